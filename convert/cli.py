@@ -1,0 +1,171 @@
+"""Command line: ``python -m convert [INPUT…] [-o OUT] [--to FORMATS] [--from FORM]``.
+
+The only place that turns errors into exit codes and one-line messages (table in the
+README, from :func:`convert.errors.exit_code_table`)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from . import __version__
+from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SOME_FAILED, ConvertError, UsageError
+from .options import DEFAULT_MAX_INPUT_BYTES, ConvertOptions, ReadOptions, WriteOptions
+
+DEFAULT_INPUT = "data"
+DEFAULT_OUTPUT = "build"
+
+
+def _size(text: str) -> int:
+    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+    text = text.strip().lower().rstrip("b")
+    if text and text[-1] in units:
+        return int(float(text[:-1]) * units[text[-1]])
+    return int(text)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="cable-convert",
+        description="Normalize US diplomatic cables (text, cablegate pages, cables.csv, TEI) to "
+        "canonical TEI and render them to JSON, HTML, PDF, EPUB, DOCX and Markdown.",
+    )
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="files, folders (recursive), cables.csv files, or - for stdin "
+                   f"(default: the bundled {DEFAULT_INPUT}/)")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help=f"output folder, or - to stream one format to stdout (default: {DEFAULT_OUTPUT}/)")
+    p.add_argument("-t", "--to", default="tei,json", metavar="FORMATS",
+                   help="comma-separated: tei,json,html,pdf,epub,docx,md, or all (default: tei,json)")
+    p.add_argument("-f", "--from", dest="form", choices=("text", "html", "csv", "tei"),
+                   help="input form (default: detected from content)")
+    p.add_argument("--encoding", help="decode inputs with this encoding (e.g. cp1252) instead of UTF-8")
+    p.add_argument("--max-input-size", type=_size, default=DEFAULT_MAX_INPUT_BYTES, metavar="BYTES",
+                   help="largest single-cable input accepted (e.g. 20M; default %(default)s)")
+    p.add_argument("--layout", choices=("flat", "tree"), default="flat",
+                   help="flat: OUT/<id>.<ext>; tree: OUT/<format>/<year>/<id>.<ext> (for large corpora)")
+    p.add_argument("--theme", default="modern", help="rendering theme: modern or teletype")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    p.add_argument("--pdf-variant", default="pdf/a-3b", choices=("pdf/a-3b", "pdf/ua-1", "none"))
+    p.add_argument("--show-artifacts", action="store_true",
+                   help="show page-break and section marks as marginal notes")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress, only errors")
+    p.add_argument("--debug", action="store_true", help="print tracebacks for internal errors")
+    p.add_argument("--version", action="version", version=f"cable-convert {__version__}")
+    return p
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    from .writers import FORMATS, canonical_format
+
+    names = [x for x in (s.strip() for s in text.split(",")) if x]
+    if names == ["all"]:
+        return tuple(FORMATS)
+    return tuple(dict.fromkeys(canonical_format(n) for n in names))
+
+
+def _source_date_epoch() -> int | None:
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None or not value.strip():
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise UsageError("SOURCE_DATE_EPOCH", f"not an integer: {value!r}") from None
+
+
+def build_options(args: argparse.Namespace) -> ConvertOptions:
+    return ConvertOptions(
+        formats=_formats(args.to),
+        read=ReadOptions(form=args.form, encoding=args.encoding, max_input_bytes=args.max_input_size),
+        write=WriteOptions(
+            theme=args.theme, paper=args.paper, pdf_variant=args.pdf_variant,
+            show_artifacts=args.show_artifacts, source_date_epoch=_source_date_epoch(),
+        ),
+    )
+
+
+def _stream(inputs: list[str], options: ConvertOptions) -> int:
+    """``-o -``: one format to stdout; JSON becomes JSON Lines."""
+    from .pipeline import convert_source, iter_sources
+    from .writers.json import dumps, record
+
+    if len(options.formats) != 1:
+        raise UsageError("-o -", "streaming to stdout takes exactly one format (--to)")
+    fmt = options.formats[0]
+    failures = []
+    out = sys.stdout.buffer
+    for item in iter_sources(inputs, options.read):
+        try:
+            if isinstance(item, ConvertError):
+                raise item
+            for converted in convert_source(item, options):
+                if fmt == "json":
+                    out.write(dumps(record(converted.cable), indent=None) + b"\n")
+                else:
+                    out.write(converted.outputs[fmt])
+                out.flush()
+                for warning in converted.warnings:
+                    print(f"cable-convert: {converted.source}: warning: {warning}", file=sys.stderr)
+        except ConvertError as exc:
+            print(exc.one_line(), file=sys.stderr)
+            failures.append(exc)
+    return _exit_for(failures, total_ok=True)
+
+
+def _exit_for(failures: list[ConvertError] | list[int], total_ok: bool) -> int:
+    del total_ok
+    if not failures:
+        return 0
+    codes = {f.exit_code if isinstance(f, ConvertError) else f for f in failures}
+    return codes.pop() if len(codes) == 1 and len(failures) == 1 else EXIT_SOME_FAILED
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    options = build_options(args)
+    inputs = args.inputs or [DEFAULT_INPUT]
+    if args.output == "-":
+        return _stream(inputs, options)
+    out = Path(args.output or DEFAULT_OUTPUT)
+    from .batch import run as run_batch
+    from .output import check_writable
+
+    check_writable(out)
+    report = run_batch(inputs, out, options, layout=args.layout)
+    for result in report.results:
+        if result.status == "ok" and not args.quiet:
+            for warning in result.warnings:
+                print(f"cable-convert: {result.source}: warning: {warning}", file=sys.stderr)
+    for result in report.failed:
+        print(result.error, file=sys.stderr)
+    if not args.quiet:
+        print(f"cable-convert: {len(report.ok)} converted, {len(report.failed)} failed -> {out}",
+              file=sys.stderr)
+    if report.failed:
+        if len(report.results) == 1:
+            return report.failed[0].exit_code
+        return EXIT_SOME_FAILED
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except ConvertError as exc:
+        print(exc.one_line(), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("cable-convert: interrupted; a re-run resumes", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+        if "--debug" in (argv if argv is not None else sys.argv):
+            traceback.print_exc()
+        print(f"cable-convert: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",
+              file=sys.stderr)
+        return EXIT_INTERNAL

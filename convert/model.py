@@ -1,0 +1,83 @@
+"""The data that flows between readers, the normalizer and writers.
+
+Readers produce a :class:`RawCable` (the text as found, plus any independent metadata);
+the normalizer turns it into a :class:`Cable`, a thin typed wrapper around the canonical
+TEI tree. Writers accept a :class:`Cable` and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+NS = {"t": TEI_NS}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMetadata:
+    """Metadata that came with the cable but not from its text (a cablegate table, a CSV row)."""
+
+    kind: str  # "cablegate-table" | "cables.csv"
+    id: str | None = None
+    created: str | None = None  # ISO 8601, minutes precision, as the source gives it
+    released: str | None = None
+    classification: str | None = None
+    origin: str | None = None
+    references: tuple[str, ...] = ()
+    row: str | None = None  # the CSV's own running number
+
+
+@dataclass(frozen=True, slots=True)
+class RawCable:
+    """A cable as a reader found it: text not yet understood."""
+
+    source: str  # the input's name: a path, "file.csv#12", "-"
+    form: str  # "text" | "html" | "csv"
+    body: str  # the cable text (for text input: everything)
+    header: str | None = None  # a separate routing-header block, when the source keeps one apart
+    metadata: SourceMetadata | None = None
+
+
+@dataclass(slots=True)
+class Cable:
+    """One cable: the canonical TEI document and what was noticed while making it."""
+
+    tei: etree._Element  # the <TEI> root element
+    source: str
+    warnings: list[str] = field(default_factory=list)
+
+    def _x(self, path: str) -> list[Any]:
+        return self.tei.xpath(path, namespaces=NS)  # type: ignore[no-any-return]
+
+    def _first(self, path: str) -> str | None:
+        found = self._x(path)
+        if not found:
+            return None
+        item = found[0]
+        if isinstance(item, str):
+            return str(item)
+        return "".join(item.itertext())
+
+    @property
+    def id(self) -> str | None:
+        return self._first("t:teiHeader/t:fileDesc/t:publicationStmt/t:idno[@type='cable-id']")
+
+    @property
+    def date(self) -> str | None:
+        return self._first(
+            "t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl[@type='telegram']/t:date/@when"
+        )
+
+    @property
+    def subject(self) -> str | None:
+        return self._first("t:teiHeader/t:fileDesc/t:titleStmt/t:title")
+
+    def file_stem(self) -> str:
+        """A safe file name stem: the cable id, or the input's name when no id was derived."""
+        from .names import safe_stem
+
+        return safe_stem(self.id or self.source)

@@ -1,0 +1,175 @@
+"""Recognisers for the lines between the banner and the first paragraph: handling caveats,
+E.O., TAGS, SUBJECT, REF, Classified By, distribution lines, and media-partner wrappers."""
+
+from __future__ import annotations
+
+import re
+
+HANDLING_WORDS = (
+    r"SIPDIS|SENSITIVE|NOFORN|NO\s?FORN|FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|LIMITED\s+OFFICIAL\s+USE|"
+    r"EXDIS|LIMDIS|NODIS|STADIS|ROGER|CHEROKEE|SPECAT|E\s?F\s?T\s?O|CORRECTED\s+COPY|"
+    r"NOT\s+FOR\s+INTERNET\s+DISTRIBUTION|SBU|ORCON|PROPIN|NOCONTRACT|EYES\s+ONLY|"
+    r"DEPT\s+PASS\s+\S+|PASS\s+TO\s+\S+"
+)
+HANDLING = re.compile(
+    rf"^\s*(?:{HANDLING_WORDS})(?:\s*(?:[,;/]|//|\s)\s*(?:{HANDLING_WORDS}))*\s*[.,;]?\s*$", re.I
+)
+HANDLING_TOKEN = re.compile(rf"(?:{HANDLING_WORDS})", re.I)
+EO = re.compile(r"^\s*(?:¶\s*)?E\s?\.?\s?[O0]\s?\.?\s*:?\s*\d{4,5}\b|^\s*EO\s*\d{5}", re.I)
+TAGS = re.compile(r"^\s*TAGS?\b\s*:?", re.I)
+SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\b\s*[:.-]?", re.I)
+REF = re.compile(r"^\s*(?:¶\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b(?:\s+[A-Z](?=\s*:))?\s*[:.]?", re.I)
+CLASSIFIED_BY = re.compile(
+    r"^\s*(?:¶?\s*\d{1,2}\.\s*\(U\)\s*)?(?:CLASSIFIED|CLASSIFIED\s+BY|DERIVED)\s+(?:BY\b|FROM\b|BY:)",
+    re.I,
+)
+GLUED_FIELD = re.compile(
+    r"\s(?=SIPDIS\b|E\.\s?O\.\s?\d|EO\s\d{5}|TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY)", re.I
+)
+WEEKDAY_DATELINE = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d{1,2}:\d{2}\s*$"
+)
+CABLE_DATED = re.compile(r"^\s*Cable\s+dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?")
+DATABASE_FIELD = re.compile(
+    r"^\s*(?:id|date|refid|origin|classification|destination|header|references?)\s*:", re.I
+)
+DATABASE_MARK = re.compile(
+    r"^\s*(?:-{5,}\s*header ends\s*-{5,}|={5,}\s*CABLE ENDS\s*={5,}|<<\d+>>|\d+\t\S)", re.I
+)
+PARTIAL_EXTRACT = re.compile(r"This record is a partial extract of the original cable", re.I)
+NARA_STAMP = re.compile(r"Declassified/Released US Department of State|Copy from the National Archives", re.I)
+
+
+def is_wrapper(line: str) -> bool:
+    return bool(
+        WEEKDAY_DATELINE.match(line)
+        or CABLE_DATED.match(line)
+        or DATABASE_MARK.match(line)
+        or NARA_STAMP.search(line)
+    )
+
+
+def split_glued(line: str) -> list[str]:
+    """``E.O. 12958: DECL: 09/17/06 TAGS: PTER PGOV AF`` -> two lines (preamble zone only)."""
+    cable_dated = CABLE_DATED.match(line)
+    if cable_dated and line[cable_dated.end():].strip():
+        return [line[: cable_dated.end()], *split_glued(line[cable_dated.end():].strip())]
+    parts = []
+    rest = line
+    while True:
+        match = GLUED_FIELD.search(rest, 1)
+        if not match:
+            break
+        head = rest[: match.start()]
+        # only split where the head is itself a field or banner, not prose mentioning "REF:"
+        if not head.strip():
+            break
+        parts.append(head.rstrip())
+        rest = rest[match.end():]
+    parts.append(rest)
+    return parts
+
+
+def field_kind(line: str) -> str | None:
+    """The preamble field a line starts, if any."""
+    if EO.match(line):
+        return "eo"
+    if TAGS.match(line) and not re.match(r"^\s*TAG\s+\w+\s+[a-z]", line):
+        return "tags"
+    if SUBJECT.match(line):
+        return "subject"
+    if CLASSIFIED_BY.match(line):
+        return "classified-by"
+    if REF.match(line) and re.match(r"^\s*(?:¶\s*)?REF", line, re.I):
+        return "refs"
+    if HANDLING.match(line):
+        return "handling"
+    if PARTIAL_EXTRACT.search(line):
+        return "notice"
+    if is_wrapper(line) or DATABASE_FIELD.match(line):
+        return "wrapper"
+    return None
+
+
+# ---------------------------------------------------------------- TAGS
+_TAG_SPLIT = re.compile(r"[\s,;]+")
+_PERSON_TAG = re.compile(r"\b[A-Z]{4}\s*\([^)]*\)")
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tag codes from the TAGS field text (without the ``TAGS:`` label). Person tags
+    ``OVIP (CLINTON, HILLARY)`` stay whole; markdown link residue ``[ETRD](#)`` is unwrapped."""
+    text = re.sub(r"\[([^\]\[]{1,40})\]\(#?[^)]*\)", r"\1", text)
+    tags: list[str] = []
+    pos = 0
+    for match in _PERSON_TAG.finditer(text):
+        tags.extend(t for t in _TAG_SPLIT.split(text[pos: match.start()]) if t)
+        tags.append(" ".join(match.group().split()))
+        pos = match.end()
+    tags.extend(t for t in _TAG_SPLIT.split(text[pos:]) if t)
+    cleaned = []
+    for tag in tags:
+        tag = tag.strip(".:-")
+        if tag and tag not in cleaned:
+            cleaned.append(tag.upper() if tag.islower() else tag)
+    return cleaned
+
+
+# ---------------------------------------------------------------- REF
+_REF_LABEL = re.compile(
+    r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,))(?:¶\s*)?(?:REF\s+)?(?:\((?P<a>[A-Z])\)|(?P<b>[A-Z])[.)](?=\s|[A-Z]))\s*",
+)
+MONTH_WORDS = {
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
+    "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
+    "NOVEMBER", "DECEMBER",
+}
+_CABLE_REF = re.compile(
+    r"^\s*(?:(?P<year>\d{4}|\d{2})\s+)?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?)\s*(?P<serial>\d{1,6})\b(?![/:\d-])"
+)
+NOT_STATIONS = {"EMAIL", "TELECON", "LETTER", "FAX", "MEMO", "DIPNOTE", "NOTE", "AND", "OF", "THE", "NO",
+                "PARA", "PARAS", "PARAGRAPH", "SECTION", "PAGE", "REFTEL", "REF", "TEL", "IIR", "CIA"}
+
+
+def split_refs(text: str) -> list[tuple[str | None, str | None, str]]:
+    """``A. TBILISI 1605 B. ROME 721`` -> [("A", "A.", "TBILISI 1605"), ("B", "B.", "ROME 721")]:
+    (letter, label as written, text). Labels must run A, B, C… to tell them from initials."""
+    cuts: list[tuple[int, int, str]] = []
+    expected = "A"
+    for match in _REF_LABEL.finditer(text):
+        letter = match["a"] or match["b"]
+        if letter == expected:
+            cuts.append((match.start(), match.end(), letter))
+            expected = chr(ord(expected) + 1)
+    if not cuts:
+        return [(None, None, text.strip())] if text.strip() else []
+    items: list[tuple[str | None, str | None, str]] = []
+    if text[: cuts[0][0]].strip():
+        items.append((None, None, text[: cuts[0][0]].strip()))
+    for index, (start, end, letter) in enumerate(cuts):
+        stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(text)
+        items.append((letter, text[start:end].strip(), text[end:stop].strip()))
+    return items
+
+
+def resolve_ref(text: str, own_year: int | None) -> tuple[str | None, bool]:
+    """The cablegate id a reference names (``05 PARIS 7528`` -> ``05PARIS7528``), and
+    whether its year was inferred from the citing cable."""
+    match = _CABLE_REF.match(text)
+    if not match:
+        return None, False
+    station = match["station"].upper()
+    words = station.split()
+    if any(w in NOT_STATIONS or w in MONTH_WORDS for w in words) or len(station) < 3:
+        return None, False
+    year_text = match["year"]
+    inferred = False
+    if year_text:
+        year = int(year_text) % 100
+    elif own_year is not None:
+        year = own_year % 100
+        inferred = True
+    else:
+        return None, False
+    serial = str(int(match["serial"]))
+    return f"{year:02d}{''.join(words)}{serial}", inferred

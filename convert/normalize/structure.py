@@ -1,0 +1,576 @@
+"""From cleaned lines to the cable's structure: preamble fields, paragraphs, lists, page
+furniture, closing. No TEI here: :mod:`convert.normalize.build` turns this into XML."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import preamble as pre
+from .inline import Break, Choice, Token
+from .lines import (
+    CLASSIFICATION_LINE,
+    Banner,
+    Furniture,
+    page_break,
+    parse_banner,
+)
+
+# ---------------------------------------------------------------- entries
+Entry = str | Furniture | None  # a text line, page furniture, or a blank line (None)
+
+
+def make_entries(lines: list[str]) -> list[Entry]:
+    """Lines -> entries, with page-break lines and repeated section banners lifted out."""
+    entries: list[Entry] = []
+    first_banner_seen = False
+    content_lines = 0
+    for line in lines:
+        if not line.strip():
+            entries.append(None)
+            continue
+        stripped = line.strip().lstrip("¶").strip()
+        brk = page_break(stripped)
+        if brk:
+            kind, page = brk
+            furniture = Furniture("page", n=page)
+            if kind == "old":
+                # a classification line just before an old-style page line is its footer
+                back = len(entries) - 1
+                while back >= 0 and entries[back] is None:
+                    back -= 1
+                if back >= 0 and isinstance(entries[back], str) and CLASSIFICATION_LINE.match(str(entries[back])):
+                    furniture.lines.append(("footer", str(entries[back]).strip()))
+                    del entries[back:]
+            furniture.lines.append(("header", line.strip()))
+            entries.append(furniture)
+            continue
+        banner = parse_banner(stripped) if len(stripped) < 120 else None
+        if banner and (banner.section or banner.serial):
+            if first_banner_seen:
+                entries.append(Furniture("section", [("banner", line.strip())], n=str(banner.section or "")))
+                continue
+            if content_lines < 40:
+                first_banner_seen = True
+        content_lines += 1
+        entries.append(line)
+    return entries
+
+
+# ---------------------------------------------------------------- result model
+@dataclass(slots=True)
+class Field:
+    kind: str  # banner, handling, distribution, eo, tags, subject, refs, classified-by, wrapper, notice
+    lines: list[str | Furniture] = field(default_factory=list)
+    banner: Banner | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(x.split()) for x in self.lines if isinstance(x, str))
+
+
+@dataclass(slots=True)
+class ListItem:
+    label: str
+    lines: list[str | Furniture]
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph-like block of the body."""
+
+    kind: str  # p | heading | list | break | closing | signature | ab
+    lines: list[str | Furniture] = field(default_factory=list)
+    n: int | None = None
+    label: str | None = None  # the paragraph number as written ("11.", "1.")
+    label_fix: str | None = None  # the regularised number when the source's was damaged
+    marking: str | None = None
+    items: list[ListItem] = field(default_factory=list)
+    furniture: Furniture | None = None
+    subtype: str | None = None
+    rend: str | None = None
+
+
+@dataclass(slots=True)
+class Structure:
+    fields: list[Field]
+    blocks: list[Block]
+
+
+# ---------------------------------------------------------------- preamble
+def _next_line(entries: list[Entry], index: int) -> int:
+    while index < len(entries) and not isinstance(entries[index], str):
+        index += 1
+    return index
+
+
+PARA_START = re.compile(
+    r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?\.(?=\s|\(|$)\s*(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4}|[A-Z]\s*-\s*[A-Z ]{3,20})\)\.?)?",
+)
+ITEM_START = re.compile(
+    r"^\s*(?:¶\s*)?(?P<label>\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)|[A-Za-z]\)|[A-Z]\.(?=\s)|\d{1,2}\)|-{1,2}(?=\s)|--(?=[A-Z])|[*•o](?=\s))\s*"
+)
+DASH_RULE = re.compile(r"^\s*(?:-\s*){4,}$|^\s*(?:=\s*){4,}$|^\s*(?:_\s*){4,}$")
+
+
+def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
+    """Fields at the start of the body, and the index of the first body entry."""
+    fields: list[Field] = []
+    i = _next_line(entries, 0)
+    # a later field (SUBJECT/TAGS/E.O.) tells how far unrecognised distribution lines go
+    horizon = 0
+    for j in range(i, min(len(entries), i + 80)):
+        e = entries[j]
+        if isinstance(e, str):
+            if PARA_START.match(e) and not pre.CLASSIFIED_BY.match(e):
+                break
+            if pre.field_kind(e) in ("eo", "tags", "subject"):
+                horizon = j
+    seen_banner = False
+    seen_subject = False
+    last_ref_label: str | None = None
+    while i < len(entries):
+        entry = entries[i]
+        if entry is None or isinstance(entry, Furniture):
+            if isinstance(entry, Furniture):
+                fields.append(Field("furniture", [entry]))
+            i += 1
+            continue
+        line = entry
+        kind = pre.field_kind(line)
+        banner = parse_banner(line) if not seen_banner and kind is None else None
+        if banner is None and not seen_banner and kind is None and len(pre.split_glued(line)) > 1:
+            parts = pre.split_glued(line)
+            entries[i: i + 1] = parts
+            continue
+        if banner is not None and (banner.level or banner.section):
+            parts = pre.split_glued(line)
+            if len(parts) > 1:
+                entries[i: i + 1] = parts
+                continue
+            fields.append(Field("banner", [line], banner=banner))
+            seen_banner = True
+            i += 1
+            continue
+        if kind is None:
+            if PARA_START.match(line):
+                break
+            if i < horizon and not seen_subject:
+                kind = "distribution"
+            elif seen_subject and fields and fields[-1].kind == "refs" and _is_ref_continuation(line, last_ref_label):
+                kind = "refs-more"
+            else:
+                break
+        if kind == "refs" and pre.CLASSIFIED_BY.match(line):
+            kind = "classified-by"
+        if kind in ("eo", "tags", "subject", "refs", "classified-by", "handling", "distribution", "notice", "wrapper") and kind != "refs-more":
+            parts = pre.split_glued(line) if kind in ("eo", "handling", "tags") else [line]
+            if len(parts) > 1:
+                entries[i: i + 1] = parts
+                continue
+        current = Field(kind if kind != "refs-more" else "refs")
+        if kind == "refs-more":
+            current = fields[-1]
+        else:
+            fields.append(current)
+        current.lines.append(line)
+        i += 1
+        # continuation lines: until a blank line or another field starts
+        while i < len(entries):
+            e = entries[i]
+            if isinstance(e, Furniture):
+                current.lines.append(e)
+                i += 1
+                continue
+            if e is None:
+                # REF items may be separated by blank lines: look ahead for the next label
+                if kind in ("refs", "refs-more"):
+                    k = _next_line(entries, i)
+                    if k < len(entries) and _is_ref_continuation(str(entries[k]), _last_label(current)):
+                        i = k
+                        continue
+                break
+            nxt = pre.field_kind(e)
+            if nxt is not None and not (kind == "distribution" and nxt == "handling"):
+                break
+            if PARA_START.match(e) or parse_banner(e):
+                break
+            if kind in ("handling", "eo", "wrapper", "notice") and not (kind == "eo" and re.match(r"^\s*(?:DECL|\()", e, re.I)):
+                break
+            current.lines.append(e)
+            i += 1
+        if current.kind == "subject":
+            seen_subject = True
+        if current.kind == "refs":
+            last_ref_label = _last_label(current)
+    return fields, i
+
+
+def _last_label(field_: Field) -> str | None:
+    labels = [label for label, _w, _t in pre.split_refs(pre.REF.sub("", field_.text, count=1))]
+    letters = [x for x in labels if x]
+    return letters[-1] if letters else None
+
+
+def _is_ref_continuation(line: str, last: str | None) -> bool:
+    if last is None:
+        return False
+    nxt = chr(ord(last) + 1)
+    return bool(re.match(rf"^\s*(?:¶\s*)?(?:\({nxt}\)|{nxt}[.)])\s", line))
+
+
+# ---------------------------------------------------------------- body blocks
+_TERMINAL = re.compile(r"[.!?:;\"')\]]\s*$")
+
+
+def _chunks(entries: list[Entry]) -> list[list[str | Furniture] | Furniture]:
+    """Group entries into blocks (runs of lines) and standalone furniture between them."""
+    chunks: list[list[str | Furniture] | Furniture] = []
+    current: list[str | Furniture] | None = None
+    pending: list[Furniture] = []
+    for entry in entries:
+        if entry is None:
+            current = None
+            continue
+        if isinstance(entry, Furniture):
+            if current is not None:
+                pending.append(entry)
+            else:
+                chunks.append(entry)
+            continue
+        if current is None:
+            if pending:
+                chunks.extend(pending)
+                pending = []
+            current = []
+            chunks.append(current)
+        elif pending:
+            current.extend(pending)
+            pending = []
+        current.append(entry)
+    chunks.extend(pending)
+    return chunks
+
+
+def _starts_new(line: str) -> bool:
+    return bool(PARA_START.match(line) or ITEM_START.match(line) or DASH_RULE.match(line))
+
+
+def _merge(chunks: list[list[str | Furniture] | Furniture]) -> list[list[str | Furniture] | Furniture]:
+    """Join blocks that one paragraph was split into by a blank line or a page break."""
+    out: list[list[str | Furniture] | Furniture] = []
+    for chunk in chunks:
+        if isinstance(chunk, list) and chunk:
+            # find the previous text block, possibly behind furniture
+            back = len(out) - 1
+            furniture: list[Furniture] = []
+            while back >= 0 and isinstance(out[back], Furniture):
+                furniture.insert(0, out[back])  # type: ignore[arg-type]
+                back -= 1
+            if back >= 0 and isinstance(out[back], list):
+                prev: list[str | Furniture] = out[back]  # type: ignore[assignment]
+                last = next((x for x in reversed(prev) if isinstance(x, str)), "")
+                first = next((x for x in chunk if isinstance(x, str)), "")
+                joinable = bool(last) and not _TERMINAL.search(last) and not _starts_new(first) and not DASH_RULE.match(last)
+                lower = first.lstrip()[:1].islower()
+                if joinable and (lower or furniture) and len(last) > 25:
+                    prev.extend(furniture)
+                    prev.extend(chunk)
+                    del out[back + 1:]
+                    continue
+        out.append(chunk)
+    return out
+
+
+def _alt_number(num: int) -> int | None:
+    """``11`` -> ``1``: a damaged pilcrow read as a leading 1."""
+    text = str(num)
+    if len(text) >= 2 and text[0] == "1":
+        return int(text[1:]) or None
+    return None
+
+
+def _number_paragraphs(blocks: list[Block]) -> None:
+    """Decide which numbers are paragraph numbers, repairing ``11.`` read for ``¶1.``."""
+    numbered = [b for b in blocks if b.kind == "p" and b.n is not None]
+    last = 0
+    for index, block in enumerate(numbered):
+        assert block.n is not None
+        num = block.n
+        alt = _alt_number(num)
+        expected = last + 1
+        if num != expected and alt == expected:
+            nxt = numbered[index + 1].n if index + 1 < len(numbered) else None
+            confirmed = nxt is None or nxt in (alt + 1,) or _alt_number(nxt) == alt + 1
+            if confirmed and (nxt is None or nxt != num + 1 or _alt_number(nxt) == alt + 1):
+                block.label_fix = f"{alt}."
+                block.n = alt
+                num = alt
+        last = num
+
+
+def _split_items(lines: list[str | Furniture]) -> tuple[list[str | Furniture], list[ListItem]]:
+    """A block's leading text and the list items that follow it."""
+    head: list[str | Furniture] = []
+    items: list[ListItem] = []
+    prev_text = ""
+    for entry in lines:
+        if isinstance(entry, str):
+            match = ITEM_START.match(entry)
+            boundary = not prev_text or re.search(r"[.:;]\s*$", prev_text)
+            if match and boundary and (items or head or True):
+                label = match["label"]
+                items.append(ListItem(label, [entry[match.end():]]))
+                prev_text = entry
+                continue
+            prev_text = entry
+        if items:
+            items[-1].lines.append(entry)
+        else:
+            head.append(entry)
+    return head, items
+
+
+def body_blocks(entries: list[Entry]) -> list[Block]:
+    blocks: list[Block] = []
+    for chunk in _merge(_chunks(entries)):
+        if isinstance(chunk, Furniture):
+            blocks.append(Block("break", furniture=chunk))
+            continue
+        texts = [x for x in chunk if isinstance(x, str)]
+        if not texts:
+            continue
+        first = texts[0]
+        # dashed headings: rule / TEXT / rule
+        if DASH_RULE.match(first) or (len(texts) >= 2 and DASH_RULE.match(texts[-1]) and len(texts) <= 4):
+            words = [x for x in texts if not DASH_RULE.match(x)]
+            if words and len(" ".join(words)) < 160:
+                blocks.append(Block("heading", lines=[x for x in chunk if not (isinstance(x, str) and DASH_RULE.match(x))], rend="dashes"))
+                continue
+            if not words:
+                blocks.append(Block("ab", lines=list(chunk), subtype="rule"))
+                continue
+        match = PARA_START.match(first)
+        if match and 1 <= int(match["num"]) <= 199:
+            rest = first[match.end():]
+            label = first[: first.index(match["num"]) + len(match["num"]) + 1].strip().lstrip("¶").strip()
+            lines = [rest.lstrip(), *chunk[chunk.index(first) + 1:]]
+            head, items = _split_items(lines)
+            blocks.append(Block(
+                "p", lines=head, n=int(match["num"]), label=label,
+                marking=(match["marking"] or None), items=items,
+            ))
+            continue
+        item = ITEM_START.match(first)
+        if item:
+            _, items = _split_items(list(chunk))
+            blocks.append(Block("list", items=items))
+            continue
+        head, items = _split_items(list(chunk))
+        blocks.append(Block("p", lines=head, items=items))
+    _number_paragraphs(blocks)
+    _attach_lists(blocks)
+    return blocks
+
+
+def _attach_lists(blocks: list[Block]) -> None:
+    """A list that follows a paragraph belongs to it (``2. (C) … : A. … B. …``)."""
+    index = 1
+    while index < len(blocks):
+        block = blocks[index]
+        prev = blocks[index - 1]
+        if block.kind == "list" and prev.kind == "p":
+            prev.items.extend(block.items)
+            del blocks[index]
+            continue
+        index += 1
+
+
+# ---------------------------------------------------------------- closing
+END_MARKER = re.compile(r"^\s*(?:NNNN|BT|={3,}\s*CABLE ENDS\s*={3,}|#+)\s*$", re.I)
+FOOTER = re.compile(r"^\s*(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Classification:|Classification:)", re.I)
+NAME = r"[A-Za-z][A-Za-z'’.-]*"
+SIGNATURE = re.compile(rf"^\s*(?:{NAME})(?:\s+{NAME}){{0,3}}\s*\.?\s*#*\s*$")
+_NOT_NAMES = {"END", "COMMENT", "SUMMARY", "TEXT", "UNQTE", "QTE", "SIPDIS", "NOFORN", "THANKS",
+              "THANK", "YOU", "NOTE", "BT", "NNNN", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED",
+              "UNCLAS", "SENSITIVE", "PARA", "ENDS", "MINIMIZE", "CONSIDERED", "CLEARED",
+              "REGARDS", "DRAFTED", "APPROVED", "GP-3", "EXEMPT", "DECL", "ADS"}
+
+
+def _is_name(text: str) -> bool:
+    words = text.replace(".", " ").replace("#", " ").split()
+    if not words or len(words) > 4 or len(text) > 40:
+        return False
+    if any(w.upper().strip("’'") in _NOT_NAMES for w in words):
+        return False
+    return all(re.fullmatch(NAME, w) for w in words) and any(len(w) > 1 for w in words)
+
+
+def split_closing(blocks: list[Block]) -> list[Block]:
+    """Move trailing end markers, footers, classification lines and the signature out of
+    the last paragraph into closing blocks (kept, in order)."""
+    tail: list[Block] = []
+    while blocks:
+        last = blocks[-1]
+        if last.kind == "break":
+            tail.insert(0, blocks.pop())
+            continue
+        if last.kind not in ("p",) or last.items or last.n is not None and len(last.lines) == 0:
+            break
+        texts = [x for x in last.lines if isinstance(x, str)]
+        if not texts:
+            break
+        line = texts[-1]
+        if END_MARKER.match(line) or FOOTER.match(line) or CLASSIFICATION_LINE.match(line) or (
+            pre.is_wrapper(line) and last.n is None
+        ):
+            _pop_last_line(blocks, last)
+            tail.insert(0, Block("closing", lines=[line], subtype=_closing_kind(line)))
+            continue
+        break
+    # the signature: a name on its own last line, or after the last sentence
+    if blocks and blocks[-1].kind == "p":
+        last = blocks[-1]
+        texts = [x for x in last.lines if isinstance(x, str)]
+        if texts:
+            line = texts[-1]
+            only_line = len(texts) == 1 and last.n is None and not last.items
+            prev_end = texts[-2] if len(texts) >= 2 else ""
+            if _is_name(line) and (only_line or (not last.items and _TERMINAL.search(prev_end))):
+                _pop_last_line(blocks, last)
+                tail.insert(0, Block("signature", lines=[line]))
+                _duplicate_name(blocks, tail)
+            else:
+                signer = _inline_signature(line, last)
+                if signer:
+                    keep, name = signer
+                    _replace_last_line(last, keep)
+                    tail.insert(0, Block("signature", lines=[name], subtype="inline"))
+    return blocks + tail
+
+
+def _duplicate_name(blocks: list[Block], tail: list[Block]) -> None:
+    """``MOLLER`` / ``Moller``: a name written twice at the end."""
+    if blocks and blocks[-1].kind == "p" and blocks[-1].n is None:
+        texts = [x for x in blocks[-1].lines if isinstance(x, str)]
+        if len(texts) == 1 and texts[0].strip().upper() == str(tail[0].lines[0]).strip().upper():
+            blocks.pop()
+            tail.insert(0, Block("signature", lines=[texts[0]]))
+
+
+_INLINE_SIGNER = re.compile(rf"(?<=[.!?)\"'])\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){{0,2}})\s*(?P<tail>\.?\s*#*)\s*$")
+
+
+def _inline_signature(line: str, block: Block) -> tuple[str, str] | None:
+    """``… END COMMENT. NICHOLSON`` -> (text, "NICHOLSON")."""
+    match = _INLINE_SIGNER.search(line)
+    if not match:
+        return None
+    name = match["name"]
+    if not _is_name(name):
+        return None
+    before = line[: match.start()]
+    body_text = " ".join(x for x in block.lines if isinstance(x, str))
+    lowers = sum(1 for c in body_text if c.islower())
+    letters = sum(1 for c in body_text if c.isalpha()) or 1
+    if name.isupper() and lowers / letters > 0.3:
+        pass  # a capitalised name closing mixed-case text
+    elif re.search(r"END\s+(?:OF\s+)?(?:COMMENT|SUMMARY|TEXT)\s*\.?\)?\s*$", before, re.I):
+        pass
+    elif not name.isupper() and lowers / letters < 0.3:
+        pass  # a mixed-case name after all-caps text
+    else:
+        return None
+    return before, line[match.start():].strip()
+
+
+def _pop_last_line(blocks: list[Block], block: Block) -> None:
+    for index in range(len(block.lines) - 1, -1, -1):
+        if isinstance(block.lines[index], str):
+            trailing = block.lines[index + 1:]
+            del block.lines[index:]
+            if trailing:
+                # furniture after the line stays in place, as its own block
+                blocks.insert(len(blocks), Block("break", furniture=trailing[0]))  # type: ignore[arg-type]
+            break
+    if not any(isinstance(x, str) and x.strip() for x in block.lines) and block.n is None and not block.items:
+        blocks.remove(block)
+        for leftover in block.lines:
+            if isinstance(leftover, Furniture):
+                blocks.append(Block("break", furniture=leftover))
+
+
+def _replace_last_line(block: Block, text: str) -> None:
+    for index in range(len(block.lines) - 1, -1, -1):
+        if isinstance(block.lines[index], str):
+            block.lines[index] = text
+            return
+
+
+def _closing_kind(line: str) -> str:
+    if END_MARKER.match(line):
+        return "end-marker"
+    if CLASSIFICATION_LINE.match(line):
+        return "classification"
+    if FOOTER.match(line):
+        return "footer"
+    return "wrapper"
+
+
+def parse_structure(lines: list[str]) -> Structure:
+    entries = make_entries(lines)
+    fields, start = parse_preamble(entries)
+    blocks = split_closing(body_blocks(entries[start:]))
+    return Structure(fields, blocks)
+
+
+def join_lines(lines: list[str | Furniture], mend: set[str] | None = None) -> list[Token]:
+    """Join hard-wrapped lines into one run of tokens, furniture kept in place.
+
+    A line ending in a hyphen joins the next without a space; the hyphen is kept unless the
+    word without it occurs elsewhere in the same cable (``mend``), then it is a Choice."""
+    tokens: list[Token] = []
+    text = ""
+    for entry in lines:
+        if isinstance(entry, Furniture):
+            if text:
+                tokens.append(text)
+                text = ""
+            tokens.append(Break(entry))
+            continue
+        line = " ".join(entry.replace("\u00a0", " ").split()) if "  " in entry or "\u00a0" in entry else entry.strip()
+        if not line:
+            continue
+        prior = text or _last_text(tokens)
+        if not prior:
+            text += line
+        elif re.search(r"[A-Za-z]-$", prior) and line[:1].isalpha():
+            left = re.search(r"([A-Za-z]+)-$", prior)
+            right = re.match(r"[A-Za-z]+", line)
+            joined = (left.group(1) + right.group(0)) if left and right else ""
+            if mend is not None and joined and joined.lower() in mend and text.endswith(left.group(0) if left else "-"):
+                text = text[: -len(left.group(0))] if left else text
+                if text:
+                    tokens.append(text)
+                tokens.append(Choice(f"{left.group(1)}-{right.group(0)}" if left and right else "-", joined, reason="hyphen"))
+                text = line[len(right.group(0)) if right else 0:]
+            else:
+                text += line
+        else:
+            text += " " + line
+    if text:
+        tokens.append(text)
+    return tokens
+
+
+def _last_text(tokens: list[Token]) -> str:
+    for token in reversed(tokens):
+        if isinstance(token, str):
+            return token
+        if isinstance(token, Choice):
+            return token.reg
+    return ""
+
+
+__all__ = ["Block", "Field", "ListItem", "Structure", "join_lines", "parse_structure"]
+_unused = Choice

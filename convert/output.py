@@ -1,0 +1,66 @@
+"""Where outputs go, and writing them so that no truncated or empty file ever exists:
+each file is written to a temporary name in its folder, flushed, then renamed."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+from .names import safe_stem
+from .writers import FORMATS
+
+LAYOUTS = ("flat", "tree")
+
+
+def output_path(root: Path, stem: str, fmt: str, layout: str = "flat", year: str | None = None) -> Path:
+    """``flat``: ``ROOT/<id>.<ext>``; ``tree``: ``ROOT/<format>/<year>/<id>.<ext>``.
+
+    The stem is reduced to one safe path component, so no cable id or CSV refid can place a
+    file outside ``root``."""
+    name = f"{safe_stem(stem)}.{FORMATS[fmt].extension}"
+    if layout == "tree":
+        return root / fmt / (year if year and year.isdigit() else "undated") / name
+    return root / name
+
+
+def check_inside(root: Path, path: Path) -> None:
+    real_root = root.resolve()
+    real = path.parent.resolve() / path.name
+    if real_root != real.parent and real_root not in real.parents:
+        raise OutputError(str(path), f"would be written outside {root}")
+
+
+def atomic_write(path: Path, data: bytes, root: Path | None = None) -> None:
+    """Write ``data`` to ``path`` atomically; never follows a symlink at ``path``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if root is not None:
+            check_inside(root, path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(str(path), exc.strerror or str(exc)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        # rename replaces a symlink itself, never the file it points to
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(str(path), exc.strerror or str(exc)) from None
+
+
+def check_writable(root: Path) -> None:
+    """Fail early, before any work, when the output folder cannot be created or written."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(str(root), exc.strerror or str(exc)) from None
+    if not os.access(root, os.W_OK | os.X_OK):
+        raise OutputError(str(root), "the output folder is not writable")

@@ -1,0 +1,61 @@
+"""One cable through the whole chain: source -> reader -> normalizer -> writers.
+
+This is the unit the CLI, the batch layer and the Python API all call. It formats nothing
+itself and touches no output file: it returns bytes per format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .errors import ConvertError
+from .model import Cable, RawCable
+from .options import ConvertOptions, ReadOptions
+from .readers import Source, expand_inputs, load_source
+
+
+@dataclass(slots=True)
+class Converted:
+    """The result of one cable: its model and the rendered bytes of each requested format."""
+
+    source: str
+    cable: Cable
+    outputs: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.cable.warnings
+
+
+def to_cable(item: RawCable | Cable) -> Cable:
+    """Normalize a reader's result (a TEI input is already a Cable)."""
+    if isinstance(item, Cable):
+        return item
+    from .normalize import normalize
+
+    return normalize(item)
+
+
+def render(cable: Cable, options: ConvertOptions) -> dict[str, bytes]:
+    from .writers import canonical_format, get_writer
+
+    outputs: dict[str, bytes] = {}
+    for name in options.formats:
+        fmt = canonical_format(name)
+        outputs[fmt] = get_writer(fmt)(cable, options.write)
+    return outputs
+
+
+def convert_source(source: Source, options: ConvertOptions) -> list[Converted]:
+    """Convert every cable in one source (a CSV file source yields many)."""
+    results = []
+    for item in load_source(source, options.read):
+        cable = to_cable(item)
+        results.append(Converted(cable.source, cable, render(cable, options)))
+    return results
+
+
+def iter_sources(inputs: Iterable[str], options: ReadOptions) -> Iterator[Source | ConvertError]:
+    """Every source named by ``inputs`` (files, folders, '-', CSV rows), errors in place."""
+    return expand_inputs(inputs, options)

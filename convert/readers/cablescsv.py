@@ -1,0 +1,142 @@
+"""Streaming reader for the 2011 ``cables.csv`` release.
+
+Eight double-quoted fields, no header row; quotes inside a field are escaped MySQL-style
+(``\\"``, ``\\'``, ``\\\\``), not doubled; fields hold literal newlines. Some rows are damaged
+(doubled quotes, stray commas). A field therefore ends only at a quote followed by the next
+field's opening (``","``) or, for the last field, by a newline and the next row's opening (or
+the end of the file). The file is read in chunks: memory stays bounded by the largest row,
+and a row that never closes is reported and skipped, not read to the end of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from typing import BinaryIO
+
+from ..errors import ParseError
+from ..model import RawCable, SourceMetadata
+
+CHUNK = 1 << 20
+MAX_ROW_CHARS = 32 << 20
+
+_ROW_START = r'"\d+","\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}","'
+_SIMPLE = r'"((?:[^"\\\n]|\\.)*+)"'  # id, date, refid, origin, classification, references
+_FIELD = r'"((?:[^"\\]++|\\.|"(?!,"))*+)"'  # header: ends at ","
+_LAST = r'"((?:[^"\\]++|\\.|"(?!\r?\n' + _ROW_START + r'|\r?\n?\Z))*+)"'
+_ROW = re.compile(
+    ",".join([_SIMPLE] * 6 + [_FIELD, _LAST]) + r"(?:\r?\n|\Z)", re.S
+)
+_NEXT_ROW = re.compile(r"\n(?=" + _ROW_START + ")")
+_ESCAPE = re.compile(r"\\([\"'\\])")
+
+
+def looks_like(head: str) -> bool:
+    return bool(re.match(_ROW_START, head.lstrip("\ufeff")))
+
+
+def unescape(field: str) -> str:
+    return _ESCAPE.sub(r"\1", field)
+
+
+def _iso(date: str) -> str | None:
+    try:
+        return datetime.strptime(date, "%m/%d/%Y %H:%M").strftime("%Y-%m-%dT%H:%M")
+    except ValueError:
+        return None
+
+
+def row_to_raw(fields: tuple[str, ...], name: str) -> RawCable:
+    row, date, refid, origin, classification, refs, header, content = (
+        unescape(f) for f in fields
+    )
+    metadata = SourceMetadata(
+        kind="cables.csv",
+        id=refid or None,
+        created=_iso(date),
+        classification=classification or None,
+        origin=origin or None,
+        references=tuple(r for r in refs.split("|") if r),
+        row=row,
+    )
+    return RawCable(
+        source=f"{name}#{row}", form="csv", body=content, header=header or None, metadata=metadata
+    )
+
+
+def iter_rows(stream: BinaryIO, name: str) -> Iterator[RawCable | ParseError]:
+    """Yield one RawCable per row, or a ParseError for a row that cannot be read, in order.
+
+    Invalid UTF-8 bytes become U+FFFD (the normalizer warns about them); a row is never
+    silently dropped.
+    """
+    buffer = ""
+    pos = 0
+    eof = False
+    line_no = 1
+    pending = b""
+    first = True
+    safe_end = 0  # rows ending at or before this point are complete whatever comes next
+    while True:
+        match = _ROW.match(buffer, pos) if pos < len(buffer) else None
+        # a row is taken only when the next row's opening is in the buffer (or at the end of
+        # the file): a quote before a row opening cut by the chunk boundary is not yet an end
+        if match and (eof or match.end() <= safe_end):
+            yield row_to_raw(match.groups(), name)
+            line_no += buffer.count("\n", pos, match.end())
+            pos = match.end()
+            continue
+        if eof:
+            if buffer[pos:].strip():
+                yield ParseError(
+                    f"{name}:{line_no}",
+                    "a CSV row that does not close (an unterminated quote or a missing field)",
+                )
+            return
+        buffer = buffer[pos:]
+        safe_end = max(0, safe_end - pos)
+        pos = 0
+        if len(buffer) > MAX_ROW_CHARS:
+            cut = _NEXT_ROW.search(buffer, 1)
+            yield ParseError(
+                f"{name}:{line_no}",
+                f"a CSV row longer than {MAX_ROW_CHARS:,} characters, or one that never closes",
+            )
+            end = cut.end() if cut else len(buffer)
+            line_no += buffer.count("\n", 0, end)
+            buffer = buffer[end:]
+            safe_end = max(0, safe_end - end)
+            continue
+        chunk = stream.read(CHUNK)
+        eof = not chunk
+        data = pending + chunk
+        cut_at = len(data) if eof else _complete_utf8(data)
+        pending = data[cut_at:]
+        text = data[:cut_at].decode("utf-8", errors="replace")
+        if first and text:
+            text = text.lstrip("\ufeff")
+            if not looks_like(text[:200]):
+                yield ParseError(
+                    name, 'not a cables.csv file: the first row does not start "id","M/D/YYYY H:MM",'
+                )
+                return
+            first = False
+        buffer += text
+        last = None
+        for last in _NEXT_ROW.finditer(buffer, max(0, len(buffer) - len(text) - 64)):
+            pass
+        if last is not None:
+            safe_end = last.start() + 1
+
+
+def _complete_utf8(data: bytes) -> int:
+    """Length of the longest prefix of ``data`` that does not end inside a UTF-8 sequence."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte & 0x80 == 0:
+            return len(data)
+        if byte & 0xC0 == 0xC0:  # a lead byte: is its sequence complete?
+            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return len(data) - back if need > back else len(data)
+    return len(data)

@@ -1,0 +1,57 @@
+"""Bytes -> text, strictly: every refusal is a typed error naming the input."""
+
+from __future__ import annotations
+
+import codecs
+
+from ..errors import BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError
+
+_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
+
+
+def check_size(name: str, size: int, limit: int) -> None:
+    if size > limit:
+        raise InputTooLargeError(
+            name,
+            f"{size:,} bytes is over the {limit:,}-byte limit for one cable "
+            "(raise it with --max-input-size; a cables.csv is streamed and has no such limit)",
+        )
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Decode one input. UTF-8 (BOM optional) and UTF-16 with a BOM are recognised;
+    anything else needs an explicit ``encoding`` rather than a silent guess."""
+    if not data.strip():
+        raise EmptyInputError(name, "the input is empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise EncodingError(name, f"invalid UTF-16 at byte {exc.start}") from None
+    elif encoding:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise EncodingError(name, f"cannot decode as {encoding}: {exc}") from None
+    else:
+        if b"\x00" in data[:65536]:
+            raise BinaryInputError(name, "NUL bytes: this is a binary file, not cable text")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            hint = ""
+            try:
+                data.decode("cp1252")
+                hint = "; it decodes as cp1252: rerun with --encoding cp1252"
+            except UnicodeDecodeError:
+                pass
+            raise EncodingError(
+                name, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}){hint}"
+            ) from None
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
+    if "\x00" in sample or controls > max(8, len(sample) // 100):
+        raise BinaryInputError(name, f"{controls} control characters: not cable text")
+    if not text.strip():
+        raise EmptyInputError(name, "the input holds only white space")
+    return text
