@@ -21,15 +21,16 @@ SEED = Path("/work/shared/corpus/seed-09BEIJING1463.txt")
 _TEI_TEMPLATE = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
 <teiHeader>
  <fileDesc>
-  <titleStmt><title>{subject}</title></titleStmt>
+  <titleStmt><title type="subject">{subject}</title></titleStmt>
   <publicationStmt><idno type="cable-id">{cable_id}</idno></publicationStmt>
   <sourceDesc>
    <bibl type="telegram">
     <author><orgName>AMEMBASSY BEIJING</orgName></author>
     <idno type="message-reference">BEIJING 001463</idno>
     <date when="{when}">020922Z JUN 09</date>
-    <note type="classification">UNCLASSIFIED</note>
+    <note type="classification" subtype="unclassified">UNCLAS SECTION 01 OF 02 BEIJING 001463</note>
     <note type="caveat">SENSITIVE</note>
+    <note type="caveat">SIPDIS</note>
    </bibl>
   </sourceDesc>
  </fileDesc>
@@ -45,17 +46,17 @@ _TEI_TEMPLATE = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
 </teiHeader>
 <text><body><div type="telegram">
  <opener>
-  <seg type="routing">P 020922Z JUN 09</seg>
-  <seg type="from">FM AMEMBASSY BEIJING</seg>
-  <seg type="to">TO RUEHC/SECSTATE WASHDC PRIORITY 4248</seg>
-  <seg type="classification">UNCLAS SECTION 01 OF 02 BEIJING 001463</seg>
-  <seg type="handling">SENSITIVE</seg>
-  <seg type="handling">SIPDIS</seg>
-  <seg type="eo">E.O. 12958: N/A</seg>
-  <seg type="tags">TAGS: ETRD KIPR CH</seg>
+  <dateline><date when="{when}">P 020922Z JUN 09</date></dateline><lb/>
+  <seg type="from">FM AMEMBASSY BEIJING</seg><lb/>
+  <seg type="to">TO RUEHC/SECSTATE WASHDC PRIORITY 4248</seg><lb/>
+  <seg type="classification">UNCLAS SECTION 01 OF 02 BEIJING 001463</seg><lb/>
+  <seg type="handling">SENSITIVE</seg><lb/>
+  <seg type="handling">SIPDIS</seg><lb/>
+  <seg type="eo">E.O. 12958: N/A</seg><lb/>
+  <seg type="tags">TAGS: <choice><orig>[ETRD](#)</orig><reg>ETRD</reg></choice> KIPR CH</seg>
  </opener>
  <head type="subject">SUBJECT: {subject}</head>
- <list type="references"><label>Ref A:</label><item><ref target="cable:09STATE41880">State 41880</ref></item></list>
+ <list type="references"><head>Ref A:</head><item n="A"><ref target="cable:09STATE41880">State 41880</ref></item></list>
  <p n="1"><label type="paragraph-number"><choice><orig>11.</orig><reg>1.</reg></choice></label> <seg type="portion-marking">(SBU)</seg> <seg type="summary" part="I">Summary: China objects to its designation, Director General Li Ling said. The <choice><sic>Untied</sic><corr resp="#normalizer">United</corr></choice> States has its own IPR problems: <quote>tried its utmost</quote> to improve.</seg></p>
  <p n="2"><label type="paragraph-number">2.</label> <seg type="portion-marking">(SBU)</seg> <seg type="summary" part="F">The carrot of cooperation, <hi rend="italic">not</hi> the stick. End Summary.</seg></p>
  <pb n="2"/><fw type="header">BEIJING 00001463 002 OF 002</fw>

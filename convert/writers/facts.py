@@ -143,57 +143,49 @@ def _level(text: str) -> str:
     return squeezed.split("//")[0] if squeezed else "UNCLASSIFIED"
 
 
-def _cable_id(target: str | None) -> str | None:
-    if target and target.startswith("cable:"):
-        return target.removeprefix("cable:") or None
-    return None
+def _names(entries: object) -> tuple[str, ...]:
+    out = []
+    for entry in entries if isinstance(entries, list) else []:
+        name = entry.get("name") if isinstance(entry, dict) else entry
+        if name:
+            out.append(clean(str(name)))
+    return tuple(out)
 
 
 def cable_facts(cable: Cable) -> CableFacts:
-    """Read the facts the writers print from the TEI header (falling back to the opener)."""
+    """The facts the writers print: the JSON record's (one convention everywhere), plus the
+    date-time group as written and the language, read from the TEI header."""
+    from .json import record
+
+    data = record(cable)
     tei = cable.tei
-    header = "t:teiHeader"
-    bibl = f"{header}/t:fileDesc/t:sourceDesc/t:bibl[@type='telegram']"
-    corresp = f"{header}/t:profileDesc/t:correspDesc"
-    opener = "t:text/t:body/t:div[@type='telegram']/t:opener"
-    level_text = _first(
-        tei,
-        f"{bibl}/t:note[@type='classification']",
-        f"{bibl}/t:note[@type='classification-level']",
-        f"{opener}/t:seg[@type='classification']",
-    )
+    bibl = "t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl[@type='telegram']"
+    level_text = _first(tei, f"{bibl}/t:note[@type='classification']",
+                        "t:text/t:body/t:div[@type='telegram']/t:opener/t:seg[@type='classification']")
     level = _level(level_text or "UNCLASSIFIED")
-    caveats = _texts(tei, f"{bibl}/t:note[@type='caveat' or @type='caveats' or @type='handling']")
-    if not caveats:
-        caveats = tuple(value for value in _texts(tei, f"{opener}/t:seg[@type='handling']")
-                        if value.upper() not in {"SIPDIS", "SIPDIS SIPDIS"})
-    caveats = tuple(dict.fromkeys(c.upper() for c in caveats))
-    classification = "//".join((level, *caveats))
-    references = []
-    for ref in tei.xpath(f"{corresp}/t:correspContext/t:ref", namespaces=NS):
-        references.append(Reference(label=clean(ref.get("n")), text=clean("".join(ref.itertext())),
-                                    cable_id=_cable_id(ref.get("target"))))
-    lang = tei.get(f"{{{XML_NS}}}lang") or "en"
-    subject = clean(cable.subject) or "(no subject)"
+    caveats = tuple(clean(str(c)) for c in data.get("caveats") or [])
+    references = tuple(
+        Reference(label=clean(ref.get("label")), text=clean(ref.get("text")),
+                  cable_id=ref.get("id"))
+        for ref in data.get("references") or []
+    )
+    sender = clean(data.get("from"))
     return CableFacts(
-        id=clean(cable.id) or cable.file_stem(),
-        subject=subject,
-        date=clean(cable.date) or None,
+        id=clean(data.get("id")) or cable.file_stem(),
+        subject=clean(data.get("subject")) or clean(cable.subject) or "(no subject)",
+        date=clean(data.get("date")) or None,
         dtg=_first(tei, f"{bibl}/t:date"),
-        origin=_first(tei, f"{bibl}/t:author/t:orgName", f"{bibl}/t:author",
-                      f"{corresp}/t:correspAction[@type='sent']/t:orgName"),
-        sender=_texts(tei, f"{corresp}/t:correspAction[@type='sent']/t:orgName"),
-        to=_texts(tei, f"{corresp}/t:correspAction[@type='received'][@subtype='action']/*"),
-        info=_texts(tei, f"{corresp}/t:correspAction[@type='received'][@subtype='info']/*"),
-        classification=classification,
+        origin=clean(data.get("origin")) or sender or None,
+        sender=(sender,) if sender else (),
+        to=_names(data.get("to")),
+        info=_names(data.get("info")),
+        classification=clean(data.get("classification")) or level,
         level=level,
         caveats=caveats,
-        tags=_texts(tei, f"{header}/t:profileDesc/t:textClass/t:keywords/t:term"),
-        references=tuple(references),
-        signer=_first(tei, "t:text/t:body//t:closer//t:signed//t:persName",
-                      "t:text/t:body//t:closer//t:signed",
-                      f"{corresp}/t:correspAction[@type='sent']/t:persName"),
-        lang=lang,
+        tags=tuple(clean(str(t)) for t in data.get("tags") or []),
+        references=references,
+        signer=clean(data.get("signer")) or None,
+        lang=tei.get(f"{{{XML_NS}}}lang") or "en",
     )
 
 

@@ -84,7 +84,9 @@ class _Walk:
             if not isinstance(child.tag, str):
                 flow(child.tail)
                 continue
-            if is_block(child) or local_name(child) in ARTIFACTS:
+            if local_name(child) in ARTIFACTS and run[0] is not None:
+                self.inline(child, run[0])  # a page-break line inside a paragraph
+            elif is_block(child) or local_name(child) in ARTIFACTS:
                 _trim(run[0])
                 run[0] = None
                 self.block(child, container)
@@ -112,10 +114,12 @@ class _Walk:
             name = local_name(child)
             if name in ARTIFACTS:
                 self.block(child, container)
+            elif name in {"lb", "pb", "milestone"}:
+                pass  # every child is a line already
             elif name == "signed":
                 para = self.styled("div", "signature", parent=container)
                 self.blocks(child, para)
-            elif name not in {"pb", "milestone"}:
+            else:
                 extra = "banner" if child.get("type") == "classification" else ""
                 para = self.styled("div", key, extra, parent=container)
                 if any(is_block(g) for g in child if isinstance(g.tag, str)):
@@ -181,7 +185,7 @@ class _Walk:
             if not isinstance(child.tag, str):
                 continue
             name = local_name(child)
-            if name == "label":
+            if name in {"label", "head"}:
                 pending_label = child
                 continue
             if name in ARTIFACTS:

@@ -1,0 +1,155 @@
+"""TEI -> Markdown (GFM): YAML front matter with the cable's facts, then the body.
+
+The body comes from the HTML writer's article (the same walk every format uses), turned into
+Markdown here rather than by pandoc, so escaping stays in one small, tested place: every
+character Markdown, GFM or a LaTeX-minded renderer could read as markup is backslash-escaped,
+a paragraph number is written bold (``**1.**``) so no parser makes a list of it, and no raw
+HTML is emitted. Each block is one line; parsing the file back gives the same paragraphs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ..model import Cable
+from ..options import WriteOptions
+from . import html
+from .facts import CableFacts, cable_facts
+
+#: Characters escaped wherever they stand: emphasis, code, links, HTML, entities, tables,
+#: strikethrough, footnotes, math (pandoc/LaTeX) and the escape character itself.
+_ALWAYS = re.compile(r"([\\`*_\[\]<>|~$&{}^])")
+_LINE_START = re.compile(r"^(\s*)([>#]|[+\-*](?=\s|$)|\d{1,9}[.)](?=\s|$))")
+_RULE_LINE = re.compile(r"^(\s*)([-=*_])([-=*_\s]*)$")
+_SPACE = re.compile(r"\s+")
+
+
+def escape(text: str) -> str:
+    """Literal text for Markdown: metacharacters that could start markup are escaped.
+
+    Only characters next to which markup is possible are escaped, so ordinary prose
+    (``U.S.``, ``(SBU)``) stays readable; ``&``, ``<``, ``[``, ``*``, ``_``, backticks,
+    ``$``, ``|``, ``~`` and ``\\`` always are.
+    """
+    text = _SPACE.sub(" ", text)
+    text = _ALWAYS.sub(r"\\\1", text)
+    # "http://x" and "www.x" would become links in GFM
+    text = text.replace("://", "\\://").replace("www.", "www\\.")
+    # "!" before an escaped "[" is harmless; a lone line-start marker is handled below
+    return text
+
+
+def escape_line_start(text: str) -> str:
+    """Escape what would make a line a heading, quote, list item or thematic break."""
+    rule = _RULE_LINE.match(text)
+    if rule:
+        return f"{rule[1]}\\{rule[2]}{rule[3]}"
+    match = _LINE_START.match(text)
+    if not match:
+        return text
+    lead, marker = match[1], match[2]
+    if marker[-1] in ".)":
+        return f"{lead}{marker[:-1]}\\{marker[-1]}{text[match.end():]}"
+    return f"{lead}\\{marker}{text[match.end():]}"
+
+
+def _classes(element: etree._Element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def inline(element: etree._Element, facts_classes: dict[str, str]) -> str:
+    """An HTML run (text, spans, em, strong, a, br) as Markdown inline text."""
+    parts: list[str] = [escape(element.text or "")]
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        inner = inline(child, facts_classes)
+        classes = _classes(child)
+        if tag == "br":
+            parts.append("\\\n")
+        elif facts_classes["paragraph_number"] in classes:
+            parts.append(f"**{inner}**")
+        elif tag == "em":
+            parts.append(f"*{inner}*" if inner.strip() else inner)
+        elif tag == "strong":
+            parts.append(f"**{inner}**" if inner.strip() else inner)
+        elif tag == "a" and child.get("href", "").startswith("#"):
+            parts.append(f"[{inner}]({child.get('href')})")
+        else:
+            parts.append(inner)
+        parts.append(escape(child.tail or ""))
+    return "".join(parts)
+
+
+def _blocks(element: etree._Element, classes: dict[str, str], quote: bool
+            ) -> Iterator[str]:
+    """Markdown blocks (each one line) for an HTML container from :mod:`.html`."""
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        names = _classes(child)
+        in_quote = quote or bool(names & {classes["summary"], classes["quote"]})
+        if child.tag == "p":
+            text = escape_line_start(inline(child, classes).strip())
+            if text:
+                yield ("> " + text) if in_quote else text
+        elif child.tag in {"h1", "h2", "h3"}:
+            level = int(child.tag[1])
+            yield "#" * level + " " + inline(child, classes).strip()
+        elif classes["artifact"] in names:
+            text = inline(child, classes).strip()
+            if text:
+                yield f"*\\[{text}\\]*"
+        elif classes["classification"] in names:
+            yield "**" + inline(child[0] if len(child) else child, classes).strip() + "**"
+        elif classes["metadata"] in names:
+            continue  # the same facts are in the front matter
+        else:
+            yield from _blocks(child, classes, in_quote)
+
+
+def front_matter(facts: CableFacts, extra: dict[str, object] | None = None) -> str:
+    """YAML front matter; every value is a JSON string/list (valid YAML, nothing to escape)."""
+    record: dict[str, object] = {
+        "id": facts.id,
+        "date": facts.date,
+        "origin": facts.origin,
+        "from": list(facts.sender),
+        "to": list(facts.to),
+        "info": list(facts.info),
+        "classification": facts.classification,
+        "caveats": list(facts.caveats),
+        "subject": facts.subject,
+        "tags": list(facts.tags),
+        "references": [{"label": r.label, "text": r.text, "id": r.cable_id}
+                       for r in facts.references],
+        "signer": facts.signer,
+    }
+    record.update(extra or {})
+    lines = ["---"]
+    for key, value in record.items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def style_classes(theme_name: str) -> dict[str, str]:
+    from ..theme import load_theme
+
+    theme = load_theme(theme_name)
+    return {key: theme.css_class(key) for key in theme.tokens["styles"]}
+
+
+def article_markdown(article: etree._Element, theme_name: str) -> str:
+    """An article from :func:`.html.article` as Markdown blocks separated by blank lines."""
+    return "\n\n".join(_blocks(article, style_classes(theme_name), quote=False))
+
+
+def write(cable: Cable, options: WriteOptions) -> bytes:
+    """One cable as GFM with YAML front matter; no raw HTML."""
+    facts = cable_facts(cable)
+    body = article_markdown(html.article(cable, options), options.theme)
+    return (front_matter(facts) + "\n\n" + body + "\n").encode("utf-8")
