@@ -65,18 +65,21 @@ _TEI_TEMPLATE = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
   <list><item>A. Internet piracy of films;</item><item>-- Counterfeit goods from <gap reason="redacted">XXXXXXXXXXXX</gap> in Yiwu.</item></list>
   Li replied <unknownThing>in кириллица and café “quoted” – text</unknownThing> later.</p>
  <p n="4"><label type="paragraph-number">4.</label> <seg type="portion-marking">(SBU)</seg> <seg type="comment">Comment: Beijing will keep pressing. End Comment.</seg></p>
- <quote><p>BEGIN TEXT: The Ministry notes the report. END TEXT.</p></quote>
+ <quote><p>BEGIN TEXT: The Ministry notes the report. END TEXT.</p></quote>{extra}
  <closer><signed><persName>PICCUTA</persName></signed><fw type="footer">NNNN</fw></closer>
 </div></body></text>
 </TEI>"""
 
 
 def hand_tei(subject: str = "CHINA OBJECTS TO SPECIAL 301 DESIGNATION, WANTS MORE CARROT",
-             cable_id: str = "09BEIJING1463", when: str = "2009-06-02T09:22:00Z") -> Cable:
+             cable_id: str = "09BEIJING1463", when: str = "2009-06-02T09:22:00Z",
+             extra_paragraph: str | None = None) -> Cable:
     """A small, complete cable built by hand (values are escaped into the template)."""
     from xml.sax.saxutils import escape
 
-    xml = _TEI_TEMPLATE.format(subject=escape(subject), cable_id=escape(cable_id), when=when)
+    extra = f'<p n="5">{escape(extra_paragraph)}</p>' if extra_paragraph else ""
+    xml = _TEI_TEMPLATE.format(subject=escape(subject), cable_id=escape(cable_id), when=when,
+                               extra=extra)
     return Cable(etree.fromstring(xml.encode("utf-8")), source="hand-built")
 
 
