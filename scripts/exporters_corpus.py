@@ -1,0 +1,64 @@
+"""Corpus access shared by the exporter scripts: unpack the cablegate pages, load cables.
+
+Pages are unpacked into a temporary directory (never into the repository) unless a directory
+of already unpacked pages is given.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from convert.errors import ConvertError  # noqa: E402
+from convert.model import Cable  # noqa: E402
+from convert.options import ReadOptions  # noqa: E402
+from convert.pipeline import iter_sources, to_cable  # noqa: E402
+from convert.readers import load_source  # noqa: E402
+
+ARCHIVE = Path("/work/shared/corpus/cablegate-html.tar.xz")
+SEED = Path("/work/shared/corpus/seed-09BEIJING1463.txt")
+
+
+def corpus_pages(pages_dir: str | None, count: int, seed: int = 1463) -> list[Path]:
+    """``count`` cablegate pages, a fixed random sample (unpacking the archive if needed)."""
+    if pages_dir:
+        root = Path(pages_dir)
+    else:
+        root = Path(tempfile.mkdtemp(prefix="cablegate-"))
+        with tarfile.open(ARCHIVE) as archive:
+            archive.extractall(root, filter="data")
+    pages = sorted(root.rglob("*.html"))
+    if not pages:
+        raise SystemExit(f"no .html pages under {root}")
+    rng = random.Random(seed)
+    return sorted(rng.sample(pages, min(count, len(pages))))
+
+
+def load_cables(paths: list[Path]) -> Iterator[tuple[Path, Cable | ConvertError]]:
+    """Each path's cable (or the error that stopped it), through the real pipeline."""
+    options = ReadOptions()
+    for path in paths:
+        try:
+            for source in iter_sources([str(path)], options):
+                if isinstance(source, ConvertError):
+                    yield path, source
+                    continue
+                for item in load_source(source, options):
+                    yield path, to_cable(item)
+        except ConvertError as error:
+            yield path, error
+
+
+def seed_cable() -> Cable:
+    for _, cable in load_cables([SEED]):
+        if isinstance(cable, Cable):
+            return cable
+        raise SystemExit(f"the seed does not convert: {cable}")
+    raise SystemExit("the seed yielded no cable")
