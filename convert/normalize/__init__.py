@@ -123,11 +123,12 @@ def derive_facts(raw: RawCable, routing: Routing, structure: Structure, warnings
 
     station = banner.station if banner and banner.station else None
     serial = banner.serial if banner and banner.serial else None
+    id_station = banner.id_station if banner and banner.serial else None
     if not (station and serial):
         station = station or station_from_sender(routing)
         serial = serial or routing.serial
     message_ref = f"{station} {serial}" if station and serial else None
-    ident = cable_id(date, station, serial)
+    ident = cable_id(date, id_station or station, serial)
     if ident is None and meta is not None and meta.id:
         ident = meta.id
         warnings.append(f"no message reference in the text: the id {ident} comes from the {meta.kind}")

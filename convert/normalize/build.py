@@ -233,9 +233,9 @@ def build_header(tei: etree._Element, facts: Facts) -> None:
         if meta.row:
             el(mb, "idno", meta.row, type="row")
         if meta.created:
-            el(mb, "date", meta.created.replace("T", " "), when=meta.created, type="created")
+            el(mb, "date", meta.created.replace("T", " "), when=_seconds(meta.created), type="created")
         if meta.released:
-            el(mb, "date", meta.released.replace("T", " "), when=meta.released, type="released")
+            el(mb, "date", meta.released.replace("T", " "), when=_seconds(meta.released), type="released")
         if meta.classification:
             el(mb, "note", meta.classification, type="classification")
         if meta.origin:
@@ -250,32 +250,15 @@ def build_header(tei: etree._Element, facts: Facts) -> None:
     class_decl = el(encoding, "classDecl")
     tax = el(class_decl, "taxonomy")
     tax.set(XML_ID, "classification")
-    if facts.level:
-        cat = el(tax, "category")
-        cat.set(XML_ID, "cls-" + slug(facts.level))
-        el(cat, "catDesc", facts.level)
-    for marking, ident in facts.markings.items():
-        if facts.level and ident == "cls-" + slug(facts.level):
-            continue
-        cat = el(tax, "category")
-        cat.set(XML_ID, ident)
-        el(cat, "catDesc", f"portion marking {marking}")
-    if not len(tax):
-        cat = el(tax, "category")
-        cat.set(XML_ID, "cls-unknown")
-        el(cat, "catDesc", "classification not stated in the text")
+    classes = [("cls-" + slug(facts.level), facts.level)] if facts.level else []
+    classes += [(ident, f"portion marking {marking}") for marking, ident in facts.markings.items()]
+    _categories(tax, classes or [("cls-unknown", "classification not stated in the text")])
     cav = el(class_decl, "taxonomy")
     cav.set(XML_ID, "caveats")
-    for caveat in facts.caveats or ["none"]:
-        cat = el(cav, "category")
-        cat.set(XML_ID, "cav-" + slug(caveat))
-        el(cat, "catDesc", caveat if facts.caveats else "no handling caveats")
+    _categories(cav, [("cav-" + slug(c), c) for c in facts.caveats] or [("cav-none", "no handling caveats")])
     tags = el(class_decl, "taxonomy")
     tags.set(XML_ID, "tags")
-    for tag in facts.tags or ["none"]:
-        cat = el(tags, "category")
-        cat.set(XML_ID, "tag-" + slug(tag))
-        el(cat, "catDesc", tag if facts.tags else "no TAGS")
+    _categories(tags, [("tag-" + slug(t), t) for t in facts.tags] or [("tag-none", "no TAGS")])
 
     profile = el(header, "profileDesc")
     if facts.summary:
@@ -307,7 +290,7 @@ def build_header(tei: etree._Element, facts: Facts) -> None:
     el(text_class, "catRef", scheme="#classification",
        target="#cls-" + slug(facts.level) if facts.level else "#cls-unknown")
     el(text_class, "catRef", scheme="#caveats",
-       target=" ".join("#cav-" + slug(c) for c in facts.caveats) or "#cav-none")
+       target=" ".join(dict.fromkeys("#cav-" + slug(c) for c in facts.caveats)) or "#cav-none")
     keywords = el(text_class, "keywords", scheme="#tags")
     for tag in facts.tags or []:
         el(keywords, "term", tag)
@@ -317,6 +300,23 @@ def build_header(tei: etree._Element, facts: Facts) -> None:
     revision = el(header, "revisionDesc")
     el(revision, "change", f"Normalized by cable-convert {__version__} from {facts.source}.",
        who="#normalizer")
+
+
+def _seconds(when: str) -> str:
+    """``2006-03-17T22:10`` -> ``2006-03-17T22:10:00`` (xs:dateTime needs the seconds)."""
+    return when + ":00" if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", when) else when
+
+
+def _categories(taxonomy: etree._Element, entries: list[tuple[str, str]]) -> None:
+    """One category per distinct id (two spellings of a marking share one)."""
+    seen: set[str] = set()
+    for ident, desc in entries:
+        if ident in seen:
+            continue
+        seen.add(ident)
+        cat = el(taxonomy, "category")
+        cat.set(XML_ID, ident)
+        el(cat, "catDesc", desc)
 
 
 def _addressee(parent: etree._Element, addressee: Addressee) -> None:
@@ -517,6 +517,8 @@ def build_references(div: etree._Element, fields: list[Field], facts: Facts) -> 
         if head:
             el(lst, "head", head)
         own_year = int(facts.date[:4]) if facts.date else None
+        if not items:
+            el(lst, "item")
         for letter, written, text in items:
             if written:
                 el(lst, "label", written)

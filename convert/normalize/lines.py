@@ -76,6 +76,7 @@ class Banner:
     station: str | None = None
     serial: str | None = None
     rest: str = ""  # words between the level and SECTION/ref (caveats like E F T O, NOFORN)
+    id_station: str | None = None  # the station as cablegate ids spell it (see parse_banner)
 
 
 _CAVEATS = re.compile(
@@ -117,6 +118,10 @@ def parse_banner(line: str) -> Banner | None:
         station=" ".join(ref["station"].split()).upper() if ref else None,
         serial=ref["serial"] if ref else None,
         rest=" ".join(caveats.split()),
+        # cablegate ids take every word between the level (or SECTION n OF m) and the serial:
+        # UNCLAS E F T O LONDON 002187 -> 09EFTOLONDON2187, but with SECTION, 09LONDON2622
+        id_station=(re.sub(r"[^A-Z]", "", (caveats if not section else "").upper()) + ref["station"].upper())
+        if ref else None,
     )
 
 

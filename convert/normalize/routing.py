@@ -121,9 +121,20 @@ def classify(line: str, state: str | None) -> str | None:
     if ROUTING.match(s) and state is None:
         return "routing"
     if state in ("to", "info", "xmt"):
-        if ADDRESSEE_START.match(s) or (len(s) < 70 and s.upper() == s and not s.endswith(".")):
+        if ADDRESSEE_START.match(s) or _bare_addressee(s):
             return state + "+"
     return None
+
+
+def _bare_addressee(s: str) -> bool:
+    """``AMEMBASSY ROME PRIORITY 1234`` with no routing prefix (older cables), but not the
+    banner, a handling line or a preamble field that follows the header."""
+    from .lines import parse_banner
+    from .preamble import field_kind
+
+    if len(s) >= 70 or s.upper() != s or s.endswith(".") or ":" in s:
+        return False
+    return field_kind(s) is None and parse_banner(s) is None
 
 
 def looks_like_routing(lines: list[str]) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from . import preamble as pre
 from .inline import Break, Choice, Token
+from .routing import classify
 from .lines import (
     CLASSIFICATION_LINE,
     Banner,
@@ -130,6 +131,11 @@ def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
     seen_subject = False
     last_ref_label: str | None = None
     while i < len(entries):
+        row_end = _database_row(entries, i)
+        if row_end:
+            fields.append(Field("wrapper", [e for e in entries[i:row_end] if e is not None]))
+            i = row_end
+            continue
         entry = entries[i]
         if entry is None or isinstance(entry, Furniture):
             if isinstance(entry, Furniture):
@@ -204,6 +210,43 @@ def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
         if current.kind == "refs":
             last_ref_label = _last_label(current)
     return fields, i
+
+
+_ROW_ID = re.compile(r"^\s*(?:\d{1,7}|<<\d{1,7}>>)\s*$")
+_ROW_DATE = re.compile(r"^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
+_ROW_REFS = re.compile(r"^\s*[0-9A-Z]+(?:\|[0-9A-Z]+)*\s*$")
+
+
+def _database_row(entries: list[Entry], start: int) -> int:
+    """End of a media partner's database row (id, date, refid, origin, classification,
+    references, then often the routing header) that starts at ``start``; 0 if none."""
+    lines = []
+    index = start
+    while index < len(entries) and len(lines) < 2:
+        if isinstance(entries[index], str):
+            lines.append(str(entries[index]))
+        index += 1
+    if len(lines) < 2 or not (_ROW_ID.match(lines[0]) and _ROW_DATE.match(lines[1])):
+        return 0
+    taken = 0
+    index = start
+    state: str | None = None
+    while index < len(entries):
+        entry = entries[index]
+        if entry is None or isinstance(entry, Furniture):
+            index += 1
+            continue
+        if taken < 5 or (taken == 5 and _ROW_REFS.match(entry)):
+            taken += 1
+            index += 1
+            continue
+        kind = classify(entry, state)
+        if kind is None:
+            break
+        state = kind.rstrip("+") if kind.rstrip("+") in ("to", "info", "xmt") else None
+        taken += 1
+        index += 1
+    return index
 
 
 def _last_label(field_: Field) -> str | None:

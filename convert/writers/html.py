@@ -180,13 +180,13 @@ class _Walk:
         outer = self.styled("div", "references" if key == "references" else None,
                             "" if key == "references" else "cable-list", parent=container)
         item_key = None if key == "references" else "list_item"
-        pending_label: etree._Element | None = None
+        pending: list[etree._Element] = []  # a list head and labels go before the next item
         for child in source:
             if not isinstance(child.tag, str):
                 continue
             name = local_name(child)
             if name in {"label", "head"}:
-                pending_label = child
+                pending.append(child)
                 continue
             if name in ARTIFACTS:
                 self.block(child, outer)
@@ -194,12 +194,13 @@ class _Walk:
             if name in {"pb", "milestone"}:
                 continue
             holder = self.styled("div", item_key, "list-entry", parent=outer)
-            if pending_label is not None and (name == "item"):
+            if pending and name == "item":
                 line = etree.SubElement(holder, "p")
-                span = etree.SubElement(line, "span", {"class": "ref-label"})
-                self.inline_content(pending_label, span)
-                span.tail = " "
-                pending_label = None
+                for label in pending:
+                    span = etree.SubElement(line, "span", {"class": "ref-label"})
+                    self.inline_content(label, span)
+                    span.tail = " "
+                pending = []
                 if any(is_block(g) for g in child if isinstance(g.tag, str)):
                     self.blocks(child, holder)
                 else:
@@ -211,8 +212,8 @@ class _Walk:
                 self.block(child, holder)
             else:
                 self.blocks(child, holder)
-        if pending_label is not None:
-            self.blocks(pending_label, self.styled("div", item_key, parent=outer))
+        for label in pending:
+            self.blocks(label, self.styled("div", item_key, parent=outer))
 
     # -- inline ---------------------------------------------------------------------------
     def inline_content(self, source: etree._Element, target: etree._Element) -> None:

@@ -6,33 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lxml import etree
-
 from ..model import NS, TEI_NS, Cable
+from ..textview import READING_SKIP, reading_text
 from ..options import WriteOptions
 
-SKIP_IN_TEXT = {f"{{{TEI_NS}}}{name}" for name in ("orig", "sic", "fw", "pb", "milestone", "lb", "note")}
-_LIST = f"{{{TEI_NS}}}list"
 _LABEL = f"{{{TEI_NS}}}label"
-_SEG = f"{{{TEI_NS}}}seg"
-
-
-def reading_text(node: etree._Element, skip: set[str] = SKIP_IN_TEXT) -> str:
-    """The text a reader sees: regularised forms, no page furniture, spaces collapsed."""
-    parts: list[str] = []
-
-    def walk(element: etree._Element) -> None:
-        if element.tag in skip and element is not node:
-            return
-        if element.text:
-            parts.append(element.text)
-        for child in element:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(node)
-    return " ".join("".join(parts).split())
 
 
 def _texts(cable: Cable, path: str) -> list[str]:
@@ -81,7 +59,7 @@ def record(cable: Cable) -> dict[str, Any]:
     paragraphs = []
     for p in tei.xpath(f"{DIV}/t:p[@n]", namespaces=NS):
         marking = p.xpath("t:seg[@type='portion-marking']", namespaces=NS)
-        body = reading_text(p, SKIP_IN_TEXT | {_LABEL} | ({_SEG} if False else set()))
+        body = reading_text(p, READING_SKIP | {_LABEL})
         if marking:
             mark = reading_text(marking[0])
             body = body[len(mark):].lstrip() if body.startswith(mark) else body

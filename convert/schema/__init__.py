@@ -1,0 +1,50 @@
+"""The schemas TEI output is validated against: the project's strict profile (bundled) and,
+where available, the full TEI P5 schema (``tei_all.rng``, loaded once: it takes 10-20 s)."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from lxml import etree
+
+PROFILE = "cable-tei.rng"
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+@lru_cache(maxsize=1)
+def profile_schema() -> etree.RelaxNG:
+    data = resources.files(__name__).joinpath(PROFILE).read_bytes()
+    return etree.RelaxNG(etree.fromstring(data, _parser()))
+
+
+def tei_all_path() -> Path | None:
+    """``tei_all.rng``: $CABLE_CONVERT_TEI_ALL, else ../shared/schemas next to the repo."""
+    candidates = [os.environ.get("CABLE_CONVERT_TEI_ALL", "")]
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidates.append(str(parent / "shared" / "schemas" / "tei_all.rng"))
+        candidates.append(str(parent.parent / "shared" / "schemas" / "tei_all.rng"))
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    return None
+
+
+@lru_cache(maxsize=1)
+def tei_all_schema() -> etree.RelaxNG:
+    path = tei_all_path()
+    if path is None:
+        raise FileNotFoundError("tei_all.rng not found: set CABLE_CONVERT_TEI_ALL")
+    return etree.RelaxNG(etree.parse(str(path), _parser()))
+
+
+def errors(schema: etree.RelaxNG, tei: etree._Element) -> list[str]:
+    if schema.validate(tei):
+        return []
+    return [f"line {e.line}: {e.message}" for e in schema.error_log]  # type: ignore[attr-defined]
