@@ -10,6 +10,7 @@ being logged and ignored. Every request is recorded for tests and audits.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import styles
@@ -17,7 +18,7 @@ import styles
 from .errors import RenderError
 
 
-def _weasy_urls():  # type: ignore[no-untyped-def]
+def _weasy_urls() -> Any:
     from weasyprint import urls
 
     return urls
@@ -42,10 +43,10 @@ def asset_path(url: str) -> Path | None:
     return None
 
 
-_FETCHER_CLASS = None
+_FETCHER_CLASS: Any = None
 
 
-def bundled_only_fetcher():  # type: ignore[no-untyped-def]
+def bundled_only_fetcher() -> Any:
     """A new fetcher instance (a :class:`weasyprint.urls.URLFetcher` subclass)."""
     global _FETCHER_CLASS
     if _FETCHER_CLASS is None:

@@ -18,7 +18,7 @@ SOURCE_SKIP = frozenset(_T + n for n in ("reg", "corr"))
 #: elements that stand apart from their neighbours: a space is put around them
 BLOCKS = frozenset(_T + n for n in (
     "p", "ab", "head", "item", "label", "list", "fw", "lb", "pb", "milestone", "opener",
-    "closer", "signed", "dateline", "quote", "div", "body", "text", "note", "desc",
+    "closer", "signed", "dateline", "quote", "div", "body", "text", "note",
 ))
 _OPENER_SEG = _T + "seg"
 

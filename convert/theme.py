@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from string import Template
 from typing import Any
 
@@ -66,7 +66,7 @@ class Theme:
         return float(self.tokens["spacing"][key])
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_theme(name: str) -> Theme:
     """The theme called ``name`` (``modern`` or ``teletype``); :class:`StyleError` otherwise."""
     try:
@@ -112,7 +112,7 @@ def _css_values(theme: Theme, paper: str) -> dict[str, str]:
     return values
 
 
-@lru_cache(maxsize=None)
+@cache
 def stylesheet(theme_name: str, medium: str = "screen", paper: str = "a4") -> str:
     """The theme's CSS for ``screen`` (standalone HTML), ``print`` (PDF) or ``epub``."""
     if medium not in MEDIA:
@@ -293,7 +293,7 @@ def _rewrite_styles(theme: Theme, xml: bytes) -> bytes:
             rpr.append(_w("color", val=theme.colour("text").lstrip("#").upper()))
     for style in ours:
         root.append(style)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def _header_part(theme: Theme, tag: str, with_page: bool) -> bytes:
@@ -327,7 +327,7 @@ def _header_part(theme: Theme, tag: str, with_page: bool) -> bytes:
         field("PAGE")
         text(" of ")
         field("NUMPAGES")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def _document_part(theme: Theme, paper: str, xml: bytes) -> bytes:
@@ -349,7 +349,7 @@ def _document_part(theme: Theme, paper: str, xml: bytes) -> bytes:
          right=str(_length_twips(page["margin_outer"])),
          bottom=str(_length_twips(page["margin_bottom"])),
          left=str(_length_twips(page["margin_inner"])), header=half, footer=half, gutter="0")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def _relationships(xml: bytes) -> bytes:
@@ -360,7 +360,7 @@ def _relationships(xml: bytes) -> bytes:
         rel.set("Id", rid)
         rel.set("Type", f"{_REL_BASE}/{kind}")
         rel.set("Target", target)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def _content_types(xml: bytes) -> bytes:
@@ -370,7 +370,7 @@ def _content_types(xml: bytes) -> bytes:
         override = etree.SubElement(root, f"{{{CT_NS}}}Override")
         override.set("PartName", part)
         override.set("ContentType", f"{base}.{kind}+xml")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 @lru_cache(maxsize=1)
@@ -387,7 +387,7 @@ def pandoc_default_reference() -> bytes:
         raise StyleError("reference.docx", f"pandoc could not print its default: {exc}") from exc
 
 
-@lru_cache(maxsize=None)
+@cache
 def reference_docx(theme_name: str, paper: str = "a4") -> bytes:
     """A reference.docx whose styles, page, header and footer come from the theme's tokens."""
     theme = load_theme(theme_name)

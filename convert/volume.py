@@ -88,9 +88,7 @@ def build(cables: Sequence[Cable], options: WriteOptions, flavour: str, sort: st
         item = etree.SubElement(listing, "li")
         link = etree.SubElement(item, "a", {"href": links[facts.id]})
         link.text = f"{(facts.date or '')[:10]} {facts.id}: {facts.subject}".strip()
-    articles = []
-    for cable, facts in pairs:
-        articles.append(html.article(cable, options, flavour=flavour, links=links))
+    articles = [html.article(cable, options, flavour=flavour, links=links) for cable, _ in pairs]
     index = etree.Element("section", {"class": "volume-index"})
     index.append(_heading("h1", "volume-index-title", "Index of TAGS", "volume-index"))
     by_tag: dict[str, list[str]] = defaultdict(list)

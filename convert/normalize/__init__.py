@@ -13,11 +13,11 @@ from lxml import etree
 from ..errors import ParseError, TruncatedCableError
 from ..model import Cable, RawCable
 from . import preamble as pre
-from .build import T, XML_LANG, BodyContext, Facts, build_body, build_header, build_opener, build_references, el, split_ref_field
+from .build import T, XML_LANG, add_tokens, BodyContext, Facts, build_body, build_header, build_opener, build_references, el, split_ref_field
 from .facts import caveat_names, classification_record, cable_id, origin_of, station_from_sender
 from .lines import clean
 from .routing import Routing, looks_like_routing, parse_routing, split_header
-from .structure import PARA_START, Block, Field, Structure, parse_structure
+from .structure import PARA_START, Block, Field, Structure, join_lines, parse_structure
 
 _WORD = re.compile(r"[A-Za-z]+")
 _CABLE_SIGNS = re.compile(
@@ -203,12 +203,11 @@ def build(structure: Structure, routing: Routing, facts: Facts) -> etree._Elemen
     body = el(text, "body")
     div = el(body, "div", type="telegram")
     build_opener(div, routing, structure.fields, facts)
-    subject_field = _first(structure.fields, "subject")
-    if subject_field is not None:
-        from .structure import join_lines
-        from .build import add_tokens
-        head = el(div, "head", type="subject")
-        add_tokens(head, join_lines(subject_field.lines))
+    subjects = [f for f in structure.fields if f.kind == "subject"]
+    for index, subject_field in enumerate(subjects):
+        # a second SUBJECT line (a repeated preamble after a truncation) stays, as text
+        node = el(div, "head", type="subject") if index == 0 else el(div, "ab", type="subject")
+        add_tokens(node, join_lines(subject_field.lines))
     build_references(div, [f for f in structure.fields if f.kind == "refs"], facts)
     blocks = []
     words = {w.lower() for b in structure.blocks for x in b.lines if isinstance(x, str) for w in _WORD.findall(x)}

@@ -98,9 +98,15 @@ def add_tokens(node: etree._Element, tokens: Iterable[Token]) -> None:
             add_furniture(node, token.furniture)
         elif isinstance(token, Seg):
             seg = el(node, "seg", type=token.type, part=token.part)
-            if token.type == "summary" and token.part in (None, "I"):
+            if token.type == "summary" and token.part in (None, "I") and not _has_summary_id(node):
                 seg.set(XML_ID, "summary")
             add_tokens(seg, token.children)
+
+
+def _has_summary_id(node: etree._Element) -> bool:
+    """Only the first summary carries xml:id="summary" (the abstract points at it)."""
+    root = node.getroottree().getroot()
+    return bool(root.xpath("//*[@xml:id='summary']"))
 
 
 def add_furniture(node: etree._Element, furniture: Furniture) -> None:
@@ -501,7 +507,7 @@ def build_body(div: etree._Element, blocks: list[Block], ctx: BodyContext) -> No
 
 def _items(lst: etree._Element, block: Block, tokens_of: dict[tuple[int, int], list[Token]], b_index: int) -> None:
     for i_index, item in enumerate(block.items):
-        el(lst, "label", item.label)
+        el(lst, "label", item.label or None)
         node = el(lst, "item")
         add_tokens(node, tokens_of[(b_index, i_index)])
 
@@ -519,8 +525,11 @@ def build_references(div: etree._Element, fields: list[Field], facts: Facts) -> 
         own_year = int(facts.date[:4]) if facts.date else None
         if not items:
             el(lst, "item")
+        labelled = any(written for _, written, _ in items)
         for letter, written, text in items:
-            if written:
+            if labelled:
+                # TEI lists are all label/item pairs or all bare items: an unlabelled item
+                # among labelled ones gets an empty label
                 el(lst, "label", written)
             item = el(lst, "item", n=letter)
             ident, inferred = pre.resolve_ref(text, own_year)

@@ -76,7 +76,7 @@ class ListItem:
     lines: list[str | Furniture]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Block:
     """A paragraph-like block of the body."""
 
@@ -193,6 +193,8 @@ def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
                 if kind in ("refs", "refs-more"):
                     k = _next_line(entries, i)
                     if k < len(entries) and _is_ref_continuation(str(entries[k]), _last_label(current)):
+                        # keep any page furniture that stood in the gap
+                        current.lines.extend(e for e in entries[i:k] if isinstance(e, Furniture))
                         i = k
                         continue
                 break
@@ -444,7 +446,7 @@ def _is_name(text: str) -> bool:
     words = text.replace(".", " ").replace("#", " ").split()
     if not words or len(words) > 4 or len(text) > 40:
         return False
-    if any(w.upper().strip("’'") in _NOT_NAMES for w in words):
+    if any(w.upper().strip("’'") in _NOT_NAMES or re.fullmatch(r"[Xx]{4,}", w) for w in words):
         return False
     return all(re.fullmatch(NAME, w) for w in words) and any(len(w) > 1 for w in words)
 
@@ -494,7 +496,7 @@ def split_closing(blocks: list[Block]) -> list[Block]:
 
 def _duplicate_name(blocks: list[Block], tail: list[Block]) -> None:
     """``MOLLER`` / ``Moller``: a name written twice at the end."""
-    if blocks and blocks[-1].kind == "p" and blocks[-1].n is None:
+    if blocks and blocks[-1].kind == "p" and blocks[-1].n is None and not blocks[-1].items:
         texts = [x for x in blocks[-1].lines if isinstance(x, str)]
         if len(texts) == 1 and texts[0].strip().upper() == str(tail[0].lines[0]).strip().upper():
             blocks.pop()
@@ -532,9 +534,8 @@ def _pop_last_line(blocks: list[Block], block: Block) -> None:
         if isinstance(block.lines[index], str):
             trailing = block.lines[index + 1:]
             del block.lines[index:]
-            if trailing:
-                # furniture after the line stays in place, as its own block
-                blocks.insert(len(blocks), Block("break", furniture=trailing[0]))  # type: ignore[arg-type]
+            # furniture after the line stays in place, as blocks of its own
+            blocks.extend(Block("break", furniture=f) for f in trailing if isinstance(f, Furniture))
             break
     if not any(isinstance(x, str) and x.strip() for x in block.lines) and block.n is None and not block.items:
         blocks.remove(block)

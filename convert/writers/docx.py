@@ -43,7 +43,7 @@ def core_properties(title: str, author: str, keywords: str, subject: str, descri
         element = etree.SubElement(root, f"{{{_DCTERMS}}}{name}")
         element.set(f"{{{_XSI}}}type", "dcterms:W3CDTF")
         element.text = value
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def fill_placeholders(part: bytes, values: dict[str, str]) -> bytes:
@@ -53,7 +53,7 @@ def fill_placeholders(part: bytes, values: dict[str, str]) -> bytes:
         if text.text:
             for placeholder, value in values.items():
                 text.text = text.text.replace(placeholder, value)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def package(root: etree._Element, options: WriteOptions, source: str, core: bytes,

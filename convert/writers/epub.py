@@ -51,7 +51,7 @@ def _fix_opf(opf: bytes, modified: str, date: str | None) -> bytes:
             meta.text = modified
     for element in root.iter(f"{{{_DC_NS}}}date"):
         element.text = date or modified
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
 def package(root: etree._Element, metadata: list[str], options: WriteOptions, source: str,

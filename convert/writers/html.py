@@ -301,7 +301,9 @@ def metadata_block(walk: _Walk, facts: CableFacts, parent: etree._Element) -> No
     """The cable's facts as labelled lines, in one styled block."""
     block = walk.styled("div", "metadata", parent=parent)
     _meta_line(walk, block, "Cable", [facts.id], "cable-id-value")
-    date = facts.dtg if not facts.date else f"{facts.date}" + (f" ({facts.dtg})" if facts.dtg else "")
+    date = facts.date or facts.dtg
+    if facts.date and facts.dtg:
+        date = f"{facts.date} ({facts.dtg})"
     _meta_line(walk, block, "Date", [date or ""])
     _meta_line(walk, block, "From", [facts.origin or ""] if facts.origin else facts.sender)
     _meta_line(walk, block, "To", facts.to)

@@ -12,7 +12,7 @@ import atexit
 import shutil
 import subprocess
 import tempfile
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..errors import RenderError
@@ -36,7 +36,7 @@ def workdir() -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def reference_file(theme: str, paper: str) -> str:
     """The theme's reference.docx written once per process, for ``--reference-doc``."""
     from ..theme import reference_docx

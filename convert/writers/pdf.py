@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import logging
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from lxml import etree
@@ -36,7 +36,7 @@ def font_config() -> Any:
     return FontConfiguration()
 
 
-@lru_cache(maxsize=None)
+@cache
 def compiled_css(theme: str, paper: str) -> Any:
     """The theme's print stylesheet, parsed once per process (theme, paper)."""
     from weasyprint import CSS
@@ -59,7 +59,7 @@ def _moment(iso: str) -> datetime:
 
 def tei_bytes(cable: Cable) -> bytes:
     """The cable's TEI as attached to the PDF."""
-    return etree.tostring(cable.tei, xml_declaration=True, encoding="UTF-8")
+    return bytes(etree.tostring(cable.tei, xml_declaration=True, encoding="UTF-8"))
 
 
 def render(root: etree._Element, options: WriteOptions, source: str,
