@@ -25,7 +25,7 @@ from pathlib import Path
 from exporters_corpus import Cable, corpus_pages, load_cables, seed_cable
 
 from convert.options import WriteOptions
-from convert.writers import docx, epub, html, markdown, pdf, pandoc
+from convert.writers import docx, epub, html, markdown, pandoc, pdf
 from convert.writers.facts import cable_facts
 
 
@@ -86,7 +86,7 @@ def bench_cable(repeat: int) -> None:
         writer(cable, options)
         if bare[fmt]:
             bare[fmt][1]()  # type: ignore[index]
-    print(f"| format | ours (s) | bare tool | bare (s) | ours / bare |")
+    print("| format | ours (s) | bare tool | bare (s) | ours / bare |")
     print("| --- | ---: | --- | ---: | ---: |")
     total = 0.0
     for fmt, writer in writers.items():

@@ -117,7 +117,8 @@ def epubcheck(data: bytes, name: str, workdir: Path) -> tuple[int, int]:
 def libreoffice(paths: list[Path], outdir: Path) -> int:
     soffice = shutil.which("soffice")
     if not soffice:
-        raise SystemExit("--libreoffice: soffice not found (apt-get install libreoffice-writer-nogui)")
+        raise SystemExit("--libreoffice: soffice not found "
+                         "(apt-get install libreoffice-writer-nogui)")
     converted = 0
     for start in range(0, len(paths), 25):
         chunk = paths[start:start + 25]

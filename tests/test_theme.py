@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 from lxml import etree
+from writers_fixtures import hand_tei
 
 import styles
 from convert import theme
 from convert.errors import StyleError
 from convert.options import WriteOptions
-from writers_fixtures import hand_tei
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

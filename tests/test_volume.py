@@ -6,13 +6,13 @@ import io
 import zipfile
 
 import pytest
+from writers_fixtures import hand_tei
 
 from convert.errors import UsageError
 from convert.model import Cable
 from convert.options import WriteOptions
 from convert.volume import github_slug, highest_classification, order, write_volume
 from convert.writers.facts import cable_facts
-from writers_fixtures import hand_tei
 
 
 @pytest.fixture(scope="module")

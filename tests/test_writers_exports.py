@@ -8,12 +8,12 @@ import zipfile
 import pytest
 from lxml import etree
 from lxml import html as lxml_html
+from writers_fixtures import hand_tei, seed_cable, words
 
 from convert.model import Cable
 from convert.options import WriteOptions
 from convert.writers import docx, epub, html, markdown, pdf
 from convert.writers.facts import body_text, cable_facts
-from writers_fixtures import hand_tei, seed_cable, words
 
 OPTIONS = WriteOptions()
 

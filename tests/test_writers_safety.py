@@ -7,13 +7,13 @@ import zipfile
 
 import pytest
 from lxml import html as lxml_html
+from test_writers_exports import docx_text, epub_text, html_text, pdf_text
+from writers_fixtures import hand_tei
 
 from convert import fetcher
 from convert.model import Cable
 from convert.options import WriteOptions
 from convert.writers import docx, epub, html, markdown, pdf
-from test_writers_exports import docx_text, epub_text, html_text, pdf_text
-from writers_fixtures import hand_tei
 
 PAYLOAD = (
     '<img src="file:///etc/passwd"> <script>alert(1)</script> '
