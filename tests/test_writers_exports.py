@@ -278,3 +278,13 @@ def test_source_date_epoch_sets_document_dates(hand: Cable) -> None:
         assert b"2023-11-14T22:13:20Z" in archive.read("EPUB/content.opf")
         assert archive.infolist()[0].date_time[:3] == (2023, 11, 14)
 
+
+
+def test_repeated_paragraph_numbers_get_unique_ids() -> None:
+    cable = hand_tei(extra_paragraph="A second paragraph numbered like the first.")
+    extra = cable.tei.xpath("//*[local-name()='p'][@n='5']")[0]
+    extra.set("n", "1")
+    root = lxml_html.fromstring(html.write(cable, OPTIONS))
+    ids = root.xpath("//@id")
+    assert len(ids) == len(set(ids))
+    assert "cable-09BEIJING1463-p1-2" in ids

@@ -41,6 +41,16 @@ class _Walk:
     show_artifacts: bool
     prefix: str
     links: Mapping[str, str] = field(default_factory=dict)
+    used_ids: set[str] = field(default_factory=set)
+
+    def unique_id(self, wanted: str) -> str:
+        """``wanted``, or ``wanted-2``, ``-3``…: a cable may number two paragraphs alike."""
+        candidate, count = wanted, 1
+        while candidate in self.used_ids:
+            count += 1
+            candidate = f"{wanted}-{count}"
+        self.used_ids.add(candidate)
+        return candidate
 
     # -- small builders -------------------------------------------------------------------
     def styled(self, tag: str, key: str | None, *extra: str, parent: etree._Element | None = None
@@ -151,7 +161,7 @@ class _Walk:
             div = self.styled("div", key, extra, parent=container)
             number = source.get("n")
             if number:
-                div.set("id", f"{self.prefix}p{number}")
+                div.set("id", self.unique_id(f"{self.prefix}p{number}"))
                 div.set("data-label", f"\u00b6 {number}")
             self.blocks(source, div)
         elif name == "div" and kind in {"summary", "comment"}:
