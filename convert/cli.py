@@ -52,6 +52,26 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf-variant", default="pdf/a-3b", choices=("pdf/a-3b", "pdf/ua-1", "none"))
     p.add_argument("--show-artifacts", action="store_true",
                    help="show page-break and section marks as marginal notes")
+    batch = p.add_argument_group("batch (a folder, a cables.csv, many inputs)")
+    batch.add_argument("-j", "--jobs", type=int, metavar="N",
+                       help="worker processes (default: every core); with --engine dask and no "
+                       "--scheduler, the local cluster's workers")
+    batch.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local: worker processes on this machine; dask: a Dask cluster")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default with --engine "
+                       "dask: start a local cluster)")
+    batch.add_argument("--force", "--no-resume", dest="force", action="store_true",
+                       help="convert everything again, even cables whose outputs are up to date")
+    batch.add_argument("--recycle-after", type=int, metavar="N", default=None,
+                       help="replace each worker process after N cables, bounding memory "
+                       "(default 1000)")
+    batch.add_argument("--time-limit", type=float, metavar="SECONDS", default=None,
+                       help="give up on a cable after this long (default 60; 0: no limit)")
+    batch.add_argument("--files-from", metavar="FILE",
+                       help="read more input names from FILE, one per line (- for stdin)")
+    batch.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto",
+                       help="auto: a bar on a terminal, a line every 5 s otherwise")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress, only errors")
     p.add_argument("--debug", action="store_true", help="print tracebacks for internal errors")
     p.add_argument("--version", action="version", version=f"cable-convert {__version__}")
@@ -78,7 +98,10 @@ def _source_date_epoch() -> int | None:
 
 
 def build_options(args: argparse.Namespace) -> ConvertOptions:
-    return ConvertOptions(
+    extra = {}
+    if getattr(args, "time_limit", None) is not None:
+        extra["time_limit"] = args.time_limit
+    return ConvertOptions(**extra,  # type: ignore[arg-type]
         formats=_formats(args.to),
         read=ReadOptions(form=args.form, encoding=args.encoding, max_input_bytes=args.max_input_size),
         write=WriteOptions(
@@ -127,29 +150,70 @@ def _exit_for(failures: list[ConvertError] | list[int], total_ok: bool) -> int:
 def run(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     options = build_options(args)
-    inputs = args.inputs or [DEFAULT_INPUT]
+    inputs = list(args.inputs) or ([] if args.files_from else [DEFAULT_INPUT])
+    if args.files_from:
+        inputs += _names_from(args.files_from)
     if args.output == "-":
         return _stream(inputs, options)
     out = Path(args.output or DEFAULT_OUTPUT)
+    from .batch import DEFAULT_RECYCLE_AFTER
     from .batch import run as run_batch
     from .output import check_writable
 
     check_writable(out)
-    report = run_batch(inputs, out, options, layout=args.layout)
-    for result in report.results:
-        if result.status == "ok" and not args.quiet:
-            for warning in result.warnings:
-                print(f"cable-convert: {result.source}: warning: {warning}", file=sys.stderr)
+    report = run_batch(
+        inputs, out, options, layout=args.layout, jobs=args.jobs, engine=args.engine,
+        scheduler=args.scheduler, resume=not args.force,
+        recycle_after=args.recycle_after or DEFAULT_RECYCLE_AFTER,
+        progress="none" if args.quiet else args.progress,
+    )
+    if not args.quiet:
+        _print_warnings(report)
     for result in report.failed:
         print(result.error, file=sys.stderr)
     if not args.quiet:
         print(f"cable-convert: {len(report.ok)} converted, {len(report.failed)} failed -> {out}",
               file=sys.stderr)
+        if len(report.results) > 1:
+            print(report.summary(), file=sys.stderr)
     if report.failed:
         if len(report.results) == 1:
             return report.failed[0].exit_code
         return EXIT_SOME_FAILED
     return 0
+
+
+def _names_from(name: str) -> list[str]:
+    """Input names, one per line, from a file or stdin (``find … | cable-convert --files-from -``)."""
+    try:
+        if name == "-":
+            lines = sys.stdin.read().splitlines()
+        else:
+            lines = Path(name).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UsageError(name, f"cannot read the list of inputs: {exc.strerror or exc}") from None
+    names = [line for line in lines if line.strip()]
+    if "-" in names:
+        raise UsageError(name, "a list of inputs cannot name - (stdin)")
+    return names
+
+
+#: warnings printed one per line before the rest is left to OUT/report.json
+MAX_WARNING_LINES = 20
+
+
+def _print_warnings(report: object) -> None:
+    from .batch import BatchReport
+
+    assert isinstance(report, BatchReport)
+    lines = [f"cable-convert: {r.source}: warning: {w}"
+             for r in report.converted for w in r.warnings]
+    for line in lines[:MAX_WARNING_LINES]:
+        print(line, file=sys.stderr)
+    if len(lines) > MAX_WARNING_LINES:
+        where = report.report_path or "report.json"
+        print(f"cable-convert: … and {len(lines) - MAX_WARNING_LINES} more warnings (in {where})",
+              file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

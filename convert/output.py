@@ -33,13 +33,19 @@ def check_inside(root: Path, path: Path) -> None:
         raise OutputError(str(path), f"would be written outside {root}")
 
 
-def atomic_write(path: Path, data: bytes, root: Path | None = None) -> None:
-    """Write ``data`` to ``path`` atomically; never follows a symlink at ``path``."""
+def atomic_write(path: Path, data: bytes, root: Path | None = None,
+                 tmp_dir: Path | None = None) -> None:
+    """Write ``data`` to ``path`` atomically; never follows a symlink at ``path``.
+
+    The temporary file is made in ``tmp_dir`` when given (it must be on the same file
+    system as ``path``: the batch layer keeps its temporary files under ``OUT/.cable-convert``
+    so that none ever shows in the output tree), else next to ``path``."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if root is not None:
             check_inside(root, path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                   dir=tmp_dir if tmp_dir is not None else path.parent)
     except OSError as exc:
         raise OutputError(str(path), exc.strerror or str(exc)) from None
     try:

@@ -1,39 +1,106 @@
-"""The batch layer: decides which cables to convert and where their outputs go. It never
-formats: each cable goes through :func:`convert.pipeline.convert_source`.
+"""The batch layer: which cables to convert, where they run, where their bytes go.
 
-This first version runs in-process, one cable after another, isolating failures.
+It never formats. It lists the sources (:func:`convert.pipeline.iter_sources`), skips those
+whose outputs are up to date (:mod:`.state`), hands the others to an engine — worker
+processes on this machine (:mod:`.local`) or a Dask cluster (:mod:`.dask_engine`) — which
+run :func:`convert.pipeline.convert_source` and send back each format's bytes, and writes
+those bytes (temporary file, fsync, rename: :func:`convert.output.atomic_write`). A cable's
+files are written only once every one of its formats rendered, so a failed cable leaves
+nothing behind. Then ``OUT/report.json`` and the summary.
+
+See ``docs/batch.md`` for the layout, the report's fields and the resume rules.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import glob
+import hashlib
+import json
+import os
 import sys
 import time
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, Protocol
 
-from ..errors import ConvertError
+from .. import __version__
+from ..errors import ConvertError, OutputError, UsageError
 from ..options import ConvertOptions
-from ..output import atomic_write, output_path
-from ..pipeline import Converted, convert_source, iter_sources
+from ..output import LAYOUTS, atomic_write, output_path
+from ..pipeline import iter_sources
+from ..readers import CABLE_SUFFIXES, Source, read_bytes
+from .progress import Progress
+from .state import Record, State, config_hash, hash_bytes, hash_raw
+from .worker import Failure, Item, Outcome, Task, execute
+
+ENGINES = ("local", "dask")
+#: a worker process retires after this many cables (bounds memory; a new one starts warm)
+DEFAULT_RECYCLE_AFTER = 1000
+#: attempts after the first for a cable whose failure may be passing (crash, render, time)
+RETRIES = 1
+REPORT_NAME = "report.json"
 
 
 @dataclass(slots=True)
 class CableResult:
+    """One cable's line in the report."""
+
     source: str
-    status: str  # "ok" | "failed"
+    status: str  # "converted" | "up-to-date" | "failed"
     id: str | None = None
-    outputs: list[str] = field(default_factory=list)
+    outputs: dict[str, str] = field(default_factory=dict)  # format -> path
     warnings: list[str] = field(default_factory=list)
-    error: str | None = None
+    error: str | None = None  # the one-line message, naming the input
     exit_code: int = 0
     seconds: float = 0.0
+    index: int = 0  # place in the input order
+    kind: str | None = None  # the error's kind ("not a cable", "time limit", ...)
+    attempts: int = 0
+    worker: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+    def to_json(self, out: Path | None) -> dict[str, Any]:
+        def rel(path: str) -> str:
+            if out is None:
+                return path
+            try:
+                return str(Path(path).relative_to(out))
+            except ValueError:
+                return path
+
+        error = None
+        if self.status == "failed":
+            error = {"kind": self.kind, "message": self.error, "exit_code": self.exit_code}
+        return {"source": self.source, "status": self.status, "id": self.id,
+                "outputs": {fmt: rel(p) for fmt, p in self.outputs.items()},
+                "warnings": self.warnings, "error": error, "seconds": round(self.seconds, 4),
+                "attempts": self.attempts, "worker": self.worker or None}
+
+
+@dataclass(slots=True)
+class WorkerStats:
+    name: str  # host:pid
+    cables: int = 0
+    peak_rss: int = 0  # bytes
 
 
 @dataclass(slots=True)
 class BatchReport:
     results: list[CableResult] = field(default_factory=list)
+    out: Path | None = None
+    engine: str = "local"
+    jobs: int = 1
+    seconds: float = 0.0
+    workers: list[WorkerStats] = field(default_factory=list)
+    report_path: Path | None = None
+    complete: bool = True
 
     @property
     def failed(self) -> list[CableResult]:
@@ -41,17 +108,366 @@ class BatchReport:
 
     @property
     def ok(self) -> list[CableResult]:
-        return [r for r in self.results if r.status == "ok"]
+        return [r for r in self.results if r.status != "failed"]
+
+    @property
+    def converted(self) -> list[CableResult]:
+        return [r for r in self.results if r.status == "converted"]
+
+    @property
+    def skipped(self) -> list[CableResult]:
+        return [r for r in self.results if r.status == "up-to-date"]
+
+    @property
+    def rate(self) -> float:
+        """Cables converted (or failed) per second of wall time."""
+        worked = len(self.results) - len(self.skipped)
+        return worked / self.seconds if self.seconds > 0 else 0.0
+
+    def peak_rss(self) -> int:
+        return max((w.peak_rss for w in self.workers), default=0)
+
+    def summary(self) -> str:
+        """The table printed at the end of a run."""
+        rows = [
+            ("converted", f"{len(self.converted)}"),
+            ("up to date (skipped)", f"{len(self.skipped)}"),
+            ("failed", f"{len(self.failed)}"),
+            ("total", f"{len(self.results)}"),
+            ("time", f"{self.seconds:.1f} s"),
+            ("cables/s", f"{self.rate:.1f}"),
+            ("engine", f"{self.engine}"),
+        ]
+        if self.workers:
+            peak = self.peak_rss() / 2**20
+            rows.append(("workers", f"{len(self.workers)} started, peak RSS {peak:.0f} MB"))
+        if self.report_path is not None:
+            rows.append(("report", str(self.report_path)))
+        width = max(len(name) for name, _ in rows)
+        return "\n".join(f"  {name:<{width}}  {value}" for name, value in rows)
+
+    def to_json(self, options: ConvertOptions, layout: str, started: float) -> bytes:
+        """``report.json``: the run, then one cable per line (greppable at 250k cables)."""
+        head = {
+            "tool": f"cable-convert {__version__}",
+            "complete": self.complete,
+            "started": datetime.fromtimestamp(started, UTC).isoformat(timespec="seconds"),
+            "seconds": round(self.seconds, 3),
+            "out": str(self.out) if self.out else None,
+            "layout": layout,
+            "formats": list(options.formats),
+            "engine": self.engine,
+            "jobs": self.jobs,
+            "totals": {"cables": len(self.results), "converted": len(self.converted),
+                       "up-to-date": len(self.skipped), "failed": len(self.failed),
+                       "cables_per_second": round(self.rate, 2)},
+            "workers": [{"name": w.name, "cables": w.cables,
+                         "peak_rss_mb": round(w.peak_rss / 2**20, 1)} for w in self.workers],
+        }
+        text = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
+        lines = [json.dumps(r.to_json(self.out), ensure_ascii=False) for r in self.results]
+        body = ",\n  ".join(lines)
+        text += f',\n "cables": [\n  {body}\n ]\n}}\n' if lines else ',\n "cables": []\n}\n'
+        return text.encode("utf-8")
 
 
-def write_outputs(converted: Converted, root: Path, layout: str) -> list[str]:
-    year = (converted.cable.date or "")[:4] or None
-    written = []
-    for fmt, data in converted.outputs.items():
-        path = output_path(root, converted.cable.file_stem(), fmt, layout, year)
-        atomic_write(path, data, root)
-        written.append(str(path))
-    return written
+class Engine(Protocol):
+    name: str
+
+    def free_slots(self) -> int: ...
+    def in_flight(self) -> int: ...
+    def submit(self, task: Task) -> None: ...
+    def poll(self, timeout: float) -> list[Outcome]: ...
+    def close(self) -> None: ...
+    def describe(self) -> str: ...
+
+
+# ------------------------------------------------------------------------------- inputs
+
+
+def expand_globs(inputs: Iterable[str]) -> Iterator[str]:
+    """Inputs as given; a pattern (``*``, ``?``, ``[``, ``**``) naming no existing file is
+    expanded here, so a quoted glob reaches 250k files without the shell's argument limit."""
+    for item in inputs:
+        item = item.rstrip("\n")
+        if not item:
+            continue
+        if item != "-" and any(c in item for c in "*?[") and not os.path.exists(item):
+            matches = sorted(glob.glob(item, recursive=True))
+            if matches:
+                yield from matches
+                continue
+        yield item
+
+
+def estimate_total(inputs: list[str]) -> int | None:
+    """How many sources the inputs hold, counted cheaply for the progress bar (None when a
+    cables.csv or stdin makes it unknowable before reading)."""
+    total = 0
+    for item in inputs:
+        if item == "-":
+            return None
+        path = Path(item)
+        if path.is_dir():
+            for _, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in files:
+                    suffix = os.path.splitext(name)[1].lower()
+                    if name.startswith(".") or suffix not in CABLE_SUFFIXES:
+                        continue
+                    if suffix == ".csv":
+                        return None
+                    total += 1
+        elif path.suffix.lower() == ".csv":
+            return None
+        else:
+            total += 1
+    return total
+
+
+def source_key(source: Source) -> str:
+    """The resume key: the absolute path (``path#row`` for a CSV row)."""
+    if source.path is not None:
+        return os.path.abspath(source.path)
+    name = source.name
+    if source.raw is not None and "#" in name:
+        base, _, row = name.rpartition("#")
+        if base != "<stdin>":
+            return f"{os.path.abspath(base)}#{row}"
+    return name
+
+
+def _short(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:8]
+
+
+# ---------------------------------------------------------------------------------- run
+
+
+class _Batch:
+    def __init__(self, out: Path, options: ConvertOptions, layout: str, resume: bool,
+                 ship_data: bool, progress: Progress, hook: Callable[[str, int], None] | None):
+        self.out = out
+        self.options = options
+        self.layout = layout
+        self.resume = resume
+        self.ship_data = ship_data  # True: the main process reads inputs (remote workers)
+        self.progress = progress
+        self.hook = hook
+        self.state = State(out).load()
+        self.config = config_hash(options, layout)
+        self.results: dict[int, CableResult] = {}
+        self.inflight: dict[int, Task] = {}
+        self.merge: dict[int, Record] = {}  # task index -> record whose other formats stand
+        self.workers: dict[str, WorkerStats] = {}
+        self.claims: dict[str, str] = {rec.stem: rec.key for rec in self.state.records.values()}
+        self.claimed_at: dict[str, int] = {}  # stems claimed in this run -> input index
+        self.count = 0
+
+    # planning -----------------------------------------------------------------------------
+
+    def plan(self, inputs: Iterable[str]) -> Iterator[Task]:
+        seen: set[str] = set()
+        for item in iter_sources(expand_globs(inputs), self.options.read):
+            index = self.count
+            if isinstance(item, ConvertError):
+                self.count += 1
+                self.fail(index, item.source, Failure.from_error(item), 0)
+                continue
+            key = source_key(item)
+            if key in seen:
+                continue  # the same file named twice: converted once
+            seen.add(key)
+            self.count += 1
+            try:
+                task = self.make_task(index, key, item)
+            except ConvertError as exc:
+                self.fail(index, item.name, Failure.from_error(exc), 0)
+                continue
+            if task is not None:
+                yield task
+
+    def make_task(self, index: int, key: str, source: Source) -> Task | None:
+        """A task for ``source``, or None when its outputs are up to date (recorded here)."""
+        record = self.state.records.get(key) if self.resume else None
+        stat: tuple[int, int] | None = None
+        digest: str | None = None
+        data: bytes | None = None
+        if source.raw is not None:
+            digest = hash_raw(source.raw)
+        elif source.data is not None:
+            digest = hash_bytes(source.data)
+        elif source.path is not None:
+            try:
+                st = os.stat(source.path)
+                stat = (st.st_size, st.st_mtime_ns)
+            except OSError:
+                stat = None  # the worker's read reports it
+            if record is not None and record.config_hash == self.config:
+                if stat is not None and record.stat == stat:
+                    digest = record.input_hash  # fast path: unchanged size and mtime
+                else:
+                    data = read_bytes(source, self.options.read)
+                    digest = hash_bytes(data)
+        formats = self.options.formats
+        if record is not None and digest == record.input_hash and record.config_hash == self.config:
+            missing = tuple(f for f in formats if f not in record.outputs
+                            or not (self.out / record.outputs[f]).is_file())
+            if not missing:
+                if stat is not None and record.stat != stat:
+                    record.stat = stat
+                    self.state.append(record)
+                self.skip(index, record)
+                return None
+            if len(missing) < len(formats):
+                self.merge[index] = record
+            formats = missing
+        if self.ship_data and data is None and source.path is not None and source.data is None:
+            data = read_bytes(source, self.options.read)
+            digest = digest or hash_bytes(data)
+        if data is not None:
+            source = Source(name=source.name, data=data, form=source.form)
+        options = (self.options if formats == self.options.formats
+                   else dataclasses.replace(self.options, formats=formats))
+        return Task(index, key, source, options, stat, digest, hook=self.hook)
+
+    # results ------------------------------------------------------------------------------
+
+    def add(self, result: CableResult) -> None:
+        self.results[result.index] = result
+        self.progress.update(result.status)
+
+    def skip(self, index: int, record: Record) -> None:
+        outputs = {f: str(self.out / record.outputs[f]) for f in self.options.formats}
+        self.add(CableResult(record.name, "up-to-date", record.id, outputs,
+                             list(record.warnings), index=index))
+
+    def fail(self, index: int, source: str, failure: Failure, attempts: int,
+             seconds: float = 0.0, worker: str = "") -> None:
+        self.add(CableResult(source, "failed", error=failure.line, exit_code=failure.exit_code,
+                             seconds=seconds, index=index, kind=failure.kind,
+                             attempts=attempts, worker=worker))
+
+    def handle(self, outcome: Outcome, retry: deque[Task]) -> None:
+        task = self.inflight[outcome.index]
+        if outcome.status == "lost":  # queued on a worker that died: it never started
+            retry.appendleft(task)
+            return
+        del self.inflight[outcome.index]
+        if outcome.worker:
+            stats = self.workers.setdefault(outcome.worker, WorkerStats(outcome.worker))
+            stats.cables += 1
+            stats.peak_rss = max(stats.peak_rss, outcome.peak_rss)
+        if outcome.status == "ok":
+            try:
+                self.commit(task, outcome)
+            except ConvertError as exc:
+                self.fail(task.index, task.source.name, Failure.from_error(exc),
+                          task.attempt + 1, outcome.seconds, outcome.worker)
+            return
+        failure = outcome.failure or Failure.internal(task.source.name, "no outcome")
+        if failure.retryable and task.attempt < RETRIES:
+            retry.append(dataclasses.replace(task, attempt=task.attempt + 1))
+            return
+        self.fail(task.index, task.source.name, failure, task.attempt + 1, outcome.seconds,
+                  outcome.worker)
+
+    def commit(self, task: Task, outcome: Outcome) -> None:
+        """Write a converted cable's bytes, then record it (outputs first: a crash in
+        between only makes the next run convert it again)."""
+        started = time.perf_counter()
+        digest = task.input_hash or outcome.input_hash or ""
+        previous = self.merge.pop(task.index, None)
+        for item in outcome.items:
+            stem = self.claim(item, task)
+            written: dict[str, str] = {}
+            for fmt, data in item.outputs.items():
+                path = output_path(self.out, stem, fmt, self.layout, item.year)
+                atomic_write(path, data, self.out, tmp_dir=self.state.tmp)
+                written[fmt] = os.path.relpath(path, self.out)
+            if previous is not None and previous.stem == stem:
+                written = {**previous.outputs, **written}
+            seconds = outcome.seconds + time.perf_counter() - started
+            if len(outcome.items) == 1 and digest:
+                self.state.append(Record(task.key, item.source, task.stat, digest, self.config,
+                                         item.id, stem, written, item.warnings, seconds,
+                                         time.time()))
+            outputs = {f: str(self.out / written[f]) for f in self.options.formats
+                       if f in written}
+            self.add(CableResult(item.source, "converted", item.id, outputs, item.warnings,
+                                 seconds=seconds, index=task.index, attempts=task.attempt + 1,
+                                 worker=outcome.worker))
+
+    # duplicate cable ids ------------------------------------------------------------------
+
+    def claim(self, item: Item, task: Task) -> str:
+        """The file stem for ``item``: its id's, unless another input already has that id.
+
+        The input first in order keeps the plain name (within a run, whichever finishes
+        first: a later input's files are renamed); the other gets ``<id>_<hash of its
+        path>`` and a warning. A name claimed in an earlier run stays with its owner."""
+        stem = item.stem
+        owner = self.claims.get(stem)
+        if owner is None or owner == task.key:
+            self.claims[stem] = task.key
+            self.claimed_at[stem] = task.index
+            return stem
+        owner_index = self.claimed_at.get(stem)
+        if owner_index is not None and owner_index > task.index and owner in self.state.records:
+            moved = self.relocate(self.state.records[owner], owner_index, stem, item.source)
+            self.claims[stem] = task.key
+            self.claimed_at[stem] = task.index
+            item.warnings.append(f"duplicate cable id {item.id or stem}: {moved} has it too "
+                                 f"and was renamed")
+            return stem
+        alternative = f"{stem}_{_short(task.key)}"
+        self.claims[alternative] = task.key
+        other = self.state.records[owner].name if owner in self.state.records else owner
+        item.warnings.append(f"duplicate cable id {item.id or stem}: {other} has it too; "
+                             f"written as {alternative}")
+        return alternative
+
+    def relocate(self, record: Record, index: int, stem: str, newcomer: str) -> str:
+        new_stem = f"{stem}_{_short(record.key)}"
+        outputs = {}
+        for fmt, rel in record.outputs.items():
+            old = self.out / rel
+            new = old.with_name(new_stem + old.name[len(stem):])
+            try:
+                os.replace(old, new)
+            except OSError as exc:
+                raise OutputError(str(old), exc.strerror or str(exc)) from None
+            outputs[fmt] = os.path.relpath(new, self.out)
+        warning = f"duplicate cable id {record.id or stem}: {newcomer} has it too; written as {new_stem}"
+        record.stem, record.outputs = new_stem, outputs
+        record.warnings = [*record.warnings, warning]
+        self.state.append(record)
+        self.claims[new_stem] = record.key
+        result = self.results.get(index)
+        if result is not None:
+            result.outputs = {f: str(self.out / outputs[f]) for f in result.outputs if f in outputs}
+            result.warnings = list(record.warnings)
+        return record.name
+
+
+def _make_engine(engine: str, jobs: int, scheduler: str | None, recycle_after: int,
+                 options: ConvertOptions) -> Engine:
+    if engine == "dask":
+        from .dask_engine import DaskEngine
+
+        return DaskEngine(scheduler, jobs)
+    if scheduler:
+        raise UsageError("--scheduler", "a scheduler address needs --engine dask")
+    from .local import LocalEngine
+
+    return LocalEngine(jobs, recycle_after, options.formats, options.time_limit)
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 def run(
@@ -60,26 +476,102 @@ def run(
     options: ConvertOptions,
     layout: str = "flat",
     stream: IO[str] | None = None,
+    *,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    resume: bool = True,
+    recycle_after: int = DEFAULT_RECYCLE_AFTER,
+    progress: str = "none",
+    write_report: bool = True,
+    hook: Callable[[str, int], None] | None = None,
 ) -> BatchReport:
-    report = BatchReport()
-    for item in iter_sources(inputs, options.read):
-        if isinstance(item, ConvertError):
-            report.results.append(CableResult(item.source, "failed", error=item.one_line(), exit_code=item.exit_code))
-            continue
-        started = time.perf_counter()
-        try:
-            for converted in convert_source(item, options):
-                written = write_outputs(converted, out, layout)
-                report.results.append(CableResult(
-                    converted.source, "ok", converted.cable.id, written, list(converted.warnings),
-                    seconds=time.perf_counter() - started,
-                ))
-        except ConvertError as exc:
-            report.results.append(CableResult(item.name, "failed", error=exc.one_line(), exit_code=exc.exit_code,
-                                              seconds=time.perf_counter() - started))
-    del stream
+    """Convert every cable the inputs name into ``out``; never raises for a single cable.
+
+    ``progress``: "auto" (a bar on a terminal, else a line every 5 s), "bar", "lines" or
+    "none", written to ``stream`` (standard error by default). ``hook`` is for tests only:
+    it runs in the worker before each cable (see :class:`.worker.Task`)."""
+    started_wall, started = time.time(), time.perf_counter()
+    if layout not in LAYOUTS:
+        raise UsageError(layout, f"unknown layout (known: {', '.join(LAYOUTS)})")
+    if engine not in ENGINES:
+        raise UsageError(engine, f"unknown engine (known: {', '.join(ENGINES)})")
+    jobs = jobs or default_jobs()
+    if jobs < 1:
+        raise UsageError(str(jobs), "--jobs must be at least 1")
+    out = Path(out)
+    inputs = list(inputs) if not isinstance(inputs, list) else inputs
+    meter = Progress(progress, stream)
+    if meter.mode != "none":
+        total = estimate_total(inputs)
+        if total is not None:
+            meter.set_total(total)
+    batch = _Batch(out, options, layout, resume, engine == "dask", meter, hook)
+    report = BatchReport(out=out, engine=engine, jobs=jobs)
+    plan = batch.plan(inputs)
+    first = [t for _, t in zip(range(2), plan, strict=False)]
+    runner: Engine | None = None
+    try:
+        if len(first) == 1 and engine == "local":
+            # a batch of one cable runs here: no worker to start for `convert one.txt`
+            task = first[0]
+            batch.inflight[task.index] = task
+            retry: deque[Task] = deque()
+            batch.handle(execute(task), retry)
+            while retry:
+                task = retry.popleft()
+                batch.inflight[task.index] = task
+                batch.handle(execute(task), retry)
+            report.engine = "in-process"
+        elif first:
+            runner = _make_engine(engine, jobs, scheduler, recycle_after, options)
+            report.engine = runner.describe()
+            _drive(batch, runner, iter([*first, *plan]))
+    except KeyboardInterrupt:
+        report.complete = False
+        raise
+    finally:
+        if runner is not None:
+            runner.close()
+        batch.state.close()
+        meter.close()
+        report.results = [batch.results[i] for i in sorted(batch.results)]
+        report.workers = list(batch.workers.values())
+        report.seconds = time.perf_counter() - started
+        if write_report and out.is_dir():
+            path = out / REPORT_NAME
+            try:
+                atomic_write(path, report.to_json(options, layout, started_wall), out,
+                             tmp_dir=batch.state.tmp)
+                report.report_path = path
+            except OutputError as exc:
+                print(exc.one_line(), file=sys.stderr)
     return report
 
 
-__all__ = ["BatchReport", "CableResult", "run"]
-_ = sys
+def _drive(batch: _Batch, runner: Engine, plan: Iterator[Task]) -> None:
+    retry: deque[Task] = deque()
+    exhausted = False
+    while True:
+        while runner.free_slots() > 0:
+            if retry:
+                task = retry.popleft()
+            elif not exhausted:
+                next_task = next(plan, None)
+                if next_task is None:
+                    exhausted = True
+                    batch.progress.set_total(batch.count)
+                    continue
+                task = next_task
+            else:
+                break
+            batch.inflight[task.index] = task
+            runner.submit(task)
+        if exhausted and not retry and runner.in_flight() == 0:
+            break
+        for outcome in runner.poll(0.25):
+            batch.handle(outcome, retry)
+        batch.progress.tick()
+
+
+__all__ = ["DEFAULT_RECYCLE_AFTER", "BatchReport", "CableResult", "WorkerStats", "run"]

@@ -6,6 +6,7 @@ derive the facts -> cross-check independent metadata -> build TEI.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from lxml import etree
@@ -56,7 +57,45 @@ def _check_is_cable(raw: RawCable, routing: Routing, structure: Structure, body_
         raise TruncatedCableError(raw.source, "the cable stops after its header")
 
 
+#: characters XML 1.0 cannot hold (C0 controls but tab/LF/CR; the line-breaking VT/FF are
+#: turned into newlines by ``clean``), U+FFFE/U+FFFF, and lone surrogates (``&#xD800;``)
+_NOT_XML_TEXT = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_safe(raw: RawCable) -> tuple[RawCable, int]:
+    """The cable with every character XML cannot hold shown as U+FFFD, and how many there were
+    (text and metadata alike: a cablegate table or a CSV row can carry them too)."""
+    count = 0
+
+    def fix(text: str | None, pattern: re.Pattern[str] = _NOT_XML) -> str | None:
+        nonlocal count
+        if text is None or not pattern.search(text):
+            return text
+        fixed, n = pattern.subn("\ufffd", text)
+        count += n
+        return fixed
+
+    def one_line(text: str | None) -> str | None:
+        """A metadata value is one line: CR, tabs and runs of spaces become one space."""
+        fixed = fix(text)
+        return " ".join(fixed.split()) if fixed is not None else None
+
+    meta = raw.metadata
+    if meta is not None:
+        meta = dataclasses.replace(
+            meta, **{f.name: one_line(getattr(meta, f.name)) for f in dataclasses.fields(meta)
+                     if isinstance(getattr(meta, f.name), str)},
+            references=tuple(one_line(r) or "" for r in meta.references),
+        )
+    fixed = dataclasses.replace(raw, body=fix(raw.body, _NOT_XML_TEXT) or "",
+                                header=fix(raw.header, _NOT_XML_TEXT), metadata=meta,
+                                source=fix(raw.source) or "")
+    return fixed, count
+
+
 def normalize(raw: RawCable) -> Cable:
+    raw, controls = _xml_safe(raw)
     header_lines, body_lines, applied = _split(raw)
     routing = parse_routing(header_lines)
     structure = parse_structure(body_lines)
@@ -65,8 +104,12 @@ def normalize(raw: RawCable) -> Cable:
     facts = derive_facts(raw, routing, structure, warnings)
     if applied & {"tabs", "line-separators", "nbsp"}:
         facts.editorial.add("whitespace")
+    if controls:
+        facts.editorial.add("controls")
     tei = build(structure, routing, facts)
-    if "\ufffd" in raw.body:
+    if controls:
+        warnings.append(f"{controls} control characters that XML cannot hold are shown as U+FFFD")
+    elif "\ufffd" in raw.body:
         warnings.append("the input held bytes that are not UTF-8; they are shown as U+FFFD")
     return Cable(tei=tei, source=raw.source, warnings=warnings)
 

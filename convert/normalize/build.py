@@ -353,6 +353,8 @@ EDITORIAL = {
                   "separators and runs of spaces.",
     "link-residue": "Link residue from scraped web pages ([ETRD](#)) is regularised to the bare "
                     "word, the original kept in orig.",
+    "controls": "Control characters that XML cannot hold (in the text or the source's metadata) "
+                "are shown as U+FFFD.",
 }
 
 

@@ -3,6 +3,7 @@ furniture, closing. No TEI here: :mod:`convert.normalize.build` turns this into 
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
@@ -117,7 +118,7 @@ DASH_RULE = re.compile(r"^\s*(?:-\s*){4,}$|^\s*(?:=\s*){4,}$|^\s*(?:_\s*){4,}$")
 def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
     """Fields at the start of the body, and the index of the first body entry."""
     fields: list[Field] = []
-    i = _next_line(entries, 0)
+    i = 0  # not _next_line: furniture before the first text line is kept as a field
     # a later field (SUBJECT/TAGS/E.O.) tells how far unrecognised distribution lines go
     horizon = 0
     for j in range(i, min(len(entries), i + 80)):
@@ -561,10 +562,19 @@ def _closing_kind(line: str) -> str:
     return "wrapper"
 
 
+_CONTENT = ("p", "list", "ab", "heading")
+
+
 def parse_structure(lines: list[str]) -> Structure:
     entries = make_entries(lines)
     fields, start = parse_preamble(entries)
-    blocks = split_closing(body_blocks(entries[start:]))
+    blocks = body_blocks(entries[start:])
+    closed = split_closing(copy.deepcopy(blocks))
+    # a closing (signature, end marker) needs text before it: a body that is only a name or
+    # only "NNNN" stays text (TEI allows no closer in a div without content)
+    has_refs = any(f.kind == "refs" for f in fields)
+    if has_refs or any(b.kind in _CONTENT for b in closed):
+        blocks = closed
     return Structure(fields, blocks)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 
 from ..errors import ParseError
 from ..model import RawCable, SourceMetadata
@@ -56,6 +57,17 @@ def _cell_text(fragment: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
 
 
+def _iso(value: str | None) -> str | None:
+    """``2009-06-02 09:22`` -> ``2009-06-02T09:22``; anything else in the cell -> None (the
+    table is scraped metadata: a damaged date must not become a TEI date)."""
+    if not value:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d %H:%M").isoformat(timespec="minutes")
+    except ValueError:
+        return None
+
+
 def parse_table(page: str) -> SourceMetadata | None:
     match = _TABLE.search(page)
     if not match:
@@ -68,13 +80,13 @@ def parse_table(page: str) -> SourceMetadata | None:
         key = HEADER_NAMES.get(head.lower())
         if key and value:
             fields[key] = value
-    created = fields.get("created")
-    released = fields.get("released")
+    created = _iso(fields.get("created"))
+    released = _iso(fields.get("released"))
     return SourceMetadata(
         kind="cablegate-table",
         id=fields.get("id"),
-        created=created.replace(" ", "T") if created else None,
-        released=released.replace(" ", "T") if released else None,
+        created=created,
+        released=released,
         classification=fields.get("classification"),
         origin=fields.get("origin"),
     )

@@ -42,7 +42,8 @@ def unescape(field: str) -> str:
 
 def _iso(date: str) -> str | None:
     try:
-        return datetime.strptime(date, "%m/%d/%Y %H:%M").strftime("%Y-%m-%dT%H:%M")
+        # isoformat, not strftime("%Y"): year 1 must read 0001, as xs:dateTime wants it
+        return datetime.strptime(date, "%m/%d/%Y %H:%M").isoformat(timespec="minutes")
     except ValueError:
         return None
 
@@ -114,9 +115,13 @@ def iter_rows(stream: BinaryIO, name: str) -> Iterator[RawCable | ParseError]:
         cut_at = len(data) if eof else _complete_utf8(data)
         pending = data[cut_at:]
         text = data[:cut_at].decode("utf-8", errors="replace")
-        if first and text:
-            text = text.lstrip("\ufeff")
-            if not looks_like(text[:200]):
+        if first:
+            # judge the first row on enough text, whatever the size of the first read
+            buffer += text
+            if len(buffer) < 200 and not eof:
+                continue
+            text, buffer = buffer.lstrip("\ufeff"), ""
+            if text and not looks_like(text[:200]):
                 yield ParseError(
                     name, 'not a cables.csv file: the first row does not start "id","M/D/YYYY H:MM",'
                 )

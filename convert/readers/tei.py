@@ -44,4 +44,10 @@ def read(data: bytes, name: str) -> Cable:
     cable = Cable(tei=root, source=name)
     if not cable.id:
         raise InvalidTEIError(name, "no idno[@type='cable-id']: not TEI written by cable-convert")
+    # writers walk the tree as the profile shapes it: anything else is refused here, typed
+    from ..schema import errors, profile_schema
+
+    problems = errors(profile_schema(), root)
+    if problems:
+        raise InvalidTEIError(name, f"not valid against the cable-tei profile: {problems[0]}")
     return cable

@@ -1,0 +1,122 @@
+"""The Dask engine: the same tasks on a ``dask.distributed`` cluster.
+
+The client (the machine running ``cable-convert``) lists and reads the inputs, ships each
+cable's bytes to a worker, and writes the bytes that come back under its own ``OUT``. Workers
+only compute: they need cable-convert installed (the same version and code: checked at
+start) but no access to the inputs or the output folder, so no shared file system is needed.
+
+A worker process that dies is Dask's to handle: the scheduler reruns its tasks on another
+worker (``distributed.scheduler.allowed-failures`` times, 3 by default) and then gives up
+with ``KilledWorker``, which is reported as that cable's failure. Failures returned by a task
+(a render error, the time limit) are retried once by the batch layer, as with the local engine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from typing import Any
+
+from ..errors import RenderError, UsageError
+from .state import code_digest
+from .worker import Failure, Outcome, Task, execute
+
+
+def _import_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise UsageError("--engine dask", "dask.distributed is not installed "
+                         "(pip install 'cable-convert[dask]')") from None
+    return distributed
+
+
+def _remote_digest() -> str:
+    return code_digest()
+
+
+class DaskEngine:
+    name = "dask"
+
+    def __init__(self, scheduler: str | None, jobs: int, window: int | None = None) -> None:
+        distributed = _import_distributed()
+        self._distributed = distributed
+        self.cluster = None
+        try:
+            if scheduler:
+                self.client = distributed.Client(scheduler, timeout="30s")
+            else:
+                self.cluster = distributed.LocalCluster(
+                    n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                    dashboard_address=None, silence_logs=logging.ERROR)
+                self.client = distributed.Client(self.cluster)
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(scheduler or "--engine dask",
+                             f"cannot reach the Dask scheduler: {exc}") from None
+        self._check_workers()
+        threads = sum(self.client.nthreads().values()) or max(1, jobs)
+        self.threads = threads
+        self.window = window or max(8, 4 * threads)
+        self.futures: dict[Any, Task] = {}
+
+    def _check_workers(self) -> None:
+        """Every worker must run the same cable-convert: outputs must not depend on where."""
+        with contextlib.suppress(Exception):
+            self.client.wait_for_workers(1, timeout=60)
+        digests = self.client.run(_remote_digest)
+        mine = code_digest()
+        other = sorted(addr for addr, digest in digests.items() if digest != mine)
+        if other:
+            raise UsageError("--engine dask", "these workers run a different cable-convert "
+                             f"(code or version): {', '.join(other)}")
+        if not digests:
+            raise UsageError("--engine dask", "the cluster has no workers")
+
+    def free_slots(self) -> int:
+        return max(0, self.window - len(self.futures))
+
+    def in_flight(self) -> int:
+        return len(self.futures)
+
+    def submit(self, task: Task) -> None:
+        key = f"cable-convert-{task.index}-{task.attempt}-{id(task):x}"
+        future = self.client.submit(execute, task, key=key, pure=False)
+        self.futures[future] = task
+
+    def poll(self, timeout: float) -> list[Outcome]:
+        if not self.futures:
+            return []
+        try:
+            done, _ = self._distributed.wait(list(self.futures), timeout=timeout,
+                                             return_when="FIRST_COMPLETED")
+        except TimeoutError:
+            return []
+        outcomes = []
+        for future in done:
+            task = self.futures.pop(future)
+            if future.status == "finished":
+                outcomes.append(future.result())
+                continue
+            exc = future.exception() if future.status == "error" else None
+            killed = type(exc).__name__ == "KilledWorker"
+            message = ("the Dask workers running this cable died (KilledWorker)" if killed
+                       else f"the Dask task ended as {future.status}: {exc}")
+            failure = Failure.from_error(RenderError(task.source.name, message))
+            failure.retryable = not killed  # Dask retried it already
+            outcomes.append(Outcome(task.index, task.attempt, "failed", failure=failure))
+            future.release()
+        return outcomes
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.client.cancel(list(self.futures))
+        self.futures.clear()
+        with contextlib.suppress(Exception):
+            self.client.close()
+        if self.cluster is not None:
+            with contextlib.suppress(Exception):
+                self.cluster.close()
+
+    def describe(self) -> str:
+        where = "local cluster" if self.cluster is not None else str(self.client.scheduler.address)
+        return f"dask ({where}), {self.threads} worker thread{'s' if self.threads != 1 else ''}"

@@ -1,0 +1,212 @@
+"""The resume state: what has been converted already, kept under ``OUT/.cable-convert/``.
+
+``state.jsonl`` is an append-only log, one JSON object per line, one line per cable whose
+outputs were all written (renamed into place) before the line was appended. A later line for
+the same key replaces an earlier one. A line cut short by ``kill -9`` (or a power loss) is
+ignored when the log is read, so the worst a crash can do is make a re-run convert a cable
+again. The log is compacted (rewritten to a temporary file, then renamed) when superseded
+lines outnumber live ones.
+
+A record::
+
+    {"k": key, "n": source name, "st": [size, mtime_ns] | null, "h": input hash,
+     "c": config hash, "id": cable id, "stem": file stem, "o": {format: path under OUT},
+     "w": [warnings], "s": seconds, "t": unix time}
+
+*key* is the input's absolute path (``path#row`` for a cables.csv row, ``<stdin>`` for
+standard input). *input hash* is the SHA-256 of the input's bytes (of the row's fields for a
+CSV row); *config hash* covers everything else that decides the bytes of an output: the tool's
+version and the digest of its code, the read and write options, the theme files and the
+layout. The formats are not in it: a record lists the formats it holds, and a run asking for
+one more converts only that one.
+
+Fast path: when an input file's (size, mtime_ns) equal the recorded ones its bytes are not
+read again; the recorded hash is trusted. Change a file's content and its mtime changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..model import RawCable
+from ..options import ConvertOptions
+
+STATE_DIR = ".cable-convert"
+STATE_FILE = "state.jsonl"
+TMP_DIR = "tmp"
+
+
+@dataclass(slots=True)
+class Record:
+    key: str
+    name: str
+    stat: tuple[int, int] | None
+    input_hash: str
+    config_hash: str
+    id: str | None
+    stem: str
+    outputs: dict[str, str] = field(default_factory=dict)  # format -> path relative to OUT
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    time: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"k": self.key, "n": self.name, "st": list(self.stat) if self.stat else None,
+                "h": self.input_hash, "c": self.config_hash, "id": self.id, "stem": self.stem,
+                "o": self.outputs, "w": self.warnings, "s": round(self.seconds, 4),
+                "t": round(self.time, 3)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Record:
+        stat = data.get("st")
+        return cls(
+            key=str(data["k"]), name=str(data.get("n") or data["k"]),
+            stat=(int(stat[0]), int(stat[1])) if stat else None,
+            input_hash=str(data["h"]), config_hash=str(data["c"]),
+            id=data.get("id"), stem=str(data["stem"]),
+            outputs={str(k): str(v) for k, v in dict(data.get("o") or {}).items()},
+            warnings=[str(w) for w in data.get("w") or []],
+            seconds=float(data.get("s") or 0.0), time=float(data.get("t") or 0.0),
+        )
+
+
+# ------------------------------------------------------------------------------ hashing
+
+
+@cache
+def code_digest() -> str:
+    """SHA-256 over the tool's version, its Python sources and its bundled style files.
+
+    Part of every config hash, so a changed writer or theme makes every output out of date,
+    even when the version number was not bumped. Computed once per process (a few ms)."""
+    import styles
+
+    import convert
+
+    digest = hashlib.sha256(__version__.encode())
+    roots = [Path(convert.__file__).parent, Path(styles.__file__).parent]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if not path.is_file() or "__pycache__" in path.parts or path.suffix in {".pyc", ".pyo"}:
+                continue
+            digest.update(str(path.relative_to(root.parent)).encode() + b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def config_hash(options: ConvertOptions, layout: str) -> str:
+    """Everything but the input and the format list that decides an output's bytes and place."""
+    payload = {
+        "version": __version__,
+        "code": code_digest(),
+        "read": dataclasses.asdict(options.read),
+        "write": dataclasses.asdict(options.write),
+        "layout": layout,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def hash_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def hash_raw(raw: RawCable) -> str:
+    """A CSV row's hash: its fields (the reader already split them), not the file's bytes."""
+    payload = json.dumps(dataclasses.asdict(raw), sort_keys=True, ensure_ascii=False)
+    return hash_bytes(payload.encode("utf-8"))
+
+
+# -------------------------------------------------------------------------------- the log
+
+
+class State:
+    """The records of one output folder; appends are flushed at once, fsync'd every second."""
+
+    def __init__(self, out: Path) -> None:
+        self.dir = out / STATE_DIR
+        self.path = self.dir / STATE_FILE
+        self.tmp = self.dir / TMP_DIR
+        self.records: dict[str, Record] = {}
+        self._lines = 0
+        self._fd: int | None = None
+        self._synced = time.monotonic()
+
+    # reading ------------------------------------------------------------------------------
+
+    def load(self) -> State:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.tmp.mkdir(exist_ok=True)
+        self.clear_tmp()
+        for data in _read_lines(self.path):
+            try:
+                record = Record.from_json(data)
+            except (KeyError, TypeError, ValueError, IndexError):
+                continue
+            self.records[record.key] = record
+            self._lines += 1
+        if self._lines > 1000 and self._lines > 2 * len(self.records):
+            self.compact()
+        return self
+
+    def clear_tmp(self) -> None:
+        """Temporary files left by a killed run: never complete, never in the output tree."""
+        for leftover in self.tmp.iterdir():
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+    def compact(self) -> None:
+        from ..output import atomic_write
+
+        body = "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n"
+                       for r in self.records.values())
+        atomic_write(self.path, body.encode("utf-8"), tmp_dir=self.tmp)
+        self._lines = len(self.records)
+
+    # writing ------------------------------------------------------------------------------
+
+    def append(self, record: Record) -> None:
+        if self._fd is None:
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        line = json.dumps(record.to_json(), ensure_ascii=False) + "\n"
+        os.write(self._fd, line.encode("utf-8"))  # one write(2) per record: whole or absent
+        self.records[record.key] = record
+        self._lines += 1
+        now = time.monotonic()
+        if now - self._synced > 1.0:
+            os.fsync(self._fd)
+            self._synced = now
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.fsync(self._fd)
+            os.close(self._fd)
+            self._fd = None
+
+
+def _read_lines(path: Path) -> Iterator[dict[str, Any]]:
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        return
+    with handle:
+        for line in handle:
+            if not line.endswith(b"\n"):
+                break  # cut short by a crash: the cable will simply be converted again
+            try:
+                data = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(data, dict):
+                yield data

@@ -1,0 +1,189 @@
+"""What runs in a worker (a local worker process or a Dask worker): one task -> one outcome.
+
+:func:`execute` reads the source, calls :func:`convert.pipeline.convert_source` under the
+per-cable time limit and returns the rendered bytes. It never raises: every failure comes
+back as an :class:`Outcome` naming the error, so a bad cable cannot take a worker down
+(a crashing renderer can: the engine notices the dead process, see :mod:`.local`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import hashlib
+import math
+import os
+import resource
+import signal
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+
+from ..errors import EXIT_INTERNAL, ConvertError, RenderError, TimeLimitError
+from ..options import ConvertOptions
+from ..readers import Source, read_bytes
+
+#: Errors worth a second attempt: they may depend on the moment (memory, a killed helper).
+#: Reading and parsing errors depend only on the input and are reported at once.
+RETRYABLE = (RenderError, TimeLimitError)
+
+
+@dataclass(slots=True)
+class Task:
+    """One source to convert. ``index`` is its place in the input order."""
+
+    index: int
+    key: str
+    source: Source
+    options: ConvertOptions
+    stat: tuple[int, int] | None = None
+    input_hash: str | None = None  # known when the main process has read the input
+    attempt: int = 0
+    #: test-only fault injection: called as ``hook(source_name, attempt)`` before converting.
+    #: Reachable only through the Python API (never from the command line or the environment).
+    hook: Callable[[str, int], None] | None = None
+
+
+@dataclass(slots=True)
+class Item:
+    """One converted cable (a source normally holds exactly one)."""
+
+    source: str
+    id: str | None
+    year: str | None
+    stem: str
+    outputs: dict[str, bytes]
+    warnings: list[str]
+
+
+@dataclass(slots=True)
+class Failure:
+    source: str
+    kind: str
+    message: str
+    exit_code: int
+    line: str  # the one-line message the CLI prints
+    retryable: bool
+
+    @classmethod
+    def from_error(cls, exc: ConvertError) -> Failure:
+        return cls(exc.source, exc.kind, exc.message, exc.exit_code, exc.one_line(),
+                   isinstance(exc, RETRYABLE))
+
+    @classmethod
+    def internal(cls, source: str, message: str, retryable: bool = True) -> Failure:
+        line = " ".join(f"cable-convert: {source}: internal error: {message}".split())
+        return cls(source, "internal error", message, EXIT_INTERNAL, line, retryable)
+
+
+@dataclass(slots=True)
+class Outcome:
+    index: int
+    attempt: int
+    status: str  # "ok" | "failed" | "lost" (never started: the engine resubmits it)
+    items: list[Item] = field(default_factory=list)
+    failure: Failure | None = None
+    input_hash: str | None = None
+    seconds: float = 0.0
+    worker: str = ""  # host:pid
+    peak_rss: int = 0  # bytes, the worker process's peak so far
+
+
+class _Expired(BaseException):
+    """Raised into the converting code when its time is up (a BaseException, so that the
+    ``except Exception`` blocks of renderers cannot swallow it)."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`_Expired` in this thread after ``seconds``.
+
+    In a process's main thread (local workers) a SIGALRM timer does it, which also interrupts
+    a wait on a helper process (pandoc). Elsewhere (Dask runs tasks in threads) a timer
+    thread raises the exception asynchronously into this thread; that takes effect at the
+    next Python bytecode, so a long call inside C code ends when it returns."""
+    if not seconds or not math.isfinite(seconds) or seconds <= 0:
+        yield
+        return
+    if threading.current_thread() is threading.main_thread():
+        def expire(signum: int, frame: object) -> None:
+            raise _Expired
+
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+    lock = threading.Lock()
+    done = False
+    target = threading.get_ident()
+
+    def fire() -> None:
+        with lock:
+            if not done:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target),
+                                                           ctypes.py_object(_Expired))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            done = True
+        timer.cancel()
+
+
+def peak_rss() -> int:
+    """This process's peak resident set size in bytes (Linux reports KiB)."""
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def execute(task: Task) -> Outcome:
+    """Convert one task's source; every failure is returned, never raised."""
+    started = time.perf_counter()
+    source = task.source
+    outcome = Outcome(task.index, task.attempt, "failed", worker=worker_name())
+    try:
+        with time_limit(task.options.time_limit):
+            if task.hook is not None:
+                task.hook(source.name, task.attempt)
+            if source.path is not None and source.data is None and source.raw is None:
+                data = read_bytes(source, task.options.read)
+                outcome.input_hash = hashlib.sha256(data).hexdigest()[:32]
+                source = replace(source, data=data, path=None)
+            from ..pipeline import convert_source
+
+            converted = convert_source(source, task.options)
+        outcome.items = [
+            Item(c.source, c.cable.id, _year(c.cable.date), c.cable.file_stem(), c.outputs,
+                 list(c.warnings))
+            for c in converted
+        ]
+        outcome.status = "ok"
+    except _Expired:
+        limit = task.options.time_limit
+        outcome.failure = Failure.from_error(
+            TimeLimitError(source.name, f"not converted within {limit:g} s (--time-limit)"))
+    except ConvertError as exc:
+        outcome.failure = Failure.from_error(exc)
+    except Exception as exc:  # noqa: BLE001 - a bug in a reader or writer: report, go on
+        outcome.failure = Failure.internal(source.name, f"{type(exc).__name__}: {exc}")
+    outcome.seconds = time.perf_counter() - started
+    outcome.peak_rss = peak_rss()
+    return outcome
+
+
+def _year(date: str | None) -> str | None:
+    year = (date or "")[:4]
+    return year if year.isdigit() else None

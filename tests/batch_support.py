@@ -1,0 +1,157 @@
+"""Shared by the batch tests: a small real corpus, and fault hooks for the workers.
+
+The hooks are picklable objects passed as ``hook=`` to :func:`convert.batch.run` (the Python
+API only): each worker calls ``hook(source_name, attempt)`` before converting a cable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tarfile
+import time
+from pathlib import Path
+
+from lxml import etree
+
+from convert.errors import RenderError
+
+CORPUS = Path("/tmp/cg/cable")
+ARCHIVE = Path("/work/shared/corpus/cablegate-html.tar.xz")
+
+
+def copy_pages(target: Path, count: int, step: int = 151) -> list[Path]:
+    """``count`` real cablegate pages, spread over the years, copied into ``target``
+    (from the unpacked corpus when present, else straight from the archive)."""
+    target.mkdir(parents=True, exist_ok=True)
+    if CORPUS.is_dir():
+        pages = sorted(CORPUS.rglob("*.html"))
+        chosen = (pages[::step] + pages)[:count] if len(pages) >= count else pages
+        for page in dict.fromkeys(chosen):
+            dest = target / page.parent.parent.name / page.name
+            dest.parent.mkdir(exist_ok=True)
+            shutil.copyfile(page, dest)
+    else:
+        taken = 0
+        with tarfile.open(ARCHIVE) as tar:
+            for member in tar:
+                if taken >= count:
+                    break
+                if member.isfile() and member.name.endswith(".html"):
+                    data = tar.extractfile(member)
+                    assert data is not None
+                    (target / Path(member.name).name).write_bytes(data.read())
+                    taken += 1
+    return sorted(target.rglob("*.html"))
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every output file under ``root`` (the state folder and report.json left out)."""
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".cable-convert" not in p.parts and p.name != "report.json"
+    }
+
+
+def complete(path: Path) -> str | None:
+    """Why ``path`` is not a complete output file (None when it is)."""
+    import io
+    import zipfile
+
+    data = path.read_bytes()
+    if not data:
+        return "empty"
+    name = path.name
+    try:
+        if name.endswith(".json"):
+            json.loads(data)
+        elif name.endswith(".xml"):
+            etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+        elif name.endswith(".html"):
+            if b"</html>" not in data[-200:]:
+                return "HTML without </html>"
+        elif name.endswith(".pdf"):
+            if not data.rstrip().endswith(b"%%EOF"):
+                return "PDF without %%EOF"
+        elif name.endswith((".epub", ".docx")):
+            bad = zipfile.ZipFile(io.BytesIO(data)).testzip()
+            if bad:
+                return f"bad zip member {bad}"
+    except Exception as exc:  # noqa: BLE001 - any parse failure means incomplete
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+# ------------------------------------------------------------------------------ fault hooks
+
+
+class SlowDown:
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __call__(self, name: str, attempt: int) -> None:
+        time.sleep(self.seconds)
+
+
+class CrashOn:
+    """The worker process dies (``os._exit``) on cables whose name holds ``needle``;
+    with ``marker_dir``, only on the first attempt (the marker records it across processes)."""
+
+    def __init__(self, needle: str, marker_dir: str | None = None) -> None:
+        self.needle = needle
+        self.marker_dir = marker_dir
+
+    def __call__(self, name: str, attempt: int) -> None:
+        if self.needle not in name:
+            return
+        if self.marker_dir is not None:
+            marker = Path(self.marker_dir) / f"crashed-{attempt}"
+            try:
+                fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            except FileExistsError:
+                return
+            os.close(fd)
+            if attempt > 0:
+                return
+        os._exit(70)
+
+
+class FailOn:
+    """A renderer error on cables whose name holds ``needle`` (every attempt)."""
+
+    def __init__(self, needle: str) -> None:
+        self.needle = needle
+
+    def __call__(self, name: str, attempt: int) -> None:
+        if self.needle in name:
+            raise RenderError(name, "injected renderer failure")
+
+
+class HangOn:
+    def __init__(self, needle: str) -> None:
+        self.needle = needle
+
+    def __call__(self, name: str, attempt: int) -> None:
+        if self.needle in name:
+            time.sleep(3600)
+
+
+class Chain:
+    def __init__(self, *hooks: object) -> None:
+        self.hooks = hooks
+
+    def __call__(self, name: str, attempt: int) -> None:
+        for hook in self.hooks:
+            hook(name, attempt)  # type: ignore[operator]
+
+
+class DelayOn:
+    def __init__(self, needle: str, seconds: float) -> None:
+        self.needle = needle
+        self.seconds = seconds
+
+    def __call__(self, name: str, attempt: int) -> None:
+        if self.needle in name:
+            time.sleep(self.seconds)
