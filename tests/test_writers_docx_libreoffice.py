@@ -8,10 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from writers_fixtures import hand_tei
 
 from convert.options import WriteOptions
 from convert.writers import docx
-from writers_fixtures import hand_tei
 
 
 def soffice() -> str:
