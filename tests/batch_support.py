@@ -155,3 +155,15 @@ class DelayOn:
     def __call__(self, name: str, attempt: int) -> None:
         if self.needle in name:
             time.sleep(self.seconds)
+
+
+class BusyOn:
+    """A hang in Python code (a loop that never ends) on cables whose name holds ``needle``."""
+
+    def __init__(self, needle: str) -> None:
+        self.needle = needle
+
+    def __call__(self, name: str, attempt: int) -> None:
+        if self.needle in name:
+            while True:
+                pass

@@ -258,11 +258,13 @@ class _Batch:
         self.config = config_hash(options, layout)
         self.results: dict[int, CableResult] = {}
         self.inflight: dict[int, Task] = {}
+        self.isolate: deque[Task] = deque()  # retries to run with nothing else in flight
         self.merge: dict[int, Record] = {}  # task index -> record whose other formats stand
         self.workers: dict[str, WorkerStats] = {}
         self.claims: dict[str, str] = {rec.stem: rec.key for rec in self.state.records.values()}
         self.claimed_at: dict[str, int] = {}  # stems claimed in this run -> input index
         self.count = 0
+        self.exhausted = False  # every source listed
 
     # planning -----------------------------------------------------------------------------
 
@@ -367,7 +369,8 @@ class _Batch:
             return
         failure = outcome.failure or Failure.internal(task.source.name, "no outcome")
         if failure.retryable and task.attempt < RETRIES:
-            retry.append(dataclasses.replace(task, attempt=task.attempt + 1))
+            again = dataclasses.replace(task, attempt=task.attempt + 1)
+            (self.isolate if failure.suspect else retry).append(again)
             return
         self.fail(task.index, task.source.name, failure, task.attempt + 1, outcome.seconds,
                   outcome.worker)
@@ -551,27 +554,42 @@ def run(
 
 def _drive(batch: _Batch, runner: Engine, plan: Iterator[Task]) -> None:
     retry: deque[Task] = deque()
-    exhausted = False
+    alone: int | None = None  # index of the suspect running alone
     while True:
-        while runner.free_slots() > 0:
-            if retry:
-                task = retry.popleft()
-            elif not exhausted:
-                next_task = next(plan, None)
-                if next_task is None:
-                    exhausted = True
-                    batch.progress.set_total(batch.count)
-                    continue
-                task = next_task
-            else:
-                break
-            batch.inflight[task.index] = task
-            runner.submit(task)
-        if exhausted and not retry and runner.in_flight() == 0:
+        if alone is not None and alone not in batch.inflight:
+            alone = None
+        if batch.isolate or alone is not None:
+            # a suspect runs alone: let the others finish, then it, then go on
+            if alone is None and runner.in_flight() == 0:
+                task = batch.isolate.popleft()
+                alone = task.index
+                batch.inflight[task.index] = task
+                runner.submit(task)
+        else:
+            _fill(batch, runner, retry, plan)
+        if (batch.exhausted and not retry and not batch.isolate and alone is None
+                and runner.in_flight() == 0):
             break
         for outcome in runner.poll(0.25):
             batch.handle(outcome, retry)
         batch.progress.tick()
+
+
+def _fill(batch: _Batch, runner: Engine, retry: deque[Task], plan: Iterator[Task]) -> None:
+    while runner.free_slots() > 0:
+        if retry:
+            task = retry.popleft()
+        elif not batch.exhausted:
+            next_task = next(plan, None)
+            if next_task is None:
+                batch.exhausted = True
+                batch.progress.set_total(batch.count)
+                continue
+            task = next_task
+        else:
+            break
+        batch.inflight[task.index] = task
+        runner.submit(task)
 
 
 __all__ = ["DEFAULT_RECYCLE_AFTER", "BatchReport", "CableResult", "WorkerStats", "run"]

@@ -5,10 +5,13 @@ cable's bytes to a worker, and writes the bytes that come back under its own ``O
 only compute: they need cable-convert installed (the same version and code: checked at
 start) but no access to the inputs or the output folder, so no shared file system is needed.
 
-A worker process that dies is Dask's to handle: the scheduler reruns its tasks on another
-worker (``distributed.scheduler.allowed-failures`` times, 3 by default) and then gives up
-with ``KilledWorker``, which is reported as that cable's failure. Failures returned by a task
-(a render error, the time limit) are retried once by the batch layer, as with the local engine.
+A worker process that dies is Dask's to handle first: the scheduler reruns the tasks it was
+processing elsewhere (``distributed.scheduler.allowed-failures`` times, 3 by default; 1 on the
+local cluster this module starts) and then gives up with ``KilledWorker``. Several tasks may
+have been on the dying worker, so ``KilledWorker`` does not say which cable is to blame: the
+batch layer retries such a cable once *alone* (nothing else in flight), and only a second
+``KilledWorker`` is reported as its failure. Failures returned by a task (a render error, the
+time limit) are retried once, as with the local engine.
 """
 
 from __future__ import annotations
@@ -46,9 +49,13 @@ class DaskEngine:
             if scheduler:
                 self.client = distributed.Client(scheduler, timeout="30s")
             else:
-                self.cluster = distributed.LocalCluster(
-                    n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=logging.ERROR)
+                import dask
+
+                # as with the local engine: a cable whose worker dies is tried once more
+                with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+                    self.cluster = distributed.LocalCluster(
+                        n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                        dashboard_address=None, silence_logs=logging.CRITICAL)
                 self.client = distributed.Client(self.cluster)
         except (OSError, TimeoutError) as exc:
             raise UsageError(scheduler or "--engine dask",
@@ -99,10 +106,11 @@ class DaskEngine:
                 continue
             exc = future.exception() if future.status == "error" else None
             killed = type(exc).__name__ == "KilledWorker"
-            message = ("the Dask workers running this cable died (KilledWorker)" if killed
+            message = ("the Dask worker processes running this cable died (KilledWorker)" if killed
                        else f"the Dask task ended as {future.status}: {exc}")
             failure = Failure.from_error(RenderError(task.source.name, message))
-            failure.retryable = not killed  # Dask retried it already
+            failure.retryable = True
+            failure.suspect = killed  # it may have shared the dying worker with the culprit
             outcomes.append(Outcome(task.index, task.attempt, "failed", failure=failure))
             future.release()
         return outcomes

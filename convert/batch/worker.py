@@ -28,6 +28,8 @@ from ..readers import Source, read_bytes
 #: Errors worth a second attempt: they may depend on the moment (memory, a killed helper).
 #: Reading and parsing errors depend only on the input and are reported at once.
 RETRYABLE = (RenderError, TimeLimitError)
+#: seconds past the time limit after which a cable stuck in C code ends its worker process
+HARD_GRACE = 10.0
 
 
 @dataclass(slots=True)
@@ -66,6 +68,9 @@ class Failure:
     exit_code: int
     line: str  # the one-line message the CLI prints
     retryable: bool
+    #: the cause may be another cable (a Dask worker died with several tasks on it): the
+    #: retry runs alone, so that a second failure is certainly this cable's
+    suspect: bool = False
 
     @classmethod
     def from_error(cls, exc: ConvertError) -> Failure:
@@ -101,9 +106,11 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise :class:`_Expired` in this thread after ``seconds``.
 
     In a process's main thread (local workers) a SIGALRM timer does it, which also interrupts
-    a wait on a helper process (pandoc). Elsewhere (Dask runs tasks in threads) a timer
-    thread raises the exception asynchronously into this thread; that takes effect at the
-    next Python bytecode, so a long call inside C code ends when it returns."""
+    a wait on a helper process (pandoc); a call stuck in C code is the local engine's to kill
+    (:mod:`.local`). Elsewhere (Dask runs tasks in threads) a timer thread raises the
+    exception asynchronously into this thread, which takes effect at the next Python bytecode;
+    if the thread is still busy ``HARD_GRACE`` seconds later (stuck in C code), the process
+    kills itself, and Dask reschedules or reports the task."""
     if not seconds or not math.isfinite(seconds) or seconds <= 0:
         yield
         return
@@ -129,15 +136,24 @@ def time_limit(seconds: float | None) -> Iterator[None]:
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target),
                                                            ctypes.py_object(_Expired))
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    def kill() -> None:
+        # still stuck, in C code the exception cannot reach: end this worker process (its
+        # supervisor, e.g. Dask's nanny, starts a new one and the task is rescheduled)
+        with lock:
+            if not done:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+    timers = [threading.Timer(seconds, fire), threading.Timer(seconds + HARD_GRACE, kill)]
+    for timer in timers:
+        timer.daemon = True
+        timer.start()
     try:
         yield
     finally:
         with lock:
             done = True
-        timer.cancel()
+        for timer in timers:
+            timer.cancel()
 
 
 def peak_rss() -> int:

@@ -1,0 +1,89 @@
+"""The Dask engine on a local cluster of two worker processes, and the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from batch_support import BusyOn, CrashOn, copy_pages, tree
+
+from convert.api import convert_corpus, convert_file
+from convert.batch import run
+from convert.errors import UsageError
+from convert.options import ConvertOptions
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "seed-09BEIJING1463.txt"
+
+
+@pytest.fixture(scope="module")
+def corpus200(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("corpus200")
+    assert len(copy_pages(root, 200, step=31)) == 200
+    return root
+
+
+def test_dask_local_cluster_is_byte_identical_to_local(corpus200: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed", reason="the dask extra is part of the test extra")
+    options = ConvertOptions(formats=("tei", "json", "html"))
+    local = run([str(corpus200)], tmp_path / "local", options, jobs=2, layout="tree")
+    dask = run([str(corpus200)], tmp_path / "dask", options, jobs=2, layout="tree",
+               engine="dask")
+    assert dask.engine.startswith("dask (local cluster), 2 worker")
+    assert len(local.converted) == len(dask.converted) == 200
+    assert len({w.name for w in dask.workers}) == 2, "both Dask workers converted cables"
+    expected = tree(tmp_path / "local")
+    assert len(expected) == 600
+    assert tree(tmp_path / "dask") == expected
+    report = json.loads((tmp_path / "dask" / "report.json").read_text())
+    assert report["engine"].startswith("dask") and report["totals"]["converted"] == 200
+    # the Dask run keeps the same resume state: a local re-run has nothing to do
+    again = run([str(corpus200)], tmp_path / "dask", options, jobs=2, layout="tree")
+    assert len(again.skipped) == 200
+
+
+def test_dask_isolates_crashes_and_hangs(corpus200: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    pages = sorted(corpus200.rglob("*.html"))[:8]
+    crash, hang = pages[2].stem, pages[5].stem
+    options = ConvertOptions(formats=("tei", "json"), time_limit=1.0)
+
+    def hook(name: str, attempt: int) -> None:  # cloudpickle ships a local function
+        CrashOn(crash)(name, attempt)
+        BusyOn(hang)(name, attempt)
+
+    report = run([str(p) for p in pages], tmp_path / "out", options, jobs=2, engine="dask",
+                 hook=hook)
+    by_name = {Path(r.source).stem: r for r in report.results}
+    assert len(report.converted) == 6
+    assert by_name[crash].status == "failed" and "KilledWorker" in (by_name[crash].error or "")
+    assert by_name[crash].attempts == 2, "retried alone once before it is blamed"
+    assert by_name[hang].status == "failed" and by_name[hang].kind == "time limit"
+    assert by_name[hang].attempts == 2
+
+
+def test_dask_missing_is_a_usage_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
+    with pytest.raises(UsageError, match="dask.distributed is not installed"):
+        run([str(SEED), str(SEED) + "x"], tmp_path, ConvertOptions(), engine="dask")
+
+
+def test_scheduler_without_dask_engine_is_a_usage_error(corpus200: Path, tmp_path: Path) -> None:
+    pages = sorted(corpus200.rglob("*.html"))[:2]
+    with pytest.raises(UsageError, match="needs --engine dask"):
+        run([str(p) for p in pages], tmp_path, ConvertOptions(), scheduler="tcp://x:1")
+
+
+def test_api_convert_file_and_corpus(corpus200: Path, tmp_path: Path) -> None:
+    [result] = convert_file(SEED, to="tei,md", theme="teletype")
+    assert result.cable.id == "09BEIJING1463"
+    assert set(result.outputs) == {"tei", "md"} and result.outputs["md"].strip()
+    pages = sorted(corpus200.rglob("*.html"))[:6]
+    report = convert_corpus([str(p) for p in pages], tmp_path / "out", to=["tei"], jobs=2,
+                            progress="none")
+    assert len(report.converted) == 6
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.tei.xml")) == sorted(
+        f"{p.stem}.tei.xml" for p in pages)
+    with pytest.raises(UsageError):
+        convert_corpus(pages, tmp_path / "x", colour="red")
