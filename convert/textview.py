@@ -20,14 +20,12 @@ BLOCKS = frozenset(_T + n for n in (
     "p", "ab", "head", "item", "label", "list", "fw", "lb", "pb", "milestone", "opener",
     "closer", "signed", "dateline", "quote", "div", "body", "text", "note",
 ))
-_OPENER_SEG = _T + "seg"
 
 
 def _walk(node: etree._Element, skip: frozenset[str], parts: list[str], root: etree._Element) -> None:
     if node.tag in skip and node is not root:
         return
-    block = node.tag in BLOCKS or (node.tag == _OPENER_SEG and node.getparent() is not None
-                                   and node.getparent().tag == _T + "opener")
+    block = node.tag in BLOCKS
     if block:
         parts.append(" ")
     if node.text:

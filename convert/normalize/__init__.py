@@ -22,7 +22,7 @@ from .structure import PARA_START, Block, Field, Structure, join_lines, parse_st
 
 _WORD = re.compile(r"[A-Za-z]+")
 _CABLE_SIGNS = re.compile(
-    r"^\s*(?:TAGS?\b|SUBJ(?:ECT)?\s*:|E\.?\s?O\.?\s*\d{4,5}|REF\b|FM\s|TO\s|VZCZC|DE\s+R[A-Z]{4})", re.M | re.I
+    r"^[^\S\n]*(?:TAGS?\b|SUBJ(?:ECT)?\s*:|E\.?\s?O\.?\s*\d{4,5}|REF\b|FM\s|TO\s|VZCZC|DE\s+R[A-Z]{4})", re.M | re.I
 )
 
 
@@ -141,7 +141,13 @@ def derive_facts(raw: RawCable, routing: Routing, structure: Structure, warnings
     all_fields = fields + late
     banner_field = _first(fields, "banner")
     banner = banner_field.banner if banner_field else None
-    handling_text = " ".join(f.text for f in all_fields if f.kind == "handling")
+    # handling caveats stand on lines of their own, or run on at the end or start of the
+    # distribution lines between the banner and the SUBJECT (SOUTHCOM FOR POLAD SENSITIVE SIPDIS)
+    handling_text = " ".join(
+        [f.text for f in all_fields if f.kind == "handling"]
+        + [pre.handling_edges(str(x)) for f in all_fields if f.kind == "distribution"
+           for x in f.lines if isinstance(x, str)]
+    )
     caveats = caveat_names(" ".join([handling_text, banner.rest if banner else ""]))
     level = banner.level if banner else None
     if level is None:

@@ -147,9 +147,13 @@ def build_opener(div: etree._Element, routing: Routing, fields: list[Field], fac
     opener = el(div, "opener")
     first = True
 
-    def sep() -> None:
+    def sep(fld: Field | None = None) -> None:
         nonlocal first
-        if not first:
+        head = fld.lines[0] if fld is not None and fld.lines else None
+        if isinstance(head, pre.Glued) and not first:
+            # a field that ran on from the previous one in the source: no line break
+            append_text(opener, " " if head.space_before else "")
+        elif not first:
             el(opener, "lb")
         first = False
 
@@ -163,7 +167,7 @@ def build_opener(div: etree._Element, routing: Routing, fields: list[Field], fac
     for fld in fields:
         if fld.kind in ("subject", "refs"):
             continue
-        sep()
+        sep(fld)
         if fld.kind == "furniture":
             add_furniture(opener, fld.lines[0])  # type: ignore[arg-type]
             continue

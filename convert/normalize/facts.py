@@ -81,7 +81,7 @@ def classification_record(level: str | None, caveats: list[str]) -> str | None:
 
 
 _CAVEAT_NAMES = {
-    "SIPDIS": "SIPDIS", "SENSITIVE": "SENSITIVE", "NOFORN": "NOFORN", "NO FORN": "NOFORN",
+    "SIPDIS": "SIPDIS", "SENSITIVE": "SENSITIVE", "SENSITIVE BUT UNCLASSIFIED": "SENSITIVE", "NOFORN": "NOFORN", "NO FORN": "NOFORN",
     "FOR OFFICIAL USE ONLY": "FOR OFFICIAL USE ONLY", "FOUO": "FOR OFFICIAL USE ONLY",
     "LIMITED OFFICIAL USE": "LIMITED OFFICIAL USE", "EXDIS": "EXDIS", "LIMDIS": "LIMDIS",
     "NODIS": "NODIS", "STADIS": "STADIS", "EFTO": "EFTO", "E F T O": "EFTO", "SBU": "SBU",
@@ -95,6 +95,9 @@ def caveat_names(text: str) -> list[str]:
 
     names = []
     for match in HANDLING_TOKEN.finditer(text):
+        start, end = match.span()
+        if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            continue  # part of a longer word
         key = " ".join(match.group().upper().split())
         name = _CAVEAT_NAMES.get(key)
         if name and name not in names:

@@ -6,20 +6,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+def _spaced(word: str) -> str:
+    return r"\s{1,2}".join(word)
+
+
+_LEVEL_WORDS = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "LIMITED OFFICIAL USE")
 BANNER_LEVEL = re.compile(
     r"^\s*(?P<level>"
-    r"T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|"
-    r"S\s?E\s?C\s?R\s?E\s?T|"
-    r"C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|"
-    r"U\s?N\s?C\s?L\s?A\s?S\s?S\s?I\s?F\s?I\s?E\s?D|"
-    r"UNCLAS|"
-    r"L\s?I\s?M\s?I\s?T\s?E\s?D\s+O\s?F\s?F\s?I\s?C\s?I\s?A\s?L\s+U\s?S\s?E)"
-    r"(?![A-Za-z])",
+    # spaced (C O N F I D E N T I A L): may run straight into the station (…A LCAIRO)
+    + "|".join(r"\s+".join(_spaced(w) for w in level.split()) for level in _LEVEL_WORDS)
+    + "|"
+    # unspaced: a whole word
+    + "|".join(r"\s+".join(level.split()) + r"(?![A-Za-z])" for level in _LEVEL_WORDS)
+    + r"|UNCLAS(?![A-Za-z]))",
     re.I,
 )
 SECTION = re.compile(r"\bSECTION\s+(?P<n>\d{1,3})\s+OF\s+(?P<m>\d{1,3})\b", re.I)
 #: the message reference at the end of a banner: ``BEIJING 001463``, ``USUN NEW YORK 123``
-MESSAGE_REF = re.compile(r"(?P<station>[A-Z][A-Z .'()-]{0,40}?[A-Z)])\s*(?P<serial>\d{1,7})", re.I)
+MESSAGE_REF = re.compile(r"(?<![A-Z])(?P<station>[A-Z][A-Z .'()-]{0,40}?[A-Z)])\s*+(?P<serial>\d{1,7})", re.I)
 NEW_PAGE = re.compile(
     r"^\s*(?P<station>[A-Za-z][A-Za-z .'()-]{0,30}?)\s+(?P<serial>\d{8})\s+"
     r"(?P<page>\d{3}(?:\.\d)?)\s+of\s+(?P<pages>\d{3})\s*$",
@@ -58,12 +62,21 @@ def clean(text: str) -> tuple[list[str], set[str]]:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     if "\t" in text:
         applied.add("tabs")
-        text = text.replace("\t", " ")
+        # a tab-separated database row (a media partner's dump) becomes one line per field
+        text = "\n".join(
+            line.replace("\t", "\n") if line.count("\t") >= 4 else line for line in text.split("\n")
+        ).replace("\t", " ")
     if "\x0c" in text or "\x0b" in text:
         text = text.replace("\x0c", "\n").replace("\x0b", "\n")
     lines = [line.rstrip() for line in text.split("\n")]
     if "\u00a0" in text:
         applied.add("nbsp")
+    # a SQL/TSV dump's backslash line continuations, when most lines carry one
+    filled = [line for line in lines if line.strip()]
+    ends = sum(1 for line in filled if line.endswith("\\"))
+    if ends >= 3 and ends * 10 >= len(filled) * 3:
+        applied.add("backslashes")
+        lines = [line[:-1].rstrip() if line.endswith("\\") else line for line in lines]
     return lines, applied
 
 
@@ -80,7 +93,7 @@ class Banner:
 
 
 _CAVEATS = re.compile(
-    r"^(?:\s*(?://|,|-)?\s*(?:E\s?F\s?T\s?O|NOFORN|NO\s?FORN|SENSITIVE|SBU|FOUO|EXDIS|LIMDIS|NODIS|"
+    r"^(?:\s*+(?:(?://|,|-)\s*+)?(?:E\s?F\s?T\s?O|NOFORN|NO\s?FORN|SENSITIVE|SBU|FOUO|EXDIS|LIMDIS|NODIS|"
     r"STADIS|SPECAT|CHEROKEE|ROGER|NOCONTRACT|ORCON|PROPIN))*",
     re.I,
 )
@@ -92,6 +105,9 @@ def parse_banner(line: str) -> Banner | None:
     s = line.strip()
     if not s or len(s) > 160:
         return None
+    written = s
+    if re.match(r"^([A-Z])\1 [A-Z] [A-Z] ", s):
+        s = s[1:]  # a doubled first letter of a spaced banner (SS E C R E T)
     level_match = BANNER_LEVEL.match(s)
     section = SECTION.search(s)
     if not level_match and not (section and section.start() == 0):
@@ -106,12 +122,19 @@ def parse_banner(line: str) -> Banner | None:
     if lead and lead.end():
         caveats, tail = (caveats + " " + tail[: lead.end()]), tail[lead.end():]
     ref = MESSAGE_REF.fullmatch(tail.strip()) if tail.strip() else None
+    junk = ""
+    if tail.strip() and not ref and level_match and not section:
+        # damaged words between the level and the reference (ECTION 01 OF 02 MANAMA 000492)
+        loose = re.fullmatch(r"(?P<junk>.*?\s)(?P<ref>[A-Z][A-Z .'()-]{0,40}?[A-Z)]\s+\d{3,7})", tail.strip(), re.I)
+        if loose and len(loose["junk"]) < 30:
+            junk = loose["junk"]
+            ref = MESSAGE_REF.fullmatch(loose["ref"])
     if tail.strip() and not ref:
         return None
     if caveats.strip() and _CAVEATS.match(caveats.strip()).end() != len(caveats.strip()):  # type: ignore[union-attr]
         return None
     return Banner(
-        text=s,
+        text=written,
         level=level_name(level_match["level"]) if level_match else None,
         section=int(section["n"]) if section else None,
         sections=int(section["m"]) if section else None,
@@ -120,9 +143,20 @@ def parse_banner(line: str) -> Banner | None:
         rest=" ".join(caveats.split()),
         # cablegate ids take every word between the level (or SECTION n OF m) and the serial:
         # UNCLAS E F T O LONDON 002187 -> 09EFTOLONDON2187, but with SECTION, 09LONDON2622
-        id_station=(re.sub(r"[^A-Z]", "", (caveats if not section else "").upper()) + ref["station"].upper())
+        id_station=_id_station(caveats, junk, ref["station"], bool(section), bool(level_match), s)
         if ref else None,
     )
+
+
+def _id_station(caveats: str, junk: str, station: str, section: bool, level: bool, line: str) -> str:
+    """The station part of a cablegate id: every word between the classification (or a
+    well-formed ``SECTION n OF m`` after it) and the serial, without spaces. Without a
+    classification the SECTION words are part of it too, as cablegate spelt them."""
+    if not level and section:
+        before = re.sub(r"\s*\d{1,7}\s*$", "", line)
+        return re.sub(r"[^A-Z0-9]", "", before.upper())
+    words = ("" if section else caveats) + " " + junk + " " + station
+    return re.sub(r"[^A-Z0-9]", "", words.upper()).lstrip("0123456789") or station.upper()
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 HANDLING_WORDS = (
-    r"SIPDIS|SENSITIVE|NOFORN|NO\s?FORN|FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|LIMITED\s+OFFICIAL\s+USE|"
+    r"SIPDIS|SENSITIVE\s+BUT\s+UNCLASSIFIED|SENSITIVE|NOFORN|NO\s?FORN|FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|LIMITED\s+OFFICIAL\s+USE|"
     r"EXDIS|LIMDIS|NODIS|STADIS|ROGER|CHEROKEE|SPECAT|E\s?F\s?T\s?O|CORRECTED\s+COPY|"
     r"NOT\s+FOR\s+INTERNET\s+DISTRIBUTION|SBU|ORCON|PROPIN|NOCONTRACT|EYES\s+ONLY|"
     r"DEPT\s+PASS\s+\S+|PASS\s+TO\s+\S+"
@@ -15,21 +15,43 @@ HANDLING = re.compile(
     rf"^\s*(?:{HANDLING_WORDS})(?:\s*(?:[,;/]|//|\s)\s*(?:{HANDLING_WORDS}))*\s*[.,;]?\s*$", re.I
 )
 HANDLING_TOKEN = re.compile(rf"(?:{HANDLING_WORDS})", re.I)
+_EDGE_WORDS = r"SIPDIS|SENSITIVE|NOFORN|EXDIS|LIMDIS|NODIS|FOUO|FOR\s+OFFICIAL\s+USE\s+ONLY"
+_LEADING = re.compile(rf"^\s*(?:(?:{_EDGE_WORDS})\b[\s,;]*)+")
+_TRAILING = re.compile(rf"(?:\b(?:{_EDGE_WORDS})[\s,;.]*)+$")
+
+
+def handling_edges(line: str) -> str:
+    """Handling words that run on at the start or end of a distribution line
+    (``SOUTHCOM ALSO FOR POLAD SENSITIVE SIPDIS``); upper case only."""
+    found = [m.group() for m in (_LEADING.search(line), _TRAILING.search(line)) if m]
+    return " ".join(found)
 EO = re.compile(r"^\s*(?:¶\s*)?E\s?\.?\s?[O0]\s?\.?\s*:?\s*\d{4,5}\b|^\s*EO\s*\d{5}", re.I)
 TAGS = re.compile(r"^\s*TAGS?\b\s*:?", re.I)
 SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\b\s*[:.-]?", re.I)
 REF = re.compile(r"^\s*(?:¶\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b(?:\s+[A-Z](?=\s*:))?\s*[:.]?", re.I)
 CLASSIFIED_BY = re.compile(
-    r"^\s*(?:¶?\s*\d{1,2}\.\s*\(U\)\s*)?(?:CLASSIFIED|CLASSIFIED\s+BY|DERIVED)\s+(?:BY\b|FROM\b|BY:)",
+    r"^\s*+(?:¶?\s*+\d{1,2}\.\s*+\(U\)\s*+)?(?:CLASSIFIED|CLASSIFIED\s+BY|DERIVED)\s++(?:BY\b|FROM\b|BY:)",
     re.I,
 )
 GLUED_FIELD = re.compile(
-    r"\s(?=SIPDIS\b|E\.\s?O\.\s?\d|EO\s\d{5}|TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY)", re.I
+    r"\s(?=(?i:SIPDIS\b|NOFORN\b|E\.\s?O\.\s?\d|EO\s\d{5}|TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY))"
+    r"|(?<=[A-Za-z0-9.)\]])(?=SIPDIS|NOFORN|E\.O\.\s?\d|TAGS:|SUBJECT:|REF:)"
 )
+
+
+class Glued(str):
+    """A piece of a line that held several fields run together; ``space_before`` says
+    whether white space separated it from the previous piece (the source view keeps it)."""
+
+    space_before: bool = False
+
+
 WEEKDAY_DATELINE = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d{1,2}:\d{2}\s*$"
 )
-CABLE_DATED = re.compile(r"^\s*Cable\s+dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?")
+CABLE_DATED = re.compile(r"^\s*Cable\s+dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?\]?")
+CSV_ROW = re.compile(r'^\s*\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},')
+CSV_RESIDUE = re.compile(r'^\s*"?\s*,?\s*"(?=\S)')
 DATABASE_FIELD = re.compile(
     r"^\s*(?:id|date|refid|origin|classification|destination|header|references?)\s*:", re.I
 )
@@ -50,24 +72,38 @@ def is_wrapper(line: str) -> bool:
 
 
 def split_glued(line: str) -> list[str]:
-    """``E.O. 12958: DECL: 09/17/06 TAGS: PTER PGOV AF`` -> two lines (preamble zone only)."""
+    """``E.O. 12958: DECL: 09/17/06 TAGS: PTER PGOV AF`` -> two lines (preamble zone only).
+    Also a media partner's ``Cable dated:…`` or CSV quote residue glued before a banner."""
     cable_dated = CABLE_DATED.match(line)
     if cable_dated and line[cable_dated.end():].strip():
-        return [line[: cable_dated.end()], *split_glued(line[cable_dated.end():].strip())]
-    parts = []
+        rest = line[cable_dated.end():]
+        first, *more = split_glued(rest.strip())
+        return [line[: cable_dated.end()], _glued(first, rest[:1].isspace()), *more]
+    residue = CSV_RESIDUE.match(line)
+    if residue and line[residue.end():].strip():
+        first, *more = split_glued(line[residue.end():])
+        return [line[: residue.end()].strip(), _glued(first, False), *more]
+    parts: list[str] = []
     rest = line
+    space = False
     while True:
         match = GLUED_FIELD.search(rest, 1)
         if not match:
             break
         head = rest[: match.start()]
-        # only split where the head is itself a field or banner, not prose mentioning "REF:"
         if not head.strip():
             break
-        parts.append(head.rstrip())
+        parts.append(_glued(head.rstrip(), space) if parts else head.rstrip())
+        space = match.end() > match.start()
         rest = rest[match.end():]
-    parts.append(rest)
+    parts.append(_glued(rest, space) if parts else rest)
     return parts
+
+
+def _glued(text: str, space_before: bool) -> Glued:
+    piece = Glued(text)
+    piece.space_before = space_before
+    return piece
 
 
 def field_kind(line: str) -> str | None:
@@ -86,7 +122,7 @@ def field_kind(line: str) -> str | None:
         return "handling"
     if PARTIAL_EXTRACT.search(line):
         return "notice"
-    if is_wrapper(line) or DATABASE_FIELD.match(line):
+    if is_wrapper(line) or DATABASE_FIELD.match(line) or CSV_ROW.match(line):
         return "wrapper"
     return None
 

@@ -119,15 +119,7 @@ def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
     """Fields at the start of the body, and the index of the first body entry."""
     fields: list[Field] = []
     i = 0  # not _next_line: furniture before the first text line is kept as a field
-    # a later field (SUBJECT/TAGS/E.O.) tells how far unrecognised distribution lines go
-    horizon = 0
-    for j in range(i, min(len(entries), i + 80)):
-        e = entries[j]
-        if isinstance(e, str):
-            if PARA_START.match(e) and not pre.CLASSIFIED_BY.match(e):
-                break
-            if pre.field_kind(e) in ("eo", "tags", "subject"):
-                horizon = j
+    horizon = _horizon(entries, i)
     seen_banner = False
     seen_subject = False
     last_ref_label: str | None = None
@@ -144,17 +136,19 @@ def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
             i += 1
             continue
         line = entry
+        if not isinstance(line, pre.Glued) and not seen_subject:
+            # several fields run together on one line (media partners' copies)
+            parts = pre.split_glued(line)
+            if len(parts) > 1 and pre.field_kind(parts[0]) != "subject" and (
+                parse_banner(parts[0]) or pre.field_kind(parts[0])
+                or pre.CSV_RESIDUE.match(line) or pre.CABLE_DATED.match(line)
+            ):
+                entries[i: i + 1] = parts
+                horizon = _horizon(entries, i)
+                continue
         kind = pre.field_kind(line)
         banner = parse_banner(line) if not seen_banner and kind is None else None
-        if banner is None and not seen_banner and kind is None and len(pre.split_glued(line)) > 1:
-            parts = pre.split_glued(line)
-            entries[i: i + 1] = parts
-            continue
         if banner is not None and (banner.level or banner.section):
-            parts = pre.split_glued(line)
-            if len(parts) > 1:
-                entries[i: i + 1] = parts
-                continue
             fields.append(Field("banner", [line], banner=banner))
             seen_banner = True
             i += 1
@@ -170,11 +164,6 @@ def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
                 break
         if kind == "refs" and pre.CLASSIFIED_BY.match(line):
             kind = "classified-by"
-        if kind in ("eo", "tags", "subject", "refs", "classified-by", "handling", "distribution", "notice", "wrapper") and kind != "refs-more":
-            parts = pre.split_glued(line) if kind in ("eo", "handling", "tags") else [line]
-            if len(parts) > 1:
-                entries[i: i + 1] = parts
-                continue
         current = Field(kind if kind != "refs-more" else "refs")
         if kind == "refs-more":
             current = fields[-1]
@@ -200,7 +189,7 @@ def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
                         continue
                 break
             nxt = pre.field_kind(e)
-            if nxt is not None and not (kind == "distribution" and nxt == "handling"):
+            if nxt is not None:
                 break
             if PARA_START.match(e) or parse_banner(e):
                 break
@@ -217,39 +206,63 @@ def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
 
 _ROW_ID = re.compile(r"^\s*(?:\d{1,7}|<<\d{1,7}>>)\s*$")
 _ROW_DATE = re.compile(r"^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
-_ROW_REFS = re.compile(r"^\s*[0-9A-Z]+(?:\|[0-9A-Z]+)*\s*$")
+_ROW_CABLE = re.compile(r"^\s*\d{2}[A-Z]{2,}\d+\s*$")
+_ROW_REFS = re.compile(r"^\s*\d{2}[A-Z]+\d+(?:\|\s*\d{2}[A-Z]+[0-9 ]+)*\s*$")
+_ROW_CLASS = re.compile(r"^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?://[A-Z ]+)?\s*$")
+_ROW_ORIGIN = re.compile(r"^\s*(?:Embassy|Consulate|Mission|US |USUN|USEU|UNVIE|Secretary|American|Iran|REO)\b[\w ,.'-]{0,40}$")
+
+
+def _row_field(line: str) -> bool:
+    return any(p.match(line) for p in (_ROW_ID, _ROW_DATE, _ROW_CABLE, _ROW_REFS, _ROW_CLASS, _ROW_ORIGIN))
 
 
 def _database_row(entries: list[Entry], start: int) -> int:
     """End of a media partner's database row (id, date, refid, origin, classification,
-    references, then often the routing header) that starts at ``start``; 0 if none."""
-    lines = []
-    index = start
-    while index < len(entries) and len(lines) < 2:
-        if isinstance(entries[index], str):
-            lines.append(str(entries[index]))
-        index += 1
-    if len(lines) < 2 or not (_ROW_ID.match(lines[0]) and _ROW_DATE.match(lines[1])):
+    references, in some order, then often the routing header) starting at ``start``; 0 if
+    there is none."""
+    lines = [str(e) for e in entries[start: start + 6] if isinstance(e, str)][:2]
+    if len(lines) < 2 or not (
+        (_ROW_ID.match(lines[0]) or _ROW_DATE.match(lines[0]))
+        and (_ROW_DATE.match(lines[1]) or _ROW_CABLE.match(lines[1]))
+    ):
         return 0
-    taken = 0
     index = start
+    taken = 0
     state: str | None = None
+    in_row = True
     while index < len(entries):
         entry = entries[index]
         if entry is None or isinstance(entry, Furniture):
             index += 1
             continue
-        if taken < 5 or (taken == 5 and _ROW_REFS.match(entry)):
+        if in_row and taken < 9 and _row_field(entry):
             taken += 1
             index += 1
             continue
+        in_row = False
         kind = classify(entry, state)
         if kind is None:
             break
         state = kind.rstrip("+") if kind.rstrip("+") in ("to", "info", "xmt") else None
-        taken += 1
         index += 1
     return index
+
+
+def _horizon(entries: list[Entry], start: int) -> int:
+    """Index of the last SUBJECT/TAGS/E.O. line before the first numbered paragraph: the
+    unrecognised lines before it are distribution lines, not text."""
+    horizon = 0
+    for j in range(start, min(len(entries), start + 80)):
+        e = entries[j]
+        if isinstance(e, str):
+            if PARA_START.match(e) and not pre.CLASSIFIED_BY.match(e):
+                break
+            kind = pre.field_kind(e)
+            if kind in ("eo", "tags", "subject") or (
+                kind is None and any(pre.field_kind(p) in ("eo", "tags", "subject") for p in pre.split_glued(e)[1:])
+            ):
+                horizon = j
+    return horizon
 
 
 def _last_label(field_: Field) -> str | None:
