@@ -115,7 +115,7 @@ def cable_id(year_iso: str | None, station: str | None, serial: str | None) -> s
     if not (year_iso and station and serial):
         return None
     digits = serial.lstrip("0") or "0"
-    letters = re.sub(r"[^A-Z]", "", station.upper())
+    letters = re.sub(r"[^A-Z0-9]", "", station.upper()).lstrip("0123456789")
     if not letters:
         return None
     return f"{year_iso[2:4]}{letters}{digits}"

@@ -93,9 +93,14 @@ class Banner:
 
 
 _CAVEATS = re.compile(
-    r"^(?:\s*+(?:(?://|,|-)\s*+)?(?:E\s?F\s?T\s?O|NOFORN|NO\s?FORN|SENSITIVE|SBU|FOUO|EXDIS|LIMDIS|NODIS|"
+    r"^(?:\s*+(?:(?://|,|-)\s*+)?(?:E\s?F\s?T\s?O|SIPDIS|NOFORN|NO\s?FORN|SENSITIVE|SBU|FOUO|EXDIS|LIMDIS|NODIS|"
     r"STADIS|SPECAT|CHEROKEE|ROGER|NOCONTRACT|ORCON|PROPIN))*",
     re.I,
+)
+
+
+_TRAILING_CAVEATS = re.compile(
+    r"(?:\s+(?:SIPDIS|SENSITIVE|NOFORN|EXDIS|LIMDIS|NODIS|STADIS|E\s?F\s?T\s?O|FOUO)\b[,.]?)+\s*$"
 )
 
 
@@ -121,6 +126,10 @@ def parse_banner(line: str) -> Banner | None:
     lead = _CAVEATS.match(tail)
     if lead and lead.end():
         caveats, tail = (caveats + " " + tail[: lead.end()]), tail[lead.end():]
+    trailing = _TRAILING_CAVEATS.search(tail)
+    if trailing and trailing.start() > 0 and re.search(r"\d\s*$", tail[: trailing.start()]):
+        # handling words after the serial: BEIJING 001463 SENSITIVE SIPDIS
+        caveats, tail = caveats + " " + tail[trailing.start():], tail[: trailing.start()]
     ref = MESSAGE_REF.fullmatch(tail.strip()) if tail.strip() else None
     junk = ""
     if tail.strip() and not ref and level_match and not section:
@@ -155,7 +164,9 @@ def _id_station(caveats: str, junk: str, station: str, section: bool, level: boo
     if not level and section:
         before = re.sub(r"\s*\d{1,7}\s*$", "", line)
         return re.sub(r"[^A-Z0-9]", "", before.upper())
-    words = ("" if section else caveats) + " " + junk + " " + station
+    # of the caveats, cablegate kept E F T O in its ids (09EFTOLONDON2187) and dropped the rest
+    kept = "" if section else " ".join(re.findall(r"E\s?F\s?T\s?O", caveats, re.I))
+    words = kept + " " + junk + " " + station
     return re.sub(r"[^A-Z0-9]", "", words.upper()).lstrip("0123456789") or station.upper()
 
 
