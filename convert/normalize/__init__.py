@@ -50,7 +50,11 @@ def _check_is_cable(raw: RawCable, routing: Routing, structure: Structure, body_
         if raw.metadata is None:
             raise ParseError(raw.source, "no routing header, classification banner, TAGS, SUBJECT "
                              "or marked paragraphs: this does not look like a cable")
-    body_words = sum(1 for line in body_lines for _ in _WORD.finditer(line))
+    body_words = 0
+    for line in body_lines:
+        body_words += len(_WORD.findall(line))
+        if body_words >= 3:
+            break
     if has_routing and not any(line.strip() for line in body_lines) and raw.metadata is None:
         raise TruncatedCableError(raw.source, "a routing header with no text after it")
     if raw.metadata is None and has_routing and body_words < 3 and not structure.blocks:
@@ -259,19 +263,26 @@ def build(structure: Structure, routing: Routing, facts: Facts) -> etree._Elemen
         add_tokens(node, join_lines(subject_field.lines))
     build_references(div, [f for f in structure.fields if f.kind == "refs"], facts)
     blocks = []
-    words = {w.lower() for b in structure.blocks for x in b.lines if isinstance(x, str) for w in _WORD.findall(x)}
+    words: set[str] = set()
+
+    def cable_words() -> set[str]:
+        if not words:
+            words.update(w.lower() for b in structure.blocks for x in b.lines
+                         if isinstance(x, str) for w in _WORD.findall(x))
+        return words
+
     for block in structure.blocks:
         if block.kind == "field:refs":
             fld = Field("refs", list(block.lines))
             if blocks:
-                build_body(div, blocks, BodyContext(facts, words))
+                build_body(div, blocks, BodyContext(facts, cable_words))
                 blocks = []
             build_references(div, [fld], facts)
         elif block.kind == "field:classified-by":
             blocks.append(Block("ab", lines=list(block.lines), subtype="classified-by"))
         else:
             blocks.append(block)
-    build_body(div, blocks, BodyContext(facts, words))
+    build_body(div, blocks, BodyContext(facts, cable_words))
     if any(b.label_fix for b in structure.blocks):
         facts.editorial.add("renumber")
     build_header(tei, facts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -378,7 +378,7 @@ def build_editorial(encoding: etree._Element, facts: Facts) -> None:
 @dataclass(slots=True)
 class BodyContext:
     facts: Facts
-    mend: set[str]
+    mend: Callable[[], set[str]]  # the cable's words (lower case), computed on first use
 
 
 def _paragraph_tokens(block: Block, ctx: BodyContext) -> list[Token]:

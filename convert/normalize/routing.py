@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -60,6 +61,7 @@ class Routing:
     info: list[Addressee] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=4096)
 def _fix_precedence(word: str) -> str | None:
     if word in PRECEDENCES:
         return word

@@ -3,7 +3,8 @@ furniture, closing. No TEI here: :mod:`convert.normalize.build` turns this into 
 
 from __future__ import annotations
 
-import copy
+import dataclasses
+from collections.abc import Callable
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,9 @@ from .lines import (
 
 # ---------------------------------------------------------------- entries
 Entry = str | Furniture | None  # a text line, page furniture, or a blank line (None)
+
+
+_BANNER_FIRST = frozenset("CSUTLcsutl")
 
 
 def make_entries(lines: list[str]) -> list[Entry]:
@@ -47,7 +51,11 @@ def make_entries(lines: list[str]) -> list[Entry]:
             furniture.lines.append(("header", line.strip()))
             entries.append(furniture)
             continue
-        banner = parse_banner(stripped) if len(stripped) < 120 else None
+        banner = (
+            parse_banner(stripped)
+            if len(stripped) < 120 and stripped[-1:].isdigit() and (stripped[:1] in _BANNER_FIRST or "ECTION" in stripped.upper())
+            else None
+        )
         if banner and (banner.section or banner.serial):
             if first_banner_seen:
                 entries.append(Furniture("section", [("banner", line.strip())], n=str(banner.section or "")))
@@ -376,7 +384,7 @@ def _split_items(lines: list[str | Furniture]) -> tuple[list[str | Furniture], l
     for entry in lines:
         if isinstance(entry, str):
             match = ITEM_START.match(entry)
-            boundary = not prev_text or re.search(r"[.:;]\s*$", prev_text)
+            boundary = not prev_text or prev_text.rstrip()[-1:] in (".", ":", ";")
             if match and boundary and (items or head or True):
                 label = match["label"]
                 items.append(ListItem(label, [entry[match.end():]]))
@@ -578,11 +586,19 @@ def _closing_kind(line: str) -> str:
 _CONTENT = ("p", "list", "ab", "heading")
 
 
+def _copy_blocks(blocks: list[Block]) -> list[Block]:
+    """Copies that split_closing may change (it edits line lists, never the lines)."""
+    return [
+        dataclasses.replace(b, lines=list(b.lines), items=[ListItem(i.label, list(i.lines)) for i in b.items])
+        for b in blocks
+    ]
+
+
 def parse_structure(lines: list[str]) -> Structure:
     entries = make_entries(lines)
     fields, start = parse_preamble(entries)
     blocks = body_blocks(entries[start:])
-    closed = split_closing(copy.deepcopy(blocks))
+    closed = split_closing(_copy_blocks(blocks))
     # a closing (signature, end marker) needs text before it: a body that is only a name or
     # only "NNNN" stays text (TEI allows no closer in a div without content)
     has_refs = any(f.kind == "refs" for f in fields)
@@ -591,11 +607,12 @@ def parse_structure(lines: list[str]) -> Structure:
     return Structure(fields, blocks)
 
 
-def join_lines(lines: list[str | Furniture], mend: set[str] | None = None) -> list[Token]:
+def join_lines(lines: list[str | Furniture], mend: Callable[[], set[str]] | None = None) -> list[Token]:
     """Join hard-wrapped lines into one run of tokens, furniture kept in place.
 
     A line ending in a hyphen joins the next without a space; the hyphen is kept unless the
-    word without it occurs elsewhere in the same cable (``mend``), then it is a Choice."""
+    word without it occurs elsewhere in the same cable (``mend()``: the cable's words, lower
+    case, computed only when a line ends in a hyphen), then it is a Choice."""
     tokens: list[Token] = []
     text = ""
     for entry in lines:
@@ -611,11 +628,11 @@ def join_lines(lines: list[str | Furniture], mend: set[str] | None = None) -> li
         prior = text or _last_text(tokens)
         if not prior:
             text += line
-        elif re.search(r"[A-Za-z]-$", prior) and line[:1].isalpha():
+        elif prior.endswith("-") and prior[-2:-1].isalpha() and line[:1].isalpha():
             left = re.search(r"([A-Za-z]+)-$", prior)
             right = re.match(r"[A-Za-z]+", line)
             joined = (left.group(1) + right.group(0)) if left and right else ""
-            if mend is not None and joined and joined.lower() in mend and text.endswith(left.group(0) if left else "-"):
+            if mend is not None and joined and joined.lower() in mend() and text.endswith(left.group(0) if left else "-"):
                 text = text[: -len(left.group(0))] if left else text
                 if text:
                     tokens.append(text)
