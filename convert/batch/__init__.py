@@ -13,14 +13,17 @@ See ``docs/batch.md`` for the layout, the report's fields and the resume rules.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import glob
 import hashlib
 import json
 import os
+import queue
 import sys
 import time
 from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,7 +33,7 @@ from typing import IO, Any, Protocol
 from .. import __version__
 from ..errors import ConvertError, OutputError, UsageError
 from ..options import ConvertOptions
-from ..output import LAYOUTS, atomic_write, output_path
+from ..output import LAYOUTS, atomic_write, output_path, publish, stage_write, sync_files
 from ..pipeline import iter_sources
 from ..readers import CABLE_SUFFIXES, Source, read_bytes
 from .progress import Progress
@@ -89,6 +92,7 @@ class WorkerStats:
     name: str  # host:pid
     cables: int = 0
     peak_rss: int = 0  # bytes
+    cpu: float = 0.0  # CPU seconds spent converting (this process only, not pandoc's)
 
 
 @dataclass(slots=True)
@@ -162,7 +166,8 @@ class BatchReport:
                        "up-to-date": len(self.skipped), "failed": len(self.failed),
                        "cables_per_second": round(self.rate, 2)},
             "workers": [{"name": w.name, "cables": w.cables,
-                         "peak_rss_mb": round(w.peak_rss / 2**20, 1)} for w in self.workers],
+                         "peak_rss_mb": round(w.peak_rss / 2**20, 1),
+                         "cpu_seconds": round(w.cpu, 2)} for w in self.workers],
         }
         text = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
         lines = [json.dumps(r.to_json(self.out), ensure_ascii=False) for r in self.results]
@@ -265,6 +270,7 @@ class _Batch:
         self.claimed_at: dict[str, int] = {}  # stems claimed in this run -> input index
         self.count = 0
         self.exhausted = False  # every source listed
+        self.writer = _Writer(self.state.tmp)
 
     # planning -----------------------------------------------------------------------------
 
@@ -360,12 +366,9 @@ class _Batch:
             stats = self.workers.setdefault(outcome.worker, WorkerStats(outcome.worker))
             stats.cables += 1
             stats.peak_rss = max(stats.peak_rss, outcome.peak_rss)
+            stats.cpu += outcome.cpu
         if outcome.status == "ok":
-            try:
-                self.commit(task, outcome)
-            except ConvertError as exc:
-                self.fail(task.index, task.source.name, Failure.from_error(exc),
-                          task.attempt + 1, outcome.seconds, outcome.worker)
+            self.commit(task, outcome)
             return
         failure = outcome.failure or Failure.internal(task.source.name, "no outcome")
         if failure.retryable and task.attempt < RETRIES:
@@ -376,22 +379,57 @@ class _Batch:
                   outcome.worker)
 
     def commit(self, task: Task, outcome: Outcome) -> None:
-        """Write a converted cable's bytes, then record it (outputs first: a crash in
-        between only makes the next run convert it again)."""
-        started = time.perf_counter()
-        digest = task.input_hash or outcome.input_hash or ""
-        previous = self.merge.pop(task.index, None)
+        """Decide a converted cable's file names here (claims are kept in one thread), write
+        its bytes in a writer thread (fsync waits overlap there, not in this loop), then
+        :meth:`finish`: record it once every file is in place. A crash in between only makes
+        the next run convert it again."""
+        files: list[tuple[Item, str, dict[str, Path]]] = []
         for item in outcome.items:
             stem = self.claim(item, task)
-            written: dict[str, str] = {}
-            for fmt, data in item.outputs.items():
-                path = output_path(self.out, stem, fmt, self.layout, item.year)
-                atomic_write(path, data, self.out, tmp_dir=self.state.tmp)
-                written[fmt] = os.path.relpath(path, self.out)
+            paths = {fmt: output_path(self.out, stem, fmt, self.layout, item.year)
+                     for fmt in item.outputs}
+            files.append((item, stem, paths))
+        tmp, out = self.state.tmp, self.out
+
+        def stage() -> list[tuple[str, Path]]:  # in a writer thread
+            staged: list[tuple[str, Path]] = []
+            try:
+                for item, _, paths in files:
+                    for fmt, path in paths.items():
+                        staged.append((stage_write(path, item.outputs[fmt], out, tmp), path))
+            except BaseException:
+                for name, _ in staged:
+                    with contextlib.suppress(OSError):
+                        os.unlink(name)
+                raise
+            for item, _, _ in files:
+                item.outputs = {}  # the bytes are in temporary files now: free them
+            return staged
+
+        self.writer.submit(task.index, stage,
+                           lambda result: self.finish(task, outcome, files, result))
+
+    def finish(self, task: Task, outcome: Outcome, files: list[tuple[Item, str, dict[str, Path]]],
+               result: float | BaseException) -> None:
+        if isinstance(result, BaseException):
+            for _, stem, _ in files:
+                if self.claims.get(stem) == task.key:
+                    del self.claims[stem]
+            self.merge.pop(task.index, None)
+            failure = (Failure.from_error(result) if isinstance(result, ConvertError)
+                       else Failure.internal(task.source.name, f"{type(result).__name__}: {result}",
+                                             retryable=False))
+            self.fail(task.index, task.source.name, failure, task.attempt + 1, outcome.seconds,
+                      outcome.worker)
+            return
+        digest = task.input_hash or outcome.input_hash or ""
+        previous = self.merge.pop(task.index, None)
+        seconds = outcome.seconds + result
+        for item, stem, paths in files:
+            written = {fmt: os.path.relpath(path, self.out) for fmt, path in paths.items()}
             if previous is not None and previous.stem == stem:
                 written = {**previous.outputs, **written}
-            seconds = outcome.seconds + time.perf_counter() - started
-            if len(outcome.items) == 1 and digest:
+            if len(files) == 1 and digest:
                 self.state.append(Record(task.key, item.source, task.stat, digest, self.config,
                                          item.id, stem, written, item.warnings, seconds,
                                          time.time()))
@@ -416,6 +454,8 @@ class _Batch:
             self.claimed_at[stem] = task.index
             return stem
         owner_index = self.claimed_at.get(stem)
+        if owner_index is not None and owner_index > task.index:
+            self.writer.wait(owner_index)  # its files must be in place before they move
         if owner_index is not None and owner_index > task.index and owner in self.state.records:
             moved = self.relocate(self.state.records[owner], owner_index, stem, item.source)
             self.claims[stem] = task.key
@@ -451,6 +491,145 @@ class _Batch:
             result.outputs = {f: str(self.out / outputs[f]) for f in result.outputs if f in outputs}
             result.warnings = list(record.warnings)
         return record.name
+
+
+@dataclass(slots=True)
+class _Pending:
+    future: Future[list[tuple[str, Path]]]
+    then: Callable[[float | BaseException], None]
+    started: float
+    staged: list[tuple[str, Path]] | None = None
+
+
+class _Writer:
+    """Writes cables' files off the main loop, in groups that share one file-system sync.
+
+    A cable's files are *staged* (written to temporary files) in a thread; staged cables join
+    a group; a full group (or one older than ``GROUP_AGE``) is synced once and published
+    (renamed into place) in a thread; then each cable's ``then`` runs, in the main thread
+    (:meth:`drain`), and records it. Until then a kill leaves only temporary files, which the
+    next run deletes."""
+
+    THREADS = 2
+    GROUP_FILES = 64
+    GROUP_AGE = 0.3  # seconds
+    MAX_PENDING = 256  # cables staged or being staged, not yet published
+
+    def __init__(self, tmp_dir: Path) -> None:
+        self.tmp_dir = tmp_dir
+        self.pool = ThreadPoolExecutor(self.THREADS, thread_name_prefix="cable-convert-write")
+        self.events: queue.SimpleQueue[tuple[str, int]] = queue.SimpleQueue()
+        self.pending: dict[int, _Pending] = {}
+        self.group: list[int] = []
+        self.group_files = 0
+        self.group_since = 0.0
+        self.publishing: dict[int, tuple[Future[dict[int, BaseException]], list[int]]] = {}
+        self._groups = 0
+
+    def submit(self, index: int, stage: Callable[[], list[tuple[str, Path]]],
+               then: Callable[[float | BaseException], None]) -> None:
+        while len(self.pending) >= self.MAX_PENDING:
+            self._flush()
+            self._step(block=True)
+        future = self.pool.submit(stage)
+        self.pending[index] = _Pending(future, then, time.perf_counter())
+        future.add_done_callback(lambda _: self.events.put(("staged", index)))
+
+    # events, handled in the main thread ---------------------------------------------------
+
+    def _step(self, block: bool) -> bool:
+        try:
+            kind, key = self.events.get() if block else self.events.get_nowait()
+        except queue.Empty:
+            return False
+        if kind == "staged":
+            self._staged(key)
+        else:
+            self._published(key)
+        return True
+
+    def _staged(self, index: int) -> None:
+        entry = self.pending[index]
+        error = entry.future.exception()
+        if error is not None:
+            del self.pending[index]
+            entry.then(error)
+            return
+        entry.staged = entry.future.result()
+        if not self.group:
+            self.group_since = time.monotonic()
+        self.group.append(index)
+        self.group_files += len(entry.staged)
+        if self.group_files >= self.GROUP_FILES:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.group:
+            return
+        members, self.group, self.group_files = self.group, [], 0
+        staged = [(i, self.pending[i].staged or []) for i in members]
+        self._groups += 1
+        number = self._groups
+        future = self.pool.submit(self._publish, staged)
+        self.publishing[number] = (future, members)
+        future.add_done_callback(lambda _: self.events.put(("published", number)))
+
+    def _publish(self, staged: list[tuple[int, list[tuple[str, Path]]]]) -> dict[int, BaseException]:
+        """In a thread: one sync for the group, then every rename."""
+        sync_files(self.tmp_dir, [name for _, files in staged for name, _ in files])
+        errors: dict[int, BaseException] = {}
+        for index, files in staged:
+            done: list[Path] = []
+            try:
+                for name, path in files:
+                    publish(name, path)
+                    done.append(path)
+            except OutputError as exc:
+                errors[index] = exc
+                for name, _ in files:
+                    with contextlib.suppress(OSError):
+                        os.unlink(name)
+                for path in done:  # no partial output for a cable that failed
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+        return errors
+
+    def _published(self, number: int) -> None:
+        future, members = self.publishing.pop(number)
+        try:
+            errors = future.result()
+        except Exception as exc:  # noqa: BLE001 - the sync failed: the group failed
+            errors = {index: exc for index in members}
+        now = time.perf_counter()
+        for index in members:
+            entry = self.pending.pop(index)
+            entry.then(errors.get(index) or now - entry.started)
+
+    # the main loop's calls -----------------------------------------------------------------
+
+    def drain(self) -> None:
+        while self._step(block=False):
+            pass
+        if self.group and time.monotonic() - self.group_since > self.GROUP_AGE:
+            self._flush()
+
+    def wait(self, index: int) -> None:
+        """Until cable ``index`` (if pending) is published and recorded."""
+        while index in self.pending:
+            if index in self.group:
+                self._flush()
+            self._step(block=True)
+
+    def wait_all(self) -> None:
+        while self.pending:
+            self._flush()
+            self._step(block=True)
+
+    def close(self) -> None:
+        try:
+            self.wait_all()
+        finally:
+            self.pool.shutdown(wait=True)
 
 
 def _make_engine(engine: str, jobs: int, scheduler: str | None, recycle_after: int,
@@ -536,6 +715,7 @@ def run(
     finally:
         if runner is not None:
             runner.close()
+        batch.writer.close()
         batch.state.close()
         meter.close()
         report.results = [batch.results[i] for i in sorted(batch.results)]
@@ -572,6 +752,7 @@ def _drive(batch: _Batch, runner: Engine, plan: Iterator[Task]) -> None:
             break
         for outcome in runner.poll(0.25):
             batch.handle(outcome, retry)
+        batch.writer.drain()
         batch.progress.tick()
 
 

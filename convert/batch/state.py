@@ -16,8 +16,7 @@ A record::
 *key* is the input's absolute path (``path#row`` for a cables.csv row, ``<stdin>`` for
 standard input). *input hash* is the SHA-256 of the input's bytes (of the row's fields for a
 CSV row); *config hash* covers everything else that decides the bytes of an output: the tool's
-version and the digest of its code, the read and write options, the theme files and the
-layout. The formats are not in it: a record lists the formats it holds, and a run asking for
+version, the theme files, the read and write options and the layout. The formats are not in it: a record lists the formats it holds, and a run asking for
 one more converts only that one.
 
 Fast path: when an input file's (size, mtime_ns) equal the recorded ones its bytes are not
@@ -34,7 +33,6 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -84,12 +82,9 @@ class Record:
 # ------------------------------------------------------------------------------ hashing
 
 
-@cache
 def code_digest() -> str:
-    """SHA-256 over the tool's version, its Python sources and its bundled style files.
-
-    Part of every config hash, so a changed writer or theme makes every output out of date,
-    even when the version number was not bumped. Computed once per process (a few ms)."""
+    """SHA-256 over the tool's version, its Python sources and its bundled style files: the
+    Dask engine checks that every worker runs exactly the client's code."""
     import styles
 
     import convert
@@ -106,11 +101,25 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+def theme_digest() -> str:
+    """SHA-256 over the bundled style files (theme tokens, CSS templates, fonts)."""
+    import styles
+
+    digest = hashlib.sha256()
+    root = Path(styles.__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def config_hash(options: ConvertOptions, layout: str) -> str:
-    """Everything but the input and the format list that decides an output's bytes and place."""
+    """Everything but the input and the format list that decides an output's bytes and place:
+    the tool's version, the theme files, the read and write options, the layout. (Not the
+    code itself: a changed checkout of the same version needs ``--force``.)"""
     payload = {
         "version": __version__,
-        "code": code_digest(),
+        "theme": theme_digest(),
         "read": dataclasses.asdict(options.read),
         "write": dataclasses.asdict(options.write),
         "layout": layout,

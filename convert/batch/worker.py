@@ -92,6 +92,7 @@ class Outcome:
     failure: Failure | None = None
     input_hash: str | None = None
     seconds: float = 0.0
+    cpu: float = 0.0  # CPU seconds this process spent on the task
     worker: str = ""  # host:pid
     peak_rss: int = 0  # bytes, the worker process's peak so far
 
@@ -167,7 +168,7 @@ def worker_name() -> str:
 
 def execute(task: Task) -> Outcome:
     """Convert one task's source; every failure is returned, never raised."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     source = task.source
     outcome = Outcome(task.index, task.attempt, "failed", worker=worker_name())
     try:
@@ -196,6 +197,7 @@ def execute(task: Task) -> Outcome:
     except Exception as exc:  # noqa: BLE001 - a bug in a reader or writer: report, go on
         outcome.failure = Failure.internal(source.name, f"{type(exc).__name__}: {exc}")
     outcome.seconds = time.perf_counter() - started
+    outcome.cpu = time.process_time() - cpu
     outcome.peak_rss = peak_rss()
     return outcome
 

@@ -1,0 +1,401 @@
+"""Issue #4 acceptance 1-5 in one run: corpus-scale batch conversion, figures as Markdown.
+
+    python scripts/bench_batch.py [--pages DIR] [--all-formats 200] [--small 500]
+                                  [--kill 60] [--dask 200] [--scratch DIR]
+
+1. TEI+JSON over every page: ``--jobs 1`` and ``--jobs 2`` (wall, cables/s, speed-up), against
+   the same cables converted in this process with no batch layer (the work being scheduled).
+   All formats over ``--all-formats`` pages: jobs 1 and 2 against two bounds measured here in
+   the same run: the in-process pipeline, and the bare tools (weasyprint on the same HTML,
+   pandoc on the same input, plus our own time for the formats no external tool makes).
+2. Peak RSS per worker: a ``--small``-page run against the all-pages run.
+3. A re-run over every page with everything up to date.
+4. ``kill -9`` of the whole process group of an all-format batch midway, then a re-run:
+   each cable once, no truncated or empty file seen at any moment, the report complete.
+5. ``--engine dask`` (a 2-worker local cluster) against the local engine, all formats on
+   ``--dask`` pages: byte-identical outputs.
+
+The batch runs go through the command line (``python -m convert``) in child processes, so
+their times include starting Python and the workers. The machine may be shared: ratios
+measured within one run are what to compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "scripts")]
+
+from corpus import pages as corpus_pages  # noqa: E402
+
+from convert.options import ConvertOptions  # noqa: E402
+from convert.pipeline import render, to_cable  # noqa: E402
+from convert.readers import Source, load_source  # noqa: E402
+from convert.writers import FORMATS  # noqa: E402
+
+ALL = tuple(FORMATS)
+STATE = ".cable-convert"
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def cli(args: list[str], timeout: float = 7200) -> tuple[float, dict]:
+    """Run ``python -m convert ARGS`` (-o is in ARGS); wall time and its report.json."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "convert", *args, "-q"], cwd=REPO,
+                          capture_output=True, text=True, timeout=timeout)
+    wall = time.perf_counter() - started
+    out = Path(args[args.index("-o") + 1])
+    if done.returncode not in (0, 16):
+        raise SystemExit(f"convert {' '.join(args)} exited {done.returncode}:\n{done.stderr}")
+    return wall, json.loads((out / "report.json").read_text())
+
+
+def link_pages(pages: list[Path], target: Path) -> Path:
+    """A folder of symlinks to ``pages`` (one input folder for the CLI)."""
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for page in pages:
+        link = target / page.parent.parent.name / page.parent.name / page.name
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(page)
+    return target
+
+
+def peak_rss(report: dict) -> tuple[float, float]:
+    """(max, median) peak RSS over the run's worker processes, MB."""
+    values = [w["peak_rss_mb"] for w in report["workers"]] or [0.0]
+    return max(values), statistics.median(values)
+
+
+def complete(path: Path) -> str | None:
+    """Why an output file is not complete, or None."""
+    from lxml import etree
+
+    data = path.read_bytes()
+    if not data:
+        return "empty"
+    name = path.name
+    try:
+        if name.endswith(".json"):
+            json.loads(data)
+        elif name.endswith(".xml"):
+            etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+        elif name.endswith(".html") and b"</html>" not in data[-200:]:
+            return "no </html>"
+        elif name.endswith(".pdf") and not data.rstrip().endswith(b"%%EOF"):
+            return "no %%EOF"
+        elif name.endswith((".epub", ".docx")) and zipfile.ZipFile(io.BytesIO(data)).testzip():
+            return "bad zip member"
+    except Exception as exc:  # noqa: BLE001
+        return f"{type(exc).__name__}"
+    return None
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and STATE not in p.parts and p.name != "report.json"}
+
+
+# ---------------------------------------------------------------- in-process references
+
+
+def inprocess(pages: list[Path], formats: tuple[str, ...]) -> tuple[float, int]:
+    """The pipeline alone, sequential in this process, no file written: (seconds, cables)."""
+    options = ConvertOptions(formats=formats)
+    cables = 0
+    started = time.perf_counter()
+    for page in pages:
+        try:
+            for item in load_source(Source(str(page), path=str(page)), options.read):
+                render(to_cable(item), options)
+                cables += 1
+        except Exception:  # noqa: BLE001, S112 - failures count as time spent
+            continue
+    return time.perf_counter() - started, cables
+
+
+def bare_tools(pages: list[Path]) -> dict[str, float] | str:
+    """Seconds per part over ``pages``: reading+normalizing, each writer of ours, and the bare
+    tools (weasyprint for PDF, pandoc for EPUB and DOCX) on the same HTML and arguments."""
+    try:
+        import weasyprint
+
+        from convert.options import WriteOptions
+        from convert.writers import get_writer, html, pandoc, pdf
+        from convert.writers.facts import cable_facts
+    except Exception as exc:  # noqa: BLE001 - the writers are being reworked
+        return f"bare-tool helpers unavailable: {exc}"
+    options = WriteOptions()
+    read = ConvertOptions().read
+    times = dict.fromkeys(["read+normalize", *ALL, "bare pdf", "bare epub", "bare docx"], 0.0)
+
+    def clock(key: str, function: Callable[[], object]) -> None:
+        started = time.perf_counter()
+        function()
+        times[key] += time.perf_counter() - started
+
+    try:
+        css, fonts = pdf.compiled_css(options.theme, options.paper), pdf.font_config()
+        reference = pandoc.reference_file(options.theme, options.paper)
+        for page in pages:
+            started = time.perf_counter()
+            cable = to_cable(next(load_source(Source(str(page), path=str(page)), read)))
+            times["read+normalize"] += time.perf_counter() - started
+            for fmt in ALL:
+                clock(fmt, lambda f=fmt: get_writer(f)(cable, options))
+            facts = cable_facts(cable)
+            page_html = html.serialize(html.document(
+                [html.article(cable, options)], facts.subject, facts.lang, None,
+                html.document_meta(facts, html.modified_iso(cable, options)))).decode()
+            epub_html = html.serialize(html.document(
+                [html.article(cable, options, flavour="epub")], facts.subject, facts.lang, None))
+            docx_html = html.serialize(html.document(
+                [html.article(cable, options, flavour="docx", title_as_heading=False)], "",
+                facts.lang, None))
+            tei = pdf.tei_bytes(cable)
+
+            def weasy(page_html: str = page_html, tei: bytes = tei) -> bytes:
+                attachment = weasyprint.Attachment(file_obj=io.BytesIO(tei), name="x.tei.xml",
+                                                   relationship="Source")
+                return weasyprint.HTML(string=page_html).write_pdf(
+                    stylesheets=[css], font_config=fonts, pdf_variant="pdf/a-3b",
+                    attachments=[attachment])
+
+            def run_pandoc(data: bytes, args: list[str]) -> bytes:
+                command = [pandoc.pandoc_path(), "--sandbox", "--quiet", *args, "-o", "-"]
+                return subprocess.run(command, input=data, capture_output=True,
+                                      check=True).stdout
+
+            clock("bare pdf", weasy)
+            clock("bare epub", lambda d=epub_html: run_pandoc(d, [
+                "-f", "html", "-t", "epub3", "--split-level=1", "--toc",
+                "--epub-title-page=false"]))
+            clock("bare docx", lambda d=docx_html: run_pandoc(d, [
+                "-f", "html", "-t", "docx", f"--reference-doc={reference}"]))
+    except Exception as exc:  # noqa: BLE001
+        return f"bare-tool measurement failed: {type(exc).__name__}: {exc}"
+    return times
+
+
+# --------------------------------------------------------------------------- kill -9 test
+
+
+def kill_test(pages: list[Path], scratch: Path) -> dict[str, object]:
+    corpus = link_pages(pages, scratch / "kill-in")
+    out = scratch / "kill-out"
+    shutil.rmtree(out, ignore_errors=True)
+    state = out / STATE / "state.jsonl"
+    problems: list[str] = []
+    stop = threading.Event()
+    seen = 0
+
+    def watch() -> None:
+        nonlocal seen
+        while not stop.is_set():
+            for path in list(out.rglob("*")) if out.exists() else []:
+                if STATE in path.parts or not path.is_file():
+                    continue
+                try:
+                    why = complete(path)
+                except FileNotFoundError:
+                    continue
+                seen += 1
+                if why:
+                    problems.append(f"{path.name}: {why}")
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    child = subprocess.Popen([sys.executable, "-m", "convert", str(corpus), "-o", str(out),
+                              "--to", "all", "--jobs", "2", "-q"], cwd=REPO,
+                             start_new_session=True)
+    target = len(pages) // 3
+    while child.poll() is None:
+        lines = state.read_bytes().count(b"\n") if state.exists() else 0
+        if lines >= target:
+            break
+        time.sleep(0.02)
+    if child.poll() is not None:
+        return {"error": "the batch finished before it was killed"}
+    os.killpg(child.pid, signal.SIGKILL)
+    child.wait()
+    before = {json.loads(line)["k"] for line in state.read_text().splitlines()
+              if line.endswith("}")}
+    time.sleep(0.5)
+    _, report = cli([str(corpus), "-o", str(out), "--to", "all", "--jobs", "2"])
+    stop.set()
+    watcher.join()
+    redone = {r["source"] for r in report["cables"] if r["status"] == "converted"}
+    redone_keys = {os.path.abspath(s) for s in redone}
+    files = outputs(out)
+    bad = [name for name in files if complete(out / name)]
+    sources = [c["source"] for c in report["cables"]]
+    return {
+        "recorded before the kill": len(before),
+        "converted by the re-run": len(redone),
+        "converted twice": len(redone_keys & before),
+        "report entries": len(sources),
+        "distinct sources": len(set(sources)),
+        "failed": report["totals"]["failed"],
+        "output files": len(files),
+        "expected files": len(pages) * len(ALL),
+        "bad files at the end": len(bad),
+        "bad files seen while running": len(problems),
+        "file checks while running": seen,
+        "temporary files left": len(list((out / STATE / "tmp").iterdir())),
+    }
+
+
+# -------------------------------------------------------------------------------- main
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", help="unpacked cablegate pages (default: /tmp/cg/cable if "
+                        "present, else unpack the shared archive)")
+    parser.add_argument("--all-formats", type=int, default=200, metavar="N")
+    parser.add_argument("--small", type=int, default=500, metavar="N")
+    parser.add_argument("--kill", type=int, default=60, metavar="N")
+    parser.add_argument("--dask", type=int, default=200, metavar="N", help="0: skip")
+    parser.add_argument("--scratch", help="folder for outputs (default: a temporary one)")
+    parser.add_argument("--limit", type=int, help="only the first N pages (a quick trial)")
+    args = parser.parse_args()
+    default = Path("/tmp/cg/cable")
+    pages = corpus_pages(args.pages or (str(default) if default.is_dir() else None))
+    pages = pages[:: max(1, len(pages) // args.limit)][: args.limit] if args.limit else pages
+    n = len(pages)
+    scratch = Path(args.scratch or tempfile.mkdtemp(prefix="bench-batch-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    every = max(1, n // max(1, args.all_formats))
+    subset = pages[::every][: args.all_formats]
+    corpus = link_pages(pages, scratch / "all-in")
+    print(f"# bench_batch: {n} pages, {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.1f} at start\n", flush=True)
+
+    rows: list[tuple[str, str]] = []
+
+    def row(name: str, value: str) -> None:
+        rows.append((name, value))
+        print(f"  {name}: {value}", flush=True)
+
+    # 1a. TEI + JSON over everything
+    seq, cables = inprocess(pages, ("tei", "json"))
+    row("TEI+JSON in-process pipeline, 1 core, no files (reference)",
+        f"{seq:.1f} s, {cables / seq:.0f} cables/s")
+    out = scratch / "tj"
+    results = {}
+    for jobs in (1, 2):
+        shutil.rmtree(out, ignore_errors=True)
+        wall, report = cli([str(corpus), "-o", str(out), "--to", "tei,json", "--layout", "tree",
+                            "--jobs", str(jobs)])
+        results[jobs] = (wall, report)
+        row(f"TEI+JSON {n} pages --jobs {jobs}",
+            f"{wall:.1f} s, {report['totals']['cables'] / wall:.0f} cables/s "
+            f"({report['totals']['converted']} converted, {report['totals']['failed']} failed)")
+    speedup = results[1][0] / results[2][0]
+    row("TEI+JSON speed-up jobs 2 / jobs 1", f"{speedup:.2f}x")
+    row("TEI+JSON jobs 2 / (2 x in-process rate)",
+        f"{(n / results[2][0]) / (2 * cables / seq):.0%}")
+    cpu = sum(w["cpu_seconds"] for w in results[2][1]["workers"])
+    row("TEI+JSON worker CPU per cable, jobs 2 (in-process: "
+        f"{seq / max(1, cables) * 1000:.2f} ms wall)", f"{cpu / n * 1000:.2f} ms")
+
+    # 2. memory, 3. up-to-date re-run
+    big_max, big_median = peak_rss(results[2][1])
+    small_in = link_pages(pages[:: max(1, n // args.small)][: args.small], scratch / "small-in")
+    small_out = scratch / "small"
+    shutil.rmtree(small_out, ignore_errors=True)
+    _, small = cli([str(small_in), "-o", str(small_out), "--to", "tei,json", "--jobs", "2"])
+    small_max, small_median = peak_rss(small)
+    row(f"peak RSS per worker, {small['totals']['cables']} cables (max / median)",
+        f"{small_max:.0f} / {small_median:.0f} MB")
+    row(f"peak RSS per worker, {n} cables (max / median)",
+        f"{big_max:.0f} / {big_median:.0f} MB ({big_max / small_max - 1:+.0%})")
+    wall, again = cli([str(corpus), "-o", str(out), "--to", "tei,json", "--layout", "tree",
+                       "--jobs", "2"])
+    row(f"re-run over {n} pages, all up to date",
+        f"{wall:.2f} s ({again['totals']['up-to-date']} skipped, "
+        f"{again['totals']['converted']} converted)")
+
+    # 1b. all formats on a subset
+    m = len(subset)
+    tools = bare_tools(subset)
+    pipe, _ = inprocess(subset, ALL)
+    row(f"all formats in-process pipeline, {m} pages, 1 core (reference)",
+        f"{pipe:.1f} s, {m / pipe:.2f} cables/s")
+    bare = None
+    if isinstance(tools, dict):
+        own = sum(tools[k] for k in ("read+normalize", "tei", "json", "html", "md"))
+        bare = own + tools["bare pdf"] + tools["bare epub"] + tools["bare docx"]
+        row("  of which: bare weasyprint / pandoc epub / pandoc docx",
+            f"{tools['bare pdf']:.1f} / {tools['bare epub']:.1f} / {tools['bare docx']:.1f} s "
+            f"(our pdf / epub / docx writers: {tools['pdf']:.1f} / {tools['epub']:.1f} / "
+            f"{tools['docx']:.1f} s; read+normalize+tei+json+html+md: {own:.1f} s)")
+    else:
+        row("bare tools", tools)
+    sub_in = link_pages(subset, scratch / "sub-in")
+    all_out = {}
+    for jobs in (1, 2):
+        all_out[jobs] = scratch / f"all-{jobs}"
+        shutil.rmtree(all_out[jobs], ignore_errors=True)
+        wall, report = cli([str(sub_in), "-o", str(all_out[jobs]), "--to", "all",
+                            "--jobs", str(jobs)])
+        rate = m / wall
+        text = (f"{wall:.1f} s, {rate:.2f} cables/s; {rate / (jobs * m / pipe):.0%} of the "
+                f"in-process bound")
+        if bare:
+            text += f", {rate / (jobs * m / bare):.0%} of the bare-tools bound"
+        row(f"all formats {m} pages --jobs {jobs}", text)
+        results[10 + jobs] = (wall, report)
+    row("all formats speed-up jobs 2 / jobs 1", f"{results[11][0] / results[12][0]:.2f}x")
+
+    # 4. kill -9
+    kill = kill_test(pages[:: max(1, n // args.kill)][: args.kill], scratch)
+    ok = (not kill.get("error") and kill["converted twice"] == 0
+          and kill["report entries"] == kill["distinct sources"] == args.kill
+          and kill["output files"] == kill["expected files"]
+          and not kill["bad files at the end"] and not kill["bad files while running"]
+          and not kill["temporary files left"])
+    row(f"kill -9 midway, all formats, {args.kill} pages, re-run",
+        ("PASS: " if ok else "FAIL: ") + ", ".join(f"{k} {v}" for k, v in kill.items()))
+
+    # 5. dask
+    if args.dask:
+        dask_in = link_pages(subset[: args.dask], scratch / "dask-in")
+        local_out, dask_out = scratch / "dask-local", scratch / "dask-dask"
+        for target, extra in ((local_out, []), (dask_out, ["--engine", "dask"])):
+            shutil.rmtree(target, ignore_errors=True)
+            wall, report = cli([str(dask_in), "-o", str(target), "--to", "all", "--jobs", "2",
+                                *extra])
+            row(f"{'dask local cluster' if extra else 'local engine'}, all formats, "
+                f"{report['totals']['cables']} pages", f"{wall:.1f} s")
+        a, b = outputs(local_out), outputs(dask_out)
+        differ = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+        row("dask vs local outputs", f"{len(a)} files, {len(differ)} differ"
+            + (f" (e.g. {differ[:3]})" if differ else ": byte-identical"))
+
+    print("\n| measure | result |\n| --- | --- |")
+    for name, value in rows:
+        print(f"| {name} | {value} |")
+    print(f"\nload average at the end {os.getloadavg()[0]:.1f}; scratch {scratch}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
