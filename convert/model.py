@@ -68,8 +68,9 @@ class Cable:
 
     @property
     def date(self) -> str | None:
+        # the date-time group's date, or (with a warning) the one from the metadata
         return self._first(
-            "t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl[@type='telegram']/t:date/@when"
+            "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction[@type='sent']/t:date/@when"
         )
 
     @property

@@ -14,7 +14,7 @@ from lxml import etree
 from ..errors import ParseError, TruncatedCableError
 from ..model import Cable, RawCable
 from . import preamble as pre
-from .build import T, XML_LANG, add_tokens, BodyContext, Facts, build_body, build_header, build_opener, build_references, el, split_ref_field
+from .build import T, XML_LANG, add_tokens, indent, BodyContext, Facts, build_body, build_header, build_opener, build_references, el, split_ref_field
 from .facts import caveat_names, classification_record, cable_id, origin_of, station_from_sender
 from .lines import clean
 from .routing import Routing, looks_like_routing, parse_routing, split_header
@@ -204,6 +204,12 @@ def derive_facts(raw: RawCable, routing: Routing, structure: Structure, warnings
     tags = pre.parse_tags(pre.TAGS.sub("", tags_field.text, count=1)) if tags_field else []
     eo_field = _first(all_fields, "eo")
     classified = _first(all_fields, "classified-by")
+    classified_text = classified.text if classified else None
+    if classified_text is None:
+        first_para = next((b for b in structure.blocks if b.kind == "p" and b.n is not None), None)
+        first_line = next((x for x in first_para.lines if isinstance(x, str)), "") if first_para else ""
+        if pre.CLASSIFIED_IN_PARAGRAPH.match(first_line):
+            classified_text = " ".join(" ".join(x.split()) for x in first_para.lines if isinstance(x, str))  # type: ignore[union-attr]
 
     refs: list[tuple[str | None, str, str | None, bool]] = []
     own_year = int(date[:4]) if date else None
@@ -221,7 +227,7 @@ def derive_facts(raw: RawCable, routing: Routing, structure: Structure, warnings
         classification=classification_record(level, caveats), origin=origin,
         origin_from_metadata=origin_from_metadata, signer=signer, tags=tags, refs=refs,
         eo=eo_field.text if eo_field else None,
-        decl=None, classified_by=classified.text if classified else None, date=date,
+        decl=None, classified_by=classified_text, date=date,
         date_from_metadata=date_from_metadata, metadata=meta,
         partial=any(f.kind == "notice" for f in all_fields) or bool(
             raw.header and pre.PARTIAL_EXTRACT.search(raw.header)),
@@ -288,6 +294,7 @@ def build(structure: Structure, routing: Routing, facts: Facts) -> etree._Elemen
     build_header(tei, facts)
     tei.append(text)
     etree.cleanup_namespaces(tei)
+    indent(tei)
     return tei
 
 

@@ -14,6 +14,7 @@ from . import preamble as pre
 from .facts import slug
 from .inline import Break, Choice, Gap, Seg, Token, plain, repair_tokens, wrap
 from .lines import Furniture
+from .dtg import parse_dtg
 from .routing import Addressee, Routing
 from .structure import Block, Field, join_lines
 
@@ -76,6 +77,32 @@ class Facts:
     editorial: set[str] = field(default_factory=set)
     markings: dict[str, str] = field(default_factory=dict)  # marking -> xml:id
     summary: bool = False
+
+
+# ---------------------------------------------------------------- layout
+#: elements whose content is elements only: indenting them adds no text to the document
+_CONTAINERS = frozenset(T + name for name in (
+    "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "availability",
+    "sourceDesc", "bibl", "author", "extent", "encodingDesc", "editorialDecl", "correction",
+    "normalization", "hyphenation", "classDecl", "taxonomy", "category", "profileDesc",
+    "abstract", "correspDesc", "correspAction", "correspContext", "textClass", "keywords",
+    "revisionDesc", "text", "body", "div", "list", "closer", "quote",
+))
+
+
+def indent(node: etree._Element, level: int = 0) -> None:
+    """Indent the element-only containers so the TEI reads well in a diff; mixed content
+    (opener, p, head, item, seg…) is left exactly as built."""
+    if node.tag not in _CONTAINERS or (node.text and node.text.strip()) or not len(node):
+        return
+    if any(child.tail and child.tail.strip() for child in node):
+        return
+    pad = "\n" + "  " * (level + 1)
+    node.text = pad
+    for child in node:
+        child.tail = pad
+        indent(child, level + 1)
+    node[-1].tail = "\n" + "  " * level
 
 
 # ---------------------------------------------------------------- inline tokens -> XML
@@ -159,11 +186,15 @@ def build_opener(div: etree._Element, routing: Routing, fields: list[Field], fac
 
     for line in routing.lines:
         sep()
-        if line.kind == "dtg" and facts.routing.date and line.text.endswith(facts.routing.dtg or "\0"):
+        parsed = parse_dtg(line.text) if line.kind == "dtg" else None
+        if parsed:
             dateline = el(opener, "dateline")
-            el(dateline, "date", line.text, when=facts.routing.date)
+            el(dateline, "date", line.text, when=parsed[0])
         else:
-            el(opener, "seg", line.text, type=_ROUTING_TYPES.get(line.kind, "routing-other"))
+            kind = line.kind
+            if kind == "other" and pre.field_kind(line.text) in ("notice", "wrapper"):
+                kind = str(pre.field_kind(line.text))  # a partner's note in the header block
+            el(opener, "seg", line.text, type=_ROUTING_TYPES.get(kind, "routing-other"))
     for fld in fields:
         if fld.kind in ("subject", "refs"):
             continue

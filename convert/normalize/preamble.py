@@ -29,8 +29,10 @@ EO = re.compile(r"^\s*(?:¶\s*)?E\s?\.?\s?[O0]\s?\.?\s*:?\s*\d{4,5}\b|^\s*EO\s*\
 TAGS = re.compile(r"^\s*TAGS?\b\s*:?", re.I)
 SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\b\s*[:.-]?", re.I)
 REF = re.compile(r"^\s*(?:¶\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b(?:\s+[A-Z](?=\s*:))?\s*[:.]?", re.I)
+#: "1. (U) CLASSIFIED BY …": the classification authority given as the first paragraph
+CLASSIFIED_IN_PARAGRAPH = re.compile(r"^\s*+(?:CLASSIFIED\s+BY|DERIVED\s+FROM)\b", re.I)
 CLASSIFIED_BY = re.compile(
-    r"^\s*+(?:¶?\s*+\d{1,2}\.\s*+\(U\)\s*+)?(?:CLASSIFIED|CLASSIFIED\s+BY|DERIVED)\s++(?:BY\b|FROM\b|BY:)",
+    r"^\s*+(?:CLASSIFIED|CLASSIFIED\s+BY|DERIVED)\s++(?:BY\b|FROM\b|BY:)",
     re.I,
 )
 GLUED_FIELD = re.compile(

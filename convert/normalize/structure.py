@@ -36,6 +36,9 @@ def make_entries(lines: list[str]) -> list[Entry]:
             entries.append(None)
             continue
         stripped = line.strip().lstrip("¶").strip()
+        if line.lstrip().startswith("¶"):
+            # the cablegate pages' paragraph anchor, not the cable's: dropped (editorialDecl)
+            line = stripped
         brk = page_break(stripped)
         if brk:
             kind, page = brk
