@@ -154,7 +154,7 @@ def add_furniture(node: etree._Element, furniture: Furniture) -> None:
 _ROUTING_TYPES = {
     "transmission": "transmission-id", "routing": "routing-indicators", "de": "de",
     "security": "security", "from": "from", "to": "to", "info": "info", "xmt": "xmt",
-    "bt": "bt", "other": "routing-other",
+    "bt": "bt", "other": "routing-other", "notice": "notice", "wrapper": "wrapper",
 }
 
 

@@ -197,6 +197,8 @@ def resolve_ref(text: str, own_year: int | None) -> tuple[str | None, bool]:
     if not match:
         return None, False
     station = match["station"].upper()
+    if station in ("SECSTATE", "SECSTATE WASHDC"):
+        station = "STATE"  # cablegate ids spell the Department's cables STATE
     words = station.split()
     if any(w in NOT_STATIONS or w in MONTH_WORDS for w in words) or len(station) < 3:
         return None, False

@@ -217,6 +217,7 @@ def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
 
 _ROW_ID = re.compile(r"^\s*(?:\d{1,7}|<<\d{1,7}>>)\s*$")
 _ROW_DATE = re.compile(r"^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
+_ROW_DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 _ROW_CABLE = re.compile(r"^\s*\d{2}[A-Z]{2,}\d+\s*$")
 _ROW_REFS = re.compile(r"^\s*\d{2}[A-Z]+\d+(?:\|\s*\d{2}[A-Z]+[0-9 ]+)*\s*$")
 _ROW_CLASS = re.compile(r"^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?://[A-Z ]+)?\s*$")
@@ -440,7 +441,31 @@ def body_blocks(entries: list[Entry]) -> list[Block]:
         blocks.append(Block("p", lines=head, items=items))
     _number_paragraphs(blocks)
     _attach_lists(blocks)
+    _mark_database_rows(blocks)
     return blocks
+
+
+def _mark_database_rows(blocks: list[Block]) -> None:
+    """A media partner's database row inside the text (id, date, refid, origin,
+    classification, one per line) is a wrapper, not paragraphs of the cable."""
+    index = 0
+    while index < len(blocks):
+        run = index
+        while run < len(blocks) and _single_row_line(blocks[run]):
+            run += 1
+        first = blocks[index].lines[0] if run > index else ""
+        if run - index >= 3 and isinstance(first, str) and (_ROW_ID.match(first) or _ROW_DAY.match(first)):
+            for block in blocks[index:run]:
+                block.kind, block.subtype = "ab", "wrapper"
+            index = run
+        else:
+            index += 1
+
+
+def _single_row_line(block: Block) -> bool:
+    texts = [x for x in block.lines if isinstance(x, str)]
+    return (block.kind == "p" and block.n is None and not block.items and len(texts) == 1
+            and len(block.lines) == 1 and (_row_field(texts[0]) or bool(_ROW_DAY.match(texts[0]))))
 
 
 def _attach_lists(blocks: list[Block]) -> None:
