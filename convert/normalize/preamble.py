@@ -163,7 +163,7 @@ MONTH_WORDS = {
     "NOVEMBER", "DECEMBER",
 }
 _CABLE_REF = re.compile(
-    r"^\s*(?:(?P<year>\d{4}|\d{2})\s+)?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?)\s*(?P<serial>\d{1,6})\b(?![/:\d-])"
+    r"^\s*(?:(?P<year>\d{4}|\d{2})\s+)?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?)\s*(?P<serial>\d{1,6})\b(?![/:\d]|-(?!-))"
 )
 NOT_STATIONS = {"EMAIL", "TELECON", "LETTER", "FAX", "MEMO", "DIPNOTE", "NOTE", "AND", "OF", "THE", "NO",
                 "PARA", "PARAS", "PARAGRAPH", "SECTION", "PAGE", "REFTEL", "REF", "TEL", "IIR", "CIA"}

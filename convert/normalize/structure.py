@@ -574,6 +574,8 @@ def _inline_signature(line: str, block: Block) -> tuple[str, str] | None:
         pass
     elif not name.isupper() and lowers / letters < 0.3:
         pass  # a mixed-case name after all-caps text
+    elif not match["tail"].strip():
+        pass  # a name with no full stop after the last sentence: … in Burma. Martinez
     else:
         return None
     return before, line[match.start():].strip()

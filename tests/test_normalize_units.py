@@ -1,0 +1,335 @@
+"""The normalizer's rules, one artifact at a time (examples from ARTIFACTS.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.model import NS, RawCable
+from convert.normalize import normalize
+from convert.normalize.dtg import parse_dtg
+from convert.normalize.facts import cable_id, classification_record, origin_of
+from convert.normalize.lines import page_break, parse_banner
+from convert.normalize.preamble import parse_tags, resolve_ref, split_glued, split_refs
+from convert.normalize.routing import parse_addressee
+from convert.textview import reading_text, source_text
+from convert.writers.json import record
+
+HEADER = """VZCZCXRO0001
+PP RUEHXX
+DE RUEHMD #0857/01 0451200
+ZNY CCCCC ZZH
+P 141200Z FEB 09
+FM AMEMBASSY MADRID
+TO RUEHC/SECSTATE WASHDC PRIORITY 0001
+"""
+
+
+def cable(body: str, header: str = HEADER):
+    return normalize(RawCable(source="test", form="text", body=header + "\n" + body))
+
+
+def xp(c, path):
+    return c.tei.xpath(path, namespaces=NS)
+
+
+# ------------------------------------------------------------------ date-time groups
+@pytest.mark.parametrize("line, iso, prec", [
+    ("P 020922Z JUN 09", "2009-06-02T09:22:00Z", "P"),
+    ("R 271245Z DEC 09", "2009-12-27T12:45:00Z", "R"),
+    ("P R 281848Z DEC 66", "1966-12-28T18:48:00Z", "P R"),
+    ("O P 280224Z MAR 09", "2009-03-28T02:24:00Z", "O P"),
+    ("R 311858Z  MAR 09", "2009-03-31T18:58:00Z", "R"),
+])
+def test_dtg(line, iso, prec):
+    assert parse_dtg(line) == (iso, prec)
+
+
+def test_dtg_rejects_impossible_dates():
+    assert parse_dtg("P 320922Z JUN 09") is None
+    assert parse_dtg("P 020922Z XYZ 09") is None
+
+
+# ------------------------------------------------------------------ banners and ids
+@pytest.mark.parametrize("line, level, station, serial, section", [
+    ("UNCLAS SECTION 01 OF 02 BEIJING 001463", "UNCLASSIFIED", "BEIJING", "001463", 1),
+    ("S E C R E T STATE 037561", "SECRET", "STATE", "037561", None),
+    ("C O N F I D E N T I A L  DUSHANBE 001870", "CONFIDENTIAL", "DUSHANBE", "001870", None),
+    ("SECTION 1 OF 2 TEHRAN 2069", None, "TEHRAN", "2069", 1),
+    ("C o n f i d e n t i a l section 01 of 03 damascus 000389", "CONFIDENTIAL", "DAMASCUS", "000389", 1),
+    ("UNCLASSIFIED BUENOS AIRES 2481", "UNCLASSIFIED", "BUENOS AIRES", "2481", None),
+    ("C O N F I D E N T I A LCAIRO 000079", "CONFIDENTIAL", "CAIRO", "000079", None),
+    ("SS E C R E T PESHAWAR 000041", "SECRET", "PESHAWAR", "000041", None),
+    ("UNCLAS SECTION 01 OF 02 LONDON 002460 SENSITIVE SIPDIS", "UNCLASSIFIED", "LONDON", "002460", 1),
+])
+def test_banner(line, level, station, serial, section):
+    banner = parse_banner(line)
+    assert banner is not None
+    assert (banner.level, banner.station, banner.serial, banner.section) == (level, station, serial, section)
+
+
+@pytest.mark.parametrize("line", [
+    "Confidential information was shared by him", "SECRETARY CLINTON MET THE MINISTER",
+    "UNCLASSIFIED TO BE RELEASED", "",
+])
+def test_not_a_banner(line):
+    assert parse_banner(line) is None
+
+
+def test_cable_id_as_cablegate_spells_it():
+    assert cable_id("2009-06-02", "BEIJING", "001463") == "09BEIJING1463"
+    assert cable_id("2009-01-01", "BUENOS AIRES", "0042") == "09BUENOSAIRES42"
+    assert cable_id("1966-12-28", "STATE", "123") == "66STATE123"
+    # cablegate kept E F T O in ids of banners without SECTION, and dropped it with one
+    assert parse_banner("UNCLAS E F T O LONDON 002187").id_station == "EFTOLONDON"
+    assert parse_banner("UNCLAS E F T O SECTION 01 OF 08 LONDON 002622").id_station == "LONDON"
+
+
+@pytest.mark.parametrize("sender, origin", [
+    ("AMEMBASSY BEIJING", "Embassy Beijing"), ("AMCONSUL SHENYANG", "Consulate Shenyang"),
+    ("SECSTATE WASHDC", "Secretary of State"), ("USMISSION USNATO", "Mission USNATO"),
+    ("USMISSION GENEVA", "US Mission Geneva"), ("USINT HAVANA", "US Interests Section Havana"),
+    ("AMEMBASSY BUENOS AIRES", "Embassy Buenos Aires"), ("AIT TAIPEI", "American Institute Taiwan, Taipei"),
+    ("USMISSION USUN NEW YORK", "USUN New York"), ("RPO DUBAI", "Iran RPO Dubai"),
+])
+def test_origin_convention(sender, origin):
+    assert origin_of(sender) == origin
+
+
+def test_classification_convention():
+    assert classification_record("UNCLASSIFIED", ["SENSITIVE", "SIPDIS"]) == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+    assert classification_record("SECRET", ["NOFORN"]) == "SECRET//NOFORN"
+    assert classification_record("CONFIDENTIAL", ["SIPDIS"]) == "CONFIDENTIAL"
+
+
+# ------------------------------------------------------------------ addressees
+@pytest.mark.parametrize("text, prefix, name, prec, seq", [
+    ("RUEHC/SECSTATE WASHDC IMMEDIATE 5906", "RUEHC", "SECSTATE WASHDC", "IMMEDIATE", "5906"),
+    ("SECSTATE WASHDC PRIORITY 9351", None, "SECSTATE WASHDC", "PRIORITY", "9351"),
+    ("RUEHOO/CHINA POSTS COLLECTIVE", "RUEHOO", "CHINA POSTS COLLECTIVE", None, None),
+    ("RUEHBR/AMEMBASSY BRASILIA PRIOITY 0123", "RUEHBR", "AMEMBASSY BRASILIA", "PRIORITY", "0123"),
+])
+def test_addressee(text, prefix, name, prec, seq):
+    a = parse_addressee(text)
+    assert (a.prefix, a.name, a.precedence_norm, a.sequence) == (prefix, name, prec, seq)
+
+
+def test_misspelt_precedence_kept_as_written_in_the_body():
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Text.\n",
+              header=HEADER.replace("PRIORITY 0001", "PRIOITY 0001"))
+    (org,) = xp(c, "//t:correspAction[@subtype='action']/t:orgName")
+    assert org.get("type") == "priority" and org.get("subtype") == "precedence-misspelt"
+    assert "PRIOITY" in source_text(xp(c, "//t:opener")[0])
+
+
+# ------------------------------------------------------------------ TAGS and REF
+@pytest.mark.parametrize("text, tags", [
+    ("ETRD EIND KIPR", ["ETRD", "EIND", "KIPR"]),
+    ("PGOV, SNAR, XA, XY, GH", ["PGOV", "SNAR", "XA", "XY", "GH"]),
+    ("[ETRD](#) [CH](#)", ["ETRD", "CH"]),
+    ("PREL OVIP (CLINTON, HILLARY) US", ["PREL", "OVIP (CLINTON, HILLARY)", "US"]),
+    ("prel, pgov, sy", ["PREL", "PGOV", "SY"]),
+])
+def test_tags(text, tags):
+    assert parse_tags(text) == tags
+
+
+def test_refs_split_by_label_sequence():
+    assert split_refs("A. TBILISI 1605 B. ROME 721") == [("A", "A.", "TBILISI 1605"), ("B", "B.", "ROME 721")]
+    assert split_refs("(A) STATE 253201 (B) WILSON/MACK TELECON") == [
+        ("A", "(A)", "STATE 253201"), ("B", "(B)", "WILSON/MACK TELECON")]
+    assert split_refs("A) ANKARA 11676;B) ANKARA 11279") == [("A", "A)", "ANKARA 11676;"), ("B", "B)", "ANKARA 11279")] or \
+        [t for _, _, t in split_refs("A) ANKARA 11676;B) ANKARA 11279")][1] == "ANKARA 11279"
+
+
+@pytest.mark.parametrize("text, year, ident, inferred", [
+    ("TBILISI 1605", 2009, "09TBILISI1605", True),
+    ("05 PARIS 7528 AND PREVIOUS", 2006, "05PARIS7528", False),
+    ("2007 PANAMA 1719", 2009, "07PANAMA1719", False),
+    ("08 KIGALI 00830--05/DEC/2008", 2009, "08KIGALI830", False),
+    ("SECSTATE 98567", 2009, "09STATE98567", True),
+    ("CAIRO2292", 2009, "09CAIRO2292", True),
+    ("ANDREW/ASHE EMAIL 6 NOV 09", 2009, None, False),
+    ("01/11/06 PARIS POINTS", 2006, None, False),
+])
+def test_resolve_ref(text, year, ident, inferred):
+    assert resolve_ref(text, year) == (ident, inferred)
+
+
+def test_ref_list_in_tei_links_known_cables():
+    c = cable("C O N F I D E N T I A L MADRID 000857\n\nSIPDIS\n\nE.O. 12958: DECL: 02/13/2019\n"
+              "TAGS: PREL SP\nSUBJECT: TEST\n\nREF: A. MADRID 100\n¶B. 08 STATE 4242\n\n1. (C) Text.\n")
+    assert xp(c, "//t:list[@type='references']/t:item/t:ref/@target") == ["cable:09MADRID100", "cable:08STATE4242"]
+    assert xp(c, "//t:list[@type='references']/t:label/text()") == ["A.", "B."]  # the ¶ is dropped
+
+
+# ------------------------------------------------------------------ glued fields
+def test_fields_run_together_are_split_but_stay_glued_in_the_source_view():
+    parts = split_glued("S E C R E T SECTION 01 OF 02 SANAA 001352SIPDISE.O. 12958: DECL: 05/21/2015TAGS: PREL")
+    assert [str(p) for p in parts] == ["S E C R E T SECTION 01 OF 02 SANAA 001352", "SIPDIS",
+                                       "E.O. 12958: DECL: 05/21/2015", "TAGS: PREL"]
+    c = normalize(RawCable("t", "text", "Cable dated:2005-05-23T14:26:00S E C R E T SECTION 01 OF 02 SANAA "
+                           "001352SIPDISE.O. 12958: DECL: 05/21/2015TAGS: PREL PGOV\n\n1. (S) Text here.\n"))
+    assert record(c)["classification"] == "SECRET"
+    assert record(c)["tags"] == ["PREL", "PGOV"]
+    assert "001352SIPDISE.O." in source_text(xp(c, "//t:opener")[0])
+
+
+# ------------------------------------------------------------------ paragraphs
+def test_false_pilcrows_before_letters_and_years_are_not_paragraphs():
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n¶1. (U) The talks went on into\n¶2009. Apparently "
+              "the parties agreed.\n\n¶2. (U) Second.\n")
+    assert [p.get("n") for p in xp(c, "//t:p[@n]")] == ["1", "2"]
+    assert "into 2009. Apparently" in reading_text(xp(c, "//t:p[@n='1']")[0])
+    assert "¶" not in source_text(xp(c, "//t:text")[0])
+
+
+def test_paragraph_without_space_and_portion_markings():
+    c = cable("SECRET MADRID 000857\n\nSUBJECT: X\n\n1.(C) Summary: one. End summary.\n\n2. (S/NF) Two.\n\n"
+              "3. (C - ENTIRE TEXT). Three.\n")
+    rec = record(c)
+    assert [(p["n"], p["marking"]) for p in rec["paragraphs"]] == [(1, "(C)"), (2, "(S/NF)"), (3, "(C - ENTIRE TEXT).")]
+    assert xp(c, "//t:p[@n='2']/@ana") == ["#cls-s-nf"]
+
+
+def test_subparagraphs_and_bullets_are_lists():
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Points:\n\n-- first point;\n\n-- second point.\n\n"
+              "2. (U) Items:\nA. one thing.\nB. another thing.\n")
+    assert xp(c, "//t:p[@n='1']/t:list/t:label/text()") == ["--", "--"]
+    assert [reading_text(i) for i in xp(c, "//t:p[@n='2']/t:list/t:item")] == ["one thing.", "another thing."]
+
+
+def test_summary_spanning_paragraphs_and_inline_comment():
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) SUMMARY: first part.\n\n2. (U) second part. "
+              "END SUMMARY.\n\n3. (U) Text. (Comment: an aside. End comment.) More.\n")
+    parts = xp(c, "//t:seg[@type='summary']")
+    assert [s.get("part") for s in parts] == ["I", "F"]
+    assert record(c)["summary"] == "SUMMARY: first part. second part. END SUMMARY."
+    (comment,) = xp(c, "//t:seg[@type='comment']")
+    assert reading_text(comment) == "Comment: an aside. End comment."
+
+
+def test_dashed_heading():
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) One.\n\n-------\nSUMMARY\n-------\n\n2. (U) Two.\n")
+    (head,) = xp(c, "//t:ab[@type='heading']")
+    assert reading_text(head) == "SUMMARY" and head.get("rend") == "dashes"
+
+
+# ------------------------------------------------------------------ page furniture
+def test_page_break_lines():
+    assert page_break("MADRID 00000857 001.2 OF 002") == ("new", "1")
+    assert page_break("LA PAZ 00002910 005 OF 005") == ("new", "5")
+    assert page_break("PAGE 02 HARARE 05461 01 OF 02 271458Z") == ("old", "2")
+    assert page_break("PAGE 04  VATICA 05960 191507Z") == ("old", "4")
+    assert page_break("The page was 2 of 3") is None
+
+
+def test_old_style_page_break_with_classification_footer_joins_the_paragraph():
+    c = cable("CONFIDENTIAL MADRID 000857\n\nSUBJECT: X\n\n2. (C) THE MINISTER CALLED IN THE CHARGE\n"
+              "CONFIDENTIAL\n\nPAGE 02 MADRID 00857 061419Z\nTO PRESENT A NOTE.\n")
+    p = xp(c, "//t:p[@n='2']")[0]
+    assert reading_text(p).endswith("CALLED IN THE CHARGE TO PRESENT A NOTE.")
+    assert [f.get("type") for f in p.xpath("t:fw", namespaces=NS)] == ["footer", "header"]
+    assert p.xpath("t:pb/@n", namespaces=NS) == ["2"]
+
+
+def test_repeated_section_banner_is_a_milestone():
+    c = cable("C O N F I D E N T I A L SECTION 01 OF 02 MADRID 000857\n\nSUBJECT: X\n\n1. (C) One.\n\n"
+              "C O N F I D E N T I A L SECTION 02 OF 02 MADRID 000857\n\n2. (C) Two.\n")
+    assert xp(c, "//t:milestone/@n") == ["2"]
+    assert xp(c, "//t:fw[@type='section-banner']/text()") == ["C O N F I D E N T I A L SECTION 02 OF 02 MADRID 000857"]
+
+
+# ------------------------------------------------------------------ repairs keep the original
+def test_damaged_characters_repaired_with_original_kept():
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Korea,s leaders hasn,t said. The &Acts of "
+              "Completion8 speech, vis--vis Spain.\n")
+    p = xp(c, "//t:p[@n='1']")[0]
+    assert reading_text(p) == ("1. (U) Korea\u2019s leaders hasn\u2019t said. The \u201cActs of Completion\u201d "
+                               "speech, vis-\u00e0-vis Spain.")
+    assert source_text(p) == "1. (U) Korea,s leaders hasn,t said. The &Acts of Completion8 speech, vis--vis Spain."
+    assert len(p.xpath("t:choice", namespaces=NS)) == 5
+
+
+def test_ampersand_in_names_is_not_a_quote():
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) R&D and S&ED; AT&T spent 8 million.\n")
+    assert not xp(c, "//t:choice")
+
+
+def test_redactions_are_gaps_with_the_text_kept():
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Met XXXXXXXXXXXX today.\n")
+    (gap,) = xp(c, "//t:gap")
+    assert gap.get("reason") == "redacted" and gap.findtext("t:desc", namespaces=NS) == "XXXXXXXXXXXX"
+
+
+def test_hyphen_split_mended_only_when_the_word_occurs_elsewhere():
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) THE INCOMPE-\nTENCE OF THE EX-\nGTMO STAFF. "
+              "SUCH INCOMPETENCE.\n")
+    p = xp(c, "//t:p[@n='1']")[0]
+    assert "THE INCOMPETENCE OF THE EX-GTMO STAFF" in reading_text(p)
+    assert xp(c, "//t:choice/t:orig/text()") == ["INCOMPE-TENCE"]
+
+
+# ------------------------------------------------------------------ signatures and endings
+@pytest.mark.parametrize("ending, signer", [
+    ("2. (U) Last point.\n\nPICCUTA\n", "PICCUTA"),
+    ("2. (U) Last point. END COMMENT. NICHOLSON\n", "NICHOLSON"),
+    ("2. (U) We will see how it goes in Burma. Martinez\n", "Martinez"),
+    ("2. (U) Last point.\n\nvan Voorst\n", "van Voorst"),
+    ("2. (U) Last point.\n\nLAINGEN\n\nCONFIDENTIAL\n\nNNNN\n", "LAINGEN"),
+    ("2. (U) LAST POINT.\nMERANTE\n", "MERANTE"),
+])
+def test_signatures(ending, signer):
+    c = cable("CONFIDENTIAL MADRID 000857\n\nSUBJECT: X\n\n1. (C) One.\n\n" + ending)
+    assert record(c)["signer"] == signer
+
+
+def test_end_marker_and_trailing_classification_kept_in_closer():
+    c = cable("CONFIDENTIAL MADRID 000857\n\nSUBJECT: X\n\n1. (C) One.\n\nLAINGEN\n\nCONFIDENTIAL\n\nNNNN\n")
+    assert [f.get("type") for f in xp(c, "//t:closer/t:fw")] == ["classification", "end-marker"]
+
+
+# ------------------------------------------------------------------ media partners and partial extracts
+def test_media_partner_database_row_is_a_wrapper():
+    body = ("57136\n2006-03-17 22:11:00\n06MEXICO1476\nEmbassy Mexico\nUNCLASSIFIED//FOR OFFICIAL USE ONLY\n"
+            "06MEXICO1476\n\nUNCLAS MEXICO 001476\n\nSENSITIVE\nSIPDIS\n\nSUBJECT: X\n\n1. (SBU) Text.\n")
+    c = normalize(RawCable("t", "text", body))
+    assert xp(c, "//t:opener/t:seg[@type='wrapper']/text()")[:2] == ["57136", "2006-03-17 22:11:00"]
+    assert record(c)["classification"] == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+
+
+def test_guardian_dateline_is_a_wrapper():
+    c = normalize(RawCable("t", "text", "Thursday, 03 April 2008, 12:23\nS E C R E T MADRID 000857\n\n"
+                                        "SUBJECT: X\n\n1. (S) Text.\n"))
+    assert xp(c, "//t:seg[@type='wrapper']/text()") == ["Thursday, 03 April 2008, 12:23"]
+    assert c.id is None or c.id.endswith("MADRID857")
+
+
+def test_partial_extract_without_dtg_takes_the_date_from_metadata_with_a_warning():
+    from convert.model import SourceMetadata
+
+    meta = SourceMetadata(kind="cables.csv", id="01VATICAN1261", created="2001-03-06T14:02",
+                          classification="CONFIDENTIAL", origin="Embassy Vatican")
+    c = normalize(RawCable("x.csv#1", "csv", "C O N F I D E N T I A L VATICAN 001261\n\nSUBJECT: X\n\n"
+                           "1. (C) Text.\n", header="This record is a partial extract of the original cable.",
+                           metadata=meta))
+    assert c.id == "01VATICAN1261" and c.date == "2001-03-06T14:02:00Z"
+    assert any("date comes from" in w for w in c.warnings)
+    assert xp(c, "//t:bibl[@type='telegram']/t:note[@type='partial-extract']")
+
+
+def test_discrepancy_with_metadata_is_noted():
+    from convert.model import SourceMetadata
+
+    meta = SourceMetadata(kind="cablegate-table", id="09MADRID857", created="2009-02-14T12:00",
+                          classification="SECRET", origin="Embassy Madrid")
+    c = normalize(RawCable("p.html", "html", "C O N F I D E N T I A L MADRID 000857\n\nSUBJECT: X\n\n1. (C) T.\n",
+                           header=HEADER, metadata=meta))
+    notes = xp(c, "//t:bibl[@type='cablegate-table']/t:note[@type='discrepancy']/text()")
+    assert notes == ["classification: the text gives CONFIDENTIAL, the cablegate table SECRET"]
+    assert c.warnings == notes
+
+
+def test_white_space_artifacts():
+    c = cable("UNCLAS SECTION 01 OF 08 MADRID 000857 \u2028\u2028SUBJECT:\tX\n \n \n1. (U) Text\u00a0here. \n")
+    assert c.subject == "X"
+    assert reading_text(xp(c, "//t:p[@n='1']")[0]) == "1. (U) Text here."
