@@ -16,6 +16,7 @@ from ..errors import ParseError
 from ..model import RawCable, SourceMetadata
 
 _TABLE = re.compile(r"<table\s+class=['\"]cable['\"]\s*>(.*?)</table>", re.S | re.I)
+_TABLE_OPEN = re.compile(r"<table\s+class=['\"]cable['\"]", re.I)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S | re.I)
 _CELL = re.compile(r"<t([hd])[^>]*>(.*?)</t[hd]>", re.S | re.I)
 _TAG = re.compile(r"<[^<>]*>")
@@ -36,7 +37,8 @@ HEADER_NAMES = {
 
 def looks_like(text: str) -> bool:
     head = text[:200_000]
-    return bool(_TABLE.search(head)) or ("<pre" in head.lower() and "<html" in head.lower())
+    lower = head.lower()
+    return bool(_TABLE_OPEN.search(head)) or ("<pre" in lower and "<html" in lower)
 
 
 def _numeric(match: re.Match[str]) -> str:

@@ -1,0 +1,158 @@
+"""The command line as a user meets it: bad input (issue 2, acceptance 4), outputs, streams.
+
+Every bad input gets one line on stderr that names the input and the problem, its own exit
+code, and leaves no output file for that cable."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "seed-09BEIJING1463.txt"
+CABLE_OUTPUTS = (".tei.xml", ".json", ".html", ".pdf", ".epub", ".docx", ".md")
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "convert", *args], input=stdin, capture_output=True,
+                          cwd=cwd, timeout=300, check=False)
+
+
+def cable_files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and p.name.endswith(CABLE_OUTPUTS)
+            and not p.name.startswith(".") and p.name != "report.json"]
+
+
+def bad_inputs(tmp: Path) -> dict[str, tuple[Path, int, str]]:
+    """name -> (file, exit code, words the message must contain)"""
+    files = {}
+    (tmp / "empty.txt").write_bytes(b"")
+    files["empty"] = (tmp / "empty.txt", 4, "empty")
+    (tmp / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    files["binary"] = (tmp / "binary.txt", 5, "binary")
+    (tmp / "cp1252.txt").write_bytes("UNCLAS MADRID 000857\n\nSUBJECT: CAF\u00c9\n\n1. (U) The minister\u2019s view.\n"
+                                     .encode("cp1252"))
+    files["cp1252"] = (tmp / "cp1252.txt", 6, "--encoding cp1252")
+    header = SEED.read_text(encoding="utf-8").strip().split("\n\n")[0]  # the routing header, nothing after
+    (tmp / "truncated.txt").write_text(header + "\n", encoding="utf-8")
+    files["truncated"] = (tmp / "truncated.txt", 9, "truncated")
+    (tmp / "letter.txt").write_text("Dear Alice,\n\nThe weather is lovely.\n\nBob\n", encoding="utf-8")
+    files["not a cable"] = (tmp / "letter.txt", 8, "not a cable")
+    with (tmp / "huge.txt").open("wb") as handle:
+        handle.write(b"UNCLAS MADRID 000857\n\nSUBJECT: X\n\n")
+        handle.write((b"1. (U) " + b"word " * 100 + b"\n") * 100_000)  # 50 MB
+    files["50 MB"] = (tmp / "huge.txt", 7, "too large")
+    (tmp / "dtd.tei.xml").write_text('<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+                                     '<TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>\n', encoding="utf-8")
+    files["TEI with a DTD"] = (tmp / "dtd.tei.xml", 10, "DOCTYPE")
+    return files
+
+
+@pytest.fixture(scope="module")
+def bad(tmp_path_factory):
+    return bad_inputs(tmp_path_factory.mktemp("bad"))
+
+
+@pytest.mark.parametrize("case", ["empty", "binary", "cp1252", "truncated", "not a cable", "50 MB", "TEI with a DTD"])
+def test_bad_input_one_line_named_distinct_code_no_output(bad, case, tmp_path):
+    path, code, words = bad[case]
+    out = tmp_path / "out"
+    result = run(str(path), "-o", str(out), "-q")
+    lines = result.stderr.decode().strip().splitlines()
+    assert result.returncode == code, result.stderr
+    assert len(lines) == 1, lines
+    assert str(path) in lines[0] and words in lines[0]
+    assert cable_files(out) == []
+
+
+def test_exit_codes_are_distinct(bad):
+    codes = [code for _, code, _ in bad.values()]
+    assert len(set(codes)) == len(codes)
+    assert 0 not in codes and 16 not in codes
+
+
+def test_unwritable_output(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = run(str(SEED), "-o", str(blocker / "out"))
+    assert result.returncode == 15
+    (line,) = result.stderr.decode().strip().splitlines()
+    assert str(blocker / "out") in line and "cannot write" in line
+
+
+def test_batch_goes_on_past_bad_cables_and_lists_them_at_the_end(bad, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, (path, _, _) in bad.items():
+        if name != "50 MB":
+            shutil.copy(path, folder / path.name)
+    shutil.copy(SEED, folder / SEED.name)
+    out = tmp_path / "out"
+    result = run(str(folder), "-o", str(out), "--jobs", "1", "-q")
+    assert result.returncode == 16
+    assert sorted(p.name for p in cable_files(out)) == ["09BEIJING1463.json", "09BEIJING1463.tei.xml"]
+    stderr = result.stderr.decode()
+    for name, (path, _, _) in bad.items():
+        if name != "50 MB":
+            assert path.name in stderr
+
+
+def test_encoding_option_accepts_cp1252(bad, tmp_path):
+    path, _, _ = bad["cp1252"]
+    result = run(str(path), "-o", "-", "--to", "json", "--encoding", "cp1252")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["subject"] == "CAF\u00c9"
+
+
+def test_stdout_json_lines(tmp_path):
+    result = run("data", "-o", "-", "--to", "json")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert len(records) == len(list((ROOT / "data").rglob("*.*"))) + 1  # the CSV holds two rows
+    assert {r["id"] for r in records} >= {"09BEIJING1463", "01VATICAN1261"}
+
+
+def test_stdin_input():
+    result = run("-", "-o", "-", "--to", "tei", stdin=SEED.read_bytes())
+    assert result.returncode == 0
+    assert b'<idno type="cable-id">09BEIJING1463</idno>' in result.stdout
+
+
+def test_no_argument_converts_the_bundled_data_into_build(tmp_path):
+    work = tmp_path / "work"
+    shutil.copytree(ROOT / "data", work / "data")
+    result = run("-q", cwd=work)
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in cable_files(work / "build")}
+    assert {"09BEIJING1463.tei.xml", "09BEIJING1463.json", "09RABAT988.tei.xml", "01VATICAN1261.json"} <= names
+
+
+def test_underivable_id_falls_back_to_the_input_name(tmp_path):
+    text = "SUBJECT: A NOTE WITHOUT BANNER OR HEADER\n\n1. (U) Text of the note.\n"
+    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
+    result = run(str(tmp_path / "note.txt"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in cable_files(tmp_path / "out")) == ["note.txt.json", "note.txt.tei.xml"]
+    assert "no cable id" in result.stderr.decode()
+
+
+def test_tei_input_rerenders_without_renormalizing(tmp_path):
+    first = run(str(SEED), "-o", "-", "--to", "tei").stdout
+    (tmp_path / "seed.tei.xml").write_bytes(first)
+    again = run(str(tmp_path / "seed.tei.xml"), "-o", "-", "--to", "tei")
+    assert again.returncode == 0
+    assert again.stdout == first
+    as_json = json.loads(run(str(tmp_path / "seed.tei.xml"), "-o", "-", "--to", "json").stdout)
+    assert as_json["id"] == "09BEIJING1463" and as_json["signer"] == "PICCUTA"
+
+
+def test_unknown_format_is_a_usage_error():
+    result = run(str(SEED), "--to", "rtf", "-o", "-")
+    assert result.returncode == 2
+    assert "unknown output format" in result.stderr.decode()

@@ -1,0 +1,156 @@
+"""Readers: cables.csv streaming, cablegate pages, TEI, text decoding and form detection."""
+
+from __future__ import annotations
+
+import io
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from convert.errors import BinaryInputError, EncodingError, InvalidTEIError, ParseError, UnsafeInputError
+from convert.options import ReadOptions
+from convert.readers import Source, cablegate, cablescsv, detect_form, expand_inputs, load_source
+from convert.readers.decode import decode
+from convert.readers.tei import read as read_tei
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def csv_row(n: int, body: str, refid: str = "09MADRID857", header: str = "") -> bytes:
+    return (f'"{n}","2/14/2009 12:00","{refid}","Embassy Madrid","CONFIDENTIAL","","{header}","{body}"\n'
+            .encode("utf-8"))
+
+
+# ------------------------------------------------------------------ cables.csv
+def test_csv_mysql_escapes_and_literal_newlines():
+    body = 'C O N F I D E N T I A L MADRID 000857\n\n1. (C) He said \\"no\\" to the minister\\\'s plan; C:\\\\path.\n'
+    rows = list(cablescsv.iter_rows(io.BytesIO(csv_row(1, body)), "x.csv"))
+    (row,) = rows
+    assert row.source == "x.csv#1"
+    assert row.body == 'C O N F I D E N T I A L MADRID 000857\n\n1. (C) He said "no" to the minister\'s plan; C:\\path.\n'
+    assert row.metadata.id == "09MADRID857" and row.metadata.created == "2009-02-14T12:00"
+
+
+def test_csv_doubled_quotes_inside_a_field_do_not_end_it():
+    data = csv_row(1, 'TEXT WITH ""PERSONAL REQUEST"" INSIDE') + csv_row(2, "SECOND")
+    rows = list(cablescsv.iter_rows(io.BytesIO(data), "x.csv"))
+    assert [r.body for r in rows] == ['TEXT WITH ""PERSONAL REQUEST"" INSIDE', "SECOND"]
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 1000, 1 << 20])
+def test_csv_chunk_boundaries_never_change_the_rows(monkeypatch, chunk):
+    data = b"".join(csv_row(i, f"ROW {i} \u00e9\u4e2d\u00fc text \\\"q\\\"\n\nmore {i}") for i in range(1, 40))
+    monkeypatch.setattr(cablescsv, "CHUNK", chunk)
+    rows = list(cablescsv.iter_rows(io.BytesIO(data), "x.csv"))
+    assert [r.metadata.row for r in rows] == [str(i) for i in range(1, 40)]
+    assert all("\ufffd" not in r.body for r in rows)
+    assert rows[5].body == 'ROW 6 \u00e9\u4e2d\u00fc text "q"\n\nmore 6'
+
+
+def test_csv_unterminated_quote_is_reported_not_read_forever():
+    data = csv_row(1, "GOOD") + b'"2","2/14/2009 12:00","X","Embassy Madrid","SECRET","","","THIS NEVER CLOSES\n'
+    rows = list(cablescsv.iter_rows(io.BytesIO(data), "x.csv"))
+    assert rows[0].body == "GOOD"
+    assert isinstance(rows[1], ParseError) and "does not close" in rows[1].message
+
+
+def test_csv_memory_is_bounded_by_the_row_not_the_file():
+    rows = b"".join(csv_row(i, "1. (C) " + "TEXT " * 2000) for i in range(2000))  # ~20 MB
+    stream = io.BytesIO(rows)
+    tracemalloc.start()
+    count = sum(1 for _ in cablescsv.iter_rows(stream, "big.csv"))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == 2000
+    assert peak < 8 * 1024 * 1024, f"peak {peak:,} bytes for a {len(rows):,}-byte file"
+
+
+def test_csv_sample_reads_all_300_rows():
+    sample = ROOT.parent / "shared" / "corpus" / "cables-sample.csv"
+    with sample.open("rb") as handle:
+        rows = list(cablescsv.iter_rows(handle, sample.name))
+    assert len(rows) == 300 and not any(isinstance(r, Exception) for r in rows)
+
+
+def test_csv_file_as_input_yields_one_source_per_row():
+    sources = list(expand_inputs([str(ROOT / "data" / "cables-sample-rows.csv")], ReadOptions()))
+    assert [s.name.rsplit("#", 1)[1] for s in sources] == ["1", "162"]
+
+
+# ------------------------------------------------------------------ cablegate pages
+PAGE = """<html><body><table class='cable'>
+<tr><th>Reference ID</th><th>Created</th><th>Released</th><th>Classification</th><th>Origin</th></tr>
+<tr><td><a href='/cable/2009/02/09MADRID857.html'>09MADRID857</a></td><td><a href='/date/x'>2009-02-14 12:01</a></td>
+<td><a href='/reldate/x'>2010-11-30 16:04</a></td><td><a href='/classification/3_0.html' title='confidential'>SECRET</a></td>
+<td><a href='/origin/57_0.html'>Embassy Madrid</a></td></tr></table>
+<code><pre>VZCZCXRO7008&#x000A;P 141200Z FEB 09&#x000A;FM AMEMBASSY MADRID</pre></code>
+<code><pre>S E C R E T MADRID 000857 &#x000A;&#x000A;TAGS: <a href='/tag/PREL_0.html'>PREL</a> <a href='/tag/SP_0.html'>SP</a>&#x000A;
+&#x000A;<a id='par1' href='#par1'>¶</a>1. (S) R&D; spending <br> and <<220571>> stay.</pre></code>
+<script src='/static/js/cables.js'></script></body></html>"""
+
+
+def test_cablegate_page_reads_table_and_pre_blocks_without_unescaping():
+    raw = cablegate.read(PAGE, "p.html")
+    assert raw.header == "VZCZCXRO7008\nP 141200Z FEB 09\nFM AMEMBASSY MADRID"
+    assert "TAGS: PREL SP" in raw.body
+    assert "¶1. (S) R&D; spending <br> and <<220571>> stay." in raw.body
+    meta = raw.metadata
+    # the link's text is right when its title disagrees
+    assert (meta.id, meta.created, meta.classification, meta.origin) == (
+        "09MADRID857", "2009-02-14T12:01", "SECRET", "Embassy Madrid")
+
+
+def test_cablegate_page_without_pre_is_refused():
+    with pytest.raises(ParseError):
+        cablegate.read("<html><table class='cable'></table></html>", "p.html")
+
+
+def test_a_page_with_one_pre_has_no_header():
+    page = PAGE.replace("<code><pre>VZCZCXRO7008&#x000A;P 141200Z FEB 09&#x000A;FM AMEMBASSY MADRID</pre></code>", "")
+    raw = cablegate.read(page, "p.html")
+    assert raw.header is None and raw.body.startswith("S E C R E T")
+
+
+# ------------------------------------------------------------------ TEI and decoding
+def test_tei_with_doctype_or_entities_is_refused():
+    with pytest.raises(UnsafeInputError):
+        read_tei(b'<!DOCTYPE x [<!ENTITY a "b">]><TEI xmlns="http://www.tei-c.org/ns/1.0"/>', "t.xml")
+
+
+def test_tei_of_another_kind_is_refused():
+    with pytest.raises(InvalidTEIError):
+        read_tei(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>', "t.xml")
+    with pytest.raises(InvalidTEIError):
+        read_tei(b"<html/>", "t.xml")
+    with pytest.raises(InvalidTEIError):
+        read_tei(b"<TEI", "t.xml")
+
+
+def test_decoding():
+    assert decode("\ufeffUNCLAS".encode("utf-8"), "x") == "UNCLAS"
+    assert decode("UNCLAS \u00e9".encode("utf-16"), "x") == "UNCLAS \u00e9"
+    with pytest.raises(EncodingError, match="cp1252"):
+        decode("caf\u00e9".encode("cp1252"), "x")
+    assert decode("caf\u00e9".encode("cp1252"), "x", "cp1252") == "caf\u00e9"
+    with pytest.raises(BinaryInputError):
+        decode(b"UNCLAS\x00\x01\x02", "x")
+
+
+@pytest.mark.parametrize("head, form", [
+    ("<?xml version='1.0'?>\n<TEI xmlns='http://www.tei-c.org/ns/1.0'>", "tei"),
+    ("<html><table class='cable'>", "html"),
+    ('"1","3/6/2001 14:02","01VATICAN1261"', "csv"),
+    ("UNCLAS SECTION 01 OF 02 BEIJING 001463", "text"),
+])
+def test_form_detection(head, form):
+    assert detect_form(head) == form
+
+
+def test_forced_form_overrides_detection(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    (raw,) = list(load_source(Source(str(path), path=str(path)), ReadOptions()))
+    assert raw.form == "html"
+    (raw,) = list(load_source(Source(str(path), path=str(path)), ReadOptions(form="text")))
+    assert raw.form == "text"
