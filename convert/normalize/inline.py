@@ -57,35 +57,62 @@ def plain(tokens: list[Token]) -> str:
 
 
 # ---------------------------------------------------------------- repairs on plain text
-_APOSTROPHE_COMMA = re.compile(
-    r"(?<=[a-z]),(?=(?:s|t|ll|re|ve|d|m)\b)|(?<=[A-Z]{2}),(?=[ST]\b(?!\.))"
-)
-_AMP_OPEN = re.compile(r"(?<![A-Za-z0-9&])&(?=[A-Za-z0-9(])")
-_EIGHT_CLOSE = re.compile(r"(?<=[A-Za-z.,!?;:)'])8(?![0-9A-Za-z])")
+# Each pattern starts with a literal (",", "&", "8") so the regex engine can skip to it; the
+# character before it is checked in Python (a look-behind would make every position a try).
+_APOSTROPHE_COMMA = re.compile(r",(?=(?:s|t|ll|re|ve|d|m)\b)|,(?=[ST]\b(?!\.))")
+_AMP_OPEN = re.compile(r"&(?=[A-Za-z0-9(])")
+_EIGHT_CLOSE = re.compile(r"8(?![0-9A-Za-z])")
 _REDACTION = re.compile(r"(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])")
-_DAMAGED_WORDS = {"vis--vis": "vis-à-vis", "Vis--vis": "Vis-à-vis", "VIS--VIS": "VIS-A-VIS"}
+_DAMAGED_WORDS = {"vis--vis": "vis-\u00e0-vis", "Vis--vis": "Vis-\u00e0-vis", "VIS--VIS": "VIS-A-VIS"}
 _DAMAGED = re.compile("|".join(re.escape(w) for w in _DAMAGED_WORDS))
+_CLOSES_QUOTE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,!?;:)'")
+
+
+def _apostrophe_at(text: str, comma: int) -> bool:
+    """``Korea,s`` / ``hasn,t`` (lower case), ``KOREA,S`` (two capitals before)."""
+    after = text[comma + 1: comma + 2]
+    if after.islower():
+        return comma > 0 and text[comma - 1].islower()
+    return comma > 1 and text[comma - 1].isupper() and text[comma - 2].isupper() and text[comma - 1].isalpha()
+
+
+def _opens_quote(text: str, amp: int) -> bool:
+    return amp == 0 or not (text[amp - 1].isalnum() or text[amp - 1] == "&")
+
+
+def _closing_eight(text: str, start: int, stop: int) -> re.Match[str] | None:
+    for match in _EIGHT_CLOSE.finditer(text, start, stop):
+        if match.start() > 0 and text[match.start() - 1] in _CLOSES_QUOTE:
+            return match
+    return None
 
 
 def _find_repairs(text: str) -> list[tuple[int, int, Token]]:
     found: list[tuple[int, int, Token]] = []
-    if "," not in text and "&" not in text and "--" not in text and "XXXX" not in text and "xxxx" not in text:
+    has_amp = "&" in text
+    if "," not in text and not has_amp and "--" not in text and "XXXX" not in text and "xxxx" not in text:
         return found
     for match in _APOSTROPHE_COMMA.finditer(text):
-        found.append((match.start(), match.end(), Choice(",", "\u2019", reason="apostrophe")))
+        if _apostrophe_at(text, match.start()):
+            found.append((match.start(), match.end(), Choice(",", "\u2019", reason="apostrophe")))
     # &quoted text8: an ampersand that opens, an 8 that closes, within one sentence or two
-    for match in _AMP_OPEN.finditer(text):
-        close = _EIGHT_CLOSE.search(text, match.end(), min(len(text), match.end() + 400))
-        if close is None:
-            continue
-        if "&" in text[match.end(): close.start()] and _AMP_OPEN.search(text, match.end(), close.start()):
-            continue
-        found.append((match.start(), match.end(), Choice("&", "\u201c", reason="quote")))
-        found.append((close.start(), close.end(), Choice("8", "\u201d", reason="quote")))
-    for match in _DAMAGED.finditer(text):
-        found.append((match.start(), match.end(), Choice(match.group(), _DAMAGED_WORDS[match.group()], reason="accent")))
-    for match in _REDACTION.finditer(text):
-        found.append((match.start(), match.end(), Gap(match.group())))
+    if has_amp:
+        opens = [m for m in _AMP_OPEN.finditer(text) if _opens_quote(text, m.start())]
+        for index, match in enumerate(opens):
+            limit = min(len(text), match.end() + 400)
+            if index + 1 < len(opens):
+                limit = min(limit, opens[index + 1].start())
+            close = _closing_eight(text, match.end(), limit)
+            if close is None:
+                continue
+            found.append((match.start(), match.end(), Choice("&", "\u201c", reason="quote")))
+            found.append((close.start(), close.end(), Choice("8", "\u201d", reason="quote")))
+    if "--" in text:
+        for match in _DAMAGED.finditer(text):
+            found.append((match.start(), match.end(), Choice(match.group(), _DAMAGED_WORDS[match.group()], reason="accent")))
+    if "XXXX" in text or "xxxx" in text:
+        for match in _REDACTION.finditer(text):
+            found.append((match.start(), match.end(), Gap(match.group())))
     found.sort(key=lambda item: item[0])
     # drop overlaps (first wins)
     result: list[tuple[int, int, Token]] = []

@@ -17,6 +17,8 @@ from ..model import RawCable, SourceMetadata
 
 _TABLE = re.compile(r"<table\s+class=['\"]cable['\"]\s*>(.*?)</table>", re.S | re.I)
 _TABLE_OPEN = re.compile(r"<table\s+class=['\"]cable['\"]", re.I)
+_PRE_OPEN = re.compile(r"<pre\b", re.I)
+_HTML_OPEN = re.compile(r"<html\b", re.I)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S | re.I)
 _CELL = re.compile(r"<t([hd])[^>]*>(.*?)</t[hd]>", re.S | re.I)
 _TAG = re.compile(r"<[^<>]*>")
@@ -37,8 +39,7 @@ HEADER_NAMES = {
 
 def looks_like(text: str) -> bool:
     head = text[:200_000]
-    lower = head.lower()
-    return bool(_TABLE_OPEN.search(head)) or ("<pre" in lower and "<html" in lower)
+    return bool(_TABLE_OPEN.search(head)) or bool(_PRE_OPEN.search(head) and _HTML_OPEN.search(head))
 
 
 def _numeric(match: re.Match[str]) -> str:
