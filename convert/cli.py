@@ -72,6 +72,15 @@ def parser() -> argparse.ArgumentParser:
                        help="read more input names from FILE, one per line (- for stdin)")
     batch.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto",
                        help="auto: a bar on a terminal, a line every 5 s otherwise")
+    book = p.add_argument_group("volumes (many cables as one PDF, EPUB, DOCX, Markdown or HTML)")
+    book.add_argument("--book", action="store_true",
+                      help="gather every input cable into one volume per format (--to pdf,epub,…): "
+                      "title page, contents, REF links between its cables, index of TAGS")
+    book.add_argument("--title", help="the volume's title (default: from its cables)")
+    book.add_argument("--sort", choices=("date", "id", "input"), default="date",
+                      help="order of the cables in a volume (default: date)")
+    book.add_argument("--book-name", default="volume", metavar="NAME",
+                      help="file name of the volume, without extension (default: volume)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress, only errors")
     p.add_argument("--debug", action="store_true", help="print tracebacks for internal errors")
     p.add_argument("--version", action="version", version=f"cable-convert {__version__}")
@@ -156,6 +165,8 @@ def run(argv: list[str] | None = None) -> int:
     if args.output == "-":
         return _stream(inputs, options)
     out = Path(args.output or DEFAULT_OUTPUT)
+    if args.book:
+        return _book(args, inputs, out, options)
     from .batch import DEFAULT_RECYCLE_AFTER
     from .batch import run as run_batch
     from .output import check_writable
@@ -180,6 +191,26 @@ def run(argv: list[str] | None = None) -> int:
         if len(report.results) == 1:
             return report.failed[0].exit_code
         return EXIT_SOME_FAILED
+    return 0
+
+
+def _book(args: argparse.Namespace, inputs: list[str], out: Path, options: ConvertOptions) -> int:
+    from dataclasses import replace
+
+    from .book import make_book
+    from .output import check_writable
+
+    if args.to == parser().get_default("to"):
+        options = replace(options, formats=("pdf",))  # a volume is for reading: PDF unless asked
+    check_writable(out)
+    result = make_book(inputs, out, options, sort=args.sort, title=args.title, name=args.book_name)
+    for failure in result.failures:
+        print(failure.one_line(), file=sys.stderr)
+    if not args.quiet:
+        names = ", ".join(str(p) for p in result.outputs) or "nothing"
+        print(f"cable-convert: a volume of {result.cables} cables -> {names}", file=sys.stderr)
+    if result.failures:
+        return EXIT_SOME_FAILED if result.cables else result.failures[0].exit_code
     return 0
 
 

@@ -24,28 +24,36 @@ class ConvertError(Exception):
 
 
 class InputError(ConvertError):
-    """The input cannot be read as text: missing, unreadable, a directory with no cables."""
+    """The input cannot be read: missing, unreadable, or a folder with no cable files."""
 
     exit_code = 3
     kind = "unreadable input"
 
 
 class EmptyInputError(InputError):
+    """The input is empty or holds only white space."""
+
     exit_code = 4
     kind = "empty input"
 
 
 class BinaryInputError(InputError):
+    """The input is binary (NUL bytes, control characters), not text."""
+
     exit_code = 5
     kind = "binary input"
 
 
 class EncodingError(InputError):
+    """The input is not UTF-8 (or UTF-16 with a BOM); --encoding names another."""
+
     exit_code = 6
     kind = "encoding"
 
 
 class InputTooLargeError(InputError):
+    """A single-cable input is over --max-input-size."""
+
     exit_code = 7
     kind = "input too large"
 
@@ -58,43 +66,57 @@ class ParseError(ConvertError):
 
 
 class TruncatedCableError(ParseError):
+    """A routing header or banner with no text after it."""
+
     exit_code = 9
     kind = "truncated cable"
 
 
 class UnsafeInputError(ParseError):
-    """XML input that asks for a DTD, entities or network access."""
+    """XML input with a DOCTYPE or entity declarations (refused, never resolved)."""
 
     exit_code = 10
     kind = "unsafe input"
 
 
 class InvalidTEIError(ParseError):
+    """XML that is not TEI written by cable-convert, or not well-formed."""
+
     exit_code = 11
     kind = "invalid TEI"
 
 
 class TimeLimitError(ConvertError):
+    """One cable took longer than --time-limit."""
+
     exit_code = 12
     kind = "time limit"
 
 
 class RenderError(ConvertError):
+    """A renderer (weasyprint, pandoc) failed on a cable."""
+
     exit_code = 13
     kind = "render failed"
 
 
 class StyleError(ConvertError):
+    """A theme is missing or invalid."""
+
     exit_code = 14
     kind = "style"
 
 
 class OutputError(ConvertError):
+    """An output file or folder cannot be written."""
+
     exit_code = 15
     kind = "cannot write output"
 
 
 class UsageError(ConvertError):
+    """The command line is wrong (unknown format, bad option value)."""
+
     exit_code = 2
     kind = "usage"
 
@@ -122,7 +144,7 @@ def exit_code_table() -> list[tuple[int, str, str]]:
             continue
         seen.add(cls.exit_code)
         doc = (cls.__doc__ or cls.kind).strip().splitlines()[0]
-        rows.append((cls.exit_code, cls.__name__, doc if cls.__doc__ else cls.kind))
+        rows.append((cls.exit_code, cls.__name__, doc))
     rows.append((EXIT_SOME_FAILED, "some-failed", "a batch finished; some inputs failed (listed)"))
     rows.append((EXIT_INTERRUPTED, "interrupted", "stopped by Ctrl-C; a re-run resumes"))
     return sorted(rows)

@@ -130,8 +130,26 @@ def field_kind(line: str) -> str | None:
 
 
 # ---------------------------------------------------------------- TAGS
-_TAG_SPLIT = re.compile(r"[\s,;]+")
 _PERSON_TAG = re.compile(r"\b[A-Z]{4}\s*\([^)]*\)")
+
+
+def _codes(text: str) -> list[str]:
+    """Split on spaces and commas; a run of words of five letters or more separated by
+    spaces only is one free-text tag (``DOMESTIC POLITICS``): TAG codes are 2-4 letters."""
+    out: list[str] = []
+    for group in re.split(r"[,;]+", text):
+        words = group.split()
+        run: list[str] = []
+        for word in words + [""]:
+            if len(word) >= 5 and word.isalpha():
+                run.append(word)
+                continue
+            if run:
+                out.append(" ".join(run))
+                run = []
+            if word:
+                out.append(word)
+    return out
 
 
 def parse_tags(text: str) -> list[str]:
@@ -141,10 +159,10 @@ def parse_tags(text: str) -> list[str]:
     tags: list[str] = []
     pos = 0
     for match in _PERSON_TAG.finditer(text):
-        tags.extend(t for t in _TAG_SPLIT.split(text[pos: match.start()]) if t)
+        tags.extend(_codes(text[pos: match.start()]))
         tags.append(" ".join(match.group().split()))
         pos = match.end()
-    tags.extend(t for t in _TAG_SPLIT.split(text[pos:]) if t)
+    tags.extend(_codes(text[pos:]))
     cleaned = []
     for tag in tags:
         tag = tag.strip(".:-")
