@@ -333,3 +333,11 @@ def test_white_space_artifacts():
     c = cable("UNCLAS SECTION 01 OF 08 MADRID 000857 \u2028\u2028SUBJECT:\tX\n \n \n1. (U) Text\u00a0here. \n")
     assert c.subject == "X"
     assert reading_text(xp(c, "//t:p[@n='1']")[0]) == "1. (U) Text here."
+
+
+def test_begin_end_text_is_a_quote():
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) The note reads: BEGIN TEXT: We agree. END TEXT.\n\n"
+              "2. (U) Begin text:\n\n3. (U) First quoted.\n\n4. (U) Last quoted. End text.\n")
+    (inline,) = xp(c, "//t:p[@n='1']/t:quote")
+    assert reading_text(inline) == "BEGIN TEXT: We agree. END TEXT."
+    assert [s.get("part") for s in xp(c, "//t:seg[@type='quote']")] == ["I", "M", "F"]

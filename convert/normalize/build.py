@@ -123,6 +123,8 @@ def add_tokens(node: etree._Element, tokens: Iterable[Token]) -> None:
             el(gap, "desc", token.text)
         elif isinstance(token, Break):
             add_furniture(node, token.furniture)
+        elif isinstance(token, Seg) and token.type == "quote" and token.part is None:
+            add_tokens(el(node, "quote"), token.children)  # BEGIN TEXT … END TEXT in one paragraph
         elif isinstance(token, Seg):
             seg = el(node, "seg", type=token.type, part=token.part)
             if token.type == "summary" and token.part in (None, "I") and not _has_summary_id(node):
@@ -419,6 +421,8 @@ def _paragraph_tokens(block: Block, ctx: BodyContext) -> list[Token]:
 SUMMARY_START = re.compile(r"^\s*(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*(?:[:.-]|$)", re.I)
 SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\b\s*[.:]?\)?", re.I)
 COMMENT_START = re.compile(r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?COMMENT\s*:", re.I)
+QUOTE_START = re.compile(r"\b(?:BEGIN\s+(?:TEXT|QUOTE)|QTE)\b\s*[:.]?", re.I)
+QUOTE_END = re.compile(r"\b(?:END\s+(?:OF\s+)?(?:TEXT|QUOTE)|UNQTE|UNQUOTE)\b\s*[.:]?", re.I)
 COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?COMMENT\b\s*[.:]?", re.I)
 
 
@@ -484,6 +488,7 @@ def build_body(div: etree._Element, blocks: list[Block], ctx: BodyContext) -> No
     for k, tokens in zip(main_only, paragraphs, strict=True):
         token_lists[k] = tokens
     mark_ranges(token_lists, COMMENT_START, COMMENT_END, "comment", anywhere=True)
+    mark_ranges(token_lists, QUOTE_START, QUOTE_END, "quote", anywhere=True)
     tokens_of = dict(zip(owners, token_lists, strict=True))
 
     closer: etree._Element | None = None
