@@ -360,3 +360,40 @@ def test_recycled_workers_keep_converting(corpus: Path, tmp_path: Path) -> None:
     assert len(report.converted) == 40
     assert len(report.workers) >= 6
     assert all(w.cables <= 7 for w in report.workers)
+
+
+def test_one_run_per_output_folder(corpus: Path, tmp_path: Path) -> None:
+    from convert.batch.state import State
+    from convert.errors import UsageError
+
+    out = tmp_path / "out"
+    holder = State(out).load()  # as if another run were writing here
+    try:
+        with pytest.raises(UsageError, match="another cable-convert run"):
+            run([str(corpus)], out, OPTIONS, jobs=2)
+    finally:
+        holder.close()
+    assert len(run([str(corpus)], out, OPTIONS, jobs=2).converted) == 40
+
+
+UNGUARDED = """
+import sys
+sys.path[:0] = [{repo!r}]
+from pathlib import Path
+from convert.batch import run
+from convert.options import ConvertOptions
+run([{corpus!r}], Path({out!r}), ConvertOptions(), jobs=2)
+"""
+
+
+def test_workers_that_cannot_start_stop_the_batch_with_a_hint(corpus: Path,
+                                                              tmp_path: Path) -> None:
+    script = tmp_path / "unguarded.py"  # no `if __name__ == "__main__":`
+    script.write_text(UNGUARDED.format(repo=str(REPO), corpus=str(corpus),
+                                       out=str(tmp_path / "out")))
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode != 0
+    assert "guard its entry point" in done.stderr
+    assert time.monotonic() - started < 60

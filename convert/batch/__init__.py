@@ -33,7 +33,15 @@ from typing import IO, Any, Protocol
 from .. import __version__
 from ..errors import ConvertError, OutputError, UsageError
 from ..options import ConvertOptions
-from ..output import LAYOUTS, atomic_write, output_path, publish, stage_write, sync_files
+from ..output import (
+    LAYOUTS,
+    atomic_write,
+    check_inside,
+    output_path,
+    publish,
+    stage_write,
+    sync_files,
+)
 from ..pipeline import iter_sources
 from ..readers import CABLE_SUFFIXES, Source, read_bytes
 from .progress import Progress
@@ -270,7 +278,7 @@ class _Batch:
         self.claimed_at: dict[str, int] = {}  # stems claimed in this run -> input index
         self.count = 0
         self.exhausted = False  # every source listed
-        self.writer = _Writer(self.state.tmp)
+        self.writer = _Writer(self.state.tmp, out)
 
     # planning -----------------------------------------------------------------------------
 
@@ -337,7 +345,9 @@ class _Batch:
             source = Source(name=source.name, data=data, form=source.form)
         options = (self.options if formats == self.options.formats
                    else dataclasses.replace(self.options, formats=formats))
-        return Task(index, key, source, options, stat, digest, hook=self.hook)
+        stage_dir = None if self.ship_data else str(self.state.tmp)
+        return Task(index, key, source, options, stat, digest, stage_dir=stage_dir,
+                    hook=self.hook)
 
     # results ------------------------------------------------------------------------------
 
@@ -387,8 +397,15 @@ class _Batch:
         for item in outcome.items:
             stem = self.claim(item, task)
             paths = {fmt: output_path(self.out, stem, fmt, self.layout, item.year)
-                     for fmt in item.outputs}
+                     for fmt in (item.staged or item.outputs)}
             files.append((item, stem, paths))
+        if outcome.items and all(item.staged for item in outcome.items):
+            # a local worker wrote the bytes to temporary files already
+            staged = [(item.staged[fmt], path) for item, _, paths in files
+                      for fmt, path in paths.items()]
+            self.writer.submit_staged(task.index, staged,
+                                      lambda result: self.finish(task, outcome, files, result))
+            return
         tmp, out = self.state.tmp, self.out
 
         def stage() -> list[tuple[str, Path]]:  # in a writer thread
@@ -515,8 +532,10 @@ class _Writer:
     GROUP_AGE = 0.3  # seconds
     MAX_PENDING = 256  # cables staged or being staged, not yet published
 
-    def __init__(self, tmp_dir: Path) -> None:
+    def __init__(self, tmp_dir: Path, root: Path) -> None:
         self.tmp_dir = tmp_dir
+        self.root = root
+        self.folders: set[Path] = set()  # output folders made and checked (inside root)
         self.pool = ThreadPoolExecutor(self.THREADS, thread_name_prefix="cable-convert-write")
         self.events: queue.SimpleQueue[tuple[str, int]] = queue.SimpleQueue()
         self.pending: dict[int, _Pending] = {}
@@ -534,6 +553,17 @@ class _Writer:
         future = self.pool.submit(stage)
         self.pending[index] = _Pending(future, then, time.perf_counter())
         future.add_done_callback(lambda _: self.events.put(("staged", index)))
+
+    def submit_staged(self, index: int, staged: list[tuple[str, Path]],
+                      then: Callable[[float | BaseException], None]) -> None:
+        """A cable whose files a worker has already written to temporary files."""
+        while len(self.pending) >= self.MAX_PENDING:
+            self._flush()
+            self._step(block=True)
+        future: Future[list[tuple[str, Path]]] = Future()
+        future.set_result(staged)
+        self.pending[index] = _Pending(future, then, time.perf_counter())
+        self.events.put(("staged", index))
 
     # events, handled in the main thread ---------------------------------------------------
 
@@ -582,6 +612,13 @@ class _Writer:
             done: list[Path] = []
             try:
                 for name, path in files:
+                    if path.parent not in self.folders:
+                        try:
+                            path.parent.mkdir(parents=True, exist_ok=True)
+                        except OSError as exc:
+                            raise OutputError(str(path), exc.strerror or str(exc)) from None
+                        check_inside(self.root, path)
+                        self.folders.add(path.parent)
                     publish(name, path)
                     done.append(path)
             except OutputError as exc:

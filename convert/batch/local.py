@@ -33,11 +33,16 @@ from .worker import Failure, Outcome, Task, execute
 DEPTH = 2
 #: a worker still busy this long after its cable's time limit is killed from outside
 GRACE = 10.0
+#: what a worker says once it has started (before that, a death is not a cable's fault)
+READY = "ready"
+#: workers dying before they are ready, in a row, that stop the batch
+MAX_STARTUP_DEATHS = 3
 
 
 def _worker_main(conn: Connection) -> None:
     # Ctrl-C reaches the whole foreground process group; the main process decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    conn.send(READY)
     while True:
         try:
             message = conn.recv()
@@ -66,6 +71,7 @@ class _Worker:
     sent: int = 0
     head_started: float = 0.0  # when the task at the head of ``inflight`` began
     broken: bool = False  # its pipe failed: it is dying; poll() buries it
+    ready: bool = False  # it has started and said so
 
     @property
     def name(self) -> str:
@@ -100,6 +106,7 @@ class LocalEngine:
         self.time_limit = time_limit
         self.workers: list[_Worker] = []
         self.started_workers = 0
+        self.startup_deaths = 0
 
     # scheduling ---------------------------------------------------------------------------
 
@@ -181,9 +188,14 @@ class LocalEngine:
             try:
                 if not worker.conn.poll():
                     break
-                outcome: Outcome = worker.conn.recv()
+                message = worker.conn.recv()
             except (EOFError, OSError):
                 break
+            if message == READY:
+                worker.ready = True
+                self.startup_deaths = 0
+                continue
+            outcome: Outcome = message
             worker.inflight.popleft()
             worker.head_started = time.monotonic()
             outcomes.append(outcome)
@@ -205,6 +217,14 @@ class LocalEngine:
         worker.conn.close()
         self.workers.remove(worker)
         pending = list(worker.inflight)
+        if not worker.ready:
+            self.startup_deaths += 1
+            if self.startup_deaths >= MAX_STARTUP_DEATHS:
+                raise RuntimeError(
+                    f"{self.startup_deaths} worker processes in a row died while starting "
+                    f"(exit status {code}; their error is above). A script that calls the "
+                    "batch must guard its entry point with `if __name__ == \"__main__\":`")
+            return outcomes + [Outcome(t.index, t.attempt, "lost") for t in pending]
         if not pending:
             return outcomes
         head, rest = pending[0], pending[1:]

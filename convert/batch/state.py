@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..errors import UsageError
 from ..model import RawCable
 from ..options import ConvertOptions
 
@@ -150,6 +151,7 @@ class State:
         self.records: dict[str, Record] = {}
         self._lines = 0
         self._fd: int | None = None
+        self._lock_fd: int | None = None
         self._synced = time.monotonic()
 
     # reading ------------------------------------------------------------------------------
@@ -157,6 +159,7 @@ class State:
     def load(self) -> State:
         self.dir.mkdir(parents=True, exist_ok=True)
         self.tmp.mkdir(exist_ok=True)
+        self._lock()
         self.clear_tmp()
         for data in _read_lines(self.path):
             try:
@@ -168,6 +171,20 @@ class State:
         if self._lines > 1000 and self._lines > 2 * len(self.records):
             self.compact()
         return self
+
+    def _lock(self) -> None:
+        """One run per output folder at a time (two would interleave the log and race on
+        the temporary files). The lock goes with the process, even on ``kill -9``."""
+        import fcntl
+
+        self._lock_fd = os.open(self.dir / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+            raise UsageError(str(self.dir.parent), "another cable-convert run is writing to "
+                             "this output folder") from None
 
     def clear_tmp(self) -> None:
         """Temporary files left by a killed run: never complete, never in the output tree."""
@@ -202,6 +219,9 @@ class State:
             os.fsync(self._fd)
             os.close(self._fd)
             self._fd = None
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # releases the lock
+            self._lock_fd = None
 
 
 def _read_lines(path: Path) -> Iterator[dict[str, Any]]:

@@ -16,12 +16,13 @@ import os
 import resource
 import signal
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
-from ..errors import EXIT_INTERNAL, ConvertError, RenderError, TimeLimitError
+from ..errors import EXIT_INTERNAL, ConvertError, OutputError, RenderError, TimeLimitError
 from ..options import ConvertOptions
 from ..readers import Source, read_bytes
 
@@ -43,6 +44,9 @@ class Task:
     stat: tuple[int, int] | None = None
     input_hash: str | None = None  # known when the main process has read the input
     attempt: int = 0
+    #: local workers write each format to a temporary file here (the main process renames
+    #: them into place), instead of sending the bytes back
+    stage_dir: str | None = None
     #: test-only fault injection: called as ``hook(source_name, attempt)`` before converting.
     #: Reachable only through the Python API (never from the command line or the environment).
     hook: Callable[[str, int], None] | None = None
@@ -56,8 +60,9 @@ class Item:
     id: str | None
     year: str | None
     stem: str
-    outputs: dict[str, bytes]
+    outputs: dict[str, bytes]  # emptied when staged
     warnings: list[str]
+    staged: dict[str, str] = field(default_factory=dict)  # format -> temporary file
 
 
 @dataclass(slots=True)
@@ -187,6 +192,10 @@ def execute(task: Task) -> Outcome:
                  list(c.warnings))
             for c in converted
         ]
+        if task.stage_dir is not None:
+            for item in outcome.items:
+                item.staged = stage(item, task.stage_dir)
+                item.outputs = {}
         outcome.status = "ok"
     except _Expired:
         limit = task.options.time_limit
@@ -200,6 +209,26 @@ def execute(task: Task) -> Outcome:
     outcome.cpu = time.process_time() - cpu
     outcome.peak_rss = peak_rss()
     return outcome
+
+
+def stage(item: Item, directory: str) -> dict[str, str]:
+    """Each format's bytes in a new temporary file (not yet synced: the main process syncs a
+    whole group at once, then renames)."""
+    staged: dict[str, str] = {}
+    try:
+        for fmt, data in item.outputs.items():
+            fd, name = tempfile.mkstemp(prefix=f".{item.stem}.{fmt}.", suffix=".part",
+                                        dir=directory)
+            staged[fmt] = name
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), 0o644)
+                handle.write(data)
+    except OSError as exc:
+        for name in staged.values():
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+        raise OutputError(directory, exc.strerror or str(exc)) from None
+    return staged
 
 
 def _year(date: str | None) -> str | None:
