@@ -6,6 +6,7 @@ README, from :func:`convert.errors.exit_code_table`)."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import traceback
@@ -107,10 +108,7 @@ def _source_date_epoch() -> int | None:
 
 
 def build_options(args: argparse.Namespace) -> ConvertOptions:
-    extra = {}
-    if getattr(args, "time_limit", None) is not None:
-        extra["time_limit"] = args.time_limit
-    return ConvertOptions(**extra,  # type: ignore[arg-type]
+    options = ConvertOptions(
         formats=_formats(args.to),
         read=ReadOptions(form=args.form, encoding=args.encoding, max_input_bytes=args.max_input_size),
         write=WriteOptions(
@@ -118,6 +116,9 @@ def build_options(args: argparse.Namespace) -> ConvertOptions:
             show_artifacts=args.show_artifacts, source_date_epoch=_source_date_epoch(),
         ),
     )
+    if getattr(args, "time_limit", None) is not None:
+        options = dataclasses.replace(options, time_limit=args.time_limit)
+    return options
 
 
 def _stream(inputs: list[str], options: ConvertOptions) -> int:
@@ -215,7 +216,7 @@ def _book(args: argparse.Namespace, inputs: list[str], out: Path, options: Conve
 
 
 def _names_from(name: str) -> list[str]:
-    """Input names, one per line, from a file or stdin (``find … | cable-convert --files-from -``)."""
+    """Input names, one per line, from a file or stdin (``find … | convert --files-from -``)."""
     try:
         if name == "-":
             lines = sys.stdin.read().splitlines()

@@ -26,6 +26,7 @@ import argparse
 import io
 import json
 import os
+import resource
 import shutil
 import signal
 import statistics
@@ -55,8 +56,16 @@ STATE = ".cable-convert"
 # ------------------------------------------------------------------------------ helpers
 
 
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def cli(args: list[str], timeout: float = 7200) -> tuple[float, dict]:
-    """Run ``python -m convert ARGS`` (-o is in ARGS); wall time and its report.json."""
+    """Run ``python -m convert ARGS`` (-o is in ARGS); wall time and its report.json, to which
+    ``main_cpu`` (the main process's CPU seconds) and ``cpu`` (main + workers, with the
+    pandoc processes they ran) are added."""
+    before = children_cpu()
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "convert", *args, "-q"], cwd=REPO,
                           capture_output=True, text=True, timeout=timeout)
@@ -64,7 +73,17 @@ def cli(args: list[str], timeout: float = 7200) -> tuple[float, dict]:
     out = Path(args[args.index("-o") + 1])
     if done.returncode not in (0, 16):
         raise SystemExit(f"convert {' '.join(args)} exited {done.returncode}:\n{done.stderr}")
-    return wall, json.loads((out / "report.json").read_text())
+    report = json.loads((out / "report.json").read_text())
+    # the workers are the fork server's children, which the main process never reaps:
+    # their CPU comes from the report, the main process's from here
+    report["main_cpu"] = children_cpu() - before
+    report["cpu"] = report["main_cpu"] + sum(w["cpu_seconds"] for w in report["workers"])
+    return wall, report
+
+
+def process_cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime + children_cpu()
 
 
 def link_pages(pages: list[Path], target: Path) -> Path:
@@ -103,7 +122,7 @@ def complete(path: Path) -> str | None:
             return "no %%EOF"
         elif name.endswith((".epub", ".docx")) and zipfile.ZipFile(io.BytesIO(data)).testzip():
             return "bad zip member"
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return f"{type(exc).__name__}"
     return None
 
@@ -116,19 +135,21 @@ def outputs(root: Path) -> dict[str, bytes]:
 # ---------------------------------------------------------------- in-process references
 
 
-def inprocess(pages: list[Path], formats: tuple[str, ...]) -> tuple[float, int]:
-    """The pipeline alone, sequential in this process, no file written: (seconds, cables)."""
+def inprocess(pages: list[Path], formats: tuple[str, ...]) -> tuple[float, float, int]:
+    """The pipeline alone, sequential in this process, no file written:
+    (wall seconds, CPU seconds with pandoc's, cables)."""
     options = ConvertOptions(formats=formats)
     cables = 0
+    cpu = process_cpu()
     started = time.perf_counter()
     for page in pages:
         try:
             for item in load_source(Source(str(page), path=str(page)), options.read):
                 render(to_cable(item), options)
                 cables += 1
-        except Exception:  # noqa: BLE001, S112 - failures count as time spent
+        except Exception:  # noqa: S112 - failures count as time spent
             continue
-    return time.perf_counter() - started, cables
+    return time.perf_counter() - started, process_cpu() - cpu, cables
 
 
 def bare_tools(pages: list[Path]) -> dict[str, float] | str:
@@ -140,26 +161,29 @@ def bare_tools(pages: list[Path]) -> dict[str, float] | str:
         from convert.options import WriteOptions
         from convert.writers import get_writer, html, pandoc, pdf
         from convert.writers.facts import cable_facts
-    except Exception as exc:  # noqa: BLE001 - the writers are being reworked
+    except Exception as exc:
         return f"bare-tool helpers unavailable: {exc}"
     options = WriteOptions()
     read = ConvertOptions().read
     times = dict.fromkeys(["read+normalize", *ALL, "bare pdf", "bare epub", "bare docx"], 0.0)
+    cpu = dict.fromkeys(times, 0.0)
 
     def clock(key: str, function: Callable[[], object]) -> None:
-        started = time.perf_counter()
+        started, used = time.perf_counter(), process_cpu()
         function()
         times[key] += time.perf_counter() - started
+        cpu[key] += process_cpu() - used
 
     try:
         css, fonts = pdf.compiled_css(options.theme, options.paper), pdf.font_config()
         reference = pandoc.reference_file(options.theme, options.paper)
         for page in pages:
-            started = time.perf_counter()
+            started, used = time.perf_counter(), process_cpu()
             cable = to_cable(next(load_source(Source(str(page), path=str(page)), read)))
             times["read+normalize"] += time.perf_counter() - started
+            cpu["read+normalize"] += process_cpu() - used
             for fmt in ALL:
-                clock(fmt, lambda f=fmt: get_writer(f)(cable, options))
+                clock(fmt, lambda f=fmt, c=cable: get_writer(f)(c, options))
             facts = cable_facts(cable)
             page_html = html.serialize(html.document(
                 [html.article(cable, options)], facts.subject, facts.lang, None,
@@ -189,8 +213,9 @@ def bare_tools(pages: list[Path]) -> dict[str, float] | str:
                 "--epub-title-page=false"]))
             clock("bare docx", lambda d=docx_html: run_pandoc(d, [
                 "-f", "html", "-t", "docx", f"--reference-doc={reference}"]))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return f"bare-tool measurement failed: {type(exc).__name__}: {exc}"
+    times.update({f"cpu {key}": value for key, value in cpu.items()})
     return times
 
 
@@ -276,14 +301,13 @@ def main() -> int:
     parser.add_argument("--scratch", help="folder for outputs (default: a temporary one)")
     parser.add_argument("--limit", type=int, help="only the first N pages (a quick trial)")
     args = parser.parse_args()
-    default = Path("/tmp/cg/cable")
+    default = Path("/tmp/cg/cable")  # noqa: S108 - where the corpus is usually unpacked
     pages = corpus_pages(args.pages or (str(default) if default.is_dir() else None))
     pages = pages[:: max(1, len(pages) // args.limit)][: args.limit] if args.limit else pages
     n = len(pages)
     scratch = Path(args.scratch or tempfile.mkdtemp(prefix="bench-batch-"))
     scratch.mkdir(parents=True, exist_ok=True)
-    every = max(1, n // max(1, args.all_formats))
-    subset = pages[::every][: args.all_formats]
+    subset = pages[:: max(1, n // max(1, args.all_formats))][: args.all_formats]
     corpus = link_pages(pages, scratch / "all-in")
     print(f"# bench_batch: {n} pages, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.1f} at start\n", flush=True)
@@ -295,9 +319,9 @@ def main() -> int:
         print(f"  {name}: {value}", flush=True)
 
     # 1a. TEI + JSON over everything
-    seq, cables = inprocess(pages, ("tei", "json"))
-    row("TEI+JSON in-process pipeline, 1 core, no files (reference)",
-        f"{seq:.1f} s, {cables / seq:.0f} cables/s")
+    seq, seq_cpu, cables = inprocess(pages, ("tei", "json"))
+    row("TEI+JSON, in-process pipeline, 1 core, no files (reference)",
+        f"{seq:.1f} s, {cables / seq:.0f} cables/s; CPU {seq_cpu / cables * 1000:.2f} ms/cable")
     out = scratch / "tj"
     results = {}
     for jobs in (1, 2):
@@ -305,16 +329,14 @@ def main() -> int:
         wall, report = cli([str(corpus), "-o", str(out), "--to", "tei,json", "--layout", "tree",
                             "--jobs", str(jobs)])
         results[jobs] = (wall, report)
-        row(f"TEI+JSON {n} pages --jobs {jobs}",
-            f"{wall:.1f} s, {report['totals']['cables'] / wall:.0f} cables/s "
-            f"({report['totals']['converted']} converted, {report['totals']['failed']} failed)")
-    speedup = results[1][0] / results[2][0]
-    row("TEI+JSON speed-up jobs 2 / jobs 1", f"{speedup:.2f}x")
-    row("TEI+JSON jobs 2 / (2 x in-process rate)",
-        f"{(n / results[2][0]) / (2 * cables / seq):.0%}")
-    cpu = sum(w["cpu_seconds"] for w in results[2][1]["workers"])
-    row("TEI+JSON worker CPU per cable, jobs 2 (in-process: "
-        f"{seq / max(1, cables) * 1000:.2f} ms wall)", f"{cpu / n * 1000:.2f} ms")
+        workers = report["cpu"] - report["main_cpu"]
+        row(f"TEI+JSON, {n} pages, --jobs {jobs}",
+            f"{wall:.1f} s, **{report['totals']['cables'] / wall:.0f} cables/s** "
+            f"({report['totals']['converted']} converted, {report['totals']['failed']} failed); "
+            f"CPU {report['cpu'] / n * 1000:.2f} ms/cable (main {report['main_cpu'] / n * 1000:.2f}"
+            f" + workers {workers / n * 1000:.2f}) = {report['cpu'] / seq_cpu - 1:+.0%} vs "
+            f"in-process; cores obtained {workers / wall:.2f}")
+    row("TEI+JSON speed-up, jobs 2 / jobs 1", f"**{results[1][0] / results[2][0]:.2f}x**")
 
     # 2. memory, 3. up-to-date re-run
     big_max, big_median = peak_rss(results[2][1])
@@ -323,54 +345,63 @@ def main() -> int:
     shutil.rmtree(small_out, ignore_errors=True)
     _, small = cli([str(small_in), "-o", str(small_out), "--to", "tei,json", "--jobs", "2"])
     small_max, small_median = peak_rss(small)
-    row(f"peak RSS per worker, {small['totals']['cables']} cables (max / median)",
-        f"{small_max:.0f} / {small_median:.0f} MB")
-    row(f"peak RSS per worker, {n} cables (max / median)",
-        f"{big_max:.0f} / {big_median:.0f} MB ({big_max / small_max - 1:+.0%})")
+    row(f"peak RSS per worker, TEI+JSON, {small['totals']['cables']} cables (max / median)",
+        f"{small_max:.1f} / {small_median:.1f} MB")
+    row(f"peak RSS per worker, TEI+JSON, {n} cables (max / median)",
+        f"{big_max:.1f} / {big_median:.1f} MB (**{big_max / small_max - 1:+.0%}**)")
     wall, again = cli([str(corpus), "-o", str(out), "--to", "tei,json", "--layout", "tree",
                        "--jobs", "2"])
     row(f"re-run over {n} pages, all up to date",
-        f"{wall:.2f} s ({again['totals']['up-to-date']} skipped, "
+        f"**{wall:.2f} s** ({again['totals']['up-to-date']} skipped, "
         f"{again['totals']['converted']} converted)")
 
     # 1b. all formats on a subset
     m = len(subset)
     tools = bare_tools(subset)
-    pipe, _ = inprocess(subset, ALL)
-    row(f"all formats in-process pipeline, {m} pages, 1 core (reference)",
-        f"{pipe:.1f} s, {m / pipe:.2f} cables/s")
-    bare = None
+    pipe, pipe_cpu, _ = inprocess(subset, ALL)
+    row(f"all formats, in-process pipeline, {m} pages, 1 core (reference)",
+        f"{pipe:.1f} s, {m / pipe:.2f} cables/s; CPU {pipe_cpu:.1f} s")
+    bare = bare_cpu = None
     if isinstance(tools, dict):
-        own = sum(tools[k] for k in ("read+normalize", "tei", "json", "html", "md"))
-        bare = own + tools["bare pdf"] + tools["bare epub"] + tools["bare docx"]
-        row("  of which: bare weasyprint / pandoc epub / pandoc docx",
-            f"{tools['bare pdf']:.1f} / {tools['bare epub']:.1f} / {tools['bare docx']:.1f} s "
-            f"(our pdf / epub / docx writers: {tools['pdf']:.1f} / {tools['epub']:.1f} / "
-            f"{tools['docx']:.1f} s; read+normalize+tei+json+html+md: {own:.1f} s)")
+        own = ("read+normalize", "tei", "json", "html", "md")
+        tools_only = ("bare pdf", "bare epub", "bare docx")
+        bare = sum(tools[k] for k in own + tools_only)
+        bare_cpu = sum(tools[f"cpu {k}"] for k in own + tools_only)
+        row("bare tools, same pages, 1 core: weasyprint / pandoc epub / pandoc docx",
+            f"{tools['bare pdf']:.1f} / {tools['bare epub']:.1f} / {tools['bare docx']:.1f} s; "
+            f"with our read+normalize+tei+json+html+md ({sum(tools[k] for k in own):.1f} s): "
+            f"{bare:.1f} s, CPU {bare_cpu:.1f} s (our pdf / epub / docx writers: "
+            f"{tools['pdf']:.1f} / {tools['epub']:.1f} / {tools['docx']:.1f} s)")
     else:
         row("bare tools", tools)
     sub_in = link_pages(subset, scratch / "sub-in")
-    all_out = {}
     for jobs in (1, 2):
-        all_out[jobs] = scratch / f"all-{jobs}"
-        shutil.rmtree(all_out[jobs], ignore_errors=True)
-        wall, report = cli([str(sub_in), "-o", str(all_out[jobs]), "--to", "all",
-                            "--jobs", str(jobs)])
+        target = scratch / f"all-{jobs}"
+        shutil.rmtree(target, ignore_errors=True)
+        wall, report = cli([str(sub_in), "-o", str(target), "--to", "all", "--jobs", str(jobs)])
         rate = m / wall
-        text = (f"{wall:.1f} s, {rate:.2f} cables/s; {rate / (jobs * m / pipe):.0%} of the "
-                f"in-process bound")
+        text = (f"{wall:.1f} s, **{rate:.2f} cables/s**; {rate / (jobs * m / pipe):.0%} of the "
+                "in-process bound")
         if bare:
-            text += f", {rate / (jobs * m / bare):.0%} of the bare-tools bound"
-        row(f"all formats {m} pages --jobs {jobs}", text)
+            text += f", **{rate / (jobs * m / bare):.0%} of the bare-tools bound**"
+        workers = report["cpu"] - report["main_cpu"]
+        text += (f"; CPU {report['cpu']:.1f} s = {report['cpu'] / pipe_cpu - 1:+.1%} vs "
+                 "in-process")
+        if bare_cpu:
+            text += f", **{report['cpu'] / bare_cpu - 1:+.1%} vs bare tools**"
+        text += f"; cores obtained {workers / wall:.2f}"
+        row(f"all formats, {m} pages, --jobs {jobs}", text)
         results[10 + jobs] = (wall, report)
-    row("all formats speed-up jobs 2 / jobs 1", f"{results[11][0] / results[12][0]:.2f}x")
+    row("all formats speed-up, jobs 2 / jobs 1", f"**{results[11][0] / results[12][0]:.2f}x**")
+    row("peak RSS per worker, all formats (max / median)",
+        "{:.0f} / {:.0f} MB".format(*peak_rss(results[12][1])))
 
     # 4. kill -9
     kill = kill_test(pages[:: max(1, n // args.kill)][: args.kill], scratch)
     ok = (not kill.get("error") and kill["converted twice"] == 0
           and kill["report entries"] == kill["distinct sources"] == args.kill
           and kill["output files"] == kill["expected files"]
-          and not kill["bad files at the end"] and not kill["bad files while running"]
+          and not kill["bad files at the end"] and not kill["bad files seen while running"]
           and not kill["temporary files left"])
     row(f"kill -9 midway, all formats, {args.kill} pages, re-run",
         ("PASS: " if ok else "FAIL: ") + ", ".join(f"{k} {v}" for k, v in kill.items()))

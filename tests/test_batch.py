@@ -19,7 +19,6 @@ from batch_support import (
     DelayOn,
     FailOn,
     HangOn,
-    SlowDown,
     complete,
     copy_pages,
     tree,

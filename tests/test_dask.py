@@ -65,7 +65,7 @@ def test_dask_isolates_crashes_and_hangs(corpus200: Path, tmp_path: Path) -> Non
 
 def test_dask_missing_is_a_usage_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
-    with pytest.raises(UsageError, match="dask.distributed is not installed"):
+    with pytest.raises(UsageError, match=r"dask\.distributed is not installed"):
         run([str(SEED), str(SEED) + "x"], tmp_path, ConvertOptions(), engine="dask")
 
 

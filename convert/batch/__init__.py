@@ -23,8 +23,8 @@ import queue
 import sys
 import time
 from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -100,7 +100,7 @@ class WorkerStats:
     name: str  # host:pid
     cables: int = 0
     peak_rss: int = 0  # bytes
-    cpu: float = 0.0  # CPU seconds spent converting (this process only, not pandoc's)
+    cpu: float = 0.0  # CPU seconds spent converting (with the pandoc processes it ran)
 
 
 @dataclass(slots=True)
@@ -498,7 +498,8 @@ class _Batch:
             except OSError as exc:
                 raise OutputError(str(old), exc.strerror or str(exc)) from None
             outputs[fmt] = os.path.relpath(new, self.out)
-        warning = f"duplicate cable id {record.id or stem}: {newcomer} has it too; written as {new_stem}"
+        warning = (f"duplicate cable id {record.id or stem}: {newcomer} has it too; "
+                   f"written as {new_stem}")
         record.stem, record.outputs = new_stem, outputs
         record.warnings = [*record.warnings, warning]
         self.state.append(record)
@@ -604,7 +605,8 @@ class _Writer:
         self.publishing[number] = (future, members)
         future.add_done_callback(lambda _: self.events.put(("published", number)))
 
-    def _publish(self, staged: list[tuple[int, list[tuple[str, Path]]]]) -> dict[int, BaseException]:
+    def _publish(self, staged: list[tuple[int, list[tuple[str, Path]]]]
+                 ) -> dict[int, BaseException]:
         """In a thread: one sync for the group, then every rename."""
         sync_files(self.tmp_dir, [name for _, files in staged for name, _ in files])
         errors: dict[int, BaseException] = {}
@@ -635,7 +637,7 @@ class _Writer:
         future, members = self.publishing.pop(number)
         try:
             errors = future.result()
-        except Exception as exc:  # noqa: BLE001 - the sync failed: the group failed
+        except Exception as exc:
             errors = {index: exc for index in members}
         now = time.perf_counter()
         for index in members:

@@ -16,8 +16,9 @@ A record::
 *key* is the input's absolute path (``path#row`` for a cables.csv row, ``<stdin>`` for
 standard input). *input hash* is the SHA-256 of the input's bytes (of the row's fields for a
 CSV row); *config hash* covers everything else that decides the bytes of an output: the tool's
-version, the theme files, the read and write options and the layout. The formats are not in it: a record lists the formats it holds, and a run asking for
-one more converts only that one.
+version, the theme files, the read and write options and the layout. The formats are not in
+it: a record lists the formats it holds, and a run asking for one more converts only that
+one.
 
 Fast path: when an input file's (size, mtime_ns) equal the recorded ones its bytes are not
 read again; the recorded hash is trusted. Change a file's content and its mtime changes.
@@ -86,9 +87,8 @@ class Record:
 def code_digest() -> str:
     """SHA-256 over the tool's version, its Python sources and its bundled style files: the
     Dask engine checks that every worker runs exactly the client's code."""
-    import styles
-
     import convert
+    import styles
 
     digest = hashlib.sha256(__version__.encode())
     roots = [Path(convert.__file__).parent, Path(styles.__file__).parent]
