@@ -184,8 +184,8 @@ def run(argv: list[str] | None = None) -> int:
     for result in report.failed:
         print(result.error, file=sys.stderr)
     if not args.quiet:
-        print(f"cable-convert: {len(report.ok)} converted, {len(report.failed)} failed -> {out}",
-              file=sys.stderr)
+        print(f"cable-convert: {len(report.converted)} converted, {len(report.skipped)} up to "
+              f"date, {len(report.failed)} failed -> {out}", file=sys.stderr)
         if len(report.results) > 1:
             print(report.summary(), file=sys.stderr)
     if report.failed:
