@@ -73,7 +73,9 @@ def classification_record(level: str | None, caveats: list[str]) -> str | None:
     upper = {c.upper() for c in caveats}
     if level == "LIMITED OFFICIAL USE":
         return "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
-    if level == "UNCLASSIFIED" and upper & {"SENSITIVE", "FOR OFFICIAL USE ONLY", "FOUO", "SBU"}:
+    # an unclassified cable with any handling restriction (SENSITIVE, FOUO, even NOFORN) is
+    # "UNCLASSIFIED//FOR OFFICIAL USE ONLY" in the 2011 metadata
+    if level == "UNCLASSIFIED" and upper & {"SENSITIVE", "FOR OFFICIAL USE ONLY", "FOUO", "SBU", "NOFORN"}:
         return "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
     if "NOFORN" in upper and level in ("SECRET", "CONFIDENTIAL", "TOP SECRET"):
         return f"{level}//NOFORN"

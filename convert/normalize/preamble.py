@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .lines import BANNER_LEVEL
+
 HANDLING_WORDS = (
     r"SIPDIS|SENSITIVE\s+BUT\s+UNCLASSIFIED|SENSITIVE|NOFORN|NO\s?FORN|FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|LIMITED\s+OFFICIAL\s+USE|"
     r"EXDIS|LIMDIS|NODIS|STADIS|ROGER|CHEROKEE|SPECAT|E\s?F\s?T\s?O|CORRECTED\s+COPY|"
@@ -38,6 +40,12 @@ CLASSIFIED_BY = re.compile(
 GLUED_FIELD = re.compile(
     r"\s(?=(?i:SIPDIS\b|NOFORN\b|E\.\s?O\.\s?\d|EO\s\d{5}|TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY))"
     r"|(?<=[A-Za-z0-9.)\]])(?=SIPDIS|NOFORN|E\.O\.\s?\d|TAGS:|SUBJECT:|REF:)"
+)
+
+
+_BANNER_HEAD = re.compile(
+    BANNER_LEVEL.pattern + r"(?:\s+SECTION\s+\d{1,3}\s+OF\s+\d{1,3})?\s+[A-Z][A-Z .'-]{1,30}?\s\d{3,7}(?=\s|[A-Z])",
+    re.I,
 )
 
 
@@ -81,6 +89,13 @@ def split_glued(line: str) -> list[str]:
         rest = line[cable_dated.end():]
         first, *more = split_glued(rest.strip())
         return [line[: cable_dated.end()], _glued(first, rest[:1].isspace()), *more]
+    head = _BANNER_HEAD.match(line)
+    if head and line[head.end():].strip():
+        # a banner with the next lines run on after its serial:
+        # UNCLAS BUENOS AIRES 000062 SIPDIS SENSITIVE SIPDIS STATE FOR DS/DSS
+        rest = line[head.end():]
+        first, *more = split_glued(rest.strip())
+        return [line[: head.end()], _glued(first, rest[:1].isspace()), *more]
     residue = CSV_RESIDUE.match(line)
     if residue and line[residue.end():].strip():
         first, *more = split_glued(line[residue.end():])

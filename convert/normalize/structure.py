@@ -153,6 +153,7 @@ def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
             if len(parts) > 1 and pre.field_kind(parts[0]) != "subject" and (
                 parse_banner(parts[0]) or pre.field_kind(parts[0])
                 or pre.CSV_RESIDUE.match(line) or pre.CABLE_DATED.match(line)
+                or (i < horizon and any(pre.field_kind(p) for p in parts[1:]))
             ):
                 entries[i: i + 1] = parts
                 horizon = _horizon(entries, i)
