@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from lxml import etree
 
@@ -87,9 +88,10 @@ def _xml_safe(raw: RawCable) -> tuple[RawCable, int]:
 
     meta = raw.metadata
     if meta is not None:
+        single: dict[str, Any] = {f.name: one_line(getattr(meta, f.name)) for f in dataclasses.fields(meta)
+                                  if isinstance(getattr(meta, f.name), str)}
         meta = dataclasses.replace(
-            meta, **{f.name: one_line(getattr(meta, f.name)) for f in dataclasses.fields(meta)
-                     if isinstance(getattr(meta, f.name), str)},
+            meta, **single,
             references=tuple(one_line(r) or "" for r in meta.references),
         )
     fixed = dataclasses.replace(raw, body=fix(raw.body, _NOT_XML_TEXT) or "",
@@ -207,17 +209,17 @@ def derive_facts(raw: RawCable, routing: Routing, structure: Structure, warnings
     classified_text = classified.text if classified else None
     if classified_text is None:
         first_para = next((b for b in structure.blocks if b.kind == "p" and b.n is not None), None)
-        first_line = next((x for x in first_para.lines if isinstance(x, str)), "") if first_para else ""
-        if pre.CLASSIFIED_IN_PARAGRAPH.match(first_line):
-            classified_text = " ".join(" ".join(x.split()) for x in first_para.lines if isinstance(x, str))  # type: ignore[union-attr]
+        para_lines = [x for x in first_para.lines if isinstance(x, str)] if first_para else []
+        if para_lines and pre.CLASSIFIED_IN_PARAGRAPH.match(para_lines[0]):
+            classified_text = " ".join(" ".join(x.split()) for x in para_lines)
 
     refs: list[tuple[str | None, str, str | None, bool]] = []
     own_year = int(date[:4]) if date else None
     for f in all_fields:
         if f.kind == "refs":
-            for letter, _written, text in split_ref_field(f.text)[1]:
-                rid, inferred = pre.resolve_ref(text, own_year)
-                refs.append((letter, text, rid, inferred))
+            for ref_letter, _written, ref_text in split_ref_field(f.text)[1]:
+                rid, inferred = pre.resolve_ref(ref_text, own_year)
+                refs.append((ref_letter, ref_text, rid, inferred))
 
     signer = next((str(b.lines[0]).strip(" .#") for b in structure.blocks if b.kind == "signature"), None)
     facts = Facts(
@@ -268,7 +270,7 @@ def build(structure: Structure, routing: Routing, facts: Facts) -> etree._Elemen
         node = el(div, "head", type="subject") if index == 0 else el(div, "ab", type="subject")
         add_tokens(node, join_lines(subject_field.lines))
     build_references(div, [f for f in structure.fields if f.kind == "refs"], facts)
-    blocks = []
+    blocks: list[Block] = []
     words: set[str] = set()
 
     def cable_words() -> set[str]:

@@ -89,13 +89,13 @@ def split_glued(line: str) -> list[str]:
         rest = line[cable_dated.end():]
         first, *more = split_glued(rest.strip())
         return [line[: cable_dated.end()], _glued(first, rest[:1].isspace()), *more]
-    head = _BANNER_HEAD.match(line)
-    if head and line[head.end():].strip():
+    banner = _BANNER_HEAD.match(line)
+    if banner and line[banner.end():].strip():
         # a banner with the next lines run on after its serial:
         # UNCLAS BUENOS AIRES 000062 SIPDIS SENSITIVE SIPDIS STATE FOR DS/DSS
-        rest = line[head.end():]
+        rest = line[banner.end():]
         first, *more = split_glued(rest.strip())
-        return [line[: head.end()], _glued(first, rest[:1].isspace()), *more]
+        return [line[: banner.end()], _glued(first, rest[:1].isspace()), *more]
     residue = CSV_RESIDUE.match(line)
     if residue and line[residue.end():].strip():
         first, *more = split_glued(line[residue.end():])

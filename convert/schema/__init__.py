@@ -47,4 +47,4 @@ def tei_all_schema() -> etree.RelaxNG:
 def errors(schema: etree.RelaxNG, tei: etree._Element) -> list[str]:
     if schema.validate(tei):
         return []
-    return [f"line {e.line}: {e.message}" for e in schema.error_log]  # type: ignore[attr-defined]
+    return [f"line {e.line}: {e.message}" for e in schema.error_log]

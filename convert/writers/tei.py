@@ -9,4 +9,5 @@ from ..options import WriteOptions
 
 
 def write(cable: Cable, options: WriteOptions) -> bytes:
-    return etree.tostring(cable.tei, xml_declaration=True, encoding="UTF-8", pretty_print=False) + b"\n"
+    data: bytes = etree.tostring(cable.tei, xml_declaration=True, encoding="UTF-8", pretty_print=False)
+    return data + b"\n"
