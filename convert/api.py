@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .options import DEFAULT_MAX_INPUT_BYTES, DEFAULT_TIME_LIMIT, ConvertOptions, ReadOptions, WriteOptions
+from .options import (
+    DEFAULT_MAX_INPUT_BYTES,
+    DEFAULT_TIME_LIMIT,
+    ConvertOptions,
+    ReadOptions,
+    WriteOptions,
+)
 from .pipeline import Converted, convert_source, iter_sources
 
 _READ = {"form", "encoding", "max_input_size"}

@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+    except Exception as exc:
         if "--debug" in (argv if argv is not None else sys.argv):
             traceback.print_exc()
         print(f"cable-convert: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",

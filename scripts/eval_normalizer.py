@@ -156,6 +156,9 @@ def main() -> int:
                     got, want = r["classification"]
                     stats["cls_n"] += 1
                     stats["cls_ok"] += got == want
+                    if r["id"][0] == r["id"][1]:  # the page's text is the page's own cable
+                        stats["cls_same_n"] += 1
+                        stats["cls_same_ok"] += got == want
                     if got != want:
                         problems.append("classification")
                     got, want, from_text = r["origin"]
@@ -190,6 +193,7 @@ def main() -> int:
     line("id = metadata", lambda s: pct(s["id_ok"], s["id_n"]), "≥ 99.5 %")
     line("date+hour = metadata (cables with a DTG)", lambda s: f"{pct(s['date_ok'], s['date_n'])} of {s['date_n']}", "≥ 99.5 %")
     line("classification = metadata", lambda s: pct(s["cls_ok"], s["cls_n"]), "≥ 99 %")
+    line("  of the cables whose text gives the page's own id", lambda s: f"{pct(s['cls_same_ok'], s['cls_same_n'])} of {s['cls_same_n']}", "")
     line("origin = metadata", lambda s: pct(s["origin_ok"], s["origin_n"]), "≥ 99 %")
     line("  origin from the text's FM line", lambda s: pct(s["origin_text"], s["origin_n"]), "")
     line("cables with every input word in TEI", lambda s: pct(s["cables_all_words"], s["n"] - s["crash"] - s["error"]), "100 %")

@@ -15,8 +15,21 @@ from lxml import etree
 from ..errors import ParseError, TruncatedCableError
 from ..model import Cable, RawCable
 from . import preamble as pre
-from .build import T, XML_LANG, add_tokens, indent, BodyContext, Facts, build_body, build_header, build_opener, build_references, el, split_ref_field
-from .facts import caveat_names, classification_record, cable_id, origin_of, station_from_sender
+from .build import (
+    XML_LANG,
+    BodyContext,
+    Facts,
+    T,
+    add_tokens,
+    build_body,
+    build_header,
+    build_opener,
+    build_references,
+    el,
+    indent,
+    split_ref_field,
+)
+from .facts import cable_id, caveat_names, classification_record, origin_of, station_from_sender
 from .lines import clean
 from .routing import Routing, looks_like_routing, parse_routing, split_header
 from .structure import PARA_START, Block, Field, Structure, join_lines, parse_structure
@@ -300,4 +313,4 @@ def build(structure: Structure, routing: Routing, facts: Facts) -> etree._Elemen
     return tei
 
 
-__all__ = ["PARA_START", "looks_like_routing", "normalize"]
+__all__ = ["normalize"]

@@ -11,10 +11,10 @@ from lxml import etree
 from .. import __version__
 from ..model import TEI_NS, XML_NS, SourceMetadata
 from . import preamble as pre
+from .dtg import parse_dtg
 from .facts import slug
 from .inline import Break, Choice, Gap, Seg, Token, plain, repair_tokens, wrap
 from .lines import Furniture
-from .dtg import parse_dtg
 from .routing import Addressee, Routing
 from .structure import Block, Field, join_lines
 
@@ -439,8 +439,6 @@ def mark_ranges(paragraphs: list[list[Token]], start_re: re.Pattern[str], end_re
             index += 1
             continue
         begin = start.start()
-        if text[begin] == "(":
-            begin += 0
         end = end_re.search(text, start.end())
         if end:
             paragraphs[index] = wrap(paragraphs[index], begin, end.end(), seg_type)

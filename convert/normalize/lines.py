@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+
 def _spaced(word: str) -> str:
     return r"\s{1,2}".join(word)
 

@@ -4,13 +4,12 @@ furniture, closing. No TEI here: :mod:`convert.normalize.build` turns this into 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import preamble as pre
 from .inline import Break, Choice, Token
-from .routing import classify
 from .lines import (
     CLASSIFICATION_LINE,
     Banner,
@@ -18,6 +17,7 @@ from .lines import (
     page_break,
     parse_banner,
 )
+from .routing import classify
 
 # ---------------------------------------------------------------- entries
 Entry = str | Furniture | None  # a text line, page furniture, or a blank line (None)
@@ -390,7 +390,7 @@ def _split_items(lines: list[str | Furniture]) -> tuple[list[str | Furniture], l
         if isinstance(entry, str):
             match = ITEM_START.match(entry)
             boundary = not prev_text or prev_text.rstrip()[-1:] in (".", ":", ";")
-            if match and boundary and (items or head or True):
+            if match and boundary:
                 label = match["label"]
                 items.append(ListItem(label, [entry[match.end():]]))
                 prev_text = entry
@@ -511,7 +511,7 @@ def split_closing(blocks: list[Block]) -> list[Block]:
         if last.kind == "break":
             tail.insert(0, blocks.pop())
             continue
-        if last.kind not in ("p",) or last.items or last.n is not None and len(last.lines) == 0:
+        if last.kind not in ("p",) or last.items or (last.n is not None and len(last.lines) == 0):
             break
         texts = [x for x in last.lines if isinstance(x, str)]
         if not texts:
@@ -554,7 +554,7 @@ def _duplicate_name(blocks: list[Block], tail: list[Block]) -> None:
             tail.insert(0, Block("signature", lines=[texts[0]]))
 
 
-_INLINE_SIGNER = re.compile(rf"(?<=[.!?)\"'])\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){{0,2}})\s*(?P<tail>\.?\s*#*)\s*$")
+_INLINE_SIGNER = re.compile(r"(?<=[.!?)\"'])\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*(?P<tail>\.?\s*#*)\s*$")
 
 
 def _inline_signature(line: str, block: Block) -> tuple[str, str] | None:
@@ -638,6 +638,10 @@ def parse_structure(lines: list[str]) -> Structure:
     return Structure(fields, blocks)
 
 
+_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
+_WORD_START = re.compile(r"[A-Za-z]+")
+
+
 def join_lines(lines: list[str | Furniture], mend: Callable[[], set[str]] | None = None) -> list[Token]:
     """Join hard-wrapped lines into one run of tokens, furniture kept in place.
 
@@ -653,22 +657,23 @@ def join_lines(lines: list[str | Furniture], mend: Callable[[], set[str]] | None
                 text = ""
             tokens.append(Break(entry))
             continue
-        line = " ".join(entry.replace("\u00a0", " ").split()) if "  " in entry or "\u00a0" in entry else entry.strip()
+        line = " ".join(entry.split()) if "  " in entry or "\u00a0" in entry else entry.strip()
         if not line:
             continue
         prior = text or _last_text(tokens)
         if not prior:
             text += line
         elif prior.endswith("-") and prior[-2:-1].isalpha() and line[:1].isalpha():
-            left = re.search(r"([A-Za-z]+)-$", prior)
-            right = re.match(r"[A-Za-z]+", line)
-            joined = (left.group(1) + right.group(0)) if left and right else ""
-            if mend is not None and joined and joined.lower() in mend() and text.endswith(left.group(0) if left else "-"):
-                text = text[: -len(left.group(0))] if left else text
+            left = _HYPHEN_END.search(text)  # None when the hyphen ended a previous token
+            right = _WORD_START.match(line)
+            assert right is not None
+            joined = left.group(1) + right.group(0) if left else ""
+            if left and mend is not None and joined.lower() in mend():
+                text = text[: left.start()]
                 if text:
                     tokens.append(text)
-                tokens.append(Choice(f"{left.group(1)}-{right.group(0)}" if left and right else "-", joined, reason="hyphen"))
-                text = line[len(right.group(0)) if right else 0:]
+                tokens.append(Choice(f"{left.group(1)}-{right.group(0)}", joined, reason="hyphen"))
+                text = line[right.end():]
             else:
                 text += line
         else:
@@ -688,4 +693,3 @@ def _last_text(tokens: list[Token]) -> str:
 
 
 __all__ = ["Block", "Field", "ListItem", "Structure", "join_lines", "parse_structure"]
-_unused = Choice

@@ -29,7 +29,7 @@ def safe_parser() -> etree.XMLParser:
 
 def looks_like(head: str) -> bool:
     start = head.lstrip("\ufeff \t\r\n")[:2000]
-    return start.startswith("<?xml") and "<TEI" in start or start.startswith("<TEI")
+    return (start.startswith("<?xml") and "<TEI" in start) or start.startswith("<TEI")
 
 
 def read(data: bytes, name: str) -> Cable:

@@ -7,8 +7,8 @@ import json
 from typing import Any
 
 from ..model import NS, TEI_NS, Cable
-from ..textview import READING_SKIP, reading_text
 from ..options import WriteOptions
+from ..textview import READING_SKIP, reading_text
 
 _LABEL = f"{{{TEI_NS}}}label"
 
