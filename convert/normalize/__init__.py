@@ -19,7 +19,6 @@ from .build import (
     XML_LANG,
     BodyContext,
     Facts,
-    T,
     add_tokens,
     build_body,
     build_header,
@@ -31,8 +30,8 @@ from .build import (
 )
 from .facts import cable_id, caveat_names, classification_record, origin_of, station_from_sender
 from .lines import clean
-from .routing import Routing, looks_like_routing, parse_routing, split_header
-from .structure import PARA_START, Block, Field, Structure, join_lines, parse_structure
+from .routing import Routing, parse_routing, split_header
+from .structure import Block, Field, Structure, join_lines, parse_structure
 
 _WORD = re.compile(r"[A-Za-z]+")
 _CABLE_SIGNS = re.compile(
