@@ -337,6 +337,8 @@ def main() -> int:
             f" + workers {workers / n * 1000:.2f}) = {report['cpu'] / seq_cpu - 1:+.0%} vs "
             f"in-process; cores obtained {workers / wall:.2f}")
     row("TEI+JSON speed-up, jobs 2 / jobs 1", f"**{results[1][0] / results[2][0]:.2f}x**")
+    row("TEI+JSON, jobs 2, projected on 2 idle cores (2 / measured CPU per cable)",
+        f"{2 * n / results[2][1]['cpu']:.0f} cables/s")
 
     # 2. memory, 3. up-to-date re-run
     big_max, big_median = peak_rss(results[2][1])
@@ -393,6 +395,11 @@ def main() -> int:
         row(f"all formats, {m} pages, --jobs {jobs}", text)
         results[10 + jobs] = (wall, report)
     row("all formats speed-up, jobs 2 / jobs 1", f"**{results[11][0] / results[12][0]:.2f}x**")
+    projected = 2 * m / results[12][1]["cpu"]
+    text = f"{projected:.2f} cables/s"
+    if bare_cpu:
+        text += f" = {projected / (2 * m / bare_cpu):.0%} of the bare-tools bound (CPU)"
+    row("all formats, jobs 2, projected on 2 idle cores (2 / measured CPU per cable)", text)
     row("peak RSS per worker, all formats (max / median)",
         "{:.0f} / {:.0f} MB".format(*peak_rss(results[12][1])))
 

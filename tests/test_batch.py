@@ -396,3 +396,24 @@ def test_workers_that_cannot_start_stop_the_batch_with_a_hint(corpus: Path,
     assert done.returncode != 0
     assert "guard its entry point" in done.stderr
     assert time.monotonic() - started < 60
+
+
+def test_progress_lines_and_bar(corpus: Path, tmp_path: Path,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from convert.batch import progress
+
+    monkeypatch.setattr(progress, "LINE_EVERY", 0.0)
+    stream = io.StringIO()
+    run([str(corpus)], tmp_path / "a", OPTIONS, jobs=2, progress="lines", stream=stream)
+    lines = stream.getvalue().splitlines()
+    assert len(lines) >= 10
+    assert lines[-1].startswith("cable-convert: 40/40 cables (40 converted, 0 up to date")
+    assert "cables/s" in lines[-1] and "ETA" in lines[-1]
+    bar = io.StringIO()
+    run([str(corpus)], tmp_path / "b", OPTIONS, jobs=2, progress="bar", stream=bar)
+    assert "40/40" in bar.getvalue() and "cable/s" in bar.getvalue()
+    quiet = io.StringIO()
+    run([str(corpus)], tmp_path / "c", OPTIONS, jobs=2, progress="none", stream=quiet)
+    assert quiet.getvalue() == ""

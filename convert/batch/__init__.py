@@ -152,7 +152,7 @@ class BatchReport:
         ]
         if self.workers:
             peak = self.peak_rss() / 2**20
-            rows.append(("workers", f"{len(self.workers)} started, peak RSS {peak:.0f} MB"))
+            rows.append(("worker processes", f"{len(self.workers)}, peak RSS {peak:.0f} MB"))
         if self.report_path is not None:
             rows.append(("report", str(self.report_path)))
         width = max(len(name) for name, _ in rows)

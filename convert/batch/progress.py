@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import IO, Any
@@ -31,8 +32,13 @@ class Progress:
         if mode == "bar":
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, file=self.stream, unit="cable", dynamic_ncols=True,
-                             smoothing=0.05, mininterval=0.5)
+            try:  # a pseudo-terminal may report 0x0: tqdm would then hide the bar
+                known = os.get_terminal_size(self.stream.fileno()).columns > 0
+            except (OSError, ValueError, AttributeError):
+                known = False
+            width = {"dynamic_ncols": True} if known else {"ncols": 100, "nrows": 24}
+            self._bar = tqdm(total=total, file=self.stream, unit="cable", smoothing=0.05,
+                             mininterval=0.5, **width)
 
     @property
     def done(self) -> int:
