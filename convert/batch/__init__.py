@@ -21,6 +21,7 @@ import json
 import os
 import queue
 import sys
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -35,7 +36,6 @@ from ..errors import ConvertError, OutputError, UsageError
 from ..options import ConvertOptions
 from ..output import (
     LAYOUTS,
-    atomic_write,
     check_inside,
     output_path,
     publish,
@@ -158,8 +158,29 @@ class BatchReport:
         width = max(len(name) for name, _ in rows)
         return "\n".join(f"  {name:<{width}}  {value}" for name, value in rows)
 
+    def write_json(self, path: Path, tmp_dir: Path, options: ConvertOptions, layout: str,
+                   started: float) -> None:
+        """Write ``report.json`` atomically, a line at a time (it is ~300 bytes a cable)."""
+        fd, tmp = tempfile.mkstemp(prefix=".report.", suffix=".part", dir=tmp_dir)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                for chunk in self.json_chunks(options, layout, started):
+                    handle.write(chunk)
+                handle.flush()
+                os.fchmod(handle.fileno(), 0o644)
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise OutputError(str(path), exc.strerror or str(exc)) from None
+
     def to_json(self, options: ConvertOptions, layout: str, started: float) -> bytes:
         """``report.json``: the run, then one cable per line (greppable at 250k cables)."""
+        return "".join(self.json_chunks(options, layout, started)).encode("utf-8")
+
+    def json_chunks(self, options: ConvertOptions, layout: str, started: float
+                    ) -> Iterator[str]:
         head = {
             "tool": f"cable-convert {__version__}",
             "complete": self.complete,
@@ -177,11 +198,12 @@ class BatchReport:
                          "peak_rss_mb": round(w.peak_rss / 2**20, 1),
                          "cpu_seconds": round(w.cpu, 2)} for w in self.workers],
         }
-        text = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
-        lines = [json.dumps(r.to_json(self.out), ensure_ascii=False) for r in self.results]
-        body = ",\n  ".join(lines)
-        text += f',\n "cables": [\n  {body}\n ]\n}}\n' if lines else ',\n "cables": []\n}\n'
-        return text.encode("utf-8")
+        yield json.dumps(head, ensure_ascii=False, indent=1)[:-2]
+        yield ',\n "cables": ['
+        for number, result in enumerate(self.results):
+            yield ("\n  " if number == 0 else ",\n  ") + json.dumps(result.to_json(self.out),
+                                                                   ensure_ascii=False)
+        yield "\n ]\n}\n" if self.results else "]\n}\n"
 
 
 class Engine(Protocol):
@@ -357,8 +379,8 @@ class _Batch:
 
     def skip(self, index: int, record: Record) -> None:
         outputs = {f: str(self.out / record.outputs[f]) for f in self.options.formats}
-        self.add(CableResult(record.name, "up-to-date", record.id, outputs,
-                             list(record.warnings), index=index))
+        self.add(CableResult(record.name, "up-to-date", record.id, outputs, record.warnings,
+                             index=index))
 
     def fail(self, index: int, source: str, failure: Failure, attempts: int,
              seconds: float = 0.0, worker: str = "") -> None:
@@ -763,8 +785,7 @@ def run(
         if write_report and out.is_dir():
             path = out / REPORT_NAME
             try:
-                atomic_write(path, report.to_json(options, layout, started_wall), out,
-                             tmp_dir=batch.state.tmp)
+                report.write_json(path, batch.state.tmp, options, layout, started_wall)
                 report.report_path = path
             except OutputError as exc:
                 print(exc.one_line(), file=sys.stderr)

@@ -31,6 +31,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -69,14 +70,18 @@ class Record:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Record:
+        # 250k records stay in memory: share the strings that repeat (the config hash,
+        # format names, the common warnings, a name equal to the key)
         stat = data.get("st")
+        key = str(data["k"])
+        name = str(data.get("n") or key)
         return cls(
-            key=str(data["k"]), name=str(data.get("n") or data["k"]),
+            key=key, name=key if name == key else name,
             stat=(int(stat[0]), int(stat[1])) if stat else None,
-            input_hash=str(data["h"]), config_hash=str(data["c"]),
+            input_hash=str(data["h"]), config_hash=sys.intern(str(data["c"])),
             id=data.get("id"), stem=str(data["stem"]),
-            outputs={str(k): str(v) for k, v in dict(data.get("o") or {}).items()},
-            warnings=[str(w) for w in data.get("w") or []],
+            outputs={sys.intern(str(k)): str(v) for k, v in dict(data.get("o") or {}).items()},
+            warnings=[sys.intern(str(w)) for w in data.get("w") or []],
             seconds=float(data.get("s") or 0.0), time=float(data.get("t") or 0.0),
         )
 
