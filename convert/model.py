@@ -68,10 +68,10 @@ class Cable:
 
     @property
     def date(self) -> str | None:
-        # the date-time group's date, or (with a warning) the one from the metadata
+        # the date of sending: the date-time group's, or (with a warning) the metadata's
         return self._first(
             "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction[@type='sent']/t:date/@when"
-        )
+        ) or self._first("t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl[@type='telegram']/t:date/@when")
 
     @property
     def subject(self) -> str | None:
