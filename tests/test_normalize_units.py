@@ -341,3 +341,15 @@ def test_begin_end_text_is_a_quote():
     (inline,) = xp(c, "//t:p[@n='1']/t:quote")
     assert reading_text(inline) == "BEGIN TEXT: We agree. END TEXT."
     assert [s.get("part") for s in xp(c, "//t:seg[@type='quote']")] == ["I", "M", "F"]
+
+
+def test_numbered_paragraph_without_blank_line_before_it():
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n¶1. (SBU) Summary. One. End Summary.\n¶2. (SBU) Two.\n")
+    assert [p.get("n") for p in xp(c, "//t:p[@n]")] == ["1", "2"]
+
+
+def test_all_capitals_line_before_a_paragraph_is_a_heading_in_mixed_case_cables():
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Some text here.\n\nMILITARY UPDATE\n\n"
+              "2. (U) More text here.\n\nPICCUTA\n")
+    assert [reading_text(h) for h in xp(c, "//t:ab[@type='heading']")] == ["MILITARY UPDATE"]
+    assert record(c)["signer"] == "PICCUTA"

@@ -37,8 +37,9 @@ def make_entries(lines: list[str]) -> list[Entry]:
             continue
         stripped = line.strip().lstrip("¶").strip()
         if line.lstrip().startswith("¶"):
-            # the cablegate pages' paragraph anchor, not the cable's: dropped (editorialDecl)
-            line = stripped
+            # the cablegate pages' paragraph anchor, not the cable's: dropped (editorialDecl),
+            # but remembered as a hint that a paragraph starts here
+            line = Anchored(stripped)
         brk = page_break(stripped)
         if brk:
             kind, page = brk
@@ -310,6 +311,8 @@ def _chunks(entries: list[Entry]) -> list[list[str | Furniture] | Furniture]:
             else:
                 chunks.append(entry)
             continue
+        if current is not None and _paragraph_starts_inside(current, entry):
+            current = None  # "… End Summary." then "¶2. (SBU) …" on the next line
         if current is None:
             if pending:
                 chunks.extend(pending)
@@ -322,6 +325,22 @@ def _chunks(entries: list[Entry]) -> list[list[str | Furniture] | Furniture]:
         current.append(entry)
     chunks.extend(pending)
     return chunks
+
+
+class Anchored(str):
+    """A line that began with the cablegate pages' paragraph anchor (¶)."""
+
+
+def _paragraph_starts_inside(block: list[str | Furniture], line: str) -> bool:
+    """A numbered paragraph that follows the previous one with no blank line between: the
+    number must carry a portion marking or the page's ¶ anchor, after a finished sentence."""
+    previous = next((x for x in reversed(block) if isinstance(x, str)), "")
+    if not previous or not _TERMINAL.search(previous):
+        return False
+    match = PARA_START.match(line)
+    if not match or not 1 <= int(match["num"]) <= 199:
+        return False
+    return bool(match["marking"]) or isinstance(line, Anchored)
 
 
 def _starts_new(line: str) -> bool:
@@ -443,7 +462,25 @@ def body_blocks(entries: list[Entry]) -> list[Block]:
     _number_paragraphs(blocks)
     _attach_lists(blocks)
     _mark_database_rows(blocks)
+    _mark_headings(blocks)
     return blocks
+
+
+def _mark_headings(blocks: list[Block]) -> None:
+    """An all-capitals line standing alone before a numbered paragraph, in a cable written in
+    mixed case, is a heading (the dashed ones are found earlier): MILITARY UPDATE."""
+    mixed = sum(1 for b in blocks if b.kind == "p" and any(isinstance(x, str) and any(c.islower() for c in x)
+                                                          for x in b.lines))
+    if mixed < 2:
+        return
+    for block, following in zip(blocks, blocks[1:], strict=False):
+        texts = [x for x in block.lines if isinstance(x, str)]
+        if (block.kind == "p" and block.n is None and not block.items and len(texts) == 1
+                and following.kind == "p" and following.n is not None):
+            line = texts[0].strip()
+            if (len(line) <= 70 and any(c.isalpha() for c in line) and not any(c.islower() for c in line)
+                    and line[-1:] not in ".,;:" and len(line.split()) <= 10):
+                block.kind = "heading"
 
 
 def _mark_database_rows(blocks: list[Block]) -> None:
