@@ -353,3 +353,11 @@ def test_all_capitals_line_before_a_paragraph_is_a_heading_in_mixed_case_cables(
               "2. (U) More text here.\n\nPICCUTA\n")
     assert [reading_text(h) for h in xp(c, "//t:ab[@type='heading']")] == ["MILITARY UPDATE"]
     assert record(c)["signer"] == "PICCUTA"
+
+
+def test_title_case_and_same_line_dashed_headings():
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Some text here.\n\nA New Era Begins\n\n2. (U) More.\n\n"
+              "Televised Debates -----------------\n\n3. (U) Last.\n\nRef B: MADRID 12\n\n4. (U) End.\n")
+    heads = xp(c, "//t:ab[@type='heading']")
+    assert [(reading_text(h), h.get("rend")) for h in heads] == [("A New Era Begins", None),
+                                                                  ("Televised Debates", "dashes")]

@@ -466,21 +466,32 @@ def body_blocks(entries: list[Entry]) -> list[Block]:
     return blocks
 
 
+_DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>\s*-{3,})?$")
+
+
 def _mark_headings(blocks: list[Block]) -> None:
-    """An all-capitals line standing alone before a numbered paragraph, in a cable written in
-    mixed case, is a heading (the dashed ones are found earlier): MILITARY UPDATE."""
+    """A short line standing alone before a numbered paragraph, without a full stop, in a cable
+    written in mixed case, is a heading (MILITARY UPDATE, A New Era Begins, or a title with
+    its dashes on the same line); the dashed-rule headings are found earlier."""
     mixed = sum(1 for b in blocks if b.kind == "p" and any(isinstance(x, str) and any(c.islower() for c in x)
                                                           for x in b.lines))
     if mixed < 2:
         return
     for block, following in zip(blocks, blocks[1:], strict=False):
         texts = [x for x in block.lines if isinstance(x, str)]
-        if (block.kind == "p" and block.n is None and not block.items and len(texts) == 1
+        if not (block.kind == "p" and block.n is None and not block.items and len(texts) == 1
                 and following.kind == "p" and following.n is not None):
-            line = texts[0].strip()
-            if (len(line) <= 70 and any(c.isalpha() for c in line) and not any(c.islower() for c in line)
-                    and line[-1:] not in ".,;:" and len(line.split()) <= 10):
-                block.kind = "heading"
+            continue
+        if pre.field_kind(texts[0]) is not None:
+            continue  # a late REF or Classified By line, not a heading
+        match = _DASHED_TITLE.match(texts[0].strip())
+        title = match["title"] if match else ""
+        if (0 < len(title) <= 70 and title[:1].isupper() and title[-1:] not in ".,;:!?\"'"
+                and len(title.split()) <= 10):
+            block.kind = "heading"
+            if match and match["dashes"]:  # the rule is recorded as rend, like a dashed underline
+                block.rend = "dashes"
+                block.lines = [title]
 
 
 def _mark_database_rows(blocks: list[Block]) -> None:
