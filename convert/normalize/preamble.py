@@ -61,7 +61,7 @@ WEEKDAY_DATELINE = re.compile(
 )
 CABLE_DATED = re.compile(r"^\s*Cable\s+dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?\]?")
 CSV_ROW = re.compile(r'^\s*\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},')
-CSV_RESIDUE = re.compile(r'^\s*"?\s*,?\s*"(?=\S)')
+CSV_RESIDUE = re.compile(r'^\s*+"?\s*+,?\s*+"(?=\S)')
 DATABASE_FIELD = re.compile(
     r"^\s*(?:id|date|refid|origin|classification|destination|header|references?)\s*:", re.I
 )
