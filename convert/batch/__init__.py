@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from .. import __version__
-from ..errors import ConvertError, OutputError, UsageError
+from ..errors import ConvertError, OutputError, ParseError, UsageError
 from ..options import ConvertOptions
 from ..output import (
     LAYOUTS,
@@ -399,6 +399,11 @@ class _Batch:
             stats.cables += 1
             stats.peak_rss = max(stats.peak_rss, outcome.peak_rss)
             stats.cpu += outcome.cpu
+        if outcome.status == "ok" and not outcome.items:
+            self.fail(task.index, task.source.name,
+                      Failure.from_error(ParseError(task.source.name, "no cable in this input")),
+                      task.attempt + 1, outcome.seconds, outcome.worker)
+            return
         if outcome.status == "ok":
             self.commit(task, outcome)
             return
