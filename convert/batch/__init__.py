@@ -3,10 +3,13 @@
 It never formats. It lists the sources (:func:`convert.pipeline.iter_sources`), skips those
 whose outputs are up to date (:mod:`.state`), hands the others to an engine — worker
 processes on this machine (:mod:`.local`) or a Dask cluster (:mod:`.dask_engine`) — which
-run :func:`convert.pipeline.convert_source` and send back each format's bytes, and writes
-those bytes (temporary file, fsync, rename: :func:`convert.output.atomic_write`). A cable's
-files are written only once every one of its formats rendered, so a failed cable leaves
-nothing behind. Then ``OUT/report.json`` and the summary.
+run :func:`convert.pipeline.convert_source`, and puts each format's bytes in place: local
+workers write them to temporary files under ``OUT/.cable-convert/tmp`` (Dask workers send
+them back and the main process does), the main process decides the names, makes a group of
+files durable with one sync and renames them (:func:`convert.output.stage_write`,
+:func:`~convert.output.sync_files`, :func:`~convert.output.publish`). A cable's files are
+written only once every one of its formats rendered, so a failed cable leaves nothing
+behind. Then ``OUT/report.json`` and the summary.
 
 See ``docs/batch.md`` for the layout, the report's fields and the resume rules.
 """
