@@ -28,7 +28,8 @@ from .options import (
     ReadOptions,
     WriteOptions,
 )
-from .pipeline import Converted, convert_source, iter_sources
+from .batch.worker import convert_limited
+from .pipeline import Converted, iter_sources
 
 _READ = {"form", "encoding", "max_input_size"}
 _WRITE = {"theme", "paper", "pdf_variant", "show_artifacts", "source_date_epoch"}
@@ -65,7 +66,7 @@ def convert_file(path: str | Path, to: str | Iterable[str] = ("tei", "json"),
     for source in iter_sources([str(path)], opts.read):
         if isinstance(source, Exception):
             raise source
-        results.extend(convert_source(source, opts))
+        results.extend(convert_limited(source, opts))
     return results
 
 

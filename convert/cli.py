@@ -123,7 +123,8 @@ def build_options(args: argparse.Namespace) -> ConvertOptions:
 
 def _stream(inputs: list[str], options: ConvertOptions) -> int:
     """``-o -``: one format to stdout; JSON becomes JSON Lines."""
-    from .pipeline import convert_source, iter_sources
+    from .batch.worker import convert_limited
+    from .pipeline import iter_sources
     from .writers.json import dumps, record
 
     if len(options.formats) != 1:
@@ -135,7 +136,7 @@ def _stream(inputs: list[str], options: ConvertOptions) -> int:
         try:
             if isinstance(item, ConvertError):
                 raise item
-            for converted in convert_source(item, options):
+            for converted in convert_limited(item, options):
                 if fmt == "json":
                     out.write(dumps(record(converted.cable), indent=None) + b"\n")
                 else:

@@ -21,10 +21,14 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..errors import EXIT_INTERNAL, ConvertError, OutputError, RenderError, TimeLimitError
 from ..options import ConvertOptions
 from ..readers import Source, read_bytes
+
+if TYPE_CHECKING:
+    from ..pipeline import Converted
 
 #: Errors worth a second attempt: they may depend on the moment (memory, a killed helper).
 #: Reading and parsing errors depend only on the input and are reported at once.
@@ -160,6 +164,19 @@ def time_limit(seconds: float | None) -> Iterator[None]:
             done = True
         for timer in timers:
             timer.cancel()
+
+
+def convert_limited(source: Source, options: ConvertOptions) -> list[Converted]:
+    """:func:`convert.pipeline.convert_source` under ``options.time_limit``, in this thread
+    (the CLI's stream to stdout, the Python API): :class:`TimeLimitError` when time runs out."""
+    from ..pipeline import convert_source
+
+    try:
+        with time_limit(options.time_limit):
+            return convert_source(source, options)
+    except _Expired:
+        limit = options.time_limit
+        raise TimeLimitError(source.name, f"not converted within {limit:g} s (--time-limit)") from None
 
 
 def _cpu() -> float:
