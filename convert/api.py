@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from .batch.worker import convert_limited
 from .errors import UsageError
 from .options import (
     DEFAULT_MAX_INPUT_BYTES,
@@ -28,7 +29,6 @@ from .options import (
     ReadOptions,
     WriteOptions,
 )
-from .batch.worker import convert_limited
 from .pipeline import Converted, iter_sources
 
 _READ = {"form", "encoding", "max_input_size"}
