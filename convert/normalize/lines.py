@@ -101,7 +101,7 @@ _CAVEATS = re.compile(
 
 
 _TRAILING_CAVEATS = re.compile(
-    r"(?:\s++(?:SIPDIS|SENSITIVE|NOFORN|EXDIS|LIMDIS|NODIS|STADIS|E\s?F\s?T\s?O|FOUO)\b[,.]?){1,8}+\s*+$"
+    r"(?<!\s)(?:\s++(?:SIPDIS|SENSITIVE|NOFORN|EXDIS|LIMDIS|NODIS|STADIS|E\s?F\s?T\s?O|FOUO)\b[,.]?){1,8}+\s*+$"
 )
 
 

@@ -8,18 +8,18 @@ import re
 from .lines import BANNER_LEVEL
 
 HANDLING_WORDS = (
-    r"SIPDIS|SENSITIVE\s+BUT\s+UNCLASSIFIED|SENSITIVE|NOFORN|NO\s?FORN|FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|LIMITED\s+OFFICIAL\s+USE|"
+    r"SIPDIS|SENSITIVE\s+BUT\s+UNCLASSIFIED|SENSITIVE|NO\s?FORN|FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|LIMITED\s+OFFICIAL\s+USE|"
     r"EXDIS|LIMDIS|NODIS|STADIS|ROGER|CHEROKEE|SPECAT|E\s?F\s?T\s?O|CORRECTED\s+COPY|"
     r"NOT\s+FOR\s+INTERNET\s+DISTRIBUTION|SBU|ORCON|PROPIN|NOCONTRACT|EYES\s+ONLY|"
     r"DEPT\s+PASS\s+\S+|PASS\s+TO\s+\S+"
 )
 HANDLING = re.compile(
-    rf"^\s*(?:{HANDLING_WORDS})(?:\s*(?:[,;/]|//|\s)\s*(?:{HANDLING_WORDS}))*\s*[.,;]?\s*$", re.I
+    rf"^\s*(?:{HANDLING_WORDS})(?:(?:\s*+(?:[,;/]|//)\s*+|\s++)(?:{HANDLING_WORDS}))*\s*+[.,;]?\s*$", re.I
 )
 HANDLING_TOKEN = re.compile(rf"(?:{HANDLING_WORDS})", re.I)
 _EDGE_WORDS = r"SIPDIS|SENSITIVE|NOFORN|EXDIS|LIMDIS|NODIS|FOUO|FOR\s+OFFICIAL\s+USE\s+ONLY"
 _LEADING = re.compile(rf"^\s*(?:(?:{_EDGE_WORDS})\b[\s,;]*)+")
-_TRAILING = re.compile(rf"(?:\b(?:{_EDGE_WORDS})[\s,;.]*)+$")
+_TRAILING = re.compile(rf"(?:\b(?:{_EDGE_WORDS})[\s,;.]*+){{1,16}}+$")
 
 
 def handling_edges(line: str) -> str:

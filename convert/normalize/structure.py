@@ -466,7 +466,7 @@ def body_blocks(entries: list[Entry]) -> list[Block]:
     return blocks
 
 
-_DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>\s*-{3,})?$")
+_DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>(?<!\s)\s++-{3,}+|(?<!-)-{3,}+)?$")
 
 
 def _mark_headings(blocks: list[Block]) -> None:
@@ -686,7 +686,7 @@ def parse_structure(lines: list[str]) -> Structure:
     return Structure(fields, blocks)
 
 
-_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
+_HYPHEN_END = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
 _WORD_START = re.compile(r"[A-Za-z]+")
 
 
