@@ -10,22 +10,32 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from datetime import datetime
 
 from ..errors import ParseError
 from ..model import RawCable, SourceMetadata
 
-_TABLE = re.compile(r"<table\s+class=['\"]cable['\"]\s*>(.*?)</table>", re.S | re.I)
+# Elements are found as an opening-tag pattern and a closing-tag pattern, never as one
+# ``<x…>(.*?)</x>`` regex: on a hostile page ("<tr>" 25,000 times, no "</tr>") that regex
+# scans to the end from every opening (quadratic: 8 s for 100 kB, days for 20 MB). See
+# _between. Opening tags stop at the next "<", so finding them is linear too.
+_TABLE_START = re.compile(r"<table\s+class=['\"]cable['\"]\s*>", re.I)
+_TABLE_END = re.compile(r"</table>", re.I)
 _TABLE_OPEN = re.compile(r"<table\s+class=['\"]cable['\"]", re.I)
 _PRE_OPEN = re.compile(r"<pre\b", re.I)
 _HTML_OPEN = re.compile(r"<html\b", re.I)
-_ROW = re.compile(r"<tr>(.*?)</tr>", re.S | re.I)
-_CELL = re.compile(r"<t([hd])[^>]*>(.*?)</t[hd]>", re.S | re.I)
+_ROW_START = re.compile(r"<tr>", re.I)
+_ROW_END = re.compile(r"</tr>", re.I)
+_CELL_START = re.compile(r"<t([hd])[^<>]*>", re.I)
+_CELL_END = re.compile(r"</t[hd]>", re.I)
 _TAG = re.compile(r"<[^<>]*>")
-_PRE = re.compile(r"<pre[^>]*>(.*?)</pre>", re.S | re.I)
+_PRE_START = re.compile(r"<pre[^<>]*>", re.I)
+_PRE_END = re.compile(r"</pre>", re.I)
 # the site's own anchors: paragraph pilcrows and TAG links
-_PAR_ANCHOR = re.compile(r"<a id=['\"]par[^'\"]*['\"] href=['\"]#par[^'\"]*['\"]>(.*?)</a>", re.S)
-_LINK = re.compile(r"<a href=['\"]/[^'\"]*['\"]>(.*?)</a>", re.S)
+_PAR_ANCHOR_START = re.compile(r"<a id=['\"]par[^'\"<>]*['\"] href=['\"]#par[^'\"<>]*['\"]>")
+_LINK_START = re.compile(r"<a href=['\"]/[^'\"<>]*['\"]>")
+_ANCHOR_END = re.compile(r"</a>")
 _NUMERIC_REF = re.compile(r"&#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}));")
 
 HEADER_NAMES = {
@@ -50,9 +60,40 @@ def _numeric(match: re.Match[str]) -> str:
         return match.group(0)
 
 
+def _between(text: str, opening: re.Pattern[str],
+             closing: re.Pattern[str]) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+    """(opening tag, closing tag) pairs, leftmost first, not overlapping, each opening with
+    the nearest closing after it: what ``re.finditer(OPEN (.*?) CLOSE, re.S)`` finds, in
+    linear time. When no closing follows an opening, none follows a later one: stop."""
+    pos = 0
+    while True:
+        start = opening.search(text, pos)
+        if start is None:
+            return
+        end = closing.search(text, start.end())
+        if end is None:
+            return
+        yield start, end
+        pos = end.end()
+
+
+def _contents(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> list[str]:
+    return [text[start.end(): end.start()] for start, end in _between(text, opening, closing)]
+
+
+def _unwrap(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> str:
+    """The text with each element's tags removed and its content kept."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in _between(text, opening, closing):
+        parts += [text[pos: start.start()], text[start.end(): end.start()]]
+        pos = end.end()
+    return "".join(parts) + text[pos:] if parts else text
+
+
 def pre_text(fragment: str) -> str:
-    text = _PAR_ANCHOR.sub(r"\1", fragment)
-    text = _LINK.sub(r"\1", text)
+    text = _unwrap(fragment, _PAR_ANCHOR_START, _ANCHOR_END)
+    text = _unwrap(text, _LINK_START, _ANCHOR_END)
     return _NUMERIC_REF.sub(_numeric, text)
 
 
@@ -72,10 +113,12 @@ def _iso(value: str | None) -> str | None:
 
 
 def parse_table(page: str) -> SourceMetadata | None:
-    match = _TABLE.search(page)
-    if not match:
+    table = next(iter(_contents(page, _TABLE_START, _TABLE_END)), None)
+    if table is None:
         return None
-    rows = [_CELL.findall(row) for row in _ROW.findall(match.group(1))]
+    rows = [[(start.group(1), row[start.end(): end.start()])
+             for start, end in _between(row, _CELL_START, _CELL_END)]
+            for row in _contents(table, _ROW_START, _ROW_END)]
     heads = [_cell_text(c) for kind, c in rows[0] if kind.lower() == "h"] if rows else []
     values = [_cell_text(c) for kind, c in rows[1] if kind.lower() == "d"] if len(rows) > 1 else []
     fields: dict[str, str] = {}
@@ -96,7 +139,7 @@ def parse_table(page: str) -> SourceMetadata | None:
 
 
 def read(page: str, name: str) -> RawCable:
-    blocks = [pre_text(b) for b in _PRE.findall(page)]
+    blocks = [pre_text(b) for b in _contents(page, _PRE_START, _PRE_END)]
     if not blocks:
         raise ParseError(name, "a web page without a <pre> block: no cable text found")
     metadata = parse_table(page)
