@@ -79,7 +79,16 @@ def iter_rows(stream: BinaryIO, name: str) -> Iterator[RawCable | ParseError]:
     pending = b""
     first = True
     safe_end = 0  # rows ending at or before this point are complete whatever comes next
+    skipping = False  # after an overlong row (reported once): drop text up to the next row
     while True:
+        if skipping:
+            cut = _NEXT_ROW.search(buffer, pos)
+            end = cut.end() if cut else max(pos, len(buffer) - 64)  # a row opening may be cut
+            line_no += buffer.count("\n", pos, end)
+            pos = end
+            skipping = cut is None
+            if skipping and eof:
+                return
         match = _ROW.match(buffer, pos) if pos < len(buffer) else None
         # a row is taken only when the next row's opening is in the buffer (or at the end of
         # the file): a quote before a row opening cut by the chunk boundary is not yet an end
@@ -99,15 +108,13 @@ def iter_rows(stream: BinaryIO, name: str) -> Iterator[RawCable | ParseError]:
         safe_end = max(0, safe_end - pos)
         pos = 0
         if len(buffer) > MAX_ROW_CHARS:
-            cut = _NEXT_ROW.search(buffer, 1)
+            # one error for the row, however long it runs; its text is skipped up to the next
+            # row's opening, which may still be to come (memory stays bounded meanwhile)
             yield ParseError(
                 f"{name}:{line_no}",
                 f"a CSV row longer than {MAX_ROW_CHARS:,} characters, or one that never closes",
             )
-            end = cut.end() if cut else len(buffer)
-            line_no += buffer.count("\n", 0, end)
-            buffer = buffer[end:]
-            safe_end = max(0, safe_end - end)
+            skipping, pos = True, 1
             continue
         chunk = stream.read(CHUNK)
         eof = not chunk
