@@ -184,9 +184,10 @@ def page_break(line: str) -> tuple[str, str | None] | None:
     """``("new"|"old", page)`` when the line is a page-break line."""
     match = NEW_PAGE.match(line)
     if match and match["station"].split()[0].upper() not in ("REF", "REFS", "REFTEL"):
-        page = match["page"].split(".")[0].lstrip("0") or "0"
+        # str(int()): \d also matches digits that are not ASCII ("００２"); pb/@n is [0-9]+
+        page = str(int(match["page"].split(".")[0]))
         return "new", page
     match = OLD_PAGE.match(line)
     if match:
-        return "old", match["page"].lstrip("0") or "0"
+        return "old", str(int(match["page"]))
     return None

@@ -78,7 +78,7 @@ def parse_addressee(text: str) -> Addressee:
     seq = None
     seq_match = _SEQ.search(rest)
     if seq_match and len(rest.split()) > 1:
-        seq = seq_match["seq"]
+        seq = "".join(str(int(d)) for d in seq_match["seq"])  # ASCII digits: orgName/@n is [0-9]+
         rest = rest[: seq_match.start()]
     words = rest.split()
     precedence = norm = None
