@@ -472,3 +472,80 @@ def _page_round_trip(header: str, body: str) -> None:
 
 _PRE_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="&"), max_size=300)
 test_page_round_trip, test_page_round_trip_slow = twin(40, _PRE_TEXT, _PRE_TEXT)(_page_round_trip)
+
+
+# ------------------------------------------------------------------ what the properties found
+#: Inputs that broke the property before the fix named with each (kept as plain tests so a
+#: regression shows by name, whatever hypothesis happens to generate).
+FOUND = [
+    # control characters reached lxml (ValueError): normalize shows them as U+FFFD
+    ("E.O. 12958: DECL: 09/17/2019\n\x1b", "text", "control character in the text"),
+    ("1. (C) \x00 NUL from a numeric reference", "html-nul", "&#0; in a cablegate page"),
+    # a body that is only a closing: div with opener + closer only (tei_all invalid)
+    ("the", "html", "one word, taken for a signature"),
+    ("NNNN", "csv", "only an end marker"),
+    # furniture before the first text line was skipped by both preamble and body: words lost
+    ("PAGE 02 VATICA 01261 061419Z", "csv", "only a page-break line"),
+    ("OUAGADOUGO 00001158 002 OF 002\nRUEHBJ &", "csv", "page-break line first"),
+    # digits that are not ASCII became pb/@n and orgName/@n (profile: [0-9]+)
+    ("said\nMADRID ００００００９１ ００２ OF ００３\nx", "csv", "fullwidth page number"),
+    ("PAGE ٠٢ STATE ١٢٣٤٥٦ ١٢١٢١٢Z", "csv", "Arabic-Indic page number"),
+    ("P 091758Z FEB 09\nFM AMEMBASSY BEIJING\nTO RUEHC/SECSTATE WASHDC IMMEDIATE ٥٩٠٦\n\n"
+     "UNCLAS BEIJING 000001\n\n1. (U) Text here.", "text", "Arabic-Indic addressee sequence"),
+]
+
+
+@pytest.mark.parametrize(("text", "form", "why"), FOUND, ids=[w for _, _, w in FOUND])
+def test_found_by_the_properties(text: str, form: str, why: str) -> None:
+    del why
+    if form == "html-nul":
+        data = as_page(None, text.replace("\x00", "&#0;"))
+        form = "html"
+    else:
+        data = present(text, form)
+    outcome = hs.assert_holds(data, form)
+    assert outcome.error is None, outcome.error
+
+
+@pytest.mark.parametrize(("meta", "why"), [
+    ({"created": "garbage", "id": "09X1"}, "a date cell that is not a date: int('garb') crash"),
+    ({"created": "2009-13-45 99:99"}, "an impossible date became date/@when"),
+    ({"released": "2009-06-02T09:22"}, "a date in the wrong shape became date/@when"),
+    ({"id": "&#x1b;x", "origin": "&#0;"}, "control characters in table cells"),
+], ids=lambda x: x if isinstance(x, str) else "")
+def test_metadata_table_found_by_the_properties(meta: dict[str, str], why: str) -> None:
+    del why
+    outcome = hs.assert_holds(as_page(None, "UNCLAS STATE 000001\n\n1. (U) Text.", meta), "html")
+    assert outcome.error is None
+
+
+@pytest.mark.parametrize(("refid", "date", "why"), [
+    ("ÓF\r%", "6/2/2009 9:22", "a CR in a CSV column broke the profile's one-line pattern"),
+    ("09X1", "1/1/0001 0:00", "year 1 written '1-01-01' (strftime %Y): int() crash"),
+    ("\x0c\x81", "6/2/2009 9:22", "a form feed in a CSV column reached lxml"),
+], ids=lambda x: x if len(x) > 20 else "")
+def test_csv_columns_found_by_the_properties(refid: str, date: str, why: str) -> None:
+    del why
+    row = as_csv_row("UNCLAS STATE 000001\n\n1. (U) Text.", refid=refid, date=date, classification="\r")
+    outcome = hs.assert_holds(row.encode("utf-8"), "csv")
+    assert outcome.error is None
+
+
+def test_damaged_tei_is_refused_typed() -> None:
+    """TEI that parses but breaks the profile (a renamed attribute) was accepted and handed
+    to the writers; it is an InvalidTEIError now."""
+    from lxml import etree
+
+    out = hs.convert(hs.SEED.read_bytes(), "text")
+    tei = etree.tostring(out.cables[0].tei, encoding="unicode").replace('type="cable-id"', 'type="cable-id" uype="x"', 1)
+    again = hs.convert(tei.encode("utf-8"), "tei")
+    assert again.error is not None and again.error.exit_code == 11, again.error
+    assert "profile" in again.error.message
+
+
+def test_csv_first_row_judged_on_enough_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a read size smaller than a row opening, a good file was refused as 'not a
+    cables.csv file' (the first read was judged alone)."""
+    monkeypatch.setattr(cablescsv, "CHUNK", 1)
+    rows = list(cablescsv.iter_rows(io.BytesIO(as_csv_row("text").encode()), "t.csv"))
+    assert len(rows) == 1 and not isinstance(rows[0], ConvertError), rows
