@@ -713,10 +713,9 @@ def join_lines(lines: list[str | Furniture], mend: Callable[[], set[str]] | None
             text += line
         elif prior.endswith("-") and prior[-2:-1].isalpha() and line[:1].isalpha():
             left = _HYPHEN_END.search(text)  # None when the hyphen ended a previous token
-            right = _WORD_START.match(line)
-            assert right is not None
-            joined = left.group(1) + right.group(0) if left else ""
-            if left and mend is not None and joined.lower() in mend():
+            right = _WORD_START.match(line)  # None when the line starts with "À": no mend
+            joined = left.group(1) + right.group(0) if left and right else ""
+            if left and right and mend is not None and joined.lower() in mend():
                 text = text[: left.start()]
                 if text:
                     tokens.append(text)
