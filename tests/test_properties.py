@@ -492,6 +492,8 @@ FOUND = [
     ("PAGE ٠٢ STATE ١٢٣٤٥٦ ١٢١٢١٢Z", "csv", "Arabic-Indic page number"),
     ("P 091758Z FEB 09\nFM AMEMBASSY BEIJING\nTO RUEHC/SECSTATE WASHDC IMMEDIATE ٥٩٠٦\n\n"
      "UNCLAS BEIJING 000001\n\n1. (U) Text here.", "text", "Arabic-Indic addressee sequence"),
+    # a hyphen at a line's end before a letter that is not ASCII: AssertionError in join_lines
+    ("TAG:A-\nÀ", "text", "hyphen then a non-ASCII letter"),
 ]
 
 
