@@ -169,7 +169,11 @@ def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
         if kind is None:
             if PARA_START.match(line):
                 break
-            if i < horizon and not seen_subject:
+            if isinstance(line, pre.Glued) and fields:
+                # a run-on piece of a split line that is no known field ("sipdise.o. …" in a
+                # lower-cased copy) stays glued in the opener: in the body it would split a word
+                kind = "distribution"
+            elif i < horizon and not seen_subject:
                 kind = "distribution"
             elif seen_subject and fields and fields[-1].kind == "refs" and _is_ref_continuation(line, last_ref_label):
                 kind = "refs-more"
