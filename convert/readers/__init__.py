@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import ConvertError, InputError, ParseError, UsageError
 from ..model import Cable, RawCable
@@ -77,13 +78,16 @@ def expand_inputs(inputs: Iterable[str], options: ReadOptions) -> Iterator[Sourc
     """Every source the inputs name, in order; a problem with one input is yielded, not raised."""
     for item in inputs:
         if item == "-":
-            data = sys.stdin.buffer.read(options.max_input_bytes + 1)
+            stdin = sys.stdin.buffer
+            data = stdin.read(min(200, options.max_input_bytes + 1))
             if options.form == "csv" or (
                 options.form is None and cablescsv.looks_like(data[:200].decode("utf-8", "replace"))
             ):
-                for row in cablescsv.iter_rows(io.BytesIO(data), "<stdin>"):
+                # streamed like a cables.csv file: no size limit, rows are never cut short
+                for row in cablescsv.iter_rows(_Prefixed(data, stdin), "<stdin>"):
                     yield row if isinstance(row, ConvertError) else Source(row.source, raw=row)
             else:
+                data += stdin.read(options.max_input_bytes + 1 - len(data))
                 yield Source(name="<stdin>", data=data, form=options.form)
             continue
         path = Path(item)
@@ -98,6 +102,24 @@ def expand_inputs(inputs: Iterable[str], options: ReadOptions) -> Iterator[Sourc
             yield from _file_sources(path, item, options)
         else:
             yield InputError(item, "no such file or folder")
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream whose first bytes were already read (to detect the form) then the rest."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        super().__init__()
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if self.head:
+            size = len(self.head) if size is None or size < 0 else size
+            out, self.head = self.head[:size], self.head[size:]
+            return out
+        return self.rest.read(size)
 
 
 def _file_sources(path: Path, name: str, options: ReadOptions) -> Iterator[Source | ConvertError]:
