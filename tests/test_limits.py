@@ -394,3 +394,16 @@ def test_a_generous_time_limit_changes_nothing(tmp_path: Path) -> None:
     done = cli(str(hs.SEED), "-o", str(tmp_path), "-t", "json", "--time-limit", "60", "-q")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "09BEIJING1463.json").is_file()
+
+
+def test_a_csv_on_stdin_is_streamed_not_cut_at_the_size_limit() -> None:
+    """A cables.csv on stdin is streamed like a file: the size limit is for one cable. It used
+    to be read only up to the limit, so the row at the cut was reported as 'does not close'
+    and every row after it was dropped."""
+    rows = "".join(
+        f'"{n}","6/2/2009 9:22","09A{n}","E","UNCLASSIFIED","","","UNCLAS A 00000{n}\n\n1. (U) Row {n}."\n'
+        for n in range(1, 6))
+    done = cli("-", "-o", "-", "-t", "json", "--max-input-size", "150", stdin=rows.encode())
+    assert done.returncode == 0, done.stderr
+    ids = [line.split(b'"id": "')[1].split(b'"')[0] for line in done.stdout.splitlines()]
+    assert ids == [b"09A1", b"09A2", b"09A3", b"09A4", b"09A5"]
