@@ -75,11 +75,10 @@ def signature(exc: BaseException) -> str:
 
 
 def run_property(name: str, examples: int) -> tuple[int, collections.Counter[str], float]:
-    from hypothesis import HealthCheck, given, settings
-    from hypothesis import strategies as st
-
     import hardening_support as hs
     import test_properties as tp
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
 
     fn, strategies, _weight = tp.PROPERTIES[name]
     tried = 0
@@ -94,7 +93,7 @@ def run_property(name: str, examples: int) -> tuple[int, collections.Counter[str
         tried += 1
         try:
             fn(*args)
-        except (Exception, hs.Hang) as exc:  # noqa: BLE001 - counted, not raised
+        except (Exception, hs.Hang) as exc:
             failures[signature(exc)] += 1
 
     started = time.perf_counter()

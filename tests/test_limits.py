@@ -23,9 +23,9 @@ import sys
 import time
 from pathlib import Path
 
+import hardening_support as hs
 import pytest
 
-import hardening_support as hs
 from convert.errors import InputTooLargeError, TimeLimitError
 from convert.options import ConvertOptions, ReadOptions
 from convert.readers import Source, cablescsv, load_source

@@ -19,11 +19,11 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+import hardening_support as hs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import hardening_support as hs
 from convert.errors import ConvertError
 from convert.readers import cablegate, cablescsv
 
@@ -345,7 +345,7 @@ def _tei_round_trip(name_form: tuple[str, str, bytes], flip: bool, data: st.Data
     typed error or (if it still parses) still validates."""
     from lxml import etree
 
-    name, form, raw = name_form
+    _name, form, raw = name_form
     first = hs.convert(raw, form)
     assert first.error is None, first.error
     tei = etree.tostring(first.cables[0].tei, xml_declaration=True, encoding="UTF-8")
@@ -543,7 +543,8 @@ def test_damaged_tei_is_refused_typed() -> None:
     from lxml import etree
 
     out = hs.convert(hs.SEED.read_bytes(), "text")
-    tei = etree.tostring(out.cables[0].tei, encoding="unicode").replace('type="cable-id"', 'type="cable-id" uype="x"', 1)
+    tei = etree.tostring(out.cables[0].tei, encoding="unicode")
+    tei = tei.replace('type="cable-id"', 'type="cable-id" uype="x"', 1)
     again = hs.convert(tei.encode("utf-8"), "tei")
     assert again.error is not None and again.error.exit_code == 11, again.error
     assert "profile" in again.error.message
