@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import random
 import sys
-import tarfile
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+sys.path[:0] = [str(REPO), str(REPO / "scripts")]
+
+import corpus  # noqa: E402
 
 from convert.errors import ConvertError  # noqa: E402
 from convert.model import Cable  # noqa: E402
@@ -22,21 +22,15 @@ from convert.options import ReadOptions  # noqa: E402
 from convert.pipeline import iter_sources, to_cable  # noqa: E402
 from convert.readers import load_source  # noqa: E402
 
-ARCHIVE = Path("/work/shared/corpus/cablegate-html.tar.xz")
-SEED = Path("/work/shared/corpus/seed-09BEIJING1463.txt")
+ARCHIVE = corpus.TARBALL
+SEED = corpus.SEED
 
 
 def corpus_pages(pages_dir: str | None, count: int, seed: int = 1463) -> list[Path]:
     """``count`` cablegate pages, a fixed random sample (unpacking the archive if needed)."""
-    if pages_dir:
-        root = Path(pages_dir)
-    else:
-        root = Path(tempfile.mkdtemp(prefix="cablegate-"))
-        with tarfile.open(ARCHIVE) as archive:
-            archive.extractall(root, filter="data")
-    pages = sorted(root.rglob("*.html"))
+    pages = corpus.pages(pages_dir)
     if not pages:
-        raise SystemExit(f"no .html pages under {root}")
+        raise SystemExit(f"no .html pages under {pages_dir or ARCHIVE}")
     rng = random.Random(seed)  # noqa: S311 (a reproducible sample, not a secret)
     return sorted(rng.sample(pages, min(count, len(pages))))
 

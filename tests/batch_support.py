@@ -18,7 +18,7 @@ from lxml import etree
 from convert.errors import RenderError
 
 CORPUS = Path("/tmp/cg/cable")  # noqa: S108 - where the corpus is usually unpacked
-ARCHIVE = Path("/work/shared/corpus/cablegate-html.tar.xz")
+ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cablegate-html.tar.xz"
 
 
 def copy_pages(target: Path, count: int, step: int = 151) -> list[Path]:

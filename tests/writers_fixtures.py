@@ -17,7 +17,7 @@ from lxml import etree
 from convert.model import TEI_NS, Cable
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = Path("/work/shared/corpus/seed-09BEIJING1463.txt")
+SEED = REPO / "data" / "seed-09BEIJING1463.txt"  # the bundled copy of the shared seed
 
 _TEI_TEMPLATE = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
 <teiHeader>
