@@ -241,7 +241,7 @@ def derive_facts(raw: RawCable, routing: Routing, structure: Structure, warnings
         classification=classification_record(level, caveats), origin=origin,
         origin_from_metadata=origin_from_metadata, signer=signer, tags=tags, refs=refs,
         eo=eo_field.text if eo_field else None,
-        decl=None, classified_by=classified_text, date=date,
+        classified_by=classified_text, date=date,
         date_from_metadata=date_from_metadata, metadata=meta,
         partial=any(f.kind == "notice" for f in all_fields) or bool(
             raw.header and pre.PARTIAL_EXTRACT.search(raw.header)),

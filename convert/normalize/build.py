@@ -67,7 +67,6 @@ class Facts:
     tags: list[str]
     refs: list[tuple[str | None, str, str | None, bool]]  # label, text, id, year inferred
     eo: str | None
-    decl: str | None
     classified_by: str | None
     date: str | None
     date_from_metadata: bool

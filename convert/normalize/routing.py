@@ -155,14 +155,10 @@ def split_header(lines: list[str]) -> int:
     seen = False
     for index, line in enumerate(lines):
         if not line.strip():
-            if seen and state in ("to", "info", "xmt") and index + 1 < len(lines):
-                nxt = classify(lines[index + 1], state)
-                if nxt in ("info", "xmt", "bt", "to"):
-                    continue
-            if seen and state not in (None,):
+            if seen and state is not None:
                 # a blank line ends the addressee lists unless another header line follows
-                nxt_kind = classify(lines[index + 1], None) if index + 1 < len(lines) else None
-                if nxt_kind not in ("info", "xmt", "bt", "from", "to", "dtg", "de", "security"):
+                nxt = classify(lines[index + 1], None) if index + 1 < len(lines) else None
+                if nxt not in ("info", "xmt", "bt", "from", "to", "dtg", "de", "security"):
                     break
             continue
         kind = classify(line, state)
@@ -171,14 +167,7 @@ def split_header(lines: list[str]) -> int:
         seen = True
         end = index + 1
         base = kind.rstrip("+")
-        if base in ("to", "info", "xmt"):
-            state = base
-        elif base == "bt":
-            state = None
-        elif base in ("routing",):
-            state = None
-        else:
-            state = state if base == "routing" else None
+        state = base if base in ("to", "info", "xmt") else None
     return end
 
 
