@@ -154,3 +154,9 @@ def test_forced_form_overrides_detection(tmp_path):
     assert raw.form == "html"
     (raw,) = list(load_source(Source(str(path), path=str(path)), ReadOptions(form="text")))
     assert raw.form == "text"
+
+
+def test_csv_blank_references_are_no_references():
+    data = b'"1","6/2/2009 9:22","","Embassy Test","","\t| |","","UNCLAS BEIJING 001463\n\n1. (SBU) Text.\n"\n'
+    (row,) = list(cablescsv.iter_rows(io.BytesIO(data), "x.csv"))
+    assert row.metadata.references == ()

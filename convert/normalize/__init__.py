@@ -104,7 +104,7 @@ def _xml_safe(raw: RawCable) -> tuple[RawCable, int]:
                                   if isinstance(getattr(meta, f.name), str)}
         meta = dataclasses.replace(
             meta, **single,
-            references=tuple(one_line(r) or "" for r in meta.references),
+            references=tuple(ref for ref in (one_line(r) for r in meta.references) if ref),
         )
     fixed = dataclasses.replace(raw, body=fix(raw.body, _NOT_XML_TEXT) or "",
                                 header=fix(raw.header, _NOT_XML_TEXT), metadata=meta,

@@ -58,7 +58,7 @@ def row_to_raw(fields: tuple[str, ...], name: str) -> RawCable:
         created=_iso(date),
         classification=classification or None,
         origin=origin or None,
-        references=tuple(r for r in refs.split("|") if r),
+        references=tuple(r.strip() for r in refs.split("|") if r.strip()),
         row=row,
     )
     return RawCable(
