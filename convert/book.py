@@ -42,8 +42,15 @@ def gather(inputs: Iterable[str], options: ConvertOptions) -> tuple[list[Cable],
     return cables, failures
 
 
-def make_book(inputs: Iterable[str], out: Path, options: ConvertOptions, *, sort: str = "date",
-              title: str | None = None, name: str = "volume") -> BookResult:
+def make_book(
+    inputs: Iterable[str],
+    out: Path,
+    options: ConvertOptions,
+    *,
+    sort: str = "date",
+    title: str | None = None,
+    name: str = "volume",
+) -> BookResult:
     from .volume import VOLUME_FORMATS, write_volume
 
     formats = [f for f in options.formats if f in VOLUME_FORMATS]

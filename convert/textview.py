@@ -16,10 +16,30 @@ _T = f"{{{TEI_NS}}}"
 READING_SKIP = frozenset(_T + n for n in ("orig", "sic", "fw", "pb", "milestone", "note"))
 SOURCE_SKIP = frozenset(_T + n for n in ("reg", "corr"))
 #: elements that stand apart from their neighbours: a space is put around them
-BLOCKS = frozenset(_T + n for n in (
-    "p", "ab", "head", "item", "label", "list", "fw", "lb", "pb", "milestone", "opener",
-    "closer", "signed", "dateline", "quote", "div", "body", "text", "note",
-))
+BLOCKS = frozenset(
+    _T + n
+    for n in (
+        "p",
+        "ab",
+        "head",
+        "item",
+        "label",
+        "list",
+        "fw",
+        "lb",
+        "pb",
+        "milestone",
+        "opener",
+        "closer",
+        "signed",
+        "dateline",
+        "quote",
+        "div",
+        "body",
+        "text",
+        "note",
+    )
+)
 
 
 def _walk(node: etree._Element, skip: frozenset[str], parts: list[str], root: etree._Element) -> None:

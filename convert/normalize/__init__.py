@@ -52,7 +52,7 @@ def _split(raw: RawCable) -> tuple[list[str], list[str], set[str]]:
     while start < len(body) and not body[start].strip():
         start += 1
     n = split_header(body[start:])
-    return body[start: start + n], body[start + n:], applied
+    return body[start : start + n], body[start + n :], applied
 
 
 def _check_is_cable(raw: RawCable, routing: Routing, structure: Structure, body_lines: list[str]) -> None:
@@ -61,8 +61,11 @@ def _check_is_cable(raw: RawCable, routing: Routing, structure: Structure, body_
     has_routing = bool(routing.sender or routing.date or routing.station)
     if not (has_fields or has_numbered or has_routing):
         if raw.metadata is None:
-            raise ParseError(raw.source, "no routing header, classification banner, TAGS, SUBJECT "
-                             "or marked paragraphs: this does not look like a cable")
+            raise ParseError(
+                raw.source,
+                "no routing header, classification banner, TAGS, SUBJECT "
+                "or marked paragraphs: this does not look like a cable",
+            )
     body_words = 0
     for line in body_lines:
         body_words += len(_WORD.findall(line))
@@ -100,15 +103,23 @@ def _xml_safe(raw: RawCable) -> tuple[RawCable, int]:
 
     meta = raw.metadata
     if meta is not None:
-        single: dict[str, Any] = {f.name: one_line(getattr(meta, f.name)) for f in dataclasses.fields(meta)
-                                  if isinstance(getattr(meta, f.name), str)}
+        single: dict[str, Any] = {
+            f.name: one_line(getattr(meta, f.name))
+            for f in dataclasses.fields(meta)
+            if isinstance(getattr(meta, f.name), str)
+        }
         meta = dataclasses.replace(
-            meta, **single,
+            meta,
+            **single,
             references=tuple(ref for ref in (one_line(r) for r in meta.references) if ref),
         )
-    fixed = dataclasses.replace(raw, body=fix(raw.body, _NOT_XML_TEXT) or "",
-                                header=fix(raw.header, _NOT_XML_TEXT), metadata=meta,
-                                source=fix(raw.source) or "")
+    fixed = dataclasses.replace(
+        raw,
+        body=fix(raw.body, _NOT_XML_TEXT) or "",
+        header=fix(raw.header, _NOT_XML_TEXT),
+        metadata=meta,
+        source=fix(raw.source) or "",
+    )
     return fixed, count
 
 
@@ -163,8 +174,13 @@ def derive_facts(raw: RawCable, routing: Routing, structure: Structure, warnings
     # distribution lines between the banner and the SUBJECT (SOUTHCOM FOR POLAD SENSITIVE SIPDIS)
     handling_text = " ".join(
         [f.text for f in all_fields if f.kind == "handling"]
-        + [pre.handling_edges(str(x)) for f in all_fields if f.kind == "distribution"
-           for x in f.lines if isinstance(x, str)]
+        + [
+            pre.handling_edges(str(x))
+            for f in all_fields
+            if f.kind == "distribution"
+            for x in f.lines
+            if isinstance(x, str)
+        ]
     )
     caveats = caveat_names(" ".join([handling_text, banner.rest if banner else ""]))
     level = banner.level if banner else None
@@ -176,7 +192,13 @@ def derive_facts(raw: RawCable, routing: Routing, structure: Structure, warnings
         sec = next((line.text for line in routing.lines if line.kind == "security"), None)
         if sec:
             letter = sec.split()[1][:1].upper()
-            level = {"U": "UNCLASSIFIED", "C": "CONFIDENTIAL", "S": "SECRET", "T": "TOP SECRET", "E": "UNCLASSIFIED"}.get(letter)
+            level = {
+                "U": "UNCLASSIFIED",
+                "C": "CONFIDENTIAL",
+                "S": "SECRET",
+                "T": "TOP SECRET",
+                "E": "UNCLASSIFIED",
+            }.get(letter)
     if level == "LIMITED OFFICIAL USE" and "LIMITED OFFICIAL USE" not in caveats:
         caveats.append("LIMITED OFFICIAL USE")
 
@@ -235,16 +257,28 @@ def derive_facts(raw: RawCable, routing: Routing, structure: Structure, warnings
 
     signer = next((str(b.lines[0]).strip(" .#") for b in structure.blocks if b.kind == "signature"), None)
     facts = Facts(
-        cable_id=ident, source=raw.source, routing=routing, subject=subject,
-        message_ref=message_ref, sections=banner.sections if banner else None, level=level,
-        level_text=banner.text if banner else None, caveats=caveats,
-        classification=classification_record(level, caveats), origin=origin,
-        origin_from_metadata=origin_from_metadata, signer=signer, tags=tags, refs=refs,
+        cable_id=ident,
+        source=raw.source,
+        routing=routing,
+        subject=subject,
+        message_ref=message_ref,
+        sections=banner.sections if banner else None,
+        level=level,
+        level_text=banner.text if banner else None,
+        caveats=caveats,
+        classification=classification_record(level, caveats),
+        origin=origin,
+        origin_from_metadata=origin_from_metadata,
+        signer=signer,
+        tags=tags,
+        refs=refs,
         eo=eo_field.text if eo_field else None,
-        classified_by=classified_text, date=date,
-        date_from_metadata=date_from_metadata, metadata=meta,
-        partial=any(f.kind == "notice" for f in all_fields) or bool(
-            raw.header and pre.PARTIAL_EXTRACT.search(raw.header)),
+        classified_by=classified_text,
+        date=date,
+        date_from_metadata=date_from_metadata,
+        metadata=meta,
+        partial=any(f.kind == "notice" for f in all_fields)
+        or bool(raw.header and pre.PARTIAL_EXTRACT.search(raw.header)),
     )
     if meta is not None:
         cross_check(facts, meta, warnings)
@@ -287,8 +321,9 @@ def build(structure: Structure, routing: Routing, facts: Facts) -> etree._Elemen
 
     def cable_words() -> set[str]:
         if not words:
-            words.update(w.lower() for b in structure.blocks for x in b.lines
-                         if isinstance(x, str) for w in _WORD.findall(x))
+            words.update(
+                w.lower() for b in structure.blocks for x in b.lines if isinstance(x, str) for w in _WORD.findall(x)
+            )
         return words
 
     for block in structure.blocks:

@@ -80,13 +80,44 @@ class Facts:
 
 # ---------------------------------------------------------------- layout
 #: elements whose content is elements only: indenting them adds no text to the document
-_CONTAINERS = frozenset(T + name for name in (
-    "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt", "availability",
-    "sourceDesc", "bibl", "author", "extent", "encodingDesc", "editorialDecl", "correction",
-    "normalization", "hyphenation", "classDecl", "taxonomy", "category", "profileDesc",
-    "abstract", "correspDesc", "correspAction", "correspContext", "textClass", "keywords",
-    "revisionDesc", "text", "body", "div", "list", "closer", "quote",
-))
+_CONTAINERS = frozenset(
+    T + name
+    for name in (
+        "TEI",
+        "teiHeader",
+        "fileDesc",
+        "titleStmt",
+        "respStmt",
+        "publicationStmt",
+        "availability",
+        "sourceDesc",
+        "bibl",
+        "author",
+        "extent",
+        "encodingDesc",
+        "editorialDecl",
+        "correction",
+        "normalization",
+        "hyphenation",
+        "classDecl",
+        "taxonomy",
+        "category",
+        "profileDesc",
+        "abstract",
+        "correspDesc",
+        "correspAction",
+        "correspContext",
+        "textClass",
+        "keywords",
+        "revisionDesc",
+        "text",
+        "body",
+        "div",
+        "list",
+        "closer",
+        "quote",
+    )
+)
 
 
 def indent(node: etree._Element, level: int = 0) -> None:
@@ -153,9 +184,18 @@ def add_furniture(node: etree._Element, furniture: Furniture) -> None:
 
 # ---------------------------------------------------------------- opener
 _ROUTING_TYPES = {
-    "transmission": "transmission-id", "routing": "routing-indicators", "de": "de",
-    "security": "security", "from": "from", "to": "to", "info": "info", "xmt": "xmt",
-    "bt": "bt", "other": "routing-other", "notice": "notice", "wrapper": "wrapper",
+    "transmission": "transmission-id",
+    "routing": "routing-indicators",
+    "de": "de",
+    "security": "security",
+    "from": "from",
+    "to": "to",
+    "info": "info",
+    "xmt": "xmt",
+    "bt": "bt",
+    "other": "routing-other",
+    "notice": "notice",
+    "wrapper": "wrapper",
 }
 
 
@@ -164,7 +204,7 @@ def _link_residue(text: str) -> list[Token]:
     tokens: list[Token] = []
     pos = 0
     for match in re.finditer(r"\[([^\]\[]{1,40})\]\(#?[^)\s]*\)", text):
-        tokens.append(text[pos: match.start()])
+        tokens.append(text[pos : match.start()])
         tokens.append(Choice(match.group(), match.group(1), reason="link-residue"))
         pos = match.end()
     tokens.append(text[pos:])
@@ -226,8 +266,12 @@ def build_header(tei: etree._Element, facts: Facts) -> None:
     header = el(tei, "teiHeader")
     file_desc = el(header, "fileDesc")
     title_stmt = el(file_desc, "titleStmt")
-    el(title_stmt, "title", facts.subject or f"Cable {facts.cable_id or facts.source}",
-       type="subject" if facts.subject else "supplied")
+    el(
+        title_stmt,
+        "title",
+        facts.subject or f"Cable {facts.cable_id or facts.source}",
+        type="subject" if facts.subject else "supplied",
+    )
     resp = el(title_stmt, "respStmt")
     resp.set(XML_ID, "normalizer")
     el(resp, "resp", "normalized by")
@@ -312,7 +356,11 @@ def build_header(tei: etree._Element, facts: Facts) -> None:
     if facts.signer:
         el(sent, "persName", facts.signer)
     if facts.origin:
-        el(sent, "placeName", facts.origin.split(" ", 1)[-1] if facts.origin.startswith(("Embassy ", "Consulate ")) else facts.origin)
+        el(
+            sent,
+            "placeName",
+            facts.origin.split(" ", 1)[-1] if facts.origin.startswith(("Embassy ", "Consulate ")) else facts.origin,
+        )
     if facts.date:
         el(sent, "date", when=facts.date)
     if not len(sent):
@@ -325,14 +373,28 @@ def build_header(tei: etree._Element, facts: Facts) -> None:
     if facts.refs:
         context = el(corresp, "correspContext")
         for label, text, ident, inferred in facts.refs:
-            el(context, "ref", text, type="reference", n=label,
-               target=f"cable:{ident}" if ident else None,
-               subtype="year-inferred" if ident and inferred else None)
+            el(
+                context,
+                "ref",
+                text,
+                type="reference",
+                n=label,
+                target=f"cable:{ident}" if ident else None,
+                subtype="year-inferred" if ident and inferred else None,
+            )
     text_class = el(profile, "textClass")
-    el(text_class, "catRef", scheme="#classification",
-       target="#cls-" + slug(facts.level) if facts.level else "#cls-unknown")
-    el(text_class, "catRef", scheme="#caveats",
-       target=" ".join(dict.fromkeys("#cav-" + slug(c) for c in facts.caveats)) or "#cav-none")
+    el(
+        text_class,
+        "catRef",
+        scheme="#classification",
+        target="#cls-" + slug(facts.level) if facts.level else "#cls-unknown",
+    )
+    el(
+        text_class,
+        "catRef",
+        scheme="#caveats",
+        target=" ".join(dict.fromkeys("#cav-" + slug(c) for c in facts.caveats)) or "#cav-none",
+    )
     keywords = el(text_class, "keywords", scheme="#tags")
     for tag in facts.tags or []:
         el(keywords, "term", tag)
@@ -340,8 +402,7 @@ def build_header(tei: etree._Element, facts: Facts) -> None:
         el(keywords, "term", "none", type="none")
 
     revision = el(header, "revisionDesc")
-    el(revision, "change", f"Normalized by cable-convert {__version__} from {facts.source}.",
-       who="#normalizer")
+    el(revision, "change", f"Normalized by cable-convert {__version__} from {facts.source}.", who="#normalizer")
 
 
 def _seconds(when: str) -> str:
@@ -362,35 +423,39 @@ def _categories(taxonomy: etree._Element, entries: list[tuple[str, str]]) -> Non
 
 
 def _addressee(parent: etree._Element, addressee: Addressee) -> None:
-    node = el(parent, "orgName", addressee.name or addressee.text, key=addressee.prefix,
-              n=addressee.sequence,
-              type=addressee.precedence_norm.lower().replace(" ", "-") if addressee.precedence_norm else None)
+    node = el(
+        parent,
+        "orgName",
+        addressee.name or addressee.text,
+        key=addressee.prefix,
+        n=addressee.sequence,
+        type=addressee.precedence_norm.lower().replace(" ", "-") if addressee.precedence_norm else None,
+    )
     if addressee.precedence and addressee.precedence_norm and addressee.precedence.upper() != addressee.precedence_norm:
         node.set("subtype", "precedence-misspelt")
 
 
 EDITORIAL = {
     "pilcrow": "The ¶ sign before paragraph numbers was added by the cablegate web pages, not "
-               "part of the cables; it is dropped.",
+    "part of the cables; it is dropped.",
     "renumber": "A paragraph number damaged in copying (11., 12., 13. where the sequence shows "
-                "¶1–¶3) is regularised; the source's form is kept in orig.",
+    "¶1–¶3) is regularised; the source's form is kept in orig.",
     "joins": "Hard line breaks inside paragraphs are joined with a space; a line that ends in a "
-             "hyphen is joined without one, keeping the hyphen unless the unhyphenated word "
-             "occurs elsewhere in the same cable (then orig/reg).",
+    "hyphen is joined without one, keeping the hyphen unless the unhyphenated word "
+    "occurs elsewhere in the same cable (then orig/reg).",
     "furniture": "Page-break lines, repeated section banners and the classification lines "
-                 "around old-style page breaks are moved out of the text flow into pb/fw and "
-                 "milestone/fw at the place they occurred.",
+    "around old-style page breaks are moved out of the text flow into pb/fw and "
+    "milestone/fw at the place they occurred.",
     "sections": "A cable sent in several sections is one text; the banners of sections after "
-                "the first are kept as milestones.",
+    "the first are kept as milestones.",
     "repairs": "Damaged characters (an apostrophe sent as a comma, quotation marks sent as & "
-               "and 8, accents dropped to --) are regularised with the original kept in orig.",
+    "and 8, accents dropped to --) are regularised with the original kept in orig.",
     "redactions": "Redactions (XXXXXXXXXXXX) are gap elements with the redaction as written in desc.",
     "whitespace": "White space only is normalised: trailing spaces, tabs, U+2028/U+2029 line "
-                  "separators and runs of spaces.",
+    "separators and runs of spaces.",
     "link-residue": "Link residue from scraped web pages ([ETRD](#)) is regularised to the bare "
-                    "word, the original kept in orig.",
-    "controls": "Control characters that XML cannot hold (in the text or the source's metadata) "
-                "are shown as U+FFFD.",
+    "word, the original kept in orig.",
+    "controls": "Control characters that XML cannot hold (in the text or the source's metadata) are shown as U+FFFD.",
 }
 
 
@@ -425,8 +490,9 @@ QUOTE_END = re.compile(r"\b(?:END\s+(?:OF\s+)?(?:TEXT|QUOTE)|UNQTE|UNQUOTE)\b\s*
 COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?COMMENT\b\s*[.:]?", re.I)
 
 
-def mark_ranges(paragraphs: list[list[Token]], start_re: re.Pattern[str], end_re: re.Pattern[str],
-                seg_type: str, anywhere: bool) -> bool:
+def mark_ranges(
+    paragraphs: list[list[Token]], start_re: re.Pattern[str], end_re: re.Pattern[str], seg_type: str, anywhere: bool
+) -> bool:
     """Wrap each start…end range in ``seg type=…`` (``part`` I/M/F when it spans paragraphs).
     Returns whether a range was found. An unclosed start is left alone."""
     found = False
@@ -573,8 +639,7 @@ def build_references(div: etree._Element, fields: list[Field], facts: Facts) -> 
             item = el(lst, "item", n=letter)
             ident, inferred = pre.resolve_ref(text, own_year)
             if ident:
-                el(item, "ref", text, target=f"cable:{ident}",
-                   subtype="year-inferred" if inferred else None)
+                el(item, "ref", text, target=f"cable:{ident}", subtype="year-inferred" if inferred else None)
             else:
                 item.text = text
         for entry in fld.lines:
@@ -587,7 +652,7 @@ def split_ref_field(text: str) -> tuple[str, list[tuple[str | None, str | None, 
     (``Ref A:``) names a single unlabelled item."""
     match = pre.REF.match(text)
     head = text[: match.end()].strip() if match else ""
-    items = pre.split_refs(text[match.end():] if match else text)
+    items = pre.split_refs(text[match.end() :] if match else text)
     letter = re.search(r"\b([A-Z])\s*:?$", head)
     if letter and items and items[0][0] is None and head.upper().startswith("REF"):
         items[0] = (letter.group(1), None, items[0][2])

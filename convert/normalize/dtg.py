@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-MONTHS = {m: i for i, m in enumerate(
-    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
+MONTHS = {
+    m: i for i, m in enumerate(["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)
+}
 MONTHS["SEPT"] = 9
 
 #: ``P 020922Z JUN 09``, ``O P 280224Z MAR 09``, ``R 271245Z DEC 09``; days/hours digits only

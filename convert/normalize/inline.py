@@ -70,7 +70,7 @@ _CLOSES_QUOTE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.
 
 def _apostrophe_at(text: str, comma: int) -> bool:
     """``Korea,s`` / ``hasn,t`` (lower case), ``KOREA,S`` (two capitals before)."""
-    after = text[comma + 1: comma + 2]
+    after = text[comma + 1 : comma + 2]
     if after.islower():
         return comma > 0 and text[comma - 1].islower()
     return comma > 1 and text[comma - 1].isupper() and text[comma - 2].isupper() and text[comma - 1].isalpha()
@@ -109,7 +109,9 @@ def _find_repairs(text: str) -> list[tuple[int, int, Token]]:
             found.append((close.start(), close.end(), Choice("8", "\u201d", reason="quote")))
     if "--" in text:
         for match in _DAMAGED.finditer(text):
-            found.append((match.start(), match.end(), Choice(match.group(), _DAMAGED_WORDS[match.group()], reason="accent")))
+            found.append(
+                (match.start(), match.end(), Choice(match.group(), _DAMAGED_WORDS[match.group()], reason="accent"))
+            )
     if "XXXX" in text or "xxxx" in text:
         for match in _REDACTION.finditer(text):
             found.append((match.start(), match.end(), Gap(match.group())))
@@ -172,11 +174,11 @@ def split_at(tokens: list[Token], offset: int) -> tuple[list[Token], list[Token]
             if cut > 0:
                 left.append(token[:cut])
             rest: list[Token] = [token[cut:]] if token[cut:] else []
-            return left, rest + tokens[index + 1:]
+            return left, rest + tokens[index + 1 :]
         if pos >= offset:
             return left, tokens[index:]
         left.append(token)
-        return left, tokens[index + 1:]
+        return left, tokens[index + 1 :]
     return left, []
 
 

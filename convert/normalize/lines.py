@@ -120,17 +120,17 @@ def parse_banner(line: str) -> Banner | None:
         return None
     start = level_match.end() if level_match else 0
     if section and section.start() >= start:
-        caveats, tail = s[start: section.start()], s[section.end():]
+        caveats, tail = s[start : section.start()], s[section.end() :]
     else:
         section = None
         caveats, tail = "", s[start:]
     lead = _CAVEATS.match(tail)
     if lead and lead.end():
-        caveats, tail = (caveats + " " + tail[: lead.end()]), tail[lead.end():]
+        caveats, tail = (caveats + " " + tail[: lead.end()]), tail[lead.end() :]
     trailing = _TRAILING_CAVEATS.search(tail)
     if trailing and trailing.start() > 0 and re.search(r"\d\s*$", tail[: trailing.start()]):
         # handling words after the serial: BEIJING 001463 SENSITIVE SIPDIS
-        caveats, tail = caveats + " " + tail[trailing.start():], tail[: trailing.start()]
+        caveats, tail = caveats + " " + tail[trailing.start() :], tail[: trailing.start()]
     ref = MESSAGE_REF.fullmatch(tail.strip()) if tail.strip() else None
     junk = ""
     if tail.strip() and not ref and level_match and not section:
@@ -153,8 +153,7 @@ def parse_banner(line: str) -> Banner | None:
         rest=" ".join(caveats.split()),
         # cablegate ids take every word between the level (or SECTION n OF m) and the serial:
         # UNCLAS E F T O LONDON 002187 -> 09EFTOLONDON2187, but with SECTION, 09LONDON2622
-        id_station=_id_station(caveats, junk, ref["station"], bool(section), bool(level_match), s)
-        if ref else None,
+        id_station=_id_station(caveats, junk, ref["station"], bool(section), bool(level_match), s) if ref else None,
     )
 
 

@@ -27,6 +27,8 @@ def handling_edges(line: str) -> str:
     (``SOUTHCOM ALSO FOR POLAD SENSITIVE SIPDIS``); upper case only."""
     found = [m.group() for m in (_LEADING.search(line), _TRAILING.search(line)) if m]
     return " ".join(found)
+
+
 EO = re.compile(r"^\s*(?:¶\s*)?E\s?\.?\s?[O0]\s?\.?\s*:?\s*\d{4,5}\b|^\s*EO\s*\d{5}", re.I)
 TAGS = re.compile(r"^\s*TAGS?\b\s*:?", re.I)
 SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\b\s*[:.-]?", re.I)
@@ -60,24 +62,17 @@ WEEKDAY_DATELINE = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d{1,2}:\d{2}\s*$"
 )
 CABLE_DATED = re.compile(r"^\s*Cable\s+dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?\]?")
-CSV_ROW = re.compile(r'^\s*\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},')
+CSV_ROW = re.compile(r"^\s*\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 CSV_RESIDUE = re.compile(r'^\s*+"?\s*+,?\s*+"(?=\S)')
-DATABASE_FIELD = re.compile(
-    r"^\s*(?:id|date|refid|origin|classification|destination|header|references?)\s*:", re.I
-)
-DATABASE_MARK = re.compile(
-    r"^\s*(?:-{5,}\s*header ends\s*-{5,}|={5,}\s*CABLE ENDS\s*={5,}|<<\d+>>|\d+\t\S)", re.I
-)
+DATABASE_FIELD = re.compile(r"^\s*(?:id|date|refid|origin|classification|destination|header|references?)\s*:", re.I)
+DATABASE_MARK = re.compile(r"^\s*(?:-{5,}\s*header ends\s*-{5,}|={5,}\s*CABLE ENDS\s*={5,}|<<\d+>>|\d+\t\S)", re.I)
 PARTIAL_EXTRACT = re.compile(r"This record is a partial extract of the original cable", re.I)
 NARA_STAMP = re.compile(r"Declassified/Released US Department of State|Copy from the National Archives", re.I)
 
 
 def is_wrapper(line: str) -> bool:
     return bool(
-        WEEKDAY_DATELINE.match(line)
-        or CABLE_DATED.match(line)
-        or DATABASE_MARK.match(line)
-        or NARA_STAMP.search(line)
+        WEEKDAY_DATELINE.match(line) or CABLE_DATED.match(line) or DATABASE_MARK.match(line) or NARA_STAMP.search(line)
     )
 
 
@@ -85,20 +80,20 @@ def split_glued(line: str) -> list[str]:
     """``E.O. 12958: DECL: 09/17/06 TAGS: PTER PGOV AF`` -> two lines (preamble zone only).
     Also a media partner's ``Cable dated:…`` or CSV quote residue glued before a banner."""
     cable_dated = CABLE_DATED.match(line)
-    if cable_dated and line[cable_dated.end():].strip():
-        rest = line[cable_dated.end():]
+    if cable_dated and line[cable_dated.end() :].strip():
+        rest = line[cable_dated.end() :]
         first, *more = split_glued(rest.strip())
         return [line[: cable_dated.end()], _glued(first, rest[:1].isspace()), *more]
     banner = _BANNER_HEAD.match(line)
-    if banner and line[banner.end():].strip():
+    if banner and line[banner.end() :].strip():
         # a banner with the next lines run on after its serial:
         # UNCLAS BUENOS AIRES 000062 SIPDIS SENSITIVE SIPDIS STATE FOR DS/DSS
-        rest = line[banner.end():]
+        rest = line[banner.end() :]
         first, *more = split_glued(rest.strip())
         return [line[: banner.end()], _glued(first, rest[:1].isspace()), *more]
     residue = CSV_RESIDUE.match(line)
-    if residue and line[residue.end():].strip():
-        first, *more = split_glued(line[residue.end():])
+    if residue and line[residue.end() :].strip():
+        first, *more = split_glued(line[residue.end() :])
         return [line[: residue.end()].strip(), _glued(first, False), *more]
     parts: list[str] = []
     rest = line
@@ -112,7 +107,7 @@ def split_glued(line: str) -> list[str]:
             break
         parts.append(_glued(head.rstrip(), space) if parts else head.rstrip())
         space = match.end() > match.start()
-        rest = rest[match.end():]
+        rest = rest[match.end() :]
     parts.append(_glued(rest, space) if parts else rest)
     return parts
 
@@ -155,7 +150,7 @@ def _codes(text: str) -> list[str]:
     for group in re.split(r"[,;]+", text):
         words = group.split()
         run: list[str] = []
-        for word in words + [""]:
+        for word in [*words, ""]:
             if len(word) >= 5 and word.isalpha():
                 run.append(word)
                 continue
@@ -174,7 +169,7 @@ def parse_tags(text: str) -> list[str]:
     tags: list[str] = []
     pos = 0
     for match in _PERSON_TAG.finditer(text):
-        tags.extend(_codes(text[pos: match.start()]))
+        tags.extend(_codes(text[pos : match.start()]))
         tags.append(" ".join(match.group().split()))
         pos = match.end()
     tags.extend(_codes(text[pos:]))
@@ -191,15 +186,57 @@ _REF_LABEL = re.compile(
     r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,))(?:¶\s*)?(?:REF\s+)?(?:\((?P<a>[A-Z])\)|(?P<b>[A-Z])[.)](?=\s|[A-Z]))\s*",
 )
 MONTH_WORDS = {
-    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
-    "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
-    "NOVEMBER", "DECEMBER",
+    "JAN",
+    "FEB",
+    "MAR",
+    "APR",
+    "MAY",
+    "JUN",
+    "JUL",
+    "AUG",
+    "SEP",
+    "SEPT",
+    "OCT",
+    "NOV",
+    "DEC",
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
 }
 _CABLE_REF = re.compile(
     r"^\s*(?:(?P<year>\d{4}|\d{2})\s+)?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?)\s*(?P<serial>\d{1,6})\b(?![/:\d]|-(?!-))"
 )
-NOT_STATIONS = {"EMAIL", "TELECON", "LETTER", "FAX", "MEMO", "DIPNOTE", "NOTE", "AND", "OF", "THE", "NO",
-                "PARA", "PARAS", "PARAGRAPH", "SECTION", "PAGE", "REFTEL", "REF", "TEL", "IIR", "CIA"}
+NOT_STATIONS = {
+    "EMAIL",
+    "TELECON",
+    "LETTER",
+    "FAX",
+    "MEMO",
+    "DIPNOTE",
+    "NOTE",
+    "AND",
+    "OF",
+    "THE",
+    "NO",
+    "PARA",
+    "PARAS",
+    "PARAGRAPH",
+    "SECTION",
+    "PAGE",
+    "REFTEL",
+    "REF",
+    "TEL",
+    "IIR",
+    "CIA",
+}
 
 
 def split_refs(text: str) -> list[tuple[str | None, str | None, str]]:

@@ -14,7 +14,9 @@ PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROU
 
 TRANSMISSION = re.compile(r"^VZCZC[A-Z0-9]*$", re.I)
 ROUTING = re.compile(r"^(?:[ZOPRMY]{1,2}\s+)?(?:R[A-Z0-9]{3,7}\b\s*)+$")
-DE = re.compile(r"^DE\s+(?P<station>R[A-Z0-9]{3,7})\s+#(?P<serial>\d+)(?:/(?P<section>\d+))?(?:\s+(?P<julian>\d{7}))?", re.I)
+DE = re.compile(
+    r"^DE\s+(?P<station>R[A-Z0-9]{3,7})\s+#(?P<serial>\d+)(?:/(?P<section>\d+))?(?:\s+(?P<julian>\d{7}))?", re.I
+)
 SECURITY = re.compile(r"^ZN[RY]\s+[UCSTE]{5}\b", re.I)
 FM = re.compile(r"^FM\s+(?P<rest>\S.*)$")
 TO = re.compile(r"^TO\s+(?P<rest>\S.*)$")
@@ -22,9 +24,7 @@ INFO = re.compile(r"^INFO\s+(?P<rest>\S.*)$")
 XMT = re.compile(r"^XMT\s+(?P<rest>.*)$")
 BT = re.compile(r"^BT$")
 ADDRESSEE_START = re.compile(r"^(?:R[A-Z0-9]{3,7}|ZEN)/\S")
-_ADDRESSEE = re.compile(
-    r"^(?:(?P<prefix>(?:R[A-Z0-9]{3,7}|ZEN)(?:/R[A-Z0-9]{3,7})*)/)?(?P<rest>.*\S|.)\s*$"
-)
+_ADDRESSEE = re.compile(r"^(?:(?P<prefix>(?:R[A-Z0-9]{3,7}|ZEN)(?:/R[A-Z0-9]{3,7})*)/)?(?P<rest>.*\S|.)\s*$")
 _SEQ = re.compile(r"(?<!\s)\s++(?P<seq>\d{1,5})$")
 
 
@@ -91,8 +91,12 @@ def parse_addressee(text: str) -> Addressee:
                 words = words[:-size]
                 break
     return Addressee(
-        text=text.strip(), name=" ".join(words), prefix=prefix, precedence=precedence,
-        precedence_norm=norm, sequence=seq,
+        text=text.strip(),
+        name=" ".join(words),
+        prefix=prefix,
+        precedence=precedence,
+        precedence_norm=norm,
+        sequence=seq,
     )
 
 

@@ -4,6 +4,7 @@ furniture, closing. No TEI here: :mod:`convert.normalize.build` turns this into 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -57,7 +58,9 @@ def make_entries(lines: list[str]) -> list[Entry]:
             continue
         banner = (
             parse_banner(stripped)
-            if len(stripped) < 120 and stripped[-1:].isdigit() and (stripped[:1] in _BANNER_FIRST or "ECTION" in stripped.upper())
+            if len(stripped) < 120
+            and stripped[-1:].isdigit()
+            and (stripped[:1] in _BANNER_FIRST or "ECTION" in stripped.upper())
             else None
         )
         if banner and (banner.section or banner.serial):
@@ -119,7 +122,9 @@ def _next_line(entries: list[Entry], index: int) -> int:
 
 
 PARA_START = re.compile(
-    r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?\.(?=\s|\(|$)\s*(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4}|[A-Z]\s*-\s*[A-Z ]{3,20})\)\.?)?",
+    r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?\.(?=\s|\(|$)\s*"
+    # the portion marking: (C), (S/NF), (SBU), (C/REL ISAF), (C - ENTIRE TEXT)
+    r"(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4}|[A-Z]\s*-\s*[A-Z ]{3,20})\)\.?)?",
 )
 ITEM_START = re.compile(
     r"^\s*(?:¶\s*)?(?P<label>\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)|[A-Za-z]\)|[A-Z]\.(?=\s)|\d{1,2}\)|-{1,2}(?=\s)|--(?=[A-Z])|[*•o](?=\s))\s*"
@@ -151,12 +156,18 @@ def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
         if not isinstance(line, pre.Glued) and not seen_subject:
             # several fields run together on one line (media partners' copies)
             parts = pre.split_glued(line)
-            if len(parts) > 1 and pre.field_kind(parts[0]) != "subject" and (
-                parse_banner(parts[0]) or pre.field_kind(parts[0])
-                or pre.CSV_RESIDUE.match(line) or pre.CABLE_DATED.match(line)
-                or (i < horizon and any(pre.field_kind(p) for p in parts[1:]))
+            if (
+                len(parts) > 1
+                and pre.field_kind(parts[0]) != "subject"
+                and (
+                    parse_banner(parts[0])
+                    or pre.field_kind(parts[0])
+                    or pre.CSV_RESIDUE.match(line)
+                    or pre.CABLE_DATED.match(line)
+                    or (i < horizon and any(pre.field_kind(p) for p in parts[1:]))
+                )
             ):
-                entries[i: i + 1] = parts
+                entries[i : i + 1] = parts
                 horizon = _horizon(entries, i)
                 continue
         kind = pre.field_kind(line)
@@ -210,7 +221,9 @@ def parse_preamble(entries: list[Entry]) -> tuple[list[Field], int]:
                 break
             if PARA_START.match(e) or parse_banner(e):
                 break
-            if kind in ("handling", "eo", "wrapper", "notice") and not (kind == "eo" and re.match(r"^\s*(?:DECL|\()", e, re.I)):
+            if kind in ("handling", "eo", "wrapper", "notice") and not (
+                kind == "eo" and re.match(r"^\s*(?:DECL|\()", e, re.I)
+            ):
                 break
             current.lines.append(e)
             i += 1
@@ -227,7 +240,9 @@ _ROW_DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 _ROW_CABLE = re.compile(r"^\s*\d{2}[A-Z]{2,}\d+\s*$")
 _ROW_REFS = re.compile(r"^\s*\d{2}[A-Z]+\d+(?:\|\s*\d{2}[A-Z]+[0-9 ]+)*\s*$")
 _ROW_CLASS = re.compile(r"^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?://[A-Z ]+)?\s*$")
-_ROW_ORIGIN = re.compile(r"^\s*(?:Embassy|Consulate|Mission|US |USUN|USEU|UNVIE|Secretary|American|Iran|REO)\b[\w ,.'-]{0,40}$")
+_ROW_ORIGIN = re.compile(
+    r"^\s*(?:Embassy|Consulate|Mission|US |USUN|USEU|UNVIE|Secretary|American|Iran|REO)\b[\w ,.'-]{0,40}$"
+)
 
 
 def _row_field(line: str) -> bool:
@@ -238,7 +253,7 @@ def _database_row(entries: list[Entry], start: int) -> int:
     """End of a media partner's database row (id, date, refid, origin, classification,
     references, in some order, then often the routing header) starting at ``start``; 0 if
     there is none."""
-    lines = [str(e) for e in entries[start: start + 6] if isinstance(e, str)][:2]
+    lines = [str(e) for e in entries[start : start + 6] if isinstance(e, str)][:2]
     if len(lines) < 2 or not (
         (_ROW_ID.match(lines[0]) or _ROW_DATE.match(lines[0]))
         and (_ROW_DATE.match(lines[1]) or _ROW_CABLE.match(lines[1]))
@@ -366,12 +381,14 @@ def _merge(chunks: list[list[str | Furniture] | Furniture]) -> list[list[str | F
                 prev: list[str | Furniture] = out[back]  # type: ignore[assignment]
                 last = next((x for x in reversed(prev) if isinstance(x, str)), "")
                 first = next((x for x in chunk if isinstance(x, str)), "")
-                joinable = bool(last) and not _TERMINAL.search(last) and not _starts_new(first) and not DASH_RULE.match(last)
+                joinable = (
+                    bool(last) and not _TERMINAL.search(last) and not _starts_new(first) and not DASH_RULE.match(last)
+                )
                 lower = first.lstrip()[:1].islower()
                 if joinable and (lower or furniture) and len(last) > 25:
                     prev.extend(furniture)
                     prev.extend(chunk)
-                    del out[back + 1:]
+                    del out[back + 1 :]
                     continue
         out.append(chunk)
     return out
@@ -415,7 +432,7 @@ def _split_items(lines: list[str | Furniture]) -> tuple[list[str | Furniture], l
             boundary = not prev_text or prev_text.rstrip()[-1:] in (".", ":", ";")
             if match and boundary:
                 label = match["label"]
-                items.append(ListItem(label, [entry[match.end():]]))
+                items.append(ListItem(label, [entry[match.end() :]]))
                 prev_text = entry
                 continue
             prev_text = entry
@@ -440,21 +457,33 @@ def body_blocks(entries: list[Entry]) -> list[Block]:
         if DASH_RULE.match(first) or (len(texts) >= 2 and DASH_RULE.match(texts[-1]) and len(texts) <= 4):
             words = [x for x in texts if not DASH_RULE.match(x)]
             if words and len(" ".join(words)) < 160:
-                blocks.append(Block("heading", lines=[x for x in chunk if not (isinstance(x, str) and DASH_RULE.match(x))], rend="dashes"))
+                blocks.append(
+                    Block(
+                        "heading",
+                        lines=[x for x in chunk if not (isinstance(x, str) and DASH_RULE.match(x))],
+                        rend="dashes",
+                    )
+                )
                 continue
             if not words:
                 blocks.append(Block("ab", lines=list(chunk), subtype="rule"))
                 continue
         match = PARA_START.match(first)
         if match and 1 <= int(match["num"]) <= 199:
-            rest = first[match.end():]
+            rest = first[match.end() :]
             label = first[: first.index(match["num"]) + len(match["num"]) + 1].strip().lstrip("¶").strip()
-            lines = [rest.lstrip(), *chunk[chunk.index(first) + 1:]]
+            lines = [rest.lstrip(), *chunk[chunk.index(first) + 1 :]]
             head, items = _split_items(lines)
-            blocks.append(Block(
-                "p", lines=head, n=int(match["num"]), label=label,
-                marking=(match["marking"] or None), items=items,
-            ))
+            blocks.append(
+                Block(
+                    "p",
+                    lines=head,
+                    n=int(match["num"]),
+                    label=label,
+                    marking=(match["marking"] or None),
+                    items=items,
+                )
+            )
             continue
         item = ITEM_START.match(first)
         if item:
@@ -477,21 +506,27 @@ def _mark_headings(blocks: list[Block]) -> None:
     """A short line standing alone before a numbered paragraph, without a full stop, in a cable
     written in mixed case, is a heading (MILITARY UPDATE, A New Era Begins, or a title with
     its dashes on the same line); the dashed-rule headings are found earlier."""
-    mixed = sum(1 for b in blocks if b.kind == "p" and any(isinstance(x, str) and any(c.islower() for c in x)
-                                                          for x in b.lines))
+    mixed = sum(
+        1 for b in blocks if b.kind == "p" and any(isinstance(x, str) and any(c.islower() for c in x) for x in b.lines)
+    )
     if mixed < 2:
         return
-    for block, following in zip(blocks, blocks[1:], strict=False):
+    for block, following in itertools.pairwise(blocks):
         texts = [x for x in block.lines if isinstance(x, str)]
-        if not (block.kind == "p" and block.n is None and not block.items and len(texts) == 1
-                and following.kind == "p" and following.n is not None):
+        if not (
+            block.kind == "p"
+            and block.n is None
+            and not block.items
+            and len(texts) == 1
+            and following.kind == "p"
+            and following.n is not None
+        ):
             continue
         if pre.field_kind(texts[0]) is not None:
             continue  # a late REF or Classified By line, not a heading
         match = _DASHED_TITLE.match(texts[0].strip())
         title = match["title"] if match else ""
-        if (0 < len(title) <= 70 and title[:1].isupper() and title[-1:] not in ".,;:!?\"'"
-                and len(title.split()) <= 10):
+        if 0 < len(title) <= 70 and title[:1].isupper() and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10:
             block.kind = "heading"
             if match and match["dashes"]:  # the rule is recorded as rend, like a dashed underline
                 block.rend = "dashes"
@@ -517,8 +552,14 @@ def _mark_database_rows(blocks: list[Block]) -> None:
 
 def _single_row_line(block: Block) -> bool:
     texts = [x for x in block.lines if isinstance(x, str)]
-    return (block.kind == "p" and block.n is None and not block.items and len(texts) == 1
-            and len(block.lines) == 1 and (_row_field(texts[0]) or bool(_ROW_DAY.match(texts[0]))))
+    return (
+        block.kind == "p"
+        and block.n is None
+        and not block.items
+        and len(texts) == 1
+        and len(block.lines) == 1
+        and (_row_field(texts[0]) or bool(_ROW_DAY.match(texts[0])))
+    )
 
 
 def _attach_lists(blocks: list[Block]) -> None:
@@ -539,10 +580,39 @@ END_MARKER = re.compile(r"^\s*(?:NNNN|BT|={3,}\s*CABLE ENDS\s*={3,}|#+)\s*$", re
 FOOTER = re.compile(r"^\s*(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Classification:|Classification:)", re.I)
 NAME = r"[A-Za-z][A-Za-z'’.-]*"
 SIGNATURE = re.compile(rf"^\s*(?:{NAME})(?:\s+{NAME}){{0,3}}\s*\.?\s*#*\s*$")
-_NOT_NAMES = {"END", "COMMENT", "SUMMARY", "TEXT", "UNQTE", "QTE", "SIPDIS", "NOFORN", "THANKS",
-              "THANK", "YOU", "NOTE", "BT", "NNNN", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED",
-              "UNCLAS", "SENSITIVE", "PARA", "ENDS", "MINIMIZE", "CONSIDERED", "CLEARED",
-              "REGARDS", "DRAFTED", "APPROVED", "GP-3", "EXEMPT", "DECL", "ADS"}
+_NOT_NAMES = {
+    "END",
+    "COMMENT",
+    "SUMMARY",
+    "TEXT",
+    "UNQTE",
+    "QTE",
+    "SIPDIS",
+    "NOFORN",
+    "THANKS",
+    "THANK",
+    "YOU",
+    "NOTE",
+    "BT",
+    "NNNN",
+    "CONFIDENTIAL",
+    "SECRET",
+    "UNCLASSIFIED",
+    "UNCLAS",
+    "SENSITIVE",
+    "PARA",
+    "ENDS",
+    "MINIMIZE",
+    "CONSIDERED",
+    "CLEARED",
+    "REGARDS",
+    "DRAFTED",
+    "APPROVED",
+    "GP-3",
+    "EXEMPT",
+    "DECL",
+    "ADS",
+}
 
 
 def _is_name(text: str) -> bool:
@@ -569,8 +639,11 @@ def split_closing(blocks: list[Block]) -> list[Block]:
         if not texts:
             break
         line = texts[-1]
-        if END_MARKER.match(line) or FOOTER.match(line) or CLASSIFICATION_LINE.match(line) or (
-            pre.is_wrapper(line) and last.n is None
+        if (
+            END_MARKER.match(line)
+            or FOOTER.match(line)
+            or CLASSIFICATION_LINE.match(line)
+            or (pre.is_wrapper(line) and last.n is None)
         ):
             _pop_last_line(blocks, last)
             tail.insert(0, Block("closing", lines=[line], subtype=_closing_kind(line)))
@@ -606,7 +679,9 @@ def _duplicate_name(blocks: list[Block], tail: list[Block]) -> None:
             tail.insert(0, Block("signature", lines=[texts[0]]))
 
 
-_INLINE_SIGNER = re.compile(r"(?<=[.!?)\"'])\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*(?P<tail>\.?\s*#*)\s*$")
+_INLINE_SIGNER = re.compile(
+    r"(?<=[.!?)\"'])\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*(?P<tail>\.?\s*#*)\s*$"
+)
 
 
 def _inline_signature(line: str, block: Block) -> tuple[str, str] | None:
@@ -631,13 +706,13 @@ def _inline_signature(line: str, block: Block) -> tuple[str, str] | None:
         pass  # a name with no full stop after the last sentence: … in Burma. Martinez
     else:
         return None
-    return before, line[match.start():].strip()
+    return before, line[match.start() :].strip()
 
 
 def _pop_last_line(blocks: list[Block], block: Block) -> None:
     for index in range(len(block.lines) - 1, -1, -1):
         if isinstance(block.lines[index], str):
-            trailing = block.lines[index + 1:]
+            trailing = block.lines[index + 1 :]
             del block.lines[index:]
             # furniture after the line stays in place, as blocks of its own
             blocks.extend(Block("break", furniture=f) for f in trailing if isinstance(f, Furniture))
@@ -724,7 +799,7 @@ def join_lines(lines: list[str | Furniture], mend: Callable[[], set[str]] | None
                 if text:
                     tokens.append(text)
                 tokens.append(Choice(f"{left.group(1)}-{right.group(0)}", joined, reason="hyphen"))
-                text = line[right.end():]
+                text = line[right.end() :]
             else:
                 text += line
         else:

@@ -60,8 +60,9 @@ def _numeric(match: re.Match[str]) -> str:
         return match.group(0)
 
 
-def _between(text: str, opening: re.Pattern[str],
-             closing: re.Pattern[str]) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+def _between(
+    text: str, opening: re.Pattern[str], closing: re.Pattern[str]
+) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
     """(opening tag, closing tag) pairs, leftmost first, not overlapping, each opening with
     the nearest closing after it: what ``re.finditer(OPEN (.*?) CLOSE, re.S)`` finds, in
     linear time. When no closing follows an opening, none follows a later one: stop."""
@@ -78,7 +79,7 @@ def _between(text: str, opening: re.Pattern[str],
 
 
 def _contents(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> list[str]:
-    return [text[start.end(): end.start()] for start, end in _between(text, opening, closing)]
+    return [text[start.end() : end.start()] for start, end in _between(text, opening, closing)]
 
 
 def _unwrap(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> str:
@@ -86,7 +87,7 @@ def _unwrap(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> st
     parts: list[str] = []
     pos = 0
     for start, end in _between(text, opening, closing):
-        parts += [text[pos: start.start()], text[start.end(): end.start()]]
+        parts += [text[pos : start.start()], text[start.end() : end.start()]]
         pos = end.end()
     return "".join(parts) + text[pos:] if parts else text
 
@@ -116,9 +117,10 @@ def parse_table(page: str) -> SourceMetadata | None:
     table = next(iter(_contents(page, _TABLE_START, _TABLE_END)), None)
     if table is None:
         return None
-    rows = [[(start.group(1), row[start.end(): end.start()])
-             for start, end in _between(row, _CELL_START, _CELL_END)]
-            for row in _contents(table, _ROW_START, _ROW_END)]
+    rows = [
+        [(start.group(1), row[start.end() : end.start()]) for start, end in _between(row, _CELL_START, _CELL_END)]
+        for row in _contents(table, _ROW_START, _ROW_END)
+    ]
     heads = [_cell_text(c) for kind, c in rows[0] if kind.lower() == "h"] if rows else []
     values = [_cell_text(c) for kind, c in rows[1] if kind.lower() == "d"] if len(rows) > 1 else []
     fields: dict[str, str] = {}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import datetime
-from typing import BinaryIO
+from typing import Protocol
 
 from ..errors import ParseError
 from ..model import RawCable, SourceMetadata
@@ -25,11 +25,15 @@ _ROW_START = r'"\d+","\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}","'
 _SIMPLE = r'"((?:[^"\\\n]|\\.)*+)"'  # id, date, refid, origin, classification, references
 _FIELD = r'"((?:[^"\\]++|\\.|"(?!,"))*+)"'  # header: ends at ","
 _LAST = r'"((?:[^"\\]++|\\.|"(?!\r?\n' + _ROW_START + r'|\r?\n?\Z))*+)"'
-_ROW = re.compile(
-    ",".join([_SIMPLE] * 6 + [_FIELD, _LAST]) + r"(?:\r?\n|\Z)", re.S
-)
+_ROW = re.compile(",".join([_SIMPLE] * 6 + [_FIELD, _LAST]) + r"(?:\r?\n|\Z)", re.S)
 _NEXT_ROW = re.compile(r"\n(?=" + _ROW_START + ")")
 _ESCAPE = re.compile(r"\\([\"'\\])")
+
+
+class Readable(Protocol):
+    """Anything with ``read(n) -> bytes``: a file, BytesIO, stdin's buffer."""
+
+    def read(self, size: int = -1, /) -> bytes | None: ...
 
 
 def looks_like(head: str) -> bool:
@@ -49,9 +53,7 @@ def _iso(date: str) -> str | None:
 
 
 def row_to_raw(fields: tuple[str, ...], name: str) -> RawCable:
-    row, date, refid, origin, classification, refs, header, content = (
-        unescape(f) for f in fields
-    )
+    row, date, refid, origin, classification, refs, header, content = (unescape(f) for f in fields)
     metadata = SourceMetadata(
         kind="cables.csv",
         id=refid or None,
@@ -61,12 +63,10 @@ def row_to_raw(fields: tuple[str, ...], name: str) -> RawCable:
         references=tuple(r.strip() for r in refs.split("|") if r.strip()),
         row=row,
     )
-    return RawCable(
-        source=f"{name}#{row}", form="csv", body=content, header=header or None, metadata=metadata
-    )
+    return RawCable(source=f"{name}#{row}", form="csv", body=content, header=header or None, metadata=metadata)
 
 
-def iter_rows(stream: BinaryIO, name: str) -> Iterator[RawCable | ParseError]:
+def iter_rows(stream: Readable, name: str) -> Iterator[RawCable | ParseError]:
     """Yield one RawCable per row, or a ParseError for a row that cannot be read, in order.
 
     Invalid UTF-8 bytes become U+FFFD (the normalizer warns about them); a row is never
@@ -116,7 +116,7 @@ def iter_rows(stream: BinaryIO, name: str) -> Iterator[RawCable | ParseError]:
             )
             skipping, pos = True, 1
             continue
-        chunk = stream.read(CHUNK)
+        chunk = stream.read(CHUNK) or b""  # a raw stream may say None for "nothing yet"
         eof = not chunk
         data = pending + chunk
         cut_at = len(data) if eof else _complete_utf8(data)
@@ -129,17 +129,14 @@ def iter_rows(stream: BinaryIO, name: str) -> Iterator[RawCable | ParseError]:
                 continue
             text, buffer = buffer.lstrip("\ufeff"), ""
             if text and not looks_like(text[:200]):
-                yield ParseError(
-                    name, 'not a cables.csv file: the first row does not start "id","M/D/YYYY H:MM",'
-                )
+                yield ParseError(name, 'not a cables.csv file: the first row does not start "id","M/D/YYYY H:MM",')
                 return
             first = False
         buffer += text
-        last = None
-        for last in _NEXT_ROW.finditer(buffer, max(0, len(buffer) - len(text) - 64)):
-            pass
-        if last is not None:
-            safe_end = last.start() + 1
+        # rows end before the last complete row opening seen so far
+        openings = list(_NEXT_ROW.finditer(buffer, max(0, len(buffer) - len(text) - 64)))
+        if openings:
+            safe_end = openings[-1].start() + 1
 
 
 def _complete_utf8(data: bytes) -> int:

@@ -47,9 +47,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
                 hint = "; it decodes as cp1252: rerun with --encoding cp1252"
             except UnicodeDecodeError:
                 pass
-            raise EncodingError(
-                name, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}){hint}"
-            ) from None
+            raise EncodingError(name, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}){hint}") from None
     sample = text[:65536]
     controls = len(_CONTROL_RE.findall(sample))
     if "\x00" in sample or controls > max(8, len(sample) // 100):

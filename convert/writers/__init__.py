@@ -35,7 +35,9 @@ FORMATS: dict[str, WriterSpec] = {
         WriterSpec("md", "md", "markdown", media_type="text/markdown"),
         WriterSpec("pdf", "pdf", "pdf", media_type="application/pdf"),
         WriterSpec("epub", "epub", "epub", media_type="application/epub+zip"),
-        WriterSpec("docx", "docx", "docx", media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        WriterSpec(
+            "docx", "docx", "docx", media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        ),
     )
 }
 ALIASES = {"markdown": "md", "xml": "tei", "gfm": "md"}

@@ -34,12 +34,14 @@ def _addressees(cable: Cable, subtype: str) -> list[dict[str, Any]]:
     for node in cable.tei.xpath(
         f"{CORRESP}/t:correspAction[@type='received'][@subtype='{subtype}']/t:orgName", namespaces=NS
     ):
-        out.append({
-            "name": reading_text(node),
-            "routing": node.get("key"),
-            "precedence": node.get("type").upper().replace("-", " ") if node.get("type") else None,
-            "sequence": node.get("n"),
-        })
+        out.append(
+            {
+                "name": reading_text(node),
+                "routing": node.get("key"),
+                "precedence": node.get("type").upper().replace("-", " ") if node.get("type") else None,
+                "sequence": node.get("n"),
+            }
+        )
     return out
 
 
@@ -50,33 +52,44 @@ def record(cable: Cable) -> dict[str, Any]:
     caveats = _texts(cable, f"{BIBL}/t:note[@type='caveat']")
     from ..normalize.facts import classification_record
 
-    level_name = {"unclassified": "UNCLASSIFIED", "confidential": "CONFIDENTIAL", "secret": "SECRET",
-                  "top-secret": "TOP SECRET", "limited-official-use": "LIMITED OFFICIAL USE"}.get(level or "")
+    level_name = {
+        "unclassified": "UNCLASSIFIED",
+        "confidential": "CONFIDENTIAL",
+        "secret": "SECRET",
+        "top-secret": "TOP SECRET",
+        "limited-official-use": "LIMITED OFFICIAL USE",
+    }.get(level or "")
     if level_name is None:
         cat = _one(cable, f"{HEADER}/t:profileDesc/t:textClass/t:catRef[@scheme='#classification']/@target")
         ident = (cat or "").lstrip("#")
-        level_name = _one(cable, f"{HEADER}//t:category[@xml:id='{ident}']/t:catDesc") if ident != "cls-unknown" else None
+        level_name = (
+            _one(cable, f"{HEADER}//t:category[@xml:id='{ident}']/t:catDesc") if ident != "cls-unknown" else None
+        )
     paragraphs = []
     for p in tei.xpath(f"{DIV}/t:p[@n]", namespaces=NS):
         marking = p.xpath("t:seg[@type='portion-marking']", namespaces=NS)
         body = reading_text(p, READING_SKIP | {_LABEL})
         if marking:
             mark = reading_text(marking[0])
-            body = body[len(mark):].lstrip() if body.startswith(mark) else body
-        paragraphs.append({
-            "n": int(p.get("n")),
-            "marking": reading_text(marking[0]) if marking else None,
-            "text": body,
-        })
+            body = body[len(mark) :].lstrip() if body.startswith(mark) else body
+        paragraphs.append(
+            {
+                "n": int(p.get("n")),
+                "marking": reading_text(marking[0]) if marking else None,
+                "text": body,
+            }
+        )
     summary_parts = [reading_text(s) for s in tei.xpath(f"{DIV}//t:seg[@type='summary']", namespaces=NS)]
     refs = []
     for ref in tei.xpath(f"{CORRESP}/t:correspContext/t:ref[@type='reference']", namespaces=NS):
         target = ref.get("target")
-        refs.append({
-            "label": ref.get("n"),
-            "text": reading_text(ref),
-            "id": target.split(":", 1)[1] if target and target.startswith("cable:") else None,
-        })
+        refs.append(
+            {
+                "label": ref.get("n"),
+                "text": reading_text(ref),
+                "id": target.split(":", 1)[1] if target and target.startswith("cable:") else None,
+            }
+        )
     sent = f"{CORRESP}/t:correspAction[@type='sent']"
     origin = _origin(cable)
     to = _addressees(cable, "action")
@@ -92,7 +105,9 @@ def record(cable: Cable) -> dict[str, Any]:
         "classification": classification_record(level_name, caveats) if level_name else None,
         "caveats": caveats,
         "subject": _one(cable, f"{HEADER}/t:fileDesc/t:titleStmt/t:title[@type='subject']"),
-        "tags": _texts(cable, f"{HEADER}/t:profileDesc/t:textClass/t:keywords[@scheme='#tags']/t:term[not(@type='none')]"),
+        "tags": _texts(
+            cable, f"{HEADER}/t:profileDesc/t:textClass/t:keywords[@scheme='#tags']/t:term[not(@type='none')]"
+        ),
         "references": refs,
         "signer": _one(cable, f"{sent}/t:persName"),
         "summary": " ".join(summary_parts) or None,
