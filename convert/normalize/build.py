@@ -478,8 +478,9 @@ class BodyContext:
     mend: Callable[[], set[str]]  # the cable's words (lower case), computed on first use
 
 
-def _paragraph_tokens(block: Block, ctx: BodyContext) -> list[Token]:
-    return repair_tokens(join_lines(block.lines, ctx.mend))
+def _text_tokens(lines: list[str | Furniture], ctx: BodyContext) -> list[Token]:
+    """Lines of running text joined, with repairs and redactions marked."""
+    return repair_tokens(join_lines(lines, ctx.mend))
 
 
 SUMMARY_START = re.compile(r"^\s*(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*(?:[:.-]|$)", re.I)
@@ -536,14 +537,14 @@ def build_body(div: etree._Element, blocks: list[Block], ctx: BodyContext) -> No
     owners: list[tuple[int, int]] = []  # (block index, item index or -1)
     for b_index, block in enumerate(blocks):
         if block.kind == "p":
-            token_lists.append(_paragraph_tokens(block, ctx))
+            token_lists.append(_text_tokens(block.lines, ctx))
             owners.append((b_index, -1))
             for i_index, item in enumerate(block.items):
-                token_lists.append(repair_tokens(join_lines(item.lines, ctx.mend)))
+                token_lists.append(_text_tokens(item.lines, ctx))
                 owners.append((b_index, i_index))
         elif block.kind == "list":
             for i_index, item in enumerate(block.items):
-                token_lists.append(repair_tokens(join_lines(item.lines, ctx.mend)))
+                token_lists.append(_text_tokens(item.lines, ctx))
                 owners.append((b_index, i_index))
     main_only = [k for k, (_, item) in enumerate(owners) if item == -1]
     paragraphs = [token_lists[k] for k in main_only]
@@ -578,7 +579,7 @@ def build_body(div: etree._Element, blocks: list[Block], ctx: BodyContext) -> No
             continue
         if block.kind == "heading":
             ab = el(div, "ab", type="heading", rend=block.rend)
-            add_tokens(ab, repair_tokens(join_lines(block.lines, ctx.mend)))
+            add_tokens(ab, _text_tokens(block.lines, ctx))
             continue
         if block.kind == "ab":
             ab = el(div, "ab", type=block.subtype)
