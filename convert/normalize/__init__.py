@@ -66,15 +66,11 @@ def _check_is_cable(raw: RawCable, routing: Routing, structure: Structure, body_
                 "no routing header, classification banner, TAGS, SUBJECT "
                 "or marked paragraphs: this does not look like a cable",
             )
-    body_words = 0
-    for line in body_lines:
-        body_words += len(_WORD.findall(line))
-        if body_words >= 3:
-            break
-    if has_routing and not any(line.strip() for line in body_lines) and raw.metadata is None:
-        raise TruncatedCableError(raw.source, "a routing header with no text after it")
-    if raw.metadata is None and has_routing and body_words < 3 and not structure.blocks:
-        raise TruncatedCableError(raw.source, "the cable stops after its header")
+    if raw.metadata is None and has_routing:
+        if not any(line.strip() for line in body_lines):
+            raise TruncatedCableError(raw.source, "a routing header with no text after it")
+        if not structure.blocks and sum(len(_WORD.findall(line)) for line in body_lines) < 3:
+            raise TruncatedCableError(raw.source, "the cable stops after its header")
 
 
 #: characters XML 1.0 cannot hold (C0 controls but tab/LF/CR; the line-breaking VT/FF are
