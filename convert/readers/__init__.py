@@ -169,7 +169,9 @@ def load_source(source: Source, options: ReadOptions) -> Iterator[RawCable | Cab
         return
     content = decode(data, source.name, options.encoding)
     form = form or detect_form(content[:200_000])
-    if form == "html":
+    if form == "tei":  # TEI in an encoding the byte sniffing above misses (UTF-16)
+        yield tei.read(data, source.name)
+    elif form == "html":
         yield cablegate.read(content, source.name)
     elif form == "csv":
         stream = io.BytesIO(content.encode("utf-8"))
