@@ -27,6 +27,8 @@ _FIELD = r'"((?:[^"\\]++|\\.|"(?!,"))*+)"'  # header: ends at ","
 _LAST = r'"((?:[^"\\]++|\\.|"(?!\r?\n' + _ROW_START + r'|\r?\n?\Z))*+)"'
 _ROW = re.compile(",".join([_SIMPLE] * 6 + [_FIELD, _LAST]) + r"(?:\r?\n|\Z)", re.S)
 _NEXT_ROW = re.compile(r"\n(?=" + _ROW_START + ")")
+#: where one row ends and the next begins: a field's closing quote, a newline, a row opening
+_BOUNDARY = re.compile(r'"\r?\n(?=' + _ROW_START + ")")
 _ESCAPE = re.compile(r"\\([\"'\\])")
 
 
@@ -103,6 +105,14 @@ def iter_rows(stream: Readable, name: str) -> Iterator[RawCable | ParseError]:
                     f"{name}:{line_no}",
                     "a CSV row that does not close (an unterminated quote or a missing field)",
                 )
+                # the rows after the damaged one are still read: go on after the next row
+                # boundary (a closing quote, a newline, a row opening). Every attempt stops
+                # at the field separators of the next row, so this stays linear.
+                boundary = _BOUNDARY.search(buffer, pos)
+                if boundary is not None:
+                    line_no += buffer.count("\n", pos, boundary.end())
+                    pos = boundary.end()
+                    continue
             return
         buffer = buffer[pos:]
         safe_end = max(0, safe_end - pos)
