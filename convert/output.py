@@ -5,9 +5,12 @@ group of files with a single file-system sync for the batch layer)."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .errors import OutputError
 from .names import safe_stem
@@ -28,10 +31,29 @@ def output_path(root: Path, stem: str, fmt: str, layout: str = "flat", year: str
 
 
 def check_inside(root: Path, path: Path) -> None:
+    """Refuse a path whose folder, symbolic links resolved, is not ``root`` or below it.
+
+    Works before the folder exists (the existing part of the path is resolved), so callers
+    check first and only then create folders: no folder is ever made outside ``root``."""
     real_root = root.resolve()
     real = path.parent.resolve() / path.name
     if real_root != real.parent and real_root not in real.parents:
         raise OutputError(str(path), f"would be written outside {root}")
+
+
+#: what a full disk's errors mean, said plainly
+_HINTS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+}
+
+
+def reason(exc: OSError) -> str:
+    """An OSError as the one-line reason of an :class:`OutputError` (with a hint for a full
+    disk)."""
+    text = exc.strerror or str(exc)
+    hint = _HINTS.get(exc.errno or 0)
+    return f"{text} ({hint})" if hint else text
 
 
 def atomic_write(path: Path, data: bytes, root: Path | None = None,
@@ -42,13 +64,13 @@ def atomic_write(path: Path, data: bytes, root: Path | None = None,
     system as ``path``: the batch layer keeps its temporary files under ``OUT/.cable-convert``
     so that none ever shows in the output tree), else next to ``path``."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         if root is not None:
             check_inside(root, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
                                    dir=tmp_dir if tmp_dir is not None else path.parent)
     except OSError as exc:
-        raise OutputError(str(path), exc.strerror or str(exc)) from None
+        raise OutputError(str(path), reason(exc)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -60,7 +82,7 @@ def atomic_write(path: Path, data: bytes, root: Path | None = None,
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(str(path), exc.strerror or str(exc)) from None
+        raise OutputError(str(path), reason(exc)) from None
 
 
 def check_writable(root: Path) -> None:
@@ -68,9 +90,13 @@ def check_writable(root: Path) -> None:
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(str(root), exc.strerror or str(exc)) from None
+        raise OutputError(str(root), reason(exc)) from None
     if not os.access(root, os.W_OK | os.X_OK):
-        raise OutputError(str(root), "the output folder is not writable")
+        why = "the output folder is not writable"
+        with contextlib.suppress(OSError, AttributeError):
+            if os.statvfs(root).f_flag & os.ST_RDONLY:
+                why = "the output folder is on a read-only file system"
+        raise OutputError(str(root), why)
 
 
 # ------------------------------------------------------------------ grouped atomic writes
@@ -86,11 +112,11 @@ def stage_write(path: Path, data: bytes, root: Path, tmp_dir: Path) -> str:
     """Write ``data`` to a new temporary file in ``tmp_dir`` (same file system as ``path``)
     and return its name; :func:`publish` puts it at ``path`` after :func:`sync_files`."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         check_inside(root, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=tmp_dir)
     except OSError as exc:
-        raise OutputError(str(path), exc.strerror or str(exc)) from None
+        raise OutputError(str(path), reason(exc)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), 0o644)
@@ -98,34 +124,44 @@ def stage_write(path: Path, data: bytes, root: Path, tmp_dir: Path) -> str:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(str(path), exc.strerror or str(exc)) from None
+        raise OutputError(str(path), reason(exc)) from None
     return tmp
+
+
+@lru_cache(maxsize=1)
+def _syncfs() -> Any:
+    """libc's syncfs(2), or None. Looked up once per process, in the symbols already loaded
+    (``ctypes.util.find_library`` would run ``ldconfig -p`` at every call)."""
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
 
 
 def sync_files(directory: Path, names: list[str]) -> None:
     """Make the staged files' data durable: one syncfs(2) for the file system holding
-    ``directory`` where Linux offers it, else an fsync per file."""
-    import ctypes
-    import ctypes.util
-
+    ``directory`` where Linux offers it, else an fsync per file. A failure (a disk that
+    reports ENOSPC or EIO only when the data is flushed) is an :class:`OutputError`."""
+    name = str(directory)
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        syncfs = libc.syncfs
-    except (OSError, AttributeError):
-        syncfs = None
-    if syncfs is not None:
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            if syncfs(fd) == 0:
-                return
-        finally:
-            os.close(fd)
-    for name in names:
-        fd = os.open(name, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        syncfs = _syncfs()
+        if syncfs is not None:
+            fd = os.open(directory, os.O_RDONLY)
+            try:
+                if syncfs(fd) == 0:
+                    return
+            finally:
+                os.close(fd)
+        for name in names:
+            fd = os.open(name, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    except OSError as exc:
+        raise OutputError(name, reason(exc)) from None
 
 
 def publish(tmp: str, path: Path) -> None:
@@ -135,4 +171,4 @@ def publish(tmp: str, path: Path) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(str(path), exc.strerror or str(exc)) from None
+        raise OutputError(str(path), reason(exc)) from None
