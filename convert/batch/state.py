@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import hashlib
 import json
 import os
@@ -39,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..errors import UsageError
+from ..errors import OutputError, UsageError
 from ..model import RawCable
 from ..options import ConvertOptions
 
@@ -162,8 +163,13 @@ class State:
     # reading ------------------------------------------------------------------------------
 
     def load(self) -> State:
-        self.dir.mkdir(parents=True, exist_ok=True)
-        self.tmp.mkdir(exist_ok=True)
+        from ..output import reason
+
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            self.tmp.mkdir(exist_ok=True)
+        except OSError as exc:  # a read-only or full output folder: typed, naming it
+            raise OutputError(str(self.dir), reason(exc)) from None
         self._lock()
         self.clear_tmp()
         for data in _read_lines(self.path):
@@ -182,7 +188,12 @@ class State:
         the temporary files). The lock goes with the process, even on ``kill -9``."""
         import fcntl
 
-        self._lock_fd = os.open(self.dir / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        from ..output import reason
+
+        try:
+            self._lock_fd = os.open(self.dir / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise OutputError(str(self.dir / "lock"), reason(exc)) from None
         try:
             fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -208,25 +219,48 @@ class State:
     # writing ------------------------------------------------------------------------------
 
     def append(self, record: Record) -> None:
-        if self._fd is None:
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        line = json.dumps(record.to_json(), ensure_ascii=False) + "\n"
-        os.write(self._fd, line.encode("utf-8"))  # one write(2) per record: whole or absent
+        """Log one record: one write(2), whole or absent. A full or read-only disk is an
+        :class:`OutputError`; a short write is cut back off the log, so no partial line is
+        ever followed by a whole one (which would spoil both)."""
+        from ..output import reason
+
+        line = (json.dumps(record.to_json(), ensure_ascii=False) + "\n").encode("utf-8")
+        size = -1
+        try:
+            if self._fd is None:
+                self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            size = os.fstat(self._fd).st_size
+            written = os.write(self._fd, line)
+            if written != len(line):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            now = time.monotonic()
+            if now - self._synced > 1.0:
+                os.fsync(self._fd)
+                self._synced = now
+        except OSError as exc:
+            if self._fd is not None and size >= 0:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self._fd, size)
+            raise OutputError(str(self.path), reason(exc)) from None
         self.records[record.key] = record
         self._lines += 1
-        now = time.monotonic()
-        if now - self._synced > 1.0:
-            os.fsync(self._fd)
-            self._synced = now
 
     def close(self) -> None:
-        if self._fd is not None:
-            os.fsync(self._fd)
-            os.close(self._fd)
-            self._fd = None
-        if self._lock_fd is not None:
-            os.close(self._lock_fd)  # releases the lock
-            self._lock_fd = None
+        try:
+            if self._fd is not None:
+                fd, self._fd = self._fd, None
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+        except OSError as exc:
+            from ..output import reason
+
+            raise OutputError(str(self.path), reason(exc)) from None
+        finally:
+            if self._lock_fd is not None:
+                os.close(self._lock_fd)  # releases the lock
+                self._lock_fd = None
 
 
 def _read_lines(path: Path) -> Iterator[dict[str, Any]]:

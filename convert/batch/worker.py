@@ -238,7 +238,10 @@ def execute(task: Task) -> Outcome:
 def stage(item: Item, directory: str) -> dict[str, str]:
     """Each format's bytes in a new temporary file (not yet synced: the main process syncs a
     whole group at once, then renames)."""
+    from ..output import reason
+
     staged: dict[str, str] = {}
+    fmt = ""
     try:
         for fmt, data in item.outputs.items():
             fd, name = tempfile.mkstemp(prefix=f".{item.stem}.{fmt}.", suffix=".part",
@@ -251,7 +254,8 @@ def stage(item: Item, directory: str) -> dict[str, str]:
         for name in staged.values():
             with contextlib.suppress(OSError):
                 os.unlink(name)
-        raise OutputError(directory, exc.strerror or str(exc)) from None
+        # the message names the cable (the user's input), not the temporary folder
+        raise OutputError(item.source, f"{reason(exc)}; its {fmt} file was not written") from None
     return staged
 
 
