@@ -376,11 +376,11 @@ def _content_types(xml: bytes) -> bytes:
 @lru_cache(maxsize=1)
 def pandoc_default_reference() -> bytes:
     """Pandoc's own reference.docx, as the bundled pandoc prints it."""
-    import pypandoc
+    from .writers.pandoc import pandoc_path
 
     try:
         return subprocess.run(
-            [pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"],
+            [pandoc_path(), "--print-default-data-file", "reference.docx"],
             check=True, capture_output=True, timeout=60,
         ).stdout
     except (OSError, subprocess.SubprocessError) as exc:

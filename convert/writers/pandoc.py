@@ -9,6 +9,7 @@ writers set the real dates afterwards, when they re-pack the archive determinist
 from __future__ import annotations
 
 import atexit
+import os
 import shutil
 import subprocess
 import tempfile
@@ -22,9 +23,21 @@ PANDOC_TIMEOUT = 120.0
 
 @lru_cache(maxsize=1)
 def pandoc_path() -> str:
+    """The pandoc binary that pypandoc-binary bundles (``PYPANDOC_PANDOC`` overrides it).
+
+    Not ``pypandoc.get_pandoc_path()``: that runs ``pandoc --version`` for every ``pandoc``
+    on PATH, in ``~/bin`` and ``~/.bin`` and picks the newest, so a system pandoc would
+    replace the bundled one (other output bytes; no ``--sandbox`` before pandoc 2.15) and
+    the first render of each worker would start up to six processes to find out."""
     import pypandoc
 
-    return str(pypandoc.get_pandoc_path())
+    chosen = os.environ.get("PYPANDOC_PANDOC")
+    if chosen:
+        return chosen
+    bundled = Path(os.path.realpath(pypandoc.__file__)).parent / "files" / "pandoc"
+    if os.access(bundled, os.X_OK):
+        return str(bundled)
+    return str(pypandoc.get_pandoc_path())  # pypandoc without its binary: its own search
 
 
 @lru_cache(maxsize=1)
