@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/golden/* from the current output (review the diff before committing)",
     )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``@pytest.mark.root`` tests (tmpfs mounts) need root. A non-root developer gets a skip
+    that says so; with CABLE_REQUIRE_ROOT=1 (set by .ci/run: CI runs as root) a missing root
+    is a failure, so these tests can never silently not run there."""
+    if item.get_closest_marker("root") is None or os.geteuid() == 0:
+        return
+    why = "needs root to mount a tmpfs (run the suite as root, as CI does)"
+    if os.environ.get("CABLE_REQUIRE_ROOT", "").strip() not in ("", "0"):
+        pytest.fail(f"{item.nodeid}: {why}; CABLE_REQUIRE_ROOT is set", pytrace=False)
+    pytest.skip(why)
 
 
 @pytest.fixture(scope="session")
