@@ -138,6 +138,21 @@ class HangOn:
             time.sleep(3600)
 
 
+class StuckOn:
+    """A hang that the worker's own alarm cannot end (SIGALRM blocked, as in a call stuck in
+    C code): only the main process's watchdog, killing the worker, gets past it."""
+
+    def __init__(self, needle: str) -> None:
+        self.needle = needle
+
+    def __call__(self, name: str, attempt: int) -> None:
+        if self.needle in name:
+            import signal
+
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(3600)
+
+
 class Chain:
     def __init__(self, *hooks: object) -> None:
         self.hooks = hooks

@@ -19,6 +19,7 @@ from batch_support import (
     DelayOn,
     FailOn,
     HangOn,
+    StuckOn,
     complete,
     copy_pages,
     tree,
@@ -270,6 +271,44 @@ def test_time_limit_stops_a_hanging_cable(corpus: Path, tmp_path: Path) -> None:
     assert len(hung) == 1 and hung[0].kind == "time limit" and hung[0].exit_code == 12
     assert hung[0].attempts == 2
     assert len(report.converted) == 5
+
+
+def test_a_worker_stuck_past_its_alarm_is_killed(corpus: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from convert.batch import local
+
+    monkeypatch.setattr(local, "GRACE", 0.5)
+    pages = _pages(corpus)[:6]
+    options = ConvertOptions(formats=("tei", "json"), time_limit=1.0)
+    started = time.monotonic()
+    report = run([str(p) for p in pages], tmp_path / "out", options, jobs=2,
+                 hook=StuckOn(pages[4].stem))
+    assert time.monotonic() - started < 20
+    stuck = [r for r in report.results if r.status == "failed"]
+    assert [Path(r.source).stem for r in stuck] == [pages[4].stem]
+    assert stuck[0].kind == "time limit" and "worker was killed" in (stuck[0].error or "")
+    assert stuck[0].attempts == 2
+    assert len(report.converted) == 5
+
+
+def test_a_crash_inside_a_full_chunk_fails_only_its_cable(corpus: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    """Cheap cables travel in chunks; a worker dying in the middle of one must blame the
+    cable it was on (the shared ``current`` slot), and get the rest of the chunk redone."""
+    from convert.batch import local
+
+    monkeypatch.setattr(local, "CHUNK_SECONDS", 60.0)  # every chunk as full as allowed
+    monkeypatch.setattr(local, "MAX_CHUNK", 8)
+    pages = _pages(corpus)
+    crash = pages[13].stem
+    out = tmp_path / "out"
+    report = run([str(corpus)], out, OPTIONS, jobs=2, hook=CrashOn(crash))
+    failed = [Path(r.source).stem for r in report.results if r.status == "failed"]
+    assert failed == [crash]
+    assert len(report.converted) == 39
+    assert sorted(r.index for r in report.results) == list(range(40))
+    assert state_lines(out) and len({line["k"] for line in state_lines(out)}) == 39
 
 
 def test_bad_inputs_do_not_stop_the_batch(corpus: Path, tmp_path: Path, capsys) -> None:

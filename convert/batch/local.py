@@ -1,16 +1,21 @@
 """The local engine: long-lived worker processes on this machine.
 
 Each worker is a process forked from a *fork server* that has already imported the pipeline
-and the writers of the requested formats, so a new worker starts warm in milliseconds. A
-worker takes tasks over its own pipe, at most ``DEPTH`` at a time (so it never waits for the
-main process between two cables), and retires after ``recycle_after`` cables, which bounds
-the memory a long run can pile up; a fresh one takes its place.
+and the writers of the requested formats, so a new worker starts warm in milliseconds. The
+main process sends each worker *chunks* of tasks over its own pipe, at most ``DEPTH`` chunks
+at a time (so a worker never waits for the main process between two cables), and the worker
+answers with a chunk of outcomes. A chunk holds as many cables as take about
+``CHUNK_SECONDS`` (one PDF, a dozen TEI+JSON conversions), so cheap cables cost the main
+process one message each way per chunk, not per cable. A worker retires after
+``recycle_after`` cables, which bounds the memory a long run can pile up; a fresh one takes
+its place.
 
-Because every worker has its own pipe, the engine always knows which cable a worker was
-converting when it died (segfault, ``os._exit``, the kernel's OOM killer): that cable comes
-back as failed (retryable), the others queued on the same worker come back as *lost* and are
-simply resubmitted. A worker stuck past the time limit in C code, where its own alarm cannot
-reach it, is killed by the main process after a grace period.
+Each worker publishes, in a small shared array, which cable it is converting and since when.
+So the engine always knows which cable a worker was on when it died (segfault, ``os._exit``,
+the kernel's OOM killer): that cable comes back as failed (retryable), the others of its
+chunks come back as *lost* and are simply resubmitted. A worker stuck past the time limit in
+C code, where its own alarm cannot reach it, is killed by the main process after a grace
+period.
 """
 
 from __future__ import annotations
@@ -29,17 +34,23 @@ from typing import Any
 from ..errors import RenderError, TimeLimitError
 from .worker import Failure, Outcome, Task, execute
 
-#: tasks queued on one worker: one running, one waiting in its pipe
+#: chunks queued on one worker: one being converted, one waiting in its pipe
 DEPTH = 2
+#: a chunk holds about this many seconds of work (by the cables converted so far) ...
+CHUNK_SECONDS = 0.05
+#: ... and at most this many cables (progress and a dead worker's losses stay small)
+MAX_CHUNK = 32
 #: a worker still busy this long after its cable's time limit is killed from outside
 GRACE = 10.0
 #: what a worker says once it has started (before that, a death is not a cable's fault)
 READY = "ready"
 #: workers dying before they are ready, in a row, that stop the batch
 MAX_STARTUP_DEATHS = 3
+#: ``current[0]`` of a worker between two cables
+IDLE = -1.0
 
 
-def _worker_main(conn: Connection) -> None:
+def _worker_main(conn: Connection, current: Any) -> None:
     # Ctrl-C reaches the whole foreground process group; the main process decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     conn.send(READY)
@@ -50,10 +61,15 @@ def _worker_main(conn: Connection) -> None:
             break  # the main process is gone
         if message is None:
             break
-        task, last = message
-        outcome = execute(task)
+        tasks, last = message
+        outcomes = []
+        for task in tasks:
+            current[1] = time.monotonic()
+            current[0] = task.index
+            outcomes.append(execute(task))
+        current[0] = IDLE
         try:
-            conn.send(outcome)
+            conn.send(outcomes)
         except (BrokenPipeError, OSError):
             break
         if last:
@@ -67,15 +83,24 @@ def _worker_main(conn: Connection) -> None:
 class _Worker:
     process: Any
     conn: Connection
-    inflight: deque[Task] = field(default_factory=deque)
-    sent: int = 0
-    head_started: float = 0.0  # when the task at the head of ``inflight`` began
+    current: Any  # shared doubles: [index of the cable being converted or IDLE, its start]
+    inflight: deque[list[Task]] = field(default_factory=deque)  # chunks sent, unanswered
+    buffer: list[Task] = field(default_factory=list)  # tasks for its next chunk
+    sent: int = 0  # tasks sent or buffered over its life
     broken: bool = False  # its pipe failed: it is dying; poll() buries it
     ready: bool = False  # it has started and said so
 
     @property
     def name(self) -> str:
         return str(self.process.pid)
+
+    def queued(self) -> int:
+        return sum(len(chunk) for chunk in self.inflight) + len(self.buffer)
+
+    def running(self) -> tuple[int, float] | None:
+        """(index, monotonic start) of the cable it is converting, if any."""
+        index, started = self.current[0], self.current[1]
+        return None if index == IDLE else (int(index), started)
 
 
 def _context(preload: list[str]) -> Any:
@@ -107,84 +132,117 @@ class LocalEngine:
         self.workers: list[_Worker] = []
         self.started_workers = 0
         self.startup_deaths = 0
+        self.chunk = 1  # cables per chunk: one until the first outcomes tell their cost
+        self.seconds_per_cable: float | None = None
+        self.lost: list[Outcome] = []  # tasks a send failed for: poll() hands them back
 
     # scheduling ---------------------------------------------------------------------------
 
     def _spawn(self) -> _Worker:
         parent, child = self.ctx.Pipe(duplex=True)
-        process = self.ctx.Process(target=_worker_main, args=(child,), daemon=True,
+        current = self.ctx.RawArray("d", [IDLE, 0.0])
+        process = self.ctx.Process(target=_worker_main, args=(child, current), daemon=True,
                                    name="cable-convert-worker")
         process.start()
         child.close()
-        worker = _Worker(process, parent)
+        worker = _Worker(process, parent, current)
         self.workers.append(worker)
         self.started_workers += 1
         return worker
 
-    def _accepting(self) -> list[_Worker]:
-        return [w for w in self.workers
-                if len(w.inflight) < DEPTH and w.sent < self.recycle_after and not w.broken]
+    def _room(self, worker: _Worker) -> int:
+        """Tasks ``worker`` may still take now."""
+        if worker.broken:
+            return 0
+        chunks_free = DEPTH - len(worker.inflight) - (1 if worker.buffer else 0)
+        room = max(0, chunks_free) * self.chunk + (self.chunk - len(worker.buffer)
+                                                   if worker.buffer else 0)
+        return max(0, min(room, self.recycle_after - worker.sent))
 
     def _live(self) -> int:
         return sum(1 for w in self.workers if not w.broken)
 
     def free_slots(self) -> int:
-        free = sum(DEPTH - len(w.inflight) for w in self._accepting())
-        return free + max(0, self.jobs - self._live()) * DEPTH
+        free = sum(self._room(w) for w in self.workers)
+        return free + max(0, self.jobs - self._live()) * DEPTH * self.chunk
 
     def in_flight(self) -> int:
-        return sum(len(w.inflight) for w in self.workers)
+        return sum(w.queued() for w in self.workers) + len(self.lost)
 
     def submit(self, task: Task) -> None:
-        while True:
-            candidates = self._accepting()
-            if self._live() < self.jobs and not any(not w.inflight for w in candidates):
-                candidates = [self._spawn()]
-            if not candidates:
-                raise RuntimeError("submit() called with no free slot")
-            worker = min(candidates, key=lambda w: len(w.inflight))
-            try:
-                worker.conn.send((task, worker.sent + 1 >= self.recycle_after))
-            except OSError:  # it died since the last poll: not this task's fault
-                worker.broken = True
-                continue
-            if not worker.inflight:
-                worker.head_started = time.monotonic()
-            worker.sent += 1
-            worker.inflight.append(task)
+        candidates = [w for w in self.workers if self._room(w) > 0]
+        if self._live() < self.jobs and not any(not w.queued() for w in candidates):
+            candidates = [self._spawn()]
+        if not candidates:
+            raise RuntimeError("submit() called with no free slot")
+        worker = min(candidates, key=lambda w: w.queued())
+        worker.buffer.append(task)
+        worker.sent += 1
+        if len(worker.buffer) >= self.chunk or worker.sent >= self.recycle_after:
+            self._send(worker)
+
+    def _send(self, worker: _Worker) -> None:
+        tasks, worker.buffer = worker.buffer, []
+        if not tasks:
             return
+        try:
+            worker.conn.send((tasks, worker.sent >= self.recycle_after))
+        except OSError:  # it died since the last poll: not these tasks' fault
+            worker.broken = True
+            self.lost += [Outcome(t.index, t.attempt, "lost") for t in tasks]
+            return
+        worker.inflight.append(tasks)
 
     def poll(self, timeout: float) -> list[Outcome]:
         """Outcomes that arrived within ``timeout`` seconds (possibly none)."""
+        for worker in self.workers:
+            self._send(worker)  # a part-filled chunk goes now rather than wait for company
+        outcomes, self.lost = self.lost, []
+        if outcomes:
+            timeout = 0.0
         if not self.workers:
             time.sleep(min(timeout, 0.05))
-            return []
+            return outcomes
         handles: list[Any] = []
         for worker in self.workers:
             handles += [worker.conn, worker.process.sentinel]
         ready = set(wait(handles, timeout=self._wait_for(timeout)))
-        outcomes: list[Outcome] = []
         for worker in list(self.workers):
             if worker.conn in ready:
                 outcomes += self._receive(worker)
             if worker.process.sentinel in ready or not worker.process.is_alive():
                 outcomes += self._bury(worker, None)
-            elif not worker.inflight and worker.sent >= self.recycle_after:
+            elif not worker.queued() and worker.sent >= self.recycle_after:
                 self._retire(worker)
         outcomes += self._watchdog()
+        self._learn(outcomes)
         return outcomes
+
+    def _learn(self, outcomes: list[Outcome]) -> None:
+        """Size the chunks by what cables cost so far (a moving average of their seconds)."""
+        for outcome in outcomes:
+            if outcome.status == "lost":
+                continue
+            seconds = max(outcome.seconds, 1e-4)
+            average = self.seconds_per_cable
+            self.seconds_per_cable = seconds if average is None else 0.9 * average + 0.1 * seconds
+        if self.seconds_per_cable is not None:
+            self.chunk = max(1, min(MAX_CHUNK, int(CHUNK_SECONDS / self.seconds_per_cable)))
 
     def _wait_for(self, timeout: float) -> float:
         if not self.time_limit:
             return timeout
         now = time.monotonic()
-        deadlines = [w.head_started + self.time_limit + GRACE - now
-                     for w in self.workers if w.inflight]
+        deadlines = []
+        for worker in self.workers:
+            running = worker.running()
+            if running is not None and worker.inflight:
+                deadlines.append(running[1] + self.time_limit + GRACE - now)
         return max(0.0, min([timeout, *deadlines]))
 
     def _receive(self, worker: _Worker) -> list[Outcome]:
-        outcomes = []
-        while worker.inflight:
+        outcomes: list[Outcome] = []
+        while True:
             try:
                 if not worker.conn.poll():
                     break
@@ -195,10 +253,9 @@ class LocalEngine:
                 worker.ready = True
                 self.startup_deaths = 0
                 continue
-            outcome: Outcome = message
-            worker.inflight.popleft()
-            worker.head_started = time.monotonic()
-            outcomes.append(outcome)
+            if worker.inflight:
+                worker.inflight.popleft()
+            outcomes += message
         return outcomes
 
     def _retire(self, worker: _Worker) -> None:
@@ -212,11 +269,12 @@ class LocalEngine:
     def _bury(self, worker: _Worker, failure: Failure | None) -> list[Outcome]:
         """A worker ended: collect what it finished; its current cable failed, the rest is lost."""
         outcomes = self._receive(worker)
+        running = worker.running()
         worker.process.join(timeout=5)
         code = worker.process.exitcode
         worker.conn.close()
         self.workers.remove(worker)
-        pending = list(worker.inflight)
+        pending = [task for chunk in worker.inflight for task in chunk] + worker.buffer
         if not worker.ready:
             self.startup_deaths += 1
             if self.startup_deaths >= MAX_STARTUP_DEATHS:
@@ -227,7 +285,9 @@ class LocalEngine:
             return outcomes + [Outcome(t.index, t.attempt, "lost") for t in pending]
         if not pending:
             return outcomes
-        head, rest = pending[0], pending[1:]
+        # the cable it was converting; between two cables, the first it had not answered
+        head = next((t for t in pending if running is not None and t.index == running[0]),
+                    pending[0])
         if failure is None:
             how = (f"killed by signal {signal.Signals(-code).name}" if code is not None and code < 0
                    else f"exit status {code}")
@@ -236,7 +296,7 @@ class LocalEngine:
             failure.retryable = True
         outcomes.append(Outcome(head.index, head.attempt, "failed", failure=failure,
                                 worker=f"{os.uname().nodename}:{worker.process.pid}"))
-        outcomes += [Outcome(t.index, t.attempt, "lost") for t in rest]
+        outcomes += [Outcome(t.index, t.attempt, "lost") for t in pending if t is not head]
         return outcomes
 
     def _watchdog(self) -> list[Outcome]:
@@ -245,13 +305,17 @@ class LocalEngine:
         outcomes = []
         now = time.monotonic()
         for worker in list(self.workers):
-            if worker.inflight and now - worker.head_started > self.time_limit + GRACE:
-                head = worker.inflight[0]
-                worker.process.kill()
-                failure = Failure.from_error(TimeLimitError(
-                    head.source.name,
-                    f"not converted within {self.time_limit:g} s; the worker was killed"))
-                outcomes += self._bury(worker, failure)
+            running = worker.running()
+            if (running is None or not worker.inflight
+                    or now - running[1] <= self.time_limit + GRACE):
+                continue
+            head = next((t for chunk in worker.inflight for t in chunk if t.index == running[0]),
+                        None)
+            worker.process.kill()
+            name = head.source.name if head is not None else worker.name
+            failure = Failure.from_error(TimeLimitError(
+                name, f"not converted within {self.time_limit:g} s; the worker was killed"))
+            outcomes += self._bury(worker, failure)
         return outcomes
 
     def close(self) -> None:
