@@ -8,6 +8,7 @@ TEI tree. Writers accept a :class:`Cable` and nothing else.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -15,6 +16,17 @@ from lxml import etree
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 NS = {"t": TEI_NS}
+
+
+@lru_cache(maxsize=512)
+def compiled(path: str) -> etree.XPath:
+    """``path`` (with the ``t:`` prefix for TEI) compiled once per process: the writers ask
+    the same few dozen questions of every cable."""
+    return etree.XPath(path, namespaces=NS)
+
+
+def xpath(node: etree._Element, path: str) -> list[Any]:
+    return compiled(path)(node)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +63,7 @@ class Cable:
     warnings: list[str] = field(default_factory=list)
 
     def _x(self, path: str) -> list[Any]:
-        return self.tei.xpath(path, namespaces=NS)  # type: ignore[no-any-return]
+        return xpath(self.tei, path)
 
     def _first(self, path: str) -> str | None:
         found = self._x(path)

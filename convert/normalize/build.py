@@ -23,9 +23,20 @@ XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
 
 
+#: keyword -> attribute name (``type_`` -> ``type``, ``xml__id`` -> ``xml:id``), made once
+_ATTRIBUTE: dict[str, str] = {}
+
+
+def _attribute(keyword: str) -> str:
+    name = _ATTRIBUTE.get(keyword)
+    if name is None:
+        name = _ATTRIBUTE[keyword] = keyword.rstrip("_").replace("__", ":")
+    return name
+
+
 def el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str | None) -> etree._Element:
     """A TEI element (appended to ``parent`` when given), attributes with a None value left out."""
-    clean = {k.rstrip("_").replace("__", ":"): v for k, v in attrs.items() if v is not None}
+    clean = {_attribute(k): v for k, v in attrs.items() if v is not None} if attrs else {}
     node = (
         etree.Element(T + tag, clean, nsmap={None: TEI_NS})
         if parent is None

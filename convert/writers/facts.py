@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from lxml import etree
 
-from ..model import NS, TEI_NS, XML_NS, Cable
+from ..model import TEI_NS, XML_NS, Cable, xpath
 
 _T = f"{{{TEI_NS}}}"
 #: Elements whose content is an alternative not shown (the writers show reg/corr/expan).
@@ -113,7 +113,7 @@ def epoch_to_iso(epoch: int) -> str:
 
 
 def _texts(node: etree._Element, path: str) -> tuple[str, ...]:
-    found = node.xpath(path, namespaces=NS)
+    found = xpath(node, path)
     out = []
     for item in found:
         value = clean(item if isinstance(item, str) else "".join(item.itertext()))

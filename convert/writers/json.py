@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import NS, TEI_NS, Cable
+from ..model import TEI_NS, Cable, xpath
 from ..options import WriteOptions
 from ..textview import READING_SKIP, reading_text
 
@@ -14,7 +14,7 @@ _LABEL = f"{{{TEI_NS}}}label"
 
 
 def _texts(cable: Cable, path: str) -> list[str]:
-    return [reading_text(n) if not isinstance(n, str) else str(n) for n in cable.tei.xpath(path, namespaces=NS)]
+    return [reading_text(n) if not isinstance(n, str) else str(n) for n in xpath(cable.tei, path)]
 
 
 def _one(cable: Cable, path: str) -> str | None:
@@ -31,8 +31,8 @@ DIV = "t:text/t:body/t:div[@type='telegram']"
 
 def _addressees(cable: Cable, subtype: str) -> list[dict[str, Any]]:
     out = []
-    for node in cable.tei.xpath(
-        f"{CORRESP}/t:correspAction[@type='received'][@subtype='{subtype}']/t:orgName", namespaces=NS
+    for node in xpath(
+        cable.tei, f"{CORRESP}/t:correspAction[@type='received'][@subtype='{subtype}']/t:orgName"
     ):
         out.append(
             {
@@ -66,8 +66,8 @@ def record(cable: Cable) -> dict[str, Any]:
             _one(cable, f"{HEADER}//t:category[@xml:id='{ident}']/t:catDesc") if ident != "cls-unknown" else None
         )
     paragraphs = []
-    for p in tei.xpath(f"{DIV}/t:p[@n]", namespaces=NS):
-        marking = p.xpath("t:seg[@type='portion-marking']", namespaces=NS)
+    for p in xpath(tei, f"{DIV}/t:p[@n]"):
+        marking = xpath(p, "t:seg[@type='portion-marking']")
         body = reading_text(p, READING_SKIP | {_LABEL})
         if marking:
             mark = reading_text(marking[0])
@@ -79,9 +79,9 @@ def record(cable: Cable) -> dict[str, Any]:
                 "text": body,
             }
         )
-    summary_parts = [reading_text(s) for s in tei.xpath(f"{DIV}//t:seg[@type='summary']", namespaces=NS)]
+    summary_parts = [reading_text(s) for s in xpath(tei, f"{DIV}//t:seg[@type='summary']")]
     refs = []
-    for ref in tei.xpath(f"{CORRESP}/t:correspContext/t:ref[@type='reference']", namespaces=NS):
+    for ref in xpath(tei, f"{CORRESP}/t:correspContext/t:ref[@type='reference']"):
         target = ref.get("target")
         refs.append(
             {
