@@ -103,7 +103,7 @@ SUITES: tuple[tuple[str, str, tuple[str, ...], object, tuple[str, ...]], ...] = 
     ("#10 outputs, report, volume, folder that are symlinks out of -o",
      "tests/test_adversarial.py", ("symlink",), None, (
          "stage_write/atomic_write made folders through a symlinked folder before checking "
-         "(output.py; the batch's own _publish: reported, test xfail)",
+         "(output.py, and the batch's own _Writer._publish)",
      )),
     ("#12 network: sockets refused in every process, listener, pandoc, unshare -n",
      "tests/test_security.py", ("network", "pandoc_runs", "namespace"), None, ()),

@@ -780,11 +780,6 @@ def test_a_folder_symlinked_out_of_o_gets_no_folder_made_through_it(tmp_path: Pa
     assert list((out / ".tmp").iterdir()) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "convert/batch/__init__.py _Writer._publish creates a file's folder before check_inside, so "
-    "a tree-layout folder symlinked out of -o gets an empty <year>/ folder made outside (the "
-    "file itself is refused). Fix: call check_inside before mkdir there, as output.py does. "
-    "Reported, not fixed here: that file is being changed by another engineer."))
 def test_batch_tree_layout_makes_no_folder_through_a_symlink(tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()

@@ -456,3 +456,32 @@ def test_progress_lines_and_bar(corpus: Path, tmp_path: Path,
     quiet = io.StringIO()
     run([str(corpus)], tmp_path / "c", OPTIONS, jobs=2, progress="none", stream=quiet)
     assert quiet.getvalue() == ""
+
+
+def test_a_failure_while_closing_still_releases_the_folder_and_writes_the_report(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The resume log fails while the last files are published (a disk filling up at the
+    end): the error reaches the caller, yet the log and lock are closed and report.json is
+    written, so the same process can run into the folder again and finish."""
+    from convert.batch.state import State
+    from convert.errors import OutputError
+
+    out = tmp_path / "out"
+    real_append = State.append
+    calls = {"n": 0}
+
+    def failing_append(self: State, record: object) -> None:
+        calls["n"] += 1
+        if calls["n"] > 30:
+            raise OutputError(str(self.path), "No space left on device (the disk is full)")
+        real_append(self, record)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(State, "append", failing_append)
+    with pytest.raises(OutputError):
+        run([str(corpus)], out, OPTIONS, jobs=2)
+    assert (out / "report.json").is_file()
+    assert json.loads((out / "report.json").read_text())["cables"]
+    monkeypatch.setattr(State, "append", real_append)
+    again = run([str(corpus)], out, OPTIONS, jobs=2)  # not "another run is writing"
+    assert len(again.results) == 40 and not again.failed
+    assert len(again.skipped) == 30

@@ -42,6 +42,7 @@ from ..output import (
     check_inside,
     output_path,
     publish,
+    reason,
     stage_write,
     sync_files,
 )
@@ -638,18 +639,25 @@ class _Writer:
     def _publish(self, staged: list[tuple[int, list[tuple[str, Path]]]]
                  ) -> dict[int, BaseException]:
         """In a thread: one sync for the group, then every rename."""
-        sync_files(self.tmp_dir, [name for _, files in staged for name, _ in files])
+        names = [name for _, files in staged for name, _ in files]
+        try:
+            sync_files(self.tmp_dir, names)
+        except OutputError as exc:  # e.g. the disk reported ENOSPC only at the flush
+            for name in names:
+                with contextlib.suppress(OSError):
+                    os.unlink(name)
+            return {index: exc for index, _ in staged}
         errors: dict[int, BaseException] = {}
         for index, files in staged:
             done: list[Path] = []
             try:
                 for name, path in files:
                     if path.parent not in self.folders:
+                        check_inside(self.root, path)  # before mkdir: never a folder outside
                         try:
                             path.parent.mkdir(parents=True, exist_ok=True)
                         except OSError as exc:
-                            raise OutputError(str(path), exc.strerror or str(exc)) from None
-                        check_inside(self.root, path)
+                            raise OutputError(str(path), reason(exc)) from None
                         self.folders.add(path.parent)
                     publish(name, path)
                     done.append(path)
@@ -782,21 +790,27 @@ def run(
         report.complete = False
         raise
     finally:
-        if runner is not None:
-            runner.close()
-        batch.writer.close()
-        batch.state.close()
-        meter.close()
-        report.results = [batch.results[i] for i in sorted(batch.results)]
-        report.workers = list(batch.workers.values())
-        report.seconds = time.perf_counter() - started
-        if write_report and out.is_dir():
-            path = out / REPORT_NAME
-            try:
-                report.write_json(path, batch.state.tmp, options, layout, started_wall)
-                report.report_path = path
-            except OutputError as exc:
-                print(exc.one_line(), file=sys.stderr)
+        def finish_report() -> None:
+            report.results = [batch.results[i] for i in sorted(batch.results)]
+            report.workers = list(batch.workers.values())
+            report.seconds = time.perf_counter() - started
+            if write_report and out.is_dir():
+                path = out / REPORT_NAME
+                try:
+                    report.write_json(path, batch.state.tmp, options, layout, started_wall)
+                    report.report_path = path
+                except OutputError as exc:
+                    print(exc.one_line(), file=sys.stderr)
+
+        # each step runs even when one before it raised (a full disk while the last files
+        # are published must not leave the log open or the report unwritten)
+        with contextlib.ExitStack() as closing:
+            closing.callback(finish_report)
+            closing.callback(meter.close)
+            closing.callback(batch.state.close)
+            closing.callback(batch.writer.close)
+            if runner is not None:
+                closing.callback(runner.close)
     return report
 
 
