@@ -18,8 +18,9 @@ VENV="${VENV:-.venv}"
 # the themes use DejaVu through fontconfig; python3-venv makes the virtual environment.
 RUN_PACKAGES=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
               fonts-dejavu-core fonts-dejavu-extra)
-# the tests also convert DOCX with LibreOffice, run EPUBCheck on Java and render PDF pages
-TEST_PACKAGES=(libreoffice-writer-nogui default-jre-headless poppler-utils)
+# the tests also convert DOCX with LibreOffice, run EPUBCheck on Java, render PDF pages and
+# trace every process's system calls (no network, no stray file reads)
+TEST_PACKAGES=(libreoffice-writer-nogui default-jre-headless poppler-utils strace)
 
 case "$MODE" in
   run) PACKAGES=("${RUN_PACKAGES[@]}"); EXTRAS="" ;;
