@@ -52,6 +52,7 @@ class RawCable:
     body: str  # the cable text (for text input: everything)
     header: str | None = None  # a separate routing-header block, when the source keeps one apart
     metadata: SourceMetadata | None = None
+    notes: tuple[str, ...] = ()  # what the reader noticed (warnings for the report)
 
 
 @dataclass(slots=True)

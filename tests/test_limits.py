@@ -317,8 +317,9 @@ def test_a_500_megabyte_csv_is_streamed_in_bounded_memory(tmp_path: Path) -> Non
 
 
 def test_a_csv_field_whose_quote_never_closes(tmp_path: Path) -> None:
-    """Good rows before an unterminated field convert; the open row is one typed error naming
-    its line; nothing hangs."""
+    """Good rows before an unterminated field convert. A row whose last field does not close
+    ends where the next row opens (its text kept, a note says so); the last one, with no row
+    after it, is one typed error naming its line; nothing hangs."""
     good = [
         '"1","6/2/2009 9:22","09A1","Embassy A","UNCLASSIFIED","","","UNCLAS A 000001\n\n1. (U) One."\n',
         '"2","6/2/2009 9:22","09A2","Embassy A","UNCLASSIFIED","","","UNCLAS A 000002\n\n1. (U) Two."\n',
@@ -328,9 +329,12 @@ def test_a_csv_field_whose_quote_never_closes(tmp_path: Path) -> None:
     with hs.deadline(20, "CSV"):
         rows = list(cablescsv.iter_rows(io.BytesIO(data), "t.csv"))
     errors = [r for r in rows if isinstance(r, Exception)]
-    assert [r.metadata.id for r in rows if not isinstance(r, Exception)] == ["09A1", "09A2"]
+    read = [r for r in rows if not isinstance(r, Exception)]
+    assert [r.metadata.id for r in read] == ["09A1", "09A2", "09A3", "09A3"]
+    assert [bool(r.notes) for r in read] == [False, False, True, True]
+    assert read[2].body == "UNCLAS A 000003\n\n1. (U) never closes"
     assert len(errors) == 1
-    assert errors[0].source == "t.csv:7" and "does not close" in errors[0].message  # its first line
+    assert errors[0].source == "t.csv:13" and "does not close" in errors[0].message  # its first line
 
 
 def test_an_unclosed_field_longer_than_the_row_limit(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -55,6 +55,19 @@ def test_csv_unterminated_quote_is_reported_not_read_forever():
     assert isinstance(rows[1], ParseError) and "does not close" in rows[1].message
 
 
+def test_csv_last_field_without_its_closing_quote_ends_at_the_next_row(monkeypatch):
+    """It used to swallow the next row into its body: that row's record was lost, silently."""
+    broken = csv_row(2, "SECOND, NEVER CLOSED").replace(b'CLOSED"\n', b"CLOSED\n")
+    data = csv_row(1, "FIRST") + broken + csv_row(3, "THIRD") + csv_row(4, "FOURTH")
+    for chunk in (16, 1 << 20):
+        monkeypatch.setattr(cablescsv, "CHUNK", chunk)
+        rows = list(cablescsv.iter_rows(io.BytesIO(data), "x.csv"))
+        assert [r.metadata.row for r in rows] == ["1", "2", "3", "4"], chunk
+        assert [r.body for r in rows] == ["FIRST", "SECOND, NEVER CLOSED", "THIRD", "FOURTH"]
+        assert [bool(r.notes) for r in rows] == [False, True, False, False]
+        assert "no closing quote" in rows[1].notes[0]
+
+
 def test_csv_memory_is_bounded_by_the_row_not_the_file():
     rows = b"".join(csv_row(i, "1. (C) " + "TEXT " * 2000) for i in range(2000))  # ~20 MB
     stream = io.BytesIO(rows)

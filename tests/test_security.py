@@ -71,31 +71,29 @@ def planted_inputs(tmp_path: Path, url: str) -> tuple[Path, Path, list[Path]]:
     return inputs, secret, forbidden
 
 
-@pytest.fixture(scope="module")
-def full_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """One guarded run, every format, two workers, over the planted inputs."""
-    work = tmp_path_factory.mktemp("security")
+def _guarded_run(work: Path, options: list[str]) -> dict[str, object]:
+    """The CLI, guarded, over the planted inputs with ``options``, a listener counting
+    connections meanwhile."""
     with listener() as seen:
         inputs, secret, forbidden = planted_inputs(work, seen.url)
         out = work / "out"
-        run = guarded_cli([str(inputs), "-o", str(out), "--to", "all", "-j", "2", "-q"], work)
+        run = guarded_cli([str(inputs), "-o", str(out), *options, "-q"], work)
         time.sleep(0.3)
     return {"run": run, "work": work, "inputs": inputs, "out": out, "secret": secret,
             "forbidden": forbidden, "connections": list(seen.connections)}
+
+
+@pytest.fixture(scope="module")
+def full_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """One guarded run, every format, two workers, over the planted inputs."""
+    return _guarded_run(tmp_path_factory.mktemp("security"), ["--to", "all", "-j", "2"])
 
 
 @pytest.fixture(scope="module")
 def book_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """The same inputs as one volume (``--book``), every volume format."""
-    work = tmp_path_factory.mktemp("security-book")
-    with listener() as seen:
-        inputs, secret, forbidden = planted_inputs(work, seen.url)
-        out = work / "out"
-        run = guarded_cli([str(inputs), "-o", str(out), "--book", "--to", "pdf,epub,docx,md,html",
-                           "-q"], work)
-        time.sleep(0.3)
-    return {"run": run, "work": work, "inputs": inputs, "out": out, "secret": secret,
-            "forbidden": forbidden, "connections": list(seen.connections)}
+    return _guarded_run(tmp_path_factory.mktemp("security-book"),
+                        ["--book", "--to", "pdf,epub,docx,md,html"])
 
 
 # ------------------------------------------------------------------ 12: no network

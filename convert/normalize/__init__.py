@@ -125,7 +125,7 @@ def normalize(raw: RawCable) -> Cable:
     routing = parse_routing(header_lines)
     structure = parse_structure(body_lines)
     _check_is_cable(raw, routing, structure, body_lines)
-    warnings: list[str] = []
+    warnings: list[str] = list(raw.notes)
     facts = derive_facts(raw, routing, structure, warnings)
     if applied & {"tabs", "line-separators", "nbsp"}:
         facts.editorial.add("whitespace")

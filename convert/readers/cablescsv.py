@@ -24,8 +24,15 @@ MAX_ROW_CHARS = 32 << 20
 _ROW_START = r'"\d+","\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}","'
 _SIMPLE = r'"((?:[^"\\\n]|\\.)*+)"'  # id, date, refid, origin, classification, references
 _FIELD = r'"((?:[^"\\]++|\\.|"(?!,"))*+)"'  # header: ends at ","
-_LAST = r'"((?:[^"\\]++|\\.|"(?!\r?\n' + _ROW_START + r'|\r?\n?\Z))*+)"'
+#: the last field ends at a quote before a newline and the next row's opening; it never runs
+#: over a row opening
+_LAST = (r'"((?:[^"\\\n]++|\\.|\n(?!' + _ROW_START + r')|"(?!\r?\n' + _ROW_START
+         + r'|\r?\n?\Z))*+)"')
 _ROW = re.compile(",".join([_SIMPLE] * 6 + [_FIELD, _LAST]) + r"(?:\r?\n|\Z)", re.S)
+#: a row whose last field has no closing quote: it ends where the next row opens
+_OPEN_LAST = r'"((?:[^\\\n]++|\\.|\n(?!' + _ROW_START + r'))*+)'
+_UNCLOSED = re.compile(",".join([_SIMPLE] * 6 + [_FIELD, _OPEN_LAST])
+                       + r"\r?\n(?=" + _ROW_START + ")", re.S)
 _NEXT_ROW = re.compile(r"\n(?=" + _ROW_START + ")")
 #: where one row ends and the next begins: a field's closing quote, a newline, a row opening
 _BOUNDARY = re.compile(r'"\r?\n(?=' + _ROW_START + ")")
@@ -54,7 +61,7 @@ def _iso(date: str) -> str | None:
         return None
 
 
-def row_to_raw(fields: tuple[str, ...], name: str) -> RawCable:
+def row_to_raw(fields: tuple[str, ...], name: str, notes: tuple[str, ...] = ()) -> RawCable:
     row, date, refid, origin, classification, refs, header, content = (unescape(f) for f in fields)
     metadata = SourceMetadata(
         kind="cables.csv",
@@ -65,7 +72,8 @@ def row_to_raw(fields: tuple[str, ...], name: str) -> RawCable:
         references=tuple(r.strip() for r in refs.split("|") if r.strip()),
         row=row,
     )
-    return RawCable(source=f"{name}#{row}", form="csv", body=content, header=header or None, metadata=metadata)
+    return RawCable(source=f"{name}#{row}", form="csv", body=content, header=header or None,
+                    metadata=metadata, notes=notes)
 
 
 def iter_rows(stream: Readable, name: str) -> Iterator[RawCable | ParseError]:
@@ -94,8 +102,13 @@ def iter_rows(stream: Readable, name: str) -> Iterator[RawCable | ParseError]:
         match = _ROW.match(buffer, pos) if pos < len(buffer) else None
         # a row is taken only when the next row's opening is in the buffer (or at the end of
         # the file): a quote before a row opening cut by the chunk boundary is not yet an end
+        notes: tuple[str, ...] = ()
+        if match is None and pos < len(buffer):
+            match = _UNCLOSED.match(buffer, pos)
+            notes = ("the row's last field has no closing quote: it ends where the next row "
+                     "opens",)
         if match and (eof or match.end() <= safe_end):
-            yield row_to_raw(match.groups(), name)
+            yield row_to_raw(match.groups(), name, notes)
             line_no += buffer.count("\n", pos, match.end())
             pos = match.end()
             continue
