@@ -58,6 +58,8 @@ CATEGORIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "year 1 written '1-01-01' by strftime: int() crash",
             "CR / form feed in a column: profile invalid / lxml ValueError",
             "an unclosed row reported once per 32 MB and the next row lost",
+            "a last field without its closing quote swallowed the next row, silently "
+            "(found by hand; test_csv_last_field_without_its_closing_quote_...)",
         )),
 }
 #: patterns that backtracked catastrophically on crafted input, fixed in issue #5
@@ -122,6 +124,8 @@ SUITES: tuple[tuple[str, str, tuple[str, ...], object, tuple[str, ...]], ...] = 
          "OutputError, no partial line)",
          "full disk: the message named OUT/.cable-convert/tmp, not the cable (worker.py)",
          "read-only output through the Python API: raw OSError (state.py: OutputError)",
+         "a failure while the batch closed left the lock and log open and report.json "
+         "unwritten; a failed group sync left its temporary files (batch/__init__.py)",
      )),
 )
 
