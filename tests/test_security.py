@@ -275,17 +275,24 @@ def test_the_allow_list_is_tight(full_run: dict[str, object]) -> None:
         link.unlink()
 
 
+def _reads_allowed(result: dict[str, object]) -> Guarded:
+    """The run succeeded, every file any of its processes opened is on the allow-list, and
+    none of the forbidden files was opened."""
+    run: Guarded = result["run"]  # type: ignore[assignment]
+    assert run.code == 0, run.stderr
+    allowed = allowed_reads(run, result["inputs"], result["out"])  # type: ignore[arg-type]
+    assert unexpected_opens(run.events, allowed) == []
+    opened = {os.path.realpath(p) for p in run.opened}
+    for path in result["forbidden"]:  # type: ignore[attr-defined]
+        assert os.path.realpath(path) not in opened, path
+    return run
+
+
 def test_file_reads_stay_inside_the_allow_list(full_run: dict[str, object]) -> None:
     """Every file opened by any Python process of the run is an input, under -o, the tool's own
     files, the Python installation, the run's temporary folder or the font configuration;
     the files the cable names (/etc/hostname, a secret beside the inputs) are never opened."""
-    run: Guarded = full_run["run"]  # type: ignore[assignment]
-    assert run.code == 0, run.stderr
-    allowed = allowed_reads(run, full_run["inputs"], full_run["out"])  # type: ignore[arg-type]
-    assert unexpected_opens(run.events, allowed) == []
-    opened = {os.path.realpath(p) for p in run.opened}
-    for path in full_run["forbidden"]:  # type: ignore[attr-defined]
-        assert os.path.realpath(path) not in opened, path
+    run = _reads_allowed(full_run)
     # the planted references did reach the cable (else the test proves nothing)
     html = next(full_run["out"].glob("09BEIJING1463.html")).read_text()  # type: ignore[attr-defined]
     assert "file:///etc/hostname" in html and str(full_run["secret"]) in html
@@ -306,13 +313,7 @@ def test_file_reads_stay_inside_the_allow_list(full_run: dict[str, object]) -> N
 
 
 def test_file_reads_book_mode(book_run: dict[str, object]) -> None:
-    run: Guarded = book_run["run"]  # type: ignore[assignment]
-    assert run.code == 0, run.stderr
-    allowed = allowed_reads(run, book_run["inputs"], book_run["out"])  # type: ignore[arg-type]
-    assert unexpected_opens(run.events, allowed) == []
-    opened = {os.path.realpath(p) for p in run.opened}
-    for path in book_run["forbidden"]:  # type: ignore[attr-defined]
-        assert os.path.realpath(path) not in opened, path
+    _reads_allowed(book_run)
 
 
 # ------------------------------------------------------------------ 14: no shell
