@@ -790,3 +790,17 @@ def test_batch_tree_layout_makes_no_folder_through_a_symlink(tmp_path: Path) -> 
                       tmp_path / "run")
     assert run.code == OutputError.exit_code, run.stderr
     assert list(outside.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["lock", "state.jsonl"])
+def test_the_state_files_are_never_written_through_a_symlink(tmp_path: Path, name: str) -> None:
+    """A link planted in OUT/.cable-convert (lock or resume log) pointing out of -o: the file
+    it points to is never written, whatever the run then does."""
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"precious\n")
+    out = tmp_path / "out"
+    (out / ".cable-convert").mkdir(parents=True)
+    (out / ".cable-convert" / name).symlink_to(outside)
+    run = guarded_cli([str(hs.SEED), "-o", str(out), "-t", "tei", "-q"], tmp_path / "run")
+    assert outside.read_bytes() == b"precious\n"
+    assert run.code in (0, OutputError.exit_code), run.stderr

@@ -47,6 +47,8 @@ from ..options import ConvertOptions
 STATE_DIR = ".cable-convert"
 STATE_FILE = "state.jsonl"
 TMP_DIR = "tmp"
+#: the lock and the log are never opened through a symbolic link planted in the state folder
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 @dataclass(slots=True)
@@ -191,7 +193,7 @@ class State:
         from ..output import reason
 
         try:
-            self._lock_fd = os.open(self.dir / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+            self._lock_fd = os.open(self.dir / "lock", os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o644)
         except OSError as exc:
             raise OutputError(str(self.dir / "lock"), reason(exc)) from None
         try:
@@ -228,7 +230,8 @@ class State:
         size = -1
         try:
             if self._fd is None:
-                self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NOFOLLOW,
+                                   0o644)
             size = os.fstat(self._fd).st_size
             written = os.write(self._fd, line)
             if written != len(line):
