@@ -8,6 +8,7 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -56,32 +57,48 @@ def reason(exc: OSError) -> str:
     return f"{text} ({hint})" if hint else text
 
 
-def atomic_write(path: Path, data: bytes, root: Path | None = None,
+def write_temp(directory: str | Path, prefix: str, data: bytes | Iterable[bytes],
+               durable: bool = False) -> str:
+    """A new temporary file (mode 0644) in ``directory`` holding ``data`` (bytes, or chunks
+    of them); with ``durable``, flushed to disk. Its name is returned; a failure removes it
+    and raises the ``OSError``."""
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o644)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                handle.write(chunk)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def atomic_write(path: Path, data: bytes | Iterable[bytes], root: Path | None = None,
                  tmp_dir: Path | None = None) -> None:
-    """Write ``data`` to ``path`` atomically; never follows a symlink at ``path``.
+    """Write ``data`` (bytes, or chunks of them) to ``path`` atomically; never follows a
+    symlink at ``path``.
 
     The temporary file is made in ``tmp_dir`` when given (it must be on the same file
     system as ``path``: the batch layer keeps its temporary files under ``OUT/.cable-convert``
     so that none ever shows in the output tree), else next to ``path``."""
+    tmp = None
     try:
         if root is not None:
             check_inside(root, path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
-                                   dir=tmp_dir if tmp_dir is not None else path.parent)
-    except OSError as exc:
-        raise OutputError(str(path), reason(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        tmp = write_temp(tmp_dir if tmp_dir is not None else path.parent, f".{path.name}.",
+                         data, durable=True)
         # rename replaces a symlink itself, never the file it points to
         os.replace(tmp, path)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise OutputError(str(path), reason(exc)) from None
 
 
@@ -114,18 +131,9 @@ def stage_write(path: Path, data: bytes, root: Path, tmp_dir: Path) -> str:
     try:
         check_inside(root, path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=tmp_dir)
+        return write_temp(tmp_dir, f".{path.name}.", data)
     except OSError as exc:
         raise OutputError(str(path), reason(exc)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o644)
-            handle.write(data)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise OutputError(str(path), reason(exc)) from None
-    return tmp
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,6 @@ import json
 import os
 import queue
 import sys
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -39,6 +38,7 @@ from ..errors import ConvertError, OutputError, ParseError, UsageError
 from ..options import ConvertOptions
 from ..output import (
     LAYOUTS,
+    atomic_write,
     check_inside,
     output_path,
     publish,
@@ -165,19 +165,8 @@ class BatchReport:
     def write_json(self, path: Path, tmp_dir: Path, options: ConvertOptions, layout: str,
                    started: float) -> None:
         """Write ``report.json`` atomically, a line at a time (it is ~300 bytes a cable)."""
-        fd, tmp = tempfile.mkstemp(prefix=".report.", suffix=".part", dir=tmp_dir)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                for chunk in self.json_chunks(options, layout, started):
-                    handle.write(chunk)
-                handle.flush()
-                os.fchmod(handle.fileno(), 0o644)
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise OutputError(str(path), exc.strerror or str(exc)) from None
+        chunks = self.json_chunks(options, layout, started)
+        atomic_write(path, (chunk.encode("utf-8") for chunk in chunks), tmp_dir=tmp_dir)
 
     def to_json(self, options: ConvertOptions, layout: str, started: float) -> bytes:
         """``report.json``: the run, then one cable per line (greppable at 250k cables)."""

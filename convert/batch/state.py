@@ -43,6 +43,7 @@ from .. import __version__
 from ..errors import OutputError, UsageError
 from ..model import RawCable
 from ..options import ConvertOptions
+from ..output import atomic_write, reason
 
 STATE_DIR = ".cable-convert"
 STATE_FILE = "state.jsonl"
@@ -165,8 +166,6 @@ class State:
     # reading ------------------------------------------------------------------------------
 
     def load(self) -> State:
-        from ..output import reason
-
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
             self.tmp.mkdir(exist_ok=True)
@@ -190,8 +189,6 @@ class State:
         the temporary files). The lock goes with the process, even on ``kill -9``."""
         import fcntl
 
-        from ..output import reason
-
         try:
             self._lock_fd = os.open(self.dir / "lock", os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o644)
         except OSError as exc:
@@ -211,8 +208,6 @@ class State:
                 leftover.unlink()
 
     def compact(self) -> None:
-        from ..output import atomic_write
-
         body = "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n"
                        for r in self.records.values())
         atomic_write(self.path, body.encode("utf-8"), tmp_dir=self.tmp)
@@ -224,8 +219,6 @@ class State:
         """Log one record: one write(2), whole or absent. A full or read-only disk is an
         :class:`OutputError`; a short write is cut back off the log, so no partial line is
         ever followed by a whole one (which would spoil both)."""
-        from ..output import reason
-
         line = (json.dumps(record.to_json(), ensure_ascii=False) + "\n").encode("utf-8")
         size = -1
         try:
@@ -257,9 +250,7 @@ class State:
                 finally:
                     os.close(fd)
         except OSError as exc:
-            from ..output import reason
-
-            raise OutputError(str(self.path), reason(exc)) from None
+                raise OutputError(str(self.path), reason(exc)) from None
         finally:
             if self._lock_fd is not None:
                 os.close(self._lock_fd)  # releases the lock

@@ -16,7 +16,6 @@ import os
 import resource
 import signal
 import socket
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -238,18 +237,13 @@ def execute(task: Task) -> Outcome:
 def stage(item: Item, directory: str) -> dict[str, str]:
     """Each format's bytes in a new temporary file (not yet synced: the main process syncs a
     whole group at once, then renames)."""
-    from ..output import reason
+    from ..output import reason, write_temp
 
     staged: dict[str, str] = {}
     fmt = ""
     try:
         for fmt, data in item.outputs.items():
-            fd, name = tempfile.mkstemp(prefix=f".{item.stem}.{fmt}.", suffix=".part",
-                                        dir=directory)
-            staged[fmt] = name
-            with os.fdopen(fd, "wb") as handle:
-                os.fchmod(handle.fileno(), 0o644)
-                handle.write(data)
+            staged[fmt] = write_temp(directory, f".{item.stem}.{fmt}.", data)
     except OSError as exc:
         for name in staged.values():
             with contextlib.suppress(OSError):
