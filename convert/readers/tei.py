@@ -15,7 +15,7 @@ from ..errors import InvalidTEIError, UnsafeInputError
 from ..model import TEI_NS, Cable
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
-_DOCTYPE_TEXT = re.compile(r"<!DOCTYPE|<!ENTITY", re.I)
+_DOCTYPE_TEXT = re.compile(_DOCTYPE.pattern.decode(), re.I)  # the same, for decoded text
 #: how XML in a wide encoding starts (a byte order mark, or "<?" without one): the byte
 #: pattern above cannot see "<!DOCTYPE" in UTF-16 or UTF-32, so such a document is decoded
 #: first. (UTF-32 before UTF-16: its little-endian mark begins with UTF-16's.)
