@@ -494,3 +494,20 @@ def test_a_failure_while_closing_still_releases_the_folder_and_writes_the_report
     assert len(again.results) == 40 and not again.failed
     assert len(again.skipped) == 30
 
+
+def test_a_deep_temporary_folder_does_not_stop_the_workers(corpus: Path, tmp_path: Path) -> None:
+    """The fork server's socket is made in multiprocessing's temporary folder, and a Unix
+    socket's path holds at most 104-108 bytes: under a deep ``TMPDIR`` (macOS, CI runners)
+    every batch died with "internal error: OSError: AF_UNIX path too long"."""
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    deep.mkdir(parents=True)
+    assert len(str(deep)) > 110
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "convert", *map(str, _pages(corpus)[:3]), "-o", str(out),
+         "--jobs", "2", "-q"],
+        cwd=REPO, capture_output=True, text=True, timeout=HANG_GUARD,
+        env={**os.environ, "TMPDIR": str(deep)})
+    assert done.returncode == 0, done.stderr
+    assert len(list(out.glob("*.tei.xml"))) == 3
+    assert not any(deep.iterdir()), "multiprocessing's folder was removed at exit"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import multiprocessing
+import os
 import signal
 import time
 from collections import deque
@@ -86,5 +87,43 @@ def context(preload: list[str]) -> Any:
         ctx = multiprocessing.get_context("forkserver")
         # only takes effect if this process's fork server is not running yet
         ctx.set_forkserver_preload(preload)
+        fit_socket_folder()
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+#: the longest path a Unix socket may have (``sun_path``: 108 bytes on Linux, 104 on macOS
+#: and the BSDs, the terminating NUL included)
+SUN_PATH = 104
+#: what multiprocessing adds to its temporary folder's parent for the fork server's socket:
+#: ``/pymp-XXXXXXXX/listener-XXXXXXXX``
+_SOCKET_TAIL = len("/pymp-XXXXXXXX/listener-XXXXXXXX")
+#: where the folder goes instead when the temporary folder is too deep (macOS and CI runners
+#: have deep ones): short folders every Unix has
+SHORT_TEMP = ("/tmp", "/var/tmp", "/dev/shm")  # noqa: S108 - a place for a socket, not data
+
+
+def fit_socket_folder() -> None:
+    """Make multiprocessing's temporary folder, which holds the fork server's socket, where
+    the socket's path fits: under ``TMPDIR`` when it is short enough, else in a short
+    system folder. (A deep ``TMPDIR`` made every batch die with "AF_UNIX path too long".)"""
+    import tempfile
+    from multiprocessing import util
+
+    from ..errors import UsageError
+
+    base = tempfile.gettempdir()
+    if len(os.fsencode(base)) + _SOCKET_TAIL < SUN_PATH:
+        folder = util.get_temp_dir()  # made there (or made already: checked below)
+    else:
+        short = next((d for d in SHORT_TEMP if os.path.isdir(d) and os.access(d, os.W_OK | os.X_OK)),
+                     None)
+        previous = tempfile.tempdir
+        tempfile.tempdir = short or base
+        try:
+            folder = util.get_temp_dir()
+        finally:
+            tempfile.tempdir = previous
+    if len(os.fsencode(folder)) + len("/listener-XXXXXXXX") >= SUN_PATH:
+        raise UsageError(base, "the temporary folder's path is too long for the worker "
+                         "processes' socket: set TMPDIR to a shorter folder")
