@@ -774,39 +774,53 @@ def join_lines(lines: list[str | Furniture], mend: Callable[[], set[str]] | None
 
     A line ending in a hyphen joins the next without a space; the hyphen is kept unless the
     word without it occurs elsewhere in the same cable (``mend()``: the cable's words, lower
-    case, computed only when a line ends in a hyphen), then it is a Choice."""
+    case, computed only when a line ends in a hyphen), then it is a Choice.
+
+    The text is gathered in pieces and joined once (linear: appending to one growing string
+    copied it at every line, and a long hard-wrapped paragraph took minutes). A word never
+    spans two pieces: each piece starts the text, follows a hyphen, or starts with a space."""
     tokens: list[Token] = []
-    text = ""
+    parts: list[str] = []
+
+    def flush() -> None:
+        text = "".join(parts)
+        parts.clear()
+        if text:
+            tokens.append(text)
+
     for entry in lines:
         if isinstance(entry, Furniture):
-            if text:
-                tokens.append(text)
-                text = ""
+            flush()
             tokens.append(Break(entry))
             continue
         line = " ".join(entry.split()) if "  " in entry or "\u00a0" in entry else entry.strip()
         if not line:
             continue
-        prior = text or _last_text(tokens)
+        prior = _end(parts) if parts else _last_text(tokens)[-2:]
         if not prior:
-            text += line
+            parts.append(line)
         elif prior.endswith("-") and prior[-2:-1].isalpha() and line[:1].isalpha():
-            left = _HYPHEN_END.search(text)  # None when the hyphen ended a previous token
+            left = _HYPHEN_END.search(parts[-1]) if parts else None  # None: the hyphen ended a token
             right = _WORD_START.match(line)  # None when the line starts with "À": no mend
             joined = left.group(1) + right.group(0) if left and right else ""
             if left and right and mend is not None and joined.lower() in mend():
-                text = text[: left.start()]
-                if text:
-                    tokens.append(text)
+                parts[-1] = parts[-1][: left.start()]
+                flush()
                 tokens.append(Choice(f"{left.group(1)}-{right.group(0)}", joined, reason="hyphen"))
-                text = line[right.end() :]
+                if line[right.end() :]:
+                    parts.append(line[right.end() :])
             else:
-                text += line
+                parts.append(line)
         else:
-            text += " " + line
-    if text:
-        tokens.append(text)
+            parts.append(" " + line)
+    flush()
     return tokens
+
+
+def _end(parts: list[str]) -> str:
+    """The last two characters of the text gathered in ``parts`` (none of them empty)."""
+    last = parts[-1]
+    return last[-2:] if len(last) >= 2 or len(parts) == 1 else parts[-2][-1:] + last
 
 
 def _last_text(tokens: list[Token]) -> str:
