@@ -107,6 +107,58 @@ def link_pages(pages: list[Path], target: Path) -> Path:
     return target
 
 
+LAYER_CPU = """
+import json, sys, time
+sys.path.insert(0, {code!r})
+import convert.batch as batch
+from convert.batch import worker
+from convert.options import ConvertOptions
+spent = [0.0]
+
+class Synchronous:
+    # runs each task in this process when polled, and times it: what a worker process does
+    # (read, convert, stage the files) is subtracted from this process's CPU
+    name = "synchronous"
+    def __init__(self): self.pending = []
+    def free_slots(self): return max(0, 64 - len(self.pending))
+    def in_flight(self): return len(self.pending)
+    def submit(self, task): self.pending.append(task)
+    def poll(self, timeout):
+        tasks, self.pending = self.pending, []
+        started = time.process_time()
+        outcomes = [worker.execute(t) for t in tasks]
+        spent[0] += time.process_time() - started
+        return outcomes
+    def close(self): pass
+    def describe(self): return "synchronous"
+
+def make(*args, **kwargs): return Synchronous()
+if hasattr(batch, "_make_engine"):
+    batch._make_engine = make
+else:
+    from convert.batch import driver
+    driver.make_engine = make
+from pathlib import Path
+started = time.process_time()
+report = batch.run([{corpus!r}], Path({out!r}), ConvertOptions(), "tree", jobs=2)
+total = time.process_time() - started
+print(json.dumps({{"cables": len(report.results), "main": total - spent[0], "worker": spent[0]}}))
+"""
+
+
+def layer_cpu(code: Path, corpus: Path, out: Path) -> dict[str, float]:
+    """The batch layer's own CPU in the main process for one TEI+JSON run over ``corpus``
+    with the code of ``code``: the run's CPU less the time spent in the tasks themselves
+    (run in this process, synchronously, by a stand-in engine: no worker, no other process
+    to share the cores with), so listing, planning, naming, syncing, renaming, the log and
+    the report are what is left."""
+    shutil.rmtree(out, ignore_errors=True)
+    script = LAYER_CPU.format(code=str(code), corpus=str(corpus), out=str(out))
+    done = subprocess.run([sys.executable, "-c", script], cwd=code, capture_output=True,
+                          text=True, check=True, env={**os.environ, "PYTHONPATH": str(code)})
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def compare_tei_json(corpus: Path, n: int, scratch: Path, against: Path, rounds: int) -> None:
     """TEI+JSON over every page at --jobs 2, this checkout and ``against`` alternately,
     ``rounds`` times each: wall, cables/s, and the main process's CPU per cable (the batch
@@ -124,6 +176,13 @@ def compare_tei_json(corpus: Path, n: int, scratch: Path, against: Path, rounds:
             print(f"  {name}: {wall:.1f} s, {n / wall:.0f} cables/s, main CPU "
                   f"{report['main_cpu'] / n * 1000:.3f} ms/cable, workers "
                   f"{workers / n * 1000:.2f} ms/cable", flush=True)
+    layer: dict[str, list[float]] = {"this checkout": [], str(against): []}
+    for _ in range(rounds):
+        for name, code in (("this checkout", REPO), (str(against), against)):
+            figures = layer_cpu(code, corpus, scratch / "layer")
+            layer[name].append(figures["main"] / figures["cables"] * 1000)
+            print(f"  {name}: batch layer alone {layer[name][-1]:.3f} ms/cable CPU "
+                  f"(tasks {figures['worker'] / figures['cables'] * 1000:.2f})", flush=True)
     print(f"\n| TEI+JSON, --jobs 2, {n} pages | best wall | cables/s | main CPU ms/cable (median) "
           "| workers CPU ms/cable (median) |\n| --- | --- | --- | --- | --- |")
     for name, values in rows.items():
@@ -131,6 +190,10 @@ def compare_tei_json(corpus: Path, n: int, scratch: Path, against: Path, rounds:
         print(f"| {name} | {best:.1f} s | {n / best:.0f} | "
               f"{statistics.median(v[1] for v in values):.3f} | "
               f"{statistics.median(v[2] for v in values):.2f} |")
+    print("\n| the batch layer's own CPU, main process (stand-in engine) | ms/cable, best | "
+          "median |\n| --- | --- | --- |")
+    for name, values in layer.items():
+        print(f"| {name} | {min(values):.3f} | {statistics.median(values):.3f} |")
 
 
 def peak_rss(report: dict) -> tuple[float, float]:
