@@ -1,11 +1,13 @@
-"""Assemble tests/truth/truth.jsonl from the reviews (reviews/*.jsonl).
+"""Record the reading of cables, and assemble tests/truth/truth.jsonl.
 
-Each review line names a cable ("id") and the fields as decided by reading it. A field the
-review does not name was read and found equal to the regex draft shown beside the text
-(view.py), so the draft value is taken; a cable without a review line is not written.
-Keys come out in the order the truth file's README gives.
-
-  python tests/truth/build.py --corpus /tmp/corpus
+  python tests/truth/build.py accept BATCH --corpus DIR < decisions.jsonl
+      each input line names a cable ("id") and the fields as decided by reading it
+      (view.py shows text and draft side by side). A field the line does not name was read
+      and found equal to the regex draft, so the draft value is taken. The full record, as
+      decided at that moment, is appended to reviews/BATCH.jsonl (drafts changed later
+      cannot alter it).
+  python tests/truth/build.py build
+      writes truth.jsonl from reviews/*.jsonl in file order, keys in README order.
 """
 
 from __future__ import annotations
@@ -62,33 +64,54 @@ def base(cid: str, corpus: str | None, csvi: dict[str, str]) -> dict:
     return rec
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus")
-    a = ap.parse_args()
+def accept(corpus: str | None, batch: str) -> None:
     csvi = csv_index()
+    done = {json.loads(ln)["id"] for rf in (HERE / "reviews").glob("*.jsonl")
+            for ln in rf.read_text(encoding="utf-8").splitlines() if ln.strip()}
     out = []
-    seen = set()
-    for rf in sorted((HERE / "reviews").glob("*.jsonl")):
-        for ln in rf.read_text(encoding="utf-8").splitlines():
-            if not ln.strip():
-                continue
-            rv = json.loads(ln)
-            cid = rv.pop("id")
-            rec = base(cid, a.corpus, csvi)
-            if rec["id"] in seen:
-                raise SystemExit(f"{cid} reviewed twice")
-            seen.add(rec["id"])
-            unknown = set(rv) - set(ORDER)
-            if unknown:
-                raise SystemExit(f"{cid}: unknown keys {unknown}")
-            rec.update(rv)
-            rec["paragraph_count"] = len(rec["paragraphs"])
-            out.append({k: rec[k] for k in ORDER if k in rec and (k not in OPTIONAL or rec[k])})
-    with open(HERE / "truth.jsonl", "w", encoding="utf-8") as fh:
+    for ln in sys.stdin.read().splitlines():
+        if not ln.strip():
+            continue
+        rv = json.loads(ln)
+        cid = rv.pop("id")
+        rec = base(cid, corpus, csvi)
+        if rec["id"] in done:
+            raise SystemExit(f"{cid} reviewed twice")
+        done.add(rec["id"])
+        unknown = set(rv) - set(ORDER)
+        if unknown:
+            raise SystemExit(f"{cid}: unknown keys {unknown}")
+        rec.update(rv)
+        rec["paragraph_count"] = len(rec["paragraphs"])
+        if rec.get("second_cable_id"):
+            rec["second_cable"] = True
+        out.append({k: rec[k] for k in ORDER if k in rec and (k not in OPTIONAL or rec[k])})
+    with open(HERE / "reviews" / f"{batch}.jsonl", "a", encoding="utf-8") as fh:
         for r in out:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"{len(out)} records accepted into {batch}", file=sys.stderr)
+
+
+def build() -> None:
+    out = []
+    for rf in sorted((HERE / "reviews").glob("*.jsonl")):
+        out += [ln for ln in rf.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    ids = [json.loads(ln)["id"] for ln in out]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    (HERE / "truth.jsonl").write_text("\n".join(out) + "\n", encoding="utf-8")
     print(f"{len(out)} records", file=sys.stderr)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("cmd", choices=["accept", "build"])
+    ap.add_argument("batch", nargs="?")
+    ap.add_argument("--corpus")
+    a = ap.parse_args()
+    if a.cmd == "accept":
+        accept(a.corpus, a.batch)
+    else:
+        build()
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ LEVELS = {"CONFIDENTIAL": "CONFIDENTIAL", "SECRET": "SECRET", "UNCLAS": "UNCLASS
           "TOPSECRET": "TOP SECRET"}
 CAVEATS = ["NOFORN", "SIPDIS", "SENSITIVE", "EXDIS", "LIMDIS", "NODIS", "FOR OFFICIAL USE ONLY",
            "STADIS", "NOCONTRACT", "ORCON", "PROPIN", "EFTO", "CHEROKEE"]
-PARA = re.compile(r"^\s*¶?\s*(\d{1,2})\s?[.)](?!\d)", re.M)
+PARA = re.compile(r"^\s*¶?\s*(\d{1,2})\s?\.(?!\d)", re.M)
 SUBJ = re.compile(r"^\s*(?:¶?\s*)?SUBJ(?:ECT)?\s*[:.]?\s*(.*)$", re.I | re.M)
 TAGS = re.compile(r"^\s*TAGS\s*:?\s*(.*)$", re.I | re.M)
 REFLINE = re.compile(r"^\s*(?:¶?\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b\s*(?:[A-Z]\s*)?[:.]?\s*(.*)$", re.M)
@@ -140,7 +140,7 @@ def references(block: list[str], year: int):
     for m in STATIONREF.finditer(text):
         yr, st, num = m.group(1), m.group(2).strip(), m.group(3)
         words = st.split()
-        while words and words[0] in NOT_STATION:
+        while words and words[0] in NOT_STATION and words[:2] != ["THE", "HAGUE"]:
             words = words[1:]
         if not words or words[-1] in NOT_STATION:
             continue
@@ -166,14 +166,20 @@ def paragraphs(lines: list[str]) -> list[int]:
     return out
 
 
+SUMLABEL = re.compile(
+    r"^[ \t]*(?:¶?[ \t]*\d{1,2}[ \t]*\.[ \t]*)?(?:\([A-Za-z/ -]{1,12}\)[ \t]*)?"
+    r"(?:begin summary|summary and comment|summary)[ \t]*(?::|\.|-+|$)[ \t]*(?:-+[ \t]*)?",
+    re.I | re.M)
+ENDSUM = re.compile(r"\(?\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+COMMENT)?", re.I)
+
+
 def summary(text: str):
     t = "\n".join(ln for ln in clean_lines(text) if not is_break(ln))
-    m = re.search(r"(?:BEGIN SUMMARY|Summary and Comment|SUMMARY AND COMMENT|\bSummary|\bSUMMARY)\s*[:.\-]?\s*(?:-+\s*)?",
-                  t)
+    m = SUMLABEL.search(t)
     if not m:
         return None
-    e = re.search(r"\(?\bEND (?:OF )?SUMMARY|\(?\bEnd (?:of )?[Ss]ummary", t[m.end():], re.I)
-    span = t[m.end(): m.end() + e.start()] if e else t[m.end():].split("\n\n")[0]
+    e = ENDSUM.search(t[m.end():])
+    span = t[m.end(): m.end() + e.start()] if e else re.split(r"\n\s*\n", t[m.end():].lstrip())[0]
     words = span.split()
     if not words:
         return None

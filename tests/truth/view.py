@@ -88,7 +88,10 @@ def show(cid: str, corpus: str | None, full: bool) -> None:
         if k >= fp and re.match(r"^\s*¶?\s*\d{1,4}\s?[.)]", ln):
             print(f"{k:4d}| {ln[:70]}")
     for k, ln in enumerate(lines):
-        if re.search(r"END SUMMARY|End Summary|End summary|END OF SUMMARY|VZCZC|^FM |Cable dated|header ends|CABLE ENDS", ln):
+        m = re.search(r"end (of )?summary", ln, re.I)
+        if m:
+            print(f"  ENDSUM {k:4d}| ...{ln[max(0, m.start() - 90):m.end() + 5]}")
+        if re.search(r"VZCZC|^FM |Cable dated|header ends|CABLE ENDS|^id: |<<\d+>>", ln):
             print(f"  mark {k:4d}| {ln[:90]}")
     print("--- last 15 lines ---")
     tail = [(k, ln) for k, ln in enumerate(lines) if ln.strip()][-15:]
