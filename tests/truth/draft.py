@@ -134,7 +134,7 @@ def ref_block(lines: list[str]) -> list[str]:
 
 
 def references(block: list[str], year: int):
-    text = " ".join(block)
+    text = " ".join(block).upper()
     text = re.sub(r"^\s*¶?\s*REF\w*\s*:?", " ", text)
     ids, inferred = [], []
     for m in STATIONREF.finditer(text):

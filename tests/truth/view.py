@@ -81,12 +81,13 @@ def show(cid: str, corpus: str | None, full: bool) -> None:
         # pasted/pre2000 text: start at the banner or after the routing block
         pass
     print("--- preamble ---")
-    for ln in pre[-45:] if len(pre) > 45 else pre:
-        print("|", ln[:160])
+    for ln in pre[-40:] if len(pre) > 40 else pre:
+        if ln.strip():
+            print("|", ln[:150])
     print("--- paragraph lines ---")
     for k, ln in enumerate(lines):
         if k >= fp and re.match(r"^\s*¶?\s*\d{1,4}\s?[.)]", ln):
-            print(f"{k:4d}| {ln[:70]}")
+            print(f"{k:4d}| {ln[:50]}")
     for k, ln in enumerate(lines):
         m = re.search(r"end (of )?summary", ln, re.I)
         if m:
@@ -94,11 +95,12 @@ def show(cid: str, corpus: str | None, full: bool) -> None:
         if re.search(r"VZCZC|^FM |Cable dated|header ends|CABLE ENDS|^id: |<<\d+>>", ln):
             print(f"  mark {k:4d}| {ln[:90]}")
     print("--- last 15 lines ---")
-    tail = [(k, ln) for k, ln in enumerate(lines) if ln.strip()][-15:]
+    tail = [(k, ln) for k, ln in enumerate(lines) if ln.strip()][-8:]
     for k, ln in tail:
-        print(f"{k:4d}| {ln[-150:]}")
+        print(f"{k:4d}| {ln[-120:]}")
     d = draft.draft(header, body, info["year"])
     print("--- DRAFT ---")
+    d.pop("tag_persons") if not d["tag_persons"] else None
     print(json.dumps(d, ensure_ascii=False))
 
 
