@@ -95,7 +95,7 @@ def show(cid: str, corpus: str | None, full: bool) -> None:
         if re.search(r"VZCZC|^FM |Cable dated|header ends|CABLE ENDS|^id: |<<\d+>>", ln):
             print(f"  mark {k:4d}| {ln[:90]}")
     print("--- last 15 lines ---")
-    tail = [(k, ln) for k, ln in enumerate(lines) if ln.strip()][-8:]
+    tail = [(k, ln) for k, ln in enumerate(lines) if ln.strip()][-5:]
     for k, ln in tail:
         print(f"{k:4d}| {ln[-120:]}")
     d = draft.draft(header, body, info["year"])
