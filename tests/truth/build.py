@@ -82,6 +82,10 @@ def accept(corpus: str | None, batch: str) -> None:
         if unknown:
             raise SystemExit(f"{cid}: unknown keys {unknown}")
         rec.update(rv)
+        if rec.get("summary"):  # the reader pastes at least six words; keep exactly six
+            s = rec["summary"]
+            rec["summary"] = {"start": " ".join(s["start"].split()[:6]),
+                              "end": " ".join(s["end"].split()[-6:])}
         rec["paragraph_count"] = len(rec["paragraphs"])
         if rec.get("second_cable_id"):
             rec["second_cable"] = True
