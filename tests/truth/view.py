@@ -88,6 +88,10 @@ def show(cid: str, corpus: str | None, full: bool) -> None:
     for k, ln in enumerate(lines):
         if k >= fp and re.match(r"^\s*¶?\s*\d{1,4}\s?[.)]", ln):
             print(f"{k:4d}| {ln[:50]}")
+    inl = [(k, m.group(1)) for k, ln in enumerate(lines) for m in
+           re.finditer(r"\S\s+(\d{1,2})\s?\.\s*\((?:U|C|S|SBU|S/NF|C/NF|SBU/NF|U/FOUO|C/REL[^)]*)\)", ln)]
+    if inl:
+        print("  INLINE-NUMBERED:", inl)
     for k, ln in enumerate(lines):
         m = re.search(r"end (of )?summary", ln, re.I)
         if m:
