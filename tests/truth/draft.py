@@ -28,7 +28,7 @@ CAVEATS = ["NOFORN", "SIPDIS", "SENSITIVE", "EXDIS", "LIMDIS", "NODIS", "FOR OFF
 PARA = re.compile(r"^\s*¶?\s*(\d{1,2})\s?\.(?!\d)", re.M)
 SUBJ = re.compile(r"^\s*(?:¶?\s*)?SUBJ(?:ECT)?\s*[:.]?\s*(.*)$", re.I | re.M)
 TAGS = re.compile(r"^\s*TAGS\s*:?\s*(.*)$", re.I | re.M)
-REFLINE = re.compile(r"^\s*(?:¶?\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b\s*(?:[A-Z]\s*)?[:.]?\s*(.*)$", re.M)
+REFLINE = re.compile(r"^\s*(?:¶?\s*)?(?:REF|Ref)(?:S|s|TEL|TELS|ERENCES?)?\b\s*(?:[A-Z]\s*)?[:.]?\s*(.*)$", re.M)
 STATIONREF = re.compile(
     r"(?:\b(\d{2}|(?:19|20)\d{2})\s+)?\b([A-Z][A-Z'-]*(?: [A-Z][A-Z'-]*){0,3})\s*0*(\d{1,6})\b")
 NOT_STATION = {"A", "B", "C", "D", "E", "F", "G", "H", "REF", "REFS", "REFTEL", "AND", "NOTAL",
@@ -55,8 +55,12 @@ def first_para_index(lines: list[str]) -> int:
     return len(lines)
 
 
+GLUED_BANNER = re.compile(r"(C O N F I D E N T I A L|S E C R E T|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)"
+                          r"(?= (?:SECTION \d+ OF \d+ )?[A-Z][A-Z ]* \d{4,6}\b)")
+
+
 def classification(body: str):
-    m = BANNER.search(body)
+    m = BANNER.search(body) or GLUED_BANNER.search(body)
     if not m:
         return None, []
     lev = LEVELS.get(re.sub(r"\s", "", m.group(1)).upper())
