@@ -184,6 +184,7 @@ def summary(text: str):
         return None
     e = ENDSUM.search(t[m.end():])
     span = t[m.end(): m.end() + e.start()] if e else re.split(r"\n\s*\n", t[m.end():].lstrip())[0]
+    span = re.sub(r"^\s*-+\s*", "", span)
     span = re.sub(r"^\s*¶?\s*\d{1,2}\s*\.\s*(\([A-Za-z/ -]{1,12}\)\s*)?", "", span)
     words = span.split()
     if not words:
