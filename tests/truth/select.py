@@ -13,7 +13,12 @@ reproducible):
 3. if fewer than 60 selected pages have a row in cables-sample.csv, a random sample of the
    remaining CSV-backed pages of 2004-2010 is added to reach 60 (pool ``csv-topup``), each
    replacing the last random pick of its year that has no CSV row (quotas kept);
-4. every pre2000 cable and the seed (added by the truth builder, not listed here).
+4. supplement (added after the first 401 had been read, because none of the five pages drawn
+   for "appended-second-cable" turned out to carry a *different* cable): every page whose
+   body holds a row naming another cable id next to a post name (SECOND_ROW below), pool
+   ``targeted:second-cable-row``, selection ``targeted``; no sampling, so the first draw is
+   unchanged;
+5. every pre2000 cable and the seed (added by the truth builder, not listed here).
 Columns: id, page, year, selection (random|targeted), pool, in_csv.
 """
 
@@ -46,6 +51,18 @@ FAMILIES: dict[str, tuple[re.Pattern[str], int]] = {
 }
 
 
+SECOND_ID = re.compile(r"\b(\d\d[A-Z]{3,}\d{1,6})\b")
+
+
+def second_row(cid: str, body: str) -> bool:
+    """True when the body names another cable id in a row beside a post name."""
+    for other in set(SECOND_ID.findall(body)):
+        if other != cid and re.search(r"(?m)^\s*(\d+\s+|<<\d+>>\s*|\d+,)?.{0,40}" + other
+                                      + r".{0,40}(Embassy|Consulate|Mission|Secretary)", body):
+            return True
+    return False
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus")
@@ -58,6 +75,7 @@ def main() -> None:
         items = cabletext.iter_tar_pages()
     pages: dict[str, str] = {}          # rel path -> year
     fam_hits: dict[str, list[str]] = {f: [] for f in FAMILIES}
+    second: list[str] = []
     for rel, html in items:
         year = rel.split("/")[1]
         pages[rel] = year
@@ -65,6 +83,8 @@ def main() -> None:
             continue
         blocks = cabletext.page_blocks(html)
         text = "\n\n".join(blocks)
+        if blocks and second_row(Path(rel).stem, blocks[-1]):
+            second.append(rel)
         for fam, (rx, _n) in FAMILIES.items():
             if rx.search(blocks[-1] if fam == "appended-second-cable" and blocks else text):
                 fam_hits[fam].append(rel)
@@ -99,6 +119,9 @@ def main() -> None:
             drawn[year].remove(out)
             del chosen[out]
             chosen[rel] = ("random", "csv-topup")
+    for rel in sorted(second):
+        if rel not in chosen:
+            chosen[rel] = ("targeted", "targeted:second-cable-row")
     print("id\tpage\tyear\tselection\tpool\tin_csv")
     for rel in sorted(chosen, key=lambda r: (pages[r], rid(r))):
         sel, pool = chosen[rel]
