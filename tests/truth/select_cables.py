@@ -1,6 +1,6 @@
 """Deterministic, stratified selection of the cables for the truth file (issue 10, item 1).
 
-Run:  python tests/truth/select.py [--corpus DIR] > tests/truth/selection.tsv
+Run:  python tests/truth/select_cables.py [--corpus DIR] > tests/truth/selection.tsv
 DIR holds ``cable/YYYY/MM/ID.html`` (an unpacked copy of ../shared/corpus/cablegate-html.tar.xz);
 without it the pages are streamed from the tarball. The output does not depend on DIR.
 
