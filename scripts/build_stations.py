@@ -31,6 +31,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import tarfile
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -172,7 +174,18 @@ def read_pre2000(path: Path) -> Seen:
     return read_cable("pre2000", None, "\n".join(lines[5:]), origin)
 
 
-def cables(corpus_dir: str | None) -> Iterator[Seen]:
+def read_all(corpus_dir: str | None) -> list[Seen]:
+    """Every cable of the three forms; the pages from ``corpus_dir``, or unpacked from the
+    shared tarball into a temporary folder that is removed afterwards."""
+    if corpus_dir:
+        return list(cables(corpus_dir))
+    with tempfile.TemporaryDirectory(prefix="stations-") as tmp:
+        with tarfile.open(corpus.TARBALL) as tar:
+            tar.extractall(tmp, filter="data")
+        return list(cables(tmp))
+
+
+def cables(corpus_dir: str) -> Iterator[Seen]:
     for page in corpus.pages(corpus_dir):
         raw = cablegate.read(page.read_text(encoding="utf-8", errors="replace"), page.name)
         yield read_cable("page", raw.header, raw.body, raw.metadata.origin if raw.metadata else None)
@@ -405,6 +418,11 @@ def coverage(cabled: list[Seen], table: stations.Table) -> list[tuple[str, Count
     return kinds
 
 
+def table_key(table: stations.Table, name: str) -> str:
+    row = table.by_office(name)
+    return row.office if row is not None else stations.clean_office(name)
+
+
 def _is_complete(row: stations.Station) -> bool:
     if row.kind not in stations.KINDS or not row.frus:
         return False
@@ -421,6 +439,19 @@ def print_coverage(cabled: list[Seen], table: stations.Table, out: list[str]) ->
     for what, counts, hits in coverage(cabled, table):
         occ = sum(n for s, n in counts.items() if s in hits)
         out.append(f"| {what:<36} | {_ratio(len(hits), len(counts)):<26} | {_ratio(occ, sum(counts.values())):<26} |")
+    # The table was mined from these cables, so it resolves their names by construction. How
+    # often a new cable names an office it lacks is estimated from the offices seen once
+    # (Good-Turing: the share of occurrences that are an office's only one).
+    out.append("")
+    for what, names in (
+        ("FM office", [table_key(table, c.fm) for c in cabled if c.fm]),
+        ("TO/INFO addressee", [table_key(table, n) for c in cabled for _, n in (*c.to, *c.info)]),
+    ):
+        once = sum(1 for n in Counter(names).values() if n == 1)
+        out.append(
+            f"offices seen once as {what}: {once} of {len(set(names))}; estimated share of a new cable's "
+            f"{what} occurrences not in the table: {100 * once / max(1, len(names)):.2f} %"
+        )
 
 
 def print_gaps(table: stations.Table, out: list[str]) -> None:
@@ -450,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     known = load_known()
-    cabled = list(cables(args.corpus))
+    cabled = read_all(args.corpus)
     mined = mine(cabled, known)
     rows, contested = merge(mined, known)
     text = render(rows)
