@@ -234,7 +234,13 @@ def clean_office(text: str) -> str:
 def office_candidates(text: str) -> list[str]:
     """The forms of a routing line's office a lookup tries, most literal first: as written
     (normalised), then :func:`clean_office`, then that without a trailing two-letter code
-    (``AMEMBASSY TRIPOLI LY``, ``HQ USCENTCOM MACDILL AFB FL``, ``NSC WASHINGTON DC``)."""
+    (``AMEMBASSY TRIPOLI LY``, ``HQ USCENTCOM MACDILL AFB FL``, ``NSC WASHINGTON DC``), then
+    with a misspelt office prefix corrected (``AMEMBASS CARACAS``)."""
+    return list(_candidates(text))
+
+
+@functools.lru_cache(maxsize=8192)  # a corpus names a few hundred offices thousands of times
+def _candidates(text: str) -> tuple[str, ...]:
     first = normalize_office(text)
     clean = clean_office(text)
     out = [first, clean]
@@ -245,7 +251,7 @@ def office_candidates(text: str) -> list[str]:
         fixed = _fix_office_word(head)
         if fixed:
             out.append(f"{fixed} {rest}")  # AMEMBASS CARACAS, AMCONSU RIO DE JANEIRO, ECSTATE WASHDC
-    return list(dict.fromkeys(c for c in out if c))
+    return tuple(dict.fromkeys(c for c in out if c))
 
 
 _OFFICE_WORDS = ("AMEMBASSY", "AMCONSUL", "USMISSION", "SECSTATE")
@@ -350,7 +356,7 @@ class Table:
                 self.offices.setdefault(normalize_office(alias), row)
 
     def by_office(self, text: str) -> Station | None:
-        for candidate in office_candidates(text):
+        for candidate in _candidates(text):
             found = self.offices.get(candidate)
             if found is not None:
                 return found
