@@ -16,11 +16,15 @@ Method and comparisons: docs/evaluation.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing
 import os
 import sys
+import tarfile
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +36,20 @@ from fidelity import ours, report, tally, work
 from fidelity.inputs import pre2000_files, shared_corpus
 
 
-def corpus_root(option: str | None) -> Path:
-    """The folder holding ``cable/YYYY/MM/*.html``: the option, or the tarball unpacked."""
-    files = corpus.pages(option)
-    if not files:
-        raise SystemExit(f"no cablegate pages found under {option}")
-    first = files[0]
-    return first.parents[3]
+@contextlib.contextmanager
+def corpus_root(option: str | None) -> Iterator[Path]:
+    """The folder holding ``cable/YYYY/MM/*.html``: the option, or the shared tarball
+    unpacked into a temporary folder that is removed afterwards."""
+    if option:
+        if not any((Path(option) / "cable").rglob("*.html")):
+            raise SystemExit(f"{option}: no cable/YYYY/MM/*.html pages here")
+        yield Path(option)
+        return
+    with tempfile.TemporaryDirectory(prefix="cablegate-") as tmp:
+        print(f"unpacking {corpus.TARBALL.name} into {tmp} ...", file=sys.stderr)
+        with tarfile.open(corpus.TARBALL) as tar:
+            tar.extractall(tmp, filter="data")
+        yield Path(tmp)
 
 
 def tasks(root: Path, truth: list[dict[str, Any]], limit: int) -> list[tuple[str, Any]]:
@@ -79,15 +90,18 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=20101128, help="seed of --sample and --pdf-sample draws")
     args = ap.parse_args()
 
+    with corpus_root(args.corpus) as root:
+        return evaluate(args, root)
+
+
+def evaluate(args: argparse.Namespace, root: Path) -> int:
     if args.sample:
         from fidelity import sampling
 
-        return sampling.print_sample(Path(args.second_opinion), args.sample[0], int(args.sample[1]),
-                                     corpus_root(args.corpus), args.seed)
+        return sampling.print_sample(Path(args.second_opinion), args.sample[0], int(args.sample[1]), root, args.seed)
     from fidelity import truthscore
 
     truth = truthscore.load()
-    root = corpus_root(args.corpus)
     if args.pdf_sample:
         from fidelity import pdfcheck
 

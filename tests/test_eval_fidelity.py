@@ -388,3 +388,11 @@ def test_a_refusal_is_reported_not_raised() -> None:
     with pytest.raises(ours.Failed) as caught:
         ours.from_text("hello world", "test")
     assert caught.value.kind == "error"
+
+
+def test_summary_start_skips_a_glued_heading_rule_and_paragraph_number() -> None:
+    truth = {"start": "Foreign Minister Tovar told", "end": "to continue to receive."}
+    ours = "Summary ------- 1. (C) Foreign Minister Tovar told Charge ... to continue to receive. End summary."
+    assert compare.summary_agrees(truth, ours) == (True, True, True)
+    # but a span that starts in the wrong place does not agree
+    assert compare.summary_agrees(truth, "1. (C) Charge told Foreign Minister Tovar told")[1] is False

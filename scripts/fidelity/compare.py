@@ -132,10 +132,16 @@ def _is_label(word: str) -> bool:
     return all(part in LABEL_WORDS for part in word.split("/") if part)
 
 
+_NUMBER = re.compile(r"^\d{1,3}[.)]$")
+
+
 def _start_words(value: str) -> list[str]:
-    """The words after a leading label and portion marking (in either order)."""
+    """The words after a leading label, portion marking, paragraph number or heading rule
+    (``Summary ------- 1. (C)``: the span starts at the right place; the glued rule and
+    number are counted by the residue and paragraph audits, not here)."""
     tokens = text(value).split()
-    while tokens and (_MARKING.match(tokens[0]) or not _word(tokens[0]) or _is_label(_word(tokens[0]))):
+    while tokens and (_MARKING.match(tokens[0]) or _NUMBER.match(tokens[0]) or not _word(tokens[0])
+                      or _is_label(_word(tokens[0]))):
         tokens.pop(0)
     return words(" ".join(tokens))
 

@@ -17,15 +17,20 @@ WHERE = {
 }
 
 
+def _clip(line: str, width: int = 240) -> str:
+    return line if len(line) <= width else f"{line[: width // 2]} […] {line[-width // 2 :]}"
+
+
 def context(text: str, field: str, lines_around: int = 6) -> str:
-    """The lines around the place a field is written (the signer: the last lines)."""
-    rows = text.rstrip().split("\n")
+    """The lines around the place a field is written (the signer: the last lines); a very
+    long line (an unwrapped paragraph) shows its start and end."""
+    rows = [_clip(line) for line in text.rstrip().split("\n")]
     if field == "signer":
         return "\n".join(rows[-14:])
     m = WHERE[field].search(text)
     if m is None:
         return "(no such field line found)\n" + "\n".join(rows[:20])
-    at = text.count("\n", 0, m.start())
+    at = text.count("\n", 0, m.start())  # same line count: _clip keeps one row per line
     return "\n".join(rows[max(0, at - 2) : at + lines_around])
 
 
