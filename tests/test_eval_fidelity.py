@@ -396,3 +396,38 @@ def test_summary_start_skips_a_glued_heading_rule_and_paragraph_number() -> None
     assert compare.summary_agrees(truth, ours) == (True, True, True)
     # but a span that starts in the wrong place does not agree
     assert compare.summary_agrees(truth, "1. (C) Charge told Foreign Minister Tovar told")[1] is False
+
+
+# -- from workers' results to the table (plumbing, on one made-up cable) -------------------------
+
+def _form(**over: object) -> dict[str, object]:
+    facts = {**FACTS, "signer": "JONES", "date": "2009-01-01T10:00:00Z", "level_from_text": True,
+             "from": "AMEMBASSY X", "caveats": ["SIPDIS"], "paragraph_digests": ["a", "b"], **over}
+    return {"facts": facts, "residue": {}, "residue_counts": {}, "warnings": 0,
+            "anchors": {"counted": 2, "matched": 2, "unmatched": [], "ours_out_of_sequence": [],
+                        "anchors_out_of_sequence": []}}
+
+
+def test_tally_and_report_on_one_cable() -> None:
+    from fidelity import report, tally
+
+    record = {**RECORD, "ambiguous": [], "forms": [{"form": "page", "page": "cable/2009/01/09X1.html"}]}
+    page = {"source": "page", "rel": "cable/2009/01/09X1.html", "has_dtg": True, "anchor_numbers": [1, 2],
+            "table": {"id": "09X1", "created": "2009-01-01 10:00", "classification": "SECRET"},
+            "forms": {"page": _form(), "pasted": _form(signer="NNN", level=None, shown_classification="UNCLASSIFIED",
+                                                       level_from_text=False),
+                      "browser": {"failed": "error", "message": "not a cable"}}}
+    cablemap = [{"id": "09X1", "subject": "A SUBJECT", "tags": ["PREL"], "signer": ["JONES"], "references": []}]
+    outcome = tally.everything([page], [record], cablemap)
+    assert outcome.tallies[("page", "signer")].ok == 1
+    assert outcome.tallies[("pasted", "signer")].ok == 0
+    assert outcome.tallies[("cablemap", "subject")].ok == 1
+    assert outcome.tallies[("browser", "subject")].n == 1 and outcome.tallies[("browser", "subject")].ok == 0
+    assert outcome.safety["pasted"]["silent-unclassified"] == 1
+    assert outcome.form_pairs["page vs pasted"]["differs:signer"] == 1
+    assert outcome.form_pairs["page vs pasted"]["differs:level"] == 1  # the page's text gave it
+    assert outcome.second["signer"]["agree"] == 1
+    text = report.render(outcome)
+    assert "| signer (% right) | 100.0 (1/1) | 0.0 (0/1) |" in text
+    assert "classified cable shown UNCLASSIFIED" in text
+    assert any(m["field"] == "classification:silent-unclassified" for m in outcome.misses)

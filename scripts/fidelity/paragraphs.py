@@ -74,7 +74,7 @@ def anchors(body: str) -> list[Anchor]:
             else:
                 context = "inside running text"
             following = " ".join([rest[1:], *lines[i + 1 : i + 3]]).replace("\\", " ")
-            words = _norm_words(following)
+            words = _norm_words(" ".join(following.split()[:14]))
             if words and re.fullmatch(r"[a-z/]{1,8}", words[0]) and re.match(r"\s*\(", rest[1:]):
                 words = words[1:]  # the portion marking
             out.append(Anchor(int(token), counts, context, tuple(words[:8])))

@@ -129,19 +129,19 @@ def anchor_section(o: Outcome) -> list[str]:
 
 
 def forms_section(o: Outcome) -> list[str]:
+    pairs = list(o.form_pairs)
     fields: list[str] = []
     for c in o.form_pairs.values():
         for key in c:
             if ":" in key and key.split(":", 1)[1] not in fields:
                 fields.append(key.split(":", 1)[1])
-    lines = ["| pair | cables | a form failed | cables with a difference | "
-             + " | ".join(f"{f} (differs / allowed)" for f in fields) + " |",
-             "|---" * (len(fields) + 4) + "|"]
-    for label, c in o.form_pairs.items():
-        lines.append("| " + " | ".join([label, str(c["cables"]), str(c["a form failed"]),
-                                        str(c["cables with a difference"]),
-                                        *[f"{c.get('differs:' + f, 0)} / {c.get('allowed:' + f, 0)}" for f in fields]])
-                     + " |")
+    lines = ["| | " + " | ".join(pairs) + " |", "|---" * (len(pairs) + 1) + "|"]
+    for label in ("cables", "a form failed", "cables with a difference"):
+        lines.append(f"| {label} | " + " | ".join(str(o.form_pairs[p][label]) for p in pairs) + " |")
+    for f in fields:
+        lines.append(f"| {f}: differs / allowed | "
+                     + " | ".join(f"{o.form_pairs[p].get('differs:' + f, 0)} / {o.form_pairs[p].get('allowed:' + f, 0)}"
+                                  for p in pairs) + " |")
     return lines
 
 
