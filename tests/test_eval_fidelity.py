@@ -431,3 +431,16 @@ def test_tally_and_report_on_one_cable() -> None:
     assert "| signer (% right) | 100.0 (1/1) | 0.0 (0/1) |" in text
     assert "classified cable shown UNCLASSIFIED" in text
     assert any(m["field"] == "classification:silent-unclassified" for m in outcome.misses)
+
+
+def test_where_a_short_heading_line_went() -> None:
+    # the anchor's line is a short heading; its next words are in the following block
+    blocks = [("p", 1, "1. Contents: Swine Flu 3. Clinton in Baghdad"), ("heading", None, "3. Clinton in Baghdad"),
+              ("p", None, "The papers wrote at length")]
+    assert paragraphs.where_in(("clinton", "in", "baghdad", "the", "papers", "wrote"), blocks) == "a heading block"
+
+
+def test_where_a_repeated_number_went() -> None:
+    blocks = [("p", 3, "3. Clinton in Baghdad"), ("p", None, "The papers wrote")]
+    assert paragraphs.where_in(("clinton", "in", "baghdad", "the"), blocks, 3).startswith("its number's paragraph")
+    assert paragraphs.where_in(("clinton", "in", "baghdad", "the"), blocks, 4) == "merged into a numbered paragraph"

@@ -72,7 +72,7 @@ def anchors(body: str) -> list[Anchor]:
             elif prev_blank:
                 context = "after a blank line"
             else:
-                context = "inside running text"
+                context = "after a text line"
             following = " ".join([rest[1:], *lines[i + 1 : i + 3]]).replace("\\", " ")
             words = _norm_words(" ".join(following.split()[:14]))
             if words and re.fullmatch(r"[a-z/]{1,8}", words[0]) and re.match(r"\s*\(", rest[1:]):
@@ -92,16 +92,29 @@ def matched(anchor_numbers: Sequence[int], ours: Sequence[int]) -> int:
     return sum(min(c, have[n]) for n, c in need.items())
 
 
-def where_in(words: Sequence[str], blocks: Sequence[tuple[str, int | None, str]]) -> str:
-    """Which of our reading blocks ``(kind, n, text)`` holds the anchor's first words."""
+def where_in(words: Sequence[str], blocks: Sequence[tuple[str, int | None, str]], number: int | None = None) -> str:
+    """Which of our reading blocks ``(kind, n, text)`` holds the anchor's first words: the
+    first block holding its first six words, else (a short heading line whose next words
+    are in another block) a block that starts with its first three."""
     if len(words) < 3:
         return "too short to find"
+
+    def named(kind: str, n: int | None) -> str:
+        if kind == "p" and n is not None and n == number:
+            return "its number's paragraph, matched by another anchor (the number repeats)"
+        if kind == "p":
+            return "an unnumbered paragraph" if n is None else "merged into a numbered paragraph"
+        return f"a {kind} block"
+
+    normed = [(kind, n, _norm_words(text)) for kind, n, text in blocks]
     probe = " ".join(words[:6])
-    for kind, n, text in blocks:
-        if probe in " ".join(_norm_words(text)):
-            if kind == "p":
-                return "an unnumbered paragraph" if n is None else "merged into a numbered paragraph"
-            return f"a {kind} block"
+    for kind, n, found in normed:
+        if probe in " ".join(found):
+            return named(kind, n)
+    for kind, n, found in normed:
+        start = found[1:] if found and found[0].isdigit() else found
+        if start[:3] == list(words[:3]):
+            return named(kind, n)
     return "not in the reading text"
 
 

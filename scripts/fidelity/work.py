@@ -54,7 +54,7 @@ def _one_form(make: Any, *, audit_anchors: list[paragraphs.Anchor] | None = None
             if remaining[a.n] > 0:
                 remaining[a.n] -= 1
                 continue
-            unmatched.append({"n": a.n, "context": a.context, "where": paragraphs.where_in(a.words, triples),
+            unmatched.append({"n": a.n, "context": a.context, "where": paragraphs.where_in(a.words, triples, a.n),
                               "words": " ".join(a.words[:6])})
         out["anchors"] = {
             "counted": len(numbers),
