@@ -42,12 +42,14 @@ _LEVELS = {
     "limited-official-use": "LIMITED OFFICIAL USE",
 }
 
+
 class Failed(Exception):
     """The project refused the input (a typed ConvertError) or crashed on it."""
 
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
         self.kind = kind  # "error" (typed refusal) | "crash"
+
 
 @dataclass(frozen=True)
 class Block:
@@ -56,6 +58,7 @@ class Block:
     kind: str  # "subject" | "p" | "heading" | "references" | "closer" | "list" | "other:<tag>"
     n: int | None
     text: str
+
 
 def _normalize(raw: Any) -> Any:
     from convert.errors import ConvertError
@@ -68,16 +71,21 @@ def _normalize(raw: Any) -> Any:
     except Exception as exc:
         raise Failed("crash", f"{type(exc).__name__}: {exc}") from None
 
+
 def from_text(text: str, name: str) -> Any:
     """A cable given as plain text (pasted, a text file): the text reader, no metadata."""
+    from convert.errors import ConvertError
     from convert.options import ReadOptions
     from convert.readers import Source, load_source
 
     try:
         raw = next(iter(load_source(Source(name, data=text.encode("utf-8"), form="text"), ReadOptions())))
+    except ConvertError as exc:
+        raise Failed("error", exc.one_line()) from None
     except Exception as exc:
-        raise Failed("error", f"{type(exc).__name__}: {exc}") from None
+        raise Failed("crash", f"{type(exc).__name__}: {exc}") from None
     return _normalize(raw)
+
 
 def from_page(html: str, name: str) -> Any:
     """A cablegate page through the page reader (its table is the metadata)."""
@@ -90,6 +98,7 @@ def from_page(html: str, name: str) -> Any:
         raise Failed("error", exc.one_line()) from None
     return _normalize(raw)
 
+
 def csv_rows(path: str) -> list[Any]:
     """The rows of a cables.csv file as the CSV reader gives them (RawCable or an error)."""
     from convert.readers import cablescsv
@@ -97,15 +106,19 @@ def csv_rows(path: str) -> list[Any]:
     with open(path, "rb") as handle:
         return list(cablescsv.iter_rows(handle, path.rsplit("/", 1)[-1]))
 
+
 def csv_row_number(raw: Any) -> str:
     return str(raw.metadata.row)
+
 
 def from_raw(raw: Any) -> Any:
     """A reader's RawCable (a CSV row) through the normalizer."""
     return _normalize(raw)
 
+
 def _xp(node: Any, path: str) -> list[Any]:
     return list(node.xpath(path, namespaces=NS))
+
 
 def _level(cable: Any) -> tuple[str | None, bool]:
     """(classification level, whether the cable's text gave it)."""
@@ -120,6 +133,7 @@ def _level(cable: Any) -> tuple[str | None, bool]:
         return None, False
     desc = _xp(tei, f"t:teiHeader//t:category[@xml:id='{ident}']/t:catDesc")
     return ("".join(desc[0].itertext()).strip() or None) if desc else None, False
+
 
 def reading_blocks(cable: Any) -> list[Block]:
     """THE reading text of a cable, as blocks: what a reader of the edition sees in the body.
@@ -157,6 +171,7 @@ def reading_blocks(cable: Any) -> list[Block]:
             blocks.append(Block(kind, int(n) if n and n.isdigit() else None, text))
     return blocks
 
+
 def shown_classification(cable: Any) -> str | None:
     """The classification line the HTML output prints (what a reader is shown)."""
     from lxml import html as lxml_html
@@ -169,8 +184,10 @@ def shown_classification(cable: Any) -> str | None:
     lines = tree.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' classification ')]//p")
     return " ".join(lines[0].text_content().split()) if lines else None
 
+
 def _digest(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]  # noqa: S324 - not security
+
 
 def facts(cable: Any, *, with_shown: bool = True) -> dict[str, Any]:
     """The fields the evaluation scores, from the JSON record and the TEI (plain data)."""
@@ -207,6 +224,7 @@ def facts(cable: Any, *, with_shown: bool = True) -> dict[str, Any]:
     if with_shown and level is None:
         out["shown_classification"] = shown_classification(cable)
     return out
+
 
 def pdf_text(cable: Any) -> str:
     """The text of the cable's PDF (the project's default PDF), extracted with pypdf."""
