@@ -26,7 +26,7 @@ from exporters_corpus import Cable, corpus_pages, load_cables, seed_cable
 
 from convert.options import WriteOptions
 from convert.writers import docx, epub, html, markdown, pandoc, pdf
-from convert.writers.facts import cable_facts
+from convert.writers.reference import reference_file
 
 
 def median_time(function: Callable[[], object], repeat: int) -> float:
@@ -48,7 +48,7 @@ def bench_cable(repeat: int) -> None:
 
     cable = seed_cable()
     options = WriteOptions()
-    facts = cable_facts(cable)
+    facts = cable.view
     modified = html.modified_iso(cable, options)
     page = html.serialize(html.document([html.article(cable, options)], facts.subject,
                                         facts.lang, None, html.document_meta(facts, modified)))
@@ -59,7 +59,7 @@ def bench_cable(repeat: int) -> None:
         None))
     css = pdf.compiled_css(options.theme, options.paper)
     tei = pdf.tei_bytes(cable)
-    reference = pandoc.reference_file(options.theme, options.paper)
+    reference = reference_file(options.theme, options.paper)
 
     def weasy() -> bytes:
         attachment = weasyprint.Attachment(file_obj=io.BytesIO(tei), name="x.tei.xml",
