@@ -15,7 +15,7 @@ is shown) are here too, so the HTML walk and the text views cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -110,30 +110,36 @@ def rendered_reading(include_artifacts: bool = False) -> Reading:
     return Reading(skip=skip, block_rule=_layout_block, spaced_skip=True, one_reading=True)
 
 
-def _walk(node: etree._Element, how: Reading, parts: list[str], top: bool) -> None:
-    tag = node.tag
-    if not isinstance(tag, str):
-        return  # a comment or processing instruction: no text of its own (its tail is kept)
-    left_out = not top and tag in how.skip
-    if left_out and not how.spaced_skip:
-        return
-    block = how.block_rule(node) if how.block_rule is not None else tag in how.blocks
-    if block:
-        parts.append(" ")
-    if left_out:
-        pass
-    elif how.one_reading and tag == _CHOICE:
-        for child in choice_reading(node):
-            _walk(child, how, parts, False)
+def _content(node: etree._Element, how: Reading, parts: list[str]) -> None:
+    """The text inside ``node`` under ``how``, into ``parts`` (the one walker: a loop over the
+    children, recursing only into children that have children)."""
+    one_reading = how.one_reading
+    if one_reading and node.tag == _CHOICE:
+        children: Iterable[etree._Element] = choice_reading(node)
+        tails = False  # a reading's tail is white space between the alternatives
     else:
         if node.text:
             parts.append(node.text)
-        for child in node:
-            _walk(child, how, parts, False)
-            if child.tail:
-                parts.append(child.tail)
-    if block:
-        parts.append(" ")
+        children, tails = node, True
+    skip, blocks, rule, spaced = how.skip, how.blocks, how.block_rule, how.spaced_skip
+    for child in children:
+        tag = child.tag
+        if tag.__class__ is str:  # not a comment or processing instruction: no text of its own
+            left_out = tag in skip
+            if not left_out or spaced:
+                block = rule(child) if rule is not None else tag in blocks
+                if block:
+                    parts.append(" ")
+                if left_out:
+                    pass
+                elif len(child) or (one_reading and tag == _CHOICE):
+                    _content(child, how, parts)
+                elif child.text:
+                    parts.append(child.text)
+                if block:
+                    parts.append(" ")
+        if tails and child.tail:
+            parts.append(child.tail)
 
 
 def text_of(node: etree._Element, how: Reading = READING) -> str:
@@ -141,7 +147,7 @@ def text_of(node: etree._Element, how: Reading = READING) -> str:
     if not len(node) and isinstance(node.tag, str) and node.tag != _CHOICE:
         return " ".join((node.text or "").split())  # a leaf: nothing to walk
     parts: list[str] = []
-    _walk(node, how, parts, True)
+    _content(node, how, parts)  # the node's own spacing would be stripped with the rest
     return " ".join("".join(parts).split())
 
 
