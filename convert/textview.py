@@ -142,13 +142,26 @@ def _content(node: etree._Element, how: Reading, parts: list[str]) -> None:
             parts.append(child.tail)
 
 
+def collapse(text: str) -> str:
+    """``" ".join(text.split())``: runs of white space as one space, none at the ends.
+
+    Most text needs nothing done, and finding that out allocates nothing: in a printable
+    string the only white space is U+0020 (every other white-space character is a separator or
+    a control, which ``isprintable`` refuses), so one without double spaces is already collapsed.
+    """
+    text = text.strip(" ")
+    if text.isprintable() and "  " not in text:
+        return text
+    return " ".join(text.split())
+
+
 def text_of(node: etree._Element, how: Reading = READING) -> str:
     """``node``'s text under ``how``, white space collapsed (one space between words)."""
     if not len(node) and isinstance(node.tag, str) and node.tag != _CHOICE:
-        return " ".join((node.text or "").split())  # a leaf: nothing to walk
+        return collapse(node.text or "")  # a leaf: nothing to walk
     parts: list[str] = []
     _content(node, how, parts)  # the node's own spacing would be stripped with the rest
-    return " ".join("".join(parts).split())
+    return collapse("".join(parts))
 
 
 def reading_text(node: etree._Element, skip: frozenset[str] = READING_SKIP) -> str:

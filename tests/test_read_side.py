@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from writers_fixtures import REPO, hand_tei, seed_cable
 
@@ -103,6 +105,22 @@ def test_json_text_is_the_standard_encoders() -> None:
     assert json_writer.dumps(odd, indent=None) == json.dumps(odd, ensure_ascii=False).encode()
 
 
+# every white-space character Python knows, quotes, backslashes, controls and ordinary letters
+_AWKWARD = st.text(alphabet=st.sampled_from(
+    [chr(c) for c in range(0x3100) if chr(c).isspace() or not chr(c).isprintable()][:400]
+    + list('ab."\\ %\u2028\u3000\ud800\U0001f600')) | st.characters())
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_AWKWARD)
+def test_the_fast_paths_give_the_standard_text(text: str) -> None:
+    """collapse() is " ".join(text.split()); the JSON string is encode_basestring's."""
+    from json.encoder import encode_basestring
+
+    assert textview.collapse(text) == " ".join(text.split())
+    assert json_writer._string(text) == encode_basestring(text)
+
+
 def _classified(level: str, with_banner: bool) -> Cable:
     """The hand-built cable at ``level``: stated by the banner note, or (no banner) only by
     the classification taxonomy, as for a cable whose level came from its metadata."""
@@ -170,6 +188,14 @@ def test_registries_drive_the_command_line_and_the_volume() -> None:
         assert callable(get_writer(name))
     for name in VOLUME_FORMATS:
         assert callable(get_volume_writer(name))
+    from convert.errors import UsageError
+    from convert.volume import write_volume
+
+    for name in set(FORMATS) - set(VOLUME_FORMATS):  # tei, json: no volume
+        with pytest.raises(UsageError, match="a volume can be html, md, pdf, epub, docx"):
+            write_volume([hand_tei()], name, WriteOptions())
+        with pytest.raises(UsageError):
+            get_volume_writer(name)
 
 
 def test_theme_tokens_and_css_do_not_import_the_writers() -> None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from ..textview import collapse
 from ..vocab import LEVELS, level_name
 
 #: what a banner line may begin with, longest first
@@ -87,7 +88,7 @@ class Body:
 
 def clean(text: str | None) -> str:
     """Collapse runs of whitespace; strip."""
-    return " ".join((text or "").split())
+    return collapse(text or "")
 
 
 def iso_to_epoch(value: str | None) -> int | None:
