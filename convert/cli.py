@@ -16,13 +16,6 @@ from . import __version__
 from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SOME_FAILED, ConvertError, UsageError
 from .options import DEFAULT_MAX_INPUT_BYTES, ConvertOptions, ReadOptions, WriteOptions
 
-# the parser's choices and help come from the registries: forms, formats, themes, papers…
-from .readers import FORMS
-from .theme import PAPERS, THEMES
-from .volume import SORTS, VOLUME_FORMATS
-from .writers import formats_help
-from .writers.pdf import VARIANTS
-
 DEFAULT_INPUT = "data"
 DEFAULT_OUTPUT = "build"
 
@@ -36,6 +29,12 @@ def _size(text: str) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    # choices and help from the registries: input forms, formats, themes, papers, PDF variants
+    from .readers import FORMS
+    from .theme import PAPERS, THEMES
+    from .volume import SORTS
+    from .writers import PDF_VARIANTS, formats_help, volume_formats
+
     p = argparse.ArgumentParser(
         prog="cable-convert",
         description="Normalize US diplomatic cables (text, cablegate pages, cables.csv, TEI) to "
@@ -57,7 +56,7 @@ def parser() -> argparse.ArgumentParser:
                    help="flat: OUT/<id>.<ext>; tree: OUT/<format>/<year>/<id>.<ext> (for large corpora)")
     p.add_argument("--theme", default="modern", help=f"rendering theme: {' or '.join(THEMES)}")
     p.add_argument("--paper", choices=PAPERS, default="a4")
-    p.add_argument("--pdf-variant", default="pdf/a-3b", choices=tuple(VARIANTS))
+    p.add_argument("--pdf-variant", default="pdf/a-3b", choices=tuple(PDF_VARIANTS))
     p.add_argument("--show-artifacts", action="store_true",
                    help="show page-break and section marks as marginal notes")
     batch = p.add_argument_group("batch (a folder, a cables.csv, many inputs)")
@@ -80,7 +79,7 @@ def parser() -> argparse.ArgumentParser:
                        help="read more input names from FILE, one per line (- for stdin)")
     batch.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto",
                        help="auto: a bar on a terminal, a line every 5 s otherwise")
-    book = p.add_argument_group(f"volumes (many cables as one {', '.join(VOLUME_FORMATS)})")
+    book = p.add_argument_group(f"volumes (many cables as one {', '.join(volume_formats())})")
     book.add_argument("--book", action="store_true",
                       help="gather every input cable into one volume per format (--to pdf,epub,…): "
                       "title page, contents, REF links between its cables, index of TAGS")

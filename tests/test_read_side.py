@@ -175,12 +175,13 @@ def test_registries_drive_the_command_line_and_the_volume() -> None:
     from convert.cli import parser
     from convert.readers import FORMS
     from convert.volume import VOLUME_FORMATS
+    from convert.writers import PDF_VARIANTS
     from convert.writers.pdf import VARIANTS
 
     actions = {a.dest: a for a in parser()._actions}
     assert tuple(actions["form"].choices) == FORMS
     assert tuple(actions["paper"].choices) == theme.PAPERS
-    assert tuple(actions["pdf_variant"].choices) == tuple(VARIANTS)
+    assert tuple(actions["pdf_variant"].choices) == tuple(PDF_VARIANTS) == tuple(VARIANTS)
     assert all(f"{name} (" in actions["to"].help for name in FORMATS)
     assert all(name in actions["theme"].help for name in theme.THEMES)
     assert VOLUME_FORMATS == volume_formats() == ("html", "md", "pdf", "epub", "docx")

@@ -57,6 +57,8 @@ FORMATS: dict[str, WriterSpec] = {
     )
 }
 ALIASES = {"markdown": "md", "xml": "tei", "gfm": "md"}
+#: PDF variants: the option's value -> weasyprint's ``pdf_variant`` (None: a plain PDF)
+PDF_VARIANTS: dict[str, str | None] = {"pdf/a-3b": "pdf/a-3b", "pdf/ua-1": "pdf/ua-1", "none": None}
 
 
 def canonical_format(name: str) -> str:

@@ -22,12 +22,12 @@ from ..fetcher import bundled_only_fetcher, refuse_error
 from ..model import Cable
 from ..options import WriteOptions
 from ..theme import derived, stylesheet
-from . import html
+from . import PDF_VARIANTS, html
 
 if TYPE_CHECKING:
     from ..volume import Volume
 
-VARIANTS = {"pdf/a-3b": "pdf/a-3b", "pdf/ua-1": "pdf/ua-1", "none": None}
+VARIANTS = PDF_VARIANTS
 
 
 @lru_cache(maxsize=1)
