@@ -150,7 +150,8 @@ def read_banner(tei: etree._Element) -> str | None:
 
 
 #: The paragraphs the body reads: the numbered ones, as the JSON record shows them. (To give
-#: the record the unnumbered ones too, drop the ``[@n]``: everything after copes with n=None.)
+#: the record the unnumbered ones too: drop the ``[@n]`` here, and in ``writers/json.record``
+#: the filter on ``n`` and its ``int``; their ``Paragraph.n`` is None.)
 _PARAGRAPHS = compiled(f"{DIV}/t:p[@n]")
 _SEG = _T + "seg"  # a paragraph's portion marking: its first seg[@type='portion-marking']
 _SUMMARIES = compiled(f"{DIV}//t:seg[@type='summary']")
