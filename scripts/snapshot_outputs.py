@@ -3,6 +3,7 @@
 a hash of each output; compare two such snapshots.
 
     python scripts/snapshot_outputs.py take SNAP.json [--dump DIR] [--corpus DIR] [--jobs 2]
+    python scripts/snapshot_outputs.py take SNAP.json --formats pdf,epub,docx --sample 200 --books 4
     python scripts/snapshot_outputs.py compare OLD.json NEW.json [--show 20]
 
 ``take`` converts the 6,550 cablegate pages (unpacked from ../shared into a temporary
@@ -10,6 +11,10 @@ folder) and the 300 rows of ``cables-sample.csv``, in memory through the pipelin
 code the CLI runs), with ``SOURCE_DATE_EPOCH`` fixed. Sources are named relative to the
 unpacked folder, so two snapshots taken on different machines or folders compare equal.
 ``--dump DIR`` also writes every output to DIR (outside the repo) for ``diff -r``.
+
+``--formats`` picks other formats (PDF, EPUB and DOCX are slow: pair them with ``--sample N``,
+N cables spread evenly over the whole list); ``--books K`` also makes K volumes (``--book``) of
+consecutive sampled cables in each requested format a volume can take.
 
 ``compare`` prints, per format, how many outputs are identical, changed, missing or new,
 and lists the first changed cables: every change must be a named, intended one.
@@ -32,36 +37,33 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
 FORMATS = ("tei", "json", "md", "html")
+EPOCH = 1_000_000_000
 _DUMP: Path | None = None
+_FORMATS: tuple[str, ...] = FORMATS
 
 
-def _init(dump: str | None) -> None:
-    global _DUMP
+def _init(dump: str | None, formats: tuple[str, ...] = FORMATS) -> None:
+    global _DUMP, _FORMATS
     _DUMP = Path(dump) if dump else None
+    _FORMATS = formats
 
 
-def _convert(task: tuple[str, str]) -> tuple[str, dict[str, str]]:
-    """(key, {format: sha256 or "error: …"}) for one page or CSV row."""
-    kind, name = task
-    from convert.errors import ConvertError
-    from convert.options import ConvertOptions, ReadOptions, WriteOptions
-    from convert.pipeline import render, to_cable
+def _cable(kind: str, name: str):  # type: ignore[no-untyped-def]
+    from convert.options import ReadOptions
+    from convert.pipeline import to_cable
     from convert.readers import Source, cablescsv, load_source
 
-    options = ConvertOptions(formats=FORMATS, write=WriteOptions(source_date_epoch=1_000_000_000))
-    try:
-        if kind == "csv":
-            path, row = name.rsplit("#", 1)
-            with open(path, "rb") as handle:
-                raw = next(r for r in cablescsv.iter_rows(handle, Path(path).name) if not isinstance(r, Exception)
-                           and r.source.endswith("#" + row))
-        else:
-            raw = next(iter(load_source(Source(name, path=name), ReadOptions())))
-        outputs = render(to_cable(raw), options)
-    except ConvertError as exc:
-        return name, {f: "error: " + exc.one_line() for f in FORMATS}
-    except Exception as exc:  # noqa: BLE001 - a crash is a result to compare
-        return name, {f: f"crash: {type(exc).__name__}: {exc}" for f in FORMATS}
+    if kind == "csv":
+        path, row = name.rsplit("#", 1)
+        with open(path, "rb") as handle:
+            raw = next(r for r in cablescsv.iter_rows(handle, Path(path).name) if not isinstance(r, Exception)
+                       and r.source.endswith("#" + row))
+    else:
+        raw = next(iter(load_source(Source(name, path=name), ReadOptions())))
+    return to_cable(raw)
+
+
+def _hashes(name: str, outputs: dict[str, bytes]) -> dict[str, str]:
     hashes = {}
     for fmt, data in outputs.items():
         hashes[fmt] = hashlib.sha256(data).hexdigest()
@@ -69,15 +71,46 @@ def _convert(task: tuple[str, str]) -> tuple[str, dict[str, str]]:
             target = _DUMP / fmt / (name.replace("/", "__").replace("#", "_") + "." + fmt)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-    return name, hashes
+    return hashes
+
+
+def _convert(task: tuple[str, str]) -> tuple[str, dict[str, str]]:
+    """(key, {format: sha256 or "error: …"}) for one page or CSV row."""
+    kind, name = task
+    from convert.errors import ConvertError
+    from convert.options import ConvertOptions, WriteOptions
+    from convert.pipeline import render
+
+    options = ConvertOptions(formats=_FORMATS, write=WriteOptions(source_date_epoch=EPOCH))
+    try:
+        outputs = render(_cable(kind, name), options)
+    except ConvertError as exc:
+        return name, {f: "error: " + exc.one_line() for f in _FORMATS}
+    except Exception as exc:  # noqa: BLE001 - a crash is a result to compare
+        return name, {f: f"crash: {type(exc).__name__}: {exc}" for f in _FORMATS}
+    return name, _hashes(name, outputs)
+
+
+def _book(job: tuple[int, list[tuple[str, str]]]) -> tuple[str, dict[str, str]]:
+    """(book:N, {format: sha256}) for one volume of the given pages and rows."""
+    number, tasks = job
+    from convert.options import WriteOptions
+    from convert.volume import VOLUME_FORMATS, write_volume
+
+    cables = [_cable(kind, name) for kind, name in tasks]
+    options = WriteOptions(source_date_epoch=EPOCH)
+    key = f"book:{number}"
+    formats = [f for f in _FORMATS if f in VOLUME_FORMATS]
+    return key, _hashes(key, {fmt: write_volume(cables, fmt, options) for fmt in formats})
 
 
 def _csv_rows() -> list[tuple[str, str]]:
     from convert.readers import cablescsv
 
-    with open(corpus.CSV_SAMPLE, "rb") as handle:
-        return [("csv", f"{corpus.CSV_SAMPLE}#{r.source.rsplit('#', 1)[1]}")
-                for r in cablescsv.iter_rows(handle, corpus.CSV_SAMPLE.name) if not isinstance(r, Exception)]
+    sample = corpus.CSV_SAMPLE.resolve()  # one name for the rows, whichever worktree takes the snapshot
+    with open(sample, "rb") as handle:
+        return [("csv", f"{sample}#{r.source.rsplit('#', 1)[1]}")
+                for r in cablescsv.iter_rows(handle, sample.name) if not isinstance(r, Exception)]
 
 
 def take(args: argparse.Namespace) -> int:
@@ -88,10 +121,17 @@ def take(args: argparse.Namespace) -> int:
     tasks = [("html", str(f.relative_to(root))) for f in files] + _csv_rows()
     if args.limit:
         tasks = tasks[: args.limit]
-    with multiprocessing.Pool(args.jobs, initializer=_init, initargs=(args.dump,)) as pool:
-        results = dict(pool.imap_unordered(_convert, tasks, chunksize=16))
+    if args.sample and args.sample < len(tasks):
+        step = len(tasks) / args.sample  # spread over pages of every year and the CSV rows
+        tasks = [tasks[int(i * step)] for i in range(args.sample)]
+    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
+    books = [(n, tasks[n::args.books]) for n in range(args.books)]
+    with multiprocessing.Pool(args.jobs, initializer=_init, initargs=(args.dump, formats)) as pool:
+        results = dict(pool.imap_unordered(_convert, tasks, chunksize=1 if args.sample else 16))
+        results.update(pool.imap_unordered(_book, books))
     Path(args.snapshot).write_text(json.dumps(results, indent=0, sort_keys=True))
-    print(f"{len(results)} cables, {len(FORMATS)} formats, {time.perf_counter() - started:.0f} s -> {args.snapshot}")
+    print(f"{len(results)} cables and volumes, {len(formats)} formats, {time.perf_counter() - started:.0f} s "
+          f"-> {args.snapshot}")
     return 0
 
 
@@ -101,7 +141,8 @@ def compare(args: argparse.Namespace) -> int:
     print("| format | identical | changed | only before | only after |")
     print("|---|---:|---:|---:|---:|")
     changed: dict[str, list[str]] = {}
-    for fmt in FORMATS:
+    found = {fmt for snap in (old, new) for hashes in snap.values() for fmt in hashes}
+    for fmt in [f for f in (*FORMATS, "pdf", "epub", "docx") if f in found]:
         same = diff = gone = added = 0
         for key in sorted(set(old) | set(new)):
             a, b = old.get(key, {}).get(fmt), new.get(key, {}).get(fmt)
@@ -128,7 +169,10 @@ def main() -> int:
     t.add_argument("--dump", help="also write every output under this folder (outside the repo)")
     t.add_argument("--corpus", help="folder of unpacked cablegate pages (default: unpack the shared tarball)")
     t.add_argument("--jobs", type=int, default=2)
-    t.add_argument("--limit", type=int, default=0)
+    t.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    t.add_argument("--sample", type=int, default=0, help="N pages and rows spread over the whole list")
+    t.add_argument("--formats", default=",".join(FORMATS), help="comma-separated (default: %(default)s)")
+    t.add_argument("--books", type=int, default=0, help="also K volumes of the sampled cables")
     c = sub.add_parser("compare")
     c.add_argument("old")
     c.add_argument("new")
