@@ -2,7 +2,7 @@
 """Behaviour held? Convert every page and CSV row to TEI, JSON, Markdown and HTML and record
 a hash of each output; compare two such snapshots.
 
-    python scripts/snapshot_outputs.py take SNAP.json [--dump DIR] [--corpus DIR] [--jobs 2]
+    python scripts/snapshot_outputs.py take SNAP.json [--dump DIR] [--corpus DIR] [--jobs 2] [--ignore NAME,…]
     python scripts/snapshot_outputs.py compare OLD.json NEW.json [--show 20]
 
 ``take`` converts the 6,550 cablegate pages (unpacked from ../shared into a temporary
@@ -11,8 +11,13 @@ code the CLI runs), with ``SOURCE_DATE_EPOCH`` fixed. Sources are named relative
 unpacked folder, so two snapshots taken on different machines or folders compare equal.
 ``--dump DIR`` also writes every output to DIR (outside the repo) for ``diff -r``.
 
+``--ignore NAME,…`` also records, for the TEI, a hash of the document without the elements of
+those local names (``tei~NAME,…``): a change that is meant to touch only them (an
+``editorialDecl`` that now lists the rules that fired) is then proven to touch nothing else.
+
 ``compare`` prints, per format, how many outputs are identical, changed, missing or new,
-and lists the first changed cables: every change must be a named, intended one.
+and lists the first changed cables: every change must be a named, intended one. Formats
+recorded in only one snapshot are left out.
 """
 
 from __future__ import annotations
@@ -33,11 +38,26 @@ import corpus  # noqa: E402
 
 FORMATS = ("tei", "json", "md", "html")
 _DUMP: Path | None = None
+_IGNORE: tuple[str, ...] = ()
 
 
-def _init(dump: str | None) -> None:
-    global _DUMP
+def _init(dump: str | None, ignore: tuple[str, ...] = ()) -> None:
+    global _DUMP, _IGNORE
     _DUMP = Path(dump) if dump else None
+    _IGNORE = ignore
+
+
+def _without(data: bytes, names: tuple[str, ...]) -> bytes:
+    """The XML document without the elements of these local names (parsed safely)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.fromstring(data, parser)
+    for node in [n for n in root.iter() if isinstance(n.tag, str) and etree.QName(n).localname in names]:
+        parent = node.getparent()
+        if parent is not None:
+            parent.remove(node)
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True)
 
 
 def _convert(task: tuple[str, str]) -> tuple[str, dict[str, str]]:
@@ -63,6 +83,8 @@ def _convert(task: tuple[str, str]) -> tuple[str, dict[str, str]]:
     except Exception as exc:  # noqa: BLE001 - a crash is a result to compare
         return name, {f: f"crash: {type(exc).__name__}: {exc}" for f in FORMATS}
     hashes = {}
+    if _IGNORE and "tei" in outputs:
+        hashes["tei~" + ",".join(_IGNORE)] = hashlib.sha256(_without(outputs["tei"], _IGNORE)).hexdigest()
     for fmt, data in outputs.items():
         hashes[fmt] = hashlib.sha256(data).hexdigest()
         if _DUMP is not None:
@@ -88,20 +110,30 @@ def take(args: argparse.Namespace) -> int:
     tasks = [("html", str(f.relative_to(root))) for f in files] + _csv_rows()
     if args.limit:
         tasks = tasks[: args.limit]
-    with multiprocessing.Pool(args.jobs, initializer=_init, initargs=(args.dump,)) as pool:
+    ignore = tuple(n for n in (args.ignore or "").split(",") if n)
+    with multiprocessing.Pool(args.jobs, initializer=_init, initargs=(args.dump, ignore)) as pool:
         results = dict(pool.imap_unordered(_convert, tasks, chunksize=16))
     Path(args.snapshot).write_text(json.dumps(results, indent=0, sort_keys=True))
     print(f"{len(results)} cables, {len(FORMATS)} formats, {time.perf_counter() - started:.0f} s -> {args.snapshot}")
     return 0
 
 
+def _key(name: str) -> str:
+    """A snapshot's key without the folder of the CSV sample (it differs between checkouts)."""
+    return Path(name).name if ".csv#" in name else name
+
+
 def compare(args: argparse.Namespace) -> int:
-    old = json.loads(Path(args.old).read_text())
-    new = json.loads(Path(args.new).read_text())
+    old = {_key(k): v for k, v in json.loads(Path(args.old).read_text()).items()}
+    new = {_key(k): v for k, v in json.loads(Path(args.new).read_text()).items()}
     print("| format | identical | changed | only before | only after |")
     print("|---|---:|---:|---:|---:|")
     changed: dict[str, list[str]] = {}
-    for fmt in FORMATS:
+    recorded = [{f for v in snap.values() for f in v} for snap in (old, new)]
+    formats = [*FORMATS, *sorted(f for f in recorded[0] & recorded[1] if f not in FORMATS)]
+    for fmt in formats:
+        if not all(fmt in r for r in recorded):
+            continue
         same = diff = gone = added = 0
         for key in sorted(set(old) | set(new)):
             a, b = old.get(key, {}).get(fmt), new.get(key, {}).get(fmt)
@@ -129,6 +161,7 @@ def main() -> int:
     t.add_argument("--corpus", help="folder of unpacked cablegate pages (default: unpack the shared tarball)")
     t.add_argument("--jobs", type=int, default=2)
     t.add_argument("--limit", type=int, default=0)
+    t.add_argument("--ignore", help="also hash the TEI without the elements of these local names (comma-separated)")
     c = sub.add_parser("compare")
     c.add_argument("old")
     c.add_argument("new")
