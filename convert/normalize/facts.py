@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from .. import vocab
 from ..model import RawCable, SourceMetadata
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Ref, Routing, Seg, Signature
-from .rules.fields import EDGES, HANDLING_TOKEN, PARAGRAPH, PARTIAL_EXTRACT, SUBJECT, TAGS
+from .rules.fields import EDGES, HANDLING_TOKEN, PARAGRAPH, SUBJECT, TAGS, partial_extract
 from .rules.ruler import PARTS, Run, all_rules
 
 # FM line office prefixes -> the cablegate convention for "origin"
@@ -285,8 +285,19 @@ def _classified_by(fields: Sequence[Field], blocks: Sequence[Block], run: Run) -
 
 def editorial_notes(run: Run) -> tuple[EditorialNote, ...]:
     """The notes of the rules that fired, grouped by editorialDecl part, in the rules' order."""
-    fired = [rule for rule in all_rules() if rule.note is not None and rule.name in run.fired]
-    return tuple(rule.note for part in PARTS for rule in fired if rule.note is not None and rule.note.part == part)
+    fired = run.fired
+    return tuple(note for name, note in _noted() if name in fired)
+
+
+_NOTED: list[tuple[str, EditorialNote]] = []
+
+
+def _noted() -> list[tuple[str, EditorialNote]]:
+    """Every rule with a note, by part (in PARTS' order), then in the rules' order."""
+    rules = all_rules()
+    if sum(1 for rule in rules if rule.note) != len(_NOTED):
+        _NOTED[:] = [(r.name, r.note) for part in PARTS for r in rules if r.note is not None and r.note.part == part]
+    return _NOTED
 
 
 def markings(blocks: Sequence[Block]) -> tuple[tuple[str, str], ...]:
@@ -342,7 +353,7 @@ def derive_facts(
         discrepancies=cross_check(
             ident, routing, classification_record(level, caveats), origin, origin_from_metadata, meta
         ),
-        partial=any(f.kind == "notice" for f in every) or bool(raw.header and PARTIAL_EXTRACT.search(raw.header)),
+        partial=any(f.kind == "notice" for f in every) or bool(raw.header and partial_extract(raw.header)),
         editorial=editorial_notes(run),
         markings=markings(blocks),
         summary=any(isinstance(b, Paragraph) and _has_summary(b) for b in blocks),

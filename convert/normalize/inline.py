@@ -14,7 +14,6 @@ from .parsed import (
     Choice,
     Closing,
     Field,
-    Furniture,
     Heading,
     ItemList,
     LateField,
@@ -27,7 +26,7 @@ from .parsed import (
     Tokens,
 )
 from .rules.inline import REPAIRS, SPANS, TAG_REPAIRS, Found, space_runs
-from .rules.ruler import Chain, Rule, Run
+from .rules.ruler import Rule, Run
 from .tokens import SpanText, plain
 
 _HYPHEN_END = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
@@ -49,42 +48,43 @@ class Joiner:
         self.joins = run.on("line-joins")
         self.sep = " " if self.joins else "\n"
 
-    def line(self, entry: str) -> str:
-        if self.spaces and ("  " in entry or "\u00a0" in entry):
-            collapsed = space_runs(entry)
-            if collapsed is not None:
-                self.run.fire("space-runs")
-                return collapsed
-        return entry.strip()
-
     def join(self, lines: Sequence[Line], mend: bool = False) -> list[Token]:
         """One run of tokens, furniture kept in place. A line ending in a hyphen joins the next
         without a space; the hyphen is kept unless the word without it occurs elsewhere in
         the cable (``mend``), then it is a Choice."""
         tokens: list[Token] = []
         text = ""
+        spaces = hyphens = joins = 0
         for entry in lines:
-            if isinstance(entry, Furniture):
+            if not isinstance(entry, str):
                 if text:
                     tokens.append(text)
                     text = ""
                 tokens.append(Break(entry))
                 continue
-            line = self.line(entry)
+            if self.spaces and ("  " in entry or "\u00a0" in entry):
+                collapsed = space_runs(entry)
+                line = entry.strip() if collapsed is None else collapsed
+                spaces += collapsed is not None
+            else:
+                line = entry.strip()
             if not line:
                 continue
             prior = text or _last_text(tokens)
             if not prior:
                 text += line
-            elif self.hyphens and prior.endswith("-") and prior[-2:-1].isalpha() and line[:1].isalpha():
-                self.run.fire("hyphenation")
+            elif self.hyphens and prior[-1] == "-" and prior[-2:-1].isalpha() and line[:1].isalpha():
+                hyphens += 1
                 text = self._hyphen(text, line, tokens, mend)
             else:
-                if self.joins:
-                    self.run.fire("line-joins")
+                joins += 1
                 text += self.sep + line
         if text:
             tokens.append(text)
+        joins = joins if self.joins else 0
+        for name, times in (("space-runs", spaces), ("hyphenation", hyphens), ("line-joins", joins)):
+            if times:
+                self.run.fire(name, times)
         return tokens
 
     def _hyphen(self, text: str, line: str, tokens: list[Token], mend: bool) -> str:
@@ -115,8 +115,9 @@ def repair(text: str, rules: tuple[Rule[Callable[[str], Found]], ...], run: Run)
     one that starts first wins (at the same start, the earlier rule)."""
     found: list[tuple[int, int, Token, str]] = []
     for rule in rules:
-        if rule.wants(text):
-            found.extend((start, end, token, rule.name) for start, end, token in rule.fn(text))
+        if rule.hit is None or rule.hit(text):
+            name = rule.name
+            found.extend((start, end, token, name) for start, end, token in rule.fn(text))
     if not found:
         return [text] if text else []
     found.sort(key=lambda item: item[0])
@@ -135,10 +136,9 @@ def repair(text: str, rules: tuple[Rule[Callable[[str], Found]], ...], run: Run)
     return tokens
 
 
-def repair_tokens(tokens: list[Token], chain: Chain[Callable[[str], Found]], run: Run) -> list[Token]:
+def repair_tokens(tokens: list[Token], rules: tuple[Rule[Callable[[str], Found]], ...], run: Run) -> list[Token]:
     """Repairs in every plain string of a run (each string apart: a pair split by page
     furniture is not seen)."""
-    rules = run.active(chain)
     if not rules:
         return tokens
     out: list[Token] = []
@@ -180,7 +180,7 @@ def field_tokens(fields: Sequence[Field], run: Run) -> tuple[Field, ...]:
         if field.kind in _RUN_FIELDS:
             tokens = joiner.join(field.lines)
             if field.kind == "tags":
-                tokens = repair_tokens(tokens, TAG_REPAIRS, run)
+                tokens = repair_tokens(tokens, run.active(TAG_REPAIRS), run)
             field = Field(field.kind, field.lines, field.banner, tuple(tokens), field.refs)
         out.append(field)
     return tuple(out)
@@ -190,9 +190,10 @@ def block_tokens(blocks: Sequence[Block], run: Run) -> tuple[Block, ...]:
     """Blocks with their tokens: running text joined and repaired, spans marked in each
     stretch of blocks between two late REF fields, the first summary given its id."""
     joiner = Joiner(run, cable_words(blocks))
+    repairs = run.active(REPAIRS)
 
     def text(lines: Sequence[Line]) -> list[Token]:
-        return repair_tokens(joiner.join(lines, mend=True), REPAIRS, run)
+        return repair_tokens(joiner.join(lines, mend=True), repairs, run)
 
     out: list[Block] = []
     for block in blocks:
@@ -232,15 +233,21 @@ def _spans(blocks: list[Block], run: Run) -> list[Block]:
                 tokens.append(list(item.tokens))
     if not tokens or not rules:
         return blocks
-    texts = [plain(t) for t in tokens]
+    texts = [t[0] if len(t) == 1 and isinstance(t[0], str) else plain(t) for t in tokens]
     lows = [t.lower() for t in texts]
     whole = "\n".join(lows)
+    wanted = [rule for rule in rules if rule.wants(whole)]
+    if not wanted:
+        return blocks
+    before = list(tokens)
     span_text = SpanText(tokens, texts, lows, [k for k, (_, item) in enumerate(owners) if item == -1])
-    for rule in rules:
-        if rule.wants(whole) and rule.fn(span_text):
+    for rule in wanted:
+        if rule.fn(span_text):
             run.fire(rule.name)
     out = list(blocks)
-    for (b_index, i_index), new in zip(owners, span_text.tokens, strict=True):
+    for (b_index, i_index), new, old in zip(owners, span_text.tokens, before, strict=True):
+        if new is old:
+            continue  # no span here
         block = out[b_index]
         if i_index == -1:
             assert isinstance(block, Paragraph)

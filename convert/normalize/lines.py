@@ -77,12 +77,14 @@ def entries(lines: list[str], run: Run) -> list[Entry]:
     anchors = run.active(ANCHOR)
     furniture = run.active(FURNITURE)
     for line in lines:
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             out.append(None)
             continue
-        stripped = line.strip().lstrip("¶").strip()
+        if stripped[0] == "¶":
+            stripped = stripped.lstrip("¶").strip()
         for rule in anchors:
-            if rule.wants(line):
+            if rule.hit is None or rule.hit(line):
                 new = rule.fn(line)
                 if new is not None:
                     run.fire(rule.name)

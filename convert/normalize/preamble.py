@@ -18,8 +18,8 @@ from .rules.fields import (
     ROWS,
     PreambleCursor,
     field_kind,
+    glued,
     ref_continues,
-    split_glued,
 )
 from .rules.ruler import Run
 
@@ -34,6 +34,9 @@ def _next_line(entries: list[Entry], index: int) -> int:
     return index
 
 
+_HORIZON = ("eo", "tags", "subject")
+
+
 def horizon(entries: list[Entry], start: int, run: Run) -> int:
     """Index of the last SUBJECT/TAGS/E.O. line before the first numbered paragraph: the
     unrecognised lines before it are distribution lines, not text."""
@@ -45,9 +48,7 @@ def horizon(entries: list[Entry], start: int, run: Run) -> int:
             if PARA_START.match(e) and not CLASSIFIED_BY.match(e):
                 break
             kind = field_kind(e, look)
-            if kind in ("eo", "tags", "subject") or (
-                kind is None and any(field_kind(p, look) in ("eo", "tags", "subject") for p in split_glued(e)[1:])
-            ):
+            if kind in _HORIZON or (kind is None and any(field_kind(p, look) in _HORIZON for p in glued(e, run)[1:])):
                 found = j
     return found
 

@@ -8,7 +8,7 @@ import re
 from .dtg import DTG_LINE, parse_dtg
 from .parsed import Addressee, Routing, RoutingLine
 from .rules.routing import DE, FM, INFO, KINDS, PRECEDENCE, TO
-from .rules.ruler import Run
+from .rules.ruler import MISSING, Run
 
 PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 _ADDRESSEE = re.compile(r"^(?:(?P<prefix>(?:R[A-Z0-9]{3,7}|ZEN)(?:/R[A-Z0-9]{3,7})*)/)?(?P<rest>.*\S|.)\s*$")
@@ -25,12 +25,21 @@ def classify(line: str, state: str | None, run: Run) -> str | None:
     s = line.strip()
     if not s:
         return None
-    for rule in run.active(KINDS):
-        kind = rule.fn(s, state, run)
-        if kind is not None:
-            run.fire(rule.name)
-            return kind
-    return None
+    key = ("routing.kinds", f"{state}\n{s}")  # the same lines are read to find the header, then parsed
+    found = run.memo.get(key, MISSING)
+    if found is MISSING:
+        found = None
+        for rule in run.active(KINDS):
+            kind = rule.fn(s, state, run)
+            if kind is not None:
+                found = (rule.name, kind)
+                break
+        run.memo[key] = found
+    if found is None:
+        return None
+    run.fire(found[0])
+    result: str = found[1]
+    return result
 
 
 def looks_like_routing(lines: list[str], run: Run) -> bool:

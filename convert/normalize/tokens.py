@@ -84,7 +84,18 @@ class Span:
 
 
 def _has(low: str, needles: tuple[str, ...]) -> bool:
-    return any(needle in low for needle in needles)
+    for needle in needles:
+        if needle in low:
+            return True
+    return False
+
+
+def _holding(lows: list[str], indices: list[int], needles: tuple[str, ...]) -> list[int]:
+    """The positions in ``indices`` of the runs whose lower-cased text holds a needle."""
+    if len(needles) == 1:
+        (needle,) = needles
+        return [p for p, i in enumerate(indices) if needle in lows[i]]
+    return [p for p, i in enumerate(indices) if _has(lows[i], needles)]
 
 
 def mark_ranges(text: SpanText, indices: list[int], span: Span) -> bool:
@@ -92,22 +103,20 @@ def mark_ranges(text: SpanText, indices: list[int], span: Span) -> bool:
     I/M/F when it spans runs: at most 12 further). Returns whether a range was found. An
     unclosed start is left alone; a run holds at most one range's start."""
     found = False
-    position = 0
-    while position < len(indices):
+    done = -1  # the last position a range covered
+    for position in _holding(text.lows, indices, span.start_trigger):
+        if position <= done:
+            continue
         index = indices[position]
         source = text.texts[index]
-        start = None
-        if _has(text.lows[index], span.start_trigger):
-            start = span.start.search(source) if span.anywhere else span.start.match(source)
+        start = span.start.search(source) if span.anywhere else span.start.match(source)
         if not start:
-            position += 1
             continue
         begin = start.start()
         end = span.end.search(source, start.end()) if _has(text.lows[index], span.end_trigger) else None
         if end:
             text.tokens[index] = wrap(text.tokens[index], begin, end.end(), span.seg_type)
             found = True
-            position += 1
             continue
         for later in range(position + 1, min(len(indices), position + 13)):
             k = indices[later]
@@ -120,7 +129,6 @@ def mark_ranges(text: SpanText, indices: list[int], span: Span) -> bool:
                     text.tokens[middle] = wrap(text.tokens[middle], 0, len(text.texts[middle]), span.seg_type, "M")
                 text.tokens[k] = wrap(text.tokens[k], 0, stop.end(), span.seg_type, "F")
                 found = True
-                position = later
+                done = later
                 break
-        position += 1
     return found

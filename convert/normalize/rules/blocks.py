@@ -64,13 +64,11 @@ def _texts(lines: list[Line] | tuple[Line, ...]) -> list[str]:
 def unspaced_paragraph(block: list[Line], line: str) -> bool:
     """A numbered paragraph that follows the previous one with no blank line between: the
     number must carry a portion marking or the page's ¶ anchor, after a finished sentence."""
-    previous = next((x for x in reversed(block) if isinstance(x, str)), "")
-    if not previous or not terminal(previous):
-        return False
     match = PARA_START.match(line)
-    if not match or not 1 <= int(match["num"]) <= 199:
+    if not match or not 1 <= int(match["num"]) <= 199 or not (match["marking"] or isinstance(line, Anchored)):
         return False
-    return bool(match["marking"]) or isinstance(line, Anchored)
+    previous = next((x for x in reversed(block) if isinstance(x, str)), "")
+    return bool(previous) and terminal(previous)
 
 
 def starts_new(line: str) -> bool:

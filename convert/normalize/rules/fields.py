@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..banner import BANNER_LEVEL, parse_banner
 from ..parsed import Banner, Block, Entry, Field, Furniture, Glued, LateField, Paragraph
 from ..refs import REF
-from .ruler import Chain, Run
+from .ruler import MISSING, Chain, Run
 
 KINDS: Chain[Callable[[str], str | None]] = Chain("fields.kinds", "fields", "The field a line starts (first match).")
 
@@ -34,12 +34,21 @@ KINDS: Chain[Callable[[str], str | None]] = Chain("fields.kinds", "fields", "The
 def field_kind(line: str, run: Run) -> str | None:
     """The preamble field a line starts, if any (the first rule of ``fields.kinds`` that
     recognises it fires)."""
-    for rule in run.active(KINDS):
-        kind = rule.fn(line)
-        if kind is not None:
-            run.fire(rule.name)
-            return kind
-    return None
+    key = ("fields.kinds", line)
+    found = run.memo.get(key, MISSING)
+    if found is MISSING:
+        found = None
+        for rule in run.active(KINDS):
+            kind = rule.fn(line)
+            if kind is not None:
+                found = (rule.name, kind)
+                break
+        run.memo[key] = found
+    if found is None:
+        return None
+    run.fire(found[0])
+    result: str = found[1]
+    return result
 
 
 HANDLING_WORDS = (
@@ -75,8 +84,23 @@ NARA_STAMP = re.compile(r"Declassified/Released US Department of State|Copy from
 def is_wrapper(line: str) -> bool:
     """A media partner's or an archive's line around the cable (a dateline, a stamp)."""
     return bool(
-        WEEKDAY_DATELINE.match(line) or CABLE_DATED.match(line) or DATABASE_MARK.match(line) or NARA_STAMP.search(line)
+        WEEKDAY_DATELINE.match(line) or CABLE_DATED.match(line) or DATABASE_MARK.match(line) or nara_stamp(line)
     )
+
+
+def nara_stamp(line: str) -> bool:
+    """An archive's stamp (``Declassified/Released US Department of State …``). The search
+    (case-insensitive, anywhere in the line) runs only on a line that holds "/rele" or "copy
+    from" once lower-cased: every match does (and neither holds an i or s, which IGNORECASE
+    also matches as İ, ı or ſ)."""
+    low = line.lower()
+    return ("/rele" in low or "copy from" in low) and NARA_STAMP.search(line) is not None
+
+
+def partial_extract(text: str) -> bool:
+    """``This record is a partial extract of the original cable`` anywhere (case-insensitive;
+    searched only where "extract" is, lower-cased)."""
+    return "extract" in text.lower() and PARTIAL_EXTRACT.search(text) is not None
 
 
 @KINDS.rule("eo-field")
@@ -118,7 +142,7 @@ def handling_field(line: str) -> str | None:
 @KINDS.rule("notice-field")
 def notice_field(line: str) -> str | None:
     """``This record is a partial extract of the original cable…`` (old-style records)."""
-    return "notice" if PARTIAL_EXTRACT.search(line) else None
+    return "notice" if partial_extract(line) else None
 
 
 @KINDS.rule("wrapper-field")
@@ -187,10 +211,10 @@ def database_row(entries: list[Entry], start: int, run: Run) -> int:
     where it ends (0: there is none)."""
     from ..routing import classify
 
-    lines = [str(e) for e in entries[start : start + 6] if isinstance(e, str)][:2]
-    if len(lines) < 2 or not (
-        (ROW_ID.match(lines[0]) or ROW_DATE.match(lines[0])) and (ROW_DATE.match(lines[1]) or ROW_CABLE.match(lines[1]))
-    ):
+    lines = [e for e in entries[start : start + 6] if isinstance(e, str)]
+    if len(lines) < 2 or not (ROW_ID.match(lines[0]) or ROW_DATE.match(lines[0])):
+        return 0
+    if not (ROW_DATE.match(lines[1]) or ROW_CABLE.match(lines[1])):
         return 0
     index, taken, in_row = start, 0, True
     state: str | None = None
@@ -245,6 +269,8 @@ def split_glued(line: str) -> list[str]:
     parts: list[str] = []
     rest = line
     space = False
+    if not _may_glue(line):
+        return [line]
     while True:
         match = GLUED_FIELD.search(rest, 1)
         if not match:
@@ -259,6 +285,28 @@ def split_glued(line: str) -> list[str]:
     return parts
 
 
+#: what every GLUED_FIELD match holds, lower-cased (SIPDIS NOFORN E.O. EO TAGS SUBJ REF:
+#: CLASSIFIED BY), without i or s (IGNORECASE also matches İ, ı, ſ there)
+_GLUE_WORDS = ("pd", "noforn", "o.", "eo", "tag", "ubj", "ref:", "ed by")
+
+
+def _may_glue(line: str) -> bool:
+    low = line.lower()
+    for word in _GLUE_WORDS:
+        if word in low:
+            return True
+    return False
+
+
+def glued(line: str, run: Run) -> list[str]:
+    """:func:`split_glued`, once per line and cable."""
+    key = ("fields.glued", line)
+    found: list[str] | None = run.memo.get(key)
+    if found is None:
+        found = run.memo[key] = split_glued(line)
+    return found
+
+
 def _glued(text: str, space_before: bool) -> Glued:
     piece = Glued(text)
     piece.space_before = space_before
@@ -270,7 +318,7 @@ def glued_fields(cur: PreambleCursor, line: str, run: Run) -> list[str] | None:
     """Several fields run together on one line (media partners' copies: ``…001352SIPDISE.O.
     12958: …TAGS: PREL``) are split, each piece remembering whether a space preceded it
     (the opener keeps them on one line, as written)."""
-    parts = split_glued(line)
+    parts = glued(line, run)
     if len(parts) < 2:
         return None
     look = run.trial()

@@ -54,6 +54,19 @@ _NOT_XML_TEXT = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+#: UTF-8 bytes of C0 controls but tab, LF, CR; the rest of the bytes
+_C0 = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0D))
+_NOT_C0 = bytes(b for b in range(256) if b not in _C0)
+
+
+def _may_hold_controls(text: str) -> bool:
+    """Whether ``text`` may hold what XML cannot (False: it surely does not). Tested on its
+    UTF-8 bytes in C, many times faster than the regular expression's scan: C0 controls,
+    U+FFFE/U+FFFF (EF BF BE/BF), surrogates (ED, also the start of some Hangul)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return bool(data.translate(None, _NOT_C0)) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data or b"\xed" in data
+
+
 @SOURCE.rule(
     "controls",
     note=note(
@@ -67,7 +80,7 @@ def controls(raw: RawCable) -> tuple[RawCable, int]:
 
     def fix(text: str | None, pattern: re.Pattern[str] = _NOT_XML) -> str | None:
         nonlocal count
-        if text is None or not pattern.search(text):
+        if text is None or not _may_hold_controls(text) or not pattern.search(text):
             return text
         fixed, n = pattern.subn("\ufffd", text)
         count += n

@@ -48,15 +48,31 @@ class Rule(Generic[F]):
     note: EditorialNote | None = None
     trigger: tuple[str, ...] = ()
     doc: str = ""
+    #: the triggers' test (None: the rule always runs); drivers call it in their loops
+    hit: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.trigger and self.hit is None:
+            object.__setattr__(self, "hit", _holds(self.trigger))
 
     def wants(self, text: str) -> bool:
         """Whether ``text`` holds one of the rule's trigger substrings (always, without any)."""
-        if not self.trigger:
-            return True
-        for needle in self.trigger:
+        return self.hit is None or self.hit(text)
+
+
+def _holds(needles: tuple[str, ...]) -> Callable[[str], bool]:
+    """``text -> whether it holds one of needles`` (substring tests: faster than a regex)."""
+    if len(needles) == 1:
+        (needle,) = needles
+        return lambda text: needle in text
+
+    def holds(text: str) -> bool:
+        for needle in needles:
             if needle in text:
                 return True
         return False
+
+    return holds
 
 
 class Chain(Generic[F]):
@@ -137,6 +153,9 @@ class Run:
 
     disabled: frozenset[str] = frozenset()
     fired: dict[str, int] = field(default_factory=dict)  # rule name -> times
+    #: what a first-match chain found for a line, by chain and line: the same line is asked
+    #: about more than once (looking ahead, then reading); shared with trials
+    memo: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     def active(self, chain: Chain[F]) -> tuple[Rule[F], ...]:
         return chain.active(self.disabled)
@@ -160,7 +179,7 @@ class Run:
 
     def trial(self) -> Run:
         """A run whose firings are kept only if :meth:`keep` takes them (a tentative step)."""
-        return Run(self.disabled)
+        return Run(self.disabled, {}, self.memo)
 
     def keep(self, trial: Run) -> None:
         for name, times in trial.fired.items():
@@ -168,6 +187,8 @@ class Run:
 
 
 _ALL: list[Rule[Any]] = []
+#: "not in the memo" (None is a result: nothing found)
+MISSING: Any = object()
 
 
 def all_rules() -> list[Rule[Any]]:
