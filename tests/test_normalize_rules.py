@@ -9,6 +9,8 @@ cable cannot be made without it): a fixture that does not exercise its rule fail
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,3 +131,9 @@ def test_a_trigger_is_a_visible_prefilter() -> None:
     assert apostrophe.trigger == (",",)
     assert apostrophe.wants("Korea,s") and not apostrophe.wants("Koreas")
     assert REGISTRY["line-joins"].wants("anything")  # no trigger: always
+
+
+def test_the_catalogue_in_docs_is_current() -> None:
+    script = Path(__file__).resolve().parents[1] / "scripts" / "rules_catalogue.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr

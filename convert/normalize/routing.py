@@ -4,6 +4,7 @@ form the routing header, and what they say (:class:`~convert.normalize.parsed.Ro
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from .dtg import DTG_LINE, parse_dtg
 from .parsed import Addressee, Routing, RoutingLine
@@ -102,15 +103,38 @@ def parse_addressee(text: str, run: Run) -> Addressee:
     return Addressee(text.strip(), " ".join(words), prefix, precedence, norm, seq)
 
 
-def parse_routing(lines: list[str], run: Run) -> Routing:
-    from .rules.fields import field_kind
+@dataclass(slots=True)
+class _Reading:
+    """What the header's lines said so far."""
 
-    kinds: list[RoutingLine] = []
-    found: dict[str, str | None] = dict.fromkeys(_FOUND)
-    indicators: list[str] = []
-    precedences: list[str] = []
-    to: list[Addressee] = []
-    info: list[Addressee] = []
+    found: dict[str, str | None] = field(default_factory=lambda: dict.fromkeys(_FOUND))
+    lines: list[RoutingLine] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)
+    precedences: list[str] = field(default_factory=list)
+    to: list[Addressee] = field(default_factory=list)
+    info: list[Addressee] = field(default_factory=list)
+
+    def routing(self) -> Routing:
+        found = self.found
+        return Routing(
+            lines=tuple(self.lines),
+            transmission=found["transmission"],
+            indicators=tuple(self.indicators),
+            station=found["station"],
+            serial=found["serial"],
+            section=found["section"],
+            julian=found["julian"],
+            dtg=found["dtg"],
+            date=found["date"],
+            precedences=tuple(self.precedences),
+            sender=found["sender"],
+            to=tuple(self.to),
+            info=tuple(self.info),
+        )
+
+
+def parse_routing(lines: list[str], run: Run) -> Routing:
+    reading = _Reading()
     state: str | None = None
     for raw in lines:
         line = raw.strip()
@@ -118,53 +142,46 @@ def parse_routing(lines: list[str], run: Run) -> Routing:
             continue
         kind = classify(line, state, run) or "other"
         base = kind.rstrip("+")
-        shown = base
-        if base == "other":  # a partner's note or database row in the header block
-            trial = run.trial()
-            if (field := field_kind(line, trial)) in ("notice", "wrapper"):
-                run.keep(trial)
-                shown = str(field)
-        parsed = parse_dtg(line) if base == "dtg" else None
-        kinds.append(RoutingLine(shown, line, parsed[0] if parsed else None))
-        if base == "transmission":
-            found["transmission"] = line
-        elif base == "routing":
-            indicators.extend(w for w in line.split() if w.startswith("R") and len(w) > 2)
-        elif base == "de":
-            match = DE.match(line)
-            assert match
-            found.update(station=match["station"], serial=match["serial"], section=match["section"])
-            found["julian"] = match["julian"]
-        elif base == "dtg" and found["dtg"] is None:
-            match = DTG_LINE.match(line)
-            if parsed and match:
-                found["date"], letters = parsed
-                found["dtg"] = " ".join(match["dtg"].split())
-                precedences = [PRECEDENCE_LETTERS.get(p, p) for p in letters.split()]
-        elif base == "from" and found["sender"] is None:
-            match = FM.match(line)
-            assert match
-            found["sender"] = " ".join(match["rest"].split())
-        elif base in ("to", "info"):
-            pattern = TO if base == "to" else INFO
-            match = pattern.match(line) if kind == base else None
-            (to if base == "to" else info).append(parse_addressee(match["rest"] if match else line, run))
+        _take(reading, line, kind, base, run)
         if base in _LISTS:
             state = base
         elif base != "other":
             state = None
-    return Routing(
-        lines=tuple(kinds),
-        transmission=found["transmission"],
-        indicators=tuple(indicators),
-        station=found["station"],
-        serial=found["serial"],
-        section=found["section"],
-        julian=found["julian"],
-        dtg=found["dtg"],
-        date=found["date"],
-        precedences=tuple(precedences),
-        sender=found["sender"],
-        to=tuple(to),
-        info=tuple(info),
-    )
+    return reading.routing()
+
+
+def _take(reading: _Reading, line: str, kind: str, base: str, run: Run) -> None:
+    """What one line of the header says (``kind``: ``to+`` for a further TO addressee)."""
+    from .rules.fields import field_kind
+
+    found = reading.found
+    shown = base
+    if base == "other":  # a partner's note or database row in the header block
+        trial = run.trial()
+        if (field_of := field_kind(line, trial)) in ("notice", "wrapper"):
+            run.keep(trial)
+            shown = str(field_of)
+    parsed = parse_dtg(line) if base == "dtg" else None
+    reading.lines.append(RoutingLine(shown, line, parsed[0] if parsed else None))
+    if base == "transmission":
+        found["transmission"] = line
+    elif base == "routing":
+        reading.indicators.extend(w for w in line.split() if w.startswith("R") and len(w) > 2)
+    elif base == "de":
+        match = DE.match(line)
+        assert match
+        found.update(station=match["station"], serial=match["serial"], section=match["section"])
+        found["julian"] = match["julian"]
+    elif base == "dtg" and found["dtg"] is None:
+        match = DTG_LINE.match(line)
+        if parsed and match:
+            found["date"], letters = parsed
+            found["dtg"] = " ".join(match["dtg"].split())
+            reading.precedences = [PRECEDENCE_LETTERS.get(p, p) for p in letters.split()]
+    elif base == "from" and found["sender"] is None:
+        match = FM.match(line)
+        assert match
+        found["sender"] = " ".join(match["rest"].split())
+    elif base in ("to", "info"):
+        match = (TO if base == "to" else INFO).match(line) if kind == base else None
+        (reading.to if base == "to" else reading.info).append(parse_addressee(match["rest"] if match else line, run))
