@@ -265,8 +265,13 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
     """A short line standing alone before a numbered paragraph, without a full stop, in a cable
     written in mixed case, is a heading (MILITARY UPDATE, A New Era Begins, or a title with
     its dashes on the same line)."""
-    mixed = sum(1 for b in blocks if isinstance(b, Paragraph) and any(_has_lower(x) for x in _texts(b.lines)))
-    if mixed < 2:
+    mixed = 0
+    for b in blocks:
+        if isinstance(b, Paragraph) and any(_has_lower(x) for x in _texts(b.lines)):
+            mixed += 1
+            if mixed == 2:
+                break
+    else:
         return blocks
     out = list(blocks)
     for index, (block, following) in enumerate(itertools.pairwise(blocks)):
@@ -290,4 +295,6 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
 
 
 def _has_lower(text: str) -> bool:
-    return any(map(str.islower, text))
+    """Whether a character of ``text`` is lower case (isupper(): every cased one is upper, so
+    none is lower: the common all-capitals line is answered without a scan)."""
+    return not text.isupper() and any(map(str.islower, text))
