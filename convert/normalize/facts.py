@@ -10,9 +10,12 @@ from collections.abc import Sequence
 
 from .. import vocab
 from ..model import RawCable, SourceMetadata
+from .inline import repair
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Ref, Routing, Seg, Signature
 from .rules.fields import EDGES, HANDLING_TOKEN, PARAGRAPH, SUBJECT, TAGS, partial_extract
+from .rules.inline import TAG_REPAIRS
 from .rules.ruler import PARTS, Run, all_rules
+from .tokens import plain
 
 # FM line office prefixes -> the cablegate convention for "origin"
 _OFFICES = [
@@ -257,10 +260,6 @@ def _tags(field: Field | None, run: Run) -> tuple[str, ...]:
 def tags_from(text: str, run: Run) -> list[str]:
     """The TAGS of a TAGS field's text, link residue read as the bare word (the rules of
     ``inline.tags``, as in the TEI)."""
-    from .inline import repair
-    from .rules.inline import TAG_REPAIRS
-    from .tokens import plain
-
     text = plain(repair(text, run.active(TAG_REPAIRS), run.trial()))
     return parse_tags(TAGS.sub("", text, count=1))
 

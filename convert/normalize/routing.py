@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from .dtg import DTG_LINE, parse_dtg
 from .parsed import Addressee, Routing, RoutingLine
-from .rules.routing import DE, FM, INFO, KINDS, PRECEDENCE, TO
-from .rules.ruler import MISSING, Run
+from .rules.fields import field_kind
+from .rules.routing import DE, FM, INFO, PRECEDENCE, TO, classify
+from .rules.ruler import Run
 
 PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 _ADDRESSEE = re.compile(r"^(?:(?P<prefix>(?:R[A-Z0-9]{3,7}|ZEN)(?:/R[A-Z0-9]{3,7})*)/)?(?P<rest>.*\S|.)\s*$")
@@ -18,29 +19,6 @@ _LISTS = ("to", "info", "xmt")
 _FOUND = ("transmission", "station", "serial", "section", "julian", "dtg", "date", "sender")
 #: after a blank line in an addressee list, the header goes on only with one of these
 _GOES_ON = ("info", "xmt", "bt", "from", "to", "dtg", "de", "security")
-
-
-def classify(line: str, state: str | None, run: Run) -> str | None:
-    """The kind of a routing-header line, or None if it is not one. ``state`` is the last
-    addressee list (to/info/xmt) so that continuation lines are recognised (kind ``to+``)."""
-    s = line.strip()
-    if not s:
-        return None
-    key = ("routing.kinds", f"{state}\n{s}")  # the same lines are read to find the header, then parsed
-    found = run.memo.get(key, MISSING)
-    if found is MISSING:
-        found = None
-        for rule in run.active(KINDS):
-            kind = rule.fn(s, state, run)
-            if kind is not None:
-                found = (rule.name, kind)
-                break
-        run.memo[key] = found
-    if found is None:
-        return None
-    run.fire(found[0])
-    result: str = found[1]
-    return result
 
 
 def looks_like_routing(lines: list[str], run: Run) -> bool:
@@ -152,8 +130,6 @@ def parse_routing(lines: list[str], run: Run) -> Routing:
 
 def _take(reading: _Reading, line: str, kind: str, base: str, run: Run) -> None:
     """What one line of the header says (``kind``: ``to+`` for a further TO addressee)."""
-    from .rules.fields import field_kind
-
     found = reading.found
     shown = base
     if base == "other":  # a partner's note or database row in the header block

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from ..banner import BANNER_LEVEL, parse_banner
 from ..parsed import Banner, Block, Entry, Field, Furniture, Glued, LateField, Paragraph
 from ..refs import REF
+from . import routing as routing_rules  # (routing imports this module too: names read at call time)
 from .ruler import MISSING, Chain, Run
 
 KINDS: Chain[Callable[[str], str | None]] = Chain("fields.kinds", "fields", "The field a line starts (first match).")
@@ -209,8 +210,6 @@ def database_row(entries: list[Entry], start: int, run: Run) -> int:
     """A media partner's database row (id, date, refid, origin, classification, references,
     one per line, then often the routing header) before the cable: a wrapper field. Returns
     where it ends (0: there is none)."""
-    from ..routing import classify
-
     lines = [e for e in entries[start : start + 6] if isinstance(e, str)]
     if len(lines) < 2 or not (ROW_ID.match(lines[0]) or ROW_DATE.match(lines[0])):
         return 0
@@ -228,7 +227,7 @@ def database_row(entries: list[Entry], start: int, run: Run) -> int:
             index += 1
             continue
         in_row = False
-        kind = classify(entry, state, run)
+        kind = routing_rules.classify(entry, state, run)
         if kind is None:
             break
         state = kind.rstrip("+") if kind.rstrip("+") in ("to", "info", "xmt") else None

@@ -18,7 +18,8 @@ from collections.abc import Callable
 
 from ..banner import parse_banner
 from ..dtg import DTG_LINE, parse_dtg
-from .ruler import Chain, Run, note
+from . import fields as field_rules  # (fields imports this module too: its names are read at call time)
+from .ruler import MISSING, Chain, Run, note
 
 KINDS: Chain[Callable[[str, str | None, Run], str | None]] = Chain(
     "routing.kinds", "routing", "What a routing-header line is (first match)."
@@ -115,11 +116,32 @@ def addressee_continuation(s: str, state: str | None, run: Run) -> str | None:
 def _bare_addressee(s: str, run: Run) -> bool:
     """An addressee with no routing prefix, but not the banner, a handling line or a
     preamble field that follows the header."""
-    from .fields import field_kind
-
     if len(s) >= 70 or s.upper() != s or s.endswith(".") or ":" in s:
         return False
-    return field_kind(s, run.trial()) is None and parse_banner(s) is None
+    return field_rules.field_kind(s, run.trial()) is None and parse_banner(s) is None
+
+
+def classify(line: str, state: str | None, run: Run) -> str | None:
+    """The kind of a routing-header line, or None if it is not one. ``state`` is the last
+    addressee list (to/info/xmt) so that continuation lines are recognised (kind ``to+``)."""
+    s = line.strip()
+    if not s:
+        return None
+    key = ("routing.kinds", f"{state}\n{s}")  # the same lines are read to find the header, then parsed
+    found = run.memo.get(key, MISSING)
+    if found is MISSING:
+        found = None
+        for rule in run.active(KINDS):
+            kind = rule.fn(s, state, run)
+            if kind is not None:
+                found = (rule.name, kind)
+                break
+        run.memo[key] = found
+    if found is None:
+        return None
+    run.fire(found[0])
+    result: str = found[1]
+    return result
 
 
 PRECEDENCES = ("FLASH", "NIACT IMMEDIATE", "IMMEDIATE", "PRIORITY", "ROUTINE", "OPERATIONAL IMMEDIATE")
