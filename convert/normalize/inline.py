@@ -25,7 +25,7 @@ from .parsed import (
     Token,
     Tokens,
 )
-from .rules.inline import REPAIRS, SPANS, TAG_REPAIRS, Found, space_runs
+from .rules.inline import JOINS, LINES, REPAIRS, SPANS, TAG_REPAIRS, Found
 from .rules.ruler import Rule, Run
 from .tokens import SpanText, plain
 
@@ -37,24 +37,22 @@ _RUN_FIELDS = ("banner", "handling", "eo", "tags", "subject", "classified-by")
 
 
 class Joiner:
-    """Joins a block's lines (``space-runs``, ``hyphenation``, ``line-joins``); ``mend``
+    """Joins a block's lines (the ``inline.lines`` and ``inline.joins`` rules); ``mend``
     gives the cable's words (lower case), computed when first needed."""
 
     def __init__(self, run: Run, mend: Callable[[], set[str]] | None = None) -> None:
         self.run = run
         self.mend = mend
-        self.spaces = run.on("space-runs")
-        self.hyphens = run.on("hyphenation")
-        self.joins = run.on("line-joins")
-        self.sep = " " if self.joins else "\n"
+        self.lines = run.active(LINES)
+        self.joins = run.active(JOINS)
 
     def join(self, lines: Sequence[Line], mend: bool = False) -> list[Token]:
-        """One run of tokens, furniture kept in place. A line ending in a hyphen joins the next
-        without a space; the hyphen is kept unless the word without it occurs elsewhere in
-        the cable (``mend``), then it is a Choice."""
+        """One run of tokens, furniture kept in place. Where a line is joined without a space
+        (a hyphen at the end of the line before), the hyphen is kept unless the word without
+        it occurs elsewhere in the cable (``mend``), then it is a Choice."""
         tokens: list[Token] = []
         text = ""
-        spaces = hyphens = joins = 0
+        fired: dict[str, int] = {}
         for entry in lines:
             if not isinstance(entry, str):
                 if text:
@@ -62,29 +60,31 @@ class Joiner:
                     text = ""
                 tokens.append(Break(entry))
                 continue
-            if self.spaces and ("  " in entry or "\u00a0" in entry):
-                collapsed = space_runs(entry)
-                line = entry.strip() if collapsed is None else collapsed
-                spaces += collapsed is not None
-            else:
-                line = entry.strip()
+            line = entry.strip()
+            for rule in self.lines:
+                if rule.hit is None or rule.hit(entry):
+                    new = rule.fn(entry)
+                    if new is not None:
+                        fired[rule.name] = fired.get(rule.name, 0) + 1
+                        line = new
             if not line:
                 continue
             prior = text or _last_text(tokens)
             if not prior:
                 text += line
-            elif self.hyphens and prior[-1] == "-" and prior[-2:-1].isalpha() and line[:1].isalpha():
-                hyphens += 1
-                text = self._hyphen(text, line, tokens, mend)
+                continue
+            for join in self.joins:
+                glue = join.fn(prior, line)
+                if glue is not None:
+                    fired[join.name] = fired.get(join.name, 0) + 1
+                    break
             else:
-                joins += 1
-                text += self.sep + line
+                glue = "\n"  # no rule joins them: the line break stays
+            text = self._hyphen(text, line, tokens, mend) if glue == "" else text + glue + line
         if text:
             tokens.append(text)
-        joins = joins if self.joins else 0
-        for name, times in (("space-runs", spaces), ("hyphenation", hyphens), ("line-joins", joins)):
-            if times:
-                self.run.fire(name, times)
+        for name, times in fired.items():
+            self.run.fire(name, times)
         return tokens
 
     def _hyphen(self, text: str, line: str, tokens: list[Token], mend: bool) -> str:

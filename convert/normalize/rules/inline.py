@@ -26,13 +26,21 @@ from .ruler import Chain, note
 
 Found = list[tuple[int, int, Token]]
 
-JOINS: Chain[Callable[[str], str | None]] = Chain("inline.joins", "inline", "Joining a block's lines.")
+LINES: Chain[Callable[[str], str | None]] = Chain(
+    "inline.lines", "inline", "Each line of a block, before it is joined (None: left as it is)."
+)
+JOINS: Chain[Callable[[str, str], str | None]] = Chain(
+    "inline.joins",
+    "inline",
+    "What joins a line to the text before it (first match; none: the line break stays). An empty "
+    "join is a hyphenated word: mended (orig/reg) when the word occurs elsewhere in the cable.",
+)
 REPAIRS: Chain[Callable[[str], Found]] = Chain("inline.repairs", "inline", "Repairs in running text.")
 TAG_REPAIRS: Chain[Callable[[str], Found]] = Chain("inline.tags", "inline", "Repairs in the TAGS field.")
 
 
-# ---------------------------------------------------------------- joins
-@JOINS.rule(
+# ---------------------------------------------------------------- lines and joins
+@LINES.rule(
     "space-runs",
     trigger=("  ", "\u00a0"),
     note=note("normalization", "Runs of spaces and no-break spaces inside a line are one space."),
@@ -52,20 +60,16 @@ def space_runs(line: str) -> str | None:
         "unhyphenated word occurs elsewhere in the same cable (then orig/reg).",
     ),
 )
-def hyphenation(line: str) -> str | None:
+def hyphenation(prior: str, line: str) -> str | None:
     """A line that ends in a hyphen after a letter, before a line that starts with a letter,
-    joins it without a space (the test is the driver's; this names the rule)."""
-    return line
+    is joined to it without a space."""
+    return "" if prior[-1:] == "-" and prior[-2:-1].isalpha() and line[:1].isalpha() else None
 
 
-@JOINS.rule(
-    "line-joins",
-    note=note("hyphenation", "Hard line breaks inside paragraphs are joined with a space."),
-)
-def line_joins(line: str) -> str | None:
-    """Hard line breaks inside a block are spaces (the join is the driver's; this names the
-    rule: switched off, lines are joined with a line break)."""
-    return line
+@JOINS.rule("line-joins", note=note("hyphenation", "Hard line breaks inside paragraphs are joined with a space."))
+def line_joins(prior: str, line: str) -> str | None:
+    """A hard line break inside a block is a space."""
+    return " "
 
 
 # ---------------------------------------------------------------- repairs
