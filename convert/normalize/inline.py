@@ -80,7 +80,11 @@ class Joiner:
                     break
             else:
                 glue = "\n"  # no rule joins them: the line break stays
-            text = self._hyphen(text, line, tokens, mend) if glue == "" else text + glue + line
+            prior = ""  # its reference to text would make every += below a copy (quadratic)
+            if glue == "":
+                text = self._hyphen(text, line, tokens, mend)
+            else:
+                text += glue + line
         if text:
             tokens.append(text)
         for name, times in fired.items():
