@@ -13,7 +13,7 @@ from convert.normalize.facts import cable_id, classification_record, origin_of, 
 from convert.normalize.refs import resolve_ref, split_refs
 from convert.normalize.routing import parse_addressee
 from convert.normalize.rules import Run
-from convert.normalize.rules.fields import split_glued
+from convert.normalize.rules.copies import split_glued
 from convert.normalize.rules.lines import new_page, old_page
 from convert.textview import reading_text, source_text
 from convert.writers.json import record

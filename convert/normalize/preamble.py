@@ -9,18 +9,8 @@ from .banner import parse_banner
 from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line
 from .refs import last_label, parse_refs
 from .rules.blocks import PARA_START
-from .rules.fields import (
-    BANNER,
-    CLASSIFIED_BY,
-    GLUED,
-    LATE,
-    OTHER,
-    ROWS,
-    PreambleCursor,
-    field_kind,
-    glued,
-    ref_continues,
-)
+from .rules.copies import GLUED, ROWS, glued
+from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, PreambleCursor, field_kind, ref_continues
 from .rules.ruler import Run
 
 #: fields of one line (E.O. may go on with a DECL line or a parenthesis)

@@ -18,7 +18,8 @@ import re
 from collections.abc import Callable
 
 from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, Line, ListItem, Paragraph
-from .fields import ROW_DAY, ROW_ID, field_kind, row_field
+from .copies import ROW_DAY, ROW_ID, row_field
+from .fields import field_kind
 from .ruler import Chain, Run, note
 
 STARTS: Chain[Callable[[list[Line], str], bool]] = Chain(
