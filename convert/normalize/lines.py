@@ -32,7 +32,8 @@ def safe_source(raw: RawCable, run: Run) -> tuple[RawCable, int]:
             if isinstance(value := getattr(meta, f.name), str)
         }
         references = tuple(ref for ref in (" ".join(r.split()) for r in meta.references) if ref)
-        raw = dataclasses.replace(raw, metadata=dataclasses.replace(meta, **single, references=references))
+        if references != meta.references or any(getattr(meta, k) != v for k, v in single.items()):
+            raw = dataclasses.replace(raw, metadata=dataclasses.replace(meta, **single, references=references))
     return raw, count
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...model import RawCable
+from ...model import RawCable, SourceMetadata
 from ..banner import CLASSIFICATION_LINE, parse_banner
 from ..parsed import Anchored, Entry, Furniture
 from .ruler import Chain, note
@@ -67,6 +67,9 @@ def _may_hold_controls(text: str) -> bool:
     return bool(data.translate(None, _NOT_C0)) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data or b"\xed" in data
 
 
+_META_STRINGS = tuple(f.name for f in dataclasses.fields(SourceMetadata) if f.name != "references")
+
+
 @SOURCE.rule(
     "controls",
     note=note(
@@ -76,6 +79,13 @@ def _may_hold_controls(text: str) -> bool:
 )
 def controls(raw: RawCable) -> tuple[RawCable, int]:
     """Characters XML cannot hold, in the text and the metadata, become U+FFFD."""
+    meta = raw.metadata
+    texts = [raw.body, raw.header or "", raw.source]
+    if meta is not None:
+        texts += [v for v in (getattr(meta, name) for name in _META_STRINGS) if isinstance(v, str)]
+        texts += meta.references
+    if not any(_may_hold_controls(text) for text in texts):
+        return raw, 0
     count = 0
 
     def fix(text: str | None, pattern: re.Pattern[str] = _NOT_XML) -> str | None:
@@ -86,7 +96,6 @@ def controls(raw: RawCable) -> tuple[RawCable, int]:
         count += n
         return fixed
 
-    meta = raw.metadata
     if meta is not None:
         strings: dict[str, Any] = {
             f.name: fix(value) for f in dataclasses.fields(meta) if isinstance(value := getattr(meta, f.name), str)
