@@ -71,6 +71,12 @@ def _seconds(text: str) -> float:
 
 
 def parser() -> argparse.ArgumentParser:
+    # choices and help from the registries: input forms, formats, themes, papers, PDF variants
+    from .readers import FORMS
+    from .theme import PAPERS, THEMES
+    from .volume import SORTS
+    from .writers import PDF_VARIANTS, formats_help, volume_formats
+
     p = argparse.ArgumentParser(
         prog="cable-convert",
         description="Normalize US diplomatic cables (text, cablegate pages, cables.csv, TEI) to "
@@ -82,17 +88,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT",
                    help=f"output folder, or - to stream one format to stdout (default: {DEFAULT_OUTPUT}/)")
     p.add_argument("-t", "--to", default="tei,json", metavar="FORMATS",
-                   help="comma-separated: tei,json,html,pdf,epub,docx,md, or all (default: tei,json)")
-    p.add_argument("-f", "--from", dest="form", choices=("text", "html", "csv", "tei"),
+                   help=f"comma-separated: {formats_help()}; or all (default: tei,json)")
+    p.add_argument("-f", "--from", dest="form", choices=FORMS,
                    help="input form (default: detected from content)")
     p.add_argument("--encoding", help="decode inputs with this encoding (e.g. cp1252) instead of UTF-8")
     p.add_argument("--max-input-size", type=_size, default=DEFAULT_MAX_INPUT_BYTES, metavar="BYTES",
                    help="largest single-cable input accepted (e.g. 20M; default %(default)s)")
     p.add_argument("--layout", choices=("flat", "tree"), default="flat",
                    help="flat: OUT/<id>.<ext>; tree: OUT/<format>/<year>/<id>.<ext> (for large corpora)")
-    p.add_argument("--theme", default="modern", help="rendering theme: modern or teletype")
-    p.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    p.add_argument("--pdf-variant", default="pdf/a-3b", choices=("pdf/a-3b", "pdf/ua-1", "none"))
+    p.add_argument("--theme", default="modern", help=f"rendering theme: {' or '.join(THEMES)}")
+    p.add_argument("--paper", choices=PAPERS, default="a4")
+    p.add_argument("--pdf-variant", default="pdf/a-3b", choices=tuple(PDF_VARIANTS))
     p.add_argument("--show-artifacts", action="store_true",
                    help="show page-break and section marks as marginal notes")
     batch = p.add_argument_group("batch (a folder, a cables.csv, many inputs)")
@@ -115,12 +121,12 @@ def parser() -> argparse.ArgumentParser:
                        help="read more input names from FILE, one per line (- for stdin)")
     batch.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto",
                        help="auto: a bar on a terminal, a line every 5 s otherwise")
-    book = p.add_argument_group("volumes (many cables as one PDF, EPUB, DOCX, Markdown or HTML)")
+    book = p.add_argument_group(f"volumes (many cables as one {', '.join(volume_formats())})")
     book.add_argument("--book", action="store_true",
                       help="gather every input cable into one volume per format (--to pdf,epub,…): "
                       "title page, contents, REF links between its cables, index of TAGS")
     book.add_argument("--title", help="the volume's title (default: from its cables)")
-    book.add_argument("--sort", choices=("date", "id", "input"), default="date",
+    book.add_argument("--sort", choices=SORTS, default="date",
                       help="order of the cables in a volume (default: date)")
     book.add_argument("--book-name", default="volume", metavar="NAME",
                       help="file name of the volume, without extension (default: volume)")

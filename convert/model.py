@@ -2,16 +2,20 @@
 
 Readers produce a :class:`RawCable` (the text as found, plus any independent metadata);
 the normalizer turns it into a :class:`Cable`, a thin typed wrapper around the canonical
-TEI tree. Writers accept a :class:`Cable` and nothing else.
+TEI tree. Writers accept a :class:`Cable` and nothing else, and read it through its
+:attr:`Cable.view` (:mod:`convert.view`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree
+
+if TYPE_CHECKING:
+    from .view import CableView
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -26,7 +30,7 @@ def compiled(path: str) -> etree.XPath:
 
 
 def xpath(node: etree._Element, path: str) -> list[Any]:
-    return compiled(path)(node)  # type: ignore[no-any-return]
+    return cast("list[Any]", compiled(path)(node))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +61,24 @@ class RawCable:
 
 @dataclass(slots=True)
 class Cable:
-    """One cable: the canonical TEI document and what was noticed while making it."""
+    """One cable: the canonical TEI document and what was noticed while making it.
+
+    The TEI is not changed once the cable is made: :attr:`view` reads it once for every writer.
+    """
 
     tei: etree._Element  # the <TEI> root element
     source: str
     warnings: list[str] = field(default_factory=list)
+    _view: CableView | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def view(self) -> CableView:
+        """The read side (:class:`convert.view.CableView`): made on first use, then kept."""
+        if self._view is None:
+            from .view import CableView
+
+            self._view = CableView(self)
+        return self._view
 
     def _x(self, path: str) -> list[Any]:
         return xpath(self.tei, path)

@@ -1,70 +1,183 @@
-"""Two plain-text views of a TEI cable, used by writers, the JSON record and the checks.
+"""Plain-text views of a TEI cable, all made by one walker under a :class:`Reading`.
 
-- :func:`reading_text`: what a reader sees — regularised forms (``reg``/``corr``), no page
-  furniture (``fw``, ``pb``, ``milestone``).
-- :func:`source_text`: what the source said — original forms (``orig``/``sic``), furniture
-  included. Every word of the input must be found here.
+- :data:`READING` (:func:`reading_text`): what a reader sees — regularised forms
+  (``reg``/``corr``), no page furniture (``fw``, ``pb``, ``milestone``) and no notes. The JSON
+  record's values.
+- :data:`SOURCE` (:func:`source_text`): what the source said — original forms
+  (``orig``/``sic``), furniture included. Every word of the input must be found here.
+- :func:`rendered_reading` (:func:`rendered_text`): the words as the writers set them — one
+  reading of each ``choice`` (reg, corr, expan), blocks as the writers lay them out
+  (:func:`is_block`), artifacts optional. For round-trip checks of the renditions.
+
+The layout rules the writers share (which elements are blocks, which reading of a ``choice``
+is shown) are here too, so the HTML walk and the text views cannot drift apart.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
 from lxml import etree
 
-from .model import TEI_NS
+from .model import TEI_NS, Cable
 
 _T = f"{{{TEI_NS}}}"
+#: Elements whose content is an alternative not shown (the writers show reg/corr/expan).
+HIDDEN_ALTERNATIVES = frozenset({"orig", "sic", "abbr"})
+#: Source artifacts kept out of the reading flow unless asked for.
+ARTIFACTS = frozenset({"fw"})
+#: Elements the writers set as blocks of their own (a word never runs across their edges).
+LAYOUT_BLOCKS = frozenset({
+    "body", "div", "opener", "closer", "head", "p", "ab", "list", "item", "signed", "dateline",
+    "salute", "postscript", "lg", "l", "table", "row", "cell", "fw", "listBibl", "bibl", "sp",
+    "floatingText", "argument", "byline", "trailer", "epigraph",
+})
+
 READING_SKIP = frozenset(_T + n for n in ("orig", "sic", "fw", "pb", "milestone", "note"))
 SOURCE_SKIP = frozenset(_T + n for n in ("reg", "corr"))
-#: elements that stand apart from their neighbours: a space is put around them
+#: elements that stand apart from their neighbours in the reading and source views
 BLOCKS = frozenset(
     _T + n
-    for n in (
-        "p",
-        "ab",
-        "head",
-        "item",
-        "label",
-        "list",
-        "fw",
-        "lb",
-        "pb",
-        "milestone",
-        "opener",
-        "closer",
-        "signed",
-        "dateline",
-        "quote",
-        "div",
-        "body",
-        "text",
-        "note",
-    )
+    for n in ("p", "ab", "head", "item", "label", "list", "fw", "lb", "pb", "milestone", "opener",
+              "closer", "signed", "dateline", "quote", "div", "body", "text", "note")
 )
+_CHOICE = _T + "choice"
 
 
-def _walk(node: etree._Element, skip: frozenset[str], parts: list[str], root: etree._Element) -> None:
-    if node.tag in skip and node is not root:
-        return
-    block = node.tag in BLOCKS
-    if block:
-        parts.append(" ")
-    if node.text:
-        parts.append(node.text)
-    for child in node:
-        _walk(child, skip, parts, root)
-        if child.tail:
+def local_name(element: etree._Element) -> str:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def is_block(element: etree._Element) -> bool:
+    """Whether the writers set ``element`` as a block (a line or paragraph of its own)."""
+    name = local_name(element)
+    if name in LAYOUT_BLOCKS:
+        return True
+    parent = element.getparent()
+    if parent is not None and local_name(parent) in {"opener", "closer"}:
+        return True
+    if name in {"quote", "note", "seg"}:
+        return any(is_block(child) for child in element if isinstance(child.tag, str))
+    if name == "label" and parent is not None and local_name(parent) == "list":
+        return True
+    return False
+
+
+def choice_reading(choice: etree._Element) -> list[etree._Element]:
+    """The children of a ``choice`` that the writers show: reg, corr or expan; else all."""
+    children = [child for child in choice if isinstance(child.tag, str)]
+    for wanted in ("reg", "corr", "expan"):
+        for child in children:
+            if local_name(child) == wanted:
+                return [child]
+    shown = [child for child in children if local_name(child) not in HIDDEN_ALTERNATIVES]
+    return shown or children[:1]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How the walker reads TEI as plain text."""
+
+    #: elements left out with their content (their tail stays); never the walk's own root
+    skip: frozenset[str]
+    #: elements that stand apart from their neighbours (a space on either side)
+    blocks: frozenset[str] = BLOCKS
+    #: a layout rule in place of ``blocks`` (it may look at the element's context)
+    block_rule: Callable[[etree._Element], bool] | None = None
+    #: a left-out block still separates its neighbours
+    spaced_skip: bool = False
+    #: a ``choice`` shows one reading (:func:`choice_reading`), not all its children
+    one_reading: bool = False
+
+
+READING = Reading(skip=READING_SKIP)
+SOURCE = Reading(skip=SOURCE_SKIP)
+
+
+def _layout_block(element: etree._Element) -> bool:
+    return element.tag == _T + "lb" or is_block(element)
+
+
+@cache
+def rendered_reading(include_artifacts: bool = False) -> Reading:
+    """The writers' reading: one reading per choice, their blocks, artifacts optional."""
+    skip = frozenset() if include_artifacts else frozenset(_T + n for n in ARTIFACTS)
+    return Reading(skip=skip, block_rule=_layout_block, spaced_skip=True, one_reading=True)
+
+
+def _content(node: etree._Element, how: Reading, parts: list[str]) -> None:
+    """The text inside ``node`` under ``how``, into ``parts`` (the one walker: a loop over the
+    children, recursing only into children that have children)."""
+    one_reading = how.one_reading
+    if one_reading and node.tag == _CHOICE:
+        children: Iterable[etree._Element] = choice_reading(node)
+        tails = False  # a reading's tail is white space between the alternatives
+    else:
+        if node.text:
+            parts.append(node.text)
+        children, tails = node, True
+    skip, blocks, rule, spaced = how.skip, how.blocks, how.block_rule, how.spaced_skip
+    for child in children:
+        tag = child.tag
+        if tag.__class__ is str:  # not a comment or processing instruction: no text of its own
+            left_out = tag in skip
+            if not left_out or spaced:
+                block = rule(child) if rule is not None else tag in blocks
+                if block:
+                    parts.append(" ")
+                if left_out:
+                    pass
+                elif len(child) or (one_reading and tag == _CHOICE):
+                    _content(child, how, parts)
+                elif child.text:
+                    parts.append(child.text)
+                if block:
+                    parts.append(" ")
+        if tails and child.tail:
             parts.append(child.tail)
-    if block:
-        parts.append(" ")
+
+
+def collapse(text: str) -> str:
+    """``" ".join(text.split())``: runs of white space as one space, none at the ends.
+
+    Most text needs nothing done, and finding that out allocates nothing: in a printable
+    string the only white space is U+0020 (every other white-space character is a separator or
+    a control, which ``isprintable`` refuses), so one without double spaces is already collapsed.
+    """
+    text = text.strip(" ")
+    if text.isprintable() and "  " not in text:
+        return text
+    return " ".join(text.split())
+
+
+def text_of(node: etree._Element, how: Reading = READING) -> str:
+    """``node``'s text under ``how``, white space collapsed (one space between words)."""
+    if not len(node) and isinstance(node.tag, str) and node.tag != _CHOICE:
+        return collapse(node.text or "")  # a leaf: nothing to walk
+    parts: list[str] = []
+    _content(node, how, parts)  # the node's own spacing would be stripped with the rest
+    return collapse("".join(parts))
 
 
 def reading_text(node: etree._Element, skip: frozenset[str] = READING_SKIP) -> str:
-    parts: list[str] = []
-    _walk(node, skip, parts, node)
-    return " ".join("".join(parts).split())
+    return text_of(node, READING if skip is READING_SKIP else Reading(skip=skip))
 
 
 def source_text(node: etree._Element) -> str:
-    parts: list[str] = []
-    _walk(node, SOURCE_SKIP, parts, node)
-    return " ".join("".join(parts).split())
+    return text_of(node, SOURCE)
+
+
+def rendered_text(node: etree._Element, include_artifacts: bool = False) -> str:
+    """The words under ``node`` in reading order, as the writers show them."""
+    return text_of(node, rendered_reading(include_artifacts))
+
+
+def body_text(cable: Cable, include_artifacts: bool = False) -> str:
+    """The cable's body in reading order, as the writers show it (one space between blocks)."""
+    body = cable.tei.find(f"{_T}text/{_T}body")
+    return "" if body is None else rendered_text(body, include_artifacts)

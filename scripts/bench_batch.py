@@ -259,7 +259,7 @@ def bare_tools(pages: list[Path]) -> dict[str, float] | str:
 
         from convert.options import WriteOptions
         from convert.writers import get_writer, html, pandoc, pdf
-        from convert.writers.facts import cable_facts
+        from convert.writers.reference import reference_file
     except Exception as exc:
         return f"bare-tool helpers unavailable: {exc}"
     options = WriteOptions()
@@ -275,7 +275,7 @@ def bare_tools(pages: list[Path]) -> dict[str, float] | str:
 
     try:
         css, fonts = pdf.compiled_css(options.theme, options.paper), pdf.font_config()
-        reference = pandoc.reference_file(options.theme, options.paper)
+        reference = reference_file(options.theme, options.paper)
         for page in pages:
             started, used = time.perf_counter(), process_cpu()
             cable = to_cable(next(load_source(Source(str(page), path=str(page)), read)))
@@ -283,7 +283,7 @@ def bare_tools(pages: list[Path]) -> dict[str, float] | str:
             cpu["read+normalize"] += process_cpu() - used
             for fmt in ALL:
                 clock(fmt, lambda f=fmt, c=cable: get_writer(f)(c, options))
-            facts = cable_facts(cable)
+            facts = cable.view
             page_html = html.serialize(html.document(
                 [html.article(cable, options)], facts.subject, facts.lang, None,
                 html.document_meta(facts, html.modified_iso(cable, options)))).decode()

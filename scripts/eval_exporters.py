@@ -31,9 +31,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from convert.options import WriteOptions
+from convert.textview import body_text
 from convert.volume import write_volume
 from convert.writers import docx, epub, html, markdown, pdf
-from convert.writers.facts import body_text
 
 FORMATS = ("html", "pdf", "epub", "docx", "md")
 WRITERS = {"html": html.write, "pdf": pdf.write, "epub": epub.write, "docx": docx.write,

@@ -40,7 +40,6 @@ from convert.errors import (
 from convert.model import Cable
 from convert.readers import cablegate
 from convert.readers import tei as tei_reader
-from convert.writers.facts import cable_facts
 
 # ------------------------------------------------------------------ metacharacters
 #: what each markup language would read as markup (HTML/XML, Markdown/GFM, LaTeX/pandoc
@@ -144,7 +143,7 @@ def nospace(text: str) -> str:
 
 def field_values(cable: Cable) -> dict[str, list[str]]:
     """What the normalizer made of each field (the writers print exactly these strings)."""
-    facts = cable_facts(cable)
+    facts = cable.view
     return {
         "subject": [facts.subject],
         "from": list(facts.sender),
@@ -211,7 +210,7 @@ def test_the_payload_reached_every_field(hostile_run: dict[str, Any]) -> None:
     assert any("\\input{/etc/passwd}" in v for v in values["references"]), values["references"]
     body = html_text(outputs(out, stems(out)["hostile.txt"])["html"].read_bytes())
     assert body.count("<script>alert(1)</script>") >= 4  # subject, REF, three paragraphs
-    assert cable_facts(cable).signer == "PICCUTA"
+    assert cable.view.signer == "PICCUTA"
 
 
 def expected_strings(out: Path, name: str, url: str) -> list[str]:
@@ -393,8 +392,8 @@ def test_markdown_read_back_by_pandoc_is_literal_text(hostile_run: dict[str, Any
     # the front matter is JSON strings (valid YAML): each value reads back as the field's text
     values = {key: json.loads(value) for key, value in front.items()}
     cable = read_cable(files["tei"])
-    assert squash(values["subject"]) == squash(cable_facts(cable).subject)
-    assert [squash(t) for t in values["tags"]] == [squash(t) for t in cable_facts(cable).tags]
+    assert squash(values["subject"]) == squash(cable.view.subject)
+    assert [squash(t) for t in values["tags"]] == [squash(t) for t in cable.view.tags]
 
 
 # ------------------------------------------------------------------ scripts in a page

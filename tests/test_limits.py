@@ -82,17 +82,20 @@ def module_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
     found: dict[int, tuple[str, re.Pattern[str]]] = {}
     for package in (convert.normalize, convert.readers):
-        # submodules first: a pattern re-exported by the package is named where it is defined
-        modules = [importlib.import_module(f"{package.__name__}.{m.name}")
-                   for m in pkgutil.iter_modules(package.__path__)] + [package]
+        # every module, subpackages included (rules live in convert.normalize.rules.*); a
+        # pattern imported by other modules is named where it is defined (assigned)
+        modules = [importlib.import_module(m.name)
+                   for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")] + [package]
         for module in modules:
+            source = Path(module.__file__ or "").read_text(encoding="utf-8")
             for name, value in vars(module).items():
                 candidates = [(name, value)]
                 if isinstance(value, list | tuple):
                     candidates = [(f"{name}[{i}]", x[0] if isinstance(x, tuple) and x else x)
                                   for i, x in enumerate(value)]
+                defined = re.search(rf"^{re.escape(name)}\s*(?::[^=\n]*)?=", source, re.M) is not None
                 for label, obj in candidates:
-                    if isinstance(obj, re.Pattern) and id(obj) not in found:
+                    if isinstance(obj, re.Pattern) and (id(obj) not in found or defined):
                         found[id(obj)] = (f"{module.__name__}.{label}", obj)
     return sorted(found.values(), key=lambda x: x[0])
 
@@ -255,14 +258,14 @@ def check_pattern(name: str, pattern: re.Pattern[str], pairs: bool) -> None:
 def test_call_styles() -> None:
     assert call_styles("convert.readers.cablescsv._ROW") == ("match",)  # only .match(buffer, pos)
     assert call_styles("convert.readers.cablescsv._NEXT_ROW") == ("search", "match")
-    assert call_styles("convert.normalize.preamble.HANDLING_TOKEN") == ("search", "match")
+    assert call_styles("convert.normalize.rules.fields.HANDLING_TOKEN") == ("search", "match")
 
 
 def test_patterns_were_found() -> None:
     names = {n for n, _ in PATTERNS}
     assert len(PATTERNS) > 50
-    for expected in ("convert.readers.cablescsv._ROW", "convert.normalize.structure.PARA_START",
-                     "convert.normalize.lines.BANNER_LEVEL", "convert.readers.cablegate._PRE_START"):
+    for expected in ("convert.readers.cablescsv._ROW", "convert.normalize.rules.blocks.PARA_START",
+                     "convert.normalize.banner.BANNER_LEVEL", "convert.readers.cablegate._PRE_START"):
         assert expected in names
 
 
@@ -476,15 +479,17 @@ def test_a_csv_on_stdin_is_streamed_not_cut_at_the_size_limit() -> None:
 
 # ------------------------------------------------------------------ joining wrapped lines
 def _join_cpu(lines: list[str], hyphen: bool, runs: int) -> float:
-    from convert.normalize.structure import join_lines
+    from convert.normalize.inline import Joiner
+    from convert.normalize.rules.ruler import Run
 
     def mend() -> set[str]:
         return set()  # no word is mended: every hyphenated line joins the text as it is
 
     best = float("inf")
     for _ in range(runs):
+        joiner = Joiner(Run(), mend if hyphen else None)
         started = time.process_time()
-        join_lines(lines, mend if hyphen else None)
+        joiner.join(lines, mend=hyphen)
         best = min(best, time.process_time() - started)
     return best
 

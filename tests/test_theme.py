@@ -16,6 +16,7 @@ import styles
 from convert import theme
 from convert.errors import StyleError
 from convert.options import WriteOptions
+from convert.writers import reference
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -32,20 +33,13 @@ def tokens_changed(name: str, change: dict[str, dict[str, Any]]) -> Iterator[Non
                 tokens[section] = {**tokens[section], **values}
         return tokens
 
-    from convert.writers import pandoc, pdf
-
-    def clear() -> None:
-        theme.clear_caches()
-        pdf.compiled_css.cache_clear()
-        pandoc.reference_file.cache_clear()
-
     styles.load_tokens = patched  # type: ignore[assignment]
-    clear()
+    theme.clear_caches()  # and what the writers derived: the PDF's CSS, the reference.docx
     try:
         yield
     finally:
         styles.load_tokens = original  # type: ignore[assignment]
-        clear()
+        theme.clear_caches()
 
 
 def docx_style(docx: bytes, name: str) -> etree._Element:
@@ -101,7 +95,7 @@ def test_print_css_has_paper_geometry_and_running_heads() -> None:
 
 
 def test_reference_docx_has_named_styles_in_theme_fonts() -> None:
-    data = theme.reference_docx("modern", "a4")
+    data = reference.reference_docx("modern", "a4")
     modern = theme.load_theme("modern")
     for key in ("title", "metadata", "paragraph_number", "portion_marking", "summary",
                 "signature", "classification"):
@@ -117,10 +111,10 @@ def test_reference_docx_has_named_styles_in_theme_fonts() -> None:
 
 
 def test_reference_docx_is_deterministic_and_paper_sized() -> None:
-    a4 = theme.reference_docx("modern", "a4")
-    theme.reference_docx.cache_clear()
-    assert theme.reference_docx("modern", "a4") == a4
-    letter = theme.reference_docx("modern", "letter")
+    a4 = reference.reference_docx("modern", "a4")
+    reference.reference_docx.cache_clear()
+    assert reference.reference_docx("modern", "a4") == a4
+    letter = reference.reference_docx("modern", "letter")
     with zipfile.ZipFile(io.BytesIO(letter)) as archive:
         document = etree.fromstring(archive.read("word/document.xml"))
     size = document.find(f".//{W}pgSz")

@@ -12,7 +12,6 @@ from convert.errors import UsageError
 from convert.model import Cable
 from convert.options import WriteOptions
 from convert.volume import github_slug, highest_classification, order, write_volume
-from convert.writers.facts import cable_facts
 
 
 @pytest.fixture(scope="module")
@@ -68,5 +67,5 @@ def test_epub_and_docx_and_markdown_volumes(cables: list[Cable]) -> None:
 
 
 def test_highest_classification() -> None:
-    facts = [cable_facts(hand_tei())]
+    facts = [hand_tei().view]
     assert highest_classification(facts) == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"

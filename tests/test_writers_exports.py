@@ -12,8 +12,8 @@ from writers_fixtures import hand_tei, seed_cable, words
 
 from convert.model import Cable
 from convert.options import WriteOptions
+from convert.textview import body_text
 from convert.writers import docx, epub, html, markdown, pdf
-from convert.writers.facts import body_text, cable_facts
 
 OPTIONS = WriteOptions()
 
@@ -104,7 +104,7 @@ def test_html_artifacts_only_on_request(hand: Cable) -> None:
 def test_html_metadata_block_and_structure(seed: Cable) -> None:
     root = lxml_html.fromstring(html.write(seed, OPTIONS))
     assert root.get("lang") == "en"
-    assert root.findtext(".//title") == cable_facts(seed).subject
+    assert root.findtext(".//title") == seed.view.subject
     meta = " ".join(root.xpath("//div[contains(@class,'cable-metadata')]")[0].itertext())
     for needle in ("09BEIJING1463", "2009-06-02", "Embassy Beijing", "SECSTATE WASHDC",
                    "AMEMBASSY TOKYO", "UNCLASSIFIED//FOR OFFICIAL USE ONLY", "KIPR",
@@ -125,7 +125,7 @@ def test_pdf_metadata_attachment_and_running_heads(seed: Cable) -> None:
     data = pdf.write(seed, OPTIONS)
     reader = PdfReader(io.BytesIO(data))
     info = reader.metadata
-    assert info["/Title"] == cable_facts(seed).subject
+    assert info["/Title"] == seed.view.subject
     assert info["/Author"] == "Embassy Beijing"
     assert info["/Keywords"] == "ETRD, EIND, KIPR, ECON, CH"
     assert info["/CreationDate"].startswith("D:20090602")
@@ -140,7 +140,7 @@ def test_pdf_metadata_attachment_and_running_heads(seed: Cable) -> None:
         assert "09BEIJING1463" in text
         assert f"Page {number} of {total}" in text
     titles = [item["/Title"] for item in reader.outline if not isinstance(item, list)]
-    assert titles == [cable_facts(seed).subject]
+    assert titles == [seed.view.subject]
 
 
 def test_pdf_text_extracts_cleanly(seed: Cable) -> None:
@@ -208,9 +208,9 @@ def test_docx_styles_properties_header_footer(seed: Cable) -> None:
     runs = {r.style.name for p in document.paragraphs for r in p.runs if r.style is not None}
     assert {"Paragraph Number", "Portion Marking"} <= runs
     assert [p.text for p in document.paragraphs if p.style.name == "Title"] == [
-        cable_facts(seed).subject]
+        seed.view.subject]
     props = document.core_properties
-    assert props.title == cable_facts(seed).subject
+    assert props.title == seed.view.subject
     assert props.author == "Embassy Beijing"
     assert props.keywords == "ETRD, EIND, KIPR, ECON, CH"
     assert props.created.isoformat().startswith("2009-06-02T09:22")

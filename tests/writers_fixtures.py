@@ -86,7 +86,7 @@ def hand_tei(subject: str = "CHINA OBJECTS TO SPECIAL 301 DESIGNATION, WANTS MOR
 
 def tei_body_words(cable: Cable, include_artifacts: bool = False) -> list[str]:
     """The words of the TEI body in reading order: reg/corr (not orig/sic), artifacts optional."""
-    from convert.writers.facts import body_text
+    from convert.textview import body_text
 
     return words(body_text(cable, include_artifacts=include_artifacts))
 

@@ -2,6 +2,9 @@
 
 Writers never touch the file system: they return the document's bytes and the batch
 layer decides where they go. Heavy writers (weasyprint, pandoc) are imported on first use.
+Every writer reads the cable through its read side (``cable.view``, :mod:`convert.view`).
+The registry is the one list of formats: the command line's ``--to`` and its help, the
+volume (``--book``) and the batch layer's file names all come from it.
 """
 
 from __future__ import annotations
@@ -9,12 +12,17 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..model import Cable
 from ..options import WriteOptions
 
+if TYPE_CHECKING:
+    from ..volume import Volume
+
 Writer = Callable[[Cable, WriteOptions], bytes]
+VolumeWriter = Callable[["Volume", WriteOptions], bytes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,25 +30,35 @@ class WriterSpec:
     name: str
     extension: str  # file name suffix, without the leading dot
     module: str  # convert.writers.<module>
+    description: str  # a few words for the command line's help
     function: str = "write"
+    #: the module's function making a volume of many cables (``--book``), if it makes one
+    volume: str | None = None
     media_type: str = "application/octet-stream"
 
 
 FORMATS: dict[str, WriterSpec] = {
     spec.name: spec
     for spec in (
-        WriterSpec("tei", "tei.xml", "tei", media_type="application/tei+xml"),
-        WriterSpec("json", "json", "json", media_type="application/json"),
-        WriterSpec("html", "html", "html", media_type="text/html"),
-        WriterSpec("md", "md", "markdown", media_type="text/markdown"),
-        WriterSpec("pdf", "pdf", "pdf", media_type="application/pdf"),
-        WriterSpec("epub", "epub", "epub", media_type="application/epub+zip"),
+        WriterSpec("tei", "tei.xml", "tei", "canonical TEI P5", media_type="application/tei+xml"),
+        WriterSpec("json", "json", "json", "the facts, flat", media_type="application/json"),
+        WriterSpec("html", "html", "html", "a standalone page", volume="write_volume",
+                   media_type="text/html"),
+        WriterSpec("md", "md", "markdown", "GFM with YAML front matter", volume="write_volume",
+                   media_type="text/markdown"),
+        WriterSpec("pdf", "pdf", "pdf", "PDF/A-3b with the TEI attached", volume="write_volume",
+                   media_type="application/pdf"),
+        WriterSpec("epub", "epub", "epub", "EPUB 3", volume="write_volume",
+                   media_type="application/epub+zip"),
         WriterSpec(
-            "docx", "docx", "docx", media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            "docx", "docx", "docx", "Word, in the theme's named styles", volume="write_volume",
+            media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         ),
     )
 }
 ALIASES = {"markdown": "md", "xml": "tei", "gfm": "md"}
+#: PDF variants: the option's value -> weasyprint's ``pdf_variant`` (None: a plain PDF)
+PDF_VARIANTS: dict[str, str | None] = {"pdf/a-3b": "pdf/a-3b", "pdf/ua-1": "pdf/ua-1", "none": None}
 
 
 def canonical_format(name: str) -> str:
@@ -56,3 +74,22 @@ def get_writer(name: str) -> Writer:
     module = importlib.import_module(f"{__name__}.{spec.module}")
     writer: Writer = getattr(module, spec.function)
     return writer
+
+
+def volume_formats() -> tuple[str, ...]:
+    """The formats whose writers make a volume of many cables."""
+    return tuple(name for name, spec in FORMATS.items() if spec.volume)
+
+
+def get_volume_writer(name: str) -> VolumeWriter:
+    spec = FORMATS[canonical_format(name)]
+    if spec.volume is None:
+        raise UsageError(name, f"a volume can be {', '.join(volume_formats())}")
+    module = importlib.import_module(f"{__name__}.{spec.module}")
+    writer: VolumeWriter = getattr(module, spec.volume)
+    return writer
+
+
+def formats_help() -> str:
+    """``tei`` (canonical TEI P5), ``json`` (…), …: the formats for the command line's help."""
+    return ", ".join(f"{name} ({spec.description})" for name, spec in FORMATS.items())

@@ -1,6 +1,6 @@
 """TEI -> DOCX: the HTML writer's article (with pandoc custom styles) through pandoc.
 
-Styles come from a reference.docx generated from the theme (:func:`convert.theme.reference_docx`):
+Styles come from a reference.docx generated from the theme (:mod:`.reference`):
 every block and span carries the name of a style it defines (Title, Cable Metadata,
 Paragraph Number, Portion Marking, Summary, Signature, ...). After pandoc, the writer fills
 the header/footer placeholders with the classification line and cable id, writes the core
@@ -10,15 +10,21 @@ archive deterministically.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lxml import etree
 
 from ..archive import read_zip, rewrite_zip
 from ..errors import RenderError
 from ..model import Cable
 from ..options import WriteOptions
-from ..theme import HEADER_CABLE_ID, HEADER_CLASSIFICATION
+from ..theme import load_theme
+from ..view import iso_to_epoch
 from . import html, pandoc
-from .facts import cable_facts, iso_to_epoch
+from .reference import HEADER_CABLE_ID, HEADER_CLASSIFICATION, reference_file
+
+if TYPE_CHECKING:
+    from ..volume import Volume
 
 _CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 _DC = "http://purl.org/dc/elements/1.1/"
@@ -60,7 +66,7 @@ def package(root: etree._Element, options: WriteOptions, source: str, core: byte
             header_values: dict[str, str], modified: str) -> bytes:
     """HTML tree -> DOCX bytes: pandoc with the theme's reference.docx, then our parts."""
     epoch = iso_to_epoch(modified) or 0
-    reference = pandoc.reference_file(options.theme, options.paper)
+    reference = reference_file(options.theme, options.paper)
     raw = pandoc.run(["-f", "html", "-t", "docx", f"--reference-doc={reference}"],
                      html.serialize(root), source, epoch)
     entries = dict(read_zip(raw))
@@ -74,14 +80,35 @@ def package(root: etree._Element, options: WriteOptions, source: str, core: byte
 
 def write(cable: Cable, options: WriteOptions) -> bytes:
     """One cable as a DOCX in the theme's named styles."""
-    facts = cable_facts(cable)
+    view = cable.view
     modified = html.modified_iso(cable, options)
     article = html.article(cable, options, flavour="docx", title_as_heading=False)
-    root = html.document([article], "", facts.lang, None)
+    root = html.document([article], "", view.lang, None)
     core = core_properties(
-        title=facts.subject, author=facts.origin or "", keywords=", ".join(facts.tags),
-        subject=facts.classification, description=f"Cable {facts.id}",
-        created=facts.date or modified, modified=modified, language=facts.lang,
+        title=view.subject, author=view.origin or "", keywords=", ".join(view.tags),
+        subject=view.classification, description=f"Cable {view.id}",
+        created=view.date or modified, modified=modified, language=view.lang,
     )
-    values = {HEADER_CLASSIFICATION: facts.classification, HEADER_CABLE_ID: facts.id}
+    values = {HEADER_CLASSIFICATION: view.classification, HEADER_CABLE_ID: view.id}
     return package(root, options, cable.source, core, values, modified)
+
+
+def write_volume(volume: Volume, options: WriteOptions) -> bytes:
+    """Many cables as one DOCX: the volume's title in the Title style, a heading per cable."""
+    blocks = volume.blocks(options, "docx")
+    front_title = blocks[0].find("h1")
+    if front_title is not None:  # the volume's title in the Title style, not a heading
+        front_title.tag = "div"
+        front_title.set("data-custom-style", load_theme(options.theme).style("title"))
+        text, front_title.text = front_title.text, None
+        etree.SubElement(front_title, "p").text = text
+    modified = volume.modified(options)
+    dates = volume.dates()
+    classification = volume.classification()
+    core = core_properties(
+        title=volume.title, author="; ".join(volume.origins())[:250], keywords=", ".join(volume.tags()),
+        subject=classification, description=f"{len(volume.cables)} cables",
+        created=dates[0] if dates else modified, modified=modified, language=volume.lang)
+    root = html.document(blocks, "", volume.lang, None)
+    values = {HEADER_CLASSIFICATION: classification, HEADER_CABLE_ID: volume.title}
+    return package(root, options, "--book", core, values, modified)

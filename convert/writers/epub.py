@@ -9,6 +9,9 @@ resources, no fonts, no images.
 
 from __future__ import annotations
 
+import hashlib
+from typing import TYPE_CHECKING
+
 from lxml import etree
 
 from ..archive import read_zip, rewrite_zip
@@ -16,8 +19,11 @@ from ..errors import RenderError
 from ..model import Cable
 from ..options import WriteOptions
 from ..theme import stylesheet
+from ..view import CableView, iso_to_epoch
 from . import html, pandoc
-from .facts import CableFacts, cable_facts, iso_to_epoch
+
+if TYPE_CHECKING:
+    from ..volume import Volume
 
 STYLESHEET_ENTRY = "EPUB/styles/stylesheet1.css"
 OPF_ENTRY = "EPUB/content.opf"
@@ -69,25 +75,41 @@ def package(root: etree._Element, metadata: list[str], options: WriteOptions, so
     return rewrite_zip(raw, replace, epoch, stored=frozenset({"mimetype"}), first="mimetype")
 
 
-def _cable_metadata(facts: CableFacts) -> list[str]:
+def _cable_metadata(view: CableView) -> list[str]:
     return epub_metadata(
-        title=facts.subject,
-        creators=[facts.origin] if facts.origin else [],
-        date=(facts.date or '')[:10] or None,
-        lang=facts.lang,
-        identifier=facts.id,
-        subjects=list(facts.tags),
-        description=f"{facts.classification}. Cable {facts.id}.",
+        title=view.subject,
+        creators=[view.origin] if view.origin else [],
+        date=(view.date or '')[:10] or None,
+        lang=view.lang,
+        identifier=view.id,
+        subjects=list(view.tags),
+        description=f"{view.classification}. Cable {view.id}.",
     )
 
 
 def write(cable: Cable, options: WriteOptions) -> bytes:
     """One cable as an EPUB 3 (title, creator, date, language, identifier, subjects, nav)."""
-    facts = cable_facts(cable)
+    view = cable.view
     modified = html.modified_iso(cable, options)
-    root = html.document([html.article(cable, options, flavour="epub")], facts.subject,
-                         facts.lang, None)
-    return package(root, _cable_metadata(facts), options, cable.source, modified, facts.date)
+    root = html.document([html.article(cable, options, flavour="epub")], view.subject,
+                         view.lang, None)
+    return package(root, _cable_metadata(view), options, cable.source, modified, view.date)
+
+
+def write_volume(volume: Volume, options: WriteOptions) -> bytes:
+    """Many cables as one EPUB: a chapter per cable, links between them."""
+    blocks = volume.blocks(options, "epub")
+    modified = volume.modified(options)
+    root = html.document(blocks, volume.title, volume.lang, None)
+    ids = ",".join(view.id for view in volume.views)
+    identifier = "urn:cable-volume:" + hashlib.sha256(ids.encode()).hexdigest()[:32]
+    metadata = epub_metadata(
+        title=volume.title, creators=volume.origins()[:20], date=None, lang=volume.lang,
+        identifier=identifier, subjects=volume.tags(),
+        description=f"{len(volume.cables)} cables; highest classification {volume.classification()}.",
+    )
+    dates = volume.dates()
+    return package(root, metadata, options, "--book", modified, dates[0] if dates else None)
 
 
 def stylesheet_of(epub: bytes) -> str:

@@ -1,130 +1,129 @@
-"""The JSON record: the cable's facts, flat, read back from the TEI (so a re-rendered TEI
-gives the same record). Field names and conventions are those of TEI-PROFILE.md."""
+"""The JSON record: the cable's facts, flat — the read side (:mod:`convert.view`) serialised,
+so a re-rendered TEI gives the same record. Field names and conventions are those of
+TEI-PROFILE.md."""
 
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from typing import Any
 
-from ..model import TEI_NS, Cable, xpath
+from ..model import Cable
 from ..options import WriteOptions
-from ..textview import READING_SKIP, reading_text
-
-_LABEL = f"{{{TEI_NS}}}label"
+from ..view import Office, Paragraph
 
 
-def _texts(cable: Cable, path: str) -> list[str]:
-    return [reading_text(n) if not isinstance(n, str) else str(n) for n in xpath(cable.tei, path)]
+def _office(office: Office) -> dict[str, Any]:
+    return {"name": office.name, "routing": office.routing, "precedence": office.precedence,
+            "sequence": office.sequence}
 
 
-def _one(cable: Cable, path: str) -> str | None:
-    found = _texts(cable, path)
-    return found[0] if found else None
-
-
-HEADER = "t:teiHeader"
-BIBL = f"{HEADER}/t:fileDesc/t:sourceDesc/t:bibl[@type='telegram']"
-META = f"{HEADER}/t:fileDesc/t:sourceDesc/t:bibl[@type!='telegram']"
-CORRESP = f"{HEADER}/t:profileDesc/t:correspDesc"
-DIV = "t:text/t:body/t:div[@type='telegram']"
-
-
-def _addressees(cable: Cable, subtype: str) -> list[dict[str, Any]]:
-    out = []
-    for node in xpath(
-        cable.tei, f"{CORRESP}/t:correspAction[@type='received'][@subtype='{subtype}']/t:orgName"
-    ):
-        out.append(
-            {
-                "name": reading_text(node),
-                "routing": node.get("key"),
-                "precedence": node.get("type").upper().replace("-", " ") if node.get("type") else None,
-                "sequence": node.get("n"),
-            }
-        )
-    return out
+def _paragraph(paragraph: Paragraph) -> dict[str, Any]:
+    return {"n": int(paragraph.n or ""), "marking": paragraph.marking, "text": paragraph.text}
 
 
 def record(cable: Cable) -> dict[str, Any]:
     """The flat JSON record of one cable."""
-    tei = cable.tei
-    level = _one(cable, f"{BIBL}/t:note[@type='classification']/@subtype")
-    caveats = _texts(cable, f"{BIBL}/t:note[@type='caveat']")
-    from ..normalize.facts import classification_record
-
-    level_name = {
-        "unclassified": "UNCLASSIFIED",
-        "confidential": "CONFIDENTIAL",
-        "secret": "SECRET",
-        "top-secret": "TOP SECRET",
-        "limited-official-use": "LIMITED OFFICIAL USE",
-    }.get(level or "")
-    if level_name is None:
-        cat = _one(cable, f"{HEADER}/t:profileDesc/t:textClass/t:catRef[@scheme='#classification']/@target")
-        ident = (cat or "").lstrip("#")
-        level_name = (
-            _one(cable, f"{HEADER}//t:category[@xml:id='{ident}']/t:catDesc") if ident != "cls-unknown" else None
-        )
-    paragraphs = []
-    for p in xpath(tei, f"{DIV}/t:p[@n]"):
-        marking = xpath(p, "t:seg[@type='portion-marking']")
-        body = reading_text(p, READING_SKIP | {_LABEL})
-        if marking:
-            mark = reading_text(marking[0])
-            body = body[len(mark) :].lstrip() if body.startswith(mark) else body
-        paragraphs.append(
-            {
-                "n": int(p.get("n")),
-                "marking": reading_text(marking[0]) if marking else None,
-                "text": body,
-            }
-        )
-    summary_parts = [reading_text(s) for s in xpath(tei, f"{DIV}//t:seg[@type='summary']")]
-    refs = []
-    for ref in xpath(tei, f"{CORRESP}/t:correspContext/t:ref[@type='reference']"):
-        target = ref.get("target")
-        refs.append(
-            {
-                "label": ref.get("n"),
-                "text": reading_text(ref),
-                "id": target.split(":", 1)[1] if target and target.startswith("cable:") else None,
-            }
-        )
-    sent = f"{CORRESP}/t:correspAction[@type='sent']"
-    origin = _origin(cable)
-    to = _addressees(cable, "action")
+    view = cable.view
+    header, body = view.header, view.body
     return {
-        "id": cable.id,
+        "id": header.cable_id,
         "source": cable.source,
-        "date": cable.date or _one(cable, f"{META}/t:date[@type='created']/@when"),
-        "origin": origin,
-        "from": _one(cable, f"{BIBL}/t:author/t:orgName"),
-        "to": to,
-        "info": _addressees(cable, "info"),
-        "precedence": (to[0]["precedence"] if to and to[0]["precedence"] else None),
-        "classification": classification_record(level_name, caveats) if level_name else None,
-        "caveats": caveats,
-        "subject": _one(cable, f"{HEADER}/t:fileDesc/t:titleStmt/t:title[@type='subject']"),
-        "tags": _texts(
-            cable, f"{HEADER}/t:profileDesc/t:textClass/t:keywords[@scheme='#tags']/t:term[not(@type='none')]"
-        ),
-        "references": refs,
-        "signer": _one(cable, f"{sent}/t:persName"),
-        "summary": " ".join(summary_parts) or None,
-        "sections": int(s) if (s := _one(cable, f"{BIBL}/t:extent/t:measure[@unit='section']/@quantity")) else None,
-        "paragraphs": paragraphs,
+        "date": header.date,
+        "origin": header.origin,
+        "from": header.sender,
+        "to": [_office(office) for office in header.to],
+        "info": [_office(office) for office in header.info],
+        "precedence": header.precedence,
+        "classification": header.marking,
+        "caveats": list(header.caveats),
+        "subject": header.subject,
+        "tags": list(header.tags),
+        "references": [{"label": ref.label, "text": ref.text, "id": ref.cable_id} for ref in header.references],
+        "signer": header.signer,
+        "summary": body.summary,
+        "sections": header.sections,
+        "paragraphs": [_paragraph(p) for p in body.paragraphs if p.n is not None],
         "warnings": list(cable.warnings),
     }
 
 
-def _origin(cable: Cable) -> str | None:
-    from ..normalize.facts import origin_of
+def _string(text: str) -> str:
+    """``encode_basestring(text)``: the JSON string (``ensure_ascii=False``), twice as fast on
+    cable text. A printable string holds no control character, and only ``"`` and ``\\`` are
+    escaped besides those: two replacements do it; anything else goes to the standard encoder."""
+    if text.isprintable():
+        if '"' in text or "\\" in text:
+            text = text.replace("\\", "\\\\").replace('"', '\\"')
+        return '"' + text + '"'
+    return encode_basestring(text)
 
-    sender = _one(cable, f"{BIBL}/t:author/t:orgName")
-    return origin_of(sender) or _one(cable, f"{META}/t:note[@type='origin']")
+
+class _Unusual(Exception):
+    """A value the record never holds (a key that is not a string): the standard encoder's."""
+
+
+def _scalar(value: Any) -> str | None:
+    """A scalar's JSON text, or None for a container."""
+    kind = value.__class__
+    if kind is str:
+        return _string(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is dict or kind is list or kind is tuple:
+        return None
+    return json.dumps(value, ensure_ascii=False)  # a float, or an int or str subclass
+
+
+def _item(value: Any, inner: str) -> str:
+    """One member's text (the common cases first, without a call)."""
+    if value.__class__ is str and value.isprintable() and '"' not in value and "\\" not in value:
+        return '"' + value + '"'
+    return _scalar(value) or _encode(value, inner)
+
+
+#: ``{"key": %s, …}`` with the keys already encoded, per (keys, indent): a record's objects come
+#: in a few shapes (the record, an addressee, a reference, a paragraph)
+_SHAPES: dict[tuple[tuple[Any, ...], str], str] = {}
+
+
+def _shape(keys: tuple[Any, ...], indent: str) -> str:
+    shape = _SHAPES.get((keys, indent))
+    if shape is None:
+        if any(key.__class__ is not str for key in keys):
+            raise _Unusual
+        inner = indent + "  "
+        lines = [inner + _string(key).replace("%", "%%") + ": %s" for key in keys]
+        shape = "{\n" + ",\n".join(lines) + "\n" + indent + "}"
+        if len(_SHAPES) < 256:
+            _SHAPES[(keys, indent)] = shape
+    return shape
+
+
+def _encode(value: Any, indent: str) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``'s text for what a record holds
+    (the standard encoder runs in pure Python when it indents: this is faster)."""
+    text = _scalar(value)
+    if text is not None:
+        return text
+    if not value:
+        return "{}" if isinstance(value, dict) else "[]"
+    inner = indent + "  "
+    if isinstance(value, dict):
+        return _shape(tuple(value), indent) % tuple([_item(item, inner) for item in value.values()])
+    return "[\n" + inner + (",\n" + inner).join([_item(item, inner) for item in value]) + "\n" + indent + "]"
 
 
 def dumps(data: dict[str, Any], *, indent: int | None = 2) -> bytes:
+    if indent == 2:
+        try:
+            return _encode(data, "").encode("utf-8")
+        except _Unusual:
+            pass
     return json.dumps(data, ensure_ascii=False, indent=indent, sort_keys=False).encode("utf-8")
 
 

@@ -12,13 +12,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from ..model import Cable
 from ..options import WriteOptions
+from ..theme import load_theme
+from ..view import CableView
 from . import html
-from .facts import CableFacts, cable_facts
+
+if TYPE_CHECKING:
+    from ..volume import Volume
 
 #: Characters escaped wherever they stand: emphasis, code, links, HTML, entities, tables,
 #: strikethrough, footnotes, math (pandoc/LaTeX) and the escape character itself.
@@ -111,22 +116,22 @@ def _blocks(element: etree._Element, classes: dict[str, str], quote: bool
             yield from _blocks(child, classes, in_quote)
 
 
-def front_matter(facts: CableFacts, extra: dict[str, object] | None = None) -> str:
+def front_matter(view: CableView, extra: dict[str, object] | None = None) -> str:
     """YAML front matter; every value is a JSON string/list (valid YAML, nothing to escape)."""
     record: dict[str, object] = {
-        "id": facts.id,
-        "date": facts.date,
-        "origin": facts.origin,
-        "from": list(facts.sender),
-        "to": list(facts.to),
-        "info": list(facts.info),
-        "classification": facts.classification,
-        "caveats": list(facts.caveats),
-        "subject": facts.subject,
-        "tags": list(facts.tags),
+        "id": view.id,
+        "date": view.date,
+        "origin": view.origin,
+        "from": list(view.sender),
+        "to": list(view.to),
+        "info": list(view.info),
+        "classification": view.classification,
+        "caveats": list(view.caveats),
+        "subject": view.subject,
+        "tags": list(view.tags),
         "references": [{"label": r.label, "text": r.text, "id": r.cable_id}
-                       for r in facts.references],
-        "signer": facts.signer,
+                       for r in view.references],
+        "signer": view.signer,
     }
     record.update(extra or {})
     lines = ["---"]
@@ -137,8 +142,6 @@ def front_matter(facts: CableFacts, extra: dict[str, object] | None = None) -> s
 
 
 def style_classes(theme_name: str) -> dict[str, str]:
-    from ..theme import load_theme
-
     theme = load_theme(theme_name)
     return {key: theme.css_class(key) for key in theme.tokens["styles"]}
 
@@ -150,6 +153,35 @@ def article_markdown(article: etree._Element, theme_name: str) -> str:
 
 def write(cable: Cable, options: WriteOptions) -> bytes:
     """One cable as GFM with YAML front matter; no raw HTML."""
-    facts = cable_facts(cable)
     body = article_markdown(html.article(cable, options), options.theme)
-    return (front_matter(facts) + "\n\n" + body + "\n").encode("utf-8")
+    return (front_matter(cable.view) + "\n\n" + body + "\n").encode("utf-8")
+
+
+def write_volume(volume: Volume, options: WriteOptions) -> bytes:
+    """Many cables as one GFM file: front matter, contents, a heading per cable, the index."""
+    from ..volume import github_slug
+
+    def heading(view: CableView) -> str:
+        return f"{view.id}: {view.subject}"
+
+    blocks = volume.blocks(options, "html", anchor_of=lambda view: github_slug(heading(view)))
+    classes = style_classes(options.theme)
+    views = volume.views
+    out = ["---", f"title: {json.dumps(volume.title, ensure_ascii=False)}",
+           f"cables: {json.dumps([view.id for view in views])}",
+           f"classification: {json.dumps(volume.classification())}",
+           f"tags: {json.dumps(volume.tags())}", "---", "",
+           "# " + escape(volume.title), ""]
+    summary = blocks[0].find("p")
+    out += [escape(summary.text or "") if summary is not None else "", "", "## Contents", ""]
+    for item in blocks[1].iter("a"):
+        out.append(f"- [{inline(item, classes)}]({item.get('href')})")
+    for view, article in zip(views, blocks[2:-1], strict=True):
+        title_element = article.find("header/h1")
+        if title_element is not None:
+            title_element.text = heading(view)
+        out += ["", article_markdown(article, options.theme)]
+    out += ["", "# Index of TAGS", ""]
+    for item in blocks[-1].iter("li"):
+        out.append("- " + inline(item, classes))
+    return ("\n".join(out) + "\n").encode("utf-8")

@@ -2,7 +2,8 @@
 
 Pandoc is always run with ``--sandbox`` (it may read no file and fetch no URL besides the
 arguments we give), on HTML we built ourselves, in a private, empty home directory so no
-user data directory can change its output. The clock under the sandbox reads 1970; the
+user data directory can change its output. (The DOCX reference document it is given is
+:mod:`.reference`'s.) The clock under the sandbox reads 1970; the
 writers set the real dates afterwards, when they re-pack the archive deterministically.
 """
 
@@ -13,7 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import RenderError
@@ -47,16 +48,6 @@ def workdir() -> Path:
     atexit.register(shutil.rmtree, path, True)
     (path / "home").mkdir()
     return path
-
-
-@cache
-def reference_file(theme: str, paper: str) -> str:
-    """The theme's reference.docx written once per process, for ``--reference-doc``."""
-    from ..theme import reference_docx
-
-    target = workdir() / f"reference-{theme}-{paper}.docx"
-    target.write_bytes(reference_docx(theme, paper))
-    return str(target)
 
 
 def run(args: list[str], data: bytes, source: str, epoch: int) -> bytes:

@@ -13,7 +13,7 @@ import io
 import logging
 from datetime import UTC, datetime
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -21,11 +21,13 @@ from ..errors import RenderError
 from ..fetcher import bundled_only_fetcher, refuse_error
 from ..model import Cable
 from ..options import WriteOptions
-from ..theme import stylesheet
-from . import html
-from .facts import cable_facts
+from ..theme import derived, stylesheet
+from . import PDF_VARIANTS, html
 
-VARIANTS = {"pdf/a-3b": "pdf/a-3b", "pdf/ua-1": "pdf/ua-1", "none": None}
+if TYPE_CHECKING:
+    from ..volume import Volume
+
+VARIANTS = PDF_VARIANTS
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +45,9 @@ def compiled_css(theme: str, paper: str) -> Any:
 
     return CSS(string=stylesheet(theme, "print", paper), font_config=font_config(),
                url_fetcher=bundled_only_fetcher())
+
+
+derived(compiled_css.cache_clear)
 
 
 def warm(options: WriteOptions | None = None) -> None:
@@ -104,10 +109,26 @@ def render(root: etree._Element, options: WriteOptions, source: str,
 
 def write(cable: Cable, options: WriteOptions) -> bytes:
     """One cable as a PDF (A4 or Letter, the classification line on every page)."""
-    facts = cable_facts(cable)
+    view = cable.view
     modified = html.modified_iso(cable, options)
-    root = html.document([html.article(cable, options)], facts.subject, facts.lang, None,
-                         html.document_meta(facts, modified))
+    root = html.document([html.article(cable, options)], view.subject, view.lang, None,
+                         html.document_meta(view, modified))
     attachment = (f"{cable.file_stem()}.tei.xml", tei_bytes(cable),
-                  f"TEI P5 source of cable {facts.id}")
+                  f"TEI P5 source of cable {view.id}")
     return render(root, options, cable.source, [attachment], modified)
+
+
+def write_volume(volume: Volume, options: WriteOptions) -> bytes:
+    """Many cables as one PDF: bookmarks, links between them, each cable's TEI attached."""
+    blocks = volume.blocks(options, "html")
+    modified = volume.modified(options)
+    dates = volume.dates()
+    meta = {"author": "; ".join(volume.origins()),
+            "keywords": ", ".join(volume.tags()),
+            "description": volume.classification(),
+            "dcterms.created": dates[0] if dates else modified,
+            "dcterms.modified": modified}
+    root = html.document(blocks, volume.title, volume.lang, None, meta)
+    attachments = [(f"{cable.file_stem()}.tei.xml", tei_bytes(cable),
+                    f"TEI P5 source of cable {cable.view.id}") for cable in volume.cables]
+    return render(root, options, "--book", attachments, modified)

@@ -1,0 +1,227 @@
+"""The station table's rows: the data file's columns, the :class:`Station` record, and the
+:class:`Table` of rows with its indexes (read once from ``convert/data/stations.tsv``)."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import NamedTuple
+
+from ..vocab import slug
+from .offices import banner_key, candidates, normalize_office, origin_key
+
+#: The data file's columns, in order. ``docs/stations.md`` describes each.
+COLUMNS: tuple[str, ...] = (
+    "office",  # the key: the office as routing lines write it, normalised (see normalize_office)
+    "kind",
+    "frus",
+    "city",
+    "country",
+    "eras",
+    "iso",
+    "state_tag",
+    "indicators",
+    "origins",
+    "banners",
+    "aliases",
+    "seen_fm",
+    "seen_to",
+    "seen_info",
+    "tags_hint",
+    "note",
+)
+
+#: What an office is. "liaison" covers liaison offices, AIT, the U.S. Office Pristina and
+#: regional presence offices; "delegation" a delegation to a conference or a traveling party.
+KINDS: frozenset[str] = frozenset(
+    {
+        "embassy",
+        "consulate",
+        "mission",
+        "interests-section",
+        "liaison",
+        "delegation",
+        "department",
+        "agency",
+        "military",
+        "collective",
+        "other",
+    }
+)
+
+#: Columns every row must fill, by kind (``office``, ``kind`` and ``frus`` always).
+REQUIRED: Mapping[str, tuple[str, ...]] = {
+    "embassy": ("city", "country", "iso", "state_tag"),
+    "consulate": ("city",),
+    "mission": ("city",),
+    "interests-section": ("city", "country", "iso", "state_tag"),
+    "liaison": ("city",),
+    "delegation": (),
+    "department": ("city", "country", "iso"),
+    "agency": (),
+    "military": (),
+    "collective": (),
+    "other": (),
+}
+
+
+class Era(NamedTuple):
+    """A country name that applied to a post's place before ``until`` (exclusive, ISO date)."""
+
+    country: str
+    until: str
+
+
+@dataclass(frozen=True, slots=True)
+class Station:
+    """One office of the table. Empty strings, not None, for cells the table leaves empty."""
+
+    office: str  # AMEMBASSY BEIJING
+    kind: str  # one of KINDS
+    frus: str  # the Embassy in China (today's form; see frus_name for a date)
+    city: str  # Beijing (as cablegate spells it: ASCII, Sao Paulo)
+    country: str  # China (today's English short name, as FRUS uses it)
+    eras: tuple[Era, ...]  # earlier country names, oldest first
+    iso: str  # CN: ISO 3166-1 alpha-2 of today's country
+    state_tag: str  # CH: the State Department TAGS code of the country
+    indicators: tuple[str, ...]  # RUEHBJ: the routing indicators it owns, most often seen first
+    origins: tuple[str, ...]  # Embassy Beijing: the cablegate metadata's origin names for it
+    banners: tuple[str, ...]  # BEIJING: the stations of its cables' banners and ids
+    aliases: tuple[str, ...]  # other spellings routing lines use for this office
+    seen_fm: int  # how often the corpus has it as sender, as TO and as INFO addressee
+    seen_to: int
+    seen_info: int
+    tags_hint: str  # the 2-letter TAGS code most frequent among the cables it sends
+    note: str
+
+    @property
+    def key(self) -> str:
+        """A stable identifier for the office (``amembassy-beijing``), unique in the table:
+        for ``@key``/``xml:id`` and for the rows of an index of posts."""
+        return slug(self.office)
+
+    @property
+    def indicator(self) -> str | None:
+        """The office's routing indicator (the one most often seen), or None."""
+        return self.indicators[0] if self.indicators else None
+
+    @property
+    def origin(self) -> str | None:
+        """The cablegate origin name (``Embassy Beijing``), or None."""
+        return self.origins[0] if self.origins else None
+
+    @property
+    def banner(self) -> str | None:
+        """The banner station of the office's cables (``BEIJING``), or None."""
+        return self.banners[0] if self.banners else None
+
+
+# ---------------------------------------------------------------- reading the table
+def parse_eras(cell: str) -> tuple[Era, ...]:
+    """``Soviet Union<1991-12-26`` -> one Era; items are joined with ``;``, oldest first."""
+    eras = []
+    for item in cell.split(";"):
+        if not item.strip():
+            continue
+        country, sep, until = item.partition("<")
+        if not sep or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", until.strip()) or not country.strip():
+            raise ValueError(f"stations.tsv: bad era {item!r} (want Country<YYYY-MM-DD)")
+        eras.append(Era(country.strip(), until.strip()))
+    return tuple(eras)
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def _count(cell: str) -> int:
+    return int(cell) if cell.strip() else 0
+
+
+def parse_table(text: str) -> list[Station]:
+    """The rows of a stations.tsv text. Raises ValueError on a missing column or a bad cell."""
+    reader = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
+    if tuple(reader.fieldnames or ()) != COLUMNS:
+        raise ValueError(f"stations.tsv: columns {reader.fieldnames} are not {list(COLUMNS)}")
+    rows = []
+    for record in reader:
+        cell = {name: (record.get(name) or "").strip() for name in COLUMNS}
+        rows.append(
+            Station(
+                office=cell["office"],
+                kind=cell["kind"],
+                frus=cell["frus"],
+                city=cell["city"],
+                country=cell["country"],
+                eras=parse_eras(cell["eras"]),
+                iso=cell["iso"],
+                state_tag=cell["state_tag"],
+                indicators=_split(cell["indicators"]),
+                origins=_split(cell["origins"]),
+                banners=_split(cell["banners"]),
+                aliases=_split(cell["aliases"]),
+                seen_fm=_count(cell["seen_fm"]),
+                seen_to=_count(cell["seen_to"]),
+                seen_info=_count(cell["seen_info"]),
+                tags_hint=cell["tags_hint"],
+                note=cell["note"],
+            )
+        )
+    return rows
+
+
+class Table:
+    """The rows and their indexes. Built once by :func:`table`; tests may build their own."""
+
+    def __init__(self, rows: Iterable[Station]) -> None:
+        self.rows: tuple[Station, ...] = tuple(rows)
+        self.offices: dict[str, Station] = {}
+        self.indicators: dict[str, Station] = {}
+        self.banners: dict[str, tuple[Station, ...]] = {}
+        self.origins: dict[str, tuple[Station, ...]] = {}
+        for row in self.rows:
+            self.offices.setdefault(normalize_office(row.office), row)
+            for ri in row.indicators:
+                self.indicators.setdefault(ri.upper(), row)
+            for banner in row.banners:
+                key = banner_key(banner)
+                self.banners[key] = (*self.banners.get(key, ()), row)
+            for origin in row.origins:
+                key = origin_key(origin)
+                self.origins[key] = (*self.origins.get(key, ()), row)
+        for row in self.rows:  # aliases never shadow an office's own name
+            for alias in row.aliases:
+                self.offices.setdefault(normalize_office(alias), row)
+
+    def by_office(self, text: str) -> Station | None:
+        for candidate in candidates(text):
+            found = self.offices.get(candidate)
+            if found is not None:
+                return found
+        return None
+
+    def by_indicator(self, indicator: str) -> Station | None:
+        return self.indicators.get(indicator.strip().upper())
+
+    def banner_offices(self, station: str) -> tuple[Station, ...]:
+        return self.banners.get(banner_key(station), ())
+
+    def by_banner(self, station: str) -> Station | None:
+        found = self.banner_offices(station)
+        return found[0] if len(found) == 1 else None
+
+    def by_origin(self, origin: str) -> Station | None:
+        found = self.origins.get(origin_key(origin), ())
+        return found[0] if len(found) == 1 else None
+
+
+@functools.cache
+def table() -> Table:
+    """The packaged table, read on first use."""
+    text = resources.files("convert").joinpath("data/stations.tsv").read_text(encoding="utf-8")
+    return Table(parse_table(text))

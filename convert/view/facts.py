@@ -1,0 +1,126 @@
+"""The read side's types: what a cable's TEI states, typed (see :mod:`convert.view`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from ..textview import collapse
+from ..vocab import LEVELS, level_name
+
+#: what a banner line may begin with, longest first
+_BANNER_STARTS = sorted((*LEVELS, "UNCLAS"), key=len, reverse=True)
+_SPACED = re.compile(r"((?:[A-Z] )+[A-Z])\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """A sender or addressee as the routing header names it (``SECSTATE WASHDC``)."""
+
+    name: str
+    routing: str | None = None  # the routing indicator (``RUEHC``)
+    precedence: str | None = None  # ``PRIORITY``, ``IMMEDIATE``, ``NIACT IMMEDIATE``…
+    sequence: str | None = None  # the addressee's message number
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A REF line entry: its label (``A``), its text and the cable it names, if known."""
+
+    label: str | None
+    text: str
+    cable_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the telegram: its number, portion marking and text."""
+
+    n: str | None
+    marking: str | None
+    text: str
+
+    def first_words(self, count: int = 8) -> str:
+        """The first ``count`` words of the text (a bookmark, a table of contents)."""
+        return " ".join(self.text.split()[:count])
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The header's facts as the TEI states them (``None`` where it is silent)."""
+
+    cable_id: str | None
+    date: str | None  # ISO 8601: the date-time group's, else the source metadata's creation
+    sender: str | None  # the FM line's office (``AMEMBASSY BEIJING``)
+    origin: str | None  # the cablegate convention (``Embassy Beijing``)
+    to: tuple[Office, ...]
+    info: tuple[Office, ...]
+    level: str | None  # one of vocab.LEVELS, or None
+    caveats: tuple[str, ...]  # handling: SIPDIS, NOFORN, EXDIS…
+    subject: str | None
+    tags: tuple[str, ...]
+    references: tuple[Reference, ...]
+    signer: str | None
+    sections: int | None
+    lang: str
+
+    @property
+    def precedence(self) -> str | None:
+        """The first action addressee's precedence (the cable's)."""
+        return self.to[0].precedence if self.to and self.to[0].precedence else None
+
+    @property
+    def marking(self) -> str | None:
+        """The classification in the cablegate convention (``SECRET//NOFORN``)."""
+        from ..normalize.facts import classification_record
+
+        return classification_record(self.level, list(self.caveats)) if self.level else None
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """What the writers need from the telegram's body besides its layout."""
+
+    paragraphs: tuple[Paragraph, ...]  # the telegram's numbered paragraphs, in order
+    summary: str | None  # the summary passages, joined
+
+
+def clean(text: str | None) -> str:
+    """Collapse runs of whitespace; strip."""
+    return collapse(text or "")
+
+
+def iso_to_epoch(value: str | None) -> int | None:
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            moment = datetime.fromisoformat(text[:10])
+        except ValueError:
+            return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.timestamp())
+
+
+def epoch_to_iso(epoch: int) -> str:
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def banner_level(banner: str | None) -> str:
+    """The level a banner line begins with (``C O N F I D E N T I A L VATICAN 001261`` ->
+    ``CONFIDENTIAL``); the line up to ``//`` when it begins with none. Only for a TEI that
+    states no level: the normalizer's level is the TEI's ``note/@subtype``."""
+    text = clean(banner or "UNCLASSIFIED").upper()
+    if re.fullmatch(r"(?:[A-Z] )+[A-Z]\b.*", text):  # letters spaced out on the banner line
+        spaced = _SPACED.match(text)
+        if spaced:
+            text = spaced[1].replace(" ", "") + text[spaced.end():]
+    for start in _BANNER_STARTS:
+        if text.startswith(start):
+            return level_name(start) or start
+    return text.split("//")[0] if text else "UNCLASSIFIED"

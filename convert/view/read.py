@@ -1,0 +1,172 @@
+"""Reading the TEI into the read side's types: the header (:func:`read_header`) and the body
+(:func:`read_body`). Each reads only the TEI, with XPath questions compiled once per process."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, cast
+
+from lxml import etree
+
+from ..model import TEI_NS, XML_NS, compiled
+from ..textview import READING_SKIP, Reading, text_of
+from ..vocab import LEVELS, slug
+from .facts import Body, Header, Office, Paragraph, Reference, clean
+
+_T = f"{{{TEI_NS}}}"
+HEADER = "t:teiHeader"
+BIBL = f"{HEADER}/t:fileDesc/t:sourceDesc/t:bibl[@type='telegram']"
+META = f"{HEADER}/t:fileDesc/t:sourceDesc/t:bibl[@type!='telegram']"
+CORRESP = f"{HEADER}/t:profileDesc/t:correspDesc"
+DIV = "t:text/t:body/t:div[@type='telegram']"
+#: a paragraph's text leaves out its number (the record keeps ``n`` apart)
+_PARAGRAPH = Reading(skip=READING_SKIP | {_T + "label"})
+#: the TEI's level subtypes (``limited-official-use``) -> the level's name
+_SUBTYPES = {slug(name): name for name in LEVELS}
+
+
+def _all(node: etree._Element, path: str) -> list[Any]:
+    """``path`` asked of ``node`` (compiled once per process): elements or attribute values."""
+    return cast("list[Any]", compiled(path)(node))
+
+
+def _elements(question: etree.XPath, node: etree._Element) -> list[etree._Element]:
+    return cast("list[etree._Element]", question(node))
+
+
+def _plain(node: etree._Element, path: str) -> str | None:
+    """The first non-empty match of ``path``, its text as written (every child's), collapsed."""
+    return _first_plain(_all(node, path))
+
+
+def _first_plain(nodes: Iterable[etree._Element]) -> str | None:
+    for node in nodes:
+        value = clean("".join(cast("Iterable[str]", node.itertext())))
+        if value:
+            return value
+    return None
+
+
+def _one(node: etree._Element, path: str) -> str | None:
+    """The first match of ``path``: its reading text."""
+    found = _all(node, path)
+    return text_of(found[0]) if found else None
+
+
+def _texts(node: etree._Element, path: str) -> tuple[str, ...]:
+    return tuple(text_of(n) for n in _all(node, path))
+
+
+def _offices(tei: etree._Element, subtype: str) -> tuple[Office, ...]:
+    path = f"{CORRESP}/t:correspAction[@type='received'][@subtype='{subtype}']/t:orgName"
+    return tuple(
+        Office(text_of(node), node.get("key"),
+               node.get("type").upper().replace("-", " ") if node.get("type") else None, node.get("n"))
+        for node in _all(tei, path)
+    )
+
+
+def _level(tei: etree._Element) -> str | None:
+    """The level the TEI states: the banner note's subtype, else the classification taxonomy."""
+    subtype = _all(tei, f"{BIBL}/t:note[@type='classification']/@subtype")
+    name = _SUBTYPES.get(subtype[0] if subtype else "")
+    if name is not None:
+        return name
+    target = _all(tei, f"{HEADER}/t:profileDesc/t:textClass/t:catRef[@scheme='#classification']/@target")
+    ident = (target[0] if target else "").lstrip("#")
+    if ident == "cls-unknown":
+        return None
+    for category in _all(tei, f"{HEADER}//t:category"):
+        if category.get(f"{{{XML_NS}}}id") == ident:
+            for desc in category.iterchildren(_T + "catDesc"):
+                return text_of(desc)
+    return None
+
+
+def _references(tei: etree._Element) -> tuple[Reference, ...]:
+    out = []
+    for ref in _all(tei, f"{CORRESP}/t:correspContext/t:ref[@type='reference']"):
+        target = ref.get("target")
+        cable_id = target.split(":", 1)[1] if target and target.startswith("cable:") else None
+        out.append(Reference(ref.get("n"), text_of(ref), cable_id))
+    return tuple(out)
+
+
+def _attribute(tei: etree._Element, *paths: str) -> str | None:
+    """The first value of the first path that has one (as the model's ``Cable.date`` reads)."""
+    for path in paths:
+        found = _all(tei, path)
+        if found and found[0]:
+            return str(found[0])
+    return None
+
+
+def read_header(tei: etree._Element) -> Header:
+    """The header's facts, read from the TEI."""
+    from ..normalize.facts import origin_of
+
+    ids = _all(tei, f"{HEADER}/t:fileDesc/t:publicationStmt/t:idno[@type='cable-id']")
+    sender = _one(tei, f"{BIBL}/t:author/t:orgName")
+    sections = _all(tei, f"{BIBL}/t:extent/t:measure[@unit='section']/@quantity")
+    return Header(
+        cable_id="".join(cast("Iterable[str]", ids[0].itertext())) if ids else None,
+        date=_attribute(tei, f"{CORRESP}/t:correspAction[@type='sent']/t:date/@when", f"{BIBL}/t:date/@when",
+                        f"{META}/t:date[@type='created']/@when"),
+        sender=sender,
+        origin=origin_of(sender) or _one(tei, f"{META}/t:note[@type='origin']"),
+        to=_offices(tei, "action"),
+        info=_offices(tei, "info"),
+        level=_level(tei),
+        caveats=_texts(tei, f"{BIBL}/t:note[@type='caveat']"),
+        subject=_one(tei, f"{HEADER}/t:fileDesc/t:titleStmt/t:title[@type='subject']"),
+        tags=_texts(tei, f"{HEADER}/t:profileDesc/t:textClass/t:keywords[@scheme='#tags']/t:term[not(@type='none')]"),
+        references=_references(tei),
+        signer=_one(tei, f"{CORRESP}/t:correspAction[@type='sent']/t:persName"),
+        sections=int(sections[0]) if sections and sections[0] else None,
+        lang=tei.get(f"{{{XML_NS}}}lang") or "en",
+    )
+
+
+def read_title(tei: etree._Element) -> str | None:
+    """The first title of any kind, as written (the subject's stand-in)."""
+    titles = _all(tei, f"{HEADER}/t:fileDesc/t:titleStmt/t:title")
+    return "".join(cast("Iterable[str]", titles[0].itertext())) if titles else None
+
+
+def read_dtg(tei: etree._Element) -> str | None:
+    """The date-time group as written (``020922Z JUN 09``)."""
+    return _plain(tei, f"{BIBL}/t:date")
+
+
+def read_place(tei: etree._Element) -> str | None:
+    """Where the cable was sent from (``Beijing``), as the TEI names the place."""
+    return _one(tei, f"{CORRESP}/t:correspAction[@type='sent']/t:placeName")
+
+
+def read_banner(tei: etree._Element) -> str | None:
+    """The classification line as the cable writes it."""
+    return _plain(tei, f"{BIBL}/t:note[@type='classification']") or _plain(
+        tei, f"{DIV}/t:opener/t:seg[@type='classification']")
+
+
+#: The paragraphs the body reads: the numbered ones, as the JSON record shows them. (To give
+#: the record the unnumbered ones too: drop the ``[@n]`` here, and in ``writers/json.record``
+#: the filter on ``n`` and its ``int``; their ``Paragraph.n`` is None.)
+_PARAGRAPHS = compiled(f"{DIV}/t:p[@n]")
+_SEG = _T + "seg"  # a paragraph's portion marking: its first seg[@type='portion-marking']
+_SUMMARIES = compiled(f"{DIV}//t:seg[@type='summary']")
+
+
+def read_body(tei: etree._Element) -> Body:
+    """The telegram's paragraphs and summary."""
+    paragraphs = []
+    for p in _elements(_PARAGRAPHS, tei):
+        mark = next((text_of(seg) for seg in p if seg.tag == _SEG and seg.get("type") == "portion-marking"), None)
+        text = text_of(p, _PARAGRAPH)
+        if mark is not None and text.startswith(mark):
+            text = text[len(mark):].lstrip()
+        paragraphs.append(Paragraph(p.get("n"), mark, text))
+    summary = " ".join(text_of(seg) for seg in _elements(_SUMMARIES, tei))
+    return Body(tuple(paragraphs), summary or None)
+
+

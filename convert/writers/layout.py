@@ -1,0 +1,312 @@
+"""The one walk over a TEI body: it lays the cable's text out as an HTML tree.
+
+The walk builds an lxml tree (never strings), so cable text is escaped in one place: the
+serialiser. Elements the walk does not know are rendered by their content, as a span or, when
+they hold blocks, a div: no word of the body is ever dropped. Page-break and section artifacts
+(``fw``) stay out of the flow unless ``show_artifacts`` asks for them as marginal marks.
+
+Every styled block and span carries its theme class and pandoc's ``data-custom-style`` (the
+DOCX style name); :mod:`.html` removes the latter for the other formats, so one walk serves
+them all (it runs once per cable and theme: see :func:`.html.body_section`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import cast
+
+from lxml import etree
+
+from ..model import compiled
+from ..textview import ARTIFACTS, choice_reading, is_block, local_name
+from ..theme import Theme
+from ..view import clean
+
+_SPACE = re.compile(r"\s+")
+_SUMMARY = compiled(".//t:seg[@type='summary']")
+_COMMENT = compiled(".//t:seg[@type='comment']")
+
+
+def styled(theme: Theme, docx: bool, tag: str, key: str | None, *extra: str,
+           parent: etree._Element | None = None) -> etree._Element:
+    """A new element in the style ``key``: its CSS class and, for DOCX, its style name."""
+    classes = [theme.css_class(key)] if key else []
+    classes += [c for c in extra if c]
+    element = etree.Element(tag) if parent is None else etree.SubElement(parent, tag)
+    if classes:
+        element.set("class", " ".join(classes))
+    if key and docx:
+        element.set("data-custom-style", theme.style(key))
+    return element
+
+
+def all_text(element: etree._Element) -> str:
+    """Every piece of text inside ``element``, as written (alternatives included)."""
+    return "".join(cast("Iterable[str]", element.itertext()))
+
+
+def add_text(parent: etree._Element, text: str | None) -> None:
+    """Append ``text`` (white space collapsed) after ``parent``'s last child, or as its text."""
+    if not text:
+        return
+    text = _SPACE.sub(" ", text)
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def trim(paragraph: etree._Element | None) -> None:
+    """Strip the whitespace at the edges of an inline run."""
+    if paragraph is None:
+        return
+    if paragraph.text:
+        paragraph.text = paragraph.text.lstrip()
+    elif len(paragraph) and not paragraph.text:
+        first = paragraph[0]
+        if first.text and not len(first):
+            first.text = first.text.lstrip()
+    if len(paragraph):
+        last = paragraph[-1]
+        if last.tail:
+            last.tail = last.tail.rstrip()
+    elif paragraph.text:
+        paragraph.text = paragraph.text.rstrip()
+
+
+@dataclass(slots=True)
+class Walk:
+    """One rendering of one cable body: the theme, the artifacts switch and what to link."""
+
+    theme: Theme
+    show_artifacts: bool
+    prefix: str
+    links: Mapping[str, str] = field(default_factory=dict)
+    used_ids: set[str] = field(default_factory=set)
+
+    def styled(self, tag: str, key: str | None, *extra: str, parent: etree._Element | None = None
+               ) -> etree._Element:
+        return styled(self.theme, True, tag, key, *extra, parent=parent)
+
+    def unique_id(self, wanted: str) -> str:
+        """``wanted``, or ``wanted-2``, ``-3``…: a cable may number two paragraphs alike."""
+        candidate, count = wanted, 1
+        while candidate in self.used_ids:
+            count += 1
+            candidate = f"{wanted}-{count}"
+        self.used_ids.add(candidate)
+        return candidate
+
+    # -- blocks ---------------------------------------------------------------------------
+    def blocks(self, source: etree._Element, container: etree._Element) -> None:
+        """Render ``source``'s content as blocks: inline runs become ``<p>``s."""
+        run: etree._Element | None = None  # the paragraph an inline run is going into
+
+        def flow(text: str | None) -> None:
+            nonlocal run
+            if not text:
+                return
+            if run is None:
+                if not text.strip():
+                    return
+                run = etree.SubElement(container, "p")
+            add_text(run, text)
+
+        flow(source.text)
+        for child in source:
+            if not isinstance(child.tag, str):
+                flow(child.tail)
+                continue
+            if local_name(child) in ARTIFACTS and run is not None:
+                self.inline(child, run)  # a page-break line inside a paragraph
+            elif is_block(child) or local_name(child) in ARTIFACTS:
+                trim(run)
+                run = None
+                self.block(child, container)
+            elif local_name(child) in {"pb", "milestone"}:
+                pass
+            else:
+                if run is None:
+                    run = etree.SubElement(container, "p")
+                self.inline(child, run)
+            flow(child.tail)
+        trim(run)
+
+    def lines(self, source: etree._Element, container: etree._Element, key: str) -> None:
+        """Each child element on a line of its own (opener, closer)."""
+        def line(text: str | None) -> None:
+            if text and text.strip():
+                para = self.styled("div", key, parent=container)
+                add_text(etree.SubElement(para, "p"), text.strip())
+
+        line(source.text)
+        for child in source:
+            if not isinstance(child.tag, str):
+                line(child.tail)
+                continue
+            name = local_name(child)
+            if name in ARTIFACTS:
+                self.block(child, container)
+            elif name in {"lb", "pb", "milestone"}:
+                pass  # every child is a line already
+            elif name == "signed":
+                para = self.styled("div", "signature", parent=container)
+                self.blocks(child, para)
+            else:
+                extra = "banner" if child.get("type") == "classification" else ""
+                para = self.styled("div", key, extra, parent=container)
+                if any(is_block(g) for g in child if isinstance(g.tag, str)):
+                    self.blocks(child, para)
+                else:
+                    inner = etree.SubElement(para, "p")
+                    self.inline_content(child, inner)
+                    trim(inner)
+            line(child.tail)
+
+    def paragraph(self, source: etree._Element, container: etree._Element) -> None:
+        key = "body"
+        parent = source.getparent()
+        if parent is not None and local_name(parent) == "quote":
+            key = "quote"
+        elif _SUMMARY(source):
+            key = "summary"
+        elif _COMMENT(source):
+            key = "comment"
+        extra = "cable-paragraph" if key in {"summary", "comment"} else ""
+        div = self.styled("div", key, extra, parent=container)
+        number = source.get("n")
+        if number:
+            div.set("id", self.unique_id(f"{self.prefix}p{number}"))
+            div.set("data-label", f"\u00b6 {number}")
+        self.blocks(source, div)
+
+    def block(self, source: etree._Element, container: etree._Element) -> None:
+        name = local_name(source)
+        kind = source.get("type", "")
+        if name in ARTIFACTS:
+            if self.show_artifacts:
+                mark = self.styled("div", "artifact", "marginal", parent=container)
+                add_text(etree.SubElement(mark, "p"), clean(all_text(source)))
+        elif name == "p":
+            self.paragraph(source, container)
+        elif name == "div" and kind in {"summary", "comment"}:
+            self.blocks(source, self.styled("div", kind, parent=container))
+        elif name == "opener":
+            self.lines(source, self.styled("div", None, "opener-block", parent=container),
+                       "opener")
+        elif name == "closer":
+            self.lines(source, self.styled("div", None, "closer", parent=container), "signature")
+        elif name == "head":
+            div = self.styled("div", "subject" if kind in {"subject", ""} else None,
+                              f"tei-head-{kind}" if kind not in {"subject", ""} else "",
+                              parent=container)
+            self.blocks(source, div)
+        elif name == "list":
+            self.list_block(source, container, "references" if kind == "references" else "list_item")
+        elif name == "quote":
+            self.blocks(source, self.styled("div", "quote", parent=container))
+        elif name == "signed":
+            self.blocks(source, self.styled("div", "signature", parent=container))
+        else:
+            self.blocks(source, self.styled("div", None, f"tei-{name}", parent=container))
+
+    def list_block(self, source: etree._Element, container: etree._Element, key: str) -> None:
+        """A list: each item (with the label before it) on a line of its own."""
+        outer = self.styled("div", "references" if key == "references" else None,
+                            "" if key == "references" else "cable-list", parent=container)
+        item_key = None if key == "references" else "list_item"
+        pending: list[etree._Element] = []  # a list head and labels go before the next item
+        for child in source:
+            if not isinstance(child.tag, str):
+                continue
+            name = local_name(child)
+            if name in {"label", "head"}:
+                pending.append(child)
+                continue
+            if name in ARTIFACTS:
+                self.block(child, outer)
+                continue
+            if name in {"pb", "milestone"}:
+                continue
+            holder = self.styled("div", item_key, "list-entry", parent=outer)
+            if pending and name == "item":
+                self.labelled_item(pending, child, holder)
+                pending = []
+            elif name == "item":
+                self.blocks(child, holder)
+            elif is_block(child):
+                self.block(child, holder)
+            else:
+                self.blocks(child, holder)
+        for label in pending:
+            self.blocks(label, self.styled("div", item_key, parent=outer))
+
+    def labelled_item(self, labels: list[etree._Element], item: etree._Element,
+                      holder: etree._Element) -> None:
+        """A list item with its labels (``Ref A:``) at the start of its first line."""
+        line = etree.SubElement(holder, "p")
+        for label in labels:
+            span = etree.SubElement(line, "span", {"class": "ref-label"})
+            self.inline_content(label, span)
+            span.tail = " "
+        if any(is_block(g) for g in item if isinstance(g.tag, str)):
+            self.blocks(item, holder)
+        else:
+            self.inline_content(item, line)
+            trim(line)
+
+    # -- inline ---------------------------------------------------------------------------
+    def inline_content(self, source: etree._Element, target: etree._Element) -> None:
+        add_text(target, source.text)
+        for child in source:
+            if isinstance(child.tag, str):
+                self.inline(child, target)
+            add_text(target, child.tail)
+
+    def inline(self, source: etree._Element, target: etree._Element) -> None:
+        name = local_name(source)
+        kind = source.get("type", "")
+        if name in {"pb", "milestone", "anchor"}:
+            return
+        if name in ARTIFACTS:
+            if self.show_artifacts:
+                mark = self.styled("span", "artifact", "marginal", parent=target)
+                add_text(mark, clean(all_text(source)))
+            return
+        if name == "choice":
+            for shown in choice_reading(source):
+                self.inline_content(shown, target)
+            return
+        if name == "lb":
+            etree.SubElement(target, "br")
+            return
+        span = self.inline_element(source, target, name, kind)
+        if span is not None:
+            self.inline_content(source, span)
+
+    def inline_element(self, source: etree._Element, target: etree._Element, name: str, kind: str
+                       ) -> etree._Element | None:
+        """The element an inline TEI element becomes (None: it is rendered already)."""
+        if name == "label" and kind == "paragraph-number":
+            return self.styled("span", "paragraph_number", parent=target)
+        if name == "seg" and kind == "portion-marking":
+            return self.styled("span", "portion_marking", parent=target)
+        if name == "gap":
+            span = self.styled("span", "redaction", parent=target)
+            if not all_text(source).strip():
+                span.text = "[redacted]"
+                return None
+            return span
+        if name == "hi":
+            rend = source.get("rend", "")
+            return etree.SubElement(target, "em" if "italic" in rend else "strong" if "bold" in rend else "span")
+        if name == "ref":
+            href = self.links.get((source.get("target") or "").removeprefix("cable:"))
+            if href:
+                return etree.SubElement(target, "a", {"href": href, "class": "cable-ref"})
+            return etree.SubElement(target, "span", {"class": "ref"})
+        css = f"tei-{name}" + (f" {name}-{kind}" if kind else "")
+        return etree.SubElement(target, "span", {"class": re.sub(r"[^A-Za-z0-9 _-]", "", css)})

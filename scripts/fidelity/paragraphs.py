@@ -1,0 +1,123 @@
+"""The paragraph audit: the pages' ¶ anchors against the numbered paragraphs of our TEI.
+
+The site wraps every ``N.`` at a line start in ``<a id='parN' href='#parN'>¶</a>``; not every
+anchor starts a paragraph. Following the truth file's conventions an anchor **counts** when
+- its number has one to three digits (``¶2008.`` is a year) and is followed by ``.`` and not
+  by a digit (``¶2.1 billion`` is an amount), and
+- the line before it is blank, or the last word of the text before it is not one that a
+  number continues (a month: ``April`` / ``¶2.`` is a wrapped date; ``PARA`` / ``¶6.`` a
+  cross-reference; ``NO``, ``SEE``, ``AND``, ...).
+Lettered anchors (``¶B.``) are never paragraphs. How well this rule agrees with the truth
+file is measured and printed by the evaluation (``anchor_rule_agreement``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+MONTHS = frozenset(
+    "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER "
+    "JAN FEB MAR APR JUN JUL AUG SEP SEPT OCT NOV DEC".split()
+)
+CONTINUING = MONTHS | frozenset(
+    "PARA PARAS PARAGRAPH PARAGRAPHS REFTEL REF NO NOS NUMBER SEE AND OR TO IN ON OF ITEM ITEMS POINT POINTS "
+    "ARTICLE ARTICLES SECTION CHAPTER RESOLUTION".split()
+)
+_ANCHOR = re.compile(r"¶(\w+)")
+_DASHES = re.compile(r"^\s*(?:-{3,}|(?:- ){3,}-?|={3,}|_{3,})\s*$")
+_PAGE_BREAK = re.compile(r"\d{8} \d{3}(?:\.\d)? OF \d{3}|\bPAGE \d{2,3} ", re.I)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    n: int
+    counts: bool  # starts a paragraph by the rule above
+    context: str  # what precedes it: blank | dashes | redaction | page-break | text
+    words: tuple[str, ...]  # the first words of its text (after the number and marking)
+
+
+def _norm_words(text: str) -> list[str]:
+    return [w for w in (t.strip("\"'.,;:!?()[]-").lower() for t in text.split()) if w]
+
+
+def anchors(body: str) -> list[Anchor]:
+    """Every numeric ¶ anchor of a page's body text (as displayed: anchors shown as ``¶``)."""
+    lines = body.split("\n")
+    out: list[Anchor] = []
+    for i, line in enumerate(lines):
+        for m in _ANCHOR.finditer(line):
+            token = m.group(1)
+            if not token.isdigit():
+                continue
+            rest = line[m.end() :]
+            prev_blank = i == 0 or not lines[i - 1].strip(" \\\t")
+            prev = next((x for x in reversed(lines[:i]) if x.strip(" \\\t")), "")
+            last = (prev.replace("\\", " ").split() or [""])[-1].strip(".,;:()").upper()
+            counts = (
+                len(token) <= 3
+                and rest.startswith(".")
+                and not rest[1:2].isdigit()
+                and (prev_blank or last not in CONTINUING)
+            )
+            if _DASHES.match(prev.replace("\\", "")):
+                context = "after a dashed rule"
+            elif "XXXXX" in prev.upper():
+                context = "after a redaction"
+            elif _PAGE_BREAK.search(prev):
+                context = "after a page-break line"
+            elif prev_blank:
+                context = "after a blank line"
+            else:
+                context = "after a text line"
+            following = " ".join([rest[1:], *lines[i + 1 : i + 3]]).replace("\\", " ")
+            words = _norm_words(" ".join(following.split()[:14]))
+            if words and re.fullmatch(r"[a-z/]{1,8}", words[0]) and re.match(r"\s*\(", rest[1:]):
+                words = words[1:]  # the portion marking
+            out.append(Anchor(int(token), counts, context, tuple(words[:8])))
+    return out
+
+
+def counted(found: Iterable[Anchor]) -> list[int]:
+    return [a.n for a in found if a.counts]
+
+
+def matched(anchor_numbers: Sequence[int], ours: Sequence[int]) -> int:
+    """How many counted anchors have a numbered paragraph of the same number (as multisets)."""
+    have = Counter(ours)
+    need = Counter(anchor_numbers)
+    return sum(min(c, have[n]) for n, c in need.items())
+
+
+def where_in(words: Sequence[str], blocks: Sequence[tuple[str, int | None, str]], number: int | None = None) -> str:
+    """Which of our reading blocks ``(kind, n, text)`` holds the anchor's first words: the
+    first block holding its first six words, else (a short heading line whose next words
+    are in another block) a block that starts with its first three."""
+    if len(words) < 3:
+        return "too short to find"
+
+    def named(kind: str, n: int | None) -> str:
+        if kind == "p" and n is not None and n == number:
+            return "its number's paragraph, matched by another anchor (the number repeats)"
+        if kind == "p":
+            return "an unnumbered paragraph" if n is None else "merged into a numbered paragraph"
+        return f"a {kind} block"
+
+    normed = [(kind, n, _norm_words(text)) for kind, n, text in blocks]
+    probe = " ".join(words[:6])
+    for kind, n, found in normed:
+        if probe in " ".join(found):
+            return named(kind, n)
+    for kind, n, found in normed:
+        start = found[1:] if found and found[0].isdigit() else found
+        if start[:3] == list(words[:3]):
+            return named(kind, n)
+    return "not in the reading text"
+
+
+def out_of_sequence(numbers: Sequence[int]) -> list[tuple[int, int]]:
+    """The places where a number is not greater than the one before it."""
+    return [(a, b) for a, b in itertools.pairwise(numbers) if b <= a]

@@ -1,0 +1,182 @@
+"""The Markdown report: one summary table with the issue's targets, then the details."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from . import residue, secondop, truthscore
+from .tally import Outcome
+
+COLUMNS = ("page", "pasted", "csv", "pre2000", "seed", "browser", "cablemap")
+HEADS = ("page", "pasted text", "CSV row", "pre2000", "seed", "browser copy", "cablemap (pages)")
+
+
+def pct(ok: int, n: int) -> str:
+    return f"{100 * ok / n:.1f}" if n else "—"
+
+
+def cell(ok: int, n: int, *, seed: bool = False) -> str:
+    if not n:
+        return "—"
+    if seed and n == 1:
+        return "✓" if ok else "✗"
+    return f"{pct(ok, n)} ({ok}/{n})"
+
+
+def _row(label: str, cells: list[str], target: str) -> str:
+    return "| " + " | ".join([label, *cells, target]) + " |"
+
+
+def main_table(o: Outcome) -> list[str]:
+    lines = [
+        "| field | " + " | ".join(HEADS) + " | target |",
+        "|---" * (len(HEADS) + 2) + "|",
+    ]
+    for spec in truthscore.FIELDS:
+        cells = []
+        for form in COLUMNS:
+            t = o.tallies.get((form, spec.name))
+            cells.append(cell(t.ok, t.n, seed=form == "seed") if t else "—")
+        lines.append(_row(spec.label + " (% right)", cells, spec.target))
+    a = o.anchors["forms"]
+    lines.append(_row("page ¶ anchors that have a numbered paragraph (%)",
+                      [cell(a[f]["matched"], a[f]["anchors"]) if f in a else "—" for f in COLUMNS], "≥ 99 %"))
+    r = o.residue["forms"]
+    lines.append(_row("cables with teletype residue in the reading text (%)",
+                      [cell(r[f]["with residue"], r[f]["cables"]) if f in r else "—"
+                       for f in COLUMNS], "≤ 2 %"))
+    fp = o.form_pairs
+    agree = {"pasted": fp.get("page vs pasted"), "csv": fp.get("page vs CSV row")}
+    lines.append(_row("record agrees with the page's, but for table-only facts (%)",
+                      [cell(c["cables"] - c["cables with a difference"] - c["a form failed"], c["cables"])
+                       if (c := agree.get(f)) else "—" for f in COLUMNS], "100 %"))
+    s = o.safety
+    lines.append(_row("classified cable shown UNCLASSIFIED, not found in the text (cables)",
+                      [str(s[f]["silent-unclassified"]) if f in s else "—" for f in COLUMNS], "0"))
+    lines.append(_row("crashes / refusals (cables)",
+                      [f"{o.counts[f + ':crash']} / {o.counts[f + ':error']}" if o.counts[f + ":sources"] else "—"
+                       for f in COLUMNS], "0 / —"))
+    return lines
+
+
+def ambiguous_table(o: Outcome) -> list[str]:
+    lines = ["| field | " + " | ".join(HEADS) + " |", "|---" * (len(HEADS) + 1) + "|"]
+    for spec in truthscore.FIELDS:
+        cells = []
+        for form in COLUMNS:
+            t = o.tallies.get((form, spec.name))
+            cells.append(cell(t.amb_ok, t.amb_n) if t and t.amb_n else "—")
+        if any(c != "—" for c in cells):
+            lines.append("| " + " | ".join([spec.label, *cells]) + " |")
+    return lines
+
+
+def second_opinion(o: Outcome) -> list[str]:
+    kinds: list[str] = []
+    for fld in secondop.FIELDS:
+        kinds += [k for k in o.second[fld] if k not in ("pages", "agree") and k not in kinds]
+    lines = ["| field | pages | agree | " + " | ".join(kinds) + " |", "|---" * (len(kinds) + 3) + "|"]
+    for fld in secondop.FIELDS:
+        c = o.second[fld]
+        lines.append("| " + " | ".join([fld, str(c["pages"]), f"{pct(c['agree'], c['pages'])} %",
+                                        *[str(c.get(k, 0)) for k in kinds]]) + " |")
+    lines += ["", "On the truth's pages, who was right where the two disagree (ours / cablemap / both / neither):",
+              "", "| field | kind | ours | cablemap | both | neither |", "|---|---|---|---|---|---|"]
+    for (fld, kind), c in sorted(o.adjudicated.items()):
+        lines.append(f"| {fld} | {kind} | {c['ours']} | {c['theirs']} | {c['both']} | {c['neither']} |")
+    return lines
+
+
+def residue_table(o: Outcome) -> list[str]:
+    forms = [f for f in COLUMNS if f in o.residue["forms"]]
+    lines = ["| kind | " + " | ".join(forms) + " | examples (page form, else first form) |",
+             "|---" * (len(forms) + 2) + "|"]
+    for det in residue.DETECTORS:
+        counts = [str(o.residue["forms"][f].get(det.name, 0)) for f in forms]
+        ex = next((o.residue["examples"][(f, det.name)] for f in forms if o.residue["examples"].get((f, det.name))), [])
+        lines.append("| " + " | ".join([det.name, *counts, ", ".join(ex[:4])]) + " |")
+    for label in ("with residue in the body", "with residue", "cables"):
+        lines.append("| " + " | ".join([f"**cables {label}**" if label != "cables" else "**cables audited**",
+                                        *[str(o.residue["forms"][f].get(label, 0)) for f in forms], ""]) + " |")
+    return lines
+
+
+def anchor_section(o: Outcome) -> list[str]:
+    hit, total, found, wanted = o.anchor_rule
+    lines = [
+        f"The counting rule agrees with the truth on its pages (paragraphs not ambiguous): "
+        f"{hit} of {total} counted anchors are truth paragraphs ({pct(hit, total)} %); "
+        f"{found} of {wanted} truth paragraphs have a counted anchor ({pct(found, wanted)} %; "
+        "the rest are written without anchor, e.g. `1.(C)`).",
+        "",
+        "| form | cables | anchors counted | matched | cables with a miss "
+        "| ours out of sequence (anchors in sequence) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for form, c in o.anchors["forms"].items():
+        lines.append(f"| {form} | {c['cables']} | {c['anchors']} | {c['matched']} ({pct(c['matched'], c['anchors'])} %)"
+                     f" | {c['cables with a miss']} | {c['ours out of sequence']} |")
+    lines += ["", "Unmatched anchors by where their text went in our reading text (and what precedes the "
+              "anchor on the page):", "", "| form | kind | anchors | example cables |", "|---|---|---|---|"]
+    for form, kinds in o.anchors["kinds"].items():
+        for kind, n in kinds.most_common():
+            lines.append(f"| {form} | {kind} | {n} | {', '.join(o.anchors['examples'][(form, kind)])} |")
+    for form in o.anchors["forms"]:
+        ex = o.anchors["examples"].get((form, "out of sequence"))
+        if ex:
+            lines.append(f"\nOut of sequence in our TEI ({form}), e.g. {', '.join(ex)}.")
+    return lines
+
+
+def forms_section(o: Outcome) -> list[str]:
+    pairs = list(o.form_pairs)
+    fields: list[str] = []
+    for c in o.form_pairs.values():
+        for key in c:
+            if ":" in key and key.split(":", 1)[1] not in fields:
+                fields.append(key.split(":", 1)[1])
+    lines = ["| | " + " | ".join(pairs) + " |", "|---" * (len(pairs) + 1) + "|"]
+    for label in ("cables", "a form failed", "cables with a difference"):
+        lines.append(f"| {label} | " + " | ".join(str(o.form_pairs[p][label]) for p in pairs) + " |")
+    for f in fields:
+        lines.append(f"| {f}: differs / allowed | "
+                     + " | ".join(f"{o.form_pairs[p].get('differs:' + f, 0)} / {o.form_pairs[p].get('allowed:' + f, 0)}"
+                                  for p in pairs) + " |")
+    return lines
+
+
+def safety_section(o: Outcome) -> list[str]:
+    keys = ["cables", "level unknown", "silent-unclassified", "banner-unclassified", "failed:error", "failed:crash"]
+    lines = ["| form | " + " | ".join(keys) + " |", "|---" * (len(keys) + 1) + "|"]
+    for form in COLUMNS:
+        if form in o.safety:
+            lines.append("| " + " | ".join([form, *[str(o.safety[form].get(k, 0)) for k in keys]]) + " |")
+    return lines
+
+
+def browser_section(o: Outcome) -> list[str]:
+    b: Counter[str] = o.browser
+    n = b["cables"]
+    return [
+        f"Browser copies of the truth's {n} pages: {b['crash']} crashes, {b['error']} refused; "
+        f"id right {cell(b['id right'], n)}, date right {cell(b['date right'], n)}, classification right or "
+        f"reported unknown {cell(b['classification right or unknown'], n)}; classified cables shown UNCLASSIFIED "
+        f"without a banner saying so: {o.safety['browser'].get('silent-unclassified', 0)}."
+    ]
+
+
+def render(o: Outcome) -> str:
+    sections: list[tuple[str, list[str]]] = [
+        ("Fidelity (issue 10): % right against the hand-built truth, and the audits", main_table(o)),
+        ("Ambiguous truth fields (scored apart, not in the table above)", ambiguous_table(o)),
+        ("Second opinion: our record against cablemap's on every page", second_opinion(o)),
+        ("Residue in the reading text: cables per kind", residue_table(o)),
+        ("Paragraph audit against the pages' ¶ anchors", anchor_section(o)),
+        ("Every cable in three forms: fields that differ", forms_section(o)),
+        ("The classification a reader is shown", safety_section(o)),
+        ("Browser copy", browser_section(o)),
+    ]
+    out: list[str] = []
+    for title, lines in sections:
+        out += [f"### {title}", "", *lines, ""]
+    return "\n".join(out)

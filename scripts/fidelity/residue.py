@@ -1,0 +1,150 @@
+"""Teletype residue in the reading text: one named detector per kind.
+
+A detector is a regular expression run over each block of the reading text (see
+``ours.reading_blocks``: the body a reader of the edition sees, without the opener and
+without blocks the normalizer already typed as furniture). Blocks are one line each (the
+reading text joins a block's lines), so detectors do not rely on line starts. The
+``subject-runon`` detector runs over the record's subject instead.
+
+Each detector is documented by its ``doc`` and tested on a tiny example in
+``tests/test_eval_fidelity.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_STATION = r"[A-Z][A-Z.'/-]*(?: [A-Z][A-Z.'/-]*){0,3}"
+_LEVEL = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T|U N C L A S(?: S I F I E D)?)"
+
+
+@dataclass(frozen=True)
+class Detector:
+    name: str
+    doc: str
+    pattern: re.Pattern[str]
+    on_subject: bool = False  # runs over the record's subject, not the body
+    trigger: re.Pattern[str] | None = None  # a cheap pattern every hit contains (speed only)
+
+    def find(self, value: str) -> list[str]:
+        """Each hit with up to 30 characters of context on both sides."""
+        if self.trigger is not None and not self.trigger.search(value):
+            return []
+        out = []
+        for m in self.pattern.finditer(value):
+            a, b = max(0, m.start() - 30), min(len(value), m.end() + 30)
+            out.append(value[a:b].replace("\n", " ¦ "))
+        return out
+
+
+DETECTORS: tuple[Detector, ...] = (
+    Detector(
+        "page-break",
+        "a page-break line left in the text: new style `BEIJING 00001463 002 OF 002` (8-digit "
+        "serial, page of pages), old style `PAGE 02 HARARE 05461 01 OF 02 271458Z`",
+        re.compile(r"\b\d{8} \d{3}(?:\.\d)? (?:OF|of) \d{3}\b|\bPAGE \d{2,3} +[A-Z][A-Z ]{1,20}? \d{4,6}\b"),
+    ),
+    Detector(
+        "section-banner",
+        "a classification banner or section line inside the text: "
+        "`C O N F I D E N T I A L SECTION 02 OF 03 MADRID 000091`, `SECTION 2 OF 3 TEHRAN 2069`",
+        re.compile(
+            rf"\b{_LEVEL} +(?:SECTION \d{{1,2}} OF \d{{1,2}} +)?{_STATION} \d{{5,6}}\b"
+            rf"|\bSECTION \d{{1,2}} OF \d{{1,2}} +{_STATION} \d{{4,6}}\b"
+        ),
+    ),
+    Detector(
+        "routing",
+        "lines of a routing header inside the text: `VZCZC…`, `DE RUEH…`, `ZNY CCCCC ZZH`, "
+        "`FM AMEMBASSY …`, `TO RUEHC/…`, `RUEH…/` addressees, a precedence and date-time group "
+        "`R 271245Z DEC 09`",
+        # (?=[…]) first: the regex engine then skips positions that cannot start a hit
+        re.compile(
+            r"(?=[VDZFTIROP])(?<![A-Za-z0-9])(?:VZCZC[A-Z0-9]*|DE R[A-Z]{4} #|ZN[RY] [UCSE]{5}\b|FM (?:AMEMBASSY|"
+            r"AMCONSUL|SECSTATE|USMISSION|USDEL|USINT|AIT)\b|TO R[A-Z]{3,6}/|(?:INFO )?R[UH][A-Z]{2,5}/(?:AMEMBASSY|"
+            r"AMCONSUL|SECSTATE|[A-Z]+ COLLECTIVE)\b|[OPRZ] \d{6}Z [A-Z]{3} \d{2}\b)"
+        ),
+    ),
+    Detector(
+        "distribution",
+        "an old-style distribution block or its transmission rule: `ACTION AF-00`, "
+        "`INFO LOG-00 NP-00 …`, `------------------8A8E0D 271459Z /38`",
+        re.compile(
+            r"\bACTION [A-Z]{2,6}-\d\d\b|\bINFO +LOG-\d\d\b|\b[A-Z]{2,6}-\d\d +[A-Z]{2,6}-\d\d +[A-Z]{2,6}-\d\d\b"
+            r"|-{4,}[0-9A-F]{6} +\d{6}Z */\d+"
+        ),
+        trigger=re.compile(r"-\d\d\b|----"),
+    ),
+    Detector(
+        "sipdis",
+        "the handling word `SIPDIS` in the flow of the text (it belongs to the preamble)",
+        re.compile(r"\bSIPDIS\b"),
+    ),
+    Detector(
+        "dashed-rule",
+        "a rule of five or more dashes, equals signs or underscores (`-------`, `- - - - -`) "
+        "in a block of text (an underlined heading glued to its paragraph, a separator)",
+        re.compile(r"(?<![-\w])(?:-{5,}+(?![0-9A-F]{6} )|(?:- ){4,}-|={5,}|_{5,})"),
+    ),
+    Detector(
+        "html",
+        "HTML tags and character references left as text: `<br>`, `</td>`, `&#x000A;`, `&amp;`",
+        re.compile(
+            r"</?(?:br|p|div|td|tr|table|span|strong|em|b|i|font|a)\b[^<>]{0,40}>|&#x?[0-9A-Fa-f]{1,6};"
+            r"|&(?:amp|lt|gt|quot|apos|nbsp);",
+            re.I,
+        ),
+    ),
+    Detector(
+        "end-marker",
+        "a transmission end marker: `NNNN`, `CABLE ENDS`, `End Cable Text`",
+        re.compile(r"(?=[NCEnce])(?:(?<![A-Za-z0-9])NNNN\b|CABLE ENDS\b|(?<![A-Za-z0-9])End Cable Text\b"
+                   r"|(?<![A-Za-z0-9])END OF CABLE\b)", re.I),
+    ),
+    Detector(
+        "media-row",
+        "a media partner's or database's row or stamp: `46151 11/28/2005 7:02 05DUSHANBE1870`, "
+        "`2005CARACA02404 - CONFIDENTIAL`, `Cable dated:`, `<<201778>>`, `header ends`, a "
+        "Guardian dateline `Thursday, 03 April 2008, 12:23`",
+        re.compile(
+            r"(?=[0-9C<hMTWFS])(?:(?<![A-Za-z0-9])\d{3,7}\s+\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d\d\s+\d\d[A-Z]{3,}\d+\b"
+            r"|(?<![A-Za-z0-9])\d{3,7}\s+\d{4}-\d\d-\d\d(?:\s+\d\d:\d\d(?::\d\d)?)?\s+\d\d[A-Z]{3,}\d+\b"
+            r"|(?<![A-Za-z0-9])(?:19|20)\d\d[A-Z]{4,6}\d{5}\s+-\s+(?:Classification:\s*)?(?:UNCLAS|CONFIDENTIAL|SECRET)"
+            r"|Cable dated:|<<\d{5,7}>>|header ends|(?<![A-Za-z0-9])(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+            r"|Saturday|Sunday), \d\d [A-Z][a-z]+ \d{4}, \d\d:\d\d\b|Track impresi)"
+        ),
+    ),
+    Detector(
+        "partial-extract",
+        "the notice `This record is a partial extract of the original cable` as text",
+        re.compile(r"This record is a partial extract", re.I),
+    ),
+    Detector(
+        "subject-runon",
+        "a subject that runs into the next field or carries residue: `REF:`, `Classified By`, "
+        "`E.O. 12958`, `TAGS`, a handling sentence (`SENSITIVE BUT UNCLASSIFIED`, `PLEASE PROTECT "
+        "ACCORDINGLY`), `<br>`, a page-break line or a database row",
+        re.compile(
+            r"REF(?:S|TELS?)?\s*:|\bClassified By\b|\bE\.\s?O\.\s*\d{4,5}|\bTAGS\b|SENSITIVE BUT UNCLASSIFIED"
+            r"|PROTECT ACCORDINGLY|TREAT ACCORDINGLY|<br\s*/?>|\b\d{8} \d{3}(?:\.\d)? OF \d{3}\b"
+            r"|\b\d{3,7}\s+\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d\d\b|\bSIPDIS\b",
+            re.I,
+        ),
+        on_subject=True,
+    ),
+)
+
+BY_NAME = {d.name: d for d in DETECTORS}
+
+
+def audit(blocks: Iterable[tuple[str, str]], subject: str | None) -> dict[str, list[str]]:
+    """{detector name: hits} over the reading blocks ``(kind, text)`` and the subject."""
+    hits: dict[str, list[str]] = {}
+    body = "\n".join(t for _kind, t in blocks)  # one search per detector; a block is one line
+    for det in DETECTORS:
+        found = det.find(subject or "" if det.on_subject else body)
+        if found:
+            hits[det.name] = found
+    return hits

@@ -1,0 +1,446 @@
+"""The fidelity scorer's own logic (scripts/fidelity), on tiny hand-made examples.
+
+No corpus is read: a scoring bug must fail here, not pass silently into the figures.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+from fidelity import audits, compare, inputs, ours, paragraphs, residue, secondop, truthscore
+
+# -- comparisons -----------------------------------------------------------------------------
+
+
+def test_subject_normalises_space_and_quotes_but_not_case() -> None:
+    assert compare.subject_equal("NEPAL:  INDIAN  VIEWS", "NEPAL: INDIAN VIEWS")
+    assert compare.subject_equal("SPAIN'S PARTY", "SPAIN’S PARTY")
+    assert compare.subject_equal("GOF C/T COORDINATOR,S OVERVIEW", "GOF C/T COORDINATOR'S OVERVIEW")
+    assert not compare.subject_equal("SPAIN'S PARTY", "Spain's Party")
+    assert not compare.subject_equal("LOOMS", "LOOMS REF: A. LONDON 2163")
+    assert not compare.subject_equal("X", None)
+    assert compare.subject_equal(None, None)
+
+
+def test_signer_ignores_case_and_trailing_punctuation() -> None:
+    assert compare.signer_equal("van Voorst", "VAN VOORST")
+    assert compare.signer_equal("KENNARD", "KENNARD .")
+    assert not compare.signer_equal("VAN VOORST", "VOORST")
+    assert not compare.signer_equal(None, "NNN")
+    assert compare.signer_equal(None, None)
+
+
+def test_cablemap_signer_list_is_read_as_distinct_names_joined() -> None:
+    assert compare.cablemap_signer(["VAN", "VOORST"]) == "VAN VOORST"
+    assert compare.cablemap_signer(["FRISBIE", "FRISBIE"]) == "FRISBIE"
+    assert compare.cablemap_signer([]) is None
+    assert compare.cablemap_signer(None) is None
+
+
+def test_tags_are_an_ordered_list_with_persons_and_phrases_apart() -> None:
+    codes, extras = compare.split_tags(["OVIP (STEINBERG, JAMES B.)", "PREL", "POL MIL"],
+                                       ["STEINBERG, JAMES B."], ["POL MIL"])
+    assert codes == ["OVIP", "PREL"]
+    assert extras == ["STEINBERG, JAMES B.", "POL MIL"]
+    assert compare.tags_equal(["OVIP", "PREL"], codes)
+    assert not compare.tags_equal(["PREL", "OVIP"], codes)  # order counts
+    # a phrase split into words is not the phrase: the words stay among the codes
+    codes, extras = compare.split_tags(["MARR", "POL", "MIL"], [], ["POL MIL"])
+    assert codes == ["MARR", "POL", "MIL"] and extras == []
+    assert compare.tag_extras_equal([], ["POL MIL"], ["pol-mil"])
+    assert not compare.tag_extras_equal(["STEINBERG, JAMES B."], [], ["STEINBERG", "JAMES B."])
+
+
+def test_references_are_sets() -> None:
+    assert compare.references_equal(["09STATE1", "09PARIS2"], ["09PARIS2", "09STATE1"])
+    assert not compare.references_equal(["09STATE1", "09PARIS2"], ["09STATE1"])
+    assert compare.references_equal([], [])
+
+
+def test_classification_needs_level_and_caveats() -> None:
+    assert compare.classification_equal("SECRET", ["SIPDIS", "NOFORN"], "SECRET", ["NOFORN", "SIPDIS"])
+    assert not compare.classification_equal("SECRET", ["SIPDIS", "NOFORN"], "SECRET", ["SIPDIS"])
+    assert not compare.classification_equal("SECRET", [], "CONFIDENTIAL", [])
+    assert not compare.classification_equal("SECRET", [], None, [])
+
+
+TRUTH_SUMMARY = {"start": "Two years after it lost in", "end": "come back in the immediate future."}
+
+
+@pytest.mark.parametrize(
+    "ours,expected",
+    [
+        ("Summary. Two years after it lost in the elections ... to come back in the immediate future. End summary.",
+         (True, True, True)),
+        ("(C) SUMMARY AND INTRODUCTION: Two years after it lost in ... come back in the immediate future. "
+         "END SUMMARY AND COMMENT", (True, True, True)),
+        ("Summary/Introduction: two years after it lost in ... come back in the immediate future", (True, True, True)),
+        ("Two years after it lost in ... come back in the immediate", (True, True, False)),
+        ("Summary: Spain's party, two years after it lost in ... come back in the immediate future.",
+         (True, False, True)),
+        (None, (False, False, False)),
+    ],
+)
+def test_summary_span(ours: str | None, expected: tuple[bool, bool, bool]) -> None:
+    assert compare.summary_agrees(TRUTH_SUMMARY, ours) == expected
+
+
+def test_summary_end_marker_is_cut_only_from_an_end_word() -> None:
+    # a summary whose last word is "comment" keeps it: only "End ..." is a marker
+    truth = {"start": "The minister", "end": "declined to comment."}
+    assert compare.summary_agrees(truth, "The minister declined to comment. End summary.") == (True, True, True)
+    assert compare.summary_agrees(truth, "The minister declined to. End comment.")[2] is False
+
+
+def test_no_summary_on_either_side_agrees_and_a_spurious_one_does_not() -> None:
+    assert compare.summary_agrees(None, None) == (True, True, True)
+    assert compare.summary_agrees(None, "Summary: something") == (False, False, False)
+
+
+# -- residue detectors: every detector has a hit and a miss here ------------------------------
+
+DETECTOR_EXAMPLES = {
+    "page-break": ("the transport sector BEIJING 00001463 002 OF 002 as vehicle",
+                   "the 2003 budget of 002 OF the plan"),
+    "section-banner": ("text. C O N F I D E N T I A L SECTION 02 OF 03 MADRID 000091 more",
+                       "the third section of the report"),
+    "routing": ("end of text VZCZCXRO0038 PP RUEHWEB", "the embassy's routing of mail"),
+    "distribution": ("ACTION AF-00 INFO LOG-00 NP-00 AID-00", "the action plan for 2009"),
+    "sipdis": ("the Ambassador SIPDIS said", "the SIPDISTRICT"),
+    "dashed-rule": ("Missile Defense --------------- 5. (C)", "a pause -- then more"),
+    "html": ("SIPDIS <br> <br> next", "R&D; spending 3 < 5 > 2"),
+    "end-marker": ("HOAGLAND NNNN", "the NNNNN code"),
+    "media-row": ("46151 11/28/2005 7:02 05DUSHANBE1870 Embassy Dushanbe", "on 11/28/2005 the embassy"),
+    "partial-extract": ("This record is a partial extract of the original cable.", "a record of the meeting"),
+    "subject-runon": ("LOOMS REF: A. LONDON 2163", "REFERENDUM LOOMS"),
+}
+
+
+def test_every_detector_has_an_example() -> None:
+    assert set(DETECTOR_EXAMPLES) == set(residue.BY_NAME)
+
+
+@pytest.mark.parametrize("name", sorted(DETECTOR_EXAMPLES))
+def test_detector_finds_its_residue_and_nothing_in_clean_text(name: str) -> None:
+    hit, clean = DETECTOR_EXAMPLES[name]
+    det = residue.BY_NAME[name]
+    assert det.find(hit), f"{name} missed {hit!r}"
+    assert not det.find(clean), f"{name} fired on {clean!r}"
+
+
+def test_old_style_page_break_and_transmission_rule() -> None:
+    assert residue.BY_NAME["page-break"].find("BOTH CONFIDENTIAL PAGE 02 HARARE 05461 01 OF 02 271458Z RADICAL")
+    assert residue.BY_NAME["distribution"].find("------------------8A8E0D 271459Z /38")
+    # the transmission rule is distribution, not a dashed rule
+    assert not residue.BY_NAME["dashed-rule"].find("------------------8A8E0D 271459Z /38")
+
+
+def test_audit_runs_body_detectors_on_blocks_and_the_subject_detector_on_the_subject() -> None:
+    hits = residue.audit([("p", "the text NNNN")], "A SUBJECT REF: STATE 1")
+    assert set(hits) == {"end-marker", "subject-runon"}
+    assert residue.audit([("p", "REF: STATE 1 in a paragraph")], "A SUBJECT") == {}
+
+
+# -- paragraph anchors ------------------------------------------------------------------------
+
+BODY = "\n".join([
+    "SUBJECT: X",
+    "",
+    "¶1. (C) Summary: the first paragraph, met on April",
+    "¶2. and again. See para",
+    "¶6. for more.",
+    "",
+    "¶2000. was a year.",
+    "¶3. (U) The third.",
+    "-------",
+    "HEADING",
+    "-------",
+    "¶4. The fourth, 2.1",
+    "¶2.1 billion in aid",
+    "     ¶B. STATE 1",
+])
+
+
+def test_anchor_counting_rule() -> None:
+    found = paragraphs.anchors(BODY)
+    assert [(a.n, a.counts) for a in found] == [(1, True), (2, False), (6, False), (2000, False), (3, True),
+                                                (4, True), (2, False)]
+    assert paragraphs.counted(found) == [1, 3, 4]
+    four = next(a for a in found if a.n == 4)
+    assert four.context == "after a dashed rule"
+    one = found[0]
+    assert one.words[:3] == ("summary", "the", "first")  # the marking (C) is dropped
+
+
+def test_matched_is_a_multiset_count_and_sequence_check() -> None:
+    assert paragraphs.matched([1, 2, 2, 3], [1, 2, 3]) == 3
+    assert paragraphs.out_of_sequence([1, 2, 6, 5, 3]) == [(6, 5), (5, 3)]
+    assert paragraphs.out_of_sequence([1, 2, 4]) == []
+
+
+def test_where_an_anchor_text_went() -> None:
+    blocks = [("p", 1, "1. one two three four five six seven"), ("p", None, "alpha beta gamma delta epsilon zeta"),
+              ("heading", None, "Big Heading Words Here Now Please")]
+    assert paragraphs.where_in(("one", "two", "three", "four", "five", "six"), blocks) == \
+        "merged into a numbered paragraph"
+    assert paragraphs.where_in(("alpha", "beta", "gamma"), blocks) == "an unnumbered paragraph"
+    assert paragraphs.where_in(("big", "heading", "words"), blocks) == "a heading block"
+    assert paragraphs.where_in(("not", "there", "at", "all"), blocks) == "not in the reading text"
+
+
+def test_anchor_rule_agreement_counts_multisets() -> None:
+    assert audits.anchor_rule_agreement([([1, 2, 2], [1, 2, 3])]) == (2, 3, 2, 3)
+
+
+# -- second opinion ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "field,ours,theirs,kind",
+    [
+        ("subject", None, "A", "ours-empty"),
+        ("subject", "A", None, "theirs-empty"),
+        ("subject", "Spain", "SPAIN", "case-only"),
+        ("subject", "A -- B", "A--B", "spacing-punct"),
+        ("subject", "LOOMS REF: A", "LOOMS", "ours-longer"),
+        ("subject", "ISSUE IN", "ISSUE IN THE NETHERLANDS", "theirs-longer"),
+        ("subject", "ABC", "XYZ", "other"),
+        ("tags", ["A", "B"], ["B", "A"], "order-only"),
+        ("tags", ["A"], ["A", "B"], "ours-subset"),
+        ("references", ["X", "Y"], ["X"], "theirs-subset"),
+        ("references", ["X"], ["Y"], "other"),
+    ],
+)
+def test_disagreement_buckets(field: str, ours: object, theirs: object, kind: str) -> None:
+    assert not secondop.agree(field, ours, theirs)
+    assert secondop.bucket(field, ours, theirs) == kind
+
+
+def test_who_was_right() -> None:
+    truth = {"subject": "A B", "signer": "JONES", "tags": ["PREL"], "tag_persons": [], "tag_phrases": [],
+             "references": ["09STATE1"]}
+    assert secondop.who_was_right("subject", truth, "A B", "A B REF:") == "ours"
+    assert secondop.who_was_right("signer", truth, "NNN", "jones") == "theirs"
+    assert secondop.who_was_right("tags", truth, ["PREL"], ["PREL"]) == "both"
+    assert secondop.who_was_right("references", truth, [], ["09STATE2"]) == "neither"
+
+
+def test_second_opinion_values() -> None:
+    assert secondop.values("signer", {"signer": ["VAN", "VOORST"]}, theirs=True) == "VAN VOORST"
+    assert secondop.values("references", {"references": ["B", "A", "A"]}, theirs=False) == ["A", "B"]
+
+
+# -- the forms' agreement and the classification shown -----------------------------------------
+
+
+def test_level_of() -> None:
+    assert audits.level_of("CONFIDENTIAL//NOFORN") == "CONFIDENTIAL"
+    assert audits.level_of("UNCLASSIFIED//FOR OFFICIAL USE ONLY") == "UNCLASSIFIED"
+    assert audits.level_of("UNCLAS") == "UNCLASSIFIED"
+    assert audits.level_of("(no classification)") is None
+    assert audits.level_of(None) is None
+
+
+def test_table_facts_may_differ_only_when_no_text_gave_them() -> None:
+    page = {"id": "09X1", "date": "2009-01-01", "date_from_text": False, "level": "SECRET",
+            "level_from_text": True, "origin": "Embassy X", "from": None, "subject": "S"}
+    pasted = {"id": None, "date": None, "date_from_text": False, "level": None, "level_from_text": False,
+              "origin": None, "from": None, "subject": "S"}
+    diffs = dict(audits.form_differences(page, pasted))
+    assert diffs == {"id": True, "date": True, "origin": True, "level": False}
+    pasted["subject"] = "T"
+    assert dict(audits.form_differences(page, pasted))["subject"] is False
+
+
+def test_classification_safety() -> None:
+    unknown_shown_unclas = {"level": None, "shown_classification": "UNCLASSIFIED", "level_from_text": False}
+    assert audits.classification_safety(unknown_shown_unclas, "CONFIDENTIAL//NOFORN") == "silent-unclassified"
+    assert audits.classification_safety(unknown_shown_unclas, "UNCLASSIFIED") is None
+    reported_unknown = {"level": None, "shown_classification": None, "level_from_text": False}
+    assert audits.classification_safety(reported_unknown, "SECRET") is None
+    banner = {"level": "UNCLASSIFIED", "level_from_text": True}
+    assert audits.classification_safety(banner, "SECRET") == "banner-unclassified"
+    assert audits.classification_safety({"level": "SECRET"}, "SECRET") is None
+
+
+# -- inputs ---------------------------------------------------------------------------------------
+
+PAGE = (
+    "<html><head><title>Cable Viewer</title><script>var x = 1;</script></head><body>"
+    "<div class='nav'><h3>Browse by tag</h3><a href='/tag/PREL_0.html'>PREL</a></div>"
+    "<table class='cable'><tr><th>Reference ID</th><th>Created</th></tr>"
+    "<tr><td><a href='/cable/x.html'>09X1</a></td><td>2009-01-01 10:00</td></tr></table>"
+    "<code><pre>VZCZC&#x000A;FM AMEMBASSY X</pre></code>"
+    "<code><pre>C O N F I D E N T I A L X 000001&#x000A;TAGS: <a href='/tag/PREL_0.html'>PREL</a>"
+    "&#x000A;SIPDIS <br>&#x000A;<a id='par1' href='#par1'>¶</a>1. R&D; text &lt;&lt;220571&gt;&gt;</pre></code>"
+    "</body></html>"
+)
+
+
+def test_pasted_text_is_what_a_browser_displays_of_the_two_blocks() -> None:
+    text = inputs.pasted_text(PAGE)
+    assert text == ("VZCZC\nFM AMEMBASSY X\n\nC O N F I D E N T I A L X 000001\nTAGS: PREL\nSIPDIS \n\n"
+                    "¶1. R&D; text <<220571>>\n")
+
+
+def test_browser_copy_keeps_the_navigation_and_drops_scripts() -> None:
+    text = inputs.browser_copy(PAGE)
+    assert "Browse by tag" in text and "var x" not in text and "Cable Viewer" not in text
+    assert "Reference ID\tCreated" in text.replace(" \t", "\t").replace("\t ", "\t")
+    assert "VZCZC\nFM AMEMBASSY X" in text and "¶1. R&D; text" in text
+
+
+# -- truth scoring ----------------------------------------------------------------------------------
+
+RECORD = {
+    "id": "09X1", "subject": "A SUBJECT", "tags": ["PREL"], "tag_persons": [], "tag_phrases": [],
+    "signer": "JONES", "references": [], "paragraphs": [1, 2], "paragraph_count": 2, "summary": None,
+    "classification": "SECRET", "caveats": ["SIPDIS"], "origin": "Embassy X", "ambiguous": ["signer"],
+}
+FACTS = {
+    "id": "09X1", "subject": "A SUBJECT", "tags": ["PREL"], "signer": "SMITH", "references": [],
+    "paragraphs": [1, 2], "summary": None, "level": "SECRET", "caveats": ["SIPDIS"], "origin": "Embassy X",
+    "date_from_text": True,
+}
+
+
+def test_ambiguous_fields_are_scored_apart() -> None:
+    verdicts = {spec.name: (v.ok, amb) for spec, v, amb in
+                truthscore.score_one(RECORD, "page", {"facts": FACTS}, {"has_dtg": True}, "ours")}
+    assert verdicts["signer"] == (False, True)
+    assert verdicts["subject"] == (True, False)
+    assert verdicts["id"] == (True, False)
+    assert verdicts["summary_none"] == (True, False)
+    assert "summary_found" not in verdicts and "tag_extras" not in verdicts
+    tally = truthscore.Tally()
+    for _spec, v, amb in truthscore.score_one(RECORD, "page", {"facts": FACTS}, {"has_dtg": True}, "ours"):
+        tally.add(v, amb, {})
+    assert (tally.amb_n, tally.amb_ok) == (1, 0)
+    assert tally.ok == tally.n
+
+
+def test_id_is_scored_only_where_the_text_has_a_dated_dtg() -> None:
+    names = {spec.name for spec, _v, _a in
+             truthscore.score_one(RECORD, "pasted", {"facts": FACTS}, {"has_dtg": False}, "ours")}
+    assert "id" not in names and "origin" in names
+
+
+def test_a_failed_form_is_wrong_in_every_applicable_field() -> None:
+    failed = {"failed": "error", "message": "not a cable"}
+    verdicts = list(truthscore.score_one(RECORD, "browser", failed, {"has_dtg": True}, "ours"))
+    assert verdicts and not any(v.ok for _s, v, _a in verdicts)
+    assert {s.name for s, _v, _a in verdicts} >= {"subject", "tags", "classification", "id", "paragraphs"}
+    assert "tag_extras" not in {s.name for s, _v, _a in verdicts}
+
+
+def test_cablemap_is_scored_only_on_its_fields() -> None:
+    theirs = {"subject": "A SUBJECT", "tags": ["PREL"], "signer": "JONES", "references": []}
+    names = {s.name for s, _v, _a in truthscore.score_one(RECORD, "cablemap", {"facts": theirs}, {}, "cablemap")}
+    assert names == {"subject", "tags", "signer", "references"}
+
+
+# -- the adapter: the reading text of a small cable (the project's own code, no corpus) -------------
+
+CABLE = """VZCZCXRO0001
+PP RUEHWEB
+DE RUEHBJ #0001/01 0010000
+ZNY CCCCC ZZH
+P 010000Z JAN 09
+FM AMEMBASSY BEIJING
+TO RUEHC/SECSTATE WASHDC PRIORITY 0001
+
+C O N F I D E N T I A L BEIJING 000001
+
+SIPDIS
+
+E.O. 12958: DECL: 01/01/2019
+TAGS: PREL CH
+SUBJECT: A SMALL TEST CABLE
+
+Classified By: Someone, for reasons 1.4 (b) and (d).
+
+1. (C) The first paragraph says one thing.
+
+2. (C) The second paragraph says another.
+
+SMITH
+"""
+
+
+def test_reading_blocks_leave_the_opener_out() -> None:
+    cable = ours.from_text(CABLE, "test")
+    blocks = ours.reading_blocks(cable)
+    text = " ".join(b.text for b in blocks)
+    assert [b.n for b in blocks if b.kind == "p"] == [1, 2]
+    assert "VZCZC" not in text and "RUEHC" not in text and "E.O. 12958" not in text
+    assert "The first paragraph says one thing." in text
+    facts = ours.facts(cable)
+    assert facts["id"] == "09BEIJING1" and facts["level"] == "CONFIDENTIAL" and facts["date_from_text"]
+    assert residue.audit([(b.kind, b.text) for b in blocks], facts["subject"]) == {}
+
+
+def test_a_refusal_is_reported_not_raised() -> None:
+    with pytest.raises(ours.Failed) as caught:
+        ours.from_text("hello world", "test")
+    assert caught.value.kind == "error"
+
+
+def test_summary_start_skips_a_glued_heading_rule_and_paragraph_number() -> None:
+    truth = {"start": "Foreign Minister Tovar told", "end": "to continue to receive."}
+    ours = "Summary ------- 1. (C) Foreign Minister Tovar told Charge ... to continue to receive. End summary."
+    assert compare.summary_agrees(truth, ours) == (True, True, True)
+    # but a span that starts in the wrong place does not agree
+    assert compare.summary_agrees(truth, "1. (C) Charge told Foreign Minister Tovar told")[1] is False
+
+
+# -- from workers' results to the table (plumbing, on one made-up cable) -------------------------
+
+def _form(**over: object) -> dict[str, object]:
+    facts = {**FACTS, "signer": "JONES", "date": "2009-01-01T10:00:00Z", "level_from_text": True,
+             "from": "AMEMBASSY X", "caveats": ["SIPDIS"], "paragraph_digests": ["a", "b"], **over}
+    return {"facts": facts, "residue": {}, "residue_counts": {}, "warnings": 0,
+            "anchors": {"counted": 2, "matched": 2, "unmatched": [], "ours_out_of_sequence": [],
+                        "anchors_out_of_sequence": []}}
+
+
+def test_tally_and_report_on_one_cable() -> None:
+    from fidelity import report, tally
+
+    record = {**RECORD, "ambiguous": [], "forms": [{"form": "page", "page": "cable/2009/01/09X1.html"}]}
+    page = {"source": "page", "rel": "cable/2009/01/09X1.html", "has_dtg": True, "anchor_numbers": [1, 2],
+            "table": {"id": "09X1", "created": "2009-01-01 10:00", "classification": "SECRET"},
+            "forms": {"page": _form(), "pasted": _form(signer="NNN", level=None, shown_classification="UNCLASSIFIED",
+                                                       level_from_text=False),
+                      "browser": {"failed": "error", "message": "not a cable"}}}
+    cablemap = [{"id": "09X1", "subject": "A SUBJECT", "tags": ["PREL"], "signer": ["JONES"], "references": []}]
+    outcome = tally.everything([page], [record], cablemap)
+    assert outcome.tallies[("page", "signer")].ok == 1
+    assert outcome.tallies[("pasted", "signer")].ok == 0
+    assert outcome.tallies[("cablemap", "subject")].ok == 1
+    assert outcome.tallies[("browser", "subject")].n == 1 and outcome.tallies[("browser", "subject")].ok == 0
+    assert outcome.safety["pasted"]["silent-unclassified"] == 1
+    assert outcome.form_pairs["page vs pasted"]["differs:signer"] == 1
+    assert outcome.form_pairs["page vs pasted"]["differs:level"] == 1  # the page's text gave it
+    assert outcome.second["signer"]["agree"] == 1
+    text = report.render(outcome)
+    assert "| signer (% right) | 100.0 (1/1) | 0.0 (0/1) |" in text
+    assert "classified cable shown UNCLASSIFIED" in text
+    assert any(m["field"] == "classification:silent-unclassified" for m in outcome.misses)
+
+
+def test_where_a_short_heading_line_went() -> None:
+    # the anchor's line is a short heading; its next words are in the following block
+    blocks = [("p", 1, "1. Contents: Swine Flu 3. Clinton in Baghdad"), ("heading", None, "3. Clinton in Baghdad"),
+              ("p", None, "The papers wrote at length")]
+    assert paragraphs.where_in(("clinton", "in", "baghdad", "the", "papers", "wrote"), blocks) == "a heading block"
+
+
+def test_where_a_repeated_number_went() -> None:
+    blocks = [("p", 3, "3. Clinton in Baghdad"), ("p", None, "The papers wrote")]
+    assert paragraphs.where_in(("clinton", "in", "baghdad", "the"), blocks, 3).startswith("its number's paragraph")
+    assert paragraphs.where_in(("clinton", "in", "baghdad", "the"), blocks, 4) == "merged into a numbered paragraph"

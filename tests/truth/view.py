@@ -1,0 +1,122 @@
+"""Print cables for reading: preamble, every paragraph-number line, the closing, and the
+regex draft of the truth fields (draft.py) to be checked against the text by eye.
+
+  python tests/truth/view.py --corpus /tmp/corpus ID [ID ...]     (ids from selection.tsv,
+  a pre2000 id, or SEED)      --full prints the whole text instead of the compact view.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import cabletext  # noqa: E402
+import draft  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+
+
+def selection() -> dict[str, dict]:
+    rows = {}
+    lines = (HERE / "selection.tsv").read_text().splitlines()
+    head = lines[0].split("\t")
+    for ln in lines[1:]:
+        rows[ln.split("\t")[0]] = dict(zip(head, ln.split("\t")))
+    return rows
+
+
+def meta_table(html: str) -> list[str]:
+    i = html.find("<table class='cable'>")
+    j = html.find("</table>", i)
+    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", html[i:j], re.S)]
+
+
+def pre2000_files() -> dict[str, Path]:
+    return {p.stem: p for p in cabletext.PRE2000.rglob("*.txt")}
+
+
+def load(cid: str, corpus: str | None):
+    """(header, body, info) of a cable."""
+    sel = selection()
+    if cid == "SEED" or cid == "09BEIJING1463S":
+        t = cabletext.SEED.read_text(encoding="utf-8")
+        return t, t, {"form": "seed", "year": 2009}
+    if cid in sel:
+        html = cabletext.read_page(sel[cid]["page"], corpus)
+        blocks = cabletext.page_blocks(html)
+        header, body = (blocks[0], blocks[-1]) if len(blocks) > 1 else ("", blocks[0] if blocks else "")
+        return header, body, {**sel[cid], "form": "page", "year": int(sel[cid]["year"]),
+                              "meta": meta_table(html), "nblocks": len(blocks)}
+    pf = pre2000_files()
+    if cid in pf:
+        t = pf[cid].read_text(encoding="utf-8")
+        meta = t.split("\n")[:5]
+        rest = "\n".join(t.split("\n")[5:])
+        return rest, rest, {"form": "pre2000", "year": int(meta[2].split()[-1]), "meta": meta,
+                            "path": str(pf[cid].relative_to(cabletext.SHARED))}
+    raise KeyError(cid)
+
+
+def show(cid: str, corpus: str | None, full: bool) -> None:
+    header, body, info = load(cid, corpus)
+    print(f"=================== {cid}  {info.get('form')} {info.get('page', info.get('path', ''))} "
+          f"meta={info.get('meta')}")
+    if full:
+        if info["form"] == "page":
+            print(header)
+            print("------- body -------")
+        print(body)
+        return
+    if info["form"] == "page":
+        fm = [ln for ln in header.split("\n") if ln.startswith("FM ")]
+        print("HDR-FM:", fm, "blocks:", info.get("nblocks"))
+    lines = draft.clean_lines(body)
+    fp = draft.first_para_index(lines)
+    pre = lines[:fp]
+    if info["form"] != "page":
+        # pasted/pre2000 text: start at the banner or after the routing block
+        pass
+    print("--- preamble ---")
+    for ln in pre[-40:] if len(pre) > 40 else pre:
+        if ln.strip():
+            print("|", ln[:150])
+    print("--- paragraph lines ---")
+    for k, ln in enumerate(lines):
+        if k >= fp and re.match(r"^\s*¶?\s*\d{1,4}\s?[.)]", ln):
+            print(f"{k:4d}| {ln[:50]}")
+    inl = [(k, m.group(1)) for k, ln in enumerate(lines) for m in
+           re.finditer(r"\S\s+(\d{1,2})\s?\.\s*\((?:U|C|S|SBU|S/NF|C/NF|SBU/NF|U/FOUO|C/REL[^)]*)\)", ln)]
+    if inl:
+        print("  INLINE-NUMBERED:", inl)
+    for k, ln in enumerate(lines):
+        m = re.search(r"end (of )?summary", ln, re.I)
+        if m:
+            print(f"  ENDSUM {k:4d}| ...{ln[max(0, m.start() - 90):m.end() + 5]}")
+        if re.search(r"VZCZC|^FM |Cable dated|header ends|CABLE ENDS|^id: |<<\d+>>", ln):
+            print(f"  mark {k:4d}| {ln[:90]}")
+    print("--- last 15 lines ---")
+    tail = [(k, ln) for k, ln in enumerate(lines) if ln.strip()][-5:]
+    for k, ln in tail:
+        print(f"{k:4d}| {ln[-120:]}")
+    d = draft.draft(header, body, info["year"])
+    print("--- DRAFT ---")
+    d.pop("tag_persons") if not d["tag_persons"] else None
+    print(json.dumps(d, ensure_ascii=False))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus")
+    ap.add_argument("--full", action="store_true")
+    ap.add_argument("ids", nargs="+")
+    a = ap.parse_args()
+    for cid in a.ids:
+        show(cid, a.corpus, a.full)
+
+
+if __name__ == "__main__":
+    main()
