@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import Any
 
 from lxml import etree
 
@@ -80,8 +79,8 @@ def read(data: bytes, name: str) -> Cable:
         raise InvalidTEIError(name, f"not well-formed XML: {exc}") from None
     # the parser read a DTD the checks above missed (an encoding they do not know): refuse it
     # all the same (nothing in it was loaded or expanded: see safe_parser)
-    info: Any = root.getroottree().docinfo
-    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+    info = root.getroottree().docinfo
+    if getattr(info, "doctype", "") or info.internalDTD is not None or info.externalDTD is not None:
         raise unsafe
     etree.cleanup_namespaces(root)  # declarations nothing uses (100,000 of them were copied)
     if root.tag != f"{{{TEI_NS}}}TEI":
