@@ -273,6 +273,35 @@ def damaged_outputs(s: Scenario) -> Outcome:
                      after == first and s.report()["totals"]["converted"] == 3)
 
 
+def json_reading_text(s: Scenario) -> Outcome:
+    """Every word of each TEI body's reading text is in the JSON record's ``body``, in order
+    (the record used to hold the numbered paragraphs only)."""
+    import re
+
+    from lxml import etree
+
+    from convert.model import TEI_NS
+    from convert.textview import reading_text
+
+    word = re.compile(r"\w+")
+    s.copy(6)
+    done = s.cli(str(s.inputs), "-o", str(s.out), "-q", "--to", "tei,json")
+    short = unnumbered = 0
+    for tei in sorted(s.out.glob("*.tei.xml")):
+        body = etree.parse(str(tei)).getroot().find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
+        record = json.loads(tei.with_name(tei.name[: -len(".tei.xml")] + ".json").read_text())
+        carried: list[str] = []
+        for block in record.get("body", ()):
+            carried += [str(block["n"])] if isinstance(block["n"], int) else []
+            carried += word.findall(block["marking"] or "") + word.findall(block["text"])
+            for item in block.get("items", ()):
+                carried += word.findall(item["label"] or "") + word.findall(item["text"])
+            unnumbered += block["type"] == "p" and block["n"] is None
+        short += word.findall(reading_text(body)) != carried
+    return s.outcome(done, 0, 6, f"records short of reading words: {short}; unnumbered "
+                     f"paragraphs carried: {unnumbered}", short == 0 and unnumbered > 0)
+
+
 def sigterm(s: Scenario) -> Outcome:
     s.copy(6)
     (s.out).mkdir()
@@ -492,6 +521,7 @@ SCENARIOS: list[tuple[str, str, Callable[[Scenario], Outcome]]] = [
     ("8", "cables whose ids are report, REPORT", id_report),
     ("9", "input folder renamed between runs", renamed_folder),
     ("9", "-o inside the input folder, three runs", out_inside_input),
+    ("10", "the JSON record against the TEI's reading text", json_reading_text),
     ("11", "a 0-byte cables.csv", empty_csv),
     ("11", "--to ''", no_format),
     ("11", "--book with no cable", empty_book),
