@@ -7,7 +7,8 @@ made from. Three parts, each read when first asked for:
 - :attr:`CableView.header` — a :class:`Header`: the header's facts as the TEI states them
   (raw: ``None`` where the TEI is silent). The JSON record serialises it; what only the
   renditions need (``dtg``, ``place``, ``banner``) is read when first asked for.
-- :attr:`CableView.body` — a :class:`Body`: the telegram's paragraphs and summary, one pass.
+- :attr:`CableView.body` — a :class:`Body`: the body's reading text block by block (every
+  word of it, in order), the numbered paragraphs and the summary, one pass.
 - The display facts every rendition prints (``subject``, ``origin``, ``classification``…):
   the header with the renditions' conventions applied (an id from the file name when the TEI
   has none, "(no subject)", the origin or else the sender).
@@ -23,13 +24,25 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..names import safe_stem
-from .facts import Body, Header, Office, Paragraph, Reference, banner_level, clean, epoch_to_iso, iso_to_epoch
+from .facts import (
+    Block,
+    Body,
+    Header,
+    Item,
+    Office,
+    Paragraph,
+    Reference,
+    banner_level,
+    clean,
+    epoch_to_iso,
+    iso_to_epoch,
+)
 from .read import read_banner, read_body, read_dtg, read_header, read_place, read_title
 
 if TYPE_CHECKING:
     from ..model import Cable
 
-__all__ = ["Body", "CableView", "Header", "Office", "Paragraph", "Reference", "banner_level", "clean",
+__all__ = ["Block", "Body", "CableView", "Header", "Item", "Office", "Paragraph", "Reference", "banner_level", "clean",
            "epoch_to_iso", "iso_to_epoch", "read_body", "read_header"]
 
 

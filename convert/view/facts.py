@@ -79,11 +79,38 @@ class Header:
 
 
 @dataclass(frozen=True, slots=True)
+class Item:
+    """An item of a list: the label before it (``A)``), its ``n`` and its text."""
+
+    label: str | None
+    n: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the body's reading text, in order: its TEI element (``p``, ``head``,
+    ``ab``, ``list``, ``opener``, ``closer``…) and that element's ``type`` (``subject``,
+    ``heading``, ``references``…). A paragraph's number and portion marking are apart from
+    its text (``n``, ``marking``); a list's head is its text, its entries are ``items``."""
+
+    kind: str
+    subtype: str | None
+    text: str
+    n: str | None = None
+    marking: str | None = None
+    items: tuple[Item, ...] | None = None  # a list's entries (None for any other block)
+
+
+@dataclass(frozen=True, slots=True)
 class Body:
     """What the writers need from the telegram's body besides its layout."""
 
     paragraphs: tuple[Paragraph, ...]  # the telegram's numbered paragraphs, in order
     summary: str | None  # the summary passages, joined
+    #: the whole reading text of the TEI body, block by block, in order (every word of it:
+    #: headings, numbered and unnumbered paragraphs, lists, the opener and closer lines)
+    blocks: tuple[Block, ...] = ()
 
 
 def clean(text: str | None) -> str:

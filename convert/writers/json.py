@@ -10,7 +10,7 @@ from typing import Any
 
 from ..model import Cable
 from ..options import WriteOptions
-from ..view import Office, Paragraph
+from ..view import Block, Office, Paragraph
 
 
 def _office(office: Office) -> dict[str, Any]:
@@ -20,6 +20,21 @@ def _office(office: Office) -> dict[str, Any]:
 
 def _paragraph(paragraph: Paragraph) -> dict[str, Any]:
     return {"n": int(paragraph.n or ""), "marking": paragraph.marking, "text": paragraph.text}
+
+
+def _number(n: str | None) -> int | str | None:
+    """A paragraph number as a number (as in ``paragraphs``); any other ``n`` as written."""
+    return int(n) if n is not None and n.isdecimal() and n.isascii() else n
+
+
+def _block(block: Block) -> dict[str, Any]:
+    """One block of ``body``: the TEI element and its type, number, marking and text; a
+    list's items after."""
+    out: dict[str, Any] = {"type": block.kind, "subtype": block.subtype, "n": _number(block.n),
+                           "marking": block.marking, "text": block.text}
+    if block.items is not None:
+        out["items"] = [{"label": item.label, "n": item.n, "text": item.text} for item in block.items]
+    return out
 
 
 def record(cable: Cable) -> dict[str, Any]:
@@ -43,7 +58,8 @@ def record(cable: Cable) -> dict[str, Any]:
         "signer": header.signer,
         "summary": body.summary,
         "sections": header.sections,
-        "paragraphs": [_paragraph(p) for p in body.paragraphs if p.n is not None],
+        "paragraphs": [_paragraph(p) for p in body.paragraphs],
+        "body": [_block(block) for block in body.blocks],
         "warnings": list(cable.warnings),
     }
 
