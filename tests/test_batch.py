@@ -364,7 +364,7 @@ def test_cli_contract_flat_layout_and_summary(corpus: Path, tmp_path: Path) -> N
     listing.write_text("\n".join(str(p) for p in _pages(corpus)[:5]) + "\n")
     done = subprocess.run(
         [sys.executable, "-m", "convert", "--files-from", str(listing), "-o", str(out),
-         "--jobs", "2", "--progress", "lines"],
+         "--to", "data", "--jobs", "2", "--progress", "lines"],
         cwd=REPO, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in out.iterdir() if p.is_file())
@@ -372,7 +372,7 @@ def test_cli_contract_flat_layout_and_summary(corpus: Path, tmp_path: Path) -> N
                            + [f"{p.stem}.json" for p in _pages(corpus)[:5]] + ["report.json"])
     assert "cables/s" in done.stderr and "up to date" in done.stderr
     again = subprocess.run(
-        [sys.executable, "-m", "convert", *map(str, _pages(corpus)[:5]), "-o", str(out)],
+        [sys.executable, "-m", "convert", *map(str, _pages(corpus)[:5]), "-o", str(out), "-t", "data"],
         cwd=REPO, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0
     assert "0 converted, 5 up to date, 0 failed" in again.stderr
