@@ -91,7 +91,7 @@ class Dress:
 #: The named styles (keys of a theme's [styles]) and the tokens that dress each.
 DRESS: dict[str, Dress] = {
     "title": Dress("heading", "title", "accent", bold="title_weight", keep=True),
-    "heading": Dress("heading", "heading", "text", bold="heading_weight", keep=True, outline=0),
+    "heading": Dress("body", "heading", "text", bold="heading_weight", keep=True, outline=0),
     "section_heading": Dress("heading", "meta", "muted", bold="heading_weight", keep=True,
                              outline=1),
     "dateline": Dress("body", "body", "text", italic=True, align="right", keep=True),
@@ -102,7 +102,7 @@ DRESS: dict[str, Dress] = {
     "metadata": Dress("meta", "meta", "muted", tight=True),
     "opener": Dress("mono", "small", "muted", tight=True),
     "subject": Dress("body", "body", "text", keep=True),
-    "references": Dress("meta", "meta", "text", tight=True),
+    "references": Dress("body", "body", "text", tight=True),
     "body": Dress("body", "body", "text"),
     "summary": Dress("body", "body", "text", shade="summary_background", border="summary_rule"),
     "comment": Dress("body", "body", "text", italic=True),

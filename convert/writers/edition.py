@@ -145,11 +145,12 @@ def transmission(openers: list[etree._Element], theme: Theme, prefix: str, docx:
     block = styled(theme, docx, "div", "transmission", parent=appendix)
     target = etree.SubElement(block, "p")
     for line in lines:
-        if len(target) or target.text:
-            etree.SubElement(target, "br")
-        add_text(target, line.text)
+        if len(target):
+            etree.SubElement(target, "br")  # the line break pandoc and Markdown keep
+        span = etree.SubElement(target, "span", {"class": "line"})  # a hanging indent in CSS
+        add_text(span, line.text)
         for child in list(line):
-            target.append(child)  # moves the child with its tail
+            span.append(child)  # moves the child with its tail
     return appendix
 
 
