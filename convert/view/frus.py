@@ -119,7 +119,7 @@ def sender(view: CableView) -> Named | None:
     for name in view.sender:
         return name_office(name, date)
     origin = view.header.origin
-    row = stations.find(origin=origin, banner=banner_station(view))
+    row = stations.find(origin=origin, banner=banner_station(view) or id_station(view.id))
     if row is not None:
         return _from_station(row, date)
     return _unknown(origin) if origin else None
@@ -130,6 +130,13 @@ def banner_station(view: CableView) -> str | None:
     banner = view.banner or ""
     match = re.search(r"([A-Z][A-Z .'-]*?)\s+0*\d{3,6}\b", banner.upper())
     return match[1].strip() if match else None
+
+
+def id_station(cable_id: str) -> str | None:
+    """The station a cablegate id is built from (``85BEIRUT992`` -> ``BEIRUT``): the last
+    resort for a cable whose text names no sender."""
+    match = re.match(r"\d{2}([A-Z]{3,})\d+\b", cable_id)
+    return match[1] if match else None
 
 
 def _distinct(names: Iterable[str], date: str | None) -> list[Named]:
