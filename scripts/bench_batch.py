@@ -292,8 +292,8 @@ def kill_test(pages: list[Path], scratch: Path) -> dict[str, object]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", help="unpacked cablegate pages (default: /tmp/cg/cable if "
-                        "present, else unpack the shared archive)")
+    parser.add_argument("--pages", help="unpacked cablegate pages (default: unpack the shared "
+                        "archive into a temporary folder)")
     parser.add_argument("--all-formats", type=int, default=200, metavar="N")
     parser.add_argument("--small", type=int, default=500, metavar="N")
     parser.add_argument("--kill", type=int, default=60, metavar="N")
@@ -301,8 +301,7 @@ def main() -> int:
     parser.add_argument("--scratch", help="folder for outputs (default: a temporary one)")
     parser.add_argument("--limit", type=int, help="only the first N pages (a quick trial)")
     args = parser.parse_args()
-    default = Path("/tmp/cg/cable")  # noqa: S108 - where the corpus is usually unpacked
-    pages = corpus_pages(args.pages or (str(default) if default.is_dir() else None))
+    pages = corpus_pages(args.pages)
     pages = pages[:: max(1, len(pages) // args.limit)][: args.limit] if args.limit else pages
     n = len(pages)
     scratch = Path(args.scratch or tempfile.mkdtemp(prefix="bench-batch-"))

@@ -2,7 +2,7 @@
 """Behaviour held? Convert every page and CSV row to TEI, JSON, Markdown and HTML and record
 a hash of each output; compare two such snapshots.
 
-    python scripts/snapshot_outputs.py take SNAP.json [--dump DIR] [--corpus DIR] [--jobs 2]
+    python scripts/snapshot_outputs.py take SNAP.json [--dump DIR] [--corpus DIR] [--jobs 2] [--ignore NAME,…]
     python scripts/snapshot_outputs.py take SNAP.json --formats pdf,epub,docx --sample 200 --books 4
     python scripts/snapshot_outputs.py compare OLD.json NEW.json [--show 20]
 
@@ -15,9 +15,13 @@ unpacked folder, so two snapshots taken on different machines or folders compare
 ``--formats`` picks other formats (PDF, EPUB and DOCX are slow: pair them with ``--sample N``,
 N cables spread evenly over the whole list); ``--books K`` also makes K volumes (``--book``) of
 consecutive sampled cables in each requested format a volume can take.
+``--ignore NAME,…`` also records, for the TEI, a hash of the document without the elements of
+those local names (``tei~NAME,…``): a change that is meant to touch only them (an
+``editorialDecl`` that now lists the rules that fired) is then proven to touch nothing else.
 
 ``compare`` prints, per format, how many outputs are identical, changed, missing or new,
-and lists the first changed cables: every change must be a named, intended one.
+and lists the first changed cables: every change must be a named, intended one. Formats
+recorded in only one snapshot are left out.
 """
 
 from __future__ import annotations
@@ -40,12 +44,27 @@ FORMATS = ("tei", "json", "md", "html")
 EPOCH = 1_000_000_000
 _DUMP: Path | None = None
 _FORMATS: tuple[str, ...] = FORMATS
+_IGNORE: tuple[str, ...] = ()
 
 
-def _init(dump: str | None, formats: tuple[str, ...] = FORMATS) -> None:
-    global _DUMP, _FORMATS
+def _init(dump: str | None, formats: tuple[str, ...] = FORMATS, ignore: tuple[str, ...] = ()) -> None:
+    global _DUMP, _FORMATS, _IGNORE
     _DUMP = Path(dump) if dump else None
     _FORMATS = formats
+    _IGNORE = ignore
+
+
+def _without(data: bytes, names: tuple[str, ...]) -> bytes:
+    """The XML document without the elements of these local names (parsed safely)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.fromstring(data, parser)
+    for node in [n for n in root.iter() if isinstance(n.tag, str) and etree.QName(n).localname in names]:
+        parent = node.getparent()
+        if parent is not None:
+            parent.remove(node)
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True)
 
 
 def _cable(kind: str, name: str):  # type: ignore[no-untyped-def]
@@ -65,6 +84,8 @@ def _cable(kind: str, name: str):  # type: ignore[no-untyped-def]
 
 def _hashes(name: str, outputs: dict[str, bytes]) -> dict[str, str]:
     hashes = {}
+    if _IGNORE and "tei" in outputs:
+        hashes["tei~" + ",".join(_IGNORE)] = hashlib.sha256(_without(outputs["tei"], _IGNORE)).hexdigest()
     for fmt, data in outputs.items():
         hashes[fmt] = hashlib.sha256(data).hexdigest()
         if _DUMP is not None:
@@ -126,7 +147,8 @@ def take(args: argparse.Namespace) -> int:
         tasks = [tasks[int(i * step)] for i in range(args.sample)]
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     books = [(n, tasks[n::args.books]) for n in range(args.books)]
-    with multiprocessing.Pool(args.jobs, initializer=_init, initargs=(args.dump, formats)) as pool:
+    ignore = tuple(n for n in (args.ignore or "").split(",") if n)
+    with multiprocessing.Pool(args.jobs, initializer=_init, initargs=(args.dump, formats, ignore)) as pool:
         results = dict(pool.imap_unordered(_convert, tasks, chunksize=1 if args.sample else 16))
         results.update(pool.imap_unordered(_book, books))
     Path(args.snapshot).write_text(json.dumps(results, indent=0, sort_keys=True))
@@ -135,14 +157,22 @@ def take(args: argparse.Namespace) -> int:
     return 0
 
 
+def _key(name: str) -> str:
+    """A snapshot's key without the folder of the CSV sample (it differs between checkouts)."""
+    return Path(name).name if ".csv#" in name else name
+
+
 def compare(args: argparse.Namespace) -> int:
-    old = json.loads(Path(args.old).read_text())
-    new = json.loads(Path(args.new).read_text())
+    old = {_key(k): v for k, v in json.loads(Path(args.old).read_text()).items()}
+    new = {_key(k): v for k, v in json.loads(Path(args.new).read_text()).items()}
     print("| format | identical | changed | only before | only after |")
     print("|---|---:|---:|---:|---:|")
     changed: dict[str, list[str]] = {}
-    found = {fmt for snap in (old, new) for hashes in snap.values() for fmt in hashes}
-    for fmt in [f for f in (*FORMATS, "pdf", "epub", "docx") if f in found]:
+    recorded = [{f for v in snap.values() for f in v} for snap in (old, new)]
+    formats = [*FORMATS, *sorted(f for f in recorded[0] & recorded[1] if f not in FORMATS)]
+    for fmt in formats:
+        if not all(fmt in r for r in recorded):
+            continue
         same = diff = gone = added = 0
         for key in sorted(set(old) | set(new)):
             a, b = old.get(key, {}).get(fmt), new.get(key, {}).get(fmt)
@@ -173,6 +203,7 @@ def main() -> int:
     t.add_argument("--sample", type=int, default=0, help="N pages and rows spread over the whole list")
     t.add_argument("--formats", default=",".join(FORMATS), help="comma-separated (default: %(default)s)")
     t.add_argument("--books", type=int, default=0, help="also K volumes of the sampled cables")
+    t.add_argument("--ignore", help="also hash the TEI without the elements of these local names (comma-separated)")
     c = sub.add_parser("compare")
     c.add_argument("old")
     c.add_argument("new")

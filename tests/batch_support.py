@@ -17,33 +17,50 @@ from lxml import etree
 
 from convert.errors import RenderError
 
-CORPUS = Path("/tmp/cg/cable")  # noqa: S108 - where the corpus is usually unpacked
+#: the cablegate pages, in ../shared beside the repository (as in CI): the only corpus the
+#: tests read; what a test needs is unpacked into its own temporary folder
 ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "cablegate-html.tar.xz"
 
 
-def copy_pages(target: Path, count: int, step: int = 151) -> list[Path]:
-    """``count`` real cablegate pages, spread over the years, copied into ``target``
-    (from the unpacked corpus when present, else straight from the archive)."""
-    target.mkdir(parents=True, exist_ok=True)
-    if CORPUS.is_dir():
-        pages = sorted(CORPUS.rglob("*.html"))
-        chosen = (pages[::step] + pages)[:count] if len(pages) >= count else pages
-        for page in dict.fromkeys(chosen):
+class Pages:
+    """The archive's pages, unpacked on demand into ``cache`` (one per test session): each
+    page is unpacked once, whatever the number of tests that copy it."""
+
+    def __init__(self, cache: Path) -> None:
+        self.cache = cache
+        self._names: list[str] | None = None
+
+    def names(self) -> list[str]:
+        """Every page's path in the archive (``cable/YYYY/MM/ID.html``), sorted."""
+        if self._names is None:
+            with tarfile.open(ARCHIVE) as tar:
+                self._names = sorted(m.name for m in tar if m.isfile() and m.name.endswith(".html"))
+        return self._names
+
+    def unpacked(self, wanted: list[str]) -> list[Path]:
+        missing = {name for name in wanted if not (self.cache / name).is_file()}
+        if missing:
+            with tarfile.open(ARCHIVE) as tar:
+                for member in tar:
+                    if member.name in missing:
+                        data = tar.extractfile(member)
+                        assert data is not None
+                        dest = self.cache / member.name
+                        dest.parent.mkdir(parents=True, exist_ok=True)
+                        dest.write_bytes(data.read())
+        return [self.cache / name for name in wanted]
+
+    def copy(self, target: Path, count: int, step: int = 151) -> list[Path]:
+        """``count`` pages spread over the years (every ``step``-th, then the first ones),
+        copied into ``target/YYYY/ID.html``; the copies, sorted."""
+        names = self.names()
+        chosen = list(dict.fromkeys(names[::step] + names))[:count]
+        target.mkdir(parents=True, exist_ok=True)
+        for page in self.unpacked(chosen):
             dest = target / page.parent.parent.name / page.name
             dest.parent.mkdir(exist_ok=True)
             shutil.copyfile(page, dest)
-    else:
-        taken = 0
-        with tarfile.open(ARCHIVE) as tar:
-            for member in tar:
-                if taken >= count:
-                    break
-                if member.isfile() and member.name.endswith(".html"):
-                    data = tar.extractfile(member)
-                    assert data is not None
-                    (target / Path(member.name).name).write_bytes(data.read())
-                    taken += 1
-    return sorted(target.rglob("*.html"))
+        return sorted(target.rglob("*.html"))
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -182,3 +199,26 @@ class BusyOn:
         if self.needle in name:
             while True:
                 pass
+
+
+class PassThenBlock:
+    """The first ``count`` cables to reach a worker convert; every later one blocks until the
+    process is killed. The count is kept across worker processes with marker files created
+    with ``O_EXCL`` in ``marker_dir``, so exactly ``count`` cables get through, whatever the
+    timing: a test can wait for them to be recorded, then kill the batch at that point."""
+
+    def __init__(self, marker_dir: str, count: int) -> None:
+        self.marker_dir = marker_dir
+        self.count = count
+
+    def __call__(self, name: str, attempt: int) -> None:
+        for slot in range(self.count):
+            try:
+                fd = os.open(Path(self.marker_dir) / f"pass-{slot}",
+                             os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            except FileExistsError:
+                continue
+            os.close(fd)
+            return
+        while True:
+            time.sleep(3600)

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from batch_support import Pages
 from lxml import etree
 
 from convert import schema
@@ -31,6 +32,13 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     if os.environ.get("CABLE_REQUIRE_ROOT", "").strip() not in ("", "0"):
         pytest.fail(f"{item.nodeid}: {why}; CABLE_REQUIRE_ROOT is set", pytrace=False)
     pytest.skip(why)
+
+
+@pytest.fixture(scope="session")
+def cablegate(tmp_path_factory: pytest.TempPathFactory) -> Pages:
+    """The shared archive's cablegate pages, unpacked on demand into this session's
+    temporary folder (never read from anywhere else on the machine)."""
+    return Pages(tmp_path_factory.mktemp("cablegate-archive"))
 
 
 @pytest.fixture(scope="session")

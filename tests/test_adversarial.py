@@ -466,13 +466,17 @@ UNSAFE_NAMES = ["doctype", "file-entity", "http-entity", "parameter-entity", "ex
 
 
 @pytest.mark.parametrize("name", UNSAFE_NAMES)
-def test_tei_with_a_dtd_is_refused_by_the_reader(name: str) -> None:
-    """Each is refused (typed) in well under a second, before anything is resolved."""
+def test_tei_with_a_dtd_is_refused_by_the_reader(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each is refused (typed) before it is parsed at all: nothing is resolved or expanded,
+    so no entity bomb can cost time (the parser is replaced by one that fails the test)."""
     data = hostile_teis("http://127.0.0.1:9")[name]
-    started = time.perf_counter()
-    with hs.deadline(5, name), pytest.raises(UnsafeInputError):
+
+    def no_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"{name} reached the XML parser")
+
+    monkeypatch.setattr(tei_reader.etree, "fromstring", no_parse)
+    with pytest.raises(UnsafeInputError):
         tei_reader.read(data, name)
-    assert time.perf_counter() - started < 1.0
 
 
 def test_the_parsed_dtd_is_refused_even_if_the_byte_check_misses_it(
@@ -482,7 +486,7 @@ def test_the_parsed_dtd_is_refused_even_if_the_byte_check_misses_it(
     monkeypatch.setattr(tei_reader, "declares_dtd", lambda data: False)
     for name in UNSAFE_NAMES:
         data = hostile_teis("http://127.0.0.1:9")[name]
-        with hs.deadline(5, name):
+        with hs.deadline(60, name):  # a hang guard only: nothing is expanded
             try:
                 tei_reader.read(data, name)
             except (UnsafeInputError, InvalidTEIError):
@@ -493,7 +497,7 @@ def test_the_parsed_dtd_is_refused_even_if_the_byte_check_misses_it(
 def test_hostile_tei_through_the_cli(tmp_path: Path) -> None:
     """The CLI on each hostile TEI, one batch: every one refused with exit code 10 and its own
     line, nothing written for any, no network operation, nothing connects to the listener,
-    /etc/passwd's content nowhere; alone, each exits 10 (the billion laughs quickly)."""
+    /etc/passwd's content nowhere, none retried; alone, the billion laughs exits 10 with one line."""
     inputs = tmp_path / "in"
     inputs.mkdir()
     out = tmp_path / "out"
@@ -502,21 +506,19 @@ def test_hostile_tei_through_the_cli(tmp_path: Path) -> None:
             (inputs / f"{name}.xml").write_bytes(data)
         run = guarded_cli([str(inputs), "-o", str(out), "--to", "all", "--from", "tei", "-q"],
                           tmp_path)
-        started = time.perf_counter()
         alone = guarded_cli([str(inputs / "billion-laughs.xml"), "-o", str(tmp_path / "out2"),
                              "-t", "tei,json,html", "-q"], tmp_path / "alone")
-        took = time.perf_counter() - started
         time.sleep(0.3)
     assert run.code == 16, run.stderr
     cables = report_of(out)["cables"]
     assert len(cables) == len(UNSAFE_NAMES)
     for cable in cables:
         assert cable["status"] == "failed" and cable["error"]["exit_code"] == UnsafeInputError.exit_code
-        assert cable["seconds"] < 2.0, cable
+        assert cable["attempts"] == 1, cable  # refused from the input: never retried
     lines = [line for line in run.stderr.splitlines() if line.startswith("cable-convert: ")]
     for name in UNSAFE_NAMES:
         assert sum(f"/{name}.xml: unsafe input" in line for line in lines) == 1, (name, lines)
-    assert alone.code == UnsafeInputError.exit_code and took < 10, (alone.stderr, took)
+    assert alone.code == UnsafeInputError.exit_code, alone.stderr
     assert alone.stderr.strip().count("\n") == 0 and "billion-laughs.xml" in alone.stderr
     assert run.network == [] and alone.network == []
     assert seen.connections == []

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from batch_support import BusyOn, CrashOn, copy_pages, tree
+from batch_support import BusyOn, CrashOn, Pages, tree
 
 from convert.api import convert_corpus, convert_file
 from convert.batch import run
@@ -18,9 +18,9 @@ SEED = Path(__file__).resolve().parents[1] / "data" / "seed-09BEIJING1463.txt"
 
 
 @pytest.fixture(scope="module")
-def corpus200(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def corpus200(tmp_path_factory: pytest.TempPathFactory, cablegate: Pages) -> Path:
     root = tmp_path_factory.mktemp("corpus200")
-    assert len(copy_pages(root, 200, step=31)) == 200
+    assert len(cablegate.copy(root, 200, step=31)) == 200
     return root
 
 

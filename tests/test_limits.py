@@ -2,18 +2,27 @@
 expressions that cannot backtrack catastrophically.
 
 Regex worst cases: every module-level compiled pattern in ``convert.normalize`` and
-``convert.readers`` is fed long runs (100 kB) of each character its quantifiers accept and of
-two-character alternations, with near-miss endings, through ``search`` and ``match``; each
-call must finish within 0.5 s (a linear scan of 100 kB takes a few milliseconds; a
-quadratic one, seconds; an exponential one, forever — ``faulthandler`` ends the run then,
-with the stack, rather than letting CI hang).
+``convert.readers`` is fed long runs of each character its quantifiers accept and of
+two-character alternations, with near-miss endings, through ``search`` and ``match``. The
+test is on *growth*, not on a clock: from one size to the next, ten times larger (1, 10,
+100 kB), the CPU time may grow at most ``GROWTH`` times (a linear scan grows about 10 times,
+a quadratic one 100 times; a suspect step is measured again, the best of three), so a loaded
+machine, which never makes a run faster, cannot fail it. Short inputs first: a call on a few
+hundred characters that takes seconds of CPU is exponential, and fails at once instead of
+running for hours at full size (``faulthandler`` ends the run after ``HANG_GUARD``, with the
+stack, rather than let CI hang).
+
+No test here asserts a wall-clock bound: a bound only guards against a hang
+(``HANG_GUARD``, far beyond anything a loaded machine needs).
 """
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import importlib
 import io
+import itertools
 import os
 import pkgutil
 import re
@@ -21,6 +30,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import hardening_support as hs
@@ -34,12 +44,34 @@ ROOT = hs.ROOT
 PY = sys.executable
 
 
-def cli(*args: str, stdin: bytes | None = None, timeout: float = 120,
+def cli(*args: str, stdin: bytes | None = None, timeout: float = 600,
         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     """``python -m convert ARGS`` in a fresh process (the contract users see)."""
     return subprocess.run([PY, "-m", "convert", *args], input=stdin, capture_output=True,
                           timeout=timeout, cwd=ROOT, env={**os.environ, **(env or {})},
                           check=False)
+
+
+_OPENED: list[list[str]] = []
+
+
+def _audit(event: str, args: tuple[object, ...]) -> None:
+    if event == "open" and _OPENED and args and isinstance(args[0], str | bytes | os.PathLike):
+        _OPENED[-1].append(os.fsdecode(args[0]))
+
+
+@contextlib.contextmanager
+def opened() -> Iterator[list[str]]:
+    """The paths this process opens inside the block (the ``open`` audit event, raised by
+    ``open()``, ``os.open()`` and friends)."""
+    if not getattr(opened, "installed", False):
+        sys.addaudithook(_audit)  # once per process: a hook cannot be removed
+        opened.installed = True  # type: ignore[attr-defined]
+    _OPENED.append([])
+    try:
+        yield _OPENED[-1]
+    finally:
+        _OPENED.pop()
 
 
 # ------------------------------------------------------------------ regular expressions
@@ -50,17 +82,20 @@ def module_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
     found: dict[int, tuple[str, re.Pattern[str]]] = {}
     for package in (convert.normalize, convert.readers):
-        # submodules first: a pattern re-exported by the package is named where it is defined
-        modules = [importlib.import_module(f"{package.__name__}.{m.name}")
-                   for m in pkgutil.iter_modules(package.__path__)] + [package]
+        # every module, subpackages included (rules live in convert.normalize.rules.*); a
+        # pattern imported by other modules is named where it is defined (assigned)
+        modules = [importlib.import_module(m.name)
+                   for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")] + [package]
         for module in modules:
+            source = Path(module.__file__ or "").read_text(encoding="utf-8")
             for name, value in vars(module).items():
                 candidates = [(name, value)]
                 if isinstance(value, list | tuple):
                     candidates = [(f"{name}[{i}]", x[0] if isinstance(x, tuple) and x else x)
                                   for i, x in enumerate(value)]
+                defined = re.search(rf"^{re.escape(name)}\s*(?::[^=\n]*)?=", source, re.M) is not None
                 for label, obj in candidates:
-                    if isinstance(obj, re.Pattern) and id(obj) not in found:
+                    if isinstance(obj, re.Pattern) and (id(obj) not in found or defined):
                         found[id(obj)] = (f"{module.__name__}.{label}", obj)
     return sorted(found.values(), key=lambda x: x[0])
 
@@ -69,7 +104,6 @@ PATTERNS = module_patterns()
 GENERIC = list(" \n\ta AZ01.-/()#:,\"\\'&;<>¶X8|")
 PAIR_CHARS = list(" \nAa0.-/():,#")
 SIZE = 100_000
-BOUND = 0.5
 
 
 def alphabet(pattern: re.Pattern[str]) -> list[str]:
@@ -145,41 +179,77 @@ def call_styles(name: str) -> tuple[str, ...]:
     return ("search", "match")
 
 
-def timed(pattern: re.Pattern[str], text: str, styles: tuple[str, ...] = ("search", "match")
-          ) -> tuple[float, str]:
+def cpu_time(pattern: re.Pattern[str], text: str, styles: tuple[str, ...]) -> tuple[float, str]:
+    """The CPU seconds of the slowest call style on ``text`` (and which it was)."""
     subject: str | bytes = text if isinstance(pattern.pattern, str) else text.encode("utf-8")
     worst, how = 0.0, ""
     for kind in styles:
-        started = time.perf_counter()
+        started = time.process_time()
         getattr(pattern, kind)(subject)  # type: ignore[call-overload]
-        took = time.perf_counter() - started
+        took = time.process_time() - started
         if took > worst:
             worst, how = took, kind
     return worst, how
 
 
-#: (size, bound in seconds): tiny sizes first, so that a cubic or exponential pattern fails
-#: in well under a second instead of running for hours at full size
-STEPS = tuple((n, 0.05) for n in range(24, 257, 24)) + ((1_000, 0.05), (10_000, 0.1), (SIZE, BOUND))
+def best_of(runs: int, pattern: re.Pattern[str], text: str, styles: tuple[str, ...]) -> float:
+    return min(cpu_time(pattern, text, styles)[0] for _ in range(runs))
+
+
+#: sizes tried first, two characters apart: each call must take under ``EXPONENTIAL`` CPU
+#: seconds (a linear, or even quadratic, pattern takes microseconds here; an exponential
+#: one grows a few times per step, so the first call over the bound ends the test soon)
+SHORT = (*range(2, 65, 2), 96, 128, 192, 256, 384)
+EXPONENTIAL = 1.0
+#: then sizes ten times apart: from one to the next the CPU time may grow at most GROWTH
+#: times (linear: about 10; quadratic: about 100), so a quadratic pattern fails at 10 kB
+#: before it could take minutes at 100 kB ...
+LADDER = (1_000, 10_000, SIZE)
+GROWTH = 40.0
+#: ... unless the larger run is this cheap anyway (only a pass can come of it). A larger
+#: size is tried only if it would take under BUDGET CPU seconds even were the pattern cubic
+#: (the slowest pattern here takes 5 ms at 10 kB: twelve times under the 60 ms this allows)
+NEGLIGIBLE = 0.02
+BUDGET = 60.0
+#: a bound no machine needs, however loaded: past it the run fails instead of hanging
+HANG_GUARD = 600.0
+
+
+def growth_problem(pattern: re.Pattern[str], body: str, end: str, styles: tuple[str, ...]
+                   ) -> str | None:
+    """Why the pattern is not linear on ``body`` (None when it is)."""
+    for size in SHORT:
+        took, how = cpu_time(pattern, body[:size] + end, styles)
+        if took > EXPONENTIAL:
+            return f"{how} on {body[:12]!r}…({size + len(end)} chars): {took:.2f} s CPU"
+    previous = cpu_time(pattern, body[: LADDER[0]] + end, styles)[0]
+    for small, large in itertools.pairwise(LADDER):
+        if previous * (large / small) ** 3 > BUDGET:
+            return (f"{previous * 1000:.0f} ms CPU at {small:,} chars on {body[:12]!r}…: "
+                    f"too slow to try {large:,}")
+        took, how = cpu_time(pattern, body[:large] + end, styles)
+        if took > max(NEGLIGIBLE, GROWTH * previous):  # measured again: the best of three
+            previous = best_of(3, pattern, body[:small] + end, styles)
+            took = best_of(3, pattern, body[:large] + end, styles)
+            if took > max(NEGLIGIBLE, GROWTH * previous):
+                return (f"{how} on {body[:12]!r}…: {previous * 1000:.1f} ms CPU at {small:,} "
+                        f"chars, {took * 1000:.1f} ms at {large:,} "
+                        f"({took / max(previous, 1e-9):.0f} times)")
+        previous = took
+    return None
 
 
 def check_pattern(name: str, pattern: re.Pattern[str], pairs: bool) -> None:
-    """Each worst case at growing sizes; the first size over its bound (measured again, so
-    one scheduling hiccup does not count) fails the pattern."""
-    faulthandler.dump_traceback_later(300, exit=True)  # last resort: fail, never hang
+    """Each worst case, short sizes first, then its growth at sizes ten times apart."""
+    faulthandler.dump_traceback_later(HANG_GUARD, exit=True)  # last resort: fail, never hang
     try:
-        slow = []
         styles = call_styles(name)
+        slow = []
         for text in worst_cases(pattern, pairs):
             body, end = (text[:-1], text[-1]) if text.endswith("!") else (text, "")
-            for size, bound in STEPS:
-                sample = body[:size] + end
-                took, how = timed(pattern, sample, styles)
-                if took > bound:
-                    took, how = min(timed(pattern, sample, styles) for _ in range(2))
-                    if took > bound:
-                        slow.append(f"{how} on {sample[:12]!r}…({len(sample)} chars): {took:.2f} s")
-                        break
+            problem = growth_problem(pattern, body, end, styles)
+            if problem:
+                slow.append(problem)
         assert not slow, f"{name} backtracks: " + "; ".join(slow[:4])
     finally:
         faulthandler.cancel_dump_traceback_later()
@@ -188,14 +258,14 @@ def check_pattern(name: str, pattern: re.Pattern[str], pairs: bool) -> None:
 def test_call_styles() -> None:
     assert call_styles("convert.readers.cablescsv._ROW") == ("match",)  # only .match(buffer, pos)
     assert call_styles("convert.readers.cablescsv._NEXT_ROW") == ("search", "match")
-    assert call_styles("convert.normalize.preamble.HANDLING_TOKEN") == ("search", "match")
+    assert call_styles("convert.normalize.rules.fields.HANDLING_TOKEN") == ("search", "match")
 
 
 def test_patterns_were_found() -> None:
     names = {n for n, _ in PATTERNS}
     assert len(PATTERNS) > 50
-    for expected in ("convert.readers.cablescsv._ROW", "convert.normalize.structure.PARA_START",
-                     "convert.normalize.lines.BANNER_LEVEL", "convert.readers.cablegate._PRE_START"):
+    for expected in ("convert.readers.cablescsv._ROW", "convert.normalize.rules.blocks.PARA_START",
+                     "convert.normalize.banner.BANNER_LEVEL", "convert.readers.cablegate._PRE_START"):
         assert expected in names
 
 
@@ -220,13 +290,12 @@ def test_regex_worst_case_pairs(name: str, pattern: re.Pattern[str]) -> None:
     "SECTION 1 OF 2 " * 60_000,
     ".\n" * 500_000,
 ], ids=["letters", "words", "spaces", "nbsp", "dashes", "items", "sections", "dots-lines"])
-def test_one_megabyte_line_converts_in_bounded_time(line: str) -> None:
-    """A 1 MB single line (or 1 MB of one repeated shape) goes through reader and normalizer
-    within 30 s (a few seconds on a loaded 2-core machine), keeping every word."""
+def test_one_megabyte_line_converts(line: str, assert_valid_tei: object) -> None:
+    """A 1 MB single line (or 1 MB of one repeated shape) goes through reader and normalizer,
+    keeping every word, into valid TEI. The bound only guards against a hang; the schemas
+    (seconds to load) are loaded first, by the fixture, outside it."""
     data = ("UNCLAS STATE 000001\n\nSUBJECT: LONG LINE\n\n1. " + line).encode("utf-8")
-    started = time.perf_counter()
-    hs.assert_holds(data, "text", seconds=30)
-    assert time.perf_counter() - started < 30
+    hs.assert_holds(data, "text", seconds=HANG_GUARD)
 
 
 # ------------------------------------------------------------------ input size
@@ -260,17 +329,16 @@ def test_stdin_over_the_limit_is_refused() -> None:
 
 
 def test_a_500_megabyte_file_is_refused_without_being_read(tmp_path: Path) -> None:
-    """A sparse 500 MB file: refused from its size, in well under a second, without the
-    process's memory growing by anything near its size."""
+    """A sparse 500 MB file: refused from its size, without being opened (so without being
+    read), and without the process's memory growing by anything near its size."""
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.write(b"UNCLAS STATE 000001\n\n1. ")
         handle.truncate(500 * 1024 * 1024)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.perf_counter()
-    with pytest.raises(InputTooLargeError) as info:
+    with opened() as paths, pytest.raises(InputTooLargeError) as info:
         list(load_source(Source(str(path), path=str(path)), ReadOptions()))
-    assert time.perf_counter() - started < 2
+    assert str(path) not in paths, "the file was opened: refused only after reading"
     grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert grown_kib < 50 * 1024, f"memory grew by {grown_kib} KiB"
     assert "524,288,000 bytes" in info.value.message
@@ -280,9 +348,7 @@ def test_a_500_megabyte_file_through_the_cli(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.truncate(500 * 1024 * 1024)
-    started = time.perf_counter()
     done = cli(str(path), "-o", str(tmp_path / "out"), "-q")
-    assert time.perf_counter() - started < 60
     assert done.returncode == InputTooLargeError.exit_code, done.stderr
     assert b"input too large" in done.stderr
 
@@ -326,7 +392,7 @@ def test_a_csv_field_whose_quote_never_closes(tmp_path: Path) -> None:
     ]
     broken = '"3","6/2/2009 9:22","09A3","Embassy A","UNCLASSIFIED","","","UNCLAS A 000003\n\n1. (U) never closes\n' * 3
     data = ("".join(good) + broken).encode()
-    with hs.deadline(20, "CSV"):
+    with hs.deadline(HANG_GUARD, "CSV"):
         rows = list(cablescsv.iter_rows(io.BytesIO(data), "t.csv"))
     errors = [r for r in rows if isinstance(r, Exception)]
     read = [r for r in rows if not isinstance(r, Exception)]
@@ -345,7 +411,7 @@ def test_an_unclosed_field_longer_than_the_row_limit(monkeypatch: pytest.MonkeyP
     opening = '"1","6/2/2009 9:22","09A1","Embassy A","UNCLASSIFIED","","","'
     after = '"2","6/2/2009 9:22","09A2","Embassy A","UNCLASSIFIED","","","UNCLAS A 000002\n\n1. (U) Two."\n'
     data = (opening + 'x "quoted" ' * 30_000 + "\n" + after).encode()
-    with hs.deadline(20, "CSV"):
+    with hs.deadline(HANG_GUARD, "CSV"):
         rows = list(cablescsv.iter_rows(io.BytesIO(data), "t.csv"))
     errors = [r for r in rows if isinstance(r, Exception)]
     assert len(errors) == 1, errors
@@ -359,7 +425,7 @@ def test_an_unclosed_field_to_the_end_of_a_big_file_is_one_error(
     monkeypatch.setattr(cablescsv, "MAX_ROW_CHARS", 20_000)
     monkeypatch.setattr(cablescsv, "CHUNK", 4096)
     data = ('"1","6/2/2009 9:22","09A1","E","U","","","' + "no end " * 100_000).encode()
-    with hs.deadline(20, "CSV"):
+    with hs.deadline(HANG_GUARD, "CSV"):
         rows = list(cablescsv.iter_rows(io.BytesIO(data), "t.csv"))
     assert len(rows) == 1 and isinstance(rows[0], Exception), rows[:3]
 
@@ -377,12 +443,10 @@ def test_time_limit_single_cable_cli(tmp_path: Path) -> None:
     """One cable through the CLI with a limit it cannot meet (a PDF takes longer than 10 ms):
     exit 12, a one-line message naming the input and the option, and no output written."""
     out = tmp_path / "out"
-    started = time.perf_counter()
     done = cli(str(hs.SEED), "-o", str(out), "-t", "pdf", "--time-limit", "0.01", "-q")
     assert done.returncode == TimeLimitError.exit_code, done.stderr
     line = done.stderr.decode().strip().splitlines()[-1]
     assert "seed-09BEIJING1463.txt" in line and "time limit" in line and "--time-limit" in line
-    assert time.perf_counter() - started < 60
     assert not list(out.glob("*.pdf"))
 
 

@@ -7,11 +7,14 @@ import pytest
 from convert import schema
 from convert.model import NS, RawCable
 from convert.normalize import normalize
+from convert.normalize.banner import parse_banner
 from convert.normalize.dtg import parse_dtg
-from convert.normalize.facts import cable_id, classification_record, origin_of
-from convert.normalize.lines import page_break, parse_banner
-from convert.normalize.preamble import parse_tags, resolve_ref, split_glued, split_refs
+from convert.normalize.facts import cable_id, classification_record, origin_of, tags_from
+from convert.normalize.refs import resolve_ref, split_refs
 from convert.normalize.routing import parse_addressee
+from convert.normalize.rules import Run
+from convert.normalize.rules.copies import split_glued
+from convert.normalize.rules.lines import new_page, old_page
 from convert.textview import reading_text, source_text
 from convert.writers.json import record
 
@@ -117,7 +120,7 @@ def test_classification_convention():
     ("RUEHBR/AMEMBASSY BRASILIA PRIOITY 0123", "RUEHBR", "AMEMBASSY BRASILIA", "PRIORITY", "0123"),
 ])
 def test_addressee(text, prefix, name, prec, seq):
-    a = parse_addressee(text)
+    a = parse_addressee(text, Run())
     assert (a.prefix, a.name, a.precedence_norm, a.sequence) == (prefix, name, prec, seq)
 
 
@@ -138,7 +141,7 @@ def test_misspelt_precedence_kept_as_written_in_the_body():
     ("prel, pgov, sy", ["PREL", "PGOV", "SY"]),
 ])
 def test_tags(text, tags):
-    assert parse_tags(text) == tags
+    assert tags_from(text, Run()) == tags
 
 
 def test_refs_split_by_label_sequence():
@@ -224,11 +227,13 @@ def test_dashed_heading():
 
 # ------------------------------------------------------------------ page furniture
 def test_page_break_lines():
-    assert page_break("MADRID 00000857 001.2 OF 002") == ("new", "1")
-    assert page_break("LA PAZ 00002910 005 OF 005") == ("new", "5")
-    assert page_break("PAGE 02 HARARE 05461 01 OF 02 271458Z") == ("old", "2")
-    assert page_break("PAGE 04  VATICA 05960 191507Z") == ("old", "4")
-    assert page_break("The page was 2 of 3") is None
+    assert new_page("MADRID 00000857 001.2 OF 002") == "1"
+    assert new_page("LA PAZ 00002910 005 OF 005") == "5"
+    assert old_page("PAGE 02 HARARE 05461 01 OF 02 271458Z") == "2"
+    assert old_page("PAGE 04  VATICA 05960 191507Z") == "4"
+    assert new_page("PAGE 02 HARARE 05461 01 OF 02 271458Z") is None
+    assert old_page("MADRID 00000857 001.2 OF 002") is None
+    assert new_page("The page was 2 of 3") is None and old_page("The page was 2 of 3") is None
 
 
 def test_old_style_page_break_with_classification_footer_joins_the_paragraph():

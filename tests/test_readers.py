@@ -150,6 +150,21 @@ def test_decoding():
         decode(b"UNCLAS\x00\x01\x02", "x")
 
 
+@pytest.mark.parametrize("encode", [lambda t: t.encode("utf-8"), lambda t: "\ufeff".encode() + t.encode(),
+                                    lambda t: t.encode("utf-16")], ids=["utf-8", "utf-8-bom", "utf-16"])
+def test_control_characters_are_counted_in_the_first_64k_characters_only(encode):
+    """Control characters are counted in the first 65,536 characters (the sample): over
+    max(8, 1 %) of them is binary input, wherever else they are, and the count named is the
+    sample's (counted in the UTF-8 bytes when it can be, a regex's count otherwise)."""
+    text = "UNCLAS é " * 8000  # 72,000 characters, not all ASCII
+    assert decode(encode(text[:65536] + "\x01" * 900), "x")  # past the sample: text
+    assert decode(encode("\x01" * 8 + text), "x")  # 8 in the sample: text
+    with pytest.raises(BinaryInputError, match="^x: 700 control characters"):
+        decode(encode(text[:1000] + "\x02" * 700 + text), "x")
+    with pytest.raises(BinaryInputError, match="^x: 9 control characters"):
+        decode(encode("\x7f" * 9 + "UNCLAS"), "x")  # a short input: the sample is all of it
+
+
 @pytest.mark.parametrize("head, form", [
     ("<?xml version='1.0'?>\n<TEI xmlns='http://www.tei-c.org/ns/1.0'>", "tei"),
     ("<html><table class='cable'>", "html"),

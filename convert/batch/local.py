@@ -20,19 +20,16 @@ period.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
-import multiprocessing
 import os
 import signal
 import time
-from collections import deque
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 from typing import Any
 
 from ..errors import RenderError, TimeLimitError
-from .worker import Failure, Outcome, Task, execute
+from .processes import IDLE, READY, WorkerProcess, context, worker_main
+from .worker import Failure, Outcome, Task
 
 #: chunks queued on one worker: one being converted, one waiting in its pipe
 DEPTH = 2
@@ -42,75 +39,8 @@ CHUNK_SECONDS = 0.05
 MAX_CHUNK = 32
 #: a worker still busy this long after its cable's time limit is killed from outside
 GRACE = 10.0
-#: what a worker says once it has started (before that, a death is not a cable's fault)
-READY = "ready"
 #: workers dying before they are ready, in a row, that stop the batch
 MAX_STARTUP_DEATHS = 3
-#: ``current[0]`` of a worker between two cables
-IDLE = -1.0
-
-
-def _worker_main(conn: Connection, current: Any) -> None:
-    # Ctrl-C reaches the whole foreground process group; the main process decides what stops.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    conn.send(READY)
-    while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            break  # the main process is gone
-        if message is None:
-            break
-        tasks, last = message
-        outcomes = []
-        for task in tasks:
-            current[1] = time.monotonic()
-            current[0] = task.index
-            outcomes.append(execute(task))
-        current[0] = IDLE
-        try:
-            conn.send(outcomes)
-        except (BrokenPipeError, OSError):
-            break
-        if last:
-            break
-    # multiprocessing ends children with os._exit: run the writers' clean-ups (temp dirs)
-    with contextlib.suppress(Exception):
-        atexit._run_exitfuncs()
-
-
-@dataclass(slots=True)
-class _Worker:
-    process: Any
-    conn: Connection
-    current: Any  # shared doubles: [index of the cable being converted or IDLE, its start]
-    inflight: deque[list[Task]] = field(default_factory=deque)  # chunks sent, unanswered
-    buffer: list[Task] = field(default_factory=list)  # tasks for its next chunk
-    sent: int = 0  # tasks sent or buffered over its life
-    broken: bool = False  # its pipe failed: it is dying; poll() buries it
-    ready: bool = False  # it has started and said so
-
-    @property
-    def name(self) -> str:
-        return str(self.process.pid)
-
-    def queued(self) -> int:
-        return sum(len(chunk) for chunk in self.inflight) + len(self.buffer)
-
-    def running(self) -> tuple[int, float] | None:
-        """(index, monotonic start) of the cable it is converting, if any."""
-        index, started = self.current[0], self.current[1]
-        return None if index == IDLE else (int(index), started)
-
-
-def _context(preload: list[str]) -> Any:
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
-        # only takes effect if this process's fork server is not running yet
-        ctx.set_forkserver_preload(preload)
-        return ctx
-    return multiprocessing.get_context("spawn")
 
 
 class LocalEngine:
@@ -122,14 +52,14 @@ class LocalEngine:
                  time_limit: float | None) -> None:
         from ..writers import FORMATS
 
-        preload = ["convert.batch.worker", "convert.pipeline", "convert.normalize",
+        preload = ["convert.batch.worker", "convert.batch.processes", "convert.pipeline", "convert.normalize",
                    "convert.readers"]
         preload += [f"convert.writers.{FORMATS[f].module}" for f in formats if f in FORMATS]
-        self.ctx = _context(preload)
+        self.ctx = context(preload)
         self.jobs = max(1, jobs)
         self.recycle_after = max(1, recycle_after)
         self.time_limit = time_limit
-        self.workers: list[_Worker] = []
+        self.workers: list[WorkerProcess] = []
         self.started_workers = 0
         self.startup_deaths = 0
         self.chunk = 1  # cables per chunk: one until the first outcomes tell their cost
@@ -138,19 +68,19 @@ class LocalEngine:
 
     # scheduling ---------------------------------------------------------------------------
 
-    def _spawn(self) -> _Worker:
+    def _spawn(self) -> WorkerProcess:
         parent, child = self.ctx.Pipe(duplex=True)
         current = self.ctx.RawArray("d", [IDLE, 0.0])
-        process = self.ctx.Process(target=_worker_main, args=(child, current), daemon=True,
+        process = self.ctx.Process(target=worker_main, args=(child, current), daemon=True,
                                    name="cable-convert-worker")
         process.start()
         child.close()
-        worker = _Worker(process, parent, current)
+        worker = WorkerProcess(process, parent, current)
         self.workers.append(worker)
         self.started_workers += 1
         return worker
 
-    def _room(self, worker: _Worker) -> int:
+    def _room(self, worker: WorkerProcess) -> int:
         """Tasks ``worker`` may still take now."""
         if worker.broken:
             return 0
@@ -181,7 +111,7 @@ class LocalEngine:
         if len(worker.buffer) >= self.chunk or worker.sent >= self.recycle_after:
             self._send(worker)
 
-    def _send(self, worker: _Worker) -> None:
+    def _send(self, worker: WorkerProcess) -> None:
         tasks, worker.buffer = worker.buffer, []
         if not tasks:
             return
@@ -240,7 +170,7 @@ class LocalEngine:
                 deadlines.append(running[1] + self.time_limit + GRACE - now)
         return max(0.0, min([timeout, *deadlines]))
 
-    def _receive(self, worker: _Worker) -> list[Outcome]:
+    def _receive(self, worker: WorkerProcess) -> list[Outcome]:
         outcomes: list[Outcome] = []
         while True:
             try:
@@ -258,7 +188,7 @@ class LocalEngine:
             outcomes += message
         return outcomes
 
-    def _retire(self, worker: _Worker) -> None:
+    def _retire(self, worker: WorkerProcess) -> None:
         worker.process.join(timeout=5)
         if worker.process.is_alive():
             worker.process.kill()
@@ -266,7 +196,7 @@ class LocalEngine:
         worker.conn.close()
         self.workers.remove(worker)
 
-    def _bury(self, worker: _Worker, failure: Failure | None) -> list[Outcome]:
+    def _bury(self, worker: WorkerProcess, failure: Failure | None) -> list[Outcome]:
         """A worker ended: collect what it finished; its current cable failed, the rest is lost."""
         outcomes = self._receive(worker)
         running = worker.running()

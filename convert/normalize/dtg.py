@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime
 
@@ -23,6 +24,7 @@ def century_year(two: int) -> int:
     return 1900 + two if two >= 66 else 2000 + two
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_dtg(text: str) -> tuple[str, str] | None:
     """``(iso, precedences)`` for a line that starts with a DTG, else None."""
     match = DTG_LINE.match(text.strip())
@@ -37,7 +39,10 @@ def parse_dtg(text: str) -> tuple[str, str] | None:
         moment = datetime(year, month, int(match["day"]), int(match["hour"]), int(match["minute"]))
     except ValueError:
         return None
-    return moment.strftime("%Y-%m-%dT%H:%M:00Z"), " ".join(match["prec"].split())
+    precedences = " ".join(match["prec"].split())
+    if year < 1000:  # strftime's %Y, as before, for a year no cable has
+        return moment.strftime("%Y-%m-%dT%H:%M:00Z"), precedences
+    return f"{year}-{month:02d}-{moment.day:02d}T{moment.hour:02d}:{moment.minute:02d}:00Z", precedences
 
 
 def dtg_text(text: str) -> str | None:

@@ -1,10 +1,21 @@
-"""The cable's facts, derived from its text: id, date, origin, classification, caveats."""
+"""The cable's facts, derived from what the stages found: id, date, origin, classification,
+caveats, subject, TAGS, references, signer. Conventions (the cablegate spelling of ids and
+origins, the classification record) and fallbacks to the source's metadata live here; what
+the text says is found by the rules."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from .routing import Routing
+from .. import vocab
+from ..model import RawCable, SourceMetadata
+from .inline import repair
+from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Ref, Routing, Seg, Signature
+from .rules.fields import EDGES, HANDLING_TOKEN, PARAGRAPH, SUBJECT, TAGS, partial_extract
+from .rules.inline import TAG_REPAIRS
+from .rules.ruler import PARTS, Run, all_rules
+from .tokens import plain
 
 # FM line office prefixes -> the cablegate convention for "origin"
 _OFFICES = [
@@ -30,6 +41,12 @@ _MISSIONS = {
     "USEU": "USEU Brussels",
 }
 _SMALL = {"OF", "DE", "DA", "DU", "LA", "EL", "AL"}
+_PLACE_CUT = re.compile(r"//|\s{2,}")
+_PLACE_TAIL = re.compile(r"(?<!\s)\s++(?:[A-Z]{2}|\d+)$")  # starts only where a run of spaces does: linear
+_SENDER_OFFICE = re.compile(r"^(?:AMEMBASSY|AMCONSUL(?:ATE)?|USMISSION|USINT|IRAN RPO|RPO|AIT|USDEL|USLO|REO)\s+")
+_NOT_ID = re.compile(r"[^A-Z0-9]")
+_LOU = re.compile(r"LIMITED OFFICIAL USE", re.I)
+_SUBJECT_MARKING = re.compile(r"^\((?:U|C|S|SBU)\)\s*")
 
 
 def title_place(place: str) -> str:
@@ -39,8 +56,8 @@ def title_place(place: str) -> str:
 
 
 def _place(text: str) -> str:
-    place = re.split(r"//|\s{2,}", text.strip())[0]
-    place = re.sub(r"\s+(?:[A-Z]{2}|\d+)$", "", place.strip()) if len(place.split()) > 1 else place
+    place = _PLACE_CUT.split(text.strip())[0]
+    place = _PLACE_TAIL.sub("", place.strip()) if len(place.split()) > 1 else place
     return place.strip(" ./")
 
 
@@ -64,8 +81,7 @@ def origin_of(sender: str | None) -> str | None:
     return None
 
 
-# ---------------------------------------------------------------- classification
-def classification_record(level: str | None, caveats: list[str]) -> str | None:
+def classification_record(level: str | None, caveats: Sequence[str]) -> str | None:
     """The cablegate convention: ``SECRET//NOFORN``; ``UNCLASSIFIED//FOR OFFICIAL USE ONLY``
     for unclassified cables marked SENSITIVE or FOUO."""
     if level is None:
@@ -109,8 +125,6 @@ _CAVEAT_NAMES = {
 
 
 def caveat_names(text: str) -> list[str]:
-    from .preamble import HANDLING_TOKEN
-
     names = []
     for match in HANDLING_TOKEN.finditer(text):
         start, end = match.span()
@@ -123,17 +137,12 @@ def caveat_names(text: str) -> list[str]:
     return names
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
-
-
-# ---------------------------------------------------------------- id
 def cable_id(year_iso: str | None, station: str | None, serial: str | None) -> str | None:
     """``2009``, ``BEIJING``, ``001463`` -> ``09BEIJING1463`` (the cablegate spelling)."""
     if not (year_iso and station and serial):
         return None
     digits = serial.lstrip("0") or "0"
-    letters = re.sub(r"[^A-Z0-9]", "", station.upper()).lstrip("0123456789")
+    letters = _NOT_ID.sub("", station.upper()).lstrip("0123456789")
     if not letters:
         return None
     return f"{year_iso[2:4]}{letters}{digits}"
@@ -142,8 +151,242 @@ def cable_id(year_iso: str | None, station: str | None, serial: str | None) -> s
 def station_from_sender(routing: Routing) -> str | None:
     if not routing.sender:
         return None
-    text = " ".join(routing.sender.upper().split())
-    text = re.sub(r"^(?:AMEMBASSY|AMCONSUL(?:ATE)?|USMISSION|USINT|IRAN RPO|RPO|AIT|USDEL|USLO|REO)\s+", "", text)
+    text = _SENDER_OFFICE.sub("", " ".join(routing.sender.upper().split()))
     if text.startswith("SECSTATE"):
         return "STATE"
     return _place(text)
+
+
+# ---------------------------------------------------------------- the facts of one cable
+def date_of(routing: Routing, meta: SourceMetadata | None) -> tuple[str | None, bool]:
+    """The date of sending: the date-time group's, else the metadata's (and whether so)."""
+    if routing.date is None and meta is not None and meta.created:
+        return (meta.created + ":00Z" if len(meta.created) == 16 else meta.created), True
+    return routing.date, False
+
+
+def _first(fields: Sequence[Field], kind: str) -> Field | None:
+    return next((f for f in fields if f.kind == kind), None)
+
+
+def _classification(
+    fields: Sequence[Field], banner: Banner | None, routing: Routing, run: Run
+) -> tuple[str | None, list[str]]:
+    """The level and the handling caveats: from the banner, handling lines, handling words at
+    the ends of distribution lines (SOUTHCOM FOR POLAD SENSITIVE SIPDIS); the level else from
+    a handling line (LIMITED OFFICIAL USE) or the security line's letter (ZNY CCCCC)."""
+    handling = [f.text for f in fields if f.kind == "handling"]
+    edges = [
+        run.first(EDGES, x) or "" for f in fields if f.kind == "distribution" for x in f.lines if isinstance(x, str)
+    ]
+    caveats = caveat_names(" ".join([" ".join(handling + edges), banner.rest if banner else ""]))
+    level = banner.level if banner else None
+    if level is None and any(_LOU.search(text) for text in handling):
+        level = "LIMITED OFFICIAL USE"
+    if level is None:
+        security = next((line.text for line in routing.lines if line.kind == "security"), None)
+        if security:
+            level = vocab.SECURITY_LETTERS.get(security.split()[1][:1].upper())
+    if level == "LIMITED OFFICIAL USE" and "LIMITED OFFICIAL USE" not in caveats:
+        caveats.append("LIMITED OFFICIAL USE")
+    return level, caveats
+
+
+def _ident(
+    banner: Banner | None, routing: Routing, date: str | None, meta: SourceMetadata | None, warnings: list[str]
+) -> tuple[str | None, str | None]:
+    """(cable id, message reference): from the banner's reference, else the FM line and the
+    DE line's serial; the id else from the metadata."""
+    station = banner.station if banner and banner.station else None
+    serial = banner.serial if banner and banner.serial else None
+    id_station = banner.id_station if banner and banner.serial else None
+    if not (station and serial):
+        station = station or station_from_sender(routing)
+        serial = serial or routing.serial
+    message_ref = f"{station} {serial}" if station and serial else None
+    ident = cable_id(date, id_station or station, serial)
+    if ident is None and meta is not None and meta.id:
+        ident = meta.id
+        warnings.append(f"no message reference in the text: the id {ident} comes from the {meta.kind}")
+    if ident is None:
+        warnings.append("no cable id could be derived: files are named after the input")
+    return ident, message_ref
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tag codes from the TAGS field's text (without the ``TAGS:`` label). Person tags
+    ``OVIP (CLINTON, HILLARY)`` stay whole."""
+    tags: list[str] = []
+    pos = 0
+    for match in _PERSON_TAG.finditer(text):
+        tags.extend(_codes(text[pos : match.start()]))
+        tags.append(" ".join(match.group().split()))
+        pos = match.end()
+    tags.extend(_codes(text[pos:]))
+    cleaned = []
+    for tag in tags:
+        tag = tag.strip(".:-")
+        if tag and tag not in cleaned:
+            cleaned.append(tag.upper() if tag.islower() else tag)
+    return cleaned
+
+
+_PERSON_TAG = re.compile(r"\b[A-Z]{4}\s*\([^)]*\)")
+_TAG_GROUPS = re.compile(r"[,;]+")
+
+
+def _codes(text: str) -> list[str]:
+    """Split on spaces and commas; a run of words of five letters or more separated by
+    spaces only is one free-text tag (``DOMESTIC POLITICS``): TAG codes are 2-4 letters."""
+    out: list[str] = []
+    for group in _TAG_GROUPS.split(text):
+        run: list[str] = []
+        for word in [*group.split(), ""]:
+            if len(word) >= 5 and word.isalpha():
+                run.append(word)
+                continue
+            if run:
+                out.append(" ".join(run))
+                run = []
+            if word:
+                out.append(word)
+    return out
+
+
+def _tags(field: Field | None, run: Run) -> tuple[str, ...]:
+    return tuple(tags_from(field.text, run)) if field is not None else ()
+
+
+def tags_from(text: str, run: Run) -> list[str]:
+    """The TAGS of a TAGS field's text, link residue read as the bare word (the rules of
+    ``inline.tags``, as in the TEI)."""
+    text = plain(repair(text, run.active(TAG_REPAIRS), run.trial()))
+    return parse_tags(TAGS.sub("", text, count=1))
+
+
+def _subject(field: Field | None) -> str | None:
+    if field is None:
+        return None
+    subject = SUBJECT.sub("", field.text, count=1).strip()
+    return _SUBJECT_MARKING.sub("", subject) or None
+
+
+def _classified_by(fields: Sequence[Field], blocks: Sequence[Block], run: Run) -> str | None:
+    """The Classified By field, else (``fields.paragraph``) the first numbered paragraph."""
+    field = _first(fields, "classified-by")
+    if field is not None:
+        return field.text
+    first = next((b for b in blocks if isinstance(b, Paragraph) and b.n is not None), None)
+    lines = [x for x in first.lines if isinstance(x, str)] if first else []
+    found: str | None = run.first(PARAGRAPH, lines)
+    return found
+
+
+def editorial_notes(run: Run) -> tuple[EditorialNote, ...]:
+    """The notes of the rules that fired, grouped by editorialDecl part, in the rules' order."""
+    fired = run.fired
+    return tuple(note for name, note in _noted() if name in fired)
+
+
+_NOTED: list[tuple[str, EditorialNote]] = []
+
+
+def _noted() -> list[tuple[str, EditorialNote]]:
+    """Every rule with a note, by part (in PARTS' order), then in the rules' order."""
+    rules = all_rules()
+    if sum(1 for rule in rules if rule.note) != len(_NOTED):
+        _NOTED[:] = [(r.name, r.note) for part in PARTS for r in rules if r.note is not None and r.note.part == part]
+    return _NOTED
+
+
+def markings(blocks: Sequence[Block]) -> tuple[tuple[str, str], ...]:
+    """Each portion marking met, first seen first, with its category id (``(S/NF)`` -> cls-s-nf)."""
+    found: dict[str, str] = {}
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.marking:
+            found.setdefault(block.marking, "cls-" + vocab.slug(block.marking.strip("().")))
+    return tuple(found.items())
+
+
+def derive_facts(
+    raw: RawCable, routing: Routing, fields: Sequence[Field], blocks: Sequence[Block], run: Run, warnings: list[str]
+) -> Facts:
+    """The facts of a cable whose stages have all run (``run`` knows the rules that fired)."""
+    late = [b.field for b in blocks if isinstance(b, LateField)]
+    every = [*fields, *late]
+    banner_field = _first(fields, "banner")
+    banner = banner_field.banner if banner_field else None
+    level, caveats = _classification(every, banner, routing, run)
+    meta = raw.metadata
+    date, date_from_metadata = date_of(routing, meta)
+    if date_from_metadata and meta is not None:
+        warnings.append("no date-time group in the text: the date comes from the " + meta.kind)
+    ident, message_ref = _ident(banner, routing, date, meta, warnings)
+    origin = origin_of(routing.sender)
+    origin_from_metadata = origin is None and meta is not None and bool(meta.origin)
+    if origin_from_metadata and meta is not None:
+        origin = meta.origin
+    eo = _first(every, "eo")
+    refs: list[Ref] = [ref for f in every if f.kind == "refs" and f.refs is not None for ref in f.refs.items]
+    facts = Facts(
+        cable_id=ident,
+        source=raw.source,
+        routing=routing,
+        subject=_subject(_first(every, "subject")),
+        message_ref=message_ref,
+        sections=banner.sections if banner else None,
+        level=level,
+        level_text=banner.text if banner else None,
+        caveats=tuple(caveats),
+        classification=classification_record(level, caveats),
+        origin=origin,
+        origin_from_metadata=origin_from_metadata,
+        signer=next((b.line.strip(" .#") for b in blocks if isinstance(b, Signature)), None),
+        tags=_tags(_first(every, "tags"), run),
+        refs=tuple(refs),
+        eo=eo.text if eo else None,
+        classified_by=_classified_by(every, blocks, run),
+        date=date,
+        date_from_metadata=date_from_metadata,
+        metadata=meta,
+        discrepancies=cross_check(
+            ident, routing, classification_record(level, caveats), origin, origin_from_metadata, meta
+        ),
+        partial=any(f.kind == "notice" for f in every) or bool(raw.header and partial_extract(raw.header)),
+        editorial=editorial_notes(run),
+        markings=markings(blocks),
+        summary=any(isinstance(b, Paragraph) and _has_summary(b) for b in blocks),
+    )
+    warnings.extend(facts.discrepancies)
+    return facts
+
+
+def _has_summary(block: Paragraph) -> bool:
+    def walk(tokens: Sequence[object]) -> bool:
+        return any(isinstance(t, Seg) and (t.ident == "summary" or walk(t.children)) for t in tokens)
+
+    return walk(block.tokens)
+
+
+def cross_check(
+    ident: str | None,
+    routing: Routing,
+    classification: str | None,
+    origin: str | None,
+    origin_from_metadata: bool,
+    meta: SourceMetadata | None,
+) -> tuple[str, ...]:
+    """Where the text and the source's metadata disagree (each a warning and a TEI note)."""
+    if meta is None:
+        return ()
+    where = "the cablegate table" if meta.kind == "cablegate-table" else "the cables.csv row"
+    checks = []
+    if meta.id and ident and meta.id != ident:
+        checks.append(f"id: the text gives {ident}, {where} {meta.id}")
+    if meta.created and routing.date and meta.created[:13] != routing.date[:13]:
+        checks.append(f"date: the text gives {routing.date}, {where} {meta.created}")
+    if meta.classification and classification and meta.classification.upper() != classification:
+        checks.append(f"classification: the text gives {classification}, {where} {meta.classification}")
+    if meta.origin and origin and not origin_from_metadata and meta.origin != origin:
+        checks.append(f"origin: the text gives {origin}, {where} {meta.origin}")
+    return tuple(checks)

@@ -1,139 +1,136 @@
-"""Inline content: text, repairs that keep the original, redactions, page breaks, segments.
-
-A paragraph is a flat list of tokens until it is built into TEI. Repairs never replace text
-silently: each is a :class:`Choice` holding what the source said and what it means.
-"""
+"""Stage "inline" (its rules: :mod:`convert.normalize.rules.inline`): every text the TEI will
+show becomes tokens: lines joined, repairs and redactions marked, summary/comment/quote
+spans wrapped. Fields and blocks come back with their ``tokens`` filled in."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 
-from .lines import Furniture
+from .parsed import (
+    AnonBlock,
+    Block,
+    Break,
+    Choice,
+    Closing,
+    Field,
+    Heading,
+    ItemList,
+    LateField,
+    Line,
+    ListItem,
+    Paragraph,
+    Seg,
+    Signature,
+    Token,
+    Tokens,
+)
+from .rules.inline import JOINS, LINES, REPAIRS, SPANS, TAG_REPAIRS, Found
+from .rules.ruler import Rule, Run
+from .tokens import SpanText, plain
 
-
-@dataclass(slots=True)
-class Choice:
-    orig: str
-    reg: str
-    kind: str = "reg"  # "reg" -> orig/reg (regularisation); "corr" -> sic/corr (correction)
-    cert: str | None = None
-    reason: str | None = None  # a short name for the rule that made it
-
-
-@dataclass(slots=True)
-class Gap:
-    text: str  # the redaction as it stood (XXXXXXXXXXXX)
-
-
-@dataclass(slots=True)
-class Break:
-    furniture: Furniture
-
-
-@dataclass(slots=True)
-class Seg:
-    type: str
-    children: list[Token] = field(default_factory=list)
-    part: str | None = None
-
-
-Token = str | Choice | Gap | Break | Seg
+_HYPHEN_END = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
+_WORD_START = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z]+")
+#: preamble fields shown as one run of text (the others are shown line by line, or apart)
+_RUN_FIELDS = ("banner", "handling", "eo", "tags", "subject", "classified-by")
 
 
-def plain(tokens: list[Token]) -> str:
-    """The reading text of tokens: regularised forms, no page furniture."""
-    out: list[str] = []
-    for token in tokens:
-        if isinstance(token, str):
-            out.append(token)
-        elif isinstance(token, Choice):
-            out.append(token.reg)
-        elif isinstance(token, Gap):
-            out.append(token.text)
-        elif isinstance(token, Seg):
-            out.append(plain(token.children))
-    return "".join(out)
+class Joiner:
+    """Joins a block's lines (the ``inline.lines`` and ``inline.joins`` rules); ``mend``
+    gives the cable's words (lower case), computed when first needed."""
 
+    def __init__(self, run: Run, mend: Callable[[], set[str]] | None = None) -> None:
+        self.run = run
+        self.mend = mend
+        self.lines = run.active(LINES)
+        self.joins = run.active(JOINS)
 
-# ---------------------------------------------------------------- repairs on plain text
-# Each pattern starts with a literal (",", "&", "8") so the regex engine can skip to it; the
-# character before it is checked in Python (a look-behind would make every position a try).
-_APOSTROPHE_COMMA = re.compile(r",(?=(?:s|t|ll|re|ve|d|m)\b)|,(?=[ST]\b(?!\.))")
-_AMP_OPEN = re.compile(r"&(?=[A-Za-z0-9(])")
-_EIGHT_CLOSE = re.compile(r"8(?![0-9A-Za-z])")
-_REDACTION = re.compile(r"(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])")
-_DAMAGED_WORDS = {"vis--vis": "vis-\u00e0-vis", "Vis--vis": "Vis-\u00e0-vis", "VIS--VIS": "VIS-A-VIS"}
-_DAMAGED = re.compile("|".join(re.escape(w) for w in _DAMAGED_WORDS))
-_CLOSES_QUOTE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,!?;:)'")
-
-
-def _apostrophe_at(text: str, comma: int) -> bool:
-    """``Korea,s`` / ``hasn,t`` (lower case), ``KOREA,S`` (two capitals before)."""
-    after = text[comma + 1 : comma + 2]
-    if after.islower():
-        return comma > 0 and text[comma - 1].islower()
-    return comma > 1 and text[comma - 1].isupper() and text[comma - 2].isupper() and text[comma - 1].isalpha()
-
-
-def _opens_quote(text: str, amp: int) -> bool:
-    return amp == 0 or not (text[amp - 1].isalnum() or text[amp - 1] == "&")
-
-
-def _closing_eight(text: str, start: int, stop: int) -> re.Match[str] | None:
-    for match in _EIGHT_CLOSE.finditer(text, start, stop):
-        if match.start() > 0 and text[match.start() - 1] in _CLOSES_QUOTE:
-            return match
-    return None
-
-
-def _find_repairs(text: str) -> list[tuple[int, int, Token]]:
-    found: list[tuple[int, int, Token]] = []
-    has_amp = "&" in text
-    if "," not in text and not has_amp and "--" not in text and "XXXX" not in text and "xxxx" not in text:
-        return found
-    for match in _APOSTROPHE_COMMA.finditer(text):
-        if _apostrophe_at(text, match.start()):
-            found.append((match.start(), match.end(), Choice(",", "\u2019", reason="apostrophe")))
-    # &quoted text8: an ampersand that opens, an 8 that closes, within one sentence or two
-    if has_amp:
-        opens = [m for m in _AMP_OPEN.finditer(text) if _opens_quote(text, m.start())]
-        for index, match in enumerate(opens):
-            limit = min(len(text), match.end() + 400)
-            if index + 1 < len(opens):
-                limit = min(limit, opens[index + 1].start())
-            close = _closing_eight(text, match.end(), limit)
-            if close is None:
+    def join(self, lines: Sequence[Line], mend: bool = False) -> list[Token]:
+        """One run of tokens, furniture kept in place. Where a line is joined without a space
+        (a hyphen at the end of the line before), the hyphen is kept unless the word without
+        it occurs elsewhere in the cable (``mend``), then it is a Choice."""
+        tokens: list[Token] = []
+        text = ""
+        fired: dict[str, int] = {}
+        for entry in lines:
+            if not isinstance(entry, str):
+                if text:
+                    tokens.append(text)
+                    text = ""
+                tokens.append(Break(entry))
                 continue
-            found.append((match.start(), match.end(), Choice("&", "\u201c", reason="quote")))
-            found.append((close.start(), close.end(), Choice("8", "\u201d", reason="quote")))
-    if "--" in text:
-        for match in _DAMAGED.finditer(text):
-            found.append(
-                (match.start(), match.end(), Choice(match.group(), _DAMAGED_WORDS[match.group()], reason="accent"))
-            )
-    if "XXXX" in text or "xxxx" in text:
-        for match in _REDACTION.finditer(text):
-            found.append((match.start(), match.end(), Gap(match.group())))
-    found.sort(key=lambda item: item[0])
-    # drop overlaps (first wins)
-    result: list[tuple[int, int, Token]] = []
-    last_end = -1
-    for start, end, token in found:
-        if start >= last_end:
-            result.append((start, end, token))
-            last_end = end
-    return result
+            line = entry.strip()
+            for rule in self.lines:
+                if rule.hit is None or rule.hit(entry):
+                    new = rule.fn(entry)
+                    if new is not None:
+                        fired[rule.name] = fired.get(rule.name, 0) + 1
+                        line = new
+            if not line:
+                continue
+            prior = text or _last_text(tokens)
+            if not prior:
+                text += line
+                continue
+            for join in self.joins:
+                glue = join.fn(prior, line)
+                if glue is not None:
+                    fired[join.name] = fired.get(join.name, 0) + 1
+                    break
+            else:
+                glue = "\n"  # no rule joins them: the line break stays
+            prior = ""  # its reference to text would make every += below a copy (quadratic)
+            if glue == "":
+                text = self._hyphen(text, line, tokens, mend)
+            else:
+                text += glue + line
+        if text:
+            tokens.append(text)
+        for name, times in fired.items():
+            self.run.fire(name, times)
+        return tokens
+
+    def _hyphen(self, text: str, line: str, tokens: list[Token], mend: bool) -> str:
+        left = _HYPHEN_END.search(text)  # None when the hyphen ended a previous token
+        right = _WORD_START.match(line)  # None when the line starts with "À": no mend
+        if left and right and mend and self.mend is not None:
+            joined = left.group(1) + right.group(0)
+            if joined.lower() in self.mend():
+                before = text[: left.start()]
+                if before:
+                    tokens.append(before)
+                tokens.append(Choice(f"{left.group(1)}-{right.group(0)}", joined, reason="hyphen"))
+                return line[right.end() :]
+        return text + line
 
 
-def repair(text: str) -> list[Token]:
-    """Text -> tokens with repairs and redactions marked."""
-    repairs = _find_repairs(text)
-    if not repairs:
+def _last_text(tokens: list[Token]) -> str:
+    for token in reversed(tokens):
+        if isinstance(token, str):
+            return token
+        if isinstance(token, Choice):
+            return token.reg
+    return ""
+
+
+def repair(text: str, rules: tuple[Rule[Callable[[str], Found]], ...], run: Run) -> list[Token]:
+    """Text -> tokens with the repairs and redactions the rules find; where two overlap, the
+    one that starts first wins (at the same start, the earlier rule)."""
+    found: list[tuple[int, int, Token, str]] = []
+    for rule in rules:
+        if rule.hit is None or rule.hit(text):
+            name = rule.name
+            found.extend((start, end, token, name) for start, end, token in rule.fn(text))
+    if not found:
         return [text] if text else []
+    found.sort(key=lambda item: item[0])
     tokens: list[Token] = []
     pos = 0
-    for start, end, token in repairs:
+    for start, end, token, name in found:
+        if start < pos:
+            continue  # overlaps an earlier repair
+        run.fire(name)
         if start > pos:
             tokens.append(text[pos:start])
         tokens.append(token)
@@ -143,49 +140,159 @@ def repair(text: str) -> list[Token]:
     return tokens
 
 
-def repair_tokens(tokens: list[Token]) -> list[Token]:
-    """Apply :func:`repair` to every plain string, across the whole paragraph so that an
-    ``&…8`` pair split by a page break is still seen as a pair."""
+def repair_tokens(tokens: list[Token], rules: tuple[Rule[Callable[[str], Found]], ...], run: Run) -> list[Token]:
+    """Repairs in every plain string of a run (each string apart: a pair split by page
+    furniture is not seen)."""
+    if not rules:
+        return tokens
     out: list[Token] = []
     for token in tokens:
         if isinstance(token, str):
-            out.extend(repair(token))
-        elif isinstance(token, Seg):
-            out.append(Seg(token.type, repair_tokens(token.children), token.part))
+            out.extend(repair(token, rules, run))
         else:
             out.append(token)
     return out
 
 
-# ---------------------------------------------------------------- splitting tokens
-def split_at(tokens: list[Token], offset: int) -> tuple[list[Token], list[Token]]:
-    """Split tokens at a character offset of their plain text. An offset inside a Choice or a
-    Gap moves to the token's end."""
-    left: list[Token] = []
-    pos = 0
+def cable_words(blocks: Sequence[Block]) -> Callable[[], set[str]]:
+    """The words (lower case) of the body's block lines, computed on first use: a hyphen is
+    mended only when the joined word occurs there."""
+    words: set[str] = set()
+
+    def lines(block: Block) -> Sequence[Line]:
+        if isinstance(block, Paragraph | Heading | AnonBlock):
+            return block.lines
+        if isinstance(block, Closing | Signature):
+            return (block.line,)
+        if isinstance(block, LateField):
+            return block.field.lines
+        return ()
+
+    def get() -> set[str]:
+        if not words:
+            words.update(w.lower() for b in blocks for x in lines(b) if isinstance(x, str) for w in _WORD.findall(x))
+        return words
+
+    return get
+
+
+def field_tokens(fields: Sequence[Field], run: Run) -> tuple[Field, ...]:
+    """Fields shown as one run of text get their tokens (link residue repaired in TAGS)."""
+    joiner = Joiner(run)
+    out = []
+    for field in fields:
+        if field.kind in _RUN_FIELDS:
+            tokens = joiner.join(field.lines)
+            if field.kind == "tags":
+                tokens = repair_tokens(tokens, run.active(TAG_REPAIRS), run)
+            field = Field(field.kind, field.lines, field.banner, tuple(tokens), field.refs)
+        out.append(field)
+    return tuple(out)
+
+
+def block_tokens(blocks: Sequence[Block], run: Run) -> tuple[Block, ...]:
+    """Blocks with their tokens: running text joined and repaired, spans marked in each
+    stretch of blocks between two late REF fields, the first summary given its id."""
+    joiner = Joiner(run, cable_words(blocks))
+    repairs = run.active(REPAIRS)
+
+    def text(lines: Sequence[Line]) -> list[Token]:
+        return repair_tokens(joiner.join(lines, mend=True), repairs, run)
+
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            items = tuple(ListItem(i.label, i.lines, tuple(text(i.lines))) for i in block.items)
+            block = _paragraph(block, items, tuple(text(block.lines)))
+        elif isinstance(block, ItemList):
+            block = ItemList(tuple(ListItem(i.label, i.lines, tuple(text(i.lines))) for i in block.items))
+        elif isinstance(block, Heading):
+            block = Heading(block.lines, block.rend, tuple(text(block.lines)))
+        elif isinstance(block, AnonBlock):
+            block = AnonBlock(block.type, block.lines, tuple(joiner.join(block.lines)))
+        elif isinstance(block, LateField) and block.field.kind != "refs":
+            f = block.field
+            block = LateField(Field(f.kind, f.lines, f.banner, tuple(joiner.join(f.lines)), f.refs))
+        out.append(block)
+    start = 0
+    for index in [*(i for i, b in enumerate(out) if isinstance(b, LateField) and b.field.kind == "refs"), len(out)]:
+        out[start:index] = _spans(out[start:index], run)
+        start = index + 1
+    return _first_summary(out)
+
+
+def _spans(blocks: list[Block], run: Run) -> list[Block]:
+    """The ``inline.spans`` rules over one stretch of blocks: paragraphs' text (and their
+    items), items of lists."""
+    rules = run.active(SPANS)
+    owners: list[tuple[int, int]] = []  # (block index, item index or -1)
+    tokens: list[list[Token]] = []
+    for b_index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            owners.append((b_index, -1))
+            tokens.append(list(block.tokens))
+        if isinstance(block, Paragraph | ItemList):
+            for i_index, item in enumerate(block.items):
+                owners.append((b_index, i_index))
+                tokens.append(list(item.tokens))
+    if not tokens or not rules:
+        return blocks
+    texts = [t[0] if len(t) == 1 and isinstance(t[0], str) else plain(t) for t in tokens]
+    lows = [t.lower() for t in texts]
+    whole = "\n".join(lows)
+    wanted = [rule for rule in rules if rule.wants(whole)]
+    if not wanted:
+        return blocks
+    before = list(tokens)
+    span_text = SpanText(tokens, texts, lows, [k for k, (_, item) in enumerate(owners) if item == -1])
+    for rule in wanted:
+        if rule.fn(span_text):
+            run.fire(rule.name)
+    out = list(blocks)
+    for (b_index, i_index), new, old in zip(owners, span_text.tokens, before, strict=True):
+        if new is old:
+            continue  # no span here
+        block = out[b_index]
+        if i_index == -1:
+            assert isinstance(block, Paragraph)
+            out[b_index] = _paragraph(block, block.items, tuple(new))
+        else:
+            assert isinstance(block, Paragraph | ItemList)
+            items = list(block.items)
+            items[i_index] = ListItem(items[i_index].label, items[i_index].lines, tuple(new))
+            if isinstance(block, Paragraph):
+                out[b_index] = _paragraph(block, tuple(items), block.tokens)
+            else:
+                out[b_index] = ItemList(tuple(items))
+    return out
+
+
+def _paragraph(block: Paragraph, items: tuple[ListItem, ...], tokens: Tokens) -> Paragraph:
+    return Paragraph(block.lines, block.n, block.label, block.label_fix, block.marking, items, tokens)
+
+
+def _with_summary_id(tokens: Tokens) -> Tokens | None:
+    """The tokens with the first summary span (pre-order) given the id "summary", or None."""
     for index, token in enumerate(tokens):
-        size = len(plain([token]))
-        if pos + size <= offset or (size == 0 and pos <= offset and not isinstance(token, str)):
-            left.append(token)
-            pos += size
+        if not isinstance(token, Seg):
             continue
-        if isinstance(token, str):
-            cut = offset - pos
-            if cut > 0:
-                left.append(token[:cut])
-            rest: list[Token] = [token[cut:]] if token[cut:] else []
-            return left, rest + tokens[index + 1 :]
-        if pos >= offset:
-            return left, tokens[index:]
-        left.append(token)
-        return left, tokens[index + 1 :]
-    return left, []
+        if token.type == "summary" and token.part in (None, "I"):
+            marked: Token = Seg(token.type, token.children, token.part, "summary")
+        else:
+            children = _with_summary_id(token.children)
+            if children is None:
+                continue
+            marked = Seg(token.type, children, token.part, token.ident)
+        return (*tokens[:index], marked, *tokens[index + 1 :])
+    return None
 
 
-def wrap(tokens: list[Token], start: int, end: int, seg_type: str, part: str | None = None) -> list[Token]:
-    """Wrap the plain-text range [start, end) of tokens in a Seg."""
-    head, rest = split_at(tokens, start)
-    middle, tail = split_at(rest, end - start)
-    if not middle:
-        return tokens
-    return [*head, Seg(seg_type, middle, part), *tail]
+def _first_summary(blocks: list[Block]) -> tuple[Block, ...]:
+    """The first summary span of the body carries xml:id="summary" (the abstract points at it)."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            marked = _with_summary_id(block.tokens)
+            if marked is not None:
+                blocks[index] = _paragraph(block, block.items, marked)
+                break
+    return tuple(blocks)

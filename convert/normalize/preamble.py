@@ -1,285 +1,151 @@
-"""Recognisers for the lines between the banner and the first paragraph: handling caveats,
-E.O., TAGS, SUBJECT, REF, Classified By, distribution lines, and media-partner wrappers."""
+"""Stage "fields" (its rules: :mod:`convert.normalize.rules.fields`): the preamble fields at
+the start of the body, up to the first paragraph; later, the fields met among the blocks."""
 
 from __future__ import annotations
 
 import re
 
-from .lines import BANNER_LEVEL
+from .banner import parse_banner
+from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line
+from .refs import last_label, parse_refs
+from .rules.blocks import PARA_START
+from .rules.copies import GLUED, ROWS, glued
+from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, PreambleCursor, field_kind, ref_continues
+from .rules.ruler import Run
 
-HANDLING_WORDS = (
-    r"SIPDIS|SENSITIVE\s+BUT\s+UNCLASSIFIED|SENSITIVE|NO\s?FORN|FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|LIMITED\s+OFFICIAL\s+USE|"
-    r"EXDIS|LIMDIS|NODIS|STADIS|ROGER|CHEROKEE|SPECAT|E\s?F\s?T\s?O|CORRECTED\s+COPY|"
-    r"NOT\s+FOR\s+INTERNET\s+DISTRIBUTION|SBU|ORCON|PROPIN|NOCONTRACT|EYES\s+ONLY|"
-    r"DEPT\s+PASS\s+\S+|PASS\s+TO\s+\S+"
-)
-HANDLING = re.compile(
-    rf"^\s*(?:{HANDLING_WORDS})(?:(?:\s*+(?:[,;/]|//)\s*+|\s++)(?:{HANDLING_WORDS}))*\s*+[.,;]?\s*$", re.I
-)
-HANDLING_TOKEN = re.compile(rf"(?:{HANDLING_WORDS})", re.I)
-_EDGE_WORDS = r"SIPDIS|SENSITIVE|NOFORN|EXDIS|LIMDIS|NODIS|FOUO|FOR\s+OFFICIAL\s+USE\s+ONLY"
-_LEADING = re.compile(rf"^\s*(?:(?:{_EDGE_WORDS})\b[\s,;]*)+")
-_TRAILING = re.compile(rf"(?:\b(?:{_EDGE_WORDS})[\s,;.]*+){{1,16}}+$")
+#: fields of one line (E.O. may go on with a DECL line or a parenthesis)
+_ONE_LINE = ("handling", "eo", "wrapper", "notice")
+_EO_MORE = re.compile(r"^\s*(?:DECL|\()", re.I)
 
 
-def handling_edges(line: str) -> str:
-    """Handling words that run on at the start or end of a distribution line
-    (``SOUTHCOM ALSO FOR POLAD SENSITIVE SIPDIS``); upper case only."""
-    found = [m.group() for m in (_LEADING.search(line), _TRAILING.search(line)) if m]
-    return " ".join(found)
+def _next_line(entries: list[Entry], index: int) -> int:
+    while index < len(entries) and not isinstance(entries[index], str):
+        index += 1
+    return index
 
 
-EO = re.compile(r"^\s*(?:¶\s*)?E\s?\.?\s?[O0]\s?\.?\s*:?\s*\d{4,5}\b|^\s*EO\s*\d{5}", re.I)
-TAGS = re.compile(r"^\s*TAGS?\b\s*:?", re.I)
-SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\b\s*[:.-]?", re.I)
-REF = re.compile(r"^\s*(?:¶\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b(?:\s+[A-Z](?=\s*:))?\s*[:.]?", re.I)
-#: "1. (U) CLASSIFIED BY …": the classification authority given as the first paragraph
-CLASSIFIED_IN_PARAGRAPH = re.compile(r"^\s*+(?:CLASSIFIED\s+BY|DERIVED\s+FROM)\b", re.I)
-CLASSIFIED_BY = re.compile(
-    r"^\s*+(?:CLASSIFIED|CLASSIFIED\s+BY|DERIVED)\s++(?:BY\b|FROM\b|BY:)",
-    re.I,
-)
-GLUED_FIELD = re.compile(
-    r"\s(?=(?i:SIPDIS\b|NOFORN\b|E\.\s?O\.\s?\d|EO\s\d{5}|TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY))"
-    r"|(?<=[A-Za-z0-9.)\]])(?=SIPDIS|NOFORN|E\.O\.\s?\d|TAGS:|SUBJECT:|REF:)"
-)
+_HORIZON = ("eo", "tags", "subject")
 
 
-_BANNER_HEAD = re.compile(
-    BANNER_LEVEL.pattern + r"(?:\s+SECTION\s+\d{1,3}\s+OF\s+\d{1,3})?\s+[A-Z][A-Z .'-]{1,30}?\s\d{3,7}(?=\s|[A-Z])",
-    re.I,
-)
+def horizon(entries: list[Entry], start: int, run: Run) -> int:
+    """Index of the last SUBJECT/TAGS/E.O. line before the first numbered paragraph: the
+    unrecognised lines before it are distribution lines, not text."""
+    look = run.trial()
+    found = 0
+    for j in range(start, min(len(entries), start + 80)):
+        e = entries[j]
+        if isinstance(e, str):
+            if PARA_START.match(e) and not CLASSIFIED_BY.match(e):
+                break
+            kind = field_kind(e, look)
+            if kind in _HORIZON or (kind is None and any(field_kind(p, look) in _HORIZON for p in glued(e, run)[1:])):
+                found = j
+    return found
 
 
-class Glued(str):
-    """A piece of a line that held several fields run together; ``space_before`` says
-    whether white space separated it from the previous piece (the source view keeps it)."""
-
-    space_before: bool = False
-
-
-WEEKDAY_DATELINE = re.compile(
-    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d{1,2}:\d{2}\s*$"
-)
-CABLE_DATED = re.compile(r"^\s*Cable\s+dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?\]?")
-CSV_ROW = re.compile(r"^\s*\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
-CSV_RESIDUE = re.compile(r'^\s*+"?\s*+,?\s*+"(?=\S)')
-DATABASE_FIELD = re.compile(r"^\s*(?:id|date|refid|origin|classification|destination|header|references?)\s*:", re.I)
-DATABASE_MARK = re.compile(r"^\s*(?:-{5,}\s*header ends\s*-{5,}|={5,}\s*CABLE ENDS\s*={5,}|<<\d+>>|\d+\t\S)", re.I)
-PARTIAL_EXTRACT = re.compile(r"This record is a partial extract of the original cable", re.I)
-NARA_STAMP = re.compile(r"Declassified/Released US Department of State|Copy from the National Archives", re.I)
-
-
-def is_wrapper(line: str) -> bool:
-    return bool(
-        WEEKDAY_DATELINE.match(line) or CABLE_DATED.match(line) or DATABASE_MARK.match(line) or NARA_STAMP.search(line)
-    )
-
-
-def split_glued(line: str) -> list[str]:
-    """``E.O. 12958: DECL: 09/17/06 TAGS: PTER PGOV AF`` -> two lines (preamble zone only).
-    Also a media partner's ``Cable dated:…`` or CSV quote residue glued before a banner."""
-    cable_dated = CABLE_DATED.match(line)
-    if cable_dated and line[cable_dated.end() :].strip():
-        rest = line[cable_dated.end() :]
-        first, *more = split_glued(rest.strip())
-        return [line[: cable_dated.end()], _glued(first, rest[:1].isspace()), *more]
-    banner = _BANNER_HEAD.match(line)
-    if banner and line[banner.end() :].strip():
-        # a banner with the next lines run on after its serial:
-        # UNCLAS BUENOS AIRES 000062 SIPDIS SENSITIVE SIPDIS STATE FOR DS/DSS
-        rest = line[banner.end() :]
-        first, *more = split_glued(rest.strip())
-        return [line[: banner.end()], _glued(first, rest[:1].isspace()), *more]
-    residue = CSV_RESIDUE.match(line)
-    if residue and line[residue.end() :].strip():
-        first, *more = split_glued(line[residue.end() :])
-        return [line[: residue.end()].strip(), _glued(first, False), *more]
-    parts: list[str] = []
-    rest = line
-    space = False
-    while True:
-        match = GLUED_FIELD.search(rest, 1)
-        if not match:
-            break
-        head = rest[: match.start()]
-        if not head.strip():
-            break
-        parts.append(_glued(head.rstrip(), space) if parts else head.rstrip())
-        space = match.end() > match.start()
-        rest = rest[match.end() :]
-    parts.append(_glued(rest, space) if parts else rest)
-    return parts
-
-
-def _glued(text: str, space_before: bool) -> Glued:
-    piece = Glued(text)
-    piece.space_before = space_before
-    return piece
-
-
-def field_kind(line: str) -> str | None:
-    """The preamble field a line starts, if any."""
-    if EO.match(line):
-        return "eo"
-    if TAGS.match(line) and not re.match(r"^\s*TAG\s+\w+\s+[a-z]", line):
-        return "tags"
-    if SUBJECT.match(line):
-        return "subject"
-    if CLASSIFIED_BY.match(line):
-        return "classified-by"
-    if REF.match(line) and re.match(r"^\s*(?:¶\s*)?REF", line, re.I):
-        return "refs"
-    if HANDLING.match(line):
-        return "handling"
-    if PARTIAL_EXTRACT.search(line):
-        return "notice"
-    if is_wrapper(line) or DATABASE_FIELD.match(line) or CSV_ROW.match(line):
-        return "wrapper"
-    return None
-
-
-# ---------------------------------------------------------------- TAGS
-_PERSON_TAG = re.compile(r"\b[A-Z]{4}\s*\([^)]*\)")
-
-
-def _codes(text: str) -> list[str]:
-    """Split on spaces and commas; a run of words of five letters or more separated by
-    spaces only is one free-text tag (``DOMESTIC POLITICS``): TAG codes are 2-4 letters."""
-    out: list[str] = []
-    for group in re.split(r"[,;]+", text):
-        words = group.split()
-        run: list[str] = []
-        for word in [*words, ""]:
-            if len(word) >= 5 and word.isalpha():
-                run.append(word)
+def parse_preamble(entries: list[Entry], run: Run) -> tuple[list[Field], int]:
+    """Fields at the start of the body, and the index of the first body entry. Lines holding
+    several fields are split in ``entries`` itself (the body goes on from the index)."""
+    cur = PreambleCursor(entries)
+    cur.horizon = horizon(entries, 0, run)
+    while cur.i < len(entries):
+        end = run.first(ROWS, entries, cur.i, run)
+        if end:  # a media partner's database row
+            cur.fields.append(Field("wrapper", tuple(e for e in entries[cur.i : end] if e is not None)))
+            cur.i = end
+            continue
+        line = entries[cur.i]
+        if line is None or isinstance(line, Furniture):
+            if isinstance(line, Furniture):
+                cur.fields.append(Field("furniture", (line,)))
+            cur.i += 1
+            continue
+        if not isinstance(line, Glued) and not cur.seen_subject:
+            parts = run.first(GLUED, cur, line, run)
+            if parts:
+                entries[cur.i : cur.i + 1] = parts
+                cur.horizon = horizon(entries, cur.i, run)
                 continue
-            if run:
-                out.append(" ".join(run))
-                run = []
-            if word:
-                out.append(word)
-    return out
+        kind = field_kind(line, run)
+        banner = run.first(BANNER, line) if kind is None and not cur.seen_banner else None
+        if banner is not None:
+            cur.fields.append(Field("banner", (line,), banner))
+            cur.seen_banner = True
+            cur.i += 1
+            continue
+        if kind is None:
+            if PARA_START.match(line):
+                break
+            kind = run.first(OTHER, cur, line)
+            if kind is None:
+                break
+        _take_field(cur, kind, line, run)
+    return cur.fields, cur.i
 
 
-def parse_tags(text: str) -> list[str]:
-    """Tag codes from the TAGS field text (without the ``TAGS:`` label). Person tags
-    ``OVIP (CLINTON, HILLARY)`` stay whole; markdown link residue ``[ETRD](#)`` is unwrapped."""
-    text = re.sub(r"\[([^\]\[]{1,40})\]\(#?[^)]*\)", r"\1", text)
-    tags: list[str] = []
-    pos = 0
-    for match in _PERSON_TAG.finditer(text):
-        tags.extend(_codes(text[pos : match.start()]))
-        tags.append(" ".join(match.group().split()))
-        pos = match.end()
-    tags.extend(_codes(text[pos:]))
-    cleaned = []
-    for tag in tags:
-        tag = tag.strip(".:-")
-        if tag and tag not in cleaned:
-            cleaned.append(tag.upper() if tag.islower() else tag)
-    return cleaned
+def _text(lines: list[Line]) -> str:
+    return " ".join(" ".join(x.split()) for x in lines if isinstance(x, str))
 
 
-# ---------------------------------------------------------------- REF
-_REF_LABEL = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,))(?:¶\s*)?(?:REF\s+)?(?:\((?P<a>[A-Z])\)|(?P<b>[A-Z])[.)](?=\s|[A-Z]))\s*",
-)
-MONTH_WORDS = {
-    "JAN",
-    "FEB",
-    "MAR",
-    "APR",
-    "MAY",
-    "JUN",
-    "JUL",
-    "AUG",
-    "SEP",
-    "SEPT",
-    "OCT",
-    "NOV",
-    "DEC",
-    "JANUARY",
-    "FEBRUARY",
-    "MARCH",
-    "APRIL",
-    "JUNE",
-    "JULY",
-    "AUGUST",
-    "SEPTEMBER",
-    "OCTOBER",
-    "NOVEMBER",
-    "DECEMBER",
-}
-_CABLE_REF = re.compile(
-    r"^\s*(?:(?P<year>\d{4}|\d{2})\s+)?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?)\s*(?P<serial>\d{1,6})\b(?![/:\d]|-(?!-))"
-)
-NOT_STATIONS = {
-    "EMAIL",
-    "TELECON",
-    "LETTER",
-    "FAX",
-    "MEMO",
-    "DIPNOTE",
-    "NOTE",
-    "AND",
-    "OF",
-    "THE",
-    "NO",
-    "PARA",
-    "PARAS",
-    "PARAGRAPH",
-    "SECTION",
-    "PAGE",
-    "REFTEL",
-    "REF",
-    "TEL",
-    "IIR",
-    "CIA",
-}
+def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
+    """The field that starts (or, ``refs-more``, goes on) at ``line``, with its continuation
+    lines: until a blank line or another field starts."""
+    entries = cur.entries
+    more = kind == "refs-more"
+    lines: list[Line] = list(cur.fields.pop().lines) if more else []
+    lines.append(line)
+    cur.i += 1
+    look = run.trial()
+    refs = kind in ("refs", "refs-more") and run.on("ref-continuation")
+    while cur.i < len(entries):
+        e = entries[cur.i]
+        if isinstance(e, Furniture):
+            lines.append(e)
+            cur.i += 1
+            continue
+        if e is None:
+            # REF items may be separated by blank lines: look ahead for the next label
+            k = _next_line(entries, cur.i) if refs else len(entries)
+            if k < len(entries) and ref_continues(str(entries[k]), last_label(_text(lines))):
+                run.fire("ref-continuation")
+                lines.extend(x for x in entries[cur.i : k] if isinstance(x, Furniture))  # furniture in the gap stays
+                cur.i = k
+                continue
+            break
+        if field_kind(e, look) is not None or PARA_START.match(e) or parse_banner(e):
+            break
+        if kind in _ONE_LINE and not (kind == "eo" and _EO_MORE.match(e)):
+            break
+        lines.append(e)
+        cur.i += 1
+    field = Field("refs" if more else kind, tuple(lines))
+    cur.fields.append(field)
+    if field.kind == "subject":
+        cur.seen_subject = True
+    if field.kind == "refs":
+        cur.last_ref_label = last_label(field.text)
 
 
-def split_refs(text: str) -> list[tuple[str | None, str | None, str]]:
-    """``A. TBILISI 1605 B. ROME 721`` -> [("A", "A.", "TBILISI 1605"), ("B", "B.", "ROME 721")]:
-    (letter, label as written, text). Labels must run A, B, C… to tell them from initials."""
-    cuts: list[tuple[int, int, str]] = []
-    expected = "A"
-    for match in _REF_LABEL.finditer(text):
-        letter = match["a"] or match["b"]
-        if letter == expected:
-            cuts.append((match.start(), match.end(), letter))
-            expected = chr(ord(expected) + 1)
-    if not cuts:
-        return [(None, None, text.strip())] if text.strip() else []
-    items: list[tuple[str | None, str | None, str]] = []
-    if text[: cuts[0][0]].strip():
-        items.append((None, None, text[: cuts[0][0]].strip()))
-    for index, (start, end, letter) in enumerate(cuts):
-        stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(text)
-        items.append((letter, text[start:end].strip(), text[end:stop].strip()))
-    return items
+def late_fields(blocks: list[Block], run: Run) -> list[Block]:
+    """The ``fields.late`` rules over the body's blocks (after the closing stage)."""
+    for rule in run.active(LATE):
+        new = rule.fn(blocks, run)
+        if new != blocks:
+            run.fire(rule.name)
+            blocks = new
+    return blocks
 
 
-def resolve_ref(text: str, own_year: int | None) -> tuple[str | None, bool]:
-    """The cablegate id a reference names (``05 PARIS 7528`` -> ``05PARIS7528``), and
-    whether its year was inferred from the citing cable."""
-    match = _CABLE_REF.match(text)
-    if not match:
-        return None, False
-    station = match["station"].upper()
-    if station in ("SECSTATE", "SECSTATE WASHDC"):
-        station = "STATE"  # cablegate ids spell the Department's cables STATE
-    words = station.split()
-    if any(w in NOT_STATIONS or w in MONTH_WORDS for w in words) or len(station) < 3:
-        return None, False
-    year_text = match["year"]
-    inferred = False
-    if year_text:
-        year = int(year_text) % 100
-    elif own_year is not None:
-        year = own_year % 100
-        inferred = True
-    else:
-        return None, False
-    serial = str(int(match["serial"]))
-    return f"{year:02d}{''.join(words)}{serial}", inferred
+def with_refs(fields: tuple[Field, ...], blocks: tuple[Block, ...], own_year: int | None) -> tuple[
+    tuple[Field, ...], tuple[Block, ...]
+]:
+    """Every REF field (in the preamble and among the blocks) parsed, once."""
+
+    def parsed(field: Field) -> Field:
+        if field.kind != "refs":
+            return field
+        return Field(field.kind, field.lines, field.banner, field.tokens, parse_refs(field.text, own_year))
+
+    return tuple(parsed(f) for f in fields), tuple(
+        LateField(parsed(b.field)) if isinstance(b, LateField) else b for b in blocks
+    )

@@ -65,12 +65,21 @@ def _csv_sources(path: Path, name: str) -> Iterator[Source | ConvertError]:
                 yield Source(name=row.source, raw=row, form="csv")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def is_cable_file(path: Path) -> bool:
+    """Whether a folder walk picks up this file: not hidden, and a cable suffix (or none)."""
+    return not path.name.startswith(".") and path.suffix.lower() in CABLE_SUFFIXES
+
+
+def discover(folder: Path) -> Iterator[Path]:
+    """The cable files below ``folder``, in sorted order (hidden files and folders skipped).
+
+    The one place that decides what a folder holds: the inputs' expansion reads it, and the
+    batch's progress bar counts it."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(files):
             path = Path(root, file)
-            if not file.startswith(".") and path.suffix.lower() in CABLE_SUFFIXES:
+            if is_cable_file(path):
                 yield path
 
 
@@ -93,7 +102,7 @@ def expand_inputs(inputs: Iterable[str], options: ReadOptions) -> Iterator[Sourc
         path = Path(item)
         if path.is_dir():
             found = False
-            for file in _walk(path):
+            for file in discover(path):
                 found = True
                 yield from _file_sources(file, str(file), options)
             if not found:

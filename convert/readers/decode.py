@@ -9,6 +9,18 @@ from ..errors import BinaryInputError, EmptyInputError, EncodingError, InputTooL
 
 #: control characters that do not occur in text (tab, LF, VT, FF and CR do)
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+#: every byte but those characters' (in UTF-8 they are single bytes that occur nowhere else)
+_NOT_CONTROL = bytes(b for b in range(256) if not _CONTROL_RE.match(chr(b)))
+_SAMPLE = 65536
+
+
+def _controls(sample: str, utf8: bytes | None) -> int:
+    """How many control characters ``sample`` holds (what ``_CONTROL_RE.findall`` counts),
+    counted in its UTF-8 bytes: ``bytes.translate`` deletes the rest in C, several times
+    faster than a regular expression's scan. ``utf8``: the sample's bytes when known."""
+    if utf8 is None:
+        utf8 = sample.encode("utf-8", "surrogatepass")
+    return len(utf8.translate(None, _NOT_CONTROL))
 
 
 def check_size(name: str, size: int, limit: int) -> None:
@@ -48,9 +60,17 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
             except UnicodeDecodeError:
                 pass
             raise EncodingError(name, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}){hint}") from None
-    sample = text[:65536]
-    controls = len(_CONTROL_RE.findall(sample))
-    if "\x00" in sample or controls > max(8, len(sample) // 100):
+    sample = text[:_SAMPLE]
+    limit = max(8, len(sample) // 100)
+    controls = None
+    if encoding is None and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # UTF-8: the whole text's bytes hold at least the sample's controls; under the limit,
+        # so is the sample (only over it is the sample counted apart)
+        whole = _controls(text, data)
+        controls = whole if whole <= limit or len(text) <= _SAMPLE else None
+    if controls is None:
+        controls = _controls(sample, None)
+    if "\x00" in sample or controls > limit:
         raise BinaryInputError(name, f"{controls} control characters: not cable text")
     if not text.strip():
         raise EmptyInputError(name, "the input holds only white space")

@@ -1,0 +1,101 @@
+"""Stage "blocks" (its rules: :mod:`convert.normalize.rules.blocks`): the body's entries
+grouped into runs of lines, each run made a block, then passes over the blocks."""
+
+from __future__ import annotations
+
+from .parsed import Block, Entry, Furniture, Line, PageBreak, Paragraph
+from .rules.blocks import KINDS, MERGE, PASSES, STARTS, split_items
+from .rules.ruler import Run
+
+Chunk = list[Line] | Furniture
+
+
+def chunks(entries: list[Entry], run: Run) -> list[Chunk]:
+    """Group entries into runs of lines (split at blank lines, and where a paragraph starts
+    inside a run: ``blocks.starts``) and standalone furniture between them."""
+    starts = run.active(STARTS)
+    out: list[Chunk] = []
+    current: list[Line] | None = None
+    pending: list[Furniture] = []
+    for entry in entries:
+        if entry is None:
+            current = None
+            continue
+        if isinstance(entry, Furniture):
+            if current is not None:
+                pending.append(entry)
+            else:
+                out.append(entry)
+            continue
+        if current is not None:
+            for rule in starts:
+                if rule.fn(current, entry):  # "… End Summary." then "¶2. (SBU) …" on the next line
+                    run.fire(rule.name)
+                    current = None
+                    break
+        if current is None:
+            if pending:
+                out.extend(pending)
+                pending = []
+            current = []
+            out.append(current)
+        elif pending:
+            current.extend(pending)
+            pending = []
+        current.append(entry)
+    out.extend(pending)
+    return out
+
+
+def merge(found: list[Chunk], run: Run) -> list[Chunk]:
+    """Join runs that one paragraph was split into (``blocks.merge``), behind any furniture."""
+    rules = run.active(MERGE)
+    if not rules:
+        return found
+    out: list[Chunk] = []
+    for chunk in found:
+        if isinstance(chunk, list) and chunk:
+            back = len(out) - 1
+            furniture: list[Furniture] = []
+            while back >= 0 and isinstance(out[back], Furniture):
+                furniture.insert(0, out[back])  # type: ignore[arg-type]
+                back -= 1
+            prev = out[back] if back >= 0 else None
+            if isinstance(prev, list):
+                rule = next((r for r in rules if r.fn(prev, furniture, chunk)), None)
+                if rule is not None:
+                    run.fire(rule.name)
+                    prev.extend(furniture)
+                    prev.extend(chunk)
+                    del out[back + 1 :]
+                    continue
+        out.append(chunk)
+    return out
+
+
+def body_blocks(entries: list[Entry], run: Run) -> list[Block]:
+    """The body's blocks, before the closing stage."""
+    kinds = run.active(KINDS)
+    blocks: list[Block] = []
+    for chunk in merge(chunks(entries, run), run):
+        if isinstance(chunk, Furniture):
+            blocks.append(PageBreak(chunk))
+            continue
+        texts = [x for x in chunk if isinstance(x, str)]
+        if not texts:
+            continue
+        for rule in kinds:
+            block = rule.fn(chunk, texts, run)
+            if block is not None:
+                run.fire(rule.name)
+                blocks.append(block)
+                break
+        else:
+            head, items = split_items(list(chunk), run)
+            blocks.append(Paragraph(tuple(head), items=tuple(items)))
+    for pass_rule in run.active(PASSES):
+        new = pass_rule.fn(blocks, run)
+        if new is not blocks:
+            run.fire(pass_rule.name)
+            blocks = new
+    return blocks

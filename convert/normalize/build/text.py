@@ -1,0 +1,195 @@
+"""The TEI ``text``: the opener (routing header and preamble fields), the subject, the
+references, the body's blocks and the closer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lxml import etree
+
+from ..parsed import (
+    AnonBlock,
+    Block,
+    Choice,
+    Closing,
+    Field,
+    Furniture,
+    Glued,
+    Heading,
+    ItemList,
+    LateField,
+    ListItem,
+    PageBreak,
+    Paragraph,
+    ParsedCable,
+    Signature,
+)
+from .xml import add_furniture, add_tokens, append_text, el
+
+_ROUTING_TYPES = {
+    "transmission": "transmission-id",
+    "routing": "routing-indicators",
+    "de": "de",
+    "security": "security",
+    "from": "from",
+    "to": "to",
+    "info": "info",
+    "xmt": "xmt",
+    "bt": "bt",
+    "other": "routing-other",
+    "notice": "notice",
+    "wrapper": "wrapper",
+}
+_SEG_TYPES = {"banner": "classification", "eo": "eo", "tags": "tags"}
+#: fields shown line by line (lists of offices, a partner's database row)
+_LINE_FIELDS = ("distribution", "wrapper", "notice")
+
+
+def build_text(parsed: ParsedCable) -> etree._Element:
+    text = el(None, "text")
+    div = el(el(text, "body"), "div", type="telegram")
+    _opener(div, parsed)
+    subjects = [f for f in parsed.fields if f.kind == "subject"]
+    for index, subject in enumerate(subjects):
+        # a second SUBJECT line (a repeated preamble after a truncation) stays, as text
+        add_tokens(el(div, "head" if index == 0 else "ab", type="subject"), subject.tokens)
+    for field in parsed.fields:
+        if field.kind == "refs":
+            _references(div, field)
+    _body(div, parsed.blocks, dict(parsed.facts.markings))
+    return text
+
+
+def _opener(div: etree._Element, parsed: ParsedCable) -> None:
+    opener = el(div, "opener")
+    first = True
+    for line in parsed.routing.lines:
+        if not first:
+            el(opener, "lb")
+        first = False
+        if line.when:
+            el(el(opener, "dateline"), "date", line.text, when=line.when)
+        else:
+            el(opener, "seg", line.text, type=_ROUTING_TYPES.get(line.kind, "routing-other"))
+    for field in parsed.fields:
+        if field.kind in ("subject", "refs"):
+            continue
+        head = field.lines[0] if field.lines else None
+        if isinstance(head, Glued) and not first:
+            # a field that ran on from the previous one in the source: no line break
+            append_text(opener, " " if head.space_before else "")
+        elif not first:
+            el(opener, "lb")
+        first = False
+        if field.kind == "furniture":
+            assert isinstance(head, Furniture)
+            add_furniture(opener, head)
+        elif field.kind in _LINE_FIELDS:
+            for index, entry in enumerate(field.lines):
+                if index:
+                    el(opener, "lb")
+                if isinstance(entry, Furniture):
+                    add_furniture(opener, entry)
+                else:
+                    el(opener, "seg", entry.strip(), type=_SEG_TYPES.get(field.kind, field.kind))
+        else:
+            add_tokens(el(opener, "seg", type=_SEG_TYPES.get(field.kind, field.kind)), field.tokens)
+
+
+def _references(div: etree._Element, field: Field) -> None:
+    """A REF field as ``list type="references"``: the field's label as ``head``, then
+    label/item pairs, a resolvable cable reference as ``ref target="cable:ID"``."""
+    assert field.refs is not None
+    lst = el(div, "list", type="references")
+    if field.refs.head:
+        el(lst, "head", field.refs.head)
+    items = field.refs.items
+    if not items:
+        el(lst, "item")
+    labelled = any(ref.written for ref in items)
+    for ref in items:
+        if labelled:
+            # TEI lists are all label/item pairs or all bare items: an unlabelled item
+            # among labelled ones gets an empty label
+            el(lst, "label", ref.written)
+        item = el(lst, "item", n=ref.letter)
+        if ref.target:
+            subtype = "year-inferred" if ref.year_inferred else None
+            el(item, "ref", ref.text, target=f"cable:{ref.target}", subtype=subtype)
+        else:
+            item.text = ref.text
+    for entry in field.lines:
+        if isinstance(entry, Furniture):
+            add_furniture(div, entry)
+
+
+def _body(div: etree._Element, blocks: Sequence[Block], markings: dict[str, str]) -> None:
+    closer: etree._Element | None = None
+    for block in blocks:
+        if isinstance(block, Signature | Closing) or (closer is not None and isinstance(block, PageBreak)):
+            if closer is None:
+                closer = el(div, "closer")
+            _closing(closer, block)
+        elif isinstance(block, PageBreak):
+            add_furniture(div, block.furniture)
+        elif isinstance(block, Heading):
+            add_tokens(el(div, "ab", type="heading", rend=block.rend), block.tokens)
+        elif isinstance(block, AnonBlock):
+            add_tokens(el(div, "ab", type=block.type), block.tokens)
+        elif isinstance(block, LateField):
+            if block.field.kind == "refs":
+                closer = None  # the body goes on after the references
+                _references(div, block.field)
+            else:
+                add_tokens(el(div, "ab", type=block.field.kind), block.field.tokens)
+        elif isinstance(block, ItemList):
+            _items(el(div, "list", type="items"), block.items)
+        else:
+            _paragraph(div, block, markings)
+
+
+def _closing(closer: etree._Element, block: Block) -> None:
+    if isinstance(block, Signature):
+        signed = el(closer, "signed")
+        name, tail = _signed(block.line)
+        el(signed, "persName", name)
+        append_text(signed, tail)
+    elif isinstance(block, Closing):
+        el(closer, "fw", block.line, type=block.type)
+    elif isinstance(block, PageBreak):
+        add_furniture(closer, block.furniture)
+
+
+def _signed(line: str) -> tuple[str, str]:
+    """``PICCUTA.`` -> (``PICCUTA``, ``.``): the name, and the full stops, # and spaces after it."""
+    name = line.lstrip()
+    end = len(name)
+    while end and (name[end - 1].isspace() or name[end - 1] in ".#"):
+        end -= 1
+    return name[:end], name[end:]
+
+
+def _paragraph(div: etree._Element, block: Paragraph, markings: dict[str, str]) -> None:
+    para = el(div, "p", n=str(block.n) if block.n is not None else None)
+    if block.label:
+        label = el(para, "label", type="paragraph-number")
+        if block.label_fix:
+            add_tokens(label, [Choice(block.label, block.label_fix, reason="paragraph-number")])
+        else:
+            label.text = block.label
+    if block.marking:
+        if block.label:
+            append_text(para, " ")
+        el(para, "seg", block.marking, type="portion-marking")
+        para.set("ana", "#" + markings[block.marking])
+    if (block.label or block.marking) and block.tokens:
+        append_text(para, " ")
+    add_tokens(para, block.tokens)
+    if block.items:
+        _items(el(para, "list", type="items"), block.items)
+
+
+def _items(lst: etree._Element, items: Sequence[ListItem]) -> None:
+    for item in items:
+        el(lst, "label", item.label or None)
+        add_tokens(el(lst, "item"), item.tokens)

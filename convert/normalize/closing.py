@@ -1,0 +1,109 @@
+"""Stage "closing" (its rules: :mod:`convert.normalize.rules.closing`): trailing end markers,
+footers, classification lines and the signature move out of the last paragraph into closing
+blocks, kept in order."""
+
+from __future__ import annotations
+
+from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, PageBreak, Paragraph, Signature
+from .rules.closing import LINES, SIGNATURE, TWICE
+from .rules.ruler import Run
+
+#: blocks of text: a closing needs one before it (TEI allows no closer in a div without content)
+_CONTENT = (Paragraph, ItemList, AnonBlock, Heading)
+
+
+def _texts(lines: tuple[Line, ...]) -> list[str]:
+    return [x for x in lines if isinstance(x, str)]
+
+
+def _pop_last_line(blocks: list[Block], block: Paragraph) -> None:
+    """``block`` (the last block) without its last text line; furniture after that line stays
+    in place as blocks of its own; an unnumbered paragraph left without text goes."""
+    lines = list(block.lines)
+    for index in range(len(lines) - 1, -1, -1):
+        if isinstance(lines[index], str):
+            trailing = lines[index + 1 :]
+            del lines[index:]
+            blocks[-1] = block = _with_lines(block, lines)
+            blocks.extend(PageBreak(f) for f in trailing if not isinstance(f, str))
+            break
+    if not any(isinstance(x, str) and x.strip() for x in block.lines) and block.n is None and not block.items:
+        del blocks[next(i for i in range(len(blocks) - 1, -1, -1) if blocks[i] is block)]  # this one, not an equal one
+        blocks.extend(PageBreak(x) for x in block.lines if not isinstance(x, str))
+
+
+def _with_lines(block: Paragraph, lines: list[Line]) -> Paragraph:
+    return Paragraph(tuple(lines), block.n, block.label, block.label_fix, block.marking, block.items)
+
+
+def _replace_last_line(blocks: list[Block], index: int, text: str) -> None:
+    block = blocks[index]
+    assert isinstance(block, Paragraph)
+    lines = list(block.lines)
+    for k in range(len(lines) - 1, -1, -1):
+        if isinstance(lines[k], str):
+            lines[k] = text
+            break
+    blocks[index] = _with_lines(block, lines)
+
+
+def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
+    rules = run.active(LINES)
+    while blocks:
+        last = blocks[-1]
+        if isinstance(last, PageBreak):
+            tail.insert(0, blocks.pop())
+            continue
+        if not isinstance(last, Paragraph) or last.items or (last.n is not None and len(last.lines) == 0):
+            break
+        texts = _texts(last.lines)
+        if not texts:
+            break
+        line = texts[-1]
+        kind = next(((r, k) for r in rules if (k := r.fn(line, last)) is not None), None)
+        if kind is None:
+            break
+        run.fire(kind[0].name)
+        _pop_last_line(blocks, last)
+        tail.insert(0, Closing(line, kind[1]))
+
+
+def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
+    """The signature: a name on its own last line, or after the last sentence."""
+    last = blocks[-1] if blocks else None
+    if not isinstance(last, Paragraph):
+        return
+    texts = _texts(last.lines)
+    if not texts:
+        return
+    found = run.first(SIGNATURE, last, texts)
+    if found is None:
+        return
+    kept, name = found
+    if kept is not None:
+        _replace_last_line(blocks, len(blocks) - 1, kept)
+        tail.insert(0, Signature(name, inline=True))
+        return
+    _pop_last_line(blocks, last)
+    tail.insert(0, Signature(name))
+    before = blocks[-1] if blocks else None
+    if isinstance(before, Paragraph) and before.n is None and not before.items:
+        lines = _texts(before.lines)
+        if len(lines) == 1 and run.first(TWICE, name, lines[0]):
+            blocks.pop()
+            tail.insert(0, Signature(lines[0]))
+
+
+def split_closing(blocks: list[Block], has_refs: bool, run: Run) -> list[Block]:
+    """The blocks with the closing ones at the end. A closing needs text before it: a body
+    that is only a name or only "NNNN" stays text (unless the cable has a REF field)."""
+    trial = run.trial()
+    body = list(blocks)
+    tail: list[Block] = []
+    _closing_lines(body, tail, trial)
+    _signature(body, tail, trial)
+    closed = body + tail
+    if has_refs or any(isinstance(b, _CONTENT) for b in closed):
+        run.keep(trial)
+        return closed
+    return blocks

@@ -1,0 +1,300 @@
+"""The types passed between the normalizer's stages: the parsed cable.
+
+Every value here is frozen. A stage takes the previous stage's values and returns new ones;
+nothing is patched in place later, so :func:`convert.normalize.build.build` can be a pure
+function of a :class:`ParsedCable`.
+
+- lines -> ``Entry`` (a text line, :class:`Furniture`, or None for a blank line)
+- routing -> :class:`Routing`
+- fields -> :class:`Field` (the preamble: banner, TAGS, SUBJECT, REF…)
+- blocks, closing -> :data:`Block` (one of the block variants below)
+- inline -> the same fields and blocks with their ``tokens`` filled in (:data:`Token`)
+- facts -> :class:`Facts`, complete before anything is built
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import SourceMetadata
+
+
+# ---------------------------------------------------------------- lines
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """Lines that belong to the printed page, not the text: a page break or a section banner."""
+
+    kind: Literal["page", "section"]
+    lines: tuple[tuple[str, str], ...] = ()  # (role, text); role: header | footer | banner
+    n: str | None = None
+
+
+class Glued(str):
+    """A piece of a line that held several fields run together; ``space_before`` says
+    whether white space separated it from the previous piece (the source view keeps it)."""
+
+    space_before: bool = False
+
+
+class Anchored(str):
+    """A line that began with the cablegate pages' paragraph anchor (¶, dropped)."""
+
+
+Line = str | Furniture  # a text line, or page furniture met inside a field or block
+Entry = str | Furniture | None  # … or a blank line (None)
+
+
+@dataclass(frozen=True, slots=True)
+class Banner:
+    """A classification/section banner: ``UNCLAS SECTION 01 OF 02 BEIJING 001463``."""
+
+    text: str
+    level: str | None
+    section: int | None = None
+    sections: int | None = None
+    station: str | None = None
+    serial: str | None = None
+    rest: str = ""  # words between the level and SECTION/ref (caveats like E F T O, NOFORN)
+    id_station: str | None = None  # the station as cablegate ids spell it
+
+
+# ---------------------------------------------------------------- inline tokens
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A repair that keeps the original: orig/reg (``kind="reg"``) or sic/corr (``"corr"``)."""
+
+    orig: str
+    reg: str
+    kind: str = "reg"
+    cert: str | None = None
+    reason: str | None = None  # a short name for what was regularised (reg/@type)
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    text: str  # the redaction as it stood (XXXXXXXXXXXX)
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    furniture: Furniture
+
+
+@dataclass(frozen=True, slots=True)
+class Seg:
+    """A span of the text: summary, comment or quote (``part`` I/M/F across paragraphs)."""
+
+    type: str
+    children: tuple[Token, ...] = ()
+    part: str | None = None
+    ident: str | None = None  # xml:id (the first summary: "summary", for the abstract)
+
+
+Token = str | Choice | Gap | Break | Seg
+Tokens = tuple[Token, ...]
+
+
+# ---------------------------------------------------------------- routing header
+@dataclass(frozen=True, slots=True)
+class Addressee:
+    text: str  # the line as written
+    name: str
+    prefix: str | None = None
+    precedence: str | None = None  # as written
+    precedence_norm: str | None = None  # a known precedence, after fixing a misspelling
+    sequence: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RoutingLine:
+    kind: str  # transmission | routing | de | security | dtg | from | to | info | xmt | bt | notice | wrapper | other
+    text: str
+    when: str | None = None  # a date-time group line: its date (ISO 8601)
+
+
+@dataclass(frozen=True, slots=True)
+class Routing:
+    lines: tuple[RoutingLine, ...] = ()
+    transmission: str | None = None
+    indicators: tuple[str, ...] = ()
+    station: str | None = None
+    serial: str | None = None
+    section: str | None = None
+    julian: str | None = None
+    dtg: str | None = None
+    date: str | None = None
+    precedences: tuple[str, ...] = ()
+    sender: str | None = None
+    to: tuple[Addressee, ...] = ()
+    info: tuple[Addressee, ...] = ()
+
+
+# ---------------------------------------------------------------- preamble fields
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """One item of a REF field: ``A. STATE 41880`` -> letter A, written "A.", text, target."""
+
+    letter: str | None
+    written: str | None  # the label as written, None when there is none
+    text: str
+    target: str | None = None  # the cablegate id it names (09STATE41880)
+    year_inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RefList:
+    head: str  # the field's label as written (``REF:``, ``Ref A:``), "" when none
+    items: tuple[Ref, ...]
+
+
+FieldKind = Literal[
+    "banner",
+    "handling",
+    "distribution",
+    "eo",
+    "tags",
+    "subject",
+    "refs",
+    "classified-by",
+    "wrapper",
+    "notice",
+    "furniture",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    kind: str  # a FieldKind
+    lines: tuple[Line, ...] = ()
+    banner: Banner | None = None
+    tokens: Tokens = ()  # the field's text as tokens (inline stage)
+    refs: RefList | None = None  # a REF field, parsed once
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(x.split()) for x in self.lines if isinstance(x, str))
+
+
+# ---------------------------------------------------------------- body blocks
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    label: str
+    lines: tuple[Line, ...]
+    tokens: Tokens = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph: numbered (``n``, ``label`` as written, ``label_fix`` when regularised,
+    the portion ``marking``) or not, with the list items that follow its text."""
+
+    lines: tuple[Line, ...] = ()
+    n: int | None = None
+    label: str | None = None
+    label_fix: str | None = None
+    marking: str | None = None
+    items: tuple[ListItem, ...] = ()
+    tokens: Tokens = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ItemList:
+    """A list standing alone (not after a paragraph's text)."""
+
+    items: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    lines: tuple[Line, ...]
+    rend: str | None = None  # "dashes": the title was set between or beside dashed rules
+    tokens: Tokens = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AnonBlock:
+    """A block that is not prose (TEI ``ab``): a media partner's database row, a rule line."""
+
+    type: str  # wrapper | rule
+    lines: tuple[Line, ...]
+    tokens: Tokens = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """Page furniture standing between blocks."""
+
+    furniture: Furniture
+
+
+@dataclass(frozen=True, slots=True)
+class Closing:
+    """A line after the text: end marker, classification line, footer, wrapper."""
+
+    line: str
+    type: str  # end-marker | classification | footer | wrapper
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    line: str  # the name as written, with any full stop or # after it
+    inline: bool = False  # found at the end of the last sentence, not on a line of its own
+
+
+@dataclass(frozen=True, slots=True)
+class LateField:
+    """A REF or Classified By field met among the body's first blocks."""
+
+    field: Field
+
+
+Block = Paragraph | ItemList | Heading | AnonBlock | PageBreak | Closing | Signature | LateField
+
+
+# ---------------------------------------------------------------- facts and the whole
+@dataclass(frozen=True, slots=True)
+class EditorialNote:
+    part: str  # correction | normalization | hyphenation
+    prose: str
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything the header says, decided before anything is built."""
+
+    cable_id: str | None
+    source: str
+    routing: Routing
+    subject: str | None
+    message_ref: str | None
+    sections: int | None
+    level: str | None
+    level_text: str | None
+    caveats: tuple[str, ...]
+    classification: str | None
+    origin: str | None
+    origin_from_metadata: bool
+    signer: str | None
+    tags: tuple[str, ...]
+    refs: tuple[Ref, ...]
+    eo: str | None
+    classified_by: str | None
+    date: str | None
+    date_from_metadata: bool
+    metadata: SourceMetadata | None
+    discrepancies: tuple[str, ...] = ()
+    partial: bool = False
+    editorial: tuple[EditorialNote, ...] = ()  # the notes of the rules that fired, in order
+    markings: tuple[tuple[str, str], ...] = ()  # (portion marking, category id), first seen first
+    summary: bool = False  # a summary span is marked (the abstract points at it)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedCable:
+    """What :func:`convert.normalize.build.build` turns into TEI."""
+
+    routing: Routing
+    fields: tuple[Field, ...]
+    blocks: tuple[Block, ...]
+    facts: Facts

@@ -1,0 +1,108 @@
+"""The one REF parser: a REF field's label, its lettered items, and the cables they name.
+
+``REF: A. TBILISI 1605 B. 08 ROME 721`` -> head ``REF:``, items A (``TBILISI 1605``, the
+cable 09TBILISI1605 with its year taken from the citing cable) and B (08ROME721). The
+preamble asks it where a REF field ends (:func:`last_label`), the field keeps what
+:func:`parse_refs` made of it, and facts and TEI read that.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .parsed import Ref, RefList
+
+#: the field's label: ``REF:``, ``REFTEL``, ``REFS.``, ``Ref A:``
+REF = re.compile(r"^\s*(?:¶\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b(?:\s+[A-Z](?=\s*:))?\s*[:.]?", re.I)
+_REF_LABEL = re.compile(
+    r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,))(?:¶\s*)?(?:REF\s+)?(?:\((?P<a>[A-Z])\)|(?P<b>[A-Z])[.)](?=\s|[A-Z]))\s*",
+)
+_HEAD_LETTER = re.compile(r"\b([A-Z])\s*:?$")
+MONTH_WORDS = frozenset(
+    "JAN FEB MAR APR MAY JUN JUL AUG SEP SEPT OCT NOV DEC JANUARY FEBRUARY MARCH APRIL JUNE JULY "
+    "AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
+)
+_CABLE_REF = re.compile(
+    r"^\s*(?:(?P<year>\d{4}|\d{2})\s+)?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?)\s*(?P<serial>\d{1,6})\b(?![/:\d]|-(?!-))"
+)
+NOT_STATIONS = frozenset(
+    "EMAIL TELECON LETTER FAX MEMO DIPNOTE NOTE AND OF THE NO PARA PARAS PARAGRAPH SECTION PAGE REFTEL REF TEL "
+    "IIR CIA".split()
+)
+
+Item = tuple[str | None, str | None, str]  # (letter, label as written, text)
+
+
+def split_refs(text: str) -> list[Item]:
+    """``A. TBILISI 1605 B. ROME 721`` -> [("A", "A.", "TBILISI 1605"), ("B", "B.", "ROME 721")]:
+    (letter, label as written, text). Labels must run A, B, C… to tell them from initials."""
+    cuts: list[tuple[int, int, str]] = []
+    expected = "A"
+    for match in _REF_LABEL.finditer(text):
+        letter = match["a"] or match["b"]
+        if letter == expected:
+            cuts.append((match.start(), match.end(), letter))
+            expected = chr(ord(expected) + 1)
+    if not cuts:
+        return [(None, None, text.strip())] if text.strip() else []
+    items: list[Item] = []
+    if text[: cuts[0][0]].strip():
+        items.append((None, None, text[: cuts[0][0]].strip()))
+    for index, (start, end, letter) in enumerate(cuts):
+        stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(text)
+        items.append((letter, text[start:end].strip(), text[end:stop].strip()))
+    return items
+
+
+def split_ref_field(text: str) -> tuple[str, list[Item]]:
+    """The field label (``REF:``, ``Ref A:``) and its items; a letter in the label
+    (``Ref A:``) names a single unlabelled item."""
+    match = REF.match(text)
+    head = text[: match.end()].strip() if match else ""
+    items = split_refs(text[match.end() :] if match else text)
+    letter = _HEAD_LETTER.search(head)
+    if letter and items and items[0][0] is None and head.upper().startswith("REF"):
+        items[0] = (letter.group(1), None, items[0][2])
+    return head, items
+
+
+def last_label(text: str) -> str | None:
+    """The letter of the last label written in a REF field's text (``B`` for ``REF: A. X
+    B. Y``): the next line that starts with the next letter goes on with the field."""
+    letters = [letter for letter, written, _ in split_ref_field(text)[1] if written]
+    return letters[-1] if letters else None
+
+
+def resolve_ref(text: str, own_year: int | None) -> tuple[str | None, bool]:
+    """The cablegate id a reference names (``05 PARIS 7528`` -> ``05PARIS7528``), and
+    whether its year was inferred from the citing cable."""
+    match = _CABLE_REF.match(text)
+    if not match:
+        return None, False
+    station = match["station"].upper()
+    if station in ("SECSTATE", "SECSTATE WASHDC"):
+        station = "STATE"  # cablegate ids spell the Department's cables STATE
+    words = station.split()
+    if any(w in NOT_STATIONS or w in MONTH_WORDS for w in words) or len(station) < 3:
+        return None, False
+    year_text = match["year"]
+    inferred = False
+    if year_text:
+        year = int(year_text) % 100
+    elif own_year is not None:
+        year = own_year % 100
+        inferred = True
+    else:
+        return None, False
+    serial = str(int(match["serial"]))
+    return f"{year:02d}{''.join(words)}{serial}", inferred
+
+
+def parse_refs(text: str, own_year: int | None) -> RefList:
+    """A REF field's text, parsed once: its label and items, each with the cable it names."""
+    head, items = split_ref_field(text)
+    refs = []
+    for letter, written, item in items:
+        target, inferred = resolve_ref(item, own_year)
+        refs.append(Ref(letter, written, item, target, inferred))
+    return RefList(head, tuple(refs))

@@ -1,0 +1,20 @@
+"""The normalizer's rules: every artifact repair and every recognition, a small named unit in
+a chain of its stage (see :mod:`convert.normalize.rules.ruler` and ``docs/architecture.md``).
+
+``catalogue()`` lists them in order; a rule is switched off by name with
+``normalize(raw, disable={"name"})``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import blocks, closing, copies, fields, inline, lines, routing  # noqa: F401  (registers the rules)
+from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note
+
+__all__ = ["CHAINS", "REGISTRY", "STAGES", "Chain", "Rule", "Run", "all_rules", "catalogue", "check_names", "note"]
+
+
+def catalogue() -> list[Rule[Any]]:
+    """Every rule, stage by stage, each chain in its order."""
+    return all_rules()

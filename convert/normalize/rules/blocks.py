@@ -1,0 +1,301 @@
+"""Stage "blocks": the body's runs of lines as paragraphs, lists, headings and page breaks.
+
+Chains (run by :mod:`convert.normalize.blocks`):
+
+- ``blocks.starts`` ``(run_lines, line) -> bool``: a paragraph starts inside a run of lines.
+- ``blocks.merge`` ``(previous, furniture, chunk) -> bool``: two runs are one paragraph.
+- ``blocks.kinds`` ``(chunk, texts, run) -> Block | None``: what a run of lines is (first
+  match; none: a paragraph).
+- ``blocks.items`` ``(lines) -> (head, items) | None``: a paragraph's text and the list items
+  after it.
+- ``blocks.passes`` ``(blocks, run) -> blocks``: passes over all blocks, in order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, Line, ListItem, Paragraph
+from .copies import ROW_DAY, ROW_ID, row_field
+from .fields import field_kind
+from .ruler import Chain, Run, note
+
+STARTS: Chain[Callable[[list[Line], str], bool]] = Chain(
+    "blocks.starts", "blocks", "Does a paragraph start inside the run of lines read so far?"
+)
+MERGE: Chain[Callable[[list[Line], list[Furniture], list[Line]], bool]] = Chain(
+    "blocks.merge", "blocks", "Are two runs of lines one paragraph?"
+)
+KINDS: Chain[Callable[[list[Line], list[str], Run], Block | None]] = Chain(
+    "blocks.kinds", "blocks", "What a run of lines is (first match; none: a paragraph)."
+)
+ITEMS: Chain[Callable[[list[Line]], tuple[list[Line], list[ListItem]] | None]] = Chain(
+    "blocks.items", "blocks", "A paragraph's text and the list items after it."
+)
+PASSES: Chain[Callable[[list[Block], Run], list[Block]]] = Chain(
+    "blocks.passes", "blocks", "Passes over all the blocks, in order."
+)
+
+PARA_START = re.compile(
+    r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?\.(?=\s|\(|$)\s*"
+    # the portion marking: (C), (S/NF), (SBU), (C/REL ISAF), (C - ENTIRE TEXT)
+    r"(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4}|[A-Z]\s*-\s*[A-Z ]{3,20})\)\.?)?",
+)
+ITEM_START = re.compile(
+    r"^\s*(?:¶\s*)?(?P<label>\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)|[A-Za-z]\)|[A-Z]\.(?=\s)|\d{1,2}\)|-{1,2}(?=\s)|--(?=[A-Z])|[*•o](?=\s))\s*"
+)
+DASH_RULE = re.compile(r"^\s*(?:-\s*){4,}$|^\s*(?:=\s*){4,}$|^\s*(?:_\s*){4,}$")
+#: a line that ends a sentence (or a quotation, a parenthesis)
+_TERMINAL_CHARS = ".!?:;\"')]"
+
+
+def terminal(line: str) -> bool:
+    """Whether the line ends a sentence: ``.!?:;"')]`` before any trailing white space."""
+    return line.rstrip()[-1:] in _TERMINAL_CHARS and bool(line.strip())
+
+
+def _texts(lines: list[Line] | tuple[Line, ...]) -> list[str]:
+    return [x for x in lines if isinstance(x, str)]
+
+
+# ---------------------------------------------------------------- runs of lines
+@STARTS.rule("unspaced-paragraph")
+def unspaced_paragraph(block: list[Line], line: str) -> bool:
+    """A numbered paragraph that follows the previous one with no blank line between: the
+    number must carry a portion marking or the page's ¶ anchor, after a finished sentence."""
+    match = PARA_START.match(line)
+    if not match or not 1 <= int(match["num"]) <= 199 or not (match["marking"] or isinstance(line, Anchored)):
+        return False
+    previous = next((x for x in reversed(block) if isinstance(x, str)), "")
+    return bool(previous) and terminal(previous)
+
+
+def starts_new(line: str) -> bool:
+    return bool(PARA_START.match(line) or ITEM_START.match(line) or DASH_RULE.match(line))
+
+
+@MERGE.rule(
+    "paragraph-rejoin",
+    note=note(
+        "normalization",
+        "A paragraph that a page break or a blank line cut in two (the first part stops mid-sentence, the "
+        "second goes on in lower case or after the break) is one paragraph again.",
+    ),
+)
+def paragraph_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+    """Two runs of lines are one paragraph when the first stops mid-sentence (a line of more
+    than 25 characters) and the second goes on in lower case, or after page furniture."""
+    last = next((x for x in reversed(prev) if isinstance(x, str)), "")
+    first = next((x for x in chunk if isinstance(x, str)), "")
+    joinable = bool(last) and not terminal(last) and not starts_new(first) and not DASH_RULE.match(last)
+    lower = first.lstrip()[:1].islower()
+    return joinable and (lower or bool(furniture)) and len(last) > 25
+
+
+# ---------------------------------------------------------------- what a run is
+def _dashed(texts: list[str]) -> bool:
+    first = texts[0]
+    return bool(DASH_RULE.match(first) or (len(texts) >= 2 and DASH_RULE.match(texts[-1]) and len(texts) <= 4))
+
+
+@KINDS.rule("dashed-heading")
+def dashed_heading(chunk: list[Line], texts: list[str], run: Run) -> Block | None:
+    """A short title between (or above) dashed rules (``-------`` / ``SUMMARY`` / ``-------``)
+    is a heading; the rules are recorded as rend="dashes"."""
+    if not _dashed(texts):
+        return None
+    words = [x for x in texts if not DASH_RULE.match(x)]
+    if words and len(" ".join(words)) < 160:
+        return Heading(tuple(x for x in chunk if not (isinstance(x, str) and DASH_RULE.match(x))), rend="dashes")
+    return None
+
+
+@KINDS.rule("rule-line")
+def rule_line(chunk: list[Line], texts: list[str], run: Run) -> Block | None:
+    """Lines of dashes, equals signs or underscores only: a rule (``ab type="rule"``)."""
+    if _dashed(texts) and all(DASH_RULE.match(x) for x in texts):
+        return AnonBlock("rule", tuple(chunk))
+    return None
+
+
+@KINDS.rule("numbered-paragraph")
+def numbered_paragraph(chunk: list[Line], texts: list[str], run: Run) -> Block | None:
+    """``1. (C) …``, ``¶2. (SBU) …``: a numbered paragraph (1 to 199) with its portion marking."""
+    first = texts[0]
+    match = PARA_START.match(first)
+    if not (match and 1 <= int(match["num"]) <= 199):
+        return None
+    rest = first[match.end() :]
+    label = first[: first.index(match["num"]) + len(match["num"]) + 1].strip().lstrip("¶").strip()
+    lines: list[Line] = [rest.lstrip(), *chunk[chunk.index(first) + 1 :]]
+    head, items = split_items(lines, run)
+    return Paragraph(tuple(head), int(match["num"]), label, None, match["marking"] or None, tuple(items))
+
+
+@KINDS.rule("item-list")
+def item_list(chunk: list[Line], texts: list[str], run: Run) -> Block | None:
+    """A run of lines that starts with an item label (``A.``, ``(1)``, ``--``, ``*``) is a list."""
+    if not ITEM_START.match(texts[0]):
+        return None
+    return ItemList(tuple(_split_items(list(chunk))[1]))
+
+
+def split_items(lines: list[Line], run: Run) -> tuple[list[Line], list[ListItem]]:
+    """A paragraph's text and the list items after it (``list-items``)."""
+    for rule in run.active(ITEMS):
+        found = rule.fn(lines)
+        if found is not None:
+            run.fire(rule.name)
+            return found
+    return lines, []
+
+
+def _split_items(lines: list[Line]) -> tuple[list[Line], list[ListItem]]:
+    head: list[Line] = []
+    items: list[tuple[str, list[Line]]] = []
+    prev_text = ""
+    for entry in lines:
+        if isinstance(entry, str):
+            match = ITEM_START.match(entry)
+            if match and (not prev_text or prev_text.rstrip()[-1:] in (".", ":", ";")):
+                items.append((match["label"], [entry[match.end() :]]))
+                prev_text = entry
+                continue
+            prev_text = entry
+        if items:
+            items[-1][1].append(entry)
+        else:
+            head.append(entry)
+    return head, [ListItem(label, tuple(item)) for label, item in items]
+
+
+@ITEMS.rule("list-items")
+def list_items(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | None:
+    """Lines that start with an item label after a finished sentence (``A. …``, ``-- …``,
+    ``(1) …``) are list items of the paragraph."""
+    head, items = _split_items(lines)
+    return (head, items) if items else None
+
+
+# ---------------------------------------------------------------- passes
+def _alt_number(num: int) -> int | None:
+    """``11`` -> ``1``: a damaged pilcrow read as a leading 1."""
+    text = str(num)
+    if len(text) >= 2 and text[0] == "1":
+        return int(text[1:]) or None
+    return None
+
+
+@PASSES.rule(
+    "paragraph-renumber",
+    note=note(
+        "correction",
+        "A paragraph number damaged in copying (11., 12., 13. where the sequence shows ¶1–¶3) is "
+        "regularised; the source's form is kept in orig.",
+    ),
+)
+def paragraph_renumber(blocks: list[Block], run: Run) -> list[Block]:
+    """``11.`` read for ``¶1.`` (the pilcrow damaged into a 1) is paragraph 1 when the
+    sequence confirms it."""
+    numbered = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.n is not None]
+    out = list(blocks)
+    last = 0
+    for position, index in enumerate(numbered):
+        block = out[index]
+        assert isinstance(block, Paragraph) and block.n is not None
+        num = block.n
+        alt = _alt_number(num)
+        if num != last + 1 and alt == last + 1:
+            later = blocks[numbered[position + 1]] if position + 1 < len(numbered) else None
+            nxt = later.n if isinstance(later, Paragraph) else None
+            confirmed = nxt is None or nxt in (alt + 1,) or _alt_number(nxt) == alt + 1
+            if confirmed and (nxt is None or nxt != num + 1 or _alt_number(nxt) == alt + 1):
+                out[index] = Paragraph(block.lines, alt, block.label, f"{alt}.", block.marking, block.items)
+                num = alt
+        last = num
+    return out if out != blocks else blocks
+
+
+@PASSES.rule("attach-lists")
+def attach_lists(blocks: list[Block], run: Run) -> list[Block]:
+    """A list that follows a paragraph belongs to it (``2. (C) … : A. … B. …``)."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if isinstance(block, ItemList) and isinstance(prev, Paragraph):
+            out[-1] = Paragraph(prev.lines, prev.n, prev.label, prev.label_fix, prev.marking, prev.items + block.items)
+            continue
+        out.append(block)
+    return out if len(out) != len(blocks) else blocks
+
+
+def _single_row_line(block: Block) -> bool:
+    if not (isinstance(block, Paragraph) and block.n is None and not block.items and len(block.lines) == 1):
+        return False
+    texts = _texts(block.lines)
+    return len(texts) == 1 and (row_field(texts[0]) or bool(ROW_DAY.match(texts[0])))
+
+
+@PASSES.rule("database-rows")
+def database_rows(blocks: list[Block], run: Run) -> list[Block]:
+    """A media partner's database row inside the text (id, date, refid, origin,
+    classification, one per line) is a wrapper, not paragraphs of the cable."""
+    out = list(blocks)
+    index = 0
+    while index < len(out):
+        end = index
+        while end < len(out) and _single_row_line(out[end]):
+            end += 1
+        first = out[index].lines[0] if end > index else ""  # type: ignore[union-attr]
+        if end - index >= 3 and isinstance(first, str) and (ROW_ID.match(first) or ROW_DAY.match(first)):
+            for k in range(index, end):
+                out[k] = AnonBlock("wrapper", out[k].lines)  # type: ignore[union-attr]
+            index = end
+        else:
+            index += 1
+    return out if out != blocks else blocks
+
+
+_DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>(?<!\s)\s++-{3,}+|(?<!-)-{3,}+)?$")
+
+
+@PASSES.rule("headings")
+def headings(blocks: list[Block], run: Run) -> list[Block]:
+    """A short line standing alone before a numbered paragraph, without a full stop, in a cable
+    written in mixed case, is a heading (MILITARY UPDATE, A New Era Begins, or a title with
+    its dashes on the same line)."""
+    mixed = 0
+    for b in blocks:
+        if isinstance(b, Paragraph) and any(_has_lower(x) for x in _texts(b.lines)):
+            mixed += 1
+            if mixed == 2:
+                break
+    else:
+        return blocks
+    out = list(blocks)
+    for index, (block, following) in enumerate(itertools.pairwise(blocks)):
+        if not (
+            isinstance(block, Paragraph)
+            and block.n is None
+            and not block.items
+            and isinstance(following, Paragraph)
+            and following.n is not None
+        ):
+            continue
+        texts = _texts(block.lines)
+        if len(texts) != 1 or field_kind(texts[0], run.trial()) is not None:
+            continue  # a late REF or Classified By line, not a heading
+        match = _DASHED_TITLE.match(texts[0].strip())
+        title = match["title"] if match else ""
+        if 0 < len(title) <= 70 and title[:1].isupper() and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10:
+            dashes = bool(match and match["dashes"])  # the rule is recorded as rend, like a dashed underline
+            out[index] = Heading((title,) if dashes else block.lines, "dashes" if dashes else None)
+    return out if out != blocks else blocks
+
+
+def _has_lower(text: str) -> bool:
+    """Whether a character of ``text`` is lower case (isupper(): every cased one is upper, so
+    none is lower: the common all-capitals line is answered without a scan)."""
+    return not text.isupper() and any(map(str.islower, text))

@@ -1,0 +1,158 @@
+"""Stage "closing": what follows the text (end markers, trailing classification lines,
+footers, wrapper lines) and the signature.
+
+Chains (run by :mod:`convert.normalize.closing`):
+
+- ``closing.lines`` ``(line, paragraph) -> type | None``: the last line of the last
+  paragraph is a closing line of this type (first match); repeated from the end.
+- ``closing.signature`` ``(paragraph, texts) -> (kept, name) | None``: the signer's name at
+  the end (first match); ``kept`` is what stays of the last line (None: the line goes).
+- ``closing.twice`` ``(name, line) -> bool``: the line before the signature is the name again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..banner import CLASSIFICATION_LINE
+from ..parsed import Paragraph
+from .blocks import terminal
+from .fields import is_wrapper
+from .ruler import Chain, note
+
+LINES: Chain[Callable[[str, Paragraph], str | None]] = Chain(
+    "closing.lines", "closing", "The last line of the last paragraph: a closing line? (first match)"
+)
+SIGNATURE: Chain[Callable[[Paragraph, list[str]], tuple[str | None, str] | None]] = Chain(
+    "closing.signature", "closing", "The signer's name at the end of the text (first match)."
+)
+TWICE: Chain[Callable[[str, str], bool]] = Chain(
+    "closing.twice", "closing", "The line before the signature: the name again?"
+)
+
+END_MARKER = re.compile(r"^\s*(?:NNNN|BT|={3,}\s*CABLE ENDS\s*={3,}|#+)\s*$", re.I)
+FOOTER = re.compile(r"^\s*(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Classification:|Classification:)", re.I)
+
+
+@LINES.rule(
+    "end-marker",
+    note=note(
+        "normalization",
+        "End-of-message markers after the text (NNNN, BT, ###, ===CABLE ENDS===) are kept in the closer "
+        "as fw type=\"end-marker\", out of the text flow.",
+    ),
+)
+def end_marker(line: str, para: Paragraph) -> str | None:
+    """``NNNN``, ``BT``, ``###``, ``=== CABLE ENDS ===``: the end of the message."""
+    return "end-marker" if END_MARKER.match(line) else None
+
+
+@LINES.rule(
+    "classification-line",
+    note=note(
+        "normalization",
+        "A classification line after the text (the page's bottom marking) is kept in the closer as "
+        "fw type=\"classification\", out of the text flow.",
+    ),
+)
+def classification_line(line: str, para: Paragraph) -> str | None:
+    """``CONFIDENTIAL``, ``UNCLASSIFIED//FOUO``: the classification repeated at the end."""
+    return "classification" if CLASSIFICATION_LINE.match(line) else None
+
+
+@LINES.rule(
+    "footer",
+    note=note(
+        "normalization",
+        "A media partner's footer after the text (> …, Classification: …) is kept in the closer as "
+        "fw type=\"footer\", out of the text flow.",
+    ),
+)
+def footer(line: str, para: Paragraph) -> str | None:
+    """``> …``, ``2005CARACA02404 - Classification: …``: a media partner's footer."""
+    return "footer" if FOOTER.match(line) else None
+
+
+@LINES.rule(
+    "wrapper-line",
+    note=note(
+        "normalization",
+        "A media partner's or an archive's line after the text (a dateline, a stamp, a database mark) is "
+        "kept in the closer as fw type=\"wrapper\", out of the text flow.",
+    ),
+)
+def wrapper_line(line: str, para: Paragraph) -> str | None:
+    """A wrapper line (a dateline, a NARA stamp, ``<<12345>>``) at the end of an unnumbered
+    paragraph."""
+    return "wrapper" if para.n is None and is_wrapper(line) else None
+
+
+# ---------------------------------------------------------------- the signature
+NAME = r"[A-Za-z][A-Za-z'’.-]*"
+_NAME_WORD = re.compile(NAME)
+_REDACTED = re.compile(r"[Xx]{4,}")
+_NOT_NAMES = frozenset(
+    "END COMMENT SUMMARY TEXT UNQTE QTE SIPDIS NOFORN THANKS THANK YOU NOTE BT NNNN CONFIDENTIAL SECRET "
+    "UNCLASSIFIED UNCLAS SENSITIVE PARA ENDS MINIMIZE CONSIDERED CLEARED REGARDS DRAFTED APPROVED GP-3 EXEMPT "
+    "DECL ADS".split()
+)
+
+
+def is_name(text: str) -> bool:
+    """One to four words of letters (a name as cables sign), none a word cables end with."""
+    words = text.replace(".", " ").replace("#", " ").split()
+    if not words or len(words) > 4 or len(text) > 40:
+        return False
+    if any(w.upper().strip("’'") in _NOT_NAMES or _REDACTED.fullmatch(w) for w in words):
+        return False
+    return all(_NAME_WORD.fullmatch(w) for w in words) and any(len(w) > 1 for w in words)
+
+
+@SIGNATURE.rule("signature-line")
+def signature_line(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
+    """A name on the text's last line: alone in an unnumbered block (``PICCUTA``), or after
+    the last sentence of the paragraph."""
+    line = texts[-1]
+    only_line = len(texts) == 1 and para.n is None and not para.items
+    prev_end = texts[-2] if len(texts) >= 2 else ""
+    if is_name(line) and (only_line or (not para.items and terminal(prev_end))):
+        return None, line
+    return None
+
+
+_INLINE_SIGNER = re.compile(
+    r"(?<=[.!?)\"'])\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*(?P<tail>\.?\s*#*)\s*$"
+)
+_END_OF = re.compile(r"END\s+(?:OF\s+)?(?:COMMENT|SUMMARY|TEXT)\s*\.?\)?\s*$", re.I)
+
+
+@SIGNATURE.rule("inline-signature", after="signature-line")
+def inline_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
+    """``… END COMMENT. NICHOLSON``: a name after the last sentence, on the same line."""
+    line = texts[-1]
+    match = _INLINE_SIGNER.search(line)
+    if not match or not is_name(match["name"]):
+        return None
+    name = match["name"]
+    before = line[: match.start()]
+    body_text = " ".join(texts)
+    lowers = sum(map(str.islower, body_text))
+    letters = sum(map(str.isalpha, body_text)) or 1
+    if name.isupper() and lowers / letters > 0.3:
+        pass  # a capitalised name closing mixed-case text
+    elif _END_OF.search(before):
+        pass
+    elif not name.isupper() and lowers / letters < 0.3:
+        pass  # a mixed-case name after all-caps text
+    elif not match["tail"].strip():
+        pass  # a name with no full stop after the last sentence: … in Burma. Martinez
+    else:
+        return None
+    return before, line[match.start() :].strip()
+
+
+@TWICE.rule("duplicate-name")
+def duplicate_name(name: str, line: str) -> bool:
+    """``MOLLER`` / ``Moller``: the name written twice at the end is two signature lines."""
+    return line.strip().upper() == name.strip().upper()

@@ -1,0 +1,173 @@
+"""Stage "fields", continued: what media partners' copies and database dumps leave around
+the cable's preamble: a database row before it, fields run together on one line.
+
+Chains (run by :mod:`convert.normalize.preamble`):
+
+- ``fields.rows`` ``(entries, start, run) -> end``: a media partner's database row at the start.
+- ``fields.glued`` ``(cursor, line, run) -> pieces | None``: a line holding several fields.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..banner import BANNER_LEVEL, parse_banner
+from ..parsed import Entry, Furniture, Glued
+from . import routing as routing_rules  # (routing reads fields, which does not read this module)
+from .fields import CABLE_DATED, CSV_RESIDUE, PreambleCursor, field_kind
+from .ruler import Chain, Run
+
+ROWS: Chain[Callable[[list[Entry], int, Run], int]] = Chain(
+    "fields.rows", "fields", "A media partner's database row at the start of the body."
+)
+GLUED: Chain[Callable[[PreambleCursor, str, Run], list[str] | None]] = Chain(
+    "fields.glued", "fields", "A line holding several fields run together."
+)
+
+# ---------------------------------------------------------------- database rows
+ROW_ID = re.compile(r"^\s*(?:\d{1,7}|<<\d{1,7}>>)\s*$")
+ROW_DATE = re.compile(r"^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
+ROW_DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+ROW_CABLE = re.compile(r"^\s*\d{2}[A-Z]{2,}\d+\s*$")
+ROW_REFS = re.compile(r"^\s*\d{2}[A-Z]+\d+(?:\|\s*\d{2}[A-Z]+[0-9 ]+)*\s*$")
+ROW_CLASS = re.compile(r"^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?://[A-Z ]+)?\s*$")
+ROW_ORIGIN = re.compile(
+    r"^\s*(?:Embassy|Consulate|Mission|US |USUN|USEU|UNVIE|Secretary|American|Iran|REO)\b[\w ,.'-]{0,40}$"
+)
+_ROW_FIELDS = (ROW_ID, ROW_DATE, ROW_CABLE, ROW_REFS, ROW_CLASS, ROW_ORIGIN)
+
+
+def row_field(line: str) -> bool:
+    """One field of a media partner's database row: id, date, refid, classification, origin."""
+    return any(p.match(line) for p in _ROW_FIELDS)
+
+
+@ROWS.rule("database-row")
+def database_row(entries: list[Entry], start: int, run: Run) -> int:
+    """A media partner's database row (id, date, refid, origin, classification, references,
+    one per line, then often the routing header) before the cable: a wrapper field. Returns
+    where it ends (0: there is none)."""
+    lines = [e for e in entries[start : start + 6] if isinstance(e, str)]
+    if len(lines) < 2 or not (ROW_ID.match(lines[0]) or ROW_DATE.match(lines[0])):
+        return 0
+    if not (ROW_DATE.match(lines[1]) or ROW_CABLE.match(lines[1])):
+        return 0
+    index, taken, in_row = start, 0, True
+    state: str | None = None
+    while index < len(entries):
+        entry = entries[index]
+        if entry is None or isinstance(entry, Furniture):
+            index += 1
+            continue
+        if in_row and taken < 9 and row_field(entry):
+            taken += 1
+            index += 1
+            continue
+        in_row = False
+        kind = routing_rules.classify(entry, state, run)
+        if kind is None:
+            break
+        state = kind.rstrip("+") if kind.rstrip("+") in ("to", "info", "xmt") else None
+        index += 1
+    return index
+
+
+# ---------------------------------------------------------------- glued fields
+GLUED_FIELD = re.compile(
+    r"\s(?=(?i:SIPDIS\b|NOFORN\b|E\.\s?O\.\s?\d|EO\s\d{5}|TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY))"
+    r"|(?<=[A-Za-z0-9.)\]])(?=SIPDIS|NOFORN|E\.O\.\s?\d|TAGS:|SUBJECT:|REF:)"
+)
+_BANNER_HEAD = re.compile(
+    BANNER_LEVEL.pattern + r"(?:\s+SECTION\s+\d{1,3}\s+OF\s+\d{1,3})?\s+[A-Z][A-Z .'-]{1,30}?\s\d{3,7}(?=\s|[A-Z])",
+    re.I,
+)
+
+
+def split_glued(line: str) -> list[str]:
+    """``E.O. 12958: DECL: 09/17/06 TAGS: PTER PGOV AF`` -> two lines (preamble zone only).
+    Also a media partner's ``Cable dated:…`` or CSV quote residue glued before a banner."""
+    cable_dated = CABLE_DATED.match(line)
+    if cable_dated and line[cable_dated.end() :].strip():
+        rest = line[cable_dated.end() :]
+        first, *more = split_glued(rest.strip())
+        return [line[: cable_dated.end()], _glued(first, rest[:1].isspace()), *more]
+    banner = _BANNER_HEAD.match(line)
+    if banner and line[banner.end() :].strip():
+        # a banner with the next lines run on after its serial:
+        # UNCLAS BUENOS AIRES 000062 SIPDIS SENSITIVE SIPDIS STATE FOR DS/DSS
+        rest = line[banner.end() :]
+        first, *more = split_glued(rest.strip())
+        return [line[: banner.end()], _glued(first, rest[:1].isspace()), *more]
+    residue = CSV_RESIDUE.match(line)
+    if residue and line[residue.end() :].strip():
+        first, *more = split_glued(line[residue.end() :])
+        return [line[: residue.end()].strip(), _glued(first, False), *more]
+    parts: list[str] = []
+    rest = line
+    space = False
+    if not _may_glue(line):
+        return [line]
+    while True:
+        match = GLUED_FIELD.search(rest, 1)
+        if not match:
+            break
+        head = rest[: match.start()]
+        if not head.strip():
+            break
+        parts.append(_glued(head.rstrip(), space) if parts else head.rstrip())
+        space = match.end() > match.start()
+        rest = rest[match.end() :]
+    parts.append(_glued(rest, space) if parts else rest)
+    return parts
+
+
+#: what every GLUED_FIELD match holds, lower-cased (SIPDIS NOFORN E.O. EO TAGS SUBJ REF:
+#: CLASSIFIED BY), without i or s (IGNORECASE also matches İ, ı, ſ there)
+_GLUE_WORDS = ("pd", "noforn", "o.", "eo", "tag", "ubj", "ref:", "ed by")
+
+
+def _may_glue(line: str) -> bool:
+    low = line.lower()
+    for word in _GLUE_WORDS:
+        if word in low:
+            return True
+    return False
+
+
+def glued(line: str, run: Run) -> list[str]:
+    """:func:`split_glued`, once per line and cable."""
+    key = ("fields.glued", line)
+    found: list[str] | None = run.memo.get(key)
+    if found is None:
+        found = run.memo[key] = split_glued(line)
+    return found
+
+
+def _glued(text: str, space_before: bool) -> Glued:
+    piece = Glued(text)
+    piece.space_before = space_before
+    return piece
+
+
+@GLUED.rule("glued-fields")
+def glued_fields(cur: PreambleCursor, line: str, run: Run) -> list[str] | None:
+    """Several fields run together on one line (media partners' copies: ``…001352SIPDISE.O.
+    12958: …TAGS: PREL``) are split, each piece remembering whether a space preceded it
+    (the opener keeps them on one line, as written)."""
+    parts = glued(line, run)
+    if len(parts) < 2:
+        return None
+    look = run.trial()
+    first = field_kind(parts[0], look)
+    if first == "subject":
+        return None
+    if (
+        parse_banner(parts[0])
+        or first
+        or CSV_RESIDUE.match(line)
+        or CABLE_DATED.match(line)
+        or (cur.i < cur.horizon and any(field_kind(p, look) for p in parts[1:]))
+    ):
+        return parts
+    return None

@@ -1,0 +1,269 @@
+"""Stage "fields": the preamble between the banner and the first paragraph (handling caveats,
+E.O., TAGS, SUBJECT, REF, Classified By, distribution lines, media partners' wrappers).
+
+Chains (run by :mod:`convert.normalize.preamble`, except where said):
+
+- ``fields.kinds`` ``(line) -> kind | None``: the field a line starts (first match).
+- (``fields.rows`` and ``fields.glued``, media partners' marks: :mod:`.copies`)
+- ``fields.banner`` ``(line) -> Banner | None``: the classification banner.
+- ``fields.other`` ``(cursor, line) -> kind | None``: what a line that starts no field goes on
+  with (first match; ``refs-more``: the REF field before it).
+- ``fields.late`` ``(blocks, run) -> blocks``: fields met among the body's blocks (after the
+  closing stage).
+- ``fields.edges`` ``(line) -> words``: handling caveats run on at a distribution line's ends
+  (asked by the facts).
+- ``fields.paragraph`` ``(lines) -> text | None``: a field written as the first numbered
+  paragraph (asked by the facts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..banner import parse_banner
+from ..parsed import Banner, Block, Entry, Field, Glued, LateField, Paragraph
+from ..refs import REF
+from .ruler import MISSING, Chain, Run
+
+KINDS: Chain[Callable[[str], str | None]] = Chain("fields.kinds", "fields", "The field a line starts (first match).")
+
+
+def field_kind(line: str, run: Run) -> str | None:
+    """The preamble field a line starts, if any (the first rule of ``fields.kinds`` that
+    recognises it fires)."""
+    key = ("fields.kinds", line)
+    found = run.memo.get(key, MISSING)
+    if found is MISSING:
+        found = None
+        for rule in run.active(KINDS):
+            kind = rule.fn(line)
+            if kind is not None:
+                found = (rule.name, kind)
+                break
+        run.memo[key] = found
+    if found is None:
+        return None
+    run.fire(found[0])
+    result: str = found[1]
+    return result
+
+
+HANDLING_WORDS = (
+    r"SIPDIS|SENSITIVE\s+BUT\s+UNCLASSIFIED|SENSITIVE|NO\s?FORN|FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|LIMITED\s+OFFICIAL\s+USE|"
+    r"EXDIS|LIMDIS|NODIS|STADIS|ROGER|CHEROKEE|SPECAT|E\s?F\s?T\s?O|CORRECTED\s+COPY|"
+    r"NOT\s+FOR\s+INTERNET\s+DISTRIBUTION|SBU|ORCON|PROPIN|NOCONTRACT|EYES\s+ONLY|"
+    r"DEPT\s+PASS\s+\S+|PASS\s+TO\s+\S+"
+)
+HANDLING = re.compile(
+    rf"^\s*(?:{HANDLING_WORDS})(?:(?:\s*+(?:[,;/]|//)\s*+|\s++)(?:{HANDLING_WORDS}))*\s*+[.,;]?\s*$", re.I
+)
+HANDLING_TOKEN = re.compile(rf"(?:{HANDLING_WORDS})", re.I)
+EO = re.compile(r"^\s*(?:¶\s*)?E\s?\.?\s?[O0]\s?\.?\s*:?\s*\d{4,5}\b|^\s*EO\s*\d{5}", re.I)
+TAGS = re.compile(r"^\s*TAGS?\b\s*:?", re.I)
+_TAG_NOT_FIELD = re.compile(r"^\s*TAG\s+\w+\s+[a-z]")
+SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\b\s*[:.-]?", re.I)
+CLASSIFIED_BY = re.compile(r"^\s*+(?:CLASSIFIED|CLASSIFIED\s+BY|DERIVED)\s++(?:BY\b|FROM\b|BY:)", re.I)
+#: "1. (U) CLASSIFIED BY …": the classification authority given as the first paragraph
+CLASSIFIED_IN_PARAGRAPH = re.compile(r"^\s*+(?:CLASSIFIED\s+BY|DERIVED\s+FROM)\b", re.I)
+_REF_WORD = re.compile(r"^\s*(?:¶\s*)?REF", re.I)
+WEEKDAY_DATELINE = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d{1,2}:\d{2}\s*$"
+)
+CABLE_DATED = re.compile(r"^\s*Cable\s+dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?\]?")
+CSV_ROW = re.compile(r"^\s*\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
+CSV_RESIDUE = re.compile(r'^\s*+"?\s*+,?\s*+"(?=\S)')
+DATABASE_FIELD = re.compile(r"^\s*(?:id|date|refid|origin|classification|destination|header|references?)\s*:", re.I)
+DATABASE_MARK = re.compile(r"^\s*(?:-{5,}\s*header ends\s*-{5,}|={5,}\s*CABLE ENDS\s*={5,}|<<\d+>>|\d+\t\S)", re.I)
+PARTIAL_EXTRACT = re.compile(r"This record is a partial extract of the original cable", re.I)
+NARA_STAMP = re.compile(r"Declassified/Released US Department of State|Copy from the National Archives", re.I)
+
+
+def is_wrapper(line: str) -> bool:
+    """A media partner's or an archive's line around the cable (a dateline, a stamp)."""
+    return bool(
+        WEEKDAY_DATELINE.match(line) or CABLE_DATED.match(line) or DATABASE_MARK.match(line) or nara_stamp(line)
+    )
+
+
+def nara_stamp(line: str) -> bool:
+    """An archive's stamp (``Declassified/Released US Department of State …``). The search
+    (case-insensitive, anywhere in the line) runs only on a line that holds "/rele" or "copy
+    from" once lower-cased: every match does (and neither holds an i or s, which IGNORECASE
+    also matches as İ, ı or ſ)."""
+    low = line.lower()
+    return ("/rele" in low or "copy from" in low) and NARA_STAMP.search(line) is not None
+
+
+def partial_extract(text: str) -> bool:
+    """``This record is a partial extract of the original cable`` anywhere (case-insensitive;
+    searched only where "extract" is, lower-cased)."""
+    return "extract" in text.lower() and PARTIAL_EXTRACT.search(text) is not None
+
+
+@KINDS.rule("eo-field")
+def eo_field(line: str) -> str | None:
+    """``E.O. 12958: DECL: 05/21/2015``: the declassification line."""
+    return "eo" if EO.match(line) else None
+
+
+@KINDS.rule("tags-field")
+def tags_field(line: str) -> str | None:
+    """``TAGS: PREL PGOV CH`` (not ``TAG team members said…``)."""
+    return "tags" if TAGS.match(line) and not _TAG_NOT_FIELD.match(line) else None
+
+
+@KINDS.rule("subject-field")
+def subject_field(line: str) -> str | None:
+    """``SUBJECT: …``, ``SUBJ: …``."""
+    return "subject" if SUBJECT.match(line) else None
+
+
+@KINDS.rule("classified-by-field")
+def classified_by_field(line: str) -> str | None:
+    """``Classified By: Ambassador …, Reasons 1.4 (b) and (d)``, ``DERIVED FROM …``."""
+    return "classified-by" if CLASSIFIED_BY.match(line) else None
+
+
+@KINDS.rule("ref-field")
+def ref_field(line: str) -> str | None:
+    """``REF: A. STATE 41880 B. …``, ``REFTEL``, ``Ref A: …``."""
+    return "refs" if REF.match(line) and _REF_WORD.match(line) else None
+
+
+@KINDS.rule("handling-field")
+def handling_field(line: str) -> str | None:
+    """A line of handling caveats only: ``SENSITIVE SIPDIS``, ``NOFORN``, ``DEPT PASS USTR``."""
+    return "handling" if HANDLING.match(line) else None
+
+
+@KINDS.rule("notice-field")
+def notice_field(line: str) -> str | None:
+    """``This record is a partial extract of the original cable…`` (old-style records)."""
+    return "notice" if partial_extract(line) else None
+
+
+@KINDS.rule("wrapper-field")
+def wrapper_field(line: str) -> str | None:
+    """A media partner's or an archive's line: a dateline, ``Cable dated:…``, a database
+    field (``origin: …``), a CSV row, a NARA stamp."""
+    return "wrapper" if is_wrapper(line) or DATABASE_FIELD.match(line) or CSV_ROW.match(line) else None
+
+
+# ---------------------------------------------------------------- the preamble's cursor
+@dataclass(slots=True)
+class PreambleCursor:
+    """Where the preamble driver is, and what it has seen."""
+
+    entries: list[Entry]
+    i: int = 0
+    horizon: int = 0  # the last SUBJECT/TAGS/E.O. line before the first paragraph
+    fields: list[Field] = field(default_factory=list)
+    seen_banner: bool = False
+    seen_subject: bool = False
+    last_ref_label: str | None = None
+
+
+BANNER: Chain[Callable[[str], Banner | None]] = Chain("fields.banner", "fields", "The classification banner.")
+OTHER: Chain[Callable[[PreambleCursor, str], str | None]] = Chain(
+    "fields.other", "fields", "What a line that starts no field goes on with (first match)."
+)
+LATE: Chain[Callable[[list[Block], Run], list[Block]]] = Chain(
+    "fields.late", "fields", "Fields met among the body's first blocks, after the closing stage."
+)
+EDGES: Chain[Callable[[str], str]] = Chain(
+    "fields.edges", "fields", "Handling caveats run on at the ends of a distribution line."
+)
+PARAGRAPH: Chain[Callable[[list[str]], str | None]] = Chain(
+    "fields.paragraph", "fields", "A field written as the first numbered paragraph."
+)
+
+@BANNER.rule("classification-banner")
+def classification_banner(line: str) -> Banner | None:
+    """The banner: the level, the section, the message reference (``UNCLAS SECTION 01 OF 02
+    BEIJING 001463``)."""
+    banner = parse_banner(line)
+    return banner if banner is not None and (banner.level or banner.section) else None
+
+
+# ---------------------------------------------------------------- lines that start no field
+@OTHER.rule("glued-distribution")
+def glued_distribution(cur: PreambleCursor, line: str) -> str | None:
+    """A run-on piece of a split line that is no known field (``sipdise.o. …`` in a lower-cased
+    copy) stays glued in the opener: in the body it would split a word."""
+    return "distribution" if isinstance(line, Glued) and cur.fields else None
+
+
+@OTHER.rule("distribution")
+def distribution(cur: PreambleCursor, line: str) -> str | None:
+    """Lines before the last SUBJECT/TAGS/E.O. line (the horizon) are distribution lines
+    (``STATE FOR EAP/CM``, ``USDOC FOR 4420/ITA``), not text."""
+    return "distribution" if cur.i < cur.horizon and not cur.seen_subject else None
+
+
+_NEXT_LABEL: dict[str, re.Pattern[str]] = {}
+
+
+def ref_continues(line: str, last: str | None) -> bool:
+    """Whether ``line`` starts with the REF label after ``last`` (``B.`` or ``(B)`` after A)."""
+    if last is None:
+        return False
+    nxt = chr(ord(last) + 1)
+    pattern = _NEXT_LABEL.get(nxt)
+    if pattern is None:
+        pattern = _NEXT_LABEL[nxt] = re.compile(rf"^\s*(?:¶\s*)?(?:\({re.escape(nxt)}\)|{re.escape(nxt)}[.)])\s")
+    return bool(pattern.match(line))
+
+
+@OTHER.rule("ref-continuation")
+def ref_continuation(cur: PreambleCursor, line: str) -> str | None:
+    """A line that starts with the next REF label (``B. ROME 721`` after ``A. …``), also after
+    blank lines, goes on with the REF field before it."""
+    if cur.seen_subject and cur.fields and cur.fields[-1].kind == "refs" and ref_continues(line, cur.last_ref_label):
+        return "refs-more"
+    return None
+
+
+# ---------------------------------------------------------------- later
+@LATE.rule("late-fields")
+def late_fields(blocks: list[Block], run: Run) -> list[Block]:
+    """A REF or Classified By that follows an unnumbered note after the SUBJECT (the seed's
+    'This cable is sensitive…' then 'Ref A: …') is still a preamble field."""
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        if block.n is not None:
+            break
+        texts = [x for x in block.lines if isinstance(x, str)]
+        if block.items or not texts:
+            continue
+        look = run.trial()
+        kind = field_kind(texts[0], look)
+        if kind in ("refs", "classified-by"):
+            run.keep(look)
+            out[index] = LateField(Field(str(kind), block.lines))
+    return out
+
+
+_EDGE_WORDS = r"SIPDIS|SENSITIVE|NOFORN|EXDIS|LIMDIS|NODIS|FOUO|FOR\s+OFFICIAL\s+USE\s+ONLY"
+_LEADING = re.compile(rf"^\s*(?:(?:{_EDGE_WORDS})\b[\s,;]*)+")
+_TRAILING = re.compile(rf"(?:\b(?:{_EDGE_WORDS})[\s,;.]*+){{1,16}}+$")
+
+
+@EDGES.rule("handling-edges")
+def handling_edges(line: str) -> str:
+    """Handling words that run on at the start or end of a distribution line
+    (``SOUTHCOM ALSO FOR POLAD SENSITIVE SIPDIS``; upper case only) are caveats."""
+    found = [m.group() for m in (_LEADING.search(line), _TRAILING.search(line)) if m]
+    return " ".join(found)
+
+
+@PARAGRAPH.rule("classified-by-paragraph")
+def classified_by_paragraph(lines: list[str]) -> str | None:
+    """``1. (U) CLASSIFIED BY …``: the classification authority given as the first numbered
+    paragraph, when no Classified By field was found."""
+    if lines and CLASSIFIED_IN_PARAGRAPH.match(lines[0]):
+        return " ".join(" ".join(x.split()) for x in lines)
+    return None

@@ -1,0 +1,217 @@
+"""Stage "inline": text inside a block: line joins, repairs that keep the original, redactions,
+summary/comment/quote spans.
+
+Chains (run by :mod:`convert.normalize.inline`):
+
+- ``inline.joins``: the decisions taken while joining a block's lines (each at its point:
+  ``space-runs`` on each line, ``hyphenation`` at a line's end, ``line-joins`` between lines).
+- ``inline.repairs`` ``(text) -> [(start, end, token)]``: repairs and redactions found in a run
+  of text (running text: paragraphs, items, headings); all rules run, and where two overlap
+  the one that starts first wins (at the same place, the earlier rule).
+- ``inline.tags`` the same, in the TAGS field.
+- ``inline.spans`` ``(texts) -> bool``: start…end spans marked across paragraphs, in order.
+
+A repair's ``trigger`` is tested against the run of text as written; a span's against the
+paragraph's text lower-cased.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..parsed import Choice, Gap, Token
+from ..tokens import Span, SpanText, mark_ranges
+from .ruler import Chain, note
+
+Found = list[tuple[int, int, Token]]
+
+LINES: Chain[Callable[[str], str | None]] = Chain(
+    "inline.lines", "inline", "Each line of a block, before it is joined (None: left as it is)."
+)
+JOINS: Chain[Callable[[str, str], str | None]] = Chain(
+    "inline.joins",
+    "inline",
+    "What joins a line to the text before it (first match; none: the line break stays). An empty "
+    "join is a hyphenated word: mended (orig/reg) when the word occurs elsewhere in the cable.",
+)
+REPAIRS: Chain[Callable[[str], Found]] = Chain("inline.repairs", "inline", "Repairs in running text.")
+TAG_REPAIRS: Chain[Callable[[str], Found]] = Chain("inline.tags", "inline", "Repairs in the TAGS field.")
+
+
+# ---------------------------------------------------------------- lines and joins
+@LINES.rule(
+    "space-runs",
+    trigger=("  ", "\u00a0"),
+    note=note("normalization", "Runs of spaces and no-break spaces inside a line are one space."),
+)
+def space_runs(line: str) -> str | None:
+    """Runs of spaces (and no-break spaces) in a line are one space; None when that changes
+    nothing that stripping the line would not."""
+    collapsed = " ".join(line.split())
+    return collapsed if collapsed != line.strip() else None
+
+
+@JOINS.rule(
+    "hyphenation",
+    note=note(
+        "hyphenation",
+        "A line that ends in a hyphen is joined to the next without a space, keeping the hyphen unless the "
+        "unhyphenated word occurs elsewhere in the same cable (then orig/reg).",
+    ),
+)
+def hyphenation(prior: str, line: str) -> str | None:
+    """A line that ends in a hyphen after a letter, before a line that starts with a letter,
+    is joined to it without a space."""
+    return "" if prior[-1:] == "-" and prior[-2:-1].isalpha() and line[:1].isalpha() else None
+
+
+@JOINS.rule("line-joins", note=note("hyphenation", "Hard line breaks inside paragraphs are joined with a space."))
+def line_joins(prior: str, line: str) -> str | None:
+    """A hard line break inside a block is a space."""
+    return " "
+
+
+# ---------------------------------------------------------------- repairs
+# Each pattern starts with a literal (",", "&", "8") so the regex engine can skip to it; the
+# character before it is checked in Python (a look-behind would make every position a try).
+_APOSTROPHE_COMMA = re.compile(r",(?=(?:s|t|ll|re|ve|d|m)\b)|,(?=[ST]\b(?!\.))")
+_AMP_OPEN = re.compile(r"&(?=[A-Za-z0-9(])")
+_EIGHT_CLOSE = re.compile(r"8(?![0-9A-Za-z])")
+_REDACTION = re.compile(r"(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])")
+_DAMAGED_WORDS = {"vis--vis": "vis-\u00e0-vis", "Vis--vis": "Vis-\u00e0-vis", "VIS--VIS": "VIS-A-VIS"}
+_DAMAGED = re.compile("|".join(re.escape(w) for w in _DAMAGED_WORDS))
+_CLOSES_QUOTE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,!?;:)'")
+_LINK = re.compile(r"\[([^\]\[]{1,40})\]\(#?[^)\s]*\)")
+
+
+@REPAIRS.rule(
+    "apostrophe",
+    trigger=(",",),
+    note=note(
+        "correction",
+        "An apostrophe sent as a comma (Korea,s, hasn,t) is regularised to ’, the original kept in orig.",
+    ),
+)
+def apostrophe(text: str) -> Found:
+    """``Korea,s`` / ``hasn,t`` (lower case), ``KOREA,S`` (two capitals before): an
+    apostrophe sent as a comma."""
+    found: Found = []
+    for match in _APOSTROPHE_COMMA.finditer(text):
+        comma = match.start()
+        after = text[comma + 1 : comma + 2]
+        if after.islower():
+            ok = comma > 0 and text[comma - 1].islower()
+        else:
+            ok = comma > 1 and text[comma - 1].isupper() and text[comma - 2].isupper() and text[comma - 1].isalpha()
+        if ok:
+            found.append((comma, match.end(), Choice(",", "\u2019", reason="apostrophe")))
+    return found
+
+
+@REPAIRS.rule(
+    "quote-marks",
+    trigger=("&",),
+    note=note(
+        "correction",
+        "Quotation marks sent as & and 8 (&Acts of Completion8) are regularised to “ and ”, the original "
+        "kept in orig.",
+    ),
+)
+def quote_marks(text: str) -> Found:
+    """``&quoted text8``: an ampersand that opens (not after a letter or digit: R&D is not
+    one), an 8 that closes after a letter or punctuation, within 400 characters."""
+    found: Found = []
+    opens = [m for m in _AMP_OPEN.finditer(text) if _opens(text, m.start())]
+    for index, match in enumerate(opens):
+        limit = min(len(text), match.end() + 400)
+        if index + 1 < len(opens):
+            limit = min(limit, opens[index + 1].start())
+        eights = _EIGHT_CLOSE.finditer(text, match.end(), limit)
+        close = next((m for m in eights if m.start() > 0 and text[m.start() - 1] in _CLOSES_QUOTE), None)
+        if close is None:
+            continue
+        found.append((match.start(), match.end(), Choice("&", "\u201c", reason="quote")))
+        found.append((close.start(), close.end(), Choice("8", "\u201d", reason="quote")))
+    return found
+
+
+def _opens(text: str, amp: int) -> bool:
+    return amp == 0 or not (text[amp - 1].isalnum() or text[amp - 1] == "&")
+
+
+@REPAIRS.rule(
+    "accent",
+    trigger=("--",),
+    note=note(
+        "correction",
+        "An accented letter dropped to -- in transmission (vis--vis) is regularised, the original kept in orig.",
+    ),
+)
+def accent(text: str) -> Found:
+    """``vis--vis``: the à lost in transmission."""
+    return [
+        (m.start(), m.end(), Choice(m.group(), _DAMAGED_WORDS[m.group()], reason="accent"))
+        for m in _DAMAGED.finditer(text)
+    ]
+
+
+@REPAIRS.rule(
+    "redaction",
+    trigger=("XXXX", "xxxx"),
+    note=note("normalization", "Redactions (XXXXXXXXXXXX) are gap elements with the redaction as written in desc."),
+)
+def redaction(text: str) -> Found:
+    """``XXXXXXXXXXXX`` (a name or a detail withheld by the publisher): a gap."""
+    return [(m.start(), m.end(), Gap(m.group())) for m in _REDACTION.finditer(text)]
+
+
+@TAG_REPAIRS.rule(
+    "link-residue",
+    trigger=("](",),
+    note=note(
+        "normalization",
+        "Link residue from scraped web pages ([ETRD](#)) is regularised to the bare word, the original kept in orig.",
+    ),
+)
+def link_residue(text: str) -> Found:
+    """``[ETRD](#)`` (a scraped page's link, in the TAGS) is the bare word ETRD."""
+    return [(m.start(), m.end(), Choice(m.group(), m.group(1), reason="link-residue")) for m in _LINK.finditer(text)]
+
+
+# ---------------------------------------------------------------- spans
+SPANS: Chain[Callable[[SpanText], bool]] = Chain(
+    "inline.spans", "inline", "Start…end spans across paragraphs, in order.", fold=True
+)
+
+SUMMARY_START = re.compile(r"^\s*(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*(?:[:.-]|$)", re.I)
+SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\b\s*[.:]?\)?", re.I)
+COMMENT_START = re.compile(r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?COMMENT\s*:", re.I)
+COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?COMMENT\b\s*[.:]?", re.I)
+QUOTE_START = re.compile(r"\b(?:BEGIN\s+(?:TEXT|QUOTE)|QTE)\b\s*[:.]?", re.I)
+QUOTE_END = re.compile(r"\b(?:END\s+(?:OF\s+)?(?:TEXT|QUOTE)|UNQTE|UNQUOTE)\b\s*[.:]?", re.I)
+
+# triggers: lower case without i or s (see Chain); "ummary" stands for SUMMARY
+_SUMMARY = Span("summary", SUMMARY_START, SUMMARY_END, ("ummary",), ("end",), anywhere=False)
+_COMMENT = Span("comment", COMMENT_START, COMMENT_END, ("comment",), ("end",), anywhere=True, restart_stops=True)
+_QUOTE = Span("quote", QUOTE_START, QUOTE_END, ("beg", "qte"), ("end", "unq"), anywhere=True)
+
+
+@SPANS.rule("summary", trigger=_SUMMARY.start_trigger)
+def summary(text: SpanText) -> bool:
+    """``SUMMARY: … END SUMMARY.`` at the start of a paragraph (up to 12 paragraphs on): the
+    cable's summary (``seg type="summary"``; the first one is the abstract's target)."""
+    return mark_ranges(text, text.main, _SUMMARY)
+
+
+@SPANS.rule("comment", trigger=_COMMENT.start_trigger)
+def comment(text: SpanText) -> bool:
+    """``COMMENT: … END COMMENT.`` anywhere (items too): the drafter's comment."""
+    return mark_ranges(text, list(range(len(text.tokens))), _COMMENT)
+
+
+@SPANS.rule("quote", trigger=_QUOTE.start_trigger)
+def quote(text: SpanText) -> bool:
+    """``BEGIN TEXT: … END TEXT.``, ``QTE … UNQTE``: a quoted text (``quote`` within one
+    paragraph, ``seg type="quote"`` across paragraphs)."""
+    return mark_ranges(text, list(range(len(text.tokens))), _QUOTE)

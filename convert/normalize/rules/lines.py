@@ -1,0 +1,295 @@
+"""Stage "lines": the text as characters and lines, before anything is understood.
+
+Chains (run by :mod:`convert.normalize.lines`):
+
+- ``lines.source`` ``(raw) -> (raw, count)``: the input as a whole, metadata included.
+- ``lines.text`` ``(text) -> text``: body and header text, in order; a rule returns the
+  same string when it changes nothing (that is how the driver knows it did not fire).
+- ``lines.lines`` ``(lines) -> lines``: the lines, trailing white space gone.
+- ``lines.anchor`` ``(line) -> line | None``: each non-blank body line; a new line, or None.
+- ``lines.furniture`` ``(cursor, line, stripped) -> Furniture | None``: each non-blank body
+  line (first match): page furniture takes the line out of the text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...model import RawCable, SourceMetadata
+from ..banner import CLASSIFICATION_LINE, parse_banner
+from ..parsed import Anchored, Entry, Furniture
+from .ruler import Chain, note
+
+SOURCE: Chain[Callable[[RawCable], tuple[RawCable, int]]] = Chain(
+    "lines.source", "lines", "The input as a whole, its metadata included."
+)
+TEXT: Chain[Callable[[str], str]] = Chain("lines.text", "lines", "Body and header text, rule after rule.")
+LINES: Chain[Callable[[list[str]], list[str]]] = Chain(
+    "lines.lines", "lines", "The text's lines, without trailing white space."
+)
+ANCHOR: Chain[Callable[[str], str | None]] = Chain("lines.anchor", "lines", "Each non-blank line of the body.")
+
+
+@dataclass(slots=True)
+class EntryCursor:
+    """The body's entries so far, and what the furniture rules remember between lines."""
+
+    entries: list[Entry] = field(default_factory=list)
+    first_banner_seen: bool = False
+    content_lines: int = 0
+
+
+FURNITURE: Chain[Callable[[EntryCursor, str, str], Furniture | None]] = Chain(
+    "lines.furniture", "lines", "Each non-blank line of the body: is it page furniture? (first match)"
+)
+
+# ---------------------------------------------------------------- the source
+#: characters XML 1.0 cannot hold (C0 controls but tab/LF/CR; the line-breaking VT/FF are
+#: turned into newlines by ``form-feeds``), U+FFFE/U+FFFF, and lone surrogates (``&#xD800;``)
+_NOT_XML_TEXT = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+#: UTF-8 bytes of C0 controls but tab, LF, CR; the rest of the bytes
+_C0 = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0D))
+_NOT_C0 = bytes(b for b in range(256) if b not in _C0)
+
+
+def _may_hold_controls(text: str) -> bool:
+    """Whether ``text`` may hold what XML cannot (False: it surely does not). Tested on its
+    UTF-8 bytes in C, many times faster than the regular expression's scan: C0 controls,
+    U+FFFE/U+FFFF (EF BF BE/BF), surrogates (ED, also the start of some Hangul)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return bool(data.translate(None, _NOT_C0)) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data or b"\xed" in data
+
+
+_META_STRINGS = tuple(f.name for f in dataclasses.fields(SourceMetadata) if f.name != "references")
+
+
+@SOURCE.rule(
+    "controls",
+    note=note(
+        "normalization",
+        "Control characters that XML cannot hold (in the text or the source's metadata) are shown as U+FFFD.",
+    ),
+)
+def controls(raw: RawCable) -> tuple[RawCable, int]:
+    """Characters XML cannot hold, in the text and the metadata, become U+FFFD."""
+    meta = raw.metadata
+    texts = [raw.body, raw.header or "", raw.source]
+    if meta is not None:
+        texts += [v for v in (getattr(meta, name) for name in _META_STRINGS) if isinstance(v, str)]
+        texts += meta.references
+    if not any(_may_hold_controls(text) for text in texts):
+        return raw, 0
+    count = 0
+
+    def fix(text: str | None, pattern: re.Pattern[str] = _NOT_XML) -> str | None:
+        nonlocal count
+        if text is None or not _may_hold_controls(text) or not pattern.search(text):
+            return text
+        fixed, n = pattern.subn("\ufffd", text)
+        count += n
+        return fixed
+
+    if meta is not None:
+        strings: dict[str, Any] = {
+            f.name: fix(value) for f in dataclasses.fields(meta) if isinstance(value := getattr(meta, f.name), str)
+        }
+        meta = dataclasses.replace(meta, **strings, references=tuple(fix(r) or "" for r in meta.references))
+    fixed = dataclasses.replace(
+        raw,
+        body=fix(raw.body, _NOT_XML_TEXT) or "",
+        header=fix(raw.header, _NOT_XML_TEXT),
+        metadata=meta,
+        source=fix(raw.source) or "",
+    )
+    return (fixed, count) if count else (raw, 0)
+
+
+# ---------------------------------------------------------------- text
+@TEXT.rule("carriage-returns", trigger=("\r",))
+def carriage_returns(text: str) -> str:
+    """CR LF and a lone CR end a line, as LF does."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@TEXT.rule(
+    "line-separators",
+    trigger=("\u2028", "\u2029"),
+    note=note("normalization", "The Unicode line and paragraph separators (U+2028, U+2029) are line breaks."),
+)
+def line_separators(text: str) -> str:
+    """U+2028/U+2029 (left by a copy from a web page) end a line."""
+    return text.replace("\u2028", "\n").replace("\u2029", "\n")
+
+
+@TEXT.rule(
+    "tab-rows",
+    trigger=("\t",),
+    note=note(
+        "normalization",
+        "A line of tab-separated fields (a media partner's database dump) is one line per field.",
+    ),
+)
+def tab_rows(text: str) -> str:
+    """A line with four tabs or more (a database dump's row) becomes one line per field."""
+    lines = text.split("\n")
+    if not any(line.count("\t") >= 4 for line in lines):
+        return text
+    return "\n".join(line.replace("\t", "\n") if line.count("\t") >= 4 else line for line in lines)
+
+
+@TEXT.rule("tabs", trigger=("\t",), note=note("normalization", "Tabs are spaces."))
+def tabs(text: str) -> str:
+    """A tab is a space."""
+    return text.replace("\t", " ")
+
+
+@TEXT.rule(
+    "form-feeds",
+    trigger=("\x0c", "\x0b"),
+    note=note("normalization", "Form feeds and vertical tabs (a printout's page and line feeds) are line breaks."),
+)
+def form_feeds(text: str) -> str:
+    """A form feed or vertical tab ends a line (XML cannot hold either)."""
+    return text.replace("\x0c", "\n").replace("\x0b", "\n")
+
+
+@LINES.rule(
+    "backslash-continuations",
+    trigger=("\\",),
+    note=note(
+        "normalization",
+        "The backslash that ends most lines of an SQL or TSV dump (a line continuation) is dropped.",
+    ),
+)
+def backslash_continuations(lines: list[str]) -> list[str]:
+    """A dump's backslash line continuations go, when three lines or more and 30 % of the
+    lines with text end in one."""
+    filled = [line for line in lines if line.strip()]
+    ends = sum(1 for line in filled if line.endswith("\\"))
+    if ends >= 3 and ends * 10 >= len(filled) * 3:
+        return [line[:-1].rstrip() if line.endswith("\\") else line for line in lines]
+    return lines
+
+
+# ---------------------------------------------------------------- body lines
+@ANCHOR.rule(
+    "pilcrow",
+    trigger=("¶",),
+    note=note(
+        "normalization",
+        "The ¶ sign before paragraph numbers was added by the cablegate web pages, not part of the cables; "
+        "it is dropped.",
+    ),
+)
+def pilcrow(line: str) -> str | None:
+    """The pages' paragraph anchor ¶ at a line's start is dropped; the line remembers it
+    (a hint that a paragraph starts there)."""
+    if line.lstrip().startswith("¶"):
+        return Anchored(line.strip().lstrip("¶").strip())
+    return None
+
+
+NEW_PAGE = re.compile(
+    r"^\s*(?P<station>[A-Za-z][A-Za-z .'()-]{0,30}?)\s+(?P<serial>\d{8})\s+"
+    r"(?P<page>\d{3}(?:\.\d)?)\s+of\s+(?P<pages>\d{3})\s*$",
+    re.I,
+)
+OLD_PAGE = re.compile(r"^\s*PAGE\s+(?P<page>\d{2,3})\s+\S.*\b\d{6}Z\s*$", re.I)
+_NOT_PAGE_STATIONS = ("REF", "REFS", "REFTEL")
+
+
+def new_page(stripped: str) -> str | None:
+    """The page number of a page-break line (``BEIJING 00001463 002 OF 002``), or None."""
+    if not stripped[-1:].isdigit():
+        return None
+    match = NEW_PAGE.match(stripped)
+    if match and match["station"].split()[0].upper() not in _NOT_PAGE_STATIONS:
+        # str(int()): \d also matches digits that are not ASCII ("００２"); pb/@n is [0-9]+
+        return str(int(match["page"].split(".")[0]))
+    return None
+
+
+def old_page(stripped: str) -> str | None:
+    """The page number of an old-style page line (``PAGE 02 HARARE 05461 01 OF 02 271458Z``)."""
+    if stripped[-1:] not in ("Z", "z"):
+        return None
+    match = OLD_PAGE.match(stripped)
+    return str(int(match["page"])) if match else None
+
+
+@FURNITURE.rule(
+    "page-break",
+    note=note(
+        "normalization",
+        "Page-break lines (BEIJING 00001463 002 OF 002) are moved out of the text flow into pb and fw at "
+        "the place they occurred.",
+    ),
+)
+def page_break(cur: EntryCursor, line: str, stripped: str) -> Furniture | None:
+    """A page-break line is a page break (pb) with the line kept as its header (fw)."""
+    page = new_page(stripped)
+    return Furniture("page", (("header", line.strip()),), page) if page is not None else None
+
+
+@FURNITURE.rule(
+    "page-break-old",
+    after="page-break",
+    note=note(
+        "normalization",
+        "Old-style page lines (PAGE 02 HARARE 05461 271458Z) and the classification line just before "
+        "them are moved out of the text flow into pb and fw at the place they occurred.",
+    ),
+)
+def page_break_old(cur: EntryCursor, line: str, stripped: str) -> Furniture | None:
+    """An old-style page line is a page break; a classification line just before it is the
+    previous page's footer."""
+    page = old_page(stripped)
+    if page is None:
+        return None
+    lines: list[tuple[str, str]] = []
+    entries = cur.entries
+    back = len(entries) - 1
+    while back >= 0 and entries[back] is None:
+        back -= 1
+    if back >= 0 and isinstance(entries[back], str) and CLASSIFICATION_LINE.match(str(entries[back])):
+        lines.append(("footer", str(entries[back]).strip()))
+        del entries[back:]
+    lines.append(("header", line.strip()))
+    return Furniture("page", tuple(lines), page)
+
+
+_BANNER_FIRST = frozenset("CSUTLcsutl")
+
+
+@FURNITURE.rule(
+    "section-banner",
+    note=note(
+        "normalization",
+        "A cable sent in several sections is one text; the banners of sections after the first are kept "
+        "as milestones.",
+    ),
+)
+def section_banner(cur: EntryCursor, line: str, stripped: str) -> Furniture | None:
+    """The banner of a later section (``UNCLAS SECTION 02 OF 02 BEIJING 001463``) repeated in
+    the text is a section milestone; the first banner (in the first 40 lines) is the cable's."""
+    if not (
+        len(stripped) < 120
+        and stripped[-1:].isdigit()
+        and (stripped[:1] in _BANNER_FIRST or "ECTION" in stripped.upper())
+    ):
+        return None
+    banner = parse_banner(stripped)
+    if not (banner and (banner.section or banner.serial)):
+        return None
+    if cur.first_banner_seen:
+        return Furniture("section", (("banner", line.strip()),), str(banner.section or ""))
+    if cur.content_lines < 40:
+        cur.first_banner_seen = True
+    return None

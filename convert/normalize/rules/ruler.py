@@ -1,0 +1,205 @@
+"""Named rules in ordered chains (in the manner of markdown-it's rule chains, written here).
+
+A :class:`Rule` is one artifact repair or one recognition: a small function with a name, the
+stage it belongs to, an optional editorial note (the prose the TEI's ``editorialDecl`` shows
+when the rule fired on a cable) and an optional ``trigger`` (substrings, one of which the text
+must hold for the rule to run: a prefilter the rule declares, so that nothing is skipped
+silently).
+
+A :class:`Chain` holds the rules of one shape (one function signature) in an explicit order:
+a rule goes at the end, or ``before``/``after`` a named rule. A stage's driver runs the chain
+(first match, or each rule in turn) through a :class:`Run`, which knows the rules switched
+off by name and records the rules that fired.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from ..parsed import EditorialNote
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: the stages, in the order the normalizer runs them
+STAGES = ("lines", "routing", "fields", "blocks", "closing", "inline")
+PARTS = ("correction", "normalization", "hyphenation")
+
+#: every rule by name (names are unique across chains: a rule is switched off by its name)
+REGISTRY: dict[str, Rule[Any]] = {}
+#: every chain by name, in the order they were made
+CHAINS: dict[str, Chain[Any]] = {}
+
+
+def note(part: str, prose: str) -> EditorialNote:
+    """The editorial note of a rule: the ``editorialDecl`` part it goes in, and its prose."""
+    if part not in PARTS:
+        raise ValueError(f"unknown editorialDecl part {part!r} (known: {', '.join(PARTS)})")
+    return EditorialNote(part, " ".join(prose.split()))
+
+
+@dataclass(frozen=True, slots=True)
+class Rule(Generic[F]):
+    name: str
+    stage: str
+    chain: str
+    fn: F
+    note: EditorialNote | None = None
+    trigger: tuple[str, ...] = ()
+    doc: str = ""
+    #: the triggers' test (None: the rule always runs); drivers call it in their loops
+    hit: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.trigger and self.hit is None:
+            object.__setattr__(self, "hit", _holds(self.trigger))
+
+    def wants(self, text: str) -> bool:
+        """Whether ``text`` holds one of the rule's trigger substrings (always, without any)."""
+        return self.hit is None or self.hit(text)
+
+
+def _holds(needles: tuple[str, ...]) -> Callable[[str], bool]:
+    """``text -> whether it holds one of needles`` (substring tests: faster than a regex)."""
+    if len(needles) == 1:
+        (needle,) = needles
+        return lambda text: needle in text
+
+    def holds(text: str) -> bool:
+        for needle in needles:
+            if needle in text:
+                return True
+        return False
+
+    return holds
+
+
+class Chain(Generic[F]):
+    """An ordered list of rules of one shape. ``fold``: triggers are compared with the
+    lower-cased text (then they must be lower case and hold no ``i`` or ``s``: a regular
+    expression with IGNORECASE also matches İ, ı and ſ there, which ``lower()`` keeps)."""
+
+    def __init__(
+        self, name: str, stage: str, doc: str, *, fold: bool = False, registry: dict[str, Rule[Any]] | None = None
+    ) -> None:
+        """``registry``: where the rules' names are kept (a chain made with its own is not part
+        of the normalizer: tests)."""
+        if stage not in STAGES:
+            raise ValueError(f"unknown stage {stage!r}")
+        if registry is None and name in CHAINS:
+            raise ValueError(f"a chain named {name!r} exists")
+        self.name, self.stage, self.doc, self.fold = name, stage, " ".join(doc.split()), fold
+        self._rules: list[Rule[F]] = []
+        self._active: dict[frozenset[str], tuple[Rule[F], ...]] = {}
+        self._registry = REGISTRY if registry is None else registry
+        if registry is None:
+            CHAINS[name] = self
+
+    def rule(
+        self,
+        name: str,
+        *,
+        note: EditorialNote | None = None,
+        trigger: tuple[str, ...] = (),
+        before: str | None = None,
+        after: str | None = None,
+    ) -> Callable[[F], F]:
+        """Decorator: register the function as the rule ``name`` (its docstring's first
+        line is the rule's summary in the catalogue)."""
+
+        def register(fn: F) -> F:
+            doc = (fn.__doc__ or "").strip().split("\n\n")[0]
+            self.add(Rule(name, self.stage, self.name, fn, note, trigger, " ".join(doc.split())), before, after)
+            return fn
+
+        return register
+
+    def add(self, rule: Rule[F], before: str | None = None, after: str | None = None) -> None:
+        if rule.name in self._registry:
+            raise ValueError(f"a rule named {rule.name!r} exists")
+        if before is not None and after is not None:
+            raise ValueError(f"{rule.name}: give before or after, not both")
+        if self.fold and any(t != t.lower() or "i" in t or "s" in t for t in rule.trigger):
+            raise ValueError(f"{rule.name}: a folded trigger is lower case without i or s")
+        index = len(self._rules)
+        if before is not None or after is not None:
+            anchor = before if before is not None else after
+            names = [r.name for r in self._rules]
+            if anchor not in names:
+                raise ValueError(f"{rule.name}: no rule {anchor!r} in the chain {self.name}")
+            index = names.index(anchor) + (1 if after is not None else 0)
+        self._rules.insert(index, rule)
+        self._registry[rule.name] = rule
+        self._active.clear()
+
+    def active(self, disabled: frozenset[str]) -> tuple[Rule[F], ...]:
+        """The rules in order, without those switched off."""
+        found = self._active.get(disabled)
+        if found is None:
+            found = self._active[disabled] = tuple(r for r in self._rules if r.name not in disabled)
+        return found
+
+    def __iter__(self) -> Iterator[Rule[F]]:
+        return iter(self._rules)
+
+    def names(self) -> list[str]:
+        return [r.name for r in self._rules]
+
+
+@dataclass(slots=True)
+class Run:
+    """One cable's pass through the rules: which are switched off, which fired."""
+
+    disabled: frozenset[str] = frozenset()
+    fired: dict[str, int] = field(default_factory=dict)  # rule name -> times
+    #: what a first-match chain found for a line, by chain and line: the same line is asked
+    #: about more than once (looking ahead, then reading); shared with trials
+    memo: dict[tuple[str, str], Any] = field(default_factory=dict)
+
+    def active(self, chain: Chain[F]) -> tuple[Rule[F], ...]:
+        return chain.active(self.disabled)
+
+    def on(self, name: str) -> bool:
+        """Whether the rule ``name`` runs (a rule a driver calls at one fixed point)."""
+        return name not in self.disabled
+
+    def first(self, chain: Chain[Any], *args: Any) -> Any:
+        """The result of the first rule of ``chain`` that finds something (not None, not
+        empty), which fires; None when none does."""
+        for rule in chain.active(self.disabled):
+            found = rule.fn(*args)
+            if found:
+                self.fire(rule.name)
+                return found
+        return None
+
+    def fire(self, name: str, times: int = 1) -> None:
+        self.fired[name] = self.fired.get(name, 0) + times
+
+    def trial(self) -> Run:
+        """A run whose firings are kept only if :meth:`keep` takes them (a tentative step)."""
+        return Run(self.disabled, {}, self.memo)
+
+    def keep(self, trial: Run) -> None:
+        for name, times in trial.fired.items():
+            self.fire(name, times)
+
+
+_ALL: list[Rule[Any]] = []
+#: "not in the memo" (None is a result: nothing found)
+MISSING: Any = object()
+
+
+def all_rules() -> list[Rule[Any]]:
+    """Every rule: stage by stage, chain by chain (in the order they were made), each chain
+    in its order (the catalogue's order, and the editorialDecl's within a part)."""
+    if len(_ALL) != len(REGISTRY):
+        _ALL[:] = [rule for stage in STAGES for chain in CHAINS.values() if chain.stage == stage for rule in chain]
+    return _ALL
+
+
+def check_names(names: frozenset[str]) -> None:
+    unknown = sorted(names - REGISTRY.keys())
+    if unknown:
+        raise ValueError(f"no rule named {', '.join(unknown)} (see convert.normalize.rules.catalogue())")

@@ -1,0 +1,134 @@
+"""Working with runs of inline tokens: their reading text, splitting and wrapping them, and
+marking start…end spans across paragraphs (what the span rules do)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .parsed import Choice, Gap, Seg, Token
+
+
+def plain(tokens: Sequence[Token]) -> str:
+    """The reading text of tokens: regularised forms, redactions as written, no furniture."""
+    out: list[str] = []
+    for token in tokens:
+        if isinstance(token, str):
+            out.append(token)
+        elif isinstance(token, Choice):
+            out.append(token.reg)
+        elif isinstance(token, Gap):
+            out.append(token.text)
+        elif isinstance(token, Seg):
+            out.append(plain(token.children))
+    return "".join(out)
+
+
+def split_at(tokens: Sequence[Token], offset: int) -> tuple[list[Token], list[Token]]:
+    """Split tokens at a character offset of their plain text. An offset inside a Choice, a
+    Gap or a Seg moves to the token's end."""
+    left: list[Token] = []
+    pos = 0
+    for index, token in enumerate(tokens):
+        size = len(plain([token]))
+        if pos + size <= offset or (size == 0 and pos <= offset and not isinstance(token, str)):
+            left.append(token)
+            pos += size
+            continue
+        if isinstance(token, str):
+            cut = offset - pos
+            if cut > 0:
+                left.append(token[:cut])
+            rest: list[Token] = [token[cut:]] if token[cut:] else []
+            return left, rest + list(tokens[index + 1 :])
+        if pos >= offset:
+            return left, list(tokens[index:])
+        left.append(token)
+        return left, list(tokens[index + 1 :])
+    return left, []
+
+
+def wrap(tokens: Sequence[Token], start: int, end: int, seg_type: str, part: str | None = None) -> list[Token]:
+    """Wrap the plain-text range [start, end) of tokens in a Seg."""
+    head, rest = split_at(tokens, start)
+    middle, tail = split_at(rest, end - start)
+    if not middle:
+        return list(tokens)
+    return [*head, Seg(seg_type, tuple(middle), part), *tail]
+
+
+@dataclass(slots=True)
+class SpanText:
+    """The runs of text of a stretch of the body (paragraphs, then their items) as tokens,
+    with their reading text (lower-cased too, for the rules' triggers); ``main``: the indices
+    of the paragraphs' own text (not items)."""
+
+    tokens: list[list[Token]]
+    texts: list[str]
+    lows: list[str]
+    main: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """What a span rule marks: from a start to an end, possibly across paragraphs."""
+
+    seg_type: str
+    start: re.Pattern[str]
+    end: re.Pattern[str]
+    start_trigger: tuple[str, ...]  # lower-case: one is in a paragraph where a start can be
+    end_trigger: tuple[str, ...]
+    anywhere: bool  # the start may be anywhere in a paragraph (else: at its beginning)
+    restart_stops: bool = False  # a new start before the end leaves the first unclosed
+
+
+def _has(low: str, needles: tuple[str, ...]) -> bool:
+    for needle in needles:
+        if needle in low:
+            return True
+    return False
+
+
+def _holding(lows: list[str], indices: list[int], needles: tuple[str, ...]) -> list[int]:
+    """The positions in ``indices`` of the runs whose lower-cased text holds a needle."""
+    if len(needles) == 1:
+        (needle,) = needles
+        return [p for p, i in enumerate(indices) if needle in lows[i]]
+    return [p for p, i in enumerate(indices) if _has(lows[i], needles)]
+
+
+def mark_ranges(text: SpanText, indices: list[int], span: Span) -> bool:
+    """Wrap each start…end range among the runs ``indices`` in ``seg type=…`` (``part``
+    I/M/F when it spans runs: at most 12 further). Returns whether a range was found. An
+    unclosed start is left alone; a run holds at most one range's start."""
+    found = False
+    done = -1  # the last position a range covered
+    for position in _holding(text.lows, indices, span.start_trigger):
+        if position <= done:
+            continue
+        index = indices[position]
+        source = text.texts[index]
+        start = span.start.search(source) if span.anywhere else span.start.match(source)
+        if not start:
+            continue
+        begin = start.start()
+        end = span.end.search(source, start.end()) if _has(text.lows[index], span.end_trigger) else None
+        if end:
+            text.tokens[index] = wrap(text.tokens[index], begin, end.end(), span.seg_type)
+            found = True
+            continue
+        for later in range(position + 1, min(len(indices), position + 13)):
+            k = indices[later]
+            if span.restart_stops and _has(text.lows[k], span.start_trigger) and span.start.search(text.texts[k]):
+                break
+            stop = span.end.search(text.texts[k]) if _has(text.lows[k], span.end_trigger) else None
+            if stop:
+                text.tokens[index] = wrap(text.tokens[index], begin, len(source), span.seg_type, "I")
+                for middle in indices[position + 1 : later]:
+                    text.tokens[middle] = wrap(text.tokens[middle], 0, len(text.texts[middle]), span.seg_type, "M")
+                text.tokens[k] = wrap(text.tokens[k], 0, stop.end(), span.seg_type, "F")
+                found = True
+                done = later
+                break
+    return found
