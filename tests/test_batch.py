@@ -505,7 +505,7 @@ def test_a_deep_temporary_folder_does_not_stop_the_workers(corpus: Path, tmp_pat
     out = tmp_path / "out"
     done = subprocess.run(
         [sys.executable, "-m", "convert", *map(str, _pages(corpus)[:3]), "-o", str(out),
-         "--jobs", "2", "-q"],
+         "--to", "data", "--jobs", "2", "-q"],
         cwd=REPO, capture_output=True, text=True, timeout=HANG_GUARD,
         env={**os.environ, "TMPDIR": str(deep)})
     assert done.returncode == 0, done.stderr

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from lxml import html as lxml_html
 from writers_fixtures import hand_tei
 
 from convert import theme
@@ -24,6 +25,8 @@ from convert.view import frus
 T = f"{{{TEI_NS}}}"
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "seed-09BEIJING1463.txt"
+XHTML = "http://www.w3.org/1999/xhtml"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def routed(sender: str | None, to: list[str], info: list[str] = (), when: str = "2009-06-02T09:22:00Z"
@@ -173,6 +176,25 @@ def test_the_edition_reads_a_redaction_as_its_label_and_the_opener_last() -> Non
         transcript.split())
 
 
+def test_a_redaction_carries_its_label_in_every_markup() -> None:
+    """A screen reader and a reader both meet "[redacted]", marked as a redaction and saying
+    what was withheld; never a row of X."""
+    from convert.writers import docx, epub, html
+
+    title = "Redacted: text withheld when the cable was published (XXXXXXXXXXXX in the source)"
+    page = lxml_html.fromstring(html.write(hand_tei(), WriteOptions()))
+    (span,) = page.xpath("//span[@class='redaction']")
+    assert span.text == REDACTION_LABEL and span.get("title") == title
+    with zipfile.ZipFile(io.BytesIO(epub.write(hand_tei(), WriteOptions()))) as book:
+        chapter = etree.fromstring(book.read("EPUB/text/ch001.xhtml"))
+    (span,) = chapter.xpath("//x:span[@class='redaction']", namespaces={"x": XHTML})
+    assert span.text == REDACTION_LABEL and span.get("title") == title
+    with zipfile.ZipFile(io.BytesIO(docx.write(hand_tei(), WriteOptions()))) as document:
+        body = etree.fromstring(document.read("word/document.xml"))
+    runs = body.xpath("//w:r[w:rPr/w:rStyle/@w:val='Redaction']/w:t/text()", namespaces={"w": W})
+    assert runs == [REDACTION_LABEL]
+
+
 # ------------------------------------------------------------------------------ user themes
 
 
@@ -235,6 +257,15 @@ def test_help_names_the_default_and_data(tmp_path: Path) -> None:
     assert "(default: tei,json,pdf: the data and a PDF to read)" in text
     assert "data (tei,json: the data alone, nothing rendered)" in text
     assert "--transcript" in text and 'inherit = "modern"' in text
+
+
+def test_no_to_writes_the_data_and_a_pdf_to_read(tmp_path: Path) -> None:
+    done = cli(str(SEED), "-o", str(tmp_path), "-q")
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
+    assert names == ["09BEIJING1463.json", "09BEIJING1463.pdf", "09BEIJING1463.tei.xml",
+                     "report.json"]
+    assert (tmp_path / "09BEIJING1463.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_to_data_writes_the_data_alone(tmp_path: Path) -> None:
