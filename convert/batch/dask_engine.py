@@ -85,7 +85,11 @@ class DaskEngine:
                     self.cluster = distributed.LocalCluster(
                         n_workers=max(1, jobs), threads_per_worker=1, processes=True,
                         dashboard_address=None, silence_logs=logging.CRITICAL,
-                        local_directory=self.scratch)
+                        local_directory=self.scratch,
+                        # the scheduler serves HTTP (health, metrics) even with no dashboard,
+                        # on port 8787 unless told: a free port on the loopback, so that two
+                        # runs at once neither clash nor warn
+                        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
                 self.client = distributed.Client(self.cluster)
         except (OSError, TimeoutError) as exc:
             raise UsageError(scheduler or "--engine dask",
