@@ -23,13 +23,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..names import safe_stem
-from .facts import Body, Header, Office, Paragraph, Reference, banner_level, clean, epoch_to_iso, iso_to_epoch
+from .facts import Appended, Body, Header, Office, Paragraph, Reference, banner_level, clean, epoch_to_iso, iso_to_epoch
 from .read import read_banner, read_body, read_dtg, read_header, read_place, read_title
 
 if TYPE_CHECKING:
     from ..model import Cable
 
-__all__ = ["Body", "CableView", "Header", "Office", "Paragraph", "Reference", "banner_level", "clean",
+__all__ = ["Appended", "Body", "CableView", "Header", "Office", "Paragraph", "Reference", "banner_level", "clean",
            "epoch_to_iso", "iso_to_epoch", "read_body", "read_header"]
 
 

@@ -44,6 +44,8 @@ def record(cable: Cable) -> dict[str, Any]:
         "summary": body.summary,
         "sections": header.sections,
         "paragraphs": [_paragraph(p) for p in body.paragraphs if p.n is not None],
+        "appended": [{"part": part.part, "id": part.cable_id, "date": part.date, "origin": part.origin,
+                      "subject": part.subject, "signer": part.signer} for part in header.appended],
         "warnings": list(cable.warnings),
     }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from lxml import etree
 
@@ -17,14 +18,16 @@ _MINUTES = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 slug = functools.lru_cache(maxsize=1024)(vocab.slug)
 
 
-def build_header(tei: etree._Element, facts: Facts) -> None:
+def build_header(tei: etree._Element, facts: Facts, appended: Sequence[tuple[str, Facts]] = ()) -> None:
+    """``appended``: the cables appended after this one's text, (their div's id, their facts)."""
     header = el(tei, "teiHeader")
     file_desc = el(header, "fileDesc")
     _title_and_publication(file_desc, facts)
     source_desc = el(file_desc, "sourceDesc")
     _telegram(source_desc, facts)
     _metadata(source_desc, facts)
-    _encoding(el(header, "encodingDesc"), facts)
+    _appended(source_desc, appended)
+    _encoding(el(header, "encodingDesc"), facts, tuple(m for _, part in appended for m in part.markings))
     _profile(el(header, "profileDesc"), facts)
     revision = el(header, "revisionDesc")
     el(revision, "change", f"Normalized by cable-convert {__version__} from {facts.source}.", who="#normalizer")
@@ -104,7 +107,36 @@ def _seconds(when: str) -> str:
     return when + ":00" if _MINUTES.fullmatch(when) else when
 
 
-def _encoding(encoding: etree._Element, facts: Facts) -> None:
+def _appended(source_desc: etree._Element, appended: Sequence[tuple[str, Facts]]) -> None:
+    """Each appended cable's own facts, as its text states them, pointing at its ``div``:
+    none of them is the page's."""
+    if not appended:
+        return
+    parts = el(source_desc, "listBibl", type="appended-cables")
+    for ident, facts in appended:
+        bibl = el(parts, "bibl", type="appended-cable", corresp="#" + ident)
+        if facts.subject:
+            el(bibl, "title", facts.subject, type="subject")
+        sender = facts.routing.sender or facts.origin
+        if sender:
+            el(el(bibl, "author"), "orgName", sender)
+        if facts.cable_id:
+            el(bibl, "idno", facts.cable_id, type="cable-id")
+        if facts.message_ref:
+            el(bibl, "idno", facts.message_ref, type="message-reference")
+        if facts.date:
+            el(bibl, "date", facts.routing.dtg if facts.routing.date else None, when=facts.date)
+        if facts.signer:
+            resp = el(bibl, "respStmt")
+            el(resp, "resp", "signed")
+            el(resp, "persName", facts.signer)
+        if facts.level_text:
+            el(bibl, "note", facts.level_text, type="classification", subtype=slug(facts.level or ""))
+        if facts.metadata is not None and facts.metadata.origin:
+            el(bibl, "note", facts.metadata.origin, type="origin")
+
+
+def _encoding(encoding: etree._Element, facts: Facts, extra_markings: Sequence[tuple[str, str]] = ()) -> None:
     decl = el(encoding, "editorialDecl")
     for note in facts.editorial:
         el(el(decl, note.part), "p", note.prose)
@@ -112,7 +144,7 @@ def _encoding(encoding: etree._Element, facts: Facts) -> None:
         el(el(decl, "normalization"), "p", NOTHING_CHANGED)
     class_decl = el(encoding, "classDecl")
     classes = [("cls-" + slug(facts.level), facts.level)] if facts.level else []
-    classes += [(ident, f"portion marking {marking}") for marking, ident in facts.markings]
+    classes += [(ident, f"portion marking {marking}") for marking, ident in (*facts.markings, *extra_markings)]
     _taxonomy(class_decl, "classification", classes or [("cls-unknown", "classification not stated in the text")])
     caveats = [("cav-" + slug(c), c) for c in facts.caveats]
     _taxonomy(class_decl, "caveats", caveats or [("cav-none", "no handling caveats")])
