@@ -9,6 +9,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from ..model import Cable
+from ..names import public_source
 from ..options import WriteOptions
 from ..view import Office, Paragraph
 
@@ -28,7 +29,7 @@ def record(cable: Cable) -> dict[str, Any]:
     header, body = view.header, view.body
     return {
         "id": header.cable_id,
-        "source": cable.source,
+        "source": public_source(cable.source),
         "date": header.date,
         "origin": header.origin,
         "from": header.sender,
