@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..names import safe_stem
 from .facts import (
+    Appended,
     Block,
     Body,
     Copy,
@@ -54,7 +55,7 @@ from .read import (
 if TYPE_CHECKING:
     from ..model import Cable
 
-__all__ = ["NOT_STATED", "Block", "Body", "CableView", "Copy", "Header", "Item", "Office", "Paragraph",
+__all__ = ["NOT_STATED", "Appended", "Block", "Body", "CableView", "Copy", "Header", "Item", "Office", "Paragraph",
            "Reference", "banner_level", "clean", "epoch_to_iso", "iso_to_epoch", "paragraph_of", "read_body",
            "read_header"]
 

@@ -54,6 +54,19 @@ class Paragraph:
 
 
 @dataclass(frozen=True, slots=True)
+class Appended:
+    """A second cable appended after the cable's own text, as its own text states it (none
+    of these facts is the cable's)."""
+
+    part: str  # the xml:id of its div (``appended-1``)
+    cable_id: str | None
+    date: str | None
+    origin: str | None
+    subject: str | None
+    signer: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Header:
     """The header's facts as the TEI states them (``None`` where it is silent)."""
 
@@ -71,6 +84,7 @@ class Header:
     signer: str | None
     sections: int | None
     lang: str
+    appended: tuple[Appended, ...] = ()
 
     @property
     def precedence(self) -> str | None:

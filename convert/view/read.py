@@ -12,7 +12,7 @@ from lxml import etree
 from ..model import TEI_NS, XML_NS, compiled
 from ..textview import READING_SKIP, Reading, local_name, text_of
 from ..vocab import LEVELS, slug
-from .facts import Block, Body, Copy, Header, Item, Office, Paragraph, Reference, clean
+from .facts import Appended, Block, Body, Copy, Header, Item, Office, Paragraph, Reference, clean
 
 _T = f"{{{TEI_NS}}}"
 HEADER = "t:teiHeader"
@@ -102,6 +102,23 @@ def _attribute(tei: etree._Element, *paths: str) -> str | None:
     return None
 
 
+_PARTS = f"{HEADER}/t:fileDesc/t:sourceDesc/t:listBibl[@type='appended-cables']/t:bibl[@type='appended-cable']"
+
+
+def _appended(tei: etree._Element) -> tuple[Appended, ...]:
+    return tuple(
+        Appended(
+            part=(bibl.get("corresp") or "").lstrip("#"),
+            cable_id=_one(bibl, "t:idno[@type='cable-id']"),
+            date=_attribute(bibl, "t:date/@when"),
+            origin=_one(bibl, "t:note[@type='origin']") or _one(bibl, "t:author/t:orgName"),
+            subject=_one(bibl, "t:title[@type='subject']"),
+            signer=_one(bibl, "t:respStmt/t:persName"),
+        )
+        for bibl in _all(tei, _PARTS)
+    )
+
+
 def read_header(tei: etree._Element) -> Header:
     """The header's facts, read from the TEI."""
     from ..normalize.facts import origin_of
@@ -125,6 +142,7 @@ def read_header(tei: etree._Element) -> Header:
         signer=_one(tei, f"{CORRESP}/t:correspAction[@type='sent']/t:persName"),
         sections=int(sections[0]) if sections and sections[0] else None,
         lang=tei.get(f"{{{XML_NS}}}lang") or "en",
+        appended=_appended(tei),
     )
 
 
