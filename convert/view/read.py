@@ -103,7 +103,7 @@ def _attribute(tei: etree._Element, *paths: str) -> str | None:
 
 def read_header(tei: etree._Element) -> Header:
     """The header's facts, read from the TEI."""
-    from ..normalize.facts import origin_of
+    from ..normalize.facts import origin_named
 
     ids = _all(tei, f"{HEADER}/t:fileDesc/t:publicationStmt/t:idno[@type='cable-id']")
     sender = _one(tei, f"{BIBL}/t:author/t:orgName")
@@ -113,7 +113,7 @@ def read_header(tei: etree._Element) -> Header:
         date=_attribute(tei, f"{CORRESP}/t:correspAction[@type='sent']/t:date/@when", f"{BIBL}/t:date/@when",
                         f"{META}/t:date[@type='created']/@when"),
         sender=sender,
-        origin=origin_of(sender) or _one(tei, f"{META}/t:note[@type='origin']"),
+        origin=origin_named(sender, _station(tei), _one(tei, f"{META}/t:note[@type='origin']"))[0],
         to=_offices(tei, "action"),
         info=_offices(tei, "info"),
         level=_level(tei),
@@ -125,6 +125,12 @@ def read_header(tei: etree._Element) -> Header:
         sections=int(sections[0]) if sections and sections[0] else None,
         lang=tei.get(f"{{{XML_NS}}}lang") or "en",
     )
+
+
+def _station(tei: etree._Element) -> str | None:
+    """The station of the message reference (``PARIS`` of ``PARIS 000482``)."""
+    ref = _one(tei, f"{BIBL}/t:idno[@type='message-reference']")
+    return ref.rsplit(" ", 1)[0] if ref and " " in ref else None
 
 
 def read_title(tei: etree._Element) -> str | None:
