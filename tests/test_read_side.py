@@ -158,7 +158,8 @@ def test_levels_come_from_the_tei_not_from_the_banner() -> None:
     assert highest_classification([confidential.view, secret.view]) == "SECRET"
     assert view.banner_level("C O N F I D E N T I A L VATICAN 001261") == "CONFIDENTIAL"
     assert view.banner_level("UNCLAS SECTION 01 OF 02") == "UNCLASSIFIED"
-    assert view.banner_level(None) == "UNCLASSIFIED"
+    assert view.banner_level(None) == "CLASSIFICATION NOT STATED"  # never UNCLASSIFIED when not found
+    assert view.banner_level("") == "CLASSIFICATION NOT STATED"
 
 
 def test_one_text_walker_under_three_readings() -> None:

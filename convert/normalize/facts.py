@@ -12,7 +12,7 @@ from .. import vocab
 from ..model import RawCable, SourceMetadata
 from .inline import repair
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Ref, Routing, Seg, Signature
-from .rules.fields import EDGES, HANDLING_TOKEN, PARAGRAPH, SUBJECT, TAGS, partial_extract
+from .rules.fields import EDGES, HANDLING_TOKEN, ORIGIN, PARAGRAPH, SUBJECT, TAGS, partial_extract
 from .rules.inline import TAG_REPAIRS
 from .rules.ruler import PARTS, Run, all_rules
 from .tokens import plain
@@ -163,6 +163,33 @@ def date_of(routing: Routing, meta: SourceMetadata | None) -> tuple[str | None, 
     if routing.date is None and meta is not None and meta.created:
         return (meta.created + ":00Z" if len(meta.created) == 16 else meta.created), True
     return routing.date, False
+
+
+def origin_named(
+    sender: str | None, station: str | None, meta_origin: str | None, run: Run | None = None
+) -> tuple[str | None, str | None]:
+    """The origin and where it comes from (``text``, ``metadata``, ``banner``): what the FM
+    line's office names, else the metadata's, else what the banner's station names (the
+    ``fields.origin`` rules; the TEI's readers ask this too)."""
+    run = run or Run()
+    found: str | None = run.first(ORIGIN, sender, None) if sender else None
+    if found is not None:
+        return found, "text"
+    if meta_origin:
+        return meta_origin, "metadata"
+    found = run.first(ORIGIN, None, station) if not sender and station else None
+    return found, "banner" if found else None
+
+
+def _origin(
+    routing: Routing, banner: Banner | None, meta: SourceMetadata | None, run: Run, warnings: list[str]
+) -> tuple[str | None, bool]:
+    """The origin (and whether from the metadata)."""
+    station = banner.station if banner is not None else None
+    origin, source = origin_named(routing.sender, station, meta.origin if meta is not None else None, run)
+    if source == "banner":
+        warnings.append(f"no FM line: the origin {origin} is read from the banner's station {station}")
+    return origin, source == "metadata"
 
 
 def _first(fields: Sequence[Field], kind: str) -> Field | None:
@@ -322,10 +349,7 @@ def derive_facts(
     if date_from_metadata and meta is not None:
         warnings.append("no date-time group in the text: the date comes from the " + meta.kind)
     ident, message_ref = _ident(banner, routing, date, meta, warnings)
-    origin = origin_of(routing.sender)
-    origin_from_metadata = origin is None and meta is not None and bool(meta.origin)
-    if origin_from_metadata and meta is not None:
-        origin = meta.origin
+    origin, origin_from_metadata = _origin(routing, banner, meta, run, warnings)
     eo = _first(every, "eo")
     refs: list[Ref] = [ref for f in every if f.kind == "refs" and f.refs is not None for ref in f.refs.items]
     facts = Facts(
@@ -352,7 +376,9 @@ def derive_facts(
         discrepancies=cross_check(
             ident, routing, classification_record(level, caveats), origin, origin_from_metadata, meta
         ),
-        partial=any(f.kind == "notice" for f in every) or bool(raw.header and partial_extract(raw.header)),
+        partial=any(f.kind == "notice" for f in every)
+        or any(line.kind == "notice" for line in routing.lines)
+        or bool(raw.header and partial_extract(raw.header)),
         editorial=editorial_notes(run),
         markings=markings(blocks),
         summary=any(isinstance(b, Paragraph) and _has_summary(b) for b in blocks),

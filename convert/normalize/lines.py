@@ -9,7 +9,7 @@ from typing import Any
 
 from ..model import RawCable
 from .parsed import Entry
-from .routing import split_header
+from .routing import split_header, split_text_header
 from .rules.lines import ANCHOR, FURNITURE, LINES, SOURCE, TEXT, EntryCursor
 from .rules.ruler import Run
 
@@ -67,8 +67,8 @@ def split(raw: RawCable, run: Run) -> tuple[list[str], list[str]]:
     start = 0
     while start < len(body) and not body[start].strip():
         start += 1
-    n = split_header(body[start:], run)
-    return body[start : start + n], body[start + n :]
+    header, rest = split_text_header(body[start:], run)
+    return header, rest
 
 
 def entries(lines: list[str], run: Run) -> list[Entry]:

@@ -112,8 +112,8 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
                 cur.i = k
                 continue
             break
-        if field_kind(e, look) is not None or PARA_START.match(e) or parse_banner(e):
-            break
+        if isinstance(e, Glued) or field_kind(e, look) is not None or PARA_START.match(e) or parse_banner(e):
+            break  # (a piece split off a line starts a field of its own)
         if kind in _ONE_LINE and not (kind == "eo" and _EO_MORE.match(e)):
             break
         lines.append(e)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .. import stations
 from .parsed import Ref, RefList
 
 #: the field's label: ``REF:``, ``REFTEL``, ``REFS.``, ``Ref A:``
@@ -79,11 +80,16 @@ def resolve_ref(text: str, own_year: int | None) -> tuple[str | None, bool]:
     match = _CABLE_REF.match(text)
     if not match:
         return None, False
-    station = match["station"].upper()
+    return _resolved(match, own_year)
+
+
+def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, bool]:
+    station = " ".join(match["station"].upper().split())
     if station in ("SECSTATE", "SECSTATE WASHDC"):
         station = "STATE"  # cablegate ids spell the Department's cables STATE
     words = station.split()
-    if any(w in NOT_STATIONS or w in MONTH_WORDS for w in words) or len(station) < 3:
+    known = len(words) > 1 and bool(stations.banner_offices(station))  # THE HAGUE is a station
+    if (not known and any(w in NOT_STATIONS or w in MONTH_WORDS for w in words)) or len(station) < 3:
         return None, False
     year_text = match["year"]
     inferred = False
@@ -98,11 +104,49 @@ def resolve_ref(text: str, own_year: int | None) -> tuple[str | None, bool]:
     return f"{year:02d}{''.join(words)}{serial}", inferred
 
 
+#: a cable reference anywhere (``_CABLE_REF`` without its anchor), and what may stand between
+#: two references of one item (``; ``, ``, ``, `` AND ``)
+_CABLE_AT = re.compile(r"(?<![A-Za-z0-9])" + _CABLE_REF.pattern.removeprefix("^\\s*"))
+_BETWEEN = re.compile(r"[\s,;]*+(?:AND\s++)?", re.I)
+
+
+def _doubled(letter: str | None, item: str) -> int:
+    """Where the text of an item starts past its label written twice (``A. A) SECSTATE
+    96300``, ``A. (A) …``, ``A. A: …``, ``A. A. …``): 0 when it is not."""
+    if letter is None:
+        return 0
+    match = re.match(rf"\(?{letter}[.):]\)?\s+", item)
+    return match.end() if match else 0
+
+
+def cable_runs(item: str, own_year: int | None, start: int = 0) -> list[tuple[int, str, bool]]:
+    """The cables one item names, in order: (where each starts in the item, its id, whether
+    its year was inferred). ``08 DJIBOUTI 859; 09 DJIBOUTI 337`` names two; a reference that
+    does not resolve ends the run (``PARA 5``, ``OF MAY 5``)."""
+    runs: list[tuple[int, str, bool]] = []
+    pos = start
+    while True:
+        match = _CABLE_AT.match(item, pos)
+        target, inferred = _resolved(match, own_year) if match else (None, False)
+        if match is None or target is None:
+            return runs
+        runs.append((pos, target, inferred))
+        pos = _BETWEEN.match(item, match.end()).end()  # type: ignore[union-attr]
+
+
 def parse_refs(text: str, own_year: int | None) -> RefList:
-    """A REF field's text, parsed once: its label and items, each with the cable it names."""
+    """A REF field's text, parsed once: its label and items, each with the cable it names.
+    An item that names several cables (``08 DJIBOUTI 859; 09 DJIBOUTI 337``) is cut into one
+    item per cable, the separators kept with the item before them."""
     head, items = split_ref_field(text)
     refs = []
     for letter, written, item in items:
-        target, inferred = resolve_ref(item, own_year)
-        refs.append(Ref(letter, written, item, target, inferred))
+        runs = cable_runs(item, own_year, _doubled(letter, item))
+        if not runs:
+            refs.append(Ref(letter, written, item, None, False))
+            continue
+        cuts = [0] + [at for at, _, _ in runs[1:]] + [len(item)]
+        for index, (_, target, inferred) in enumerate(runs):
+            piece = item[cuts[index] : cuts[index + 1]].strip()
+            refs.append(Ref(letter, written, piece, target, inferred) if index == 0 else Ref(None, None, piece, target, inferred))
     return RefList(head, tuple(refs))

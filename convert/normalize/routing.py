@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .dtg import DTG_LINE, parse_dtg
 from .parsed import Addressee, Routing, RoutingLine
 from .rules.fields import field_kind
-from .rules.routing import DE, FM, INFO, PRECEDENCE, TO, classify
+from .rules.routing import DE, FM, GLUED, INFO, PRECEDENCE, PREFACE, STARTS, TO, classify
 from .rules.ruler import Run
 
 PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
@@ -22,10 +22,36 @@ _GOES_ON = ("info", "xmt", "bt", "from", "to", "dtg", "de", "security")
 
 
 def looks_like_routing(lines: list[str], run: Run) -> bool:
-    kinds = {classify(line, None, run) for line in lines[:12]}
-    return bool(kinds & {"transmission", "de", "from", "security"}) or (
-        "dtg" in kinds and bool(kinds & {"routing", "to"})
-    )
+    found = [classify(line, None, run) for line in lines[:12] if line.strip()]
+    kinds = set(found)
+    if kinds & {"transmission", "de", "from", "security"} or ("dtg" in kinds and bool(kinds & {"routing", "to"})):
+        return True
+    return bool(run.first(STARTS, found))  # (fires in the trial; split_header keeps it)
+
+
+def split_text_header(lines: list[str], run: Run) -> tuple[list[str], list[str]]:
+    """A pasted text's (header lines, body lines): the lines a ``routing.preface`` rule gives
+    the header before it, and the banner a ``routing.glued`` rule finds run on at its end."""
+    look = run.trial()
+    for rule in run.active(PREFACE):
+        pre = rule.fn(lines, look)
+        if pre and split_header(lines[pre:], look):
+            run.fire(rule.name)
+            break
+    else:
+        pre = 0
+    n = split_header(lines[pre:], run) if pre else split_header(lines, run)
+    if not n:
+        return [], lines
+    header, body = lines[: pre + n], lines[pre + n :]
+    parts = run.first(GLUED, header[-1].strip())
+    if parts:
+        return [*header[:-1], parts[0]], [parts[1], *body]
+    # a line too long for an addressee: the last addressee and the banner, run together
+    parts = run.first(GLUED, body[0].strip()) if body and body[0].strip() else None
+    if parts:
+        return [*header, parts[0]], [parts[1], *body[1:]]
+    return header, body
 
 
 def split_header(lines: list[str], run: Run) -> int:
@@ -33,6 +59,9 @@ def split_header(lines: list[str], run: Run) -> int:
     trial = run.trial()  # a header that is not one fires nothing
     if not looks_like_routing(lines, trial):
         return 0
+    for name in STARTS.names():
+        if name in trial.fired:
+            run.fire(name)
     state: str | None = None
     end = 0
     seen = False

@@ -169,11 +169,18 @@ def epoch_to_iso(epoch: int) -> str:
     return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+#: what is shown where the text states no classification (issue 10: never UNCLASSIFIED)
+NOT_STATED = "CLASSIFICATION NOT STATED"
+
+
 def banner_level(banner: str | None) -> str:
     """The level a banner line begins with (``C O N F I D E N T I A L VATICAN 001261`` ->
     ``CONFIDENTIAL``); the line up to ``//`` when it begins with none. Only for a TEI that
-    states no level: the normalizer's level is the TEI's ``note/@subtype``."""
-    text = clean(banner or "UNCLASSIFIED").upper()
+    states no level: the normalizer's level is the TEI's ``note/@subtype``. No banner at all:
+    ``CLASSIFICATION NOT STATED`` (a classification not found is never shown as UNCLASSIFIED)."""
+    text = clean(banner or "").upper()
+    if not text:
+        return NOT_STATED
     if re.fullmatch(r"(?:[A-Z] )+[A-Z]\b.*", text):  # letters spaced out on the banner line
         spaced = _SPACED.match(text)
         if spaced:

@@ -121,7 +121,7 @@ def _appended(tei: etree._Element) -> tuple[Appended, ...]:
 
 def read_header(tei: etree._Element) -> Header:
     """The header's facts, read from the TEI."""
-    from ..normalize.facts import origin_of
+    from ..normalize.facts import origin_named
 
     ids = _all(tei, f"{HEADER}/t:fileDesc/t:publicationStmt/t:idno[@type='cable-id']")
     sender = _one(tei, f"{BIBL}/t:author/t:orgName")
@@ -131,7 +131,7 @@ def read_header(tei: etree._Element) -> Header:
         date=_attribute(tei, f"{CORRESP}/t:correspAction[@type='sent']/t:date/@when", f"{BIBL}/t:date/@when",
                         f"{META}/t:date[@type='created']/@when"),
         sender=sender,
-        origin=origin_of(sender) or _one(tei, f"{META}/t:note[@type='origin']"),
+        origin=origin_named(sender, _station(tei), _one(tei, f"{META}/t:note[@type='origin']"))[0],
         to=_offices(tei, "action"),
         info=_offices(tei, "info"),
         level=_level(tei),
@@ -144,6 +144,12 @@ def read_header(tei: etree._Element) -> Header:
         lang=tei.get(f"{{{XML_NS}}}lang") or "en",
         appended=_appended(tei),
     )
+
+
+def _station(tei: etree._Element) -> str | None:
+    """The station of the message reference (``PARIS`` of ``PARIS 000482``)."""
+    ref = _one(tei, f"{BIBL}/t:idno[@type='message-reference']")
+    return ref.rsplit(" ", 1)[0] if ref and " " in ref else None
 
 
 def read_title(tei: etree._Element) -> str | None:

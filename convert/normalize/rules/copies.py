@@ -171,3 +171,34 @@ def glued_fields(cur: PreambleCursor, line: str, run: Run) -> list[str] | None:
     ):
         return parts
     return None
+
+
+#: where a SUBJECT line runs on into the next field (a copy that unwrapped the preamble):
+#: ``… LICENSING REF: SAO PAULO 1467``, ``… EGYPTREF: CAIRO 493``, ``… Classified By: …``,
+#: ``… SENSITIVE BUT UNCLASSIFIED, PLEASE TREAT ACCORDINGLY``
+SUBJECT_RUNON = re.compile(
+    r"(?<!\s)\s++(?=REF(?:S|TELS?)?\s*+:|REFTELS?\s|REF\s++[A-Z]\s*+:|(?i:CLASSIFIED\s++BY\b)|SENSITIVE\s++BUT\s++UNCLASSIFIED\b)"
+    r"|(?<=[A-Za-z0-9.)])(?=REFS?:)"
+)
+
+
+@GLUED.rule("subject-runon", after="glued-fields")
+def subject_runon(cur: PreambleCursor, line: str, run: Run) -> list[str] | None:
+    """A SUBJECT line that runs on into the REF field, the Classified By line or the SBU
+    handling sentence (``… COMPULSORY LICENSING REF: SAO PAULO 1467``) is split there; the
+    pieces are the fields they start (each remembering whether a space preceded it)."""
+    if field_kind(line, run.trial()) != "subject":
+        return None
+    parts: list[str] = []
+    start = 0
+    space = False
+    for match in SUBJECT_RUNON.finditer(line, 1):
+        head = line[start : match.start()]
+        if head.strip():
+            parts.append(_glued(head, space) if parts else head)
+            space = match.end() > match.start()
+            start = match.end()
+    if not parts:
+        return None
+    parts.append(_glued(line[start:], space))
+    return parts

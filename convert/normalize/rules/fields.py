@@ -14,6 +14,8 @@ Chains (run by :mod:`convert.normalize.preamble`, except where said):
   (asked by the facts).
 - ``fields.paragraph`` ``(lines) -> text | None``: a field written as the first numbered
   paragraph (asked by the facts).
+- ``fields.origin`` ``(sender, station) -> origin | None``: the cablegate origin the text
+  names (the FM line's office, else the banner's station; asked by the facts).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ... import stations
 from ..banner import parse_banner
 from ..parsed import Banner, Block, Entry, Field, Glued, LateField, Paragraph
 from ..refs import REF
@@ -165,6 +168,13 @@ EDGES: Chain[Callable[[str], str]] = Chain(
 PARAGRAPH: Chain[Callable[[list[str]], str | None]] = Chain(
     "fields.paragraph", "fields", "A field written as the first numbered paragraph."
 )
+ORIGIN: Chain[Callable[[str | None, str | None], str | None]] = Chain(
+    "fields.origin",
+    "fields",
+    "The origin the text names, as cablegate spells it (first match). The facts pass the banner's station "
+    "only where the source's metadata names no origin.",
+)
+
 
 @BANNER.rule("classification-banner")
 def classification_banner(line: str) -> Banner | None:
@@ -254,3 +264,32 @@ def classified_by_paragraph(lines: list[str]) -> str | None:
     if lines and CLASSIFIED_IN_PARAGRAPH.match(lines[0]):
         return " ".join(" ".join(x.split()) for x in lines)
     return None
+
+
+# ---------------------------------------------------------------- the origin
+@ORIGIN.rule("origin-table")
+def origin_table(sender: str | None, station: str | None) -> str | None:
+    """The FM line's office as the station table spells its origin (``AMCONSUL RIO DE JANEIRO``
+    -> ``Consulate Rio De Janeiro``, ``AMEMBASSY KIEV`` -> ``Embassy Kyiv``)."""
+    found = stations.by_office(sender) if sender else None
+    return found.origin if found is not None else None
+
+
+@ORIGIN.rule("origin-office")
+def origin_office(sender: str | None, station: str | None) -> str | None:
+    """An FM line's office the table does not hold, by the cablegate conventions
+    (``AMEMBASSY X`` -> ``Embassy X``, ``AMCONSUL X`` -> ``Consulate X``, ``USINT X`` …)."""
+    from ..facts import origin_of  # the conventions live with the facts (which import this module)
+
+    return origin_of(sender)
+
+
+@ORIGIN.rule("banner-origin")
+def banner_origin(sender: str | None, station: str | None) -> str | None:
+    """No FM line (a pasted body, a partial extract): the office that sends under the banner's
+    station, by the station table (``PARIS 000482`` -> ``Embassy Paris``; none where two offices
+    share a station: ``BRUSSELS``)."""
+    if sender or not station:
+        return None
+    found = stations.by_banner(station)
+    return found.origin if found is not None else None

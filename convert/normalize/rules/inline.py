@@ -179,6 +179,46 @@ def link_residue(text: str) -> Found:
     return [(m.start(), m.end(), Choice(m.group(), m.group(1), reason="link-residue")) for m in _LINK.finditer(text)]
 
 
+_TAG_CODE = re.compile(r"(?<![A-Za-z])[A-Z]{2,4}(?![A-Za-z])")
+_TAG_GLUED = re.compile(r"(?<![A-Za-z])[A-Z]{4,16}(?![A-Za-z])")
+
+
+def _split_codes(word: str, codes: frozenset[str]) -> list[str] | None:
+    """``VTPREL`` -> ``[VT, PREL]`` when it is codes of ``codes`` end to end (the fewest)."""
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(2, len(word) + 1):
+        for size in (4, 3, 2):
+            prior = best[end - size] if end >= size else None
+            if prior is not None and word[end - size : end] in codes:
+                candidate = [*prior, word[end - size : end]]
+                if best[end] is None or len(candidate) < len(best[end] or ()):
+                    best[end] = candidate
+    found = best[len(word)]
+    return found if found is not None and len(found) > 1 else None
+
+
+@TAG_REPAIRS.rule(
+    "glued-tags",
+    note=note(
+        "normalization",
+        "A TAG made of codes the same TAGS line also writes apart (VTPREL where VT and PREL stand alone: "
+        "a repeated list run together) is read as those codes, the original kept in orig.",
+    ),
+)
+def glued_tags(text: str) -> Found:
+    """``TAGS PREL, PHUM, … VT, VTPREL, VTPREL``: a word that is codes of the same line run
+    together (``VT`` + ``PREL``) is those codes; a glued word whose parts stand nowhere apart
+    (``ETRDEINVECIN``) is left as written."""
+    codes = frozenset(_TAG_CODE.findall(text))
+    found: list[tuple[int, int, Token]] = []
+    for match in _TAG_GLUED.finditer(text):
+        word = match.group()
+        parts = None if word in codes else _split_codes(word, codes)
+        if parts:
+            found.append((match.start(), match.end(), Choice(word, " ".join(parts), reason="glued-tags")))
+    return found
+
+
 # ---------------------------------------------------------------- spans
 SPANS: Chain[Callable[[SpanText], bool]] = Chain(
     "inline.spans", "inline", "Start…end spans across paragraphs, in order.", fold=True

@@ -27,6 +27,17 @@ KINDS: Chain[Callable[[str, str | None, Run], str | None]] = Chain(
 PRECEDENCE: Chain[Callable[[str], str | None]] = Chain(
     "routing.precedence", "routing", "The precedence at the end of an addressee line (first match)."
 )
+PREFACE: Chain[Callable[[list[str], Run], int]] = Chain(
+    "routing.preface",
+    "routing",
+    "Lines before a pasted text's routing header that belong to it, not to the cable (first match: how many).",
+)
+STARTS: Chain[Callable[[list[str | None]], bool]] = Chain(
+    "routing.starts", "routing", "A header the usual lines (VZCZC, DE, ZNY, FM) do not announce (first match)."
+)
+GLUED: Chain[Callable[[str], tuple[str, str] | None]] = Chain(
+    "routing.glued", "routing", "The header's last line run on into the text (first match: the two parts)."
+)
 
 TRANSMISSION = re.compile(r"^VZCZC[A-Z0-9]*$", re.I)
 ROUTING = re.compile(r"^(?:[ZOPRMY]{1,2}\s+)?(?:R[A-Z0-9]{3,7}\b\s*)+$")
@@ -156,3 +167,76 @@ def precedence_misspelt(words: str) -> str | None:
         return None
     close = difflib.get_close_matches(words, PRECEDENCES, n=1, cutoff=0.8)
     return close[0] if close else None
+
+
+# ---------------------------------------------------------------- around the header
+#: the five lines a public text scrape puts before a cable: id, title, day, level, origin
+SCRAPE_ID = re.compile(r"^\d{2}[A-Z][A-Z-]+\d{1,6}$")
+SCRAPE_DAY = re.compile(r"^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} [+-]\d{4} \d{4}$")
+
+
+@PREFACE.rule(
+    "header-notice",
+    note=note(
+        "normalization",
+        "A note above a pasted routing header (the partial-extract notice, a media partner's line) is "
+        "kept with the header, as the pages print it.",
+    ),
+)
+def header_notice(lines: list[str], run: Run) -> int:
+    """``This record is a partial extract of the original cable…`` (or a partner's line) above
+    the routing header of a pasted page: part of the header block, as the page prints it."""
+    n = 0
+    look = run.trial()
+    while n < len(lines) and (not lines[n].strip() or field_rules.field_kind(lines[n], look) in ("notice", "wrapper")):
+        n += 1
+    return n if any(line.strip() for line in lines[:n]) else 0
+
+
+@PREFACE.rule(
+    "scrape-metadata",
+    note=note(
+        "normalization",
+        "The five lines a text scrape puts above the cable (its id, title, day, classification and origin) "
+        "are kept with the routing header, not read as the cable's text.",
+    ),
+)
+def scrape_metadata(lines: list[str], run: Run) -> int:
+    """``85BEIRUT1351`` / title / ``Tue Mar 05 00:00:00 +0100 1985`` / level / origin: a
+    public text scrape's metadata above a pre-2000 cable."""
+    if len(lines) > 5 and SCRAPE_ID.match(lines[0].strip()) and SCRAPE_DAY.match(lines[2].strip()):
+        return 5
+    return 0
+
+
+@STARTS.rule("dtg-header")
+def dtg_header(kinds: list[str | None]) -> bool:
+    """A text whose first line is a date-time group alone (``231432Z Jan 06``, as the State
+    Department's archive prints a partial extract): a header of one line."""
+    return bool(kinds) and kinds[0] == "dtg"
+
+
+#: a classification level run on after an addressee (its last letter, digit, ``/`` or ``)``)
+_GLUED_LEVEL = re.compile(
+    r"(?<=[A-Z0-9/)])(?:UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|C O N F I D E N T I A L|S E C R E T)\s"
+)
+
+
+@GLUED.rule(
+    "glued-banner",
+    note=note(
+        "normalization",
+        "A classification banner run on at the end of the routing header's last line (a scrape that "
+        "joined the page's two blocks) starts the text on a line of its own.",
+    ),
+)
+def glued_banner(line: str) -> tuple[str, str] | None:
+    """``AMCONSUL JERUSALEMUNCLAS SECTION 01 OF 03 BEIRUT 01351``: the addressee, then the
+    banner (with a message reference) that starts the text."""
+    if not line[:1].isalnum():
+        return None
+    for match in _GLUED_LEVEL.finditer(line):
+        banner = parse_banner(line[match.start() :])
+        if banner is not None and banner.level and banner.serial:
+            return line[: match.start()], line[match.start() :].rstrip()
+    return None

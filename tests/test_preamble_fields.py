@@ -1,0 +1,162 @@
+"""The preamble's facts as the JSON record gives them, for the input forms a user meets
+(issue 10): the origin from the station table, the date and id from a short date-time
+group, the scrape's metadata lines before a pre-2000 cable, REF lists in pasted text."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from convert.model import RawCable
+from convert.normalize import normalize
+from convert.options import WriteOptions
+from convert.writers.json import record
+
+
+def rec(text: str) -> dict[str, object]:
+    cable = normalize(RawCable(source="pasted.txt", form="text", body=text))
+    return {**record(cable), "warnings": cable.warnings}
+
+
+BODY = """
+C O N F I D E N T I A L PARIS 008760
+
+SIPDIS
+
+E.O. 12958: DECL: 12/20/2014
+TAGS: PREL FR
+SUBJECT: A CABLE
+
+1. (C) Text of the cable.
+"""
+
+
+def test_origin_from_the_banner_station_when_there_is_no_fm_line() -> None:
+    got = rec(BODY)
+    assert got["origin"] == "Embassy Paris"
+    assert any("origin Embassy Paris is read from the banner's station PARIS" in w for w in got["warnings"])
+
+
+def test_no_origin_where_two_offices_share_the_banner_station() -> None:
+    assert rec(BODY.replace("PARIS 008760", "BRUSSELS 008760"))["origin"] is None
+
+
+def test_the_fm_line_wins_over_the_banner_and_is_spelt_as_the_table_spells_it() -> None:
+    header = "P 021805Z MAR 09\nFM AMCONSUL RIO DE JANEIRO\nTO SECSTATE WASHDC PRIORITY 4821\n"
+    got = rec(header + BODY)
+    assert got["origin"] == "Consulate Rio De Janeiro"
+    assert not any("banner's station" in w for w in got["warnings"])
+
+
+BROWSER = (
+    "Browse latest releases\n\n 2010/11 2010/12\n\nViewing cable 05PARIS8760, A CABLE\n\n"
+    " If you are new to these pages, please read an introduction on the structure of a cable.\n\n"
+    " \tReference ID \tCreated \tReleased \tClassification \tOrigin \n\n"
+    " \t 05PARIS8760  \t 2005-12-20 17:55  \t 2010-12-08 21:09  \t CONFIDENTIAL  \t Embassy Paris  \n\n"
+    "This record is a partial extract of the original cable. The full text of the original cable is not available.\n"
+    + BODY.replace("1. (C)", "\u00b61. (C)")
+)
+
+
+def test_a_browser_copy_of_a_page_reads_the_table_and_drops_the_site_text() -> None:
+    from convert.readers import text
+
+    raw = text.read(BROWSER, "copy.txt")
+    assert raw.metadata is not None and raw.metadata.id == "05PARIS8760"
+    assert raw.metadata.created == "2005-12-20T17:55" and raw.metadata.classification == "CONFIDENTIAL"
+    assert "Browse latest" not in raw.body and "introduction" not in raw.body
+    cable = normalize(raw)
+    got = {**record(cable), "warnings": cable.warnings}
+    assert (got["id"], got["date"][:10], got["origin"]) == ("05PARIS8760", "2005-12-20", "Embassy Paris")
+    assert got["subject"] == "A CABLE" and got["references"] == []
+    assert any("browser copy" in w for w in got["warnings"])
+
+
+def test_text_with_a_table_head_but_no_row_of_facts_is_plain_text() -> None:
+    from convert.readers import text
+
+    raw = text.read("Reference ID\tCreated\tReleased\tClassification\tOrigin\nnot a row\n" + BODY, "x.txt")
+    assert raw.metadata is None and raw.body.startswith("Reference ID")
+
+
+def test_a_short_date_time_group_above_the_banner_gives_the_date_and_the_id() -> None:
+    got = rec("201755Z Dec 05\n" + BODY.replace("PARIS 008760", "PARIS 008760"))
+    assert (got["id"], got["date"]) == ("05PARIS8760", "2005-12-20T17:55:00Z")
+
+
+def test_the_partial_extract_notice_above_the_date_time_group_stays_with_the_header() -> None:
+    notice = "This record is a partial extract of the original cable. "
+    notice += "The full text of the original cable is not available.\n\n"
+    got = rec(notice + "201755Z Dec 05\n" + BODY)
+    assert got["id"] == "05PARIS8760"
+
+
+def test_a_pre2000_scrape_with_its_metadata_lines_and_the_banner_glued_to_the_header() -> None:
+    scrape = (
+        "88LIMA9331\nSENDERO ASSASSINATES APRA GOVERNOR\nFri Jul 15 00:00:00 +0200 1988\nCONFIDENTIAL\n"
+        "Embassy Lima\nR 152251Z JUL 88\nFM AMEMBASSY LIMA\nTO SECSTATE WASHDC 4660\nINFO AMEMBASSY BOGOTA\n"
+        "USCINCSO QUARRY HEIGHTS PMC O N F I D E N T I A L SECTION 01 OF 02 LIMA 09331 \n \n"
+        "E.O. 12356: DECL: OADR\nTAGS: PGOV PTER PE\nSUBJECT: SENDERO ASSASSINATES APRA GOVERNOR\n\n"
+        "1. (C) Text of the cable.\n"
+    )
+    got = rec(scrape)
+    assert (got["id"], got["origin"], got["classification"]) == ("88LIMA9331", "Embassy Lima", "CONFIDENTIAL")
+    assert [o["name"] for o in got["info"]] == ["AMEMBASSY BOGOTA", "USCINCSO QUARRY HEIGHTS PM"]
+    assert got["subject"] == "SENDERO ASSASSINATES APRA GOVERNOR"
+
+
+def test_a_subject_run_on_into_ref_and_classified_by_is_cut_there() -> None:
+    got = rec(BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLEREF: PARIS 8705 Classified By: Ambassador X, 1.4 (b)"))
+    assert got["subject"] == "A CABLE"
+    assert [r["text"] for r in got["references"]] == ["PARIS 8705"]
+
+
+def test_a_subject_mentioning_an_executive_order_is_not_cut() -> None:
+    got = rec(BODY.replace("SUBJECT: A CABLE", "SUBJECT: DESIGNATION UNDER E.O. 13224 OF THE SIPDIS REFORM"))
+    assert got["subject"] == "DESIGNATION UNDER E.O. 13224 OF THE SIPDIS REFORM"
+
+
+def test_no_banner_no_level_is_shown_as_not_stated_never_unclassified() -> None:
+    from convert.writers import html as html_writer
+
+    cable = normalize(RawCable(source="x.txt", form="text", body="TAGS: PREL FR\nSUBJECT: A CABLE\n\n1. (C) Text.\n"))
+    assert cable.view.classification == "CLASSIFICATION NOT STATED"
+    shown = html_writer.article(cable, WriteOptions())
+    assert "UNCLASSIFIED" not in etree.tostring(shown, encoding="unicode")
+
+
+def refs_of(text: str) -> list[tuple[str | None, str, str | None]]:
+    from convert.normalize.refs import parse_refs
+
+    return [(r.letter, r.text, r.target) for r in parse_refs(text, 2009).items]
+
+
+def test_a_label_written_twice_does_not_hide_the_cable() -> None:
+    assert refs_of("REF: A. A) SECSTATE 96300 B. (B) MADRID 2114 C. C: 2004 MADRID 4554 D. D. 08 ROME 5") == [
+        ("A", "A) SECSTATE 96300", "09STATE96300"),
+        ("B", "(B) MADRID 2114", "09MADRID2114"),
+        ("C", "C: 2004 MADRID 4554", "04MADRID4554"),
+        ("D", "D. 08 ROME 5", "08ROME5"),
+    ]
+
+
+def test_an_item_naming_several_cables_is_one_item_per_cable_with_its_separator() -> None:
+    assert refs_of("REF: 08 DJIBOUTI 859; 09 DJIBOUTI 337, QUITO 5 AND STATE 6 09 CAIRO 2229") == [
+        (None, "08 DJIBOUTI 859;", "08DJIBOUTI859"),
+        (None, "09 DJIBOUTI 337,", "09DJIBOUTI337"),
+        (None, "QUITO 5 AND", "09QUITO5"),
+        (None, "STATE 6", "09STATE6"),
+        (None, "09 CAIRO 2229", "09CAIRO2229"),
+    ]
+
+
+def test_what_follows_a_cable_and_is_none_stays_in_its_item() -> None:
+    assert refs_of("REF: A. TBILISI 1605 OF MAY 5 B. STATE 1234 PARA 5 C. KABUL 5855 (NOTAL) AND PREVIOUS") == [
+        ("A", "TBILISI 1605 OF MAY 5", "09TBILISI1605"),
+        ("B", "STATE 1234 PARA 5", "09STATE1234"),
+        ("C", "KABUL 5855 (NOTAL) AND PREVIOUS", "09KABUL5855"),
+    ]
+
+
+def test_a_two_word_station_the_table_knows_is_a_station() -> None:
+    assert refs_of("REF: THE HAGUE 2568") == [(None, "THE HAGUE 2568", "09THEHAGUE2568")]
+    assert refs_of("REF: THE EMBASSY 2568") == [(None, "THE EMBASSY 2568", None)]
