@@ -223,7 +223,11 @@ def _book(args: argparse.Namespace, inputs: list[str], out: Path, options: Conve
     if args.to == parser().get_default("to"):
         options = replace(options, formats=("pdf",))  # a volume is for reading: PDF unless asked
     check_writable(out)
-    result = make_book(inputs, out, options, sort=args.sort, title=args.title, name=args.book_name)
+    def say(message: str) -> None:
+        print(f"cable-convert: {message}", file=sys.stderr, flush=True)
+
+    result = make_book(inputs, out, options, sort=args.sort, title=args.title, name=args.book_name,
+                       progress=None if args.quiet or args.progress == "none" else say)
     for failure in result.failures:
         print(failure.one_line(), file=sys.stderr)
     if not args.quiet:
