@@ -22,10 +22,9 @@ REPO = Path(__file__).resolve().parents[1]
 CHILD = """
 import json, resource, sys
 from pathlib import Path
-from convert.writers.pdf_volume import Piece, join
+from convert.writers.pdf_join import join
 paths = json.loads(sys.argv[1])
-piece = lambda p: Piece("body", p, p, 1, [], {}, frozenset())
-pages = join(piece(paths[0]), [piece(p) for p in paths[1:]], Path(sys.argv[2]))
+pages = join(paths[0], paths[1:], Path(sys.argv[2]))
 me = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"pages": pages, "rss": me.ru_maxrss * 1024, "cpu": me.ru_utime + me.ru_stime,
                   "size": Path(sys.argv[2]).stat().st_size}))

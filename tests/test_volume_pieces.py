@@ -22,7 +22,7 @@ from convert.errors import RenderError, TimeLimitError
 from convert.model import Cable
 from convert.options import WriteOptions
 from convert.volume import make_volume
-from convert.writers import pdf, pdf_volume
+from convert.writers import pdf, pdf_pieces, pdf_volume
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
@@ -56,7 +56,7 @@ def whole() -> bytes:
 
 
 def test_chunks_split_by_count_and_size() -> None:
-    entries = [pdf_volume.Entry(id=f"X{i}", anchor="", heading="", date=None, subject="", tags=(),
+    entries = [pdf_pieces.Entry(id=f"X{i}", anchor="", heading="", date=None, subject="", tags=(),
                                 origin=None, classification="", level=None, lang="en", stem="",
                                 source="", tei="", size=size, seq=i)
                for i, size in enumerate([10, 10, 10, 50, 10])]
@@ -137,7 +137,7 @@ def test_a_failing_chunk_stops_the_volume_with_one_line_and_no_output(
         fault: object, code: int, words: str) -> None:
     from convert.cli import main
 
-    monkeypatch.setattr(pdf_volume, "render_piece", fault)  # the forked renderer runs it
+    monkeypatch.setattr(pdf_pieces, "render_piece", fault)  # the forked renderer runs it
     out = tmp_path / "out"
     out.mkdir()
     seed = Path(__file__).resolve().parents[1] / "data" / "seed-09BEIJING1463.txt"
