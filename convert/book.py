@@ -3,11 +3,18 @@
 This module only gathers and writes: it reads every source into a Cable (failures are kept
 and reported, the rest go on) and hands the list to :func:`convert.volume.write_volume`,
 which formats. Each volume file is written atomically.
+
+A volume made only as a PDF takes the bounded path: each cable is spooled as TEI to a job
+folder inside the output folder as it is read (nothing but a light entry stays in memory)
+and :mod:`convert.writers.pdf_volume` renders it in pieces, each in a short-lived process.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,17 +35,42 @@ class BookResult:
     failures: list[ConvertError] = field(default_factory=list)
 
 
-def gather(inputs: Iterable[str], options: ConvertOptions) -> tuple[list[Cable], list[ConvertError]]:
+Progress = Callable[[str], None]
+#: seconds between two progress lines while cables are read
+PROGRESS_EVERY = 5.0
+
+
+def gather(inputs: Iterable[str], options: ConvertOptions, keep: Callable[[Cable], None] | None = None,
+           progress: Progress | None = None) -> tuple[list[Cable], list[ConvertError]]:
+    """Read and normalize every input cable, each under ``options.time_limit``. ``keep``
+    takes each cable instead of the returned list (a spool)."""
+    from .batch.worker import _Expired, time_limit
+    from .errors import TimeLimitError
+
     cables: list[Cable] = []
     failures: list[ConvertError] = []
+    store = keep or cables.append
+    count, last = 0, time.monotonic()
     for source in iter_sources(inputs, options.read):
         if isinstance(source, ConvertError):
             failures.append(source)
             continue
         try:
-            cables.extend(to_cable(item) for item in load_source(source, options.read))
+            with time_limit(options.time_limit):
+                read = [to_cable(item) for item in load_source(source, options.read)]
         except ConvertError as exc:
             failures.append(exc)
+            continue
+        except _Expired:
+            failures.append(TimeLimitError(source.name, f"not converted within {options.time_limit:g} s "
+                                           "(--time-limit)"))
+            continue
+        for cable in read:
+            store(cable)
+        count += len(read)
+        if progress is not None and time.monotonic() - last >= PROGRESS_EVERY:
+            progress(f"volume: {count} cables read, {len(failures)} failed")
+            last = time.monotonic()
     return cables, failures
 
 
@@ -50,13 +82,17 @@ def make_book(
     sort: str = "date",
     title: str | None = None,
     name: str = "volume",
+    progress: Progress | None = None,
 ) -> BookResult:
     from .volume import VOLUME_FORMATS, write_volume
+    from .writers.pdf_volume import PIECEWISE_VARIANTS
 
     formats = [f for f in options.formats if f in VOLUME_FORMATS]
     if not formats:
         raise UsageError("--book", f"a volume is made in {', '.join(VOLUME_FORMATS)} (use --to)")
-    cables, failures = gather(inputs, options)
+    if formats == ["pdf"] and options.write.pdf_variant in PIECEWISE_VARIANTS:
+        return _pdf_book(inputs, out, options, sort, title, name, progress)
+    cables, failures = gather(inputs, options, progress=progress)
     result = BookResult(cables=len(cables), failures=failures)
     if not cables:
         return result
@@ -67,3 +103,27 @@ def make_book(
         atomic_write(path, data, out)
         result.outputs.append(path)
     return result
+
+
+def _pdf_book(inputs: Iterable[str], out: Path, options: ConvertOptions, sort: str,
+              title: str | None, name: str, progress: Progress | None) -> BookResult:
+    """A PDF volume in bounded memory: spool, render in pieces, join, publish atomically."""
+    from .writers import pdf_volume
+
+    job = Path(tempfile.mkdtemp(prefix=".cable-convert-volume-", dir=out))
+    try:
+        spool = pdf_volume.Spool(job / "tei")
+        _, failures = gather(inputs, options, keep=spool.add, progress=progress)
+        result = BookResult(cables=len(spool.entries), failures=failures)
+        if not spool.entries:
+            return result
+        entries = pdf_volume.ordered(spool.entries, sort)
+        target = job / "volume.pdf"
+        pdf_volume.build(entries, title or pdf_volume.default_title(entries), options.write, job,
+                         target, time_limit=options.time_limit, progress=progress)
+        path = out / f"{safe_stem(name)}.{FORMATS['pdf'].extension}"
+        atomic_write(path, pdf_volume.file_chunks(target), out)
+        result.outputs.append(path)
+        return result
+    finally:
+        shutil.rmtree(job, ignore_errors=True)

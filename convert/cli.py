@@ -291,6 +291,9 @@ def _book(args: argparse.Namespace, inputs: list[str], out: Path, options: Conve
     if args.to == parser().get_default("to"):
         options = replace(options, formats=("pdf",))  # a volume is for reading: PDF unless asked
     check_writable(out)
+    def say(message: str) -> None:
+        print(f"cable-convert: {message}", file=sys.stderr, flush=True)
+
     state = State(out).load() if (out / STATE_DIR).is_dir() else None
     try:
         recorded = {rel for record in (state.records.values() if state else ())
@@ -301,7 +304,8 @@ def _book(args: argparse.Namespace, inputs: list[str], out: Path, options: Conve
                 raise UsageError(str(out / name), "a cable's output of an earlier batch in this "
                                  "folder: choose another --book-name or -o")
         result = make_book(inputs, out, options, sort=args.sort, title=args.title,
-                           name=args.book_name)
+                           name=args.book_name,
+                           progress=None if args.quiet or args.progress == "none" else say)
     finally:
         if state is not None:
             state.close()

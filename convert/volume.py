@@ -45,11 +45,16 @@ def order(cables: Sequence[Cable], sort: str) -> list[tuple[Cable, CableView]]:
 
 def highest_classification(views: Sequence[CableView]) -> str:
     """The most restrictive classification line among the cables (for a volume's header)."""
-    def rank(view: CableView) -> tuple[int, int]:
-        level = level_rank(view.level)
-        return (0 if level == len(LEVELS) else level, -len(view.classification))  # unknown: as restrictive as any
+    return highest_of([(view.level, view.classification) for view in views])
 
-    return min(views, key=rank).classification if views else "UNCLASSIFIED"
+
+def highest_of(pairs: Sequence[tuple[str | None, str]]) -> str:
+    """The most restrictive of (level, classification line) pairs."""
+    def rank(pair: tuple[str | None, str]) -> tuple[int, int]:
+        level = level_rank(pair[0])
+        return (0 if level == len(LEVELS) else level, -len(pair[1]))  # unknown: as restrictive as any
+
+    return min(pairs, key=rank)[1] if pairs else "UNCLASSIFIED"
 
 
 def github_slug(text: str) -> str:

@@ -38,14 +38,14 @@ def test_pdf_volume_contents_links_and_bookmarks(cables: list[Cable]) -> None:
     reader = PdfReader(io.BytesIO(write_volume(cables, "pdf", WriteOptions(), title="Vol")))
     assert reader.metadata["/Title"] == "Vol"
     titles = [item["/Title"] for item in reader.outline if not isinstance(item, list)]
-    assert titles[:2] == ["Vol", "Contents"] and titles[-1] == "Index of TAGS"
-    assert titles[2:4] == ["09STATE41880 \u2014 SPECIAL 301 INSTRUCTIONS",
-                           "09BEIJING1463 \u2014 CHINA OBJECTS TO SPECIAL 301 DESIGNATION, "
+    assert titles[:2] == ["Vol", "Contents"] and titles[-2:] == ["Index of TAGS", "Index of posts"]
+    assert titles[2:4] == ["1. 09STATE41880 \u2014 SPECIAL 301 INSTRUCTIONS",
+                           "2. 09BEIJING1463 \u2014 CHINA OBJECTS TO SPECIAL 301 DESIGNATION, "
                            "WANTS MORE CARROT"]
     assert sorted(reader.attachments) == ["09BEIJING1463.tei.xml", "09STATE41880.tei.xml"]
     links = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
     assert any("/Dest" in link or "/A" in link for link in links)
-    index = reader.pages[-1].extract_text()
+    index = reader.pages[-2].extract_text()
     assert "KIPR" in index and "09STATE41880" in index
 
 

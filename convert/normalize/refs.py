@@ -148,5 +148,6 @@ def parse_refs(text: str, own_year: int | None) -> RefList:
         cuts = [0] + [at for at, _, _ in runs[1:]] + [len(item)]
         for index, (_, target, inferred) in enumerate(runs):
             piece = item[cuts[index] : cuts[index + 1]].strip()
-            refs.append(Ref(letter, written, piece, target, inferred) if index == 0 else Ref(None, None, piece, target, inferred))
+            first = index == 0  # the item's label and written form go with its first cable
+            refs.append(Ref(letter if first else None, written if first else None, piece, target, inferred))
     return RefList(head, tuple(refs))

@@ -119,8 +119,33 @@ def write(cable: Cable, options: WriteOptions) -> bytes:
     return render(root, options, cable.source, [attachment], modified)
 
 
-def write_volume(volume: Volume, options: WriteOptions) -> bytes:
-    """Many cables as one PDF: bookmarks, links between them, each cable's TEI attached."""
+def write_volume(volume: Volume, options: WriteOptions, *, chunk_cables: int | None = None,
+                 chunk_bytes: int | None = None) -> bytes:
+    """Many cables as one PDF: title page, contents with page numbers, the numbered cables,
+    the index; bookmarks, links between them, each cable's TEI attached. Made in pieces
+    (:mod:`.pdf_volume`) in a temporary folder; a tagged PDF/UA volume is one document."""
+    import tempfile
+    from pathlib import Path
+
+    from . import pdf_volume
+
+    if options.pdf_variant not in pdf_volume.PIECEWISE_VARIANTS:
+        return _write_volume_whole(volume, options)
+    with tempfile.TemporaryDirectory(prefix="cable-convert-volume-") as folder:
+        job = Path(folder)
+        spool = pdf_volume.Spool(job / "tei")
+        for cable in volume.cables:
+            spool.add(cable)
+        entries = pdf_volume.ordered(spool.entries, "input")
+        target = job / "volume.pdf"
+        pdf_volume.build(entries, volume.title, options, job, target,
+                         chunk_cables=chunk_cables or pdf_volume.DEFAULT_CHUNK_CABLES,
+                         chunk_bytes=chunk_bytes or pdf_volume.DEFAULT_CHUNK_BYTES)
+        return target.read_bytes()
+
+
+def _write_volume_whole(volume: Volume, options: WriteOptions) -> bytes:
+    """A volume as one weasyprint document (PDF/UA: one structure tree), memory unbounded."""
     blocks = volume.blocks(options, "pdf")
     modified = volume.modified(options)
     dates = volume.dates()
