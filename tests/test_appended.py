@@ -153,3 +153,17 @@ def test_row_dates_and_origins() -> None:
     assert _row_origin(" Embassy Cairo CONFIDENTIAL 09STATE94763") == ("Embassy Cairo", "CONFIDENTIAL")
     assert _row_origin('"Embassy The Hague","SECRET//NOFORN",""') == ("Embassy The Hague", "SECRET//NOFORN")
     assert _row_origin(" Embassy Manama") == ("Embassy Manama", None)
+
+
+def test_a_repeated_cable_quoted_in_the_text_is_the_text_not_an_appended_part() -> None:
+    """08STATE125686 repeats a San Jose cable: "... IS BEING REPEATED FOR YOUR INFO: QUOTE:"
+    then the San Jose banner. The quoted cable is the page's own text."""
+    text = (
+        "UNCLAS STATE 125686\n\n\nTHE FOLLOWING SAN JOSE 00928 DTG 262221Z NOV 08 SENT\n"
+        "ACTION TO SECSTATE WASHDC IS BEING REPEATED FOR YOUR\nINFO:\n\nQUOTE:\n"
+        "UNCLAS SAN JOSE 000928\n\nE.O. 12958: N/A\nTAGS: PGOV EAID CS\n"
+        "SUBJECT: COLD FRONT AFFECTING CARIBBEAN COAST\n\n1. Flood damage on the coast.\n\nUNQUOTE\nRICE\n"
+    )
+    done = normalize_traced(RawCable(source="t.txt", form="text", body=text))
+    assert done.parsed.appended == ()
+    assert done.parsed.facts.subject == "COLD FRONT AFFECTING CARIBBEAN COAST"

@@ -64,7 +64,7 @@ def find_start(lines: list[str], own: Identity, run: Run) -> Start | None:
                 if rule.hit is not None and not rule.hit(line):
                     continue
                 found = rule.fn(lines, index, own)
-                if found is not None:
+                if found is not None and not _quoted(lines, index):
                     if DE_LINE.match(line) and not _routing_follows(lines, index):
                         continue
                     run.fire(rule.name)
@@ -72,6 +72,16 @@ def find_start(lines: list[str], own: Identity, run: Run) -> Start | None:
         if words < _OWN_WORDS:
             words += len(_WORD.findall(line))
     return None
+
+
+#: a cable quoted inside the page's own (a repeat: "THE FOLLOWING ... IS BEING REPEATED ...
+#: QUOTE:"; BEGIN TEXT) is the page's text, not an appended cable
+_QUOTING = re.compile(r"\b(?:QUOTE|BEING REPEATED|BEGIN TEXT)\b", re.IGNORECASE)
+
+
+def _quoted(lines: list[str], index: int) -> bool:
+    """Whether the lines just before ``index`` open a quotation of another cable."""
+    return any(_QUOTING.search(line) for line in lines[max(0, index - 6) : index])
 
 
 def _routing_follows(lines: list[str], index: int) -> bool:
