@@ -153,3 +153,36 @@ def test_row_dates_and_origins() -> None:
     assert _row_origin(" Embassy Cairo CONFIDENTIAL 09STATE94763") == ("Embassy Cairo", "CONFIDENTIAL")
     assert _row_origin('"Embassy The Hague","SECRET//NOFORN",""') == ("Embassy The Hague", "SECRET//NOFORN")
     assert _row_origin(" Embassy Manama") == ("Embassy Manama", None)
+
+
+def test_a_repeated_cable_quoted_in_the_text_is_the_text_not_an_appended_part() -> None:
+    """08STATE125686 repeats a San Jose cable: "... IS BEING REPEATED FOR YOUR INFO: QUOTE:"
+    then the San Jose banner. The quoted cable is the page's own text."""
+    text = (
+        "UNCLAS STATE 125686\n\n\nTHE FOLLOWING SAN JOSE 00928 DTG 262221Z NOV 08 SENT\n"
+        "ACTION TO SECSTATE WASHDC IS BEING REPEATED FOR YOUR\nINFO:\n\nQUOTE:\n"
+        "UNCLAS SAN JOSE 000928\n\nE.O. 12958: N/A\nTAGS: PGOV EAID CS\n"
+        "SUBJECT: COLD FRONT AFFECTING CARIBBEAN COAST\n\n1. Flood damage on the coast.\n\nUNQUOTE\nRICE\n"
+    )
+    done = normalize_traced(RawCable(source="t.txt", form="text", body=text))
+    assert done.parsed.appended == ()
+    assert done.parsed.facts.subject == "COLD FRONT AFFECTING CARIBBEAN COAST"
+
+
+def test_a_wrapper_row_at_the_top_is_not_the_cables_beginning() -> None:
+    """09PARTO40301: the text opens with the page's own database row, then a routing header
+    whose DE serial (#0003) is not the id's: the row is a wrapper, the header the cable's own;
+    nothing has begun that another cable could follow."""
+    from convert.model import SourceMetadata
+
+    text = (
+        "200714\n2009-04-03 17:28:00\n09PARTO40301\nUS Delegation, Secretary\nCONFIDENTIAL\n\n"
+        "VZCZCXRO9333\nOO RUEHCD RUEHGD\nDE RUCNAI #0003/01 0931728\nZNY CCCCC ZZH\nO 031728Z APR 09\n"
+        "FM USDEL SECRETARY//MEXICO//\nTO RUEHME/AMEMBASSY MEXICO IMMEDIATE\nBT\n"
+        "C O N F I D E N T I A L SECTION 01 OF 02 PARTO 040301\n\nSUBJECT: A VISIT\n\n"
+        "1. (C) The delegation's paragraph has enough words in it.\n\nCLINTON\n"
+    )
+    meta = SourceMetadata(kind="cablegate-table", id="09PARTO40301")
+    done = normalize_traced(RawCable(source="t.html", form="text", body=text, metadata=meta))
+    assert done.parsed.appended == ()
+    assert done.parsed.facts.subject == "A VISIT"

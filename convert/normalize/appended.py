@@ -14,13 +14,15 @@ from dataclasses import dataclass
 
 from ..model import RawCable, SourceMetadata
 from .banner import parse_banner
-from .rules.appended import APPENDED, DE_LINE, Identity, Start, lead_in
+from .rules.appended import APPENDED, DE_LINE, LEAD_IN, Identity, Start, lead_in, row_line
 from .rules.ruler import Run
 
 #: words of the page's own cable that must come before a cut (its banner and a field or a
 #: few words of text): a row or header at the very top is the page's own wrapper
 _OWN_WORDS = 8
 _WORD = re.compile(r"[A-Za-z]{2,}")
+#: a database dump's named field (``refid: 09ASUNCION561``, ``destination:``)
+_ROW_KEY = re.compile(r"^\s*(?:id|date|refid|origin|classification|destination|references|header|content)\s*:", re.I)
 _HEADER_DE = re.compile(r"^\s*DE\s+R[A-Z]{3,6}\s*#(?P<serial>\d{3,7})\b")
 
 
@@ -64,14 +66,25 @@ def find_start(lines: list[str], own: Identity, run: Run) -> Start | None:
                 if rule.hit is not None and not rule.hit(line):
                     continue
                 found = rule.fn(lines, index, own)
-                if found is not None:
+                if found is not None and not _quoted(lines, index):
                     if DE_LINE.match(line) and not _routing_follows(lines, index):
                         continue
                     run.fire(rule.name)
                     return found
-        if words < _OWN_WORDS:
+        if words < _OWN_WORDS and not row_line(line) and not LEAD_IN.match(line) and not _ROW_KEY.match(line):
+            # a database row or routing lines at the top are the page's wrapper, not its text
             words += len(_WORD.findall(line))
     return None
+
+
+#: a cable quoted inside the page's own (a repeat: "THE FOLLOWING ... IS BEING REPEATED ...
+#: QUOTE:"; BEGIN TEXT) is the page's text, not an appended cable
+_QUOTING = re.compile(r"\b(?:QUOTE|BEING REPEATED|BEGIN TEXT)\b", re.IGNORECASE)
+
+
+def _quoted(lines: list[str], index: int) -> bool:
+    """Whether the lines just before ``index`` open a quotation of another cable."""
+    return any(_QUOTING.search(line) for line in lines[max(0, index - 6) : index])
 
 
 def _routing_follows(lines: list[str], index: int) -> bool:

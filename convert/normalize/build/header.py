@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ... import __version__, vocab
+from ... import __version__, stations, vocab
 from ...names import public_source
 from ..parsed import Addressee, Facts
 from .xml import XML_ID, el
@@ -25,6 +25,8 @@ WITNESSES = {
     "cablegate-table": "The cable's page in the WikiLeaks cablegate release (2010-2011): its metadata table",
     "cables.csv": "A row of cables.csv (WikiLeaks cablegate release, 2011)",
 }
+#: an office list's distribution codes (``LOG-00 NP-00``) or a rule of dashes: no addressee
+_DISTRIBUTION = re.compile(r"-{3,}|\b[A-Z]{1,6}-\d{2}\b")
 _MINUTES = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 slug = functools.lru_cache(maxsize=1024)(vocab.slug)
 
@@ -200,13 +202,16 @@ def _profile(profile: etree._Element, facts: Facts) -> None:
 def _correspondence(corresp: etree._Element, facts: Facts) -> None:
     sent = el(corresp, "correspAction", type="sent")
     routing = facts.routing
+    # the sending office, known to the station table by its FM line, its DE line's routing
+    # indicator or its origin name: its routing indicator is its key, its city the place
+    station = stations.find(office=routing.sender, indicator=routing.station, origin=facts.origin)
     if routing.sender:
-        el(sent, "orgName", routing.sender)
+        el(sent, "orgName", routing.sender, key=station.indicator if station else None)
     if facts.signer:
         el(sent, "persName", facts.signer)
-    if facts.origin:
-        embassy = facts.origin.startswith(("Embassy ", "Consulate "))
-        el(sent, "placeName", facts.origin.split(" ", 1)[-1] if embassy else facts.origin)
+    place = _place(station, facts.origin)
+    if place:
+        el(sent, "placeName", place)
     if facts.date:
         # where the date comes from and how sure it is: the text's date-time group, or (no
         # DTG in the text) the page's or row's "Created" time, whose minutes often disagree
@@ -214,7 +219,8 @@ def _correspondence(corresp: etree._Element, facts: Facts) -> None:
         el(sent, "date", when=facts.date, source=source, resp="#normalizer", cert=cert)
     if not len(sent):
         el(sent, "orgName", "unknown")
-    for subtype, addressees in (("action", routing.to), ("info", routing.info)):
+    for subtype, listed in (("action", routing.to), ("info", routing.info)):
+        addressees = [a for a in listed if not _DISTRIBUTION.search(a.name or a.text)]
         if addressees:
             action = el(corresp, "correspAction", type="received", subtype=subtype)
             for addressee in addressees:
@@ -233,13 +239,26 @@ def _correspondence(corresp: etree._Element, facts: Facts) -> None:
             )
 
 
+def _place(station: stations.Station | None, origin: str | None) -> str | None:
+    """Where the cable was sent from: the station's city; for an office the table does not
+    know, the city an embassy's or consulate's origin name gives (``Embassy Tehran``), never
+    an institution (``Secretary of State``)."""
+    if station is not None:
+        return station.city or None
+    if origin and origin.startswith(("Embassy ", "Consulate ")):
+        return origin.split(" ", 1)[1]
+    return None
+
+
 def _addressee(parent: etree._Element, addressee: Addressee) -> None:
     norm = addressee.precedence_norm
+    name = addressee.name or addressee.text
+    known = None if addressee.prefix else stations.by_office(name)
     node = el(
         parent,
         "orgName",
-        addressee.name or addressee.text,
-        key=addressee.prefix,
+        name,
+        key=addressee.prefix or (known.indicator if known else None),
         n=addressee.sequence,
         type=norm.lower().replace(" ", "-") if norm else None,
     )
