@@ -19,8 +19,10 @@ from lxml import etree
 from convert.model import NS, RawCable
 from convert.normalize import normalize, normalize_traced
 from convert.normalize.build.header import NOTHING_CHANGED
+from convert.normalize.facts import origin_named
 from convert.normalize.rules import REGISTRY, catalogue
-from convert.normalize.rules.ruler import STAGES, Chain, Rule, note
+from convert.normalize.rules.fields import ORIGIN
+from convert.normalize.rules.ruler import STAGES, Chain, Rule, Run, note
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules"
 RULES = [rule.name for rule in catalogue()]
@@ -74,6 +76,12 @@ def test_rule_on_its_fixture(name: str, update_goldens: bool, assert_valid_tei) 
     except Exception:  # noqa: BLE001 - without the rule the cable cannot be made: it is needed
         return
     assert name not in off.fired
+    if REGISTRY[name] in ORIGIN and name != "banner-origin":
+        # the origin's rules are asked again by the TEI's readers (the record's ``origin``):
+        # where the station table keys the office, the TEI is the same and the origin differs
+        sender = done.cable.tei.findtext(".//t:correspAction[@type='sent']/t:orgName", namespaces=NS)
+        assert origin_named(sender, None, None, Run(frozenset({name})))[0] != origin_named(sender, None, None)[0]
+        return
     assert [etree.tostring(n) for n in content(off.cable.tei)] != [etree.tostring(n) for n in content(done.cable.tei)]
 
 
