@@ -85,7 +85,11 @@ class DaskEngine:
                     self.cluster = distributed.LocalCluster(
                         n_workers=max(1, jobs), threads_per_worker=1, processes=True,
                         dashboard_address=None, silence_logs=logging.CRITICAL,
-                        local_directory=self.scratch)
+                        local_directory=self.scratch,
+                        # no dashboard, but the scheduler serves its HTTP routes all the
+                        # same, on port 8787 unless told: when another cluster holds that
+                        # port, Dask warns in four lines on stderr. Any free port, loopback.
+                        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
                 self.client = distributed.Client(self.cluster)
         except (OSError, TimeoutError) as exc:
             raise UsageError(scheduler or "--engine dask",
