@@ -9,8 +9,11 @@
     len(report.converted), len(report.skipped), [r.error for r in report.failed]
 
 Keyword options (all optional): ``form``, ``encoding``, ``max_input_size`` (bytes),
-``theme``, ``paper``, ``pdf_variant``, ``show_artifacts``, ``source_date_epoch``,
-``time_limit`` (seconds). Errors are the typed :mod:`convert.errors` exceptions: a single
+``theme`` (a built-in theme or a TOML file that inherits from one), ``paper``,
+``pdf_variant``, ``show_artifacts``, ``transcript`` (the complete transcript instead of the
+reading edition), ``source_date_epoch``, ``time_limit`` (seconds). ``to`` takes format
+names, ``"all"`` or ``"data"`` (TEI and JSON); the default is the data alone (the command
+line also writes a PDF). Errors are the typed :mod:`convert.errors` exceptions: a single
 file raises; a corpus never does for one cable (its failures are in the report).
 """
 
@@ -32,24 +35,27 @@ from .options import (
 from .pipeline import Converted, iter_sources
 
 _READ = {"form", "encoding", "max_input_size"}
-_WRITE = {"theme", "paper", "pdf_variant", "show_artifacts", "source_date_epoch"}
+_WRITE = {"theme", "paper", "pdf_variant", "show_artifacts", "transcript", "source_date_epoch"}
 
 
 def options_from(to: str | Iterable[str] = ("tei", "json"), **options: Any) -> ConvertOptions:
-    """A :class:`ConvertOptions` from the CLI-style keywords (``to="all"`` for every format)."""
-    from .writers import FORMATS, canonical_format
+    """A :class:`ConvertOptions` from the CLI-style keywords (``to="all"`` for every format,
+    ``to="data"`` for TEI and JSON). A bad theme raises :class:`~convert.errors.StyleError`."""
+    from .theme import check_theme
+    from .writers import expand_formats
 
     unknown = set(options) - _READ - _WRITE - {"time_limit"}
     if unknown:
         raise UsageError(", ".join(sorted(unknown)), "unknown option")
-    names = [n.strip() for n in to.split(",")] if isinstance(to, str) else list(to)
-    formats = tuple(FORMATS) if names == ["all"] else tuple(
-        dict.fromkeys(canonical_format(n) for n in names if n))
+    formats = expand_formats(to if isinstance(to, str) else tuple(to))
     if not formats:
         raise UsageError("to", "no output format")
     read = ReadOptions(form=options.get("form"), encoding=options.get("encoding"),
                        max_input_bytes=options.get("max_input_size", DEFAULT_MAX_INPUT_BYTES))
-    write = WriteOptions(**{k: v for k, v in options.items() if k in _WRITE})
+    chosen = {k: v for k, v in options.items() if k in _WRITE}
+    if "theme" in chosen:
+        chosen["theme"] = check_theme(str(chosen["theme"]))
+    write = WriteOptions(**chosen)
     return ConvertOptions(formats=formats, read=read, write=write,
                           time_limit=options.get("time_limit", DEFAULT_TIME_LIMIT))
 

@@ -75,7 +75,7 @@ def parser() -> argparse.ArgumentParser:
     from .readers import FORMS
     from .theme import PAPERS, THEMES
     from .volume import SORTS
-    from .writers import PDF_VARIANTS, formats_help, volume_formats
+    from .writers import DEFAULT_FORMATS, GROUPS, PDF_VARIANTS, formats_help, volume_formats
 
     p = argparse.ArgumentParser(
         prog="cable-convert",
@@ -87,8 +87,12 @@ def parser() -> argparse.ArgumentParser:
                    f"(default: ./{DEFAULT_INPUT}, the sample cables of a source checkout)")
     p.add_argument("-o", "--output", metavar="OUT",
                    help=f"output folder, or - to stream one format to stdout (default: {DEFAULT_OUTPUT}/)")
-    p.add_argument("-t", "--to", default="tei,json", metavar="FORMATS",
-                   help=f"comma-separated: {formats_help()}; or all (default: tei,json)")
+    default = ",".join(DEFAULT_FORMATS)
+    data = ",".join(GROUPS["data"])
+    p.add_argument("-t", "--to", default=default, metavar="FORMATS",
+                   help=f"comma-separated: {formats_help()}; all (every format); data ({data}: "
+                   f"the data alone, nothing rendered) (default: {default}: the data and a "
+                   "PDF to read)")
     p.add_argument("-f", "--from", dest="form", choices=FORMS,
                    help="input form (default: detected from content)")
     p.add_argument("--encoding", help="decode inputs with this encoding (e.g. cp1252) instead of UTF-8")
@@ -96,7 +100,13 @@ def parser() -> argparse.ArgumentParser:
                    help="largest single-cable input accepted (e.g. 20M; default %(default)s)")
     p.add_argument("--layout", choices=("flat", "tree"), default="flat",
                    help="flat: OUT/<id>.<ext>; tree: OUT/<format>/<year>/<id>.<ext> (for large corpora)")
-    p.add_argument("--theme", default="modern", help=f"rendering theme: {' or '.join(THEMES)}")
+    p.add_argument("--theme", default="modern", metavar="THEME",
+                   help=f"rendering theme: {' or '.join(THEMES)}, or a TOML file of tokens that "
+                   'says inherit = "modern" (or another built-in theme) and changes some of them')
+    p.add_argument("--transcript", action="store_true",
+                   help="render the complete transcript (metadata block, the routing header where "
+                   "it stands) instead of the reading edition (a FRUS-style heading, source note "
+                   "and dateline, the text, the routing header as a Transmission appendix)")
     p.add_argument("--paper", choices=PAPERS, default="a4")
     p.add_argument("--pdf-variant", default="pdf/a-3b", choices=tuple(PDF_VARIANTS))
     p.add_argument("--show-artifacts", action="store_true",
@@ -137,12 +147,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _formats(text: str) -> tuple[str, ...]:
-    from .writers import FORMATS, canonical_format
+    from .writers import expand_formats
 
-    names = [x for x in (s.strip() for s in text.split(",")) if x]
-    if names == ["all"]:
-        return tuple(FORMATS)
-    return tuple(dict.fromkeys(canonical_format(n) for n in names))
+    return expand_formats(text)
 
 
 def _source_date_epoch() -> int | None:
@@ -158,18 +165,20 @@ def _source_date_epoch() -> int | None:
 def build_options(args: argparse.Namespace) -> ConvertOptions:
     """The options of a run, checked before any cable: an unknown theme is one error (exit
     14), not one failure per cable, and an error even for formats that use no theme."""
-    from .theme import load_theme
+    from .theme import check_theme
 
     formats = _formats(args.to)
     if not formats:
         raise UsageError("--to", "no output format named (e.g. --to tei,json, or --to all)")
-    load_theme(args.theme)
     options = ConvertOptions(
         formats=formats,
         read=ReadOptions(form=args.form, encoding=args.encoding, max_input_bytes=args.max_input_size),
         write=WriteOptions(
-            theme=args.theme, paper=args.paper, pdf_variant=args.pdf_variant,
+            # the theme is read (a bad one fails here, once, before any cable) and a theme
+            # file named by its absolute path, for workers in other folders
+            theme=check_theme(args.theme), paper=args.paper, pdf_variant=args.pdf_variant,
             show_artifacts=args.show_artifacts, source_date_epoch=_source_date_epoch(),
+            transcript=args.transcript,
         ),
     )
     if getattr(args, "time_limit", None) is not None:

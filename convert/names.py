@@ -43,3 +43,19 @@ def display_name(path: str) -> str:
         raw = os.fsencode(path).replace(b"\\", b"\\\\")
         return raw.decode("utf-8", "backslashreplace")
     return path
+
+
+def public_source(name: str) -> str:
+    """The input's name as an output may publish it: as the user gave it when relative (or a
+    URL, or ``<stdin>``); an absolute local path reduced to its file name, so no home folder
+    or machine layout ends up in a published file. A CSV row keeps its ``#row``.
+
+    ``/home/ann/cables/09X.html`` -> ``09X.html``; ``C:\\data\\cables.csv#12`` ->
+    ``cables.csv#12``; ``corpus/09X.html`` stays."""
+    if name.startswith("<") or "://" in name:
+        return name
+    path, hash_, row = name.partition("#")
+    if not (path.startswith(("/", "\\", "~")) or re.match(r"[A-Za-z]:[\\/]", path)):
+        return name
+    base = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return (base or "input") + hash_ + row

@@ -25,6 +25,9 @@ class WriteOptions:
     paper: str = "a4"  # "a4" | "letter"
     pdf_variant: str = "pdf/a-3b"  # "pdf/a-3b" | "pdf/ua-1" | "none"
     show_artifacts: bool = False  # page-break and section marks as marginal notes
+    #: the complete transcript (metadata block, routing header where it stands) instead of
+    #: the reading edition (FRUS heading, source note, text, Transmission appendix)
+    transcript: bool = False
     source_date_epoch: int | None = None  # None = take the date from the cable itself
     with_revision_date: bool = False
 

@@ -7,7 +7,12 @@
   (``orig``/``sic``), furniture included. Every word of the input must be found here.
 - :func:`rendered_reading` (:func:`rendered_text`): the words as the writers set them — one
   reading of each ``choice`` (reg, corr, expan), blocks as the writers lay them out
-  (:func:`is_block`), artifacts optional. For round-trip checks of the renditions.
+  (:func:`is_block`), artifacts optional. For round-trip checks of the renditions (the
+  transcript, ``--transcript``).
+- :func:`edition_reading` (:func:`edition_text`): the words as the reading edition sets them:
+  the rendered reading with each redaction (``gap``) read as :data:`REDACTION_LABEL`, and the
+  telegram's opener (its routing header) after the text, where the edition prints it (the
+  Transmission appendix).
 
 The layout rules the writers share (which elements are blocks, which reading of a ``choice``
 is shown) are here too, so the HTML walk and the text views cannot drift apart.
@@ -44,6 +49,12 @@ BLOCKS = frozenset(
               "closer", "signed", "dateline", "quote", "div", "body", "text", "note")
 )
 _CHOICE = _T + "choice"
+_OPENER = _T + "opener"
+#: How the reading edition shows a redaction (a TEI ``gap``; the source's ``XXXXXXXXXXXX``):
+#: an editorial insertion in square brackets, as FRUS prints ``[text not declassified]``.
+#: The round-trip checks count it as the word ``redacted`` where the gap stands.
+REDACTION_LABEL = "[redacted]"
+_GAP = _T + "gap"
 
 
 def local_name(element: etree._Element) -> str:
@@ -93,6 +104,8 @@ class Reading:
     spaced_skip: bool = False
     #: a ``choice`` shows one reading (:func:`choice_reading`), not all its children
     one_reading: bool = False
+    #: a ``gap`` reads as this text instead of its content (None: its content)
+    gap_text: str | None = None
 
 
 READING = Reading(skip=READING_SKIP)
@@ -110,6 +123,16 @@ def rendered_reading(include_artifacts: bool = False) -> Reading:
     return Reading(skip=skip, block_rule=_layout_block, spaced_skip=True, one_reading=True)
 
 
+@cache
+def edition_reading(include_artifacts: bool = False, opener: bool = False) -> Reading:
+    """The reading edition's words: the writers' reading, a redaction read as its label; the
+    opener left out (``opener=False``: the text) or read (``True``: the appendix)."""
+    base = rendered_reading(include_artifacts)
+    skip = base.skip if opener else base.skip | {_OPENER}
+    return Reading(skip=skip, block_rule=_layout_block, spaced_skip=True, one_reading=True,
+                   gap_text=REDACTION_LABEL)
+
+
 def _content(node: etree._Element, how: Reading, parts: list[str]) -> None:
     """The text inside ``node`` under ``how``, into ``parts`` (the one walker: a loop over the
     children, recursing only into children that have children)."""
@@ -122,6 +145,7 @@ def _content(node: etree._Element, how: Reading, parts: list[str]) -> None:
             parts.append(node.text)
         children, tails = node, True
     skip, blocks, rule, spaced = how.skip, how.blocks, how.block_rule, how.spaced_skip
+    gap_text = how.gap_text
     for child in children:
         tag = child.tag
         if tag.__class__ is str:  # not a comment or processing instruction: no text of its own
@@ -132,6 +156,8 @@ def _content(node: etree._Element, how: Reading, parts: list[str]) -> None:
                     parts.append(" ")
                 if left_out:
                     pass
+                elif gap_text is not None and tag == _GAP:
+                    parts.append(gap_text)
                 elif len(child) or (one_reading and tag == _CHOICE):
                     _content(child, how, parts)
                 elif child.text:
@@ -178,6 +204,19 @@ def rendered_text(node: etree._Element, include_artifacts: bool = False) -> str:
 
 
 def body_text(cable: Cable, include_artifacts: bool = False) -> str:
-    """The cable's body in reading order, as the writers show it (one space between blocks)."""
+    """The cable's body in reading order, as the transcript shows it (one space between blocks)."""
     body = cable.tei.find(f"{_T}text/{_T}body")
     return "" if body is None else rendered_text(body, include_artifacts)
+
+
+def edition_text(cable: Cable, include_artifacts: bool = False) -> str:
+    """The cable's body in the reading edition's order: the text without the opener (each
+    redaction read as :data:`REDACTION_LABEL`), then the opener, which the edition prints after
+    the text. Every word of it is in every edition rendition, in this order."""
+    body = cable.tei.find(f"{_T}text/{_T}body")
+    if body is None:
+        return ""
+    parts = [text_of(body, edition_reading(include_artifacts))]
+    for opener in body.iter(_OPENER):
+        parts.append(text_of(opener, edition_reading(include_artifacts, opener=True)))
+    return collapse(" ".join(parts))

@@ -10,9 +10,13 @@ them once; :func:`clear_caches` forgets them all (tests that edit tokens).
 
 from __future__ import annotations
 
+import os
+import re
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from string import Template
 from typing import Any
 
@@ -79,27 +83,36 @@ class Dress:
     shade: str | None = None  # a [colours] token for the background
     border: str | None = None  # a [colours] token for a rule on the left
     tight: bool = False  # no space after the paragraph (DOCX)
+    small_caps: bool = False  # capitals and small capitals (a FRUS signature)
+    keep: bool = False  # kept on the page of what follows it (a heading, a dateline)
+    outline: int | None = None  # a heading's outline level (0: Heading 1), DOCX navigation
 
 
 #: The named styles (keys of a theme's [styles]) and the tokens that dress each.
 DRESS: dict[str, Dress] = {
-    "title": Dress("heading", "title", "accent", bold="title_weight"),
+    "title": Dress("heading", "title", "accent", bold="title_weight", keep=True),
+    "heading": Dress("body", "heading", "text", bold="heading_weight", keep=True, outline=0),
+    "section_heading": Dress("heading", "meta", "muted", bold="heading_weight", keep=True,
+                             outline=1),
+    "dateline": Dress("body", "body", "text", italic=True, align="right", keep=True),
+    "source_note": Dress("body", "small", "text", tight=True),
+    "transmission": Dress("mono", "running", "muted", tight=True),
     "classification": Dress("meta", "classification", "classification", bold="classification_weight",
                             align="center"),
     "metadata": Dress("meta", "meta", "muted", tight=True),
     "opener": Dress("mono", "small", "muted", tight=True),
-    "subject": Dress("heading", "heading", "accent", bold="heading_weight"),
-    "references": Dress("meta", "meta", "text", tight=True),
+    "subject": Dress("body", "body", "text", keep=True),
+    "references": Dress("body", "body", "text", tight=True),
     "body": Dress("body", "body", "text"),
     "summary": Dress("body", "body", "text", shade="summary_background", border="summary_rule"),
     "comment": Dress("body", "body", "text", italic=True),
     "quote": Dress("body", "body", "text", indent=2),
     "list_item": Dress("body", "body", "text", indent=1),
-    "signature": Dress("heading", "body", "text", bold=True),
+    "signature": Dress("body", "body", "text", small_caps=True, align="right"),
     "artifact": Dress("mono", "running", "muted", tight=True),
     "paragraph_number": Dress("heading", "body", "accent", kind="character", bold="paragraph_number_weight"),
     "portion_marking": Dress("meta", "small", "muted", kind="character", italic="portion_marking_style"),
-    "redaction": Dress("mono", "body", "muted", kind="character"),
+    "redaction": Dress("body", "body", "muted", kind="character", italic=True),
 }
 
 #: caches derived from themes, forgotten together by :func:`clear_caches`
@@ -113,16 +126,118 @@ def derived(function: Callable[[], None]) -> None:
 
 @cache
 def load_theme(name: str) -> Theme:
-    """The theme called ``name`` (one of :data:`THEMES`); :class:`StyleError` otherwise."""
-    try:
+    """The theme called ``name`` (one of :data:`THEMES`) or written in the TOML file ``name``
+    (a user theme: see :func:`read_theme_file`); :class:`StyleError` otherwise."""
+    if name in styles.THEMES:
         tokens = styles.load_tokens(name)
-    except KeyError as exc:
+    elif is_theme_file(name):
+        tokens = read_theme_file(name)
+    else:
         known = ", ".join(styles.THEMES)
-        raise StyleError(name, f"unknown theme (known: {known})") from exc
+        raise StyleError(name, f"unknown theme (known: {known}, or a .toml file that inherits from one)")
     for section in ("fonts", "sizes", "colours", "spacing", "page", "styles", "text"):
         if section not in tokens:
             raise StyleError(name, f"theme lacks the [{section}] tokens")
     return Theme(name, tokens)
+
+
+def is_theme_file(name: str) -> bool:
+    """Whether ``--theme`` names a file (``./my.toml``) rather than a built-in theme."""
+    return name.endswith(".toml") or "/" in name or os.sep in name
+
+
+def check_theme(name: str) -> str:
+    """Load the theme once (a bad one raises :class:`StyleError` before any cable is
+    converted) and return the name writers should get: a theme file's absolute path, so
+    worker processes in another folder read the same file."""
+    if name not in styles.THEMES and is_theme_file(name):
+        name = str(Path(name).expanduser().resolve())
+    load_theme(name)
+    return name
+
+
+# ---------------------------------------------------------------------------- user themes
+
+#: the largest theme file read (a theme is a few dozen lines)
+MAX_THEME_BYTES = 64 * 1024
+_FAMILY = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}")
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_LENGTH = re.compile(r"\d{1,4}(?:\.\d{1,3})?(?:mm|cm|in|pt)")
+_PAGE_SIZE = re.compile(r"A[3-6]|B[4-5]|letter|legal")
+#: the values a ``[text]`` token may take, by the end of its name
+_TEXT_VALUES = {"align": {"left", "right", "center", "justify"}, "weight": {"normal", "bold"},
+                "style": {"normal", "italic"}}
+
+
+def read_theme_file(path: str) -> dict[str, Any]:
+    """A user theme: a TOML file with ``inherit = "modern"`` (or another built-in theme) and
+    the tokens it changes. Every token must be one the built-in theme has, with a value of
+    the same kind (a font family list, a size in points, a ``#rrggbb`` colour, a length…);
+    style names are the writers' and cannot be changed."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_THEME_BYTES + 1)
+    except OSError as exc:
+        raise StyleError(path, f"cannot read the theme file: {exc.strerror or exc}") from None
+    if len(data) > MAX_THEME_BYTES:
+        raise StyleError(path, f"a theme file is at most {MAX_THEME_BYTES // 1024} KB")
+    try:
+        tokens = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise StyleError(path, "the theme file is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise StyleError(path, f"not a TOML file: {exc}") from None
+    parent = tokens.pop("inherit", None)
+    known = ", ".join(styles.THEMES)
+    if parent is None:
+        raise StyleError(path, f'a theme file says which theme it changes: inherit = "modern" (or {known})')
+    if parent not in styles.THEMES:
+        raise StyleError(path, f"inherit = {parent!r}: no such theme (known: {known})")
+    base = styles.load_tokens(str(parent))
+    for section, values in tokens.items():
+        _check_section(path, section, values, base)
+    return styles.merge(base, tokens)
+
+
+def _check_section(path: str, section: str, values: Any, base: dict[str, Any]) -> None:
+    if section == "styles":
+        raise StyleError(path, "[styles] names the writers' styles: a theme cannot change them")
+    if section not in base or not isinstance(values, dict):
+        known = ", ".join(f"[{s}]" for s in base if s != "styles")
+        raise StyleError(path, f"unknown section [{section}] (known: {known})")
+    if section == "page":
+        for paper, geometry in values.items():
+            if paper not in base["page"] or not isinstance(geometry, dict):
+                raise StyleError(path, f"unknown paper [page.{paper}] (known: {', '.join(base['page'])})")
+            for key, value in geometry.items():
+                _check_token(path, f"page.{paper}", key, value, base["page"][paper])
+        return
+    for key, value in values.items():
+        _check_token(path, section, key, value, base[section])
+
+
+def _check_token(path: str, section: str, key: str, value: Any, base: dict[str, Any]) -> None:
+    where = f"[{section}] {key}"
+    if key not in base:
+        raise StyleError(path, f"{where}: no such token (known: {', '.join(base)})")
+    kind = section.split(".")[0]
+    if kind == "meta":
+        ok = isinstance(value, str) and len(value) < 200
+    elif kind == "fonts":
+        ok = (isinstance(value, list) and bool(value)
+              and all(isinstance(v, str) and _FAMILY.fullmatch(v) for v in value))
+    elif kind in {"sizes", "spacing"}:
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 144
+    elif kind == "colours":
+        ok = isinstance(value, str) and bool(_COLOUR.fullmatch(value))
+    elif kind == "page":
+        pattern = _PAGE_SIZE if key == "size" else _LENGTH
+        ok = isinstance(value, str) and bool(pattern.fullmatch(value))
+    else:  # [text]
+        allowed = next((v for end, v in _TEXT_VALUES.items() if key.endswith(end)), set())
+        ok = value in allowed
+    if not ok:
+        raise StyleError(path, f"{where} = {value!r}: not a value of its kind (the built-in: {base[key]!r})")
 
 
 # ---------------------------------------------------------------------------------------- CSS
@@ -144,16 +259,26 @@ def _css_switch(theme: Theme, value: str | bool, on: str) -> str:
     return on if value else "normal"
 
 
-def _dress_values(theme: Theme, key: str, dress: Dress) -> dict[str, str]:
+def _length(theme: Theme, points: float, medium: str) -> str:
+    """A size or space of the theme (in points) as CSS for ``medium``: points on paper; on
+    screens and e-readers relative to the reader's own text size (1rem = the body size)."""
+    if medium == "print":
+        return f"{points:g}pt"
+    return f"{round(points / theme.size('body'), 3):g}rem"
+
+
+def _dress_values(theme: Theme, key: str, dress: Dress, medium: str) -> dict[str, str]:
     """``style.<key>.font``, ``.size``, ``.colour``, ``.weight``, ``.font_style``,
-    ``.background``, ``.rule``: the CSS values of a style's dress."""
+    ``.variant``, ``.align``, ``.background``, ``.rule``: the CSS values of a style's dress."""
     tokens = theme.tokens
     values = {
         "font": _css_family(list(tokens["fonts"][dress.font])),
-        "size": str(tokens["sizes"][dress.size]),
+        "size": _length(theme, float(tokens["sizes"][dress.size]), medium),
         "colour": str(tokens["colours"][dress.colour]),
         "weight": _css_switch(theme, dress.bold, "bold"),
         "font_style": _css_switch(theme, dress.italic, "italic"),
+        "variant": "all-small-caps" if dress.small_caps else "normal",
+        "align": str(dress.align or tokens["text"].get("align", "left")),
     }
     if dress.shade:
         values["background"] = str(tokens["colours"][dress.shade])
@@ -162,7 +287,7 @@ def _dress_values(theme: Theme, key: str, dress: Dress) -> dict[str, str]:
     return {f"style.{key}.{name}": value for name, value in values.items()}
 
 
-def _css_values(theme: Theme, paper: str) -> dict[str, str]:
+def _css_values(theme: Theme, paper: str, medium: str) -> dict[str, str]:
     values: dict[str, str] = {}
     for section, entries in theme.tokens.items():
         if not isinstance(entries, dict) or section in {"page", "meta"}:
@@ -170,12 +295,14 @@ def _css_values(theme: Theme, paper: str) -> dict[str, str]:
         for key, value in entries.items():
             if section == "fonts":
                 values[f"fonts.{key}"] = _css_family(list(value))
+            elif section in {"sizes", "spacing"} and key != "line_height":
+                values[f"{section}.{key}"] = _length(theme, float(value), medium)
             else:
                 values[f"{section}.{key}"] = str(value)
     for key in theme.tokens["styles"]:
         values[f"class.{key}"] = theme.css_class(key)
     for key, dress in DRESS.items():
-        values.update(_dress_values(theme, key, dress))
+        values.update(_dress_values(theme, key, dress, medium))
     pages = theme.tokens["page"]
     if paper not in pages:
         raise StyleError(theme.name, f"no page geometry for paper {paper!r}")
@@ -191,7 +318,7 @@ def stylesheet(theme_name: str, medium: str = "screen", paper: str = "a4") -> st
         raise StyleError(theme_name, f"unknown medium {medium!r}")
     theme = load_theme(theme_name)
     parts = ["cable.css"] + {"screen": ["screen.css"], "print": ["print.css"], "epub": []}[medium]
-    values = _css_values(theme, paper)
+    values = _css_values(theme, paper, medium)
     out = []
     for part in parts:
         try:

@@ -2,9 +2,11 @@
 
 For each cable and format the text is extracted back (HTML: the DOM; PDF: pypdf; EPUB: the
 XHTML chapters; DOCX: python-docx; Markdown: markdown-it's paragraphs) and the TEI body's
-word sequence is matched against it (difflib, in order). Page-break/section artifacts (``fw``)
-are left out of the reference because the writers keep them out of the reading flow by
-default. Then EPUBCheck runs on some cable EPUBs and on a volume, and every DOCX is opened
+word sequence is matched against it (difflib, in order): the edition's reading text
+(``textview.edition_text``: the telegram, then its routing header, a redaction read as
+"[redacted]"), or with --transcript the body as it stands. Page-break/section artifacts
+(``fw``) are left out of the reference because the writers keep them out of the reading
+flow by default. Then EPUBCheck runs on some cable EPUBs and on a volume, and every DOCX is opened
 in python-docx and (with --libreoffice) converted to PDF by LibreOffice.
 
     python scripts/eval_exporters.py [--pages DIR] [--count 200] [--epubcheck 20]
@@ -31,7 +33,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from convert.options import WriteOptions
-from convert.textview import body_text
+from convert.textview import body_text, edition_text
 from convert.volume import write_volume
 from convert.writers import docx, epub, html, markdown, pdf
 
@@ -81,7 +83,8 @@ def md_text(data: bytes) -> str:
     body = data.decode("utf-8").split("\n---\n", 1)[1]
     tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(body)
     return "\n".join(t.content if not t.children else
-                     "".join(c.content for c in t.children if c.type == "text")
+                     "".join(" " if c.type in {"softbreak", "hardbreak"} else c.content
+                             for c in t.children if c.type in {"text", "softbreak", "hardbreak"})
                      for t in tokens if t.type == "inline")
 
 
@@ -139,8 +142,11 @@ def main() -> int:
     parser.add_argument("--volume", type=int, default=100, help="cables in the checked volume")
     parser.add_argument("--libreoffice", action="store_true", help="convert every DOCX too")
     parser.add_argument("--theme", default="modern")
+    parser.add_argument("--transcript", action="store_true",
+                        help="the transcript (default: the reading edition)")
     args = parser.parse_args()
-    options = WriteOptions(theme=args.theme)
+    options = WriteOptions(theme=args.theme, transcript=args.transcript)
+    reading = body_text if args.transcript else edition_text
     work = Path(tempfile.mkdtemp(prefix="eval-exporters-"))
     started = time.perf_counter()
 
@@ -159,7 +165,7 @@ def main() -> int:
     docx_ok, docx_paths, epubs = 0, [], []
     render_errors = []
     for cable in cables:
-        expected = words(body_text(cable))
+        expected = words(reading(cable))
         for fmt in FORMATS:
             try:
                 data = WRITERS[fmt](cable, options)

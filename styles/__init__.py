@@ -38,6 +38,12 @@ def load_tokens(name: str) -> dict[str, Any]:
     return data
 
 
+def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over``'s tokens on top of ``base``'s, section by section (a user theme on the one it
+    inherits from)."""
+    return _merge(base, over)
+
+
 def read_template(name: str) -> str:
     """A CSS template shipped with the package (``cable.css``, ``print.css``, ``screen.css``)."""
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")

@@ -381,7 +381,7 @@ def test_cli_contract_flat_layout_and_summary(corpus: Path, tmp_path: Path) -> N
     listing.write_text("\n".join(str(p) for p in _pages(corpus)[:5]) + "\n")
     done = subprocess.run(
         [sys.executable, "-m", "convert", "--files-from", str(listing), "-o", str(out),
-         "--jobs", "2", "--progress", "lines"],
+         "--to", "data", "--jobs", "2", "--progress", "lines"],
         cwd=REPO, capture_output=True, text=True, timeout=HANG_GUARD)
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in out.iterdir() if p.is_file())
@@ -389,7 +389,7 @@ def test_cli_contract_flat_layout_and_summary(corpus: Path, tmp_path: Path) -> N
                            + [f"{p.stem}.json" for p in _pages(corpus)[:5]] + ["report.json"])
     assert "cables/s" in done.stderr and "up to date" in done.stderr
     again = subprocess.run(
-        [sys.executable, "-m", "convert", *map(str, _pages(corpus)[:5]), "-o", str(out)],
+        [sys.executable, "-m", "convert", *map(str, _pages(corpus)[:5]), "-o", str(out), "-t", "data"],
         cwd=REPO, capture_output=True, text=True, timeout=HANG_GUARD)
     assert again.returncode == 0
     assert "0 converted, 5 up to date, 0 failed" in again.stderr
@@ -505,7 +505,7 @@ def test_a_deep_temporary_folder_does_not_stop_the_workers(corpus: Path, tmp_pat
     out = tmp_path / "out"
     done = subprocess.run(
         [sys.executable, "-m", "convert", *map(str, _pages(corpus)[:3]), "-o", str(out),
-         "--jobs", "2", "-q"],
+         "--to", "data", "--jobs", "2", "-q"],
         cwd=REPO, capture_output=True, text=True, timeout=HANG_GUARD,
         env={**os.environ, "TMPDIR": str(deep)})
     assert done.returncode == 0, done.stderr

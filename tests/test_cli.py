@@ -95,7 +95,9 @@ def test_batch_goes_on_past_bad_cables_and_lists_them_at_the_end(bad, tmp_path):
     out = tmp_path / "out"
     result = run(str(folder), "-o", str(out), "--jobs", "1", "-q")
     assert result.returncode == 16
-    assert sorted(p.name for p in cable_files(out)) == ["09BEIJING1463.json", "09BEIJING1463.tei.xml"]
+    # the default formats: the data and a PDF to read
+    assert sorted(p.name for p in cable_files(out)) == ["09BEIJING1463.json", "09BEIJING1463.pdf",
+                                                        "09BEIJING1463.tei.xml"]
     stderr = result.stderr.decode()
     for name, (path, _, _) in bad.items():
         if name != "50 MB":
@@ -138,7 +140,8 @@ def test_underivable_id_falls_back_to_the_input_name(tmp_path):
     (tmp_path / "note.txt").write_text(text, encoding="utf-8")
     result = run(str(tmp_path / "note.txt"), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in cable_files(tmp_path / "out")) == ["note.txt.json", "note.txt.tei.xml"]
+    assert sorted(p.name for p in cable_files(tmp_path / "out")) == ["note.txt.json", "note.txt.pdf",
+                                                                    "note.txt.tei.xml"]
     assert "no cable id" in result.stderr.decode()
 
 

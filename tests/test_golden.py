@@ -72,3 +72,21 @@ def test_goldens_have_a_source():
         ids.add(converted.cable.id)
     names = {p.name.split(".")[0] for p in GOLDEN.glob("*.tei.xml")} | {p.stem for p in GOLDEN.glob("*.json")}
     assert names == ids
+
+
+#: the reading edition of the seed, reviewed by eye (its words, heading, note and layout)
+EDITION_GOLDENS = (("md", ".edition.md"), ("html", ".edition.html"))
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), EDITION_GOLDENS, ids=[f for f, _ in EDITION_GOLDENS])
+def test_seed_edition_golden(fmt, suffix, update_goldens):
+    from convert.options import WriteOptions
+
+    (source,) = [s for s in SOURCES if s.name.endswith("seed-09BEIJING1463.txt")]
+    options = ConvertOptions(formats=(fmt,), write=WriteOptions(source_date_epoch=0))
+    (converted,) = convert_source(source, options)
+    path = GOLDEN / f"{converted.cable.id}{suffix}"
+    if update_goldens:
+        path.write_bytes(converted.outputs[fmt])
+    assert path.exists(), f"no golden {path.name}: run pytest --update-goldens and review it"
+    assert converted.outputs[fmt] == path.read_bytes(), f"{path.name} differs from the output"

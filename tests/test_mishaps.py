@@ -46,6 +46,8 @@ def cli(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None,
         if umask is not None:
             os.umask(umask)
 
+    if not {"-t", "--to"} & set(args):  # the data alone (the default adds a PDF): batch logic, fast
+        args = (*args, "-t", "tei,json")
     done = subprocess.run([sys.executable, "-m", "convert", *args], cwd=cwd, input=stdin,
                           capture_output=True, timeout=HANG_GUARD, check=False,
                           env={**os.environ, **(env or {})}, preexec_fn=preexec)
@@ -289,7 +291,7 @@ if {again_while_closing!r}:
         return real_write(self, *args, **kwargs)
     BatchReport.write_json = write_json
 from convert.cli import main
-sys.exit(main([{inputs!r}, "-o", {out!r}, "-j", "2", "-q", "--time-limit", "0"]))
+sys.exit(main([{inputs!r}, "-o", {out!r}, "-t", "tei,json", "-j", "2", "-q", "--time-limit", "0"]))
 """
 
 
@@ -378,7 +380,7 @@ def init(self, *args, **kwargs):
     time.sleep(3600)  # the cluster runs; the user presses Ctrl-C
 dask_engine.DaskEngine.__init__ = init
 from convert.cli import main
-sys.exit(main([{str(inputs)!r}, "-o", {str(out)!r}, "--engine", "dask", "-j", "2", "-q"]))
+sys.exit(main([{str(inputs)!r}, "-o", {str(out)!r}, "-t", "tei,json", "--engine", "dask", "-j", "2", "-q"]))
 """
     scratch = tmp_path / "tmp"
     scratch.mkdir()

@@ -74,7 +74,7 @@ NO_WORKER_CHECK = 5.0
 
 class DaskEngine:
     name = "dask"
-    #: since when the cluster has had no worker (None: it has some); checked at
+    #: since when the cluster has had no worker (None: it has some); when they were last counted
     _workerless_since: float | None = None
     _counted = 0.0
     #: no worker for longer than the grace: cables fail at once
@@ -102,10 +102,10 @@ class DaskEngine:
                         n_workers=max(1, jobs), threads_per_worker=1, processes=True,
                         dashboard_address=None, silence_logs=logging.CRITICAL,
                         local_directory=self.scratch,
-                        # no dashboard, but the scheduler serves its HTTP routes all the
-                        # same, on port 8787 unless told: when another cluster holds that
-                        # port, Dask warns in four lines on stderr. Any free port, loopback.
-                        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+                        # the scheduler serves HTTP (health, metrics) even with no dashboard,
+                        # on port 8787 unless told: a free port on the loopback, so that two
+                        # runs at once neither clash nor warn
+                        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
                 self.client = distributed.Client(self.cluster)
         except (OSError, TimeoutError) as exc:
             raise UsageError(scheduler or "--engine dask",

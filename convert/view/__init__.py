@@ -25,8 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..names import safe_stem
 from .facts import (
+    Appended,
     Block,
     Body,
+    Copy,
     Header,
     Item,
     Office,
@@ -37,13 +39,29 @@ from .facts import (
     epoch_to_iso,
     iso_to_epoch,
 )
-from .read import read_banner, read_body, read_dtg, read_header, read_place, read_title
+from .read import (
+    paragraph_of,
+    read_banner,
+    read_body,
+    read_copy,
+    read_drafting,
+    read_dtg,
+    read_header,
+    read_notes,
+    read_place,
+    read_title,
+)
 
 if TYPE_CHECKING:
     from ..model import Cable
 
-__all__ = ["Block", "Body", "CableView", "Header", "Item", "Office", "Paragraph", "Reference", "banner_level", "clean",
-           "epoch_to_iso", "iso_to_epoch", "read_body", "read_header"]
+__all__ = ["NOT_STATED", "Appended", "Block", "Body", "CableView", "Copy", "Header", "Item", "Office", "Paragraph",
+           "Reference", "banner_level", "clean", "epoch_to_iso", "iso_to_epoch", "paragraph_of", "read_body",
+           "read_header"]
+
+#: What the renditions print for a cable whose text states no classification (never
+#: UNCLASSIFIED: a cable that does not say is not known to be unclassified).
+NOT_STATED = "Classification not stated"
 
 
 class CableView:
@@ -116,14 +134,18 @@ class CableView:
         return tuple(office.name for office in self.header.info if office.name)
 
     @cached_property
-    def level(self) -> str:
-        """The level the TEI states; for a TEI that states none, the banner's."""
-        return self.header.level or banner_level(self.banner)
+    def level(self) -> str | None:
+        """The level the TEI states; for a TEI that states none, its banner's; None when
+        neither says (the renditions print :data:`NOT_STATED`)."""
+        if self.header.level:
+            return self.header.level
+        return banner_level(self.banner) if self.banner else None
 
     @cached_property
     def classification(self) -> str:
-        """The line printed at the top and bottom of every page (``SECRET//NOFORN``)."""
-        return clean(self.header.marking) or self.level
+        """The line printed at the top and bottom of every page (``SECRET//NOFORN``), or
+        :data:`NOT_STATED`."""
+        return clean(self.header.marking) or self.level or NOT_STATED
 
     @property
     def caveats(self) -> tuple[str, ...]:
@@ -136,6 +158,36 @@ class CableView:
     @cached_property
     def references(self) -> tuple[Reference, ...]:
         return tuple(Reference(clean(r.label), clean(r.text), r.cable_id) for r in self.header.references)
+
+    @property
+    def precedence(self) -> str | None:
+        """The cable's precedence (``PRIORITY``), as its first action addressee carries it."""
+        return self.header.precedence
+
+    @cached_property
+    def declassification(self) -> tuple[str, ...]:
+        """The E.O. line(s) as written (``E.O. 12958: DECL: 06/29/2019``)."""
+        return read_notes(self.tei, "declassification")
+
+    @cached_property
+    def classified_by(self) -> tuple[str, ...]:
+        """The Classified By line(s) as written."""
+        return read_notes(self.tei, "classified-by")
+
+    @cached_property
+    def partial(self) -> bool:
+        """Whether the record is a partial extract of the original cable."""
+        return bool(read_notes(self.tei, "partial-extract"))
+
+    @cached_property
+    def drafting(self) -> tuple[str, ...]:
+        """Who drafted, cleared and approved it, as the front matter's lines say."""
+        return read_drafting(self.tei)
+
+    @cached_property
+    def copy(self) -> Copy:
+        """Where this copy comes from (a cablegate page, a cables.csv row, a file)."""
+        return read_copy(self.tei)
 
     @property
     def signer(self) -> str | None:

@@ -45,6 +45,26 @@ class Paragraph:
         """The first ``count`` words of the text (a bookmark, a table of contents)."""
         return " ".join(self.text.split()[:count])
 
+    def label(self, count: int = 6) -> str:
+        """``¶4 Li responded that China objects to…``: the number and the first words (a
+        bookmark, a navigation entry); an ellipsis when the text goes on."""
+        words = self.text.split()
+        shown = " ".join(words[:count]) + ("\u2026" if len(words) > count else "")
+        return f"\u00b6{self.n} {shown}".strip() if self.n else shown
+
+
+@dataclass(frozen=True, slots=True)
+class Appended:
+    """A second cable appended after the cable's own text, as its own text states it (none
+    of these facts is the cable's)."""
+
+    part: str  # the xml:id of its div (``appended-1``)
+    cable_id: str | None
+    date: str | None
+    origin: str | None
+    subject: str | None
+    signer: str | None
+
 
 @dataclass(frozen=True, slots=True)
 class Header:
@@ -64,6 +84,7 @@ class Header:
     signer: str | None
     sections: int | None
     lang: str
+    appended: tuple[Appended, ...] = ()
 
     @property
     def precedence(self) -> str | None:
@@ -100,6 +121,16 @@ class Block:
     n: str | None = None
     marking: str | None = None
     items: tuple[Item, ...] | None = None  # a list's entries (None for any other block)
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """Where this copy of the cable comes from, as the TEI's source description says."""
+
+    kind: str  # "cablegate" (a cablegate page), "cables.csv" (a row), "file" (text as given)
+    name: str | None  # the file as given (its base name), or None
+    row: str | None  # the cables.csv row
+    released: str | None  # ISO 8601: when the page or row was released
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,15 +3,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, cast
 
 from lxml import etree
 
 from ..model import TEI_NS, XML_NS, compiled
-from ..textview import READING_SKIP, local_name, text_of
+from ..textview import READING_SKIP, Reading, local_name, text_of
 from ..vocab import LEVELS, slug
-from .facts import Block, Body, Header, Item, Office, Paragraph, Reference, clean
+from .facts import Appended, Block, Body, Copy, Header, Item, Office, Paragraph, Reference, clean
 
 _T = f"{{{TEI_NS}}}"
 HEADER = "t:teiHeader"
@@ -19,6 +20,8 @@ BIBL = f"{HEADER}/t:fileDesc/t:sourceDesc/t:bibl[@type='telegram']"
 META = f"{HEADER}/t:fileDesc/t:sourceDesc/t:bibl[@type!='telegram']"
 CORRESP = f"{HEADER}/t:profileDesc/t:correspDesc"
 DIV = "t:text/t:body/t:div[@type='telegram']"
+#: a paragraph's text leaves out its number (the record keeps ``n`` apart)
+_PARAGRAPH = Reading(skip=READING_SKIP | {_T + "label"})
 #: the TEI's level subtypes (``limited-official-use``) -> the level's name
 _SUBTYPES = {slug(name): name for name in LEVELS}
 
@@ -99,6 +102,23 @@ def _attribute(tei: etree._Element, *paths: str) -> str | None:
     return None
 
 
+_PARTS = f"{HEADER}/t:fileDesc/t:sourceDesc/t:listBibl[@type='appended-cables']/t:bibl[@type='appended-cable']"
+
+
+def _appended(tei: etree._Element) -> tuple[Appended, ...]:
+    return tuple(
+        Appended(
+            part=(bibl.get("corresp") or "").lstrip("#"),
+            cable_id=_one(bibl, "t:idno[@type='cable-id']"),
+            date=_attribute(bibl, "t:date/@when"),
+            origin=_one(bibl, "t:note[@type='origin']") or _one(bibl, "t:author/t:orgName"),
+            subject=_one(bibl, "t:title[@type='subject']"),
+            signer=_one(bibl, "t:respStmt/t:persName"),
+        )
+        for bibl in _all(tei, _PARTS)
+    )
+
+
 def read_header(tei: etree._Element) -> Header:
     """The header's facts, read from the TEI."""
     from ..normalize.facts import origin_of
@@ -122,6 +142,7 @@ def read_header(tei: etree._Element) -> Header:
         signer=_one(tei, f"{CORRESP}/t:correspAction[@type='sent']/t:persName"),
         sections=int(sections[0]) if sections and sections[0] else None,
         lang=tei.get(f"{{{XML_NS}}}lang") or "en",
+        appended=_appended(tei),
     )
 
 
@@ -141,6 +162,46 @@ def read_place(tei: etree._Element) -> str | None:
     return _one(tei, f"{CORRESP}/t:correspAction[@type='sent']/t:placeName")
 
 
+def read_notes(tei: etree._Element, kind: str) -> tuple[str, ...]:
+    """The telegram's notes of one type (``declassification``: the E.O. line,
+    ``classified-by``, ``partial-extract``), as written."""
+    return tuple(text for node in _all(tei, f"{BIBL}/t:note[@type='{kind}']")
+                 if (text := clean("".join(cast("Iterable[str]", node.itertext())))))
+
+
+#: a drafting, clearing or approving line of the telegram's front matter (``DRAFTED BY: …``)
+_DRAFTING = re.compile(r"^(?:DRAFTED|CLEARED|APPROVED)(?:\s+BY)?\s*:\s*\S", re.I)
+
+
+def read_drafting(tei: etree._Element) -> tuple[str, ...]:
+    """The opener's lines naming who drafted, cleared and approved the cable, as written."""
+    lines = []
+    for seg in _all(tei, f"{DIV}/t:opener/t:seg"):
+        text = text_of(seg)
+        if _DRAFTING.match(text):
+            lines.append(text)
+    return tuple(lines)
+
+
+_FROM = re.compile(r"\bfrom (.+?)\.?$")
+
+
+def read_copy(tei: etree._Element) -> Copy:
+    """Where this copy comes from: a cablegate page (and its release), a cables.csv row, or a
+    file as given (the name the normalizer recorded, without its folders)."""
+    for bibl in _all(tei, META):
+        kind = bibl.get("type") or ""
+        released = _attribute(bibl, "t:date[@type='released']/@when")
+        if kind == "cablegate-table":
+            return Copy("cablegate", None, None, released)
+        if kind == "cables.csv":
+            return Copy("cables.csv", None, _plain(bibl, "t:idno[@type='row']"), released)
+    change = _plain(tei, f"{HEADER}/t:revisionDesc/t:change")
+    found = _FROM.search(change or "")
+    name = found[1].replace("\\", "/").rsplit("/", 1)[-1] if found else None
+    return Copy("file", name or None, None, None)
+
+
 def read_banner(tei: etree._Element) -> str | None:
     """The classification line as the cable writes it."""
     return _plain(tei, f"{BIBL}/t:note[@type='classification']") or _plain(
@@ -151,6 +212,15 @@ _BODY = compiled("t:text/t:body")
 _SEG = _T + "seg"  # a paragraph's portion marking: its first seg[@type='portion-marking']
 _LABEL, _HEAD, _ITEM, _LIST, _P, _DIV = (_T + n for n in ("label", "head", "item", "list", "p", "div"))
 _SUMMARIES = compiled(f"{DIV}//t:seg[@type='summary']")
+
+
+def paragraph_of(p: etree._Element) -> Paragraph:
+    """A TEI ``p``'s number, portion marking and text (the text without the two)."""
+    mark = next((text_of(seg) for seg in p if seg.tag == _SEG and seg.get("type") == "portion-marking"), None)
+    text = text_of(p, _PARAGRAPH)
+    if mark is not None and text.startswith(mark):
+        text = text[len(mark):].lstrip()
+    return Paragraph(p.get("n"), mark, text)
 
 
 def read_body(tei: etree._Element) -> Body:

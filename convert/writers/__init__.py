@@ -57,6 +57,10 @@ FORMATS: dict[str, WriterSpec] = {
     )
 }
 ALIASES = {"markdown": "md", "xml": "tei", "gfm": "md"}
+#: names that stand for several formats: ``data`` is the data alone (no rendering)
+GROUPS: dict[str, tuple[str, ...]] = {"all": tuple(FORMATS), "data": ("tei", "json")}
+#: what the command line writes when not told: the data and a PDF to read
+DEFAULT_FORMATS: tuple[str, ...] = ("tei", "json", "pdf")
 #: PDF variants: the option's value -> weasyprint's ``pdf_variant`` (None: a plain PDF)
 PDF_VARIANTS: dict[str, str | None] = {"pdf/a-3b": "pdf/a-3b", "pdf/ua-1": "pdf/ua-1", "none": None}
 
@@ -67,6 +71,17 @@ def canonical_format(name: str) -> str:
         known = ", ".join(FORMATS)
         raise UsageError(name, f"unknown output format (known: {known})")
     return key
+
+
+def expand_formats(names: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """``"tei,pdf"``, ``"all"``, ``"data,pdf"``, ``["md", "html"]`` -> the formats, each once,
+    in the order given (:class:`UsageError` for an unknown one)."""
+    items = names.split(",") if isinstance(names, str) else list(names)
+    out: list[str] = []
+    for item in (name.strip().lower() for name in items):
+        if item:
+            out += GROUPS[item] if item in GROUPS else (canonical_format(item),)
+    return tuple(dict.fromkeys(out))
 
 
 def get_writer(name: str) -> Writer:
@@ -93,3 +108,4 @@ def get_volume_writer(name: str) -> VolumeWriter:
 def formats_help() -> str:
     """``tei`` (canonical TEI P5), ``json`` (…), …: the formats for the command line's help."""
     return ", ".join(f"{name} ({spec.description})" for name, spec in FORMATS.items())
+

@@ -19,7 +19,7 @@ from ..errors import RenderError
 from ..model import Cable
 from ..options import WriteOptions
 from ..theme import load_theme
-from ..view import iso_to_epoch
+from ..view import frus, iso_to_epoch
 from . import html, pandoc
 from .reference import HEADER_CABLE_ID, HEADER_CLASSIFICATION, reference_file
 
@@ -85,7 +85,7 @@ def write(cable: Cable, options: WriteOptions) -> bytes:
     article = html.article(cable, options, flavour="docx", title_as_heading=False)
     root = html.document([article], "", view.lang, None)
     core = core_properties(
-        title=view.subject, author=view.origin or "", keywords=", ".join(view.tags),
+        title=frus.bookmark(view), author=view.origin or "", keywords=", ".join(view.tags),
         subject=view.classification, description=f"Cable {view.id}",
         created=view.date or modified, modified=modified, language=view.lang,
     )

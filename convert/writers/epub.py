@@ -19,16 +19,19 @@ from ..errors import RenderError
 from ..model import Cable
 from ..options import WriteOptions
 from ..theme import stylesheet
-from ..view import CableView, iso_to_epoch
+from ..view import CableView, frus, iso_to_epoch
 from . import html, pandoc
+from .edition import nav_paragraphs
 
 if TYPE_CHECKING:
     from ..volume import Volume
 
 STYLESHEET_ENTRY = "EPUB/styles/stylesheet1.css"
 OPF_ENTRY = "EPUB/content.opf"
+NAV_ENTRY = "EPUB/nav.xhtml"
 _OPF_NS = "http://www.idpf.org/2007/opf"
 _DC_NS = "http://purl.org/dc/elements/1.1/"
+_XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def _epoch(modified: str) -> int:
@@ -60,24 +63,54 @@ def _fix_opf(opf: bytes, modified: str, date: str | None) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
+def _nav_with_paragraphs(nav: bytes, heading: str, paragraphs: list[tuple[str, str]]) -> bytes:
+    """The navigation document with an entry per numbered paragraph ("¶4 Li responded…")
+    under the entry of the heading whose anchor is ``heading``, before its sections."""
+    root = etree.fromstring(nav)
+    for link in root.iter(f"{_XHTML}a"):
+        href = link.get("href") or ""
+        if href.endswith("#" + heading):
+            item = link.getparent()
+            if item is None:
+                break
+            listing = item.find(f"{_XHTML}ol")
+            if listing is None:
+                listing = etree.SubElement(item, f"{_XHTML}ol", {"class": "toc"})
+            chapter = href.split("#", 1)[0]
+            for index, (anchor, label) in enumerate(paragraphs):
+                entry = etree.Element(f"{_XHTML}li")
+                etree.SubElement(entry, f"{_XHTML}a", {"href": f"{chapter}#{anchor}"}).text = label
+                listing.insert(index, entry)
+            break
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+
+
 def package(root: etree._Element, metadata: list[str], options: WriteOptions, source: str,
-            modified: str, date: str | None) -> bytes:
-    """HTML tree -> EPUB bytes: pandoc in its sandbox, then our stylesheet and dates."""
+            modified: str, date: str | None, *, contents_first: bool = True,
+            nav: tuple[str, list[tuple[str, str]]] | None = None) -> bytes:
+    """HTML tree -> EPUB bytes: pandoc in its sandbox, then our stylesheet and dates.
+
+    ``contents_first``: the navigation document opens the reading order (a volume); else the
+    text comes first and the contents are the reading system's (a cable). ``nav``: a
+    heading's anchor and the paragraph entries to list under it."""
     data = html.serialize(root)
     epoch = _epoch(modified)
-    raw = pandoc.run(["-f", "html", "-t", "epub3", "--split-level=1", "--toc",
+    toc = ["--toc"] if contents_first else []
+    raw = pandoc.run(["-f", "html", "-t", "epub3", "--split-level=1", *toc,
                       "--epub-title-page=false", *metadata], data, source, epoch)
     entries = dict(read_zip(raw))
-    if STYLESHEET_ENTRY not in entries or OPF_ENTRY not in entries:
-        raise RenderError(source, "pandoc's EPUB lacks the expected stylesheet or package file")
+    if STYLESHEET_ENTRY not in entries or OPF_ENTRY not in entries or NAV_ENTRY not in entries:
+        raise RenderError(source, "pandoc's EPUB lacks the expected stylesheet, package or nav file")
     css = stylesheet(options.theme, "epub", options.paper).encode("utf-8")
     replace = {STYLESHEET_ENTRY: css, OPF_ENTRY: _fix_opf(entries[OPF_ENTRY], modified, date)}
+    if nav is not None and nav[1]:
+        replace[NAV_ENTRY] = _nav_with_paragraphs(entries[NAV_ENTRY], *nav)
     return rewrite_zip(raw, replace, epoch, stored=frozenset({"mimetype"}), first="mimetype")
 
 
 def _cable_metadata(view: CableView) -> list[str]:
     return epub_metadata(
-        title=view.subject,
+        title=frus.bookmark(view),
         creators=[view.origin] if view.origin else [],
         date=(view.date or '')[:10] or None,
         lang=view.lang,
@@ -91,9 +124,11 @@ def write(cable: Cable, options: WriteOptions) -> bytes:
     """One cable as an EPUB 3 (title, creator, date, language, identifier, subjects, nav)."""
     view = cable.view
     modified = html.modified_iso(cable, options)
-    root = html.document([html.article(cable, options, flavour="epub")], view.subject,
-                         view.lang, None)
-    return package(root, _cable_metadata(view), options, cable.source, modified, view.date)
+    article = html.article(cable, options, flavour="epub")
+    root = html.document([article], frus.bookmark(view), view.lang, None)
+    nav = (html.anchor_id(view.id) + "-title", nav_paragraphs(article))
+    return package(root, _cable_metadata(view), options, cable.source, modified, view.date,
+                   contents_first=False, nav=nav)
 
 
 def write_volume(volume: Volume, options: WriteOptions) -> bytes:

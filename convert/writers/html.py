@@ -20,14 +20,16 @@ from lxml import html as lxml_html
 from ..model import TEI_NS, Cable
 from ..options import WriteOptions
 from ..theme import Theme, load_theme, stylesheet
-from ..view import CableView, epoch_to_iso, iso_to_epoch
+from ..view import CableView, epoch_to_iso, frus, iso_to_epoch
 from .layout import Walk, add_text, styled
 
 if TYPE_CHECKING:
     from ..volume import Volume
 
 _T = f"{{{TEI_NS}}}"
-FLAVOURS = ("html", "epub", "docx")
+#: html: a page for screens; pdf: for weasyprint (the source note floats to the page foot);
+#: epub and docx: for pandoc (docx keeps the named styles)
+FLAVOURS = ("html", "pdf", "epub", "docx")
 #: the attribute only the DOCX flavour keeps
 DOCX_STYLE = "data-custom-style"
 
@@ -41,14 +43,15 @@ def body_section(cable: Cable, options: WriteOptions, links: Mapping[str, str]) 
     """The cable's body laid out (DOCX styles included), walked once per theme and links and
     kept on the cable's view. Callers copy it (:func:`article` does)."""
     view = cable.view
-    key = ("html-body", options.theme, options.show_artifacts, tuple(sorted(links.items())))
+    edition = not options.transcript
+    key = ("html-body", options.theme, options.show_artifacts, edition, tuple(sorted(links.items())))
     section: etree._Element | None = view.renders.get(key)
     if section is None:
         section = etree.Element("section", {"class": "telegram"})
         body = cable.tei.find(f"{_T}text/{_T}body")
         if body is not None:
             walk = Walk(load_theme(options.theme), options.show_artifacts, anchor_id(view.id) + "-",
-                        dict(links))
+                        dict(links), edition=edition)
             walk.blocks(body, section)
             view.walks[options.theme] += 1
         view.renders[key] = section
@@ -72,9 +75,11 @@ def metadata_block(theme: Theme, docx: bool, view: CableView, parent: etree._Ele
     """The cable's facts as labelled lines, in one styled block."""
     block = styled(theme, docx, "div", "metadata", parent=parent)
     _meta_line(block, "Cable", [view.id], "cable-id-value")
-    date = view.date or view.dtg
-    if view.date and view.dtg:
-        date = f"{view.date} ({view.dtg})"
+    day = frus.date_in_words(view.date)
+    time = frus.time_of_day(view.date) if view.dtg else None
+    date = ", ".join(part for part in (day, time) if part) or view.dtg
+    if date and view.dtg and date != view.dtg:
+        date = f"{date} ({view.dtg})"
     _meta_line(block, "Date", [date or ""])
     _meta_line(block, "From", [view.origin or ""] if view.origin else view.sender)
     _meta_line(block, "To", view.to)
@@ -106,24 +111,33 @@ def classification_line(theme: Theme, docx: bool, view: CableView, parent: etree
 def article(cable: Cable, options: WriteOptions, flavour: str = "html",
             links: Mapping[str, str] | None = None, title_as_heading: bool = True
             ) -> etree._Element:
-    """One cable as an HTML ``<article>``: classification, title, metadata, body, closer.
+    """One cable as an HTML ``<article>``: the reading edition (:mod:`.edition`), or with
+    ``options.transcript`` the complete transcript: classification, title, metadata, the body
+    as it stands (routing header included), closer.
 
     ``links`` maps cable ids to hrefs (a volume links each REF to its cable).
-    ``title_as_heading`` writes the subject as ``<h1>`` (navigation in EPUB/PDF/volumes);
-    otherwise as a paragraph in the Title style (a single-cable DOCX).
+    ``title_as_heading`` (transcript) writes the subject as ``<h1>`` (navigation in
+    EPUB/PDF/volumes); otherwise as a paragraph in the Title style (a single-cable DOCX).
     """
     if flavour not in FLAVOURS:
         raise ValueError(flavour)
+    if not options.transcript:
+        from .edition import article as edition_article
+
+        return edition_article(cable, options, flavour, links)
     links = dict(links or {})
     view = cable.view
     theme = load_theme(options.theme)
     docx = flavour == "docx"
     prefix = anchor_id(view.id) + "-"
-    root = etree.Element("article", {"class": "cable", "id": anchor_id(view.id), "lang": view.lang})
+    root = etree.Element("article", {"class": "cable", "id": anchor_id(view.id), "lang": view.lang,
+                                     "data-cable-id": view.id,
+                                     "data-classification": view.classification})
     header = etree.SubElement(root, "header")
     if title_as_heading:
         title = styled(theme, docx, "h1", "title", parent=header)
         title.set("id", prefix + "title")
+        title.set("data-bookmark", frus.bookmark(view))
         title.text = view.subject
         if docx:
             del title.attrib[DOCX_STYLE]
@@ -194,7 +208,7 @@ def write(cable: Cable, options: WriteOptions) -> bytes:
     """A standalone, accessible HTML page for one cable, the screen stylesheet inlined."""
     view = cable.view
     css = stylesheet(options.theme, "screen", options.paper)
-    root = document([article(cable, options)], view.subject, view.lang, css,
+    root = document([article(cable, options)], frus.bookmark(view), view.lang, css,
                     document_meta(view, modified_iso(cable, options)))
     return serialize(root)
 

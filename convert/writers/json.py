@@ -9,6 +9,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from ..model import Cable
+from ..names import public_source
 from ..options import WriteOptions
 from ..view import Block, Office, Paragraph
 
@@ -43,7 +44,7 @@ def record(cable: Cable) -> dict[str, Any]:
     header, body = view.header, view.body
     return {
         "id": header.cable_id,
-        "source": cable.source,
+        "source": public_source(cable.source),
         "date": header.date,
         "origin": header.origin,
         "from": header.sender,
@@ -60,6 +61,8 @@ def record(cable: Cable) -> dict[str, Any]:
         "sections": header.sections,
         "paragraphs": [_paragraph(p) for p in body.paragraphs],
         "body": [_block(block) for block in body.blocks],
+        "appended": [{"part": part.part, "id": part.cable_id, "date": part.date, "origin": part.origin,
+                      "subject": part.subject, "signer": part.signer} for part in header.appended],
         "warnings": list(cable.warnings),
     }
 

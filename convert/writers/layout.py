@@ -20,9 +20,9 @@ from typing import cast
 from lxml import etree
 
 from ..model import compiled
-from ..textview import ARTIFACTS, choice_reading, is_block, local_name
+from ..textview import ARTIFACTS, REDACTION_LABEL, choice_reading, is_block, local_name
 from ..theme import Theme
-from ..view import clean
+from ..view import clean, paragraph_of
 
 _SPACE = re.compile(r"\s+")
 _SUMMARY = compiled(".//t:seg[@type='summary']")
@@ -86,6 +86,9 @@ class Walk:
     prefix: str
     links: Mapping[str, str] = field(default_factory=dict)
     used_ids: set[str] = field(default_factory=set)
+    #: the reading edition: a redaction reads as :data:`REDACTION_LABEL` (the transcript
+    #: shows the source's ``XXXXXXXXXXXX``)
+    edition: bool = False
 
     def styled(self, tag: str, key: str | None, *extra: str, parent: etree._Element | None = None
                ) -> etree._Element:
@@ -180,7 +183,7 @@ class Walk:
         number = source.get("n")
         if number:
             div.set("id", self.unique_id(f"{self.prefix}p{number}"))
-            div.set("data-label", f"\u00b6 {number}")
+            div.set("data-label", paragraph_of(source).label())  # a bookmark: ¶4 Li responded…
         self.blocks(source, div)
 
     def block(self, source: etree._Element, container: etree._Element) -> None:
@@ -296,8 +299,11 @@ class Walk:
             return self.styled("span", "portion_marking", parent=target)
         if name == "gap":
             span = self.styled("span", "redaction", parent=target)
-            if not all_text(source).strip():
-                span.text = "[redacted]"
+            written = clean(all_text(source))
+            if self.edition or not written:
+                span.text = REDACTION_LABEL
+                withheld = f" ({written} in the source)" if written else ""
+                span.set("title", f"Redacted: text withheld when the cable was published{withheld}")
                 return None
             return span
         if name == "hi":

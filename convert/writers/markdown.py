@@ -75,6 +75,12 @@ def inline(element: etree._Element, facts_classes: dict[str, str]) -> str:
         classes = _classes(child)
         if tag == "br":
             parts.append("\\\n")
+        elif "note-call" in classes:
+            parts.append(f"[^{child.findtext('sup') or '1'}]")  # a GFM footnote reference
+        elif "source-note-number" in classes:
+            parts.append("")
+        elif facts_classes["redaction"] in classes:
+            parts.append(f"*{inner}*" if inner.strip() else inner)
         elif facts_classes["paragraph_number"] in classes:
             parts.append(f"**{inner}**")
         elif tag == "em":
@@ -99,6 +105,8 @@ def _blocks(element: etree._Element, classes: dict[str, str], quote: bool
         in_quote = quote or bool(names & {classes["summary"], classes["quote"]})
         if child.tag == "p":
             text = escape_line_start(inline(child, classes).strip())
+            if text and classes["dateline"] in names_of(element):
+                text = f"*{text}*"
             if text:
                 yield ("> " + text) if in_quote else text
         elif child.tag in {"h1", "h2", "h3"}:
@@ -116,6 +124,27 @@ def _blocks(element: etree._Element, classes: dict[str, str], quote: bool
             yield from _blocks(child, classes, in_quote)
 
 
+def names_of(element: etree._Element) -> set[str]:
+    return _classes(element)
+
+
+def footnotes(article: etree._Element, classes: dict[str, str]) -> list[str]:
+    """Take the source notes (``aside``) out of an edition article: GFM footnote definitions,
+    each one paragraph (the citation after a hard line break)."""
+    out = []
+    # the label is the cable's id, unique in a volume (a GFM reader shows a number)
+    label = re.sub(r"[^A-Za-z0-9-]", "-", article.get("data-cable-id") or "source")
+    for sup in article.iterfind(".//a[@class='note-call']/sup"):
+        sup.text = label
+    for aside in list(article.iter("aside")):
+        parent = aside.getparent()
+        if parent is not None:
+            parent.remove(aside)
+        lines = [inline(p, classes).strip() for p in aside.iter("p")]
+        out.append(f"[^{label}]: " + "\\\n".join(line for line in lines if line))
+    return out
+
+
 def front_matter(view: CableView, extra: dict[str, object] | None = None) -> str:
     """YAML front matter; every value is a JSON string/list (valid YAML, nothing to escape)."""
     record: dict[str, object] = {
@@ -125,7 +154,7 @@ def front_matter(view: CableView, extra: dict[str, object] | None = None) -> str
         "from": list(view.sender),
         "to": list(view.to),
         "info": list(view.info),
-        "classification": view.classification,
+        "classification": view.classification if view.level else None,
         "caveats": list(view.caveats),
         "subject": view.subject,
         "tags": list(view.tags),
@@ -147,8 +176,11 @@ def style_classes(theme_name: str) -> dict[str, str]:
 
 
 def article_markdown(article: etree._Element, theme_name: str) -> str:
-    """An article from :func:`.html.article` as Markdown blocks separated by blank lines."""
-    return "\n\n".join(_blocks(article, style_classes(theme_name), quote=False))
+    """An article from :func:`.html.article` as Markdown blocks separated by blank lines; an
+    edition's source note as a footnote at the end."""
+    classes = style_classes(theme_name)
+    notes = footnotes(article, classes)
+    return "\n\n".join([*_blocks(article, classes, quote=False), *notes])
 
 
 def write(cable: Cable, options: WriteOptions) -> bytes:

@@ -22,6 +22,7 @@ from ..fetcher import bundled_only_fetcher, refuse_error
 from ..model import Cable
 from ..options import WriteOptions
 from ..theme import derived, stylesheet
+from ..view import frus
 from . import PDF_VARIANTS, html
 
 if TYPE_CHECKING:
@@ -111,8 +112,8 @@ def write(cable: Cable, options: WriteOptions) -> bytes:
     """One cable as a PDF (A4 or Letter, the classification line on every page)."""
     view = cable.view
     modified = html.modified_iso(cable, options)
-    root = html.document([html.article(cable, options)], view.subject, view.lang, None,
-                         html.document_meta(view, modified))
+    root = html.document([html.article(cable, options, flavour="pdf")], frus.bookmark(view),
+                         view.lang, None, html.document_meta(view, modified))
     attachment = (f"{cable.file_stem()}.tei.xml", tei_bytes(cable),
                   f"TEI P5 source of cable {view.id}")
     return render(root, options, cable.source, [attachment], modified)
@@ -120,7 +121,7 @@ def write(cable: Cable, options: WriteOptions) -> bytes:
 
 def write_volume(volume: Volume, options: WriteOptions) -> bytes:
     """Many cables as one PDF: bookmarks, links between them, each cable's TEI attached."""
-    blocks = volume.blocks(options, "html")
+    blocks = volume.blocks(options, "pdf")
     modified = volume.modified(options)
     dates = volume.dates()
     meta = {"author": "; ".join(volume.origins()),

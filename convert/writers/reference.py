@@ -6,6 +6,7 @@ the CSS reads). Written once per process and theme for pandoc's ``--reference-do
 
 from __future__ import annotations
 
+import hashlib
 import re
 import subprocess
 from functools import cache, lru_cache
@@ -68,6 +69,8 @@ def _run_props(theme: Theme, dress: Dress) -> etree._Element:
     if theme.switch(dress.italic, "italic"):
         _sub(rpr, "i")
         _sub(rpr, "iCs")
+    if dress.small_caps:
+        _sub(rpr, "smallCaps")
     _sub(rpr, "color", val=theme.colour(dress.colour).lstrip("#").upper())
     _sub(rpr, "sz", val=_half_points(theme.size(dress.size)))
     _sub(rpr, "szCs", val=_half_points(theme.size(dress.size)))
@@ -75,7 +78,10 @@ def _run_props(theme: Theme, dress: Dress) -> etree._Element:
 
 
 def _para_props(theme: Theme, dress: Dress) -> etree._Element:
-    ppr = _w("pPr")
+    ppr = _w("pPr")  # children in the schema's order: keepNext … pBdr, shd, spacing, ind, jc, outlineLvl
+    if dress.keep:
+        _sub(ppr, "keepNext")
+        _sub(ppr, "keepLines")
     if dress.border:
         borders = _sub(ppr, "pBdr")
         width = max(2, round(theme.spacing("summary_rule_width") * 8))
@@ -93,17 +99,27 @@ def _para_props(theme: Theme, dress: Dress) -> etree._Element:
         _sub(ppr, "ind", left=left, right=left if dress.indent > 1 else "0")
     align = dress.align or theme.tokens["text"].get("align", "left")
     _sub(ppr, "jc", val={"justify": "both"}.get(str(align), str(align)))
+    if dress.outline is not None:
+        _sub(ppr, "outlineLvl", val=str(dress.outline))
     return ppr
+
+
+#: Word's built-in styles the theme dresses: their names are lower case in styles.xml
+#: ("heading 1"), and they are not custom styles
+_BUILT_IN = re.compile(r"(Heading [1-9]|Title)")
 
 
 def _style_element(theme: Theme, key: str, dress: Dress) -> etree._Element:
     name = theme.style(key)
     style = _w("style", type=dress.kind, styleId=name.replace(" ", ""))
-    if name not in {"Title"}:
+    built_in = _BUILT_IN.fullmatch(name) is not None
+    if not built_in:
         style.set(_W + "customStyle", "1")
-    _sub(style, "name", val=name)
+    _sub(style, "name", val=name.lower() if built_in and name != "Title" else name)
     if dress.kind == "paragraph":
         _sub(style, "basedOn", val="Normal")
+        if dress.keep:
+            _sub(style, "next", val="BodyText")
     _sub(style, "qFormat")
     if dress.kind == "paragraph":
         style.append(_para_props(theme, dress))
@@ -259,7 +275,9 @@ def reference_docx(theme_name: str, paper: str = "a4") -> bytes:
 @cache
 def reference_file(theme: str, paper: str) -> str:
     """The theme's reference.docx written once per process, for ``--reference-doc``."""
-    target = workdir() / f"reference-{theme}-{paper}.docx"
+    # a user theme's name is its file's path: the file name of its reference.docx is a digest
+    label = theme if theme.isidentifier() else hashlib.sha256(theme.encode()).hexdigest()[:16]
+    target = workdir() / f"reference-{label}-{paper}.docx"
     target.write_bytes(reference_docx(theme, paper))
     return str(target)
 

@@ -1,0 +1,290 @@
+"""The cable in the words of a reading edition, as the Foreign Relations of the United States
+prints a telegram: the heading ("Telegram From the Embassy in China to the Department of
+State"), the dateline ("Beijing, June 2, 2009, 0922Z."), the source note and a citation.
+
+Offices are named from the station table (:mod:`convert.stations`): embassies by country on
+the cable's date, consulates by city, missions by body, departments and collectives by name;
+several addressees of one kind share a plural ("the Embassies in Venezuela, Ecuador, and
+Peru"). An office the table does not hold is named from its routing name
+(``AMEMBASSY FOOBAR`` -> "the Embassy in Foobar") or as written. Everything here is plain
+text from the view's facts; :mod:`convert.writers.edition` sets it in HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .. import stations
+from ..stations import FrusParts, Station
+
+if TYPE_CHECKING:
+    from . import CableView
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+#: more action addressees than this make a circular ("… to 42 Posts"), as FRUS names them
+MAX_NAMED_ADDRESSEES = 10
+#: "Repeated to" names this many offices, then counts the rest (all are in the appendix)
+MAX_REPEATED = 12
+#: the kinds of office that are posts (a circular to posts only is "to N Posts")
+POST_KINDS = frozenset({"embassy", "consulate", "mission", "interests-section", "liaison",
+                        "delegation", "collective"})
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?")
+_PREFIXES = {"AMEMBASSY": ("Embassy", "in"), "AMCONSUL": ("Consulate", "in"),
+             "USMISSION": ("Mission", "in")}
+_ORIGIN = re.compile(r"^(Embassy|Consulate|Consulate General|Mission)\s+(.+)$")
+_OFFICE_LIKE = re.compile(r"[A-Za-z][A-Za-z .,&'/()-]*")
+_DRAFTING = re.compile(r"^(DRAFTED|CLEARED|APPROVED)(?:\s+BY)?\s*:\s*", re.I)
+
+
+# ------------------------------------------------------------------------------ dates
+def date_in_words(iso: str | None) -> str | None:
+    """``2009-06-02T09:22:00Z`` -> ``June 2, 2009``; None when there is no date."""
+    match = _ISO_DATE.match(iso or "")
+    if match is None or not 1 <= int(match[2]) <= 12:
+        return None
+    return f"{MONTHS[int(match[2]) - 1]} {int(match[3])}, {match[1]}"
+
+
+def time_of_day(iso: str | None) -> str | None:
+    """``2009-06-02T09:22:00Z`` -> ``0922Z`` (a date-time group's time, in UTC)."""
+    match = _ISO_DATE.match(iso or "")
+    if match is None or match[4] is None:
+        return None
+    return f"{match[4]}{match[5]}Z"
+
+
+def join_words(items: Sequence[str]) -> str:
+    """``A``; ``A and B``; ``A, B, and C`` (the serial comma, as FRUS has it)."""
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]
+
+
+# ------------------------------------------------------------------------------ offices
+@dataclass(frozen=True, slots=True)
+class Named:
+    """An office in words: its heading name, its parts (for a plural), its short name (for
+    "Repeated to": a post's city), its place (for a dateline) and whether it is a post."""
+
+    text: str  # "the Embassy in China"
+    parts: FrusParts | None  # ("Embassy", "in", "China") when it can share a plural
+    short: str  # "Beijing" for an embassy or consulate, else the text
+    city: str | None  # where it is, when known
+    post: bool
+
+
+def _title(words: str) -> str:
+    return " ".join(word.capitalize() for word in words.split())
+
+
+def _from_station(row: Station, date: str | None) -> Named:
+    parts = stations.frus_parts(row, date)
+    text = stations.frus_name(row, date)
+    if not text.startswith(("the ", "All ")) and row.frus:
+        text = row.frus
+    short = row.city if row.kind in {"embassy", "consulate"} and row.city else text
+    return Named(text, parts, short, row.city or None, row.kind in POST_KINDS)
+
+
+def _unknown(name: str) -> Named:
+    """An office the table does not hold, named from its routing or origin name."""
+    office = stations.clean_office(name)
+    head, _, rest = office.partition(" ")
+    if head in _PREFIXES and rest:
+        title, preposition = _PREFIXES[head]
+        place = _title(rest)
+        return Named(f"the {title} {preposition} {place}", FrusParts(title, preposition, place),
+                     place, place, True)
+    origin = _ORIGIN.match(" ".join(name.split()))
+    if origin:
+        title, place = origin[1], origin[2]
+        return Named(f"the {title} in {place}", FrusParts(title, "in", place), place, place, True)
+    written = " ".join(name.split())
+    return Named(written, None, written, None, False)
+
+
+def name_office(name: str, date: str | None = None) -> Named:
+    """A routing name (``AMEMBASSY BEIJING``, ``SECSTATE WASHDC``) in words on ``date``."""
+    row = stations.by_office(name)
+    return _from_station(row, date) if row is not None else _unknown(name)
+
+
+def sender(view: CableView) -> Named | None:
+    """The sending office: from the FM line, else the origin name, else the banner."""
+    date = view.date
+    for name in view.sender:
+        return name_office(name, date)
+    origin = view.header.origin
+    row = stations.find(origin=origin, banner=banner_station(view) or id_station(view.id))
+    if row is not None:
+        return _from_station(row, date)
+    return _unknown(origin) if origin else None
+
+
+def banner_station(view: CableView) -> str | None:
+    """The station of the cable's message reference or banner (``BEIJING 001463``)."""
+    banner = view.banner or ""
+    match = re.search(r"([A-Z][A-Z .'-]*?)\s+0*\d{3,6}\b", banner.upper())
+    return match[1].strip() if match else None
+
+
+def id_station(cable_id: str) -> str | None:
+    """The station a cablegate id is built from (``85BEIRUT992`` -> ``BEIRUT``): the last
+    resort for a cable whose text names no sender."""
+    match = re.match(r"\d{2}([A-Z]{3,})\d+\b", cable_id)
+    return match[1] if match else None
+
+
+def _distinct(names: Iterable[str], date: str | None) -> list[Named]:
+    seen: dict[str, Named] = {}
+    for name in names:
+        named = name_office(name, date)
+        seen.setdefault(named.text, named)
+    return list(seen.values())
+
+
+def addressees(named: Sequence[Named]) -> str:
+    """Offices in words, those of one kind together: "the Department of State and the
+    Embassies in Venezuela, Ecuador, and Peru"."""
+    groups: dict[object, list[Named]] = {}
+    for item in named:
+        key: object = (item.parts.title, item.parts.preposition) if item.parts else item.text
+        groups.setdefault(key, []).append(item)
+    phrases = []
+    for members in groups.values():
+        parts = members[0].parts
+        if len(members) == 1 or parts is None:
+            phrases.append(members[0].text)
+        else:
+            plural = stations.PLURALS.get(parts.title, parts.title + "s")
+            places = join_words([m.parts.place for m in members if m.parts])
+            phrases.append(f"the {plural} {parts.preposition} {places}")
+    return join_words(phrases)
+
+
+# ------------------------------------------------------------------------------ the parts
+def heading(view: CableView) -> str:
+    """``Telegram From the Embassy in China to the Department of State``."""
+    origin = sender(view)
+    to = _distinct(view.to, view.date)
+    kind = "Telegram"
+    if len(to) > MAX_NAMED_ADDRESSEES:
+        kind = "Circular Telegram"
+        whom = f"{len(to)} Posts" if all(a.post for a in to) else f"{len(to)} Addressees"
+    else:
+        whom = addressees(to)
+    text = kind
+    if origin is not None:
+        text += f" From {origin.text}"
+    if whom:
+        text += f" to {whom}"
+    return text if text != kind else f"{kind} {view.id}"
+
+
+def dateline(view: CableView) -> str:
+    """``Beijing, June 2, 2009, 0922Z.``: where and when it was sent, in words (the time
+    only when the telegram gives its date-time group); empty when neither is known."""
+    origin = sender(view)
+    parts = [origin.city] if origin is not None and origin.city else []
+    day = date_in_words(view.date)
+    if day:
+        parts.append(day)
+        time = time_of_day(view.date) if view.dtg else None
+        if time:
+            parts.append(time)
+    return ", ".join(parts) + "." if parts else ""
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _source(view: CableView) -> str:
+    copy = view.copy
+    released = date_in_words(copy.released)
+    where = {
+        "cablegate": "WikiLeaks cablegate page" + (f", released {released}" if released else ""),
+        "cables.csv": "cables.csv" + (f", row {copy.row}" if copy.row else ""),
+    }.get(copy.kind)
+    if where is None:
+        where = f"text as given in {copy.name}" if copy.name else "text as given"
+    return f"Department of State telegram {view.id}; {where}"
+
+
+def marking(view: CableView) -> str:
+    """``Unclassified; Priority; SENSITIVE; SIPDIS``: level and precedence as FRUS writes
+    them, then the handling caveats as the cable does."""
+    level = view.level.title() if view.level else "Classification not stated"
+    items = [level]
+    if view.precedence:
+        items.append(view.precedence.title())
+    items += list(view.caveats)
+    return "; ".join(items)
+
+
+def repeated_to(view: CableView) -> str | None:
+    """``Repeated to Tokyo, Seoul, and the Mission in Geneva``, or None."""
+    named = _distinct(view.info, view.date)
+    if not named:
+        return None
+    # a line the header's reader took for an addressee (``LOG-00 AID-00``, ``029700``) is
+    # counted, not named
+    nameable = [n for n in named if n.parts is not None or _OFFICE_LIKE.fullmatch(n.text)]
+    shown = [n.short for n in nameable[:MAX_REPEATED]]
+    rest = len(named) - len(shown)
+    if rest:
+        shown.append(f"{rest} other addressee{'s' if rest > 1 else ''} (see Transmission)")
+    return "Repeated to " + join_words(shown)
+
+
+def drafting(view: CableView) -> str | None:
+    """``Drafted by DRL/AWH:O'SULLIVANSX; approved by …`` from the front matter, or None."""
+    lines = []
+    for line in view.drafting:
+        label = _DRAFTING.match(line)
+        if label:
+            lines.append(f"{label[1].lower()} by {line[label.end():].strip()}")
+    if not lines:
+        return None
+    text = "; ".join(lines)
+    return text[0].upper() + text[1:]
+
+
+def source_note(view: CableView) -> list[tuple[str, str]]:
+    """The source note as (kind, sentence) pairs, in FRUS's order: where this copy comes from,
+    the classification, precedence and handling, who else received it; then what the cable's
+    front matter adds (drafting, TAGS, E.O. and Classified By lines)."""
+    note = [("source", _sentence("Source: " + _source(view)))]
+    if view.partial:
+        note.append(("partial", "A partial extract of the original cable."))
+    note.append(("marking", _sentence(marking(view))))
+    for kind, text in (("repeated", repeated_to(view)), ("drafting", drafting(view))):
+        if text:
+            note.append((kind, _sentence(text)))
+    if view.tags:
+        note.append(("tags", _sentence("TAGS: " + ", ".join(view.tags))))
+    note += [("declassification", _sentence(line)) for line in view.declassification]
+    note += [("classified-by", _sentence(line)) for line in view.classified_by]
+    return note
+
+
+def citation(view: CableView) -> str:
+    """A ready citation: ``Telegram 09BEIJING1463 from the Embassy in China to the Department
+    of State, "SUBJECT," June 2, 2009, 0922Z; WikiLeaks cablegate page, released ….``"""
+    kind, _, rest = heading(view).partition(" From ")
+    pieces = [f"{kind.removesuffix(' ' + view.id)} {view.id}" + (f" from {rest}" if rest else "")]
+    if view.header.subject:
+        pieces.append(f"\u201c{view.subject}\u201d")
+    pieces += [w for w in (date_in_words(view.date), time_of_day(view.date) if view.dtg else None) if w]
+    text = ", ".join(pieces).replace("\u201d, ", ",\u201d ")  # the comma inside the quotes
+    return _sentence(f"{text}; {_source(view).split('; ', 1)[1]}")
+
+
+def bookmark(view: CableView) -> str:
+    """``09BEIJING1463 — CHINA OBJECTS TO …``: the cable's entry in a PDF outline and title."""
+    return f"{view.id} \u2014 {view.subject}"

@@ -1,0 +1,307 @@
+"""The reading edition's words (convert/view/frus.py) and options: headings from the station
+table, datelines, the source note, the citation, the edition's reading text, user themes, and
+the command line's defaults (--to data, --transcript, --theme FILE)."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+from writers_fixtures import hand_tei
+
+from convert import theme
+from convert.errors import StyleError
+from convert.model import TEI_NS, Cable
+from convert.options import WriteOptions
+from convert.textview import REDACTION_LABEL, body_text, edition_text
+from convert.view import frus
+
+T = f"{{{TEI_NS}}}"
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "seed-09BEIJING1463.txt"
+XHTML = "http://www.w3.org/1999/xhtml"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def routed(sender: str | None, to: list[str], info: list[str] = (), when: str = "2009-06-02T09:22:00Z"
+           ) -> Cable:
+    """The hand-built cable with other FM, TO and INFO offices (and date)."""
+    cable = hand_tei(when=when)
+    tei = cable.tei
+    sent = tei.find(f".//{T}correspAction[@type='sent']")
+    author = tei.find(f".//{T}bibl[@type='telegram']/{T}author")
+    for element in (sent.find(f"{T}orgName"), author):
+        element.getparent().remove(element)
+    if sender:
+        etree.SubElement(sent, f"{T}orgName").text = sender
+        bibl = tei.find(f".//{T}bibl[@type='telegram']")
+        author = etree.Element(f"{T}author")
+        etree.SubElement(author, f"{T}orgName").text = sender
+        bibl.insert(0, author)
+    for subtype, names in (("action", to), ("info", info)):
+        action = tei.find(f".//{T}correspAction[@subtype='{subtype}']")
+        for child in list(action):
+            action.remove(child)
+        for name in names:
+            etree.SubElement(action, f"{T}orgName").text = name
+    return Cable(tei, source="hand-built")
+
+
+# ------------------------------------------------------------------------------ headings
+
+
+@pytest.mark.parametrize(("sender", "to", "when", "heading"), [
+    ("AMEMBASSY BEIJING", ["SECSTATE WASHDC"], "2009-06-02",
+     "Telegram From the Embassy in China to the Department of State"),
+    ("SECSTATE WASHDC", ["AMEMBASSY CARACAS", "AMEMBASSY QUITO", "AMEMBASSY LIMA"], "2009-06-02",
+     "Telegram From the Department of State to the Embassies in Venezuela, Ecuador, and Peru"),
+    ("SECSTATE WASHDC", ["ALL DIPLOMATIC AND CONSULAR POSTS"], "2009-06-02",
+     "Telegram From the Department of State to All Diplomatic and Consular Posts"),
+    ("SECSTATE WASHDC", ["USMISSION USUN NEW YORK"], "2009-06-02",
+     "Telegram From the Department of State to the Mission to the United Nations"),
+    ("AMCONSUL SHANGHAI", ["SECSTATE WASHDC", "AMEMBASSY BEIJING"], "2009-06-02",
+     "Telegram From the Consulate in Shanghai to the Department of State and the Embassy in "
+     "China"),
+    ("AMEMBASSY MOSCOW", ["SECSTATE WASHDC"], "1985-02-18",
+     "Telegram From the Embassy in the Soviet Union to the Department of State"),
+    ("AMEMBASSY THE HAGUE", ["SECSTATE WASHDC", "AMCONSUL AMSTERDAM", "AMCONSUL FRANKFURT"],
+     "2009-06-02", "Telegram From the Embassy in the Netherlands to the Department of State and "
+     "the Consulates in Amsterdam and Frankfurt"),
+    # an office the table does not hold, named from its routing name
+    ("AMEMBASSY ATLANTIS", ["SECSTATE WASHDC"], "2009-06-02",
+     "Telegram From the Embassy in Atlantis to the Department of State"),
+    ("SOME OFFICE", [], "2009-06-02", "Telegram From SOME OFFICE"),
+])
+def test_heading_names_the_offices(sender: str, to: list[str], when: str, heading: str) -> None:
+    cable = routed(sender, to, when=when + "T12:00:00Z")
+    assert frus.heading(cable.view) == heading
+
+
+def test_a_circular_counts_its_addressees() -> None:
+    posts = [f"AMEMBASSY {city}" for city in ("PARIS", "LONDON", "ROME", "MADRID", "LISBON",
+                                              "BERLIN", "VIENNA", "BERN", "OSLO", "ATHENS",
+                                              "DUBLIN")]
+    cable = routed("SECSTATE WASHDC", posts)
+    assert frus.heading(cable.view) == "Circular Telegram From the Department of State to 11 Posts"
+    cable = routed("SECSTATE WASHDC", [*posts[:10], "CIA WASHDC"])
+    assert frus.heading(cable.view).endswith("to 11 Addressees")
+
+
+def test_no_sender_named_falls_back_to_the_id_station() -> None:
+    cable = routed(None, [])
+    meta = cable.tei.find(f".//{T}bibl[@type='telegram']")
+    for note in meta.findall(f"{T}note[@type='classification']"):
+        note.text = "UNCLAS"  # no station in the banner either
+    assert frus.heading(cable.view) == "Telegram From the Embassy in China"  # 09BEIJING1463
+
+
+# ------------------------------------------------------------------------------ datelines
+
+
+def test_dateline_in_words_with_the_dtg_time() -> None:
+    assert frus.dateline(hand_tei().view) == "Beijing, June 2, 2009, 0922Z."
+    assert frus.date_in_words("1985-02-18T00:00:00") == "February 18, 1985"
+    assert frus.date_in_words(None) is None and frus.date_in_words("2009-13-01") is None
+    cable = hand_tei()
+    date = cable.tei.find(f".//{T}bibl[@type='telegram']/{T}date")
+    date.getparent().remove(date)  # no date-time group written: the page's creation date, the day only
+    page = etree.SubElement(cable.tei.find(f".//{T}sourceDesc"), f"{T}bibl", type="cablegate-table")
+    etree.SubElement(page, f"{T}date", when="2009-06-02T09:22:00", type="created")
+    assert frus.dateline(cable.view) == "Beijing, June 2, 2009."
+    assert frus.dateline(routed("SOME OFFICE", []).view) == "June 2, 2009, 0922Z."  # no place known
+
+
+# ------------------------------------------------------------------------------ the note
+
+
+def test_source_note_of_the_seed_like_cable() -> None:
+    note = dict(frus.source_note(hand_tei().view))
+    assert note["source"] == "Source: Department of State telegram 09BEIJING1463; text as given."
+    assert note["marking"] == "Unclassified; SENSITIVE; SIPDIS."
+    assert note["repeated"] == "Repeated to Tokyo and Seoul."
+    assert note["tags"] == "TAGS: ETRD, KIPR, CH."
+    assert frus.citation(hand_tei().view) == (
+        "Telegram 09BEIJING1463 from the Embassy in China to the Department of State, "
+        "\u201cCHINA OBJECTS TO SPECIAL 301 DESIGNATION, WANTS MORE CARROT,\u201d June 2, 2009, "
+        "0922Z; text as given.")
+
+
+def test_source_note_names_the_copy_and_the_front_matter() -> None:
+    cable = hand_tei()
+    source = cable.tei.find(f".//{T}sourceDesc")
+    page = etree.SubElement(source, f"{T}bibl", type="cablegate-table")
+    etree.SubElement(page, f"{T}date", when="2011-08-30T01:44:00", type="released")
+    bibl = cable.tei.find(f".//{T}bibl[@type='telegram']")
+    etree.SubElement(bibl, f"{T}note", type="partial-extract").text = "A partial extract."
+    etree.SubElement(bibl, f"{T}note", type="classified-by").text = "Classified By: DCM X, 1.4 (b)"
+    opener = cable.tei.find(f".//{T}opener")
+    etree.SubElement(opener, f"{T}seg", type="routing-other").text = "DRAFTED BY: EAP/CM:SFLATT"
+    etree.SubElement(opener, f"{T}seg", type="routing-other").text = "APPROVED BY: EAP:DSHEAR"
+    note = dict(frus.source_note(cable.view))
+    assert note["source"] == ("Source: Department of State telegram 09BEIJING1463; WikiLeaks "
+                              "cablegate page, released August 30, 2011.")
+    assert note["partial"] == "A partial extract of the original cable."
+    assert note["classified-by"] == "Classified By: DCM X, 1.4 (b)."
+    assert note["drafting"] == "Drafted by EAP/CM:SFLATT; approved by EAP:DSHEAR."
+
+
+def test_repeated_to_counts_what_is_not_an_office() -> None:
+    cities = ["AMEMBASSY TOKYO", "AMEMBASSY SEOUL", "LOG-00 AID-00 CIAE-00", "029700"]
+    cities += [f"AMCONSUL {c}" for c in ("SHANGHAI", "GUANGZHOU", "CHENGDU", "SHENYANG",
+                                         "WUHAN", "HONG KONG", "OSAKA KOBE", "NAHA", "SAPPORO",
+                                         "FUKUOKA", "NAGOYA")]
+    text = frus.repeated_to(routed("AMEMBASSY BEIJING", ["SECSTATE WASHDC"], cities).view)
+    assert text.startswith("Repeated to Tokyo, Seoul, Shanghai, Guangzhou,")
+    assert text.endswith(", and 3 other addressees (see Transmission)")
+
+
+# ------------------------------------------------------------------------------ reading text
+
+
+def test_the_edition_reads_a_redaction_as_its_label_and_the_opener_last() -> None:
+    cable = hand_tei()
+    edition, transcript = edition_text(cable), body_text(cable)
+    assert "XXXXXXXXXXXX" in transcript and "XXXXXXXXXXXX" not in edition
+    assert f"Counterfeit goods from {REDACTION_LABEL} in Yiwu" in edition
+    assert transcript.startswith("P 020922Z JUN 09 FM AMEMBASSY BEIJING")
+    assert edition.startswith("SUBJECT: CHINA OBJECTS")
+    assert edition.endswith("E.O. 12958: N/A TAGS: ETRD KIPR CH")
+    assert sorted(edition.replace(REDACTION_LABEL, "XXXXXXXXXXXX").split()) == sorted(
+        transcript.split())
+
+
+def test_a_redaction_carries_its_label_in_every_markup() -> None:
+    """A screen reader and a reader both meet "[redacted]", marked as a redaction and saying
+    what was withheld; never a row of X."""
+    from convert.writers import docx, epub, html
+
+    title = "Redacted: text withheld when the cable was published (XXXXXXXXXXXX in the source)"
+    page = lxml_html.fromstring(html.write(hand_tei(), WriteOptions()))
+    (span,) = page.xpath("//span[@class='redaction']")
+    assert span.text == REDACTION_LABEL and span.get("title") == title
+    with zipfile.ZipFile(io.BytesIO(epub.write(hand_tei(), WriteOptions()))) as book:
+        chapter = etree.fromstring(book.read("EPUB/text/ch001.xhtml"))
+    (span,) = chapter.xpath("//x:span[@class='redaction']", namespaces={"x": XHTML})
+    assert span.text == REDACTION_LABEL and span.get("title") == title
+    with zipfile.ZipFile(io.BytesIO(docx.write(hand_tei(), WriteOptions()))) as document:
+        body = etree.fromstring(document.read("word/document.xml"))
+    runs = body.xpath("//w:r[w:rPr/w:rStyle/@w:val='Redaction']/w:t/text()", namespaces={"w": W})
+    assert runs == [REDACTION_LABEL]
+
+
+# ------------------------------------------------------------------------------ user themes
+
+
+def write_theme(folder: Path, text: str, name: str = "mine.toml") -> str:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_user_theme_inherits_and_reaches_every_medium(tmp_path: Path) -> None:
+    name = write_theme(tmp_path, 'inherit = "modern"\n[fonts]\nbody = ["DejaVu Sans", "sans-serif"]\n'
+                       '[colours]\naccent = "#123456"\n[sizes]\nbody = 12\n')
+    try:
+        loaded = theme.load_theme(theme.check_theme(name))
+        assert loaded.font("body") == "DejaVu Sans"
+        assert loaded.style("summary") == "Summary"  # inherited
+        print_css = theme.stylesheet(loaded.name, "print", "a4")
+        assert 'font-family: "DejaVu Sans", sans-serif;' in print_css and "#123456" in print_css
+        assert "font-size: 12pt" in print_css
+        from convert.writers import docx, html
+
+        page = html.write(hand_tei(), WriteOptions(theme=loaded.name)).decode()
+        assert "#123456" in page
+        with zipfile.ZipFile(io.BytesIO(docx.write(hand_tei(), WriteOptions(theme=loaded.name)))) as zipped:
+            assert b'w:ascii="DejaVu Sans"' in zipped.read("word/styles.xml")
+    finally:
+        theme.clear_caches()
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('[fonts]\nbody = ["DejaVu Serif"]\n', "inherit"),
+    ('inherit = "baroque"\n', "no such theme"),
+    ('inherit = "modern"\n[sizes]\nbdy = 11\n', "no such token"),
+    ('inherit = "modern"\n[sizes]\nbody = "11pt; } body { display: none"\n', "not a value"),
+    ('inherit = "modern"\n[colours]\naccent = "red"\n', "not a value"),
+    ('inherit = "modern"\n[fonts]\nbody = ["x\\"; } @import url(http://x/)"]\n', "not a value"),
+    ('inherit = "modern"\n[styles]\nsummary = "Box"\n', "cannot change"),
+    ('inherit = "modern"\n[page.tabloid]\nsize = "A3"\n', "unknown paper"),
+    ('inherit = "modern"\n[text]\nalign = "sideways"\n', "not a value"),
+    ('inherit = "modern"\n[fonts\n', "not a TOML file"),
+])
+def test_a_bad_user_theme_is_a_style_error(tmp_path: Path, text: str, message: str) -> None:
+    name = write_theme(tmp_path, text)
+    with pytest.raises(StyleError, match=message):
+        theme.check_theme(name)
+    with pytest.raises(StyleError, match="cannot read"):
+        theme.check_theme(str(tmp_path / "missing.toml"))
+
+
+# ------------------------------------------------------------------------------ the command line
+
+
+def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "convert", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=300, check=False)
+
+
+def test_help_names_the_default_and_data(tmp_path: Path) -> None:
+    text = " ".join(cli("--help").stdout.split())
+    assert "(default: tei,json,pdf: the data and a PDF to read)" in text
+    assert "data (tei,json: the data alone, nothing rendered)" in text
+    assert "--transcript" in text and 'inherit = "modern"' in text
+
+
+def test_no_to_writes_the_data_and_a_pdf_to_read(tmp_path: Path) -> None:
+    done = cli(str(SEED), "-o", str(tmp_path), "-q")
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
+    assert names == ["09BEIJING1463.json", "09BEIJING1463.pdf", "09BEIJING1463.tei.xml",
+                     "report.json"]
+    assert (tmp_path / "09BEIJING1463.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_to_data_writes_the_data_alone(tmp_path: Path) -> None:
+    done = cli(str(SEED), "-o", str(tmp_path), "--to", "data", "-q")
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
+    assert names == ["09BEIJING1463.json", "09BEIJING1463.tei.xml", "report.json"]
+
+
+def test_a_bad_theme_fails_once_before_any_cable(tmp_path: Path) -> None:
+    bad = write_theme(tmp_path, 'inherit = "modern"\n[colours]\naccent = "blue"\n')
+    out = tmp_path / "out"
+    done = cli("data", "-o", str(out), "--theme", bad)
+    assert done.returncode == 14
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and bad in lines[0] and "accent" in lines[0]
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_transcript_and_user_theme_through_the_cli(tmp_path: Path) -> None:
+    mine = write_theme(tmp_path, 'inherit = "teletype"\n[colours]\naccent = "#123456"\n')
+    done = cli(str(SEED), "-o", "-", "--to", "html", "--transcript", "--theme", mine)
+    assert done.returncode == 0, done.stderr
+    assert 'class="cable-metadata"' in done.stdout and "#123456" in done.stdout
+    edition = cli(str(SEED), "-o", "-", "--to", "html")
+    assert 'class="cable-metadata"' not in edition.stdout
+    assert "Telegram From the Embassy in China" in edition.stdout
+
+
+def test_api_takes_data_transcript_and_a_theme_file(tmp_path: Path) -> None:
+    from convert.api import convert_file, options_from
+
+    assert options_from("data").formats == ("tei", "json")
+    assert options_from("data,pdf").formats == ("tei", "json", "pdf")
+    assert options_from(transcript=True).write.transcript
+    (result,) = convert_file(SEED, to="md", transcript=True)
+    assert b"Cable Routing" not in result.outputs["md"] and b"VZCZCXRO8128" in result.outputs["md"]
+    with pytest.raises(StyleError):
+        options_from(theme=str(tmp_path / "none.toml"))
