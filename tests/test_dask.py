@@ -89,3 +89,63 @@ def test_api_convert_file_and_corpus(corpus200: Path, tmp_path: Path) -> None:
         f"{p.stem}.tei.xml" for p in pages)
     with pytest.raises(UsageError):
         convert_corpus(pages, tmp_path / "x", colour="red")
+
+
+def test_a_cluster_left_with_no_worker_fails_its_cables_instead_of_waiting(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen in a loaded run of this suite: every worker process of the local cluster and its
+    nanny gone, the scheduler alive, the batch polling its futures for ever. With no worker
+    for ``NO_WORKER_GRACE`` seconds, the cables in flight fail, and so does every cable
+    submitted after. (The engine's cluster and clock are stand-ins: no time passes.)"""
+    from types import SimpleNamespace
+
+    from convert.batch import dask_engine
+
+    clock = [1000.0]
+    check = getattr(dask_engine, "NO_WORKER_CHECK", 5.0)  # getattr: runnable without the fix
+    grace = getattr(dask_engine, "NO_WORKER_GRACE", 60.0)
+    monkeypatch.setattr(dask_engine, "time", SimpleNamespace(monotonic=lambda: clock[0]), raising=False)
+
+    class Waiting:  # dask.distributed.wait: nothing ever completes
+        @staticmethod
+        def wait(futures: object, timeout: float, return_when: str) -> None:
+            raise TimeoutError
+
+    workers: dict[str, int] = {"tcp://127.0.0.1:1": 1}
+    engine = dask_engine.DaskEngine.__new__(dask_engine.DaskEngine)
+    engine._distributed = Waiting
+    engine.client = SimpleNamespace(nthreads=lambda: dict(workers))
+    engine.futures = {}
+
+    def task(index: int) -> SimpleNamespace:
+        return SimpleNamespace(index=index, attempt=1, source=SimpleNamespace(name=f"c{index}"))
+
+    cancelled: list[int] = []
+
+    class Future:  # hashable, as Dask's are
+        def __init__(self, index: int) -> None:
+            self.index = index
+
+        def cancel(self) -> None:
+            cancelled.append(self.index)
+
+    for index in (1, 2):
+        engine.futures[Future(index)] = task(index)
+    for _ in range(30):  # workers there: waiting is right, however long
+        clock[0] += check
+        assert engine.poll(0.25) == []
+    workers.clear()  # every worker gone
+    waited = 0.0
+    outcomes: list = []
+    while not outcomes:
+        clock[0] += check
+        waited += check
+        outcomes = engine.poll(0.25)
+        assert waited <= grace + 2 * check
+    assert waited >= grace
+    assert sorted(o.index for o in outcomes) == [1, 2] and cancelled == [1, 2]
+    assert all(o.status == "failed" and "no worker" in o.failure.message for o in outcomes)
+    assert engine.in_flight() == 0
+    engine.futures[Future(3)] = task(3)  # submitted after
+    [late] = engine.poll(0.25)
+    assert late.index == 3 and late.status == "failed"

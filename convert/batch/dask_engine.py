@@ -12,6 +12,10 @@ have been on the dying worker, so ``KilledWorker`` does not say which cable is t
 batch layer retries such a cable once *alone* (nothing else in flight), and only a second
 ``KilledWorker`` is reported as its failure. Failures returned by a task (a render error, the
 time limit) are retried once, as with the local engine.
+
+A cluster left with no worker at all (every worker process and its nanny gone) would hold
+the cables in flight for ever: after ``NO_WORKER_GRACE`` seconds without one, every cable in
+flight, and every cable submitted after, fails with a message saying so.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -61,8 +66,19 @@ def _sigint_ignored() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+#: seconds a cluster may have no worker before its cables fail (a nanny restarts a dead
+#: worker in seconds); how often, while nothing completes, the workers are counted
+NO_WORKER_GRACE = 60.0
+NO_WORKER_CHECK = 5.0
+
+
 class DaskEngine:
     name = "dask"
+    #: since when the cluster has had no worker (None: it has some); when they were last counted
+    _workerless_since: float | None = None
+    _counted = 0.0
+    #: no worker for longer than the grace: cables fail at once
+    _abandoned = False
 
     def __init__(self, scheduler: str | None, jobs: int, window: int | None = None,
                  tmp_root: Path | None = None) -> None:
@@ -127,11 +143,13 @@ class DaskEngine:
     def poll(self, timeout: float) -> list[Outcome]:
         if not self.futures:
             return []
+        if self._abandoned:
+            return self._fail_in_flight()
         try:
             done, _ = self._distributed.wait(list(self.futures), timeout=timeout,
                                              return_when="FIRST_COMPLETED")
         except TimeoutError:
-            return []
+            return self._fail_in_flight() if self._no_worker() else []
         outcomes = []
         for future in done:
             task = self.futures.pop(future)
@@ -147,6 +165,36 @@ class DaskEngine:
             failure.suspect = killed  # it may have shared the dying worker with the culprit
             outcomes.append(Outcome(task.index, task.attempt, "failed", failure=failure))
             future.release()
+        return outcomes
+
+    def _no_worker(self) -> bool:
+        """Whether the cluster has had no worker for ``NO_WORKER_GRACE`` seconds (counted
+        every ``NO_WORKER_CHECK`` seconds while nothing completes)."""
+        now = time.monotonic()
+        if now - self._counted < NO_WORKER_CHECK:
+            return False
+        self._counted = now
+        try:
+            workers = self.client.nthreads()
+        except Exception:  # the scheduler unreachable: no worker either
+            workers = {}
+        if workers:
+            self._workerless_since = None
+            return False
+        if self._workerless_since is None:
+            self._workerless_since = now
+        self._abandoned = now - self._workerless_since >= NO_WORKER_GRACE
+        return self._abandoned
+
+    def _fail_in_flight(self) -> list[Outcome]:
+        outcomes = []
+        for future, task in self.futures.items():
+            message = f"the Dask cluster has had no worker for {NO_WORKER_GRACE:g} s"
+            outcomes.append(Outcome(task.index, task.attempt, "failed",
+                                    failure=Failure.from_error(RenderError(task.source.name, message))))
+            with contextlib.suppress(Exception):
+                future.cancel()
+        self.futures.clear()
         return outcomes
 
     def close(self) -> None:
