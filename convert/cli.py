@@ -7,13 +7,24 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import math
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
 
 from . import __version__
-from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SOME_FAILED, ConvertError, UsageError
+from .console import Stop, Tolerant, silence
+from .errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_SOME_FAILED,
+    EXIT_TERMINATED,
+    ConvertError,
+    InputError,
+    UsageError,
+)
 from .options import DEFAULT_MAX_INPUT_BYTES, ConvertOptions, ReadOptions, WriteOptions
 
 DEFAULT_INPUT = "data"
@@ -21,11 +32,42 @@ DEFAULT_OUTPUT = "build"
 
 
 def _size(text: str) -> int:
+    """A size in bytes, at least one (``20M``, ``512k``, ``1g``, ``4096``)."""
     units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
-    text = text.strip().lower().rstrip("b")
-    if text and text[-1] in units:
-        return int(float(text[:-1]) * units[text[-1]])
-    return int(text)
+    value = text.strip().lower().rstrip("b")
+    try:
+        if value and value[-1] in units:
+            number = float(value[:-1])
+            size = int(number * units[value[-1]]) if math.isfinite(number) else 0
+        else:
+            size = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 20M)") from None
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"must be at least one byte: {text!r}")
+    return size
+
+
+def _count(text: str) -> int:
+    """A whole number, at least 1 (``--jobs``, ``--recycle-after``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    """Seconds, zero or more and finite (``--time-limit``; 0 means no limit)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more seconds: {text!r}")
+    return value
 
 
 def parser() -> argparse.ArgumentParser:
@@ -42,7 +84,7 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help="files, folders (recursive), cables.csv files, or - for stdin "
-                   f"(default: the bundled {DEFAULT_INPUT}/)")
+                   f"(default: ./{DEFAULT_INPUT}, the sample cables of a source checkout)")
     p.add_argument("-o", "--output", metavar="OUT",
                    help=f"output folder, or - to stream one format to stdout (default: {DEFAULT_OUTPUT}/)")
     default = ",".join(DEFAULT_FORMATS)
@@ -70,7 +112,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--show-artifacts", action="store_true",
                    help="show page-break and section marks as marginal notes")
     batch = p.add_argument_group("batch (a folder, a cables.csv, many inputs)")
-    batch.add_argument("-j", "--jobs", type=int, metavar="N",
+    batch.add_argument("-j", "--jobs", type=_count, metavar="N",
                        help="worker processes (default: every core); with --engine dask and no "
                        "--scheduler, the local cluster's workers")
     batch.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -80,10 +122,10 @@ def parser() -> argparse.ArgumentParser:
                        "dask: start a local cluster)")
     batch.add_argument("--force", "--no-resume", dest="force", action="store_true",
                        help="convert everything again, even cables whose outputs are up to date")
-    batch.add_argument("--recycle-after", type=int, metavar="N", default=None,
+    batch.add_argument("--recycle-after", type=_count, metavar="N", default=None,
                        help="replace each worker process after N cables, bounding memory "
                        "(default 1000)")
-    batch.add_argument("--time-limit", type=float, metavar="SECONDS", default=None,
+    batch.add_argument("--time-limit", type=_seconds, metavar="SECONDS", default=None,
                        help="give up on a cable after this long (default 60; 0: no limit)")
     batch.add_argument("--files-from", metavar="FILE",
                        help="read more input names from FILE, one per line (- for stdin)")
@@ -121,10 +163,15 @@ def _source_date_epoch() -> int | None:
 
 
 def build_options(args: argparse.Namespace) -> ConvertOptions:
+    """The options of a run, checked before any cable: an unknown theme is one error (exit
+    14), not one failure per cable, and an error even for formats that use no theme."""
     from .theme import check_theme
 
+    formats = _formats(args.to)
+    if not formats:
+        raise UsageError("--to", "no output format named (e.g. --to tei,json, or --to all)")
     options = ConvertOptions(
-        formats=_formats(args.to),
+        formats=formats,
         read=ReadOptions(form=args.form, encoding=args.encoding, max_input_bytes=args.max_input_size),
         write=WriteOptions(
             # the theme is read (a bad one fails here, once, before any cable) and a theme
@@ -140,7 +187,8 @@ def build_options(args: argparse.Namespace) -> ConvertOptions:
 
 
 def _stream(inputs: list[str], options: ConvertOptions) -> int:
-    """``-o -``: one format to stdout; JSON becomes JSON Lines."""
+    """``-o -``: one format to stdout; JSON becomes JSON Lines. A reader that stops reading
+    (``| head``) ends the run quietly: only stdout's closing does that."""
     from .batch.worker import convert_limited
     from .pipeline import iter_sources
     from .writers.json import dumps, record
@@ -148,18 +196,22 @@ def _stream(inputs: list[str], options: ConvertOptions) -> int:
     if len(options.formats) != 1:
         raise UsageError("-o -", "streaming to stdout takes exactly one format (--to)")
     fmt = options.formats[0]
-    failures = []
+    failures: list[ConvertError] = []
     out = sys.stdout.buffer
     for item in iter_sources(inputs, options.read):
         try:
             if isinstance(item, ConvertError):
                 raise item
             for converted in convert_limited(item, options):
-                if fmt == "json":
-                    out.write(dumps(record(converted.cable), indent=None) + b"\n")
-                else:
-                    out.write(converted.outputs[fmt])
-                out.flush()
+                try:
+                    if fmt == "json":
+                        out.write(dumps(record(converted.cable), indent=None) + b"\n")
+                    else:
+                        out.write(converted.outputs[fmt])
+                    out.flush()
+                except BrokenPipeError:
+                    silence(sys.stdout)
+                    return _exit_for(failures, total_ok=True)
                 for warning in converted.warnings:
                     print(f"cable-convert: {converted.source}: warning: {warning}", file=sys.stderr)
         except ConvertError as exc:
@@ -179,7 +231,7 @@ def _exit_for(failures: list[ConvertError] | list[int], total_ok: bool) -> int:
 def run(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     options = build_options(args)
-    inputs = list(args.inputs) or ([] if args.files_from else [DEFAULT_INPUT])
+    inputs = list(args.inputs) or ([] if args.files_from else _default_input())
     if args.files_from:
         inputs += _names_from(args.files_from)
     if args.output == "-":
@@ -207,6 +259,8 @@ def run(argv: list[str] | None = None) -> int:
               f"date, {len(report.failed)} failed -> {out}", file=sys.stderr)
         if len(report.results) > 1:
             print(report.summary(), file=sys.stderr)
+    if not report.results:
+        raise InputError(" ".join(inputs) or "--files-from", "no cable found in the inputs")
     if report.failed:
         if len(report.results) == 1:
             return report.failed[0].exit_code
@@ -214,16 +268,43 @@ def run(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _default_input() -> list[str]:
+    """``./data`` when no input is named: the sample cables of a source checkout."""
+    if not Path(DEFAULT_INPUT).is_dir():
+        raise UsageError("INPUT", f"no input named, and no ./{DEFAULT_INPUT} folder here to "
+                         "convert (name files or folders, or - for stdin)")
+    return [DEFAULT_INPUT]
+
+
 def _book(args: argparse.Namespace, inputs: list[str], out: Path, options: ConvertOptions) -> int:
+    """``--book``: one volume per format. In a batch's output folder it takes the folder's
+    lock, as a batch does, and never replaces a file the batch recorded as a cable's output
+    (a folder that holds only volumes is left holding only volumes)."""
     from dataclasses import replace
 
+    from .batch.state import STATE_DIR, State
     from .book import make_book
+    from .names import safe_stem
     from .output import check_writable
+    from .writers import FORMATS
 
     if args.to == parser().get_default("to"):
         options = replace(options, formats=("pdf",))  # a volume is for reading: PDF unless asked
     check_writable(out)
-    result = make_book(inputs, out, options, sort=args.sort, title=args.title, name=args.book_name)
+    state = State(out).load() if (out / STATE_DIR).is_dir() else None
+    try:
+        recorded = {rel for record in (state.records.values() if state else ())
+                    for rel in record.outputs.values()}
+        for fmt in options.formats:
+            name = f"{safe_stem(args.book_name)}.{FORMATS[fmt].extension}"
+            if name in recorded:
+                raise UsageError(str(out / name), "a cable's output of an earlier batch in this "
+                                 "folder: choose another --book-name or -o")
+        result = make_book(inputs, out, options, sort=args.sort, title=args.title,
+                           name=args.book_name)
+    finally:
+        if state is not None:
+            state.close()
     for failure in result.failures:
         print(failure.one_line(), file=sys.stderr)
     if not args.quiet:
@@ -231,6 +312,9 @@ def _book(args: argparse.Namespace, inputs: list[str], out: Path, options: Conve
         print(f"cable-convert: a volume of {result.cables} cables -> {names}", file=sys.stderr)
     if result.failures:
         return EXIT_SOME_FAILED if result.cables else result.failures[0].exit_code
+    if not result.cables:
+        raise InputError(" ".join(inputs) or "--files-from", "no cable found in the inputs: "
+                         "no volume made")
     return 0
 
 
@@ -257,8 +341,9 @@ def _print_warnings(report: object) -> None:
     from .batch import BatchReport
 
     assert isinstance(report, BatchReport)
-    lines = [f"cable-convert: {r.source}: warning: {w}"
-             for r in report.converted for w in r.warnings]
+    lines = [f"cable-convert: {path}: warning: {reason}" for path, reason in report.passed_over]
+    lines += [f"cable-convert: {r.source}: warning: {w}"
+              for r in report.converted for w in r.warnings]
     for line in lines[:MAX_WARNING_LINES]:
         print(line, file=sys.stderr)
     if len(lines) > MAX_WARNING_LINES:
@@ -268,19 +353,26 @@ def _print_warnings(report: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    stderr = sys.stderr
+    sys.stderr = Tolerant(stderr)
     try:
-        return run(argv)
-    except ConvertError as exc:
-        print(exc.one_line(), file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("cable-convert: interrupted; a re-run resumes", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        return 0
-    except Exception as exc:
-        if "--debug" in (argv if argv is not None else sys.argv):
-            traceback.print_exc()
-        print(f"cable-convert: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",
-              file=sys.stderr)
-        return EXIT_INTERNAL
+        with Stop() as stop:
+            try:
+                return run(argv)
+            except ConvertError as exc:
+                print(exc.one_line(), file=sys.stderr)
+                return exc.exit_code
+            except KeyboardInterrupt:
+                if stop.signal == signal.SIGTERM:
+                    print("cable-convert: terminated; a re-run resumes", file=sys.stderr)
+                    return EXIT_TERMINATED
+                print("cable-convert: interrupted; a re-run resumes", file=sys.stderr)
+                return EXIT_INTERRUPTED
+            except Exception as exc:
+                if "--debug" in (argv if argv is not None else sys.argv):
+                    traceback.print_exc()
+                print(f"cable-convert: internal error: {type(exc).__name__}: {exc} "
+                      "(rerun with --debug)", file=sys.stderr)
+                return EXIT_INTERNAL
+    finally:
+        sys.stderr = stderr

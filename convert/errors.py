@@ -127,6 +127,8 @@ EXIT_SOME_FAILED = 16
 EXIT_INTERNAL = 1
 #: Exit status when interrupted by the user (SIGINT).
 EXIT_INTERRUPTED = 130
+#: Exit status when stopped by SIGTERM (``kill``, ``timeout``, a service manager).
+EXIT_TERMINATED = 143
 
 
 def exit_code_table() -> list[tuple[int, str, str]]:
@@ -147,4 +149,5 @@ def exit_code_table() -> list[tuple[int, str, str]]:
         rows.append((cls.exit_code, cls.__name__, doc))
     rows.append((EXIT_SOME_FAILED, "some-failed", "a batch finished; some inputs failed (listed)"))
     rows.append((EXIT_INTERRUPTED, "interrupted", "stopped by Ctrl-C; a re-run resumes"))
+    rows.append((EXIT_TERMINATED, "terminated", "stopped by SIGTERM (kill, timeout); a re-run resumes"))
     return sorted(rows)

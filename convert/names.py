@@ -1,10 +1,14 @@
-"""File names made from untrusted strings (cable ids, CSV refids, input names)."""
+"""File names made from untrusted strings (cable ids, CSV refids, input names), and input
+names as text that can be written anywhere."""
 
 from __future__ import annotations
 
+import os
 import re
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+#: the longest stem a file gets (with its extension, well under the 255 bytes of a name)
+MAX_STEM = 120
 
 
 def safe_stem(name: str) -> str:
@@ -17,4 +21,41 @@ def safe_stem(name: str) -> str:
     base = base.rsplit("/", 1)[-1]
     stem = _UNSAFE.sub("_", base).strip("._-")
     stem = re.sub(r"\.{2,}", ".", stem)
-    return stem[:120] or "cable"
+    return stem[:MAX_STEM] or "cable"
+
+
+def with_suffix(stem: str, suffix: str) -> str:
+    """``<stem>_<suffix>``, the stem cut so that the whole stays within :data:`MAX_STEM`.
+
+    (Cut after the suffix was added, two long names that differ only in their suffixes
+    became one name again, and one cable's files overwrote the other's.)"""
+    head = stem[: MAX_STEM - len(suffix) - 1].rstrip("._-") or "cable"
+    return f"{head}_{suffix}"
+
+
+def display_name(path: str) -> str:
+    """A path as text any output can hold (JSON, XML, a terminal): the path itself when it is
+    valid UTF-8; otherwise its undecodable bytes as ``\\xNN`` (and its backslashes doubled,
+    so that no two paths read the same)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = os.fsencode(path).replace(b"\\", b"\\\\")
+        return raw.decode("utf-8", "backslashreplace")
+    return path
+
+
+def public_source(name: str) -> str:
+    """The input's name as an output may publish it: as the user gave it when relative (or a
+    URL, or ``<stdin>``); an absolute local path reduced to its file name, so no home folder
+    or machine layout ends up in a published file. A CSV row keeps its ``#row``.
+
+    ``/home/ann/cables/09X.html`` -> ``09X.html``; ``C:\\data\\cables.csv#12`` ->
+    ``cables.csv#12``; ``corpus/09X.html`` stays."""
+    if name.startswith("<") or "://" in name:
+        return name
+    path, hash_, row = name.partition("#")
+    if not (path.startswith(("/", "\\", "~")) or re.match(r"[A-Za-z]:[\\/]", path)):
+        return name
+    base = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return (base or "input") + hash_ + row

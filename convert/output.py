@@ -57,15 +57,33 @@ def reason(exc: OSError) -> str:
     return f"{text} ({hint})" if hint else text
 
 
+@lru_cache(maxsize=1)
+def file_mode() -> int:
+    """The mode a new output file gets: 0666 less the umask, as any file the user makes
+    (the temporary files are made 0600; outputs were forced to 0644 whatever the umask).
+    Read from /proc where Linux offers it (setting the umask to read it back is not safe
+    while writer threads make files)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_temp(directory: str | Path, prefix: str, data: bytes | Iterable[bytes],
                durable: bool = False) -> str:
-    """A new temporary file (mode 0644) in ``directory`` holding ``data`` (bytes, or chunks
-    of them); with ``durable``, flushed to disk. Its name is returned; a failure removes it
-    and raises the ``OSError``."""
+    """A new temporary file (mode :func:`file_mode`) in ``directory`` holding ``data``
+    (bytes, or chunks of them); with ``durable``, flushed to disk. Its name is returned; a
+    failure removes it and raises the ``OSError``."""
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o644)
+            os.fchmod(handle.fileno(), file_mode())
             for chunk in (data,) if isinstance(data, bytes) else data:
                 handle.write(chunk)
             if durable:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .errors import ConvertError
 from .model import Cable, RawCable
 from .options import ConvertOptions, ReadOptions
-from .readers import Source, expand_inputs, load_source
+from .readers import Notice, Source, expand_inputs, load_source
 
 
 @dataclass(slots=True)
@@ -56,6 +57,10 @@ def convert_source(source: Source, options: ConvertOptions) -> list[Converted]:
     return results
 
 
-def iter_sources(inputs: Iterable[str], options: ReadOptions) -> Iterator[Source | ConvertError]:
-    """Every source named by ``inputs`` (files, folders, '-', CSV rows), errors in place."""
-    return expand_inputs(inputs, options)
+def iter_sources(inputs: Iterable[str], options: ReadOptions, notice: Notice | None = None,
+                 exclude: str | Path | None = None) -> Iterator[Source | ConvertError]:
+    """Every source named by ``inputs`` (files, folders, '-', CSV rows), errors in place;
+    what a folder walk passes over goes to ``notice`` (see :mod:`convert.readers.listing`)."""
+    if notice is None:  # a line on standard error
+        return expand_inputs(inputs, options, exclude=exclude)
+    return expand_inputs(inputs, options, notice, exclude)

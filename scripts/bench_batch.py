@@ -2,6 +2,10 @@
 
     python scripts/bench_batch.py [--pages DIR] [--all-formats 200] [--small 500]
                                   [--kill 60] [--dask 200] [--scratch DIR]
+    python scripts/bench_batch.py --against CHECKOUT [--rounds 3] [--pages DIR]
+
+With ``--against``, only TEI+JSON over every page at ``--jobs 2``, this checkout and another
+one alternately in the same run (wall, cables/s, the main process's CPU per cable).
 
 1. TEI+JSON over every page: ``--jobs 1`` and ``--jobs 2`` (wall, cables/s, speed-up), against
    the same cables converted in this process with no batch layer (the work being scheduled).
@@ -61,14 +65,16 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def cli(args: list[str], timeout: float = 7200) -> tuple[float, dict]:
-    """Run ``python -m convert ARGS`` (-o is in ARGS); wall time and its report.json, to which
-    ``main_cpu`` (the main process's CPU seconds) and ``cpu`` (main + workers, with the
-    pandoc processes they ran) are added."""
+def cli(args: list[str], timeout: float = 7200, code: Path = REPO) -> tuple[float, dict]:
+    """Run ``python -m convert ARGS`` (-o is in ARGS) with the code of ``code`` (a checkout:
+    this one by default); wall time and its report.json, to which ``main_cpu`` (the main
+    process's CPU seconds) and ``cpu`` (main + workers, with the pandoc processes they ran)
+    are added."""
     before = children_cpu()
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "convert", *args, "-q"], cwd=REPO,
-                          capture_output=True, text=True, timeout=timeout)
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    done = subprocess.run([sys.executable, "-m", "convert", *args, "-q"], cwd=code,
+                          capture_output=True, text=True, timeout=timeout, env=env)
     wall = time.perf_counter() - started
     out = Path(args[args.index("-o") + 1])
     if done.returncode not in (0, 16):
@@ -87,14 +93,107 @@ def process_cpu() -> float:
 
 
 def link_pages(pages: list[Path], target: Path) -> Path:
-    """A folder of symlinks to ``pages`` (one input folder for the CLI)."""
+    """A folder holding ``pages`` (one input folder for the CLI): hard links where the file
+    system allows, else copies. (Not symbolic links: a folder walk does not follow them.)"""
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for page in pages:
         link = target / page.parent.parent.name / page.parent.name / page.name
         link.parent.mkdir(parents=True, exist_ok=True)
-        link.symlink_to(page)
+        try:
+            os.link(page, link)
+        except OSError:
+            shutil.copyfile(page, link)
     return target
+
+
+LAYER_CPU = """
+import json, sys, time
+sys.path.insert(0, {code!r})
+import convert.batch as batch
+from convert.batch import worker
+from convert.options import ConvertOptions
+spent = [0.0]
+
+class Synchronous:
+    # runs each task in this process when polled, and times it: what a worker process does
+    # (read, convert, stage the files) is subtracted from this process's CPU
+    name = "synchronous"
+    def __init__(self): self.pending = []
+    def free_slots(self): return max(0, 64 - len(self.pending))
+    def in_flight(self): return len(self.pending)
+    def submit(self, task): self.pending.append(task)
+    def poll(self, timeout):
+        tasks, self.pending = self.pending, []
+        started = time.process_time()
+        outcomes = [worker.execute(t) for t in tasks]
+        spent[0] += time.process_time() - started
+        return outcomes
+    def close(self): pass
+    def describe(self): return "synchronous"
+
+def make(*args, **kwargs): return Synchronous()
+if hasattr(batch, "_make_engine"):
+    batch._make_engine = make
+else:
+    from convert.batch import driver
+    driver.make_engine = make
+from pathlib import Path
+started = time.process_time()
+report = batch.run([{corpus!r}], Path({out!r}), ConvertOptions(), "tree", jobs=2)
+total = time.process_time() - started
+print(json.dumps({{"cables": len(report.results), "main": total - spent[0], "worker": spent[0]}}))
+"""
+
+
+def layer_cpu(code: Path, corpus: Path, out: Path) -> dict[str, float]:
+    """The batch layer's own CPU in the main process for one TEI+JSON run over ``corpus``
+    with the code of ``code``: the run's CPU less the time spent in the tasks themselves
+    (run in this process, synchronously, by a stand-in engine: no worker, no other process
+    to share the cores with), so listing, planning, naming, syncing, renaming, the log and
+    the report are what is left."""
+    shutil.rmtree(out, ignore_errors=True)
+    script = LAYER_CPU.format(code=str(code), corpus=str(corpus), out=str(out))
+    done = subprocess.run([sys.executable, "-c", script], cwd=code, capture_output=True,
+                          text=True, check=True, env={**os.environ, "PYTHONPATH": str(code)})
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def compare_tei_json(corpus: Path, n: int, scratch: Path, against: Path, rounds: int) -> None:
+    """TEI+JSON over every page at --jobs 2, this checkout and ``against`` alternately,
+    ``rounds`` times each: wall, cables/s, and the main process's CPU per cable (the batch
+    layer's own cost: listing, planning, naming, syncing, renaming, the log and the report;
+    the workers' CPU is the pipeline's)."""
+    rows: dict[str, list[tuple[float, float, float]]] = {"this checkout": [], str(against): []}
+    for _ in range(rounds):
+        for name, code in (("this checkout", REPO), (str(against), against)):
+            out = scratch / "compare"
+            shutil.rmtree(out, ignore_errors=True)
+            wall, report = cli([str(corpus), "-o", str(out), "--to", "tei,json", "--layout",
+                                "tree", "--jobs", "2"], code=code)
+            workers = report["cpu"] - report["main_cpu"]
+            rows[name].append((wall, report["main_cpu"] / n * 1000, workers / n * 1000))
+            print(f"  {name}: {wall:.1f} s, {n / wall:.0f} cables/s, main CPU "
+                  f"{report['main_cpu'] / n * 1000:.3f} ms/cable, workers "
+                  f"{workers / n * 1000:.2f} ms/cable", flush=True)
+    layer: dict[str, list[float]] = {"this checkout": [], str(against): []}
+    for _ in range(rounds):
+        for name, code in (("this checkout", REPO), (str(against), against)):
+            figures = layer_cpu(code, corpus, scratch / "layer")
+            layer[name].append(figures["main"] / figures["cables"] * 1000)
+            print(f"  {name}: batch layer alone {layer[name][-1]:.3f} ms/cable CPU "
+                  f"(tasks {figures['worker'] / figures['cables'] * 1000:.2f})", flush=True)
+    print(f"\n| TEI+JSON, --jobs 2, {n} pages | best wall | cables/s | main CPU ms/cable (median) "
+          "| workers CPU ms/cable (median) |\n| --- | --- | --- | --- | --- |")
+    for name, values in rows.items():
+        best = min(v[0] for v in values)
+        print(f"| {name} | {best:.1f} s | {n / best:.0f} | "
+              f"{statistics.median(v[1] for v in values):.3f} | "
+              f"{statistics.median(v[2] for v in values):.2f} |")
+    print("\n| the batch layer's own CPU, main process (stand-in engine) | ms/cable, best | "
+          "median |\n| --- | --- | --- |")
+    for name, values in layer.items():
+        print(f"| {name} | {min(values):.3f} | {statistics.median(values):.3f} |")
 
 
 def peak_rss(report: dict) -> tuple[float, float]:
@@ -300,6 +399,10 @@ def main() -> int:
     parser.add_argument("--dask", type=int, default=200, metavar="N", help="0: skip")
     parser.add_argument("--scratch", help="folder for outputs (default: a temporary one)")
     parser.add_argument("--limit", type=int, help="only the first N pages (a quick trial)")
+    parser.add_argument("--against", metavar="CHECKOUT",
+                        help="only TEI+JSON at --jobs 2, this checkout against CHECKOUT (e.g. "
+                        "`git worktree add /tmp/base main`), alternately, --rounds times each")
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     pages = corpus_pages(args.pages)
     pages = pages[:: max(1, len(pages) // args.limit)][: args.limit] if args.limit else pages
@@ -310,6 +413,10 @@ def main() -> int:
     corpus = link_pages(pages, scratch / "all-in")
     print(f"# bench_batch: {n} pages, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.1f} at start\n", flush=True)
+    if args.against:
+        compare_tei_json(corpus, n, scratch, Path(args.against).resolve(), args.rounds)
+        print(f"\nload average at the end {os.getloadavg()[0]:.1f}; scratch {scratch}")
+        return 0
 
     rows: list[tuple[str, str]] = []
 

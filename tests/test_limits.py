@@ -475,3 +475,40 @@ def test_a_csv_on_stdin_is_streamed_not_cut_at_the_size_limit() -> None:
     assert done.returncode == 0, done.stderr
     ids = [line.split(b'"id": "')[1].split(b'"')[0] for line in done.stdout.splitlines()]
     assert ids == [b"09A1", b"09A2", b"09A3", b"09A4", b"09A5"]
+
+
+# ------------------------------------------------------------------ joining wrapped lines
+def _join_cpu(lines: list[str], hyphen: bool, runs: int) -> float:
+    from convert.normalize.inline import Joiner
+    from convert.normalize.rules.ruler import Run
+
+    def mend() -> set[str]:
+        return set()  # no word is mended: every hyphenated line joins the text as it is
+
+    best = float("inf")
+    for _ in range(runs):
+        joiner = Joiner(Run(), mend if hyphen else None)
+        started = time.process_time()
+        joiner.join(lines, mend=hyphen)
+        best = min(best, time.process_time() - started)
+    return best
+
+
+@pytest.mark.parametrize("hyphen", [False, True], ids=["plain", "hyphenated"])
+def test_joining_a_long_wrapped_paragraph_is_linear(hyphen: bool) -> None:
+    """Issue #12: joining a hard-wrapped paragraph copied the growing text at every line
+    (1.5/3/6/15 MB took 1.7/3.5/11.8/87 s): a 15 MB cable under the default limits ran into
+    the time limit, twice. Ten times the lines may cost at most ``GROWTH`` times the CPU
+    (linear: about 10; the old join: 180 times, and a hyphen at each line's end made it
+    search the whole text again: 5.7 s for 2,000 lines). The larger size is tried only if
+    it would take under ``BUDGET`` even were the join quadratic."""
+    words = "alpha beta gamma delta epsilon zeta eta theta iota kappa".split()
+    end = " inter-" if hyphen else ""
+    lines = [" ".join(words[(i + k) % 10] for k in range(11)) + end for i in range(20_000)]
+    small = _join_cpu(lines[:2_000], hyphen, 3)
+    assert small * 100 <= BUDGET, f"{small:.1f} s CPU for 2,000 lines: too slow to try 20,000"
+    large = _join_cpu(lines, hyphen, 1)
+    if large > max(NEGLIGIBLE, GROWTH * small):
+        large = _join_cpu(lines, hyphen, 2)  # measured again: the best of two more
+    assert large <= max(NEGLIGIBLE, GROWTH * small), (
+        f"{small * 1000:.1f} ms for 2,000 lines, {large * 1000:.1f} ms for 20,000")

@@ -236,14 +236,14 @@ def own_arena(event: dict[str, object], pids: set[object]) -> bool:
 #: multiprocessing's temporary folder (the fork server's socket), made in a short system
 #: folder instead of TMPDIR when TMPDIR is too deep for a socket path
 #: (``convert.batch.processes.fit_socket_folder``): a CI runner's deep TMPDIR does that
-SOCKET_FOLDER = re.compile(r"(?:%s)/pymp-[a-z0-9_]{8}(?:/listener-[a-z0-9_]{8})?"
-                           % "|".join(re.escape(d) for d in SHORT_TEMP))
+_SHORT = "|".join(re.escape(d) for d in SHORT_TEMP)
+SOCKET_FOLDER = re.compile(rf"(?:{_SHORT})/pymp-[a-z0-9_]{{8}}(?:/listener-[a-z0-9_]{{8}})?")
 
 
 def socket_folder(event: dict[str, object], run_tmp: Path) -> bool:
     """The run's own multiprocessing folder in a short system folder, moved there because
     the run's TMPDIR was too deep for the socket."""
-    from convert.batch.processes import SUN_PATH, _SOCKET_TAIL
+    from convert.batch.processes import _SOCKET_TAIL, SUN_PATH
 
     deep = len(os.fsencode(str(run_tmp))) + _SOCKET_TAIL >= SUN_PATH
     return deep and bool(SOCKET_FOLDER.fullmatch(str(event["path"])))
@@ -291,7 +291,7 @@ def test_the_allow_list_is_tight(full_run: dict[str, object]) -> None:
         # multiprocessing's folder in /tmp passes only for a run whose TMPDIR is too deep
         socket = [{"event": "open", "path": "/tmp/pymp-abcd1234", "pid": 0}]  # noqa: S108
         assert unexpected_opens(socket, allowed, run.tmp) == (
-            [] if len(str(run.tmp)) > 71 else ["/tmp/pymp-abcd1234 (pid 0, write=None)"])
+            [] if len(str(run.tmp)) > 71 else ["/tmp/pymp-abcd1234 (pid 0, write=None)"])  # noqa: S108
         assert unexpected_opens([{"event": "open", "path": str(ROOT / "convert" / "cli.py"),
                                   "pid": 0}], allowed) == []
     finally:

@@ -14,14 +14,16 @@ import os
 from pathlib import Path
 
 from ..errors import OutputError
+from ..names import with_suffix
+from .inputs import key_path
 from .publish import Publisher
 from .report import Ledger
 from .state import Record, State
 from .worker import Item, Task
 
-
-def short_hash(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:8]
+#: stems no cable may have: ``report.json`` is the batch's report (in the flat layout a
+#: cable with the id ``report`` wrote its JSON there, and the report then replaced it)
+RESERVED = frozenset({"report"})
 
 
 class Claims:
@@ -36,7 +38,14 @@ class Claims:
     def claim(self, item: Item, task: Task) -> str:
         """The file stem for ``item``: its id's, unless another input already has that id."""
         stem = item.stem
+        if stem.lower() in RESERVED:  # any case: a case-insensitive disk has one report.json
+            alternative = self.alternative(stem, task.key)
+            item.warnings.append(f"cable id {item.id or stem}: {stem}.json is the batch "
+                                 f"report's name; written as {alternative}")
+            return alternative
         owner = self.owners.get(stem)
+        if owner is not None and owner != task.key and stem not in self.claimed_at:
+            owner = self.take_over_if_gone(stem, owner, task)
         if owner is None or owner == task.key:
             self.owners[stem] = task.key
             self.claimed_at[stem] = task.index
@@ -51,12 +60,34 @@ class Claims:
             item.warnings.append(f"duplicate cable id {item.id or stem}: {moved} has it too "
                                  f"and was renamed")
             return stem
-        alternative = f"{stem}_{short_hash(task.key)}"
-        self.owners[alternative] = task.key
+        alternative = self.alternative(stem, task.key)
         other = self.state.records[owner].name if owner in self.state.records else owner
         item.warnings.append(f"duplicate cable id {item.id or stem}: {other} has it too; "
                              f"written as {alternative}")
         return alternative
+
+    def alternative(self, stem: str, key: str) -> str:
+        """``<stem>_<hash of key>``, claimed for ``key``: a longer hash in the unlikely case
+        that another input already has that name."""
+        digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+        for length in (8, 16, 64):
+            name = with_suffix(stem, digest[:length])
+            if self.owners.get(name) in (None, key) and name.lower() not in RESERVED:
+                break
+        self.owners[name] = key
+        return name
+
+    def take_over_if_gone(self, stem: str, owner: str, task: Task) -> str | None:
+        """A name held by a record of an earlier run whose input no longer exists (the
+        corpus was moved or renamed) passes to this input, and the old record is dropped:
+        the files keep their plain names instead of every cable being renamed
+        ``<id>_<hash>`` beside the old outputs. Returns the owner that remains (None)."""
+        path = key_path(owner)
+        if path is None or os.path.exists(path):
+            return owner
+        self.state.drop(owner)
+        del self.owners[stem]
+        return None
 
     def release(self, stems: list[str], key: str) -> None:
         """A cable whose files could not be written gives its names back."""
@@ -66,7 +97,7 @@ class Claims:
 
     def relocate(self, record: Record, index: int, stem: str, newcomer: str) -> str:
         """Move a later input's published files from ``stem`` to ``<stem>_<hash>``."""
-        new_stem = f"{stem}_{short_hash(record.key)}"
+        new_stem = self.alternative(stem, record.key)
         outputs = {}
         for fmt, rel in record.outputs.items():
             old = self.out / rel
@@ -81,7 +112,6 @@ class Claims:
         record.stem, record.outputs = new_stem, outputs
         record.warnings = [*record.warnings, warning]
         self.state.append(record)
-        self.owners[new_stem] = record.key
         result = self.ledger.results.get(index)
         if result is not None:
             result.outputs = {f: str(self.out / outputs[f]) for f in result.outputs if f in outputs}

@@ -22,7 +22,7 @@ from .claims import Claims
 from .publish import Publisher
 from .report import CableResult, Ledger
 from .state import Record, State
-from .worker import Failure, Item, Outcome, Task
+from .worker import Failure, Item, Outcome, Task, mark
 
 #: attempts after the first for a cable whose failure may be passing (crash, render, time)
 RETRIES = 1
@@ -96,7 +96,9 @@ class Collector:
             try:
                 for item, _, paths in files:
                     for fmt, path in paths.items():
-                        staged.append((stage_write(path, item.outputs[fmt], out, tmp), path))
+                        name = stage_write(path, item.outputs[fmt], out, tmp)
+                        staged.append((name, path))
+                        item.marks[fmt] = mark(name, item.outputs[fmt])
             except BaseException:
                 for name, _ in staged:
                     with contextlib.suppress(OSError):
@@ -125,12 +127,14 @@ class Collector:
         seconds = outcome.seconds + result
         for item, stem, paths in files:
             written = {fmt: os.path.relpath(path, self.out) for fmt, path in paths.items()}
+            marks = dict(item.marks)
             if previous is not None and previous.stem == stem:
                 written = {**previous.outputs, **written}
+                marks = {**previous.files, **marks}
             if len(files) == 1 and digest:
                 self.state.append(Record(task.key, item.source, task.stat, digest, self.config,
                                          item.id, stem, written, item.warnings, seconds,
-                                         time.time()))
+                                         time.time(), marks))
             outputs = {f: str(self.out / written[f]) for f in self.options.formats
                        if f in written}
             self.ledger.add(CableResult(item.source, "converted", item.id, outputs, item.warnings,

@@ -18,10 +18,16 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import shutil
+import signal
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from ..errors import RenderError, UsageError
-from .state import code_digest
+from .digests import code_digest
 from .worker import Failure, Outcome, Task, execute
 
 
@@ -38,13 +44,33 @@ def _remote_digest() -> str:
     return code_digest()
 
 
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored while the local cluster's worker processes start: they inherit that
+    (an ignored signal stays ignored across exec, and Python then installs no Ctrl-C handler
+    of its own), so a Ctrl-C in the terminal, which reaches the whole process group, stops
+    the batch through the main process alone, instead of printing a traceback from every
+    Dask worker."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class DaskEngine:
     name = "dask"
 
-    def __init__(self, scheduler: str | None, jobs: int, window: int | None = None) -> None:
+    def __init__(self, scheduler: str | None, jobs: int, window: int | None = None,
+                 tmp_root: Path | None = None) -> None:
         distributed = _import_distributed()
         self._distributed = distributed
         self.cluster = None
+        #: the local cluster's scratch space (Dask left ``dask-scratch-space`` in TMPDIR)
+        self.scratch: str | None = None
         try:
             if scheduler:
                 self.client = distributed.Client(scheduler, timeout="30s")
@@ -52,10 +78,18 @@ class DaskEngine:
                 import dask
 
                 # as with the local engine: a cable whose worker dies is tried once more
-                with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+                self.scratch = tempfile.mkdtemp(prefix="dask-", dir=tmp_root)
+                with dask.config.set({"distributed.scheduler.allowed-failures": 1,
+                                      "temporary-directory": self.scratch}), \
+                        _sigint_ignored():
                     self.cluster = distributed.LocalCluster(
                         n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                        dashboard_address=None, silence_logs=logging.CRITICAL)
+                        dashboard_address=None, silence_logs=logging.CRITICAL,
+                        local_directory=self.scratch,
+                        # the scheduler serves HTTP (health, metrics) even with no dashboard,
+                        # on port 8787 unless told: a free port on the loopback, so that two
+                        # runs at once neither clash nor warn
+                        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
                 self.client = distributed.Client(self.cluster)
         except (OSError, TimeoutError) as exc:
             raise UsageError(scheduler or "--engine dask",
@@ -124,6 +158,8 @@ class DaskEngine:
         if self.cluster is not None:
             with contextlib.suppress(Exception):
                 self.cluster.close()
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
     def describe(self) -> str:
         where = "local cluster" if self.cluster is not None else str(self.client.scheduler.address)

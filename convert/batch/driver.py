@@ -19,13 +19,14 @@ from ..options import ConvertOptions
 from ..output import LAYOUTS
 from .claims import Claims
 from .collect import Collector
+from .digests import config_hash
 from .engines import DEFAULT_RECYCLE_AFTER, ENGINES, Engine, InProcess, default_jobs, make_engine
 from .inputs import estimate_total
 from .plan import Planner
 from .progress import Progress
 from .publish import Publisher
 from .report import REPORT_NAME, BatchReport, Ledger
-from .state import State, config_hash
+from .state import State
 from .worker import Task
 
 
@@ -74,37 +75,46 @@ def run(
     claims = Claims(out, state, publisher, ledger)
     collector = Collector(out, options, layout, config, state, ledger, claims, publisher,
                           planner.merge)
-    report = BatchReport(out=out, engine=engine, jobs=jobs)
-    plan = planner.plan(inputs)
-    first = [t for _, t in zip(range(2), plan, strict=False)]
+    # the report is incomplete until the loop ends of itself: a run stopped by a signal, an
+    # error or `kill -9` never leaves the previous run's report standing in for its own
+    report = BatchReport(out=out, engine=engine, jobs=jobs, complete=False)
     runner: Engine | None = None
+
+    def write_report_now() -> None:
+        ledger.fill(report)
+        report.seconds = time.perf_counter() - started
+        if write_report and out.is_dir():
+            path = out / REPORT_NAME
+            try:
+                report.write_json(path, state.tmp, options, layout, started_wall)
+                report.report_path = path
+            except OutputError as exc:
+                print(exc.one_line(), file=sys.stderr)
+
     try:
+        write_report_now()
+        plan = planner.plan(inputs)
+        first = [t for _, t in zip(range(2), plan, strict=False)]
         if len(first) == 1 and engine == "local":
             runner = InProcess()  # a batch of one cable: no worker to start
         elif first:
-            runner = make_engine(engine, jobs, scheduler, recycle_after, options)
+            runner = make_engine(engine, jobs, scheduler, recycle_after, options, state.tmp)
         if runner is not None:
             report.engine = runner.describe()
             drive(collector, planner, runner, iter([*first, *plan]))
-    except KeyboardInterrupt:
-        report.complete = False
-        raise
+        publisher.wait_all()  # every file in place and recorded
+        report.complete = True
     finally:
-        def finish_report() -> None:
-            ledger.fill(report)
-            report.seconds = time.perf_counter() - started
-            if write_report and out.is_dir():
-                path = out / REPORT_NAME
-                try:
-                    report.write_json(path, state.tmp, options, layout, started_wall)
-                    report.report_path = path
-                except OutputError as exc:
-                    print(exc.one_line(), file=sys.stderr)
+        def close_report(kind: type[BaseException] | None, *_: object) -> bool:
+            if kind is not None:  # a closing step failed (the log's last sync, say)
+                report.complete = False
+            write_report_now()
+            return False
 
         # each step runs even when one before it raised (a full disk while the last files
         # are published must not leave the log open or the report unwritten)
         with contextlib.ExitStack() as closing:
-            closing.callback(finish_report)
+            closing.push(close_report)
             closing.callback(meter.close)
             closing.callback(state.close)
             closing.callback(publisher.close)

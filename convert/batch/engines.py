@@ -12,6 +12,7 @@ are free slots, poll for outcomes.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Protocol
 
 from ..errors import UsageError
@@ -63,16 +64,16 @@ class InProcess:
 
 
 def make_engine(engine: str, jobs: int, scheduler: str | None, recycle_after: int,
-                options: ConvertOptions) -> Engine:
+                options: ConvertOptions, tmp_root: Path | None = None) -> Engine:
     if engine == "dask":
         from .dask_engine import DaskEngine
 
-        return DaskEngine(scheduler, jobs)
+        return DaskEngine(scheduler, jobs, tmp_root=tmp_root)
     if scheduler:
         raise UsageError("--scheduler", "a scheduler address needs --engine dask")
     from .local import LocalEngine
 
-    return LocalEngine(jobs, recycle_after, options.formats, options.time_limit)
+    return LocalEngine(jobs, recycle_after, options.formats, options.time_limit, tmp_root)
 
 
 def default_jobs() -> int:

@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
+import tempfile
 import time
 from multiprocessing.connection import wait
+from pathlib import Path
 from typing import Any
 
 from ..errors import RenderError, TimeLimitError
@@ -49,11 +52,11 @@ class LocalEngine:
     name = "local"
 
     def __init__(self, jobs: int, recycle_after: int, formats: tuple[str, ...],
-                 time_limit: float | None) -> None:
+                 time_limit: float | None, tmp_root: Path | None = None) -> None:
         from ..writers import FORMATS
 
-        preload = ["convert.batch.worker", "convert.batch.processes", "convert.pipeline", "convert.normalize",
-                   "convert.readers"]
+        preload = ["convert.batch.worker", "convert.batch.processes", "convert.pipeline",
+                   "convert.normalize", "convert.readers"]
         preload += [f"convert.writers.{FORMATS[f].module}" for f in formats if f in FORMATS]
         self.ctx = context(preload)
         self.jobs = max(1, jobs)
@@ -65,13 +68,15 @@ class LocalEngine:
         self.chunk = 1  # cables per chunk: one until the first outcomes tell their cost
         self.seconds_per_cable: float | None = None
         self.lost: list[Outcome] = []  # tasks a send failed for: poll() hands them back
+        #: the workers' temporary folder (their writers' scratch), removed by close()
+        self.tmp = tempfile.mkdtemp(prefix="workers-", dir=tmp_root)
 
     # scheduling ---------------------------------------------------------------------------
 
     def _spawn(self) -> WorkerProcess:
         parent, child = self.ctx.Pipe(duplex=True)
         current = self.ctx.RawArray("d", [IDLE, 0.0])
-        process = self.ctx.Process(target=worker_main, args=(child, current), daemon=True,
+        process = self.ctx.Process(target=worker_main, args=(child, current, self.tmp), daemon=True,
                                    name="cable-convert-worker")
         process.start()
         child.close()
@@ -263,6 +268,7 @@ class LocalEngine:
                 worker.process.join()
             worker.conn.close()
         self.workers.clear()
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
     def describe(self) -> str:
         return f"local, {self.jobs} worker process{'es' if self.jobs != 1 else ''}"

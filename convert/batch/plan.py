@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -17,9 +18,10 @@ from ..errors import ConvertError
 from ..options import ConvertOptions
 from ..pipeline import iter_sources
 from ..readers import Source, read_bytes
+from .digests import hash_bytes, hash_file, hash_raw
 from .inputs import expand_globs, source_key
 from .report import Ledger
-from .state import Record, State, hash_bytes, hash_raw
+from .state import Record, State
 from .worker import Failure, Task
 
 
@@ -41,7 +43,8 @@ class Planner:
     def plan(self, inputs: Iterable[str]) -> Iterator[Task]:
         """A task for every source that needs converting, in input order."""
         seen: set[str] = set()
-        for item in iter_sources(expand_globs(inputs), self.options.read):
+        for item in iter_sources(expand_globs(inputs), self.options.read,
+                                 notice=self.ledger.notice, exclude=self.out):
             index = self.count
             if isinstance(item, ConvertError):
                 self.count += 1
@@ -84,11 +87,11 @@ class Planner:
                     digest = hash_bytes(data)
         formats = self.options.formats
         if record is not None and digest == record.input_hash and record.config_hash == self.config:
-            missing = tuple(f for f in formats if f not in record.outputs
-                            or not (self.out / record.outputs[f]).is_file())
+            touched = [False]
+            missing = tuple(f for f in formats if not self.output_current(record, f, touched))
             if not missing:
-                if stat is not None and record.stat != stat:
-                    record.stat = stat
+                if (stat is not None and record.stat != stat) or touched[0]:
+                    record.stat = stat if stat is not None else record.stat
                     self.state.append(record)
                 self.ledger.skip(index, record)
                 return None
@@ -105,3 +108,35 @@ class Planner:
         stage_dir = None if self.ship_data else str(self.state.tmp)
         return Task(index, key, source, options, stat, digest, stage_dir=stage_dir,
                     hook=self.hook)
+
+    def output_current(self, record: Record, fmt: str, touched: list[bool]) -> bool:
+        """Whether ``record``'s file for ``fmt`` is still the one written: same size and
+        mtime (a stat, the common case); same size, other mtime: its bytes are hashed again
+        (``touched[0]`` set when they match, so the new mtime is recorded); anything else
+        (gone, another size, other bytes) converts it again."""
+        rel = record.outputs.get(fmt)
+        if rel is None:
+            return False
+        path = self.out / rel
+        try:
+            info = os.lstat(path)  # a link planted at an output's place is not the output
+        except OSError:
+            return False
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        known = record.files.get(fmt)
+        if known is None:
+            return True  # a record from before sizes and hashes were kept: existence only
+        size, mtime, digest = known
+        if info.st_size != size:
+            return False
+        if info.st_mtime_ns == mtime:
+            return True
+        try:
+            same = hash_file(path) == digest
+        except OSError:
+            return False
+        if same:
+            record.files = {**record.files, fmt: (size, info.st_mtime_ns, digest)}
+            touched[0] = True
+        return same

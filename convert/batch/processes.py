@@ -14,6 +14,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import tempfile
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -28,9 +29,15 @@ READY = "ready"
 IDLE = -1.0
 
 
-def worker_main(conn: Connection, current: Any) -> None:
-    # Ctrl-C reaches the whole foreground process group; the main process decides what stops.
+def worker_main(conn: Connection, current: Any, tmp: str | None = None) -> None:
+    # Ctrl-C reaches the whole foreground process group (and SIGTERM may, from a service
+    # manager or `kill -- -PGID`): the main process decides what stops, and stops workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if tmp is not None:
+        # the writers' temporary folders (pandoc's) go in the engine's folder, which the
+        # main process removes even when a worker was killed before its own clean-up ran
+        tempfile.tempdir = tmp
     conn.send(READY)
     while True:
         try:

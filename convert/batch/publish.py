@@ -158,9 +158,15 @@ class Publisher:
         except Exception as exc:
             errors = {index: exc for index in members}
         now = time.perf_counter()
-        for index in members:
+        failure: BaseException | None = None
+        for index in members:  # every member is settled, even if recording one fails
             entry = self.pending.pop(index)
-            entry.then(errors.get(index) or now - entry.started)
+            try:
+                entry.then(errors.get(index) or now - entry.started)
+            except BaseException as exc:  # e.g. the resume log on a full disk
+                failure = failure or exc
+        if failure is not None:
+            raise failure
 
     # the main loop's calls -----------------------------------------------------------------
 

@@ -82,6 +82,8 @@ class BatchReport:
     workers: list[WorkerStats] = field(default_factory=list)
     report_path: Path | None = None
     complete: bool = True
+    #: what the folder walks passed over, and why (symbolic links, FIFOs, output folders)
+    passed_over: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def failed(self) -> list[CableResult]:
@@ -155,6 +157,7 @@ class BatchReport:
             "workers": [{"name": w.name, "cables": w.cables,
                          "peak_rss_mb": round(w.peak_rss / 2**20, 1),
                          "cpu_seconds": round(w.cpu, 2)} for w in self.workers],
+            "passed_over": [{"path": path, "reason": reason} for path, reason in self.passed_over],
         }
         yield json.dumps(head, ensure_ascii=False, indent=1)[:-2]
         yield ',\n "cables": ['
@@ -174,6 +177,11 @@ class Ledger:
         self.progress = progress
         self.results: dict[int, CableResult] = {}
         self.workers: dict[str, WorkerStats] = {}
+        self.passed_over: list[tuple[str, str]] = []
+
+    def notice(self, name: str, reason: str) -> None:
+        """Something a folder walk passed over (a warning in the report, not a cable)."""
+        self.passed_over.append((name, reason))
 
     def add(self, result: CableResult) -> None:
         self.results[result.index] = result
@@ -203,3 +211,4 @@ class Ledger:
         """Copy the results, in input order, and the workers' figures into ``report``."""
         report.results = [self.results[i] for i in sorted(self.results)]
         report.workers = list(self.workers.values())
+        report.passed_over = list(self.passed_over)

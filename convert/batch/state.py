@@ -11,7 +11,14 @@ A record::
 
     {"k": key, "n": source name, "st": [size, mtime_ns] | null, "h": input hash,
      "c": config hash, "id": cable id, "stem": file stem, "o": {format: path under OUT},
-     "w": [warnings], "s": seconds, "t": unix time}
+     "f": {format: [size, mtime_ns, hash]}, "w": [warnings], "s": seconds, "t": unix time}
+
+``f`` marks each output file as it was written (its hash computed from the bytes in hand, not
+read back): a resume trusts a file whose size and mtime are unchanged, re-hashes one of the
+same size with another mtime, and converts again one whose size changed or that is gone.
+(Records written before ``f`` existed are checked for existence only.) A line
+``{"k": key, "x": 1}`` drops the record of ``key`` (its input is gone and another took its
+file names).
 
 *key* is the input's absolute path (``path#row`` for a cables.csv row, ``<stdin>`` for
 standard input). *input hash* is the SHA-256 of the input's bytes (of the row's fields for a
@@ -27,11 +34,10 @@ read again; the recorded hash is trusted. Change a file's content and its mtime 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import errno
-import hashlib
 import json
 import os
+import shutil
 import sys
 import time
 from collections.abc import Iterator
@@ -39,10 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..errors import OutputError, UsageError
-from ..model import RawCable
-from ..options import ConvertOptions
 from ..output import atomic_write, reason
 
 STATE_DIR = ".cable-convert"
@@ -65,12 +68,14 @@ class Record:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     time: float = 0.0
+    #: format -> (size, mtime_ns, hash) of the file as written
+    files: dict[str, tuple[int, int, str]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"k": self.key, "n": self.name, "st": list(self.stat) if self.stat else None,
                 "h": self.input_hash, "c": self.config_hash, "id": self.id, "stem": self.stem,
-                "o": self.outputs, "w": self.warnings, "s": round(self.seconds, 4),
-                "t": round(self.time, 3)}
+                "o": self.outputs, "f": self.files, "w": self.warnings,
+                "s": round(self.seconds, 4), "t": round(self.time, 3)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Record:
@@ -87,64 +92,9 @@ class Record:
             outputs={sys.intern(str(k)): str(v) for k, v in dict(data.get("o") or {}).items()},
             warnings=[sys.intern(str(w)) for w in data.get("w") or []],
             seconds=float(data.get("s") or 0.0), time=float(data.get("t") or 0.0),
+            files={sys.intern(str(k)): (int(v[0]), int(v[1]), str(v[2]))
+                   for k, v in dict(data.get("f") or {}).items()},
         )
-
-
-# ------------------------------------------------------------------------------ hashing
-
-
-def code_digest() -> str:
-    """SHA-256 over the tool's version, its Python sources and its bundled style files: the
-    Dask engine checks that every worker runs exactly the client's code."""
-    import convert
-    import styles
-
-    digest = hashlib.sha256(__version__.encode())
-    roots = [Path(convert.__file__).parent, Path(styles.__file__).parent]
-    for root in roots:
-        for path in sorted(root.rglob("*")):
-            if not path.is_file() or "__pycache__" in path.parts or path.suffix in {".pyc", ".pyo"}:
-                continue
-            digest.update(str(path.relative_to(root.parent)).encode() + b"\0")
-            digest.update(path.read_bytes())
-            digest.update(b"\0")
-    return digest.hexdigest()
-
-
-def theme_digest() -> str:
-    """SHA-256 over the bundled style files (theme tokens, CSS templates, fonts)."""
-    import styles
-
-    digest = hashlib.sha256()
-    root = Path(styles.__file__).parent
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-def config_hash(options: ConvertOptions, layout: str) -> str:
-    """Everything but the input and the format list that decides an output's bytes and place:
-    the tool's version, the theme files, the read and write options, the layout. (Not the
-    code itself: a changed checkout of the same version needs ``--force``.)"""
-    payload = {
-        "version": __version__,
-        "theme": theme_digest(),
-        "read": dataclasses.asdict(options.read),
-        "write": dataclasses.asdict(options.write),
-        "layout": layout,
-    }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:32]
-
-
-def hash_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:32]
-
-
-def hash_raw(raw: RawCable) -> str:
-    """A CSV row's hash: its fields (the reader already split them), not the file's bytes."""
-    payload = json.dumps(dataclasses.asdict(raw), sort_keys=True, ensure_ascii=False)
-    return hash_bytes(payload.encode("utf-8"))
 
 
 # -------------------------------------------------------------------------------- the log
@@ -174,12 +124,15 @@ class State:
         self._lock()
         self.clear_tmp()
         for data in _read_lines(self.path):
+            self._lines += 1
+            if data.get("x"):
+                self.records.pop(str(data.get("k")), None)
+                continue
             try:
                 record = Record.from_json(data)
             except (KeyError, TypeError, ValueError, IndexError):
                 continue
             self.records[record.key] = record
-            self._lines += 1
         if self._lines > 1000 and self._lines > 2 * len(self.records):
             self.compact()
         return self
@@ -202,10 +155,14 @@ class State:
                              "this output folder") from None
 
     def clear_tmp(self) -> None:
-        """Temporary files left by a killed run: never complete, never in the output tree."""
+        """Temporary files (and workers' folders) left by a killed run: never complete, never
+        in the output tree."""
         for leftover in self.tmp.iterdir():
             with contextlib.suppress(OSError):
-                leftover.unlink()
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover)
+                else:
+                    leftover.unlink()
 
     def compact(self) -> None:
         body = "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n"
@@ -219,7 +176,17 @@ class State:
         """Log one record: one write(2), whole or absent. A full or read-only disk is an
         :class:`OutputError`; a short write is cut back off the log, so no partial line is
         ever followed by a whole one (which would spoil both)."""
-        line = (json.dumps(record.to_json(), ensure_ascii=False) + "\n").encode("utf-8")
+        self._write(record.to_json())
+        self.records[record.key] = record
+
+    def drop(self, key: str) -> None:
+        """Forget the record of ``key`` (its input is gone; another input took its names)."""
+        if key in self.records:
+            self._write({"k": key, "x": 1})
+            del self.records[key]
+
+    def _write(self, data: dict[str, Any]) -> None:
+        line = (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
         size = -1
         try:
             if self._fd is None:
@@ -238,7 +205,6 @@ class State:
                 with contextlib.suppress(OSError):
                     os.ftruncate(self._fd, size)
             raise OutputError(str(self.path), reason(exc)) from None
-        self.records[record.key] = record
         self._lines += 1
 
     def close(self) -> None:

@@ -66,6 +66,8 @@ class Item:
     outputs: dict[str, bytes]  # emptied when staged
     warnings: list[str]
     staged: dict[str, str] = field(default_factory=dict)  # format -> temporary file
+    #: format -> (size, mtime_ns, hash) of its file as written: what a resume checks
+    marks: dict[str, tuple[int, int, str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -244,6 +246,7 @@ def stage(item: Item, directory: str) -> dict[str, str]:
     try:
         for fmt, data in item.outputs.items():
             staged[fmt] = write_temp(directory, f".{item.stem}.{fmt}.", data)
+            item.marks[fmt] = mark(staged[fmt], data)
     except OSError as exc:
         for name in staged.values():
             with contextlib.suppress(OSError):
@@ -251,6 +254,12 @@ def stage(item: Item, directory: str) -> dict[str, str]:
         # the message names the cable (the user's input), not the temporary folder
         raise OutputError(item.source, f"{reason(exc)}; its {fmt} file was not written") from None
     return staged
+
+
+def mark(name: str, data: bytes) -> tuple[int, int, str]:
+    """(size, mtime_ns, hash) of a file just written with ``data``: hashed from the bytes in
+    hand, never read back. A rename keeps the mtime, so the published file has the same."""
+    return len(data), os.stat(name).st_mtime_ns, hashlib.sha256(data).hexdigest()[:32]
 
 
 def _year(date: str | None) -> str | None:

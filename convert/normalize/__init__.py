@@ -8,13 +8,15 @@ spans) -> facts (complete, frozen) -> build (a pure function of the parsed cable
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..errors import ParseError, TruncatedCableError
+from ..errors import ConvertError, ParseError, TruncatedCableError
 from ..model import Cable, RawCable
 from . import lines as lines_stage
+from .appended import Tail, cut, own_identity
 from .blocks import body_blocks
 from .build import build
 from .closing import split_closing
@@ -22,8 +24,9 @@ from .facts import date_of, derive_facts
 from .inline import block_tokens, field_tokens
 from .parsed import Block, Field, Paragraph, ParsedCable, Routing
 from .preamble import late_fields, parse_preamble, with_refs
-from .routing import parse_routing
+from .routing import parse_routing, split_header
 from .rules import Run, check_names
+from .rules.appended import row_line
 
 _WORD = re.compile(r"[A-Za-z]+")
 _CABLE_FIELDS = ("banner", "eo", "tags", "subject", "refs", "classified-by")
@@ -49,7 +52,36 @@ def normalize_traced(raw: RawCable, *, disable: Iterable[str] = ()) -> Normalize
         check_names(off)
     run = Run(off)
     raw, controls = lines_stage.safe_source(raw, run)
+    warnings: list[str] = list(raw.notes)
+    parsed = _parse(raw, run, warnings, 0)
+    tei = build(parsed)
+    if controls:
+        warnings.append(f"{controls} control characters that XML cannot hold are shown as U+FFFD")
+    elif "\ufffd" in raw.body:
+        warnings.append("the input held bytes that are not UTF-8; they are shown as U+FFFD")
+    return Normalized(Cable(tei=tei, source=raw.source, warnings=warnings), parsed, dict(run.fired))
+
+
+#: how many cables one input may hold, appended one after another (the first is the page's)
+MAX_PARTS = 8
+
+
+def _parse(raw: RawCable, run: Run, warnings: list[str], depth: int) -> ParsedCable:
+    """One cable's stages, on the text before any appended cable; an appended cable's own
+    (recursively: it may carry another)."""
     header_lines, body_lines = lines_stage.split(raw, run)
+    appended: tuple[ParsedCable, ...] = ()
+    if depth < MAX_PARTS - 1:
+        own, tail = cut(body_lines, own_identity(raw, header_lines, body_lines), run)
+        if tail is not None:
+            part = _appended(raw, tail, run, depth)
+            if part is not None:
+                body_lines = own
+                appended = (dataclasses.replace(part, appended=()), *part.appended)
+                name = part.facts.cable_id or "another cable"
+                warnings.append(
+                    f"a second cable ({name}) follows this one's text: it is kept apart, as an appended part"
+                )
     routing = parse_routing(header_lines, run)
     entries = lines_stage.entries(body_lines, run)
     fields, start = parse_preamble(entries, run)
@@ -59,15 +91,34 @@ def normalize_traced(raw: RawCable, *, disable: Iterable[str] = ()) -> Normalize
     date, _ = date_of(routing, raw.metadata)
     preamble, body = with_refs(tuple(fields), tuple(blocks), int(date[:4]) if date else None)
     preamble, body = field_tokens(preamble, run), block_tokens(body, run)
-    warnings: list[str] = list(raw.notes)
     facts = derive_facts(raw, routing, preamble, body, run, warnings)
-    parsed = ParsedCable(routing, preamble, body, facts)
-    tei = build(parsed)
-    if controls:
-        warnings.append(f"{controls} control characters that XML cannot hold are shown as U+FFFD")
-    elif "\ufffd" in raw.body:
-        warnings.append("the input held bytes that are not UTF-8; they are shown as U+FFFD")
-    return Normalized(Cable(tei=tei, source=raw.source, warnings=warnings), parsed, dict(run.fired))
+    return ParsedCable(routing, preamble, body, facts, appended=appended)
+
+
+def _appended(raw: RawCable, tail: Tail, run: Run, depth: int) -> ParsedCable | None:
+    """The appended cable, parsed on its own; None when its text is no cable (the cut is
+    then not made). Its row, when a row named it, is its metadata; a routing header right
+    after the row is its header (the row stays in its text, before the header)."""
+    lines = tail.lines
+    row = 0
+    if tail.metadata is not None:
+        while row < len(lines) and (not lines[row].strip() or row_line(lines[row])):
+            row += 1
+    split = split_header(lines[row:], run) if row else 0
+    header = lines[row : row + split] if split else None
+    body = lines[:row] + lines[row + split :] if split else lines
+    part_raw = RawCable(
+        source=raw.source,
+        form="text",
+        body="\n".join(body),
+        header="\n".join(header) if header else None,
+        metadata=tail.metadata,
+    )
+    try:
+        parsed = _parse(part_raw, run, [], depth + 1)
+    except ConvertError:
+        return None
+    return dataclasses.replace(parsed, row_first=bool(header))
 
 
 def _check_is_cable(

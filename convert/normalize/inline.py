@@ -49,15 +49,19 @@ class Joiner:
     def join(self, lines: Sequence[Line], mend: bool = False) -> list[Token]:
         """One run of tokens, furniture kept in place. Where a line is joined without a space
         (a hyphen at the end of the line before), the hyphen is kept unless the word without
-        it occurs elsewhere in the cable (``mend``), then it is a Choice."""
+        it occurs elsewhere in the cable (``mend``), then it is a Choice.
+
+        The text is gathered in pieces (a line with its glue) and joined once: appending to
+        one growing string copied it at every line, and a long hard-wrapped paragraph took
+        minutes (issue 12 item 13). A word never spans two pieces (a piece starts the text,
+        follows a hyphen, or starts with its glue), so the join rules are shown the end of
+        the text (:func:`_end`) and the hyphen rule searches the last piece only."""
         tokens: list[Token] = []
-        text = ""
+        parts: list[str] = []
         fired: dict[str, int] = {}
         for entry in lines:
             if not isinstance(entry, str):
-                if text:
-                    tokens.append(text)
-                    text = ""
+                _flush(parts, tokens)
                 tokens.append(Break(entry))
                 continue
             line = entry.strip()
@@ -69,9 +73,9 @@ class Joiner:
                         line = new
             if not line:
                 continue
-            prior = text or _last_text(tokens)
+            prior = _end(parts) if parts else _last_text(tokens)
             if not prior:
-                text += line
+                parts.append(line)
                 continue
             for join in self.joins:
                 glue = join.fn(prior, line)
@@ -80,29 +84,43 @@ class Joiner:
                     break
             else:
                 glue = "\n"  # no rule joins them: the line break stays
-            prior = ""  # its reference to text would make every += below a copy (quadratic)
             if glue == "":
-                text = self._hyphen(text, line, tokens, mend)
+                self._hyphen(parts, line, tokens, mend)
             else:
-                text += glue + line
-        if text:
-            tokens.append(text)
+                parts.append(glue + line)
+        _flush(parts, tokens)
         for name, times in fired.items():
             self.run.fire(name, times)
         return tokens
 
-    def _hyphen(self, text: str, line: str, tokens: list[Token], mend: bool) -> str:
-        left = _HYPHEN_END.search(text)  # None when the hyphen ended a previous token
+    def _hyphen(self, parts: list[str], line: str, tokens: list[Token], mend: bool) -> None:
+        left = _HYPHEN_END.search(parts[-1]) if parts else None  # None: the hyphen ended a token
         right = _WORD_START.match(line)  # None when the line starts with "À": no mend
         if left and right and mend and self.mend is not None:
             joined = left.group(1) + right.group(0)
             if joined.lower() in self.mend():
-                before = text[: left.start()]
-                if before:
-                    tokens.append(before)
+                parts[-1] = parts[-1][: left.start()]
+                _flush(parts, tokens)
                 tokens.append(Choice(f"{left.group(1)}-{right.group(0)}", joined, reason="hyphen"))
-                return line[right.end() :]
-        return text + line
+                if line[right.end() :]:
+                    parts.append(line[right.end() :])
+                return
+        parts.append(line)
+
+
+def _flush(parts: list[str], tokens: list[Token]) -> None:
+    """The text gathered in ``parts``, joined once, becomes a token (none when empty)."""
+    text = "".join(parts)
+    parts.clear()
+    if text:
+        tokens.append(text)
+
+
+def _end(parts: list[str]) -> str:
+    """The end of the text gathered in ``parts`` (no piece empty): the last piece, with the
+    character before it when the piece is one character (the join rules look at two)."""
+    last = parts[-1]
+    return last if len(last) >= 2 or len(parts) == 1 else parts[-2][-1:] + last
 
 
 def _last_text(tokens: list[Token]) -> str:

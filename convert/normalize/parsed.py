@@ -298,3 +298,7 @@ class ParsedCable:
     fields: tuple[Field, ...]
     blocks: tuple[Block, ...]
     facts: Facts
+    #: cables appended after this one's text, each parsed on its own, in order
+    appended: tuple[ParsedCable, ...] = ()
+    #: the database row that named this (appended) cable stood before its routing header
+    row_first: bool = False

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from typing import Protocol
 
-from ..errors import ParseError
+from ..errors import ConvertError, EmptyInputError, ParseError
 from ..model import RawCable, SourceMetadata
 
 CHUNK = 1 << 20
@@ -76,12 +77,34 @@ def row_to_raw(fields: tuple[str, ...], name: str, notes: tuple[str, ...] = ()) 
                     metadata=metadata, notes=notes)
 
 
-def iter_rows(stream: Readable, name: str) -> Iterator[RawCable | ParseError]:
-    """Yield one RawCable per row, or a ParseError for a row that cannot be read, in order.
+def iter_rows(stream: Readable, name: str) -> Iterator[RawCable | ConvertError]:
+    """Yield one RawCable per row, or a ParseError for a row that cannot be read, in order
+    (an :class:`EmptyInputError` for a file with nothing in it).
 
     Invalid UTF-8 bytes become U+FFFD (the normalizer warns about them); a row is never
-    silently dropped.
+    silently dropped. Each row's name (``file.csv#<row number>``) is unique in the file: a
+    row number met again (two extracts joined into one file) names its row
+    ``file.csv#<row>@line<line>``, with a note, so that no row stands in for another.
     """
+    seen: dict[str, int] = {}  # row number -> the line it was first met on
+    for item in _rows(stream, name):
+        if isinstance(item, ConvertError):
+            yield item
+            continue
+        raw, line = item
+        row = raw.metadata.row if raw.metadata is not None else None
+        if row is not None and row in seen:
+            source = f"{name}#{row}@line{line}"
+            raw = replace(raw, source=source, notes=(
+                *raw.notes, f"the row number {row} was met before (line {seen[row]}): this "
+                f"row is named {source}"))
+        elif row is not None:
+            seen[row] = line
+        yield raw
+
+
+def _rows(stream: Readable, name: str) -> Iterator[tuple[RawCable, int] | ConvertError]:
+    """The rows, each with the number of its first line (for :func:`iter_rows`)."""
     buffer = ""
     pos = 0
     eof = False
@@ -108,7 +131,7 @@ def iter_rows(stream: Readable, name: str) -> Iterator[RawCable | ParseError]:
             notes = ("the row's last field has no closing quote: it ends where the next row "
                      "opens",)
         if match and (eof or match.end() <= safe_end):
-            yield row_to_raw(match.groups(), name, notes)
+            yield row_to_raw(match.groups(), name, notes), line_no
             line_no += buffer.count("\n", pos, match.end())
             pos = match.end()
             continue
@@ -151,6 +174,9 @@ def iter_rows(stream: Readable, name: str) -> Iterator[RawCable | ParseError]:
             if len(buffer) < 200 and not eof:
                 continue
             text, buffer = buffer.lstrip("\ufeff"), ""
+            if eof and not text.strip():
+                yield EmptyInputError(name, "the input is empty: no cables.csv row")
+                return
             if text and not looks_like(text[:200]):
                 yield ParseError(name, 'not a cables.csv file: the first row does not start "id","M/D/YYYY H:MM",')
                 return

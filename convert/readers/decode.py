@@ -75,3 +75,14 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     if not text.strip():
         raise EmptyInputError(name, "the input holds only white space")
     return text
+
+
+def line_breaks(text: str) -> tuple[str, str | None]:
+    """Line breaks written LF CR (``\n\r``, as some old systems stored text) made one break
+    each, with a note; the normalizer reads a lone CR as a break of its own, so each line
+    became a paragraph of its own. Text with CR LF breaks (or none) is returned as it is."""
+    pairs = text.count("\n\r")
+    if not pairs or pairs < text.count("\r\n"):
+        return text, None
+    return text.replace("\n\r", "\n"), (f"line breaks written LF CR ({pairs:,}): each read as "
+                                          "one break")

@@ -7,7 +7,8 @@ made from. Three parts, each read when first asked for:
 - :attr:`CableView.header` — a :class:`Header`: the header's facts as the TEI states them
   (raw: ``None`` where the TEI is silent). The JSON record serialises it; what only the
   renditions need (``dtg``, ``place``, ``banner``) is read when first asked for.
-- :attr:`CableView.body` — a :class:`Body`: the telegram's paragraphs and summary, one pass.
+- :attr:`CableView.body` — a :class:`Body`: the body's reading text block by block (every
+  word of it, in order), the numbered paragraphs and the summary, one pass.
 - The display facts every rendition prints (``subject``, ``origin``, ``classification``…):
   the header with the renditions' conventions applied (an id from the file name when the TEI
   has none, "(no subject)", the origin or else the sender).
@@ -23,7 +24,21 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..names import safe_stem
-from .facts import Body, Copy, Header, Office, Paragraph, Reference, banner_level, clean, epoch_to_iso, iso_to_epoch
+from .facts import (
+    Appended,
+    Block,
+    Body,
+    Copy,
+    Header,
+    Item,
+    Office,
+    Paragraph,
+    Reference,
+    banner_level,
+    clean,
+    epoch_to_iso,
+    iso_to_epoch,
+)
 from .read import (
     paragraph_of,
     read_banner,
@@ -40,8 +55,8 @@ from .read import (
 if TYPE_CHECKING:
     from ..model import Cable
 
-__all__ = ["NOT_STATED", "Body", "CableView", "Copy", "Header", "Office", "Paragraph", "Reference",
-           "banner_level", "clean", "epoch_to_iso", "iso_to_epoch", "paragraph_of", "read_body",
+__all__ = ["NOT_STATED", "Appended", "Block", "Body", "CableView", "Copy", "Header", "Item", "Office", "Paragraph",
+           "Reference", "banner_level", "clean", "epoch_to_iso", "iso_to_epoch", "paragraph_of", "read_body",
            "read_header"]
 
 #: What the renditions print for a cable whose text states no classification (never

@@ -54,6 +54,19 @@ class Paragraph:
 
 
 @dataclass(frozen=True, slots=True)
+class Appended:
+    """A second cable appended after the cable's own text, as its own text states it (none
+    of these facts is the cable's)."""
+
+    part: str  # the xml:id of its div (``appended-1``)
+    cable_id: str | None
+    date: str | None
+    origin: str | None
+    subject: str | None
+    signer: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Header:
     """The header's facts as the TEI states them (``None`` where it is silent)."""
 
@@ -71,6 +84,7 @@ class Header:
     signer: str | None
     sections: int | None
     lang: str
+    appended: tuple[Appended, ...] = ()
 
     @property
     def precedence(self) -> str | None:
@@ -83,6 +97,30 @@ class Header:
         from ..normalize.facts import classification_record
 
         return classification_record(self.level, list(self.caveats)) if self.level else None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An item of a list: the label before it (``A)``), its ``n`` and its text."""
+
+    label: str | None
+    n: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the body's reading text, in order: its TEI element (``p``, ``head``,
+    ``ab``, ``list``, ``opener``, ``closer``…) and that element's ``type`` (``subject``,
+    ``heading``, ``references``…). A paragraph's number and portion marking are apart from
+    its text (``n``, ``marking``); a list's head is its text, its entries are ``items``."""
+
+    kind: str
+    subtype: str | None
+    text: str
+    n: str | None = None
+    marking: str | None = None
+    items: tuple[Item, ...] | None = None  # a list's entries (None for any other block)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +139,9 @@ class Body:
 
     paragraphs: tuple[Paragraph, ...]  # the telegram's numbered paragraphs, in order
     summary: str | None  # the summary passages, joined
+    #: the whole reading text of the TEI body, block by block, in order (every word of it:
+    #: headings, numbered and unnumbered paragraphs, lists, the opener and closer lines)
+    blocks: tuple[Block, ...] = ()
 
 
 def clean(text: str | None) -> str:

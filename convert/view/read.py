@@ -10,9 +10,9 @@ from typing import Any, cast
 from lxml import etree
 
 from ..model import TEI_NS, XML_NS, compiled
-from ..textview import READING_SKIP, Reading, text_of
+from ..textview import READING_SKIP, Reading, local_name, text_of
 from ..vocab import LEVELS, slug
-from .facts import Body, Copy, Header, Office, Paragraph, Reference, clean
+from .facts import Appended, Block, Body, Copy, Header, Item, Office, Paragraph, Reference, clean
 
 _T = f"{{{TEI_NS}}}"
 HEADER = "t:teiHeader"
@@ -102,6 +102,23 @@ def _attribute(tei: etree._Element, *paths: str) -> str | None:
     return None
 
 
+_PARTS = f"{HEADER}/t:fileDesc/t:sourceDesc/t:listBibl[@type='appended-cables']/t:bibl[@type='appended-cable']"
+
+
+def _appended(tei: etree._Element) -> tuple[Appended, ...]:
+    return tuple(
+        Appended(
+            part=(bibl.get("corresp") or "").lstrip("#"),
+            cable_id=_one(bibl, "t:idno[@type='cable-id']"),
+            date=_attribute(bibl, "t:date/@when"),
+            origin=_one(bibl, "t:note[@type='origin']") or _one(bibl, "t:author/t:orgName"),
+            subject=_one(bibl, "t:title[@type='subject']"),
+            signer=_one(bibl, "t:respStmt/t:persName"),
+        )
+        for bibl in _all(tei, _PARTS)
+    )
+
+
 def read_header(tei: etree._Element) -> Header:
     """The header's facts, read from the TEI."""
     from ..normalize.facts import origin_of
@@ -125,6 +142,7 @@ def read_header(tei: etree._Element) -> Header:
         signer=_one(tei, f"{CORRESP}/t:correspAction[@type='sent']/t:persName"),
         sections=int(sections[0]) if sections and sections[0] else None,
         lang=tei.get(f"{{{XML_NS}}}lang") or "en",
+        appended=_appended(tei),
     )
 
 
@@ -190,11 +208,9 @@ def read_banner(tei: etree._Element) -> str | None:
         tei, f"{DIV}/t:opener/t:seg[@type='classification']")
 
 
-#: The paragraphs the body reads: the numbered ones, as the JSON record shows them. (To give
-#: the record the unnumbered ones too: drop the ``[@n]`` here, and in ``writers/json.record``
-#: the filter on ``n`` and its ``int``; their ``Paragraph.n`` is None.)
-_PARAGRAPHS = compiled(f"{DIV}/t:p[@n]")
+_BODY = compiled("t:text/t:body")
 _SEG = _T + "seg"  # a paragraph's portion marking: its first seg[@type='portion-marking']
+_LABEL, _HEAD, _ITEM, _LIST, _P, _DIV = (_T + n for n in ("label", "head", "item", "list", "p", "div"))
 _SUMMARIES = compiled(f"{DIV}//t:seg[@type='summary']")
 
 
@@ -208,9 +224,78 @@ def paragraph_of(p: etree._Element) -> Paragraph:
 
 
 def read_body(tei: etree._Element) -> Body:
-    """The telegram's paragraphs and summary."""
-    paragraphs = [paragraph_of(p) for p in _elements(_PARAGRAPHS, tei)]
+    """The body's reading text block by block, its numbered paragraphs, and the summary."""
+    found = _elements(_BODY, tei)
+    blocks: list[Block] = []
+    if found:
+        _blocks(found[0], blocks)
+    paragraphs = tuple(Paragraph(b.n, b.marking, b.text) for b in blocks if b.kind == "p" and b.n is not None)
     summary = " ".join(text_of(seg) for seg in _elements(_SUMMARIES, tei))
-    return Body(tuple(paragraphs), summary or None)
+    return Body(paragraphs, summary or None, tuple(blocks))
 
 
+def _loose(text: str | None, blocks: list[Block]) -> None:
+    """Text between blocks (none in the TEI this project writes; a TEI input may have some)."""
+    if text and not text.isspace():
+        blocks.append(Block("text", None, clean(text)))
+
+
+def _blocks(node: etree._Element, blocks: list[Block]) -> None:
+    """The blocks of ``node`` (the body, a div) in order, into ``blocks``: what the reading
+    text leaves out (page furniture, notes) is left out here too; a div's blocks are its
+    children's."""
+    _loose(node.text, blocks)
+    for child in node:
+        tag = child.tag
+        if tag.__class__ is str and tag not in READING_SKIP:
+            if tag == _DIV:
+                _blocks(child, blocks)
+            elif tag == _P:
+                blocks.append(_paragraph(child))
+            elif tag == _LIST:
+                blocks.append(_list(child))
+            else:
+                text = text_of(child)
+                if text:
+                    blocks.append(Block(local_name(child), child.get("type"), text))
+        _loose(child.tail, blocks)
+
+
+def _paragraph(p: etree._Element) -> Block:
+    """A paragraph: its number (``n``; the label that shows it is left out of the text), its
+    portion marking (likewise), and the rest of its reading text, lists and quotes included."""
+    text = text_of(p)
+    n = p.get("n")
+    if n is not None:
+        label = next((text_of(child) for child in p if child.tag == _LABEL), None)
+        if label and text.startswith(label):
+            text = text[len(label):].lstrip()
+    mark = next((text_of(seg) for seg in p if seg.tag == _SEG and seg.get("type") == "portion-marking"), None)
+    if mark is not None and text.startswith(mark):
+        text = text[len(mark):].lstrip()
+    return Block("p", p.get("type"), text, n, mark)
+
+
+def _list(node: etree._Element) -> Block:
+    """A list: its head as the text, each item with the label written before it."""
+    heads: list[str] = []
+    items: list[Item] = []
+    label: str | None = None
+    for child in node:
+        tag = child.tag
+        if tag.__class__ is not str or tag in READING_SKIP:
+            pass
+        elif tag == _HEAD:
+            heads.append(text_of(child))
+        elif tag == _LABEL:
+            if label is not None:
+                items.append(Item(label, None, ""))
+            label = text_of(child)
+        else:
+            items.append(Item(label, child.get("n") if tag == _ITEM else None, text_of(child)))
+            label = None
+        if child.tail and not child.tail.isspace():
+            items.append(Item(None, None, clean(child.tail)))
+    if label is not None:
+        items.append(Item(label, None, ""))
+    return Block("list", node.get("type"), " ".join(h for h in heads if h), items=tuple(items))

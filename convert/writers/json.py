@@ -9,8 +9,9 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from ..model import Cable
+from ..names import public_source
 from ..options import WriteOptions
-from ..view import Office, Paragraph
+from ..view import Block, Office, Paragraph
 
 
 def _office(office: Office) -> dict[str, Any]:
@@ -22,13 +23,28 @@ def _paragraph(paragraph: Paragraph) -> dict[str, Any]:
     return {"n": int(paragraph.n or ""), "marking": paragraph.marking, "text": paragraph.text}
 
 
+def _number(n: str | None) -> int | str | None:
+    """A paragraph number as a number (as in ``paragraphs``); any other ``n`` as written."""
+    return int(n) if n is not None and n.isdecimal() and n.isascii() else n
+
+
+def _block(block: Block) -> dict[str, Any]:
+    """One block of ``body``: the TEI element and its type, number, marking and text; a
+    list's items after."""
+    out: dict[str, Any] = {"type": block.kind, "subtype": block.subtype, "n": _number(block.n),
+                           "marking": block.marking, "text": block.text}
+    if block.items is not None:
+        out["items"] = [{"label": item.label, "n": item.n, "text": item.text} for item in block.items]
+    return out
+
+
 def record(cable: Cable) -> dict[str, Any]:
     """The flat JSON record of one cable."""
     view = cable.view
     header, body = view.header, view.body
     return {
         "id": header.cable_id,
-        "source": cable.source,
+        "source": public_source(cable.source),
         "date": header.date,
         "origin": header.origin,
         "from": header.sender,
@@ -43,7 +59,10 @@ def record(cable: Cable) -> dict[str, Any]:
         "signer": header.signer,
         "summary": body.summary,
         "sections": header.sections,
-        "paragraphs": [_paragraph(p) for p in body.paragraphs if p.n is not None],
+        "paragraphs": [_paragraph(p) for p in body.paragraphs],
+        "body": [_block(block) for block in body.blocks],
+        "appended": [{"part": part.part, "id": part.cable_id, "date": part.date, "origin": part.origin,
+                      "subject": part.subject, "signer": part.signer} for part in header.appended],
         "warnings": list(cable.warnings),
     }
 

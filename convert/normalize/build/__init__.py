@@ -8,7 +8,7 @@ from lxml import etree
 
 from ..parsed import ParsedCable
 from .header import build_header
-from .text import build_text
+from .text import appended_id, build_text
 from .xml import XML_LANG, el, indent
 
 __all__ = ["build"]
@@ -18,7 +18,8 @@ def build(parsed: ParsedCable) -> etree._Element:
     tei = el(None, "TEI")
     tei.set(XML_LANG, "en")
     text = build_text(parsed)
-    build_header(tei, parsed.facts)
+    parts = [(appended_id(number), part.facts) for number, part in enumerate(parsed.appended, 1)]
+    build_header(tei, parsed.facts, parts)
     tei.append(text)
     etree.cleanup_namespaces(tei)
     indent(tei)

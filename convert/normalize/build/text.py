@@ -24,7 +24,7 @@ from ..parsed import (
     ParsedCable,
     Signature,
 )
-from .xml import add_furniture, add_tokens, append_text, el
+from .xml import XML_ID, add_furniture, add_tokens, append_text, el
 
 _ROUTING_TYPES = {
     "transmission": "transmission-id",
@@ -47,7 +47,32 @@ _LINE_FIELDS = ("distribution", "wrapper", "notice")
 
 def build_text(parsed: ParsedCable) -> etree._Element:
     text = el(None, "text")
-    div = el(el(text, "body"), "div", type="telegram")
+    body = el(text, "body")
+    _cable(el(body, "div", type="telegram"), parsed)
+    for number, part in enumerate(parsed.appended, 1):
+        _appended(body, part, number)
+    return text
+
+
+def appended_id(number: int) -> str:
+    """The xml:id of the ``number``-th cable appended after the page's own text."""
+    return f"appended-{number}"
+
+
+def _appended(body: etree._Element, part: ParsedCable, number: int) -> None:
+    """A second cable appended to the text: its own ``div``, every word kept in order; the
+    ids inside it are made its own (``appended-1-summary``)."""
+    ident = appended_id(number)
+    div = el(body, "div", type="appended-cable", n=part.facts.cable_id)
+    div.set(XML_ID, ident)
+    _cable(div, part)
+    for node in div.iter():
+        inner = node.get(XML_ID)
+        if inner and node is not div:
+            node.set(XML_ID, f"{ident}-{inner}")
+
+
+def _cable(div: etree._Element, parsed: ParsedCable) -> None:
     _opener(div, parsed)
     subjects = [f for f in parsed.fields if f.kind == "subject"]
     for index, subject in enumerate(subjects):
@@ -57,12 +82,17 @@ def build_text(parsed: ParsedCable) -> etree._Element:
         if field.kind == "refs":
             _references(div, field)
     _body(div, parsed.blocks, dict(parsed.facts.markings))
-    return text
 
 
 def _opener(div: etree._Element, parsed: ParsedCable) -> None:
     opener = el(div, "opener")
-    first = True
+    fields = list(parsed.fields)
+    lead = 0
+    if parsed.row_first:
+        # an appended cable's database row stood before its routing header: it comes first
+        while lead < len(fields) and fields[lead].kind == "wrapper":
+            lead += 1
+    first = _fields(opener, fields[:lead], True)
     for line in parsed.routing.lines:
         if not first:
             el(opener, "lb")
@@ -71,7 +101,12 @@ def _opener(div: etree._Element, parsed: ParsedCable) -> None:
             el(el(opener, "dateline"), "date", line.text, when=line.when)
         else:
             el(opener, "seg", line.text, type=_ROUTING_TYPES.get(line.kind, "routing-other"))
-    for field in parsed.fields:
+    _fields(opener, fields[lead:], first)
+
+
+def _fields(opener: etree._Element, fields: Sequence[Field], first: bool) -> bool:
+    """The preamble's fields in the opener; whether the opener is still empty."""
+    for field in fields:
         if field.kind in ("subject", "refs"):
             continue
         head = field.lines[0] if field.lines else None
@@ -94,6 +129,7 @@ def _opener(div: etree._Element, parsed: ParsedCable) -> None:
                     el(opener, "seg", entry.strip(), type=_SEG_TYPES.get(field.kind, field.kind))
         else:
             add_tokens(el(opener, "seg", type=_SEG_TYPES.get(field.kind, field.kind)), field.tokens)
+    return first
 
 
 def _references(div: etree._Element, field: Field) -> None:

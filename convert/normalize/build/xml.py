@@ -57,6 +57,7 @@ _CONTAINERS = frozenset(
     T + name
     for name in (
         "TEI",
+        "listBibl",
         "teiHeader",
         "fileDesc",
         "titleStmt",

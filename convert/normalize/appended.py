@@ -1,0 +1,88 @@
+"""Cutting a second, appended cable off the body (its rules:
+:mod:`convert.normalize.rules.appended`).
+
+The body lines are searched, after the page's own cable has begun, for a line that names
+another cable; the body is cut where that cable's lead-in begins. What comes before is the
+page's own cable; what comes after is normalized on its own, as an appended part with its own
+facts (the normalizer's driver does that, see :func:`convert.normalize.normalize_traced`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import RawCable, SourceMetadata
+from .banner import parse_banner
+from .rules.appended import APPENDED, DE_LINE, Identity, Start, lead_in
+from .rules.ruler import Run
+
+#: words of the page's own cable that must come before a cut (its banner and a field or a
+#: few words of text): a row or header at the very top is the page's own wrapper
+_OWN_WORDS = 8
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_HEADER_DE = re.compile(r"^\s*DE\s+R[A-Z]{3,6}\s*#(?P<serial>\d{3,7})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """An appended cable: its lines, and its database row's metadata if a row named it."""
+
+    lines: list[str]
+    cable_id: str | None
+    metadata: SourceMetadata | None
+
+
+def own_identity(raw: RawCable, header: list[str], body: list[str]) -> Identity:
+    """Which cable the page is: its metadata's id; else the serial its routing header's DE
+    line or its first banner gives."""
+    if raw.metadata is not None and raw.metadata.id:
+        return Identity.of(raw.metadata.id)
+    for line in header[:12]:
+        match = _HEADER_DE.match(line)
+        if match:
+            return Identity(None, None, match["serial"].lstrip("0") or "0")
+    for line in body[:40]:
+        if not line.strip():
+            continue
+        banner = parse_banner(line)
+        if banner is not None and banner.serial and banner.station:
+            station = " ".join(banner.station.split()).upper()
+            return Identity(None, station, banner.serial.lstrip("0") or "0")
+    return Identity()
+
+
+def find_start(lines: list[str], own: Identity, run: Run) -> Start | None:
+    """The first line after the own cable's beginning that names another cable."""
+    if own.serial is None and own.cable_id is None:
+        return None
+    rules = run.active(APPENDED)
+    words = 0
+    for index, line in enumerate(lines):
+        if words >= _OWN_WORDS and line.strip():
+            for rule in rules:
+                if rule.hit is not None and not rule.hit(line):
+                    continue
+                found = rule.fn(lines, index, own)
+                if found is not None:
+                    if DE_LINE.match(line) and not _routing_follows(lines, index):
+                        continue
+                    run.fire(rule.name)
+                    return found
+        if words < _OWN_WORDS:
+            words += len(_WORD.findall(line))
+    return None
+
+
+def _routing_follows(lines: list[str], index: int) -> bool:
+    """A DE line starts a routing header when an FM line follows within a few lines."""
+    return any(line.lstrip().upper().startswith("FM ") for line in lines[index + 1 : index + 8])
+
+
+def cut(lines: list[str], own: Identity, run: Run) -> tuple[list[str], Tail | None]:
+    """(the own cable's lines, the appended cable after them or None)."""
+    start = find_start(lines, own, run)
+    if start is None:
+        return lines, None
+    begin = lead_in(lines, start.index)
+    return lines[:begin], Tail(lines[begin:], start.cable_id, start.metadata)

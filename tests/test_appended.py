@@ -1,0 +1,155 @@
+"""A second cable appended after a page's own text (issue 14, item 1).
+
+The pages are the eight of the hand-built truth (tests/truth/truth.jsonl) whose text carries
+another cable (``second_cable``), reduced to their metadata table and ``<pre>`` blocks in
+tests/fixtures/appended-real. The truth says which cable each page is and which cable was
+appended; these tests hold the normalizer to it: the page keeps its identity, the appended
+cable is a part of its own (its own id and facts), and no header fact comes from it.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from convert.model import NS, RawCable
+from convert.normalize import normalize_traced
+from convert.normalize.rules.appended import Identity, _row_origin, row_time
+from convert.options import ReadOptions
+from convert.readers import Source, load_source
+from convert.textview import source_text
+from convert.writers.json import record
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE / "fixtures" / "appended-real"
+TRUTH = [json.loads(line) for line in (HERE / "truth" / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
+SECOND = [r for r in TRUTH if r.get("second_cable")]
+RULES = ("appended-row", "appended-row-lines", "appended-routing", "appended-banner")
+WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _raw(cable_id: str) -> RawCable:
+    path = FIXTURES / f"{cable_id}.html"
+    raw = next(iter(load_source(Source(name=path.name, path=str(path)), ReadOptions())))
+    assert isinstance(raw, RawCable)
+    return raw
+
+
+def _flat(text: str | None) -> str | None:
+    return " ".join(text.split()).upper() if text else None
+
+
+def _x(tei: etree._Element, path: str) -> list[etree._Element]:
+    return tei.xpath(path, namespaces=NS)  # type: ignore[no-any-return]
+
+
+def test_the_truth_names_eight_pages_with_a_second_cable() -> None:
+    assert len(SECOND) == 8
+    assert {r["id"] for r in SECOND} == {p.stem for p in FIXTURES.glob("*.html")}
+
+
+@pytest.mark.parametrize("truth", SECOND, ids=[r["id"] for r in SECOND])
+def test_the_appended_cable_is_a_part_of_its_own(truth: dict[str, object], assert_valid_tei) -> None:  # type: ignore[no-untyped-def]
+    done = normalize_traced(_raw(str(truth["id"])))
+    cable, parsed = done.cable, done.parsed
+    # the page keeps its identity: the id, and the output's name, are the page's
+    assert parsed.facts.cable_id == truth["id"]
+    assert cable.file_stem() == truth["id"]
+    # the appended cable: found, with its own id, as a div of its own after the telegram
+    assert [part.facts.cable_id for part in parsed.appended] == [truth["second_cable_id"]]
+    divs = _x(cable.tei, "t:text/t:body/t:div")
+    assert [d.get("type") for d in divs] == ["telegram", "appended-cable"]
+    assert divs[1].get("n") == truth["second_cable_id"]
+    assert divs[1].get("{http://www.w3.org/XML/1998/namespace}id") == "appended-1"
+    # its facts in the header, pointing at its div, and in the JSON record
+    bibl = _x(cable.tei, "//t:listBibl[@type='appended-cables']/t:bibl")
+    assert [b.get("corresp") for b in bibl] == ["#appended-1"]
+    assert [p["id"] for p in record(cable)["appended"]] == [truth["second_cable_id"]]
+    # no header fact from it: the signer is the page's (or none found), never the other's
+    appended_signer = parsed.appended[0].facts.signer
+    if appended_signer and appended_signer.upper() != str(truth["signer"] or "").upper():
+        assert parsed.facts.signer != appended_signer
+    assert parsed.facts.signer in (truth["signer"], None)
+    # the subject: the page's (its start: some media copies run it into the text, which is
+    # the preamble's business), never the appended cable's
+    subject, theirs = _flat(parsed.facts.subject), _flat(parsed.appended[0].facts.subject)
+    assert subject is None or subject[:15] == _flat(str(truth["subject"]))[:15]
+    assert theirs is None or subject != theirs
+    # no word lost: every word of the input is in the TEI text, once each
+    raw = _raw(str(truth["id"]))
+    want = collections.Counter(WORD.findall((raw.header or "") + "\n" + raw.body))
+    got = collections.Counter(WORD.findall(source_text(_x(cable.tei, "t:text")[0])))
+    assert not want - got
+    assert any("second cable" in w for w in cable.warnings)
+    assert_valid_tei(cable.tei)
+
+
+def test_without_the_rules_the_appended_cable_supplies_the_signer() -> None:
+    """The failure the rules fix: with them off, 09CAIRO1962 (no signature of its own) is
+    signed by the appended cable's signer, and no part is found."""
+    off = normalize_traced(_raw("09CAIRO1962"), disable=RULES)
+    assert off.parsed.appended == ()
+    assert off.parsed.facts.signer == "Scobey"
+    on = normalize_traced(_raw("09CAIRO1962"))
+    assert on.parsed.facts.signer is None
+    assert on.parsed.appended[0].facts.signer == "Scobey"
+
+
+def test_a_page_without_a_second_cable_has_no_part() -> None:
+    path = HERE / "fixtures" / "hardening-real" / "09OSLO9.html"
+    raw = next(iter(load_source(Source(name=path.name, path=str(path)), ReadOptions())))
+    assert isinstance(raw, RawCable)
+    done = normalize_traced(raw)
+    assert done.parsed.appended == ()
+    assert not _x(done.cable.tei, "//t:div[@type='appended-cable'] | //t:listBibl")
+    assert record(done.cable)["appended"] == []
+
+
+def test_a_later_section_of_the_same_cable_is_no_second_cable() -> None:
+    text = (
+        "C O N F I D E N T I A L SECTION 01 OF 02 CAIRO 000184\n\nSIPDIS\n\nE.O. 12958: N/A\n"
+        "TAGS: PREL EG\nSUBJECT: A TEST OF SECTIONS\n\n1. (C) The first paragraph says enough words.\n\n"
+        "C O N F I D E N T I A L SECTION 02 OF 02 CAIRO 000184\n\n2. (C) The second paragraph.\n\nSCOBEY\n"
+    )
+    done = normalize_traced(RawCable(source="t.txt", form="text", body=text))
+    assert done.parsed.appended == ()
+
+
+def test_a_banner_of_another_serial_begins_an_appended_part() -> None:
+    text = (
+        "C O N F I D E N T I A L CAIRO 000184\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL EG\n"
+        "SUBJECT: THE FIRST CABLE\n\n1. (C) The first cable's only paragraph has words.\n\nSCOBEY\n\n"
+        "C O N F I D E N T I A L CAIRO 000210\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL EG\n"
+        "SUBJECT: THE SECOND CABLE\n\n1. (C) The second cable's paragraph.\n\nTUELLER\n"
+    )
+    done = normalize_traced(RawCable(source="t.txt", form="text", body=text))
+    assert done.parsed.facts.subject == "THE FIRST CABLE"
+    assert done.parsed.facts.signer == "SCOBEY"
+    [part] = done.parsed.appended
+    assert part.facts.subject == "THE SECOND CABLE"
+    assert part.facts.signer == "TUELLER"
+
+
+def test_serials_compare_as_the_same_cable_when_one_is_cut_short() -> None:
+    own = Identity.of("09CAIRO1960")
+    assert own.other_serial("184")
+    assert not own.other_serial("001960")
+    assert not own.other_serial("196")  # a serial cut short is the same cable
+    assert not own.other_serial("21960", last=4)  # a DE line keeps four digits
+    assert own.other_id("09CAIRO1962")
+    assert not own.other_id("09CAIRO1960")
+
+
+def test_row_dates_and_origins() -> None:
+    assert row_time("7/30/2004", "12:31") == "2004-07-30T12:31"
+    assert row_time("04.10.2009", "01:32") == "2009-10-04T01:32"
+    assert row_time("2007-09-11", "12:50") == "2007-09-11T12:50"
+    assert row_time("13/30/2004", "12:31") is None
+    assert _row_origin(" Embassy Cairo CONFIDENTIAL 09STATE94763") == ("Embassy Cairo", "CONFIDENTIAL")
+    assert _row_origin('"Embassy The Hague","SECRET//NOFORN",""') == ("Embassy The Hague", "SECRET//NOFORN")
+    assert _row_origin(" Embassy Manama") == ("Embassy Manama", None)
