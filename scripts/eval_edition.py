@@ -13,6 +13,8 @@ transcript:
 - DOCX: python-docx finds the heading in Heading 1 (outline level 0, keep with next);
   LibreOffice (``soffice``, skipped with a message when absent) converts every DOCX to PDF;
 - PDF/A-3b: the XMP says part 3, conformance B, and the cable's TEI is attached as Source;
+- PDF: the source note, the heading's footnote, on page 1 with its call (weasyprint moves
+  footnotes to the next page when that lets a paragraph's line stay: see docs/edition.md);
 - the same input and options give the same bytes (--repeat cables rendered twice, from
   fresh reads, with a fixed SOURCE_DATE_EPOCH);
 - EPUBCheck on --epubcheck cable EPUBs: errors and warnings;
@@ -99,10 +101,14 @@ def contains(haystack: list[str], needle: list[str]) -> bool:
     return any(haystack[i:i + size] == needle for i in range(len(haystack) - size + 1))
 
 
-def pdf_page_one(data: bytes) -> list[str]:
+def pdf_page_one_text(data: bytes) -> str:
     from pypdf import PdfReader
 
-    return words(PdfReader(io.BytesIO(data)).pages[0].extract_text() or "")
+    return PdfReader(io.BytesIO(data)).pages[0].extract_text() or ""
+
+
+def pdf_page_one(data: bytes) -> list[str]:
+    return words(pdf_page_one_text(data))
 
 
 def epub_reading_text(data: bytes) -> str:
@@ -276,7 +282,7 @@ def main() -> int:
     in_epub = {"edition": [0, 0], "transcript": [0, 0]}
     misses: dict[str, list[str]] = defaultdict(list)
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    docx_ok = pdfa = 0
+    docx_ok = pdfa = note_on_one = 0
     docx_paths: list[Path] = []
     epubs: list[tuple[str, bytes]] = []
     for cable in cables:
@@ -307,6 +313,10 @@ def main() -> int:
                 stem = cable.file_stem()
                 docx_ok += docx_headings(outputs["docx"])
                 pdfa += pdfa_ok(outputs["pdf"], stem)
+                if "Source:" in pdf_page_one_text(outputs["pdf"]):
+                    note_on_one += 1
+                elif len(misses["source note not on page 1"]) < args.misses:
+                    misses["source note not on page 1"].append(cable.view.id)
                 target = work / f"{stem}.docx"
                 target.write_bytes(outputs["docx"])
                 docx_paths.append(target)
@@ -331,6 +341,7 @@ def main() -> int:
 
     print(f"\nDOCX with Heading 1 (outline level 0) found by python-docx: {docx_ok}/{len(cables)}")
     print(f"PDF/A-3b (XMP part 3, conformance B) with the TEI attached as Source: {pdfa}/{len(cables)}")
+    print(f"PDF: the source note (the heading's footnote) on page 1: {note_on_one}/{len(cables)}")
     if args.no_libreoffice:
         print("DOCX converted by LibreOffice: skipped (--no-libreoffice)")
     elif shutil.which("soffice") is None:

@@ -195,6 +195,22 @@ def test_a_redaction_carries_its_label_in_every_markup() -> None:
     assert runs == [REDACTION_LABEL]
 
 
+def test_the_epub_note_call_is_set_as_a_superscript() -> None:
+    """pandoc writes the heading's note call as a bare ``a.footnote-ref`` (no ``sup``): our
+    stylesheet, which replaces pandoc's, must set it small and raised."""
+    import re
+
+    from convert.writers import epub
+
+    data = epub.write(hand_tei(), WriteOptions())
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        chapter = etree.fromstring(book.read("EPUB/text/ch001.xhtml"))
+    (call,) = chapter.xpath("//x:h1/x:a[@class='footnote-ref']", namespaces={"x": XHTML})
+    assert call.find(f"{{{XHTML}}}sup") is None
+    rule = re.search(r"([^{}]*a\.footnote-ref[^{}]*)\{([^}]*)\}", epub.stylesheet_of(data))
+    assert rule is not None and "vertical-align: super" in rule[2] and "font-size: 0.7em" in rule[2]
+
+
 # ------------------------------------------------------------------------------ user themes
 
 
