@@ -141,7 +141,12 @@ def add_tokens(node: etree._Element, tokens: Iterable[Token]) -> None:
 
 
 def add_furniture(node: etree._Element, furniture: Furniture) -> None:
-    """Page or section furniture: ``pb``/``milestone`` plus the lines themselves in ``fw``."""
+    """Page or section furniture: ``pb``/``milestone`` plus the lines themselves in ``fw``;
+    a mark: its lines in ``fw`` of their role."""
+    if furniture.kind == "mark":
+        for role, text in furniture.lines:
+            el(node, "fw", text, type=role)
+        return
     for role, text in furniture.lines:
         if role == "footer":
             el(node, "fw", text, type="footer")

@@ -2,7 +2,11 @@
 
 Chains (run by :mod:`convert.normalize.blocks`):
 
-- ``blocks.starts`` ``(run_lines, line) -> bool``: a paragraph starts inside a run of lines.
+- ``blocks.cut`` ``(line) -> pieces | None``: each text line of the body (first match): a
+  line that holds a mark of the transmission or a heading run into the text, cut in pieces
+  (text lines and :class:`Furniture`, in order).
+- ``blocks.starts`` ``(run_lines, line) -> bool | int``: a paragraph starts inside a run of
+  lines (an int n > 1: it starts n - 1 lines back, with the title a rule underlines).
 - ``blocks.merge`` ``(previous, furniture, chunk) -> bool``: two runs are one paragraph.
 - ``blocks.kinds`` ``(chunk, texts, run) -> Block | None``: what a run of lines is (first
   match; none: a paragraph).
@@ -22,7 +26,10 @@ from .copies import ROW_DAY, ROW_ID, row_field
 from .fields import field_kind
 from .ruler import Chain, Run, note
 
-STARTS: Chain[Callable[[list[Line], str], bool]] = Chain(
+CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
+    "blocks.cut", "blocks", "A text line of the body: a mark or a heading run into it? (first match)"
+)
+STARTS: Chain[Callable[[list[Line], str], bool | int]] = Chain(
     "blocks.starts", "blocks", "Does a paragraph start inside the run of lines read so far?"
 )
 MERGE: Chain[Callable[[list[Line], list[Furniture], list[Line]], bool]] = Chain(
@@ -60,6 +67,118 @@ def _texts(lines: list[Line] | tuple[Line, ...]) -> list[str]:
     return [x for x in lines if isinstance(x, str)]
 
 
+# ---------------------------------------------------------------- lines cut
+_HANDLING_WORD = re.compile(r"(?<!\S)SIPDIS(?:\s+SIPDIS)*(?!\S)")
+_HANDLING_LINE = re.compile(r"^\s*SIPDIS(?:\s+SIPDIS)*\s*$")
+
+
+def _mark(text: str) -> Furniture:
+    return Furniture("mark", tuple(("handling", word) for word in text.split()))
+
+
+@CUT.rule(
+    "handling-word",
+    trigger=("SIPDIS",),
+    note=note(
+        "normalization",
+        "The handling word SIPDIS, inserted by the transmission system into the text (a line of its own, "
+        "or at the start or end of a line, in mid-sentence), is kept as fw type=\"handling\" out of the "
+        "text flow.",
+    ),
+)
+def handling_word(line: str) -> list[Line] | None:
+    """``… arrives in Beirut`` / ``SIPDIS May 1 because …``: the word SIPDIS in a line of the
+    body (alone, or run into a sentence where the copy lost the line break around it) is a
+    handling mark, not text."""
+    if _HANDLING_LINE.match(line):
+        return [_mark(line)]
+    pieces: list[Line] = []
+    start = 0
+    for match in _HANDLING_WORD.finditer(line):
+        before = line[start : match.start()].strip()
+        if before:
+            pieces.append(Anchored(before) if not start and isinstance(line, Anchored) else before)
+        pieces.append(_mark(match.group()))
+        start = match.end()
+    rest = line[start:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces or None
+
+
+#: a standalone run of four dashes or more (not ``--`` punctuation, not ``vis--vis``)
+_DASH_RUN = re.compile(r"(?<![^\s.!?:;,\"')\]\u201d])(?:-{4,}(?: -+)*|(?:- ){3,}-)(?!-|(?<=-) -)")
+_TITLE_MAX = 100
+
+
+def _para_start(text: str) -> bool:
+    match = PARA_START.match(text)
+    return bool(match and match["marking"] and 1 <= int(match["num"]) <= 199)
+
+
+#: where the last sentence of a line ends (a title may follow it)
+_SENTENCE_END = re.compile(r"[.!?:;\"')\]\u201d\u2019]\s+(?=[A-Z\"\u201c(])")
+
+
+def _title_start(pre: str, rule_at: int) -> int | None:
+    """Where the title before a rule starts in ``pre`` (the line's text before the rule):
+    the whole of a short line, else the words after its last sentence (``… the meeting.
+    Afghanistan -----``); ``rule_at`` when the rule follows text with no title (``… End
+    Summary. -----``); None when that cannot be told."""
+    if not pre:
+        return rule_at
+    if len(pre) <= _TITLE_MAX and not _para_start(pre) and not _sentence(pre):
+        return 0
+    if _sentence(pre):
+        return rule_at
+    ends = list(_SENTENCE_END.finditer(pre))
+    tail = pre[ends[-1].end() :] if ends else ""
+    if tail and len(tail) <= 80 and len(tail.split()) <= 12 and not tail.lower().startswith("end "):
+        return ends[-1].end()
+    if terminal(pre) or tail.lower().startswith("end "):
+        return rule_at
+    return None
+
+
+@CUT.rule(
+    "glued-heading",
+    after="handling-word",
+    trigger=("----", "- - -"),
+)
+def glued_heading(line: str) -> list[Line] | None:
+    """``… the end. ----- Corruption vs. Inefficiency -----`` and ``COMMENT ------- 12. (C) …``:
+    a heading set between or beside dashed rules, run into the end of a paragraph or the start
+    of the next (a copy that lost its line breaks), is a line of its own; so is a rule run
+    into the text before or after it."""
+    if DASH_RULE.match(line):
+        return None
+    runs = list(_DASH_RUN.finditer(line))
+    if not runs:
+        return None
+    first = runs[0]
+    pre = line[: first.start()].rstrip()
+    if len(runs) >= 2 and 0 < len(line[first.end() : runs[1].start()].strip()) <= _TITLE_MAX:
+        end = runs[1].end()  # ----- Title -----
+        start: int | None = first.start() if pre else 0
+    else:
+        end = first.end()
+        start = _title_start(pre, first.start())
+    if start is None:
+        return None
+    post = line[end:].strip()
+    pieces: list[Line] = []
+    if start:
+        pieces.append(line[:start].rstrip())
+    pieces.append(line[start:end].strip())
+    if post:
+        pieces.extend(glued_heading(post) or [post])
+    if len(pieces) == 1:
+        return None
+    if isinstance(line, Anchored):
+        pieces[0] = Anchored(pieces[0])
+    return pieces
+
+
 # ---------------------------------------------------------------- runs of lines
 @STARTS.rule("unspaced-paragraph")
 def unspaced_paragraph(block: list[Line], line: str) -> bool:
@@ -70,6 +189,73 @@ def unspaced_paragraph(block: list[Line], line: str) -> bool:
         return False
     previous = next((x for x in reversed(block) if isinstance(x, str)), "")
     return bool(previous) and terminal(previous)
+
+
+#: a rule that underlines: dashes, equals signs or underscores only, in one run
+UNDERLINE = re.compile(r"^\s*(?:-{4,}(?: -+)*|(?:- ){3,}-?|={4,}|_{4,})\s*$")
+#: a title with its dashes on the same line: ``----- Title -----``, ``Title -----``, ``----- Title``
+DASHED_TITLE = re.compile(
+    r"^\s*(?:(?:-{4,}(?: -+)*|(?:- ){3,}-)\s*(?P<a>[^-\s](?:[^-]|-(?!--))*?)\s*(?:-{4,}(?: -+)*|(?:- ){3,}-)?"
+    r"|(?P<b>[^-\s](?:[^-]|-(?!--))*?)\s*(?:-{4,}(?: -+)*|(?:- ){3,}-))\s*$"
+)
+
+
+def dashed_title(line: str) -> str | None:
+    """The title of a line that sets a title with its dashes (at most 100 characters, not a
+    numbered paragraph), or None."""
+    if "--" not in line and "- -" not in line:
+        return None
+    match = DASHED_TITLE.match(line)
+    title = (match["a"] or match["b"]) if match else None
+    if not title or len(title) > 160 or PARA_START.match(title):
+        return None
+    return title
+
+
+def _sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence with a full stop (``… END SUMMARY.``, ``… he said."``),
+    not with an ellipsis (``WINNERS...``)."""
+    text = text.rstrip().rstrip("\"')\u201d\u2019")
+    return text.endswith(".") and not text.endswith("..")
+
+
+def _title_like(line: str) -> bool:
+    """A short line that can be a heading: no longer than 80 characters, not a numbered
+    paragraph or an item, not a sentence (ending in a full stop, a comma or a semicolon),
+    not going on in lower case."""
+    text = line.strip()
+    return (
+        0 < len(text) <= 80
+        and not starts_new(text)
+        and text[-1] not in ",;"
+        and not text.endswith(" --")
+        and not _sentence(text)
+        and not text[0].islower()
+    )
+
+
+@STARTS.rule("underlined-heading", after="unspaced-paragraph")
+def underlined_heading(block: list[Line], line: str) -> bool | int:
+    """A heading set with dashes inside a run of lines is a block of its own: a rule under a
+    short title line (``UKRAINE AND INDIA`` / ``-------``) takes the title with it (the run
+    starts a line back), what follows a heading's rule starts a new run, and a title with its
+    dashes on one line (``----- Summary -----``) stands apart from the lines around it."""
+    texts = [x for x in block if isinstance(x, str)]
+    if not texts:
+        return False
+    last = texts[-1]
+    if UNDERLINE.match(line):
+        if _title_like(last) and not DASH_RULE.match(last):
+            if len(texts) == 1 or DASH_RULE.match(texts[-2]):
+                return False  # [TITLE] or [-----, TITLE]: this rule completes the heading
+            if isinstance(block[-1], str):
+                return 2  # the title goes with its rule
+        return not DASH_RULE.match(last)  # a rule after text: a block of its own
+    if UNDERLINE.match(last):
+        if len(texts) >= 2:
+            return True  # the rule closed a heading
+        return _para_start(line) or not _title_like(line)  # a rule alone: over a title, or not
+    return dashed_title(line) is not None or dashed_title(last) is not None
 
 
 def starts_new(line: str) -> bool:
@@ -110,6 +296,18 @@ def dashed_heading(chunk: list[Line], texts: list[str], run: Run) -> Block | Non
     if words and len(" ".join(words)) < 160:
         return Heading(tuple(x for x in chunk if not (isinstance(x, str) and DASH_RULE.match(x))), rend="dashes")
     return None
+
+
+@KINDS.rule("dashed-title", after="dashed-heading")
+def dashed_title_line(chunk: list[Line], texts: list[str], run: Run) -> Block | None:
+    """One line that sets a title with its dashes (``----- Summary -----``, ``COMMENT -------``)
+    is a heading; the dashes are recorded as rend="dashes"."""
+    if len(texts) != 1:
+        return None
+    title = dashed_title(texts[0])
+    if title is None:
+        return None
+    return Heading(tuple(title if isinstance(x, str) else x for x in chunk), rend="dashes")
 
 
 @KINDS.rule("rule-line")

@@ -31,7 +31,7 @@ TWICE: Chain[Callable[[str, str], bool]] = Chain(
     "closing.twice", "closing", "The line before the signature: the name again?"
 )
 
-END_MARKER = re.compile(r"^\s*(?:NNNN|BT|={3,}\s*CABLE ENDS\s*={3,}|#+)\s*$", re.I)
+END_MARKER = re.compile(r"^\s*(?:NNNN|BT|={3,}\s*CABLE ENDS\s*={3,}|#+|End Cable Text)\s*$", re.I)
 FOOTER = re.compile(r"^\s*(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Classification:|Classification:)", re.I)
 
 
@@ -39,12 +39,14 @@ FOOTER = re.compile(r"^\s*(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Classification:|Classific
     "end-marker",
     note=note(
         "normalization",
-        "End-of-message markers after the text (NNNN, BT, ###, ===CABLE ENDS===) are kept in the closer "
+        "End-of-message markers after the text (NNNN, BT, ###, ===CABLE ENDS===, End Cable Text) are kept in "
+        "the closer "
         "as fw type=\"end-marker\", out of the text flow.",
     ),
 )
 def end_marker(line: str, para: Paragraph) -> str | None:
-    """``NNNN``, ``BT``, ``###``, ``=== CABLE ENDS ===``: the end of the message."""
+    """``NNNN``, ``BT``, ``###``, ``=== CABLE ENDS ===``, ``End Cable Text``: the end of the
+    message."""
     return "end-marker" if END_MARKER.match(line) else None
 
 
@@ -72,6 +74,26 @@ def classification_line(line: str, para: Paragraph) -> str | None:
 def footer(line: str, para: Paragraph) -> str | None:
     """``> …``, ``2005CARACA02404 - Classification: …``: a media partner's footer."""
     return "footer" if FOOTER.match(line) else None
+
+
+_STRAY = re.compile(r"^\s*[.\"'\u2026,]{1,3}\s*$")
+
+
+@LINES.rule(
+    "stray-punctuation",
+    note=note(
+        "normalization",
+        "A line of one or two punctuation marks after the end of the message (a quotation mark or a "
+        "full stop left by a database export) is kept in the closer as fw type=\"wrapper\".",
+    ),
+)
+def stray_punctuation(line: str, para: Paragraph) -> str | None:
+    """``"`` or ``.`` alone after ``=====CABLE ENDS=====``: what a database export left after
+    the message (only after an end marker, which the line before must be)."""
+    if not (_STRAY.match(line) and para.n is None):
+        return None
+    texts = [x for x in para.lines if isinstance(x, str)]
+    return "wrapper" if len(texts) == 1 else None
 
 
 @LINES.rule(
