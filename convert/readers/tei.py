@@ -64,7 +64,7 @@ def read(data: bytes, name: str) -> Cable:
     # the parser read a DTD the checks above missed (an encoding they do not know): refuse it
     # all the same (nothing in it was loaded or expanded: see safe_parser)
     info = root.getroottree().docinfo
-    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+    if getattr(info, "doctype", "") or info.internalDTD is not None or info.externalDTD is not None:
         raise unsafe
     if root.tag != f"{{{TEI_NS}}}TEI":
         raise InvalidTEIError(name, f"the root element is {root.tag!r}, not TEI")

@@ -114,7 +114,8 @@ def _references(div: etree._Element, field: Field) -> None:
             el(lst, "label", ref.written)
         item = el(lst, "item", n=ref.letter)
         if ref.target:
-            el(item, "ref", ref.text, target=f"cable:{ref.target}", subtype="year-inferred" if ref.year_inferred else None)
+            subtype = "year-inferred" if ref.year_inferred else None
+            el(item, "ref", ref.text, target=f"cable:{ref.target}", subtype=subtype)
         else:
             item.text = ref.text
     for entry in field.lines:

@@ -159,4 +159,4 @@ def add_furniture(node: etree._Element, furniture: Furniture) -> None:
             el(node, "fw", text, type="header" if furniture.kind == "page" else "section-banner")
 
 
-__all__ = ["T", "XML_ID", "XML_LANG", "Seg", "add_furniture", "add_tokens", "append_text", "el", "indent"]
+__all__ = ["XML_ID", "XML_LANG", "Seg", "T", "add_furniture", "add_tokens", "append_text", "el", "indent"]

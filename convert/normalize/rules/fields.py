@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from ..banner import parse_banner
 from ..parsed import Banner, Block, Entry, Field, Glued, LateField, Paragraph
 from ..refs import REF
-from .ruler import MISSING, Chain, Run
+from .ruler import Chain, Run
 
 KINDS: Chain[Callable[[str], str | None]] = Chain("fields.kinds", "fields", "The field a line starts (first match).")
 
@@ -33,21 +33,8 @@ KINDS: Chain[Callable[[str], str | None]] = Chain("fields.kinds", "fields", "The
 def field_kind(line: str, run: Run) -> str | None:
     """The preamble field a line starts, if any (the first rule of ``fields.kinds`` that
     recognises it fires)."""
-    key = ("fields.kinds", line)
-    found = run.memo.get(key, MISSING)
-    if found is MISSING:
-        found = None
-        for rule in run.active(KINDS):
-            kind = rule.fn(line)
-            if kind is not None:
-                found = (rule.name, kind)
-                break
-        run.memo[key] = found
-    if found is None:
-        return None
-    run.fire(found[0])
-    result: str = found[1]
-    return result
+    found: str | None = run.first_memo(KINDS, line, line)
+    return found
 
 
 HANDLING_WORDS = (

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from ..banner import parse_banner
 from ..dtg import DTG_LINE, parse_dtg
 from . import fields as field_rules  # (fields imports this module too: its names are read at call time)
-from .ruler import MISSING, Chain, Run, note
+from .ruler import Chain, Run, note
 
 KINDS: Chain[Callable[[str, str | None, Run], str | None]] = Chain(
     "routing.kinds", "routing", "What a routing-header line is (first match)."
@@ -127,21 +127,9 @@ def classify(line: str, state: str | None, run: Run) -> str | None:
     s = line.strip()
     if not s:
         return None
-    key = ("routing.kinds", f"{state}\n{s}")  # the same lines are read to find the header, then parsed
-    found = run.memo.get(key, MISSING)
-    if found is MISSING:
-        found = None
-        for rule in run.active(KINDS):
-            kind = rule.fn(s, state, run)
-            if kind is not None:
-                found = (rule.name, kind)
-                break
-        run.memo[key] = found
-    if found is None:
-        return None
-    run.fire(found[0])
-    result: str = found[1]
-    return result
+    # the same lines are read to find the header, then parsed: the finding is kept
+    found: str | None = run.first_memo(KINDS, f"{state}\n{s}", s, state, run)
+    return found
 
 
 PRECEDENCES = ("FLASH", "NIACT IMMEDIATE", "IMMEDIATE", "PRIORITY", "ROUTINE", "OPERATIONAL IMMEDIATE")

@@ -174,6 +174,25 @@ class Run:
                 return found
         return None
 
+    def first_memo(self, chain: Chain[Any], key: str, *args: Any) -> Any:
+        """:meth:`first` (a None result is nothing found) for a chain asked about the same line
+        more than once: the finding is kept in :attr:`memo` under ``key``, and the rule that
+        made it fires at each ask."""
+        memo_key = (chain.name, key)
+        found = self.memo.get(memo_key, MISSING)
+        if found is MISSING:
+            found = None
+            for rule in chain.active(self.disabled):
+                result = rule.fn(*args)
+                if result is not None:
+                    found = (rule.name, result)
+                    break
+            self.memo[memo_key] = found
+        if found is None:
+            return None
+        self.fire(found[0])
+        return found[1]
+
     def fire(self, name: str, times: int = 1) -> None:
         self.fired[name] = self.fired.get(name, 0) + times
 
