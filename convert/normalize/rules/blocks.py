@@ -21,9 +21,10 @@ import itertools
 import re
 from collections.abc import Callable
 
+from ..banner import BANNER_LEVEL
 from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, Line, ListItem, Paragraph
 from .copies import ROW_DAY, ROW_ID, row_field
-from .fields import field_kind
+from .fields import field_kind, is_wrapper
 from .ruler import Chain, Run, note
 
 CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
@@ -104,6 +105,50 @@ def handling_word(line: str) -> list[Line] | None:
     if rest:
         pieces.append(rest)
     return pieces or None
+
+
+_GLUED_END = re.compile(
+    r"(?<=\S)\s+(?P<end>NNNN)(?:\s+(?P<text>End Cable Text))?"
+    r"(?:\s+(?P<footer>\d{4}[A-Z]{4,}\d+\s*-\s*Classification:.*?))?\s*$"
+)
+
+
+@CUT.rule("glued-end-marker", after="handling-word", trigger=("NNNN",))
+def glued_end_marker(line: str) -> list[Line] | None:
+    """``… END COMMENT. HOAGLAND NNNN``: the end marker run on at the end of the last line is a
+    line of its own (the closing stage then keeps it in the closer, and finds the signer)."""
+    match = _GLUED_END.search(line)
+    if not match:
+        return None
+    head = line[: match.start()]
+    rest = [x for x in (match["end"], match["text"], match["footer"]) if x]
+    return [Anchored(head) if isinstance(line, Anchored) else head, *rest]
+
+
+#: the banner's message reference after its level (``SECTION 01 OF 03 KYIV 001627``)
+_COPY_REF = re.compile(r"\s*(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3}\s+)?[A-Z][A-Z .'-]{0,30}?\s\d{5,6}\b")
+_COPY_FIELD = re.compile(r"\bE\.\s?O\.\s*1\d{4}|\bTAGS:")
+#: where the first numbered paragraph starts after the copied fields
+_COPY_PARA = re.compile(r"(?<=\s)(?:¶\s*)?\d{1,3}\s?\.\s*\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4})\)")
+
+
+@CUT.rule("preamble-copy", before="handling-word", trigger=("E.O", "E. O", "TAGS:"))
+def preamble_copy(line: str) -> list[Line] | None:
+    """``C O N F I D E N T I A L MOSCOW 000468 SENSITIVE E.O. 12958: … TAGS: PINR RS 1. (SBU) …``:
+    a media partner's second copy of the preamble, run together on one line in the body, is a
+    wrapper line (fw type="wrapper"); a numbered paragraph run on after it goes on as text."""
+    level = BANNER_LEVEL.match(line)
+    if not level or not _COPY_REF.match(line, level.end()):
+        return None
+    fields = _COPY_FIELD.search(line, level.end())
+    if not fields or fields.start() > 200:
+        return None
+    para = _COPY_PARA.search(line, fields.end())
+    copy = line[: para.start()].rstrip() if para else line.strip()
+    pieces: list[Line] = [Furniture("mark", (("wrapper", copy.strip()),))]
+    if para:
+        pieces.append(line[para.start() :])
+    return pieces
 
 
 #: a standalone run of four dashes or more (not ``--`` punctuation, not ``vis--vis``)
@@ -275,7 +320,13 @@ def paragraph_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[L
     than 25 characters) and the second goes on in lower case, or after page furniture."""
     last = next((x for x in reversed(prev) if isinstance(x, str)), "")
     first = next((x for x in chunk if isinstance(x, str)), "")
-    joinable = bool(last) and not terminal(last) and not starts_new(first) and not DASH_RULE.match(last)
+    joinable = (
+        bool(last)
+        and not terminal(last)
+        and not starts_new(first)
+        and not DASH_RULE.match(last)
+        and dashed_title(last) is None  # a heading set with dashes ends its run
+    )
     lower = first.lstrip()[:1].islower()
     return joinable and (lower or bool(furniture)) and len(last) > 25
 
@@ -302,8 +353,8 @@ def dashed_heading(chunk: list[Line], texts: list[str], run: Run) -> Block | Non
 def dashed_title_line(chunk: list[Line], texts: list[str], run: Run) -> Block | None:
     """One line that sets a title with its dashes (``----- Summary -----``, ``COMMENT -------``)
     is a heading; the dashes are recorded as rend="dashes"."""
-    if len(texts) != 1:
-        return None
+    if len(texts) != 1 or is_wrapper(texts[0]):
+        return None  # ----- header ends -----: a wrapper's line (the wrapper-block pass)
     title = dashed_title(texts[0])
     if title is None:
         return None
@@ -453,6 +504,55 @@ def database_rows(blocks: list[Block], run: Run) -> list[Block]:
             index = end
         else:
             index += 1
+    return out if out != blocks else blocks
+
+
+def _wrapper_text(block: Block) -> str:
+    return " ".join(_texts(block.lines)) if isinstance(block, AnonBlock) and block.type == "wrapper" else ""
+
+
+_DUMP_HEAD = re.compile(r"(?:^|\s)header:(?:\s|$)|^\s*VZCZC|^\s*[A-Z]{2}\s+R[A-Z]{4}\b")
+
+
+@PASSES.rule("wrapper-block", after="database-rows")
+def wrapper_block(blocks: list[Block], run: Run) -> list[Block]:
+    """A line of a media partner's or an archive's wrapper standing alone among the cable's
+    paragraphs (``----- header ends -----``, a dateline), with a numbered paragraph after it,
+    is a wrapper block (``ab type="wrapper"``), not a paragraph or a heading of the cable (at
+    the end of the text the closing stage keeps such lines in the closer)."""
+    out = list(blocks)
+    numbered_after = False
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if isinstance(block, Paragraph) and block.n is not None:
+            numbered_after = True
+            continue
+        if not numbered_after or not isinstance(block, Paragraph) or block.items:
+            continue
+        texts = _texts(block.lines)
+        if len(texts) == 1 and is_wrapper(texts[0]):
+            out[index] = AnonBlock("wrapper", block.lines)
+    return out if out != blocks else blocks
+
+
+@PASSES.rule("dump-header", after="wrapper-block")
+def dump_header(blocks: list[Block], run: Run) -> list[Block]:
+    """A database dump's copy of the routing header, from its row's ``header:`` (or the
+    header's first line, ``VZCZCXYZ0001``) to the line ``----- header ends -----``, is part
+    of the wrapper, not paragraphs of the cable."""
+    out = list(blocks)
+    for end, block in enumerate(blocks):
+        if "header ends" not in _wrapper_text(block):
+            continue
+        start = end
+        while start > 0 and end - start < 8:
+            before = blocks[start - 1]
+            if not (isinstance(before, Paragraph) and before.n is None and not before.items):
+                break
+            start -= 1
+        first = next((k for k in range(start, end) if _DUMP_HEAD.search(" ".join(_texts(blocks[k].lines)))), None)  # type: ignore[union-attr]
+        for k in range(first if first is not None else end, end):
+            out[k] = AnonBlock("wrapper", blocks[k].lines)  # type: ignore[union-attr]
     return out if out != blocks else blocks
 
 

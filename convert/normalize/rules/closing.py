@@ -131,6 +131,44 @@ def is_name(text: str) -> bool:
     return all(_NAME_WORD.fullmatch(w) for w in words) and any(len(w) > 1 for w in words)
 
 
+@SIGNATURE.rule("item-signature")
+def item_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
+    """``-- … failed bank owners).`` / ``PEARSON``: a name on the last line of the paragraph's
+    last list item, after a finished sentence (the signature follows a list with no blank
+    line between)."""
+    if not para.items:
+        return None
+    lines = [x for x in para.items[-1].lines if isinstance(x, str)]
+    if len(lines) >= 2 and is_name(lines[-1]) and terminal(lines[-2]):
+        return None, lines[-1]
+    return None
+
+
+_TRAILER = re.compile(r"Classified Website|https?://|\bwww\.|index\.c ?fm\b|\*{5,}", re.I)
+
+
+@SIGNATURE.rule("trailer-signature")
+def trailer_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
+    """``… Visit Paris' Classified Website at: http://…/index.cfm`` / ``Hofmann``: a name on
+    the last line after a post's "Visit our Classified Website" trailer or a URL, or at the end
+    of the trailer's line (``…Website: XXXXXXXXXXXX******** ERELI``)."""
+    if para.items:
+        return None
+    line = texts[-1]
+    if len(texts) >= 2 and is_name(line) and _TRAILER.search(texts[-2]):
+        return None, line
+    ends = [m.end() for m in _TRAILER.finditer(line)]
+    if not ends:
+        return None
+    match = _NAME_AT_END.search(line, ends[-1])
+    if match and is_name(match["name"]):
+        return line[: match.start("name")].rstrip(), line[match.start("name") :].strip()
+    return None
+
+
+_NAME_AT_END = re.compile(r"\s(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*\.?\s*$")
+
+
 @SIGNATURE.rule("signature-line")
 def signature_line(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
     """A name on the text's last line: alone in an unnumbered block (``PICCUTA``), or after
