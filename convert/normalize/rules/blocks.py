@@ -345,7 +345,9 @@ def dashed_heading(chunk: list[Line], texts: list[str], run: Run) -> Block | Non
         return None
     words = [x for x in texts if not DASH_RULE.match(x)]
     if words and len(" ".join(words)) < 160:
-        return Heading(tuple(x for x in chunk if not (isinstance(x, str) and DASH_RULE.match(x))), rend="dashes")
+        kept = (x for x in chunk if not (isinstance(x, str) and DASH_RULE.match(x)))
+        # a title with dashes of its own on the line (-----, HAITI -----): the title
+        return Heading(tuple((dashed_title(x) or x) if isinstance(x, str) else x for x in kept), rend="dashes")
     return None
 
 
@@ -553,6 +555,28 @@ def dump_header(blocks: list[Block], run: Run) -> list[Block]:
         first = next((k for k in range(start, end) if _DUMP_HEAD.search(" ".join(_texts(blocks[k].lines)))), None)  # type: ignore[union-attr]
         for k in range(first if first is not None else end, end):
             out[k] = AnonBlock("wrapper", blocks[k].lines)  # type: ignore[union-attr]
+    return out if out != blocks else blocks
+
+
+#: the rest of a media partner's CSV row: its references, then the routing header or the
+#: banner of its copy of the cable in quotes (``CONFIDENTIAL,,"VZCZCXYZ0003 OO RUEHWEB``)
+_CSV_COPY = re.compile(
+    r',\s*"(?:VZCZC|[A-Z]{2}\s+R[A-Z]{4}\b)|",\s*"(?:[A-Z] ?){6}|^\d{3,7},\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d,\d\d[A-Z]',
+    re.M,
+)
+
+
+@PASSES.rule("csv-copy", after="dump-header")
+def csv_copy(blocks: list[Block], run: Run) -> list[Block]:
+    """``CONFIDENTIAL,,"VZCZCXYZ0003 OO RUEHWEB DE RUEHTC …","C O N F I D E N T I A L …``: an
+    unnumbered block that goes on with a media partner's CSV row (the routing header and the
+    banner of its copy of the cable, in quotes) is wrapper, not text of the cable."""
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.n is None and not block.items:
+            texts = _texts(block.lines)
+            if texts and _CSV_COPY.search("\n".join(texts[:3])):
+                out[index] = AnonBlock("wrapper", block.lines)
     return out if out != blocks else blocks
 
 
