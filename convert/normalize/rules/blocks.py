@@ -151,6 +151,26 @@ def preamble_copy(line: str) -> list[Line] | None:
     return pieces
 
 
+#: an old-style distribution line: ``ACTION EUR-00``, ``INFO LOG-00 NP-00 …``, or the
+#: transmission rule ``------------------71B573 082032Z /38`` that closes the block
+_DISTRIBUTION = re.compile(
+    r"^\s*(?:(?:ACTION|INFO)\s+[A-Z]{1,6}-\d\d\b|[A-Z]{1,6}-\d\d\s+[A-Z]{1,6}-\d\d\s+[A-Z]{1,6}-\d\d\b"
+    r"|-{4,}\s*[0-9A-F]{6}\s+\d{6}Z\s*/\d+|(?:[A-Z]{1,6}-\d\d\s+)+/\d{3}W\b"
+    r"|(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+)?(?:[OPRZ]\s+)+\d{6}Z\s+[A-Z]{3}\s+\d{2}\s+(?:ZDK\s+)?FM\s+[A-Z])"
+)
+
+
+@CUT.rule("distribution-block", before="preamble-copy", trigger=("-0", "-1", "----", "Z "))
+def distribution_block(line: str) -> list[Line] | None:
+    """``ACTION EUR-00`` / ``INFO LOG-00 NP-00 AID-00 … /009W ------71B573 082032Z /38 O
+    071013Z MAR 02 FM AMEMBASSY ROME TO …``, ``P 121721Z MAY 03 FM AMEMBASSY ROME TO …``: an
+    old-style record's distribution block and the routing that runs on after it, repeated in
+    the text at each section, are a transmission mark (fw type="transmission"), not text."""
+    if not _DISTRIBUTION.match(line):
+        return None
+    return [Furniture("mark", (("transmission", line.strip()),))]
+
+
 #: a standalone run of four dashes or more (not ``--`` punctuation, not ``vis--vis``)
 _DASH_RUN = re.compile(r"(?<![^\s.!?:;,\"')\]\u201d])(?:-{4,}(?: -+)*|(?:- ){3,}-)(?!-|(?<=-) -)")
 _TITLE_MAX = 100

@@ -88,12 +88,12 @@ _STRAY = re.compile(r"^\s*[.\"'\u2026,]{1,3}\s*$")
     ),
 )
 def stray_punctuation(line: str, para: Paragraph) -> str | None:
-    """``"`` or ``.`` alone after ``=====CABLE ENDS=====``: what a database export left after
-    the message (only after an end marker, which the line before must be)."""
+    """``"`` or ``...`` alone after ``=====CABLE ENDS=====`` or the signer's name: what a
+    database export left after the message (a line of its own, or after a name)."""
     if not (_STRAY.match(line) and para.n is None):
         return None
     texts = [x for x in para.lines if isinstance(x, str)]
-    return "wrapper" if len(texts) == 1 else None
+    return "wrapper" if len(texts) == 1 or is_name(texts[-2]) else None
 
 
 @LINES.rule(
@@ -144,7 +144,7 @@ def item_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] 
     return None
 
 
-_TRAILER = re.compile(r"Classified Website|https?://|\bwww\.|index\.c ?fm\b|\*{5,}", re.I)
+_TRAILER = re.compile(r"Classified Web ?Site|https?://|\bwww\.|index\.c ?fm\b|\*{5,}", re.I)
 
 
 @SIGNATURE.rule("trailer-signature")
@@ -160,23 +160,36 @@ def trailer_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, st
     ends = [m.end() for m in _TRAILER.finditer(line)]
     if not ends:
         return None
-    match = _NAME_AT_END.search(line, ends[-1])
-    if match and is_name(match["name"]):
-        return line[: match.start("name")].rstrip(), line[match.start("name") :].strip()
+    for match in _NAME_AT_END.finditer(line, ends[-1]):  # the first words after the trailer that are a name
+        if is_name(match["name"]):
+            return line[: match.start("name")].rstrip(), line[match.start("name") :].strip()
     return None
 
 
-_NAME_AT_END = re.compile(r"\s(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*\.?\s*$")
+_NAME_AT_END = re.compile(r"(?<=\s)(?=(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*\.?\s*$)")
+
+
+def _has_lower(text: str) -> bool:
+    return any(map(str.islower, text))
+
+
+def _ends_redacted(line: str) -> bool:
+    """Whether the line ends with a redaction (``… or Email: XXXXXXXXXXXX``): a name may sign
+    after it, as after a finished sentence."""
+    words = line.split()
+    return bool(words) and bool(_REDACTED.fullmatch(words[-1].rstrip(".)")))
 
 
 @SIGNATURE.rule("signature-line")
 def signature_line(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
     """A name on the text's last line: alone in an unnumbered block (``PICCUTA``), or after
-    the last sentence of the paragraph."""
+    the last sentence of the paragraph, a redaction, or (a name in capitals) a line of
+    mixed-case text."""
     line = texts[-1]
     only_line = len(texts) == 1 and para.n is None and not para.items
     prev_end = texts[-2] if len(texts) >= 2 else ""
-    if is_name(line) and (only_line or (not para.items and terminal(prev_end))):
+    after_text = terminal(prev_end) or _ends_redacted(prev_end) or (line.isupper() and _has_lower(prev_end))
+    if is_name(line) and (only_line or (not para.items and after_text)):
         return None, line
     return None
 
