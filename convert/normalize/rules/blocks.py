@@ -215,6 +215,11 @@ def glued_heading(line: str) -> list[Line] | None:
     a heading set between or beside dashed rules, run into the end of a paragraph or the start
     of the next (a copy that lost its line breaks), is a line of its own; so is a rule run
     into the text before or after it."""
+    return _cut_heading(line, 0)
+
+
+def _cut_heading(line: str, depth: int) -> list[Line] | None:
+    """``glued-heading`` on ``line``, cutting what follows a heading again (at most 20 deep)."""
     if DASH_RULE.match(line):
         return None
     runs = list(_DASH_RUN.finditer(line))
@@ -236,7 +241,7 @@ def glued_heading(line: str) -> list[Line] | None:
         pieces.append(line[:start].rstrip())
     pieces.append(line[start:end].strip())
     if post:
-        pieces.extend(glued_heading(post) or [post])
+        pieces.extend((_cut_heading(post, depth + 1) if depth < 20 else None) or [post])
     if len(pieces) == 1:
         return None
     if isinstance(line, Anchored):
@@ -305,7 +310,7 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
     short title line (``UKRAINE AND INDIA`` / ``-------``) takes the title with it (the run
     starts a line back), what follows a heading's rule starts a new run, and a title with its
     dashes on one line (``----- Summary -----``) stands apart from the lines around it."""
-    texts = [x for x in block if isinstance(x, str)]
+    texts = _tail_texts(block)  # the last two: a run can be long (no scan of it per line)
     if not texts:
         return False
     last = texts[-1]
@@ -321,6 +326,18 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
             return True  # the rule closed a heading
         return _para_start(line) or not _title_like(line)  # a rule alone: over a title, or not
     return dashed_title(line) is not None or dashed_title(last) is not None
+
+
+def _tail_texts(block: list[Line], n: int = 2) -> list[str]:
+    """The last ``n`` text lines of a run (fewer if it has fewer), in order."""
+    out: list[str] = []
+    for entry in reversed(block):
+        if isinstance(entry, str):
+            out.append(entry)
+            if len(out) == n:
+                break
+    out.reverse()
+    return out
 
 
 def starts_new(line: str) -> bool:

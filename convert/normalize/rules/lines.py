@@ -311,6 +311,10 @@ def _station_before(words: list[str]) -> int:
 def glued_page_break(line: str) -> list[str] | None:
     """``… said he "did not TRIPOLI 00000183 002 OF 003 foresee …``: a new-style page-break
     line inside a line of text (its station a known banner station) is a line of its own."""
+    return _cut_pages(line, 0)
+
+
+def _cut_pages(line: str, depth: int) -> list[str] | None:
     for match in _PAGE_IN_LINE.finditer(line):
         before, after = line[: match.start()].rstrip(), line[match.end() :].strip()
         words = before.split()
@@ -322,7 +326,7 @@ def glued_page_break(line: str) -> list[str] | None:
         if not text_before and not after:
             return None  # a page-break line as a whole: the page-break rule's
         page = before[cut:] + " " + match.group()
-        rest = glued_page_break(after) if after else None
+        rest = _cut_pages(after, depth + 1) if after and depth < 20 else None
         return [x for x in (text_before, page) if x] + (rest if rest else [after] if after else [])
     return None
 
