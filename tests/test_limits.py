@@ -289,7 +289,11 @@ def test_regex_worst_case_pairs(name: str, pattern: re.Pattern[str]) -> None:
     "(a) " * 250_000,
     "SECTION 1 OF 2 " * 60_000,
     ".\n" * 500_000,
-], ids=["letters", "words", "spaces", "nbsp", "dashes", "items", "sections", "dots-lines"])
+    "SIPDIS x " * 110_000,
+    "---- A ---- 1. (C) " * 50_000,
+    "x\n-----\n" * 100_000,
+], ids=["letters", "words", "spaces", "nbsp", "dashes", "items", "sections", "dots-lines", "sipdis", "dashed-titles",
+        "underlines"])
 def test_one_megabyte_line_converts(line: str, assert_valid_tei: object) -> None:
     """A 1 MB single line (or 1 MB of one repeated shape) goes through reader and normalizer,
     keeping every word, into valid TEI. The bound only guards against a hang; the schemas

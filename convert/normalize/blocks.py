@@ -4,7 +4,7 @@ grouped into runs of lines, each run made a block, then passes over the blocks."
 from __future__ import annotations
 
 from .parsed import Block, Entry, Furniture, Line, PageBreak, Paragraph
-from .rules.blocks import KINDS, MERGE, PASSES, STARTS, split_items
+from .rules.blocks import CUT, KINDS, MERGE, PASSES, STARTS, split_items
 from .rules.ruler import Run
 
 Chunk = list[Line] | Furniture
@@ -27,17 +27,22 @@ def chunks(entries: list[Entry], run: Run) -> list[Chunk]:
             else:
                 out.append(entry)
             continue
+        carried: list[Line] = []
         if current is not None:
             for rule in starts:
-                if rule.fn(current, entry):  # "… End Summary." then "¶2. (SBU) …" on the next line
+                found = rule.fn(current, entry)
+                if found:  # "… End Summary." then "¶2. (SBU) …" on the next line
                     run.fire(rule.name)
+                    if found is not True and found > 1:  # the run starts lines back (a title and its rule)
+                        carried = current[-(found - 1) :]
+                        del current[-(found - 1) :]
                     current = None
                     break
         if current is None:
             if pending:
                 out.extend(pending)
                 pending = []
-            current = []
+            current = carried
             out.append(current)
         elif pending:
             current.extend(pending)
@@ -73,11 +78,31 @@ def merge(found: list[Chunk], run: Run) -> list[Chunk]:
     return out
 
 
+def cut(entries: list[Entry], run: Run) -> list[Entry]:
+    """The entries with marks and headings run into text lines cut out (``blocks.cut``)."""
+    rules = run.active(CUT)
+    out: list[Entry] = []
+    for entry in entries:
+        if isinstance(entry, str):
+            for rule in rules:
+                if rule.wants(entry):
+                    pieces = rule.fn(entry)
+                    if pieces:
+                        run.fire(rule.name)
+                        out.extend(pieces)
+                        break
+            else:
+                out.append(entry)
+        else:
+            out.append(entry)
+    return out
+
+
 def body_blocks(entries: list[Entry], run: Run) -> list[Block]:
     """The body's blocks, before the closing stage."""
     kinds = run.active(KINDS)
     blocks: list[Block] = []
-    for chunk in merge(chunks(entries, run), run):
+    for chunk in merge(chunks(cut(entries, run), run), run):
         if isinstance(chunk, Furniture):
             blocks.append(PageBreak(chunk))
             continue

@@ -4,7 +4,7 @@ blocks, kept in order."""
 
 from __future__ import annotations
 
-from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, PageBreak, Paragraph, Signature
+from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, ListItem, PageBreak, Paragraph, Signature
 from .rules.closing import LINES, SIGNATURE, TWICE
 from .rules.ruler import Run
 
@@ -30,6 +30,18 @@ def _pop_last_line(blocks: list[Block], block: Paragraph) -> None:
     if not any(isinstance(x, str) and x.strip() for x in block.lines) and block.n is None and not block.items:
         del blocks[next(i for i in range(len(blocks) - 1, -1, -1) if blocks[i] is block)]  # this one, not an equal one
         blocks.extend(PageBreak(x) for x in block.lines if not isinstance(x, str))
+
+
+def _pop_item_line(blocks: list[Block], block: Paragraph) -> None:
+    """``block`` (the last block) without the last text line of its last list item."""
+    item = block.items[-1]
+    lines = list(item.lines)
+    index = max(i for i, x in enumerate(lines) if isinstance(x, str))
+    trailing = lines[index + 1 :]
+    del lines[index:]
+    items = (*block.items[:-1], ListItem(item.label, tuple(lines)))
+    blocks[-1] = Paragraph(block.lines, block.n, block.label, block.label_fix, block.marking, items)
+    blocks.extend(PageBreak(f) for f in trailing if not isinstance(f, str))
 
 
 def _with_lines(block: Paragraph, lines: list[Line]) -> Paragraph:
@@ -80,6 +92,10 @@ def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
     if found is None:
         return
     kept, name = found
+    if last.items and _texts(last.items[-1].lines)[-1:] == [name]:
+        _pop_item_line(blocks, last)
+        tail.insert(0, Signature(name))
+        return
     if kept is not None:
         _replace_last_line(blocks, len(blocks) - 1, kept)
         tail.insert(0, Signature(name, inline=True))

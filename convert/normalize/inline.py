@@ -19,13 +19,14 @@ from .parsed import (
     LateField,
     Line,
     ListItem,
+    PageBreak,
     Paragraph,
     Seg,
     Signature,
     Token,
     Tokens,
 )
-from .rules.inline import JOINS, LINES, REPAIRS, SPANS, TAG_REPAIRS, Found
+from .rules.inline import JOINS, LINES, REPAIRS, SPANS, SUMMARY_LABEL, TAG_REPAIRS, Found
 from .rules.ruler import Rule, Run
 from .tokens import SpanText, plain
 
@@ -245,10 +246,16 @@ def _spans(blocks: list[Block], run: Run) -> list[Block]:
     rules = run.active(SPANS)
     owners: list[tuple[int, int]] = []  # (block index, item index or -1)
     tokens: list[list[Token]] = []
+    headed: list[int] = []
+    label = False  # the block before is a heading that says "Summary"
     for b_index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
+            if label:
+                headed.append(len(tokens))
             owners.append((b_index, -1))
             tokens.append(list(block.tokens))
+        if not isinstance(block, PageBreak):
+            label = isinstance(block, Heading) and bool(SUMMARY_LABEL.match(plain(block.tokens)))
         if isinstance(block, Paragraph | ItemList):
             for i_index, item in enumerate(block.items):
                 owners.append((b_index, i_index))
@@ -262,7 +269,7 @@ def _spans(blocks: list[Block], run: Run) -> list[Block]:
     if not wanted:
         return blocks
     before = list(tokens)
-    span_text = SpanText(tokens, texts, lows, [k for k, (_, item) in enumerate(owners) if item == -1])
+    span_text = SpanText(tokens, texts, lows, [k for k, (_, item) in enumerate(owners) if item == -1], headed)
     for rule in wanted:
         if rule.fn(span_text):
             run.fire(rule.name)

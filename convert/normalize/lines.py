@@ -10,7 +10,7 @@ from typing import Any
 from ..model import RawCable
 from .parsed import Entry
 from .routing import split_header, split_text_header
-from .rules.lines import ANCHOR, FURNITURE, LINES, SOURCE, TEXT, EntryCursor
+from .rules.lines import ANCHOR, CUT, FURNITURE, LINES, SOURCE, TEXT, EntryCursor
 from .rules.ruler import Run
 
 
@@ -72,31 +72,43 @@ def split(raw: RawCable, run: Run) -> tuple[list[str], list[str]]:
 
 
 def entries(lines: list[str], run: Run) -> list[Entry]:
-    """Lines -> entries: None for a blank line, page furniture lifted out of the text."""
+    """Lines -> entries: None for a blank line, page furniture lifted out of the text (also
+    where it ran into a line of text: ``lines.cut``)."""
     cursor = EntryCursor()
     out = cursor.entries
-    anchors = run.active(ANCHOR)
-    furniture = run.active(FURNITURE)
+    cuts = run.active(CUT)
     for line in lines:
-        stripped = line.strip()
-        if not stripped:
+        if not line.strip():
             out.append(None)
             continue
-        if stripped[0] == "¶":
-            stripped = stripped.lstrip("¶").strip()
-        for rule in anchors:
-            if rule.hit is None or rule.hit(line):
-                new = rule.fn(line)
-                if new is not None:
-                    run.fire(rule.name)
-                    line = new
-        for furniture_rule in furniture:
-            found = furniture_rule.fn(cursor, line, stripped)
-            if found is not None:
-                run.fire(furniture_rule.name)
-                out.append(found)
+        for cut_rule in cuts:
+            pieces = cut_rule.fn(line)
+            if pieces:
+                run.fire(cut_rule.name)
+                for piece in pieces:
+                    _entry(cursor, piece, run)
                 break
         else:
-            cursor.content_lines += 1
-            out.append(line)
+            _entry(cursor, line, run)
     return out
+
+
+def _entry(cursor: EntryCursor, line: str, run: Run) -> None:
+    out = cursor.entries
+    stripped = line.strip()
+    if stripped[0] == "¶":
+        stripped = stripped.lstrip("¶").strip()
+    for rule in run.active(ANCHOR):
+        if rule.hit is None or rule.hit(line):
+            new = rule.fn(line)
+            if new is not None:
+                run.fire(rule.name)
+                line = new
+    for furniture_rule in run.active(FURNITURE):
+        found = furniture_rule.fn(cursor, line, stripped)
+        if found is not None:
+            run.fire(furniture_rule.name)
+            out.append(found)
+            return
+    cursor.content_lines += 1
+    out.append(line)

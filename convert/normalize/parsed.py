@@ -23,10 +23,12 @@ from ..model import SourceMetadata
 # ---------------------------------------------------------------- lines
 @dataclass(frozen=True, slots=True)
 class Furniture:
-    """Lines that belong to the printed page, not the text: a page break or a section banner."""
+    """Lines that belong to the printed page or the transmission, not the text: a page break,
+    a section banner, or a mark (a handling word like SIPDIS met in the text, a distribution
+    block) that is kept as ``fw`` of its role and read by nobody."""
 
-    kind: Literal["page", "section"]
-    lines: tuple[tuple[str, str], ...] = ()  # (role, text); role: header | footer | banner
+    kind: Literal["page", "section", "mark"]
+    lines: tuple[tuple[str, str], ...] = ()  # (role, text); role: header | footer | banner | handling | …
     n: str | None = None
 
 

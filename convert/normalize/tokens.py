@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .parsed import Choice, Gap, Seg, Token
 
@@ -62,12 +62,14 @@ def wrap(tokens: Sequence[Token], start: int, end: int, seg_type: str, part: str
 class SpanText:
     """The runs of text of a stretch of the body (paragraphs, then their items) as tokens,
     with their reading text (lower-cased too, for the rules' triggers); ``main``: the indices
-    of the paragraphs' own text (not items)."""
+    of the paragraphs' own text (not items); ``headed``: those of paragraphs right after a
+    heading that is a summary label (``Summary`` / ``-------``)."""
 
     tokens: list[list[Token]]
     texts: list[str]
     lows: list[str]
     main: list[int]
+    headed: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,8 +45,10 @@ def append_text(node: etree._Element, text: str) -> None:
     """Append text at the end of ``node``'s content (as text or as the last child's tail)."""
     if not text:
         return
-    if len(node):
-        last = node[-1]
+    # the last child without len(node), which walks every child (a paragraph holding
+    # thousands of marks would make building quadratic)
+    last = next(node.iterchildren(reversed=True), None)
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         node.text = (node.text or "") + text
@@ -142,7 +144,12 @@ def add_tokens(node: etree._Element, tokens: Iterable[Token]) -> None:
 
 
 def add_furniture(node: etree._Element, furniture: Furniture) -> None:
-    """Page or section furniture: ``pb``/``milestone`` plus the lines themselves in ``fw``."""
+    """Page or section furniture: ``pb``/``milestone`` plus the lines themselves in ``fw``;
+    a mark: its lines in ``fw`` of their role."""
+    if furniture.kind == "mark":
+        for role, text in furniture.lines:
+            el(node, "fw", text, type=role)
+        return
     for role, text in furniture.lines:
         if role == "footer":
             el(node, "fw", text, type="footer")

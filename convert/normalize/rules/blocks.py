@@ -2,7 +2,11 @@
 
 Chains (run by :mod:`convert.normalize.blocks`):
 
-- ``blocks.starts`` ``(run_lines, line) -> bool``: a paragraph starts inside a run of lines.
+- ``blocks.cut`` ``(line) -> pieces | None``: each text line of the body (first match): a
+  line that holds a mark of the transmission or a heading run into the text, cut in pieces
+  (text lines and :class:`Furniture`, in order).
+- ``blocks.starts`` ``(run_lines, line) -> bool | int``: a paragraph starts inside a run of
+  lines (an int n > 1: it starts n - 1 lines back, with the title a rule underlines).
 - ``blocks.merge`` ``(previous, furniture, chunk) -> bool``: two runs are one paragraph.
 - ``blocks.kinds`` ``(chunk, texts, run) -> Block | None``: what a run of lines is (first
   match; none: a paragraph).
@@ -17,12 +21,16 @@ import itertools
 import re
 from collections.abc import Callable
 
+from ..banner import BANNER_LEVEL
 from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, Line, ListItem, Paragraph
 from .copies import ROW_DAY, ROW_ID, row_field
-from .fields import field_kind
+from .fields import field_kind, is_wrapper
 from .ruler import Chain, Run, note
 
-STARTS: Chain[Callable[[list[Line], str], bool]] = Chain(
+CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
+    "blocks.cut", "blocks", "A text line of the body: a mark or a heading run into it? (first match)"
+)
+STARTS: Chain[Callable[[list[Line], str], bool | int]] = Chain(
     "blocks.starts", "blocks", "Does a paragraph start inside the run of lines read so far?"
 )
 MERGE: Chain[Callable[[list[Line], list[Furniture], list[Line]], bool]] = Chain(
@@ -60,6 +68,187 @@ def _texts(lines: list[Line] | tuple[Line, ...]) -> list[str]:
     return [x for x in lines if isinstance(x, str)]
 
 
+# ---------------------------------------------------------------- lines cut
+_HANDLING_WORD = re.compile(r"(?<!\S)SIPDIS(?:\s+SIPDIS)*(?!\S)")
+_HANDLING_LINE = re.compile(r"^\s*SIPDIS(?:\s+SIPDIS)*\s*$")
+
+
+def _mark(text: str) -> Furniture:
+    return Furniture("mark", tuple(("handling", word) for word in text.split()))
+
+
+@CUT.rule(
+    "handling-word",
+    trigger=("SIPDIS",),
+    note=note(
+        "normalization",
+        "The handling word SIPDIS, inserted by the transmission system into the text (a line of its own, "
+        "or at the start or end of a line, in mid-sentence), is kept as fw type=\"handling\" out of the "
+        "text flow.",
+    ),
+)
+def handling_word(line: str) -> list[Line] | None:
+    """``… arrives in Beirut`` / ``SIPDIS May 1 because …``: the word SIPDIS in a line of the
+    body (alone, or run into a sentence where the copy lost the line break around it) is a
+    handling mark, not text."""
+    if _HANDLING_LINE.match(line):
+        return [_mark(line)]
+    pieces: list[Line] = []
+    start = 0
+    for match in _HANDLING_WORD.finditer(line):
+        before = line[start : match.start()].strip()
+        if before:
+            pieces.append(Anchored(before) if not start and isinstance(line, Anchored) else before)
+        pieces.append(_mark(match.group()))
+        start = match.end()
+    rest = line[start:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces or None
+
+
+_GLUED_END = re.compile(
+    r"(?<=\S)\s+(?P<end>NNNN)(?:\s+(?P<text>End Cable Text))?"
+    r"(?:\s+(?P<footer>\d{4}[A-Z]{4,}\d+\s*-\s*Classification:.*?))?\s*$"
+)
+
+
+@CUT.rule("glued-end-marker", after="handling-word", trigger=("NNNN",))
+def glued_end_marker(line: str) -> list[Line] | None:
+    """``… END COMMENT. HOAGLAND NNNN``: the end marker run on at the end of the last line is a
+    line of its own (the closing stage then keeps it in the closer, and finds the signer)."""
+    match = _GLUED_END.search(line)
+    if not match:
+        return None
+    head = line[: match.start()]
+    rest = [x for x in (match["end"], match["text"], match["footer"]) if x]
+    return [Anchored(head) if isinstance(line, Anchored) else head, *rest]
+
+
+#: the banner's message reference after its level (``SECTION 01 OF 03 KYIV 001627``)
+_COPY_REF = re.compile(r"\s*(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3}\s+)?[A-Z][A-Z .'-]{0,30}?\s\d{5,6}\b")
+_COPY_FIELD = re.compile(r"\bE\.\s?O\.\s*1\d{4}|\bTAGS:")
+#: where the first numbered paragraph starts after the copied fields
+_COPY_PARA = re.compile(r"(?<=\s)(?:¶\s*)?\d{1,3}\s?\.\s*\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4})\)")
+
+
+@CUT.rule("preamble-copy", before="handling-word", trigger=("E.O", "E. O", "TAGS:"))
+def preamble_copy(line: str) -> list[Line] | None:
+    """``C O N F I D E N T I A L MOSCOW 000468 SENSITIVE E.O. 12958: … TAGS: PINR RS 1. (SBU) …``:
+    a media partner's second copy of the preamble, run together on one line in the body, is a
+    wrapper line (fw type="wrapper"); a numbered paragraph run on after it goes on as text."""
+    level = BANNER_LEVEL.match(line)
+    if not level or not _COPY_REF.match(line, level.end()):
+        return None
+    fields = _COPY_FIELD.search(line, level.end())
+    if not fields or fields.start() > 200:
+        return None
+    para = _COPY_PARA.search(line, fields.end())
+    copy = line[: para.start()].rstrip() if para else line.strip()
+    pieces: list[Line] = [Furniture("mark", (("wrapper", copy.strip()),))]
+    if para:
+        pieces.append(line[para.start() :])
+    return pieces
+
+
+#: an old-style distribution line: ``ACTION EUR-00``, ``INFO LOG-00 NP-00 …``, or the
+#: transmission rule ``------------------71B573 082032Z /38`` that closes the block
+_DISTRIBUTION = re.compile(
+    r"^\s*(?:(?:ACTION|INFO)\s+[A-Z]{1,6}-\d\d\b|[A-Z]{1,6}-\d\d\s+[A-Z]{1,6}-\d\d\s+[A-Z]{1,6}-\d\d\b"
+    r"|-{4,}\s*[0-9A-F]{6}\s+\d{6}Z\s*/\d+|(?:[A-Z]{1,6}-\d\d\s+)+/\d{3}W\b"
+    r"|(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+)?(?:[OPRZ]\s+)+\d{6}Z\s+[A-Z]{3}\s+\d{2}\s+(?:ZDK\s+)?FM\s+[A-Z])"
+)
+
+
+@CUT.rule("distribution-block", before="preamble-copy", trigger=("-0", "-1", "----", "Z "))
+def distribution_block(line: str) -> list[Line] | None:
+    """``ACTION EUR-00`` / ``INFO LOG-00 NP-00 AID-00 … /009W ------71B573 082032Z /38 O
+    071013Z MAR 02 FM AMEMBASSY ROME TO …``, ``P 121721Z MAY 03 FM AMEMBASSY ROME TO …``: an
+    old-style record's distribution block and the routing that runs on after it, repeated in
+    the text at each section, are a transmission mark (fw type="transmission"), not text."""
+    if not _DISTRIBUTION.match(line):
+        return None
+    return [Furniture("mark", (("transmission", line.strip()),))]
+
+
+#: a standalone run of four dashes or more (not ``--`` punctuation, not ``vis--vis``)
+_DASH_RUN = re.compile(r"(?<![^\s.!?:;,\"')\]\u201d])(?:-{4,}(?: -+)*|(?:- ){3,}-)(?!-|(?<=-) -)")
+_TITLE_MAX = 100
+
+
+def _para_start(text: str) -> bool:
+    match = PARA_START.match(text)
+    return bool(match and match["marking"] and 1 <= int(match["num"]) <= 199)
+
+
+#: where the last sentence of a line ends (a title may follow it)
+_SENTENCE_END = re.compile(r"[.!?:;\"')\]\u201d\u2019]\s+(?=[A-Z\"\u201c(])")
+
+
+def _title_start(pre: str, rule_at: int) -> int | None:
+    """Where the title before a rule starts in ``pre`` (the line's text before the rule):
+    the whole of a short line, else the words after its last sentence (``… the meeting.
+    Afghanistan -----``); ``rule_at`` when the rule follows text with no title (``… End
+    Summary. -----``); None when that cannot be told."""
+    if not pre:
+        return rule_at
+    if len(pre) <= _TITLE_MAX and not _para_start(pre) and not _sentence(pre):
+        return 0
+    if _sentence(pre):
+        return rule_at
+    ends = list(_SENTENCE_END.finditer(pre))
+    tail = pre[ends[-1].end() :] if ends else ""
+    if tail and len(tail) <= 80 and len(tail.split()) <= 12 and not tail.lower().startswith("end "):
+        return ends[-1].end()
+    if terminal(pre) or tail.lower().startswith("end "):
+        return rule_at
+    return None
+
+
+@CUT.rule(
+    "glued-heading",
+    after="handling-word",
+    trigger=("----", "- - -"),
+)
+def glued_heading(line: str) -> list[Line] | None:
+    """``… the end. ----- Corruption vs. Inefficiency -----`` and ``COMMENT ------- 12. (C) …``:
+    a heading set between or beside dashed rules, run into the end of a paragraph or the start
+    of the next (a copy that lost its line breaks), is a line of its own; so is a rule run
+    into the text before or after it."""
+    return _cut_heading(line, 0)
+
+
+def _cut_heading(line: str, depth: int) -> list[Line] | None:
+    """``glued-heading`` on ``line``, cutting what follows a heading again (at most 20 deep)."""
+    if DASH_RULE.match(line):
+        return None
+    runs = list(_DASH_RUN.finditer(line))
+    if not runs:
+        return None
+    first = runs[0]
+    pre = line[: first.start()].rstrip()
+    if len(runs) >= 2 and 0 < len(line[first.end() : runs[1].start()].strip()) <= _TITLE_MAX:
+        end = runs[1].end()  # ----- Title -----
+        start: int | None = first.start() if pre else 0
+    else:
+        end = first.end()
+        start = _title_start(pre, first.start())
+    if start is None:
+        return None
+    post = line[end:].strip()
+    pieces: list[Line] = []
+    if start:
+        pieces.append(line[:start].rstrip())
+    pieces.append(line[start:end].strip())
+    if post:
+        pieces.extend((_cut_heading(post, depth + 1) if depth < 20 else None) or [post])
+    if len(pieces) == 1:
+        return None
+    if isinstance(line, Anchored):
+        pieces[0] = Anchored(pieces[0])
+    return pieces
+
+
 # ---------------------------------------------------------------- runs of lines
 @STARTS.rule("unspaced-paragraph")
 def unspaced_paragraph(block: list[Line], line: str) -> bool:
@@ -70,6 +259,85 @@ def unspaced_paragraph(block: list[Line], line: str) -> bool:
         return False
     previous = next((x for x in reversed(block) if isinstance(x, str)), "")
     return bool(previous) and terminal(previous)
+
+
+#: a rule that underlines: dashes, equals signs or underscores only, in one run
+UNDERLINE = re.compile(r"^\s*(?:-{4,}(?: -+)*|(?:- ){3,}-?|={4,}|_{4,})\s*$")
+#: a title with its dashes on the same line: ``----- Title -----``, ``Title -----``, ``----- Title``
+DASHED_TITLE = re.compile(
+    r"^\s*(?:(?:-{4,}(?: -+)*|(?:- ){3,}-)\s*(?P<a>[^-\s](?:[^-]|-(?!--))*?)\s*(?:-{4,}(?: -+)*|(?:- ){3,}-)?"
+    r"|(?P<b>[^-\s](?:[^-]|-(?!--))*?)\s*(?:-{4,}(?: -+)*|(?:- ){3,}-))\s*$"
+)
+
+
+def dashed_title(line: str) -> str | None:
+    """The title of a line that sets a title with its dashes (at most 100 characters, not a
+    numbered paragraph), or None."""
+    if "--" not in line and "- -" not in line:
+        return None
+    match = DASHED_TITLE.match(line)
+    title = (match["a"] or match["b"]) if match else None
+    if not title or len(title) > 160 or PARA_START.match(title):
+        return None
+    return title
+
+
+def _sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence with a full stop (``… END SUMMARY.``, ``… he said."``),
+    not with an ellipsis (``WINNERS...``)."""
+    text = text.rstrip().rstrip("\"')\u201d\u2019")
+    return text.endswith(".") and not text.endswith("..")
+
+
+def _title_like(line: str) -> bool:
+    """A short line that can be a heading: no longer than 80 characters, not a numbered
+    paragraph or an item, not a sentence (ending in a full stop, a comma or a semicolon),
+    not going on in lower case."""
+    text = line.strip()
+    return (
+        0 < len(text) <= 80
+        and not starts_new(text)
+        and text[-1] not in ",;"
+        and not text.endswith(" --")
+        and not _sentence(text)
+        and not text[0].islower()
+    )
+
+
+@STARTS.rule("underlined-heading", after="unspaced-paragraph")
+def underlined_heading(block: list[Line], line: str) -> bool | int:
+    """A heading set with dashes inside a run of lines is a block of its own: a rule under a
+    short title line (``UKRAINE AND INDIA`` / ``-------``) takes the title with it (the run
+    starts a line back), what follows a heading's rule starts a new run, and a title with its
+    dashes on one line (``----- Summary -----``) stands apart from the lines around it."""
+    texts = _tail_texts(block)  # the last two: a run can be long (no scan of it per line)
+    if not texts:
+        return False
+    last = texts[-1]
+    if UNDERLINE.match(line):
+        if _title_like(last) and not DASH_RULE.match(last):
+            if len(texts) == 1 or DASH_RULE.match(texts[-2]):
+                return False  # [TITLE] or [-----, TITLE]: this rule completes the heading
+            if isinstance(block[-1], str):
+                return 2  # the title goes with its rule
+        return not DASH_RULE.match(last)  # a rule after text: a block of its own
+    if UNDERLINE.match(last):
+        if len(texts) >= 2:
+            return True  # the rule closed a heading
+        return _para_start(line) or not _title_like(line)  # a rule alone: over a title, or not
+    return dashed_title(line) is not None or dashed_title(last) is not None
+
+
+def _tail_texts(block: list[Line], n: int = 2) -> list[str]:
+    """The last ``n`` text lines of a run (fewer if it has fewer), in order."""
+    out: list[str] = []
+    for entry in reversed(block):
+        if isinstance(entry, str):
+            out.append(entry)
+            if len(out) == n:
+                break
+    out.reverse()
+    return out
 
 
 def starts_new(line: str) -> bool:
@@ -89,7 +357,13 @@ def paragraph_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[L
     than 25 characters) and the second goes on in lower case, or after page furniture."""
     last = next((x for x in reversed(prev) if isinstance(x, str)), "")
     first = next((x for x in chunk if isinstance(x, str)), "")
-    joinable = bool(last) and not terminal(last) and not starts_new(first) and not DASH_RULE.match(last)
+    joinable = (
+        bool(last)
+        and not terminal(last)
+        and not starts_new(first)
+        and not DASH_RULE.match(last)
+        and dashed_title(last) is None  # a heading set with dashes ends its run
+    )
     lower = first.lstrip()[:1].islower()
     return joinable and (lower or bool(furniture)) and len(last) > 25
 
@@ -108,8 +382,22 @@ def dashed_heading(chunk: list[Line], texts: list[str], run: Run) -> Block | Non
         return None
     words = [x for x in texts if not DASH_RULE.match(x)]
     if words and len(" ".join(words)) < 160:
-        return Heading(tuple(x for x in chunk if not (isinstance(x, str) and DASH_RULE.match(x))), rend="dashes")
+        kept = (x for x in chunk if not (isinstance(x, str) and DASH_RULE.match(x)))
+        # a title with dashes of its own on the line (-----, HAITI -----): the title
+        return Heading(tuple((dashed_title(x) or x) if isinstance(x, str) else x for x in kept), rend="dashes")
     return None
+
+
+@KINDS.rule("dashed-title", after="dashed-heading")
+def dashed_title_line(chunk: list[Line], texts: list[str], run: Run) -> Block | None:
+    """One line that sets a title with its dashes (``----- Summary -----``, ``COMMENT -------``)
+    is a heading; the dashes are recorded as rend="dashes"."""
+    if len(texts) != 1 or is_wrapper(texts[0]):
+        return None  # ----- header ends -----: a wrapper's line (the wrapper-block pass)
+    title = dashed_title(texts[0])
+    if title is None:
+        return None
+    return Heading(tuple(title if isinstance(x, str) else x for x in chunk), rend="dashes")
 
 
 @KINDS.rule("rule-line")
@@ -255,6 +543,77 @@ def database_rows(blocks: list[Block], run: Run) -> list[Block]:
             index = end
         else:
             index += 1
+    return out if out != blocks else blocks
+
+
+def _wrapper_text(block: Block) -> str:
+    return " ".join(_texts(block.lines)) if isinstance(block, AnonBlock) and block.type == "wrapper" else ""
+
+
+_DUMP_HEAD = re.compile(r"(?:^|\s)header:(?:\s|$)|^\s*VZCZC|^\s*[A-Z]{2}\s+R[A-Z]{4}\b")
+
+
+@PASSES.rule("wrapper-block", after="database-rows")
+def wrapper_block(blocks: list[Block], run: Run) -> list[Block]:
+    """A line of a media partner's or an archive's wrapper standing alone among the cable's
+    paragraphs (``----- header ends -----``, a dateline), with a numbered paragraph after it,
+    is a wrapper block (``ab type="wrapper"``), not a paragraph or a heading of the cable (at
+    the end of the text the closing stage keeps such lines in the closer)."""
+    out = list(blocks)
+    numbered_after = False
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if isinstance(block, Paragraph) and block.n is not None:
+            numbered_after = True
+            continue
+        if not numbered_after or not isinstance(block, Paragraph) or block.items:
+            continue
+        texts = _texts(block.lines)
+        if len(texts) == 1 and is_wrapper(texts[0]):
+            out[index] = AnonBlock("wrapper", block.lines)
+    return out if out != blocks else blocks
+
+
+@PASSES.rule("dump-header", after="wrapper-block")
+def dump_header(blocks: list[Block], run: Run) -> list[Block]:
+    """A database dump's copy of the routing header, from its row's ``header:`` (or the
+    header's first line, ``VZCZCXYZ0001``) to the line ``----- header ends -----``, is part
+    of the wrapper, not paragraphs of the cable."""
+    out = list(blocks)
+    for end, block in enumerate(blocks):
+        if "header ends" not in _wrapper_text(block):
+            continue
+        start = end
+        while start > 0 and end - start < 8:
+            before = blocks[start - 1]
+            if not (isinstance(before, Paragraph) and before.n is None and not before.items):
+                break
+            start -= 1
+        first = next((k for k in range(start, end) if _DUMP_HEAD.search(" ".join(_texts(blocks[k].lines)))), None)  # type: ignore[union-attr]
+        for k in range(first if first is not None else end, end):
+            out[k] = AnonBlock("wrapper", blocks[k].lines)  # type: ignore[union-attr]
+    return out if out != blocks else blocks
+
+
+#: the rest of a media partner's CSV row: its references, then the routing header or the
+#: banner of its copy of the cable in quotes (``CONFIDENTIAL,,"VZCZCXYZ0003 OO RUEHWEB``)
+_CSV_COPY = re.compile(
+    r',\s*"(?:VZCZC|[A-Z]{2}\s+R[A-Z]{4}\b)|",\s*"(?:[A-Z] ?){6}|^\d{3,7},\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d,\d\d[A-Z]',
+    re.M,
+)
+
+
+@PASSES.rule("csv-copy", after="dump-header")
+def csv_copy(blocks: list[Block], run: Run) -> list[Block]:
+    """``CONFIDENTIAL,,"VZCZCXYZ0003 OO RUEHWEB DE RUEHTC …","C O N F I D E N T I A L …``: an
+    unnumbered block that goes on with a media partner's CSV row (the routing header and the
+    banner of its copy of the cable, in quotes) is wrapper, not text of the cable."""
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.n is None and not block.items:
+            texts = _texts(block.lines)
+            if texts and _CSV_COPY.search("\n".join(texts[:3])):
+                out[index] = AnonBlock("wrapper", block.lines)
     return out if out != blocks else blocks
 
 

@@ -31,7 +31,7 @@ TWICE: Chain[Callable[[str, str], bool]] = Chain(
     "closing.twice", "closing", "The line before the signature: the name again?"
 )
 
-END_MARKER = re.compile(r"^\s*(?:NNNN|BT|={3,}\s*CABLE ENDS\s*={3,}|#+)\s*$", re.I)
+END_MARKER = re.compile(r"^\s*(?:NNNN|BT|={3,}\s*CABLE ENDS\s*={3,}|#+|End Cable Text)\s*$", re.I)
 FOOTER = re.compile(r"^\s*(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Classification:|Classification:)", re.I)
 
 
@@ -39,12 +39,14 @@ FOOTER = re.compile(r"^\s*(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Classification:|Classific
     "end-marker",
     note=note(
         "normalization",
-        "End-of-message markers after the text (NNNN, BT, ###, ===CABLE ENDS===) are kept in the closer "
+        "End-of-message markers after the text (NNNN, BT, ###, ===CABLE ENDS===, End Cable Text) are kept in "
+        "the closer "
         "as fw type=\"end-marker\", out of the text flow.",
     ),
 )
 def end_marker(line: str, para: Paragraph) -> str | None:
-    """``NNNN``, ``BT``, ``###``, ``=== CABLE ENDS ===``: the end of the message."""
+    """``NNNN``, ``BT``, ``###``, ``=== CABLE ENDS ===``, ``End Cable Text``: the end of the
+    message."""
     return "end-marker" if END_MARKER.match(line) else None
 
 
@@ -72,6 +74,26 @@ def classification_line(line: str, para: Paragraph) -> str | None:
 def footer(line: str, para: Paragraph) -> str | None:
     """``> …``, ``2005CARACA02404 - Classification: …``: a media partner's footer."""
     return "footer" if FOOTER.match(line) else None
+
+
+_STRAY = re.compile(r"^\s*[.\"'\u2026,]{1,3}\s*$")
+
+
+@LINES.rule(
+    "stray-punctuation",
+    note=note(
+        "normalization",
+        "A line of one or two punctuation marks after the end of the message (a quotation mark or a "
+        "full stop left by a database export) is kept in the closer as fw type=\"wrapper\".",
+    ),
+)
+def stray_punctuation(line: str, para: Paragraph) -> str | None:
+    """``"`` or ``...`` alone after ``=====CABLE ENDS=====`` or the signer's name: what a
+    database export left after the message (a line of its own, or after a name)."""
+    if not (_STRAY.match(line) and para.n is None):
+        return None
+    texts = [x for x in para.lines if isinstance(x, str)]
+    return "wrapper" if len(texts) == 1 or is_name(texts[-2]) else None
 
 
 @LINES.rule(
@@ -109,14 +131,65 @@ def is_name(text: str) -> bool:
     return all(_NAME_WORD.fullmatch(w) for w in words) and any(len(w) > 1 for w in words)
 
 
+@SIGNATURE.rule("item-signature")
+def item_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
+    """``-- … failed bank owners).`` / ``PEARSON``: a name on the last line of the paragraph's
+    last list item, after a finished sentence (the signature follows a list with no blank
+    line between)."""
+    if not para.items:
+        return None
+    lines = [x for x in para.items[-1].lines if isinstance(x, str)]
+    if len(lines) >= 2 and is_name(lines[-1]) and terminal(lines[-2]):
+        return None, lines[-1]
+    return None
+
+
+_TRAILER = re.compile(r"Classified Web ?Site|https?://|\bwww\.|index\.c ?fm\b|\*{5,}", re.I)
+
+
+@SIGNATURE.rule("trailer-signature")
+def trailer_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
+    """``… Visit Paris' Classified Website at: http://…/index.cfm`` / ``Hofmann``: a name on
+    the last line after a post's "Visit our Classified Website" trailer or a URL, or at the end
+    of the trailer's line (``…Website: XXXXXXXXXXXX******** ERELI``)."""
+    if para.items:
+        return None
+    line = texts[-1]
+    if len(texts) >= 2 and is_name(line) and _TRAILER.search(texts[-2]):
+        return None, line
+    ends = [m.end() for m in _TRAILER.finditer(line)]
+    if not ends:
+        return None
+    for match in _NAME_AT_END.finditer(line, ends[-1]):  # the first words after the trailer that are a name
+        if is_name(match["name"]):
+            return line[: match.start("name")].rstrip(), line[match.start("name") :].strip()
+    return None
+
+
+_NAME_AT_END = re.compile(r"(?<=\s)(?=(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*\.?\s*$)")
+
+
+def _has_lower(text: str) -> bool:
+    return any(map(str.islower, text))
+
+
+def _ends_redacted(line: str) -> bool:
+    """Whether the line ends with a redaction (``… or Email: XXXXXXXXXXXX``): a name may sign
+    after it, as after a finished sentence."""
+    words = line.split()
+    return bool(words) and bool(_REDACTED.fullmatch(words[-1].rstrip(".)")))
+
+
 @SIGNATURE.rule("signature-line")
 def signature_line(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
     """A name on the text's last line: alone in an unnumbered block (``PICCUTA``), or after
-    the last sentence of the paragraph."""
+    the last sentence of the paragraph, a redaction, or (a name in capitals) a line of
+    mixed-case text."""
     line = texts[-1]
     only_line = len(texts) == 1 and para.n is None and not para.items
     prev_end = texts[-2] if len(texts) >= 2 else ""
-    if is_name(line) and (only_line or (not para.items and terminal(prev_end))):
+    after_text = terminal(prev_end) or _ends_redacted(prev_end) or (line.isupper() and _has_lower(prev_end))
+    if is_name(line) and (only_line or (not para.items and after_text)):
         return None, line
     return None
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..parsed import Choice, Gap, Token
+from ..parsed import Choice, Gap, Seg, Token
 from ..tokens import Span, SpanText, mark_ranges
 from .ruler import Chain, note
 
@@ -242,6 +242,27 @@ def summary(text: SpanText) -> bool:
     """``SUMMARY: … END SUMMARY.`` at the start of a paragraph (up to 12 paragraphs on): the
     cable's summary (``seg type="summary"``; the first one is the abstract's target)."""
     return mark_ranges(text, text.main, _SUMMARY)
+
+
+#: a heading that labels the summary under it (``Summary`` / ``-------``)
+SUMMARY_LABEL = re.compile(r"^\s*(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|INTRODUCTION))?\s*[:.]?\s*$", re.I)
+_HEADED_SUMMARY = Span("summary", re.compile(r"(?=\S)"), SUMMARY_END, ("",), ("end",), anywhere=False)
+
+
+@SPANS.rule("summary-heading", after="summary")
+def summary_heading(text: SpanText) -> bool:
+    """``Summary`` / ``-------`` (a heading) / ``1. (C) … End summary.``: the summary is the
+    text from the paragraph under the heading to END SUMMARY (up to 12 paragraphs on)."""
+    found = False
+    for index in text.headed:
+        if SUMMARY_START.match(text.texts[index]) or any(isinstance(t, Seg) for t in text.tokens[index]):
+            continue  # its own label: the summary rule's
+        position = text.main.index(index)
+        for last in range(position, min(len(text.main), position + 13)):
+            if SUMMARY_END.search(text.texts[text.main[last]]):
+                found = mark_ranges(text, text.main[position : last + 1], _HEADED_SUMMARY) or found
+                break
+    return found
 
 
 @SPANS.rule("comment", trigger=_COMMENT.start_trigger)

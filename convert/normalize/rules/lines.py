@@ -7,6 +7,9 @@ Chains (run by :mod:`convert.normalize.lines`):
   same string when it changes nothing (that is how the driver knows it did not fire).
 - ``lines.lines`` ``(lines) -> lines``: the lines, trailing white space gone.
 - ``lines.anchor`` ``(line) -> line | None``: each non-blank body line; a new line, or None.
+- ``lines.cut`` ``(line) -> pieces | None``: each non-blank body line (first match): page
+  furniture run into a line of text is cut out as a line of its own (the pieces, in order,
+  hold every character of the line but the white space at the cuts).
 - ``lines.furniture`` ``(cursor, line, stripped) -> Furniture | None``: each non-blank body
   line (first match): page furniture takes the line out of the text.
 """
@@ -14,6 +17,7 @@ Chains (run by :mod:`convert.normalize.lines`):
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +47,9 @@ class EntryCursor:
     content_lines: int = 0
 
 
+CUT: Chain[Callable[[str], list[str] | None]] = Chain(
+    "lines.cut", "lines", "Each non-blank line of the body: page furniture run into the text? (first match)"
+)
 FURNITURE: Chain[Callable[[EntryCursor, str, str], Furniture | None]] = Chain(
     "lines.furniture", "lines", "Each non-blank line of the body: is it page furniture? (first match)"
 )
@@ -263,6 +270,83 @@ def page_break_old(cur: EntryCursor, line: str, stripped: str) -> Furniture | No
         del entries[back:]
     lines.append(("header", line.strip()))
     return Furniture("page", tuple(lines), page)
+
+
+#: a page-break line's serial and page of pages, met inside a line of text
+_PAGE_IN_LINE = re.compile(r"(?<!\S)\d{8} +\d{3}(?:\.\d)? +(?:OF|of|Of) +\d{3}(?!\S)")
+#: an old-style page line at the start of a line, with text after its date-time group
+_OLD_PAGE_HEAD = re.compile(r"^\s*PAGE\s+\d{2,3}\s+\S.{0,60}?\b\d{6}Z(?=\s+\S)", re.I)
+
+
+@functools.cache
+def _cut_stations() -> frozenset[str]:
+    """Banner stations of more than ten characters cut to ten, as page-break lines print
+    them (``RIO DE JAN``, ``BUENOS AIR``)."""
+    from ...stations import table  # the station table loads on first use
+
+    return frozenset(key[:10].rstrip() for key in table().banners if len(key) > 10)
+
+
+def _station_before(words: list[str]) -> int:
+    """How many of the last ``words`` name a banner station (``TRIPOLI``, ``BUENOS AIRES``,
+    ``USUN NEW YORK``, or one cut to ten characters: ``RIO DE JAN``): the longest; 0 if none."""
+    from ...stations import banner_offices
+
+    for k in range(min(4, len(words)), 0, -1):
+        candidate = " ".join(words[-k:])
+        if banner_offices(candidate) or candidate.upper() in _cut_stations():
+            return k
+    return 0
+
+
+@CUT.rule(
+    "glued-page-break",
+    note=note(
+        "normalization",
+        "A page-break line run into a line of text (BEIJING 00001463 002 OF 002 between two words of a "
+        "sentence, where the copy lost its line breaks) is cut out of the text into pb and fw; the "
+        "sentence is joined again around it.",
+    ),
+)
+def glued_page_break(line: str) -> list[str] | None:
+    """``… said he "did not TRIPOLI 00000183 002 OF 003 foresee …``: a new-style page-break
+    line inside a line of text (its station a known banner station) is a line of its own."""
+    return _cut_pages(line, 0)
+
+
+def _cut_pages(line: str, depth: int) -> list[str] | None:
+    for match in _PAGE_IN_LINE.finditer(line):
+        before, after = line[: match.start()].rstrip(), line[match.end() :].strip()
+        words = before.split()
+        k = _station_before(words)
+        if not k:
+            continue
+        cut = len(before) - len(" ".join(words[-k:]))
+        text_before = before[:cut].rstrip()
+        if not text_before and not after:
+            return None  # a page-break line as a whole: the page-break rule's
+        page = before[cut:] + " " + match.group()
+        rest = _cut_pages(after, depth + 1) if after and depth < 20 else None
+        return [x for x in (text_before, page) if x] + (rest if rest else [after] if after else [])
+    return None
+
+
+@CUT.rule(
+    "glued-page-line",
+    after="glued-page-break",
+    note=note(
+        "normalization",
+        "An old-style page line with the text of the page run on after it (PAGE 02 ROME 01196 01 OF 02 "
+        "082030Z B. ROME 1098) is cut: the page line into pb and fw, the text goes on.",
+    ),
+)
+def glued_page_line(line: str) -> list[str] | None:
+    """``PAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098 …``: an old-style page line with
+    text after its date-time group is two lines."""
+    match = _OLD_PAGE_HEAD.match(line)
+    if not match:
+        return None
+    return [line[: match.end()], line[match.end() :].strip()]
 
 
 _BANNER_FIRST = frozenset("CSUTLcsutl")

@@ -1,0 +1,103 @@
+"""Body rules of issue 10 on small cases beside their fixtures: what a reader is shown (the
+reading text of the telegram), where the signer is found, and that nothing is lost (every
+word of the input is still in the TEI)."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from convert.model import NS, RawCable
+from convert.normalize import normalize_traced
+from convert.textview import reading_text
+
+HEAD = "C O N F I D E N T I A L ROME 000123\n\nE.O. 12958: DECL: 01/01/2015\nTAGS: PREL IT\nSUBJECT: TEST\n\n"
+
+
+def _run(body: str, disable: frozenset[str] = frozenset()):  # type: ignore[no-untyped-def]
+    return normalize_traced(RawCable(source="t.txt", form="text", body=HEAD + body), disable=disable)
+
+
+def _reading(done) -> str:  # type: ignore[no-untyped-def]
+    div = done.cable.tei.find("t:text/t:body/t:div", NS)
+    parts = [reading_text(child) for child in div if child.tag != f"{{{NS['t']}}}opener"]
+    return " ".join(p for p in parts if p)
+
+
+def _signer(done) -> str | None:  # type: ignore[no-untyped-def]
+    names = done.cable.tei.xpath("//t:closer/t:signed/t:persName/text()", namespaces=NS)
+    return str(names[0]) if names else None
+
+
+def _words(text: str) -> list[str]:
+    return sorted(re.findall(r"[A-Za-z0-9]+", text))
+
+
+def test_a_rule_after_a_sentence_and_a_title_before_the_next_paragraph() -> None:
+    body = "1. (C) THE MINISTER SPOKE. ----- WHAT NEXT? -----\n2. (C) THE TALKS GO ON.\n"
+    done = _run(body)
+    assert "-----" not in _reading(done)
+    assert done.cable.tei.xpath("//t:p/@n", namespaces=NS) == ["1", "2"]
+    assert done.cable.tei.xpath("//t:ab[@type='heading']/text()", namespaces=NS) == ["WHAT NEXT?"]
+
+
+def test_a_title_after_the_last_sentence_of_a_line() -> None:
+    body = (
+        "1. (C) The Minister spoke at length on the matter. Afghanistan -----------\n"
+        "2. (C) On Afghanistan, he said more.\n"
+    )
+    done = _run(body)
+    assert done.cable.tei.xpath("//t:ab[@type='heading']/text()", namespaces=NS) == ["Afghanistan"]
+    assert done.cable.tei.xpath("//t:p/@n", namespaces=NS) == ["1", "2"]
+
+
+def test_end_summary_before_a_rule_stays_in_its_paragraph() -> None:
+    body = "1. (C) SUMMARY: THE TALKS WENT WELL. END SUMMARY. -----------\n2. (C) THE TALKS.\n"
+    done = _run(body)
+    assert not done.cable.tei.xpath("//t:ab[@type='heading']", namespaces=NS)
+    assert done.cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
+
+
+def test_sipdis_in_mid_sentence_is_a_handling_mark_and_no_word_is_lost() -> None:
+    body = "1. (C) He will be in Beirut SIPDIS May 1 to meet the minister.\n"
+    done = _run(body)
+    assert "SIPDIS" not in _reading(done)
+    assert "Beirut May 1" in _reading(done)
+    tei_words = _words(" ".join(done.cable.tei.find("t:text", NS).itertext()))
+    for word in _words(HEAD + body):
+        assert word in tei_words
+
+
+def test_signer_after_a_redacted_line() -> None:
+    body = "1. (U) Embassy POC is EconOff at\nTel: XXXXXXXXXXXX or Email: XXXXXXXXXXXX\nSOBEL\n"
+    assert _signer(_run(body)) == "SOBEL"
+    assert _signer(_run(body, frozenset({"signature-line"}))) is None
+
+
+def test_a_capitalised_name_after_mixed_case_text_signs() -> None:
+    body = (
+        "4. (U) Participants: Abdulati Obeidi, Secretary for European Affairs, General People's\n"
+        "Committee for Foreign Liaison and International Cooperation\nSTEVENS\n"
+    )
+    assert _signer(_run(body)) == "STEVENS"
+
+
+def test_a_last_line_of_capitals_in_capital_text_is_not_a_signer() -> None:
+    body = "4. (C) THE MINISTER SAID THAT THE GOVERNMENT WOULD CONSIDER THE REQUEST OF THE\nPRIME MINISTER\n"
+    assert _signer(_run(body)) is None
+
+
+def test_a_quote_left_after_the_name_goes_to_the_closer() -> None:
+    body = "1. (C) The talks went well.\n\nKURTZER\n\"\n"
+    done = _run(body)
+    assert _signer(done) == "KURTZER"
+    assert done.cable.tei.xpath("//t:closer/t:fw[@type='wrapper']/text()", namespaces=NS) == ['"']
+
+
+def test_the_schemas_hold_the_new_fw_types(assert_valid_tei) -> None:  # type: ignore[no-untyped-def]
+    body = "1. (C) THE TALKS WENT ON\nSIPDIS\nINTO THE NIGHT.\nACTION EUR-00\n\nKURTZER\n\"\n"
+    done = _run(body)
+    xml = etree.tostring(done.cable.tei, encoding="unicode")
+    assert '<fw type="handling">SIPDIS</fw>' in xml and '<fw type="transmission">ACTION EUR-00</fw>' in xml
+    assert_valid_tei(done.cable.tei)
