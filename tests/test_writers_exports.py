@@ -168,9 +168,9 @@ def test_classification_not_stated_is_never_unclassified() -> None:
                                   "//*[local-name()='seg'][@type='classification']"):
         stated.getparent().remove(stated)
     assert cable.view.level is None
-    assert cable.view.classification == "Classification not stated"
+    assert cable.view.classification == "CLASSIFICATION NOT STATED"
     root = lxml_html.fromstring(html.write(cable, OPTIONS))
-    assert root.xpath("//article/@data-classification") == ["Classification not stated"]
+    assert root.xpath("//article/@data-classification") == ["CLASSIFICATION NOT STATED"]
     text = " ".join(root.itertext())
     assert "Classification not stated; Priority" not in text  # the hand cable has no precedence
     assert "Classification not stated; SENSITIVE; SIPDIS." in text

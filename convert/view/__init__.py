@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..names import safe_stem
 from .facts import (
+    NOT_STATED,
     Appended,
     Block,
     Body,
@@ -59,9 +60,6 @@ __all__ = ["NOT_STATED", "Appended", "Block", "Body", "CableView", "Copy", "Head
            "Reference", "banner_level", "clean", "epoch_to_iso", "iso_to_epoch", "paragraph_of", "read_body",
            "read_header"]
 
-#: What the renditions print for a cable whose text states no classification (never
-#: UNCLASSIFIED: a cable that does not say is not known to be unclassified).
-NOT_STATED = "Classification not stated"
 
 
 class CableView:
