@@ -79,9 +79,9 @@ def check(path: Any) -> Report:
     position = 0
     while True:
         number = len(entries) + 1
-        # the leader may shrink to one dot; the cable id and a colon follow the page number
+        # the leader may shrink to one dot or none; the cable id and a colon follow the page
         # (the page's running head and foot may come between, where an entry ends a page)
-        found = re.compile(rf"(?:^| ){number}\. (.+?) ?\.+ ?(\d+) (?:Contents [ivxlc]+ )?\S+: "
+        found = re.compile(rf"(?:^| ){number}\. (.+?) ?\.* ?(\d+) (?:Contents [ivxlc]+ )?\S+: "
                            ).search(front, position)
         if not found:
             break
