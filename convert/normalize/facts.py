@@ -11,74 +11,16 @@ from collections.abc import Sequence
 from .. import vocab
 from ..model import RawCable, SourceMetadata
 from .inline import repair
+from .offices import SENDER_OFFICE, office_place
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Ref, Routing, Seg, Signature
 from .rules.fields import EDGES, HANDLING_TOKEN, ORIGIN, PARAGRAPH, SUBJECT, TAGS, partial_extract
 from .rules.inline import TAG_REPAIRS
 from .rules.ruler import PARTS, Run, all_rules
 from .tokens import plain
 
-# FM line office prefixes -> the cablegate convention for "origin"
-_OFFICES = [
-    (re.compile(r"^AMEMBASSY\s+(?P<place>.+)$"), "Embassy {place}"),
-    (re.compile(r"^AMCONSUL(?:ATE)?\s+(?P<place>.+)$"), "Consulate {place}"),
-    (re.compile(r"^(?:SECSTATE|SECSTATE WASHDC|SECSTATE WASHINGTON DC)\b"), "Secretary of State"),
-    (re.compile(r"^USMISSION\s+(?P<place>USNATO|USOSCE|USUN|UNVIE|USEU)\b.*$"), "MISSION:{place}"),
-    (re.compile(r"^USMISSION\s+(?P<place>.+)$"), "US Mission {place}"),
-    (re.compile(r"^USINT\s+(?P<place>.+)$"), "US Interests Section {place}"),
-    (re.compile(r"^(?:IRAN\s+)?RPO\s+(?P<place>.+)$"), "Iran RPO {place}"),
-    (re.compile(r"^AIT\s+(?P<place>.+)$"), "American Institute Taiwan, {place}"),
-    (re.compile(r"^USDEL\s+(?P<place>.+)$"), "US Delegation, {place}"),
-    (re.compile(r"^USEU\s+(?P<place>.+)$"), "USEU {place}"),
-    (re.compile(r"^USLO\s+(?P<place>.+)$"), "US Liaison Office {place}"),
-    (re.compile(r"^REO\s+(?P<place>.+)$"), "REO {place}"),
-    (re.compile(r"^(?:AMEMBASSY|EMBASSY)$"), "Embassy"),
-]
-_MISSIONS = {
-    "USNATO": "Mission USNATO",
-    "USOSCE": "Mission USOSCE",
-    "USUN": "USUN New York",
-    "UNVIE": "UNVIE",
-    "USEU": "USEU Brussels",
-}
-_SMALL = {"OF", "DE", "DA", "DU", "LA", "EL", "AL"}
-_PLACE_CUT = re.compile(r"//|\s{2,}")
-_PLACE_TAIL = re.compile(r"(?<!\s)\s++(?:[A-Z]{2}|\d+)$")  # starts only where a run of spaces does: linear
-_SENDER_OFFICE = re.compile(r"^(?:AMEMBASSY|AMCONSUL(?:ATE)?|USMISSION|USINT|IRAN RPO|RPO|AIT|USDEL|USLO|REO)\s+")
 _NOT_ID = re.compile(r"[^A-Z0-9]")
 _LOU = re.compile(r"LIMITED OFFICIAL USE", re.I)
 _SUBJECT_MARKING = re.compile(r"^\((?:U|C|S|SBU)\)\s*")
-
-
-def title_place(place: str) -> str:
-    """``BUENOS AIRES`` -> ``Buenos Aires``; ``PORT AU PRINCE`` -> ``Port Au Prince``."""
-    words = place.replace("/", " ").split()
-    return " ".join(w.capitalize() if w.upper() not in _SMALL or i == 0 else w.lower() for i, w in enumerate(words))
-
-
-def _place(text: str) -> str:
-    place = _PLACE_CUT.split(text.strip())[0]
-    place = _PLACE_TAIL.sub("", place.strip()) if len(place.split()) > 1 else place
-    return place.strip(" ./")
-
-
-def origin_of(sender: str | None) -> str | None:
-    """The cablegate-style origin (``Embassy Beijing``) for an FM line (``AMEMBASSY BEIJING``)."""
-    if not sender:
-        return None
-    text = " ".join(sender.upper().split())
-    for pattern, template in _OFFICES:
-        match = pattern.match(text)
-        if not match:
-            continue
-        if template.startswith("MISSION:"):
-            return _MISSIONS[match["place"]]
-        place = match.groupdict().get("place")
-        if place is None:
-            return template
-        if template.startswith("US Delegation"):
-            return template.format(place=title_place(_place(place).split("/")[0]))
-        return template.format(place=title_place(_place(place)))
-    return None
 
 
 def classification_record(level: str | None, caveats: Sequence[str]) -> str | None:
@@ -151,10 +93,10 @@ def cable_id(year_iso: str | None, station: str | None, serial: str | None) -> s
 def station_from_sender(routing: Routing) -> str | None:
     if not routing.sender:
         return None
-    text = _SENDER_OFFICE.sub("", " ".join(routing.sender.upper().split()))
+    text = SENDER_OFFICE.sub("", " ".join(routing.sender.upper().split()))
     if text.startswith("SECSTATE"):
         return "STATE"
-    return _place(text)
+    return office_place(text)
 
 
 # ---------------------------------------------------------------- the facts of one cable

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from ... import stations
 from ..banner import parse_banner
+from ..offices import origin_of
 from ..parsed import Banner, Block, Entry, Field, Glued, LateField, Paragraph
 from ..refs import REF
 from .ruler import Chain, Run
@@ -279,8 +280,6 @@ def origin_table(sender: str | None, station: str | None) -> str | None:
 def origin_office(sender: str | None, station: str | None) -> str | None:
     """An FM line's office the table does not hold, by the cablegate conventions
     (``AMEMBASSY X`` -> ``Embassy X``, ``AMCONSUL X`` -> ``Consulate X``, ``USINT X`` …)."""
-    from ..facts import origin_of  # the conventions live with the facts (which import this module)
-
     return origin_of(sender)
 
 

@@ -1,0 +1,189 @@
+"""Stage "blocks", chain ``blocks.cut``: a text line of the body that holds a mark of the
+transmission (SIPDIS, an end marker, a distribution block, a media partner's copy of the
+preamble) or a heading run into the text, cut in pieces (first match). The chain is made in
+:mod:`convert.normalize.rules.blocks`; its rules are here, in their order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..banner import BANNER_LEVEL
+from ..parsed import Anchored, Furniture, Line
+from .blocks import CUT, DASH_RULE, _sentence, para_start, terminal
+from .ruler import note
+
+# ---------------------------------------------------------------- lines cut
+_HANDLING_WORD = re.compile(r"(?<!\S)SIPDIS(?:\s+SIPDIS)*(?!\S)")
+_HANDLING_LINE = re.compile(r"^\s*SIPDIS(?:\s+SIPDIS)*\s*$")
+
+
+def _mark(text: str) -> Furniture:
+    return Furniture("mark", tuple(("handling", word) for word in text.split()))
+
+
+@CUT.rule(
+    "handling-word",
+    trigger=("SIPDIS",),
+    note=note(
+        "normalization",
+        "The handling word SIPDIS, inserted by the transmission system into the text (a line of its own, "
+        "or at the start or end of a line, in mid-sentence), is kept as fw type=\"handling\" out of the "
+        "text flow.",
+    ),
+)
+def handling_word(line: str) -> list[Line] | None:
+    """``… arrives in Beirut`` / ``SIPDIS May 1 because …``: the word SIPDIS in a line of the
+    body (alone, or run into a sentence where the copy lost the line break around it) is a
+    handling mark, not text."""
+    if _HANDLING_LINE.match(line):
+        return [_mark(line)]
+    pieces: list[Line] = []
+    start = 0
+    for match in _HANDLING_WORD.finditer(line):
+        before = line[start : match.start()].strip()
+        if before:
+            pieces.append(Anchored(before) if not start and isinstance(line, Anchored) else before)
+        pieces.append(_mark(match.group()))
+        start = match.end()
+    rest = line[start:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces or None
+
+
+_GLUED_END = re.compile(
+    r"(?<=\S)\s+(?P<end>NNNN)(?:\s+(?P<text>End Cable Text))?"
+    r"(?:\s+(?P<footer>\d{4}[A-Z]{4,}\d+\s*-\s*Classification:.*?))?\s*$"
+)
+
+
+@CUT.rule("glued-end-marker", after="handling-word", trigger=("NNNN",))
+def glued_end_marker(line: str) -> list[Line] | None:
+    """``… END COMMENT. HOAGLAND NNNN``: the end marker run on at the end of the last line is a
+    line of its own (the closing stage then keeps it in the closer, and finds the signer)."""
+    match = _GLUED_END.search(line)
+    if not match:
+        return None
+    head = line[: match.start()]
+    rest = [x for x in (match["end"], match["text"], match["footer"]) if x]
+    return [Anchored(head) if isinstance(line, Anchored) else head, *rest]
+
+
+#: the banner's message reference after its level (``SECTION 01 OF 03 KYIV 001627``)
+_COPY_REF = re.compile(r"\s*(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3}\s+)?[A-Z][A-Z .'-]{0,30}?\s\d{5,6}\b")
+_COPY_FIELD = re.compile(r"\bE\.\s?O\.\s*1\d{4}|\bTAGS:")
+#: where the first numbered paragraph starts after the copied fields
+_COPY_PARA = re.compile(r"(?<=\s)(?:¶\s*)?\d{1,3}\s?\.\s*\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4})\)")
+
+
+@CUT.rule("preamble-copy", before="handling-word", trigger=("E.O", "E. O", "TAGS:"))
+def preamble_copy(line: str) -> list[Line] | None:
+    """``C O N F I D E N T I A L MOSCOW 000468 SENSITIVE E.O. 12958: … TAGS: PINR RS 1. (SBU) …``:
+    a media partner's second copy of the preamble, run together on one line in the body, is a
+    wrapper line (fw type="wrapper"); a numbered paragraph run on after it goes on as text."""
+    level = BANNER_LEVEL.match(line)
+    if not level or not _COPY_REF.match(line, level.end()):
+        return None
+    fields = _COPY_FIELD.search(line, level.end())
+    if not fields or fields.start() > 200:
+        return None
+    para = _COPY_PARA.search(line, fields.end())
+    copy = line[: para.start()].rstrip() if para else line.strip()
+    pieces: list[Line] = [Furniture("mark", (("wrapper", copy.strip()),))]
+    if para:
+        pieces.append(line[para.start() :])
+    return pieces
+
+
+#: an old-style distribution line: ``ACTION EUR-00``, ``INFO LOG-00 NP-00 …``, or the
+#: transmission rule ``------------------71B573 082032Z /38`` that closes the block
+_DISTRIBUTION = re.compile(
+    r"^\s*(?:(?:ACTION|INFO)\s+[A-Z]{1,6}-\d\d\b|[A-Z]{1,6}-\d\d\s+[A-Z]{1,6}-\d\d\s+[A-Z]{1,6}-\d\d\b"
+    r"|-{4,}\s*[0-9A-F]{6}\s+\d{6}Z\s*/\d+|(?:[A-Z]{1,6}-\d\d\s+)+/\d{3}W\b"
+    r"|(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+)?(?:[OPRZ]\s+)+\d{6}Z\s+[A-Z]{3}\s+\d{2}\s+(?:ZDK\s+)?FM\s+[A-Z])"
+)
+
+
+@CUT.rule("distribution-block", before="preamble-copy", trigger=("-0", "-1", "----", "Z "))
+def distribution_block(line: str) -> list[Line] | None:
+    """``ACTION EUR-00`` / ``INFO LOG-00 NP-00 AID-00 … /009W ------71B573 082032Z /38 O
+    071013Z MAR 02 FM AMEMBASSY ROME TO …``, ``P 121721Z MAY 03 FM AMEMBASSY ROME TO …``: an
+    old-style record's distribution block and the routing that runs on after it, repeated in
+    the text at each section, are a transmission mark (fw type="transmission"), not text."""
+    if not _DISTRIBUTION.match(line):
+        return None
+    return [Furniture("mark", (("transmission", line.strip()),))]
+
+
+#: a standalone run of four dashes or more (not ``--`` punctuation, not ``vis--vis``)
+_DASH_RUN = re.compile(r"(?<![^\s.!?:;,\"')\]\u201d])(?:-{4,}(?: -+)*|(?:- ){3,}-)(?!-|(?<=-) -)")
+_TITLE_MAX = 100
+
+
+#: where the last sentence of a line ends (a title may follow it)
+_SENTENCE_END = re.compile(r"[.!?:;\"')\]\u201d\u2019]\s+(?=[A-Z\"\u201c(])")
+
+
+def _title_start(pre: str, rule_at: int) -> int | None:
+    """Where the title before a rule starts in ``pre`` (the line's text before the rule):
+    the whole of a short line, else the words after its last sentence (``… the meeting.
+    Afghanistan -----``); ``rule_at`` when the rule follows text with no title (``… End
+    Summary. -----``); None when that cannot be told."""
+    if not pre:
+        return rule_at
+    if len(pre) <= _TITLE_MAX and not para_start(pre) and not _sentence(pre):
+        return 0
+    if _sentence(pre):
+        return rule_at
+    ends = list(_SENTENCE_END.finditer(pre))
+    tail = pre[ends[-1].end() :] if ends else ""
+    if tail and len(tail) <= 80 and len(tail.split()) <= 12 and not tail.lower().startswith("end "):
+        return ends[-1].end()
+    if terminal(pre) or tail.lower().startswith("end "):
+        return rule_at
+    return None
+
+
+@CUT.rule(
+    "glued-heading",
+    after="handling-word",
+    trigger=("----", "- - -"),
+)
+def glued_heading(line: str) -> list[Line] | None:
+    """``… the end. ----- Corruption vs. Inefficiency -----`` and ``COMMENT ------- 12. (C) …``:
+    a heading set between or beside dashed rules, run into the end of a paragraph or the start
+    of the next (a copy that lost its line breaks), is a line of its own; so is a rule run
+    into the text before or after it."""
+    return _cut_heading(line, 0)
+
+
+def _cut_heading(line: str, depth: int) -> list[Line] | None:
+    """``glued-heading`` on ``line``, cutting what follows a heading again (at most 20 deep)."""
+    if DASH_RULE.match(line):
+        return None
+    runs = list(_DASH_RUN.finditer(line))
+    if not runs:
+        return None
+    first = runs[0]
+    pre = line[: first.start()].rstrip()
+    if len(runs) >= 2 and 0 < len(line[first.end() : runs[1].start()].strip()) <= _TITLE_MAX:
+        end = runs[1].end()  # ----- Title -----
+        start: int | None = first.start() if pre else 0
+    else:
+        end = first.end()
+        start = _title_start(pre, first.start())
+    if start is None:
+        return None
+    post = line[end:].strip()
+    pieces: list[Line] = []
+    if start:
+        pieces.append(line[:start].rstrip())
+    pieces.append(line[start:end].strip())
+    if post:
+        pieces.extend((_cut_heading(post, depth + 1) if depth < 20 else None) or [post])
+    if len(pieces) == 1:
+        return None
+    if isinstance(line, Anchored):
+        pieces[0] = Anchored(pieces[0])
+    return pieces

@@ -1,0 +1,208 @@
+"""Stage "blocks", chain ``blocks.passes``: passes over all the blocks of the body, in order
+(renumbering, lists attached to their paragraph, media partners' rows and copies, headings).
+The chain is made in :mod:`convert.normalize.rules.blocks`; its rules are here, in order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..parsed import AnonBlock, Block, Heading, ItemList, Paragraph
+from .blocks import PASSES, _texts
+from .copies import ROW_DAY, ROW_ID, row_field
+from .fields import field_kind, is_wrapper
+from .ruler import Run, note
+
+
+# ---------------------------------------------------------------- passes
+def _alt_number(num: int) -> int | None:
+    """``11`` -> ``1``: a damaged pilcrow read as a leading 1."""
+    text = str(num)
+    if len(text) >= 2 and text[0] == "1":
+        return int(text[1:]) or None
+    return None
+
+
+@PASSES.rule(
+    "paragraph-renumber",
+    note=note(
+        "correction",
+        "A paragraph number damaged in copying (11., 12., 13. where the sequence shows ¶1–¶3) is "
+        "regularised; the source's form is kept in orig.",
+    ),
+)
+def paragraph_renumber(blocks: list[Block], run: Run) -> list[Block]:
+    """``11.`` read for ``¶1.`` (the pilcrow damaged into a 1) is paragraph 1 when the
+    sequence confirms it."""
+    numbered = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.n is not None]
+    out = list(blocks)
+    last = 0
+    for position, index in enumerate(numbered):
+        block = out[index]
+        assert isinstance(block, Paragraph) and block.n is not None
+        num = block.n
+        alt = _alt_number(num)
+        if num != last + 1 and alt == last + 1:
+            later = blocks[numbered[position + 1]] if position + 1 < len(numbered) else None
+            nxt = later.n if isinstance(later, Paragraph) else None
+            confirmed = nxt is None or nxt in (alt + 1,) or _alt_number(nxt) == alt + 1
+            if confirmed and (nxt is None or nxt != num + 1 or _alt_number(nxt) == alt + 1):
+                out[index] = Paragraph(block.lines, alt, block.label, f"{alt}.", block.marking, block.items)
+                num = alt
+        last = num
+    return out if out != blocks else blocks
+
+
+@PASSES.rule("attach-lists")
+def attach_lists(blocks: list[Block], run: Run) -> list[Block]:
+    """A list that follows a paragraph belongs to it (``2. (C) … : A. … B. …``)."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if isinstance(block, ItemList) and isinstance(prev, Paragraph):
+            out[-1] = Paragraph(prev.lines, prev.n, prev.label, prev.label_fix, prev.marking, prev.items + block.items)
+            continue
+        out.append(block)
+    return out if len(out) != len(blocks) else blocks
+
+
+def _single_row_line(block: Block) -> bool:
+    if not (isinstance(block, Paragraph) and block.n is None and not block.items and len(block.lines) == 1):
+        return False
+    texts = _texts(block.lines)
+    return len(texts) == 1 and (row_field(texts[0]) or bool(ROW_DAY.match(texts[0])))
+
+
+@PASSES.rule("database-rows")
+def database_rows(blocks: list[Block], run: Run) -> list[Block]:
+    """A media partner's database row inside the text (id, date, refid, origin,
+    classification, one per line) is a wrapper, not paragraphs of the cable."""
+    out = list(blocks)
+    index = 0
+    while index < len(out):
+        end = index
+        while end < len(out) and _single_row_line(out[end]):
+            end += 1
+        first = out[index].lines[0] if end > index else ""  # type: ignore[union-attr]
+        if end - index >= 3 and isinstance(first, str) and (ROW_ID.match(first) or ROW_DAY.match(first)):
+            for k in range(index, end):
+                out[k] = AnonBlock("wrapper", out[k].lines)  # type: ignore[union-attr]
+            index = end
+        else:
+            index += 1
+    return out if out != blocks else blocks
+
+
+def _wrapper_text(block: Block) -> str:
+    return " ".join(_texts(block.lines)) if isinstance(block, AnonBlock) and block.type == "wrapper" else ""
+
+
+_DUMP_HEAD = re.compile(r"(?:^|\s)header:(?:\s|$)|^\s*VZCZC|^\s*[A-Z]{2}\s+R[A-Z]{4}\b")
+
+
+@PASSES.rule("wrapper-block", after="database-rows")
+def wrapper_block(blocks: list[Block], run: Run) -> list[Block]:
+    """A line of a media partner's or an archive's wrapper standing alone among the cable's
+    paragraphs (``----- header ends -----``, a dateline), with a numbered paragraph after it,
+    is a wrapper block (``ab type="wrapper"``), not a paragraph or a heading of the cable (at
+    the end of the text the closing stage keeps such lines in the closer)."""
+    out = list(blocks)
+    numbered_after = False
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if isinstance(block, Paragraph) and block.n is not None:
+            numbered_after = True
+            continue
+        if not numbered_after or not isinstance(block, Paragraph) or block.items:
+            continue
+        texts = _texts(block.lines)
+        if len(texts) == 1 and is_wrapper(texts[0]):
+            out[index] = AnonBlock("wrapper", block.lines)
+    return out if out != blocks else blocks
+
+
+@PASSES.rule("dump-header", after="wrapper-block")
+def dump_header(blocks: list[Block], run: Run) -> list[Block]:
+    """A database dump's copy of the routing header, from its row's ``header:`` (or the
+    header's first line, ``VZCZCXYZ0001``) to the line ``----- header ends -----``, is part
+    of the wrapper, not paragraphs of the cable."""
+    out = list(blocks)
+    for end, block in enumerate(blocks):
+        if "header ends" not in _wrapper_text(block):
+            continue
+        start = end
+        while start > 0 and end - start < 8:
+            before = blocks[start - 1]
+            if not (isinstance(before, Paragraph) and before.n is None and not before.items):
+                break
+            start -= 1
+        first = next((k for k in range(start, end) if _DUMP_HEAD.search(" ".join(_texts(blocks[k].lines)))), None)  # type: ignore[union-attr]
+        for k in range(first if first is not None else end, end):
+            out[k] = AnonBlock("wrapper", blocks[k].lines)  # type: ignore[union-attr]
+    return out if out != blocks else blocks
+
+
+#: the rest of a media partner's CSV row: its references, then the routing header or the
+#: banner of its copy of the cable in quotes (``CONFIDENTIAL,,"VZCZCXYZ0003 OO RUEHWEB``)
+_CSV_COPY = re.compile(
+    r',\s*"(?:VZCZC|[A-Z]{2}\s+R[A-Z]{4}\b)|",\s*"(?:[A-Z] ?){6}|^\d{3,7},\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d,\d\d[A-Z]',
+    re.M,
+)
+
+
+@PASSES.rule("csv-copy", after="dump-header")
+def csv_copy(blocks: list[Block], run: Run) -> list[Block]:
+    """``CONFIDENTIAL,,"VZCZCXYZ0003 OO RUEHWEB DE RUEHTC …","C O N F I D E N T I A L …``: an
+    unnumbered block that goes on with a media partner's CSV row (the routing header and the
+    banner of its copy of the cable, in quotes) is wrapper, not text of the cable."""
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.n is None and not block.items:
+            texts = _texts(block.lines)
+            if texts and _CSV_COPY.search("\n".join(texts[:3])):
+                out[index] = AnonBlock("wrapper", block.lines)
+    return out if out != blocks else blocks
+
+
+_DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>(?<!\s)\s++-{3,}+|(?<!-)-{3,}+)?$")
+
+
+@PASSES.rule("headings")
+def headings(blocks: list[Block], run: Run) -> list[Block]:
+    """A short line standing alone before a numbered paragraph, without a full stop, in a cable
+    written in mixed case, is a heading (MILITARY UPDATE, A New Era Begins, or a title with
+    its dashes on the same line)."""
+    mixed = 0
+    for b in blocks:
+        if isinstance(b, Paragraph) and any(_has_lower(x) for x in _texts(b.lines)):
+            mixed += 1
+            if mixed == 2:
+                break
+    else:
+        return blocks
+    out = list(blocks)
+    for index, (block, following) in enumerate(itertools.pairwise(blocks)):
+        if not (
+            isinstance(block, Paragraph)
+            and block.n is None
+            and not block.items
+            and isinstance(following, Paragraph)
+            and following.n is not None
+        ):
+            continue
+        texts = _texts(block.lines)
+        if len(texts) != 1 or field_kind(texts[0], run.trial()) is not None:
+            continue  # a late REF or Classified By line, not a heading
+        match = _DASHED_TITLE.match(texts[0].strip())
+        title = match["title"] if match else ""
+        if 0 < len(title) <= 70 and title[:1].isupper() and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10:
+            dashes = bool(match and match["dashes"])  # the rule is recorded as rend, like a dashed underline
+            out[index] = Heading((title,) if dashes else block.lines, "dashes" if dashes else None)
+    return out if out != blocks else blocks
+
+
+def _has_lower(text: str) -> bool:
+    """Whether a character of ``text`` is lower case (isupper(): every cased one is upper, so
+    none is lower: the common all-capitals line is answered without a scan)."""
+    return not text.isupper() and any(map(str.islower, text))
