@@ -186,3 +186,46 @@ def test_a_wrapper_row_at_the_top_is_not_the_cables_beginning() -> None:
     done = normalize_traced(RawCable(source="t.html", form="text", body=text, metadata=meta))
     assert done.parsed.appended == ()
     assert done.parsed.facts.subject == "A VISIT"
+
+
+DAMAGED_APPENDED = """S E C R E T SECTION 01 OF 01 BOGOTA 008900
+
+SIPDIS
+
+E.O. 12958: DECL: 08/24/2014
+TAGS: PGOV PTER
+SUBJECT: THE PAGE'S OWN CABLE
+
+1. (S) The own cable's text. End Comment. DRUCKER
+
+VZCZCXYZ0006
+RR RUEHWEB
+
+DE RUEHSJ #0048 0112156
+ZNR UUUUU ZZH
+R 112156Z JAN 07
+FM AMEMBASSY SAN JOSE TO SECSTATE WASHDC 6968 UNCLAS
+SAN JOSE 000048
+
+SIPDIS
+
+E.O. 12958: N/A
+TAGS: EAGR ETRD
+SUBJECT: THE APPENDED CABLE
+
+Per reftel request, this confirms the appended text.
+
+LANGDALE
+"""
+
+
+def test_an_appended_cable_whose_header_gives_no_id_is_valid_without_n(assert_valid_tei) -> None:  # type: ignore[no-untyped-def]
+    """Found by the slow property test (two cables, lines rewrapped): the appended part's FM
+    and TO run on one line, so its "id" came out as a run of words and numbers, written as the
+    div's @n, which the profile types as a cable id: the TEI was invalid. Now @n is left out
+    when it is not an id (the part's listBibl entry keeps what was found)."""
+    done = normalize_traced(RawCable(source="t.txt", form="text", body=DAMAGED_APPENDED))
+    assert_valid_tei(done.cable.tei)
+    [part] = done.cable.tei.xpath("//t:div[@type='appended-cable']", namespaces=NS)
+    assert part.get("n") is None
+    assert "THE APPENDED CABLE" in "".join(part.itertext())

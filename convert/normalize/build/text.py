@@ -3,6 +3,7 @@ references, the body's blocks and the closer."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lxml import etree
@@ -54,6 +55,10 @@ def build_text(parsed: ParsedCable) -> etree._Element:
     return text
 
 
+#: a cable id as the profile types it (``07SANJOSE48``)
+_CABLE_ID = re.compile(r"[0-9]{2}[A-Z]+[0-9]+")
+
+
 def appended_id(number: int) -> str:
     """The xml:id of the ``number``-th cable appended after the page's own text."""
     return f"appended-{number}"
@@ -63,7 +68,10 @@ def _appended(body: etree._Element, part: ParsedCable, number: int) -> None:
     """A second cable appended to the text: its own ``div``, every word kept in order; the
     ids inside it are made its own (``appended-1-summary``)."""
     ident = appended_id(number)
-    div = el(body, "div", type="appended-cable", n=part.facts.cable_id)
+    # its id as @n only when it is one (year, station, serial): a damaged header can give a
+    # run of words and numbers, which the listBibl entry keeps as text
+    cable_id = part.facts.cable_id
+    div = el(body, "div", type="appended-cable", n=cable_id if cable_id and _CABLE_ID.fullmatch(cable_id) else None)
     div.set(XML_ID, ident)
     _cable(div, part)
     for node in div.iter():
