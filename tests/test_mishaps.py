@@ -622,3 +622,15 @@ def test_18_tei_input_extras_are_not_copied(tmp_path: Path) -> None:
     done = cli(str(path), "-o", "-", "--to", "tei")
     assert done.returncode == 0, done.stderr
     assert done.stdout == tei
+
+
+# ------------------------------------------------------------------ a relative output folder
+def test_a_relative_output_folder_renders_every_format(tmp_path: Path) -> None:
+    """The README's first command (`-o build`, relative): the workers' scratch folder was
+    relative too, and pandoc, which runs in a folder of its own, could not find the DOCX
+    reference document in it: every cable failed (exit 16)."""
+    shutil.copytree(REPO / "data" / "cablegate", tmp_path / "in")
+    done = cli("in", "-o", "build", "-t", "docx,epub", "-j", "2", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    pages = sorted(p.stem for p in (tmp_path / "in").glob("*.html"))
+    assert sorted(p.stem for p in (tmp_path / "build").glob("*.docx")) == pages

@@ -69,7 +69,9 @@ class LocalEngine:
         self.seconds_per_cable: float | None = None
         self.lost: list[Outcome] = []  # tasks a send failed for: poll() hands them back
         #: the workers' temporary folder (their writers' scratch), removed by close()
-        self.tmp = tempfile.mkdtemp(prefix="workers-", dir=tmp_root)
+        #: absolute: the writers hand paths in it to tools that run in another folder (pandoc's
+        #: --reference-doc); with a relative -o every DOCX failed
+        self.tmp = os.path.abspath(tempfile.mkdtemp(prefix="workers-", dir=tmp_root))
 
     # scheduling ---------------------------------------------------------------------------
 
