@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from lxml import etree
 
@@ -25,22 +26,44 @@ from .vocab import LEVELS, level_rank
 from .writers import get_volume_writer, volume_formats
 
 SORTS = ("date", "id", "input")
+T = TypeVar("T")
 VOLUME_FORMATS = volume_formats()
 #: where a volume links a cable: its article's title heading (pandoc keeps a heading's id when
 #: it splits EPUB chapters)
 AnchorOf = Callable[[CableView], str]
 
 
-def order(cables: Sequence[Cable], sort: str) -> list[tuple[Cable, CableView]]:
-    """Cables with their views, in volume order: by date (then id), by id, or as given."""
+def sorted_by(items: Sequence[T], sort: str, date_id: Callable[[T], tuple[str | None, str]]) -> list[T]:
+    """``items`` in volume order: by date (then id), by id, or as given. ``date_id`` gives an
+    item's date and id (a cable's view, or a spooled entry of a PDF volume)."""
     if sort not in SORTS:
         raise UsageError(sort, f"unknown sort (known: {', '.join(SORTS)})")
-    pairs = [(cable, cable.view) for cable in cables]
+    out = list(items)
     if sort == "date":
-        pairs.sort(key=lambda pair: (pair[1].date or "9999", pair[1].id))
+        out.sort(key=lambda item: ((date := date_id(item))[0] or "9999", date[1]))
     elif sort == "id":
-        pairs.sort(key=lambda pair: pair[1].id)
-    return pairs
+        out.sort(key=lambda item: date_id(item)[1])
+    return out
+
+
+def default_title(dates: Sequence[str | None]) -> str:
+    """"N cables, first date to last date" for cables with these dates."""
+    days = sorted(date[:10] for date in dates if date)
+    return f"{len(dates)} cables" + (f", {days[0]} to {days[-1]}" if days else "")
+
+
+def last_modified(dates: Sequence[str | None], options: WriteOptions) -> str:
+    """A volume's modification time: SOURCE_DATE_EPOCH from the options, else the latest
+    cable's date."""
+    if options.source_date_epoch is not None:
+        return epoch_to_iso(options.source_date_epoch)
+    epochs = [e for date in dates if (e := iso_to_epoch(date)) is not None]
+    return epoch_to_iso(max(epochs) if epochs else 0)
+
+
+def order(cables: Sequence[Cable], sort: str) -> list[tuple[Cable, CableView]]:
+    """Cables with their views, in volume order (:func:`sorted_by`)."""
+    return sorted_by([(cable, cable.view) for cable in cables], sort, lambda pair: (pair[1].date, pair[1].id))
 
 
 def highest_classification(views: Sequence[CableView]) -> str:
@@ -105,10 +128,7 @@ class Volume:
 
     def modified(self, options: WriteOptions) -> str:
         """SOURCE_DATE_EPOCH from the options, else the latest cable's date."""
-        if options.source_date_epoch is not None:
-            return epoch_to_iso(options.source_date_epoch)
-        epochs = [e for view in self.views if (e := iso_to_epoch(view.date)) is not None]
-        return epoch_to_iso(max(epochs) if epochs else 0)
+        return last_modified([view.date for view in self.views], options)
 
     def blocks(self, options: WriteOptions, flavour: str, anchor_of: AnchorOf = _title_anchor
                ) -> list[etree._Element]:
@@ -159,8 +179,7 @@ def make_volume(cables: Sequence[Cable], sort: str = "date", title: str | None =
     if not pairs:
         raise UsageError("--book", "a volume needs at least one cable")
     if not title:
-        dates = sorted(view.date[:10] for _, view in pairs if view.date)
-        title = f"{len(pairs)} cables" + (f", {dates[0]} to {dates[-1]}" if dates else "")
+        title = default_title([view.date for _, view in pairs])
     return Volume(tuple(cable for cable, _ in pairs), title)
 
 

@@ -78,22 +78,17 @@ class Spool:
 
 
 def ordered(entries: Sequence[Entry], sort: str) -> list[Entry]:
-    """The entries in volume order (as :func:`convert.volume.order`), numbered from 1."""
-    from ..volume import SORTS
+    """The entries in volume order (:func:`convert.volume.sorted_by`), numbered from 1."""
+    from ..volume import sorted_by
 
-    if sort not in SORTS:
-        raise UsageError(sort, f"unknown sort (known: {', '.join(SORTS)})")
-    items = list(entries)
-    if sort == "date":
-        items.sort(key=lambda e: (e.date or "9999", e.id))
-    elif sort == "id":
-        items.sort(key=lambda e: e.id)
+    items = sorted_by(entries, sort, lambda e: (e.date, e.id))
     return [replace(entry, number=number) for number, entry in enumerate(items, 1)]
 
 
 def default_title(entries: Sequence[Entry]) -> str:
-    dates = sorted(e.date[:10] for e in entries if e.date)
-    return f"{len(entries)} cables" + (f", {dates[0]} to {dates[-1]}" if dates else "")
+    from ..volume import default_title as title_of
+
+    return title_of([e.date for e in entries])
 
 
 def chunks(entries: Sequence[Entry], cables: int, size: int) -> list[list[Entry]]:
@@ -132,12 +127,9 @@ def volume_meta(entries: Sequence[Entry], modified: str) -> dict[str, str]:
 
 
 def modified(entries: Sequence[Entry], options: WriteOptions) -> str:
-    from ..view import epoch_to_iso, iso_to_epoch
+    from ..volume import last_modified
 
-    if options.source_date_epoch is not None:
-        return epoch_to_iso(options.source_date_epoch)
-    epochs = [e for entry in entries if (e := iso_to_epoch(entry.date)) is not None]
-    return epoch_to_iso(max(epochs) if epochs else 0)
+    return last_modified([e.date for e in entries], options)
 
 
 def build(entries: Sequence[Entry], title: str, options: WriteOptions, job: Path, target: Path,
