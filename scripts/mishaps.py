@@ -31,6 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+from batch_support import BLOCKING_CHILD  # noqa: E402  (the tests' child script, shared)
+
 ARCHIVE = REPO.parent / "shared" / "corpus" / "cablegate-html.tar.xz"
 SEED = REPO / "data" / "seed-09BEIJING1463.txt"
 GUARD = 600.0  # no scenario needs this long: past it, it fails instead of hanging
@@ -133,18 +136,7 @@ class Scenario:
                        **kwargs)  # type: ignore[arg-type]
 
 
-HOOKED = """
-import sys
-sys.path[:0] = [{repo!r}, {tests!r}]
-from batch_support import PassThenBlock
-import convert.batch
-from convert.batch import driver, local
-local.MAX_CHUNK = 1
-def run(*args, **kwargs):
-    kwargs["hook"] = PassThenBlock({markers!r}, {count})
-    return driver.run(*args, **kwargs)
-convert.batch.run = run
-from convert.cli import main
+HOOKED = BLOCKING_CHILD + """from convert.cli import main
 sys.exit(main({argv!r}))
 """
 
@@ -306,7 +298,7 @@ def sigterm(s: Scenario) -> Outcome:
     s.copy(6)
     (s.out).mkdir()
     (s.out / "report.json").write_text('{"complete": true, "formats": ["pdf"], "cables": []}')
-    done = s.python(hooked(s, [str(s.inputs), "-o", str(s.out), "-q", "-j", "2",
+    done = s.python(hooked(s, [str(s.inputs), "-o", str(s.out), "-t", "tei,json", "-q", "-j", "2",
                                "--time-limit", "0"], 2), signals=[signal.SIGTERM], wait_lines=2)
     data = s.report()
     return s.outcome(done, 143, 6, "report: this run's, incomplete, says 2",
@@ -316,7 +308,7 @@ def sigterm(s: Scenario) -> Outcome:
 
 def double_ctrl_c(s: Scenario) -> Outcome:
     s.copy(6)
-    done = s.python(hooked(s, [str(s.inputs), "-o", str(s.out), "-q", "-j", "2",
+    done = s.python(hooked(s, [str(s.inputs), "-o", str(s.out), "-t", "tei,json", "-q", "-j", "2",
                                "--time-limit", "0"], 2),
                     signals=[signal.SIGINT, signal.SIGINT], wait_lines=2)
     return s.outcome(done, 130, 6, "one line, no traceback, report incomplete",
@@ -439,7 +431,7 @@ def nested_folders(s: Scenario) -> Outcome:
 
 def ctrl_c_pandoc(s: Scenario) -> Outcome:
     s.copy(6)
-    done = s.python(hooked(s, [str(s.inputs), "-o", str(s.out), "-q", "-j", "2", "--to",
+    done = s.python(hooked(s, [str(s.inputs), "-o", str(s.out), "-t", "tei,json", "-q", "-j", "2", "--to",
                                "tei,epub", "--time-limit", "0"], 2),
                     signals=[signal.SIGINT], wait_lines=2)
     return s.outcome(done, 130, 6, "pandoc folders gone (leftovers)", True,

@@ -222,3 +222,20 @@ class PassThenBlock:
             return
         while True:
             time.sleep(3600)
+
+
+#: The start of a child's script (``str.format`` fields ``repo``, ``tests``, ``markers``,
+#: ``count``): the batch run with one cable per chunk, where ``count`` cables convert and the
+#: rest block (:class:`PassThenBlock`). The caller appends what the child does next.
+BLOCKING_CHILD = """
+import os, signal, sys
+sys.path[:0] = [{repo!r}, {tests!r}]
+from batch_support import PassThenBlock
+import convert.batch
+from convert.batch import driver, local
+local.MAX_CHUNK = 1
+def run(*args, **kwargs):
+    kwargs["hook"] = PassThenBlock({markers!r}, {count})
+    return driver.run(*args, **kwargs)
+convert.batch.run = run
+"""

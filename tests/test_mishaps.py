@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_support import CrashOn, Pages, tree
+from batch_support import BLOCKING_CHILD, CrashOn, Pages, tree
 
 from convert.batch import run
 from convert.batch.state import STATE_DIR, STATE_FILE
@@ -269,18 +269,7 @@ def test_6_damaged_outputs_are_not_up_to_date(pages: list[Path], tmp_path: Path)
 
 
 # ------------------------------------------------------------------ 7 and 18: signals
-STOP_SCRIPT = """
-import os, signal, sys
-sys.path[:0] = [{repo!r}, {tests!r}]
-from batch_support import PassThenBlock
-import convert.batch
-from convert.batch import driver, local
-local.MAX_CHUNK = 1
-def run(*args, **kwargs):
-    kwargs["hook"] = PassThenBlock({markers!r}, {count})
-    return driver.run(*args, **kwargs)
-convert.batch.run = run
-if {again_while_closing!r}:
+STOP_SCRIPT = BLOCKING_CHILD + """if {again_while_closing!r}:
     # the user presses Ctrl-C again just as the closing report is being written
     from convert.batch.report import BatchReport
     real_write, writes = BatchReport.write_json, []
