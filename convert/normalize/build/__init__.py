@@ -10,7 +10,7 @@ from ..parsed import ParsedCable
 from .header import build_header
 from .ids import assign, document_id
 from .text import appended_id, build_text
-from .xml import XML_LANG, el, indent
+from .xml import XML_LANG, T, el, indent
 
 __all__ = ["build"]
 
@@ -20,7 +20,7 @@ def build(parsed: ParsedCable) -> etree._Element:
     tei.set(XML_LANG, "en")
     text = build_text(parsed)
     parts = [(appended_id(number), part.facts) for number, part in enumerate(parsed.appended, 1)]
-    build_header(tei, parsed.facts, parts)
+    build_header(tei, parsed.facts, parts, withheld=text.find(f".//{T}gap") is not None)
     tei.append(text)
     assign(tei, document_id(parsed.facts.cable_id, parsed.facts.source))
     etree.cleanup_namespaces(tei)
