@@ -65,6 +65,7 @@ _CONTAINERS = frozenset(
         "titleStmt",
         "respStmt",
         "publicationStmt",
+        "notesStmt",
         "availability",
         "sourceDesc",
         "bibl",
