@@ -30,6 +30,7 @@ transcript:
 
     python scripts/eval_edition.py [--corpus DIR] [--count 200] [--epubcheck 20]
         [--no-libreoffice] [--overhead 20] [--theme modern] [--no-pre2000] [--misses 10]
+        [--overhead-only]
 """
 
 from __future__ import annotations
@@ -284,39 +285,12 @@ def load(paths: list[Path]) -> tuple[list[Cable], list[str]]:
     return cables, failures
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", "--pages", dest="pages",
-                        help="a directory of unpacked cablegate pages (default: unpack "
-                        "../shared/corpus/cablegate-html.tar.xz into a temporary directory)")
-    parser.add_argument("--count", type=int, default=200)
-    parser.add_argument("--no-pre2000", action="store_true")
-    parser.add_argument("--epubcheck", type=int, default=20)
-    parser.add_argument("--repeat", type=int, default=10, help="cables rendered twice")
-    parser.add_argument("--no-libreoffice", action="store_true", help="skip LibreOffice")
-    parser.add_argument("--overhead", type=int, default=20, help="cables timed against the bare tools")
-    parser.add_argument("--rounds", type=int, default=3, help="timings per cable and side")
-    parser.add_argument("--theme", default="modern")
-    parser.add_argument("--misses", type=int, default=10, help="misses listed per measure")
-    args = parser.parse_args()
-    started = time.perf_counter()
-    work = Path(tempfile.mkdtemp(prefix="eval-edition-"))
-
-    pages = spread_pages(args.pages, args.count)
-    extra = [] if args.no_pre2000 else sorted(PRE2000.rglob("*.txt"))
-    cables, failures = load(pages + extra)
-    cables.insert(0, seed_cable())
-    # the year of each input from its folder (pages: YYYY/MM/ID.html; pre2000/YYYY/ID.txt)
-    years = sorted({p.parent.name if p.parent.parent == PRE2000 else p.parent.parent.name
-                    for p in pages + extra})
-    print(f"cables: {len(cables)} (seed + {len(pages)} pages + {len(extra)} pre-2000 texts; "
-          f"{len(failures)} did not normalize); years {years[0]}–{years[-1]}, {len(years)} "
-          "distinct")
-
+def checks(cables: list[Cable], pages: list[Path], args: argparse.Namespace, work: Path,
+           misses: dict[str, list[str]]) -> None:
+    """Every measure but the overhead, printed as tables (misses into ``misses``)."""
     edition, transcript = WriteOptions(theme=args.theme), WriteOptions(theme=args.theme, transcript=True)
     page_one = {"edition": [0, 0], "transcript": [0, 0]}
     in_epub = {"edition": [0, 0], "transcript": [0, 0]}
-    misses: dict[str, list[str]] = defaultdict(list)
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     docx_ok = pdfa = note_on_one = 0
     # per (mode, format): [cables whose rendition prints every redaction as the mode does, cables]
@@ -420,6 +394,43 @@ def main() -> int:
         errors, warnings = errors + e, warnings + w
     print(f"EPUBCheck on {len(epubs)} cable EPUBs: {errors} errors, {warnings} warnings")
 
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", "--pages", dest="pages",
+                        help="a directory of unpacked cablegate pages (default: unpack "
+                        "../shared/corpus/cablegate-html.tar.xz into a temporary directory)")
+    parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--no-pre2000", action="store_true")
+    parser.add_argument("--epubcheck", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=10, help="cables rendered twice")
+    parser.add_argument("--no-libreoffice", action="store_true", help="skip LibreOffice")
+    parser.add_argument("--overhead", type=int, default=20, help="cables timed against the bare tools")
+    parser.add_argument("--rounds", type=int, default=3, help="timings per cable and side")
+    parser.add_argument("--theme", default="modern")
+    parser.add_argument("--misses", type=int, default=10, help="misses listed per measure")
+    parser.add_argument("--overhead-only", action="store_true",
+                        help="load the cables and measure only the overhead")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="eval-edition-"))
+
+    pages = spread_pages(args.pages, args.count)
+    extra = [] if args.no_pre2000 else sorted(PRE2000.rglob("*.txt"))
+    cables, failures = load(pages + extra)
+    cables.insert(0, seed_cable())
+    # the year of each input from its folder (pages: YYYY/MM/ID.html; pre2000/YYYY/ID.txt)
+    years = sorted({p.parent.name if p.parent.parent == PRE2000 else p.parent.parent.name
+                    for p in pages + extra})
+    print(f"cables: {len(cables)} (seed + {len(pages)} pages + {len(extra)} pre-2000 texts; "
+          f"{len(failures)} did not normalize); years {years[0]}–{years[-1]}, {len(years)} "
+          "distinct")
+
+    misses: dict[str, list[str]] = defaultdict(list)
+    if not args.overhead_only:
+        checks(cables, pages, args, work, misses)
+    edition = WriteOptions(theme=args.theme)
     if args.overhead:
         timed = overhead(cables[: args.overhead], edition, args.rounds)
         print("\n| format | ours, CPU s | bare tool | bare, CPU s | ours / bare | target |")

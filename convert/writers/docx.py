@@ -5,7 +5,7 @@ every block and span carries the name of a style it defines (Title, Cable Metada
 Paragraph Number, Portion Marking, Summary, Signature, ...). After pandoc, the writer fills
 the header/footer placeholders with the classification line and cable id, writes the core
 properties (title, author, keywords, created from the date-time group) and re-packs the
-archive deterministically.
+archive deterministically (only those parts are deflated again).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..archive import read_zip, rewrite_zip
+from ..archive import read_entries, rewrite_zip
 from ..errors import RenderError
 from ..model import Cable
 from ..options import WriteOptions
@@ -69,7 +69,7 @@ def package(root: etree._Element, options: WriteOptions, source: str, core: byte
     reference = reference_file(options.theme, options.paper)
     raw = pandoc.run(["-f", "html", "-t", "docx", f"--reference-doc={reference}"],
                      html.serialize(root), source, epoch)
-    entries = dict(read_zip(raw))
+    entries = read_entries(raw, HEADER_PARTS)
     replace = {"docProps/core.xml": core}
     for name in HEADER_PARTS:
         if name not in entries:
