@@ -91,7 +91,7 @@ def _heading(tag: str, css: str, text: str, anchor: str) -> etree._Element:
     return element
 
 
-def _title_anchor(view: CableView) -> str:
+def title_anchor(view: CableView) -> str:
     from .writers.html import anchor_id
 
     return anchor_id(view.id) + "-title"
@@ -130,7 +130,7 @@ class Volume:
         """SOURCE_DATE_EPOCH from the options, else the latest cable's date."""
         return last_modified([view.date for view in self.views], options)
 
-    def blocks(self, options: WriteOptions, flavour: str, anchor_of: AnchorOf = _title_anchor
+    def blocks(self, options: WriteOptions, flavour: str, anchor_of: AnchorOf = title_anchor
                ) -> list[etree._Element]:
         """The volume's blocks: front matter, contents, the articles, the index of TAGS."""
         from .writers import html
