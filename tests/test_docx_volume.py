@@ -1,10 +1,12 @@
 """The volume DOCX in sections (convert/writers/docx_sections.py): the title page without
 running heads, the contents, one section per cable starting on a new page with that cable's
-own classification in its header and footer (not the volume's highest), then the index."""
+own classification in its header and footer (not the volume's highest), then the index; the
+contents and index give each cable's page (PAGEREF fields, computed by LibreOffice)."""
 
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 from pathlib import Path
 
@@ -72,6 +74,10 @@ def test_one_section_per_cable_with_its_own_classification(cables: list[Cable],
     telegrams = [index for index, text in headings if text.startswith(("Telegram", "Circular"))]
     assert telegrams == list(range(2, 2 + len(views)))
     assert (1, "Contents") in headings and (len(sections) - 1, "Index of TAGS") in headings
+    fields = [i.text for i in document.element.body.iter(f"{W}instrText")]
+    anchors = [f" PAGEREF cable-{view.id}-title \\h " for view in views]
+    assert fields[:len(views)] == anchors  # the contents, in volume order
+    assert sorted(set(fields[len(views):])) == sorted(anchors)  # the index: each cable's page
 
 
 def test_the_sections_are_reproducible(cables: list[Cable], volume_docx: bytes) -> None:
@@ -104,3 +110,10 @@ def test_libreoffice_heads_each_cables_pages_with_its_classification(
     assert sorted(set(seen)) == sorted(views)
     firsts = [lines[1] for lines in pages[1:]]
     assert sum(line.startswith("Telegram From") for line in firsts) == len(views)  # new pages
+    # the contents give the page where each cable's section begins
+    first_page = {}
+    for number, lines in enumerate(pages, start=1):
+        first_page.setdefault(lines[-1].split(" \u2014 Page ")[0], number)
+    contents = " ".join(pages[1])
+    listed = dict(re.findall(r"(\d\d[A-Z]+\d+): .*?\(page (\d+)\)", contents))
+    assert listed == {cid: str(first_page[cid]) for cid in views}

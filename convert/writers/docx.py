@@ -124,15 +124,16 @@ def write_volume(volume: Volume, options: WriteOptions) -> bytes:
 
 
 def volume_sections(volume: Volume) -> list[Section]:
-    """The title page (no running heads), the contents and the index (the volume's highest
-    classification) and each cable in a section of its own, headed by its classification."""
+    """The title page (no running heads), the contents and the index (each link followed by
+    its cable's page; under the volume's highest classification) and each cable in a section of its own,
+    headed by its classification."""
     from ..volume import title_anchor
 
     def heads(classification: str, label: str) -> dict[str, str]:
         return {HEADER_CLASSIFICATION: classification, HEADER_CABLE_ID: label}
 
     highest = volume.classification()
-    return [Section(None, None), Section("volume-contents", heads(highest, "Contents")),
+    return [Section(None, None), Section("volume-contents", heads(highest, "Contents"), page_references=True),
             *(Section(title_anchor(view), heads(view.classification, view.id))
               for view in volume.views),
-            Section("volume-index", heads(highest, "Index of TAGS"))]
+            Section("volume-index", heads(highest, "Index of TAGS"), page_references=True)]

@@ -36,6 +36,9 @@ class Section:
 
     start: str | None
     heads: Mapping[str, str] | None
+    #: each link in it to a place in the document is followed by that place's page, " (page
+    #: 12)", a PAGEREF field that Word and LibreOffice compute (the contents, the index)
+    page_references: bool = False
 
 
 def _xml(root: etree._Element) -> bytes:
@@ -99,6 +102,44 @@ def _close(body: etree._Element, start: int, end: int, properties: etree._Elemen
     ppr.append(properties)
 
 
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _page_reference(link: etree._Element, bookmark: str) -> None:
+    """Put " (page N)" after a link: N is a PAGEREF field to the bookmark, marked dirty so
+    that Word computes it on opening (LibreOffice computes it as it lays the pages out)."""
+    runs = []
+
+    def run(tag: str, **attributes: str) -> etree._Element:
+        runs.append(etree.Element(f"{_W}r"))
+        element = etree.SubElement(runs[-1], f"{_W}{tag}")
+        for key, value in attributes.items():
+            element.set(f"{_W}{key}", value)
+        return element
+
+    opening = run("t")
+    opening.text = " (page "
+    opening.set(_SPACE, "preserve")
+    run("fldChar", fldCharType="begin", dirty="true")
+    instruction = run("instrText")
+    instruction.text = f" PAGEREF {bookmark} \\h "
+    instruction.set(_SPACE, "preserve")
+    run("fldChar", fldCharType="separate")
+    run("t").text = "?"
+    run("fldChar", fldCharType="end")
+    run("t").text = ")"
+    for element in reversed(runs):
+        link.addnext(element)
+
+
+def _pages_of_links(blocks: Sequence[etree._Element]) -> None:
+    """Each link to a bookmark among ``blocks`` is followed by that bookmark's page."""
+    for block in blocks:
+        if block.tag == f"{_W}p":
+            for link in block.iterfind(f"{_W}hyperlink[@{_W}anchor]"):
+                _page_reference(link, link.get(f"{_W}anchor") or "")
+
+
 def _register(rels: etree._Element, types: etree._Element, kind: str, number: int) -> str:
     """Declare ``word/{kind}{number}.xml`` (a header or footer part): its relationship from
     the document (whose id is returned) and its content type."""
@@ -135,6 +176,11 @@ def sectioned(parts: Mapping[str, bytes], sections: Sequence[Section],
                 out[f"word/{kind}{number}.xml"] = heads(kind, section.heads)
                 references.append((kind, _register(rels, types, kind, number)))
         properties.append(_properties(final, references))
+    children = list(body)
+    for index, section in enumerate(sections):
+        if section.page_references:
+            end = openings[index + 1] if index + 1 < len(sections) else len(children)
+            _pages_of_links(children[openings[index]:end])
     for index in reversed(range(len(sections) - 1)):  # from the end: earlier indices hold
         _close(body, openings[index], openings[index + 1], properties[index])
     body.replace(final, properties[-1])
