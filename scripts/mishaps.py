@@ -407,6 +407,18 @@ def book_over_batch(s: Scenario) -> Outcome:
                      (s.out / "09BEIJING1463.md").read_bytes() == before)
 
 
+def same_cable_twice(s: Scenario) -> Outcome:
+    import re
+
+    for name in ("a.txt", "b.txt"):
+        shutil.copyfile(SEED, s.inputs / name)
+    done = s.cli(str(s.inputs), "-o", str(s.out), "--book", "--to", "html", "-q")
+    markup = (s.out / "volume.html").read_text(encoding="utf-8") if done.returncode == 0 else ""
+    ids = re.findall(r' id="([^"]+)"', markup)
+    return s.outcome(done, 0, 2, "ids unique, two documents", bool(ids) and len(ids) == len(set(ids)),
+                     counts_agree=True)
+
+
 def loose_options(s: Scenario) -> Outcome:
     codes = [s.cli(str(SEED), "-o", str(s.out), option, value).returncode
              for option, value in (("--jobs", "0"), ("--max-input-size", "-5"),
@@ -522,6 +534,7 @@ SCENARIOS: list[tuple[str, str, Callable[[Scenario], Outcome]]] = [
     ("15", "umask 027", umask),
     ("16", "--theme nope --to tei", unknown_theme),
     ("16", "--book-name of a batch output", book_over_batch),
+    ("16", "the same cable twice in a volume", same_cable_twice),
     ("17", "--jobs 0, sizes and limits out of range", loose_options),
     ("17", "1,100 nested folders", nested_folders),
     ("17", "Ctrl-C while workers have pandoc folders", ctrl_c_pandoc),

@@ -117,3 +117,16 @@ def test_libreoffice_heads_each_cables_pages_with_its_classification(
     contents = " ".join(pages[1])
     listed = dict(re.findall(r"(\d\d[A-Z]+\d+): .*?\(page (\d+)\)", contents))
     assert listed == {cid: str(first_page[cid]) for cid in views}
+
+
+def test_a_cable_given_twice_has_two_sections(cables: list[Cable]) -> None:
+    import docx as python_docx
+
+    twice = [cables[0], cables[1], cables[0]]
+    document = python_docx.Document(io.BytesIO(write_volume(twice, "docx", WriteOptions(),
+                                                            sort="input")))
+    sections = document.sections
+    assert len(sections) == 3 + 3
+    labels = [s.footer.paragraphs[-1].text.split(" \u2014 Page ")[0] for s in sections[2:-1]]
+    assert labels == [cables[0].view.id, cables[1].view.id, cables[0].view.id]
+    assert [i for i, _ in sections_of_headings(document)][1:-1] == [2, 3, 4]

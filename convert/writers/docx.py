@@ -127,13 +127,13 @@ def volume_sections(volume: Volume) -> list[Section]:
     """The title page (no running heads), the contents and the index (each link followed by
     its cable's page; under the volume's highest classification) and each cable in a section of its own,
     headed by its classification."""
-    from ..volume import title_anchor
+    from ..volume import copies, title_anchor
 
     def heads(classification: str, label: str) -> dict[str, str]:
         return {HEADER_CLASSIFICATION: classification, HEADER_CABLE_ID: label}
 
-    highest = volume.classification()
+    highest, views = volume.classification(), volume.views
     return [Section(None, None), Section("volume-contents", heads(highest, "Contents"), page_references=True),
-            *(Section(title_anchor(view), heads(view.classification, view.id))
-              for view in volume.views),
+            *(Section(title_anchor(view, copy), heads(view.classification, view.id))
+              for view, copy in zip(views, copies([view.id for view in views]), strict=True)),
             Section("volume-index", heads(highest, "Index of TAGS"), page_references=True)]
