@@ -347,3 +347,24 @@ def test_the_source_note_stays_on_page_one_under_its_heading(cablegate) -> None:
         page_one = PdfReader(io.BytesIO(pdf.write(cable, options))).pages[0].extract_text()
         assert f"Source: Department of State telegram {view.id}" in page_one, path.name
         assert page_one.index("Telegram From") < page_one.index("Source:")
+
+
+def test_paragraph_bookmarks_print_a_redaction_as_the_text_does() -> None:
+    """The PDF bookmarks and EPUB navigation of a long cable read "¶1 … XXXXXXXXXXXX" while
+    the edition's text prints the redaction as its label; the transcript keeps the X's."""
+    from convert.options import ReadOptions
+    from convert.pipeline import to_cable
+    from convert.readers import Source, load_source
+    from convert.writers import html
+
+    path = str(Path(__file__).parent / "golden" / "05SANAA1352.tei.xml")
+    cable = to_cable(next(iter(load_source(Source(path, path=path), ReadOptions()))))
+
+    def labels(options: WriteOptions) -> list[str]:
+        article = html.article(cable, options, flavour="pdf")
+        return [div.get("data-label") or "" for div in article.iter("div") if div.get("data-label")]
+
+    edition = labels(WriteOptions())
+    assert edition and not [label for label in edition if "XXX" in label]
+    assert edition[0].startswith(f"\u00b61 Ambassador met informally with {REDACTION_LABEL}.")
+    assert [label for label in labels(WriteOptions(transcript=True)) if "XXXXXXXXXXXX" in label]

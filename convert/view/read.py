@@ -11,7 +11,7 @@ from lxml import etree
 
 from ..model import TEI_NS, XML_NS, compiled
 from ..taxonomy import level, pointer, precedence_name
-from ..textview import READING_SKIP, Reading, local_name, text_of
+from ..textview import READING_SKIP, REDACTION_LABEL, Reading, local_name, text_of
 from ..vocab import LEVELS, slug
 from .facts import Appended, Block, Body, Copy, Header, Item, Office, Paragraph, Reference, clean
 
@@ -23,6 +23,8 @@ CORRESP = f"{HEADER}/t:profileDesc/t:correspDesc"
 DIV = "t:text/t:body/t:div[@type='telegram']"
 #: a paragraph's text leaves out its number (the record keeps ``n`` apart)
 _PARAGRAPH = Reading(skip=READING_SKIP | {_T + "label"})
+#: the same as the reading edition prints it: a redaction as its label
+_EDITION_PARAGRAPH = Reading(skip=_PARAGRAPH.skip, gap_text=REDACTION_LABEL)
 #: the TEI's level subtypes (``limited-official-use``) -> the level's name
 _SUBTYPES = {slug(name): name for name in LEVELS}
 
@@ -216,10 +218,11 @@ _LABEL, _HEAD, _ITEM, _LIST, _P, _DIV = (_T + n for n in ("label", "head", "item
 _SUMMARIES = compiled(f"{DIV}//t:seg[@type='summary']")
 
 
-def paragraph_of(p: etree._Element) -> Paragraph:
-    """A TEI ``p``'s number, portion marking and text (the text without the two)."""
+def paragraph_of(p: etree._Element, edition: bool = False) -> Paragraph:
+    """A TEI ``p``'s number, portion marking and text (the text without the two); with
+    ``edition``, a redaction reads as the edition prints it (a bookmark of the edition)."""
     mark = next((text_of(seg) for seg in p if seg.tag == _SEG and seg.get("type") == "portion-marking"), None)
-    text = text_of(p, _PARAGRAPH)
+    text = text_of(p, _EDITION_PARAGRAPH if edition else _PARAGRAPH)
     if mark is not None and text.startswith(mark):
         text = text[len(mark):].lstrip()
     return Paragraph(p.get("n"), mark, text)

@@ -183,7 +183,8 @@ class Walk:
         number = source.get("n")
         if number:
             div.set("id", self.unique_id(f"{self.prefix}p{number}"))
-            div.set("data-label", paragraph_of(source).label())  # a bookmark: ¶4 Li responded…
+            # a bookmark: ¶4 Li responded…, a redaction as the text prints it
+            div.set("data-label", paragraph_of(source, self.edition).label())
         self.blocks(source, div)
 
     def block(self, source: etree._Element, container: etree._Element) -> None:
