@@ -160,3 +160,36 @@ def test_what_follows_a_cable_and_is_none_stays_in_its_item() -> None:
 def test_a_two_word_station_the_table_knows_is_a_station() -> None:
     assert refs_of("REF: THE HAGUE 2568") == [(None, "THE HAGUE 2568", "09THEHAGUE2568")]
     assert refs_of("REF: THE EMBASSY 2568") == [(None, "THE EMBASSY 2568", None)]
+
+
+def test_a_portion_marking_before_the_subject_is_not_part_of_it() -> None:
+    for marking in ("(S/NF)", "(C/NF)", "(s)", "(SBU)"):
+        assert rec(BODY.replace("SUBJECT: A CABLE", f"SUBJECT: {marking} A CABLE"))["subject"] == "A CABLE"
+    assert rec(BODY.replace("SUBJECT: A CABLE", "SUBJECT: (NOTE) A CABLE"))["subject"] == "(NOTE) A CABLE"
+
+
+def test_terrep_is_a_handling_caveat() -> None:
+    assert "TERREP" in rec(BODY.replace("SIPDIS\n", "SIPDIS\n\nTERREP\n"))["caveats"]
+
+
+def test_the_subject_goes_on_after_a_blank_line_or_a_page_break() -> None:
+    for gap in ("\n\n", "\n\nPARIS 00008760  001.2 OF 002\n\n"):
+        got = rec(BODY.replace("SUBJECT: A CABLE", f"SUBJECT: A CABLE ON THE{gap}REGION"))
+        assert got["subject"] == "A CABLE ON THE REGION"
+
+
+def test_what_follows_the_subject_after_a_blank_line_is_not_always_its_second_line() -> None:
+    for after in ("SUMMARY", "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY", "A. (U) POST: Paris.",
+                  "XXXXXXXXXXXX", "Mixed Case Line", "NSC FOR ABRAMS/DORAN", "DEPT FOR WHA/CEN",
+                  "FROM AMBASSADOR PAMELA P. WILLEFORD", "RE: STATE 123682", "VZCZCXYZ0001 PP RUEHWEB",
+                  "LONDON 00002124  001.2 OF 004", "C O R R E C T E D C O P Y (ADDED TAGS)", "////ZFR CANCEL"):
+        assert rec(BODY.replace("SUBJECT: A CABLE", f"SUBJECT: A CABLE\n\n{after}"))["subject"] == "A CABLE"
+    assert rec(BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE...\n\nREGION"))["subject"] == "A CABLE..."
+
+
+def test_a_one_line_first_paragraph_after_the_subject_stays_a_paragraph() -> None:
+    text = BODY.replace("1. (C) Text of the cable.", "FOLLOWING IS TEXT OF ARTICLE.")
+    assert rec(text)["subject"] == "A CABLE"
+    cable = normalize(RawCable(source="x.txt", form="text", body=text))
+    paragraphs = cable.tei.xpath("//t:div[@type='telegram']/t:p", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert ["".join(p.itertext()) for p in paragraphs] == ["FOLLOWING IS TEXT OF ARTICLE."]

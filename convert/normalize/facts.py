@@ -20,7 +20,7 @@ from .tokens import plain
 
 _NOT_ID = re.compile(r"[^A-Z0-9]")
 _LOU = re.compile(r"LIMITED OFFICIAL USE", re.I)
-_SUBJECT_MARKING = re.compile(r"^\((?:U|C|S|SBU)\)\s*")
+_SUBJECT_MARKING = re.compile(r"^\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,6})*\)\s*", re.I)  # (C), (S/NF), (s)
 
 
 def classification_record(level: str | None, caveats: Sequence[str]) -> str | None:
@@ -63,6 +63,7 @@ _CAVEAT_NAMES = {
     "PROPIN": "PROPIN",
     "NOCONTRACT": "NOCONTRACT",
     "CORRECTED COPY": "CORRECTED COPY",
+    "TERREP": "TERREP",
 }
 
 

@@ -91,8 +91,13 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
     """The field that starts (or, ``refs-more``, goes on) at ``line``, with its continuation
     lines: until a blank line or another field starts."""
     entries = cur.entries
-    more = kind == "refs-more"
-    lines: list[Line] = list(cur.fields.pop().lines) if more else []
+    more = kind in ("refs-more", "subject-more")
+    lines: list[Line] = []
+    if kind == "subject-more":  # the SUBJECT, and the page furniture read since
+        while cur.fields[-1].kind == "furniture":
+            lines[:0] = cur.fields.pop().lines
+    if more:
+        lines[:0] = cur.fields.pop().lines
     lines.append(line)
     cur.i += 1
     look = run.trial()
@@ -118,7 +123,7 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
             break
         lines.append(e)
         cur.i += 1
-    field = Field("refs" if more else kind, tuple(lines))
+    field = Field(kind.removesuffix("-more"), tuple(lines))
     cur.fields.append(field)
     if field.kind == "subject":
         cur.seen_subject = True

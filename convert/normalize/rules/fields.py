@@ -44,7 +44,7 @@ def field_kind(line: str, run: Run) -> str | None:
 HANDLING_WORDS = (
     r"SIPDIS|SENSITIVE\s+BUT\s+UNCLASSIFIED|SENSITIVE|NO\s?FORN|FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|LIMITED\s+OFFICIAL\s+USE|"
     r"EXDIS|LIMDIS|NODIS|STADIS|ROGER|CHEROKEE|SPECAT|E\s?F\s?T\s?O|CORRECTED\s+COPY|"
-    r"NOT\s+FOR\s+INTERNET\s+DISTRIBUTION|SBU|ORCON|PROPIN|NOCONTRACT|EYES\s+ONLY|"
+    r"NOT\s+FOR\s+INTERNET\s+DISTRIBUTION|SBU|ORCON|PROPIN|NOCONTRACT|EYES\s+ONLY|TERREP|"
     r"DEPT\s+PASS\s+\S+|PASS\s+TO\s+\S+"
 )
 HANDLING = re.compile(
@@ -221,6 +221,49 @@ def ref_continuation(cur: PreambleCursor, line: str) -> str | None:
     if cur.seen_subject and cur.fields and cur.fields[-1].kind == "refs" and ref_continues(line, cur.last_ref_label):
         return "refs-more"
     return None
+
+
+_NOT_SUBJECT = re.compile(
+    r"^(?:\(?[A-Z0-9]{1,2}[.)]\s|\((?:U|C|S|SBU)[/)]|(?:BEGIN\s+)?(?:SUMMARY|COMMENT|INTRODUCTION|BACKGROUND|"
+    r"OVERVIEW)\b)|SENSITIVE|ACCORDINGLY|PROTECT|HANDLE|XXXX|---|[.:]$"
+    # a byline, a reply, a distribution line (``NSC FOR …``), routing, a serial or a page's
+    # number (``001.2 OF 003``), a rule of slashes, spaced capitals (``C O R R E C T E D``)
+    r"|^(?:FROM|RE|FOR)\b|^\S+\s+FOR\s|VZCZC|\d{5}|\b\d{3}(?:\.\d)?\s+OF\s+\d{3}\b|//|(?:\b[A-Z]\s){4}",
+    re.I,
+)
+
+
+def _subject_before(cur: PreambleCursor) -> Field | None:
+    """The SUBJECT field when it is the last field read (page furniture after it aside)."""
+    for found in reversed(cur.fields):
+        if found.kind != "furniture":
+            return found if found.kind == "subject" else None
+    return None
+
+
+@OTHER.rule("subject-continuation")
+def subject_continuation(cur: PreambleCursor, line: str) -> str | None:
+    """The second line of a SUBJECT after a blank line or a page break (``… INSIDER ON GOA POLICY
+    IN THE`` / blank / ``REGION``): a run of one or two lines with more text after it, in the
+    subject's case, not ending a sentence, that is no field, item, heading, handling sentence
+    or redaction, after a subject not cut short (``…``)."""
+    subject = _subject_before(cur)
+    if subject is None or isinstance(line, Glued) or subject.text.rstrip().endswith("..."):
+        return None
+    if not any(c.isalpha() for c in line):
+        return None
+    run = [line]
+    for entry in cur.entries[cur.i + 1 : cur.i + 3]:
+        if entry is None or not isinstance(entry, str):
+            break
+        run.append(entry)
+    else:  # three lines and more, or the end of the text: a paragraph
+        return None
+    upper = subject.text.upper() == subject.text
+    for text in run:
+        if _NOT_SUBJECT.search(text.strip()) or (upper and text.upper() != text) or len(text) > 90:
+            return None
+    return "subject-more"
 
 
 # ---------------------------------------------------------------- later
