@@ -193,3 +193,15 @@ def test_a_one_line_first_paragraph_after_the_subject_stays_a_paragraph() -> Non
     cable = normalize(RawCable(source="x.txt", form="text", body=text))
     paragraphs = cable.tei.xpath("//t:div[@type='telegram']/t:p", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
     assert ["".join(p.itertext()) for p in paragraphs] == ["FOLLOWING IS TEXT OF ARTICLE."]
+
+
+def test_a_subject_that_runs_on_into_a_mixed_case_handling_sentence_is_cut_there() -> None:
+    text = BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE Sensitive but unclassified. Please handle accordingly.")
+    assert rec(text)["subject"] == "A CABLE"
+
+
+def test_a_wrapped_subject_whose_last_line_runs_on_into_the_ref_field_is_cut_there() -> None:
+    text = BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE ON\nTHE REGION REF: STATE 16112 Classified By: Pol Couns")
+    got = rec(text)
+    assert got["subject"] == "A CABLE ON THE REGION"
+    assert [r["text"] for r in got["references"]] == ["STATE 16112"]

@@ -9,7 +9,7 @@ from .banner import parse_banner
 from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line
 from .refs import last_label, parse_refs
 from .rules.blocks import PARA_START
-from .rules.copies import GLUED, ROWS, glued
+from .rules.copies import GLUED, ROWS, WRAPPED, glued
 from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, PreambleCursor, field_kind, ref_continues
 from .rules.ruler import Run
 
@@ -102,6 +102,7 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
     cur.i += 1
     look = run.trial()
     refs = kind in ("refs", "refs-more") and run.on("ref-continuation")
+    subject = kind in ("subject", "subject-more")
     while cur.i < len(entries):
         e = entries[cur.i]
         if isinstance(e, Furniture):
@@ -117,6 +118,8 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
                 cur.i = k
                 continue
             break
+        if subject and not isinstance(e, Glued):
+            e = _wrapped(entries, cur.i, e, run)
         if isinstance(e, Glued) or field_kind(e, look) is not None or PARA_START.match(e) or parse_banner(e):
             break  # (a piece split off a line starts a field of its own)
         if kind in _ONE_LINE and not (kind == "eo" and _EO_MORE.match(e)):
@@ -129,6 +132,20 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
         cur.seen_subject = True
     if field.kind == "refs":
         cur.last_ref_label = last_label(field.text)
+
+
+def _wrapped(entries: list[Entry], index: int, line: str, run: Run) -> str:
+    """A SUBJECT's continuation line cut where it runs on into the next field (the
+    ``fields.wrapped`` rules): the pieces replace it in ``entries``; its first piece returned."""
+    for rule in run.active(WRAPPED):
+        if not rule.wants(line):
+            continue
+        parts = rule.fn(line)
+        if parts:
+            run.fire(rule.name)
+            entries[index : index + 1] = parts
+            return str(parts[0])
+    return line
 
 
 def late_fields(blocks: list[Block], run: Run) -> list[Block]:
