@@ -205,3 +205,13 @@ def test_a_wrapped_subject_whose_last_line_runs_on_into_the_ref_field_is_cut_the
     got = rec(text)
     assert got["subject"] == "A CABLE ON THE REGION"
     assert [r["text"] for r in got["references"]] == ["STATE 16112"]
+
+
+def test_a_subject_cut_short_is_read_whole_from_a_later_copy_that_begins_with_it() -> None:
+    cut = BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE ON THE RE...")
+    copy = "\n\nE.O. 12958: DECL: 12/20/2014\nTAGS: PREL FR\nSUBJECT: A CABLE ON THE\nREGION AND ITS NEIGHBOURS\n\n"
+    got = rec(cut + copy)
+    assert got["subject"] == "A CABLE ON THE REGION AND ITS NEIGHBOURS"
+    assert any("cut short" in w for w in got["warnings"])
+    other = copy.replace("A CABLE ON THE", "ANOTHER CABLE ON THE")
+    assert rec(cut + other)["subject"] == "A CABLE ON THE RE..."

@@ -21,13 +21,13 @@ Chains (run by :mod:`convert.normalize.preamble`, except where said):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ... import stations
 from ..banner import parse_banner
 from ..offices import origin_of
-from ..parsed import Banner, Block, Entry, Field, Glued, LateField, Paragraph
+from ..parsed import AnonBlock, Banner, Block, Entry, Field, Glued, LateField, Paragraph
 from ..refs import REF
 from .ruler import Chain, Run
 
@@ -169,6 +169,9 @@ EDGES: Chain[Callable[[str], str]] = Chain(
 PARAGRAPH: Chain[Callable[[list[str]], str | None]] = Chain(
     "fields.paragraph", "fields", "A field written as the first numbered paragraph."
 )
+FULL_SUBJECT: Chain[Callable[[str, Sequence[Block]], str | None]] = Chain(
+    "fields.full-subject", "fields", "The whole SUBJECT where the one read is cut short (asked by the facts)."
+)
 ORIGIN: Chain[Callable[[str | None, str | None], str | None]] = Chain(
     "fields.origin",
     "fields",
@@ -307,6 +310,43 @@ def classified_by_paragraph(lines: list[str]) -> str | None:
     paragraph, when no Classified By field was found."""
     if lines and CLASSIFIED_IN_PARAGRAPH.match(lines[0]):
         return " ".join(" ".join(x.split()) for x in lines)
+    return None
+
+
+# ---------------------------------------------------------------- a subject cut short
+_NEXT_FIELD = re.compile(r"^\s*(?:REF|Ref|CLASSIFIED|Classified|E\.\s?O|TAGS|¶|\d{1,3}\.|\()")
+
+
+def _words(text: str) -> list[str]:
+    return text.replace('""', '"').split()
+
+
+@FULL_SUBJECT.rule("cut-subject")
+def cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
+    """``SUBJECT: … FOLLOW-ON PHASE; PARLIAMENT...``: a media partner's copy cut the preamble
+    short, and its second copy of the cable (a wrapper block, or unnumbered text) writes the
+    SUBJECT whole: that one (with its wrapped lines), when it begins with the cut one's words."""
+    stem = _words(cut.rstrip(".… "))
+    if not stem:
+        return None
+    for block in blocks:
+        if isinstance(block, AnonBlock) and block.type == "wrapper":
+            lines = [x for x in block.lines if isinstance(x, str)]
+        elif isinstance(block, Paragraph) and block.n is None:
+            lines = [x for x in block.lines if isinstance(x, str)]
+        else:
+            continue
+        for index, line in enumerate(lines):
+            if not SUBJECT.match(line):
+                continue
+            taken = [SUBJECT.sub("", line, count=1)]
+            for more in lines[index + 1 : index + 4]:
+                if not more.strip() or _NEXT_FIELD.match(more) or HANDLING.match(more):
+                    break
+                taken.append(more)
+            whole, start = " ".join(_words(" ".join(taken))), " ".join(stem)
+            if len(whole) > len(start) and whole.startswith(start):  # (the cut may end mid-word)
+                return whole
     return None
 
 
