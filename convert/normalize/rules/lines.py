@@ -167,24 +167,6 @@ def form_feeds(text: str) -> str:
     return text.replace("\x0c", "\n").replace("\x0b", "\n")
 
 
-_HTML_BREAK = re.compile(r"<br\s*+/?>", re.I)  # (the spaces before it end a line: trimmed)
-
-
-@TEXT.rule(
-    "html-line-breaks",
-    trigger=("<br", "<BR", "<Br"),
-    note=note(
-        "normalization",
-        "HTML line-break tags written into the text by a web page (<br>) are line breaks, as a browser shows them.",
-    ),
-)
-def html_line_breaks(text: str) -> str:
-    """``SENSITIVE <br>`` / ``SIPDIS <br>``: a page that wrote its line breaks as markup
-    inside the text (``<br>`` kept as text by the page reader) reads as a browser shows it:
-    each tag a line break."""
-    return _HTML_BREAK.sub("\n", text)
-
-
 @LINES.rule(
     "backslash-continuations",
     trigger=("\\",),
