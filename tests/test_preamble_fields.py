@@ -215,3 +215,14 @@ def test_a_subject_cut_short_is_read_whole_from_a_later_copy_that_begins_with_it
     assert any("cut short" in w for w in got["warnings"])
     other = copy.replace("A CABLE ON THE", "ANOTHER CABLE ON THE")
     assert rec(cut + other)["subject"] == "A CABLE ON THE RE..."
+
+
+def test_references_written_number_first_in_cablegate_form_or_with_the_year_after_the_serial() -> None:
+    assert [r[2] for r in refs_of("REF: A. A) 00821 ASMARA B. B) 00838 ASMARA")] == ["09ASMARA821", "09ASMARA838"]
+    assert [r[2] for r in refs_of("REF: 09BOGOTA569")] == ["09BOGOTA569"]
+    assert [r[2] for r in refs_of("REF: A. A: PANAMA 00933/08 B. B: PANAMA 00343")] == ["08PANAMA933", "09PANAMA343"]
+    assert [r[2] for r in refs_of("REF: A. REF: KATHMANDU 2282 B. KATHMANDU 2298")] == [
+        "09KATHMANDU2282", "09KATHMANDU2298"]
+    # a number then words that are no station, a date-like serial: no cable
+    assert [r[2] for r in refs_of("REF: 00500 PEOPLE")] == [None]
+    assert [r[2] for r in refs_of("REF: STATE 12/05")] == [None]
