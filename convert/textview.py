@@ -156,8 +156,9 @@ def _content(node: etree._Element, how: Reading, parts: list[str]) -> None:
                     parts.append(" ")
                 if left_out:
                     pass
-                elif gap_text is not None and tag == _GAP:
-                    parts.append(gap_text)
+                elif tag == _GAP and (gap_text is not None or child.get("rend")):
+                    # a redaction: its label, or its characters as the source shows them
+                    parts.append(gap_text if gap_text is not None else child.get("rend", ""))
                 elif len(child) or (one_reading and tag == _CHOICE):
                     _content(child, how, parts)
                 elif child.text:

@@ -133,7 +133,8 @@ def _heading(tag: str, css: str, text: str, anchor: str) -> etree._Element:
     return element
 
 
-def _title_anchor(view: CableView, copy: int) -> str:
+def title_anchor(view: CableView, copy: int = 0) -> str:
+    """Where a volume links a cable (its copy: see :func:`copies`): its article's title."""
     return article_base(view.id, copy) + "-title"
 
 
@@ -170,7 +171,7 @@ class Volume:
         """SOURCE_DATE_EPOCH from the options, else the latest cable's date."""
         return last_modified([view.date for view in self.views], options)
 
-    def blocks(self, options: WriteOptions, flavour: str, anchor_of: AnchorOf = _title_anchor
+    def blocks(self, options: WriteOptions, flavour: str, anchor_of: AnchorOf = title_anchor
                ) -> list[etree._Element]:
         """The volume's blocks: front matter, contents, the articles, the index of TAGS."""
         from .writers import html

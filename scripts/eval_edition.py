@@ -5,9 +5,13 @@ year's folder, a fixed random order within a year) and, unless --no-pre2000, the
 texts of ../shared/corpus/pre2000. For each cable, in the edition and (for comparison) the
 transcript:
 
-- PDF: page 1 holds the first numbered paragraph's first words (pypdf's text of page 1);
+- PDF: page 1 holds the first numbered paragraph's first words (pypdf's text of page 1), as
+  the mode prints them: a redaction is ``[redacted]`` in the edition, the source's
+  ``XXXXXXXXXXXX`` in the transcript;
 - EPUB: in reading order after the contents page (spine order, the navigation document
   skipped), the first numbered paragraph begins within the first 1,500 characters;
+- redactions: in every format of a cable with redactions, each printed as the mode prints it
+  (the edition's label, as many times as the reading text has it; the transcript's X-run);
 - every word of the TEI's reading text in order in every format (``textview.edition_text``
   for the edition, ``textview.body_text`` for the transcript; difflib, in order);
 - DOCX: python-docx finds the heading in Heading 1 (outline level 0, keep with next);
@@ -26,6 +30,7 @@ transcript:
 
     python scripts/eval_edition.py [--corpus DIR] [--count 200] [--epubcheck 20]
         [--no-libreoffice] [--overhead 20] [--theme modern] [--no-pre2000] [--misses 10]
+        [--overhead-only]
 """
 
 from __future__ import annotations
@@ -56,9 +61,17 @@ from eval_exporters import (
 )
 from exporters_corpus import REPO, Cable, load_cables, seed_cable
 
+from convert.model import TEI_NS
 from convert.options import WriteOptions
-from convert.textview import body_text, edition_text
-from convert.view import Paragraph, frus
+from convert.textview import (
+    READING_SKIP,
+    REDACTION_LABEL,
+    Reading,
+    body_text,
+    edition_text,
+    text_of,
+)
+from convert.view import Paragraph, frus, paragraph_of
 from convert.writers import docx, epub, html, markdown, pandoc, pdf
 from convert.writers.reference import reference_file
 
@@ -95,6 +108,29 @@ def lead(paragraph: Paragraph, count: int = 5) -> list[str]:
     return words(paragraph.text)[:count]
 
 
+_T = f"{{{TEI_NS}}}"
+#: a paragraph's text as the edition prints it: its number left out (as the view does), each
+#: redaction (TEI ``gap``) read as the label the edition prints instead of the source's X-run
+EDITION_PARAGRAPH = Reading(skip=READING_SKIP | {_T + "label"}, gap_text=REDACTION_LABEL)
+
+
+def edition_lead(cable: Cable, paragraph: Paragraph, count: int = 5) -> list[str]:
+    """The paragraph's first words as the edition prints them (``[redacted]`` where the
+    source has ``XXXXXXXXXXXX``): read again from its TEI ``p``, the same text otherwise."""
+    for p in cable.tei.iter(_T + "p"):
+        if p.get("n") == paragraph.n and paragraph_of(p).text == paragraph.text:
+            text = text_of(p, EDITION_PARAGRAPH)
+            if paragraph.marking and text.startswith(paragraph.marking):
+                text = text[len(paragraph.marking):]
+            return words(text)[:count]
+    return lead(paragraph, count)
+
+
+#: how each mode prints a redaction: the edition its label, the transcript the source's X-run
+PRINTED_REDACTION = {"edition": re.compile(re.escape(REDACTION_LABEL)),
+                     "transcript": re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])")}
+
+
 def contains(haystack: list[str], needle: list[str]) -> bool:
     """Whether ``needle`` stands in ``haystack`` as a run of consecutive words."""
     size = len(needle)
@@ -127,10 +163,11 @@ def epub_reading_text(data: bytes) -> str:
     return " ".join(" ".join(texts).split())
 
 
-def epub_offset(data: bytes, paragraph: Paragraph) -> int | None:
-    """Where the paragraph's number begins in the EPUB's reading text (None: not found)."""
+def epub_offset(data: bytes, paragraph: Paragraph, first: list[str]) -> int | None:
+    """Where the paragraph's number (then ``first``, its first words) begins in the EPUB's
+    reading text (None: not found)."""
     text = epub_reading_text(data)
-    body = r"\W+".join(re.escape(w) for w in lead(paragraph))
+    body = r"\W+".join(re.escape(w) for w in first)
     found = re.search(rf"\b{re.escape(paragraph.n or '')}\.?\W+(?:\([^)]{{0,12}}\)\W+)?{body}", text)
     if found is None:
         found = re.search(body, text)
@@ -248,41 +285,16 @@ def load(paths: list[Path]) -> tuple[list[Cable], list[str]]:
     return cables, failures
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", "--pages", dest="pages",
-                        help="a directory of unpacked cablegate pages (default: unpack "
-                        "../shared/corpus/cablegate-html.tar.xz into a temporary directory)")
-    parser.add_argument("--count", type=int, default=200)
-    parser.add_argument("--no-pre2000", action="store_true")
-    parser.add_argument("--epubcheck", type=int, default=20)
-    parser.add_argument("--repeat", type=int, default=10, help="cables rendered twice")
-    parser.add_argument("--no-libreoffice", action="store_true", help="skip LibreOffice")
-    parser.add_argument("--overhead", type=int, default=20, help="cables timed against the bare tools")
-    parser.add_argument("--rounds", type=int, default=3, help="timings per cable and side")
-    parser.add_argument("--theme", default="modern")
-    parser.add_argument("--misses", type=int, default=10, help="misses listed per measure")
-    args = parser.parse_args()
-    started = time.perf_counter()
-    work = Path(tempfile.mkdtemp(prefix="eval-edition-"))
-
-    pages = spread_pages(args.pages, args.count)
-    extra = [] if args.no_pre2000 else sorted(PRE2000.rglob("*.txt"))
-    cables, failures = load(pages + extra)
-    cables.insert(0, seed_cable())
-    # the year of each input from its folder (pages: YYYY/MM/ID.html; pre2000/YYYY/ID.txt)
-    years = sorted({p.parent.name if p.parent.parent == PRE2000 else p.parent.parent.name
-                    for p in pages + extra})
-    print(f"cables: {len(cables)} (seed + {len(pages)} pages + {len(extra)} pre-2000 texts; "
-          f"{len(failures)} did not normalize); years {years[0]}–{years[-1]}, {len(years)} "
-          "distinct")
-
+def checks(cables: list[Cable], pages: list[Path], args: argparse.Namespace, work: Path,
+           misses: dict[str, list[str]]) -> None:
+    """Every measure but the overhead, printed as tables (misses into ``misses``)."""
     edition, transcript = WriteOptions(theme=args.theme), WriteOptions(theme=args.theme, transcript=True)
     page_one = {"edition": [0, 0], "transcript": [0, 0]}
     in_epub = {"edition": [0, 0], "transcript": [0, 0]}
-    misses: dict[str, list[str]] = defaultdict(list)
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     docx_ok = pdfa = note_on_one = 0
+    # per (mode, format): [cables whose rendition prints every redaction as the mode does, cables]
+    redacted: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     docx_paths: list[Path] = []
     epubs: list[tuple[str, bytes]] = []
     for cable in cables:
@@ -290,21 +302,32 @@ def main() -> int:
         for mode, options, reference in (("edition", edition, edition_text(cable)),
                                          ("transcript", transcript, body_text(cable))):
             expected = words(reference)
+            printed = PRINTED_REDACTION[mode]
+            gaps = len(printed.findall(reference))
             outputs = {fmt: WRITERS[fmt](cable, options) for fmt in FORMATS}
             for fmt, data in outputs.items():
-                matched, missed = recall(expected, words(EXTRACT[fmt](data)))
+                text = EXTRACT[fmt](data)
+                matched, missed = recall(expected, words(text))
+                if gaps:
+                    redacted[(mode, fmt)][1] += 1
+                    if len(printed.findall(text)) >= gaps:
+                        redacted[(mode, fmt)][0] += 1
+                    elif len(misses[f"redactions {mode} {fmt}"]) < args.misses:
+                        misses[f"redactions {mode} {fmt}"].append(
+                            f"{cable.view.id} ({len(printed.findall(text))} of {gaps})")
                 totals[(mode, fmt)][0] += matched
                 totals[(mode, fmt)][1] += len(expected)
                 if matched < len(expected) and len(misses[f"recall {mode} {fmt}"]) < args.misses:
                     misses[f"recall {mode} {fmt}"].append(f"{cable.view.id}: {missed}")
             if paragraph is not None:
+                first = edition_lead(cable, paragraph) if mode == "edition" else lead(paragraph)
                 page_one[mode][1] += 1
-                if contains(pdf_page_one(outputs["pdf"]), lead(paragraph)):
+                if contains(pdf_page_one(outputs["pdf"]), first):
                     page_one[mode][0] += 1
                 elif len(misses[f"page 1 {mode}"]) < args.misses:
                     misses[f"page 1 {mode}"].append(cable.view.id)
                 in_epub[mode][1] += 1
-                offset = epub_offset(outputs["epub"], paragraph)
+                offset = epub_offset(outputs["epub"], paragraph, first)
                 if offset is not None and offset < EPUB_LIMIT:
                     in_epub[mode][0] += 1
                 elif len(misses[f"epub {mode}"]) < args.misses:
@@ -338,6 +361,12 @@ def main() -> int:
         e, t = totals[("edition", fmt)], totals[("transcript", fmt)]
         print(f"| {fmt} | {e[1]:,} | {100 * e[0] / max(1, e[1]):.3f} % | {t[1]:,} | "
               f"{100 * t[0] / max(1, t[1]):.3f} % |")
+    print(f"\n| format | cables with redactions: each printed as {REDACTION_LABEL!r} (edition) | "
+          "as the source's X-run (transcript) |")
+    print("| --- | ---: | ---: |")
+    for fmt in FORMATS:
+        print(f"| {fmt} | {share(redacted[('edition', fmt)])} | "
+              f"{share(redacted[('transcript', fmt)])} |")
 
     print(f"\nDOCX with Heading 1 (outline level 0) found by python-docx: {docx_ok}/{len(cables)}")
     print(f"PDF/A-3b (XMP part 3, conformance B) with the TEI attached as Source: {pdfa}/{len(cables)}")
@@ -365,6 +394,43 @@ def main() -> int:
         errors, warnings = errors + e, warnings + w
     print(f"EPUBCheck on {len(epubs)} cable EPUBs: {errors} errors, {warnings} warnings")
 
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", "--pages", dest="pages",
+                        help="a directory of unpacked cablegate pages (default: unpack "
+                        "../shared/corpus/cablegate-html.tar.xz into a temporary directory)")
+    parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--no-pre2000", action="store_true")
+    parser.add_argument("--epubcheck", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=10, help="cables rendered twice")
+    parser.add_argument("--no-libreoffice", action="store_true", help="skip LibreOffice")
+    parser.add_argument("--overhead", type=int, default=20, help="cables timed against the bare tools")
+    parser.add_argument("--rounds", type=int, default=3, help="timings per cable and side")
+    parser.add_argument("--theme", default="modern")
+    parser.add_argument("--misses", type=int, default=10, help="misses listed per measure")
+    parser.add_argument("--overhead-only", action="store_true",
+                        help="load the cables and measure only the overhead")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="eval-edition-"))
+
+    pages = spread_pages(args.pages, args.count)
+    extra = [] if args.no_pre2000 else sorted(PRE2000.rglob("*.txt"))
+    cables, failures = load(pages + extra)
+    cables.insert(0, seed_cable())
+    # the year of each input from its folder (pages: YYYY/MM/ID.html; pre2000/YYYY/ID.txt)
+    years = sorted({p.parent.name if p.parent.parent == PRE2000 else p.parent.parent.name
+                    for p in pages + extra})
+    print(f"cables: {len(cables)} (seed + {len(pages)} pages + {len(extra)} pre-2000 texts; "
+          f"{len(failures)} did not normalize); years {years[0]}–{years[-1]}, {len(years)} "
+          "distinct")
+
+    misses: dict[str, list[str]] = defaultdict(list)
+    if not args.overhead_only:
+        checks(cables, pages, args, work, misses)
+    edition = WriteOptions(theme=args.theme)
     if args.overhead:
         timed = overhead(cables[: args.overhead], edition, args.rounds)
         print("\n| format | ours, CPU s | bare tool | bare, CPU s | ours / bare | target |")

@@ -10,7 +10,11 @@ rendered to TEI, JSON, Markdown and HTML; the script counts, per group:
 - absolute paths: outputs that hold the input's absolute folder, or any absolute local path;
 - date provenance: sent dates with @source/@resp/@cert, by source;
 - correspDesc: sent and received actions where FM and TO exist, addressees that are
-  distribution codes or dashes, placeNames in the station table.
+  distribution codes or dashes, placeNames in the station table;
+- identifiers and rules: the Schematron's findings (``convert/schema/cable-tei.sch``: pointers
+  resolve, ids unique, dates agree, paragraph numbers in sequence or noted, repairs with a
+  reason), by rule; documents whose ids all begin with the document's; ids met in more than one
+  document (they would collide when the documents are combined).
 
     python scripts/eval_tei.py [--corpus DIR] [--jobs 2] [--limit N] [--failures FILE]
                                [--formats tei,json,md,html] [--no-tei-all]
@@ -103,6 +107,16 @@ def check(task: tuple[str, str]) -> dict[str, Any]:
     out["named_after_part"] = cable.file_stem() in {d.get("n") for d in divs if d.get("n")}
     out.update(_dates(tei))
     out.update(_corresp(tei, raw))
+    out["schematron"] = schema.schematron_errors(tei)
+    ids = [str(i) for i in tei.xpath("//@xml:id")]
+    out["ids"] = ids
+    out["doc_id"] = tei.get(XML_ID)
+    out["ids_own"] = bool(tei.get(XML_ID)) and all(i.startswith(tei.get(XML_ID)) for i in ids)
+    out["numbering_notes"] = len(tei.xpath("//t:notesStmt/t:note[@type='numbering']", namespaces=NS))
+    out["repairs"] = collections.Counter(
+        f"{c.getparent()[1].tag.split('}')[1]}:{c.getparent()[1].get('type')}"
+        for c in tei.xpath("//t:choice/t:*[1]", namespaces=NS))
+    out["gaps"] = len(tei.xpath("//t:gap", namespaces=NS))
     return out
 
 
@@ -112,7 +126,9 @@ def _dates(tei: Any) -> dict[str, Any]:
     if not dates:
         return {"date": None}
     date = dates[0]
-    return {"date": (date.get("source") or "", bool(date.get("resp")), date.get("cert") or "")}
+    # the pointer's target, without the document's id (#c09X-dtg -> #dtg)
+    source = re.sub(r"^#.*-(dtg|created)$", r"#\1", date.get("source") or "")
+    return {"date": (source, bool(date.get("resp")), date.get("cert") or "")}
 
 
 _PLACES: set[str] = set()
@@ -175,18 +191,48 @@ def main() -> int:
     failures.parent.mkdir(parents=True, exist_ok=True)
     rows = []
     parts_seen: list[str] = []
+    shared_ids: list[str] = []
     with multiprocessing.Pool(args.jobs, initializer=_init, initargs=(formats, not args.no_tei_all)) as pool, failures.open("w") as fail:
         for label, tasks in groups.items():
             stats: collections.Counter[str] = collections.Counter()
+            seen_ids: collections.Counter[str] = collections.Counter()
+            roots: dict[str, str] = {}  # document id -> the first input that had it
+            same_cable: list[str] = []
             for r in pool.imap(check, tasks, chunksize=16):
                 problems = _count(stats, r)
+                ids = set(r.pop("ids", ()))
+                root = r.get("doc_id")
+                if root in roots:
+                    # two inputs that are (or name themselves) the same cable: the same ids
+                    same_cable.append(f"{Path(r['source']).name} = {Path(roots[root]).name} ({root})")
+                    continue
+                if root:
+                    roots[root] = r["source"]
+                for ident in ids:
+                    seen_ids[ident] += 1
                 if r.get("parts"):
                     parts_seen.append(f"{Path(r['source']).name}: {', '.join(str(p) for p in r['parts'])}")
                 if problems:
                     fail.write(json.dumps({"problems": problems, **r}) + "\n")
             rows.append((label, stats))
+            shared = sum(1 for n in seen_ids.values() if n > 1)
+            shared_ids.append(f"{label}: {shared} of {len(seen_ids)} ids met in more than one of the "
+                              f"{len(roots)} documents with distinct ids; {len(same_cable)} inputs have the "
+                              f"id of an earlier one: {'; '.join(same_cable[:30])}")
     cpu = time.process_time() + sum(os.times()[2:4])
     _print(rows, cpu, args.jobs, formats)
+    print("\nIds that would collide if each group's documents were combined (target 0):")
+    for line in shared_ids:
+        print("  " + line)
+    print("\nSchematron findings by rule (both groups):")
+    by_rule: collections.Counter[str] = collections.Counter()
+    repairs: collections.Counter[str] = collections.Counter()
+    for _, s in rows:
+        by_rule.update({k[4:]: v for k, v in s.items() if k.startswith("sch:")})
+        repairs.update({k[7:]: v for k, v in s.items() if k.startswith("repair:")})
+    for rule, n in by_rule.most_common():
+        print(f"  {rule}: {n}")
+    print("\nRepairs by element and reason (both groups): " + ", ".join(f"{k} {v}" for k, v in sorted(repairs.items())))
     print("\nAppended parts found (page: part ids):")
     for line in parts_seen:
         print("  " + line)
@@ -233,6 +279,17 @@ def _count(s: collections.Counter[str], r: dict[str, Any]) -> list[str]:
     s["codes"] += len(r["codes"])
     if r["codes"]:
         problems.append("codes")
+    s["schematron_ok"] += not r["schematron"]
+    s["schematron_errors"] += len(r["schematron"])
+    for finding in r["schematron"]:
+        s["sch:" + finding.split(":", 1)[0]] += 1
+    if r["schematron"]:
+        problems.append("schematron")
+    s["ids_own"] += r["ids_own"]
+    s["numbering_notes"] += r["numbering_notes"]
+    s["gaps"] += r["gaps"]
+    for key, n in r["repairs"].items():
+        s["repair:" + key] += n
     s["places"] += r["places"]
     s["places_known"] += r["places_known"]
     if r["unknown_places"]:
@@ -270,6 +327,11 @@ def _print(rows: list[tuple[str, collections.Counter[str]]], cpu: float, jobs: i
     line("FM and TO in the text: received action", of("fm_to_received", "fm_to"), "all")
     line("distribution codes or dashes among addressees", lambda s: str(s["codes"]), "0")
     line("placeNames in the station table", of("places_known", "places"), "all")
+    line("Schematron: documents without findings", of("schematron_ok", "ok"), "all")
+    line("Schematron: findings", lambda s: str(s["schematron_errors"]), "0")
+    line("documents whose every id begins with theirs", of("ids_own", "ok"), "all")
+    line("notes: paragraph numbers out of sequence", lambda s: str(s["numbering_notes"]))
+    line("redactions (gap)", lambda s: str(s["gaps"]))
 
 
 if __name__ == "__main__":

@@ -34,15 +34,19 @@ def test_paragraphs_one_to_six_with_damaged_numbers_repaired(seed):
     numbers = [p.get("n") for p in x(seed, "//t:div[@type='telegram']/t:p[@n]")]
     assert numbers == ["1", "2", "3", "4", "5", "6"]
     repairs = x(seed, "//t:label[@type='paragraph-number']/t:choice")
-    assert [(c.findtext("t:orig", namespaces=NS), c.findtext("t:reg", namespaces=NS)) for c in repairs] == [
+    # damage of copying (the web page's ¶ read as a 1): an error, corrected, with its certainty and reason
+    assert [(c.findtext("t:sic", namespaces=NS), c.findtext("t:corr", namespaces=NS)) for c in repairs] == [
         ("11.", "1."), ("12.", "2."), ("13.", "3.")]
+    assert {(c[1].get("cert"), c[1].get("type")) for c in repairs} == {("high", "paragraph-number")}
 
 
 def test_tags_without_link_residue(seed):
     assert [t.text for t in x(seed, "//t:keywords[@scheme='ctax:tags']/t:term")] == ["ETRD", "EIND", "KIPR", "ECON", "CH"]
     assert record(seed)["tags"] == ["ETRD", "EIND", "KIPR", "ECON", "CH"]
-    # the residue is kept as the original beside the regularised tag
+    # the residue is kept as the original beside the regularised tag (a scraping residue, no
+    # error of the cable: a regularisation, orig/reg)
     assert x(seed, "//t:seg[@type='tags']//t:orig")[0].text == "[ETRD](#)"
+    assert x(seed, "//t:seg[@type='tags']//t:reg/@type")[0] == "link-residue"
 
 
 def test_subject_on_one_line(seed):

@@ -268,6 +268,20 @@ def test_damaged_characters_repaired_with_original_kept():
                                "speech, vis-\u00e0-vis Spain.")
     assert source_text(p) == "1. (U) Korea,s leaders hasn,t said. The &Acts of Completion8 speech, vis--vis Spain."
     assert len(p.xpath("t:choice", namespaces=NS)) == 5
+    # errors of transmission: sic/corr with their certainty and reason, never orig/reg
+    assert not p.xpath("t:choice/t:orig", namespaces=NS)
+    assert [(c.get("type"), c.get("cert")) for c in p.xpath("t:choice/t:corr", namespaces=NS)] == [
+        ("apostrophe", "high"), ("apostrophe", "high"), ("quote", "medium"), ("quote", "medium"), ("accent", "high")]
+
+
+def test_an_acronyms_possessive_sent_as_a_comma_is_repaired_too():
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) The UK,s view, the DRC,s army and ROK,s. "
+              "Lists: UK,SPAIN, A,s and NATO, s.\n")
+    p = xp(c, "//t:p[@n='1']")[0]
+    assert p.xpath("t:choice/t:sic/text()", namespaces=NS) == [",", ",", ","]
+    assert reading_text(p).startswith("1. (U) The UK\u2019s view, the DRC\u2019s army and ROK\u2019s.")
+    # a comma in a list of capitals, after a single capital, or before a spaced s stays
+    assert "UK,SPAIN, A,s and NATO, s." in reading_text(p)
 
 
 def test_ampersand_in_names_is_not_a_quote():
@@ -276,9 +290,20 @@ def test_ampersand_in_names_is_not_a_quote():
 
 
 def test_redactions_are_gaps_with_the_text_kept():
-    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Met XXXXXXXXXXXX today.\n")
-    (gap,) = xp(c, "//t:gap")
-    assert gap.get("reason") == "redacted" and gap.findtext("t:desc", namespaces=NS) == "XXXXXXXXXXXX"
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Met XXXXXXXXXXXX today and xxxxx.\n")
+    gap, small = xp(c, "//t:gap")
+    # who withheld it (the publishers, not the government), and the characters as written
+    assert gap.get("reason") == "redacted" and gap.get("resp") == "#c09MADRID857-withheld"
+    assert (gap.get("rend"), gap.get("quantity"), gap.get("unit")) == ("XXXXXXXXXXXX", "12", "chars")
+    assert small.get("rend") == "xxxxx"
+    desc = gap.findtext("t:desc", namespaces=NS)
+    assert "WikiLeaks and its media partners" in desc and "not by the United States government" in desc
+    [resp] = xp(c, "//t:titleStmt/t:respStmt[@xml:id='c09MADRID857-withheld']")
+    assert resp.findtext("t:orgName", namespaces=NS) == "WikiLeaks and its media partners"
+    # every character of the source is kept: the source view reads the gap as written
+    assert "Met XXXXXXXXXXXX today and xxxxx." in source_text(xp(c, "//t:p[@n='1']")[0])
+    # no redaction, no statement of who made one
+    assert not xp(cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Met.\n"), "//t:respStmt[contains(@xml:id, 'withheld')]")
 
 
 def test_hyphen_split_mended_only_when_the_word_occurs_elsewhere():

@@ -29,3 +29,10 @@ def test_every_debian_package_named_in_the_readme_is_installed_by_the_quick_star
     table = README.split("| Debian package | why |", 1)[1].split("\n\n", 1)[0]
     named = set(re.findall(r"`([a-z0-9][a-z0-9.+-]+)`", table))
     assert named and all(package in script for package in named), named
+
+
+def test_using_it_opens_with_print_a_cable_then_make_a_volume():
+    using = README.split("\n## Using it\n", 1)[1].split("\n## ", 1)[0]
+    assert re.findall(r"^### (.+)$", using, re.M)[:2] == ["Print a cable", "Make a volume"]
+    volume = using.split("### Make a volume", 1)[1].split("\n### ", 1)[0]
+    assert "--book" in volume and "DOCX volume has a section per cable" in volume

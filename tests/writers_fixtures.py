@@ -63,7 +63,7 @@ _TEI_TEMPLATE = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
  <pb n="2"/><fw type="header">BEIJING 00001463 002 OF 002</fw>
  <milestone unit="section" n="2"/><fw type="header">UNCLAS SECTION 02 OF 02 BEIJING 001463</fw>
  <p n="3"><label type="paragraph-number">3.</label> <seg type="portion-marking">(U)</seg> Stratford cited concerns:
-  <list><item>A. Internet piracy of films;</item><item>-- Counterfeit goods from <gap reason="redacted">XXXXXXXXXXXX</gap> in Yiwu.</item></list>
+  <list><item>A. Internet piracy of films;</item><item>-- Counterfeit goods from <gap reason="redacted" resp="#withheld" rend="XXXXXXXXXXXX" quantity="12" unit="chars"><desc>A name or detail withheld at publication (2010-2011) by WikiLeaks and its media partners, not by the United States government</desc></gap> in Yiwu.</item></list>
   Li replied <unknownThing>in кириллица and café “quoted” – text</unknownThing> later.</p>
  <p n="4"><label type="paragraph-number">4.</label> <seg type="portion-marking">(SBU)</seg> <seg type="comment">Comment: Beijing will keep pressing. End Comment.</seg></p>
  <quote><p>BEGIN TEXT: The Ministry notes the report. END TEXT.</p></quote>{extra}

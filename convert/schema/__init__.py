@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import lxml.isoschematron as isoschematron  # (lxml-stubs has no isoschematron)
 from lxml import etree
 
 PROFILE = "cable-tei.rng"
@@ -48,3 +49,31 @@ def errors(schema: etree.RelaxNG, tei: etree._Element) -> list[str]:
     if schema.validate(tei):
         return []
     return [f"line {e.line}: {e.message}" for e in schema.error_log]
+
+
+RULES = "cable-tei.sch"
+
+
+@lru_cache(maxsize=1)
+def schematron() -> isoschematron.Schematron:
+    """The profile's Schematron (``cable-tei.sch``: what RELAX NG cannot say), compiled once,
+    with the shared taxonomy's category ids put in."""
+    from .. import taxonomy
+
+    text = resources.files(__name__).joinpath(RULES).read_text(encoding="utf-8")
+    text = text.replace("' CATEGORIES '", "' " + " ".join(sorted(taxonomy.category_ids())) + " '", 1)
+    sch = etree.fromstring(text.encode("utf-8"), _parser())
+    return isoschematron.Schematron(sch, store_report=True, error_finder=isoschematron.Schematron.ASSERTS_AND_REPORTS)
+
+
+_SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
+
+
+def schematron_errors(tei: etree._Element) -> list[str]:
+    """The Schematron's findings for ``tei``: ``rule-id: message`` (empty: none)."""
+    rules = schematron()
+    if rules.validate(tei):
+        return []
+    report = rules.validation_report
+    found = report.xpath("//svrl:failed-assert | //svrl:successful-report", namespaces=_SVRL)
+    return [f"{node.get('id')}: {' '.join(''.join(node.itertext()).split())}" for node in found]

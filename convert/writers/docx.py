@@ -5,22 +5,24 @@ every block and span carries the name of a style it defines (Title, Cable Metada
 Paragraph Number, Portion Marking, Summary, Signature, ...). After pandoc, the writer fills
 the header/footer placeholders with the classification line and cable id, writes the core
 properties (title, author, keywords, created from the date-time group) and re-packs the
-archive deterministically.
+archive deterministically (only those parts are deflated again).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..archive import read_zip, rewrite_zip
+from ..archive import read_entries, rewrite_zip
 from ..errors import RenderError
 from ..model import Cable
 from ..options import WriteOptions
 from ..theme import load_theme
 from ..view import frus, iso_to_epoch
-from . import html, pandoc
+from . import docx_sections, html, pandoc
+from .docx_sections import Section
 from .reference import HEADER_CABLE_ID, HEADER_CLASSIFICATION, reference_file
 
 if TYPE_CHECKING:
@@ -52,7 +54,7 @@ def core_properties(title: str, author: str, keywords: str, subject: str, descri
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
-def fill_placeholders(part: bytes, values: dict[str, str]) -> bytes:
+def fill_placeholders(part: bytes, values: Mapping[str, str]) -> bytes:
     """Replace placeholder text in a header/footer part (text nodes only, never markup)."""
     root = etree.fromstring(part)
     for text in root.iter(f"{_W}t"):
@@ -63,18 +65,25 @@ def fill_placeholders(part: bytes, values: dict[str, str]) -> bytes:
 
 
 def package(root: etree._Element, options: WriteOptions, source: str, core: bytes,
-            header_values: dict[str, str], modified: str) -> bytes:
-    """HTML tree -> DOCX bytes: pandoc with the theme's reference.docx, then our parts."""
+            header_values: dict[str, str], modified: str,
+            sections: Sequence[Section] = ()) -> bytes:
+    """HTML tree -> DOCX bytes: pandoc with the theme's reference.docx, then our parts
+    (``sections``: a volume's, see :mod:`.docx_sections`)."""
     epoch = iso_to_epoch(modified) or 0
     reference = reference_file(options.theme, options.paper)
     raw = pandoc.run(["-f", "html", "-t", "docx", f"--reference-doc={reference}"],
                      html.serialize(root), source, epoch)
-    entries = dict(read_zip(raw))
+    entries = read_entries(raw, HEADER_PARTS + (docx_sections.PARTS if sections else ()))
     replace = {"docProps/core.xml": core}
     for name in HEADER_PARTS:
         if name not in entries:
             raise RenderError(source, f"pandoc dropped the reference header part {name}")
         replace[name] = fill_placeholders(entries[name], header_values)
+    if sections:
+        templates = dict(zip(("header", "footer"), HEADER_PARTS, strict=True))
+        replace.update(docx_sections.sectioned(
+            entries, sections, lambda kind, values: fill_placeholders(entries[templates[kind]], values),
+            source))
     return rewrite_zip(raw, replace, epoch)
 
 
@@ -111,4 +120,20 @@ def write_volume(volume: Volume, options: WriteOptions) -> bytes:
         created=dates[0] if dates else modified, modified=modified, language=volume.lang)
     root = html.document(blocks, "", volume.lang, None)
     values = {HEADER_CLASSIFICATION: classification, HEADER_CABLE_ID: volume.title}
-    return package(root, options, "--book", core, values, modified)
+    return package(root, options, "--book", core, values, modified, volume_sections(volume))
+
+
+def volume_sections(volume: Volume) -> list[Section]:
+    """The title page (no running heads), the contents and the index (each link followed by
+    its cable's page; under the volume's highest classification) and each cable in a section of its own,
+    headed by its classification."""
+    from ..volume import copies, title_anchor
+
+    def heads(classification: str, label: str) -> dict[str, str]:
+        return {HEADER_CLASSIFICATION: classification, HEADER_CABLE_ID: label}
+
+    highest, views = volume.classification(), volume.views
+    return [Section(None, None), Section("volume-contents", heads(highest, "Contents"), page_references=True),
+            *(Section(title_anchor(view, copy), heads(view.classification, view.id))
+              for view, copy in zip(views, copies([view.id for view in views]), strict=True)),
+            Section("volume-index", heads(highest, "Index of TAGS"), page_references=True)]

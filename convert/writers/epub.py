@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..archive import read_zip, rewrite_zip
+from ..archive import read_entries, read_zip, rewrite_zip
 from ..errors import RenderError
 from ..model import Cable
 from ..options import WriteOptions
@@ -98,7 +98,7 @@ def package(root: etree._Element, metadata: list[str], options: WriteOptions, so
     toc = ["--toc"] if contents_first else []
     raw = pandoc.run(["-f", "html", "-t", "epub3", "--split-level=1", *toc,
                       "--epub-title-page=false", *metadata], data, source, epoch)
-    entries = dict(read_zip(raw))
+    entries = read_entries(raw, (STYLESHEET_ENTRY, OPF_ENTRY, NAV_ENTRY))
     if STYLESHEET_ENTRY not in entries or OPF_ENTRY not in entries or NAV_ENTRY not in entries:
         raise RenderError(source, "pandoc's EPUB lacks the expected stylesheet, package or nav file")
     css = stylesheet(options.theme, "epub", options.paper).encode("utf-8")

@@ -299,13 +299,15 @@ class Walk:
             return self.styled("span", "portion_marking", parent=target)
         if name == "gap":
             span = self.styled("span", "redaction", parent=target)
-            written = clean(all_text(source))
+            # the characters the source shows (@rend; a TEI of an older profile: its desc)
+            written = clean(source.get("rend") or all_text(source))
             if self.edition or not written:
                 span.text = REDACTION_LABEL
                 withheld = f" ({written} in the source)" if written else ""
                 span.set("title", f"Redacted: text withheld when the cable was published{withheld}")
                 return None
-            return span
+            span.text = written  # the transcript: the characters the source shows
+            return None
         if name == "hi":
             rend = source.get("rend", "")
             return etree.SubElement(target, "em" if "italic" in rend else "strong" if "bold" in rend else "span")

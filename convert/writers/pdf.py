@@ -21,7 +21,7 @@ from ..errors import RenderError
 from ..fetcher import bundled_only_fetcher, refuse_error
 from ..model import Cable
 from ..options import WriteOptions
-from ..theme import derived, stylesheet
+from ..theme import derived, load_theme, stylesheet
 from ..view import frus
 from . import PDF_VARIANTS, html
 
@@ -68,12 +68,24 @@ def tei_bytes(cable: Cable) -> bytes:
     return bytes(etree.tostring(cable.tei, xml_declaration=True, encoding="UTF-8"))
 
 
+#: the class the print stylesheet reads on a cable whose source note weasyprint pushed off the
+#: first page: its paragraphs may leave one line at the foot of a page (see :func:`render`)
+NOTE_FIRST_CLASS = "note-first-page"
+
+
 def render(root: etree._Element, options: WriteOptions, source: str,
-           attachments: list[tuple[str, bytes, str]], modified: str) -> bytes:
+           attachments: list[tuple[str, bytes, str]], modified: str,
+           first_page_note: str | None = None) -> bytes:
     """Lay out an HTML tree from :mod:`.html` with the print stylesheet and write the PDF.
 
     ``attachments`` holds (file name, bytes, description) triples; ``modified`` is the ISO
-    timestamp used for attachment dates.
+    timestamp used for attachment dates. ``first_page_note``: the id of a footnote that must
+    stand on page 1, under its call (a cable's source note). When a paragraph has one line at
+    the foot of page 1 and its second would overflow, weasyprint keeps the line and pushes
+    the page's footnotes to page 2 rather than break before the paragraph (its orphans rule);
+    such a cable is laid out again with :data:`NOTE_FIRST_CLASS` on its articles, whose
+    paragraphs may then break after one line: the page breaks where it overflowed, the note
+    stays. The second layout happens only for those cables (1 in 15 of the corpus).
     """
     import weasyprint
 
@@ -89,16 +101,24 @@ def render(root: etree._Element, options: WriteOptions, source: str,
                               url_fetcher=fetcher)
         for name, data, description in attachments
     ]
-    document = weasyprint.HTML(string=html.serialize(root).decode("utf-8"),
-                               url_fetcher=fetcher, media_type="print")
+    settings: dict[str, Any] = {
+        "stylesheets": [compiled_css(options.theme, options.paper)],
+        "pdf_variant": VARIANTS[options.pdf_variant],
+        "pdf_tags": options.pdf_variant == "pdf/ua-1",
+        "attachments": files,
+    }
+
+    def layout() -> Any:
+        return weasyprint.HTML(string=html.serialize(root).decode("utf-8"), url_fetcher=fetcher,
+                               media_type="print").render(font_config=font_config(), **settings)
+
     try:
-        pdf: bytes = document.write_pdf(
-            stylesheets=[compiled_css(options.theme, options.paper)],
-            font_config=font_config(),
-            pdf_variant=VARIANTS[options.pdf_variant],
-            pdf_tags=options.pdf_variant == "pdf/ua-1",
-            attachments=files,
-        )
+        document = layout()
+        if first_page_note is not None and first_page_note not in document.pages[0].anchors:
+            for article in root.iter("article"):
+                article.set("class", f"{article.get('class', '')} {NOTE_FIRST_CLASS}".strip())
+            document = layout()
+        pdf: bytes = document.write_pdf(**settings)
     except weasyprint.urls.FatalURLFetchingError as exc:
         raise refuse_error(fetcher.refused or [str(exc)], source) from exc
     except Exception as exc:  # weasyprint raises many kinds; callers get one typed error
@@ -116,7 +136,10 @@ def write(cable: Cable, options: WriteOptions) -> bytes:
                          view.lang, None, html.document_meta(view, modified))
     attachment = (f"{cable.file_stem()}.tei.xml", tei_bytes(cable),
                   f"TEI P5 source of cable {view.id}")
-    return render(root, options, cable.source, [attachment], modified)
+    note_class = load_theme(options.theme).css_class("source_note")
+    note = next(root.iterfind(f".//aside[@class='{note_class}']"), None)  # none in a transcript
+    return render(root, options, cable.source, [attachment], modified,
+                  None if note is None else note.get("id"))
 
 
 def write_volume(volume: Volume, options: WriteOptions, *, chunk_cables: int | None = None,

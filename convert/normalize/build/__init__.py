@@ -9,8 +9,9 @@ from lxml import etree
 from ..parsed import ParsedCable
 from .header import build_header
 from .ids import assign, document_id
+from .notes import numbering_notes
 from .text import appended_id, build_text
-from .xml import XML_LANG, el, indent
+from .xml import XML_LANG, T, el, indent
 
 __all__ = ["build"]
 
@@ -20,9 +21,11 @@ def build(parsed: ParsedCable) -> etree._Element:
     tei.set(XML_LANG, "en")
     text = build_text(parsed)
     parts = [(appended_id(number), part.facts) for number, part in enumerate(parsed.appended, 1)]
-    build_header(tei, parsed.facts, parts)
+    build_header(tei, parsed.facts, parts, withheld=text.find(f".//{T}gap") is not None)
     tei.append(text)
-    assign(tei, document_id(parsed.facts.cable_id, parsed.facts.source))
+    prefix = document_id(parsed.facts.cable_id, parsed.facts.source)
+    assign(tei, prefix)
+    numbering_notes(tei, prefix)
     etree.cleanup_namespaces(tei)
     indent(tei)
     return tei

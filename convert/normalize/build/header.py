@@ -11,7 +11,7 @@ from lxml import etree
 from ... import __version__, stations, taxonomy, vocab
 from ...names import public_source
 from ..parsed import Addressee, Facts, Routing
-from .xml import XML_ID, el
+from .xml import WITHHELD, XML_ID, el
 
 #: when no rule with a note fired (the profile wants one part at least)
 NOTHING_CHANGED = "No normalisation was needed: the text is as written."
@@ -31,11 +31,14 @@ _MINUTES = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 slug = functools.lru_cache(maxsize=1024)(vocab.slug)
 
 
-def build_header(tei: etree._Element, facts: Facts, appended: Sequence[tuple[str, Facts]] = ()) -> None:
-    """``appended``: the cables appended after this one's text, (their div's id, their facts)."""
+def build_header(
+    tei: etree._Element, facts: Facts, appended: Sequence[tuple[str, Facts]] = (), withheld: bool = False
+) -> None:
+    """``appended``: the cables appended after this one's text, (their div's id, their facts);
+    ``withheld``: whether the text has redactions (their gaps point at who made them)."""
     header = el(tei, "teiHeader")
     file_desc = el(header, "fileDesc")
-    _title_and_publication(file_desc, facts)
+    _title_and_publication(file_desc, facts, withheld)
     source_desc = el(file_desc, "sourceDesc")
     _telegram(source_desc, facts)
     _metadata(source_desc, facts)
@@ -47,7 +50,7 @@ def build_header(tei: etree._Element, facts: Facts, appended: Sequence[tuple[str
     el(revision, "change", f"Normalized by cable-convert {__version__} from {source}.", who="#normalizer")
 
 
-def _title_and_publication(file_desc: etree._Element, facts: Facts) -> None:
+def _title_and_publication(file_desc: etree._Element, facts: Facts, withheld: bool) -> None:
     title_stmt = el(file_desc, "titleStmt")
     title = facts.subject or f"Cable {facts.cable_id or public_source(facts.source)}"
     el(title_stmt, "title", title, type="subject" if facts.subject else "supplied")
@@ -55,6 +58,12 @@ def _title_and_publication(file_desc: etree._Element, facts: Facts) -> None:
     resp.set(XML_ID, "normalizer")
     el(resp, "resp", "normalized by")
     el(resp, "name", f"cable-convert {__version__}")
+    if withheld:
+        # who made the redactions the gaps mark: the publishers, not the government
+        resp = el(title_stmt, "respStmt")
+        resp.set(XML_ID, WITHHELD)
+        el(resp, "resp", "withheld names and details at publication (2010-2011)")
+        el(resp, "orgName", "WikiLeaks and its media partners")
     pub = el(file_desc, "publicationStmt")
     el(pub, "authority", AUTHORITY)
     if facts.cable_id:

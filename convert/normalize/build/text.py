@@ -232,7 +232,8 @@ def _paragraph(div: etree._Element, block: Paragraph) -> None:
     if block.label:
         label = el(para, "label", type="paragraph-number")
         if block.label_fix:
-            add_tokens(label, [Choice(block.label, block.label_fix, reason="paragraph-number")])
+            fix = Choice(block.label, block.label_fix, kind="corr", cert="high", reason="paragraph-number")
+            add_tokens(label, [fix])
         else:
             label.text = block.label
     if block.marking:

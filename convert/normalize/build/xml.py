@@ -65,6 +65,7 @@ _CONTAINERS = frozenset(
         "titleStmt",
         "respStmt",
         "publicationStmt",
+        "notesStmt",
         "availability",
         "sourceDesc",
         "bibl",
@@ -126,13 +127,14 @@ def add_tokens(node: etree._Element, tokens: Iterable[Token]) -> None:
         elif isinstance(token, Choice):
             choice = el(node, "choice")
             if token.kind == "corr":
+                # an error of transmission or copying, corrected: how sure, and why
                 el(choice, "sic", token.orig)
-                el(choice, "corr", token.reg, resp="#normalizer", cert=token.cert or "medium")
+                el(choice, "corr", token.reg, resp="#normalizer", cert=token.cert or "medium", type=token.reason)
             else:
                 el(choice, "orig", token.orig)
                 el(choice, "reg", token.reg, resp="#normalizer", type=token.reason)
         elif isinstance(token, Gap):
-            el(el(node, "gap", reason="redacted"), "desc", token.text)
+            _gap(node, token.text)
         elif isinstance(token, Break):
             add_furniture(node, token.furniture)
         elif token.type == "quote" and token.part is None:
@@ -142,6 +144,22 @@ def add_tokens(node: etree._Element, tokens: Iterable[Token]) -> None:
             if token.ident:
                 seg.set(XML_ID, token.ident)
             add_tokens(seg, token.children)
+
+
+#: who withheld a redacted name or detail (the id of the header's respStmt, made the cable's)
+WITHHELD = "withheld"
+WITHHELD_DESC = (
+    "A name or detail withheld at publication (2010-2011) by WikiLeaks and its media partners, "
+    "not by the United States government"
+)
+
+
+def _gap(node: etree._Element, written: str) -> None:
+    """A redaction: who made it (``@resp`` and ``desc``), its characters as the source shows
+    them (``@rend``: every character of the source is kept) and their number."""
+    gap = el(node, "gap", reason="redacted", resp="#" + WITHHELD, rend=written, quantity=str(len(written)),
+             unit="chars")
+    el(gap, "desc", WITHHELD_DESC)
 
 
 def add_furniture(node: etree._Element, furniture: Furniture) -> None:
@@ -163,4 +181,4 @@ def add_furniture(node: etree._Element, furniture: Furniture) -> None:
             el(node, "fw", text, type="header" if furniture.kind == "page" else "section-banner")
 
 
-__all__ = ["XML_ID", "XML_LANG", "Seg", "T", "add_furniture", "add_tokens", "append_text", "el", "indent"]
+__all__ = ["WITHHELD", "XML_ID", "XML_LANG", "Seg", "T", "add_furniture", "add_tokens", "append_text", "el", "indent"]

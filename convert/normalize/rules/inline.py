@@ -90,23 +90,32 @@ _LINK = re.compile(r"\[([^\]\[]{1,40})\]\(#?[^)\s]*\)")
     trigger=(",",),
     note=note(
         "correction",
-        "An apostrophe sent as a comma (Korea,s, hasn,t) is regularised to ’, the original kept in orig.",
+        "An apostrophe sent as a comma (Korea,s, hasn,t, UK,s) is an error of transmission, corrected to ’ "
+        "(sic/corr, certainty high).",
     ),
 )
 def apostrophe(text: str) -> Found:
-    """``Korea,s`` / ``hasn,t`` (lower case), ``KOREA,S`` (two capitals before): an
-    apostrophe sent as a comma."""
+    """``Korea,s`` / ``hasn,t`` (lower case), ``KOREA,S`` (two capitals before), ``UK,s``
+    (an acronym's possessive): an apostrophe sent as a comma."""
     found: Found = []
     for match in _APOSTROPHE_COMMA.finditer(text):
         comma = match.start()
         after = text[comma + 1 : comma + 2]
         if after.islower():
-            ok = comma > 0 and text[comma - 1].islower()
+            ok = (comma > 0 and text[comma - 1].islower()) or (after == "s" and _acronym_before(text, comma))
         else:
             ok = comma > 1 and text[comma - 1].isupper() and text[comma - 2].isupper() and text[comma - 1].isalpha()
         if ok:
-            found.append((comma, match.end(), Choice(",", "\u2019", reason="apostrophe")))
+            found.append((comma, match.end(), Choice(",", "\u2019", kind="corr", cert="high", reason="apostrophe")))
     return found
+
+
+def _acronym_before(text: str, comma: int) -> bool:
+    """``UK,s``, ``DRC,s``, ``ROK,s``: two to six capitals, a word of their own, before the comma."""
+    start = comma
+    while start > 0 and text[start - 1].isupper() and comma - start < 7:
+        start -= 1
+    return 2 <= comma - start <= 6 and (start == 0 or not text[start - 1].isalnum())
 
 
 @REPAIRS.rule(
@@ -114,8 +123,8 @@ def apostrophe(text: str) -> Found:
     trigger=("&",),
     note=note(
         "correction",
-        "Quotation marks sent as & and 8 (&Acts of Completion8) are regularised to “ and ”, the original "
-        "kept in orig.",
+        "Quotation marks sent as & and 8 (&Acts of Completion8) are errors of transmission, corrected to “ "
+        "and ” (sic/corr, certainty medium: the pair is found by its shape).",
     ),
 )
 def quote_marks(text: str) -> Found:
@@ -131,8 +140,8 @@ def quote_marks(text: str) -> Found:
         close = next((m for m in eights if m.start() > 0 and text[m.start() - 1] in _CLOSES_QUOTE), None)
         if close is None:
             continue
-        found.append((match.start(), match.end(), Choice("&", "\u201c", reason="quote")))
-        found.append((close.start(), close.end(), Choice("8", "\u201d", reason="quote")))
+        found.append((match.start(), match.end(), Choice("&", "\u201c", kind="corr", cert="medium", reason="quote")))
+        found.append((close.start(), close.end(), Choice("8", "\u201d", kind="corr", cert="medium", reason="quote")))
     return found
 
 
@@ -145,13 +154,14 @@ def _opens(text: str, amp: int) -> bool:
     trigger=("--",),
     note=note(
         "correction",
-        "An accented letter dropped to -- in transmission (vis--vis) is regularised, the original kept in orig.",
+        "An accented letter dropped to -- in transmission (vis--vis) is an error, corrected (sic/corr, certainty "
+        "high).",
     ),
 )
 def accent(text: str) -> Found:
     """``vis--vis``: the à lost in transmission."""
     return [
-        (m.start(), m.end(), Choice(m.group(), _DAMAGED_WORDS[m.group()], reason="accent"))
+        (m.start(), m.end(), Choice(m.group(), _DAMAGED_WORDS[m.group()], kind="corr", cert="high", reason="accent"))
         for m in _DAMAGED.finditer(text)
     ]
 
@@ -159,7 +169,11 @@ def accent(text: str) -> Found:
 @REPAIRS.rule(
     "redaction",
     trigger=("XXXX", "xxxx"),
-    note=note("normalization", "Redactions (XXXXXXXXXXXX) are gap elements with the redaction as written in desc."),
+    note=note(
+        "normalization",
+        "Names and details withheld at publication by WikiLeaks and its media partners (XXXXXXXXXXXX in the "
+        "source) are gap elements: who withheld them in @resp and desc, the characters as written in @rend.",
+    ),
 )
 def redaction(text: str) -> Found:
     """``XXXXXXXXXXXX`` (a name or a detail withheld by the publisher): a gap."""
@@ -202,7 +216,7 @@ def _split_codes(word: str, codes: frozenset[str]) -> list[str] | None:
     note=note(
         "normalization",
         "A TAG made of codes the same TAGS line also writes apart (VTPREL where VT and PREL stand alone: "
-        "a repeated list run together) is read as those codes, the original kept in orig.",
+        "a repeated list run together) is an error of copying, corrected to those codes (sic/corr, certainty medium).",
     ),
 )
 def glued_tags(text: str) -> Found:
@@ -215,7 +229,8 @@ def glued_tags(text: str) -> Found:
         word = match.group()
         parts = None if word in codes else _split_codes(word, codes)
         if parts:
-            found.append((match.start(), match.end(), Choice(word, " ".join(parts), reason="glued-tags")))
+            found.append((match.start(), match.end(), Choice(word, " ".join(parts), kind="corr", cert="medium",
+                                                             reason="glued-tags")))
     return found
 
 

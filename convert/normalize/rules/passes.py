@@ -28,8 +28,8 @@ def _alt_number(num: int) -> int | None:
     "paragraph-renumber",
     note=note(
         "correction",
-        "A paragraph number damaged in copying (11., 12., 13. where the sequence shows ¶1–¶3) is "
-        "regularised; the source's form is kept in orig.",
+        "A paragraph number damaged in copying (11., 12., 13. where the sequence shows ¶1–¶3: the web "
+        "page's ¶ read as a 1) is corrected (sic/corr, certainty high).",
     ),
 )
 def paragraph_renumber(blocks: list[Block], run: Run) -> list[Block]:
