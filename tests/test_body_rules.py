@@ -101,3 +101,31 @@ def test_the_schemas_hold_the_new_fw_types(assert_valid_tei) -> None:  # type: i
     xml = etree.tostring(done.cable.tei, encoding="unicode")
     assert '<fw type="handling">SIPDIS</fw>' in xml and '<fw type="transmission">ACTION EUR-00</fw>' in xml
     assert_valid_tei(done.cable.tei)
+
+
+def test_a_name_after_the_last_sentence_of_a_list_item_signs_and_leaves_the_item() -> None:
+    body = "1. C) The Prime Minister met the Ambassador.\n\n2. C) The afternoon went well, he said. THORNE\n"
+    done = _run(body)
+    assert _signer(done) == "THORNE"
+    assert _reading(done).count("THORNE") == 1  # in the closer, no longer in the item
+    assert _reading(done).endswith("The afternoon went well, he said. THORNE")
+    assert _signer(_run(body, frozenset({"list-signature"}))) is None
+
+
+def test_a_body_of_marked_items_signs_on_its_own_line() -> None:
+    body = "(C) On March 30 the Minister told the Ambassador he would call.\nLANGDALE\n"
+    assert _signer(_run(body)) == "LANGDALE"
+
+
+def test_a_list_of_participants_ends_with_no_signer() -> None:
+    body = "1. (U) Participants:\n\n-- Ambassador John Smith\n-- Mary Jones\n"
+    assert _signer(_run(body)) is None
+
+
+def test_a_name_on_its_own_line_after_the_last_item_signs() -> None:
+    body = (
+        "10. (C) WE SUGGEST THE FOLLOWING APPROACH:\n-- NOTE THE CENTRALITY OF REFORM.\n"
+        "-- NOTE THE NEED FOR CLEAN BANKING.\nPEARSON\n"
+    )
+    assert _signer(_run(body)) == "PEARSON"
+    assert _signer(_run(body, frozenset({"list-signature"}))) is None

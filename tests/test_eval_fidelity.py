@@ -146,6 +146,13 @@ def test_audit_runs_body_detectors_on_blocks_and_the_subject_detector_on_the_sub
     assert residue.audit([("p", "REF: STATE 1 in a paragraph")], "A SUBJECT") == {}
 
 
+def test_a_subject_that_names_a_sanctions_order_is_no_run_on() -> None:
+    det = residue.BY_NAME["subject-runon"]
+    assert det.find("DESIGNATION OF IRANIAN ENTITIES UNDER E.O. 13382") == []
+    assert det.find("A SUBJECT E.O. 12958: DECL: 1/1/2019")
+    assert det.find("A SUBJECT E.O. 13526 DECL 1/1/2019")
+
+
 # -- paragraph anchors ------------------------------------------------------------------------
 
 BODY = "\n".join([

@@ -160,3 +160,69 @@ def test_what_follows_a_cable_and_is_none_stays_in_its_item() -> None:
 def test_a_two_word_station_the_table_knows_is_a_station() -> None:
     assert refs_of("REF: THE HAGUE 2568") == [(None, "THE HAGUE 2568", "09THEHAGUE2568")]
     assert refs_of("REF: THE EMBASSY 2568") == [(None, "THE EMBASSY 2568", None)]
+
+
+def test_a_portion_marking_before_the_subject_is_not_part_of_it() -> None:
+    for marking in ("(S/NF)", "(C/NF)", "(s)", "(SBU)"):
+        assert rec(BODY.replace("SUBJECT: A CABLE", f"SUBJECT: {marking} A CABLE"))["subject"] == "A CABLE"
+    assert rec(BODY.replace("SUBJECT: A CABLE", "SUBJECT: (NOTE) A CABLE"))["subject"] == "(NOTE) A CABLE"
+
+
+def test_terrep_is_a_handling_caveat() -> None:
+    assert "TERREP" in rec(BODY.replace("SIPDIS\n", "SIPDIS\n\nTERREP\n"))["caveats"]
+
+
+def test_the_subject_goes_on_after_a_blank_line_or_a_page_break() -> None:
+    for gap in ("\n\n", "\n\nPARIS 00008760  001.2 OF 002\n\n"):
+        got = rec(BODY.replace("SUBJECT: A CABLE", f"SUBJECT: A CABLE ON THE{gap}REGION"))
+        assert got["subject"] == "A CABLE ON THE REGION"
+
+
+def test_what_follows_the_subject_after_a_blank_line_is_not_always_its_second_line() -> None:
+    for after in ("SUMMARY", "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY", "A. (U) POST: Paris.",
+                  "XXXXXXXXXXXX", "Mixed Case Line", "NSC FOR ABRAMS/DORAN", "DEPT FOR WHA/CEN",
+                  "FROM AMBASSADOR PAMELA P. WILLEFORD", "RE: STATE 123682", "VZCZCXYZ0001 PP RUEHWEB",
+                  "LONDON 00002124  001.2 OF 004", "C O R R E C T E D C O P Y (ADDED TAGS)", "////ZFR CANCEL"):
+        assert rec(BODY.replace("SUBJECT: A CABLE", f"SUBJECT: A CABLE\n\n{after}"))["subject"] == "A CABLE"
+    assert rec(BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE...\n\nREGION"))["subject"] == "A CABLE..."
+
+
+def test_a_one_line_first_paragraph_after_the_subject_stays_a_paragraph() -> None:
+    text = BODY.replace("1. (C) Text of the cable.", "FOLLOWING IS TEXT OF ARTICLE.")
+    assert rec(text)["subject"] == "A CABLE"
+    cable = normalize(RawCable(source="x.txt", form="text", body=text))
+    paragraphs = cable.tei.xpath("//t:div[@type='telegram']/t:p", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert ["".join(p.itertext()) for p in paragraphs] == ["FOLLOWING IS TEXT OF ARTICLE."]
+
+
+def test_a_subject_that_runs_on_into_a_mixed_case_handling_sentence_is_cut_there() -> None:
+    text = BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE Sensitive but unclassified. Please handle accordingly.")
+    assert rec(text)["subject"] == "A CABLE"
+
+
+def test_a_wrapped_subject_whose_last_line_runs_on_into_the_ref_field_is_cut_there() -> None:
+    text = BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE ON\nTHE REGION REF: STATE 16112 Classified By: Pol Couns")
+    got = rec(text)
+    assert got["subject"] == "A CABLE ON THE REGION"
+    assert [r["text"] for r in got["references"]] == ["STATE 16112"]
+
+
+def test_a_subject_cut_short_is_read_whole_from_a_later_copy_that_begins_with_it() -> None:
+    cut = BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE ON THE RE...")
+    copy = "\n\nE.O. 12958: DECL: 12/20/2014\nTAGS: PREL FR\nSUBJECT: A CABLE ON THE\nREGION AND ITS NEIGHBOURS\n\n"
+    got = rec(cut + copy)
+    assert got["subject"] == "A CABLE ON THE REGION AND ITS NEIGHBOURS"
+    assert any("cut short" in w for w in got["warnings"])
+    other = copy.replace("A CABLE ON THE", "ANOTHER CABLE ON THE")
+    assert rec(cut + other)["subject"] == "A CABLE ON THE RE..."
+
+
+def test_references_written_number_first_in_cablegate_form_or_with_the_year_after_the_serial() -> None:
+    assert [r[2] for r in refs_of("REF: A. A) 00821 ASMARA B. B) 00838 ASMARA")] == ["09ASMARA821", "09ASMARA838"]
+    assert [r[2] for r in refs_of("REF: 09BOGOTA569")] == ["09BOGOTA569"]
+    assert [r[2] for r in refs_of("REF: A. A: PANAMA 00933/08 B. B: PANAMA 00343")] == ["08PANAMA933", "09PANAMA343"]
+    assert [r[2] for r in refs_of("REF: A. REF: KATHMANDU 2282 B. KATHMANDU 2298")] == [
+        "09KATHMANDU2282", "09KATHMANDU2298"]
+    # a number then words that are no station, a date-like serial: no cable
+    assert [r[2] for r in refs_of("REF: 00500 PEOPLE")] == [None]
+    assert [r[2] for r in refs_of("REF: STATE 12/05")] == [None]

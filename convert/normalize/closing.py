@@ -83,15 +83,31 @@ def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
 def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
     """The signature: a name on its own last line, or after the last sentence."""
     last = blocks[-1] if blocks else None
+    if isinstance(last, ItemList):  # read as a paragraph of items, written back as a list
+        at = len(blocks) - 1
+        blocks[at] = Paragraph(items=last.items)
+        _signature(blocks, tail, run)
+        done = blocks[at]
+        if isinstance(done, Paragraph):
+            blocks[at] = ItemList(done.items)
+        return
     if not isinstance(last, Paragraph):
         return
-    texts = _texts(last.lines)
+    texts: list[str] = _texts(last.items[-1].lines) if last.items else _texts(last.lines)
     if not texts:
         return
     found = run.first(SIGNATURE, last, texts)
     if found is None:
         return
     kept, name = found
+    if last.items and kept is not None:
+        item = last.items[-1]
+        item_lines = list(item.lines)
+        item_lines[max(i for i, x in enumerate(item_lines) if isinstance(x, str))] = kept
+        items = (*last.items[:-1], ListItem(item.label, tuple(item_lines)))
+        blocks[-1] = Paragraph(last.lines, last.n, last.label, last.label_fix, last.marking, items)
+        tail.insert(0, Signature(name, inline=True))
+        return
     if last.items and _texts(last.items[-1].lines)[-1:] == [name]:
         _pop_item_line(blocks, last)
         tail.insert(0, Signature(name))

@@ -13,14 +13,14 @@ from ..model import RawCable, SourceMetadata
 from .inline import repair
 from .offices import SENDER_OFFICE, office_place
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Ref, Routing, Seg, Signature
-from .rules.fields import EDGES, HANDLING_TOKEN, ORIGIN, PARAGRAPH, SUBJECT, TAGS, partial_extract
+from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, SUBJECT, TAGS, partial_extract
 from .rules.inline import TAG_REPAIRS
 from .rules.ruler import PARTS, Run, all_rules
 from .tokens import plain
 
 _NOT_ID = re.compile(r"[^A-Z0-9]")
 _LOU = re.compile(r"LIMITED OFFICIAL USE", re.I)
-_SUBJECT_MARKING = re.compile(r"^\((?:U|C|S|SBU)\)\s*")
+_SUBJECT_MARKING = re.compile(r"^\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,6})*\)\s*", re.I)  # (C), (S/NF), (s)
 
 
 def classification_record(level: str | None, caveats: Sequence[str]) -> str | None:
@@ -63,6 +63,7 @@ _CAVEAT_NAMES = {
     "PROPIN": "PROPIN",
     "NOCONTRACT": "NOCONTRACT",
     "CORRECTED COPY": "CORRECTED COPY",
+    "TERREP": "TERREP",
 }
 
 
@@ -240,6 +241,17 @@ def _subject(field: Field | None) -> str | None:
     return _SUBJECT_MARKING.sub("", subject) or None
 
 
+def _whole_subject(subject: str | None, blocks: Sequence[Block], run: Run, warnings: list[str]) -> str | None:
+    """A SUBJECT cut short (``…``) read whole from a second copy of the cable, if one has it."""
+    if subject is None or not subject.endswith(("...", "…")):
+        return subject
+    whole = run.first(FULL_SUBJECT, subject, blocks)
+    if not whole:
+        return subject
+    warnings.append(f"the subject is cut short in the text ({subject!r}): it is read whole from a later copy")
+    return _SUBJECT_MARKING.sub("", whole) or subject
+
+
 def _classified_by(fields: Sequence[Field], blocks: Sequence[Block], run: Run) -> str | None:
     """The Classified By field, else (``fields.paragraph``) the first numbered paragraph."""
     field = _first(fields, "classified-by")
@@ -298,7 +310,7 @@ def derive_facts(
         cable_id=ident,
         source=raw.source,
         routing=routing,
-        subject=_subject(_first(every, "subject")),
+        subject=_whole_subject(_subject(_first(every, "subject")), blocks, run, warnings),
         message_ref=message_ref,
         sections=banner.sections if banner else None,
         level=level,

@@ -9,7 +9,7 @@ from .banner import parse_banner
 from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line
 from .refs import last_label, parse_refs
 from .rules.blocks import PARA_START
-from .rules.copies import GLUED, ROWS, glued
+from .rules.copies import GLUED, ROWS, WRAPPED, glued
 from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, PreambleCursor, field_kind, ref_continues
 from .rules.ruler import Run
 
@@ -91,12 +91,18 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
     """The field that starts (or, ``refs-more``, goes on) at ``line``, with its continuation
     lines: until a blank line or another field starts."""
     entries = cur.entries
-    more = kind == "refs-more"
-    lines: list[Line] = list(cur.fields.pop().lines) if more else []
+    more = kind in ("refs-more", "subject-more")
+    lines: list[Line] = []
+    if kind == "subject-more":  # the SUBJECT, and the page furniture read since
+        while cur.fields[-1].kind == "furniture":
+            lines[:0] = cur.fields.pop().lines
+    if more:
+        lines[:0] = cur.fields.pop().lines
     lines.append(line)
     cur.i += 1
     look = run.trial()
     refs = kind in ("refs", "refs-more") and run.on("ref-continuation")
+    subject = kind in ("subject", "subject-more")
     while cur.i < len(entries):
         e = entries[cur.i]
         if isinstance(e, Furniture):
@@ -112,18 +118,34 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
                 cur.i = k
                 continue
             break
+        if subject and not isinstance(e, Glued):
+            e = _wrapped(entries, cur.i, e, run)
         if isinstance(e, Glued) or field_kind(e, look) is not None or PARA_START.match(e) or parse_banner(e):
             break  # (a piece split off a line starts a field of its own)
         if kind in _ONE_LINE and not (kind == "eo" and _EO_MORE.match(e)):
             break
         lines.append(e)
         cur.i += 1
-    field = Field("refs" if more else kind, tuple(lines))
+    field = Field(kind.removesuffix("-more"), tuple(lines))
     cur.fields.append(field)
     if field.kind == "subject":
         cur.seen_subject = True
     if field.kind == "refs":
         cur.last_ref_label = last_label(field.text)
+
+
+def _wrapped(entries: list[Entry], index: int, line: str, run: Run) -> str:
+    """A SUBJECT's continuation line cut where it runs on into the next field (the
+    ``fields.wrapped`` rules): the pieces replace it in ``entries``; its first piece returned."""
+    for rule in run.active(WRAPPED):
+        if not rule.wants(line):
+            continue
+        parts = rule.fn(line)
+        if parts:
+            run.fire(rule.name)
+            entries[index : index + 1] = parts
+            return str(parts[0])
+    return line
 
 
 def late_fields(blocks: list[Block], run: Run) -> list[Block]:

@@ -23,9 +23,14 @@ MONTH_WORDS = frozenset(
     "JAN FEB MAR APR MAY JUN JUL AUG SEP SEPT OCT NOV DEC JANUARY FEBRUARY MARCH APRIL JUNE JULY "
     "AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
 )
+#: ``05 PARIS 7528``, ``PARIS 7528``, the cablegate form ``09BOGOTA569``, a year after the
+#: serial ``PANAMA 00933/08``
 _CABLE_REF = re.compile(
-    r"^\s*(?:(?P<year>\d{4}|\d{2})\s+)?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?)\s*(?P<serial>\d{1,6})\b(?![/:\d]|-(?!-))"
+    r"^\s*(?:(?P<year>\d{4}|\d{2})(?:\s+|(?=[A-Z]{3})))?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?)\s*"
+    r"(?P<serial>\d{1,6})(?:/(?P<after>\d{2})\b(?<=\d{3}/\d\d))?\b(?![/:\d]|-(?!-))"
 )
+#: number first: ``00821 ASMARA`` (the whole item; the station must be one the table knows)
+_NUMBER_FIRST = re.compile(r"\s*(?P<serial>\d{3,6})\s+(?P<station>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2})\s*$")
 NOT_STATIONS = frozenset(
     "EMAIL TELECON LETTER FAX MEMO DIPNOTE NOTE AND OF THE NO PARA PARAS PARAGRAPH SECTION PAGE REFTEL REF TEL "
     "IIR CIA".split()
@@ -83,6 +88,14 @@ def resolve_ref(text: str, own_year: int | None) -> tuple[str | None, bool]:
     return _resolved(match, own_year)
 
 
+def _number_first(item: str, start: int, own_year: int | None) -> tuple[str | None, bool]:
+    """``00821 ASMARA``: an item that is a serial then a station the table knows."""
+    match = _NUMBER_FIRST.match(item, start)
+    if match is None or not stations.banner_offices(" ".join(match["station"].split())):
+        return None, False
+    return _resolved(match, own_year)
+
+
 def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, bool]:
     station = " ".join(match["station"].upper().split())
     if station in ("SECSTATE", "SECSTATE WASHDC"):
@@ -91,7 +104,8 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
     known = len(words) > 1 and bool(stations.banner_offices(station))  # THE HAGUE is a station
     if (not known and any(w in NOT_STATIONS or w in MONTH_WORDS for w in words)) or len(station) < 3:
         return None, False
-    year_text = match["year"]
+    groups = match.groupdict()
+    year_text = groups.get("year") or groups.get("after")
     inferred = False
     if year_text:
         year = int(year_text) % 100
@@ -115,7 +129,7 @@ def _doubled(letter: str | None, item: str) -> int:
     96300``, ``A. (A) …``, ``A. A: …``, ``A. A. …``): 0 when it is not."""
     if letter is None:
         return 0
-    match = re.match(rf"\(?{letter}[.):]\)?\s+", item)
+    match = re.match(rf"\(?{letter}[.):]\)?\s+|REF\s*:\s*", item)  # (also ``A. REF: KATHMANDU 2282``)
     return match.end() if match else 0
 
 
@@ -141,7 +155,12 @@ def parse_refs(text: str, own_year: int | None) -> RefList:
     head, items = split_ref_field(text)
     refs = []
     for letter, written, item in items:
-        runs = cable_runs(item, own_year, _doubled(letter, item))
+        start = _doubled(letter, item)
+        runs = cable_runs(item, own_year, start)
+        if not runs:
+            target, inferred = _number_first(item, start, own_year)
+            if target is not None:
+                runs = [(0, target, inferred)]
         if not runs:
             refs.append(Ref(letter, written, item, None, False))
             continue

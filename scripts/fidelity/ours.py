@@ -127,8 +127,14 @@ def _level(cable: Any) -> tuple[str | None, bool]:
     subtype = _xp(tei, f"{bibl}/t:note[@type='classification']/@subtype")
     if subtype and str(subtype[0]) in _LEVELS:
         return _LEVELS[str(subtype[0])], True
-    target = _xp(tei, "t:teiHeader/t:profileDesc/t:textClass/t:catRef[@scheme='#classification']/@target")
+    target = _xp(
+        tei,
+        "t:teiHeader/t:profileDesc/t:textClass/t:catRef[@scheme='ctax:classification' or @scheme='#classification']"
+        "/@target",
+    )
     ident = str(target[0]).lstrip("#") if target else ""
+    if ident.startswith("ctax:level-"):  # the shared taxonomy (issue 14): ctax:level-confidential
+        return _LEVELS.get(ident.removeprefix("ctax:level-")), False
     if not ident or ident == "cls-unknown":
         return None, False
     desc = _xp(tei, f"t:teiHeader//t:category[@xml:id='{ident}']/t:catDesc")

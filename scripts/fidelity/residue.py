@@ -127,7 +127,10 @@ DETECTORS: tuple[Detector, ...] = (
         "`E.O. 12958`, `TAGS`, a handling sentence (`SENSITIVE BUT UNCLASSIFIED`, `PLEASE PROTECT "
         "ACCORDINGLY`), `<br>`, a page-break line or a database row",
         re.compile(
-            r"REF(?:S|TELS?)?\s*:|\bClassified By\b|\bE\.\s?O\.\s*\d{4,5}|\bTAGS\b|SENSITIVE BUT UNCLASSIFIED"
+            # E.O.: the classification orders' field (E.O. 12958, 13526; or a number and a
+            # colon), not an order a subject names (``… UNDER E.O. 13382``: the sanctions order)
+            r"REF(?:S|TELS?)?\s*:|\bClassified By\b|\bE\.\s?O\.\s*(?:1(?:2958|2356|3292|3526)\b|\d{4,5}\s*:)"
+            r"|\bTAGS\b|SENSITIVE BUT UNCLASSIFIED"
             r"|PROTECT ACCORDINGLY|TREAT ACCORDINGLY|<br\s*/?>|\b\d{8} \d{3}(?:\.\d)? OF \d{3}\b"
             r"|\b\d{3,7}\s+\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d\d\b|\bSIPDIS\b",
             re.I,

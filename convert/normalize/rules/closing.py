@@ -131,19 +131,6 @@ def is_name(text: str) -> bool:
     return all(_NAME_WORD.fullmatch(w) for w in words) and any(len(w) > 1 for w in words)
 
 
-@SIGNATURE.rule("item-signature")
-def item_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
-    """``-- … failed bank owners).`` / ``PEARSON``: a name on the last line of the paragraph's
-    last list item, after a finished sentence (the signature follows a list with no blank
-    line between)."""
-    if not para.items:
-        return None
-    lines = [x for x in para.items[-1].lines if isinstance(x, str)]
-    if len(lines) >= 2 and is_name(lines[-1]) and terminal(lines[-2]):
-        return None, lines[-1]
-    return None
-
-
 _TRAILER = re.compile(r"Classified Web ?Site|https?://|\bwww\.|index\.c ?fm\b|\*{5,}", re.I)
 
 
@@ -203,6 +190,8 @@ _END_OF = re.compile(r"END\s+(?:OF\s+)?(?:COMMENT|SUMMARY|TEXT)\s*\.?\)?\s*$", r
 @SIGNATURE.rule("inline-signature", after="signature-line")
 def inline_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
     """``… END COMMENT. NICHOLSON``: a name after the last sentence, on the same line."""
+    if para.items:
+        return None
     line = texts[-1]
     match = _INLINE_SIGNER.search(line)
     if not match or not is_name(match["name"]):
@@ -229,3 +218,20 @@ def inline_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str
 def duplicate_name(name: str, line: str) -> bool:
     """``MOLLER`` / ``Moller``: the name written twice at the end is two signature lines."""
     return line.strip().upper() == name.strip().upper()
+
+
+@SIGNATURE.rule("list-signature", after="inline-signature")
+def list_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
+    """The text ends in a list item (``13. C) … with the Obama administration. THORNE``; a
+    body of ``(C) …`` items; ``-- … Website: XXXX******** ERELI``): the name after the item's
+    last sentence, a trailer or a redaction, as after a paragraph's (a name alone as an item
+    is no signature: a list of participants ends so). A name on its own line after the item's
+    last sentence (``-- … BANKING REGULATION.`` / ``PEARSON``) is the signature-line case."""
+    if not para.items:
+        return None
+    inner = Paragraph(tuple(texts), n=0)  # numbered: a lone name line is not taken
+    for rule in (trailer_signature, signature_line, inline_signature):
+        found = rule(inner, texts)
+        if found:
+            return found
+    return None

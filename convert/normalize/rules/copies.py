@@ -5,6 +5,8 @@ Chains (run by :mod:`convert.normalize.preamble`):
 
 - ``fields.rows`` ``(entries, start, run) -> end``: a media partner's database row at the start.
 - ``fields.glued`` ``(cursor, line, run) -> pieces | None``: a line holding several fields.
+- ``fields.wrapped`` ``(line) -> pieces | None``: a SUBJECT's second (third…) line that runs
+  on into the next field.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ ROWS: Chain[Callable[[list[Entry], int, Run], int]] = Chain(
 )
 GLUED: Chain[Callable[[PreambleCursor, str, Run], list[str] | None]] = Chain(
     "fields.glued", "fields", "A line holding several fields run together."
+)
+WRAPPED: Chain[Callable[[str], list[str] | None]] = Chain(
+    "fields.wrapped", "fields", "A SUBJECT's second (third…) line that runs on into the next field."
 )
 
 # ---------------------------------------------------------------- database rows
@@ -177,7 +182,8 @@ def glued_fields(cur: PreambleCursor, line: str, run: Run) -> list[str] | None:
 #: ``… LICENSING REF: SAO PAULO 1467``, ``… EGYPTREF: CAIRO 493``, ``… Classified By: …``,
 #: ``… SENSITIVE BUT UNCLASSIFIED, PLEASE TREAT ACCORDINGLY``
 SUBJECT_RUNON = re.compile(
-    r"(?<!\s)\s++(?=REF(?:S|TELS?)?\s*+:|REFTELS?\s|REF\s++[A-Z]\s*+:|(?i:CLASSIFIED\s++BY\b)|SENSITIVE\s++BUT\s++UNCLASSIFIED\b)"
+    r"(?<!\s)\s++(?=REF(?:S|TELS?)?\s*+:|REFTELS?\s|REF\s++[A-Z]\s*+:|(?i:CLASSIFIED\s++BY\b)"
+    r"|(?i:SENSITIVE\s++BUT\s++UNCLASSIFIED\b))"
     r"|(?<=[A-Za-z0-9.)])(?=REFS?:)"
 )
 
@@ -189,6 +195,11 @@ def subject_runon(cur: PreambleCursor, line: str, run: Run) -> list[str] | None:
     pieces are the fields they start (each remembering whether a space preceded it)."""
     if field_kind(line, run.trial()) != "subject":
         return None
+    return _runon_pieces(line)
+
+
+def _runon_pieces(line: str) -> list[str] | None:
+    """``line`` cut where it runs on into the next field (None: it does not)."""
     parts: list[str] = []
     start = 0
     space = False
@@ -202,3 +213,12 @@ def subject_runon(cur: PreambleCursor, line: str, run: Run) -> list[str] | None:
         return None
     parts.append(_glued(line[start:], space))
     return parts
+
+
+@WRAPPED.rule("subject-runon-wrapped", trigger=("REF", "Ref", "lassified", "LASSIFIED", "ENSITIVE", "ensitive"))
+def subject_runon_wrapped(line: str) -> list[str] | None:
+    """A SUBJECT wrapped over lines whose last line runs on into the REF field, the Classified
+    By line or the SBU handling sentence (``SUBJECT: AUSTRALIA GROUP: … EXCHANGE AND`` /
+    ``POTENTIAL PROBLEM WITH PARIS PLENARY REF: STATE 16112 Classified By: …``) is cut there, as
+    :func:`subject_runon` cuts the SUBJECT's first line."""
+    return _runon_pieces(line)

@@ -21,13 +21,13 @@ Chains (run by :mod:`convert.normalize.preamble`, except where said):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ... import stations
 from ..banner import parse_banner
 from ..offices import origin_of
-from ..parsed import Banner, Block, Entry, Field, Glued, LateField, Paragraph
+from ..parsed import AnonBlock, Banner, Block, Entry, Field, Glued, LateField, Paragraph
 from ..refs import REF
 from .ruler import Chain, Run
 
@@ -44,7 +44,7 @@ def field_kind(line: str, run: Run) -> str | None:
 HANDLING_WORDS = (
     r"SIPDIS|SENSITIVE\s+BUT\s+UNCLASSIFIED|SENSITIVE|NO\s?FORN|FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|LIMITED\s+OFFICIAL\s+USE|"
     r"EXDIS|LIMDIS|NODIS|STADIS|ROGER|CHEROKEE|SPECAT|E\s?F\s?T\s?O|CORRECTED\s+COPY|"
-    r"NOT\s+FOR\s+INTERNET\s+DISTRIBUTION|SBU|ORCON|PROPIN|NOCONTRACT|EYES\s+ONLY|"
+    r"NOT\s+FOR\s+INTERNET\s+DISTRIBUTION|SBU|ORCON|PROPIN|NOCONTRACT|EYES\s+ONLY|TERREP|"
     r"DEPT\s+PASS\s+\S+|PASS\s+TO\s+\S+"
 )
 HANDLING = re.compile(
@@ -169,6 +169,9 @@ EDGES: Chain[Callable[[str], str]] = Chain(
 PARAGRAPH: Chain[Callable[[list[str]], str | None]] = Chain(
     "fields.paragraph", "fields", "A field written as the first numbered paragraph."
 )
+FULL_SUBJECT: Chain[Callable[[str, Sequence[Block]], str | None]] = Chain(
+    "fields.full-subject", "fields", "The whole SUBJECT where the one read is cut short (asked by the facts)."
+)
 ORIGIN: Chain[Callable[[str | None, str | None], str | None]] = Chain(
     "fields.origin",
     "fields",
@@ -223,6 +226,49 @@ def ref_continuation(cur: PreambleCursor, line: str) -> str | None:
     return None
 
 
+_NOT_SUBJECT = re.compile(
+    r"^(?:\(?[A-Z0-9]{1,2}[.)]\s|\((?:U|C|S|SBU)[/)]|(?:BEGIN\s+)?(?:SUMMARY|COMMENT|INTRODUCTION|BACKGROUND|"
+    r"OVERVIEW)\b)|SENSITIVE|ACCORDINGLY|PROTECT|HANDLE|XXXX|---|[.:]$"
+    # a byline, a reply, a distribution line (``NSC FOR …``), routing, a serial or a page's
+    # number (``001.2 OF 003``), a rule of slashes, spaced capitals (``C O R R E C T E D``)
+    r"|^(?:FROM|RE|FOR)\b|^\S+\s+FOR\s|VZCZC|\d{5}|\b\d{3}(?:\.\d)?\s+OF\s+\d{3}\b|//|(?:\b[A-Z]\s){4}",
+    re.I,
+)
+
+
+def _subject_before(cur: PreambleCursor) -> Field | None:
+    """The SUBJECT field when it is the last field read (page furniture after it aside)."""
+    for found in reversed(cur.fields):
+        if found.kind != "furniture":
+            return found if found.kind == "subject" else None
+    return None
+
+
+@OTHER.rule("subject-continuation")
+def subject_continuation(cur: PreambleCursor, line: str) -> str | None:
+    """The second line of a SUBJECT after a blank line or a page break (``… INSIDER ON GOA POLICY
+    IN THE`` / blank / ``REGION``): a run of one or two lines with more text after it, in the
+    subject's case, not ending a sentence, that is no field, item, heading, handling sentence
+    or redaction, after a subject not cut short (``…``)."""
+    subject = _subject_before(cur)
+    if subject is None or isinstance(line, Glued) or subject.text.rstrip().endswith("..."):
+        return None
+    if not any(c.isalpha() for c in line):
+        return None
+    run = [line]
+    for entry in cur.entries[cur.i + 1 : cur.i + 3]:
+        if entry is None or not isinstance(entry, str):
+            break
+        run.append(entry)
+    else:  # three lines and more, or the end of the text: a paragraph
+        return None
+    upper = subject.text.upper() == subject.text
+    for text in run:
+        if _NOT_SUBJECT.search(text.strip()) or (upper and text.upper() != text) or len(text) > 90:
+            return None
+    return "subject-more"
+
+
 # ---------------------------------------------------------------- later
 @LATE.rule("late-fields")
 def late_fields(blocks: list[Block], run: Run) -> list[Block]:
@@ -264,6 +310,43 @@ def classified_by_paragraph(lines: list[str]) -> str | None:
     paragraph, when no Classified By field was found."""
     if lines and CLASSIFIED_IN_PARAGRAPH.match(lines[0]):
         return " ".join(" ".join(x.split()) for x in lines)
+    return None
+
+
+# ---------------------------------------------------------------- a subject cut short
+_NEXT_FIELD = re.compile(r"^\s*(?:REF|Ref|CLASSIFIED|Classified|E\.\s?O|TAGS|¶|\d{1,3}\.|\()")
+
+
+def _words(text: str) -> list[str]:
+    return text.replace('""', '"').split()
+
+
+@FULL_SUBJECT.rule("cut-subject")
+def cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
+    """``SUBJECT: … FOLLOW-ON PHASE; PARLIAMENT...``: a media partner's copy cut the preamble
+    short, and its second copy of the cable (a wrapper block, or unnumbered text) writes the
+    SUBJECT whole: that one (with its wrapped lines), when it begins with the cut one's words."""
+    stem = _words(cut.rstrip(".… "))
+    if not stem:
+        return None
+    for block in blocks:
+        if isinstance(block, AnonBlock) and block.type == "wrapper":
+            lines = [x for x in block.lines if isinstance(x, str)]
+        elif isinstance(block, Paragraph) and block.n is None:
+            lines = [x for x in block.lines if isinstance(x, str)]
+        else:
+            continue
+        for index, line in enumerate(lines):
+            if not SUBJECT.match(line):
+                continue
+            taken = [SUBJECT.sub("", line, count=1)]
+            for more in lines[index + 1 : index + 4]:
+                if not more.strip() or _NEXT_FIELD.match(more) or HANDLING.match(more):
+                    break
+                taken.append(more)
+            whole, start = " ".join(_words(" ".join(taken))), " ".join(stem)
+            if len(whole) > len(start) and whole.startswith(start):  # (the cut may end mid-word)
+                return whole
     return None
 
 
