@@ -33,11 +33,26 @@ class BookResult:
     outputs: list[Path] = field(default_factory=list)
     cables: int = 0
     failures: list[ConvertError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 Progress = Callable[[str], None]
 #: seconds between two progress lines while cables are read
 PROGRESS_EVERY = 5.0
+
+
+def repeated(pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """A warning for each cable id given more than once (``pairs``: id and source): the
+    volume keeps every copy as its own document."""
+    from .volume import repeats
+
+    pairs = list(pairs)
+    out = []
+    for cable_id, count in repeats([cable_id for cable_id, _ in pairs]).items():
+        sources = ", ".join(source for other, source in pairs if other == cable_id)
+        out.append(f"{cable_id} is given {count} times ({sources}): each copy is a document "
+                   "of the volume")
+    return out
 
 
 def gather(inputs: Iterable[str], options: ConvertOptions, keep: Callable[[Cable], None] | None = None,
@@ -93,7 +108,8 @@ def make_book(
     if formats == ["pdf"] and options.write.pdf_variant in PIECEWISE_VARIANTS:
         return _pdf_book(inputs, out, options, sort, title, name, progress)
     cables, failures = gather(inputs, options, progress=progress)
-    result = BookResult(cables=len(cables), failures=failures)
+    result = BookResult(cables=len(cables), failures=failures,
+                        warnings=repeated((c.view.id, c.source) for c in cables))
     if not cables:
         return result
     stem = safe_stem(name)
@@ -114,7 +130,8 @@ def _pdf_book(inputs: Iterable[str], out: Path, options: ConvertOptions, sort: s
     try:
         spool = pdf_volume.Spool(job / "tei")
         _, failures = gather(inputs, options, keep=spool.add, progress=progress)
-        result = BookResult(cables=len(spool.entries), failures=failures)
+        result = BookResult(cables=len(spool.entries), failures=failures,
+                            warnings=repeated((e.id, e.source) for e in spool.entries))
         if not spool.entries:
             return result
         entries = pdf_volume.ordered(spool.entries, sort)

@@ -309,6 +309,8 @@ def _book(args: argparse.Namespace, inputs: list[str], out: Path, options: Conve
     finally:
         if state is not None:
             state.close()
+    for warning in result.warnings:
+        print(f"cable-convert: warning: {warning}", file=sys.stderr)
     for failure in result.failures:
         print(failure.one_line(), file=sys.stderr)
     if not args.quiet:

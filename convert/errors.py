@@ -52,7 +52,7 @@ class EncodingError(InputError):
 
 
 class InputTooLargeError(InputError):
-    """A single-cable input is over --max-input-size."""
+    """A single-cable input is over --max-input-size, or too long for a PDF within --time-limit."""
 
     exit_code = 7
     kind = "input too large"

@@ -29,8 +29,9 @@ SORTS = ("date", "id", "input")
 T = TypeVar("T")
 VOLUME_FORMATS = volume_formats()
 #: where a volume links a cable: its article's title heading (pandoc keeps a heading's id when
-#: it splits EPUB chapters)
-AnchorOf = Callable[[CableView], str]
+#: it splits EPUB chapters). The int is the copy: 0 for a cable's first place in the volume,
+#: 1, 2, … for the same cable given again (see :func:`copies`).
+AnchorOf = Callable[[CableView, int], str]
 
 
 def sorted_by(items: Sequence[T], sort: str, date_id: Callable[[T], tuple[str | None, str]]) -> list[T]:
@@ -85,16 +86,55 @@ def github_slug(text: str) -> str:
     return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
 
 
+def copies(ids: Sequence[str]) -> list[int]:
+    """For each cable id in volume order, which copy it is: 0 the first time the id comes,
+    1, 2, … when the same cable is given again (a page and its cables.csv row, say). Each
+    copy is its own document of the volume, with ids of its own."""
+    seen: dict[str, int] = defaultdict(int)
+    out = []
+    for cable_id in ids:
+        out.append(seen[cable_id])
+        seen[cable_id] += 1
+    return out
+
+
+def repeats(ids: Sequence[str]) -> dict[str, int]:
+    """Cable ids that come more than once, with their counts (in order of first place)."""
+    counts: dict[str, int] = {}
+    for cable_id in ids:
+        counts[cable_id] = counts.get(cable_id, 0) + 1
+    return {cable_id: n for cable_id, n in counts.items() if n > 1}
+
+
+def article_base(cable_id: str, copy: int = 0) -> str:
+    """The HTML id of a cable's article in a volume, every other id in it starts with it and
+    ``-``: ``cable-09BEIJING1463``; a later copy ``cable-09BEIJING1463-copy2``."""
+    from .writers.html import anchor_id
+
+    return anchor_id(cable_id) + (f"-copy{copy + 1}" if copy else "")
+
+
+def rekey(article: etree._Element, cable_id: str, copy: int) -> None:
+    """Give a later copy of a cable's article ids of its own (:func:`article_base`): every
+    ``id``, and every link inside it to one of them."""
+    if not copy:
+        return
+    old, new = article_base(cable_id), article_base(cable_id, copy)
+    for element in article.iter():
+        for name, mark in (("id", ""), ("href", "#")):
+            value = element.get(name)
+            if value is not None and (value == mark + old or value.startswith(mark + old + "-")):
+                element.set(name, mark + new + value[len(mark + old):])
+
+
 def _heading(tag: str, css: str, text: str, anchor: str) -> etree._Element:
     element = etree.Element(tag, {"class": css, "id": anchor})
     element.text = text
     return element
 
 
-def _title_anchor(view: CableView) -> str:
-    from .writers.html import anchor_id
-
-    return anchor_id(view.id) + "-title"
+def _title_anchor(view: CableView, copy: int) -> str:
+    return article_base(view.id, copy) + "-title"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +176,11 @@ class Volume:
         from .writers import html
 
         views = self.views
-        links = {view.id: "#" + anchor_of(view) for view in views}
+        nth = copies([view.id for view in views])
+        anchors = [anchor_of(view, n) for view, n in zip(views, nth, strict=True)]
+        # a reference to a cable given twice leads to its first copy
+        links = {view.id: "#" + anchor for view, anchor, n in zip(views, anchors, nth, strict=True)
+                 if not n}
         front = etree.Element("section", {"class": "volume-front"})
         front.append(_heading("h1", "volume-title", self.title, "volume-title"))
         dates = [date[:10] for date in self.dates()]
@@ -145,27 +189,31 @@ class Volume:
         toc = etree.Element("nav", {"class": "volume-toc"})
         toc.append(_heading("h1", "volume-toc-title", "Contents", "volume-contents"))
         listing = etree.SubElement(toc, "ol")
-        for view in views:
-            link = etree.SubElement(etree.SubElement(listing, "li"), "a", {"href": links[view.id]})
+        for view, anchor in zip(views, anchors, strict=True):
+            link = etree.SubElement(etree.SubElement(listing, "li"), "a", {"href": "#" + anchor})
             link.text = f"{(view.date or '')[:10]} {view.id}: {view.subject}".strip()
-        articles = [html.article(cable, options, flavour=flavour, links=links) for cable in self.cables]
-        return [front, toc, *articles, self._index(links)]
+        articles = []
+        for cable, n in zip(self.cables, nth, strict=True):
+            article = html.article(cable, options, flavour=flavour, links=links)
+            rekey(article, cable.view.id, n)
+            articles.append(article)
+        return [front, toc, *articles, self._index(anchors)]
 
-    def _index(self, links: dict[str, str]) -> etree._Element:
+    def _index(self, anchors: list[str]) -> etree._Element:
         index = etree.Element("section", {"class": "volume-index"})
         index.append(_heading("h1", "volume-index-title", "Index of TAGS", "volume-index"))
-        by_tag: dict[str, list[str]] = defaultdict(list)
-        for view in self.views:
+        by_tag: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for view, anchor in zip(self.views, anchors, strict=True):
             for tag in dict.fromkeys(view.tags):
-                by_tag[tag].append(view.id)
+                by_tag[tag].append((view.id, anchor))
         entries = etree.SubElement(index, "ul")
         for tag in sorted(by_tag):
             item = etree.SubElement(entries, "li")
             label = etree.SubElement(item, "strong")
             label.text = tag
             label.tail = ": "
-            for number, cable_id in enumerate(by_tag[tag]):
-                link = etree.SubElement(item, "a", {"href": links[cable_id]})
+            for number, (cable_id, anchor) in enumerate(by_tag[tag]):
+                link = etree.SubElement(item, "a", {"href": "#" + anchor})
                 link.text = cable_id
                 if number < len(by_tag[tag]) - 1:
                     link.tail = ", "

@@ -385,8 +385,8 @@ def _child_cpu() -> float:
 
 def long_paragraph(s: Scenario) -> Outcome:
     """TEI and JSON (the normalizer, which the item is about). A PDF of 16 MB is another
-    matter: weasyprint lays out about 15-20 CPU seconds a megabyte, so under the default
-    60 s time limit a PDF is made of a cable up to about 3 MB (docs/threat-model.md)."""
+    matter: weasyprint lays out about 15-20 CPU seconds a megabyte, so a text a PDF cannot lay
+    out within the time limit is refused at once (:func:`long_paragraph_as_pdf`)."""
     path = s.inputs / "wrapped.txt"
     path.write_text("UNCLAS STATE 000001\n\nSUBJECT: LONG PARAGRAPH\n\n1. " + _wrapped_lines(260_000))
     size = path.stat().st_size
@@ -395,6 +395,20 @@ def long_paragraph(s: Scenario) -> Outcome:
     cpu = _child_cpu() - cpu
     return s.outcome(done, 0, 1, f"{size / 1e6:.0f} MB paragraph, default limits: {cpu:.1f} s CPU",
                      size > 15e6)
+
+
+def long_paragraph_as_pdf(s: Scenario) -> Outcome:
+    """The default formats (TEI, JSON and a PDF): refused from its length, before any
+    layout, in one line (not after 60 s and a retry, exit 12)."""
+    path = s.inputs / "wrapped.txt"
+    path.write_text("UNCLAS STATE 000001\n\nSUBJECT: LONG PARAGRAPH\n\n1. " + _wrapped_lines(260_000))
+    cpu = _child_cpu()
+    done = s.cli(str(path), "-o", str(s.out), "-q")
+    cpu = _child_cpu() - cpu
+    lines = done.stderr.splitlines()
+    return s.outcome(done, 7, 1, f"{len(lines)} line on stderr, {cpu:.1f} s CPU",
+                     len(lines) == 1 and "more than a PDF can lay out" in done.stderr,
+                     counts_agree=True)
 
 
 def fifty_megabytes(s: Scenario) -> Outcome:
@@ -433,6 +447,18 @@ def book_over_batch(s: Scenario) -> Outcome:
                  "09BEIJING1463")
     return s.outcome(done, 2, 1, "the cable's file kept",
                      (s.out / "09BEIJING1463.md").read_bytes() == before)
+
+
+def same_cable_twice(s: Scenario) -> Outcome:
+    import re
+
+    for name in ("a.txt", "b.txt"):
+        shutil.copyfile(SEED, s.inputs / name)
+    done = s.cli(str(s.inputs), "-o", str(s.out), "--book", "--to", "html", "-q")
+    markup = (s.out / "volume.html").read_text(encoding="utf-8") if done.returncode == 0 else ""
+    ids = re.findall(r' id="([^"]+)"', markup)
+    return s.outcome(done, 0, 2, "ids unique, two documents", bool(ids) and len(ids) == len(set(ids)),
+                     counts_agree=True)
 
 
 def loose_options(s: Scenario) -> Outcome:
@@ -547,10 +573,12 @@ SCENARIOS: list[tuple[str, str, Callable[[Scenario], Outcome]]] = [
     ("11", "--book with no cable", empty_book),
     ("12", "a FIFO in the folder, another named", fifo),
     ("13", "a 16 MB hard-wrapped paragraph (the limit is 20 MB), TEI+JSON", long_paragraph),
+    ("13", "the same 16 MB paragraph, default formats (a PDF too)", long_paragraph_as_pdf),
     ("13", "a 50 MB hard-wrapped paragraph (over the limit)", fifty_megabytes),
     ("15", "umask 027", umask),
     ("16", "--theme nope --to tei", unknown_theme),
     ("16", "--book-name of a batch output", book_over_batch),
+    ("16", "the same cable twice in a volume", same_cable_twice),
     ("17", "--jobs 0, sizes and limits out of range", loose_options),
     ("17", "1,100 nested folders", nested_folders),
     ("17", "Ctrl-C while workers have pandoc folders", ctrl_c_pandoc),

@@ -65,10 +65,15 @@ def test_the_appended_cable_is_a_part_of_its_own(truth: dict[str, object], asser
     divs = _x(cable.tei, "t:text/t:body/t:div")
     assert [d.get("type") for d in divs] == ["telegram", "appended-cable"]
     assert divs[1].get("n") == truth["second_cable_id"]
-    assert divs[1].get("{http://www.w3.org/XML/1998/namespace}id") == "appended-1"
+    # its id begins with the page's (ids never collide when cables are combined), and so do
+    # the ids of its blocks
+    part_id = f"c{truth['id']}-appended-1"
+    assert divs[1].get("{http://www.w3.org/XML/1998/namespace}id") == part_id
+    inner = [n.get("{http://www.w3.org/XML/1998/namespace}id") for n in divs[1].iterdescendants() if isinstance(n.tag, str)]
+    assert all(i.startswith(part_id + "-") for i in inner if i) and any(inner)
     # its facts in the header, pointing at its div, and in the JSON record
     bibl = _x(cable.tei, "//t:listBibl[@type='appended-cables']/t:bibl")
-    assert [b.get("corresp") for b in bibl] == ["#appended-1"]
+    assert [b.get("corresp") for b in bibl] == ["#" + part_id]
     assert [p["id"] for p in record(cable)["appended"]] == [truth["second_cable_id"]]
     # no header fact from it: the signer is the page's (or none found), never the other's
     appended_signer = parsed.appended[0].facts.signer

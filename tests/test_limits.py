@@ -454,22 +454,59 @@ def test_time_limit_option_reaches_the_options() -> None:
 
 
 def test_time_limit_single_cable_cli(tmp_path: Path) -> None:
-    """One cable through the CLI with a limit it cannot meet (a PDF takes longer than 10 ms):
-    exit 12, a one-line message naming the input and the option, and no output written."""
+    """One cable through the CLI with a limit it cannot meet (an EPUB takes pandoc longer than
+    10 ms): exit 12, a one-line message naming the input and the option, and no output
+    written. (A PDF is refused before it starts: see the layout tests below.)"""
     out = tmp_path / "out"
-    done = cli(str(hs.SEED), "-o", str(out), "-t", "pdf", "--time-limit", "0.01", "-q")
+    done = cli(str(hs.SEED), "-o", str(out), "-t", "epub", "--time-limit", "0.01", "-q")
     assert done.returncode == TimeLimitError.exit_code, done.stderr
     line = done.stderr.decode().strip().splitlines()[-1]
     assert "seed-09BEIJING1463.txt" in line and "time limit" in line and "--time-limit" in line
-    assert not list(out.glob("*.pdf"))
+    assert not list(out.glob("*.epub"))
 
 
 def test_time_limit_streaming_to_stdout() -> None:
     """``-o -`` converts in the CLI's own process: the limit applies there too."""
-    done = cli(str(hs.SEED), "-o", "-", "-t", "pdf", "--time-limit", "0.01")
+    done = cli(str(hs.SEED), "-o", "-", "-t", "epub", "--time-limit", "0.01")
     assert done.returncode == TimeLimitError.exit_code, done.stderr[-500:]
     assert b"time limit" in done.stderr
     assert done.stdout == b""
+
+
+def test_a_cable_too_long_to_lay_out_in_time_is_refused_at_once(tmp_path: Path) -> None:
+    """Issue 12 item 13: a 16 MB cable hit the 60 s limit as a PDF (weasyprint lays out
+    15-20 CPU s a MB), then again on its retry. A text a PDF cannot lay out within the limit
+    is refused before any rendering: exit 7, one line naming the input, the size, the option
+    and the way out, nothing written. The seed's ~4,500 characters against a 0.1 s limit
+    (1,600 characters) stand for 16 MB against 60 s."""
+    out = tmp_path / "out"
+    for argv in ([str(hs.SEED), "-o", str(out)], [str(hs.SEED), "-o", "-", "-t", "pdf"]):
+        done = cli(*argv, "--time-limit", "0.1", "-q")
+        assert done.returncode == InputTooLargeError.exit_code, done.stderr
+        line = done.stderr.decode().strip().splitlines()[-1]
+        for words in ("seed-09BEIJING1463.txt", "characters of text", "PDF", "--time-limit",
+                      "--to data"):
+            assert words in line, line
+        assert done.stdout == b""
+    assert not [p for p in out.iterdir() if p.name != "report.json"]
+    # the data alone is not bounded by layout; with no time limit, nothing is refused
+    assert cli(str(hs.SEED), "-o", str(out), "-t", "data", "--time-limit", "0.1", "-q").returncode == 0
+    assert (out / "09BEIJING1463.json").is_file()
+
+
+def test_the_layout_bound_follows_the_time_limit() -> None:
+    from convert.pipeline import check_layout, to_cable
+    from convert.writers import FORMATS
+
+    cable = to_cable(next(iter(load_source(Source(str(hs.SEED), path=str(hs.SEED)), ReadOptions()))))
+    size = sum(len(t) for t in cable.tei.find("{http://www.tei-c.org/ns/1.0}text").itertext())
+    rate = FORMATS["pdf"].layout_rate
+    assert rate
+    check_layout(cable, ["pdf"], size / rate + 0.01)  # just enough time: accepted
+    check_layout(cable, ["pdf"], 0)  # no limit
+    check_layout(cable, ["tei", "json", "md", "html", "epub", "docx"], 0.001)  # not rated
+    with pytest.raises(InputTooLargeError, match="--time-limit"):
+        check_layout(cable, ["tei", "pdf"], size / rate - 0.01)
 
 
 def test_a_generous_time_limit_changes_nothing(tmp_path: Path) -> None:

@@ -528,6 +528,61 @@ def test_16_book_takes_the_lock_and_spares_batch_outputs(tmp_path: Path) -> None
     assert cli(str(SEED), "-o", str(out), "--book", "--to", "md", "-q").returncode == 0
 
 
+def _ids_and_links(markup: str) -> tuple[list[str], list[str]]:
+    import re
+
+    return re.findall(r' id="([^"]+)"', markup), re.findall(r'href="#([^"]+)"', markup)
+
+
+def test_16_the_same_cable_twice_in_a_volume_has_ids_of_its_own(tmp_path: Path) -> None:
+    """A cable given twice (two copies of one file) repeated every HTML id of its article:
+    the contents, the index and the EPUB's navigation led twice to the first copy."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        shutil.copyfile(SEED, tmp_path / "in" / name)
+    out = tmp_path / "out"
+    done = cli(str(tmp_path / "in"), "-o", str(out), "--book", "--to", "html,epub,md")
+    assert done.returncode == 0, done.stderr
+    assert "09BEIJING1463 is given 2 times" in done.stderr
+    ids, links = _ids_and_links((out / "volume.html").read_text(encoding="utf-8"))
+    assert len(ids) == len(set(ids)) and not set(links) - set(ids)
+    contents = [link for link in links if link.endswith("-title")]
+    assert contents[:2] == ["cable-09BEIJING1463-title", "cable-09BEIJING1463-copy2-title"]
+    assert "cable-09BEIJING1463-copy2-p4" in ids
+    import zipfile
+
+    with zipfile.ZipFile(out / "volume.epub") as epub:
+        nav = epub.read("EPUB/nav.xhtml").decode()
+        chapters = [epub.read(n).decode() for n in sorted(epub.namelist()) if "/text/ch" in n]
+    assert "#cable-09BEIJING1463-copy2-title" in nav
+    # ids are per chapter file (pandoc's footnote ids repeat across files); a cable's are not
+    every = [i for chapter in chapters for i in _ids_and_links(chapter)[0] if i.startswith("cable-")]
+    assert len(every) == len(set(every)) and "cable-09BEIJING1463-copy2-p1" in every
+    markdown = (out / "volume.md").read_text(encoding="utf-8")
+    assert "(#09beijing1463-copy-2-" in markdown and "# 09BEIJING1463 (copy 2): " in markdown
+    assert markdown.count("[^09BEIJING1463-copy2]:") == 1
+
+
+def test_16_the_same_cable_twice_in_a_pdf_volume_is_two_documents(tmp_path: Path) -> None:
+    """The PDF volume's contents gave the second copy the first copy's page."""
+    from pypdf import PdfReader
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        shutil.copyfile(SEED, tmp_path / "in" / name)
+    done = cli(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--book", "--to", "pdf", "-q")
+    assert done.returncode == 0, done.stderr
+    reader = PdfReader(tmp_path / "out" / "volume.pdf")
+    outline = [item for item in reader.outline if not isinstance(item, list)]
+    documents = [item for item in outline if item["/Title"].startswith(("1. ", "2. "))]
+    pages = [reader.get_destination_page_number(item) for item in documents]
+    assert len(pages) == 2 and pages[0] < pages[1]
+    contents = reader.pages[1].extract_text()
+    printed = [line.rsplit(".", 1)[-1].strip() for line in contents.splitlines()
+               if line.startswith(("1. Telegram", "2. Telegram"))]
+    assert len(printed) == 2 and printed[0] != printed[1], contents
+
+
 # ------------------------------------------------------------------ 17: loose ends
 @pytest.mark.parametrize("option, value", [
     ("--max-input-size", "-5"), ("--max-input-size", "0"), ("--jobs", "0"),

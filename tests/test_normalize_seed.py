@@ -39,7 +39,7 @@ def test_paragraphs_one_to_six_with_damaged_numbers_repaired(seed):
 
 
 def test_tags_without_link_residue(seed):
-    assert [t.text for t in x(seed, "//t:keywords[@scheme='#tags']/t:term")] == ["ETRD", "EIND", "KIPR", "ECON", "CH"]
+    assert [t.text for t in x(seed, "//t:keywords[@scheme='ctax:tags']/t:term")] == ["ETRD", "EIND", "KIPR", "ECON", "CH"]
     assert record(seed)["tags"] == ["ETRD", "EIND", "KIPR", "ECON", "CH"]
     # the residue is kept as the original beside the regularised tag
     assert x(seed, "//t:seg[@type='tags']//t:orig")[0].text == "[ETRD](#)"
@@ -74,7 +74,8 @@ def test_signer_date_id(seed):
 
 
 def test_classification_and_caveats(seed):
-    assert x(seed, "//t:catRef[@scheme='#classification']/@target") == ["#cls-unclassified"]
+    assert x(seed, "//t:catRef[@scheme='ctax:classification']/@target") == ["ctax:level-unclassified"]
+    assert x(seed, "//t:catRef[@scheme='ctax:caveats']/@target") == ["ctax:caveat-sensitive ctax:caveat-sipdis"]
     rec = record(seed)
     assert set(rec["caveats"]) == {"SENSITIVE", "SIPDIS"}
     assert rec["classification"] == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
@@ -84,7 +85,8 @@ def test_summary_recognised(seed):
     (summary,) = x(seed, "//t:seg[@type='summary']")
     text = reading_text(summary)
     assert text.startswith("Summary: China objects") and text.endswith("End Summary.")
-    assert x(seed, "//t:abstract//t:ptr/@target") == ["#summary"]
+    assert x(seed, "//t:abstract//t:ptr/@target") == ["#c09BEIJING1463-summary"]
+    assert summary.get("{http://www.w3.org/XML/1998/namespace}id") == "c09BEIJING1463-summary"
 
 
 def test_routing_header_as_data(seed):

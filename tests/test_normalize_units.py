@@ -129,7 +129,10 @@ def test_misspelt_precedence_kept_as_written_in_the_body():
     c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Text.\n",
               header=HEADER.replace("PRIORITY 0001", "PRIOITY 0001"))
     (org,) = xp(c, "//t:correspAction[@subtype='action']/t:orgName")
-    assert org.get("type") == "priority" and org.get("subtype") == "precedence-misspelt"
+    # the addressee's precedence points into the taxonomy (not orgName/@type); the message's is a catRef
+    assert org.get("ana") == "ctax:precedence-priority" and org.get("subtype") == "precedence-misspelt"
+    assert org.get("type") is None
+    assert xp(c, "//t:catRef[@scheme='ctax:precedence']/@target") == ["ctax:precedence-priority"]
     assert "PRIOITY" in source_text(xp(c, "//t:opener")[0])
 
 
@@ -200,7 +203,10 @@ def test_paragraph_without_space_and_portion_markings():
               "3. (C - ENTIRE TEXT). Three.\n")
     rec = record(c)
     assert [(p["n"], p["marking"]) for p in rec["paragraphs"]] == [(1, "(C)"), (2, "(S/NF)"), (3, "(C - ENTIRE TEXT).")]
-    assert xp(c, "//t:p[@n='2']/@ana") == ["#cls-s-nf"]
+    # the marking's level and caveat in the shared taxonomy; a marking it cannot read (the
+    # whole text) points at its level only
+    assert xp(c, "//t:p[@n='2']/@ana") == ["ctax:level-secret ctax:caveat-noforn"]
+    assert xp(c, "//t:p[@n='3']/@ana") == ["ctax:level-confidential"]
 
 
 def test_subparagraphs_and_bullets_are_lists():

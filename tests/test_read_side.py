@@ -134,15 +134,8 @@ def _classified(level: str, with_banner: bool) -> Cable:
     bibl.remove(note)
     seg = cable.tei.find(f".//{T}opener/{T}seg[@type='classification']")
     seg.getparent().remove(seg)
-    header = cable.tei.find(f"{T}teiHeader")
-    ident = "cls-" + slug(level)
-    encoding = etree.SubElement(header, f"{T}encodingDesc")
-    taxonomy = etree.SubElement(etree.SubElement(encoding, f"{T}classDecl"), f"{T}taxonomy")
-    category = etree.SubElement(taxonomy, f"{T}category")
-    category.set("{http://www.w3.org/XML/1998/namespace}id", ident)
-    etree.SubElement(category, f"{T}catDesc").text = level
     text_class = cable.tei.find(f".//{T}textClass")
-    etree.SubElement(text_class, f"{T}catRef", scheme="#classification", target="#" + ident)
+    etree.SubElement(text_class, f"{T}catRef", scheme="ctax:classification", target="ctax:level-" + slug(level))
     return cable
 
 

@@ -42,7 +42,7 @@ _TEI_TEMPLATE = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
    <correspAction type="received" subtype="info"><orgName>AMEMBASSY TOKYO</orgName><orgName>AMEMBASSY SEOUL</orgName></correspAction>
    <correspContext><ref type="reference" n="A" target="cable:09STATE41880">State 41880</ref></correspContext>
   </correspDesc>
-  <textClass><keywords scheme="#tags"><term>ETRD</term><term>KIPR</term><term>CH</term></keywords></textClass>
+  <textClass><keywords scheme="ctax:tags"><term ana="ctax:tags-subject">ETRD</term><term ana="ctax:tags-subject">KIPR</term><term ana="ctax:tags-geographic">CH</term></keywords></textClass>
  </profileDesc>
 </teiHeader>
 <text><body><div type="telegram">

@@ -58,7 +58,7 @@ class Appended:
     """A second cable appended after the cable's own text, as its own text states it (none
     of these facts is the cable's)."""
 
-    part: str  # the xml:id of its div (``appended-1``)
+    part: str  # the xml:id of its div (``c09BEIJING1463-appended-1``)
     cable_id: str | None
     date: str | None
     origin: str | None
@@ -86,10 +86,7 @@ class Header:
     lang: str
     appended: tuple[Appended, ...] = ()
 
-    @property
-    def precedence(self) -> str | None:
-        """The first action addressee's precedence (the cable's)."""
-        return self.to[0].precedence if self.to and self.to[0].precedence else None
+    precedence: str | None = None  # the message's (its first action addressee's, else the DTG's prosign)
 
     @property
     def marking(self) -> str | None:

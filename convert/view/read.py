@@ -10,6 +10,7 @@ from typing import Any, cast
 from lxml import etree
 
 from ..model import TEI_NS, XML_NS, compiled
+from ..taxonomy import level, pointer, precedence_name
 from ..textview import READING_SKIP, Reading, local_name, text_of
 from ..vocab import LEVELS, slug
 from .facts import Appended, Block, Body, Copy, Header, Item, Office, Paragraph, Reference, clean
@@ -61,8 +62,7 @@ def _texts(node: etree._Element, path: str) -> tuple[str, ...]:
 def _offices(tei: etree._Element, subtype: str) -> tuple[Office, ...]:
     path = f"{CORRESP}/t:correspAction[@type='received'][@subtype='{subtype}']/t:orgName"
     return tuple(
-        Office(text_of(node), node.get("key"),
-               node.get("type").upper().replace("-", " ") if node.get("type") else None, node.get("n"))
+        Office(text_of(node), node.get("key"), precedence_name(node.get("ana")), node.get("n"))
         for node in _all(tei, path)
     )
 
@@ -73,15 +73,9 @@ def _level(tei: etree._Element) -> str | None:
     name = _SUBTYPES.get(subtype[0] if subtype else "")
     if name is not None:
         return name
-    target = _all(tei, f"{HEADER}/t:profileDesc/t:textClass/t:catRef[@scheme='#classification']/@target")
-    ident = (target[0] if target else "").lstrip("#")
-    if ident == "cls-unknown":
-        return None
-    for category in _all(tei, f"{HEADER}//t:category"):
-        if category.get(f"{{{XML_NS}}}id") == ident:
-            for desc in category.iterchildren(_T + "catDesc"):
-                return text_of(desc)
-    return None
+    target = _all(tei, f"{HEADER}/t:profileDesc/t:textClass/t:catRef[@scheme='ctax:classification']/@target")
+    ident = target[0] if target else ""
+    return next((name for name in LEVELS if pointer(level(name) or "") == ident), None)
 
 
 def _references(tei: etree._Element) -> tuple[Reference, ...]:
@@ -137,12 +131,14 @@ def read_header(tei: etree._Element) -> Header:
         level=_level(tei),
         caveats=_texts(tei, f"{BIBL}/t:note[@type='caveat']"),
         subject=_one(tei, f"{HEADER}/t:fileDesc/t:titleStmt/t:title[@type='subject']"),
-        tags=_texts(tei, f"{HEADER}/t:profileDesc/t:textClass/t:keywords[@scheme='#tags']/t:term[not(@type='none')]"),
+        tags=_texts(tei, f"{HEADER}/t:profileDesc/t:textClass/t:keywords[@scheme='ctax:tags']/t:term"),
         references=_references(tei),
         signer=_one(tei, f"{CORRESP}/t:correspAction[@type='sent']/t:persName"),
         sections=int(sections[0]) if sections and sections[0] else None,
         lang=tei.get(f"{{{XML_NS}}}lang") or "en",
         appended=_appended(tei),
+        precedence=precedence_name(_attribute(
+            tei, f"{HEADER}/t:profileDesc/t:textClass/t:catRef[@scheme='ctax:precedence']/@target")),
     )
 
 

@@ -35,6 +35,10 @@ class WriterSpec:
     #: the module's function making a volume of many cables (``--book``), if it makes one
     volume: str | None = None
     media_type: str = "application/octet-stream"
+    #: characters of text it lays out per second of ``--time-limit``, for a writer that can
+    #: take longer than the limit on a huge cable (None: fast whatever the size). A cable over
+    #: ``rate * limit`` is refused at once instead of failing by the clock, twice
+    layout_rate: int | None = None
 
 
 FORMATS: dict[str, WriterSpec] = {
@@ -46,8 +50,10 @@ FORMATS: dict[str, WriterSpec] = {
                    media_type="text/html"),
         WriterSpec("md", "md", "markdown", "GFM with YAML front matter", volume="write_volume",
                    media_type="text/markdown"),
+        # weasyprint lays out about 50,000-65,000 characters a CPU second (15-20 s a MB, one
+        # paragraph or many): 16,000 leaves room for a machine loaded three times over
         WriterSpec("pdf", "pdf", "pdf", "PDF/A-3b with the TEI attached", volume="write_volume",
-                   media_type="application/pdf"),
+                   media_type="application/pdf", layout_rate=16_000),
         WriterSpec("epub", "epub", "epub", "EPUB 3", volume="write_volume",
                    media_type="application/epub+zip"),
         WriterSpec(

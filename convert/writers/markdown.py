@@ -132,8 +132,9 @@ def footnotes(article: etree._Element, classes: dict[str, str]) -> list[str]:
     """Take the source notes (``aside``) out of an edition article: GFM footnote definitions,
     each one paragraph (the citation after a hard line break)."""
     out = []
-    # the label is the cable's id, unique in a volume (a GFM reader shows a number)
-    label = re.sub(r"[^A-Za-z0-9-]", "-", article.get("data-cable-id") or "source")
+    # the label is the article's id less "cable-": the cable's id, with "-copy2" for a cable
+    # given twice, unique in a volume (a GFM reader shows a number)
+    label = re.sub(r"[^A-Za-z0-9-]", "-", (article.get("id") or "cable-source").removeprefix("cable-"))
     for sup in article.iterfind(".//a[@class='note-call']/sup"):
         sup.text = label
     for aside in list(article.iter("aside")):
@@ -191,12 +192,13 @@ def write(cable: Cable, options: WriteOptions) -> bytes:
 
 def write_volume(volume: Volume, options: WriteOptions) -> bytes:
     """Many cables as one GFM file: front matter, contents, a heading per cable, the index."""
-    from ..volume import github_slug
+    from ..volume import copies, github_slug
 
-    def heading(view: CableView) -> str:
-        return f"{view.id}: {view.subject}"
+    def heading(view: CableView, copy: int) -> str:
+        """A later copy of the same cable says so (and so gets a slug of its own)."""
+        return f"{view.id}{f' (copy {copy + 1})' if copy else ''}: {view.subject}"
 
-    blocks = volume.blocks(options, "html", anchor_of=lambda view: github_slug(heading(view)))
+    blocks = volume.blocks(options, "html", anchor_of=lambda view, copy: github_slug(heading(view, copy)))
     classes = style_classes(options.theme)
     views = volume.views
     out = ["---", f"title: {json.dumps(volume.title, ensure_ascii=False)}",
@@ -208,10 +210,11 @@ def write_volume(volume: Volume, options: WriteOptions) -> bytes:
     out += [escape(summary.text or "") if summary is not None else "", "", "## Contents", ""]
     for item in blocks[1].iter("a"):
         out.append(f"- [{inline(item, classes)}]({item.get('href')})")
-    for view, article in zip(views, blocks[2:-1], strict=True):
+    nth = copies([view.id for view in views])
+    for view, copy, article in zip(views, nth, blocks[2:-1], strict=True):
         title_element = article.find("header/h1")
         if title_element is not None:
-            title_element.text = heading(view)
+            title_element.text = heading(view, copy)
         out += ["", article_markdown(article, options.theme)]
     out += ["", "# Index of TAGS", ""]
     for item in blocks[-1].iter("li"):

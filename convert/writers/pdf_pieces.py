@@ -40,6 +40,7 @@ class Entry:
     size: int  # its size in bytes
     seq: int  # input order
     number: int = 0  # the document number in the volume (1, 2, …)
+    copy: int = 0  # 1, 2, … for a cable given again (:func:`convert.volume.copies`)
 
 
 @dataclass(slots=True)
@@ -88,6 +89,7 @@ def _mark_references(piece: Piece, article: etree._Element, links: dict[str, str
 
 def _body_html(piece: Piece, options: WriteOptions) -> etree._Element:
     from ..readers.tei import safe_parser
+    from ..volume import rekey
     from . import html
     from .edition import article as edition_article
 
@@ -100,6 +102,7 @@ def _body_html(piece: Piece, options: WriteOptions) -> etree._Element:
             element = html.article(cable, options, flavour="pdf", links=links)
         else:
             element = edition_article(cable, options, "pdf", links, number=entry.number)
+        rekey(element, entry.id, entry.copy)
         _mark_references(piece, element, links)
         articles.append(element)
     return html.document(articles, piece.title, piece.entries[0].lang, None, piece.meta)

@@ -78,11 +78,14 @@ class Spool:
 
 
 def ordered(entries: Sequence[Entry], sort: str) -> list[Entry]:
-    """The entries in volume order (:func:`convert.volume.sorted_by`), numbered from 1."""
-    from ..volume import sorted_by
+    """The entries in volume order (:func:`convert.volume.sorted_by`), numbered from 1; a
+    cable given twice has a second document with anchors of its own."""
+    from ..volume import article_base, copies, sorted_by
 
     items = sorted_by(entries, sort, lambda e: (e.date, e.id))
-    return [replace(entry, number=number) for number, entry in enumerate(items, 1)]
+    nth = copies([e.id for e in items])
+    return [replace(entry, number=number, copy=copy, anchor=article_base(entry.id, copy) + "-title")
+            for number, (entry, copy) in enumerate(zip(items, nth, strict=True), 1)]
 
 
 def default_title(entries: Sequence[Entry]) -> str:

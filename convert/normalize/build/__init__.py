@@ -8,6 +8,7 @@ from lxml import etree
 
 from ..parsed import ParsedCable
 from .header import build_header
+from .ids import assign, document_id
 from .text import appended_id, build_text
 from .xml import XML_LANG, el, indent
 
@@ -21,6 +22,7 @@ def build(parsed: ParsedCable) -> etree._Element:
     parts = [(appended_id(number), part.facts) for number, part in enumerate(parsed.appended, 1)]
     build_header(tei, parsed.facts, parts)
     tei.append(text)
+    assign(tei, document_id(parsed.facts.cable_id, parsed.facts.source))
     etree.cleanup_namespaces(tei)
     indent(tei)
     return tei

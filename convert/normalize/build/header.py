@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ... import __version__, stations, vocab
+from ... import __version__, stations, taxonomy, vocab
 from ...names import public_source
-from ..parsed import Addressee, Facts
+from ..parsed import Addressee, Facts, Routing
 from .xml import XML_ID, el
 
 #: when no rule with a note fired (the profile wants one part at least)
@@ -40,7 +40,7 @@ def build_header(tei: etree._Element, facts: Facts, appended: Sequence[tuple[str
     _telegram(source_desc, facts)
     _metadata(source_desc, facts)
     _appended(source_desc, appended)
-    _encoding(el(header, "encodingDesc"), facts, tuple(m for _, part in appended for m in part.markings))
+    _encoding(el(header, "encodingDesc"), facts)
     _profile(el(header, "profileDesc"), facts)
     revision = el(header, "revisionDesc")
     source = public_source(facts.source)
@@ -106,10 +106,13 @@ def _metadata(source_desc: etree._Element, facts: Facts) -> None:
     if meta.row:
         el(mb, "idno", meta.row, type="row")
     if meta.created:
-        created = el(mb, "date", meta.created.replace("T", " "), when=_seconds(meta.created), type="created")
+        # the page table's and the row's "Created" is UTC: its hour is the date-time group's
+        # (its minutes often are not, ../shared/corpus/README.md)
+        created = el(mb, "date", meta.created.replace("T", " "), when=_utc(meta.created), type="created")
         created.set(XML_ID, "created")
     if meta.released:
-        el(mb, "date", meta.released.replace("T", " "), when=_seconds(meta.released), type="released")
+        # the release's time of day is in a zone no source states: the day only as data
+        el(mb, "date", meta.released.replace("T", " "), when=meta.released[:10], type="released")
     if meta.classification:
         el(mb, "note", meta.classification, type="classification")
     if meta.origin:
@@ -120,9 +123,10 @@ def _metadata(source_desc: etree._Element, facts: Facts) -> None:
         el(mb, "note", text, type="discrepancy", resp="#normalizer")
 
 
-def _seconds(when: str) -> str:
-    """``2006-03-17T22:10`` -> ``2006-03-17T22:10:00`` (xs:dateTime needs the seconds)."""
-    return when + ":00" if _MINUTES.fullmatch(when) else when
+def _utc(when: str) -> str:
+    """``2006-03-17T22:10`` -> ``2006-03-17T22:10:00Z`` (xs:dateTime needs the seconds; the
+    zone is UTC); a day stays a day."""
+    return when + ":00Z" if _MINUTES.fullmatch(when) else when
 
 
 def _appended(source_desc: etree._Element, appended: Sequence[tuple[str, Facts]]) -> None:
@@ -154,33 +158,31 @@ def _appended(source_desc: etree._Element, appended: Sequence[tuple[str, Facts]]
             el(bibl, "note", facts.metadata.origin, type="origin")
 
 
-def _encoding(encoding: etree._Element, facts: Facts, extra_markings: Sequence[tuple[str, str]] = ()) -> None:
+def _encoding(encoding: etree._Element, facts: Facts) -> None:
     decl = el(encoding, "editorialDecl")
     for note in facts.editorial:
         el(el(decl, note.part), "p", note.prose)
     if not facts.editorial:
         el(el(decl, "normalization"), "p", NOTHING_CHANGED)
-    class_decl = el(encoding, "classDecl")
-    classes = [("cls-" + slug(facts.level), facts.level)] if facts.level else []
-    classes += [(ident, f"portion marking {marking}") for marking, ident in (*facts.markings, *extra_markings)]
-    _taxonomy(class_decl, "classification", classes or [("cls-unknown", "classification not stated in the text")])
-    caveats = [("cav-" + slug(c), c) for c in facts.caveats]
-    _taxonomy(class_decl, "caveats", caveats or [("cav-none", "no handling caveats")])
-    _taxonomy(class_decl, "tags", [("tag-" + slug(t), t) for t in facts.tags] or [("tag-none", "no TAGS")])
+    # the categories are in the one shared taxonomy (convert/data/cable-taxonomy.xml), which
+    # every document names here and points into with ctax: (issue 14, item 6)
+    taxonomy_ = el(el(encoding, "classDecl"), "taxonomy")
+    taxonomy_.set(XML_ID, "taxonomy")
+    bibl = el(taxonomy_, "bibl")
+    el(bibl, "title", "The cable-convert taxonomy: classification levels, handling caveats, precedence, kinds of TAGS")
+    el(bibl, "ptr", target=taxonomy.FILE)
+    prefixes = el(encoding, "listPrefixDef")
+    for ident, match, replace, prose in PREFIXES:
+        el(el(prefixes, "prefixDef", ident=ident, matchPattern=match, replacementPattern=replace), "p", prose)
 
 
-def _taxonomy(class_decl: etree._Element, ident: str, entries: list[tuple[str, str]]) -> None:
-    """One category per distinct id (two spellings of a marking share one)."""
-    taxonomy = el(class_decl, "taxonomy")
-    taxonomy.set(XML_ID, ident)
-    seen: set[str] = set()
-    for category, desc in entries:
-        if category in seen:
-            continue
-        seen.add(category)
-        cat = el(taxonomy, "category")
-        cat.set(XML_ID, category)
-        el(cat, "catDesc", desc)
+#: the private URI schemes of the pointers: (prefix, matchPattern, replacementPattern, what)
+PREFIXES = (
+    ("cable", "([0-9]{2}[A-Z]+[0-9]+)", "https://wikileaks.org/plusd/cables/$1_a.html",
+     "A cable by its id (cable:09STATE41880), as WikiLeaks' Public Library of US Diplomacy names it."),
+    (taxonomy.PREFIX, "([a-z][a-z0-9-]*)", taxonomy.FILE + "#$1",
+     "A category of the shared taxonomy (ctax:level-secret), shipped with cable-convert as " + taxonomy.FILE + "."),
+)
 
 
 def _profile(profile: etree._Element, facts: Facts) -> None:
@@ -188,15 +190,31 @@ def _profile(profile: etree._Element, facts: Facts) -> None:
         el(el(el(profile, "abstract"), "p"), "ptr", target="#summary")
     _correspondence(el(profile, "correspDesc"), facts)
     text_class = el(profile, "textClass")
-    target = "#cls-" + slug(facts.level) if facts.level else "#cls-unknown"
-    el(text_class, "catRef", scheme="#classification", target=target)
-    caveats = " ".join(dict.fromkeys("#cav-" + slug(c) for c in facts.caveats)) or "#cav-none"
-    el(text_class, "catRef", scheme="#caveats", target=caveats)
-    keywords = el(text_class, "keywords", scheme="#tags")
-    for tag in facts.tags:
-        el(keywords, "term", tag)
-    if not facts.tags:
-        el(keywords, "term", "none", type="none")
+    level = taxonomy.level(facts.level)
+    if level:
+        el(text_class, "catRef", scheme=taxonomy.pointer("classification"), target=taxonomy.pointer(level))
+    caveats = [c for c in dict.fromkeys(taxonomy.caveat(c) for c in facts.caveats) if c]
+    if caveats:
+        el(text_class, "catRef", scheme=taxonomy.pointer("caveats"), target=" ".join(map(taxonomy.pointer, caveats)))
+    precedence = message_precedence(facts.routing)
+    if precedence:
+        el(text_class, "catRef", scheme=taxonomy.pointer("precedence"), target=taxonomy.pointer(precedence))
+    if facts.tags:
+        keywords = el(text_class, "keywords", scheme=taxonomy.pointer("tags"))
+        for tag in facts.tags:
+            el(keywords, "term", tag, ana=taxonomy.pointer(taxonomy.tags_kind(tag)))
+    if not len(text_class):
+        profile.remove(text_class)
+
+
+def message_precedence(routing: Routing) -> str | None:
+    """The message's precedence: its first action addressee's, else the date-time group's
+    prosign (``P 020922Z``)."""
+    for addressee in routing.to[:1]:
+        found = taxonomy.precedence(addressee.precedence_norm)
+        if found:
+            return found
+    return taxonomy.precedence(routing.precedences[0]) if routing.precedences else None
 
 
 def _correspondence(corresp: etree._Element, facts: Facts) -> None:
@@ -254,13 +272,14 @@ def _addressee(parent: etree._Element, addressee: Addressee) -> None:
     norm = addressee.precedence_norm
     name = addressee.name or addressee.text
     known = None if addressee.prefix else stations.by_office(name)
+    precedence = taxonomy.precedence(norm)
     node = el(
         parent,
         "orgName",
         name,
         key=addressee.prefix or (known.indicator if known else None),
         n=addressee.sequence,
-        type=norm.lower().replace(" ", "-") if norm else None,
+        ana=taxonomy.pointer(precedence) if precedence else None,
     )
     if addressee.precedence and norm and addressee.precedence.upper() != norm:
         node.set("subtype", "precedence-misspelt")

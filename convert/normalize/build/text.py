@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from ... import taxonomy
+from ..dtg import DTG_LINE
 from ..parsed import (
     AnonBlock,
     Block,
@@ -89,7 +91,7 @@ def _cable(div: etree._Element, parsed: ParsedCable) -> None:
     for field in parsed.fields:
         if field.kind == "refs":
             _references(div, field)
-    _body(div, parsed.blocks, dict(parsed.facts.markings))
+    _body(div, parsed.blocks)
 
 
 def _opener(div: etree._Element, parsed: ParsedCable) -> None:
@@ -106,10 +108,22 @@ def _opener(div: etree._Element, parsed: ParsedCable) -> None:
             el(opener, "lb")
         first = False
         if line.when:
-            el(el(opener, "dateline"), "date", line.text, when=line.when)
+            _dateline(el(opener, "dateline"), line.text, line.when)
         else:
             el(opener, "seg", line.text, type=_ROUTING_TYPES.get(line.kind, "routing-other"))
     _fields(opener, fields[lead:], first)
+
+
+def _dateline(dateline: etree._Element, text: str, when: str) -> None:
+    """``P 020922Z JUN 09``: the precedence prosigns (``P``, ``O P``) in a seg of their own,
+    the date-time group (and what follows it) in ``date`` (issue 14, item 8)."""
+    match = DTG_LINE.match(text.lstrip())
+    start = len(text) - len(text.lstrip()) + (match.start("dtg") if match else 0)
+    if match and match["prec"].strip():
+        el(dateline, "seg", text[:start].rstrip(), type="precedence")
+        append_text(dateline, text[len(text[:start].rstrip()) : start])
+        text = text[start:]
+    el(dateline, "date", text, when=when)
 
 
 def _fields(opener: etree._Element, fields: Sequence[Field], first: bool) -> bool:
@@ -167,7 +181,7 @@ def _references(div: etree._Element, field: Field) -> None:
             add_furniture(div, entry)
 
 
-def _body(div: etree._Element, blocks: Sequence[Block], markings: dict[str, str]) -> None:
+def _body(div: etree._Element, blocks: Sequence[Block]) -> None:
     closer: etree._Element | None = None
     for block in blocks:
         if isinstance(block, Signature | Closing) or (closer is not None and isinstance(block, PageBreak)):
@@ -189,7 +203,7 @@ def _body(div: etree._Element, blocks: Sequence[Block], markings: dict[str, str]
         elif isinstance(block, ItemList):
             _items(el(div, "list", type="items"), block.items)
         else:
-            _paragraph(div, block, markings)
+            _paragraph(div, block)
 
 
 def _closing(closer: etree._Element, block: Block) -> None:
@@ -213,7 +227,7 @@ def _signed(line: str) -> tuple[str, str]:
     return name[:end], name[end:]
 
 
-def _paragraph(div: etree._Element, block: Paragraph, markings: dict[str, str]) -> None:
+def _paragraph(div: etree._Element, block: Paragraph) -> None:
     para = el(div, "p", n=str(block.n) if block.n is not None else None)
     if block.label:
         label = el(para, "label", type="paragraph-number")
@@ -225,7 +239,10 @@ def _paragraph(div: etree._Element, block: Paragraph, markings: dict[str, str]) 
         if block.label:
             append_text(para, " ")
         el(para, "seg", block.marking, type="portion-marking")
-        para.set("ana", "#" + markings[block.marking])
+        # the marking's level and caveats in the shared taxonomy (issue 14, item 6)
+        categories = taxonomy.marking(block.marking)
+        if categories:
+            para.set("ana", " ".join(map(taxonomy.pointer, categories)))
     if (block.label or block.marking) and block.tokens:
         append_text(para, " ")
     add_tokens(para, block.tokens)

@@ -76,6 +76,7 @@ _CONTAINERS = frozenset(
         "normalization",
         "hyphenation",
         "classDecl",
+        "listPrefixDef",
         "taxonomy",
         "category",
         "profileDesc",
