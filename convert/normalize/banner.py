@@ -5,6 +5,7 @@ field, repeated section banners, a bare addressee that is not a banner)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import vocab
 from .parsed import Banner
@@ -54,9 +55,11 @@ def level_name(text: str) -> str:
     return vocab.level_name(text) or text.upper()
 
 
+@lru_cache(maxsize=4096)
 def parse_banner(line: str) -> Banner | None:
     """A classification/section banner (``UNCLAS SECTION 01 OF 02 BEIJING 001463``), or a
-    bare classification line; None for anything else."""
+    bare classification line; None for anything else. (Kept per line: the stages ask about
+    the same line several times, and a Banner is frozen.)"""
     s = line.strip()
     if not s or len(s) > 160:
         return None

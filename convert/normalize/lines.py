@@ -82,6 +82,8 @@ def entries(lines: list[str], run: Run) -> list[Entry]:
             out.append(None)
             continue
         for cut_rule in cuts:
+            if cut_rule.hit is not None and not cut_rule.hit(line):
+                continue
             pieces = cut_rule.fn(line)
             if pieces:
                 run.fire(cut_rule.name)

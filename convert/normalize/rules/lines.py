@@ -273,7 +273,9 @@ def page_break_old(cur: EntryCursor, line: str, stripped: str) -> Furniture | No
 
 
 #: a page-break line's serial and page of pages, met inside a line of text
-_PAGE_IN_LINE = re.compile(r"(?<!\S)\d{8} +\d{3}(?:\.\d)? +(?:OF|of|Of) +\d{3}(?!\S)")
+#: (the digits first, the space before them looked back at: a regex that starts with a class
+#: skips to a digit in C, one that starts with a look-behind tries every position)
+_PAGE_IN_LINE = re.compile(r"\d{8}(?<!\S\d{8}) +\d{3}(?:\.\d)? +(?:OF|of|Of) +\d{3}(?!\S)")
 #: an old-style page line at the start of a line, with text after its date-time group
 _OLD_PAGE_HEAD = re.compile(r"^\s*PAGE\s+\d{2,3}\s+\S.{0,60}?\b\d{6}Z(?=\s+\S)", re.I)
 
@@ -301,6 +303,7 @@ def _station_before(words: list[str]) -> int:
 
 @CUT.rule(
     "glued-page-break",
+    trigger=("OF ", "of ", "Of "),  # what every page number's "002 OF 003" holds
     note=note(
         "normalization",
         "A page-break line run into a line of text (BEIJING 00001463 002 OF 002 between two words of a "

@@ -65,6 +65,15 @@ def _holds(needles: tuple[str, ...]) -> Callable[[str], bool]:
     if len(needles) == 1:
         (needle,) = needles
         return lambda text: needle in text
+    if len(needles) == 2:  # (most rules have one to four: no loop for them)
+        first, second = needles
+        return lambda text: first in text or second in text
+    if len(needles) == 3:
+        first, second, third = needles
+        return lambda text: first in text or second in text or third in text
+    if len(needles) == 4:
+        first, second, third, fourth = needles
+        return lambda text: first in text or second in text or third in text or fourth in text
 
     def holds(text: str) -> bool:
         for needle in needles:
