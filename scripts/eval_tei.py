@@ -176,6 +176,8 @@ def main() -> int:
     ap.add_argument("--failures", default="build/eval-tei-failures.jsonl", help="where to list every miss")
     ap.add_argument("--formats", default="tei,json,md,html", help="outputs to render and search for paths")
     ap.add_argument("--no-tei-all", action="store_true", help="validate against the profile schema only")
+    ap.add_argument("--teicorpus", type=int, default=0, metavar="N",
+                    help="also build one teiCorpus of the first N pages and count its ids (issue 14, item 7)")
     args = ap.parse_args()
     formats = args.formats.split(",")
     if "tei" not in formats:
@@ -233,10 +235,29 @@ def main() -> int:
     for rule, n in by_rule.most_common():
         print(f"  {rule}: {n}")
     print("\nRepairs by element and reason (both groups): " + ", ".join(f"{k} {v}" for k, v in sorted(repairs.items())))
+    if args.teicorpus:
+        _teicorpus([f for _, f in groups["cablegate pages"][: args.teicorpus]], not args.no_tei_all)
     print("\nAppended parts found (page: part ids):")
     for line in parts_seen:
         print("  " + line)
     return 0
+
+
+def _teicorpus(names: list[str], tei_all: bool) -> None:
+    """One teiCorpus of ``names``: its size, ids met twice, renamed duplicates, validity."""
+    from convert import schema
+    from convert.pipeline import to_cable
+    from convert.teicorpus import tei_corpus
+
+    cables = [to_cable(_raw("html", name)) for name in names]
+    corpus = tei_corpus(cables, f"{len(cables)} cables")
+    ids = [str(i) for i in corpus.xpath("//@xml:id")]
+    twice = sum(1 for n in collections.Counter(ids).values() if n > 1)
+    renamed = [t.get(XML_ID) for t in corpus.xpath("t:TEI", namespaces=NS) if "." in (t.get(XML_ID) or "")]
+    valid = "not checked" if not tei_all else ("valid" if not schema.errors(schema.tei_all_schema(), corpus)
+                                               else "INVALID")
+    print(f"\nteiCorpus of {len(cables)} pages: {len(ids)} ids, {twice} met more than once (target 0); "
+          f"renamed duplicate cables: {renamed or 'none'}; tei_all: {valid}")
 
 
 def _count(s: collections.Counter[str], r: dict[str, Any]) -> list[str]:
