@@ -15,8 +15,6 @@ from __future__ import annotations
 import argparse
 import io
 import re
-import shutil
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -78,14 +76,11 @@ def check_docx(data: bytes, classes: dict[str, str], rows: list[tuple[str, int, 
 
 
 def libreoffice_pages(data: bytes, work: Path) -> list[list[str]]:
-    soffice = shutil.which("soffice")
-    if not soffice:
-        raise SystemExit("soffice not found (apt-get install libreoffice-writer-nogui)")
+    from exporters_corpus import soffice_to_pdf
+
     source = work / "volume.docx"
     source.write_bytes(data)
-    subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(work), str(source)],
-                   capture_output=True, timeout=1800, check=False)
+    soffice_to_pdf([source], work)
     target = work / "volume.pdf"
     if not target.exists():
         return []

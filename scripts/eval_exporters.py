@@ -20,7 +20,6 @@ import difflib
 import io
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -118,16 +117,12 @@ def epubcheck(data: bytes, name: str, workdir: Path) -> tuple[int, int]:
 
 
 def libreoffice(paths: list[Path], outdir: Path) -> int:
-    soffice = shutil.which("soffice")
-    if not soffice:
-        raise SystemExit("--libreoffice: soffice not found "
-                         "(apt-get install libreoffice-writer-nogui)")
+    from exporters_corpus import soffice_to_pdf
+
     converted = 0
     for start in range(0, len(paths), 25):
         chunk = paths[start:start + 25]
-        subprocess.run([soffice, f"-env:UserInstallation=file://{outdir}/profile", "--headless",
-                        "--convert-to", "pdf", "--outdir", str(outdir), *map(str, chunk)],
-                       capture_output=True, timeout=1800, check=False)
+        soffice_to_pdf(chunk, outdir)
         converted += sum(1 for p in chunk if (outdir / (p.stem + ".pdf")).stat().st_size > 0
                          if (outdir / (p.stem + ".pdf")).exists())
     return converted

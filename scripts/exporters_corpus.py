@@ -7,6 +7,8 @@ of already unpacked pages is given.
 from __future__ import annotations
 
 import random
+import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,3 +58,15 @@ def seed_cable() -> Cable:
             return cable
         raise SystemExit(f"the seed does not convert: {cable}")
     raise SystemExit("the seed yielded no cable")
+
+
+def soffice_to_pdf(sources: list[Path], outdir: Path, timeout: float = 1800) -> None:
+    """LibreOffice converts ``sources`` (DOCX) to PDFs named after them in ``outdir``, with a
+    profile of its own there; a file it could not convert simply has no PDF (the caller
+    counts). Exits with a message when LibreOffice is not installed."""
+    soffice = shutil.which("soffice")
+    if not soffice:
+        raise SystemExit("soffice not found (apt-get install libreoffice-writer-nogui)")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{outdir}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(outdir), *map(str, sources)],
+                   capture_output=True, timeout=timeout, check=False)

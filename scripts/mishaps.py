@@ -383,16 +383,22 @@ def _child_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _wrapped_cable(s: Scenario, lines: int, *options: str
+                   ) -> tuple[subprocess.CompletedProcess[str], int, float]:
+    """A cable of one paragraph hard-wrapped over ``lines`` lines, converted with
+    ``options``: the run, the input's size and the CPU seconds it took."""
+    path = s.inputs / "wrapped.txt"
+    path.write_text("UNCLAS STATE 000001\n\nSUBJECT: LONG PARAGRAPH\n\n1. " + _wrapped_lines(lines))
+    cpu = _child_cpu()
+    done = s.cli(str(path), "-o", str(s.out), "-q", *options)
+    return done, path.stat().st_size, _child_cpu() - cpu
+
+
 def long_paragraph(s: Scenario) -> Outcome:
     """TEI and JSON (the normalizer, which the item is about). A PDF of 16 MB is another
     matter: weasyprint lays out about 15-20 CPU seconds a megabyte, so a text a PDF cannot lay
     out within the time limit is refused at once (:func:`long_paragraph_as_pdf`)."""
-    path = s.inputs / "wrapped.txt"
-    path.write_text("UNCLAS STATE 000001\n\nSUBJECT: LONG PARAGRAPH\n\n1. " + _wrapped_lines(260_000))
-    size = path.stat().st_size
-    cpu = _child_cpu()
-    done = s.cli(str(path), "-o", str(s.out), "-q", "--to", "tei,json")
-    cpu = _child_cpu() - cpu
+    done, size, cpu = _wrapped_cable(s, 260_000, "--to", "tei,json")
     return s.outcome(done, 0, 1, f"{size / 1e6:.0f} MB paragraph, default limits: {cpu:.1f} s CPU",
                      size > 15e6)
 
@@ -400,11 +406,7 @@ def long_paragraph(s: Scenario) -> Outcome:
 def long_paragraph_as_pdf(s: Scenario) -> Outcome:
     """The default formats (TEI, JSON and a PDF): refused from its length, before any
     layout, in one line (not after 60 s and a retry, exit 12)."""
-    path = s.inputs / "wrapped.txt"
-    path.write_text("UNCLAS STATE 000001\n\nSUBJECT: LONG PARAGRAPH\n\n1. " + _wrapped_lines(260_000))
-    cpu = _child_cpu()
-    done = s.cli(str(path), "-o", str(s.out), "-q")
-    cpu = _child_cpu() - cpu
+    done, _, cpu = _wrapped_cable(s, 260_000)
     lines = done.stderr.splitlines()
     return s.outcome(done, 7, 1, f"{len(lines)} line on stderr, {cpu:.1f} s CPU",
                      len(lines) == 1 and "more than a PDF can lay out" in done.stderr,
@@ -413,12 +415,7 @@ def long_paragraph_as_pdf(s: Scenario) -> Outcome:
 
 def fifty_megabytes(s: Scenario) -> Outcome:
     """Over the default --max-input-size: refused from its size, at once, in one line."""
-    path = s.inputs / "wrapped.txt"
-    path.write_text("UNCLAS STATE 000001\n\nSUBJECT: LONG PARAGRAPH\n\n1. " + _wrapped_lines(790_000))
-    size = path.stat().st_size
-    cpu = _child_cpu()
-    done = s.cli(str(path), "-o", str(s.out), "-q", "--to", "tei,json")
-    cpu = _child_cpu() - cpu
+    done, size, cpu = _wrapped_cable(s, 790_000, "--to", "tei,json")
     lines = done.stderr.splitlines()
     return s.outcome(done, 7, 1, f"{size / 1e6:.0f} MB: {len(lines)} line on stderr, {cpu:.1f} s CPU",
                      size > 49e6 and len(lines) == 1 and "input too large" in done.stderr,

@@ -18,7 +18,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from exporters_corpus import REPO, seed_cable
+from exporters_corpus import REPO, seed_cable, soffice_to_pdf
 
 from convert.options import WriteOptions
 from convert.writers import docx, epub, pdf
@@ -34,15 +34,13 @@ def first_page_png(pdf_bytes: bytes, target: Path, dpi: int, work: Path) -> None
 
 
 def docx_to_pdf(data: bytes, work: Path) -> bytes:
-    soffice = shutil.which("soffice")
-    if not soffice:
-        raise SystemExit("soffice not found (apt-get install libreoffice-writer-nogui)")
     source = work / "seed-docx.docx"
     source.write_bytes(data)
-    subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(work), str(source)],
-                   check=True, capture_output=True, timeout=300)
-    return (work / "seed-docx.pdf").read_bytes()
+    soffice_to_pdf([source], work, timeout=300)
+    target = work / "seed-docx.pdf"
+    if not target.exists():
+        raise SystemExit("LibreOffice did not convert the seed's DOCX")
+    return target.read_bytes()
 
 
 def epub_to_pdf(data: bytes) -> bytes:
