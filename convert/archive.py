@@ -29,16 +29,7 @@ def zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
 def build_zip(entries: Iterable[tuple[str, bytes]], epoch: int,
               stored: frozenset[str] = frozenset()) -> bytes:
     """A ZIP whose bytes depend only on the entries (in the order given) and ``epoch``."""
-    buffer = io.BytesIO()
-    when = zip_time(epoch)
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=when)
-            info.compress_type = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            archive.writestr(info, data, compresslevel=9 if name not in stored else None)
-    return buffer.getvalue()
+    return _assemble((_packed(name, data, name in stored) for name, data in entries), epoch)
 
 
 def read_zip(data: bytes) -> list[tuple[str, bytes]]:
