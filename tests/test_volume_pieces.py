@@ -96,7 +96,7 @@ def test_the_joined_file_keeps_outline_attachments_and_pdfa(pieces: bytes) -> No
         assert len(joined.Root.AF) == 7
         assert all(spec.AFRelationship == "/Source" for spec in joined.Root.AF)
         meta = joined.open_metadata(set_pikepdf_as_editor=False)
-        assert meta.pdfa_status == "3B"
+        assert meta.pdfa_status == "3A"  # the default is tagged (test_pdf_tags.py: the tree)
         assert "/OutputIntents" in joined.Root
         with joined.open_outline() as outline:
             titles = [item.title for item in outline.root]
