@@ -48,7 +48,8 @@ STREAM_LENGTH = (
     "checked in the file: the stream's /Length is the number of bytes between 'stream' EOL and the "
     "LF before 'endstream' (ISO 32000-1 7.3.8.1: Length is the number of bytes of the stream data, "
     "the EOL before endstream not counted); its data end in byte 0x0D, which page-validation reads "
-    "with the writer's LF as a CRLF end of line and so counts one byte less")
+    "with the writer's LF as a CRLF end of line and so counts one byte less (when page-validation "
+    "names no object: every stream's /Length was checked exact and one ends in 0x0D)")
 EMPTY_HEADING_SKIP = (
     "pdfua 0.1.3 crashes in UA-14-001 (empty headings) on every heading whose /K is an array "
     "(document.as_integer calls getattr(array, 'is_integer'), which pikepdf answers with ValueError, "
@@ -56,25 +57,38 @@ EMPTY_HEADING_SKIP = (
     "element holds marked content")
 
 
-def stream_ends_in_cr(path: Path, objgen: tuple[int, int] | None) -> bool:
-    """True when the stream ``objgen`` is followed, /Length bytes after its ``stream`` EOL,
-    by LF ``endstream``, and its last byte is 0x0D (the case of :data:`STREAM_LENGTH`)."""
+def stream_ends(path: Path) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """(the streams whose data end in 0x0D, the streams whose /Length is not exact) of
+    ``path``: a stream is exact when its /Length bytes after the ``stream`` EOL are followed
+    by an EOL and ``endstream``."""
     import pikepdf
 
-    if objgen is None:
-        return False
+    lengths: dict[tuple[int, int], int] = {}
     with pikepdf.open(path) as pdf:
-        obj = pdf.get_object(objgen)
-        if not isinstance(obj, pikepdf.Stream):
-            return False
-        length = int(obj.stream_dict.Length)
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Stream):
+                lengths[obj.objgen] = int(obj.stream_dict.Length)
     data = path.read_bytes()
-    found = re.search(rb"(?:^|[\r\n])%d %d obj\b" % objgen, data)
-    keyword = re.compile(rb"stream\r?\n").search(data, found.end()) if found else None
-    if keyword is None:
-        return False
-    end = keyword.end() + length
-    return data[end - 1:end] == b"\r" and data[end:].startswith(b"\nendstream")
+    offsets = {(int(m.group(1)), int(m.group(2))): m.end()
+               for m in re.finditer(rb"(?:^|[\r\n])(\d+) (\d+) obj\b", data)}
+    keyword = re.compile(rb"stream\r?\n")
+    cr: set[tuple[int, int]] = set()
+    wrong: set[tuple[int, int]] = set()
+    for objgen, length in lengths.items():
+        found = keyword.search(data, offsets[objgen]) if objgen in offsets else None
+        end = found.end() + length if found else -1
+        if found is None or not re.match(rb"\r?\nendstream|endstream", data[end:end + 11]):
+            wrong.add(objgen)
+        elif data[end - 1:end] == b"\r":
+            cr.add(objgen)
+    return cr, wrong
+
+
+def stream_length_excused(path: Path, objgen: tuple[int, int] | None) -> bool:
+    """The case of :data:`STREAM_LENGTH`: every stream's /Length exact, and the stream named
+    (or, when the checker names none, some stream) ends in 0x0D."""
+    cr, wrong = stream_ends(path)
+    return not wrong and (objgen in cr if objgen is not None else bool(cr))
 
 
 def _objgen(failure: Any) -> tuple[int, int] | None:
@@ -92,7 +106,7 @@ def _page_validation(path: Path) -> Iterator[Finding]:
             why: str | None = None
             if rule.endswith("-METADATA-FILTER-001"):
                 why = METADATA_FILTER
-            elif rule.endswith("-STREAM-LENGTH-001") and stream_ends_in_cr(path, _objgen(failure)):
+            elif rule.endswith("-STREAM-LENGTH-001") and stream_length_excused(path, _objgen(failure)):
                 why = STREAM_LENGTH
             yield Finding(f"page-validation {profile}", rule, str(failure.message), why)
 

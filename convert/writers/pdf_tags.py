@@ -91,6 +91,29 @@ def _apply(box: Any, element: Any, parent: Any) -> None:
         element["Lang"] = pydyf.String(lang)
 
 
+def _cache_page_references(pdf: Any) -> None:
+    """pydyf's ``PDF.page_references`` builds a tuple of every page's reference at each call,
+    and weasyprint calls it for each structure element: time in pages × elements (a third of
+    the tagging of a 70-page chunk). While the tree is built the pages do not change, so the
+    PDF being tagged gets a subclass that keeps the tuple while the page count is the same."""
+    import pydyf
+
+    if type(pdf) is not pydyf.PDF:
+        return
+
+    class Tagging(pydyf.PDF):  # type: ignore[misc]
+        @property
+        def page_references(self) -> tuple[bytes, ...]:
+            kids = self.pages["Kids"]
+            cached: tuple[int, tuple[bytes, ...]] | None = self.__dict__.get("_page_references")
+            if cached is None or cached[0] != len(kids):
+                cached = (len(kids), super().page_references)
+                self.__dict__["_page_references"] = cached
+            return cached[1]
+
+    pdf.__class__ = Tagging
+
+
 def install() -> None:
     """Wrap weasyprint's ``pdf.tags._build_box_tree`` (once per process) so that the
     structure element of a box whose HTML element has ``data-pdf-role``, ``data-pdf-alt`` or
@@ -103,6 +126,7 @@ def install() -> None:
 
     def build(box: Any, parent: Any, pdf: Any, page_number: int, nums: Any, annotations: Any,
               marked: Any) -> Iterator[Any]:
+        _cache_page_references(pdf)
         for element in original(box, parent, pdf, page_number, nums, annotations, marked):
             _apply(getattr(box, "_box", box), element, parent)
             yield element
