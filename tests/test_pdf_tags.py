@@ -193,3 +193,19 @@ def test_mark_roles_reads_the_theme_classes() -> None:
     pdf_tags.mark_roles(root, load_theme("modern"))
     assert [(e.tag, e.get(pdf_tags.ROLE), e.get(pdf_tags.ALT)) for e in root.iter("span", "sup", "aside")] == [
         ("span", "Lbl", None), ("sup", "Link", None), ("span", None, "withheld"), ("aside", "Note", None)]
+
+
+def test_the_cached_page_references_are_pydyfs_own() -> None:
+    import pydyf
+
+    document = pydyf.PDF()
+    for _ in range(3):
+        document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    expected = document.page_references
+    pdf_tags._cache_page_references(document)
+    assert type(document) is not pydyf.PDF and isinstance(document, pydyf.PDF)
+    assert document.page_references == expected and len(expected) == 3
+    assert document.page_references is document.page_references  # kept, not rebuilt
+    document.add_page(pydyf.Dictionary({"Type": "/Page"}))  # a new page: built again
+    assert document.page_references == pydyf.PDF.page_references.fget(document)
+    assert len(document.page_references) == 4
