@@ -23,6 +23,7 @@ edition's own structure. Three steps, all on weasyprint's public objects except 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 from lxml import etree
@@ -91,15 +92,10 @@ def _apply(box: Any, element: Any, parent: Any) -> None:
         element["Lang"] = pydyf.String(lang)
 
 
-def _cache_page_references(pdf: Any) -> None:
-    """pydyf's ``PDF.page_references`` builds a tuple of every page's reference at each call,
-    and weasyprint calls it for each structure element: time in pages × elements (a third of
-    the tagging of a 70-page chunk). While the tree is built the pages do not change, so the
-    PDF being tagged gets a subclass that keeps the tuple while the page count is the same."""
+@cache
+def _tagging_pdf() -> type:
+    """pydyf's ``PDF`` keeping the tuple of page references while the page count stays."""
     import pydyf
-
-    if type(pdf) is not pydyf.PDF:
-        return
 
     class Tagging(pydyf.PDF):  # type: ignore[misc]
         @property
@@ -111,7 +107,18 @@ def _cache_page_references(pdf: Any) -> None:
                 self.__dict__["_page_references"] = cached
             return cached[1]
 
-    pdf.__class__ = Tagging
+    return Tagging
+
+
+def _cache_page_references(pdf: Any) -> None:
+    """pydyf's ``PDF.page_references`` builds a tuple of every page's reference at each call,
+    and weasyprint calls it for each structure element: time in pages × elements. While the
+    tree is built the pages do not change, so the PDF being tagged becomes a subclass that
+    keeps the tuple while the page count is the same."""
+    import pydyf
+
+    if type(pdf) is pydyf.PDF:
+        pdf.__class__ = _tagging_pdf()
 
 
 def install() -> None:
@@ -265,7 +272,7 @@ def finish(document: Any, pdf: Any, xmp: bool = True) -> None:
     """Finish weasyprint's tagged output (see the module's docstring, step 3)."""
     import pydyf
 
-    if xmp:
+    if xmp and "Metadata" in pdf.catalog:
         metadata = pdf.objects[_number(pdf.catalog["Metadata"])]
         metadata.stream = [xmp_packet(document)]
         metadata.compress = False
