@@ -131,3 +131,12 @@ def test_not_per_cable_and_not_streamed(capsys: pytest.CaptureFixture[str]) -> N
         get_writer("cmif")
     assert main([str(DATA / "seed-09BEIJING1463.txt"), "-o", "-", "--to", "cmif"]) == UsageError.exit_code
     assert "cmif" in capsys.readouterr().err
+
+
+def test_the_batch_layer_refuses_it_per_cable(tmp_path: Path) -> None:
+    from convert.batch import run
+    from convert.options import ConvertOptions
+
+    with pytest.raises(UsageError, match="not by the batch"):
+        run([str(DATA / "seed-09BEIJING1463.txt")], tmp_path, ConvertOptions(formats=("tei", "cmif")))
+    assert not list(tmp_path.glob("*.tei.xml"))
