@@ -348,7 +348,8 @@ def _book(args: argparse.Namespace, inputs: list[str], out: Path, options: Conve
         print(failure.one_line(), file=sys.stderr)
     if not args.quiet:
         names = ", ".join(str(p) for p in result.outputs) or "nothing"
-        print(f"cable-convert: a volume of {result.cables} cables -> {names}", file=sys.stderr)
+        what = "a volume of" if args.book else "one file of"  # a run's CMIF
+        print(f"cable-convert: {what} {result.cables} cables -> {names}", file=sys.stderr)
     if result.failures:
         return EXIT_SOME_FAILED if result.cables else result.failures[0].exit_code
     if not result.cables:

@@ -65,6 +65,13 @@ def test_a_cable_as_cmif_says_its_offices_signer_place_and_day() -> None:
     assert desc.get("ref") == "https://wikileaks.org/plusd/cables/09BEIJING1463_a.html"
 
 
+def test_with_no_fm_line_the_office_is_the_metadata_origin() -> None:
+    cable = Cable(tei=_parse(GOLDEN / "05SANAA1352.tei.xml"), source="05SANAA1352.tei.xml")
+    assert not cable.tei.xpath("//t:correspAction[@type='sent']/t:orgName", namespaces=NS)
+    sent = cmif.corresp_desc(cable, "#b").xpath("t:correspAction[@type='sent']", namespaces=NS)[0]
+    assert sent.xpath("t:orgName/text()", namespaces=NS) == ["Embassy Sanaa"]
+
+
 def test_a_date_from_the_page_table_keeps_its_low_certainty_and_no_one_is_unknown() -> None:
     tei = copy.deepcopy(_parse(GOLDEN / "09BEIJING1463.tei.xml"))
     date = tei.xpath("//t:correspAction[@type='sent']/t:date", namespaces=NS)[0]
@@ -131,3 +138,12 @@ def test_not_per_cable_and_not_streamed(capsys: pytest.CaptureFixture[str]) -> N
         get_writer("cmif")
     assert main([str(DATA / "seed-09BEIJING1463.txt"), "-o", "-", "--to", "cmif"]) == UsageError.exit_code
     assert "cmif" in capsys.readouterr().err
+
+
+def test_the_batch_layer_refuses_it_per_cable(tmp_path: Path) -> None:
+    from convert.batch import run
+    from convert.options import ConvertOptions
+
+    with pytest.raises(UsageError, match="not by the batch"):
+        run([str(DATA / "seed-09BEIJING1463.txt")], tmp_path, ConvertOptions(formats=("tei", "cmif")))
+    assert not list(tmp_path.glob("*.tei.xml"))

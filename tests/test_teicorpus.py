@@ -66,3 +66,28 @@ def test_a_tei_volume_is_one_tei_corpus_and_reads_back_as_its_cables(tmp_path, a
     assert [c.tei.get(XML_ID) for c in back] == members  # type: ignore[union-attr]
     for cable in back:
         assert_valid_tei(cable.tei)  # type: ignore[union-attr]
+
+
+def test_a_tei_corpus_input_is_checked_like_any_tei() -> None:
+    """Read back, a teiCorpus is parsed as safely as a cable's TEI (a DOCTYPE is refused) and
+    one with no TEI in it, or a member that is not a valid cable, is a typed error."""
+    import pytest
+
+    from convert.errors import InvalidTEIError, UnsafeInputError
+    from convert.readers import tei as tei_reader
+
+    corpus = tei_corpus([_cable(p) for p in GOLDEN[:2]], "Two")
+    data = etree.tostring(corpus, xml_declaration=True, encoding="UTF-8")
+    assert len(tei_reader.read_all(data, "v.tei.xml")) == 2
+    with pytest.raises(UnsafeInputError):
+        tei_reader.read_all(data.replace(b"?>", b'?><!DOCTYPE teiCorpus [<!ENTITY x "y">]>', 1), "v.tei.xml")
+    empty = copy.deepcopy(corpus)
+    for member in empty.xpath("t:TEI", namespaces=NS):
+        empty.remove(member)
+    with pytest.raises(InvalidTEIError, match="no TEI document"):
+        tei_reader.read_all(etree.tostring(empty), "v.tei.xml")
+    broken = copy.deepcopy(corpus)
+    idno = broken.xpath("t:TEI[2]//t:publicationStmt/t:idno", namespaces=NS)[0]
+    idno.getparent().remove(idno)
+    with pytest.raises(InvalidTEIError):
+        tei_reader.read_all(etree.tostring(broken), "v.tei.xml")

@@ -56,6 +56,12 @@ def run(
         raise UsageError(layout, f"unknown layout (known: {', '.join(LAYOUTS)})")
     if engine not in ENGINES:
         raise UsageError(engine, f"unknown engine (known: {', '.join(ENGINES)})")
+    from ..writers import is_collection
+
+    for fmt in options.formats:
+        if is_collection(fmt):  # one file for many cables: convert.book.make_book makes it
+            raise UsageError(fmt, "made once for all the cables (--to on the command line, or "
+                             "convert.book.make_book), not by the batch per cable")
     jobs = jobs or default_jobs()
     if jobs < 1:
         raise UsageError(str(jobs), "--jobs must be at least 1")

@@ -3,7 +3,8 @@ correspSearch (https://correspsearch.net) harvests (issue 14).
 
 A batch-level output: one file for every cable of a run or a volume (``--to cmif``), never a
 file per cable. Each cable is one ``correspDesc``, taken from its TEI's: the sending office
-(``orgName``), the signer (``persName``), the city the station table gives (``placeName``)
+(``orgName``; with no FM line, the origin the page's or row's metadata gives), the signer
+(``persName``), the city the station table gives (``placeName``)
 and the day of sending (``date/@when``, cut to the day as CMIF wants; ``@cert="low"`` when
 the date is the page's or row's "Created" time, not the text's); the action addressees as
 the received action (an office; its city when they share one). ``@ref`` is the cable's
@@ -112,6 +113,8 @@ def corresp_desc(cable: Cable, source: str) -> etree._Element:
     sent = _el(node, "correspAction", type="sent")
     path = "t:teiHeader/t:profileDesc/t:correspDesc/t:correspAction"
     office = _names(tei, f"{path}[@type='sent']/t:orgName")
+    if not office:  # no FM line: the sending office as the page's or row's metadata names it
+        office = _names(tei, "t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:note[@type='origin']")[:1]
     person = _names(tei, f"{path}[@type='sent']/t:persName")
     for name in person:
         _el(sent, "persName", name)
