@@ -144,15 +144,16 @@ def run_axe(paths: Sequence[Path], timeout: float = 600.0) -> dict[Path, list[Fi
     for line in done.stdout.splitlines():
         record = json.loads(line)
         path = paths[resolved.index(Path(record["file"]))]
-        if "id" in record:
+        kind = record.get("kind")
+        if kind == "violation":
             out.setdefault(path, []).append(_classified(
-                "axe", record["id"], f"{record['impact']}: {record['help']} ({record['count']} "
+                "axe", record["id"], f"{record.get('impact')}: {record['help']} ({record['count']} "
                 f"nodes: {', '.join(record['nodes'])})"))
-        elif "incomplete" in record:
+        elif kind == "incomplete":
             out.setdefault(path, []).append(Finding(
-                "axe", record["incomplete"], f"{record['impact']}: {record['help']}",
+                "axe", record["id"], f"{record.get('impact')}: {record['help']}",
                 "advisory: axe-core could not decide (needs review), not a violation"))
-        elif "violations" in record:
+        elif kind == "summary":
             out.setdefault(path, [])
     if done.returncode not in (0, 1) or set(out) != set(paths):
         raise CheckerFailed(f"axe-run exited {done.returncode} with reports for {len(out)} of "

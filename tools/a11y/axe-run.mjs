@@ -1,6 +1,6 @@
 // axe-core on HTML pages in Debian's Chromium (headless, offline), driven by playwright-core.
-// usage: node axe-run.mjs FILE.html [FILE.html ...]  -> JSON lines on stdout (one per violation,
-// one per "incomplete" result, one summary per file); exit 1 if any violation.
+// usage: node axe-run.mjs FILE.html [FILE.html ...]  -> JSON lines on stdout, each with a "kind":
+// violation, incomplete (axe could not decide), summary (one per file); exit 1 if any violation.
 // Installed with the pinned tools: (cd tools/a11y && npm ci --ignore-scripts); apt-get install chromium.
 // Used by scripts/a11y_web.py (run_axe), which reads these lines.
 import { chromium } from 'playwright-core';
@@ -33,14 +33,14 @@ try {
     }));
     for (const v of result.violations) {
       violations += 1;
-      console.log(JSON.stringify({ file, id: v.id, impact: v.impact, help: v.help,
+      console.log(JSON.stringify({ kind: 'violation', file, id: v.id, impact: v.impact, help: v.help,
         nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5), count: v.nodes.length }));
     }
     for (const v of result.incomplete) {
-      console.log(JSON.stringify({ file, incomplete: v.id, impact: v.impact, help: v.help, count: v.nodes.length }));
+      console.log(JSON.stringify({ kind: 'incomplete', file, id: v.id, impact: v.impact, help: v.help, count: v.nodes.length }));
     }
-    if (process.env.AXE_PASSES) console.log(JSON.stringify({ file, passes: result.passes.map(p => p.id) }));
-    console.log(JSON.stringify({ file, axe: result.testEngine.version, violations: result.violations.length,
+    if (process.env.AXE_PASSES) console.log(JSON.stringify({ kind: 'passes', file, passes: result.passes.map(p => p.id) }));
+    console.log(JSON.stringify({ kind: 'summary', file, axe: result.testEngine.version, violations: result.violations.length,
       passes: result.passes.length, incomplete: result.incomplete.length }));
     await page.close();
   }
