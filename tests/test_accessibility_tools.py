@@ -44,6 +44,12 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for extra in ([], ["--book", "--book-name", "volume"]):
         subprocess.run([sys.executable, "-m", "convert", str(ROOT / "data"), "-o", str(out),
                         "--to", "epub,html", "-q", "-j", "1", *extra], check=True, cwd=ROOT)
+    # the complete transcript too (its heading and paragraphs fall in two EPUB chapters)
+    subprocess.run([sys.executable, "-m", "convert", str(ROOT / "data" / "seed-09BEIJING1463.txt"),
+                    "-o", str(out / "transcript"), "--to", "epub,html", "--transcript", "-q"],
+                   check=True, cwd=ROOT)
+    for path in [*(out / "transcript").glob("*.epub"), *(out / "transcript").glob("*.html")]:
+        path.rename(out / f"transcript-{path.name}")
     return out
 
 
@@ -57,7 +63,7 @@ def test_axe_finds_a_bad_page_and_nothing_on_ours(outputs: Path, tmp_path: Path)
     bad.write_text('<!DOCTYPE html><html><head><title>x</title></head><body><p style="color:#bbb">'
                    'pale</p><img src="x.png"></body></html>', encoding="utf-8")
     pages = sorted(outputs.glob("*.html"))
-    assert len(pages) == 9  # 8 cables and the volume
+    assert len(pages) == 10  # 8 cables, the volume, the seed's transcript
     results = a11y_web.run_axe([bad, *pages])
     assert {"html-has-lang", "image-alt", "color-contrast"} <= {f.rule for f in results.pop(bad)}
     assert _real(results) == []
@@ -72,7 +78,7 @@ def _without_lang(epub: bytes) -> bytes:
 
 def test_ace_finds_a_bad_book_and_nothing_serious_on_ours(outputs: Path, tmp_path: Path) -> None:
     books = sorted(outputs.glob("*.epub"))
-    assert len(books) == 9
+    assert len(books) == 10
     bad = tmp_path / "bad.epub"
     bad.write_bytes(_without_lang((outputs / "09BEIJING1463.epub").read_bytes()))
     results = a11y_web.run_ace([bad, *books])
@@ -84,4 +90,4 @@ def test_ace_finds_a_bad_book_and_nothing_serious_on_ours(outputs: Path, tmp_pat
 
 def test_epubcheck_on_the_volume_and_the_cables(outputs: Path) -> None:
     results = a11y_web.run_epubcheck(sorted(outputs.glob("*.epub")))
-    assert len(results) == 9 and _real(results) == []
+    assert len(results) == 10 and _real(results) == []

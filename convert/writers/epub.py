@@ -62,9 +62,12 @@ def _fix_opf(root: etree._Element, modified: str, date: str | None) -> None:
         element.text = date or modified
 
 
-def _nav_with_paragraphs(root: etree._Element, heading: str, paragraphs: list[tuple[str, str]]) -> None:
+def _nav_with_paragraphs(root: etree._Element, heading: str, paragraphs: list[tuple[str, str]],
+                         chapters: dict[str, str]) -> None:
     """Give the navigation document an entry per numbered paragraph ("¶4 Li responded…")
-    under the entry of the heading whose anchor is ``heading``, before its sections."""
+    under the entry of the heading whose anchor is ``heading``, before its sections; each
+    links into the chapter that holds it (``chapters``: id -> href; the transcript's
+    heading and paragraphs are in two chapters)."""
     for link in root.iter(f"{_XHTML}a"):
         href = link.get("href") or ""
         if href.endswith("#" + heading):
@@ -77,7 +80,8 @@ def _nav_with_paragraphs(root: etree._Element, heading: str, paragraphs: list[tu
             chapter = href.split("#", 1)[0]
             for index, (anchor, label) in enumerate(paragraphs):
                 entry = etree.Element(f"{_XHTML}li")
-                etree.SubElement(entry, f"{_XHTML}a", {"href": f"{chapter}#{anchor}"}).text = label
+                target = chapters.get(anchor, chapter)
+                etree.SubElement(entry, f"{_XHTML}a", {"href": f"{target}#{anchor}"}).text = label
                 listing.insert(index, entry)
             break
 
@@ -97,13 +101,15 @@ def _accessible(entries: dict[str, bytes], opf: etree._Element,
     """The navigation document (paragraph entries, landmarks) and the package (accessibility
     metadata, :mod:`.epub_a11y`) as this book's content makes them."""
     nav_root = etree.fromstring(entries[NAV_ENTRY])
-    if nav is not None and nav[1]:
-        _nav_with_paragraphs(nav_root, *nav)
     names = [name for name in epub_a11y.content_names(opf, OPF_ENTRY) if name != NAV_ENTRY]
+    documents = {name: etree.fromstring(data) for name, data in entries.items() if name in names}
     base = posixpath.dirname(NAV_ENTRY)
+    if nav is not None and nav[1]:
+        chapters = {element.get("id") or "": posixpath.relpath(name, base)
+                    for name, root in documents.items() for element in root.iterfind(".//*[@id]")}
+        _nav_with_paragraphs(nav_root, *nav, chapters)
     epub_a11y.add_landmarks(nav_root, _start(nav_root, [posixpath.relpath(n, base) for n in names]),
                              contents)
-    documents = {name: etree.fromstring(data) for name, data in entries.items() if name in names}
     documents[NAV_ENTRY] = nav_root
     epub_a11y.finish(opf, documents, nav_root)
     return {NAV_ENTRY: _xml(nav_root), OPF_ENTRY: _xml(opf)}

@@ -98,6 +98,23 @@ def _heading_problems(name: str, root: etree._Element) -> list[str]:
     return found
 
 
+def _broken_links(documents: Mapping[str, etree._Element], nav: etree._Element) -> list[str]:
+    """Links of the navigation document to a document or fragment the book does not have
+    (``documents`` keyed by archive name; the navigation document is one of them)."""
+    nav_name = next((name for name, root in documents.items() if root is nav), "")
+    base = posixpath.dirname(nav_name)
+    ids = {name: {element.get("id") for element in root.iterfind(".//*[@id]")}
+           for name, root in documents.items()}
+    found = []
+    for link in nav.iter(f"{_X}a"):
+        href = link.get("href") or ""
+        path, _, fragment = href.partition("#")
+        target = posixpath.normpath(posixpath.join(base, path)) if path else nav_name
+        if target not in ids or (fragment and fragment not in ids[target]):
+            found.append(f"nav: link to {href!r}, which the book does not have")
+    return found
+
+
 def problems(documents: Mapping[str, etree._Element], nav: etree._Element,
              package_lang: str | None) -> list[str]:
     """What stands between the book and its conformance claim (empty: nothing found)."""
@@ -116,6 +133,7 @@ def problems(documents: Mapping[str, etree._Element], nav: etree._Element,
     kinds = {link.get(_EPUB_TYPE) for element in landmarks for link in element.iter(f"{_X}a")}
     if "bodymatter" not in kinds:
         found.append("nav: no landmark for the start of the text (bodymatter)")
+    found += _broken_links(documents, nav)
     if book.images_without_alt:
         found.append(f"{book.images_without_alt} image(s) without a text alternative")
     return found
