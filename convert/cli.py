@@ -75,7 +75,14 @@ def parser() -> argparse.ArgumentParser:
     from .readers import FORMS
     from .theme import PAPERS, THEMES
     from .volume import SORTS
-    from .writers import DEFAULT_FORMATS, GROUPS, PDF_VARIANTS, formats_help, volume_formats
+    from .writers import (
+        DEFAULT_FORMATS,
+        DEFAULT_PDF_VARIANT,
+        GROUPS,
+        PDF_VARIANTS,
+        formats_help,
+        volume_formats,
+    )
 
     p = argparse.ArgumentParser(
         prog="cable-convert",
@@ -108,7 +115,9 @@ def parser() -> argparse.ArgumentParser:
                    "it stands) instead of the reading edition (a FRUS-style heading, source note "
                    "and dateline, the text, the routing header as a Transmission appendix)")
     p.add_argument("--paper", choices=PAPERS, default="a4")
-    p.add_argument("--pdf-variant", default="pdf/a-3b", choices=tuple(PDF_VARIANTS))
+    p.add_argument("--pdf-variant", default=DEFAULT_PDF_VARIANT, choices=tuple(PDF_VARIANTS),
+                   help="pdf/a-3a: tagged, PDF/A-3a and PDF/UA-1 (default); pdf/a-3b: archival, "
+                   "untagged; pdf/ua-1: tagged, not PDF/A; none: a plain PDF")
     p.add_argument("--show-artifacts", action="store_true",
                    help="show page-break and section marks as marginal notes")
     batch = p.add_argument_group("batch (a folder, a cables.csv, many inputs)")

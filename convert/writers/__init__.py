@@ -53,7 +53,7 @@ FORMATS: dict[str, WriterSpec] = {
                    media_type="text/markdown"),
         # weasyprint lays out about 50,000-65,000 characters a CPU second (15-20 s a MB, one
         # paragraph or many): 16,000 leaves room for a machine loaded three times over
-        WriterSpec("pdf", "pdf", "pdf", "PDF/A-3b with the TEI attached", volume="write_volume",
+        WriterSpec("pdf", "pdf", "pdf", "tagged PDF/A-3a and PDF/UA-1, the TEI attached", volume="write_volume",
                    media_type="application/pdf", layout_rate=16_000),
         WriterSpec("epub", "epub", "epub", "EPUB 3", volume="write_volume",
                    media_type="application/epub+zip"),
@@ -78,8 +78,14 @@ ALIASES = {"markdown": "md", "xml": "tei", "gfm": "md"}
 GROUPS: dict[str, tuple[str, ...]] = {"all": tuple(FORMATS), "data": ("tei", "json")}
 #: what the command line writes when not told: the data and a PDF to read
 DEFAULT_FORMATS: tuple[str, ...] = ("tei", "json", "pdf")
-#: PDF variants: the option's value -> weasyprint's ``pdf_variant`` (None: a plain PDF)
-PDF_VARIANTS: dict[str, str | None] = {"pdf/a-3b": "pdf/a-3b", "pdf/ua-1": "pdf/ua-1", "none": None}
+#: PDF variants: the option's value -> weasyprint's ``pdf_variant`` (None: a plain PDF).
+#: ``pdf/a-3a`` (the default) is tagged and finished to be PDF/UA-1 too (:mod:`.pdf_tags`);
+#: ``pdf/a-3b`` is archival and untagged; ``pdf/ua-1`` tagged without the PDF/A parts
+PDF_VARIANTS: dict[str, str | None] = {"pdf/a-3a": "pdf/a-3a", "pdf/a-3b": "pdf/a-3b",
+                                       "pdf/ua-1": "pdf/ua-1", "none": None}
+#: the variants with a structure tree
+TAGGED_VARIANTS = ("pdf/a-3a", "pdf/ua-1")
+DEFAULT_PDF_VARIANT = "pdf/a-3a"
 
 
 def canonical_format(name: str) -> str:
