@@ -16,6 +16,7 @@ from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Parag
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, SUBJECT, TAGS, partial_extract
 from .rules.inline import TAG_REPAIRS
 from .rules.ruler import PARTS, Run, all_rules
+from .rules.tags import READ as TAG_READ
 from .tokens import plain
 
 _NOT_ID = re.compile(r"[^A-Z0-9]")
@@ -190,16 +191,17 @@ def _ident(
     return ident, message_ref, None
 
 
-def parse_tags(text: str) -> list[str]:
+def parse_tags(text: str, run: Run) -> list[str]:
     """Tag codes from the TAGS field's text (without the ``TAGS:`` label). Person tags
-    ``OVIP (CLINTON, HILLARY)`` stay whole."""
+    ``OVIP (CLINTON, HILLARY)`` stay whole; the words between are read as entries by the
+    ``fields.tags`` rules (a phrase of words that are no codes is one entry)."""
     tags: list[str] = []
     pos = 0
     for match in _PERSON_TAG.finditer(text):
-        tags.extend(_codes(text[pos : match.start()]))
+        tags.extend(_codes(text[pos : match.start()], run))
         tags.append(" ".join(match.group().split()))
         pos = match.end()
-    tags.extend(_codes(text[pos:]))
+    tags.extend(_codes(text[pos:], run))
     cleaned = []
     for tag in tags:
         tag = tag.strip(".:-")
@@ -212,21 +214,14 @@ _PERSON_TAG = re.compile(r"\b[A-Z]{4}\s*\([^)]*\)")
 _TAG_GROUPS = re.compile(r"[,;]+")
 
 
-def _codes(text: str) -> list[str]:
-    """Split on spaces and commas; a run of words of five letters or more separated by
-    spaces only is one free-text tag (``DOMESTIC POLITICS``): TAG codes are 2-4 letters."""
+def _codes(text: str, run: Run) -> list[str]:
+    """Split on commas; the words of a group are entries as the ``fields.tags`` rules read
+    them (each word one entry where none does)."""
     out: list[str] = []
     for group in _TAG_GROUPS.split(text):
-        run: list[str] = []
-        for word in [*group.split(), ""]:
-            if len(word) >= 5 and word.isalpha():
-                run.append(word)
-                continue
-            if run:
-                out.append(" ".join(run))
-                run = []
-            if word:
-                out.append(word)
+        words = group.split()
+        found: list[str] | None = run.first(TAG_READ, words) if words else None
+        out.extend(found if found is not None else words)
     return out
 
 
@@ -238,7 +233,7 @@ def tags_from(text: str, run: Run) -> list[str]:
     """The TAGS of a TAGS field's text, link residue read as the bare word (the rules of
     ``inline.tags``, as in the TEI)."""
     text = plain(repair(text, run.active(TAG_REPAIRS), run.trial()))
-    return parse_tags(TAGS.sub("", text, count=1))
+    return parse_tags(TAGS.sub("", text, count=1), run)
 
 
 def _subject(field: Field | None) -> str | None:
