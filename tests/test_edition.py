@@ -280,7 +280,7 @@ def test_no_to_writes_the_data_and_a_pdf_to_read(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
     assert names == ["09BEIJING1463.json", "09BEIJING1463.pdf", "09BEIJING1463.tei.xml",
-                     "report.json"]
+                     "cable-taxonomy.xml", "report.json"]
     assert (tmp_path / "09BEIJING1463.pdf").read_bytes().startswith(b"%PDF-")
 
 
@@ -288,7 +288,7 @@ def test_to_data_writes_the_data_alone(tmp_path: Path) -> None:
     done = cli(str(SEED), "-o", str(tmp_path), "--to", "data", "-q")
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
-    assert names == ["09BEIJING1463.json", "09BEIJING1463.tei.xml", "report.json"]
+    assert names == ["09BEIJING1463.json", "09BEIJING1463.tei.xml", "cable-taxonomy.xml", "report.json"]
 
 
 def test_a_bad_theme_fails_once_before_any_cable(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from convert.normalize.banner import parse_banner
 from convert.normalize.dtg import parse_dtg
 from convert.normalize.facts import cable_id, classification_record, tags_from
 from convert.normalize.offices import origin_of
-from convert.normalize.refs import resolve_ref, split_refs
+from convert.normalize.refs import parse_refs, resolve_ref, split_refs
 from convert.normalize.routing import parse_addressee
 from convert.normalize.rules import Run
 from convert.normalize.rules.copies import split_glued
@@ -143,9 +143,20 @@ def test_misspelt_precedence_kept_as_written_in_the_body():
     ("[ETRD](#) [CH](#)", ["ETRD", "CH"]),
     ("PREL OVIP (CLINTON, HILLARY) US", ["PREL", "OVIP (CLINTON, HILLARY)", "US"]),
     ("prel, pgov, sy", ["PREL", "PGOV", "SY"]),
+    # words that are no codes, side by side, are one phrase; codes (organisations too) stay apart
+    ("MARR PREL BR KICC POL MIL", ["MARR", "PREL", "BR", "KICC", "POL MIL"]),
+    ("PHUM PREL AR UNSC MEETINGS WITH AMBASSADOR", ["PHUM", "PREL", "AR", "UNSC", "MEETINGS WITH AMBASSADOR"]),
+    ("PREL, PGOV, EUN, USEU BRUSSELS", ["PREL", "PGOV", "EUN", "USEU BRUSSELS"]),
+    ("PARM PREL CWC OPCW IBRD IMF UNHCR UNICEF", ["PARM", "PREL", "CWC", "OPCW", "IBRD", "IMF", "UNHCR", "UNICEF"]),
+    ("ETRD AR MERCOSUR FTAA IWC", ["ETRD", "AR", "MERCOSUR", "FTAA", "IWC"]),
+    ("PREL, BILAT, REGION", ["PREL", "BILAT", "REGION"]),
 ])
 def test_tags(text, tags):
     assert tags_from(text, Run()) == tags
+
+
+def test_tag_phrases_switched_off_leave_each_word_an_entry():
+    assert tags_from("MARR BR POL MIL", Run(disabled=frozenset({"tag-phrases"}))) == ["MARR", "BR", "POL", "MIL"]
 
 
 def test_refs_split_by_label_sequence():
@@ -168,6 +179,15 @@ def test_refs_split_by_label_sequence():
 ])
 def test_resolve_ref(text, year, ident, inferred):
     assert resolve_ref(text, year) == (ident, inferred)
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("REF: A. REF: LAGOS 066 B. 08 LAGOS 479", ["09LAGOS66", "08LAGOS479"]),
+    ("REF: A. REF A:LIMA 3646 B. REF B: LIMA 3707", ["09LIMA3646", "09LIMA3707"]),
+    ("REF: A. REFTELS: (A) PARAMARIBO 501 B. (B) PARAMARIBO 509", ["09PARAMARIBO501", "09PARAMARIBO509"]),
+])
+def test_ref_label_written_twice(text, ids):
+    assert [r.target for r in parse_refs(text, 2009).items] == ids
 
 
 def test_ref_list_in_tei_links_known_cables():

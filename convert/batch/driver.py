@@ -16,7 +16,7 @@ from typing import IO
 
 from ..errors import OutputError, UsageError
 from ..options import ConvertOptions
-from ..output import LAYOUTS
+from ..output import LAYOUTS, place_taxonomy
 from .claims import Claims
 from .collect import Collector
 from .digests import config_hash
@@ -103,6 +103,13 @@ def run(
             report.engine = runner.describe()
             drive(collector, planner, runner, iter([*first, *plan]))
         publisher.wait_all()  # every file in place and recorded
+        # the taxonomy the TEI documents point into, once in each of their folders (a
+        # companion: failing to write it is said, the cables' own files stand)
+        try:
+            place_taxonomy(out, {Path(r.outputs["tei"]).parent for r in ledger.results.values()
+                                 if "tei" in r.outputs}, state.tmp)
+        except OutputError as exc:
+            print(exc.one_line(), file=sys.stderr)
         report.complete = True
     finally:
         def close_report(kind: type[BaseException] | None, *_: object) -> bool:

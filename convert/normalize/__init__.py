@@ -27,6 +27,7 @@ from .preamble import late_fields, parse_preamble, with_refs
 from .routing import parse_routing, split_header
 from .rules import Run, check_names
 from .rules.appended import row_line
+from .rules.years import REF_YEAR
 
 _WORD = re.compile(r"[A-Za-z]+")
 _CABLE_FIELDS = ("banner", "eo", "tags", "subject", "refs", "classified-by")
@@ -89,10 +90,23 @@ def _parse(raw: RawCable, run: Run, warnings: list[str], depth: int) -> ParsedCa
     _check_is_cable(raw, routing, fields, blocks, body_lines)
     blocks = late_fields(blocks, run)
     date, _ = date_of(routing, raw.metadata)
-    preamble, body = with_refs(tuple(fields), tuple(blocks), int(date[:4]) if date else None)
+    own_year = int(date[:4]) if date else _ref_year(fields, run, warnings)
+    preamble, body = with_refs(tuple(fields), tuple(blocks), own_year)
     preamble, body = field_tokens(preamble, run), block_tokens(body, run)
     facts = derive_facts(raw, routing, preamble, body, run, warnings)
     return ParsedCable(routing, preamble, body, facts, appended=appended)
+
+
+def _ref_year(fields: list[Field], run: Run, warnings: list[str]) -> int | None:
+    """Without the cable's date: the year of its references without one, as the
+    ``fields.ref-year`` rules read it from the text (a warning says how sure), if it has REFs."""
+    if not any(f.kind == "refs" for f in fields):
+        return None
+    found: tuple[int, str] | None = run.first(REF_YEAR, fields)
+    if found is None:
+        return None
+    warnings.append(found[1])
+    return found[0]
 
 
 def _appended(raw: RawCable, tail: Tail, run: Run, depth: int) -> ParsedCable | None:

@@ -79,22 +79,20 @@ def merge(found: list[Chunk], run: Run) -> list[Chunk]:
 
 
 def cut(entries: list[Entry], run: Run) -> list[Entry]:
-    """The entries with marks and headings run into text lines cut out (``blocks.cut``)."""
+    """The entries with marks and headings run into text lines cut out (``blocks.cut``: each
+    rule in turn, over the text pieces the rules before it left)."""
     rules = run.active(CUT)
-    out: list[Entry] = []
-    for entry in entries:
-        if isinstance(entry, str):
-            for rule in rules:
-                if rule.hit is None or rule.hit(entry):  # rule.wants, without its call
-                    pieces = rule.fn(entry)
-                    if pieces:
-                        run.fire(rule.name)
-                        out.extend(pieces)
-                        break
+    out: list[Entry] = list(entries)
+    for rule in rules:  # each rule over the text pieces the rules before it left
+        done: list[Entry] = []
+        for entry in out:
+            pieces = rule.fn(entry) if isinstance(entry, str) and (rule.hit is None or rule.hit(entry)) else None
+            if pieces:
+                run.fire(rule.name)
+                done.extend(pieces)
             else:
-                out.append(entry)
-        else:
-            out.append(entry)
+                done.append(entry)
+        out = done
     return out
 
 

@@ -39,6 +39,11 @@ class Glued(str):
     space_before: bool = False
 
 
+class RunOn(str):
+    """A piece cut from the end of a preamble field's line that begins the body (a dashed rule
+    and the heading set with it, run on after the SUBJECT or the Classified By line)."""
+
+
 class Anchored(str):
     """A line that began with the cablegate pages' paragraph anchor (¶, dropped)."""
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 from .banner import parse_banner
-from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line
+from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line, RunOn
 from .refs import last_label, parse_refs
 from .rules.blocks import PARA_START
 from .rules.copies import GLUED, ROWS, WRAPPED, glued
-from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, PreambleCursor, field_kind, ref_continues
+from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, TAGS, PreambleCursor, field_kind, ref_continues
 from .rules.ruler import Run
+from .rules.tags import ENDS as TAGS_END
 
 #: fields of one line (E.O. may go on with a DECL line or a parenthesis)
 _ONE_LINE = ("handling", "eo", "wrapper", "notice")
@@ -25,6 +26,16 @@ def _next_line(entries: list[Entry], index: int) -> int:
 
 
 _HORIZON = ("eo", "tags", "subject")
+#: fields whose lines the ``fields.wrapped`` rules cut where they run on
+_WRAPPED_KINDS = ("subject", "subject-more", "refs", "refs-more", "classified-by")
+#: the ``fields.wrapped`` rules that are not for a field's lines (a REF line is not cut at a REF label)
+_WRAPPED_SKIP: dict[str, tuple[str, ...]] = {
+    "subject": ("ref-runon",),
+    "subject-more": ("ref-runon",),
+    "refs": ("subject-runon-wrapped",),
+    "refs-more": ("subject-runon-wrapped",),
+    "classified-by": ("subject-runon-wrapped",),
+}
 
 
 def horizon(entries: list[Entry], start: int, run: Run) -> int:
@@ -74,7 +85,7 @@ def parse_preamble(entries: list[Entry], run: Run) -> tuple[list[Field], int]:
             cur.i += 1
             continue
         if kind is None:
-            if PARA_START.match(line):
+            if PARA_START.match(line) or isinstance(line, RunOn):
                 break
             kind = run.first(OTHER, cur, line)
             if kind is None:
@@ -98,11 +109,14 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
             lines[:0] = cur.fields.pop().lines
     if more:
         lines[:0] = cur.fields.pop().lines
+    wrapped = kind in _WRAPPED_KINDS
+    skip = _WRAPPED_SKIP.get(kind, ())
+    if wrapped and not more:  # (the SUBJECT's first line: subject-runon of fields.glued cut it already)
+        line = _wrapped(entries, cur.i, line, run, ("subject-runon-wrapped", *skip) if kind == "subject" else skip)
     lines.append(line)
     cur.i += 1
     look = run.trial()
     refs = kind in ("refs", "refs-more") and run.on("ref-continuation")
-    subject = kind in ("subject", "subject-more")
     while cur.i < len(entries):
         e = entries[cur.i]
         if isinstance(e, Furniture):
@@ -118,11 +132,16 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
                 cur.i = k
                 continue
             break
-        if subject and not isinstance(e, Glued):
-            e = _wrapped(entries, cur.i, e, run)
-        if isinstance(e, Glued) or field_kind(e, look) is not None or PARA_START.match(e) or parse_banner(e):
-            break  # (a piece split off a line starts a field of its own)
+        if wrapped and not isinstance(e, (Glued, RunOn)):
+            e = _wrapped(entries, cur.i, e, run, skip)
+        starts = field_kind(e, look)
+        if starts == "tags" and kind == "tags" and not TAGS.match(e):
+            starts = None  # a line of codes goes on with the TAGS field (``unlabelled-tags`` starts none)
+        if isinstance(e, (Glued, RunOn)) or starts is not None or PARA_START.match(e) or parse_banner(e):
+            break  # (a piece split off a line starts a field of its own, or the body)
         if kind in _ONE_LINE and not (kind == "eo" and _EO_MORE.match(e)):
+            break
+        if kind == "tags" and run.first(TAGS_END, _text(lines), e):
             break
         lines.append(e)
         cur.i += 1
@@ -134,17 +153,18 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
         cur.last_ref_label = last_label(field.text)
 
 
-def _wrapped(entries: list[Entry], index: int, line: str, run: Run) -> str:
-    """A SUBJECT's continuation line cut where it runs on into the next field (the
-    ``fields.wrapped`` rules): the pieces replace it in ``entries``; its first piece returned."""
+def _wrapped(entries: list[Entry], index: int, line: str, run: Run, skip: tuple[str, ...] = ()) -> str:
+    """A line of the SUBJECT, REF or Classified By field cut where it runs on into the next
+    field or the body (the ``fields.wrapped`` rules): the pieces replace it in ``entries``;
+    its first piece returned."""
     for rule in run.active(WRAPPED):
-        if not rule.wants(line):
+        if rule.name in skip or not rule.wants(line):
             continue
         parts = rule.fn(line)
         if parts:
             run.fire(rule.name)
             entries[index : index + 1] = parts
-            return str(parts[0])
+            return parts[0]  # (its type kept: a RunOn piece ends the field)
     return line
 
 

@@ -126,10 +126,11 @@ _BETWEEN = re.compile(r"[\s,;]*+(?:AND\s++)?", re.I)
 
 def _doubled(letter: str | None, item: str) -> int:
     """Where the text of an item starts past its label written twice (``A. A) SECSTATE
-    96300``, ``A. (A) …``, ``A. A: …``, ``A. A. …``): 0 when it is not."""
+    96300``, ``A. (A) …``, ``A. A: …``, ``A. A. …``, ``A. REF A: …``): 0 when it is not."""
     if letter is None:
         return 0
-    match = re.match(rf"\(?{letter}[.):]\)?\s+|REF\s*:\s*", item)  # (also ``A. REF: KATHMANDU 2282``)
+    # (also ``A. REF: KATHMANDU 2282``, ``A. REF A:LIMA 3646``, ``A. REFTELS: (A) PARAMARIBO 501``)
+    match = re.match(rf"\(?{letter}[.):]\)?\s+|REF(?:TELS?|S)?(?:\s+{letter})?\s*:\s*(?:\(?{letter}[.)]\)?\s+)?", item)
     return match.end() if match else 0
 
 

@@ -44,7 +44,8 @@ class WriterSpec:
 FORMATS: dict[str, WriterSpec] = {
     spec.name: spec
     for spec in (
-        WriterSpec("tei", "tei.xml", "tei", "canonical TEI P5", media_type="application/tei+xml"),
+        WriterSpec("tei", "tei.xml", "tei", "canonical TEI P5 (a volume: one teiCorpus)",
+                   volume="write_volume", media_type="application/tei+xml"),
         WriterSpec("json", "json", "json", "the facts, flat", media_type="application/json"),
         WriterSpec("html", "html", "html", "a standalone page", volume="write_volume",
                    media_type="text/html"),
@@ -62,8 +63,18 @@ FORMATS: dict[str, WriterSpec] = {
         ),
     )
 }
+#: formats made once for all the cables of a run (or a volume), never a file per cable: the
+#: command line writes them after the run, from every cable its inputs name
+COLLECTIONS: dict[str, WriterSpec] = {
+    spec.name: spec
+    for spec in (
+        WriterSpec("cmif", "cmif.xml", "cmif", "one CMIF file of the run's cables, for correspSearch",
+                   function="write_volume", volume="write_volume", media_type="application/tei+xml"),
+    )
+}
 ALIASES = {"markdown": "md", "xml": "tei", "gfm": "md"}
-#: names that stand for several formats: ``data`` is the data alone (no rendering)
+#: names that stand for several formats: ``data`` is the data alone (no rendering); ``all``
+#: every format made per cable
 GROUPS: dict[str, tuple[str, ...]] = {"all": tuple(FORMATS), "data": ("tei", "json")}
 #: what the command line writes when not told: the data and a PDF to read
 DEFAULT_FORMATS: tuple[str, ...] = ("tei", "json", "pdf")
@@ -79,10 +90,21 @@ DEFAULT_PDF_VARIANT = "pdf/a-3a"
 
 def canonical_format(name: str) -> str:
     key = ALIASES.get(name.strip().lower(), name.strip().lower())
-    if key not in FORMATS:
-        known = ", ".join(FORMATS)
+    if key not in FORMATS and key not in COLLECTIONS:
+        known = ", ".join([*FORMATS, *COLLECTIONS])
         raise UsageError(name, f"unknown output format (known: {known})")
     return key
+
+
+def spec_of(name: str) -> WriterSpec:
+    """A format's entry, per-cable or collection."""
+    key = canonical_format(name)
+    return FORMATS[key] if key in FORMATS else COLLECTIONS[key]
+
+
+def is_collection(name: str) -> bool:
+    """Whether ``name`` is made once for a run's cables (:data:`COLLECTIONS`)."""
+    return canonical_format(name) in COLLECTIONS
 
 
 def expand_formats(names: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -97,6 +119,8 @@ def expand_formats(names: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
 
 
 def get_writer(name: str) -> Writer:
+    if is_collection(name):
+        raise UsageError(name, "one file for many cables, made by a run or a volume, not per cable")
     spec = FORMATS[canonical_format(name)]
     module = importlib.import_module(f"{__name__}.{spec.module}")
     writer: Writer = getattr(module, spec.function)
@@ -104,12 +128,12 @@ def get_writer(name: str) -> Writer:
 
 
 def volume_formats() -> tuple[str, ...]:
-    """The formats whose writers make a volume of many cables."""
-    return tuple(name for name, spec in FORMATS.items() if spec.volume)
+    """The formats whose writers make a volume of many cables (collections last)."""
+    return tuple(name for name, spec in {**FORMATS, **COLLECTIONS}.items() if spec.volume)
 
 
 def get_volume_writer(name: str) -> VolumeWriter:
-    spec = FORMATS[canonical_format(name)]
+    spec = spec_of(name)
     if spec.volume is None:
         raise UsageError(name, f"a volume can be {', '.join(volume_formats())}")
     module = importlib.import_module(f"{__name__}.{spec.module}")
@@ -119,5 +143,5 @@ def get_volume_writer(name: str) -> VolumeWriter:
 
 def formats_help() -> str:
     """``tei`` (canonical TEI P5), ``json`` (…), …: the formats for the command line's help."""
-    return ", ".join(f"{name} ({spec.description})" for name, spec in FORMATS.items())
+    return ", ".join(f"{name} ({spec.description})" for name, spec in {**FORMATS, **COLLECTIONS}.items())
 

@@ -2,9 +2,10 @@
 
 Chains (run by :mod:`convert.normalize.blocks`):
 
-- ``blocks.cut`` ``(line) -> pieces | None``: each text line of the body (first match): a
-  line that holds a mark of the transmission or a heading run into the text, cut in pieces
-  (text lines and :class:`Furniture`, in order).
+- ``blocks.cut`` ``(line) -> pieces | None``: each text line of the body, rule after rule
+  (each over the text pieces the rules before it left): a line that holds a mark of the
+  transmission or a heading run into the text, cut in pieces (text lines and
+  :class:`Furniture`, in order).
 - ``blocks.starts`` ``(run_lines, line) -> bool | int``: a paragraph starts inside a run of
   lines (an int n > 1: it starts n - 1 lines back, with the title a rule underlines).
 - ``blocks.merge`` ``(previous, furniture, chunk) -> bool``: two runs are one paragraph.
@@ -25,7 +26,10 @@ from .fields import is_wrapper
 from .ruler import Chain, Run, note
 
 CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
-    "blocks.cut", "blocks", "A text line of the body: a mark or a heading run into it? (first match)"
+    "blocks.cut",
+    "blocks",
+    "A text line of the body: a mark or a heading run into it? (each rule in turn, over the text pieces the "
+    "rules before it left)",
 )
 STARTS: Chain[Callable[[list[Line], str], bool | int]] = Chain(
     "blocks.starts", "blocks", "Does a paragraph start inside the run of lines read so far?"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from ..banner import BANNER_LEVEL, parse_banner
-from ..parsed import Entry, Furniture, Glued
+from ..parsed import Entry, Furniture, Glued, RunOn
 from . import routing as routing_rules  # (routing reads fields, which does not read this module)
 from .fields import CABLE_DATED, CSV_RESIDUE, PreambleCursor, field_kind
 from .ruler import Chain, Run
@@ -27,7 +27,10 @@ GLUED: Chain[Callable[[PreambleCursor, str, Run], list[str] | None]] = Chain(
     "fields.glued", "fields", "A line holding several fields run together."
 )
 WRAPPED: Chain[Callable[[str], list[str] | None]] = Chain(
-    "fields.wrapped", "fields", "A SUBJECT's second (third…) line that runs on into the next field."
+    "fields.wrapped",
+    "fields",
+    "A line of the SUBJECT (its second, third… line), the REF field or the Classified By line that runs on "
+    "into the next field or the body (first match).",
 )
 
 # ---------------------------------------------------------------- database rows
@@ -222,3 +225,45 @@ def subject_runon_wrapped(line: str) -> list[str] | None:
     ``POTENTIAL PROBLEM WITH PARIS PLENARY REF: STATE 16112 Classified By: …``) is cut there, as
     :func:`subject_runon` cuts the SUBJECT's first line."""
     return _runon_pieces(line)
+
+
+#: where a line of the REF field runs on into the Classified By line or the SBU sentence
+_REF_RUNON = re.compile(r"(?<!\s)\s++(?=(?i:CLASSIFIED\s++BY\b)|(?i:SENSITIVE\s++BUT\s++UNCLASSIFIED\b))")
+
+
+@WRAPPED.rule("ref-runon", after="subject-runon-wrapped", trigger=("lassified", "LASSIFIED", "ENSITIVE", "ensitive"))
+def ref_runon(line: str) -> list[str] | None:
+    """``REF: STATE 85678 Classified By: CDA Damian R. Leader for reasons 1.4 (b) and (d)``: a
+    line of the REF field that runs on into the Classified By line or the SBU handling sentence
+    is cut there; the piece starts that field (a REF label inside the field is not cut: ``REF:
+    A. REF: LAGOS 066``)."""
+    match = _REF_RUNON.search(line, 1)
+    if match is None:
+        return None
+    return [line[: match.start()], _glued(line[match.end() :], True)]
+
+
+#: where a field's line runs on into a dashed rule that begins the body: the rule, or a
+#: summary/comment label set with it (``… FIRM -------``, ``… (d). Summary -------``)
+_RULE_RUNON = re.compile(
+    r"(?<=\S)\s++(?=(?:(?i:summary|comment|background|introduction)\s*+[:.]?\s*+)?(?:-{4,}|={4,}|_{4,}))"
+)
+
+
+_RULE_START = re.compile(r"^\s*(?:-{4,}|={4,}|_{4,})|^\s*(?i:summary|comment|background|introduction)\s*[:.]?\s*$")
+
+
+@WRAPPED.rule("field-rule-runon", after="ref-runon")
+def field_rule_runon(line: str) -> list[str] | None:
+    """``SUBJECT: … DOLLAR REMAINS FIRM -------``, ``… RADICALIZATION ------- Summary -------``,
+    ``Classified By: … 1.4 (b) and (d). Summary -------``: a line of the SUBJECT, REF or
+    Classified By field that runs on into a dashed rule (with a heading set with it) is cut
+    there: the rule and what follows begin the body (a heading, a rule), not the field; so does
+    a next line that begins with a rule (``… NATO`` / ``-------------``) or is a summary label
+    alone (``… OF COMMUNALIZATION`` / ``Summary`` / ``-------``)."""
+    if _RULE_START.match(line):
+        return [RunOn(line)]  # the field's next line is the rule: the body begins there
+    match = _RULE_RUNON.search(line, 1)
+    if match is None:
+        return None
+    return [line[: match.start()], RunOn(line[match.end() :])]

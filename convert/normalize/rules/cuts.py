@@ -1,6 +1,7 @@
 """Stage "blocks", chain ``blocks.cut``: a text line of the body that holds a mark of the
 transmission (SIPDIS, an end marker, a distribution block, a media partner's copy of the
-preamble) or a heading run into the text, cut in pieces (first match). The chain is made in
+preamble) or a heading run into the text, cut in pieces (each rule in turn, over the text
+pieces the rules before it left: SIPDIS and a glued heading in one line). The chain is made in
 :mod:`convert.normalize.rules.blocks`; its rules are here, in their order.
 """
 
@@ -70,6 +71,20 @@ def glued_end_marker(line: str) -> list[Line] | None:
     return [Anchored(head) if isinstance(line, Anchored) else head, *rest]
 
 
+#: a name as cables sign it (one or two capitalised words) with a database export's stray
+#: quotation mark after it on the same line
+_NAME_QUOTE = re.compile(r"^\s*(?P<name>[A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'-]+)?)\s+(?P<quote>\")\s*$")
+
+
+@CUT.rule("name-stray-quote", after="glued-end-marker", trigger=('"',))
+def name_stray_quote(line: str) -> list[Line] | None:
+    """``WARE "``: the quotation mark a database export (a CSV row's closing quote) left after
+    the signer's name, on the name's line, is a line of its own (the closing stage then keeps it
+    in the closer, and finds the signer)."""
+    match = _NAME_QUOTE.match(line)
+    return [match["name"], match["quote"]] if match else None
+
+
 #: the banner's message reference after its level (``SECTION 01 OF 03 KYIV 001627``)
 _COPY_REF = re.compile(r"\s*(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3}\s+)?[A-Z][A-Z .'-]{0,30}?\s\d{5,6}\b")
 _COPY_FIELD = re.compile(r"\bE\.\s?O\.\s*1\d{4}|\bTAGS:")
@@ -125,15 +140,29 @@ _TITLE_MAX = 100
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]\u201d\u2019]\s+(?=[A-Z\"\u201c(])")
 
 
+#: a sentence's last words before a title on a short line: two words or more, the last of five
+#: letters or more in lower case (``German offer. RECOMMENDATIONS``; not ``Corruption vs.
+#: Inefficiency``, ``U.S. Policy``)
+_FRAGMENT = re.compile(r"^\S+\s.*?[A-Za-z]{4,}[a-z][.!?]\s+(?=[A-Z\"\u201c(])")
+
+
+def _ends_sentence_first(pre: str) -> bool:
+    """Whether a short line ends a sentence before its title: it begins in lower case (the rest
+    of the line before it), or a sentence's last words come first (the rest of the line before
+    a page break: ``German offer. RECOMMENDATIONS -----``)."""
+    return pre[:1].islower() or bool(_FRAGMENT.match(pre))
+
+
 def _title_start(pre: str, rule_at: int) -> int | None:
     """Where the title before a rule starts in ``pre`` (the line's text before the rule):
-    the whole of a short line, else the words after its last sentence (``… the meeting.
+    the whole of a short line that does not end a sentence first, else the words after its
+    last sentence (``… the meeting.
     Afghanistan -----``); ``rule_at`` when the rule follows text with no title (``… End
     Summary. -----``); None when that cannot be told."""
     if not pre:
         return rule_at
-    if len(pre) <= _TITLE_MAX and not para_start(pre) and not _sentence(pre):
-        return 0
+    if len(pre) <= _TITLE_MAX and not para_start(pre) and not _sentence(pre) and not _ends_sentence_first(pre):
+        return 0  # a short line, all title
     if _sentence(pre):
         return rule_at
     ends = list(_SENTENCE_END.finditer(pre))

@@ -165,6 +165,31 @@ def csv_copy(blocks: list[Block], run: Run) -> list[Block]:
     return out if out != blocks else blocks
 
 
+#: the first lines of a copy of the routing header: the transmission line, the routing
+#: indicators, the DE line, a precedence and date-time group with the FM line after it, or a
+#: database row that goes on with its ``header: VZCZC…``
+_ROUTING_COPY = re.compile(
+    r"^\s*(?:VZCZC[A-Z0-9]{4,}|([OPRZ])\1\s+R[UH][A-Z]{3,5}(?:\s+R[UH][A-Z]{3,5})*(?:\s+DE\s|\s*$)"
+    r"|DE\s+R[A-Z]{3,5}\s+#\d{3,5}\b|(?:[OPRZ]\s+)+\d{6}Z\s+[A-Z]{3}\s+\d{2}\s*FM\s|.{0,200}?\bheader:\s*VZCZC)"
+)
+
+
+@PASSES.rule("routing-copy", after="csv-copy")
+def routing_copy(blocks: list[Block], run: Run) -> list[Block]:
+    """``VZCZCXRO0704 OO RUEHFL … DE RUEHFR #2212/01 3401818 ZNY SSSSS ZZH O 051818Z DEC 08 FM
+    AMEMBASSY PARIS TO …``, ``O 271233Z JAN 09 FM AMEMBASSY QUITO TO SECSTATE …``, ``… Embassy
+    Lima CONFIDENTIAL destination: header: VZCZCXYZ0000 RR RUEHWEB``: an unnumbered block that
+    begins with a routing header (a media partner's or a database's copy of the cable's header,
+    in the text) is wrapper, not text of the cable."""
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.n is None and not block.items:
+            texts = _texts(block.lines)
+            if texts and _ROUTING_COPY.match(" ".join(texts[:3])):
+                out[index] = AnonBlock("wrapper", block.lines)
+    return out if out != blocks else blocks
+
+
 _DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>(?<!\s)\s++-{3,}+|(?<!-)-{3,}+)?$")
 
 
