@@ -18,9 +18,10 @@ VENV="${VENV:-.venv}"
 # the themes use DejaVu through fontconfig; python3-venv makes the virtual environment.
 RUN_PACKAGES=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
               fonts-dejavu-core fonts-dejavu-extra)
-# the tests also convert DOCX with LibreOffice, run EPUBCheck on Java, render PDF pages and
-# trace every process's system calls (no network, no stray file reads)
-TEST_PACKAGES=(libreoffice-writer-nogui default-jre-headless poppler-utils strace)
+# the tests also convert DOCX with LibreOffice, run EPUBCheck on Java, render PDF pages,
+# trace every process's system calls (no network, no stray file reads), and run the
+# accessibility checkers Ace and axe-core (npm, tools/a11y/) in Chromium on Node.js
+TEST_PACKAGES=(libreoffice-writer-nogui default-jre-headless poppler-utils strace chromium nodejs)
 
 case "$MODE" in
   run) PACKAGES=("${RUN_PACKAGES[@]}"); EXTRAS="" ;;
@@ -34,6 +35,10 @@ if command -v dpkg-query >/dev/null 2>&1; then
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
       # a JRE from another package is as good as default-jre-headless
       if [ "$package" = default-jre-headless ] && command -v java >/dev/null 2>&1; then continue; fi
+      # so is a Node.js with npm from elsewhere (NodeSource, nvm)
+      if [ "$package" = nodejs ] && command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+        continue
+      fi
       missing+=("$package")
     fi
   done
@@ -44,6 +49,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # Debian's nodejs leaves npm to a package of its own
+    if [ "$MODE" = test ] && ! command -v npm >/dev/null 2>&1; then
+      apt-get install -y -qq --no-install-recommends npm >/dev/null
+    fi
   else
     echo "quickstart: these system packages are missing: ${missing[*]}" >&2
     echo "quickstart: install them with: sudo apt-get install ${missing[*]}" >&2
@@ -63,6 +72,15 @@ case "$MODE" in
     exec "$VENV/bin/python" -m convert data -o build --to all "$@"
     ;;
   test)
+    # the accessibility checkers, pinned by tools/a11y/package-lock.json, no install scripts
+    # (they would download browsers; the checkers run Debian's chromium)
+    if command -v npm >/dev/null 2>&1; then
+      (cd tools/a11y && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+    else
+      echo "quickstart: no npm: the accessibility tests will fail (install nodejs and npm)" >&2
+    fi
+    # the slow accessibility tests fail, not skip, when Chromium or those tools are missing
+    export CABLE_REQUIRE_A11Y=1
     # the whole suite: the fast tests, then the slow ones (corpus-wide, 10,000 property examples)
     "$VENV/bin/python" -m pytest -q "$@"
     status=0

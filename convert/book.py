@@ -22,10 +22,10 @@ from .errors import ConvertError, UsageError
 from .model import Cable
 from .names import safe_stem
 from .options import ConvertOptions
-from .output import atomic_write
+from .output import atomic_write, place_taxonomy
 from .pipeline import iter_sources, to_cable
 from .readers import load_source
-from .writers import FORMATS
+from .writers import FORMATS, is_collection, spec_of
 
 
 @dataclass(slots=True)
@@ -98,6 +98,8 @@ def make_book(
     title: str | None = None,
     name: str = "volume",
     progress: Progress | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
 ) -> BookResult:
     from .volume import VOLUME_FORMATS, write_volume
     from .writers.pdf_volume import PIECEWISE_VARIANTS
@@ -114,10 +116,17 @@ def make_book(
         return result
     stem = safe_stem(name)
     for fmt in formats:
-        data = write_volume(cables, fmt, options.write, sort=sort, title=title)
-        path = out / f"{stem}.{FORMATS[fmt].extension}"
+        path = out / f"{stem}.{spec_of(fmt).extension}"
+        # a CMIF file names its address: the one given, else its own name
+        data = write_volume(cables, fmt, options.write, sort=sort, title=title, publisher=publisher,
+                            url=url or path.name)
+        if is_collection(fmt) and not (publisher and url):
+            result.warnings.append(f"{path.name}: name its publisher and the address it will be "
+                                   "published at (--publisher, --cmif-url) before registering it")
         atomic_write(path, data, out)
         result.outputs.append(path)
+    if "tei" in formats:  # the taxonomy the teiCorpus points into, beside it
+        place_taxonomy(out, [out])
     return result
 
 

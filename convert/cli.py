@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 
 from . import __version__
-from .console import Stop, Tolerant, silence
+from .console import Stop, Tolerant, names_from, print_warnings, silence
 from .errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -75,7 +75,14 @@ def parser() -> argparse.ArgumentParser:
     from .readers import FORMS
     from .theme import PAPERS, THEMES
     from .volume import SORTS
-    from .writers import DEFAULT_FORMATS, GROUPS, PDF_VARIANTS, formats_help, volume_formats
+    from .writers import (
+        DEFAULT_FORMATS,
+        DEFAULT_PDF_VARIANT,
+        GROUPS,
+        PDF_VARIANTS,
+        formats_help,
+        volume_formats,
+    )
 
     p = argparse.ArgumentParser(
         prog="cable-convert",
@@ -108,7 +115,9 @@ def parser() -> argparse.ArgumentParser:
                    "it stands) instead of the reading edition (a FRUS-style heading, source note "
                    "and dateline, the text, the routing header as a Transmission appendix)")
     p.add_argument("--paper", choices=PAPERS, default="a4")
-    p.add_argument("--pdf-variant", default="pdf/a-3b", choices=tuple(PDF_VARIANTS))
+    p.add_argument("--pdf-variant", default=DEFAULT_PDF_VARIANT, choices=tuple(PDF_VARIANTS),
+                   help="pdf/a-3a: tagged, PDF/A-3a and PDF/UA-1 (default); pdf/a-3b: archival, "
+                   "untagged; pdf/ua-1: tagged, not PDF/A; none: a plain PDF")
     p.add_argument("--show-artifacts", action="store_true",
                    help="show page-break and section marks as marginal notes")
     batch = p.add_argument_group("batch (a folder, a cables.csv, many inputs)")
@@ -138,8 +147,14 @@ def parser() -> argparse.ArgumentParser:
     book.add_argument("--title", help="the volume's title (default: from its cables)")
     book.add_argument("--sort", choices=SORTS, default="date",
                       help="order of the cables in a volume (default: date)")
-    book.add_argument("--book-name", default="volume", metavar="NAME",
-                      help="file name of the volume, without extension (default: volume)")
+    book.add_argument("--book-name", metavar="NAME",
+                      help="file name of the volume, without extension (default: volume; a "
+                      "run's CMIF file: cables)")
+    book.add_argument("--publisher", metavar="NAME",
+                      help="who publishes a CMIF file (--to cmif): its publisher and editor")
+    book.add_argument("--cmif-url", metavar="URL",
+                      help="the address a CMIF file will be published at (its idno, which "
+                      "correspSearch needs; default: its file name)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress, only errors")
     p.add_argument("--debug", action="store_true", help="print tracebacks for internal errors")
     p.add_argument("--version", action="version", version=f"cable-convert {__version__}")
@@ -191,11 +206,13 @@ def _stream(inputs: list[str], options: ConvertOptions) -> int:
     (``| head``) ends the run quietly: only stdout's closing does that."""
     from .batch.worker import convert_limited
     from .pipeline import iter_sources
+    from .writers import get_writer
     from .writers.json import dumps, record
 
     if len(options.formats) != 1:
         raise UsageError("-o -", "streaming to stdout takes exactly one format (--to)")
     fmt = options.formats[0]
+    get_writer(fmt)  # a format made once for many cables (cmif) is refused here
     failures: list[ConvertError] = []
     out = sys.stdout.buffer
     for item in iter_sources(inputs, options.read):
@@ -233,12 +250,26 @@ def run(argv: list[str] | None = None) -> int:
     options = build_options(args)
     inputs = list(args.inputs) or ([] if args.files_from else _default_input())
     if args.files_from:
-        inputs += _names_from(args.files_from)
+        inputs += names_from(args.files_from)
     if args.output == "-":
         return _stream(inputs, options)
     out = Path(args.output or DEFAULT_OUTPUT)
     if args.book:
-        return _book(args, inputs, out, options)
+        return _book(args, inputs, out, options, args.book_name or "volume")
+    from .writers import is_collection
+
+    # a format made once for the run's cables (cmif) is made after the per-cable ones
+    collected = tuple(f for f in options.formats if is_collection(f))
+    each = tuple(f for f in options.formats if f not in collected)
+    code = _batch(args, inputs, out, dataclasses.replace(options, formats=each)) if each else 0
+    if collected:
+        made = _book(args, inputs, out, dataclasses.replace(options, formats=collected),
+                     args.book_name or "cables")
+        code = code or made
+    return code
+
+
+def _batch(args: argparse.Namespace, inputs: list[str], out: Path, options: ConvertOptions) -> int:
     from .batch import DEFAULT_RECYCLE_AFTER
     from .batch import run as run_batch
     from .output import check_writable
@@ -251,7 +282,7 @@ def run(argv: list[str] | None = None) -> int:
         progress="none" if args.quiet else args.progress,
     )
     if not args.quiet:
-        _print_warnings(report)
+        print_warnings(report)
     for result in report.failed:
         print(result.error, file=sys.stderr)
     if not args.quiet:
@@ -276,17 +307,19 @@ def _default_input() -> list[str]:
     return [DEFAULT_INPUT]
 
 
-def _book(args: argparse.Namespace, inputs: list[str], out: Path, options: ConvertOptions) -> int:
-    """``--book``: one volume per format. In a batch's output folder it takes the folder's
-    lock, as a batch does, and never replaces a file the batch recorded as a cable's output
-    (a folder that holds only volumes is left holding only volumes)."""
+def _book(args: argparse.Namespace, inputs: list[str], out: Path, options: ConvertOptions,
+          stem: str) -> int:
+    """``--book``, and a run's collections (cmif): one file per format, named ``stem``. In a
+    batch's output folder it takes the folder's lock, as a batch does, and never replaces a
+    file the batch recorded as a cable's output (a folder that holds only volumes is left
+    holding only volumes)."""
     from dataclasses import replace
 
     from .batch.state import STATE_DIR, State
     from .book import make_book
     from .names import safe_stem
     from .output import check_writable
-    from .writers import FORMATS
+    from .writers import spec_of
 
     if args.to == parser().get_default("to"):
         options = replace(options, formats=("pdf",))  # a volume is for reading: PDF unless asked
@@ -299,13 +332,13 @@ def _book(args: argparse.Namespace, inputs: list[str], out: Path, options: Conve
         recorded = {rel for record in (state.records.values() if state else ())
                     for rel in record.outputs.values()}
         for fmt in options.formats:
-            name = f"{safe_stem(args.book_name)}.{FORMATS[fmt].extension}"
+            name = f"{safe_stem(stem)}.{spec_of(fmt).extension}"
             if name in recorded:
                 raise UsageError(str(out / name), "a cable's output of an earlier batch in this "
                                  "folder: choose another --book-name or -o")
-        result = make_book(inputs, out, options, sort=args.sort, title=args.title,
-                           name=args.book_name,
-                           progress=None if args.quiet or args.progress == "none" else say)
+        result = make_book(inputs, out, options, sort=args.sort, title=args.title, name=stem,
+                           progress=None if args.quiet or args.progress == "none" else say,
+                           publisher=args.publisher, url=args.cmif_url)
     finally:
         if state is not None:
             state.close()
@@ -315,47 +348,14 @@ def _book(args: argparse.Namespace, inputs: list[str], out: Path, options: Conve
         print(failure.one_line(), file=sys.stderr)
     if not args.quiet:
         names = ", ".join(str(p) for p in result.outputs) or "nothing"
-        print(f"cable-convert: a volume of {result.cables} cables -> {names}", file=sys.stderr)
+        what = "a volume of" if args.book else "one file of"  # a run's CMIF
+        print(f"cable-convert: {what} {result.cables} cables -> {names}", file=sys.stderr)
     if result.failures:
         return EXIT_SOME_FAILED if result.cables else result.failures[0].exit_code
     if not result.cables:
         raise InputError(" ".join(inputs) or "--files-from", "no cable found in the inputs: "
                          "no volume made")
     return 0
-
-
-def _names_from(name: str) -> list[str]:
-    """Input names, one per line, from a file or stdin (``find … | convert --files-from -``)."""
-    try:
-        if name == "-":
-            lines = sys.stdin.read().splitlines()
-        else:
-            lines = Path(name).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise UsageError(name, f"cannot read the list of inputs: {exc.strerror or exc}") from None
-    names = [line for line in lines if line.strip()]
-    if "-" in names:
-        raise UsageError(name, "a list of inputs cannot name - (stdin)")
-    return names
-
-
-#: warnings printed one per line before the rest is left to OUT/report.json
-MAX_WARNING_LINES = 20
-
-
-def _print_warnings(report: object) -> None:
-    from .batch import BatchReport
-
-    assert isinstance(report, BatchReport)
-    lines = [f"cable-convert: {path}: warning: {reason}" for path, reason in report.passed_over]
-    lines += [f"cable-convert: {r.source}: warning: {w}"
-              for r in report.converted for w in r.warnings]
-    for line in lines[:MAX_WARNING_LINES]:
-        print(line, file=sys.stderr)
-    if len(lines) > MAX_WARNING_LINES:
-        where = report.report_path or "report.json"
-        print(f"cable-convert: … and {len(lines) - MAX_WARNING_LINES} more warnings (in {where})",
-              file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

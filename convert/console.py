@@ -6,7 +6,11 @@ from __future__ import annotations
 import errno
 import os
 import signal
+import sys
+from pathlib import Path
 from typing import IO, Any
+
+from .errors import UsageError
 
 
 def silence(stream: IO[Any]) -> None:
@@ -85,3 +89,37 @@ class Stop:
     @staticmethod
     def ignore(signum: int, frame: object) -> None:
         """A signal after the run stopped: nothing left to stop."""
+
+
+def names_from(name: str) -> list[str]:
+    """Input names, one per line, from a file or stdin (``find … | convert --files-from -``)."""
+    try:
+        if name == "-":
+            lines = sys.stdin.read().splitlines()
+        else:
+            lines = Path(name).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UsageError(name, f"cannot read the list of inputs: {exc.strerror or exc}") from None
+    names = [line for line in lines if line.strip()]
+    if "-" in names:
+        raise UsageError(name, "a list of inputs cannot name - (stdin)")
+    return names
+
+
+#: warnings printed one per line before the rest is left to OUT/report.json
+MAX_WARNING_LINES = 20
+
+
+def print_warnings(report: object) -> None:
+    from .batch import BatchReport
+
+    assert isinstance(report, BatchReport)
+    lines = [f"cable-convert: {path}: warning: {reason}" for path, reason in report.passed_over]
+    lines += [f"cable-convert: {r.source}: warning: {w}"
+              for r in report.converted for w in r.warnings]
+    for line in lines[:MAX_WARNING_LINES]:
+        print(line, file=sys.stderr)
+    if len(lines) > MAX_WARNING_LINES:
+        where = report.report_path or "report.json"
+        print(f"cable-convert: … and {len(lines) - MAX_WARNING_LINES} more warnings (in {where})",
+              file=sys.stderr)

@@ -23,7 +23,8 @@ class WriteOptions:
 
     theme: str = "modern"
     paper: str = "a4"  # "a4" | "letter"
-    pdf_variant: str = "pdf/a-3b"  # "pdf/a-3b" | "pdf/ua-1" | "none"
+    #: "pdf/a-3a" (tagged, PDF/A-3a and PDF/UA-1) | "pdf/a-3b" (untagged) | "pdf/ua-1" | "none"
+    pdf_variant: str = "pdf/a-3a"
     show_artifacts: bool = False  # page-break and section marks as marginal notes
     #: the complete transcript (metadata block, routing header where it stands) instead of
     #: the reading edition (FRUS heading, source note, text, Transmission appendix)

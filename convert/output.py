@@ -198,3 +198,24 @@ def publish(tmp: str, path: Path) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise OutputError(str(path), reason(exc)) from None
+
+
+def place_taxonomy(root: Path, folders: Iterable[Path], tmp_dir: Path | None = None) -> list[Path]:
+    """The shared taxonomy (:data:`convert.taxonomy.FILE`) beside the TEI documents that
+    point into it: once in each of ``folders`` (inside ``root``), written only where it is
+    missing or not the shipped bytes, so the same run gives the same folder. A folder walk
+    never reads it back as a cable (:func:`convert.readers.listing.is_cable_file`)."""
+    from . import taxonomy
+
+    data = taxonomy.data()
+    placed = []
+    for folder in sorted(set(folders)):
+        path = folder / taxonomy.FILE
+        try:
+            same = path.is_file() and not path.is_symlink() and path.read_bytes() == data
+        except OSError:
+            same = False
+        if not same:
+            atomic_write(path, data, root, tmp_dir)
+            placed.append(path)
+    return placed

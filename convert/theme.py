@@ -317,7 +317,8 @@ def stylesheet(theme_name: str, medium: str = "screen", paper: str = "a4") -> st
     if medium not in MEDIA:
         raise StyleError(theme_name, f"unknown medium {medium!r}")
     theme = load_theme(theme_name)
-    parts = ["cable.css"] + {"screen": ["screen.css"], "print": ["print.css"], "epub": []}[medium]
+    parts = ["cable.css"] + {"screen": ["interactive.css", "screen.css"], "print": ["print.css"],
+                             "epub": ["interactive.css"]}[medium]
     values = _css_values(theme, paper, medium)
     out = []
     for part in parts:

@@ -140,10 +140,13 @@ def title_anchor(view: CableView, copy: int = 0) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Volume:
-    """The cables of one volume, in order, and its title."""
+    """The cables of one volume, in order, and its title; who publishes it and where (a
+    CMIF file's publisher and address; None: not stated)."""
 
     cables: tuple[Cable, ...]
     title: str
+    publisher: str | None = None
+    url: str | None = None
 
     @property
     def views(self) -> list[CableView]:
@@ -221,19 +224,20 @@ class Volume:
         return index
 
 
-def make_volume(cables: Sequence[Cable], sort: str = "date", title: str | None = None) -> Volume:
+def make_volume(cables: Sequence[Cable], sort: str = "date", title: str | None = None,
+                publisher: str | None = None, url: str | None = None) -> Volume:
     """The cables in volume order with the volume's title (default: "N cables, first date
-    to last date")."""
+    to last date"), publisher and address."""
     pairs = order(cables, sort)
     if not pairs:
         raise UsageError("--book", "a volume needs at least one cable")
     if not title:
         title = default_title([view.date for _, view in pairs])
-    return Volume(tuple(cable for cable, _ in pairs), title)
+    return Volume(tuple(cable for cable, _ in pairs), title, publisher, url)
 
 
 def write_volume(cables: Sequence[Cable], fmt: str, options: WriteOptions, sort: str = "date",
-                 title: str | None = None) -> bytes:
+                 title: str | None = None, publisher: str | None = None, url: str | None = None) -> bytes:
     """Many cables as one volume in ``fmt`` (a format whose writer makes volumes).
 
     ``sort``: ``date`` (default; then id), ``id`` or ``input`` (as given). ``title``: the
@@ -241,4 +245,4 @@ def write_volume(cables: Sequence[Cable], fmt: str, options: WriteOptions, sort:
     """
     if fmt not in VOLUME_FORMATS:
         raise UsageError(fmt, f"a volume can be {', '.join(VOLUME_FORMATS)}")
-    return get_volume_writer(fmt)(make_volume(cables, sort, title), options)
+    return get_volume_writer(fmt)(make_volume(cables, sort, title, publisher, url), options)

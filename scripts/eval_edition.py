@@ -16,7 +16,8 @@ transcript:
   for the edition, ``textview.body_text`` for the transcript; difflib, in order);
 - DOCX: python-docx finds the heading in Heading 1 (outline level 0, keep with next);
   LibreOffice (``soffice``, skipped with a message when absent) converts every DOCX to PDF;
-- PDF/A-3b: the XMP says part 3, conformance B, and the cable's TEI is attached as Source;
+- PDF/A-3a and PDF/UA-1: the XMP says part 3, conformance A, and pdfuaid part 1, the file is
+  tagged, and the cable's TEI is attached as Source (the checkers: scripts/a11y_pdf.py);
 - PDF: the source note, the heading's footnote, on page 1 with its call (weasyprint moves
   footnotes to the next page when that lets a paragraph's line stay: see docs/edition.md);
 - the same input and options give the same bytes (--repeat cables rendered twice, from
@@ -180,10 +181,13 @@ def pdfa_ok(data: bytes, stem: str) -> bool:
     reader = PdfReader(io.BytesIO(data))
     xmp = reader.xmp_metadata.stream.get_data() if reader.xmp_metadata else b""
     part = re.search(rb"pdfaid:part[>=\"']+3", xmp) is not None
-    conformance = re.search(rb"pdfaid:conformance[>=\"']+B", xmp) is not None
-    files = reader.trailer["/Root"].get("/AF") or []
+    conformance = re.search(rb"pdfaid:conformance[>=\"']+A", xmp) is not None
+    ua = re.search(rb"pdfuaid:part[>=\"']+1", xmp) is not None
+    root = reader.trailer["/Root"]
+    files = root.get("/AF") or []
     source = any(f.get_object().get("/AFRelationship") == "/Source" for f in files)
-    return part and conformance and source and f"{stem}.tei.xml" in reader.attachments
+    tagged = "/StructTreeRoot" in root
+    return part and conformance and ua and tagged and source and f"{stem}.tei.xml" in reader.attachments
 
 
 def docx_headings(data: bytes) -> bool:
@@ -369,7 +373,8 @@ def checks(cables: list[Cable], pages: list[Path], args: argparse.Namespace, wor
               f"{share(redacted[('transcript', fmt)])} |")
 
     print(f"\nDOCX with Heading 1 (outline level 0) found by python-docx: {docx_ok}/{len(cables)}")
-    print(f"PDF/A-3b (XMP part 3, conformance B) with the TEI attached as Source: {pdfa}/{len(cables)}")
+    print(f"PDF/A-3a and PDF/UA-1 (XMP pdfaid 3/A, pdfuaid 1, tagged) with the TEI attached as Source: "
+          f"{pdfa}/{len(cables)}")
     print(f"PDF: the source note (the heading's footnote) on page 1: {note_on_one}/{len(cables)}")
     if args.no_libreoffice:
         print("DOCX converted by LibreOffice: skipped (--no-libreoffice)")

@@ -14,10 +14,17 @@ rendered to TEI, JSON, Markdown and HTML; the script counts, per group:
 - identifiers and rules: the Schematron's findings (``convert/schema/cable-tei.sch``: pointers
   resolve, ids unique, dates agree, paragraph numbers in sequence or noted, repairs with a
   reason), by rule; documents whose ids all begin with the document's; ids met in more than one
-  document (they would collide when the documents are combined).
+  document (they would collide when the documents are combined);
+- a teiCorpus of the first N pages (``--teicorpus N``, default 500), made as ``--book --to tei``
+  makes one: its ids met twice, renamed duplicate cables, tei_all validity;
+- the CMIF export of the pages (``--to cmif``'s letters, one per page, in one file): its
+  findings against the project's CMIF rules (``convert/schema/cmif.rng``, ``cmif.sch``) and,
+  given ``--cmif-rng FILE``, against another RELAX NG grammar (the published
+  ``cmi-customization.rng``, which the repo does not ship); ``--cmif-out FILE`` keeps it.
 
     python scripts/eval_tei.py [--corpus DIR] [--jobs 2] [--limit N] [--failures FILE]
-                               [--formats tei,json,md,html] [--no-tei-all]
+                               [--formats tei,json,md,html] [--no-tei-all] [--teicorpus N]
+                               [--cmif-rng FILE] [--cmif-out FILE]
 
 (``--formats tei,json --no-tei-all`` is about four times cheaper: the TEI and JSON only, and
 the profile schema without tei_all.)
@@ -117,7 +124,49 @@ def check(task: tuple[str, str]) -> dict[str, Any]:
         f"{c.getparent()[1].tag.split('}')[1]}:{c.getparent()[1].get('type')}"
         for c in tei.xpath("//t:choice/t:*[1]", namespaces=NS))
     out["gaps"] = len(tei.xpath("//t:gap", namespaces=NS))
+    from convert.writers import cmif
+
+    # the cable's letter in the CMIF export (its @source: the export's bibl, see _cmif)
+    out["cmif"] = etree.tostring(cmif.corresp_desc(cable, "#" + cmif.bibl_id(CMIF_URL))).decode()
     return out
+
+
+#: the address the export names as its own (its idno; the bibl's id derives from it)
+CMIF_URL = "cables.cmif.xml"
+
+
+def _cmif(letters: list[str], rng: str | None, keep: str | None) -> None:
+    """The pages' letters as one CMIF file: findings against the project's rules and, given
+    ``rng``, against that grammar (lxml: the RELAX NG part; embedded Schematron is ignored)."""
+    from lxml import etree
+
+    from convert import schema
+    from convert.writers import cmif
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    nodes = [etree.fromstring(letter.encode(), parser) for letter in letters]
+    days = sorted(str(d) for n in nodes for d in n.xpath(".//t:date/@when", namespaces=NS))
+    modified = (days[-1] if days else "1970-01-01") + "T00:00:00Z"
+    data = cmif.document(f"{len(nodes)} cablegate pages", None, CMIF_URL, modified, nodes)
+    if keep:
+        Path(keep).write_bytes(data)
+    tree = etree.fromstring(data, parser)
+    own = schema.cmif_errors(tree, warnings=True)
+    counts = collections.Counter(f.split(":", 1)[0] if not f.startswith("line ") else "grammar" for f in own)
+    letters_n = len(tree.xpath("//t:correspDesc", namespaces=NS))
+    both = len(tree.xpath("//t:correspDesc[t:correspAction[@type='sent'] and t:correspAction[@type='received']]",
+                          namespaces=NS))
+    unknown = len(tree.xpath("//t:correspAction[@type='received'][t:persName='Unknown']", namespaces=NS))
+    low = len(tree.xpath("//t:correspAction/t:date[@cert='low']", namespaces=NS))
+    print(f"\nCMIF export of the pages: {letters_n} letters ({len(data) / 1e6:.1f} MB), {both} with a sent and a "
+          f"received action; addressee not known ('Unknown'): {unknown}; dates from the page table (cert low): {low}")
+    print(f"  against the project's CMIF rules (cmif.rng + cmif.sch): {len(own)} findings (target 0)"
+          + (f": {dict(counts)}; first: {own[:3]}" if own else ""))
+    if rng:
+        grammar = etree.RelaxNG(etree.parse(rng, parser))
+        ok = grammar.validate(tree)
+        errors = [f"line {e.line}: {e.message}" for e in grammar.error_log][:5]
+        print(f"  against {Path(rng).name}: {'valid' if ok else 'INVALID'}" + (f": {errors}" if errors else ""))
 
 
 def _dates(tei: Any) -> dict[str, Any]:
@@ -176,8 +225,10 @@ def main() -> int:
     ap.add_argument("--failures", default="build/eval-tei-failures.jsonl", help="where to list every miss")
     ap.add_argument("--formats", default="tei,json,md,html", help="outputs to render and search for paths")
     ap.add_argument("--no-tei-all", action="store_true", help="validate against the profile schema only")
-    ap.add_argument("--teicorpus", type=int, default=0, metavar="N",
-                    help="also build one teiCorpus of the first N pages and count its ids (issue 14, item 7)")
+    ap.add_argument("--teicorpus", type=int, default=500, metavar="N",
+                    help="build one teiCorpus of the first N pages and count its ids (0: none; default 500)")
+    ap.add_argument("--cmif-rng", metavar="FILE", help="also validate the CMIF export against this RELAX NG grammar")
+    ap.add_argument("--cmif-out", metavar="FILE", help="write the CMIF export of the pages here")
     args = ap.parse_args()
     formats = args.formats.split(",")
     if "tei" not in formats:
@@ -194,6 +245,7 @@ def main() -> int:
     rows = []
     parts_seen: list[str] = []
     shared_ids: list[str] = []
+    letters: list[str] = []
     with multiprocessing.Pool(args.jobs, initializer=_init, initargs=(formats, not args.no_tei_all)) as pool, failures.open("w") as fail:
         for label, tasks in groups.items():
             stats: collections.Counter[str] = collections.Counter()
@@ -201,6 +253,9 @@ def main() -> int:
             roots: dict[str, str] = {}  # document id -> the first input that had it
             same_cable: list[str] = []
             for r in pool.imap(check, tasks, chunksize=16):
+                letter = r.pop("cmif", None)
+                if letter and label == "cablegate pages":
+                    letters.append(letter)
                 problems = _count(stats, r)
                 ids = set(r.pop("ids", ()))
                 root = r.get("doc_id")
@@ -236,7 +291,9 @@ def main() -> int:
         print(f"  {rule}: {n}")
     print("\nRepairs by element and reason (both groups): " + ", ".join(f"{k} {v}" for k, v in sorted(repairs.items())))
     if args.teicorpus:
-        _teicorpus([f for _, f in groups["cablegate pages"][: args.teicorpus]], not args.no_tei_all)
+        # one document: checked against tei_all even with --no-tei-all (a few seconds)
+        _teicorpus([f for _, f in groups["cablegate pages"][: args.teicorpus]], True)
+    _cmif(letters, args.cmif_rng, args.cmif_out)
     print("\nAppended parts found (page: part ids):")
     for line in parts_seen:
         print("  " + line)
@@ -245,12 +302,17 @@ def main() -> int:
 
 def _teicorpus(names: list[str], tei_all: bool) -> None:
     """One teiCorpus of ``names``: its size, ids met twice, renamed duplicates, validity."""
+    from lxml import etree
+
     from convert import schema
+    from convert.options import WriteOptions
     from convert.pipeline import to_cable
-    from convert.teicorpus import tei_corpus
+    from convert.volume import write_volume
 
     cables = [to_cable(_raw("html", name)) for name in names]
-    corpus = tei_corpus(cables, f"{len(cables)} cables")
+    # as --book --to tei makes it (the pages in input order)
+    data = write_volume(cables, "tei", WriteOptions(), sort="input")
+    corpus = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
     ids = [str(i) for i in corpus.xpath("//@xml:id")]
     twice = sum(1 for n in collections.Counter(ids).values() if n > 1)
     renamed = [t.get(XML_ID) for t in corpus.xpath("t:TEI", namespaces=NS) if "." in (t.get(XML_ID) or "")]

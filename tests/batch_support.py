@@ -64,11 +64,13 @@ class Pages:
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    """Every output file under ``root`` (the state folder and report.json left out)."""
+    """Every cable's output file under ``root`` (the state folder, report.json and the shared
+    taxonomy written beside the TEI outputs left out: tests/test_taxonomy_beside.py)."""
     return {
         str(p.relative_to(root)): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and ".cable-convert" not in p.parts and p.name != "report.json"
+        if p.is_file() and ".cable-convert" not in p.parts
+        and p.name not in ("report.json", "cable-taxonomy.xml")
     }
 
 

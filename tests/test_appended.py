@@ -234,3 +234,39 @@ def test_an_appended_cable_whose_header_gives_no_id_is_valid_without_n(assert_va
     [part] = done.cable.tei.xpath("//t:div[@type='appended-cable']", namespaces=NS)
     assert part.get("n") is None
     assert "THE APPENDED CABLE" in "".join(part.itertext())
+
+
+WRONG_BODY = (
+    "VZCZCXYZ0003\nOO RUEHWEB\n\nDE RUEHME #0614 0501538\nZNR UUUUU ZZH\nO R 191538Z FEB 10\n"
+    "FM AMEMBASSY MEXICO\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 0530\n\n"
+    "S E C R E T SECTION 01 OF 04 ISLAMABAD 000416\n\nSIPDIS\n\nTAGS: PHUM SNAR\n"
+    "SUBJECT: SCENESETTER FOR A VISIT\n\n1. (C) The text of a cable from another post, long "
+    "enough to be a paragraph.\n\nPATTERSON\n"
+)
+
+
+@pytest.mark.parametrize(("table_id", "kept"), [("10MEXICO614", "10MEXICO614"),
+                                                 ("10MEXICO999", "10ISLAMABAD416")])
+def test_a_body_under_another_cables_header_keeps_the_pages_id(table_id: str, kept: str) -> None:
+    """10MEXICO614 (and 10 more pages of ../shared): the routing header (FM Mexico, DE serial
+    0614) and the page's table say 10MEXICO614, the banner of the text under them names
+    ISLAMABAD 000416. Two witnesses against one: the page keeps its id, so that its files are
+    not named after, and do not overwrite, the other cable's. The banner's id is a discrepancy
+    note in the TEI, and the message reference stays what the text says. Where the routing does
+    not give the table's id (second case), the banner's id stands, as before."""
+    from convert.model import SourceMetadata
+
+    meta = SourceMetadata(kind="cablegate-table", id=table_id)
+    done = normalize_traced(RawCable(source="t.html", form="text", body=WRONG_BODY, metadata=meta))
+    facts = done.parsed.facts
+    assert facts.cable_id == kept
+    assert facts.message_ref == "ISLAMABAD 000416"
+    notes = [n for n in facts.discrepancies if n.startswith("id:")]
+    assert len(notes) == 1
+    if kept == table_id:
+        assert "the banner gives 10ISLAMABAD416" in notes[0] and "10MEXICO614 is kept" in notes[0]
+        kept_notes = done.cable.tei.xpath("//t:note[@type='discrepancy']", namespaces=NS)
+        assert [n.text for n in kept_notes if n.text.startswith("id:")] == notes
+        assert done.cable.tei.get("{http://www.w3.org/XML/1998/namespace}id") == "c10MEXICO614"
+    else:
+        assert notes == [f"id: the text gives 10ISLAMABAD416, the cablegate table {table_id}"]

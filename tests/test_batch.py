@@ -76,6 +76,8 @@ def test_parallel_equals_sequential(corpus: Path, tmp_path: Path) -> None:
     assert len(expected) == 80
     assert tree(tmp_path / "one") == expected
     assert tree(tmp_path / "two") == expected
+    # beside the TEI outputs, the taxonomy they point into (the sequential reference has none)
+    assert (tmp_path / "one" / "cable-taxonomy.xml").read_bytes() == (tmp_path / "two" / "cable-taxonomy.xml").read_bytes()
 
 
 def test_tree_layout_and_report(corpus: Path, tmp_path: Path) -> None:
@@ -386,7 +388,8 @@ def test_cli_contract_flat_layout_and_summary(corpus: Path, tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in out.iterdir() if p.is_file())
     assert names == sorted([f"{p.stem}.tei.xml" for p in _pages(corpus)[:5]]
-                           + [f"{p.stem}.json" for p in _pages(corpus)[:5]] + ["report.json"])
+                           + [f"{p.stem}.json" for p in _pages(corpus)[:5]]
+                           + ["cable-taxonomy.xml", "report.json"])
     assert "cables/s" in done.stderr and "up to date" in done.stderr
     again = subprocess.run(
         [sys.executable, "-m", "convert", *map(str, _pages(corpus)[:5]), "-o", str(out), "-t", "data"],

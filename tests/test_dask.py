@@ -43,13 +43,16 @@ def test_dask_local_cluster_is_byte_identical_to_local(corpus200: Path, tmp_path
     assert len(again.skipped) == 200
 
 
+@pytest.mark.slow
 def test_dask_isolates_crashes_and_hangs(corpus200: Path, tmp_path: Path) -> None:
+    """In the slow suite: the hang ends only at the wall-clock --time-limit, and the healthy
+    cables must finish within it. Under load 17-19 on 2 cores (five test runs at once) healthy
+    cables missed a 10 s limit, so this test is not for the default suite; 20 s leaves them
+    a wide margin on a machine that runs one suite at a time."""
     pytest.importorskip("distributed")
     pages = sorted(corpus200.rglob("*.html"))[:8]
     crash, hang = pages[2].stem, pages[5].stem
-    # 10 s: a Dask worker's first cable also imports the pipeline; on a loaded machine (load 15
-    # on 2 cores) 1 s was missed by healthy cables. The hang still ends at the limit
-    options = ConvertOptions(formats=("tei", "json"), time_limit=10.0)
+    options = ConvertOptions(formats=("tei", "json"), time_limit=20.0)
 
     def hook(name: str, attempt: int) -> None:  # cloudpickle ships a local function
         CrashOn(crash)(name, attempt)

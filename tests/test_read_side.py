@@ -178,7 +178,7 @@ def test_registries_drive_the_command_line_and_the_volume() -> None:
     assert tuple(actions["pdf_variant"].choices) == tuple(PDF_VARIANTS) == tuple(VARIANTS)
     assert all(f"{name} (" in actions["to"].help for name in FORMATS)
     assert all(name in actions["theme"].help for name in theme.THEMES)
-    assert VOLUME_FORMATS == volume_formats() == ("html", "md", "pdf", "epub", "docx")
+    assert VOLUME_FORMATS == volume_formats() == ("tei", "html", "md", "pdf", "epub", "docx", "cmif")
     for name in FORMATS:
         assert callable(get_writer(name))
     for name in VOLUME_FORMATS:
@@ -186,8 +186,8 @@ def test_registries_drive_the_command_line_and_the_volume() -> None:
     from convert.errors import UsageError
     from convert.volume import write_volume
 
-    for name in set(FORMATS) - set(VOLUME_FORMATS):  # tei, json: no volume
-        with pytest.raises(UsageError, match="a volume can be html, md, pdf, epub, docx"):
+    for name in set(FORMATS) - set(VOLUME_FORMATS):  # json: no volume
+        with pytest.raises(UsageError, match="a volume can be tei, html, md, pdf, epub, docx, cmif"):
             write_volume([hand_tei()], name, WriteOptions())
         with pytest.raises(UsageError):
             get_volume_writer(name)

@@ -191,7 +191,7 @@ def test_whole_pipeline_in_a_namespace_with_no_network(tmp_path: Path) -> None:
                            "--to", "all", "-j", "2", "-q"], capture_output=True, text=True,
                           cwd=ROOT, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
-    assert len([p for p in out.iterdir() if p.is_file()]) == 15  # 2 x 7 formats + report
+    assert len([p for p in out.iterdir() if p.is_file()]) == 16  # 2 x 7 formats + report + taxonomy
     assert incomplete_files(out) == []
 
 

@@ -96,7 +96,7 @@ def test_the_joined_file_keeps_outline_attachments_and_pdfa(pieces: bytes) -> No
         assert len(joined.Root.AF) == 7
         assert all(spec.AFRelationship == "/Source" for spec in joined.Root.AF)
         meta = joined.open_metadata(set_pikepdf_as_editor=False)
-        assert meta.pdfa_status == "3B"
+        assert meta.pdfa_status == "3A"  # the default is tagged (test_pdf_tags.py: the tree)
         assert "/OutputIntents" in joined.Root
         with joined.open_outline() as outline:
             titles = [item.title for item in outline.root]
@@ -153,3 +153,31 @@ def test_a_volume_in_pieces_is_byte_reproducible() -> None:
     volume = make_volume([cables[0], cables[-1]], title="Two")
     first = pdf.write_volume(volume, OPTIONS, chunk_cables=1)
     assert pdf.write_volume(volume, OPTIONS, chunk_cables=1) == first
+
+
+def test_the_pieces_structure_trees_are_joined_into_one(pieces: bytes) -> None:
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pieces)) as joined:
+        root = joined.Root.StructTreeRoot
+        assert len(root.K) == 1 and root.K[0].S == "/Document"
+        document = root.K[0]
+        parts = [kid for kid in document.K if kid.S == "/Part"]
+        assert len(parts) >= 4  # front, contents, chunks, index: one Document holds them all
+        assert all(kid.P.objgen == document.objgen for kid in document.K)
+        tree = dict(pikepdf.NumberTree(root.ParentTree).items())
+        keys = [int(page.obj.StructParents) for page in joined.pages]
+        keys += [int(a.StructParent) for page in joined.pages for a in page.obj.get("/Annots", [])]
+        assert len(keys) == len(set(keys)) and set(keys) == set(tree)  # shifted, none shared
+        assert int(root.ParentTreeNextKey) == max(keys) + 1
+        for page in joined.pages:  # each page's marked content maps into the joined tree
+            for ref in tree[int(page.obj.StructParents)]:
+                node = ref
+                while node is not None and node.get("/Type") == "/StructElem":
+                    node = node.get("/P")
+                assert ref is None or node.objgen == root.objgen
+        notes = dict(pikepdf.NameTree(root.IDTree).items())
+        assert sorted(notes) == sorted(f"cable-{c.view.id}-source" for c in _cables())
+        assert all(element.S == "/Note" for element in notes.values())
+        assert joined.Root.MarkInfo.Marked is True and joined.Root.ViewerPreferences.DisplayDocTitle
+        assert b'pdfuaid:part="1"' in joined.Root.Metadata.read_bytes()

@@ -306,7 +306,7 @@ def test_epub_metadata_nav_and_stylesheet(seed: Cable) -> None:
     assert spine == ["ch001_xhtml"]
     # paragraph-level navigation under the heading, then the appendix
     x = {"x": "http://www.w3.org/1999/xhtml"}
-    entries = nav.xpath("//x:nav//x:a/text()", namespaces=x)
+    entries = nav.xpath("//x:nav[@id='toc']//x:a/text()", namespaces=x)
     assert entries[0] == "Telegram From the Embassy in China to the Department of State"
     assert entries[1] == "\u00b61 Summary: China objects to its designation\u2026"
     assert entries[4] == "\u00b64 Li responded that China objects to\u2026"

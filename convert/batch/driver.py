@@ -16,7 +16,7 @@ from typing import IO
 
 from ..errors import OutputError, UsageError
 from ..options import ConvertOptions
-from ..output import LAYOUTS
+from ..output import LAYOUTS, place_taxonomy
 from .claims import Claims
 from .collect import Collector
 from .digests import config_hash
@@ -56,6 +56,12 @@ def run(
         raise UsageError(layout, f"unknown layout (known: {', '.join(LAYOUTS)})")
     if engine not in ENGINES:
         raise UsageError(engine, f"unknown engine (known: {', '.join(ENGINES)})")
+    from ..writers import is_collection
+
+    for fmt in options.formats:
+        if is_collection(fmt):  # one file for many cables: convert.book.make_book makes it
+            raise UsageError(fmt, "made once for all the cables (--to on the command line, or "
+                             "convert.book.make_book), not by the batch per cable")
     jobs = jobs or default_jobs()
     if jobs < 1:
         raise UsageError(str(jobs), "--jobs must be at least 1")
@@ -103,6 +109,13 @@ def run(
             report.engine = runner.describe()
             drive(collector, planner, runner, iter([*first, *plan]))
         publisher.wait_all()  # every file in place and recorded
+        # the taxonomy the TEI documents point into, once in each of their folders (a
+        # companion: failing to write it is said, the cables' own files stand)
+        try:
+            place_taxonomy(out, {Path(r.outputs["tei"]).parent for r in ledger.results.values()
+                                 if "tei" in r.outputs}, state.tmp)
+        except OutputError as exc:
+            print(exc.one_line(), file=sys.stderr)
         report.complete = True
     finally:
         def close_report(kind: type[BaseException] | None, *_: object) -> bool:

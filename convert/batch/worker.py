@@ -202,6 +202,10 @@ def execute(task: Task) -> Outcome:
     source = task.source
     outcome = Outcome(task.index, task.attempt, "failed", worker=worker_name())
     try:
+        # imported before the clock starts: a fresh worker's first cable (a Dask worker's,
+        # or the local pool's after a recycle) would otherwise spend its time limit on imports
+        from ..pipeline import convert_source
+
         with time_limit(task.options.time_limit):
             if task.hook is not None:
                 task.hook(source.name, task.attempt)
@@ -209,8 +213,6 @@ def execute(task: Task) -> Outcome:
                 data = read_bytes(source, task.options.read)
                 outcome.input_hash = hashlib.sha256(data).hexdigest()[:32]
                 source = replace(source, data=data, path=None)
-            from ..pipeline import convert_source
-
             converted = convert_source(source, task.options)
         outcome.items = [
             Item(c.source, c.cable.id, _year(c.cable.date), c.cable.file_stem(), c.outputs,

@@ -165,9 +165,12 @@ def _classification(
 
 def _ident(
     banner: Banner | None, routing: Routing, date: str | None, meta: SourceMetadata | None, warnings: list[str]
-) -> tuple[str | None, str | None]:
-    """(cable id, message reference): from the banner's reference, else the FM line and the
-    DE line's serial; the id else from the metadata."""
+) -> tuple[str | None, str | None, str | None]:
+    """(cable id, message reference, the id the banner names where it is not kept): from the
+    banner's reference, else the FM line and the DE line's serial; the id else from the
+    metadata. Where the routing header (FM station, DE serial) and the metadata agree on an id
+    the banner contradicts, the text under that header is another cable's (seen in cablegate
+    pages), and the page keeps the id its two witnesses give."""
     station = banner.station if banner and banner.station else None
     serial = banner.serial if banner and banner.serial else None
     id_station = banner.id_station if banner and banner.serial else None
@@ -176,12 +179,16 @@ def _ident(
         serial = serial or routing.serial
     message_ref = f"{station} {serial}" if station and serial else None
     ident = cable_id(date, id_station or station, serial)
+    if ident and meta is not None and meta.id and ident != meta.id:
+        routed = cable_id(date, station_from_sender(routing), routing.serial)
+        if routed == meta.id:  # two witnesses against the banner: the page keeps its identity
+            return meta.id, message_ref, ident
     if ident is None and meta is not None and meta.id:
         ident = meta.id
         warnings.append(f"no message reference in the text: the id {ident} comes from the {meta.kind}")
     if ident is None:
         warnings.append("no cable id could be derived: files are named after the input")
-    return ident, message_ref
+    return ident, message_ref, None
 
 
 def parse_tags(text: str, run: Run) -> list[str]:
@@ -297,7 +304,7 @@ def derive_facts(
     date, date_from_metadata = date_of(routing, meta)
     if date_from_metadata and meta is not None:
         warnings.append("no date-time group in the text: the date comes from the " + meta.kind)
-    ident, message_ref = _ident(banner, routing, date, meta, warnings)
+    ident, message_ref, named = _ident(banner, routing, date, meta, warnings)
     origin, origin_from_metadata = _origin(routing, banner, meta, run, warnings)
     eo = _first(every, "eo")
     refs: list[Ref] = [ref for f in every if f.kind == "refs" and f.refs is not None for ref in f.refs.items]
@@ -323,7 +330,7 @@ def derive_facts(
         date_from_metadata=date_from_metadata,
         metadata=meta,
         discrepancies=cross_check(
-            ident, routing, classification_record(level, caveats), origin, origin_from_metadata, meta
+            ident, routing, classification_record(level, caveats), origin, origin_from_metadata, meta, named
         ),
         partial=any(f.kind == "notice" for f in every)
         or any(line.kind == "notice" for line in routing.lines)
@@ -350,14 +357,19 @@ def cross_check(
     origin: str | None,
     origin_from_metadata: bool,
     meta: SourceMetadata | None,
+    named: str | None = None,
 ) -> tuple[str, ...]:
-    """Where the text and the source's metadata disagree (each a warning and a TEI note)."""
+    """Where the text and the source's metadata disagree (each a warning and a TEI note);
+    ``named``: the id the banner gives where the page's own id is kept (see ``_ident``)."""
     if meta is None:
         return ()
     where = "the cablegate table" if meta.kind == "cablegate-table" else "the cables.csv row"
     checks = []
     if meta.id and ident and meta.id != ident:
         checks.append(f"id: the text gives {ident}, {where} {meta.id}")
+    if named:
+        checks.append(f"id: the banner gives {named}, the routing header and {where} {ident}: the text "
+                      f"seems to be {named}'s under {ident}'s header; the id {ident} is kept")
     if meta.created and routing.date and meta.created[:13] != routing.date[:13]:
         checks.append(f"date: the text gives {routing.date}, {where} {meta.created}")
     if meta.classification and classification and meta.classification.upper() != classification:

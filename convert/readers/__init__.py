@@ -42,12 +42,12 @@ def load_source(source: Source, options: ReadOptions) -> Iterator[RawCable | Cab
         raise UsageError(form, f"unknown input form (known: {', '.join(FORMS)})")
     data = read_bytes(source, options)
     if form == "tei" or (form is None and tei.looks_like(data[:4000].decode("utf-8", "replace"))):
-        yield tei.read(data, source.name)
+        yield from tei.read_all(data, source.name)
         return
     content = decode(data, source.name, options.encoding)
     form = form or detect_form(content[:200_000])
     if form == "tei":  # TEI in an encoding the byte sniffing above misses (UTF-16)
-        yield tei.read(data, source.name)
+        yield from tei.read_all(data, source.name)
     elif form == "csv":
         stream = io.BytesIO(content.encode("utf-8"))
         for row in cablescsv.iter_rows(stream, source.name):

@@ -36,6 +36,10 @@ from .source import Source, not_regular, open_regular, read_head
 CABLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".csv", ".xml", ".cable", ""}
 #: an output folder of cable-convert holds this folder (``convert.batch.state.STATE_DIR``)
 OUTPUT_MARK = ".cable-convert"
+#: files cable-convert writes beside its outputs that are not cables: the shared taxonomy
+#: (``convert.taxonomy.FILE``) and a run's CMIF file (``*.cmif.xml``)
+COMPANION_NAMES = frozenset({"cable-taxonomy.xml"})
+COMPANION_SUFFIX = ".cmif.xml"
 
 #: where warnings go: (the thing passed over, why)
 Notice = Callable[[str, str], None]
@@ -47,8 +51,12 @@ def warn(name: str, reason: str) -> None:
 
 
 def is_cable_file(path: Path) -> bool:
-    """Whether a folder walk picks up this file: not hidden, and a cable suffix (or none)."""
-    return not path.name.startswith(".") and path.suffix.lower() in CABLE_SUFFIXES
+    """Whether a folder walk picks up this file: not hidden, a cable suffix (or none), and
+    none of the files cable-convert writes beside its outputs (a later run over an output
+    folder reads its TEI, not the taxonomy or a CMIF file)."""
+    name = path.name.lower()
+    return (not name.startswith(".") and path.suffix.lower() in CABLE_SUFFIXES
+            and name not in COMPANION_NAMES and not name.endswith(COMPANION_SUFFIX))
 
 
 def _identity(path: str | Path) -> tuple[int, int] | None:

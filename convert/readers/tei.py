@@ -40,7 +40,8 @@ def safe_parser() -> etree.XMLParser:
 
 def looks_like(head: str) -> bool:
     start = head.lstrip("\ufeff \t\r\n")[:2000]
-    return (start.startswith("<?xml") and "<TEI" in start) or start.startswith("<TEI")
+    return ((start.startswith("<?xml") and ("<TEI" in start or "<teiCorpus" in start))
+            or start.startswith(("<TEI", "<teiCorpus")))
 
 
 def declares_dtd(data: bytes) -> bool:
@@ -70,6 +71,25 @@ def input_parser() -> etree.XMLParser:
 
 
 def read(data: bytes, name: str) -> Cable:
+    """One cable's TEI (a ``teiCorpus`` is refused here: :func:`read_all` reads one)."""
+    return _cable(_parse(data, name), name)
+
+
+def read_all(data: bytes, name: str) -> list[Cable]:
+    """The cables of a TEI document: the one of a cable's ``TEI``, or every ``TEI`` of a
+    ``teiCorpus`` (a volume written by ``--book --to tei``), in order."""
+    root = _parse(data, name)
+    if root.tag != f"{{{TEI_NS}}}teiCorpus":
+        return [_cable(root, name)]
+    members = [member for member in root if member.tag == f"{{{TEI_NS}}}TEI"]
+    if not members:
+        raise InvalidTEIError(name, "a teiCorpus with no TEI document in it")
+    for member in members:
+        root.remove(member)
+    return [_cable(member, name) for member in members]
+
+
+def _parse(data: bytes, name: str) -> etree._Element:
     unsafe = UnsafeInputError(name, "XML with a DOCTYPE or entity declarations is refused")
     if declares_dtd(data):
         raise unsafe
@@ -83,6 +103,10 @@ def read(data: bytes, name: str) -> Cable:
     if getattr(info, "doctype", "") or info.internalDTD is not None or info.externalDTD is not None:
         raise unsafe
     etree.cleanup_namespaces(root)  # declarations nothing uses (100,000 of them were copied)
+    return root
+
+
+def _cable(root: etree._Element, name: str) -> Cable:
     if root.tag != f"{{{TEI_NS}}}TEI":
         raise InvalidTEIError(name, f"the root element is {root.tag!r}, not TEI")
     cable = Cable(tei=root, source=name)

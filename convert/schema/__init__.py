@@ -77,3 +77,30 @@ def schematron_errors(tei: etree._Element) -> list[str]:
     report = rules.validation_report
     found = report.xpath("//svrl:failed-assert | //svrl:successful-report", namespaces=_SVRL)
     return [f"{node.get('id')}: {' '.join(''.join(node.itertext()).split())}" for node in found]
+
+
+CMIF = "cmif.rng"
+CMIF_RULES = "cmif.sch"
+
+
+@lru_cache(maxsize=1)
+def cmif_schema() -> tuple[etree.RelaxNG, isoschematron.Schematron]:
+    """The project's CMIF v1.0 grammar and rules (``cmif.rng``, ``cmif.sch``), compiled once."""
+    files = resources.files(__name__)
+    grammar = etree.RelaxNG(etree.fromstring(files.joinpath(CMIF).read_bytes(), _parser()))
+    rules = etree.fromstring(files.joinpath(CMIF_RULES).read_bytes(), _parser())
+    return grammar, isoschematron.Schematron(rules, store_report=True,
+                                             error_finder=isoschematron.Schematron.ASSERTS_AND_REPORTS)
+
+
+def cmif_errors(cmif: etree._Element, warnings: bool = False) -> list[str]:
+    """What breaks CMIF v1.0's rules in ``cmif``: the grammar's errors, then the rules'
+    (``E0001: message``); ``warnings``: the rules' warnings too (W0001)."""
+    grammar, rules = cmif_schema()
+    found = errors(grammar, cmif)
+    if not rules.validate(cmif):
+        for node in rules.validation_report.xpath("//svrl:failed-assert | //svrl:successful-report",
+                                                  namespaces=_SVRL):
+            if warnings or node.get("role") != "warning":
+                found.append(f"{node.get('id')}: {' '.join(''.join(node.itertext()).split())}")
+    return found

@@ -44,7 +44,8 @@ class WriterSpec:
 FORMATS: dict[str, WriterSpec] = {
     spec.name: spec
     for spec in (
-        WriterSpec("tei", "tei.xml", "tei", "canonical TEI P5", media_type="application/tei+xml"),
+        WriterSpec("tei", "tei.xml", "tei", "canonical TEI P5 (a volume: one teiCorpus)",
+                   volume="write_volume", media_type="application/tei+xml"),
         WriterSpec("json", "json", "json", "the facts, flat", media_type="application/json"),
         WriterSpec("html", "html", "html", "a standalone page", volume="write_volume",
                    media_type="text/html"),
@@ -52,7 +53,7 @@ FORMATS: dict[str, WriterSpec] = {
                    media_type="text/markdown"),
         # weasyprint lays out about 50,000-65,000 characters a CPU second (15-20 s a MB, one
         # paragraph or many): 16,000 leaves room for a machine loaded three times over
-        WriterSpec("pdf", "pdf", "pdf", "PDF/A-3b with the TEI attached", volume="write_volume",
+        WriterSpec("pdf", "pdf", "pdf", "tagged PDF/A-3a and PDF/UA-1, the TEI attached", volume="write_volume",
                    media_type="application/pdf", layout_rate=16_000),
         WriterSpec("epub", "epub", "epub", "EPUB 3", volume="write_volume",
                    media_type="application/epub+zip"),
@@ -62,21 +63,48 @@ FORMATS: dict[str, WriterSpec] = {
         ),
     )
 }
+#: formats made once for all the cables of a run (or a volume), never a file per cable: the
+#: command line writes them after the run, from every cable its inputs name
+COLLECTIONS: dict[str, WriterSpec] = {
+    spec.name: spec
+    for spec in (
+        WriterSpec("cmif", "cmif.xml", "cmif", "one CMIF file of the run's cables, for correspSearch",
+                   function="write_volume", volume="write_volume", media_type="application/tei+xml"),
+    )
+}
 ALIASES = {"markdown": "md", "xml": "tei", "gfm": "md"}
-#: names that stand for several formats: ``data`` is the data alone (no rendering)
+#: names that stand for several formats: ``data`` is the data alone (no rendering); ``all``
+#: every format made per cable
 GROUPS: dict[str, tuple[str, ...]] = {"all": tuple(FORMATS), "data": ("tei", "json")}
 #: what the command line writes when not told: the data and a PDF to read
 DEFAULT_FORMATS: tuple[str, ...] = ("tei", "json", "pdf")
-#: PDF variants: the option's value -> weasyprint's ``pdf_variant`` (None: a plain PDF)
-PDF_VARIANTS: dict[str, str | None] = {"pdf/a-3b": "pdf/a-3b", "pdf/ua-1": "pdf/ua-1", "none": None}
+#: PDF variants: the option's value -> weasyprint's ``pdf_variant`` (None: a plain PDF).
+#: ``pdf/a-3a`` (the default) is tagged and finished to be PDF/UA-1 too (:mod:`.pdf_tags`);
+#: ``pdf/a-3b`` is archival and untagged; ``pdf/ua-1`` tagged without the PDF/A parts
+PDF_VARIANTS: dict[str, str | None] = {"pdf/a-3a": "pdf/a-3a", "pdf/a-3b": "pdf/a-3b",
+                                       "pdf/ua-1": "pdf/ua-1", "none": None}
+#: the variants with a structure tree
+TAGGED_VARIANTS = ("pdf/a-3a", "pdf/ua-1")
+DEFAULT_PDF_VARIANT = "pdf/a-3a"
 
 
 def canonical_format(name: str) -> str:
     key = ALIASES.get(name.strip().lower(), name.strip().lower())
-    if key not in FORMATS:
-        known = ", ".join(FORMATS)
+    if key not in FORMATS and key not in COLLECTIONS:
+        known = ", ".join([*FORMATS, *COLLECTIONS])
         raise UsageError(name, f"unknown output format (known: {known})")
     return key
+
+
+def spec_of(name: str) -> WriterSpec:
+    """A format's entry, per-cable or collection."""
+    key = canonical_format(name)
+    return FORMATS[key] if key in FORMATS else COLLECTIONS[key]
+
+
+def is_collection(name: str) -> bool:
+    """Whether ``name`` is made once for a run's cables (:data:`COLLECTIONS`)."""
+    return canonical_format(name) in COLLECTIONS
 
 
 def expand_formats(names: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -91,6 +119,8 @@ def expand_formats(names: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
 
 
 def get_writer(name: str) -> Writer:
+    if is_collection(name):
+        raise UsageError(name, "one file for many cables, made by a run or a volume, not per cable")
     spec = FORMATS[canonical_format(name)]
     module = importlib.import_module(f"{__name__}.{spec.module}")
     writer: Writer = getattr(module, spec.function)
@@ -98,12 +128,12 @@ def get_writer(name: str) -> Writer:
 
 
 def volume_formats() -> tuple[str, ...]:
-    """The formats whose writers make a volume of many cables."""
-    return tuple(name for name, spec in FORMATS.items() if spec.volume)
+    """The formats whose writers make a volume of many cables (collections last)."""
+    return tuple(name for name, spec in {**FORMATS, **COLLECTIONS}.items() if spec.volume)
 
 
 def get_volume_writer(name: str) -> VolumeWriter:
-    spec = FORMATS[canonical_format(name)]
+    spec = spec_of(name)
     if spec.volume is None:
         raise UsageError(name, f"a volume can be {', '.join(volume_formats())}")
     module = importlib.import_module(f"{__name__}.{spec.module}")
@@ -113,5 +143,5 @@ def get_volume_writer(name: str) -> VolumeWriter:
 
 def formats_help() -> str:
     """``tei`` (canonical TEI P5), ``json`` (…), …: the formats for the command line's help."""
-    return ", ".join(f"{name} ({spec.description})" for name, spec in FORMATS.items())
+    return ", ".join(f"{name} ({spec.description})" for name, spec in {**FORMATS, **COLLECTIONS}.items())
 

@@ -110,7 +110,8 @@ def source_note(view: CableView, theme: Theme, prefix: str, form: str, docx: boo
         item.append(_note_paragraphs(view, theme, docx, None, None))
         return section
     aside = etree.Element("aside", {"class": theme.css_class("source_note"), "id": f"{prefix}source",
-                                    "role": "doc-footnote", "aria-label": "Source note"})
+                                    "role": "doc-footnote",
+                                    "aria-label": f"Source note to {view.id}"})
     aside.extend(list(_note_paragraphs(view, theme, False, note_mark, f"#{prefix}source-call")))
     return aside
 
@@ -130,15 +131,16 @@ def text(cable: Cable, options: WriteOptions, links: Mapping[str, str], docx: bo
     return section, openers
 
 
-def transmission(openers: list[etree._Element], theme: Theme, prefix: str, docx: bool
-                 ) -> etree._Element | None:
+def transmission(openers: list[etree._Element], theme: Theme, prefix: str, docx: bool,
+                 cable_id: str = "") -> etree._Element | None:
     """The openers' lines as one small block (a line break between lines) under the heading
-    "Transmission"; None when the cable has no opener."""
+    "Transmission"; None when the cable has no opener. The section is named "Transmission of
+    {cable_id}": a volume's many appendices are landmarks each with a name of its own."""
     lines = [p for block in openers for p in block.iter("p")]
     if not lines:
         return None
     appendix = etree.Element("section", {"class": "transmission-appendix",
-                                         "aria-labelledby": f"{prefix}transmission"})
+                                         "aria-label": f"Transmission of {cable_id}".strip()})
     title = styled(theme, False, "h2", "section_heading", parent=appendix)
     title.set("id", f"{prefix}transmission")
     title.text = "Transmission"
@@ -194,7 +196,7 @@ def article(cable: Cable, options: WriteOptions, flavour: str = "html",
     if form == "aside-end":
         notes = etree.SubElement(root, "div", {"class": "edition-notes"})
         notes.append(source_note(view, theme, prefix, "aside"))
-    appendix = transmission(openers, theme, prefix, docx)
+    appendix = transmission(openers, theme, prefix, docx, view.id)
     if appendix is not None:
         root.append(appendix)
     if banners:

@@ -10,6 +10,7 @@ resources, no fonts, no images.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -20,7 +21,7 @@ from ..model import Cable
 from ..options import WriteOptions
 from ..theme import stylesheet
 from ..view import CableView, frus, iso_to_epoch
-from . import html, pandoc
+from . import epub_a11y, html, pandoc
 from .edition import nav_paragraphs
 
 if TYPE_CHECKING:
@@ -52,21 +53,21 @@ def epub_metadata(title: str, creators: list[str], date: str | None, lang: str,
     })
 
 
-def _fix_opf(opf: bytes, modified: str, date: str | None) -> bytes:
+def _fix_opf(root: etree._Element, modified: str, date: str | None) -> None:
     """Set the real dates pandoc's sandboxed clock could not give (W3CDTF, UTC)."""
-    root = etree.fromstring(opf)
     for meta in root.iter(f"{{{_OPF_NS}}}meta"):
         if meta.get("property") == "dcterms:modified":
             meta.text = modified
     for element in root.iter(f"{{{_DC_NS}}}date"):
         element.text = date or modified
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
-def _nav_with_paragraphs(nav: bytes, heading: str, paragraphs: list[tuple[str, str]]) -> bytes:
-    """The navigation document with an entry per numbered paragraph ("¶4 Li responded…")
-    under the entry of the heading whose anchor is ``heading``, before its sections."""
-    root = etree.fromstring(nav)
+def _nav_with_paragraphs(root: etree._Element, heading: str, paragraphs: list[tuple[str, str]],
+                         chapters: dict[str, str]) -> None:
+    """Give the navigation document an entry per numbered paragraph ("¶4 Li responded…")
+    under the entry of the heading whose anchor is ``heading``, before its sections; each
+    links into the chapter that holds it (``chapters``: id -> href; the transcript's
+    heading and paragraphs are in two chapters)."""
     for link in root.iter(f"{_XHTML}a"):
         href = link.get("href") or ""
         if href.endswith("#" + heading):
@@ -79,9 +80,42 @@ def _nav_with_paragraphs(nav: bytes, heading: str, paragraphs: list[tuple[str, s
             chapter = href.split("#", 1)[0]
             for index, (anchor, label) in enumerate(paragraphs):
                 entry = etree.Element(f"{_XHTML}li")
-                etree.SubElement(entry, f"{_XHTML}a", {"href": f"{chapter}#{anchor}"}).text = label
+                target = chapters.get(anchor, chapter)
+                etree.SubElement(entry, f"{_XHTML}a", {"href": f"{target}#{anchor}"}).text = label
                 listing.insert(index, entry)
             break
+
+
+def _start(nav: etree._Element, documents: list[str]) -> str:
+    """Where the text starts, as the navigation document links it: the first cable's
+    heading (a volume opens with its title page and contents), else the first document."""
+    for link in nav.iter(f"{_XHTML}a"):
+        href = link.get("href") or ""
+        if "#cable-" in href:
+            return href
+    return documents[0] if documents else "#toc"
+
+
+def _accessible(entries: dict[str, bytes], opf: etree._Element,
+                nav: tuple[str, list[tuple[str, str]]] | None, contents: bool) -> dict[str, bytes]:
+    """The navigation document (paragraph entries, landmarks) and the package (accessibility
+    metadata, :mod:`.epub_a11y`) as this book's content makes them."""
+    nav_root = etree.fromstring(entries[NAV_ENTRY])
+    names = [name for name in epub_a11y.content_names(opf, OPF_ENTRY) if name != NAV_ENTRY]
+    documents = {name: etree.fromstring(data) for name, data in entries.items() if name in names}
+    base = posixpath.dirname(NAV_ENTRY)
+    if nav is not None and nav[1]:
+        chapters = {element.get("id") or "": posixpath.relpath(name, base)
+                    for name, root in documents.items() for element in root.iterfind(".//*[@id]")}
+        _nav_with_paragraphs(nav_root, *nav, chapters)
+    epub_a11y.add_landmarks(nav_root, _start(nav_root, [posixpath.relpath(n, base) for n in names]),
+                             contents)
+    documents[NAV_ENTRY] = nav_root
+    epub_a11y.finish(opf, documents, nav_root)
+    return {NAV_ENTRY: _xml(nav_root), OPF_ENTRY: _xml(opf)}
+
+
+def _xml(root: etree._Element) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
@@ -101,10 +135,11 @@ def package(root: etree._Element, metadata: list[str], options: WriteOptions, so
     entries = read_entries(raw, (STYLESHEET_ENTRY, OPF_ENTRY, NAV_ENTRY))
     if STYLESHEET_ENTRY not in entries or OPF_ENTRY not in entries or NAV_ENTRY not in entries:
         raise RenderError(source, "pandoc's EPUB lacks the expected stylesheet, package or nav file")
+    opf = etree.fromstring(entries[OPF_ENTRY])
+    _fix_opf(opf, modified, date)
+    entries.update(read_entries(raw, epub_a11y.content_names(opf, OPF_ENTRY)))
     css = stylesheet(options.theme, "epub", options.paper).encode("utf-8")
-    replace = {STYLESHEET_ENTRY: css, OPF_ENTRY: _fix_opf(entries[OPF_ENTRY], modified, date)}
-    if nav is not None and nav[1]:
-        replace[NAV_ENTRY] = _nav_with_paragraphs(entries[NAV_ENTRY], *nav)
+    replace = {STYLESHEET_ENTRY: css, **_accessible(entries, opf, nav, contents_first)}
     return rewrite_zip(raw, replace, epoch, stored=frozenset({"mimetype"}), first="mimetype")
 
 

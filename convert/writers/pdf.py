@@ -2,8 +2,10 @@
 
 The process is the worker: weasyprint is imported on first use and the font configuration
 and compiled stylesheets are kept per process, so a warm render costs only layout. The PDF
-is PDF/A-3b by default with the cable's TEI attached (relationship ``Source``), or tagged
-PDF/UA-1 (``pdf_variant="pdf/ua-1"``), or plain (``"none"``). Dates come from the options
+is tagged, PDF/A-3a and PDF/UA-1 at once by default (``pdf_variant="pdf/a-3a"``, finished by
+:mod:`.pdf_tags`), with the cable's TEI attached (relationship ``Source``); or PDF/A-3b,
+untagged (``"pdf/a-3b"``); or tagged PDF/UA-1 without PDF/A (``"pdf/ua-1"``); or plain
+(``"none"``). Dates come from the options
 (SOURCE_DATE_EPOCH) or the cable, never from the clock, so the bytes are reproducible.
 """
 
@@ -23,7 +25,7 @@ from ..model import Cable
 from ..options import WriteOptions
 from ..theme import derived, load_theme, stylesheet
 from ..view import frus
-from . import PDF_VARIANTS, html
+from . import PDF_VARIANTS, TAGGED_VARIANTS, html, pdf_tags
 
 if TYPE_CHECKING:
     from ..volume import Volume
@@ -57,6 +59,24 @@ def warm(options: WriteOptions | None = None) -> None:
     compiled_css(options.theme, options.paper)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+def variant_settings(options: WriteOptions) -> tuple[dict[str, Any], dict[str, Any]]:
+    """weasyprint's settings for ``options.pdf_variant``: (for ``render`` and ``write_pdf``,
+    for ``write_pdf`` alone: the finisher of a tagged variant)."""
+    tagged = options.pdf_variant in TAGGED_VARIANTS
+    both: dict[str, Any] = {"pdf_variant": VARIANTS[options.pdf_variant], "pdf_tags": tagged}
+    if not tagged:
+        return both, {}
+    pdf_tags.install()
+    return both, {"finisher": pdf_tags.finisher(xmp=options.pdf_variant == "pdf/a-3a")}
+
+
+def print_html(root: etree._Element, options: WriteOptions) -> str:
+    """The print HTML as weasyprint reads it (a tagged variant: with the structure roles)."""
+    if options.pdf_variant in TAGGED_VARIANTS:
+        pdf_tags.mark_roles(root, load_theme(options.theme))
+    return html.serialize(root).decode("utf-8")
 
 
 def _moment(iso: str) -> datetime:
@@ -101,15 +121,11 @@ def render(root: etree._Element, options: WriteOptions, source: str,
                               url_fetcher=fetcher)
         for name, data, description in attachments
     ]
-    settings: dict[str, Any] = {
-        "stylesheets": [compiled_css(options.theme, options.paper)],
-        "pdf_variant": VARIANTS[options.pdf_variant],
-        "pdf_tags": options.pdf_variant == "pdf/ua-1",
-        "attachments": files,
-    }
+    settings, finishing = variant_settings(options)
+    settings.update(stylesheets=[compiled_css(options.theme, options.paper)], attachments=files)
 
     def layout() -> Any:
-        return weasyprint.HTML(string=html.serialize(root).decode("utf-8"), url_fetcher=fetcher,
+        return weasyprint.HTML(string=print_html(root, options), url_fetcher=fetcher,
                                media_type="print").render(font_config=font_config(), **settings)
 
     try:
@@ -118,7 +134,7 @@ def render(root: etree._Element, options: WriteOptions, source: str,
             for article in root.iter("article"):
                 article.set("class", f"{article.get('class', '')} {NOTE_FIRST_CLASS}".strip())
             document = layout()
-        pdf: bytes = document.write_pdf(**settings)
+        pdf: bytes = document.write_pdf(**settings, **finishing)
     except weasyprint.urls.FatalURLFetchingError as exc:
         raise refuse_error(fetcher.refused or [str(exc)], source) from exc
     except Exception as exc:  # weasyprint raises many kinds; callers get one typed error
@@ -146,7 +162,7 @@ def write_volume(volume: Volume, options: WriteOptions, *, chunk_cables: int | N
                  chunk_bytes: int | None = None) -> bytes:
     """Many cables as one PDF: title page, contents with page numbers, the numbered cables,
     the index; bookmarks, links between them, each cable's TEI attached. Made in pieces
-    (:mod:`.pdf_volume`) in a temporary folder; a tagged PDF/UA volume is one document."""
+    (:mod:`.pdf_volume`) in a temporary folder; a ``pdf/ua-1`` volume is one document."""
     import tempfile
     from pathlib import Path
 

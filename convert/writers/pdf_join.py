@@ -5,7 +5,8 @@ copied into the output, renumbered, and the piece is closed again: memory holds 
 and a few numbers a page, however long the volume. The outline, the named destinations
 that links use, the links across pieces (``SCHEME`` URIs become links to a named
 destination), the attachments, the page labels and the first piece's PDF/A metadata (XMP,
-output intent, document information) are written for the whole. The ``/ID`` is the MD5 of
+output intent, document information) and, for a tagged volume, one structure tree
+(:mod:`.pdf_structure`) are written for the whole. The ``/ID`` is the MD5 of
 the bytes written, so the same pieces give the same file.
 """
 
@@ -16,6 +17,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .pdf_structure import Structure, copy_tree, shift_keys
+from .pdf_structure import finish as finish_structure
 
 #: links to a document in another piece: weasyprint writes them as URI links, the join
 #: turns them into links to the named destination
@@ -222,6 +226,7 @@ class _Joined:
     catalog: list[tuple[str, bytes]] = field(default_factory=list)  # the front's PDF/A entries
     info: int | None = None
     front_pages: int = 0
+    structure: Structure = field(default_factory=Structure)  # a tagged volume's joined tree
 
 
 def _links(source: Any, joined: _Joined) -> None:
@@ -248,6 +253,7 @@ def _copy_piece(out: _Out, pages_root: int, path: str, joined: _Joined, first: b
         numbers = [out.reserve() for _ in source.pages]
         index_of: dict[Any, int] = {page.objgen: n for page, n in zip(source.pages, numbers, strict=True)}
         _links(source, joined)
+        shift_keys(source, joined.structure)
         for page, number in zip(source.pages, numbers, strict=True):
             copier.page(page.obj, number)
             copier.drain()
@@ -263,12 +269,13 @@ def _copy_piece(out: _Out, pages_root: int, path: str, joined: _Joined, first: b
                                 for name, spec in NameTree(names.EmbeddedFiles).items())
         if first:
             joined.front_pages = len(numbers)
-            for key in ("/Metadata", "/OutputIntents", "/Lang", "/MarkInfo"):
+            for key in ("/Metadata", "/OutputIntents", "/Lang", "/MarkInfo", "/ViewerPreferences"):
                 if key in source.Root:
                     joined.catalog.append((key, copier.value(source.Root[key])))
             if "/Info" in source.trailer:
                 joined.info = int(copier.ref(source.trailer.Info).split()[0])
         copier.drain()
+        copy_tree(source, copier, joined.structure)
         joined.pages.extend(numbers)
 
 
@@ -296,6 +303,7 @@ def _finish(out: _Out, pages_root: int, joined: _Joined) -> None:
     catalog += b" /PageMode /UseOutlines"
     for key, value in joined.catalog:
         catalog += b" " + key.encode() + b" " + value
+    catalog += finish_structure(out, joined.structure)
     root = out.reserve()
     out.write(root, catalog + b" >>")
     out.close(root, joined.info)

@@ -183,8 +183,7 @@ def render_piece(piece: Piece, options: WriteOptions) -> Piece:
     import weasyprint
 
     from ..fetcher import bundled_only_fetcher, refuse_error
-    from . import html
-    from .pdf import VARIANTS, _moment, compiled_css, font_config, tei_bytes, warm
+    from .pdf import _moment, compiled_css, font_config, print_html, tei_bytes, variant_settings, warm
 
     warm(options)
     if piece.kind == "body":
@@ -207,16 +206,15 @@ def render_piece(piece: Piece, options: WriteOptions) -> Piece:
                 modified=moment, relationship="Source", url_fetcher=fetcher))
     stylesheets = [compiled_css(options.theme, options.paper),
                    weasyprint.CSS(string=_piece_css(piece), font_config=font_config())]
-    settings: dict[str, Any] = {
-        "stylesheets": stylesheets, "pdf_variant": VARIANTS[options.pdf_variant],
-        "attachments": files}
+    settings, finishing = variant_settings(options)
+    settings.update(stylesheets=stylesheets, attachments=files)
     try:
-        document = weasyprint.HTML(string=html.serialize(root).decode("utf-8"), url_fetcher=fetcher,
+        document = weasyprint.HTML(string=print_html(root, options), url_fetcher=fetcher,
                                    media_type="print").render(font_config=font_config(), **settings)
         piece.page_count = len(document.pages)
         piece.anchors = {name: index for index, page in enumerate(document.pages)
                          for name in page.anchors}
-        document.write_pdf(piece.path, **settings)
+        document.write_pdf(piece.path, **settings, **finishing)
     except weasyprint.urls.FatalURLFetchingError as exc:
         raise refuse_error(fetcher.refused or [str(exc)], "--book") from exc
     except Exception as exc:  # weasyprint raises many kinds; callers get one typed error

@@ -15,8 +15,8 @@ made as a FRUS volume is printed, in signatures:
    numerals so that its own length moves no page of the text;
 4. the pieces are joined with pikepdf (qpdf), which reads the pages' streams from the
    chunk files as it writes: the outline (bookmarks with cable ids), named destinations,
-   links across pieces, the TEI attachments and the front matter's PDF/A-3b metadata are
-   rebuilt for the whole.
+   links across pieces, the TEI attachments, the front matter's PDF/A metadata and (tagged,
+   ``pdf/a-3a``) the structure trees are rebuilt for the whole.
 
 A cross-reference to a document in the volume reads "(Document 12, page 34)": the page is
 weasyprint's ``target-counter`` inside a chunk, the recorded page for an earlier chunk, and
@@ -46,8 +46,9 @@ from .pdf_pieces import Entry, Piece, run_piece
 DEFAULT_CHUNK_CABLES = 40
 #: … and at most about this much TEI (long cables make many pages)
 DEFAULT_CHUNK_BYTES = 1_200_000
-#: PDF variants made in pieces (a tagged PDF's structure trees are not joined)
-PIECEWISE_VARIANTS = ("pdf/a-3b", "none")
+#: PDF variants made in pieces (``pdf/ua-1`` is one document: its pieces would have no PDF/A
+#: metadata to join; a ``pdf/a-3a`` volume's structure trees are joined by :mod:`.pdf_structure`)
+PIECEWISE_VARIANTS = ("pdf/a-3a", "pdf/a-3b", "none")
 
 Progress = Callable[[str], None]
 

@@ -9,6 +9,7 @@ from lxml import etree
 from ..parsed import ParsedCable
 from .header import build_header
 from .ids import assign, document_id
+from .lang import mark_languages
 from .notes import numbering_notes
 from .text import appended_id, build_text
 from .xml import XML_LANG, T, el, indent
@@ -20,6 +21,7 @@ def build(parsed: ParsedCable) -> etree._Element:
     tei = el(None, "TEI")
     tei.set(XML_LANG, "en")
     text = build_text(parsed)
+    mark_languages(text)  # a paragraph in Spanish, French, …: its xml:lang
     parts = [(appended_id(number), part.facts) for number, part in enumerate(parsed.appended, 1)]
     build_header(tei, parsed.facts, parts, withheld=text.find(f".//{T}gap") is not None)
     tei.append(text)
