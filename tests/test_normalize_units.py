@@ -427,3 +427,11 @@ def test_title_case_and_same_line_dashed_headings():
     heads = xp(c, "//t:ab[@type='heading']")
     assert [(reading_text(h), h.get("rend")) for h in heads] == [("A New Era Begins", None),
                                                                   ("Televised Debates", "dashes")]
+
+
+def test_fields_glued_to_the_last_field_line_are_split():
+    """``ZFR --- ZFR E.O. 12958: N/A TAGS: …``: the line that holds the last TAGS/E.O. field
+    (the horizon) is split too, so its fields are read (09CAIRO1639)."""
+    c = cable("UNCLAS CAIRO 001639\n\nSIPDIS\n\nZFR --- ZFR --- ZFR E.O. 12958: N/A TAGS: TBIO KFLU EG\n\n"
+              "1. (U) Text.\n")
+    assert [t.text for t in xp(c, "//t:keywords[@scheme='ctax:tags']/t:term")] == ["TBIO", "KFLU", "EG"]

@@ -175,7 +175,7 @@ def glued_fields(cur: PreambleCursor, line: str, run: Run) -> list[str] | None:
         or first
         or CSV_RESIDUE.match(line)
         or CABLE_DATED.match(line)
-        or (cur.i < cur.horizon and any(field_kind(p, look) for p in parts[1:]))
+        or (cur.i <= cur.horizon and any(field_kind(p, look) for p in parts[1:]))
     ):
         return parts
     return None

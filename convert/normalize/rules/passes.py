@@ -169,8 +169,8 @@ def csv_copy(blocks: list[Block], run: Run) -> list[Block]:
 #: indicators, the DE line, a precedence and date-time group with the FM line after it, or a
 #: database row that goes on with its ``header: VZCZC…``
 _ROUTING_COPY = re.compile(
-    r"^\s*+(?:VZCZC[A-Z0-9]{4,}|([OPRZ])\1\s+R[UH][A-Z]{3,5}(?:\s+R[UH][A-Z]{3,5})*(?:\s+DE\s|\s*$)"
-    r"|DE\s+R[A-Z]{3,5}\s+#\d{3,5}\b|(?:[OPRZ]\s+)+\d{6}Z\s+[A-Z]{3}\s+\d{2}\s*FM\s|.{0,200}?\bheader:\s*VZCZC)"
+    r"^\s*+(?:VZCZC[A-Z0-9]{4,}|([OPRZ])\1\s++R[UH][A-Z]{3,5}(?:\s++R[UH][A-Z]{3,5})*+(?:\s+DE\s|\s*+$)"
+    r"|DE\s++R[A-Z]{3,5}\s++#\d{3,5}\b|(?:[OPRZ]\s++)++\d{6}Z\s++[A-Z]{3}\s++\d{2}\s*+FM\s|.{0,200}?\bheader:\s*+VZCZC)"
 )
 
 

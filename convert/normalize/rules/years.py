@@ -24,7 +24,8 @@ REF_YEAR: Chain[Callable[[Sequence[Field]], tuple[int, str] | None]] = Chain(
 #: (``2000-06-07``, ``2000-06-07 16:08``), as a line of a wrapper field
 _WRAPPER_DATE = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+"
-    r"(?P<a>(?:19|20)\d\d),\s+\d\d:\d\d|^[ \t]*(?P<b>(?:19|20)\d\d)-[01]\d-[0-3]\d(?:[ \t]+\d\d:\d\d(?::\d\d)?)?[ \t]*$",
+    r"(?P<a>(?:19|20)\d\d),\s+\d\d:\d\d"
+    r"|^[ \t]*+(?P<b>(?:19|20)\d\d)-[01]\d-[0-3]\d(?:[ \t]+\d\d:\d\d(?::\d\d)?)?[ \t]*+$",
     re.M,
 )
 
