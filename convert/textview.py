@@ -106,10 +106,13 @@ class Reading:
     one_reading: bool = False
     #: a ``gap`` reads as this text instead of its content (None: its content)
     gap_text: str | None = None
+    #: a block with ``rend="run-on"`` joins the text before it with no space (the source
+    #: view: the two fields were one token there)
+    run_on: bool = False
 
 
 READING = Reading(skip=READING_SKIP)
-SOURCE = Reading(skip=SOURCE_SKIP)
+SOURCE = Reading(skip=SOURCE_SKIP, run_on=True)
 
 
 def _layout_block(element: etree._Element) -> bool:
@@ -152,7 +155,12 @@ def _content(node: etree._Element, how: Reading, parts: list[str]) -> None:
             left_out = tag in skip
             if not left_out or spaced:
                 block = rule(child) if rule is not None else tag in blocks
-                if block:
+                glue = block and how.run_on and child.get("rend") == "run-on"
+                if glue:
+                    while parts and parts[-1].isspace():  # one token with the text before
+                        parts.pop()
+                    at = len(parts)
+                elif block:
                     parts.append(" ")
                 if left_out:
                     pass
@@ -163,10 +171,20 @@ def _content(node: etree._Element, how: Reading, parts: list[str]) -> None:
                     _content(child, how, parts)
                 elif child.text:
                     parts.append(child.text)
+                if glue:
+                    _glue(parts, at)
                 if block:
                     parts.append(" ")
         if tails and child.tail:
             parts.append(child.tail)
+
+
+def _glue(parts: list[str], at: int) -> None:
+    """No white space between ``parts[at - 1]`` and the first text of ``parts[at:]``."""
+    while at < len(parts) and parts[at].isspace():
+        del parts[at]
+    if at < len(parts):
+        parts[at] = parts[at].lstrip()
 
 
 def collapse(text: str) -> str:

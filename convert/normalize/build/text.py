@@ -87,10 +87,13 @@ def _cable(div: etree._Element, parsed: ParsedCable) -> None:
     subjects = [f for f in parsed.fields if f.kind == "subject"]
     for index, subject in enumerate(subjects):
         # a second SUBJECT line (a repeated preamble after a truncation) stays, as text
-        add_tokens(el(div, "head" if index == 0 else "ab", type="subject"), subject.tokens)
+        line = el(div, "head" if index == 0 else "ab", type="subject")
+        add_tokens(line, subject.tokens)
+        if index == 0:
+            _run_on(line, subject)
     for field in parsed.fields:
         if field.kind == "refs":
-            _references(div, field)
+            _run_on(_references(div, field), field)
     _body(div, parsed.blocks)
 
 
@@ -154,7 +157,15 @@ def _fields(opener: etree._Element, fields: Sequence[Field], first: bool) -> boo
     return first
 
 
-def _references(div: etree._Element, field: Field) -> None:
+def _run_on(block: etree._Element, field: Field) -> None:
+    """``rend="run-on"``: in the source the field ran on from the previous one with no space
+    (``…TAGS: PREL CBWJSUBJECT: …``), so the source view joins the two words again."""
+    head = field.lines[0] if field.lines else None
+    if isinstance(head, Glued) and not head.space_before:
+        block.set("rend", "run-on")
+
+
+def _references(div: etree._Element, field: Field) -> etree._Element:
     """A REF field as ``list type="references"``: the field's label as ``head``, then
     label/item pairs, a resolvable cable reference as ``ref target="cable:ID"``."""
     assert field.refs is not None
@@ -179,6 +190,7 @@ def _references(div: etree._Element, field: Field) -> None:
     for entry in field.lines:
         if isinstance(entry, Furniture):
             add_furniture(div, entry)
+    return lst
 
 
 def _body(div: etree._Element, blocks: Sequence[Block]) -> None:
