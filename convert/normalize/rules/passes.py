@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from ..parsed import AnonBlock, Block, Heading, ItemList, Paragraph
 from .blocks import PASSES, _texts
@@ -156,11 +157,16 @@ def csv_copy(blocks: list[Block], run: Run) -> list[Block]:
     """``CONFIDENTIAL,,"VZCZCXYZ0003 OO RUEHWEB DE RUEHTC …","C O N F I D E N T I A L …``: an
     unnumbered block that goes on with a media partner's CSV row (the routing header and the
     banner of its copy of the cable, in quotes) is wrapper, not text of the cable."""
+    return _copies_as_wrapper(blocks, lambda texts: bool(_CSV_COPY.search("\n".join(texts[:3]))))
+
+
+def _copies_as_wrapper(blocks: list[Block], is_copy: Callable[[list[str]], bool]) -> list[Block]:
+    """Each unnumbered block whose first lines ``is_copy`` says are a copy's, as wrapper."""
     out = list(blocks)
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph) and block.n is None and not block.items:
             texts = _texts(block.lines)
-            if texts and _CSV_COPY.search("\n".join(texts[:3])):
+            if texts and is_copy(texts):
                 out[index] = AnonBlock("wrapper", block.lines)
     return out if out != blocks else blocks
 
@@ -181,13 +187,7 @@ def routing_copy(blocks: list[Block], run: Run) -> list[Block]:
     Lima CONFIDENTIAL destination: header: VZCZCXYZ0000 RR RUEHWEB``: an unnumbered block that
     begins with a routing header (a media partner's or a database's copy of the cable's header,
     in the text) is wrapper, not text of the cable."""
-    out = list(blocks)
-    for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph) and block.n is None and not block.items:
-            texts = _texts(block.lines)
-            if texts and _ROUTING_COPY.match(" ".join(texts[:3])):
-                out[index] = AnonBlock("wrapper", block.lines)
-    return out if out != blocks else blocks
+    return _copies_as_wrapper(blocks, lambda texts: bool(_ROUTING_COPY.match(" ".join(texts[:3]))))
 
 
 _DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>(?<!\s)\s++-{3,}+|(?<!-)-{3,}+)?$")
