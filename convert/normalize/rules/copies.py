@@ -158,15 +158,34 @@ def _glued(text: str, space_before: bool) -> Glued:
     return piece
 
 
+#: fields the TEI takes out of the opener (the SUBJECT head, the REF list)
+_OUT_OF_OPENER = ("subject", "refs")
+
+
+def _whole_tokens(parts: list[str], look: Run) -> list[str]:
+    """``parts`` without the cuts inside a word between a field and a field that leaves the
+    opener (``…TAGS: PARM CBWJSUBJECT: …``): the piece stays with the one before it, so the
+    source's token is kept whole, in the opener, as written."""
+    kept = parts[:1]
+    for part in parts[1:]:
+        if (isinstance(part, Glued) and not part.space_before and kept[-1][-1:].isalnum()
+                and field_kind(part, look) in _OUT_OF_OPENER and field_kind(kept[-1], look)):
+            before = kept[-1]
+            kept[-1] = _glued(before + part, before.space_before) if isinstance(before, Glued) else before + part
+        else:
+            kept.append(part)
+    return kept
+
+
 @GLUED.rule("glued-fields")
 def glued_fields(cur: PreambleCursor, line: str, run: Run) -> list[str] | None:
     """Several fields run together on one line (media partners' copies: ``…001352SIPDISE.O.
     12958: …TAGS: PREL``) are split, each piece remembering whether a space preceded it
     (the opener keeps them on one line, as written)."""
-    parts = glued(line, run)
+    look = run.trial()
+    parts = _whole_tokens(glued(line, run), look)
     if len(parts) < 2:
         return None
-    look = run.trial()
     first = field_kind(parts[0], look)
     if first == "subject":
         return None
