@@ -245,6 +245,28 @@ def test_a_field_run_on_with_no_space_keeps_its_token_in_the_source_view() -> No
     assert "CBWJSUBJECT:" in source_text(body).split()
     assert "By" in source_text(body).split()
     assert not glued_tags.tei.xpath("//t:*[@rend='run-on']", namespaces=ns)
+    # a flipped line end: the SUBJECT line begins 'JSUBJECT:', cut from a piece of no field
+    flipped = normalize(RawCable(source="pasted.txt", form="text", body=(
+        'S E C R E T MADRID 004887\r\n'
+        '\r\n'
+        'SIPDIS\r\n'
+        '\r\n'
+        'FOR EUR/WE, NP/CBM AND EUR/PRA\r\n'
+        '\r\n'
+        'E.O. 12958: DECL: 12/29/2054\r\n'
+        'TAGS: PARM PREL ETTC SP IR CBW\rJSUBJECT: SHIELD S59A-03: SPAIN INFORMED THAT TELSTAR\r\n'
+        'SANCTIONS LIFTED\r\n'
+        '\r\n'
+        'REF: STATE 272165\r\n'
+        '\r\n'
+        'Classified By: Acting Political Counselor Robert J. Riley,\r\n'
+        'reasons 1.4(b), (d) and (h).\r\n'
+        '\r\n'
+        '(S) Poloff delivered reftel points concerning the lifting of\r\n'
+        'sanctions against Spanish entity Telstar December 29 '
+    )))
+    [body] = flipped.tei.xpath("//t:text", namespaces=ns)
+    assert "JSUBJECT:" in source_text(body).split()
 
     runon_ref = normalize(RawCable(source="pasted.txt", form="text", body=(
         "UNCLAS CAIRO 000941\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL EG\n"

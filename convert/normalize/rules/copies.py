@@ -163,13 +163,13 @@ _OUT_OF_OPENER = ("subject", "refs")
 
 
 def _whole_tokens(parts: list[str], look: Run) -> list[str]:
-    """``parts`` without the cuts inside a word between a field and a field that leaves the
-    opener (``…TAGS: PARM CBWJSUBJECT: …``): the piece stays with the one before it, so the
-    source's token is kept whole, in the opener, as written."""
+    """``parts`` without the cuts inside a word before a field that leaves the opener
+    (``…TAGS: PARM CBWJSUBJECT: …``, ``JSUBJECT: …``; a banner's serial is not a word): the
+    piece stays with the one before it, so the source's token is kept whole, as written."""
     kept = parts[:1]
     for part in parts[1:]:
         if (isinstance(part, Glued) and not part.space_before and kept[-1][-1:].isalnum()
-                and field_kind(part, look) in _OUT_OF_OPENER and field_kind(kept[-1], look)):
+                and field_kind(part, look) in _OUT_OF_OPENER and not parse_banner(kept[-1])):
             before = kept[-1]
             kept[-1] = _glued(before + part, before.space_before) if isinstance(before, Glued) else before + part
         else:
