@@ -23,6 +23,7 @@ from .errors import (
     EXIT_TERMINATED,
     ConvertError,
     InputError,
+    OutputError,
     UsageError,
 )
 from .options import DEFAULT_MAX_INPUT_BYTES, ConvertOptions, ReadOptions, WriteOptions
@@ -285,6 +286,8 @@ def _batch(args: argparse.Namespace, inputs: list[str], out: Path, options: Conv
         print_warnings(report)
     for result in report.failed:
         print(result.error, file=sys.stderr)
+    for line in report.run_errors:
+        print(line, file=sys.stderr)
     if not args.quiet:
         print(f"cable-convert: {len(report.converted)} converted, {len(report.skipped)} up to "
               f"date, {len(report.failed)} failed -> {out}", file=sys.stderr)
@@ -293,10 +296,11 @@ def _batch(args: argparse.Namespace, inputs: list[str], out: Path, options: Conv
     if not report.results:
         raise InputError(" ".join(inputs) or "--files-from", "no cable found in the inputs")
     if report.failed:
-        if len(report.results) == 1:
+        if len(report.results) == 1 and not report.run_errors:
             return report.failed[0].exit_code
         return EXIT_SOME_FAILED
-    return 0
+    # every cable is whole but a file of the run (the taxonomy) could not be written
+    return OutputError.exit_code if report.run_errors else 0
 
 
 def _default_input() -> list[str]:

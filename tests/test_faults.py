@@ -110,8 +110,10 @@ def check_full_disk_run(done: subprocess.CompletedProcess[str], disk: Path, out:
     assert lines, done.stderr
     for line in lines:
         assert "No space left on device (the disk is full)" in line, line
-        # a cable's failure names the cable (its input), not a temporary folder
-        assert str(source) in line or ".cable-convert/state.jsonl" in line or "report.json" in line, line
+        # a cable's failure names the cable (its input), not a temporary folder; a file of
+        # the run itself (resume log, report, the taxonomy beside the TEI) names that file
+        run_files = (".cable-convert/state.jsonl", "report.json", f"{out}/cable-taxonomy.xml")
+        assert str(source) in line or any(name in line for name in run_files), line
     assert incomplete_files(disk) == []
     assert not list((out / ".cable-convert" / "tmp").iterdir()), "temporary files left behind"
     whole = set()
@@ -139,6 +141,8 @@ def check_resumed(done: subprocess.CompletedProcess[str], disk: Path, out: Path,
     assert incomplete_files(disk) == []
     have = cables_by_stem(out, formats)
     assert len(have) == count and all(v == set(formats.split(",")) for v in have.values())
+    if "tei" in formats:  # the taxonomy the TEI points into, whether or not the first run wrote it
+        assert (out / "cable-taxonomy.xml").is_file()
     report = report_of(out)
     assert report["complete"] is True
     totals = report["totals"]

@@ -72,3 +72,24 @@ def test_a_later_run_over_the_output_folder_reads_its_cables_only(tmp_path: Path
     # the names the folder walk passes over are the ones the writers use
     assert taxonomy.FILE in COMPANION_NAMES
     assert all(COMPANION_SUFFIX == "." + spec.extension for spec in COLLECTIONS.values())
+
+
+def test_a_taxonomy_that_cannot_be_written_fails_the_run_and_leaves_the_cables(
+        tmp_path: Path, capsys: object) -> None:
+    """The taxonomy is a file of the run: when it cannot be written (here a folder holds its
+    name) the cables' own files stand, the error names the file, the report records it, and
+    the run exits with the output-error code rather than 0."""
+    import json
+
+    from convert.errors import OutputError
+
+    out = tmp_path / "out"
+    (out / taxonomy.FILE).mkdir(parents=True)
+    seed = DATA / "seed-09BEIJING1463.txt"
+    assert main([str(seed), "-o", str(out), "--to", "tei", "-j", "1"]) == OutputError.exit_code
+    err = capsys.readouterr().err  # type: ignore[attr-defined]
+    lines = [line for line in err.splitlines() if taxonomy.FILE in line]
+    assert len(lines) == 1 and lines[0].startswith(f"cable-convert: {out / taxonomy.FILE}: ")
+    assert (out / "09BEIJING1463.tei.xml").is_file()
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["run_errors"] == lines and report["totals"]["failed"] == 0

@@ -110,12 +110,13 @@ def run(
             drive(collector, planner, runner, iter([*first, *plan]))
         publisher.wait_all()  # every file in place and recorded
         # the taxonomy the TEI documents point into, once in each of their folders (a
-        # companion: failing to write it is said, the cables' own files stand)
+        # companion: failing to write it is said and fails the run, the cables' own files
+        # stand; a re-run writes it)
         try:
             place_taxonomy(out, {Path(r.outputs["tei"]).parent for r in ledger.results.values()
                                  if "tei" in r.outputs}, state.tmp)
         except OutputError as exc:
-            print(exc.one_line(), file=sys.stderr)
+            report.run_errors.append(exc.one_line())
         report.complete = True
     finally:
         def close_report(kind: type[BaseException] | None, *_: object) -> bool:

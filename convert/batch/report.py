@@ -84,6 +84,8 @@ class BatchReport:
     complete: bool = True
     #: what the folder walks passed over, and why (symbolic links, FIFOs, output folders)
     passed_over: list[tuple[str, str]] = field(default_factory=list)
+    #: a file of the run itself (not of a cable) that could not be written, as its error line
+    run_errors: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[CableResult]:
@@ -158,6 +160,7 @@ class BatchReport:
                          "peak_rss_mb": round(w.peak_rss / 2**20, 1),
                          "cpu_seconds": round(w.cpu, 2)} for w in self.workers],
             "passed_over": [{"path": path, "reason": reason} for path, reason in self.passed_over],
+            "run_errors": list(self.run_errors),
         }
         yield json.dumps(head, ensure_ascii=False, indent=1)[:-2]
         yield ',\n "cables": ['
