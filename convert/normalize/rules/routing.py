@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from ..banner import parse_banner
 from ..dtg import DTG_LINE, parse_dtg
+from ..offices import sender_station
 from . import fields as field_rules  # (fields imports this module too: its names are read at call time)
 from .ruler import Chain, Run, note
 
@@ -240,3 +241,112 @@ def glued_banner(line: str) -> tuple[str, str] | None:
         if banner is not None and banner.level and banner.serial:
             return line[: match.start()], line[match.start() :].rstrip()
     return None
+
+
+# ---------------------------------------------------------------- a routing block inside the text
+LATER: Chain[Callable[[list[str], str, Run], tuple[list[str], int] | None]] = Chain(
+    "routing.later",
+    "routing",
+    "Where the text's head has no date-time group and no FM line: the routing block found inside "
+    "the text for the cable's own station (first match: its lines, and where it starts).",
+)
+_LATER_NOTE = note(
+    "normalization",
+    "The text's head has no routing header (a partial extract, or lines pasted above it): the date-time "
+    "group, the FM line and the addressees are read from the routing block the text repeats for this "
+    "cable's station (a later section's copy of the header); the block stays in the text where it stands.",
+)
+
+
+def same_station(sender: str, station: str) -> bool:
+    """Whether the FM line's office (``AMEMBASSY ROME``, ``SECSTATE WASHDC``) is the banner's
+    station (``ROME``, ``STATE``; a page line's ``VATICA`` for ``VATICAN``)."""
+    place = sender_station(sender)
+    if not place:
+        return False
+    mine, theirs = re.sub(r"[^A-Z]", "", place.upper()), re.sub(r"[^A-Z]", "", station.upper())
+    return bool(mine and theirs) and (mine == theirs or (len(theirs) >= 5 and mine.startswith(theirs)))
+
+
+@LATER.rule("later-routing", note=_LATER_NOTE, trigger=("FM ",))
+def later_routing(lines: list[str], station: str, run: Run) -> tuple[list[str], int] | None:
+    """``P 231625Z JUL 02`` / ``FM AMEMBASSY ROME`` / ``TO …`` on their own lines inside the
+    text (each later section of a partial extract repeats its header after the distribution
+    block): the first such block whose FM line names the cable's station."""
+    look = run.trial()
+    for index, line in enumerate(lines):
+        if "Z " not in line or classify(line, None, look) != "dtg":
+            continue
+        following = next((x for x in lines[index + 1 : index + 3] if x.strip()), "")
+        match = FM.match(following.strip())
+        if match and same_station(match["rest"], station):
+            from ..routing import split_header  # (the stage's driver imports these rules)
+
+            size = split_header(lines[index:], look)
+            if size > 1:
+                return _unquoted(lines[index : index + size]), index
+    return None
+
+
+def _unquoted(block: list[str]) -> list[str]:
+    """The block up to a quotation mark: a database export's copy ends its cell there
+    (``… PRIORITY 6982","C O N F I D E N T I A L …``)."""
+    for at, line in enumerate(block):
+        if '"' in line:
+            head = line[: line.index('"')]
+            return block[:at] + ([head] if head.strip() else [])
+    return block
+
+
+#: a routing block run together on one line after a distribution block:
+#: ``… /002W  ------------------00B3A7 031716Z /38 O 031203Z JUL 01 FM AMEMBASSY VATICAN TO …``
+_FLAT = re.compile(
+    r"(?<![^\s/])(?P<dtg>(?:[ZOPR] ){1,2}\d{6}Z [A-Z]{3,4} \d\d(?:\d\d)?)\s++FM\s++"
+    r"(?P<fm>[A-Z][A-Z .'()/-]{1,60}?)\s++TO\s++"
+)
+_INFO_WORD = re.compile(r"(?<!\s)\s++INFO\s++")
+#: the precedence (and number) that ends an addressee run together with the next
+_ADDRESSEE_END = re.compile(r"\b(?:NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH)\b(?:\s++\d{1,5}\b)?")
+
+
+@LATER.rule(
+    "flattened-routing",
+    note=note(
+        "normalization",
+        "The text's head has no routing header: the date-time group, the FM line and the addressees are read "
+        "from this cable's routing block the text repeats run together on one line after a distribution block "
+        "(each addressee ending at its precedence); the line stays in the text as written.",
+    ),
+    after="later-routing",
+    trigger=(" FM ",),
+)
+def flattened_routing(lines: list[str], station: str, run: Run) -> tuple[list[str], int] | None:
+    """The same block run together on one line (the page printed the distribution block, the
+    date-time group, FM and TO as one line): read as the lines it was, each addressee ending at
+    its precedence (``SECSTATE WASHDC IMMEDIATE 0000 WHITEHOUSE WASHDC IMMEDIATE``)."""
+    for index, line in enumerate(lines):
+        if " FM " not in line:
+            continue
+        match = _FLAT.search(line)
+        if match is None or not same_station(match["fm"], station) or parse_dtg(match["dtg"]) is None:
+            continue
+        rest = line[match.end() :].split('"', 1)[0]  # (a database export's cell ends at a quotation mark)
+        parts = _INFO_WORD.split(rest.strip(), maxsplit=1)
+        block = [match["dtg"], "FM " + match["fm"].strip()]
+        for label, text in zip(("TO ", "INFO "), parts, strict=False):
+            block.extend((label if i == 0 else "") + name for i, name in enumerate(_addressees(text)))
+        return block, index
+    return None
+
+
+def _addressees(text: str) -> list[str]:
+    """The addressees run together in ``text``, each ending at its precedence (and number);
+    what follows the last one is one more."""
+    names, end = [], 0
+    for match in _ADDRESSEE_END.finditer(text):
+        if text[end : match.start()].strip():
+            names.append(text[end : match.end()].strip())
+            end = match.end()
+    if text[end:].strip():
+        names.append(text[end:].strip())
+    return names
