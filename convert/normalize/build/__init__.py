@@ -11,6 +11,7 @@ from .header import build_header
 from .ids import assign, document_id
 from .lang import mark_languages
 from .notes import numbering_notes
+from .repeated import repeated_source
 from .text import appended_id, build_text
 from .xml import XML_LANG, T, el, indent
 
@@ -28,6 +29,8 @@ def build(parsed: ParsedCable) -> etree._Element:
     prefix = document_id(parsed.facts.cable_id, parsed.facts.source)
     assign(tei, prefix)
     numbering_notes(tei, prefix)
+    if parsed.facts.routing.repeated:  # a partial extract's FM and TO, read inside its text
+        repeated_source(tei, parsed.facts.routing.repeated)
     etree.cleanup_namespaces(tei)
     indent(tei)
     return tei
