@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dtg import DTG_LINE, parse_dtg
-from .parsed import Addressee, Routing, RoutingLine
+from .parsed import Addressee, Banner, Routing, RoutingLine
 from .rules.fields import field_kind
 from .rules.routing import DE, FM, GLUED, INFO, LATER, PRECEDENCE, PREFACE, STARTS, TO, classify
 from .rules.ruler import Run
@@ -158,13 +158,13 @@ def parse_routing(lines: list[str], run: Run) -> Routing:
     return reading.routing()
 
 
-def read_later(routing: Routing, lines: list[str], station: str | None, run: Run, warnings: list[str]) -> Routing:
+def read_later(routing: Routing, lines: list[str], own: Banner | None, run: Run, warnings: list[str]) -> Routing:
     """Where the head gives no date-time group and no FM line, the date, sender, precedence
     and addressees of the routing block a ``routing.later`` rule finds inside the text for the
-    banner's ``station`` (the head's lines are kept; the block's lines stay in the text)."""
-    if routing.date or routing.sender or not station:
+    cable whose banner is ``own`` (the head's lines are kept; the block's lines stay in the text)."""
+    if routing.date or routing.sender or own is None or not (own.station and own.serial):
         return routing
-    found: tuple[list[str], int] | None = run.first(LATER, lines, station, run)
+    found: tuple[list[str], int] | None = run.first(LATER, lines, own, run)
     if found is None:
         return routing
     block = found[0]

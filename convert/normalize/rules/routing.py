@@ -7,6 +7,8 @@ Chains (run by :mod:`convert.normalize.routing`):
   match); ``state`` is the addressee list being read (to, info, xmt) or None.
 - ``routing.precedence`` ``(words) -> precedence | None``: the precedence that ends an
   addressee line (first match).
+- ``routing.later`` ``(lines, station, run) -> (block, index) | None``: in the text of a cable
+  whose head has no DTG and no FM, this station's routing block repeated there (first match).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Callable
 from ..banner import parse_banner
 from ..dtg import DTG_LINE, parse_dtg
 from ..offices import sender_station
+from ..parsed import Banner
 from . import fields as field_rules  # (fields imports this module too: its names are read at call time)
 from .ruler import Chain, Run, note
 
@@ -244,11 +247,12 @@ def glued_banner(line: str) -> tuple[str, str] | None:
 
 
 # ---------------------------------------------------------------- a routing block inside the text
-LATER: Chain[Callable[[list[str], str, Run], tuple[list[str], int] | None]] = Chain(
+LATER: Chain[Callable[[list[str], Banner, Run], tuple[list[str], int] | None]] = Chain(
     "routing.later",
     "routing",
     "Where the text's head has no date-time group and no FM line: the routing block found inside "
-    "the text for the cable's own station (first match: its lines, and where it starts).",
+    "the text for the cable's own station, followed by a banner of the cable (first match: its lines, and "
+    "where it starts).",
 )
 _LATER_NOTE = note(
     "normalization",
@@ -268,23 +272,39 @@ def same_station(sender: str, station: str) -> bool:
     return bool(mine and theirs) and (mine == theirs or (len(theirs) >= 5 and mine.startswith(theirs)))
 
 
+def own_banner_next(after: list[str], own: Banner) -> bool:
+    """Whether the first thing after a routing block (blank lines, a database export's quotes
+    and commas aside) is a banner of this cable: its serial, any section (a cable quoted in
+    the text has its own serial, or text follows its header)."""
+    first = next((x.strip().lstrip("\",' ") for x in after if x.strip().lstrip("\",' ")), None)
+    banner = parse_banner(first) if first else None
+    if banner is None or not (banner.serial and own.serial):
+        return False
+    return int(banner.serial) == int(own.serial)
+
+
 @LATER.rule("later-routing", note=_LATER_NOTE, trigger=("FM ",))
-def later_routing(lines: list[str], station: str, run: Run) -> tuple[list[str], int] | None:
+def later_routing(lines: list[str], own: Banner, run: Run) -> tuple[list[str], int] | None:
     """``P 231625Z JUL 02`` / ``FM AMEMBASSY ROME`` / ``TO …`` on their own lines inside the
     text (each later section of a partial extract repeats its header after the distribution
-    block): the first such block whose FM line names the cable's station."""
+    block): the first such block whose FM line names the cable's station and that a banner
+    of the cable follows."""
     look = run.trial()
     for index, line in enumerate(lines):
         if "Z " not in line or classify(line, None, look) != "dtg":
             continue
         following = next((x for x in lines[index + 1 : index + 3] if x.strip()), "")
         match = FM.match(following.strip())
-        if match and same_station(match["rest"], station):
-            from ..routing import split_header  # (the stage's driver imports these rules)
+        if not (match and same_station(match["rest"], own.station or "")):
+            continue
+        from ..routing import split_header  # (the stage's driver imports these rules)
 
-            size = split_header(lines[index:], look)
-            if size > 1:
-                return _unquoted(lines[index : index + size]), index
+        end = index + split_header(lines[index:], look)
+        block = _unquoted(lines[index:end])
+        cut = len(block) if len(block) < end - index else None  # a quotation mark ended it
+        after = lines[end:] if cut is None else [lines[index + cut][len(block[-1]) :], *lines[index + cut + 1 :]]
+        if len(block) > 1 and own_banner_next(after, own):
+            return block, index
     return None
 
 
@@ -320,7 +340,7 @@ _ADDRESSEE_END = re.compile(r"\b(?:NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FL
     after="later-routing",
     trigger=(" FM ",),
 )
-def flattened_routing(lines: list[str], station: str, run: Run) -> tuple[list[str], int] | None:
+def flattened_routing(lines: list[str], own: Banner, run: Run) -> tuple[list[str], int] | None:
     """The same block run together on one line (the page printed the distribution block, the
     date-time group, FM and TO as one line): read as the lines it was, each addressee ending at
     its precedence (``SECSTATE WASHDC IMMEDIATE 0000 WHITEHOUSE WASHDC IMMEDIATE``)."""
@@ -328,7 +348,9 @@ def flattened_routing(lines: list[str], station: str, run: Run) -> tuple[list[st
         if " FM " not in line:
             continue
         match = _FLAT.search(line)
-        if match is None or not same_station(match["fm"], station) or parse_dtg(match["dtg"]) is None:
+        if match is None or not same_station(match["fm"], own.station or "") or parse_dtg(match["dtg"]) is None:
+            continue
+        if not own_banner_next(lines[index + 1 :], own):
             continue
         rest = line[match.end() :].split('"', 1)[0]  # (a database export's cell ends at a quotation mark)
         parts = _INFO_WORD.split(rest.strip(), maxsplit=1)
