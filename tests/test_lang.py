@@ -43,3 +43,15 @@ def test_a_spanish_paragraph_of_a_cable_is_marked_and_stays_valid(assert_valid_t
     # the seed itself (English) has no block marked
     plain = normalize(RawCable(source="seed.txt", form="text", body=SEED.read_text(encoding="utf-8"))).tei
     assert plain.xpath("//t:text//t:*[@xml:lang]", namespaces=NS) == []
+
+
+def test_the_ascii_split_finds_the_words_the_pattern_finds() -> None:
+    # ASCII text is cut into words by a translation and a split, not the pattern: the same
+    # words in lower case, apostrophes included (qu'il one word, a'b'c two, a lone ' none)
+    from convert.normalize.build.lang import _WORD, _words
+
+    samples = ["QU'IL EST LA", "A'B'C X'Y'LA 'LA LA' '' DON'T", "U.S.-LED TALKS, 12TH_ROUND (A&B)",
+               "L'ETAT C'EST MOI", "NO APOSTROPHE HERE: 1999 ONLY", "ÉTAT D'ÂME", "x_y 3a b3 a-b"]
+    for text in samples:
+        assert _words(text) == [word.lower() for word in _WORD.findall(text)], text
+    assert _words("A'B'C") == ["a'b", "c"]

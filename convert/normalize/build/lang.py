@@ -15,6 +15,7 @@ inside English sentences are too short to be told apart this way and stay unmark
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from lxml import etree
@@ -36,20 +37,46 @@ COMMON: dict[str, frozenset[str]] = {
 }
 #: the languages a block may be marked as (the profile's closed list)
 LANGUAGES = tuple(lang for lang in COMMON if lang != "en")
+#: each common word -> the languages it is common in (one look-up per distinct word)
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _common in COMMON.items():
+    for _word in _common:
+        _LANGS_OF[_word] = (*_LANGS_OF.get(_word, ()), _lang)
 MIN_WORDS = 8
 MIN_HITS = 4
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+#: for ASCII text, where ``[^\W\d_]`` is exactly ``[A-Za-z]``: letters lowered, apostrophes
+#: kept, every other character a space (lowering the whole text lowers each word)
+_ASCII_WORDS = str.maketrans({chr(c): chr(c).lower() if chr(c).isalpha() or chr(c) == "'" else " "
+                              for c in range(128)})
 #: what inside a block is not its text: furniture, and a list's items (judged on their own)
 _NOT_TEXT = frozenset({T + "fw", T + "list", T + "pb", T + "milestone"})
+
+
+def _words(text: str) -> list[str]:
+    """The words :data:`_WORD` finds in ``text``, in lower case. ASCII text (nearly every
+    block) is split in C: with no apostrophe, each run of letters is a word."""
+    if not text.isascii():
+        return [word.lower() for word in _WORD.findall(text)]
+    spaced = text.translate(_ASCII_WORDS)
+    if "'" not in spaced:
+        return spaced.split()
+    # a run with an apostrophe is cut as the pattern cuts it (``qu'il`` one word, ``a'b'c`` two)
+    return [word for chunk in spaced.split() for word in (_WORD.findall(chunk) if "'" in chunk else (chunk,))]
 
 
 def language(text: str) -> str | None:
     """The language ``text`` is written in when it is clearly one of :data:`LANGUAGES`, else
     None (English, too short, or not clear)."""
-    words = [word.lower() for word in _WORD.findall(text)]
+    words = _words(text)
     if len(words) < MIN_WORDS:
         return None
-    hits = {lang: sum(word in common for word in words) for lang, common in COMMON.items()}
+    # each distinct common word is looked up once (the same sums as word by word)
+    counts = Counter(words)
+    hits = dict.fromkeys(COMMON, 0)
+    for word in counts.keys() & _LANGS_OF.keys():
+        for lang in _LANGS_OF[word]:
+            hits[lang] += counts[word]
     ranked = sorted(LANGUAGES, key=lambda lang: hits[lang], reverse=True)
     best, second = ranked[0], ranked[1]
     if (hits[best] >= MIN_HITS and hits[best] * 5 >= len(words) and hits[best] >= 2 * hits["en"]
