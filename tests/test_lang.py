@@ -55,3 +55,16 @@ def test_the_ascii_split_finds_the_words_the_pattern_finds() -> None:
     for text in samples:
         assert _words(text) == [word.lower() for word in _WORD.findall(text)], text
     assert _words("A'B'C") == ["a'b", "c"]
+
+
+def test_the_quick_refusal_keeps_every_block_the_count_marks() -> None:
+    # English prose is refused before its words are counted (a bound on the hits and words);
+    # a foreign block in typographic quotes or with apostrophes still gets through and is marked
+    from convert.normalize.build.lang import _may_be_foreign
+
+    assert not _may_be_foreign("THE MINISTER SAID THAT FRANCE WOULD NOT ACCEPT THE PROPOSAL AS IT STANDS.")
+    for text in ("\u201c" + SPANISH + "\u201d", SPANISH.replace(" ", "\u2019 "),
+                 FRENCH.replace("D'ETRE", "D\u2019ETRE"), FRENCH.lower(), "QU'IL L'A DIT: " + FRENCH):
+        assert _may_be_foreign(text), text
+        assert language(text) in {"es", "fr"}, text
+    assert language("QU'IL L'A DIT: " + FRENCH) == "fr"

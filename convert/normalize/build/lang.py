@@ -49,6 +49,12 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 #: kept, every other character a space (lowering the whole text lowers each word)
 _ASCII_WORDS = str.maketrans({chr(c): chr(c).lower() if chr(c).isalpha() or chr(c) == "'" else " "
                               for c in range(128)})
+#: text cut into runs of letters, lowered: every other ASCII character (an apostrophe too) a
+#: space, and the typographic quotes and accent the pages hold (no letters: they end a word)
+_RUNS = str.maketrans({**{chr(c): chr(c).lower() if chr(c).isalpha() else " " for c in range(128)},
+                       **dict.fromkeys("\u2018\u2019\u201c\u201d\u00b4", " ")})
+#: the common words of the languages a block may be marked as
+_FOREIGN = frozenset().union(*(COMMON[lang] for lang in LANGUAGES))
 #: what inside a block is not its text: furniture, and a list's items (judged on their own)
 _NOT_TEXT = frozenset({T + "fw", T + "list", T + "pb", T + "milestone"})
 
@@ -65,9 +71,25 @@ def _words(text: str) -> list[str]:
     return [word for chunk in spaced.split() for word in (_WORD.findall(chunk) if "'" in chunk else (chunk,))]
 
 
+def _may_be_foreign(text: str) -> bool:
+    """False when ``text`` cannot be marked, found in C without cutting it into words: each
+    word is one run of letters or two joined by an apostrophe, and a common word is one run,
+    so a language's hits are at most the runs that are a foreign common word and the words
+    at least half the runs. (English prose is told so at once; text with other letters than
+    ASCII ones: True, the words are counted.)"""
+    spaced = text.translate(_RUNS)
+    if not spaced.isascii():
+        return True
+    runs = spaced.split()
+    foreign = sum(map(_FOREIGN.__contains__, runs))
+    return foreign >= MIN_HITS and foreign * 10 >= len(runs)
+
+
 def language(text: str) -> str | None:
     """The language ``text`` is written in when it is clearly one of :data:`LANGUAGES`, else
     None (English, too short, or not clear)."""
+    if not _may_be_foreign(text):
+        return None
     words = _words(text)
     if len(words) < MIN_WORDS:
         return None
