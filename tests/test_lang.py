@@ -118,3 +118,28 @@ def test_a_passage_between_repaired_quotation_marks_is_foreign(assert_valid_tei)
     assert [n.tag.split("}")[1] for n in (before, after)] == ["choice", "choice"]
     assert (before[1].text, after[1].text) == ("\u201c", "\u201d")
     assert_valid_tei(tei)
+
+
+def test_the_ascii_split_finds_the_words_the_pattern_finds() -> None:
+    # ASCII text is cut into words by a translation and a split, not the pattern: the same
+    # words in lower case, apostrophes included (qu'il one word, a'b'c two, a lone ' none)
+    from convert.normalize.build.lang import _WORD, _words
+
+    samples = ["QU'IL EST LA", "A'B'C X'Y'LA 'LA LA' '' DON'T", "U.S.-LED TALKS, 12TH_ROUND (A&B)",
+               "L'ETAT C'EST MOI", "NO APOSTROPHE HERE: 1999 ONLY", "ÉTAT D'ÂME", "x_y 3a b3 a-b"]
+    for text in samples:
+        assert _words(text) == [word.lower() for word in _WORD.findall(text)], text
+    assert _words("A'B'C") == ["a'b", "c"]
+
+
+def test_the_quick_refusal_keeps_every_block_the_count_marks() -> None:
+    # English prose is refused before its words are counted (a bound on the hits and words);
+    # a foreign block in typographic quotes or with apostrophes still gets through and is marked
+    from convert.normalize.build.lang import _may_be_foreign
+
+    assert not _may_be_foreign("THE MINISTER SAID THAT FRANCE WOULD NOT ACCEPT THE PROPOSAL AS IT STANDS.")
+    for text in ("\u201c" + SPANISH + "\u201d", SPANISH.replace(" ", "\u2019 "),
+                 FRENCH.replace("D'ETRE", "D\u2019ETRE"), FRENCH.lower(), "QU'IL L'A DIT: " + FRENCH):
+        assert _may_be_foreign(text), text
+        assert language(text) in {"es", "fr"}, text
+    assert language("QU'IL L'A DIT: " + FRENCH) == "fr"

@@ -25,6 +25,7 @@ other than of its own quotation marks: ``&en el marco del dialogo8`` is marked);
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from lxml import etree
@@ -46,6 +47,11 @@ COMMON: dict[str, frozenset[str]] = {
 }
 #: the languages a block may be marked as (the profile's closed list)
 LANGUAGES = tuple(lang for lang in COMMON if lang != "en")
+#: each common word -> the languages it is common in (one look-up per distinct word)
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _common in COMMON.items():
+    for _word in _common:
+        _LANGS_OF[_word] = (*_LANGS_OF.get(_word, ()), _lang)
 MIN_WORDS = 8
 MIN_HITS = 4
 MIN_QUOTED_WORDS = 4
@@ -55,18 +61,63 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 #: a word, hyphenated ones whole (``non-technical`` is no ``non``)
 _QUOTED_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 #: a quoted passage on one line of text: its opening marks, its words, its closing marks
-_QUOTED = re.compile(r'(?P<open>"+|“|«\s?)(?P<inner>[^"“”«»]{2,300}?)(?P<close>"+|”|\s?»)')
+#: (a run of straight marks opens only at its first mark, and whole: a run of thousands of
+#: them is then one failed try, not one per mark, each going back over the run)
+_QUOTED = re.compile(r'(?P<open>(?<!")"++|“|«\s?)(?P<inner>[^"“”«»]{2,300}?)(?P<close>"+|”|\s?»)')
+#: for ASCII text, where ``[^\W\d_]`` is exactly ``[A-Za-z]``: letters lowered, apostrophes
+#: kept, every other character a space (lowering the whole text lowers each word)
+_ASCII_WORDS = str.maketrans({chr(c): chr(c).lower() if chr(c).isalpha() or chr(c) == "'" else " "
+                              for c in range(128)})
+#: text cut into runs of letters, lowered: every other ASCII character (an apostrophe too) a
+#: space, and the typographic quotes and accent the pages hold (no letters: they end a word)
+_RUNS = str.maketrans({**{chr(c): chr(c).lower() if chr(c).isalpha() else " " for c in range(128)},
+                       **dict.fromkeys("\u2018\u2019\u201c\u201d\u00b4", " ")})
+#: the common words of the languages a block may be marked as
+_FOREIGN = frozenset().union(*(COMMON[lang] for lang in LANGUAGES))
 #: what inside a block is not its text: furniture, and a list's items (judged on their own)
 _NOT_TEXT = frozenset({T + "fw", T + "list", T + "pb", T + "milestone"})
+
+
+def _words(text: str) -> list[str]:
+    """The words :data:`_WORD` finds in ``text``, in lower case. ASCII text (nearly every
+    block) is split in C: with no apostrophe, each run of letters is a word."""
+    if not text.isascii():
+        return [word.lower() for word in _WORD.findall(text)]
+    spaced = text.translate(_ASCII_WORDS)
+    if "'" not in spaced:
+        return spaced.split()
+    # a run with an apostrophe is cut as the pattern cuts it (``qu'il`` one word, ``a'b'c`` two)
+    return [word for chunk in spaced.split() for word in (_WORD.findall(chunk) if "'" in chunk else (chunk,))]
+
+
+def _may_be_foreign(text: str) -> bool:
+    """False when ``text`` cannot be marked, found in C without cutting it into words: each
+    word is one run of letters or two joined by an apostrophe, and a common word is one run,
+    so a language's hits are at most the runs that are a foreign common word and the words
+    at least half the runs. (English prose is told so at once; text with other letters than
+    ASCII ones: True, the words are counted.)"""
+    spaced = text.translate(_RUNS)
+    if not spaced.isascii():
+        return True
+    runs = spaced.split()
+    foreign = sum(map(_FOREIGN.__contains__, runs))
+    return foreign >= MIN_HITS and foreign * 10 >= len(runs)
 
 
 def language(text: str) -> str | None:
     """The language ``text`` is written in when it is clearly one of :data:`LANGUAGES`, else
     None (English, too short, or not clear)."""
-    words = [word.lower() for word in _WORD.findall(text)]
+    if not _may_be_foreign(text):
+        return None
+    words = _words(text)
     if len(words) < MIN_WORDS:
         return None
-    hits = {lang: sum(word in common for word in words) for lang, common in COMMON.items()}
+    # each distinct common word is looked up once (the same sums as word by word)
+    counts = Counter(words)
+    hits = dict.fromkeys(COMMON, 0)
+    for word in counts.keys() & _LANGS_OF.keys():
+        for lang in _LANGS_OF[word]:
+            hits[lang] += counts[word]
     ranked = sorted(LANGUAGES, key=lambda lang: hits[lang], reverse=True)
     best, second = ranked[0], ranked[1]
     if (hits[best] >= MIN_HITS and hits[best] * 5 >= len(words) and hits[best] >= 2 * hits["en"]
