@@ -3,13 +3,14 @@ form the routing header, and what they say (:class:`~convert.normalize.parsed.Ro
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from .dtg import DTG_LINE, parse_dtg
-from .parsed import Addressee, Routing, RoutingLine
+from .parsed import Addressee, Banner, Routing, RoutingLine
 from .rules.fields import field_kind
-from .rules.routing import DE, FM, GLUED, INFO, PRECEDENCE, PREFACE, STARTS, TO, classify
+from .rules.routing import DE, FM, GLUED, INFO, LATER, PRECEDENCE, PREFACE, STARTS, TO, classify
 from .rules.ruler import Run
 
 PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
@@ -155,6 +156,34 @@ def parse_routing(lines: list[str], run: Run) -> Routing:
         elif base != "other":
             state = None
     return reading.routing()
+
+
+def read_later(routing: Routing, lines: list[str], own: Banner | None, run: Run, warnings: list[str]) -> Routing:
+    """Where the head gives no date-time group and no FM line, the date, sender, precedence
+    and addressees of the routing block a ``routing.later`` rule finds inside the text for the
+    cable whose banner is ``own`` (the head's lines are kept; the block's lines stay in the text)."""
+    if routing.date or routing.sender or own is None or not (own.station and own.serial):
+        return routing
+    found: tuple[list[str], int] | None = run.first(LATER, lines, own, run)
+    if found is None:
+        return routing
+    block = found[0]
+    later = parse_routing(block, run)
+    where = " / ".join(line.strip() for line in block[:2])
+    warnings.append(
+        f"no routing header at the head of the text: the date-time group, the FM line and the addressees "
+        f"are read from the routing block inside the text ({where})"
+    )
+    return dataclasses.replace(
+        routing,
+        dtg=later.dtg,
+        date=later.date,
+        precedences=later.precedences,
+        sender=later.sender,
+        to=routing.to or later.to,
+        info=routing.info or later.info,
+        repeated=next((line.text for line in later.lines if line.kind == "from"), None),
+    )
 
 
 def _take(reading: _Reading, line: str, kind: str, base: str, run: Run) -> None:
