@@ -9,11 +9,13 @@ the ratio of the summed times per round, its median over the rounds. The volume:
 ``--book`` PDF (pieces, join) of --volume cables, per round.
 
     python scripts/bench_tags.py [--pages DIR] [--cables 20] [--rounds 5] [--volume 20]
+                                 [--volume-rounds N] [--no-singles]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 from collections.abc import Callable
@@ -61,7 +63,10 @@ def main() -> int:
     parser.add_argument("--cables", type=int, default=20, help="cablegate pages besides the seed")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--volume", type=int, default=20, help="cables in the volume (0: none)")
+    parser.add_argument("--volume-rounds", type=int, help="rounds of the volume (default: half --rounds, at least 2)")
+    parser.add_argument("--no-singles", action="store_true", help="time the volume only")
     args = parser.parse_args()
+    load = os.getloadavg()[0]
     cables = [seed_cable()]
     cables += [c for _, c in load_cables(corpus_pages(args.pages, args.cables)) if isinstance(c, Cable)]
     for cable in cables[:2]:  # warm both variants: imports, fonts, stylesheets
@@ -70,19 +75,22 @@ def main() -> int:
     def each(options: WriteOptions) -> Callable[[], bytes]:
         return lambda: b"".join(pdf.write(cable, options) for cable in cables)
 
-    rows = [rounds(f"{len(cables)} single cables", each(TAGGED), each(UNTAGGED), args.rounds)]
+    rows = [] if args.no_singles else [
+        rounds(f"{len(cables)} single cables", each(TAGGED), each(UNTAGGED), args.rounds)]
     if args.volume:
         from convert.volume import make_volume
 
         volume = make_volume(cables[: args.volume])
         rows.append(rounds(f"a volume of {len(volume.cables)} cables",
                            lambda: pdf.write_volume(volume, TAGGED),
-                           lambda: pdf.write_volume(volume, UNTAGGED), max(2, args.rounds // 2)))
+                           lambda: pdf.write_volume(volume, UNTAGGED),
+                           args.volume_rounds or max(2, args.rounds // 2)))
     print(f"{'input':28} {'tagged s':>9} {'untagged s':>10} {'ratio':>6} {'spread':>7} "
           f"{'tagged KB':>10} {'untagged KB':>11}")
     for name, tagged, untagged, ratio, spread, tagged_size, untagged_size in rows:
         print(f"{name:28} {tagged:9.2f} {untagged:10.2f} {ratio:6.3f} {spread:7.3f} "
               f"{tagged_size / 1024:10.0f} {untagged_size / 1024:11.0f}")
+    print(f"load average (1 min) at the start {load:.1f}, at the end {os.getloadavg()[0]:.1f}")
     print("CPU seconds (median per round; the volume's piece renderers included); ratio: median "
           "of the rounds' tagged/untagged; spread: max - min of those ratios")
     return 0

@@ -181,3 +181,26 @@ def test_the_pieces_structure_trees_are_joined_into_one(pieces: bytes) -> None:
         assert all(element.S == "/Note" for element in notes.values())
         assert joined.Root.MarkInfo.Marked is True and joined.Root.ViewerPreferences.DisplayDocTitle
         assert b'pdfuaid:part="1"' in joined.Root.Metadata.read_bytes()
+
+
+def _report_collector(piece: pdf_pieces.Piece, options: WriteOptions) -> pdf_pieces.Piece:
+    import gc
+
+    piece.page_count = gc.get_threshold()[0]
+    piece.anchors = {"frozen": gc.get_freeze_count()}
+    return piece
+
+
+def test_a_piece_is_made_in_a_process_that_collects_less(monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path) -> None:
+    """The collector's settings of the piece's own process (what it inherited frozen, rarer
+    passes: the tagged volume's time, issue 13); this process keeps its own."""
+    import gc
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(pdf_pieces, "render_piece", _report_collector)  # the forked renderer runs it
+    piece = pdf_pieces.Piece("body", "test", str(tmp_path / "p.pdf"), 1, [], {}, frozenset())
+    pdf_pieces.run_piece(piece, OPTIONS, None)
+    assert piece.page_count == pdf_pieces.PIECE_GC_THRESHOLDS[0] != before[0]
+    assert piece.anchors["frozen"] > 0
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

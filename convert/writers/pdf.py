@@ -63,13 +63,53 @@ def warm(options: WriteOptions | None = None) -> None:
 
 def variant_settings(options: WriteOptions) -> tuple[dict[str, Any], dict[str, Any]]:
     """weasyprint's settings for ``options.pdf_variant``: (for ``render`` and ``write_pdf``,
-    for ``write_pdf`` alone: the finisher of a tagged variant)."""
+    for ``write_pdf`` alone: the finisher: a tagged variant's, then :func:`serialise_once`)."""
     tagged = options.pdf_variant in TAGGED_VARIANTS
     both: dict[str, Any] = {"pdf_variant": VARIANTS[options.pdf_variant], "pdf_tags": tagged}
     if not tagged:
-        return both, {}
+        return both, {"finisher": lambda document, out: serialise_once(out)}
     pdf_tags.install()
-    return both, {"finisher": pdf_tags.finisher(xmp=options.pdf_variant == "pdf/a-3a")}
+    tags = pdf_tags.finisher(xmp=options.pdf_variant == "pdf/a-3a")
+
+    def finish(document: Any, out: Any) -> None:
+        tags(document, out)
+        serialise_once(out)
+
+    return both, {"finisher": finish}
+
+
+_ONCE: dict[type, type] = {}
+
+
+def _once(kind: type) -> type:
+    """``kind`` (a pydyf object class) whose ``data`` is made at the first call and kept."""
+    if kind not in _ONCE:
+
+        class Once(kind):  # type: ignore[misc]
+            cable_convert_once = True
+
+            @property
+            def data(self) -> bytes:
+                made: bytes | None = self.__dict__.get("_cable_convert_data")
+                if made is None:
+                    made = self.__dict__["_cable_convert_data"] = super().data
+                return made
+
+        Once.__name__ = Once.__qualname__ = f"Once{kind.__name__}"
+        _ONCE[kind] = Once
+    return _ONCE[kind]
+
+
+def serialise_once(out: Any) -> None:
+    """pydyf's ``PDF.write`` asks each object for its bytes (``data``) twice when the file has
+    an identifier (every PDF/A): once to write it, once more for the MD5 of the trailer
+    ``/ID``, and a stream's ``data`` compresses it (zlib level 9) each time. Called last (the
+    finisher), when no object changes any more: each object keeps its bytes from the first
+    call. The file is byte-for-byte the same (tested)."""
+    for obj in out.objects:
+        kind = type(obj)
+        if hasattr(obj, "__dict__") and not getattr(kind, "cable_convert_once", False):
+            obj.__class__ = _once(kind)
 
 
 def print_html(root: etree._Element, options: WriteOptions) -> str:

@@ -1,0 +1,161 @@
+"""Where a tagged volume's time goes: the volume made tagged (``pdf/a-3a``) and untagged
+(``pdf/a-3b``), interleaved, each part timed in CPU seconds (issue 13).
+
+For each round and variant: the body pieces, the index and the front matter (each in its own
+process, as :mod:`convert.writers.pdf_volume` makes them), the join, and inside the body
+pieces' processes the cyclic collector's passes and CPU time and how many times a stream's
+bytes were made (pydyf's ``Stream.data``: serialised and compressed). Passes and serialisations
+are counters, not timings: they do not move with the machine's load. ``--default-gc`` makes the pieces with
+CPython's collector settings (as before :func:`convert.writers.pdf_pieces.collect_less`),
+and ``--serialise-twice`` without :func:`convert.writers.pdf.serialise_once`, for the comparison.
+
+    python scripts/profile_tags.py [--pages DIR] [--cables 20] [--rounds 3] [--default-gc]
+                                   [--serialise-twice]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import resource
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from exporters_corpus import Cable, corpus_pages, load_cables, seed_cable
+
+from convert.options import WriteOptions
+from convert.volume import make_volume
+from convert.writers import pdf, pdf_pieces, pdf_volume
+
+VARIANTS = ("pdf/a-3a", "pdf/a-3b")
+
+
+def cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def instrument(log: list[tuple[str, float]]) -> None:
+    """Time each piece and the join; the body pieces' processes report their collector."""
+    render, run, join = pdf_pieces.render_piece, pdf_volume.run_piece, pdf_volume.join
+
+    class Collector:
+        """The collector's passes' CPU time (a ``gc.callbacks`` entry)."""
+
+        def __init__(self) -> None:
+            self.total = self.started = 0.0
+
+        def __call__(self, phase: str, info: dict[str, Any]) -> None:
+            if phase == "start":
+                self.started = time.process_time()
+            else:
+                self.total += time.process_time() - self.started
+
+    def render_piece(piece: pdf_pieces.Piece, options: WriteOptions) -> pdf_pieces.Piece:
+        import pydyf  # in the piece's process only, as weasyprint
+
+        collector, made = Collector(), pydyf.Stream.data
+        serialised = [0]
+
+        def data(stream: Any) -> bytes:
+            serialised[0] += 1
+            return made.fget(stream)  # type: ignore[no-any-return]
+
+        pydyf.Stream.data = property(data)
+        before = sum(s["collections"] for s in gc.get_stats())
+        gc.callbacks.append(collector)
+        done = render(piece, options)
+        passes = sum(s["collections"] for s in gc.get_stats()) - before
+        Path(piece.path + ".gc").write_text(json.dumps([passes, collector.total, serialised[0]]))
+        return done
+
+    def run_piece(piece: pdf_pieces.Piece, *args: Any) -> pdf_pieces.Piece:
+        start = cpu_seconds()
+        done = run(piece, *args)
+        log.append((piece.kind, cpu_seconds() - start))
+        passes, seconds, streams = json.loads(Path(piece.path + ".gc").read_text())
+        log.extend([(f"{piece.kind} gc passes", passes), (f"{piece.kind} gc s", seconds),
+                    (f"{piece.kind} stream bytes made", streams)])
+        return done
+
+    def joined(*args: Any) -> int:
+        start = cpu_seconds()
+        pages = join(*args)
+        log.append(("join", cpu_seconds() - start))
+        return pages
+
+    pdf_pieces.render_piece, pdf_volume.run_piece, pdf_volume.join = render_piece, run_piece, joined
+
+
+def epub_page_list_cost(volume: Any, rounds: int) -> None:
+    """The EPUB volume against the print layout a page list needs (``pdf_variant="none"``:
+    the pieces laid out and written without tags or PDF/A), CPU s, medians."""
+    from convert.writers import epub
+
+    book, layout = [], []
+    for _ in range(rounds):
+        start = cpu_seconds()
+        epub.write_volume(volume, WriteOptions())
+        book.append(cpu_seconds() - start)
+        start = cpu_seconds()
+        pdf.write_volume(volume, WriteOptions(pdf_variant="none"))
+        layout.append(cpu_seconds() - start)
+    print(f"EPUB volume {statistics.median(book):.2f} CPU s; the print layout (PDF volume, variant none) "
+          f"{statistics.median(layout):.2f} CPU s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", help="unpacked cablegate pages (default: unpack the archive)")
+    parser.add_argument("--cables", type=int, default=20,
+                        help="cables in the volume: the seed and sampled pages (as bench_tags.py)")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--default-gc", action="store_true", help="CPython's collector settings in the pieces")
+    parser.add_argument("--epub", action="store_true",
+                        help="also the EPUB volume and the untagged layout alone (what a page list would cost)")
+    parser.add_argument("--serialise-twice", action="store_true",
+                        help="without pdf.serialise_once (pydyf makes each object's bytes twice)")
+    args = parser.parse_args()
+    if args.default_gc:
+        pdf_pieces.collect_less = lambda: None
+    if args.serialise_twice:
+        pdf.serialise_once = lambda out: None
+    cables = [seed_cable()]
+    cables += [c for _, c in load_cables(corpus_pages(args.pages, args.cables)) if isinstance(c, Cable)]
+    volume = make_volume(cables[: args.cables])
+    log: list[tuple[str, float]] = []
+    instrument(log)
+    load = os.getloadavg()[0]
+    results: dict[str, list[dict[str, float]]] = defaultdict(list)
+    for number in range(args.rounds + 1):  # round 0 warms up and is not counted
+        for variant in VARIANTS if number % 2 else reversed(VARIANTS):
+            log.clear()
+            start = cpu_seconds()
+            pdf.write_volume(volume, WriteOptions(pdf_variant=variant))
+            parts: dict[str, float] = defaultdict(float)
+            for name, value in log:
+                parts[name] += value
+            parts["total"] = cpu_seconds() - start
+            if number:
+                results[variant].append(parts)
+    if args.epub:
+        epub_page_list_cost(volume, args.rounds)
+    names = ["body", "body gc passes", "body gc s", "body stream bytes made", "index", "front", "join", "total"]
+    print(f"a volume of {len(volume.cables)} cables, {args.rounds} rounds, collector: "
+          f"{'CPython default' if args.default_gc else 'collect_less'}, objects serialised "
+          f"{'twice' if args.serialise_twice else 'once'}; medians, CPU s")
+    print(f"{'part':24}" + "".join(f"{v:>11}" for v in VARIANTS) + f"{'ratio':>8}")
+    for name in names:
+        a, b = (statistics.median(r[name] for r in results[v]) for v in VARIANTS)
+        print(f"{name:24}{a:11.3f}{b:11.3f}{(a / b if b else 0):8.3f}")
+    print(f"load average (1 min) at the start {load:.1f}, at the end {os.getloadavg()[0]:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
