@@ -124,6 +124,11 @@ def check(task: tuple[str, str]) -> dict[str, Any]:
         f"{c.getparent()[1].tag.split('}')[1]}:{c.getparent()[1].get('type')}"
         for c in tei.xpath("//t:choice/t:*[1]", namespaces=NS))
     out["gaps"] = len(tei.xpath("//t:gap", namespaces=NS))
+    # languages (item 8): blocks with their own xml:lang, quoted passages marked foreign
+    out["lang_blocks"] = len(tei.xpath("//t:text//t:*[@xml:lang]", namespaces=NS)) - len(
+        tei.xpath("//t:text//t:foreign", namespaces=NS))
+    out["foreign"] = collections.Counter(f.get("{http://www.w3.org/XML/1998/namespace}lang")
+                                         for f in tei.xpath("//t:text//t:foreign", namespaces=NS))
     from convert.writers import cmif
 
     # the cable's letter in the CMIF export (its @source: the export's bibl, see _cmif)
@@ -199,12 +204,15 @@ def _corresp(tei: Any, raw: Any) -> dict[str, Any]:
     has_to = bool(re.search(r"^\s*TO\s+\S", text, re.M))
     sent = tei.xpath("//t:correspDesc/t:correspAction[@type='sent']", namespaces=NS)
     received = tei.xpath("//t:correspDesc/t:correspAction[@type='received']", namespaces=NS)
+    # read from the routing header a partial extract repeats in its text (with @source)
+    repeated = bool(tei.xpath("//t:correspDesc/t:correspAction[@type='received'][@source]", namespaces=NS))
     names = [("".join(n.itertext())) for n in tei.xpath(
         "//t:correspDesc/t:correspAction[@type='received']/t:orgName", namespaces=NS)]
     codes = [n for n in names if re.search(r"-{3,}|\b[A-Z]{2,6}-\d{2}\b", n)]
     places = ["".join(p.itertext()) for p in tei.xpath("//t:correspDesc//t:placeName", namespaces=NS)]
     known = [p for p in places if _is_place(p)]
     return {"fm_to": has_fm and has_to, "sent": bool(sent), "received": bool(received), "codes": codes,
+            "repeated": repeated,
             "places": len(places), "places_known": len(known), "unknown_places": [p for p in places if p not in known]}
 
 
@@ -371,6 +379,11 @@ def _count(s: collections.Counter[str], r: dict[str, Any]) -> list[str]:
     s["ids_own"] += r["ids_own"]
     s["numbering_notes"] += r["numbering_notes"]
     s["gaps"] += r["gaps"]
+    s["lang_blocks"] += r["lang_blocks"]
+    for lang, n in r["foreign"].items():
+        s["foreign"] += n
+        s["foreign:" + lang] += n
+    s["repeated"] += r["repeated"]
     for key, n in r["repairs"].items():
         s["repair:" + key] += n
     s["places"] += r["places"]
@@ -408,6 +421,7 @@ def _print(rows: list[tuple[str, collections.Counter[str]]], cpu: float, jobs: i
         line(f"  sent date from {key[len('date_from_'):]}", lambda s, k=key: str(s[k]))
     line("FM and TO in the text: sent action", of("fm_to_sent", "fm_to"), "all")
     line("FM and TO in the text: received action", of("fm_to_received", "fm_to"), "all")
+    line("  of which read from a header repeated in the text (@source)", lambda s: str(s["repeated"]))
     line("distribution codes or dashes among addressees", lambda s: str(s["codes"]), "0")
     line("placeNames in the station table", of("places_known", "places"), "all")
     line("Schematron: documents without findings", of("schematron_ok", "ok"), "all")
@@ -415,6 +429,9 @@ def _print(rows: list[tuple[str, collections.Counter[str]]], cpu: float, jobs: i
     line("documents whose every id begins with theirs", of("ids_own", "ok"), "all")
     line("notes: paragraph numbers out of sequence", lambda s: str(s["numbering_notes"]))
     line("redactions (gap)", lambda s: str(s["gaps"]))
+    line("blocks in another language (p/item xml:lang)", lambda s: str(s["lang_blocks"]))
+    line("quoted passages in another language (foreign)", lambda s: f"{s['foreign']} ("
+         + ", ".join(f"{k[8:]} {v}" for k, v in sorted(s.items()) if k.startswith("foreign:")) + ")")
 
 
 if __name__ == "__main__":

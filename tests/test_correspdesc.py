@@ -72,3 +72,83 @@ def test_the_department_is_an_office_in_washington_not_a_place(assert_valid_tei)
     assert (office.text, office.get("key")) == ("SECSTATE WASHDC", "RUEHC")
     assert [p.text for p in _corresp(tei, "t:correspAction[@type='sent']/t:placeName")] == ["Washington"]
     assert_valid_tei(tei)
+
+
+# ---------------------------------------------------------------- a partial extract's repeated header
+#: a partial extract (no routing header of its own) whose text repeats the routing header
+#: before its second section, as 02ROME3639 and 03ROME2045 do
+PARTIAL = """C O N F I D E N T I A L SECTION 01 OF 02 ROME 003639
+
+E.O. 12958: DECL: 07/19/2012
+TAGS: PGOV IT
+SUBJECT: A PARTIAL EXTRACT
+
+1. (C) THE FIRST SECTION, WHICH STOPS IN THE MIDDLE OF A
+
+                           CONFIDENTIAL     PTQ4581
+
+PAGE 01        ROME  03639  02 OF 02  231627Z
+{block}
+
+C O N F I D E N T I A L SECTION 02 OF 02 ROME {serial}
+
+SENTENCE, AND THE SECOND, WHICH FINISHES IT.
+
+SEMBLER
+"""
+REPEATED = """P 231625Z JUL 02
+FM AMEMBASSY ROME
+TO SECSTATE WASHDC PRIORITY 5040
+INFO AMCONSUL MILAN"""
+
+
+def _partial(block: str = REPEATED, serial: str = "003639", header: str | None = None) -> etree._Element:
+    body = PARTIAL.format(block=block, serial=serial)
+    return normalize(RawCable("p.txt", "text", body, header=header)).tei
+
+
+def _words(node: etree._Element) -> list[str]:
+    return " ".join(node.itertext()).split()
+
+
+def test_a_partial_extract_takes_fm_and_to_from_its_repeated_header(assert_valid_tei) -> None:  # type: ignore[no-untyped-def]
+    tei = _partial()
+    assert_valid_tei(tei)
+    sent = _corresp(tei, "t:correspAction[@type='sent']/t:orgName")
+    action = _corresp(tei, "t:correspAction[@type='received'][@subtype='action']")
+    info = _corresp(tei, "t:correspAction[@type='received'][@subtype='info']")
+    assert ["".join(n.itertext()) for n in sent] == ["AMEMBASSY ROME"]
+    assert [["".join(o.itertext()) for o in a] for a in action + info] == [["SECSTATE WASHDC"], ["AMCONSUL MILAN"]]
+    # provenance: each points at the block of the text that holds the repeated lines, which keeps them
+    pointers = {n.get("source") for n in sent + action + info}
+    assert len(pointers) == 1
+    (pointer,) = pointers
+    assert pointer is not None
+    block = tei.xpath("//*[@xml:id=$id]", id=pointer[1:], namespaces=NS)
+    assert len(block) == 1 and block[0].tag == f"{{{NS['t']}}}p"
+    text = " ".join(_words(block[0]))
+    assert "P 231625Z JUL 02 FM AMEMBASSY ROME TO SECSTATE WASHDC PRIORITY 5040 INFO AMCONSUL MILAN" in text
+    # the editorial declaration says what was done
+    decl = " ".join(_words(tei.xpath("//t:editorialDecl", namespaces=NS)[0]))
+    assert "routing header repeated in the text" in decl
+    # the head's date is not taken from there: still none (this text has no metadata)
+    assert not _corresp(tei, "t:correspAction[@type='sent']/t:date")
+
+
+def test_a_cable_quoted_in_the_text_gives_no_addressees() -> None:
+    # the same lines, but what follows them is no banner of this cable's next section
+    for block, serial in ((REPEATED + "\n\nBEGIN TEXT: THE QUOTED CABLE.", "003639"), (REPEATED, "004242")):
+        tei = _partial(block, serial)
+        assert not _corresp(tei, "t:correspAction[@type='received']"), (block, serial)
+        assert not _corresp(tei, "t:correspAction[@type='sent']/t:orgName")
+    # a repeated header with no TO line is no routing header either
+    tei = _partial("P 231625Z JUL 02\nFM AMEMBASSY ROME")
+    assert not _corresp(tei, "t:correspAction[@type='sent']/t:orgName")
+
+
+def test_a_head_with_fm_and_to_keeps_its_own() -> None:
+    header = "P 231625Z JUL 02\nFM AMEMBASSY ROME\nTO AMEMBASSY PARIS 0001\n"
+    tei = _partial(header=header)
+    action = _corresp(tei, "t:correspAction[@type='received'][@subtype='action']/t:orgName")
+    assert ["".join(n.itertext()) for n in action] == ["AMEMBASSY PARIS"]
+    assert not tei.xpath("//*[@source and not(self::t:date)]", namespaces=NS)

@@ -1,15 +1,21 @@
 """A paragraph written in another language is marked with its ``xml:lang`` (issue 14, item 8),
 by a count of common short words (``convert/normalize/build/lang.py``); English is not, nor a
-short quoted phrase."""
+short quoted phrase; a quoted passage in one of those languages inside an English paragraph is
+``foreign`` with its ``xml:lang``, and the HTML gives it a ``lang``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
+
 from convert import schema
-from convert.model import NS, RawCable
+from convert.model import NS, Cable, RawCable
 from convert.normalize import normalize
-from convert.normalize.build.lang import language
+from convert.normalize.build.lang import language, quoted_language
+from convert.options import WriteOptions
+from convert.writers import html as html_writer
+from convert.writers import markdown as md_writer
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "seed-09BEIJING1463.txt"
 SPANISH = ("THE LETTER READS: NO HABLO NI ENTIENDO BIEN EL ESPANOL. SI USTED CONSIDERA QUE HE "
@@ -43,6 +49,75 @@ def test_a_spanish_paragraph_of_a_cable_is_marked_and_stays_valid(assert_valid_t
     # the seed itself (English) has no block marked
     plain = normalize(RawCable(source="seed.txt", form="text", body=SEED.read_text(encoding="utf-8"))).tei
     assert plain.xpath("//t:text//t:*[@xml:lang]", namespaces=NS) == []
+
+
+# ---------------------------------------------------------------- quoted passages: foreign
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: an English paragraph quoting a Spanish slogan (in the cablegate pages' doubled quote marks)
+#: and an English one
+QUOTING = ('¶6. (C) CATCHY SLOGANS SUCH AS ""NADIE SE REPITE EL PLATO"" (""NOBODY TAKES SECONDS"") '
+           'PROMISED NOTHING, AS THE PAPER ""LA LETTRE DU CONTINENT,"" PUT IT.')
+
+
+def _with_paragraph(text: str, name: str) -> Cable:
+    seed = SEED.read_text(encoding="utf-8")
+    marker = "\n¶5. "
+    assert marker in seed
+    return normalize(RawCable(source=name, form="text", body=seed.replace(marker, "\n\n" + text + "\n" + marker, 1)))
+
+
+def test_quoted_passages_tell_the_languages_apart() -> None:
+    assert quoted_language("NADIE SE REPITE EL PLATO") == "es"
+    assert quoted_language("La Lettre du Continent") == "fr"
+    assert quoted_language("O Que E Isso, Companheiro?") == "pt"
+    assert quoted_language("Die Frage ist nicht mit einer Antwort") == "de"
+    assert quoted_language("la cassa per il Mezzogiorno della nazione") == "it"
+    # English, English words beside foreign ones, Arabic names, too short, one word repeated
+    for text in ("NOBODY TAKES SECONDS", "no money, no deal", "what do we do", "Al-Masry Al-Youm",
+                 "Al Quds al Arabi", "es en flames", "non-technical, non-commercial reasons",
+                 "la formule la plus elegante", "La Patria es the best", "EL PRESIDENTE"):
+        assert quoted_language(text) is None, text
+
+
+def test_a_quoted_passage_is_foreign_and_its_words_stay(assert_valid_tei) -> None:  # type: ignore[no-untyped-def]
+    cable = _with_paragraph(QUOTING, "seed-quote.txt")
+    tei = cable.tei
+    found = [(f.get(XML_LANG), f.text) for f in tei.xpath("//t:foreign", namespaces=NS)]
+    # the marks and the comma inside the closing mark stay outside; the English gloss is not marked
+    assert found == [("es", "NADIE SE REPITE EL PLATO"), ("fr", "LA LETTRE DU CONTINENT")]
+    p = tei.xpath("//t:foreign", namespaces=NS)[0].getparent()
+    assert p.get(XML_LANG) is None and p.get("n") == "6"
+    written = " ".join(QUOTING.split()).removeprefix("¶6. ")
+    assert written in " ".join("".join(p.itertext()).split())  # every character, in order
+    assert_valid_tei(tei)
+    assert schema.schematron_errors(tei) == []
+    # HTML: a span with its language; Markdown and the reading edition keep the words
+    page = etree.fromstring(html_writer.write(cable, WriteOptions()), etree.HTMLParser())
+    spans = [(s.get("lang"), "".join(s.itertext())) for s in page.iter("span") if "tei-foreign" in s.get("class", "")]
+    assert spans == found
+    assert "NADIE SE REPITE EL PLATO" in md_writer.write(cable, WriteOptions()).decode("utf-8")
+    assert "NADIE SE REPITE EL PLATO" in " ".join(p.text for p in cable.view.body.paragraphs)
+
+
+def test_an_english_quote_and_a_broken_passage_stay_unmarked() -> None:
+    english = '¶6. (C) HE CALLED IT ""NO MONEY, NO DEAL"" AND ""WHAT DO WE DO"" AND LEFT.'
+    assert not _with_paragraph(english, "seed-en.txt").tei.xpath("//t:foreign", namespaces=NS)
+    # the seed (English) has none
+    plain = normalize(RawCable(source="seed.txt", form="text", body=SEED.read_text(encoding="utf-8"))).tei
+    assert plain.xpath("//t:foreign", namespaces=NS) == []
+
+
+def test_a_passage_between_repaired_quotation_marks_is_foreign(assert_valid_tei) -> None:  # type: ignore[no-untyped-def]
+    # the marks were sent as & and 8 (09STATE100988): the repairs stand around the passage
+    tei = _with_paragraph("¶6. (C) HE SAID THE PROGRAMS WERE CANCELLED &EN EL MARCO DEL DIALOGO8 WITH THE U.S.",
+                          "seed-repaired.txt").tei
+    (foreign,) = tei.xpath("//t:foreign", namespaces=NS)
+    assert (foreign.get(XML_LANG), foreign.text) == ("es", "EN EL MARCO DEL DIALOGO")
+    before, after = foreign.getprevious(), foreign.getnext()
+    assert [n.tag.split("}")[1] for n in (before, after)] == ["choice", "choice"]
+    assert (before[1].text, after[1].text) == ("\u201c", "\u201d")
+    assert_valid_tei(tei)
 
 
 def test_the_ascii_split_finds_the_words_the_pattern_finds() -> None:

@@ -24,7 +24,7 @@ from .facts import date_of, derive_facts
 from .inline import block_tokens, field_tokens
 from .parsed import Block, Field, Paragraph, ParsedCable, Routing
 from .preamble import late_fields, parse_preamble, with_refs
-from .routing import parse_routing, split_header
+from .routing import parse_routing, repeated_routing, split_header
 from .rules import Run, check_names
 from .rules.appended import row_line
 from .rules.years import REF_YEAR
@@ -88,6 +88,8 @@ def _parse(raw: RawCable, run: Run, warnings: list[str], depth: int) -> ParsedCa
     fields, start = parse_preamble(entries, run)
     blocks = split_closing(body_blocks(entries[start:], run), any(f.kind == "refs" for f in fields), run)
     _check_is_cable(raw, routing, fields, blocks, body_lines)
+    banner = next((f.banner for f in fields if f.kind == "banner"), None)
+    routing = repeated_routing(routing, body_lines, banner, run)  # a partial extract's FM and TO
     blocks = late_fields(blocks, run)
     date, _ = date_of(routing, raw.metadata)
     own_year = int(date[:4]) if date else _ref_year(fields, run, warnings)

@@ -135,6 +135,9 @@ class Routing:
     sender: str | None = None
     to: tuple[Addressee, ...] = ()
     info: tuple[Addressee, ...] = ()
+    #: the FM line as written where sender and addressees were read from a routing header
+    #: repeated in the text (the head had none: ``routing.repeated``); None when from the head
+    repeated: str | None = None
 
 
 # ---------------------------------------------------------------- preamble fields

@@ -3,13 +3,14 @@ form the routing header, and what they say (:class:`~convert.normalize.parsed.Ro
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from .dtg import DTG_LINE, parse_dtg
-from .parsed import Addressee, Routing, RoutingLine
+from .parsed import Addressee, Banner, Routing, RoutingLine
 from .rules.fields import field_kind
-from .rules.routing import DE, FM, GLUED, INFO, PRECEDENCE, PREFACE, STARTS, TO, classify
+from .rules.routing import DE, FM, GLUED, INFO, PRECEDENCE, PREFACE, REPEATED, STARTS, TO, classify
 from .rules.ruler import Run
 
 PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
@@ -190,3 +191,18 @@ def _take(reading: _Reading, line: str, kind: str, base: str, run: Run) -> None:
     elif base in ("to", "info"):
         match = (TO if base == "to" else INFO).match(line) if kind == base else None
         (reading.to if base == "to" else reading.info).append(parse_addressee(match["rest"] if match else line, run))
+
+
+def repeated_routing(head: Routing, lines: list[str], own: Banner | None, run: Run) -> Routing:
+    """``head``, with its sender and addressees read from a routing header repeated in the
+    text (``lines``, the body) when it has neither an FM nor a TO line (the ``routing.repeated``
+    rules; ``own``: the cable's first banner). The head's own lines, date and station stay: only
+    who sent the cable to whom is taken, and the repeated lines stay in the text."""
+    if head.sender or head.to:
+        return head
+    found: tuple[int, int] | None = run.first(REPEATED, lines, own, run.trial())
+    if found is None:
+        return head
+    later = parse_routing(lines[found[0] : found[1]], run)
+    fm_line = next(line.text for line in later.lines if line.kind == "from")
+    return dataclasses.replace(head, sender=later.sender, to=later.to, info=later.info, repeated=fm_line)

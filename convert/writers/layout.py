@@ -19,12 +19,14 @@ from typing import cast
 
 from lxml import etree
 
-from ..model import compiled
+from ..model import XML_NS, compiled
 from ..textview import ARTIFACTS, REDACTION_LABEL, choice_reading, is_block, local_name
 from ..theme import Theme
 from ..view import clean, paragraph_of
 
 _SPACE = re.compile(r"\s+")
+#: a block's or a passage's language when it is not the cable's (TEI xml:lang -> HTML lang)
+_XML_LANG = f"{{{XML_NS}}}lang"
 _SUMMARY = compiled(".//t:seg[@type='summary']")
 _COMMENT = compiled(".//t:seg[@type='comment']")
 
@@ -180,6 +182,8 @@ class Walk:
             key = "comment"
         extra = "cable-paragraph" if key in {"summary", "comment"} else ""
         div = self.styled("div", key, extra, parent=container)
+        if source.get(_XML_LANG):
+            div.set("lang", source.get(_XML_LANG, ""))
         number = source.get("n")
         if number:
             div.set("id", self.unique_id(f"{self.prefix}p{number}"))
@@ -309,6 +313,8 @@ class Walk:
                 return None
             span.text = written  # the transcript: the characters the source shows
             return None
+        if name == "foreign":  # a quoted passage in another language: its language for readers and speech
+            return etree.SubElement(target, "span", {"class": "tei-foreign", "lang": source.get(_XML_LANG, "")})
         if name == "hi":
             rend = source.get("rend", "")
             return etree.SubElement(target, "em" if "italic" in rend else "strong" if "bold" in rend else "span")

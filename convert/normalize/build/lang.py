@@ -7,9 +7,19 @@ English and of each of those languages. A block is marked when it has at least
 :data:`MIN_WORDS` words and one language's common words are at least :data:`MIN_HITS`, at least
 a fifth of all its words, at least twice the English ones and more than any other language's.
 Over the 6,550 pages and 300 rows it marks four blocks, all Spanish (a form letter quoted in a
-page and a row, two titles of Argentine research projects) and no English one; quoted phrases
-inside English sentences are too short to be told apart this way and stay unmarked (no
-``foreign``).
+page and a row, two titles of Argentine research projects) and no English one.
+
+A quoted passage inside an English paragraph (between quotation marks: ``"…"``, the doubled
+``""…""`` of the cablegate pages, “…”, «…») is marked ``<foreign xml:lang="..">`` by the same
+count made stricter (:func:`quoted_language`): at least :data:`MIN_QUOTED_WORDS` words, no common
+English word at all (nor a word that is English too: ``no``, ``do``, ``a``…), at least two
+different common words of one language, that language's count above every other's and at least
+a fifth of the words (``"es en flames"``, three words, stays unmarked). Hyphenated words are
+one word (``non-technical``, ``Al-Masry``: no ``non``, no ``al``). A comma just inside the
+closing mark is the English sentence's and stays outside. Precision first: a short or mixed
+phrase stays unmarked, and so does a passage broken by an element (a page break, a repair
+other than of its own quotation marks: ``&en el marco del dialogo8`` is marked);
+``scripts/eval_foreign.py`` prints what the rule finds beside a judgement of each by eye.
 """
 
 from __future__ import annotations
@@ -44,7 +54,14 @@ for _lang, _common in COMMON.items():
         _LANGS_OF[_word] = (*_LANGS_OF.get(_word, ()), _lang)
 MIN_WORDS = 8
 MIN_HITS = 4
+MIN_QUOTED_WORDS = 4
+#: words that are English too, or an Arabic name's article: they tell no language apart
+ENGLISH_TOO = frozenset("a al an as do he i me no on so son come also".split())
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+#: a word, hyphenated ones whole (``non-technical`` is no ``non``)
+_QUOTED_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+#: a quoted passage on one line of text: its opening marks, its words, its closing marks
+_QUOTED = re.compile(r'(?P<open>"+|“|«\s?)(?P<inner>[^"“”«»]{2,300}?)(?P<close>"+|”|\s?»)')
 #: for ASCII text, where ``[^\W\d_]`` is exactly ``[A-Za-z]``: letters lowered, apostrophes
 #: kept, every other character a space (lowering the whole text lowers each word)
 _ASCII_WORDS = str.maketrans({chr(c): chr(c).lower() if chr(c).isalpha() or chr(c) == "'" else " "
@@ -107,6 +124,21 @@ def language(text: str) -> str | None:
     return None
 
 
+def quoted_language(text: str) -> str | None:
+    """The language of a quoted passage when it is clearly one of :data:`LANGUAGES` (the
+    stricter count of the module's note), else None."""
+    words = [word.lower() for word in _QUOTED_WORD.findall(text)]
+    if len(words) < MIN_QUOTED_WORDS or any(w in COMMON["en"] or w in ENGLISH_TOO for w in words):
+        return None
+    kinds = {lang: {w for w in words if w in COMMON[lang]} for lang in LANGUAGES}
+    hits = {lang: sum(w in COMMON[lang] for w in words) for lang in LANGUAGES}
+    best = max(LANGUAGES, key=lambda lang: hits[lang])
+    if (len(kinds[best]) >= 2 and hits[best] * 5 >= len(words)
+            and all(hits[best] > hits[lang] for lang in LANGUAGES if lang != best)):
+        return best
+    return None
+
+
 def _text(node: etree._Element) -> Iterator[str]:
     if node.text:
         yield node.text
@@ -129,4 +161,101 @@ def mark_languages(text: etree._Element) -> int:
     return marked
 
 
-__all__ = ["COMMON", "LANGUAGES", "MIN_HITS", "MIN_WORDS", "language", "mark_languages"]
+#: where a quoted passage may be marked: inside these, in an English paragraph or item
+_HOLDERS = frozenset({T + "p", T + "item", T + "seg", T + "quote", T + "q", T + "hi"})
+
+
+def _pieces(text: str) -> list[str | etree._Element]:
+    """``text`` cut at each quoted passage in another language: the text between, and a
+    ``foreign`` for each passage (its quotation marks left outside it)."""
+    out: list[str | etree._Element] = []
+    pos = 0
+    for match in _QUOTED.finditer(text):
+        found = quoted_language(match["inner"])
+        if found is None:
+            continue
+        node = etree.Element(T + "foreign")
+        node.set(XML_LANG, found)
+        inner = match["inner"].rstrip(",")  # a comma inside the closing mark is the English sentence's
+        node.text = inner
+        out += [text[pos : match.end("open")], node]
+        pos = match.start("inner") + len(inner)
+    if not out:
+        return [text]
+    return [*out, text[pos:]]
+
+
+def _quote_mark(node: etree._Element | None, mark: str) -> bool:
+    """Whether ``node`` is a repair whose corrected reading is the quotation mark ``mark``
+    (``&`` -> “, ``8`` -> ”: marks sent as other characters, corrected by the inline rules)."""
+    return node is not None and node.tag == T + "choice" and len(node) == 2 and node[1].text == mark
+
+
+def _whole(text: str) -> list[str | etree._Element]:
+    """``text`` (all between a repaired opening and closing mark) as a ``foreign`` when it is
+    a passage in another language, its white space and a final comma outside."""
+    found = quoted_language(text)
+    if found is None:
+        return [text]
+    inner = text.strip().rstrip(",")
+    start = text.index(inner)
+    node = etree.Element(T + "foreign")
+    node.set(XML_LANG, found)
+    node.text = inner
+    return [text[:start], node, text[start + len(inner) :]]
+
+
+def _mark_text(holder: etree._Element) -> int:
+    """``foreign`` around the quoted passages of ``holder``'s own text and its children's
+    tails, and around a tail that stands between two repaired quotation marks; a passage
+    broken by any other element is left alone. How many."""
+    marked = 0
+    slots: list[tuple[etree._Element | None, str]] = [(None, holder.text or "")]
+    slots += [(child, child.tail or "") for child in holder if isinstance(child.tag, str)]
+    for after, text in slots:
+        if _quote_mark(after, "“") and after is not None and _quote_mark(after.getnext(), "”"):
+            pieces = _whole(text)  # between two repaired marks: & … 8
+        elif "\"" in text or "“" in text or "«" in text:
+            pieces = _pieces(text)
+        else:
+            continue
+        if len(pieces) == 1:
+            continue
+        first, rest = pieces[0], pieces[1:]
+        if after is None:
+            holder.text = str(first)
+            index = 0
+        else:
+            after.tail = str(first)
+            index = holder.index(after) + 1
+        for node, tail in zip(rest[::2], rest[1::2], strict=True):
+            assert isinstance(node, etree._Element) and isinstance(tail, str)
+            node.tail = tail
+            holder.insert(index, node)
+            index += 1
+            marked += 1
+    return marked
+
+
+def _other(node: etree._Element) -> bool:
+    return node.get(XML_LANG) not in (None, "en")
+
+
+def mark_foreign(text: etree._Element) -> int:
+    """``foreign`` with its ``xml:lang`` around each quoted passage in another language of
+    the English paragraphs and items of ``text``; the number marked."""
+    marked = 0
+    seen: set[etree._Element] = set()
+    for block in text.iter(T + "p", T + "item"):
+        if block in seen or any(_other(node) for node in (block, *block.iterancestors())):
+            continue  # done with the paragraph around it, or a block in another language
+        for holder in [block, *block.iterdescendants(*_HOLDERS)]:
+            if holder not in seen and not any(_other(node) for node in holder.iterancestors()):
+                seen.add(holder)
+                if not _other(holder):
+                    marked += _mark_text(holder)
+    return marked
+
+
+__all__ = ["COMMON", "ENGLISH_TOO", "LANGUAGES", "MIN_HITS", "MIN_QUOTED_WORDS", "MIN_WORDS", "language",
+           "mark_foreign", "mark_languages", "quoted_language"]

@@ -7,6 +7,8 @@ Chains (run by :mod:`convert.normalize.routing`):
   match); ``state`` is the addressee list being read (to, info, xmt) or None.
 - ``routing.precedence`` ``(words) -> precedence | None``: the precedence that ends an
   addressee line (first match).
+- ``routing.repeated`` ``(lines, banner, run) -> (start, end) | None``: in the text of a cable
+  whose head has no FM or TO, a routing header repeated before a later section (first match).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Callable
 
 from ..banner import parse_banner
 from ..dtg import DTG_LINE, parse_dtg
+from ..parsed import Banner
 from . import fields as field_rules  # (fields imports this module too: its names are read at call time)
 from .ruler import Chain, Run, note
 
@@ -37,6 +40,12 @@ STARTS: Chain[Callable[[list[str | None]], bool]] = Chain(
 )
 GLUED: Chain[Callable[[str], tuple[str, str] | None]] = Chain(
     "routing.glued", "routing", "The header's last line run on into the text (first match: the two parts)."
+)
+REPEATED: Chain[Callable[[list[str], Banner | None, Run], tuple[int, int] | None]] = Chain(
+    "routing.repeated",
+    "routing",
+    "A routing header repeated in the text before a later section, for a cable whose head has no FM "
+    "or TO (first match: its lines).",
 )
 
 TRANSMISSION = re.compile(r"^VZCZC[A-Z0-9]*$", re.I)
@@ -240,3 +249,52 @@ def glued_banner(line: str) -> tuple[str, str] | None:
         if banner is not None and banner.level and banner.serial:
             return line[: match.start()], line[match.start() :].rstrip()
     return None
+
+
+# ---------------------------------------------------------------- a header repeated in the text
+_LISTS = ("to", "info", "xmt")
+
+
+@REPEATED.rule(
+    "repeated-header",
+    note=note(
+        "normalization",
+        "This text has no routing header of its own (a partial extract): its sender and addressees are "
+        "read from the routing header repeated in the text before a later section (the date-time group, "
+        "FM, TO and INFO lines; correspAction/@source points to the block that holds them). Those lines "
+        "stay in the text where they stand.",
+    ),
+)
+def repeated_header(lines: list[str], own: Banner | None, run: Run) -> tuple[int, int] | None:
+    """``P 231625Z JUL 02`` / ``FM AMEMBASSY ROME`` / ``TO SECSTATE WASHDC PRIORITY 5040`` /
+    ``INFO …``, then (after blank lines) ``C O N F I D E N T I A L SECTION 02 OF 03 ROME
+    003639``: the header the transmission printed again at the top of each section after the
+    first, which a partial extract keeps inside its text. It counts only with a date-time group
+    first, an FM and a TO line, and a banner of this cable's next section right after it (a
+    section of 2 or more, this cable's serial): a cable quoted in the text is none."""
+    for start, line in enumerate(lines):
+        if not DTG_LINE.match(line.strip()) or classify(line, None, run) != "dtg":
+            continue
+        end, kinds, state = start + 1, set(), None
+        while end < len(lines) and (kind := classify(lines[end], state, run)) is not None:
+            base = kind.rstrip("+")
+            kinds.add(base)
+            state = base if base in _LISTS else None
+            end += 1
+        if {"from", "to"} <= kinds and _section_follows(lines, end, own):
+            return start, end
+    return None
+
+
+def _section_follows(lines: list[str], end: int, own: Banner | None) -> bool:
+    """Whether the first line after ``end`` that is not blank is a banner of a section (2 or
+    more) of the cable whose first banner is ``own`` (the same serial, when both have one)."""
+    after = next((line for line in lines[end:] if line.strip()), None)
+    banner = parse_banner(after) if after is not None else None
+    if banner is None or banner.section is None or banner.section < 2:
+        return False
+    if own is None:
+        return False
+    if own.serial and banner.serial:
+        return int(own.serial) == int(banner.serial)
+    return not (own.serial or banner.serial)
