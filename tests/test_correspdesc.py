@@ -130,9 +130,10 @@ def test_a_partial_extract_takes_fm_and_to_from_its_repeated_header(assert_valid
     assert "P 231625Z JUL 02 FM AMEMBASSY ROME TO SECSTATE WASHDC PRIORITY 5040 INFO AMCONSUL MILAN" in text
     # the editorial declaration says what was done
     decl = " ".join(_words(tei.xpath("//t:editorialDecl", namespaces=NS)[0]))
-    assert "routing header repeated in the text" in decl
-    # the head's date is not taken from there: still none (this text has no metadata)
-    assert not _corresp(tei, "t:correspAction[@type='sent']/t:date")
+    assert "read from the routing block the text repeats" in decl
+    # the date-time group is the cable's own too (issue 10: the header facts, rule later-routing)
+    dates = _corresp(tei, "t:correspAction[@type='sent']/t:date")
+    assert [d.get("when") for d in dates] == ["2002-07-23T16:25:00Z"]
 
 
 def test_a_cable_quoted_in_the_text_gives_no_addressees() -> None:
@@ -141,9 +142,9 @@ def test_a_cable_quoted_in_the_text_gives_no_addressees() -> None:
         tei = _partial(block, serial)
         assert not _corresp(tei, "t:correspAction[@type='received']"), (block, serial)
         assert not _corresp(tei, "t:correspAction[@type='sent']/t:orgName")
-    # a repeated header with no TO line is no routing header either
+    # a repeated header with no TO line names no addressee (its FM line is still the cable's)
     tei = _partial("P 231625Z JUL 02\nFM AMEMBASSY ROME")
-    assert not _corresp(tei, "t:correspAction[@type='sent']/t:orgName")
+    assert not _corresp(tei, "t:correspAction[@type='received']")
 
 
 def test_a_head_with_fm_and_to_keeps_its_own() -> None:

@@ -22,9 +22,9 @@ from .build import build
 from .closing import split_closing
 from .facts import date_of, derive_facts
 from .inline import block_tokens, field_tokens
-from .parsed import Block, Field, Paragraph, ParsedCable, Routing
+from .parsed import Block, Field, LateField, Paragraph, ParsedCable, Routing
 from .preamble import late_fields, parse_preamble, with_refs
-from .routing import parse_routing, repeated_routing, split_header
+from .routing import parse_routing, read_later, split_header
 from .rules import Run, check_names
 from .rules.appended import row_line
 from .rules.years import REF_YEAR
@@ -86,29 +86,34 @@ def _parse(raw: RawCable, run: Run, warnings: list[str], depth: int) -> ParsedCa
     routing = parse_routing(header_lines, run)
     entries = lines_stage.entries(body_lines, run)
     fields, start = parse_preamble(entries, run)
+    banner = next((f.banner for f in fields if f.kind == "banner" and f.banner and f.banner.serial), None)
+    routing = read_later(routing, body_lines, banner, run, warnings)
     blocks = split_closing(body_blocks(entries[start:], run), any(f.kind == "refs" for f in fields), run)
     _check_is_cable(raw, routing, fields, blocks, body_lines)
-    banner = next((f.banner for f in fields if f.kind == "banner"), None)
-    routing = repeated_routing(routing, body_lines, banner, run)  # a partial extract's FM and TO
     blocks = late_fields(blocks, run)
     date, _ = date_of(routing, raw.metadata)
-    own_year = int(date[:4]) if date else _ref_year(fields, run, warnings)
-    preamble, body = with_refs(tuple(fields), tuple(blocks), own_year)
+    own_year, guess = (int(date[:4]), False) if date else _ref_year(fields, blocks, body_lines, run, warnings)
+    preamble, body = with_refs(tuple(fields), tuple(blocks), own_year, guess)
     preamble, body = field_tokens(preamble, run), block_tokens(body, run)
-    facts = derive_facts(raw, routing, preamble, body, run, warnings)
+    facts = derive_facts(raw, routing, preamble, body, run, warnings, (own_year, guess))
     return ParsedCable(routing, preamble, body, facts, appended=appended)
 
 
-def _ref_year(fields: list[Field], run: Run, warnings: list[str]) -> int | None:
+def _ref_year(
+    fields: list[Field], blocks: list[Block], lines: list[str], run: Run, warnings: list[str]
+) -> tuple[int | None, bool]:
     """Without the cable's date: the year of its references without one, as the
-    ``fields.ref-year`` rules read it from the text (a warning says how sure), if it has REFs."""
-    if not any(f.kind == "refs" for f in fields):
-        return None
-    found: tuple[int, str] | None = run.first(REF_YEAR, fields)
+    ``fields.ref-year`` rules read it from the text (a warning says how sure), if it has REFs;
+    and whether that year is a guess."""
+    if not any(f.kind == "refs" for f in fields) and not any(
+        isinstance(b, LateField) and b.field.kind == "refs" for b in blocks
+    ):
+        return None, False
+    found: tuple[int, str, bool] | None = run.first(REF_YEAR, fields, lines)
     if found is None:
-        return None
+        return None, False
     warnings.append(found[1])
-    return found[0]
+    return found[0], found[2]
 
 
 def _appended(raw: RawCable, tail: Tail, run: Run, depth: int) -> ParsedCable | None:

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from .. import vocab
 from ..model import RawCable, SourceMetadata
 from .inline import repair
-from .offices import SENDER_OFFICE, office_place
+from .offices import sender_station
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Ref, Routing, Seg, Signature
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, SUBJECT, TAGS, partial_extract
 from .rules.inline import TAG_REPAIRS
+from .rules.refcopy import cut_short, whole_refs
 from .rules.ruler import PARTS, Run, all_rules
 from .rules.tags import READ as TAG_READ
 from .tokens import plain
@@ -93,12 +94,7 @@ def cable_id(year_iso: str | None, station: str | None, serial: str | None) -> s
 
 
 def station_from_sender(routing: Routing) -> str | None:
-    if not routing.sender:
-        return None
-    text = SENDER_OFFICE.sub("", " ".join(routing.sender.upper().split()))
-    if text.startswith("SECSTATE"):
-        return "STATE"
-    return office_place(text)
+    return sender_station(routing.sender) if routing.sender else None
 
 
 # ---------------------------------------------------------------- the facts of one cable
@@ -292,9 +288,16 @@ def markings(blocks: Sequence[Block]) -> tuple[tuple[str, str], ...]:
 
 
 def derive_facts(
-    raw: RawCable, routing: Routing, fields: Sequence[Field], blocks: Sequence[Block], run: Run, warnings: list[str]
+    raw: RawCable,
+    routing: Routing,
+    fields: Sequence[Field],
+    blocks: Sequence[Block],
+    run: Run,
+    warnings: list[str],
+    own_year: tuple[int | None, bool] = (None, False),
 ) -> Facts:
-    """The facts of a cable whose stages have all run (``run`` knows the rules that fired)."""
+    """The facts of a cable whose stages have all run (``run`` knows the rules that fired);
+    ``own_year``: the year its references without one were read as of, and whether it is a guess."""
     late = [b.field for b in blocks if isinstance(b, LateField)]
     every = [*fields, *late]
     banner_field = _first(fields, "banner")
@@ -308,6 +311,8 @@ def derive_facts(
     origin, origin_from_metadata = _origin(routing, banner, meta, run, warnings)
     eo = _first(every, "eo")
     refs: list[Ref] = [ref for f in every if f.kind == "refs" and f.refs is not None for ref in f.refs.items]
+    if cut_short(refs):
+        refs = whole_refs(refs, fields, blocks, own_year, run, warnings)
     facts = Facts(
         cable_id=ident,
         source=raw.source,

@@ -48,6 +48,15 @@ def office_place(text: str) -> str:
     return place.strip(" ./")
 
 
+def sender_station(sender: str) -> str | None:
+    """The station an FM line's office names, as banners write it: ``AMEMBASSY ROME`` ->
+    ``ROME``, ``SECSTATE WASHDC`` -> ``STATE``."""
+    text = SENDER_OFFICE.sub("", " ".join(sender.upper().split()))
+    if text.startswith("SECSTATE"):
+        return "STATE"
+    return office_place(text)
+
+
 def origin_of(sender: str | None) -> str | None:
     """The cablegate-style origin (``Embassy Beijing``) for an FM line (``AMEMBASSY BEIJING``)."""
     if not sender:

@@ -135,8 +135,8 @@ class Routing:
     sender: str | None = None
     to: tuple[Addressee, ...] = ()
     info: tuple[Addressee, ...] = ()
-    #: the FM line as written where sender and addressees were read from a routing header
-    #: repeated in the text (the head had none: ``routing.repeated``); None when from the head
+    #: the FM line as written where date, sender and addressees were read from a routing
+    #: header repeated in the text (the head had none: ``routing.later``); None when from the head
     repeated: str | None = None
 
 
@@ -150,6 +150,8 @@ class Ref:
     text: str
     target: str | None = None  # the cablegate id it names (09STATE41880)
     year_inferred: bool = False
+    #: the year assumed is a guess (the text gives no date of its own: ``fields.ref-year``)
+    year_guessed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from .banner import parse_banner
-from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line, RunOn
-from .refs import last_label, parse_refs
+from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line, RefList, RunOn
+from .refs import guessed, last_label, parse_refs
 from .rules.blocks import PARA_START
 from .rules.copies import GLUED, ROWS, WRAPPED, glued
 from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, TAGS, PreambleCursor, field_kind, ref_continues
@@ -178,15 +178,18 @@ def late_fields(blocks: list[Block], run: Run) -> list[Block]:
     return blocks
 
 
-def with_refs(fields: tuple[Field, ...], blocks: tuple[Block, ...], own_year: int | None) -> tuple[
-    tuple[Field, ...], tuple[Block, ...]
-]:
-    """Every REF field (in the preamble and among the blocks) parsed, once."""
+def with_refs(
+    fields: tuple[Field, ...], blocks: tuple[Block, ...], own_year: int | None, guess: bool = False
+) -> tuple[tuple[Field, ...], tuple[Block, ...]]:
+    """Every REF field (in the preamble and among the blocks) parsed, once; ``guess``: the
+    year of references without one is a guess (they are marked so)."""
 
     def parsed(field: Field) -> Field:
         if field.kind != "refs":
             return field
-        return Field(field.kind, field.lines, field.banner, field.tokens, parse_refs(field.text, own_year))
+        refs = parse_refs(field.text, own_year)
+        refs = RefList(refs.head, guessed(refs.items, guess))
+        return Field(field.kind, field.lines, field.banner, field.tokens, refs)
 
     return tuple(parsed(f) for f in fields), tuple(
         LateField(parsed(b.field)) if isinstance(b, LateField) else b for b in blocks

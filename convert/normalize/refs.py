@@ -8,6 +8,7 @@ preamble asks it where a REF field ends (:func:`last_label`), the field keeps wh
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .. import stations
@@ -171,3 +172,10 @@ def parse_refs(text: str, own_year: int | None) -> RefList:
             first = index == 0  # the item's label and written form go with its first cable
             refs.append(Ref(letter if first else None, written if first else None, piece, target, inferred))
     return RefList(head, tuple(refs))
+
+
+def guessed(refs: tuple[Ref, ...], guess: bool) -> tuple[Ref, ...]:
+    """The references whose year was assumed, marked as guessed when the year is a guess."""
+    if not guess:
+        return refs
+    return tuple(dataclasses.replace(r, year_guessed=True) if r.target and r.year_inferred else r for r in refs)

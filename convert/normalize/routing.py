@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .dtg import DTG_LINE, parse_dtg
 from .parsed import Addressee, Banner, Routing, RoutingLine
 from .rules.fields import field_kind
-from .rules.routing import DE, FM, GLUED, INFO, PRECEDENCE, PREFACE, REPEATED, STARTS, TO, classify
+from .rules.routing import DE, FM, GLUED, INFO, LATER, PRECEDENCE, PREFACE, STARTS, TO, classify
 from .rules.ruler import Run
 
 PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
@@ -158,6 +158,34 @@ def parse_routing(lines: list[str], run: Run) -> Routing:
     return reading.routing()
 
 
+def read_later(routing: Routing, lines: list[str], own: Banner | None, run: Run, warnings: list[str]) -> Routing:
+    """Where the head gives no date-time group and no FM line, the date, sender, precedence
+    and addressees of the routing block a ``routing.later`` rule finds inside the text for the
+    cable whose banner is ``own`` (the head's lines are kept; the block's lines stay in the text)."""
+    if routing.date or routing.sender or own is None or not (own.station and own.serial):
+        return routing
+    found: tuple[list[str], int] | None = run.first(LATER, lines, own, run)
+    if found is None:
+        return routing
+    block = found[0]
+    later = parse_routing(block, run)
+    where = " / ".join(line.strip() for line in block[:2])
+    warnings.append(
+        f"no routing header at the head of the text: the date-time group, the FM line and the addressees "
+        f"are read from the routing block inside the text ({where})"
+    )
+    return dataclasses.replace(
+        routing,
+        dtg=later.dtg,
+        date=later.date,
+        precedences=later.precedences,
+        sender=later.sender,
+        to=routing.to or later.to,
+        info=routing.info or later.info,
+        repeated=next((line.text for line in later.lines if line.kind == "from"), None),
+    )
+
+
 def _take(reading: _Reading, line: str, kind: str, base: str, run: Run) -> None:
     """What one line of the header says (``kind``: ``to+`` for a further TO addressee)."""
     found = reading.found
@@ -191,18 +219,3 @@ def _take(reading: _Reading, line: str, kind: str, base: str, run: Run) -> None:
     elif base in ("to", "info"):
         match = (TO if base == "to" else INFO).match(line) if kind == base else None
         (reading.to if base == "to" else reading.info).append(parse_addressee(match["rest"] if match else line, run))
-
-
-def repeated_routing(head: Routing, lines: list[str], own: Banner | None, run: Run) -> Routing:
-    """``head``, with its sender and addressees read from a routing header repeated in the
-    text (``lines``, the body) when it has neither an FM nor a TO line (the ``routing.repeated``
-    rules; ``own``: the cable's first banner). The head's own lines, date and station stay: only
-    who sent the cable to whom is taken, and the repeated lines stay in the text."""
-    if head.sender or head.to:
-        return head
-    found: tuple[int, int] | None = run.first(REPEATED, lines, own, run.trial())
-    if found is None:
-        return head
-    later = parse_routing(lines[found[0] : found[1]], run)
-    fm_line = next(line.text for line in later.lines if line.kind == "from")
-    return dataclasses.replace(head, sender=later.sender, to=later.to, info=later.info, repeated=fm_line)

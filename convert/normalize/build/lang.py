@@ -61,7 +61,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 #: a word, hyphenated ones whole (``non-technical`` is no ``non``)
 _QUOTED_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 #: a quoted passage on one line of text: its opening marks, its words, its closing marks
-_QUOTED = re.compile(r'(?P<open>"+|“|«\s?)(?P<inner>[^"“”«»]{2,300}?)(?P<close>"+|”|\s?»)')
+#: (a run of straight marks opens only at its first mark, and whole: a run of thousands of
+#: them is then one failed try, not one per mark, each going back over the run)
+_QUOTED = re.compile(r'(?P<open>(?<!")"++|“|«\s?)(?P<inner>[^"“”«»]{2,300}?)(?P<close>"+|”|\s?»)')
 #: for ASCII text, where ``[^\W\d_]`` is exactly ``[A-Za-z]``: letters lowered, apostrophes
 #: kept, every other character a space (lowering the whole text lowers each word)
 _ASCII_WORDS = str.maketrans({chr(c): chr(c).lower() if chr(c).isalpha() or chr(c) == "'" else " "

@@ -1,6 +1,6 @@
 """Where a partial extract's sender and addressees were read (issue 14, item 3): when its head
-has no FM or TO line and a routing header repeated in the text gave them (the
-``repeated-header`` rule), the TEI says so on what it took from there: ``@source`` on the
+has no DTG and no FM line and a routing block repeated in the text gave them (the
+``routing.later`` rules), the TEI says so on what it took from there: ``@source`` on the
 sending office (``correspAction[@type='sent']/orgName`` and the telegram's ``author``) and on
 each received action, pointing at the block of the text that holds the repeated lines."""
 

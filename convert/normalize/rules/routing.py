@@ -7,8 +7,8 @@ Chains (run by :mod:`convert.normalize.routing`):
   match); ``state`` is the addressee list being read (to, info, xmt) or None.
 - ``routing.precedence`` ``(words) -> precedence | None``: the precedence that ends an
   addressee line (first match).
-- ``routing.repeated`` ``(lines, banner, run) -> (start, end) | None``: in the text of a cable
-  whose head has no FM or TO, a routing header repeated before a later section (first match).
+- ``routing.later`` ``(lines, station, run) -> (block, index) | None``: in the text of a cable
+  whose head has no DTG and no FM, this station's routing block repeated there (first match).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from ..banner import parse_banner
 from ..dtg import DTG_LINE, parse_dtg
+from ..offices import sender_station
 from ..parsed import Banner
 from . import fields as field_rules  # (fields imports this module too: its names are read at call time)
 from .ruler import Chain, Run, note
@@ -40,12 +41,6 @@ STARTS: Chain[Callable[[list[str | None]], bool]] = Chain(
 )
 GLUED: Chain[Callable[[str], tuple[str, str] | None]] = Chain(
     "routing.glued", "routing", "The header's last line run on into the text (first match: the two parts)."
-)
-REPEATED: Chain[Callable[[list[str], Banner | None, Run], tuple[int, int] | None]] = Chain(
-    "routing.repeated",
-    "routing",
-    "A routing header repeated in the text before a later section, for a cable whose head has no FM "
-    "or TO (first match: its lines).",
 )
 
 TRANSMISSION = re.compile(r"^VZCZC[A-Z0-9]*$", re.I)
@@ -251,50 +246,129 @@ def glued_banner(line: str) -> tuple[str, str] | None:
     return None
 
 
-# ---------------------------------------------------------------- a header repeated in the text
-_LISTS = ("to", "info", "xmt")
-
-
-@REPEATED.rule(
-    "repeated-header",
-    note=note(
-        "normalization",
-        "This text has no routing header of its own (a partial extract): its sender and addressees are "
-        "read from the routing header repeated in the text before a later section (the date-time group, "
-        "FM, TO and INFO lines; correspAction/@source points to the block that holds them). Those lines "
-        "stay in the text where they stand.",
-    ),
+# ---------------------------------------------------------------- a routing block inside the text
+LATER: Chain[Callable[[list[str], Banner, Run], tuple[list[str], int] | None]] = Chain(
+    "routing.later",
+    "routing",
+    "Where the text's head has no date-time group and no FM line: the routing block found inside "
+    "the text for the cable's own station, followed by a banner of the cable (first match: its lines, and "
+    "where it starts).",
 )
-def repeated_header(lines: list[str], own: Banner | None, run: Run) -> tuple[int, int] | None:
-    """``P 231625Z JUL 02`` / ``FM AMEMBASSY ROME`` / ``TO SECSTATE WASHDC PRIORITY 5040`` /
-    ``INFO …``, then (after blank lines) ``C O N F I D E N T I A L SECTION 02 OF 03 ROME
-    003639``: the header the transmission printed again at the top of each section after the
-    first, which a partial extract keeps inside its text. It counts only with a date-time group
-    first, an FM and a TO line, and a banner of this cable's next section right after it (a
-    section of 2 or more, this cable's serial): a cable quoted in the text is none."""
-    for start, line in enumerate(lines):
-        if not DTG_LINE.match(line.strip()) or classify(line, None, run) != "dtg":
+_LATER_NOTE = note(
+    "normalization",
+    "The text's head has no routing header (a partial extract, or lines pasted above it): the date-time "
+    "group, the FM line and the addressees are read from the routing block the text repeats for this "
+    "cable's station (a later section's copy of the header); the block stays in the text where it stands.",
+)
+
+
+def same_station(sender: str, station: str) -> bool:
+    """Whether the FM line's office (``AMEMBASSY ROME``, ``SECSTATE WASHDC``) is the banner's
+    station (``ROME``, ``STATE``; a page line's ``VATICA`` for ``VATICAN``)."""
+    place = sender_station(sender)
+    if not place:
+        return False
+    mine, theirs = re.sub(r"[^A-Z]", "", place.upper()), re.sub(r"[^A-Z]", "", station.upper())
+    return bool(mine and theirs) and (mine == theirs or (len(theirs) >= 5 and mine.startswith(theirs)))
+
+
+def own_banner_next(after: list[str], own: Banner) -> bool:
+    """Whether the first thing after a routing block (blank lines, a database export's quotes
+    and commas aside) is a banner of this cable: its serial, any section (a cable quoted in
+    the text has its own serial, or text follows its header)."""
+    first = next((x.strip().lstrip("\",' ") for x in after if x.strip().lstrip("\",' ")), None)
+    banner = parse_banner(first) if first else None
+    if banner is None or not (banner.serial and own.serial):
+        return False
+    return int(banner.serial) == int(own.serial)
+
+
+@LATER.rule("later-routing", note=_LATER_NOTE, trigger=("FM ",))
+def later_routing(lines: list[str], own: Banner, run: Run) -> tuple[list[str], int] | None:
+    """``P 231625Z JUL 02`` / ``FM AMEMBASSY ROME`` / ``TO …`` on their own lines inside the
+    text (each later section of a partial extract repeats its header after the distribution
+    block): the first such block whose FM line names the cable's station and that a banner
+    of the cable follows."""
+    look = run.trial()
+    for index, line in enumerate(lines):
+        if "Z " not in line or classify(line, None, look) != "dtg":
             continue
-        end, kinds, state = start + 1, set(), None
-        while end < len(lines) and (kind := classify(lines[end], state, run)) is not None:
-            base = kind.rstrip("+")
-            kinds.add(base)
-            state = base if base in _LISTS else None
-            end += 1
-        if {"from", "to"} <= kinds and _section_follows(lines, end, own):
-            return start, end
+        following = next((x for x in lines[index + 1 : index + 3] if x.strip()), "")
+        match = FM.match(following.strip())
+        if not (match and same_station(match["rest"], own.station or "")):
+            continue
+        from ..routing import split_header  # (the stage's driver imports these rules)
+
+        end = index + split_header(lines[index:], look)
+        block = _unquoted(lines[index:end])
+        cut = len(block) if len(block) < end - index else None  # a quotation mark ended it
+        after = lines[end:] if cut is None else [lines[index + cut][len(block[-1]) :], *lines[index + cut + 1 :]]
+        if len(block) > 1 and own_banner_next(after, own):
+            return block, index
     return None
 
 
-def _section_follows(lines: list[str], end: int, own: Banner | None) -> bool:
-    """Whether the first line after ``end`` that is not blank is a banner of a section (2 or
-    more) of the cable whose first banner is ``own`` (the same serial, when both have one)."""
-    after = next((line for line in lines[end:] if line.strip()), None)
-    banner = parse_banner(after) if after is not None else None
-    if banner is None or banner.section is None or banner.section < 2:
-        return False
-    if own is None:
-        return False
-    if own.serial and banner.serial:
-        return int(own.serial) == int(banner.serial)
-    return not (own.serial or banner.serial)
+def _unquoted(block: list[str]) -> list[str]:
+    """The block up to a quotation mark: a database export's copy ends its cell there
+    (``… PRIORITY 6982","C O N F I D E N T I A L …``)."""
+    for at, line in enumerate(block):
+        if '"' in line:
+            head = line[: line.index('"')]
+            return block[:at] + ([head] if head.strip() else [])
+    return block
+
+
+#: a routing block run together on one line after a distribution block:
+#: ``… /002W  ------------------00B3A7 031716Z /38 O 031203Z JUL 01 FM AMEMBASSY VATICAN TO …``
+_FLAT = re.compile(
+    r"(?<![^\s/])(?P<dtg>(?:[ZOPR] ){1,2}\d{6}Z [A-Z]{3,4} \d\d(?:\d\d)?)\s++FM\s++"
+    r"(?P<fm>[A-Z][A-Z .'()/-]{1,60}?)\s++TO\s++"
+)
+_INFO_WORD = re.compile(r"(?<!\s)\s++INFO\s++")
+#: the precedence (and number) that ends an addressee run together with the next
+_ADDRESSEE_END = re.compile(r"\b(?:NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH)\b(?:\s++\d{1,5}\b)?")
+
+
+@LATER.rule(
+    "flattened-routing",
+    note=note(
+        "normalization",
+        "The text's head has no routing header: the date-time group, the FM line and the addressees are read "
+        "from this cable's routing block the text repeats run together on one line after a distribution block "
+        "(each addressee ending at its precedence); the line stays in the text as written.",
+    ),
+    after="later-routing",
+    trigger=(" FM ",),
+)
+def flattened_routing(lines: list[str], own: Banner, run: Run) -> tuple[list[str], int] | None:
+    """The same block run together on one line (the page printed the distribution block, the
+    date-time group, FM and TO as one line): read as the lines it was, each addressee ending at
+    its precedence (``SECSTATE WASHDC IMMEDIATE 0000 WHITEHOUSE WASHDC IMMEDIATE``)."""
+    for index, line in enumerate(lines):
+        if " FM " not in line:
+            continue
+        match = _FLAT.search(line)
+        if match is None or not same_station(match["fm"], own.station or "") or parse_dtg(match["dtg"]) is None:
+            continue
+        if not own_banner_next(lines[index + 1 :], own):
+            continue
+        rest = line[match.end() :].split('"', 1)[0]  # (a database export's cell ends at a quotation mark)
+        parts = _INFO_WORD.split(rest.strip(), maxsplit=1)
+        block = [match["dtg"], "FM " + match["fm"].strip()]
+        for label, text in zip(("TO ", "INFO "), parts, strict=False):
+            block.extend((label if i == 0 else "") + name for i, name in enumerate(_addressees(text)))
+        return block, index
+    return None
+
+
+def _addressees(text: str) -> list[str]:
+    """The addressees run together in ``text``, each ending at its precedence (and number);
+    what follows the last one is one more."""
+    names, end = [], 0
+    for match in _ADDRESSEE_END.finditer(text):
+        if text[end : match.start()].strip():
+            names.append(text[end : match.end()].strip())
+            end = match.end()
+    if text[end:].strip():
+        names.append(text[end:].strip())
+    return names

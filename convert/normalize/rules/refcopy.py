@@ -1,0 +1,99 @@
+"""Chain ``fields.full-refs`` (asked by the facts): a REF list cut short in the text
+(``REF: A. STATE 244333 / B. US...``: a media partner's first copy of the preamble stops
+there) read whole from the text's later copy of the same list, as ``fields.full-subject`` does
+for a subject cut short. The text keeps both copies as written; the references the record
+names are the whole list's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..parsed import Block, Field, LateField, Ref
+from ..refs import guessed, parse_refs
+from .ruler import Chain, Run, note
+
+FULL_REFS: Chain[Callable[[Sequence[Ref], Sequence[str], int | None], tuple[Ref, ...] | None]] = Chain(
+    "fields.full-refs",
+    "fields",
+    "A REF list cut short (``B. US...``), read whole from a later copy of it in the text (first match).",
+)
+
+_CUT = re.compile(r"\.\.\.|…")
+#: a REF label inside a line (a copy of the preamble run together: ``… AT NATO REF: A. …``)
+_REF_AT = re.compile(r"(?<![A-Za-z])REF(?:S|TEL|TELS)?\s*:")
+#: what ends a REF list in a copy: the Classified By field, a numbered paragraph, a summary
+_REF_END = re.compile(
+    r"(?i:classified\s+by)\b|(?<!\S)¶?\d{1,2}\.\s*\(|^\s*¶?\d{1,2}\.\s|(?i:\b(?:begin\s+)?summary\b)"
+)
+_ANCHOR = re.compile(r"¶(?=\s*[A-Z][.)])")
+#: lines read after the label's line for the rest of a list written one item a line
+_MORE_LINES = 8
+
+
+def cut_short(refs: Sequence[Ref]) -> bool:
+    """Whether a REF list stops short: an item that holds ``...`` (``B. US...``, ``C. THE HAGUE 140 ...``)."""
+    return bool(refs) and any(_CUT.search(ref.text) for ref in refs)
+
+
+@FULL_REFS.rule(
+    "cut-refs",
+    note=note(
+        "normalization",
+        "A REF list cut short in the text (a media partner's first copy of the preamble ends in …) is read "
+        "whole from the text's later copy of the same list, when that copy begins with the same references.",
+    ),
+)
+def cut_refs(refs: Sequence[Ref], lines: Sequence[str], year: int | None) -> tuple[Ref, ...] | None:
+    """The first later REF list whose cables begin with the cut list's cables and go on: the
+    cut list's own items (``A. STATE 244333``) must all be the copy's first ones."""
+    named = [ref.target for ref in refs if ref.target]
+    if not named:
+        return None
+    for index, line in enumerate(lines):
+        match = _REF_AT.search(line)
+        if match is None:
+            continue
+        text = line[match.start() :]
+        for more in lines[index + 1 : index + 1 + _MORE_LINES]:
+            if _REF_END.match(more) or _REF_AT.search(more):
+                break
+            text += " " + more
+        end = _REF_END.search(text)
+        copy = parse_refs(_ANCHOR.sub("", text[: end.start()] if end else text), year).items
+        targets = [ref.target for ref in copy if ref.target]
+        if len(targets) > len(named) and targets[: len(named)] == named and not cut_short(copy):
+            return tuple(copy)
+    return None
+
+
+def whole_refs(
+    refs: list[Ref],
+    fields: Sequence[Field],
+    blocks: Sequence[Block],
+    year: tuple[int | None, bool],
+    run: Run,
+    warnings: list[str],
+) -> list[Ref]:
+    """The references of a REF list cut short, read whole from a later copy in the text (the
+    lines of the fields after the first REF field, then of the blocks): a warning says so."""
+    first = next((i for i, f in enumerate(fields) if f.kind == "refs"), len(fields))
+    parts: list[Sequence[object]] = [f.lines for f in fields[first + 1 :]]
+    parts += [_block_lines(block) for block in blocks]
+    lines = [x for part in parts for x in part if isinstance(x, str)]
+    whole: tuple[Ref, ...] | None = run.first(FULL_REFS, refs, lines, year[0])
+    if not whole:
+        return refs
+    warnings.append("the REF list is cut short in the text: the references are read whole from its later copy")
+    return list(guessed(whole, year[1]))
+
+
+def _block_lines(block: Block) -> list[object]:
+    """A block's lines as written, with its list items' (each item's label before its text)."""
+    if isinstance(block, LateField):
+        return list(block.field.lines)
+    lines: list[object] = list(getattr(block, "lines", ()))
+    for item in getattr(block, "items", ()):
+        first, *rest = item.lines or ("",)
+        lines += [f"{item.label} {first}" if item.label and isinstance(first, str) else first, *rest]
+    return lines

@@ -1,0 +1,104 @@
+"""Header facts a text gives away from its head (issue 10, pasted id/origin/references): a
+partial extract's routing block repeated inside the text, a REF list cut short and written
+whole later, the year of references without one (how sure, and marked so)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from convert.model import NS, RawCable
+from convert.normalize import normalize, normalize_traced
+from convert.normalize.parsed import Field
+from convert.normalize.rules.routing import same_station
+from convert.normalize.rules.years import declassification_year
+from convert.writers.json import record
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules"
+LATER = (FIXTURES / "later-routing.txt").read_text(encoding="utf-8")
+
+
+def rec(text: str) -> dict[str, object]:
+    cable = normalize(RawCable(source="pasted.txt", form="text", body=text))
+    return {**record(cable), "warnings": cable.warnings}
+
+
+def test_the_repeated_routing_block_gives_id_date_origin_and_addressees() -> None:
+    got = rec(LATER)
+    assert (got["id"], got["date"], got["origin"], got["from"]) == (
+        "02ROME3639", "2002-07-23T16:25:00Z", "Embassy Rome", "AMEMBASSY ROME"
+    )
+    assert [a["name"] for a in got["to"]] == ["SECSTATE WASHDC"]  # type: ignore[index]
+    assert any("read from the routing block inside the text" in w for w in got["warnings"])  # type: ignore[union-attr]
+
+
+def test_the_repeated_block_stays_in_the_text() -> None:
+    tei = normalize(RawCable(source="pasted.txt", form="text", body=LATER)).tei
+    text = " ".join(" ".join(tei.xpath("//t:text//text()", namespaces=NS)).split())
+    assert "P 231625Z JUL 02 FM AMEMBASSY ROME TO SECSTATE WASHDC PRIORITY 5040" in text
+
+
+def test_a_routing_block_of_another_station_is_not_the_cables() -> None:
+    """A cable quoted in the text (another office's FM line) gives this one no date or sender."""
+    quoted = LATER.replace("FM AMEMBASSY ROME", "FM AMEMBASSY PARIS")
+    got = rec(quoted)
+    assert (got["id"], got["date"], got["from"]) == (None, None, None)
+
+
+def test_a_head_with_its_own_header_is_not_overridden() -> None:
+    text = "P 011200Z JAN 02\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC 0001\n\n" + LATER.split("\n", 2)[2]
+    assert rec(text)["date"] == "2002-01-01T12:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("sender", "station", "same"),
+    [
+        ("AMEMBASSY ROME", "ROME", True),
+        ("SECSTATE WASHDC", "STATE", True),
+        ("AMEMBASSY VATICAN", "VATICA", True),  # a page line's six letters
+        ("USMISSION USNATO", "USNATO", True),
+        ("AMEMBASSY PARIS", "ROME", False),
+        ("AMCONSUL MILAN", "ROME", False),
+    ],
+)
+def test_same_station(sender: str, station: str, same: bool) -> None:
+    assert same_station(sender, station) is same
+
+
+@pytest.mark.parametrize(
+    ("decl", "year"),
+    [
+        ("07/13/2013", 2003),  # ten years, the usual period
+        ("04/05/2009", 2004),  # ten would put it before the record's cables: five
+        ("10/18/2027", 2007),  # twenty
+        ("12/29/2034", 2009),  # twenty-five
+        ("12-29-13", 2003),  # dashes, two digits
+    ],
+)
+def test_declassification_year_by_era(decl: str, year: int) -> None:
+    eo = Field("eo", (f"E.O. 12958: DECL: {decl}",))
+    found = declassification_year([eo], [])
+    assert found is not None and found[0] == year and found[2] is True  # a guess
+
+
+def test_a_guessed_year_is_marked_so_in_the_tei_and_the_record() -> None:
+    text = (FIXTURES / "declassification-year.txt").read_text(encoding="utf-8")
+    cable = normalize(RawCable(source="pasted.txt", form="text", body=text))
+    assert cable.tei.xpath("//t:correspContext/t:ref/@subtype", namespaces=NS) == ["year-guessed"]
+    assert any("a guess" in w for w in cable.warnings)
+
+
+def test_a_certain_year_is_only_inferred() -> None:
+    text = (FIXTURES / "own-id-year.txt").read_text(encoding="utf-8")
+    cable = normalize(RawCable(source="pasted.txt", form="text", body=text))
+    assert cable.tei.xpath("//t:correspContext/t:ref/@subtype", namespaces=NS) == ["year-inferred"]
+    assert cable.tei.xpath("//t:correspContext/t:ref/@target", namespaces=NS) == ["cable:04PANAMA730"]
+
+
+def test_a_later_copy_that_is_another_list_is_not_taken() -> None:
+    text = (FIXTURES / "cut-refs.txt").read_text(encoding="utf-8")
+    other = text.replace("REF: A. STATE 244333 B. USEU", "REF: A. STATE 999999 B. USEU")
+    done = normalize_traced(RawCable(source="pasted.txt", form="text", body=other))
+    assert "cut-refs" not in done.fired
+    assert next(r.target for r in done.parsed.facts.refs) == "04STATE244333"
