@@ -54,8 +54,9 @@ ENGLISH_TOO = frozenset("a al an as do he i me no on so son come also".split())
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 #: a word, hyphenated ones whole (``non-technical`` is no ``non``)
 _QUOTED_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
-#: a quoted passage on one line of text: its opening marks, its words, its closing marks
-_QUOTED = re.compile(r'(?P<open>"+|“|«\s?)(?P<inner>[^"“”«»]{2,300}?)(?P<close>"+|”|\s?»)')
+#: a quoted passage on one line of text: its opening marks, its words, its closing marks (a run
+#: of marks is read once, from its first: linear on a line of nothing but quotation marks)
+_QUOTED = re.compile(r'(?<!")(?P<open>"++|“|«\s?)(?P<inner>[^"“”«»]{2,300}?)(?P<close>"+|”|\s?»)')
 #: what inside a block is not its text: furniture, and a list's items (judged on their own)
 _NOT_TEXT = frozenset({T + "fw", T + "list", T + "pb", T + "milestone"})
 
