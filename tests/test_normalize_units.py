@@ -119,6 +119,10 @@ def test_classification_convention():
     ("SECSTATE WASHDC PRIORITY 9351", None, "SECSTATE WASHDC", "PRIORITY", "9351"),
     ("RUEHOO/CHINA POSTS COLLECTIVE", "RUEHOO", "CHINA POSTS COLLECTIVE", None, None),
     ("RUEHBR/AMEMBASSY BRASILIA PRIOITY 0123", "RUEHBR", "AMEMBASSY BRASILIA", "PRIORITY", "0123"),
+    # a place code before an exact precedence stays in the name (not "UK PRIORITY" misspelt)
+    ("RHMFISS/COMUSNAVEUR LONDON UK PRIORITY", "RHMFISS", "COMUSNAVEUR LONDON UK", "PRIORITY", None),
+    ("RUEADWD/DA WASHINGTON DC IMMEDIATE 0007", "RUEADWD", "DA WASHINGTON DC", "IMMEDIATE", "0007"),
+    ("RUEHXX/AMEMBASSY ROME NIACT IMMEDIATE 0001", "RUEHXX", "AMEMBASSY ROME", "NIACT IMMEDIATE", "0001"),
 ])
 def test_addressee(text, prefix, name, prec, seq):
     a = parse_addressee(text, Run())

@@ -95,19 +95,16 @@ def parse_addressee(text: str, run: Run) -> Addressee:
         rest = rest[: seq_match.start()]
     words = rest.split()
     precedence = norm = None
-    rules = run.active(PRECEDENCE)
-    for size in (2, 1):
-        if len(words) > size:
-            candidate = " ".join(words[-size:]).upper()
-            for rule in rules:
-                fixed = rule.fn(candidate)
+    # each rule over both sizes before the next rule: an exact ``PRIORITY`` after a place code
+    # (``COMUSNAVEUR LONDON UK PRIORITY``) is found before two words are read as a misspelling
+    for rule in run.active(PRECEDENCE):
+        for size in (2, 1):
+            if len(words) > size:
+                fixed = rule.fn(" ".join(words[-size:]).upper())
                 if fixed:
                     run.fire(rule.name)
                     precedence, norm = " ".join(words[-size:]), fixed
-                    words = words[:-size]
-                    break
-            if norm:
-                break
+                    return Addressee(text.strip(), " ".join(words[:-size]), prefix, precedence, norm, seq)
     return Addressee(text.strip(), " ".join(words), prefix, precedence, norm, seq)
 
 
