@@ -22,7 +22,7 @@ from .build import build
 from .closing import split_closing
 from .facts import date_of, derive_facts
 from .inline import block_tokens, field_tokens
-from .parsed import Block, Field, LateField, Paragraph, ParsedCable, Routing
+from .parsed import Block, Field, LateField, Paragraph, ParsedCable, Routing, own_banner
 from .preamble import late_fields, parse_preamble, with_refs
 from .routing import parse_routing, read_later, split_header
 from .rules import Run, check_names
@@ -86,8 +86,7 @@ def _parse(raw: RawCable, run: Run, warnings: list[str], depth: int) -> ParsedCa
     routing = parse_routing(header_lines, run)
     entries = lines_stage.entries(body_lines, run)
     fields, start = parse_preamble(entries, run)
-    banner = next((f.banner for f in fields if f.kind == "banner" and f.banner and f.banner.serial), None)
-    routing = read_later(routing, body_lines, banner, run, warnings)
+    routing = read_later(routing, body_lines, own_banner(fields), run, warnings)
     blocks = split_closing(body_blocks(entries[start:], run), any(f.kind == "refs" for f in fields), run)
     _check_is_cable(raw, routing, fields, blocks, body_lines)
     blocks = late_fields(blocks, run)

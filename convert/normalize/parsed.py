@@ -14,6 +14,7 @@ function of a :class:`ParsedCable`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -153,6 +154,13 @@ class Ref:
     #: the year assumed is a guess (the text gives no date of its own: ``fields.ref-year``)
     year_guessed: bool = False
 
+    @property
+    def year_kind(self) -> str | None:
+        """The TEI ``@subtype`` of its cable reference: ``year-guessed`` (it names no year and
+        the text no date of its own: the year was guessed), ``year-inferred`` (it names no
+        year: the cable's was assumed), else None."""
+        return "year-guessed" if self.year_guessed else "year-inferred" if self.year_inferred else None
+
 
 @dataclass(frozen=True, slots=True)
 class RefList:
@@ -186,6 +194,11 @@ class Field:
     @property
     def text(self) -> str:
         return " ".join(" ".join(x.split()) for x in self.lines if isinstance(x, str))
+
+
+def own_banner(fields: Sequence[Field]) -> Banner | None:
+    """The cable's own banner among the preamble's ``fields``: the first that gives a serial."""
+    return next((f.banner for f in fields if f.kind == "banner" and f.banner and f.banner.serial), None)
 
 
 # ---------------------------------------------------------------- body blocks

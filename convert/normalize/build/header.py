@@ -10,7 +10,7 @@ from lxml import etree
 
 from ... import __version__, stations, taxonomy, vocab
 from ...names import public_source
-from ..parsed import Addressee, Facts, Ref, Routing
+from ..parsed import Addressee, Facts, Routing
 from .xml import WITHHELD, XML_ID, el
 
 #: when no rule with a note fired (the profile wants one part at least)
@@ -262,14 +262,8 @@ def _correspondence(corresp: etree._Element, facts: Facts) -> None:
                 type="reference",
                 n=ref.letter,
                 target=f"cable:{ref.target}" if ref.target else None,
-                subtype=_year_kind(ref) if ref.target else None,
+                subtype=ref.year_kind if ref.target else None,
             )
-
-
-def _year_kind(ref: Ref) -> str | None:
-    """``year-guessed``: the reference names no year and the text no date of its own (the year
-    was guessed); ``year-inferred``: it names no year (the cable's was assumed)."""
-    return "year-guessed" if ref.year_guessed else "year-inferred" if ref.year_inferred else None
 
 
 def _place(station: stations.Station | None, origin: str | None) -> str | None:

@@ -183,8 +183,7 @@ def _references(div: etree._Element, field: Field) -> etree._Element:
             el(lst, "label", ref.written)
         item = el(lst, "item", n=ref.letter)
         if ref.target:
-            subtype = "year-guessed" if ref.year_guessed else "year-inferred" if ref.year_inferred else None
-            el(item, "ref", ref.text, target=f"cable:{ref.target}", subtype=subtype)
+            el(item, "ref", ref.text, target=f"cable:{ref.target}", subtype=ref.year_kind)
         else:
             item.text = ref.text
     for entry in field.lines:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..dtg import century_year
-from ..parsed import Field
+from ..parsed import Field, own_banner
 from .ruler import Chain
 
 REF_YEAR: Chain[Callable[[Sequence[Field], Sequence[str]], tuple[int, str, bool] | None]] = Chain(
@@ -30,7 +30,7 @@ FIRST_YEAR, LAST_YEAR = 1966, 2010
 def _id_pattern(fields: Sequence[Field]) -> re.Pattern[str] | None:
     """The cable's own id as media partners and archives write it (``04BRUSSELS4944``,
     ``2005CARACA02404``), from its banner's station and serial; None without them."""
-    banner = next((f.banner for f in fields if f.kind == "banner" and f.banner and f.banner.serial), None)
+    banner = own_banner(fields)
     if banner is None or not (banner.id_station or banner.station):
         return None
     letters = re.sub(r"[^A-Z]", "", (banner.id_station or banner.station or "").upper())
