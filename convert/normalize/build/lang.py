@@ -243,19 +243,32 @@ def _other(node: etree._Element) -> bool:
     return node.get(XML_LANG) not in (None, "en")
 
 
+#: the blocks whose quoted passages are marked (with the holders inside them)
+_BLOCKS = frozenset({T + "p", T + "item"})
+
+
 def mark_foreign(text: etree._Element) -> int:
     """``foreign`` with its ``xml:lang`` around each quoted passage in another language of
     the English paragraphs and items of ``text``; the number marked."""
+    if any(_other(node) for node in (text, *text.iterancestors())):
+        return 0
+    return _mark_below(text, False)
+
+
+def _mark_below(node: etree._Element, in_block: bool) -> int:
+    """:func:`_mark_text` of every holder under ``node`` that is in a block (a ``p`` or
+    ``item``, or ``in_block``), in document order, in one walk: an element in another
+    language is passed over with everything in it."""
     marked = 0
-    seen: set[etree._Element] = set()
-    for block in text.iter(T + "p", T + "item"):
-        if block in seen or any(_other(node) for node in (block, *block.iterancestors())):
-            continue  # done with the paragraph around it, or a block in another language
-        for holder in [block, *block.iterdescendants(*_HOLDERS)]:
-            if holder not in seen and not any(_other(node) for node in holder.iterancestors()):
-                seen.add(holder)
-                if not _other(holder):
-                    marked += _mark_text(holder)
+    for child in node:
+        tag = child.tag
+        if not isinstance(tag, str) or _other(child):
+            continue  # a comment; or a block, holder or passage in another language
+        inside = in_block or tag in _BLOCKS
+        if inside and tag in _HOLDERS:
+            marked += _mark_text(child)  # before its children: it only adds foreign to them
+        if len(child):
+            marked += _mark_below(child, inside)
     return marked
 
 
