@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,7 +43,10 @@ WARM = 20
 SEED = 1
 _COLLECTED = re.compile(r"^==(\d+)== Collected : (\d+)", re.M)
 _COMMAND = re.compile(r"^==(\d+)== Command: (.*)$", re.M)
-_PID = re.compile(r"^==(\d+)==", re.M)
+_PARENT = re.compile(r"^==(\d+)== Parent PID: (\d+)", re.M)
+#: seconds to wait, after the command returned, for its children's counts (the fork server
+#: and the workers end after the main process, and callgrind writes a count as a process ends)
+SETTLE = 120
 #: runs of one command before giving up when a process was killed before callgrind wrote its
 #: count (an engine that ends its workers with SIGKILL after a short wait: slow under valgrind)
 ATTEMPTS = 3
@@ -65,43 +69,56 @@ def in_memory_child(root: str, paths: list[str]) -> None:
             json.write(cable, write)
 
 
-def callgrind(command: list[str], cwd: Path, env: dict[str, str], scratch: Path) -> dict[str, int]:
-    """Instructions per process kind ("main", "workers", "fixed") of ``command`` and its children."""
+def callgrind(command: list[str], cwd: Path, env: dict[str, str], scratch: Path, marker: str) -> dict[str, int]:
+    """Instructions per process kind ("main", "workers", "fixed") of ``command`` and its
+    children; ``marker``: a word of the command line that only the command's own holds."""
     for attempt in range(ATTEMPTS):
-        counted = _callgrind_once(command, cwd, env, scratch / f"attempt-{attempt}")
+        counted = _callgrind_once(command, cwd, env, scratch / f"attempt-{attempt}", marker)
         if counted is not None:
             return counted
     raise SystemExit(f"{' '.join(command)}: a process ended without its count {ATTEMPTS} times")
 
 
-def _callgrind_once(command: list[str], cwd: Path, env: dict[str, str], scratch: Path) -> dict[str, int] | None:
+def _callgrind_once(command: list[str], cwd: Path, env: dict[str, str], scratch: Path,
+                    marker: str) -> dict[str, int] | None:
     """As :func:`callgrind`; None when a process was killed before its count was written."""
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
     scratch.mkdir()
-    log = scratch / "valgrind.log"
+    # one log a process (%p): a child that execs opens the log again, and a shared file was
+    # truncated by each (the main process's count was lost)
     result = subprocess.run(
-        [valgrind, "--tool=callgrind", "--trace-children=yes", f"--log-file={log}",
+        [valgrind, "--tool=callgrind", "--trace-children=yes", f"--log-file={scratch}/valgrind.%p.log",
          f"--callgrind-out-file={scratch}/callgrind.%p.out", *command],
         cwd=cwd, env=env, stdout=subprocess.DEVNULL, check=False)
     if result.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed under valgrind (exit {result.returncode}); see {log}")
-    text = log.read_text(encoding="utf-8", errors="replace")
+        raise SystemExit(f"{' '.join(command)} failed under valgrind (exit {result.returncode}); see {scratch}")
+    deadline = time.monotonic() + SETTLE
+    while True:
+        texts = [log.read_text(encoding="utf-8", errors="replace")
+                 for log in sorted(scratch.glob("valgrind.*.log"))]
+        if all(_COLLECTED.search(text) for text in texts):
+            break
+        if time.monotonic() > deadline:
+            return None  # a process was killed before callgrind wrote its count
+        time.sleep(2)
+    text = "".join(texts)
     commands = dict(_COMMAND.findall(text))
+    parents = dict(_PARENT.findall(text))
     collected = dict(_COLLECTED.findall(text))
-    if set(_PID.findall(text)) - set(collected):
-        return None
-    first = min(commands, key=int) if commands else ""
+    # the command run (the others are its children: a pid tells nothing, pids wrap around)
+    first = next((pid for pid, line in commands.items() if marker in line), "")
     kinds = {"main": 0, "workers": 0, "fixed": 0}
     for pid, count in collected.items():
-        command = commands.get(pid)
         if pid == first:
             kinds["main"] += int(count)
-        elif command is None:  # forked without exec: a worker
+        elif parents.get(pid) == first:
+            # the fork server and the resource tracker; a helper the main process runs
+            # (``ldconfig -p``: ctypes looking for libc) is its own cost
+            kinds["fixed" if "multiprocessing" in commands.get(pid, "") else "main"] += int(count)
+        else:  # forked by the fork server: a worker
             kinds["workers"] += int(count)
-        else:  # the fork server, the resource tracker, a helper such as ldconfig
-            kinds["fixed"] += int(count)
     return kinds
 
 
@@ -116,7 +133,7 @@ def measure(root: Path, paths: list[Path], cables: int, jobs: int, scratch: Path
         run = scratch / f"memory-{n}"
         run.mkdir()
         child = [sys.executable, str(Path(__file__).resolve()), "--child", str(root), str(listing)]
-        memory = callgrind(child, root, env, run)
+        memory = callgrind(child, root, env, run, "--child")
         pages = scratch / f"pages-{n}"
         for path in chosen:
             target = pages / Path(path).parent.parent.name / Path(path).parent.name / Path(path).name
@@ -125,7 +142,7 @@ def measure(root: Path, paths: list[Path], cables: int, jobs: int, scratch: Path
         run = scratch / f"cli-{n}"
         run.mkdir()
         cli = callgrind([sys.executable, "-m", "convert", str(pages), "-o", str(run / "out"), "--to", "tei,json",
-                         "--jobs", str(jobs), "--force", "-q", "--time-limit", "0"], root, env, run)
+                         "--jobs", str(jobs), "--force", "-q", "--time-limit", "0"], root, env, run, "-m convert")
         produced = len(list((run / "out").glob("*.tei.xml")))
         if produced < len(chosen) * 0.99:
             raise SystemExit(f"the CLI run under {root} wrote {produced} TEI files for {len(chosen)} pages")
