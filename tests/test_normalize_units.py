@@ -201,6 +201,21 @@ def test_ref_list_in_tei_links_known_cables():
     assert xp(c, "//t:list[@type='references']/t:label/text()") == ["A.", "B."]  # the ¶ is dropped
 
 
+def test_separator_after_a_reference_is_the_lists_not_the_references():
+    # ``A) STATE 363024, B) …``: the header and the JSON name the reference without the comma;
+    # the body keeps the comma where it was written, after the reference
+    refs = parse_refs("REFS: A) STATE 363024, B) KHARTOUM 11147 (NOTAL),; C) KHARTOUM 10671 and "
+                      "KHARTOUM 10672", 1989).items
+    assert [(r.text, r.tail) for r in refs] == [("STATE 363024", ","), ("KHARTOUM 11147 (NOTAL)", ",;"),
+                                                ("KHARTOUM 10671", " and"), ("KHARTOUM 10672", "")]
+    c = valid(cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\nREF: A. MADRID 100, B. MEMCON OF MAY 5;\n"
+                    "C. 08 STATE 4242\n\n1. (U) Text.\n"))
+    assert [r["text"] for r in record(c)["references"]] == ["MADRID 100", "MEMCON OF MAY 5", "08 STATE 4242"]
+    items = xp(c, "//t:list[@type='references']/t:item")
+    assert [source_text(item) for item in items] == ["MADRID 100,", "MEMCON OF MAY 5;", "08 STATE 4242"]
+    assert xp(c, "//t:list[@type='references']/t:item/t:ref/text()") == ["MADRID 100", "08 STATE 4242"]
+
+
 # ------------------------------------------------------------------ glued fields
 def test_fields_run_together_are_split_but_stay_glued_in_the_source_view():
     parts = split_glued("S E C R E T SECTION 01 OF 02 SANAA 001352SIPDISE.O. 12958: DECL: 05/21/2015TAGS: PREL")

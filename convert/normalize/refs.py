@@ -38,6 +38,8 @@ NOT_STATIONS = frozenset(
 )
 
 Item = tuple[str | None, str | None, str]  # (letter, label as written, text)
+#: the separators that end an item before the next (``STATE 363024,``, ``(NOTAL),;``, ``QUITO 5 AND``)
+_TAIL = re.compile(r"(?:\s*[,;])+(?:\s+AND)?\s*$|\s+AND\s*$", re.I)
 
 
 def split_refs(text: str) -> list[Item]:
@@ -164,14 +166,22 @@ def parse_refs(text: str, own_year: int | None) -> RefList:
             if target is not None:
                 runs = [(0, target, inferred)]
         if not runs:
-            refs.append(Ref(letter, written, item, None, False))
+            refs.append(_ref(letter, written, item, None, False))
             continue
         cuts = [0] + [at for at, _, _ in runs[1:]] + [len(item)]
         for index, (_, target, inferred) in enumerate(runs):
             piece = item[cuts[index] : cuts[index + 1]].strip()
             first = index == 0  # the item's label and written form go with its first cable
-            refs.append(Ref(letter if first else None, written if first else None, piece, target, inferred))
+            refs.append(_ref(letter if first else None, written if first else None, piece, target, inferred))
     return RefList(head, tuple(refs))
+
+
+def _ref(letter: str | None, written: str | None, text: str, target: str | None, inferred: bool) -> Ref:
+    """One reference, the separator written after it (``,`` ``;``) apart from its text."""
+    tail = _TAIL.search(text)
+    if tail is None or tail.start() == 0:
+        return Ref(letter, written, text, target, inferred)
+    return Ref(letter, written, text[: tail.start()], target, inferred, tail=text[tail.start() :])
 
 
 def guessed(refs: tuple[Ref, ...], guess: bool) -> tuple[Ref, ...]:
