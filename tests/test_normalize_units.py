@@ -216,6 +216,40 @@ def test_separator_after_a_reference_is_the_lists_not_the_references():
     assert xp(c, "//t:list[@type='references']/t:item/t:ref/text()") == ["MADRID 100", "08 STATE 4242"]
 
 
+def test_a_ref_line_glued_to_the_classified_by_line_is_cut_at_it():
+    c = valid(cable("C O N F I D E N T I A L MADRID 000857\n\nSUBJECT: X\n\nREF: MADRID 1725Classified By: "
+                    "Ambassador A. Smith for reasons 1.4 (b) and (d)\n\n1. (C) Text.\n"))
+    assert [r["text"] for r in record(c)["references"]] == ["MADRID 1725"]
+    assert xp(c, "//t:note[@type='classified-by']/text()") == ["Classified By: Ambassador A. Smith for reasons 1.4 (b) and (d)"]
+
+
+@pytest.mark.parametrize("line", [
+    "REF: A. STATE 1 B. STATE 2 (C) EMBASSY EMAIL OF MAY 5 TO DEPT",  # the list's next letter, not a marking
+    "REF: (A) SAN JOSE 01455 (B) SAN JOSE 01713 (C) SAN JOSE 01720 (D) SAN JOSE 01722",
+    "REF: STATE 1234 (S) NOTAL",  # the reference's own marking
+    "REF: STATE 1234 1. B. STATE 5678",
+    "REF: A. STATE 1 B. 12/12/08 (U) EMAIL FROM POLOFF SMITH TO USUNVIE C. 08 MADRID 1296",  # the list goes on
+    "\u00b6B. 12/12/08 (U) EMAIL FROM POLOFF SMITH TO USUNVIE",  # a marked item (its list goes on next line)
+])
+def test_a_ref_line_that_does_not_run_on_into_the_body_is_not_cut(line):
+    from convert.normalize.rules.copies import ref_body_runon
+    assert ref_body_runon(line) is None
+
+
+def test_a_ref_field_run_on_into_the_first_paragraph_leaves_the_paragraph_numbered():
+    c = valid(cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\nREF: A) STATE 132944, B) MADRID 480  1. (U) The "
+                    "Government does not maintain relations.\n\n2. (U) Second.\n"))
+    assert [r["text"] for r in record(c)["references"]] == ["STATE 132944", "MADRID 480"]
+    assert xp(c, "//t:p/@n") == ["1", "2"]
+    assert xp(c, "//t:p[@n='1']/t:seg[@type='portion-marking']/text()") == ["(U)"]
+
+
+def test_a_ref_label_written_with_a_space_inside_its_parentheses():
+    refs = parse_refs("REF: (A) SAN JOSE 01639 (B) SAN JOSE 01455 (C )SAN JOSE 01713", 2005).items
+    assert [(r.written, r.target) for r in refs] == [("(A)", "05SANJOSE1639"), ("(B)", "05SANJOSE1455"),
+                                                     ("(C )", "05SANJOSE1713")]
+
+
 # ------------------------------------------------------------------ glued fields
 def test_fields_run_together_are_split_but_stay_glued_in_the_source_view():
     parts = split_glued("S E C R E T SECTION 01 OF 02 SANAA 001352SIPDISE.O. 12958: DECL: 05/21/2015TAGS: PREL")

@@ -17,7 +17,7 @@ from .parsed import Ref, RefList
 #: the field's label: ``REF:``, ``REFTEL``, ``REFS.``, ``Ref A:``
 REF = re.compile(r"^\s*(?:¶\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b(?:\s+[A-Z](?=\s*:))?\s*[:.]?", re.I)
 _REF_LABEL = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,))(?:¶\s*)?(?:REF\s+)?(?:\((?P<a>[A-Z])\)|(?P<b>[A-Z])[.)](?=\s|[A-Z]))\s*",
+    r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,))(?:¶\s*)?(?:REF\s+)?(?:\(\s?(?P<a>[A-Z])\s?\)|(?P<b>[A-Z])[.)](?=\s|[A-Z]))\s*",
 )
 _HEAD_LETTER = re.compile(r"\b([A-Z])\s*:?$")
 MONTH_WORDS = frozenset(
