@@ -250,6 +250,22 @@ def test_a_ref_label_written_with_a_space_inside_its_parentheses():
                                                      ("(C )", "05SANJOSE1713")]
 
 
+@pytest.mark.parametrize("text, ids", [
+    ("REF: a. 07 state 75839 b. State 15220 c. Berlin 195", ["07STATE75839", "09STATE15220", "09BERLIN195"]),
+    ("REF: A. SANAA 01995 b. SANAA 02079 c. SANAA 01669", ["09SANAA1995", "09SANAA2079", "09SANAA1669"]),
+    ("REF: (a) vienna 350 (b) 05 state 220738", ["09VIENNA350", "05STATE220738"]),
+    ("REF: STATE 1234 e.g. the demarche", ["09STATE1234"]),  # not a label: e.g.
+])
+def test_ref_labels_in_lower_case_run_a_b_c_too(text, ids):
+    assert [r.target for r in parse_refs(text, 2009).items] == ids
+
+
+def test_a_ref_list_in_lower_case_goes_on_over_lines():
+    c = valid(cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\nREF: a. State 77660\nb. Berlin 1000\n\n1. (U) Text.\n"))
+    assert [(r["label"], r["id"]) for r in record(c)["references"]] == [("A", "09STATE77660"), ("B", "09BERLIN1000")]
+    assert xp(c, "//t:list[@type='references']/t:label/text()") == ["a.", "b."]
+
+
 # ------------------------------------------------------------------ glued fields
 def test_fields_run_together_are_split_but_stay_glued_in_the_source_view():
     parts = split_glued("S E C R E T SECTION 01 OF 02 SANAA 001352SIPDISE.O. 12958: DECL: 05/21/2015TAGS: PREL")

@@ -17,7 +17,7 @@ from .parsed import Ref, RefList
 #: the field's label: ``REF:``, ``REFTEL``, ``REFS.``, ``Ref A:``
 REF = re.compile(r"^\s*(?:¶\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b(?:\s+[A-Z](?=\s*:))?\s*[:.]?", re.I)
 _REF_LABEL = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,))(?:¶\s*)?(?:REF\s+)?(?:\(\s?(?P<a>[A-Z])\s?\)|(?P<b>[A-Z])[.)](?=\s|[A-Z]))\s*",
+    r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,))(?:¶\s*)?(?:REF\s+)?(?:\(\s?(?P<a>[A-Za-z])\s?\)|(?P<b>[A-Za-z])[.)](?=\s|[A-Z]))\s*",
 )
 _HEAD_LETTER = re.compile(r"\b([A-Z])\s*:?$")
 MONTH_WORDS = frozenset(
@@ -44,11 +44,12 @@ _TAIL = re.compile(r"(?:\s*[,;])+(?:\s+AND)?\s*$|\s+AND\s*$", re.I)
 
 def split_refs(text: str) -> list[Item]:
     """``A. TBILISI 1605 B. ROME 721`` -> [("A", "A.", "TBILISI 1605"), ("B", "B.", "ROME 721")]:
-    (letter, label as written, text). Labels must run A, B, C… to tell them from initials."""
+    (letter, label as written, text). Labels must run A, B, C… to tell them from initials, in
+    either case (``a. State 77660 b. Berlin 1000``: the letter is given in capitals)."""
     cuts: list[tuple[int, int, str]] = []
     expected = "A"
     for match in _REF_LABEL.finditer(text):
-        letter = match["a"] or match["b"]
+        letter = (match["a"] or match["b"]).upper()
         if letter == expected:
             cuts.append((match.start(), match.end(), letter))
             expected = chr(ord(expected) + 1)
