@@ -324,6 +324,29 @@ def summary_heading(text: SpanText) -> bool:
     return found
 
 
+_COMPOUND = (
+    r"(?:INTRODUCTION\s+AND\s+SUMMARY|SUMMARY\s*(?:(?:AND|&)\s*(?:INTRODUCTION|KEY\s+POINTS|ACTION\s+REQUESTS?)"
+    r"|/\s*(?:INTRODUCTION|COMMENTS?|KEY\s+POINTS|ACTION\s+REQUESTS?)))"
+)
+_SUMMARY_COMPOUND = Span(
+    "summary",
+    re.compile(r"^\s*(?:\(\s*)?" + _COMPOUND + r"\s*(?:[:.-]|$)", re.I),
+    re.compile(r"\bEND\s+(?:OF\s+)?(?:" + _COMPOUND + r"|SUMMARY(?:\s+AND\s+COMMENT)?)\b\s*[.:]?\)?", re.I),
+    ("ummary",),
+    ("end",),
+    anywhere=False,
+)
+
+
+@SPANS.rule("summary-compound", trigger=_SUMMARY_COMPOUND.start_trigger, after="summary-heading")
+def summary_compound(text: SpanText) -> bool:
+    """``Summary and Introduction: … End Summary.``, ``SUMMARY AND ACTION REQUEST.``,
+    ``Summary/Comment:``, ``Introduction and Summary:`` at the start of a paragraph: the
+    summary under a two-part label, to END SUMMARY (or the label's own end: ``End summary and
+    action request.``), up to 12 paragraphs on."""
+    return mark_ranges(text, text.main, _SUMMARY_COMPOUND)
+
+
 @SPANS.rule("comment", trigger=_COMMENT.start_trigger)
 def comment(text: SpanText) -> bool:
     """``COMMENT: … END COMMENT.`` anywhere (items too): the drafter's comment."""
