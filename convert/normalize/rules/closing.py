@@ -102,6 +102,32 @@ def stray_punctuation(line: str, para: Paragraph) -> str | None:
 
 
 @LINES.rule(
+    "stray-after-signer",
+    after="stray-punctuation",
+    note=note(
+        "normalization",
+        "A line of one or two punctuation marks after the signer's name at the end of a numbered paragraph "
+        "(a quotation mark left by a database export) is kept in the closer as fw type=\"wrapper\".",
+    ),
+)
+def stray_after_signer(line: str, para: Paragraph) -> str | None:
+    """``5. (U) This cable has been cleared by Embassy Rome.`` / `` Perez`` / ``"``: the
+    export's quotation mark after a name that signs the last numbered paragraph (a name on its
+    own line after the paragraph's last sentence, or after it on the same line: ``… End
+    comment. CRETZ``)."""
+    if not _STRAY.match(line) or para.n is None or para.items:
+        return None
+    texts = [x for x in para.lines if isinstance(x, str)]
+    if len(texts) < 2:
+        return None
+    name_line = texts[-2]
+    if len(texts) >= 3 and is_name(name_line) and after_text(texts[-3], name_line):
+        return "wrapper"
+    found = _INLINE_SIGNER.search(name_line)
+    return "wrapper" if found is not None and is_name(found["name"]) else None
+
+
+@LINES.rule(
     "wrapper-line",
     note=note(
         "normalization",
