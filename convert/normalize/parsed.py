@@ -268,6 +268,7 @@ class Closing:
 class Signature:
     line: str  # the name as written, with any full stop or # after it
     inline: bool = False  # found at the end of the last sentence, not on a line of its own
+    same_line: bool = False  # the name again on the previous signature's line (``BOYCE BOYCE``): text
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from ..parsed import (
     ParsedCable,
     Signature,
 )
-from .xml import XML_ID, add_furniture, add_tokens, append_text, el
+from .xml import XML_ID, T, add_furniture, add_tokens, append_text, el
 
 _ROUTING_TYPES = {
     "transmission": "transmission-id",
@@ -219,6 +219,10 @@ def _body(div: etree._Element, blocks: Sequence[Block]) -> None:
 
 def _closing(closer: etree._Element, block: Block) -> None:
     if isinstance(block, Signature):
+        previous = next(closer.iterchildren(reversed=True), None)
+        if block.same_line and previous is not None and previous.tag == T + "signed":
+            append_text(previous, block.line)  # the name again on the same line: kept as written, marked once
+            return
         signed = el(closer, "signed")
         name, tail = _signed(block.line)
         el(signed, "persName", name)
