@@ -266,7 +266,10 @@ def repeated_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, s
     return None
 
 
-_DOUBLED = re.compile(r"^(?P<first>\s*(?P<name>\S.*?))(?P<second>\s+(?P=name))(?P<tail>[\s.#]*)$", re.I)
+_WORD = r"[A-Za-z][A-Za-z'’.-]*"
+_DOUBLED = re.compile(
+    rf"^(?P<first>\s*(?P<name>{_WORD}(?:\s+{_WORD})?))(?P<second>\s+(?P=name))(?P<tail>[\s.#]*)$", re.I
+)
 
 
 @DOUBLED.rule("doubled-name")
@@ -275,8 +278,8 @@ def doubled_name(name: str) -> tuple[str, str] | None:
     signature block copied twice onto one line): the signer is the name once (the first copy
     is the ``persName``, the second stays as written after it). Only a name of one or two
     words doubles (``VAN VOORST VAN VOORST``)."""
-    found = _DOUBLED.match(name)
-    if found is None or len(found["name"].split()) > 2 or not is_name(found["name"]):
+    found = _DOUBLED.match(name) if len(name) <= 90 else None
+    if found is None or not is_name(found["name"]):
         return None
     return found["first"], found["second"] + found["tail"]
 
