@@ -6,12 +6,12 @@ The page list must list, in order, every page of the PDF from page 1 to the firs
 index (the pages of the documents and where the index begins: the pages whose first words
 the EPUB also has), each once; every entry must lead to a page-break marker
 (``epub:type="pagebreak"``, ``role="doc-pagebreak"``, ``aria-label`` = the page), and the
-first :data:`WIDTH` non-blank characters after that marker in the EPUB's reading order must
-be the first printed on that page of the PDF (pypdf's text of the page, which gives the
-page's flow before its running heads and page number; a document's first page may print its
-number, "12.", before them). The package must name its source in ``dc:source``, refined as
-the source of the pagination (``source-of``), and claim ``pageNavigation`` and
-``printPageNumbers``.
+first :data:`WIDTH` non-blank characters after that marker in the EPUB's reading order (fewer
+when the next page's marker comes first) must be the first printed on that page of the PDF
+(pypdf's text of the page, which gives the page's flow before its running heads and page
+number; a document's first page may print its number, "12.", before them). The package must
+name its source in ``dc:source``, refined as the source of the pagination (``source-of``),
+and claim ``pageNavigation`` and ``printPageNumbers``.
 
 Prints one line per finding; exit 0: none, 1: some.
 """
@@ -63,15 +63,16 @@ def _reading_text(book: zipfile.ZipFile, opf_name: str, opf: etree._Element) -> 
     """The non-blank text of the spine's documents, and where each page marker is in it
     (``document#id`` -> position)."""
     base = posixpath.dirname(opf_name)
-    items = {item.get("id"): item.get("href") or "" for item in opf.iter(f"{OPF}item")}
+    items = {item.get("id"): item for item in opf.iter(f"{OPF}item")}
     parts: list[str] = []
     markers: dict[str, int] = {}
     count = 0
     for ref in opf.iter(f"{OPF}itemref"):
-        name = posixpath.join(base, items.get(ref.get("idref"), ""))
-        root = etree.fromstring(book.read(name), _parser())
-        if root.find(f".//{X}nav") is not None:
+        item = items.get(ref.get("idref"))
+        if item is None or "nav" in (item.get("properties") or "").split():
             continue  # the navigation document
+        name = posixpath.join(base, item.get("href") or "")
+        root = etree.fromstring(book.read(name), _parser())
         for event, element in etree.iterwalk(root.find(f"{X}body"), events=("start", "end")):
             if event == "start" and element.get(EPUB_TYPE) == "pagebreak":
                 markers[f"{name}#{element.get('id')}"] = count
@@ -102,13 +103,16 @@ def check(pdf: Path, epub: Path) -> list[str]:
     if labels != list(pages):
         found.append(f"page list {labels[:3]}…{labels[-3:]} ({len(labels)}), the PDF's pages 1 to "
                      f"the index: {len(pages)}")
+    places = sorted(at for at in markers.values() if at >= 0)
     for label, href in entries:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(nav_name), href))
         at = markers.get(target)
         if at is None or at < 0:
             found.append(f"page {label}: {href} is not a page-break marker with its role and label")
             continue
-        printed, epub_text = pages.get(label, ""), text[at:at + WIDTH]
+        # up to the next page's marker: a page may print fewer than WIDTH characters
+        after = next((place for place in places if place > at), len(text))
+        printed, epub_text = pages.get(label, ""), text[at:min(at + WIDTH, after)]
         number = _NUMBER.match(printed)
         if not (printed.startswith(epub_text) or (number and printed[number.end():].startswith(epub_text))):
             found.append(f"page {label}: the EPUB has {epub_text!r} after its marker, the PDF "
