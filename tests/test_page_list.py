@@ -156,6 +156,8 @@ def test_the_page_list_links_each_marker_and_the_package_names_its_source() -> N
     meta = opf.find(".//{http://www.idpf.org/2007/opf}meta")
     assert source is not None and meta is not None
     assert source.text == "Ten cables: PDF edition, US Letter paper, modern theme (cable-convert)"
+    assert epub_pages.print_source("T", "a4", "styles/sepia.toml") == (
+        "T: PDF edition, A4 paper, sepia theme (cable-convert)")
     assert (meta.get("refines"), meta.get("property"), meta.text) == (
         f"#{source.get('id')}", "source-of", "pagination")
 

@@ -52,7 +52,8 @@ class PrintPages:
 def print_source(title: str, paper: str, theme: str) -> str:
     """How the package names the PDF edition the page numbers are from."""
     sheet = {"a4": "A4", "letter": "US Letter"}.get(paper, paper)
-    return f"{title}: PDF edition, {sheet} paper, {theme} theme (cable-convert)"
+    name = posixpath.basename(theme).removesuffix(".toml")  # a theme file: its name, not its path
+    return f"{title}: PDF edition, {sheet} paper, {name} theme (cable-convert)"
 
 
 class _Text:
