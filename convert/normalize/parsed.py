@@ -153,6 +153,9 @@ class Ref:
     year_inferred: bool = False
     #: the year assumed is a guess (the text gives no date of its own: ``fields.ref-year``)
     year_guessed: bool = False
+    #: the separator written after it (``,`` in ``A. STATE 363024, B. …``): text of the list,
+    #: not of the reference, so the body keeps it beside the reference and the header drops it
+    tail: str = ""
 
     @property
     def year_kind(self) -> str | None:

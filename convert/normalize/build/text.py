@@ -183,9 +183,9 @@ def _references(div: etree._Element, field: Field) -> etree._Element:
             el(lst, "label", ref.written)
         item = el(lst, "item", n=ref.letter)
         if ref.target:
-            el(item, "ref", ref.text, target=f"cable:{ref.target}", subtype=ref.year_kind)
+            el(item, "ref", ref.text, target=f"cable:{ref.target}", subtype=ref.year_kind).tail = ref.tail or None
         else:
-            item.text = ref.text
+            item.text = ref.text + ref.tail
     for entry in field.lines:
         if isinstance(entry, Furniture):
             add_furniture(div, entry)
