@@ -39,7 +39,8 @@ NOT_STATIONS = frozenset(
 
 Item = tuple[str | None, str | None, str]  # (letter, label as written, text)
 #: the separators that end an item before the next (``STATE 363024,``, ``(NOTAL),;``, ``QUITO 5 AND``)
-_TAIL = re.compile(r"(?:\s*[,;])+(?:\s+AND)?\s*$|\s+AND\s*$", re.I)
+#: (matched at the start of the item reversed, so that it is tried once, from the end)
+_TAIL_REVERSED = re.compile(r"\s*+(?:DNA\s++)?(?:[,;]\s*+)++|\s*+DNA\s++", re.I)
 
 
 def split_refs(text: str) -> list[Item]:
@@ -179,10 +180,11 @@ def parse_refs(text: str, own_year: int | None) -> RefList:
 
 def _ref(letter: str | None, written: str | None, text: str, target: str | None, inferred: bool) -> Ref:
     """One reference, the separator written after it (``,`` ``;``) apart from its text."""
-    tail = _TAIL.search(text)
-    if tail is None or tail.start() == 0:
+    tail = _TAIL_REVERSED.match(text[::-1])
+    cut = len(text) - tail.end() if tail else 0
+    if cut <= 0:
         return Ref(letter, written, text, target, inferred)
-    return Ref(letter, written, text[: tail.start()], target, inferred, tail=text[tail.start() :])
+    return Ref(letter, written, text[:cut], target, inferred, tail=text[cut:])
 
 
 def guessed(refs: tuple[Ref, ...], guess: bool) -> tuple[Ref, ...]:
