@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ConvertError, UsageError
 from .model import Cable
@@ -26,6 +27,9 @@ from .output import atomic_write, place_taxonomy
 from .pipeline import iter_sources, to_cable
 from .readers import load_source
 from .writers import FORMATS, is_collection, spec_of
+
+if TYPE_CHECKING:
+    from .writers.page_starts import PageStart
 
 
 @dataclass(slots=True)
@@ -115,11 +119,12 @@ def make_book(
     if not cables:
         return result
     stem = safe_stem(name)
-    for fmt in formats:
+    pages = handover(formats, options)
+    for fmt in sorted(formats, key=lambda fmt: pages is not None and fmt == "epub"):
         path = out / f"{stem}.{spec_of(fmt).extension}"
         # a CMIF file names its address: the one given, else its own name
         data = write_volume(cables, fmt, options.write, sort=sort, title=title, publisher=publisher,
-                            url=url or path.name)
+                            url=url or path.name, pages=pages)
         if is_collection(fmt) and not (publisher and url):
             result.warnings.append(f"{path.name}: name its publisher and the address it will be "
                                    "published at (--publisher, --cmif-url) before registering it")
@@ -128,6 +133,18 @@ def make_book(
     if "tei" in formats:  # the taxonomy the teiCorpus points into, beside it
         place_taxonomy(out, [out])
     return result
+
+
+def handover(formats: list[str], options: ConvertOptions) -> list[PageStart] | None:
+    """A list for the PDF volume to fill with where its pages start, for the EPUB volume's
+    page list (both made in pieces of the same layout: no layout twice); None when the run
+    does not make both, or the EPUB has no page list, or the PDF is one whole document."""
+    from .writers.pdf_volume import PIECEWISE_VARIANTS
+
+    both = "pdf" in formats and "epub" in formats
+    if both and options.write.page_list and options.write.pdf_variant in PIECEWISE_VARIANTS:
+        return []
+    return None
 
 
 def _pdf_book(inputs: Iterable[str], out: Path, options: ConvertOptions, sort: str,

@@ -145,6 +145,12 @@ def parser() -> argparse.ArgumentParser:
     book.add_argument("--book", action="store_true",
                       help="gather every input cable into one volume per format (--to pdf,epub,…): "
                       "title page, contents, REF links between its cables, index of TAGS")
+    book.add_argument("--no-page-list", dest="page_list", action="store_false",
+                      help="an EPUB volume without the page list of its PDF edition. By default "
+                      "the EPUB marks where each printed page starts, for citing by page: with "
+                      "--to pdf,epub the PDF hands its pages over at no cost; an EPUB made alone "
+                      "lays out the PDF edition for them (about 5x the EPUB's time) and writes "
+                      "no PDF")
     book.add_argument("--title", help="the volume's title (default: from its cables)")
     book.add_argument("--sort", choices=SORTS, default="date",
                       help="order of the cables in a volume (default: date)")
@@ -194,7 +200,7 @@ def build_options(args: argparse.Namespace) -> ConvertOptions:
             # file named by its absolute path, for workers in other folders
             theme=check_theme(args.theme), paper=args.paper, pdf_variant=args.pdf_variant,
             show_artifacts=args.show_artifacts, source_date_epoch=_source_date_epoch(),
-            transcript=args.transcript,
+            transcript=args.transcript, page_list=getattr(args, "page_list", True),
         ),
     )
     if getattr(args, "time_limit", None) is not None:

@@ -31,6 +31,8 @@ class WriteOptions:
     transcript: bool = False
     source_date_epoch: int | None = None  # None = take the date from the cable itself
     with_revision_date: bool = False
+    #: an EPUB volume's page list (the PDF edition's pages; :mod:`convert.writers.epub_pages`)
+    page_list: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from lxml import etree
 
@@ -24,6 +24,9 @@ from .options import WriteOptions
 from .view import CableView, epoch_to_iso, iso_to_epoch
 from .vocab import LEVELS, level_rank
 from .writers import get_volume_writer, volume_formats
+
+if TYPE_CHECKING:
+    from .writers.page_starts import PageStart
 
 SORTS = ("date", "id", "input")
 T = TypeVar("T")
@@ -237,12 +240,22 @@ def make_volume(cables: Sequence[Cable], sort: str = "date", title: str | None =
 
 
 def write_volume(cables: Sequence[Cable], fmt: str, options: WriteOptions, sort: str = "date",
-                 title: str | None = None, publisher: str | None = None, url: str | None = None) -> bytes:
+                 title: str | None = None, publisher: str | None = None, url: str | None = None,
+                 pages: list[PageStart] | None = None) -> bytes:
     """Many cables as one volume in ``fmt`` (a format whose writer makes volumes).
 
     ``sort``: ``date`` (default; then id), ``id`` or ``input`` (as given). ``title``: the
-    volume's title (default: "N cables, first date to last date").
+    volume's title (default: "N cables, first date to last date"). ``pages``: the PDF
+    volume fills it with where its pages start, the EPUB volume takes them for its page
+    list (made after the PDF, from the same cables and options: :func:`convert.book.handover`).
     """
     if fmt not in VOLUME_FORMATS:
         raise UsageError(fmt, f"a volume can be {', '.join(VOLUME_FORMATS)}")
-    return get_volume_writer(fmt)(make_volume(cables, sort, title, publisher, url), options)
+    volume = make_volume(cables, sort, title, publisher, url)
+    if pages is not None and fmt in ("pdf", "epub"):
+        from .writers import epub, pdf
+
+        if fmt == "pdf":
+            return pdf.write_volume(volume, options, pages=pages)
+        return epub.write_volume(volume, options, pages=pages)
+    return get_volume_writer(fmt)(volume, options)

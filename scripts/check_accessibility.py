@@ -9,7 +9,9 @@ the shared archive, unpacked into a temporary folder), ``volume`` (the same N as
 
 ===========  ===============================================================================
 PDF          scripts/a11y_pdf.py ``check_pdf`` (page-validation PDF/A-3A and PDF/UA-1, pdfua)
-EPUB         EPUBCheck (every warning counts), Ace by DAISY (serious and critical count)
+EPUB         EPUBCheck (every warning counts), Ace by DAISY (serious and critical count); a
+             volume's page list against its PDF (scripts/a11y_pages.py: every page 1 to the
+             index listed, each marker before the first characters printed on its page)
 HTML         axe-core in Chromium (wcag2a/aa, wcag21a/aa, wcag22aa, best-practice)
 DOCX         scripts/a11y_docx.py (title, language, heading styles, colour alone, alt text)
 ===========  ===============================================================================
@@ -34,6 +36,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from a11y_docx import Finding, check_docx
+from a11y_pages import check as check_pages
 from a11y_web import CheckerFailed, ToolMissing, run_ace, run_axe, run_epubcheck
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,9 +107,17 @@ def pdf_checker() -> Checker | None:
     return lambda paths: {path: list(check_pdf(path)) for path in paths}
 
 
-def checkers() -> dict[str, tuple[str, Checker | None]]:
-    """checker name -> (the format it reads, the function; None: not available here)."""
-    return {
+def page_lists(paths: Sequence[Path]) -> dict[Path, list[Finding]]:
+    """Each EPUB volume's page list against the PDF volume beside it (same name)."""
+    return {path: [Finding("a11y_pages", "page-list", line) for line in check_pages(path.with_suffix(".pdf"), path)]
+            for path in paths}
+
+
+def checkers(book: bool = False) -> dict[str, tuple[str, Checker | None]]:
+    """checker name -> (the format it reads, the function; None: not available here); a
+    volume (``book``) also has its page list checked."""
+    pages: dict[str, tuple[str, Checker | None]] = {"page list": ("epub", page_lists)} if book else {}
+    return {**pages,
         "pdf (page-validation, pdfua)": ("pdf", pdf_checker()),
         "epubcheck": ("epub", run_epubcheck),
         "ace": ("epub", run_ace),
@@ -116,8 +127,8 @@ def checkers() -> dict[str, tuple[str, Checker | None]]:
 
 
 def check_set(name: str, files: Sequence[Path], rows: list[list[str]],
-              findings: list[tuple[str, Path, Finding]]) -> None:
-    for checker, (fmt, run) in checkers().items():
+              findings: list[tuple[str, Path, Finding]], book: bool = False) -> None:
+    for checker, (fmt, run) in checkers(book).items():
         paths = [path for path in files if path.suffix == f".{fmt}"]
         if run is None:
             rows.append([name, checker, str(len(paths)), "-", "-", "-", "not checked: scripts/a11y_pdf.py "
@@ -164,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for name in sets:
             sources, book = inputs[name]
-            check_set(name, render(sources, work / name, book), rows, findings)
+            check_set(name, render(sources, work / name, book), rows, findings, book)
     except (ToolMissing, CheckerFailed) as exc:
         print(table(rows), file=sys.stderr)
         print(f"check_accessibility: {exc}", file=sys.stderr)

@@ -2,7 +2,9 @@
 """Fidelity of the normalizer (issue 10): one table of what it understands, per input form.
 
 Against the hand-built truth (tests/truth/truth.jsonl) per field and form (page, pasted
-text, CSV row, pre2000, seed, browser copy), beside cablemap on the same truth; the second
+text, CSV row, pre2000, seed, browser copy), beside cablemap on the same truth; the same on
+the holdout (tests/truth/holdout.jsonl: pages read after the rules were written) in a
+table of its own; the second
 opinion over all 6,550 pages; the residue audit of the reading text; the ¶-anchor audit; the
 agreement of every cable's forms; the classification a reader is shown. Every miss goes to
 build/fidelity-failures.jsonl, every disagreement with cablemap to build/second-opinion.jsonl.
@@ -52,11 +54,13 @@ def corpus_root(option: str | None) -> Iterator[Path]:
         yield Path(tmp)
 
 
-def tasks(root: Path, truth: list[dict[str, Any]], limit: int) -> list[tuple[str, Any]]:
+def tasks(root: Path, truth: list[dict[str, Any]], limit: int,
+          holdout: list[dict[str, Any]] | None = None) -> list[tuple[str, Any]]:
     pages = sorted(str(p.relative_to(root)) for p in (root / "cable").rglob("*.html"))
     truth_pages = {f["page"] for r in truth for f in r["forms"] if f["form"] == "page"}
+    held = {f["page"] for r in holdout or [] for f in r["forms"] if f["form"] == "page"}
     if limit:
-        pages = sorted(set(pages[:limit]) | (truth_pages & set(pages)))
+        pages = sorted(set(pages[:limit]) | ((truth_pages | held) & set(pages)))
     out: list[tuple[str, Any]] = [("page", (str(root), rel, rel in truth_pages)) for rel in pages]
     out += [("csv", row) for row in ours.csv_rows(str(corpus.CSV_SAMPLE)) if not isinstance(row, Exception)]
     out += [("text", ("pre2000", str(p))) for p in pre2000_files()]
@@ -102,13 +106,14 @@ def evaluate(args: argparse.Namespace, root: Path) -> int:
     from fidelity import truthscore
 
     truth = truthscore.load()
+    holdout = truthscore.load(truthscore.HOLDOUT) if truthscore.HOLDOUT.exists() else []
     if args.pdf_sample:
         from fidelity import pdfcheck
 
         return pdfcheck.run(root, truth, args.pdf_sample, args.seed)
-    results = run_all(tasks(root, truth, args.limit), args.jobs)
+    results = run_all(tasks(root, truth, args.limit, holdout), args.jobs)
     cablemap = [json.loads(line) for line in (shared_corpus() / "cablemap-second-opinion.jsonl").open()]
-    outcome = tally.everything(results, truth, cablemap)
+    outcome = tally.everything(results, truth, cablemap, holdout)
     for path, rows in ((args.failures, outcome.misses), (args.second_opinion, outcome.disagreements)):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8") as out:

@@ -9,8 +9,12 @@ are counters, not timings: they do not move with the machine's load. ``--default
 CPython's collector settings (as before :func:`convert.writers.pdf_pieces.collect_less`),
 and ``--serialise-twice`` without :func:`convert.writers.pdf.serialise_once`, for the comparison.
 
+Inside the pieces, the steps' CPU: weasyprint's layout, ``write_pdf`` and within it the
+tagging (``add_tags``), our finisher and pydyf's ``write``. ``--in-process`` lays the pieces
+out in this process (as ``bench_tags.py`` does: steadier than a process per piece).
+
     python scripts/profile_tags.py [--pages DIR] [--cables 20] [--rounds 3] [--default-gc]
-                                   [--serialise-twice]
+                                   [--serialise-twice] [--in-process]
 """
 
 from __future__ import annotations
@@ -67,20 +71,27 @@ def instrument(log: list[tuple[str, float]]) -> None:
             return made.fget(stream)  # type: ignore[no-any-return]
 
         pydyf.Stream.data = property(data)
+        steps = time_steps()
+        steps.clear()
         before = sum(s["collections"] for s in gc.get_stats())
         gc.callbacks.append(collector)
-        done = render(piece, options)
+        try:
+            done = render(piece, options)
+        finally:
+            gc.callbacks.remove(collector)
+            pydyf.Stream.data = made
         passes = sum(s["collections"] for s in gc.get_stats()) - before
-        Path(piece.path + ".gc").write_text(json.dumps([passes, collector.total, serialised[0]]))
+        Path(piece.path + ".gc").write_text(json.dumps([passes, collector.total, serialised[0], steps]))
         return done
 
     def run_piece(piece: pdf_pieces.Piece, *args: Any) -> pdf_pieces.Piece:
         start = cpu_seconds()
         done = run(piece, *args)
         log.append((piece.kind, cpu_seconds() - start))
-        passes, seconds, streams = json.loads(Path(piece.path + ".gc").read_text())
+        passes, seconds, streams, steps = json.loads(Path(piece.path + ".gc").read_text())
         log.extend([(f"{piece.kind} gc passes", passes), (f"{piece.kind} gc s", seconds),
                     (f"{piece.kind} stream bytes made", streams)])
+        log.extend((f"pieces: {name}", value) for name, value in steps.items())
         return done
 
     def joined(*args: Any) -> int:
@@ -90,6 +101,44 @@ def instrument(log: list[tuple[str, float]]) -> None:
         return pages
 
     pdf_pieces.render_piece, pdf_volume.run_piece, pdf_volume.join = render_piece, run_piece, joined
+
+
+STEPS: dict[str, float] = {}
+
+
+def time_steps() -> dict[str, float]:
+    """CPU s of the steps of laying out and writing a piece, in the process that does it:
+    weasyprint's layout (``HTML.render``), its tagging (``add_tags``), our finisher
+    (:func:`convert.writers.pdf_tags.finish`) and pydyf's ``PDF.write`` (serialising,
+    compressing); the rest of ``write_pdf`` is drawing the pages (marked content included).
+    Wrapped once per process; returns the totals, cleared by the caller for each piece."""
+    import pydyf
+    import weasyprint
+    import weasyprint.pdf
+
+    from convert.writers import pdf_tags
+
+    def timer(owner: Any, name: str, label: str) -> None:
+        original = getattr(owner, name)
+        if getattr(original, "profile_tags", False):
+            return
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                STEPS[label] = STEPS.get(label, 0.0) + time.process_time() - start
+
+        timed.profile_tags = True  # type: ignore[attr-defined]
+        setattr(owner, name, timed)
+
+    timer(weasyprint.HTML, "render", "layout")
+    timer(weasyprint.Document, "write_pdf", "write_pdf")
+    timer(weasyprint.pdf, "add_tags", "add_tags")  # called by that name in weasyprint.pdf
+    timer(pdf_tags, "finish", "finisher")
+    timer(pydyf.PDF, "write", "pydyf write")
+    return STEPS
 
 
 def epub_page_list_cost(volume: Any, rounds: int) -> None:
@@ -118,6 +167,8 @@ def main() -> int:
     parser.add_argument("--default-gc", action="store_true", help="CPython's collector settings in the pieces")
     parser.add_argument("--epub", action="store_true",
                         help="also the EPUB volume and the untagged layout alone (what a page list would cost)")
+    parser.add_argument("--in-process", action="store_true",
+                        help="the pieces laid out in this process, as bench_tags.py does (steadier)")
     parser.add_argument("--serialise-twice", action="store_true",
                         help="without pdf.serialise_once (pydyf makes each object's bytes twice)")
     args = parser.parse_args()
@@ -129,24 +180,34 @@ def main() -> int:
     cables += [c for _, c in load_cables(corpus_pages(args.pages, args.cables)) if isinstance(c, Cable)]
     volume = make_volume(cables[: args.cables])
     log: list[tuple[str, float]] = []
+    clock = cpu_seconds
+    if args.in_process:
+        from bench_tags import InProcess
+
+        here = InProcess()
+        here.install()  # before instrument(), which wraps it
+        clock = here.clock
     instrument(log)
     load = os.getloadavg()[0]
     results: dict[str, list[dict[str, float]]] = defaultdict(list)
     for number in range(args.rounds + 1):  # round 0 warms up and is not counted
         for variant in VARIANTS if number % 2 else reversed(VARIANTS):
             log.clear()
-            start = cpu_seconds()
+            start = clock()
             pdf.write_volume(volume, WriteOptions(pdf_variant=variant))
             parts: dict[str, float] = defaultdict(float)
             for name, value in log:
                 parts[name] += value
-            parts["total"] = cpu_seconds() - start
+            parts["total"] = clock() - start
             if number:
                 results[variant].append(parts)
     if args.epub:
         epub_page_list_cost(volume, args.rounds)
-    names = ["body", "body gc passes", "body gc s", "body stream bytes made", "index", "front", "join", "total"]
-    print(f"a volume of {len(volume.cables)} cables, {args.rounds} rounds, collector: "
+    names = ["body", "body gc passes", "body gc s", "body stream bytes made", "index", "front",
+             *(f"pieces: {step}" for step in ("layout", "write_pdf", "add_tags", "finisher", "pydyf write")),
+             "join", "total"]
+    print(f"a volume of {len(volume.cables)} cables, "
+          f"{'pieces in this process' if args.in_process else 'a process per piece'}, {args.rounds} rounds, collector: "
           f"{'CPython default' if args.default_gc else 'collect_less'}, objects serialised "
           f"{'twice' if args.serialise_twice else 'once'}; medians, CPU s")
     print(f"{'part':24}" + "".join(f"{v:>11}" for v in VARIANTS) + f"{'ratio':>8}")

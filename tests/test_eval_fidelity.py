@@ -451,3 +451,44 @@ def test_where_a_repeated_number_went() -> None:
     blocks = [("p", 3, "3. Clinton in Baghdad"), ("p", None, "The papers wrote")]
     assert paragraphs.where_in(("clinton", "in", "baghdad", "the"), blocks, 3).startswith("its number's paragraph")
     assert paragraphs.where_in(("clinton", "in", "baghdad", "the"), blocks, 4) == "merged into a numbered paragraph"
+
+
+def test_the_holdout_is_scored_apart_and_reported_in_its_own_table() -> None:
+    from fidelity import report, tally
+
+    record = {**RECORD, "ambiguous": [], "forms": [{"form": "page", "page": "cable/2009/01/09X1.html"}]}
+    held = {**RECORD, "id": "09Y2", "ambiguous": [], "selection": "holdout", "holdout": "session 7",
+            "forms": [{"form": "page", "page": "cable/2009/01/09Y2.html"}]}
+
+    def page(ident: str, **over: object) -> dict[str, object]:
+        return {"source": "page", "rel": f"cable/2009/01/{ident}.html", "has_dtg": True, "anchor_numbers": [1, 2],
+                "table": {"id": ident, "created": "2009-01-01 10:00", "classification": "SECRET"},
+                "forms": {"page": _form(id=ident, **over), "pasted": _form(id=ident, **over)}}
+
+    # the truth's cable is right; the holdout's has the wrong subject in both forms
+    results = [page("09X1"), page("09Y2", subject="ANOTHER")]
+    outcome = tally.everything(results, [record], [], [held])
+    assert outcome.tallies[("page", "subject")].ok == outcome.tallies[("page", "subject")].n == 1
+    assert (outcome.holdout[("page", "subject")].ok, outcome.holdout[("page", "subject")].n) == (0, 1)
+    assert (outcome.holdout[("pasted", "signer")].ok, outcome.holdout[("pasted", "signer")].n) == (1, 1)
+    assert outcome.holdout_residue["forms"]["page"]["cables"] == 1
+    assert any(m.get("truth") == "holdout" and m["cable"] == "09Y2" for m in outcome.misses)
+    text = report.render(outcome)
+    section = text.split("### Holdout (session 7)")[1].split("###")[0]
+    assert "| subject (% right) | 0.0 (0/1) | 0.0 (0/1) | ≥ 98 % |" in section
+    assert "| subject (% right) | 100.0 (1/1) |" in text.split("### Holdout")[0]
+    # without a holdout, nothing of it is scored
+    assert not tally.everything(results, [record], []).holdout
+
+
+def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
+    from fidelity import truthscore
+
+    truth = truthscore.load()
+    held = truthscore.load(truthscore.HOLDOUT)
+    assert len(held) >= 60
+    assert not {r["id"] for r in held} & {r["id"] for r in truth}
+    assert all(r["selection"] == "holdout" and r["holdout"] == "session 7" for r in held)
+    chosen = truthscore.HOLDOUT.with_name("selection-holdout.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    assert sorted(line.split("\t")[0] for line in chosen) == sorted(r["id"] for r in held)
+    assert all(r["paragraph_count"] == len(r["paragraphs"]) for r in held)

@@ -201,6 +201,71 @@ def test_ref_list_in_tei_links_known_cables():
     assert xp(c, "//t:list[@type='references']/t:label/text()") == ["A.", "B."]  # the ¶ is dropped
 
 
+def test_separator_after_a_reference_is_the_lists_not_the_references():
+    # ``A) STATE 363024, B) …``: the header and the JSON name the reference without the comma;
+    # the body keeps the comma where it was written, after the reference
+    refs = parse_refs("REFS: A) STATE 363024, B) KHARTOUM 11147 (NOTAL),; C) KHARTOUM 10671 and "
+                      "KHARTOUM 10672", 1989).items
+    assert [(r.text, r.tail) for r in refs] == [("STATE 363024", ","), ("KHARTOUM 11147 (NOTAL)", ",;"),
+                                                ("KHARTOUM 10671", " and"), ("KHARTOUM 10672", "")]
+    c = valid(cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\nREF: A. MADRID 100, B. MEMCON OF MAY 5;\n"
+                    "C. 08 STATE 4242\n\n1. (U) Text.\n"))
+    assert [r["text"] for r in record(c)["references"]] == ["MADRID 100", "MEMCON OF MAY 5", "08 STATE 4242"]
+    items = xp(c, "//t:list[@type='references']/t:item")
+    assert [source_text(item) for item in items] == ["MADRID 100,", "MEMCON OF MAY 5;", "08 STATE 4242"]
+    assert xp(c, "//t:list[@type='references']/t:item/t:ref/text()") == ["MADRID 100", "08 STATE 4242"]
+
+
+def test_a_ref_line_glued_to_the_classified_by_line_is_cut_at_it():
+    c = valid(cable("C O N F I D E N T I A L MADRID 000857\n\nSUBJECT: X\n\nREF: MADRID 1725Classified By: "
+                    "Ambassador A. Smith for reasons 1.4 (b) and (d)\n\n1. (C) Text.\n"))
+    assert [r["text"] for r in record(c)["references"]] == ["MADRID 1725"]
+    assert xp(c, "//t:note[@type='classified-by']/text()") == ["Classified By: Ambassador A. Smith for reasons 1.4 (b) and (d)"]
+
+
+@pytest.mark.parametrize("line", [
+    "REF: A. STATE 1 B. STATE 2 (C) EMBASSY EMAIL OF MAY 5 TO DEPT",  # the list's next letter, not a marking
+    "REF: (A) SAN JOSE 01455 (B) SAN JOSE 01713 (C) SAN JOSE 01720 (D) SAN JOSE 01722",
+    "REF: STATE 1234 (S) NOTAL",  # the reference's own marking
+    "REF: STATE 1234 1. B. STATE 5678",
+    "REF: A. STATE 1 B. 12/12/08 (U) EMAIL FROM POLOFF SMITH TO USUNVIE C. 08 MADRID 1296",  # the list goes on
+    "\u00b6B. 12/12/08 (U) EMAIL FROM POLOFF SMITH TO USUNVIE",  # a marked item (its list goes on next line)
+])
+def test_a_ref_line_that_does_not_run_on_into_the_body_is_not_cut(line):
+    from convert.normalize.rules.copies import ref_body_runon
+    assert ref_body_runon(line) is None
+
+
+def test_a_ref_field_run_on_into_the_first_paragraph_leaves_the_paragraph_numbered():
+    c = valid(cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\nREF: A) STATE 132944, B) MADRID 480  1. (U) The "
+                    "Government does not maintain relations.\n\n2. (U) Second.\n"))
+    assert [r["text"] for r in record(c)["references"]] == ["STATE 132944", "MADRID 480"]
+    assert xp(c, "//t:p/@n") == ["1", "2"]
+    assert xp(c, "//t:p[@n='1']/t:seg[@type='portion-marking']/text()") == ["(U)"]
+
+
+def test_a_ref_label_written_with_a_space_inside_its_parentheses():
+    refs = parse_refs("REF: (A) SAN JOSE 01639 (B) SAN JOSE 01455 (C )SAN JOSE 01713", 2005).items
+    assert [(r.written, r.target) for r in refs] == [("(A)", "05SANJOSE1639"), ("(B)", "05SANJOSE1455"),
+                                                     ("(C )", "05SANJOSE1713")]
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("REF: a. 07 state 75839 b. State 15220 c. Berlin 195", ["07STATE75839", "09STATE15220", "09BERLIN195"]),
+    ("REF: A. SANAA 01995 b. SANAA 02079 c. SANAA 01669", ["09SANAA1995", "09SANAA2079", "09SANAA1669"]),
+    ("REF: (a) vienna 350 (b) 05 state 220738", ["09VIENNA350", "05STATE220738"]),
+    ("REF: STATE 1234 e.g. the demarche", ["09STATE1234"]),  # not a label: e.g.
+])
+def test_ref_labels_in_lower_case_run_a_b_c_too(text, ids):
+    assert [r.target for r in parse_refs(text, 2009).items] == ids
+
+
+def test_a_ref_list_in_lower_case_goes_on_over_lines():
+    c = valid(cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\nREF: a. State 77660\nb. Berlin 1000\n\n1. (U) Text.\n"))
+    assert [(r["label"], r["id"]) for r in record(c)["references"]] == [("A", "09STATE77660"), ("B", "09BERLIN1000")]
+    assert xp(c, "//t:list[@type='references']/t:label/text()") == ["a.", "b."]
+
+
 # ------------------------------------------------------------------ glued fields
 def test_fields_run_together_are_split_but_stay_glued_in_the_source_view():
     parts = split_glued("S E C R E T SECTION 01 OF 02 SANAA 001352SIPDISE.O. 12958: DECL: 05/21/2015TAGS: PREL")

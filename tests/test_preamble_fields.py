@@ -140,10 +140,11 @@ def test_a_label_written_twice_does_not_hide_the_cable() -> None:
 
 
 def test_an_item_naming_several_cables_is_one_item_per_cable_with_its_separator() -> None:
+    # (the separator is the item's tail: test_normalize_units' separator test)
     assert refs_of("REF: 08 DJIBOUTI 859; 09 DJIBOUTI 337, QUITO 5 AND STATE 6 09 CAIRO 2229") == [
-        (None, "08 DJIBOUTI 859;", "08DJIBOUTI859"),
-        (None, "09 DJIBOUTI 337,", "09DJIBOUTI337"),
-        (None, "QUITO 5 AND", "09QUITO5"),
+        (None, "08 DJIBOUTI 859", "08DJIBOUTI859"),
+        (None, "09 DJIBOUTI 337", "09DJIBOUTI337"),
+        (None, "QUITO 5", "09QUITO5"),
         (None, "STATE 6", "09STATE6"),
         (None, "09 CAIRO 2229", "09CAIRO2229"),
     ]

@@ -5,7 +5,7 @@ blocks, kept in order."""
 from __future__ import annotations
 
 from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, ListItem, PageBreak, Paragraph, Signature
-from .rules.closing import LINES, SIGNATURE, TWICE
+from .rules.closing import DOUBLED, LINES, SIGNATURE, TWICE, after_text
 from .rules.ruler import Run
 
 #: blocks of text: a closing needs one before it (TEI allows no closer in a div without content)
@@ -80,6 +80,15 @@ def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
         tail.insert(0, Closing(line, kind[1]))
 
 
+def _signed(name: str, run: Run, *, inline: bool = False) -> list[Block]:
+    """The signature blocks of a signature line: one, or two on one line when the line holds
+    the name twice (``closing.doubled``)."""
+    doubled = run.first(DOUBLED, name)
+    if doubled is None:
+        return [Signature(name, inline=inline)]
+    return [Signature(doubled[0], inline=inline), Signature(doubled[1], inline=inline, same_line=True)]
+
+
 def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
     """The signature: a name on its own last line, or after the last sentence."""
     last = blocks[-1] if blocks else None
@@ -106,24 +115,34 @@ def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
         item_lines[max(i for i, x in enumerate(item_lines) if isinstance(x, str))] = kept
         items = (*last.items[:-1], ListItem(item.label, tuple(item_lines)))
         blocks[-1] = Paragraph(last.lines, last.n, last.label, last.label_fix, last.marking, items)
-        tail.insert(0, Signature(name, inline=True))
+        tail[:0] = _signed(name, run, inline=True)
         return
     if last.items and _texts(last.items[-1].lines)[-1:] == [name]:
         _pop_item_line(blocks, last)
-        tail.insert(0, Signature(name))
+        tail[:0] = _signed(name, run)
         return
     if kept is not None:
         _replace_last_line(blocks, len(blocks) - 1, kept)
-        tail.insert(0, Signature(name, inline=True))
+        tail[:0] = _signed(name, run, inline=True)
         return
     _pop_last_line(blocks, last)
-    tail.insert(0, Signature(name))
+    tail[:0] = _signed(name, run)
+    _twice(blocks, tail, name, run)
+
+
+def _twice(blocks: list[Block], tail: list[Block], name: str, run: Run) -> None:
+    """The name again on the line before the signature (``closing.twice``): alone in an
+    unnumbered block, or the last line of a paragraph after its last sentence."""
     before = blocks[-1] if blocks else None
-    if isinstance(before, Paragraph) and before.n is None and not before.items:
-        lines = _texts(before.lines)
-        if len(lines) == 1 and run.first(TWICE, name, lines[0]):
-            blocks.pop()
-            tail.insert(0, Signature(lines[0]))
+    if not isinstance(before, Paragraph) or before.items:
+        return
+    lines = _texts(before.lines)
+    alone = len(lines) == 1 and before.n is None
+    if not lines or not (alone or (len(lines) > 1 and after_text(lines[-2], lines[-1]))):
+        return
+    if run.first(TWICE, name, lines[-1]):
+        _pop_last_line(blocks, before)
+        tail[:0] = _signed(lines[-1], run)
 
 
 def split_closing(blocks: list[Block], has_refs: bool, run: Run) -> list[Block]:

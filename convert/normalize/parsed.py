@@ -153,6 +153,9 @@ class Ref:
     year_inferred: bool = False
     #: the year assumed is a guess (the text gives no date of its own: ``fields.ref-year``)
     year_guessed: bool = False
+    #: the separator written after it (``,`` in ``A. STATE 363024, B. …``): text of the list,
+    #: not of the reference, so the body keeps it beside the reference and the header drops it
+    tail: str = ""
 
     @property
     def year_kind(self) -> str | None:
@@ -265,6 +268,7 @@ class Closing:
 class Signature:
     line: str  # the name as written, with any full stop or # after it
     inline: bool = False  # found at the end of the last sentence, not on a line of its own
+    same_line: bool = False  # the name again on the previous signature's line (``BOYCE BOYCE``): text
 
 
 @dataclass(frozen=True, slots=True)

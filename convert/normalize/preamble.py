@@ -30,11 +30,11 @@ _HORIZON = ("eo", "tags", "subject")
 _WRAPPED_KINDS = ("subject", "subject-more", "refs", "refs-more", "classified-by")
 #: the ``fields.wrapped`` rules that are not for a field's lines (a REF line is not cut at a REF label)
 _WRAPPED_SKIP: dict[str, tuple[str, ...]] = {
-    "subject": ("ref-runon",),
-    "subject-more": ("ref-runon",),
+    "subject": ("ref-runon", "ref-body-runon"),
+    "subject-more": ("ref-runon", "ref-body-runon"),
     "refs": ("subject-runon-wrapped",),
     "refs-more": ("subject-runon-wrapped",),
-    "classified-by": ("subject-runon-wrapped",),
+    "classified-by": ("subject-runon-wrapped", "ref-body-runon"),
 }
 
 

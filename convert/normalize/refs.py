@@ -17,7 +17,7 @@ from .parsed import Ref, RefList
 #: the field's label: ``REF:``, ``REFTEL``, ``REFS.``, ``Ref A:``
 REF = re.compile(r"^\s*(?:¶\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b(?:\s+[A-Z](?=\s*:))?\s*[:.]?", re.I)
 _REF_LABEL = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,))(?:¶\s*)?(?:REF\s+)?(?:\((?P<a>[A-Z])\)|(?P<b>[A-Z])[.)](?=\s|[A-Z]))\s*",
+    r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,))(?:¶\s*)?(?:REF\s+)?(?:\(\s?(?P<a>[A-Za-z])\s?\)|(?P<b>[A-Za-z])[.)](?=\s|[A-Z]))\s*",
 )
 _HEAD_LETTER = re.compile(r"\b([A-Z])\s*:?$")
 MONTH_WORDS = frozenset(
@@ -38,15 +38,19 @@ NOT_STATIONS = frozenset(
 )
 
 Item = tuple[str | None, str | None, str]  # (letter, label as written, text)
+#: the separators that end an item before the next (``STATE 363024,``, ``(NOTAL),;``, ``QUITO 5 AND``)
+#: (matched at the start of the item reversed, so that it is tried once, from the end)
+_TAIL_REVERSED = re.compile(r"\s*+(?:DNA\s++)?(?:[,;]\s*+)++|\s*+DNA\s++", re.I)
 
 
 def split_refs(text: str) -> list[Item]:
     """``A. TBILISI 1605 B. ROME 721`` -> [("A", "A.", "TBILISI 1605"), ("B", "B.", "ROME 721")]:
-    (letter, label as written, text). Labels must run A, B, C… to tell them from initials."""
+    (letter, label as written, text). Labels must run A, B, C… to tell them from initials, in
+    either case (``a. State 77660 b. Berlin 1000``: the letter is given in capitals)."""
     cuts: list[tuple[int, int, str]] = []
     expected = "A"
     for match in _REF_LABEL.finditer(text):
-        letter = match["a"] or match["b"]
+        letter = (match["a"] or match["b"]).upper()
         if letter == expected:
             cuts.append((match.start(), match.end(), letter))
             expected = chr(ord(expected) + 1)
@@ -164,14 +168,23 @@ def parse_refs(text: str, own_year: int | None) -> RefList:
             if target is not None:
                 runs = [(0, target, inferred)]
         if not runs:
-            refs.append(Ref(letter, written, item, None, False))
+            refs.append(_ref(letter, written, item, None, False))
             continue
         cuts = [0] + [at for at, _, _ in runs[1:]] + [len(item)]
         for index, (_, target, inferred) in enumerate(runs):
             piece = item[cuts[index] : cuts[index + 1]].strip()
             first = index == 0  # the item's label and written form go with its first cable
-            refs.append(Ref(letter if first else None, written if first else None, piece, target, inferred))
+            refs.append(_ref(letter if first else None, written if first else None, piece, target, inferred))
     return RefList(head, tuple(refs))
+
+
+def _ref(letter: str | None, written: str | None, text: str, target: str | None, inferred: bool) -> Ref:
+    """One reference, the separator written after it (``,`` ``;``) apart from its text."""
+    tail = _TAIL_REVERSED.match(text[::-1])
+    cut = len(text) - tail.end() if tail else 0
+    if cut <= 0:
+        return Ref(letter, written, text, target, inferred)
+    return Ref(letter, written, text[:cut], target, inferred, tail=text[cut:])
 
 
 def guessed(refs: tuple[Ref, ...], guess: bool) -> tuple[Ref, ...]:

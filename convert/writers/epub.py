@@ -21,11 +21,15 @@ from ..model import Cable
 from ..options import WriteOptions
 from ..theme import stylesheet
 from ..view import CableView, frus, iso_to_epoch
-from . import epub_a11y, html, pandoc
+from . import epub_a11y, epub_pages, html, pandoc
 from .edition import nav_paragraphs
+from .epub_pages import PrintPages
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..volume import Volume
+    from .page_starts import PageStart
 
 STYLESHEET_ENTRY = "EPUB/styles/stylesheet1.css"
 OPF_ENTRY = "EPUB/content.opf"
@@ -97,9 +101,11 @@ def _start(nav: etree._Element, documents: list[str]) -> str:
 
 
 def _accessible(entries: dict[str, bytes], opf: etree._Element,
-                nav: tuple[str, list[tuple[str, str]]] | None, contents: bool) -> dict[str, bytes]:
-    """The navigation document (paragraph entries, landmarks) and the package (accessibility
-    metadata, :mod:`.epub_a11y`) as this book's content makes them."""
+                nav: tuple[str, list[tuple[str, str]]] | None, contents: bool,
+                pages: PrintPages | None) -> dict[str, bytes]:
+    """The navigation document (paragraph entries, page list, landmarks), the documents with
+    page markers (:mod:`.epub_pages`) and the package (accessibility metadata,
+    :mod:`.epub_a11y`) as this book's content makes them."""
     nav_root = etree.fromstring(entries[NAV_ENTRY])
     names = [name for name in epub_a11y.content_names(opf, OPF_ENTRY) if name != NAV_ENTRY]
     documents = {name: etree.fromstring(data) for name, data in entries.items() if name in names}
@@ -108,25 +114,35 @@ def _accessible(entries: dict[str, bytes], opf: etree._Element,
         chapters = {element.get("id") or "": posixpath.relpath(name, base)
                     for name, root in documents.items() for element in root.iterfind(".//*[@id]")}
         _nav_with_paragraphs(nav_root, *nav, chapters)
+    placed = epub_pages.mark([(name, documents[name]) for name in names], pages.starts) if pages else []
+    epub_pages.add_page_list(nav_root, placed, NAV_ENTRY)
     epub_a11y.add_landmarks(nav_root, _start(nav_root, [posixpath.relpath(n, base) for n in names]),
                              contents)
     documents[NAV_ENTRY] = nav_root
     epub_a11y.finish(opf, documents, nav_root)
-    return {NAV_ENTRY: _xml(nav_root), OPF_ENTRY: _xml(opf)}
+    if pages is not None and placed:
+        epub_pages.name_source(opf, pages.source)
+    marked = {name: _xml(documents[name], doctype=True) for name in dict.fromkeys(n for _, n in placed)}
+    return {**marked, NAV_ENTRY: _xml(nav_root), OPF_ENTRY: _xml(opf)}
 
 
-def _xml(root: etree._Element) -> bytes:
+def _xml(root: etree._Element, doctype: bool = False) -> bytes:
+    if doctype:  # a content document as pandoc wrote it: with its document type
+        return bytes(etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8",
+                                    doctype="<!DOCTYPE html>"))
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
 def package(root: etree._Element, metadata: list[str], options: WriteOptions, source: str,
             modified: str, date: str | None, *, contents_first: bool = True,
-            nav: tuple[str, list[tuple[str, str]]] | None = None) -> bytes:
+            nav: tuple[str, list[tuple[str, str]]] | None = None, pages: PrintPages | None = None
+            ) -> bytes:
     """HTML tree -> EPUB bytes: pandoc in its sandbox, then our stylesheet and dates.
 
     ``contents_first``: the navigation document opens the reading order (a volume); else the
     text comes first and the contents are the reading system's (a cable). ``nav``: a
-    heading's anchor and the paragraph entries to list under it."""
+    heading's anchor and the paragraph entries to list under it. ``pages``: the print
+    edition's pages, to mark and list (:mod:`.epub_pages`)."""
     data = html.serialize(root)
     epoch = _epoch(modified)
     toc = ["--toc"] if contents_first else []
@@ -139,7 +155,7 @@ def package(root: etree._Element, metadata: list[str], options: WriteOptions, so
     _fix_opf(opf, modified, date)
     entries.update(read_entries(raw, epub_a11y.content_names(opf, OPF_ENTRY)))
     css = stylesheet(options.theme, "epub", options.paper).encode("utf-8")
-    replace = {STYLESHEET_ENTRY: css, **_accessible(entries, opf, nav, contents_first)}
+    replace = {STYLESHEET_ENTRY: css, **_accessible(entries, opf, nav, contents_first, pages)}
     return rewrite_zip(raw, replace, epoch, stored=frozenset({"mimetype"}), first="mimetype")
 
 
@@ -166,8 +182,12 @@ def write(cable: Cable, options: WriteOptions) -> bytes:
                    contents_first=False, nav=nav)
 
 
-def write_volume(volume: Volume, options: WriteOptions) -> bytes:
-    """Many cables as one EPUB: a chapter per cable, links between them."""
+def write_volume(volume: Volume, options: WriteOptions, *,
+                 pages: Sequence[PageStart] | None = None) -> bytes:
+    """Many cables as one EPUB: a chapter per cable, links between them, and (unless
+    ``options.page_list`` is off) a page list of the volume's PDF edition: ``pages`` where its
+    pages start, as the PDF of the same run found them (:func:`.pdf.write_volume`), else laid
+    out here (:func:`.pdf.volume_pages`)."""
     blocks = volume.blocks(options, "epub")
     modified = volume.modified(options)
     root = html.document(blocks, volume.title, volume.lang, None)
@@ -179,7 +199,16 @@ def write_volume(volume: Volume, options: WriteOptions) -> bytes:
         description=f"{len(volume.cables)} cables; highest classification {volume.classification()}.",
     )
     dates = volume.dates()
-    return package(root, metadata, options, "--book", modified, dates[0] if dates else None)
+    print_pages = None
+    if options.page_list:
+        if pages is None:
+            from .pdf import volume_pages
+
+            pages = volume_pages(volume, options)
+        source = epub_pages.print_source(volume.title, options.paper, options.theme)
+        print_pages = PrintPages(source, tuple(pages))
+    return package(root, metadata, options, "--book", modified, dates[0] if dates else None,
+                   pages=print_pages)
 
 
 def stylesheet_of(epub: bytes) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,7 @@ from . import PDF_VARIANTS, TAGGED_VARIANTS, html, pdf_tags
 
 if TYPE_CHECKING:
     from ..volume import Volume
+    from .page_starts import PageStart
 
 VARIANTS = PDF_VARIANTS
 
@@ -199,17 +201,40 @@ def write(cable: Cable, options: WriteOptions) -> bytes:
 
 
 def write_volume(volume: Volume, options: WriteOptions, *, chunk_cables: int | None = None,
-                 chunk_bytes: int | None = None) -> bytes:
+                 chunk_bytes: int | None = None, pages: list[PageStart] | None = None) -> bytes:
     """Many cables as one PDF: title page, contents with page numbers, the numbered cables,
     the index; bookmarks, links between them, each cable's TEI attached. Made in pieces
-    (:mod:`.pdf_volume`) in a temporary folder; a ``pdf/ua-1`` volume is one document."""
+    (:mod:`.pdf_volume`) in a temporary folder; a ``pdf/ua-1`` volume is one document.
+    ``pages``: a list to receive where each page of the text starts (:mod:`.page_starts`;
+    made in pieces only), for the EPUB of the same volume."""
+    from . import pdf_volume
+
+    if options.pdf_variant not in pdf_volume.PIECEWISE_VARIANTS:
+        return _write_volume_whole(volume, options)
+    return _in_pieces(volume, options, chunk_cables, chunk_bytes, pages, layout_only=False)
+
+
+def volume_pages(volume: Volume, options: WriteOptions, *, chunk_cables: int | None = None,
+                 chunk_bytes: int | None = None) -> list[PageStart]:
+    """Where each page of the volume's PDF edition starts (pages 1 to the end of the index),
+    from its layout alone: the pieces are laid out as :func:`write_volume` lays them out, no
+    PDF is written. A variant not made in pieces is laid out as the default one."""
+    from . import DEFAULT_PDF_VARIANT, pdf_volume
+
+    if options.pdf_variant not in pdf_volume.PIECEWISE_VARIANTS:
+        options = replace(options, pdf_variant=DEFAULT_PDF_VARIANT)
+    pages: list[PageStart] = []
+    _in_pieces(volume, options, chunk_cables, chunk_bytes, pages, layout_only=True)
+    return pages
+
+
+def _in_pieces(volume: Volume, options: WriteOptions, chunk_cables: int | None,
+               chunk_bytes: int | None, pages: list[PageStart] | None, layout_only: bool) -> bytes:
     import tempfile
     from pathlib import Path
 
     from . import pdf_volume
 
-    if options.pdf_variant not in pdf_volume.PIECEWISE_VARIANTS:
-        return _write_volume_whole(volume, options)
     with tempfile.TemporaryDirectory(prefix="cable-convert-volume-") as folder:
         job = Path(folder)
         spool = pdf_volume.Spool(job / "tei")
@@ -219,8 +244,9 @@ def write_volume(volume: Volume, options: WriteOptions, *, chunk_cables: int | N
         target = job / "volume.pdf"
         pdf_volume.build(entries, volume.title, options, job, target,
                          chunk_cables=chunk_cables or pdf_volume.DEFAULT_CHUNK_CABLES,
-                         chunk_bytes=chunk_bytes or pdf_volume.DEFAULT_CHUNK_BYTES)
-        return target.read_bytes()
+                         chunk_bytes=chunk_bytes or pdf_volume.DEFAULT_CHUNK_BYTES,
+                         starts=pages, layout_only=layout_only)
+        return b"" if layout_only else target.read_bytes()
 
 
 def _write_volume_whole(volume: Volume, options: WriteOptions) -> bytes:

@@ -13,6 +13,7 @@ the bytes written, so the same pieces give the same file.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,8 @@ from .pdf_structure import finish as finish_structure
 #: links to a document in another piece: weasyprint writes them as URI links, the join
 #: turns them into links to the named destination
 SCHEME = "x-cable-volume:"
+#: an indirect reference in qpdf's unparsed form of an object holding no string
+_REFERENCE = re.compile(rb"(?<![\w./#+-])(\d+) (\d+) R(?=[\s\]>])")
 
 
 def _outline(node: Any) -> Iterator[tuple[int, str, Any]]:
@@ -113,6 +116,23 @@ class _Copier:
             self.queue.append(obj)
         return b"%d 0 R" % self.numbers[key]
 
+    def unparsed(self, obj: Any, source: Any) -> bytes:
+        """``obj`` (its content, if indirect) as qpdf writes it, its references renumbered
+        as :meth:`ref` does: one C++ call and a substitution, where :meth:`value` walks every
+        key and item in Python (a tagged chunk has thousands of structure elements). An
+        object that holds a string (which may read like a reference) goes through
+        :meth:`value`; ``source`` is the PDF ``obj`` comes from."""
+        data = bytes(obj.unparse(resolved=True))
+        if b"(" in data or b"<" in data.replace(b"<<", b"").replace(b">>", b""):
+            return self.value(obj, top=True)
+
+        def renumber(match: re.Match[bytes]) -> bytes:
+            key = (int(match[1]), int(match[2]))
+            number = self.numbers.get(key)
+            return b"%d 0 R" % number if number is not None else self.ref(source.get_object(key))
+
+        return _REFERENCE.sub(renumber, data)
+
     def value(self, obj: Any, top: bool = False) -> bytes:
         pikepdf = self.pikepdf
         if not isinstance(obj, pikepdf.Object):
@@ -146,11 +166,15 @@ class _Copier:
         body = self.dictionary([*page.items(), *extra], skip=("/Parent",))
         self.out.write(number, body[:-2] + b"/Parent %d 0 R >>" % self.pages_root)
 
-    def drain(self) -> None:
+    def drain(self, source: Any = None) -> None:
+        """Write the queued objects (and those they refer to); ``source`` (the PDF they come
+        from): in qpdf's form (:meth:`unparsed`): only for a structure tree's elements."""
         while self.queue:
             obj = self.queue.pop()
             number = self.numbers[obj.objgen]
-            if isinstance(obj, self.pikepdf.Stream):
+            if source is not None and not isinstance(obj, self.pikepdf.Stream):
+                self.out.write(number, self.unparsed(obj, source))
+            elif isinstance(obj, self.pikepdf.Stream):
                 raw = obj.read_raw_bytes()
                 items = [(k, v) for k, v in obj.stream_dict.items() if k != "/Length"]
                 body = self.dictionary([*items, ("/Length", len(raw))])

@@ -18,6 +18,7 @@ from lxml import etree
 from ..errors import ConvertError, RenderError, TimeLimitError
 from ..model import Cable
 from ..options import WriteOptions
+from .page_starts import PageStart, read_pages
 from .pdf_join import SCHEME
 
 
@@ -58,10 +59,15 @@ class Piece:
     pages: dict[str, int] = field(default_factory=dict)  # known pages of anchors (printed)
     title: str = ""
     meta: dict[str, str] = field(default_factory=dict)
+    #: also read where each page starts (an EPUB's page list, :mod:`.page_starts`)
+    read_starts: bool = False
+    #: lay out only: no PDF is written (the pages of an EPUB made without its PDF)
+    layout_only: bool = False
     # results
     page_count: int = 0
     anchors: dict[str, int] = field(default_factory=dict)  # anchor -> page index in the piece
     forward: bool = False  # it refers to a page not known when it was rendered
+    starts: list[PageStart] = field(default_factory=list)
 
 
 def _href(piece: Piece, anchor: str) -> str:
@@ -195,7 +201,7 @@ def render_piece(piece: Piece, options: WriteOptions) -> Piece:
         root = _front_html(piece)
     fetcher = bundled_only_fetcher()
     files = []
-    if piece.kind == "body" and options.pdf_variant != "none":
+    if piece.kind == "body" and options.pdf_variant != "none" and not piece.layout_only:
         from ..readers.tei import safe_parser
 
         moment = _moment(piece.meta["dcterms.modified"])
@@ -215,7 +221,10 @@ def render_piece(piece: Piece, options: WriteOptions) -> Piece:
         piece.page_count = len(document.pages)
         piece.anchors = {name: index for index, page in enumerate(document.pages)
                          for name in page.anchors}
-        document.write_pdf(piece.path, **settings, **finishing)
+        if piece.read_starts:
+            piece.starts = read_pages(document.pages, piece.first_page)
+        if not piece.layout_only:
+            document.write_pdf(piece.path, **settings, **finishing)
     except weasyprint.urls.FatalURLFetchingError as exc:
         raise refuse_error(fetcher.refused or [str(exc)], "--book") from exc
     except Exception as exc:  # weasyprint raises many kinds; callers get one typed error
@@ -247,7 +256,8 @@ def _child(piece: Piece, options: WriteOptions, result: str) -> None:
     try:
         done = render_piece(piece, options)
         answer: dict[str, Any] = {"pages": done.page_count, "anchors": done.anchors,
-                                  "forward": done.forward}
+                                  "forward": done.forward,
+                                  "starts": [start.as_list() for start in done.starts]}
     except ConvertError as exc:
         answer = {"error": exc.message, "kind": type(exc).__name__}
     except MemoryError:
@@ -293,4 +303,5 @@ def run_piece(piece: Piece, options: WriteOptions, limit: float | None) -> Piece
     piece.page_count = answer["pages"]
     piece.anchors = answer["anchors"]
     piece.forward = answer["forward"]
+    piece.starts = [PageStart.from_list(items) for items in answer["starts"]]
     return piece

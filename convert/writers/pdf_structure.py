@@ -71,14 +71,14 @@ def copy_tree(source: Any, copier: Any, structure: Structure) -> None:
             number = _number(copier.ref(value))
         else:  # a page's array of elements, one per marked-content id
             number = out.reserve()
-            out.write(number, copier.value(value))
+            out.write(number, copier.unparsed(value, source))
         structure.parents.append((offset + int(key), number))
         last = max(last, offset + int(key) + 1)
     structure.next_key = last
     if "/IDTree" in root:
         for name, element in pikepdf.NameTree(root.IDTree).items():
             structure.ids.setdefault(name, _number(copier.ref(element)))
-    copier.drain()
+    copier.drain(source)  # the elements: in qpdf's form (the pages' objects are copied already)
 
 
 def _number(reference: bytes) -> int:

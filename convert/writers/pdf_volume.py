@@ -39,6 +39,7 @@ from pathlib import Path
 from ..errors import RenderError, UsageError
 from ..model import Cable
 from ..options import WriteOptions
+from .page_starts import PageStart
 from .pdf_join import join
 from .pdf_pieces import Entry, Piece, run_piece
 
@@ -136,32 +137,26 @@ def modified(entries: Sequence[Entry], options: WriteOptions) -> str:
     return last_modified([e.date for e in entries], options)
 
 
-def build(entries: Sequence[Entry], title: str, options: WriteOptions, job: Path, target: Path,
-          *, time_limit: float | None = None, progress: Progress | None = None,
-          chunk_cables: int = DEFAULT_CHUNK_CABLES, chunk_bytes: int = DEFAULT_CHUNK_BYTES) -> int:
-    """Render the numbered ``entries`` (see :func:`ordered`) in pieces in ``job`` and join
-    them into ``target``. ``time_limit`` is seconds a cable (None or 0: none). Returns the
-    number of pages."""
-    if options.pdf_variant not in PIECEWISE_VARIANTS:
-        raise UsageError("--pdf-variant", f"a volume is made as {' or '.join(PIECEWISE_VARIANTS)}")
-    say = progress or (lambda message: None)
-    per_cable = time_limit if time_limit and math.isfinite(time_limit) and time_limit > 0 else None
-    numbers = {e.id: (e.number, e.anchor) for e in reversed(entries)}  # the first of a repeat
-    meta = volume_meta(entries, modified(entries, options))
+def _body(groups: list[list[Entry]], numbers: dict[str, tuple[int, str]], title: str,
+          meta: dict[str, str], options: WriteOptions, job: Path, flags: tuple[bool, bool],
+          per_cable: float | None, say: Progress) -> tuple[list[Piece], dict[str, int], int]:
+    """Lay out the chunks in order (each numbered on from the last); then again each chunk
+    that refers to a later one. Returns the pieces, the anchors' pages, the next page."""
     pages: dict[str, int] = {}
     body: list[Piece] = []
     next_page = 1
-    groups = chunks(entries, chunk_cables, chunk_bytes)
+    total = sum(len(group) for group in groups)
     started = time.monotonic()
     for count, group in enumerate(groups, 1):
         piece = Piece("body", _label(group), str(job / f"chunk-{count:05d}.pdf"), next_page, group,
-                      numbers, frozenset(e.anchor for e in group), dict(pages), title, meta)
+                      numbers, frozenset(e.anchor for e in group), dict(pages), title, meta,
+                      read_starts=flags[0], layout_only=flags[1])
         run_piece(piece, options, per_cable and per_cable * len(group))
         for name, at in piece.anchors.items():
             pages.setdefault(name, piece.first_page + at)
         next_page += piece.page_count
         body.append(piece)
-        say(f"volume: {group[-1].number} of {len(entries)} cables laid out, {next_page - 1} "
+        say(f"volume: {group[-1].number} of {total} cables laid out, {next_page - 1} "
             f"pages ({time.monotonic() - started:.0f} s)")
     for piece in body:
         if piece.forward:  # a reference to a later chunk: render again with its page
@@ -171,10 +166,38 @@ def build(entries: Sequence[Entry], title: str, options: WriteOptions, job: Path
             if (piece.page_count, piece.anchors) != before:
                 raise RenderError("--book", f"{piece.label} changed its pages when rendered "
                                   "again with the page numbers of later cables (sort by date)")
+    return body, pages, next_page
+
+
+def build(entries: Sequence[Entry], title: str, options: WriteOptions, job: Path, target: Path,
+          *, time_limit: float | None = None, progress: Progress | None = None,
+          chunk_cables: int = DEFAULT_CHUNK_CABLES, chunk_bytes: int = DEFAULT_CHUNK_BYTES,
+          starts: list[PageStart] | None = None, layout_only: bool = False) -> int:
+    """Render the numbered ``entries`` (see :func:`ordered`) in pieces in ``job`` and join
+    them into ``target``. ``time_limit`` is seconds a cable (None or 0: none). Returns the
+    number of pages.
+
+    ``starts``: a list to receive where each page of the text starts (pages 1 to the end of
+    the index, :mod:`.page_starts`), for an EPUB's page list. ``layout_only``: lay out the
+    text and the index for ``starts`` and write nothing (no front matter, no ``target``);
+    returns the number of the index's last page."""
+    if options.pdf_variant not in PIECEWISE_VARIANTS:
+        raise UsageError("--pdf-variant", f"a volume is made as {' or '.join(PIECEWISE_VARIANTS)}")
+    say = progress or (lambda message: None)
+    per_cable = time_limit if time_limit and math.isfinite(time_limit) and time_limit > 0 else None
+    numbers = {e.id: (e.number, e.anchor) for e in reversed(entries)}  # the first of a repeat
+    meta = volume_meta(entries, modified(entries, options))
+    groups = chunks(entries, chunk_cables, chunk_bytes)
+    flags = (starts is not None, layout_only)
+    body, pages, next_page = _body(groups, numbers, title, meta, options, job, flags, per_cable, say)
     whole = per_cable and per_cable * max(1, len(groups))
     index = Piece("index", "the index", str(job / "index.pdf"), next_page, list(entries), numbers,
-                  frozenset(), pages, title, meta)
+                  frozenset(), pages, title, meta, read_starts=flags[0], layout_only=flags[1])
     run_piece(index, options, whole)
+    if starts is not None:
+        starts.extend(start for piece in [*body, index] for start in piece.starts)
+    if layout_only:
+        return next_page + index.page_count - 1
     front = Piece("front", "the title page and contents", str(job / "front.pdf"), 1, list(entries),
                   numbers, frozenset(), pages, title, meta)
     run_piece(front, options, whole)

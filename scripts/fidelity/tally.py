@@ -25,6 +25,10 @@ class Outcome:
     browser: Counter[str] = field(default_factory=Counter)
     misses: list[dict[str, Any]] = field(default_factory=list)
     disagreements: list[dict[str, Any]] = field(default_factory=list)
+    #: the holdout's scores, kept apart from the truth's: (form, field) -> tally
+    holdout: dict[tuple[str, str], truthscore.Tally] = field(default_factory=lambda: defaultdict(truthscore.Tally))
+    holdout_residue: dict[str, Any] = field(default_factory=dict)
+    holdout_anchors: dict[str, Any] = field(default_factory=dict)
 
 
 def _name(result: dict[str, Any]) -> str:
@@ -54,26 +58,37 @@ def _truth_forms(record: dict[str, Any], index: dict[str, dict[str, Any]]) -> li
 
 
 def _score_truth(o: Outcome, truth: list[dict[str, Any]], index: dict[str, dict[str, Any]],
-                 cablemap: dict[str, dict[str, Any]]) -> None:
+                 cablemap: dict[str, dict[str, Any]], *, holdout: bool = False) -> None:
+    tallies = o.holdout if holdout else o.tallies
     for record in truth:
         for form, source in _truth_forms(record, index):
             for sub, result in source["forms"].items():
-                _tally(o, record, sub, result, source, "ours")
+                _tally(o, tallies, record, sub, result, source, "ours", holdout)
             if form == "page" and record["id"] in cablemap:
                 cm = cablemap[record["id"]]
                 theirs = {"subject": cm.get("subject"), "tags": cm.get("tags") or [],
                           "signer": compare.cablemap_signer(cm.get("signer")), "references": cm.get("references") or []}
-                _tally(o, record, "cablemap", {"facts": theirs}, source, "cablemap")
+                _tally(o, tallies, record, "cablemap", {"facts": theirs}, source, "cablemap", holdout)
 
 
-def _tally(o: Outcome, record: dict[str, Any], form: str, result: dict[str, Any], source: dict[str, Any],
-           parser: str) -> None:
+def _tally(o: Outcome, tallies: dict[tuple[str, str], truthscore.Tally], record: dict[str, Any], form: str,
+           result: dict[str, Any], source: dict[str, Any], parser: str, holdout: bool) -> None:
     for spec, verdict, ambiguous in truthscore.score_one(record, form, result, source, parser):
         miss = {"cable": record["id"], "form": form, "field": spec.name, "parser": parser}
-        before = len(o.tallies[(form, spec.name)].misses)
-        o.tallies[(form, spec.name)].add(verdict, ambiguous, miss)
-        if len(o.tallies[(form, spec.name)].misses) > before:
-            o.misses.append(o.tallies[(form, spec.name)].misses[-1])
+        if holdout:
+            miss["truth"] = "holdout"
+        before = len(tallies[(form, spec.name)].misses)
+        tallies[(form, spec.name)].add(verdict, ambiguous, miss)
+        if len(tallies[(form, spec.name)].misses) > before:
+            o.misses.append(tallies[(form, spec.name)].misses[-1])
+
+
+def _holdout_audits(o: Outcome, holdout: list[dict[str, Any]], index: dict[str, dict[str, Any]]) -> None:
+    """The residue and ¶-anchor figures of the holdout's pages alone (page and pasted forms)."""
+    items = [(form, record["id"], result) for record in holdout for _f, source in _truth_forms(record, index)
+             for form, result in source["forms"].items() if form in ("page", "pasted", "csv")]
+    o.holdout_residue = audits.residue_figures(items)
+    o.holdout_anchors = audits.anchor_figures((f, n, r) for f, n, r in items if f in ("page", "pasted"))
 
 
 def _second_opinion(o: Outcome, pages: list[dict[str, Any]], truth_by_id: dict[str, dict[str, Any]],
@@ -189,8 +204,11 @@ def _browser(o: Outcome, pages: list[dict[str, Any]]) -> None:
 
 
 def everything(
-    results: list[dict[str, Any]], truth: list[dict[str, Any]], cablemap_rows: list[dict[str, Any]]
+    results: list[dict[str, Any]], truth: list[dict[str, Any]], cablemap_rows: list[dict[str, Any]],
+    holdout: list[dict[str, Any]] | None = None,
 ) -> Outcome:
+    """Every figure; ``holdout`` (tests/truth/holdout.jsonl) is scored into its own tallies and
+    audits, and touches none of the truth's figures."""
     o = Outcome()
     index = _index(results)
     cablemap = {row["id"]: row for row in cablemap_rows}
@@ -205,6 +223,9 @@ def everything(
             if "failed" in result:
                 o.counts[f"{form}:{result['failed']}"] += 1
     _score_truth(o, truth, index, cablemap)
+    if holdout:
+        _score_truth(o, holdout, index, cablemap, holdout=True)
+        _holdout_audits(o, holdout, index)
     _second_opinion(o, pages, truth_pages, cablemap)
     items = [(form, _name(r), res) for r in results for form, res in r["forms"].items() if form != "browser"]
     o.residue = audits.residue_figures(items)

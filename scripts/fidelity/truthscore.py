@@ -15,6 +15,8 @@ from typing import Any
 from . import compare
 
 TRUTH = Path(__file__).resolve().parents[2] / "tests" / "truth" / "truth.jsonl"
+#: the session-7 holdout: pages chosen and read after the rules were written (scored apart)
+HOLDOUT = TRUTH.with_name("holdout.jsonl")
 
 
 def load(path: Path = TRUTH) -> list[dict[str, Any]]:

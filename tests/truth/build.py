@@ -7,7 +7,8 @@
       decided at that moment, is appended to reviews/BATCH.jsonl (drafts changed later
       cannot alter it).
   python tests/truth/build.py build
-      writes truth.jsonl from reviews/*.jsonl in file order, keys in README order.
+      writes truth.jsonl from reviews/*.jsonl in file order, keys in README order, and
+      holdout.jsonl from reviews/holdout-*.jsonl (the session-7 holdout, kept apart).
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ import view  # noqa: E402
 ORDER = ["id", "year", "forms", "selection", "subject", "tags", "tag_persons", "tag_phrases",
          "signer", "signer_line", "references", "references_year_inferred", "references_other",
          "paragraphs", "paragraph_count", "summary", "classification", "caveats", "origin",
-         "second_cable", "second_cable_id", "checked", "notes", "ambiguous"]
-OPTIONAL = {"signer_line", "second_cable_id", "ambiguous", "notes"}
+         "second_cable", "second_cable_id", "checked", "notes", "ambiguous", "holdout"]
+OPTIONAL = {"signer_line", "second_cable_id", "ambiguous", "notes", "holdout"}
+HOLDOUT = "holdout-"  # reviews/holdout-*.jsonl go to holdout.jsonl, the others to truth.jsonl
 DEFAULT_CHECKED = "preamble+closing read; paragraph lines listed by script and read"
 
 
@@ -53,6 +55,8 @@ def base(cid: str, corpus: str | None, csvi: dict[str, str]) -> dict:
         if cid in csvi:
             rec["forms"].append({"form": "csv", "csv_row": csvi[cid]})
         rec["selection"] = info["selection"]
+        if info["selection"] == "holdout":
+            rec["holdout"] = "session 7"
         d["origin"] = info["meta"][4]
     if d["summary"]:
         d["summary"] = {"start": d["summary"]["start"], "end": d["summary"]["end"]}
@@ -97,13 +101,15 @@ def accept(corpus: str | None, batch: str) -> None:
 
 
 def build() -> None:
-    out = []
-    for rf in sorted((HERE / "reviews").glob("*.jsonl")):
-        out += [ln for ln in rf.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    ids = [json.loads(ln)["id"] for ln in out]
-    assert len(ids) == len(set(ids)), "duplicate ids"
-    (HERE / "truth.jsonl").write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"{len(out)} records", file=sys.stderr)
+    for target, holdout in (("truth.jsonl", False), ("holdout.jsonl", True)):
+        out = []
+        for rf in sorted((HERE / "reviews").glob("*.jsonl")):
+            if rf.name.startswith(HOLDOUT) == holdout:
+                out += [ln for ln in rf.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        ids = [json.loads(ln)["id"] for ln in out]
+        assert len(ids) == len(set(ids)), "duplicate ids"
+        (HERE / target).write_text("\n".join(out) + "\n", encoding="utf-8")
+        print(f"{target}: {len(out)} records", file=sys.stderr)
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 Not a source of truth: it flags records whose recorded strings cannot be found in the text
 (after whitespace is collapsed), malformed ids, and internal inconsistencies, so that the
-reader can look again. Run: python tests/truth/check.py --corpus DIR
+reader can look again. Run: python tests/truth/check.py --corpus DIR [--file holdout.jsonl]
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ def norm(s: str) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus")
+    ap.add_argument("--file", default="truth.jsonl", help="truth.jsonl (default) or holdout.jsonl")
     a = ap.parse_args()
     problems = 0
-    for ln in (HERE / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+    for ln in (HERE / a.file).read_text(encoding="utf-8").splitlines():
         r = json.loads(ln)
         cid = "SEED" if r["selection"] == "seed" else r["id"]
         header, body, _info = view.load(cid, a.corpus)

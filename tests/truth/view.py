@@ -22,10 +22,11 @@ HERE = Path(__file__).resolve().parent
 
 def selection() -> dict[str, dict]:
     rows = {}
-    lines = (HERE / "selection.tsv").read_text().splitlines()
-    head = lines[0].split("\t")
-    for ln in lines[1:]:
-        rows[ln.split("\t")[0]] = dict(zip(head, ln.split("\t")))
+    for name in ("selection.tsv", "selection-holdout.tsv"):  # the truth's pages, then the holdout's
+        lines = (HERE / name).read_text().splitlines()
+        head = lines[0].split("\t")
+        for ln in lines[1:]:
+            rows[ln.split("\t")[0]] = dict(zip(head, ln.split("\t")))
     return rows
 
 

@@ -27,7 +27,7 @@ from ..parsed import (
     ParsedCable,
     Signature,
 )
-from .xml import XML_ID, add_furniture, add_tokens, append_text, el
+from .xml import XML_ID, T, add_furniture, add_tokens, append_text, el
 
 _ROUTING_TYPES = {
     "transmission": "transmission-id",
@@ -183,9 +183,9 @@ def _references(div: etree._Element, field: Field) -> etree._Element:
             el(lst, "label", ref.written)
         item = el(lst, "item", n=ref.letter)
         if ref.target:
-            el(item, "ref", ref.text, target=f"cable:{ref.target}", subtype=ref.year_kind)
+            el(item, "ref", ref.text, target=f"cable:{ref.target}", subtype=ref.year_kind).tail = ref.tail or None
         else:
-            item.text = ref.text
+            item.text = ref.text + ref.tail
     for entry in field.lines:
         if isinstance(entry, Furniture):
             add_furniture(div, entry)
@@ -219,6 +219,10 @@ def _body(div: etree._Element, blocks: Sequence[Block]) -> None:
 
 def _closing(closer: etree._Element, block: Block) -> None:
     if isinstance(block, Signature):
+        previous = next(closer.iterchildren(reversed=True), None)
+        if block.same_line and previous is not None and previous.tag == T + "signed":
+            append_text(previous, block.line)  # the name again on the same line: kept as written, marked once
+            return
         signed = el(closer, "signed")
         name, tail = _signed(block.line)
         el(signed, "persName", name)

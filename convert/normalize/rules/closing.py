@@ -8,6 +8,8 @@ Chains (run by :mod:`convert.normalize.closing`):
 - ``closing.signature`` ``(paragraph, texts) -> (kept, name) | None``: the signer's name at
   the end (first match); ``kept`` is what stays of the last line (None: the line goes).
 - ``closing.twice`` ``(name, line) -> bool``: the line before the signature is the name again.
+- ``closing.doubled`` ``(name) -> (first, second) | None``: the signature's line holds the name
+  twice (``BOYCE BOYCE``): the two names as written, the second with the spaces before it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ SIGNATURE: Chain[Callable[[Paragraph, list[str]], tuple[str | None, str] | None]
 )
 TWICE: Chain[Callable[[str, str], bool]] = Chain(
     "closing.twice", "closing", "The line before the signature: the name again?"
+)
+DOUBLED: Chain[Callable[[str], tuple[str, str] | None]] = Chain(
+    "closing.doubled", "closing", "The signature's line: the name written twice on it? (first match)"
 )
 
 END_MARKER = re.compile(r"^\s*(?:NNNN|BT|={3,}\s*CABLE ENDS\s*={3,}|#+|End Cable Text)\s*$", re.I)
@@ -94,6 +99,32 @@ def stray_punctuation(line: str, para: Paragraph) -> str | None:
         return None
     texts = [x for x in para.lines if isinstance(x, str)]
     return "wrapper" if len(texts) == 1 or is_name(texts[-2]) else None
+
+
+@LINES.rule(
+    "stray-after-signer",
+    after="stray-punctuation",
+    note=note(
+        "normalization",
+        "A line of one or two punctuation marks after the signer's name at the end of a numbered paragraph "
+        "(a quotation mark left by a database export) is kept in the closer as fw type=\"wrapper\".",
+    ),
+)
+def stray_after_signer(line: str, para: Paragraph) -> str | None:
+    """``5. (U) This cable has been cleared by Embassy Rome.`` / `` Perez`` / ``"``: the
+    export's quotation mark after a name that signs the last numbered paragraph (a name on its
+    own line after the paragraph's last sentence, or after it on the same line: ``… End
+    comment. CRETZ``)."""
+    if not _STRAY.match(line) or para.n is None or para.items:
+        return None
+    texts = [x for x in para.lines if isinstance(x, str)]
+    if len(texts) < 2:
+        return None
+    name_line = texts[-2]
+    if len(texts) >= 3 and is_name(name_line) and after_text(texts[-3], name_line):
+        return "wrapper"
+    found = _INLINE_SIGNER.search(name_line)
+    return "wrapper" if found is not None and is_name(found["name"]) else None
 
 
 @LINES.rule(
@@ -167,6 +198,12 @@ def _ends_redacted(line: str) -> bool:
     return bool(words) and bool(_REDACTED.fullmatch(words[-1].rstrip(".)")))
 
 
+def after_text(prev_end: str, line: str) -> bool:
+    """Whether a name line may sign after ``prev_end``: a finished sentence, a redaction, or
+    (a name in capitals) a line of mixed-case text."""
+    return terminal(prev_end) or _ends_redacted(prev_end) or (line.isupper() and _has_lower(prev_end))
+
+
 @SIGNATURE.rule("signature-line")
 def signature_line(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
     """A name on the text's last line: alone in an unnumbered block (``PICCUTA``), or after
@@ -175,8 +212,7 @@ def signature_line(para: Paragraph, texts: list[str]) -> tuple[str | None, str] 
     line = texts[-1]
     only_line = len(texts) == 1 and para.n is None and not para.items
     prev_end = texts[-2] if len(texts) >= 2 else ""
-    after_text = terminal(prev_end) or _ends_redacted(prev_end) or (line.isupper() and _has_lower(prev_end))
-    if is_name(line) and (only_line or (not para.items and after_text)):
+    if is_name(line) and (only_line or (not para.items and after_text(prev_end, line))):
         return None, line
     return None
 
@@ -212,6 +248,40 @@ def inline_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str
     else:
         return None
     return before, line[match.start() :].strip()
+
+
+@SIGNATURE.rule("repeated-signature", after="signature-line")
+def repeated_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
+    """``… report any new information as it develops.`` / ``RICE`` / ``RICE``: the name on the
+    paragraph's last two lines, after its last sentence (or alone in an unnumbered block), is
+    the signature written twice; both lines are signature lines (the earlier one is taken by
+    ``closing.twice``)."""
+    if para.items or len(texts) < 2 or not is_name(texts[-1]):
+        return None
+    if texts[-2].strip().upper() != texts[-1].strip().upper():
+        return None
+    alone = len(texts) == 2 and para.n is None
+    if alone or after_text(texts[-3] if len(texts) > 2 else "", texts[-1]):
+        return None, texts[-1]
+    return None
+
+
+_WORD = r"[A-Za-z][A-Za-z'’.-]*"
+_DOUBLED = re.compile(
+    rf"^(?P<first>\s*(?P<name>{_WORD}(?:\s+{_WORD})?))(?P<second>\s+(?P=name))(?P<tail>[\s.#]*)$", re.I
+)
+
+
+@DOUBLED.rule("doubled-name")
+def doubled_name(name: str) -> tuple[str, str] | None:
+    """``BOYCE BOYCE``, ``KUBISKE KUBISKE``: a signature line that is the same name twice (a
+    signature block copied twice onto one line): the signer is the name once (the first copy
+    is the ``persName``, the second stays as written after it). Only a name of one or two
+    words doubles (``VAN VOORST VAN VOORST``)."""
+    found = _DOUBLED.match(name) if len(name) <= 90 else None
+    if found is None or not is_name(found["name"]):
+        return None
+    return found["first"], found["second"] + found["tail"]
 
 
 @TWICE.rule("duplicate-name")

@@ -16,7 +16,9 @@ from collections.abc import Callable
 
 from ..banner import BANNER_LEVEL, parse_banner
 from ..parsed import Entry, Furniture, Glued, RunOn
-from . import routing as routing_rules  # (routing reads fields, which does not read this module)
+from ..refs import last_label, resolve_ref
+from . import routing as routing_rules
+from .blocks import PARA_START  # (routing reads fields, which does not read this module)
 from .fields import CABLE_DATED, CSV_RESIDUE, PreambleCursor, field_kind
 from .ruler import Chain, Run
 
@@ -246,19 +248,23 @@ def subject_runon_wrapped(line: str) -> list[str] | None:
     return _runon_pieces(line)
 
 
-#: where a line of the REF field runs on into the Classified By line or the SBU sentence
-_REF_RUNON = re.compile(r"(?<!\s)\s++(?=(?i:CLASSIFIED\s++BY\b)|(?i:SENSITIVE\s++BUT\s++UNCLASSIFIED\b))")
+#: where a line of the REF field runs on into the Classified By line or the SBU sentence, after
+#: a space or glued to a cable's number (``CAIRO 1725Classified By: …``)
+_REF_RUNON = re.compile(
+    r"(?:(?<!\s)\s++|(?<=\d))(?=(?i:CLASSIFIED\s++BY\b)|(?i:SENSITIVE\s++BUT\s++UNCLASSIFIED\b))"
+)
 
 
 @WRAPPED.rule("ref-runon", after="subject-runon-wrapped", trigger=("lassified", "LASSIFIED", "ENSITIVE", "ensitive"))
 def ref_runon(line: str) -> list[str] | None:
     """``REF: STATE 85678 Classified By: CDA Damian R. Leader for reasons 1.4 (b) and (d)``: a
     line of the REF field that runs on into the Classified By line or the SBU handling sentence
-    is cut there; the piece starts that field (a REF label inside the field is not cut: ``REF:
-    A. REF: LAGOS 066``)."""
+    (``CAIRO 1725Classified By: …``, glued to the number) is cut there; the piece starts that
+    field (a REF label inside the field is not cut: ``REF: A. REF: LAGOS 066``)."""
     match = _REF_RUNON.search(line, 1)
     if match is None:
         return None
+    # (set apart from what it followed: the REF field goes to the text, this line to the opener)
     return [line[: match.start()], _glued(line[match.end() :], True)]
 
 
@@ -286,3 +292,45 @@ def field_rule_runon(line: str) -> list[str] | None:
     if match is None:
         return None
     return [line[: match.start()], RunOn(line[match.end() :])]
+
+
+#: where a REF line runs on into the body's first paragraph: after a cable's number (or at the
+#: start of the field's next line), the paragraph's number 1 or a portion marking (``STATE 74305
+#: (SBU) According to …``, ``TRIPOLI 480  1. (U) The Government …``, ``1.KEY POINTS -- …``)
+_BODY_RUNON = re.compile(
+    r"(?:(?<=\d)|^)\s*+(?=(?P<number>¶?\s*+1\s*+\.\s*+)(?:\(|[A-Z])"
+    r"|(?P<marking>\(\s*+(?P<level>U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]+)*\s*+\)\s*+)[A-Z])"
+)
+#: what follows a list's next label, not a paragraph (``B. STATE 5678``)
+_LABEL_NEXT = re.compile(r"[A-Z][.)]\s")
+#: a word of a sentence in mixed case
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+
+
+@WRAPPED.rule("ref-body-runon", after="field-rule-runon", trigger=("(", "1"))
+def ref_body_runon(line: str) -> list[str] | None:
+    """``REF: STATE 74305 (SBU) According to FCO East Africa Team Leader …``: a REF line that
+    runs on, after a cable's number, into the first paragraph (its number ``1.``, then four words
+    or more; or a portion marking, then twelve words or more, or four in mixed case) is cut
+    there, and so is a next line of the field that is that paragraph (``1.KEY POINTS -- (U)
+    …``); the piece begins the body. Not
+    cut: a list's next letter read as a marking (``A. … B. SAN JOSE 01455 (C) EMBASSY EMAIL OF
+    MAY 5``, ``(C) SAN JOSE 01713``), a marking of the reference itself (``STATE 1234 (S)
+    NOTAL``: too short for a sentence; ``B. 12/12/08 (U) EMAIL FROM POLOFF TO USUNVIE C. 08
+    MADRID 1296``: the list goes on)."""
+    for match in _BODY_RUNON.finditer(line):
+        if match.start() == 0 and PARA_START.match(line):
+            return None  # a numbered paragraph's line: it ends the field as it is
+        rest = line[match.end() :]
+        words = rest[len(match["number"] or match["marking"]) :]
+        count = len(words.split())
+        if count < 4 or _LABEL_NEXT.match(words) or resolve_ref(words, 2000)[0] is not None:
+            continue
+        if match["marking"] and count < 12 and not _LOWER_WORD.search(words):
+            continue  # a marked item of the list (``(U) EMAIL FROM POLOFF SMITH TO USUNVIE``)
+        last = last_label(line[: match.start()])
+        after = chr(ord(last) + 1) if last else None
+        if after and (match["level"] == after or re.search(rf"(?:^|\s)\(?{after}[.)]\s", words)):
+            continue  # the list's next letter, or a list that goes on after a marked item
+        return [line[: match.start()], RunOn(rest)] if match.start() else [RunOn(rest)]
+    return None

@@ -207,13 +207,15 @@ _NEXT_LABEL: dict[str, re.Pattern[str]] = {}
 
 
 def ref_continues(line: str, last: str | None) -> bool:
-    """Whether ``line`` starts with the REF label after ``last`` (``B.`` or ``(B)`` after A)."""
+    """Whether ``line`` starts with the REF label after ``last`` (``B.`` or ``(B)`` after A; in
+    either case: ``b.``)."""
     if last is None:
         return False
     nxt = chr(ord(last) + 1)
     pattern = _NEXT_LABEL.get(nxt)
     if pattern is None:
-        pattern = _NEXT_LABEL[nxt] = re.compile(rf"^\s*(?:¶\s*)?(?:\({re.escape(nxt)}\)|{re.escape(nxt)}[.)])\s")
+        either = f"[{re.escape(nxt)}{re.escape(nxt.lower())}]"
+        pattern = _NEXT_LABEL[nxt] = re.compile(rf"^\s*(?:¶\s*)?(?:\({either}\)|{either}[.)])\s")
     return bool(pattern.match(line))
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from ..parsed import Choice, Gap, Seg, Token
 from ..tokens import Span, SpanText, mark_ranges
 from .ruler import Chain, note
+from .tags import ORGANISATIONS, SUBJECTS
 
 Found = list[tuple[int, int, Token]]
 
@@ -222,7 +223,7 @@ def _split_codes(word: str, codes: frozenset[str]) -> list[str] | None:
 def glued_tags(text: str) -> Found:
     """``TAGS PREL, PHUM, … VT, VTPREL, VTPREL``: a word that is codes of the same line run
     together (``VT`` + ``PREL``) is those codes; a glued word whose parts stand nowhere apart
-    (``ETRDEINVECIN``) is left as written."""
+    (``ETRDEINVECIN``) is ``glued-codes``'."""
     codes = frozenset(_TAG_CODE.findall(text))
     found: list[tuple[int, int, Token]] = []
     for match in _TAG_GLUED.finditer(text):
@@ -231,6 +232,49 @@ def glued_tags(text: str) -> Found:
         if parts:
             found.append((match.start(), match.end(), Choice(word, " ".join(parts), kind="corr", cert="medium",
                                                              reason="glued-tags")))
+    return found
+
+
+_GLUED_WORD = re.compile(r"(?<![A-Za-z])[A-Z]{6,60}(?![A-Za-z])")
+
+
+def _glued_codes(word: str) -> list[str] | None:
+    """``ETRDEINVECINPGOVCS`` -> ``[ETRD, EINV, ECIN, PGOV, CS]``: four-letter codes, each a
+    subject code of the handbook or a program code (K…), one at least a subject code, then
+    two-letter (geographic) codes; the first such reading that takes the most four-letter codes."""
+    for fours in range(len(word) // 4, 0, -1):
+        head, tail = word[: 4 * fours], word[4 * fours :]
+        if len(tail) % 2:
+            continue
+        parts = [head[i : i + 4] for i in range(0, len(head), 4)]
+        if all(p in SUBJECTS or p[0] == "K" for p in parts) and any(p in SUBJECTS for p in parts):
+            return parts + [tail[i : i + 2] for i in range(0, len(tail), 2)]
+    return None
+
+
+@TAG_REPAIRS.rule(
+    "glued-codes",
+    after="glued-tags",
+    note=note(
+        "normalization",
+        "A TAG run together from codes written with no space (ETRDEINVECINPGOVCS) is corrected to those codes "
+        "when it reads as the handbook's subject or program codes followed by geographic codes (sic/corr, "
+        "certainty medium); a word that does not read so (MEETINGS, BRUSSELS) is left as written.",
+    ),
+)
+def glued_codes(text: str) -> Found:
+    """``TAGS: KFRDCVISCMGTCASCKOCIASECPHUMSMIGEG``: a word of six letters or more that is no
+    code or organisation and reads end to end as subject or program codes (``KFRD``, ``CVIS``,
+    …) then geographic codes (``EG``) is those codes; ``ECONCS`` is ``ECON CS``. A glued word
+    whose parts stand apart on the same line is ``glued-tags``' (``VTPREL``)."""
+    found: list[tuple[int, int, Token]] = []
+    for match in _GLUED_WORD.finditer(text):
+        word = match.group()
+        parts = None if word in ORGANISATIONS else _glued_codes(word)
+        if parts and len(parts) > 1:
+            # the same kind of correction as glued-tags' (corr type="glued-tags": codes run together)
+            fix = Choice(word, " ".join(parts), kind="corr", cert="medium", reason="glued-tags")
+            found.append((match.start(), match.end(), fix))
     return found
 
 
@@ -278,6 +322,29 @@ def summary_heading(text: SpanText) -> bool:
                 found = mark_ranges(text, text.main[position : last + 1], _HEADED_SUMMARY) or found
                 break
     return found
+
+
+_COMPOUND = (
+    r"(?:INTRODUCTION\s+AND\s+SUMMARY|SUMMARY\s*(?:(?:AND|&)\s*(?:INTRODUCTION|KEY\s+POINTS|ACTION\s+REQUESTS?)"
+    r"|/\s*(?:INTRODUCTION|COMMENTS?|KEY\s+POINTS|ACTION\s+REQUESTS?)))"
+)
+_SUMMARY_COMPOUND = Span(
+    "summary",
+    re.compile(r"^\s*(?:\(\s*)?" + _COMPOUND + r"\s*(?:[:.-]|$)", re.I),
+    re.compile(r"\bEND\s+(?:OF\s+)?(?:" + _COMPOUND + r"|SUMMARY(?:\s+AND\s+COMMENT)?)\b\s*[.:]?\)?", re.I),
+    ("ummary",),
+    ("end",),
+    anywhere=False,
+)
+
+
+@SPANS.rule("summary-compound", trigger=_SUMMARY_COMPOUND.start_trigger, after="summary-heading")
+def summary_compound(text: SpanText) -> bool:
+    """``Summary and Introduction: … End Summary.``, ``SUMMARY AND ACTION REQUEST.``,
+    ``Summary/Comment:``, ``Introduction and Summary:`` at the start of a paragraph: the
+    summary under a two-part label, to END SUMMARY (or the label's own end: ``End summary and
+    action request.``), up to 12 paragraphs on."""
+    return mark_ranges(text, text.main, _SUMMARY_COMPOUND)
 
 
 @SPANS.rule("comment", trigger=_COMMENT.start_trigger)

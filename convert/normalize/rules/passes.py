@@ -55,6 +55,60 @@ def paragraph_renumber(blocks: list[Block], run: Run) -> list[Block]:
     return out if out != blocks else blocks
 
 
+#: the next paragraph's number and portion marking run on after a finished sentence:
+#: ``… in a first round. 5. (SBU) Simoes …`` (the marking's forms as PARA_START reads them)
+_RUN_ON = re.compile(
+    r"(?<=[.!?\"')\]])\s+(?P<start>(?P<num>\d{1,3})\s?\.\s*"
+    r"(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4})\)))\s*"
+)
+
+
+def _run_on(block: Paragraph, numbers: set[int]) -> list[Block] | None:
+    """``block`` cut where the next paragraph's number (missing from the cable) runs on in
+    its text: the two paragraphs, the second cut again in turn; None when it holds none."""
+    assert block.n is not None
+    wanted = block.n + 1
+    if wanted in numbers:
+        return None
+    for index, line in enumerate(block.lines):
+        if not isinstance(line, str):
+            continue
+        found = next((m for m in _RUN_ON.finditer(line) if int(m["num"]) == wanted), None)
+        if found is None:
+            continue
+        head = Paragraph((*block.lines[:index], line[: found.start()].rstrip()), block.n, block.label,
+                         block.label_fix, block.marking)
+        label = f"{found['num']}."
+        rest = Paragraph((line[found.end() :], *block.lines[index + 1 :]), wanted, label, None,
+                         found["marking"], block.items)
+        numbers.add(wanted)
+        return [head, *(_run_on(rest, numbers) or [rest])]
+    return None
+
+
+@PASSES.rule(
+    "run-on-paragraph",
+    after="paragraph-renumber",
+    note=note(
+        "normalization",
+        "A numbered paragraph run on at the end of the one before it (… in a first round. 5. (SBU) …: the "
+        "line break lost in copying) is a paragraph of its own, when its number is the next one, the cable has "
+        "no paragraph of that number, and it carries a portion marking after a finished sentence.",
+    ),
+)
+def run_on_paragraph(blocks: list[Block], run: Run) -> list[Block]:
+    """``4. (SBU) … to win in a first round. 5. (SBU) Simoes recognizes …``: where paragraph
+    N's text holds N+1 with a portion marking right after a finished sentence, and the cable
+    has no paragraph N+1, that is paragraph N+1 (and N+2 after it, in turn). ``see paragraph
+    5. (C)`` in paragraph 2, or a 5 the cable has, is left alone."""
+    numbers = {b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None}
+    out: list[Block] = []
+    for block in blocks:
+        pieces = _run_on(block, numbers) if isinstance(block, Paragraph) and block.n is not None else None
+        out.extend(pieces or [block])
+    return out if len(out) != len(blocks) else blocks
+
+
 @PASSES.rule("attach-lists")
 def attach_lists(blocks: list[Block], run: Run) -> list[Block]:
     """A list that follows a paragraph belongs to it (``2. (C) … : A. … B. …``)."""
