@@ -37,3 +37,33 @@ def test_a_stream_is_compressed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     pdf.serialise_once(out)  # a second call wraps nothing twice
     assert stream.data == stream.data and len(calls) == 1
     assert type(stream).__mro__[1] is pydyf.Stream
+
+
+def test_streams_are_flate_compressed_at_level_6_and_read_back_the_same() -> None:
+    import re
+    import zlib
+
+    raw_parts = [b"BT /F1 12 Tf", b"(text) Tj", b"ET"]
+    ours = pydyf.Stream(list(raw_parts), extra={"Type": "/XObject"}, compress=True)
+    plain = pydyf.Stream([b"q Q"])
+    out = pydyf.PDF()
+    for obj in (ours, plain):
+        out.add_object(obj)
+    pdf.flate_streams(out)
+    raw = b"\n".join(raw_parts)
+    head, _, rest = ours.data.partition(b"\nstream\n")
+    body = rest.removesuffix(b"\nendstream")
+    assert body == zlib.compress(raw, pdf.FLATE_LEVEL) and zlib.decompress(body) == raw
+    # the keys pydyf writes for a stream it compresses: its own, then Filter, then Length
+    assert re.fullmatch(rb"<</Type /XObject/Filter /FlateDecode/Length (\d+)>>", head)[1] == str(len(body)).encode()
+    assert plain.data == pydyf.Stream([b"q Q"]).data  # not to be compressed: left as it is
+
+
+def test_a_pdf_reads_back_with_its_text_after_the_streams_are_recompressed() -> None:
+    import io
+
+    import pypdf
+
+    data = pdf.write(seed_cable(), WriteOptions())
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    assert "CHINA OBJECTS TO SPECIAL 301 DESIGNATION" in " ".join(text.split())
