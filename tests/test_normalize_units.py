@@ -266,6 +266,16 @@ def test_a_ref_list_in_lower_case_goes_on_over_lines():
     assert xp(c, "//t:list[@type='references']/t:label/text()") == ["a.", "b."]
 
 
+@pytest.mark.parametrize("text, ids", [
+    ("REF: A. USUN 1593 B. UNVIE 350", ["09USUNNEWYORK1593", "09UNVIEVIENNA350"]),  # a station written short
+    ("REF: RIO 346 AND HAGUE 12", ["09RIODEJANEIRO346", "09THEHAGUE12"]),
+    ("REF: SAN 346", ["09SAN346"]),  # SAN JOSE or SAN SALVADOR: left as written
+    ("REF: 08 NEW DELHI 12", ["08NEWDELHI12"]),  # a station written whole stays as it is
+])
+def test_a_station_written_short_in_a_reference_is_the_one_it_begins_or_ends(text, ids):
+    assert [r.target for r in parse_refs(text, 2009).items if r.target] == ids
+
+
 # ------------------------------------------------------------------ glued fields
 def test_fields_run_together_are_split_but_stay_glued_in_the_source_view():
     parts = split_glued("S E C R E T SECTION 01 OF 02 SANAA 001352SIPDISE.O. 12958: DECL: 05/21/2015TAGS: PREL")

@@ -109,6 +109,9 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
     known = len(words) > 1 and bool(stations.banner_offices(station))  # THE HAGUE is a station
     if (not known and any(w in NOT_STATIONS or w in MONTH_WORDS for w in words)) or len(station) < 3:
         return None, False
+    full = stations.written_short(station)
+    if full is not None:  # ``USUN 1593`` is a cable of USUN NEW YORK: 04USUNNEWYORK1593
+        words = full.split()
     groups = match.groupdict()
     year_text = groups.get("year") or groups.get("after")
     inferred = False

@@ -133,6 +133,12 @@ def by_banner(station: str) -> Station | None:
     return table().by_banner(station)
 
 
+def written_short(station: str) -> str | None:
+    """The banner station a reference writes short (``USUN`` for ``USUN NEW YORK``, ``HAGUE``
+    for ``THE HAGUE``), or None (see :meth:`Table.written_short`)."""
+    return table().written_short(station)
+
+
 def banner_offices(station: str) -> tuple[Station, ...]:
     """Every office the corpus shows sending under a banner station (empty if unknown)."""
     return table().banner_offices(station)

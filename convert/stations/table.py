@@ -211,6 +211,21 @@ class Table:
     def banner_offices(self, station: str) -> tuple[Station, ...]:
         return self.banners.get(banner_key(station), ())
 
+    def written_short(self, station: str) -> str | None:
+        """The banner station a reference writes short: the one whose name begins or ends with
+        ``station``'s words (``USUN`` -> ``USUN NEW YORK``, ``RIO`` -> ``RIO DE JANEIRO``,
+        ``HAGUE`` -> ``THE HAGUE``); None when ``station`` is one itself, or none or several
+        begin or end so (``SAN``)."""
+        words = banner_key(station).split()
+        if not words or banner_key(station) in self.banners:
+            return None
+        size = len(words)
+        found = {
+            key for key in self.banners
+            if len(key.split()) > size and words in (key.split()[:size], key.split()[-size:])
+        }
+        return found.pop() if len(found) == 1 else None
+
     def by_banner(self, station: str) -> Station | None:
         found = self.banner_offices(station)
         return found[0] if len(found) == 1 else None
