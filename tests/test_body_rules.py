@@ -129,3 +129,12 @@ def test_a_name_on_its_own_line_after_the_last_item_signs() -> None:
     )
     assert _signer(_run(body)) == "PEARSON"
     assert _signer(_run(body, frozenset({"list-signature"}))) is None
+
+
+def test_hundreds_of_paragraphs_run_on_in_one_are_cut_without_recursion() -> None:
+    # run-on-paragraph cuts one after the other: a text of 999 paragraphs on one line must
+    # not exhaust Python's recursion limit (it did: RecursionError, an internal error)
+    body = "1. (U) Start. " + " ".join(f"{n}. (U) Text here." for n in range(2, 1000))
+    done = _run(body)
+    numbers = done.cable.tei.xpath("//t:p/@n", namespaces=NS)
+    assert numbers == [str(n) for n in range(1, 1000)]

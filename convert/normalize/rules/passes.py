@@ -63,9 +63,9 @@ _RUN_ON = re.compile(
 )
 
 
-def _run_on(block: Paragraph, numbers: set[int]) -> list[Block] | None:
-    """``block`` cut where the next paragraph's number (missing from the cable) runs on in
-    its text: the two paragraphs, the second cut again in turn; None when it holds none."""
+def _cut_once(block: Paragraph, numbers: set[int]) -> tuple[Paragraph, Paragraph] | None:
+    """``block`` cut once where the next paragraph's number (missing from the cable) runs on in
+    its text: (the paragraph, the next one); None when it holds none."""
     assert block.n is not None
     wanted = block.n + 1
     if wanted in numbers:
@@ -82,8 +82,19 @@ def _run_on(block: Paragraph, numbers: set[int]) -> list[Block] | None:
         rest = Paragraph((line[found.end() :], *block.lines[index + 1 :]), wanted, label, None,
                          found["marking"], block.items)
         numbers.add(wanted)
-        return [head, *(_run_on(rest, numbers) or [rest])]
+        return head, rest
     return None
+
+
+def _run_on(block: Paragraph, numbers: set[int]) -> list[Block] | None:
+    """``block`` cut where the next paragraphs' numbers run on in its text, one after the other
+    (a loop, not a recursion: a text may hold hundreds); None when it holds none."""
+    out: list[Block] = []
+    current = block
+    while (cut := _cut_once(current, numbers)) is not None:
+        out.append(cut[0])
+        current = cut[1]
+    return [*out, current] if out else None
 
 
 @PASSES.rule(
