@@ -138,3 +138,19 @@ def test_a_later_copy_that_is_another_list_is_not_taken() -> None:
     done = normalize_traced(RawCable(source="pasted.txt", form="text", body=other))
     assert "cut-refs" not in done.fired
     assert next(r.target for r in done.parsed.facts.refs) == "04STATE244333"
+
+
+def test_an_email_header_above_the_routing_header_is_not_the_cable() -> None:
+    got = rec((FIXTURES / "email-preface.txt").read_text(encoding="utf-8"))
+    assert (got["id"], got["date"], got["origin"]) == ("08TRIPOLI412", "2008-06-02T14:10:00Z", "Embassy Tripoli")
+    assert [r["id"] for r in got["references"]] == ["08TRIPOLI398"]  # type: ignore[attr-defined]
+
+
+def test_a_sent_line_without_a_routing_header_after_it_is_left_alone() -> None:
+    from convert.normalize.rules.preface import email_preface
+    from convert.normalize.rules.ruler import Run
+
+    lines = ["From: someone", "Sent: Monday, June 02, 2008 4:12 PM", "To: EACTTripoli", "", "UNCLAS ROME 000123", ""]
+    assert email_preface(lines, Run()) == 0
+    assert email_preface([*lines[:4], "VZCZCXRO1234", "RR RUEHRO"], Run()) == 4
+    assert email_preface(["Sent: yesterday", "nothing else", "VZCZCXRO1234"], Run()) == 0  # no To/Subject after it
