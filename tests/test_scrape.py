@@ -75,3 +75,17 @@ def test_the_texts_own_facts_come_first_and_a_level_alone_is_no_disagreement() -
     other = normalize(text.read(ADANA.replace("UNCLASSIFIED", "CONFIDENTIAL") + SENT, "88ADANA638.txt"))
     notes = [n.text for n in other.tei.iter(f"{{{TEI_NS}}}note") if n.get("type") == "discrepancy"]
     assert notes == ["classification: the text gives UNCLASSIFIED, the text scrape's metadata CONFIDENTIAL"]
+
+
+def test_the_release_misspelling_a_post_is_no_disagreement() -> None:
+    """The scrape writes "Embasy Bonn"; the FM line names AMEMBASSY BONN: one post, printed by
+    its name, and no discrepancy note."""
+    bonn = ("88BONN31258\nTHE PKK\nThu Sep 15 00:00:00 +0200 1988\nUNCLASSIFIED\nEmbasy Bonn\n"
+            "R 151642Z SEP 88\nFM AMEMBASSY BONN\nTO AMEMBASSY ANKARA\nINFO SECSTATE WASHDC 1196UNCLAS BONN 31258\n\n"
+            "E.O. 12356: N/A\nTAGS: PTER TU GE\nSUBJECT: THE PKK\n\n1. (U) THE FRG HAS NOT CHANGED ITS VIEW.\n")
+    cable = normalize(text.read(bonn, "88BONN31258.txt"))
+    assert record(cable)["origin"] == "Embassy Bonn"
+    assert not cable.tei.findall(".//t:note[@type='discrepancy']", NS)
+    elsewhere = normalize(text.read(bonn.replace("Embasy Bonn", "Embassy Ankara"), "88BONN31258.txt"))
+    notes = [n.text for n in elsewhere.tei.iter(f"{{{TEI_NS}}}note") if n.get("type") == "discrepancy"]
+    assert notes == ["origin: the text gives Embassy Bonn, the text scrape's metadata Embassy Ankara"]

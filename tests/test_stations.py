@@ -360,3 +360,12 @@ def test_a_short_form_names_the_one_station_that_begins_or_ends_with_it() -> Non
     assert answers == {words: plainly(list(words)) for words in asked}
     assert answers[("HAGUE",)] == "THE HAGUE" and answers[("SAN",)] is None
     assert sum(1 for a in answers.values() if a) > 50
+
+
+def test_a_post_the_release_misspells_is_printed_by_its_name_and_found_by_both() -> None:
+    """The release's metadata writes "Embasy Bonn" (the scrape's Bonn cables): the origin
+    printed is the name AMEMBASSY BONN implies; the misspelling still finds the post."""
+    bonn = stations.table().by_office("AMEMBASSY BONN")
+    assert bonn is not None and bonn.origin == "Embassy Bonn"
+    assert stations.table().by_origin("Embasy Bonn") is bonn
+    assert stations.table().by_origin("Embassy Bonn") is bonn
