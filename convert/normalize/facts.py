@@ -22,6 +22,9 @@ from .tokens import plain
 
 _NOT_ID = re.compile(r"[^A-Z0-9]")
 _LOU = re.compile(r"LIMITED OFFICIAL USE", re.I)
+#: how a disagreement names the metadata it is with
+_WITNESS = {"cablegate-table": "the cablegate table", "cables.csv": "the cables.csv row",
+            "text-scrape": "the text scrape's metadata"}
 _SUBJECT_MARKING = re.compile(r"^\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,6})*\)\s*", re.I)  # (C), (S/NF), (s)
 
 
@@ -368,17 +371,20 @@ def cross_check(
     ``named``: the id the banner gives where the page's own id is kept (see ``_ident``)."""
     if meta is None:
         return ()
-    where = "the cablegate table" if meta.kind == "cablegate-table" else "the cables.csv row"
+    where = _WITNESS.get(meta.kind, meta.kind)
     checks = []
     if meta.id and ident and meta.id != ident:
         checks.append(f"id: the text gives {ident}, {where} {meta.id}")
     if named:
         checks.append(f"id: the banner gives {named}, the routing header and {where} {ident}: the text "
                       f"seems to be {named}'s under {ident}'s header; the id {ident} is kept")
-    if meta.created and routing.date and meta.created[:13] != routing.date[:13]:
+    # to the hour the table and the row give, to the day a scrape gives
+    if meta.created and routing.date and meta.created[:13] != routing.date[: min(13, len(meta.created))]:
         checks.append(f"date: the text gives {routing.date}, {where} {meta.created}")
-    if meta.classification and classification and meta.classification.upper() != classification:
-        checks.append(f"classification: the text gives {classification}, {where} {meta.classification}")
+    # a scrape's metadata gives the level alone, without the caveats the table's and the row's give
+    given = classification.split("//")[0] if classification and meta.kind == "text-scrape" else classification
+    if meta.classification and given and meta.classification.upper() != given:
+        checks.append(f"classification: the text gives {given}, {where} {meta.classification}")
     if meta.origin and origin and not origin_from_metadata and meta.origin != origin:
         checks.append(f"origin: the text gives {origin}, {where} {meta.origin}")
     return tuple(checks)
