@@ -11,7 +11,8 @@ with its date-time group removed. The true year is the cablegate id's (``05PARIS
 
 Evidence scored (each row: pages it answers, right, accuracy):
 - the declassification date of the E.O. line less a usual period (``DECL: 07/05/2013``), as
-  the rule before this script took it (periods 10, 5, 15, 20, 25, 30, first in 2001-2010) and
+  the rule before this script took it (periods 10, 5, 15, 20, 25, 30, first in 2001-2010; the
+  dates written ``2019/12/31``, which that rule did not read, are read in every row) and
   narrowed by what the text allows: no year before a cable its REF field names with a year
   (``04 SECSTATE 206331``), none after the partial extracts' last year for a partial extract;
 - the years the text mentions: the most mentioned, the latest written as a full date

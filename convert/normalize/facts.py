@@ -15,7 +15,7 @@ from .offices import sender_station
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Ref, Routing, Seg, Signature
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, SUBJECT, TAGS, partial_extract
 from .rules.inline import TAG_REPAIRS
-from .rules.refcopy import cut_short, whole_refs
+from .rules.refcopy import whole_refs
 from .rules.ruler import PARTS, Run, all_rules
 from .rules.tags import READ as TAG_READ
 from .tokens import plain
@@ -314,13 +314,13 @@ def derive_facts(
     origin, origin_from_metadata = _origin(routing, banner, meta, run, warnings)
     eo = _first(every, "eo")
     refs: list[Ref] = [ref for f in every if f.kind == "refs" and f.refs is not None for ref in f.refs.items]
-    if cut_short(refs):
-        refs = whole_refs(refs, fields, blocks, own_year, run, warnings)
+    subject = _whole_subject(cut := _subject(_first(every, "subject")), blocks, run, warnings)
+    refs = whole_refs(refs, fields, blocks, own_year, run, warnings, missing=subject != cut)
     facts = Facts(
         cable_id=ident,
         source=raw.source,
         routing=routing,
-        subject=_whole_subject(_subject(_first(every, "subject")), blocks, run, warnings),
+        subject=subject,
         message_ref=message_ref,
         sections=banner.sections if banner else None,
         level=level,
