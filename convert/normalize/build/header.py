@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
@@ -54,22 +55,49 @@ def _title_and_publication(file_desc: etree._Element, facts: Facts, withheld: bo
     title_stmt = el(file_desc, "titleStmt")
     title = facts.subject or f"Cable {facts.cable_id or public_source(facts.source)}"
     el(title_stmt, "title", title, type="subject" if facts.subject else "supplied")
-    resp = el(title_stmt, "respStmt")
-    resp.set(XML_ID, "normalizer")
-    el(resp, "resp", "normalized by")
-    el(resp, "name", f"cable-convert {__version__}")
+    _same(title_stmt, _normalizer)
     if withheld:
-        # who made the redactions the gaps mark: the publishers, not the government
-        resp = el(title_stmt, "respStmt")
-        resp.set(XML_ID, WITHHELD)
-        el(resp, "resp", "withheld names and details at publication (2010-2011)")
-        el(resp, "orgName", "WikiLeaks and its media partners")
+        _same(title_stmt, _withheld)
     pub = el(file_desc, "publicationStmt")
     el(pub, "authority", AUTHORITY)
     if facts.cable_id:
         el(pub, "idno", facts.cable_id, type="cable-id")
     else:
         el(pub, "idno", public_source(facts.source), type="source-name")
+    _same(pub, _availability)
+
+
+def _same(parent: etree._Element, part: Callable[[etree._Element], None]) -> None:
+    """The elements ``part`` makes, the same in every cable: made once, then copied (a copy
+    of a made subtree is one call into libxml2; making it again costs a call an element and
+    an attribute)."""
+    for node in _made(part):
+        parent.append(copy.deepcopy(node))
+
+
+@functools.cache
+def _made(part: Callable[[etree._Element], None]) -> etree._Element:
+    holder = el(None, "div")  # only holds them: never part of a document
+    part(holder)
+    return holder
+
+
+def _normalizer(title_stmt: etree._Element) -> None:
+    resp = el(title_stmt, "respStmt")
+    resp.set(XML_ID, "normalizer")
+    el(resp, "resp", "normalized by")
+    el(resp, "name", f"cable-convert {__version__}")
+
+
+def _withheld(title_stmt: etree._Element) -> None:
+    """Who made the redactions the gaps mark: the publishers, not the government."""
+    resp = el(title_stmt, "respStmt")
+    resp.set(XML_ID, WITHHELD)
+    el(resp, "resp", "withheld names and details at publication (2010-2011)")
+    el(resp, "orgName", "WikiLeaks and its media partners")
+
+
+def _availability(pub: etree._Element) -> None:
     avail = el(pub, "availability", status="free")
     el(avail, "p", "A work of the United States government: in the public domain in the United States.")
 
@@ -173,6 +201,10 @@ def _encoding(encoding: etree._Element, facts: Facts) -> None:
         el(el(decl, note.part), "p", note.prose)
     if not facts.editorial:
         el(el(decl, "normalization"), "p", NOTHING_CHANGED)
+    _same(encoding, _classes_and_prefixes)
+
+
+def _classes_and_prefixes(encoding: etree._Element) -> None:
     # the categories are in the one shared taxonomy (convert/data/cable-taxonomy.xml), which
     # every document names here and points into with ctax: (issue 14, item 6)
     taxonomy_ = el(el(encoding, "classDecl"), "taxonomy")
