@@ -145,7 +145,7 @@ def _metadata(source_desc: etree._Element, facts: Facts) -> None:
     if meta.created:
         # the page table's and the row's "Created" is UTC: its hour is the date-time group's
         # (its minutes often are not, ../shared/corpus/README.md)
-        created = el(mb, "date", meta.created.replace("T", " "), when=_utc(meta.created), type="created")
+        created = el(mb, "date", meta.created.replace("T", " "), when=utc(meta.created), type="created")
         created.set(XML_ID, "created")
     if meta.released:
         # the release's time of day is in a zone no source states: the day only as data
@@ -160,7 +160,7 @@ def _metadata(source_desc: etree._Element, facts: Facts) -> None:
         el(mb, "note", text, type="discrepancy", resp="#normalizer")
 
 
-def _utc(when: str) -> str:
+def utc(when: str) -> str:
     """``2006-03-17T22:10`` -> ``2006-03-17T22:10:00Z`` (xs:dateTime needs the seconds; the
     zone is UTC); a day stays a day."""
     return when + ":00Z" if _MINUTES.fullmatch(when) else when
@@ -279,7 +279,7 @@ def _correspondence(corresp: etree._Element, facts: Facts) -> None:
     if not len(sent):
         el(sent, "orgName", "unknown")
     for subtype, listed in (("action", routing.to), ("info", routing.info)):
-        addressees = [a for a in listed if not _DISTRIBUTION.search(a.name or a.text)]
+        addressees = listed_addressees(listed)
         if addressees:
             action = el(corresp, "correspAction", type="received", subtype=subtype)
             for addressee in addressees:
@@ -309,18 +309,24 @@ def _place(station: stations.Station | None, origin: str | None) -> str | None:
     return None
 
 
-def _addressee(parent: etree._Element, addressee: Addressee) -> None:
-    norm = addressee.precedence_norm
+def listed_addressees(listed: Sequence[Addressee]) -> list[Addressee]:
+    """The addressees the header lists (not a distribution code or a rule of dashes)."""
+    return [a for a in listed if not _DISTRIBUTION.search(a.name or a.text)]
+
+
+def addressee_values(addressee: Addressee) -> tuple[str, str | None, str | None, str | None]:
+    """An addressee's ``orgName``: its text, ``key`` (routing indicator), ``n`` and ``ana``
+    (precedence category)."""
     name = addressee.name or addressee.text
     known = None if addressee.prefix else stations.by_office(name)
-    precedence = taxonomy.precedence(norm)
-    node = el(
-        parent,
-        "orgName",
-        name,
-        key=addressee.prefix or (known.indicator if known else None),
-        n=addressee.sequence,
-        ana=taxonomy.pointer(precedence) if precedence else None,
-    )
+    precedence = taxonomy.precedence(addressee.precedence_norm)
+    return (name, addressee.prefix or (known.indicator if known else None), addressee.sequence,
+            taxonomy.pointer(precedence) if precedence else None)
+
+
+def _addressee(parent: etree._Element, addressee: Addressee) -> None:
+    norm = addressee.precedence_norm
+    name, key, n, ana = addressee_values(addressee)
+    node = el(parent, "orgName", name, key=key, n=n, ana=ana)
     if addressee.precedence and norm and addressee.precedence.upper() != norm:
         node.set("subtype", "precedence-misspelt")
