@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Instructions per cable (valgrind's callgrind): a speed figure that load does not skew.
 
-    python scripts/bench_instructions.py [--corpus DIR] [--cables 280] [--jobs 2] [--against CHECKOUT]
+    python scripts/bench_instructions.py [--corpus DIR] [--cables 280] [--jobs 2] [--against CHECKOUT] [--memory-only]
 
 Two measures, each for this checkout and (``--against``) another copy of the repository:
 
@@ -122,8 +122,11 @@ def _callgrind_once(command: list[str], cwd: Path, env: dict[str, str], scratch:
     return kinds
 
 
-def measure(root: Path, paths: list[Path], cables: int, jobs: int, scratch: Path) -> dict[str, float]:
-    """Millions of instructions per extra cable: in memory, CLI total and each CLI process kind."""
+def measure(
+    root: Path, paths: list[Path], cables: int, jobs: int, scratch: Path, cli_too: bool = True
+) -> dict[str, float]:
+    """Millions of instructions per extra cable: in memory, CLI total and each CLI process kind
+    (``cli_too=False``: in memory only)."""
     env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(root)}
     counts: dict[int, dict[str, int]] = {}
     for n in (0, cables):
@@ -134,6 +137,9 @@ def measure(root: Path, paths: list[Path], cables: int, jobs: int, scratch: Path
         run.mkdir()
         child = [sys.executable, str(Path(__file__).resolve()), "--child", str(root), str(listing)]
         memory = callgrind(child, root, env, run, "--child")
+        if not cli_too:
+            counts[n] = {"memory": memory["main"]}
+            continue
         pages = scratch / f"pages-{n}"
         for path in chosen:
             target = pages / Path(path).parent.parent.name / Path(path).parent.name / Path(path).name
@@ -148,7 +154,8 @@ def measure(root: Path, paths: list[Path], cables: int, jobs: int, scratch: Path
             raise SystemExit(f"the CLI run under {root} wrote {produced} TEI files for {len(chosen)} pages")
         counts[n] = {"memory": memory["main"], **cli}
     per = {key: (counts[cables][key] - counts[0][key]) / cables / 1e6 for key in counts[0]}
-    per["cli"] = per["main"] + per["workers"] + per["fixed"]
+    if cli_too:
+        per["cli"] = per["main"] + per["workers"] + per["fixed"]
     return per
 
 
@@ -167,6 +174,7 @@ def main() -> int:
     ap.add_argument("--cables", type=int, default=280, help="cables counted after the warm-up")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--against", type=Path, help="another checkout (the root of a copy of this repository)")
+    ap.add_argument("--memory-only", action="store_true", help="measure in memory only (no CLI runs: minutes less)")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -178,20 +186,23 @@ def main() -> int:
     results = {}
     for label, root in roots:
         with tempfile.TemporaryDirectory(prefix="bench-instr-") as scratch:
-            results[label] = measure(root, paths, args.cables, args.jobs, Path(scratch))
+            results[label] = measure(root, paths, args.cables, args.jobs, Path(scratch), not args.memory_only)
     print(f"\nMillions of instructions per cable (callgrind; {args.cables} cables after a {WARM}-page warm-up, "
           f"--jobs {args.jobs})\n")
     if args.against:
         print(f"this: {REPO}; against: {args.against}\n")
         print("| measure | this | against | this / against (< 1: fewer) |\n|---|---|---|---|")
         for key, name in ROWS:
+            if key not in results["this"]:
+                continue
             this, other = results["this"][key], results["against"][key]
             ratio = f"{this / other:.3f}" if other else "n/a"
             print(f"| {name} | {this:.2f} | {other:.2f} | {ratio} |")
     else:
         print("| measure | M instructions / cable |\n|---|---|")
         for key, name in ROWS:
-            print(f"| {name} | {results['this'][key]:.2f} |")
+            if key in results["this"]:
+                print(f"| {name} | {results['this'][key]:.2f} |")
     return 0
 
 

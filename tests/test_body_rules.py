@@ -138,3 +138,19 @@ def test_hundreds_of_paragraphs_run_on_in_one_are_cut_without_recursion() -> Non
     done = _run(body)
     numbers = done.cable.tei.xpath("//t:p/@n", namespaces=NS)
     assert numbers == [str(n) for n in range(1, 1000)]
+
+
+def test_a_dashed_title_needs_its_dashes_at_one_end() -> None:
+    # the pattern is tried only on a line that begins or ends with its dashes: a long line
+    # with a dash inside is refused before it (the same answers as the pattern alone)
+    from convert.normalize.rules.blocks import DASHED_TITLE, dashed_title
+
+    titles = {"----- Summary -----": "Summary", "  - - - - Comment - - - -  ": "Comment",
+              "Background ------": "Background", "-------- Egypt's Poverty Rate Rises": "Egypt's Poverty Rate Rises"}
+    for line, title in titles.items():
+        assert dashed_title(line) == title, line
+    for line in ("2. (C) The survey -- taken in July -- shows a rise", "A -- B", "----", "-- Note --x",
+                 "x " * 400 + "-- y"):
+        match = DASHED_TITLE.match(line)
+        assert not (match and (match["a"] or match["b"])) or line.strip().endswith("-"), line
+        assert dashed_title(line) is None, line

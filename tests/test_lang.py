@@ -143,3 +143,20 @@ def test_the_quick_refusal_keeps_every_block_the_count_marks() -> None:
         assert _may_be_foreign(text), text
         assert language(text) in {"es", "fr"}, text
     assert language("QU'IL L'A DIT: " + FRENCH) == "fr"
+
+
+def test_the_ascii_refusal_counts_as_the_general_one() -> None:
+    # ASCII text is refused from bytes (a byte table), other text from str: the same runs.
+    # A typographic apostrophe is no letter (it ends a run), so adding one sends the same
+    # text down the general path: both answers must agree, on English and foreign text alike
+    from convert.normalize.build.lang import _may_be_foreign
+
+    samples = [SPANISH, FRENCH, FRENCH.lower(), "QU'IL L'A DIT: " + FRENCH, "EL LA LOS LAS " * 3 + "X " * 120,
+               "EL LA LOS LAS " * 3 + "X " * 110, "THE MINISTER SAID THAT FRANCE WOULD NOT ACCEPT IT.",
+               "".join(map(chr, range(128))) + " el la de que es", "EL\tLA\nLOS\x0bLAS\x1cDEL-QUE_ES.UNA"]
+    answers = set()
+    for text in samples:
+        assert text.isascii()
+        assert _may_be_foreign(text) == _may_be_foreign(text + " \u2019"), text
+        answers.add(_may_be_foreign(text))
+    assert answers == {True, False}

@@ -19,6 +19,7 @@ from . import lines as lines_stage
 from .appended import Tail, cut, own_identity
 from .blocks import body_blocks
 from .build import build
+from .build.stated import stated_header
 from .closing import split_closing
 from .facts import date_of, derive_facts
 from .inline import block_tokens, field_tokens
@@ -60,7 +61,9 @@ def normalize_traced(raw: RawCable, *, disable: Iterable[str] = ()) -> Normalize
         warnings.append(f"{controls} control characters that XML cannot hold are shown as U+FFFD")
     elif "\ufffd" in raw.body:
         warnings.append("the input held bytes that are not UTF-8; they are shown as U+FFFD")
-    return Normalized(Cable(tei=tei, source=raw.source, warnings=warnings), parsed, dict(run.fired))
+    cable = Cable(tei=tei, source=raw.source, warnings=warnings)
+    cable.view.known_header(stated_header(parsed))  # what the TEI's header states, not read back
+    return Normalized(cable, parsed, dict(run.fired))
 
 
 #: how many cables one input may hold, appended one after another (the first is the page's)

@@ -5,13 +5,17 @@ turned into entries (text lines, page furniture, blank lines)."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from ..model import RawCable
-from .parsed import Entry
+from .parsed import Entry, Furniture
 from .routing import split_header, split_text_header
 from .rules.lines import ANCHOR, CUT, FURNITURE, LINES, SOURCE, TEXT, EntryCursor
-from .rules.ruler import Run
+from .rules.ruler import Rule, Run
+
+AnchorFn = Callable[[str], str | None]
+FurnitureFn = Callable[[EntryCursor, str, str], Furniture | None]
 
 
 def safe_source(raw: RawCable, run: Run) -> tuple[RawCable, int]:
@@ -77,6 +81,7 @@ def entries(lines: list[str], run: Run) -> list[Entry]:
     cursor = EntryCursor()
     out = cursor.entries
     cuts = run.active(CUT)
+    rules = (run.active(ANCHOR), run.active(FURNITURE))  # asked once, not for every line
     for line in lines:
         if not line.strip():
             out.append(None)
@@ -88,25 +93,30 @@ def entries(lines: list[str], run: Run) -> list[Entry]:
             if pieces:
                 run.fire(cut_rule.name)
                 for piece in pieces:
-                    _entry(cursor, piece, run)
+                    _entry(cursor, piece, run, rules)
                 break
         else:
-            _entry(cursor, line, run)
+            _entry(cursor, line, run, rules)
     return out
 
 
-def _entry(cursor: EntryCursor, line: str, run: Run) -> None:
+def _entry(
+    cursor: EntryCursor, line: str, run: Run, rules: tuple[tuple[Rule[AnchorFn], ...], tuple[Rule[FurnitureFn], ...]]
+) -> None:
+    """One line: its anchor rules, then furniture (the first rule that finds some) or text;
+    ``rules``: the active ``lines.anchor`` and ``lines.furniture`` rules."""
     out = cursor.entries
+    anchors, furniture = rules
     stripped = line.strip()
     if stripped[0] == "¶":
         stripped = stripped.lstrip("¶").strip()
-    for rule in run.active(ANCHOR):
+    for rule in anchors:
         if rule.hit is None or rule.hit(line):
             new = rule.fn(line)
             if new is not None:
                 run.fire(rule.name)
                 line = new
-    for furniture_rule in run.active(FURNITURE):
+    for furniture_rule in furniture:
         found = furniture_rule.fn(cursor, line, stripped)
         if found is not None:
             run.fire(furniture_rule.name)

@@ -78,6 +78,12 @@ class CableView:
     def header(self) -> Header:
         return read_header(self.tei)
 
+    def known_header(self, header: Header) -> None:
+        """The header, known already: the normalizer made it from the facts it built the TEI
+        from (:mod:`convert.normalize.build.stated`; a test holds it equal to what
+        :func:`read_header` reads), so the TEI's header is not read back."""
+        self.__dict__["header"] = header
+
     @cached_property
     def body(self) -> Body:
         return read_body(self.tei)

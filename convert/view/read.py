@@ -72,21 +72,30 @@ def _offices(tei: etree._Element, subtype: str) -> tuple[Office, ...]:
 def _level(tei: etree._Element) -> str | None:
     """The level the TEI states: the banner note's subtype, else the classification taxonomy."""
     subtype = _all(tei, f"{BIBL}/t:note[@type='classification']/@subtype")
-    name = _SUBTYPES.get(subtype[0] if subtype else "")
+    if subtype and subtype[0] in _SUBTYPES:
+        return _SUBTYPES[subtype[0]]
+    target = _all(tei, f"{HEADER}/t:profileDesc/t:textClass/t:catRef[@scheme='ctax:classification']/@target")
+    return stated_level(None, target[0] if target else None)
+
+
+def stated_level(subtype: str | None, target: str | None) -> str | None:
+    """The level named by a banner note's ``subtype``, else by a classification ``catRef``'s
+    ``target``; None when neither names one."""
+    name = _SUBTYPES.get(subtype or "")
     if name is not None:
         return name
-    target = _all(tei, f"{HEADER}/t:profileDesc/t:textClass/t:catRef[@scheme='ctax:classification']/@target")
-    ident = target[0] if target else ""
+    ident = target or ""
     return next((name for name in LEVELS if pointer(level(name) or "") == ident), None)
 
 
+def cited(target: str | None) -> str | None:
+    """The cable id a reference's ``target`` names (``cable:09STATE41880``), else None."""
+    return target.split(":", 1)[1] if target and target.startswith("cable:") else None
+
+
 def _references(tei: etree._Element) -> tuple[Reference, ...]:
-    out = []
-    for ref in _all(tei, f"{CORRESP}/t:correspContext/t:ref[@type='reference']"):
-        target = ref.get("target")
-        cable_id = target.split(":", 1)[1] if target and target.startswith("cable:") else None
-        out.append(Reference(ref.get("n"), text_of(ref), cable_id))
-    return tuple(out)
+    return tuple(Reference(ref.get("n"), text_of(ref), cited(ref.get("target")))
+                 for ref in _all(tei, f"{CORRESP}/t:correspContext/t:ref[@type='reference']"))
 
 
 def _attribute(tei: etree._Element, *paths: str) -> str | None:
@@ -145,8 +154,11 @@ def read_header(tei: etree._Element) -> Header:
 
 
 def _station(tei: etree._Element) -> str | None:
-    """The station of the message reference (``PARIS`` of ``PARIS 000482``)."""
-    ref = _one(tei, f"{BIBL}/t:idno[@type='message-reference']")
+    return station_of(_one(tei, f"{BIBL}/t:idno[@type='message-reference']"))
+
+
+def station_of(ref: str | None) -> str | None:
+    """The station of a message reference (``PARIS`` of ``PARIS 000482``)."""
     return ref.rsplit(" ", 1)[0] if ref and " " in ref else None
 
 

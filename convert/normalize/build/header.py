@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
@@ -55,22 +56,49 @@ def _title_and_publication(file_desc: etree._Element, facts: Facts, withheld: bo
     title_stmt = el(file_desc, "titleStmt")
     title = facts.subject or f"Cable {facts.cable_id or public_source(facts.source)}"
     el(title_stmt, "title", title, type="subject" if facts.subject else "supplied")
-    resp = el(title_stmt, "respStmt")
-    resp.set(XML_ID, "normalizer")
-    el(resp, "resp", "normalized by")
-    el(resp, "name", f"cable-convert {__version__}")
+    _same(title_stmt, _normalizer)
     if withheld:
-        # who made the redactions the gaps mark: the publishers, not the government
-        resp = el(title_stmt, "respStmt")
-        resp.set(XML_ID, WITHHELD)
-        el(resp, "resp", "withheld names and details at publication (2010-2011)")
-        el(resp, "orgName", "WikiLeaks and its media partners")
+        _same(title_stmt, _withheld)
     pub = el(file_desc, "publicationStmt")
     el(pub, "authority", AUTHORITY)
     if facts.cable_id:
         el(pub, "idno", facts.cable_id, type="cable-id")
     else:
         el(pub, "idno", public_source(facts.source), type="source-name")
+    _same(pub, _availability)
+
+
+def _same(parent: etree._Element, part: Callable[[etree._Element], None]) -> None:
+    """The elements ``part`` makes, the same in every cable: made once, then copied (a copy
+    of a made subtree is one call into libxml2; making it again costs a call an element and
+    an attribute)."""
+    for node in _made(part):
+        parent.append(copy.deepcopy(node))
+
+
+@functools.cache
+def _made(part: Callable[[etree._Element], None]) -> etree._Element:
+    holder = el(None, "div")  # only holds them: never part of a document
+    part(holder)
+    return holder
+
+
+def _normalizer(title_stmt: etree._Element) -> None:
+    resp = el(title_stmt, "respStmt")
+    resp.set(XML_ID, "normalizer")
+    el(resp, "resp", "normalized by")
+    el(resp, "name", f"cable-convert {__version__}")
+
+
+def _withheld(title_stmt: etree._Element) -> None:
+    """Who made the redactions the gaps mark: the publishers, not the government."""
+    resp = el(title_stmt, "respStmt")
+    resp.set(XML_ID, WITHHELD)
+    el(resp, "resp", "withheld names and details at publication (2010-2011)")
+    el(resp, "orgName", "WikiLeaks and its media partners")
+
+
+def _availability(pub: etree._Element) -> None:
     avail = el(pub, "availability", status="free")
     el(avail, "p", "A work of the United States government: in the public domain in the United States.")
 
@@ -118,7 +146,7 @@ def _metadata(source_desc: etree._Element, facts: Facts) -> None:
     if meta.created:
         # the page table's and the row's "Created" is UTC: its hour is the date-time group's
         # (its minutes often are not, ../shared/corpus/README.md)
-        created = el(mb, "date", meta.created.replace("T", " "), when=_utc(meta.created), type="created")
+        created = el(mb, "date", meta.created.replace("T", " "), when=utc(meta.created), type="created")
         created.set(XML_ID, "created")
     if meta.released:
         # the release's time of day is in a zone no source states: the day only as data
@@ -133,7 +161,7 @@ def _metadata(source_desc: etree._Element, facts: Facts) -> None:
         el(mb, "note", text, type="discrepancy", resp="#normalizer")
 
 
-def _utc(when: str) -> str:
+def utc(when: str) -> str:
     """``2006-03-17T22:10`` -> ``2006-03-17T22:10:00Z`` (xs:dateTime needs the seconds; the
     zone is UTC); a day stays a day."""
     return when + ":00Z" if _MINUTES.fullmatch(when) else when
@@ -174,6 +202,10 @@ def _encoding(encoding: etree._Element, facts: Facts) -> None:
         el(el(decl, note.part), "p", note.prose)
     if not facts.editorial:
         el(el(decl, "normalization"), "p", NOTHING_CHANGED)
+    _same(encoding, _classes_and_prefixes)
+
+
+def _classes_and_prefixes(encoding: etree._Element) -> None:
     # the categories are in the one shared taxonomy (convert/data/cable-taxonomy.xml), which
     # every document names here and points into with ctax: (issue 14, item 6)
     taxonomy_ = el(el(encoding, "classDecl"), "taxonomy")
@@ -248,7 +280,7 @@ def _correspondence(corresp: etree._Element, facts: Facts) -> None:
     if not len(sent):
         el(sent, "orgName", "unknown")
     for subtype, listed in (("action", routing.to), ("info", routing.info)):
-        addressees = [a for a in listed if not _DISTRIBUTION.search(a.name or a.text)]
+        addressees = listed_addressees(listed)
         if addressees:
             action = el(corresp, "correspAction", type="received", subtype=subtype)
             for addressee in addressees:
@@ -278,18 +310,24 @@ def _place(station: stations.Station | None, origin: str | None) -> str | None:
     return None
 
 
-def _addressee(parent: etree._Element, addressee: Addressee) -> None:
-    norm = addressee.precedence_norm
+def listed_addressees(listed: Sequence[Addressee]) -> list[Addressee]:
+    """The addressees the header lists (not a distribution code or a rule of dashes)."""
+    return [a for a in listed if not _DISTRIBUTION.search(a.name or a.text)]
+
+
+def addressee_values(addressee: Addressee) -> tuple[str, str | None, str | None, str | None]:
+    """An addressee's ``orgName``: its text, ``key`` (routing indicator), ``n`` and ``ana``
+    (precedence category)."""
     name = addressee.name or addressee.text
     known = None if addressee.prefix else stations.by_office(name)
-    precedence = taxonomy.precedence(norm)
-    node = el(
-        parent,
-        "orgName",
-        name,
-        key=addressee.prefix or (known.indicator if known else None),
-        n=addressee.sequence,
-        ana=taxonomy.pointer(precedence) if precedence else None,
-    )
+    precedence = taxonomy.precedence(addressee.precedence_norm)
+    return (name, addressee.prefix or (known.indicator if known else None), addressee.sequence,
+            taxonomy.pointer(precedence) if precedence else None)
+
+
+def _addressee(parent: etree._Element, addressee: Addressee) -> None:
+    norm = addressee.precedence_norm
+    name, key, n, ana = addressee_values(addressee)
+    node = el(parent, "orgName", name, key=key, n=n, ana=ana)
     if addressee.precedence and norm and addressee.precedence.upper() != norm:
         node.set("subtype", "precedence-misspelt")

@@ -74,6 +74,11 @@ _RUNS = str.maketrans({**{chr(c): chr(c).lower() if chr(c).isalpha() else " " fo
                        **dict.fromkeys("\u2018\u2019\u201c\u201d\u00b4", " ")})
 #: the common words of the languages a block may be marked as
 _FOREIGN = frozenset().union(*(COMMON[lang] for lang in LANGUAGES))
+#: :data:`_RUNS` for ASCII text as a byte table, and the common words as bytes: a byte
+#: table is one look-up a character in C (a ``str`` table is a dict look-up a character,
+#: most of the time this rule took)
+_RUNS_ASCII = bytes(ord(_RUNS[c]) for c in range(128)) + bytes(range(128, 256))
+_FOREIGN_ASCII = frozenset(word.encode() for word in _FOREIGN)
 #: what inside a block is not its text: furniture, and a list's items (judged on their own)
 _NOT_TEXT = frozenset({T + "fw", T + "list", T + "pb", T + "milestone"})
 
@@ -96,6 +101,10 @@ def _may_be_foreign(text: str) -> bool:
     so a language's hits are at most the runs that are a foreign common word and the words
     at least half the runs. (English prose is told so at once; text with other letters than
     ASCII ones: True, the words are counted.)"""
+    if text.isascii():  # nearly every block: the same runs, cut from bytes
+        ascii_runs = text.encode("ascii").translate(_RUNS_ASCII).split()
+        hits = sum(map(_FOREIGN_ASCII.__contains__, ascii_runs))
+        return hits >= MIN_HITS and hits * 10 >= len(ascii_runs)
     spaced = text.translate(_RUNS)
     if not spaced.isascii():
         return True
@@ -187,10 +196,13 @@ def _pieces(text: str) -> list[str | etree._Element]:
     return [*out, text[pos:]]
 
 
+_CHOICE = T + "choice"
+
+
 def _quote_mark(node: etree._Element | None, mark: str) -> bool:
     """Whether ``node`` is a repair whose corrected reading is the quotation mark ``mark``
     (``&`` -> “, ``8`` -> ”: marks sent as other characters, corrected by the inline rules)."""
-    return node is not None and node.tag == T + "choice" and len(node) == 2 and node[1].text == mark
+    return node is not None and node.tag == _CHOICE and len(node) == 2 and node[1].text == mark
 
 
 def _whole(text: str) -> list[str | etree._Element]:
@@ -215,7 +227,7 @@ def _mark_text(holder: etree._Element) -> int:
     slots: list[tuple[etree._Element | None, str]] = [(None, holder.text or "")]
     slots += [(child, child.tail or "") for child in holder if isinstance(child.tag, str)]
     for after, text in slots:
-        if _quote_mark(after, "“") and after is not None and _quote_mark(after.getnext(), "”"):
+        if after is not None and after.tag == _CHOICE and _quote_mark(after, "“") and _quote_mark(after.getnext(), "”"):
             pieces = _whole(text)  # between two repaired marks: & … 8
         elif "\"" in text or "“" in text or "«" in text:
             pieces = _pieces(text)
@@ -262,8 +274,11 @@ def _mark_below(node: etree._Element, in_block: bool) -> int:
     marked = 0
     for child in node:
         tag = child.tag
-        if not isinstance(tag, str) or _other(child):
-            continue  # a comment; or a block, holder or passage in another language
+        if tag.__class__ is not str:
+            continue  # a comment
+        lang = child.get(XML_LANG)
+        if lang is not None and lang != "en":
+            continue  # a block, holder or passage in another language (as _other, without a call)
         inside = in_block or tag in _BLOCKS
         if inside and tag in _HOLDERS:
             marked += _mark_text(child)  # before its children: it only adds foreign to them

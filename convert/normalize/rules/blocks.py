@@ -100,6 +100,9 @@ def dashed_title(line: str) -> str | None:
     numbered paragraph), or None."""
     if "--" not in line and "- -" not in line:
         return None
+    text = line.strip()  # the pattern needs a run of dashes at one end: a line with a dash
+    if not (text.endswith("-") or text.startswith(("----", "- - -"))):  # inside is not tried
+        return None
     match = DASHED_TITLE.match(line)
     title = (match["a"] or match["b"]) if match else None
     if not title or len(title) > 160 or PARA_START.match(title):

@@ -276,6 +276,9 @@ def page_break_old(cur: EntryCursor, line: str, stripped: str) -> Furniture | No
 #: (the digits first, the space before them looked back at: a regex that starts with a class
 #: skips to a digit in C, one that starts with a look-behind tries every position)
 _PAGE_IN_LINE = re.compile(r"\d{8}(?<!\S\d{8}) +\d{3}(?:\.\d)? +(?:OF|of|Of) +\d{3}(?!\S)")
+#: the end of every such page number (``OF 003``): a line without one is not searched from
+#: every digit for the eight of a serial (most lines of text hold an "of")
+_PAGE_OF = re.compile(r"(?:OF|of|Of) +\d{3}(?!\S)")
 #: an old-style page line at the start of a line, with text after its date-time group
 _OLD_PAGE_HEAD = re.compile(r"^\s*PAGE\s+\d{2,3}\s+\S.{0,60}?\b\d{6}Z(?=\s+\S)", re.I)
 
@@ -318,6 +321,8 @@ def glued_page_break(line: str) -> list[str] | None:
 
 
 def _cut_pages(line: str, depth: int) -> list[str] | None:
+    if _PAGE_OF.search(line) is None:
+        return None
     for match in _PAGE_IN_LINE.finditer(line):
         before, after = line[: match.start()].rstrip(), line[match.end() :].strip()
         words = before.split()
