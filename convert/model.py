@@ -37,9 +37,9 @@ def xpath(node: etree._Element, path: str) -> list[Any]:
 class SourceMetadata:
     """Metadata that came with the cable but not from its text (a cablegate table, a CSV row)."""
 
-    kind: str  # "cablegate-table" | "cables.csv"
+    kind: str  # "cablegate-table" | "cables.csv" | "text-scrape"
     id: str | None = None
-    created: str | None = None  # ISO 8601, minutes precision, as the source gives it
+    created: str | None = None  # ISO 8601, minutes precision as the source gives it (a scrape: the day)
     released: str | None = None
     classification: str | None = None
     origin: str | None = None

@@ -23,7 +23,7 @@ from .model import Cable
 from .options import WriteOptions
 from .view import CableView, epoch_to_iso, iso_to_epoch
 from .vocab import LEVELS, level_rank
-from .writers import get_volume_writer, volume_formats
+from .writers import get_paged_volume_writer, get_volume_writer, spec_of, volume_formats
 
 if TYPE_CHECKING:
     from .writers.page_starts import PageStart
@@ -252,10 +252,6 @@ def write_volume(cables: Sequence[Cable], fmt: str, options: WriteOptions, sort:
     if fmt not in VOLUME_FORMATS:
         raise UsageError(fmt, f"a volume can be {', '.join(VOLUME_FORMATS)}")
     volume = make_volume(cables, sort, title, publisher, url)
-    if pages is not None and fmt in ("pdf", "epub"):
-        from .writers import epub, pdf
-
-        if fmt == "pdf":
-            return pdf.write_volume(volume, options, pages=pages)
-        return epub.write_volume(volume, options, pages=pages)
+    if pages is not None and spec_of(fmt).paged:
+        return get_paged_volume_writer(fmt)(volume, options, pages=pages)
     return get_volume_writer(fmt)(volume, options)

@@ -328,8 +328,25 @@ def _infer_post_names(row: dict[str, str]) -> None:
         return
     if not row["banners"]:
         row["banners"] = place
+    implied = f"{prefix} {place.title()}"
     if not row["origins"]:
-        row["origins"] = f"{prefix} {place.title()}"
+        row["origins"] = implied
+        return
+    # the release's metadata misspells a post now and then ("Embasy Bonn", on every Bonn cable
+    # of the scrape): the name the routing name implies goes first, as the name to print; the
+    # misspelling stays after it, so that the metadata that writes it is still recognised
+    names = row["origins"].split("|")
+    if implied not in names and any(_one_letter_off(name, implied) for name in names):
+        row["origins"] = "|".join([implied, *names])
+
+
+def _one_letter_off(name: str, implied: str) -> bool:
+    """Whether ``name`` is ``implied`` with one letter left out, added or changed."""
+    a, b = name.casefold(), implied.casefold()
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _needs_alias(spelling: str, office: str) -> bool:

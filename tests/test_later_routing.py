@@ -12,7 +12,7 @@ from convert.model import NS, RawCable
 from convert.normalize import normalize, normalize_traced
 from convert.normalize.parsed import Field
 from convert.normalize.rules.routing import same_station
-from convert.normalize.rules.years import declassification_year
+from convert.normalize.rules.years import MEASURED, declassification_year
 from convert.writers.json import record
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules"
@@ -74,12 +74,48 @@ def test_same_station(sender: str, station: str, same: bool) -> None:
         ("10/18/2027", 2007),  # twenty
         ("12/29/2034", 2009),  # twenty-five
         ("12-29-13", 2003),  # dashes, two digits
+        ("2019/12/31", 2009),  # the later form, year first
+        ("10/18/2025", 2010),  # fifteen: the first period that puts it in 2001-2010
     ],
 )
 def test_declassification_year_by_era(decl: str, year: int) -> None:
     eo = Field("eo", (f"E.O. 12958: DECL: {decl}",))
     found = declassification_year([eo], [])
     assert found is not None and found[0] == year and found[2] is True  # a guess
+
+
+def _decl_year(decl: str, lines: list[str], refs: str | None = None, notice: bool = False) -> int | None:
+    fields = [Field("eo", (f"E.O. 12958: DECL: {decl}",))]
+    if refs:
+        fields.append(Field("refs", (refs,)))
+    if notice:
+        fields.insert(0, Field("notice", ("This record is a partial extract of the original cable.",)))
+    found = declassification_year(fields, lines)
+    return found[0] if found else None
+
+
+def test_a_partial_extract_is_of_2006_at_the_latest() -> None:
+    # DECL 2025: fifteen years (2010) unless the text is a partial extract (none after 2006): twenty
+    assert _decl_year("10/18/2025", []) == 2010
+    assert _decl_year("10/18/2025", [], notice=True) == 2005
+
+
+def test_a_cable_is_no_earlier_than_a_cable_its_ref_field_names_with_a_year() -> None:
+    # DECL 2014: ten years (2004); a cable that cites 05 SAN JOSE 1455 is of 2005 at the earliest: five (2009)
+    assert _decl_year("05/08/2014", []) == 2004
+    assert _decl_year("05/08/2014", [], refs="REF: A. 05 SAN JOSE 1455 B. STATE 12") == 2009
+
+
+def test_the_latest_full_date_picks_among_the_periods_allowed() -> None:
+    assert _decl_year("04/07/2025", ["On August 3, 2005 the dailies reported"]) == 2005  # twenty years
+    assert _decl_year("04/07/2025", ["met on 29 July 2010 to discuss"]) == 2010  # fifteen
+    assert _decl_year("04/07/2025", ["the 1998 accord"]) == 2010  # not a full date: the first period
+    assert _decl_year("04/07/2025", ["On August 3, 2012 elections"]) == 2010  # no period gives 2012
+
+
+def test_the_warning_quotes_the_measured_accuracy() -> None:
+    found = declassification_year([Field("eo", ("E.O. 12958: DECL: 07/05/2013",))], [])
+    assert found is not None and f"right for {MEASURED} of the cablegate pages" in found[1]
 
 
 def test_a_guessed_year_is_marked_so_in_the_tei_and_the_record() -> None:
@@ -102,3 +138,19 @@ def test_a_later_copy_that_is_another_list_is_not_taken() -> None:
     done = normalize_traced(RawCable(source="pasted.txt", form="text", body=other))
     assert "cut-refs" not in done.fired
     assert next(r.target for r in done.parsed.facts.refs) == "04STATE244333"
+
+
+def test_an_email_header_above_the_routing_header_is_not_the_cable() -> None:
+    got = rec((FIXTURES / "email-preface.txt").read_text(encoding="utf-8"))
+    assert (got["id"], got["date"], got["origin"]) == ("08TRIPOLI412", "2008-06-02T14:10:00Z", "Embassy Tripoli")
+    assert [r["id"] for r in got["references"]] == ["08TRIPOLI398"]  # type: ignore[attr-defined]
+
+
+def test_a_sent_line_without_a_routing_header_after_it_is_left_alone() -> None:
+    from convert.normalize.rules.preface import email_preface
+    from convert.normalize.rules.ruler import Run
+
+    lines = ["From: someone", "Sent: Monday, June 02, 2008 4:12 PM", "To: EACTTripoli", "", "UNCLAS ROME 000123", ""]
+    assert email_preface(lines, Run()) == 0
+    assert email_preface([*lines[:4], "VZCZCXRO1234", "RR RUEHRO"], Run()) == 4
+    assert email_preface(["Sent: yesterday", "nothing else", "VZCZCXRO1234"], Run()) == 0  # no To/Subject after it

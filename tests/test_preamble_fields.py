@@ -276,3 +276,15 @@ def test_a_field_run_on_with_no_space_keeps_its_token_in_the_source_view() -> No
     assert [e.tag.split("}")[1] for e in runon_ref.tei.xpath("//t:*[@rend='run-on']", namespaces=ns)] == ["list"]
     assert "EGYPTREF:" in source_text(body).split()
     assert "EGYPTREF:" not in reading_text(body).split()
+
+
+def test_a_first_copy_cut_in_its_subject_takes_the_later_copys_references_only() -> None:
+    from convert.normalize.parsed import Ref
+    from convert.normalize.rules.refcopy import refs_of_copy
+
+    copy = ["SUBJECT: A SUBJECT WHOLE REF: SECSTATE 85678 Classified By: A. Officer", "1. (C) Text."]
+    assert [r.target for r in refs_of_copy([], copy, 2008) or ()] == ["08STATE85678"]
+    # a REF label only after the copy's first numbered paragraph is the body's, not the preamble's
+    assert refs_of_copy([], ["SUBJECT: A SUBJECT WHOLE", "1. (C) Text.", "REF: STATE 1"], 2008) is None
+    assert refs_of_copy([Ref(None, None, "STATE 2", "08STATE2")], copy, 2008) is None  # a REF field of its own
+    assert refs_of_copy([], ["SUBJECT: WHOLE REF: PARA 5 ABOVE"], 2008) is None  # names no cable

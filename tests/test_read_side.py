@@ -20,7 +20,7 @@ from convert.model import TEI_NS, Cable
 from convert.options import ConvertOptions, WriteOptions
 from convert.pipeline import render
 from convert.vocab import slug
-from convert.writers import FORMATS, get_volume_writer, get_writer, volume_formats
+from convert.writers import FORMATS, get_paged_volume_writer, get_volume_writer, get_writer, volume_formats
 from convert.writers import json as json_writer
 
 T = f"{{{TEI_NS}}}"
@@ -191,6 +191,13 @@ def test_registries_drive_the_command_line_and_the_volume() -> None:
             write_volume([hand_tei()], name, WriteOptions())
         with pytest.raises(UsageError):
             get_volume_writer(name)
+    # the formats that share the PDF edition's pages are named in the registry, not by the volume
+    assert [name for name, spec in FORMATS.items() if spec.paged] == ["pdf", "epub"]
+    for name in ("pdf", "epub"):
+        assert get_paged_volume_writer(name) is get_volume_writer(name)
+    for name in ("tei", "html", "md", "docx", "cmif"):
+        with pytest.raises(UsageError, match="no pages to share"):
+            get_paged_volume_writer(name)
 
 
 def test_theme_tokens_and_css_do_not_import_the_writers() -> None:

@@ -338,3 +338,34 @@ def test_a_table_built_from_rows_indexes_every_key() -> None:
 
 def test_the_table_is_read_once() -> None:
     assert stations.table() is stations.table()
+
+
+def test_a_short_form_names_the_one_station_that_begins_or_ends_with_it() -> None:
+    """The index behind ``written_short`` agrees with the rule read plainly: over every word
+    run that begins or ends a banner station of the packaged table (and a few that do not)."""
+    table = stations.table()
+    keys = [key.split() for key in table.banners]
+
+    def plainly(words: list[str]) -> str | None:
+        if " ".join(words) in table.banners:
+            return None
+        size = len(words)
+        found = {" ".join(k) for k in keys if len(k) > size and words in (k[:size], k[-size:])}
+        return found.pop() if len(found) == 1 else None
+
+    asked = {tuple(k[:n]) for k in keys for n in range(1, len(k))}
+    asked |= {tuple(k[-n:]) for k in keys for n in range(1, len(k))}
+    asked |= {("NOWHERE",), ("NEW", "NOWHERE")}
+    answers = {words: table.written_short(" ".join(words)) for words in asked}
+    assert answers == {words: plainly(list(words)) for words in asked}
+    assert answers[("HAGUE",)] == "THE HAGUE" and answers[("SAN",)] is None
+    assert sum(1 for a in answers.values() if a) > 50
+
+
+def test_a_post_the_release_misspells_is_printed_by_its_name_and_found_by_both() -> None:
+    """The release's metadata writes "Embasy Bonn" (the scrape's Bonn cables): the origin
+    printed is the name AMEMBASSY BONN implies; the misspelling still finds the post."""
+    bonn = stations.table().by_office("AMEMBASSY BONN")
+    assert bonn is not None and bonn.origin == "Embassy Bonn"
+    assert stations.table().by_origin("Embasy Bonn") is bonn
+    assert stations.table().by_origin("Embassy Bonn") is bonn

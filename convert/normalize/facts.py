@@ -15,13 +15,16 @@ from .offices import sender_station
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Ref, Routing, Seg, Signature
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, SUBJECT, TAGS, partial_extract
 from .rules.inline import TAG_REPAIRS
-from .rules.refcopy import cut_short, whole_refs
+from .rules.refcopy import whole_refs
 from .rules.ruler import PARTS, Run, all_rules
 from .rules.tags import READ as TAG_READ
 from .tokens import plain
 
 _NOT_ID = re.compile(r"[^A-Z0-9]")
 _LOU = re.compile(r"LIMITED OFFICIAL USE", re.I)
+#: how a disagreement names the metadata it is with
+_WITNESS = {"cablegate-table": "the cablegate table", "cables.csv": "the cables.csv row",
+            "text-scrape": "the text scrape's metadata"}
 _SUBJECT_MARKING = re.compile(r"^\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,6})*\)\s*", re.I)  # (C), (S/NF), (s)
 
 
@@ -311,13 +314,13 @@ def derive_facts(
     origin, origin_from_metadata = _origin(routing, banner, meta, run, warnings)
     eo = _first(every, "eo")
     refs: list[Ref] = [ref for f in every if f.kind == "refs" and f.refs is not None for ref in f.refs.items]
-    if cut_short(refs):
-        refs = whole_refs(refs, fields, blocks, own_year, run, warnings)
+    subject = _whole_subject(cut := _subject(_first(every, "subject")), blocks, run, warnings)
+    refs = whole_refs(refs, fields, blocks, own_year, run, warnings, missing=subject != cut)
     facts = Facts(
         cable_id=ident,
         source=raw.source,
         routing=routing,
-        subject=_whole_subject(_subject(_first(every, "subject")), blocks, run, warnings),
+        subject=subject,
         message_ref=message_ref,
         sections=banner.sections if banner else None,
         level=level,
@@ -355,6 +358,14 @@ def _has_summary(block: Paragraph) -> bool:
     return walk(block.tokens)
 
 
+
+def _same_post(a: str, b: str) -> bool:
+    """Two origin names of one post (``Embasy Bonn``, the release's slip, and ``Embassy Bonn``)."""
+    from .. import stations
+
+    return a == b or (stations.by_origin(a) is not None and stations.by_origin(a) is stations.by_origin(b))
+
+
 def cross_check(
     ident: str | None,
     routing: Routing,
@@ -368,17 +379,20 @@ def cross_check(
     ``named``: the id the banner gives where the page's own id is kept (see ``_ident``)."""
     if meta is None:
         return ()
-    where = "the cablegate table" if meta.kind == "cablegate-table" else "the cables.csv row"
+    where = _WITNESS.get(meta.kind, meta.kind)
     checks = []
     if meta.id and ident and meta.id != ident:
         checks.append(f"id: the text gives {ident}, {where} {meta.id}")
     if named:
         checks.append(f"id: the banner gives {named}, the routing header and {where} {ident}: the text "
                       f"seems to be {named}'s under {ident}'s header; the id {ident} is kept")
-    if meta.created and routing.date and meta.created[:13] != routing.date[:13]:
+    # to the hour the table and the row give, to the day a scrape gives
+    if meta.created and routing.date and meta.created[:13] != routing.date[: min(13, len(meta.created))]:
         checks.append(f"date: the text gives {routing.date}, {where} {meta.created}")
-    if meta.classification and classification and meta.classification.upper() != classification:
-        checks.append(f"classification: the text gives {classification}, {where} {meta.classification}")
-    if meta.origin and origin and not origin_from_metadata and meta.origin != origin:
+    # a scrape's metadata gives the level alone, without the caveats the table's and the row's give
+    given = classification.split("//")[0] if classification and meta.kind == "text-scrape" else classification
+    if meta.classification and given and meta.classification.upper() != given:
+        checks.append(f"classification: the text gives {given}, {where} {meta.classification}")
+    if meta.origin and origin and not origin_from_metadata and not _same_post(meta.origin, origin):
         checks.append(f"origin: the text gives {origin}, {where} {meta.origin}")
     return tuple(checks)

@@ -1,11 +1,13 @@
 """Reader for plain cable text: a routing header and body, a body alone, or the seed's form;
-also the text of a whole cablegate page as a browser copies it ("select all, copy")."""
+also the text of a whole cablegate page as a browser copies it ("select all, copy"), and a
+pre-2000 cable of the public text scrape, its lines of metadata first (:mod:`.scrape`)."""
 
 from __future__ import annotations
 
 import re
 
 from ..model import RawCable, SourceMetadata
+from . import scrape
 from .cablegate import HEADER_NAMES, _iso
 
 #: the cablegate page's table head, as a browser copies it (cells tab-separated)
@@ -22,7 +24,11 @@ def read(content: str, name: str) -> RawCable:
     # The split between routing header and body is a normalizer decision: it knows the
     # header's line shapes. The reader only hands the text on.
     copied = browser_copy(content, name)
-    return copied if copied is not None else RawCable(source=name, form="text", body=content)
+    if copied is not None:
+        return copied
+    # a text scrape's lines of metadata stay in the text (the normalizer keeps them with the
+    # routing header) and are its metadata too
+    return RawCable(source=name, form="text", body=content, metadata=scrape.metadata(content))
 
 
 def browser_copy(content: str, name: str) -> RawCable | None:

@@ -216,15 +216,24 @@ class Table:
         ``station``'s words (``USUN`` -> ``USUN NEW YORK``, ``RIO`` -> ``RIO DE JANEIRO``,
         ``HAGUE`` -> ``THE HAGUE``); None when ``station`` is one itself, or none or several
         begin or end so (``SAN``)."""
-        words = banner_key(station).split()
+        words = tuple(banner_key(station).split())
         if not words or banner_key(station) in self.banners:
             return None
-        size = len(words)
-        found = {
-            key for key in self.banners
-            if len(key.split()) > size and words in (key.split()[:size], key.split()[-size:])
-        }
-        return found.pop() if len(found) == 1 else None
+        found = self._shortened.get(words, frozenset())
+        return next(iter(found)) if len(found) == 1 else None
+
+    @functools.cached_property
+    def _shortened(self) -> dict[tuple[str, ...], frozenset[str]]:
+        """Every banner station under each of its names written short: the first or last
+        words, fewer than all (``RIO``, ``RIO DE``, ``JANEIRO``, ``DE JANEIRO`` for ``RIO DE
+        JANEIRO``). Built on the first short form asked for."""
+        index: dict[tuple[str, ...], set[str]] = {}
+        for key in self.banners:
+            names = key.split()
+            for size in range(1, len(names)):
+                index.setdefault(tuple(names[:size]), set()).add(key)
+                index.setdefault(tuple(names[-size:]), set()).add(key)
+        return {words: frozenset(keys) for words, keys in index.items()}
 
     def by_banner(self, station: str) -> Station | None:
         found = self.banner_offices(station)

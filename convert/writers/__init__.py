@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import UsageError
 from ..model import Cable
@@ -20,9 +20,16 @@ from ..options import WriteOptions
 
 if TYPE_CHECKING:
     from ..volume import Volume
+    from .page_starts import PageStart
 
 Writer = Callable[[Cable, WriteOptions], bytes]
 VolumeWriter = Callable[["Volume", WriteOptions], bytes]
+
+
+class PagedVolumeWriter(Protocol):
+    """A volume writer that shares the PDF edition's page starts (:attr:`WriterSpec.paged`)."""
+
+    def __call__(self, volume: Volume, options: WriteOptions, *, pages: list[PageStart] | None = None) -> bytes: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +46,9 @@ class WriterSpec:
     #: take longer than the limit on a huge cable (None: fast whatever the size). A cable over
     #: ``rate * limit`` is refused at once instead of failing by the clock, twice
     layout_rate: int | None = None
+    #: its volume writer takes ``pages=``, the page starts of the volume's PDF edition: the PDF
+    #: fills the list as it lays the volume out, the EPUB lists them (:mod:`convert.book`)
+    paged: bool = False
 
 
 FORMATS: dict[str, WriterSpec] = {
@@ -54,9 +64,9 @@ FORMATS: dict[str, WriterSpec] = {
         # weasyprint lays out about 50,000-65,000 characters a CPU second (15-20 s a MB, one
         # paragraph or many): 16,000 leaves room for a machine loaded three times over
         WriterSpec("pdf", "pdf", "pdf", "tagged PDF/A-3a and PDF/UA-1, the TEI attached", volume="write_volume",
-                   media_type="application/pdf", layout_rate=16_000),
+                   media_type="application/pdf", layout_rate=16_000, paged=True),
         WriterSpec("epub", "epub", "epub", "EPUB 3", volume="write_volume",
-                   media_type="application/epub+zip"),
+                   media_type="application/epub+zip", paged=True),
         WriterSpec(
             "docx", "docx", "docx", "Word, in the theme's named styles", volume="write_volume",
             media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -138,6 +148,15 @@ def get_volume_writer(name: str) -> VolumeWriter:
         raise UsageError(name, f"a volume can be {', '.join(volume_formats())}")
     module = importlib.import_module(f"{__name__}.{spec.module}")
     writer: VolumeWriter = getattr(module, spec.volume)
+    return writer
+
+
+def get_paged_volume_writer(name: str) -> PagedVolumeWriter:
+    """The volume writer of a format that shares the PDF edition's page starts."""
+    spec = spec_of(name)
+    if not spec.paged:
+        raise UsageError(name, "its volume has no pages to share with the PDF edition")
+    writer: PagedVolumeWriter = getattr(importlib.import_module(f"{__name__}.{spec.module}"), spec.volume or "")
     return writer
 
 

@@ -24,6 +24,7 @@ AUTHORITY = (
 WITNESSES = {
     "cablegate-table": "The cable's page in the WikiLeaks cablegate release (2010-2011): its metadata table",
     "cables.csv": "A row of cables.csv (WikiLeaks cablegate release, 2011)",
+    "text-scrape": "A public text scrape of the WikiLeaks cablegate release: its lines of metadata above the cable",
 }
 #: an office list's distribution codes (``LOG-00 NP-00``) or a rule of dashes: no addressee
 _DISTRIBUTION = re.compile(r"-{3,}|\b[A-Z]{1,6}-\d{2}\b")

@@ -9,7 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import appended, blocks, closing, copies, cuts, fields, inline, lines, passes, refcopy, routing, tags, years  # noqa: F401  (registers the rules)
+from . import (  # noqa: F401  (registers the rules)
+    appended,
+    blocks,
+    closing,
+    copies,
+    cuts,
+    fields,
+    inline,
+    lines,
+    passes,
+    preface,
+    refcopy,
+    routing,
+    tags,
+    years,
+)
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note
 
 __all__ = ["CHAINS", "REGISTRY", "STAGES", "Chain", "Rule", "Run", "all_rules", "catalogue", "check_names", "note"]

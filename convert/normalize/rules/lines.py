@@ -380,3 +380,21 @@ def section_banner(cur: EntryCursor, line: str, stripped: str) -> Furniture | No
     if cur.content_lines < 40:
         cur.first_banner_seen = True
     return None
+
+
+@FURNITURE.rule(
+    "separator-line",
+    after="section-banner",
+    trigger=("-",),
+    note=note("normalization", "A line holding a hyphen alone after a finished sentence (the old telegrams' "
+              "blank line between paragraphs) ends the paragraph; the hyphen is kept as fw, out of the text flow."),
+)
+def separator_line(cur: EntryCursor, line: str, stripped: str) -> Furniture | None:
+    """``… END SUMMARY.`` / ``-`` / ``¶2. …``: a blank line (after a heading or rule: an underline's tail)."""
+    if stripped != "-" or not cur.entries or not isinstance(cur.entries[-1], str):
+        return None
+    from .blocks import terminal  # (a later stage's module: imported when asked)
+    if not terminal(cur.entries[-1]) or cur.entries[-1].rstrip().endswith("-"):
+        return None
+    cur.entries.append(None)  # the paragraph before ends here; the mark stands between the two
+    return Furniture("mark", (("separator", line.strip()),))

@@ -36,6 +36,18 @@ def cut_short(refs: Sequence[Ref]) -> bool:
     return bool(refs) and any(_CUT.search(ref.text) for ref in refs)
 
 
+def _list_at(lines: Sequence[str], index: int, start: int, year: int | None) -> tuple[Ref, ...]:
+    """The REF list whose label is at ``start`` of line ``index``: to the Classified By field,
+    a numbered paragraph or a summary (on the following lines while they are part of it)."""
+    text = lines[index][start:]
+    for more in lines[index + 1 : index + 1 + _MORE_LINES]:
+        if _REF_END.match(more) or _REF_AT.search(more):
+            break
+        text += " " + more
+    end = _REF_END.search(text)
+    return parse_refs(_ANCHOR.sub("", text[: end.start()] if end else text), year).items
+
+
 @FULL_REFS.rule(
     "cut-refs",
     note=note(
@@ -54,16 +66,39 @@ def cut_refs(refs: Sequence[Ref], lines: Sequence[str], year: int | None) -> tup
         match = _REF_AT.search(line)
         if match is None:
             continue
-        text = line[match.start() :]
-        for more in lines[index + 1 : index + 1 + _MORE_LINES]:
-            if _REF_END.match(more) or _REF_AT.search(more):
-                break
-            text += " " + more
-        end = _REF_END.search(text)
-        copy = parse_refs(_ANCHOR.sub("", text[: end.start()] if end else text), year).items
+        copy = _list_at(lines, index, match.start(), year)
         targets = [ref.target for ref in copy if ref.target]
         if len(targets) > len(named) and targets[: len(named)] == named and not cut_short(copy):
             return tuple(copy)
+    return None
+
+
+#: a numbered paragraph's first line: where a later copy's preamble has ended
+_PARAGRAPH_START = re.compile(r"^\s*¶?\d{1,2}\.\s")
+
+
+@FULL_REFS.rule(
+    "refs-of-copy",
+    after="cut-refs",
+    note=note(
+        "normalization",
+        "Where a media partner's first copy of the preamble stops in the SUBJECT (…) and so has no REF field, "
+        "the REF list is read from the text's later copy of the preamble, the one the whole subject is read from.",
+    ),
+)
+def refs_of_copy(refs: Sequence[Ref], lines: Sequence[str], year: int | None) -> tuple[Ref, ...] | None:
+    """No REF field (asked only where the SUBJECT is cut short and read whole from a later
+    copy): the first REF list of that copy, before its first numbered paragraph
+    (``SUBJECT: … IN GEORGIA REF: SECSTATE 85678 Classified By: …``), if it names a cable."""
+    if refs:
+        return None
+    for index, line in enumerate(lines):
+        if _PARAGRAPH_START.match(line):
+            return None
+        match = _REF_AT.search(line)
+        if match is not None:
+            copy = _list_at(lines, index, match.start(), year)
+            return copy if any(ref.target for ref in copy) and not cut_short(copy) else None
     return None
 
 
@@ -74,9 +109,14 @@ def whole_refs(
     year: tuple[int | None, bool],
     run: Run,
     warnings: list[str],
+    missing: bool = False,
 ) -> list[Ref]:
     """The references of a REF list cut short, read whole from a later copy in the text (the
-    lines of the fields after the first REF field, then of the blocks): a warning says so."""
+    lines of the fields after the first REF field, then of the blocks): a warning says so.
+    ``missing``: the text's first copy stops in its SUBJECT, read whole from a later copy; with
+    no REF field, that copy's REF list is read."""
+    if not (cut_short(refs) or (missing and not refs)):
+        return refs
     first = next((i for i, f in enumerate(fields) if f.kind == "refs"), len(fields))
     parts: list[Sequence[object]] = [f.lines for f in fields[first + 1 :]]
     parts += [_block_lines(block) for block in blocks]
@@ -84,7 +124,11 @@ def whole_refs(
     whole: tuple[Ref, ...] | None = run.first(FULL_REFS, refs, lines, year[0])
     if not whole:
         return refs
-    warnings.append("the REF list is cut short in the text: the references are read whole from its later copy")
+    warnings.append(
+        "the REF list is cut short in the text: the references are read whole from its later copy"
+        if refs
+        else "the text's first copy of the preamble stops in the SUBJECT: the references are read from its later copy"
+    )
     return list(guessed(whole, year[1]))
 
 

@@ -18,6 +18,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from ...readers import scrape
 from ..banner import parse_banner
 from ..dtg import DTG_LINE, parse_dtg
 from ..offices import sender_station
@@ -174,9 +175,6 @@ def precedence_misspelt(words: str) -> str | None:
 
 
 # ---------------------------------------------------------------- around the header
-#: the five lines a public text scrape puts before a cable: id, title, day, level, origin
-SCRAPE_ID = re.compile(r"^\d{2}[A-Z][A-Z-]+\d{1,6}$")
-SCRAPE_DAY = re.compile(r"^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} [+-]\d{4} \d{4}$")
 
 
 @PREFACE.rule(
@@ -208,9 +206,7 @@ def header_notice(lines: list[str], run: Run) -> int:
 def scrape_metadata(lines: list[str], run: Run) -> int:
     """``85BEIRUT1351`` / title / ``Tue Mar 05 00:00:00 +0100 1985`` / level / origin: a
     public text scrape's metadata above a pre-2000 cable."""
-    if len(lines) > 5 and SCRAPE_ID.match(lines[0].strip()) and SCRAPE_DAY.match(lines[2].strip()):
-        return 5
-    return 0
+    return scrape.LINES if scrape.is_scrape(lines) else 0
 
 
 @STARTS.rule("dtg-header")
