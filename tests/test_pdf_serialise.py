@@ -67,3 +67,21 @@ def test_a_pdf_reads_back_with_its_text_after_the_streams_are_recompressed() -> 
     data = pdf.write(seed_cable(), WriteOptions())
     text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
     assert "CHINA OBJECTS TO SPECIAL 301 DESIGNATION" in " ".join(text.split())
+
+
+@pytest.mark.parametrize("variant", ["pdf/a-3a", "pdf/a-3b"])
+def test_the_object_stream_is_compressed_once(monkeypatch: pytest.MonkeyPatch, variant: str) -> None:
+    """pydyf's ``write`` makes the object stream (every object but the streams: in a tagged
+    file, the structure elements) and the cross-reference stream itself, after the finisher;
+    it asked the object stream for its bytes twice (the file, then the MD5 of its ``/ID``),
+    compressing it at zlib level 9 each time."""
+    made: list[str] = []
+    data = pydyf.Stream.data.fget
+
+    def counted(self: pydyf.Stream) -> bytes:
+        made.append(str(self.extra.get("Type")))
+        return data(self)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(pydyf.Stream, "data", property(counted))
+    pdf.write(seed_cable(), WriteOptions(pdf_variant=variant))
+    assert made.count("/ObjStm") == 1 and made.count("/XRef") == 1

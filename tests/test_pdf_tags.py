@@ -76,7 +76,7 @@ def test_weasyprint_is_the_series_the_wrapper_was_written_for() -> None:
     assert getattr(build, "cable_convert", False)
     pdf_tags.install()  # once per process: not wrapped twice
     assert inspect.unwrap(build) is build and tags._build_box_tree is build
-    original = build.__closure__[0].cell_contents if build.__closure__ else None
+    original = inspect.getclosurevars(build).nonlocals.get("original")
     assert original is not None and original.__module__ == "weasyprint.pdf.tags"
     assert list(inspect.signature(original).parameters) == [
         "box", "parent", "pdf", "page_number", "nums", "annotations", "tags"]
@@ -85,7 +85,16 @@ def test_weasyprint_is_the_series_the_wrapper_was_written_for() -> None:
     # finisher (weasyprint maps it outside the tree)
     assert AnonymousStyle.__name__ == "AnonymousStyle"
     assert "MarginBox" in inspect.getsource(original)
-    assert tags._get_pdf_tag("span") == "Span" and tags._get_pdf_tag("aside") == "NonStruct"
+    weasyprint_tag = tags._get_pdf_tag.weasyprint  # replaced: see test_pdf_tag_tree.py
+    assert weasyprint_tag("span") == "Span" and weasyprint_tag("aside") == "NonStruct"
+    assert [tags._get_pdf_tag(tag) for tag in ("span", "p", "a", "li", "td", "img")] == [
+        "Link", "Link", "Link", "LI", "TD", "Figure"]
+    # the tag is asked for once, first, before any element is made, and only there; a link's
+    # text runs go straight into its element (what the replacement relies on)
+    source = inspect.getsource(original)
+    assert source.index("_get_pdf_tag(element_tag)") < source.index("pydyf.Dictionary(")
+    assert "if tag == 'Link':" in source and "element['K'].append(kid['mcid'])" in source
+    assert inspect.getsource(tags).count("_get_pdf_tag(") == 2  # its definition and that call
 
 
 def test_the_finisher_hook_and_the_metadata_generator_keep_their_shape() -> None:

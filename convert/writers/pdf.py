@@ -132,16 +132,45 @@ def finish_streams(out: Any) -> None:
     serialise_once(out)
 
 
+def _make_once(obj: Any) -> None:
+    kind = type(obj)
+    if hasattr(obj, "__dict__") and not getattr(kind, "cable_convert_once", False):
+        obj.__class__ = _once(kind)
+
+
+_ONCE_PDF: dict[type, type] = {}
+
+
+def _once_pdf(kind: type) -> type:
+    """``kind`` (pydyf's ``PDF`` or a subclass) whose objects added from now on (``write``
+    adds the object stream, the cross-reference stream, the information dictionary) keep
+    their bytes from the first call too."""
+    if kind not in _ONCE_PDF:
+
+        class OncePDF(kind):  # type: ignore[misc]
+            cable_convert_once = True
+
+            def add_object(self, object_: Any) -> None:
+                super().add_object(object_)
+                _make_once(object_)
+
+        OncePDF.__name__ = OncePDF.__qualname__ = f"Once{kind.__name__}"
+        _ONCE_PDF[kind] = OncePDF
+    return _ONCE_PDF[kind]
+
+
 def serialise_once(out: Any) -> None:
     """pydyf's ``PDF.write`` asks each object for its bytes (``data``) twice when the file has
     an identifier (every PDF/A): once to write it, once more for the MD5 of the trailer
     ``/ID``, and a stream's ``data`` compresses it each time. Called last (the finisher), when
-    no object changes any more: each object keeps its bytes from the first call. The file is
-    byte-for-byte the same (tested)."""
+    no object changes any more: each object keeps its bytes from the first call, and so do
+    the objects ``write`` itself adds: the object stream (every object but the streams, the
+    structure elements of a tagged file among them: compressed at zlib level 9 by pydyf,
+    twice) and the cross-reference stream. The file is byte-for-byte the same (tested)."""
     for obj in out.objects:
-        kind = type(obj)
-        if hasattr(obj, "__dict__") and not getattr(kind, "cable_convert_once", False):
-            obj.__class__ = _once(kind)
+        _make_once(obj)
+    if not getattr(type(out), "cable_convert_once", False):
+        out.__class__ = _once_pdf(type(out))
 
 
 def print_html(root: etree._Element, options: WriteOptions) -> str:

@@ -8,16 +8,19 @@ edition's own structure. Three steps, all on weasyprint's public objects except 
    ``data-pdf-*`` attributes: paragraph numbers ``Lbl``, the source note ``Note``, a
    redaction's ``title`` its alternate text.
 2. :func:`install` wraps weasyprint's private ``pdf.tags._build_box_tree`` so that those
-   attributes (and ``lang``) reach the structure elements: the one use of a private function,
-   hence the pin ``weasyprint>=70,<71`` and the guard test ``test_pdf_tags.py``.
+   attributes (and ``lang``) reach the structure elements, and replaces its private
+   ``_get_pdf_tag`` so that a text run's marked content goes straight into its element
+   instead of a ``Span`` of its own: the only uses of private functions, hence the pin
+   ``weasyprint>=70,<71`` and the guard tests ``test_pdf_tags.py``, ``test_pdf_tag_tree.py``.
 3. :func:`finisher` (weasyprint's documented ``finisher=`` hook, on the pydyf objects before
    they are written): one uncompressed XMP packet saying both ``pdfaid`` 3/A and ``pdfuaid``
    1 with the PDF/A extension schema that declares ``pdfuaid``; the content of the page
    margin boxes (running heads, page numbers), which weasyprint maps to structure elements
    it never links into the tree, marked ``/Artifact /Pagination``; the notes' ``/ID`` made
    unique and listed in an ``IDTree``; a ``Span`` that holds one run of text and nothing
-   else folded into its parent (weasyprint writes one per text run: it doubles the tree
-   and the time to write it, and says nothing a reader needs).
+   else folded into its parent (weasyprint would write one per text run, which step 2
+   prevents; what is left to fold is an HTML ``span`` of one run: it says nothing a reader
+   needs).
 """
 
 from __future__ import annotations
@@ -121,25 +124,63 @@ def _cache_page_references(pdf: Any) -> None:
         pdf.__class__ = _tagging_pdf()
 
 
+#: the structure types whose boxes weasyprint's tree builder treats apart (lists, tables,
+#: figures) or that are links already: their tag is never replaced (see :func:`install`)
+OWN_HANDLING = frozenset({"LI", "TD", "TH", "Table", "Figure", "Link"})
+
+
+def _passes_through(box: Any) -> bool:
+    """Whether weasyprint's tree builder makes no element for ``box`` and yields its
+    children's (the page, ``html`` and ``body``: the test that begins ``_build_box_tree``)."""
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.PageBox):
+        return True
+    return (box.element is not None and box.element_tag in ("html", "body")
+            and isinstance(box, boxes.ParentBox) and not isinstance(box, boxes.LineBox))
+
+
 def install() -> None:
     """Wrap weasyprint's ``pdf.tags._build_box_tree`` (once per process) so that the
     structure element of a box whose HTML element has ``data-pdf-role``, ``data-pdf-alt`` or
-    ``lang`` gets ``/S``, ``/ID`` (a note), ``/Alt`` or ``/Lang``."""
+    ``lang`` gets ``/S``, ``/ID`` (a note), ``/Alt`` or ``/Lang``.
+
+    And so that a text run is not made a ``Span`` of its own: weasyprint makes one element
+    per text run (its ``/K`` the run's marked-content id), except in a link, where the id
+    goes straight into the link's ``/K`` and the ParentTree points to the link. That is what
+    the finisher's fold (:func:`_fold_spans`) turned every such ``Span`` into afterwards
+    (more than half of a tagged file's objects, made, folded and still written as empty
+    dictionaries). ``_get_pdf_tag`` (weasyprint's tag of an HTML element) now answers "Link"
+    for every tag not in :data:`OWN_HANDLING`, so the builder takes the link's way for every
+    element, and the wrapper gives the element its own type back (``/S``) as soon as it is
+    made, before any other reads it. The tree is the same, node for node (tested)."""
     from weasyprint.pdf import tags
 
     original = tags._build_box_tree
     if getattr(original, "cable_convert", False):
         return
+    pdf_tag = tags._get_pdf_tag
+
+    def run_into_element(tag: str | None) -> str:
+        real: str = pdf_tag(tag)
+        return real if real in OWN_HANDLING else "Link"
 
     def build(box: Any, parent: Any, pdf: Any, page_number: int, nums: Any, annotations: Any,
               marked: Any) -> Iterator[Any]:
         _cache_page_references(pdf)
+        own = getattr(box, "_box", box)  # an absolutely placed box's placeholder: the box
+        real = None if _passes_through(own) else "/" + pdf_tag(None if own.element is None else own.element_tag)
         for element in original(box, parent, pdf, page_number, nums, annotations, marked):
-            _apply(getattr(box, "_box", box), element, parent)
+            if real is not None and element.get("S") == "/Link":
+                element["S"] = real  # this box's own element, made as a link (see above)
+            _apply(own, element, parent)
             yield element
 
     build.cable_convert = True  # type: ignore[attr-defined]
+    run_into_element.cable_convert = True  # type: ignore[attr-defined]
+    run_into_element.weasyprint = pdf_tag  # type: ignore[attr-defined]
     tags._build_box_tree = build
+    tags._get_pdf_tag = run_into_element
 
 
 # --- 3. the finisher ------------------------------------------------------------------------
