@@ -357,13 +357,14 @@ def _has_summary(block: Paragraph) -> bool:
 
     return walk(block.tokens)
 
-
-
 def _same_post(a: str, b: str) -> bool:
     """Two origin names of one post (``Embasy Bonn``, the release's slip, and ``Embassy Bonn``)."""
     from .. import stations
 
-    return a == b or (stations.by_origin(a) is not None and stations.by_origin(a) is stations.by_origin(b))
+    if a == b:
+        return True
+    post = stations.by_origin(a)
+    return post is not None and post is stations.by_origin(b)
 
 
 def cross_check(

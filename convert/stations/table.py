@@ -216,8 +216,9 @@ class Table:
         ``station``'s words (``USUN`` -> ``USUN NEW YORK``, ``RIO`` -> ``RIO DE JANEIRO``,
         ``HAGUE`` -> ``THE HAGUE``); None when ``station`` is one itself, or none or several
         begin or end so (``SAN``)."""
-        words = tuple(banner_key(station).split())
-        if not words or banner_key(station) in self.banners:
+        key = banner_key(station)
+        words = tuple(key.split())
+        if not words or key in self.banners:
             return None
         found = self._shortened.get(words, frozenset())
         return next(iter(found)) if len(found) == 1 else None

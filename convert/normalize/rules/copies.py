@@ -17,8 +17,8 @@ from collections.abc import Callable
 from ..banner import BANNER_LEVEL, parse_banner
 from ..parsed import Entry, Furniture, Glued, RunOn
 from ..refs import last_label, resolve_ref
-from . import routing as routing_rules
-from .blocks import PARA_START  # (routing reads fields, which does not read this module)
+from . import routing as routing_rules  # (routing reads fields, which does not read this module)
+from .blocks import PARA_START
 from .fields import CABLE_DATED, CSV_RESIDUE, PreambleCursor, field_kind
 from .ruler import Chain, Run
 

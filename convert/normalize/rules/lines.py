@@ -385,4 +385,3 @@ def section_banner(cur: EntryCursor, line: str, stripped: str) -> Furniture | No
     if cur.content_lines < 40:
         cur.first_banner_seen = True
     return None
-

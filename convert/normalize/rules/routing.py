@@ -175,8 +175,6 @@ def precedence_misspelt(words: str) -> str | None:
 
 
 # ---------------------------------------------------------------- around the header
-
-
 @PREFACE.rule(
     "header-notice",
     note=note(
