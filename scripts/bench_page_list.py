@@ -25,10 +25,10 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable
 
-from exporters_corpus import Cable, corpus_pages, load_cables, seed_cable
+from exporters_corpus import add_volume_arguments, sample_volume
 
 from convert.options import WriteOptions
-from convert.volume import Volume, make_volume
+from convert.volume import Volume
 from convert.writers import epub, pdf
 from convert.writers.page_starts import PageStart
 
@@ -62,14 +62,9 @@ def cases(volume: Volume) -> dict[str, Callable[[], object]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", help="unpacked cablegate pages (default: unpack the archive)")
-    parser.add_argument("--cables", type=int, default=20,
-                        help="cables in the volume: the seed and sampled pages (as bench_tags.py)")
-    parser.add_argument("--rounds", type=int, default=3)
+    add_volume_arguments(parser)
     args = parser.parse_args()
-    cables = [seed_cable()]
-    cables += [c for _, c in load_cables(corpus_pages(args.pages, args.cables)) if isinstance(c, Cable)]
-    volume = make_volume(cables[: args.cables])
+    volume = sample_volume(args.pages, args.cables)
     work = cases(volume)
     times: dict[str, list[float]] = defaultdict(list)
     load = os.getloadavg()[0]

@@ -6,12 +6,14 @@ of already unpacked pages is given.
 
 from __future__ import annotations
 
+import argparse
 import random
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
@@ -23,6 +25,9 @@ from convert.model import Cable  # noqa: E402
 from convert.options import ReadOptions  # noqa: E402
 from convert.pipeline import iter_sources, to_cable  # noqa: E402
 from convert.readers import load_source  # noqa: E402
+
+if TYPE_CHECKING:
+    from convert.volume import Volume
 
 ARCHIVE = corpus.TARBALL
 SEED = corpus.SEED
@@ -50,6 +55,23 @@ def load_cables(paths: list[Path]) -> Iterator[tuple[Path, Cable | ConvertError]
                     yield path, to_cable(item)
         except ConvertError as error:
             yield path, error
+
+
+def add_volume_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--pages``, ``--cables``, ``--rounds``: the volume a benchmark makes (:func:`sample_volume`)."""
+    parser.add_argument("--pages", help="unpacked cablegate pages (default: unpack the archive)")
+    parser.add_argument("--cables", type=int, default=20,
+                        help="cables in the volume: the seed and sampled pages (as bench_tags.py)")
+    parser.add_argument("--rounds", type=int, default=3)
+
+
+def sample_volume(pages_dir: str | None, count: int) -> Volume:
+    """A volume of ``count`` cables: the seed, then pages sampled as :func:`corpus_pages` does."""
+    from convert.volume import make_volume
+
+    cables = [seed_cable()]
+    cables += [c for _, c in load_cables(corpus_pages(pages_dir, count)) if isinstance(c, Cable)]
+    return make_volume(cables[:count])
 
 
 def seed_cable() -> Cable:

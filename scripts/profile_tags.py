@@ -30,10 +30,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from exporters_corpus import Cable, corpus_pages, load_cables, seed_cable
+from exporters_corpus import add_volume_arguments, sample_volume
 
 from convert.options import WriteOptions
-from convert.volume import make_volume
 from convert.writers import pdf, pdf_pieces, pdf_volume
 
 VARIANTS = ("pdf/a-3a", "pdf/a-3b")
@@ -160,10 +159,7 @@ def epub_page_list_cost(volume: Any, rounds: int) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", help="unpacked cablegate pages (default: unpack the archive)")
-    parser.add_argument("--cables", type=int, default=20,
-                        help="cables in the volume: the seed and sampled pages (as bench_tags.py)")
-    parser.add_argument("--rounds", type=int, default=3)
+    add_volume_arguments(parser)
     parser.add_argument("--default-gc", action="store_true", help="CPython's collector settings in the pieces")
     parser.add_argument("--epub", action="store_true",
                         help="also the EPUB volume and the untagged layout alone (what a page list would cost)")
@@ -176,9 +172,7 @@ def main() -> int:
         pdf_pieces.collect_less = lambda: None
     if args.serialise_twice:
         pdf.serialise_once = lambda out: None
-    cables = [seed_cable()]
-    cables += [c for _, c in load_cables(corpus_pages(args.pages, args.cables)) if isinstance(c, Cable)]
-    volume = make_volume(cables[: args.cables])
+    volume = sample_volume(args.pages, args.cables)
     log: list[tuple[str, float]] = []
     clock = cpu_seconds
     if args.in_process:
