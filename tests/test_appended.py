@@ -94,6 +94,21 @@ def test_the_appended_cable_is_a_part_of_its_own(truth: dict[str, object], asser
     assert_valid_tei(cable.tei)
 
 
+@pytest.mark.parametrize("truth", SECOND, ids=[r["id"] for r in SECOND])
+def test_the_records_paragraphs_are_the_pages_own(truth: dict[str, object]) -> None:
+    """The paragraphs a citation of the page's cable means: its own numbered paragraphs, as the
+    truth counts them (07BERN881: 1-4, not 1-4 then the appended 07TBILISI2290's 1-8); the
+    appended cable's numbered paragraphs are still in the record's body, after the page's."""
+    rec = record(normalize_traced(_raw(str(truth["id"]))).cable)
+    own = [p["n"] for p in rec["paragraphs"]]
+    every = [b["n"] for b in rec["body"] if b["type"] == "p" and isinstance(b["n"], int)]
+    assert every[: len(own)] == own
+    if "paragraphs" not in (truth.get("ambiguous") or []):
+        assert own == truth["paragraphs"]
+    if truth["id"] == "07BERN881":
+        assert every == [1, 2, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8]
+
+
 def test_without_the_rules_the_appended_cable_supplies_the_signer() -> None:
     """The failure the rules fix: with them off, 09CAIRO1962 (no signature of its own) is
     signed by the appended cable's signer, and no part is found."""
