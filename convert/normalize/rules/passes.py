@@ -255,6 +255,41 @@ def routing_copy(blocks: list[Block], run: Run) -> list[Block]:
     return _copies_as_wrapper(blocks, lambda texts: bool(_ROUTING_COPY.match(" ".join(texts[:3]))))
 
 
+def _preview_line(block: Paragraph) -> str:
+    """A numbered paragraph's first line as written (its label and portion marking again)."""
+    first = next((x for x in block.lines if isinstance(x, str)), "")
+    return " ".join(x for x in (block.label, block.marking, first) if x)
+
+
+@PASSES.rule(
+    "preview-copy",
+    after="routing-copy",
+    note=note(
+        "normalization",
+        "A media partner's preview of the cable (its first paragraph cut short with ..., before the row that "
+        "names the cable and the full text) is part of the wrapper, not the cable's first paragraph.",
+    ),
+    trigger=("...",),
+)
+def preview_copy(blocks: list[Block], run: Run) -> list[Block]:
+    """``¶1. (SBU) Ayacucho's economy turns on narcotr...`` / ``id: 87334 …`` / the cable again,
+    ``¶1. (SBU) Ayacucho's economy turns on narcotrafficking, …``: a numbered paragraph cut
+    with ``...`` in its first 200 characters, whose number is the next numbered paragraph's
+    too, is a media partner's preview of the cable: a wrapper block. The full copy keeps the
+    number."""
+    numbered = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.n is not None]
+    out = list(blocks)
+    for index, later in itertools.pairwise(numbered):
+        block, again = blocks[index], blocks[later]
+        assert isinstance(block, Paragraph) and isinstance(again, Paragraph)
+        if block.n != again.n or block.items or "..." not in " ".join(_texts(block.lines))[:200]:
+            continue
+        first = next(k for k, x in enumerate(block.lines) if isinstance(x, str))
+        lines = (*block.lines[:first], _preview_line(block), *block.lines[first + 1 :])
+        out[index] = AnonBlock("wrapper", lines)
+    return out if out != blocks else blocks
+
+
 _DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>(?<!\s)\s++-{3,}+|(?<!-)-{3,}+)?$")
 
 
