@@ -165,6 +165,26 @@ def test_serials_compare_as_the_same_cable_when_one_is_cut_short() -> None:
     assert not own.other_id("09CAIRO1960")
 
 
+def test_a_pasted_cables_own_row_after_its_de_line_is_no_second_cable() -> None:
+    """Pasted text knows its serial from the DE line only, which keeps four digits: the media
+    partner's row naming the same cable (``refid: 08STATE25671`` after ``DE RUEHC #5671``) is
+    the cable's own wrapper, not another cable; a row of another serial still is."""
+    own = Identity(None, None, "5671", kept=4)
+    assert not own.other_id("08STATE25671")
+    assert own.other_id("08STATE25672")
+    head = "VZCZCXRO2655\nPP RUEHAO\nDE RUEHC #5671/01 0721252\nZNY CCCCC ZZH\nP 121245Z MAR 08\nFM SECSTATE WASHDC\n"
+    body = (
+        "TO RUEHLO/AMEMBASSY LONDON PRIORITY 5546\n\nC O N F I D E N T I A L STATE 025671\n\nE.O. 12958: N/A\n"
+        "TAGS: PREL CO\nSUBJECT: THE PREVIEW\n\n1. (C) Summary. The OAS Permanent...\n\n"
+        "id: 145435\ndate: 3/12/2008 12:45\nrefid: 08STATE25671\norigin: Secretary of State\n"
+        "classification: CONFIDENTIAL\n\nC O N F I D E N T I A L STATE 025671\n\nE.O. 12958: N/A\n"
+        "TAGS: PREL CO\nSUBJECT: THE PREVIEW\n\n1. (C) Summary. The OAS Permanent Council met.\n\nRICE\n"
+    )
+    done = normalize_traced(RawCable(source="t.txt", form="text", body=head + body))
+    assert done.parsed.appended == ()
+    assert [p["n"] for p in record(done.cable)["paragraphs"]] == [1]
+
+
 def test_row_dates_and_origins() -> None:
     assert row_time("7/30/2004", "12:31") == "2004-07-30T12:31"
     assert row_time("04.10.2009", "01:32") == "2009-10-04T01:32"
