@@ -156,13 +156,25 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
     return dashed_title(line) is not None or dashed_title(last) is not None
 
 
-#: the last word of a line that a number goes on (``see paragraph`` / ``3. (C) above``, ``on
-#: January`` / ``19.``), not a paragraph's end
+#: the last word of a line that a number goes on (``see paragraph`` / ``3. (C) above``), not a
+#: paragraph's end
 _NUMBER_GOES_ON = re.compile(
-    r"(?i)(?:^|\W)(?:paras?|paragraphs?|see|no|nos|and|or|to|of|in|ref|reftel|page|item|number"
-    r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"(?i)(?:^|\W)(?:paras?|paragraphs?|see|no|nos|and|or|to|of|in|ref|reftel|page|item|number)\.?\s*$"
+)
+#: a month that a day goes on (``on January`` / ``19.``, the page's anchor on the day): only
+#: where the number has no portion marking (``… OR FEBRUARY`` / ``2. (C)`` is a title)
+_MONTH_GOES_ON = re.compile(
+    r"(?i)(?:^|\W)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
 )
+
+
+def _goes_on(text: str, line: str) -> bool:
+    """Whether ``text`` (a line's end) is continued by the number that starts ``line``."""
+    if _NUMBER_GOES_ON.search(text):
+        return True
+    match = PARA_START.match(line)
+    return not (match and match["marking"]) and bool(_MONTH_GOES_ON.search(text))
 
 
 #: a classification or handling word alone on a line (an old page's foot, ``CONFIDENTIAL``): not a title
@@ -189,7 +201,7 @@ def heading_line(block: list[Line], line: str) -> bool | int:
         return False
     texts = _tail_texts(block)
     title = texts[-1]
-    if not _title_like(title) or is_wrapper(title) or _NUMBER_GOES_ON.search(title) or _MARK_LINE.match(title):
+    if not _title_like(title) or is_wrapper(title) or _goes_on(title, line) or _MARK_LINE.match(title):
         return False
     if len(texts) == 2 and not (terminal(texts[0]) or DASH_RULE.match(texts[0])):
         return False
@@ -210,7 +222,7 @@ def next_paragraph(block: list[Line], line: str) -> bool:
     if not match or int(match["num"]) != number - 1:
         return False
     last = next((x for x in reversed(block) if isinstance(x, str)), "")
-    return not _NUMBER_GOES_ON.search(last)
+    return not _goes_on(last, line)
 
 
 def _tail_texts(block: list[Line], n: int = 2) -> list[str]:
