@@ -325,6 +325,19 @@ def test_summary_spanning_paragraphs_and_inline_comment():
     assert reading_text(comment) == "Comment: an aside. End comment."
 
 
+def test_summary_ended_with_the_comment_and_under_a_two_part_heading():
+    """``SUMMARY. … END COMMENT AND SUMMARY.`` ends the summary (07PARIS3941); a heading
+    ``SUMMARY AND ACTION REQUEST`` / ``----`` labels the summary under it, which ends with the
+    label's own end, all of it (07STATE18563, 08STATE37957)."""
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) SUMMARY. First part. Comment: ours.\n"
+              "END COMMENT AND SUMMARY.\n\n2. (U) Text.\n")
+    assert record(c)["summary"] == "SUMMARY. First part. Comment: ours. END COMMENT AND SUMMARY."
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\nSUMMARY AND ACTION REQUEST\n--------------------------\n\n"
+              "1. (U) Washington is concerned. Please report by May 1. End summary and action request.\n\n"
+              "2. (U) Text.\n")
+    assert record(c)["summary"] == "Washington is concerned. Please report by May 1. End summary and action request."
+
+
 def test_dashed_heading():
     c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) One.\n\n-------\nSUMMARY\n-------\n\n2. (U) Two.\n")
     (head,) = xp(c, "//t:ab[@type='heading']")

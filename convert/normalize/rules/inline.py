@@ -284,7 +284,7 @@ SPANS: Chain[Callable[[SpanText], bool]] = Chain(
 )
 
 SUMMARY_START = re.compile(r"^\s*(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*(?:[:.-]|$)", re.I)
-SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\b\s*[.:]?\)?", re.I)
+SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:COMMENT\s+AND\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\b\s*[.:]?\)?", re.I)
 COMMENT_START = re.compile(r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?COMMENT\s*:", re.I)
 COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?COMMENT\b\s*[.:]?", re.I)
 QUOTE_START = re.compile(r"\b(?:BEGIN\s+(?:TEXT|QUOTE)|QTE)\b\s*[:.]?", re.I)
@@ -303,9 +303,20 @@ def summary(text: SpanText) -> bool:
     return mark_ranges(text, text.main, _SUMMARY)
 
 
-#: a heading that labels the summary under it (``Summary`` / ``-------``)
-SUMMARY_LABEL = re.compile(r"^\s*(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|INTRODUCTION))?\s*[:.]?\s*$", re.I)
-_HEADED_SUMMARY = Span("summary", re.compile(r"(?=\S)"), SUMMARY_END, ("",), ("end",), anywhere=False)
+_COMPOUND = (
+    r"(?:INTRODUCTION\s+AND\s+SUMMARY|SUMMARY\s*(?:(?:AND|&)\s*(?:INTRODUCTION|KEY\s+POINTS|ACTION\s+REQUESTS?)"
+    r"|/\s*(?:INTRODUCTION|COMMENTS?|KEY\s+POINTS|ACTION\s+REQUESTS?)))"
+)
+#: END SUMMARY, or the end of a two-part label (``End summary and action request.``)
+_COMPOUND_END = re.compile(
+    r"\bEND\s+(?:OF\s+)?(?:" + _COMPOUND + r"|(?:COMMENT\s+AND\s+)?SUMMARY(?:\s+AND\s+COMMENT)?)\b\s*[.:]?\)?", re.I
+)
+#: a heading that labels the summary under it (``Summary`` / ``-------``, ``SUMMARY AND ACTION
+#: REQUEST`` / ``-------``)
+SUMMARY_LABEL = re.compile(
+    r"^\s*(?:BEGIN\s+)?(?:SUMMARY(?:\s+AND\s+(?:COMMENT|INTRODUCTION))?|" + _COMPOUND + r")\s*[:.]?\s*$", re.I
+)
+_HEADED_SUMMARY = Span("summary", re.compile(r"(?=\S)"), _COMPOUND_END, ("",), ("end",), anywhere=False)
 
 
 @SPANS.rule("summary-heading", after="summary")
@@ -324,14 +335,10 @@ def summary_heading(text: SpanText) -> bool:
     return found
 
 
-_COMPOUND = (
-    r"(?:INTRODUCTION\s+AND\s+SUMMARY|SUMMARY\s*(?:(?:AND|&)\s*(?:INTRODUCTION|KEY\s+POINTS|ACTION\s+REQUESTS?)"
-    r"|/\s*(?:INTRODUCTION|COMMENTS?|KEY\s+POINTS|ACTION\s+REQUESTS?)))"
-)
 _SUMMARY_COMPOUND = Span(
     "summary",
     re.compile(r"^\s*(?:\(\s*)?" + _COMPOUND + r"\s*(?:[:.-]|$)", re.I),
-    re.compile(r"\bEND\s+(?:OF\s+)?(?:" + _COMPOUND + r"|SUMMARY(?:\s+AND\s+COMMENT)?)\b\s*[.:]?\)?", re.I),
+    _COMPOUND_END,
     ("ummary",),
     ("end",),
     anywhere=False,
