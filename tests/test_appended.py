@@ -172,6 +172,7 @@ def test_a_pasted_cables_own_row_after_its_de_line_is_no_second_cable() -> None:
     own = Identity(None, None, "5671", kept=4)
     assert not own.other_id("08STATE25671")
     assert own.other_id("08STATE25672")
+    assert not Identity(None, None, "1690", kept=4).other_serial("00169")  # a banner cut short (08BERLIN1690)
     head = "VZCZCXRO2655\nPP RUEHAO\nDE RUEHC #5671/01 0721252\nZNY CCCCC ZZH\nP 121245Z MAR 08\nFM SECSTATE WASHDC\n"
     body = (
         "TO RUEHLO/AMEMBASSY LONDON PRIORITY 5546\n\nC O N F I D E N T I A L STATE 025671\n\nE.O. 12958: N/A\n"

@@ -52,7 +52,8 @@ class Identity:
         if self.serial is None:
             return False
         mine, theirs = self.serial, serial.lstrip("0") or "0"
-        last = last or self.kept
+        if self.kept is not None and mine.zfill(self.kept)[-self.kept :] == theirs.zfill(self.kept)[-self.kept :]:
+            return False  # 25671 where only 5671 is known: the same serial
         if last is not None:
             mine, theirs = mine.zfill(last)[-last:], theirs.zfill(last)[-last:]
         return mine != theirs and not mine.startswith(theirs) and not theirs.startswith(mine)
