@@ -180,6 +180,9 @@ def test_refs_split_by_label_sequence():
     ("CAIRO2292", 2009, "09CAIRO2292", True),
     ("ANDREW/ASHE EMAIL 6 NOV 09", 2009, None, False),
     ("01/11/06 PARIS POINTS", 2006, None, False),
+    ("DUSHANBE 16...", 2005, None, False),  # a partial extract cut inside the number
+    ("STATE 31102…", 2005, None, False),
+    ("STATE 31102.", 2005, "05STATE31102", True),  # a full stop is no cut
 ])
 def test_resolve_ref(text, year, ident, inferred):
     assert resolve_ref(text, year) == (ident, inferred)
