@@ -328,6 +328,29 @@ def test_summary_spanning_paragraphs_and_inline_comment():
     assert reading_text(comment) == "Comment: an aside. End comment."
 
 
+@pytest.mark.parametrize("body, summary", [
+    # a label with no stop before its first word, and one with a marking after it
+    ("1.(SBU) SUMMARY Egypt has offered access. END SUMMARY\n\n2. (U) More.",
+     "SUMMARY Egypt has offered access. END SUMMARY"),
+    ("1. SUMMARY (U) Costa Rica acted. End summary.\n\n2. (U) More.", "SUMMARY (U) Costa Rica acted. End summary."),
+    # two-part labels, ended by the label's own end
+    ("1. (S) Summary and Recommendation: we recommend it.\n\n2. (S) Why. End Summary and Recommendation.\n\n"
+     "3. (S) More.", "Summary and Recommendation: we recommend it. Why. End Summary and Recommendation."),
+    ("SUMMARY AND ACTION REQUEST\n---------\n\n1. (C) Please demarche. End summary and action request.\n\n"
+     "2. (C) More.", "Please demarche. End summary and action request."),
+])
+def test_summary_labels(body: str, summary: str) -> None:
+    assert record(cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n" + body + "\n"))["summary"] == summary
+
+
+@pytest.mark.parametrize("body", [
+    "1. (U) Summary of the talks follows in para 2.\n\n2. (U) More. End summary.",  # no label: lower case
+    "1. (U) SUMMARY AND OUTLOOK ARE BELOW.\n\n2. (U) More. END SUMMARY.",  # not a label the rules know
+])
+def test_words_after_summary_that_are_no_label(body: str) -> None:
+    assert record(cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n" + body + "\n"))["summary"] is None
+
+
 def test_dashed_heading():
     c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) One.\n\n-------\nSUMMARY\n-------\n\n2. (U) Two.\n")
     (head,) = xp(c, "//t:ab[@type='heading']")
