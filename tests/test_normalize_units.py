@@ -343,6 +343,14 @@ def test_summary_labels(body: str, summary: str) -> None:
     assert record(cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n" + body + "\n"))["summary"] == summary
 
 
+def test_a_summary_that_ends_in_a_list_item() -> None:
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Summary: We discussed:\n\n-- the first point;\n\n"
+              "-- the second point. End Summary.\n\n2. (U) More.\n")
+    assert [s.get("part") for s in xp(c, "//t:seg[@type='summary']")] == ["I", "M", "F"]
+    assert xp(c, "//t:item/t:seg[@type='summary']/@part") == ["M", "F"]
+    assert record(c)["summary"] == "Summary: We discussed: the first point; the second point. End Summary."
+
+
 @pytest.mark.parametrize("body", [
     "1. (U) Summary of the talks follows in para 2.\n\n2. (U) More. End summary.",  # no label: lower case
     "1. (U) SUMMARY AND OUTLOOK ARE BELOW.\n\n2. (U) More. END SUMMARY.",  # not a label the rules know

@@ -287,7 +287,9 @@ SPANS: Chain[Callable[[SpanText], bool]] = Chain(
 #: (``1.(SBU) SUMMARY Egypt has offered …``; not a two-part label's ``SUMMARY AND …``): the span
 #: needs its END SUMMARY all the same
 SUMMARY_START = re.compile(
-    r"^\s*(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?(?:\s*(?:[:.-]|$)|\s*\([A-Z/ ]{1,12}\)|\s+(?!AND\b|&)(?=(?-i:[A-Z])))", re.I
+    r"^\s*(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?"
+    r"(?:\s*(?:[:.-]|$)|\s*\([A-Z/ ]{1,12}\)|\s+(?!AND\b|&)(?=(?-i:[A-Z])))",
+    re.I,
 )
 SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\b\s*[.:]?\)?", re.I)
 COMMENT_START = re.compile(r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?COMMENT\s*:", re.I)
@@ -304,15 +306,16 @@ _COMPOUND = (
 #: the end of a summary: ``END SUMMARY``, or its label's own (``End summary and action request.``)
 _COMPOUND_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:" + _COMPOUND + r"|SUMMARY(?:\s+AND\s+COMMENT)?)\b\s*[.:]?\)?", re.I)
 # triggers: lower case without i or s (see Chain); "ummary" stands for SUMMARY
-_SUMMARY = Span("summary", SUMMARY_START, SUMMARY_END, ("ummary",), ("end",), anywhere=False)
+_SUMMARY = Span("summary", SUMMARY_START, SUMMARY_END, ("ummary",), ("end",), anywhere=False, through_items=True)
 _COMMENT = Span("comment", COMMENT_START, COMMENT_END, ("comment",), ("end",), anywhere=True, restart_stops=True)
 _QUOTE = Span("quote", QUOTE_START, QUOTE_END, ("beg", "qte"), ("end", "unq"), anywhere=True)
 
 
 @SPANS.rule("summary", trigger=_SUMMARY.start_trigger)
 def summary(text: SpanText) -> bool:
-    """``SUMMARY: … END SUMMARY.`` at the start of a paragraph (up to 12 paragraphs on): the
-    cable's summary (``seg type="summary"``; the first one is the abstract's target)."""
+    """``SUMMARY: … END SUMMARY.`` at the start of a paragraph (up to 12 paragraphs on, the end
+    in a list's item too): the cable's summary (``seg type="summary"``; the first one is the
+    abstract's target)."""
     return mark_ranges(text, text.main, _SUMMARY)
 
 
@@ -346,6 +349,7 @@ _SUMMARY_COMPOUND = Span(
     ("ummary",),
     ("end",),
     anywhere=False,
+    through_items=True,
 )
 
 
