@@ -22,6 +22,7 @@ from . import (  # noqa: F401  (registers the rules)
     preface,
     refcopy,
     routing,
+    runon,
     separators,
     tags,
     years,
