@@ -18,6 +18,7 @@ from . import (  # noqa: F401  (registers the rules)
     fields,
     inline,
     lines,
+    marked,
     passes,
     preface,
     refcopy,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..parsed import RunOn
+from .blocks import PARA_START
 from .copies import WRAPPED
 from .ruler import note
 
@@ -58,7 +59,9 @@ def classified_by_runon(line: str) -> list[str] | None:
     officer …``: the line is cut after the reasons, where paragraph 1, a portion marking before a
     sentence or a marked bullet begins the body (six words or more); the piece begins the body.
     So does a next line of the field that begins so (``1.KEY POINTS -- (C) On May 18 …``)."""
-    if _LINE_START.match(line) and len(line.split()) >= _BODY_WORDS:
+    if _LINE_START.match(line):
+        if PARA_START.match(line) or len(line.split()) < _BODY_WORDS:
+            return None  # (a numbered paragraph's line ends the field as it is)
         return [RunOn(line)]
     for reasons in _REASONS.finditer(line):
         start = _BODY_START.match(line, reasons.end())
