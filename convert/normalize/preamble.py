@@ -132,8 +132,8 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
                 cur.i = k
                 continue
             break
-        if wrapped and not isinstance(e, (Glued, RunOn)):
-            e = _wrapped(entries, cur.i, e, run, skip)
+        if wrapped and not isinstance(e, (Glued, RunOn)) and not PARA_START.match(e):
+            e = _wrapped(entries, cur.i, e, run, skip)  # (a numbered paragraph begins the body as it is)
         starts = field_kind(e, look)
         if starts == "tags" and kind == "tags" and not TAGS.match(e):
             starts = None  # a line of codes goes on with the TAGS field (``unlabelled-tags`` starts none)

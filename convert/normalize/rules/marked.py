@@ -23,6 +23,8 @@ _MARKING = re.compile(r"^\(\s*(?P<level>U|SBU|C|S|TS|LOU)(?:\s*/\s*[A-Z]+(?:\s[A
 _LETTER_BEFORE = {"C": "B", "S": "R", "U": "T"}
 #: the words the text must hold to be a paragraph (a sentence, not a list's short entry)
 _WORDS = 6
+#: a block merged into the one before it
+_GONE = ItemList(())
 
 
 def _last_label(block: Block | None) -> str | None:
@@ -43,8 +45,9 @@ def _last_label(block: Block | None) -> str | None:
 def marked_paragraph(blocks: list[Block], run: Run) -> list[Block]:
     """``(C) HMG is aware that Iran could soon …``: a list whose first label is a portion
     marking and whose text is a sentence (six words or more) is an unnumbered paragraph with that
-    marking (the list's other items stay its items) — unless the letter goes on a lettered list
-    before it (``(B) …`` then ``(C) …``)."""
+    marking (the list's other items stay its items; a paragraph number alone on the line before,
+    ``17.``, is its number) — unless the letter goes on a lettered list before it (``(B) …`` then
+    ``(C) …``)."""
     out: list[Block] | None = None
     for index, block in enumerate(blocks):
         if not isinstance(block, ItemList) or not block.items:
@@ -57,5 +60,12 @@ def marked_paragraph(blocks: list[Block], run: Run) -> list[Block]:
         if letter in _LETTER_BEFORE and _last_label(blocks[index - 1] if index else None) == _LETTER_BEFORE[letter]:
             continue
         out = out or list(blocks)
+        prev = out[index - 1] if index else None
+        if isinstance(prev, Paragraph) and prev.n is not None and not prev.items and not "".join(_texts(prev.lines)):
+            # ``17.`` alone on its line, its text the marked one after it: one paragraph
+            out[index - 1] = Paragraph(first.lines, prev.n, prev.label, prev.label_fix, first.label.strip(),
+                                       block.items[1:])
+            out[index] = _GONE
+            continue
         out[index] = Paragraph(first.lines, None, None, None, first.label.strip(), block.items[1:])
-    return out if out is not None else blocks
+    return [b for b in out if b is not _GONE] if out is not None else blocks
