@@ -33,6 +33,11 @@ def _last_label(block: Block | None) -> str | None:
     return items[-1].label.strip("().: ").upper() if items else None
 
 
+def _ends_with_colon(block: Paragraph) -> bool:
+    texts = _texts(block.lines)
+    return bool(texts) and texts[-1].rstrip().endswith(":")
+
+
 @PASSES.rule(
     "marked-paragraph",
     before="attach-lists",
@@ -57,8 +62,11 @@ def marked_paragraph(blocks: list[Block], run: Run) -> list[Block]:
         if marking is None or len(" ".join(_texts(first.lines)).split()) < _WORDS:
             continue
         letter = marking["level"]
-        if letter in _LETTER_BEFORE and _last_label(blocks[index - 1] if index else None) == _LETTER_BEFORE[letter]:
+        before = blocks[index - 1] if index else None
+        if letter in _LETTER_BEFORE and _last_label(before) == _LETTER_BEFORE[letter]:
             continue
+        if isinstance(before, Paragraph) and not before.items and _ends_with_colon(before):
+            continue  # ``… neighborhoods are):`` / ``(C) Within walking distance …``: the answer, an item
         out = out or list(blocks)
         prev = out[index - 1] if index else None
         if isinstance(prev, Paragraph) and prev.n is not None and not prev.items and not "".join(_texts(prev.lines)):
