@@ -16,6 +16,7 @@ from . import (  # noqa: F401  (registers the rules)
     copies,
     cuts,
     fields,
+    headlines,
     inline,
     lines,
     passes,
