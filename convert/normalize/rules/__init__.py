@@ -15,6 +15,7 @@ from . import (  # noqa: F401  (registers the rules)
     closing,
     copies,
     cuts,
+    entities,
     fields,
     headlines,
     inline,
@@ -24,6 +25,7 @@ from . import (  # noqa: F401  (registers the rules)
     refcopy,
     routing,
     separators,
+    spacing,
     tags,
     years,
 )
