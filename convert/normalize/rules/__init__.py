@@ -15,7 +15,9 @@ from . import (  # noqa: F401  (registers the rules)
     closing,
     copies,
     cuts,
+    entities,
     fields,
+    headlines,
     inline,
     lines,
     marked,
@@ -25,6 +27,7 @@ from . import (  # noqa: F401  (registers the rules)
     routing,
     runon,
     separators,
+    spacing,
     tags,
     years,
 )
