@@ -345,6 +345,10 @@ def test_id_is_scored_only_where_the_text_has_a_dated_dtg() -> None:
     names = {spec.name for spec, _v, _a in
              truthscore.score_one(RECORD, "pasted", {"facts": FACTS}, {"has_dtg": False}, "ours")}
     assert "id" not in names and "origin" in names
+    assert "references_dated" not in names and "references" in names
+    dated = {spec.name for spec, _v, _a in
+             truthscore.score_one(RECORD, "pasted", {"facts": FACTS}, {"has_dtg": True}, "ours")}
+    assert {"id", "references_dated", "references"} <= dated
 
 
 def test_a_failed_form_is_wrong_in_every_applicable_field() -> None:

@@ -99,7 +99,7 @@ PAGE = """<html><body><table class='cable'>
 <td><a href='/origin/57_0.html'>Embassy Madrid</a></td></tr></table>
 <code><pre>VZCZCXRO7008&#x000A;P 141200Z FEB 09&#x000A;FM AMEMBASSY MADRID</pre></code>
 <code><pre>S E C R E T MADRID 000857 &#x000A;&#x000A;TAGS: <a href='/tag/PREL_0.html'>PREL</a> <a href='/tag/SP_0.html'>SP</a>&#x000A;
-&#x000A;<a id='par1' href='#par1'>¶</a>1. (S) R&D; spending <br> and <<220571>> stay.</pre></code>
+&#x000A;<a id='par1' href='#par1'>¶</a>1. (S) R&D; spending and <<220571>> stay.</pre></code>
 <script src='/static/js/cables.js'></script></body></html>"""
 
 
@@ -107,11 +107,25 @@ def test_cablegate_page_reads_table_and_pre_blocks_without_unescaping():
     raw = cablegate.read(PAGE, "p.html")
     assert raw.header == "VZCZCXRO7008\nP 141200Z FEB 09\nFM AMEMBASSY MADRID"
     assert "TAGS: PREL SP" in raw.body
-    assert "¶1. (S) R&D; spending <br> and <<220571>> stay." in raw.body
+    assert "¶1. (S) R&D; spending and <<220571>> stay." in raw.body
+    assert raw.notes == ()
     meta = raw.metadata
     # the link's text is right when its title disagrees
     assert (meta.id, meta.created, meta.classification, meta.origin) == (
         "09MADRID857", "2009-02-14T12:01", "SECRET", "Embassy Madrid")
+
+
+def test_the_sites_html_inside_a_pre_is_read_as_a_browser_shows_it():
+    # a few pages write each line end as <br> and a line break (one break, not two), carry a
+    # table's closing tags after the signature, or emphasis; text that only looks like a tag
+    # (<<220571>>, <Israel>) is the cable's and stays
+    body = ("S E C R E T MADRID 000857 <br>&#x000A;<br>&#x000A;<strong>SUBJECT:</strong> A TEST <br>&#x000A;"
+            "&#x000A;1. (S) <em>Text</em> of <Israel> and <<220571>>.<br>&#x000A;SMITH &#x000A;</td></tr>&#x000A;</table>")
+    raw = cablegate.read(PAGE.replace(PAGE[PAGE.index("S E C R E T") : PAGE.index("</pre></code>\n<script")], body), "p.html")
+    assert raw.body == ("S E C R E T MADRID 000857 \n\nSUBJECT: A TEST \n\n1. (S) Text of <Israel> and <<220571>>.\n"
+                        "SMITH \n\n")
+    assert raw.notes == ("the page's text blocks held 11 HTML tags (<br>, a table's closing tags, emphasis): "
+                         "read as a browser shows them (a line break; nothing)",)
 
 
 def test_cablegate_page_without_pre_is_refused():

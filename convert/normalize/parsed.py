@@ -116,7 +116,8 @@ class Addressee:
 
 @dataclass(frozen=True, slots=True)
 class RoutingLine:
-    kind: str  # transmission | routing | de | security | dtg | from | to | info | xmt | bt | notice | wrapper | other
+    # transmission | routing | de | security | dtg | from | to | info | xmt | bt | action | notice | wrapper | other
+    kind: str
     text: str
     when: str | None = None  # a date-time group line: its date (ISO 8601)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .dtg import DTG_LINE, parse_dtg
 from .parsed import Addressee, Banner, Routing, RoutingLine
 from .rules.fields import field_kind
-from .rules.routing import DE, FM, GLUED, INFO, LATER, PRECEDENCE, PREFACE, STARTS, TO, classify
+from .rules.routing import ADDRESSEE_START, DE, FM, GLUED, INFO, LATER, PRECEDENCE, PREFACE, STARTS, TO, classify
 from .rules.ruler import Run
 
 PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
@@ -18,6 +18,8 @@ _ADDRESSEE = re.compile(r"^(?:(?P<prefix>(?:R[A-Z0-9]{3,7}|ZEN)(?:/R[A-Z0-9]{3,7
 _SEQ = re.compile(r"(?<!\s)\s++(?P<seq>\d{1,5})$")
 _LISTS = ("to", "info", "xmt")
 _FOUND = ("transmission", "station", "serial", "section", "julian", "dtg", "date", "sender")
+#: kinds of line that announce a routing header (an old-style record's starts with its action office)
+_ANNOUNCE = frozenset({"transmission", "de", "from", "security", "action"})
 #: after a blank line in an addressee list, the header goes on only with one of these
 _GOES_ON = ("info", "xmt", "bt", "from", "to", "dtg", "de", "security")
 
@@ -25,7 +27,7 @@ _GOES_ON = ("info", "xmt", "bt", "from", "to", "dtg", "de", "security")
 def looks_like_routing(lines: list[str], run: Run) -> bool:
     found = [classify(line, None, run) for line in lines[:12] if line.strip()]
     kinds = set(found)
-    if kinds & {"transmission", "de", "from", "security"} or ("dtg" in kinds and bool(kinds & {"routing", "to"})):
+    if kinds & _ANNOUNCE or ("dtg" in kinds and bool(kinds & {"routing", "to"})):
         return True
     return bool(run.first(STARTS, found))  # (fires in the trial; split_header keeps it)
 
@@ -70,8 +72,11 @@ def split_header(lines: list[str], run: Run) -> int:
         if not line.strip():
             if seen and state is not None:
                 # a blank line ends the addressee lists unless another header line follows
-                nxt = classify(lines[index + 1], None, trial) if index + 1 < len(lines) else None
-                if nxt not in _GOES_ON:
+                # (the next line that is not blank: a pasted page has runs of blank lines)
+                after = next((x for x in lines[index + 1 :] if x.strip()), None)
+                nxt = classify(after, None, trial) if after is not None else None
+                # (or a further addressee with its routing indicator: ``RUEKJCS/SECDEF WASHDC``)
+                if nxt not in _GOES_ON and not (after is not None and ADDRESSEE_START.match(after.strip())):
                     break
             continue
         kind = classify(line, state, trial)

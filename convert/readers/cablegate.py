@@ -2,8 +2,10 @@
 
 The ``<pre>`` text is *not* HTML-escaped on these pages (``R&D;`` is literal), so it is never
 unescaped wholesale: only the site's own link markup is removed and numeric character
-references (``&#x000A;``) are decoded. Anything else that looks like a tag (``<br>``,
-``<<220571>>``) is residue of the cable's own text and stays, as text.
+references (``&#x000A;``) are decoded. The site's HTML
+left inside a ``<pre>`` (``<br>``, a table's closing tags, ``<strong>``) is read as a browser
+shows it (a line break; nothing), and the reader says so in a note. Anything else that looks
+like a tag (``<<220571>>``, ``<Israel>``) is the cable's own text and stays, as text.
 """
 
 from __future__ import annotations
@@ -38,6 +40,11 @@ _LINK_START = re.compile(r"<a href=['\"]/[^'\"<>]*['\"]>")
 _ANCHOR_END = re.compile(r"</a>")
 _PLAIN_MINUTES = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2}) ([0-9]{2}):([0-9]{2})")
 _NUMERIC_REF = re.compile(r"&#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}));")
+#: HTML the site left inside a few pages' ``<pre>``: a line break written as ``<br>`` (and the
+#: line's own break after it: one break, not two), a table's closing tags after the text,
+#: emphasis. The page's markup, not the cable's text: read as a browser shows it.
+_BR = re.compile(r"<br\s*/?>(?:&#x000A;|\n)?", re.I)
+_MARKUP = re.compile(r"</?(?:table|tbody|tr|td|th|strong|em)>", re.I)
 
 HEADER_NAMES = {
     "reference id": "id",
@@ -101,7 +108,15 @@ def pre_text(fragment: str) -> str:
     # the pages write every line break in the text as &#x000A;: replaced as a string first
     # (a reference holds no & or #, so no other reference can overlap one)
     text = text.replace("&#x000A;", "\n")
+    if "<" in text:
+        text = _BR.sub("\n", text)
+        text = _MARKUP.sub("", text)
     return _NUMERIC_REF.sub(_numeric, text) if "&#" in text else text
+
+
+def markup_in(fragment: str) -> int:
+    """How many of the site's HTML tags (:data:`_BR`, :data:`_MARKUP`) a ``<pre>`` holds."""
+    return len(_BR.findall(fragment)) + len(_MARKUP.findall(fragment)) if "<" in fragment else 0
 
 
 def _cell_text(fragment: str) -> str:
@@ -157,6 +172,10 @@ def read(page: str, name: str) -> RawCable:
     if not blocks:
         raise ParseError(name, "a web page without a <pre> block: no cable text found")
     metadata = parse_table(page)
+    markup = sum(markup_in(b) for b in _contents(page, _PRE_START, _PRE_END))
+    tags = f"{markup} HTML tag{'' if markup == 1 else 's'}"
+    notes = (f"the page's text blocks held {tags} (<br>, a table's closing tags, emphasis): "
+             "read as a browser shows them (a line break; nothing)",) if markup else ()
     header: str | None
     if len(blocks) >= 2:
         header, body = blocks[0], "\n\n".join(blocks[1:])
@@ -164,4 +183,4 @@ def read(page: str, name: str) -> RawCable:
         header, body = None, blocks[0]
     if not body.strip() and not (header or "").strip():
         raise ParseError(name, "the page's <pre> blocks are empty")
-    return RawCable(source=name, form="html", body=body, header=header, metadata=metadata)
+    return RawCable(source=name, form="html", body=body, header=header, metadata=metadata, notes=notes)

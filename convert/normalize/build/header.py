@@ -27,8 +27,9 @@ WITNESSES = {
     "cables.csv": "A row of cables.csv (WikiLeaks cablegate release, 2011)",
     "text-scrape": "A public text scrape of the WikiLeaks cablegate release: its lines of metadata above the cable",
 }
-#: an office list's distribution codes (``LOG-00 NP-00``) or a rule of dashes: no addressee
-_DISTRIBUTION = re.compile(r"-{3,}|\b[A-Z]{1,6}-\d{2}\b")
+#: an office list's distribution codes (``LOG-00 NP-00``), the count that ends it (``/000W``,
+#: ``(TEDE) /001R``), the serial printed under it (``029700``) or a rule of dashes: no addressee
+_DISTRIBUTION = re.compile(r"-{3,}|\b[A-Z]{1,6}-\d{2}\b|^(?:\([A-Z]+\)\s*)?/\d{3}[A-Z]$|^\d+$")
 _MINUTES = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 slug = functools.lru_cache(maxsize=1024)(vocab.slug)
 

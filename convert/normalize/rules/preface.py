@@ -4,6 +4,9 @@ its routing header that is not the cable's text.
 - ``email-preface``: the header of the e-mail a post's copy of a cable came in (``From:`` /
   ``Sent:`` / ``To:`` / ``Subject:``, the classification line after it), as some cablegate
   pages print it above the routing header (Embassy Tripoli's cables of 2008-2009).
+- ``inbox-preface``: a post's printout of the cable from its mail system's ``DB/Inbox`` (who
+  printed it and when, the system's field table, the post's distribution block), as some pages
+  print it above the routing header.
 """
 
 from __future__ import annotations
@@ -41,4 +44,36 @@ def email_preface(lines: list[str], run: Run) -> int:
         return 0
     return next(
         (i for i in range(sent + 1, min(len(lines), sent + _LONGEST)) if TRANSMISSION.match(lines[i].strip())), 0
+    )
+
+
+#: the printout's first line: ``Diana T Fritz  03/21/2007 05:47:09 PM  From  DB/Inbox:  Search Results``
+#: (or, that line cut off, the printout's ``Cable Text:`` label on a line of its own)
+_INBOX = re.compile(
+    r"\d{2}/\d{2}/\d{4}\s+\d{1,2}:\d{2}:\d{2}\s+[AP]M\s+From\s+DB/Inbox:|^\s*Cable\s+Text:\s*$"
+)
+#: how far into the text the printout's first line may stand, and how long the printout may be
+_INBOX_FIRST, _INBOX_LONGEST = 3, 80
+
+
+@PREFACE.rule(
+    "inbox-preface",
+    after="email-preface",
+    note=note(
+        "normalization",
+        "A post's printout of the cable from its mail system (the DB/Inbox line, the system's field table, "
+        "the post's distribution block) is kept with the routing header, not read as the cable's text.",
+    ),
+)
+def inbox_preface(lines: list[str], run: Run) -> int:
+    """``Carol X Weakley  10/13/2006 02:52:21 PM  From  DB/Inbox:  Carol X Weakley`` /
+    ``Cable Text:`` / the banner / ``CXTelA: ACTION: POL …`` / ``VZCZCTVI681``: the printout's
+    lines before the routing header's transmission line (the page prints them in its header
+    block); also its ``Cable Text:`` label alone above the transmission line."""
+    start = next((i for i, line in enumerate(lines[:_INBOX_FIRST]) if _INBOX.search(line)), None)
+    if start is None:
+        return 0
+    return next(
+        (i for i in range(start + 1, min(len(lines), start + _INBOX_LONGEST)) if TRANSMISSION.match(lines[i].strip())),
+        0,
     )

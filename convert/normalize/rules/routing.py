@@ -56,6 +56,8 @@ INFO = re.compile(r"^INFO\s+(?P<rest>\S.*)$")
 XMT = re.compile(r"^XMT\s+(?P<rest>.*)$")
 BT = re.compile(r"^BT$")
 ADDRESSEE_START = re.compile(r"^(?:R[A-Z0-9]{3,7}|ZEN)/\S")
+#: an addressee's office symbol: ``//USDP:PDUSDP/ISP:EUR//``, ``//J-1//J-3:JOD//``
+_OFFICE_SYMBOL = re.compile(r"//\S*//")
 
 
 @KINDS.rule("transmission-line")
@@ -132,7 +134,8 @@ def addressee_continuation(s: str, state: str | None, run: Run) -> str | None:
 def _bare_addressee(s: str, run: Run) -> bool:
     """An addressee with no routing prefix, but not the banner, a handling line or a
     preamble field that follows the header."""
-    if len(s) >= 70 or s.upper() != s or s.endswith(".") or ":" in s:
+    # (a colon inside an office symbol is no field's label: ``SECDEF WASHDC//USDP:PDUSDP//``)
+    if len(s) >= 70 or s.upper() != s or s.endswith(".") or ":" in _OFFICE_SYMBOL.sub("", s):
         return False
     return field_rules.field_kind(s, run.trial()) is None and parse_banner(s) is None
 
