@@ -328,6 +328,13 @@ def test_summary_spanning_paragraphs_and_inline_comment():
     assert reading_text(comment) == "Comment: an aside. End comment."
 
 
+def test_summary_ended_with_the_comment():
+    """``SUMMARY. … END COMMENT AND SUMMARY.`` ends the summary (07PARIS3941)."""
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) SUMMARY. First part. Comment: ours.\n"
+              "END COMMENT AND SUMMARY.\n\n2. (U) Text.\n")
+    assert record(c)["summary"] == "SUMMARY. First part. Comment: ours. END COMMENT AND SUMMARY."
+
+
 @pytest.mark.parametrize("body, summary", [
     # a label with no stop before its first word, and one with a marking after it
     ("1.(SBU) SUMMARY Egypt has offered access. END SUMMARY\n\n2. (U) More.",
