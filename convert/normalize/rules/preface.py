@@ -42,9 +42,14 @@ def email_preface(lines: list[str], run: Run) -> int:
     sent = next((i for i, line in enumerate(lines[:_FIRST_LINES]) if _SENT.match(line)), None)
     if sent is None or not any(_EMAIL_FIELD.match(line) for line in lines[sent + 1 : sent + 3]):
         return 0
-    return next(
-        (i for i in range(sent + 1, min(len(lines), sent + _LONGEST)) if TRANSMISSION.match(lines[i].strip())), 0
-    )
+    return _transmission_after(lines, sent, _LONGEST)
+
+
+def _transmission_after(lines: list[str], start: int, longest: int) -> int:
+    """The index of the routing header's transmission line within ``longest`` lines after
+    ``start`` (where a preface that begins at ``start`` ends), or 0: none, no preface."""
+    stop = min(len(lines), start + longest)
+    return next((i for i in range(start + 1, stop) if TRANSMISSION.match(lines[i].strip())), 0)
 
 
 #: the printout's first line: ``Diana T Fritz  03/21/2007 05:47:09 PM  From  DB/Inbox:  Search Results``
@@ -71,9 +76,4 @@ def inbox_preface(lines: list[str], run: Run) -> int:
     lines before the routing header's transmission line (the page prints them in its header
     block); also its ``Cable Text:`` label alone above the transmission line."""
     start = next((i for i, line in enumerate(lines[:_INBOX_FIRST]) if _INBOX.search(line)), None)
-    if start is None:
-        return 0
-    return next(
-        (i for i in range(start + 1, min(len(lines), start + _INBOX_LONGEST)) if TRANSMISSION.match(lines[i].strip())),
-        0,
-    )
+    return 0 if start is None else _transmission_after(lines, start, _INBOX_LONGEST)
