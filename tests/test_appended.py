@@ -94,6 +94,21 @@ def test_the_appended_cable_is_a_part_of_its_own(truth: dict[str, object], asser
     assert_valid_tei(cable.tei)
 
 
+@pytest.mark.parametrize("truth", SECOND, ids=[r["id"] for r in SECOND])
+def test_the_records_paragraphs_are_the_pages_own(truth: dict[str, object]) -> None:
+    """The paragraphs a citation of the page's cable means: its own numbered paragraphs, as the
+    truth counts them (07BERN881: 1-4, not 1-4 then the appended 07TBILISI2290's 1-8); the
+    appended cable's numbered paragraphs are still in the record's body, after the page's."""
+    rec = record(normalize_traced(_raw(str(truth["id"]))).cable)
+    own = [p["n"] for p in rec["paragraphs"]]
+    every = [b["n"] for b in rec["body"] if b["type"] == "p" and isinstance(b["n"], int)]
+    assert every[: len(own)] == own
+    if "paragraphs" not in (truth.get("ambiguous") or []):
+        assert own == truth["paragraphs"]
+    if truth["id"] == "07BERN881":
+        assert every == [1, 2, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8]
+
+
 def test_without_the_rules_the_appended_cable_supplies_the_signer() -> None:
     """The failure the rules fix: with them off, 09CAIRO1962 (no signature of its own) is
     signed by the appended cable's signer, and no part is found."""
@@ -148,6 +163,27 @@ def test_serials_compare_as_the_same_cable_when_one_is_cut_short() -> None:
     assert not own.other_serial("21960", last=4)  # a DE line keeps four digits
     assert own.other_id("09CAIRO1962")
     assert not own.other_id("09CAIRO1960")
+
+
+def test_a_pasted_cables_own_row_after_its_de_line_is_no_second_cable() -> None:
+    """Pasted text knows its serial from the DE line only, which keeps four digits: the media
+    partner's row naming the same cable (``refid: 08STATE25671`` after ``DE RUEHC #5671``) is
+    the cable's own wrapper, not another cable; a row of another serial still is."""
+    own = Identity(None, None, "5671", kept=4)
+    assert not own.other_id("08STATE25671")
+    assert own.other_id("08STATE25672")
+    assert not Identity(None, None, "1690", kept=4).other_serial("00169")  # a banner cut short (08BERLIN1690)
+    head = "VZCZCXRO2655\nPP RUEHAO\nDE RUEHC #5671/01 0721252\nZNY CCCCC ZZH\nP 121245Z MAR 08\nFM SECSTATE WASHDC\n"
+    body = (
+        "TO RUEHLO/AMEMBASSY LONDON PRIORITY 5546\n\nC O N F I D E N T I A L STATE 025671\n\nE.O. 12958: N/A\n"
+        "TAGS: PREL CO\nSUBJECT: THE PREVIEW\n\n1. (C) Summary. The OAS Permanent...\n\n"
+        "id: 145435\ndate: 3/12/2008 12:45\nrefid: 08STATE25671\norigin: Secretary of State\n"
+        "classification: CONFIDENTIAL\n\nC O N F I D E N T I A L STATE 025671\n\nE.O. 12958: N/A\n"
+        "TAGS: PREL CO\nSUBJECT: THE PREVIEW\n\n1. (C) Summary. The OAS Permanent Council met.\n\nRICE\n"
+    )
+    done = normalize_traced(RawCable(source="t.txt", form="text", body=head + body))
+    assert done.parsed.appended == ()
+    assert [p["n"] for p in record(done.cable)["paragraphs"]] == [1]
 
 
 def test_row_dates_and_origins() -> None:

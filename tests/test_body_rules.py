@@ -154,3 +154,14 @@ def test_a_dashed_title_needs_its_dashes_at_one_end() -> None:
         match = DASHED_TITLE.match(line)
         assert not (match and (match["a"] or match["b"])) or line.strip().endswith("-"), line
         assert dashed_title(line) is None, line
+
+
+def test_a_paragraph_number_alone_on_its_line_numbers_the_marked_text_after_it() -> None:
+    # ``17.`` on a line of its own, then ``(C) Recalling …``: paragraph 17 with marking (C), not
+    # an empty paragraph 17 and item C of a list
+    done = _run("16. (S) One sentence of the sixteenth paragraph here.\n\n17.\n\n(C) Recalling his prior "
+                "assignment, the minister described the export control system.\n")
+    (p17,) = done.cable.tei.xpath("//t:p[@n='17']", namespaces=NS)
+    assert p17.xpath("string(t:seg[@type='portion-marking'])", namespaces=NS) == "(C)"
+    assert "Recalling his prior assignment" in reading_text(p17)
+    assert not done.cable.tei.xpath("//t:list[@type='items']", namespaces=NS)

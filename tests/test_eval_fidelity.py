@@ -184,6 +184,16 @@ def test_anchor_counting_rule() -> None:
     assert one.words[:3] == ("summary", "the", "first")  # the marking (C) is dropped
 
 
+def test_a_media_partners_cut_preview_is_no_paragraph() -> None:
+    """The preview's ¶1 (cut with ...) before the whole cable's ¶1 does not count; a ¶1 with
+    ... that is not anchored again does (the page has no other first paragraph)."""
+    body = "\n".join(["¶1.  (SBU) Ayacucho's economy turns on narcotr...", "", "id: 87334", "refid: 06LIMA4516",
+                      "", "¶1. (SBU) Ayacucho's economy turns on narcotrafficking.", "", "¶2. (SBU) Two."])
+    assert [(a.n, a.counts) for a in paragraphs.anchors(body)] == [(1, False), (1, True), (2, True)]
+    alone = "\n".join(["¶1. (SBU) Ayacucho's economy turns...", "", "¶2. (SBU) Two."])
+    assert paragraphs.counted(paragraphs.anchors(alone)) == [1, 2]
+
+
 def test_matched_is_a_multiset_count_and_sequence_check() -> None:
     assert paragraphs.matched([1, 2, 2, 3], [1, 2, 3]) == 3
     assert paragraphs.out_of_sequence([1, 2, 6, 5, 3]) == [(6, 5), (5, 3)]
@@ -335,6 +345,10 @@ def test_id_is_scored_only_where_the_text_has_a_dated_dtg() -> None:
     names = {spec.name for spec, _v, _a in
              truthscore.score_one(RECORD, "pasted", {"facts": FACTS}, {"has_dtg": False}, "ours")}
     assert "id" not in names and "origin" in names
+    assert "references_dated" not in names and "references" in names
+    dated = {spec.name for spec, _v, _a in
+             truthscore.score_one(RECORD, "pasted", {"facts": FACTS}, {"has_dtg": True}, "ours")}
+    assert {"id", "references_dated", "references"} <= dated
 
 
 def test_a_failed_form_is_wrong_in_every_applicable_field() -> None:

@@ -180,6 +180,9 @@ def test_refs_split_by_label_sequence():
     ("CAIRO2292", 2009, "09CAIRO2292", True),
     ("ANDREW/ASHE EMAIL 6 NOV 09", 2009, None, False),
     ("01/11/06 PARIS POINTS", 2006, None, False),
+    ("DUSHANBE 16...", 2005, None, False),  # a partial extract cut inside the number
+    ("STATE 31102…", 2005, None, False),
+    ("STATE 31102.", 2005, "05STATE31102", True),  # a full stop is no cut
 ])
 def test_resolve_ref(text, year, ident, inferred):
     assert resolve_ref(text, year) == (ident, inferred)
@@ -323,6 +326,44 @@ def test_summary_spanning_paragraphs_and_inline_comment():
     assert record(c)["summary"] == "SUMMARY: first part. second part. END SUMMARY."
     (comment,) = xp(c, "//t:seg[@type='comment']")
     assert reading_text(comment) == "Comment: an aside. End comment."
+
+
+def test_summary_ended_with_the_comment():
+    """``SUMMARY. … END COMMENT AND SUMMARY.`` ends the summary (07PARIS3941)."""
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) SUMMARY. First part. Comment: ours.\n"
+              "END COMMENT AND SUMMARY.\n\n2. (U) Text.\n")
+    assert record(c)["summary"] == "SUMMARY. First part. Comment: ours. END COMMENT AND SUMMARY."
+
+
+@pytest.mark.parametrize("body, summary", [
+    # a label with no stop before its first word, and one with a marking after it
+    ("1.(SBU) SUMMARY Egypt has offered access. END SUMMARY\n\n2. (U) More.",
+     "SUMMARY Egypt has offered access. END SUMMARY"),
+    ("1. SUMMARY (U) Costa Rica acted. End summary.\n\n2. (U) More.", "SUMMARY (U) Costa Rica acted. End summary."),
+    # two-part labels, ended by the label's own end
+    ("1. (S) Summary and Recommendation: we recommend it.\n\n2. (S) Why. End Summary and Recommendation.\n\n"
+     "3. (S) More.", "Summary and Recommendation: we recommend it. Why. End Summary and Recommendation."),
+    ("SUMMARY AND ACTION REQUEST\n---------\n\n1. (C) Please demarche. End summary and action request.\n\n"
+     "2. (C) More.", "Please demarche. End summary and action request."),
+])
+def test_summary_labels(body: str, summary: str) -> None:
+    assert record(cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n" + body + "\n"))["summary"] == summary
+
+
+def test_a_summary_that_ends_in_a_list_item() -> None:
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Summary: We discussed:\n\n-- the first point;\n\n"
+              "-- the second point. End Summary.\n\n2. (U) More.\n")
+    assert [s.get("part") for s in xp(c, "//t:seg[@type='summary']")] == ["I", "M", "F"]
+    assert xp(c, "//t:item/t:seg[@type='summary']/@part") == ["M", "F"]
+    assert record(c)["summary"] == "Summary: We discussed: the first point; the second point. End Summary."
+
+
+@pytest.mark.parametrize("body", [
+    "1. (U) Summary of the talks follows in para 2.\n\n2. (U) More. End summary.",  # no label: lower case
+    "1. (U) SUMMARY AND OUTLOOK ARE BELOW.\n\n2. (U) More. END SUMMARY.",  # not a label the rules know
+])
+def test_words_after_summary_that_are_no_label(body: str) -> None:
+    assert record(cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n" + body + "\n"))["summary"] is None
 
 
 def test_dashed_heading():

@@ -43,7 +43,7 @@ def own_identity(raw: RawCable, header: list[str], body: list[str]) -> Identity:
     for line in header[:12]:
         match = _HEADER_DE.match(line)
         if match:
-            return Identity(None, None, match["serial"].lstrip("0") or "0")
+            return Identity(None, None, match["serial"].lstrip("0") or "0", kept=4)
     for line in body[:40]:
         if not line.strip():
             continue

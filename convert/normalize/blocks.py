@@ -12,7 +12,9 @@ Chunk = list[Line] | Furniture
 
 def chunks(entries: list[Entry], run: Run) -> list[Chunk]:
     """Group entries into runs of lines (split at blank lines, and where a paragraph starts
-    inside a run: ``blocks.starts``) and standalone furniture between them."""
+    inside a run: ``blocks.starts``; a rule's int n > 1 starts the new run n - 1 lines back,
+    an int -n makes the run's last n lines a run of their own) and standalone furniture
+    between them."""
     starts = run.active(STARTS)
     out: list[Chunk] = []
     current: list[Line] | None = None
@@ -36,6 +38,12 @@ def chunks(entries: list[Entry], run: Run) -> list[Chunk]:
                     if found is not True and found > 1:  # the run starts lines back (a title and its rule)
                         carried = current[-(found - 1) :]
                         del current[-(found - 1) :]
+                    elif found is not True and found < 0:  # the run's last lines stand alone (a title)
+                        alone = current[found:]
+                        del current[found:]
+                        if not current:
+                            out.pop()  # the title was all of the run
+                        out.append(alone)
                     current = None
                     break
         if current is None:

@@ -30,10 +30,10 @@ _HORIZON = ("eo", "tags", "subject")
 _WRAPPED_KINDS = ("subject", "subject-more", "refs", "refs-more", "classified-by")
 #: the ``fields.wrapped`` rules that are not for a field's lines (a REF line is not cut at a REF label)
 _WRAPPED_SKIP: dict[str, tuple[str, ...]] = {
-    "subject": ("ref-runon", "ref-body-runon"),
-    "subject-more": ("ref-runon", "ref-body-runon"),
-    "refs": ("subject-runon-wrapped",),
-    "refs-more": ("subject-runon-wrapped",),
+    "subject": ("ref-runon", "ref-body-runon", "classified-by-runon"),
+    "subject-more": ("ref-runon", "ref-body-runon", "classified-by-runon"),
+    "refs": ("subject-runon-wrapped", "classified-by-runon"),
+    "refs-more": ("subject-runon-wrapped", "classified-by-runon"),
     "classified-by": ("subject-runon-wrapped", "ref-body-runon"),
 }
 
@@ -132,8 +132,8 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
                 cur.i = k
                 continue
             break
-        if wrapped and not isinstance(e, (Glued, RunOn)):
-            e = _wrapped(entries, cur.i, e, run, skip)
+        if wrapped and not isinstance(e, (Glued, RunOn)) and not PARA_START.match(e):
+            e = _wrapped(entries, cur.i, e, run, skip)  # (a numbered paragraph begins the body as it is)
         starts = field_kind(e, look)
         if starts == "tags" and kind == "tags" and not TAGS.match(e):
             starts = None  # a line of codes goes on with the TAGS field (``unlabelled-tags`` starts none)

@@ -25,10 +25,11 @@ MONTH_WORDS = frozenset(
     "AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
 )
 #: ``05 PARIS 7528``, ``PARIS 7528``, the cablegate form ``09BOGOTA569``, a year after the
-#: serial ``PANAMA 00933/08``
+#: serial ``PANAMA 00933/08``. Not a serial that an ellipsis cuts off (``DUSHANBE 16...``, where a
+#: partial extract ends): its digits may be only the first of the number's
 _CABLE_REF = re.compile(
     r"^\s*(?:(?P<year>\d{4}|\d{2})(?:\s+|(?=[A-Z]{3})))?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?)\s*"
-    r"(?P<serial>\d{1,6})(?:/(?P<after>\d{2})\b(?<=\d{3}/\d\d))?\b(?![/:\d]|-(?!-))"
+    r"(?P<serial>\d{1,6})(?:/(?P<after>\d{2})\b(?<=\d{3}/\d\d))?\b(?![/:\d]|-(?!-)|\.\.|…)"
 )
 #: number first: ``00821 ASMARA`` (the whole item; the station must be one the table knows)
 _NUMBER_FIRST = re.compile(r"\s*(?P<serial>\d{3,6})\s+(?P<station>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2})\s*$")

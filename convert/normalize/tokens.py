@@ -83,6 +83,9 @@ class Span:
     end_trigger: tuple[str, ...]
     anywhere: bool  # the start may be anywhere in a paragraph (else: at its beginning)
     restart_stops: bool = False  # a new start before the end leaves the first unclosed
+    #: the end may be in a list's item (``We discussed: -- a; -- b. End summary.``): the runs
+    #: searched for it are all those after the start, items too, up to the 12th paragraph on
+    through_items: bool = False
 
 
 def _has(low: str, needles: tuple[str, ...]) -> bool:
@@ -100,16 +103,32 @@ def _holding(lows: list[str], indices: list[int], needles: tuple[str, ...]) -> l
     return [p for p, i in enumerate(indices) if _has(lows[i], needles)]
 
 
+def _following(text: SpanText, indices: list[int], position: int, span: Span) -> list[int]:
+    """The runs after a start where its end may be: the next 12 of ``indices``, or (a span
+    ``through_items``) every run, items too, up to the 12th paragraph on."""
+    if not span.through_items:
+        return indices[position + 1 : position + 13]
+    main = set(text.main)
+    runs: list[int] = []
+    paragraphs = 0
+    for k in range(indices[position] + 1, len(text.tokens)):
+        paragraphs += k in main
+        if paragraphs > 12:
+            break
+        runs.append(k)
+    return runs
+
+
 def mark_ranges(text: SpanText, indices: list[int], span: Span) -> bool:
     """Wrap each start…end range among the runs ``indices`` in ``seg type=…`` (``part``
     I/M/F when it spans runs: at most 12 further). Returns whether a range was found. An
     unclosed start is left alone; a run holds at most one range's start."""
     found = False
-    done = -1  # the last position a range covered
+    done = -1  # the last run a range covered
     for position in _holding(text.lows, indices, span.start_trigger):
-        if position <= done:
-            continue
         index = indices[position]
+        if index <= done:
+            continue
         source = text.texts[index]
         start = span.start.search(source) if span.anywhere else span.start.match(source)
         if not start:
@@ -120,17 +139,17 @@ def mark_ranges(text: SpanText, indices: list[int], span: Span) -> bool:
             text.tokens[index] = wrap(text.tokens[index], begin, end.end(), span.seg_type)
             found = True
             continue
-        for later in range(position + 1, min(len(indices), position + 13)):
-            k = indices[later]
+        following = _following(text, indices, position, span)
+        for later, k in enumerate(following):
             if span.restart_stops and _has(text.lows[k], span.start_trigger) and span.start.search(text.texts[k]):
                 break
             stop = span.end.search(text.texts[k]) if _has(text.lows[k], span.end_trigger) else None
             if stop:
                 text.tokens[index] = wrap(text.tokens[index], begin, len(source), span.seg_type, "I")
-                for middle in indices[position + 1 : later]:
+                for middle in following[:later]:
                     text.tokens[middle] = wrap(text.tokens[middle], 0, len(text.texts[middle]), span.seg_type, "M")
                 text.tokens[k] = wrap(text.tokens[k], 0, stop.end(), span.seg_type, "F")
                 found = True
-                done = later
+                done = k
                 break
     return found

@@ -134,7 +134,8 @@ class Copy:
 class Body:
     """What the writers need from the telegram's body besides its layout."""
 
-    paragraphs: tuple[Paragraph, ...]  # the telegram's numbered paragraphs, in order
+    #: the telegram's numbered paragraphs, in order: the cable's own, not an appended second cable's
+    paragraphs: tuple[Paragraph, ...]
     summary: str | None  # the summary passages, joined
     #: the whole reading text of the TEI body, block by block, in order (every word of it:
     #: headings, numbered and unnumbered paragraphs, lists, the opener and closer lines)

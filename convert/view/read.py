@@ -244,9 +244,11 @@ def read_body(tei: etree._Element) -> Body:
     """The body's reading text block by block, its numbered paragraphs, and the summary."""
     found = _elements(_BODY, tei)
     blocks: list[Block] = []
+    appended: list[int] = []  # where each appended second cable's blocks start
     if found:
-        _blocks(found[0], blocks)
-    paragraphs = tuple(Paragraph(b.n, b.marking, b.text) for b in blocks if b.kind == "p" and b.n is not None)
+        _blocks(found[0], blocks, appended)
+    own = blocks[: appended[0]] if appended else blocks  # the paragraphs are the cable's own
+    paragraphs = tuple(Paragraph(b.n, b.marking, b.text) for b in own if b.kind == "p" and b.n is not None)
     summary = " ".join(text_of(seg) for seg in _elements(_SUMMARIES, tei))
     return Body(paragraphs, summary or None, tuple(blocks))
 
@@ -257,16 +259,19 @@ def _loose(text: str | None, blocks: list[Block]) -> None:
         blocks.append(Block("text", None, clean(text)))
 
 
-def _blocks(node: etree._Element, blocks: list[Block]) -> None:
+def _blocks(node: etree._Element, blocks: list[Block], appended: list[int] | None = None) -> None:
     """The blocks of ``node`` (the body, a div) in order, into ``blocks``: what the reading
     text leaves out (page furniture, notes) is left out here too; a div's blocks are its
-    children's."""
+    children's. ``appended`` gets the index in ``blocks`` where each appended second cable
+    (``div type="appended-cable"``) begins."""
     _loose(node.text, blocks)
     for child in node:
         tag = child.tag
         if tag.__class__ is str and tag not in READING_SKIP:
             if tag == _DIV:
-                _blocks(child, blocks)
+                if appended is not None and child.get("type") == "appended-cable":
+                    appended.append(len(blocks))
+                _blocks(child, blocks, appended)
             elif tag == _P:
                 blocks.append(_paragraph(child))
             elif tag == _LIST:

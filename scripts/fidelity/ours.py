@@ -226,6 +226,9 @@ def facts(cable: Any, *, with_shown: bool = True) -> dict[str, Any]:
         "summary": rec.get("summary"),
         "paragraphs": [p["n"] for p in rec.get("paragraphs") or []],
         "paragraph_digests": [_digest(p.get("text") or "") for p in rec.get("paragraphs") or []],
+        # every numbered paragraph of the body, an appended second cable's too (the record's
+        # ``paragraphs`` are the cable's own): what the page's ¶ anchors are audited against
+        "numbered": [b["n"] for b in rec.get("body") or [] if b.get("type") == "p" and isinstance(b.get("n"), int)],
     }
     if with_shown and level is None:
         out["shown_classification"] = shown_classification(cable)

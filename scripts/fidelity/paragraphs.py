@@ -7,8 +7,12 @@ anchor starts a paragraph. Following the truth file's conventions an anchor **co
 - the line before it is blank, or the last word of the text before it is not one that a
   number continues (a month: ``April`` / ``¶2.`` is a wrapped date; ``PARA`` / ``¶6.`` a
   cross-reference; ``NO``, ``SEE``, ``AND``, ...).
-Lettered anchors (``¶B.``) are never paragraphs. How well this rule agrees with the truth
-file is measured and printed by the evaluation (``anchor_rule_agreement``).
+Lettered anchors (``¶B.``) are never paragraphs, nor is a media partner's preview of the
+cable: an anchor whose text is cut short with ``...`` in its first 200 characters and whose
+number is anchored again further down the page (``¶1. (SBU) Ayacucho's economy turns on
+narcotr...``, the row naming the cable, then the whole cable with its ``¶1.``), which the
+truth counts once. How well this rule agrees with the truth file is measured and printed by
+the evaluation (``anchor_rule_agreement``).
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ def anchors(body: str) -> list[Anchor]:
     """Every numeric ¶ anchor of a page's body text (as displayed: anchors shown as ``¶``)."""
     lines = body.split("\n")
     out: list[Anchor] = []
+    previews: list[int] = []  # anchors whose text is cut short with "..."
     for i, line in enumerate(lines):
         for m in _ANCHOR.finditer(line):
             token = m.group(1)
@@ -78,6 +83,12 @@ def anchors(body: str) -> list[Anchor]:
             if words and re.fullmatch(r"[a-z/]{1,8}", words[0]) and re.match(r"\s*\(", rest[1:]):
                 words = words[1:]  # the portion marking
             out.append(Anchor(int(token), counts, context, tuple(words[:8])))
+            if "..." in "\n".join([rest, *lines[i + 1 : i + 4]])[:200]:
+                previews.append(len(out) - 1)
+    for index in previews:  # a cut preview whose number comes again later on the page
+        anchor = out[index]
+        if anchor.counts and any(a.n == anchor.n and a.counts for a in out[index + 1 :]):
+            out[index] = Anchor(anchor.n, False, anchor.context, anchor.words)
     return out
 
 

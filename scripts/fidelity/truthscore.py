@@ -61,6 +61,13 @@ def _references(t: dict[str, Any], f: dict[str, Any], _s: dict[str, Any]) -> Ver
     return Verdict(compare.references_equal(t["references"], got), sorted(t["references"]), got)
 
 
+def _references_dated(t: dict[str, Any], f: dict[str, Any], s: dict[str, Any]) -> Verdict | None:
+    """References where the text dates the cable: a reference written without a year (``PARIS
+    479``) is of the citing cable's year, which a text without a dated DTG may not give at all
+    (a page takes it from its table; pasted, only the declassification date can hint at it)."""
+    return _references(t, f, s) if s.get("has_dtg") else None
+
+
 def _classification(t: dict[str, Any], f: dict[str, Any], _s: dict[str, Any]) -> Verdict | None:
     if "level" not in f:
         return None  # cablemap gives the page table's classification, not the text's
@@ -124,6 +131,8 @@ FIELDS: tuple[Field, ...] = (
     Field("tag_extras", "TAGS: person tags and phrases kept apart", ("tags",), _tag_extras, "—", True),
     Field("signer", "signer", ("signer",), _signer, "≥ 96 %", True),
     Field("references", "referenced cable ids (exact set)", ("references",), _references, "≥ 98 %", True),
+    Field("references_dated", "referenced cable ids (where the text carries a dated DTG)", ("references",),
+          _references_dated, "—"),
     Field("classification", "classification with caveats", ("classification", "caveats"), _classification,
           "≥ 98 %"),
     Field("id", "id (where the text carries a dated DTG)", ("id",), _ident, "≥ 99 %"),

@@ -44,7 +44,7 @@ def _one_form(make: Any, *, audit_anchors: list[paragraphs.Anchor] | None = None
     }
     if audit_anchors is not None:
         numbers = paragraphs.counted(audit_anchors)
-        ours_numbers = facts["paragraphs"]
+        ours_numbers = facts["numbered"]  # the anchors cover the whole page, an appended cable too
         remaining = Counter(ours_numbers)
         triples = [(b.kind, b.n, b.text) for b in blocks]
         unmatched = []

@@ -35,6 +35,7 @@ class Identity:
     cable_id: str | None = None
     station: str | None = None
     serial: str | None = None  # digits, without leading zeros
+    kept: int | None = None  # the serial is only its last ``kept`` digits (a DE line keeps four)
 
     @classmethod
     def of(cls, cable_id: str | None) -> Identity:
@@ -51,6 +52,8 @@ class Identity:
         if self.serial is None:
             return False
         mine, theirs = self.serial, serial.lstrip("0") or "0"
+        if self.kept is not None and mine.zfill(self.kept)[-self.kept :] == theirs.zfill(self.kept)[-self.kept :]:
+            return False  # 25671 where only 5671 is known: the same serial
         if last is not None:
             mine, theirs = mine.zfill(last)[-last:], theirs.zfill(last)[-last:]
         return mine != theirs and not mine.startswith(theirs) and not theirs.startswith(mine)

@@ -156,6 +156,75 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
     return dashed_title(line) is not None or dashed_title(last) is not None
 
 
+#: the last word of a line that a number goes on (``see paragraph`` / ``3. (C) above``), not a
+#: paragraph's end
+_NUMBER_GOES_ON = re.compile(
+    r"(?i)(?:^|\W)(?:paras?|paragraphs?|see|no|nos|and|or|to|of|in|ref|reftel|page|item|number)\.?\s*$"
+)
+#: a month that a day goes on (``on January`` / ``19.``, the page's anchor on the day): only
+#: where the number has no portion marking (``… OR FEBRUARY`` / ``2. (C)`` is a title)
+_MONTH_GOES_ON = re.compile(
+    r"(?i)(?:^|\W)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
+)
+
+
+def _goes_on(text: str, line: str) -> bool:
+    """Whether ``text`` (a line's end) is continued by the number that starts ``line``."""
+    if _NUMBER_GOES_ON.search(text):
+        return True
+    match = PARA_START.match(line)
+    return not (match and match["marking"]) and bool(_MONTH_GOES_ON.search(text))
+
+
+#: a classification or handling word alone on a line (an old page's foot, ``CONFIDENTIAL``): not a title
+_MARK_LINE = re.compile(r"^\s*(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE|SIPDIS|NOFORN)\b")
+
+
+def _numbered_start(line: str) -> int | None:
+    """The number of a numbered paragraph's first line (1 to 199) that carries a portion
+    marking or the page's ¶ anchor, or None."""
+    match = PARA_START.match(line)
+    if not match or not 1 <= int(match["num"]) <= 199 or not (match["marking"] or isinstance(line, Anchored)):
+        return None
+    return int(match["num"])
+
+
+@STARTS.rule("heading-line", after="underlined-heading")
+def heading_line(block: list[Line], line: str) -> bool | int:
+    """A short title on a line of its own, with no rule under it and no blank line, between a
+    finished sentence (or alone at the start of a run) and a numbered paragraph (``… reforms.``
+    / ``Growing U.S. - Uzbekistan cooperation`` / ``¶3. (C) …``; ``SUMMARY`` / ``1. (C) …``):
+    the title is a run of its own (a heading, for the ``headings`` pass), and the paragraph
+    starts after it."""
+    if not block or not isinstance(block[-1], str) or _numbered_start(line) is None:
+        return False
+    texts = _tail_texts(block)
+    title = texts[-1]
+    if not _title_like(title) or is_wrapper(title) or _goes_on(title, line) or _MARK_LINE.match(title):
+        return False
+    if len(texts) == 2 and not (terminal(texts[0]) or DASH_RULE.match(texts[0])):
+        return False
+    return -1
+
+
+@STARTS.rule("next-paragraph", after="heading-line")
+def next_paragraph(block: list[Line], line: str) -> bool:
+    """Inside paragraph N's run, a line that starts paragraph N + 1 with its portion marking
+    or the page's ¶ anchor starts it, whatever ends the line before (a list of names, a
+    quotation closed with a curly quote): unless that line ends in a word a number goes on
+    (``see paragraph`` / ``5. (C)``)."""
+    number = _numbered_start(line)
+    if number is None or number == 1:
+        return False
+    first = next((x for x in block if isinstance(x, str)), "")
+    match = PARA_START.match(first)
+    if not match or int(match["num"]) != number - 1:
+        return False
+    last = next((x for x in reversed(block) if isinstance(x, str)), "")
+    return not _goes_on(last, line)
+
+
 def _tail_texts(block: list[Line], n: int = 2) -> list[str]:
     """The last ``n`` text lines of a run (fewer if it has fewer), in order."""
     out: list[str] = []

@@ -283,29 +283,50 @@ SPANS: Chain[Callable[[SpanText], bool]] = Chain(
     "inline.spans", "inline", "Start…end spans across paragraphs, in order.", fold=True
 )
 
-SUMMARY_START = re.compile(r"^\s*(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*(?:[:.-]|$)", re.I)
-SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\b\s*[.:]?\)?", re.I)
+#: ``SUMMARY:``, ``Summary.``, ``SUMMARY (U)``, and a label with no stop before a capital
+#: (``1.(SBU) SUMMARY Egypt has offered …``; not a two-part label's ``SUMMARY AND …``): the span
+#: needs its END SUMMARY all the same
+SUMMARY_START = re.compile(
+    r"^\s*(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?"
+    r"(?:\s*(?:[:.-]|$)|\s*\([A-Z/ ]{1,12}\)|\s+(?!AND\b|&)(?=(?-i:[A-Z])))",
+    re.I,
+)
+#: ``END SUMMARY.``, ``END COMMENT AND SUMMARY.``, ``END SUMMARY AND COMMENT.``
+SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:COMMENT\s+AND\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\b\s*[.:]?\)?", re.I)
 COMMENT_START = re.compile(r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?COMMENT\s*:", re.I)
 COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?COMMENT\b\s*[.:]?", re.I)
 QUOTE_START = re.compile(r"\b(?:BEGIN\s+(?:TEXT|QUOTE)|QTE)\b\s*[:.]?", re.I)
 QUOTE_END = re.compile(r"\b(?:END\s+(?:OF\s+)?(?:TEXT|QUOTE)|UNQTE|UNQUOTE)\b\s*[.:]?", re.I)
 
+#: a summary under a two-part label: ``Summary and Introduction``, ``Summary and Action Request``,
+#: ``Summary and Background``, ``Summary and Recommendation``, ``Summary/Comment`` …
+_COMPOUND = (
+    r"(?:INTRODUCTION\s+AND\s+SUMMARY|SUMMARY\s*(?:(?:AND|&)\s*(?:INTRODUCTION|KEY\s+(?:POINTS|THEMES)|ACTION\s+REQUESTS?"
+    r"|BACKGROUND|RECOMMENDATIONS?|CONCLUSIONS?)|/\s*(?:INTRODUCTION|COMMENTS?|KEY\s+POINTS|ACTION\s+REQUESTS?)))"
+)
+#: the end of a summary: ``END SUMMARY``, or its label's own (``End summary and action request.``)
+_COMPOUND_END = re.compile(
+    r"\bEND\s+(?:OF\s+)?(?:" + _COMPOUND + r"|(?:COMMENT\s+AND\s+)?SUMMARY(?:\s+AND\s+COMMENT)?)\b\s*[.:]?\)?", re.I
+)
 # triggers: lower case without i or s (see Chain); "ummary" stands for SUMMARY
-_SUMMARY = Span("summary", SUMMARY_START, SUMMARY_END, ("ummary",), ("end",), anywhere=False)
+_SUMMARY = Span("summary", SUMMARY_START, SUMMARY_END, ("ummary",), ("end",), anywhere=False, through_items=True)
 _COMMENT = Span("comment", COMMENT_START, COMMENT_END, ("comment",), ("end",), anywhere=True, restart_stops=True)
 _QUOTE = Span("quote", QUOTE_START, QUOTE_END, ("beg", "qte"), ("end", "unq"), anywhere=True)
 
 
 @SPANS.rule("summary", trigger=_SUMMARY.start_trigger)
 def summary(text: SpanText) -> bool:
-    """``SUMMARY: … END SUMMARY.`` at the start of a paragraph (up to 12 paragraphs on): the
-    cable's summary (``seg type="summary"``; the first one is the abstract's target)."""
+    """``SUMMARY: … END SUMMARY.`` at the start of a paragraph (up to 12 paragraphs on, the end
+    in a list's item too): the cable's summary (``seg type="summary"``; the first one is the
+    abstract's target)."""
     return mark_ranges(text, text.main, _SUMMARY)
 
 
-#: a heading that labels the summary under it (``Summary`` / ``-------``)
-SUMMARY_LABEL = re.compile(r"^\s*(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|INTRODUCTION))?\s*[:.]?\s*$", re.I)
-_HEADED_SUMMARY = Span("summary", re.compile(r"(?=\S)"), SUMMARY_END, ("",), ("end",), anywhere=False)
+#: a heading that labels the summary under it (``Summary`` / ``-------``, ``SUMMARY AND ACTION REQUEST``)
+SUMMARY_LABEL = re.compile(
+    r"^\s*(?:BEGIN\s+)?(?:SUMMARY(?:\s+AND\s+(?:COMMENT|INTRODUCTION))?|" + _COMPOUND + r")\s*[:.]?\s*$", re.I
+)
+_HEADED_SUMMARY = Span("summary", re.compile(r"(?=\S)"), _COMPOUND_END, ("",), ("end",), anywhere=False)
 
 
 @SPANS.rule("summary-heading", after="summary")
@@ -318,23 +339,20 @@ def summary_heading(text: SpanText) -> bool:
             continue  # its own label: the summary rule's
         position = text.main.index(index)
         for last in range(position, min(len(text.main), position + 13)):
-            if SUMMARY_END.search(text.texts[text.main[last]]):
+            if _COMPOUND_END.search(text.texts[text.main[last]]):
                 found = mark_ranges(text, text.main[position : last + 1], _HEADED_SUMMARY) or found
                 break
     return found
 
 
-_COMPOUND = (
-    r"(?:INTRODUCTION\s+AND\s+SUMMARY|SUMMARY\s*(?:(?:AND|&)\s*(?:INTRODUCTION|KEY\s+POINTS|ACTION\s+REQUESTS?)"
-    r"|/\s*(?:INTRODUCTION|COMMENTS?|KEY\s+POINTS|ACTION\s+REQUESTS?)))"
-)
 _SUMMARY_COMPOUND = Span(
     "summary",
     re.compile(r"^\s*(?:\(\s*)?" + _COMPOUND + r"\s*(?:[:.-]|$)", re.I),
-    re.compile(r"\bEND\s+(?:OF\s+)?(?:" + _COMPOUND + r"|SUMMARY(?:\s+AND\s+COMMENT)?)\b\s*[.:]?\)?", re.I),
+    _COMPOUND_END,
     ("ummary",),
     ("end",),
     anywhere=False,
+    through_items=True,
 )
 
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from ..parsed import AnonBlock, Block, Heading, ItemList, Paragraph
-from .blocks import PASSES, _texts
+from .blocks import PASSES, _goes_on, _texts
 from .copies import ROW_DAY, ROW_ID, row_field
 from .fields import field_kind, is_wrapper
 from .ruler import Run, note
@@ -63,9 +63,18 @@ _RUN_ON = re.compile(
 )
 
 
-def _cut_once(block: Paragraph, numbers: set[int]) -> tuple[Paragraph, Paragraph] | None:
+#: the same with a title in capitals between the sentence and the number (``… in Sudan.
+#: QADHAFI'S LEADERSHIP ASPIRATIONS 2. (SBU) Libya …``: a heading run on as well)
+_RUN_ON_TITLED = re.compile(
+    r"(?<=[.!?\"')\]])\s+(?P<title>(?:[A-Z][A-Z'\u2019,;:/&()-]*+\s+){1,10}?)(?P<start>(?P<num>\d{1,3})\s?\.\s*"
+    r"(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4})\)))\s*"
+)
+
+
+def _cut_once(block: Paragraph, numbers: set[int], titled: bool = False) -> tuple[Paragraph, str, Paragraph] | None:
     """``block`` cut once where the next paragraph's number (missing from the cable) runs on in
-    its text: (the paragraph, the next one); None when it holds none."""
+    its text (``titled``: after a title in capitals): (the paragraph, the title or "", the next
+    one); None when it holds none."""
     assert block.n is not None
     wanted = block.n + 1
     if wanted in numbers:
@@ -73,28 +82,39 @@ def _cut_once(block: Paragraph, numbers: set[int]) -> tuple[Paragraph, Paragraph
     for index, line in enumerate(block.lines):
         if not isinstance(line, str):
             continue
-        found = next((m for m in _RUN_ON.finditer(line) if int(m["num"]) == wanted), None)
-        if found is None:
+        pattern = _RUN_ON_TITLED if titled else _RUN_ON
+        found = next((m for m in pattern.finditer(line) if int(m["num"]) == wanted), None)
+        title = found["title"].strip() if found is not None and titled else ""
+        if found is None or _goes_on(title, found["start"]):
             continue
-        head = Paragraph((*block.lines[:index], line[: found.start()].rstrip()), block.n, block.label,
-                         block.label_fix, block.marking)
+        before = line[: found.start()].rstrip()
+        if title.startswith("END "):  # END SUMMARY 2. (C): the end marker is the paragraph's
+            before, title = f"{before} {title}", ""
+        head = Paragraph((*block.lines[:index], before), block.n, block.label, block.label_fix, block.marking)
         label = f"{found['num']}."
         rest = Paragraph((line[found.end() :], *block.lines[index + 1 :]), wanted, label, None,
                          found["marking"], block.items)
         numbers.add(wanted)
-        return head, rest
+        return head, title, rest
     return None
 
 
-def _run_on(block: Paragraph, numbers: set[int]) -> list[Block] | None:
+def _run_on(block: Paragraph, numbers: set[int], titled: bool = False) -> list[Block] | None:
     """``block`` cut where the next paragraphs' numbers run on in its text, one after the other
-    (a loop, not a recursion: a text may hold hundreds); None when it holds none."""
+    (a loop, not a recursion: a text may hold hundreds); ``titled``: the first cut is after a
+    title in capitals (a heading of its own), the next ones with or without one. None when it
+    holds none."""
     out: list[Block] = []
     current = block
-    while (cut := _cut_once(current, numbers)) is not None:
+    while True:
+        cut = _cut_once(current, numbers) if out or not titled else None
+        cut = cut or (_cut_once(current, numbers, True) if titled else None)
+        if cut is None:
+            return [*out, current] if out else None
         out.append(cut[0])
-        current = cut[1]
-    return [*out, current] if out else None
+        if cut[1]:
+            out.append(Heading((cut[1],)))
+        current = cut[2]
 
 
 @PASSES.rule(
@@ -116,6 +136,31 @@ def run_on_paragraph(blocks: list[Block], run: Run) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         pieces = _run_on(block, numbers) if isinstance(block, Paragraph) and block.n is not None else None
+        out.extend(pieces or [block])
+    return out if len(out) != len(blocks) else blocks
+
+
+@PASSES.rule(
+    "run-on-heading",
+    after="run-on-paragraph",
+    note=note(
+        "normalization",
+        "A heading in capitals and the next paragraph run on at the end of a paragraph (… in Sudan. QADHAFI'S "
+        "LEADERSHIP ASPIRATIONS 2. (SBU) …: the line breaks lost in copying) are a heading and a paragraph of "
+        "their own, when the number is the next one, the cable has no paragraph of that number, and it carries a "
+        "portion marking.",
+    ),
+)
+def run_on_heading(blocks: list[Block], run: Run) -> list[Block]:
+    """``… in Sudan. QADHAFI'S LEADERSHIP ASPIRATIONS 2. (SBU) Libya …`` (08TRIPOLI764): where
+    paragraph N's text holds a title in capitals and then N+1 with a portion marking, after a
+    finished sentence, and the cable has no paragraph N+1, the title is a heading and N+1 a
+    paragraph (then N+2 run on after it, in turn). ``END SUMMARY 2. (C)``: the end marker stays
+    in paragraph N."""
+    numbers = {b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None}
+    out: list[Block] = []
+    for block in blocks:
+        pieces = _run_on(block, numbers, True) if isinstance(block, Paragraph) and block.n is not None else None
         out.extend(pieces or [block])
     return out if len(out) != len(blocks) else blocks
 
@@ -253,6 +298,41 @@ def routing_copy(blocks: list[Block], run: Run) -> list[Block]:
     begins with a routing header (a media partner's or a database's copy of the cable's header,
     in the text) is wrapper, not text of the cable."""
     return _copies_as_wrapper(blocks, lambda texts: bool(_ROUTING_COPY.match(" ".join(texts[:3]))))
+
+
+def _preview_line(block: Paragraph) -> str:
+    """A numbered paragraph's first line as written (its label and portion marking again)."""
+    first = next((x for x in block.lines if isinstance(x, str)), "")
+    return " ".join(x for x in (block.label, block.marking, first) if x)
+
+
+@PASSES.rule(
+    "preview-copy",
+    after="routing-copy",
+    note=note(
+        "normalization",
+        "A media partner's preview of the cable (its first paragraph cut short with ..., before the row that "
+        "names the cable and the full text) is part of the wrapper, not the cable's first paragraph.",
+    ),
+    trigger=("...",),
+)
+def preview_copy(blocks: list[Block], run: Run) -> list[Block]:
+    """``¶1. (SBU) Ayacucho's economy turns on narcotr...`` / ``id: 87334 …`` / the cable again,
+    ``¶1. (SBU) Ayacucho's economy turns on narcotrafficking, …``: a numbered paragraph cut
+    with ``...`` in its first 200 characters, whose number is the next numbered paragraph's
+    too, is a media partner's preview of the cable: a wrapper block. The full copy keeps the
+    number."""
+    numbered = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.n is not None]
+    out = list(blocks)
+    for index, later in itertools.pairwise(numbered):
+        block, again = blocks[index], blocks[later]
+        assert isinstance(block, Paragraph) and isinstance(again, Paragraph)
+        if block.n != again.n or block.items or "..." not in " ".join(_texts(block.lines))[:200]:
+            continue
+        first = next(k for k, x in enumerate(block.lines) if isinstance(x, str))
+        lines = (*block.lines[:first], _preview_line(block), *block.lines[first + 1 :])
+        out[index] = AnonBlock("wrapper", lines)
+    return out if out != blocks else blocks
 
 
 _DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>(?<!\s)\s++-{3,}+|(?<!-)-{3,}+)?$")

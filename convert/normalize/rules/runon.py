@@ -1,0 +1,74 @@
+"""A body that a copy ran into one line (line breaks lost): where the Classified By line ends
+and the body begins.
+
+Some cablegate pages (Embassy Cairo, Tripoli, London and Manama, 2008-2009) give the whole
+text after the REF field as one line: ``REF: TRIPOLI 401  CLASSIFIED BY: Chris Stevens, CDA …
+REASON: 1.4 (b) 1. (C) Summary: … End summary. 2. (C) Following an earlier …``. Read as it
+stands, the Classified By field held the whole body, and a reader saw no text at all.
+
+``classified-by-runon`` (chain ``fields.wrapped``) cuts the Classified By line after its reasons
+where the first paragraph begins; the rest begins the body, whose paragraphs the pass
+``run-on-paragraph`` (:mod:`.passes`) then cuts apart as it does any run-on text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parsed import RunOn
+from .blocks import PARA_START
+from .copies import WRAPPED
+from .ruler import note
+
+# ---------------------------------------------------------------- the Classified By line
+#: a reason's letters: ``(b)``, ``(b,d)``, ``(b/d )``, ``(B AND D)``, ``b``
+_LETTERS = r"(?:\(\s*[a-hA-H](?:\s*(?:,|/|&amp;|&|and|AND)\s*[a-hA-H])*\s*\)|\b[a-hA-H]\b)"
+#: the reasons that end a Classified By line: ``1.4 (b) and (d).``, ``1.4 (b), (c), (d)``,
+#: ``1. 4 (b,d)``, ``1.4 b, d``, ``1.4(b)(d)``; a group after the first is joined by a comma,
+#: ``and``, ``&`` or ``/``, or set right after the one before (not a portion marking after a
+#: space: ``1.4 (b) and (d) (C) HMG is aware …``)
+_REASONS = re.compile(
+    rf"\b1\s?\.\s?[45]\s*{_LETTERS}(?:(?:\s*(?:,|and|AND|&amp;|&|/)\s*|(?<=\)))(?:{_LETTERS}))*(?:\s*\.)?"
+)
+#: what begins the body right after them: paragraph 1 (``1. (C)``, ``1.(C)``, ``1, (C)``,
+#: ``1.KEY POINTS``), a portion marking before a sentence, or a bullet with its marking
+_STARTS = (
+    r"(?:¶\s*)?1\s*[.,]\s*(?:\(|[A-Z])"
+    r"|\((?:U|SBU|C|S|TS|LOU)(?:\s*/\s*[A-Z]+)*\)\s+[A-Z\"]"
+    r"|--\s*\((?:U|SBU|C|S|TS|LOU)(?:\s*/\s*[A-Z]+)*\)"
+)
+_BODY_START = re.compile(rf"\s+(?={_STARTS})")
+#: … or at the start of the field's next line (``… (d).`` / ``1.KEY POINTS -- (C) On May 18 …``)
+_LINE_START = re.compile(rf"\s*(?={_STARTS})")
+#: words the body's first piece must hold for the cut (a line of text, not a stray mark)
+_BODY_WORDS = 6
+
+
+@WRAPPED.rule(
+    "classified-by-runon",
+    after="ref-runon",
+    trigger=("1.", "1,", "(", "1. "),
+    note=note(
+        "normalization",
+        "A Classified By line that runs on, after its reasons, into the body's first paragraph (a copy that "
+        "lost the line breaks of its body) is cut there: the paragraph begins the text.",
+    ),
+)
+def classified_by_runon(line: str) -> list[str] | None:
+    """``CLASSIFIED BY: Chris Stevens, CDA … REASON: 1.4 (b) 1. (C) Summary: An Embassy
+    officer …``: the line is cut after the reasons, where paragraph 1, a portion marking before a
+    sentence or a marked bullet begins the body (six words or more); the piece begins the body.
+    So does a next line of the field that begins so (``1.KEY POINTS -- (C) On May 18 …``)."""
+    if _LINE_START.match(line):
+        if PARA_START.match(line) or len(line.split()) < _BODY_WORDS:
+            return None  # (a numbered paragraph's line ends the field as it is)
+        return [RunOn(line)]
+    for reasons in _REASONS.finditer(line):
+        start = _BODY_START.match(line, reasons.end())
+        if start is None:
+            continue
+        rest = line[start.end() :]
+        if len(rest.split()) < _BODY_WORDS:
+            return None
+        return [line[: reasons.end()], RunOn(rest)]
+    return None
