@@ -128,3 +128,13 @@ def test_a_printouts_cable_text_label_above_the_header_is_not_the_cable() -> Non
     assert (got["id"], got["date"], got["from"]) == ("07ACCRA590", "2007-12-21T13:02:00Z", "AMEMBASSY ACCRA")
     # read as the head of the text, not from a routing block found further on
     assert not any("no routing header at the head of the text" in w for w in cable.warnings)
+
+
+def test_a_level_before_a_transmission_id_is_no_banner() -> None:
+    # a page that printed its routing header again in the text, after the level (09TRIPOLI417):
+    # VZCZCXRO2956 is no station and serial, so no id 09VZCZCXRO2956
+    from convert.normalize.banner import parse_banner
+
+    assert parse_banner("SECRET  VZCZCXRO2956") is None
+    banner = parse_banner("S E C R E T TRIPOLI 000417")
+    assert banner is not None and (banner.station, banner.serial) == ("TRIPOLI", "000417")

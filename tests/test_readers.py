@@ -124,8 +124,9 @@ def test_the_sites_html_inside_a_pre_is_read_as_a_browser_shows_it():
     raw = cablegate.read(PAGE.replace(PAGE[PAGE.index("S E C R E T") : PAGE.index("</pre></code>\n<script")], body), "p.html")
     assert raw.body == ("S E C R E T MADRID 000857 \n\nSUBJECT: A TEST \n\n1. (S) Text of <Israel> and <<220571>>.\n"
                         "SMITH \n\n")
-    assert raw.notes == ("the page's text blocks held 11 HTML tags (<br>, a table's closing tags, emphasis): "
-                         "read as a browser shows them (a line break; nothing)",)
+    assert raw.notes == ("the page's text blocks held the site's HTML (</em> \u00d71, </strong> \u00d71, </table> \u00d71, "
+                         "</td> \u00d71, </tr> \u00d71, <br> \u00d74, <em> \u00d71, <strong> \u00d71): read as a browser "
+                         "shows it (<br> a line break, the other tags nothing)",)
 
 
 def test_cablegate_page_without_pre_is_refused():

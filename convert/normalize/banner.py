@@ -93,6 +93,8 @@ def parse_banner(line: str) -> Banner | None:
             ref = MESSAGE_REF.fullmatch(loose["ref"])
     if tail.strip() and not ref:
         return None
+    if ref and ref["station"].upper().startswith("VZCZC"):
+        return None  # a level before a transmission id (SECRET VZCZCXRO2956): a copy's routing, no reference
     if caveats.strip() and _CAVEATS.match(caveats.strip()).end() != len(caveats.strip()):  # type: ignore[union-attr]
         return None
     return Banner(

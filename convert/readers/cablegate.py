@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -114,9 +115,13 @@ def pre_text(fragment: str) -> str:
     return _NUMERIC_REF.sub(_numeric, text) if "&#" in text else text
 
 
-def markup_in(fragment: str) -> int:
-    """How many of the site's HTML tags (:data:`_BR`, :data:`_MARKUP`) a ``<pre>`` holds."""
-    return len(_BR.findall(fragment)) + len(_MARKUP.findall(fragment)) if "<" in fragment else 0
+def markup_in(fragment: str) -> Counter[str]:
+    """The site's HTML tags (:data:`_BR`, :data:`_MARKUP`) a ``<pre>`` holds, as written, counted."""
+    if "<" not in fragment:
+        return Counter()
+    found = Counter(m.group().split("&", 1)[0].rstrip("\n").lower() for m in _BR.finditer(fragment))
+    found.update(m.group().lower() for m in _MARKUP.finditer(fragment))
+    return found
 
 
 def _cell_text(fragment: str) -> str:
@@ -172,10 +177,12 @@ def read(page: str, name: str) -> RawCable:
     if not blocks:
         raise ParseError(name, "a web page without a <pre> block: no cable text found")
     metadata = parse_table(page)
-    markup = sum(markup_in(b) for b in _contents(page, _PRE_START, _PRE_END))
-    tags = f"{markup} HTML tag{'' if markup == 1 else 's'}"
-    notes = (f"the page's text blocks held {tags} (<br>, a table's closing tags, emphasis): "
-             "read as a browser shows them (a line break; nothing)",) if markup else ()
+    markup: Counter[str] = Counter()
+    for block in _contents(page, _PRE_START, _PRE_END):
+        markup.update(markup_in(block))
+    tags = ", ".join(f"{tag} \u00d7{n}" for tag, n in sorted(markup.items()))
+    notes = (f"the page's text blocks held the site's HTML ({tags}): read as a browser shows it "
+             "(<br> a line break, the other tags nothing)",) if markup else ()
     header: str | None
     if len(blocks) >= 2:
         header, body = blocks[0], "\n\n".join(blocks[1:])
