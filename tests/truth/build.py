@@ -8,7 +8,8 @@
       cannot alter it).
   python tests/truth/build.py build
       writes truth.jsonl from reviews/*.jsonl in file order, keys in README order, and
-      holdout.jsonl from reviews/holdout-*.jsonl (the session-7 holdout, kept apart).
+      holdout.jsonl from reviews/holdout-*.jsonl (the session-7 holdout, kept apart), each
+      record with the later reading of corrections.jsonl applied (its notes say so).
 """
 
 from __future__ import annotations
@@ -100,12 +101,30 @@ def accept(corpus: str | None, batch: str) -> None:
     print(f"{len(out)} records accepted into {batch}", file=sys.stderr)
 
 
+#: later readings that correct a frozen record: one line per cable, its id, the fields as read
+#: again and ``why`` (what the first reading missed); applied by ``build``, the review batches
+#: themselves stay as they were written
+CORRECTIONS = HERE / "corrections.jsonl"
+
+
+def _corrected(line: str, corrections: dict[str, dict[str, object]]) -> str:
+    rec = json.loads(line)
+    fix = corrections.get(rec["id"])
+    if fix is None:
+        return line
+    rec.update({k: v for k, v in fix.items() if k not in ("id", "why")})
+    rec["notes"] = f"{rec.get('notes', '')} [corrected: {fix['why']}]".strip()
+    return json.dumps({k: rec[k] for k in ORDER if k in rec}, ensure_ascii=False)
+
+
 def build() -> None:
+    lines = CORRECTIONS.read_text(encoding="utf-8").splitlines() if CORRECTIONS.exists() else []
+    corrections = {c["id"]: c for c in map(json.loads, filter(str.strip, lines))}
     for target, holdout in (("truth.jsonl", False), ("holdout.jsonl", True)):
         out = []
         for rf in sorted((HERE / "reviews").glob("*.jsonl")):
             if rf.name.startswith(HOLDOUT) == holdout:
-                out += [ln for ln in rf.read_text(encoding="utf-8").splitlines() if ln.strip()]
+                out += [_corrected(ln, corrections) for ln in rf.read_text(encoding="utf-8").splitlines() if ln.strip()]
         ids = [json.loads(ln)["id"] for ln in out]
         assert len(ids) == len(set(ids)), "duplicate ids"
         (HERE / target).write_text("\n".join(out) + "\n", encoding="utf-8")
