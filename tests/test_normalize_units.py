@@ -233,6 +233,8 @@ def test_a_ref_line_glued_to_the_classified_by_line_is_cut_at_it():
     "REF: STATE 1234 1. B. STATE 5678",
     "REF: A. STATE 1 B. 12/12/08 (U) EMAIL FROM POLOFF SMITH TO USUNVIE C. 08 MADRID 1296",  # the list goes on
     "\u00b6B. 12/12/08 (U) EMAIL FROM POLOFF SMITH TO USUNVIE",  # a marked item (its list goes on next line)
+    # not inside a number: ``11.`` (a damaged ¶1) is no ``1.`` after a digit (a rewrapped seed lost its "11")
+    "REF: STATE 12345 11. (SBU) The Embassy welcomes the chance to work with the ministry on it",
 ])
 def test_a_ref_line_that_does_not_run_on_into_the_body_is_not_cut(line):
     from convert.normalize.rules.copies import ref_body_runon

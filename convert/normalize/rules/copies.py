@@ -298,7 +298,7 @@ def field_rule_runon(line: str) -> list[str] | None:
 #: start of the field's next line), the paragraph's number 1 or a portion marking (``STATE 74305
 #: (SBU) According to …``, ``TRIPOLI 480  1. (U) The Government …``, ``1.KEY POINTS -- …``)
 _BODY_RUNON = re.compile(
-    r"(?:(?<=\d)|^)\s*+(?=(?P<number>¶?\s*+1\s*+\.\s*+)(?:\(|[A-Z])"
+    r"(?:(?<=\d)|^)\s*+(?=(?P<number>(?<!\d)¶?\s*+1\s*+\.\s*+)(?:\(|[A-Z])"
     r"|(?P<marking>\(\s*+(?P<level>U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]+)*\s*+\)\s*+)[A-Z])"
 )
 #: what follows a list's next label, not a paragraph (``B. STATE 5678``)
