@@ -27,7 +27,8 @@ def _pop_last_line(blocks: list[Block], block: Paragraph) -> None:
             blocks[-1] = block = _with_lines(block, lines)
             blocks.extend(PageBreak(f) for f in trailing if not isinstance(f, str))
             break
-    if not any(isinstance(x, str) and x.strip() for x in block.lines) and block.n is None and not block.items:
+    empty = not any(isinstance(x, str) and x.strip() for x in block.lines)
+    if empty and block.n is None and block.marking is None and not block.items:
         del blocks[next(i for i in range(len(blocks) - 1, -1, -1) if blocks[i] is block)]  # this one, not an equal one
         blocks.extend(PageBreak(x) for x in block.lines if not isinstance(x, str))
 

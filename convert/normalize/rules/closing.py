@@ -138,7 +138,7 @@ def stray_after_signer(line: str, para: Paragraph) -> str | None:
 def wrapper_line(line: str, para: Paragraph) -> str | None:
     """A wrapper line (a dateline, a NARA stamp, ``<<12345>>``) at the end of an unnumbered
     paragraph."""
-    return "wrapper" if para.n is None and is_wrapper(line) else None
+    return "wrapper" if para.n is None and para.marking is None and is_wrapper(line) else None
 
 
 # ---------------------------------------------------------------- the signature

@@ -178,8 +178,14 @@ def attach_lists(blocks: list[Block], run: Run) -> list[Block]:
     return out if len(out) != len(blocks) else blocks
 
 
+def _bare(block: Paragraph) -> bool:
+    """Lines with no number, no marking and no items: what may be a row, a dump's or a copy's
+    lines (a paragraph with its portion marking is the cable's text: ``marked-paragraph``)."""
+    return block.n is None and block.marking is None and not block.items
+
+
 def _single_row_line(block: Block) -> bool:
-    if not (isinstance(block, Paragraph) and block.n is None and not block.items and len(block.lines) == 1):
+    if not (isinstance(block, Paragraph) and _bare(block) and len(block.lines) == 1):
         return False
     texts = _texts(block.lines)
     return len(texts) == 1 and (row_field(texts[0]) or bool(ROW_DAY.match(texts[0])))
@@ -245,7 +251,7 @@ def dump_header(blocks: list[Block], run: Run) -> list[Block]:
         start = end
         while start > 0 and end - start < 8:
             before = blocks[start - 1]
-            if not (isinstance(before, Paragraph) and before.n is None and not before.items):
+            if not (isinstance(before, Paragraph) and _bare(before)):
                 break
             start -= 1
         first = next((k for k in range(start, end) if _DUMP_HEAD.search(" ".join(_texts(blocks[k].lines)))), None)  # type: ignore[union-attr]
@@ -274,7 +280,7 @@ def _copies_as_wrapper(blocks: list[Block], is_copy: Callable[[list[str]], bool]
     """Each unnumbered block whose first lines ``is_copy`` says are a copy's, as wrapper."""
     out = list(blocks)
     for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph) and block.n is None and not block.items:
+        if isinstance(block, Paragraph) and _bare(block):
             texts = _texts(block.lines)
             if texts and is_copy(texts):
                 out[index] = AnonBlock("wrapper", block.lines)
@@ -355,8 +361,7 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
     for index, (block, following) in enumerate(itertools.pairwise(blocks)):
         if not (
             isinstance(block, Paragraph)
-            and block.n is None
-            and not block.items
+            and _bare(block)
             and isinstance(following, Paragraph)
             and following.n is not None
         ):
