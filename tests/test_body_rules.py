@@ -155,22 +155,3 @@ def test_a_dashed_title_needs_its_dashes_at_one_end() -> None:
         assert not (match and (match["a"] or match["b"])) or line.strip().endswith("-"), line
         assert dashed_title(line) is None, line
 
-
-def test_a_paragraph_number_alone_on_its_line_numbers_the_marked_text_after_it() -> None:
-    # ``17.`` on a line of its own, then ``(C) Recalling …``: paragraph 17 with marking (C), not
-    # an empty paragraph 17 and item C of a list
-    done = _run("16. (S) One sentence of the sixteenth paragraph here.\n\n17.\n\n(C) Recalling his prior "
-                "assignment, the minister described the export control system.\n")
-    (p17,) = done.cable.tei.xpath("//t:p[@n='17']", namespaces=NS)
-    assert p17.xpath("string(t:seg[@type='portion-marking'])", namespaces=NS) == "(C)"
-    assert "Recalling his prior assignment" in reading_text(p17)
-    assert not done.cable.tei.xpath("//t:list[@type='items']", namespaces=NS)
-
-
-def test_a_marked_paragraph_is_not_taken_for_a_copy_or_row_and_keeps_its_marking() -> None:
-    # found by the slow property test (a damaged CSV row): ``(C)`` then a routing copy's lines
-    # became a marked paragraph, which the routing-copy pass then made a wrapper of its lines
-    # alone, losing the marking; passes that read bare lines leave a marked paragraph alone
-    done = _run("(C)\n" + "\n".join(["VZCZCXRO0038"] * 6) + "\n")
-    body = etree.tostring(done.cable.tei.find("t:text/t:body", NS), encoding="unicode")
-    assert '<seg type="portion-marking">(C)</seg>' in body

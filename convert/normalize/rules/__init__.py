@@ -20,7 +20,6 @@ from . import (  # noqa: F401  (registers the rules)
     headlines,
     inline,
     lines,
-    marked,
     passes,
     preface,
     refcopy,

@@ -180,7 +180,7 @@ def attach_lists(blocks: list[Block], run: Run) -> list[Block]:
 
 def _bare(block: Paragraph) -> bool:
     """Lines with no number, no marking and no items: what may be a row, a dump's or a copy's
-    lines (a paragraph with its portion marking is the cable's text: ``marked-paragraph``)."""
+    lines (a paragraph with its portion marking is the cable's text)."""
     return block.n is None and block.marking is None and not block.items
 
 
