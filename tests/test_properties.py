@@ -460,6 +460,8 @@ def _page_round_trip(header: str, body: str) -> None:
     page = as_page(header or None, body).decode("utf-8")
     if "<pre" in (header + body).lower() or "</pre" in (header + body).lower():
         return
+    if cablegate.markup_in(header) or cablegate.markup_in(body):
+        return  # the site's HTML in a <pre> (<br>, a table's tags) is read as a browser shows it: test_readers
     try:
         with hs.deadline(20, "page read"):
             raw = cablegate.read(page, "p.html")
