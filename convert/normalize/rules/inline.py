@@ -291,8 +291,10 @@ SUMMARY_START = re.compile(
     r"(?:\s*(?:[:.-]|$)|\s*\([A-Z/ ]{1,12}\)|\s+(?!AND\b|&)(?=(?-i:[A-Z])))",
     re.I,
 )
+#: what END closes: ``SUMMARY``, ``COMMENT AND SUMMARY``, ``SUMMARY AND COMMENT``
+_ENDED = r"(?:COMMENT\s+AND\s+)?SUMMARY(?:\s+AND\s+COMMENT)?"
 #: ``END SUMMARY.``, ``END COMMENT AND SUMMARY.``, ``END SUMMARY AND COMMENT.``
-SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:COMMENT\s+AND\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\b\s*[.:]?\)?", re.I)
+SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?" + _ENDED + r"\b\s*[.:]?\)?", re.I)
 COMMENT_START = re.compile(r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?COMMENT\s*:", re.I)
 COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?COMMENT\b\s*[.:]?", re.I)
 QUOTE_START = re.compile(r"\b(?:BEGIN\s+(?:TEXT|QUOTE)|QTE)\b\s*[:.]?", re.I)
@@ -305,9 +307,7 @@ _COMPOUND = (
     r"|BACKGROUND|RECOMMENDATIONS?|CONCLUSIONS?)|/\s*(?:INTRODUCTION|COMMENTS?|KEY\s+POINTS|ACTION\s+REQUESTS?)))"
 )
 #: the end of a summary: ``END SUMMARY``, or its label's own (``End summary and action request.``)
-_COMPOUND_END = re.compile(
-    r"\bEND\s+(?:OF\s+)?(?:" + _COMPOUND + r"|(?:COMMENT\s+AND\s+)?SUMMARY(?:\s+AND\s+COMMENT)?)\b\s*[.:]?\)?", re.I
-)
+_COMPOUND_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:" + _COMPOUND + "|" + _ENDED + r")\b\s*[.:]?\)?", re.I)
 # triggers: lower case without i or s (see Chain); "ummary" stands for SUMMARY
 _SUMMARY = Span("summary", SUMMARY_START, SUMMARY_END, ("ummary",), ("end",), anywhere=False, through_items=True)
 _COMMENT = Span("comment", COMMENT_START, COMMENT_END, ("comment",), ("end",), anywhere=True, restart_stops=True)

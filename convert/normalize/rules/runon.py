@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 
 from ..parsed import RunOn
-from .blocks import PARA_START
 from .copies import WRAPPED
 from .ruler import note
 
@@ -47,7 +46,7 @@ _BODY_WORDS = 6
 @WRAPPED.rule(
     "classified-by-runon",
     after="ref-runon",
-    trigger=("1.", "1,", "(", "1. "),
+    trigger=("1.", "1,", "("),
     note=note(
         "normalization",
         "A Classified By line that runs on, after its reasons, into the body's first paragraph (a copy that "
@@ -59,10 +58,8 @@ def classified_by_runon(line: str) -> list[str] | None:
     officer …``: the line is cut after the reasons, where paragraph 1, a portion marking before a
     sentence or a marked bullet begins the body (six words or more); the piece begins the body.
     So does a next line of the field that begins so (``1.KEY POINTS -- (C) On May 18 …``)."""
-    if _LINE_START.match(line):
-        if PARA_START.match(line) or len(line.split()) < _BODY_WORDS:
-            return None  # (a numbered paragraph's line ends the field as it is)
-        return [RunOn(line)]
+    if _LINE_START.match(line):  # (a numbered paragraph's line never gets here: it ends the field)
+        return [RunOn(line)] if len(line.split()) >= _BODY_WORDS else None
     for reasons in _REASONS.finditer(line):
         start = _BODY_START.match(line, reasons.end())
         if start is None:
