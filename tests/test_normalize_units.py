@@ -219,6 +219,19 @@ def test_separator_after_a_reference_is_the_lists_not_the_references():
     assert xp(c, "//t:list[@type='references']/t:item/t:ref/text()") == ["MADRID 100", "08 STATE 4242"]
 
 
+@pytest.mark.parametrize("written", ["N/A", "NONE", "None.", "(NONE)", "n/a"])
+def test_a_ref_field_that_says_there_are_none_names_no_reference(written):
+    # REF: N/A is a statement, not a reference: the body keeps the words, the header and the
+    # JSON record list nothing
+    c = valid(cable(f"UNCLAS CAIRO 001149\n\nSUBJECT: X\n\nREF: {written}\n\n1. (U) Text.\n"))
+    assert record(c)["references"] == []
+    assert xp(c, "//t:correspContext") == []
+    assert [source_text(i) for i in xp(c, "//t:list[@type='references']/t:item")] == [written]
+    # a lettered item, or one that names a cable, is a reference as before
+    c = cable("UNCLAS CAIRO 001149\n\nSUBJECT: X\n\nREF: A. NONE B. CAIRO 12\n\n1. (U) Text.\n")
+    assert [r["text"] for r in record(c)["references"]] == ["NONE", "CAIRO 12"]
+
+
 def test_a_ref_line_glued_to_the_classified_by_line_is_cut_at_it():
     c = valid(cable("C O N F I D E N T I A L MADRID 000857\n\nSUBJECT: X\n\nREF: MADRID 1725Classified By: "
                     "Ambassador A. Smith for reasons 1.4 (b) and (d)\n\n1. (C) Text.\n"))

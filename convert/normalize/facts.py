@@ -13,6 +13,7 @@ from ..model import RawCable, SourceMetadata
 from .inline import repair
 from .offices import sender_station
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Ref, Routing, Seg, Signature
+from .refs import cited
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, SUBJECT, TAGS, partial_extract
 from .rules.inline import TAG_REPAIRS
 from .rules.refcopy import whole_refs
@@ -315,7 +316,7 @@ def derive_facts(
     eo = _first(every, "eo")
     refs: list[Ref] = [ref for f in every if f.kind == "refs" and f.refs is not None for ref in f.refs.items]
     subject = _whole_subject(cut := _subject(_first(every, "subject")), blocks, run, warnings)
-    refs = whole_refs(refs, fields, blocks, own_year, run, warnings, missing=subject != cut)
+    refs = cited(whole_refs(refs, fields, blocks, own_year, run, warnings, missing=subject != cut))
     facts = Facts(
         cable_id=ident,
         source=raw.source,
