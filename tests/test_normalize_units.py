@@ -439,6 +439,15 @@ def test_an_acronyms_possessive_sent_as_a_comma_is_repaired_too():
     assert "UK,SPAIN, A,s and NATO, s." in reading_text(p)
 
 
+def test_a_comma_after_a_letter_that_stands_alone_is_no_apostrophe():
+    # the reasons of a Classified By line list letters: 1.5 (b,d) is not "b'd" (02ANKARA8852)
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Reasons: 1.5 (b,d) and 1.4 (a,b,c,d); "
+              "it hasn,t.\n")
+    p = xp(c, "//t:p[@n='1']")[0]
+    assert p.xpath("t:choice/t:sic/text()", namespaces=NS) == [","]
+    assert reading_text(p) == "1. (U) Reasons: 1.5 (b,d) and 1.4 (a,b,c,d); it hasn\u2019t."
+
+
 def test_ampersand_in_names_is_not_a_quote():
     c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) R&D and S&ED; AT&T spent 8 million.\n")
     assert not xp(c, "//t:choice")
