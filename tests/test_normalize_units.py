@@ -232,6 +232,48 @@ def test_a_ref_field_that_says_there_are_none_names_no_reference(written):
     assert [r["text"] for r in record(c)["references"]] == ["NONE", "CAIRO 12"]
 
 
+def test_a_second_copy_of_the_ref_list_names_no_cable_twice():
+    # a media partner's preview, its database row and header, then the cable again: the record
+    # names each reference once; a cut first list is read whole from the copy (09STATE35745)
+    quito = "P 130005Z NOV 09\nFM AMEMBASSY QUITO\nTO SECSTATE WASHDC\n"
+    head = "C O N F I D E N T I A L QUITO 000951\n\nE.O. 12958: DECL: 04/10/2019\nTAGS: PREL EC\nSUBJECT: TEST\n\n"
+    copy = ("\n\nid: 234456\ndate: 11/13/2009 0:05\nrefid: 09QUITO951\norigin: Embassy Quito\n"
+            "classification: CONFIDENTIAL\nheader:\nO R 130005Z NOV 09\n\n----------------- header ends "
+            "----------------\n\nC O N F I D E N T I A L QUITO 000951\n\nE.O. 12958: DECL: 04/10/2019\n"
+            "TAGS: PREL EC\nSUBJECT: TEST\n\n")
+    for first, whole in (("REF: QUITO 877", "REF: QUITO 877"),
+                         ("REF: A. QUITO 217\nB. QUITO 160 C...", "REF: A. QUITO 217\nB. QUITO 160\nC. QUITO 153")):
+        c = cable(head + first + "\n\n1. (C) Cut..." + copy + whole + "\n\n1. (C) The text in full.\n", quito)
+        assert not xp(c, "//t:div[@type='appended-cable']")
+        refs = [r["id"] for r in record(c)["references"]]
+        assert len(refs) == len(set(refs)), refs
+        assert refs == (["09QUITO877"] if "877" in first else ["09QUITO217", "09QUITO160", "09QUITO153"])
+    # two REF lists that are not copies of each other are both named (a cable named in both once)
+    c = cable(head + "REF: A. QUITO 1 B. QUITO 2\n\nThis cable answers.\n\nREF C: QUITO 3 AND QUITO 1\n\n"
+              "1. (C) Text.\n", quito)
+    assert [r["id"] for r in record(c)["references"]] == ["09QUITO1", "09QUITO2", "09QUITO3"]
+    # a first list that is the start of a longer copy gives way to it (05NEWDELHI1075); a first
+    # list that names no cable is no copy of anything (09ROME1072)
+    for refs, ids in (("REF: A. QUITO 878\n\nREF: A. QUITO 878\nB. QUITO 877\nC. QUITO 876",
+                       ["09QUITO878", "09QUITO877", "09QUITO876"]),
+                      ("REF: A. ROME DAIL...\n\nREF: A. ROME DAILY REPORT 9/17/09\nB. QUITO 1040", ["09QUITO1040"]),
+                      ("REF: A. 08 STATE 81854\n\nRef: a. 08 state 81854\nb. Quito 1830\n\n"
+                       "Classified By: Ambassador X for reasons 1.5 (b)", ["08STATE81854", "09QUITO1830"])):
+        c = cable(head + refs + "\n\n1. (C) Text.\n", quito)
+        assert [r["id"] for r in record(c)["references"] if r["id"]] == ids
+
+
+def test_a_classified_by_line_cut_short_gives_way_to_its_whole_copy():
+    # a media partner's first copy of the preamble stops in the Classified By line; the text's
+    # copy of the cable writes it whole (09THEHAGUE582): the header names the whole one
+    c = cable("C O N F I D E N T I A L MADRID 000857\n\nE.O. 12958: DECL: 09/23/2019\nTAGS: PREL SP\n"
+              "SUBJECT: TEST\n\nClassified By: ...\n\n1. (...\n\nid: 19309\ndate: 2/14/2009 12:00\n"
+              "refid: 09MADRID857\n\n----------------- header ends ----------------\n\n"
+              "Classified By: Pol Counselor A. Smith for reasons 1.4 (b,d)\n\n1. (C) Text.\n")
+    assert xp(c, "//t:note[@type='classified-by']/text()") == [
+        "Classified By: Pol Counselor A. Smith for reasons 1.4 (b,d)"]
+
+
 def test_a_ref_line_glued_to_the_classified_by_line_is_cut_at_it():
     c = valid(cable("C O N F I D E N T I A L MADRID 000857\n\nSUBJECT: X\n\nREF: MADRID 1725Classified By: "
                     "Ambassador A. Smith for reasons 1.4 (b) and (d)\n\n1. (C) Text.\n"))
