@@ -112,6 +112,7 @@ DETECTOR_EXAMPLES = {
     "routing": ("end of text VZCZCXRO0038 PP RUEHWEB", "the embassy's routing of mail"),
     "distribution": ("ACTION AF-00 INFO LOG-00 NP-00 AID-00", "the action plan for 2009"),
     "sipdis": ("the Ambassador SIPDIS said", "the SIPDISTRICT"),
+    "preamble-field": ("EUR/WE E.O. 12958: DECL: 07/19/2012 TAGS: PGOV ECON", "under E.O. 12958 the tags we use"),
     "dashed-rule": ("Missile Defense --------------- 5. (C)", "a pause -- then more"),
     "html": ("SIPDIS <br> <br> next", "R&D; spending 3 < 5 > 2"),
     "end-marker": ("HOAGLAND NNNN", "the NNNNN code"),

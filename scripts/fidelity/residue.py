@@ -83,6 +83,13 @@ DETECTORS: tuple[Detector, ...] = (
         re.compile(r"\bSIPDIS\b"),
     ),
     Detector(
+        "preamble-field",
+        "a field of the preamble in the flow of the text: `E.O. 12958: DECL: …`, `TAGS: PREL …` (the "
+        "preamble's own, or a copy's, run into a paragraph or a list)",
+        re.compile(r"(?<![A-Za-z.])E\.\s?O\.\s?1[23]\d{3}\s*:|(?<![A-Za-z])TAGS\s*:\s*[A-Z]{2,5}\b"),
+        trigger=re.compile(r"E\.\s?O\.|TAGS"),
+    ),
+    Detector(
         "dashed-rule",
         "a rule of five or more dashes, equals signs or underscores (`-------`, `- - - - -`) "
         "in a block of text (an underlined heading glued to its paragraph, a separator)",
