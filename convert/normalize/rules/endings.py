@@ -19,6 +19,13 @@ from collections.abc import Callable
 from .closing import is_name
 from .ruler import Chain, note
 
+#: the markers that end the message itself (not ``BT`` or ``###``, which also part its sections)
+MESSAGE_END = re.compile(r"^\s*(?:NNNN|={3,}\s*CABLE ENDS\s*={3,}|End Cable Text)\s*$", re.I)
+#: a name in capitals after the last sentence of a line (``… End comment. STEVENS``)
+_CAPS_NAME_AFTER_SENTENCE = re.compile(r"[.!?)\"']\s+(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})$")
+#: a database row's columns after the name on its line: a count and the date (``0 11/13/2007``)
+_ROW_STAMP = re.compile(r"(?<=\S)[ \t]+\d{1,3}[ \t]+[01]?\d/[0-3]?\d/(?:19|20)\d\d[ \t]*$")
+
 AFTER_END: Chain[Callable[[str, list[str]], str | None]] = Chain(
     "closing.after-end",
     "closing",
@@ -30,9 +37,6 @@ STAMP: Chain[Callable[[str], int | None]] = Chain(
     "closing",
     "The body's last line: where an export's stamp after the signer's name begins (first match)",
 )
-
-#: the markers that end the message itself (not ``BT`` or ``###``, which also part its sections)
-MESSAGE_END = re.compile(r"^\s*(?:NNNN|={3,}\s*CABLE ENDS\s*={3,}|End Cable Text)\s*$", re.I)
 
 
 @AFTER_END.rule(
@@ -59,11 +63,6 @@ def after_end_marker(line: str, before: list[str]) -> str | None:
         if len(prev.strip()) > 100:
             return None
     return None
-
-
-#: a database row's columns after the name on its line: a count and the date (``0 11/13/2007``)
-_CAPS_NAME_AFTER_SENTENCE = re.compile(r"[.!?)\"']\s+(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})$")
-_ROW_STAMP = re.compile(r"(?<=\S)[ \t]+\d{1,3}[ \t]+[01]?\d/[0-3]?\d/(?:19|20)\d\d[ \t]*$")
 
 
 @STAMP.rule(
