@@ -507,3 +507,10 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
     chosen = truthscore.HOLDOUT.with_name("selection-holdout.tsv").read_text(encoding="utf-8").splitlines()[1:]
     assert sorted(line.split("\t")[0] for line in chosen) == sorted(r["id"] for r in held)
     assert all(r["paragraph_count"] == len(r["paragraphs"]) for r in held)
+
+
+def test_end_of_cable_is_a_marker_only_in_capitals() -> None:
+    det = residue.BY_NAME["end-marker"]
+    assert det.find("MINIMIZE CONSIDERED. END OF CABLE")
+    assert det.find("=====CABLE ENDS=====")
+    assert det.find("(full text of report follows at end of cable).") == []

@@ -108,7 +108,7 @@ DETECTORS: tuple[Detector, ...] = (
         "end-marker",
         "a transmission end marker: `NNNN`, `CABLE ENDS`, `End Cable Text`",
         re.compile(r"(?=[NCEnce])(?:(?<![A-Za-z0-9])NNNN\b|CABLE ENDS\b|(?<![A-Za-z0-9])End Cable Text\b"
-                   r"|(?<![A-Za-z0-9])END OF CABLE\b)", re.I),
+                   r"|(?<![A-Za-z0-9])(?-i:END OF CABLE)\b)", re.I),  # in capitals: "follows at end of cable" is prose
     ),
     Detector(
         "media-row",

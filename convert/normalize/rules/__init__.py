@@ -15,6 +15,7 @@ from . import (  # noqa: F401  (registers the rules)
     closing,
     copies,
     cuts,
+    endings,
     entities,
     fields,
     headlines,
