@@ -229,37 +229,61 @@ EVENTS = (
 )
 
 
-def cachegrind(root: Path, listing: Path, warm_only: bool, scratch: Path) -> dict[str, int]:
-    """cachegrind's totals (instructions, misses, mispredictions) of one run."""
+def cachegrind(root: Path, listing: Path, warm_only: bool, scratch: Path) -> dict[str, dict[str, int]]:
+    """cachegrind's counts (instructions, misses, mispredictions) of one run, by function
+    (recursion levels merged) and in all (``""``)."""
     out = scratch / f"cachegrind-{warm_only}.out"
     subprocess.run([_tool("valgrind"), "--tool=cachegrind", "--cache-sim=yes", "--branch-sim=yes", *CACHES,
                     f"--cachegrind-out-file={out}", f"--log-file={out}.log", *_command(root, listing, warm_only)],
                    cwd=root, env=_env(root), stdout=subprocess.DEVNULL, check=True)
-    text = out.read_text(encoding="utf-8")
-    events = re.search(r"^events: (.*)$", text, re.M)
-    summary = re.search(r"^summary: (.*)$", text, re.M)
-    if events is None or summary is None:
+    events: list[str] = []
+    counts: dict[str, dict[str, int]] = {}
+    current: dict[str, int] | None = None
+    for line in out.read_text(encoding="utf-8").splitlines():
+        if line.startswith("events:"):
+            events = line.split()[1:]
+        elif line.startswith("fn="):
+            current = counts.setdefault(re.sub(r"'\d+$", "", line[3:].strip()), dict.fromkeys(events, 0))
+        elif line.startswith("summary:"):
+            counts[""] = dict(zip(events, map(int, line.split()[1:]), strict=True))
+        elif current is not None and line[:1].isdigit():
+            for event, value in zip(events, line.split()[1:], strict=False):
+                current[event] += int(value)
+    if "" not in counts:
         raise SystemExit(f"no totals in {out}")
-    return dict(zip(events.group(1).split(), map(int, summary.group(1).split()), strict=True))
+    return counts
 
 
 def caches(roots: list[tuple[str, Path]], paths: list[Path], cables: int, scratch: Path) -> None:
     listing = scratch / "pages.txt"
     listing.write_text("\n".join(str(p) for p in paths[: WARM + cables]), encoding="utf-8")
-    per: dict[str, dict[str, float]] = {}
+    per: dict[str, dict[str, dict[str, float]]] = {}
     for label, root in roots:
         full, warm = cachegrind(root, listing, False, scratch), cachegrind(root, listing, True, scratch)
-        per[label] = {k: (full[k] - warm[k]) / cables for k in full}
+        per[label] = {fn: {k: (v - warm.get(fn, {}).get(k, 0)) / cables for k, v in got.items()}
+                      for fn, got in full.items()}
     names = list(per)
+
+    def count(label: str, key: str, fn: str = "") -> float:
+        return sum(per[label].get(fn, {}).get(k, 0.0) for k in key.split("+"))
+
     print(f"\nSimulated per cable (cachegrind, {cables} cables after the warm-up; "
           "L1 32 KiB 8-way, L2 1 MiB 8-way)\n")
     print("| event | " + " | ".join(f"thousands per cable {n}" for n in names)
           + (" | this/before |" if len(names) > 1 else " |"))
     print("|---|" + "---:|" * (len(names) + (len(names) > 1)))
     for key, name in EVENTS:
-        values = [sum(per[n][k] for k in key.split("+")) for n in names]
+        values = [count(n, key) for n in names]
         ratio = [f"{values[-1] / values[0]:.2f}"] if len(values) > 1 and values[0] else []
         print(f"| {name} | " + " | ".join([f"{v / 1e3:,.1f}" for v in values] + ratio) + " |")
+    if len(names) < 2:
+        return
+    print("\nThe functions whose counts grew most (thousands per cable, before -> this):\n")
+    functions = {fn for n in names for fn in per[n] if fn}
+    for key, name in EVENTS[1:-1]:
+        grown = sorted(functions, key=lambda fn: count(names[0], key, fn) - count(names[1], key, fn))[:4]
+        print(f"- {name}: " + "; ".join(f"{fn} {count(names[0], key, fn) / 1e3:.1f} -> "
+                                        f"{count(names[1], key, fn) / 1e3:.1f}" for fn in grown))
 
 
 def report(results: dict[str, tuple[dict[str, float], list[dict[str, float]], list[dict[str, float]]]],
@@ -297,8 +321,10 @@ def report(results: dict[str, tuple[dict[str, float], list[dict[str, float]], li
     part_rate = {p: parts_t[base][p] / parts_i[base][p] for p in parts_i[base] if parts_i[base][p] > PRICED}
     priced = 0.0
     for function, count in instr[this].items():
-        if instr[base].get(function, 0.0) > PRICED:
-            priced += count * times[base].get(function, 0.0) / instr[base][function]
+        # (a function perf names otherwise, e.g. lxml's without symbols in callgrind, or libc's
+        # memcpy that valgrind picks another variant of: at its part's rate)
+        if instr[base].get(function, 0.0) > PRICED and times[base].get(function, 0.0) > 0:
+            priced += count * times[base][function] / instr[base][function]
         else:
             priced += count * part_rate.get(part(function, dsos.get(function, "")), 0.0)
     t0, t1 = sum(times[base].values()), sum(times[this].values())
@@ -321,11 +347,17 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=3, help="perf runs of each checkout")
     ap.add_argument("--against", type=Path, help="another checkout (the root of a copy of this repository)")
     ap.add_argument("--caches", action="store_true", help="also simulate caches and branches (cachegrind)")
+    ap.add_argument("--save", type=Path, help="also write the measurements to this JSON file")
+    ap.add_argument("--load", type=Path, help="report the measurements of an earlier --save (no runs)")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--warm-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         child(args.child[0], args.child[1], args.warm_only)
+        return 0
+    if args.load:
+        saved = json.loads(args.load.read_text(encoding="utf-8"))
+        report({k: tuple(v) for k, v in saved["results"].items()}, saved["dsos"], saved["cables"])  # type: ignore[misc]
         return 0
     for tool in ("valgrind", "callgrind_annotate", "perf"):
         _tool(tool)
@@ -335,6 +367,9 @@ def main() -> int:
     dsos: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="bench-cpi-") as scratch:
         results = measure(roots, paths, args.cables, args.repeats, Path(scratch), dsos)
+        if args.save:
+            args.save.write_text(json.dumps({"results": results, "dsos": dsos, "cables": args.cables}),
+                                 encoding="utf-8")
         report(results, dsos, args.cables)
         if args.caches:
             caches(roots, paths, args.cables, Path(scratch))
