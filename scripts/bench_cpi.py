@@ -100,7 +100,7 @@ def child(root: str, listing: str, warm_only: bool) -> None:
     def run(chosen: list[str]) -> None:
         for path in chosen:
             for raw in readers.load_source(readers.Source(path, path=path), read):
-                cable = normalize(raw)
+                cable = normalize(raw)  # type: ignore[arg-type]  # pages: always a RawCable
                 tei.write(cable, write)
                 json_writer.write(cable, write)
 
@@ -342,10 +342,9 @@ def report(results: dict[str, tuple[dict[str, float], list[dict[str, float]], li
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", help="unpacked cablegate pages (default: unpack the shared tarball)")
+    corpus.comparison_arguments(ap)
     ap.add_argument("--cables", type=int, default=150, help="cables counted after the warm-up")
     ap.add_argument("--repeats", type=int, default=3, help="perf runs of each checkout")
-    ap.add_argument("--against", type=Path, help="another checkout (the root of a copy of this repository)")
     ap.add_argument("--caches", action="store_true", help="also simulate caches and branches (cachegrind)")
     ap.add_argument("--save", type=Path, help="also write the measurements to this JSON file")
     ap.add_argument("--load", type=Path, help="report the measurements of an earlier --save (no runs)")
@@ -357,7 +356,7 @@ def main() -> int:
         return 0
     if args.load:
         saved = json.loads(args.load.read_text(encoding="utf-8"))
-        report({k: tuple(v) for k, v in saved["results"].items()}, saved["dsos"], saved["cables"])  # type: ignore[misc]
+        report({k: tuple(v) for k, v in saved["results"].items()}, saved["dsos"], saved["cables"])
         return 0
     for tool in ("valgrind", "callgrind_annotate", "perf"):
         _tool(tool)

@@ -121,10 +121,9 @@ def _settings(text: str) -> dict[str, str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", help="unpacked cablegate pages (default: unpack the shared tarball)")
+    corpus.comparison_arguments(ap)
     ap.add_argument("--cables", type=int, default=300, help="cables measured after the warm-up")
     ap.add_argument("--rounds", type=int, default=6)
-    ap.add_argument("--against", type=Path, help="another checkout (the root of a copy of this repository)")
     ap.add_argument("--env", action="append", default=[], help="NAME=VALUE[,NAME=VALUE]: a setting to measure")
     ap.add_argument("--first-calls", action="store_true", help="count re calls, compiles and lru_cache misses")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
