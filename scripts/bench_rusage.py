@@ -14,7 +14,8 @@ setting's fastest and median CPU time per cable and the ratio of the checkouts' 
 
 ``--first-calls`` instead counts, in one process per checkout, over the pages after the
 warm-up: calls of ``re`` functions with a pattern given as a string, how many patterns ``re``
-compiled (a cache miss: its cache holds 512), and the misses of the package's ``lru_cache``s.
+compiled (a cache miss: its cache holds 512), the misses of the package's ``lru_cache``s, and
+(``sys.setprofile``) Python function calls and dataclass objects made per cable.
 """
 
 from __future__ import annotations
@@ -91,11 +92,23 @@ def child(root: str, listing: str, first_calls: bool) -> None:
         counted.clear()
         compiled[0] = 0
         cached = len(re._cache)  # type: ignore[attr-defined]
+        calls, made = [0], [0]
+
+        def profile(frame: Any, event: str, _arg: Any) -> None:
+            if event == "call":
+                calls[0] += 1
+                # a dataclass's generated __init__ (made by exec: its file is "<string>")
+                made[0] += frame.f_code.co_name == "__init__" and frame.f_code.co_filename == "<string>"
+
+        sys.setprofile(profile)
         run(paths[WARM:])
+        sys.setprofile(None)
         grown = {name: o.cache_info().misses - misses[f"{o.__module__}.{o.__qualname__}"] for o in caches
                  for name in [f"{o.__module__}.{o.__qualname__}"]}
         print(json.dumps({"re_cache_after_warm_up": cached, "re_calls_with_a_string": sum(counted.values()),
                           "distinct_string_patterns": len(counted), "re_compiles": compiled[0],
+                          "python_calls_per_cable": round(calls[0] / len(paths[WARM:]), 1),
+                          "dataclass_objects_per_cable": round(made[0] / len(paths[WARM:]), 1),
                           "lru_misses": {k: v for k, v in sorted(grown.items(), key=lambda kv: -kv[1]) if v}}))
         return
     before = resource.getrusage(resource.RUSAGE_SELF)
