@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import tarfile
 import tempfile
 from pathlib import Path
@@ -22,3 +23,10 @@ def pages(corpus: str | None) -> list[Path]:
         with tarfile.open(TARBALL) as tar:
             tar.extractall(root, filter="data")
     return sorted(root.rglob("*.html"))
+
+
+def comparison_arguments(ap: argparse.ArgumentParser) -> None:
+    """``--corpus`` and ``--against``: the options of a script that measures this checkout
+    against another on the real pages."""
+    ap.add_argument("--corpus", help="unpacked cablegate pages (default: unpack the shared tarball)")
+    ap.add_argument("--against", type=Path, help="another checkout (the root of a copy of this repository)")
