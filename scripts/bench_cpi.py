@@ -86,24 +86,9 @@ def child(root: str, listing: str, warm_only: bool) -> None:
     """TEI + JSON of each page, in memory, with ``root``'s package; prints the getrusage
     of the pages after the warm-up (one JSON line)."""
     sys.path.insert(0, root)
-    from convert import options, readers
-    from convert.normalize import normalize
-    from convert.writers import json as json_writer
-    from convert.writers import tei
-
-    if not readers.__file__ or not readers.__file__.startswith(root):
-        raise SystemExit(f"imported {readers.__file__}, not the package under {root}")
-    read, write = options.ReadOptions(), options.WriteOptions()
+    run = corpus.page_converter(root)
     paths = Path(listing).read_text(encoding="utf-8").splitlines()
     paths = paths[:WARM] if warm_only else paths
-
-    def run(chosen: list[str]) -> None:
-        for path in chosen:
-            for raw in readers.load_source(readers.Source(path, path=path), read):
-                cable = normalize(raw)  # type: ignore[arg-type]  # pages: always a RawCable
-                tei.write(cable, write)
-                json_writer.write(cable, write)
-
     run(paths[:WARM])
     control = os.environ.get("BENCH_CPI_PERF")  # perf's control and ack fifos: sample the pages only
     _perf_control(control, "enable")

@@ -67,22 +67,8 @@ def child(root: str, listing: str, first_calls: bool) -> None:
 
         re._compile = counting  # type: ignore[attr-defined]
         compiler.compile = compiling
-    from convert import options, readers
-    from convert.normalize import normalize
-    from convert.writers import json as json_writer
-    from convert.writers import tei
-
-    if not readers.__file__ or not readers.__file__.startswith(root):
-        raise SystemExit(f"imported {readers.__file__}, not the package under {root}")
-    read, write = options.ReadOptions(), options.WriteOptions()
+    run = corpus.page_converter(root)
     paths = Path(listing).read_text(encoding="utf-8").splitlines()
-
-    def run(chosen: list[str]) -> None:
-        for path in chosen:
-            for raw in readers.load_source(readers.Source(path, path=path), read):
-                cable = normalize(raw)  # type: ignore[arg-type]  # pages: always a RawCable
-                tei.write(cable, write)
-                json_writer.write(cable, write)
 
     run(paths[:WARM])
     if first_calls:
