@@ -263,6 +263,23 @@ def test_a_second_copy_of_the_ref_list_names_no_cable_twice():
         assert [r["id"] for r in record(c)["references"] if r["id"]] == ids
 
 
+def test_a_bare_database_row_with_its_copy_of_the_preamble_is_wrapper():
+    # 09BERLIN382: the media partner's row one bare field a line, then its copy of the preamble
+    # in the same block, then the cable's numbered paragraphs: the block is wrapper
+    quito = "P 311911Z MAR 09\nFM AMEMBASSY BERLIN\nTO SECSTATE WASHDC\n"
+    head = ("C O N F I D E N T I A L BERLIN 000382\n\nE.O. 12958: DECL: 03/31/2019\nTAGS: PREL GM\n"
+            "SUBJECT: GERMANY: SUPPORTIVE OF PROPOSED AF/PAK\nDELIVERA...\n\n")
+    row = "199909\n2009-03-31\n09BERLIN382\nEmbassy Berlin\nCONFIDENTIAL\n"
+    copy = "E.O. 12958: DECL: 03/31/2019\nTAGS: PREL GM\nSUBJECT: GERMANY: SUPPORTIVE OF PROPOSED AF/PAK DELIVERABLES\n"
+    c = cable(head + row + copy + "\n1. (C) SUMMARY. German officials agree.\n\n2. (C) More.\n", quito)
+    (wrapper,) = xp(c, "//t:ab[@type='wrapper']")
+    assert source_text(wrapper).startswith("199909 2009-03-31 09BERLIN382")
+    assert "DELIVERABLES" in source_text(wrapper)
+    # the same row before text that is no numbered paragraph stays the cable's: it may be its text
+    c = cable(head + row + "The Embassy met the minister.\n", quito)
+    assert not xp(c, "//t:ab[@type='wrapper']")
+
+
 def test_a_classified_by_line_cut_short_gives_way_to_its_whole_copy():
     # a media partner's first copy of the preamble stops in the Classified By line; the text's
     # copy of the cable writes it whole (09THEHAGUE582): the header names the whole one

@@ -15,25 +15,50 @@ from collections.abc import Sequence
 
 from ..parsed import AnonBlock, Block, Field, LateField, Paragraph
 from .blocks import PASSES, _texts
+from .copies import ROW_DAY, ROW_ID, row_field
 from .fields import DATABASE_FIELD, LATE, field_kind
 from .ruler import Run, note
 
 _ROW_START = re.compile(r"^\s*id\s*:\s*\d{1,7}\s*$", re.I)
+_ROW_NAMED = re.compile(r"^\s*(?:refid\s*:\s*)?\d{2}[A-Z]{2,}\d+\s*$", re.I)
+
+
+def _row_length(texts: list[str]) -> int:
+    """How many of the first lines are a database row's fields (``id: 87334``, ``date: …`` or
+    bare: ``199909`` / ``2009-03-31`` / ``09BERLIN382`` / ``Embassy Berlin`` …): 0 unless they
+    begin with the row's number and name a cable."""
+    if not texts or not (_ROW_START.match(texts[0]) or ROW_ID.match(texts[0])):
+        return 0
+    length = next((k for k, t in enumerate(texts) if not (DATABASE_FIELD.match(t) or row_field(t) or ROW_DAY.match(t))),
+                  len(texts))
+    return length if length >= 3 and any(_ROW_NAMED.match(t) for t in texts[:length]) else 0
 
 
 @PASSES.rule("row-block", after="preview-copy")
 def row_block(blocks: list[Block], run: Run) -> list[Block]:
-    """``id: 87334`` / ``date: 11/28/2006 20:58`` / ``refid: 06LIMA4516`` / ``origin: …``: a
-    database row written one field a line, in one block, is a wrapper (``database-rows`` takes
-    a row whose fields stand a blank line apart)."""
+    """``id: 87334`` / ``date: 11/28/2006 20:58`` / ``refid: 06LIMA4516`` / ``origin: …``, or the
+    same fields bare (``199909`` / ``2009-03-31`` / ``09BERLIN382`` / ``Embassy Berlin``): a
+    database row written one field a line in one block is a wrapper (``database-rows`` takes a
+    row whose fields stand a blank line apart); so is the block when the row goes on with its
+    copy of the preamble (E.O., TAGS, SUBJECT …) and a numbered paragraph follows it."""
     out = list(blocks)
     for index, block in enumerate(blocks):
         if not (isinstance(block, Paragraph) and block.n is None and block.marking is None and not block.items):
             continue
         texts = _texts(block.lines)
-        if len(texts) >= 3 and _ROW_START.match(texts[0]) and all(DATABASE_FIELD.match(t) for t in texts):
+        length = _row_length(texts)
+        if not length:
+            continue
+        rest = texts[length:]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        numbered_next = isinstance(following, Paragraph) and following.n is not None
+        if not rest or (numbered_next and any(field_kind(t, run.trial()) in _PREAMBLE_LINES for t in rest)):
             out[index] = AnonBlock("wrapper", block.lines)
     return out if out != blocks else blocks
+
+
+#: the fields that show a block goes on with a copy of the preamble
+_PREAMBLE_LINES = frozenset({"eo", "tags", "subject"})
 
 
 #: the fields a copy of the preamble writes again, as the late stage finds them
