@@ -1,0 +1,90 @@
+"""Chain ``blocks.passes`` (continued from :mod:`.passes`): an unnumbered paragraph that opens
+with its portion marking.
+
+A cable of one paragraph, or a post's style, gives the text without a number: ``(C) HMG is
+aware that Iran could soon begin to look for …``. The marking ``(C)`` reads like a list's label
+(the third letter), so the text became item C of a list of one, its level lost and the
+signature after it swallowed into the item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parsed import Block, ItemList, Paragraph
+from . import passes  # noqa: F401  (attach-lists, which this rule goes before, registered first)
+from .blocks import PASSES, _texts
+from .ruler import Run, note
+
+#: a label that is a portion marking: a classification level and its caveats (``(C)``, ``(SBU)``,
+#: ``(S/NF)``, ``(C/REL UK)``)
+_MARKING = re.compile(r"^\(\s*(?P<level>U|SBU|C|S|TS|LOU)(?:\s*/\s*[A-Z]+(?:\s[A-Z]+)?)*\s*\)$")
+#: the letter a list would have had before a level that is a letter too (``(C)`` after ``(B)``)
+_LETTER_BEFORE = {"C": "B", "S": "R", "U": "T"}
+#: the words the text must hold to be a paragraph (a sentence, not a list's short entry)
+_WORDS = 6
+#: a block merged into the one before it
+_GONE = ItemList(())
+
+
+def _last_label(block: Block | None) -> str | None:
+    """The label of the last item of a list, or of a paragraph's items, as a bare letter."""
+    items = block.items if isinstance(block, ItemList | Paragraph) else ()
+    return items[-1].label.strip("().: ").upper() if items else None
+
+
+def _ends_with_colon(block: Paragraph) -> bool:
+    texts = _texts(block.lines)
+    return bool(texts) and texts[-1].rstrip().endswith(":")
+
+
+def _number_alone(block: Paragraph) -> bool:
+    """A numbered paragraph that is its number alone: no marking, text, items or furniture
+    (the marked text after it is its text; anything it held would be lost in the merge)."""
+    return (
+        block.marking is None
+        and not block.items
+        and all(isinstance(x, str) for x in block.lines)
+        and not "".join(x for x in block.lines if isinstance(x, str))
+    )
+
+
+@PASSES.rule(
+    "marked-paragraph",
+    before="attach-lists",
+    note=note(
+        "normalization",
+        "An unnumbered paragraph that opens with its portion marking ((C), (SBU), (S/NF)) is a paragraph "
+        "with that marking, not an item of a list labelled with the letter.",
+    ),
+)
+def marked_paragraph(blocks: list[Block], run: Run) -> list[Block]:
+    """``(C) HMG is aware that Iran could soon …``: a list whose first label is a portion
+    marking and whose text is a sentence (six words or more) is an unnumbered paragraph with that
+    marking (the list's other items stay its items; a paragraph number alone on the line before,
+    ``17.``, is its number) — unless the letter goes on a lettered list before it (``(B) …`` then
+    ``(C) …``)."""
+    out: list[Block] | None = None
+    for index, block in enumerate(blocks):
+        if not isinstance(block, ItemList) or not block.items:
+            continue
+        first = block.items[0]
+        marking = _MARKING.match(first.label.strip())
+        if marking is None or len(" ".join(_texts(first.lines)).split()) < _WORDS:
+            continue
+        letter = marking["level"]
+        before = blocks[index - 1] if index else None
+        if letter in _LETTER_BEFORE and _last_label(before) == _LETTER_BEFORE[letter]:
+            continue
+        if isinstance(before, Paragraph) and not before.items and _ends_with_colon(before):
+            continue  # ``… neighborhoods are):`` / ``(C) Within walking distance …``: the answer, an item
+        out = out or list(blocks)
+        prev = out[index - 1] if index else None
+        if isinstance(prev, Paragraph) and prev.n is not None and _number_alone(prev):
+            # ``17.`` alone on its line, its text the marked one after it: one paragraph
+            out[index - 1] = Paragraph(first.lines, prev.n, prev.label, prev.label_fix, first.label.strip(),
+                                       block.items[1:])
+            out[index] = _GONE
+            continue
+        out[index] = Paragraph(first.lines, None, None, None, first.label.strip(), block.items[1:])
+    return [b for b in out if b is not _GONE] if out is not None else blocks
