@@ -247,3 +247,27 @@ def test_a_genuine_lettered_list_stays_a_list() -> None:
     labels = done.cable.tei.xpath("//t:list[@type='items']/t:label/text()", namespaces=NS)
     assert labels == ["(A)", "(B)", "(C)", "(C)"]
     assert len(done.cable.tei.xpath("//t:seg[@type='portion-marking']", namespaces=NS)) == 2
+
+
+def test_the_next_number_run_on_after_the_last_sentence_numbers_the_marked_text() -> None:
+    # 04SAOPAULO493: ``9. (C) … End Comment. 10.`` / ``(U) This message was coordinated …``
+    body = ("8. (SBU) One sentence of the eighth paragraph here.\n\n9. (C) Comment. The exchange went well. "
+            "End Comment. 10.\n\n(U) This message was coordinated with Embassy Brasilia and cleared.\n")
+    done = _run(body)
+    (p9,) = done.cable.tei.xpath("//t:p[@n='9']", namespaces=NS)
+    (p10,) = done.cable.tei.xpath("//t:p[@n='10']", namespaces=NS)
+    assert reading_text(p9).endswith("End Comment.")
+    assert p10.xpath("string(t:label)", namespaces=NS) == "10."
+    assert p10.xpath("string(t:seg[@type='portion-marking'])", namespaces=NS) == "(U)"
+    hs.assert_holds((HEAD + body).encode("utf-8"), "text")
+
+
+def test_a_number_at_a_paragraph_end_that_is_not_the_next_stays_text() -> None:
+    # not the next number, not after a finished sentence, or a number the cable has: text of ¶9
+    for tail, more in ((" End Comment. 11.", ""), (" see para 10.", ""), (" End Comment. 10.", "10. (C) Ten.\n")):
+        body = (f"9. (C) Comment. The exchange went well.{tail}\n\n(U) This message was coordinated with "
+                f"Embassy Brasilia and cleared.\n\n{more}")
+        done = _run(body)
+        (p9,) = done.cable.tei.xpath("//t:p[@n='9']", namespaces=NS)
+        assert reading_text(p9).endswith(tail.strip()), tail
+        hs.assert_holds((HEAD + body).encode("utf-8"), "text")

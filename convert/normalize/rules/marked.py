@@ -25,6 +25,8 @@ _LETTER_BEFORE = {"C": "B", "S": "R", "U": "T"}
 _WORDS = 6
 #: a block merged into the one before it
 _GONE = ItemList(())
+#: the next paragraph's number run on after the last sentence of a paragraph (``… End Comment. 10.``)
+_RUN_ON_NUMBER = re.compile(r"(?<=[.!?\"')])\s++(?P<num>\d{1,3})\.\s*+$")
 
 
 def _last_label(block: Block | None) -> str | None:
@@ -49,6 +51,21 @@ def _number_alone(block: Paragraph) -> bool:
     )
 
 
+def _run_on_number(block: Block | None, numbers: set[int]) -> tuple[str, int, str] | None:
+    """``9. (C) … End Comment. 10.``: the last line of a numbered paragraph without the number
+    of the next one run on after its last sentence, that number and its label; None unless the
+    number is the one after the paragraph's and the cable has no paragraph of it."""
+    if not isinstance(block, Paragraph) or block.n is None or block.items or not block.lines:
+        return None
+    last = block.lines[-1]
+    if not isinstance(last, str):
+        return None
+    found = _RUN_ON_NUMBER.search(last)
+    if found is None or int(found["num"]) != block.n + 1 or block.n + 1 in numbers:
+        return None
+    return last[: found.start()], block.n + 1, found["num"] + "."
+
+
 @PASSES.rule(
     "marked-paragraph",
     before="attach-lists",
@@ -62,9 +79,11 @@ def marked_paragraph(blocks: list[Block], run: Run) -> list[Block]:
     """``(C) HMG is aware that Iran could soon …``: a list whose first label is a portion
     marking and whose text is a sentence (six words or more) is an unnumbered paragraph with that
     marking (the list's other items stay its items; a paragraph number alone on the line before,
-    ``17.``, is its number) — unless the letter goes on a lettered list before it (``(B) …`` then
-    ``(C) …``)."""
+    ``17.``, or run on after the last sentence of the paragraph before, ``… End Comment. 10.``,
+    when the cable has no paragraph of it, is its number) — unless the letter goes on a lettered
+    list before it (``(B) …`` then ``(C) …``)."""
     out: list[Block] | None = None
+    numbers = {b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None}
     for index, block in enumerate(blocks):
         if not isinstance(block, ItemList) or not block.items:
             continue
@@ -85,6 +104,14 @@ def marked_paragraph(blocks: list[Block], run: Run) -> list[Block]:
             out[index - 1] = Paragraph(first.lines, prev.n, prev.label, prev.label_fix, first.label.strip(),
                                        block.items[1:])
             out[index] = _GONE
+            continue
+        cut = _run_on_number(prev, numbers)
+        if cut is not None and isinstance(prev, Paragraph):
+            # ``… End Comment. 10.`` / ``(U) This message …``: the number run on is this one's
+            out[index - 1] = Paragraph((*prev.lines[:-1], cut[0]), prev.n, prev.label, prev.label_fix,
+                                       prev.marking, prev.items)
+            out[index] = Paragraph(first.lines, cut[1], cut[2], None, first.label.strip(), block.items[1:])
+            numbers.add(cut[1])
             continue
         out[index] = Paragraph(first.lines, None, None, None, first.label.strip(), block.items[1:])
     return [b for b in out if b is not _GONE] if out is not None else blocks
