@@ -330,7 +330,7 @@ test_cable_shaped_text, test_cable_shaped_text_slow = twin(
 #: among the line shapes every pass and closing rule reads: a consumer that rebuilds such a
 #: paragraph's lines as a field, a wrapper, a heading or a closing line loses the marking
 _MARKED_LINE = st.tuples(
-    st.sampled_from(["(C) ", "(S) ", "(U) ", "(C)", "(B) ", "17.\n\n(C) "]),
+    st.sampled_from(["(C) ", "(S) ", "(U) ", "(C)", "(B) ", "17.\n\n(C) ", "(C) 1. ", "(SBU) 2. "]),
     st.one_of(st.sampled_from(CABLE_LINES), word_line, noise_line,
               st.just("HMG is aware that Iran could soon begin to look for suppliers.")),
 ).map("".join)

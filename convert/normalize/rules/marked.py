@@ -9,6 +9,7 @@ signature after it swallowed into the item.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..parsed import Block, ItemList, Paragraph
@@ -25,6 +26,12 @@ _LETTER_BEFORE = {"C": "B", "S": "R", "U": "T"}
 _WORDS = 6
 #: a block merged into the one before it
 _GONE = ItemList(())
+#: the paragraph's number written after its portion marking (``(C) 1. In a visit …``): after a
+#: marked paragraph's marking, or at the start of an unnumbered paragraph's first line
+_NUMBER_FIRST = re.compile(r"^\s*+(?P<num>\d{1,3})\.\s")
+_MARKING_THEN_NUMBER = re.compile(
+    r"^\s*+\(\s*+(?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++(?:\s[A-Z]++)?)*+\s*+\)\s*+(?P<num>\d{1,3})\.\s"
+)
 #: the next paragraph's number run on after the last sentence of a paragraph (``… End Comment. 10.``)
 _RUN_ON_NUMBER = re.compile(r"(?<=[.!?\"')])\s++(?P<num>\d{1,3})\.\s*+$")
 
@@ -115,3 +122,35 @@ def marked_paragraph(blocks: list[Block], run: Run) -> list[Block]:
             continue
         out[index] = Paragraph(first.lines, None, None, None, first.label.strip(), block.items[1:])
     return [b for b in out if b is not _GONE] if out is not None else blocks
+
+
+@PASSES.rule(
+    "marking-before-number",
+    after="marked-paragraph",
+    note=note(
+        "normalization",
+        "A paragraph that writes its portion marking before its number ((C) 1. In a visit …) is the paragraph "
+        "of that number; its text stays as written, the number in it.",
+    ),
+)
+def marking_before_number(blocks: list[Block], run: Run) -> list[Block]:
+    """``(C) 1. In a visit to The Hague …``, ``(SBU) 10. Schaper stressed …`` (03THEHAGUE1865): an
+    unnumbered paragraph whose text opens with its portion marking and then a number (1 to 199)
+    the cable has no paragraph of is the paragraph of that number (``@n``). Its text is not
+    cut: the marking and the number stay where the cable writes them, before the text (a label
+    would be printed before the marking)."""
+    numbers = {b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None}
+    out: list[Block] | None = None
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or block.n is not None or block.label is not None:
+            continue
+        first = next((x for x in block.lines if isinstance(x, str)), None)
+        if first is None:
+            continue
+        found = (_NUMBER_FIRST if block.marking else _MARKING_THEN_NUMBER).match(first)
+        if found is None or not 1 <= int(found["num"]) <= 199 or int(found["num"]) in numbers:
+            continue
+        numbers.add(int(found["num"]))
+        out = out or list(blocks)
+        out[index] = dataclasses.replace(block, n=int(found["num"]))
+    return out if out is not None else blocks
