@@ -127,11 +127,7 @@ def marked_paragraph(blocks: list[Block], run: Run) -> list[Block]:
 @PASSES.rule(
     "marking-before-number",
     after="marked-paragraph",
-    note=note(
-        "normalization",
-        "A paragraph that writes its portion marking before its number ((C) 1. In a visit …) is the paragraph "
-        "of that number; its text stays as written, the number in it.",
-    ),
+    note=note("normalization", "A paragraph with its portion marking before its number ((C) 1. …) has that number."),
 )
 def marking_before_number(blocks: list[Block], run: Run) -> list[Block]:
     """``(C) 1. In a visit to The Hague …``, ``(SBU) 10. Schaper stressed …`` (03THEHAGUE1865): an
