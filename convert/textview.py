@@ -11,8 +11,8 @@
   transcript, ``--transcript``).
 - :func:`edition_reading` (:func:`edition_text`): the words as the reading edition sets them:
   the rendered reading with each redaction (``gap``) read as :data:`REDACTION_LABEL`, and the
-  telegram's opener (its routing header) after the text, where the edition prints it (the
-  Transmission appendix).
+  telegram's opener (its routing header), wrappers and late Classified By lines after the text,
+  where the edition prints them (the Transmission appendix; :func:`after_text`).
 
 The layout rules the writers share (which elements are blocks, which reading of a ``choice``
 is shown) are here too, so the HTML walk and the text views cannot drift apart.
@@ -20,6 +20,7 @@ is shown) are here too, so the HTML walk and the text views cannot drift apart.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -50,6 +51,10 @@ BLOCKS = frozenset(
 )
 _CHOICE = _T + "choice"
 _OPENER = _T + "opener"
+_AB = _T + "ab"
+#: the ``ab`` types the reading edition prints after the text, and those it leaves out of it
+_AB_AFTER = frozenset({"wrapper", "classified-by"})
+_AB_OUT = _AB_AFTER | {"rule"}
 #: How the reading edition shows a redaction (a TEI ``gap``; the source's ``XXXXXXXXXXXX``):
 #: an editorial insertion in square brackets, as FRUS prints ``[text not declassified]``.
 #: The round-trip checks count it as the word ``redacted`` where the gap stands.
@@ -228,14 +233,44 @@ def body_text(cable: Cable, include_artifacts: bool = False) -> str:
     return "" if body is None else rendered_text(body, include_artifacts)
 
 
+def after_text(element: etree._Element) -> bool:
+    """Whether the reading edition prints ``element`` after the text, in the Transmission
+    appendix: the opener (the routing header), a wrapper (``ab type="wrapper"``: a media
+    partner's or a database's row, its copy of the header, a cut preview) and a Classified By
+    line among the first blocks (``ab type="classified-by"``; the source note names it too)."""
+    return element.tag == _OPENER or (element.tag == _AB and element.get("type") in _AB_AFTER)
+
+
 def edition_text(cable: Cable, include_artifacts: bool = False) -> str:
-    """The cable's body in the reading edition's order: the text without the opener (each
-    redaction read as :data:`REDACTION_LABEL`), then the opener, which the edition prints after
-    the text. Every word of it is in every edition rendition, in this order."""
+    """The cable's body in the reading edition's order: the text without what the edition
+    prints after it (each redaction read as :data:`REDACTION_LABEL`) and without the lines of
+    dashes it draws as nothing (``ab type="rule"``), then the opener, wrappers and late
+    Classified By lines, which the edition prints after the text. Every word of it is in every
+    edition rendition, in this order."""
     body = cable.tei.find(f"{_T}text/{_T}body")
     if body is None:
         return ""
-    parts = [text_of(body, edition_reading(include_artifacts))]
-    for opener in body.iter(_OPENER):
-        parts.append(text_of(opener, edition_reading(include_artifacts, opener=True)))
+    later = [e for e in body.iter(_OPENER, _AB) if after_text(e)]
+    text = body
+    if any(e.get("type") in _AB_OUT for e in body.iter(_AB)):
+        text = copy.deepcopy(body)
+        for block in [e for e in text.iter(_AB) if e.get("type") in _AB_OUT]:
+            _drop(block)
+    parts = [text_of(text, edition_reading(include_artifacts))]
+    for element in later:
+        parts.append(text_of(element, edition_reading(include_artifacts, opener=True)))
     return collapse(" ".join(parts))
+
+
+def _drop(element: etree._Element) -> None:
+    """Take ``element`` out of its parent, its tail left where it stood."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        before = element.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)

@@ -285,3 +285,51 @@ def test_a_marking_before_the_number_numbers_the_paragraph_and_keeps_its_text() 
     assert reading_text(p1).startswith("(C) 1. In a visit")
     assert not done.cable.tei.xpath("//t:label[@type='paragraph-number']", namespaces=NS)
     hs.assert_holds((HEAD + body).encode("utf-8"), "text")
+
+def test_a_quoted_letters_signature_run_into_the_cables() -> None:
+    body = "1. (C) The letter follows: Dear Mr. President, we wish you well. Faithfully, Dr. Ayman Nour SCOBEY\n"
+    done = _run(body)
+    assert _signer(done) == "SCOBEY"
+    assert "Faithfully, Dr. Ayman Nour" in _reading(done)
+    # after a title, a name with no word in capitals at its end is the titled person's: no signer
+    assert _signer(_run("1. (C) The letter was signed by Dr. Ayman Nour\n")) is None
+
+
+def test_a_name_line_after_an_end_label_without_a_full_stop_signs() -> None:
+    body = "1. (U) BEGIN TEXT: The ministers met. END TEXT\nSEMBLER\n"
+    assert _signer(_run(body)) == "SEMBLER"
+
+
+def test_a_redaction_glued_to_a_name_keeps_every_source_word() -> None:
+    body = "1. (C) The talks went well.  Visit London's Classified Website: XXXXXXXXXXXXTUTTLE\n"
+    done = _run(body)
+    assert _signer(done) == "TUTTLE"
+    assert done.cable.tei.xpath("//t:p[@n='1']/t:gap", namespaces=NS)
+    from convert.textview import source_text
+
+    assert "XXXXXXXXXXXXTUTTLE" in source_text(done.cable.tei.find("t:text", NS)).split()
+    assert _signer(_run(body, frozenset({"redaction-glued-signature"}))) is None
+
+
+def test_the_end_marker_glued_to_a_footer_is_out_of_the_text() -> None:
+    body = "1. (U) Baghdad minimize considered.\nSEMBLER\nNNNN  2005ROME01593 - Classification: SECRET\n"
+    done = _run(body)
+    assert _signer(done) == "SEMBLER"
+    assert done.cable.tei.xpath("//t:closer/t:fw[@type='footer']/text()", namespaces=NS) == [
+        "NNNN  2005ROME01593 - Classification: SECRET"
+    ]
+
+
+def test_a_database_rows_stamp_after_the_signer() -> None:
+    for body in (
+        "1. (C) The talks went well.\nSTEVENS 0 12/23/2007\n",
+        "1. (C) The talks went well. End comment. STEVENS 0 11/20/2007\n",
+    ):
+        done = _run(body)
+        assert _signer(done) == "STEVENS"
+        assert done.cable.tei.xpath("//t:closer/t:fw[@type='wrapper']/text()", namespaces=NS) == [
+            " 0 " + body.rsplit(" 0 ", 1)[1].rstrip("\n")
+        ]
+        assert _signer(_run(body, frozenset({"name-row-stamp"}))) is None
+    # a count and a date after words that are no name stay text
+    assert _signer(_run("1. (C) The count was 0 11/20/2007\n")) is None

@@ -176,6 +176,31 @@ def test_the_edition_reads_a_redaction_as_its_label_and_the_opener_last() -> Non
         transcript.split())
 
 
+def test_a_media_partners_wrapper_is_printed_with_the_routing_header_after_the_text() -> None:
+    """A media partner's cut preview, database row and copy of the header (``ab type="wrapper"``)
+    are not the cable: the edition prints them in the Transmission appendix, after the text;
+    the transcript keeps them where they stand."""
+    from convert.normalize import normalize
+    from convert.model import RawCable
+    from convert.writers import html, markdown
+
+    text = (ROOT / "tests" / "fixtures" / "rules" / "copied-fields.txt").read_text(encoding="utf-8")
+    cable = normalize(RawCable(source="09QUITO951.txt", form="text", body=text))
+    assert cable.tei.xpath("//t:ab[@type='wrapper']", namespaces={"t": TEI_NS})
+    page = lxml_html.fromstring(html.write(cable, WriteOptions()))
+    (telegram,) = page.xpath("//section[contains(@class, 'telegram')]")
+    (appendix,) = page.xpath("//section[contains(@class, 'transmission-appendix')]")
+    shown, after = telegram.text_content(), appendix.text_content()
+    for wrapper in ("refid: 09QUITO951", "header ends", "1. (...", "TAGS: PGOV ELAB EC SUBJECT"):
+        assert wrapper not in shown and wrapper in after, wrapper
+    assert "SUMMARY. President Rafael Correa" in shown
+    edition = edition_text(cable)
+    assert edition.index("Embassy contacts are almost uniform") < edition.index("refid: 09QUITO951")
+    assert sorted(edition.split()) == sorted(body_text(cable).split())
+    transcript = markdown.write(cable, WriteOptions(transcript=True)).decode()
+    assert transcript.index("refid: 09QUITO951") < transcript.index("SUMMARY. President Rafael Correa")
+
+
 def test_a_redaction_carries_its_label_in_every_markup() -> None:
     """A screen reader and a reader both meet "[redacted]", marked as a redaction and saying
     what was withheld; never a row of X."""

@@ -112,6 +112,7 @@ DETECTOR_EXAMPLES = {
     "routing": ("end of text VZCZCXRO0038 PP RUEHWEB", "the embassy's routing of mail"),
     "distribution": ("ACTION AF-00 INFO LOG-00 NP-00 AID-00", "the action plan for 2009"),
     "sipdis": ("the Ambassador SIPDIS said", "the SIPDISTRICT"),
+    "preamble-field": ("EUR/WE E.O. 12958: DECL: 07/19/2012 TAGS: PGOV ECON", "under E.O. 12958 the tags we use"),
     "dashed-rule": ("Missile Defense --------------- 5. (C)", "a pause -- then more"),
     "html": ("SIPDIS <br> <br> next", "R&D; spending 3 < 5 > 2"),
     "end-marker": ("HOAGLAND NNNN", "the NNNNN code"),
@@ -506,3 +507,10 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
     chosen = truthscore.HOLDOUT.with_name("selection-holdout.tsv").read_text(encoding="utf-8").splitlines()[1:]
     assert sorted(line.split("\t")[0] for line in chosen) == sorted(r["id"] for r in held)
     assert all(r["paragraph_count"] == len(r["paragraphs"]) for r in held)
+
+
+def test_end_of_cable_is_a_marker_only_in_capitals() -> None:
+    det = residue.BY_NAME["end-marker"]
+    assert det.find("MINIMIZE CONSIDERED. END OF CABLE")
+    assert det.find("=====CABLE ENDS=====")
+    assert det.find("(full text of report follows at end of cable).") == []

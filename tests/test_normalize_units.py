@@ -219,6 +219,61 @@ def test_separator_after_a_reference_is_the_lists_not_the_references():
     assert xp(c, "//t:list[@type='references']/t:item/t:ref/text()") == ["MADRID 100", "08 STATE 4242"]
 
 
+@pytest.mark.parametrize("written", ["N/A", "NONE", "None.", "(NONE)", "n/a"])
+def test_a_ref_field_that_says_there_are_none_names_no_reference(written):
+    # REF: N/A is a statement, not a reference: the body keeps the words, the header and the
+    # JSON record list nothing
+    c = valid(cable(f"UNCLAS CAIRO 001149\n\nSUBJECT: X\n\nREF: {written}\n\n1. (U) Text.\n"))
+    assert record(c)["references"] == []
+    assert xp(c, "//t:correspContext") == []
+    assert [source_text(i) for i in xp(c, "//t:list[@type='references']/t:item")] == [written]
+    # a lettered item, or one that names a cable, is a reference as before
+    c = cable("UNCLAS CAIRO 001149\n\nSUBJECT: X\n\nREF: A. NONE B. CAIRO 12\n\n1. (U) Text.\n")
+    assert [r["text"] for r in record(c)["references"]] == ["NONE", "CAIRO 12"]
+
+
+def test_a_second_copy_of_the_ref_list_names_no_cable_twice():
+    # a media partner's preview, its database row and header, then the cable again: the record
+    # names each reference once; a cut first list is read whole from the copy (09STATE35745)
+    quito = "P 130005Z NOV 09\nFM AMEMBASSY QUITO\nTO SECSTATE WASHDC\n"
+    head = "C O N F I D E N T I A L QUITO 000951\n\nE.O. 12958: DECL: 04/10/2019\nTAGS: PREL EC\nSUBJECT: TEST\n\n"
+    copy = ("\n\nid: 234456\ndate: 11/13/2009 0:05\nrefid: 09QUITO951\norigin: Embassy Quito\n"
+            "classification: CONFIDENTIAL\nheader:\nO R 130005Z NOV 09\n\n----------------- header ends "
+            "----------------\n\nC O N F I D E N T I A L QUITO 000951\n\nE.O. 12958: DECL: 04/10/2019\n"
+            "TAGS: PREL EC\nSUBJECT: TEST\n\n")
+    for first, whole in (("REF: QUITO 877", "REF: QUITO 877"),
+                         ("REF: A. QUITO 217\nB. QUITO 160 C...", "REF: A. QUITO 217\nB. QUITO 160\nC. QUITO 153")):
+        c = cable(head + first + "\n\n1. (C) Cut..." + copy + whole + "\n\n1. (C) The text in full.\n", quito)
+        assert not xp(c, "//t:div[@type='appended-cable']")
+        refs = [r["id"] for r in record(c)["references"]]
+        assert len(refs) == len(set(refs)), refs
+        assert refs == (["09QUITO877"] if "877" in first else ["09QUITO217", "09QUITO160", "09QUITO153"])
+    # two REF lists that are not copies of each other are both named (a cable named in both once)
+    c = cable(head + "REF: A. QUITO 1 B. QUITO 2\n\nThis cable answers.\n\nREF C: QUITO 3 AND QUITO 1\n\n"
+              "1. (C) Text.\n", quito)
+    assert [r["id"] for r in record(c)["references"]] == ["09QUITO1", "09QUITO2", "09QUITO3"]
+    # a first list that is the start of a longer copy gives way to it (05NEWDELHI1075); a first
+    # list that names no cable is no copy of anything (09ROME1072)
+    for refs, ids in (("REF: A. QUITO 878\n\nREF: A. QUITO 878\nB. QUITO 877\nC. QUITO 876",
+                       ["09QUITO878", "09QUITO877", "09QUITO876"]),
+                      ("REF: A. ROME DAIL...\n\nREF: A. ROME DAILY REPORT 9/17/09\nB. QUITO 1040", ["09QUITO1040"]),
+                      ("REF: A. 08 STATE 81854\n\nRef: a. 08 state 81854\nb. Quito 1830\n\n"
+                       "Classified By: Ambassador X for reasons 1.5 (b)", ["08STATE81854", "09QUITO1830"])):
+        c = cable(head + refs + "\n\n1. (C) Text.\n", quito)
+        assert [r["id"] for r in record(c)["references"] if r["id"]] == ids
+
+
+def test_a_classified_by_line_cut_short_gives_way_to_its_whole_copy():
+    # a media partner's first copy of the preamble stops in the Classified By line; the text's
+    # copy of the cable writes it whole (09THEHAGUE582): the header names the whole one
+    c = cable("C O N F I D E N T I A L MADRID 000857\n\nE.O. 12958: DECL: 09/23/2019\nTAGS: PREL SP\n"
+              "SUBJECT: TEST\n\nClassified By: ...\n\n1. (...\n\nid: 19309\ndate: 2/14/2009 12:00\n"
+              "refid: 09MADRID857\n\n----------------- header ends ----------------\n\n"
+              "Classified By: Pol Counselor A. Smith for reasons 1.4 (b,d)\n\n1. (C) Text.\n")
+    assert xp(c, "//t:note[@type='classified-by']/text()") == [
+        "Classified By: Pol Counselor A. Smith for reasons 1.4 (b,d)"]
+
+
 def test_a_ref_line_glued_to_the_classified_by_line_is_cut_at_it():
     c = valid(cable("C O N F I D E N T I A L MADRID 000857\n\nSUBJECT: X\n\nREF: MADRID 1725Classified By: "
                     "Ambassador A. Smith for reasons 1.4 (b) and (d)\n\n1. (C) Text.\n"))
@@ -424,6 +479,15 @@ def test_an_acronyms_possessive_sent_as_a_comma_is_repaired_too():
     assert reading_text(p).startswith("1. (U) The UK\u2019s view, the DRC\u2019s army and ROK\u2019s.")
     # a comma in a list of capitals, after a single capital, or before a spaced s stays
     assert "UK,SPAIN, A,s and NATO, s." in reading_text(p)
+
+
+def test_a_comma_after_a_letter_that_stands_alone_is_no_apostrophe():
+    # the reasons of a Classified By line list letters: 1.5 (b,d) is not "b'd" (02ANKARA8852)
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Reasons: 1.5 (b,d) and 1.4 (a,b,c,d); "
+              "it hasn,t.\n")
+    p = xp(c, "//t:p[@n='1']")[0]
+    assert p.xpath("t:choice/t:sic/text()", namespaces=NS) == [","]
+    assert reading_text(p) == "1. (U) Reasons: 1.5 (b,d) and 1.4 (a,b,c,d); it hasn\u2019t."
 
 
 def test_ampersand_in_names_is_not_a_quote():

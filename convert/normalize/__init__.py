@@ -92,7 +92,7 @@ def _parse(raw: RawCable, run: Run, warnings: list[str], depth: int) -> ParsedCa
     routing = read_later(routing, body_lines, own_banner(fields), run, warnings)
     blocks = split_closing(body_blocks(entries[start:], run), any(f.kind == "refs" for f in fields), run)
     _check_is_cable(raw, routing, fields, blocks, body_lines)
-    blocks = late_fields(blocks, run)
+    blocks = late_fields(fields, blocks, run)
     date, _ = date_of(routing, raw.metadata)
     own_year, guess = (int(date[:4]), False) if date else _ref_year(fields, blocks, body_lines, run, warnings)
     preamble, body = with_refs(tuple(fields), tuple(blocks), own_year, guess)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, ListItem, PageBreak, Paragraph, Signature
 from .rules.closing import DOUBLED, LINES, SIGNATURE, TWICE, after_text
+from .rules.endings import AFTER_END, STAMP
 from .rules.ruler import Run
 
 #: blocks of text: a closing needs one before it (TEI allows no closer in a div without content)
@@ -60,8 +61,24 @@ def _replace_last_line(blocks: list[Block], index: int, text: str) -> None:
     blocks[index] = _with_lines(block, lines)
 
 
+def _lines_before(blocks: list[Block], n: int) -> list[str]:
+    """The ``n`` text lines before the body's last one (nearest last), across the paragraphs
+    at the end (page furniture between them passed over)."""
+    found: list[str] = []
+    for block in reversed(blocks):
+        if isinstance(block, PageBreak):
+            continue
+        if not isinstance(block, Paragraph) or block.items:
+            break
+        found[:0] = _texts(block.lines)
+        if len(found) > n:
+            break
+    return found[-n - 1 : -1]
+
+
 def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
     rules = run.active(LINES)
+    after = run.active(AFTER_END)
     while blocks:
         last = blocks[-1]
         if isinstance(last, PageBreak):
@@ -73,21 +90,42 @@ def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
         if not texts:
             break
         line = texts[-1]
-        kind = next(((r, k) for r in rules if (k := r.fn(line, last)) is not None), None)
+        kind = next(((r.name, k) for r in rules if (k := r.fn(line, last)) is not None), None)
+        if kind is None:  # a numbered paragraph's own lines only: after it, another message may begin
+            before = _lines_before(blocks, 2) if last.n is None and last.marking is None else texts[-3:-1]
+            kind = next(((r.name, k) for r in after if (k := r.fn(line, before)) is not None), None)
         if kind is None:
+            _stamp(blocks, tail, line, run)
             break
-        run.fire(kind[0].name)
+        run.fire(kind[0])
         _pop_last_line(blocks, last)
         tail.insert(0, Closing(line, kind[1]))
 
 
-def _signed(name: str, run: Run, *, inline: bool = False) -> list[Block]:
+def _stamp(blocks: list[Block], tail: list[Block], line: str, run: Run) -> None:
+    """An export's stamp after the name on the last line (``closing.stamp``): the stamp goes
+    to the closing blocks as a wrapper, the name stays for the signature."""
+    at = run.first(STAMP, line)
+    if at:
+        _replace_last_line(blocks, len(blocks) - 1, line[:at])
+        tail.insert(0, Closing(line[at:], "wrapper"))
+
+
+def _signed(name: str, run: Run, *, inline: bool = False, run_on: bool = False) -> list[Block]:
     """The signature blocks of a signature line: one, or two on one line when the line holds
     the name twice (``closing.doubled``)."""
     doubled = run.first(DOUBLED, name)
     if doubled is None:
-        return [Signature(name, inline=inline)]
-    return [Signature(doubled[0], inline=inline), Signature(doubled[1], inline=inline, same_line=True)]
+        return [Signature(name, inline=inline, run_on=run_on)]
+    return [
+        Signature(doubled[0], inline=inline, run_on=run_on),
+        Signature(doubled[1], inline=inline, same_line=True),
+    ]
+
+
+def _glued(line: str, kept: str, name: str) -> bool:
+    """Whether the name ran on from the kept text with no space (one token in the source)."""
+    return bool(kept) and not kept[-1].isspace() and line == kept + name
 
 
 def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
@@ -116,7 +154,7 @@ def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
         item_lines[max(i for i, x in enumerate(item_lines) if isinstance(x, str))] = kept
         items = (*last.items[:-1], ListItem(item.label, tuple(item_lines)))
         blocks[-1] = Paragraph(last.lines, last.n, last.label, last.label_fix, last.marking, items)
-        tail[:0] = _signed(name, run, inline=True)
+        tail[:0] = _signed(name, run, inline=True, run_on=_glued(texts[-1], kept, name))
         return
     if last.items and _texts(last.items[-1].lines)[-1:] == [name]:
         _pop_item_line(blocks, last)
@@ -124,7 +162,7 @@ def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
         return
     if kept is not None:
         _replace_last_line(blocks, len(blocks) - 1, kept)
-        tail[:0] = _signed(name, run, inline=True)
+        tail[:0] = _signed(name, run, inline=True, run_on=_glued(texts[-1], kept, name))
         return
     _pop_last_line(blocks, last)
     tail[:0] = _signed(name, run)

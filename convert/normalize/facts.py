@@ -12,10 +12,11 @@ from .. import vocab
 from ..model import RawCable, SourceMetadata
 from .inline import repair
 from .offices import sender_station
-from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Ref, Routing, Seg, Signature
+from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing, Seg, Signature
+from .refs import cited
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, SUBJECT, TAGS, partial_extract
 from .rules.inline import TAG_REPAIRS
-from .rules.refcopy import whole_refs
+from .rules.refcopy import merged_refs, whole_refs
 from .rules.ruler import PARTS, Run, all_rules
 from .rules.tags import READ as TAG_READ
 from .tokens import plain
@@ -255,8 +256,8 @@ def _whole_subject(subject: str | None, blocks: Sequence[Block], run: Run, warni
 
 def _classified_by(fields: Sequence[Field], blocks: Sequence[Block], run: Run) -> str | None:
     """The Classified By field, else (``fields.paragraph``) the first numbered paragraph."""
-    field = _first(fields, "classified-by")
-    if field is not None:
+    field = next((f for f in fields if f.kind == "classified-by" and not f.text.endswith("...")), None)
+    if (field := field or _first(fields, "classified-by")) is not None:  # not one cut short, if the text has another
         return field.text
     first = next((b for b in blocks if isinstance(b, Paragraph) and b.n is not None), None)
     lines = [x for x in first.lines if isinstance(x, str)] if first else []
@@ -313,9 +314,9 @@ def derive_facts(
     ident, message_ref, named = _ident(banner, routing, date, meta, warnings)
     origin, origin_from_metadata = _origin(routing, banner, meta, run, warnings)
     eo = _first(every, "eo")
-    refs: list[Ref] = [ref for f in every if f.kind == "refs" and f.refs is not None for ref in f.refs.items]
+    refs = merged_refs([f.refs.items for f in every if f.kind == "refs" and f.refs is not None])
     subject = _whole_subject(cut := _subject(_first(every, "subject")), blocks, run, warnings)
-    refs = whole_refs(refs, fields, blocks, own_year, run, warnings, missing=subject != cut)
+    refs = cited(whole_refs(refs, fields, blocks, own_year, run, warnings, missing=subject != cut))
     facts = Facts(
         cable_id=ident,
         source=raw.source,

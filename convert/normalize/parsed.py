@@ -270,6 +270,7 @@ class Signature:
     line: str  # the name as written, with any full stop or # after it
     inline: bool = False  # found at the end of the last sentence, not on a line of its own
     same_line: bool = False  # the name again on the previous signature's line (``BOYCE BOYCE``): text
+    run_on: bool = False  # no space between it and the text before in the source (``XXXXXXXXXXXXTUTTLE``)
 
 
 @dataclass(frozen=True, slots=True)

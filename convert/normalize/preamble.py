@@ -4,6 +4,7 @@ the start of the body, up to the first paragraph; later, the fields met among th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .banner import parse_banner
 from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line, RefList, RunOn
@@ -168,10 +169,11 @@ def _wrapped(entries: list[Entry], index: int, line: str, run: Run, skip: tuple[
     return line
 
 
-def late_fields(blocks: list[Block], run: Run) -> list[Block]:
-    """The ``fields.late`` rules over the body's blocks (after the closing stage)."""
+def late_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> list[Block]:
+    """The ``fields.late`` rules over the body's blocks (after the closing stage), with the
+    preamble's ``fields``."""
     for rule in run.active(LATE):
-        new = rule.fn(blocks, run)
+        new = rule.fn(fields, blocks, run)
         if new != blocks:
             run.fire(rule.name)
             blocks = new

@@ -38,6 +38,9 @@ NOT_STATIONS = frozenset(
     "IIR CIA".split()
 )
 
+#: a REF field that says there are none: ``REF: N/A``, ``REF: NONE``, ``Ref: (None).``
+_NO_REFS = re.compile(r"\(?(?:N/?A|NONE|NIL|NOT APPLICABLE)\)?\.?", re.I)
+
 Item = tuple[str | None, str | None, str]  # (letter, label as written, text)
 #: the separators that end an item before the next (``STATE 363024,``, ``(NOTAL),;``, ``QUITO 5 AND``)
 #: (matched at the start of the item reversed, so that it is tried once, from the end)
@@ -196,3 +199,9 @@ def guessed(refs: tuple[Ref, ...], guess: bool) -> tuple[Ref, ...]:
     if not guess:
         return refs
     return tuple(dataclasses.replace(r, year_guessed=True) if r.target and r.year_inferred else r for r in refs)
+
+
+def cited(refs: list[Ref]) -> list[Ref]:
+    """The references that name something: ``REF: N/A`` says there is none. Its words stay in
+    the body's REF list; the header and the JSON record list no reference for it."""
+    return [r for r in refs if r.target is not None or r.letter is not None or not _NO_REFS.fullmatch(r.text.strip())]

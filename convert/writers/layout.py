@@ -20,7 +20,7 @@ from typing import cast
 from lxml import etree
 
 from ..model import XML_NS, compiled
-from ..textview import ARTIFACTS, REDACTION_LABEL, choice_reading, is_block, local_name
+from ..textview import ARTIFACTS, REDACTION_LABEL, after_text, choice_reading, is_block, local_name
 from ..theme import Theme
 from ..view import clean, paragraph_of
 
@@ -205,6 +205,13 @@ class Walk:
         elif name == "opener":
             self.lines(source, self.styled("div", None, "opener-block", parent=container),
                        "opener")
+        elif name == "ab" and self.edition and after_text(source):
+            # a media partner's or a database's lines (a row, a copy of the routing header, a
+            # cut preview), a Classified By line among the first blocks: the edition prints
+            # them with the routing header, after the text
+            self.blocks(source, self.styled("div", None, "opener-block", kind, parent=container))
+        elif name == "ab" and self.edition and kind == "rule":
+            pass  # a line of dashes: the teletype's underline or separator, drawn by no edition
         elif name == "closer":
             self.lines(source, self.styled("div", None, "closer", parent=container), "signature")
         elif name == "head":

@@ -28,6 +28,7 @@ OUT_OF_FLOW = frozenset(
         (_T + "opener", None),
         (_T + "ab", "rule"),
         (_T + "ab", "wrapper"),
+        (_T + "ab", "classified-by"),  # wrappers and these: in the edition's Transmission appendix
         (_T + "fw", None),
         (_T + "pb", None),
         (_T + "milestone", None),

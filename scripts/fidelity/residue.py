@@ -83,6 +83,13 @@ DETECTORS: tuple[Detector, ...] = (
         re.compile(r"\bSIPDIS\b"),
     ),
     Detector(
+        "preamble-field",
+        "a field of the preamble in the flow of the text: `E.O. 12958: DECL: …`, `TAGS: PREL …` (the "
+        "preamble's own, or a copy's, run into a paragraph or a list)",
+        re.compile(r"(?<![A-Za-z.])E\.\s?O\.\s?1[23]\d{3}\s*:|(?<![A-Za-z])TAGS\s*:\s*[A-Z]{2,5}\b"),
+        trigger=re.compile(r"E\.\s?O\.|TAGS"),
+    ),
+    Detector(
         "dashed-rule",
         "a rule of five or more dashes, equals signs or underscores (`-------`, `- - - - -`) "
         "in a block of text (an underlined heading glued to its paragraph, a separator)",
@@ -101,7 +108,7 @@ DETECTORS: tuple[Detector, ...] = (
         "end-marker",
         "a transmission end marker: `NNNN`, `CABLE ENDS`, `End Cable Text`",
         re.compile(r"(?=[NCEnce])(?:(?<![A-Za-z0-9])NNNN\b|CABLE ENDS\b|(?<![A-Za-z0-9])End Cable Text\b"
-                   r"|(?<![A-Za-z0-9])END OF CABLE\b)", re.I),
+                   r"|(?<![A-Za-z0-9])(?-i:END OF CABLE)\b)", re.I),  # in capitals: "follows at end of cable" is prose
     ),
     Detector(
         "media-row",

@@ -223,7 +223,7 @@ def _closing(closer: etree._Element, block: Block) -> None:
         if block.same_line and previous is not None and previous.tag == T + "signed":
             append_text(previous, block.line)  # the name again on the same line: kept as written, marked once
             return
-        signed = el(closer, "signed")
+        signed = el(closer, "signed", rend="run-on" if block.run_on else None)
         name, tail = _signed(block.line)
         el(signed, "persName", name)
         append_text(signed, tail)

@@ -15,6 +15,7 @@ from . import (  # noqa: F401  (registers the rules)
     closing,
     copies,
     cuts,
+    endings,
     entities,
     fields,
     headlines,
@@ -31,6 +32,11 @@ from . import (  # noqa: F401  (registers the rules)
     tags,
     years,
 )
+
+# isort: off
+from . import dumps  # noqa: F401  (after passes: its rules are placed after theirs)
+
+# isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note
 
 __all__ = ["CHAINS", "REGISTRY", "STAGES", "Chain", "Rule", "Run", "all_rules", "catalogue", "check_names", "note"]

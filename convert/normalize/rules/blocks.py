@@ -265,6 +265,34 @@ def paragraph_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[L
     return joinable and (lower or bool(furniture)) and len(last) > 25
 
 
+#: a run's last line ending in the word END after a sentence (``… a health-based amnesty. End``)
+_END_WORD = re.compile(r"(?:^|[.!?)\"'”]\s+)END\s*$", re.I)
+#: the label an END closes, alone on a line (``Summary.``, ``COMMENT``, ``Summary and Comment.``)
+_END_LABEL = re.compile(
+    r"^\s*(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE|INTRODUCTION)(?:\s+AND\s+(?:SUMMARY|COMMENT|INTRODUCTION))?"
+    r"\s*[.:]?\)?\s*$",
+    re.I,
+)
+
+
+@MERGE.rule(
+    "end-label-rejoin",
+    after="paragraph-rejoin",
+    note=note(
+        "normalization",
+        "An end marker split over a blank line (End / Summary.) is one paragraph again: the label goes back to "
+        "the END before it, and closes the span it ends.",
+    ),
+)
+def end_label_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+    """``… he would not turn down a health-based amnesty. End`` / (blank) / ``Summary.``: a run
+    of one line that is only the label an END closes goes back to the run whose last line ends
+    with that END (after a sentence)."""
+    texts = _texts(chunk)
+    last = next((x for x in reversed(prev) if isinstance(x, str)), "")
+    return len(texts) == 1 and bool(_END_LABEL.match(texts[0])) and bool(_END_WORD.search(last))
+
+
 # ---------------------------------------------------------------- what a run is
 def _dashed(texts: list[str]) -> bool:
     first = texts[0]

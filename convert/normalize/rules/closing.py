@@ -1,7 +1,8 @@
 """Stage "closing": what follows the text (end markers, trailing classification lines,
 footers, wrapper lines) and the signature.
 
-Chains (run by :mod:`convert.normalize.closing`):
+Chains (run by :mod:`convert.normalize.closing`; :mod:`.endings` adds what an export left
+after the message):
 
 - ``closing.lines`` ``(line, paragraph) -> type | None``: the last line of the last
   paragraph is a closing line of this type (first match); repeated from the end.
@@ -35,9 +36,8 @@ TWICE: Chain[Callable[[str, str], bool]] = Chain(
 DOUBLED: Chain[Callable[[str], tuple[str, str] | None]] = Chain(
     "closing.doubled", "closing", "The signature's line: the name written twice on it? (first match)"
 )
-
 END_MARKER = re.compile(r"^\s*(?:NNNN|BT|={3,}\s*CABLE ENDS\s*={3,}|#+|End Cable Text)\s*$", re.I)
-FOOTER = re.compile(r"^\s*(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Classification:|Classification:)", re.I)
+FOOTER = re.compile(r"^\s*(?:NNNN\s+)?(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Classification:|Classification:)", re.I)
 
 
 @LINES.rule(
@@ -77,7 +77,8 @@ def classification_line(line: str, para: Paragraph) -> str | None:
     ),
 )
 def footer(line: str, para: Paragraph) -> str | None:
-    """``> …``, ``2005CARACA02404 - Classification: …``: a media partner's footer."""
+    """``> …``, ``2005CARACA02404 - Classification: …``: a media partner's footer (also after
+    the end marker on its line: ``NNNN  2005ROME01593 - Classification: SECRET``)."""
     return "footer" if FOOTER.match(line) else None
 
 
@@ -153,11 +154,12 @@ _NOT_NAMES = frozenset(
 
 
 def is_name(text: str) -> bool:
-    """One to four words of letters (a name as cables sign), none a word cables end with."""
+    """One to four words of letters (a name as cables sign), none a word cables end with or
+    holding a redaction (``XXXXXXXXXXXXTUTTLE``: ``redaction-glued-signature``)."""
     words = text.replace(".", " ").replace("#", " ").split()
     if not words or len(words) > 4 or len(text) > 40:
         return False
-    if any(w.upper().strip("’'") in _NOT_NAMES or _REDACTED.fullmatch(w) for w in words):
+    if any(w.upper().strip("’'") in _NOT_NAMES or _REDACTED.search(w) for w in words):  # no redaction in a name
         return False
     return all(_NAME_WORD.fullmatch(w) for w in words) and any(len(w) > 1 for w in words)
 
@@ -184,6 +186,39 @@ def trailer_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, st
     return None
 
 
+#: a redaction glued to the name after it at the end of the line (``Website: XXXXXXXXXXXXTUTTLE``)
+_GLUED_NAME = re.compile(
+    r"(?:^|(?<=\s))(?:X{4,}|x{4,})(?P<name>[A-WYZ][A-Za-z'’-]*(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*\.?\s*$"
+)
+
+
+@SIGNATURE.rule(
+    "redaction-glued-signature",
+    after="trailer-signature",
+    note=note(
+        "normalization",
+        "A redaction run together with the signer's name after it (Website: XXXXXXXXXXXXTUTTLE: a withheld "
+        "address with the line break after it lost) is read as the redaction and the name: the signer is the "
+        "name, the redaction stays a gap in the text before it; the signature is marked rend=\"run-on\" "
+        "(one token in the source).",
+    ),
+)
+def redaction_glued_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
+    """``Visit London's Classified Website: XXXXXXXXXXXXTUTTLE``: a run of X's (the withheld
+    address) glued to a name at the end of the text's last line. The name signs when it is
+    written in capitals or the line is a post's trailer (a name in mixed case glued to a
+    redaction in running text is not taken)."""
+    if para.items:
+        return None
+    line = texts[-1]
+    found = _GLUED_NAME.search(line)
+    if found is None or not is_name(found["name"]):
+        return None
+    if not (found["name"].isupper() or _TRAILER.search(line, 0, found.start())):
+        return None
+    return line[: found.start("name")], line[found.start("name") :].strip()
+
+
 _NAME_AT_END = re.compile(r"(?<=\s)(?=(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*\.?\s*$)")
 
 
@@ -199,9 +234,15 @@ def _ends_redacted(line: str) -> bool:
 
 
 def after_text(prev_end: str, line: str) -> bool:
-    """Whether a name line may sign after ``prev_end``: a finished sentence, a redaction, or
-    (a name in capitals) a line of mixed-case text."""
-    return terminal(prev_end) or _ends_redacted(prev_end) or (line.isupper() and _has_lower(prev_end))
+    """Whether a name line may sign after ``prev_end``: a finished sentence, an end label
+    (``END TEXT``, ``END COMMENT``, with no full stop), a redaction, or (a name in capitals) a
+    line of mixed-case text."""
+    return (
+        terminal(prev_end)
+        or _ends_redacted(prev_end)
+        or (line.isupper() and _has_lower(prev_end))
+        or bool(_END_OF.search(prev_end))
+    )
 
 
 @SIGNATURE.rule("signature-line")
@@ -220,12 +261,19 @@ def signature_line(para: Paragraph, texts: list[str]) -> tuple[str | None, str] 
 _INLINE_SIGNER = re.compile(
     r"(?<=[.!?)\"'])\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*(?P<tail>\.?\s*#*)\s*$"
 )
+#: a title's full stop (``Dr.``) is no sentence's end: the words after it are the titled person's name
+_TITLE_END = re.compile(r"(?<![A-Za-z])(?:Dr|Mr|Mrs|Ms|Messrs|Prof|Amb|Gen|Col|Sen|Rep|Gov|Hon|Rev)\.$")
+#: the words in capitals that end a name written in mixed case (``Ayman Nour SCOBEY``)
+_CAPS_TAIL = re.compile(r"\s(?P<caps>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)*)$")
 _END_OF = re.compile(r"END\s+(?:OF\s+)?(?:COMMENT|SUMMARY|TEXT)\s*\.?\)?\s*$", re.I)
 
 
 @SIGNATURE.rule("inline-signature", after="signature-line")
 def inline_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
-    """``… END COMMENT. NICHOLSON``: a name after the last sentence, on the same line."""
+    """``… END COMMENT. NICHOLSON``: a name after the last sentence, on the same line. After a
+    title (``Faithfully, Dr. Ayman Nour SCOBEY``: a quoted letter's signature run into the
+    cable's) the words after the title are the titled person's name; only the words in capitals
+    that end it sign the cable (none: no signer here)."""
     if para.items:
         return None
     line = texts[-1]
@@ -234,6 +282,13 @@ def inline_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str
         return None
     name = match["name"]
     before = line[: match.start()]
+    if _TITLE_END.search(before):  # ``Dr. Ayman Nour SCOBEY``: the title's person, then the signer
+        caps = _CAPS_TAIL.search(name)
+        if caps is None or not _has_lower(name[: caps.start()]):
+            return None
+        at = match.start("name") + caps.start()
+        before, name = line[:at], caps["caps"]
+        return (before, line[at:].strip()) if is_name(name) else None
     body_text = " ".join(texts)
     lowers = sum(map(str.islower, body_text))
     letters = sum(map(str.isalpha, body_text)) or 1
@@ -300,7 +355,7 @@ def list_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] 
     if not para.items:
         return None
     inner = Paragraph(tuple(texts), n=0)  # numbered: a lone name line is not taken
-    for rule in (trailer_signature, signature_line, inline_signature):
+    for rule in (trailer_signature, redaction_glued_signature, signature_line, inline_signature):
         found = rule(inner, texts)
         if found:
             return found

@@ -160,7 +160,7 @@ BANNER: Chain[Callable[[str], Banner | None]] = Chain("fields.banner", "fields",
 OTHER: Chain[Callable[[PreambleCursor, str], str | None]] = Chain(
     "fields.other", "fields", "What a line that starts no field goes on with (first match)."
 )
-LATE: Chain[Callable[[list[Block], Run], list[Block]]] = Chain(
+LATE: Chain[Callable[[Sequence[Field], list[Block], Run], list[Block]]] = Chain(
     "fields.late", "fields", "Fields met among the body's first blocks, after the closing stage."
 )
 EDGES: Chain[Callable[[str], str]] = Chain(
@@ -273,7 +273,7 @@ def subject_continuation(cur: PreambleCursor, line: str) -> str | None:
 
 # ---------------------------------------------------------------- later
 @LATE.rule("late-fields")
-def late_fields(blocks: list[Block], run: Run) -> list[Block]:
+def late_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> list[Block]:
     """A REF or Classified By that follows an unnumbered note after the SUBJECT (the seed's
     'This cable is sensitive…' then 'Ref A: …') is still a preamble field."""
     out = list(blocks)

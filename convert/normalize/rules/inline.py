@@ -97,13 +97,16 @@ _LINK = re.compile(r"\[([^\]\[]{1,40})\]\(#?[^)\s]*\)")
 )
 def apostrophe(text: str) -> Found:
     """``Korea,s`` / ``hasn,t`` (lower case), ``KOREA,S`` (two capitals before), ``UK,s``
-    (an acronym's possessive): an apostrophe sent as a comma."""
+    (an acronym's possessive): an apostrophe sent as a comma. Not after a letter that stands
+    alone: ``1.4 (b,d)``, ``(a,b,c,d)`` are lists of letters."""
     found: Found = []
     for match in _APOSTROPHE_COMMA.finditer(text):
         comma = match.start()
         after = text[comma + 1 : comma + 2]
         if after.islower():
-            ok = (comma > 0 and text[comma - 1].islower()) or (after == "s" and _acronym_before(text, comma))
+            ok = (comma > 1 and text[comma - 1].islower() and text[comma - 2].isalpha()) or (
+                after == "s" and _acronym_before(text, comma)
+            )
         else:
             ok = comma > 1 and text[comma - 1].isupper() and text[comma - 2].isupper() and text[comma - 1].isalpha()
         if ok:

@@ -31,6 +31,38 @@ _ANCHOR = re.compile(r"¶(?=\s*[A-Z][.)])")
 _MORE_LINES = 8
 
 
+def merged_refs(lists: Sequence[Sequence[Ref]]) -> list[Ref]:
+    """The references of a cable's REF fields, in order, less the copies. A later list whose
+    cables begin as an earlier list's do (one list the start of the other: a media partner's
+    second copy of the preamble) is a copy: the longer of the two is kept, unless the earlier is
+    cut short (``B. US...``: ``fields.full-refs`` reads it whole, and says so). A cable an
+    earlier list names already is not named twice."""
+    kept: list[Sequence[Ref]] = []
+    for refs in lists:
+        targets = _named(refs)
+        same = next((k for k, old in enumerate(kept) if _begins_alike(_named(old), targets)), None)
+        if same is None:
+            kept.append(refs)
+        elif len(targets) > len(_named(kept[same])) and not cut_short(kept[same]):
+            kept[same] = refs  # the later copy is the whole list
+    out: list[Ref] = []
+    named: set[str] = set()
+    for refs in kept:
+        out += [ref for ref in refs if ref.target is None or ref.target not in named]
+        named.update(ref.target for ref in refs if ref.target)
+    return out
+
+
+def _named(refs: Sequence[Ref]) -> list[str]:
+    return [ref.target for ref in refs if ref.target]
+
+
+def _begins_alike(one: list[str], other: list[str]) -> bool:
+    """Whether two lists of cables name the same first ones (one is the start of the other)."""
+    shorter = min(len(one), len(other))
+    return shorter > 0 and one[:shorter] == other[:shorter]
+
+
 def cut_short(refs: Sequence[Ref]) -> bool:
     """Whether a REF list stops short: an item that holds ``...`` (``B. US...``, ``C. THE HAGUE 140 ...``)."""
     return bool(refs) and any(_CUT.search(ref.text) for ref in refs)

@@ -1,0 +1,91 @@
+"""A media partner's copy of the cable inside the text: its database row one field a line in
+one block (chain ``blocks.passes``), and its second copy of the preamble's fields (chain
+``fields.late``), both wrapper, not text of the cable.
+
+Media partners printed a cut preview of the cable, then a row of their database (``id:``,
+``date:``, ``refid:`` …), a copy of the routing header to ``----- header ends -----``, and the
+cable again, preamble included (09QUITO951). The reading edition prints wrapper blocks with
+the routing header, after the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..parsed import AnonBlock, Block, Field, LateField, Paragraph
+from .blocks import PASSES, _texts
+from .fields import DATABASE_FIELD, LATE, field_kind
+from .ruler import Run, note
+
+_ROW_START = re.compile(r"^\s*id\s*:\s*\d{1,7}\s*$", re.I)
+
+
+@PASSES.rule("row-block", after="preview-copy")
+def row_block(blocks: list[Block], run: Run) -> list[Block]:
+    """``id: 87334`` / ``date: 11/28/2006 20:58`` / ``refid: 06LIMA4516`` / ``origin: …``: a
+    database row written one field a line, in one block, is a wrapper (``database-rows`` takes
+    a row whose fields stand a blank line apart)."""
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        if not (isinstance(block, Paragraph) and block.n is None and block.marking is None and not block.items):
+            continue
+        texts = _texts(block.lines)
+        if len(texts) >= 3 and _ROW_START.match(texts[0]) and all(DATABASE_FIELD.match(t) for t in texts):
+            out[index] = AnonBlock("wrapper", block.lines)
+    return out if out != blocks else blocks
+
+
+#: the fields a copy of the preamble writes again, as the late stage finds them
+_COPIED_KINDS = frozenset({"eo", "tags", "subject", "refs", "classified-by"})
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).upper()
+
+
+def _copies(text: str, preamble: Sequence[str], run_on: bool) -> bool:
+    """Whether ``text`` is a preamble field's words again: the same, or (``run_on``) beginning
+    with them (a copy's E.O. line with its TAGS and SUBJECT run on: ``E.O. 12958: DECL: … TAGS:
+    …``). A REF list that goes on past the preamble's is no copy: it names more."""
+    plain = _plain(text)
+    return any(plain == field or (run_on and len(field) >= 12 and plain.startswith(field)) for field in preamble)
+
+
+@LATE.rule(
+    "copied-fields",
+    after="late-fields",
+    note=note(
+        "normalization",
+        "A second copy of the preamble's fields among the first blocks (a media partner's copy of the cable "
+        "after its database row: the E.O., TAGS, SUBJECT, REF or Classified By line written again as in the "
+        "preamble) is part of the wrapper, not text of the cable.",
+    ),
+)
+def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> list[Block]:
+    """Before the first numbered paragraph: a late REF or Classified By field, or an unnumbered
+    block that opens with an E.O., TAGS or SUBJECT field, whose words are a preamble field's of
+    the same kind again, is a wrapper. A field the preamble lacks (or writes otherwise: a REF
+    list cut short there) stays a field of the cable."""
+    written: dict[str, list[str]] = {}
+    for field in fields:
+        if field.kind in _COPIED_KINDS:
+            written.setdefault(field.kind, []).append(_plain(field.text))
+    if not written:
+        return blocks
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.n is not None:
+            break
+        if isinstance(block, LateField):
+            kind, texts = block.field.kind, [block.field.text]
+        elif isinstance(block, Paragraph) and block.marking is None and not block.items:
+            texts = _texts(block.lines)
+            kind = (field_kind(texts[0], run.trial()) or "") if texts else ""
+            if kind not in ("eo", "tags", "subject"):
+                continue
+        else:
+            continue
+        if kind in written and texts and _copies(texts[0], written[kind], not isinstance(block, LateField)):
+            out[index] = AnonBlock("wrapper", block.field.lines if isinstance(block, LateField) else block.lines)
+    return out if out != blocks else blocks

@@ -1,0 +1,86 @@
+"""Stage "closing" (continued from :mod:`.closing`): what a database export or a media partner
+left at the end of the message, after its end marker or after the signer's name.
+
+Chains (run by :mod:`convert.normalize.closing`, on the body's last line, repeated from the
+end, after ``closing.lines`` finds nothing):
+
+- ``closing.after-end`` ``(line, before) -> type | None``: the last line, after the message's
+  end marker (``before``: the text lines before it, nearest last): what an export left after
+  the message (first match).
+- ``closing.stamp`` ``(line) -> int | None``: where an export's stamp begins at the end of the
+  last line, after the signer's name (``MILAM 0 11/13/2007``); the name stays (first match).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .closing import is_name
+from .ruler import Chain, note
+
+#: the markers that end the message itself (not ``BT`` or ``###``, which also part its sections)
+MESSAGE_END = re.compile(r"^\s*(?:NNNN|={3,}\s*CABLE ENDS\s*={3,}|End Cable Text)\s*$", re.I)
+#: a name in capitals after the last sentence of a line (``… End comment. STEVENS``)
+_CAPS_NAME_AFTER_SENTENCE = re.compile(r"[.!?)\"']\s+(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})$")
+#: a database row's columns after the name on its line: a count and the date (``0 11/13/2007``)
+_ROW_STAMP = re.compile(r"(?<=\S)[ \t]+\d{1,3}[ \t]+[01]?\d/[0-3]?\d/(?:19|20)\d\d[ \t]*$")
+
+AFTER_END: Chain[Callable[[str, list[str]], str | None]] = Chain(
+    "closing.after-end",
+    "closing",
+    "The body's last line, after the message's end marker: what an export left after the message? (first "
+    "match; asked with the text lines before it, nearest last)",
+)
+STAMP: Chain[Callable[[str], int | None]] = Chain(
+    "closing.stamp",
+    "closing",
+    "The body's last line: where an export's stamp after the signer's name begins (first match)",
+)
+
+
+@AFTER_END.rule(
+    "after-end-marker",
+    note=note(
+        "normalization",
+        "Up to two short lines after the message's end marker (=====CABLE ENDS=====, NNNN, End Cable Text: a "
+        "database's stamp, a media partner's cut copy of a preamble line, a stray mark) are not the cable's "
+        "text: they are kept in the closer as fw type=\"wrapper\", out of the text flow.",
+    ),
+)
+def after_end_marker(line: str, before: list[str]) -> str | None:
+    """``=====CABLE ENDS=====`` / ``Classified By: DCM Milton K. Drucker, Reasons: 1.4 B...``;
+    ``End Cable Text`` / ``Zenaida X Toledo 07/30/2008 04:04:14 PM From DB/Inbox: TRANS`` /
+    ``.``: a short line (up to 100 characters) at the end of the body, with the message's end
+    marker among the two text lines before it (the lines between short too), is what an export
+    left after the message. ``BT`` and ``###`` also part a cable's sections, and are no
+    evidence of its end."""
+    if len(line.strip()) > 100:
+        return None
+    for prev in reversed(before[-2:]):
+        if MESSAGE_END.match(prev):
+            return "wrapper"
+        if len(prev.strip()) > 100:
+            return None
+    return None
+
+
+@STAMP.rule(
+    "name-row-stamp",
+    note=note(
+        "normalization",
+        "A database row's columns run on after the signer's name on its line (MILAM 0 11/13/2007: a count "
+        "and the date) are kept in the closer as fw type=\"wrapper\", after the signature.",
+    ),
+)
+def name_row_stamp(line: str) -> int | None:
+    """``STEVENS 0 12/23/2007``, ``… End comment. STEVENS 0 11/20/2007``: the last line ends
+    with a name (the whole line, or a name in capitals after the last sentence) followed by a
+    count and a date (the columns of the database row the cable was exported from); the stamp
+    begins after the name."""
+    found = _ROW_STAMP.search(line) if "/" in line else None
+    if found is None:
+        return None
+    before = line[: found.start()]
+    after_sentence = _CAPS_NAME_AFTER_SENTENCE.search(before)
+    return found.start() if is_name(before) or (after_sentence and is_name(after_sentence["name"])) else None
