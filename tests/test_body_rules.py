@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import hardening_support as hs
+import pytest
 from lxml import etree
 
 from convert.model import NS, RawCable
@@ -156,6 +158,133 @@ def test_a_dashed_title_needs_its_dashes_at_one_end() -> None:
         assert dashed_title(line) is None, line
 
 
+def test_a_paragraph_number_alone_on_its_line_numbers_the_marked_text_after_it() -> None:
+    # ``17.`` on a line of its own, then ``(C) Recalling …``: paragraph 17 with marking (C), not
+    # an empty paragraph 17 and item C of a list
+    done = _run("16. (S) One sentence of the sixteenth paragraph here.\n\n17.\n\n(C) Recalling his prior "
+                "assignment, the minister described the export control system.\n")
+    (p17,) = done.cable.tei.xpath("//t:p[@n='17']", namespaces=NS)
+    assert p17.xpath("string(t:seg[@type='portion-marking'])", namespaces=NS) == "(C)"
+    assert "Recalling his prior assignment" in reading_text(p17)
+    assert not done.cable.tei.xpath("//t:list[@type='items']", namespaces=NS)
+
+
+def test_a_marked_paragraph_is_not_taken_for_a_copy_or_row_and_keeps_its_marking() -> None:
+    # found by the slow property test (a damaged CSV row): ``(C)`` then a routing copy's lines
+    # became a marked paragraph, which the routing-copy pass then made a wrapper of its lines
+    # alone, losing the marking; passes that read bare lines leave a marked paragraph alone
+    done = _run("(C)\n" + "\n".join(["VZCZCXRO0038"] * 6) + "\n")
+    body = etree.tostring(done.cable.tei.find("t:text/t:body", NS), encoding="unicode")
+    assert '<seg type="portion-marking">(C)</seg>' in body
+
+
+#: a marked unnumbered paragraph (``marked-paragraph``) in front of each pass or rule that reads
+#: an unnumbered paragraph's bare lines and may rebuild them as something else (a field, a
+#: wrapper, a copy, a heading, a closing line): each must keep the marking or leave it alone
+_MARKED_BEFORE_CONSUMERS = {
+    # fields.late: a REF line among the first blocks became a LateField of the paragraph's lines
+    # (the slow property test's ``(C)REF 0 0 0 0 0``, a damaged CSV row)
+    "late-fields": "(C)REF 0 0 0 0 0\n\n1. (C) The minister spoke of the new era today.\n",
+    "late-fields-classified": "(C) Classified By: Ambassador Jon Huntsman for reasons 1.4 (b) and (d)\n",
+    # blocks.passes wrapper-block: a dateline or a database mark standing alone before a
+    # numbered paragraph became a wrapper block of the paragraph's lines
+    "wrapper-block": "(C) Cable dated:2009-06-02T09:22 and more words of the text\n\n1. (C) The minister spoke.\n",
+    "wrapper-block-mark": "(C) <<220571>> one two three four five\n\n1. (C) The minister spoke.\n",
+    # routing-copy and csv-copy (cdb0b08): a copy's lines became a wrapper of the lines alone
+    "routing-copy": "(C)\n" + "\n".join(["VZCZCXRO0038"] * 6) + "\n",
+    "csv-copy": '(C) CONFIDENTIAL,,"VZCZCXYZ0003 OO RUEHWEB DE RUEHTC one two three\n',
+    # dump-header (cdb0b08): a dump's header lines before ``----- header ends -----``
+    "dump-header": "(C) VZCZCXYZ0001 RR RUEHWEB DE RUEHC one two three\n\n----- header ends -----\n\n"
+    "1. (C) The minister spoke of the new era today.\n",
+    # headings (cdb0b08; 06LONDON5958's ``(U) FULL TEXT OF LETTER …`` in the last stop's trial)
+    "headings": "1. (U) The minister spoke of the new era today.\n\n2. (U) It goes on in mixed case.\n\n"
+    "(U) FULL TEXT OF LETTER TO PRIME MINISTER BLAIR\n\n3. (U) Begin text of letter:\n",
+    # closing.lines wrapper-line (cdb0b08): a wrapper line at the end of the last paragraph
+    "closing-wrapper-line": "(C) The minister spoke of the new era today.\n<<220571>>\n",
+    "closing-wrapper-line-only": "1. (C) The minister spoke of the new era today.\n\n"
+    "(C) Cable dated:2009-06-02T09:22 and more words of the text\n",
+    # closing.lines footer, then the paragraph left empty (cdb0b08: an empty one is dropped)
+    "closing-footer-only": "1. (C) The minister spoke of the new era today.\n\n"
+    "(C) > a quoted line of the footer here\n",
+    # closing.signature: the name after the last sentence leaves the paragraph, which stays
+    "closing-signature": "(C) The minister spoke of the new era today.\n\nHUNTSMAN\n",
+    "closing-signature-only": "(C) The minister spoke of the new era today.\nHUNTSMAN\n",
+}
+
+
+@pytest.mark.parametrize("body", _MARKED_BEFORE_CONSUMERS.values(), ids=_MARKED_BEFORE_CONSUMERS.keys())
+def test_a_marked_paragraph_keeps_its_marking_through_every_consumer(body: str) -> None:
+    done = _run(body)
+    assert "marked-paragraph" in done.fired
+    # every input word reaches the TEI (the property tests' check), the marking as a marking
+    outcome = hs.assert_holds((HEAD + body).encode("utf-8"), "text")
+    found = outcome.cables[0].tei.xpath("//t:seg[@type='portion-marking']/text()", namespaces=NS)
+    assert found == re.findall(r"^(?:\d+\. )?(\([CSU]\))", body, re.M)
+
+
+def test_a_number_alone_with_a_marking_of_its_own_keeps_both() -> None:
+    # ``17. (C)`` then ``(C) Recalling …``: the number's own marking is kept (the merge that makes
+    # the marked text paragraph 17's is for a number alone, ``17.``)
+    done = _run("16. (S) One sentence of the sixteenth paragraph here.\n\n17. (C)\n\n(C) Recalling his prior "
+                "assignment, the minister described the export control system.\n")
+    markings = done.cable.tei.xpath("//t:seg[@type='portion-marking']/text()", namespaces=NS)
+    assert markings == ["(S)", "(C)", "(C)"]
+
+
+def test_a_signature_after_a_marked_paragraph_is_the_signer() -> None:
+    # the defect of issue 10: item C of a list of one swallowed the signature after it
+    done = _run("(C) HMG is aware that Iran could soon begin to look for suppliers of uranium.\n\nTUTTLE\n")
+    assert _signer(done) == "TUTTLE"
+    (para,) = done.cable.tei.xpath("//t:body//t:p", namespaces=NS)
+    assert para.xpath("string(t:seg[@type='portion-marking'])", namespaces=NS) == "(C)"
+
+
+def test_a_genuine_lettered_list_stays_a_list() -> None:
+    # ``(A) … (B) … (C) …``: (C) goes on the letters before it; and an answer after a colon
+    done = _run("1. (C) The minister listed three points:\n\n(A) The first point he made was about trade.\n\n"
+                "(B) The second point he made was about aid.\n\n(C) The third point he made was about visas.\n\n"
+                "2. (C) Emboff neighborhoods are:\n\n(C) Within walking distance (approx one mile) of high crime.\n")
+    labels = done.cable.tei.xpath("//t:list[@type='items']/t:label/text()", namespaces=NS)
+    assert labels == ["(A)", "(B)", "(C)", "(C)"]
+    assert len(done.cable.tei.xpath("//t:seg[@type='portion-marking']", namespaces=NS)) == 2
+
+
+def test_the_next_number_run_on_after_the_last_sentence_numbers_the_marked_text() -> None:
+    # 04SAOPAULO493: ``9. (C) … End Comment. 10.`` / ``(U) This message was coordinated …``
+    body = ("8. (SBU) One sentence of the eighth paragraph here.\n\n9. (C) Comment. The exchange went well. "
+            "End Comment. 10.\n\n(U) This message was coordinated with Embassy Brasilia and cleared.\n")
+    done = _run(body)
+    (p9,) = done.cable.tei.xpath("//t:p[@n='9']", namespaces=NS)
+    (p10,) = done.cable.tei.xpath("//t:p[@n='10']", namespaces=NS)
+    assert reading_text(p9).endswith("End Comment.")
+    assert p10.xpath("string(t:label)", namespaces=NS) == "10."
+    assert p10.xpath("string(t:seg[@type='portion-marking'])", namespaces=NS) == "(U)"
+    hs.assert_holds((HEAD + body).encode("utf-8"), "text")
+
+
+def test_a_number_at_a_paragraph_end_that_is_not_the_next_stays_text() -> None:
+    # not the next number, not after a finished sentence, or a number the cable has: text of ¶9
+    for tail, more in ((" End Comment. 11.", ""), (" see para 10.", ""), (" End Comment. 10.", "10. (C) Ten.\n")):
+        body = (f"9. (C) Comment. The exchange went well.{tail}\n\n(U) This message was coordinated with "
+                f"Embassy Brasilia and cleared.\n\n{more}")
+        done = _run(body)
+        (p9,) = done.cable.tei.xpath("//t:p[@n='9']", namespaces=NS)
+        assert reading_text(p9).endswith(tail.strip()), tail
+        hs.assert_holds((HEAD + body).encode("utf-8"), "text")
+
+
+def test_a_marking_before_the_number_numbers_the_paragraph_and_keeps_its_text() -> None:
+    # 03THEHAGUE1865: ``(C) 1. In a visit …``, ``(SBU) 10. Schaper …``: paragraphs 1 and 10, the
+    # marking and the number where the cable writes them (no label moved before the marking)
+    body = ("(C) 1. In a visit to The Hague, A/S Jones met with senior officials.\n\n"
+            "(SBU) 2. Schaper stressed the importance of multilateral institutions.\n\n"
+            "(C) 2. A second paragraph two is not renumbered or taken twice.\n")
+    done = _run(body)
+    assert done.cable.tei.xpath("//t:p/@n", namespaces=NS) == ["1", "2"]
+    (p1,) = done.cable.tei.xpath("//t:p[@n='1']", namespaces=NS)
+    assert reading_text(p1).startswith("(C) 1. In a visit")
+    assert not done.cable.tei.xpath("//t:label[@type='paragraph-number']", namespaces=NS)
+    hs.assert_holds((HEAD + body).encode("utf-8"), "text")
 
 def test_a_quoted_letters_signature_run_into_the_cables() -> None:
     body = "1. (C) The letter follows: Dear Mr. President, we wish you well. Faithfully, Dr. Ayman Nour SCOBEY\n"

@@ -326,6 +326,23 @@ test_cable_shaped_text, test_cable_shaped_text_slow = twin(
     70, cable_text, st.sampled_from(["text", "html", "csv"]))(_cable_shaped)
 
 
+#: ``(C) …``: unnumbered paragraphs that open with their portion marking (``marked-paragraph``),
+#: among the line shapes every pass and closing rule reads: a consumer that rebuilds such a
+#: paragraph's lines as a field, a wrapper, a heading or a closing line loses the marking
+_MARKED_LINE = st.tuples(
+    st.sampled_from(["(C) ", "(S) ", "(U) ", "(C)", "(B) ", "17.\n\n(C) ", "(C) 1. ", "(SBU) 2. "]),
+    st.one_of(st.sampled_from(CABLE_LINES), word_line, noise_line,
+              st.just("HMG is aware that Iran could soon begin to look for suppliers.")),
+).map("".join)
+marked_text = st.lists(
+    st.one_of(st.lists(st.one_of(_MARKED_LINE, _MARKED_LINE, cable_line), min_size=1, max_size=3).map("\n".join),
+              cable_line),
+    max_size=8,
+).map("\n\n".join)
+test_marked_paragraphs, test_marked_paragraphs_slow = twin(
+    20, marked_text, st.sampled_from(["text", "html", "csv"]))(_cable_shaped)
+
+
 def _mutated_real(mutation: tuple[list[str], str], form: str, flip: bool, data: st.DataObject) -> None:
     applied, text = mutation
     payload = present(text, form)
@@ -503,6 +520,12 @@ FOUND = [
     # the word glued across the cut ("001352sipdise") was lost
     ("s e c r e t section 01 of 02 sanaa 001352sipdise.o. 12958: decl: 05/21/2015tags: prel pgov"
      "\n\n1. (S/NF) Text here.", "text", "lower-cased glued fields"),
+    # marked-paragraph made ``(C)`` and the lines after it a paragraph with marking (C); a pass
+    # that read its bare lines rebuilt them without it (the marking lost): the routing-copy
+    # pass made a wrapper of a copy's lines, the late fields a REF field of ``REF 0 0 0 0 0``
+    ("(C)\n" + "\n".join(["VZCZCXRO0038"] * 6), "csv", "marked routing copy"),
+    ("(C)REF 0 0 0 0 0", "csv", "marked late REF line"),
+    ("DE RUEHBR #1657/01 2231926\n\n(C) REF 0 0 0 0 0", "text", "marked late REF line after a header"),
 ]
 
 

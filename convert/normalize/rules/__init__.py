@@ -21,6 +21,7 @@ from . import (  # noqa: F401  (registers the rules)
     headlines,
     inline,
     lines,
+    marked,
     passes,
     preface,
     refcopy,

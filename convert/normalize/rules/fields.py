@@ -283,8 +283,8 @@ def late_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> list[
         if block.n is not None:
             break
         texts = [x for x in block.lines if isinstance(x, str)]
-        if block.items or not texts:
-            continue
+        if block.items or block.marking is not None or not texts:
+            continue  # a marked paragraph (``(C) REF …``) is the cable's text: a field of its lines would lose it
         look = run.trial()
         kind = field_kind(texts[0], look)
         if kind in ("refs", "classified-by"):

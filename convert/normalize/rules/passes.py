@@ -180,7 +180,7 @@ def attach_lists(blocks: list[Block], run: Run) -> list[Block]:
 
 def _bare(block: Paragraph) -> bool:
     """Lines with no number, no marking and no items: what may be a row, a dump's or a copy's
-    lines (a paragraph with its portion marking is the cable's text)."""
+    lines (a paragraph with its portion marking is the cable's text: ``marked-paragraph``)."""
     return block.n is None and block.marking is None and not block.items
 
 
@@ -231,8 +231,8 @@ def wrapper_block(blocks: list[Block], run: Run) -> list[Block]:
         if isinstance(block, Paragraph) and block.n is not None:
             numbered_after = True
             continue
-        if not numbered_after or not isinstance(block, Paragraph) or block.items:
-            continue
+        if not numbered_after or not isinstance(block, Paragraph) or not _bare(block):
+            continue  # (a marked paragraph's line is the cable's text: its marking would be lost)
         texts = _texts(block.lines)
         if len(texts) == 1 and is_wrapper(texts[0]):
             out[index] = AnonBlock("wrapper", block.lines)
