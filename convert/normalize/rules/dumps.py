@@ -21,6 +21,8 @@ from .ruler import Run, note
 
 _ROW_START = re.compile(r"^\s*id\s*:\s*\d{1,7}\s*$", re.I)
 _ROW_NAMED = re.compile(r"^\s*(?:refid\s*:\s*)?\d{2}[A-Z]{2,}\d+\s*$", re.I)
+#: the fields whose line shows a copy of the preamble (in a row's block, or a block of its own)
+_PREAMBLE_LINES = frozenset({"eo", "tags", "subject"})
 
 
 def _row_length(texts: list[str]) -> int:
@@ -55,10 +57,6 @@ def row_block(blocks: list[Block], run: Run) -> list[Block]:
         if not rest or (numbered_next and any(field_kind(t, run.trial()) in _PREAMBLE_LINES for t in rest)):
             out[index] = AnonBlock("wrapper", block.lines)
     return out if out != blocks else blocks
-
-
-#: the fields that show a block goes on with a copy of the preamble
-_PREAMBLE_LINES = frozenset({"eo", "tags", "subject"})
 
 
 #: the fields a copy of the preamble writes again, as the late stage finds them
@@ -107,7 +105,7 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
         elif isinstance(block, Paragraph) and block.marking is None and not block.items:
             texts = _texts(block.lines)
             kind = (field_kind(texts[0], run.trial()) or "") if texts else ""
-            if kind not in ("eo", "tags", "subject"):
+            if kind not in _PREAMBLE_LINES:
                 continue
         else:
             continue
