@@ -54,7 +54,7 @@ _OPENER = _T + "opener"
 _AB = _T + "ab"
 #: the ``ab`` types the reading edition prints after the text, and those it leaves out of it
 _AB_AFTER = frozenset({"wrapper", "classified-by"})
-_AB_OUT = _AB_AFTER | {"rule"}
+AB_OUT_OF_TEXT = _AB_AFTER | {"rule"}
 #: How the reading edition shows a redaction (a TEI ``gap``; the source's ``XXXXXXXXXXXX``):
 #: an editorial insertion in square brackets, as FRUS prints ``[text not declassified]``.
 #: The round-trip checks count it as the word ``redacted`` where the gap stands.
@@ -252,9 +252,9 @@ def edition_text(cable: Cable, include_artifacts: bool = False) -> str:
         return ""
     later = [e for e in body.iter(_OPENER, _AB) if after_text(e)]
     text = body
-    if any(e.get("type") in _AB_OUT for e in body.iter(_AB)):
+    if any(e.get("type") in AB_OUT_OF_TEXT for e in body.iter(_AB)):
         text = copy.deepcopy(body)
-        for block in [e for e in text.iter(_AB) if e.get("type") in _AB_OUT]:
+        for block in [e for e in text.iter(_AB) if e.get("type") in AB_OUT_OF_TEXT]:
             _drop(block)
     parts = [text_of(text, edition_reading(include_artifacts))]
     for element in later:

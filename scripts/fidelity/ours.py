@@ -15,24 +15,20 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from convert.textview import AB_OUT_OF_TEXT
+
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 _T = f"{{{TEI_NS}}}"
 NS = {"t": TEI_NS}
 
 #: children of the telegram ``div`` that are not reading text: the opener (routing,
-#: transmission lines, banner, handling, E.O., TAGS: the edition's apparatus) and the blocks
-#: the normalizer has already typed as furniture (a dashed rule the edition draws as a rule,
-#: a media partner's database row, page and section furniture). Everything else is audited.
+#: transmission lines, banner, handling, E.O., TAGS: the edition's apparatus), the ``ab``
+#: types the edition prints out of the text (``textview.AB_OUT_OF_TEXT``: a line of dashes, a
+#: media partner's wrapper, a late Classified By line) and page and section furniture.
+#: Everything else is audited.
 OUT_OF_FLOW = frozenset(
-    {
-        (_T + "opener", None),
-        (_T + "ab", "rule"),
-        (_T + "ab", "wrapper"),
-        (_T + "ab", "classified-by"),  # wrappers and these: in the edition's Transmission appendix
-        (_T + "fw", None),
-        (_T + "pb", None),
-        (_T + "milestone", None),
-    }
+    {(_T + "opener", None), (_T + "fw", None), (_T + "pb", None), (_T + "milestone", None)}
+    | {(_T + "ab", kind) for kind in AB_OUT_OF_TEXT}
 )
 
 _LEVELS = {

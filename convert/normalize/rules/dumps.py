@@ -17,6 +17,7 @@ from ..parsed import AnonBlock, Block, Field, LateField, Paragraph
 from .blocks import PASSES, _texts
 from .copies import ROW_DAY, ROW_ID, row_field
 from .fields import DATABASE_FIELD, LATE, field_kind
+from .passes import _bare
 from .ruler import Run, note
 
 _ROW_START = re.compile(r"^\s*id\s*:\s*\d{1,7}\s*$", re.I)
@@ -45,7 +46,7 @@ def row_block(blocks: list[Block], run: Run) -> list[Block]:
     copy of the preamble (E.O., TAGS, SUBJECT …) and a numbered paragraph follows it."""
     out = list(blocks)
     for index, block in enumerate(blocks):
-        if not (isinstance(block, Paragraph) and block.n is None and block.marking is None and not block.items):
+        if not (isinstance(block, Paragraph) and _bare(block)):
             continue
         texts = _texts(block.lines)
         length = _row_length(texts)
@@ -102,7 +103,7 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
             break
         if isinstance(block, LateField):
             kind, texts = block.field.kind, [block.field.text]
-        elif isinstance(block, Paragraph) and block.marking is None and not block.items:
+        elif isinstance(block, Paragraph) and _bare(block):
             texts = _texts(block.lines)
             kind = (field_kind(texts[0], run.trial()) or "") if texts else ""
             if kind not in _PREAMBLE_LINES:
