@@ -9,7 +9,8 @@ from convert.model import NS, RawCable
 from convert.normalize import normalize
 from convert.normalize.banner import parse_banner
 from convert.normalize.dtg import parse_dtg
-from convert.normalize.facts import cable_id, classification_record, tags_from
+from convert.normalize.facts import cable_id, classification_record
+from convert.normalize.tagcodes import tags_from
 from convert.normalize.offices import origin_of
 from convert.normalize.refs import parse_refs, resolve_ref, split_refs
 from convert.normalize.routing import parse_addressee

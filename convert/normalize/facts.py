@@ -10,16 +10,13 @@ from collections.abc import Sequence
 
 from .. import vocab
 from ..model import RawCable, SourceMetadata
-from .inline import repair
 from .offices import sender_station
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing, Seg, Signature
 from .refs import cited
-from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, SUBJECT, TAGS, partial_extract
-from .rules.inline import TAG_REPAIRS
+from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, SUBJECT, partial_extract
 from .rules.refcopy import merged_refs, whole_refs
 from .rules.ruler import PARTS, Run, all_rules
-from .rules.tags import READ as TAG_READ
-from .tokens import plain
+from .tagcodes import tags_from
 
 _NOT_ID = re.compile(r"[^A-Z0-9]")
 _LOU = re.compile(r"LIMITED OFFICIAL USE", re.I)
@@ -191,49 +188,8 @@ def _ident(
     return ident, message_ref, None
 
 
-def parse_tags(text: str, run: Run) -> list[str]:
-    """Tag codes from the TAGS field's text (without the ``TAGS:`` label). Person tags
-    ``OVIP (CLINTON, HILLARY)`` stay whole; the words between are read as entries by the
-    ``fields.tags`` rules (a phrase of words that are no codes is one entry)."""
-    tags: list[str] = []
-    pos = 0
-    for match in _PERSON_TAG.finditer(text):
-        tags.extend(_codes(text[pos : match.start()], run))
-        tags.append(" ".join(match.group().split()))
-        pos = match.end()
-    tags.extend(_codes(text[pos:], run))
-    cleaned = []
-    for tag in tags:
-        tag = tag.strip(".:-")
-        if tag and tag not in cleaned:
-            cleaned.append(tag.upper() if tag.islower() else tag)
-    return cleaned
-
-
-_PERSON_TAG = re.compile(r"\b[A-Z]{4}\s*\([^)]*\)")
-_TAG_GROUPS = re.compile(r"[,;]+")
-
-
-def _codes(text: str, run: Run) -> list[str]:
-    """Split on commas; the words of a group are entries as the ``fields.tags`` rules read
-    them (each word one entry where none does)."""
-    out: list[str] = []
-    for group in _TAG_GROUPS.split(text):
-        words = group.split()
-        found: list[str] | None = run.first(TAG_READ, words) if words else None
-        out.extend(found if found is not None else words)
-    return out
-
-
 def _tags(field: Field | None, run: Run) -> tuple[str, ...]:
     return tuple(tags_from(field.text, run)) if field is not None else ()
-
-
-def tags_from(text: str, run: Run) -> list[str]:
-    """The TAGS of a TAGS field's text, link residue read as the bare word (the rules of
-    ``inline.tags``, as in the TEI)."""
-    text = plain(repair(text, run.active(TAG_REPAIRS), run.trial()))
-    return parse_tags(TAGS.sub("", text, count=1), run)
 
 
 def _subject(field: Field | None) -> str | None:
