@@ -239,6 +239,29 @@ def test_disagreement_buckets(field: str, ours: object, theirs: object, kind: st
     assert secondop.bucket(field, ours, theirs) == kind
 
 
+def test_sample_context_shows_every_copy_of_the_field_and_glued_labels() -> None:
+    """``--sample`` shows the field where it is written: both copies of a media wrapper's
+    preamble (the first one cut, the second flattened to one line), a label glued inside a line."""
+    from fidelity import sampling
+
+    filler = "\n".join(f"body line {i}" for i in range(20)) + "\nsubject was extradited\n" + "more\n" * 9
+    wrapper = (f"SUBJECT: SIX SUSPECTS ARRESTED FOR JIHAD RECRUITM...\n{filler}\n"
+               "S E C R E T THE HAGUE 2415 " + "SIPDIS " * 40 + "TAGS: PTER SUBJECT: SIX SUSPECTS ARRESTED"
+               " FOR JIHAD RECRUITMENT " + "1. (C) BODY " * 40 + "\n")
+    shown = sampling.context(wrapper, "subject")
+    assert "RECRUITM..." in shown and "RECRUITMENT" in shown and "---- again ----" in shown
+    assert "body line 10" not in shown  # the lines between the copies are not shown
+    assert "extradited" not in shown  # a body line that begins "subject" is no label
+    glued = "UNCLAS CAIRO 000200\nDOE FOR MCLELLANDKERR E.O. 12958: N/A TAGS: KNNP IAEA EG\n\nSUBJECT:\n"
+    assert "TAGS: KNNP IAEA EG" in sampling.context(glued, "tags")
+    assert "no such field line found" not in sampling.context(glued, "tags")
+    assert sampling.context("no label here\n", "references").startswith("(no such field line found)")
+    mixed_case = "TAGS: IC\nSubject: Iceland\n\nRef:  06 Reykjavik 431\n"
+    assert "Ref:  06 Reykjavik 431" in sampling.context(mixed_case, "references")
+    one = "TAGS: PREL\nSUBJECT: X\n\nREF: A. CAIRO 1\nB. CAIRO 2\n"
+    assert "---- again ----" not in sampling.context(one, "references")  # one place, one window
+
+
 def test_who_was_right() -> None:
     truth = {"subject": "A B", "signer": "JONES", "tags": ["PREL"], "tag_persons": [], "tag_phrases": [],
              "references": ["09STATE1"]}

@@ -9,29 +9,63 @@ from pathlib import Path
 
 from . import inputs
 
-#: where in the pasted text a field is written: a pattern for the line(s) to show
+#: where in the pasted text a field is written: a pattern for the line(s) to show (the label
+#: in capitals, or in any case before a colon: not a body line that begins ``subject to``)
 WHERE = {
-    "subject": re.compile(r"^\s*SUBJ(?:ECT)?\b", re.I | re.M),
-    "tags": re.compile(r"^\s*TAGS?\b", re.I | re.M),
-    "references": re.compile(r"^\s*REF", re.I | re.M),
+    "subject": re.compile(r"^\s*(?:SUBJ(?:ECT)?\b|(?i:subj(?:ect)?)\s*:)", re.M),
+    "tags": re.compile(r"^\s*(?:TAGS?\b|(?i:tags?)\s*:)", re.M),
+    "references": re.compile(r"^\s*(?:REF|(?i:ref\w*)\s*:)", re.M),
 }
+#: the same label glued inside a line (``... E.O. 12958: N/A TAGS: KNNP ...``, ``"TAGS: PINR``,
+#: ``... QIZ REF: 09 CAIRO 02239``, a media wrapper's second copy flattened to one line)
+GLUED = {
+    "subject": re.compile(r"\bSUBJECT\s*:", re.I),
+    "tags": re.compile(r"\bTAGS?\s*:", re.I),
+    "references": re.compile(r"\bREF(?:S|TEL)?\s*:", re.I),
+}
+#: at most this many places are shown: a media wrapper prints a cut copy of the preamble and
+#: then the whole cable, a database row a third copy
+COPIES = 3
 
 
-def _clip(line: str, width: int = 240) -> str:
-    return line if len(line) <= width else f"{line[: width // 2]} […] {line[-width // 2 :]}"
+def _clip(line: str, width: int = 240, at: int | None = None) -> str:
+    """A long line's start and end; with ``at`` (where a label begins in it), ``width``
+    characters from just before the label."""
+    if len(line) <= width:
+        return line
+    if at is None:
+        return f"{line[: width // 2]} […] {line[-width // 2 :]}"
+    begin = max(0, at - 40)
+    return ("[…] " if begin else "") + line[begin : begin + width] + (" […]" if begin + width < len(line) else "")
 
 
 def context(text: str, field: str, lines_around: int = 6) -> str:
-    """The lines around the place a field is written (the signer: the last lines); a very
-    long line (an unwrapped paragraph) shows its start and end."""
-    rows = [_clip(line) for line in text.rstrip().split("\n")]
+    """The lines around each place a field is written (up to ``COPIES`` places, in text order:
+    a media wrapper's cut copy and the whole cable's; a label glued inside a line counts), the
+    signer: the last lines; a very long line (an unwrapped paragraph) shows its start and end,
+    a long line holding the label 400 characters from the label on."""
+    lines = text.rstrip().split("\n")
+    rows = [_clip(line) for line in lines]
     if field == "signer":
         return "\n".join(rows[-14:])
-    m = WHERE[field].search(text)
-    if m is None:
+    found = sorted({m.start() for pattern in (WHERE[field], GLUED[field]) for m in pattern.finditer(text)})
+    if not found:
         return "(no such field line found)\n" + "\n".join(rows[:20])
-    at = text.count("\n", 0, m.start())  # same line count: _clip keeps one row per line
-    return "\n".join(rows[max(0, at - 2) : at + lines_around])
+    labels: dict[int, int] = {}  # line -> offset of the (first) label in it
+    for start in found:
+        labels.setdefault(text.count("\n", 0, start), start - (text.rfind("\n", 0, start) + 1))
+    spans: list[list[int]] = []  # [first, end) lines; windows that touch are one
+    for at in sorted(labels):
+        if spans and at - 2 <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], at + lines_around)
+        else:
+            spans.append([max(0, at - 2), at + lines_around])
+    windows = []
+    for first, end in spans[:COPIES]:
+        last = min(end, len(lines))
+        shown = [_clip(lines[i], 400, labels[i]) if i in labels else rows[i] for i in range(first, last)]
+        windows.append("\n".join(shown))
+    return "\n---- again ----\n".join(windows)
 
 
 def print_sample(path: Path, kind: str, n: int, root: Path, seed: int) -> int:
