@@ -102,6 +102,9 @@ DRESS: dict[str, Dress] = {
     "metadata": Dress("meta", "meta", "muted", tight=True),
     "opener": Dress("mono", "small", "muted", tight=True),
     "subject": Dress("body", "body", "text", keep=True),
+    # the cable's own headings in its text (MILITARY UPDATE, COMMENT): set bold, kept with
+    # what follows, no outline level (the text's sections are no navigation)
+    "text_heading": Dress("body", "body", "text", bold="heading_weight", keep=True),
     "references": Dress("body", "body", "text", tight=True),
     "body": Dress("body", "body", "text"),
     "summary": Dress("body", "body", "text", shade="summary_background", border="summary_rule"),

@@ -639,3 +639,21 @@ def test_fields_glued_to_the_last_field_line_are_split():
     c = cable("UNCLAS CAIRO 001639\n\nSIPDIS\n\nZFR --- ZFR --- ZFR E.O. 12958: N/A TAGS: TBIO KFLU EG\n\n"
               "1. (U) Text.\n")
     assert [t.text for t in xp(c, "//t:keywords[@scheme='ctax:tags']/t:term")] == ["TBIO", "KFLU", "EG"]
+
+
+@pytest.mark.parametrize(("table_id", "kept", "noted"), [("09STATE30927", "09STATE30927", False),
+                                                         ("09STATE31927", "09STATE927", True),
+                                                         ("09STATE927", "09STATE927", False)])
+def test_the_de_lines_four_digits_are_the_tables_serial_cut(table_id: str, kept: str, noted: bool) -> None:
+    """09STATE30927: no banner serial is read (the text is a database row's flattened copy), so
+    the id comes from the DE line, whose serial has four digits (``#0927``). The cablegate
+    table's 09STATE30927 ends in them: the table's id is the cable's, with no discrepancy.
+    Another serial (31927) is a discrepancy, and the text's id stands, as before."""
+    from convert.model import SourceMetadata
+
+    header = "VZCZCXYZ0012\nRR RUEHWEB\n\nDE RUEHC #0927 0901915\nZNY SSSSS ZZH\nR 311858Z MAR 09\n" \
+             "FM SECSTATE WASHDC\nTO AMEMBASSY BUENOS AIRES 6302\n"
+    meta = SourceMetadata(kind="cablegate-table", id=table_id)
+    c = valid(normalize(RawCable("p.html", "html", "SUBJECT: X\n\n1. (C) Text.\n", header=header, metadata=meta)))
+    assert c.id == kept
+    assert any(w.startswith("id:") for w in c.warnings) is noted

@@ -94,6 +94,19 @@ def cable_id(year_iso: str | None, station: str | None, serial: str | None) -> s
     return f"{year_iso[2:4]}{letters}{digits}"
 
 
+_ID_PARTS = re.compile(r"^(\d\d[A-Z]+?)(\d+)$")
+
+
+def _last_digits(from_de: str, metadata_id: str) -> bool:
+    """Whether an id made from the DE line's serial is the metadata's id cut to its last four
+    digits (``DE RUEHC #0927``: the DE line carries four digits; the banner ``STATE 030927``
+    and the table ``09STATE30927`` the whole serial)."""
+    ours, theirs = _ID_PARTS.match(from_de), _ID_PARTS.match(metadata_id)
+    if ours is None or theirs is None or ours[1] != theirs[1] or len(theirs[2]) <= 4:
+        return False
+    return theirs[2][-4:] == ours[2].zfill(4)[-4:]
+
+
 def station_from_sender(routing: Routing) -> str | None:
     return sender_station(routing.sender) if routing.sender else None
 
@@ -180,6 +193,8 @@ def _ident(
         routed = cable_id(date, station_from_sender(routing), routing.serial)
         if routed == meta.id:  # two witnesses against the banner: the page keeps its identity
             return meta.id, message_ref, ident
+        if not (banner and banner.serial) and _last_digits(ident, meta.id):
+            return meta.id, message_ref, None  # the DE line's serial is the id's last four digits
     if ident is None and meta is not None and meta.id:
         ident = meta.id
         warnings.append(f"no message reference in the text: the id {ident} comes from the {meta.kind}")

@@ -254,7 +254,8 @@ def _spans(blocks: list[Block], run: Run) -> list[Block]:
                 headed.append(len(tokens))
             owners.append((b_index, -1))
             tokens.append(list(block.tokens))
-        if not isinstance(block, PageBreak):
+        if not isinstance(block, PageBreak) and not (isinstance(block, AnonBlock) and block.type == "rule"):
+            # a page break or the heading's rule between it and the paragraph: still under it
             label = isinstance(block, Heading) and bool(SUMMARY_LABEL.match(plain(block.tokens)))
         if isinstance(block, Paragraph | ItemList):
             for i_index, item in enumerate(block.items):

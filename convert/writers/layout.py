@@ -212,6 +212,9 @@ class Walk:
             self.blocks(source, self.styled("div", None, "opener-block", kind, parent=container))
         elif name == "ab" and self.edition and kind == "rule":
             pass  # a line of dashes: the teletype's underline or separator, drawn by no edition
+        elif name == "ab" and kind == "heading":
+            # the cable's own heading in its text: set as a heading, no outline level
+            self.blocks(source, self.styled("div", "text_heading", parent=container))
         elif name == "closer":
             self.lines(source, self.styled("div", None, "closer", parent=container), "signature")
         elif name == "head":

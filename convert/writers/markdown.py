@@ -116,7 +116,7 @@ def _blocks(element: etree._Element, classes: dict[str, str], quote: bool
             text = inline(child, classes).strip()
             if text:
                 yield f"*\\[{text}\\]*"
-        elif classes["classification"] in names:
+        elif classes["classification"] in names or classes["text_heading"] in names:
             yield "**" + inline(child[0] if len(child) else child, classes).strip() + "**"
         elif classes["metadata"] in names:
             continue  # the same facts are in the front matter

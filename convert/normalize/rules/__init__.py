@@ -34,7 +34,7 @@ from . import (  # noqa: F401  (registers the rules)
 )
 
 # isort: off
-from . import dumps  # noqa: F401  (after passes: its rules are placed after theirs)
+from . import dumps, ruled  # noqa: F401  (after passes: their rules are placed after its)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

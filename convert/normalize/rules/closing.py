@@ -265,7 +265,7 @@ _INLINE_SIGNER = re.compile(
 _TITLE_END = re.compile(r"(?<![A-Za-z])(?:Dr|Mr|Mrs|Ms|Messrs|Prof|Amb|Gen|Col|Sen|Rep|Gov|Hon|Rev)\.$")
 #: the words in capitals that end a name written in mixed case (``Ayman Nour SCOBEY``)
 _CAPS_TAIL = re.compile(r"\s(?P<caps>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)*)$")
-_END_OF = re.compile(r"END\s+(?:OF\s+)?(?:COMMENT|SUMMARY|TEXT)\s*\.?\)?\s*$", re.I)
+_END_OF = re.compile(r"(?:END\s+(?:OF\s+)?(?:COMMENT|SUMMARY|TEXT)|MINIMIZE\s+CONSIDERED)\s*\.?\)?\s*$", re.I)
 
 
 @SIGNATURE.rule("inline-signature", after="signature-line")
@@ -303,6 +303,27 @@ def inline_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str
     else:
         return None
     return before, line[match.start() :].strip()
+
+
+#: the Minimize notice that closes a cable sent while traffic is restricted, then the name
+_MINIMIZE_SIGNER = re.compile(
+    r"\bMINIMIZE\s+CONSIDERED\s*\.?\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*\.?\s*$"
+)
+
+
+@SIGNATURE.rule("minimize-signature", after="inline-signature")
+def minimize_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
+    """``… cleared this message. MINIMIZE CONSIDERED MURRAY .``: the notice that the sender
+    weighed the Minimize restriction on traffic ends the text, and the name after it on the
+    same line signs (on a line of its own it is the ``signature-line`` case: the notice ends
+    the text as an end label does). The notice stays in the paragraph."""
+    if para.items:
+        return None
+    line = texts[-1]
+    match = _MINIMIZE_SIGNER.search(line)
+    if match is None or not is_name(match["name"]):
+        return None
+    return line[: match.start("name")].rstrip(), line[match.start("name") :].strip()
 
 
 @SIGNATURE.rule("repeated-signature", after="signature-line")

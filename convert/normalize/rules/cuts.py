@@ -216,3 +216,35 @@ def _cut_heading(line: str, depth: int) -> list[Line] | None:
     if isinstance(line, Anchored):
         pieces[0] = Anchored(pieces[0])
     return pieces
+
+
+#: a bullet run into the line before it (a copy that lost the line breaks of a list): after a
+#: finished sentence or a colon, two spaces or more and ``-- `` and a capital; ``--`` and a
+#: portion marking after a finished sentence, or after two spaces or more (a space after
+#: the dashes: ``--No UK Minister …``, an answer, is no bullet the list rules read)
+_MARK = r"--\s+\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,8})*\)"
+_ENDED = r"(?<=[.:;!?\"')\u201d\u2019])"
+_RUN_ON_BULLET = re.compile(rf"{_ENDED}\s{{2,}}(?=--\s+[A-Z(\"\u201c])|{_ENDED}\s+(?={_MARK})|\s{{2,}}(?={_MARK})")
+
+
+@CUT.rule("run-on-bullets", after="glued-heading", trigger=("--",))
+def run_on_bullets(line: str) -> list[Line] | None:
+    """``1. Key Points  -- (S) Egyptian interlocutors confirmed … Iran.  -- (S) Central Bank
+    …``: a list whose line breaks the copy lost, each ``--`` bullet run into the sentence
+    before it, is one line per bullet again (the ``list-items`` rule then reads them as the
+    paragraph's items). A dash inside a sentence (``Iran -- and Syria``) stays."""
+    cuts = [m.end() for m in _RUN_ON_BULLET.finditer(line)]
+    if not cuts:
+        return None
+    pieces: list[Line] = []
+    start = 0
+    for at in [*cuts, len(line)]:
+        piece = line[start:at].strip()
+        if piece:
+            pieces.append(piece)
+        start = at
+    if len(pieces) < 2:
+        return None
+    if isinstance(line, Anchored):
+        pieces[0] = Anchored(pieces[0])
+    return pieces

@@ -1,0 +1,75 @@
+"""Stage "blocks", chain ``blocks.passes``: a title set off by dashed rules that stand a blank
+line away from it. The chain is made in :mod:`convert.normalize.rules.blocks`; the rules that
+take a rule touching its title (``underlined-heading``, ``dashed-heading``) are there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parsed import AnonBlock, Block, Heading, Paragraph
+from .blocks import PASSES, _texts
+from .fields import field_kind, is_wrapper
+from .passes import _bare
+from .ruler import Run
+
+#: a title's length: at most this many characters and words (a line of its own, or two when
+#: rules stand above and below it)
+_TITLE_CHARS = 90
+_TITLE_WORDS = 14
+#: a post's trailer set between rules (``Visit Embassy Madrid's Classified Website; http://…``)
+_NOT_TITLE = re.compile(r"://|\bwww\.|Classified Web ?Site", re.I)
+
+
+def _is_rule(block: Block | None) -> bool:
+    return isinstance(block, AnonBlock) and block.type == "rule"
+
+
+def _title(texts: list[str], boxed: bool, run: Run) -> bool:
+    """Whether the lines read as a title: short, beginning with a capital (or a quotation mark
+    and one), not running on (no trailing comma or semicolon), no field or wrapper line."""
+    if not texts or len(texts) > (2 if boxed else 1):
+        return False
+    title = " ".join(t.strip() for t in texts)
+    if not title or len(title) > _TITLE_CHARS or len(title.split()) > _TITLE_WORDS or _NOT_TITLE.search(title):
+        return False
+    first = title.lstrip("\"'“‘")[:1]
+    if not (first.isupper() or first.isdigit()) or title[-1] in ",;":
+        return False
+    return all(field_kind(t, run.trial()) is None and not is_wrapper(t) for t in texts)
+
+
+@PASSES.rule("ruled-heading", after="headings")
+def ruled_heading(blocks: list[Block], run: Run) -> list[Block]:
+    """``-----`` / blank / ``GETTING THE PMDB ON BOARD`` / blank / ``-----`` / blank / ``¶6. …``:
+    a short title between two dashed rules, each a blank line away from it (a box drawn around
+    a section's title), is a heading; so is a title with a rule under it, a blank line between,
+    when a numbered paragraph follows the rule (``Whistleblower Requests Refuge in the U.S.`` /
+    ``-----`` / blank / ``¶9. …``), and a title's first line ending in a comma a blank line
+    above it. The rules stay lines of their own (``ab type="rule"``)."""
+    out = list(blocks)
+    for index in range(len(blocks) - 1):
+        block = blocks[index]
+        if not (isinstance(block, Paragraph) and _bare(block) and _is_rule(blocks[index + 1])):
+            continue
+        boxed = index > 0 and _is_rule(blocks[index - 1])
+        after = blocks[index + 2] if index + 2 < len(blocks) else None
+        if not boxed and not (isinstance(after, Paragraph) and after.n is not None):
+            continue
+        if _title(_texts(block.lines), boxed, run):
+            out[index] = Heading(block.lines)
+            first = _first_line(blocks[index - 1], run) if index > 1 and _is_rule(blocks[index - 2]) else None
+            if first is not None:
+                out[index - 1] = Heading(first.lines)
+    return out if out != blocks else blocks
+
+
+def _first_line(block: Block, run: Run) -> Paragraph | None:
+    """A title's first line, a blank line above the rest (``GOC SEES STRATEGIC ADVANTAGE,`` /
+    blank / ``GOE SEEKS PROGRESS ON ISSUES`` / ``-----``): one line ending in a comma."""
+    if not (isinstance(block, Paragraph) and _bare(block)):
+        return None
+    texts = _texts(block.lines)
+    if len(texts) == 1 and texts[0].rstrip().endswith(",") and _title([texts[0].rstrip().rstrip(",")], False, run):
+        return block
+    return None
