@@ -18,6 +18,7 @@ from . import (  # noqa: F401  (registers the rules)
     endings,
     entities,
     fields,
+    gaps,
     headlines,
     inline,
     lines,
