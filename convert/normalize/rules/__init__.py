@@ -30,6 +30,7 @@ from . import (  # noqa: F401  (registers the rules)
     runon,
     separators,
     spacing,
+    summaries,
     tags,
     years,
 )
