@@ -34,8 +34,8 @@ def _has_summary(text: SpanText) -> bool:
     trigger=("end",),
     note=note(
         "normalization",
-        "The text's first paragraph, when it ends with END SUMMARY and has no summary label (… are as follows. End summary.) "
-        "is the cable's summary, from its start to the end marker.",
+        "The text's first paragraph, when it ends with END SUMMARY and has no summary label (… are as follows. "
+        "End summary.), is the cable's summary, from its start to the end marker.",
     ),
 )
 def summary_unlabelled(text: SpanText) -> bool:
@@ -44,7 +44,8 @@ def summary_unlabelled(text: SpanText) -> bool:
     (10PARIS71): where no summary was found, the text's first paragraph, when it holds END
     SUMMARY after six words or more with no word SUMMARY before it, is the summary from its
     start to the end marker. An END SUMMARY further on is left alone (where the summary began
-    is not written), and so is a paragraph under a summary heading (``summary-heading``'s)."""
+    is not written), and so is a first paragraph that begins in lower case (a page cut
+    mid-sentence) or under a summary heading (``summary-heading``'s)."""
     if _has_summary(text) or not text.main or text.main[0] in text.headed:
         return False
     index = text.main[0]
@@ -53,6 +54,6 @@ def summary_unlabelled(text: SpanText) -> bool:
     if end is None:
         return False
     before = source[: end.start()]
-    if len(before.split()) < _WORDS or _LABEL.search(before):
-        return False
+    if len(before.split()) < _WORDS or _LABEL.search(before) or before.lstrip()[:1].islower():
+        return False  # (lower case: a page cut mid-sentence, the summary's start not in it)
     return mark_ranges(text, [index], _UNLABELLED)
