@@ -4,7 +4,8 @@ rule reads it as one.
 
 The page's ¶ anchor and a portion marking after the number (``¶3. (S) SUMMARY: …``) make a
 paragraph start whatever the line before it is (a list of names, a redaction, a title with a
-short rule).
+short rule). A number alone after ``see para`` and a blank line is no paragraph, however the
+page anchors it (chain ``blocks.merge``).
 
 A cable's paragraphs run 1, 2, 3 …; a number missing from that run while the numbers on both
 sides of it are there is a paragraph whose number was damaged in copying (``18 (C) Like other
@@ -18,9 +19,9 @@ from __future__ import annotations
 
 import re
 
-from ..parsed import Anchored, Block, ItemList, Line, Paragraph
+from ..parsed import Anchored, Block, Furniture, ItemList, Line, Paragraph
 from . import passes  # noqa: F401  (run-on-heading, which these rules go after, registered first)
-from .blocks import PARA_START, PASSES, STARTS, _goes_on
+from .blocks import MERGE, PARA_START, PASSES, STARTS, _goes_on, _texts
 from .ruler import Run, note
 
 #: a paragraph's number without its full stop, or with a parenthesis for it, before its portion
@@ -45,6 +46,30 @@ def anchored_paragraph(block: list[Line], line: str) -> bool:
     last = next((x for x in reversed(block) if isinstance(x, str)), "")
     return not _goes_on(last, line)
 
+
+
+#: a paragraph number alone on its line (``¶6.``): nothing after it, no marking
+_NUMBER_ALONE = re.compile(r"^\s*+(?:¶\s*+)?\d{1,3}\s?\.\s*+$")
+
+
+@MERGE.rule(
+    "paragraph-reference-rejoin",
+    after="end-label-rejoin",
+    note=note(
+        "normalization",
+        "A paragraph number alone on its line after a blank line, where the text before ends in a word a number "
+        "goes on (… an action request. Please see para / ¶6.), is the number the sentence refers to, not a "
+        "paragraph: it goes back to the sentence.",
+    ),
+)
+def paragraph_reference_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+    """``1.(U) This message contains an action request in para`` / (blank) / ``¶6.``
+    (09CAIRO1258): a run that is only a paragraph number, with no marking or text, after a run
+    whose last line ends in a word a number goes on (``para``, ``paragraph``, ``see``), goes
+    back to that run: the sentence's reference, not an empty paragraph 6."""
+    texts = _texts(chunk)
+    last = next((x for x in reversed(prev) if isinstance(x, str)), "")
+    return len(texts) == 1 and bool(_NUMBER_ALONE.match(texts[0])) and bool(last) and _goes_on(last, texts[0])
 
 def _numbered(blocks: list[Block]) -> list[int]:
     return [b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None]
