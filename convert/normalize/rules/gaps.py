@@ -71,6 +71,31 @@ def paragraph_reference_rejoin(prev: list[Line], furniture: list[Furniture], chu
     last = next((x for x in reversed(prev) if isinstance(x, str)), "")
     return len(texts) == 1 and bool(_NUMBER_ALONE.match(texts[0])) and bool(last) and _goes_on(last, texts[0])
 
+
+@MERGE.rule(
+    "wrapped-number-rejoin",
+    after="paragraph-reference-rejoin",
+    note=note(
+        "normalization",
+        "A number at the start of a line after a blank line, with no portion marking in a paragraph that has one, "
+        "where the text before ends in a word a number goes on (… under the age of / ¶16. Juveniles …), is the "
+        "sentence's number wrapped onto the next line, not a paragraph: the text is one paragraph again.",
+    ),
+)
+def wrapped_number_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+    """``5. (C) … prohibit the employment of children under the age of`` / (blank) / ``¶16.
+    Juveniles between ages 14 and 16 may …`` (10MANAMA56): a run that starts with a number
+    without a portion marking, after a run that is a numbered paragraph with its marking and
+    whose last line ends in a word a number goes on (``of``, ``to``, ``see para``, ``Jan``),
+    goes back to that run, unless the number is the paragraph's next one (then it may be the
+    next paragraph with its marking left out)."""
+    texts, before = _texts(chunk), _texts(prev)
+    found = PARA_START.match(texts[0]) if texts else None
+    head = PARA_START.match(before[0]) if before else None
+    if found is None or found["marking"] or head is None or not head["marking"]:
+        return False
+    return int(found["num"]) != int(head["num"]) + 1 and _goes_on(before[-1], texts[0])
+
 def _numbered(blocks: list[Block]) -> list[int]:
     return [b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None]
 
