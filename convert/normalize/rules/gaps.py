@@ -48,6 +48,8 @@ def anchored_paragraph(block: list[Line], line: str) -> bool:
 
 
 
+#: a word that names a paragraph, at the end of a line (``… is included in para``)
+_REFERS = re.compile(r"(?i)(?:^|\W)(?:paras?|paragraphs?)\.?\s*+$")
 #: a paragraph number alone on its line (``¶6.``): nothing after it, no marking
 _NUMBER_ALONE = re.compile(r"^\s*+(?:¶\s*+)?\d{1,3}\s?\.\s*+$")
 
@@ -88,13 +90,16 @@ def wrapped_number_rejoin(prev: list[Line], furniture: list[Furniture], chunk: l
     without a portion marking, after a run that is a numbered paragraph with its marking and
     whose last line ends in a word a number goes on (``of``, ``to``, ``see para``, ``Jan``),
     goes back to that run, unless the number is the paragraph's next one (then it may be the
-    next paragraph with its marking left out)."""
+    next paragraph with its marking left out) and the word is not one that names a paragraph
+    (``… is included in para`` / ``¶3. (Note: …``, 10TRIPOLI72)."""
     texts, before = _texts(chunk), _texts(prev)
     found = PARA_START.match(texts[0]) if texts else None
     head = PARA_START.match(before[0]) if before else None
     if found is None or found["marking"] or head is None or not head["marking"]:
         return False
-    return int(found["num"]) != int(head["num"]) + 1 and _goes_on(before[-1], texts[0])
+    if not _goes_on(before[-1], texts[0]):
+        return False
+    return int(found["num"]) != int(head["num"]) + 1 or bool(_REFERS.search(before[-1]))
 
 def _numbered(blocks: list[Block]) -> list[int]:
     return [b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None]
