@@ -101,6 +101,28 @@ def wrapped_number_rejoin(prev: list[Line], furniture: list[Furniture], chunk: l
         return False
     return int(found["num"]) != int(head["num"]) + 1 or bool(_REFERS.search(before[-1]))
 
+
+#: a letter's salutation on a line of its own: ``Director Mueller,``, ``Dear Madam Secretary,``
+_SALUTATION = re.compile(r"^\s*+(?:Dear\s++)?[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+){0,3}\s*+,\s*+$")
+
+
+def salutation(line: str) -> bool:
+    """Whether ``line`` is a letter's salutation (a few capitalised words and a comma)."""
+    return bool(_SALUTATION.match(line))
+
+
+@STARTS.rule("salutation-paragraph", after="anchored-paragraph")
+def salutation_paragraph(block: list[Line], line: str) -> bool:
+    """``Director Mueller,`` / ``1. (C) Thank you for including Cairo in your travel …``
+    (05CAIRO8938, a CSV row without the page's anchors): paragraph 1 with its portion marking,
+    on the line after a letter's salutation, starts a paragraph (the salutation ends no
+    sentence, so ``unspaced-paragraph`` does not read it)."""
+    match = PARA_START.match(line)
+    if not match or not match["marking"] or int(match["num"]) != 1:
+        return False
+    last = next((x for x in reversed(block) if isinstance(x, str)), "")
+    return salutation(last)
+
 def _numbered(blocks: list[Block]) -> list[int]:
     return [b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None]
 

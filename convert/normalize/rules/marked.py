@@ -18,6 +18,7 @@ import re
 from ..parsed import Block, ItemList, Line, Paragraph
 from . import passes  # noqa: F401  (attach-lists, which this rule goes before, registered first)
 from .blocks import PARA_START, PASSES, STARTS, _texts, terminal
+from .gaps import salutation
 from .ruler import Run, note
 
 #: a label that is a portion marking: a classification level and its caveats (``(C)``, ``(SBU)``,
@@ -41,7 +42,7 @@ _RUN_ON_NUMBER = re.compile(r"(?<=[.!?\"')])\s++(?P<num>\d{1,3})\.\s*+$")
 
 #: a line that opens with a portion marking and a sentence's first word: ``(C) First and foremost, …``
 _MARKED_LINE = re.compile(
-    r"^\s*+\((?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++(?:\s[A-Z]++)?)*+\)\s++[\"\u201c]?[A-Z][a-z]"
+    r"^\s*+\((?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++(?:\s[A-Z]++)?)*+\)\s++[\"\u201c]?[A-Z](?:[a-z]|\s)"
 )
 
 
@@ -51,13 +52,14 @@ def marked_line(block: list[Line], line: str) -> bool:
     (10BERLIN138, a letter written without paragraph numbers): in a run that is not a numbered
     paragraph, a line that opens with a portion marking and a sentence in mixed case, after a
     finished sentence, starts a new run (``marked-paragraph`` then reads it as a paragraph with
-    that marking). In a numbered paragraph such a line is a marked part of it, left alone."""
+    that marking); so does one after a letter's salutation (``Dear Madam Secretary,``). In a
+    numbered paragraph such a line is a marked part of it, left alone."""
     if not _MARKED_LINE.match(line):
         return False
     texts = _texts(block)
     if not texts or PARA_START.match(texts[0]):
         return False
-    return terminal(texts[-1])
+    return terminal(texts[-1]) or salutation(texts[-1])
 
 
 def _last_label(block: Block | None) -> str | None:
