@@ -13,6 +13,7 @@ from .rules.blocks import PARA_START
 from .rules.copies import GLUED, ROWS, WRAPPED, glued
 from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, TAGS, PreambleCursor, field_kind, ref_continues
 from .rules.ruler import Run
+from .rules.runon import DANGLING
 from .rules.tags import ENDS as TAGS_END
 
 #: fields of one line (E.O. may go on with a DECL line or a parenthesis)
@@ -146,12 +147,32 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
             break
         lines.append(e)
         cur.i += 1
+    if kind == "classified-by":
+        _dangling(cur, lines, run)
     field = Field(kind.removesuffix("-more"), tuple(lines))
     cur.fields.append(field)
     if field.kind == "subject":
         cur.seen_subject = True
     if field.kind == "refs":
         cur.last_ref_label = last_label(field.text)
+
+
+def _dangling(cur: PreambleCursor, lines: list[Line], run: Run) -> None:
+    """The ``fields.dangling`` rules on the Classified By field's last line and the body's first
+    text line: a number cut from the field begins that line's run (the blank lines between go)."""
+    entries = cur.entries
+    k = _next_line(entries, cur.i)
+    last = lines[-1] if lines else None
+    if k >= len(entries) or not isinstance(last, str):
+        return
+    for rule in run.active(DANGLING):
+        cut = rule.fn(last, str(entries[k]))
+        if cut:
+            run.fire(rule.name)
+            lines[-1] = cut[0]
+            kept = [e for e in entries[cur.i : k] if isinstance(e, Furniture)]
+            entries[cur.i : k] = [*kept, RunOn(cut[1])]
+            return
 
 
 def _wrapped(entries: list[Entry], index: int, line: str, run: Run, skip: tuple[str, ...] = ()) -> str:

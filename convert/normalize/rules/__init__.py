@@ -18,6 +18,7 @@ from . import (  # noqa: F401  (registers the rules)
     endings,
     entities,
     fields,
+    gaps,
     headlines,
     inline,
     lines,
@@ -29,6 +30,7 @@ from . import (  # noqa: F401  (registers the rules)
     runon,
     separators,
     spacing,
+    summaries,
     tags,
     years,
 )

@@ -251,13 +251,17 @@ def starts_new(line: str) -> bool:
 )
 def paragraph_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
     """Two runs of lines are one paragraph when the first stops mid-sentence (a line of more
-    than 25 characters) and the second goes on in lower case, or after page furniture."""
+    than 25 characters) and the second goes on in lower case, or after page furniture; not when
+    the second is a title with its rule under it (``… (D). CONFIDENTIAL`` / page break /
+    ``BACKGROUND AND INTRODUCTION`` / ``-------``: a heading)."""
     last = next((x for x in reversed(prev) if isinstance(x, str)), "")
-    first = next((x for x in chunk if isinstance(x, str)), "")
+    texts = _texts(chunk[:3])[:2]
+    first = texts[0] if texts else ""
     joinable = (
         bool(last)
         and not terminal(last)
         and not starts_new(first)
+        and not (len(texts) == 2 and DASH_RULE.match(texts[1]) and _title_like(first))
         and not DASH_RULE.match(last)
         and dashed_title(last) is None  # a heading set with dashes ends its run
     )

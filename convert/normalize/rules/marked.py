@@ -5,6 +5,9 @@ A cable of one paragraph, or a post's style, gives the text without a number: ``
 aware that Iran could soon begin to look for …``. The marking ``(C)`` reads like a list's label
 (the third letter), so the text became item C of a list of one, its level lost and the
 signature after it swallowed into the item.
+
+Chain ``blocks.starts`` too: in a text written without numbers, a marked paragraph that follows
+the one before with no blank line between starts a run of its own (``marked-line``).
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..parsed import Block, ItemList, Paragraph
+from ..parsed import Block, ItemList, Line, Paragraph
 from . import passes  # noqa: F401  (attach-lists, which this rule goes before, registered first)
-from .blocks import PASSES, _texts
+from .blocks import PARA_START, PASSES, STARTS, _texts, terminal
+from .gaps import salutation
 from .ruler import Run, note
 
 #: a label that is a portion marking: a classification level and its caveats (``(C)``, ``(SBU)``,
@@ -34,6 +38,28 @@ _MARKING_THEN_NUMBER = re.compile(
 )
 #: the next paragraph's number run on after the last sentence of a paragraph (``… End Comment. 10.``)
 _RUN_ON_NUMBER = re.compile(r"(?<=[.!?\"')])\s++(?P<num>\d{1,3})\.\s*+$")
+
+
+#: a line that opens with a portion marking and a sentence's first word: ``(C) First and foremost, …``
+_MARKED_LINE = re.compile(
+    r"^\s*+\((?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++(?:\s[A-Z]++)?)*+\)\s++[\"\u201c]?[A-Z](?:[a-z]|\s)"
+)
+
+
+@STARTS.rule("marked-line", after="next-paragraph")
+def marked_line(block: list[Line], line: str) -> bool:
+    """``… that is no longer the case today.`` / ``(C) The Bundeswehr will probably never …``
+    (10BERLIN138, a letter written without paragraph numbers): in a run that is not a numbered
+    paragraph, a line that opens with a portion marking and a sentence in mixed case, after a
+    finished sentence, starts a new run (``marked-paragraph`` then reads it as a paragraph with
+    that marking); so does one after a letter's salutation (``Dear Madam Secretary,``). In a
+    numbered paragraph such a line is a marked part of it, left alone."""
+    if not _MARKED_LINE.match(line):
+        return False
+    texts = _texts(block)
+    if not texts or PARA_START.match(texts[0]):
+        return False
+    return terminal(texts[-1]) or salutation(texts[-1])
 
 
 def _last_label(block: Block | None) -> str | None:
@@ -149,4 +175,40 @@ def marking_before_number(blocks: list[Block], run: Run) -> list[Block]:
         numbers.add(int(found["num"]))
         out = out or list(blocks)
         out[index] = dataclasses.replace(block, n=int(found["num"]))
+    return out if out is not None else blocks
+
+
+#: a portion marking that no list label reads (more than one letter: ``(SBU)``, ``(S/NF)``,
+#: ``(C/REL UK)``) at the start of a line, then the text
+_LONG_MARKING = re.compile(
+    r"^\s*+(?P<marking>\((?:SBU|TS|LOU|(?:U|C|S)(?=\s*+/))(?:\s*+//?\s*+[A-Z]++(?:[ ,]\s*+[A-Z]++)*+)*+\))\s++(?=\S)"
+)
+
+
+@PASSES.rule(
+    "marked-text",
+    after="marking-before-number",
+    note=note(
+        "normalization",
+        "An unnumbered paragraph that opens with a portion marking of more than one letter ((SBU), (S/NF), "
+        "(C/REL UK)) is a paragraph with that marking.",
+    ),
+)
+def marked_text(blocks: list[Block], run: Run) -> list[Block]:
+    """``(SBU) In the days leading to the three-day exercises, the official Cuban media …``
+    (09HAVANA721): an unnumbered paragraph whose first line opens with a portion marking that no
+    list label reads (``(SBU)``, ``(S/NF)``, ``(C/NF)``; ``marked-paragraph`` takes ``(C)``,
+    ``(S)``, ``(U)``), its text a sentence (six words or more), is a paragraph with that
+    marking: the marking is the paragraph's, as a numbered paragraph's is."""
+    out: list[Block] | None = None
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or block.n is not None or block.marking or block.label:
+            continue
+        first = block.lines[0] if block.lines and isinstance(block.lines[0], str) else ""
+        found = _LONG_MARKING.match(first)
+        if found is None or len(" ".join(_texts(block.lines)).split()) < _WORDS + 1:
+            continue
+        out = out or list(blocks)
+        out[index] = dataclasses.replace(block, lines=(first[found.end() :], *block.lines[1:]),
+                                         marking=found["marking"])
     return out if out is not None else blocks

@@ -9,15 +9,29 @@ stands, the Classified By field held the whole body, and a reader saw no text at
 ``classified-by-runon`` (chain ``fields.wrapped``) cuts the Classified By line after its reasons
 where the first paragraph begins; the rest begins the body, whose paragraphs the pass
 ``run-on-paragraph`` (:mod:`.passes`) then cuts apart as it does any run-on text.
+
+Chain ``fields.dangling`` ``(last_line, next_line) -> (field_part, number) | None``, run once on
+the Classified By field's last line and the body's first text line (first match): the first
+paragraph's number and marking left at the end of the field (``… 1.4 (B) & (D). 1. (C)`` / blank /
+``Summary: As Prime Minister …``) go to the paragraph they begin.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..parsed import RunOn
+from .blocks import PARA_START
 from .copies import WRAPPED
-from .ruler import note
+from .ruler import Chain, note
+
+DANGLING: Chain[Callable[[str, str], tuple[str, str] | None]] = Chain(
+    "fields.dangling",
+    "fields",
+    "The Classified By field's last line and the body's first line: the first paragraph's number left at the "
+    "field's end (first match).",
+)
 
 # ---------------------------------------------------------------- the Classified By line
 #: a reason's letters: ``(b)``, ``(b,d)``, ``(b/d )``, ``(B AND D)``, ``b``
@@ -68,4 +82,33 @@ def classified_by_runon(line: str) -> list[str] | None:
         if len(rest.split()) < _BODY_WORDS:
             return None
         return [line[: reasons.end()], RunOn(rest)]
+    return None
+
+
+#: paragraph 1's number and marking alone at the end of the line, after the reasons: ``… (D). 1. (C)``
+_DANGLING_NUMBER = re.compile(
+    r"\s++(?P<number>(?:¶\s*+)?1\s?[.,]\s?\((?:U|SBU|C|S|TS|LOU)(?:\s*+/\s*+[A-Z]++)*\))\s*+$"
+)
+
+
+@DANGLING.rule(
+    "classified-by-number",
+    note=note(
+        "normalization",
+        "A Classified By line that ends with the first paragraph's number and marking (… 1.4 (b) and (d). 1. (C)), "
+        "its text after a blank line, is cut there: the number and marking begin the paragraph.",
+    ),
+)
+def classified_by_number(line: str, following: str) -> tuple[str, str] | None:
+    """``Classified By: A/DCM Laura Kirkconnell for reasons 1.4 (B) & (D). 1. (C)`` / blank /
+    ``Summary: As Prime Minister Fredrik Reinfeldt heads to Washington, …`` (09STOCKHOLM679):
+    paragraph 1's number and marking, alone at the end of the line right after the reasons, go
+    to the text that follows, which has no number of its own (``¶1. (C) During …`` after it: the
+    page gives the paragraph again, and the field keeps its tail)."""
+    if PARA_START.match(following) or not following.strip():
+        return None
+    for reasons in _REASONS.finditer(line):
+        found = _DANGLING_NUMBER.match(line, reasons.end())
+        if found is not None:
+            return line[: reasons.end()], found["number"]
     return None

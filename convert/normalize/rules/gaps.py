@@ -1,0 +1,223 @@
+"""Chains ``blocks.starts`` and ``blocks.passes`` (continued from :mod:`.blocks` and
+:mod:`.passes`): a paragraph number the page or the sequence confirms, written so that no other
+rule reads it as one.
+
+The page's ¶ anchor and a portion marking after the number (``¶3. (S) SUMMARY: …``) make a
+paragraph start whatever the line before it is (a list of names, a redaction, a title with a
+short rule). A number alone after ``see para`` and a blank line is no paragraph, however the
+page anchors it (chain ``blocks.merge``).
+
+A cable's paragraphs run 1, 2, 3 …; a number missing from that run while the numbers on both
+sides of it are there is a paragraph whose number was damaged in copying (``18 (C) Like other
+energy companies …``, ``14) (U) Five U.S. community colleges …``) or run on into the paragraph
+before where the cable writes no portion markings (``… See paragraphs 2-4. 3. Reason for
+request: …``). Only the gap is filled: the paragraph before has the number before, the cable
+has the number after, and no paragraph of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parsed import Anchored, Block, Furniture, ItemList, Line, Paragraph
+from . import passes  # noqa: F401  (run-on-heading, which these rules go after, registered first)
+from .blocks import MERGE, PARA_START, PASSES, STARTS, _goes_on, _texts
+from .ruler import Run, note
+
+#: a paragraph's number without its full stop, or with a parenthesis for it, before its portion
+#: marking: ``18 (C) Like …``, ``14) (U) Five …``
+_UNSTOPPED = re.compile(
+    r"^\s*+(?:¶\s*+)?(?P<num>\d{1,3})(?P<stop>\)?)\s++(?P<marking>\((?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++){0,3}\))\s++"
+)
+#: the next paragraph's number run on after a finished sentence, with no portion marking, before
+#: a word in capitals: ``… See paragraphs 2-4. 3. Reason for request: …``
+_RUN_ON_BARE = re.compile(r"(?<=[.!?\"')\]])\s++(?P<num>\d{1,3})\.\s++(?=[A-Z])")
+
+
+@STARTS.rule("anchored-paragraph", after="next-paragraph")
+def anchored_paragraph(block: list[Line], line: str) -> bool:
+    """A line that begins with the page's ¶ anchor and a paragraph number with its portion
+    marking (``¶3. (S) SUMMARY: …``) starts a paragraph whatever ends the line before (a list
+    of participants, a redaction, a title with a short rule, ``HEU`` / ``---``): unless that line
+    ends in a word a number goes on (``see paragraph`` / ``¶5. (C)``)."""
+    match = PARA_START.match(line) if isinstance(line, Anchored) else None
+    if not match or not match["marking"] or not 1 <= int(match["num"]) <= 199:
+        return False
+    last = next((x for x in reversed(block) if isinstance(x, str)), "")
+    return not _goes_on(last, line)
+
+
+
+#: a word that names a paragraph, at the end of a line (``… is included in para``)
+_REFERS = re.compile(r"(?i)(?:^|\W)(?:paras?|paragraphs?)\.?\s*+$")
+#: a paragraph number alone on its line (``¶6.``): nothing after it, no marking
+_NUMBER_ALONE = re.compile(r"^\s*+(?:¶\s*+)?\d{1,3}\s?\.\s*+$")
+
+
+@MERGE.rule(
+    "paragraph-reference-rejoin",
+    after="end-label-rejoin",
+    note=note(
+        "normalization",
+        "A paragraph number alone on its line after a blank line, where the text before ends in a word a number "
+        "goes on (… an action request. Please see para / ¶6.), is the number the sentence refers to, not a "
+        "paragraph: it goes back to the sentence.",
+    ),
+)
+def paragraph_reference_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+    """``1.(U) This message contains an action request in para`` / (blank) / ``¶6.``
+    (09CAIRO1258): a run that is only a paragraph number, with no marking or text, after a run
+    whose last line ends in a word a number goes on (``para``, ``paragraph``, ``see``), goes
+    back to that run: the sentence's reference, not an empty paragraph 6."""
+    texts = _texts(chunk)
+    last = next((x for x in reversed(prev) if isinstance(x, str)), "")
+    return len(texts) == 1 and bool(_NUMBER_ALONE.match(texts[0])) and bool(last) and _goes_on(last, texts[0])
+
+
+@MERGE.rule(
+    "wrapped-number-rejoin",
+    after="paragraph-reference-rejoin",
+    note=note(
+        "normalization",
+        "A number at the start of a line after a blank line, with no portion marking in a paragraph that has one, "
+        "where the text before ends in a word a number goes on (… under the age of / ¶16. Juveniles …), is the "
+        "sentence's number wrapped onto the next line, not a paragraph: the text is one paragraph again.",
+    ),
+)
+def wrapped_number_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+    """``5. (C) … prohibit the employment of children under the age of`` / (blank) / ``¶16.
+    Juveniles between ages 14 and 16 may …`` (10MANAMA56): a run that starts with a number
+    without a portion marking, after a run that is a numbered paragraph with its marking and
+    whose last line ends in a word a number goes on (``of``, ``to``, ``see para``, ``Jan``),
+    goes back to that run, unless the number is the paragraph's next one (then it may be the
+    next paragraph with its marking left out) and the word is not one that names a paragraph
+    (``… is included in para`` / ``¶3. (Note: …``, 10TRIPOLI72)."""
+    texts, before = _texts(chunk), _texts(prev)
+    found = PARA_START.match(texts[0]) if texts else None
+    head = PARA_START.match(before[0]) if before else None
+    if found is None or found["marking"] or head is None or not head["marking"]:
+        return False
+    if not _goes_on(before[-1], texts[0]):
+        return False
+    return int(found["num"]) != int(head["num"]) + 1 or bool(_REFERS.search(before[-1]))
+
+
+#: a letter's salutation on a line of its own: ``Director Mueller,``, ``Dear Madam Secretary,``
+_SALUTATION = re.compile(r"^\s*+(?:Dear\s++)?[A-Z][\w.'’-]*+(?:\s++[A-Z][\w.'’-]*+){0,3}\s*+,\s*+$")
+
+
+def salutation(line: str) -> bool:
+    """Whether ``line`` is a letter's salutation (a few capitalised words and a comma)."""
+    return bool(_SALUTATION.match(line))
+
+
+@STARTS.rule("salutation-paragraph", after="anchored-paragraph")
+def salutation_paragraph(block: list[Line], line: str) -> bool:
+    """``Director Mueller,`` / ``1. (C) Thank you for including Cairo in your travel …``
+    (05CAIRO8938, a CSV row without the page's anchors): paragraph 1 with its portion marking,
+    on the line after a letter's salutation, starts a paragraph (the salutation ends no
+    sentence, so ``unspaced-paragraph`` does not read it)."""
+    match = PARA_START.match(line)
+    if not match or not match["marking"] or int(match["num"]) != 1:
+        return False
+    last = next((x for x in reversed(block) if isinstance(x, str)), "")
+    return salutation(last)
+
+def _numbered(blocks: list[Block]) -> list[int]:
+    return [b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None]
+
+
+def _gap(blocks: list[Block], index: int, number: int, numbers: set[int]) -> bool:
+    """Whether ``number`` fills a gap at ``index``: the last numbered paragraph before it is
+    ``number - 1``, the next one after it ``number + 1``, and the cable has no ``number``."""
+    if number in numbers or not 2 <= number <= 199:
+        return False
+    before = _numbered(blocks[:index])
+    after = _numbered(blocks[index + 1 :])
+    return bool(before and after) and before[-1] == number - 1 and after[0] == number + 1
+
+
+@PASSES.rule(
+    "unstopped-paragraph-number",
+    after="run-on-heading",
+    note=note(
+        "normalization",
+        "A paragraph whose number lost its full stop in copying (18 (C) …, 14) (U) …) is the paragraph of that "
+        "number when the numbers before and after it confirm it; the number is kept as written.",
+    ),
+)
+def unstopped_paragraph_number(blocks: list[Block], run: Run) -> list[Block]:
+    """``18 (C) Like other energy companies …`` (10PARIS71), ``14) (U) Five U.S. community
+    colleges …`` (09BRASILIA310): an unnumbered paragraph, or a list standing alone, that opens
+    with a number and then its portion marking, with no full stop between, is the paragraph of
+    that number (``@n``; the label as written) when the paragraph before is that number's
+    predecessor, the next one its successor, and the cable has no paragraph of it."""
+    numbers = set(_numbered(blocks))
+    out: list[Block] | None = None
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.n is None and block.label is None and block.marking is None:
+            lines, items = block.lines, block.items
+        elif isinstance(block, ItemList) and block.items and block.items[0].lines:
+            head = block.items[0].lines[0]
+            if not isinstance(head, str):
+                continue
+            lines, items = (f"{block.items[0].label} {head}", *block.items[0].lines[1:]), block.items[1:]
+        else:
+            continue
+        first = lines[0] if lines and isinstance(lines[0], str) else ""
+        found = _UNSTOPPED.match(first)
+        if found is None or not _gap(blocks, index, int(found["num"]), numbers):
+            continue
+        if isinstance(block, ItemList) and not found["stop"]:
+            continue
+        label = first[: found.end("stop")].strip().lstrip("¶").strip()
+        numbers.add(int(found["num"]))
+        out = out or list(blocks)
+        out[index] = Paragraph((first[found.end() :], *lines[1:]), int(found["num"]), label, None,
+                               found["marking"], items)
+    return out if out is not None else blocks
+
+
+@PASSES.rule(
+    "unmarked-run-on-paragraph",
+    after="unstopped-paragraph-number",
+    note=note(
+        "normalization",
+        "A numbered paragraph without a portion marking run on at the end of the one before it (… See "
+        "paragraphs 2-4. 3. Reason for request: …) is a paragraph of its own when its number fills the one gap "
+        "in the cable's numbers (the paragraph before has the number before it, the cable the number after).",
+    ),
+)
+def unmarked_run_on_paragraph(blocks: list[Block], run: Run) -> list[Block]:
+    """``¶1. Action/funding request in paragraph 5. 2. Summary: Mission Indonesia requests …``
+    (10JAKARTA186), ``… involving parties to this license. 3. Reason for request: …``
+    (08STATE58722): where paragraph N's text holds N+1 and a word in capitals after a finished
+    sentence, with no portion marking, that is paragraph N+1 when the cable has no paragraph
+    N+1 and its next numbered paragraph is N+2 (run-on-paragraph takes a number with a marking,
+    whatever comes after)."""
+    numbers = set(_numbered(blocks))
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        cut = _cut_bare(block, numbers, _numbered(blocks[index + 1 :])[:1]) if isinstance(block, Paragraph) else None
+        out.extend(cut or [block])
+    return out if len(out) != len(blocks) else blocks
+
+
+def _cut_bare(block: Paragraph, numbers: set[int], after: list[int]) -> list[Block] | None:
+    """Paragraph N cut where N+1 runs on in its text, when the cable has no N+1 and ``after``
+    (its next numbered paragraph's number) is N+2; None otherwise."""
+    if block.n is None or block.n + 1 in numbers or after != [block.n + 2]:
+        return None
+    for at, line in enumerate(block.lines):
+        if not isinstance(line, str):
+            continue
+        found = next((m for m in _RUN_ON_BARE.finditer(line) if int(m["num"]) == block.n + 1), None)
+        if found is None:
+            continue
+        numbers.add(block.n + 1)
+        head = Paragraph((*block.lines[:at], line[: found.start()].rstrip()), block.n, block.label,
+                         block.label_fix, block.marking)
+        rest = Paragraph((line[found.end() :], *block.lines[at + 1 :]), block.n + 1, f"{found['num']}.", None,
+                         None, block.items)
+        return [head, rest]
+    return None

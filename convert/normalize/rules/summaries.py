@@ -1,0 +1,59 @@
+"""Chain ``inline.spans`` (continued from :mod:`.inline`): a summary whose END SUMMARY has no
+label before it.
+
+Many cables open with a paragraph that ends ``… are as follows. End summary.`` with no
+``Summary:`` at its start (10PARIS71, 04PANAMA823, 06CAIRO941): the drafter let the first
+paragraph be the summary and wrote only its end. The span is that paragraph's text, from its
+start to the end marker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parsed import Seg
+from ..tokens import Span, SpanText, mark_ranges
+from . import inline  # noqa: F401  (summary-compound, which this rule goes after, registered first)
+from .inline import SPANS, SUMMARY_END
+from .ruler import note
+
+#: the words a summary must hold before its end marker (not ``END SUMMARY.`` alone on its line)
+_WORDS = 6
+#: a summary label before the end marker in the same paragraph (another rule's, or none to find)
+_LABEL = re.compile(r"(?i)\bsummary\b")
+_UNLABELLED = Span("summary", re.compile(r"(?=\S)"), SUMMARY_END, ("",), ("end",), anywhere=False)
+
+
+def _has_summary(text: SpanText) -> bool:
+    return any(isinstance(token, Seg) and token.type == "summary" for run in text.tokens for token in run)
+
+
+@SPANS.rule(
+    "summary-unlabelled",
+    after="summary-compound",
+    trigger=("end",),
+    note=note(
+        "normalization",
+        "The text's first paragraph, when it ends with END SUMMARY and has no summary label (… are as follows. "
+        "End summary.), is the cable's summary, from its start to the end marker.",
+    ),
+)
+def summary_unlabelled(text: SpanText) -> bool:
+    """``1. (C) Staffdel Kessler, representing the House Committee on Foreign Affairs, visited
+    Paris … Highlights of Staffdel Kessler's meetings in Paris are as follows. End summary.``
+    (10PARIS71): where no summary was found, the text's first paragraph, when it holds END
+    SUMMARY after six words or more with no word SUMMARY before it, is the summary from its
+    start to the end marker. An END SUMMARY further on is left alone (where the summary began
+    is not written), and so is a first paragraph that begins in lower case (a page cut
+    mid-sentence) or under a summary heading (``summary-heading``'s)."""
+    if _has_summary(text) or not text.main or text.main[0] in text.headed:
+        return False
+    index = text.main[0]
+    source = text.texts[index]
+    end = SUMMARY_END.search(source) if "end" in text.lows[index] else None
+    if end is None:
+        return False
+    before = source[: end.start()]
+    if len(before.split()) < _WORDS or _LABEL.search(before) or before.lstrip()[:1].islower():
+        return False  # (lower case: a page cut mid-sentence, the summary's start not in it)
+    return mark_ranges(text, [index], _UNLABELLED)
