@@ -158,6 +158,77 @@ def test_a_dashed_title_needs_its_dashes_at_one_end() -> None:
         assert dashed_title(line) is None, line
 
 
+def test_a_title_with_equals_signs_or_a_wrapped_rule_is_a_dashed_title() -> None:
+    # the teletype wraps a long rule at its line's end (``===== ==``); equals signs underline
+    # as dashes do (08DHAKA856); spaced dashes mixed with double ones (08BRASILIA1325)
+    from convert.normalize.rules.blocks import UNDERLINE, dashed_title
+
+    titles = {"Summary =======": "Summary",
+              "RAB Pledges Full Support ============================================= ====": "RAB Pledges Full Support",
+              "An Emerging Player - - - - - -- - - - -": "An Emerging Player"}
+    for line, title in titles.items():
+        assert dashed_title(line) == title, line
+    for line in ("============================================= ==", "- - - - - -- - - -", "---- ------ ---"):
+        assert UNDERLINE.match(line), line
+    for line in ("a == b", "x = 1 ==", "SUBTOTAL = 5"):
+        assert dashed_title(line) is None, line
+
+
+def test_an_end_marker_cut_short_is_an_end_marker() -> None:
+    # ``=======================CABLE END`` (09CAIRO1447: the copy lost the marker's last letter
+    # and its closing equals signs) ends the message as ``=====CABLE ENDS=====`` does
+    from convert.normalize.rules.closing import END_MARKER
+    from convert.normalize.rules.endings import MESSAGE_END
+
+    for line in ("=======================CABLE END", "=====CABLE ENDS=====", "=== CABLE ENDS ==="):
+        assert END_MARKER.match(line) and MESSAGE_END.match(line), line
+    assert not END_MARKER.match("CABLE END") and not END_MARKER.match("===== CABLE ENDS HERE")
+
+
+def test_a_title_run_on_from_a_sentence_without_its_full_stop() -> None:
+    # ``… would be severely limited Shah Deniz Production Also Down -----``: the capitalised
+    # words after the last lower-case word, after more than a title's length of text
+    from convert.normalize.rules.cuts import _title_run
+
+    pre = "Heydarov doubted that such a swap arrangement would be initiated, as volumes would be severely limited"
+    text = pre + " Shah Deniz Production Also Down"
+    assert text[_title_run(text) or 0 :] == "Shah Deniz Production Also Down"
+    assert _title_run(pre + " Comment") is None  # one word: no title told
+    assert _title_run("G8 Global Partnership against the Spread of Weapons") is None  # a long title
+    text = pre + " as President Obama. Afghanistan Policy"  # a sentence's end stops the run
+    assert text[_title_run(text) or 0 :] == "Afghanistan Policy"
+
+
+def test_the_sbu_sentence_after_a_page_break_is_no_part_of_the_subject() -> None:
+    # 06THEHAGUE1001: SUBJECT / page-break line / ``SENSITIVE BUT UNCLASSIFIED. PLEASE HANDLE
+    # ACCORDINGLY.``: the subject ends before the handling sentence (a field of its own); so
+    # does a subject whose line runs on into it misspelt (06SAOPAULO360: ``SENSTIVE``)
+    head = "UNCLAS THE HAGUE 001001\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL NL\n"
+    for subject in ("SUBJECT: ISLAMIC EDUCATION IN THE NETHERLANDS\nTHE HAGUE 00001001 001.2 OF 002\n"
+                    "SENSITIVE BUT UNCLASSIFIED. PLEASE HANDLE ACCORDINGLY.\n",
+                    "SUBJECT: ISLAMIC EDUCATION IN THE NETHERLANDS SENSTIVE BUT UNCLASSIFIED - PLEASE PROTECT "
+                    "ACCORDINGLY.\n"):
+        done = normalize_traced(RawCable(source="t.txt", form="text", body=head + subject + "\n1. (U) Text.\n"))
+        title = done.cable.tei.xpath("string(//t:title[@type='subject'])", namespaces=NS)
+        assert title == "ISLAMIC EDUCATION IN THE NETHERLANDS", subject
+        assert "ACCORDINGLY" in " ".join(done.cable.tei.xpath("//t:opener//text()", namespaces=NS))
+
+
+def test_a_subject_line_that_runs_on_into_ref_and_the_first_paragraph_is_cut() -> None:
+    # 07BRASILIA1006: ``SUBJECT: … Legal Case Ref: Brasilia 600 and previous 1. (SBU) Summary: …``
+    # on one line: the subject, the REF field and paragraph 1 (not the REF's last item)
+    head = "UNCLAS BRASILIA 001006\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: CASC BR\n"
+    body = ("SUBJECT: Update on GOL-Legacy Crash Legal Case Ref: Brasilia 600 and previous 1. (SBU) Summary: In a "
+            "surprise move, the prosecutor indicted four air traffic controllers.\n\n2. (SBU) Text.\n")
+    done = normalize_traced(RawCable(source="t.txt", form="text", body=head + body))
+    tei = done.cable.tei
+    assert tei.xpath("string(//t:title[@type='subject'])", namespaces=NS) == "Update on GOL-Legacy Crash Legal Case"
+    items = tei.xpath("//t:list[@type='references']/t:item", namespaces=NS)
+    assert [reading_text(x) for x in items] == ["Brasilia 600 and previous"]
+    (p1,) = tei.xpath("//t:p[@n='1']", namespaces=NS)
+    assert "surprise move" in reading_text(p1)
+
+
 def test_a_paragraph_number_alone_on_its_line_numbers_the_marked_text_after_it() -> None:
     # ``17.`` on a line of its own, then ``(C) Recalling …``: paragraph 17 with marking (C), not
     # an empty paragraph 17 and item C of a list

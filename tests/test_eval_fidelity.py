@@ -141,6 +141,21 @@ def test_old_style_page_break_and_transmission_rule() -> None:
     assert not residue.BY_NAME["dashed-rule"].find("------------------8A8E0D 271459Z /38")
 
 
+def test_a_tables_column_rules_and_dashes_for_a_name_are_no_dashed_rule() -> None:
+    det = residue.BY_NAME["dashed-rule"]
+    # a table's column rules (07SANJOSE63, 08SANJOSE347, 09RABAT607): the author's drawing
+    assert det.find("Amount Year (USD million) Percent of GDP ---- ------------- -------------- 2005 861 4.3%") == []
+    assert det.find("Costa Cent Year Rica Am Index ---- ------ ---- ----- 1969-1971 1259 1169") == []
+    assert det.find("Other 3.9 ----- ----- Total 100.0") == []
+    # dashes written for a name (05VILNIUS732)
+    assert det.find("tipped GOL investigators off to ------------'s activities.") == []
+    assert det.find('it could be positive for her (-------------)." Liutkevicius said') == []
+    # the teletype's rule wrapped at its 45th character is residue, not a table
+    assert det.find("Mixed Pictures --------------------------------------------- ------ 6. (C/NF) Judd")
+    assert det.find("Missile Defense --------------- 5. (C)")
+    assert det.find("UNSCR 1803 IMPLEMENTATION -------------------------")
+
+
 def test_audit_runs_body_detectors_on_blocks_and_the_subject_detector_on_the_subject() -> None:
     hits = residue.audit([("p", "the text NNNN")], "A SUBJECT REF: STATE 1")
     assert set(hits) == {"end-marker", "subject-runon"}

@@ -27,13 +27,18 @@ class Detector:
     pattern: re.Pattern[str]
     on_subject: bool = False  # runs over the record's subject, not the body
     trigger: re.Pattern[str] | None = None  # a cheap pattern every hit contains (speed only)
+    #: what looks like a hit but is the cable's own writing (a hit inside a match is no hit)
+    content: re.Pattern[str] | None = None
 
     def find(self, value: str) -> list[str]:
         """Each hit with up to 30 characters of context on both sides."""
         if self.trigger is not None and not self.trigger.search(value):
             return []
+        kept = [(m.start(), m.end()) for m in self.content.finditer(value)] if self.content else []
         out = []
         for m in self.pattern.finditer(value):
+            if any(a <= m.start() and m.end() <= b for a, b in kept):
+                continue
             a, b = max(0, m.start() - 30), min(len(value), m.end() + 30)
             out.append(value[a:b].replace("\n", " ¦ "))
         return out
@@ -94,6 +99,14 @@ DETECTORS: tuple[Detector, ...] = (
         "a rule of five or more dashes, equals signs or underscores (`-------`, `- - - - -`) "
         "in a block of text (an underlined heading glued to its paragraph, a separator)",
         re.compile(r"(?<![-\w])(?:-{5,}+(?![0-9A-F]{6} )|(?:- ){4,}-|={5,}|_{5,})"),
+        # the cable's own: a table's column rules (two runs of dashes or more side by side,
+        # none of 45, the teletype's line: ``---- ------ ---- -----`` under ``Year Costa Rica Index``,
+        # ``----- -----`` over a total), and dashes written for a name (``off to ------------'s
+        # activities``, ``(-------------)``)
+        content=re.compile(
+            r"(?<![-\w])(?!-{45}(?!-))-{3,}+(?: {1,4}(?!-{45}(?!-))-{3,}+)+(?![-\w])"
+            r"|(?<![-\w])-{5,}+(?='s\b)|(?<=\()-{5,}+(?=\))"
+        ),
     ),
     Detector(
         "html",

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, Line, ListItem, Paragraph
 from .fields import is_wrapper
 from .ruler import Chain, Run, note
+from .runs import ITEM_START, _split_items, _tail_texts
 
 CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
     "blocks.cut",
@@ -51,9 +52,6 @@ PARA_START = re.compile(
     r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?\.(?=\s|\(|$)\s*"
     # the portion marking: (C), (S/NF), (SBU), (C/REL ISAF), (C - ENTIRE TEXT)
     r"(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4}|[A-Z]\s*-\s*[A-Z ]{3,20})\)\.?)?",
-)
-ITEM_START = re.compile(
-    r"^\s*(?:¶\s*)?(?P<label>\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)|[A-Za-z]\)|[A-Z]\.(?=\s)|\d{1,2}\)|-{1,2}(?=\s)|--(?=[A-Z])|[*•o](?=\s))\s*"
 )
 DASH_RULE = re.compile(r"^\s*(?:-\s*){4,}$|^\s*(?:=\s*){4,}$|^\s*(?:_\s*){4,}$")
 #: a line that ends a sentence (or a quotation, a parenthesis)
@@ -86,22 +84,26 @@ def unspaced_paragraph(block: list[Line], line: str) -> bool:
     return bool(previous) and terminal(previous)
 
 
-#: a rule that underlines: dashes, equals signs or underscores only, in one run
-UNDERLINE = re.compile(r"^\s*(?:-{4,}(?: -+)*|(?:- ){3,}-?|={4,}|_{4,})\s*$")
-#: a title with its dashes on the same line: ``----- Title -----``, ``Title -----``, ``----- Title``
+#: a rule that underlines: dashes, equals signs or underscores only, in one run (a run the
+#: teletype wrapped at its line's end goes on after a space: ``----- ---``, ``===== ==``)
+UNDERLINE = re.compile(r"^\s*(?:-{4,}(?: -+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|_{4,})\s*$")
+#: a run of dashes or equals signs that sets a title (wrapped runs go on after a space)
+_RUN = r"(?:-{4,}(?: -+)*|(?:-+ ){3,}-+|={4,}(?: =+)*)"
+#: a title with its dashes on the same line: ``----- Title -----``, ``Title -----``, ``----- Title``,
+#: ``Title =====``
 DASHED_TITLE = re.compile(
-    r"^\s*(?:(?:-{4,}(?: -+)*|(?:- ){3,}-)\s*(?P<a>[^-\s](?:[^-]|-(?!--))*?)\s*(?:-{4,}(?: -+)*|(?:- ){3,}-)?"
-    r"|(?P<b>[^-\s](?:[^-]|-(?!--))*?)\s*(?:-{4,}(?: -+)*|(?:- ){3,}-))\s*$"
+    rf"^\s*(?:{_RUN}\s*(?P<a>[^-=\s](?:[^-=]|-(?!--)|=(?!==))*?)\s*{_RUN}?"
+    rf"|(?P<b>[^-=\s](?:[^-=]|-(?!--)|=(?!==))*?)\s*{_RUN})\s*$"
 )
 
 
 def dashed_title(line: str) -> str | None:
     """The title of a line that sets a title with its dashes (at most 100 characters, not a
     numbered paragraph), or None."""
-    if "--" not in line and "- -" not in line:
+    if "--" not in line and "- -" not in line and "====" not in line:
         return None
     text = line.strip()  # the pattern needs a run of dashes at one end: a line with a dash
-    if not (text.endswith("-") or text.startswith(("----", "- - -"))):  # inside is not tried
+    if not (text.endswith(("-", "=")) or text.startswith(("----", "- - -", "===="))):  # inside is not tried
         return None
     match = DASHED_TITLE.match(line)
     title = (match["a"] or match["b"]) if match else None
@@ -137,7 +139,8 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
     """A heading set with dashes inside a run of lines is a block of its own: a rule under a
     short title line (``UKRAINE AND INDIA`` / ``-------``) takes the title with it (the run
     starts a line back), what follows a heading's rule starts a new run, and a title with its
-    dashes on one line (``----- Summary -----``) stands apart from the lines around it."""
+    dashes on one line (``----- Summary -----``) stands apart from the lines around it. A rule
+    over more text than a title holds is a rule alone: the text after it is a run of its own."""
     texts = _tail_texts(block)  # the last two: a run can be long (no scan of it per line)
     if not texts:
         return False
@@ -149,11 +152,28 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
             if isinstance(block[-1], str):
                 return 2  # the title goes with its rule
         return not DASH_RULE.match(last)  # a rule after text: a block of its own
+    back = _over_text(block, line)
+    if back:
+        return back  # a rule over a paragraph, not over a title: the text goes on without it
     if UNDERLINE.match(last):
         if len(texts) >= 2:
             return True  # the rule closed a heading
         return para_start(line) or not _title_like(line)  # a rule alone: over a title, or not
     return dashed_title(line) is not None or dashed_title(last) is not None
+
+
+def _over_text(block: list[Line], line: str) -> int:
+    """A rule and the lines after it that a line of text takes past what a title over a rule
+    can hold (160 characters: ``dashed-heading``): ``-----`` / ``PNP sources estimate …
+    continue to`` / ``operate in the VRAE …``. The lines after the rule start a run (the
+    number to give back), the rule stands alone; 0 while they can still be a title."""
+    texts = [x for x in block if isinstance(x, str)] if 2 <= len(block) <= 8 else []
+    if len(texts) != len(block) or not UNDERLINE.match(texts[0]) or len(texts[0].strip()) < 5:
+        return 0  # (``----`` cut from ``---- Iran's new centrifuge …`` is an item's mark)
+    if starts_new(line) or UNDERLINE.match(line) or any(UNDERLINE.match(x) or dashed_title(x) for x in texts[1:]):
+        return 0  # [-----, HAITI -----] / 12. (C): a heading, then its paragraph
+    words = " ".join(x.strip() for x in [*texts[1:], line])
+    return len(block) if len(words) >= 160 else 0
 
 
 #: the last word of a line that a number goes on (``see paragraph`` / ``3. (C) above``), not a
@@ -225,18 +245,6 @@ def next_paragraph(block: list[Line], line: str) -> bool:
     return not _goes_on(last, line)
 
 
-def _tail_texts(block: list[Line], n: int = 2) -> list[str]:
-    """The last ``n`` text lines of a run (fewer if it has fewer), in order."""
-    out: list[str] = []
-    for entry in reversed(block):
-        if isinstance(entry, str):
-            out.append(entry)
-            if len(out) == n:
-                break
-    out.reverse()
-    return out
-
-
 def starts_new(line: str) -> bool:
     return bool(PARA_START.match(line) or ITEM_START.match(line) or DASH_RULE.match(line))
 
@@ -252,8 +260,8 @@ def starts_new(line: str) -> bool:
 def paragraph_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
     """Two runs of lines are one paragraph when the first stops mid-sentence (a line of more
     than 25 characters) and the second goes on in lower case, or after page furniture; not when
-    the second is a title with its rule under it (``… (D). CONFIDENTIAL`` / page break /
-    ``BACKGROUND AND INTRODUCTION`` / ``-------``: a heading)."""
+    the second is a heading set with dashes (a title over its rule after a page break: ``… (D).
+    CONFIDENTIAL`` / page break / ``BACKGROUND AND INTRODUCTION`` / ``-------``)."""
     last = next((x for x in reversed(prev) if isinstance(x, str)), "")
     texts = _texts(chunk[:3])[:2]
     first = texts[0] if texts else ""
@@ -264,9 +272,19 @@ def paragraph_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[L
         and not (len(texts) == 2 and DASH_RULE.match(texts[1]) and _title_like(first))
         and not DASH_RULE.match(last)
         and dashed_title(last) is None  # a heading set with dashes ends its run
+        and not _underlined(_texts(chunk))  # and one starts its own (after a page break too)
     )
     lower = first.lstrip()[:1].islower()
     return joinable and (lower or bool(furniture)) and len(last) > 25
+
+
+def _underlined(texts: list[str]) -> bool:
+    """Whether a run is a heading set with dashes: a title between its dashes on one line
+    (``----- ACTION NEEDED -----``), or a short title of one to three lines over its rule
+    (``Terror Cases and Communities Present Mixed Pictures`` / ``-----``)."""
+    if texts and texts[0].lstrip().startswith(("----", "- - -", "====")) and dashed_title(texts[0]):
+        return True
+    return 2 <= len(texts) <= 4 and bool(UNDERLINE.match(texts[-1])) and _title_like(texts[0])
 
 
 #: a run's last line ending in the word END after a sentence (``… a health-based amnesty. End``)
@@ -319,8 +337,9 @@ def dashed_heading(chunk: list[Line], texts: list[str], run: Run) -> Block | Non
 
 @KINDS.rule("dashed-title", after="dashed-heading")
 def dashed_title_line(chunk: list[Line], texts: list[str], run: Run) -> Block | None:
-    """One line that sets a title with its dashes (``----- Summary -----``, ``COMMENT -------``)
-    is a heading; the dashes are recorded as rend="dashes"."""
+    """One line that sets a title with its dashes or equals signs (``----- Summary -----``,
+    ``COMMENT -------``, ``Summary =======``) is a heading; the dashes are recorded as
+    rend="dashes"."""
     if len(texts) != 1 or is_wrapper(texts[0]):
         return None  # ----- header ends -----: a wrapper's line (the wrapper-block pass)
     title = dashed_title(texts[0])
@@ -367,25 +386,6 @@ def split_items(lines: list[Line], run: Run) -> tuple[list[Line], list[ListItem]
             run.fire(rule.name)
             return found
     return lines, []
-
-
-def _split_items(lines: list[Line]) -> tuple[list[Line], list[ListItem]]:
-    head: list[Line] = []
-    items: list[tuple[str, list[Line]]] = []
-    prev_text = ""
-    for entry in lines:
-        if isinstance(entry, str):
-            match = ITEM_START.match(entry)
-            if match and (not prev_text or prev_text.rstrip()[-1:] in (".", ":", ";")):
-                items.append((match["label"], [entry[match.end() :]]))
-                prev_text = entry
-                continue
-            prev_text = entry
-        if items:
-            items[-1][1].append(entry)
-        else:
-            head.append(entry)
-    return head, [ListItem(label, tuple(item)) for label, item in items]
 
 
 @ITEMS.rule("list-items")

@@ -19,7 +19,7 @@ from ..parsed import Entry, Furniture, Glued, RunOn
 from ..refs import last_label, resolve_ref
 from . import routing as routing_rules  # (routing reads fields, which does not read this module)
 from .blocks import PARA_START
-from .fields import CABLE_DATED, CSV_RESIDUE, PreambleCursor, field_kind
+from .fields import CABLE_DATED, CSV_RESIDUE, SUBJECT_RUNON, PreambleCursor, field_kind
 from .ruler import Chain, Run
 
 ROWS: Chain[Callable[[list[Entry], int, Run], int]] = Chain(
@@ -202,16 +202,6 @@ def glued_fields(cur: PreambleCursor, line: str, run: Run) -> list[str] | None:
     return None
 
 
-#: where a SUBJECT line runs on into the next field (a copy that unwrapped the preamble):
-#: ``… LICENSING REF: SAO PAULO 1467``, ``… EGYPTREF: CAIRO 493``, ``… Classified By: …``,
-#: ``… SENSITIVE BUT UNCLASSIFIED, PLEASE TREAT ACCORDINGLY``
-SUBJECT_RUNON = re.compile(
-    r"(?<!\s)\s++(?=REF(?:S|TELS?)?\s*+:|REFTELS?\s|REF\s++[A-Z]\s*+:|(?i:CLASSIFIED\s++BY\b)"
-    r"|(?i:SENSITIVE\s++BUT\s++UNCLASSIFIED\b))"
-    r"|(?<=[A-Za-z0-9.)])(?=REFS?:)"
-)
-
-
 @GLUED.rule("subject-runon", after="glued-fields")
 def subject_runon(cur: PreambleCursor, line: str, run: Run) -> list[str] | None:
     """A SUBJECT line that runs on into the REF field, the Classified By line or the SBU
@@ -244,8 +234,15 @@ def subject_runon_wrapped(line: str) -> list[str] | None:
     """A SUBJECT wrapped over lines whose last line runs on into the REF field, the Classified
     By line or the SBU handling sentence (``SUBJECT: AUSTRALIA GROUP: … EXCHANGE AND`` /
     ``POTENTIAL PROBLEM WITH PARIS PLENARY REF: STATE 16112 Classified By: …``) is cut there, as
-    :func:`subject_runon` cuts the SUBJECT's first line."""
+    :func:`subject_runon` cuts the SUBJECT's first line. A line that is the SBU handling
+    sentence (``SENSITIVE BUT UNCLASSIFIED. PLEASE HANDLE ACCORDINGLY.`` after a page break) is
+    a field of its own."""
+    if _SBU_LINE.match(line):
+        return [_glued(line, True)]
     return _runon_pieces(line)
+
+
+_SBU_LINE = re.compile(r"^\s*(?i:SENSI?TIVE\s++BUT\s++UNCLASSIFIED\b)")
 
 
 #: where a line of the REF field runs on into the Classified By line or the SBU sentence, after
@@ -301,6 +298,8 @@ _BODY_RUNON = re.compile(
     r"(?:(?<=\d)|^)\s*+(?=(?P<number>(?<!\d)¶?\s*+1\s*+\.\s*+)(?:\(|[A-Z])"
     r"|(?P<marking>\(\s*+(?P<level>U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]+)*\s*+\)\s*+)[A-Z])"
 )
+#: the first paragraph's number and portion marking after a word of the line (``… previous 1. (SBU) …``)
+_MARKED_FIRST = re.compile(r"(?<=[A-Za-z])\s++(?=1\.\s?\((?:U|SBU|C|S|TS|LOU)(?:/[A-Z]+)?\)\s)")
 #: what follows a list's next label, not a paragraph (``B. STATE 5678``)
 _LABEL_NEXT = re.compile(r"[A-Z][.)]\s")
 #: a word of a sentence in mixed case
@@ -317,7 +316,11 @@ def ref_body_runon(line: str) -> list[str] | None:
     cut: a list's next letter read as a marking (``A. … B. SAN JOSE 01455 (C) EMBASSY EMAIL OF
     MAY 5``, ``(C) SAN JOSE 01713``), a marking of the reference itself (``STATE 1234 (S)
     NOTAL``: too short for a sentence; ``B. 12/12/08 (U) EMAIL FROM POLOFF TO USUNVIE C. 08
-    MADRID 1296``: the list goes on)."""
+    MADRID 1296``: the list goes on). After a word, the paragraph's number and its portion marking
+    (``Ref: Brasilia 600 and previous 1. (SBU) Summary: …``)."""
+    marked = _MARKED_FIRST.search(line, 1)
+    if marked:
+        return [line[: marked.start()], RunOn(line[marked.end() :])]
     for match in _BODY_RUNON.finditer(line):
         if match.start() == 0 and PARA_START.match(line):
             return None  # a numbered paragraph's line: it ends the field as it is

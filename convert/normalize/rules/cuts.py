@@ -132,7 +132,7 @@ def distribution_block(line: str) -> list[Line] | None:
 
 
 #: a standalone run of four dashes or more (not ``--`` punctuation, not ``vis--vis``)
-_DASH_RUN = re.compile(r"(?<![^\s.!?:;,\"')\]\u201d])(?:-{4,}(?: -+)*|(?:- ){3,}-)(?!-|(?<=-) -)")
+_DASH_RUN = re.compile(r"(?<![^\s.!?:;,\"')\]\u201d])(?:-{4,}(?: -+)*|(?:-+ ){3,}-+)(?!-|(?<=-) -)")
 _TITLE_MAX = 100
 
 
@@ -171,7 +171,35 @@ def _title_start(pre: str, rule_at: int) -> int | None:
         return ends[-1].end()
     if terminal(pre) or tail.lower().startswith("end "):
         return rule_at
-    return None
+    return _title_run(pre)
+
+
+#: a title's words: capitalised (``Shah``, ``"Info``, ``(SOCAR)``, ``XXXXXXXXXXXX``, ``2009``),
+#: or the short words a title keeps in lower case
+_TITLE_WORD = re.compile(
+    r"^(?:[\"\u201c(]?[A-Z0-9]\S*(?<![.!?:;])|(?:[A-Z]\.)+|a|an|and|as|at|by|for|from|in|of|on|or|the|to|vs\.?|with)$"
+)
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs vs. with".split())
+
+
+def _title_run(pre: str) -> int | None:
+    """Where a title starts that runs on from a sentence with no full stop (``… would be
+    severely limited Shah Deniz Production Also Down``) or from a last sentence too long for
+    ``_title_start``: the words after the last lower-case word or sentence end (``U.S.`` is
+    none), all capitalised but for small words, two capitalised at least, at most 100
+    characters; None when there is no such run."""
+    words = list(re.finditer(r"\S+", pre))
+    at = len(words)
+    while at > 0 and _TITLE_WORD.match(words[at - 1].group()):
+        at -= 1
+    while at < len(words) and words[at].group() in _SMALL_WORDS:
+        at += 1  # a title starts with a capitalised word
+    run = words[at:]
+    if not run or run[0].start() < _TITLE_MAX or sum(1 for w in run if w.group() not in _SMALL_WORDS) < 2:
+        return None  # a title's length or less before it (a long title: ``G8 … against the …``), one word
+    if len(pre) - run[0].start() > _TITLE_MAX:
+        return None
+    return run[0].start()
 
 
 @CUT.rule(
@@ -183,7 +211,9 @@ def glued_heading(line: str) -> list[Line] | None:
     """``… the end. ----- Corruption vs. Inefficiency -----`` and ``COMMENT ------- 12. (C) …``:
     a heading set between or beside dashed rules, run into the end of a paragraph or the start
     of the next (a copy that lost its line breaks), is a line of its own; so is a rule run
-    into the text before or after it."""
+    into the text before or after it. Where no sentence ends before the title (``… would be
+    severely limited Shah Deniz Production Also Down -----``), the title is the capitalised
+    words after the last lower-case one."""
     return _cut_heading(line, 0)
 
 

@@ -20,7 +20,7 @@ from .closing import is_name
 from .ruler import Chain, note
 
 #: the markers that end the message itself (not ``BT`` or ``###``, which also part its sections)
-MESSAGE_END = re.compile(r"^\s*(?:NNNN|={3,}\s*CABLE ENDS\s*={3,}|End Cable Text)\s*$", re.I)
+MESSAGE_END = re.compile(r"^\s*(?:NNNN|={3,}\s*CABLE ENDS?(?:\s*={3,})?|End Cable Text)\s*$", re.I)
 #: a name in capitals after the last sentence of a line (``… End comment. STEVENS``)
 _CAPS_NAME_AFTER_SENTENCE = re.compile(r"[.!?)\"']\s+(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})$")
 #: a database row's columns after the name on its line: a count and the date (``0 11/13/2007``)

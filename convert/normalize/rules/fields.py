@@ -66,7 +66,9 @@ CABLE_DATED = re.compile(r"^\s*Cable\s+dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?:
 CSV_ROW = re.compile(r"^\s*\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 CSV_RESIDUE = re.compile(r'^\s*+"?\s*+,?\s*+"(?=\S)')
 DATABASE_FIELD = re.compile(r"^\s*(?:id|date|refid|origin|classification|destination|header|references?)\s*:", re.I)
-DATABASE_MARK = re.compile(r"^\s*(?:-{5,}\s*header ends\s*-{5,}|={5,}\s*CABLE ENDS\s*={5,}|<<\d+>>|\d+\t\S)", re.I)
+DATABASE_MARK = re.compile(
+    r"^\s*(?:-{5,}\s*header ends\s*-{5,}|={5,}\s*CABLE ENDS?(?:\s*={5,})?|<<\d+>>|\d+\t\S)", re.I
+)
 PARTIAL_EXTRACT = re.compile(r"This record is a partial extract of the original cable", re.I)
 NARA_STAMP = re.compile(r"Declassified/Released US Department of State|Copy from the National Archives", re.I)
 
@@ -316,6 +318,14 @@ def classified_by_paragraph(lines: list[str]) -> str | None:
 
 
 # ---------------------------------------------------------------- a subject cut short
+#: where a SUBJECT line runs on into the next field (a copy that unwrapped the preamble):
+#: ``… LICENSING REF: SAO PAULO 1467``, ``… EGYPTREF: CAIRO 493``, ``… Classified By: …``,
+#: ``… SENSITIVE BUT UNCLASSIFIED, PLEASE TREAT ACCORDINGLY``, ``… VODDLER Ref: A) STOCKHOLM 733``
+SUBJECT_RUNON = re.compile(
+    r"(?<!\s)\s++(?=REF(?:S|TELS?)?\s*+:|Ref\s*+:|REFTELS?\s|REF\s++[A-Z]\s*+:|(?i:CLASSIFIED\s++BY\b)"
+    r"|(?i:SENSI?TIVE\s++BUT\s++UNCLASSIFIED\b))"
+    r"|(?<=[A-Za-z0-9.)])(?=REFS?:)"
+)
 _NEXT_FIELD = re.compile(r"^\s*(?:REF|Ref|CLASSIFIED|Classified|E\.\s?O|TAGS|¶|\d{1,3}\.|\()")
 
 
@@ -327,7 +337,9 @@ def _words(text: str) -> list[str]:
 def cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
     """``SUBJECT: … FOLLOW-ON PHASE; PARLIAMENT...``: a media partner's copy cut the preamble
     short, and its second copy of the cable (a wrapper block, or unnumbered text) writes the
-    SUBJECT whole: that one (with its wrapped lines), when it begins with the cut one's words."""
+    SUBJECT whole: that one (with its wrapped lines), when it begins with the cut one's words;
+    up to where it runs on into the next field (a copy that lost its line breaks: ``…
+    TERRITORIAL INTEGRITY Classified By: …``, ``… DEFIANT REF: TBILISI 1362``)."""
     stem = _words(cut.rstrip(".… "))
     if not stem:
         return None
@@ -346,7 +358,9 @@ def cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
                 if not more.strip() or _NEXT_FIELD.match(more) or HANDLING.match(more):
                     break
                 taken.append(more)
-            whole, start = " ".join(_words(" ".join(taken))), " ".join(stem)
+            text = " ".join(taken)
+            runon = SUBJECT_RUNON.search(text, 1)  # the copy runs on: ``… INTEGRITY Classified By: …``
+            whole, start = " ".join(_words(text[: runon.start()] if runon else text)), " ".join(stem)
             if len(whole) > len(start) and whole.startswith(start):  # (the cut may end mid-word)
                 return whole
     return None

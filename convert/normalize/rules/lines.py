@@ -304,6 +304,10 @@ def _station_before(words: list[str]) -> int:
     return 0
 
 
+#: a word that a station's name is glued to: a number's digits or a redaction before it
+_GLUED_STATION = re.compile(r"^(?:.*\d|X{4,})(?P<station>[A-WYZ][A-Z]{2,})$")
+
+
 @CUT.rule(
     "glued-page-break",
     trigger=("OF ", "of ", "Of "),  # what every page number's "002 OF 003" holds
@@ -327,9 +331,12 @@ def _cut_pages(line: str, depth: int) -> list[str] | None:
         before, after = line[: match.start()].rstrip(), line[match.end() :].strip()
         words = before.split()
         k = _station_before(words)
-        if not k:
-            continue
         cut = len(before) - len(" ".join(words[-k:]))
+        if not k:  # the station glued to the word before it (``C. CAIRO 507CAIRO 00000524 …``)
+            glued = _GLUED_STATION.match(words[-1]) if words else None
+            if glued is None or not _station_before([glued["station"]]):
+                continue
+            cut = len(before) - len(glued["station"])
         text_before = before[:cut].rstrip()
         if not text_before and not after:
             return None  # a page-break line as a whole: the page-break rule's

@@ -1,0 +1,43 @@
+"""Helpers of stage "blocks" (no rules here): the item labels that start a list, the last
+text lines of a run, and a run's lines split into the text and its list items."""
+
+from __future__ import annotations
+
+import re
+
+from ..parsed import Line, ListItem
+
+ITEM_START = re.compile(
+    r"^\s*(?:¶\s*)?(?P<label>\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)|[A-Za-z]\)|[A-Z]\.(?=\s)|\d{1,2}\)|-{1,2}(?=\s)|--(?=[A-Z])|[*•o](?=\s))\s*"
+)
+
+
+def _tail_texts(block: list[Line], n: int = 2) -> list[str]:
+    """The last ``n`` text lines of a run (fewer if it has fewer), in order."""
+    out: list[str] = []
+    for entry in reversed(block):
+        if isinstance(entry, str):
+            out.append(entry)
+            if len(out) == n:
+                break
+    out.reverse()
+    return out
+
+
+def _split_items(lines: list[Line]) -> tuple[list[Line], list[ListItem]]:
+    head: list[Line] = []
+    items: list[tuple[str, list[Line]]] = []
+    prev_text = ""
+    for entry in lines:
+        if isinstance(entry, str):
+            match = ITEM_START.match(entry)
+            if match and (not prev_text or prev_text.rstrip()[-1:] in (".", ":", ";")):
+                items.append((match["label"], [entry[match.end() :]]))
+                prev_text = entry
+                continue
+            prev_text = entry
+        if items:
+            items[-1][1].append(entry)
+        else:
+            head.append(entry)
+    return head, [ListItem(label, tuple(item)) for label, item in items]
