@@ -29,6 +29,7 @@ from . import (  # noqa: F401  (registers the rules)
     runon,
     separators,
     spacing,
+    subjects,
     tags,
     years,
 )
