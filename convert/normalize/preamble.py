@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from .banner import parse_banner
 from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line, RefList, RunOn
+from .refs import REF as REF_LABEL
 from .refs import guessed, last_label, parse_refs
 from .rules.blocks import PARA_START
 from .rules.copies import GLUED, ROWS, WRAPPED, glued
@@ -147,7 +148,7 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
         if e is None:
             # REF items may be separated by blank lines: look ahead for the next label
             k = _next_line(entries, cur.i) if refs else len(entries)
-            if k < len(entries) and ref_continues(str(entries[k]), last_label(_text(lines))):
+            if k < len(entries) and _ref_goes_on(str(entries[k]), _text(lines)):
                 run.fire("ref-continuation")
                 lines.extend(x for x in entries[cur.i : k] if isinstance(x, Furniture))  # furniture in the gap stays
                 cur.i = k
@@ -166,6 +167,23 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
         cur.seen_subject = True
     if field.kind == "refs":
         cur.last_ref_label = last_label(field.text)
+
+
+_SERIAL_FIRST = re.compile(r"^\s*(\d{3,6})\b(?![/:.\d])")
+
+
+def _ref_goes_on(line: str, text: str) -> bool:
+    """Whether ``line``, after blank lines, goes on with the REF field ``text``: it starts with
+    the next label (``B. ROME 721`` after ``A. …``; ``A.`` after a bare ``REF:``), or with the
+    number of a cable whose station ends the field (``B) BRASILIA`` / blank / ``2314 …``)."""
+    last = last_label(text)
+    if ref_continues(line, last or ("@" if not REF_LABEL.sub("", text, count=1).strip() else None)):
+        return True
+    serial = _SERIAL_FIRST.match(line)
+    if serial is None or not text[-1:].isalpha():
+        return False
+    named = sum(r.target is not None for r in parse_refs(text, 2000).items)
+    return sum(r.target is not None for r in parse_refs(f"{text} {serial[1]}", 2000).items) > named
 
 
 def _goes_on(cur: PreambleCursor, kind: str, lines: list[Line], e: str, run: Run, look: Run) -> str | None:
