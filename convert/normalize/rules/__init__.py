@@ -24,6 +24,7 @@ from . import (  # noqa: F401  (registers the rules)
     marked,
     passes,
     preface,
+    redacted,
     refcopy,
     routing,
     runon,
