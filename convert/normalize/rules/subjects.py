@@ -46,7 +46,7 @@ LINES: Chain[Callable[[str, str], bool]] = Chain(
 )
 
 #: a year alone, which the page anchors as a paragraph (``¶2009.``)
-_YEAR_LINE = re.compile(r"^\s*¶?\s*(?:19[6-9]\d|20[01]\d)\.?\s*$")
+_YEAR_LINE = re.compile(r"^\s*+¶?\s*+(?:19[6-9]\d|20[01]\d)\.?\s*$")
 #: an executive order's number without the E.O. field's colon or DECL (``E.O. 13382``)
 _ORDER_LINE = re.compile(r"^\s*E\.?\s?O\.?\s?\d{5}\b(?!\s*:)(?!.*\bDECL)", re.I)
 #: a SUBJECT line that ends wanting its object (``… IRANIAN ENTITIES UNDER``)
