@@ -10,13 +10,13 @@ from convert.normalize import normalize
 from convert.normalize.banner import parse_banner
 from convert.normalize.dtg import parse_dtg
 from convert.normalize.facts import cable_id, classification_record
-from convert.normalize.tagcodes import tags_from
 from convert.normalize.offices import origin_of
 from convert.normalize.refs import parse_refs, resolve_ref, split_refs
 from convert.normalize.routing import parse_addressee
 from convert.normalize.rules import Run
 from convert.normalize.rules.copies import split_glued
 from convert.normalize.rules.lines import new_page, old_page
+from convert.normalize.tagcodes import tags_from
 from convert.textview import reading_text, source_text
 from convert.writers.json import record
 
@@ -193,6 +193,9 @@ def test_resolve_ref(text, year, ident, inferred):
     ("REF: A. REF: LAGOS 066 B. 08 LAGOS 479", ["09LAGOS66", "08LAGOS479"]),
     ("REF: A. REF A:LIMA 3646 B. REF B: LIMA 3707", ["09LIMA3646", "09LIMA3707"]),
     ("REF: A. REFTELS: (A) PARAMARIBO 501 B. (B) PARAMARIBO 509", ["09PARAMARIBO501", "09PARAMARIBO509"]),
+    ("REF: A. A.BOGOTA 5486 B. B.BOGOTA 7731", ["09BOGOTA5486", "09BOGOTA7731"]),  # glued
+    ("REF: A. REF A HAVANA 639 (\"A SPLENDID LITTLE VISIT\") B. B HAVANA 772 (CONSULAR VISIT)",
+     ["09HAVANA639", "09HAVANA772"]),  # without its stop
 ])
 def test_ref_label_written_twice(text, ids):
     assert [r.target for r in parse_refs(text, 2009).items] == ids
@@ -657,3 +660,18 @@ def test_the_de_lines_four_digits_are_the_tables_serial_cut(table_id: str, kept:
     c = valid(normalize(RawCable("p.html", "html", "SUBJECT: X\n\n1. (C) Text.\n", header=header, metadata=meta)))
     assert c.id == kept
     assert any(w.startswith("id:") for w in c.warnings) is noted
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("REF: BRASILIA 715 AND 660", ["09BRASILIA715", "09BRASILIA660"]),  # a serial alone: the station's again
+    ("REF: LIMA 1209; LIMA 1299 AND PREVIOUS; LIMA 1647; LIMA 1653",
+     ["09LIMA1209", "09LIMA1299", "09LIMA1647", "09LIMA1653"]),  # past a piece that names none, at a semicolon
+    ("REF: SECDEF 122723; CAIRO IIR 6 899 0149 10; 2009 CAIRO 2394 2009 CAIRO 491",
+     ["09SECDEF122723", "09CAIRO2394", "09CAIRO491"]),  # a four-digit year
+    ("REF: A. A. THE HAGUE 3128 (2005) B. THE HAGUE 3350 (2004)", ["05THEHAGUE3128", "04THEHAGUE3350"]),
+    ("REF: STATE 1234, PARA 5", ["09STATE1234"]),  # a paragraph's number is no serial
+    ("REF: STATE 1234 OF MAY 5", ["09STATE1234"]),
+])
+def test_refs_that_name_several_cables_or_a_year_in_parentheses(text, ids):
+    assert [r.target for r in parse_refs(text, 2009).items if r.target] == ids
+    assert "".join((r.written or "") + r.text + r.tail for r in parse_refs(text, 2009).items).replace(" ", "") in text.replace(" ", "")

@@ -288,3 +288,44 @@ def test_a_first_copy_cut_in_its_subject_takes_the_later_copys_references_only()
     assert refs_of_copy([], ["SUBJECT: A SUBJECT WHOLE", "1. (C) Text.", "REF: STATE 1"], 2008) is None
     assert refs_of_copy([Ref(None, None, "STATE 2", "08STATE2")], copy, 2008) is None  # a REF field of its own
     assert refs_of_copy([], ["SUBJECT: WHOLE REF: PARA 5 ABOVE"], 2008) is None  # names no cable
+
+
+def test_a_bare_subject_label_takes_the_next_line_cut_before_the_next_field() -> None:
+    text = BODY.replace("SUBJECT: A CABLE", "SUBJECT:\n\nA CABLE ON THE REGION REF: STATE 5535 Classified By: X for 1.4 (d).")
+    got = rec(text)
+    assert got["subject"] == "A CABLE ON THE REGION"
+    assert [r["id"] for r in got["references"]] == ["04STATE5535"]  # (the year: DECL 2014 less ten years)
+
+
+def test_a_bare_subject_label_does_not_take_a_paragraph() -> None:
+    for after in ("1. (C) Text of the cable.", "(C) A marked paragraph.", "SUMMARY: text", "XXXXXXXXXXXX"):
+        assert rec(BODY.replace("SUBJECT: A CABLE", f"SUBJECT:\n\n{after}"))["subject"] is None
+
+
+def test_tags_glued_after_a_distribution_line_are_read() -> None:
+    text = BODY.replace("E.O. 12958: DECL: 12/20/2014\nTAGS: PREL FR",
+                        "DEPT FOR EUR/WE\nDOE FOR SMITH E.O. 12958: DECL: 12/20/2014 TAGS: PREL FR")
+    assert rec(text)["tags"] == ["PREL", "FR"]
+    text = BODY.replace("TAGS: PREL FR\nSUBJECT: A CABLE", "TAGS: PREL PGOV\nECON, PHUM, FR SUBJECT: A CABLE")
+    got = rec(text)
+    assert (got["tags"], got["subject"]) == (["PREL", "PGOV", "ECON", "PHUM", "FR"], "A CABLE")
+
+
+def test_a_year_or_an_executive_order_on_the_subjects_last_line() -> None:
+    for last, whole in (("\n¶2009.", "A CABLE OF JANUARY 28, 2009."), ("\n2009.", "A CABLE OF JANUARY 28, 2009.")):
+        assert rec(BODY.replace("SUBJECT: A CABLE", f"SUBJECT: A CABLE OF JANUARY 28,{last}"))["subject"] == whole
+    text = BODY.replace("SUBJECT: A CABLE", "SUBJECT: DESIGNATIONS UNDER\nE.O. 13382")
+    assert rec(text)["subject"] == "DESIGNATIONS UNDER E.O. 13382"
+
+
+def test_a_portion_marking_at_the_end_of_the_subject_or_with_a_caveat_is_not_part_of_it() -> None:
+    for subject in ("A CABLE (S)", "(S/REL UK) A CABLE", "A CABLE (C/NF)"):
+        assert rec(BODY.replace("SUBJECT: A CABLE", f"SUBJECT: {subject}"))["subject"] == "A CABLE"
+    assert rec(BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE(S)"))["subject"] == "A CABLE(S)"
+
+
+def test_ref_items_below_a_bare_label_or_a_serial_below_its_station() -> None:
+    text = BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE\n\nREF:\n\nA. A) STATE 33385 AND PREVIOUS\n\nB. PARIS 12")
+    assert [r["id"] for r in rec(text)["references"]] == ["04STATE33385", "04PARIS12"]
+    text = BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE\n\nREF: A) PARIS 675,\nB) BRASILIA\n\n2314")
+    assert [r["id"] for r in rec(text)["references"]] == ["04PARIS675", "04BRASILIA2314"]

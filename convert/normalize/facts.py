@@ -23,7 +23,12 @@ _LOU = re.compile(r"LIMITED OFFICIAL USE", re.I)
 #: how a disagreement names the metadata it is with
 _WITNESS = {"cablegate-table": "the cablegate table", "cables.csv": "the cables.csv row",
             "text-scrape": "the text scrape's metadata"}
-_SUBJECT_MARKING = re.compile(r"^\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,6})*\)\s*", re.I)  # (C), (S/NF), (s)
+#: a portion marking that begins or ends the SUBJECT: (C), (S/NF), (s), (S/REL UK), ``… FROM BRAZIL (S)``
+_SUBJECT_MARKING = re.compile(
+    r"^\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,6}(?:[ ,]+[A-Z]{2,4})*)*\)\s*"
+    r"|(?<=\S)\s+\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,6})*\)$",
+    re.I,
+)
 
 
 def classification_record(level: str | None, caveats: Sequence[str]) -> str | None:

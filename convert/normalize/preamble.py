@@ -8,12 +8,14 @@ from collections.abc import Sequence
 
 from .banner import parse_banner
 from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line, RefList, RunOn
+from .refs import REF as REF_LABEL
 from .refs import guessed, last_label, parse_refs
 from .rules.blocks import PARA_START
 from .rules.copies import GLUED, ROWS, WRAPPED, glued
 from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, TAGS, PreambleCursor, field_kind, ref_continues
 from .rules.ruler import Run
 from .rules.runon import DANGLING
+from .rules.subjects import LINES as SUBJECT_LINES
 from .rules.tags import ENDS as TAGS_END
 
 #: fields of one line (E.O. may go on with a DECL line or a parenthesis)
@@ -54,6 +56,24 @@ def horizon(entries: list[Entry], start: int, run: Run) -> int:
             if kind in _HORIZON or (kind is None and any(field_kind(p, look) in _HORIZON for p in glued(e, run)[1:])):
                 found = j
     return found
+
+
+def _glues_field(line: str, look: Run) -> bool:
+    """A distribution line with an E.O., TAGS or SUBJECT field glued after it (``COMMERCE FOR
+    BECKY ERKUL SIPDIS E.O.12958: N/A TAGS: …``): it ends the distribution lines before it."""
+    return look.on("glued-fields") and any(field_kind(p, look) in _HORIZON for p in glued(line, look)[1:])
+
+
+def _codes_glued(entries: list[Entry], index: int, look: Run) -> bool:
+    """A line of the TAGS field's codes with the next field glued after it (``ECON, PHUM, RS, UK
+    SUBJECT: MILIBAND'S …``) is split in ``entries`` (the ``glued-fields`` rule's cut): the codes
+    go on with the TAGS field, the next piece starts its field."""
+    line = str(entries[index])
+    parts = glued(line, look) if look.on("glued-fields") else []
+    if len(parts) < 2 or field_kind(parts[0], look) != "tags" or field_kind(parts[1], look) is None:
+        return False
+    entries[index : index + 1] = parts
+    return True
 
 
 def parse_preamble(entries: list[Entry], run: Run) -> tuple[list[Field], int]:
@@ -113,7 +133,8 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
         lines[:0] = cur.fields.pop().lines
     wrapped = kind in _WRAPPED_KINDS
     skip = _WRAPPED_SKIP.get(kind, ())
-    if wrapped and not more:  # (the SUBJECT's first line: subject-runon of fields.glued cut it already)
+    if wrapped and (not more or kind == "subject-more"):
+        # (the SUBJECT's first line: subject-runon of fields.glued cut it already)
         line = _wrapped(entries, cur.i, line, run, ("subject-runon-wrapped", *skip) if kind == "subject" else skip)
     lines.append(line)
     cur.i += 1
@@ -128,7 +149,7 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
         if e is None:
             # REF items may be separated by blank lines: look ahead for the next label
             k = _next_line(entries, cur.i) if refs else len(entries)
-            if k < len(entries) and ref_continues(str(entries[k]), last_label(_text(lines))):
+            if k < len(entries) and _ref_goes_on(str(entries[k]), _text(lines)):
                 run.fire("ref-continuation")
                 lines.extend(x for x in entries[cur.i : k] if isinstance(x, Furniture))  # furniture in the gap stays
                 cur.i = k
@@ -136,14 +157,8 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
             break
         if wrapped and not isinstance(e, (Glued, RunOn)) and not PARA_START.match(e):
             e = _wrapped(entries, cur.i, e, run, skip)  # (a numbered paragraph begins the body as it is)
-        starts = field_kind(e, look)
-        if starts == "tags" and kind == "tags" and not TAGS.match(e):
-            starts = None  # a line of codes goes on with the TAGS field (``unlabelled-tags`` starts none)
-        if isinstance(e, (Glued, RunOn)) or starts is not None or PARA_START.match(e) or parse_banner(e):
-            break  # (a piece split off a line starts a field of its own, or the body)
-        if kind in _ONE_LINE and not (kind == "eo" and _EO_MORE.match(e)):
-            break
-        if kind == "tags" and run.first(TAGS_END, _text(lines), e):
+        e = _goes_on(cur, kind, lines, e, run, look)
+        if e is None:
             break
         lines.append(e)
         cur.i += 1
@@ -173,6 +188,43 @@ def _dangling(cur: PreambleCursor, lines: list[Line], run: Run) -> None:
             kept = [e for e in entries[cur.i : k] if isinstance(e, Furniture)]
             entries[cur.i : k] = [*kept, RunOn(cut[1])]
             return
+_SERIAL_FIRST = re.compile(r"^\s*(\d{3,6})\b(?![/:.\d])")
+
+
+def _ref_goes_on(line: str, text: str) -> bool:
+    """Whether ``line``, after blank lines, goes on with the REF field ``text``: it starts with
+    the next label (``B. ROME 721`` after ``A. …``; ``A.`` after a bare ``REF:``), or with the
+    number of a cable whose station ends the field (``B) BRASILIA`` / blank / ``2314 …``)."""
+    last = last_label(text)
+    if ref_continues(line, last or ("@" if not REF_LABEL.sub("", text, count=1).strip() else None)):
+        return True
+    serial = _SERIAL_FIRST.match(line)
+    if serial is None or not text[-1:].isalpha():
+        return False
+    named = sum(r.target is not None for r in parse_refs(text, 2000).items)
+    return sum(r.target is not None for r in parse_refs(f"{text} {serial[1]}", 2000).items) > named
+
+
+def _goes_on(cur: PreambleCursor, kind: str, lines: list[Line], e: str, run: Run, look: Run) -> str | None:
+    """The line ``e`` as it goes on with the field ``kind`` (None: the field ends before it)."""
+    entries = cur.entries
+    if kind in ("subject", "subject-more") and run.first(SUBJECT_LINES, _text(lines), e):
+        return e  # (``… MARCH 18,`` / ``¶2009.``; ``… UNDER`` / ``E.O. 13382``)
+    starts = field_kind(e, look)
+    if starts == "tags" and kind == "tags" and not TAGS.match(e):
+        starts = None  # a line of codes goes on with the TAGS field (``unlabelled-tags`` starts none)
+    if isinstance(e, (Glued, RunOn)) or starts is not None or PARA_START.match(e) or parse_banner(e):
+        return None  # (a piece split off a line starts a field of its own, or the body)
+    if kind == "distribution" and _glues_field(e, look):
+        return None  # (``… FOR NEA WATCHER E.O. 12958: N/A TAGS: …``: the fields.glued rules split it)
+    if kind in _ONE_LINE and not (kind == "eo" and _EO_MORE.match(e)):
+        return None
+    if kind == "tags" and starts is None and _codes_glued(entries, cur.i, look):
+        run.fire("glued-fields")
+        e = str(entries[cur.i])  # (``ECON, PHUM, … UK SUBJECT: …``: the codes go on the TAGS field)
+    if kind == "tags" and run.first(TAGS_END, _text(lines), e):
+        return None
+    return e
 
 
 def _wrapped(entries: list[Entry], index: int, line: str, run: Run, skip: tuple[str, ...] = ()) -> str:

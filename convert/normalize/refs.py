@@ -25,11 +25,13 @@ MONTH_WORDS = frozenset(
     "AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
 )
 #: ``05 PARIS 7528``, ``PARIS 7528``, the cablegate form ``09BOGOTA569``, a year after the
-#: serial ``PANAMA 00933/08``. Not a serial that an ellipsis cuts off (``DUSHANBE 16...``, where a
-#: partial extract ends): its digits may be only the first of the number's
+#: serial ``PANAMA 00933/08`` or in parentheses ``THE HAGUE 3128 (2005)``. Not a serial that an
+#: ellipsis cuts off (``DUSHANBE 16...``, where a partial extract ends): its digits may be only
+#: the first of the number's
 _CABLE_REF = re.compile(
     r"^\s*(?:(?P<year>\d{4}|\d{2})(?:\s+|(?=[A-Z]{3})))?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?)\s*"
     r"(?P<serial>\d{1,6})(?:/(?P<after>\d{2})\b(?<=\d{3}/\d\d))?\b(?![/:\d]|-(?!-)|\.\.|…)"
+    r"(?:\s?\((?P<paren>(?:19|20)\d\d)\))?"
 )
 #: number first: ``00821 ASMARA`` (the whole item; the station must be one the table knows)
 _NUMBER_FIRST = re.compile(r"\s*(?P<serial>\d{3,6})\s+(?P<station>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2})\s*$")
@@ -117,7 +119,7 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
     if full is not None:  # ``USUN 1593`` is a cable of USUN NEW YORK: 04USUNNEWYORK1593
         words = full.split()
     groups = match.groupdict()
-    year_text = groups.get("year") or groups.get("after")
+    year_text = groups.get("year") or groups.get("after") or groups.get("paren")
     inferred = False
     if year_text:
         year = int(year_text) % 100
@@ -134,6 +136,9 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
 #: two references of one item (``; ``, ``, ``, `` AND ``)
 _CABLE_AT = re.compile(r"(?<![A-Za-z0-9])" + _CABLE_REF.pattern.removeprefix("^\\s*"))
 _BETWEEN = re.compile(r"[\s,;]*+(?:AND\s++)?", re.I)
+#: a serial alone after a cable's and ``AND`` or a comma (``BRASILIA 715 AND 660``)
+_JOINED = re.compile(r"(?:,|\bAND)\s*$", re.I)
+_SERIAL_ALONE = re.compile(r"(?P<serial>\d{3,6})\b(?![/:.\d]|\s*+[A-Za-z(])")
 
 
 def _doubled(letter: str | None, item: str) -> int:
@@ -142,7 +147,12 @@ def _doubled(letter: str | None, item: str) -> int:
     if letter is None:
         return 0
     # (also ``A. REF: KATHMANDU 2282``, ``A. REF A:LIMA 3646``, ``A. REFTELS: (A) PARAMARIBO 501``)
-    match = re.match(rf"\(?{letter}[.):]\)?\s+|REF(?:TELS?|S)?(?:\s+{letter})?\s*:\s*(?:\(?{letter}[.)]\)?\s+)?", item)
+    # (and glued or without its stop: ``A. A.BOGOTA 5486``, ``B. B HAVANA 772``, ``A. REF A HAVANA 639``)
+    match = re.match(
+        rf"\(?{letter}[.):]\)?(?:\s+|(?=[A-Z]{{3}}))|REF(?:TELS?|S)?(?:\s+{letter})?\s*:\s*(?:\(?{letter}[.)]\)?\s+)?"
+        rf"|(?:REF\s+)?{letter}\s+(?=[A-Z]{{2}})",
+        item,
+    )
     return match.end() if match else 0
 
 
@@ -155,6 +165,17 @@ def cable_runs(item: str, own_year: int | None, start: int = 0) -> list[tuple[in
     while True:
         match = _CABLE_AT.match(item, pos)
         target, inferred = _resolved(match, own_year) if match else (None, False)
+        if (match is None or target is None) and runs:
+            serial = _SERIAL_ALONE.match(item, pos)  # ``BRASILIA 715 AND 660``: the station's again
+            if serial is not None and _JOINED.search(item, 0, pos):
+                target = re.sub(r"\d+$", str(int(serial["serial"])), runs[-1][1])
+                runs.append((pos, target, runs[-1][2]))
+                pos = _BETWEEN.match(item, serial.end()).end()  # type: ignore[union-attr]
+                continue
+            after = item.find(";", pos)  # ``LIMA 1299 AND PREVIOUS; LIMA 1647``: past what names none
+            if after >= 0:
+                pos = _BETWEEN.match(item, after).end()  # type: ignore[union-attr]
+                continue
         if match is None or target is None:
             return runs
         runs.append((pos, target, inferred))

@@ -247,11 +247,14 @@ def after_text(prev_end: str, line: str) -> bool:
 
 @SIGNATURE.rule("signature-line")
 def signature_line(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
-    """A name on the text's last line: alone in an unnumbered block (``PICCUTA``), or after
+    """A name on the text's last line: alone in an unnumbered block (``PICCUTA``) or on the line
+    after an empty paragraph number (``¶18.`` / ``Creamer``), or after
     the last sentence of the paragraph, a redaction, or (a name in capitals) a line of
     mixed-case text."""
     line = texts[-1]
-    only_line = len(texts) == 1 and para.n is None and not para.items
+    # (also alone after an empty paragraph number: ``¶18.`` / ``Creamer``)
+    empty_before = not any(t.strip() for t in texts[:-1])
+    only_line = empty_before and not para.items and (para.n is None or len(texts) > 1)
     prev_end = texts[-2] if len(texts) >= 2 else ""
     if is_name(line) and (only_line or (not para.items and after_text(prev_end, line))):
         return None, line

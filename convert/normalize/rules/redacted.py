@@ -1,0 +1,33 @@
+"""Chain ``closing.signature`` (run by :mod:`convert.normalize.closing`): the signer's name
+after a redaction that ends the text."""
+
+from __future__ import annotations
+
+import re
+
+from ..parsed import Paragraph
+from .closing import SIGNATURE, is_name
+
+#: a name in capitals after a run of X's (the withheld words) at the end of the last line
+_REDACTION = re.compile(r"[Xx]{4,}")
+_AFTER_REDACTION = re.compile(r"(?<=[Xx]{4})\s+(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})\s*\.?\s*$")
+
+
+@SIGNATURE.rule("redaction-signature", after="inline-signature")
+def redaction_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
+    """``… in 2009. XXXXXXXXXXXX  ROEMER``, ``¶3. (C) XXXXXXXXXXXX SCOBEY``: a name in capitals
+    after a redaction (the withheld end of the last sentence, or a withheld paragraph) at the
+    end of the text written in mixed case signs the cable; the redaction stays in the text. Not
+    in a list's item, nor after text in capitals (a redacted name's title); a paragraph that
+    is the redaction alone may be (``¶9. (C/NF) XXXXXXXXXXXX MOLLER``)."""
+    if para.items:
+        return None
+    line = texts[-1]
+    match = _AFTER_REDACTION.search(line)
+    if match is None or not is_name(match["name"]):
+        return None
+    body_text = _REDACTION.sub("", " ".join([*texts[:-1], line[: match.start()]]))
+    letters = sum(map(str.isalpha, body_text))
+    if letters and sum(map(str.islower, body_text)) <= 0.3 * letters:
+        return None  # (a paragraph that is a redaction only: ``¶9. (C/NF) XXXXXXXXXXXX MOLLER``)
+    return line[: match.start()], line[match.start() :].strip()

@@ -1,0 +1,68 @@
+"""Chain ``fields.other`` (run by :mod:`convert.normalize.preamble`): where a SUBJECT's text is
+not on the label's line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .copies import _runon_pieces
+from .fields import OTHER, SUBJECT, PreambleCursor, _subject_before
+from .ruler import Chain
+
+#: what a bare SUBJECT's next line is not: a list item or a marked paragraph, a summary or
+#: comment, a redaction, routing, a page's number, a rule of slashes
+_NOT_BARE_SUBJECT = re.compile(
+    r"^(?:\(?[A-Z0-9]{1,2}[.)]\s|\((?:U|C|S|SBU)[/)]|(?:BEGIN\s+)?(?:SUMMARY|COMMENT|INTRODUCTION|BACKGROUND|"
+    r"OVERVIEW)\b)|XXXX|VZCZC|\b\d{3}(?:\.\d)?\s+OF\s+\d{3}\b|//",
+    re.I,
+)
+#: the longest subject of a bare label (the longest of the corpus is 279 characters)
+_LONGEST = 320
+
+
+@OTHER.rule("bare-subject", after="subject-continuation")
+def bare_subject(cur: PreambleCursor, line: str) -> str | None:
+    """``SUBJECT:`` alone on its line, the subject on the next line after a blank line (a copy
+    that unwrapped the preamble: ``SUBJECT:`` / blank / ``EGIS CHIEF SOLIMAN AND … SOMALIA
+    Classified By: …``): that line goes with the SUBJECT, cut where it runs on into the REF
+    field, the Classified By line or the handling sentence (the ``fields.wrapped`` rules). Not
+    a list item, a marked paragraph, a summary, a redaction or a longer line."""
+    subject = _subject_before(cur)
+    if subject is None or SUBJECT.sub("", subject.text, count=1).strip():
+        return None
+    if len(subject.lines) != 1 or not any(c.isalpha() for c in line):
+        return None
+    head = (_runon_pieces(line) or [line])[0].strip()
+    if len(head) > _LONGEST or _NOT_BARE_SUBJECT.search(head):
+        return None
+    return "subject-more"
+
+
+LINES: Chain[Callable[[str, str], bool]] = Chain(
+    "fields.subject-lines",
+    "fields",
+    "Does a line that looks like a paragraph or a field go on with the SUBJECT before it? (first match)",
+)
+
+#: a year alone, which the page anchors as a paragraph (``¶2009.``)
+_YEAR_LINE = re.compile(r"^\s*+¶?\s*+(?:19[6-9]\d|20[01]\d)\.?\s*$")
+#: an executive order's number without the E.O. field's colon or DECL (``E.O. 13382``)
+_ORDER_LINE = re.compile(r"^\s*E\.?\s?O\.?\s?\d{5}\b(?!\s*:)(?!.*\bDECL)", re.I)
+#: a SUBJECT line that ends wanting its object (``… IRANIAN ENTITIES UNDER``)
+_WANTING = re.compile(r"\b(?:UNDER|OF|AND|BY|PER|TO|WITH|FOR|ON|IN|AGAINST|PURSUANT)\s*$", re.I)
+
+
+@LINES.rule("subject-year-line")
+def subject_year_line(subject: str, line: str) -> bool:
+    """``SUBJECT: … THROUGH MARCH 18,`` / ``¶2009.``: a year alone after a SUBJECT line, which
+    the page anchors as paragraph 2009, ends the SUBJECT (no paragraph has that number)."""
+    return bool(_YEAR_LINE.match(line))
+
+
+@LINES.rule("subject-order-line", after="subject-year-line")
+def subject_order_line(subject: str, line: str) -> bool:
+    """``SUBJECT: DESIGNATION OF ADDITIONAL IRANIAN ENTITIES UNDER`` / ``E.O. 13382``: an
+    executive order's number (no colon, no DECL) after a SUBJECT line that ends wanting its
+    object goes on with the SUBJECT; it is not the E.O. field."""
+    return bool(_ORDER_LINE.match(line) and _WANTING.search(subject))
