@@ -329,3 +329,15 @@ def test_ref_items_below_a_bare_label_or_a_serial_below_its_station() -> None:
     assert [r["id"] for r in rec(text)["references"]] == ["04STATE33385", "04PARIS12"]
     text = BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE\n\nREF: A) PARIS 675,\nB) BRASILIA\n\n2314")
     assert [r["id"] for r in rec(text)["references"]] == ["04PARIS675", "04BRASILIA2314"]
+
+
+def test_a_classified_by_label_written_twice_is_one_field() -> None:
+    """``Classified By: Classified by Minister Counselor …`` (81 pages, old-style records): the
+    ``ref-runon`` cut must not leave the first label alone as the field (the note said only
+    ``Classified By:``); a REF line that runs on into the label is still cut."""
+    from convert.normalize.rules.copies import ref_runon
+
+    assert ref_runon("Classified By: Classified by Minister Counselor Josiah Rosenblatt for reasons 1.4 b and d") is None
+    assert ref_runon("CLASSIFIED BY Classified by DCM X for reasons 1.4 (b)") is None
+    cut = ref_runon("REF: STATE 85678 Classified By: CDA Damian R. Leader")
+    assert cut is not None and cut[0] == "REF: STATE 85678"

@@ -252,6 +252,10 @@ _REF_RUNON = re.compile(
 )
 
 
+#: a Classified By label with nothing after it
+_BARE_LABEL = re.compile(r"^\s*(?i:classified\s++by)\s*+:?\s*+$")
+
+
 @WRAPPED.rule("ref-runon", after="subject-runon-wrapped", trigger=("lassified", "LASSIFIED", "ENSITIVE", "ensitive"))
 def ref_runon(line: str) -> list[str] | None:
     """``REF: STATE 85678 Classified By: CDA Damian R. Leader for reasons 1.4 (b) and (d)``: a
@@ -259,8 +263,8 @@ def ref_runon(line: str) -> list[str] | None:
     (``CAIRO 1725Classified By: …``, glued to the number) is cut there; the piece starts that
     field (a REF label inside the field is not cut: ``REF: A. REF: LAGOS 066``)."""
     match = _REF_RUNON.search(line, 1)
-    if match is None:
-        return None
+    if match is None or _BARE_LABEL.match(line[: match.start()]):
+        return None  # (``Classified By: Classified by Minister …``: the label written twice, one field)
     # (set apart from what it followed: the REF field goes to the text, this line to the opener)
     return [line[: match.start()], _glued(line[match.end() :], True)]
 
