@@ -35,6 +35,7 @@ from . import (  # noqa: F401  (registers the rules)
 
 # isort: off
 from . import dumps  # noqa: F401  (after passes: its rules are placed after theirs)
+from . import previews  # noqa: F401  (after dumps: its late rule follows copied-fields)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

@@ -1,0 +1,200 @@
+"""A media partner's cut preview of the cable run on into its second copy of the preamble, and
+the preamble written again in the text at a section's head. Adds to the chains
+``fields.wrapped`` (the preview's SUBJECT or REF line that runs on into the copy) and
+``fields.late`` (a block, or the lines after a section banner, that copy the preamble).
+
+Media partners printed a preview of the cable cut short with ``...`` (``SUBJECT: RUSSIAN
+SCIEN...``), their stamp (row number, date, time, cable id) and the preamble again, run together
+on one line (``C O N F I D E N T I A L MOSCOW 001704 SIPDIS … E.O. 12958: … TAGS: …``);
+old-style records repeat the preamble (distribution lines, E.O., TAGS, SUBJECT) after the
+banner of each section. Both are wrapper: the edition prints them with the routing header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..parsed import AnonBlock, Block, Field, Furniture, Glued, ItemList, Line, Paragraph
+from .blocks import _texts
+from .copies import WRAPPED, row_field
+from .cuts import COPY_FIELD, copy_start
+from .fields import LATE, OTHER, PreambleCursor, field_kind
+from .ruler import Run, note
+
+# ---------------------------------------------------------------- the preview's line
+#: where a preview is cut short (``… RUSSIAN SCIEN...``, ``C..``)
+_CUT = re.compile(r"(?:\.{2,}|…)\s*")
+
+
+@WRAPPED.rule(
+    "preview-copy-runon",
+    before="subject-runon-wrapped",
+    trigger=("E.O", "E. O", "TAGS:"),
+    note=note(
+        "normalization",
+        "A media partner's copy of the preamble (its stamp, the banner, E.O., TAGS… run together on one line) "
+        "that runs on after its preview's SUBJECT or REF line cut short with '...' is a wrapper line, not part "
+        "of the field.",
+    ),
+)
+def preview_copy_runon(line: str) -> list[str] | None:
+    """``SUBJECT: RUSSIAN SCIEN...`` / ``C O N F I D E N T I A L MOSCOW 001704 SIPDIS … E.O.
+    12958: … TAGS: …``, ``REF: A. STATE 244333 B. US... 23064 11/19/2004 15:41 04BRUSSELS4944 C O
+    N F I D E N T I A L …``: a line of the field that is (or, after a cut ``...``, runs on into)
+    a copy of the preamble on one line ends the field there; the copy is a wrapper field of its
+    own (``preview-copy-field``)."""
+    if copy_start(line) is not None:
+        return [_copy_piece(line, line[:1].isspace())]
+    for cut in _CUT.finditer(line):
+        if cut.end() < len(line) and copy_start(line[cut.end() :]) is not None:
+            return [line[: cut.end()].rstrip(), _copy_piece(line[cut.end() :], cut.group()[-1:].isspace())]
+    return None
+
+
+def _copy_piece(text: str, space_before: bool) -> Glued:
+    piece = Glued(text)
+    piece.space_before = space_before
+    return piece
+
+
+@OTHER.rule("preview-copy-field", before="glued-distribution")
+def preview_copy(cur: PreambleCursor, line: str) -> str | None:
+    """The copy of the preamble that ``preview-copy-runon`` cut from the field it ran on after
+    is a wrapper field (the preamble goes on after it: a Classified By line)."""
+    return "wrapper" if isinstance(line, Glued) and copy_start(line) is not None else None
+
+
+# ---------------------------------------------------------------- the preamble again
+def _key(text: str) -> str:
+    """Letters and digits only, upper case: a field compared however a copy punctuates and
+    spaces it (``EO 12958 DECL: 07/02/11`` and ``E.O. 12958: DECL: 07/02/11``)."""
+    return re.sub(r"[^A-Z0-9]", "", text.upper())
+
+
+#: a line is a copy when its key (this long at least) stands in the preamble's
+_MIN_KEY = 6
+_FIELD_LINE = ("eo", "tags", "subject")
+
+
+def _copied(text: str, preamble: str) -> bool:
+    key = _key(text)
+    return len(key) >= _MIN_KEY and key in preamble
+
+
+def _field_copy(text: str, preamble: str, run: Run) -> bool:
+    """An E.O., TAGS or SUBJECT line (or an E.O. glued after a distribution line) whose words the
+    preamble writes."""
+    return _copied(text, preamble) and (
+        field_kind(text, run.trial()) in _FIELD_LINE or bool(COPY_FIELD.search(text))
+    )
+
+
+def _copy_run(texts: Sequence[str], preamble: str, run: Run) -> int:
+    """How many of the first lines copy the preamble, up to the last E.O., TAGS or SUBJECT line
+    (with the SUBJECT's wrapped lines): 0 when they hold none."""
+    end = 0
+    subject = ""
+    for index, text in enumerate(texts):
+        if subject and _key(subject + text) in preamble:
+            subject += text
+            end = index + 1
+            continue
+        if not _copied(text, preamble):
+            break
+        subject = ""
+        if _field_copy(text, preamble, run):
+            end = index + 1
+            subject = text if field_kind(text, run.trial()) == "subject" else ""
+    return end
+
+
+def _wrapper_lines(texts: Sequence[str]) -> tuple[Line, ...]:
+    return tuple(Furniture("mark", (("wrapper", text.strip()),)) for text in texts)
+
+
+def _mark(line: Line) -> bool:
+    return isinstance(line, Furniture) and line.kind == "mark"
+
+
+def _after_section(lines: tuple[Line, ...], preamble: str, run: Run) -> tuple[Line, ...] | None:
+    """``lines`` with the lines after a section banner (and the handling marks after it) that
+    copy the preamble made wrapper lines (None: there are none, or no text would be left)."""
+    out = list(lines)
+    changed = False
+    index = 0
+    while index < len(out):
+        line = out[index]
+        index += 1
+        if not (isinstance(line, Furniture) and line.kind == "section"):
+            continue
+        while index < len(out) and _mark(out[index]):
+            index += 1
+        stop = index
+        while stop < len(out) and isinstance(out[stop], str):
+            stop += 1
+        texts = [str(x) for x in out[index:stop]]
+        count = _copy_run(texts, preamble, run)
+        if count:
+            out[index : index + count] = _wrapper_lines(texts[:count])
+            changed = True
+    return tuple(out) if changed and _texts(out) else None
+
+
+def _mended(block: Paragraph, preamble: str, run: Run) -> Paragraph | None:
+    """The paragraph with its lines and its items' lines mended by :func:`_after_section`."""
+    lines = _after_section(block.lines, preamble, run)
+    items = [(item, _after_section(item.lines, preamble, run)) for item in block.items]
+    if lines is None and all(found is None for _, found in items):
+        return None
+    return replace(
+        block,
+        lines=lines if lines is not None else block.lines,
+        items=tuple(item if found is None else replace(item, lines=found) for item, found in items),
+    )
+
+
+@LATE.rule(
+    "preamble-again",
+    after="copied-fields",
+    note=note(
+        "normalization",
+        "The preamble written again in the text (an old-style record's distribution, E.O., TAGS and SUBJECT "
+        "lines after each section's banner; a media partner's copy of them in a block of its own, after its "
+        "database row) is a wrapper, not text of the cable.",
+    ),
+)
+def preamble_again(fields: Sequence[Field], blocks: list[Block], run: Run) -> list[Block]:
+    """A bare unnumbered block whose lines all copy the preamble's fields (letters and digits
+    compared: a copy punctuates otherwise) or are a database row's fields, among them an E.O.,
+    TAGS or SUBJECT line, is a wrapper; so are the lines after a section banner, inside a
+    paragraph, that copy the preamble up to its last E.O., TAGS or SUBJECT line (the text goes
+    on after them)."""
+    preamble = _key(" ".join(f.text for f in fields if f.kind not in ("wrapper", "furniture")))
+    if len(preamble) < 20:
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        if not isinstance(block, Paragraph):
+            out.append(block)
+            continue
+        texts = _texts(block.lines)
+        if block.n is None and block.marking is None and texts and _whole_copy(texts, preamble, run):
+            out.append(AnonBlock("wrapper", block.lines))
+            if block.items:  # (the list after the copy is the cable's text)
+                out.append(ItemList(block.items))
+            continue
+        mended = _mended(block, preamble, run)
+        out.append(block if mended is None else mended)
+    return out if out != blocks else blocks
+
+
+def _whole_copy(texts: Sequence[str], preamble: str, run: Run) -> bool:
+    """Every line copies the preamble or is a database row's field, and one is an E.O., TAGS or
+    SUBJECT line of it."""
+    rows = 0
+    while rows < len(texts) and row_field(texts[rows]):
+        rows += 1
+    rest = texts[rows:]
+    return bool(rest) and _copy_run(rest, preamble, run) == len(rest)
