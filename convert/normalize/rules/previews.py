@@ -46,24 +46,22 @@ def preview_copy_runon(line: str) -> list[str] | None:
     a copy of the preamble on one line ends the field there; the copy is a wrapper field of its
     own (``preview-copy-field``)."""
     if copy_start(line) is not None:
-        return [_copy_piece(line, line[:1].isspace())]
+        return [Glued(line)]
     for cut in _CUT.finditer(line):
         if cut.end() < len(line) and copy_start(line[cut.end() :]) is not None:
-            return [line[: cut.end()].rstrip(), _copy_piece(line[cut.end() :], cut.group()[-1:].isspace())]
+            return [line[: cut.end()].rstrip(), Glued(line[cut.end() :])]
     return None
-
-
-def _copy_piece(text: str, space_before: bool) -> Glued:
-    piece = Glued(text)
-    piece.space_before = space_before
-    return piece
 
 
 @OTHER.rule("preview-copy-field", before="glued-distribution")
 def preview_copy(cur: PreambleCursor, line: str) -> str | None:
     """The copy of the preamble that ``preview-copy-runon`` cut from the field it ran on after
-    is a wrapper field (the preamble goes on after it: a Classified By line)."""
-    return "wrapper" if isinstance(line, Glued) and copy_start(line) is not None else None
+    is a wrapper field (the preamble goes on after it: a Classified By line), a line of its own:
+    the field before it in the opener is not the one it ran on from (a SUBJECT, a REF list)."""
+    if not (isinstance(line, Glued) and copy_start(line) is not None):
+        return None
+    cur.entries[cur.i] = str(line)
+    return "wrapper"
 
 
 # ---------------------------------------------------------------- the preamble again
