@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..parsed import AnonBlock, Block, Field, Furniture, Glued, ItemList, Line, Paragraph
 from .blocks import _texts
@@ -74,38 +74,68 @@ def _key(text: str) -> str:
 #: a line is a copy when its key (this long at least) stands in the preamble's
 _MIN_KEY = 6
 _FIELD_LINE = ("eo", "tags", "subject")
+#: what a copy may write after the words of a field the preamble cut short (``SUBJECT: … U.S...``)
+_CUT_REST = 80
 
 
-def _copied(text: str, preamble: str) -> bool:
-    key = _key(text)
-    return len(key) >= _MIN_KEY and key in preamble
+@dataclass(frozen=True)
+class _Preamble:
+    """The preamble's fields as keys: all of them in order (``whole``), and those cut short with
+    ``...`` (``stems``), whose copy may go on where the preamble stops."""
+
+    whole: str
+    stems: tuple[str, ...] = ()
+
+    def holds(self, key: str, before: str = "") -> bool:
+        """Whether ``before + key`` is the preamble's words again: a piece of them, or a piece
+        that ends in a field the preamble cut short, written whole in ``key`` (a little more
+        after its words; ``before`` did not reach the cut yet)."""
+        joined = before + key
+        if joined in self.whole:
+            return True
+        for stem in self.stems:
+            at = joined.find(stem)
+            rest = len(joined) - at - len(stem)
+            if at >= 0 and stem not in before and joined[:at] in self.whole and rest <= _CUT_REST:
+                return True
+        return False
 
 
-def _field_copy(text: str, preamble: str, run: Run) -> bool:
-    """An E.O., TAGS or SUBJECT line (or an E.O. glued after a distribution line) whose words the
-    preamble writes."""
-    return _copied(text, preamble) and (
-        field_kind(text, run.trial()) in _FIELD_LINE or bool(COPY_FIELD.search(text))
+def _preamble(fields: Sequence[Field], cut: bool) -> _Preamble:
+    kept = [f for f in fields if f.kind not in ("wrapper", "furniture")]
+    stems = tuple(
+        _key(f.text) for f in kept if cut and f.text.rstrip().endswith(("...", "…")) and len(_key(f.text)) >= 12
     )
+    return _Preamble(_key(" ".join(f.text for f in kept)), stems)
 
 
-def _copy_run(texts: Sequence[str], preamble: str, run: Run) -> int:
-    """How many of the first lines copy the preamble, up to the last E.O., TAGS or SUBJECT line
-    (with the SUBJECT's wrapped lines): 0 when they hold none."""
+def _field_line(text: str, run: Run) -> bool:
+    """An E.O., TAGS or SUBJECT line (or an E.O. glued after a distribution line)."""
+    return field_kind(text, run.trial()) in _FIELD_LINE or bool(COPY_FIELD.search(text))
+
+
+def _copy_run(texts: Sequence[str], preamble: _Preamble, run: Run) -> tuple[int, int]:
+    """How many of the first lines copy the preamble (a line, or a field's line with the lines
+    it wraps onto): up to the last line of a copied E.O., TAGS or SUBJECT field (0 when they
+    hold none), and in all."""
     end = 0
-    subject = ""
+    field = ""  # the key of the field read so far, and whether it is an E.O., TAGS or SUBJECT
+    fielded = False
+    index = 0
     for index, text in enumerate(texts):
-        if subject and _key(subject + text) in preamble:
-            subject += text
+        key = _key(text)
+        whole = len(key) >= _MIN_KEY and preamble.holds(key)
+        if whole and _field_line(text, run):
+            field, fielded = key, True  # (an E.O., TAGS or SUBJECT line starts a field of its own)
+        elif field and preamble.holds(key, field):
+            field += key
+        elif whole:
+            field, fielded = key, False
+        else:
+            return end, index
+        if fielded:
             end = index + 1
-            continue
-        if not _copied(text, preamble):
-            break
-        subject = ""
-        if _field_copy(text, preamble, run):
-            end = index + 1
-            subject = text if field_kind(text, run.trial()) == "subject" else ""
-    return end
+    return end, len(texts)
 
 
 def _wrapper_lines(texts: Sequence[str]) -> tuple[Line, ...]:
@@ -116,7 +146,7 @@ def _mark(line: Line) -> bool:
     return isinstance(line, Furniture) and line.kind == "mark"
 
 
-def _after_section(lines: tuple[Line, ...], preamble: str, run: Run) -> tuple[Line, ...] | None:
+def _after_section(lines: tuple[Line, ...], preamble: _Preamble, run: Run) -> tuple[Line, ...] | None:
     """``lines`` with the lines after a section banner (and the handling marks after it) that
     copy the preamble made wrapper lines (None: there are none, or no text would be left)."""
     out = list(lines)
@@ -133,14 +163,14 @@ def _after_section(lines: tuple[Line, ...], preamble: str, run: Run) -> tuple[Li
         while stop < len(out) and isinstance(out[stop], str):
             stop += 1
         texts = [str(x) for x in out[index:stop]]
-        count = _copy_run(texts, preamble, run)
+        count = _copy_run(texts, preamble, run)[0]
         if count:
             out[index : index + count] = _wrapper_lines(texts[:count])
             changed = True
     return tuple(out) if changed and _texts(out) else None
 
 
-def _mended(block: Paragraph, preamble: str, run: Run) -> Paragraph | None:
+def _mended(block: Paragraph, preamble: _Preamble, run: Run) -> Paragraph | None:
     """The paragraph with its lines and its items' lines mended by :func:`_after_section`."""
     lines = _after_section(block.lines, preamble, run)
     items = [(item, _after_section(item.lines, preamble, run)) for item in block.items]
@@ -169,8 +199,8 @@ def preamble_again(fields: Sequence[Field], blocks: list[Block], run: Run) -> li
     TAGS or SUBJECT line, is a wrapper; so are the lines after a section banner, inside a
     paragraph, that copy the preamble up to its last E.O., TAGS or SUBJECT line (the text goes
     on after them)."""
-    preamble = _key(" ".join(f.text for f in fields if f.kind not in ("wrapper", "furniture")))
-    if len(preamble) < 20:
+    strict, loose = _preamble(fields, False), _preamble(fields, True)
+    if len(strict.whole) < 20:
         return blocks
     out: list[Block] = []
     for block in blocks:
@@ -178,21 +208,22 @@ def preamble_again(fields: Sequence[Field], blocks: list[Block], run: Run) -> li
             out.append(block)
             continue
         texts = _texts(block.lines)
-        if block.n is None and block.marking is None and texts and _whole_copy(texts, preamble, run):
+        if block.n is None and block.marking is None and texts and _whole_copy(texts, loose, run):
             out.append(AnonBlock("wrapper", block.lines))
             if block.items:  # (the list after the copy is the cable's text)
                 out.append(ItemList(block.items))
             continue
-        mended = _mended(block, preamble, run)
+        mended = _mended(block, strict, run)
         out.append(block if mended is None else mended)
     return out if out != blocks else blocks
 
 
-def _whole_copy(texts: Sequence[str], preamble: str, run: Run) -> bool:
+def _whole_copy(texts: Sequence[str], preamble: _Preamble, run: Run) -> bool:
     """Every line copies the preamble or is a database row's field, and one is an E.O., TAGS or
     SUBJECT line of it."""
     rows = 0
     while rows < len(texts) and row_field(texts[rows]):
         rows += 1
     rest = texts[rows:]
-    return bool(rest) and _copy_run(rest, preamble, run) == len(rest)
+    fields, copied = _copy_run(rest, preamble, run)
+    return bool(rest) and fields > 0 and copied == len(rest)
