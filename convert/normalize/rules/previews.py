@@ -20,7 +20,7 @@ from ..parsed import AnonBlock, Block, Field, Furniture, Glued, ItemList, Line, 
 from .blocks import _texts
 from .copies import WRAPPED, row_field
 from .cuts import COPY_FIELD, copy_start
-from .fields import LATE, OTHER, PreambleCursor, field_kind
+from .fields import CSV_ROW, LATE, OTHER, PreambleCursor, field_kind
 from .ruler import Run, note
 
 # ---------------------------------------------------------------- the preview's line
@@ -203,11 +203,14 @@ def preamble_again(fields: Sequence[Field], blocks: list[Block], run: Run) -> li
     if len(strict.whole) < 20:
         return blocks
     out: list[Block] = []
-    for block in blocks:
+    row = _open_row(fields)
+    for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
             out.append(block)
             continue
         texts = _texts(block.lines)
+        if row and not index:  # (the row's quoted fields that go on over the first lines)
+            texts = texts[_row_rest(texts) :]
         if block.n is None and block.marking is None and texts and _whole_copy(texts, loose, run):
             out.append(AnonBlock("wrapper", block.lines))
             if block.items:  # (the list after the copy is the cable's text)
@@ -216,6 +219,28 @@ def preamble_again(fields: Sequence[Field], blocks: list[Block], run: Run) -> li
         mended = _mended(block, strict, run)
         out.append(block if mended is None else mended)
     return out if out != blocks else blocks
+
+
+#: a line that closes a quoted field of a CSV row (``Hague",CONFIDENTIAL,,"This record …``), and
+#: the line where the row's last field, the cable's text, opens (``","C O N F I D E N T I A L …``)
+_ROW_CLOSES = re.compile(r'^[^"]*",')
+_TEXT_OPENS = re.compile(r'^\s*"\s*,\s*"')
+_ROW_LINES = 8
+
+
+def _open_row(fields: Sequence[Field]) -> bool:
+    """Whether the preamble ends in a CSV row whose quoted field (``"Embassy The``) goes on
+    in the body."""
+    last = fields[-1] if fields else None
+    return bool(last and last.kind == "wrapper" and CSV_ROW.match(last.text) and last.text.count('"') % 2)
+
+
+def _row_rest(texts: Sequence[str]) -> int:
+    """How many first lines are the rest of a CSV row split over lines: from a line that
+    closes its open field to the line before the one that opens the cable's text (0: none)."""
+    if not texts or not _ROW_CLOSES.match(texts[0]):
+        return 0
+    return next((k for k, text in enumerate(texts[:_ROW_LINES]) if k and _TEXT_OPENS.match(text)), 0)
 
 
 def _whole_copy(texts: Sequence[str], preamble: _Preamble, run: Run) -> bool:
