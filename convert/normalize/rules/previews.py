@@ -86,19 +86,38 @@ class _Preamble:
     whole: str
     stems: tuple[str, ...] = ()
 
-    def holds(self, key: str, before: str = "") -> bool:
-        """Whether ``before + key`` is the preamble's words again: a piece of them, or a piece
-        that ends in a field the preamble cut short, written whole in ``key`` (a little more
-        after its words; ``before`` did not reach the cut yet)."""
-        joined = before + key
+    def holds(self, text: str, before: str = "") -> bool:
+        """Whether ``before`` and ``text`` are the preamble's words again: a piece of them, or a
+        piece that ends in a field the preamble cut short, written whole in ``text`` (a little
+        more after its words, where no other field begins; ``before`` did not reach the cut)."""
+        joined = before + _key(text)
         if joined in self.whole:
             return True
         for stem in self.stems:
             at = joined.find(stem)
             rest = len(joined) - at - len(stem)
-            if at >= 0 and stem not in before and joined[:at] in self.whole and rest <= _CUT_REST:
+            if at < 0 or stem in before or joined[:at] not in self.whole or rest > _CUT_REST:
+                continue
+            if not _FIELD_LABEL.search(_tail(text, rest)):
                 return True
         return False
+
+
+#: a field's label (where a copy goes on past the field the preamble cut short)
+_FIELD_LABEL = re.compile(r"\b(?:REF(?:S|TELS?)?\s*:|(?i:classified\s+by)|E\.\s?O\.\s*1\d{4}|TAGS:|SUBJECT:)")
+
+
+def _tail(text: str, letters: int) -> str:
+    """The end of ``text`` that holds its last ``letters`` letters and digits."""
+    if not letters:
+        return ""
+    count = 0
+    for index in range(len(text) - 1, -1, -1):
+        if text[index].isascii() and text[index].isalnum():
+            count += 1
+            if count == letters:
+                return text[index:]
+    return text
 
 
 def _preamble(fields: Sequence[Field], cut: bool) -> _Preamble:
@@ -124,10 +143,10 @@ def _copy_run(texts: Sequence[str], preamble: _Preamble, run: Run) -> tuple[int,
     index = 0
     for index, text in enumerate(texts):
         key = _key(text)
-        whole = len(key) >= _MIN_KEY and preamble.holds(key)
+        whole = len(key) >= _MIN_KEY and preamble.holds(text)
         if whole and _field_line(text, run):
             field, fielded = key, True  # (an E.O., TAGS or SUBJECT line starts a field of its own)
-        elif field and preamble.holds(key, field):
+        elif field and preamble.holds(text, field):
             field += key
         elif whole:
             field, fielded = key, False
