@@ -263,11 +263,14 @@ def _row_rest(texts: Sequence[str]) -> int:
 
 
 def _whole_copy(texts: Sequence[str], preamble: _Preamble, run: Run) -> bool:
-    """Every line copies the preamble or is a database row's field, and one is an E.O., TAGS or
-    SUBJECT line of it."""
+    """Every line copies the preamble or is a database row's field, and one is an E.O. or TAGS
+    line of it. (A block that copies the SUBJECT alone stays text: where the preamble cut the
+    subject short, it is the one place the reading text has it whole.)"""
     rows = 0
     while rows < len(texts) and row_field(texts[rows]):
         rows += 1
     rest = texts[rows:]
     fields, copied = _copy_run(rest, preamble, run)
-    return bool(rest) and fields > 0 and copied == len(rest)
+    look = run.trial()
+    machinery = any(COPY_FIELD.search(t) or field_kind(t, look) in ("eo", "tags") for t in rest)
+    return bool(rest) and fields > 0 and copied == len(rest) and machinery
