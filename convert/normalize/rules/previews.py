@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..parsed import AnonBlock, Block, Field, Furniture, Glued, ItemList, Line, Paragraph
-from .blocks import _texts
+from . import routing as routing_rules
+from .blocks import PASSES, _texts
 from .copies import WRAPPED, row_field
 from .cuts import COPY_FIELD, copy_start
 from .fields import CSV_ROW, LATE, OTHER, PreambleCursor, field_kind
@@ -274,3 +275,81 @@ def _whole_copy(texts: Sequence[str], preamble: _Preamble, run: Run) -> bool:
     look = run.trial()
     machinery = any(COPY_FIELD.search(t) or field_kind(t, look) in ("eo", "tags") for t in rest)
     return bool(rest) and fields > 0 and copied == len(rest) and machinery
+
+
+# ---------------------------------------------------------------- the routing again
+def _routing_run(lines: Sequence[Line], start: int, run: Run) -> int:
+    """Where the routing block that begins at ``start`` ends (``start``: there is none): a
+    precedence and date-time group line, then FM, TO, INFO and their addressees."""
+    look = run.trial()
+    first = lines[start] if start < len(lines) else None
+    if not isinstance(first, str) or routing_rules.classify(first, None, look) != "dtg":
+        return start
+    index, state = start, None
+    while index < len(lines):
+        line = lines[index]
+        kind = routing_rules.classify(line, state, look) if isinstance(line, str) else None
+        if kind is None:
+            break
+        base = kind.rstrip("+")
+        state = base if base in ("to", "info", "xmt") else None
+        index += 1
+    # (an addressee's line reads like a line of text: the block ends with the routing, or a
+    # mark or banner follows it)
+    ends = index == len(lines) or not isinstance(lines[index], str)
+    return index if index - start >= 3 and ends else start
+
+
+def _transmission(line: Line) -> bool:
+    """A distribution block's mark (``ACTION EUR-00``, ``------------------CF2A6B 231627Z /38``)."""
+    if not isinstance(line, Furniture) or line.kind != "mark" or not line.lines:
+        return False
+    return line.lines[0][0] == "transmission"
+
+
+def _after_distribution(lines: tuple[Line, ...], run: Run) -> tuple[Line, ...] | None:
+    """``lines`` with the routing block after an old-style distribution block's last mark made
+    transmission marks (None: there is none)."""
+    out = list(lines)
+    changed = False
+    for index in range(len(out) - 1, 0, -1):
+        if not _transmission(out[index - 1]):
+            continue
+        end = _routing_run(out, index, run)
+        if end > index:
+            texts = [str(x) for x in out[index:end]]
+            out[index:end] = [Furniture("mark", (("transmission", text.strip()),)) for text in texts]
+            changed = True
+    return tuple(out) if changed and _texts(out) else None
+
+
+@PASSES.rule(
+    "routing-after-distribution",
+    after="row-block",
+    note=note(
+        "normalization",
+        "An old-style record's routing block written again in the text after each section's distribution "
+        "block (precedence and date-time group, FM, TO, INFO and their addressees) is kept as fw "
+        "type=\"transmission\" out of the text flow, as the distribution block is.",
+    ),
+)
+def routing_after_distribution(blocks: list[Block], run: Run) -> list[Block]:
+    """``ACTION EUR-00`` / ``INFO LOG-00 …`` / ``------------------CF2A6B 231627Z /38`` / ``P 231625Z
+    JUL 02`` / ``FM AMEMBASSY ROME`` / ``TO SECSTATE WASHDC PRIORITY 5040`` / ``INFO …`` /
+    ``AMCONSUL MILAN``: the routing lines after a distribution block in a paragraph (its lines,
+    or its items') are transmission marks like the block before them: at least three lines,
+    from a date-time group line on, to the paragraph's end or a mark or banner (a line of text
+    after them could be read as one more addressee)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            lines = _after_distribution(block.lines, run)
+            items = [(item, _after_distribution(item.lines, run)) for item in block.items]
+            if lines is not None or any(found is not None for _, found in items):
+                block = replace(
+                    block,
+                    lines=lines if lines is not None else block.lines,
+                    items=tuple(item if found is None else replace(item, lines=found) for item, found in items),
+                )
+        out.append(block)
+    return out if out != blocks else blocks
