@@ -13,7 +13,7 @@ banner of each section. Both are wrapper: the edition prints them with the routi
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..parsed import AnonBlock, Block, Field, Furniture, Glued, ItemList, Line, Paragraph
@@ -190,10 +190,11 @@ def _after_section(lines: tuple[Line, ...], preamble: _Preamble, run: Run) -> tu
     return tuple(out) if changed and _texts(out) else None
 
 
-def _mended(block: Paragraph, preamble: _Preamble, run: Run) -> Paragraph | None:
-    """The paragraph with its lines and its items' lines mended by :func:`_after_section`."""
-    lines = _after_section(block.lines, preamble, run)
-    items = [(item, _after_section(item.lines, preamble, run)) for item in block.items]
+def _mended(block: Paragraph, mend: Callable[[tuple[Line, ...]], tuple[Line, ...] | None]) -> Paragraph | None:
+    """The paragraph with its lines and its items' lines mended by ``mend`` (None: it mends
+    none)."""
+    lines = mend(block.lines)
+    items = [(item, mend(item.lines)) for item in block.items]
     if lines is None and all(found is None for _, found in items):
         return None
     return replace(
@@ -236,7 +237,7 @@ def preamble_again(fields: Sequence[Field], blocks: list[Block], run: Run) -> li
             if block.items:  # (the list after the copy is the cable's text)
                 out.append(ItemList(block.items))
             continue
-        mended = _mended(block, strict, run)
+        mended = _mended(block, lambda lines: _after_section(lines, strict, run))
         out.append(block if mended is None else mended)
     return out if out != blocks else blocks
 
@@ -342,14 +343,6 @@ def routing_after_distribution(blocks: list[Block], run: Run) -> list[Block]:
     after them could be read as one more addressee)."""
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, Paragraph):
-            lines = _after_distribution(block.lines, run)
-            items = [(item, _after_distribution(item.lines, run)) for item in block.items]
-            if lines is not None or any(found is not None for _, found in items):
-                block = replace(
-                    block,
-                    lines=lines if lines is not None else block.lines,
-                    items=tuple(item if found is None else replace(item, lines=found) for item, found in items),
-                )
-        out.append(block)
+        mended = _mended(block, lambda lines: _after_distribution(lines, run)) if isinstance(block, Paragraph) else None
+        out.append(block if mended is None else mended)
     return out if out != blocks else blocks
