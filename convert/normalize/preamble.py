@@ -112,6 +112,9 @@ def parse_preamble(entries: list[Entry], run: Run) -> tuple[list[Field], int]:
             kind = run.first(OTHER, cur, line)
             if kind is None:
                 break
+            again = entries[cur.i]
+            if isinstance(again, str):  # (a rule may have made the piece a line of its own)
+                line = again
         _take_field(cur, kind, line, run)
     return cur.fields, cur.i
 

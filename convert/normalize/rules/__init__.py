@@ -39,6 +39,7 @@ from . import (  # noqa: F401  (registers the rules)
 
 # isort: off
 from . import dumps, ruled  # noqa: F401  (after passes: their rules are placed after its)
+from . import previews  # noqa: F401  (after dumps: its late rule follows copied-fields)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

@@ -85,9 +85,29 @@ def name_stray_quote(line: str) -> list[Line] | None:
     return [match["name"], match["quote"]] if match else None
 
 
+#: a media partner's stamp before its copy: the end of its preview cut short (``C..``), row
+#: number, date, time, cable id (each optional)
+STAMP = re.compile(
+    r"\s*(?:[^\s.]{1,20}(?:\.{2,}|…)\s*)?(?:\d{1,7}\s+)?(?:\d{1,2}/\d{1,2}/\d{4}\s+|\d{4}-\d{2}-\d{2}\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?"
+    r"(?:\d{2}[A-Z]{2,}\d+\s+)?"
+)
 #: the banner's message reference after its level (``SECTION 01 OF 03 KYIV 001627``)
-_COPY_REF = re.compile(r"\s*(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3}\s+)?[A-Z][A-Z .'-]{0,30}?\s\d{5,6}\b")
-_COPY_FIELD = re.compile(r"\bE\.\s?O\.\s*1\d{4}|\bTAGS:")
+COPY_REF = re.compile(r"\s*(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3}\s+)?[A-Z][A-Z .'-]{0,30}?\s\d{5,6}\b")
+COPY_FIELD = re.compile(r"\bE\.\s?O\.\s*1\d{4}|\bTAGS:")
+def copy_start(text: str) -> int | None:
+    """Where the banner begins when ``text`` begins with a copy of the preamble run together on
+    one line (a stamp, then banner level, message reference, and the E.O. or TAGS field within
+    200 characters of it); None when it does not."""
+    stamp = STAMP.match(text)
+    at = stamp.end() if stamp else 0
+    rest = text[at:]
+    level = BANNER_LEVEL.match(rest)
+    if not level or not COPY_REF.match(rest, level.end()):
+        return None
+    fields = COPY_FIELD.search(rest, level.end())
+    return at if fields is not None and fields.start() <= 200 else None
+
+
 #: where the first numbered paragraph starts after the copied fields
 _COPY_PARA = re.compile(r"(?<=\s)(?:¶\s*)?\d{1,3}\s?\.\s*\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4})\)")
 
@@ -95,15 +115,14 @@ _COPY_PARA = re.compile(r"(?<=\s)(?:¶\s*)?\d{1,3}\s?\.\s*\((?:[A-Z]{1,4}(?:[/ -
 @CUT.rule("preamble-copy", before="handling-word", trigger=("E.O", "E. O", "TAGS:"))
 def preamble_copy(line: str) -> list[Line] | None:
     """``C O N F I D E N T I A L MOSCOW 000468 SENSITIVE E.O. 12958: … TAGS: PINR RS 1. (SBU) …``:
-    a media partner's second copy of the preamble, run together on one line in the body, is a
-    wrapper line (fw type="wrapper"); a numbered paragraph run on after it goes on as text."""
-    level = BANNER_LEVEL.match(line)
-    if not level or not _COPY_REF.match(line, level.end()):
+    a media partner's second copy of the preamble, run together on one line in the body (after
+    its stamp, if any: ``14:25``, ``23064 11/19/2004 15:41 04BRUSSELS4944``), is a wrapper line
+    (fw type="wrapper"); a numbered paragraph run on after it goes on as text."""
+    start = copy_start(line)
+    if start is None:
         return None
-    fields = _COPY_FIELD.search(line, level.end())
-    if not fields or fields.start() > 200:
-        return None
-    para = _COPY_PARA.search(line, fields.end())
+    fields = COPY_FIELD.search(line, start)
+    para = _COPY_PARA.search(line, fields.end()) if fields else None
     copy = line[: para.start()].rstrip() if para else line.strip()
     pieces: list[Line] = [Furniture("mark", (("wrapper", copy.strip()),))]
     if para:
