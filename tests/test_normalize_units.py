@@ -675,3 +675,17 @@ def test_the_de_lines_four_digits_are_the_tables_serial_cut(table_id: str, kept:
 def test_refs_that_name_several_cables_or_a_year_in_parentheses(text, ids):
     assert [r.target for r in parse_refs(text, 2009).items if r.target] == ids
     assert "".join((r.written or "") + r.text + r.tail for r in parse_refs(text, 2009).items).replace(" ", "") in text.replace(" ", "")
+
+
+def test_a_routing_block_read_inside_a_summary_is_pointed_at_by_its_paragraph() -> None:
+    """A pasted old-style record with no routing header at its head: the sender and addressees
+    are read from the routing block its text repeats, which here stands inside ¶1's summary.
+    ``@source`` named the summary's ``seg`` (``#c…-summary``), which the profile does not allow
+    (found by media11); it names the paragraph."""
+    from pathlib import Path
+
+    lines = (Path(__file__).parent / "fixtures" / "rules" / "routing-after-distribution.txt").read_text().splitlines()
+    text = "\n".join(lines[lines.index("C O N F I D E N T I A L SECTION 01 OF 02 ROME 003639"):]) + "\n"
+    c = valid(normalize(RawCable("rome.txt", "text", text)))
+    assert set(xp(c, "//t:correspAction[@type='received']/@source")) == {"#c02ROME3639-p1"}
+    assert xp(c, "//t:correspAction[@type='sent']/t:orgName/@source") == ["#c02ROME3639-p1"]

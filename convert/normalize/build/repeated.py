@@ -12,19 +12,23 @@ from lxml import etree
 
 from .xml import XML_ID, T
 
+#: the elements a pointer may name (the profile's ``repeatedSource``)
+BLOCKS = frozenset({"p", "ab", "head", "list", "quote", "opener", "closer"})
 _CORRESP = f"{T}teiHeader/{T}profileDesc/{T}correspDesc/{T}correspAction"
 _AUTHOR = f"{T}teiHeader/{T}fileDesc/{T}sourceDesc/{T}bibl[@type='telegram']/{T}author/{T}orgName"
 
 
 def holder(div: etree._Element, line: str) -> etree._Element | None:
-    """The first element with an id in ``div`` whose text holds ``line`` (white space aside),
-    or its innermost such descendant (a paragraph rather than a list around it); the repeated
+    """The first block with an id in ``div`` whose text holds ``line`` (white space aside),
+    or its innermost such block (a paragraph rather than a list around it); the repeated
     header the rule read is the first in the text."""
     wanted = " ".join(line.split())
     found = None
     for node in div.iter():
         if node is div or not isinstance(node.tag, str) or not node.get(XML_ID):
             continue
+        if etree.QName(node).localname not in BLOCKS:
+            continue  # a span inside a block (the summary's seg): the pointer names the block
         if found is not None and node not in found.iterdescendants():
             break  # past the first block that holds it
         if wanted in " ".join("".join(cast("list[str]", list(node.itertext()))).split()):
