@@ -271,9 +271,12 @@ def _cut_heading(line: str, depth: int) -> list[Line] | None:
 #: finished sentence or a colon, two spaces or more and ``-- `` and a capital; ``--`` and a
 #: portion marking after a finished sentence, or after two spaces or more (a space after
 #: the dashes: ``--No UK Minister …``, an answer, is no bullet the list rules read)
-_MARK = r"--\s+\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,8})*\)"
+_MARK = r"--\s++\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,8})*\)"
 _ENDED = r"(?<=[.:;!?\"')\u201d\u2019])"
-_RUN_ON_BULLET = re.compile(rf"{_ENDED}\s{{2,}}(?=--\s+[A-Z(\"\u201c])|{_ENDED}\s+(?={_MARK})|\s{{2,}}(?={_MARK})")
+#: (each alternative starts where a run of spaces does, and takes it whole: linear on long runs)
+_RUN_ON_BULLET = re.compile(
+    rf"{_ENDED}\s{{2,}}+(?=--\s+[A-Z(\"\u201c])|{_ENDED}\s++(?={_MARK})|(?<!\s)\s{{2,}}+(?={_MARK})"
+)
 
 
 @CUT.rule("run-on-bullets", after="glued-heading", trigger=("--",))
