@@ -24,7 +24,7 @@ from collections.abc import Callable
 from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, Line, ListItem, Paragraph
 from .fields import is_wrapper
 from .ruler import Chain, Run, note
-from .runs import ITEM_START, _split_items, _tail_texts
+from .runs import ITEM_START, _split_items, _tail_texts, last_text
 
 CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
     "blocks.cut",
@@ -80,7 +80,7 @@ def unspaced_paragraph(block: list[Line], line: str) -> bool:
     match = PARA_START.match(line)
     if not match or not 1 <= int(match["num"]) <= 199 or not (match["marking"] or isinstance(line, Anchored)):
         return False
-    previous = next((x for x in reversed(block) if isinstance(x, str)), "")
+    previous = last_text(block)
     return bool(previous) and terminal(previous)
 
 
@@ -241,7 +241,7 @@ def next_paragraph(block: list[Line], line: str) -> bool:
     match = PARA_START.match(first)
     if not match or int(match["num"]) != number - 1:
         return False
-    last = next((x for x in reversed(block) if isinstance(x, str)), "")
+    last = last_text(block)
     return not _goes_on(last, line)
 
 
@@ -262,27 +262,29 @@ def paragraph_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[L
     than 25 characters) and the second goes on in lower case, or after page furniture; not when
     the second is a heading set with dashes (a title over its rule after a page break: ``… (D).
     CONFIDENTIAL`` / page break / ``BACKGROUND AND INTRODUCTION`` / ``-------``)."""
-    last = next((x for x in reversed(prev) if isinstance(x, str)), "")
-    texts = _texts(chunk[:3])[:2]
+    last = last_text(prev)
+    texts = _texts(chunk)
     first = texts[0] if texts else ""
     joinable = (
         bool(last)
         and not terminal(last)
         and not starts_new(first)
-        and not (len(texts) == 2 and DASH_RULE.match(texts[1]) and _title_like(first))
         and not DASH_RULE.match(last)
         and dashed_title(last) is None  # a heading set with dashes ends its run
-        and not _underlined(_texts(chunk))  # and one starts its own (after a page break too)
+        and not _underlined(texts)  # and one starts its own (after a page break too)
     )
     lower = first.lstrip()[:1].islower()
     return joinable and (lower or bool(furniture)) and len(last) > 25
 
 
 def _underlined(texts: list[str]) -> bool:
-    """Whether a run is a heading set with dashes: a title between its dashes on one line
-    (``----- ACTION NEEDED -----``), or a short title of one to three lines over its rule
-    (``Terror Cases and Communities Present Mixed Pictures`` / ``-----``)."""
+    """Whether a run begins with a heading set with dashes: a title between its dashes on one
+    line (``----- ACTION NEEDED -----``), a title over its rule with text after it
+    (``BACKGROUND AND INTRODUCTION`` / ``-------`` / ``4. (U) …``), or a short title of one to
+    three lines over its rule (``Terror Cases and Communities Present Mixed Pictures`` / ``-----``)."""
     if texts and texts[0].lstrip().startswith(("----", "- - -", "====")) and dashed_title(texts[0]):
+        return True
+    if len(texts) >= 2 and DASH_RULE.match(texts[1]) and _title_like(texts[0]):
         return True
     return 2 <= len(texts) <= 4 and bool(UNDERLINE.match(texts[-1])) and _title_like(texts[0])
 
@@ -311,7 +313,7 @@ def end_label_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[L
     of one line that is only the label an END closes goes back to the run whose last line ends
     with that END (after a sentence)."""
     texts = _texts(chunk)
-    last = next((x for x in reversed(prev) if isinstance(x, str)), "")
+    last = last_text(prev)
     return len(texts) == 1 and bool(_END_LABEL.match(texts[0])) and bool(_END_WORD.search(last))
 
 

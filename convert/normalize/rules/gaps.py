@@ -23,6 +23,7 @@ from ..parsed import Anchored, Block, Furniture, ItemList, Line, Paragraph
 from . import passes  # noqa: F401  (run-on-heading, which these rules go after, registered first)
 from .blocks import MERGE, PARA_START, PASSES, STARTS, _goes_on, _texts
 from .ruler import Run, note
+from .runs import last_text
 
 #: a paragraph's number without its full stop, or with a parenthesis for it, before its portion
 #: marking: ``18 (C) Like …``, ``14) (U) Five …``
@@ -43,7 +44,7 @@ def anchored_paragraph(block: list[Line], line: str) -> bool:
     match = PARA_START.match(line) if isinstance(line, Anchored) else None
     if not match or not match["marking"] or not 1 <= int(match["num"]) <= 199:
         return False
-    last = next((x for x in reversed(block) if isinstance(x, str)), "")
+    last = last_text(block)
     return not _goes_on(last, line)
 
 
@@ -70,7 +71,7 @@ def paragraph_reference_rejoin(prev: list[Line], furniture: list[Furniture], chu
     whose last line ends in a word a number goes on (``para``, ``paragraph``, ``see``), goes
     back to that run: the sentence's reference, not an empty paragraph 6."""
     texts = _texts(chunk)
-    last = next((x for x in reversed(prev) if isinstance(x, str)), "")
+    last = last_text(prev)
     return len(texts) == 1 and bool(_NUMBER_ALONE.match(texts[0])) and bool(last) and _goes_on(last, texts[0])
 
 
@@ -120,7 +121,7 @@ def salutation_paragraph(block: list[Line], line: str) -> bool:
     match = PARA_START.match(line)
     if not match or not match["marking"] or int(match["num"]) != 1:
         return False
-    last = next((x for x in reversed(block) if isinstance(x, str)), "")
+    last = last_text(block)
     return salutation(last)
 
 def _numbered(blocks: list[Block]) -> list[int]:

@@ -24,6 +24,12 @@ def _tail_texts(block: list[Line], n: int = 2) -> list[str]:
     return out
 
 
+def last_text(lines: list[Line]) -> str:
+    """The last text line of a run ("" if it has none)."""
+    texts = _tail_texts(lines, 1)
+    return texts[0] if texts else ""
+
+
 def _split_items(lines: list[Line]) -> tuple[list[Line], list[ListItem]]:
     head: list[Line] = []
     items: list[tuple[str, list[Line]]] = []
