@@ -191,6 +191,8 @@ def _dangling(cur: PreambleCursor, lines: list[Line], run: Run) -> None:
             kept = [e for e in entries[cur.i : k] if isinstance(e, Furniture)]
             entries[cur.i : k] = [*kept, RunOn(cut[1])]
             return
+
+
 _SERIAL_FIRST = re.compile(r"^\s*(\d{3,6})\b(?![/:.\d])")
 
 

@@ -145,7 +145,7 @@ def wrapper_line(line: str, para: Paragraph) -> str | None:
 # ---------------------------------------------------------------- the signature
 NAME = r"[A-Za-z][A-Za-z'’.-]*"
 _NAME_WORD = re.compile(NAME)
-_REDACTED = re.compile(r"[Xx]{4,}")
+REDACTED = re.compile(r"[Xx]{4,}")
 _NOT_NAMES = frozenset(
     "END COMMENT SUMMARY TEXT UNQTE QTE SIPDIS NOFORN THANKS THANK YOU NOTE BT NNNN CONFIDENTIAL SECRET "
     "UNCLASSIFIED UNCLAS SENSITIVE PARA ENDS MINIMIZE CONSIDERED CLEARED REGARDS DRAFTED APPROVED GP-3 EXEMPT "
@@ -159,7 +159,7 @@ def is_name(text: str) -> bool:
     words = text.replace(".", " ").replace("#", " ").split()
     if not words or len(words) > 4 or len(text) > 40:
         return False
-    if any(w.upper().strip("’'") in _NOT_NAMES or _REDACTED.search(w) for w in words):  # no redaction in a name
+    if any(w.upper().strip("’'") in _NOT_NAMES or REDACTED.search(w) for w in words):  # no redaction in a name
         return False
     return all(_NAME_WORD.fullmatch(w) for w in words) and any(len(w) > 1 for w in words)
 
@@ -230,7 +230,7 @@ def _ends_redacted(line: str) -> bool:
     """Whether the line ends with a redaction (``… or Email: XXXXXXXXXXXX``): a name may sign
     after it, as after a finished sentence."""
     words = line.split()
-    return bool(words) and bool(_REDACTED.fullmatch(words[-1].rstrip(".)")))
+    return bool(words) and bool(REDACTED.fullmatch(words[-1].rstrip(".)")))
 
 
 def after_text(prev_end: str, line: str) -> bool:

@@ -230,9 +230,13 @@ def ref_continuation(cur: PreambleCursor, line: str) -> str | None:
     return None
 
 
-_NOT_SUBJECT = re.compile(
+#: what begins no SUBJECT's text: a list item or a marked paragraph, a summary or comment label
+NOT_SUBJECT_START = (
     r"^(?:\(?[A-Z0-9]{1,2}[.)]\s|\((?:U|C|S|SBU)[/)]|(?:BEGIN\s+)?(?:SUMMARY|COMMENT|INTRODUCTION|BACKGROUND|"
-    r"OVERVIEW)\b)|SENSITIVE|ACCORDINGLY|PROTECT|HANDLE|XXXX|---|[.:]$"
+    r"OVERVIEW)\b)"
+)
+_NOT_SUBJECT = re.compile(
+    NOT_SUBJECT_START + r"|SENSITIVE|ACCORDINGLY|PROTECT|HANDLE|XXXX|---|[.:]$"
     # a byline, a reply, a distribution line (``NSC FOR …``), routing, a serial or a page's
     # number (``001.2 OF 003``), a rule of slashes, spaced capitals (``C O R R E C T E D``)
     r"|^(?:FROM|RE|FOR)\b|^\S+\s+FOR\s|VZCZC|\d{5}|\b\d{3}(?:\.\d)?\s+OF\s+\d{3}\b|//|(?:\b[A-Z]\s){4}",

@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 from ..parsed import Paragraph
-from .closing import SIGNATURE, is_name
+from .closing import REDACTED, SIGNATURE, is_name
 
 #: a name in capitals after a run of X's (the withheld words) at the end of the last line
-_REDACTION = re.compile(r"[Xx]{4,}")
 _AFTER_REDACTION = re.compile(r"(?<=[Xx]{4})\s+(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})\s*\.?\s*$")
 
 
@@ -26,7 +25,7 @@ def redaction_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, 
     match = _AFTER_REDACTION.search(line)
     if match is None or not is_name(match["name"]):
         return None
-    body_text = _REDACTION.sub("", " ".join([*texts[:-1], line[: match.start()]]))
+    body_text = REDACTED.sub("", " ".join([*texts[:-1], line[: match.start()]]))
     letters = sum(map(str.isalpha, body_text))
     if letters and sum(map(str.islower, body_text)) <= 0.3 * letters:
         return None  # (a paragraph that is a redaction only: ``¶9. (C/NF) XXXXXXXXXXXX MOLLER``)

@@ -7,16 +7,12 @@ import re
 from collections.abc import Callable
 
 from .copies import _runon_pieces
-from .fields import OTHER, SUBJECT, PreambleCursor, _subject_before
+from .fields import NOT_SUBJECT_START, OTHER, SUBJECT, PreambleCursor, _subject_before
 from .ruler import Chain
 
 #: what a bare SUBJECT's next line is not: a list item or a marked paragraph, a summary or
 #: comment, a redaction, routing, a page's number, a rule of slashes
-_NOT_BARE_SUBJECT = re.compile(
-    r"^(?:\(?[A-Z0-9]{1,2}[.)]\s|\((?:U|C|S|SBU)[/)]|(?:BEGIN\s+)?(?:SUMMARY|COMMENT|INTRODUCTION|BACKGROUND|"
-    r"OVERVIEW)\b)|XXXX|VZCZC|\b\d{3}(?:\.\d)?\s+OF\s+\d{3}\b|//",
-    re.I,
-)
+_NOT_BARE_SUBJECT = re.compile(NOT_SUBJECT_START + r"|XXXX|VZCZC|\b\d{3}(?:\.\d)?\s+OF\s+\d{3}\b|//", re.I)
 #: the longest subject of a bare label (the longest of the corpus is 279 characters)
 _LONGEST = 320
 
