@@ -66,11 +66,13 @@ def after_end_marker(line: str, before: list[str]) -> str | None:
 
 
 #: what an export wrote after the message: the database query that fetched the row, a media
-#: partner's desk handle (``EPET @ EL PAÍS``, cut or whole), a bare date
+#: partner's desk handle (``EPET @ EL PAÍS``, cut or whole), a bare date, the cut tail of a
+#: partner's preview line (``HTS ACTIVIST LIU XIAOBO...``: short, ending in the cut's dots)
 _EXPORT_TRACE = re.compile(
     r"^\s*(?:SELECT\s+\S.*\s+FROM\s+`?\w+`?(?:\s.*)?"
     r"|[A-Z]{2,8}\s+@\s+[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,3}"
-    r"|[01]?\d/[0-3]?\d/(?:19|20)\d\d)\s*$"
+    r"|[01]?\d/[0-3]?\d/(?:19|20)\d\d"
+    r"|.{1,80}?(?:\.{3}|…))\s*$"
 )
 
 
@@ -79,13 +81,14 @@ _EXPORT_TRACE = re.compile(
     note=note(
         "normalization",
         "A line an export left after the signer's name (the database query that fetched the cable, a media "
-        "partner's desk handle such as EPET @ EL PAÍS, a bare date) is not the cable's text: it is kept in the "
-        "closer as fw type=\"wrapper\", out of the text flow.",
+        "partner's desk handle such as EPET @ EL PAÍS, a bare date, the cut tail of a partner's preview line ending in "
+        "'...') is not the cable's text: it is kept in the closer as fw type=\"wrapper\", out of the text flow.",
     ),
 )
 def export_trace(line: str, before: list[str]) -> str | None:
     """``GOLDBERG`` / ``SELECT * FROM `cable` WHERE `id` = '90016' ORDER BY `date` ASC``;
-    ``AGUIRRE`` / ``EPET @ EL PAÍS``; ``BASSETT`` / ``1/21/2009``: the last line has the shape
+    ``AGUIRRE`` / ``EPET @ EL PAÍS``; ``BASSETT`` / ``1/21/2009``; ``Randt`` / ``HTS ACTIVIST
+    LIU XIAOBO...`` (a partner's preview of the subject, cut at both ends): the last line has the shape
     of an export's trace and the text line before it is a name on its own (the signer's), so
     the line is no part of the message."""
     if not before or not is_name(before[-1]) or _EXPORT_TRACE.match(line) is None:
