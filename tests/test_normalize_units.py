@@ -184,6 +184,14 @@ def test_refs_split_by_label_sequence():
     ("DUSHANBE 16...", 2005, None, False),  # a partial extract cut inside the number
     ("STATE 31102…", 2005, None, False),
     ("STATE 31102.", 2005, "05STATE31102", True),  # a full stop is no cut
+    # a station the table does not know, and a title going on after the number: no cable
+    ("ATTACHMENT 1 TO LOR 08-134 TOTAL PACKAGE", 2009, None, False),
+    ("UNSCR 1737 SANCTIONS COMMITTEE NOTICE", 2010, None, False),
+    ("SAO 06 PAULO 1038", 2007, None, False),
+    # ... but a known station may go on, and so may an unknown one with what follows a number
+    ("BEIJING 581 ON TRADE", 2009, "09BEIJING581", True),
+    ("SECTO 003 DTG 070102Z JUN 08", 2008, "08SECTO3", True),
+    ("TRIPOLII 695", 2009, "09TRIPOLII695", True),  # a typo is kept as written
 ])
 def test_resolve_ref(text, year, ident, inferred):
     assert resolve_ref(text, year) == (ident, inferred)

@@ -35,6 +35,10 @@ _CABLE_REF = re.compile(
 )
 #: number first: ``00821 ASMARA`` (the whole item; the station must be one the table knows)
 _NUMBER_FIRST = re.compile(r"\s*(?P<serial>\d{3,6})\s+(?P<station>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2})\s*$")
+#: a word in capitals right after a serial (``ATTACHMENT 1 TO LOR``, ``UNSCR 1737 SANCTIONS``):
+#: with a station the table does not know, a title, not a cable; what an item may say after a
+#: cable's number (``AND PREVIOUS``, ``NOTAL``, ``DTG 070102Z``) is not such a word
+_WORDS_AFTER = re.compile(r"\s++(?!(?:AND|PREVIOUS|NOTAL|DATED|DTG|OF|ON)\b)[A-Z]{2,}\b")
 NOT_STATIONS = frozenset(
     "EMAIL TELECON LETTER FAX MEMO DIPNOTE NOTE AND OF THE NO PARA PARAS PARAGRAPH SECTION PAGE REFTEL REF TEL "
     "IIR CIA".split()
@@ -115,6 +119,8 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
     known = len(words) > 1 and bool(stations.banner_offices(station))  # THE HAGUE is a station
     if (not known and any(w in NOT_STATIONS or w in MONTH_WORDS for w in words)) or len(station) < 3:
         return None, False
+    if _WORDS_AFTER.match(match.string, match.end()) and not (known or stations.banner_offices(station)):
+        return None, False  # ``ATTACHMENT 1 TO LOR 08-134``, ``UKRAINE SAYS 3 TRIED TO SELL …``
     full = stations.written_short(station)
     if full is not None:  # ``USUN 1593`` is a cable of USUN NEW YORK: 04USUNNEWYORK1593
         words = full.split()
