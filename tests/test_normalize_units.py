@@ -148,6 +148,7 @@ def test_misspelt_precedence_kept_as_written_in_the_body():
     ("[ETRD](#) [CH](#)", ["ETRD", "CH"]),
     ("PREL OVIP (CLINTON, HILLARY) US", ["PREL", "OVIP (CLINTON, HILLARY)", "US"]),
     ("prel, pgov, sy", ["PREL", "PGOV", "SY"]),
+    ("ovip (steinberg, james b.), prel", ["OVIP (STEINBERG, JAMES B.)", "PREL"]),  # a person tag in lower case
     # words that are no codes, side by side, are one phrase; codes (organisations too) stay apart
     ("MARR PREL BR KICC POL MIL", ["MARR", "PREL", "BR", "KICC", "POL MIL"]),
     ("PHUM PREL AR UNSC MEETINGS WITH AMBASSADOR", ["PHUM", "PREL", "AR", "UNSC", "MEETINGS WITH AMBASSADOR"]),

@@ -33,7 +33,7 @@ def parse_tags(text: str, run: Run) -> list[str]:
     return cleaned
 
 
-_PERSON_TAG = re.compile(r"\b[A-Z]{4}\s*\([^)]*\)")
+_PERSON_TAG = re.compile(r"\b(?:[A-Z]{4}|[a-z]{4})\s*\([^)]*\)")  # (a TAGS line may be all lower case)
 _TAG_GROUPS = re.compile(r"[,;]+")
 
 
