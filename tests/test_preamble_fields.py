@@ -4,11 +4,14 @@ group, the scrape's metadata lines before a pre-2000 cable, REF lists in pasted 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lxml import etree
 
 from convert.model import RawCable
 from convert.normalize import normalize
 from convert.options import WriteOptions
+from convert.view import frus
 from convert.writers.json import record
 
 
@@ -352,3 +355,20 @@ def test_a_classified_by_label_written_twice_is_one_field() -> None:
     assert ref_runon("CLASSIFIED BY Classified by DCM X for reasons 1.4 (b)") is None
     cut = ref_runon("REF: STATE 85678 Classified By: CDA Damian R. Leader")
     assert cut is not None and cut[0] == "REF: STATE 85678"
+
+
+def test_a_1970s_telegram_pasted_whole_reads_its_header_and_signer() -> None:
+    """As the National Archives' database prints it: the page's marking, the page line, the
+    distribution block, the drafting office's lines and the transmission rule above the DTG
+    and FM line; ``NNN`` after the text (issue 10: it came out with no id, no date, no
+    From/To and the signer "NNN")."""
+    text = (Path(__file__).parent / "fixtures" / "rules" / "classification-preface.txt").read_text()
+    got = rec(text)
+    assert (got["id"], got["date"], got["from"]) == ("75STATE12345", "1975-01-01T12:34:00Z", "SECSTATE WASHDC")
+    assert [a["name"] for a in got["to"]] == ["AMEMBASSY PARIS"]  # type: ignore[attr-defined, index]
+    assert [a["name"] for a in got["info"]] == ["AMEMBASSY LONDON", "USMISSION NATO"]  # type: ignore[attr-defined, index]
+    assert got["signer"] == "KISSINGER"
+    assert got["classification"] == "UNCLASSIFIED"
+    cable = normalize(RawCable(source="pasted.txt", form="text", body=text))
+    note = " ".join(sentence for _, sentence in frus.source_note(cable.view))
+    assert "Drafted by EUR/WE:JSMITH:LK; approved by EUR:AHARTMAN." in note

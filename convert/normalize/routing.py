@@ -17,11 +17,13 @@ PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROU
 _ADDRESSEE = re.compile(r"^(?:(?P<prefix>(?:R[A-Z0-9]{3,7}|ZEN)(?:/R[A-Z0-9]{3,7})*)/)?(?P<rest>.*\S|.)\s*$")
 _SEQ = re.compile(r"(?<!\s)\s++(?P<seq>\d{1,5})$")
 _LISTS = ("to", "info", "xmt")
+#: kinds whose next lines are read with them (``drafting``: the clearances under DRAFTED BY)
+_RUNS = (*_LISTS, "drafting")
 _FOUND = ("transmission", "station", "serial", "section", "julian", "dtg", "date", "sender")
 #: kinds of line that announce a routing header (an old-style record's starts with its action office)
 _ANNOUNCE = frozenset({"transmission", "de", "from", "security", "action"})
 #: after a blank line in an addressee list, the header goes on only with one of these
-_GOES_ON = ("info", "xmt", "bt", "from", "to", "dtg", "de", "security")
+_GOES_ON = ("info", "xmt", "bt", "from", "to", "dtg", "de", "security", "action", "page", "drafting", "dashes")
 
 
 def looks_like_routing(lines: list[str], run: Run) -> bool:
@@ -85,7 +87,7 @@ def split_header(lines: list[str], run: Run) -> int:
         seen = True
         end = index + 1
         base = kind.rstrip("+")
-        state = base if base in _LISTS else None
+        state = base if base in _RUNS else None
     return end
 
 
@@ -153,7 +155,7 @@ def parse_routing(lines: list[str], run: Run) -> Routing:
         kind = classify(line, state, run) or "other"
         base = kind.rstrip("+")
         _take(reading, line, kind, base, run)
-        if base in _LISTS:
+        if base in _RUNS:
             state = base
         elif base != "other":
             state = None

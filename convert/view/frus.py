@@ -37,7 +37,7 @@ _PREFIXES = {"AMEMBASSY": ("Embassy", "in"), "AMCONSUL": ("Consulate", "in"),
              "USMISSION": ("Mission", "in")}
 _ORIGIN = re.compile(r"^(Embassy|Consulate|Consulate General|Mission)\s+(.+)$")
 _OFFICE_LIKE = re.compile(r"[A-Za-z][A-Za-z .,&'/()-]*")
-_DRAFTING = re.compile(r"^(DRAFTED|CLEARED|APPROVED)(?:\s+BY)?\s*:\s*", re.I)
+_DRAFTING = re.compile(r"^(DRAFTED|CLEARED|APPROVED)(?:\s*:\s*|\s+BY\s*:?\s*)", re.I)
 
 
 # ------------------------------------------------------------------------------ dates

@@ -185,8 +185,9 @@ def read_notes(tei: etree._Element, kind: str) -> tuple[str, ...]:
                  if (text := clean("".join(cast("Iterable[str]", node.itertext())))))
 
 
-#: a drafting, clearing or approving line of the telegram's front matter (``DRAFTED BY: …``)
-_DRAFTING = re.compile(r"^(?:DRAFTED|CLEARED|APPROVED)(?:\s+BY)?\s*:\s*\S", re.I)
+#: a drafting, clearing or approving line of the telegram's front matter (``DRAFTED BY: …``;
+#: a 1970s telegram's without the colon: ``DRAFTED BY EUR/WE:JSMITH:LK``)
+_DRAFTING = re.compile(r"^(?:DRAFTED|CLEARED|APPROVED)(?:\s*:\s*|\s+BY\s*:?\s*)\S", re.I)
 
 
 def read_drafting(tei: etree._Element) -> tuple[str, ...]:

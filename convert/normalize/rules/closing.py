@@ -36,7 +36,7 @@ TWICE: Chain[Callable[[str, str], bool]] = Chain(
 DOUBLED: Chain[Callable[[str], tuple[str, str] | None]] = Chain(
     "closing.doubled", "closing", "The signature's line: the name written twice on it? (first match)"
 )
-END_MARKER = re.compile(r"^\s*(?:NNNN|BT|={3,}\s*CABLE ENDS?(?:\s*={3,})?|#+|End Cable Text)\s*$", re.I)
+END_MARKER = re.compile(r"^\s*(?:NNNN?|BT|={3,}\s*CABLE ENDS?(?:\s*={3,})?|#+|End Cable Text)\s*$", re.I)
 FOOTER = re.compile(r"^\s*(?:NNNN\s+)?(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Classification:|Classification:)", re.I)
 
 
@@ -44,14 +44,14 @@ FOOTER = re.compile(r"^\s*(?:NNNN\s+)?(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Classificatio
     "end-marker",
     note=note(
         "normalization",
-        "End-of-message markers after the text (NNNN, BT, ###, ===CABLE ENDS===, End Cable Text) are kept in "
+        "End-of-message markers after the text (NNNN or NNN, BT, ###, ===CABLE ENDS===, End Cable Text) are kept in "
         "the closer "
         "as fw type=\"end-marker\", out of the text flow.",
     ),
 )
 def end_marker(line: str, para: Paragraph) -> str | None:
-    """``NNNN``, ``BT``, ``###``, ``=== CABLE ENDS ===``, ``End Cable Text``: the end of the
-    message."""
+    """``NNNN`` (``NNN`` in older telegrams), ``BT``, ``###``, ``=== CABLE ENDS ===``,
+    ``End Cable Text``: the end of the message."""
     return "end-marker" if END_MARKER.match(line) else None
 
 

@@ -4,6 +4,9 @@ its routing header that is not the cable's text.
 - ``email-preface``: the header of the e-mail a post's copy of a cable came in (``From:`` /
   ``Sent:`` / ``To:`` / ``Subject:``, the classification line after it), as some cablegate
   pages print it above the routing header (Embassy Tripoli's cables of 2008-2009).
+- ``classification-preface``: the classification line an archive prints at the top of each page
+  of a telegram (``UNCLASSIFIED`` / ``PAGE 01 STATE 012345`` / ``ORIGIN EUR-12`` …), above the
+  routing header of a 1970s telegram as the National Archives' database prints it.
 - ``inbox-preface``: a post's printout of the cable from its mail system's ``DB/Inbox`` (who
   printed it and when, the system's field table, the post's distribution block), as some pages
   print it above the routing header.
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..banner import CLASSIFICATION_LINE
 from .routing import PREFACE, TRANSMISSION
 from .ruler import Run, note
 
@@ -77,3 +81,28 @@ def inbox_preface(lines: list[str], run: Run) -> int:
     block); also its ``Cable Text:`` label alone above the transmission line."""
     start = next((i for i, line in enumerate(lines[:_INBOX_FIRST]) if _INBOX.search(line)), None)
     return 0 if start is None else _transmission_after(lines, start, _INBOX_LONGEST)
+
+
+#: how far into the text the classification line may stand (blank lines before it)
+_MARKING_FIRST = 3
+
+
+@PREFACE.rule(
+    "classification-preface",
+    after="inbox-preface",
+    note=note(
+        "normalization",
+        "The classification line printed above the routing header (the top of the telegram's first page, "
+        "as an archive prints it) is kept with the routing header, not read as the cable's banner.",
+    ),
+)
+def classification_preface(lines: list[str], run: Run) -> int:
+    """``UNCLASSIFIED`` / (blank) / ``PAGE 01 STATE 012345`` / ``ORIGIN EUR-12`` / … /
+    ``R 011234Z JAN 75`` / ``FM SECSTATE WASHDC``: a classification line alone, first in the
+    text, with the routing header after it (the driver checks that one follows): the page's
+    marking, not the banner that begins the text (``UNCLAS STATE 012345``, below the header).
+    The lines up to the header's first."""
+    first = next((i for i, line in enumerate(lines[:_MARKING_FIRST]) if line.strip()), None)
+    if first is None or CLASSIFICATION_LINE.match(lines[first]) is None:
+        return 0
+    return next((i for i in range(first + 1, len(lines)) if lines[i].strip()), 0)
