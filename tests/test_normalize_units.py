@@ -465,6 +465,8 @@ def test_page_break_lines():
     assert new_page("LA PAZ 00002910 005 OF 005") == "5"
     assert old_page("PAGE 02 HARARE 05461 01 OF 02 271458Z") == "2"
     assert old_page("PAGE 04  VATICA 05960 191507Z") == "4"
+    assert old_page("PAGE 02        STATE  012345") == "2"  # a 1970s telegram's, without the time
+    assert old_page("PAGE 12 OF THE REPORT") is None and old_page("Page 02 of the annex 2004") is None
     assert new_page("PAGE 02 HARARE 05461 01 OF 02 271458Z") is None
     assert old_page("MADRID 00000857 001.2 OF 002") is None
     assert new_page("The page was 2 of 3") is None and old_page("The page was 2 of 3") is None

@@ -208,7 +208,9 @@ NEW_PAGE = re.compile(
     r"(?P<page>\d{3}(?:\.\d)?)\s+of\s+(?P<pages>\d{3})\s*$",
     re.I,
 )
-OLD_PAGE = re.compile(r"^\s*PAGE\s+(?P<page>\d{2,3})\s+\S.*\b\d{6}Z\s*$", re.I)
+OLD_PAGE = re.compile(
+    r"^\s*PAGE\s+(?P<page>\d{2,3})\s+(?:\S.*\b\d{6}Z|(?-i:[A-Z][A-Z ]*?\s+\d{4,6}(?:\s+\d\d\s+OF\s+\d\d)?))\s*$", re.I
+)
 _NOT_PAGE_STATIONS = ("REF", "REFS", "REFTEL")
 
 
@@ -224,8 +226,9 @@ def new_page(stripped: str) -> str | None:
 
 
 def old_page(stripped: str) -> str | None:
-    """The page number of an old-style page line (``PAGE 02 HARARE 05461 01 OF 02 271458Z``)."""
-    if stripped[-1:] not in ("Z", "z"):
+    """The page number of an old-style page line (``PAGE 02 HARARE 05461 01 OF 02 271458Z``; a
+    1970s telegram's without the time: ``PAGE 02 STATE 012345``)."""
+    if stripped[-1:] not in ("Z", "z") and not stripped[-1:].isdigit():
         return None
     match = OLD_PAGE.match(stripped)
     return str(int(match["page"])) if match else None
