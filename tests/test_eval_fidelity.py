@@ -313,6 +313,17 @@ def test_table_facts_may_differ_only_when_no_text_gave_them() -> None:
     assert dict(audits.form_differences(page, pasted))["subject"] is False
 
 
+def test_reference_ids_whose_year_came_from_a_table_date_may_differ() -> None:
+    # the page took the cable's year from its table for STATE 12; the pasted text has no date
+    page = {"date_from_text": False, "references": ["09STATE12", "08PARIS5"], "references_dated": ["08PARIS5"]}
+    pasted = {"date_from_text": False, "references": ["08PARIS5"], "references_dated": ["08PARIS5"]}
+    assert dict(audits.form_differences(page, pasted)) == {"references": True}
+    # ... but not a reference that writes its own year, nor where a text gave the date
+    assert dict(audits.form_differences(page, {**pasted, "references": [], "references_dated": []})) == {
+        "references": False}
+    assert dict(audits.form_differences({**page, "date_from_text": True}, pasted)) == {"references": False}
+
+
 def test_classification_safety() -> None:
     unknown_shown_unclas = {"level": None, "shown_classification": "UNCLASSIFIED", "level_from_text": False}
     assert audits.classification_safety(unknown_shown_unclas, "CONFIDENTIAL//NOFORN") == "silent-unclassified"

@@ -107,7 +107,8 @@ def anchor_rule_agreement(pairs: Iterable[tuple[list[int], list[int]]]) -> tuple
 COMPARED = ("id", "date", "level", "caveats", "origin", "from", "to", "info", "precedence", "subject", "tags",
             "references", "signer", "summary", "paragraphs", "paragraph_digests")
 #: facts a page table or a CSV column carries: a difference is allowed only when neither
-#: form's own text gave the fact (each then takes it from its table or column)
+#: form's own text gave the fact (each then takes it from its table or column); and the ids of
+#: references without a year, which take the cable's year from that date (``allowed``)
 TABLE_FACTS = {
     "id": "date_from_text",
     "date": "date_from_text",
@@ -117,6 +118,11 @@ TABLE_FACTS = {
 
 
 def allowed(field: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if field == "references":
+        # a reference without a year takes the cable's: where neither text gives the date, the
+        # ids whose year was taken from a table's date are table facts; the rest must agree
+        return not a.get("date_from_text") and not b.get("date_from_text") and (
+            a.get("references_dated") == b.get("references_dated"))
     flag = TABLE_FACTS.get(field)
     return flag is not None and not a.get(flag) and not b.get(flag)
 

@@ -219,6 +219,12 @@ def facts(cable: Any, *, with_shown: bool = True) -> dict[str, Any]:
         "tag_persons": list(rec.get("tag_persons") or []),
         "tag_phrases": list(rec.get("tag_phrases") or []),
         "references": [r["id"] for r in rec.get("references") or [] if r.get("id")],
+        # the ids whose year the reference itself writes (not taken from the cable's date)
+        "references_dated": sorted(
+            {r["id"] for r in rec.get("references") or [] if r.get("id")}
+            - {str(t).removeprefix("cable:") for t in _xp(
+                cable.tei, "t:text//t:list[@type='references']//t:ref[@subtype='year-inferred']/@target")}
+        ),
         "signer": rec.get("signer"),
         "summary": rec.get("summary"),
         "paragraphs": [p["n"] for p in rec.get("paragraphs") or []],
