@@ -403,6 +403,10 @@ def test_subparagraphs_and_bullets_are_lists():
               "2. (U) Items:\nA. one thing.\nB. another thing.\n")
     assert xp(c, "//t:p[@n='1']/t:list/t:label/text()") == ["--", "--"]
     assert [reading_text(i) for i in xp(c, "//t:p[@n='2']/t:list/t:item")] == ["one thing.", "another thing."]
+    # a dash glued to a number is a bullet too (``--13 in Afghanistan``), as one glued to a word is
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Deployed:\n\n--13 in Afghanistan;\n"
+              "--10 in Sri Lanka.\n")
+    assert [reading_text(i) for i in xp(c, "//t:p[@n='1']/t:list/t:item")] == ["13 in Afghanistan;", "10 in Sri Lanka."]
 
 
 def test_summary_spanning_paragraphs_and_inline_comment():
