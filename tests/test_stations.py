@@ -369,3 +369,12 @@ def test_a_post_the_release_misspells_is_printed_by_its_name_and_found_by_both()
     assert bonn is not None and bonn.origin == "Embassy Bonn"
     assert stations.table().by_origin("Embasy Bonn") is bonn
     assert stations.table().by_origin("Embassy Bonn") is bonn
+
+
+def test_a_mission_to_a_body_is_named_as_the_body_not_as_a_place() -> None:
+    from convert.view.frus import name_office
+
+    # USMISSION NATO (1970s) is the table's USNATO; a body the table does not know keeps its name
+    assert name_office("USMISSION NATO").text == "the Mission to the North Atlantic Treaty Organization"
+    assert name_office("USMISSION OECD PARIS").text == "the Mission to OECD PARIS"
+    assert name_office("USMISSION GENEVA").text == "the Mission in Geneva"  # a place

@@ -94,6 +94,13 @@ def _unknown(name: str) -> Named:
     """An office the table does not hold, named from its routing or origin name."""
     office = stations.clean_office(name)
     head, _, rest = office.partition(" ")
+    if head == "USMISSION" and rest and not stations.banner_offices(rest):
+        # a mission to a body, not in a place: ``USMISSION NATO`` is the table's USNATO; one the
+        # table does not know keeps the body's name as written (``the Mission to OECD PARIS``)
+        row = stations.by_office("US" + rest.split()[0])
+        if row is not None:
+            return _from_station(row, None)
+        return Named(f"the Mission to {rest}", None, f"the Mission to {rest}", None, True)
     if head in _PREFIXES and rest:
         title, preposition = _PREFIXES[head]
         place = _title(rest)
