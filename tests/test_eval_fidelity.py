@@ -539,11 +539,14 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
 
     truth = truthscore.load()
     held = truthscore.load(truthscore.HOLDOUT)
-    assert len(held) >= 60
+    assert len(held) >= 110
     assert not {r["id"] for r in held} & {r["id"] for r in truth}
-    assert all(r["selection"] == "holdout" and r["holdout"] == "session 7" for r in held)
-    chosen = truthscore.HOLDOUT.with_name("selection-holdout.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    assert sorted(line.split("\t")[0] for line in chosen) == sorted(r["id"] for r in held)
+    assert all(r["selection"] == "holdout" for r in held)
+    # each holdout is exactly its selection file's pages, and the two are disjoint
+    for session, name in (("session 7", "selection-holdout.tsv"), ("session 12", "selection-holdout-s12.tsv")):
+        chosen = truthscore.HOLDOUT.with_name(name).read_text(encoding="utf-8").splitlines()[1:]
+        assert sorted(line.split("\t")[0] for line in chosen) == sorted(r["id"] for r in held if r["holdout"] == session)
+    assert {r["holdout"] for r in held} == {"session 7", "session 12"}
     assert all(r["paragraph_count"] == len(r["paragraphs"]) for r in held)
 
 
