@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import select_holdout  # noqa: E402
+import select_holdout
 
 SEED = 20261201  # the day this holdout was drawn (session 12)
 QUOTA = {"2004": 6, "2005": 7, "2006": 7, "2007": 7, "2008": 8, "2009": 8, "2010": 7}
