@@ -5,8 +5,8 @@ Chains (run by :mod:`convert.normalize.closing`, on the body's last line, repeat
 end, after ``closing.lines`` finds nothing):
 
 - ``closing.after-end`` ``(line, before) -> type | None``: the last line, after the message's
-  end marker (``before``: the text lines before it, nearest last): what an export left after
-  the message (first match).
+  end marker or after the signer's name (``before``: the text lines before it, nearest last):
+  what an export left after the message (first match).
 - ``closing.stamp`` ``(line) -> int | None``: where an export's stamp begins at the end of the
   last line, after the signer's name (``MILAM 0 11/13/2007``); the name stays (first match).
 """
@@ -16,21 +16,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .closing import is_name
+from .closing import after_text, is_name
 from .ruler import Chain, note
 
 #: the markers that end the message itself (not ``BT`` or ``###``, which also part its sections)
 MESSAGE_END = re.compile(r"^\s*(?:NNNN|={3,}\s*CABLE ENDS?(?:\s*={3,})?|End Cable Text)\s*$", re.I)
 #: a name in capitals after the last sentence of a line (``… End comment. STEVENS``)
 _CAPS_NAME_AFTER_SENTENCE = re.compile(r"[.!?)\"']\s+(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})$")
+#: a media partner's cut copy of a line of the cable: a short run of words ending in ``...``
+_CUT_COPY = re.compile(r"^\s*\S.{0,78}?(?:\.\.\.|\u2026)\s*$")
 #: a database row's columns after the name on its line: a count and the date (``0 11/13/2007``)
 _ROW_STAMP = re.compile(r"(?<=\S)[ \t]+\d{1,3}[ \t]+[01]?\d/[0-3]?\d/(?:19|20)\d\d[ \t]*$")
 
 AFTER_END: Chain[Callable[[str, list[str]], str | None]] = Chain(
     "closing.after-end",
     "closing",
-    "The body's last line, after the message's end marker: what an export left after the message? (first "
-    "match; asked with the text lines before it, nearest last)",
+    "The body's last line, after the message's end marker or the signer's name: what an export left after the "
+    "message? (first match; asked with the text lines before it, nearest last)",
 )
 STAMP: Chain[Callable[[str], int | None]] = Chain(
     "closing.stamp",
@@ -63,6 +65,28 @@ def after_end_marker(line: str, before: list[str]) -> str | None:
         if len(prev.strip()) > 100:
             return None
     return None
+
+
+@AFTER_END.rule(
+    "cut-copy-after-signer",
+    after="after-end-marker",
+    note=note(
+        "normalization",
+        "A short line cut with ... after the signer's name (a media partner's cut copy of the subject or of "
+        "the Classified By line, left at the end of the text) is not the cable's text: it is kept in the "
+        "closer as fw type=\"wrapper\", and the name before it signs.",
+    ),
+)
+def cut_copy_after_signer(line: str, before: list[str]) -> str | None:
+    """``… could be a trial balloon.`` / ``PURNELL`` / ``LL, FOR REASONS 1.4 (B, D)...``
+    (05TASHKENT2473), ``… June 24, 1984.`` / ``TRIVELLI`` / (blank) / ``DANIEL ORTEGA AN...``
+    (06MANAGUA1002): a line of up to 80 characters ending in ``...``, after a name that signs
+    (a name line after the last sentence, or in capitals after mixed-case text), is a media
+    partner's cut copy of a line of the cable, left after the message."""
+    if len(before) < 2 or not _CUT_COPY.match(line) or not line.strip(" .\u2026"):
+        return None
+    name, prev = before[-1].strip(), before[-2]
+    return "wrapper" if is_name(name) and after_text(prev, name) else None
 
 
 @STAMP.rule(
