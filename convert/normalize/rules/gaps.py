@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsed import Anchored, Block, Furniture, ItemList, Line, Paragraph
+from ..parsed import Anchored, Block, Furniture, ItemList, Line, ListItem, Paragraph
 from . import passes  # noqa: F401  (run-on-heading, which these rules go after, registered first)
 from .blocks import MERGE, PARA_START, PASSES, STARTS, _goes_on, _texts
 from .ruler import Run, note
@@ -144,6 +144,11 @@ def _gap(blocks: list[Block], index: int, number: int, numbers: set[int]) -> boo
     return before[-1] == number - 1 if before else number == 1
 
 
+def _number(block: Block) -> int | None:
+    """A numbered paragraph's number (None for any other block)."""
+    return block.n if isinstance(block, Paragraph) else None
+
+
 def _unmarked_around(blocks: list[Block], index: int) -> bool:
     """Whether the numbered paragraphs next to ``index`` (the one before, if any, and the one
     after) carry no portion marking: a cable written without them."""
@@ -172,32 +177,76 @@ def unstopped_paragraph_number(blocks: list[Block], run: Run) -> list[Block]:
     numbers = set(_numbered(blocks))
     out: list[Block] | None = None
     for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph) and block.n is None and block.label is None and block.marking is None:
-            lines, items = block.lines, block.items
-        elif isinstance(block, ItemList) and block.items and block.items[0].lines:
-            head = block.items[0].lines[0]
-            if not isinstance(head, str):
-                continue
-            lines, items = (f"{block.items[0].label} {head}", *block.items[0].lines[1:]), block.items[1:]
-        else:
+        found = _unstopped(block)
+        if found is None or not _gap(blocks, index, int(found[0]["num"]), numbers):
             continue
-        first = lines[0] if lines and isinstance(lines[0], str) else ""
-        found = _UNSTOPPED.match(first)
-        if found is None or not _gap(blocks, index, int(found["num"]), numbers):
-            continue
-        if isinstance(block, ItemList) and not found["stop"]:
-            continue
-        label = first[: found.end("stop")].strip().lstrip("¶").strip()
-        numbers.add(int(found["num"]))
+        numbers.add(int(found[0]["num"]))
         out = out or list(blocks)
-        out[index] = Paragraph((first[found.end() :], *lines[1:]), int(found["num"]), label, None,
-                               found["marking"], items)
+        out[index] = _as_paragraph(*found)
     return out if out is not None else blocks
+
+
+Unstopped = tuple[re.Match[str], tuple[Line, ...], tuple[ListItem, ...]]
+
+
+def _unstopped(block: Block) -> Unstopped | None:
+    """An unnumbered paragraph, or a list standing alone whose first label is ``14)``, that
+    opens with a number and its portion marking: the match, its lines (the list's first item
+    with its label) and the items after them."""
+    if isinstance(block, Paragraph) and block.n is None and block.label is None and block.marking is None:
+        lines, items = block.lines, block.items
+    elif isinstance(block, ItemList) and block.items and block.items[0].lines:
+        head = block.items[0].lines[0]
+        if not isinstance(head, str):
+            return None
+        lines, items = (f"{block.items[0].label} {head}", *block.items[0].lines[1:]), block.items[1:]
+    else:
+        return None
+    first = lines[0] if lines and isinstance(lines[0], str) else ""
+    found = _UNSTOPPED.match(first)
+    if found is None or (isinstance(block, ItemList) and not found["stop"]):
+        return None
+    return found, tuple(lines), tuple(items)
+
+
+def _as_paragraph(found: re.Match[str], lines: tuple[Line, ...], items: tuple[ListItem, ...]) -> Paragraph:
+    """The paragraph of the number ``found`` read at the start of ``lines`` (the label as written)."""
+    first = lines[0]
+    assert isinstance(first, str)
+    label = first[: found.end("stop")].strip().lstrip("¶").strip()
+    return Paragraph((first[found.end() :], *lines[1:]), int(found["num"]), label, None, found["marking"], items)
+
+
+@PASSES.rule(
+    "parenthesised-paragraphs",
+    after="unstopped-paragraph-number",
+    note=note(
+        "normalization",
+        "A cable that numbers its paragraphs 1) (U) …, 2) (C) … (a parenthesis for the full stop) has "
+        "paragraphs of those numbers when, with the paragraphs it numbers otherwise, they run 1, 2, 3 … "
+        "without a gap or a repeat; the numbers are kept as written.",
+    ),
+)
+def parenthesised_paragraphs(blocks: list[Block], run: Run) -> list[Block]:
+    """``1) (U) Summary. On July 12, President Lula …`` / ``2) (U) Since May, …`` / ``3) (U)
+    Brazilian human rights NGOs …`` (05BRASILIA1922, 08STATE65820): blocks that open with a
+    number, a parenthesis and a portion marking are the cable's paragraphs when there are three
+    or more of them and, read in order with the paragraphs it numbers otherwise, the numbers run
+    1, 2, 3 … to the end without a gap or a repeat. Questions numbered ``1)``, ``2)`` under
+    each lettered or numbered paragraph of a questionnaire start again at 1: they stay items."""
+    found = {index: hit for index, block in enumerate(blocks) if (hit := _unstopped(block)) and hit[0]["stop"]}
+    if len(found) < 3:
+        return blocks
+    sequence = [int(found[i][0]["num"]) if i in found else _number(b) for i, b in enumerate(blocks)
+                if i in found or _number(b) is not None]
+    if sequence != list(range(1, len(sequence) + 1)):
+        return blocks
+    return [_as_paragraph(*found[i]) if i in found else b for i, b in enumerate(blocks)]
 
 
 @PASSES.rule(
     "bare-paragraph-number",
-    after="unstopped-paragraph-number",
+    after="parenthesised-paragraphs",
     note=note(
         "normalization",
         "In a cable written without portion markings, a paragraph whose number lost its full stop in copying "
