@@ -72,9 +72,8 @@ def after_end_marker(line: str, before: list[str]) -> str | None:
     after="after-end-marker",
     note=note(
         "normalization",
-        "A short line cut with ... after the signer's name (a media partner's cut copy of the subject or of "
-        "the Classified By line, left at the end of the text) is not the cable's text: it is kept in the "
-        "closer as fw type=\"wrapper\", and the name before it signs.",
+        "A short line cut with ... after the signer's name (a media partner's cut copy of a line of the cable) "
+        "is kept in the closer as fw type=\"wrapper\", out of the text flow; the name before it signs.",
     ),
 )
 def cut_copy_after_signer(line: str, before: list[str]) -> str | None:

@@ -222,9 +222,7 @@ def _as_paragraph(found: re.Match[str], lines: tuple[Line, ...], items: tuple[Li
     after="unstopped-paragraph-number",
     note=note(
         "normalization",
-        "A cable that numbers its paragraphs 1) (U) …, 2) (C) … (a parenthesis for the full stop) has "
-        "paragraphs of those numbers when, with the paragraphs it numbers otherwise, they run 1, 2, 3 … "
-        "without a gap or a repeat; the numbers are kept as written.",
+        "Paragraphs numbered 1) (U) …, 2) (C) … that run 1, 2, 3 … with the cable's others are its paragraphs.",
     ),
 )
 def parenthesised_paragraphs(blocks: list[Block], run: Run) -> list[Block]:
@@ -249,9 +247,10 @@ def parenthesised_paragraphs(blocks: list[Block], run: Run) -> list[Block]:
     after="parenthesised-paragraphs",
     note=note(
         "normalization",
-        "In a cable written without portion markings, a paragraph whose number lost its full stop in copying "
-        "(2 The net revenue …) is the paragraph of that number when the numbers before and after it confirm "
-        "it; the number is kept as written.",
+        "In a cable written without portion markings, "
+        "a paragraph whose number lost its full stop in copying (2 The net revenue …) "
+        "is the paragraph of that number when the numbers before and after it confirm it; "
+        "the number is kept as written.",
     ),
 )
 def bare_paragraph_number(blocks: list[Block], run: Run) -> list[Block]:
