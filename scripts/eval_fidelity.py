@@ -3,14 +3,15 @@
 
 Against the hand-built truth (tests/truth/truth.jsonl) per field and form (page, pasted
 text, CSV row, pre2000, seed, browser copy), beside cablemap on the same truth; the same on
-the holdout (tests/truth/holdout.jsonl: pages read after the rules were written) in a
-table of its own; the second
+each holdout (tests/truth/holdout.jsonl: pages read after the rules were written; session 7's
+and session 12's) in a table of its own; the second
 opinion over all 6,550 pages; the residue audit of the reading text; the ¶-anchor audit; the
 agreement of every cable's forms; the classification a reader is shown. Every miss goes to
 build/fidelity-failures.jsonl, every disagreement with cablemap to build/second-opinion.jsonl.
 Method and comparisons: docs/evaluation.md.
 
     python scripts/eval_fidelity.py [--corpus DIR] [--jobs 2] [--limit N]
+    python scripts/eval_fidelity.py --holdout-only [--corpus DIR]     (the holdouts' tables alone)
     python scripts/eval_fidelity.py --sample signer:theirs-empty 5 [--corpus DIR]
     python scripts/eval_fidelity.py --pdf-sample 10 [--corpus DIR]
 """
@@ -55,10 +56,15 @@ def corpus_root(option: str | None) -> Iterator[Path]:
 
 
 def tasks(root: Path, truth: list[dict[str, Any]], limit: int,
-          holdout: list[dict[str, Any]] | None = None) -> list[tuple[str, Any]]:
+          holdout: list[dict[str, Any]] | None = None, holdout_only: bool = False) -> list[tuple[str, Any]]:
     pages = sorted(str(p.relative_to(root)) for p in (root / "cable").rglob("*.html"))
     truth_pages = {f["page"] for r in truth for f in r["forms"] if f["form"] == "page"}
     held = {f["page"] for r in holdout or [] for f in r["forms"] if f["form"] == "page"}
+    if holdout_only:  # the holdouts' pages and CSV rows, nothing else
+        held_rows = {f["csv_row"] for r in holdout or [] for f in r["forms"] if f["form"] == "csv"}
+        rows = [row for row in ours.csv_rows(str(corpus.CSV_SAMPLE))
+                if not isinstance(row, Exception) and ours.csv_row_number(row) in held_rows]
+        return [("page", (str(root), rel, False)) for rel in pages if rel in held] + [("csv", row) for row in rows]
     if limit:
         pages = sorted(set(pages[:limit]) | ((truth_pages | held) & set(pages)))
     out: list[tuple[str, Any]] = [("page", (str(root), rel, rel in truth_pages)) for rel in pages]
@@ -84,6 +90,8 @@ def main() -> int:
     ap.add_argument("--corpus", help="folder of unpacked cablegate pages (default: unpack the shared tarball)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages (plus the truth's pages)")
+    ap.add_argument("--holdout-only", action="store_true",
+                    help="convert only the holdouts' pages and CSV rows and print only their tables")
     ap.add_argument("--failures", default="build/fidelity-failures.jsonl")
     ap.add_argument("--second-opinion", default="build/second-opinion.jsonl")
     ap.add_argument("--sample", nargs=2, metavar=("KIND", "N"),
@@ -111,8 +119,16 @@ def evaluate(args: argparse.Namespace, root: Path) -> int:
         from fidelity import pdfcheck
 
         return pdfcheck.run(root, truth, args.pdf_sample, args.seed)
-    results = run_all(tasks(root, truth, args.limit, holdout), args.jobs)
+    results = run_all(tasks(root, truth, args.limit, holdout, args.holdout_only), args.jobs)
     cablemap = [json.loads(line) for line in (shared_corpus() / "cablemap-second-opinion.jsonl").open()]
+    if args.holdout_only:
+        outcome = tally.everything(results, [], cablemap, holdout)
+        misses = [m for m in outcome.misses if m.get("truth") == "holdout"]
+        Path(args.failures).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.failures).write_text("".join(json.dumps(m, ensure_ascii=False) + "\n" for m in misses), "utf-8")
+        print(report.render_holdouts(outcome))
+        print(f"\nEvery holdout miss: {args.failures} ({len(misses)} lines).")
+        return 0
     outcome = tally.everything(results, truth, cablemap, holdout)
     for path, rows in ((args.failures, outcome.misses), (args.second_opinion, outcome.disagreements)):
         Path(path).parent.mkdir(parents=True, exist_ok=True)

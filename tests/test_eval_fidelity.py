@@ -523,26 +523,39 @@ def test_the_holdout_is_scored_apart_and_reported_in_its_own_table() -> None:
     record = {**RECORD, "ambiguous": [], "forms": [{"form": "page", "page": "cable/2009/01/09X1.html"}]}
     held = {**RECORD, "id": "09Y2", "ambiguous": [], "selection": "holdout", "holdout": "session 7",
             "forms": [{"form": "page", "page": "cable/2009/01/09Y2.html"}]}
+    later = {**RECORD, "id": "09Y3", "ambiguous": [], "selection": "holdout", "holdout": "session 12",
+             "forms": [{"form": "page", "page": "cable/2009/01/09Y3.html"}]}
 
     def page(ident: str, **over: object) -> dict[str, object]:
         return {"source": "page", "rel": f"cable/2009/01/{ident}.html", "has_dtg": True, "anchor_numbers": [1, 2],
                 "table": {"id": ident, "created": "2009-01-01 10:00", "classification": "SECRET"},
                 "forms": {"page": _form(id=ident, **over), "pasted": _form(id=ident, **over)}}
 
-    # the truth's cable is right; the holdout's has the wrong subject in both forms
-    results = [page("09X1"), page("09Y2", subject="ANOTHER")]
-    outcome = tally.everything(results, [record], [], [held])
+    # the truth's cable is right; session 7's has the wrong subject in both forms; session 12's
+    # the wrong signer
+    results = [page("09X1"), page("09Y2", subject="ANOTHER"), page("09Y3", signer="NOBODY")]
+    outcome = tally.everything(results, [record], [], [held, later])
+    first, second = outcome.holdouts["session 7"], outcome.holdouts["session 12"]
     assert outcome.tallies[("page", "subject")].ok == outcome.tallies[("page", "subject")].n == 1
-    assert (outcome.holdout[("page", "subject")].ok, outcome.holdout[("page", "subject")].n) == (0, 1)
-    assert (outcome.holdout[("pasted", "signer")].ok, outcome.holdout[("pasted", "signer")].n) == (1, 1)
-    assert outcome.holdout_residue["forms"]["page"]["cables"] == 1
-    assert any(m.get("truth") == "holdout" and m["cable"] == "09Y2" for m in outcome.misses)
+    assert outcome.tallies[("page", "signer")].ok == outcome.tallies[("page", "signer")].n == 1
+    assert (first.tallies[("page", "subject")].ok, first.tallies[("page", "subject")].n) == (0, 1)
+    assert (first.tallies[("pasted", "signer")].ok, first.tallies[("pasted", "signer")].n) == (1, 1)
+    assert (second.tallies[("page", "subject")].ok, second.tallies[("page", "subject")].n) == (1, 1)
+    assert (second.tallies[("page", "signer")].ok, second.tallies[("page", "signer")].n) == (0, 1)
+    assert first.residue["forms"]["page"]["cables"] == second.residue["forms"]["page"]["cables"] == 1
+    assert any(m.get("holdout") == "session 7" and m["cable"] == "09Y2" for m in outcome.misses)
+    assert any(m.get("holdout") == "session 12" and m["cable"] == "09Y3" for m in outcome.misses)
     text = report.render(outcome)
     section = text.split("### Holdout (session 7)")[1].split("###")[0]
     assert "| subject (% right) | 0.0 (0/1) | 0.0 (0/1) | ≥ 98 % |" in section
+    assert "| signer (% right) | 100.0 (1/1) | 100.0 (1/1) | ≥ 96 % |" in section
+    section = text.split("### Holdout (session 12)")[1].split("###")[0]
+    assert "| subject (% right) | 100.0 (1/1) | 100.0 (1/1) | ≥ 98 % |" in section
+    assert "| signer (% right) | 0.0 (0/1) | 0.0 (0/1) | ≥ 96 % |" in section
     assert "| subject (% right) | 100.0 (1/1) |" in text.split("### Holdout")[0]
+    assert report.render_holdouts(outcome).count("### Holdout") == 2
     # without a holdout, nothing of it is scored
-    assert not tally.everything(results, [record], []).holdout
+    assert not tally.everything(results, [record], []).holdouts
 
 
 def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
@@ -550,11 +563,15 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
 
     truth = truthscore.load()
     held = truthscore.load(truthscore.HOLDOUT)
-    assert len(held) >= 60
+    assert len(held) >= 110
     assert not {r["id"] for r in held} & {r["id"] for r in truth}
-    assert all(r["selection"] == "holdout" and r["holdout"] == "session 7" for r in held)
-    chosen = truthscore.HOLDOUT.with_name("selection-holdout.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    assert sorted(line.split("\t")[0] for line in chosen) == sorted(r["id"] for r in held)
+    assert all(r["selection"] == "holdout" for r in held)
+    # each holdout is exactly its selection file's pages, and the two are disjoint
+    for session, name in (("session 7", "selection-holdout.tsv"), ("session 12", "selection-holdout-s12.tsv")):
+        chosen = truthscore.HOLDOUT.with_name(name).read_text(encoding="utf-8").splitlines()[1:]
+        ids = sorted(r["id"] for r in held if r["holdout"] == session)
+        assert sorted(line.split("\t")[0] for line in chosen) == ids
+    assert {r["holdout"] for r in held} == {"session 7", "session 12"}
     assert all(r["paragraph_count"] == len(r["paragraphs"]) for r in held)
 
 

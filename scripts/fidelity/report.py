@@ -168,35 +168,57 @@ def browser_section(o: Outcome) -> list[str]:
 HOLDOUT_COLUMNS = ("page", "pasted", "csv", "cablemap")
 
 
-def holdout_table(o: Outcome) -> list[str]:
-    """The holdout (tests/truth/holdout.jsonl): pages read after the rules were written, scored
-    like the truth but apart from it; its ambiguous fields are counted in the last column."""
-    cols = [f for f in HOLDOUT_COLUMNS if any(form == f for form, _n in o.holdout)]
+def holdout_table(o: Outcome, session: str) -> list[str]:
+    """One holdout of tests/truth/holdout.jsonl: pages read after the rules were written, scored
+    like the truth but apart from it and from the other holdout; its ambiguous fields are counted
+    in the last column."""
+    held = o.holdouts[session]
+    cols = [f for f in HOLDOUT_COLUMNS if any(form == f for form, _n in held.tallies)]
     heads = {"page": "page", "pasted": "pasted text", "csv": "CSV row", "cablemap": "cablemap (pages)"}
     lines = ["| field | " + " | ".join(heads[f] for f in cols) + " | target | ambiguous, page (apart) |",
              "|---" * (len(cols) + 3) + "|"]
     for spec in truthscore.FIELDS:
-        ts = [o.holdout.get((form, spec.name)) for form in cols]
+        ts = [held.tallies.get((form, spec.name)) for form in cols]
         if not any(t and (t.n or t.amb_n) for t in ts):
             continue
-        amb = o.holdout.get(("page", spec.name))
+        amb = held.tallies.get(("page", spec.name))
         cells = [cell(t.ok, t.n) if t else "—" for t in ts]
         apart = cell(amb.amb_ok, amb.amb_n) if amb else "—"
         lines.append(_row(spec.label + " (% right)", [*cells, spec.target], apart))
-    a = o.holdout_anchors.get("forms", {})
+    a = held.anchors.get("forms", {})
     lines.append(_row("page ¶ anchors that have a numbered paragraph (%)",
                       [*(cell(a[f]["matched"], a[f]["anchors"]) if f in a else "—" for f in cols), "≥ 99 %"], "—"))
-    r = o.holdout_residue.get("forms", {})
+    r = held.residue.get("forms", {})
     lines.append(_row("cables with teletype residue in the reading text (%)",
                       [*(cell(r[f]["with residue"], r[f]["cables"]) if f in r else "—" for f in cols), "≤ 2 %"], "—"))
     return lines
 
 
+#: the holdouts, in the order they were drawn, and what each one measures
+HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 7"),
+            ("session 12", "% right on pages drawn and read in session 12, before any rule saw them"))
+
+
+def holdout_sections(o: Outcome) -> list[tuple[str, list[str]]]:
+    """A table per holdout, never mixed with the truth's figures or with each other's."""
+    known = [s for s, _w in HOLDOUTS] + sorted(set(o.holdouts) - {s for s, _w in HOLDOUTS})
+    what = dict(HOLDOUTS)
+    return [(f"Holdout ({s}): {what.get(s, '% right on pages read apart')}",
+             holdout_table(o, s) if s in o.holdouts else ["(no holdout records)"]) for s in known]
+
+
+def render_holdouts(o: Outcome) -> str:
+    """The holdouts' tables alone (``eval_fidelity.py --holdout-only``)."""
+    out: list[str] = []
+    for title, lines in holdout_sections(o):
+        out += [f"### {title}", "", *lines, ""]
+    return "\n".join(out)
+
+
 def render(o: Outcome) -> str:
     sections: list[tuple[str, list[str]]] = [
         ("Fidelity (issue 10): % right against the hand-built truth, and the audits", main_table(o)),
-        ("Holdout (session 7): % right on pages no rule was tuned to", holdout_table(o) if o.holdout else
-         ["(no holdout records)"]),
+        *holdout_sections(o),
         ("Ambiguous truth fields (scored apart, not in the table above)", ambiguous_table(o)),
         ("Second opinion: our record against cablemap's on every page", second_opinion(o)),
         ("Residue in the reading text: cables per kind", residue_table(o)),

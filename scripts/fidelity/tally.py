@@ -25,10 +25,22 @@ class Outcome:
     browser: Counter[str] = field(default_factory=Counter)
     misses: list[dict[str, Any]] = field(default_factory=list)
     disagreements: list[dict[str, Any]] = field(default_factory=list)
-    #: the holdout's scores, kept apart from the truth's: (form, field) -> tally
-    holdout: dict[tuple[str, str], truthscore.Tally] = field(default_factory=lambda: defaultdict(truthscore.Tally))
-    holdout_residue: dict[str, Any] = field(default_factory=dict)
-    holdout_anchors: dict[str, Any] = field(default_factory=dict)
+    #: each holdout's figures ("session 7", "session 12"), kept apart from the truth's and from
+    #: each other's
+    holdouts: dict[str, Held] = field(default_factory=dict)
+
+
+@dataclass
+class Held:
+    """The figures of one holdout: (form, field) -> tally, and its residue and ¶-anchor audits."""
+
+    tallies: dict[tuple[str, str], truthscore.Tally] = field(default_factory=lambda: defaultdict(truthscore.Tally))
+    residue: dict[str, Any] = field(default_factory=dict)
+    anchors: dict[str, Any] = field(default_factory=dict)
+
+
+#: a holdout record without a ``holdout`` key belongs to the first one
+FIRST_HOLDOUT = "session 7"
 
 
 def _name(result: dict[str, Any]) -> str:
@@ -58,8 +70,9 @@ def _truth_forms(record: dict[str, Any], index: dict[str, dict[str, Any]]) -> li
 
 
 def _score_truth(o: Outcome, truth: list[dict[str, Any]], index: dict[str, dict[str, Any]],
-                 cablemap: dict[str, dict[str, Any]], *, holdout: bool = False) -> None:
-    tallies = o.holdout if holdout else o.tallies
+                 cablemap: dict[str, dict[str, Any]], *, holdout: str = "") -> None:
+    """Score records into the truth's tallies, or into holdout ``holdout``'s."""
+    tallies = o.holdouts[holdout].tallies if holdout else o.tallies
     for record in truth:
         for form, source in _truth_forms(record, index):
             for sub, result in source["forms"].items():
@@ -72,23 +85,36 @@ def _score_truth(o: Outcome, truth: list[dict[str, Any]], index: dict[str, dict[
 
 
 def _tally(o: Outcome, tallies: dict[tuple[str, str], truthscore.Tally], record: dict[str, Any], form: str,
-           result: dict[str, Any], source: dict[str, Any], parser: str, holdout: bool) -> None:
+           result: dict[str, Any], source: dict[str, Any], parser: str, holdout: str) -> None:
     for spec, verdict, ambiguous in truthscore.score_one(record, form, result, source, parser):
         miss = {"cable": record["id"], "form": form, "field": spec.name, "parser": parser}
         if holdout:
             miss["truth"] = "holdout"
+            miss["holdout"] = holdout
         before = len(tallies[(form, spec.name)].misses)
         tallies[(form, spec.name)].add(verdict, ambiguous, miss)
         if len(tallies[(form, spec.name)].misses) > before:
             o.misses.append(tallies[(form, spec.name)].misses[-1])
 
 
-def _holdout_audits(o: Outcome, holdout: list[dict[str, Any]], index: dict[str, dict[str, Any]]) -> None:
-    """The residue and ¶-anchor figures of the holdout's pages alone (page and pasted forms)."""
+def _holdout_audits(held: Held, holdout: list[dict[str, Any]], index: dict[str, dict[str, Any]]) -> None:
+    """The residue and ¶-anchor figures of one holdout's pages alone (page and pasted forms)."""
     items = [(form, record["id"], result) for record in holdout for _f, source in _truth_forms(record, index)
              for form, result in source["forms"].items() if form in ("page", "pasted", "csv")]
-    o.holdout_residue = audits.residue_figures(items)
-    o.holdout_anchors = audits.anchor_figures((f, n, r) for f, n, r in items if f in ("page", "pasted"))
+    held.residue = audits.residue_figures(items)
+    held.anchors = audits.anchor_figures((f, n, r) for f, n, r in items if f in ("page", "pasted"))
+
+
+def _score_holdouts(o: Outcome, holdout: list[dict[str, Any]], index: dict[str, dict[str, Any]],
+                    cablemap: dict[str, dict[str, Any]]) -> None:
+    """Each holdout (records grouped by their ``holdout`` mark) into its own figures."""
+    sessions: dict[str, list[dict[str, Any]]] = {}
+    for record in holdout:
+        sessions.setdefault(record.get("holdout") or FIRST_HOLDOUT, []).append(record)
+    for session, records in sessions.items():
+        o.holdouts[session] = Held()
+        _score_truth(o, records, index, cablemap, holdout=session)
+        _holdout_audits(o.holdouts[session], records, index)
 
 
 def _second_opinion(o: Outcome, pages: list[dict[str, Any]], truth_by_id: dict[str, dict[str, Any]],
@@ -207,8 +233,8 @@ def everything(
     results: list[dict[str, Any]], truth: list[dict[str, Any]], cablemap_rows: list[dict[str, Any]],
     holdout: list[dict[str, Any]] | None = None,
 ) -> Outcome:
-    """Every figure; ``holdout`` (tests/truth/holdout.jsonl) is scored into its own tallies and
-    audits, and touches none of the truth's figures."""
+    """Every figure; ``holdout`` (tests/truth/holdout.jsonl) is scored, one holdout apart from
+    another, into tallies and audits of its own, and touches none of the truth's figures."""
     o = Outcome()
     index = _index(results)
     cablemap = {row["id"]: row for row in cablemap_rows}
@@ -224,8 +250,7 @@ def everything(
                 o.counts[f"{form}:{result['failed']}"] += 1
     _score_truth(o, truth, index, cablemap)
     if holdout:
-        _score_truth(o, holdout, index, cablemap, holdout=True)
-        _holdout_audits(o, holdout, index)
+        _score_holdouts(o, holdout, index, cablemap)
     _second_opinion(o, pages, truth_pages, cablemap)
     items = [(form, _name(r), res) for r in results for form, res in r["forms"].items() if form != "browser"]
     o.residue = audits.residue_figures(items)

@@ -8,7 +8,8 @@
       cannot alter it).
   python tests/truth/build.py build
       writes truth.jsonl from reviews/*.jsonl in file order, keys in README order, and
-      holdout.jsonl from reviews/holdout-*.jsonl (the session-7 holdout, kept apart), each
+      holdout.jsonl from reviews/holdout-*.jsonl (the session-7 and session-12 holdouts, kept
+      apart, each record naming its holdout), each
       record with the later reading of corrections.jsonl applied (its notes say so).
 """
 
@@ -57,7 +58,7 @@ def base(cid: str, corpus: str | None, csvi: dict[str, str]) -> dict:
             rec["forms"].append({"form": "csv", "csv_row": csvi[cid]})
         rec["selection"] = info["selection"]
         if info["selection"] == "holdout":
-            rec["holdout"] = "session 7"
+            rec["holdout"] = info["holdout"]
         d["origin"] = info["meta"][4]
     if d["summary"]:
         d["summary"] = {"start": d["summary"]["start"], "end": d["summary"]["end"]}

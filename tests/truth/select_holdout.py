@@ -81,30 +81,41 @@ def draw(pool: list[tuple[str, int]], n: int, rng: random.Random) -> list[tuple[
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus")
-    args = ap.parse_args()
-    taken = {ln.split("\t")[1] for ln in (HERE / "selection.tsv").read_text().splitlines()[1:] if ln.strip()}
-    if args.corpus:
-        root = Path(args.corpus)
-        items = ((str(p.relative_to(root)), p.read_text(encoding="utf-8")) for p in root.rglob("*.html"))
-    else:
-        items = cabletext.iter_tar_pages()
+def taken_pages(*names: str) -> set[str]:
+    """The pages already listed in these selection files (column 2)."""
+    return {ln.split("\t")[1] for name in names
+            for ln in (HERE / name).read_text().splitlines()[1:] if ln.strip()}
+
+
+def page_items(corpus: str | None):
+    """(relative path, html) of every page: from an unpacked folder, else the tarball."""
+    if corpus:
+        root = Path(corpus)
+        return ((str(p.relative_to(root)), p.read_text(encoding="utf-8")) for p in root.rglob("*.html"))
+    return cabletext.iter_tar_pages()
+
+
+def pools_of(items, taken: set[str], years) -> dict[tuple[str, str], list[tuple[str, int]]]:
+    """(year, kind) -> [(page, body length)] of the pages of these years not yet taken."""
     pools: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for rel, html in items:
         year = rel.split("/")[1]
-        if year not in QUOTA or rel in taken:
+        if year not in years or rel in taken:
             continue
         blocks = cabletext.page_blocks(html)
         text = "\n\n".join(blocks)
         pools.setdefault((year, kind(html, text, year)), []).append((rel, len(blocks[-1]) if blocks else 0))
-    rng = random.Random(SEED)
+    return pools
+
+
+def choose(pools, quota: dict[str, int], kind_quota: dict[str, int], seed: int) -> list[tuple[str, str, str, int]]:
+    """The stratified draw: (page, year, pool, chars) per chosen page."""
+    rng = random.Random(seed)
     chosen: list[tuple[str, str, str, int]] = []
     sizes = {rel: n for pool in pools.values() for rel, n in pool}
-    for year, quota in QUOTA.items():
-        left = quota
-        for k, n in KIND_QUOTA.items():
+    for year, year_quota in quota.items():
+        left = year_quota
+        for k, n in kind_quota.items():
             got = draw(sorted(pools.get((year, k), [])), min(n, left), rng)
             chosen += [(rel, year, f"{year}-{k}-{half}", sizes[rel]) for rel, half in got]
             left -= len(got)
@@ -115,10 +126,21 @@ def main() -> None:
             done = {c[0] for c in chosen}
             rest = sorted(p for p in pools.get((year, "partial"), []) if p[0] not in done)
             chosen += [(rel, year, f"{year}-partial-{half}", sizes[rel]) for rel, half in draw(rest, left, rng)]
+    return chosen
+
+
+def write(chosen: list[tuple[str, str, str, int]]) -> None:
     print("id\tpage\tyear\tselection\tpool\tchars")
     for rel, year, pool, n in sorted(chosen, key=lambda c: (c[1], Path(c[0]).stem)):
         print(f"{Path(rel).stem}\t{rel}\t{year}\tholdout\t{pool}\t{n}")
 
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus")
+    args = ap.parse_args()
+    pools = pools_of(page_items(args.corpus), taken_pages("selection.tsv"), QUOTA)
+    write(choose(pools, QUOTA, KIND_QUOTA, SEED))
 
 if __name__ == "__main__":
     main()

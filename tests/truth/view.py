@@ -20,13 +20,18 @@ import draft  # noqa: E402
 HERE = Path(__file__).resolve().parent
 
 
+#: the selection files: the truth's pages, then each holdout's, with the holdout it belongs to
+SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
+              ("selection-holdout-s12.tsv", "session 12"))
+
+
 def selection() -> dict[str, dict]:
     rows = {}
-    for name in ("selection.tsv", "selection-holdout.tsv"):  # the truth's pages, then the holdout's
+    for name, held in SELECTIONS:
         lines = (HERE / name).read_text().splitlines()
         head = lines[0].split("\t")
         for ln in lines[1:]:
-            rows[ln.split("\t")[0]] = dict(zip(head, ln.split("\t")))
+            rows[ln.split("\t")[0]] = {**dict(zip(head, ln.split("\t"))), **({"holdout": held} if held else {})}
     return rows
 
 

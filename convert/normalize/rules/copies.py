@@ -87,6 +87,8 @@ def database_row(entries: list[Entry], start: int, run: Run) -> int:
 GLUED_FIELD = re.compile(
     r"\s(?=(?i:SIPDIS\b|NOFORN\b|E\.\s?O\.\s?\d|EO\s\d{5}|TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY))"
     r"|(?<=[A-Za-z0-9.)\]])(?=SIPDIS|NOFORN|E\.O\.\s?\d|TAGS:|SUBJECT:|REF:)"
+    # the line after a handling word run on after it: ``…002993SIPDISDEPT FOR EAP/J, …``
+    r"|(?<=SIPDIS|NOFORN)(?=[A-Z])"
 )
 _BANNER_HEAD = re.compile(
     BANNER_LEVEL.pattern + r"(?:\s+SECTION\s+\d{1,3}\s+OF\s+\d{1,3})?\s+[A-Z][A-Z .'-]{1,30}?\s\d{3,7}(?=\s|[A-Z])",
@@ -182,8 +184,9 @@ def _whole_tokens(parts: list[str], look: Run) -> list[str]:
 @GLUED.rule("glued-fields")
 def glued_fields(cur: PreambleCursor, line: str, run: Run) -> list[str] | None:
     """Several fields run together on one line (media partners' copies: ``…001352SIPDISE.O.
-    12958: …TAGS: PREL``) are split, each piece remembering whether a space preceded it
-    (the opener keeps them on one line, as written)."""
+    12958: …TAGS: PREL``, ``…002993SIPDISDEPT FOR EAP/J, … NA-20E.O. 12958: …``) are split, each
+    piece remembering whether a space preceded it (the opener keeps them on one line, as
+    written)."""
     look = run.trial()
     parts = _whole_tokens(glued(line, run), look)
     if len(parts) < 2:

@@ -5,8 +5,8 @@ Chains (run by :mod:`convert.normalize.closing`, on the body's last line, repeat
 end, after ``closing.lines`` finds nothing):
 
 - ``closing.after-end`` ``(line, before) -> type | None``: the last line, after the message's
-  end marker (``before``: the text lines before it, nearest last): what an export left after
-  the message (first match).
+  end marker or after the signer's name (``before``: the text lines before it, nearest last):
+  what an export left after the message (first match).
 - ``closing.stamp`` ``(line) -> int | None``: where an export's stamp begins at the end of the
   last line, after the signer's name (``MILAM 0 11/13/2007``); the name stays (first match).
 """
@@ -16,21 +16,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .closing import is_name
+from .closing import after_text, is_name
 from .ruler import Chain, note
 
 #: the markers that end the message itself (not ``BT`` or ``###``, which also part its sections)
 MESSAGE_END = re.compile(r"^\s*(?:NNNN|={3,}\s*CABLE ENDS?(?:\s*={3,})?|End Cable Text)\s*$", re.I)
 #: a name in capitals after the last sentence of a line (``… End comment. STEVENS``)
 _CAPS_NAME_AFTER_SENTENCE = re.compile(r"[.!?)\"']\s+(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})$")
+#: a media partner's cut copy of a line of the cable: a short run of words ending in ``...``
+_CUT_COPY = re.compile(r"^\s*\S.{0,78}?(?:\.\.\.|\u2026)\s*$")
 #: a database row's columns after the name on its line: a count and the date (``0 11/13/2007``)
 _ROW_STAMP = re.compile(r"(?<=\S)[ \t]+\d{1,3}[ \t]+[01]?\d/[0-3]?\d/(?:19|20)\d\d[ \t]*$")
 
 AFTER_END: Chain[Callable[[str, list[str]], str | None]] = Chain(
     "closing.after-end",
     "closing",
-    "The body's last line, after the message's end marker: what an export left after the message? (first "
-    "match; asked with the text lines before it, nearest last)",
+    "The body's last line, after the message's end marker or the signer's name: what an export left after the "
+    "message? (first match; asked with the text lines before it, nearest last)",
 )
 STAMP: Chain[Callable[[str], int | None]] = Chain(
     "closing.stamp",
@@ -65,14 +67,34 @@ def after_end_marker(line: str, before: list[str]) -> str | None:
     return None
 
 
+@AFTER_END.rule(
+    "cut-copy-after-signer",
+    after="after-end-marker",
+    note=note(
+        "normalization",
+        "A short line cut with ... after the signer's name (a media partner's cut copy of a line of the cable) "
+        "is kept in the closer as fw type=\"wrapper\", out of the text flow; the name before it signs.",
+    ),
+)
+def cut_copy_after_signer(line: str, before: list[str]) -> str | None:
+    """``… could be a trial balloon.`` / ``PURNELL`` / ``LL, FOR REASONS 1.4 (B, D)...``
+    (05TASHKENT2473), ``… June 24, 1984.`` / ``TRIVELLI`` / (blank) / ``DANIEL ORTEGA AN...``
+    (06MANAGUA1002): a line of up to 80 characters ending in ``...``, after a name that signs
+    (a name line after the last sentence, or in capitals after mixed-case text), is a media
+    partner's cut copy of a line of the cable, left after the message."""
+    if len(before) < 2 or not _CUT_COPY.match(line) or not line.strip(" .\u2026"):
+        return None
+    name, prev = before[-1].strip(), before[-2]
+    return "wrapper" if is_name(name) and after_text(prev, name) else None
+
+
 #: what an export wrote after the message: the database query that fetched the row, a media
-#: partner's desk handle (``EPET @ EL PAÍS``, cut or whole), a bare date, the cut tail of a
-#: partner's preview line (``HTS ACTIVIST LIU XIAOBO...``: short, ending in the cut's dots)
+#: partner's desk handle (``EPET @ EL PAÍS``, cut or whole), a bare date (a partner's cut copy
+#: of a line, ending in ``...``, is ``cut-copy-after-signer``'s)
 _EXPORT_TRACE = re.compile(
     r"^\s*(?:SELECT\s+\S.*\s+FROM\s+`?\w+`?(?:\s.*)?"
     r"|[A-Z]{2,8}\s+@\s+[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,3}"
-    r"|[01]?\d/[0-3]?\d/(?:19|20)\d\d"
-    r"|.{1,80}?(?:\.{3}|…))\s*$"
+    r"|[01]?\d/[0-3]?\d/(?:19|20)\d\d)\s*$"
 )
 
 
@@ -81,14 +103,13 @@ _EXPORT_TRACE = re.compile(
     note=note(
         "normalization",
         "A line an export left after the signer's name (the database query that fetched the cable, a media "
-        "partner's desk handle such as EPET @ EL PAÍS, a bare date, the cut tail of a partner's preview line ending in "
-        "'...') is not the cable's text: it is kept in the closer as fw type=\"wrapper\", out of the text flow.",
+        "partner's desk handle such as EPET @ EL PAÍS, a bare date) is not the cable's text: it is kept in the closer "
+        "as fw type=\"wrapper\", out of the text flow.",
     ),
 )
 def export_trace(line: str, before: list[str]) -> str | None:
     """``GOLDBERG`` / ``SELECT * FROM `cable` WHERE `id` = '90016' ORDER BY `date` ASC``;
-    ``AGUIRRE`` / ``EPET @ EL PAÍS``; ``BASSETT`` / ``1/21/2009``; ``Randt`` / ``HTS ACTIVIST
-    LIU XIAOBO...`` (a partner's preview of the subject, cut at both ends): the last line has the shape
+    ``AGUIRRE`` / ``EPET @ EL PAÍS``; ``BASSETT`` / ``1/21/2009``: the last line has the shape
     of an export's trace and the text line before it is a name on its own (the signer's), so
     the line is no part of the message."""
     if not before or not is_name(before[-1]) or _EXPORT_TRACE.match(line) is None:

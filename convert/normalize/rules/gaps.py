@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsed import Anchored, Block, Furniture, ItemList, Line, Paragraph
+from ..parsed import Anchored, Block, Furniture, ItemList, Line, ListItem, Paragraph
 from . import passes  # noqa: F401  (run-on-heading, which these rules go after, registered first)
 from .blocks import MERGE, PARA_START, PASSES, STARTS, _goes_on, _texts
 from .ruler import Run, note
@@ -30,6 +30,9 @@ from .runs import last_text
 _UNSTOPPED = re.compile(
     r"^\s*+(?:¶\s*+)?(?P<num>\d{1,3})(?P<stop>\)?)\s++(?P<marking>\((?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++){0,3}\))\s++"
 )
+#: the same in a cable written without portion markings: the number, a space and a sentence's
+#: first two words (``2 The net revenue from remittances tripled …``)
+_UNSTOPPED_BARE = re.compile(r"^\s*+(?:¶\s*+)?(?P<num>\d{1,3})\s++(?=[A-Z][a-z]++\s++[a-z])")
 #: the next paragraph's number run on after a finished sentence, with no portion marking, before
 #: a word in capitals: ``… See paragraphs 2-4. 3. Reason for request: …``
 _RUN_ON_BARE = re.compile(r"(?<=[.!?\"')\]])\s++(?P<num>\d{1,3})\.\s++(?=[A-Z])")
@@ -130,12 +133,28 @@ def _numbered(blocks: list[Block]) -> list[int]:
 
 def _gap(blocks: list[Block], index: int, number: int, numbers: set[int]) -> bool:
     """Whether ``number`` fills a gap at ``index``: the last numbered paragraph before it is
-    ``number - 1``, the next one after it ``number + 1``, and the cable has no ``number``."""
-    if number in numbers or not 2 <= number <= 199:
+    ``number - 1`` (for 1: there is none), the next one after it ``number + 1``, and the cable
+    has no ``number``."""
+    if number in numbers or not 1 <= number <= 199:
         return False
     before = _numbered(blocks[:index])
     after = _numbered(blocks[index + 1 :])
-    return bool(before and after) and before[-1] == number - 1 and after[0] == number + 1
+    if not after or after[0] != number + 1:
+        return False
+    return before[-1] == number - 1 if before else number == 1
+
+
+def _number(block: Block) -> int | None:
+    """A numbered paragraph's number (None for any other block)."""
+    return block.n if isinstance(block, Paragraph) else None
+
+
+def _unmarked_around(blocks: list[Block], index: int) -> bool:
+    """Whether the numbered paragraphs next to ``index`` (the one before, if any, and the one
+    after) carry no portion marking: a cable written without them."""
+    before = [b for b in blocks[:index] if isinstance(b, Paragraph) and b.n is not None][-1:]
+    after = [b for b in blocks[index + 1 :] if isinstance(b, Paragraph) and b.n is not None][:1]
+    return bool(after) and all(b.marking is None for b in (*before, *after))
 
 
 @PASSES.rule(
@@ -143,45 +162,125 @@ def _gap(blocks: list[Block], index: int, number: int, numbers: set[int]) -> boo
     after="run-on-heading",
     note=note(
         "normalization",
-        "A paragraph whose number lost its full stop in copying (18 (C) …, 14) (U) …) is the paragraph of that "
-        "number when the numbers before and after it confirm it; the number is kept as written.",
+        "A paragraph whose number lost its full stop in copying (18 (C) …, 14) (U) …, 1 (C) …) is the "
+        "paragraph of that number when the numbers before and after it confirm it; the number is kept as "
+        "written.",
     ),
 )
 def unstopped_paragraph_number(blocks: list[Block], run: Run) -> list[Block]:
     """``18 (C) Like other energy companies …`` (10PARIS71), ``14) (U) Five U.S. community
-    colleges …`` (09BRASILIA310): an unnumbered paragraph, or a list standing alone, that opens
-    with a number and then its portion marking, with no full stop between, is the paragraph of
-    that number (``@n``; the label as written) when the paragraph before is that number's
-    predecessor, the next one its successor, and the cable has no paragraph of it."""
+    colleges …`` (09BRASILIA310), ``1 (C) On June 16, …`` (05BRASILIA1621): an unnumbered
+    paragraph, or a list standing alone, that opens with a number and then its portion marking,
+    with no full stop between, is the paragraph of that number (``@n``; the label as written)
+    when the paragraph before is that number's predecessor (for 1: when no numbered paragraph
+    comes before it), the next one its successor, and the cable has no paragraph of it."""
     numbers = set(_numbered(blocks))
     out: list[Block] | None = None
     for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph) and block.n is None and block.label is None and block.marking is None:
-            lines, items = block.lines, block.items
-        elif isinstance(block, ItemList) and block.items and block.items[0].lines:
-            head = block.items[0].lines[0]
-            if not isinstance(head, str):
-                continue
-            lines, items = (f"{block.items[0].label} {head}", *block.items[0].lines[1:]), block.items[1:]
-        else:
+        found = _unstopped(block)
+        if found is None or not _gap(blocks, index, int(found[0]["num"]), numbers):
             continue
-        first = lines[0] if lines and isinstance(lines[0], str) else ""
-        found = _UNSTOPPED.match(first)
-        if found is None or not _gap(blocks, index, int(found["num"]), numbers):
+        numbers.add(int(found[0]["num"]))
+        out = out or list(blocks)
+        out[index] = _as_paragraph(*found)
+    return out if out is not None else blocks
+
+
+Unstopped = tuple[re.Match[str], tuple[Line, ...], tuple[ListItem, ...]]
+
+
+def _unstopped(block: Block) -> Unstopped | None:
+    """An unnumbered paragraph, or a list standing alone whose first label is ``14)``, that
+    opens with a number and its portion marking: the match, its lines (the list's first item
+    with its label) and the items after them."""
+    if isinstance(block, Paragraph) and block.n is None and block.label is None and block.marking is None:
+        lines, items = block.lines, block.items
+    elif isinstance(block, ItemList) and block.items and block.items[0].lines:
+        head = block.items[0].lines[0]
+        if not isinstance(head, str):
+            return None
+        lines, items = (f"{block.items[0].label} {head}", *block.items[0].lines[1:]), block.items[1:]
+    else:
+        return None
+    first = lines[0] if lines and isinstance(lines[0], str) else ""
+    found = _UNSTOPPED.match(first)
+    if found is None or (isinstance(block, ItemList) and not found["stop"]):
+        return None
+    return found, tuple(lines), tuple(items)
+
+
+def _as_paragraph(found: re.Match[str], lines: tuple[Line, ...], items: tuple[ListItem, ...]) -> Paragraph:
+    """The paragraph of the number ``found`` read at the start of ``lines`` (the label as written)."""
+    first = lines[0]
+    assert isinstance(first, str)
+    label = first[: found.end("stop")].strip().lstrip("¶").strip()
+    return Paragraph((first[found.end() :], *lines[1:]), int(found["num"]), label, None, found["marking"], items)
+
+
+@PASSES.rule(
+    "parenthesised-paragraphs",
+    after="unstopped-paragraph-number",
+    note=note(
+        "normalization",
+        "Paragraphs numbered 1) (U) …, 2) (C) … that run 1, 2, 3 … with the cable's others are its paragraphs.",
+    ),
+)
+def parenthesised_paragraphs(blocks: list[Block], run: Run) -> list[Block]:
+    """``1) (U) Summary. On July 12, President Lula …`` / ``2) (U) Since May, …`` / ``3) (U)
+    Brazilian human rights NGOs …`` (05BRASILIA1922, 08STATE65820): blocks that open with a
+    number, a parenthesis and a portion marking are the cable's paragraphs when there are three
+    or more of them and, read in order with the paragraphs it numbers otherwise, the numbers run
+    1, 2, 3 … to the end without a gap or a repeat. Questions numbered ``1)``, ``2)`` under
+    each lettered or numbered paragraph of a questionnaire start again at 1: they stay items."""
+    found = {index: hit for index, block in enumerate(blocks) if (hit := _unstopped(block)) and hit[0]["stop"]}
+    if len(found) < 3:
+        return blocks
+    sequence = [int(found[i][0]["num"]) if i in found else _number(b) for i, b in enumerate(blocks)
+                if i in found or _number(b) is not None]
+    if sequence != list(range(1, len(sequence) + 1)):
+        return blocks
+    return [_as_paragraph(*found[i]) if i in found else b for i, b in enumerate(blocks)]
+
+
+@PASSES.rule(
+    "bare-paragraph-number",
+    after="parenthesised-paragraphs",
+    note=note(
+        "normalization",
+        "In a cable written without portion markings, "
+        "a paragraph whose number lost its full stop in copying (2 The net revenue …) "
+        "is the paragraph of that number when the numbers before and after it confirm it; "
+        "the number is kept as written.",
+    ),
+)
+def bare_paragraph_number(blocks: list[Block], run: Run) -> list[Block]:
+    """``¶1. Remittances to Costa Rica increased …`` / ``2 The net revenue from remittances
+    tripled …`` / ``¶3. Close to 28,000 Costa Rican households …`` (06SANJOSE2803): in a cable
+    written without portion markings (the numbered paragraphs before and after have none), an
+    unnumbered paragraph that opens with a number, a space and a sentence (a capitalised word
+    and a word in lower case) is the paragraph of that number when the paragraph before is that
+    number's predecessor (for 1: none comes before), the next one its successor, and the cable
+    has no paragraph of it. A number before a name or a date (``1 Economic and Commercial
+    Officer``, ``8 With …`` between paragraphs 2 and 3) fills no gap and stays text."""
+    numbers = set(_numbered(blocks))
+    out: list[Block] | None = None
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or block.n is not None or block.label is not None or block.marking:
             continue
-        if isinstance(block, ItemList) and not found["stop"]:
+        first = block.lines[0] if block.lines and isinstance(block.lines[0], str) else ""
+        found = _UNSTOPPED_BARE.match(first)
+        if found is None or not _unmarked_around(blocks, index) or not _gap(blocks, index, int(found["num"]), numbers):
             continue
-        label = first[: found.end("stop")].strip().lstrip("¶").strip()
         numbers.add(int(found["num"]))
         out = out or list(blocks)
-        out[index] = Paragraph((first[found.end() :], *lines[1:]), int(found["num"]), label, None,
-                               found["marking"], items)
+        out[index] = Paragraph((first[found.end() :], *block.lines[1:]), int(found["num"]), found["num"], None,
+                               None, block.items)
     return out if out is not None else blocks
 
 
 @PASSES.rule(
     "unmarked-run-on-paragraph",
-    after="unstopped-paragraph-number",
+    after="bare-paragraph-number",
     note=note(
         "normalization",
         "A numbered paragraph without a portion marking run on at the end of the one before it (… See "
