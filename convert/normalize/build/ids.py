@@ -41,9 +41,7 @@ def assign(tei: etree._Element, prefix: str) -> None:
     for its id and each of the seven pointer attributes apart cost four times as much (and
     two XPath questions with predicates twice as much), in instructions counted by callgrind."""
     tei.set(XML_ID, prefix)
-    for node in tei.iter():
-        if node is tei or not isinstance(node.tag, str):
-            continue
+    for node in tei.iterdescendants(etree.Element):  # (elements only: no comment)
         for attr, value in cast("list[tuple[str, str]]", node.items()):
             if attr == XML_ID:
                 if value:
