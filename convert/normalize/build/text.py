@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lxml import etree
-
 from ... import taxonomy
 from ..dtg import DTG_LINE
 from ..parsed import (
@@ -49,8 +47,8 @@ _SEG_TYPES = {"banner": "classification", "eo": "eo", "tags": "tags"}
 _LINE_FIELDS = ("distribution", "wrapper", "notice")
 
 
-def build_text(parsed: ParsedCable) -> etree._Element:
-    out = Markup()
+def build_text(out: Markup, parsed: ParsedCable) -> None:
+    """The ``text`` element, written to ``out``."""
     out.open("text")
     out.open("body")
     out.open("div", type="telegram")
@@ -60,7 +58,6 @@ def build_text(parsed: ParsedCable) -> etree._Element:
         _appended(out, part, number)
     out.close("body")
     out.close("text")
-    return out.element()
 
 
 #: a cable id as the profile types it (``07SANJOSE48``)
