@@ -22,10 +22,12 @@ __all__ = ["build"]
 
 
 def build(parsed: ParsedCable) -> etree._Element:
+    prefix = document_id(parsed.facts.cable_id, parsed.facts.source)
     out = Markup()
-    out.open("TEI", **{"xml:lang": "en"})
+    out.open("TEI", **{"xml:lang": "en", "xml:id": prefix})
+    out.prefix = prefix  # every other id and pointer made the document's (ids.prefixed)
     header = out.apart()  # written once the text is: whether it withheld anything
-    text = Markup()
+    text = Markup(prefix)
     build_text(text, parsed)
     written = text.markup()
     out.parts.append(written)
@@ -35,7 +37,6 @@ def build(parsed: ParsedCable) -> etree._Element:
     tei = out.element()  # parsed once (the header and the text)
     mark_languages(tei[-1])  # a paragraph in Spanish, French, …: its xml:lang
     mark_foreign(tei[-1])  # a quoted passage in one of them inside an English paragraph: foreign
-    prefix = document_id(parsed.facts.cable_id, parsed.facts.source)
     assign(tei, prefix)
     numbering_notes(tei, prefix)
     if parsed.facts.routing.repeated:  # a partial extract's FM and TO, read inside its text

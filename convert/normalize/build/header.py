@@ -78,13 +78,18 @@ def _title_and_publication(out: Markup, facts: Facts, withheld: bool) -> None:
 
 
 def _same(out: Markup, part: Callable[[Markup], None]) -> None:
-    """The elements ``part`` writes, the same in every cable: written once, then copied."""
-    out.parts.append(_made(part))
+    """The elements ``part`` writes, the same in every cable but for the document's id in their
+    ids and pointers: written once, then copied with the id put in."""
+    out.parts.append(_made(part).replace(_PREFIX, out.prefix))
+
+
+#: what stands for the document's id in :func:`_made`'s markup (a character no XML holds)
+_PREFIX = "\x00"
 
 
 @functools.cache
 def _made(part: Callable[[Markup], None]) -> str:
-    made = Markup()
+    made = Markup(_PREFIX)
     part(made)
     return made.markup()
 
@@ -267,7 +272,7 @@ def _profile(out: Markup, facts: Facts) -> None:
     out.open("correspDesc")
     _correspondence(out, facts)
     out.close("correspDesc")
-    text_class = Markup()
+    text_class = Markup(out.prefix)
     level = taxonomy.level(facts.level)
     if level:
         text_class.leaf("catRef", scheme=taxonomy.pointer("classification"), target=taxonomy.pointer(level))

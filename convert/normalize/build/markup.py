@@ -16,6 +16,7 @@ from lxml import etree
 
 from ...model import TEI_NS
 from ..parsed import Break, Choice, Furniture, Gap, Token
+from .ids import prefixed
 from .xml import WITHHELD, WITHHELD_DESC
 
 #: no DTD, no entities, no network: the markup is our own, but the parser is safe whatever it reads.
@@ -53,36 +54,54 @@ def _attribute(value: str) -> str:
 _NAMES: dict[str, str] = {}
 
 
-def _attributes(attrs: dict[str, str | None]) -> str:
+#: (keyword, value) -> `` name="value"``, for the values that recur (a type, a role): most
+#: attributes a cable has are written from here; never an id or a pointer (the document's)
+_WRITTEN: dict[tuple[str, str], str] = {}
+_WRITTEN_MAX = 4096
+
+
+def _attributes(attrs: dict[str, str | None], prefix: str) -> str:
     out = ""
     for key, value in attrs.items():
-        if value is not None:
+        if value is None:
+            continue
+        written = _WRITTEN.get((key, value))
+        if written is None:
             name = _NAMES.get(key) or _NAMES.setdefault(key, key.rstrip("_").replace("__", ":"))
-            out += f' {name}="{_attribute(value)}"'
+            if name == "xml:id" or "#" in value:  # an id or a pointer: the document's own, never kept
+                out += f' {name}="{_attribute(prefixed(name, value, prefix) if prefix else value)}"'
+                continue
+            written = f' {name}="{_attribute(value)}"'
+            if len(_WRITTEN) < _WRITTEN_MAX:
+                _WRITTEN[key, value] = written
+        out += written
     return out
 
 
 class Markup:
-    """Markup being written: open and close elements, leaves, text. ``ids``: the prefix of
-    every ``xml:id`` written (an appended cable's ids are its own: ``appended-1-summary``)."""
+    """Markup being written: open and close elements, leaves, text. ``prefix``: the document's
+    id, which every id and local pointer written is made part of (:func:`.ids.prefixed`; none:
+    written as given); ``ids``: what the ids of tokens begin with (an appended cable's are its
+    own: ``appended-1-summary``)."""
 
-    __slots__ = ("ids", "parts", "slots")
+    __slots__ = ("ids", "parts", "prefix", "slots")
 
-    def __init__(self, ids: str = "") -> None:
+    def __init__(self, prefix: str = "", ids: str = "") -> None:
         self.parts: list[str] = []
+        self.prefix = prefix
         self.ids = ids
         #: (index in parts, markup written apart and put there when done)
         self.slots: list[tuple[int, Markup]] = []
 
     def open(self, tag: str, **attrs: str | None) -> None:
-        self.parts.append(f"<{tag}{_attributes(attrs)}>" if attrs else f"<{tag}>")
+        self.parts.append(f"<{tag}{_attributes(attrs, self.prefix)}>" if attrs else f"<{tag}>")
 
     def close(self, tag: str) -> None:
         self.parts.append(f"</{tag}>")
 
     def leaf(self, tag: str, content: str | None = None, **attrs: str | None) -> None:
         """An element holding ``content`` (none when empty) and no element."""
-        start = f"<{tag}{_attributes(attrs)}" if attrs else f"<{tag}"
+        start = f"<{tag}{_attributes(attrs, self.prefix)}" if attrs else f"<{tag}"
         self.parts.append(f"{start}>{text(content)}</{tag}>" if content else start + "/>")
 
     def text(self, value: str) -> None:
@@ -92,7 +111,7 @@ class Markup:
     def apart(self) -> Markup:
         """Markup written apart and put here (an element whose content may grow after later
         siblings were written: the closer)."""
-        inner = Markup(self.ids)
+        inner = Markup(self.prefix, self.ids)
         self.slots.append((len(self.parts), inner))
         self.parts.append("")
         return inner
