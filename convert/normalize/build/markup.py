@@ -1,12 +1,14 @@
-"""The TEI ``text`` written as markup, then parsed once by libxml2 (a parser that loads no DTD,
-resolves no entity and opens no network connection), instead of made an element at a time:
-an element made from Python is a call into lxml for the element, one per attribute and one
-for its text, about as much as libxml2 takes to parse the whole text. The tree the parser
-gives is the tree the element calls made (the same elements, attributes in the same order,
-the same text), so everything after (languages, ids, indentation) works on it as before.
+"""The TEI written as markup (the header and the text), then parsed once by libxml2 with a
+parser that loads no DTD, resolves no entity and opens no network connection, instead of made
+an element at a time: an element made from Python is a call into lxml for the element, one per
+attribute and one for its text, and together they cost more than libxml2 takes to parse the
+whole document. The tree the parser gives is the tree the element calls made (the same
+elements, attributes in the same order, the same text), so what comes after (languages, block
+ids, notes, indentation) works on it as before.
 
-Text and attribute values are escaped here and only here (:func:`text`, :func:`_attribute`);
-element and attribute names are the builder's own constants, never text of the cable."""
+Text and attribute values are escaped here and only here (:func:`text`, :func:`_attribute`),
+and an id or a local pointer is made the document's here (:func:`.ids.prefixed`); element
+and attribute names are the builder's own constants, never text of the cable."""
 
 from __future__ import annotations
 
