@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 import re
 from collections.abc import Callable, Sequence
 
-from lxml import etree
-
 from ... import __version__, stations, taxonomy, vocab
 from ...names import public_source
 from ..parsed import Addressee, Facts, Routing
-from .xml import WITHHELD, XML_ID, el
+from .markup import Markup
+from .xml import WITHHELD
 
 #: when no rule with a note fired (the profile wants one part at least)
 NOTHING_CHANGED = "No normalisation was needed: the text is as written."
@@ -31,135 +29,157 @@ WITNESSES = {
 #: ``(TEDE) /001R``), the serial printed under it (``029700``) or a rule of dashes: no addressee
 _DISTRIBUTION = re.compile(r"-{3,}|\b[A-Z]{1,6}-\d{2}\b|^(?:\([A-Z]+\)\s*)?/\d{3}[A-Z]$|^\d+$")
 _MINUTES = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+#: the attribute ``xml:id`` (a keyword argument cannot be written with a colon)
+_ID = "xml:id"
 slug = functools.lru_cache(maxsize=1024)(vocab.slug)
 
 
-def build_header(
-    tei: etree._Element, facts: Facts, appended: Sequence[tuple[str, Facts]] = (), withheld: bool = False
-) -> None:
+def build_header(out: Markup, facts: Facts, appended: Sequence[tuple[str, Facts]] = (), withheld: bool = False) -> None:
     """``appended``: the cables appended after this one's text, (their div's id, their facts);
     ``withheld``: whether the text has redactions (their gaps point at who made them)."""
-    header = el(tei, "teiHeader")
-    file_desc = el(header, "fileDesc")
-    _title_and_publication(file_desc, facts, withheld)
-    source_desc = el(file_desc, "sourceDesc")
-    _telegram(source_desc, facts)
-    _metadata(source_desc, facts)
-    _appended(source_desc, appended)
-    _encoding(el(header, "encodingDesc"), facts)
-    _profile(el(header, "profileDesc"), facts)
-    revision = el(header, "revisionDesc")
+    out.open("teiHeader")
+    out.open("fileDesc")
+    _title_and_publication(out, facts, withheld)
+    out.open("sourceDesc")
+    _telegram(out, facts)
+    _metadata(out, facts)
+    _appended(out, appended)
+    out.close("sourceDesc")
+    out.close("fileDesc")
+    out.open("encodingDesc")
+    _encoding(out, facts)
+    out.close("encodingDesc")
+    out.open("profileDesc")
+    _profile(out, facts)
+    out.close("profileDesc")
+    out.open("revisionDesc")
     source = public_source(facts.source)
-    el(revision, "change", f"Normalized by cable-convert {__version__} from {source}.", who="#normalizer")
+    out.leaf("change", f"Normalized by cable-convert {__version__} from {source}.", who="#normalizer")
+    out.close("revisionDesc")
+    out.close("teiHeader")
 
 
-def _title_and_publication(file_desc: etree._Element, facts: Facts, withheld: bool) -> None:
-    title_stmt = el(file_desc, "titleStmt")
+def _title_and_publication(out: Markup, facts: Facts, withheld: bool) -> None:
+    out.open("titleStmt")
     title = facts.subject or f"Cable {facts.cable_id or public_source(facts.source)}"
-    el(title_stmt, "title", title, type="subject" if facts.subject else "supplied")
-    _same(title_stmt, _normalizer)
+    out.leaf("title", title, type="subject" if facts.subject else "supplied")
+    _same(out, _normalizer)
     if withheld:
-        _same(title_stmt, _withheld)
-    pub = el(file_desc, "publicationStmt")
-    el(pub, "authority", AUTHORITY)
+        _same(out, _withheld)
+    out.close("titleStmt")
+    out.open("publicationStmt")
+    out.leaf("authority", AUTHORITY)
     if facts.cable_id:
-        el(pub, "idno", facts.cable_id, type="cable-id")
+        out.leaf("idno", facts.cable_id, type="cable-id")
     else:
-        el(pub, "idno", public_source(facts.source), type="source-name")
-    _same(pub, _availability)
+        out.leaf("idno", public_source(facts.source), type="source-name")
+    _same(out, _availability)
+    out.close("publicationStmt")
 
 
-def _same(parent: etree._Element, part: Callable[[etree._Element], None]) -> None:
-    """The elements ``part`` makes, the same in every cable: made once, then copied (a copy
-    of a made subtree is one call into libxml2; making it again costs a call an element and
-    an attribute)."""
-    for node in _made(part):
-        parent.append(copy.deepcopy(node))
+def _same(out: Markup, part: Callable[[Markup], None]) -> None:
+    """The elements ``part`` writes, the same in every cable but for the document's id in their
+    ids and pointers: written once, then copied with the id put in."""
+    out.parts.append(_made(part).replace(_PREFIX, out.prefix))
+
+
+#: what stands for the document's id in :func:`_made`'s markup (a character no XML holds)
+_PREFIX = "\x00"
 
 
 @functools.cache
-def _made(part: Callable[[etree._Element], None]) -> etree._Element:
-    holder = el(None, "div")  # only holds them: never part of a document
-    part(holder)
-    return holder
+def _made(part: Callable[[Markup], None]) -> str:
+    made = Markup(_PREFIX)
+    part(made)
+    return made.markup()
 
 
-def _normalizer(title_stmt: etree._Element) -> None:
-    resp = el(title_stmt, "respStmt")
-    resp.set(XML_ID, "normalizer")
-    el(resp, "resp", "normalized by")
-    el(resp, "name", f"cable-convert {__version__}")
+def _normalizer(out: Markup) -> None:
+    out.open("respStmt", **{_ID: "normalizer"})
+    out.leaf("resp", "normalized by")
+    out.leaf("name", f"cable-convert {__version__}")
+    out.close("respStmt")
 
 
-def _withheld(title_stmt: etree._Element) -> None:
+def _withheld(out: Markup) -> None:
     """Who made the redactions the gaps mark: the publishers, not the government."""
-    resp = el(title_stmt, "respStmt")
-    resp.set(XML_ID, WITHHELD)
-    el(resp, "resp", "withheld names and details at publication (2010-2011)")
-    el(resp, "orgName", "WikiLeaks and its media partners")
+    out.open("respStmt", **{_ID: WITHHELD})
+    out.leaf("resp", "withheld names and details at publication (2010-2011)")
+    out.leaf("orgName", "WikiLeaks and its media partners")
+    out.close("respStmt")
 
 
-def _availability(pub: etree._Element) -> None:
-    avail = el(pub, "availability", status="free")
-    el(avail, "p", "A work of the United States government: in the public domain in the United States.")
+def _availability(out: Markup) -> None:
+    out.open("availability", status="free")
+    out.leaf("p", "A work of the United States government: in the public domain in the United States.")
+    out.close("availability")
 
 
-def _telegram(source_desc: etree._Element, facts: Facts) -> None:
-    bibl = el(source_desc, "bibl", type="telegram")
+def _org(out: Markup, tag: str, name: str) -> None:
+    """``tag`` holding an ``orgName`` (an author, a signer's respStmt)."""
+    out.open(tag)
+    out.leaf("orgName", name)
+    out.close(tag)
+
+
+def _telegram(out: Markup, facts: Facts) -> None:
+    out.open("bibl", type="telegram")
     routing = facts.routing
     if routing.sender:
-        el(el(bibl, "author"), "orgName", routing.sender)
+        _org(out, "author", routing.sender)
     if facts.message_ref:
-        el(bibl, "idno", facts.message_ref, type="message-reference")
+        out.leaf("idno", facts.message_ref, type="message-reference")
     if routing.station:
-        el(bibl, "idno", routing.station, type="station")
+        out.leaf("idno", routing.station, type="station")
     if routing.transmission:
-        el(bibl, "idno", routing.transmission, type="transmission-id")
+        out.leaf("idno", routing.transmission, type="transmission-id")
     if routing.date:
-        el(bibl, "date", routing.dtg, when=routing.date).set(XML_ID, "dtg")
+        out.leaf("date", routing.dtg, when=routing.date, **{_ID: "dtg"})
     if facts.sections:
-        extent = el(bibl, "extent")
-        el(extent, "measure", f"{facts.sections} sections", unit="section", quantity=str(facts.sections))
+        out.open("extent")
+        out.leaf("measure", f"{facts.sections} sections", unit="section", quantity=str(facts.sections))
+        out.close("extent")
     if facts.level_text:
-        el(bibl, "note", facts.level_text, type="classification", subtype=slug(facts.level or ""))
+        out.leaf("note", facts.level_text, type="classification", subtype=slug(facts.level or ""))
     for caveat in facts.caveats:
-        el(bibl, "note", caveat, type="caveat")
+        out.leaf("note", caveat, type="caveat")
     if facts.eo:
-        el(bibl, "note", facts.eo, type="declassification")
+        out.leaf("note", facts.eo, type="declassification")
     if facts.classified_by:
-        el(bibl, "note", facts.classified_by, type="classified-by")
+        out.leaf("note", facts.classified_by, type="classified-by")
     if facts.partial:
-        el(bibl, "note", "This record is a partial extract of the original cable.", type="partial-extract")
+        out.leaf("note", "This record is a partial extract of the original cable.", type="partial-extract")
+    out.close("bibl")
 
 
-def _metadata(source_desc: etree._Element, facts: Facts) -> None:
+def _metadata(out: Markup, facts: Facts) -> None:
     meta = facts.metadata
     if meta is None:
         return
-    mb = el(source_desc, "bibl", type=meta.kind)
+    out.open("bibl", type=meta.kind)
     if meta.kind in WITNESSES:
-        el(mb, "title", WITNESSES[meta.kind], type="witness")
-    el(mb, "idno", public_source(facts.source), type="source")
+        out.leaf("title", WITNESSES[meta.kind], type="witness")
+    out.leaf("idno", public_source(facts.source), type="source")
     if meta.id:
-        el(mb, "idno", meta.id, type="cable-id")
+        out.leaf("idno", meta.id, type="cable-id")
     if meta.row:
-        el(mb, "idno", meta.row, type="row")
+        out.leaf("idno", meta.row, type="row")
     if meta.created:
         # the page table's and the row's "Created" is UTC: its hour is the date-time group's
         # (its minutes often are not, ../shared/corpus/README.md)
-        created = el(mb, "date", meta.created.replace("T", " "), when=utc(meta.created), type="created")
-        created.set(XML_ID, "created")
+        out.leaf("date", meta.created.replace("T", " "), when=utc(meta.created), type="created", **{_ID: "created"})
     if meta.released:
         # the release's time of day is in a zone no source states: the day only as data
-        el(mb, "date", meta.released.replace("T", " "), when=meta.released[:10], type="released")
+        out.leaf("date", meta.released.replace("T", " "), when=meta.released[:10], type="released")
     if meta.classification:
-        el(mb, "note", meta.classification, type="classification")
+        out.leaf("note", meta.classification, type="classification")
     if meta.origin:
-        el(mb, "note", meta.origin, type="origin")
+        out.leaf("note", meta.origin, type="origin")
     for ref in meta.references:
-        el(mb, "idno", ref, type="reference")
+        out.leaf("idno", ref, type="reference")
     for text in facts.discrepancies:
-        el(mb, "note", text, type="discrepancy", resp="#normalizer")
+        out.leaf("note", text, type="discrepancy", resp="#normalizer")
+    out.close("bibl")
 
 
 def utc(when: str) -> str:
@@ -168,55 +188,69 @@ def utc(when: str) -> str:
     return when + ":00Z" if _MINUTES.fullmatch(when) else when
 
 
-def _appended(source_desc: etree._Element, appended: Sequence[tuple[str, Facts]]) -> None:
+def _appended(out: Markup, appended: Sequence[tuple[str, Facts]]) -> None:
     """Each appended cable's own facts, as its text states them, pointing at its ``div``:
     none of them is the page's."""
     if not appended:
         return
-    parts = el(source_desc, "listBibl", type="appended-cables")
+    out.open("listBibl", type="appended-cables")
     for ident, facts in appended:
-        bibl = el(parts, "bibl", type="appended-cable", corresp="#" + ident)
+        out.open("bibl", type="appended-cable", corresp="#" + ident)
         if facts.subject:
-            el(bibl, "title", facts.subject, type="subject")
+            out.leaf("title", facts.subject, type="subject")
         sender = facts.routing.sender or facts.origin
         if sender:
-            el(el(bibl, "author"), "orgName", sender)
+            _org(out, "author", sender)
         if facts.cable_id:
-            el(bibl, "idno", facts.cable_id, type="cable-id")
+            out.leaf("idno", facts.cable_id, type="cable-id")
         if facts.message_ref:
-            el(bibl, "idno", facts.message_ref, type="message-reference")
+            out.leaf("idno", facts.message_ref, type="message-reference")
         if facts.date:
-            el(bibl, "date", facts.routing.dtg if facts.routing.date else None, when=facts.date)
+            out.leaf("date", facts.routing.dtg if facts.routing.date else None, when=facts.date)
         if facts.signer:
-            resp = el(bibl, "respStmt")
-            el(resp, "resp", "signed")
-            el(resp, "persName", facts.signer)
+            out.open("respStmt")
+            out.leaf("resp", "signed")
+            out.leaf("persName", facts.signer)
+            out.close("respStmt")
         if facts.level_text:
-            el(bibl, "note", facts.level_text, type="classification", subtype=slug(facts.level or ""))
+            out.leaf("note", facts.level_text, type="classification", subtype=slug(facts.level or ""))
         if facts.metadata is not None and facts.metadata.origin:
-            el(bibl, "note", facts.metadata.origin, type="origin")
+            out.leaf("note", facts.metadata.origin, type="origin")
+        out.close("bibl")
+    out.close("listBibl")
 
 
-def _encoding(encoding: etree._Element, facts: Facts) -> None:
-    decl = el(encoding, "editorialDecl")
+def _encoding(out: Markup, facts: Facts) -> None:
+    out.open("editorialDecl")
     for note in facts.editorial:
-        el(el(decl, note.part), "p", note.prose)
+        out.open(note.part)
+        out.leaf("p", note.prose)
+        out.close(note.part)
     if not facts.editorial:
-        el(el(decl, "normalization"), "p", NOTHING_CHANGED)
-    _same(encoding, _classes_and_prefixes)
+        out.open("normalization")
+        out.leaf("p", NOTHING_CHANGED)
+        out.close("normalization")
+    out.close("editorialDecl")
+    _same(out, _classes_and_prefixes)
 
 
-def _classes_and_prefixes(encoding: etree._Element) -> None:
+def _classes_and_prefixes(out: Markup) -> None:
     # the categories are in the one shared taxonomy (convert/data/cable-taxonomy.xml), which
     # every document names here and points into with ctax: (issue 14, item 6)
-    taxonomy_ = el(el(encoding, "classDecl"), "taxonomy")
-    taxonomy_.set(XML_ID, "taxonomy")
-    bibl = el(taxonomy_, "bibl")
-    el(bibl, "title", "The cable-convert taxonomy: classification levels, handling caveats, precedence, kinds of TAGS")
-    el(bibl, "ptr", target=taxonomy.FILE)
-    prefixes = el(encoding, "listPrefixDef")
+    out.open("classDecl")
+    out.open("taxonomy", **{_ID: "taxonomy"})
+    out.open("bibl")
+    out.leaf("title", "The cable-convert taxonomy: classification levels, handling caveats, precedence, kinds of TAGS")
+    out.leaf("ptr", target=taxonomy.FILE)
+    out.close("bibl")
+    out.close("taxonomy")
+    out.close("classDecl")
+    out.open("listPrefixDef")
     for ident, match, replace, prose in PREFIXES:
-        el(el(prefixes, "prefixDef", ident=ident, matchPattern=match, replacementPattern=replace), "p", prose)
+        out.open("prefixDef", ident=ident, matchPattern=match, replacementPattern=replace)
+        out.leaf("p", prose)
+        out.close("prefixDef")
+    out.close("listPrefixDef")
 
 
 #: the private URI schemes of the pointers: (prefix, matchPattern, replacementPattern, what)
@@ -228,26 +262,36 @@ PREFIXES = (
 )
 
 
-def _profile(profile: etree._Element, facts: Facts) -> None:
+def _profile(out: Markup, facts: Facts) -> None:
     if facts.summary:
-        el(el(el(profile, "abstract"), "p"), "ptr", target="#summary")
-    _correspondence(el(profile, "correspDesc"), facts)
-    text_class = el(profile, "textClass")
+        out.open("abstract")
+        out.open("p")
+        out.leaf("ptr", target="#summary")
+        out.close("p")
+        out.close("abstract")
+    out.open("correspDesc")
+    _correspondence(out, facts)
+    out.close("correspDesc")
+    text_class = Markup(out.prefix)
     level = taxonomy.level(facts.level)
     if level:
-        el(text_class, "catRef", scheme=taxonomy.pointer("classification"), target=taxonomy.pointer(level))
+        text_class.leaf("catRef", scheme=taxonomy.pointer("classification"), target=taxonomy.pointer(level))
     caveats = [c for c in dict.fromkeys(taxonomy.caveat(c) for c in facts.caveats) if c]
     if caveats:
-        el(text_class, "catRef", scheme=taxonomy.pointer("caveats"), target=" ".join(map(taxonomy.pointer, caveats)))
+        text_class.leaf("catRef", scheme=taxonomy.pointer("caveats"),
+                        target=" ".join(map(taxonomy.pointer, caveats)))
     precedence = message_precedence(facts.routing)
     if precedence:
-        el(text_class, "catRef", scheme=taxonomy.pointer("precedence"), target=taxonomy.pointer(precedence))
+        text_class.leaf("catRef", scheme=taxonomy.pointer("precedence"), target=taxonomy.pointer(precedence))
     if facts.tags:
-        keywords = el(text_class, "keywords", scheme=taxonomy.pointer("tags"))
+        text_class.open("keywords", scheme=taxonomy.pointer("tags"))
         for tag in facts.tags:
-            el(keywords, "term", tag, ana=taxonomy.pointer(taxonomy.tags_kind(tag)))
-    if not len(text_class):
-        profile.remove(text_class)
+            text_class.leaf("term", tag, ana=taxonomy.pointer(taxonomy.tags_kind(tag)))
+        text_class.close("keywords")
+    if text_class.parts:  # (no textClass without a class)
+        out.open("textClass")
+        out.parts += text_class.parts
+        out.close("textClass")
 
 
 def message_precedence(routing: Routing) -> str | None:
@@ -260,44 +304,42 @@ def message_precedence(routing: Routing) -> str | None:
     return taxonomy.precedence(routing.precedences[0]) if routing.precedences else None
 
 
-def _correspondence(corresp: etree._Element, facts: Facts) -> None:
-    sent = el(corresp, "correspAction", type="sent")
+def _correspondence(out: Markup, facts: Facts) -> None:
+    out.open("correspAction", type="sent")
+    empty = len(out.parts)
     routing = facts.routing
     # the sending office, known to the station table by its FM line, its DE line's routing
     # indicator or its origin name: its routing indicator is its key, its city the place
     station = stations.find(office=routing.sender, indicator=routing.station, origin=facts.origin)
     if routing.sender:
-        el(sent, "orgName", routing.sender, key=station.indicator if station else None)
+        out.leaf("orgName", routing.sender, key=station.indicator if station else None)
     if facts.signer:
-        el(sent, "persName", facts.signer)
+        out.leaf("persName", facts.signer)
     place = _place(station, facts.origin)
     if place:
-        el(sent, "placeName", place)
+        out.leaf("placeName", place)
     if facts.date:
         # where the date comes from and how sure it is: the text's date-time group, or (no
         # DTG in the text) the page's or row's "Created" time, whose minutes often disagree
         source, cert = ("#created", "low") if facts.date_from_metadata else ("#dtg", "high")
-        el(sent, "date", when=facts.date, source=source, resp="#normalizer", cert=cert)
-    if not len(sent):
-        el(sent, "orgName", "unknown")
+        out.leaf("date", when=facts.date, source=source, resp="#normalizer", cert=cert)
+    if len(out.parts) == empty:
+        out.leaf("orgName", "unknown")
+    out.close("correspAction")
     for subtype, listed in (("action", routing.to), ("info", routing.info)):
         addressees = listed_addressees(listed)
         if addressees:
-            action = el(corresp, "correspAction", type="received", subtype=subtype)
+            out.open("correspAction", type="received", subtype=subtype)
             for addressee in addressees:
-                _addressee(action, addressee)
+                _addressee(out, addressee)
+            out.close("correspAction")
     if facts.refs:
-        context = el(corresp, "correspContext")
+        out.open("correspContext")
         for ref in facts.refs:
-            el(
-                context,
-                "ref",
-                ref.text,
-                type="reference",
-                n=ref.letter,
-                target=f"cable:{ref.target}" if ref.target else None,
-                subtype=ref.year_kind if ref.target else None,
-            )
+            cited = ref.target is not None and ref.target != ""
+            out.leaf("ref", ref.text, type="reference", n=ref.letter, target=f"cable:{ref.target}" if cited else None,
+                     subtype=ref.year_kind if cited else None)
+        out.close("correspContext")
 
 
 def _place(station: stations.Station | None, origin: str | None) -> str | None:
@@ -326,9 +368,8 @@ def addressee_values(addressee: Addressee) -> tuple[str, str | None, str | None,
             taxonomy.pointer(precedence) if precedence else None)
 
 
-def _addressee(parent: etree._Element, addressee: Addressee) -> None:
+def _addressee(out: Markup, addressee: Addressee) -> None:
     norm = addressee.precedence_norm
     name, key, n, ana = addressee_values(addressee)
-    node = el(parent, "orgName", name, key=key, n=n, ana=ana)
-    if addressee.precedence and norm and addressee.precedence.upper() != norm:
-        node.set("subtype", "precedence-misspelt")
+    misspelt = addressee.precedence and norm and addressee.precedence.upper() != norm
+    out.leaf("orgName", name, key=key, n=n, ana=ana, subtype="precedence-misspelt" if misspelt else None)

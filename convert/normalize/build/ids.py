@@ -7,7 +7,6 @@ each begins with its cable's."""
 from __future__ import annotations
 
 import re
-from typing import cast
 
 from lxml import etree
 
@@ -34,22 +33,21 @@ def document_id(cable_id: str | None, source: str) -> str:
 _POINTERS = frozenset(POINTERS)
 
 
-def assign(tei: etree._Element, prefix: str) -> None:
-    """``prefix`` as the TEI's id and the stem of every other id; block ids in each div.
+def prefixed(name: str, value: str, prefix: str) -> str:
+    """An attribute's value in the document whose id is ``prefix``: an ``xml:id`` made its own
+    (``normalizer`` -> ``c09BEIJING1463-normalizer``), a local pointer likewise
+    (``#normalizer`` -> ``#c09BEIJING1463-normalizer``); any other value as it is. The markup
+    writer (:mod:`.markup`) gives every id and pointer this as it writes it."""
+    if name == "xml:id":
+        return f"{prefix}-{value}" if value else value
+    if "#" in value and name in _POINTERS:
+        return " ".join(f"#{prefix}-{v[1:]}" if v.startswith("#") else v for v in value.split())
+    return value
 
-    One walk, each element's attributes asked for once (``items()``): asking every element
-    for its id and each of the seven pointer attributes apart cost four times as much (and
-    two XPath questions with predicates twice as much), in instructions counted by callgrind."""
-    tei.set(XML_ID, prefix)
-    for node in tei.iter():
-        if node is tei or not isinstance(node.tag, str):
-            continue
-        for attr, value in cast("list[tuple[str, str]]", node.items()):
-            if attr == XML_ID:
-                if value:
-                    node.set(XML_ID, f"{prefix}-{value}")
-            elif "#" in value and attr in _POINTERS:
-                node.set(attr, " ".join(f"#{prefix}-{v[1:]}" if v.startswith("#") else v for v in value.split()))
+
+def assign(tei: etree._Element, prefix: str) -> None:
+    """Block ids in each div, and an id for a div that has none (the TEI's own id, and every id
+    and pointer the builder wrote, were made the document's as they were written: :func:`prefixed`)."""
     body = tei.find(f"{T}text/{T}body")
     if body is None:
         return

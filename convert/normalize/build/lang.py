@@ -176,12 +176,31 @@ def mark_languages(text: etree._Element) -> int:
 _HOLDERS = frozenset({T + "p", T + "item", T + "seg", T + "quote", T + "q", T + "hi"})
 
 
+#: a character a quoted passage opens with: where :data:`_QUOTED` can begin to match
+_OPENING = re.compile('["“«]')
+
+
+def _quoted(text: str) -> Iterator[re.Match[str]]:
+    """``_QUOTED.finditer(text)``, tried only where a passage can open: the regex engine
+    tries every position of the text, each a failed try of the whole pattern (three times
+    as long over the cables' paragraphs). ``match`` at a position still sees the character
+    before it (the opening's look-behind)."""
+    pos = 0
+    while (opening := _OPENING.search(text, pos)) is not None:
+        match = _QUOTED.match(text, opening.start())
+        if match is None:
+            pos = opening.start() + 1
+        else:
+            yield match
+            pos = match.end()
+
+
 def _pieces(text: str) -> list[str | etree._Element]:
     """``text`` cut at each quoted passage in another language: the text between, and a
     ``foreign`` for each passage (its quotation marks left outside it)."""
     out: list[str | etree._Element] = []
     pos = 0
-    for match in _QUOTED.finditer(text):
+    for match in _quoted(text):
         found = quoted_language(match["inner"])
         if found is None:
             continue

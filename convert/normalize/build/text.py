@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lxml import etree
-
 from ... import taxonomy
 from ..dtg import DTG_LINE
 from ..parsed import (
@@ -26,8 +24,9 @@ from ..parsed import (
     Paragraph,
     ParsedCable,
     Signature,
+    Tokens,
 )
-from .xml import XML_ID, T, add_furniture, add_tokens, append_text, el
+from .markup import Markup, add_furniture, add_tokens, text
 
 _ROUTING_TYPES = {
     "transmission": "transmission-id",
@@ -48,13 +47,17 @@ _SEG_TYPES = {"banner": "classification", "eo": "eo", "tags": "tags"}
 _LINE_FIELDS = ("distribution", "wrapper", "notice")
 
 
-def build_text(parsed: ParsedCable) -> etree._Element:
-    text = el(None, "text")
-    body = el(text, "body")
-    _cable(el(body, "div", type="telegram"), parsed)
+def build_text(out: Markup, parsed: ParsedCable) -> None:
+    """The ``text`` element, written to ``out``."""
+    out.open("text")
+    out.open("body")
+    out.open("div", type="telegram")
+    _cable(out, parsed)
+    out.close("div")
     for number, part in enumerate(parsed.appended, 1):
-        _appended(body, part, number)
-    return text
+        _appended(out, part, number)
+    out.close("body")
+    out.close("text")
 
 
 #: a cable id as the profile types it (``07SANJOSE48``)
@@ -66,70 +69,72 @@ def appended_id(number: int) -> str:
     return f"appended-{number}"
 
 
-def _appended(body: etree._Element, part: ParsedCable, number: int) -> None:
+def _appended(out: Markup, part: ParsedCable, number: int) -> None:
     """A second cable appended to the text: its own ``div``, every word kept in order; the
     ids inside it are made its own (``appended-1-summary``)."""
     ident = appended_id(number)
     # its id as @n only when it is one (year, station, serial): a damaged header can give a
     # run of words and numbers, which the listBibl entry keeps as text
     cable_id = part.facts.cable_id
-    div = el(body, "div", type="appended-cable", n=cable_id if cable_id and _CABLE_ID.fullmatch(cable_id) else None)
-    div.set(XML_ID, ident)
-    _cable(div, part)
-    for node in div.iter():
-        inner = node.get(XML_ID)
-        if inner and node is not div:
-            node.set(XML_ID, f"{ident}-{inner}")
+    out.open("div", type="appended-cable", n=cable_id if cable_id and _CABLE_ID.fullmatch(cable_id) else None,
+             **{"xml:id": ident})
+    out.ids = f"{ident}-"
+    _cable(out, part)
+    out.ids = ""
+    out.close("div")
 
 
-def _cable(div: etree._Element, parsed: ParsedCable) -> None:
-    _opener(div, parsed)
+def _cable(out: Markup, parsed: ParsedCable) -> None:
+    _opener(out, parsed)
     subjects = [f for f in parsed.fields if f.kind == "subject"]
     for index, subject in enumerate(subjects):
         # a second SUBJECT line (a repeated preamble after a truncation) stays, as text
-        line = el(div, "head" if index == 0 else "ab", type="subject")
-        add_tokens(line, subject.tokens)
-        if index == 0:
-            _run_on(line, subject)
+        tag = "head" if index == 0 else "ab"
+        out.open(tag, type="subject", rend=_run_on(subject) if index == 0 else None)
+        add_tokens(out, subject.tokens)
+        out.close(tag)
     for field in parsed.fields:
         if field.kind == "refs":
-            _run_on(_references(div, field), field)
-    _body(div, parsed.blocks)
+            _references(out, field, _run_on(field))
+    _body(out, parsed.blocks)
 
 
-def _opener(div: etree._Element, parsed: ParsedCable) -> None:
-    opener = el(div, "opener")
+def _opener(out: Markup, parsed: ParsedCable) -> None:
+    out.open("opener")
     fields = list(parsed.fields)
     lead = 0
     if parsed.row_first:
         # an appended cable's database row stood before its routing header: it comes first
         while lead < len(fields) and fields[lead].kind == "wrapper":
             lead += 1
-    first = _fields(opener, fields[:lead], True)
+    first = _fields(out, fields[:lead], True)
     for line in parsed.routing.lines:
         if not first:
-            el(opener, "lb")
+            out.leaf("lb")
         first = False
         if line.when:
-            _dateline(el(opener, "dateline"), line.text, line.when)
+            _dateline(out, line.text, line.when)
         else:
-            el(opener, "seg", line.text, type=_ROUTING_TYPES.get(line.kind, "routing-other"))
-    _fields(opener, fields[lead:], first)
+            out.leaf("seg", line.text, type=_ROUTING_TYPES.get(line.kind, "routing-other"))
+    _fields(out, fields[lead:], first)
+    out.close("opener")
 
 
-def _dateline(dateline: etree._Element, text: str, when: str) -> None:
+def _dateline(out: Markup, text: str, when: str) -> None:
     """``P 020922Z JUN 09``: the precedence prosigns (``P``, ``O P``) in a seg of their own,
     the date-time group (and what follows it) in ``date`` (issue 14, item 8)."""
+    out.open("dateline")
     match = DTG_LINE.match(text.lstrip())
     start = len(text) - len(text.lstrip()) + (match.start("dtg") if match else 0)
     if match and match["prec"].strip():
-        el(dateline, "seg", text[:start].rstrip(), type="precedence")
-        append_text(dateline, text[len(text[:start].rstrip()) : start])
+        out.leaf("seg", text[:start].rstrip(), type="precedence")
+        out.text(text[len(text[:start].rstrip()) : start])
         text = text[start:]
-    el(dateline, "date", text, when=when)
+    out.leaf("date", text, when=when)
+    out.close("dateline")
 
 
-def _fields(opener: etree._Element, fields: Sequence[Field], first: bool) -> bool:
+def _fields(out: Markup, fields: Sequence[Field], first: bool) -> bool:
     """The preamble's fields in the opener; whether the opener is still empty."""
     for field in fields:
         if field.kind in ("subject", "refs"):
@@ -137,98 +142,112 @@ def _fields(opener: etree._Element, fields: Sequence[Field], first: bool) -> boo
         head = field.lines[0] if field.lines else None
         if isinstance(head, Glued) and not first:
             # a field that ran on from the previous one in the source: no line break
-            append_text(opener, " " if head.space_before else "")
+            out.text(" " if head.space_before else "")
         elif not first:
-            el(opener, "lb")
+            out.leaf("lb")
         first = False
         if field.kind == "furniture":
             assert isinstance(head, Furniture)
-            add_furniture(opener, head)
+            add_furniture(out, head)
         elif field.kind in _LINE_FIELDS:
             for index, entry in enumerate(field.lines):
                 if index:
-                    el(opener, "lb")
+                    out.leaf("lb")
                 if isinstance(entry, Furniture):
-                    add_furniture(opener, entry)
+                    add_furniture(out, entry)
                 else:
-                    el(opener, "seg", entry.strip(), type=_SEG_TYPES.get(field.kind, field.kind))
+                    out.leaf("seg", entry.strip(), type=_SEG_TYPES.get(field.kind, field.kind))
         else:
-            add_tokens(el(opener, "seg", type=_SEG_TYPES.get(field.kind, field.kind)), field.tokens)
+            out.open("seg", type=_SEG_TYPES.get(field.kind, field.kind))
+            add_tokens(out, field.tokens)
+            out.close("seg")
     return first
 
 
-def _run_on(block: etree._Element, field: Field) -> None:
+def _run_on(field: Field) -> str | None:
     """``rend="run-on"``: in the source the field ran on from the previous one with no space
     (``…TAGS: PREL CBWJSUBJECT: …``), so the source view joins the two words again."""
     head = field.lines[0] if field.lines else None
-    if isinstance(head, Glued) and not head.space_before:
-        block.set("rend", "run-on")
+    return "run-on" if isinstance(head, Glued) and not head.space_before else None
 
 
-def _references(div: etree._Element, field: Field) -> etree._Element:
+def _references(out: Markup, field: Field, rend: str | None = None) -> None:
     """A REF field as ``list type="references"``: the field's label as ``head``, then
     label/item pairs, a resolvable cable reference as ``ref target="cable:ID"``."""
     assert field.refs is not None
-    lst = el(div, "list", type="references")
+    out.open("list", type="references", rend=rend)
     if field.refs.head:
-        el(lst, "head", field.refs.head)
+        out.leaf("head", field.refs.head)
     items = field.refs.items
     if not items:
-        el(lst, "item")
+        out.leaf("item")
     labelled = any(ref.written for ref in items)
     for ref in items:
         if labelled:
             # TEI lists are all label/item pairs or all bare items: an unlabelled item
             # among labelled ones gets an empty label
-            el(lst, "label", ref.written)
-        item = el(lst, "item", n=ref.letter)
+            out.leaf("label", ref.written)
         if ref.target:
-            el(item, "ref", ref.text, target=f"cable:{ref.target}", subtype=ref.year_kind).tail = ref.tail or None
+            out.open("item", n=ref.letter)
+            out.leaf("ref", ref.text, target=f"cable:{ref.target}", subtype=ref.year_kind)
+            out.text(ref.tail)
+            out.close("item")
         else:
-            item.text = ref.text + ref.tail
+            out.leaf("item", ref.text + ref.tail, n=ref.letter)
+    out.close("list")
     for entry in field.lines:
         if isinstance(entry, Furniture):
-            add_furniture(div, entry)
-    return lst
+            add_furniture(out, entry)
 
 
-def _body(div: etree._Element, blocks: Sequence[Block]) -> None:
-    closer: etree._Element | None = None
+def _body(out: Markup, blocks: Sequence[Block]) -> None:
+    closer: Markup | None = None
     for block in blocks:
         if isinstance(block, Signature | Closing) or (closer is not None and isinstance(block, PageBreak)):
             if closer is None:
-                closer = el(div, "closer")
+                # written apart: a signature after a paragraph that follows goes into it
+                out.open("closer")
+                closer = out.apart()
+                out.close("closer")
             _closing(closer, block)
         elif isinstance(block, PageBreak):
-            add_furniture(div, block.furniture)
+            add_furniture(out, block.furniture)
         elif isinstance(block, Heading):
-            add_tokens(el(div, "ab", type="heading", rend=block.rend), block.tokens)
+            _tokens(out, "ab", block.tokens, type="heading", rend=block.rend)
         elif isinstance(block, AnonBlock):
-            add_tokens(el(div, "ab", type=block.type), block.tokens)
+            _tokens(out, "ab", block.tokens, type=block.type)
         elif isinstance(block, LateField):
             if block.field.kind == "refs":
                 closer = None  # the body goes on after the references
-                _references(div, block.field)
+                _references(out, block.field)
             else:
-                add_tokens(el(div, "ab", type=block.field.kind), block.field.tokens)
+                _tokens(out, "ab", block.field.tokens, type=block.field.kind)
         elif isinstance(block, ItemList):
-            _items(el(div, "list", type="items"), block.items)
+            out.open("list", type="items")
+            _items(out, block.items)
+            out.close("list")
         else:
-            _paragraph(div, block)
+            _paragraph(out, block)
 
 
-def _closing(closer: etree._Element, block: Block) -> None:
+def _tokens(out: Markup, tag: str, tokens: Tokens, **attrs: str | None) -> None:
+    out.open(tag, **attrs)
+    add_tokens(out, tokens)
+    out.close(tag)
+
+
+def _closing(closer: Markup, block: Block) -> None:
     if isinstance(block, Signature):
-        previous = next(closer.iterchildren(reversed=True), None)
-        if block.same_line and previous is not None and previous.tag == T + "signed":
-            append_text(previous, block.line)  # the name again on the same line: kept as written, marked once
+        if block.same_line and closer.parts and closer.parts[-1] == "</signed>":
+            closer.parts.insert(-1, text(block.line))  # the name again on the same line: kept as written, marked once
             return
-        signed = el(closer, "signed", rend="run-on" if block.run_on else None)
+        closer.open("signed", rend="run-on" if block.run_on else None)
         name, tail = _signed(block.line)
-        el(signed, "persName", name)
-        append_text(signed, tail)
+        closer.leaf("persName", name)
+        closer.text(tail)
+        closer.close("signed")
     elif isinstance(block, Closing):
-        el(closer, "fw", block.line, type=block.type)
+        closer.leaf("fw", block.line, type=block.type)
     elif isinstance(block, PageBreak):
         add_furniture(closer, block.furniture)
 
@@ -242,31 +261,33 @@ def _signed(line: str) -> tuple[str, str]:
     return name[:end], name[end:]
 
 
-def _paragraph(div: etree._Element, block: Paragraph) -> None:
-    para = el(div, "p", n=str(block.n) if block.n is not None else None)
+def _paragraph(out: Markup, block: Paragraph) -> None:
+    # the marking's level and caveats in the shared taxonomy (issue 14, item 6)
+    categories = taxonomy.marking(block.marking) if block.marking else None
+    out.open("p", n=str(block.n) if block.n is not None else None,
+             ana=" ".join(map(taxonomy.pointer, categories)) if categories else None)
     if block.label:
-        label = el(para, "label", type="paragraph-number")
         if block.label_fix:
-            fix = Choice(block.label, block.label_fix, kind="corr", cert="high", reason="paragraph-number")
-            add_tokens(label, [fix])
+            out.open("label", type="paragraph-number")
+            add_tokens(out, [Choice(block.label, block.label_fix, kind="corr", cert="high", reason="paragraph-number")])
+            out.close("label")
         else:
-            label.text = block.label
+            out.leaf("label", block.label, type="paragraph-number")
     if block.marking:
         if block.label:
-            append_text(para, " ")
-        el(para, "seg", block.marking, type="portion-marking")
-        # the marking's level and caveats in the shared taxonomy (issue 14, item 6)
-        categories = taxonomy.marking(block.marking)
-        if categories:
-            para.set("ana", " ".join(map(taxonomy.pointer, categories)))
+            out.text(" ")
+        out.leaf("seg", block.marking, type="portion-marking")
     if (block.label or block.marking) and block.tokens:
-        append_text(para, " ")
-    add_tokens(para, block.tokens)
+        out.text(" ")
+    add_tokens(out, block.tokens)
     if block.items:
-        _items(el(para, "list", type="items"), block.items)
+        out.open("list", type="items")
+        _items(out, block.items)
+        out.close("list")
+    out.close("p")
 
 
-def _items(lst: etree._Element, items: Sequence[ListItem]) -> None:
+def _items(out: Markup, items: Sequence[ListItem]) -> None:
     for item in items:
-        el(lst, "label", item.label or None)
-        add_tokens(el(lst, "item"), item.tokens)
+        out.leaf("label", item.label or None)
+        _tokens(out, "item", item.tokens)

@@ -1,15 +1,13 @@
-"""Making TEI elements: one element maker, text appended as text or tail, the indentation of
-element-only containers, and inline tokens as XML."""
+"""Making TEI elements: one element maker (the header's; the text is written as markup,
+:mod:`.markup`), the indentation of element-only containers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import cast
 
 from lxml import etree
 
 from ...model import TEI_NS, XML_NS
-from ..parsed import Break, Choice, Furniture, Gap, Seg, Token
 
 T = f"{{{TEI_NS}}}"
 XML_ID = f"{{{XML_NS}}}id"
@@ -39,19 +37,6 @@ def el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs
     if text:
         node.text = text
     return node
-
-
-def append_text(node: etree._Element, text: str) -> None:
-    """Append text at the end of ``node``'s content (as text or as the last child's tail)."""
-    if not text:
-        return
-    # the last child without len(node), which walks every child (a paragraph holding
-    # thousands of marks would make building quadratic)
-    last = next(node.iterchildren(reversed=True), None)
-    if last is not None:
-        last.tail = (last.tail or "") + text
-    else:
-        node.text = (node.text or "") + text
 
 
 #: elements whose content is elements only: indenting them adds no text to the document
@@ -120,32 +105,6 @@ def indent(node: etree._Element, level: int = 0) -> None:
     children[-1].tail = _PADS[level]
 
 
-def add_tokens(node: etree._Element, tokens: Iterable[Token]) -> None:
-    for token in tokens:
-        if isinstance(token, str):
-            append_text(node, token)
-        elif isinstance(token, Choice):
-            choice = el(node, "choice")
-            if token.kind == "corr":
-                # an error of transmission or copying, corrected: how sure, and why
-                el(choice, "sic", token.orig)
-                el(choice, "corr", token.reg, resp="#normalizer", cert=token.cert or "medium", type=token.reason)
-            else:
-                el(choice, "orig", token.orig)
-                el(choice, "reg", token.reg, resp="#normalizer", type=token.reason)
-        elif isinstance(token, Gap):
-            _gap(node, token.text)
-        elif isinstance(token, Break):
-            add_furniture(node, token.furniture)
-        elif token.type == "quote" and token.part is None:
-            add_tokens(el(node, "quote"), token.children)  # BEGIN TEXT … END TEXT in one paragraph
-        else:
-            seg = el(node, "seg", type=token.type, part=token.part)
-            if token.ident:
-                seg.set(XML_ID, token.ident)
-            add_tokens(seg, token.children)
-
-
 #: who withheld a redacted name or detail (the id of the header's respStmt, made the cable's)
 WITHHELD = "withheld"
 WITHHELD_DESC = (
@@ -154,31 +113,4 @@ WITHHELD_DESC = (
 )
 
 
-def _gap(node: etree._Element, written: str) -> None:
-    """A redaction: who made it (``@resp`` and ``desc``), its characters as the source shows
-    them (``@rend``: every character of the source is kept) and their number."""
-    gap = el(node, "gap", reason="redacted", resp="#" + WITHHELD, rend=written, quantity=str(len(written)),
-             unit="chars")
-    el(gap, "desc", WITHHELD_DESC)
-
-
-def add_furniture(node: etree._Element, furniture: Furniture) -> None:
-    """Page or section furniture: ``pb``/``milestone`` plus the lines themselves in ``fw``;
-    a mark: its lines in ``fw`` of their role."""
-    if furniture.kind == "mark":
-        for role, text in furniture.lines:
-            el(node, "fw", text, type=role)
-        return
-    for role, text in furniture.lines:
-        if role == "footer":
-            el(node, "fw", text, type="footer")
-    if furniture.kind == "page":
-        el(node, "pb", n=furniture.n or None)
-    else:
-        el(node, "milestone", unit="section", n=furniture.n or None)
-    for role, text in furniture.lines:
-        if role != "footer":
-            el(node, "fw", text, type="header" if furniture.kind == "page" else "section-banner")
-
-
-__all__ = ["WITHHELD", "XML_ID", "XML_LANG", "Seg", "T", "add_furniture", "add_tokens", "append_text", "el", "indent"]
+__all__ = ["WITHHELD", "WITHHELD_DESC", "XML_ID", "XML_LANG", "T", "el", "indent"]
