@@ -15,7 +15,7 @@ def chunks(entries: list[Entry], run: Run) -> list[Chunk]:
     inside a run: ``blocks.starts``; a rule's int n > 1 starts the new run n - 1 lines back,
     an int -n makes the run's last n lines a run of their own) and standalone furniture
     between them."""
-    starts = run.active(STARTS)
+    starts = run.leading(STARTS)  # the rules a line's first character can make fire
     out: list[Chunk] = []
     current: list[Line] | None = None
     pending: list[Furniture] = []
@@ -31,7 +31,7 @@ def chunks(entries: list[Entry], run: Run) -> list[Chunk]:
             continue
         carried: list[Line] = []
         if current is not None:
-            for rule in starts:
+            for rule in starts(entry):
                 found = rule.fn(current, entry)
                 if found:  # "… End Summary." then "¶2. (SBU) …" on the next line
                     run.fire(rule.name)

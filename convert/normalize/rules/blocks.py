@@ -73,7 +73,7 @@ def _texts(lines: list[Line] | tuple[Line, ...]) -> list[str]:
 
 
 # ---------------------------------------------------------------- runs of lines
-@STARTS.rule("unspaced-paragraph")
+@STARTS.rule("unspaced-paragraph", lead=r"[¶\d]")  # (PARA_START)
 def unspaced_paragraph(block: list[Line], line: str) -> bool:
     """A numbered paragraph that follows the previous one with no blank line between: the
     number must carry a portion marking or the page's ¶ anchor, after a finished sentence."""
@@ -210,7 +210,7 @@ def _numbered_start(line: str) -> int | None:
     return int(match["num"])
 
 
-@STARTS.rule("heading-line", after="underlined-heading")
+@STARTS.rule("heading-line", after="underlined-heading", lead=r"[¶\d]")  # (PARA_START)
 def heading_line(block: list[Line], line: str) -> bool | int:
     """A short title on a line of its own, with no rule under it and no blank line, between a
     finished sentence (or alone at the start of a run) and a numbered paragraph (``… reforms.``
@@ -228,7 +228,7 @@ def heading_line(block: list[Line], line: str) -> bool | int:
     return -1
 
 
-@STARTS.rule("next-paragraph", after="heading-line")
+@STARTS.rule("next-paragraph", after="heading-line", lead=r"[¶\d]")  # (PARA_START)
 def next_paragraph(block: list[Line], line: str) -> bool:
     """Inside paragraph N's run, a line that starts paragraph N + 1 with its portion marking
     or the page's ¶ anchor starts it, whatever ends the line before (a list of names, a
