@@ -87,6 +87,16 @@ def unspaced_paragraph(block: list[Line], line: str) -> bool:
 #: a rule that underlines: dashes, equals signs or underscores only, in one run (a run the
 #: teletype wrapped at its line's end goes on after a space: ``----- ---``, ``===== ==``)
 UNDERLINE = re.compile(r"^\s*(?:-{4,}(?: -+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|_{4,})\s*$")
+#: what every UNDERLINE match holds (a run of four dashes, equals signs or underscores, or dashes
+#: between spaces) and every line ``dashed_title`` reads ("--", "- -" or "===="): a line without
+#: any is neither
+_RULED = ("--", "- -", "==", "__")
+
+
+def _ruled(text: str) -> bool:
+    return _RULED[0] in text or _RULED[1] in text or _RULED[2] in text or _RULED[3] in text
+
+
 #: a run of dashes or equals signs that sets a title (wrapped runs go on after a space)
 _RUN = r"(?:-{4,}(?: -+)*|(?:-+ ){3,}-+|={4,}(?: =+)*)"
 #: a title with its dashes on the same line: ``----- Title -----``, ``Title -----``, ``----- Title``,
@@ -145,6 +155,8 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
     if not texts:
         return False
     last = texts[-1]
+    if not (_ruled(line) or _ruled(last) or (2 <= len(block) <= 8 and isinstance(block[0], str) and _ruled(block[0]))):
+        return False  # every answer below needs a rule or a dashed title: in the line, the last, or the run's first
     if UNDERLINE.match(line):
         if _title_like(last) and not DASH_RULE.match(last):
             if len(texts) == 1 or DASH_RULE.match(texts[-2]):
