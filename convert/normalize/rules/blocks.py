@@ -24,7 +24,7 @@ from collections.abc import Callable
 from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, Line, ListItem, Paragraph
 from .fields import is_wrapper
 from .ruler import Chain, Run, note
-from .runs import ITEM_START, _split_items, _tail_texts, last_text
+from .runs import ITEM_START, _ruled, _split_items, _tail_texts, last_text
 
 CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
     "blocks.cut",
@@ -87,16 +87,6 @@ def unspaced_paragraph(block: list[Line], line: str) -> bool:
 #: a rule that underlines: dashes, equals signs or underscores only, in one run (a run the
 #: teletype wrapped at its line's end goes on after a space: ``----- ---``, ``===== ==``)
 UNDERLINE = re.compile(r"^\s*(?:-{4,}(?: -+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|_{4,})\s*$")
-#: what every UNDERLINE match holds (a run of four dashes, equals signs or underscores, or dashes
-#: between spaces) and every line ``dashed_title`` reads ("--", "- -" or "===="): a line without
-#: any is neither
-_RULED = ("--", "- -", "==", "__")
-
-
-def _ruled(text: str) -> bool:
-    return _RULED[0] in text or _RULED[1] in text or _RULED[2] in text or _RULED[3] in text
-
-
 #: a run of dashes or equals signs that sets a title (wrapped runs go on after a space)
 _RUN = r"(?:-{4,}(?: -+)*|(?:-+ ){3,}-+|={4,}(?: =+)*)"
 #: a title with its dashes on the same line: ``----- Title -----``, ``Title -----``, ``----- Title``,
