@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The normalizer's rules as a Markdown catalogue (``docs/rules.md``), stage by stage, each
-chain in its order: name, what it does, the editorialDecl part of its note, its trigger.
+chain in its order: name, what it does, the editorialDecl part of its note, its trigger (and lead).
 
     python scripts/rules_catalogue.py            # print it
     python scripts/rules_catalogue.py --write    # rewrite docs/rules.md
@@ -41,6 +41,8 @@ def catalogue() -> str:
             out += ["| rule | what it does | note | trigger |", "|---|---|---|---|"]
             for rule in chain:
                 trigger = ", ".join(f"`{t!r}`" for t in rule.trigger)
+                if rule.lead is not None:  # the first non-blank character of the line
+                    trigger = "; ".join(x for x in (trigger, f"line starts `{rule.lead}`") if x)
                 note = rule.note.part if rule.note else ""
                 out.append(f"| `{rule.name}` | {rule.doc.replace('|', '/')} | {note} | {trigger} |")
             out.append("")

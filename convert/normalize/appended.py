@@ -58,11 +58,11 @@ def find_start(lines: list[str], own: Identity, run: Run) -> Start | None:
     """The first line after the own cable's beginning that names another cable."""
     if own.serial is None and own.cable_id is None:
         return None
-    rules = run.active(APPENDED)
+    rules = run.leading(APPENDED)  # the rules a line's first character can make fire
     words = 0
     for index, line in enumerate(lines):
         if words >= _OWN_WORDS and line.strip():
-            for rule in rules:
+            for rule in rules(line):
                 if rule.hit is not None and not rule.hit(line):
                     continue
                 found = rule.fn(lines, index, own)

@@ -3,6 +3,9 @@ grouped into runs of lines, each run made a block, then passes over the blocks."
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 from .parsed import Block, Entry, Furniture, Line, PageBreak, Paragraph
 from .rules.blocks import CUT, KINDS, MERGE, PASSES, STARTS, split_items
 from .rules.ruler import Run
@@ -15,7 +18,7 @@ def chunks(entries: list[Entry], run: Run) -> list[Chunk]:
     inside a run: ``blocks.starts``; a rule's int n > 1 starts the new run n - 1 lines back,
     an int -n makes the run's last n lines a run of their own) and standalone furniture
     between them."""
-    starts = run.active(STARTS)
+    starts = run.leading(STARTS)  # the rules a line's first character can make fire
     out: list[Chunk] = []
     current: list[Line] | None = None
     pending: list[Furniture] = []
@@ -31,7 +34,7 @@ def chunks(entries: list[Entry], run: Run) -> list[Chunk]:
             continue
         carried: list[Line] = []
         if current is not None:
-            for rule in starts:
+            for rule in starts(entry):
                 found = rule.fn(current, entry)
                 if found:  # "… End Summary." then "¶2. (SBU) …" on the next line
                     run.fire(rule.name)
@@ -88,20 +91,56 @@ def merge(found: list[Chunk], run: Run) -> list[Chunk]:
 
 def cut(entries: list[Entry], run: Run) -> list[Entry]:
     """The entries with marks and headings run into text lines cut out (``blocks.cut``: each
-    rule in turn, over the text pieces the rules before it left)."""
-    rules = run.active(CUT)
-    out: list[Entry] = list(entries)
-    for rule in rules:  # each rule over the text pieces the rules before it left
-        done: list[Entry] = []
-        for entry in out:
-            pieces = rule.fn(entry) if isinstance(entry, str) and (rule.hit is None or rule.hit(entry)) else None
+    rule in turn, over the text pieces the rules before it left). A rule with a trigger is
+    shown only the lines that hold it, found by one search of all the text lines joined (a
+    trigger holds no line break: each occurrence lies in one line); the list is copied only
+    when a rule cuts a line, and the text joined again."""
+    out = entries
+    lines: _Lines | None = None
+    for rule in run.active(CUT):  # (the chain does not fold: its triggers are compared as written)
+        if lines is None:
+            lines = _Lines(out)
+        done: list[Entry] | None = None
+        last = 0
+        for index in lines.holding(rule.trigger):
+            pieces = rule.fn(out[index])  # type: ignore[arg-type]  # (a text line)
             if pieces:
                 run.fire(rule.name)
+                done = out[:index] if done is None else done
+                done.extend(out[last:index] if last else ())
                 done.extend(pieces)
-            else:
-                done.append(entry)
-        out = done
+                last = index + 1
+        if done is not None:
+            done.extend(out[last:])
+            out, lines = done, None
     return out
+
+
+class _Lines:
+    """The text lines of a list of entries joined, where each begins, and its index."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.where = [i for i, x in enumerate(entries) if isinstance(x, str)]
+        self.texts: list[str] = [entries[i] for i in self.where]  # type: ignore[misc]
+        self.starts = list(itertools.accumulate((len(x) + 1 for x in self.texts[:-1]), initial=0))
+        self.whole = "\n".join(self.texts)
+
+    def holding(self, needles: tuple[str, ...]) -> list[int]:
+        """The indexes of the text lines that hold one of ``needles`` (all: none given), in order."""
+        if not needles:
+            return self.where
+        if any("\n" in n for n in needles):
+            return [i for i, text in zip(self.where, self.texts, strict=True) if any(n in text for n in needles)]
+        found: set[int] = set()
+        for needle in needles:
+            at = self.whole.find(needle)
+            while at >= 0:
+                line = bisect.bisect_right(self.starts, at) - 1
+                found.add(line)
+                # the next occurrence in a later line (this line holds it)
+                nxt = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.whole)
+                at = self.whole.find(needle, nxt)
+        return [self.where[k] for k in sorted(found)]
 
 
 def body_blocks(entries: list[Entry], run: Run) -> list[Block]:

@@ -16,6 +16,7 @@ from .rules.ruler import Rule, Run
 
 AnchorFn = Callable[[str], str | None]
 FurnitureFn = Callable[[EntryCursor, str, str], Furniture | None]
+Furnishing = Callable[[str], tuple[Rule[FurnitureFn], ...]]
 
 
 def safe_source(raw: RawCable, run: Run) -> tuple[RawCable, int]:
@@ -80,13 +81,13 @@ def entries(lines: list[str], run: Run) -> list[Entry]:
     where it ran into a line of text: ``lines.cut``)."""
     cursor = EntryCursor()
     out = cursor.entries
-    cuts = run.active(CUT)
-    rules = (run.active(ANCHOR), run.active(FURNITURE))  # asked once, not for every line
+    cuts = run.leading(CUT)  # the rules a line's first character can make fire
+    rules = (run.active(ANCHOR), run.leading(FURNITURE))  # asked once, not for every line
     for line in lines:
         if not line.strip():
             out.append(None)
             continue
-        for cut_rule in cuts:
+        for cut_rule in cuts(line):
             if cut_rule.hit is not None and not cut_rule.hit(line):
                 continue
             pieces = cut_rule.fn(line)
@@ -101,10 +102,11 @@ def entries(lines: list[str], run: Run) -> list[Entry]:
 
 
 def _entry(
-    cursor: EntryCursor, line: str, run: Run, rules: tuple[tuple[Rule[AnchorFn], ...], tuple[Rule[FurnitureFn], ...]]
+    cursor: EntryCursor, line: str, run: Run, rules: tuple[tuple[Rule[AnchorFn], ...], Furnishing]
 ) -> None:
     """One line: its anchor rules, then furniture (the first rule that finds some) or text;
-    ``rules``: the active ``lines.anchor`` and ``lines.furniture`` rules."""
+    ``rules``: the active ``lines.anchor`` rules, and the ``lines.furniture`` rules by the
+    line's first character (without its anchor: the rules read the line stripped of it)."""
     out = cursor.entries
     anchors, furniture = rules
     stripped = line.strip()
@@ -116,7 +118,7 @@ def _entry(
             if new is not None:
                 run.fire(rule.name)
                 line = new
-    for furniture_rule in furniture:
+    for furniture_rule in furniture(stripped):
         found = furniture_rule.fn(cursor, line, stripped)
         if found is not None:
             run.fire(furniture_rule.name)

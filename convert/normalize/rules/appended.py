@@ -151,7 +151,9 @@ def _row_metadata(cable_id: str, date: str, time: str, origin: str | None, level
     )
 
 
-@APPENDED.rule("appended-row", note=_note("announced by a database row naming it on one line"))
+@APPENDED.rule(
+    "appended-row", note=_note("announced by a database row naming it on one line"), lead=r'[<"\d]'  # (ROW_LINE)
+)
 def appended_row(lines: list[str], index: int, own: Identity) -> Start | None:
     """A database row on one line (tab-, space- or comma-separated: row number, date, refid,
     origin, classification) naming another cable."""
@@ -166,8 +168,8 @@ def appended_row(lines: list[str], index: int, own: Identity) -> Start | None:
 
 
 @APPENDED.rule(
-    "appended-row-lines", note=_note("announced by a database row naming it one field a line")
-)
+    "appended-row-lines", note=_note("announced by a database row naming it one field a line"), lead=r"[<\di]"
+)  # (_ROW_NUMBER)
 def appended_row_lines(lines: list[str], index: int, own: Identity) -> Start | None:
     """A database row one field a line (``<<201778>>``, ``04.10.2009 01:32``, ``09SHANGHAI160``,
     then origin and classification; or ``id:``, ``date:``, ``refid:``) naming another cable."""
@@ -193,7 +195,10 @@ DE_LINE = re.compile(r"^\s*DE\s+R[A-Z]{3,6}\s*#(?P<serial>\d{3,7})\b")
 
 
 @APPENDED.rule(
-    "appended-routing", note=_note("beginning with its own routing header (another serial)"), trigger=("DE",)
+    "appended-routing",
+    note=_note("beginning with its own routing header (another serial)"),
+    trigger=("DE",),
+    lead="D",  # (DE_LINE)
 )
 def appended_routing(lines: list[str], index: int, own: Identity) -> Start | None:
     """A routing header's DE line (``DE RUEHSI #2290/01 2541250``) with another serial than
@@ -205,7 +210,7 @@ def appended_routing(lines: list[str], index: int, own: Identity) -> Start | Non
 
 
 @APPENDED.rule(
-    "appended-banner", note=_note("beginning with its own classification banner (another serial)")
+    "appended-banner", note=_note("beginning with its own classification banner (another serial)"), lead="[UCSTLucstl]"
 )
 def appended_banner(lines: list[str], index: int, own: Identity) -> Start | None:
     """A classification banner (``C O N F I D E N T I A L CAIRO 000184``) of a station the

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, Line, ListItem, Paragraph
 from .fields import is_wrapper
 from .ruler import Chain, Run, note
-from .runs import ITEM_START, _split_items, _tail_texts, last_text
+from .runs import ITEM_START, _ruled, _split_items, _tail_texts, last_text
 
 CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
     "blocks.cut",
@@ -73,7 +73,7 @@ def _texts(lines: list[Line] | tuple[Line, ...]) -> list[str]:
 
 
 # ---------------------------------------------------------------- runs of lines
-@STARTS.rule("unspaced-paragraph")
+@STARTS.rule("unspaced-paragraph", lead=r"[¶\d]")  # (PARA_START)
 def unspaced_paragraph(block: list[Line], line: str) -> bool:
     """A numbered paragraph that follows the previous one with no blank line between: the
     number must carry a portion marking or the page's ¶ anchor, after a finished sentence."""
@@ -145,6 +145,8 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
     if not texts:
         return False
     last = texts[-1]
+    if not (_ruled(line) or _ruled(last) or (2 <= len(block) <= 8 and isinstance(block[0], str) and _ruled(block[0]))):
+        return False  # every answer below needs a rule or a dashed title: in the line, the last, or the run's first
     if UNDERLINE.match(line):
         if _title_like(last) and not DASH_RULE.match(last):
             if len(texts) == 1 or DASH_RULE.match(texts[-2]):
@@ -210,7 +212,7 @@ def _numbered_start(line: str) -> int | None:
     return int(match["num"])
 
 
-@STARTS.rule("heading-line", after="underlined-heading")
+@STARTS.rule("heading-line", after="underlined-heading", lead=r"[¶\d]")  # (PARA_START)
 def heading_line(block: list[Line], line: str) -> bool | int:
     """A short title on a line of its own, with no rule under it and no blank line, between a
     finished sentence (or alone at the start of a run) and a numbered paragraph (``… reforms.``
@@ -228,7 +230,7 @@ def heading_line(block: list[Line], line: str) -> bool | int:
     return -1
 
 
-@STARTS.rule("next-paragraph", after="heading-line")
+@STARTS.rule("next-paragraph", after="heading-line", lead=r"[¶\d]")  # (PARA_START)
 def next_paragraph(block: list[Line], line: str) -> bool:
     """Inside paragraph N's run, a line that starts paragraph N + 1 with its portion marking
     or the page's ¶ anchor starts it, whatever ends the line before (a list of names, a

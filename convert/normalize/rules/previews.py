@@ -66,10 +66,13 @@ def preview_copy(cur: PreambleCursor, line: str) -> str | None:
 
 
 # ---------------------------------------------------------------- the preamble again
+_NOT_KEY = re.compile(r"[^A-Z0-9]+")
+
+
 def _key(text: str) -> str:
     """Letters and digits only, upper case: a field compared however a copy punctuates and
     spaces it (``EO 12958 DECL: 07/02/11`` and ``E.O. 12958: DECL: 07/02/11``)."""
-    return re.sub(r"[^A-Z0-9]", "", text.upper())
+    return _NOT_KEY.sub("", text.upper())
 
 
 #: a line is a copy when its key (this long at least) stands in the preamble's
@@ -121,12 +124,13 @@ def _tail(text: str, letters: int) -> str:
     return text
 
 
-def _preamble(fields: Sequence[Field], cut: bool) -> _Preamble:
-    kept = [f for f in fields if f.kind not in ("wrapper", "furniture")]
-    stems = tuple(
-        _key(f.text) for f in kept if cut and f.text.rstrip().endswith(("...", "…")) and len(_key(f.text)) >= 12
-    )
-    return _Preamble(_key(" ".join(f.text for f in kept)), stems)
+def _preamble(fields: Sequence[Field]) -> tuple[_Preamble, _Preamble]:
+    """The preamble's keys: without stems, and with the stems of the fields it cut short (the
+    fields' texts and keys made once for both)."""
+    texts = [f.text for f in fields if f.kind not in ("wrapper", "furniture")]
+    whole = _key(" ".join(texts))
+    cut = (_key(text) for text in texts if text.rstrip().endswith(("...", "…")))
+    return _Preamble(whole), _Preamble(whole, tuple(key for key in cut if len(key) >= 12))
 
 
 def _field_line(text: str, run: Run) -> bool:
@@ -220,7 +224,7 @@ def preamble_again(fields: Sequence[Field], blocks: list[Block], run: Run) -> li
     TAGS or SUBJECT line, is a wrapper; so are the lines after a section banner, inside a
     paragraph, that copy the preamble up to its last E.O., TAGS or SUBJECT line (the text goes
     on after them)."""
-    strict, loose = _preamble(fields, False), _preamble(fields, True)
+    strict, loose = _preamble(fields)
     if len(strict.whole) < 20:
         return blocks
     out: list[Block] = []

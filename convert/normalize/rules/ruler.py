@@ -4,7 +4,9 @@ A :class:`Rule` is one artifact repair or one recognition: a small function with
 stage it belongs to, an optional editorial note (the prose the TEI's ``editorialDecl`` shows
 when the rule fired on a cable) and an optional ``trigger`` (substrings, one of which the text
 must hold for the rule to run: a prefilter the rule declares, so that nothing is skipped
-silently).
+silently) and an optional ``lead`` (the first non-blank character of a line the rule can
+fire on, as a character class: a line chain's driver asks only the rules whose lead the line's
+first character fits, looked up once per character).
 
 A :class:`Chain` holds the rules of one shape (one function signature) in an explicit order:
 a rule goes at the end, or ``before``/``after`` a named rule. A stage's driver runs the chain
@@ -14,6 +16,7 @@ off by name and records the rules that fired.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -48,12 +51,23 @@ class Rule(Generic[F]):
     note: EditorialNote | None = None
     trigger: tuple[str, ...] = ()
     doc: str = ""
+    #: a regular expression for one character (``[¶\d]``): the first non-blank character of
+    #: every line the rule fires on (a necessary condition, as the rule's anchored pattern
+    #: says); None: any line
+    lead: str | None = None
     #: the triggers' test (None: the rule always runs); drivers call it in their loops
     hit: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.trigger and self.hit is None:
             object.__setattr__(self, "hit", _holds(self.trigger))
+        if self.lead is not None:
+            re.compile(self.lead)  # refused now, not at the first line
+
+    def leads(self, first: str) -> bool:
+        """Whether a line whose first non-blank character is ``first`` ("": a blank line) can
+        make the rule fire, as its lead says."""
+        return self.lead is None or (bool(first) and re.fullmatch(self.lead, first) is not None)
 
     def wants(self, text: str) -> bool:
         """Whether ``text`` holds one of the rule's trigger substrings (always, without any)."""
@@ -101,6 +115,7 @@ class Chain(Generic[F]):
         self.name, self.stage, self.doc, self.fold = name, stage, " ".join(doc.split()), fold
         self._rules: list[Rule[F]] = []
         self._active: dict[frozenset[str], tuple[Rule[F], ...]] = {}
+        self._leads: dict[frozenset[str], dict[str, tuple[Rule[F], ...]]] = {}
         self._registry = REGISTRY if registry is None else registry
         if registry is None:
             CHAINS[name] = self
@@ -111,6 +126,7 @@ class Chain(Generic[F]):
         *,
         note: EditorialNote | None = None,
         trigger: tuple[str, ...] = (),
+        lead: str | None = None,
         before: str | None = None,
         after: str | None = None,
     ) -> Callable[[F], F]:
@@ -119,7 +135,8 @@ class Chain(Generic[F]):
 
         def register(fn: F) -> F:
             doc = (fn.__doc__ or "").strip().split("\n\n")[0]
-            self.add(Rule(name, self.stage, self.name, fn, note, trigger, " ".join(doc.split())), before, after)
+            rule = Rule(name, self.stage, self.name, fn, note, trigger, " ".join(doc.split()), lead)
+            self.add(rule, before, after)
             return fn
 
         return register
@@ -141,6 +158,7 @@ class Chain(Generic[F]):
         self._rules.insert(index, rule)
         self._registry[rule.name] = rule
         self._active.clear()
+        self._leads.clear()
 
     def active(self, disabled: frozenset[str]) -> tuple[Rule[F], ...]:
         """The rules in order, without those switched off."""
@@ -148,6 +166,26 @@ class Chain(Generic[F]):
         if found is None:
             found = self._active[disabled] = tuple(r for r in self._rules if r.name not in disabled)
         return found
+
+    def leading(self, disabled: frozenset[str]) -> Callable[[str], tuple[Rule[F], ...]]:
+        """``line -> the rules in order, without those switched off, that its first non-blank
+        character can make fire`` (their ``lead``), kept by character: one look-up a line."""
+        table = self._leads.get(disabled)
+        if table is None:
+            table = self._leads[disabled] = {}
+        active = self.active(disabled)
+        get = table.get
+
+        def rules(line: str) -> tuple[Rule[F], ...]:
+            first = line.lstrip()[:1]
+            found = get(first)
+            if found is None:
+                found = tuple(r for r in active if r.leads(first))
+                if len(table) < _LEADS_KEPT:  # (a text of many scripts cannot grow it without end)
+                    table[first] = found
+            return found
+
+        return rules
 
     def __iter__(self) -> Iterator[Rule[F]]:
         return iter(self._rules)
@@ -168,6 +206,9 @@ class Run:
 
     def active(self, chain: Chain[F]) -> tuple[Rule[F], ...]:
         return chain.active(self.disabled)
+
+    def leading(self, chain: Chain[F]) -> Callable[[str], tuple[Rule[F], ...]]:
+        return chain.leading(self.disabled)
 
     def on(self, name: str) -> bool:
         """Whether the rule ``name`` runs (a rule a driver calls at one fixed point)."""
@@ -215,6 +256,8 @@ class Run:
 
 
 _ALL: list[Rule[Any]] = []
+#: first characters whose rules a chain keeps (per set of rules switched off)
+_LEADS_KEPT = 1024
 #: "not in the memo" (None is a result: nothing found)
 MISSING: Any = object()
 

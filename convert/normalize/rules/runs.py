@@ -1,5 +1,6 @@
 """Helpers of stage "blocks" (no rules here): the item labels that start a list, the last
-text lines of a run, and a run's lines split into the text and its list items."""
+text lines of a run, a run's lines split into the text and its list items, and what a line
+with a rule or a dashed title holds."""
 
 from __future__ import annotations
 
@@ -10,6 +11,16 @@ from ..parsed import Line, ListItem
 ITEM_START = re.compile(
     r"^\s*(?:¶\s*)?(?P<label>\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)|[A-Za-z]\)|[A-Z]\.(?=\s)|\d{1,2}\)|-{1,2}(?=\s)|--(?=[A-Z0-9])|[*•o](?=\s))\s*"
 )
+
+
+#: what every match of ``blocks.UNDERLINE`` holds (four dashes, equals signs or underscores, or
+#: dashes between spaces) and every line ``blocks.dashed_title`` reads ("--", "- -" or "===="): a
+#: line without any is neither
+_RULED = ("--", "- -", "==", "__")
+
+
+def _ruled(text: str) -> bool:
+    return _RULED[0] in text or _RULED[1] in text or _RULED[2] in text or _RULED[3] in text
 
 
 def _tail_texts(block: list[Line], n: int = 2) -> list[str]:

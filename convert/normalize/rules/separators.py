@@ -16,6 +16,7 @@ from .ruler import note
     "separator-line",
     after="section-banner",
     trigger=("-",),
+    lead="-",
     note=note(
         "normalization",
         "A line holding a hyphen alone after a finished sentence (the old telegrams' blank line between "
