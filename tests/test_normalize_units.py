@@ -729,3 +729,21 @@ def test_a_database_row_in_blocks_of_several_lines_is_a_wrapper() -> None:
     c = cable("UNCLAS THE HAGUE 001695\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL NL\nSUBJECT: TEST\n\n"
               "1. Text.\n\n1113\n2000\n\n2010\n\n2. More.\n")
     assert not xp(c, "//t:ab[@type='wrapper']")
+
+
+def test_a_copy_whose_field_cut_short_wraps_over_lines_is_a_wrapper() -> None:
+    """``Classified By: C...`` in the preamble, then the copy writes it whole over two lines
+    (``PRIORITIES Classified By: CDA Jeff Goldstein for reasons 1.4 (b) &`` / ``(d).``,
+    07TALLINN247): every line of the block copies the preamble, the block is a wrapper."""
+    c = cable("C O N F I D E N T I A L SECTION 01 OF 02 TALLINN 000247\n\nSIPDIS\n\n"
+              "E.O. 12958: DECL: 04/17/2017\nTAGS: EN MARR MOPS PGOV PREL\n"
+              "SUBJECT: ESTONIA'S NEW GOVERNMENT (PART III): FOREIGN AND\nDEFENSE POLICY PRIORITIES\n\n"
+              "Classified By: C...\n\n"
+              "C O N F I D E N T I A L SECTION 01 OF 02 TALLINN 000247 SIPDIS\n"
+              "E.O. 12958: DECL: 04/17/2017 TAGS: EN MARR MOPS PGOV PREL\n"
+              "ESTONIA'S NEW GOVERNMENT (PART III): FOREIGN AND DEFENSE POLICY\n"
+              "PRIORITIES Classified By: CDA Jeff Goldstein for reasons 1.4 (b) &\n(d).\n"
+              "1. (C) Summary. The new government's priorities include strong relations with the U.S.\n",
+              HEADER.replace("RUEHMD #0857/01", "RUEHTL #0247/01").replace("MADRID", "TALLINN"))
+    wrapper = " ".join(" ".join(a.itertext()) for a in xp(c, "//t:ab[@type='wrapper']"))
+    assert "Goldstein" in wrapper and "(d)." in wrapper
