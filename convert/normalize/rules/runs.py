@@ -39,11 +39,11 @@ def _split_items(lines: list[Line]) -> tuple[list[Line], list[ListItem]]:
     head: list[Line] = []
     items: list[tuple[str, list[Line]]] = []
     prev_text = ""
+    head_texts = 0  # (the text lines in ``head``: one, the label line, before the first bullet)
     for entry in lines:
         if isinstance(entry, str):
             match = ITEM_START.match(entry)
-            first = [x for x in head if isinstance(x, str)] == [prev_text]
-            label = match and match["label"] == "--" and not items and first and _LABEL_LINE.match(prev_text)
+            label = match and match["label"] == "--" and not items and head_texts == 1 and _LABEL_LINE.match(prev_text)
             if match and (not prev_text or prev_text.rstrip()[-1:] in (".", ":", ";") or label):
                 items.append((match["label"], [entry[match.end() :]]))
                 prev_text = entry
@@ -53,4 +53,5 @@ def _split_items(lines: list[Line]) -> tuple[list[Line], list[ListItem]]:
             items[-1][1].append(entry)
         else:
             head.append(entry)
+            head_texts += isinstance(entry, str)
     return head, [ListItem(label, tuple(item)) for label, item in items]
