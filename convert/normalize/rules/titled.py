@@ -14,7 +14,8 @@ from .ruled import _is_rule, _title
 from .ruler import Run, note
 
 #: a title with its rule on the same line (``Application procedure -------------------------``)
-_TITLE_RULE = re.compile(r"^\s*+(?P<title>\S.*?)\s++(?P<rule>-{5,}+(?: ++-++)*+)\s*+$")
+#: (the title's words taken a word and its spaces at a time: linear on long runs of blanks)
+_TITLE_RULE = re.compile(r"^\s*+(?P<title>\S(?:\s*+\S)*?)\s++(?P<rule>-{5,}+(?: ++-++)*+)\s*+$")
 
 
 #: what a title is not: a sentence (``… cleared this report.``, ``U.S.``), a table's head
