@@ -242,7 +242,9 @@ def glued_heading(line: str) -> list[Line] | None:
 
 
 def _for_a_name(line: str, run: re.Match[str]) -> bool:
-    return bool(_WORD_BEFORE.search(line, 0, run.start()) and _WORD_AFTER.match(line, run.end()))
+    # (the word before looked for in the 60 characters before the run: linear on many runs)
+    before = _WORD_BEFORE.search(line, max(0, run.start() - 60), run.start())
+    return bool(before and _WORD_AFTER.match(line, run.end()))
 
 
 def _cut_heading(line: str, depth: int) -> list[Line] | None:
