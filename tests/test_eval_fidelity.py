@@ -150,6 +150,9 @@ def test_a_tables_column_rules_and_dashes_for_a_name_are_no_dashed_rule() -> Non
     # dashes written for a name (05VILNIUS732)
     assert det.find("tipped GOL investigators off to ------------'s activities.") == []
     assert det.find('it could be positive for her (-------------)." Liutkevicius said') == []
+    assert det.find("The July 8 arrest of --------------- by the Lithuanian Financial Crimes") == []
+    assert det.find("over the weekend. ------------ was detained, along with") == []
+    assert det.find("unclear what fate awaits --------------, though we think") == []
     # the teletype's rule wrapped at its 45th character is residue, not a table
     assert det.find("Mixed Pictures --------------------------------------------- ------ 6. (C/NF) Judd")
     assert det.find("Missile Defense --------------- 5. (C)")

@@ -704,3 +704,61 @@ def test_a_routing_block_read_inside_a_summary_is_pointed_at_by_its_paragraph() 
     c = valid(normalize(RawCable("rome.txt", "text", text)))
     assert set(xp(c, "//t:correspAction[@type='received']/@source")) == {"#c02ROME3639-p1"}
     assert xp(c, "//t:correspAction[@type='sent']/t:orgName/@source") == ["#c02ROME3639-p1"]
+
+
+@pytest.mark.parametrize("line", [
+    "SUBJECT: E-PINE POLITICAL DIRECTORS Classified By: Classified by: Daniel Fried, Assistant Secretary, EUR",
+    "SUBJECT: NORDIC POLITICAL DIRECTORS Classified By: Classified by EUR Assistant Secretary Daniel Fried",
+])
+def test_a_classified_by_label_written_twice_begins_one_field(line: str) -> None:
+    """``Classified By: Classified by: Daniel Fried …`` run on after the SUBJECT (08STATE56861,
+    08STATE114173): one Classified By field, not an empty one and then the authority."""
+    c = cable(f"C O N F I D E N T I A L STATE 056861\n\nSIPDIS\n\nE.O. 12958: DECL: 05/01/2018\n"
+              f"TAGS: PREL XH\n{line}\n\n1. (C) Text.\n")
+    note = xp(c, "//t:note[@type='classified-by']")[0].text
+    assert note.startswith("Classified By: Classified by") and "Fried" in note
+    assert split_glued("Classified By: Classified by: Daniel Fried") == ["Classified By: Classified by: Daniel Fried"]
+
+
+def test_a_preview_paragraph_that_runs_on_into_the_partners_row_is_a_wrapper() -> None:
+    """``¶1. (C) Summar`` / ``id: 137434`` / … (08LIMA72: cut with no dots, the row on the next
+    line): a wrapper like a preview cut with ``...``; the full copy keeps paragraph 1."""
+    c = cable("C O N F I D E N T I A L LIMA 000072\n\nSIPDIS\n\nE.O. 12958: DECL: 01/04/2018\nTAGS: PGOV PE\n"
+              "SUBJECT: TEST\n\n1. (C) Summar\nid: 137434\ndate: 1/15/2008 22:55\nrefid: 08LIMA72\n"
+              "origin: Embassy Lima\nclassification: CONFIDENTIAL\n\nC O N F I D E N T I A L LIMA 000072\n\n"
+              "1. (C) Summary: The GOP plans shortly to submit its brief.\n\n2. (C) More text.\n",
+              HEADER.replace("RUEHMD #0857/01 0451200", "RUEHPE #0072/01 0152255")
+              .replace("141200Z FEB 09", "152255Z JAN 08").replace("MADRID", "LIMA"))
+    assert [p.get("n") for p in xp(c, "//t:body//t:p[@n]")] == ["1", "2"]
+    assert "Summar id: 137434" in " ".join(xp(c, "//t:ab[@type='wrapper']")[0].itertext())
+
+
+def test_a_database_row_in_blocks_of_several_lines_is_a_wrapper() -> None:
+    """``1113`` / ``2000-06-07`` / blank / ``00THEHAGUE1695`` / blank / ``Embassy The Hague`` /
+    blank / ``UNCLASSIFIED`` (00THEHAGUE1695): the row's fields in blocks of one or two lines."""
+    c = cable("UNCLAS THE HAGUE 001695\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL NL\nSUBJECT: TEST\n\n"
+              "1113\n2000-06-07\n\n00THEHAGUE1695\n\nEmbassy The Hague\n\nUNCLASSIFIED\n\n1. Text.\n")
+    assert [" ".join(a.itertext()) for a in xp(c, "//t:ab[@type='wrapper']")] == [
+        "1113 2000-06-07", "00THEHAGUE1695", "Embassy The Hague", "UNCLASSIFIED"]
+    # two numbers a line each are no row (nothing names a cable)
+    c = cable("UNCLAS THE HAGUE 001695\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL NL\nSUBJECT: TEST\n\n"
+              "1. Text.\n\n1113\n2000\n\n2010\n\n2. More.\n")
+    assert not xp(c, "//t:ab[@type='wrapper']")
+
+
+def test_a_copy_whose_field_cut_short_wraps_over_lines_is_a_wrapper() -> None:
+    """``Classified By: C...`` in the preamble, then the copy writes it whole over two lines
+    (``PRIORITIES Classified By: CDA Jeff Goldstein for reasons 1.4 (b) &`` / ``(d).``,
+    07TALLINN247): every line of the block copies the preamble, the block is a wrapper."""
+    c = cable("C O N F I D E N T I A L SECTION 01 OF 02 TALLINN 000247\n\nSIPDIS\n\n"
+              "E.O. 12958: DECL: 04/17/2017\nTAGS: EN MARR MOPS PGOV PREL\n"
+              "SUBJECT: ESTONIA'S NEW GOVERNMENT (PART III): FOREIGN AND\nDEFENSE POLICY PRIORITIES\n\n"
+              "Classified By: C...\n\n"
+              "C O N F I D E N T I A L SECTION 01 OF 02 TALLINN 000247 SIPDIS\n"
+              "E.O. 12958: DECL: 04/17/2017 TAGS: EN MARR MOPS PGOV PREL\n"
+              "ESTONIA'S NEW GOVERNMENT (PART III): FOREIGN AND DEFENSE POLICY\n"
+              "PRIORITIES Classified By: CDA Jeff Goldstein for reasons 1.4 (b) &\n(d).\n"
+              "1. (C) Summary. The new government's priorities include strong relations with the U.S.\n",
+              HEADER.replace("RUEHMD #0857/01", "RUEHTL #0247/01").replace("MADRID", "TALLINN"))
+    wrapper = " ".join(" ".join(a.itertext()) for a in xp(c, "//t:ab[@type='wrapper']"))
+    assert "Goldstein" in wrapper and "(d)." in wrapper

@@ -102,10 +102,11 @@ DETECTORS: tuple[Detector, ...] = (
         # the cable's own: a table's column rules (two runs of dashes or more side by side,
         # none of 45, the teletype's line: ``---- ------ ---- -----`` under ``Year Costa Rica Index``,
         # ``----- -----`` over a total), and dashes written for a name (``off to ------------'s
-        # activities``, ``(-------------)``)
+        # activities``, ``(-------------)``, ``arrest of --------------- by the``, ``awaits
+        # --------------, though``: a sentence goes on after them, which no rule or title does)
         content=re.compile(
             r"(?<![-\w])(?!-{45}(?!-))-{3,}+(?: {1,4}(?!-{45}(?!-))-{3,}+)+(?![-\w])"
-            r"|(?<![-\w])-{5,}+(?='s\b)|(?<=\()-{5,}+(?=\))"
+            r"|(?<![-\w])-{5,}+(?='s\b|,|\s[a-z]{2,}\b)|(?<=\()-{5,}+(?=\))"
         ),
     ),
     Detector(

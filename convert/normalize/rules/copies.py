@@ -37,6 +37,8 @@ WRAPPED: Chain[Callable[[str], list[str] | None]] = Chain(
 
 # ---------------------------------------------------------------- database rows
 ROW_ID = re.compile(r"^\s*(?:\d{1,7}|<<\d{1,7}>>)\s*$")
+#: a row written with its fields' names begins with its number: ``id: 87334``
+ROW_START = re.compile(r"^\s*id\s*:\s*\d{1,7}\s*$", re.I)
 ROW_DATE = re.compile(r"^\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
 ROW_DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 ROW_CABLE = re.compile(r"^\s*\d{2}[A-Z]{2,}\d+\s*$")
@@ -131,7 +133,20 @@ def split_glued(line: str) -> list[str]:
         space = match.end() > match.start()
         rest = rest[match.end() :]
     parts.append(_glued(rest, space) if parts else rest)
-    return parts
+    return _label_once(parts)
+
+
+def _label_once(parts: list[str]) -> list[str]:
+    """``Classified By:`` / ``Classified by: Daniel Fried …``: the label written twice begins
+    one field (the cut between the two labels undone)."""
+    out: list[str] = []
+    for part in parts:
+        if out and _BARE_LABEL.match(out[-1]) and _LABEL_START.match(part):
+            joined = out[-1] + (" " if getattr(part, "space_before", True) else "") + part
+            out[-1] = _glued(joined, out[-1].space_before) if isinstance(out[-1], Glued) else joined
+            continue
+        out.append(part)
+    return out
 
 
 #: what every GLUED_FIELD match holds, lower-cased (SIPDIS NOFORN E.O. EO TAGS SUBJ REF:
@@ -229,7 +244,7 @@ def _runon_pieces(line: str) -> list[str] | None:
     if not parts:
         return None
     parts.append(_glued(line[start:], space))
-    return parts
+    return _label_once(parts)
 
 
 @WRAPPED.rule("subject-runon-wrapped", trigger=("REF", "Ref", "lassified", "LASSIFIED", "ENSITIVE", "ensitive"))
@@ -255,8 +270,9 @@ _REF_RUNON = re.compile(
 )
 
 
-#: a Classified By label with nothing after it
+#: a Classified By label with nothing after it, and a line that begins with one
 _BARE_LABEL = re.compile(r"^\s*(?i:classified\s++by)\s*+:?\s*+$")
+_LABEL_START = re.compile(r"^\s*(?i:classified\s++by)\b")
 
 
 @WRAPPED.rule("ref-runon", after="subject-runon-wrapped", trigger=("lassified", "LASSIFIED", "ENSITIVE", "ensitive"))

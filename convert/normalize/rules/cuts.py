@@ -152,11 +152,16 @@ def distribution_block(line: str) -> list[Line] | None:
 
 #: a standalone run of four dashes or more (not ``--`` punctuation, not ``vis--vis``)
 _DASH_RUN = re.compile(r"(?<![^\s.!?:;,\"')\]\u201d])(?:-{4,}(?: -+)*|(?:-+ ){3,}-+)(?!-|(?<=-) -)")
+#: dashes written for a name inside a sentence, a lower-case word on both sides (``The July 8
+#: arrest of --------------- by the …``): no rule
+_WORD_BEFORE = re.compile(r"\b[a-z]{2,}\s++$")
+_WORD_AFTER = re.compile(r"\s++[a-z]{2,}\b")
 _TITLE_MAX = 100
 
 
-#: where the last sentence of a line ends (a title may follow it)
-_SENTENCE_END = re.compile(r"[.!?:;\"')\]\u201d\u2019]\s+(?=[A-Z\"\u201c(])")
+#: where the last sentence of a line ends (a title may follow it, or a title that goes on from
+#: the one before: ``… discussing." ...And Rejected -----``)
+_SENTENCE_END = re.compile(r"[.!?:;\"')\]\u201d\u2019]\s+(?=[A-Z\"\u201c(]|(?:\.{3}|\u2026)[A-Z])")
 
 
 #: a sentence's last words before a title on a short line: two words or more, the last of five
@@ -236,11 +241,17 @@ def glued_heading(line: str) -> list[Line] | None:
     return _cut_heading(line, 0)
 
 
+def _for_a_name(line: str, run: re.Match[str]) -> bool:
+    # (the word before looked for in the 60 characters before the run: linear on many runs)
+    before = _WORD_BEFORE.search(line, max(0, run.start() - 60), run.start())
+    return bool(before and _WORD_AFTER.match(line, run.end()))
+
+
 def _cut_heading(line: str, depth: int) -> list[Line] | None:
     """``glued-heading`` on ``line``, cutting what follows a heading again (at most 20 deep)."""
     if DASH_RULE.match(line):
         return None
-    runs = list(_DASH_RUN.finditer(line))
+    runs = [m for m in _DASH_RUN.finditer(line) if not _for_a_name(line, m)]
     if not runs:
         return None
     first = runs[0]

@@ -15,12 +15,11 @@ from collections.abc import Sequence
 
 from ..parsed import AnonBlock, Block, Field, LateField, Paragraph
 from .blocks import PASSES, _texts
-from .copies import ROW_DAY, ROW_ID, row_field
+from .copies import ROW_DAY, ROW_ID, ROW_START, row_field
 from .fields import DATABASE_FIELD, LATE, field_kind
 from .passes import _bare
 from .ruler import Run, note
 
-_ROW_START = re.compile(r"^\s*id\s*:\s*\d{1,7}\s*$", re.I)
 _ROW_NAMED = re.compile(r"^\s*(?:refid\s*:\s*)?\d{2}[A-Z]{2,}\d+\s*$", re.I)
 #: the fields whose line shows a copy of the preamble (in a row's block, or a block of its own)
 _PREAMBLE_LINES = frozenset({"eo", "tags", "subject"})
@@ -30,7 +29,7 @@ def _row_length(texts: list[str]) -> int:
     """How many of the first lines are a database row's fields (``id: 87334``, ``date: …`` or
     bare: ``199909`` / ``2009-03-31`` / ``09BERLIN382`` / ``Embassy Berlin`` …): 0 unless they
     begin with the row's number and name a cable."""
-    if not texts or not (_ROW_START.match(texts[0]) or ROW_ID.match(texts[0])):
+    if not texts or not (ROW_START.match(texts[0]) or ROW_ID.match(texts[0])):
         return 0
     length = next((k for k, t in enumerate(texts) if not (DATABASE_FIELD.match(t) or row_field(t) or ROW_DAY.match(t))),
                   len(texts))

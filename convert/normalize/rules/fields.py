@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from ... import stations
 from ..banner import parse_banner
 from ..offices import origin_of
-from ..parsed import AnonBlock, Banner, Block, Entry, Field, Glued, LateField, Paragraph
+from ..parsed import Banner, Block, Entry, Field, Glued, LateField, Paragraph
 from ..refs import REF
 from .ruler import Chain, Run
 
@@ -332,44 +332,6 @@ SUBJECT_RUNON = re.compile(
     r"|(?<=[A-Za-z0-9.)])(?=REFS?:)"
     r"|(?<=[A-Z0-9.)’'\"])(?=Classified\s++[Bb]y\s*+:)"
 )
-_NEXT_FIELD = re.compile(r"^\s*(?:REF|Ref|CLASSIFIED|Classified|E\.\s?O|TAGS|¶|\d{1,3}\.|\()")
-
-
-def _words(text: str) -> list[str]:
-    return text.replace('""', '"').split()
-
-
-@FULL_SUBJECT.rule("cut-subject")
-def cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
-    """``SUBJECT: … FOLLOW-ON PHASE; PARLIAMENT...``: a media partner's copy cut the preamble
-    short, and its second copy of the cable (a wrapper block, or unnumbered text) writes the
-    SUBJECT whole: that one (with its wrapped lines), when it begins with the cut one's words;
-    up to where it runs on into the next field (a copy that lost its line breaks: ``…
-    TERRITORIAL INTEGRITY Classified By: …``, ``… DEFIANT REF: TBILISI 1362``)."""
-    stem = _words(cut.rstrip(".… "))
-    if not stem:
-        return None
-    for block in blocks:
-        if isinstance(block, AnonBlock) and block.type == "wrapper":
-            lines = [x for x in block.lines if isinstance(x, str)]
-        elif isinstance(block, Paragraph) and block.n is None:
-            lines = [x for x in block.lines if isinstance(x, str)]
-        else:
-            continue
-        for index, line in enumerate(lines):
-            if not SUBJECT.match(line):
-                continue
-            taken = [SUBJECT.sub("", line, count=1)]
-            for more in lines[index + 1 : index + 4]:
-                if not more.strip() or _NEXT_FIELD.match(more) or HANDLING.match(more):
-                    break
-                taken.append(more)
-            text = " ".join(taken)
-            runon = SUBJECT_RUNON.search(text, 1)  # the copy runs on: ``… INTEGRITY Classified By: …``
-            whole, start = " ".join(_words(text[: runon.start()] if runon else text)), " ".join(stem)
-            if len(whole) > len(start) and whole.startswith(start):  # (the cut may end mid-word)
-                return whole
-    return None
 
 
 # ---------------------------------------------------------------- the origin

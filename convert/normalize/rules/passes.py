@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..parsed import AnonBlock, Block, Heading, ItemList, Paragraph
 from .blocks import PASSES, _goes_on, _texts
-from .copies import ROW_DAY, ROW_ID, row_field
+from .copies import ROW_CABLE, ROW_DAY, ROW_ID, ROW_START, row_field
 from .fields import field_kind, is_wrapper
 from .ruler import Run, note
 
@@ -184,25 +184,37 @@ def _bare(block: Paragraph) -> bool:
     return block.n is None and block.marking is None and not block.items
 
 
-def _single_row_line(block: Block) -> bool:
-    if not (isinstance(block, Paragraph) and _bare(block) and len(block.lines) == 1):
-        return False
+def _row_lines(block: Block) -> list[str]:
+    """The lines of a bare block that are all a database row's fields ([]: it is not one)."""
+    if not (isinstance(block, Paragraph) and _bare(block) and all(isinstance(x, str) for x in block.lines)):
+        return []
     texts = _texts(block.lines)
-    return len(texts) == 1 and (row_field(texts[0]) or bool(ROW_DAY.match(texts[0])))
+    return texts if texts and all(row_field(t) or ROW_DAY.match(t) for t in texts) else []
+
+
+def _is_row(rows: list[list[str]]) -> bool:
+    """Blocks of a row's fields, one a line: three at least, beginning with the row's number or
+    day; blocks of several lines (``1113`` / ``2000-06-07``) only where the row names a cable."""
+    lines = [t for texts in rows for t in texts]
+    first = lines[0] if lines else ""
+    if len(lines) < 3 or not (ROW_ID.match(first) or ROW_DAY.match(first)):
+        return False
+    return len(lines) == len(rows) or any(ROW_CABLE.match(t) for t in lines)
 
 
 @PASSES.rule("database-rows")
 def database_rows(blocks: list[Block], run: Run) -> list[Block]:
     """A media partner's database row inside the text (id, date, refid, origin,
-    classification, one per line) is a wrapper, not paragraphs of the cable."""
+    classification, one per line, a blank line or none between them) is a wrapper, not
+    paragraphs of the cable."""
     out = list(blocks)
     index = 0
     while index < len(out):
-        end = index
-        while end < len(out) and _single_row_line(out[end]):
+        end, rows = index, []
+        while end < len(out) and (found := _row_lines(out[end])):
+            rows.append(found)
             end += 1
-        first = out[index].lines[0] if end > index else ""  # type: ignore[union-attr]
-        if end - index >= 3 and isinstance(first, str) and (ROW_ID.match(first) or ROW_DAY.match(first)):
+        if _is_row(rows):
             for k in range(index, end):
                 out[k] = AnonBlock("wrapper", out[k].lines)  # type: ignore[union-attr]
             index = end
@@ -320,20 +332,23 @@ def _preview_line(block: Paragraph) -> str:
         "A media partner's preview of the cable (its first paragraph cut short with ..., before the row that "
         "names the cable and the full text) is part of the wrapper, not the cable's first paragraph.",
     ),
-    trigger=("...",),
+    trigger=("...", "id:"),
 )
 def preview_copy(blocks: list[Block], run: Run) -> list[Block]:
     """``¶1. (SBU) Ayacucho's economy turns on narcotr...`` / ``id: 87334 …`` / the cable again,
     ``¶1. (SBU) Ayacucho's economy turns on narcotrafficking, …``: a numbered paragraph cut
-    with ``...`` in its first 200 characters, whose number is the next numbered paragraph's
-    too, is a media partner's preview of the cable: a wrapper block. The full copy keeps the
-    number."""
+    with ``...`` in its first 200 characters, or whose line goes on into the partner's row
+    with no blank line (``¶1. (C) Summar`` / ``id: 137434``), whose number is the next
+    numbered paragraph's too, is a media partner's preview of the cable: a wrapper block. The
+    full copy keeps the number."""
     numbered = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.n is not None]
     out = list(blocks)
     for index, later in itertools.pairwise(numbered):
         block, again = blocks[index], blocks[later]
         assert isinstance(block, Paragraph) and isinstance(again, Paragraph)
-        if block.n != again.n or block.items or "..." not in " ".join(_texts(block.lines))[:200]:
+        texts = _texts(block.lines)
+        cut = "..." in " ".join(texts)[:200] or any(ROW_START.match(t) for t in texts[1:])
+        if block.n != again.n or block.items or not cut:
             continue
         first = next(k for k, x in enumerate(block.lines) if isinstance(x, str))
         lines = (*block.lines[:first], _preview_line(block), *block.lines[first + 1 :])

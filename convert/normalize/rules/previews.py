@@ -93,14 +93,16 @@ class _Preamble:
     def holds(self, text: str, before: str = "") -> bool:
         """Whether ``before`` and ``text`` are the preamble's words again: a piece of them, or a
         piece that ends in a field the preamble cut short, written whole in ``text`` (a little
-        more after its words, where no other field begins; ``before`` did not reach the cut)."""
+        more after its words, where no other field begins, on this line or, when ``before``
+        already went past the cut, the lines the field wraps onto: ``… reasons 1.4 (b) &`` /
+        ``(d).``)."""
         joined = before + _key(text)
         if joined in self.whole:
             return True
         for stem in self.stems:
             at = joined.find(stem)
             rest = len(joined) - at - len(stem)
-            if at < 0 or stem in before or joined[:at] not in self.whole or rest > _CUT_REST:
+            if at < 0 or joined[:at] not in self.whole or rest > _CUT_REST:
                 continue
             if not _FIELD_LABEL.search(_tail(text, rest)):
                 return True

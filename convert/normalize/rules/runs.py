@@ -41,14 +41,21 @@ def last_text(lines: list[Line]) -> str:
     return texts[0] if texts else ""
 
 
+#: a paragraph's first line that is a label of a few words with no punctuation (``Key Points``),
+#: which a list of ``--`` bullets may follow as a colon's would
+_LABEL_LINE = re.compile(r"^\s*[A-Z][A-Za-z]*+(?: [A-Za-z][A-Za-z]*+){0,3}\s*$")
+
+
 def _split_items(lines: list[Line]) -> tuple[list[Line], list[ListItem]]:
     head: list[Line] = []
     items: list[tuple[str, list[Line]]] = []
     prev_text = ""
+    head_texts = 0  # (the text lines in ``head``: one, the label line, before the first bullet)
     for entry in lines:
         if isinstance(entry, str):
             match = ITEM_START.match(entry)
-            if match and (not prev_text or prev_text.rstrip()[-1:] in (".", ":", ";")):
+            label = match and match["label"] == "--" and not items and head_texts == 1 and _LABEL_LINE.match(prev_text)
+            if match and (not prev_text or prev_text.rstrip()[-1:] in (".", ":", ";") or label):
                 items.append((match["label"], [entry[match.end() :]]))
                 prev_text = entry
                 continue
@@ -57,4 +64,5 @@ def _split_items(lines: list[Line]) -> tuple[list[Line], list[ListItem]]:
             items[-1][1].append(entry)
         else:
             head.append(entry)
+            head_texts += isinstance(entry, str)
     return head, [ListItem(label, tuple(item)) for label, item in items]

@@ -1,13 +1,24 @@
 """Chain ``fields.other`` (run by :mod:`convert.normalize.preamble`): where a SUBJECT's text is
-not on the label's line."""
+not on the label's line; chain ``fields.full-subject`` (asked by the facts): the whole SUBJECT
+where the one read is cut short."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 
+from ..parsed import AnonBlock, Block, Paragraph
 from .copies import _runon_pieces
-from .fields import NOT_SUBJECT_START, OTHER, SUBJECT, PreambleCursor, _subject_before
+from .fields import (
+    FULL_SUBJECT,
+    HANDLING,
+    NOT_SUBJECT_START,
+    OTHER,
+    SUBJECT,
+    SUBJECT_RUNON,
+    PreambleCursor,
+    _subject_before,
+)
 from .ruler import Chain
 
 #: what a bare SUBJECT's next line is not: a list item or a marked paragraph, a summary or
@@ -62,3 +73,66 @@ def subject_order_line(subject: str, line: str) -> bool:
     executive order's number (no colon, no DECL) after a SUBJECT line that ends wanting its
     object goes on with the SUBJECT; it is not the E.O. field."""
     return bool(_ORDER_LINE.match(line) and _WANTING.search(subject))
+
+
+# ---------------------------------------------------------------- a subject cut short
+_NEXT_FIELD = re.compile(r"^\s*(?:REF|Ref|CLASSIFIED|Classified|E\.\s?O|TAGS|¶|\d{1,3}\.|\()")
+
+
+def _words(text: str) -> list[str]:
+    return text.replace('""', '"').split()
+
+
+def _copied_subjects(blocks: Sequence[Block], before_text: bool) -> Iterator[str]:
+    """Each SUBJECT a second copy of the cable writes (in a wrapper block or unnumbered text),
+    with its wrapped lines, up to where it runs on into the next field (a copy that lost its
+    line breaks: ``… TERRITORIAL INTEGRITY Classified By: …``, ``… DEFIANT REF: TBILISI 1362``),
+    as words joined by one space; ``before_text``: only those before the first numbered
+    paragraph."""
+    for block in blocks:
+        if isinstance(block, AnonBlock) and block.type == "wrapper":
+            lines = [x for x in block.lines if isinstance(x, str)]
+        elif isinstance(block, Paragraph) and block.n is None:
+            lines = [x for x in block.lines if isinstance(x, str)]
+        elif isinstance(block, Paragraph) and before_text:
+            return
+        else:
+            continue
+        for index, line in enumerate(lines):
+            if not SUBJECT.match(line):
+                continue
+            taken = [SUBJECT.sub("", line, count=1)]
+            for more in lines[index + 1 : index + 4]:
+                if not more.strip() or _NEXT_FIELD.match(more) or HANDLING.match(more):
+                    break
+                taken.append(more)
+            text = " ".join(taken)
+            runon = SUBJECT_RUNON.search(text, 1)  # the copy runs on: ``… INTEGRITY Classified By: …``
+            yield " ".join(_words(text[: runon.start()] if runon else text))
+
+
+@FULL_SUBJECT.rule("cut-subject")
+def cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
+    """``SUBJECT: … FOLLOW-ON PHASE; PARLIAMENT...``: a media partner's copy cut the preamble
+    short, and its second copy of the cable (a wrapper block, or unnumbered text) writes the
+    SUBJECT whole: that one (with its wrapped lines), when it begins with the cut one's words;
+    up to where it runs on into the next field (a copy that lost its line breaks: ``…
+    TERRITORIAL INTEGRITY Classified By: …``, ``… DEFIANT REF: TBILISI 1362``)."""
+    stem = _words(cut.rstrip(".… "))
+    if not stem:
+        return None
+    start = " ".join(stem)
+    for whole in _copied_subjects(blocks, False):
+        if len(whole) > len(start) and whole.startswith(start):  # (the cut may end mid-word)
+            return whole
+    return None
+
+
+@FULL_SUBJECT.rule("empty-cut-subject", after="cut-subject")
+def empty_cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
+    """``SUBJECT:...`` (a media partner's preview cut the SUBJECT before its first word), then
+    the partner's database row and its second copy of the cable: the SUBJECT that copy writes
+    before the text (the first numbered paragraph), with its wrapped lines (04THEHAGUE281)."""
+    if _words(cut.rstrip(".… ")):
+        return None
+    return next((whole for whole in _copied_subjects(blocks, True) if whole), None)
