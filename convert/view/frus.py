@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .. import stations
 from ..stations import FrusParts, Station
+from .read import DRAFTING
 
 if TYPE_CHECKING:
     from . import CableView
@@ -37,7 +38,6 @@ _PREFIXES = {"AMEMBASSY": ("Embassy", "in"), "AMCONSUL": ("Consulate", "in"),
              "USMISSION": ("Mission", "in")}
 _ORIGIN = re.compile(r"^(Embassy|Consulate|Consulate General|Mission)\s+(.+)$")
 _OFFICE_LIKE = re.compile(r"[A-Za-z][A-Za-z .,&'/()-]*")
-_DRAFTING = re.compile(r"^(DRAFTED|CLEARED|APPROVED)(?:\s*:\s*|\s+BY\s*:?\s*)", re.I)
 
 
 # ------------------------------------------------------------------------------ dates
@@ -253,7 +253,7 @@ def drafting(view: CableView) -> str | None:
     """``Drafted by DRL/AWH:O'SULLIVANSX; approved by …`` from the front matter, or None."""
     lines = []
     for line in view.drafting:
-        label = _DRAFTING.match(line)
+        label = DRAFTING.match(line)
         if label:
             lines.append(f"{label[1].lower()} by {line[label.end():].strip()}")
     if not lines:

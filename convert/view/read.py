@@ -186,8 +186,9 @@ def read_notes(tei: etree._Element, kind: str) -> tuple[str, ...]:
 
 
 #: a drafting, clearing or approving line of the telegram's front matter (``DRAFTED BY: …``;
-#: a 1970s telegram's without the colon: ``DRAFTED BY EUR/WE:JSMITH:LK``)
-_DRAFTING = re.compile(r"^(?:DRAFTED|CLEARED|APPROVED)(?:\s*:\s*|\s+BY\s*:?\s*)\S", re.I)
+#: a 1970s telegram's without the colon: ``DRAFTED BY EUR/WE:JSMITH:LK``): the verb, and the
+#: match ends where the name begins (the source note reads both)
+DRAFTING = re.compile(r"^(DRAFTED|CLEARED|APPROVED)(?:\s*:\s*|\s+BY\s*:?\s*)(?=\S)", re.I)
 
 
 def read_drafting(tei: etree._Element) -> tuple[str, ...]:
@@ -195,7 +196,7 @@ def read_drafting(tei: etree._Element) -> tuple[str, ...]:
     lines = []
     for seg in _all(tei, f"{DIV}/t:opener/t:seg"):
         text = text_of(seg)
-        if _DRAFTING.match(text):
+        if DRAFTING.match(text):
             lines.append(text)
     return tuple(lines)
 
