@@ -53,7 +53,7 @@ _CHOICE = _T + "choice"
 _OPENER = _T + "opener"
 _AB = _T + "ab"
 #: the ``ab`` types the reading edition prints after the text, and those it leaves out of it
-_AB_AFTER = frozenset({"wrapper", "classified-by"})
+_AB_AFTER = frozenset({"wrapper", "classified-by", "trailer"})
 AB_OUT_OF_TEXT = _AB_AFTER | {"rule"}
 #: How the reading edition shows a redaction (a TEI ``gap``; the source's ``XXXXXXXXXXXX``):
 #: an editorial insertion in square brackets, as FRUS prints ``[text not declassified]``.

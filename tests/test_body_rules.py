@@ -375,7 +375,7 @@ def test_a_redaction_glued_to_a_name_keeps_every_source_word() -> None:
     body = "1. (C) The talks went well.  Visit London's Classified Website: XXXXXXXXXXXXTUTTLE\n"
     done = _run(body)
     assert _signer(done) == "TUTTLE"
-    assert done.cable.tei.xpath("//t:p[@n='1']/t:gap", namespaces=NS)
+    assert done.cable.tei.xpath("//t:ab[@type='trailer']/t:gap", namespaces=NS)  # the post's notice, set apart
     from convert.textview import source_text
 
     assert "XXXXXXXXXXXXTUTTLE" in source_text(done.cable.tei.find("t:text", NS)).split()

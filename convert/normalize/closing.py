@@ -8,6 +8,7 @@ from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, ListItem
 from .rules.closing import DOUBLED, LINES, SIGNATURE, TWICE, after_text
 from .rules.endings import AFTER_END, STAMP
 from .rules.ruler import Run
+from .rules.trailers import TRAILER
 
 #: blocks of text: a closing needs one before it (TEI allows no closer in a div without content)
 _CONTENT = (Paragraph, ItemList, AnonBlock, Heading)
@@ -184,6 +185,54 @@ def _twice(blocks: list[Block], tail: list[Block], name: str, run: Run) -> None:
         tail[:0] = _signed(lines[-1], run)
 
 
+def _bare(block: Block) -> bool:
+    return isinstance(block, Paragraph) and not block.items and block.n is None and block.marking is None
+
+
+def _trailer(blocks: list[Block], run: Run) -> None:
+    """A post's website notice at the end of the text (``closing.trailer``), in the last block
+    (its last list item, if it has items) or begun in the one before an unnumbered last block:
+    out of the paragraph, into blocks of its own (``AnonBlock`` "trailer"), one for each block
+    it stood in."""
+    for back in (1, 2):
+        start = len(blocks) - back
+        first = blocks[start] if start >= 0 else None
+        if not isinstance(first, Paragraph) or (back == 2 and not _bare(blocks[-1])):
+            return
+        lines = first.items[-1].lines if first.items else first.lines
+        texts = [*_texts(lines), *(t for b in blocks[start + 1 :] if isinstance(b, Paragraph) for t in _texts(b.lines))]
+        trial = run.trial()  # fires only where the notice is set apart
+        found = trial.first(TRAILER, texts)
+        if found is None or found[0] >= len(_texts(lines)):  # none, or begun in the last block alone
+            continue
+        if found == (0, 0) and (first.items or not _bare(first)):
+            return  # the post numbered it or made it an item: a paragraph of the cable
+        run.keep(trial)
+        before, moved = _cut(lines, *found)
+        if first.items:
+            item = first.items[-1]
+            items = (*first.items[:-1], ListItem(item.label, before))
+            kept: list[Block] = [Paragraph(first.lines, first.n, first.label, first.label_fix, first.marking, items)]
+        elif any(isinstance(x, str) and x.strip() for x in before) or not _bare(first):
+            kept = [_with_lines(first, list(before))]
+        else:  # nothing of it before the notice but page furniture
+            kept = [PageBreak(x) for x in before if not isinstance(x, str)]
+        later = [AnonBlock("trailer", b.lines) for b in blocks[start + 1 :] if isinstance(b, Paragraph)]
+        blocks[start:] = [*kept, AnonBlock("trailer", moved), *later]
+        return
+
+
+def _cut(lines: tuple[Line, ...], line: int, column: int) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
+    """``lines`` cut at the ``line``-th text line's ``column``: the lines before, the lines from
+    the cut on (the page furniture where it stood)."""
+    at = [k for k, x in enumerate(lines) if isinstance(x, str)][line]
+    text = lines[at]
+    assert isinstance(text, str)
+    head = text[:column].rstrip()
+    before = (*lines[:at], head) if head.strip() else lines[:at]
+    return before, (text[column:].lstrip(), *lines[at + 1 :])
+
+
 def split_closing(blocks: list[Block], has_refs: bool, run: Run) -> list[Block]:
     """The blocks with the closing ones at the end. A closing needs text before it: a body
     that is only a name or only "NNNN" stays text (unless the cable has a REF field)."""
@@ -192,6 +241,7 @@ def split_closing(blocks: list[Block], has_refs: bool, run: Run) -> list[Block]:
     tail: list[Block] = []
     _closing_lines(body, tail, trial)
     _signature(body, tail, trial)
+    _trailer(body, trial)
     closed = body + tail
     if has_refs or any(isinstance(b, _CONTENT) for b in closed):
         run.keep(trial)

@@ -228,7 +228,10 @@ def block_tokens(blocks: Sequence[Block], run: Run) -> tuple[Block, ...]:
         elif isinstance(block, Heading):
             block = Heading(block.lines, block.rend, tuple(text(block.lines)))
         elif isinstance(block, AnonBlock):
-            block = AnonBlock(block.type, block.lines, tuple(joiner.join(block.lines)))
+            # a post's trailer is the post's own words, repaired as text is (a redaction is a gap);
+            # a wrapper's or a rule's lines are kept as the export left them
+            tokens = text(block.lines) if block.type == "trailer" else joiner.join(block.lines)
+            block = AnonBlock(block.type, block.lines, tuple(tokens))
         elif isinstance(block, LateField) and block.field.kind != "refs":
             f = block.field
             block = LateField(Field(f.kind, f.lines, f.banner, tuple(joiner.join(f.lines)), f.refs))
