@@ -32,21 +32,21 @@ TRAILER: Chain[Callable[[list[str]], tuple[int, int] | None]] = Chain(
 #: the notice's opening words (``Please visit Paris' Classified Website at:``, ``Visit Embassy
 #: Tel Aviv's Classified Web Site``, ``visit our classified website``)
 _NOTICE = re.compile(r"(?:please\s+)?visit\s+(?:\S+\s+){0,5}?classified\s+web\s?site\b", re.I)
-#: what may stand before the notice on its line: rules of asterisks, a sentence's end, or two
-#: spaces (where a page ran the lines of the text into one, a lost line break)
-_BEFORE = re.compile(r"(?:^|.*[.!?\"”')\]]|.*\S(?=\s\s))[\s*]*$", re.S)
-#: what the rest of the notice is made of: addresses (cut by the page's wrapping), the
-#: sentence naming SIPRNET, another page "at" an address, rules, redactions, punctuation
-_NOTICE_PARTS = re.compile(
-    r"\(?\S*(?:://|www\.|sgov\b|\.gov\b|\.cfm\b|\bhttps?\b)\S*"
-    r"|(?:you\s+can\s+also\s+|or\s+)?access\s+(?:this|the)\s+site\s+through\s+the\s+state\s+department[’']?s?\s+"
+#: what ends a sentence before the notice on its line
+_SENTENCE_END = frozenset(".!?\"”')]")
+#: the notice's sentences besides its opening: the one naming SIPRNET, another page "at" an
+#: address (``and the North American Partnership Blog at http://…``)
+_NOTICE_SENTENCES = re.compile(
+    r"(?:you\s+can\s+also\s+|or\s+)?access\s+(?:this|the)\s+site\s+through\s+the\s+state\s+department[’']?s?\s+"
     r"(?:classified\s+)?siprnet\s+(?:web\s?site|home\s?page)"
-    r"|and\s+the\s+(?:[\w-]+\s+){0,4}(?:blog|site|page|portal)\s+at"
-    r"|\bat\b|\bor\b|[*=_-]{2,}|[Xx]{4,}|\.{3}|[\s:;,.()/\"“”*-]+",
+    r"|and\s+the\s+(?:[\w-]+\s+){0,4}(?:blog|site|page|portal)\s+at",
     re.I,
 )
-#: a line of asterisks (or other rule characters) alone, above the notice
-_RULE_LINE = re.compile(r"^[\s*=_-]*[*=_-]{3,}[\s*=_-]*$")
+#: a word that is (part of) an address
+_ADDRESS_MARKS = ("://", "www.", "sgov", ".gov", ".cfm", "http")
+#: the little words and marks around the notice's parts
+_NOTICE_WORDS = frozenset({"at", "or"})
+_MARKS = frozenset(" \t:;,.()/\"“”*=_-")
 #: what may be left of the notice besides its parts: the ends of addresses the page's
 #: wrapping cut off (``Portal:Moro cco``, ``index.c fm``), a word or two, each short
 _LEFT_WORDS = 2
@@ -55,12 +55,37 @@ _LEFT_CHARS = 12
 _LONGEST = 400
 
 
+def _notice_part(word: str) -> bool:
+    """Whether a word of what follows the opening is the notice's own: an address, a run of
+    asterisks or other marks, a redaction (``XXXXXXXXXXXX``), "at" or "or"."""
+    low = word.lower()
+    if any(mark in low for mark in _ADDRESS_MARKS) or low.strip("".join(_MARKS)) in _NOTICE_WORDS:
+        return True
+    bare = word.strip("".join(_MARKS))
+    return not bare or (len(bare) >= 4 and set(bare) <= {"X"}) or (len(bare) >= 4 and set(bare) <= {"x"})
+
+
 def _only_notice(rest: str) -> bool:
     """Whether ``rest`` (what follows the notice's opening words) is nothing but the notice."""
     if len(rest) > _LONGEST:
         return False
-    left = _NOTICE_PARTS.sub(" ", rest).split()
+    left = [w for w in _NOTICE_SENTENCES.sub(" ", rest).split() if not _notice_part(w)]
     return len(left) <= _LEFT_WORDS and all(len(word) <= _LEFT_CHARS for word in left)
+
+
+def _may_begin(before: str) -> bool:
+    """Whether the notice may begin after ``before`` (its line up to the notice): nothing but
+    asterisks and spaces, a sentence's end, or two spaces (where a page ran the lines of the
+    text into one, a lost line break)."""
+    kept = before.rstrip(" \t*")
+    gap = before[len(kept) :]
+    return not kept or kept[-1] in _SENTENCE_END or (len(gap) >= 2 and gap[:2].isspace())
+
+
+def _rule_line(line: str) -> bool:
+    """A line of asterisks (or other rule characters) alone."""
+    text = line.strip()
+    return len(text) >= 3 and set(text) <= set("*=_- \t")
 
 
 @TRAILER.rule(
@@ -85,8 +110,7 @@ def post_trailer(texts: list[str]) -> tuple[int, int] | None:
     not begin with "visit" there, and is not taken."""
     for index, line in enumerate(texts):
         for found in _NOTICE.finditer(line):
-            before = _BEFORE.match(line, 0, found.start())
-            if before is None:
+            if not _may_begin(line[: found.start()]):
                 continue
             rest = " ".join([line[found.end() :], *texts[index + 1 :]])
             if not _only_notice(rest):
@@ -94,7 +118,7 @@ def post_trailer(texts: list[str]) -> tuple[int, int] | None:
             column = found.start()
             while column and line[column - 1] in " \t*":  # the asterisks and space before it are the notice's
                 column -= 1
-            while not column and index and _RULE_LINE.match(texts[index - 1]):  # and a line of them above it
+            while not column and index and _rule_line(texts[index - 1]):  # and a line of them above it
                 index -= 1
             return index, column
     return None
