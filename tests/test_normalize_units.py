@@ -361,6 +361,8 @@ def test_a_ref_list_in_lower_case_goes_on_over_lines():
     ("REF: RIO 346 AND HAGUE 12", ["09RIODEJANEIRO346", "09THEHAGUE12"]),
     ("REF: SAN 346", ["09SAN346"]),  # SAN JOSE or SAN SALVADOR: left as written
     ("REF: 08 NEW DELHI 12", ["08NEWDELHI12"]),  # a station written whole stays as it is
+    # cut at the teletype's ten characters, as page-break lines print it (05NEWDELHI9434, 07BRASILIA2185)
+    ("REF: A. KUALA LUMP 4317 B. UNVIE VIEN 641", ["09KUALALUMPUR4317", "09UNVIEVIENNA641"]),
 ])
 def test_a_station_written_short_in_a_reference_is_the_one_it_begins_or_ends(text, ids):
     assert [r.target for r in parse_refs(text, 2009).items if r.target] == ids
