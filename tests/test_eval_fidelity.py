@@ -80,6 +80,11 @@ TRUTH_SUMMARY = {"start": "Two years after it lost in", "end": "come back in the
         ("(C) SUMMARY AND INTRODUCTION: Two years after it lost in ... come back in the immediate future. "
          "END SUMMARY AND COMMENT", (True, True, True)),
         ("Summary/Introduction: two years after it lost in ... come back in the immediate future", (True, True, True)),
+        # every two-part label the normalizer reads is a label here too (05ROME1506)
+        ("Summary and Recommendation: Two years after it lost in ... come back in the immediate future. End Summary "
+         "and Recommendation.", (True, True, True)),
+        ("SUMMARY AND BACKGROUND: Two years after it lost in ... come back in the immediate future. END SUMMARY",
+         (True, True, True)),
         ("Two years after it lost in ... come back in the immediate", (True, True, False)),
         ("Summary: Spain's party, two years after it lost in ... come back in the immediate future.",
          (True, False, True)),
