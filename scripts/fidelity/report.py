@@ -170,7 +170,7 @@ HOLDOUT_COLUMNS = ("page", "pasted", "csv", "cablemap")
 
 def holdout_table(o: Outcome, session: str) -> list[str]:
     """One holdout of tests/truth/holdout.jsonl: pages read after the rules were written, scored
-    like the truth but apart from it and from the other holdout; its ambiguous fields are counted
+    like the truth but apart from it and from the other holdouts; its ambiguous fields are counted
     in the last column."""
     held = o.holdouts[session]
     cols = [f for f in HOLDOUT_COLUMNS if any(form == f for form, _n in held.tallies)]
