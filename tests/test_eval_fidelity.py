@@ -80,6 +80,11 @@ TRUTH_SUMMARY = {"start": "Two years after it lost in", "end": "come back in the
         ("(C) SUMMARY AND INTRODUCTION: Two years after it lost in ... come back in the immediate future. "
          "END SUMMARY AND COMMENT", (True, True, True)),
         ("Summary/Introduction: two years after it lost in ... come back in the immediate future", (True, True, True)),
+        # every two-part label the normalizer reads is a label here too (05ROME1506)
+        ("Summary and Recommendation: Two years after it lost in ... come back in the immediate future. End Summary "
+         "and Recommendation.", (True, True, True)),
+        ("SUMMARY AND BACKGROUND: Two years after it lost in ... come back in the immediate future. END SUMMARY",
+         (True, True, True)),
         ("Two years after it lost in ... come back in the immediate", (True, True, False)),
         ("Summary: Spain's party, two years after it lost in ... come back in the immediate future.",
          (True, False, True)),
@@ -528,6 +533,8 @@ def test_the_holdout_is_scored_apart_and_reported_in_its_own_table() -> None:
             "forms": [{"form": "page", "page": "cable/2009/01/09Y2.html"}]}
     later = {**RECORD, "id": "09Y3", "ambiguous": [], "selection": "holdout", "holdout": "session 12",
              "forms": [{"form": "page", "page": "cable/2009/01/09Y3.html"}]}
+    third = {**RECORD, "id": "09Y4", "ambiguous": [], "selection": "holdout", "holdout": "session 13",
+             "forms": [{"form": "page", "page": "cable/2009/01/09Y4.html"}]}
 
     def page(ident: str, **over: object) -> dict[str, object]:
         return {"source": "page", "rel": f"cable/2009/01/{ident}.html", "has_dtg": True, "anchor_numbers": [1, 2],
@@ -535,9 +542,9 @@ def test_the_holdout_is_scored_apart_and_reported_in_its_own_table() -> None:
                 "forms": {"page": _form(id=ident, **over), "pasted": _form(id=ident, **over)}}
 
     # the truth's cable is right; session 7's has the wrong subject in both forms; session 12's
-    # the wrong signer
-    results = [page("09X1"), page("09Y2", subject="ANOTHER"), page("09Y3", signer="NOBODY")]
-    outcome = tally.everything(results, [record], [], [held, later])
+    # the wrong signer; session 13's is right
+    results = [page("09X1"), page("09Y2", subject="ANOTHER"), page("09Y3", signer="NOBODY"), page("09Y4")]
+    outcome = tally.everything(results, [record], [], [held, later, third])
     first, second = outcome.holdouts["session 7"], outcome.holdouts["session 12"]
     assert outcome.tallies[("page", "subject")].ok == outcome.tallies[("page", "subject")].n == 1
     assert outcome.tallies[("page", "signer")].ok == outcome.tallies[("page", "signer")].n == 1
@@ -556,7 +563,11 @@ def test_the_holdout_is_scored_apart_and_reported_in_its_own_table() -> None:
     assert "| subject (% right) | 100.0 (1/1) | 100.0 (1/1) | ≥ 98 % |" in section
     assert "| signer (% right) | 0.0 (0/1) | 0.0 (0/1) | ≥ 96 % |" in section
     assert "| subject (% right) | 100.0 (1/1) |" in text.split("### Holdout")[0]
-    assert report.render_holdouts(outcome).count("### Holdout") == 2
+    section = text.split("### Holdout (session 13)")[1].split("###")[0]
+    assert "| signer (% right) | 100.0 (1/1) | 100.0 (1/1) | ≥ 96 % |" in section
+    assert outcome.holdouts["session 13"].tallies[("page", "signer")].n == 1
+    assert not any(m.get("holdout") == "session 13" for m in outcome.misses)
+    assert report.render_holdouts(outcome).count("### Holdout") == 3
     # without a holdout, nothing of it is scored
     assert not tally.everything(results, [record], []).holdouts
 
@@ -566,15 +577,17 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
 
     truth = truthscore.load()
     held = truthscore.load(truthscore.HOLDOUT)
-    assert len(held) >= 110
+    assert len(held) >= 160
     assert not {r["id"] for r in held} & {r["id"] for r in truth}
     assert all(r["selection"] == "holdout" for r in held)
-    # each holdout is exactly its selection file's pages, and the two are disjoint
-    for session, name in (("session 7", "selection-holdout.tsv"), ("session 12", "selection-holdout-s12.tsv")):
+    # each holdout is exactly its selection file's pages, and they are disjoint
+    for session, name in (("session 7", "selection-holdout.tsv"), ("session 12", "selection-holdout-s12.tsv"),
+                          ("session 13", "selection-holdout-s13.tsv")):
         chosen = truthscore.HOLDOUT.with_name(name).read_text(encoding="utf-8").splitlines()[1:]
         ids = sorted(r["id"] for r in held if r["holdout"] == session)
         assert sorted(line.split("\t")[0] for line in chosen) == ids
-    assert {r["holdout"] for r in held} == {"session 7", "session 12"}
+    assert {r["holdout"] for r in held} == {"session 7", "session 12", "session 13"}
+    assert len({r["id"] for r in held}) == len(held)
     assert all(r["paragraph_count"] == len(r["paragraphs"]) for r in held)
 
 

@@ -362,6 +362,19 @@ def test_a_short_form_names_the_one_station_that_begins_or_ends_with_it() -> Non
     assert sum(1 for a in answers.values() if a) > 50
 
 
+def test_a_station_cut_at_ten_characters_names_the_one_it_begins() -> None:
+    """A teletype's station field holds ten characters: ``UNVIE VIEN`` is UNVIE VIENNA (its
+    page-break lines), ``KUALA LUMP`` KUALA LUMPUR; a cut at a word's end, a station itself or
+    another length names none."""
+    table = stations.table()
+    assert table.cut_at_width("UNVIE VIEN") == "UNVIE VIENNA"
+    assert stations.cut_at_width("kuala  lump") == "KUALA LUMPUR"
+    assert table.cut_at_width("KUALA LUM") is None and table.cut_at_width("BEIJING") is None
+    for key in table.banners:
+        if len(key) > 10 and " " not in key[9:11]:
+            assert table.cut_at_width(key[:10]) in (key, None)
+
+
 def test_a_post_the_release_misspells_is_printed_by_its_name_and_found_by_both() -> None:
     """The release's metadata writes "Embasy Bonn" (the scrape's Bonn cables): the origin
     printed is the name AMEMBASSY BONN implies; the misspelling still finds the post."""

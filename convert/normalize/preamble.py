@@ -116,7 +116,23 @@ def parse_preamble(entries: list[Entry], run: Run) -> tuple[list[Field], int]:
             if isinstance(again, str):  # (a rule may have made the piece a line of its own)
                 line = again
         _take_field(cur, kind, line, run)
+    _rejoin(entries, cur.i)
     return cur.fields, cur.i
+
+
+def _rejoin(entries: list[Entry], index: int) -> None:
+    """The pieces of a line that ``fields.glued`` split and the preamble then left to the body
+    (a media copy's second, lower-case banner ``… sanaa 001352sipdise.o. 12958: …`` that is no
+    field): the line again, as written, so that the body joins no space into the source's
+    token (``001352sipdise.o.``)."""
+    end = index + 1
+    while end < len(entries) and isinstance(entries[end], Glued):
+        end += 1
+    head = entries[index] if index < len(entries) else None
+    if end == index + 1 or not isinstance(head, str):
+        return
+    pieces = [g for g in entries[index + 1 : end] if isinstance(g, Glued)]
+    entries[index:end] = [str(head) + "".join((" " if g.space_before else "") + g for g in pieces)]
 
 
 def _text(lines: list[Line]) -> str:

@@ -121,8 +121,9 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
         return None, False
     if _WORDS_AFTER.match(match.string, match.end()) and not (known or stations.banner_offices(station)):
         return None, False  # ``ATTACHMENT 1 TO LOR 08-134``, ``UKRAINE SAYS 3 TRIED TO SELL …``
-    full = stations.written_short(station)
-    if full is not None:  # ``USUN 1593`` is a cable of USUN NEW YORK: 04USUNNEWYORK1593
+    full = stations.written_short(station) or stations.cut_at_width(station)
+    if full is not None:  # ``USUN 1593`` is a cable of USUN NEW YORK: 04USUNNEWYORK1593; ``KUALA LUMP 4317``
+        # is KUALA LUMPUR's, its name cut at the teletype's ten characters: 05KUALALUMPUR4317
         words = full.split()
     groups = match.groupdict()
     year_text = groups.get("year") or groups.get("after") or groups.get("paren")

@@ -139,6 +139,12 @@ def written_short(station: str) -> str | None:
     return table().written_short(station)
 
 
+def cut_at_width(station: str) -> str | None:
+    """The banner station a teletype cut to ten characters (``KUALA LUMP`` for ``KUALA
+    LUMPUR``), or None (see :meth:`Table.cut_at_width`)."""
+    return table().cut_at_width(station)
+
+
 def banner_offices(station: str) -> tuple[Station, ...]:
     """Every office the corpus shows sending under a banner station (empty if unknown)."""
     return table().banner_offices(station)

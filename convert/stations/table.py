@@ -15,6 +15,9 @@ from typing import NamedTuple
 from ..vocab import slug
 from .offices import banner_key, candidates, normalize_office, origin_key
 
+#: the width of a teletype's station field: a longer station is cut to it (page-break lines, some REFs)
+STATION_WIDTH = 10
+
 #: The data file's columns, in order. ``docs/stations.md`` describes each.
 COLUMNS: tuple[str, ...] = (
     "office",  # the key: the office as routing lines write it, normalised (see normalize_office)
@@ -222,6 +225,28 @@ class Table:
             return None
         found = self._shortened.get(words, frozenset())
         return next(iter(found)) if len(found) == 1 else None
+
+    def cut_at_width(self, station: str) -> str | None:
+        """The banner station a teletype cut at its station field's width of ten characters
+        (``KUALA LUMP`` for ``KUALA LUMPUR``, ``UNVIE VIEN`` for ``UNVIE VIENNA``, as its page-break
+        lines print it): the one longer station that begins with ``station`` cut inside a word;
+        None when ``station`` is not ten characters, is a station itself, or none or several
+        begin so."""
+        key = banner_key(station)
+        if len(key) != STATION_WIDTH or key in self.banners:
+            return None
+        found = self._cut.get(key, frozenset())
+        return next(iter(found)) if len(found) == 1 else None
+
+    @functools.cached_property
+    def _cut(self) -> dict[str, frozenset[str]]:
+        """Every banner station longer than the width, under its first ten characters where they
+        end inside a word (``RIO DE JAN`` for ``RIO DE JANEIRO``; not ``SAN SALVAD``'s ``SAN``)."""
+        index: dict[str, set[str]] = {}
+        for key in self.banners:
+            if len(key) > STATION_WIDTH and key[STATION_WIDTH - 1] != " " and key[STATION_WIDTH] != " ":
+                index.setdefault(key[:STATION_WIDTH], set()).add(key)
+        return {cut: frozenset(keys) for cut, keys in index.items()}
 
     @functools.cached_property
     def _shortened(self) -> dict[tuple[str, ...], frozenset[str]]:

@@ -111,9 +111,11 @@ def classification_equal(
 # -- summary -------------------------------------------------------------------------------
 
 #: words a summary's label or end marker is made of (``Summary and Comment:``, ``SUMMARY/
-#: INTRODUCTION``, ``End summary and action request.``); the truth excludes label and marker
+#: INTRODUCTION``, ``End summary and action request.``, ``Summary and Recommendation:``: every
+#: two-part label the normalizer reads); the truth excludes label and marker
 LABEL_WORDS = frozenset(
-    "summary begin and introduction comment key points action request end of overview sipdis".split()
+    "summary begin and introduction comment comments key points themes action request requests end of overview "
+    "sipdis background recommendation recommendations conclusion conclusions".split()
 )
 _MARKING = re.compile(r"^\((?:U|C|S|SBU|TS|LOU)(?:[/ -][A-Z ]+)?\)[.:]?$", re.I)
 

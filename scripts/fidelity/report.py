@@ -170,7 +170,7 @@ HOLDOUT_COLUMNS = ("page", "pasted", "csv", "cablemap")
 
 def holdout_table(o: Outcome, session: str) -> list[str]:
     """One holdout of tests/truth/holdout.jsonl: pages read after the rules were written, scored
-    like the truth but apart from it and from the other holdout; its ambiguous fields are counted
+    like the truth but apart from it and from the other holdouts; its ambiguous fields are counted
     in the last column."""
     held = o.holdouts[session]
     cols = [f for f in HOLDOUT_COLUMNS if any(form == f for form, _n in held.tallies)]
@@ -196,7 +196,8 @@ def holdout_table(o: Outcome, session: str) -> list[str]:
 
 #: the holdouts, in the order they were drawn, and what each one measures
 HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 7"),
-            ("session 12", "% right on pages drawn and read in session 12, before any rule saw them"))
+            ("session 12", "% right on pages drawn and read in session 12, before any rule saw them"),
+            ("session 13", "% right on pages drawn and read in session 13, before any rule saw them"))
 
 
 def holdout_sections(o: Outcome) -> list[tuple[str, list[str]]]:

@@ -129,6 +129,16 @@ def choose(pools, quota: dict[str, int], kind_quota: dict[str, int], seed: int) 
     return chosen
 
 
+def drawn(excluded: tuple[str, ...], quota: dict[str, int], seed: int):
+    """A later holdout's pools and draw: ``--corpus`` read from the command line, the pages of
+    the ``excluded`` selection files left out, ``choose`` with this file's kinds of post."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus")
+    args = ap.parse_args()
+    pools = pools_of(page_items(args.corpus), taken_pages(*excluded), quota)
+    return pools, choose(pools, quota, KIND_QUOTA, seed)
+
+
 def write(chosen: list[tuple[str, str, str, int]]) -> None:
     print("id\tpage\tyear\tselection\tpool\tchars")
     for rel, year, pool, n in sorted(chosen, key=lambda c: (c[1], Path(c[0]).stem)):

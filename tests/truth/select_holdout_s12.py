@@ -15,7 +15,6 @@ alternation unchanged; partial extracts fill 2004, whose pages nearly all are on
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -28,12 +27,7 @@ EXCLUDED = ("selection.tsv", "selection-holdout.tsv")
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus")
-    args = ap.parse_args()
-    taken = select_holdout.taken_pages(*EXCLUDED)
-    pools = select_holdout.pools_of(select_holdout.page_items(args.corpus), taken, QUOTA)
-    select_holdout.write(select_holdout.choose(pools, QUOTA, select_holdout.KIND_QUOTA, SEED))
+    select_holdout.write(select_holdout.drawn(EXCLUDED, QUOTA, SEED)[1])
 
 
 if __name__ == "__main__":

@@ -27,6 +27,12 @@ _CAPS_NAME_AFTER_SENTENCE = re.compile(r"[.!?)\"']\s+(?P<name>[A-Z][A-Z'’-]+(?
 _CUT_COPY = re.compile(r"^\s*\S.{0,78}?(?:\.\.\.|\u2026)\s*$")
 #: a database row's columns after the name on its line: a count and the date (``0 11/13/2007``)
 _ROW_STAMP = re.compile(r"(?<=\S)[ \t]+\d{1,3}[ \t]+[01]?\d/[0-3]?\d/(?:19|20)\d\d[ \t]*$")
+#: the same columns followed by the rest of the row on the line: its length, its TAGS joined by
+#: commas, then its subject and summary (``MILAM 0 11/26/2007 6209 PHUM,PGOV,PREL,LY LIBYA …``)
+_ROW_TAIL = re.compile(
+    r"(?<=\S)[ \t]++\d{1,3}+[ \t]++[01]?+\d/[0-3]?+\d/(?:19|20)\d\d[ \t]++\d{1,7}+[ \t]++"
+    r"[A-Z]{2,8}+(?:,[A-Z0-9]{2,8}+)*+(?![^ \t])"
+)
 
 AFTER_END: Chain[Callable[[str, list[str]], str | None]] = Chain(
     "closing.after-end",
@@ -131,6 +137,33 @@ def name_row_stamp(line: str) -> int | None:
     count and a date (the columns of the database row the cable was exported from); the stamp
     begins after the name."""
     found = _ROW_STAMP.search(line) if "/" in line else None
+    if found is None:
+        return None
+    before = line[: found.start()]
+    after_sentence = _CAPS_NAME_AFTER_SENTENCE.search(before)
+    return found.start() if is_name(before) or (after_sentence and is_name(after_sentence["name"])) else None
+
+
+@STAMP.rule(
+    "name-row-tail",
+    after="name-row-stamp",
+    note=note(
+        "normalization",
+        "The rest of a database row run on after the signer's name on its line (MILAM 0 11/26/2007 6209 "
+        "PHUM,PGOV,PREL,LY and the row's subject and summary again) is kept in the closer as fw "
+        "type=\"wrapper\", after the signature.",
+    ),
+)
+def name_row_tail(line: str) -> int | None:
+    """``… End comment. MILAM 0 11/26/2007 6209 PHUM,PGOV,PREL,LY LIBYA ESTABLISHES SPECIAL STATE
+    SECURITY COURT … The GOL quietly established …`` (07TRIPOLI989), ``… Washington appreciates
+    post's assistance. RICE 0 02/23/2008 4549 EAIR,ETRD,ETTC,IR,KS,PARM,PREL,UK`` (08STATE18255):
+    the last line goes on, after a name (the whole text before it, or a name in capitals after
+    the last sentence), with a database row's columns: a count, the date, the text's length and
+    the TAGS joined by commas, then whatever of the row follows on the line (its subject, its
+    summary). The stamp begins after the name; name-row-stamp takes a line that ends with the
+    date."""
+    found = _ROW_TAIL.search(line) if "/" in line and "," in line else None
     if found is None:
         return None
     before = line[: found.start()]

@@ -321,3 +321,37 @@ def _cut_bare(block: Paragraph, numbers: set[int], after: list[int]) -> list[Blo
                          None, block.items)
         return [head, rest]
     return None
+
+
+@PASSES.rule(
+    "unstopped-last-paragraph",
+    after="unmarked-run-on-paragraph",
+    note=note(
+        "normalization",
+        "The cable's last paragraph, whose number lost its full stop in copying (10 (U) This cable has been "
+        "cleared …), is the paragraph of that number when the paragraph before it has the number before; the "
+        "number is kept as written.",
+    ),
+)
+def unstopped_last_paragraph(blocks: list[Block], run: Run) -> list[Block]:
+    """``10 (U) This cable has been cleared by …`` after paragraph 9 (04THEHAGUE2793), ``13 (U)
+    CODEL McCain was unable to clear this message.`` (10KABUL85), ``5 (C) Comment: …``
+    (06MEXICO4987): an unnumbered paragraph after the cable's last numbered one that opens with
+    a number, a space and its portion marking is the paragraph of that number (``@n``; the label
+    as written) when the last numbered paragraph before it has the number before (2 or more: a
+    lone ``1 (C)`` stays text) and the cable has no paragraph of it. No numbered paragraph comes
+    after it, so unstopped-paragraph-number (which wants the next number after) leaves it; a
+    number with a parenthesis (``4) (C)``, a questionnaire's items) stays an item."""
+    numbers = _numbered(blocks)
+    if not numbers:
+        return blocks
+    last = max(i for i, b in enumerate(blocks) if _number(b) is not None)
+    for index in range(last + 1, len(blocks)):
+        found = _unstopped(blocks[index])
+        if found is None or found[0]["stop"] or not isinstance(blocks[index], Paragraph):
+            continue
+        number = int(found[0]["num"])
+        if number < 2 or number in numbers or numbers[-1] != number - 1:
+            return blocks
+        return [*blocks[:index], _as_paragraph(*found), *blocks[index + 1 :]]
+    return blocks
