@@ -116,6 +116,7 @@ class Chain(Generic[F]):
         self._rules: list[Rule[F]] = []
         self._active: dict[frozenset[str], tuple[Rule[F], ...]] = {}
         self._leads: dict[frozenset[str], dict[str, tuple[Rule[F], ...]]] = {}
+        self._leading: dict[frozenset[str], Callable[[str], tuple[Rule[F], ...]]] = {}
         self._registry = REGISTRY if registry is None else registry
         if registry is None:
             CHAINS[name] = self
@@ -159,6 +160,7 @@ class Chain(Generic[F]):
         self._registry[rule.name] = rule
         self._active.clear()
         self._leads.clear()
+        self._leading.clear()
 
     def active(self, disabled: frozenset[str]) -> tuple[Rule[F], ...]:
         """The rules in order, without those switched off."""
@@ -170,6 +172,12 @@ class Chain(Generic[F]):
     def leading(self, disabled: frozenset[str]) -> Callable[[str], tuple[Rule[F], ...]]:
         """``line -> the rules in order, without those switched off, that its first non-blank
         character can make fire`` (their ``lead``), kept by character: one look-up a line."""
+        made = self._leading.get(disabled)
+        if made is None:
+            made = self._leading[disabled] = self._make_leading(disabled)
+        return made
+
+    def _make_leading(self, disabled: frozenset[str]) -> Callable[[str], tuple[Rule[F], ...]]:
         table = self._leads.get(disabled)
         if table is None:
             table = self._leads[disabled] = {}
@@ -224,16 +232,17 @@ class Run:
                 return found
         return None
 
-    def first_memo(self, chain: Chain[Any], key: str, *args: Any) -> Any:
-        """:meth:`first` (a None result is nothing found) for a chain asked about the same line
-        more than once: the finding is kept in :attr:`memo` under ``key``, and the rule that
-        made it fires at each ask."""
+    def first_memo(self, chain: Chain[Any], key: str, line: str, *args: Any) -> Any:
+        """:meth:`first` (a None result is nothing found) for a chain of line rules asked about
+        the same line more than once, ``line`` their first argument: the finding is kept in
+        :attr:`memo` under ``key``, and the rule that made it fires at each ask. Only the rules
+        whose ``lead`` the line's first non-blank character fits are asked."""
         memo_key = (chain.name, key)
         found = self.memo.get(memo_key, MISSING)
         if found is MISSING:
             found = None
-            for rule in chain.active(self.disabled):
-                result = rule.fn(*args)
+            for rule in chain.leading(self.disabled)(line):
+                result = rule.fn(line, *args)
                 if result is not None:
                     found = (rule.name, result)
                     break
