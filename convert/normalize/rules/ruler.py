@@ -115,8 +115,7 @@ class Chain(Generic[F]):
         self.name, self.stage, self.doc, self.fold = name, stage, " ".join(doc.split()), fold
         self._rules: list[Rule[F]] = []
         self._active: dict[frozenset[str], tuple[Rule[F], ...]] = {}
-        self._leads: dict[frozenset[str], dict[str, tuple[Rule[F], ...]]] = {}
-        self._leading: dict[frozenset[str], Callable[[str], tuple[Rule[F], ...]]] = {}
+        self._leads: dict[frozenset[str], Leads[F]] = {}
         self._registry = REGISTRY if registry is None else registry
         if registry is None:
             CHAINS[name] = self
@@ -160,7 +159,6 @@ class Chain(Generic[F]):
         self._registry[rule.name] = rule
         self._active.clear()
         self._leads.clear()
-        self._leading.clear()
 
     def active(self, disabled: frozenset[str]) -> tuple[Rule[F], ...]:
         """The rules in order, without those switched off."""
@@ -169,37 +167,37 @@ class Chain(Generic[F]):
             found = self._active[disabled] = tuple(r for r in self._rules if r.name not in disabled)
         return found
 
-    def leading(self, disabled: frozenset[str]) -> Callable[[str], tuple[Rule[F], ...]]:
-        """``line -> the rules in order, without those switched off, that its first non-blank
-        character can make fire`` (their ``lead``), kept by character: one look-up a line."""
-        made = self._leading.get(disabled)
-        if made is None:
-            made = self._leading[disabled] = self._make_leading(disabled)
-        return made
-
-    def _make_leading(self, disabled: frozenset[str]) -> Callable[[str], tuple[Rule[F], ...]]:
-        table = self._leads.get(disabled)
-        if table is None:
-            table = self._leads[disabled] = {}
-        active = self.active(disabled)
-        get = table.get
-
-        def rules(line: str) -> tuple[Rule[F], ...]:
-            first = line.lstrip()[:1]
-            found = get(first)
-            if found is None:
-                found = tuple(r for r in active if r.leads(first))
-                if len(table) < _LEADS_KEPT:  # (a text of many scripts cannot grow it without end)
-                    table[first] = found
-            return found
-
-        return rules
+    def leading(self, disabled: frozenset[str]) -> Leads[F]:
+        """The rules in order, without those switched off, by the first non-blank character
+        of a line (``leads[line.lstrip()[:1]]``) that can make them fire (their ``lead``)."""
+        leads = self._leads.get(disabled)
+        if leads is None:
+            leads = self._leads[disabled] = Leads(self.active(disabled))
+        return leads
 
     def __iter__(self) -> Iterator[Rule[F]]:
         return iter(self._rules)
 
     def names(self) -> list[str]:
         return [r.name for r in self._rules]
+
+
+class Leads(dict[str, tuple[Rule[F], ...]]):
+    """A line's first non-blank character ("": a blank line) -> the rules of ``active``, in
+    order, whose ``lead`` it fits: worked out at the first line a character starts, then
+    looked up (a dict's own look-up, in C: a driver asks it for every line)."""
+
+    __slots__ = ("active",)
+
+    def __init__(self, active: tuple[Rule[F], ...]) -> None:
+        super().__init__()
+        self.active = active
+
+    def __missing__(self, first: str) -> tuple[Rule[F], ...]:
+        found = tuple(r for r in self.active if r.leads(first))
+        if len(self) < _LEADS_KEPT:  # (a text of many scripts cannot grow it without end)
+            self[first] = found
+        return found
 
 
 @dataclass(slots=True)
@@ -215,7 +213,7 @@ class Run:
     def active(self, chain: Chain[F]) -> tuple[Rule[F], ...]:
         return chain.active(self.disabled)
 
-    def leading(self, chain: Chain[F]) -> Callable[[str], tuple[Rule[F], ...]]:
+    def leading(self, chain: Chain[F]) -> Leads[F]:
         return chain.leading(self.disabled)
 
     def on(self, name: str) -> bool:
@@ -241,7 +239,7 @@ class Run:
         found = self.memo.get(memo_key, MISSING)
         if found is MISSING:
             found = None
-            for rule in chain.leading(self.disabled)(line):
+            for rule in chain.leading(self.disabled)[line.lstrip()[:1]]:
                 result = rule.fn(line, *args)
                 if result is not None:
                     found = (rule.name, result)
