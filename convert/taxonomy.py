@@ -59,9 +59,11 @@ def caveat(text: str) -> str | None:
     return "caveat-" + found if found else None
 
 
+@lru_cache(maxsize=1024)
 def marking(text: str) -> tuple[str, ...]:
     """A portion marking's categories: ``(S/NF)`` -> level-secret, caveat-noforn; ``(SBU)``
-    -> level-unclassified, caveat-sbu. Parts the taxonomy does not know have none."""
+    -> level-unclassified, caveat-sbu. Parts the taxonomy does not know have none. (Kept per
+    marking: a cable writes the same few on each of its paragraphs.)"""
     parts = [p for p in re.split(r"/+|-", text.strip().strip(".").strip("()").upper()) if p.strip()]
     if not parts:
         return ()
@@ -96,10 +98,11 @@ def precedence_name(ident: str | None) -> str | None:
     return ident[len(pointer("precedence-")):].upper().replace("-", " ")
 
 
+@lru_cache(maxsize=4096)
 def tags_kind(tag: str) -> str:
     """The kind of a TAGS code, by its form: two letters are geographic (the Department of
     State's codes), four letters beginning with a subject field's letter a subject, a name
-    with a comma or several words a person, anything else other."""
+    with a comma or several words a person, anything else other. (Kept per code.)"""
     if re.fullmatch(r"[A-Z]{2}", tag):
         return "tags-geographic"
     if re.fullmatch(r"[A-Z]{4}", tag) and tag[0] in _SUBJECT_FIELDS:

@@ -7,6 +7,7 @@ table of them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Classification levels, most restrictive first (a volume's header shows the first one met).
@@ -40,7 +41,12 @@ def level_rank(level: str | None) -> int:
     return LEVELS.index(level) if level in LEVELS else len(LEVELS)
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=1024)
 def slug(text: str) -> str:
     """``Cable Metadata`` -> ``cable-metadata``; ``(C/NF)`` -> ``c-nf``: lower-case ASCII
-    letters and digits joined by single hyphens ("x" when nothing is left)."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+    letters and digits joined by single hyphens ("x" when nothing is left). (Kept per text:
+    a cable asks about its few markings and levels two dozen times.)"""
+    return _NOT_SLUG.sub("-", text.lower()).strip("-") or "x"

@@ -62,7 +62,7 @@ def find_start(lines: list[str], own: Identity, run: Run) -> Start | None:
     words = 0
     for index, line in enumerate(lines):
         if words >= _OWN_WORDS and line.strip():
-            for rule in rules(line):
+            for rule in rules[line.lstrip()[:1]]:
                 if rule.hit is not None and not rule.hit(line):
                     continue
                 found = rule.fn(lines, index, own)

@@ -34,7 +34,7 @@ def chunks(entries: list[Entry], run: Run) -> list[Chunk]:
             continue
         carried: list[Line] = []
         if current is not None:
-            for rule in starts(entry):
+            for rule in starts[entry.lstrip()[:1]]:
                 found = rule.fn(current, entry)
                 if found:  # "… End Summary." then "¶2. (SBU) …" on the next line
                     run.fire(rule.name)

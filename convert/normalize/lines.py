@@ -12,11 +12,11 @@ from ..model import RawCable
 from .parsed import Entry, Furniture
 from .routing import split_header, split_text_header
 from .rules.lines import ANCHOR, CUT, FURNITURE, LINES, SOURCE, TEXT, EntryCursor
-from .rules.ruler import Rule, Run
+from .rules.ruler import Leads, Rule, Run
 
 AnchorFn = Callable[[str], str | None]
 FurnitureFn = Callable[[EntryCursor, str, str], Furniture | None]
-Furnishing = Callable[[str], tuple[Rule[FurnitureFn], ...]]
+Furnishing = Leads[FurnitureFn]
 
 
 def safe_source(raw: RawCable, run: Run) -> tuple[RawCable, int]:
@@ -87,7 +87,7 @@ def entries(lines: list[str], run: Run) -> list[Entry]:
         if not line.strip():
             out.append(None)
             continue
-        for cut_rule in cuts(line):
+        for cut_rule in cuts[line.lstrip()[:1]]:
             if cut_rule.hit is not None and not cut_rule.hit(line):
                 continue
             pieces = cut_rule.fn(line)
@@ -118,7 +118,7 @@ def _entry(
             if new is not None:
                 run.fire(rule.name)
                 line = new
-    for furniture_rule in furniture(stripped):
+    for furniture_rule in furniture[stripped[:1]]:  # (stripped: its first non-blank character)
         found = furniture_rule.fn(cursor, line, stripped)
         if found is not None:
             run.fire(furniture_rule.name)

@@ -95,37 +95,37 @@ def partial_extract(text: str) -> bool:
     return "extract" in text.lower() and PARTIAL_EXTRACT.search(text) is not None
 
 
-@KINDS.rule("eo-field")
+@KINDS.rule("eo-field", lead="(?i)[E¶]")  # (EO)
 def eo_field(line: str) -> str | None:
     """``E.O. 12958: DECL: 05/21/2015``: the declassification line."""
     return "eo" if EO.match(line) else None
 
 
-@KINDS.rule("tags-field")
+@KINDS.rule("tags-field", lead="(?i)T")  # (TAGS)
 def tags_field(line: str) -> str | None:
     """``TAGS: PREL PGOV CH`` (not ``TAG team members said…``)."""
     return "tags" if TAGS.match(line) and not _TAG_NOT_FIELD.match(line) else None
 
 
-@KINDS.rule("subject-field")
+@KINDS.rule("subject-field", lead="(?i)S")  # (SUBJECT)
 def subject_field(line: str) -> str | None:
     """``SUBJECT: …``, ``SUBJ: …``."""
     return "subject" if SUBJECT.match(line) else None
 
 
-@KINDS.rule("classified-by-field")
+@KINDS.rule("classified-by-field", lead="(?i)[CD]")  # (CLASSIFIED_BY)
 def classified_by_field(line: str) -> str | None:
     """``Classified By: Ambassador …, Reasons 1.4 (b) and (d)``, ``DERIVED FROM …``."""
     return "classified-by" if CLASSIFIED_BY.match(line) else None
 
 
-@KINDS.rule("ref-field")
+@KINDS.rule("ref-field", lead="(?i)[R¶]")  # (_REF_WORD)
 def ref_field(line: str) -> str | None:
     """``REF: A. STATE 41880 B. …``, ``REFTEL``, ``Ref A: …``."""
     return "refs" if REF.match(line) and _REF_WORD.match(line) else None
 
 
-@KINDS.rule("handling-field")
+@KINDS.rule("handling-field", lead="(?i)[SNFLERCOPTD]")  # (HANDLING_WORDS)
 def handling_field(line: str) -> str | None:
     """A line of handling caveats only: ``SENSITIVE SIPDIS``, ``NOFORN``, ``DEPT PASS USTR``."""
     return "handling" if HANDLING.match(line) else None

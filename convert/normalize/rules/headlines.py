@@ -28,6 +28,7 @@ _SERVICE_NOTE = re.compile(r"\s+(?:/*Z[A-Z]{2}[A-Z0-9]?\b|\((?:CCY|ADX)[A-Z0-9 /
 @KINDS.rule(
     "dtg-service-note",
     after="dtg-line",
+    lead=r"(?i)[ZOPRMY\d]",  # (DTG_LINE)
     note=note(
         "normalization",
         "A date-time group followed by a relay's operating signal or service note (ZDK, ZUI, ZFR, ZDS, "
@@ -47,7 +48,7 @@ def dtg_service_note(s: str, state: str | None, run: Run) -> str | None:
 _ACTION = re.compile(r"^(?:ACTION|ORIGIN)\s+[A-Z]{1,6}-\d\d$")
 
 
-@KINDS.rule("action-office", before="routing-indicators")
+@KINDS.rule("action-office", before="routing-indicators", lead="[AO]")  # (_ACTION)
 def action_office(s: str, state: str | None, run: Run) -> str | None:
     """``ACTION AF-00``: the office that acts on an old-style record, the first line of its
     distribution block (the ``INFO LOG-00 …`` lines follow)."""
@@ -65,14 +66,14 @@ _CLEARANCE = re.compile(r"^[A-Z][A-Z0-9]*(?:[/-][A-Z0-9]+)*\s?:\s?[A-Z][A-Z.' -]
 _TRANSMISSION_RULE = re.compile(r"^-{5,}\s*(?:[0-9A-F]{6}\s+)?(?:\d{6}Z?\s+)?(?:\d{6}Z\s*)?/\d+$")
 
 
-@KINDS.rule("telegram-page-line", after="action-office")
+@KINDS.rule("telegram-page-line", after="action-office", lead="P")  # (_PAGE_LINE)
 def telegram_page_line(s: str, state: str | None, run: Run) -> str | None:
     """``PAGE 01 STATE 012345``: the first page line of an archive's printout of a telegram,
     above its distribution block (the header goes on: a page line is no addressee)."""
     return "page" if _PAGE_LINE.match(s) else None
 
 
-@KINDS.rule("drafting-line", after="telegram-page-line")
+@KINDS.rule("drafting-line", after="telegram-page-line", lead="[A-Z]")  # (_DRAFTING, _CLEARANCE)
 def drafting_line(s: str, state: str | None, run: Run) -> str | None:
     """``DRAFTED BY EUR/WE:JSMITH:LK``, ``APPROVED BY EUR:AHARTMAN`` and the clearances after
     them (``EUR/WE:RDAVIS``): who drafted, cleared and approved an outgoing telegram, printed
@@ -82,7 +83,7 @@ def drafting_line(s: str, state: str | None, run: Run) -> str | None:
     return None
 
 
-@KINDS.rule("transmission-rule", after="drafting-line")
+@KINDS.rule("transmission-rule", after="drafting-line", lead="-")  # (_TRANSMISSION_RULE)
 def transmission_rule(s: str, state: str | None, run: Run) -> str | None:
     """``------------ 012345  020145Z /62``, ``------------------8A8E0D 271459Z /38``: the rule
     that closes the distribution block, above the date-time group."""

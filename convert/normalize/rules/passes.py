@@ -346,9 +346,10 @@ def preview_copy(blocks: list[Block], run: Run) -> list[Block]:
     for index, later in itertools.pairwise(numbered):
         block, again = blocks[index], blocks[later]
         assert isinstance(block, Paragraph) and isinstance(again, Paragraph)
+        if block.n != again.n or block.items:
+            continue  # (asked first: the number is read, the text searched)
         texts = _texts(block.lines)
-        cut = "..." in " ".join(texts)[:200] or any(ROW_START.match(t) for t in texts[1:])
-        if block.n != again.n or block.items or not cut:
+        if not ("..." in " ".join(texts)[:200] or any(ROW_START.match(t) for t in texts[1:])):
             continue
         first = next(k for k, x in enumerate(block.lines) if isinstance(x, str))
         lines = (*block.lines[:first], _preview_line(block), *block.lines[first + 1 :])

@@ -60,61 +60,61 @@ ADDRESSEE_START = re.compile(r"^(?:R[A-Z0-9]{3,7}|ZEN)/\S")
 _OFFICE_SYMBOL = re.compile(r"//\S*//")
 
 
-@KINDS.rule("transmission-line")
+@KINDS.rule("transmission-line", lead="(?i)V")  # (TRANSMISSION)
 def transmission_line(s: str, state: str | None, run: Run) -> str | None:
     """``VZCZCXRO8128``: the transmission id."""
     return "transmission" if TRANSMISSION.match(s) else None
 
 
-@KINDS.rule("de-line")
+@KINDS.rule("de-line", lead="(?i)D")  # (DE)
 def de_line(s: str, state: str | None, run: Run) -> str | None:
     """``DE RUEHBJ #1463/01 1530922``: station, serial, section, Julian date."""
     return "de" if DE.match(s) else None
 
 
-@KINDS.rule("security-line")
+@KINDS.rule("security-line", lead="(?i)Z")  # (SECURITY)
 def security_line(s: str, state: str | None, run: Run) -> str | None:
     """``ZNR UUUUU ZZH``: the security line (its letter: the level)."""
     return "security" if SECURITY.match(s) else None
 
 
-@KINDS.rule("dtg-line")
+@KINDS.rule("dtg-line", lead=r"(?i)[ZOPRMY\d]")  # (DTG_LINE)
 def dtg_line(s: str, state: str | None, run: Run) -> str | None:
     """``P 020922Z JUN 09``: precedence and date-time group."""
     return "dtg" if len(s) < 40 and DTG_LINE.match(s) and parse_dtg(s) else None
 
 
-@KINDS.rule("fm-line")
+@KINDS.rule("fm-line", lead="F")  # (FM)
 def fm_line(s: str, state: str | None, run: Run) -> str | None:
     """``FM AMEMBASSY BEIJING``: the sender."""
     return "from" if FM.match(s) else None
 
 
-@KINDS.rule("to-line")
+@KINDS.rule("to-line", lead="T")  # (TO)
 def to_line(s: str, state: str | None, run: Run) -> str | None:
     """``TO RUEHC/SECSTATE WASHDC PRIORITY 4248``: the action addressees start."""
     return "to" if TO.match(s) else None
 
 
-@KINDS.rule("info-line")
+@KINDS.rule("info-line", lead="I")  # (INFO)
 def info_line(s: str, state: str | None, run: Run) -> str | None:
     """``INFO RUEHOO/CHINA POSTS COLLECTIVE``: the information addressees start."""
     return "info" if INFO.match(s) else None
 
 
-@KINDS.rule("xmt-line")
+@KINDS.rule("xmt-line", lead="X")  # (XMT)
 def xmt_line(s: str, state: str | None, run: Run) -> str | None:
     """``XMT AMCONSUL …``: offices the cable is not sent to."""
     return "xmt" if XMT.match(s) else None
 
 
-@KINDS.rule("bt-line")
+@KINDS.rule("bt-line", lead="B")  # (BT)
 def bt_line(s: str, state: str | None, run: Run) -> str | None:
     """``BT``: the break between the header and the text."""
     return "bt" if BT.match(s) else None
 
 
-@KINDS.rule("routing-indicators")
+@KINDS.rule("routing-indicators", lead="[ZOPRMY]")  # (ROUTING)
 def routing_indicators(s: str, state: str | None, run: Run) -> str | None:
     """``PP RUEHWEB``: precedence and routing indicators (not inside an addressee list)."""
     return "routing" if state is None and ROUTING.match(s) else None

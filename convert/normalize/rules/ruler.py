@@ -115,7 +115,7 @@ class Chain(Generic[F]):
         self.name, self.stage, self.doc, self.fold = name, stage, " ".join(doc.split()), fold
         self._rules: list[Rule[F]] = []
         self._active: dict[frozenset[str], tuple[Rule[F], ...]] = {}
-        self._leads: dict[frozenset[str], dict[str, tuple[Rule[F], ...]]] = {}
+        self._leads: dict[frozenset[str], Leads[F]] = {}
         self._registry = REGISTRY if registry is None else registry
         if registry is None:
             CHAINS[name] = self
@@ -167,31 +167,37 @@ class Chain(Generic[F]):
             found = self._active[disabled] = tuple(r for r in self._rules if r.name not in disabled)
         return found
 
-    def leading(self, disabled: frozenset[str]) -> Callable[[str], tuple[Rule[F], ...]]:
-        """``line -> the rules in order, without those switched off, that its first non-blank
-        character can make fire`` (their ``lead``), kept by character: one look-up a line."""
-        table = self._leads.get(disabled)
-        if table is None:
-            table = self._leads[disabled] = {}
-        active = self.active(disabled)
-        get = table.get
-
-        def rules(line: str) -> tuple[Rule[F], ...]:
-            first = line.lstrip()[:1]
-            found = get(first)
-            if found is None:
-                found = tuple(r for r in active if r.leads(first))
-                if len(table) < _LEADS_KEPT:  # (a text of many scripts cannot grow it without end)
-                    table[first] = found
-            return found
-
-        return rules
+    def leading(self, disabled: frozenset[str]) -> Leads[F]:
+        """The rules in order, without those switched off, by the first non-blank character
+        of a line (``leads[line.lstrip()[:1]]``) that can make them fire (their ``lead``)."""
+        leads = self._leads.get(disabled)
+        if leads is None:
+            leads = self._leads[disabled] = Leads(self.active(disabled))
+        return leads
 
     def __iter__(self) -> Iterator[Rule[F]]:
         return iter(self._rules)
 
     def names(self) -> list[str]:
         return [r.name for r in self._rules]
+
+
+class Leads(dict[str, tuple[Rule[F], ...]]):
+    """A line's first non-blank character ("": a blank line) -> the rules of ``active``, in
+    order, whose ``lead`` it fits: worked out at the first line a character starts, then
+    looked up (a dict's own look-up, in C: a driver asks it for every line)."""
+
+    __slots__ = ("active",)
+
+    def __init__(self, active: tuple[Rule[F], ...]) -> None:
+        super().__init__()
+        self.active = active
+
+    def __missing__(self, first: str) -> tuple[Rule[F], ...]:
+        found = tuple(r for r in self.active if r.leads(first))
+        if len(self) < _LEADS_KEPT:  # (a text of many scripts cannot grow it without end)
+            self[first] = found
+        return found
 
 
 @dataclass(slots=True)
@@ -207,7 +213,7 @@ class Run:
     def active(self, chain: Chain[F]) -> tuple[Rule[F], ...]:
         return chain.active(self.disabled)
 
-    def leading(self, chain: Chain[F]) -> Callable[[str], tuple[Rule[F], ...]]:
+    def leading(self, chain: Chain[F]) -> Leads[F]:
         return chain.leading(self.disabled)
 
     def on(self, name: str) -> bool:
@@ -224,16 +230,17 @@ class Run:
                 return found
         return None
 
-    def first_memo(self, chain: Chain[Any], key: str, *args: Any) -> Any:
-        """:meth:`first` (a None result is nothing found) for a chain asked about the same line
-        more than once: the finding is kept in :attr:`memo` under ``key``, and the rule that
-        made it fires at each ask."""
+    def first_memo(self, chain: Chain[Any], key: str, line: str, *args: Any) -> Any:
+        """:meth:`first` (a None result is nothing found) for a chain of line rules asked about
+        the same line more than once, ``line`` their first argument: the finding is kept in
+        :attr:`memo` under ``key``, and the rule that made it fires at each ask. Only the rules
+        whose ``lead`` the line's first non-blank character fits are asked."""
         memo_key = (chain.name, key)
         found = self.memo.get(memo_key, MISSING)
         if found is MISSING:
             found = None
-            for rule in chain.active(self.disabled):
-                result = rule.fn(*args)
+            for rule in chain.leading(self.disabled)[line.lstrip()[:1]]:
+                result = rule.fn(line, *args)
                 if result is not None:
                     found = (rule.name, result)
                     break

@@ -25,6 +25,12 @@ def _ruled(text: str) -> bool:
 
 def _tail_texts(block: list[Line], n: int = 2) -> list[str]:
     """The last ``n`` text lines of a run (fewer if it has fewer), in order."""
+    tail = block[-n:]
+    for entry in tail:
+        if not isinstance(entry, str):
+            break
+    else:
+        return tail  # type: ignore[return-value]  # (the common case: the run ends in text lines)
     out: list[str] = []
     for entry in reversed(block):
         if isinstance(entry, str):

@@ -127,7 +127,7 @@ def tags_runon(field: str, line: str) -> bool:
 _CODES_LINE = re.compile(r"^\s*[A-Z]{2,8}(?:\s*,\s*|\s+)[A-Z]{2,8}(?:(?:\s*,\s*|\s+)[A-Z]{2,8})+\s*$")
 
 
-@KINDS.rule("unlabelled-tags", after="tags-field")
+@KINDS.rule("unlabelled-tags", after="tags-field", lead="[A-Z]")  # (_CODES_LINE)
 def unlabelled_tags(line: str) -> str | None:
     """``EFIN, ECON, EINV, PGOV, CH`` (the ``TAGS:`` label lost): a line of three codes or
     more, every one a code, its four-letter ones the handbook's subject codes or program codes
