@@ -188,7 +188,11 @@ def test_refs_split_by_label_sequence():
     # a station the table does not know, and a title going on after the number: no cable
     ("ATTACHMENT 1 TO LOR 08-134 TOTAL PACKAGE", 2009, None, False),
     ("UNSCR 1737 SANCTIONS COMMITTEE NOTICE", 2010, None, False),
-    ("SAO 06 PAULO 1038", 2007, None, False),
+    ("SAO 06 PAULO 1038", 2007, None, False),  # the word after is the rest of SAO PAULO: garbled
+    # a station the table knows only written short goes on after its number like a known one
+    ("HAGUE 2345 PARA 4", 2005, "05THEHAGUE2345", True),
+    ("USUN 1593 PARA 2", 2004, "04USUNNEWYORK1593", True),
+    ("RIO 12 DE JANEIRO 400", 2007, None, False),  # the station's own words again: garbled
     # ... but a known station may go on, and so may an unknown one with what follows a number
     ("BEIJING 581 ON TRADE", 2009, "09BEIJING581", True),
     ("SECTO 003 DTG 070102Z JUN 08", 2008, "08SECTO3", True),

@@ -111,6 +111,20 @@ def _number_first(item: str, start: int, own_year: int | None) -> tuple[str | No
     return _resolved(match, own_year)
 
 
+def _title_after(match: re.Match[str], station: str, full: str | None) -> bool:
+    """Whether a word in capitals right after the serial makes the match a title, not a
+    cable: a station the table does not know (``ATTACHMENT 1 TO LOR``). A station it knows,
+    or knows written short (``HAGUE 2345 PARA 4``, ``USUN 1593 PARA 2``), may go on after
+    its number, unless the word is the rest of the station's own name (``SAO 06 PAULO
+    1038``: a garbled ``SAO PAULO 061038``, whose ``06`` is no serial)."""
+    after = _WORDS_AFTER.match(match.string, match.end())
+    if after is None or stations.banner_offices(station):
+        return False
+    if full is None:
+        return True
+    return after.group().strip() in set(full.split()) - set(station.split())
+
+
 def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, bool]:
     station = " ".join(match["station"].upper().split())
     if station in ("SECSTATE", "SECSTATE WASHDC"):
@@ -119,9 +133,9 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
     known = len(words) > 1 and bool(stations.banner_offices(station))  # THE HAGUE is a station
     if (not known and any(w in NOT_STATIONS or w in MONTH_WORDS for w in words)) or len(station) < 3:
         return None, False
-    if _WORDS_AFTER.match(match.string, match.end()) and not (known or stations.banner_offices(station)):
-        return None, False  # ``ATTACHMENT 1 TO LOR 08-134``, ``UKRAINE SAYS 3 TRIED TO SELL …``
     full = stations.written_short(station)
+    if _title_after(match, station, full):
+        return None, False  # ``ATTACHMENT 1 TO LOR 08-134``, ``UKRAINE SAYS 3 TRIED TO SELL …``
     if full is not None:  # ``USUN 1593`` is a cable of USUN NEW YORK: 04USUNNEWYORK1593
         words = full.split()
     groups = match.groupdict()
