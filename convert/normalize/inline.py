@@ -27,6 +27,7 @@ from .parsed import (
     Tokens,
 )
 from .rules.inline import JOINS, LINES, REPAIRS, SPANS, SUMMARY_LABEL, TAG_REPAIRS, Found
+from .rules.labels import LABELS
 from .rules.ruler import Rule, Run
 from .tokens import SpanText, plain
 
@@ -204,6 +205,8 @@ def field_tokens(fields: Sequence[Field], run: Run) -> tuple[Field, ...]:
             tokens = joiner.join(field.lines)
             if field.kind == "tags":
                 tokens = repair_tokens(tokens, run.active(TAG_REPAIRS), run)
+            elif field.kind == "subject" and tokens and isinstance(tokens[0], str):
+                tokens = [*repair(tokens[0], run.active(LABELS), run), *tokens[1:]]  # its label, damaged
             field = Field(field.kind, field.lines, field.banner, tuple(tokens), field.refs)
         out.append(field)
     return tuple(out)
