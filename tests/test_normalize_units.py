@@ -475,6 +475,10 @@ def test_page_break_lines():
     assert old_page("PAGE 04  VATICA 05960 191507Z") == "4"
     assert old_page("PAGE 02        STATE  012345") == "2"  # a 1970s telegram's, without the time
     assert old_page("PAGE 12 OF THE REPORT") is None and old_page("Page 02 of the annex 2004") is None
+    # the sender's routing indicator and serial, then the banner (07PARIS170, 07PARIS2440)
+    assert old_page("PAGE 02 RUEHFRA0170 S E C R E T") == "2"
+    assert old_page("PAGE 03 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440") == "3"
+    assert old_page("PAGE 02 RUEHFRA0170 S E C R E T MEETING WITH THE MINISTER") is None  # text after it
     assert new_page("PAGE 02 HARARE 05461 01 OF 02 271458Z") is None
     assert old_page("MADRID 00000857 001.2 OF 002") is None
     assert new_page("The page was 2 of 3") is None and old_page("The page was 2 of 3") is None
@@ -766,3 +770,16 @@ def test_a_copy_whose_field_cut_short_wraps_over_lines_is_a_wrapper() -> None:
               HEADER.replace("RUEHMD #0857/01", "RUEHTL #0247/01").replace("MADRID", "TALLINN"))
     wrapper = " ".join(" ".join(a.itertext()) for a in xp(c, "//t:ab[@type='wrapper']"))
     assert "Goldstein" in wrapper and "(d)." in wrapper
+
+
+def test_a_piece_glued_without_space_joins_its_line_as_written():
+    """A piece that ``glued-fields`` cut from a line with no space before it (``SANAA
+    001352SIPDISE.O. …``), read in the body when the preamble ends between the pieces, joins
+    the piece before it with no space: the source view keeps the word whole."""
+    from convert.normalize.inline import Joiner
+    from convert.normalize.parsed import Glued
+    from convert.normalize.rules.ruler import Run
+
+    glued, spaced = Glued("SIPDIS"), Glued("E.O. 12958")
+    spaced.space_before = True
+    assert Joiner(Run()).join(["SANAA 001352", glued, spaced]) == ["SANAA 001352SIPDIS E.O. 12958"]
