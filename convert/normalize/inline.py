@@ -14,6 +14,7 @@ from .parsed import (
     Choice,
     Closing,
     Field,
+    Glued,
     Heading,
     ItemList,
     LateField,
@@ -76,8 +77,8 @@ class Joiner:
             if not line:
                 continue
             prior = _end(parts) if parts else _last_text(tokens)
-            if not prior:
-                parts.append(line)
+            if not prior or (isinstance(entry, Glued) and not entry.space_before):
+                parts.append(line)  # (a piece cut from the line before with no space: glued as written)
                 continue
             for join in self.joins:
                 glue = join.fn(prior, line)
