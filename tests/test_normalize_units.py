@@ -783,3 +783,17 @@ def test_a_piece_glued_without_space_joins_its_line_as_written():
     glued, spaced = Glued("SIPDIS"), Glued("E.O. 12958")
     spaced.space_before = True
     assert Joiner(Run()).join(["SANAA 001352", glued, spaced]) == ["SANAA 001352SIPDIS E.O. 12958"]
+
+
+def test_closing_lines_after_a_list_that_ends_the_text():
+    """A text that ends in a list: the classification line and a media partner's footer after
+    the last item (01VATICAN3507) go to the closer, and the name before them signs; the item
+    keeps its text."""
+    c = cable("C O N F I D E N T I A L VATICAN 003507\n\nE.O. 12958: DECL: 07/03/2011\nTAGS: PREL VT\n"
+              "SUBJECT: TEST\n\n1. (C) AREAS OF DIFFICULTY:\n-- THE MIDDLE EAST - THE VATICAN WILL OPPOSE.\n"
+              "-- DEATH PENALTY - THE VATICAN WILL CONDEMN IT.\nMMERANTE\n CONFIDENTIAL\n>\n"
+              " 2001VATICA03507 - Classification: CONFIDENTIAL\n")
+    closer = c.tei.find(".//t:closer", NS)
+    assert [fw.get("type") for fw in closer.findall("t:fw", NS)] == ["classification", "footer", "footer"]
+    assert closer.findtext("t:signed/t:persName", namespaces=NS) == "MMERANTE"
+    assert c.tei.findall(".//t:item", NS)[-1].text == "DEATH PENALTY - THE VATICAN WILL CONDEMN IT."
