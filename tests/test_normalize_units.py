@@ -214,6 +214,17 @@ def test_ref_label_written_twice(text, ids):
     assert [r.target for r in parse_refs(text, 2009).items] == ids
 
 
+def test_ref_letter_written_again_for_the_next_item():
+    """``B)`` written twice (07TALLINN375): the second begins an item when a cable follows it;
+    a letter that repeats only a word's initial, or a label doubled on the same item, does not."""
+    items = parse_refs("REF: A) TALLINN 366 B) LEE-GOLDSTEIN EMAIL 05/11/07 B) TALLINN 347", 2007).items
+    assert [(r.letter, r.target) for r in items] == [("A", "07TALLINN366"), ("B", None), ("B", "07TALLINN347")]
+    assert [r.target for r in parse_refs("REF: A. STATE 1 B. B) STATE 2", 2009).items] == ["09STATE1", "09STATE2"]
+    assert [r.target for r in parse_refs("REF: A. STATE 1 B. MEMO FROM J. B. SMITH", 2009).items] == ["09STATE1", None]
+    assert [r.target for r in parse_refs("REF: A. MANAMA 610 B. 08 MANAMA 610 B. 08 MANAMA 61", 2009).items] == [
+        "09MANAMA610", "08MANAMA610"]  # the item again, cut short: no 08MANAMA61
+
+
 def test_ref_list_in_tei_links_known_cables():
     c = cable("C O N F I D E N T I A L MADRID 000857\n\nSIPDIS\n\nE.O. 12958: DECL: 02/13/2019\n"
               "TAGS: PREL SP\nSUBJECT: TEST\n\nREF: A. MADRID 100\n¶B. 08 STATE 4242\n\n1. (C) Text.\n")

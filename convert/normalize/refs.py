@@ -64,6 +64,8 @@ def split_refs(text: str) -> list[Item]:
         if letter == expected:
             cuts.append((match.start(), match.end(), letter))
             expected = chr(ord(expected) + 1)
+        elif cuts and letter == cuts[-1][2] and _again(text, cuts[-1][1], match):
+            cuts.append((match.start(), match.end(), letter))
     if not cuts:
         return [(None, None, text.strip())] if text.strip() else []
     items: list[Item] = []
@@ -73,6 +75,21 @@ def split_refs(text: str) -> list[Item]:
         stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(text)
         items.append((letter, text[start:end].strip(), text[end:stop].strip()))
     return items
+
+
+_TEXT_WORD = re.compile(r"\b(?!REF)\w", re.I)
+
+
+def _again(text: str, after: int, match: re.Match[str]) -> bool:
+    """A label written again for the next item (``A) TALLINN 366 B) LEE-GOLDSTEIN EMAIL 05/11/07
+    B) TALLINN 347``): the item before has text, and a cable's reference follows the label (a
+    letter that only repeats a word's initial names none) that is not the item's own again."""
+    between = text[after : match.start()]  # (not only a label word: ``A. REFTELS: (A) PARAMARIBO 501``)
+    named = resolve_ref(text[match.end() :], 2000)[0]
+    if _TEXT_WORD.search(between) is None or named is None:
+        return False
+    before = resolve_ref(between, 2000)[0]  # the item written again, cut short: ``B. 08 MANAMA 610 B. 08 MANAMA 61``
+    return before is None or not before.startswith(named)
 
 
 def split_ref_field(text: str) -> tuple[str, list[Item]]:
