@@ -188,7 +188,11 @@ def test_refs_split_by_label_sequence():
     # a station the table does not know, and a title going on after the number: no cable
     ("ATTACHMENT 1 TO LOR 08-134 TOTAL PACKAGE", 2009, None, False),
     ("UNSCR 1737 SANCTIONS COMMITTEE NOTICE", 2010, None, False),
-    ("SAO 06 PAULO 1038", 2007, None, False),
+    ("SAO 06 PAULO 1038", 2007, None, False),  # the word after is the rest of SAO PAULO: garbled
+    # a station the table knows only written short goes on after its number like a known one
+    ("HAGUE 2345 PARA 4", 2005, "05THEHAGUE2345", True),
+    ("USUN 1593 PARA 2", 2004, "04USUNNEWYORK1593", True),
+    ("RIO 12 DE JANEIRO 400", 2007, None, False),  # the station's own words again: garbled
     # ... but a known station may go on, and so may an unknown one with what follows a number
     ("BEIJING 581 ON TRADE", 2009, "09BEIJING581", True),
     ("SECTO 003 DTG 070102Z JUN 08", 2008, "08SECTO3", True),
@@ -208,6 +212,17 @@ def test_resolve_ref(text, year, ident, inferred):
 ])
 def test_ref_label_written_twice(text, ids):
     assert [r.target for r in parse_refs(text, 2009).items] == ids
+
+
+def test_ref_letter_written_again_for_the_next_item():
+    """``B)`` written twice (07TALLINN375): the second begins an item when a cable follows it;
+    a letter that repeats only a word's initial, or a label doubled on the same item, does not."""
+    items = parse_refs("REF: A) TALLINN 366 B) LEE-GOLDSTEIN EMAIL 05/11/07 B) TALLINN 347", 2007).items
+    assert [(r.letter, r.target) for r in items] == [("A", "07TALLINN366"), ("B", None), ("B", "07TALLINN347")]
+    assert [r.target for r in parse_refs("REF: A. STATE 1 B. B) STATE 2", 2009).items] == ["09STATE1", "09STATE2"]
+    assert [r.target for r in parse_refs("REF: A. STATE 1 B. MEMO FROM J. B. SMITH", 2009).items] == ["09STATE1", None]
+    assert [r.target for r in parse_refs("REF: A. MANAMA 610 B. 08 MANAMA 610 B. 08 MANAMA 61", 2009).items] == [
+        "09MANAMA610", "08MANAMA610"]  # the item again, cut short: no 08MANAMA61
 
 
 def test_ref_list_in_tei_links_known_cables():
@@ -483,6 +498,10 @@ def test_page_break_lines():
     assert old_page("PAGE 04  VATICA 05960 191507Z") == "4"
     assert old_page("PAGE 02        STATE  012345") == "2"  # a 1970s telegram's, without the time
     assert old_page("PAGE 12 OF THE REPORT") is None and old_page("Page 02 of the annex 2004") is None
+    # the sender's routing indicator and serial, then the banner (07PARIS170, 07PARIS2440)
+    assert old_page("PAGE 02 RUEHFRA0170 S E C R E T") == "2"
+    assert old_page("PAGE 03 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440") == "3"
+    assert old_page("PAGE 02 RUEHFRA0170 S E C R E T MEETING WITH THE MINISTER") is None  # text after it
     assert new_page("PAGE 02 HARARE 05461 01 OF 02 271458Z") is None
     assert old_page("MADRID 00000857 001.2 OF 002") is None
     assert new_page("The page was 2 of 3") is None and old_page("The page was 2 of 3") is None
@@ -774,3 +793,30 @@ def test_a_copy_whose_field_cut_short_wraps_over_lines_is_a_wrapper() -> None:
               HEADER.replace("RUEHMD #0857/01", "RUEHTL #0247/01").replace("MADRID", "TALLINN"))
     wrapper = " ".join(" ".join(a.itertext()) for a in xp(c, "//t:ab[@type='wrapper']"))
     assert "Goldstein" in wrapper and "(d)." in wrapper
+
+
+def test_a_piece_glued_without_space_joins_its_line_as_written():
+    """A piece that ``glued-fields`` cut from a line with no space before it (``SANAA
+    001352SIPDISE.O. …``), read in the body when the preamble ends between the pieces, joins
+    the piece before it with no space: the source view keeps the word whole."""
+    from convert.normalize.inline import Joiner
+    from convert.normalize.parsed import Glued
+    from convert.normalize.rules.ruler import Run
+
+    glued, spaced = Glued("SIPDIS"), Glued("E.O. 12958")
+    spaced.space_before = True
+    assert Joiner(Run()).join(["SANAA 001352", glued, spaced]) == ["SANAA 001352SIPDIS E.O. 12958"]
+
+
+def test_closing_lines_after_a_list_that_ends_the_text():
+    """A text that ends in a list: the classification line and a media partner's footer after
+    the last item (01VATICAN3507) go to the closer, and the name before them signs; the item
+    keeps its text."""
+    c = cable("C O N F I D E N T I A L VATICAN 003507\n\nE.O. 12958: DECL: 07/03/2011\nTAGS: PREL VT\n"
+              "SUBJECT: TEST\n\n1. (C) AREAS OF DIFFICULTY:\n-- THE MIDDLE EAST - THE VATICAN WILL OPPOSE.\n"
+              "-- DEATH PENALTY - THE VATICAN WILL CONDEMN IT.\nMMERANTE\n CONFIDENTIAL\n>\n"
+              " 2001VATICA03507 - Classification: CONFIDENTIAL\n")
+    closer = c.tei.find(".//t:closer", NS)
+    assert [fw.get("type") for fw in closer.findall("t:fw", NS)] == ["classification", "footer", "footer"]
+    assert closer.findtext("t:signed/t:persName", namespaces=NS) == "MMERANTE"
+    assert c.tei.findall(".//t:item", NS)[-1].text == "DEATH PENALTY - THE VATICAN WILL CONDEMN IT."

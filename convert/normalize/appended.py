@@ -9,6 +9,7 @@ facts (the normalizer's driver does that, see :func:`convert.normalize.normalize
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -97,5 +98,10 @@ def cut(lines: list[str], own: Identity, run: Run) -> tuple[list[str], Tail | No
     start = find_start(lines, own, run)
     if start is None:
         return lines, None
+    if start.cuts:  # the cable begins inside the line: its pieces become lines of their own
+        line, marks = lines[start.index], (*start.cuts, len(lines[start.index]))
+        pieces = [line[: marks[0]].rstrip(), *(line[a:b].rstrip() for a, b in itertools.pairwise(marks))]
+        own_lines = [*lines[: start.index], pieces[0]] if pieces[0].strip() else lines[: start.index]
+        return own_lines, Tail([*pieces[1:], *lines[start.index + 1 :]], start.cable_id, start.metadata)
     begin = lead_in(lines, start.index)
     return lines[:begin], Tail(lines[begin:], start.cable_id, start.metadata)

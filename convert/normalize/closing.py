@@ -85,7 +85,11 @@ def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
         if isinstance(last, PageBreak):
             tail.insert(0, blocks.pop())
             continue
-        if not isinstance(last, Paragraph) or last.items or (last.n is not None and len(last.lines) == 0):
+        if isinstance(last, Paragraph) and last.items:
+            if not _item_closing(blocks, last, tail, run):
+                break
+            continue
+        if not isinstance(last, Paragraph) or (last.n is not None and len(last.lines) == 0):
             break
         texts = _texts(last.lines)
         if not texts:
@@ -101,6 +105,24 @@ def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
         run.fire(kind[0])
         _pop_last_line(blocks, last)
         tail.insert(0, Closing(line, kind[1]))
+
+
+def _item_closing(blocks: list[Block], last: Paragraph, tail: list[Block], run: Run) -> bool:
+    """The ``closing.lines`` rules on the last line of the last list item, when the text ends
+    in a list (``-- DEATH PENALTY - …`` / `` CONFIDENTIAL`` / ``>`` / ``2001VATICA03507 -
+    Classification: CONFIDENTIAL``, 01VATICAN3507): a closing line goes to the closing blocks;
+    the item keeps its first line."""
+    texts = _texts(last.items[-1].lines)
+    if len(texts) < 2:
+        return False
+    line = texts[-1]
+    kind = next(((r.name, k) for r in run.active(LINES) if (k := r.fn(line, last)) is not None), None)
+    if kind is None:
+        return False
+    run.fire(kind[0])
+    _pop_item_line(blocks, last)
+    tail.insert(0, Closing(line, kind[1]))
+    return True
 
 
 def _stamp(blocks: list[Block], tail: list[Block], line: str, run: Run) -> None:

@@ -13,7 +13,8 @@ from ..model import RawCable, SourceMetadata
 from .offices import sender_station
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing, Seg, Signature
 from .refs import cited
-from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, SUBJECT, partial_extract
+from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, partial_extract
+from .rules.labels import subject_text
 from .rules.refcopy import merged_refs, whole_refs
 from .rules.ruler import PARTS, Run, all_rules
 from .tagcodes import tags_from
@@ -215,7 +216,7 @@ def _tags(field: Field | None, run: Run) -> tuple[str, ...]:
 def _subject(field: Field | None) -> str | None:
     if field is None:
         return None
-    subject = SUBJECT.sub("", field.text, count=1).strip()
+    subject = subject_text(field.text)
     return _SUBJECT_MARKING.sub("", subject) or None
 
 

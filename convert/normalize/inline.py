@@ -14,6 +14,7 @@ from .parsed import (
     Choice,
     Closing,
     Field,
+    Glued,
     Heading,
     ItemList,
     LateField,
@@ -27,6 +28,7 @@ from .parsed import (
     Tokens,
 )
 from .rules.inline import JOINS, LINES, REPAIRS, SPANS, SUMMARY_LABEL, TAG_REPAIRS, Found
+from .rules.labels import LABELS
 from .rules.ruler import Rule, Run
 from .tokens import SpanText, plain
 
@@ -75,8 +77,8 @@ class Joiner:
             if not line:
                 continue
             prior = _end(parts) if parts else _last_text(tokens)
-            if not prior:
-                parts.append(line)
+            if not prior or (isinstance(entry, Glued) and not entry.space_before):
+                parts.append(line)  # (a piece cut from the line before with no space: glued as written)
                 continue
             for join in self.joins:
                 glue = join.fn(prior, line)
@@ -204,6 +206,8 @@ def field_tokens(fields: Sequence[Field], run: Run) -> tuple[Field, ...]:
             tokens = joiner.join(field.lines)
             if field.kind == "tags":
                 tokens = repair_tokens(tokens, run.active(TAG_REPAIRS), run)
+            elif field.kind == "subject" and tokens and isinstance(tokens[0], str):
+                tokens = [*repair(tokens[0], run.active(LABELS), run), *tokens[1:]]  # its label, damaged
             field = Field(field.kind, field.lines, field.banner, tuple(tokens), field.refs)
         out.append(field)
     return tuple(out)

@@ -64,6 +64,8 @@ def split_refs(text: str) -> list[Item]:
         if letter == expected:
             cuts.append((match.start(), match.end(), letter))
             expected = chr(ord(expected) + 1)
+        elif cuts and letter == cuts[-1][2] and _again(text, cuts[-1][1], match):
+            cuts.append((match.start(), match.end(), letter))
     if not cuts:
         return [(None, None, text.strip())] if text.strip() else []
     items: list[Item] = []
@@ -73,6 +75,21 @@ def split_refs(text: str) -> list[Item]:
         stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(text)
         items.append((letter, text[start:end].strip(), text[end:stop].strip()))
     return items
+
+
+_TEXT_WORD = re.compile(r"\b(?!REF)\w", re.I)
+
+
+def _again(text: str, after: int, match: re.Match[str]) -> bool:
+    """A label written again for the next item (``A) TALLINN 366 B) LEE-GOLDSTEIN EMAIL 05/11/07
+    B) TALLINN 347``): the item before has text, and a cable's reference follows the label (a
+    letter that only repeats a word's initial names none) that is not the item's own again."""
+    between = text[after : match.start()]  # (not only a label word: ``A. REFTELS: (A) PARAMARIBO 501``)
+    named = resolve_ref(text[match.end() :], 2000)[0]
+    if _TEXT_WORD.search(between) is None or named is None:
+        return False
+    before = resolve_ref(between, 2000)[0]  # the item written again, cut short: ``B. 08 MANAMA 610 B. 08 MANAMA 61``
+    return before is None or not before.startswith(named)
 
 
 def split_ref_field(text: str) -> tuple[str, list[Item]]:
@@ -111,6 +128,20 @@ def _number_first(item: str, start: int, own_year: int | None) -> tuple[str | No
     return _resolved(match, own_year)
 
 
+def _title_after(match: re.Match[str], station: str, full: str | None) -> bool:
+    """Whether a word in capitals right after the serial makes the match a title, not a
+    cable: a station the table does not know (``ATTACHMENT 1 TO LOR``). A station it knows,
+    or knows written short (``HAGUE 2345 PARA 4``, ``USUN 1593 PARA 2``), may go on after
+    its number, unless the word is the rest of the station's own name (``SAO 06 PAULO
+    1038``: a garbled ``SAO PAULO 061038``, whose ``06`` is no serial)."""
+    after = _WORDS_AFTER.match(match.string, match.end())
+    if after is None or stations.banner_offices(station):
+        return False
+    if full is None:
+        return True
+    return after.group().strip() in set(full.split()) - set(station.split())
+
+
 def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, bool]:
     station = " ".join(match["station"].upper().split())
     if station in ("SECSTATE", "SECSTATE WASHDC"):
@@ -119,9 +150,9 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
     known = len(words) > 1 and bool(stations.banner_offices(station))  # THE HAGUE is a station
     if (not known and any(w in NOT_STATIONS or w in MONTH_WORDS for w in words)) or len(station) < 3:
         return None, False
-    if _WORDS_AFTER.match(match.string, match.end()) and not (known or stations.banner_offices(station)):
-        return None, False  # ``ATTACHMENT 1 TO LOR 08-134``, ``UKRAINE SAYS 3 TRIED TO SELL …``
     full = stations.written_short(station) or stations.cut_at_width(station)
+    if _title_after(match, station, full):
+        return None, False  # ``ATTACHMENT 1 TO LOR 08-134``, ``UKRAINE SAYS 3 TRIED TO SELL …``
     if full is not None:  # ``USUN 1593`` is a cable of USUN NEW YORK: 04USUNNEWYORK1593; ``KUALA LUMP 4317``
         # is KUALA LUMPUR's, its name cut at the teletype's ten characters: 05KUALALUMPUR4317
         words = full.split()

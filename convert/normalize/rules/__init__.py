@@ -21,6 +21,7 @@ from . import (  # noqa: F401  (registers the rules)
     gaps,
     headlines,
     inline,
+    labels,
     lines,
     marked,
     passes,

@@ -79,6 +79,9 @@ class Start:
     index: int
     cable_id: str | None
     metadata: SourceMetadata | None = None
+    #: where in the line the cable begins, when it begins inside a line: the line is cut there,
+    #: and again before its routing header (``cuts``: where each piece after the first begins)
+    cuts: tuple[int, ...] = ()
 
 
 APPENDED: Chain[Callable[[list[str], int, Identity], Start | None]] = Chain(
@@ -165,6 +168,35 @@ def appended_row(lines: list[str], index: int, own: Identity) -> Start | None:
         return None
     origin, level = _row_origin(match["rest"])
     return Start(index, match["id"], _row_metadata(match["id"], match["date"], match["time"], origin, level))
+
+
+#: a database row run on inside a line, then its cable's routing header glued after it
+#: (``… 220692 225733 9/18/2009 2:25 09STATE96945 Secretary of State UNCLASSIFIED VZCZCXYZ0003PP …``)
+_ROW_INSIDE = re.compile(
+    r"(?<=\s)(?P<row>\d{1,7}\s+" + _DATE + r"\s+" + _TIME + r"\s+(?P<id>\d{2}[A-Z]+\d+)\b(?P<rest>[^\n]{0,200}?))"
+    r"\s(?P<header>VZCZC[A-Z0-9]{4,})"
+)
+
+
+@APPENDED.rule(
+    "appended-row-inside",
+    after="appended-row",
+    note=_note("announced by a database row run on inside a line, its routing header glued after it"),
+    trigger=("VZCZC",),
+)
+def appended_row_inside(lines: list[str], index: int, own: Identity) -> Start | None:
+    """A database row naming another cable that begins inside a line, after the page's last
+    words (a dump's columns), with the routing header of that cable glued after it on the
+    same line (09BERLIN992, 08MOSCOW1519): the line is cut before the row and before the
+    header."""
+    line = lines[index]
+    for match in _ROW_INSIDE.finditer(line):
+        if not own.other_id(match["id"]) or row_time(match["date"], match["time"]) is None:
+            continue
+        origin, level = _row_origin(match["rest"])
+        metadata = _row_metadata(match["id"], match["date"], match["time"], origin, level)
+        return Start(index, match["id"], metadata, (match.start("row"), match.start("header")))
+    return None
 
 
 @APPENDED.rule(

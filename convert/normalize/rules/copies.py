@@ -19,7 +19,7 @@ from ..parsed import Entry, Furniture, Glued, RunOn
 from ..refs import last_label, resolve_ref
 from . import routing as routing_rules  # (routing reads fields, which does not read this module)
 from .blocks import PARA_START
-from .fields import CABLE_DATED, CSV_RESIDUE, SUBJECT_RUNON, PreambleCursor, field_kind
+from .fields import CABLE_DATED, CSV_RESIDUE, OTHER, SUBJECT_RUNON, PreambleCursor, field_kind
 from .ruler import Chain, Run
 
 ROWS: Chain[Callable[[list[Entry], int, Run], int]] = Chain(
@@ -360,3 +360,18 @@ def ref_body_runon(line: str) -> list[str] | None:
             continue  # the list's next letter, or a list that goes on after a marked item
         return [line[: match.start()], RunOn(rest)] if match.start() else [RunOn(rest)]
     return None
+
+
+# ---------------------------------------------------------------- what a split leaves
+_QUOTES_ONLY = re.compile(r'^\s*+"?\s*+,?\s*+"\s*$')
+
+
+@OTHER.rule("csv-residue-before-banner", before="glued-distribution")
+def csv_residue_before_banner(cur: PreambleCursor, line: str) -> str | None:
+    """The CSV quotes (``","``) that ``glued-fields`` cut from before a banner (``","S E C R E T
+    SECTION 01 OF 03 THE HAGUE 001924``, a dump's copy that opens a cable's text) are the
+    wrapper's, not text, even where no field follows the banner (an appended partial extract)."""
+    after = cur.entries[cur.i + 1] if cur.i + 1 < len(cur.entries) else None
+    if not _QUOTES_ONLY.match(line) or not isinstance(after, Glued) or parse_banner(after) is None:
+        return None
+    return "wrapper"

@@ -63,6 +63,20 @@ def row_block(blocks: list[Block], run: Run) -> list[Block]:
 _COPIED_KINDS = frozenset({"eo", "tags", "subject", "refs", "classified-by"})
 
 
+#: the preamble's lines a copy writes again before its E.O. line (``TO THE DEPUTY SECRETARY FROM
+#: AMBASSADOR SOBEL``, ``SIPDIS``): passed over to find the field that opens the copy
+_LEAD_KINDS = frozenset({"distribution", "handling"})
+
+
+def _past_lead(texts: list[str], lead: set[str]) -> list[str]:
+    """``texts`` past its first lines that are the preamble's distribution or handling lines
+    again (all of them: a block of those alone is no copy of a field)."""
+    k = 0
+    while k < len(texts) and _plain(texts[k]) in lead:
+        k += 1
+    return texts[k:] if k < len(texts) else texts
+
+
 def _plain(text: str) -> str:
     return " ".join(text.split()).upper()
 
@@ -87,13 +101,18 @@ def _copies(text: str, preamble: Sequence[str], run_on: bool) -> bool:
 )
 def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> list[Block]:
     """Before the first numbered paragraph: a late REF or Classified By field, or an unnumbered
-    block that opens with an E.O., TAGS or SUBJECT field, whose words are a preamble field's of
+    block that opens with an E.O., TAGS or SUBJECT field (after the preamble's distribution or
+    handling lines written again: ``TO THE DEPUTY SECRETARY FROM AMBASSADOR SOBEL``, 05THEHAGUE789),
+    whose words are a preamble field's of
     the same kind again, is a wrapper. A field the preamble lacks (or writes otherwise: a REF
     list cut short there) stays a field of the cable."""
     written: dict[str, list[str]] = {}
+    lead: set[str] = set()
     for field in fields:
         if field.kind in _COPIED_KINDS:
             written.setdefault(field.kind, []).append(_plain(field.text))
+        elif field.kind in _LEAD_KINDS:
+            lead.update(_plain(x) for x in field.lines if isinstance(x, str))
     if not written:
         return blocks
     out = list(blocks)
@@ -103,7 +122,7 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
         if isinstance(block, LateField):
             kind, texts = block.field.kind, [block.field.text]
         elif isinstance(block, Paragraph) and _bare(block):
-            texts = _texts(block.lines)
+            texts = _past_lead(_texts(block.lines), lead)
             kind = (field_kind(texts[0], run.trial()) or "") if texts else ""
             if kind not in _PREAMBLE_LINES:
                 continue

@@ -64,7 +64,8 @@ WEEKDAY_DATELINE = re.compile(
 )
 CABLE_DATED = re.compile(r"^\s*Cable\s+dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?\]?")
 CSV_ROW = re.compile(r"^\s*\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
-CSV_RESIDUE = re.compile(r'^\s*+"?\s*+,?\s*+"(?=\S)')
+#: CSV quotes before text (``","C O N F…``); not quotes and commas alone (what a cut leaves)
+CSV_RESIDUE = re.compile(r'^\s*+"?\s*+,?\s*+"(?=\S)(?![\s",]*+$)')
 DATABASE_FIELD = re.compile(r"^\s*(?:id|date|refid|origin|classification|destination|header|references?)\s*:", re.I)
 DATABASE_MARK = re.compile(
     r"^\s*(?:-{5,}\s*header ends\s*-{5,}|={5,}\s*CABLE ENDS?(?:\s*={5,})?|<<\d+>>|\d+\t\S)", re.I

@@ -208,9 +208,9 @@ NEW_PAGE = re.compile(
     r"(?P<page>\d{3}(?:\.\d)?)\s+of\s+(?P<pages>\d{3})\s*$",
     re.I,
 )
-OLD_PAGE = re.compile(
-    r"^\s*PAGE\s+(?P<page>\d{2,3})\s+(?:\S.*\b\d{6}Z|(?-i:[A-Z][A-Z ]*?\s+\d{4,6}(?:\s+\d\d\s+OF\s+\d\d)?))\s*$", re.I
-)
+OLD_PAGE = re.compile(  # (or the sender's indicator and serial, then the banner: PAGE 02 RUEHFRA0170 S E C R E T)
+    r"^\s*PAGE\s+(?P<page>\d{2,3})\s+(?:\S.*\b\d{6}Z|(?-i:[A-Z][A-Z ]*?\s+\d{4,6}(?:\s+\d\d\s+OF\s+\d\d)?)"
+    r"|(?-i:R[A-Z]{3,6}\d{4}\s+(?:[A-Z] ){4,}[A-Z](?:\s+[A-Z][A-Z ]*?\s+\d{4,6})?))\s*$", re.I)
 _NOT_PAGE_STATIONS = ("REF", "REFS", "REFTEL")
 
 
@@ -227,8 +227,8 @@ def new_page(stripped: str) -> str | None:
 
 def old_page(stripped: str) -> str | None:
     """The page number of an old-style page line (``PAGE 02 HARARE 05461 01 OF 02 271458Z``; a
-    1970s telegram's without the time: ``PAGE 02 STATE 012345``)."""
-    if stripped[-1:] not in ("Z", "z") and not stripped[-1:].isdigit():
+    1970s telegram's without the time: ``PAGE 02 STATE 012345``; ``PAGE 02 RUEHFRA0170 S E C R E T``)."""
+    if not stripped[-1:].isalnum():
         return None
     match = OLD_PAGE.match(stripped)
     return str(int(match["page"])) if match else None

@@ -273,9 +273,11 @@ def dump_header(blocks: list[Block], run: Run) -> list[Block]:
 
 
 #: the rest of a media partner's CSV row: its references, then the routing header or the
-#: banner of its copy of the cable in quotes (``CONFIDENTIAL,,"VZCZCXYZ0003 OO RUEHWEB``)
+#: banner of its copy of the cable in quotes (``CONFIDENTIAL,,"VZCZCXYZ0003 OO RUEHWEB``); or a
+#: row's origin wrapped: its end, then the classification (``Hague",CONFIDENTIAL,05THEHAGUE2377``)
 _CSV_COPY = re.compile(
-    r',\s*"(?:VZCZC|[A-Z]{2}\s+R[A-Z]{4}\b)|",\s*"(?:[A-Z] ?){6}|^\d{3,7},\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d,\d\d[A-Z]',
+    r',\s*"(?:VZCZC|[A-Z]{2}\s+R[A-Z]{4}\b)|",\s*"(?:[A-Z] ?){6}|^\d{3,7},\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d,\d\d[A-Z]'
+    r'|^[A-Za-z][A-Za-z .\'-]{0,40}",(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?://[A-Z ]+)?,',
     re.M,
 )
 

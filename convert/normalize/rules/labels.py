@@ -1,0 +1,64 @@
+"""Stage "fields", continued: a preamble field whose label lost a letter in copying.
+
+``UBJECT: BAHRAIN WILL FORMALLY REQUEST …`` after the TAGS line: the S of ``SUBJECT:`` was
+dropped (08MANAMA117, 09TRIPOLI925), so the line was read as text and the cable had no
+subject. The label is recognised only whole but for its first letter, in capitals and with
+its colon, as the first word of a line of the preamble (the ``fields.kinds`` chain is asked
+there only): no English word begins so. The text keeps the label as written beside the
+regularised one (sic/corr).
+
+Chains:
+
+- (``fields.kinds``, see :mod:`.fields`: ``damaged-subject-label``)
+- ``inline.labels`` ``(text) -> [(start, end, token)]``: the damaged label at the start of the
+  field's text, mended (run by :mod:`convert.normalize.inline` on the SUBJECT field).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..parsed import Choice
+from .fields import KINDS, SUBJECT
+from .inline import Found
+from .ruler import Chain, note
+
+#: ``UBJECT:``, ``UBJ:`` (``SUBJECT:``, ``SUBJ:`` without their S), in capitals, with the colon
+DAMAGED_SUBJECT = re.compile(r"^\s*(?P<label>UBJ(?:ECT)?\s*:)")
+
+LABELS: Chain[Callable[[str], Found]] = Chain(
+    "inline.labels", "inline", "A field's damaged label mended, at the start of the field's text."
+)
+
+
+@KINDS.rule("damaged-subject-label", after="subject-field")
+def damaged_subject_label(line: str) -> str | None:
+    """``UBJECT: …``: the SUBJECT field, its label's first letter lost."""
+    return "subject" if DAMAGED_SUBJECT.match(line) else None
+
+
+@LABELS.rule(
+    "subject-label-mended",
+    trigger=("UBJ",),
+    note=note(
+        "correction",
+        "A SUBJECT label that lost its first letter in copying (UBJECT: in the preamble, where the SUBJECT field "
+        "stands) is read as the SUBJECT field and corrected (sic/corr, certainty high).",
+    ),
+)
+def subject_label_mended(text: str) -> Found:
+    """``UBJECT:`` at the start of the SUBJECT field's text -> ``SUBJECT:``."""
+    match = DAMAGED_SUBJECT.match(text)
+    if match is None:
+        return []
+    label = match["label"]
+    return [(match.start("label"), match.end("label"), Choice(label, "S" + label, kind="corr", cert="high",
+                                                              reason="field-label"))]
+
+
+def subject_text(text: str) -> str:
+    """A SUBJECT field's text without its label, written whole or damaged."""
+    if SUBJECT.match(text):
+        return SUBJECT.sub("", text, count=1).strip()
+    return DAMAGED_SUBJECT.sub("", text, count=1).strip()
