@@ -1,7 +1,6 @@
 """Stage "blocks", chain ``blocks.passes``: passes over all the blocks of the body, in order
 (renumbering, lists attached to their paragraph, media partners' rows and copies, headings).
-The chain is made in :mod:`convert.normalize.rules.blocks`; its rules are here, in order.
-"""
+The chain is made in :mod:`convert.normalize.rules.blocks`; its rules are here, in order."""
 
 from __future__ import annotations
 
