@@ -60,6 +60,19 @@ AB_OUT_OF_TEXT = _AB_AFTER | {"rule"}
 #: The round-trip checks count it as the word ``redacted`` where the gap stands.
 REDACTION_LABEL = "[redacted]"
 _GAP = _T + "gap"
+_DIV = _T + "div"
+#: the ``div`` type of a second cable a page prints after the cable's own text
+APPENDED = "appended-cable"
+
+
+def appended_label(div: etree._Element) -> str | None:
+    """The editorial line the reading edition prints where a second cable, appended on the
+    same page, begins (``div type="appended-cable"``, its id in ``@n``): its text would
+    otherwise run on from the cable's own, signature after signature. None when the part
+    holds nothing but its header (the opener, which the edition prints after the text)."""
+    if div.get("type") != APPENDED or all(child.tag == _OPENER for child in div if isinstance(child.tag, str)):
+        return None
+    return f"[Appended on the same page: Telegram {div.get('n') or 'of unknown number'}]"
 
 
 def local_name(element: etree._Element) -> str:
@@ -244,18 +257,25 @@ def after_text(element: etree._Element) -> bool:
 def edition_text(cable: Cable, include_artifacts: bool = False) -> str:
     """The cable's body in the reading edition's order: the text without what the edition
     prints after it (each redaction read as :data:`REDACTION_LABEL`) and without the lines of
-    dashes it draws as nothing (``ab type="rule"``), then the opener, wrappers and late
-    Classified By lines, which the edition prints after the text. Every word of it is in every
+    dashes it draws as nothing (``ab type="rule"``), each appended second cable begun by its
+    label (:func:`appended_label`), then the opener, wrappers and late Classified By lines,
+    which the edition prints after the text. Every word of it is in every
     edition rendition, in this order."""
     body = cable.tei.find(f"{_T}text/{_T}body")
     if body is None:
         return ""
     later = [e for e in body.iter(_OPENER, _AB) if after_text(e)]
     text = body
-    if any(e.get("type") in AB_OUT_OF_TEXT for e in body.iter(_AB)):
+    if any(e.get("type") in AB_OUT_OF_TEXT for e in body.iter(_AB)) or any(
+        e.get("type") == APPENDED for e in body.iter(_DIV)
+    ):
         text = copy.deepcopy(body)
         for block in [e for e in text.iter(_AB) if e.get("type") in AB_OUT_OF_TEXT]:
             _drop(block)
+        for div in text.iter(_DIV):
+            label = appended_label(div)
+            if label:  # where it begins, the edition says so
+                div.text = f"{label} {div.text or ''}"
     parts = [text_of(text, edition_reading(include_artifacts))]
     for element in later:
         parts.append(text_of(element, edition_reading(include_artifacts, opener=True)))

@@ -306,3 +306,38 @@ def test_a_body_under_another_cables_header_keeps_the_pages_id(table_id: str, ke
         assert done.cable.tei.get("{http://www.w3.org/XML/1998/namespace}id") == "c10MEXICO614"
     else:
         assert notes == [f"id: the text gives 10ISLAMABAD416, the cablegate table {table_id}"]
+
+
+@pytest.mark.parametrize("truth", SECOND, ids=[str(r["id"]) for r in SECOND])
+def test_the_edition_says_where_the_appended_cable_begins(truth: dict[str, object]) -> None:
+    """The reading edition prints an editorial line where the appended cable begins (its text
+    would otherwise run on from the page's own, signature after signature): in the edition's
+    words, between the two cables' texts, and in the HTML and Markdown renditions; the
+    transcript (the cable's own order, no editorial words) has none."""
+    from convert.options import WriteOptions
+    from convert.textview import appended_label, body_text, edition_text
+    from convert.writers import html, markdown
+
+    cable = normalize_traced(_raw(str(truth["id"]))).cable
+    divs = [d for d in cable.tei.iterfind(".//t:div[@type='appended-cable']", NS)]
+    assert divs
+    texts = [d for d in divs if any(child.tag != f"{{{NS['t']}}}opener" for child in d)]
+    labels = [appended_label(d) for d in divs]
+    assert [label is None for label in labels] == [d not in texts for d in divs]  # a header alone: no label
+    if not texts:  # 04THEHAGUE1915: the page prints only the other cable's row and header
+        assert "Appended on the same page" not in edition_text(cable)
+        return
+    divs, labels = texts, [appended_label(d) or "" for d in texts]
+    assert labels[0] == f"[Appended on the same page: Telegram {divs[0].get('n')}]"
+    edition = edition_text(cable)
+    telegram = cable.tei.find(".//t:div[@type='telegram']", NS)
+    own, later = (node.xpath("(.//t:p | .//t:item)[1]", namespaces=NS) for node in (telegram, divs[0]))
+    assert later  # the part has text (else no label)
+    at = edition.index(labels[0])
+    for paragraphs, text in ((own, edition[:at]), (later, edition[at:])):  # the page's text before, the other's after
+        for paragraph in paragraphs:  # (09CAIRO1962's own cable is its header alone)
+            words = WORD.findall(source_text(paragraph))[:6]
+            assert words and " ".join(words) in " ".join(WORD.findall(text))
+    assert all(label in edition for label in labels) and not any(label in body_text(cable) for label in labels)
+    assert labels[0] in html.write(cable, WriteOptions()).decode()
+    assert labels[0].replace("[", "\\[").replace("]", "\\]") in markdown.write(cable, WriteOptions()).decode()

@@ -20,7 +20,16 @@ from typing import cast
 from lxml import etree
 
 from ..model import XML_NS, compiled
-from ..textview import ARTIFACTS, REDACTION_LABEL, after_text, choice_reading, is_block, local_name
+from ..textview import (
+    APPENDED,
+    ARTIFACTS,
+    REDACTION_LABEL,
+    after_text,
+    appended_label,
+    choice_reading,
+    is_block,
+    local_name,
+)
 from ..theme import Theme
 from ..view import clean, paragraph_of
 
@@ -202,6 +211,13 @@ class Walk:
             self.paragraph(source, container)
         elif name == "div" and kind in {"summary", "comment"}:
             self.blocks(source, self.styled("div", kind, parent=container))
+        elif name == "div" and self.edition and kind == APPENDED:
+            # a second cable the page prints after this one: the edition says where it begins
+            part = self.styled("div", None, "appended-cable", parent=container)
+            label = appended_label(source)
+            if label:
+                add_text(etree.SubElement(self.styled("div", "text_heading", parent=part), "p"), label)
+            self.blocks(source, part)
         elif name == "opener":
             self.lines(source, self.styled("div", None, "opener-block", parent=container),
                        "opener")
