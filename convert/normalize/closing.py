@@ -7,6 +7,7 @@ from __future__ import annotations
 from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, ListItem, PageBreak, Paragraph, Signature
 from .rules.closing import DOUBLED, LINES, SIGNATURE, TWICE, after_text
 from .rules.endings import AFTER_END, STAMP
+from .rules.passes import _bare
 from .rules.ruler import Run
 from .rules.trailers import TRAILER
 
@@ -30,7 +31,7 @@ def _pop_last_line(blocks: list[Block], block: Paragraph) -> None:
             blocks.extend(PageBreak(f) for f in trailing if not isinstance(f, str))
             break
     empty = not any(isinstance(x, str) and x.strip() for x in block.lines)
-    if empty and block.n is None and block.marking is None and not block.items:
+    if empty and _bare(block):
         del blocks[next(i for i in range(len(blocks) - 1, -1, -1) if blocks[i] is block)]  # this one, not an equal one
         blocks.extend(PageBreak(x) for x in block.lines if not isinstance(x, str))
 
@@ -207,10 +208,6 @@ def _twice(blocks: list[Block], tail: list[Block], name: str, run: Run) -> None:
         tail[:0] = _signed(lines[-1], run)
 
 
-def _bare(block: Block) -> bool:
-    return isinstance(block, Paragraph) and not block.items and block.n is None and block.marking is None
-
-
 def _trailer(blocks: list[Block], run: Run) -> None:
     """A post's website notice at the end of the text (``closing.trailer``), in the last block
     (its last list item, if it has items) or begun in the one before an unnumbered last block:
@@ -219,7 +216,9 @@ def _trailer(blocks: list[Block], run: Run) -> None:
     for back in (1, 2):
         start = len(blocks) - back
         first = blocks[start] if start >= 0 else None
-        if not isinstance(first, Paragraph) or (back == 2 and not _bare(blocks[-1])):
+        if not isinstance(first, Paragraph):
+            return
+        if back == 2 and not (isinstance(blocks[-1], Paragraph) and _bare(blocks[-1])):
             return
         lines = first.items[-1].lines if first.items else first.lines
         texts = [*_texts(lines), *(t for b in blocks[start + 1 :] if isinstance(b, Paragraph) for t in _texts(b.lines))]

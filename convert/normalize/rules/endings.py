@@ -136,12 +136,7 @@ def name_row_stamp(line: str) -> int | None:
     with a name (the whole line, or a name in capitals after the last sentence) followed by a
     count and a date (the columns of the database row the cable was exported from); the stamp
     begins after the name."""
-    found = _ROW_STAMP.search(line) if "/" in line else None
-    if found is None:
-        return None
-    before = line[: found.start()]
-    after_sentence = _CAPS_NAME_AFTER_SENTENCE.search(before)
-    return found.start() if is_name(before) or (after_sentence and is_name(after_sentence["name"])) else None
+    return _after_name(line, _ROW_STAMP.search(line) if "/" in line else None)
 
 
 @STAMP.rule(
@@ -163,7 +158,12 @@ def name_row_tail(line: str) -> int | None:
     the TAGS joined by commas, then whatever of the row follows on the line (its subject, its
     summary). The stamp begins after the name; name-row-stamp takes a line that ends with the
     date."""
-    found = _ROW_TAIL.search(line) if "/" in line and "," in line else None
+    return _after_name(line, _ROW_TAIL.search(line) if "/" in line and "," in line else None)
+
+
+def _after_name(line: str, found: re.Match[str] | None) -> int | None:
+    """Where the stamp ``found`` begins, when what stands before it on the line is a name: the
+    whole text before it, or a name in capitals after the last sentence."""
     if found is None:
         return None
     before = line[: found.start()]

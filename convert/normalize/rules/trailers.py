@@ -46,7 +46,7 @@ _NOTICE_SENTENCES = re.compile(
 _ADDRESS_MARKS = ("://", "www.", "sgov", ".gov", ".cfm", "http")
 #: the little words and marks around the notice's parts
 _NOTICE_WORDS = frozenset({"at", "or"})
-_MARKS = frozenset(" \t:;,.()/\"“”*=_-")
+_MARKS = " \t:;,.()/\"“”*=_-"
 #: what may be left of the notice besides its parts: the ends of addresses the page's
 #: wrapping cut off (``Portal:Moro cco``, ``index.c fm``), a word or two, each short
 _LEFT_WORDS = 2
@@ -58,11 +58,13 @@ _LONGEST = 400
 def _notice_part(word: str) -> bool:
     """Whether a word of what follows the opening is the notice's own: an address, a run of
     asterisks or other marks, a redaction (``XXXXXXXXXXXX``), "at" or "or"."""
-    low = word.lower()
-    if any(mark in low for mark in _ADDRESS_MARKS) or low.strip("".join(_MARKS)) in _NOTICE_WORDS:
-        return True
-    bare = word.strip("".join(_MARKS))
-    return not bare or (len(bare) >= 4 and set(bare) <= {"X"}) or (len(bare) >= 4 and set(bare) <= {"x"})
+    bare = word.strip(_MARKS)
+    return (
+        not bare
+        or any(mark in word.lower() for mark in _ADDRESS_MARKS)
+        or bare.lower() in _NOTICE_WORDS
+        or (len(bare) >= 4 and (set(bare) <= {"X"} or set(bare) <= {"x"}))
+    )
 
 
 def _only_notice(rest: str) -> bool:
