@@ -602,3 +602,17 @@ def test_end_of_cable_is_a_marker_only_in_capitals() -> None:
     assert det.find("MINIMIZE CONSIDERED. END OF CABLE")
     assert det.find("=====CABLE ENDS=====")
     assert det.find("(full text of report follows at end of cable).") == []
+
+
+def test_a_summary_that_begins_with_a_label_word_keeps_it_after_the_label() -> None:
+    """``Summary: Key human rights … contacts`` (09SAOPAULO662, session-14 holdout): ``Key`` is a
+    word of the label ``Key Points`` but here the text's first word; a label ends at its colon
+    or stop, or is one only if it names the summary (``SUMMARY AND ACTION REQUEST President``)."""
+    from fidelity import compare
+
+    truth = {"start": "Key human rights and antidiscrimination contacts", "end": "stand in today's Brazil."}
+    assert compare.summary_agrees(truth, "Summary: Key human rights and antidiscrimination contacts spoke. "
+                                         "They stand in today's Brazil. End summary.") == (True, True, True)
+    assert compare._start_words("SUMMARY AND ACTION REQUEST President Bush")[:2] == ["president", "bush"]
+    assert compare._start_words("(C) Summary and Comment: The x") == ["the", "x"]
+    assert compare._start_words("Summary ------- 1. (C) The man") == ["the", "man"]
