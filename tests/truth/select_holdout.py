@@ -132,7 +132,8 @@ def choose(pools, quota: dict[str, int], kind_quota: dict[str, int], seed: int,
         if left > 0:  # 2004: nearly every page is a partial extract; they fill the quota
             done = {c[0] for c in chosen}
             rest = sorted(p for p in pools.get((year, "partial"), []) if p[0] not in done)
-            chosen += [(rel, year, f"{year}-partial-{half}", sizes[rel]) for rel, half in draw(rest, left, rng, pattern)]
+            got = draw(rest, left, rng, pattern)
+            chosen += [(rel, year, f"{year}-partial-{half}", sizes[rel]) for rel, half in got]
     return chosen
 
 
