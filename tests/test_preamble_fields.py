@@ -361,3 +361,30 @@ def test_a_1970s_telegram_pasted_whole_reads_its_header_and_signer() -> None:
     cable = normalize(RawCable(source="pasted.txt", form="text", body=text))
     note = " ".join(sentence for _, sentence in frus.source_note(cable.view))
     assert "Drafted by EUR/WE:JSMITH:LK; approved by EUR:AHARTMAN." in note
+
+
+def test_references_of_session_14s_holdout_forms() -> None:
+    """Three REF forms the session-14 holdout showed: a six-digit serial written in eight
+    (``STATE 00218123``, 05SANJOSE2802; a page's own number, ``TRIPOLI 00000948 001.2 OF 002``
+    or ``STATE 00120578 002 OF 003``, is none), items labelled ``REF A …`` ``REF B …`` with no
+    stop (09CAIRO173), and lines with labels of their own over the items' after a blank line
+    (``A. A. GENEVA 1954 B. STATE 130904`` / blank / ``B. C. STATE 130145 D. GENEVA 1675``,
+    06GENEVA2030)."""
+    assert [r[2] for r in refs_of("REF: STATE 00218123")] == ["09STATE218123"]
+    paged = "REF: STATE 00120578 TRIPOLI 00000948 001.2 OF 002"
+    assert [r[2] for r in refs_of(paged)] == ["09STATE120578"]
+    assert [r[2] for r in refs_of("REF: STATE 00120578 002 OF 003")] == [None]
+    assert [r[2] for r in refs_of("REF: TRIPOLI 00000948")] == [None]
+    assert [r[2] for r in refs_of("REF A 09 CAIRO 074 REF B 08 CAIRO 784")] == ["09CAIRO74", "08CAIRO784"]
+    assert [r[2] for r in refs_of("REF A: ROME 5")] == ["09ROME5"]
+    assert [r[2] for r in refs_of("REF: A. REF A STATE 118799 B. REF B LONDON 2595")] == [
+        "09STATE118799", "09LONDON2595"]
+    text = BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE\n\nREF: A. A. GENEVA 1954 B. STATE 130904\n\n"
+                        "     B. C. STATE 130145 D. GENEVA 1675\n     C. E. GENEVA 1673\n\nClassified By: X")
+    assert [r["id"] for r in rec(text)["references"]] == [
+        "04GENEVA1954", "04STATE130904", "04STATE130145", "04GENEVA1675", "04GENEVA1673"]
+    # a lettered question after the REF list is no item of it: ``B. (C) WHAT …`` has no cable
+    from convert.normalize.rules.fields import ref_continues
+
+    assert not ref_continues("B. (C) WHAT IS THE TGS' ATTITUDE", "B")
+    assert ref_continues("B. C. STATE 130145 D. GENEVA 1675", "B")
