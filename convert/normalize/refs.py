@@ -15,11 +15,12 @@ from .. import stations
 from .parsed import Ref, RefList
 
 #: the field's label: ``REF:``, ``REFTEL``, ``REFS.``, ``Ref A:``
+#: a cable ahead: a station (after a two-digit year or not), then its serial
+_CABLE_AHEAD = r"(?=(?:\d{2}\s+)?[A-Z]{3,}(?:\s[A-Z]+){0,3}\s+\d)"
 #: a letter after ``REF`` with no stop, then a cable (``REF A 09 CAIRO 074 REF B 08 CAIRO 784``)
-_BARE = r"REF\s+(?P<c>[A-Z])\s+(?=(?:\d{2}\s+)?[A-Z]{3,}(?:\s[A-Z]+){0,3}\s+\d)"
+_BARE = r"REF\s+(?P<c>[A-Z])\s+" + _CABLE_AHEAD
 REF = re.compile(
-    r"^\s*(?:¶\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b(?:\s+[A-Z](?=\s*:)|\s+[A-Z]\s+(?=(?:\d{2}\s+)?[A-Z]{3,}(?:\s[A-Z]+){0,3}\s+\d))?"
-    r"\s*[:.]?",
+    r"^\s*(?:¶\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b(?:\s+[A-Z](?=\s*:)|\s+[A-Z]\s+" + _CABLE_AHEAD + r")?\s*[:.]?",
     re.I,
 )
 _REF_LABEL = re.compile(
