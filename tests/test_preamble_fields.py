@@ -361,3 +361,23 @@ def test_a_1970s_telegram_pasted_whole_reads_its_header_and_signer() -> None:
     cable = normalize(RawCable(source="pasted.txt", form="text", body=text))
     note = " ".join(sentence for _, sentence in frus.source_note(cable.view))
     assert "Drafted by EUR/WE:JSMITH:LK; approved by EUR:AHARTMAN." in note
+
+
+def test_a_browser_copy_leaves_out_the_tables_row_of_press_articles() -> None:
+    """Many pages end their table with the press articles the cable appears in: in a browser
+    copy that row stands between the row of facts and the routing header, and read as text it
+    hid the header (07BERN881: no level, date, FM line, SUBJECT or TAGS)."""
+    from convert.readers import text
+
+    header = "O 201755Z DEC 05\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC IMMEDIATE 1234\n\n"
+    row = " \t 05PARIS8760  \t 2005-12-20 17:55  \t 2010-12-08 21:09  \t CONFIDENTIAL  \t Embassy Paris  \n\n"
+    articles = " \t Appears in these articles:\n http://www.example.org/a/1\n http://www.example.org/b/2\n\n"
+    copy = BROWSER.split(" \t 05PARIS8760")[0] + row + articles + header + BODY.replace("1. (C)", "\u00b61. (C)")
+    raw = text.read(copy, "copy.txt")
+    assert "Appears in these articles" not in raw.body and "example.org" not in raw.body
+    assert any("press articles" in n for n in raw.notes)
+    cable = normalize(raw)
+    got = record(cable)
+    assert (got["from"], got["date"], got["subject"], got["tags"]) == (
+        "AMEMBASSY PARIS", "2005-12-20T17:55:00Z", "A CABLE", ["PREL", "FR"])
+    assert any("press articles" in w for w in cable.warnings)

@@ -18,6 +18,11 @@ BROWSER_NOTE = (
     "a browser copy of a cablegate page: the site's navigation and help text before the page's table "
     "are left out, the table's facts are read as the page's metadata"
 )
+#: the table's last row on many pages: the press articles the cable appears in, one a line
+_ARTICLES = re.compile(r"^[ \t]*Appears in these articles:[ \t]*$")
+_LINK = re.compile(r"^[ \t]*(?:https?://|www\.)\S*[ \t]*$")
+#: how many lines the articles row may hold before its end (a blank line) is not trusted
+_ARTICLE_LINES = 40
 
 
 def read(content: str, name: str) -> RawCable:
@@ -45,6 +50,7 @@ def browser_copy(content: str, name: str) -> RawCable | None:
         return None
     names = [HEADER_NAMES.get(h.lower()) for h in ("Reference ID", "Created", "Released", "Classification", "Origin")]
     fields = dict(zip(names, cells, strict=True))
+    body, articles = _articles(body)
     metadata = SourceMetadata(
         kind="cablegate-table",
         id=fields.get("id"),
@@ -53,4 +59,25 @@ def browser_copy(content: str, name: str) -> RawCable | None:
         classification=fields.get("classification"),
         origin=fields.get("origin"),
     )
-    return RawCable(source=name, form="text", body=body, metadata=metadata, notes=(BROWSER_NOTE,))
+    note = BROWSER_NOTE + ("; the table's row of the press articles the cable appears in "
+                           f"({articles} line{'s' * (articles != 1)}) is left out too" if articles else "")
+    return RawCable(source=name, form="text", body=body, metadata=metadata, notes=(note,))
+
+
+def _articles(body: str) -> tuple[str, int]:
+    """The text after the table's row of facts without the table's row of articles
+    (``Appears in these articles:`` and the articles' addresses or names, one a line, up to
+    the blank line that ends the table), and how many lines that row held. Where no blank line
+    ends the row soon, only the lines that are web addresses are taken as its."""
+    lines = body.split("\n")
+    start = next((i for i, line in enumerate(lines[:3]) if line.strip()), None)
+    if start is None or not _ARTICLES.match(lines[start]):
+        return body, 0
+    end = next((i for i in range(start + 1, min(len(lines), start + 2 + _ARTICLE_LINES)) if not lines[i].strip()),
+               None)
+    if end is None:
+        end = start + 1
+        while end < len(lines) and _LINK.match(lines[end]):
+            end += 1
+    return "\n".join(lines[end:]).lstrip("\n"), end - start - 1
+
