@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from convert.model import RawCable
@@ -381,3 +382,48 @@ def test_a_browser_copy_leaves_out_the_tables_row_of_press_articles() -> None:
     assert (got["from"], got["date"], got["subject"], got["tags"]) == (
         "AMEMBASSY PARIS", "2005-12-20T17:55:00Z", "A CABLE", ["PREL", "FR"])
     assert any("press articles" in w for w in cable.warnings)
+
+
+def _loaded(text: str, **encoded: str) -> dict[str, object]:
+    """The record of ``text`` given as a file's bytes (as a user saves a paste)."""
+    from convert.options import ReadOptions
+    from convert.readers import Source, load_source
+
+    data = text.encode(encoded.get("encoding", "utf-8"))
+    raw = next(iter(load_source(Source("paste.txt", data=data), ReadOptions(encoding=encoded.get("encoding")))))
+    assert isinstance(raw, RawCable)
+    return {**record(normalize(raw)), "metadata": raw.metadata}
+
+
+SCRAPE = (
+    "88LIMA9331\nSENDERO ASSASSINATES APRA GOVERNOR\nFri Jul 15 00:00:00 +0200 1988\nCONFIDENTIAL\n"
+    "Embassy Lima\nPAGE 01 LIMA 09331 152251Z\nORIGIN ARA-12\nINFO OCT-01 ADS-00 /013 W\n"
+    "------------------123456 152300Z /12\nR 152251Z JUL 88\nFM AMEMBASSY LIMA\nTO SECSTATE WASHDC 4660\n"
+    "C O N F I D E N T I A L LIMA 09331\n\nE.O. 12356: DECL: OADR\nTAGS: PGOV PTER PE\n"
+    "SUBJECT: SENDERO ASSASSINATES APRA GOVERNOR\n\n\u00b61. (C) Text of the cable.\n\nJORDAN\n"
+)
+
+
+@pytest.mark.parametrize("variant", ["crlf", "cr", "bom", "latin-1"])
+def test_an_old_telegram_gives_the_same_record_whatever_its_line_ends_and_encoding(variant: str) -> None:
+    """A scrape's metadata lines were read only with LF line ends: saved with CR line ends
+    (old Macintosh) the id, date and origin were lost."""
+    want = _loaded(SCRAPE)
+    assert (want["id"], want["origin"], want["date"]) == ("88LIMA9331", "Embassy Lima", "1988-07-15T22:51:00Z")
+    text = {"crlf": SCRAPE.replace("\n", "\r\n"), "cr": SCRAPE.replace("\n", "\r"), "bom": "\ufeff" + SCRAPE,
+            "latin-1": SCRAPE}[variant]
+    got = _loaded(text, **({"encoding": "latin-1"} if variant == "latin-1" else {}))
+    assert {k: got.get(k) for k in want if k != "source"} == {k: v for k, v in want.items() if k != "source"}
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r"])
+def test_a_browser_copy_saved_with_windows_line_ends_still_reads_the_table(end: str) -> None:
+    """The table's head was looked for with LF line ends only: a copy pasted on Windows (CR
+    LF) lost the table and, with it, the id, date and classification."""
+    from convert.readers import text
+
+    raw = text.read(BROWSER.replace("\n", end), "copy.txt")
+    assert raw.metadata is not None and raw.metadata.id == "05PARIS8760"
+    assert "Browse latest" not in raw.body
+    got = record(normalize(raw))
+    assert (got["id"], got["date"][:10], got["subject"]) == ("05PARIS8760", "2005-12-20", "A CABLE")

@@ -25,15 +25,23 @@ _LINK = re.compile(r"^[ \t]*(?:https?://|www\.)\S*[ \t]*$")
 _ARTICLE_LINES = 40
 
 
+#: a line end as Windows (CR LF) or old Macintosh (CR) systems write it
+_LINE_END = re.compile(r"\r\n?")
+
+
 def read(content: str, name: str) -> RawCable:
     # The split between routing header and body is a normalizer decision: it knows the
     # header's line shapes. The reader only hands the text on.
-    copied = browser_copy(content, name)
+    # What the reader looks for (a browser copy's table, a scrape's lines of metadata) is
+    # found whatever the line ends: a copy pasted on Windows has CR LF (the normalizer reads
+    # CR LF and CR as a break, as LF)
+    lines = _LINE_END.sub("\n", content) if "\r" in content else content
+    copied = browser_copy(lines, name)
     if copied is not None:
         return copied
     # a text scrape's lines of metadata stay in the text (the normalizer keeps them with the
     # routing header) and are its metadata too
-    return RawCable(source=name, form="text", body=content, metadata=scrape.metadata(content))
+    return RawCable(source=name, form="text", body=content, metadata=scrape.metadata(lines))
 
 
 def browser_copy(content: str, name: str) -> RawCable | None:
