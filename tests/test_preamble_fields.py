@@ -427,3 +427,20 @@ def test_a_browser_copy_saved_with_windows_line_ends_still_reads_the_table(end: 
     assert "Browse latest" not in raw.body
     got = record(normalize(raw))
     assert (got["id"], got["date"][:10], got["subject"]) == ("05PARIS8760", "2005-12-20", "A CABLE")
+
+
+def test_a_banner_the_routing_header_contradicts_is_said_where_no_metadata_settles_it() -> None:
+    """07PARIS2725 pasted: the routing header is PARIS #2725, the banner MOSCOW 005154. The
+    page's table settles it (and says so); a pasted text has no table: the banner's id is
+    kept, as before, but no longer silently."""
+    header = ("O 260754Z JUN 07\nDE RUEHFR #2725/01 1770754\nFM AMEMBASSY PARIS\n"
+              "TO RUEHC/SECSTATE WASHDC IMMEDIATE 8471\n\n")
+    got = rec(header + BODY.replace("PARIS 008760", "MOSCOW 005154"))
+    assert got["id"] == "07MOSCOW5154"
+    assert any("the banner gives 07MOSCOW5154, the routing header (FM line, DE serial) 07PARIS2725" in w
+               for w in got["warnings"])
+    # the same serial, or a DE line's four digits of a longer serial: nothing to say
+    same = rec(header.replace("#2725", "#8760") + BODY)
+    longer = rec(header.replace("#2725", "#0760") + BODY.replace("008760", "010760"))
+    assert same["id"] == "07PARIS8760" and longer["id"] == "07PARIS10760"
+    assert not any("routing header (FM line" in w for w in [*same["warnings"], *longer["warnings"]])
