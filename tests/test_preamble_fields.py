@@ -41,7 +41,12 @@ def test_origin_from_the_banner_station_when_there_is_no_fm_line() -> None:
 
 
 def test_no_origin_where_two_offices_share_the_banner_station() -> None:
-    assert rec(BODY.replace("PARIS 008760", "BRUSSELS 008760"))["origin"] is None
+    got = rec(BODY.replace("PARIS 008760", "BRUSSELS 008760"))
+    assert got["origin"] is None
+    # a limit of the text, said (05PARIS4749 pasted, 04BRUSSELS1868 pasted had no word of it)
+    assert any("no origin: no FM line, and the banner's station BRUSSELS" in w for w in got["warnings"])
+    bare = rec(BODY.replace("C O N F I D E N T I A L PARIS 008760", "STATE FOR EUR/WE"))
+    assert bare["origin"] is None and any("no origin: the text names no sending office" in w for w in bare["warnings"])
 
 
 def test_the_fm_line_wins_over_the_banner_and_is_spelt_as_the_table_spells_it() -> None:
