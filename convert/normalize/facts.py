@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from .. import vocab
 from ..model import RawCable, SourceMetadata
-from .offices import sender_station
+from .offices import no_origin, sender_station
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing, Seg, Signature
 from .refs import cited
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, partial_extract
@@ -150,17 +150,9 @@ def _origin(
     if source == "banner":
         warnings.append(f"no FM line: the origin {origin} is read from the banner's station {station}")
     elif origin is None:
-        warnings.append(_no_origin(routing.sender, station))
+        warnings.append(no_origin(routing.sender, station))
     return origin, source == "metadata"
 
-
-def _no_origin(sender: str | None, station: str | None) -> str:
-    """Why the origin is not known (a limit of the text, said, never guessed)."""
-    if sender:
-        return f"no origin: the FM line's office {sender} has no cablegate origin name"
-    if station:
-        return f"no origin: no FM line, and the banner's station {station} is shared by several offices or unknown"
-    return "no origin: the text names no sending office (no FM line, no station in the banner)"
 
 
 def _first(fields: Sequence[Field], kind: str) -> Field | None:
