@@ -449,3 +449,19 @@ def test_a_banner_the_routing_header_contradicts_is_said_where_no_metadata_settl
     longer = rec(header.replace("#2725", "#0760") + BODY.replace("008760", "010760"))
     assert same["id"] == "07PARIS8760" and longer["id"] == "07PARIS10760"
     assert not any("routing header (FM line" in w for w in [*same["warnings"], *longer["warnings"]])
+
+
+def test_numbered_paragraphs_with_a_release_list_marking_start_without_a_blank_line() -> None:
+    """A CSV row's text has no ¶ anchors and, here, no blank lines: a numbered paragraph
+    marked with a release list (``(C/REL UK, CANADA, AUSTRALIA)``, ``(S//REL TO USA, FVEY)``)
+    was no paragraph start, and paragraphs 2-6 ran into paragraph 1 (08NEWDELHI1035's row; its
+    page has the anchors). The marking is the paragraph's, as ``(S/NF)`` is."""
+    body = BODY.replace(
+        "1. (C) Text of the cable.\n",
+        "1. Action request in para. 3.\n2. (C/REL UK, CANADA, AUSTRALIA) Summary: the first part of it.\n"
+        "3. (S//REL TO USA, FVEY) The second part of the cable.\n4. (C//REL TO USA, KEN, GBR//) The third.\n",
+    )
+    got = rec(body)
+    assert [(p["n"], p.get("marking")) for p in got["paragraphs"]] == [
+        (1, None), (2, "(C/REL UK, CANADA, AUSTRALIA)"), (3, "(S//REL TO USA, FVEY)"),
+        (4, "(C//REL TO USA, KEN, GBR//)")]
