@@ -465,3 +465,20 @@ def test_numbered_paragraphs_with_a_release_list_marking_start_without_a_blank_l
     assert [(p["n"], p.get("marking")) for p in got["paragraphs"]] == [
         (1, None), (2, "(C/REL UK, CANADA, AUSTRALIA)"), (3, "(S//REL TO USA, FVEY)"),
         (4, "(C//REL TO USA, KEN, GBR//)")]
+
+
+def test_a_delegations_own_serial_in_the_de_line_does_not_make_its_text_another_cable() -> None:
+    """09PARTO41305 pasted: the DE line carries the delegation's serial (#0005), the banner
+    PARTO 041305; a preview of the text, the database's row and the whole text follow. The
+    cable's own identity was the DE line's, so the row naming 09PARTO41305 began "another
+    cable" and the whole text went to an appended part (no paragraphs, no signer)."""
+    header = ("O 131934Z APR 09\nDE RUCNAI #0005/01 1031934\nFM USDEL SECRETARY//EUROPE//\n"
+              "TO RUEHTC/AMEMBASSY THE HAGUE IMMEDIATE\n\n")
+    preamble = "S E C R E T PARTO 041305\n\nSIPDIS\n\nE.O. 12958: DECL: 3/31/2019\nTAGS: OVIP PREL NL\n"
+    text = (header + preamble + "SUBJECT: A CONVERSATION\n\nClassified by: Paul Wohlers, Deputy...\n\n\n\n"
+            "202072\n\n2009-04-13\n\n09PARTO41305\n\nUS Delegation, Secretary\n\nSECRET\n\n\n\n" + preamble
+            + "SUBJECT: A CONVERSATION\n\n\u00b61. (U) March 31, 2009; The Hague, Netherlands.\n\n"
+            "\u00b62. (C) The Secretary and the Foreign Minister reviewed the questions of the day.\n\nCLINTON\n")
+    got = rec(text)
+    assert [p["n"] for p in got["paragraphs"]] == [1, 2]
+    assert not any("a second cable" in w for w in got["warnings"])
