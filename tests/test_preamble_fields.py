@@ -482,3 +482,13 @@ def test_a_delegations_own_serial_in_the_de_line_does_not_make_its_text_another_
     got = rec(text)
     assert [p["n"] for p in got["paragraphs"]] == [1, 2]
     assert not any("a second cable" in w for w in got["warnings"])
+
+
+def test_references_without_a_year_in_a_text_without_any_year_are_said_to_have_no_id() -> None:
+    """03BRASILIA1321 pasted: no date-time group, E.O. N/A, REF: BRASILIA 306: the reference
+    was given no cable id, and nothing said so."""
+    got = rec(BODY.replace("DECL: 12/20/2014", "N/A").replace("TAGS: PREL FR", "TAGS: PREL FR\nREF: PARIS 8705"))
+    assert [r["text"] for r in got["references"]] == ["PARIS 8705"] and not got["references"][0].get("id")
+    assert any("references written without a year are given no cable id" in w for w in got["warnings"])
+    dated = rec(BODY.replace("TAGS: PREL FR", "TAGS: PREL FR\nREF: PARIS 8705"))
+    assert not any("given no cable id" in w for w in dated["warnings"])
