@@ -370,6 +370,16 @@ def test_browser_copy_keeps_the_navigation_and_drops_scripts() -> None:
     assert "VZCZC\nFM AMEMBASSY X" in text and "¶1. R&D; text" in text
 
 
+def test_browser_copy_keeps_a_pres_blank_lines_as_laid_out() -> None:
+    """A browser keeps a ``<pre>``'s runs of blank lines: a double-spaced page (05BUENOSAIRES138:
+    one blank line between lines, three between paragraphs) was copied with every run made one
+    blank line, and its paragraphs could no longer be told from its lines."""
+    page = PAGE.replace("TAGS: <a", "A LINE&#x000A;&#x000A;THE NEXT&#x000A;&#x000A;&#x000A;&#x000A;TAGS: <a")
+    text = inputs.browser_copy(page)
+    assert "A LINE\n\nTHE NEXT\n\n\n\nTAGS: PREL" in text
+    assert "\n\n\n" not in text.split("VZCZC")[0]  # the page's own blank lines are still collapsed
+
+
 # -- truth scoring ----------------------------------------------------------------------------------
 
 RECORD = {
