@@ -115,9 +115,10 @@ class Walk:
         return candidate
 
     # -- blocks ---------------------------------------------------------------------------
-    def blocks(self, source: etree._Element, container: etree._Element) -> None:
-        """Render ``source``'s content as blocks: inline runs become ``<p>``s."""
-        run: etree._Element | None = None  # the paragraph an inline run is going into
+    def blocks(self, source: etree._Element, container: etree._Element,
+               run: etree._Element | None = None) -> None:
+        """Render ``source``'s content as blocks: inline runs become ``<p>``s; ``run``, the
+        paragraph the first inline run goes on (a list item's label line), if any."""
 
         def flow(text: str | None) -> None:
             nonlocal run
@@ -287,7 +288,9 @@ class Walk:
             self.inline_content(label, span)
             span.tail = " "
         if any(is_block(g) for g in item if isinstance(g.tag, str)):
-            self.blocks(item, holder)
+            # the item's first words stay on the label's line: a page-break line (``fw``)
+            # inside the item is no block of the reading text, a nested list or quote is
+            self.blocks(item, holder, run=line)
         else:
             self.inline_content(item, line)
             trim(line)

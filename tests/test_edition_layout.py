@@ -1,0 +1,48 @@
+"""What a reader sees of the edition's layout, checked in the markup: list labels on their
+item's line, headings and signatures kept apart, no stray punctuation from empty labels."""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml import html as lxml_html
+from writers_fixtures import hand_tei
+
+from convert.model import TEI_NS, Cable
+from convert.options import WriteOptions
+
+T = f"{{{TEI_NS}}}"
+
+
+def _with_list(items: str) -> Cable:
+    """The hand-built cable with a ``--`` list (the TEI markup ``items``) in its last numbered
+    paragraph."""
+    cable = hand_tei()
+    last = cable.tei.findall(f".//{T}body//{T}p[@n]")[-1]
+    last.append(etree.fromstring(f'<list xmlns="{TEI_NS}" type="items">{items}</list>'))
+    return cable
+
+
+_ACROSS_A_PAGE = (
+    "<label>--</label><item>Such aircraft would be operated by crew members.</item>"
+    '<label>--</label><item>United States personnel in Ecuador<pb n="2"/>'
+    '<fw type="header">PAGE 02 STATE 047202</fw> would enjoy freedom of movement.</item>'
+)
+
+
+def test_a_list_items_label_stays_on_its_line_across_a_page_break() -> None:
+    """A ``--`` item the teletype page broke (``pb`` and its page header inside the item)
+    reads "-- United States personnel…" on one line in every format, not a lone "--"
+    followed by a paragraph of its own (09STATE47202, 01VATICAN3507, 03ROME2045)."""
+    from convert.writers import html, markdown
+
+    cable = _with_list(_ACROSS_A_PAGE)
+    page = lxml_html.fromstring(html.write(cable, WriteOptions()))
+    entries = page.xpath("(//div[@class='cable-list'])[last()]/div")
+    assert len(entries) == 2
+    for entry in entries:
+        (line,) = entry.xpath("p")  # one line: the label and the item's words
+        assert line.xpath("span[@class='ref-label']")
+    assert entries[1].text_content() == "-- United States personnel in Ecuador would enjoy freedom of movement."
+    text = markdown.write(cable, WriteOptions()).decode()
+    assert "-- United States personnel in Ecuador would enjoy freedom of movement." in text
+    assert "\\--" not in text
