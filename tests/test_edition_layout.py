@@ -46,3 +46,22 @@ def test_a_list_items_label_stays_on_its_line_across_a_page_break() -> None:
     text = markdown.write(cable, WriteOptions()).decode()
     assert "-- United States personnel in Ecuador would enjoy freedom of movement." in text
     assert "\\--" not in text
+
+
+def test_the_docx_source_note_has_its_number_on_its_first_line() -> None:
+    """In Word and LibreOffice the source note reads "1 Source: Department of State…", its
+    number beside its text, not "1" alone on a line above it (every cable's DOCX)."""
+    import io
+    import zipfile
+
+    from convert.writers import docx
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(docx.write(hand_tei(), WriteOptions()))) as document:
+        notes = etree.fromstring(document.read("word/footnotes.xml"))
+    numbered = [note for note in notes.iter(f"{w}footnote") if note.find(f".//{w}footnoteRef") is not None]
+    assert len(numbered) == 1
+    first = numbered[0].find(f"{w}p")
+    assert first.find(f"{w}r/{w}footnoteRef") is not None
+    assert "".join(first.itertext()).strip().startswith("Source: Department of State telegram 09BEIJING1463")
+    assert first.find(f"{w}pPr/{w}pStyle").get(f"{w}val") == "SourceNote"
