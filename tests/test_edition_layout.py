@@ -65,3 +65,27 @@ def test_the_docx_source_note_has_its_number_on_its_first_line() -> None:
     assert first.find(f"{w}r/{w}footnoteRef") is not None
     assert "".join(first.itertext()).strip().startswith("Source: Department of State telegram 09BEIJING1463")
     assert first.find(f"{w}pPr/{w}pStyle").get(f"{w}val") == "SourceNote"
+
+
+def test_a_labelled_item_hangs_and_a_ref_list_is_set_apart_in_every_medium() -> None:
+    """A ``--`` or ``a)`` item's second line stands clear of its label (a hanging indent: in
+    the CSS of the PDF, EPUB and HTML and in the DOCX style alike), and a REF list's lines
+    stand together with the space after the list, before paragraph 1 (the DOCX had none)."""
+    import io
+    import re
+    import zipfile
+
+    from convert.writers import docx, html
+
+    page = html.write(hand_tei(), WriteOptions()).decode()
+    rule = re.search(r"\.cable-list-item p \{ padding-left: ([0-9.]+rem); text-indent: -([0-9.]+rem); \}", page)
+    assert rule and rule.group(1) == rule.group(2)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(docx.write(hand_tei(), WriteOptions()))) as document:
+        styles = etree.fromstring(document.read("word/styles.xml"))
+    by_name = {s.find(f"{w}name").get(f"{w}val"): s for s in styles.iter(f"{w}style")}
+    indent = by_name["Cable List Item"].find(f"{w}pPr/{w}ind")
+    assert int(indent.get(f"{w}left")) - int(indent.get(f"{w}hanging")) == 360  # the first line: one unit in
+    references = by_name["References"].find(f"{w}pPr")
+    assert int(references.find(f"{w}spacing").get(f"{w}after")) > 0
+    assert references.find(f"{w}contextualSpacing") is not None
