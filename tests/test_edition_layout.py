@@ -89,3 +89,43 @@ def test_a_labelled_item_hangs_and_a_ref_list_is_set_apart_in_every_medium() -> 
     references = by_name["References"].find(f"{w}pPr")
     assert int(references.find(f"{w}spacing").get(f"{w}after")) > 0
     assert references.find(f"{w}contextualSpacing") is not None
+
+
+def _pages_of(lines: int, intro: bool) -> list[str]:
+    """The pages' text of a cable body laid out in the print stylesheet: ``lines`` one-line
+    paragraphs, then a paragraph opening a list (``intro``) or the closing paragraph and the
+    signature."""
+    import io
+
+    import weasyprint
+    from pypdf import PdfReader
+
+    from convert.theme import stylesheet
+
+    filler = "".join(f'<div class="cable-paragraph"><p>Line {n} of the text.</p></div>'
+                     for n in range(lines))
+    if intro:
+        tail = ('<div class="cable-paragraph"><p>INTRO would include the following:</p>'
+                '<div class="cable-list"><div class="cable-list-item list-entry"><p>'
+                '<span class="ref-label">--</span> FIRST ITEM.</p></div></div></div>')
+    else:
+        tail = ('<div class="cable-paragraph"><p>LAST paragraph of the text.</p></div>'
+                '<div class="closer"><div class="signature"><p>TUTTLE</p></div></div>')
+    page = (f"<html><head><style>{stylesheet('modern', 'print')}</style></head><body>"
+            f'<article class="cable edition"><section class="telegram">{filler}{tail}'
+            "</section></article></body></html>")
+    pdf = weasyprint.HTML(string=page).write_pdf()
+    return [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_the_signature_and_a_lists_opening_line_never_stand_alone_on_a_page() -> None:
+    """At every length of text around a page break, the signature shares its page with the
+    end of the text (08LONDON1352 printed TUTTLE alone atop page 5), and a paragraph's line
+    that opens a list shares its page with the list's first item."""
+    for lines in range(26, 36):  # 33 one-line paragraphs fill an A4 page
+        pages = _pages_of(lines, intro=False)
+        (signed,) = [text for text in pages if "TUTTLE" in text]
+        assert "LAST paragraph" in signed, lines
+        pages = _pages_of(lines, intro=True)
+        (opening,) = [text for text in pages if "INTRO" in text]
+        assert "FIRST ITEM" in opening, lines
