@@ -129,3 +129,23 @@ def test_the_signature_and_a_lists_opening_line_never_stand_alone_on_a_page() ->
         pages = _pages_of(lines, intro=True)
         (opening,) = [text for text in pages if "INTRO" in text]
         assert "FIRST ITEM" in opening, lines
+
+
+def test_an_empty_ref_label_prints_no_doubled_space() -> None:
+    """A REF list whose head is "REF A" and whose first label is empty (09CAIRO173's TEI:
+    ``<head>REF A</head><label/>``) reads "REF A 09 CAIRO 074", one space, in every format."""
+    from convert.writers import html, markdown
+
+    cable = hand_tei()
+    references = cable.tei.find(f".//{T}body//{T}list[@type='references']")
+    for child in list(references):
+        references.remove(child)
+    for markup in ("<head>REF A</head>", "<label/>", '<item n="A">09 CAIRO 074</item>',
+                   "<label>REF B</label>", '<item n="B">08 CAIRO 784</item>'):
+        references.append(etree.fromstring(f'<wrap xmlns="{TEI_NS}">{markup}</wrap>')[0])
+    page = lxml_html.fromstring(html.write(cable, WriteOptions()))
+    (first,) = [p for p in page.xpath("//div[@class='references']//p") if "CAIRO 074" in p.text_content()]
+    assert first.text_content() == "REF A 09 CAIRO 074"
+    assert not first.xpath("span[@class='ref-label'][not(normalize-space())]")
+    text = markdown.write(cable, WriteOptions()).decode()
+    assert "REF A 09 CAIRO 074" in text and "REF A  09" not in text

@@ -284,6 +284,8 @@ class Walk:
         """A list item with its labels (``Ref A:``) at the start of its first line."""
         line = etree.SubElement(holder, "p")
         for label in labels:
+            if not all_text(label).strip():
+                continue  # an empty label (<label/>) would print a doubled space: "REF A  09 CAIRO 074"
             span = etree.SubElement(line, "span", {"class": "ref-label"})
             self.inline_content(label, span)
             span.tail = " "
