@@ -149,3 +149,20 @@ def test_an_empty_ref_label_prints_no_doubled_space() -> None:
     assert not first.xpath("span[@class='ref-label'][not(normalize-space())]")
     text = markdown.write(cable, WriteOptions()).decode()
     assert "REF A 09 CAIRO 074" in text and "REF A  09" not in text
+
+
+def test_a_page_break_inside_a_comment_keeps_the_items_label_on_its_line() -> None:
+    """An item whose text is a comment (``seg type="comment"``) the teletype page broke reads
+    "3) avoid directly…" on one line, like the same item without the page break
+    (09TRIPOLI133, 10USNATO52): the page header does not make the comment a block."""
+    from convert.textview import edition_text
+    from convert.writers import html
+
+    cable = _with_list(
+        '<label>3)</label><item><seg type="comment">avoid directly addressing<pb n="2"/>'
+        '<fw type="header">PAGE 02 TRIPOLI 00133</fw> the contradiction.</seg></item>')
+    page = lxml_html.fromstring(html.write(cable, WriteOptions()))
+    (entry,) = page.xpath("(//div[@class='cable-list'])[last()]/div")
+    (line,) = entry.xpath("p")
+    assert " ".join(line.text_content().split()) == "3) avoid directly addressing the contradiction."
+    assert "3) avoid directly addressing the contradiction." in " ".join(edition_text(cable).split())
