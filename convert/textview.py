@@ -91,7 +91,10 @@ def is_block(element: etree._Element) -> bool:
     if parent is not None and local_name(parent) in {"opener", "closer"}:
         return True
     if name in {"quote", "note", "seg"}:
-        return any(is_block(child) for child in element if isinstance(child.tag, str))
+        # a block when it holds one; a teletype page header (fw) inside it does not make it
+        # one: the writers set it out of the flow, as inside a paragraph
+        return any(is_block(child) for child in element
+                   if isinstance(child.tag, str) and local_name(child) not in ARTIFACTS)
     if name == "label" and parent is not None and local_name(parent) == "list":
         return True
     return False

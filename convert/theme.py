@@ -83,6 +83,12 @@ class Dress:
     shade: str | None = None  # a [colours] token for the background
     border: str | None = None  # a [colours] token for a rule on the left
     tight: bool = False  # no space after the paragraph (DOCX)
+    #: lines set close together, the space after the group (DOCX contextualSpacing: a REF
+    #: list's lines, then the space before the text, as the CSS's block margin gives)
+    grouped: bool = False
+    #: a hanging indent of one indent unit: a labelled item's lines after the first stand
+    #: clear of its label (``--``, ``a)``), as in CSS
+    hanging: bool = False
     small_caps: bool = False  # capitals and small capitals (a FRUS signature)
     keep: bool = False  # kept on the page of what follows it (a heading, a dateline)
     outline: int | None = None  # a heading's outline level (0: Heading 1), DOCX navigation
@@ -105,12 +111,12 @@ DRESS: dict[str, Dress] = {
     # the cable's own headings in its text (MILITARY UPDATE, COMMENT): set bold, kept with
     # what follows, no outline level (the text's sections are no navigation)
     "text_heading": Dress("body", "body", "text", bold="heading_weight", keep=True),
-    "references": Dress("body", "body", "text", tight=True),
+    "references": Dress("body", "body", "text", grouped=True),
     "body": Dress("body", "body", "text"),
     "summary": Dress("body", "body", "text", shade="summary_background", border="summary_rule"),
     "comment": Dress("body", "body", "text", italic=True),
     "quote": Dress("body", "body", "text", indent=2),
-    "list_item": Dress("body", "body", "text", indent=1),
+    "list_item": Dress("body", "body", "text", indent=1, hanging=True),
     "signature": Dress("body", "body", "text", small_caps=True, align="right"),
     "artifact": Dress("mono", "running", "muted", tight=True),
     "paragraph_number": Dress("heading", "body", "accent", kind="character", bold="paragraph_number_weight"),

@@ -34,6 +34,7 @@ _DCTERMS = "http://purl.org/dc/terms/"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADER_PARTS = ("word/header1.xml", "word/footer1.xml")
+FOOTNOTES = "word/footnotes.xml"
 
 
 def core_properties(title: str, author: str, keywords: str, subject: str, description: str,
@@ -64,6 +65,30 @@ def fill_placeholders(part: bytes, values: Mapping[str, str]) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
+def join_note_marks(part: bytes) -> bytes:
+    """The footnotes with each note's number on the line of its text. pandoc writes a note
+    whose content is a styled block (the source note, in the Source Note style) as a
+    paragraph holding only the number, then the text: Word and LibreOffice show "1" alone
+    above the note. The number's run moves to the start of the next paragraph."""
+    root = etree.fromstring(part)
+    for note in root.iter(f"{_W}footnote"):
+        paragraphs = note.findall(f"{_W}p")
+        if len(paragraphs) < 2:
+            continue
+        first, text = paragraphs[0], paragraphs[1]
+        runs = [child for child in first if child.tag != f"{_W}pPr"]
+        if len(runs) != 1 or runs[0].find(f"{_W}footnoteRef") is None:
+            continue  # the number has words of its own beside it: leave the note as it is
+        properties = text.find(f"{_W}pPr")
+        mark, space = runs[0], etree.Element(f"{_W}r")
+        etree.SubElement(space, f"{_W}t", {"{http://www.w3.org/XML/1998/namespace}space": "preserve"}).text = " "
+        at = 0 if properties is None else text.index(properties) + 1
+        text.insert(at, mark)
+        text.insert(at + 1, space)
+        note.remove(first)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
 def package(root: etree._Element, options: WriteOptions, source: str, core: bytes,
             header_values: dict[str, str], modified: str,
             sections: Sequence[Section] = ()) -> bytes:
@@ -73,8 +98,10 @@ def package(root: etree._Element, options: WriteOptions, source: str, core: byte
     reference = reference_file(options.theme, options.paper)
     raw = pandoc.run(["-f", "html", "-t", "docx", f"--reference-doc={reference}"],
                      html.serialize(root), source, epoch)
-    entries = read_entries(raw, HEADER_PARTS + (docx_sections.PARTS if sections else ()))
+    entries = read_entries(raw, HEADER_PARTS + (FOOTNOTES,) + (docx_sections.PARTS if sections else ()))
     replace = {"docProps/core.xml": core}
+    if FOOTNOTES in entries:
+        replace[FOOTNOTES] = join_note_marks(entries[FOOTNOTES])
     for name in HEADER_PARTS:
         if name not in entries:
             raise RenderError(source, f"pandoc dropped the reference header part {name}")

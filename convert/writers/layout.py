@@ -115,9 +115,10 @@ class Walk:
         return candidate
 
     # -- blocks ---------------------------------------------------------------------------
-    def blocks(self, source: etree._Element, container: etree._Element) -> None:
-        """Render ``source``'s content as blocks: inline runs become ``<p>``s."""
-        run: etree._Element | None = None  # the paragraph an inline run is going into
+    def blocks(self, source: etree._Element, container: etree._Element,
+               run: etree._Element | None = None) -> None:
+        """Render ``source``'s content as blocks: inline runs become ``<p>``s; ``run``, the
+        paragraph the first inline run goes on (a list item's label line), if any."""
 
         def flow(text: str | None) -> None:
             nonlocal run
@@ -283,11 +284,15 @@ class Walk:
         """A list item with its labels (``Ref A:``) at the start of its first line."""
         line = etree.SubElement(holder, "p")
         for label in labels:
+            if not all_text(label).strip():
+                continue  # an empty label (<label/>) would print a doubled space: "REF A  09 CAIRO 074"
             span = etree.SubElement(line, "span", {"class": "ref-label"})
             self.inline_content(label, span)
             span.tail = " "
         if any(is_block(g) for g in item if isinstance(g.tag, str)):
-            self.blocks(item, holder)
+            # the item's first words stay on the label's line: a page-break line (``fw``)
+            # inside the item is no block of the reading text, a nested list or quote is
+            self.blocks(item, holder, run=line)
         else:
             self.inline_content(item, line)
             trim(line)

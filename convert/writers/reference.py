@@ -78,7 +78,8 @@ def _run_props(theme: Theme, dress: Dress) -> etree._Element:
 
 
 def _para_props(theme: Theme, dress: Dress) -> etree._Element:
-    ppr = _w("pPr")  # children in the schema's order: keepNext … pBdr, shd, spacing, ind, jc, outlineLvl
+    ppr = _w("pPr")  # children in the schema's order: keepNext … pBdr, shd, spacing, ind,
+    # contextualSpacing, jc, outlineLvl
     if dress.keep:
         _sub(ppr, "keepNext")
         _sub(ppr, "keepLines")
@@ -95,8 +96,14 @@ def _para_props(theme: Theme, dress: Dress) -> etree._Element:
     line = round(float(theme.tokens["sizes"]["line_height"]) * 240)
     _sub(ppr, "spacing", before="0", after=_twips(after), line=str(line), lineRule="auto")
     if dress.indent:
-        left = _twips(theme.spacing("indent") * dress.indent)
-        _sub(ppr, "ind", left=left, right=left if dress.indent > 1 else "0")
+        unit = theme.spacing("indent")
+        left = _twips(unit * dress.indent)
+        if dress.hanging:  # the first line where it was, the lines after it one unit in
+            _sub(ppr, "ind", left=_twips(unit * (dress.indent + 1)), right="0", hanging=_twips(unit))
+        else:
+            _sub(ppr, "ind", left=left, right=left if dress.indent > 1 else "0")
+    if dress.grouped:
+        _sub(ppr, "contextualSpacing")
     align = dress.align or theme.tokens["text"].get("align", "left")
     _sub(ppr, "jc", val={"justify": "both"}.get(str(align), str(align)))
     if dress.outline is not None:

@@ -1,0 +1,168 @@
+"""What a reader sees of the edition's layout, checked in the markup: list labels on their
+item's line, headings and signatures kept apart, no stray punctuation from empty labels."""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml import html as lxml_html
+from writers_fixtures import hand_tei
+
+from convert.model import TEI_NS, Cable
+from convert.options import WriteOptions
+
+T = f"{{{TEI_NS}}}"
+
+
+def _with_list(items: str) -> Cable:
+    """The hand-built cable with a ``--`` list (the TEI markup ``items``) in its last numbered
+    paragraph."""
+    cable = hand_tei()
+    last = cable.tei.findall(f".//{T}body//{T}p[@n]")[-1]
+    last.append(etree.fromstring(f'<list xmlns="{TEI_NS}" type="items">{items}</list>'))
+    return cable
+
+
+_ACROSS_A_PAGE = (
+    "<label>--</label><item>Such aircraft would be operated by crew members.</item>"
+    '<label>--</label><item>United States personnel in Ecuador<pb n="2"/>'
+    '<fw type="header">PAGE 02 STATE 047202</fw> would enjoy freedom of movement.</item>'
+)
+
+
+def test_a_list_items_label_stays_on_its_line_across_a_page_break() -> None:
+    """A ``--`` item the teletype page broke (``pb`` and its page header inside the item)
+    reads "-- United States personnel…" on one line in every format, not a lone "--"
+    followed by a paragraph of its own (09STATE47202, 01VATICAN3507, 03ROME2045)."""
+    from convert.writers import html, markdown
+
+    cable = _with_list(_ACROSS_A_PAGE)
+    page = lxml_html.fromstring(html.write(cable, WriteOptions()))
+    entries = page.xpath("(//div[@class='cable-list'])[last()]/div")
+    assert len(entries) == 2
+    for entry in entries:
+        (line,) = entry.xpath("p")  # one line: the label and the item's words
+        assert line.xpath("span[@class='ref-label']")
+    assert entries[1].text_content() == "-- United States personnel in Ecuador would enjoy freedom of movement."
+    text = markdown.write(cable, WriteOptions()).decode()
+    assert "-- United States personnel in Ecuador would enjoy freedom of movement." in text
+    assert "\\--" not in text
+
+
+def test_the_docx_source_note_has_its_number_on_its_first_line() -> None:
+    """In Word and LibreOffice the source note reads "1 Source: Department of State…", its
+    number beside its text, not "1" alone on a line above it (every cable's DOCX)."""
+    import io
+    import zipfile
+
+    from convert.writers import docx
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(docx.write(hand_tei(), WriteOptions()))) as document:
+        notes = etree.fromstring(document.read("word/footnotes.xml"))
+    numbered = [note for note in notes.iter(f"{w}footnote") if note.find(f".//{w}footnoteRef") is not None]
+    assert len(numbered) == 1
+    first = numbered[0].find(f"{w}p")
+    assert first.find(f"{w}r/{w}footnoteRef") is not None
+    assert "".join(first.itertext()).strip().startswith("Source: Department of State telegram 09BEIJING1463")
+    assert first.find(f"{w}pPr/{w}pStyle").get(f"{w}val") == "SourceNote"
+
+
+def test_a_labelled_item_hangs_and_a_ref_list_is_set_apart_in_every_medium() -> None:
+    """A ``--`` or ``a)`` item's second line stands clear of its label (a hanging indent: in
+    the CSS of the PDF, EPUB and HTML and in the DOCX style alike), and a REF list's lines
+    stand together with the space after the list, before paragraph 1 (the DOCX had none)."""
+    import io
+    import re
+    import zipfile
+
+    from convert.writers import docx, html
+
+    page = html.write(hand_tei(), WriteOptions()).decode()
+    rule = re.search(r"\.cable-list-item p \{ padding-left: ([0-9.]+rem); text-indent: -([0-9.]+rem); \}", page)
+    assert rule and rule.group(1) == rule.group(2)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(docx.write(hand_tei(), WriteOptions()))) as document:
+        styles = etree.fromstring(document.read("word/styles.xml"))
+    by_name = {s.find(f"{w}name").get(f"{w}val"): s for s in styles.iter(f"{w}style")}
+    indent = by_name["Cable List Item"].find(f"{w}pPr/{w}ind")
+    assert int(indent.get(f"{w}left")) - int(indent.get(f"{w}hanging")) == 360  # the first line: one unit in
+    references = by_name["References"].find(f"{w}pPr")
+    assert int(references.find(f"{w}spacing").get(f"{w}after")) > 0
+    assert references.find(f"{w}contextualSpacing") is not None
+
+
+def _pages_of(lines: int, intro: bool) -> list[str]:
+    """The pages' text of a cable body laid out in the print stylesheet: ``lines`` one-line
+    paragraphs, then a paragraph opening a list (``intro``) or the closing paragraph and the
+    signature."""
+    import io
+
+    import weasyprint
+    from pypdf import PdfReader
+
+    from convert.theme import stylesheet
+
+    filler = "".join(f'<div class="cable-paragraph"><p>Line {n} of the text.</p></div>'
+                     for n in range(lines))
+    if intro:
+        tail = ('<div class="cable-paragraph"><p>INTRO would include the following:</p>'
+                '<div class="cable-list"><div class="cable-list-item list-entry"><p>'
+                '<span class="ref-label">--</span> FIRST ITEM.</p></div></div></div>')
+    else:
+        tail = ('<div class="cable-paragraph"><p>LAST paragraph of the text.</p></div>'
+                '<div class="closer"><div class="signature"><p>TUTTLE</p></div></div>')
+    page = (f"<html><head><style>{stylesheet('modern', 'print')}</style></head><body>"
+            f'<article class="cable edition"><section class="telegram">{filler}{tail}'
+            "</section></article></body></html>")
+    pdf = weasyprint.HTML(string=page).write_pdf()
+    return [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_the_signature_and_a_lists_opening_line_never_stand_alone_on_a_page() -> None:
+    """At every length of text around a page break, the signature shares its page with the
+    end of the text (08LONDON1352 printed TUTTLE alone atop page 5), and a paragraph's line
+    that opens a list shares its page with the list's first item."""
+    for lines in range(26, 36):  # 33 one-line paragraphs fill an A4 page
+        pages = _pages_of(lines, intro=False)
+        (signed,) = [text for text in pages if "TUTTLE" in text]
+        assert "LAST paragraph" in signed, lines
+        pages = _pages_of(lines, intro=True)
+        (opening,) = [text for text in pages if "INTRO" in text]
+        assert "FIRST ITEM" in opening, lines
+
+
+def test_an_empty_ref_label_prints_no_doubled_space() -> None:
+    """A REF list whose head is "REF A" and whose first label is empty (09CAIRO173's TEI:
+    ``<head>REF A</head><label/>``) reads "REF A 09 CAIRO 074", one space, in every format."""
+    from convert.writers import html, markdown
+
+    cable = hand_tei()
+    references = cable.tei.find(f".//{T}body//{T}list[@type='references']")
+    for child in list(references):
+        references.remove(child)
+    for markup in ("<head>REF A</head>", "<label/>", '<item n="A">09 CAIRO 074</item>',
+                   "<label>REF B</label>", '<item n="B">08 CAIRO 784</item>'):
+        references.append(etree.fromstring(f'<wrap xmlns="{TEI_NS}">{markup}</wrap>')[0])
+    page = lxml_html.fromstring(html.write(cable, WriteOptions()))
+    (first,) = [p for p in page.xpath("//div[@class='references']//p") if "CAIRO 074" in p.text_content()]
+    assert first.text_content() == "REF A 09 CAIRO 074"
+    assert not first.xpath("span[@class='ref-label'][not(normalize-space())]")
+    text = markdown.write(cable, WriteOptions()).decode()
+    assert "REF A 09 CAIRO 074" in text and "REF A  09" not in text
+
+
+def test_a_page_break_inside_a_comment_keeps_the_items_label_on_its_line() -> None:
+    """An item whose text is a comment (``seg type="comment"``) the teletype page broke reads
+    "3) avoid directly…" on one line, like the same item without the page break
+    (09TRIPOLI133, 10USNATO52): the page header does not make the comment a block."""
+    from convert.textview import edition_text
+    from convert.writers import html
+
+    cable = _with_list(
+        '<label>3)</label><item><seg type="comment">avoid directly addressing<pb n="2"/>'
+        '<fw type="header">PAGE 02 TRIPOLI 00133</fw> the contradiction.</seg></item>')
+    page = lxml_html.fromstring(html.write(cable, WriteOptions()))
+    (entry,) = page.xpath("(//div[@class='cable-list'])[last()]/div")
+    (line,) = entry.xpath("p")
+    assert " ".join(line.text_content().split()) == "3) avoid directly addressing the contradiction."
+    assert "3) avoid directly addressing the contradiction." in " ".join(edition_text(cable).split())
