@@ -654,6 +654,15 @@ def test_white_space_artifacts():
     assert reading_text(xp(c, "//t:p[@n='1']")[0]) == "1. (U) Text here."
 
 
+def test_subject_label_colon_written_twice():
+    """``SUBJECT: : MEXICANS …`` (08MEXICO3108): the second colon is the label's, not the
+    subject's; the head keeps it as written."""
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: : MEXICANS DIFFER ON THE EFFECTS\n\n1. (U) Text here.\n")
+    assert c.subject == "MEXICANS DIFFER ON THE EFFECTS"
+    assert xp(c, "string(//t:head[@type='subject'])") == "SUBJECT: : MEXICANS DIFFER ON THE EFFECTS"
+    assert cable("UNCLAS MADRID 000857\n\nSUBJECT: IRAN: THE VOTE\n\n1. (U) Text.\n").subject == "IRAN: THE VOTE"
+
+
 def test_begin_end_text_is_a_quote():
     c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) The note reads: BEGIN TEXT: We agree. END TEXT.\n\n"
               "2. (U) Begin text:\n\n3. (U) First quoted.\n\n4. (U) Last quoted. End text.\n")
