@@ -368,7 +368,7 @@ def numbered_paragraph(chunk: list[Line], texts: list[str], run: Run) -> Block |
     if not (match and 1 <= int(match["num"]) <= 199):
         return None
     rest = first[match.end() :]
-    label = first[: first.index(match["num"]) + len(match["num"]) + 1].strip().lstrip("¶").strip()
+    label = (Anchored if isinstance(first, Anchored) else str)(first[: match.end("num") + 1].strip().lstrip("¶ \t"))
     lines: list[Line] = [rest.lstrip(), *chunk[chunk.index(first) + 1 :]]
     head, items = split_items(lines, run)
     return Paragraph(tuple(head), int(match["num"]), label, None, match["marking"] or None, tuple(items))
