@@ -666,6 +666,17 @@ def test_anchored_number_is_not_a_damaged_pilcrow():
     assert [int(x) for x in xp(c, "//t:p/@n")] == [1, 2, 3]
 
 
+def test_portion_marking_written_small_or_without_its_parenthesis():
+    """``1. C) Summary: …`` (10ROME1: the marking's "(" lost) and ``1. (c) summary: …`` (00TASHKENT4223,
+    a lower-cased copy): the portion marking, not a list item's label; the summary is found."""
+    for marking in ("C)", "(c)"):
+        c = cable(f"CONFIDENTIAL MADRID 000857\n\nSUBJECT: X\n\n1. {marking} Summary: The talks went well. "
+                  f"End summary.\n\n2. {marking} Text.\n")
+        assert xp(c, "//t:p[@n='1']/t:seg[@type='portion-marking']/text()") == [marking]
+        assert not xp(c, "//t:list")
+        assert xp(c, "string(//t:seg[@type='summary'])").startswith("Summary: The talks went well.")
+
+
 def test_subject_label_colon_written_twice():
     """``SUBJECT: : MEXICANS …`` (08MEXICO3108): the second colon is the label's, not the
     subject's; the head keeps it as written."""
