@@ -370,6 +370,16 @@ def test_browser_copy_keeps_the_navigation_and_drops_scripts() -> None:
     assert "VZCZC\nFM AMEMBASSY X" in text and "¶1. R&D; text" in text
 
 
+def test_browser_copy_keeps_a_pres_blank_lines_as_laid_out() -> None:
+    """A browser keeps a ``<pre>``'s runs of blank lines: a double-spaced page (05BUENOSAIRES138:
+    one blank line between lines, three between paragraphs) was copied with every run made one
+    blank line, and its paragraphs could no longer be told from its lines."""
+    page = PAGE.replace("TAGS: <a", "A LINE&#x000A;&#x000A;THE NEXT&#x000A;&#x000A;&#x000A;&#x000A;TAGS: <a")
+    text = inputs.browser_copy(page)
+    assert "A LINE\n\nTHE NEXT\n\n\n\nTAGS: PREL" in text
+    assert "\n\n\n" not in text.split("VZCZC")[0]  # the page's own blank lines are still collapsed
+
+
 # -- truth scoring ----------------------------------------------------------------------------------
 
 RECORD = {
@@ -535,6 +545,8 @@ def test_the_holdout_is_scored_apart_and_reported_in_its_own_table() -> None:
              "forms": [{"form": "page", "page": "cable/2009/01/09Y3.html"}]}
     third = {**RECORD, "id": "09Y4", "ambiguous": [], "selection": "holdout", "holdout": "session 13",
              "forms": [{"form": "page", "page": "cable/2009/01/09Y4.html"}]}
+    fourth = {**RECORD, "id": "09Y5", "ambiguous": [], "selection": "holdout", "holdout": "session 14",
+              "forms": [{"form": "page", "page": "cable/2009/01/09Y5.html"}]}
 
     def page(ident: str, **over: object) -> dict[str, object]:
         return {"source": "page", "rel": f"cable/2009/01/{ident}.html", "has_dtg": True, "anchor_numbers": [1, 2],
@@ -542,9 +554,10 @@ def test_the_holdout_is_scored_apart_and_reported_in_its_own_table() -> None:
                 "forms": {"page": _form(id=ident, **over), "pasted": _form(id=ident, **over)}}
 
     # the truth's cable is right; session 7's has the wrong subject in both forms; session 12's
-    # the wrong signer; session 13's is right
-    results = [page("09X1"), page("09Y2", subject="ANOTHER"), page("09Y3", signer="NOBODY"), page("09Y4")]
-    outcome = tally.everything(results, [record], [], [held, later, third])
+    # the wrong signer; session 13's is right; session 14's has the wrong subject
+    results = [page("09X1"), page("09Y2", subject="ANOTHER"), page("09Y3", signer="NOBODY"), page("09Y4"),
+               page("09Y5", subject="OTHER")]
+    outcome = tally.everything(results, [record], [], [held, later, third, fourth])
     first, second = outcome.holdouts["session 7"], outcome.holdouts["session 12"]
     assert outcome.tallies[("page", "subject")].ok == outcome.tallies[("page", "subject")].n == 1
     assert outcome.tallies[("page", "signer")].ok == outcome.tallies[("page", "signer")].n == 1
@@ -567,7 +580,10 @@ def test_the_holdout_is_scored_apart_and_reported_in_its_own_table() -> None:
     assert "| signer (% right) | 100.0 (1/1) | 100.0 (1/1) | ≥ 96 % |" in section
     assert outcome.holdouts["session 13"].tallies[("page", "signer")].n == 1
     assert not any(m.get("holdout") == "session 13" for m in outcome.misses)
-    assert report.render_holdouts(outcome).count("### Holdout") == 3
+    section = text.split("### Holdout (session 14)")[1].split("###")[0]
+    assert "| subject (% right) | 0.0 (0/1) | 0.0 (0/1) | ≥ 98 % |" in section
+    assert any(m.get("holdout") == "session 14" and m["cable"] == "09Y5" for m in outcome.misses)
+    assert report.render_holdouts(outcome).count("### Holdout") == 4
     # without a holdout, nothing of it is scored
     assert not tally.everything(results, [record], []).holdouts
 
@@ -582,11 +598,11 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
     assert all(r["selection"] == "holdout" for r in held)
     # each holdout is exactly its selection file's pages, and they are disjoint
     for session, name in (("session 7", "selection-holdout.tsv"), ("session 12", "selection-holdout-s12.tsv"),
-                          ("session 13", "selection-holdout-s13.tsv")):
+                          ("session 13", "selection-holdout-s13.tsv"), ("session 14", "selection-holdout-s14.tsv")):
         chosen = truthscore.HOLDOUT.with_name(name).read_text(encoding="utf-8").splitlines()[1:]
         ids = sorted(r["id"] for r in held if r["holdout"] == session)
         assert sorted(line.split("\t")[0] for line in chosen) == ids
-    assert {r["holdout"] for r in held} == {"session 7", "session 12", "session 13"}
+    assert {r["holdout"] for r in held} == {"session 7", "session 12", "session 13", "session 14"}
     assert len({r["id"] for r in held}) == len(held)
     assert all(r["paragraph_count"] == len(r["paragraphs"]) for r in held)
 
@@ -596,3 +612,17 @@ def test_end_of_cable_is_a_marker_only_in_capitals() -> None:
     assert det.find("MINIMIZE CONSIDERED. END OF CABLE")
     assert det.find("=====CABLE ENDS=====")
     assert det.find("(full text of report follows at end of cable).") == []
+
+
+def test_a_summary_that_begins_with_a_label_word_keeps_it_after_the_label() -> None:
+    """``Summary: Key human rights … contacts`` (09SAOPAULO662, session-14 holdout): ``Key`` is a
+    word of the label ``Key Points`` but here the text's first word; a label ends at its colon
+    or stop, or is one only if it names the summary (``SUMMARY AND ACTION REQUEST President``)."""
+    from fidelity import compare
+
+    truth = {"start": "Key human rights and antidiscrimination contacts", "end": "stand in today's Brazil."}
+    assert compare.summary_agrees(truth, "Summary: Key human rights and antidiscrimination contacts spoke. "
+                                         "They stand in today's Brazil. End summary.") == (True, True, True)
+    assert compare._start_words("SUMMARY AND ACTION REQUEST President Bush")[:2] == ["president", "bush"]
+    assert compare._start_words("(C) Summary and Comment: The x") == ["the", "x"]
+    assert compare._start_words("Summary ------- 1. (C) The man") == ["the", "man"]

@@ -852,3 +852,21 @@ def test_closing_lines_after_a_list_that_ends_the_text():
     assert [fw.get("type") for fw in closer.findall("t:fw", NS)] == ["classification", "footer", "footer"]
     assert closer.findtext("t:signed/t:persName", namespaces=NS) == "MMERANTE"
     assert c.tei.findall(".//t:item", NS)[-1].text == "DEATH PENALTY - THE VATICAN WILL CONDEMN IT."
+
+
+def test_a_quoted_documents_numbering_is_found_only_where_the_cable_resumes() -> None:
+    """``quoted-numbering``: the runs that restart at 1 after N and are followed by N+1 (session
+    14's holdout, 09STATE47202's diplomatic note ¶1-¶8 between its ¶3 and ¶4); not a restart that
+    the cable's own numbering goes on from (10BERN48's ``1, 2, 1, 2, 3, …``), nor one at the end."""
+    from convert.normalize.rules.quoted import quoted_runs
+
+    def kept(numbers: list[int]) -> list[int]:
+        quoted = quoted_runs(numbers)
+        return [n for i, n in enumerate(numbers) if i not in quoted]
+
+    assert kept([1, 2, 3, 1, 2, 3, 4, 5, 6, 7, 8, 4]) == [1, 2, 3, 4]
+    assert kept([1, 2, 3, 4, 5, 1, 2, 3, 1, 2, 3, 6, 7, 1, 2, 3, 4, 5, 6, 7, 8, 9, 8]) == list(range(1, 9))
+    assert kept([1, 2, 3, 1, 2, 4, 5]) == [1, 2, 3, 4, 5]
+    assert kept([1, 2, 1, 2, 3, 4, 5]) == [1, 2, 1, 2, 3, 4, 5]
+    assert kept([1, 2, 3, 1, 2, 3]) == [1, 2, 3, 1, 2, 3]
+    assert kept([1, 2, 3, 1, 4]) == [1, 2, 3, 1, 4]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from convert.model import RawCable
@@ -40,7 +41,12 @@ def test_origin_from_the_banner_station_when_there_is_no_fm_line() -> None:
 
 
 def test_no_origin_where_two_offices_share_the_banner_station() -> None:
-    assert rec(BODY.replace("PARIS 008760", "BRUSSELS 008760"))["origin"] is None
+    got = rec(BODY.replace("PARIS 008760", "BRUSSELS 008760"))
+    assert got["origin"] is None
+    # a limit of the text, said (05PARIS4749 pasted, 04BRUSSELS1868 pasted had no word of it)
+    assert any("no origin: no FM line, and the banner's station BRUSSELS" in w for w in got["warnings"])
+    bare = rec(BODY.replace("C O N F I D E N T I A L PARIS 008760", "STATE FOR EUR/WE"))
+    assert bare["origin"] is None and any("no origin: the text names no sending office" in w for w in bare["warnings"])
 
 
 def test_the_fm_line_wins_over_the_banner_and_is_spelt_as_the_table_spells_it() -> None:
@@ -399,3 +405,155 @@ def test_a_late_classified_by_line_gives_paragraph_1_to_the_text() -> None:
     got = rec(COPY.format(classified=dangling))
     assert [p["n"] for p in got["paragraphs"]] == [1, 2]
     assert got["paragraphs"][0]["text"] == "On August 14 Charge met the FM."
+
+
+def test_references_of_session_14s_holdout_forms() -> None:
+    """Three REF forms the session-14 holdout showed: a six-digit serial written in eight
+    (``STATE 00218123``, 05SANJOSE2802; a page's own number, ``TRIPOLI 00000948 001.2 OF 002``
+    or ``STATE 00120578 002 OF 003``, is none), items labelled ``REF A …`` ``REF B …`` with no
+    stop (09CAIRO173), and lines with labels of their own over the items' after a blank line
+    (``A. A. GENEVA 1954 B. STATE 130904`` / blank / ``B. C. STATE 130145 D. GENEVA 1675``,
+    06GENEVA2030)."""
+    assert [r[2] for r in refs_of("REF: STATE 00218123")] == ["09STATE218123"]
+    paged = "REF: STATE 00120578 TRIPOLI 00000948 001.2 OF 002"
+    assert [r[2] for r in refs_of(paged)] == ["09STATE120578"]
+    assert [r[2] for r in refs_of("REF: STATE 00120578 002 OF 003")] == [None]
+    assert [r[2] for r in refs_of("REF: TRIPOLI 00000948")] == [None]
+    assert [r[2] for r in refs_of("REF A 09 CAIRO 074 REF B 08 CAIRO 784")] == ["09CAIRO74", "08CAIRO784"]
+    assert [r[2] for r in refs_of("REF A: ROME 5")] == ["09ROME5"]
+    assert [r[2] for r in refs_of("REF: A. REF A STATE 118799 B. REF B LONDON 2595")] == [
+        "09STATE118799", "09LONDON2595"]
+    text = BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE\n\nREF: A. A. GENEVA 1954 B. STATE 130904\n\n"
+                        "     B. C. STATE 130145 D. GENEVA 1675\n     C. E. GENEVA 1673\n\nClassified By: X")
+    assert [r["id"] for r in rec(text)["references"]] == [
+        "04GENEVA1954", "04STATE130904", "04STATE130145", "04GENEVA1675", "04GENEVA1673"]
+    # a lettered question after the REF list is no item of it: ``B. (C) WHAT …`` has no cable
+    from convert.normalize.rules.fields import ref_continues
+
+    assert not ref_continues("B. (C) WHAT IS THE TGS' ATTITUDE", "B")
+    assert ref_continues("B. C. STATE 130145 D. GENEVA 1675", "B")
+
+
+def test_a_browser_copy_leaves_out_the_tables_row_of_press_articles() -> None:
+    """Many pages end their table with the press articles the cable appears in: in a browser
+    copy that row stands between the row of facts and the routing header, and read as text it
+    hid the header (07BERN881: no level, date, FM line, SUBJECT or TAGS)."""
+    from convert.readers import text
+
+    header = "O 201755Z DEC 05\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC IMMEDIATE 1234\n\n"
+    row = " \t 05PARIS8760  \t 2005-12-20 17:55  \t 2010-12-08 21:09  \t CONFIDENTIAL  \t Embassy Paris  \n\n"
+    articles = " \t Appears in these articles:\n http://www.example.org/a/1\n http://www.example.org/b/2\n\n"
+    copy = BROWSER.split(" \t 05PARIS8760")[0] + row + articles + header + BODY.replace("1. (C)", "\u00b61. (C)")
+    raw = text.read(copy, "copy.txt")
+    assert "Appears in these articles" not in raw.body and "example.org" not in raw.body
+    assert any("press articles" in n for n in raw.notes)
+    cable = normalize(raw)
+    got = record(cable)
+    assert (got["from"], got["date"], got["subject"], got["tags"]) == (
+        "AMEMBASSY PARIS", "2005-12-20T17:55:00Z", "A CABLE", ["PREL", "FR"])
+    assert any("press articles" in w for w in cable.warnings)
+
+
+def _loaded(text: str, **encoded: str) -> dict[str, object]:
+    """The record of ``text`` given as a file's bytes (as a user saves a paste)."""
+    from convert.options import ReadOptions
+    from convert.readers import Source, load_source
+
+    data = text.encode(encoded.get("encoding", "utf-8"))
+    raw = next(iter(load_source(Source("paste.txt", data=data), ReadOptions(encoding=encoded.get("encoding")))))
+    assert isinstance(raw, RawCable)
+    return {**record(normalize(raw)), "metadata": raw.metadata}
+
+
+SCRAPE = (
+    "88LIMA9331\nSENDERO ASSASSINATES APRA GOVERNOR\nFri Jul 15 00:00:00 +0200 1988\nCONFIDENTIAL\n"
+    "Embassy Lima\nPAGE 01 LIMA 09331 152251Z\nORIGIN ARA-12\nINFO OCT-01 ADS-00 /013 W\n"
+    "------------------123456 152300Z /12\nR 152251Z JUL 88\nFM AMEMBASSY LIMA\nTO SECSTATE WASHDC 4660\n"
+    "C O N F I D E N T I A L LIMA 09331\n\nE.O. 12356: DECL: OADR\nTAGS: PGOV PTER PE\n"
+    "SUBJECT: SENDERO ASSASSINATES APRA GOVERNOR\n\n\u00b61. (C) Text of the cable.\n\nJORDAN\n"
+)
+
+
+@pytest.mark.parametrize("variant", ["crlf", "cr", "bom", "latin-1"])
+def test_an_old_telegram_gives_the_same_record_whatever_its_line_ends_and_encoding(variant: str) -> None:
+    """A scrape's metadata lines were read only with LF line ends: saved with CR line ends
+    (old Macintosh) the id, date and origin were lost."""
+    want = _loaded(SCRAPE)
+    assert (want["id"], want["origin"], want["date"]) == ("88LIMA9331", "Embassy Lima", "1988-07-15T22:51:00Z")
+    text = {"crlf": SCRAPE.replace("\n", "\r\n"), "cr": SCRAPE.replace("\n", "\r"), "bom": "\ufeff" + SCRAPE,
+            "latin-1": SCRAPE}[variant]
+    got = _loaded(text, **({"encoding": "latin-1"} if variant == "latin-1" else {}))
+    assert {k: got.get(k) for k in want if k != "source"} == {k: v for k, v in want.items() if k != "source"}
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r"])
+def test_a_browser_copy_saved_with_windows_line_ends_still_reads_the_table(end: str) -> None:
+    """The table's head was looked for with LF line ends only: a copy pasted on Windows (CR
+    LF) lost the table and, with it, the id, date and classification."""
+    from convert.readers import text
+
+    raw = text.read(BROWSER.replace("\n", end), "copy.txt")
+    assert raw.metadata is not None and raw.metadata.id == "05PARIS8760"
+    assert "Browse latest" not in raw.body
+    got = record(normalize(raw))
+    assert (got["id"], got["date"][:10], got["subject"]) == ("05PARIS8760", "2005-12-20", "A CABLE")
+
+
+def test_a_banner_the_routing_header_contradicts_is_said_where_no_metadata_settles_it() -> None:
+    """07PARIS2725 pasted: the routing header is PARIS #2725, the banner MOSCOW 005154. The
+    page's table settles it (and says so); a pasted text has no table: the banner's id is
+    kept, as before, but no longer silently."""
+    header = ("O 260754Z JUN 07\nDE RUEHFR #2725/01 1770754\nFM AMEMBASSY PARIS\n"
+              "TO RUEHC/SECSTATE WASHDC IMMEDIATE 8471\n\n")
+    got = rec(header + BODY.replace("PARIS 008760", "MOSCOW 005154"))
+    assert got["id"] == "07MOSCOW5154"
+    assert any("the banner gives 07MOSCOW5154, the routing header (FM line, DE serial) 07PARIS2725" in w
+               for w in got["warnings"])
+    # the same serial, or a DE line's four digits of a longer serial: nothing to say
+    same = rec(header.replace("#2725", "#8760") + BODY)
+    longer = rec(header.replace("#2725", "#0760") + BODY.replace("008760", "010760"))
+    assert same["id"] == "07PARIS8760" and longer["id"] == "07PARIS10760"
+    assert not any("routing header (FM line" in w for w in [*same["warnings"], *longer["warnings"]])
+
+
+def test_numbered_paragraphs_with_a_release_list_marking_start_without_a_blank_line() -> None:
+    """A CSV row's text has no ¶ anchors and, here, no blank lines: a numbered paragraph
+    marked with a release list (``(C/REL UK, CANADA, AUSTRALIA)``, ``(S//REL TO USA, FVEY)``)
+    was no paragraph start, and paragraphs 2-6 ran into paragraph 1 (08NEWDELHI1035's row; its
+    page has the anchors). The marking is the paragraph's, as ``(S/NF)`` is."""
+    body = BODY.replace(
+        "1. (C) Text of the cable.\n",
+        "1. Action request in para. 3.\n2. (C/REL UK, CANADA, AUSTRALIA) Summary: the first part of it.\n"
+        "3. (S//REL TO USA, FVEY) The second part of the cable.\n4. (C//REL TO USA, KEN, GBR//) The third.\n",
+    )
+    got = rec(body)
+    assert [(p["n"], p.get("marking")) for p in got["paragraphs"]] == [
+        (1, None), (2, "(C/REL UK, CANADA, AUSTRALIA)"), (3, "(S//REL TO USA, FVEY)"),
+        (4, "(C//REL TO USA, KEN, GBR//)")]
+
+
+def test_a_delegations_own_serial_in_the_de_line_does_not_make_its_text_another_cable() -> None:
+    """09PARTO41305 pasted: the DE line carries the delegation's serial (#0005), the banner
+    PARTO 041305; a preview of the text, the database's row and the whole text follow. The
+    cable's own identity was the DE line's, so the row naming 09PARTO41305 began "another
+    cable" and the whole text went to an appended part (no paragraphs, no signer)."""
+    header = ("O 131934Z APR 09\nDE RUCNAI #0005/01 1031934\nFM USDEL SECRETARY//EUROPE//\n"
+              "TO RUEHTC/AMEMBASSY THE HAGUE IMMEDIATE\n\n")
+    preamble = "S E C R E T PARTO 041305\n\nSIPDIS\n\nE.O. 12958: DECL: 3/31/2019\nTAGS: OVIP PREL NL\n"
+    text = (header + preamble + "SUBJECT: A CONVERSATION\n\nClassified by: Paul Wohlers, Deputy...\n\n\n\n"
+            "202072\n\n2009-04-13\n\n09PARTO41305\n\nUS Delegation, Secretary\n\nSECRET\n\n\n\n" + preamble
+            + "SUBJECT: A CONVERSATION\n\n\u00b61. (U) March 31, 2009; The Hague, Netherlands.\n\n"
+            "\u00b62. (C) The Secretary and the Foreign Minister reviewed the questions of the day.\n\nCLINTON\n")
+    got = rec(text)
+    assert [p["n"] for p in got["paragraphs"]] == [1, 2]
+    assert not any("a second cable" in w for w in got["warnings"])
+
+
+def test_references_without_a_year_in_a_text_without_any_year_are_said_to_have_no_id() -> None:
+    """03BRASILIA1321 pasted: no date-time group, E.O. N/A, REF: BRASILIA 306: the reference
+    was given no cable id, and nothing said so."""
+    got = rec(BODY.replace("DECL: 12/20/2014", "N/A").replace("TAGS: PREL FR", "TAGS: PREL FR\nREF: PARIS 8705"))
+    assert [r["text"] for r in got["references"]] == ["PARIS 8705"] and not got["references"][0].get("id")
+    assert any("references written without a year are given no cable id" in w for w in got["warnings"])
+    dated = rec(BODY.replace("TAGS: PREL FR", "TAGS: PREL FR\nREF: PARIS 8705"))
+    assert not any("given no cable id" in w for w in dated["warnings"])

@@ -89,3 +89,31 @@ def test_the_release_misspelling_a_post_is_no_disagreement() -> None:
     elsewhere = normalize(text.read(bonn.replace("Embasy Bonn", "Embassy Ankara"), "88BONN31258.txt"))
     notes = [n.text for n in elsewhere.tei.iter(f"{{{TEI_NS}}}note") if n.get("type") == "discrepancy"]
     assert notes == ["origin: the text gives Embassy Bonn, the text scrape's metadata Embassy Ankara"]
+
+
+#: an old telegram's header under the notice and the page's classification line
+OLD_HEADER = (
+    "This record is a partial extract of the original cable. The full text of the original cable is not "
+    "available.\n\n\n                       UNCLASSIFIED\n\n"
+    "PAGE 01        BERLIN  03009  01 OF 06  151359Z\nACTION EUR-01\n\n"
+    "INFO  LOG-00   ADS-00   AMAD-01  CIAE-00\n        /053W\n"
+    "                  ------------------89773D  151435Z /48\n"
+    "FM USOFFICE BERLIN\nTO SECSTATE WASHDC 4243\nINFO AMEMBASSY BONN\n"
+    "DEPTREAS WASHDCUNCLAS SECTION 01 OF 06 BERLIN 03009\n\nE.O. 12356: N/A\nTAGS: ELAB GE\n"
+    "SUBJECT: UNEMPLOYMENT UP SHARPLY IN JULY\n\n1. UNEMPLOYMENT IN THE FIVE NEW LAENDER ROSE SHARPLY.\n"
+)
+
+
+def test_prefaces_stack_the_scrape_lines_the_notice_and_the_classification_line() -> None:
+    """Above an old telegram's header a scrape has its five lines, the notice of a partial
+    extract and the page's classification line: one preface at a time, the header after the
+    three was not found and its FM, TO and INFO lines were read as text (91BERLIN3009)."""
+    scraped = record(normalize(text.read(PREFACE + OLD_HEADER, "91BERLIN3009.txt")))
+    pasted = record(normalize(text.read(OLD_HEADER, "pasted.txt")))
+    for rec in (scraped, pasted):
+        assert rec["from"] == "USOFFICE BERLIN"
+        assert [a["name"] for a in rec["to"]] == ["SECSTATE WASHDC"]
+        assert [a["name"] for a in rec["info"]] == ["AMEMBASSY BONN", "DEPTREAS WASHDC"]
+        assert rec["subject"] == "UNEMPLOYMENT UP SHARPLY IN JULY"
+        assert [p["n"] for p in rec["paragraphs"]] == [1]
+    assert scraped["id"] == "91BERLIN3009"

@@ -113,6 +113,9 @@ def _ref_year(
         return None, False
     found: tuple[int, str, bool] | None = run.first(REF_YEAR, fields, lines)
     if found is None:
+        # a limit of the text (a pasted body with E.O. N/A), said: never a silent omission
+        warnings.append("the text gives no date and no year to read one from: references written "
+                        "without a year are given no cable id")
         return None, False
     warnings.append(found[1])
     return found[0], found[2]

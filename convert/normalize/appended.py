@@ -41,18 +41,21 @@ def own_identity(raw: RawCable, header: list[str], body: list[str]) -> Identity:
     line or its first banner gives."""
     if raw.metadata is not None and raw.metadata.id:
         return Identity.of(raw.metadata.id)
-    for line in header[:12]:
-        match = _HEADER_DE.match(line)
-        if match:
-            return Identity(None, None, match["serial"].lstrip("0") or "0", kept=4)
+    routed = next((m["serial"].lstrip("0") or "0" for line in header[:12] if (m := _HEADER_DE.match(line))), None)
     for line in body[:40]:
         if not line.strip():
             continue
         banner = parse_banner(line)
         if banner is not None and banner.serial and banner.station:
             station = " ".join(banner.station.split()).upper()
-            return Identity(None, station, banner.serial.lstrip("0") or "0")
-    return Identity()
+            serial = banner.serial.lstrip("0") or "0"
+            # the DE line's serial first (its last four digits), unless the banner's text
+            # under it is numbered otherwise (PARTO 041305 under a delegation's DE #0005):
+            # the text that follows is the banner's
+            if routed is None or serial[-4:].zfill(4) != routed[-4:].zfill(4):
+                return Identity(None, station, serial)
+            break
+    return Identity(None, None, routed, kept=4) if routed is not None else Identity()
 
 
 def find_start(lines: list[str], own: Identity, run: Run) -> Start | None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from .. import vocab
 from ..model import RawCable, SourceMetadata
-from .offices import sender_station
+from .offices import no_origin, sender_station
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing, Seg, Signature
 from .refs import cited
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, partial_extract
@@ -149,7 +149,10 @@ def _origin(
     origin, source = origin_named(routing.sender, station, meta.origin if meta is not None else None, run)
     if source == "banner":
         warnings.append(f"no FM line: the origin {origin} is read from the banner's station {station}")
+    elif origin is None:
+        warnings.append(no_origin(routing.sender, station))
     return origin, source == "metadata"
+
 
 
 def _first(fields: Sequence[Field], kind: str) -> Field | None:
@@ -201,12 +204,26 @@ def _ident(
             return meta.id, message_ref, ident
         if not (banner and banner.serial) and _last_digits(ident, meta.id):
             return meta.id, message_ref, None  # the DE line's serial is the id's last four digits
+    if ident and (meta is None or not meta.id) and banner and banner.serial:
+        _routing_disagrees(ident, cable_id(date, station_from_sender(routing), routing.serial), warnings)
     if ident is None and meta is not None and meta.id:
         ident = meta.id
         warnings.append(f"no message reference in the text: the id {ident} comes from the {meta.kind}")
     if ident is None:
         warnings.append("no cable id could be derived: files are named after the input")
     return ident, message_ref, None
+
+
+def _routing_disagrees(ident: str, routed: str | None, warnings: list[str]) -> None:
+    """With no metadata to settle it, a banner whose serial the routing header's (FM line and
+    DE serial) contradicts is said, not silently followed: on cablegate pages such a text is
+    often another cable's under the header (07PARIS2725: MOSCOW 005154 under PARIS #2725)."""
+    ours, theirs = _ID_PARTS.match(ident), _ID_PARTS.match(routed or "")
+    if routed is None or ours is None or theirs is None or _last_digits(routed, ident):
+        return
+    if int(ours[2]) != int(theirs[2]):
+        warnings.append(f"id: the banner gives {ident}, the routing header (FM line, DE serial) {routed}: "
+                        "the banner's is kept (the text may be another cable's under this header, or a serial damaged)")
 
 
 def _tags(field: Field | None, run: Run) -> tuple[str, ...]:

@@ -75,3 +75,12 @@ def origin_of(sender: str | None) -> str | None:
             return template.format(place=title_place(office_place(place).split("/")[0]))
         return template.format(place=title_place(office_place(place)))
     return None
+
+
+def no_origin(sender: str | None, station: str | None) -> str:
+    """Why a cable's origin is not known (a limit of its text: said, never guessed)."""
+    if sender:
+        return f"no origin: the FM line's office {sender} has no cablegate origin name"
+    if station:
+        return f"no origin: no FM line, and the banner's station {station} is shared by several offices or unknown"
+    return "no origin: the text names no sending office (no FM line, no station in the banner)"

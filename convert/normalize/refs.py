@@ -15,9 +15,18 @@ from .. import stations
 from .parsed import Ref, RefList
 
 #: the field's label: ``REF:``, ``REFTEL``, ``REFS.``, ``Ref A:``
-REF = re.compile(r"^\s*(?:¶\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b(?:\s+[A-Z](?=\s*:))?\s*[:.]?", re.I)
+#: a cable ahead: a station (after a two-digit year or not), then its serial
+_CABLE_AHEAD = r"(?=(?:\d{2}\s+)?[A-Z]{3,}(?:\s[A-Z]+){0,3}\s+\d)"
+#: a letter after ``REF`` with no stop, then a cable (``REF A 09 CAIRO 074 REF B 08 CAIRO 784``)
+_BARE = r"REF\s+(?P<c>[A-Z])\s+" + _CABLE_AHEAD
+REF = re.compile(
+    r"^\s*(?:¶\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b(?:\s+[A-Z](?=\s*:)|\s+[A-Z]\s+" + _CABLE_AHEAD + r")?\s*[:.]?",
+    re.I,
+)
 _REF_LABEL = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,))(?:¶\s*)?(?:REF\s+)?(?:\(\s?(?P<a>[A-Za-z])\s?\)|(?P<b>[A-Za-z])[.)](?=\s|[A-Z]))\s*",
+    r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,))(?:¶\s*)?(?:"
+    + _BARE
+    + r"|(?:REF\s+)?(?:\(\s?(?P<a>[A-Za-z])\s?\)|(?P<b>[A-Za-z])[.)](?=\s|[A-Z])))\s*",
 )
 _HEAD_LETTER = re.compile(r"\b([A-Z])\s*:?$")
 MONTH_WORDS = frozenset(
@@ -25,12 +34,14 @@ MONTH_WORDS = frozenset(
     "AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
 )
 #: ``05 PARIS 7528``, ``PARIS 7528``, the cablegate form ``09BOGOTA569``, a year after the
-#: serial ``PANAMA 00933/08`` or in parentheses ``THE HAGUE 3128 (2005)``. Not a serial that an
-#: ellipsis cuts off (``DUSHANBE 16...``, where a partial extract ends): its digits may be only
-#: the first of the number's
+#: serial ``PANAMA 00933/08`` or in parentheses ``THE HAGUE 3128 (2005)``, a six-digit serial
+#: written in eight (``STATE 00218123``; not a page's own number, ``STATE 00120578 002 OF
+#: 003``, nor a shorter serial written so: ``TRIPOLI 00000948`` heads a page). Not a serial
+#: that an ellipsis cuts off (``DUSHANBE 16...``, where a partial extract ends): its digits may
+#: be only the first of the number's
 _CABLE_REF = re.compile(
     r"^\s*(?:(?P<year>\d{4}|\d{2})(?:\s+|(?=[A-Z]{3})))?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?)\s*"
-    r"(?P<serial>\d{1,6})(?:/(?P<after>\d{2})\b(?<=\d{3}/\d\d))?\b(?![/:\d]|-(?!-)|\.\.|…)"
+    r"(?P<serial>\d{1,6}|0{1,2}[1-9]\d{5}(?!\s+\d{3}(?:\.\d)?\s+OF\b))(?:/(?P<after>\d{2})\b(?<=\d{3}/\d\d))?\b(?![/:\d]|-(?!-)|\.\.|…)"
     r"(?:\s?\((?P<paren>(?:19|20)\d\d)\))?"
 )
 #: number first: ``00821 ASMARA`` (the whole item; the station must be one the table knows)
@@ -53,14 +64,14 @@ Item = tuple[str | None, str | None, str]  # (letter, label as written, text)
 _TAIL_REVERSED = re.compile(r"\s*+(?:DNA\s++)?(?:[,;]\s*+)++|\s*+DNA\s++", re.I)
 
 
-def split_refs(text: str) -> list[Item]:
+def split_refs(text: str, first: str = "A") -> list[Item]:
     """``A. TBILISI 1605 B. ROME 721`` -> [("A", "A.", "TBILISI 1605"), ("B", "B.", "ROME 721")]:
     (letter, label as written, text). Labels must run A, B, C… to tell them from initials, in
     either case (``a. State 77660 b. Berlin 1000``: the letter is given in capitals)."""
     cuts: list[tuple[int, int, str]] = []
-    expected = "A"
+    expected = first  # (``B`` when the field's label named A: ``REF A 09 CAIRO 074 REF B …``)
     for match in _REF_LABEL.finditer(text):
-        letter = (match["a"] or match["b"]).upper()
+        letter = (match["a"] or match["b"] or match["c"]).upper()
         if letter == expected:
             cuts.append((match.start(), match.end(), letter))
             expected = chr(ord(expected) + 1)
@@ -97,8 +108,8 @@ def split_ref_field(text: str) -> tuple[str, list[Item]]:
     (``Ref A:``) names a single unlabelled item."""
     match = REF.match(text)
     head = text[: match.end()].strip() if match else ""
-    items = split_refs(text[match.end() :] if match else text)
-    letter = _HEAD_LETTER.search(head)
+    letter = _HEAD_LETTER.search(head) if head.upper().startswith("REF") else None
+    items = split_refs(text[match.end() :] if match else text, chr(ord(letter.group(1).upper()) + 1) if letter else "A")
     if letter and items and items[0][0] is None and head.upper().startswith("REF"):
         items[0] = (letter.group(1), None, items[0][2])
     return head, items

@@ -37,14 +37,10 @@ def looks_like_routing(lines: list[str], run: Run) -> bool:
 def split_text_header(lines: list[str], run: Run) -> tuple[list[str], list[str]]:
     """A pasted text's (header lines, body lines): the lines a ``routing.preface`` rule gives
     the header before it, and the banner a ``routing.glued`` rule finds run on at its end."""
-    look = run.trial()
-    for rule in run.active(PREFACE):
-        pre = rule.fn(lines, look)
-        if pre and split_header(lines[pre:], look):
-            run.fire(rule.name)
-            break
-    else:
-        pre = 0
+    fired: list[str] = []
+    pre = _preface(lines, 0, run, fired)
+    for name in fired:
+        run.fire(name)
     n = split_header(lines[pre:], run) if pre else split_header(lines, run)
     if not n:
         return [], lines
@@ -57,6 +53,34 @@ def split_text_header(lines: list[str], run: Run) -> tuple[list[str], list[str]]
     if parts:
         return [*header, parts[0]], [parts[1], *body[1:]]
     return header, body
+
+
+#: how many prefaces may stand one above the other (a scrape's metadata lines, the
+#: partial-extract notice, the classification line printed above an old telegram's header)
+_PREFACES = 3
+
+
+def _preface(lines: list[str], start: int, run: Run, fired: list[str], depth: int = 0) -> int:
+    """Where the routing header begins after the prefaces above it from ``start`` (0: no
+    preface with a header after it). Prefaces stack: a pre-2000 scrape's metadata lines, then
+    the notice of a partial extract, then the page's classification line (91BERLIN3009); the
+    rules that found them are added to ``fired``."""
+    if depth >= _PREFACES:
+        return 0
+    look = run.trial()
+    found = [(rule.name, n) for rule in run.active(PREFACE) if (n := rule.fn(lines[start:], look))]
+    # a preface with the header right after it first (in the chain's order), then one with
+    # another preface between
+    for name, n in found:
+        if split_header(lines[start + n :], look):
+            fired.append(name)
+            return start + n
+    for name, n in found:
+        further = _preface(lines, start + n, run, fired, depth + 1)
+        if further:
+            fired.insert(0, name)
+            return further
+    return 0
 
 
 def split_header(lines: list[str], run: Run) -> int:

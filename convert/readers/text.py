@@ -18,17 +18,30 @@ BROWSER_NOTE = (
     "a browser copy of a cablegate page: the site's navigation and help text before the page's table "
     "are left out, the table's facts are read as the page's metadata"
 )
+#: the table's last row on many pages: the press articles the cable appears in, one a line
+_ARTICLES = re.compile(r"^[ \t]*Appears in these articles:[ \t]*$")
+_LINK = re.compile(r"^[ \t]*(?:https?://|www\.)\S*[ \t]*$")
+#: how many lines the articles row may hold before its end (a blank line) is not trusted
+_ARTICLE_LINES = 40
+
+
+#: a line end as Windows (CR LF) or old Macintosh (CR) systems write it
+_LINE_END = re.compile(r"\r\n?")
 
 
 def read(content: str, name: str) -> RawCable:
     # The split between routing header and body is a normalizer decision: it knows the
     # header's line shapes. The reader only hands the text on.
-    copied = browser_copy(content, name)
+    # What the reader looks for (a browser copy's table, a scrape's lines of metadata) is
+    # found whatever the line ends: a copy pasted on Windows has CR LF (the normalizer reads
+    # CR LF and CR as a break, as LF)
+    lines = _LINE_END.sub("\n", content) if "\r" in content else content
+    copied = browser_copy(lines, name)
     if copied is not None:
         return copied
     # a text scrape's lines of metadata stay in the text (the normalizer keeps them with the
     # routing header) and are its metadata too
-    return RawCable(source=name, form="text", body=content, metadata=scrape.metadata(content))
+    return RawCable(source=name, form="text", body=content, metadata=scrape.metadata(lines))
 
 
 def browser_copy(content: str, name: str) -> RawCable | None:
@@ -45,6 +58,7 @@ def browser_copy(content: str, name: str) -> RawCable | None:
         return None
     names = [HEADER_NAMES.get(h.lower()) for h in ("Reference ID", "Created", "Released", "Classification", "Origin")]
     fields = dict(zip(names, cells, strict=True))
+    body, articles = _articles(body)
     metadata = SourceMetadata(
         kind="cablegate-table",
         id=fields.get("id"),
@@ -53,4 +67,25 @@ def browser_copy(content: str, name: str) -> RawCable | None:
         classification=fields.get("classification"),
         origin=fields.get("origin"),
     )
-    return RawCable(source=name, form="text", body=body, metadata=metadata, notes=(BROWSER_NOTE,))
+    note = BROWSER_NOTE + ("; the table's row of the press articles the cable appears in "
+                           f"({articles} line{'s' * (articles != 1)}) is left out too" if articles else "")
+    return RawCable(source=name, form="text", body=body, metadata=metadata, notes=(note,))
+
+
+def _articles(body: str) -> tuple[str, int]:
+    """The text after the table's row of facts without the table's row of articles
+    (``Appears in these articles:`` and the articles' addresses or names, one a line, up to
+    the blank line that ends the table), and how many lines that row held. Where no blank line
+    ends the row soon, only the lines that are web addresses are taken as its."""
+    lines = body.split("\n")
+    start = next((i for i, line in enumerate(lines[:3]) if line.strip()), None)
+    if start is None or not _ARTICLES.match(lines[start]):
+        return body, 0
+    end = next((i for i in range(start + 1, min(len(lines), start + 2 + _ARTICLE_LINES)) if not lines[i].strip()),
+               None)
+    if end is None:
+        end = start + 1
+        while end < len(lines) and _LINK.match(lines[end]):
+            end += 1
+    return "\n".join(lines[end:]).lstrip("\n"), end - start - 1
+

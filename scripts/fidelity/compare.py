@@ -140,12 +140,25 @@ _NUMBER = re.compile(r"^\d{1,3}[.)]$")
 def _start_words(value: str) -> list[str]:
     """The words after a leading label, portion marking, paragraph number or heading rule
     (``Summary ------- 1. (C)``: the span starts at the right place; the glued rule and
-    number are counted by the residue and paragraph audits, not here)."""
+    number are counted by the residue and paragraph audits, not here). Label words end the
+    label at the last that carries a stop or colon (``Summary: Key human rights …`` keeps
+    ``Key``); without one they are a label only if ``summary`` is among them (``SUMMARY AND
+    ACTION REQUEST President …``)."""
     tokens = text(value).split()
-    while tokens and (_MARKING.match(tokens[0]) or _NUMBER.match(tokens[0]) or not _word(tokens[0])
-                      or _is_label(_word(tokens[0]))):
-        tokens.pop(0)
-    return words(" ".join(tokens))
+    cut = 0  # the tokens before it are dropped
+    run: list[int] = []  # a run of label words not yet dropped
+    for index, token in enumerate([*tokens, "\x00"]):
+        if index < len(tokens) and (_MARKING.match(token) or _NUMBER.match(token) or not _word(token)):
+            cut, run = index + 1, []
+        elif index < len(tokens) and _is_label(_word(token)):
+            run.append(index)
+            if token[-1:] in ":.-":
+                cut, run = index + 1, []
+        else:
+            if run and any("summary" in _word(tokens[i]).split("/") for i in run):
+                cut = run[-1] + 1
+            break
+    return words(" ".join(tokens[cut:]))
 
 
 def _end_words(value: str) -> list[str]:

@@ -47,6 +47,8 @@ _BLOCK_TAGS = frozenset(
     "header hr html li main nav ol p pre section table tbody thead tfoot tr ul".split()
 )
 _SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript"})
+#: a line break inside a ``<pre>`` while the copy is assembled (a private-use character)
+_PRE_BREAK = "\ue000"
 
 
 def browser_copy(page: str) -> str:
@@ -62,7 +64,9 @@ def browser_copy(page: str) -> str:
     def text_of(value: str | None, pre: bool) -> str:
         if not value:
             return ""
-        return value if pre else re.sub(r"\s+", " ", value)
+        # a <pre>'s line breaks are kept as laid out (its runs of blank lines too): held apart
+        # from the collapsing of the page's blank lines below
+        return value.replace("\n", _PRE_BREAK) if pre else re.sub(r"\s+", " ", value)
 
     def walk(node: etree._Element, in_pre: bool) -> None:
         tag = node.tag.rsplit("}", 1)[-1].lower() if isinstance(node.tag, str) else ""
@@ -83,7 +87,7 @@ def browser_copy(page: str) -> str:
     walk(root, False)
     text = "".join(parts)
     text = re.sub(r"\n[ \t]*(?=\n)", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).replace(_PRE_BREAK, "\n")
     return text.strip() + "\n"
 
 

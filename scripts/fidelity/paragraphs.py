@@ -7,7 +7,9 @@ anchor starts a paragraph. Following the truth file's conventions an anchor **co
 - the line before it is blank, or the last word of the text before it is not one that a
   number continues (a month: ``April`` / ``¶2.`` is a wrapped date; ``PARA`` / ``¶6.`` a
   cross-reference; ``NO``, ``SEE``, ``AND``, ...).
-Lettered anchors (``¶B.``) are never paragraphs, nor is a media partner's preview of the
+Lettered anchors (``¶B.``) are never paragraphs, nor are a quoted document's own numbers (the
+numbering restarts at 1 after ``¶N.`` and the cable then resumes with ``¶N+1.``: the rule
+``quoted-numbering`` of the normalizer, whose test it shares), nor is a media partner's preview of the
 cable: an anchor whose text is cut short with ``...`` in its first 200 characters and whose
 number is anchored again further down the page (``¶1. (SBU) Ayacucho's economy turns on
 narcotr...``, the row naming the cable, then the whole cable with its ``¶1.``), which the
@@ -22,6 +24,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from convert.normalize.rules.quoted import quoted_runs
 
 MONTHS = frozenset(
     "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER "
@@ -89,6 +93,11 @@ def anchors(body: str) -> list[Anchor]:
         anchor = out[index]
         if anchor.counts and any(a.n == anchor.n and a.counts for a in out[index + 1 :]):
             out[index] = Anchor(anchor.n, False, anchor.context, anchor.words)
+    # a quoted document's own numbering: restarted at 1 after N, the cable resuming with N+1
+    counting = [i for i, a in enumerate(out) if a.counts]
+    for index in quoted_runs([out[i].n for i in counting]):
+        anchor = out[counting[index]]
+        out[counting[index]] = Anchor(anchor.n, False, anchor.context, anchor.words)
     return out
 
 

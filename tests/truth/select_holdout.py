@@ -63,14 +63,20 @@ def kind(html: str, text: str, year: str) -> str:
     return "embassy"
 
 
-def draw(pool: list[tuple[str, int]], n: int, rng: random.Random) -> list[tuple[str, str]]:
-    """n pages of a pool, alternating its short and long halves: (rel, 'short'|'long')."""
+#: the order in which a draw takes its halves, over and over (session 14 takes long twice in three)
+ALTERNATE = ("short", "long")
+
+
+def draw(pool: list[tuple[str, int]], n: int, rng: random.Random,
+         pattern: tuple[str, ...] = ALTERNATE) -> list[tuple[str, str]]:
+    """n pages of a pool, taking its short and long halves in ``pattern``'s order, repeated
+    (alternating by default): (rel, 'short'|'long')."""
     by_len = sorted(pool, key=lambda p: (p[1], p[0]))
     half = len(by_len) // 2
     halves = {"short": sorted(r for r, _ in by_len[:half]), "long": sorted(r for r, _ in by_len[half:])}
     out: list[tuple[str, str]] = []
     for i in range(n):
-        which = ("short", "long")[i % 2]
+        which = pattern[i % len(pattern)]
         if not halves[which]:
             which = "long" if which == "short" else "short"
         if not halves[which]:
@@ -108,7 +114,8 @@ def pools_of(items, taken: set[str], years) -> dict[tuple[str, str], list[tuple[
     return pools
 
 
-def choose(pools, quota: dict[str, int], kind_quota: dict[str, int], seed: int) -> list[tuple[str, str, str, int]]:
+def choose(pools, quota: dict[str, int], kind_quota: dict[str, int], seed: int,
+           pattern: tuple[str, ...] = ALTERNATE) -> list[tuple[str, str, str, int]]:
     """The stratified draw: (page, year, pool, chars) per chosen page."""
     rng = random.Random(seed)
     chosen: list[tuple[str, str, str, int]] = []
@@ -116,27 +123,28 @@ def choose(pools, quota: dict[str, int], kind_quota: dict[str, int], seed: int) 
     for year, year_quota in quota.items():
         left = year_quota
         for k, n in kind_quota.items():
-            got = draw(sorted(pools.get((year, k), [])), min(n, left), rng)
+            got = draw(sorted(pools.get((year, k), [])), min(n, left), rng, pattern)
             chosen += [(rel, year, f"{year}-{k}-{half}", sizes[rel]) for rel, half in got]
             left -= len(got)
-        got = draw(sorted(pools.get((year, "embassy"), [])), left, rng)
+        got = draw(sorted(pools.get((year, "embassy"), [])), left, rng, pattern)
         chosen += [(rel, year, f"{year}-embassy-{half}", sizes[rel]) for rel, half in got]
         left -= len(got)
         if left > 0:  # 2004: nearly every page is a partial extract; they fill the quota
             done = {c[0] for c in chosen}
             rest = sorted(p for p in pools.get((year, "partial"), []) if p[0] not in done)
-            chosen += [(rel, year, f"{year}-partial-{half}", sizes[rel]) for rel, half in draw(rest, left, rng)]
+            got = draw(rest, left, rng, pattern)
+            chosen += [(rel, year, f"{year}-partial-{half}", sizes[rel]) for rel, half in got]
     return chosen
 
 
-def drawn(excluded: tuple[str, ...], quota: dict[str, int], seed: int):
+def drawn(excluded: tuple[str, ...], quota: dict[str, int], seed: int, pattern: tuple[str, ...] = ALTERNATE):
     """A later holdout's pools and draw: ``--corpus`` read from the command line, the pages of
     the ``excluded`` selection files left out, ``choose`` with this file's kinds of post."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus")
     args = ap.parse_args()
     pools = pools_of(page_items(args.corpus), taken_pages(*excluded), quota)
-    return pools, choose(pools, quota, KIND_QUOTA, seed)
+    return pools, choose(pools, quota, KIND_QUOTA, seed, pattern)
 
 
 def write(chosen: list[tuple[str, str, str, int]]) -> None:

@@ -44,8 +44,8 @@ def _stratum(rel: str, pools) -> tuple[str, str, str]:
     raise KeyError(rel)
 
 
-def with_csv_rows(chosen, pools, seed: int) -> list[tuple[str, str, str, int]]:
-    """The draw with at least CSV_MIN CSV-backed pages, swapped in within their stratum."""
+def with_csv_rows(chosen, pools, seed: int, csv_min: int = CSV_MIN) -> list[tuple[str, str, str, int]]:
+    """The draw with at least ``csv_min`` CSV-backed pages, swapped in within their stratum."""
     rows = {r[2] for r in cabletext.csv_rows()}
     has_row = lambda rel: Path(rel).stem in rows  # noqa: E731
     rng = random.Random(seed)  # noqa: S311  (a seeded draw, not a secret)
@@ -57,7 +57,7 @@ def with_csv_rows(chosen, pools, seed: int) -> list[tuple[str, str, str, int]]:
         for rel, _n in sorted(pool):
             if has_row(rel) and rel not in taken:
                 spare.setdefault(_stratum(rel, pools), []).append(rel)
-    while sum(has_row(c[0]) for c in chosen) < CSV_MIN and spare:
+    while sum(has_row(c[0]) for c in chosen) < csv_min and spare:
         # the stratum with a replaceable pick and the most spare pages (ties: sorted order)
         strata = [s for s in sorted(spare, key=lambda s: (-len(spare[s]), s))
                   if spare[s] and any(c[2] == f"{s[0]}-{s[1]}-{s[2]}" and not has_row(c[0]) for c in chosen)]

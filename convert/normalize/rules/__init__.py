@@ -26,6 +26,7 @@ from . import (  # noqa: F401  (registers the rules)
     marked,
     passes,
     preface,
+    quoted,
     redacted,
     refcopy,
     routing,

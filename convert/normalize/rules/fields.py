@@ -28,7 +28,7 @@ from ... import stations
 from ..banner import parse_banner
 from ..offices import origin_of
 from ..parsed import Banner, Block, Entry, Field, Glued, LateField, Paragraph
-from ..refs import REF
+from ..refs import REF, resolve_ref
 from .ruler import Chain, Run
 
 KINDS: Chain[Callable[[str], str | None]] = Chain("fields.kinds", "fields", "The field a line starts (first match).")
@@ -219,7 +219,19 @@ def ref_continues(line: str, last: str | None) -> bool:
     if pattern is None:
         either = f"[{re.escape(nxt)}{re.escape(nxt.lower())}]"
         pattern = _NEXT_LABEL[nxt] = re.compile(rf"^\s*(?:¶\s*)?(?:\({either}\)|{either}[.)])\s")
-    return bool(pattern.match(line))
+    if pattern.match(line):
+        return True
+    # the lines carry labels of their own over the items' (``A. A. GENEVA 1954 B. STATE 130904`` /
+    # ``¶B. C. STATE 130145 D. …``): a line label already written, then the next item's and a cable
+    outer = _OUTER_LABEL.match(line)
+    if outer is None or (outer["letter"] or outer["bare"]).upper() > last:
+        return False
+    inner = _INNER_LABEL.match(line, outer.end())
+    return bool(inner and inner["letter"].upper() == nxt and resolve_ref(line[inner.end() :], 2000)[0])
+
+
+_OUTER_LABEL = re.compile(r"\s*(?:¶\s*)?(?:\((?P<letter>[A-Za-z])\)|(?P<bare>[A-Za-z])[.)])\s+")
+_INNER_LABEL = re.compile(r"(?P<letter>[A-Za-z])[.)]\s+")
 
 
 @OTHER.rule("ref-continuation")

@@ -1,0 +1,79 @@
+"""A quoted document's own numbering inside a paragraph of the cable.
+
+A cable that quotes a letter, a diplomatic note, an agenda or a list of measures often prints
+the document's numbered points as they stand: ``3. (SBU) "GAS AND GO" DIPLOMATIC NOTE`` / …
+``1. The Government of the Republic of Ecuador may permit …`` … ``8. Each Participant …`` /
+``4. (SBU) Example Response Diplomatic Note``. The page anchors each of them (``¶1.``), and
+read as they stand they were paragraphs 1-8 of the cable between its paragraphs 3 and 4.
+
+``quoted-numbering`` (chain ``blocks.passes``): where the cable's numbering restarts at 1 after
+its paragraph N, once or more (each run 1, 2, 3, …), and then goes on with N+1, the restarted
+runs are the quoted document's points, not the cable's paragraphs: each becomes a list item
+with its number as its label (its text, marking and items kept), so that the list joins the
+paragraph that quotes the document. Only where the cable resumes with N+1 after the runs, and
+N+1 is not the next number of the last run (``1, 2, 1, 2, 3, …``: the cable's own numbering
+restarted, which a reader cannot tell from a quotation).
+"""
+
+from __future__ import annotations
+
+from ..parsed import Block, ItemList, Line, ListItem, Paragraph
+from .blocks import PASSES
+from .ruler import Run
+
+
+def _numbers(blocks: list[Block]) -> list[tuple[int, int]]:
+    """(position, number) of the numbered paragraphs, in order."""
+    return [(i, b.n) for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.n is not None]
+
+
+def quoted_runs(numbers: list[int]) -> set[int]:
+    """The indexes (into ``numbers``) of the numbers that restart at 1 after N, in runs (each
+    1, 2, 3, … or a new 1), and are followed by N+1 where the runs end: ``[1, 2, 3, 1, 2, 3,
+    4, 5, 6, 7, 8, 4]`` -> the indexes 3-10 (the runs end where a number is neither 1 nor the
+    last one's next, so that N+1 there is the cable's and not a run's)."""
+    quoted: set[int] = set()
+    k = 1
+    while k < len(numbers):
+        if numbers[k] != 1:
+            k += 1
+            continue
+        end = k + 1
+        while end < len(numbers) and numbers[end] in (1, numbers[end - 1] + 1):
+            end += 1
+        if end < len(numbers) and numbers[end] == numbers[k - 1] + 1 and max(numbers[k:end]) >= 2:
+            quoted.update(range(k, end))
+        k = end
+    return quoted
+
+
+def _as_items(block: Paragraph) -> ItemList:
+    """A paragraph as list items: its number as written the first item's label, its marking
+    back before its text, the items after it as they were."""
+    lines: list[Line] = list(block.lines)
+    if block.marking:
+        first = lines[0] if lines and isinstance(lines[0], str) else None
+        if first is not None:
+            lines[0] = f"{block.marking} {first}".rstrip()
+        else:
+            lines.insert(0, block.marking)
+    label = block.label or f"{block.n}."
+    return ItemList((ListItem(label, tuple(lines)), *block.items))
+
+
+@PASSES.rule("quoted-numbering", after="marked-text")
+def quoted_numbering(blocks: list[Block], run: Run) -> list[Block]:
+    """A quoted document's numbered points between the cable's paragraphs N and N+1 (the
+    numbering restarts at 1 and the cable then resumes with N+1) are list items, not the
+    cable's paragraphs."""
+    numbered = _numbers(blocks)
+    quoted = quoted_runs([n for _, n in numbered])
+    if not quoted:
+        return blocks
+    out = list(blocks)
+    for index in quoted:
+        position = numbered[index][0]
+        block = out[position]
+        assert isinstance(block, Paragraph)
+        out[position] = _as_items(block)
+    return out
