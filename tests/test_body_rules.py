@@ -106,7 +106,7 @@ def test_the_schemas_hold_the_new_fw_types(assert_valid_tei) -> None:  # type: i
 
 
 def test_a_name_after_the_last_sentence_of_a_list_item_signs_and_leaves_the_item() -> None:
-    body = "1. C) The Prime Minister met the Ambassador.\n\n2. C) The afternoon went well, he said. THORNE\n"
+    body = "1. (C) The Prime Minister met the Ambassador.\n\n2. (C) The visit:\n\n-- The afternoon went well, he said. THORNE\n"
     done = _run(body)
     assert _signer(done) == "THORNE"
     assert _reading(done).count("THORNE") == 1  # in the closer, no longer in the item

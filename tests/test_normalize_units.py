@@ -654,6 +654,38 @@ def test_white_space_artifacts():
     assert reading_text(xp(c, "//t:p[@n='1']")[0]) == "1. (U) Text here."
 
 
+def test_anchored_number_is_not_a_damaged_pilcrow():
+    """``¶13.`` after a quoted statement's ``¶1.``, ``¶2.`` (05BRASILIA1714: ``¶15.`` after ``¶1.``-``¶4.``): the page's ¶ stands
+    before the number, so its 1 is no pilcrow read as a 1 (paragraph-renumber leaves it); ``13.``
+    without the ¶ after ``2.`` is still read as ``3.``."""
+    head = "UNCLAS MADRID 000857\n\nSUBJECT: X\n\n"
+    body = "¶1. (U) One.\n\n¶2. (U) Begin statement:\n\n¶1. Item.\n\n¶2. Item.\n\n{n}. Later.\n\n{m}. Last.\n"
+    c = cable(head + body.format(n="¶13", m="¶14"))
+    assert [int(x) for x in xp(c, "//t:p/@n")] == [1, 2, 1, 2, 13, 14]
+    c = cable(head + "11. (U) One.\n\n12. (U) Two.\n\n13. (U) Three.\n")
+    assert [int(x) for x in xp(c, "//t:p/@n")] == [1, 2, 3]
+
+
+def test_portion_marking_written_small_or_without_its_parenthesis():
+    """``1. C) Summary: …`` (10ROME1: the marking's "(" lost) and ``1. (c) summary: …`` (00TASHKENT4223,
+    a lower-cased copy): the portion marking, not a list item's label; the summary is found."""
+    for marking in ("C)", "(c)"):
+        c = cable(f"CONFIDENTIAL MADRID 000857\n\nSUBJECT: X\n\n1. {marking} Summary: The talks went well. "
+                  f"End summary.\n\n2. {marking} Text.\n")
+        assert xp(c, "//t:p[@n='1']/t:seg[@type='portion-marking']/text()") == [marking]
+        assert not xp(c, "//t:list")
+        assert xp(c, "string(//t:seg[@type='summary'])").startswith("Summary: The talks went well.")
+
+
+def test_subject_label_colon_written_twice():
+    """``SUBJECT: : MEXICANS …`` (08MEXICO3108): the second colon is the label's, not the
+    subject's; the head keeps it as written."""
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: : MEXICANS DIFFER ON THE EFFECTS\n\n1. (U) Text here.\n")
+    assert c.subject == "MEXICANS DIFFER ON THE EFFECTS"
+    assert xp(c, "string(//t:head[@type='subject'])") == "SUBJECT: : MEXICANS DIFFER ON THE EFFECTS"
+    assert cable("UNCLAS MADRID 000857\n\nSUBJECT: IRAN: THE VOTE\n\n1. (U) Text.\n").subject == "IRAN: THE VOTE"
+
+
 def test_begin_end_text_is_a_quote():
     c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) The note reads: BEGIN TEXT: We agree. END TEXT.\n\n"
               "2. (U) Begin text:\n\n3. (U) First quoted.\n\n4. (U) Last quoted. End text.\n")

@@ -369,6 +369,44 @@ def test_a_1970s_telegram_pasted_whole_reads_its_header_and_signer() -> None:
     assert "Drafted by EUR/WE:JSMITH:LK; approved by EUR:AHARTMAN." in note
 
 
+#: a media copy after the preview's cut preamble (08USNATO291): the copy's Classified By line
+#: runs on into paragraph 1, or ends with paragraph 1's number (08OSLO458)
+COPY = """
+C O N F I D E N T I A L USNATO 000291
+
+SIPDIS
+
+E.O. 12958: DECL: 08/08/2018
+TAGS: PREL MARR NATO
+SUBJECT: TFGG01: AMBASSADOR'S MEETING WITH THE GEORGIAN FM
+
+REF: A. USNATO 287
+     B. USNATO ...
+
+C O N F I D E N T I A L USNATO 000291 SIPDIS E.O. 12958: DECL: 08/08/2018 TAGS: PREL MARR NATO
+
+SUBJECT: TFGG01: AMBASSADOR'S MEETING WITH THE GEORGIAN FM REF: A. USNATO 287 B. USNATO 284
+
+{classified}
+
+2. (C) Tkeshelashvili said Georgia had faced an existential threat.
+
+VOLKER
+"""
+
+
+def test_a_late_classified_by_line_gives_paragraph_1_to_the_text() -> None:
+    line = ("Classified By: Ambassador Kurt Volker for reasons 1.4 (b) and (d) 1. (C) Summary. "
+            "Ambassador met August 14 with the Georgian FM to compare notes. End Summary.")
+    got = rec(COPY.format(classified=line))
+    assert [p["n"] for p in got["paragraphs"]] == [1, 2]
+    assert got["summary"].startswith("Summary. Ambassador met August 14")
+    dangling = "Classified By: Charge Kevin M. Johnson for reasons 1.4 b and d 1. (C)\n\nOn August 14 Charge met the FM."
+    got = rec(COPY.format(classified=dangling))
+    assert [p["n"] for p in got["paragraphs"]] == [1, 2]
+    assert got["paragraphs"][0]["text"] == "On August 14 Charge met the FM."
+
+
 def test_references_of_session_14s_holdout_forms() -> None:
     """Three REF forms the session-14 holdout showed: a six-digit serial written in eight
     (``STATE 00218123``, 05SANJOSE2802; a page's own number, ``TRIPOLI 00000948 001.2 OF 002``

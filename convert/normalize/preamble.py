@@ -117,7 +117,40 @@ def parse_preamble(entries: list[Entry], run: Run) -> tuple[list[Field], int]:
                 line = again
         _take_field(cur, kind, line, run)
     _rejoin(entries, cur.i)
+    _late_runon(entries, cur.i, run)
     return cur.fields, cur.i
+
+
+def _late_runon(entries: list[Entry], index: int, run: Run) -> None:
+    """A Classified By line among the body's first lines, before its first numbered paragraph (a
+    media copy's, after the preview's cut preamble: 08USNATO291), cut where it runs on into
+    paragraph 1 as the preamble's own is (``classified-by-runon``), so that the paragraph is
+    the text's and the late field keeps the line alone."""
+    for k in range(index, len(entries)):
+        e = entries[k]
+        if not isinstance(e, str) or isinstance(e, (Glued, RunOn)):
+            continue
+        if PARA_START.match(e):
+            return
+        if field_kind(e, run.trial()) == "classified-by":
+            if _wrapped(entries, k, e, run, tuple(n for n in WRAPPED.names() if n != "classified-by-runon")) == e:
+                _late_dangling(entries, k, run)
+            return
+
+
+def _late_dangling(entries: list[Entry], k: int, run: Run) -> None:
+    """The ``fields.dangling`` rules on a late Classified By line and the next text line (``…
+    1.4 b and d 1. (C)`` / blank / ``On August 14 Charge …``, 08OSLO458), as :func:`_dangling`."""
+    following = _next_line(entries, k + 1)
+    if following >= len(entries):
+        return
+    for rule in run.active(DANGLING):
+        cut = rule.fn(str(entries[k]), str(entries[following]))
+        if cut:
+            run.fire(rule.name)
+            kept = [e for e in entries[k + 1 : following] if isinstance(e, Furniture)]
+            entries[k:following] = [cut[0], *kept, RunOn(cut[1])]
+            return
 
 
 def _rejoin(entries: list[Entry], index: int) -> None:

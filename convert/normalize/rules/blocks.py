@@ -48,10 +48,10 @@ PASSES: Chain[Callable[[list[Block], Run], list[Block]]] = Chain(
     "blocks.passes", "blocks", "Passes over all the blocks, in order."
 )
 
-PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?\.(?=\s|\(|$)\s*"
-    # the portion marking: (C), (S/NF), (SBU), (C/REL ISAF), (C - ENTIRE TEXT), (C//REL TO USA, KEN, GBR//)
+PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?\.(?=\s|\(|$)\s*"  # marking: (C), (S/NF), (C - ENTIRE TEXT)
     r"(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4}|[A-Z]\s*-\s*[A-Z ]{3,20}"
-    r"|[A-Z]{1,4}//?REL(?:[ ,]+[A-Z]{1,12}){1,10}(?://)?)\)\.?)?",
+    r"|[A-Z]{1,4}//?REL(?:[ ,]+[A-Z]{1,12}){1,10}(?://)?)\)\.?"  # … (C//REL TO USA, KEN, GBR//)
+    r"|\((?:sbu|u|c|s)(?:/nf)?\)|(?:SBU|U|C|S)(?:/NF)?\)(?=\s))?",  # … written small, or its "(" lost: (c), C)
 )
 DASH_RULE = re.compile(r"^\s*(?:-\s*){4,}$|^\s*(?:=\s*){4,}$|^\s*(?:_\s*){4,}$")
 #: a line that ends a sentence (or a quotation, a parenthesis)
@@ -368,7 +368,7 @@ def numbered_paragraph(chunk: list[Line], texts: list[str], run: Run) -> Block |
     if not (match and 1 <= int(match["num"]) <= 199):
         return None
     rest = first[match.end() :]
-    label = first[: first.index(match["num"]) + len(match["num"]) + 1].strip().lstrip("¶").strip()
+    label = (Anchored if isinstance(first, Anchored) else str)(first[: match.end("num") + 1].strip().lstrip("¶ \t"))
     lines: list[Line] = [rest.lstrip(), *chunk[chunk.index(first) + 1 :]]
     head, items = split_items(lines, run)
     return Paragraph(tuple(head), int(match["num"]), label, None, match["marking"] or None, tuple(items))

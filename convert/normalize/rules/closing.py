@@ -371,7 +371,7 @@ def duplicate_name(name: str, line: str) -> bool:
 
 @SIGNATURE.rule("list-signature", after="inline-signature")
 def list_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
-    """The text ends in a list item (``13. C) … with the Obama administration. THORNE``; a
+    """The text ends in a list item (``-- … with the Obama administration. THORNE``; a
     body of ``(C) …`` items; ``-- … Website: XXXX******** ERELI``): the name after the item's
     last sentence, a trailer or a redaction, as after a paragraph's (a name alone as an item
     is no signature: a list of participants ends so). A name on its own line after the item's

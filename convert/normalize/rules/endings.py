@@ -34,6 +34,13 @@ _ROW_TAIL = re.compile(
     r"[A-Z]{2,8}+(?:,[A-Z0-9]{2,8}+)*+(?![^ \t])"
 )
 
+#: a database row's columns at the start of a line, after the message: a count, the date, the
+#: text's length and its TAGS joined by commas (``0 11/28/2007 4679 PGOV,PREL,IS,BA FM CLASHES …``)
+_ROW_LINE = re.compile(
+    r"^\s*+\d{1,3}+[ \t]++[01]?+\d/[0-3]?+\d/(?:19|20)\d\d[ \t]++\d{1,7}+[ \t]++"
+    r"[A-Z]{2,8}+(?:,[A-Z0-9-]{2,10}+)++(?![^ \t])"
+)
+
 AFTER_END: Chain[Callable[[str, list[str]], str | None]] = Chain(
     "closing.after-end",
     "closing",
@@ -169,3 +176,30 @@ def _after_name(line: str, found: re.Match[str] | None) -> int | None:
     before = line[: found.start()]
     after_sentence = _CAPS_NAME_AFTER_SENTENCE.search(before)
     return found.start() if is_name(before) or (after_sentence and is_name(after_sentence["name"])) else None
+
+
+@AFTER_END.rule(
+    "row-after-text",
+    after="export-trace",
+    trigger=(",", "/"),
+    note=note(
+        "normalization",
+        "A database row's line after the message (0 11/28/2007 4679 PGOV,PREL,IS,BA and the row's subject and "
+        "summary again), and the rest of the row on the one or two lines under it at the end, are kept in the "
+        "closer as fw type=\"wrapper\", out of the text flow; the name before them signs.",
+    ),
+)
+def row_after_text(line: str, before: list[str]) -> str | None:
+    """``… End Comment. ***** Visit Embassy Manama's Classified Website: … ***** ERELI`` / (blank) /
+    ``0 11/28/2007 4679 PGOV,PREL,IS,BA FM CLASHES WITH MPS OVER LIVNI MEETING Bahrain's …``
+    (07MANAMA1067), ``… PASCUAL`` / ``0 12/01/2009 10529 KNNP,MNUC,… PORTAL DETECTION AT …`` /
+    ``A neutron alarm …`` (09MEXICO3378): a line that begins with a database row's columns (a
+    count, the date, the text's length, the TAGS joined by commas) after text is the row the cable
+    was exported from, not its text; so is
+    a line at the end of the body one or two text lines under such a row: the rest of the row
+    (``0 02/23/2009 7601 PGOV,…,EG`` / ``CIVIL SOCIETY ACTIVISTS OFFER …`` / blank / ``During a
+    February 11 tea …``: its subject and summary, 09CAIRO325). name-row-tail takes a row run on
+    after the name on its line."""
+    if not before:
+        return None
+    return "wrapper" if any(_ROW_LINE.match(x) for x in (line, *before[-2:])) else None

@@ -57,8 +57,13 @@ def subject_label_mended(text: str) -> Found:
                                                               reason="field-label"))]
 
 
+#: the label's colon written again after a space (``SUBJECT: : MEXICANS DIFFER …``, 08MEXICO3108)
+_COLON_AGAIN = re.compile(r"^:\s+(?=\S)")
+
+
 def subject_text(text: str) -> str:
-    """A SUBJECT field's text without its label, written whole or damaged."""
+    """A SUBJECT field's text without its label, written whole or damaged; a stray second colon
+    after the label (``SUBJECT: : …``) belongs to the label (the text keeps it as written)."""
     if SUBJECT.match(text):
-        return SUBJECT.sub("", text, count=1).strip()
-    return DAMAGED_SUBJECT.sub("", text, count=1).strip()
+        return _COLON_AGAIN.sub("", SUBJECT.sub("", text, count=1).strip(), count=1)
+    return _COLON_AGAIN.sub("", DAMAGED_SUBJECT.sub("", text, count=1).strip(), count=1)

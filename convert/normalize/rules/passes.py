@@ -8,7 +8,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from ..parsed import AnonBlock, Block, Heading, ItemList, Paragraph
+from ..parsed import Anchored, AnonBlock, Block, Heading, ItemList, Paragraph
 from .blocks import PASSES, _goes_on, _texts
 from .copies import ROW_CABLE, ROW_DAY, ROW_ID, ROW_START, row_field
 from .fields import field_kind, is_wrapper
@@ -34,7 +34,7 @@ def _alt_number(num: int) -> int | None:
 )
 def paragraph_renumber(blocks: list[Block], run: Run) -> list[Block]:
     """``11.`` read for ``¶1.`` (the pilcrow damaged into a 1) is paragraph 1 when the
-    sequence confirms it."""
+    sequence confirms it; not where the page's ¶ stands before the number (``¶15.``)."""
     numbered = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.n is not None]
     out = list(blocks)
     last = 0
@@ -42,7 +42,7 @@ def paragraph_renumber(blocks: list[Block], run: Run) -> list[Block]:
         block = out[index]
         assert isinstance(block, Paragraph) and block.n is not None
         num = block.n
-        alt = _alt_number(num)
+        alt = None if isinstance(block.label, Anchored) else _alt_number(num)
         if num != last + 1 and alt == last + 1:
             later = blocks[numbered[position + 1]] if position + 1 < len(numbered) else None
             nxt = later.n if isinstance(later, Paragraph) else None

@@ -140,3 +140,50 @@ def misnumbered_title(blocks: list[Block], run: Run) -> list[Block]:
         if before is not None and following.n == before + 1 and block.n != before + 1:
             out[index] = Heading((f"{block.label} {match['title']}",), "dashes")
     return out if out != blocks else blocks
+
+
+#: a title in capitals at a line's start, then a paragraph's number and portion marking (``HAITI
+#: 5. (SBU) Affirming …``); the title's words taken a word at a time (linear on long runs)
+_TITLE_NUMBER = re.compile(
+    r"^\s*+(?P<title>[A-Z][A-Z'’,;:/&()-]*+(?:\s++[A-Z][A-Z'’,;:/&()-]*+){0,7}?)\s++"
+    r"(?P<num>\d{1,3}+)\s?\.\s*+(?P<marking>\([A-Z]{1,4}+(?:[/ -]++[A-Z]{1,8}+){0,4}\))\s*+"
+)
+
+
+@PASSES.rule(
+    "title-before-number",
+    after="misnumbered-title",
+    note=note(
+        "normalization",
+        "A title in capitals and the next paragraph's number and portion marking at the start of an unnumbered "
+        "block (HAITI 5. (SBU) …: the line break after the title lost in copying) are a heading and a numbered "
+        "paragraph, when the number is the next one and the cable has no paragraph of that number.",
+    ),
+)
+def title_before_number(blocks: list[Block], run: Run) -> list[Block]:
+    """``4. (S) … Bolivia …`` / blank / ``HAITI 5. (SBU) Affirming the USG's support …``
+    (05BRASILIA715), ``LONG TERM SOLUTION NEEDED 8. (SBU) President Lula's …`` (10BRASILIA156): an
+    unnumbered, unmarked block whose first line begins with a short title in capitals, then the
+    number that follows the paragraph before (and that no paragraph of the cable has) with a
+    portion marking, is the title as a heading and that paragraph."""
+    numbers = {b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None}
+    out: list[Block] = []
+    for block in blocks:
+        found = _title_number(block)
+        n = int(found["num"]) if found is not None else 0
+        if found is None or n in numbers or not _titled(found["title"], run) or not _in_sequence(out, len(out), n):
+            out.append(block)
+            continue
+        assert isinstance(block, Paragraph)
+        rest = (found.string[found.end() :], *block.lines[1:])
+        out += [Heading((found["title"],)), Paragraph(rest, n, f"{n}.", None, found["marking"], block.items)]
+        numbers.add(n)
+    return out if len(out) != len(blocks) else blocks
+
+
+def _title_number(block: Block) -> re.Match[str] | None:
+    """The title and number at the start of an unnumbered, unmarked block's first line."""
+    if not (isinstance(block, Paragraph) and block.n is None and block.marking is None and block.lines):
+        return None
+    first = block.lines[0]
+    return _TITLE_NUMBER.match(first) if isinstance(first, str) else None
