@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import argparse
-import io
 import multiprocessing
 import os
 import re
@@ -123,9 +122,9 @@ def main() -> int:
     paths = corpus.pages(args.corpus)
     pages_dir = Path(os.path.commonpath([str(p) for p in paths]))
     rows = []
-    t1, n1, rss1 = in_memory(paths, 1)
+    t1, n1, _rss1 = in_memory(paths, 1)
     t2, n2, rss2 = in_memory(paths, 2)
-    ts, ns, rss_small = in_memory(paths[: args.small], 2)
+    _ts, ns, rss_small = in_memory(paths[: args.small], 2)
     rows.append(("TEI+JSON in memory, 1 worker", f"{n1} cables in {t1:.1f} s", f"{n1 / t1:.0f} cables/s"))
     rows.append(("TEI+JSON in memory, 2 workers", f"{n2} cables in {t2:.1f} s",
                  f"{n2 / t2:.0f} cables/s (speed-up {t1 / t2:.2f}x; target ≥ 400)"))

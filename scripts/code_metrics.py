@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +35,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--top", type=int, default=10)
     args = ap.parse_args()
-    modules = sorted(((len(p.read_text(encoding="utf-8").splitlines()), p) for p in PACKAGE.rglob("*.py")), reverse=True)
+    sizes = ((len(p.read_text(encoding="utf-8").splitlines()), p) for p in PACKAGE.rglob("*.py"))
+    modules = sorted(sizes, reverse=True)
     funcs = sorted((f for _, p in modules for f in functions(p)), reverse=True)
     limited = [f for f in funcs if f[1].split("/")[1] in FUNCTION_LIMITED]
 
@@ -46,10 +46,11 @@ def main() -> int:
     print(f"\n| longest functions in {', '.join(FUNCTION_LIMITED)}/ (limit {FUNCTION_LIMIT}) | lines |\n|---|---:|")
     for lines, name in limited[: args.top]:
         print(f"| {name} | {lines} |")
-    print(f"\n| longest functions elsewhere | lines |\n|---|---:|")
+    print("\n| longest functions elsewhere | lines |\n|---|---:|")
     for lines, name in [f for f in funcs if f not in limited][: args.top]:
         print(f"| {name} | {lines} |")
-    broken = [p.relative_to(ROOT) for n, p in modules if n > MODULE_LIMIT] + [name for n, name in limited if n > FUNCTION_LIMIT]
+    broken = [p.relative_to(ROOT) for n, p in modules if n > MODULE_LIMIT]
+    broken += [name for n, name in limited if n > FUNCTION_LIMIT]
     if broken:
         print("\nover the limits: " + ", ".join(str(b) for b in broken))
     return 1 if broken else 0

@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402
+import corpus
 
 JUDGED = Path(__file__).resolve().parent / "foreign_judged.tsv"
 T = "{http://www.tei-c.org/ns/1.0}"

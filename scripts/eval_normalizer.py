@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402
+import corpus
 
 WORD = re.compile(r"[A-Za-z0-9]+")
 _SCHEMAS = None
@@ -38,7 +38,6 @@ def _init() -> None:
 
 def _tei_words(tei) -> collections.Counter[str]:  # type: ignore[no-untyped-def]
     from convert.model import NS
-
     from convert.textview import source_text
 
     body = tei.xpath("t:text", namespaces=NS)[0]
@@ -48,13 +47,13 @@ def _tei_words(tei) -> collections.Counter[str]:  # type: ignore[no-untyped-def]
 def check(task: tuple[str, str, object]) -> dict[str, object]:
     """Convert one source and measure it against its metadata."""
     kind, name, payload = task
+    from convert import schema
     from convert.errors import ConvertError
     from convert.model import RawCable
     from convert.normalize import normalize
-    from convert.readers import Source, load_source
     from convert.options import ReadOptions
+    from convert.readers import Source, load_source
     from convert.writers.json import record
-    from convert import schema
 
     out: dict[str, object] = {"source": name}
     try:
@@ -78,7 +77,8 @@ def check(task: tuple[str, str, object]) -> dict[str, object]:
     text_has_dtg = bool(re.search(r"\b\d{6}Z\s+[A-Z]{3}\s+\d{2}\b", (raw.header or "") + raw.body[:3000]))
     out["has_dtg"] = text_has_dtg
     out["id"] = (rec["id"], meta.id if meta else None)
-    out["date"] = (rec["date"], meta.created if meta else None, cable.date is not None and "date_from_metadata" not in str(cable.warnings))
+    from_text = cable.date is not None and "date_from_metadata" not in str(cable.warnings)
+    out["date"] = (rec["date"], meta.created if meta else None, from_text)
     out["classification"] = (rec["classification"], meta.classification if meta else None)
     out["origin"] = (rec["origin"], meta.origin if meta else None, rec["from"] is not None)
     source_words = collections.Counter(WORD.findall((raw.header or "") + "\n" + raw.body))
@@ -191,12 +191,15 @@ def main() -> int:
     line("TEI valid, profile schema", lambda s: pct(s["profile_ok"], s["n"]), "100 %")
     line("TEI valid, tei_all.rng", lambda s: pct(s["tei_all_ok"], s["n"]), "100 %")
     line("id = metadata", lambda s: pct(s["id_ok"], s["id_n"]), "≥ 99.5 %")
-    line("date+hour = metadata (cables with a DTG)", lambda s: f"{pct(s['date_ok'], s['date_n'])} of {s['date_n']}", "≥ 99.5 %")
+    line("date+hour = metadata (cables with a DTG)",
+         lambda s: f"{pct(s['date_ok'], s['date_n'])} of {s['date_n']}", "≥ 99.5 %")
     line("classification = metadata", lambda s: pct(s["cls_ok"], s["cls_n"]), "≥ 99 %")
-    line("  of the cables whose text gives the page's own id", lambda s: f"{pct(s['cls_same_ok'], s['cls_same_n'])} of {s['cls_same_n']}", "")
+    line("  of the cables whose text gives the page's own id",
+         lambda s: f"{pct(s['cls_same_ok'], s['cls_same_n'])} of {s['cls_same_n']}", "")
     line("origin = metadata", lambda s: pct(s["origin_ok"], s["origin_n"]), "≥ 99 %")
     line("  origin from the text's FM line", lambda s: pct(s["origin_text"], s["origin_n"]), "")
-    line("cables with every input word in TEI", lambda s: pct(s["cables_all_words"], s["n"] - s["crash"] - s["error"]), "100 %")
+    line("cables with every input word in TEI",
+         lambda s: pct(s["cables_all_words"], s["n"] - s["crash"] - s["error"]), "100 %")
     line("input words lost", lambda s: f"{s['words_lost']} of {s['words']}", "0")
     print(f"\nEvery miss is listed in {failures_path}")
     return 0

@@ -29,7 +29,8 @@ EREADER_PAGE = "@page { size: 110mm 160mm; margin: 8mm; }"
 def first_page_png(pdf_bytes: bytes, target: Path, dpi: int, work: Path) -> None:
     source = work / (target.stem + ".pdf")
     source.write_bytes(pdf_bytes)
-    subprocess.run([shutil.which("pdftoppm") or "/usr/bin/pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile",
+    pdftoppm = shutil.which("pdftoppm") or "/usr/bin/pdftoppm"
+    subprocess.run([pdftoppm, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile",
                     str(source), str(target.with_suffix(""))], check=True)
 
 
