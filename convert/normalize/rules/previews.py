@@ -277,10 +277,8 @@ def _row_rest(texts: Sequence[str]) -> int:
 
 
 def _head_line(done: list[Block], texts: Sequence[str], after: list[Block], preamble: _Preamble, run: Run) -> bool:
-    """A block of the preamble's lines again, between a section's head already read as wrapper
-    (or its banner) and the copy of its E.O., TAGS and SUBJECT: the distribution line an
-    old-style section writes again (``CENTCOM FOR J5, POLAD``, 03ROME2045), set apart by blank
-    lines."""
+    """A block of the preamble's lines again (``CENTCOM FOR J5, POLAD``, 03ROME2045) between a
+    section's banner or head read as wrapper and the copy of its E.O., TAGS and SUBJECT."""
     k = len(done)  # (past the marks after the banner: its handling line, ``SIPDIS``)
     while k and isinstance(done[k - 1], PageBreak) and done[k - 1].furniture.kind == "mark":  # type: ignore[union-attr]
         k -= 1
