@@ -122,6 +122,8 @@ DETECTOR_EXAMPLES = {
     "html": ("SIPDIS <br> <br> next", "R&D; spending 3 < 5 > 2"),
     "end-marker": ("HOAGLAND NNNN", "the NNNNN code"),
     "media-row": ("46151 11/28/2005 7:02 05DUSHANBE1870 Embassy Dushanbe", "on 11/28/2005 the embassy"),
+    "classification-block": ("FORCES.\nCONFIDENTIAL NOFORN\nCENTCOM FOR J5, POLAD",
+                             "THE CONFIDENTIAL REPORT\nSECRET TALKS WERE HELD"),
     "partial-extract": ("This record is a partial extract of the original cable.", "a record of the meeting"),
     "subject-runon": ("LOOMS REF: A. LONDON 2163", "REFERENDUM LOOMS"),
 }
@@ -137,6 +139,18 @@ def test_detector_finds_its_residue_and_nothing_in_clean_text(name: str) -> None
     det = residue.BY_NAME[name]
     assert det.find(hit), f"{name} missed {hit!r}"
     assert not det.find(clean), f"{name} fired on {clean!r}"
+
+
+def test_classification_block_of_a_document_the_cable_carries_is_content() -> None:
+    # a page's footer, a section's header, a marking after Classified By: residue; the
+    # marking of talking points released to a government, of a report holding foreign
+    # government information, or of a quoted text: the cable's own
+    det = residue.BY_NAME["classification-block"]
+    for hit in ("x\nCONFIDENTIAL\nSummary", "x\nSECRET/NOFORN\n(U) The", "x\nSECRET//NOFORN\ny", "x\nCONFIDENTIAL"):
+        assert det.find(hit), hit
+    for clean in ("x\n(SECRET//REL Armenia)\ny", "x\nSECRET//FGI//NOFORN\nDeclassify on",
+                  "Begin text of the non-paper:\nCONFIDENTIAL\n1. x", "x\nConfidential sources say\ny"):
+        assert not det.find(clean), clean
 
 
 def test_old_style_page_break_and_transmission_rule() -> None:

@@ -19,6 +19,21 @@ from dataclasses import dataclass
 _STATION = r"[A-Z][A-Z.'/-]*(?: [A-Z][A-Z.'/-]*){0,3}"
 _LEVEL = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T|U N C L A S(?: S I F I E D)?)"
 
+#: a caveat written after a classification level (``NOFORN``, ``REL Armenia``, ``FGI``)
+_CAVEAT = (
+    r"(?:NOFORN|NOCONTRACT|ORCON|PROPIN|FGI|SIPDIS|NODIS|EXDIS|LIMDIS|SENSITIVE|FOUO|FOR OFFICIAL USE ONLY"
+    r"|REL(?: TO)?(?: [A-Z][A-Za-z]*+,?)++)"
+)
+#: the marking of a document the cable carries, not the teletype's: one released to a foreign
+#: government or holding its information (``(SECRET//REL Armenia)`` under talking points handed
+#: over, ``SECRET//FGI//NOFORN`` atop and below a Diplomatic Security Daily: a page's footer or a
+#: section's header never writes REL or FGI), or the block after a line that opens a quoted
+#: text (``BEGIN TEXT``, ``Begin text of the non-paper:``)
+_QUOTED_MARKING = re.compile(
+    rf"(?m)^\(?{_LEVEL}[A-Za-z ,/]*?/ *(?:REL|FGI)\b.*$"
+    r"|(?i:BEGIN (?:TEXT|NON-?PAPER|LETTER)|TEXT (?:OF|FOLLOWS)).*\n.*$"
+)
+
 
 @dataclass(frozen=True)
 class Detector:
@@ -136,6 +151,18 @@ DETECTORS: tuple[Detector, ...] = (
             r"|Cable dated:|<<\d{5,7}>>|header ends|(?<![A-Za-z0-9])(?:Monday|Tuesday|Wednesday|Thursday|Friday"
             r"|Saturday|Sunday), \d\d [A-Z][a-z]+ \d{4}, \d\d:\d\d\b|Track impresi)"
         ),
+    ),
+    Detector(
+        "classification-block",
+        "a block that is only a classification level with its caveats (`CONFIDENTIAL`, "
+        "`CONFIDENTIAL NOFORN`, `SECRET//NOFORN`, `(SECRET//REL Armenia)`): a page's footer or a "
+        "section's repeated header left in the text (the marking of a document the cable quotes, "
+        "after `BEGIN TEXT`, a non-paper's or a letter's heading, is the cable's own)",
+        re.compile(
+            rf"(?m)^\(?{_LEVEL}(?:(?: *//? *| +){_CAVEAT})*+\)?$"
+        ),
+        trigger=re.compile(r"CONFIDENTIAL|SECRET|UNCLAS|C O N|S E C|U N C"),
+        content=_QUOTED_MARKING,
     ),
     Detector(
         "partial-extract",

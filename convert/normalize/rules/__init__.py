@@ -12,6 +12,7 @@ from typing import Any
 from . import (  # noqa: F401  (registers the rules)
     appended,
     blocks,
+    bullets,
     closing,
     copies,
     cuts,

@@ -379,7 +379,7 @@ def item_list(chunk: list[Line], texts: list[str], run: Run) -> Block | None:
     """A run of lines that starts with an item label (``A.``, ``(1)``, ``--``, ``*``) is a list."""
     if not ITEM_START.match(texts[0]):
         return None
-    return ItemList(tuple(_split_items(list(chunk))[1]))
+    return ItemList(tuple(split_items(list(chunk), run)[1] or _split_items(list(chunk))[1]))
 
 
 def split_items(lines: list[Line], run: Run) -> tuple[list[Line], list[ListItem]]:

@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import RawCable, SourceMetadata
-from ..banner import CLASSIFICATION_LINE, parse_banner
+from ..banner import parse_banner
 from ..parsed import Anchored, Entry, Furniture
+from .footers import take_footer, transmission_banner
 from .ruler import Chain, note
 
 SOURCE: Chain[Callable[[RawCable], tuple[RawCable, int]]] = Chain(
@@ -265,16 +266,7 @@ def page_break_old(cur: EntryCursor, line: str, stripped: str) -> Furniture | No
     page = old_page(stripped)
     if page is None:
         return None
-    lines: list[tuple[str, str]] = []
-    entries = cur.entries
-    back = len(entries) - 1
-    while back >= 0 and entries[back] is None:
-        back -= 1
-    if back >= 0 and isinstance(entries[back], str) and CLASSIFICATION_LINE.match(str(entries[back])):
-        lines.append(("footer", str(entries[back]).strip()))
-        del entries[back:]
-    lines.append(("header", line.strip()))
-    return Furniture("page", tuple(lines), page)
+    return Furniture("page", (*take_footer(cur.entries), ("header", line.strip())), page)
 
 
 #: a page-break line's serial and page of pages, met inside a line of text
@@ -393,8 +385,9 @@ def section_banner(cur: EntryCursor, line: str, stripped: str) -> Furniture | No
     banner = parse_banner(stripped)
     if not (banner and (banner.section or banner.serial)):
         return None
-    if cur.first_banner_seen:
-        return Furniture("section", (("banner", line.strip()),), str(banner.section or ""))
+    if cur.first_banner_seen:  # (a classification line over an old-style one closed the page before)
+        footer = take_footer(cur.entries) if transmission_banner(stripped) else []
+        return Furniture("section", (*footer, ("banner", line.strip())), str(banner.section or ""))
     if cur.content_lines < 40:
         cur.first_banner_seen = True
     return None

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ..parsed import AnonBlock, Block, Field, Furniture, Glued, ItemList, Line, Paragraph
+from ..parsed import AnonBlock, Block, Field, Furniture, Glued, ItemList, Line, PageBreak, Paragraph
 from . import routing as routing_rules
 from .blocks import PASSES, _texts
 from .copies import WRAPPED, row_field
@@ -238,6 +238,12 @@ def preamble_again(fields: Sequence[Field], blocks: list[Block], run: Run) -> li
         texts = _texts(block.lines)
         if row and not index:  # (the row's quoted fields that go on over the first lines)
             texts = texts[_row_rest(texts) :]
+        bare = block.n is None and block.marking is None and not block.items
+        if bare and texts and _head_line(out, texts, blocks[index + 1 : index + 2], loose, run):
+            if isinstance(out[-1], Paragraph):  # (the section's head begun at its end)
+                out[-1] = replace(out[-1], lines=_tail_wrapped(out[-1].lines))
+            out.append(AnonBlock("wrapper", block.lines))
+            continue
         if block.n is None and block.marking is None and texts and _whole_copy(texts, loose, run):
             out.append(AnonBlock("wrapper", block.lines))
             if block.items:  # (the list after the copy is the cable's text)
@@ -268,6 +274,45 @@ def _row_rest(texts: Sequence[str]) -> int:
     if not texts or not _ROW_CLOSES.match(texts[0]):
         return 0
     return next((k for k, text in enumerate(texts[:_ROW_LINES]) if k and _TEXT_OPENS.match(text)), 0)
+
+
+def _head_line(done: list[Block], texts: Sequence[str], after: list[Block], preamble: _Preamble, run: Run) -> bool:
+    """A block of the preamble's lines again (``CENTCOM FOR J5, POLAD``, 03ROME2045) between a
+    section's banner or head read as wrapper and the copy of its E.O., TAGS and SUBJECT."""
+    k = len(done)  # (past the marks after the banner: its handling line, ``SIPDIS``)
+    while k and isinstance(done[k - 1], PageBreak) and done[k - 1].furniture.kind == "mark":  # type: ignore[union-attr]
+        k -= 1
+    last = done[k - 1] if k else None
+    opened = (isinstance(last, AnonBlock) and last.type == "wrapper") or (
+        isinstance(last, PageBreak) and last.furniture.kind == "section"
+    )
+    if isinstance(last, Paragraph) and not last.items and k == len(done):
+        start = _section_tail(last.lines)
+        tail = [str(x) for x in last.lines[start:] if isinstance(x, str)] if start is not None else []
+        opened = start is not None and _copy_run(tail, preamble, run)[1] == len(tail)
+    if not opened or not after or not isinstance(after[0], Paragraph) or after[0].n is not None:
+        return False
+    copied = _copy_run(texts, preamble, run)
+    return copied[1] == len(texts) and not copied[0] and _whole_copy(_texts(after[0].lines), preamble, run)
+
+
+def _section_tail(lines: Sequence[Line]) -> int | None:
+    """Where the lines after a paragraph's last section banner begin, when only marks, page
+    breaks and text lines follow it (None: no banner, or a banner's block goes on)."""
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if isinstance(line, Furniture) and line.kind == "section":
+            return index + 1
+        if isinstance(line, Furniture) and line.kind != "page" and not _mark(line):
+            return None
+    return None
+
+
+def _tail_wrapped(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """``lines`` with the text lines after the last section banner made wrapper lines."""
+    start = _section_tail(lines) or len(lines)
+    rest = tuple(_wrapper_lines([x])[0] if isinstance(x, str) else x for x in lines[start:])
+    return (*lines[:start], *rest)
 
 
 def _whole_copy(texts: Sequence[str], preamble: _Preamble, run: Run) -> bool:

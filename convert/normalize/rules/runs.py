@@ -5,6 +5,7 @@ with a rule or a dashed title holds."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..parsed import Line, ListItem
 
@@ -52,7 +53,12 @@ def last_text(lines: list[Line]) -> str:
 _LABEL_LINE = re.compile(r"^\s*[A-Z][A-Za-z]*+(?: [A-Za-z][A-Za-z]*+){0,3}\s*$")
 
 
-def _split_items(lines: list[Line]) -> tuple[list[Line], list[ListItem]]:
+def _split_items(
+    lines: list[Line], more: Callable[[str, str], bool] | None = None
+) -> tuple[list[Line], list[ListItem]]:
+    """A run's text and its list items: a line with an item label starts an item after a
+    finished sentence (or a label line, before ``--`` bullets); once a list has begun, ``more``
+    (given the line and the text line before it) may start items after other lines too."""
     head: list[Line] = []
     items: list[tuple[str, list[Line]]] = []
     prev_text = ""
@@ -61,7 +67,8 @@ def _split_items(lines: list[Line]) -> tuple[list[Line], list[ListItem]]:
         if isinstance(entry, str):
             match = ITEM_START.match(entry)
             label = match and match["label"] == "--" and not items and head_texts == 1 and _LABEL_LINE.match(prev_text)
-            if match and (not prev_text or prev_text.rstrip()[-1:] in (".", ":", ";") or label):
+            after = not prev_text or prev_text.rstrip()[-1:] in (".", ":", ";") or label
+            if match and (after or (items and more is not None and more(entry, prev_text))):
                 items.append((match["label"], [entry[match.end() :]]))
                 prev_text = entry
                 continue

@@ -1,0 +1,59 @@
+"""Bullets written with one hyphen, one to a line, whose lines end without a full stop.
+
+Old-style extracts (Embassy Rome 2003) and lists of names, visits or figures write a list as
+lines that begin with ``- `` and end without a sentence's punctuation: ``POLITICAL SUPPORT`` /
+``- ITALY AGREED TO BE NAMED PUBLICLY AS COALITION MEMBER`` / ``- GOI OPPOSED EFFORTS IN UN …``.
+The ``list-items`` rule starts an item only after a finished sentence, so such a list was read
+as one item, its bullets run together in the reading text.
+
+``hyphen-bullets`` (chain ``blocks.items``, before ``list-items``) reads every such line as an
+item, where the block is a list: at least two of its lines begin with ``- `` and a word, and the
+first of them begins the run (after a blank line or a heading) or follows a finished sentence. A
+line that begins with ``- `` inside a parenthesis left open on the line before it goes on with
+that item, and a dash that begins a wrapped line of a sentence is no list's (the first bullet
+must follow a sentence's end), so it stays text.
+"""
+
+from __future__ import annotations
+
+from ..parsed import Line, ListItem
+from .blocks import ITEMS
+from .runs import _LABEL_LINE, ITEM_START, _split_items
+
+_TERMINAL = (".", ":", ";", "!", "?")
+
+
+def _hyphen_bullet(text: str) -> bool:
+    """A line that begins with one hyphen, a space and a word (``- GOI OPPOSED …``)."""
+    match = ITEM_START.match(text)
+    if match is None or match["label"] != "-":
+        return False
+    first = text[match.end() : match.end() + 1]
+    return first.isalnum() or first in ('"', "(")
+
+
+def _next_bullet(line: str, before: str) -> bool:
+    """A hyphen bullet inside a list starts an item, unless the line before it left a
+    parenthesis open (``- Peace Corps project (Centro Biologico Quebradas`` / ``- Conservation
+    Center)``: one item wrapped)."""
+    return _hyphen_bullet(line) and before.count("(") <= before.count(")")
+
+
+@ITEMS.rule("hyphen-bullets", before="list-items")
+def hyphen_bullets(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | None:
+    """Lines that begin with ``- `` and a word are list items though they end without a full
+    stop, in a block where two lines or more do and the first follows a blank line, a heading
+    or a finished sentence (``- ITALY AGREED …`` / ``- GOI OPPOSED …``)."""
+    texts = [x for x in lines if isinstance(x, str)]
+    marks = [i for i, text in enumerate(texts) if _hyphen_bullet(text)]
+    if len(marks) < 2:
+        return None
+    first = marks[0]
+    if first:
+        before = texts[first - 1].rstrip()
+        if not (before.endswith(_TERMINAL) or (first == 1 and _LABEL_LINE.match(before))):
+            return None  # a wrapped sentence's dash, or a list the plain rule does not begin
+    head, items = _split_items(lines, _next_bullet)
+    if len(items) == len(_split_items(lines)[1]):
+        return None  # nothing the plain rule does not do
+    return head, items
