@@ -154,7 +154,6 @@ def _origin(
     return origin, source == "metadata"
 
 
-
 def _first(fields: Sequence[Field], kind: str) -> Field | None:
     return next((f for f in fields if f.kind == kind), None)
 
