@@ -146,7 +146,10 @@ def test_classification_block_of_a_document_the_cable_carries_is_content() -> No
     # marking of talking points released to a government, of a report holding foreign
     # government information, or of a quoted text: the cable's own
     det = residue.BY_NAME["classification-block"]
-    for hit in ("x\nCONFIDENTIAL\nSummary", "x\nSECRET/NOFORN\n(U) The", "x\nSECRET//NOFORN\ny", "x\nCONFIDENTIAL"):
+    # (a word that ends in "text" is no quoted text's lead: "… IN THE BROADER POLITICAL CONTEXT OF
+    # OIF." over a page's footer, 03ROME2045)
+    for hit in ("x\nCONFIDENTIAL\nSummary", "x\nSECRET/NOFORN\n(U) The", "x\nSECRET//NOFORN\ny", "x\nCONFIDENTIAL",
+                "IN THE BROADER POLITICAL CONTEXT OF OIF.\nCONFIDENTIAL"):
         assert det.find(hit), hit
     for clean in ("x\n(SECRET//REL Armenia)\ny", "x\nSECRET//FGI//NOFORN\nDeclassify on",
                   "Begin text of the non-paper:\nCONFIDENTIAL\n1. x", "x\nConfidential sources say\ny"):

@@ -31,7 +31,7 @@ _CAVEAT = (
 #: text (``BEGIN TEXT``, ``Begin text of the non-paper:``)
 _QUOTED_MARKING = re.compile(
     rf"(?m)^\(?{_LEVEL}[A-Za-z ,/]*?/ *(?:REL|FGI)\b.*$"
-    r"|(?i:BEGIN (?:TEXT|NON-?PAPER|LETTER)|TEXT (?:OF|FOLLOWS)).*\n.*$"
+    r"|(?i:\bBEGIN (?:TEXT|NON-?PAPER|LETTER)|\bTEXT (?:OF|FOLLOWS))\b.*\n.*$"
 )
 
 
