@@ -64,6 +64,5 @@ _COLON_AGAIN = re.compile(r"^:\s+(?=\S)")
 def subject_text(text: str) -> str:
     """A SUBJECT field's text without its label, written whole or damaged; a stray second colon
     after the label (``SUBJECT: : …``) belongs to the label (the text keeps it as written)."""
-    if SUBJECT.match(text):
-        return _COLON_AGAIN.sub("", SUBJECT.sub("", text, count=1).strip(), count=1)
-    return _COLON_AGAIN.sub("", DAMAGED_SUBJECT.sub("", text, count=1).strip(), count=1)
+    label = SUBJECT if SUBJECT.match(text) else DAMAGED_SUBJECT
+    return _COLON_AGAIN.sub("", label.sub("", text, count=1).strip(), count=1)
