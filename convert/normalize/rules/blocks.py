@@ -24,7 +24,7 @@ from collections.abc import Callable
 from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, Line, ListItem, Paragraph
 from .fields import is_wrapper
 from .ruler import Chain, Run, note
-from .runs import ITEM_START, _ruled, _split_items, _tail_texts, last_text
+from .runs import ITEM_START, last_text, ruled, split_item_lines, tail_texts
 
 CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
     "blocks.cut",
@@ -141,11 +141,11 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
     starts a line back), what follows a heading's rule starts a new run, and a title with its
     dashes on one line (``----- Summary -----``) stands apart from the lines around it. A rule
     over more text than a title holds is a rule alone: the text after it is a run of its own."""
-    texts = _tail_texts(block)  # the last two: a run can be long (no scan of it per line)
+    texts = tail_texts(block)  # the last two: a run can be long (no scan of it per line)
     if not texts:
         return False
     last = texts[-1]
-    if not (_ruled(line) or _ruled(last) or (2 <= len(block) <= 8 and isinstance(block[0], str) and _ruled(block[0]))):
+    if not (ruled(line) or ruled(last) or (2 <= len(block) <= 8 and isinstance(block[0], str) and ruled(block[0]))):
         return False  # every answer below needs a rule or a dashed title: in the line, the last, or the run's first
     if UNDERLINE.match(line):
         if _title_like(last) and not DASH_RULE.match(last):
@@ -221,7 +221,7 @@ def heading_line(block: list[Line], line: str) -> bool | int:
     starts after it."""
     if not block or not isinstance(block[-1], str) or _numbered_start(line) is None:
         return False
-    texts = _tail_texts(block)
+    texts = tail_texts(block)
     title = texts[-1]
     if not _title_like(title) or is_wrapper(title) or _goes_on(title, line) or _MARK_LINE.match(title):
         return False
@@ -379,22 +379,20 @@ def item_list(chunk: list[Line], texts: list[str], run: Run) -> Block | None:
     """A run of lines that starts with an item label (``A.``, ``(1)``, ``--``, ``*``) is a list."""
     if not ITEM_START.match(texts[0]):
         return None
-    return ItemList(tuple(split_items(list(chunk), run)[1] or _split_items(list(chunk))[1]))
+    items = split_items(list(chunk), run)[1]
+    return ItemList(tuple(items)) if items else None  # (no items with ``list-items`` off: a paragraph)
 
 
 def split_items(lines: list[Line], run: Run) -> tuple[list[Line], list[ListItem]]:
-    """A paragraph's text and the list items after it (``list-items``)."""
-    for rule in run.active(ITEMS):
-        found = rule.fn(lines)
-        if found is not None:
-            run.fire(rule.name)
-            return found
-    return lines, []
+    """A paragraph's text and the list items after it (the first rule of ``blocks.items`` that
+    finds items; none: all text)."""
+    found: tuple[list[Line], list[ListItem]] | None = run.first(ITEMS, lines)
+    return found or (lines, [])
 
 
 @ITEMS.rule("list-items")
 def list_items(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | None:
     """Lines that start with an item label after a finished sentence (``A. …``, ``-- …``,
     ``(1) …``) are list items of the paragraph."""
-    head, items = _split_items(lines)
+    head, items = split_item_lines(lines)
     return (head, items) if items else None

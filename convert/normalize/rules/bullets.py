@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..parsed import Line, ListItem
 from .blocks import ITEMS
-from .runs import _LABEL_LINE, ITEM_START, _split_items
+from .runs import ITEM_START, LABEL_LINE, split_item_lines
 
 _TERMINAL = (".", ":", ";", "!", "?")
 
@@ -51,9 +51,9 @@ def hyphen_bullets(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | Non
     first = marks[0]
     if first:
         before = texts[first - 1].rstrip()
-        if not (before.endswith(_TERMINAL) or (first == 1 and _LABEL_LINE.match(before))):
+        if not (before.endswith(_TERMINAL) or (first == 1 and LABEL_LINE.match(before))):
             return None  # a wrapped sentence's dash, or a list the plain rule does not begin
-    head, items = _split_items(lines, _next_bullet)
-    if len(items) == len(_split_items(lines)[1]):
+    head, items = split_item_lines(lines, _next_bullet)
+    if len(items) == len(split_item_lines(lines)[1]):
         return None  # nothing the plain rule does not do
     return head, items

@@ -20,11 +20,11 @@ ITEM_START = re.compile(
 _RULED = ("--", "- -", "==", "__")
 
 
-def _ruled(text: str) -> bool:
+def ruled(text: str) -> bool:
     return _RULED[0] in text or _RULED[1] in text or _RULED[2] in text or _RULED[3] in text
 
 
-def _tail_texts(block: list[Line], n: int = 2) -> list[str]:
+def tail_texts(block: list[Line], n: int = 2) -> list[str]:
     """The last ``n`` text lines of a run (fewer if it has fewer), in order."""
     tail = block[-n:]
     for entry in tail:
@@ -44,16 +44,16 @@ def _tail_texts(block: list[Line], n: int = 2) -> list[str]:
 
 def last_text(lines: list[Line]) -> str:
     """The last text line of a run ("" if it has none)."""
-    texts = _tail_texts(lines, 1)
+    texts = tail_texts(lines, 1)
     return texts[0] if texts else ""
 
 
 #: a paragraph's first line that is a label of a few words with no punctuation (``Key Points``),
 #: which a list of ``--`` bullets may follow as a colon's would
-_LABEL_LINE = re.compile(r"^\s*[A-Z][A-Za-z]*+(?: [A-Za-z][A-Za-z]*+){0,3}\s*$")
+LABEL_LINE = re.compile(r"^\s*[A-Z][A-Za-z]*+(?: [A-Za-z][A-Za-z]*+){0,3}\s*$")
 
 
-def _split_items(
+def split_item_lines(
     lines: list[Line], more: Callable[[str, str], bool] | None = None
 ) -> tuple[list[Line], list[ListItem]]:
     """A run's text and its list items: a line with an item label starts an item after a
@@ -66,7 +66,7 @@ def _split_items(
     for entry in lines:
         if isinstance(entry, str):
             match = ITEM_START.match(entry)
-            label = match and match["label"] == "--" and not items and head_texts == 1 and _LABEL_LINE.match(prev_text)
+            label = match and match["label"] == "--" and not items and head_texts == 1 and LABEL_LINE.match(prev_text)
             after = not prev_text or prev_text.rstrip()[-1:] in (".", ":", ";") or label
             if match and (after or (items and more is not None and more(entry, prev_text))):
                 items.append((match["label"], [entry[match.end() :]]))
