@@ -870,3 +870,21 @@ def test_a_quoted_documents_numbering_is_found_only_where_the_cable_resumes() ->
     assert kept([1, 2, 1, 2, 3, 4, 5]) == [1, 2, 1, 2, 3, 4, 5]
     assert kept([1, 2, 3, 1, 2, 3]) == [1, 2, 3, 1, 2, 3]
     assert kept([1, 2, 3, 1, 4]) == [1, 2, 3, 1, 4]
+
+
+def test_a_pasted_preview_without_date_reads_its_later_refs_with_the_texts_year() -> None:
+    """A media partner's copy pasted without its header: the first copy of the preamble stops in
+    the SUBJECT (``…``) and the REF field is only in the later copy. The references are read from
+    that copy, as of the year of the cable's own id written in the partner's row (04THEHAGUE1793,
+    pasted: the year was not asked for, so no reference had an id)."""
+    text = ("C O N F I D E N T I A L SECTION 01 OF 03 THE HAGUE 001793\n\nSIPDIS\n\n"
+            "E.O. 12958: DECL: 07/14/2014\nTAGS: PREL NL\nSUBJECT: EU/US COOPERATION IN THE UNGA AND ON...\n\n"
+            "18800\n\n2004-07-16\n\n04THEHAGUE1793\n\nEmbassy The Hague\n\nCONFIDENTIAL\n\n"
+            "C O N F I D E N T I A L SECTION 01 OF 03 THE HAGUE 001793\n\nSIPDIS\n\n"
+            "E.O. 12958: DECL: 07/14/2014\nTAGS: PREL NL\n"
+            "SUBJECT: EU/US COOPERATION IN THE UNGA AND ON HUMAN RIGHTS\n\n"
+            "REF: A. STATE 153876\n\nB. THE HAGUE 1737\n\nClassified By: A. Officer, reasons 1.4 (b) and (d)\n\n"
+            "1. (C) The Dutch are committed to the dialogue (ref b).\n\nRUSSEL\n")
+    rec = record(valid(normalize(RawCable(source="test", form="text", body=text))))
+    assert [r["id"] for r in rec["references"]] == ["04STATE153876", "04THEHAGUE1737"]
+    assert any("as of 2004" in w for w in rec["warnings"])

@@ -28,6 +28,7 @@ from .preamble import late_fields, parse_preamble, with_refs
 from .routing import parse_routing, read_later, split_header
 from .rules import Run, check_names
 from .rules.appended import row_line
+from .rules.refcopy import REF_AT
 from .rules.years import REF_YEAR
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -107,9 +108,7 @@ def _ref_year(
     """Without the cable's date: the year of its references without one, as the
     ``fields.ref-year`` rules read it from the text (a warning says how sure), if it has REFs;
     and whether that year is a guess."""
-    if not any(f.kind == "refs" for f in fields) and not any(
-        isinstance(b, LateField) and b.field.kind == "refs" for b in blocks
-    ):
+    if not _has_refs(fields, blocks, lines):
         return None, False
     found: tuple[int, str, bool] | None = run.first(REF_YEAR, fields, lines)
     if found is None:
@@ -119,6 +118,17 @@ def _ref_year(
         return None, False
     warnings.append(found[1])
     return found[0], found[2]
+
+
+def _has_refs(fields: list[Field], blocks: list[Block], lines: list[str]) -> bool:
+    """Whether the text has a REF field: in its preamble, late, or (its first copy cut short
+    in the SUBJECT by a media partner's preview) in the later copy the references are then
+    read from (``fields.full-refs``' ``refs-of-copy``)."""
+    late = (b.field for b in blocks if isinstance(b, LateField))
+    if any(f.kind == "refs" for f in (*fields, *late)):
+        return True
+    subject = next((f.text.rstrip() for f in fields if f.kind == "subject"), "")
+    return subject.endswith(("...", "…")) and any(REF_AT.search(line) for line in lines)
 
 
 def _appended(raw: RawCable, tail: Tail, run: Run, depth: int) -> ParsedCable | None:

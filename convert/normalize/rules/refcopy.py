@@ -21,7 +21,7 @@ FULL_REFS: Chain[Callable[[Sequence[Ref], Sequence[str], int | None], tuple[Ref,
 
 _CUT = re.compile(r"\.\.\.|…")
 #: a REF label inside a line (a copy of the preamble run together: ``… AT NATO REF: A. …``)
-_REF_AT = re.compile(r"(?<![A-Za-z])REF(?:S|TEL|TELS)?\s*:")
+REF_AT = re.compile(r"(?<![A-Za-z])REF(?:S|TEL|TELS)?\s*:")
 #: what ends a REF list in a copy: the Classified By field, a numbered paragraph, a summary
 _REF_END = re.compile(
     r"(?i:classified\s+by)\b|(?<!\S)¶?\d{1,2}\.\s*\(|^\s*¶?\d{1,2}\.\s|(?i:\b(?:begin\s+)?summary\b)"
@@ -73,7 +73,7 @@ def _list_at(lines: Sequence[str], index: int, start: int, year: int | None) -> 
     a numbered paragraph or a summary (on the following lines while they are part of it)."""
     text = lines[index][start:]
     for more in lines[index + 1 : index + 1 + _MORE_LINES]:
-        if _REF_END.match(more) or _REF_AT.search(more):
+        if _REF_END.match(more) or REF_AT.search(more):
             break
         text += " " + more
     end = _REF_END.search(text)
@@ -95,7 +95,7 @@ def cut_refs(refs: Sequence[Ref], lines: Sequence[str], year: int | None) -> tup
     if not named:
         return None
     for index, line in enumerate(lines):
-        match = _REF_AT.search(line)
+        match = REF_AT.search(line)
         if match is None:
             continue
         copy = _list_at(lines, index, match.start(), year)
@@ -127,7 +127,7 @@ def refs_of_copy(refs: Sequence[Ref], lines: Sequence[str], year: int | None) ->
     for index, line in enumerate(lines):
         if _PARAGRAPH_START.match(line):
             return None
-        match = _REF_AT.search(line)
+        match = REF_AT.search(line)
         if match is not None:
             copy = _list_at(lines, index, match.start(), year)
             return copy if any(ref.target for ref in copy) and not cut_short(copy) else None
