@@ -2,11 +2,10 @@
 
 Run:  python tests/truth/select_holdout_s15.py [--corpus DIR] > tests/truth/selection-holdout-s15.tsv
 
-Why: since the session-14 holdout was read (``selection-holdout-s14.tsv``), rules were written
-with the truth's pages and all four earlier holdouts in view, so none of them is blind any more.
-These 50 pages are in none of the five selection files; their records were read by eye before
-the normalizer was run on them, and ``scripts/eval_fidelity.py`` scores them in a table of their
-own ("Holdout (session 15)").
+Why: the session-14 holdout's misses have been mended too, so none of the five earlier sets is
+blind any more (``select_holdout_s14.py`` says the same of the four before it). These 50 pages
+are in no earlier selection; ``scripts/eval_fidelity.py`` scores them apart ("Holdout (session
+15)"), and their records were read by eye before the normalizer ever ran on them.
 
 Method: ``select_holdout.py``'s pools (kinds of post from the page table's Origin, partial
 extracts of 2004-2006), imported, with another seed and the pool shrunk by all five earlier
@@ -65,18 +64,9 @@ def is_hard(body: str) -> bool:
     return ref_items(body) >= 3 or len(_LIST_LINE.findall(body)) >= 3 or len(_TABLE_LINE.findall(body)) >= 3
 
 
-def pools_of(items, taken: set[str]) -> dict[tuple[str, str, str], list[str]]:
-    """(year, kind, half) -> sorted pages of these years not yet taken."""
-    pools: dict[tuple[str, str, str], list[str]] = {}
-    for rel, html in items:
-        year = rel.split("/")[1]
-        if year not in QUOTA or rel in taken:
-            continue
-        blocks = cabletext.page_blocks(html)
-        text = "\n\n".join(blocks)
-        half = "hard" if blocks and is_hard(blocks[-1]) else "plain"
-        pools.setdefault((year, select_holdout.kind(html, text, year), half), []).append(rel)
-    return {k: sorted(v) for k, v in pools.items()}
+def half_of(body: str) -> str:
+    """``hard`` or ``plain``: the half of its (year, kind) pool a page is drawn from."""
+    return "hard" if is_hard(body) else "plain"
 
 
 def take(pools, year: str, k: str, n: int, rng: random.Random, chosen: list[tuple[str, str, str]]) -> int:
@@ -88,8 +78,8 @@ def take(pools, year: str, k: str, n: int, rng: random.Random, chosen: list[tupl
             half = "plain" if half == "hard" else "hard"
         if not pools.get((year, k, half)):
             break
-        rel = rng.choice(pools[(year, k, half)])
-        pools[(year, k, half)].remove(rel)
+        rel, _n = rng.choice(pools[(year, k, half)])
+        pools[(year, k, half)].remove((rel, _n))
         chosen.append((rel, year, f"{year}-{k}-{half}"))
         got += 1
     return got
@@ -112,7 +102,7 @@ def with_csv_rows(chosen, pools, seed: int) -> list[tuple[str, str, str]]:
     rows = {r[2] for r in cabletext.csv_rows()}
     has_row = lambda rel: Path(rel).stem in rows  # noqa: E731
     rng = random.Random(seed)  # noqa: S311
-    spare = {s: [r for r in pool if has_row(r)] for s, pool in pools.items()}
+    spare = {s: [r for r, _n in pool if has_row(r)] for s, pool in pools.items()}
     while sum(has_row(c[0]) for c in chosen) < CSV_MIN:
         strata = [s for s in sorted(spare, key=lambda s: (-len(spare[s]), s))
                   if spare[s] and any(c[2] == "-".join(s) and not has_row(c[0]) for c in chosen)]
@@ -130,9 +120,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus")
     args = ap.parse_args()
-    items = list(select_holdout.page_items(args.corpus))
-    sizes = {rel: len(b[-1]) if (b := cabletext.page_blocks(html)) else 0 for rel, html in items}
-    pools = pools_of(items, select_holdout.taken_pages(*EXCLUDED))
+    pools = {k: sorted(v) for k, v in select_holdout.pools_of(
+        select_holdout.page_items(args.corpus), select_holdout.taken_pages(*EXCLUDED), QUOTA, half_of).items()}
+    sizes = {rel: n for pool in pools.values() for rel, n in pool}
     chosen = with_csv_rows(choose(pools, SEED), pools, SEED)
     select_holdout.write([(rel, year, pool, sizes[rel]) for rel, year, pool in chosen])
 
