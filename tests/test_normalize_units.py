@@ -425,6 +425,20 @@ def test_paragraph_without_space_and_portion_markings():
     assert xp(c, "//t:p[@n='3']/@ana") == ["ctax:level-confidential"]
 
 
+def test_paragraph_number_glued_to_its_first_word():
+    """``1.This to update ...`` (08KABUL297, 09CAIRO205, 08LONDON2621's ``1.SUMMARY:``): a number
+    glued to the paragraph's first word, no space, no marking, is the paragraph's number; a year
+    glued so (``2008.The``) is not (session-15 holdout)."""
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\nREF: MADRID 266\n\n1.This to update the Department on "
+              "the alert.\n\n2.Post finds the determination credible.\n\n3.SUMMARY: Any questions.\n\n"
+              "2008.The year.\n")
+    assert [p["n"] for p in record(c)["paragraphs"]] == [1, 2, 3]
+    # the number is the paragraph's label (as ``1.(C)``'s is), its words the paragraph's text
+    assert xp(c, "//t:p[@n='1']/t:label/text()") == ["1."]
+    assert reading_text(xp(c, "//t:p[@n='1']")[0]).startswith("1. This to update the Department")
+    assert "2008.The year." in source_text(xp(c, "//t:text")[0])
+
+
 def test_subparagraphs_and_bullets_are_lists():
     c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Points:\n\n-- first point;\n\n-- second point.\n\n"
               "2. (U) Items:\nA. one thing.\nB. another thing.\n")

@@ -101,16 +101,18 @@ def page_items(corpus: str | None):
     return cabletext.iter_tar_pages()
 
 
-def pools_of(items, taken: set[str], years) -> dict[tuple[str, str], list[tuple[str, int]]]:
-    """(year, kind) -> [(page, body length)] of the pages of these years not yet taken."""
-    pools: dict[tuple[str, str], list[tuple[str, int]]] = {}
+def pools_of(items, taken: set[str], years, half=None) -> dict[tuple[str, ...], list[tuple[str, int]]]:
+    """(year, kind) -> [(page, body length)] of the pages of these years not yet taken; with
+    ``half`` (body -> name), (year, kind, half(body)) instead (session 15's hard and plain)."""
+    pools: dict[tuple[str, ...], list[tuple[str, int]]] = {}
     for rel, html in items:
         year = rel.split("/")[1]
         if year not in years or rel in taken:
             continue
         blocks = cabletext.page_blocks(html)
         text = "\n\n".join(blocks)
-        pools.setdefault((year, kind(html, text, year)), []).append((rel, len(blocks[-1]) if blocks else 0))
+        key = (year, kind(html, text, year)) + ((half(blocks[-1] if blocks else ""),) if half else ())
+        pools.setdefault(key, []).append((rel, len(blocks[-1]) if blocks else 0))
     return pools
 
 
