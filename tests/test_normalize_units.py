@@ -633,8 +633,10 @@ def test_guardian_dateline_is_a_wrapper():
     c = valid(normalize(RawCable("t", "text", "Thursday, 03 April 2008, 12:23\nS E C R E T MADRID 000857\n\n"
                                         "SUBJECT: X\n\n1. (S) Text.\n")))
     assert xp(c, "//t:seg[@type='wrapper']/text()") == ["Thursday, 03 April 2008, 12:23"]
-    assert c.id is None  # no date-time group: the year of the id is unknown
-    assert any("no cable id" in w for w in c.warnings)
+    # no date-time group: the wrapper's date (a media partner's, its date of sending) gives the
+    # id's year, as it gives the references' (``wrapper-year``), with a warning
+    assert c.id == "08MADRID857"
+    assert any("the id 08MADRID857 takes its year from the text" in w for w in c.warnings)
 
 
 def test_partial_extract_without_dtg_takes_the_date_from_metadata_with_a_warning():
@@ -902,3 +904,18 @@ def test_a_pasted_preview_without_date_reads_its_later_refs_with_the_texts_year(
     rec = record(valid(normalize(RawCable(source="test", form="text", body=text))))
     assert [r["id"] for r in rec["references"]] == ["04STATE153876", "04THEHAGUE1737"]
     assert any("as of 2004" in w for w in rec["warnings"])
+    assert rec["id"] == "04THEHAGUE1793"  # the year is the own id's, no guess: the cable has its id
+
+
+def test_a_dateless_text_takes_its_ids_year_only_from_what_the_text_says_for_sure() -> None:
+    """A dateless text whose own id is written in a media partner's row gets that id, with a
+    warning, REF field or none; one whose year could only be guessed (its declassification date)
+    gets none."""
+    head = "C O N F I D E N T I A L THE HAGUE 001793\n\nE.O. 12958: DECL: 07/14/2014\nTAGS: PREL NL\n"
+    row = "SUBJECT: TALKS\n\n18800\n\n2004-07-16\n\n04THEHAGUE1793\n\nEmbassy The Hague\n\n"
+    text = "1. (C) The Dutch are committed to the dialogue.\n\nRUSSEL\n"
+    with_row = record(valid(normalize(RawCable(source="test", form="text", body=head + row + text))))
+    assert with_row["id"] == "04THEHAGUE1793" and with_row["date"] is None
+    assert any("the id 04THEHAGUE1793 takes its year from the text" in w for w in with_row["warnings"])
+    guessed = record(valid(normalize(RawCable(source="test", form="text", body=head + "SUBJECT: TALKS\n\n" + text))))
+    assert guessed["id"] is None

@@ -105,11 +105,12 @@ def _parse(raw: RawCable, run: Run, warnings: list[str], depth: int) -> ParsedCa
 def _ref_year(
     fields: list[Field], blocks: list[Block], lines: list[str], run: Run, warnings: list[str]
 ) -> tuple[int | None, bool]:
-    """Without the cable's date: the year of its references without one, as the
-    ``fields.ref-year`` rules read it from the text (a warning says how sure), if it has REFs;
-    and whether that year is a guess."""
+    """Without the cable's date: the year the ``fields.ref-year`` rules read from the text, and
+    whether it is a guess. Its references without a year are read as of it (a warning says how
+    sure), if it has REFs; a year that is no guess (the cable's own id, a wrapper's date written
+    in the text) also gives the cable its id."""
     if not _has_refs(fields, blocks, lines):
-        return None, False
+        return _sure_year(fields, lines, run), False
     found: tuple[int, str, bool] | None = run.first(REF_YEAR, fields, lines)
     if found is None:
         # a limit of the text (a pasted body with E.O. N/A), said: never a silent omission
@@ -118,6 +119,19 @@ def _ref_year(
         return None, False
     warnings.append(found[1])
     return found[0], found[2]
+
+
+def _sure_year(fields: list[Field], lines: list[str], run: Run) -> int | None:
+    """The year of the first ``fields.ref-year`` rule that finds one, where it is no guess
+    (which fires); None where that year would be a guess (no rule fires)."""
+    for rule in run.active(REF_YEAR):
+        found = rule.fn(fields, lines)
+        if found:
+            if found[2]:
+                return None
+            run.fire(rule.name)
+            return found[0]
+    return None
 
 
 def _has_refs(fields: list[Field], blocks: list[Block], lines: list[str]) -> bool:

@@ -213,6 +213,13 @@ def _ident(
     return ident, message_ref, None
 
 
+def _sure_year(own_year: tuple[int | None, bool]) -> str | None:
+    """The year a dateless text gives for sure (``fields.ref-year``'s year where it is no guess:
+    the cable's own id or a wrapper's date written in it), as the id is made from a date."""
+    year, guess = own_year
+    return str(year) if year and not guess else None
+
+
 def _routing_disagrees(ident: str, routed: str | None, warnings: list[str]) -> None:
     """With no metadata to settle it, a banner whose serial the routing header's (FM line and
     DE serial) contradicts is said, not silently followed: on cablegate pages such a text is
@@ -304,7 +311,10 @@ def derive_facts(
     date, date_from_metadata = date_of(routing, meta)
     if date_from_metadata and meta is not None:
         warnings.append("no date-time group in the text: the date comes from the " + meta.kind)
-    ident, message_ref, named = _ident(banner, routing, date, meta, warnings)
+    ident, message_ref, named = _ident(banner, routing, date or (sure := _sure_year(own_year)), meta, warnings)
+    if ident and not date and sure:
+        warnings.append(f"no date-time group in the text: the id {ident} takes its year from the text "
+                        "(the cable's own id or a wrapper's date written in it)")
     origin, origin_from_metadata = _origin(routing, banner, meta, run, warnings)
     eo = _first(every, "eo")
     refs = merged_refs([f.refs.items for f in every if f.kind == "refs" and f.refs is not None])
