@@ -208,6 +208,7 @@ def test_refs_split_by_label_sequence():
     ("ASUNCION 701 (08)", 2009, "08ASUNCION701", False),  # a two-digit year in parentheses
     ("STATE 81957: REPORT OF U.S.-RUSSIA MEETING", 2009, "09STATE81957", True),  # a title after a colon
     ("05 SANTIAG0 465", 2006, "05SANTIAGO465", False),  # a zero for the station's last O
+    ("08 RIO DE JAN 138", 2009, "08RIODEJANEIRO138", False),  # cut at ten characters: JAN is no month
     ("ANNEX 1: DRAFT", 2009, None, False),  # ... but an unknown station's number and a colon: a title
 ])
 def test_resolve_ref(text, year, ident, inferred):

@@ -14,13 +14,13 @@ import re
 from .. import stations
 from .parsed import Ref, RefList
 
-#: the field's label: ``REF:``, ``REFTEL``, ``REFS.``, ``Ref A:``
+#: the field's label: ``REF:``, ``REFTEL``, ``REFS.``, ``Ref A:``, ``Ref(s):``
 #: a cable ahead: a station (after a two-digit year or not), then its serial
 _CABLE_AHEAD = r"(?=(?:\d{2}\s+)?[A-Z]{3,}(?:\s[A-Z]+){0,3}\s+\d)"
 #: a letter after ``REF`` with no stop, then a cable (``REF A 09 CAIRO 074 REF B 08 CAIRO 784``)
 _BARE = r"REF\s+(?P<c>[A-Z])\s+" + _CABLE_AHEAD
 REF = re.compile(
-    r"^\s*(?:¶\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b(?:\s+[A-Z](?=\s*:)|\s+[A-Z]\s+" + _CABLE_AHEAD + r")?"
+    r"^\s*(?:¶\s*)?REF(?:\(S\)|(?:S|TEL|TELS|ERENCES?)?\b)(?:\s+[A-Z](?=\s*:)|\s+[A-Z]\s+" + _CABLE_AHEAD + r")?"
     r"\s*(?:\.\s?:|[:.])?",  # (``REF.:``)
     re.I,
 )
@@ -184,7 +184,8 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
     if station in ("SECSTATE", "SECSTATE WASHDC"):
         station = "STATE"  # cablegate ids spell the Department's cables STATE
     words = station.split()
-    known = len(words) > 1 and bool(stations.banner_offices(station))  # THE HAGUE is a station
+    # THE HAGUE is a station, and so is RIO DE JAN (cut at the teletype's width: its JAN is no month)
+    known = len(words) > 1 and bool(stations.banner_offices(station) or stations.cut_at_width(station))
     if (not known and any(w in NOT_STATIONS or w in MONTH_WORDS for w in words)) or len(station) < 3:
         return None, False
     full = stations.written_short(station) or stations.cut_at_width(station)
