@@ -196,7 +196,20 @@ def test_refs_split_by_label_sequence():
     # ... but a known station may go on, and so may an unknown one with what follows a number
     ("BEIJING 581 ON TRADE", 2009, "09BEIJING581", True),
     ("SECTO 003 DTG 070102Z JUN 08", 2008, "08SECTO3", True),
-    ("TRIPOLII 695", 2009, "09TRIPOLII695", True),  # a typo is kept as written
+    # a one-letter slip in a station is read (the truth's rule: SAN JSE is SANJOSE); the
+    # item's text stays as written, only the id is the reading (session 15)
+    ("TRIPOLII 695", 2009, "09TRIPOLI695", True),
+    ("SECTATE 188288", 2005, "05STATE188288", True),
+    ("SAN JSE 1955", 2006, "06SANJOSE1955", True),
+    ("TALLIN 309", 2009, "09TALLINN309", True),
+    ("EMBASSY VIENNA 1450", 2009, "09VIENNA1450", True),  # an office's word before the station
+    ("09 XXXXXXXXXXXX 167", 2010, None, False),  # a redacted station names no cable
+    ("PRAGUE DAILY 08.11.2008", 2008, None, False),  # a daily, not a cable
+    ("ASUNCION 701 (08)", 2009, "08ASUNCION701", False),  # a two-digit year in parentheses
+    ("STATE 81957: REPORT OF U.S.-RUSSIA MEETING", 2009, "09STATE81957", True),  # a title after a colon
+    ("05 SANTIAG0 465", 2006, "05SANTIAGO465", False),  # a zero for the station's last O
+    ("08 RIO DE JAN 138", 2009, "08RIODEJANEIRO138", False),  # cut at ten characters: JAN is no month
+    ("ANNEX 1: DRAFT", 2009, None, False),  # ... but an unknown station's number and a colon: a title
 ])
 def test_resolve_ref(text, year, ident, inferred):
     assert resolve_ref(text, year) == (ident, inferred)
@@ -209,6 +222,15 @@ def test_resolve_ref(text, year, ident, inferred):
     ("REF: A. A.BOGOTA 5486 B. B.BOGOTA 7731", ["09BOGOTA5486", "09BOGOTA7731"]),  # glued
     ("REF: A. REF A HAVANA 639 (\"A SPLENDID LITTLE VISIT\") B. B HAVANA 772 (CONSULAR VISIT)",
      ["09HAVANA639", "09HAVANA772"]),  # without its stop
+    # session 15: the letter again in another case or with REF, a label with a colon, a year glued to the stop
+    ("REF: A. (a) KABUL 673\n¶B. (b) 09 KABUL 3068", ["09KABUL673", "09KABUL3068"]),
+    ("REF: A. REF A) STATE 87631\n¶B. B) STATE 87699 (NOTAL)", ["09STATE87631", "09STATE87699"]),
+    ("REF: A: MEXICO 3617\n     B: MEXICO 3468", ["09MEXICO3617", "09MEXICO3468"]),
+    ("REF: A. MANAMA 156\nB.07 MANAMA 1070 C. 07 MANAMA 1045", ["09MANAMA156", "07MANAMA1070", "07MANAMA1045"]),
+    ("REF.: BRASILIA 03286 AND PREVIOUS", ["09BRASILIA3286"]),
+    ("REF: A. A 08 ROME 01192 B. B 08 ROME 001279", ["08ROME1192", "08ROME1279"]),  # letter again, no stop
+    ("REF: A. STATE 021770B. STATE 039585C. STATE 052030", ["09STATE21770", "09STATE39585", "09STATE52030"]),
+    ("REF: A. 08 TRIPOLI 960 B. O8 TRIPOLI 993", ["08TRIPOLI960", "08TRIPOLI993"]),  # the letter O for 0
 ])
 def test_ref_label_written_twice(text, ids):
     assert [r.target for r in parse_refs(text, 2009).items] == ids

@@ -557,3 +557,31 @@ def test_references_without_a_year_in_a_text_without_any_year_are_said_to_have_n
     assert any("references written without a year are given no cable id" in w for w in got["warnings"])
     dated = rec(BODY.replace("TAGS: PREL FR", "TAGS: PREL FR\nREF: PARIS 8705"))
     assert not any("given no cable id" in w for w in dated["warnings"])
+
+
+@pytest.mark.parametrize("line, tags", [
+    ("E.O. 12958: N/A AGS: PREL, OVIP, EINV, PINR, AR", ["PREL", "OVIP", "EINV", "PINR", "AR"]),  # the T lost
+    ("E.O. 12958:  DECL: 03/20/2019 TAG PTER, PGOV, ASEC, SW", ["PTER", "PGOV", "ASEC", "SW"]),  # no colon
+])
+def test_a_tags_field_glued_after_the_eo_line_with_its_label_damaged_is_read(line: str, tags: list[str]) -> None:
+    """session 15 (cablemap read them, we did not: 07BUENOSAIRES1673, 08BUENOSAIRES879,
+    09STOCKHOLM194): the TAGS field glued to the E.O. line with its label written ``AGS:`` or
+    ``TAG`` without its colon is the TAGS field; the subject after it is unchanged."""
+    got = rec(f"UNCLAS BUENOS AIRES 000879\n\nSIPDIS\n\n{line}\n\nSUBJECT: A VISIT\n\n1. (U) Text of the cable.\n")
+    assert got["tags"] == tags
+    assert got["subject"] == "A VISIT"
+
+
+def test_a_subject_glued_to_classified_by_or_running_on_into_refs_is_cut_there() -> None:
+    """session 15 (the SUBJECT had run on: 08MANAMA496, 07CAIRO3126, 08RIODEJANEIRO165):
+    ``… BAHRAINClassified By: …`` glued without a space, ``… IN RIO Ref(s): A) 08 RIO DE JAN
+    138`` (the REF label with ``(s)``; ``RIO DE JAN`` is Rio de Janeiro cut at ten characters)."""
+    got = rec("UNCLAS MANAMA 000496\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL BA\n"
+              "SUBJECT: SCENESETTER FOR A VISIT TO BAHRAINClassified By: CDA for reasons 1.4 (b) and (d)\n\n"
+              "1. (U) Text of the cable.\n")
+    assert got["subject"] == "SCENESETTER FOR A VISIT TO BAHRAIN"
+    got = rec("UNCLAS RIO DE JANEIRO 000165\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: ECON BR\n"
+              "SUBJECT: AMBASSADOR MEETS ENERGY ENTITIES IN RIO Ref(s): A) 08 RIO DE JAN 138; B) 08 RIO DE JAN 0044\n\n"
+              "1. (U) Text of the cable.\n")
+    assert got["subject"] == "AMBASSADOR MEETS ENERGY ENTITIES IN RIO"
+    assert [r["id"] for r in got["references"]] == ["08RIODEJANEIRO138", "08RIODEJANEIRO44"]

@@ -15,6 +15,7 @@ from .rules.copies import GLUED, ROWS, WRAPPED, glued
 from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, TAGS, PreambleCursor, field_kind, ref_continues
 from .rules.ruler import Run
 from .rules.runon import DANGLING
+from .rules.subjects import ENDS as SUBJECT_ENDS
 from .rules.subjects import LINES as SUBJECT_LINES
 from .rules.tags import ENDS as TAGS_END
 
@@ -265,6 +266,8 @@ def _goes_on(cur: PreambleCursor, kind: str, lines: list[Line], e: str, run: Run
     if kind in ("subject", "subject-more") and run.first(SUBJECT_LINES, _text(lines), e):
         return e  # (``… MARCH 18,`` / ``¶2009.``; ``… UNDER`` / ``E.O. 13382``)
     starts = field_kind(e, look)
+    if kind in ("subject", "subject-more") and starts is None and run.first(SUBJECT_ENDS, _text(lines), e):
+        return None  # (``… JAPANESE PRESS 03/15/06`` / ``INDEX:``)
     if starts == "tags" and kind == "tags" and not TAGS.match(e):
         starts = None  # a line of codes goes on with the TAGS field (``unlabelled-tags`` starts none)
     if isinstance(e, (Glued, RunOn)) or starts is not None or PARA_START.match(e) or parse_banner(e):

@@ -14,19 +14,20 @@ import re
 from .. import stations
 from .parsed import Ref, RefList
 
-#: the field's label: ``REF:``, ``REFTEL``, ``REFS.``, ``Ref A:``
+#: the field's label: ``REF:``, ``REFTEL``, ``REFS.``, ``Ref A:``, ``Ref(s):``
 #: a cable ahead: a station (after a two-digit year or not), then its serial
 _CABLE_AHEAD = r"(?=(?:\d{2}\s+)?[A-Z]{3,}(?:\s[A-Z]+){0,3}\s+\d)"
 #: a letter after ``REF`` with no stop, then a cable (``REF A 09 CAIRO 074 REF B 08 CAIRO 784``)
 _BARE = r"REF\s+(?P<c>[A-Z])\s+" + _CABLE_AHEAD
 REF = re.compile(
-    r"^\s*(?:¶\s*)?REF(?:S|TEL|TELS|ERENCES?)?\b(?:\s+[A-Z](?=\s*:)|\s+[A-Z]\s+" + _CABLE_AHEAD + r")?\s*[:.]?",
+    r"^\s*(?:¶\s*)?REF(?:\(S\)|(?:S|TEL|TELS|ERENCES?)?\b)(?:\s+[A-Z](?=\s*:)|\s+[A-Z]\s+" + _CABLE_AHEAD + r")?"
+    r"\s*(?:\.\s?:|[:.])?",  # (``REF.:``)
     re.I,
 )
 _REF_LABEL = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,))(?:¶\s*)?(?:"
+    r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,)|(?<=\d)(?=[A-Z][.)]\s))(?:¶\s*)?(?:"  # (``STATE 14201B. GENEVA 133``)
     + _BARE
-    + r"|(?:REF\s+)?(?:\(\s?(?P<a>[A-Za-z])\s?\)|(?P<b>[A-Za-z])[.)](?=\s|[A-Z])))\s*",
+    + r"|(?:REF\s+)?(?:\(\s?(?P<a>[A-Za-z])\s?\)|(?P<b>[A-Za-z])(?:[.)](?=\s|[A-Z]|\d\d\s)|:(?=\s))))\s*",
 )
 _HEAD_LETTER = re.compile(r"\b([A-Z])\s*:?$")
 MONTH_WORDS = frozenset(
@@ -40,9 +41,9 @@ MONTH_WORDS = frozenset(
 #: that an ellipsis cuts off (``DUSHANBE 16...``, where a partial extract ends): its digits may
 #: be only the first of the number's
 _CABLE_REF = re.compile(
-    r"^\s*(?:(?P<year>\d{4}|\d{2})(?:\s+|(?=[A-Z]{3})))?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?)\s*"
-    r"(?P<serial>\d{1,6}|0{1,2}[1-9]\d{5}(?!\s+\d{3}(?:\.\d)?\s+OF\b))(?:/(?P<after>\d{2})\b(?<=\d{3}/\d\d))?\b(?![/:\d]|-(?!-)|\.\.|…)"
-    r"(?:\s?\((?P<paren>(?:19|20)\d\d)\))?"
+    r"^\s*(?:(?P<year>\d{4}|\d{2}|O\d)(?:\s+|(?=[A-Z]{3})))?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?(?:0(?=\s+\d))?)\s*"
+    r"(?P<serial>\d{1,6}|0{1,2}[1-9]\d{5}(?!\s+\d{3}(?:\.\d)?\s+OF\b))(?:/(?P<after>\d{2})\b(?<=\d{3}/\d\d))?\b(?![/\d]|:(?!\s)|-(?!-)|\.\.|…)"
+    r"(?:\s?\((?P<paren>(?:19|20)?\d\d)\))?"
 )
 #: number first: ``00821 ASMARA`` (the whole item; the station must be one the table knows)
 _NUMBER_FIRST = re.compile(r"\s*(?P<serial>\d{3,6})\s+(?P<station>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2})\s*$")
@@ -52,8 +53,10 @@ _NUMBER_FIRST = re.compile(r"\s*(?P<serial>\d{3,6})\s+(?P<station>[A-Z]{3,}(?:\s
 _WORDS_AFTER = re.compile(r"\s++(?!(?:AND|PREVIOUS|NOTAL|DATED|DTG|OF|ON)\b)[A-Z]{2,}\b")
 NOT_STATIONS = frozenset(
     "EMAIL TELECON LETTER FAX MEMO DIPNOTE NOTE AND OF THE NO PARA PARAS PARAGRAPH SECTION PAGE REFTEL REF TEL "
-    "IIR CIA".split()
+    "IIR CIA DAILY INCSR".split()  # (``PRAGUE DAILY 08.11.2008``, ``INCSR BRAZIL 2008``: a daily, a report)
 )
+#: an office's word before the station (``EMBASSY VIENNA 1450``: the cable is Vienna's)
+_OFFICE_WORD = re.compile(r"(?:AM)?EMBASSY\s|(?:AM)?CONSUL(?:ATE)?\s")
 
 #: a REF field that says there are none: ``REF: N/A``, ``REF: NONE``, ``Ref: (None).``
 _NO_REFS = re.compile(r"\(?(?:N/?A|NONE|NIL|NOT APPLICABLE)\)?\.?", re.I)
@@ -153,15 +156,41 @@ def _title_after(match: re.Match[str], station: str, full: str | None) -> bool:
     return after.group().strip() in set(full.split()) - set(station.split())
 
 
+def _read_station(station: str) -> str | None:
+    """The station a reference names, read as the corpus's ids spell it: without an office's
+    word before it (``EMBASSY VIENNA``), a one-letter slip read (``TRIPOLII``, ``SECTATE``,
+    ``TALLIN``, ``SAN JSE``: the written text stays as it is); None for a redacted one
+    (``09 XXXXXXXXXXXX 167`` names no cable a reader can find)."""
+    if "XXX" in station:
+        return None
+    office = _OFFICE_WORD.match(station)
+    if office and stations.banner_offices(station[office.end() :]):
+        return station[office.end() :]
+    if stations.banner_offices(station) or stations.written_short(station) or stations.cut_at_width(station):
+        return station
+    return stations.misspelt(station, _ALSO_STATIONS) or station
+
+
+_ALSO_STATIONS = frozenset({"SECSTATE"})
+
+
 def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, bool]:
-    station = " ".join(match["station"].upper().split())
+    written = match["station"].upper()
+    if written.endswith("0"):  # ``05 SANTIAG0 465``: a zero typed for the station's last O
+        written = written[:-1] + "O"
+    station = _read_station(" ".join(written.split()))
+    if station is None:
+        return None, False
     if station in ("SECSTATE", "SECSTATE WASHDC"):
         station = "STATE"  # cablegate ids spell the Department's cables STATE
     words = station.split()
-    known = len(words) > 1 and bool(stations.banner_offices(station))  # THE HAGUE is a station
+    # THE HAGUE is a station, and so is RIO DE JAN (cut at the teletype's width: its JAN is no month)
+    known = len(words) > 1 and bool(stations.banner_offices(station) or stations.cut_at_width(station))
     if (not known and any(w in NOT_STATIONS or w in MONTH_WORDS for w in words)) or len(station) < 3:
         return None, False
     full = stations.written_short(station) or stations.cut_at_width(station)
+    if match.string.startswith(":", match.end()) and full is None and not stations.banner_offices(station):
+        return None, False  # ``ANNEX 1: …`` is a title; ``STATE 81957: REPORT OF …`` a cable and its title
     if _title_after(match, station, full):
         return None, False  # ``ATTACHMENT 1 TO LOR 08-134``, ``UKRAINE SAYS 3 TRIED TO SELL …``
     if full is not None:  # ``USUN 1593`` is a cable of USUN NEW YORK: 04USUNNEWYORK1593; ``KUALA LUMP 4317``
@@ -171,7 +200,7 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
     year_text = groups.get("year") or groups.get("after") or groups.get("paren")
     inferred = False
     if year_text:
-        year = int(year_text) % 100
+        year = int(year_text.replace("O", "0")) % 100  # (``O4 SAN JOSE 2872``: the letter O for 0)
     elif own_year is not None:
         year = own_year % 100
         inferred = True
@@ -198,8 +227,8 @@ def _doubled(letter: str | None, item: str) -> int:
     # (also ``A. REF: KATHMANDU 2282``, ``A. REF A:LIMA 3646``, ``A. REFTELS: (A) PARAMARIBO 501``)
     # (and glued or without its stop: ``A. A.BOGOTA 5486``, ``B. B HAVANA 772``, ``A. REF A HAVANA 639``)
     match = re.match(
-        rf"\(?{letter}[.):]\)?(?:\s+|(?=[A-Z]{{3}}))|REF(?:TELS?|S)?(?:\s+{letter})?\s*:\s*(?:\(?{letter}[.)]\)?\s+)?"
-        rf"|(?:REF\s+)?{letter}\s+(?=[A-Z]{{2}})",
+        rf"(?:REF\s+)?\(?(?i:{letter})[.):]\)?(?:\s+|(?=[A-Z]{{3}}))|REF(?:TELS?|S)?(?:\s+{letter})?\s*:\s*(?:\(?{letter}[.)]\)?\s+)?"
+        rf"|(?:REF\s+)?{letter}\s+(?=[A-Z]{{2}}|\d\d\s+[A-Z]{{3}})",  # (``A 08 ROME 01192``)
         item,
     )
     return match.end() if match else 0

@@ -145,6 +145,12 @@ def cut_at_width(station: str) -> str | None:
     return table().cut_at_width(station)
 
 
+def misspelt(station: str, also: frozenset[str] = frozenset()) -> str | None:
+    """The banner station (or one of ``also``) that ``station`` misspells by one letter, or
+    None (see :meth:`Table.misspelt`)."""
+    return table().misspelt(station, also)
+
+
 def banner_offices(station: str) -> tuple[Station, ...]:
     """Every office the corpus shows sending under a banner station (empty if unknown)."""
     return table().banner_offices(station)

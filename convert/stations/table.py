@@ -238,6 +238,18 @@ class Table:
         found = self._cut.get(key, frozenset())
         return next(iter(found)) if len(found) == 1 else None
 
+    def misspelt(self, station: str, also: frozenset[str] = frozenset()) -> str | None:
+        """The banner station (or one of ``also``) a reference misspells by one letter: one
+        letter added, dropped or changed, or two swapped, the spaces not counted (``TRIPOLII``,
+        ``TALLIN``, ``SAN JSE``, ``BEIJINJG``, ``BUENOS AIREDS``); None when ``station`` is a
+        station itself, has fewer than five letters, or none or several are so near."""
+        key = banner_key(station)
+        letters = key.replace(" ", "")
+        if len(letters) < 5 or key in self.banners or key in also:
+            return None
+        found = {name for name in (*self.banners, *also) if _one_edit(letters, name.replace(" ", ""))}
+        return found.pop() if len(found) == 1 else None
+
     @functools.cached_property
     def _cut(self) -> dict[str, frozenset[str]]:
         """Every banner station longer than the width, under its first ten characters where they
@@ -275,3 +287,18 @@ def table() -> Table:
     """The packaged table, read on first use."""
     text = resources.files("convert").joinpath("data/stations.tsv").read_text(encoding="utf-8")
     return Table(parse_table(text))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one letter added, dropped or changed, or two next to each
+    other swapped (``a != b``)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])

@@ -37,6 +37,7 @@ from . import (  # noqa: F401  (registers the rules)
     subjects,
     summaries,
     tags,
+    unquoted,
     years,
 )
 

@@ -89,6 +89,9 @@ def database_row(entries: list[Entry], start: int, run: Run) -> int:
 GLUED_FIELD = re.compile(
     r"\s(?=(?i:SIPDIS\b|NOFORN\b|E\.\s?O\.\s?\d|EO\s\d{5}|TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY))"
     r"|(?<=[A-Za-z0-9.)\]])(?=SIPDIS|NOFORN|E\.O\.\s?\d|TAGS:|SUBJECT:|REF:)"
+    # the TAGS label damaged or without its colon after the E.O. line (``… N/A AGS: PREL, OVIP``,
+    # ``… 03/20/2019 TAG PTER, PGOV``)
+    r"|\s(?=AGS:\s|TAG\s[A-Z]{4},)"
     # the line after a handling word run on after it: ``…002993SIPDISDEPT FOR EAP/J, …``
     r"|(?<=SIPDIS|NOFORN)(?=[A-Z])"
 )
@@ -150,8 +153,9 @@ def _label_once(parts: list[str]) -> list[str]:
 
 
 #: what every GLUED_FIELD match holds, lower-cased (SIPDIS NOFORN E.O. EO TAGS SUBJ REF:
-#: CLASSIFIED BY), without i or s (IGNORECASE also matches İ, ı, ſ there)
-_GLUE_WORDS = ("pd", "noforn", "o.", "eo", "tag", "ubj", "ref:", "ed by")
+#: CLASSIFIED BY), without i or s where the match ignores case (IGNORECASE also matches İ, ı, ſ
+#: there); ``AGS:`` is matched in capitals only
+_GLUE_WORDS = ("pd", "noforn", "o.", "eo", "tag", "ubj", "ref:", "ed by", "ags:")
 
 
 def _may_glue(line: str) -> bool:

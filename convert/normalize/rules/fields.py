@@ -52,7 +52,7 @@ HANDLING = re.compile(
 )
 HANDLING_TOKEN = re.compile(rf"(?:{HANDLING_WORDS})", re.I)
 EO = re.compile(r"^\s*(?:¶\s*)?E\s?\.?\s?[O0]\s?\.?\s*:?\s*\d{4,5}\b|^\s*EO\s*\d{5}", re.I)
-TAGS = re.compile(r"^\s*TAGS?\b\s*:?", re.I)
+TAGS = re.compile(r"^\s*(?:TAGS?\b|AGS(?=:))\s*:?", re.I)  # (``AGS:``: the label's T lost)
 _TAG_NOT_FIELD = re.compile(r"^\s*TAG\s+\w+\s+[a-z]")
 SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\b\s*[:.-]?", re.I)
 CLASSIFIED_BY = re.compile(r"^\s*+(?:CLASSIFIED|CLASSIFIED\s+BY|DERIVED)\s++(?:BY\b|FROM\b|BY:)", re.I)
@@ -102,9 +102,10 @@ def eo_field(line: str) -> str | None:
     return "eo" if EO.match(line) else None
 
 
-@KINDS.rule("tags-field", lead="(?i)T")  # (TAGS)
+@KINDS.rule("tags-field", lead="(?i)[TA]")  # (TAGS)
 def tags_field(line: str) -> str | None:
-    """``TAGS: PREL PGOV CH`` (not ``TAG team members said…``)."""
+    """``TAGS: PREL PGOV CH``, ``AGS: PREL, OVIP`` (the label damaged; not ``TAG team members
+    said…``)."""
     return "tags" if TAGS.match(line) and not _TAG_NOT_FIELD.match(line) else None
 
 
@@ -337,11 +338,13 @@ def classified_by_paragraph(lines: list[str]) -> str | None:
 # ---------------------------------------------------------------- a subject cut short
 #: where a SUBJECT line runs on into the next field (a copy that unwrapped the preamble):
 #: ``… LICENSING REF: SAO PAULO 1467``, ``… EGYPTREF: CAIRO 493``, ``… Classified By: …``,
-#: ``… SENSITIVE BUT UNCLASSIFIED, PLEASE TREAT ACCORDINGLY``, ``… VODDLER Ref: A) STOCKHOLM 733``
+#: ``… SENSITIVE BUT UNCLASSIFIED, PLEASE TREAT ACCORDINGLY``, ``… VODDLER Ref: A) STOCKHOLM 733``,
+#: ``… IN RIO Ref(s): A) 08 RIO DE JAN 138``
 SUBJECT_RUNON = re.compile(
-    r"(?<!\s)\s++(?=REF(?:S|TELS?)?\s*+:|Ref\s*+:|REFTELS?\s|REF\s++[A-Z]\s*+:|(?i:CLASSIFIED\s++BY\b)"
+    r"(?<!\s)\s++(?=REF(?:S|TELS?)?\s*+:|Ref(?:\(s\))?\s*+:|REFTELS?\s|REF\s++[A-Z]\s*+:|(?i:CLASSIFIED\s++BY\b)"
     r"|(?i:SENSI?TIVE\s++BUT\s++UNCLASSIFIED\b))"
     r"|(?<=[A-Za-z0-9.)])(?=REFS?:)"
+    r"|(?<=[A-Za-z])(?=Classified By:)"  # (``… TO BAHRAINClassified By: …``; after a REF's number: ref-runon)
 )
 
 

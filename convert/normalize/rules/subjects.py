@@ -1,6 +1,8 @@
 """Chain ``fields.other`` (run by :mod:`convert.normalize.preamble`): where a SUBJECT's text is
-not on the label's line; chain ``fields.full-subject`` (asked by the facts): the whole SUBJECT
-where the one read is cut short."""
+not on the label's line; chains ``fields.subject-lines`` and ``fields.subject-ends`` (asked by
+the preamble for each line after the SUBJECT's: first match): whether a line goes on with it or
+ends it; chain ``fields.full-subject`` (asked by the facts): the whole SUBJECT where the one
+read is cut short."""
 
 from __future__ import annotations
 
@@ -73,6 +75,24 @@ def subject_order_line(subject: str, line: str) -> bool:
     executive order's number (no colon, no DECL) after a SUBJECT line that ends wanting its
     object goes on with the SUBJECT; it is not the E.O. field."""
     return bool(_ORDER_LINE.match(line) and _WANTING.search(subject))
+
+
+ENDS: Chain[Callable[[str, str], bool]] = Chain(
+    "fields.subject-ends",
+    "fields",
+    "Does a line that starts no field end the SUBJECT before it? (first match)",
+)
+#: a label alone on its line: one word in capitals and a colon (``INDEX:``)
+_LABEL_LINE = re.compile(r"^\s*+[A-Z]{3,}:\s*$")
+
+
+@ENDS.rule("subject-label-line")
+def subject_label_line(subject: str, line: str) -> bool:
+    """``SUBJECT: DAILY SUMMARY OF JAPANESE PRESS 03/15/06`` / ``INDEX:`` / ``(1) Poll on …``:
+    a label alone on its line (one word in capitals and a colon) after a SUBJECT line heads
+    the text (a press summary's index, then its articles): the SUBJECT ends before it. A
+    field's own label (``REF:``) starts that field, as before."""
+    return bool(_LABEL_LINE.match(line))
 
 
 # ---------------------------------------------------------------- a subject cut short
