@@ -557,3 +557,40 @@ def test_references_without_a_year_in_a_text_without_any_year_are_said_to_have_n
     assert any("references written without a year are given no cable id" in w for w in got["warnings"])
     dated = rec(BODY.replace("TAGS: PREL FR", "TAGS: PREL FR\nREF: PARIS 8705"))
     assert not any("given no cable id" in w for w in dated["warnings"])
+
+
+SBU_BODY = """
+UNCLAS PARIS 001791
+
+SIPDIS
+
+E.O. 12958: N/A
+TAGS: PREL FR
+SUBJECT: A CABLE
+
+REF: PARIS 1700
+
+{sentence}
+
+1. (SBU) Text of the cable. Sensitive but unclassified words in prose are text.
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY",
+    "THIS CABLE IS SENSITIVE BUT UNCLASSIFIED. NOT FOR\nINTERNET DISTRIBUTION.",
+    "SENSITIVE BUT UNCLASSIFIED, NOT FOR INTERNET DISTRIBUTION",
+])
+def test_a_handling_sentence_before_the_text_is_the_sensitive_caveat(sentence: str) -> None:
+    """07PARIS1791, 08BEIJING3899, 00THEHAGUE1695: the handling sentence is the cable's only
+    word that it is sensitive (no SENSITIVE line); the sentence stays in the text."""
+    got = rec(SBU_BODY.format(sentence=sentence))
+    assert got["caveats"] == ["SIPDIS", "SENSITIVE"]
+    assert got["classification"] == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+    assert any(sentence.split()[0] in str(b["text"]) for b in got["body"])  # type: ignore[union-attr]
+
+
+def test_a_handling_sentence_inside_the_text_is_not_a_caveat() -> None:
+    got = rec(SBU_BODY.format(sentence="Nothing here.").replace(
+        "1. (SBU) Text", "1. (SBU) Text.\n\n2. (U) SENSITIVE BUT UNCLASSIFIED is how the memo was marked. Text"))
+    assert got["caveats"] == ["SIPDIS"]
