@@ -30,6 +30,7 @@ from . import (  # noqa: F401  (registers the rules)
     quoted,
     redacted,
     refcopy,
+    restated,
     routing,
     runon,
     separators,
