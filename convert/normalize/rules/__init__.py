@@ -28,6 +28,7 @@ from . import (  # noqa: F401  (registers the rules)
     passes,
     preface,
     quoted,
+    recopied,
     redacted,
     refcopy,
     restated,
