@@ -35,6 +35,7 @@ from . import (  # noqa: F401  (registers the rules)
     routing,
     runon,
     separators,
+    signoff,
     spacing,
     subjects,
     summaries,
