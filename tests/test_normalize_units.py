@@ -870,3 +870,18 @@ def test_a_quoted_documents_numbering_is_found_only_where_the_cable_resumes() ->
     assert kept([1, 2, 1, 2, 3, 4, 5]) == [1, 2, 1, 2, 3, 4, 5]
     assert kept([1, 2, 3, 1, 2, 3]) == [1, 2, 3, 1, 2, 3]
     assert kept([1, 2, 3, 1, 4]) == [1, 2, 3, 1, 4]
+
+
+def test_a_second_copy_of_the_numbered_text_is_found_only_where_it_repeats_the_first() -> None:
+    """``repeated-text``: the last restart at 1, running to the end, whose paragraphs begin as
+    the first run's (08BERN443's ``1-9, 1-9``; all but one at most, two at least); not a
+    restart with other texts (10BERN48's ``1, 2, 1, 2, 3, …``), nor one that stops short."""
+    from convert.normalize.rules.repeated import copy_run
+
+    starts = ["A", "B", "C"]
+    assert copy_run([1, 2, 3, 1, 2, 3], [*starts, *starts]) == [3, 4, 5]
+    assert copy_run([1, 2, 3, 1, 2, 3], [*starts, "A", "X", "C"]) == [3, 4, 5]  # one differs (a cut)
+    assert copy_run([1, 2, 3, 1, 2, 3], [*starts, "A", "X", "Y"]) == []
+    assert copy_run([1, 2, 1, 2, 3, 4], ["A", "B", "C", "D", "E", "F"]) == []  # the cable's own restart
+    assert copy_run([1, 2, 3, 1, 2, 4], [*starts, "A", "B", "X"]) == []  # the run does not go on to the end
+    assert copy_run([1, 2, 3, 1], [*starts, "A"]) == []  # one paragraph: not a copy

@@ -1,0 +1,88 @@
+"""The cable's numbered text written twice: a second copy after the first.
+
+Some pages hold the whole text twice: a media partner's copy after ``> @@@OASYS@@@``
+(02ROME1196), a database row that repeats the routing header and the text after the signer
+(08BERN443, 09BERN260), a page that prints the text again (09BERLIN1054, 09BERLIN1148,
+09BERLIN1158, 09BERLIN485, 09BERLIN1626, 10BERLIN8). Read as it stands, the cable had its
+paragraphs twice (1-9 and 1-9 again): twice the count, and every number out of sequence.
+
+``repeated-text`` (chain ``blocks.passes``, the last): where the numbering restarts at 1 after
+N (2 or more) and runs 1, 2, 3, … to the last numbered paragraph, and each paragraph of that
+run (all but one at most, and two at least) begins as the first run's paragraph of its number
+begins (its first 50 characters, spacing and case aside), the run is the copy: its paragraphs
+stay where they stand, in full, unnumbered, each with its number and portion marking written
+back before its text (as the source has them). A restart whose paragraphs are not the first
+run's (10BERN48's ``1, 2, 1, 2, 3, …``) is left as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..parsed import Block, Line, Paragraph
+from .blocks import PASSES
+from .ruler import Run, note
+
+#: how much of a paragraph's start two copies must share
+_START = 50
+
+
+def _start(block: Paragraph) -> str:
+    text = " ".join(x for x in block.lines if isinstance(x, str))
+    return " ".join(text.split())[:_START].upper()
+
+
+def copy_run(numbers: Sequence[int | None], starts: Sequence[str]) -> list[int]:
+    """The indexes (into ``numbers``) of a run that copies the numbered text before it: the
+    last restart at 1 after N (2 or more), running 1, 2, 3, … to the end, whose ``starts``
+    (each paragraph's first words) are the first run's of the same number, all but one at
+    most and two at least; else none. Shared with the evaluation's ¶ anchor audit."""
+    for k in range(len(numbers) - 1, 0, -1):  # the last restart: a copy runs to the end
+        if numbers[k] != 1 or (numbers[k - 1] or 0) < 2:
+            continue
+        run = range(k, len(numbers))
+        if len(run) < 2 or list(numbers[k:]) != list(range(1, len(run) + 1)):
+            return []
+        first: dict[int | None, str] = {}
+        for n, start in zip(numbers[:k], starts[:k], strict=True):
+            first.setdefault(n, start)
+        same = sum(1 for i in run if first.get(numbers[i]) == starts[i])
+        return list(run) if same >= max(2, len(run) - 1) else []
+    return []
+
+
+def _unnumbered(block: Paragraph) -> Paragraph:
+    """The paragraph without its number: the number as written and the marking back before
+    its first line."""
+    lines: list[Line] = list(block.lines)
+    lead = " ".join(x for x in (block.label or f"{block.n}.", block.marking) if x)
+    at = next((k for k, x in enumerate(lines) if isinstance(x, str)), None)
+    if at is None:
+        lines.insert(0, lead)
+    else:
+        lines[at] = f"{lead} {lines[at]}".rstrip()
+    return Paragraph(tuple(lines), items=block.items)
+
+
+@PASSES.rule(
+    "repeated-text",
+    after="title-before-number",
+    note=note(
+        "normalization",
+        "A second copy of the numbered text after the text (the paragraphs again from 1, beginning as the "
+        "first copy's do) is kept in full where it stands, its paragraphs unnumbered (their numbers written "
+        "as in the source): the cable's paragraphs are counted once.",
+    ),
+)
+def repeated_text(blocks: list[Block], run: Run) -> list[Block]:
+    """The numbered paragraphs of a second copy of the text, unnumbered."""
+    numbered = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.n is not None]
+    copied = copy_run([b.n for _, b in numbered], [_start(b) for _, b in numbered])
+    if not copied:
+        return blocks
+    out = list(blocks)
+    for position in (numbered[k][0] for k in copied):
+        block = out[position]
+        assert isinstance(block, Paragraph)
+        out[position] = _unnumbered(block)
+    return out
