@@ -649,8 +649,10 @@ def test_a_second_copy_of_the_numbered_text_is_counted_once() -> None:
     """The anchors of the text written again after the text (08BERN443) do not count, as the
     truth counts its paragraphs once (the rule ``repeated-text``'s test); a restart with other
     texts counts."""
-    text = ["¶1. (C) Summary: the minister spoke.", "", "¶2. (C) The talks went on.", "", "CARTER"]
+    text = ["¶1. (C) Summary: the minister spoke of the talks at length.", "",
+            "¶2. (C) The talks went on into the night, and ended well.", "", "CARTER"]
     body = "\n".join([*text, "", "VZCZCXRO4059", "", *text])
     assert paragraphs.counted(paragraphs.anchors(body)) == [1, 2]
-    other = "\n".join([*text, "", "¶1. (C) Another text.", "", "¶2. (C) And more."])
+    other = "\n".join([*text, "", "¶1. (C) Another text of the cable on other talks.", "",
+                        "¶2. (C) And more on the talks of the next day and night."])
     assert paragraphs.counted(paragraphs.anchors(other)) == [1, 2, 1, 2]

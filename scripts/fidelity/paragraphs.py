@@ -103,7 +103,7 @@ def anchors(body: str) -> list[Anchor]:
         out[counting[index]] = Anchor(anchor.n, False, anchor.context, anchor.words)
     # a second copy of the numbered text after the text (the rule ``repeated-text``): counted once
     counting = [i for i, a in enumerate(out) if a.counts]
-    starts = [" ".join(out[i].words[:6]) for i in counting]
+    starts = [" ".join(out[i].words[:6]) if len(out[i].words) >= 6 else "" for i in counting]
     for index in copy_run([out[i].n for i in counting], starts):
         anchor = out[counting[index]]
         out[counting[index]] = Anchor(anchor.n, False, anchor.context, anchor.words)

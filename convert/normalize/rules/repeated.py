@@ -2,17 +2,18 @@
 
 Some pages hold the whole text twice: a media partner's copy after ``> @@@OASYS@@@``
 (02ROME1196), a database row that repeats the routing header and the text after the signer
-(08BERN443, 09BERN260), a page that prints the text again (09BERLIN1054, 09BERLIN1148,
-09BERLIN1158, 09BERLIN485, 09BERLIN1626, 10BERLIN8). Read as it stands, the cable had its
-paragraphs twice (1-9 and 1-9 again): twice the count, and every number out of sequence.
+(08BERN443, 09BERN260). Read as it stands, the cable had its paragraphs twice (1-9 and 1-9
+again): twice the count, and every number out of sequence. Not a list of numbered titles
+given again over the sections they name (Embassy Berlin's media reactions: 09BERLIN1054,
+10BERLIN8): the titles are too short to tell a copy by.
 
 ``repeated-text`` (chain ``blocks.passes``, the last): where the numbering restarts at 1 after
 N (2 or more) and runs 1, 2, 3, … to the last numbered paragraph, and each paragraph of that
 run (all but one at most, and two at least) begins as the first run's paragraph of its number
-begins (its first 50 characters, spacing and case aside), the run is the copy: its paragraphs
-stay where they stand, in full, unnumbered, each with its number and portion marking written
-back before its text (as the source has them). A restart whose paragraphs are not the first
-run's (10BERN48's ``1, 2, 1, 2, 3, …``) is left as it is.
+begins (its first 50 characters, spacing and case aside: a title is too short to tell), the
+run is the copy: its paragraphs stay where they stand, in full, unnumbered, each with its
+number and portion marking written back before its text (as the source has them). A restart
+whose paragraphs are not the first run's (10BERN48's ``1, 2, 1, 2, 3, …``) is left as it is.
 """
 
 from __future__ import annotations
@@ -28,15 +29,18 @@ _START = 50
 
 
 def _start(block: Paragraph) -> str:
-    text = " ".join(x for x in block.lines if isinstance(x, str))
-    return " ".join(text.split())[:_START].upper()
+    """The paragraph's first 50 characters; "" for a shorter one (a title: Embassy Berlin's
+    media reactions list their numbered titles, then give each again over its section)."""
+    text = " ".join(" ".join(x for x in block.lines if isinstance(x, str)).split())
+    return text[:_START].upper() if len(text) >= _START else ""
 
 
 def copy_run(numbers: Sequence[int | None], starts: Sequence[str]) -> list[int]:
     """The indexes (into ``numbers``) of a run that copies the numbered text before it: the
     last restart at 1 after N (2 or more), running 1, 2, 3, … to the end, whose ``starts``
-    (each paragraph's first words) are the first run's of the same number, all but one at
-    most and two at least; else none. Shared with the evaluation's ¶ anchor audit."""
+    (each paragraph's first words; "" for one too short to tell) are the first run's of the
+    same number, all but one at most and two at least; else none. Shared with the
+    evaluation's ¶ anchor audit."""
     for k in range(len(numbers) - 1, 0, -1):  # the last restart: a copy runs to the end
         if numbers[k] != 1 or (numbers[k - 1] or 0) < 2:
             continue
@@ -46,7 +50,7 @@ def copy_run(numbers: Sequence[int | None], starts: Sequence[str]) -> list[int]:
         first: dict[int | None, str] = {}
         for n, start in zip(numbers[:k], starts[:k], strict=True):
             first.setdefault(n, start)
-        same = sum(1 for i in run if first.get(numbers[i]) == starts[i])
+        same = sum(1 for i in run if starts[i] and first.get(numbers[i]) == starts[i])
         return list(run) if same >= max(2, len(run) - 1) else []
     return []
 
