@@ -884,5 +884,8 @@ def test_a_second_copy_of_the_numbered_text_is_found_only_where_it_repeats_the_f
     assert copy_run([1, 2, 3, 1, 2, 3], [*starts, "A", "X", "Y"]) == []
     assert copy_run([1, 2, 1, 2, 3, 4], ["A", "B", "C", "D", "E", "F"]) == []  # the cable's own restart
     assert copy_run([1, 2, 3, 1, 2, 4], [*starts, "A", "B", "X"]) == []  # the run does not go on to the end
-    assert copy_run([1, 2, 3, 1], [*starts, "A"]) == []  # one paragraph: not a copy
+    assert copy_run([1, 2, 3, 1], [*starts, "A"]) == [3]  # one paragraph again (after a row: 09TRIPOLI953)
+    assert copy_run([1, 2, 3, 2], [*starts, "B"]) == [3]  # from 2 (the row held the summary: 08MANAMA306)
+    assert copy_run([1, 2, 3, 1], [*starts, "X"]) == []
+    assert copy_run([1, 2, 3, 2, 3], [*starts, "B", "X"]) == []  # one of two: not told
     assert copy_run([1, 2, 1, 2], ["", "", "", ""]) == []  # titles, then the sections they name

@@ -1,19 +1,23 @@
 """The cable's numbered text written twice: a second copy after the first.
 
-Some pages hold the whole text twice: a media partner's copy after ``> @@@OASYS@@@``
+Some pages hold the text twice, or part of it: a media partner's copy after ``> @@@OASYS@@@``
 (02ROME1196), a database row that repeats the routing header and the text after the signer
-(08BERN443, 09BERN260). Read as it stands, the cable had its paragraphs twice (1-9 and 1-9
-again): twice the count, and every number out of sequence. Not a list of numbered titles
-given again over the sections they name (Embassy Berlin's media reactions: 09BERLIN1054,
-10BERLIN8): the titles are too short to tell a copy by.
+(08BERN443, 09BERN260), the row's summary and paragraphs of the text again after the row's
+line (08MANAMA306's ``… HENZEL`` / ``0 05/15/2008 3797 ENRG,… Bahrain is …`` / ``2.(C) Minister
+of Oil …``; 08LONDON1224, 09TRIPOLI953), a section's paragraphs given twice
+(09SECTION02OF03QRIPOLI583's 6-9). Read as it stands, the cable had those paragraphs twice:
+a count too high, and numbers out of sequence. Not a list of numbered titles given again over
+the sections they name (Embassy Berlin's media reactions: 09BERLIN1054, 10BERLIN8): the titles
+are too short to tell a copy by.
 
-``repeated-text`` (chain ``blocks.passes``, the last): where the numbering restarts at 1 after
-N (2 or more) and runs 1, 2, 3, … to the last numbered paragraph, and each paragraph of that
-run (all but one at most, and two at least) begins as the first run's paragraph of its number
-begins (its first 50 characters, spacing and case aside: a title is too short to tell), the
-run is the copy: its paragraphs stay where they stand, in full, unnumbered, each with its
-number and portion marking written back before its text (as the source has them). A restart
-whose paragraphs are not the first run's (10BERN48's ``1, 2, 1, 2, 3, …``) is left as it is.
+``repeated-text`` (chain ``blocks.passes``, the last): where the numbering goes back (to M,
+not above the number before) and runs M, M+1, … to the last numbered paragraph, and each
+paragraph of that run (one alone; else all but one at most, and two at least) begins as the
+first run's paragraph of its number begins (its first 50 characters, spacing and case aside:
+a title is too short to tell), the run is the copy: its paragraphs stay where they stand, in
+full, unnumbered, each with its number and portion marking written back before its text (as
+the source has them). A restart whose paragraphs are not the first run's (10BERN48's ``1, 2,
+1, 2, 3, …``) is left as it is.
 """
 
 from __future__ import annotations
@@ -36,22 +40,23 @@ def _start(block: Paragraph) -> str:
 
 
 def copy_run(numbers: Sequence[int | None], starts: Sequence[str]) -> list[int]:
-    """The indexes (into ``numbers``) of a run that copies the numbered text before it: the
-    last restart at 1 after N (2 or more), running 1, 2, 3, … to the end, whose ``starts``
-    (each paragraph's first words; "" for one too short to tell) are the first run's of the
-    same number, all but one at most and two at least; else none. Shared with the
-    evaluation's ¶ anchor audit."""
-    for k in range(len(numbers) - 1, 0, -1):  # the last restart: a copy runs to the end
-        if numbers[k] != 1 or (numbers[k - 1] or 0) < 2:
+    """The indexes (into ``numbers``) of a run that copies numbered text before it: the last
+    place where the numbering goes back (to M, not above the number before it), running M,
+    M+1, … to the end, whose ``starts`` (each paragraph's first words; "" for one too short to
+    tell) are the first run's of the same number: one alone, or all but one at most and two
+    at least; else none. Shared with the evaluation's ¶ anchor audit."""
+    for k in range(len(numbers) - 1, 0, -1):  # the last step back: a copy runs to the end
+        here, before = numbers[k], numbers[k - 1]
+        if here is None or before is None or here > before:
             continue
         run = range(k, len(numbers))
-        if len(run) < 2 or list(numbers[k:]) != list(range(1, len(run) + 1)):
+        if list(numbers[k:]) != list(range(here, here + len(run))):
             return []
         first: dict[int | None, str] = {}
         for n, start in zip(numbers[:k], starts[:k], strict=True):
             first.setdefault(n, start)
         same = sum(1 for i in run if starts[i] and first.get(numbers[i]) == starts[i])
-        return list(run) if same >= max(2, len(run) - 1) else []
+        return list(run) if same >= (1 if len(run) == 1 else max(2, len(run) - 1)) else []
     return []
 
 
