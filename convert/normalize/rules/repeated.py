@@ -78,8 +78,8 @@ def _unnumbered(block: Paragraph) -> Paragraph:
     after="title-before-number",
     note=note(
         "normalization",
-        "A second copy of the numbered text after the text (the paragraphs again from 1, beginning as the "
-        "first copy's do) is kept in full where it stands, its paragraphs unnumbered (their numbers written "
+        "A second copy of numbered paragraphs after the text (their numbers again, each beginning as the "
+        "first copy's does) is kept in full where it stands, its paragraphs unnumbered (their numbers written "
         "as in the source): the cable's paragraphs are counted once.",
     ),
 )
