@@ -404,3 +404,32 @@ def test_a_database_rows_stamp_after_the_signer() -> None:
         assert _signer(_run(body, frozenset({"name-row-stamp"}))) is None
     # a count and a date after words that are no name stay text
     assert _signer(_run("1. (C) The count was 0 11/20/2007\n")) is None
+
+
+def test_a_footer_split_by_a_spreadsheet_cell_is_out_of_the_text() -> None:
+    """03ROME2045: the media footer's word split at a cell boundary (``Clas"<tab>"sification``)
+    is still the footer: it, the ``>`` before it and the classification line go to the closer,
+    and the name before them signs."""
+    body = ('1. (C) AS LONG AS PATIENCE IS THROWN INTO THE MIX. END COMMENT.\nSEMBLER\n\n'
+            '                       CONFIDENTIAL\n\n>\n 2003ROME02045 - Clas"\t"sification: CONFIDENTIAL\n')
+    done = _run(body)
+    assert _signer(done) == "SEMBLER"
+    assert done.cable.tei.xpath("//t:closer/t:fw[@type='footer']/text()", namespaces=NS)[-1].strip().startswith(
+        "2003ROME02045 - Clas"
+    )
+
+
+def test_a_rule_wrapped_with_two_spaces_under_a_paragraph_sets_the_title_apart() -> None:
+    """09STOCKHOLM569: ``------  -`` (a rule whose last dash wrapped after two spaces) under the
+    last line of paragraph 2, a title, a rule: the paragraph keeps its number and text, the
+    title is a heading (it was read as paragraph 2's text, or took paragraph 2 into a heading)."""
+    body = ("1. (SBU) Summary: The minister pressed for cooperation. End summary.\n"
+            "2. (U) ACTION REQUEST: Post requests help this fall. End Action request\n"
+            "------  - \nPlea for Senior U.S. Official to Attend EU Informal Ministerial\n-------\n\n"
+            "3. (U) More text here.\n")
+    done = _run(body)
+    assert done.cable.tei.xpath("//t:p/@n", namespaces=NS) == ["1", "2", "3"]
+    assert done.cable.tei.xpath("//t:ab[@type='heading']/text()", namespaces=NS) == [
+        "Plea for Senior U.S. Official to Attend EU Informal Ministerial"
+    ]
+    assert "Plea" not in "".join(done.cable.tei.xpath("//t:p[@n='2']//text()", namespaces=NS))

@@ -644,3 +644,16 @@ def test_a_summary_that_begins_with_a_label_word_keeps_it_after_the_label() -> N
     assert compare._start_words("SUMMARY AND ACTION REQUEST President Bush")[:2] == ["president", "bush"]
     assert compare._start_words("(C) Summary and Comment: The x") == ["the", "x"]
     assert compare._start_words("Summary ------- 1. (C) The man") == ["the", "man"]
+
+
+def test_a_second_copy_of_the_numbered_text_is_counted_once() -> None:
+    """The anchors of the text written again after the text (08BERN443) do not count, as the
+    truth counts its paragraphs once (the rule ``repeated-text``'s test); a restart with other
+    texts counts."""
+    text = ["¶1. (C) Summary: the minister spoke of the talks at length.", "",
+            "¶2. (C) The talks went on into the night, and ended well.", "", "CARTER"]
+    body = "\n".join([*text, "", "VZCZCXRO4059", "", *text])
+    assert paragraphs.counted(paragraphs.anchors(body)) == [1, 2]
+    other = "\n".join([*text, "", "¶1. (C) Another text of the cable on other talks.", "",
+                        "¶2. (C) And more on the talks of the next day and night."])
+    assert paragraphs.counted(paragraphs.anchors(other)) == [1, 2, 1, 2]

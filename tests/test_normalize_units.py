@@ -941,3 +941,22 @@ def test_a_dateless_text_takes_its_ids_year_only_from_what_the_text_says_for_sur
     assert any("the id 04THEHAGUE1793 takes its year from the text" in w for w in with_row["warnings"])
     guessed = record(valid(normalize(RawCable(source="test", form="text", body=head + "SUBJECT: TALKS\n\n" + text))))
     assert guessed["id"] is None
+
+
+def test_a_second_copy_of_the_numbered_text_is_found_only_where_it_repeats_the_first() -> None:
+    """``repeated-text``: the last restart at 1, running to the end, whose paragraphs begin as
+    the first run's (08BERN443's ``1-9, 1-9``; all but one at most, two at least); not a
+    restart with other texts (10BERN48's ``1, 2, 1, 2, 3, …``), nor one that stops short."""
+    from convert.normalize.rules.repeated import copy_run
+
+    starts = ["A", "B", "C"]
+    assert copy_run([1, 2, 3, 1, 2, 3], [*starts, *starts]) == [3, 4, 5]
+    assert copy_run([1, 2, 3, 1, 2, 3], [*starts, "A", "X", "C"]) == [3, 4, 5]  # one differs (a cut)
+    assert copy_run([1, 2, 3, 1, 2, 3], [*starts, "A", "X", "Y"]) == []
+    assert copy_run([1, 2, 1, 2, 3, 4], ["A", "B", "C", "D", "E", "F"]) == []  # the cable's own restart
+    assert copy_run([1, 2, 3, 1, 2, 4], [*starts, "A", "B", "X"]) == []  # the run does not go on to the end
+    assert copy_run([1, 2, 3, 1], [*starts, "A"]) == [3]  # one paragraph again (after a row: 09TRIPOLI953)
+    assert copy_run([1, 2, 3, 2], [*starts, "B"]) == [3]  # from 2 (the row held the summary: 08MANAMA306)
+    assert copy_run([1, 2, 3, 1], [*starts, "X"]) == []
+    assert copy_run([1, 2, 3, 2, 3], [*starts, "B", "X"]) == []  # one of two: not told
+    assert copy_run([1, 2, 1, 2], ["", "", "", ""]) == []  # titles, then the sections they name

@@ -585,3 +585,40 @@ def test_a_subject_glued_to_classified_by_or_running_on_into_refs_is_cut_there()
               "1. (U) Text of the cable.\n")
     assert got["subject"] == "AMBASSADOR MEETS ENERGY ENTITIES IN RIO"
     assert [r["id"] for r in got["references"]] == ["08RIODEJANEIRO138", "08RIODEJANEIRO44"]
+
+
+SBU_BODY = """
+UNCLAS PARIS 001791
+
+SIPDIS
+
+E.O. 12958: N/A
+TAGS: PREL FR
+SUBJECT: A CABLE
+
+REF: PARIS 1700
+
+{sentence}
+
+1. (SBU) Text of the cable. Sensitive but unclassified words in prose are text.
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY",
+    "THIS CABLE IS SENSITIVE BUT UNCLASSIFIED. NOT FOR\nINTERNET DISTRIBUTION.",
+    "SENSITIVE BUT UNCLASSIFIED, NOT FOR INTERNET DISTRIBUTION",
+])
+def test_a_handling_sentence_before_the_text_is_the_sensitive_caveat(sentence: str) -> None:
+    """07PARIS1791, 08BEIJING3899, 00THEHAGUE1695: the handling sentence is the cable's only
+    word that it is sensitive (no SENSITIVE line); the sentence stays in the text."""
+    got = rec(SBU_BODY.format(sentence=sentence))
+    assert got["caveats"] == ["SIPDIS", "SENSITIVE"]
+    assert got["classification"] == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+    assert any(sentence.split()[0] in str(b["text"]) for b in got["body"])  # type: ignore[union-attr]
+
+
+def test_a_handling_sentence_inside_the_text_is_not_a_caveat() -> None:
+    got = rec(SBU_BODY.format(sentence="Nothing here.").replace(
+        "1. (SBU) Text", "1. (SBU) Text.\n\n2. (U) SENSITIVE BUT UNCLASSIFIED is how the memo was marked. Text"))
+    assert got["caveats"] == ["SIPDIS"]

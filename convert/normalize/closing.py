@@ -8,6 +8,7 @@ from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, ListItem
 from .rules.closing import DOUBLED, LINES, SIGNATURE, TWICE, after_text
 from .rules.endings import AFTER_END, STAMP
 from .rules.passes import _bare
+from .rules.recopied import COPIES, header_lead
 from .rules.ruler import Run
 from .rules.trailers import TRAILER
 
@@ -86,6 +87,8 @@ def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
         if isinstance(last, PageBreak):
             tail.insert(0, blocks.pop())
             continue
+        if _copied(blocks, tail, run):
+            continue
         if isinstance(last, Paragraph) and last.items:
             if not _item_closing(blocks, last, tail, run):
                 break
@@ -106,6 +109,33 @@ def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
         run.fire(kind[0])
         _pop_last_line(blocks, last)
         tail.insert(0, Closing(line, kind[1]))
+
+
+def _copied(blocks: list[Block], tail: list[Block], run: Run) -> bool:
+    """The ``closing.copies`` rules on the last block (an unnumbered, unmarked paragraph or a
+    wrapper block): a copy of the routing header goes to the closing blocks, a wrapper a line."""
+    texts = _copy_texts(blocks)
+    name = next((r.name for r in run.active(COPIES) if r.fn(texts, run)), None) if texts else None
+    if name is None:
+        return False
+    run.fire(name)
+    while True:
+        blocks.pop()
+        tail[:0] = [Closing(x, "wrapper") for x in texts]
+        texts = _copy_texts(blocks)
+        if not (texts and header_lead(texts, run)):
+            return True
+
+
+def _copy_texts(blocks: list[Block]) -> list[str]:
+    """The text lines of the last block, if it is an unnumbered, unmarked paragraph or a
+    wrapper block with a block before it; else none."""
+    last = blocks[-1] if len(blocks) >= 2 else None
+    plain = isinstance(last, Paragraph) and last.n is None and last.marking is None and not last.items
+    if not (plain or (isinstance(last, AnonBlock) and last.type == "wrapper")):
+        return []
+    assert isinstance(last, (Paragraph, AnonBlock))
+    return [x for x in _texts(last.lines) if x.strip()]
 
 
 def _item_closing(blocks: list[Block], last: Paragraph, tail: list[Block], run: Run) -> bool:

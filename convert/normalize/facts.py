@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from .. import vocab
 from ..model import RawCable, SourceMetadata
+from .handling import stated_caveats
 from .offices import no_origin, sender_station
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing, Seg, Signature
 from .refs import cited
@@ -307,6 +308,7 @@ def derive_facts(
     banner_field = _first(fields, "banner")
     banner = banner_field.banner if banner_field else None
     level, caveats = _classification(every, banner, routing, run)
+    caveats += [name for name in stated_caveats(blocks) if name not in caveats]
     meta = raw.metadata
     date, date_from_metadata = date_of(routing, meta)
     if date_from_metadata and meta is not None:

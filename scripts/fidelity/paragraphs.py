@@ -13,8 +13,10 @@ numbering restarts at 1 after ``¶N.`` and the cable then resumes with ``¶N+1.`
 cable: an anchor whose text is cut short with ``...`` in its first 200 characters and whose
 number is anchored again further down the page (``¶1. (SBU) Ayacucho's economy turns on
 narcotr...``, the row naming the cable, then the whole cable with its ``¶1.``), which the
-truth counts once. How well this rule agrees with the truth file is measured and printed by
-the evaluation (``anchor_rule_agreement``).
+truth counts once, nor a second copy of the whole numbered text after the text (the rule
+``repeated-text``, whose test it shares: the anchors restart at 1 and run to the end, each
+beginning as the first copy's of its number does). How well this rule agrees with the truth
+file is measured and printed by the evaluation (``anchor_rule_agreement``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from convert.normalize.rules.quoted import quoted_runs
+from convert.normalize.rules.repeated import copy_run
 
 MONTHS = frozenset(
     "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER "
@@ -96,6 +99,12 @@ def anchors(body: str) -> list[Anchor]:
     # a quoted document's own numbering: restarted at 1 after N, the cable resuming with N+1
     counting = [i for i, a in enumerate(out) if a.counts]
     for index in quoted_runs([out[i].n for i in counting]):
+        anchor = out[counting[index]]
+        out[counting[index]] = Anchor(anchor.n, False, anchor.context, anchor.words)
+    # a second copy of the numbered text after the text (the rule ``repeated-text``): counted once
+    counting = [i for i, a in enumerate(out) if a.counts]
+    starts = [" ".join(out[i].words[:6]) if len(out[i].words) >= 6 else "" for i in counting]
+    for index in copy_run([out[i].n for i in counting], starts):
         anchor = out[counting[index]]
         out[counting[index]] = Anchor(anchor.n, False, anchor.context, anchor.words)
     return out

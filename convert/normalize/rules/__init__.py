@@ -28,11 +28,14 @@ from . import (  # noqa: F401  (registers the rules)
     passes,
     preface,
     quoted,
+    recopied,
     redacted,
     refcopy,
+    restated,
     routing,
     runon,
     separators,
+    signoff,
     spacing,
     subjects,
     summaries,
@@ -44,6 +47,7 @@ from . import (  # noqa: F401  (registers the rules)
 # isort: off
 from . import dumps, ruled  # noqa: F401  (after passes: their rules are placed after its)
 from . import titled  # noqa: F401  (after ruled: it reads its titles and rules)
+from . import repeated  # noqa: F401  (after titled: the last pass, over the numbering the others left)
 from . import previews  # noqa: F401  (after dumps: its late rule follows copied-fields)
 
 # isort: on

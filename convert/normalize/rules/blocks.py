@@ -85,8 +85,8 @@ def unspaced_paragraph(block: list[Line], line: str) -> bool:
 
 
 #: a rule that underlines: dashes, equals signs or underscores only, in one run (a run the
-#: teletype wrapped at its line's end goes on after a space: ``----- ---``, ``===== ==``)
-UNDERLINE = re.compile(r"^\s*(?:-{4,}(?: -+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|_{4,})\s*$")
+#: teletype wrapped goes on after a space, dashes after two: ``----- ---``, ``===== ==``, ``------  -``)
+UNDERLINE = re.compile(r"^\s*(?:-{4,}(?: {1,2}-+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|_{4,})\s*$")
 #: a run of dashes or equals signs that sets a title (wrapped runs go on after a space)
 _RUN = r"(?:-{4,}(?: -+)*|(?:-+ ){3,}-+|={4,}(?: =+)*)"
 #: a title with its dashes on the same line: ``----- Title -----``, ``Title -----``, ``----- Title``,

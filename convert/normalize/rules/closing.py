@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from ..banner import CLASSIFICATION_LINE
 from ..parsed import Paragraph
-from .blocks import terminal
+from .blocks import DASH_RULE, terminal
 from .fields import is_wrapper
 from .ruler import Chain, note
 
@@ -37,7 +37,8 @@ DOUBLED: Chain[Callable[[str], tuple[str, str] | None]] = Chain(
     "closing.doubled", "closing", "The signature's line: the name written twice on it? (first match)"
 )
 END_MARKER = re.compile(r"^\s*(?:NNNN?|BT|={3,}\s*CABLE ENDS?(?:\s*={3,})?|#+|End Cable Text)\s*$", re.I)
-FOOTER = re.compile(r"^\s*(?:NNNN\s+)?(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Classification:|Classification:)", re.I)
+#: ``2003ROME02045 - Clas"<tab>"sification: …``: a spreadsheet's cell boundary may split the word
+FOOTER = re.compile(r"^\s*(?:NNNN\s+)?(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Clas(?:\"\s*\")?sification:|Classification:)", re.I)
 
 
 @LINES.rule(
@@ -164,7 +165,8 @@ def is_name(text: str) -> bool:
     return all(_NAME_WORD.fullmatch(w) for w in words) and any(len(w) > 1 for w in words)
 
 
-_TRAILER = re.compile(r"Classified Web ?Site|https?://|\bwww\.|index\.c ?fm\b|\*{5,}", re.I)
+#: a post's trailer line: "Visit … Classified Website", its address
+TRAILER = re.compile(r"Classified Web ?Site|https?://|\bwww\.|index\.c ?fm\b|\*{5,}", re.I)
 
 
 @SIGNATURE.rule("trailer-signature")
@@ -175,9 +177,11 @@ def trailer_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, st
     if para.items:
         return None
     line = texts[-1]
-    if len(texts) >= 2 and is_name(line) and _TRAILER.search(texts[-2]):
+    if len(texts) >= 2 and is_name(line) and TRAILER.search(texts[-2]):
         return None, line
-    ends = [m.end() for m in _TRAILER.finditer(line)]
+    if len(texts) >= 3 and is_name(line) and DASH_RULE.match(texts[-2]) and TRAILER.search(texts[-3]):
+        return None, line  # under the rule that closes the trailer (``name-under-trailer``)
+    ends = [m.end() for m in TRAILER.finditer(line)]
     if not ends:
         return None
     for match in _NAME_AT_END.finditer(line, ends[-1]):  # the first words after the trailer that are a name
@@ -214,7 +218,7 @@ def redaction_glued_signature(para: Paragraph, texts: list[str]) -> tuple[str | 
     found = _GLUED_NAME.search(line)
     if found is None or not is_name(found["name"]):
         return None
-    if not (found["name"].isupper() or _TRAILER.search(line, 0, found.start())):
+    if not (found["name"].isupper() or TRAILER.search(line, 0, found.start())):
         return None
     return line[: found.start("name")], line[found.start("name") :].strip()
 
