@@ -50,30 +50,14 @@ def classification_record(level: str | None, caveats: Sequence[str]) -> str | No
     return level
 
 
-_CAVEAT_NAMES = {
-    "SIPDIS": "SIPDIS",
-    "SENSITIVE": "SENSITIVE",
-    "SENSITIVE BUT UNCLASSIFIED": "SENSITIVE",
-    "NOFORN": "NOFORN",
-    "NO FORN": "NOFORN",
-    "FOR OFFICIAL USE ONLY": "FOR OFFICIAL USE ONLY",
-    "FOUO": "FOR OFFICIAL USE ONLY",
-    "LIMITED OFFICIAL USE": "LIMITED OFFICIAL USE",
-    "EXDIS": "EXDIS",
-    "LIMDIS": "LIMDIS",
-    "NODIS": "NODIS",
-    "STADIS": "STADIS",
-    "EFTO": "EFTO",
+#: a handling word as written -> its caveat
+_CAVEAT_NAMES = {name: name for name in (
+    "SIPDIS", "SENSITIVE", "NOFORN", "FOR OFFICIAL USE ONLY", "LIMITED OFFICIAL USE", "EXDIS", "LIMDIS", "NODIS",
+    "STADIS", "EFTO", "SBU", "ROGER", "CHEROKEE", "SPECAT", "ORCON", "PROPIN", "NOCONTRACT", "CORRECTED COPY",
+    "TERREP",
+)} | {
+    "SENSITIVE BUT UNCLASSIFIED": "SENSITIVE", "NO FORN": "NOFORN", "FOUO": "FOR OFFICIAL USE ONLY",
     "E F T O": "EFTO",
-    "SBU": "SBU",
-    "ROGER": "ROGER",
-    "CHEROKEE": "CHEROKEE",
-    "SPECAT": "SPECAT",
-    "ORCON": "ORCON",
-    "PROPIN": "PROPIN",
-    "NOCONTRACT": "NOCONTRACT",
-    "CORRECTED COPY": "CORRECTED COPY",
-    "TERREP": "TERREP",
 }
 
 
@@ -183,7 +167,8 @@ def _classification(
 
 
 def _ident(
-    banner: Banner | None, routing: Routing, date: str | None, meta: SourceMetadata | None, warnings: list[str]
+    banner: Banner | None, routing: Routing, date: str | None, meta: SourceMetadata | None, warnings: list[str],
+    own_year: tuple[int | None, bool] = (None, False),
 ) -> tuple[str | None, str | None, str | None]:
     """(cable id, message reference, the id the banner names where it is not kept): from the
     banner's reference, else the FM line and the DE line's serial; the id else from the
@@ -197,7 +182,11 @@ def _ident(
         station = station or station_from_sender(routing)
         serial = serial or routing.serial
     message_ref = f"{station} {serial}" if station and serial else None
-    ident = cable_id(date, id_station or station, serial)
+    sure = str(own_year[0]) if own_year[0] and not own_year[1] else None  # a dateless text's year, no guess
+    ident = cable_id(date or sure, id_station or station, serial)
+    if ident and not date:
+        warnings.append(f"no date-time group in the text: the id {ident} takes its year from the text "
+                        "(the cable's own id or a wrapper's date written in it)")
     if ident and meta is not None and meta.id and ident != meta.id:
         routed = cable_id(date, station_from_sender(routing), routing.serial)
         if routed == meta.id:  # two witnesses against the banner: the page keeps its identity
@@ -212,13 +201,6 @@ def _ident(
     if ident is None:
         warnings.append("no cable id could be derived: files are named after the input")
     return ident, message_ref, None
-
-
-def _sure_year(own_year: tuple[int | None, bool]) -> str | None:
-    """The year a dateless text gives for sure (``fields.ref-year``'s year where it is no guess:
-    the cable's own id or a wrapper's date written in it), as the id is made from a date."""
-    year, guess = own_year
-    return str(year) if year and not guess else None
 
 
 def _routing_disagrees(ident: str, routed: str | None, warnings: list[str]) -> None:
@@ -313,10 +295,7 @@ def derive_facts(
     date, date_from_metadata = date_of(routing, meta)
     if date_from_metadata and meta is not None:
         warnings.append("no date-time group in the text: the date comes from the " + meta.kind)
-    ident, message_ref, named = _ident(banner, routing, date or (sure := _sure_year(own_year)), meta, warnings)
-    if ident and not date and sure:
-        warnings.append(f"no date-time group in the text: the id {ident} takes its year from the text "
-                        "(the cable's own id or a wrapper's date written in it)")
+    ident, message_ref, named = _ident(banner, routing, date, meta, warnings, own_year)
     origin, origin_from_metadata = _origin(routing, banner, meta, run, warnings)
     eo = _first(every, "eo")
     refs = merged_refs([f.refs.items for f in every if f.kind == "refs" and f.refs is not None])
@@ -362,6 +341,7 @@ def _has_summary(block: Paragraph) -> bool:
         return any(isinstance(t, Seg) and (t.ident == "summary" or walk(t.children)) for t in tokens)
 
     return walk(block.tokens)
+
 
 def _same_post(a: str, b: str) -> bool:
     """Two origin names of one post (``Embasy Bonn``, the release's slip, and ``Embassy Bonn``)."""
