@@ -870,3 +870,30 @@ def test_a_quoted_documents_numbering_is_found_only_where_the_cable_resumes() ->
     assert kept([1, 2, 1, 2, 3, 4, 5]) == [1, 2, 1, 2, 3, 4, 5]
     assert kept([1, 2, 3, 1, 2, 3]) == [1, 2, 3, 1, 2, 3]
     assert kept([1, 2, 3, 1, 4]) == [1, 2, 3, 1, 4]
+
+
+def test_hyphen_split_before_a_words_end_is_mended():
+    # 85BEIRUT992: REVOLUTION- / ARY: the part after the hyphen is no word of its own
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) TO ESTABLISH \"REVOLUTION-\nARY ISLAMIC RULE\" AND A "
+              "WELL-\nKNOWN RE-\nING.\n")
+    p = xp(c, "//t:p[@n='1']")[0]
+    assert '"REVOLUTIONARY ISLAMIC RULE" AND A WELL-KNOWN' in reading_text(p)
+    assert xp(c, "//t:choice/t:orig/text()") == ["REVOLUTION-ARY"]
+    assert "REVOLUTION-ARY" in source_text(p)
+
+
+def test_end_text_before_a_paragraph_is_no_heading():
+    # 05THEHAGUE484: a quoted text's END TEXT (no full stop) before ¶5 was set as a heading
+    c = cable("CONFIDENTIAL MADRID 000857\n\nSUBJECT: X\n\n1. (C) One said this.\n\n2. (C) Begin text of plan:\n\n"
+              "The plan is sound.\n\nEND TEXT\n\n3. (C) Three said that.\n")
+    assert not xp(c, "//t:ab[@type='heading']")
+    assert "END TEXT" in reading_text(xp(c, "//t:body")[0])
+
+
+def test_unstopped_first_paragraph_before_a_quoted_documents_points():
+    # 05THEHAGUE484: '1 (S) …' before ¶2 and ¶3, and a quoted plan's own points 1-2 before ¶4
+    c = cable("SECRET MADRID 000857\n\nSUBJECT: X\n\n1 (S) Over the last two years, officials met.\n\n"
+              "2. (S) A letter came.\n\n3. (S) Begin text of plan:\n\n1. all converters are for civilian use;\n\n"
+              "2. the plan is agreed.\n\n4. (S) The end.\n")
+    assert [p.get("n") for p in xp(c, "//t:p[@n]")] == ["1", "2", "3", "4"]
+    assert xp(c, "//t:p[@n='1']/t:label/text()") == ["1"]

@@ -388,13 +388,13 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
             continue  # a late REF or Classified By line, not a heading
         match = _DASHED_TITLE.match(texts[0].strip())
         title = match["title"] if match else ""
-        if 0 < len(title) <= 70 and title[:1].isupper() and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10:
+        ok = 0 < len(title) <= 70 and title[:1].isupper() and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10
+        if ok and not title.startswith(("END TEXT", "END QUOTE", "END OF TEXT", "UNQUOTE", "UNQTE")):  # a quote's end
             dashes = bool(match and match["dashes"])  # the rule is recorded as rend, like a dashed underline
             out[index] = Heading((title,) if dashes else block.lines, "dashes" if dashes else None)
     return out if out != blocks else blocks
 
 
 def _has_lower(text: str) -> bool:
-    """Whether a character of ``text`` is lower case (isupper(): every cased one is upper, so
-    none is lower: the common all-capitals line is answered without a scan)."""
+    """Whether a character of ``text`` is lower case (isupper() answers all-capitals lines fast)."""
     return not text.isupper() and any(map(str.islower, text))
