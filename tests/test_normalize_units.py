@@ -897,3 +897,76 @@ def test_unstopped_first_paragraph_before_a_quoted_documents_points():
               "2. the plan is agreed.\n\n4. (S) The end.\n")
     assert [p.get("n") for p in xp(c, "//t:p[@n]")] == ["1", "2", "3", "4"]
     assert xp(c, "//t:p[@n='1']/t:label/text()") == ["1"]
+
+
+_PREVIEW = """C O N F I D E N T I A L SECTION 01 OF 05 STATE 047202
+
+SIPDIS
+
+E.O. 12958: DECL: 05/07/2019
+TAGS: PREL MARR MOPS SNAR EC
+SUBJECT: ECUADOR: "GAS AND GO" NON PAPER AND DIPLOMATIC
+NOTE
+
+REF: A. QUITO 82
+     B. QUITO 57
+     C. 08 STATE ...
+
+
+id: 206230
+date: 5/8/2009 18:08
+refid: 09STATE47202
+origin: Secretary of State
+classification: CONFIDENTIAL
+destination: 08STATE130900|09QUITO57|09QUITO82
+header:
+VZCZCXRO0053
+OO RUEHAO
+DE RUEHC #7202/01 1281822
+ZNY CCCCC ZZH
+O R 081808Z MAY 09
+FM SECSTATE WASHDC
+TO RUEHQT/AMEMBASSY QUITO IMMEDIATE 4220
+
+----------------- header ends ----------------
+
+C O N F I D E N T I A L SECTION 01 OF 05 STATE 047202
+
+SIPDIS
+
+E.O. 12958: DECL: 05/07/2019
+TAGS: PREL MARR MOPS SNAR EC
+SUBJECT: ECUADOR: "GAS AND GO" NON PAPER AND DIPLOMATIC
+NOTE
+
+REF: A. QUITO 82
+     B. QUITO 57
+     C. 08 STATE 130900
+
+Classified By: A/S SHANNON, REASONS 1.4 (D).
+
+1. (C) Reftels A and B noted GOE willingness to consider the program.
+
+CLINTON
+"""
+
+
+def test_a_previews_cut_ref_list_is_a_wrapper_line_and_the_whole_list_prints_once():
+    # 09STATE47202: the preview's cut list (C. 08 STATE ...) and the copy's whole list were both
+    # printed as the cable's REF lists
+    c = normalize(RawCable(source="09STATE47202.txt", form="text", body=_PREVIEW))
+    lists = xp(c, "//t:body//t:list[@type='references']")
+    assert len(lists) == 1 and "08 STATE 130900" in reading_text(lists[0])
+    assert "C. 08 STATE ..." in xp(c, "//t:opener/t:seg[@type='wrapper']/text()")
+    assert [r["id"] for r in record(c)["references"]] == ["09QUITO82", "09QUITO57", "08STATE130900"]
+
+
+def test_a_previews_cut_subject_heads_the_cable_whole():
+    # 04THEHAGUE1915: the heading printed the preview's SUBJECT: SURVEILLANCE OF U.S...
+    text = _PREVIEW.replace('SUBJECT: ECUADOR: "GAS AND GO" NON PAPER AND DIPLOMATIC\nNOTE\n\nREF: A. QUITO 82\n'
+                            '     B. QUITO 57\n     C. 08 STATE ...', 'SUBJECT: ECUADOR: "GAS AND...', 1)
+    c = normalize(RawCable(source="09STATE47202.txt", form="text", body=text))
+    head = xp(c, "//t:body//t:head[@type='subject']")[0]
+    assert reading_text(head) == 'SUBJECT: ECUADOR: "GAS AND GO" NON PAPER AND DIPLOMATIC NOTE'
+    assert source_text(head) == 'SUBJECT: ECUADOR: "GAS AND...'
+    valid(c)
