@@ -970,3 +970,10 @@ def test_a_previews_cut_subject_heads_the_cable_whole():
     assert reading_text(head) == 'SUBJECT: ECUADOR: "GAS AND GO" NON PAPER AND DIPLOMATIC NOTE'
     assert source_text(head) == 'SUBJECT: ECUADOR: "GAS AND...'
     valid(c)
+
+
+def test_a_classified_by_lines_reasons_alone_are_no_heading():
+    # 08TRIPOLI455 and 6 more: 'REASON: 1.4 (b), (c), (d)' on a line of its own was set as a heading
+    c = cable("SECRET MADRID 000857\n\nSUBJECT: X\n\nCLASSIFIED BY: Chris Stevens, CDA.\n\n"
+              "REASON: 1.4 (b), (c), (d)\n\n1. (S) Post visited two detainees.\n\n2. (S) They were well.\n")
+    assert not xp(c, "//t:ab[@type='heading']")

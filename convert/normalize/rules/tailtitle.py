@@ -9,12 +9,16 @@ ends in the next section's title). A reader saw the title as the last words of t
 
 ``title-after-text`` cuts the title off into a heading between the two paragraphs: the
 paragraph's text is in mixed case, its last line ends in two to twelve words in capitals after a
-finished sentence (or is such a line after one), and a numbered paragraph follows. The words are
+finished sentence (or is such a line after one, or a line of a few words in mixed case that
+reads as a title after one: ``Taliban/Haqqani Network``, 10ABUDHABI9), and a numbered paragraph
+follows. The words are
 kept as written; only the line break is restored. Not an end marker (``END COMMENT``), not a
 line of the cable's own capitals (a cable in capitals has no mixed-case text to stand out from).
 """
 
 from __future__ import annotations
+
+import re
 
 from ..parsed import Block, Heading, Line, PageBreak, Paragraph
 from .blocks import PASSES
@@ -27,6 +31,8 @@ _MIN_WORDS, _MAX_WORDS, _MAX_CHARS = 2, 12, 90
 _NOT_TITLE = ("END ", "UNQUOTE", "UNQTE", "QUOTE", "BEGIN ", "SEE ")
 #: words no title holds: an end marker's, a Classified By line's wrapped reasons (``REASONS 1.4 (B) AND (D)``)
 _NOT_IN_TITLE = frozenset(("END", "REASON", "REASONS", "1.4"))
+#: a portion marking before a title (``(S//NF) Lashkar-e-Tayyiba …``)
+_MARKING = re.compile(r"^\((?:U|C|S|SBU|TS)(?://?[A-Z]{2,6})*\)$")
 
 
 def _finished(word: str) -> bool:
@@ -54,6 +60,19 @@ def _is_title(words: list[str]) -> bool:
     return sum(1 for word in words if sum(map(str.isalpha, word)) >= 3 and set(word) != {"X"}) >= 2
 
 
+def _line_title(words: list[str]) -> bool:
+    """A whole line that reads as a title in mixed case (``Taliban/Haqqani Network``, ``(S//NF)
+    Lashkar-e-Tayyiba and Jamaat al-Dawa …``): a few words, the first a capital (or a portion
+    marking), a third of them capitalised, no sentence's end and no clause's punctuation."""
+    if not 2 <= len(words) <= 10 or not (words[-1][-1:].isalnum() or words[-1][-1:] in "?\"”"):
+        return False
+    first = words[1] if _MARKING.match(words[0]) else words[0]
+    if not (first[:1].isupper() and first[:1].isalpha()) or " ".join(words).upper().startswith(_NOT_TITLE):
+        return False
+    capitals = sum(1 for word in words if word[:1].isupper() or _MARKING.match(word))
+    return 3 * capitals >= len(words) and not any(word[-1:] in ",;:" for word in words[:-1])
+
+
 def tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
     """The paragraph's lines less the title at its end, and the title; None when it ends in none."""
     last = max((k for k, x in enumerate(lines) if isinstance(x, str) and x.strip()), default=None)
@@ -62,6 +81,10 @@ def tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
     line = lines[last]
     assert isinstance(line, str)
     words = line.split()
+    if last and _line_title(words):
+        before = next((x for x in reversed(lines[:last]) if isinstance(x, str) and x.strip()), None)
+        if before is not None and _finished(before.split()[-1]):
+            return lines[:last], line.strip()
     start = len(words)
     while start > 0 and _title_word(words[start - 1]) and len(words) - start <= _MAX_WORDS:
         start -= 1
@@ -107,7 +130,8 @@ def _next_numbered(blocks: list[Block], index: int) -> bool:
         "normalization",
         "A title in capitals run on after a paragraph's last sentence (… End summary. IS QUICK HOSPITALIZATION "
         "THE KEY TO SURVIVAL?), before a numbered paragraph, in a cable written in mixed case, is the next "
-        "section's heading: the line break lost in copying is restored; the words are kept as written.",
+        "section's heading, and so is a title's own last line in mixed case after a finished sentence "
+        "(Taliban/Haqqani Network): the line break lost in copying is restored; the words are kept as written.",
     ),
 )
 def title_after_text(blocks: list[Block], run: Run) -> list[Block]:
