@@ -899,7 +899,8 @@ def test_unstopped_first_paragraph_before_a_quoted_documents_points():
     assert xp(c, "//t:p[@n='1']/t:label/text()") == ["1"]
 
 
-_PREVIEW = """C O N F I D E N T I A L SECTION 01 OF 05 STATE 047202
+#: the preamble a media partner's preview cuts short and its later copy writes whole (09STATE47202)
+_PREAMBLE = """C O N F I D E N T I A L SECTION 01 OF 05 STATE 047202
 
 SIPDIS
 
@@ -910,8 +911,8 @@ NOTE
 
 REF: A. QUITO 82
      B. QUITO 57
-     C. 08 STATE ...
-
+     C. 08 STATE """
+_PREVIEW = _PREAMBLE + "...\n" + """
 
 id: 206230
 date: 5/8/2009 18:08
@@ -930,18 +931,7 @@ TO RUEHQT/AMEMBASSY QUITO IMMEDIATE 4220
 
 ----------------- header ends ----------------
 
-C O N F I D E N T I A L SECTION 01 OF 05 STATE 047202
-
-SIPDIS
-
-E.O. 12958: DECL: 05/07/2019
-TAGS: PREL MARR MOPS SNAR EC
-SUBJECT: ECUADOR: "GAS AND GO" NON PAPER AND DIPLOMATIC
-NOTE
-
-REF: A. QUITO 82
-     B. QUITO 57
-     C. 08 STATE 130900
+""" + _PREAMBLE + """130900
 
 Classified By: A/S SHANNON, REASONS 1.4 (D).
 
