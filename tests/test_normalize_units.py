@@ -960,3 +960,100 @@ def test_a_second_copy_of_the_numbered_text_is_found_only_where_it_repeats_the_f
     assert copy_run([1, 2, 3, 1], [*starts, "X"]) == []
     assert copy_run([1, 2, 3, 2, 3], [*starts, "B", "X"]) == []  # one of two: not told
     assert copy_run([1, 2, 1, 2], ["", "", "", ""]) == []  # titles, then the sections they name
+
+
+def test_hyphen_split_before_a_words_end_is_mended():
+    # 85BEIRUT992: REVOLUTION- / ARY: the part after the hyphen is no word of its own
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) TO ESTABLISH \"REVOLUTION-\nARY ISLAMIC RULE\" AND A "
+              "WELL-\nKNOWN RE-\nING.\n")
+    p = xp(c, "//t:p[@n='1']")[0]
+    assert '"REVOLUTIONARY ISLAMIC RULE" AND A WELL-KNOWN' in reading_text(p)
+    assert xp(c, "//t:choice/t:orig/text()") == ["REVOLUTION-ARY"]
+    assert "REVOLUTION-ARY" in source_text(p)
+
+
+def test_end_text_before_a_paragraph_is_no_heading():
+    # 05THEHAGUE484: a quoted text's END TEXT (no full stop) before ¶5 was set as a heading
+    c = cable("CONFIDENTIAL MADRID 000857\n\nSUBJECT: X\n\n1. (C) One said this.\n\n2. (C) Begin text of plan:\n\n"
+              "The plan is sound.\n\nEND TEXT\n\n3. (C) Three said that.\n")
+    assert not xp(c, "//t:ab[@type='heading']")
+    assert "END TEXT" in reading_text(xp(c, "//t:body")[0])
+
+
+def test_unstopped_first_paragraph_before_a_quoted_documents_points():
+    # 05THEHAGUE484: '1 (S) …' before ¶2 and ¶3, and a quoted plan's own points 1-2 before ¶4
+    c = cable("SECRET MADRID 000857\n\nSUBJECT: X\n\n1 (S) Over the last two years, officials met.\n\n"
+              "2. (S) A letter came.\n\n3. (S) Begin text of plan:\n\n1. all converters are for civilian use;\n\n"
+              "2. the plan is agreed.\n\n4. (S) The end.\n")
+    assert [p.get("n") for p in xp(c, "//t:p[@n]")] == ["1", "2", "3", "4"]
+    assert xp(c, "//t:p[@n='1']/t:label/text()") == ["1"]
+
+
+#: the preamble a media partner's preview cuts short and its later copy writes whole (09STATE47202)
+_PREAMBLE = """C O N F I D E N T I A L SECTION 01 OF 05 STATE 047202
+
+SIPDIS
+
+E.O. 12958: DECL: 05/07/2019
+TAGS: PREL MARR MOPS SNAR EC
+SUBJECT: ECUADOR: "GAS AND GO" NON PAPER AND DIPLOMATIC
+NOTE
+
+REF: A. QUITO 82
+     B. QUITO 57
+     C. 08 STATE """
+_PREVIEW = _PREAMBLE + "...\n" + """
+
+id: 206230
+date: 5/8/2009 18:08
+refid: 09STATE47202
+origin: Secretary of State
+classification: CONFIDENTIAL
+destination: 08STATE130900|09QUITO57|09QUITO82
+header:
+VZCZCXRO0053
+OO RUEHAO
+DE RUEHC #7202/01 1281822
+ZNY CCCCC ZZH
+O R 081808Z MAY 09
+FM SECSTATE WASHDC
+TO RUEHQT/AMEMBASSY QUITO IMMEDIATE 4220
+
+----------------- header ends ----------------
+
+""" + _PREAMBLE + """130900
+
+Classified By: A/S SHANNON, REASONS 1.4 (D).
+
+1. (C) Reftels A and B noted GOE willingness to consider the program.
+
+CLINTON
+"""
+
+
+def test_a_previews_cut_ref_list_is_a_wrapper_line_and_the_whole_list_prints_once():
+    # 09STATE47202: the preview's cut list (C. 08 STATE ...) and the copy's whole list were both
+    # printed as the cable's REF lists
+    c = normalize(RawCable(source="09STATE47202.txt", form="text", body=_PREVIEW))
+    lists = xp(c, "//t:body//t:list[@type='references']")
+    assert len(lists) == 1 and "08 STATE 130900" in reading_text(lists[0])
+    assert "C. 08 STATE ..." in xp(c, "//t:opener/t:seg[@type='wrapper']/text()")
+    assert [r["id"] for r in record(c)["references"]] == ["09QUITO82", "09QUITO57", "08STATE130900"]
+
+
+def test_a_previews_cut_subject_heads_the_cable_whole():
+    # 04THEHAGUE1915: the heading printed the preview's SUBJECT: SURVEILLANCE OF U.S...
+    text = _PREVIEW.replace('SUBJECT: ECUADOR: "GAS AND GO" NON PAPER AND DIPLOMATIC\nNOTE\n\nREF: A. QUITO 82\n'
+                            '     B. QUITO 57\n     C. 08 STATE ...', 'SUBJECT: ECUADOR: "GAS AND...', 1)
+    c = normalize(RawCable(source="09STATE47202.txt", form="text", body=text))
+    head = xp(c, "//t:body//t:head[@type='subject']")[0]
+    assert reading_text(head) == 'SUBJECT: ECUADOR: "GAS AND GO" NON PAPER AND DIPLOMATIC NOTE'
+    assert source_text(head) == 'SUBJECT: ECUADOR: "GAS AND...'
+    valid(c)
+
+
+def test_a_classified_by_lines_reasons_alone_are_no_heading():
+    # 08TRIPOLI455 and 6 more: 'REASON: 1.4 (b), (c), (d)' on a line of its own was set as a heading
+    c = cable("SECRET MADRID 000857\n\nSUBJECT: X\n\nCLASSIFIED BY: Chris Stevens, CDA.\n\n"
+              "REASON: 1.4 (b), (c), (d)\n\n1. (S) Post visited two detainees.\n\n2. (S) They were well.\n")
+    assert not xp(c, "//t:ab[@type='heading']")

@@ -28,7 +28,8 @@ from .preamble import late_fields, parse_preamble, with_refs
 from .routing import parse_routing, read_later, split_header
 from .rules import Run, check_names
 from .rules.appended import row_line
-from .rules.refcopy import REF_AT
+from .rules.refcopy import REF_AT, preview_refs
+from .rules.subjects import whole_subject_head
 from .rules.years import REF_YEAR
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -99,6 +100,9 @@ def _parse(raw: RawCable, run: Run, warnings: list[str], depth: int) -> ParsedCa
     preamble, body = with_refs(tuple(fields), tuple(blocks), own_year, guess)
     preamble, body = field_tokens(preamble, run), block_tokens(body, run)
     facts = derive_facts(raw, routing, preamble, body, run, warnings, (own_year, guess))
+    preamble = whole_subject_head(preamble, facts.subject)  # a preview's cut SUBJECT reads whole
+    if "cut-refs" in run.fired:
+        preamble = preview_refs(preamble, body)  # and its cut REF list is a wrapper line
     return ParsedCable(routing, preamble, body, facts, appended=appended)
 
 

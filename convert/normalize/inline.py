@@ -35,6 +35,13 @@ from .tokens import SpanText, plain
 _HYPHEN_END = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
 _WORD_START = re.compile(r"[A-Za-z]+")
 _WORD = re.compile(r"[A-Za-z]+")
+#: a word's end that is no word of its own (``REVOLUTION-`` / ``ARY``): a line-end hyphen before it
+#: only broke the word, so it is mended though the whole word occurs nowhere else in the cable
+_SUFFIXES = frozenset(
+    "ary aries ation ations tion tions sion sions ment ments ing ings ness ity ities ance ances ence "
+    "ences ial ially ious ous ive ives ively ism isms ist ists ize ized izes izing ization ical ically "
+    "ally ly ful fully lessly ibility ability ible ibly ably ure ures ured tial tially cial cially".split()
+)
 #: preamble fields shown as one run of text (the others are shown line by line, or apart)
 _RUN_FIELDS = ("banner", "handling", "eo", "tags", "subject", "classified-by")
 
@@ -101,7 +108,7 @@ class Joiner:
         right = _WORD_START.match(line)  # None when the line starts with "À": no mend
         if left and right and mend and self.mend is not None:
             joined = left.group(1) + right.group(0)
-            if joined.lower() in self.mend():
+            if joined.lower() in self.mend() or _broken_word(left.group(1), right.group(0), line[right.end() :]):
                 parts[-1] = parts[-1][: left.start()]
                 _flush(parts, tokens)
                 tokens.append(Choice(f"{left.group(1)}-{right.group(0)}", joined, reason="hyphen"))
@@ -109,6 +116,14 @@ class Joiner:
                     parts.append(line[right.end() :])
                 return
         parts.append(line)
+
+
+def _broken_word(left: str, right: str, after: str) -> bool:
+    """Whether a line-end hyphen broke one word: the part after it is a word's end and no word
+    (``REVOLUTION-`` / ``ARY``, ``IMPLEMENTA-`` / ``TION``), in the same case as the part before,
+    and the word ends there (not ``-ary-`` in a compound)."""
+    same_case = left.isupper() == right.isupper() or (left.istitle() and right.islower())
+    return len(left) >= 3 and same_case and right.lower() in _SUFFIXES and after[:1] != "-"
 
 
 def _flush(parts: list[str], tokens: list[Token]) -> None:

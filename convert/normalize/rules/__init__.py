@@ -47,8 +47,10 @@ from . import (  # noqa: F401  (registers the rules)
 # isort: off
 from . import dumps, ruled  # noqa: F401  (after passes: their rules are placed after its)
 from . import titled  # noqa: F401  (after ruled: it reads its titles and rules)
-from . import repeated  # noqa: F401  (after titled: the last pass, over the numbering the others left)
+from . import tailtitle  # noqa: F401  (after titled: its pass follows title-before-number)
+from . import repeated  # noqa: F401  (after tailtitle: the last pass, over the numbering the others left)
 from . import previews  # noqa: F401  (after dumps: its late rule follows copied-fields)
+from . import rejoins  # noqa: F401  (after gaps: its merge rule follows wrapped-number-rejoin)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

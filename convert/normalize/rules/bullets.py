@@ -57,3 +57,29 @@ def hyphen_bullets(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | Non
     if len(items) == len(split_item_lines(lines)[1]):
         return None  # nothing the plain rule does not do
     return head, items
+
+
+def _dash_bullet(line: str, before: str) -> bool:
+    """A ``--`` bullet that starts an item though the line before ends without a stop
+    (``-- Internal political issues`` / ``-- Bilateral relations``): ``--``, a space and a
+    capital, a digit or an opening mark; not a dash that wraps a sentence's aside (``specialized``
+    / ``-- and expensive -- Honeywell …``: a lower-case word, or a second dash that closes it)
+    nor a line inside a parenthesis left open on the line before."""
+    match = ITEM_START.match(line)
+    if match is None or match["label"] != "--" or before.count("(") > before.count(")"):
+        return False
+    rest = line[match.end() :]
+    return rest[:1].isupper() or rest[:1].isdigit() or (rest[:1] in ('"', "(") and " --" not in rest)
+
+
+@ITEMS.rule("dash-bullets", after="hyphen-bullets")
+def dash_bullets(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | None:
+    """Lines that begin with ``--`` and a capital are items of a ``--`` list though the item
+    before ends without a full stop (``Key issues for your visit include:`` / ``-- Internal
+    political issues`` / ``-- Bilateral relations`` / …): the plain rule began the list, and a
+    line of it that begins so, with no second dash on it (an aside's), is the next item."""
+    plain = split_item_lines(lines)
+    if not plain[1] or plain[1][0].label != "--":
+        return None
+    head, items = split_item_lines(lines, lambda line, before: _dash_bullet(line, before) and " -- " not in line)
+    return (head, items) if len(items) > len(plain[1]) else None

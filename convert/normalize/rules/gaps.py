@@ -134,10 +134,11 @@ def _numbered(blocks: list[Block]) -> list[int]:
 def _gap(blocks: list[Block], index: int, number: int, numbers: set[int]) -> bool:
     """Whether ``number`` fills a gap at ``index``: the last numbered paragraph before it is
     ``number - 1`` (for 1: there is none), the next one after it ``number + 1``, and the cable
-    has no ``number``."""
-    if number in numbers or not 1 <= number <= 199:
-        return False
+    has no ``number`` before it (one after ``number + 1`` restarts: a quoted document's own
+    points, 05THEHAGUE484's ``1 (S)`` before ¶2, ¶3 and a plan's points 1-6)."""
     before = _numbered(blocks[:index])
+    if number in numbers.difference(_numbered(blocks[index + 1 :])) or number in before or not 1 <= number <= 199:
+        return False
     after = _numbered(blocks[index + 1 :])
     if not after or after[0] != number + 1:
         return False

@@ -58,7 +58,8 @@ def space_runs(line: str) -> str | None:
     note=note(
         "hyphenation",
         "A line that ends in a hyphen is joined to the next without a space, keeping the hyphen unless the "
-        "unhyphenated word occurs elsewhere in the same cable (then orig/reg).",
+        "unhyphenated word occurs elsewhere in the same cable, or the next line begins with a word's end that is "
+        "no word (REVOLUTION- / ARY): then orig/reg.",
     ),
 )
 def hyphenation(prior: str, line: str) -> str | None:

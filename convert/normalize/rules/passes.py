@@ -358,6 +358,8 @@ def preview_copy(blocks: list[Block], run: Run) -> list[Block]:
     return out if out != blocks else blocks
 
 
+#: a quote's end, a Classified By line's reasons on a line of their own (08TRIPOLI455): no heading
+_NOT_HEADING = ("END TEXT", "END QUOTE", "END OF TEXT", "UNQUOTE", "UNQTE", "REASON:", "REASONS:", "REASON 1.")
 _DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>(?<!\s)\s++-{3,}+|(?<!-)-{3,}+)?$")
 
 
@@ -365,10 +367,10 @@ _DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>(?<!\s)\s++-
 def headings(blocks: list[Block], run: Run) -> list[Block]:
     """A short line standing alone before a numbered paragraph, without a full stop, in a cable
     written in mixed case, is a heading (MILITARY UPDATE, A New Era Begins, or a title with
-    its dashes on the same line)."""
+    its dashes on the same line); not a quote's end (END TEXT) nor a Classified By line's REASON."""
     mixed = 0
     for b in blocks:
-        if isinstance(b, Paragraph) and any(_has_lower(x) for x in _texts(b.lines)):
+        if isinstance(b, Paragraph) and any(not x.isupper() and any(map(str.islower, x)) for x in _texts(b.lines)):
             mixed += 1
             if mixed == 2:
                 break
@@ -388,13 +390,9 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
             continue  # a late REF or Classified By line, not a heading
         match = _DASHED_TITLE.match(texts[0].strip())
         title = match["title"] if match else ""
-        if 0 < len(title) <= 70 and title[:1].isupper() and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10:
+        ok = 0 < len(title) <= 70 and title[:1].isupper() and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10
+        if ok and not title.startswith(_NOT_HEADING):
             dashes = bool(match and match["dashes"])  # the rule is recorded as rend, like a dashed underline
             out[index] = Heading((title,) if dashes else block.lines, "dashes" if dashes else None)
     return out if out != blocks else blocks
 
-
-def _has_lower(text: str) -> bool:
-    """Whether a character of ``text`` is lower case (isupper(): every cased one is upper, so
-    none is lower: the common all-capitals line is answered without a scan)."""
-    return not text.isupper() and any(map(str.islower, text))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from ..parsed import Block, Field, LateField, Ref
 from ..refs import guessed, parse_refs
@@ -85,7 +86,8 @@ def _list_at(lines: Sequence[str], index: int, start: int, year: int | None) -> 
     note=note(
         "normalization",
         "A REF list cut short in the text (a media partner's first copy of the preamble ends in …) is read "
-        "whole from the text's later copy of the same list, when that copy begins with the same references.",
+        "whole from the text's later copy of the same list, when that copy begins with the same references; "
+        "where that copy is a REF list of its own, the cut one is the preview's, a wrapper line.",
     ),
 )
 def cut_refs(refs: Sequence[Ref], lines: Sequence[str], year: int | None) -> tuple[Ref, ...] | None:
@@ -173,3 +175,24 @@ def _block_lines(block: Block) -> list[object]:
         first, *rest = item.lines or ("",)
         lines += [f"{item.label} {first}" if item.label and isinstance(first, str) else first, *rest]
     return lines
+
+
+def preview_refs(fields: Sequence[Field], blocks: Sequence[Block]) -> tuple[Field, ...]:
+    """The fields, the first REF list a wrapper where it is cut short (``C. 08 STATE ...``: a
+    media partner's preview) and a REF list of the text's later copy (a late field) names the
+    same cables whole (09STATE47202: the preview's list and the whole one were both printed as
+    the cable's REF lists). Its lines are kept as written, with the preview's other lines."""
+    index = next((i for i, f in enumerate(fields) if f.kind == "refs"), None)
+    field = fields[index] if index is not None else None
+    if field is None or field.refs is None or not cut_short(field.refs.items):
+        return tuple(fields)
+    named = _named(field.refs.items)
+    for block in blocks:
+        if not (isinstance(block, LateField) and block.field.kind == "refs" and block.field.refs is not None):
+            continue
+        whole = block.field.refs.items
+        if not cut_short(whole) and len(_named(whole)) >= len(named) and _begins_alike(named, _named(whole)):
+            out = list(fields)
+            out[index] = replace(field, kind="wrapper", refs=None)  # type: ignore[index]
+            return tuple(out)
+    return tuple(fields)

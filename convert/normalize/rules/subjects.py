@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 
-from ..parsed import AnonBlock, Block, Paragraph
+from ..parsed import AnonBlock, Block, Choice, Field, Paragraph
 from .copies import _runon_pieces
 from .fields import (
     FULL_SUBJECT,
@@ -21,11 +22,14 @@ from .fields import (
     PreambleCursor,
     _subject_before,
 )
-from .ruler import Chain
+from .labels import subject_text
+from .ruler import Chain, note
 
 #: what a bare SUBJECT's next line is not: a list item or a marked paragraph, a summary or
 #: comment, a redaction, routing, a page's number, a rule of slashes
 _NOT_BARE_SUBJECT = re.compile(NOT_SUBJECT_START + r"|XXXX|VZCZC|\b\d{3}(?:\.\d)?\s+OF\s+\d{3}\b|//", re.I)
+#: a subject's portion marking before its words (``(C) SURVEILLANCE …``)
+SUBJECT_MARKING = re.compile(r"^\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,6})*\)\s*")
 #: the longest subject of a bare label (the longest of the corpus is 279 characters)
 _LONGEST = 320
 
@@ -131,7 +135,14 @@ def _copied_subjects(blocks: Sequence[Block], before_text: bool) -> Iterator[str
             yield " ".join(_words(text[: runon.start()] if runon else text))
 
 
-@FULL_SUBJECT.rule("cut-subject")
+@FULL_SUBJECT.rule(
+    "cut-subject",
+    note=note(
+        "normalization",
+        "A SUBJECT cut short in a media partner's preview (SURVEILLANCE OF U.S...) is read whole from the text's "
+        "later copy; the heading prints the whole subject, the cut one kept beside it (orig/reg).",
+    ),
+)
 def cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
     """``SUBJECT: … FOLLOW-ON PHASE; PARLIAMENT...``: a media partner's copy cut the preamble
     short, and its second copy of the cable (a wrapper block, or unnumbered text) writes the
@@ -148,7 +159,16 @@ def cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
     return None
 
 
-@FULL_SUBJECT.rule("empty-cut-subject", after="cut-subject")
+@FULL_SUBJECT.rule(
+    "empty-cut-subject",
+    after="cut-subject",
+    note=note(
+        "normalization",
+        "A SUBJECT cut short in a media partner's preview (SURVEILLANCE OF U.S...) is read whole from the text's "
+        "later copy (SUBJECT:..., cut before its first word); the heading prints the whole subject, the cut one "
+        "kept beside it (orig/reg).",
+    ),
+)
 def empty_cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
     """``SUBJECT:...`` (a media partner's preview cut the SUBJECT before its first word), then
     the partner's database row and its second copy of the cable: the SUBJECT that copy writes
@@ -156,3 +176,30 @@ def empty_cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
     if _words(cut.rstrip(".… ")):
         return None
     return next((whole for whole in _copied_subjects(blocks, True) if whole), None)
+
+
+def whole_subject_head(fields: Sequence[Field], whole: str | None) -> tuple[Field, ...]:
+    """The fields, the first SUBJECT's text (cut short: ``SUBJECT: SURVEILLANCE OF U.S...``)
+    given the whole subject the facts read from a later copy (``cut-subject``) beside it: the
+    cut words as ``orig``, the whole as ``reg``, so that the heading reads whole (04THEHAGUE1915).
+    Unchanged where the subject is not cut, the facts found no whole one, or the field's text is
+    not plain (a repair inside it)."""
+    index = next((i for i, f in enumerate(fields) if f.kind == "subject"), None)
+    if index is None or not whole or whole.endswith(("...", "…")):
+        return tuple(fields)
+    field = fields[index]
+    if not field.tokens or not all(isinstance(t, str) for t in field.tokens):
+        return tuple(fields)
+    text = "".join(str(t) for t in field.tokens).rstrip()
+    content = subject_text(text)
+    marking = SUBJECT_MARKING.match(content)
+    cut = content[marking.end() :] if marking else content
+    if not cut.endswith(("...", "…")) or not text.endswith(cut) or cut == whole:
+        return tuple(fields)
+    head = text[: len(text) - len(cut)]
+    reading = whole if not head or head[-1].isspace() else f" {whole}"  # (``SUBJECT:...``: no space after the label)
+    choice = Choice(cut, reading, reason="preview-cut")
+    tokens = (head, choice) if head else (choice,)
+    out = list(fields)
+    out[index] = replace(field, tokens=tokens)
+    return tuple(out)

@@ -1,0 +1,67 @@
+"""Stage "blocks", chain ``blocks.merge`` (made in :mod:`.blocks`): a sentence a blank line cut
+after a word no sentence ends with.
+
+``paragraph-rejoin`` joins two runs when the second goes on in lower case; a cable written in
+capitals never does, and a list item there was cut in two by a stray blank line: ``-- WE ALSO
+UNDERSTAND … WE BELIEVE THAT ANY FUTURE GOVERNMENT SHOULD TAKE THOSE`` / blank / ``INTERESTS
+INTO ACCOUNT. PAKISTAN DOES NOT WANT …`` (01STATE176819): the continuation printed as a
+paragraph of its own, after the item, with the item's sentence broken off.
+
+``function-word-rejoin``: where the first run's last line (a line of some length, not a title)
+ends in an article, a preposition, a conjunction or a determiner (``THE``, ``OF``, ``AND``,
+``THOSE``), which no sentence and no heading ends with, and the next run begins with a word (no
+paragraph number, item label or rule) with a capital, the two are one run again.
+"""
+
+from __future__ import annotations
+
+from ..parsed import Furniture, Line
+from . import gaps  # noqa: F401  (wrapped-number-rejoin, which this rule goes after, registered first)
+from .blocks import MERGE, _texts, starts_new, terminal
+from .ruler import note
+from .runs import last_text
+
+#: words a sentence does not end with: articles, prepositions, conjunctions, determiners
+_GOES_ON = frozenset(
+    "A AN THE OF TO IN ON AT BY FOR WITH FROM INTO ONTO UPON AND OR NOR BUT THAT THIS THESE THOSE "
+    "ITS THEIR HIS HER OUR YOUR MY WHOSE WHICH IS ARE WAS WERE BE BEEN WILL WOULD SHOULD COULD SHALL "
+    "MUST HAVE HAS HAD NOT AS THAN VERY".split()
+)
+#: a line this long at least ends the run's text (not a short title or a name)
+_LINE = 25
+
+
+def ends_mid_sentence(line: str) -> bool:
+    """Whether a line ends in a word no sentence ends with (``… SHOULD TAKE THOSE``)."""
+    words = line.split()
+    return len(line.strip()) > _LINE and bool(words) and words[-1].upper() in _GOES_ON
+
+
+@MERGE.rule(
+    "function-word-rejoin",
+    after="wrapped-number-rejoin",
+    note=note(
+        "normalization",
+        "A paragraph or list item a blank line cut after a word no sentence ends with (… SHOULD TAKE THOSE / "
+        "INTERESTS INTO ACCOUNT.) is one again, where the text after the blank line begins with a capital.",
+    ),
+)
+def function_word_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+    """``-- … WE BELIEVE THAT ANY FUTURE GOVERNMENT SHOULD TAKE THOSE`` / (blank) /
+    ``INTERESTS INTO ACCOUNT. …`` (01STATE176819): the second run goes back to the first when
+    the first's last line ends in an article, a preposition, a conjunction or a determiner and
+    the second begins with a capital (in lower case, ``paragraph-rejoin`` joins it) and no
+    number, label or rule; not a title of one line after prose."""
+    texts = _texts(chunk)
+    first = texts[0].lstrip() if texts else ""
+    if not (first[:1].isupper() and not starts_new(first) and ends_mid_sentence(last_text(prev))):
+        return False
+    return not (len(texts) == 1 and not terminal(first) and _prose(_texts(prev)))
+
+
+def _prose(texts: list[str]) -> bool:
+    """Whether a run is prose (two lines or more, or a sentence's end inside its line), which a
+    title of one line after it does not go on (``… describing his commitment to`` / ``IRAN: HALF
+    AN EGG BETTER THAN A SHELL``: a damaged sentence, then a heading); a title's first line, short
+    and alone, is no prose (``Environment, Nature Conservation and`` / ``Nuclear Safety: …``)."""
+    return len(texts) >= 2 or any(end in texts[-1] for end in (". ", "? ", "! "))
