@@ -1057,3 +1057,18 @@ def test_a_classified_by_lines_reasons_alone_are_no_heading():
     c = cable("SECRET MADRID 000857\n\nSUBJECT: X\n\nCLASSIFIED BY: Chris Stevens, CDA.\n\n"
               "REASON: 1.4 (b), (c), (d)\n\n1. (S) Post visited two detainees.\n\n2. (S) They were well.\n")
     assert not xp(c, "//t:ab[@type='heading']")
+
+
+def test_a_title_a_rule_underlines_is_not_rejoined_to_the_text_before_it() -> None:
+    """``function-word-rejoin`` joins a run cut after ``… OF`` to the next; not where that run is
+    a title its rule underlines: the pieces joined had put the rule in the reading text as
+    residue (07KABUL1132 ``… PROBLEMS OF`` / ``CORRUPTION`` / dashes; 09BOGOTA3441 a two-line
+    title with its rule on the line; 04THEHAGUE3166 a one-line title after a damaged sentence)."""
+    body = ("1. (C) Senior officials agreed on the need to take strong action against growers and the\n\n"
+            "CORRUPTION\n----------\n\n2. (C) The governor described the problems of the\n\n"
+            "PROVINCE AND ITS PEOPLE, WHO HAVE\nSUFFERED MOST.\n\n3. (C) Text.\n")
+    c = cable(body)
+    text = reading_text(c.tei)
+    assert "----" not in text
+    assert xp(c, "//t:ab[@type='heading']/text()") == ["CORRUPTION"]
+    assert "problems of the PROVINCE AND ITS PEOPLE, WHO HAVE SUFFERED MOST." in text  # no rule: rejoined

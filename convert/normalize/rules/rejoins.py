@@ -15,6 +15,8 @@ paragraph number, item label or rule) with a capital, the two are one run again.
 
 from __future__ import annotations
 
+import re
+
 from ..parsed import Furniture, Line
 from . import gaps  # noqa: F401  (wrapped-number-rejoin, which this rule goes after, registered first)
 from .blocks import MERGE, _texts, starts_new, terminal
@@ -29,6 +31,8 @@ _GOES_ON = frozenset(
 )
 #: a line this long at least ends the run's text (not a short title or a name)
 _LINE = 25
+#: a line that is or ends in a rule (``CORRUPTION`` / ``----------``, ``… ONLY SOLUTION ------ -----``)
+_RULE_END = re.compile(r"(?:-{4,}|={4,}|_{4,})[\s=_-]*$")
 
 
 def ends_mid_sentence(line: str) -> bool:
@@ -51,11 +55,13 @@ def function_word_rejoin(prev: list[Line], furniture: list[Furniture], chunk: li
     ``INTERESTS INTO ACCOUNT. …`` (01STATE176819): the second run goes back to the first when
     the first's last line ends in an article, a preposition, a conjunction or a determiner and
     the second begins with a capital (in lower case, ``paragraph-rejoin`` joins it) and no
-    number, label or rule; not a title of one line after prose."""
+    number, label or rule; not a title of one line after prose, nor one a rule underlines."""
     texts = _texts(chunk)
     first = texts[0].lstrip() if texts else ""
     if not (first[:1].isupper() and not starts_new(first) and ends_mid_sentence(last_text(prev))):
         return False
+    if any(_RULE_END.search(text) for text in texts[:3]):
+        return False  # an underlined title (``… PROBLEMS OF`` / ``CORRUPTION`` / dashes): the rule makes it a heading
     return not (len(texts) == 1 and not terminal(first) and _prose(_texts(prev)))
 
 
