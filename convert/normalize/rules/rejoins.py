@@ -19,7 +19,7 @@ import re
 
 from ..parsed import Furniture, Line
 from . import gaps  # noqa: F401  (wrapped-number-rejoin, which this rule goes after, registered first)
-from .blocks import MERGE, _texts, starts_new, terminal
+from .blocks import DASH_RULE, MERGE, _texts, starts_new, terminal
 from .ruler import note
 from .runs import last_text
 
@@ -60,8 +60,8 @@ def function_word_rejoin(prev: list[Line], furniture: list[Furniture], chunk: li
     first = texts[0].lstrip() if texts else ""
     if not (first[:1].isupper() and not starts_new(first) and ends_mid_sentence(last_text(prev))):
         return False
-    if any(_RULE_END.search(text) for text in texts[:3]):
-        return False  # an underlined title (``… PROBLEMS OF`` / ``CORRUPTION`` / dashes): the rule makes it a heading
+    if any(_RULE_END.search(text) for text in texts[:3]) and not _title_goes_on(_texts(prev), texts):
+        return False
     return not (len(texts) == 1 and not terminal(first) and _prose(_texts(prev)))
 
 
@@ -71,3 +71,16 @@ def _prose(texts: list[str]) -> bool:
     AN EGG BETTER THAN A SHELL``: a damaged sentence, then a heading); a title's first line, short
     and alone, is no prose (``Environment, Nature Conservation and`` / ``Nuclear Safety: …``)."""
     return len(texts) >= 2 or any(end in texts[-1] for end in (". ", "? ", "! "))
+
+
+def _title_goes_on(before: list[str], texts: list[str]) -> bool:
+    """Whether a title a rule underlines goes on a run before it: a title's first line (no prose),
+    where the whole, rule apart, is still one heading (``dashed-heading``: a line of the rule alone,
+    under 160 characters: ``Environment, Nature Conservation and`` / ``Nuclear Safety: …`` /
+    dashes). Not after prose (``… describing his commitment to`` / ``IRAN: HALF AN EGG …`` /
+    dashes), nor where the whole would be no heading (a title of 175 characters; a rule on the
+    title's own line): joined, the rule would stay in the text."""
+    title = [x for x in before if not DASH_RULE.match(x)]
+    words = title + [x for x in texts if not DASH_RULE.match(x)]
+    framed = len(title) < len(before)  # a rule above: a title of its own lines (name / office)
+    return (framed or not _prose(title)) and any(DASH_RULE.match(x) for x in texts) and len(" ".join(words)) < 160
