@@ -190,3 +190,22 @@ def test_a_paragraph_number_written_in_the_text_is_not_bookmarked_twice() -> Non
     assert labels[0].startswith("\u00b61 Summary: China objects"), labels[0]
     assert labels[1].startswith("\u00b62 The carrot"), labels[1]
     assert "1. Summary: China objects" in "".join(article.itertext())
+
+
+def test_a_markdown_line_after_a_hard_break_starts_no_list() -> None:
+    """The Transmission appendix prints its lines with hard breaks; a wrapper line there that
+    begins "1. (U) AT LEAST T..." (a media partner's cut preview: 88LIMA9331, 93LIMA56) is
+    escaped as a paragraph's first line is: an ordered list from 1 may interrupt a paragraph
+    in CommonMark, and the rendered page lost the "1."."""
+    from markdown_it import MarkdownIt
+
+    from convert.writers import markdown
+
+    cable = hand_tei()
+    div = cable.tei.find(f".//{T}body/{T}div")
+    assert div is not None
+    div.insert(1, etree.fromstring(f'<ab xmlns="{TEI_NS}" type="wrapper">1. (U) AT LEAST T...</ab>'))
+    text = markdown.write(cable, WriteOptions()).decode()
+    assert "\n1\\. (U) AT LEAST T..." in text
+    rendered = MarkdownIt("commonmark").render(text)
+    assert "<ol>" not in rendered and "1. (U) AT LEAST T..." in rendered
