@@ -166,3 +166,46 @@ def test_a_page_break_inside_a_comment_keeps_the_items_label_on_its_line() -> No
     (line,) = entry.xpath("p")
     assert " ".join(line.text_content().split()) == "3) avoid directly addressing the contradiction."
     assert "3) avoid directly addressing the contradiction." in " ".join(edition_text(cable).split())
+
+
+def test_a_paragraph_number_written_in_the_text_is_not_bookmarked_twice() -> None:
+    """A paragraph whose number the TEI keeps in its text after the marking (``(C) 1. The
+    Embassy…``: no ``label``, 07BAGHDAD3504, 06PARIS3152, 03THEHAGUE1865) is bookmarked
+    "¶1 The Embassy…" in the PDF outline and the EPUB navigation, not "¶1 1. The Embassy…";
+    the text itself prints the number where the cable writes it."""
+    from convert.writers import html
+
+    cable = hand_tei()
+    first = cable.tei.find(f".//{T}body//{T}p[@n='1']")
+    assert first is not None
+    label = first.find(f"{T}label")
+    assert label is not None
+    mark = label.getnext()
+    assert mark is not None
+    first.remove(label)
+    first.text = None
+    mark.tail = " 1. " + (mark.tail or "").lstrip()
+    article = html.article(cable, WriteOptions(), flavour="pdf")
+    labels = [div.get("data-label") or "" for div in article.iter("div") if div.get("data-label")]
+    assert labels[0].startswith("\u00b61 Summary: China objects"), labels[0]
+    assert labels[1].startswith("\u00b62 The carrot"), labels[1]
+    assert "1. Summary: China objects" in "".join(article.itertext())
+
+
+def test_a_markdown_line_after_a_hard_break_starts_no_list() -> None:
+    """The Transmission appendix prints its lines with hard breaks; a wrapper line there that
+    begins "1. (U) AT LEAST T..." (a media partner's cut preview: 88LIMA9331, 93LIMA56) is
+    escaped as a paragraph's first line is: an ordered list from 1 may interrupt a paragraph
+    in CommonMark, and the rendered page lost the "1."."""
+    from markdown_it import MarkdownIt
+
+    from convert.writers import markdown
+
+    cable = hand_tei()
+    div = cable.tei.find(f".//{T}body/{T}div")
+    assert div is not None
+    div.insert(1, etree.fromstring(f'<ab xmlns="{TEI_NS}" type="wrapper">1. (U) AT LEAST T...</ab>'))
+    text = markdown.write(cable, WriteOptions()).decode()
+    assert "\n1\\. (U) AT LEAST T..." in text
+    rendered = MarkdownIt("commonmark").render(text)
+    assert "<ol>" not in rendered and "1. (U) AT LEAST T..." in rendered

@@ -239,7 +239,12 @@ def paragraph_of(p: etree._Element, edition: bool = False) -> Paragraph:
     text = text_of(p, _EDITION_PARAGRAPH if edition else _PARAGRAPH)
     if mark is not None and text.startswith(mark):
         text = text[len(mark):].lstrip()
-    return Paragraph(p.get("n"), mark, text)
+    number = p.get("n")
+    if number and not any(child.tag == _LABEL for child in p):
+        # the number written in the text, after the marking (``(C) 1. The Embassy…``,
+        # 07BAGHDAD3504): kept apart as the label's is, not printed twice ("¶1 1. The…")
+        text = re.sub(rf"^{re.escape(number)}[.)]\s+", "", text)
+    return Paragraph(number, mark, text)
 
 
 def read_body(tei: etree._Element) -> Body:

@@ -31,6 +31,8 @@ _ALWAYS = re.compile(r"([\\`*_\[\]<>|~$&{}^])")
 _LINE_START = re.compile(r"^(\s*)([>#]|[+\-*](?=\s|$)|\d{1,9}[.)](?=\s|$))")
 _RULE_LINE = re.compile(r"^(\s*)([-=*_])([-=*_\s]*)$")
 _SPACE = re.compile(r"\s+")
+#: a hard line break as :func:`inline` writes it (a backslash at the end of the line)
+_BREAK = "\\\n"
 
 
 def escape(text: str) -> str:
@@ -74,7 +76,7 @@ def inline(element: etree._Element, facts_classes: dict[str, str]) -> str:
         inner = inline(child, facts_classes)
         classes = _classes(child)
         if tag == "br":
-            parts.append("\\\n")
+            parts.append(_BREAK)
         elif "note-call" in classes:
             parts.append(f"[^{child.findtext('sup') or '1'}]")  # a GFM footnote reference
         elif "source-note-number" in classes:
@@ -104,7 +106,11 @@ def _blocks(element: etree._Element, classes: dict[str, str], quote: bool
         names = _classes(child)
         in_quote = quote or bool(names & {classes["summary"], classes["quote"]})
         if child.tag == "p":
-            text = escape_line_start(inline(child, classes).strip())
+            # every line of it: after a hard break ("\\" and a newline) a line "1. (U) AT
+            # LEAST…" would still start a list (an ordered list from 1, "- ", "#" may interrupt
+            # a paragraph), and the reader would lose its number (a wrapper's cut preview)
+            lines = inline(child, classes).strip().split(_BREAK)
+            text = _BREAK.join(escape_line_start(line) for line in lines)
             if text and classes["dateline"] in names_of(element):
                 text = f"*{text}*"
             if text:
