@@ -1,0 +1,75 @@
+"""Chain ``fields.opening-refs`` (asked by the facts): a cable with no REF field whose REF
+list is inside the text's opening lines, where the preamble reader does not take it for a
+field: glued after a line that is no field (``… FROM SUEZ REF: CAIRO 0173 Sensitive but …``
+after a title that has no SUBJECT label; ``(U) This message is sensitive but unclassified,
+please treat accordingly. REF: Sao Paulo 367``; ``MEETING REF: STATE 007493 CLASSIFIED BY: …``
+after a subject cut at a blank line), or the second line of an unnumbered paragraph (the
+subject's last line, then ``REF: A. STATE 6516``). The text keeps its lines as written; the
+references the record names are that list's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..parsed import Block, Paragraph, Ref
+from ..refs import guessed
+from .refcopy import REF_AT, block_lines, cut_short, list_at
+from .ruler import Chain, Run, note
+
+OPENING_REFS: Chain[Callable[[Sequence[str], int | None], tuple[Ref, ...] | None]] = Chain(
+    "fields.opening-refs",
+    "fields",
+    "No REF field: a REF list inside the text's opening lines, before its first numbered paragraph (first match).",
+)
+
+#: a numbered paragraph's first line (``1. (C) …``, ``¶2. …``): where the opening ends
+_PARAGRAPH_START = re.compile(r"^\s*+¶?\s*+\d{1,2}\s*+[.)]")
+#: the opening lines read: the field glued to the title or to the handling sentence is in the
+#: body's first lines, never further down (a REF label further on is the text's)
+OPENING_LINES = 4
+
+
+@OPENING_REFS.rule(
+    "opening-refs",
+    note=note(
+        "normalization",
+        "Where the preamble has no REF field, a REF list run on into the text's opening lines (after a "
+        "title without a SUBJECT label, a handling sentence or a subject's last line) gives the references; "
+        "the lines stay as written.",
+    ),
+)
+def opening_refs(lines: Sequence[str], year: int | None) -> tuple[Ref, ...] | None:
+    """The first REF list (an upper-case ``REF:`` label, not inside a word) in the first
+    :data:`OPENING_LINES` lines before a numbered paragraph, to the Classified By field, a
+    numbered paragraph or a summary, if it names a cable and is not cut short (``…``)."""
+    for index, line in enumerate(lines[:OPENING_LINES]):
+        if _PARAGRAPH_START.match(line):
+            return None
+        match = REF_AT.search(line)
+        if match is not None:
+            found = list_at(lines, index, match.start(), year)
+            return found if any(ref.target for ref in found) and not cut_short(found) else None
+    return None
+
+
+def opening_refs_of(
+    refs: list[Ref], blocks: Sequence[Block], year: tuple[int | None, bool], run: Run, warnings: list[str]
+) -> list[Ref]:
+    """``refs`` (the REF fields'), or where there are none the ``fields.opening-refs`` list of
+    the body's opening lines (the lines of the blocks before the first numbered paragraph): a
+    warning says so."""
+    if refs:
+        return refs
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.n is not None:
+            break
+        lines += [x for x in block_lines(block) if isinstance(x, str) and x.strip()]
+        if len(lines) >= OPENING_LINES:
+            break
+    found = run.first(OPENING_REFS, lines, year[0])
+    if not found:
+        return refs
+    warnings.append("no REF field: the references are read from a REF list run on into the text's opening lines")
+    return list(guessed(found, year[1]))
