@@ -109,6 +109,41 @@ def cut_refs(refs: Sequence[Ref], lines: Sequence[str], year: int | None) -> tup
     return None
 
 
+_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]++")
+
+
+def _written(refs: Sequence[Ref]) -> str:
+    """A REF list's labels and texts, letters and digits only, upper case (``A. A...`` -> ``AA``)."""
+    return _NOT_ALNUM.sub("", "".join(f"{r.written or ''}{_CUT.sub('', r.text)}" for r in refs)).upper()
+
+
+@FULL_REFS.rule(
+    "cut-refs-unnamed",
+    after="cut-refs",
+    note=note(
+        "normalization",
+        "A REF list cut short before it names a cable (``REF:...``, ``REF: A. STATE ...``, ``REF: A) Y...``: a "
+        "media partner's first copy of the preamble ends there) is read from the text's later copy of the list, "
+        "when that copy begins as the cut one is written.",
+    ),
+)
+def cut_refs_unnamed(refs: Sequence[Ref], lines: Sequence[str], year: int | None) -> tuple[Ref, ...] | None:
+    """The first later REF list that begins with what the cut list writes (its labels and text,
+    letters and digits only: ``A. STATE ...`` begins ``A. STATE 15228``; a bare ``REF:...`` only a
+    list whose label starts its line), names a cable and is not cut short."""
+    if not refs or any(ref.target for ref in refs):
+        return None
+    begins = _written(refs)
+    for index, line in enumerate(lines):
+        match = REF_AT.search(line)
+        if match is None or (not begins and line[: match.start()].strip()):
+            continue
+        copy = list_at(lines, index, match.start(), year)
+        if any(r.target for r in copy) and not cut_short(copy) and _written(copy).startswith(begins):
+            return tuple(copy)
+    return None
+
+
 #: a numbered paragraph's first line: where a later copy's preamble has ended
 _PARAGRAPH_START = re.compile(r"^\s*¶?\d{1,2}\.\s")
 
