@@ -43,12 +43,13 @@ def opening_refs(lines: Sequence[str], year: int | None) -> tuple[Ref, ...] | No
     """The first REF list (an upper-case ``REF:`` label, not inside a word) in the first
     :data:`OPENING_LINES` lines before a numbered paragraph, to the Classified By field, a
     numbered paragraph or a summary, if it names a cable and is not cut short (``…``)."""
-    for index, line in enumerate(lines[:OPENING_LINES]):
+    opening = lines[:OPENING_LINES]
+    for index, line in enumerate(opening):
         if _PARAGRAPH_START.match(line):
             return None
         match = REF_AT.search(line)
         if match is not None:
-            found = list_at(lines, index, match.start(), year)
+            found = list_at(opening, index, match.start(), year)
             return found if any(ref.target for ref in found) and not cut_short(found) else None
     return None
 
@@ -66,10 +67,44 @@ def opening_refs_of(
         if isinstance(block, Paragraph) and block.n is not None:
             break
         lines += [x for x in block_lines(block) if isinstance(x, str) and x.strip()]
-        if len(lines) >= OPENING_LINES:
-            break
     found = run.first(OPENING_REFS, lines, year[0])
     if not found:
         return refs
-    warnings.append("no REF field: the references are read from a REF list run on into the text's opening lines")
+    warnings.append(
+        "no REF field: the references are read from a REF list run on into the text's opening lines"
+        if run.on("opening-refs") and opening_refs(lines, year[0])
+        else "the text's first copy of the preamble stops after its SUBJECT: the references are read from its "
+        "later copy"
+    )
     return list(guessed(found, year[1]))
+
+
+#: the line a media partner's first copy of the preamble stops at, after the SUBJECT: the cut
+#: mark alone, or after the REF label's first letters (``...``, ``RE...``)
+_CUT_LINE = re.compile(r"^\s*+(?:R|RE|REF)?\s*+(?:\.\.\.|…)\s*+$")
+#: a REF label that starts its line (a field of the later copy, not a mention in the text)
+_REF_LINE = re.compile(r"^\s*+REF(?:S|TELS?)?\s*+:")
+
+
+@OPENING_REFS.rule(
+    "refs-after-cut",
+    after="opening-refs",
+    note=note(
+        "normalization",
+        "Where a media partner's first copy of the preamble stops after its SUBJECT (a line ``...`` or "
+        "``RE...``) and so has no REF field, the REF list is read from the text's later copy of the preamble.",
+    ),
+)
+def refs_after_cut(lines: Sequence[str], year: int | None) -> tuple[Ref, ...] | None:
+    """The body opens with the first copy's cut (``...``, ``RE...``): the first REF field of the
+    later copy (a line that starts with the label) before the first numbered paragraph, if it
+    names a cable and is not cut short."""
+    if not lines or not _CUT_LINE.match(lines[0]):
+        return None
+    for index, line in enumerate(lines):
+        if _PARAGRAPH_START.match(line):
+            return None
+        if _REF_LINE.match(line):
+            found = list_at(lines, index, line.index("REF"), year)
+            return found if any(ref.target for ref in found) and not cut_short(found) else None
+    return None
