@@ -317,7 +317,7 @@ def derive_facts(
         origin_from_metadata=origin_from_metadata,
         signer=next((b.line.strip(" .#") for b in blocks if isinstance(b, Signature)), None),
         tags=_tags(_first(every, "tags"), run),
-        refs=tuple(cited(opening_refs_of(refs, blocks, own_year, run, warnings))),
+        refs=tuple(cited(opening_refs_of(refs, blocks, own_year, run, warnings, subject != cut))),
         eo=eo.text if eo else None,
         classified_by=_classified_by(every, blocks, run),
         date=date,

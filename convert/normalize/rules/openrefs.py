@@ -17,7 +17,7 @@ from ..refs import guessed
 from .refcopy import REF_AT, block_lines, cut_short, list_at
 from .ruler import Chain, Run, note
 
-OPENING_REFS: Chain[Callable[[Sequence[str], int | None], tuple[Ref, ...] | None]] = Chain(
+OPENING_REFS: Chain[Callable[[Sequence[Sequence[str]], int | None], tuple[Ref, ...] | None]] = Chain(
     "fields.opening-refs",
     "fields",
     "No REF field: a REF list inside the text's opening lines, before its first numbered paragraph (first match).",
@@ -39,34 +39,43 @@ OPENING_LINES = 4
         "the lines stay as written.",
     ),
 )
-def opening_refs(lines: Sequence[str], year: int | None) -> tuple[Ref, ...] | None:
+def opening_refs(blocks: Sequence[Sequence[str]], year: int | None) -> tuple[Ref, ...] | None:
     """The first REF list (an upper-case ``REF:`` label, not inside a word) in the first
-    :data:`OPENING_LINES` lines before a numbered paragraph, to the Classified By field, a
-    numbered paragraph or a summary, if it names a cable and is not cut short (``…``)."""
-    opening = lines[:OPENING_LINES]
-    for index, line in enumerate(opening):
-        if _PARAGRAPH_START.match(line):
-            return None
-        match = REF_AT.search(line)
-        if match is not None:
-            found = list_at(opening, index, match.start(), year)
-            return found if any(ref.target for ref in found) and not cut_short(found) else None
+    :data:`OPENING_LINES` lines (of ``blocks``, each block's lines) before a numbered paragraph,
+    to the Classified By field, a numbered paragraph, a summary or its block's end, if it names a
+    cable and is not cut short (``…``)."""
+    seen = 0
+    for lines in blocks:
+        for index, line in enumerate(lines):
+            if seen == OPENING_LINES or _PARAGRAPH_START.match(line):
+                return None
+            seen += 1
+            match = REF_AT.search(line)
+            if match is not None:
+                found = list_at(lines, index, match.start(), year)
+                return found if any(ref.target for ref in found) and not cut_short(found) else None
     return None
 
 
 def opening_refs_of(
-    refs: list[Ref], blocks: Sequence[Block], year: tuple[int | None, bool], run: Run, warnings: list[str]
+    refs: list[Ref],
+    blocks: Sequence[Block],
+    year: tuple[int | None, bool],
+    run: Run,
+    warnings: list[str],
+    copied: bool = False,
 ) -> list[Ref]:
     """``refs`` (the REF fields'), or where there are none the ``fields.opening-refs`` list of
     the body's opening lines (the lines of the blocks before the first numbered paragraph): a
-    warning says so."""
-    if refs:
+    warning says so. ``copied``: the SUBJECT was read whole from a later copy (``fields.full-refs``
+    has read that copy's REF list, if it has one): nothing more is read."""
+    if refs or copied:
         return refs
-    lines: list[str] = []
+    lines: list[list[str]] = []
     for block in blocks:
         if isinstance(block, Paragraph) and block.n is not None:
             break
-        lines += [x for x in block_lines(block) if isinstance(x, str) and x.strip()]
+        lines.append([x for x in block_lines(block) if isinstance(x, str) and x.strip()])
     found = run.first(OPENING_REFS, lines, year[0])
     if not found:
         return refs
@@ -95,10 +104,11 @@ _REF_LINE = re.compile(r"^\s*+REF(?:S|TELS?)?\s*+:")
         "``RE...``) and so has no REF field, the REF list is read from the text's later copy of the preamble.",
     ),
 )
-def refs_after_cut(lines: Sequence[str], year: int | None) -> tuple[Ref, ...] | None:
+def refs_after_cut(blocks: Sequence[Sequence[str]], year: int | None) -> tuple[Ref, ...] | None:
     """The body opens with the first copy's cut (``...``, ``RE...``): the first REF field of the
     later copy (a line that starts with the label) before the first numbered paragraph, if it
     names a cable and is not cut short."""
+    lines = [line for block in blocks for line in block]
     if not lines or not _CUT_LINE.match(lines[0]):
         return None
     for index, line in enumerate(lines):
