@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from ..parsed import Block, Paragraph, Ref
 from ..refs import guessed
-from .refcopy import REF_AT, block_lines, cut_short, list_at
+from .refcopy import REF_AT, block_lines, list_at, naming
 from .ruler import Chain, Run, note
 
 OPENING_REFS: Chain[Callable[[Sequence[Sequence[str]], int | None], tuple[Ref, ...] | None]] = Chain(
@@ -28,6 +28,11 @@ _PARAGRAPH_START = re.compile(r"^\s*+¶?\s*+\d{1,2}\s*+[.)]")
 #: the opening lines read: the field glued to the title or to the handling sentence is in the
 #: body's first lines, never further down (a REF label further on is the text's)
 OPENING_LINES = 4
+#: the line a media partner's first copy of the preamble stops at, after the SUBJECT: the cut
+#: mark alone, or after the REF label's first letters (``...``, ``RE...``)
+_CUT_LINE = re.compile(r"^\s*+(?:R|RE|REF)?\s*+(?:\.\.\.|…)\s*+$")
+#: a REF label that starts its line (a field of the later copy, not a mention in the text)
+_REF_LINE = re.compile(r"^\s*+REF(?:S|TELS?)?\s*+:")
 
 
 @OPENING_REFS.rule(
@@ -52,8 +57,7 @@ def opening_refs(blocks: Sequence[Sequence[str]], year: int | None) -> tuple[Ref
             seen += 1
             match = REF_AT.search(line)
             if match is not None:
-                found = list_at(lines, index, match.start(), year)
-                return found if any(ref.target for ref in found) and not cut_short(found) else None
+                return naming(list_at(lines, index, match.start(), year))
     return None
 
 
@@ -88,13 +92,6 @@ def opening_refs_of(
     return list(guessed(found, year[1]))
 
 
-#: the line a media partner's first copy of the preamble stops at, after the SUBJECT: the cut
-#: mark alone, or after the REF label's first letters (``...``, ``RE...``)
-_CUT_LINE = re.compile(r"^\s*+(?:R|RE|REF)?\s*+(?:\.\.\.|…)\s*+$")
-#: a REF label that starts its line (a field of the later copy, not a mention in the text)
-_REF_LINE = re.compile(r"^\s*+REF(?:S|TELS?)?\s*+:")
-
-
 @OPENING_REFS.rule(
     "refs-after-cut",
     after="opening-refs",
@@ -115,6 +112,5 @@ def refs_after_cut(blocks: Sequence[Sequence[str]], year: int | None) -> tuple[R
         if _PARAGRAPH_START.match(line):
             return None
         if _REF_LINE.match(line):
-            found = list_at(lines, index, line.index("REF"), year)
-            return found if any(ref.target for ref in found) and not cut_short(found) else None
+            return naming(list_at(lines, index, line.index("REF"), year))
     return None

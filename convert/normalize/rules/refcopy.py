@@ -66,6 +66,11 @@ def _begins_alike(one: list[str], other: list[str]) -> bool:
     return shorter > 0 and one[:shorter] == other[:shorter]
 
 
+def naming(refs: tuple[Ref, ...]) -> tuple[Ref, ...] | None:
+    """A REF list read from a copy, if it names a cable and is not cut short."""
+    return refs if any(ref.target for ref in refs) and not cut_short(refs) else None
+
+
 def cut_short(refs: Sequence[Ref]) -> bool:
     """Whether a REF list stops short: an item that holds ``...`` (``B. US...``, ``C. THE HAGUE 140 ...``)."""
     return bool(refs) and any(_CUT.search(ref.text) for ref in refs)
@@ -139,8 +144,8 @@ def cut_refs_unnamed(refs: Sequence[Ref], lines: Sequence[str], year: int | None
         if match is None or (not begins and line[: match.start()].strip()):
             continue
         copy = list_at(lines, index, match.start(), year)
-        if any(r.target for r in copy) and not cut_short(copy) and _written(copy).startswith(begins):
-            return tuple(copy)
+        if naming(copy) and _written(copy).startswith(begins):
+            return copy
     return None
 
 
@@ -168,8 +173,7 @@ def refs_of_copy(refs: Sequence[Ref], lines: Sequence[str], year: int | None) ->
             return None
         match = REF_AT.search(line)
         if match is not None:
-            copy = list_at(lines, index, match.start(), year)
-            return copy if any(ref.target for ref in copy) and not cut_short(copy) else None
+            return naming(list_at(lines, index, match.start(), year))
     return None
 
 
