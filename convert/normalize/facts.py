@@ -16,6 +16,7 @@ from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Parag
 from .refs import cited
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, partial_extract
 from .rules.labels import subject_text
+from .rules.openrefs import opening_refs_of
 from .rules.refcopy import merged_refs, whole_refs
 from .rules.ruler import PARTS, Run, all_rules
 from .tagcodes import tags_from
@@ -300,7 +301,7 @@ def derive_facts(
     eo = _first(every, "eo")
     refs = merged_refs([f.refs.items for f in every if f.kind == "refs" and f.refs is not None])
     subject = _whole_subject(cut := _subject(_first(every, "subject")), blocks, run, warnings)
-    refs = cited(whole_refs(refs, fields, blocks, own_year, run, warnings, missing=subject != cut))
+    refs = whole_refs(refs, fields, blocks, own_year, run, warnings, missing=subject != cut)
     facts = Facts(
         cable_id=ident,
         source=raw.source,
@@ -316,7 +317,7 @@ def derive_facts(
         origin_from_metadata=origin_from_metadata,
         signer=next((b.line.strip(" .#") for b in blocks if isinstance(b, Signature)), None),
         tags=_tags(_first(every, "tags"), run),
-        refs=tuple(refs),
+        refs=tuple(cited(opening_refs_of(refs, blocks, own_year, run, warnings, subject != cut))),
         eo=eo.text if eo else None,
         classified_by=_classified_by(every, blocks, run),
         date=date,

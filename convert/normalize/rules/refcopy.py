@@ -23,9 +23,11 @@ FULL_REFS: Chain[Callable[[Sequence[Ref], Sequence[str], int | None], tuple[Ref,
 _CUT = re.compile(r"\.\.\.|…")
 #: a REF label inside a line (a copy of the preamble run together: ``… AT NATO REF: A. …``)
 REF_AT = re.compile(r"(?<![A-Za-z])REF(?:S|TEL|TELS)?\s*:")
-#: what ends a REF list in a copy: the Classified By field, a numbered paragraph, a summary
+#: what ends a REF list in a copy: the Classified By field, a numbered paragraph, a summary, the
+#: SBU handling sentence
 _REF_END = re.compile(
     r"(?i:classified\s+by)\b|(?<!\S)¶?\d{1,2}\.\s*\(|^\s*¶?\d{1,2}\.\s|(?i:\b(?:begin\s+)?summary\b)"
+    r"|(?i:\bsensi?tive\s+but\s+unclassified\b)"
 )
 _ANCHOR = re.compile(r"¶(?=\s*[A-Z][.)])")
 #: lines read after the label's line for the rest of a list written one item a line
@@ -64,12 +66,17 @@ def _begins_alike(one: list[str], other: list[str]) -> bool:
     return shorter > 0 and one[:shorter] == other[:shorter]
 
 
+def naming(refs: tuple[Ref, ...]) -> tuple[Ref, ...] | None:
+    """A REF list read from a copy, if it names a cable and is not cut short."""
+    return refs if any(ref.target for ref in refs) and not cut_short(refs) else None
+
+
 def cut_short(refs: Sequence[Ref]) -> bool:
     """Whether a REF list stops short: an item that holds ``...`` (``B. US...``, ``C. THE HAGUE 140 ...``)."""
     return bool(refs) and any(_CUT.search(ref.text) for ref in refs)
 
 
-def _list_at(lines: Sequence[str], index: int, start: int, year: int | None) -> tuple[Ref, ...]:
+def list_at(lines: Sequence[str], index: int, start: int, year: int | None) -> tuple[Ref, ...]:
     """The REF list whose label is at ``start`` of line ``index``: to the Classified By field,
     a numbered paragraph or a summary (on the following lines while they are part of it)."""
     text = lines[index][start:]
@@ -100,10 +107,45 @@ def cut_refs(refs: Sequence[Ref], lines: Sequence[str], year: int | None) -> tup
         match = REF_AT.search(line)
         if match is None:
             continue
-        copy = _list_at(lines, index, match.start(), year)
+        copy = list_at(lines, index, match.start(), year)
         targets = [ref.target for ref in copy if ref.target]
         if len(targets) > len(named) and targets[: len(named)] == named and not cut_short(copy):
             return tuple(copy)
+    return None
+
+
+_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]++")
+
+
+def _written(refs: Sequence[Ref]) -> str:
+    """A REF list's labels and texts, letters and digits only, upper case (``A. A...`` -> ``AA``)."""
+    return _NOT_ALNUM.sub("", "".join(f"{r.written or ''}{_CUT.sub('', r.text)}" for r in refs)).upper()
+
+
+@FULL_REFS.rule(
+    "cut-refs-unnamed",
+    after="cut-refs",
+    note=note(
+        "normalization",
+        "A REF list cut short before it names a cable (``REF:...``, ``REF: A. STATE ...``, ``REF: A) Y...``: a "
+        "media partner's first copy of the preamble ends there) is read from the text's later copy of the list, "
+        "when that copy begins as the cut one is written.",
+    ),
+)
+def cut_refs_unnamed(refs: Sequence[Ref], lines: Sequence[str], year: int | None) -> tuple[Ref, ...] | None:
+    """The first later REF list that begins with what the cut list writes (its labels and text,
+    letters and digits only: ``A. STATE ...`` begins ``A. STATE 15228``; a bare ``REF:...`` only a
+    list whose label starts its line), names a cable and is not cut short."""
+    if not refs or any(ref.target for ref in refs):
+        return None
+    begins = _written(refs)
+    for index, line in enumerate(lines):
+        match = REF_AT.search(line)
+        if match is None or (not begins and line[: match.start()].strip()):
+            continue
+        copy = list_at(lines, index, match.start(), year)
+        if naming(copy) and _written(copy).startswith(begins):
+            return copy
     return None
 
 
@@ -131,8 +173,7 @@ def refs_of_copy(refs: Sequence[Ref], lines: Sequence[str], year: int | None) ->
             return None
         match = REF_AT.search(line)
         if match is not None:
-            copy = _list_at(lines, index, match.start(), year)
-            return copy if any(ref.target for ref in copy) and not cut_short(copy) else None
+            return naming(list_at(lines, index, match.start(), year))
     return None
 
 
@@ -153,7 +194,7 @@ def whole_refs(
         return refs
     first = next((i for i, f in enumerate(fields) if f.kind == "refs"), len(fields))
     parts: list[Sequence[object]] = [f.lines for f in fields[first + 1 :]]
-    parts += [_block_lines(block) for block in blocks]
+    parts += [block_lines(block) for block in blocks]
     lines = [x for part in parts for x in part if isinstance(x, str)]
     whole: tuple[Ref, ...] | None = run.first(FULL_REFS, refs, lines, year[0])
     if not whole:
@@ -166,7 +207,7 @@ def whole_refs(
     return list(guessed(whole, year[1]))
 
 
-def _block_lines(block: Block) -> list[object]:
+def block_lines(block: Block) -> list[object]:
     """A block's lines as written, with its list items' (each item's label before its text)."""
     if isinstance(block, LateField):
         return list(block.field.lines)
