@@ -23,6 +23,12 @@ from .runs import ITEM_START, LABEL_LINE, split_item_lines
 _TERMINAL = (".", ":", ";", "!", "?")
 
 
+def _lead(text: str) -> str:
+    """The line from its first character that is neither a space nor the page's ¶ (an item
+    label can only begin there)."""
+    return text.lstrip().lstrip("¶").lstrip()
+
+
 def _hyphen_bullet(text: str) -> bool:
     """A line that begins with one hyphen, a space and a word (``- GOI OPPOSED …``)."""
     match = ITEM_START.match(text)
@@ -45,6 +51,8 @@ def hyphen_bullets(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | Non
     stop, in a block where two lines or more do and the first follows a blank line, a heading
     or a finished sentence (``- ITALY AGREED …`` / ``- GOI OPPOSED …``)."""
     texts = [x for x in lines if isinstance(x, str)]
+    if sum(_lead(text).startswith("-") for text in texts) < 2:
+        return None  # (fewer than two lines that begin with a dash: no list of them)
     marks = [i for i, text in enumerate(texts) if _hyphen_bullet(text)]
     if len(marks) < 2:
         return None
@@ -78,6 +86,8 @@ def dash_bullets(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | None:
     before ends without a full stop (``Key issues for your visit include:`` / ``-- Internal
     political issues`` / ``-- Bilateral relations`` / …): the plain rule began the list, and a
     line of it that begins so, with no second dash on it (an aside's), is the next item."""
+    if not any(_lead(x).startswith("--") for x in lines if isinstance(x, str)):
+        return None  # (no line begins with a double dash)
     plain = split_item_lines(lines)
     if not plain[1] or plain[1][0].label != "--":
         return None

@@ -22,6 +22,7 @@ the source has them). A restart whose paragraphs are not the first run's (10BERN
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from ..parsed import Block, Line, Paragraph
@@ -86,7 +87,10 @@ def _unnumbered(block: Paragraph) -> Paragraph:
 def repeated_text(blocks: list[Block], run: Run) -> list[Block]:
     """The numbered paragraphs of a second copy of the text, unnumbered."""
     numbered = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.n is not None]
-    copied = copy_run([b.n for _, b in numbered], [_start(b) for _, b in numbered])
+    numbers = [b.n for _, b in numbered if b.n is not None]
+    if all(a < b for a, b in itertools.pairwise(numbers)):
+        return blocks  # the numbering never goes back: no copy (and no paragraph's start to read)
+    copied = copy_run(numbers, [_start(b) for _, b in numbered])
     if not copied:
         return blocks
     out = list(blocks)
