@@ -15,8 +15,6 @@ paragraph number, item label or rule) with a capital, the two are one run again.
 
 from __future__ import annotations
 
-import re
-
 from ..parsed import Furniture, Line
 from . import gaps  # noqa: F401  (wrapped-number-rejoin, which this rule goes after, registered first)
 from .blocks import DASH_RULE, MERGE, _texts, starts_new, terminal
@@ -31,8 +29,17 @@ _GOES_ON = frozenset(
 )
 #: a line this long at least ends the run's text (not a short title or a name)
 _LINE = 25
-#: a line that is or ends in a rule (``CORRUPTION`` / ``----------``, ``… ONLY SOLUTION ------ -----``)
-_RULE_END = re.compile(r"(?:-{4,}|={4,}|_{4,})[\s=_-]*$")
+
+
+def _ends_in_rule(text: str) -> bool:
+    """Whether a line is or ends in a rule (``----------``, ``… ONLY SOLUTION ------ -----``):
+    four dashes, equals signs or underscores in the marks and spaces that end it (read as code,
+    not a pattern searched for: on a long line of dashes that search is quadratic)."""
+    start = len(text)
+    while start and (text[start - 1] in "-=_" or text[start - 1].isspace()):
+        start -= 1
+    tail = text[start:]
+    return "----" in tail or "====" in tail or "____" in tail
 
 
 def ends_mid_sentence(line: str) -> bool:
@@ -60,7 +67,7 @@ def function_word_rejoin(prev: list[Line], furniture: list[Furniture], chunk: li
     first = texts[0].lstrip() if texts else ""
     if not (first[:1].isupper() and not starts_new(first) and ends_mid_sentence(last_text(prev))):
         return False
-    if any(_RULE_END.search(text) for text in texts[:3]) and not _title_goes_on(_texts(prev), texts):
+    if any(_ends_in_rule(text) for text in texts[:3]) and not _title_goes_on(_texts(prev), texts):
         return False
     return not (len(texts) == 1 and not terminal(first) and _prose(_texts(prev)))
 
