@@ -344,7 +344,6 @@ SUBJECT_RUNON = re.compile(
     r"(?<!\s)\s++(?=REF(?:S|TELS?)?\s*+:|Ref(?:\(s\))?\s*+:|REFTELS?\s|REF\s++[A-Z]\s*+:|(?i:CLASSIFIED\s++BY\b)"
     r"|(?i:SENSI?TIVE\s++BUT\s++UNCLASSIFIED\b))"
     r"|(?<=[A-Za-z0-9.)])(?=REFS?:)"
-    r"|(?<=[A-Za-z])(?=Classified By:)"  # (``… TO BAHRAINClassified By: …``; after a REF's number: ref-runon)
 )
 
 
