@@ -115,10 +115,8 @@ def _copied(blocks: list[Block], tail: list[Block], run: Run) -> bool:
     """The ``closing.copies`` rules on the last block (an unnumbered, unmarked paragraph or a
     wrapper block): a copy of the routing header goes to the closing blocks, a wrapper a line."""
     texts = _copy_texts(blocks)
-    name = next((r.name for r in run.active(COPIES) if r.fn(texts, run)), None) if texts else None
-    if name is None:
+    if not (texts and run.first(COPIES, texts, run)):
         return False
-    run.fire(name)
     while True:
         blocks.pop()
         tail[:0] = [Closing(x, "wrapper") for x in texts]

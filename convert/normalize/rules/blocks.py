@@ -24,7 +24,7 @@ from collections.abc import Callable
 from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, Line, ListItem, Paragraph
 from .fields import is_wrapper
 from .ruler import Chain, Run, note
-from .runs import ITEM_START, last_text, ruled, split_item_lines, tail_texts
+from .runs import ITEM_START, TITLE_LIMIT, last_text, ruled, split_item_lines, tail_texts
 
 CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
     "blocks.cut",
@@ -107,7 +107,7 @@ def dashed_title(line: str) -> str | None:
         return None
     match = DASHED_TITLE.match(line)
     title = (match["a"] or match["b"]) if match else None
-    if not title or len(title) > 160 or PARA_START.match(title):
+    if not title or len(title) > TITLE_LIMIT or PARA_START.match(title):
         return None
     return title
 
@@ -175,7 +175,7 @@ def _over_text(block: list[Line], line: str) -> int:
     if starts_new(line) or UNDERLINE.match(line) or any(UNDERLINE.match(x) or dashed_title(x) for x in texts[1:]):
         return 0  # [-----, HAITI -----] / 12. (C): a heading, then its paragraph
     words = " ".join(x.strip() for x in [*texts[1:], line])
-    return len(block) if len(words) >= 160 else 0
+    return len(block) if len(words) >= TITLE_LIMIT else 0
 
 
 #: the last word of a line that a number goes on (``see paragraph`` / ``3. (C) above``), not a
@@ -332,7 +332,7 @@ def dashed_heading(chunk: list[Line], texts: list[str], run: Run) -> Block | Non
     if not _dashed(texts):
         return None
     words = [x for x in texts if not DASH_RULE.match(x)]
-    if words and len(" ".join(words)) < 160:
+    if words and len(" ".join(words)) < TITLE_LIMIT:
         kept = (x for x in chunk if not (isinstance(x, str) and DASH_RULE.match(x)))
         # a title with dashes of its own on the line (-----, HAITI -----): the title
         return Heading(tuple((dashed_title(x) or x) if isinstance(x, str) else x for x in kept), rend="dashes")

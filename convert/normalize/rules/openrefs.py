@@ -80,16 +80,17 @@ def opening_refs_of(
         if isinstance(block, Paragraph) and block.n is not None:
             break
         lines.append([x for x in block_lines(block) if isinstance(x, str) and x.strip()])
-    found = run.first(OPENING_REFS, lines, year[0])
-    if not found:
+    found = next(((rule.name, read) for rule in run.active(OPENING_REFS) if (read := rule.fn(lines, year[0]))), None)
+    if found is None:
         return refs
+    run.fire(found[0])
     warnings.append(
         "no REF field: the references are read from a REF list run on into the text's opening lines"
-        if run.on("opening-refs") and opening_refs(lines, year[0])
+        if found[0] == "opening-refs"
         else "the text's first copy of the preamble stops after its SUBJECT: the references are read from its "
         "later copy"
     )
-    return list(guessed(found, year[1]))
+    return list(guessed(found[1], year[1]))
 
 
 @OPENING_REFS.rule(

@@ -13,6 +13,7 @@ from .blocks import PASSES, _goes_on, _texts
 from .copies import ROW_CABLE, ROW_DAY, ROW_ID, ROW_START, row_field
 from .fields import field_kind, is_wrapper
 from .ruler import Run, note
+from .runs import mixed_case
 
 
 # ---------------------------------------------------------------- passes
@@ -368,13 +369,7 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
     """A short line standing alone before a numbered paragraph, without a full stop, in a cable
     written in mixed case, is a heading (MILITARY UPDATE, A New Era Begins, or a title with
     its dashes on the same line); not a quote's end (END TEXT) nor a Classified By line's REASON."""
-    mixed = 0
-    for b in blocks:
-        if isinstance(b, Paragraph) and any(not x.isupper() and any(map(str.islower, x)) for x in _texts(b.lines)):
-            mixed += 1
-            if mixed == 2:
-                break
-    else:
+    if not mixed_case(blocks):
         return blocks
     out = list(blocks)
     for index, (block, following) in enumerate(itertools.pairwise(blocks)):

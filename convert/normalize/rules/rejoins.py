@@ -19,7 +19,7 @@ from ..parsed import Furniture, Line
 from . import gaps  # noqa: F401  (wrapped-number-rejoin, which this rule goes after, registered first)
 from .blocks import DASH_RULE, MERGE, _texts, starts_new, terminal
 from .ruler import note
-from .runs import last_text
+from .runs import TITLE_LIMIT, last_text
 
 #: words a sentence does not end with: articles, prepositions, conjunctions, determiners
 _GOES_ON = frozenset(
@@ -90,4 +90,5 @@ def _title_goes_on(before: list[str], texts: list[str]) -> bool:
     title = [x for x in before if not DASH_RULE.match(x)]
     words = title + [x for x in texts if not DASH_RULE.match(x)]
     framed = len(title) < len(before)  # a rule above: a title of its own lines (name / office)
-    return (framed or not _prose(title)) and any(DASH_RULE.match(x) for x in texts) and len(" ".join(words)) < 160
+    underlined = any(DASH_RULE.match(x) for x in texts)
+    return (framed or not _prose(title)) and underlined and len(" ".join(words)) < TITLE_LIMIT

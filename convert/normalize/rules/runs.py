@@ -1,13 +1,13 @@
 """Helpers of stage "blocks" (no rules here): the item labels that start a list, the last
-text lines of a run, a run's lines split into the text and its list items, and what a line
-with a rule or a dashed title holds."""
+text lines of a run, a run's lines split into the text and its list items, what a line
+with a rule or a dashed title holds, and whether a cable is written in mixed case."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from ..parsed import Line, ListItem
+from ..parsed import Block, Line, ListItem, Paragraph
 
 ITEM_START = re.compile(
     r"^\s*(?:¶\s*)?(?P<label>\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)|[A-Za-z]\)|[A-Z]\.(?=\s)|\d{1,2}\)|-{1,2}(?=\s)|--(?=[A-Z0-9])|[*•o](?=\s))\s*"
@@ -18,6 +18,8 @@ ITEM_START = re.compile(
 #: dashes between spaces) and every line ``blocks.dashed_title`` reads ("--", "- -" or "===="): a
 #: line without any is neither
 _RULED = ("--", "- -", "==", "__")
+#: the longest title (its words joined) a dashed rule makes a heading (``dashed-heading``)
+TITLE_LIMIT = 160
 
 
 def ruled(text: str) -> bool:
@@ -79,3 +81,21 @@ def split_item_lines(
             head.append(entry)
             head_texts += isinstance(entry, str)
     return head, [ListItem(label, tuple(item)) for label, item in items]
+
+
+def has_lower(line: Line) -> bool:
+    """Whether a text line holds a lower-case letter (isupper(): every cased one is upper, so
+    none is lower: the common all-capitals line is answered without a scan)."""
+    return isinstance(line, str) and not line.isupper() and any(map(str.islower, line))
+
+
+def mixed_case(blocks: Sequence[Block]) -> bool:
+    """Whether a cable's paragraphs are written in mixed case: two or more hold a lower-case
+    letter (a title in capitals stands out only there: ``headings``, ``title-after-text``)."""
+    found = 0
+    for block in blocks:
+        if isinstance(block, Paragraph) and any(map(has_lower, block.lines)):
+            found += 1
+            if found == 2:
+                return True
+    return False

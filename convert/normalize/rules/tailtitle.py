@@ -23,6 +23,7 @@ import re
 from ..parsed import Block, Heading, Line, PageBreak, Paragraph
 from .blocks import PASSES
 from .ruler import Run, note
+from .runs import has_lower, mixed_case
 
 _ENDS = ".!?"
 _CLOSERS = "\"')”’]"
@@ -102,21 +103,6 @@ def tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
     return (*lines[:last], kept, *lines[last + 1 :]), title
 
 
-def _has_lower(line: Line) -> bool:
-    return isinstance(line, str) and any(map(str.islower, line))
-
-
-def _mixed(blocks: list[Block]) -> bool:
-    """Whether the cable's paragraphs are written in mixed case (two or more with lower case)."""
-    found = 0
-    for block in blocks:
-        if isinstance(block, Paragraph) and any(map(_has_lower, block.lines)):
-            found += 1
-            if found == 2:
-                return True
-    return False
-
-
 def _next_numbered(blocks: list[Block], index: int) -> bool:
     """Whether the next block but page furniture is a numbered paragraph."""
     following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
@@ -138,14 +124,14 @@ def title_after_text(blocks: list[Block], run: Run) -> list[Block]:
     """``1.(SBU) … End summary and comment. IS QUICK HOSPITALIZATION THE KEY TO SURVIVAL?`` /
     ``2.(SBU) …`` (09CAIRO173): the capitals after the paragraph's last finished sentence are a
     heading before ¶2."""
-    if not _mixed(blocks):
+    if not mixed_case(blocks):
         return blocks
     out: list[Block] = []
     for index, block in enumerate(blocks):
         found = None
         if isinstance(block, Paragraph) and not block.items and _next_numbered(blocks, index):
             found = tail_title(block.lines)
-        if found is None or not isinstance(block, Paragraph) or not any(map(_has_lower, found[0])):
+        if found is None or not isinstance(block, Paragraph) or not any(map(has_lower, found[0])):
             out.append(block)
             continue
         lines, title = found
