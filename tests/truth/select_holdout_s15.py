@@ -98,12 +98,12 @@ def choose(pools, seed: int) -> list[tuple[str, str, str]]:
     return chosen
 
 
-def with_csv_rows(chosen, pools, seed: int) -> list[tuple[str, str, str]]:
+def with_csv_rows(chosen, pools, seed: int, csv_min: int = CSV_MIN) -> list[tuple[str, str, str]]:
     rows = {r[2] for r in cabletext.csv_rows()}
     has_row = lambda rel: Path(rel).stem in rows  # noqa: E731
     rng = random.Random(seed)  # noqa: S311
     spare = {s: [r for r, _n in pool if has_row(r)] for s, pool in pools.items()}
-    while sum(has_row(c[0]) for c in chosen) < CSV_MIN:
+    while sum(has_row(c[0]) for c in chosen) < csv_min:
         strata = [s for s in sorted(spare, key=lambda s: (-len(spare[s]), s))
                   if spare[s] and any(c[2] == "-".join(s) and not has_row(c[0]) for c in chosen)]
         if not strata:

@@ -23,7 +23,8 @@ HERE = Path(__file__).resolve().parent
 #: the selection files: the truth's pages, then each holdout's, with the holdout it belongs to
 SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s12.tsv", "session 12"), ("selection-holdout-s13.tsv", "session 13"),
-              ("selection-holdout-s14.tsv", "session 14"), ("selection-holdout-s15.tsv", "session 15"))
+              ("selection-holdout-s14.tsv", "session 14"), ("selection-holdout-s15.tsv", "session 15"),
+              ("selection-holdout-s16.tsv", "session 16"))
 
 
 def selection() -> dict[str, dict]:
