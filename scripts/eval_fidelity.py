@@ -4,7 +4,7 @@
 Against the hand-built truth (tests/truth/truth.jsonl) per field and form (page, pasted
 text, CSV row, pre2000, seed, browser copy), beside cablemap on the same truth; the same on
 each holdout (tests/truth/holdout.jsonl: pages read after the rules were written; session 7's,
-session 12's, 13's, 14's and 15's) in a table of its own; the second
+session 12's, 13's, 14's, 15's and 16's) in a table of its own; the second
 opinion over all 6,550 pages; the residue audit of the reading text; the ¶-anchor audit; the
 agreement of every cable's forms; the classification a reader is shown. Every miss goes to
 build/fidelity-failures.jsonl, every disagreement with cablemap to build/second-opinion.jsonl.
