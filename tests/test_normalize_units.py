@@ -526,6 +526,31 @@ def test_dashed_heading():
     assert reading_text(head) == "SUMMARY" and head.get("rend") == "dashes"
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("Chief of the Chancellery and Minister", "Without Portfolio: Ronald Pofalla (CDU)"),  # 09BERLIN1360
+    ("BERRI ASKS FOR PRESSURE", "ON SYRIA OVER LAHOUD"),  # 06BEIRUT895
+    ("Pushing Bot on bilateral issues: Iraq, Afghanistan, TIP,", "Narcotics"),  # 04THEHAGUE281, a comma
+])
+def test_a_title_wrapped_over_two_lines_above_its_rule_is_one_heading(first: str, second: str) -> None:
+    """session-16 holdout (09BERLIN1360, 04THEHAGUE281): the rule under a title the teletype wrapped
+    completes the whole title, not its second line alone (the first was left a paragraph)."""
+    for rule_above in ("", "---------------------------------------\n"):
+        c = cable(f"UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) One.\n\n{rule_above}{first}\n{second}\n"
+                  "---------------------------------------\n\n2. (U) Two.\n")
+        (head,) = xp(c, "//t:ab[@type='heading']")
+        assert reading_text(head) == f"{first} {second}"
+        assert [p.get("n") for p in xp(c, "//t:p[@n]")] == ["1", "2"]
+        assert not [p for p in xp(c, "//t:p") if reading_text(p) == first]  # not left a paragraph
+
+
+def test_two_lines_above_a_rule_that_are_no_title_stay_as_they_were() -> None:
+    """A sentence's end, a table's column heads: the rule takes the last line alone, as before."""
+    for first in ("The minister left early.", "YEAR  NUMBER OF         EQUIPMENT TURNED-IN"):
+        c = cable(f"UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) One.\n\n{first}\nTHE OUTLOOK\n"
+                  "---------------------------------------\n\n2. (U) Two.\n")
+        assert [reading_text(h) for h in xp(c, "//t:ab[@type='heading']")] == ["THE OUTLOOK"]
+
+
 # ------------------------------------------------------------------ page furniture
 def test_page_break_lines():
     assert new_page("MADRID 00000857 001.2 OF 002") == "1"

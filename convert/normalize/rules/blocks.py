@@ -24,7 +24,7 @@ from collections.abc import Callable
 from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, Line, ListItem, Paragraph
 from .fields import is_wrapper
 from .ruler import Chain, Run, note
-from .runs import ITEM_START, TITLE_LIMIT, last_text, ruled, split_item_lines, tail_texts
+from .runs import ITEM_START, TITLE_LIMIT, last_text, ruled, split_item_lines, tail_texts, wrapped_title
 
 CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
     "blocks.cut",
@@ -149,8 +149,8 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
         return False  # every answer below needs a rule or a dashed title: in the line, the last, or the run's first
     if UNDERLINE.match(line):
         if _title_like(last) and not DASH_RULE.match(last):
-            if len(texts) == 1 or DASH_RULE.match(texts[-2]):
-                return False  # [TITLE] or [-----, TITLE]: this rule completes the heading
+            if len(texts) == 1 or DASH_RULE.match(texts[-2]) or wrapped_title(block):
+                return False  # [TITLE], [-----, TITLE] or a title of two lines: this rule completes the heading
             if isinstance(block[-1], str):
                 return 2  # the title goes with its rule
         return not DASH_RULE.match(last)  # a rule after text: a block of its own

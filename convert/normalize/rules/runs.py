@@ -26,6 +26,36 @@ def ruled(text: str) -> bool:
     return _RULED[0] in text or _RULED[1] in text or _RULED[2] in text or _RULED[3] in text
 
 
+#: a rule line above a title (dashes, equals signs or underscores, a run the teletype wrapped)
+_RULE_LINE = re.compile(r"^\s*(?:[-=_]\s*){4,}$")
+#: a line that cannot be part of a title: a numbered paragraph, a table's columns (three spaces)
+_NOT_TITLE_LINE = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s?[.)]|\S {3,}\S")
+
+
+def wrapped_title(block: Sequence[Line]) -> bool:
+    """``Chief of the Chancellery and Minister`` / ``Without Portfolio: Ronald Pofalla (CDU)`` /
+    dashes (09BERLIN1360), ``BERRI ASKS FOR PRESSURE`` / ``ON SYRIA OVER LAHOUD`` / dashes: a run
+    that is two short lines of text, after any rules over them, is one title the teletype wrapped,
+    which a rule under it completes (not its second line alone): each line at most 80 characters,
+    the two under TITLE_LIMIT, neither a numbered paragraph, an item, a table's columns nor a
+    sentence's end (the first may end in a comma or a colon), the second not in lower case."""
+    texts = [x for x in block if isinstance(x, str)]
+    if len(texts) != len(block):
+        return False
+    lines = [x.strip() for x in texts if not _RULE_LINE.match(x)]
+    if len(lines) != 2 or any(_RULE_LINE.match(x) for x in texts[len(texts) - 2 :]):
+        return False
+    first, second = lines
+    return (
+        all(0 < len(x) <= 80 and not _NOT_TITLE_LINE.search(x) and not ITEM_START.match(x) for x in lines)
+        and len(first) + len(second) < TITLE_LIMIT
+        and not first.endswith((".", ";"))
+        and not second.endswith((".", ",", ";", " --"))
+        and not first[0].islower()
+        and not second[0].islower()
+    )
+
+
 def tail_texts(block: list[Line], n: int = 2) -> list[str]:
     """The last ``n`` text lines of a run (fewer if it has fewer), in order."""
     tail = block[-n:]
