@@ -320,9 +320,9 @@ def end_label_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[L
 
 
 # ---------------------------------------------------------------- what a run is
-def _dashed(texts: list[str]) -> bool:
-    first = texts[0]
-    return bool(DASH_RULE.match(first) or (len(texts) >= 2 and DASH_RULE.match(texts[-1]) and len(texts) <= 4))
+def _dashed(texts: list[str]) -> bool:  # (under a title of two lines, a rule wrapped in pieces: 10MEXICO640)
+    short = len(texts) <= 4 or sum(not DASH_RULE.match(x) for x in texts) <= 2 if DASH_RULE.match(texts[-1]) else False
+    return bool(DASH_RULE.match(texts[0]) or (len(texts) >= 2 and short))
 
 
 @KINDS.rule("dashed-heading")

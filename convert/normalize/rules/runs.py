@@ -36,9 +36,9 @@ def wrapped_title(block: Sequence[Line]) -> bool:
     """``Chief of the Chancellery and Minister`` / ``Without Portfolio: Ronald Pofalla (CDU)`` /
     dashes (09BERLIN1360), ``BERRI ASKS FOR PRESSURE`` / ``ON SYRIA OVER LAHOUD`` / dashes: a run
     that is two short lines of text, after any rules over them, is one title the teletype wrapped,
-    which a rule under it completes (not its second line alone): each line at most 80 characters,
-    the two under TITLE_LIMIT, neither a numbered paragraph, an item, a table's columns nor a
-    sentence's end (the first may end in a comma or a colon), the second not in lower case."""
+    which a rule under it completes (not its second line alone): each line at most 80 characters
+    and a letter or digit, the two under TITLE_LIMIT, neither a numbered paragraph, an item, a
+    table's columns nor a sentence's end (the first may end in a comma or a colon), the second not in lower case."""
     texts = [x for x in block if isinstance(x, str)]
     if len(texts) != len(block):
         return False
@@ -47,7 +47,8 @@ def wrapped_title(block: Sequence[Line]) -> bool:
         return False
     first, second = lines
     return (
-        all(0 < len(x) <= 80 and not _NOT_TITLE_LINE.search(x) and not ITEM_START.match(x) for x in lines)
+        all(len(x) <= 80 and any(map(str.isalnum, x)) and not _NOT_TITLE_LINE.search(x) and not ITEM_START.match(x)
+            for x in lines)
         and len(first) + len(second) < TITLE_LIMIT
         and not first.endswith((".", ";"))
         and not second.endswith((".", ",", ";", " --"))
