@@ -138,7 +138,8 @@ def _title_like(line: str) -> bool:
 def underlined_heading(block: list[Line], line: str) -> bool | int:
     """A heading set with dashes inside a run of lines is a block of its own: a rule under a
     short title line (``UKRAINE AND INDIA`` / ``-------``) takes the title with it (the run
-    starts a line back), what follows a heading's rule starts a new run, and a title with its
+    starts a line back; a title wrapped over two lines, a run of its own, goes whole:
+    ``wrapped_title``), what follows a heading's rule starts a new run, and a title with its
     dashes on one line (``----- Summary -----``) stands apart from the lines around it. A rule
     over more text than a title holds is a rule alone: the text after it is a run of its own."""
     texts = tail_texts(block)  # the last two: a run can be long (no scan of it per line)
