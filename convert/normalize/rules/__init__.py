@@ -32,6 +32,7 @@ from . import (  # noqa: F401  (registers the rules)
     recopied,
     redacted,
     refcopy,
+    refsentence,
     restated,
     routing,
     runon,
