@@ -628,6 +628,11 @@ def test_hyphen_split_mended_only_when_the_word_occurs_elsewhere():
     ("2. (U) Last point.\n\nPICCUTA\n", "PICCUTA"),
     ("2. (U) Last point. END COMMENT. NICHOLSON\n", "NICHOLSON"),
     ("2. (U) We will see how it goes in Burma. Martinez\n", "Martinez"),
+    # one name with its full stop after the last sentence (09CAIRO205, 09CAIRO1976); not a closing word
+    ("2. (U) The Department of Treasury cleared on this cable. Scobey.\n", "Scobey"),
+    ("2. (U) Point of contact is RSO Wendy Bashnan. Regards.\n", None),
+    # the trailer withheld but for its end (07LONDON3923): the name after it signs
+    ("2. (C) XXXXXXXXXXXX. cfm Tuttle\n", "Tuttle"),
     ("2. (U) Last point.\n\nvan Voorst\n", "van Voorst"),
     ("2. (U) Last point.\n\nLAINGEN\n\nCONFIDENTIAL\n\nNNNN\n", "LAINGEN"),
     ("2. (U) LAST POINT.\nMERANTE\n", "MERANTE"),
