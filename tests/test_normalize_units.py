@@ -247,6 +247,14 @@ def test_ref_letter_written_again_for_the_next_item():
         "09MANAMA610", "08MANAMA610"]  # the item again, cut short: no 08MANAMA61
 
 
+def test_ref_label_doubled_and_a_year_written_with_an_apostrophe():
+    # ``REFREF:`` (10MANAMA55) is the REF label; ``'08 BUENOS AIRES 1491`` (09BUENOSAIRES66) is 2008's
+    assert [r.target for r in parse_refs("REFREF: A. STATE 19631 B. 09 MANAMA 596", 2010).items] == [
+        "10STATE19631", "09MANAMA596"]
+    assert [r.target for r in parse_refs("REF: A. '08 BUENOS AIRES 1491 B. ’08 BUENOS AIRES 1389", 2009).items] == [
+        "08BUENOSAIRES1491", "08BUENOSAIRES1389"]
+
+
 def test_ref_list_in_tei_links_known_cables():
     c = cable("C O N F I D E N T I A L MADRID 000857\n\nSIPDIS\n\nE.O. 12958: DECL: 02/13/2019\n"
               "TAGS: PREL SP\nSUBJECT: TEST\n\nREF: A. MADRID 100\n¶B. 08 STATE 4242\n\n1. (C) Text.\n")
