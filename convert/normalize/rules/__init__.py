@@ -25,6 +25,7 @@ from . import (  # noqa: F401  (registers the rules)
     labels,
     lines,
     marked,
+    numbersigned,
     openrefs,
     passes,
     preface,
