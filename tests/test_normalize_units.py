@@ -253,6 +253,8 @@ def test_ref_label_doubled_and_a_year_written_with_an_apostrophe():
         "10STATE19631", "09MANAMA596"]
     assert [r.target for r in parse_refs("REF: A. '08 BUENOS AIRES 1491 B. ’08 BUENOS AIRES 1389", 2009).items] == [
         "08BUENOSAIRES1491", "08BUENOSAIRES1389"]
+    # ``REF: REF 07 KOLKATA 88`` (08NEWDELHI1645): the label again before the cable, no letter
+    assert [r.target for r in parse_refs("REF: REF 07 KOLKATA 88", 2008).items] == ["07KOLKATA88"]
 
 
 def test_ref_list_in_tei_links_known_cables():

@@ -21,7 +21,8 @@ _CABLE_AHEAD = r"(?=(?:\d{2}\s+)?[A-Z]{3,}(?:\s[A-Z]+){0,3}\s+\d)"
 _BARE = r"REF\s+(?P<c>[A-Z])\s+" + _CABLE_AHEAD
 REF = re.compile(
     r"^\s*(?:¶\s*)?REF(?:\(S\)|(?:S|TEL|TELS|ERENCES?|REF)?\b)(?:\s+[A-Z](?=\s*:)|\s+[A-Z]\s+" + _CABLE_AHEAD + r")?"
-    r"\s*(?:\.\s?:|[:.])?",  # (``REF.:``)
+    r"\s*(?:\.\s?:|[:.])?"  # (``REF.:``)
+    r"(?:\s+REF\s+" + _CABLE_AHEAD + r")?",  # the label written again before a cable (``REF: REF 07 KOLKATA 88``)
     re.I,
 )
 _REF_LABEL = re.compile(
