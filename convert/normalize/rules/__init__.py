@@ -20,6 +20,7 @@ from . import (  # noqa: F401  (registers the rules)
     entities,
     fields,
     gaps,
+    handlingcut,
     headlines,
     inline,
     labels,
