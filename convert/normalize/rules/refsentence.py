@@ -18,10 +18,9 @@ from ..parsed import RunOn
 from ..refs import resolve_ref
 from .copies import WRAPPED
 
-#: after a cable's number (``SECSTATE 102414``), a capitalised word that begins a sentence
-_SENTENCE_AFTER_NUMBER = re.compile(r"(?<=[A-Z]\s)\d{1,7}\s++(?=[A-Z][a-z]++[\s,])")
-#: a cable's number after its station (``STATE 6970``), checked on the words before the cut
-_STATION_NUMBER = re.compile(r"[A-Z]{2,}\s++\d{1,7}\s*+$")
+#: after a cable's number (``SECSTATE 102414``: a station's last two capitals, a space, the
+#: number), a capitalised word that begins a sentence
+_SENTENCE_AFTER_NUMBER = re.compile(r"(?<=[A-Z][A-Z]\s)\d{1,7}\s++(?=[A-Z][a-z]++[\s,])")
 #: a word of a sentence in lower case
 _LOWER = re.compile(r"^[a-z]{2,}[,.:;]?$")
 #: words a mixed-case title also writes in lower case (``Guidance for the Meeting of the Board``)
@@ -44,8 +43,6 @@ def ref_sentence_runon(line: str) -> list[str] | None:
     and a sentence end) is cut there; the piece begins the body. Not cut: a title of the item
     in mixed case (``STATE 1234 Guidance for the Meeting of the Board``), a next reference."""
     for match in _SENTENCE_AFTER_NUMBER.finditer(line):
-        if not _STATION_NUMBER.search(line, 0, match.end()):
-            continue
         rest = line[match.end() :]
         words = rest.split()[:_WINDOW]
         lower = [w for w in words[1:] if _LOWER.match(w) and w.rstrip(",.:;") not in _TITLE_WORDS]
