@@ -247,6 +247,16 @@ def test_ref_letter_written_again_for_the_next_item():
         "09MANAMA610", "08MANAMA610"]  # the item again, cut short: no 08MANAMA61
 
 
+def test_ref_label_doubled_and_a_year_written_with_an_apostrophe():
+    # ``REFREF:`` (10MANAMA55) is the REF label; ``'08 BUENOS AIRES 1491`` (09BUENOSAIRES66) is 2008's
+    assert [r.target for r in parse_refs("REFREF: A. STATE 19631 B. 09 MANAMA 596", 2010).items] == [
+        "10STATE19631", "09MANAMA596"]
+    assert [r.target for r in parse_refs("REF: A. '08 BUENOS AIRES 1491 B. ’08 BUENOS AIRES 1389", 2009).items] == [
+        "08BUENOSAIRES1491", "08BUENOSAIRES1389"]
+    # ``REF: REF 07 KOLKATA 88`` (08NEWDELHI1645): the label again before the cable, no letter
+    assert [r.target for r in parse_refs("REF: REF 07 KOLKATA 88", 2008).items] == ["07KOLKATA88"]
+
+
 def test_ref_list_in_tei_links_known_cables():
     c = cable("C O N F I D E N T I A L MADRID 000857\n\nSIPDIS\n\nE.O. 12958: DECL: 02/13/2019\n"
               "TAGS: PREL SP\nSUBJECT: TEST\n\nREF: A. MADRID 100\n¶B. 08 STATE 4242\n\n1. (C) Text.\n")
@@ -653,6 +663,11 @@ def test_hyphen_split_mended_only_when_the_word_occurs_elsewhere():
     ("2. (U) Last point.\n\nPICCUTA\n", "PICCUTA"),
     ("2. (U) Last point. END COMMENT. NICHOLSON\n", "NICHOLSON"),
     ("2. (U) We will see how it goes in Burma. Martinez\n", "Martinez"),
+    # one name with its full stop after the last sentence (09CAIRO205, 09CAIRO1976); not a closing word
+    ("2. (U) The Department of Treasury cleared on this cable. Scobey.\n", "Scobey"),
+    ("2. (U) Point of contact is RSO Wendy Bashnan. Regards.\n", None),
+    # the trailer withheld but for its end (07LONDON3923): the name after it signs
+    ("2. (C) XXXXXXXXXXXX. cfm Tuttle\n", "Tuttle"),
     ("2. (U) Last point.\n\nvan Voorst\n", "van Voorst"),
     ("2. (U) Last point.\n\nLAINGEN\n\nCONFIDENTIAL\n\nNNNN\n", "LAINGEN"),
     ("2. (U) LAST POINT.\nMERANTE\n", "MERANTE"),

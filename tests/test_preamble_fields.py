@@ -619,3 +619,31 @@ def test_a_handling_sentence_inside_the_text_is_not_a_caveat() -> None:
     got = rec(SBU_BODY.format(sentence="Nothing here.").replace(
         "1. (SBU) Text", "1. (SBU) Text.\n\n2. (U) SENSITIVE BUT UNCLASSIFIED is how the memo was marked. Text"))
     assert got["caveats"] == ["SIPDIS"]
+
+
+def test_a_ref_line_run_on_into_a_rule_and_a_marked_paragraph_sets_the_rule_apart() -> None:
+    # 09TRIPOLI279: ``B. STATE 32599 ____ (SBU) Post delivered …``: the rule is a rule of its own,
+    # the paragraph keeps its marking (the underscores were text at the paragraph's start)
+    text = (
+        "UNCLAS TRIPOLI 000279\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL KN LY\nSUBJECT: DEMARCHES\n\n"
+        "REF: A. STATE 33031\n     B. STATE 32599 ________________________________ (SBU) Post delivered "
+        "reftel demarches on April 5.\n\nCRETZ\n"
+    )
+    got = rec(text)
+    body = got["body"]
+    assert isinstance(body, list)
+    assert [(b["type"], b["text"]) for b in body if b["type"] in ("ab", "p")] == [
+        ("ab", "________________________________"),
+        ("p", "Post delivered reftel demarches on April 5."),
+    ]
+    assert [r["text"] for r in got["references"]] == ["STATE 33031", "STATE 32599"]  # type: ignore[union-attr]
+
+
+def test_a_ref_field_without_its_colon_run_on_after_the_handling_line_is_read() -> None:
+    # 08LONDON2766: ``SENSITIVE SIPDIS REF LONDON 01170`` (the REF label without its colon)
+    text = (
+        "UNCLAS LONDON 002766\n\nSENSITIVE SIPDIS REF LONDON 01170\n\nE.O. 12598: N/A\nTAGS: ECON KTFN UK\n"
+        "SUBJECT: A CABLE\n\n1. (SBU) Text of the cable.\n"
+    )
+    got = rec(text)
+    assert [r["text"] for r in got["references"]] == ["LONDON 01170"]  # type: ignore[union-attr]

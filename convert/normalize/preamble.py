@@ -35,11 +35,11 @@ _HORIZON = ("eo", "tags", "subject")
 _WRAPPED_KINDS = ("subject", "subject-more", "refs", "refs-more", "classified-by")
 #: the ``fields.wrapped`` rules that are not for a field's lines (a REF line is not cut at a REF label)
 _WRAPPED_SKIP: dict[str, tuple[str, ...]] = {
-    "subject": ("ref-runon", "ref-body-runon", "classified-by-runon"),
-    "subject-more": ("ref-runon", "ref-body-runon", "classified-by-runon"),
+    "subject": ("ref-runon", "ref-body-runon", "ref-sentence-runon", "classified-by-runon"),
+    "subject-more": ("ref-runon", "ref-body-runon", "ref-sentence-runon", "classified-by-runon"),
     "refs": ("subject-runon-wrapped", "classified-by-runon"),
     "refs-more": ("subject-runon-wrapped", "classified-by-runon"),
-    "classified-by": ("subject-runon-wrapped", "ref-body-runon"),
+    "classified-by": ("subject-runon-wrapped", "ref-body-runon", "ref-sentence-runon"),
 }
 
 

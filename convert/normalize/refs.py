@@ -20,8 +20,9 @@ _CABLE_AHEAD = r"(?=(?:\d{2}\s+)?[A-Z]{3,}(?:\s[A-Z]+){0,3}\s+\d)"
 #: a letter after ``REF`` with no stop, then a cable (``REF A 09 CAIRO 074 REF B 08 CAIRO 784``)
 _BARE = r"REF\s+(?P<c>[A-Z])\s+" + _CABLE_AHEAD
 REF = re.compile(
-    r"^\s*(?:¶\s*)?REF(?:\(S\)|(?:S|TEL|TELS|ERENCES?)?\b)(?:\s+[A-Z](?=\s*:)|\s+[A-Z]\s+" + _CABLE_AHEAD + r")?"
-    r"\s*(?:\.\s?:|[:.])?",  # (``REF.:``)
+    r"^\s*(?:¶\s*)?REF(?:\(S\)|(?:S|TEL|TELS|ERENCES?|REF)?\b)(?:\s+[A-Z](?=\s*:)|\s+[A-Z]\s+" + _CABLE_AHEAD + r")?"
+    r"\s*(?:\.\s?:|[:.])?"  # (``REF.:``)
+    r"(?:\s+REF\s+" + _CABLE_AHEAD + r")?",  # the label written again before a cable (``REF: REF 07 KOLKATA 88``)
     re.I,
 )
 _REF_LABEL = re.compile(
@@ -41,7 +42,7 @@ MONTH_WORDS = frozenset(
 #: that an ellipsis cuts off (``DUSHANBE 16...``, where a partial extract ends): its digits may
 #: be only the first of the number's
 _CABLE_REF = re.compile(
-    r"^\s*(?:(?P<year>\d{4}|\d{2}|O\d)(?:\s+|(?=[A-Z]{3})))?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?(?:0(?=\s+\d))?)\s*"
+    r"^\s*(?:['’](?=\d\d\s))?(?:(?P<year>\d{4}|\d{2}|O\d)(?:\s+|(?=[A-Z]{3})))?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?(?:0(?=\s+\d))?)\s*"
     r"(?P<serial>\d{1,6}|0{1,2}[1-9]\d{5}(?!\s+\d{3}(?:\.\d)?\s+OF\b))(?:/(?P<after>\d{2})\b(?<=\d{3}/\d\d))?\b(?![/\d]|:(?!\s)|-(?!-)|\.\.|…)"
     r"(?:\s?\((?P<paren>(?:19|20)?\d\d)\))?"
 )

@@ -165,8 +165,9 @@ def is_name(text: str) -> bool:
     return all(_NAME_WORD.fullmatch(w) for w in words) and any(len(w) > 1 for w in words)
 
 
-#: a post's trailer line: "Visit … Classified Website", its address
-TRAILER = re.compile(r"Classified Web ?Site|https?://|\bwww\.|index\.c ?fm\b|\*{5,}", re.I)
+#: a post's trailer line: "Visit … Classified Website", its address (its end ``. cfm`` alone where
+#: the rest of the trailer is withheld: ``¶16. (C) XXXXXXXXXXXX. cfm Tuttle``, 07LONDON3923)
+TRAILER = re.compile(r"Classified Web ?Site|https?://|\bwww\.|(?:index)?\. ?c ?fm\b|\*{5,}", re.I)
 
 
 @SIGNATURE.rule("trailer-signature")
@@ -307,6 +308,8 @@ def inline_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str
         pass  # a mixed-case name after all-caps text
     elif not match["tail"].strip():
         pass  # a name with no full stop after the last sentence: … in Burma. Martinez
+    elif match["tail"].strip() == "." and " " not in name:
+        pass  # one name and its full stop after the last sentence: … mission completed. Scobey.
     else:
         return None
     return before, line[match.start() :].strip()

@@ -94,6 +94,8 @@ GLUED_FIELD = re.compile(
     r"|\s(?=AGS:\s|TAG\s[A-Z]{4},)"
     # the line after a handling word run on after it: ``…002993SIPDISDEPT FOR EAP/J, …``
     r"|(?<=SIPDIS|NOFORN)(?=[A-Z])"
+    # the REF field without its colon after the handling line (``SENSITIVE SIPDIS REF LONDON 01170``)
+    r"|(?<=SIPDIS)\s(?=REF\s[A-Z][A-Z ]*\s\d)"
 )
 _BANNER_HEAD = re.compile(
     BANNER_LEVEL.pattern + r"(?:\s+SECTION\s+\d{1,3}\s+OF\s+\d{1,3})?\s+[A-Z][A-Z .'-]{1,30}?\s\d{3,7}(?=\s|[A-Z])",
@@ -299,6 +301,10 @@ _RULE_RUNON = re.compile(
 )
 
 
+#: a rule run on before a portion-marked paragraph (its number, then its marking)
+_RULE_THEN_MARKED = re.compile(
+    r"(?P<rule>-{4,}|={4,}|_{4,})\s++(?=(?:\d{1,2}\.\s*+)?\((?:U|SBU|C|S|TS)(?://?[A-Z]+)?\)\s)"
+)
 _RULE_START = re.compile(r"^\s*(?:-{4,}|={4,}|_{4,})|^\s*(?i:summary|comment|background|introduction)\s*[:.]?\s*$")
 
 
@@ -315,7 +321,11 @@ def field_rule_runon(line: str) -> list[str] | None:
     match = _RULE_RUNON.search(line, 1)
     if match is None:
         return None
-    return [line[: match.start()], RunOn(line[match.end() :])]
+    rest = line[match.end() :]
+    ruled = _RULE_THEN_MARKED.match(rest)
+    if ruled:  # the rule, then the first paragraph on its own line (``____ (SBU) Post delivered …``)
+        return [line[: match.start()], RunOn(ruled["rule"]), RunOn(rest[ruled.end() :])]
+    return [line[: match.start()], RunOn(rest)]
 
 
 #: where a REF line runs on into the body's first paragraph: after a cable's number (or at the

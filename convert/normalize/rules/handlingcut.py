@@ -1,0 +1,47 @@
+"""Chain ``lines.cut`` (continued from :mod:`.lines`): the SBU handling sentence run on into
+the first paragraph.
+
+Some Cairo copies of 2009 and 2010 lost the line break after the handling sentence, so that
+the first paragraph runs on after it, on the SUBJECT's line (09CAIRO1046: ``SUBJECT: H1N1
+OUTBREAK SHUTS DOWN AMERICAN UNIVERSITY IN CAIRO Sensitive but Unclassified. Please handle
+accordingly. 1.(SBU): The Ministry of Health …``) or on a line of its own (10CAIRO84:
+``Sensitive but Unclassified. Please handle accordingly. 1.(SBU) Key Points: …``). Read as
+one line, the paragraph went with the handling sentence into the opener (its text out of the
+reading text), or stood unnumbered with it. ``handling-sentence-runon`` makes it two lines:
+the sentence (a preamble field, as where the line break was kept) and the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import CUT
+from .ruler import note
+
+#: the SBU handling sentence, then paragraph 1: its number and its portion marking (without the
+#: number the marked text stays a run with the sentence, in the opener or a paragraph: 09CAIRO226)
+_SENTENCE_THEN_MARKED = re.compile(
+    r"(?i:sensitive\s++but\s++unclassified)[.,]?\s++(?i:please\s++(?:handle|protect|treat)\s++accordingly)\."
+    r"(?=\s++1\s*+\.\s*+\(\s*+(?:SBU|U)\s*+\))"
+)
+
+
+@CUT.rule(
+    "handling-sentence-runon",
+    after="glued-page-line",
+    trigger=("ccordingly", "CCORDINGLY"),
+    note=note(
+        "normalization",
+        "The SBU handling sentence run on into the first paragraph on one line (… Please handle accordingly. "
+        "1.(SBU) …: a copy that lost the line break) is two lines: the sentence, and the paragraph with its "
+        "number and marking.",
+    ),
+)
+def handling_sentence_runon(line: str) -> list[str] | None:
+    """``Sensitive but Unclassified. Please handle accordingly. 1.(SBU) Key Points: …`` (also
+    after the SUBJECT on its line): the handling sentence, and paragraph 1 after it (its number
+    and portion marking), are two lines."""
+    match = _SENTENCE_THEN_MARKED.search(line)
+    if match is None:
+        return None
+    return [line[: match.end()], line[match.end() :].lstrip()]
