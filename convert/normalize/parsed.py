@@ -274,13 +274,19 @@ class Signature:
 
 
 @dataclass(frozen=True, slots=True)
+class CopyStart:
+    """Where the source's second copy of the cable's text begins (``repeated-text``): the
+    blocks from here to the closing are that copy (TEI ``div type="copy"``)."""
+
+
+@dataclass(frozen=True, slots=True)
 class LateField:
     """A REF or Classified By field met among the body's first blocks."""
 
     field: Field
 
 
-Block = Paragraph | ItemList | Heading | AnonBlock | PageBreak | Closing | Signature | LateField
+Block = Paragraph | ItemList | Heading | AnonBlock | PageBreak | Closing | Signature | LateField | CopyStart
 
 
 # ---------------------------------------------------------------- facts and the whole

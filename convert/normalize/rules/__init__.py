@@ -50,6 +50,7 @@ from . import dumps, ruled  # noqa: F401  (after passes: their rules are placed 
 from . import titled  # noqa: F401  (after ruled: it reads its titles and rules)
 from . import tailtitle  # noqa: F401  (after titled: its pass follows title-before-number)
 from . import repeated  # noqa: F401  (after tailtitle: the last pass, over the numbering the others left)
+from . import copyhead  # noqa: F401  (after repeated: its pass reads the copy repeated-text marked)
 from . import previews  # noqa: F401  (after dumps: its late rule follows copied-fields)
 from . import rejoins  # noqa: F401  (after gaps: its merge rule follows wrapped-number-rejoin)
 
