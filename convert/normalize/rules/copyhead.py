@@ -6,9 +6,9 @@ the routing header and the preamble. The first copy's text runs on into them whe
 lost the line break: 08BERN443's ¶9 ends ``… not to be the case."`` / ``CARTER`` /
 ``Embassy Bern`` / ``CONFIDENTIAL`` (the row's origin and classification after the
 signature; 09TRIPOLI953's ``… End comment and guidance request. POLASCHIK`` / ``0 12/09/2009
-2787 UNGA,PREL,… LIBYA REQUESTS US SUPPORT …``), 02ROME1196's ¶8 ``… SOME NEW ONES. POPE`` / ``CONFIDENTIAL`` / ``> @@@OASYS@@@``
-/ the header / ``DEPARTMENT FOR …`` / ``E.O. …`` / ``REF: …`` / ``CLASSIFIED BY: …``; or they
-stand as paragraphs of their own in the copy's head (09BERN260's ``CARTER`` / ``Embassy
+2787 UNGA,PREL,… LIBYA REQUESTS US SUPPORT …``), 02ROME1196's ¶8 ``… SOME NEW ONES. POPE`` /
+``CONFIDENTIAL`` / ``> @@@OASYS@@@`` / the header / ``DEPARTMENT FOR …`` / ``E.O. …`` /
+``REF: …`` / ``CLASSIFIED BY: …``; or they stand as paragraphs of their own in the copy's head (09BERN260's ``CARTER`` / ``Embassy
 Bern`` / ``SECRET`` / ``09BERN186`` / ``O 231045Z JUN 09`` / ``FM …``, its ``REF:`` and its
 ``Classified By:``).
 
@@ -35,12 +35,12 @@ from .ruler import Run, note
 #: a database row's fields after the text: a classification alone, an office of origin as the
 #: pages name it (``Embassy Bern``), a media partner's marker, a dump's row on one line
 _ROW_FIELD = re.compile(
-    r"\s*(?:(?:TOP )?SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?://[A-Z][A-Z/]*(?: [A-Z/]+)*)?\s*"
-    r"|\s*(?:Embassy|Consulate|Mission|US Mission|U\.S\. Mission|Secretary of State|American Institute)"
+    r"\s*(?:(?:(?:TOP )?SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?://[A-Z][A-Z/]*(?: [A-Z/]+)*)?\s*"
+    r"|(?:Embassy|Consulate|Mission|US Mission|U\.S\. Mission|Secretary of State|American Institute)"
     r"(?: [A-Z][A-Za-z.'-]*){0,4}\s*"
-    r"|\s*>?\s*@@@OASYS@@@\s*"
+    r"|(?:>\s*)?@@@OASYS@@@\s*"
     # a dump's row on one line: number, date, id, TAGS, the SUBJECT in capitals (09TRIPOLI953)
-    r"|\s*\d+ \d\d/\d\d/\d{4} \d+ [A-Z0-9-]+(?:,[A-Z0-9-]+)*(?: [^a-z]*)?"
+    r"|\d+ \d\d/\d\d/\d{4} \d+ [A-Z0-9-]+(?:,[A-Z0-9-]+)*(?: [^a-z]*)?)"
 )
 #: a line of the copy's routing header or preamble: a field's label first
 _HEAD_LINE = re.compile(
