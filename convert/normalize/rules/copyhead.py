@@ -9,8 +9,8 @@ signature; 09TRIPOLI953's ``… End comment and guidance request. POLASCHIK`` / 
 2787 UNGA,PREL,… LIBYA REQUESTS US SUPPORT …``), 02ROME1196's ¶8 ``… SOME NEW ONES. POPE`` /
 ``CONFIDENTIAL`` / ``> @@@OASYS@@@`` / the header / ``DEPARTMENT FOR …`` / ``E.O. …`` /
 ``REF: …`` / ``CLASSIFIED BY: …``; or they stand as paragraphs of their own in the copy's
-head (09BERN260's ``CARTER`` / ``Embassy Bern`` / ``SECRET`` / ``09BERN186`` / ``O 231045Z JUN 09`` / ``FM …``, its ``REF:`` and its
-``Classified By:``).
+head (09BERN260's ``CARTER`` / ``Embassy Bern`` / ``SECRET`` / ``09BERN186`` /
+``O 231045Z JUN 09`` / ``FM …``, its ``REF:`` and its ``Classified By:``).
 
 ``copy-head`` (chain ``blocks.passes``, after ``repeated-text``): in the paragraph just before
 the copy, the lines from the row's first field (a classification alone, an office of origin,
