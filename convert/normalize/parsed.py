@@ -216,7 +216,8 @@ class ListItem:
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph: numbered (``n``, ``label`` as written, ``label_fix`` when regularised,
-    the portion ``marking``) or not, with the list items that follow its text."""
+    the portion ``marking``; ``marked_first``: the marking written before the number, ``(C) 1.
+    …``) or not, with the list items that follow its text."""
 
     lines: tuple[Line, ...] = ()
     n: int | None = None
@@ -225,6 +226,7 @@ class Paragraph:
     marking: str | None = None
     items: tuple[ListItem, ...] = ()
     tokens: Tokens = ()
+    marked_first: bool = False
 
 
 @dataclass(frozen=True, slots=True)

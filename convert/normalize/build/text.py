@@ -286,6 +286,24 @@ def _paragraph(out: Markup, block: Paragraph) -> None:
     categories = taxonomy.marking(block.marking) if block.marking else None
     out.open("p", n=str(block.n) if block.n is not None else None,
              ana=" ".join(map(taxonomy.pointer, categories)) if categories else None)
+    if block.marked_first and block.marking and block.label:  # ``(C) 1. …``: as the cable writes them
+        out.leaf("seg", block.marking, type="portion-marking")
+        out.text(" ")
+        out.leaf("label", block.label, type="paragraph-number")
+    else:
+        _label_and_marking(out, block)
+    if (block.label or block.marking) and block.tokens:
+        out.text(" ")
+    add_tokens(out, block.tokens)
+    if block.items:
+        out.open("list", type="items")
+        _items(out, block.items)
+        out.close("list")
+    out.close("p")
+
+
+def _label_and_marking(out: Markup, block: Paragraph) -> None:
+    """The paragraph's number (its label) and its portion marking, in that order."""
     if block.label:
         if block.label_fix:
             out.open("label", type="paragraph-number")
@@ -297,14 +315,6 @@ def _paragraph(out: Markup, block: Paragraph) -> None:
         if block.label:
             out.text(" ")
         out.leaf("seg", block.marking, type="portion-marking")
-    if (block.label or block.marking) and block.tokens:
-        out.text(" ")
-    add_tokens(out, block.tokens)
-    if block.items:
-        out.open("list", type="items")
-        _items(out, block.items)
-        out.close("list")
-    out.close("p")
 
 
 def _items(out: Markup, items: Sequence[ListItem]) -> None:
