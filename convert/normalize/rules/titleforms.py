@@ -17,8 +17,11 @@ heading when the line is set between two to four slashes each side (120 characte
 or is a question (ending in ``?``, 14 words and 100 characters at most, beginning with a
 capital, after any ``...``), or is followed by a page break and is a title by the ``headings``
 pass's measure (a cable in mixed case; 70 characters and ten words at most; a capital first;
-no full stop or other punctuation last; no quote's end, reasons or field). The line is kept as
-written (slashes included). A sentence in capitals that ends in a full stop is no title.
+no full stop or other punctuation last; no quote's end, reasons or field). Not a question or a
+parted line that opens with a comment's label (``Comment: How Important is This?``: the
+``comment`` span begins there) or a teletype operating signal (``ZFR ZFR ZFR CANCEL TELEGRAM
+PER DRAFTER REQUEST``, 09BRASILIA1263). The line is kept as written (slashes included). A
+sentence in capitals that ends in a full stop is no title.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ from .runs import mixed_case
 _SLASHED = re.compile(r"\s*/{2,4}+[^/]{1,120}+/{2,4}+\s*")
 #: a question's first letter, after an ellipsis or a quotation mark
 _QUESTION_START = re.compile(r"(?:\.{2,}|…)?\s*[\"“]?[A-Z]")
+#: not a title: a comment's label (``Comment: How Important is This?`` opens the comment the
+#: ``comment`` span reads), a teletype operating signal (``ZFR ZFR ZFR CANCEL TELEGRAM …``)
+_NOT_TITLE = re.compile(r"(?i:comment\b)|Z[A-Z]{2}\b")
 
 
 def _question(line: str) -> bool:
@@ -88,9 +94,9 @@ def marked_title(blocks: list[Block], run: Run) -> list[Block]:
         if not (isinstance(following, Paragraph) and following.n is not None):
             continue
         line = texts[0].strip()
-        if _SLASHED.fullmatch(line) is None and not _question(line):
+        if _SLASHED.fullmatch(line) is None and (_NOT_TITLE.match(line) or not _question(line)):
             parted = index + 1 < len(blocks) and isinstance(blocks[index + 1], PageBreak)
-            if not (parted and _parted_title(line)):
+            if not (parted and _parted_title(line)) or _NOT_TITLE.match(line):
                 continue
             mixed = mixed_case(blocks) if mixed is None else mixed
             if not mixed:
