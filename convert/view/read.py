@@ -303,10 +303,11 @@ def _paragraph(p: etree._Element) -> Block:
         label = next((text_of(child) for child in p if child.tag == _LABEL), None)
         if label and text.startswith(label):
             text = text[len(label):].lstrip()
+            label = None
     mark = next((text_of(seg) for seg in p if seg.tag == _SEG and seg.get("type") == "portion-marking"), None)
     if mark is not None and text.startswith(mark):
         text = text[len(mark):].lstrip()
-        if n is not None and label and text.startswith(label):  # the number after the marking: (C) 1. …
+        if label and text.startswith(label):  # the number written after the marking: (C) 1. …
             text = text[len(label):].lstrip()
     return Block("p", p.get("type"), text, n, mark)
 
