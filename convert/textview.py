@@ -65,6 +65,18 @@ _DIV = _T + "div"
 APPENDED = "appended-cable"
 
 
+#: the source's second copy of the cable's text (``div type="copy"``, rule ``repeated-text``)
+SECOND_COPY = "copy"
+#: the heading the reading edition sets over it
+SECOND_COPY_LABEL = "[Second copy, as transmitted: the text again as the source repeats it]"
+
+
+def copy_label(div: etree._Element) -> str | None:
+    """The editorial line the reading edition prints where the source's second copy of the
+    text begins (``div type="copy"``); None for any other div."""
+    return SECOND_COPY_LABEL if div.get("type") == SECOND_COPY else None
+
+
 def appended_label(div: etree._Element) -> str | None:
     """The editorial line the reading edition prints where a second cable, appended on the
     same page, begins (``div type="appended-cable"``, its id in ``@n``): its text would
@@ -261,8 +273,9 @@ def edition_text(cable: Cable, include_artifacts: bool = False) -> str:
     """The cable's body in the reading edition's order: the text without what the edition
     prints after it (each redaction read as :data:`REDACTION_LABEL`) and without the lines of
     dashes it draws as nothing (``ab type="rule"``), each appended second cable begun by its
-    label (:func:`appended_label`), then the opener, wrappers and late Classified By lines,
-    which the edition prints after the text. Every word of it is in every
+    label (:func:`appended_label`) and the second copy of the text by its (:func:`copy_label`),
+    then the opener, wrappers and late Classified By lines, which the edition prints after the
+    text. Every word of it is in every
     edition rendition, in this order."""
     body = cable.tei.find(f"{_T}text/{_T}body")
     if body is None:
@@ -270,13 +283,13 @@ def edition_text(cable: Cable, include_artifacts: bool = False) -> str:
     later = [e for e in body.iter(_OPENER, _AB) if after_text(e)]
     text = body
     if any(e.get("type") in AB_OUT_OF_TEXT for e in body.iter(_AB)) or any(
-        e.get("type") == APPENDED for e in body.iter(_DIV)
+        e.get("type") in (APPENDED, SECOND_COPY) for e in body.iter(_DIV)
     ):
         text = copy.deepcopy(body)
         for block in [e for e in text.iter(_AB) if e.get("type") in AB_OUT_OF_TEXT]:
             _drop(block)
         for div in text.iter(_DIV):
-            label = appended_label(div)
+            label = appended_label(div) or copy_label(div)
             if label:  # where it begins, the edition says so
                 div.text = f"{label} {div.text or ''}"
     parts = [text_of(text, edition_reading(include_artifacts))]

@@ -346,7 +346,8 @@ def test_a_number_at_a_paragraph_end_that_is_not_the_next_stays_text() -> None:
 
 def test_a_marking_before_the_number_numbers_the_paragraph_and_keeps_its_text() -> None:
     # 03THEHAGUE1865: ``(C) 1. In a visit …``, ``(SBU) 10. Schaper …``: paragraphs 1 and 10, the
-    # marking and the number where the cable writes them (no label moved before the marking)
+    # marking and the number where the cable writes them: the number is the label, after the
+    # marking (issue 10, session 16), never moved before it
     body = ("(C) 1. In a visit to The Hague, A/S Jones met with senior officials.\n\n"
             "(SBU) 2. Schaper stressed the importance of multilateral institutions.\n\n"
             "(C) 2. A second paragraph two is not renumbered or taken twice.\n")
@@ -354,7 +355,13 @@ def test_a_marking_before_the_number_numbers_the_paragraph_and_keeps_its_text() 
     assert done.cable.tei.xpath("//t:p/@n", namespaces=NS) == ["1", "2"]
     (p1,) = done.cable.tei.xpath("//t:p[@n='1']", namespaces=NS)
     assert reading_text(p1).startswith("(C) 1. In a visit")
-    assert not done.cable.tei.xpath("//t:label[@type='paragraph-number']", namespaces=NS)
+    labels = done.cable.tei.xpath("//t:p/t:label[@type='paragraph-number']", namespaces=NS)
+    assert [x.text for x in labels] == ["1.", "2."]
+    for label in labels:  # after the marking, as written
+        before = label.getprevious()
+        assert before is not None and before.get("type") == "portion-marking"
+    (p2,) = done.cable.tei.xpath("//t:p[@n='2']", namespaces=NS)
+    assert p2.xpath("string(t:seg[@type='portion-marking'])", namespaces=NS) == "(SBU)"
     hs.assert_holds((HEAD + body).encode("utf-8"), "text")
 
 def test_a_quoted_letters_signature_run_into_the_cables() -> None:

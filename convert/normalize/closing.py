@@ -4,6 +4,8 @@ blocks, kept in order."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, ListItem, PageBreak, Paragraph, Signature
 from .rules.closing import DOUBLED, LINES, SIGNATURE, TWICE, after_text
 from .rules.endings import AFTER_END, STAMP
@@ -45,12 +47,12 @@ def _pop_item_line(blocks: list[Block], block: Paragraph) -> None:
     trailing = lines[index + 1 :]
     del lines[index:]
     items = (*block.items[:-1], ListItem(item.label, tuple(lines)))
-    blocks[-1] = Paragraph(block.lines, block.n, block.label, block.label_fix, block.marking, items)
+    blocks[-1] = dataclasses.replace(block, items=items)
     blocks.extend(PageBreak(f) for f in trailing if not isinstance(f, str))
 
 
 def _with_lines(block: Paragraph, lines: list[Line]) -> Paragraph:
-    return Paragraph(tuple(lines), block.n, block.label, block.label_fix, block.marking, block.items)
+    return dataclasses.replace(block, lines=tuple(lines))
 
 
 def _replace_last_line(blocks: list[Block], index: int, text: str) -> None:
@@ -205,7 +207,7 @@ def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
         item_lines = list(item.lines)
         item_lines[max(i for i, x in enumerate(item_lines) if isinstance(x, str))] = kept
         items = (*last.items[:-1], ListItem(item.label, tuple(item_lines)))
-        blocks[-1] = Paragraph(last.lines, last.n, last.label, last.label_fix, last.marking, items)
+        blocks[-1] = dataclasses.replace(last, items=items)
         tail[:0] = _signed(name, run, inline=True, run_on=_glued(texts[-1], kept, name))
         return
     if last.items and _texts(last.items[-1].lines)[-1:] == [name]:
@@ -261,7 +263,7 @@ def _trailer(blocks: list[Block], run: Run) -> None:
         if first.items:
             item = first.items[-1]
             items = (*first.items[:-1], ListItem(item.label, before))
-            kept: list[Block] = [Paragraph(first.lines, first.n, first.label, first.label_fix, first.marking, items)]
+            kept: list[Block] = [dataclasses.replace(first, items=items)]
         elif any(isinstance(x, str) and x.strip() for x in before) or not _bare(first):
             kept = [_with_lines(first, list(before))]
         else:  # nothing of it before the notice but page furniture

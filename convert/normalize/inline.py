@@ -316,7 +316,8 @@ def _spans(blocks: list[Block], run: Run) -> list[Block]:
 
 
 def _paragraph(block: Paragraph, items: tuple[ListItem, ...], tokens: Tokens) -> Paragraph:
-    return Paragraph(block.lines, block.n, block.label, block.label_fix, block.marking, items, tokens)
+    return Paragraph(block.lines, block.n, block.label, block.label_fix, block.marking, items, tokens,
+                     block.marked_first)
 
 
 def _with_summary_id(tokens: Tokens) -> Tokens | None:

@@ -216,7 +216,8 @@ class ListItem:
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph: numbered (``n``, ``label`` as written, ``label_fix`` when regularised,
-    the portion ``marking``) or not, with the list items that follow its text."""
+    the portion ``marking``; ``marked_first``: the marking written before the number, ``(C) 1.
+    …``) or not, with the list items that follow its text."""
 
     lines: tuple[Line, ...] = ()
     n: int | None = None
@@ -225,6 +226,7 @@ class Paragraph:
     marking: str | None = None
     items: tuple[ListItem, ...] = ()
     tokens: Tokens = ()
+    marked_first: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,13 +276,19 @@ class Signature:
 
 
 @dataclass(frozen=True, slots=True)
+class CopyStart:
+    """Where the source's second copy of the cable's text begins (``repeated-text``): the
+    blocks from here to the closing are that copy (TEI ``div type="copy"``)."""
+
+
+@dataclass(frozen=True, slots=True)
 class LateField:
     """A REF or Classified By field met among the body's first blocks."""
 
     field: Field
 
 
-Block = Paragraph | ItemList | Heading | AnonBlock | PageBreak | Closing | Signature | LateField
+Block = Paragraph | ItemList | Heading | AnonBlock | PageBreak | Closing | Signature | LateField | CopyStart
 
 
 # ---------------------------------------------------------------- facts and the whole

@@ -11,7 +11,7 @@ from lxml import etree
 
 from ..model import TEI_NS, XML_NS, compiled
 from ..taxonomy import level, pointer, precedence_name
-from ..textview import READING_SKIP, REDACTION_LABEL, Reading, local_name, text_of
+from ..textview import READING_SKIP, REDACTION_LABEL, SECOND_COPY, Reading, local_name, text_of
 from ..vocab import LEVELS, slug
 from .facts import Appended, Block, Body, Copy, Header, Item, Office, Paragraph, Reference, clean
 
@@ -269,7 +269,8 @@ def _loose(text: str | None, blocks: list[Block]) -> None:
 def _blocks(node: etree._Element, blocks: list[Block], appended: list[int] | None = None) -> None:
     """The blocks of ``node`` (the body, a div) in order, into ``blocks``: what the reading
     text leaves out (page furniture, notes) is left out here too; a div's blocks are its
-    children's. ``appended`` gets the index in ``blocks`` where each appended second cable
+    children's, the second copy's (``div type="copy"``) after a block that marks it.
+    ``appended`` gets the index in ``blocks`` where each appended second cable
     (``div type="appended-cable"``) begins."""
     _loose(node.text, blocks)
     for child in node:
@@ -278,6 +279,8 @@ def _blocks(node: etree._Element, blocks: list[Block], appended: list[int] | Non
             if tag == _DIV:
                 if appended is not None and child.get("type") == "appended-cable":
                     appended.append(len(blocks))
+                elif child.get("type") == SECOND_COPY:
+                    blocks.append(Block("div", SECOND_COPY, ""))  # where the second copy begins: a mark, no text
                 _blocks(child, blocks, appended)
             elif tag == _P:
                 blocks.append(_paragraph(child))
@@ -295,13 +298,17 @@ def _paragraph(p: etree._Element) -> Block:
     portion marking (likewise), and the rest of its reading text, lists and quotes included."""
     text = text_of(p)
     n = p.get("n")
+    label = None
     if n is not None:
         label = next((text_of(child) for child in p if child.tag == _LABEL), None)
         if label and text.startswith(label):
             text = text[len(label):].lstrip()
+            label = None
     mark = next((text_of(seg) for seg in p if seg.tag == _SEG and seg.get("type") == "portion-marking"), None)
     if mark is not None and text.startswith(mark):
         text = text[len(mark):].lstrip()
+        if label and text.startswith(label):  # the number written after the marking: (C) 1. …
+            text = text[len(label):].lstrip()
     return Block("p", p.get("type"), text, n, mark)
 
 

@@ -24,9 +24,11 @@ from ..textview import (
     APPENDED,
     ARTIFACTS,
     REDACTION_LABEL,
+    SECOND_COPY,
     after_text,
     appended_label,
     choice_reading,
+    copy_label,
     is_block,
     local_name,
 )
@@ -132,8 +134,8 @@ class Walk:
 
         flow(source.text)
         for child in source:
-            if not isinstance(child.tag, str):
-                flow(child.tail)
+            if not isinstance(child.tag, str) or (child.get("type") == SECOND_COPY and local_name(child) == "note"):
+                flow(child.tail)  # (the second copy's note: its heading says what it is)
                 continue
             if local_name(child) in ARTIFACTS and run is not None:
                 self.inline(child, run)  # a page-break line inside a paragraph
@@ -218,6 +220,14 @@ class Walk:
             label = appended_label(source)
             if label:
                 add_text(etree.SubElement(self.styled("div", "text_heading", parent=part), "p"), label)
+            self.blocks(source, part)
+        elif name == "div" and kind == SECOND_COPY:
+            # the source's second copy of the text: set apart, under a heading of its own in the
+            # edition; its note (what it is) is the heading's matter, not a block of text
+            part = self.styled("div", None, "second-copy", parent=container)
+            if self.edition:
+                add_text(etree.SubElement(self.styled("div", "text_heading", "second-copy-heading", parent=part),
+                                          "p"), copy_label(source))
             self.blocks(source, part)
         elif name == "opener":
             self.lines(source, self.styled("div", None, "opener-block", parent=container),

@@ -13,6 +13,7 @@ from ..parsed import (
     Block,
     Choice,
     Closing,
+    CopyStart,
     Field,
     Furniture,
     Glued,
@@ -200,9 +201,26 @@ def _references(out: Markup, field: Field, rend: str | None = None) -> None:
             add_furniture(out, entry)
 
 
+#: the editorial note that opens a second copy of the text (``div type="copy"``)
+COPY_NOTE = (
+    "The source gives the cable's text a second time here, as it was transmitted again (a database's or a "
+    "media partner's copy after the first): kept in full as it stands, its paragraphs unnumbered and not "
+    "counted; the numbered paragraphs above are the cable's text."
+)
+
+
 def _body(out: Markup, blocks: Sequence[Block]) -> None:
     closer: Markup | None = None
+    copy = False  # inside the second copy's div
     for block in blocks:
+        if isinstance(block, CopyStart):
+            copy = True
+            out.open("div", type="copy", **{"xml:id": f"{out.ids}copy"})
+            out.leaf("note", COPY_NOTE, type="copy", resp="#normalizer")
+            continue
+        if copy and isinstance(block, Signature | Closing):
+            copy = False
+            out.close("div")
         if isinstance(block, Signature | Closing) or (closer is not None and isinstance(block, PageBreak)):
             if closer is None:
                 # written apart: a signature after a paragraph that follows goes into it
@@ -228,6 +246,8 @@ def _body(out: Markup, blocks: Sequence[Block]) -> None:
             out.close("list")
         else:
             _paragraph(out, block)
+    if copy:
+        out.close("div")
 
 
 def _tokens(out: Markup, tag: str, tokens: Tokens, **attrs: str | None) -> None:
@@ -266,6 +286,24 @@ def _paragraph(out: Markup, block: Paragraph) -> None:
     categories = taxonomy.marking(block.marking) if block.marking else None
     out.open("p", n=str(block.n) if block.n is not None else None,
              ana=" ".join(map(taxonomy.pointer, categories)) if categories else None)
+    if block.marked_first and block.marking and block.label:  # ``(C) 1. …``: as the cable writes them
+        out.leaf("seg", block.marking, type="portion-marking")
+        out.text(" ")
+        out.leaf("label", block.label, type="paragraph-number")
+    else:
+        _label_and_marking(out, block)
+    if (block.label or block.marking) and block.tokens:
+        out.text(" ")
+    add_tokens(out, block.tokens)
+    if block.items:
+        out.open("list", type="items")
+        _items(out, block.items)
+        out.close("list")
+    out.close("p")
+
+
+def _label_and_marking(out: Markup, block: Paragraph) -> None:
+    """The paragraph's number (its label) and its portion marking, in that order."""
     if block.label:
         if block.label_fix:
             out.open("label", type="paragraph-number")
@@ -277,14 +315,6 @@ def _paragraph(out: Markup, block: Paragraph) -> None:
         if block.label:
             out.text(" ")
         out.leaf("seg", block.marking, type="portion-marking")
-    if (block.label or block.marking) and block.tokens:
-        out.text(" ")
-    add_tokens(out, block.tokens)
-    if block.items:
-        out.open("list", type="items")
-        _items(out, block.items)
-        out.close("list")
-    out.close("p")
 
 
 def _items(out: Markup, items: Sequence[ListItem]) -> None:

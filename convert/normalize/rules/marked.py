@@ -153,14 +153,18 @@ def marked_paragraph(blocks: list[Block], run: Run) -> list[Block]:
 @PASSES.rule(
     "marking-before-number",
     after="marked-paragraph",
-    note=note("normalization", "A paragraph with its portion marking before its number ((C) 1. …) has that number."),
+    note=note(
+        "normalization",
+        "A paragraph with its portion marking before its number ((C) 1. …) has that number, its label after the "
+        "marking, as written.",
+    ),
 )
 def marking_before_number(blocks: list[Block], run: Run) -> list[Block]:
     """``(C) 1. In a visit to The Hague …``, ``(SBU) 10. Schaper stressed …`` (03THEHAGUE1865): an
     unnumbered paragraph whose text opens with its portion marking and then a number (1 to 199)
-    the cable has no paragraph of is the paragraph of that number (``@n``). Its text is not
-    cut: the marking and the number stay where the cable writes them, before the text (a label
-    would be printed before the marking)."""
+    the cable has no paragraph of is the paragraph of that number (``@n``), the number its label
+    and the marking its marking, as a numbered paragraph's are, in the order the cable writes
+    them (``marked_first``: the TEI writes the marking, then the label)."""
     numbers = {b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None}
     out: list[Block] | None = None
     for index, block in enumerate(blocks):
@@ -174,7 +178,12 @@ def marking_before_number(blocks: list[Block], run: Run) -> list[Block]:
             continue
         numbers.add(int(found["num"]))
         out = out or list(blocks)
-        out[index] = dataclasses.replace(block, n=int(found["num"]))
+        at = block.lines.index(first)
+        lines = (*block.lines[:at], first[found.end() :], *block.lines[at + 1 :])
+        label = first[found.start("num") : found.end("num") + 1]
+        marking = block.marking or first[: found.start("num")].strip()
+        out[index] = dataclasses.replace(block, lines=lines, n=int(found["num"]), label=label, marking=marking,
+                                         marked_first=True)
     return out if out is not None else blocks
 
 

@@ -4,6 +4,7 @@ The chain is made in :mod:`convert.normalize.rules.blocks`; its rules are here, 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable
@@ -172,7 +173,7 @@ def attach_lists(blocks: list[Block], run: Run) -> list[Block]:
     for block in blocks:
         prev = out[-1] if out else None
         if isinstance(block, ItemList) and isinstance(prev, Paragraph):
-            out[-1] = Paragraph(prev.lines, prev.n, prev.label, prev.label_fix, prev.marking, prev.items + block.items)
+            out[-1] = dataclasses.replace(prev, items=prev.items + block.items)
             continue
         out.append(block)
     return out if len(out) != len(blocks) else blocks

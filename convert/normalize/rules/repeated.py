@@ -17,20 +17,27 @@ first run's paragraph of its number begins (its first 50 characters, spacing and
 a title is too short to tell), the run is the copy: its paragraphs stay where they stand, in
 full, unnumbered, each with its number and portion marking written back before its text (as
 the source has them). A restart whose paragraphs are not the first run's (10BERN48's ``1, 2,
-1, 2, 3, …``) is left as it is.
+1, 2, 3, …``) is left as it is. The copy is marked where it begins, right after the first run's
+paragraph before the restart (a :class:`CopyStart`: what stands between, a row, a copy of the
+routing header or the preamble, a heading, is the copy's; a name alone after that paragraph is
+its signature, the first copy's): the TEI sets it apart as
+``div type="copy"`` with a note, and the editions under a heading of their own.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 
-from ..parsed import Block, Line, Paragraph
+from ..parsed import Block, CopyStart, Line, Paragraph
 from .blocks import PASSES
 from .ruler import Run, note
 
 #: how much of a paragraph's start two copies must share
 _START = 50
+#: a signer's name alone on its line
+_NAME_ALONE = re.compile(r"\s*[A-Z][A-Z'-]+\.?\s*")
 
 
 def _start(block: Paragraph) -> str:
@@ -81,7 +88,7 @@ def _unnumbered(block: Paragraph) -> Paragraph:
         "normalization",
         "A second copy of numbered paragraphs after the text (their numbers again, each beginning as the "
         "first copy's does) is kept in full where it stands, its paragraphs unnumbered (their numbers written "
-        "as in the source): the cable's paragraphs are counted once.",
+        "as in the source), and set apart as the second copy: the cable's paragraphs are counted once.",
     ),
 )
 def repeated_text(blocks: list[Block], run: Run) -> list[Block]:
@@ -98,4 +105,16 @@ def repeated_text(blocks: list[Block], run: Run) -> list[Block]:
         block = out[position]
         assert isinstance(block, Paragraph)
         out[position] = _unnumbered(block)
+    at = numbered[copied[0] - 1][0] + 1  # after the first run's paragraph before it
+    while at < len(out) and _signed(out[at]):
+        at += 1  # and after its signature, a name alone (the closing reads the copy's)
+    out.insert(at, CopyStart())
     return out
+
+
+def _signed(block: Block) -> bool:
+    """A bare paragraph that is a name alone (``CARTER``): the first copy's signature."""
+    if not isinstance(block, Paragraph) or block.n is not None or block.marking or block.items:
+        return False
+    texts = [x for x in block.lines if isinstance(x, str) and x.strip()]
+    return len(texts) == 1 and _NAME_ALONE.fullmatch(texts[0]) is not None

@@ -18,6 +18,7 @@ line of the cable's own capitals (a cable in capitals has no mixed-case text to 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..parsed import Block, Heading, Line, PageBreak, Paragraph
@@ -135,5 +136,5 @@ def title_after_text(blocks: list[Block], run: Run) -> list[Block]:
             out.append(block)
             continue
         lines, title = found
-        out += [Paragraph(lines, block.n, block.label, block.label_fix, block.marking), Heading((title,))]
+        out += [dataclasses.replace(block, lines=lines, items=(), tokens=()), Heading((title,))]
     return out if len(out) != len(blocks) else blocks

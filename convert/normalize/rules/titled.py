@@ -6,6 +6,7 @@ its dashed rule, the paragraph's text a blank line below. The chain is made in
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..parsed import Block, Furniture, Heading, Line, Paragraph
@@ -91,7 +92,7 @@ def titled_paragraph(blocks: list[Block], run: Run) -> list[Block]:
             and _in_sequence(blocks, index, block.n or 0)
         ):
             out.append(
-                Paragraph((*head, *text.lines), block.n, block.label, block.label_fix, block.marking, text.items)
+                dataclasses.replace(block, lines=(*head, *text.lines), items=text.items, tokens=())
             )
             index = at + 1
             continue

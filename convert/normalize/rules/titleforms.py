@@ -1,0 +1,108 @@
+"""Titles before a numbered paragraph that the ``headings`` pass does not read: a title set
+between slashes, a title that asks a question, a title the page's break parts from its
+paragraph.
+
+``headings`` takes a short line alone before a numbered paragraph, without a full stop, in a
+cable written in mixed case. Three forms of title escape it and were printed as paragraphs:
+Embassy Madrid's and others' titles set between slashes (``//VENEZUELA//``, ``//What Does
+Spain Want?//``, ``/// MAURITIANS DENY PLAN TO CEDE ISLANDS ///``), in capitals or not, in
+cables written in capitals too: the slashes mark a title whatever the case; titles that ask
+(``WHAT AILS LIBYANS?``, ``Third Term for President Lula?``, ``PROGNOSIS: RELATIONSHIP "DEAD"
+OR ON LIFE SUPPORT?``): a short question alone on its line before a numbered paragraph; and a
+title ``headings`` would take but for a page break between it and its paragraph.
+
+``marked-title`` (chain ``blocks.passes``, after the heading passes): a bare block of one line (no
+number, marking or items) whose next block past page breaks is a numbered paragraph is a
+heading when the line is set between two to four slashes each side (120 characters at most),
+or is a question (ending in ``?``, 14 words and 100 characters at most, beginning with a
+capital, after any ``...``), or is followed by a page break and is a title by the ``headings``
+pass's measure (a cable in mixed case; 70 characters and ten words at most; a capital first;
+no full stop or other punctuation last; no quote's end, reasons or field). Not a question or a
+parted line that opens with a comment's label (``Comment: How Important is This?``: the
+``comment`` span begins there) or a teletype operating signal (``ZFR ZFR ZFR CANCEL TELEGRAM
+PER DRAFTER REQUEST``, 09BRASILIA1263). The line is kept as written (slashes included). A
+sentence in capitals that ends in a full stop is no title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parsed import Block, Heading, PageBreak, Paragraph
+from .blocks import PASSES, _texts
+from .fields import field_kind
+from .passes import _DASHED_TITLE, _NOT_HEADING
+from .ruler import Run, note
+from .runs import mixed_case
+
+#: a title between slashes (``//VENEZUELA//``, ``/// OIL PROSPECTS? ///``)
+_SLASHED = re.compile(r"\s*/{2,4}+[^/]{1,120}+/{2,4}+\s*")
+#: a question's first letter, after an ellipsis or a quotation mark
+_QUESTION_START = re.compile(r"(?:\.{2,}|…)?\s*[\"“]?[A-Z]")
+#: not a title: a comment's label (``Comment: How Important is This?`` opens the comment the
+#: ``comment`` span reads), a teletype operating signal (``ZFR ZFR ZFR CANCEL TELEGRAM …``)
+_NOT_TITLE = re.compile(r"(?i:comment\b)|Z[A-Z]{2}\b")
+
+
+def _question(line: str) -> bool:
+    """A short question: ``?`` last, 14 words and 100 characters at most, a capital first."""
+    return (
+        line.endswith("?")
+        and len(line) <= 100
+        and len(line.split()) <= 14
+        and _QUESTION_START.match(line) is not None
+    )
+
+
+def _parted_title(line: str) -> bool:
+    """A title by the ``headings`` pass's measure, with no dashes on its line."""
+    match = _DASHED_TITLE.match(line)
+    if match is None or match["dashes"] or line.startswith("-"):
+        return False
+    return (
+        0 < len(line) <= 70
+        and line[:1].isupper()
+        and line[-1:] not in ".,;:!?\"'"
+        and len(line.split()) <= 10
+        and not line.startswith(_NOT_HEADING)
+    )
+
+
+@PASSES.rule(
+    "marked-title",
+    after="title-before-number",
+    note=note(
+        "normalization",
+        "A line alone before a numbered paragraph that is set between slashes (//VENEZUELA//), asks a short "
+        "question (WHAT AILS LIBYANS?), or is a short title parted from its paragraph by a page break, is a "
+        "heading, kept as written.",
+    ),
+)
+def marked_title(blocks: list[Block], run: Run) -> list[Block]:
+    """Titles between slashes, titles that ask, titles before a page break: headings."""
+    out: list[Block] | None = None
+    mixed: bool | None = None
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or block.n is not None or block.marking or block.items:
+            continue
+        if not all(isinstance(x, str) for x in block.lines):
+            continue
+        texts = _texts(block.lines)
+        if len(texts) != 1:
+            continue
+        following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
+        if not (isinstance(following, Paragraph) and following.n is not None):
+            continue
+        line = texts[0].strip()
+        if _SLASHED.fullmatch(line) is None and (_NOT_TITLE.match(line) or not _question(line)):
+            parted = index + 1 < len(blocks) and isinstance(blocks[index + 1], PageBreak)
+            if not (parted and _parted_title(line)) or _NOT_TITLE.match(line):
+                continue
+            mixed = mixed_case(blocks) if mixed is None else mixed
+            if not mixed:
+                continue
+        if field_kind(line, run.trial()) is not None:
+            continue  # a REF or Classified By line met late
+        out = out or list(blocks)
+        out[index] = Heading(block.lines)
+    return out if out is not None else blocks
