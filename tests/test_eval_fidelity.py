@@ -490,6 +490,20 @@ def test_reading_blocks_leave_the_opener_out() -> None:
     assert residue.audit([(b.kind, b.text) for b in blocks], facts["subject"]) == {}
 
 
+def test_reading_blocks_leave_a_second_copys_wrappers_out() -> None:
+    # the second copy's database row and preamble copy are wrappers inside div type="copy":
+    # the edition prints them in the Transmission appendix, so the audit must not read them
+    text = (Path(__file__).parent / "fixtures" / "rules" / "copy-head.txt").read_text()
+    cable = ours.from_text(text, "test")
+    assert cable.tei.xpath("//t:div[@type='copy']", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    blocks = ours.reading_blocks(cable)
+    shown = " ".join(b.text for b in blocks)
+    assert "Embassy Bern" not in shown and "E.O. 12958" not in shown and "Classified By" not in shown
+    assert shown.count("Fried agreed to this approach.") == 2  # the copy's paragraphs are read
+    assert not [b for b in blocks if b.kind.startswith("other:")]
+    assert residue.audit([(b.kind, b.text) for b in blocks], ours.facts(cable)["subject"]) == {}
+
+
 def test_a_refusal_is_reported_not_raised() -> None:
     with pytest.raises(ours.Failed) as caught:
         ours.from_text("hello world", "test")

@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from convert.textview import AB_OUT_OF_TEXT
+from convert.textview import AB_OUT_OF_TEXT, reading_text
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 _T = f"{{{TEI_NS}}}"
@@ -27,7 +27,7 @@ NS = {"t": TEI_NS}
 #: media partner's wrapper, a late Classified By line) and page and section furniture.
 #: Everything else is audited.
 OUT_OF_FLOW = frozenset(
-    {(_T + "opener", None), (_T + "fw", None), (_T + "pb", None), (_T + "milestone", None)}
+    {(_T + "opener", None), (_T + "fw", None), (_T + "pb", None), (_T + "milestone", None), (_T + "note", None)}
     | {(_T + "ab", kind) for kind in AB_OUT_OF_TEXT}
 )
 
@@ -144,35 +144,43 @@ def reading_blocks(cable: Any) -> list[Block]:
     Today: ``convert.textview.reading_text`` of each child of the telegram ``div`` that is
     not in :data:`OUT_OF_FLOW` (regularised forms, no ``fw``/``pb``/``milestone``/``note``).
     """
-    from convert.textview import reading_text
-
     blocks: list[Block] = []
     for div in _xp(cable.tei, "t:text/t:body/t:div"):
-        for child in div:
-            if not isinstance(child.tag, str):
-                continue
-            kind_attr = child.get("type")
-            if (child.tag, None) in OUT_OF_FLOW or (child.tag, kind_attr) in OUT_OF_FLOW:
-                continue
-            text = reading_text(child)
-            if not text:
-                continue
-            name = child.tag[len(_T) :] if child.tag.startswith(_T) else child.tag
-            if name == "head" or (name == "ab" and kind_attr == "subject"):
-                kind = "subject"
-            elif name == "p":
-                kind = "p"
-            elif name == "ab" and kind_attr == "heading":
-                kind = "heading"
-            elif name == "list" and kind_attr == "references":
-                kind = "references"
-            elif name in ("closer", "list", "quote"):
-                kind = name
-            else:
-                kind = f"other:{name}" + (f"[{kind_attr}]" if kind_attr else "")
-            n = child.get("n")
-            blocks.append(Block(kind, int(n) if n and n.isdigit() else None, text))
+        _blocks_of(div, blocks)
     return blocks
+
+
+def _blocks_of(div: Any, blocks: list[Block]) -> None:
+    """The reading blocks of one ``div``, into ``blocks``; a second copy of the text (``div
+    type="copy"``) is read block by block the same way, so its wrappers stay out as the
+    edition prints them."""
+    for child in div:
+        if not isinstance(child.tag, str):
+            continue
+        kind_attr = child.get("type")
+        if child.tag == _T + "div":
+            _blocks_of(child, blocks)
+            continue
+        if (child.tag, None) in OUT_OF_FLOW or (child.tag, kind_attr) in OUT_OF_FLOW:
+            continue
+        text = reading_text(child)
+        if not text:
+            continue
+        name = child.tag[len(_T) :] if child.tag.startswith(_T) else child.tag
+        if name == "head" or (name == "ab" and kind_attr == "subject"):
+            kind = "subject"
+        elif name == "p":
+            kind = "p"
+        elif name == "ab" and kind_attr == "heading":
+            kind = "heading"
+        elif name == "list" and kind_attr == "references":
+            kind = "references"
+        elif name in ("closer", "list", "quote"):
+            kind = name
+        else:
+            kind = f"other:{name}" + (f"[{kind_attr}]" if kind_attr else "")
+        n = child.get("n")
+        blocks.append(Block(kind, int(n) if n and n.isdigit() else None, text))
 
 
 def shown_classification(cable: Any) -> str | None:
@@ -222,8 +230,10 @@ def facts(cable: Any, *, with_shown: bool = True) -> dict[str, Any]:
         # the ids whose year the reference itself writes (not taken from the cable's date)
         "references_dated": sorted(
             {r["id"] for r in rec.get("references") or [] if r.get("id")}
-            - {str(t).removeprefix("cable:") for t in _xp(
-                cable.tei, "t:text//t:list[@type='references']//t:ref[@subtype='year-inferred']/@target")}
+            - {
+                str(t).removeprefix("cable:")
+                for t in _xp(cable.tei, "t:text//t:list[@type='references']//t:ref[@subtype='year-inferred']/@target")
+            }
         ),
         "signer": rec.get("signer"),
         "summary": rec.get("summary"),
