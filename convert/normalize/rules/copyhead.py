@@ -27,6 +27,7 @@ label is a wrapper too.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..parsed import AnonBlock, Block, CopyStart, Line, Paragraph
 from .blocks import PASSES
@@ -101,7 +102,7 @@ def _cut_tail(block: Paragraph, ends: set[str]) -> tuple[Paragraph, Line | None,
                 del kept[k]
     if not _texts(tuple(kept)):
         return None
-    return Paragraph(tuple(kept), block.n, block.label, block.label_fix, block.marking, block.items), name, moved
+    return replace(block, lines=tuple(kept)), name, moved
 
 
 def _head_block(block: Block) -> int | None:
