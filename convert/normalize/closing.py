@@ -7,19 +7,16 @@ from __future__ import annotations
 import dataclasses
 
 from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, ListItem, PageBreak, Paragraph, Signature
+from .rules.blocks import text_lines
 from .rules.closing import DOUBLED, LINES, SIGNATURE, TWICE, after_text
 from .rules.endings import AFTER_END, STAMP
-from .rules.passes import _bare
+from .rules.passes import is_bare
 from .rules.recopied import COPIES, header_lead
 from .rules.ruler import Run
 from .rules.trailers import TRAILER
 
 #: blocks of text: a closing needs one before it (TEI allows no closer in a div without content)
 _CONTENT = (Paragraph, ItemList, AnonBlock, Heading)
-
-
-def _texts(lines: tuple[Line, ...]) -> list[str]:
-    return [x for x in lines if isinstance(x, str)]
 
 
 def _pop_last_line(blocks: list[Block], block: Paragraph) -> None:
@@ -34,7 +31,7 @@ def _pop_last_line(blocks: list[Block], block: Paragraph) -> None:
             blocks.extend(PageBreak(f) for f in trailing if not isinstance(f, str))
             break
     empty = not any(isinstance(x, str) and x.strip() for x in block.lines)
-    if empty and _bare(block):
+    if empty and is_bare(block):
         del blocks[next(i for i in range(len(blocks) - 1, -1, -1) if blocks[i] is block)]  # this one, not an equal one
         blocks.extend(PageBreak(x) for x in block.lines if not isinstance(x, str))
 
@@ -75,7 +72,7 @@ def _lines_before(blocks: list[Block], n: int) -> list[str]:
             continue
         if not isinstance(block, Paragraph) or block.items:
             break
-        found[:0] = _texts(block.lines)
+        found[:0] = text_lines(block.lines)
         if len(found) > n:
             break
     return found[-n - 1 : -1]
@@ -97,7 +94,7 @@ def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
             continue
         if not isinstance(last, Paragraph) or (last.n is not None and len(last.lines) == 0):
             break
-        texts = _texts(last.lines)
+        texts = text_lines(last.lines)
         if not texts:
             break
         line = texts[-1]
@@ -135,7 +132,7 @@ def _copy_texts(blocks: list[Block]) -> list[str]:
     if not (plain or (isinstance(last, AnonBlock) and last.type == "wrapper")):
         return []
     assert isinstance(last, (Paragraph, AnonBlock))
-    return [x for x in _texts(last.lines) if x.strip()]
+    return [x for x in text_lines(last.lines) if x.strip()]
 
 
 def _item_closing(blocks: list[Block], last: Paragraph, tail: list[Block], run: Run) -> bool:
@@ -143,7 +140,7 @@ def _item_closing(blocks: list[Block], last: Paragraph, tail: list[Block], run: 
     in a list (``-- DEATH PENALTY - …`` / `` CONFIDENTIAL`` / ``>`` / ``2001VATICA03507 -
     Classification: CONFIDENTIAL``, 01VATICAN3507): a closing line goes to the closing blocks;
     the item keeps its first line."""
-    texts = _texts(last.items[-1].lines)
+    texts = text_lines(last.items[-1].lines)
     if len(texts) < 2:
         return False
     line = texts[-1]
@@ -195,7 +192,7 @@ def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
         return
     if not isinstance(last, Paragraph):
         return
-    texts: list[str] = _texts(last.items[-1].lines) if last.items else _texts(last.lines)
+    texts: list[str] = text_lines(last.items[-1].lines) if last.items else text_lines(last.lines)
     if not texts:
         return
     found = run.first(SIGNATURE, last, texts)
@@ -210,7 +207,7 @@ def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
         blocks[-1] = dataclasses.replace(last, items=items)
         tail[:0] = _signed(name, run, inline=True, run_on=_glued(texts[-1], kept, name))
         return
-    if last.items and _texts(last.items[-1].lines)[-1:] == [name]:
+    if last.items and text_lines(last.items[-1].lines)[-1:] == [name]:
         _pop_item_line(blocks, last)
         tail[:0] = _signed(name, run)
         return
@@ -229,7 +226,7 @@ def _twice(blocks: list[Block], tail: list[Block], name: str, run: Run) -> None:
     before = blocks[-1] if blocks else None
     if not isinstance(before, Paragraph) or before.items:
         return
-    lines = _texts(before.lines)
+    lines = text_lines(before.lines)
     alone = len(lines) == 1 and before.n is None
     if not lines or not (alone or (len(lines) > 1 and after_text(lines[-2], lines[-1]))):
         return
@@ -248,15 +245,16 @@ def _trailer(blocks: list[Block], run: Run) -> None:
         first = blocks[start] if start >= 0 else None
         if not isinstance(first, Paragraph):
             return
-        if back == 2 and not (isinstance(blocks[-1], Paragraph) and _bare(blocks[-1])):
+        if back == 2 and not (isinstance(blocks[-1], Paragraph) and is_bare(blocks[-1])):
             return
         lines = first.items[-1].lines if first.items else first.lines
-        texts = [*_texts(lines), *(t for b in blocks[start + 1 :] if isinstance(b, Paragraph) for t in _texts(b.lines))]
+        after = (t for b in blocks[start + 1 :] if isinstance(b, Paragraph) for t in text_lines(b.lines))
+        texts = [*text_lines(lines), *after]
         trial = run.trial()  # fires only where the notice is set apart
         found = trial.first(TRAILER, texts)
-        if found is None or found[0] >= len(_texts(lines)):  # none, or begun in the last block alone
+        if found is None or found[0] >= len(text_lines(lines)):  # none, or begun in the last block alone
             continue
-        if found == (0, 0) and (first.items or not _bare(first)):
+        if found == (0, 0) and (first.items or not is_bare(first)):
             return  # the post numbered it or made it an item: a paragraph of the cable
         run.keep(trial)
         before, moved = _cut(lines, *found)
@@ -264,7 +262,7 @@ def _trailer(blocks: list[Block], run: Run) -> None:
             item = first.items[-1]
             items = (*first.items[:-1], ListItem(item.label, before))
             kept: list[Block] = [dataclasses.replace(first, items=items)]
-        elif any(isinstance(x, str) and x.strip() for x in before) or not _bare(first):
+        elif any(isinstance(x, str) and x.strip() for x in before) or not is_bare(first):
             kept = [_with_lines(first, list(before))]
         else:  # nothing of it before the notice but page furniture
             kept = [PageBreak(x) for x in before if not isinstance(x, str)]

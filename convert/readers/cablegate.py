@@ -128,7 +128,7 @@ def _cell_text(fragment: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
 
 
-def _iso(value: str | None) -> str | None:
+def iso_date(value: str | None) -> str | None:
     """``2009-06-02 09:22`` -> ``2009-06-02T09:22``; anything else in the cell -> None (the
     table is scraped metadata: a damaged date must not become a TEI date)."""
     if not value:
@@ -160,8 +160,8 @@ def parse_table(page: str) -> SourceMetadata | None:
         key = HEADER_NAMES.get(head.lower())
         if key and value:
             fields[key] = value
-    created = _iso(fields.get("created"))
-    released = _iso(fields.get("released"))
+    created = iso_date(fields.get("created"))
+    released = iso_date(fields.get("released"))
     return SourceMetadata(
         kind="cablegate-table",
         id=fields.get("id"),

@@ -8,7 +8,7 @@ import re
 
 from ..model import RawCable, SourceMetadata
 from . import scrape
-from .cablegate import HEADER_NAMES, _iso
+from .cablegate import HEADER_NAMES, iso_date
 
 #: the cablegate page's table head, as a browser copies it (cells tab-separated)
 _TABLE_HEAD = re.compile(r"^[ \t]*Reference ID[ \t]+Created[ \t]+Released[ \t]+Classification[ \t]+Origin[ \t]*$", re.M)
@@ -54,7 +54,7 @@ def browser_copy(content: str, name: str) -> RawCable | None:
     rest = content[head.end() :].lstrip("\n")
     row, _, body = rest.partition("\n")
     cells = [c.strip() for c in _CELLS.split(row.strip()) if c.strip()]
-    if len(cells) != 5 or not _CABLE_ID.match(cells[0]) or _iso(cells[1]) is None:
+    if len(cells) != 5 or not _CABLE_ID.match(cells[0]) or iso_date(cells[1]) is None:
         return None
     names = [HEADER_NAMES.get(h.lower()) for h in ("Reference ID", "Created", "Released", "Classification", "Origin")]
     fields = dict(zip(names, cells, strict=True))
@@ -62,8 +62,8 @@ def browser_copy(content: str, name: str) -> RawCable | None:
     metadata = SourceMetadata(
         kind="cablegate-table",
         id=fields.get("id"),
-        created=_iso(fields.get("created")),
-        released=_iso(fields.get("released")),
+        created=iso_date(fields.get("created")),
+        released=iso_date(fields.get("released")),
         classification=fields.get("classification"),
         origin=fields.get("origin"),
     )

@@ -68,7 +68,7 @@ def terminal(line: str) -> bool:
     return line.rstrip()[-1:] in _TERMINAL_CHARS and bool(line.strip())
 
 
-def _texts(lines: list[Line] | tuple[Line, ...]) -> list[str]:
+def text_lines(lines: list[Line] | tuple[Line, ...]) -> list[str]:
     return [x for x in lines if isinstance(x, str)]
 
 
@@ -112,7 +112,7 @@ def dashed_title(line: str) -> str | None:
     return title
 
 
-def _sentence(text: str) -> bool:
+def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends a sentence with a full stop (``… END SUMMARY.``, ``… he said."``),
     not with an ellipsis (``WINNERS...``)."""
     text = text.rstrip().rstrip("\"')\u201d\u2019")
@@ -129,7 +129,7 @@ def _title_like(line: str) -> bool:
         and not starts_new(text)
         and text[-1] not in ",;"
         and not text.endswith(" --")
-        and not _sentence(text)
+        and not ends_sentence(text)
         and not text[0].islower()
     )
 
@@ -192,7 +192,7 @@ _MONTH_GOES_ON = re.compile(
 )
 
 
-def _goes_on(text: str, line: str) -> bool:
+def number_goes_on(text: str, line: str) -> bool:
     """Whether ``text`` (a line's end) is continued by the number that starts ``line``."""
     if _NUMBER_GOES_ON.search(text):
         return True
@@ -224,7 +224,7 @@ def heading_line(block: list[Line], line: str) -> bool | int:
         return False
     texts = tail_texts(block)
     title = texts[-1]
-    if not _title_like(title) or is_wrapper(title) or _goes_on(title, line) or _MARK_LINE.match(title):
+    if not _title_like(title) or is_wrapper(title) or number_goes_on(title, line) or _MARK_LINE.match(title):
         return False
     if len(texts) == 2 and not (terminal(texts[0]) or DASH_RULE.match(texts[0])):
         return False
@@ -245,7 +245,7 @@ def next_paragraph(block: list[Line], line: str) -> bool:
     if not match or int(match["num"]) != number - 1:
         return False
     last = last_text(block)
-    return not _goes_on(last, line)
+    return not number_goes_on(last, line)
 
 
 def starts_new(line: str) -> bool:
@@ -266,7 +266,7 @@ def paragraph_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[L
     the second is a heading set with dashes (a title over its rule after a page break: ``… (D).
     CONFIDENTIAL`` / page break / ``BACKGROUND AND INTRODUCTION`` / ``-------``)."""
     last = last_text(prev)
-    texts = _texts(chunk)
+    texts = text_lines(chunk)
     first = texts[0] if texts else ""
     joinable = (
         bool(last)
@@ -315,7 +315,7 @@ def end_label_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[L
     """``… he would not turn down a health-based amnesty. End`` / (blank) / ``Summary.``: a run
     of one line that is only the label an END closes goes back to the run whose last line ends
     with that END (after a sentence)."""
-    texts = _texts(chunk)
+    texts = text_lines(chunk)
     last = last_text(prev)
     return len(texts) == 1 and bool(_END_LABEL.match(texts[0])) and bool(_END_WORD.search(last))
 

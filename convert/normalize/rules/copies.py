@@ -233,10 +233,10 @@ def subject_runon(cur: PreambleCursor, line: str, run: Run) -> list[str] | None:
     pieces are the fields they start (each remembering whether a space preceded it)."""
     if field_kind(line, run.trial()) != "subject":
         return None
-    return _runon_pieces(line)
+    return runon_pieces(line)
 
 
-def _runon_pieces(line: str) -> list[str] | None:
+def runon_pieces(line: str) -> list[str] | None:
     """``line`` cut where it runs on into the next field (None: it does not)."""
     parts: list[str] = []
     start = 0
@@ -263,7 +263,7 @@ def subject_runon_wrapped(line: str) -> list[str] | None:
     a field of its own."""
     if _SBU_LINE.match(line):
         return [_glued(line, True)]
-    return _runon_pieces(line)
+    return runon_pieces(line)
 
 
 _SBU_LINE = re.compile(r"^\s*(?i:SENSI?TIVE\s++BUT\s++UNCLASSIFIED\b)")

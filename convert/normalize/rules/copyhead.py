@@ -53,14 +53,14 @@ _HEAD_LINE = re.compile(
 _NAME = re.compile(r"(?:^|(?<=[.!?\"”)]\s))(?P<name>[A-Z][A-Z'-]+)\s*(?:\\\s*)?$")
 
 
-def _texts(lines: tuple[Line, ...]) -> list[tuple[int, str]]:
+def _numbered_texts(lines: tuple[Line, ...]) -> list[tuple[int, str]]:
     return [(k, x) for k, x in enumerate(lines) if isinstance(x, str) and x.strip()]
 
 
 def _row_start(lines: tuple[Line, ...]) -> int | None:
     """The index in ``lines`` of the row's first field after the text, when every text line
     from there on is a row's field or a line of the header or the preamble; else None."""
-    texts = _texts(lines)
+    texts = _numbered_texts(lines)
     for at, (k, line) in enumerate(texts):
         if at and _ROW_FIELD.fullmatch(line):
             rest = texts[at + 1 :]
@@ -75,7 +75,7 @@ def _last_words(blocks: list[Block]) -> set[str]:
     end: its signature, before a classification line and a partner's footer)."""
     for block in reversed(blocks):
         if isinstance(block, Paragraph):
-            return {w for _, x in _texts(block.lines)[-3:] for w in re.findall(r"[A-Z][A-Z'-]+", x)}
+            return {w for _, x in _numbered_texts(block.lines)[-3:] for w in re.findall(r"[A-Z][A-Z'-]+", x)}
     return set()
 
 
@@ -88,7 +88,7 @@ def _cut_tail(block: Paragraph, ends: set[str]) -> tuple[Paragraph, Line | None,
     if start is None:
         return None
     kept, moved = list(block.lines[:start]), tuple(block.lines[start:])
-    texts = _texts(tuple(kept))
+    texts = _numbered_texts(tuple(kept))
     name: Line | None = None
     if texts:
         k, line = texts[-1]
@@ -100,7 +100,7 @@ def _cut_tail(block: Paragraph, ends: set[str]) -> tuple[Paragraph, Line | None,
                 kept[k] = head
             else:
                 del kept[k]
-    if not _texts(tuple(kept)):
+    if not _numbered_texts(tuple(kept)):
         return None
     return replace(block, lines=tuple(kept)), name, moved
 
@@ -111,7 +111,7 @@ def _head_block(block: Block) -> int | None:
     any other block."""
     if not isinstance(block, Paragraph) or block.n is not None or block.marking or block.items:
         return None
-    texts = [x for _, x in _texts(block.lines)]
+    texts = [x for _, x in _numbered_texts(block.lines)]
     if not texts:
         return None
     if _HEAD_LINE.match(texts[0]) and not re.match(r"\s*(?:TO|INFO|FM)\s", texts[0]):
@@ -171,5 +171,5 @@ def _starts_copy(block: Block) -> bool:
     """The copy's first paragraph: its number written back before its text (``1. (C) …``)."""
     if not isinstance(block, Paragraph) or block.n is not None:
         return False
-    texts = _texts(block.lines)
+    texts = _numbered_texts(block.lines)
     return bool(texts) and re.match(r"\s*\d{1,2}\s*[.)]", texts[0][1]) is not None

@@ -11,7 +11,7 @@ import re
 
 from ..banner import BANNER_LEVEL
 from ..parsed import Anchored, Furniture, Line
-from .blocks import CUT, DASH_RULE, _sentence, para_start, terminal
+from .blocks import CUT, DASH_RULE, ends_sentence, para_start, terminal
 from .ruler import note
 
 # ---------------------------------------------------------------- lines cut
@@ -185,9 +185,9 @@ def _title_start(pre: str, rule_at: int) -> int | None:
     Summary. -----``); None when that cannot be told."""
     if not pre:
         return rule_at
-    if len(pre) <= _TITLE_MAX and not para_start(pre) and not _sentence(pre) and not _ends_sentence_first(pre):
+    if len(pre) <= _TITLE_MAX and not para_start(pre) and not ends_sentence(pre) and not _ends_sentence_first(pre):
         return 0  # a short line, all title
-    if _sentence(pre):
+    if ends_sentence(pre):
         return rule_at
     ends = list(_SENTENCE_END.finditer(pre))
     tail = pre[ends[-1].end() :] if ends else ""

@@ -14,10 +14,10 @@ import re
 from collections.abc import Sequence
 
 from ..parsed import AnonBlock, Block, Field, LateField, Paragraph
-from .blocks import PASSES, _texts
+from .blocks import PASSES, text_lines
 from .copies import ROW_DAY, ROW_ID, ROW_START, row_field
 from .fields import DATABASE_FIELD, LATE, field_kind
-from .passes import _bare
+from .passes import is_bare
 from .ruler import Run, note
 
 _ROW_NAMED = re.compile(r"^\s*(?:refid\s*:\s*)?\d{2}[A-Z]{2,}\d+\s*$", re.I)
@@ -45,9 +45,9 @@ def row_block(blocks: list[Block], run: Run) -> list[Block]:
     copy of the preamble (E.O., TAGS, SUBJECT …) and a numbered paragraph follows it."""
     out = list(blocks)
     for index, block in enumerate(blocks):
-        if not (isinstance(block, Paragraph) and _bare(block)):
+        if not (isinstance(block, Paragraph) and is_bare(block)):
             continue
-        texts = _texts(block.lines)
+        texts = text_lines(block.lines)
         length = _row_length(texts)
         if not length:
             continue
@@ -121,8 +121,8 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
             break
         if isinstance(block, LateField):
             kind, texts = block.field.kind, [block.field.text]
-        elif isinstance(block, Paragraph) and _bare(block):
-            texts = _past_lead(_texts(block.lines), lead)
+        elif isinstance(block, Paragraph) and is_bare(block):
+            texts = _past_lead(text_lines(block.lines), lead)
             kind = (field_kind(texts[0], run.trial()) or "") if texts else ""
             if kind not in _PREAMBLE_LINES:
                 continue

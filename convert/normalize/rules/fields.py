@@ -258,7 +258,7 @@ _NOT_SUBJECT = re.compile(
 )
 
 
-def _subject_before(cur: PreambleCursor) -> Field | None:
+def subject_before(cur: PreambleCursor) -> Field | None:
     """The SUBJECT field when it is the last field read (page furniture after it aside)."""
     for found in reversed(cur.fields):
         if found.kind != "furniture":
@@ -272,7 +272,7 @@ def subject_continuation(cur: PreambleCursor, line: str) -> str | None:
     IN THE`` / blank / ``REGION``): a run of one or two lines with more text after it, in the
     subject's case, not ending a sentence, that is no field, item, heading, handling sentence
     or redaction, after a subject not cut short (``…``)."""
-    subject = _subject_before(cur)
+    subject = subject_before(cur)
     if subject is None or isinstance(line, Glued) or subject.text.rstrip().endswith("..."):
         return None
     if not any(c.isalpha() for c in line):

@@ -21,7 +21,7 @@ import re
 
 from ..parsed import Anchored, Block, Furniture, ItemList, Line, ListItem, Paragraph
 from . import passes  # noqa: F401  (run-on-heading, which these rules go after, registered first)
-from .blocks import MERGE, PARA_START, PASSES, STARTS, _goes_on, _texts
+from .blocks import MERGE, PARA_START, PASSES, STARTS, number_goes_on, text_lines
 from .ruler import Run, note
 from .runs import last_text
 
@@ -48,7 +48,7 @@ def anchored_paragraph(block: list[Line], line: str) -> bool:
     if not match or not match["marking"] or not 1 <= int(match["num"]) <= 199:
         return False
     last = last_text(block)
-    return not _goes_on(last, line)
+    return not number_goes_on(last, line)
 
 
 
@@ -73,9 +73,9 @@ def paragraph_reference_rejoin(prev: list[Line], furniture: list[Furniture], chu
     (09CAIRO1258): a run that is only a paragraph number, with no marking or text, after a run
     whose last line ends in a word a number goes on (``para``, ``paragraph``, ``see``), goes
     back to that run: the sentence's reference, not an empty paragraph 6."""
-    texts = _texts(chunk)
+    texts = text_lines(chunk)
     last = last_text(prev)
-    return len(texts) == 1 and bool(_NUMBER_ALONE.match(texts[0])) and bool(last) and _goes_on(last, texts[0])
+    return len(texts) == 1 and bool(_NUMBER_ALONE.match(texts[0])) and bool(last) and number_goes_on(last, texts[0])
 
 
 @MERGE.rule(
@@ -96,12 +96,12 @@ def wrapped_number_rejoin(prev: list[Line], furniture: list[Furniture], chunk: l
     goes back to that run, unless the number is the paragraph's next one (then it may be the
     next paragraph with its marking left out) and the word is not one that names a paragraph
     (``… is included in para`` / ``¶3. (Note: …``, 10TRIPOLI72)."""
-    texts, before = _texts(chunk), _texts(prev)
+    texts, before = text_lines(chunk), text_lines(prev)
     found = PARA_START.match(texts[0]) if texts else None
     head = PARA_START.match(before[0]) if before else None
     if found is None or found["marking"] or head is None or not head["marking"]:
         return False
-    if not _goes_on(before[-1], texts[0]):
+    if not number_goes_on(before[-1], texts[0]):
         return False
     return int(found["num"]) != int(head["num"]) + 1 or bool(_REFERS.search(before[-1]))
 

@@ -17,7 +17,7 @@ import re
 
 from ..parsed import Block, ItemList, Line, Paragraph
 from . import passes  # noqa: F401  (attach-lists, which this rule goes before, registered first)
-from .blocks import PARA_START, PASSES, STARTS, _texts, terminal
+from .blocks import PARA_START, PASSES, STARTS, terminal, text_lines
 from .gaps import salutation
 from .ruler import Run, note
 
@@ -56,7 +56,7 @@ def marked_line(block: list[Line], line: str) -> bool:
     numbered paragraph such a line is a marked part of it, left alone."""
     if not _MARKED_LINE.match(line):
         return False
-    texts = _texts(block)
+    texts = text_lines(block)
     if not texts or PARA_START.match(texts[0]):
         return False
     return terminal(texts[-1]) or salutation(texts[-1])
@@ -69,7 +69,7 @@ def _last_label(block: Block | None) -> str | None:
 
 
 def _ends_with_colon(block: Paragraph) -> bool:
-    texts = _texts(block.lines)
+    texts = text_lines(block.lines)
     return bool(texts) and texts[-1].rstrip().endswith(":")
 
 
@@ -122,7 +122,7 @@ def marked_paragraph(blocks: list[Block], run: Run) -> list[Block]:
             continue
         first = block.items[0]
         marking = _MARKING.match(first.label.strip())
-        if marking is None or len(" ".join(_texts(first.lines)).split()) < _WORDS:
+        if marking is None or len(" ".join(text_lines(first.lines)).split()) < _WORDS:
             continue
         letter = marking["level"]
         before = blocks[index - 1] if index else None
@@ -215,7 +215,7 @@ def marked_text(blocks: list[Block], run: Run) -> list[Block]:
             continue
         first = block.lines[0] if block.lines and isinstance(block.lines[0], str) else ""
         found = _LONG_MARKING.match(first)
-        if found is None or len(" ".join(_texts(block.lines)).split()) < _WORDS + 1:
+        if found is None or len(" ".join(text_lines(block.lines)).split()) < _WORDS + 1:
             continue
         out = out or list(blocks)
         out[index] = dataclasses.replace(block, lines=(first[found.end() :], *block.lines[1:]),

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from ..parsed import Anchored, AnonBlock, Block, Heading, ItemList, Paragraph
-from .blocks import PASSES, _goes_on, _texts
+from .blocks import PASSES, number_goes_on, text_lines
 from .copies import ROW_CABLE, ROW_DAY, ROW_ID, ROW_START, row_field
 from .fields import field_kind, is_wrapper
 from .ruler import Run, note
@@ -86,7 +86,7 @@ def _cut_once(block: Paragraph, numbers: set[int], titled: bool = False) -> tupl
         pattern = _RUN_ON_TITLED if titled else _RUN_ON
         found = next((m for m in pattern.finditer(line) if int(m["num"]) == wanted), None)
         title = found["title"].strip() if found is not None and titled else ""
-        if found is None or _goes_on(title, found["start"]):
+        if found is None or number_goes_on(title, found["start"]):
             continue
         before = line[: found.start()].rstrip()
         if title.startswith("END "):  # END SUMMARY 2. (C): the end marker is the paragraph's
@@ -179,7 +179,7 @@ def attach_lists(blocks: list[Block], run: Run) -> list[Block]:
     return out if len(out) != len(blocks) else blocks
 
 
-def _bare(block: Paragraph) -> bool:
+def is_bare(block: Paragraph) -> bool:
     """Lines with no number, no marking and no items: what may be a row, a dump's or a copy's
     lines (a paragraph with its portion marking is the cable's text: ``marked-paragraph``)."""
     return block.n is None and block.marking is None and not block.items
@@ -187,9 +187,9 @@ def _bare(block: Paragraph) -> bool:
 
 def _row_lines(block: Block) -> list[str]:
     """The lines of a bare block that are all a database row's fields ([]: it is not one)."""
-    if not (isinstance(block, Paragraph) and _bare(block) and all(isinstance(x, str) for x in block.lines)):
+    if not (isinstance(block, Paragraph) and is_bare(block) and all(isinstance(x, str) for x in block.lines)):
         return []
-    texts = _texts(block.lines)
+    texts = text_lines(block.lines)
     return texts if texts and all(row_field(t) or ROW_DAY.match(t) for t in texts) else []
 
 
@@ -225,7 +225,7 @@ def database_rows(blocks: list[Block], run: Run) -> list[Block]:
 
 
 def _wrapper_text(block: Block) -> str:
-    return " ".join(_texts(block.lines)) if isinstance(block, AnonBlock) and block.type == "wrapper" else ""
+    return " ".join(text_lines(block.lines)) if isinstance(block, AnonBlock) and block.type == "wrapper" else ""
 
 
 _DUMP_HEAD = re.compile(r"(?:^|\s)header:(?:\s|$)|^\s*VZCZC|^\s*[A-Z]{2}\s+R[A-Z]{4}\b")
@@ -244,9 +244,9 @@ def wrapper_block(blocks: list[Block], run: Run) -> list[Block]:
         if isinstance(block, Paragraph) and block.n is not None:
             numbered_after = True
             continue
-        if not numbered_after or not isinstance(block, Paragraph) or not _bare(block):
+        if not numbered_after or not isinstance(block, Paragraph) or not is_bare(block):
             continue  # (a marked paragraph's line is the cable's text: its marking would be lost)
-        texts = _texts(block.lines)
+        texts = text_lines(block.lines)
         if len(texts) == 1 and is_wrapper(texts[0]):
             out[index] = AnonBlock("wrapper", block.lines)
     return out if out != blocks else blocks
@@ -264,10 +264,10 @@ def dump_header(blocks: list[Block], run: Run) -> list[Block]:
         start = end
         while start > 0 and end - start < 8:
             before = blocks[start - 1]
-            if not (isinstance(before, Paragraph) and _bare(before)):
+            if not (isinstance(before, Paragraph) and is_bare(before)):
                 break
             start -= 1
-        first = next((k for k in range(start, end) if _DUMP_HEAD.search(" ".join(_texts(blocks[k].lines)))), None)  # type: ignore[union-attr]
+        first = next((k for k in range(start, end) if _DUMP_HEAD.search(" ".join(text_lines(blocks[k].lines)))), None)  # type: ignore[union-attr]
         for k in range(first if first is not None else end, end):
             out[k] = AnonBlock("wrapper", blocks[k].lines)  # type: ignore[union-attr]
     return out if out != blocks else blocks
@@ -295,8 +295,8 @@ def _copies_as_wrapper(blocks: list[Block], is_copy: Callable[[list[str]], bool]
     """Each unnumbered block whose first lines ``is_copy`` says are a copy's, as wrapper."""
     out = list(blocks)
     for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph) and _bare(block):
-            texts = _texts(block.lines)
+        if isinstance(block, Paragraph) and is_bare(block):
+            texts = text_lines(block.lines)
             if texts and is_copy(texts):
                 out[index] = AnonBlock("wrapper", block.lines)
     return out if out != blocks else blocks
@@ -351,7 +351,7 @@ def preview_copy(blocks: list[Block], run: Run) -> list[Block]:
         assert isinstance(block, Paragraph) and isinstance(again, Paragraph)
         if block.n != again.n or block.items:
             continue  # (asked first: the number is read, the text searched)
-        texts = _texts(block.lines)
+        texts = text_lines(block.lines)
         if not ("..." in " ".join(texts)[:200] or any(ROW_START.match(t) for t in texts[1:])):
             continue
         first = next(k for k, x in enumerate(block.lines) if isinstance(x, str))
@@ -361,8 +361,8 @@ def preview_copy(blocks: list[Block], run: Run) -> list[Block]:
 
 
 #: a quote's end, a Classified By line's reasons on a line of their own (08TRIPOLI455): no heading
-_NOT_HEADING = ("END TEXT", "END QUOTE", "END OF TEXT", "UNQUOTE", "UNQTE", "REASON:", "REASONS:", "REASON 1.")
-_DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>(?<!\s)\s++-{3,}+|(?<!-)-{3,}+)?$")
+NOT_HEADING = ("END TEXT", "END QUOTE", "END OF TEXT", "UNQUOTE", "UNQTE", "REASON:", "REASONS:", "REASON 1.")
+DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>(?<!\s)\s++-{3,}+|(?<!-)-{3,}+)?$")
 
 
 @PASSES.rule("headings")
@@ -376,18 +376,18 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
     for index, (block, following) in enumerate(itertools.pairwise(blocks)):
         if not (
             isinstance(block, Paragraph)
-            and _bare(block)
+            and is_bare(block)
             and isinstance(following, Paragraph)
             and following.n is not None
         ):
             continue
-        texts = _texts(block.lines)
+        texts = text_lines(block.lines)
         if len(texts) != 1 or field_kind(texts[0], run.trial()) is not None:
             continue  # a late REF or Classified By line, not a heading
-        match = _DASHED_TITLE.match(texts[0].strip())
+        match = DASHED_TITLE.match(texts[0].strip())
         title = match["title"] if match else ""
         ok = 0 < len(title) <= 70 and title[:1].isupper() and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10
-        if ok and not title.startswith(_NOT_HEADING):
+        if ok and not title.startswith(NOT_HEADING):
             dashes = bool(match and match["dashes"])  # the rule is recorded as rend, like a dashed underline
             out[index] = Heading((title,) if dashes else block.lines, "dashes" if dashes else None)
     return out if out != blocks else blocks

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..parsed import AnonBlock, Block, Field, Furniture, Glued, ItemList, Line, PageBreak, Paragraph
 from . import routing as routing_rules
-from .blocks import PASSES, _texts
+from .blocks import PASSES, text_lines
 from .copies import WRAPPED, row_field
 from .cuts import COPY_FIELD, copy_start
 from .fields import CSV_ROW, LATE, OTHER, PreambleCursor, field_kind
@@ -193,7 +193,7 @@ def _after_section(lines: tuple[Line, ...], preamble: _Preamble, run: Run) -> tu
         if count:
             out[index : index + count] = _wrapper_lines(texts[:count])
             changed = True
-    return tuple(out) if changed and _texts(out) else None
+    return tuple(out) if changed and text_lines(out) else None
 
 
 def _mended(block: Paragraph, mend: Callable[[tuple[Line, ...]], tuple[Line, ...] | None]) -> Paragraph | None:
@@ -235,7 +235,7 @@ def preamble_again(fields: Sequence[Field], blocks: list[Block], run: Run) -> li
         if not isinstance(block, Paragraph):
             out.append(block)
             continue
-        texts = _texts(block.lines)
+        texts = text_lines(block.lines)
         if row and not index:  # (the row's quoted fields that go on over the first lines)
             texts = texts[_row_rest(texts) :]
         bare = block.n is None and block.marking is None and not block.items
@@ -293,7 +293,7 @@ def _head_line(done: list[Block], texts: Sequence[str], after: list[Block], prea
     if not opened or not after or not isinstance(after[0], Paragraph) or after[0].n is not None:
         return False
     copied = _copy_run(texts, preamble, run)
-    return copied[1] == len(texts) and not copied[0] and _whole_copy(_texts(after[0].lines), preamble, run)
+    return copied[1] == len(texts) and not copied[0] and _whole_copy(text_lines(after[0].lines), preamble, run)
 
 
 def _section_tail(lines: Sequence[Line]) -> int | None:
@@ -372,7 +372,7 @@ def _after_distribution(lines: tuple[Line, ...], run: Run) -> tuple[Line, ...] |
             texts = [str(x) for x in out[index:end]]
             out[index:end] = [Furniture("mark", (("transmission", text.strip()),)) for text in texts]
             changed = True
-    return tuple(out) if changed and _texts(out) else None
+    return tuple(out) if changed and text_lines(out) else None
 
 
 @PASSES.rule(

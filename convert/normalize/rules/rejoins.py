@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..parsed import Furniture, Line
 from . import gaps  # noqa: F401  (wrapped-number-rejoin, which this rule goes after, registered first)
-from .blocks import DASH_RULE, MERGE, _texts, starts_new, terminal
+from .blocks import DASH_RULE, MERGE, starts_new, terminal, text_lines
 from .ruler import note
 from .runs import TITLE_LIMIT, last_text
 
@@ -63,13 +63,13 @@ def function_word_rejoin(prev: list[Line], furniture: list[Furniture], chunk: li
     the first's last line ends in an article, a preposition, a conjunction or a determiner and
     the second begins with a capital (in lower case, ``paragraph-rejoin`` joins it) and no
     number, label or rule; not a title of one line after prose, nor one a rule underlines."""
-    texts = _texts(chunk)
+    texts = text_lines(chunk)
     first = texts[0].lstrip() if texts else ""
     if not (first[:1].isupper() and not starts_new(first) and ends_mid_sentence(last_text(prev))):
         return False
-    if any(_ends_in_rule(text) for text in texts[:3]) and not _title_goes_on(_texts(prev), texts):
+    if any(_ends_in_rule(text) for text in texts[:3]) and not _title_goes_on(text_lines(prev), texts):
         return False
-    return not (len(texts) == 1 and not terminal(first) and _prose(_texts(prev)))
+    return not (len(texts) == 1 and not terminal(first) and _prose(text_lines(prev)))
 
 
 def _prose(texts: list[str]) -> bool:

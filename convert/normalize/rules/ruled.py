@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from ..parsed import AnonBlock, Block, Heading, Paragraph
-from .blocks import PASSES, _texts
+from .blocks import PASSES, text_lines
 from .fields import field_kind, is_wrapper
-from .passes import _bare
+from .passes import is_bare
 from .ruler import Run
 
 #: a title's length: at most this many characters and words (a line of its own, or two when
@@ -21,11 +21,11 @@ _TITLE_WORDS = 14
 _NOT_TITLE = re.compile(r"://|\bwww\.|Classified Web ?Site", re.I)
 
 
-def _is_rule(block: Block | None) -> bool:
+def is_rule(block: Block | None) -> bool:
     return isinstance(block, AnonBlock) and block.type == "rule"
 
 
-def _title(texts: list[str], boxed: bool, run: Run) -> bool:
+def is_title(texts: list[str], boxed: bool, run: Run) -> bool:
     """Whether the lines read as a title: short, beginning with a capital (or a quotation mark
     and one), not running on (no trailing comma or semicolon), no field or wrapper line."""
     if not texts or len(texts) > (2 if boxed else 1):
@@ -50,15 +50,15 @@ def ruled_heading(blocks: list[Block], run: Run) -> list[Block]:
     out = list(blocks)
     for index in range(len(blocks) - 1):
         block = blocks[index]
-        if not (isinstance(block, Paragraph) and _bare(block) and _is_rule(blocks[index + 1])):
+        if not (isinstance(block, Paragraph) and is_bare(block) and is_rule(blocks[index + 1])):
             continue
-        boxed = index > 0 and _is_rule(blocks[index - 1])
+        boxed = index > 0 and is_rule(blocks[index - 1])
         after = blocks[index + 2] if index + 2 < len(blocks) else None
         if not boxed and not (isinstance(after, Paragraph) and after.n is not None):
             continue
-        if _title(_texts(block.lines), boxed, run):
+        if is_title(text_lines(block.lines), boxed, run):
             out[index] = Heading(block.lines)
-            first = _first_line(blocks[index - 1], run) if index > 1 and _is_rule(blocks[index - 2]) else None
+            first = _first_line(blocks[index - 1], run) if index > 1 and is_rule(blocks[index - 2]) else None
             if first is not None:
                 out[index - 1] = Heading(first.lines)
     return out if out != blocks else blocks
@@ -67,9 +67,9 @@ def ruled_heading(blocks: list[Block], run: Run) -> list[Block]:
 def _first_line(block: Block, run: Run) -> Paragraph | None:
     """A title's first line, a blank line above the rest (``GOC SEES STRATEGIC ADVANTAGE,`` /
     blank / ``GOE SEEKS PROGRESS ON ISSUES`` / ``-----``): one line ending in a comma."""
-    if not (isinstance(block, Paragraph) and _bare(block)):
+    if not (isinstance(block, Paragraph) and is_bare(block)):
         return None
-    texts = _texts(block.lines)
-    if len(texts) == 1 and texts[0].rstrip().endswith(",") and _title([texts[0].rstrip().rstrip(",")], False, run):
+    texts = text_lines(block.lines)
+    if len(texts) == 1 and texts[0].rstrip().endswith(",") and is_title([texts[0].rstrip().rstrip(",")], False, run):
         return block
     return None

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from ..parsed import AnonBlock, Block, Choice, Field, Paragraph
-from .copies import _runon_pieces
+from .copies import runon_pieces
 from .fields import (
     FULL_SUBJECT,
     HANDLING,
@@ -20,7 +20,7 @@ from .fields import (
     SUBJECT,
     SUBJECT_RUNON,
     PreambleCursor,
-    _subject_before,
+    subject_before,
 )
 from .labels import subject_text
 from .ruler import Chain, note
@@ -41,12 +41,12 @@ def bare_subject(cur: PreambleCursor, line: str) -> str | None:
     Classified By: …``): that line goes with the SUBJECT, cut where it runs on into the REF
     field, the Classified By line or the handling sentence (the ``fields.wrapped`` rules). Not
     a list item, a marked paragraph, a summary, a redaction or a longer line."""
-    subject = _subject_before(cur)
+    subject = subject_before(cur)
     if subject is None or SUBJECT.sub("", subject.text, count=1).strip():
         return None
     if len(subject.lines) != 1 or not any(c.isalpha() for c in line):
         return None
-    head = (_runon_pieces(line) or [line])[0].strip()
+    head = (runon_pieces(line) or [line])[0].strip()
     if len(head) > _LONGEST or _NOT_BARE_SUBJECT.search(head):
         return None
     return "subject-more"

@@ -10,8 +10,8 @@ import dataclasses
 import re
 
 from ..parsed import Block, Furniture, Heading, Line, Paragraph
-from .blocks import PASSES, _texts
-from .ruled import _is_rule, _title
+from .blocks import PASSES, text_lines
+from .ruled import is_rule, is_title
 from .ruler import Run, note
 
 #: a title with its rule on the same line (``Application procedure -------------------------``)
@@ -27,7 +27,7 @@ _COLUMNS = re.compile(r"^\s*(?!-{45}\s)-+\s+-")
 
 
 def _titled(text: str, run: Run) -> bool:
-    return _title([text], False, run) and not _NOT_TITLE.search(text)
+    return is_title([text], False, run) and not _NOT_TITLE.search(text)
 
 
 def _rule_mark(text: str) -> Furniture:
@@ -46,7 +46,7 @@ def _head(block: Block, rule: Block | None, run: Run) -> tuple[Line, ...] | None
     match = _TITLE_RULE.match(line)
     if match and rule is None and _titled(match["title"], run) and not _COLUMNS.match(match["rule"]):
         return (match["title"], _rule_mark(match["rule"]))
-    rules = _texts(rule.lines) if rule is not None else []  # type: ignore[union-attr]
+    rules = text_lines(rule.lines) if rule is not None else []  # type: ignore[union-attr]
     if not match and rules and _titled(line, run) and not any(_COLUMNS.match(text) for text in rules):
         return (line, *(_rule_mark(text) for text in rules))
     return None
@@ -78,7 +78,7 @@ def titled_paragraph(blocks: list[Block], run: Run) -> list[Block]:
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        ruled = index + 1 < len(blocks) and _is_rule(blocks[index + 1])
+        ruled = index + 1 < len(blocks) and is_rule(blocks[index + 1])
         at = index + (2 if ruled else 1)
         text = blocks[at] if at < len(blocks) else None
         head = _head(block, blocks[index + 1] if ruled else None, run)
@@ -88,7 +88,7 @@ def titled_paragraph(blocks: list[Block], run: Run) -> list[Block]:
             and isinstance(text, Paragraph)
             and text.n is None
             and text.marking is None
-            and _texts(text.lines)
+            and text_lines(text.lines)
             and _in_sequence(blocks, index, block.n or 0)
         ):
             out.append(

@@ -29,9 +29,9 @@ from __future__ import annotations
 import re
 
 from ..parsed import Block, Heading, PageBreak, Paragraph
-from .blocks import PASSES, _texts
+from .blocks import PASSES, text_lines
 from .fields import field_kind
-from .passes import _DASHED_TITLE, _NOT_HEADING
+from .passes import DASHED_TITLE, NOT_HEADING
 from .ruler import Run, note
 from .runs import mixed_case
 
@@ -56,7 +56,7 @@ def _question(line: str) -> bool:
 
 def _parted_title(line: str) -> bool:
     """A title by the ``headings`` pass's measure, with no dashes on its line."""
-    match = _DASHED_TITLE.match(line)
+    match = DASHED_TITLE.match(line)
     if match is None or match["dashes"] or line.startswith("-"):
         return False
     return (
@@ -64,7 +64,7 @@ def _parted_title(line: str) -> bool:
         and line[:1].isupper()
         and line[-1:] not in ".,;:!?\"'"
         and len(line.split()) <= 10
-        and not line.startswith(_NOT_HEADING)
+        and not line.startswith(NOT_HEADING)
     )
 
 
@@ -87,7 +87,7 @@ def marked_title(blocks: list[Block], run: Run) -> list[Block]:
             continue
         if not all(isinstance(x, str) for x in block.lines):
             continue
-        texts = _texts(block.lines)
+        texts = text_lines(block.lines)
         if len(texts) != 1:
             continue
         following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
