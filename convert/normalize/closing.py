@@ -10,9 +10,9 @@ from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, ListItem
 from .rules.blocks import text_lines
 from .rules.closing import DOUBLED, LINES, SIGNATURE, TWICE, after_text
 from .rules.endings import AFTER_END, STAMP
-from .rules.passes import is_bare
 from .rules.recopied import COPIES, header_lead
 from .rules.ruler import Run
+from .rules.runs import is_bare
 from .rules.trailers import TRAILER
 
 #: blocks of text: a closing needs one before it (TEI allows no closer in a div without content)

@@ -32,6 +32,7 @@ from dataclasses import replace
 from ..parsed import AnonBlock, Block, CopyStart, Line, Paragraph
 from .blocks import PASSES
 from .ruler import Run, note
+from .runs import is_bare
 
 #: a database row's fields after the text: a classification alone, an office of origin as the
 #: pages name it (``Embassy Bern``), a media partner's marker, a dump's row on one line
@@ -109,7 +110,7 @@ def _head_block(block: Block) -> int | None:
     """A bare paragraph of the copy's head that is a row or a copy of a preamble field: where
     its wrapper's lines begin (1 after the signer's name that opens a row, else 0); None for
     any other block."""
-    if not isinstance(block, Paragraph) or block.n is not None or block.marking or block.items:
+    if not isinstance(block, Paragraph) or not is_bare(block):
         return None
     texts = [x for _, x in _numbered_texts(block.lines)]
     if not texts:

@@ -17,8 +17,8 @@ from ..parsed import AnonBlock, Block, Field, LateField, Paragraph
 from .blocks import PASSES, text_lines
 from .copies import ROW_DAY, ROW_ID, ROW_START, row_field
 from .fields import DATABASE_FIELD, LATE, field_kind
-from .passes import is_bare
 from .ruler import Run, note
+from .runs import is_bare
 
 _ROW_NAMED = re.compile(r"^\s*(?:refid\s*:\s*)?\d{2}[A-Z]{2,}\d+\s*$", re.I)
 #: the fields whose line shows a copy of the preamble (in a row's block, or a block of its own)

@@ -14,7 +14,7 @@ from .blocks import PASSES, number_goes_on, text_lines
 from .copies import ROW_CABLE, ROW_DAY, ROW_ID, ROW_START, row_field
 from .fields import field_kind, is_wrapper
 from .ruler import Run, note
-from .runs import mixed_case
+from .runs import is_bare, mixed_case
 
 
 # ---------------------------------------------------------------- passes
@@ -177,12 +177,6 @@ def attach_lists(blocks: list[Block], run: Run) -> list[Block]:
             continue
         out.append(block)
     return out if len(out) != len(blocks) else blocks
-
-
-def is_bare(block: Paragraph) -> bool:
-    """Lines with no number, no marking and no items: what may be a row, a dump's or a copy's
-    lines (a paragraph with its portion marking is the cable's text: ``marked-paragraph``)."""
-    return block.n is None and block.marking is None and not block.items
 
 
 def _row_lines(block: Block) -> list[str]:

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from ..parsed import Block, CopyStart, Line, Paragraph
 from .blocks import PASSES
 from .ruler import Run, note
+from .runs import is_bare
 
 #: how much of a paragraph's start two copies must share
 _START = 50
@@ -114,7 +115,7 @@ def repeated_text(blocks: list[Block], run: Run) -> list[Block]:
 
 def _signed(block: Block) -> bool:
     """A bare paragraph that is a name alone (``CARTER``): the first copy's signature."""
-    if not isinstance(block, Paragraph) or block.n is not None or block.marking or block.items:
+    if not isinstance(block, Paragraph) or not is_bare(block):
         return False
     texts = [x for x in block.lines if isinstance(x, str) and x.strip()]
     return len(texts) == 1 and _NAME_ALONE.fullmatch(texts[0]) is not None

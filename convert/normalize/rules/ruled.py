@@ -10,8 +10,8 @@ import re
 from ..parsed import AnonBlock, Block, Heading, Paragraph
 from .blocks import PASSES, text_lines
 from .fields import field_kind, is_wrapper
-from .passes import is_bare
 from .ruler import Run
+from .runs import is_bare
 
 #: a title's length: at most this many characters and words (a line of its own, or two when
 #: rules stand above and below it)

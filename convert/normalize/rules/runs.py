@@ -114,6 +114,12 @@ def split_item_lines(
     return head, [ListItem(label, tuple(item)) for label, item in items]
 
 
+def is_bare(block: Paragraph) -> bool:
+    """Lines with no number, no marking and no items: what may be a row, a dump's or a copy's
+    lines (a paragraph with its portion marking is the cable's text: ``marked-paragraph``)."""
+    return block.n is None and block.marking is None and not block.items
+
+
 def has_lower(line: Line) -> bool:
     """Whether a text line holds a lower-case letter (isupper(): every cased one is upper, so
     none is lower: the common all-capitals line is answered without a scan)."""

@@ -33,7 +33,7 @@ from .blocks import PASSES, text_lines
 from .fields import field_kind
 from .passes import DASHED_TITLE, NOT_HEADING
 from .ruler import Run, note
-from .runs import mixed_case
+from .runs import is_bare, mixed_case
 
 #: a title between slashes (``//VENEZUELA//``, ``/// OIL PROSPECTS? ///``)
 _SLASHED = re.compile(r"\s*/{2,4}+[^/]{1,120}+/{2,4}+\s*")
@@ -83,7 +83,7 @@ def marked_title(blocks: list[Block], run: Run) -> list[Block]:
     out: list[Block] | None = None
     mixed: bool | None = None
     for index, block in enumerate(blocks):
-        if not isinstance(block, Paragraph) or block.n is not None or block.marking or block.items:
+        if not isinstance(block, Paragraph) or not is_bare(block):
             continue
         if not all(isinstance(x, str) for x in block.lines):
             continue
