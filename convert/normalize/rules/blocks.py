@@ -24,7 +24,7 @@ from collections.abc import Callable
 from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, Line, ListItem, Paragraph
 from .fields import is_wrapper
 from .ruler import Chain, Run, note
-from .runs import ITEM_START, TITLE_LIMIT, last_text, ruled, split_item_lines, tail_texts, wrapped_title
+from .runs import ITEM_START, TITLE_LIMIT, last_text, list_goes_on, ruled, split_item_lines, tail_texts, wrapped_title
 
 CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
     "blocks.cut",
@@ -75,13 +75,13 @@ def text_lines(lines: list[Line] | tuple[Line, ...]) -> list[str]:
 # ---------------------------------------------------------------- runs of lines
 @STARTS.rule("unspaced-paragraph", lead=r"[¶\d]")  # (PARA_START)
 def unspaced_paragraph(block: list[Line], line: str) -> bool:
-    """A numbered paragraph that follows the previous one with no blank line between: the
-    number must carry a portion marking or the page's ¶ anchor, after a finished sentence."""
+    """A numbered paragraph that follows the previous one with no blank line between: the number must carry a portion
+    marking or the page's ¶ anchor (not a list's next item: ``runs.list_goes_on``), after a finished sentence."""
     match = PARA_START.match(line)
     if not match or not 1 <= int(match["num"]) <= 199 or not (match["marking"] or isinstance(line, Anchored)):
         return False
     previous = last_text(block)
-    return bool(previous) and terminal(previous)
+    return bool(previous) and terminal(previous) and not list_goes_on(block, match)
 
 
 #: a rule that underlines: dashes, equals signs or underscores only, in one run (a run the

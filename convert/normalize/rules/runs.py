@@ -47,8 +47,10 @@ def wrapped_title(block: Sequence[Line]) -> bool:
         return False
     first, second = lines
     return (
-        all(len(x) <= 80 and any(map(str.isalnum, x)) and not _NOT_TITLE_LINE.search(x) and not ITEM_START.match(x)
-            for x in lines)
+        all(
+            len(x) <= 80 and any(map(str.isalnum, x)) and not _NOT_TITLE_LINE.search(x) and not ITEM_START.match(x)
+            for x in lines
+        )
         and len(first) + len(second) < TITLE_LIMIT
         and not first.endswith((".", ";"))
         and not second.endswith((".", ",", ";", " --"))
@@ -136,3 +138,20 @@ def mixed_case(blocks: Sequence[Block]) -> bool:
             if found == 2:
                 return True
     return False
+
+
+#: an item of a list written into a run's text, after a space: `` 1. ``, `` 2. ``
+_INLINE_ITEM = re.compile(r"(?:^|\s)(?P<n>\d{1,2})\.\s")
+_NUMBER_LEAD = re.compile(r"^\s*(?:¶\s*)?\d")
+
+
+def list_goes_on(block: Sequence[Line], match: re.Match[str]) -> bool:
+    """Whether a number at a line's start without a portion marking (``match``: ``blocks.PARA_START``'s) goes on a
+    list written into the run's text: no line of the run starts with a number, and its text holds the list's item 1
+    and then the item before (``THE DECLARATION DEMANDED: 1. COMPLETE …  2. "AMERICA, …`` / ``¶3. "THE …``)."""
+    number = int(match["num"])
+    texts = [x for x in block if isinstance(x, str)]
+    if match["marking"] or number < 2 or not texts or any(_NUMBER_LEAD.match(x) for x in texts):
+        return False
+    seen = [int(m["n"]) for m in _INLINE_ITEM.finditer(" ".join(texts))]
+    return 1 in seen and number - 1 in seen[seen.index(1) :]
