@@ -134,15 +134,20 @@ def preamble_copy(line: str) -> list[Line] | None:
 #: transmission rule ``------------------71B573 082032Z /38`` that closes the block
 _DISTRIBUTION = re.compile(
     r"^\s*(?:(?:ACTION|INFO)\s+[A-Z]{1,6}-\d\d\b|[A-Z]{1,6}-\d\d\s+[A-Z]{1,6}-\d\d\s+[A-Z]{1,6}-\d\d\b"
-    r"|-{4,}\s*[0-9A-F]{6}\s+\d{6}Z\s*/\d+|(?:[A-Z]{1,6}-\d\d\s+)+/\d{3}W\b"
+    r"|-{4,}\s*[0-9A-F]{6}\s+\d{6}Z\s*/\d+|(?:[A-Z]{1,6}-\d\d\s+)+/\d{3}W\b|/\d{3}W\s*$"
     r"|(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+)?(?:[OPRZ]\s+)+\d{6}Z\s+[A-Z]{3}\s+\d{2}\s+(?:ZDK\s+)?FM\s+[A-Z])"
 )
 
 
-@CUT.rule("distribution-block", before="preamble-copy", trigger=("-0", "-1", "----", "Z "))
+#: how the block's count of copies ends (``/053W``), alone on its line when the INFO codes wrapped
+_COUNT_ENDS = tuple(f"{digit}W" for digit in "0123456789")
+
+
+@CUT.rule("distribution-block", before="preamble-copy", trigger=("-0", "-1", "----", "Z ", *_COUNT_ENDS))
 def distribution_block(line: str) -> list[Line] | None:
     """``ACTION EUR-00`` / ``INFO LOG-00 NP-00 AID-00 … /009W ------71B573 082032Z /38 O
-    071013Z MAR 02 FM AMEMBASSY ROME TO …``, ``P 121721Z MAY 03 FM AMEMBASSY ROME TO …``: an
+    071013Z MAR 02 FM AMEMBASSY ROME TO …``, ``P 121721Z MAY 03 FM AMEMBASSY ROME TO …``, the count
+    ``/017W`` alone on its line (the INFO codes wrapped before it, 02ROME3639, 91BERLIN3009): an
     old-style record's distribution block and the routing that runs on after it, repeated in
     the text at each section, are a transmission mark (fw type="transmission"), not text."""
     if not _DISTRIBUTION.match(line):
