@@ -35,27 +35,27 @@ _NOT_TITLE_LINE = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s?[.)]|\S {3,}\S")
 def wrapped_title(block: Sequence[Line]) -> bool:
     """``Chief of the Chancellery and Minister`` / ``Without Portfolio: Ronald Pofalla (CDU)`` /
     dashes (09BERLIN1360), ``BERRI ASKS FOR PRESSURE`` / ``ON SYRIA OVER LAHOUD`` / dashes: a run
-    that is two short lines of text, after any rules over them, is one title the teletype wrapped,
-    which a rule under it completes (not its second line alone): each line at most 80 characters
-    and a letter or digit, the two under TITLE_LIMIT, neither a numbered paragraph, an item, a
-    table's columns nor a sentence's end (the first may end in a comma or a colon), the second not in lower case."""
+    that is two short lines of text (or three: ``AMEUR HORCHANI, SECRETARY OF STATE FOR`` /
+    ``AGRICULTURE CHARGED WITH HYDRAULIC RESOURCES AND`` / ``FISHERIES``, 97TUNIS5237), after any
+    rules over them, is one title the teletype wrapped, which a rule under it completes (not its
+    last line alone): each line at most 80 characters and a letter or digit, all under TITLE_LIMIT,
+    none a numbered paragraph, an item, a table's columns nor a sentence's end (all but the last
+    may end in a comma or a colon), none in lower case at its start."""
     texts = [x for x in block if isinstance(x, str)]
     if len(texts) != len(block):
         return False
     lines = [x.strip() for x in texts if not _RULE_LINE.match(x)]
-    if len(lines) != 2 or any(_RULE_LINE.match(x) for x in texts[len(texts) - 2 :]):
+    if not 2 <= len(lines) <= 3 or any(_RULE_LINE.match(x) for x in texts[len(texts) - len(lines) :]):
         return False
-    first, second = lines
     return (
         all(
             len(x) <= 80 and any(map(str.isalnum, x)) and not _NOT_TITLE_LINE.search(x) and not ITEM_START.match(x)
             for x in lines
         )
-        and len(first) + len(second) < TITLE_LIMIT
-        and not first.endswith((".", ";"))
-        and not second.endswith((".", ",", ";", " --"))
-        and not first[0].islower()
-        and not second[0].islower()
+        and sum(map(len, lines)) < TITLE_LIMIT
+        and not any(x.endswith((".", ";")) for x in lines[:-1])
+        and not lines[-1].endswith((".", ",", ";", " --"))
+        and not any(x[0].islower() for x in lines)
     )
 
 
