@@ -224,6 +224,20 @@ def _quote_mark(node: etree._Element | None, mark: str) -> bool:
     return node is not None and node.tag == _CHOICE and len(node) == 2 and node[1].text == mark
 
 
+def _between_repaired_marks(after: etree._Element | None, text: str) -> bool:
+    """Whether ``text``, the tail of ``after``, stands between two repaired quotation marks:
+    ``&`` … ``8`` (corrected to “ … ”), or a pair of quotation marks the CSV export doubled
+    (``""`` … ``""``, regularised to ``"``), the text next to both (an opening mark, not the
+    words between a closing mark and the next opening one)."""
+    if after is None or after.tag != _CHOICE:
+        return False
+    following = after.getnext()
+    if _quote_mark(after, "“") and _quote_mark(following, "”"):
+        return True
+    hugged = bool(text) and not text[0].isspace() and not text[-1].isspace()
+    return hugged and _quote_mark(after, '"') and _quote_mark(following, '"')
+
+
 def _whole(text: str) -> list[str | etree._Element]:
     """``text`` (all between a repaired opening and closing mark) as a ``foreign`` when it is
     a passage in another language, its white space and a final comma outside."""
@@ -246,8 +260,8 @@ def _mark_text(holder: etree._Element) -> int:
     slots: list[tuple[etree._Element | None, str]] = [(None, holder.text or "")]
     slots += [(child, child.tail or "") for child in holder if isinstance(child.tag, str)]
     for after, text in slots:
-        if after is not None and after.tag == _CHOICE and _quote_mark(after, "“") and _quote_mark(after.getnext(), "”"):
-            pieces = _whole(text)  # between two repaired marks: & … 8
+        if _between_repaired_marks(after, text):
+            pieces = _whole(text)  # between two repaired marks: & … 8, "" … ""
         elif "\"" in text or "“" in text or "«" in text:
             pieces = _pieces(text)
         else:
