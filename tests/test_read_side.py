@@ -243,3 +243,17 @@ def test_no_writer_reads_facts_back_through_the_json_record() -> None:
     for module in writers.glob("*.py"):
         if module.name != "json.py":
             assert "record(" not in module.read_text(encoding="utf-8"), module.name
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [("05BRASILIA2675.txt", "05BRASILIA2675"), ("in/cable.HTML", "cable"), ("notes.v2", "notes.v2"), (".txt", "txt")],
+)
+def test_an_id_from_the_file_name_drops_a_cable_files_suffix(name: str, shown: str) -> None:
+    from convert.model import RawCable
+    from convert.normalize import normalize
+
+    text = "C O N F I D E N T I A L SECTION 01 OF 04 BRASILIA 002675\n\nSUBJECT: NO DATE-TIME GROUP\n\n1. (C) Text.\n"
+    cable = normalize(RawCable(source=name, form="text", body=text))
+    assert cable.view.header.cable_id is None
+    assert cable.view.id == shown
