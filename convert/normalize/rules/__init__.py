@@ -39,6 +39,7 @@ from . import (  # noqa: F401  (registers the rules)
     restated,
     routing,
     runon,
+    sectionend,
     separators,
     signoff,
     spacing,

@@ -1,0 +1,47 @@
+"""Chain ``blocks.passes`` (continued from :mod:`.passes`): the end marker of a section that
+another section follows, in a printout of a cable sent in sections.
+
+A printout of a long cable (``This record is a partial extract of the original cable``,
+91BERLIN3009) gives each section as it was received: its text, the page's bottom banner
+(``UNCLASSIFIED``), ``NNNN``, then the next section's page line, distribution block and
+routing. The closing stage takes the end marker after the last section; the ones between
+sections are transmission furniture too, and so is the banner on its own line before them.
+"""
+
+from __future__ import annotations
+
+from ..banner import CLASSIFICATION_LINE
+from ..parsed import Block, Furniture, PageBreak, Paragraph
+from .blocks import PASSES, text_lines
+from .closing import END_MARKER
+from .ruler import Run
+from .runs import is_bare
+
+
+def _alone(block: Block) -> str | None:
+    """The one line of a bare paragraph of one line, else None."""
+    if not (isinstance(block, Paragraph) and is_bare(block)) or len(block.lines) != 1:
+        return None
+    texts = text_lines(block.lines)
+    return texts[0].strip() if len(texts) == 1 else None
+
+
+@PASSES.rule("section-end-marker", before="attach-lists")
+def section_end_marker(blocks: list[Block], run: Run) -> list[Block]:
+    """``… 39,713 2.5`` / ``UNCLASSIFIED`` / ``NNNN`` / (page break) ``PAGE 01 BERLIN 03009 04 OF
+    06`` …: ``NNNN`` (``NNN``) alone, with a page break or section banner right after it and
+    text further on, is the end of a section's transmission (fw type="transmission"), and the
+    classification alone right before it the page's bottom banner (fw type="footer")."""
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        line = _alone(block)
+        if line is None or not line.upper().startswith("NNN") or not END_MARKER.match(line):
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if not isinstance(following, PageBreak) or not any(isinstance(b, Paragraph) for b in blocks[index + 2 :]):
+            continue
+        out[index] = PageBreak(Furniture("mark", (("transmission", line),)))
+        before = _alone(blocks[index - 1]) if index else None
+        if before is not None and CLASSIFICATION_LINE.match(before):
+            out[index - 1] = PageBreak(Furniture("mark", (("footer", before),)))
+    return out if out != blocks else blocks
