@@ -53,7 +53,7 @@ PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?\.(?=\s|\(|$|(?<!\d\d
     r"|[A-Z]{1,4}//?REL(?:[ ,]+[A-Z]{1,12}){1,10}(?://)?)\)\.?"  # … (C//REL TO USA, KEN, GBR//)
     r"|\((?:sbu|u|c|s)(?:/nf)?\)|(?:SBU|U|C|S)(?:/NF)?\)(?=\s))?",  # … written small, or its "(" lost: (c), C)
 )
-DASH_RULE = re.compile(r"^\s*(?:-\s*){4,}$|^\s*(?:=\s*){4,}$|^\s*(?:_\s*){4,}$")
+DASH_RULE = re.compile(r"^\s*/?(?:-\s*){4,}$|^\s*(?:=\s*){4,}$|^\s*(?:_\s*){4,}$")
 #: a line that ends a sentence (or a quotation, a parenthesis)
 _TERMINAL_CHARS = ".!?:;\"')]"
 
@@ -85,8 +85,8 @@ def unspaced_paragraph(block: list[Line], line: str) -> bool:
 
 
 #: a rule that underlines: dashes, equals signs or underscores only, in one run (a run the
-#: teletype wrapped goes on after a space, dashes after two: ``----- ---``, ``===== ==``, ``------  -``)
-UNDERLINE = re.compile(r"^\s*(?:-{4,}(?: {1,2}-+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|_{4,})\s*$")
+#: teletype wrapped goes on after a space, dashes after two: ``----- ---``, ``===== ==``, ``------  -``; ``/----``)
+UNDERLINE = re.compile(r"^\s*/?(?:-{4,}(?: {1,2}-+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|_{4,})\s*$")
 #: a run of dashes or equals signs that sets a title (wrapped runs go on after a space)
 _RUN = r"(?:-{4,}(?: -+)*|(?:-+ ){3,}-+|={4,}(?: =+)*)"
 #: a title with its dashes on the same line: ``----- Title -----``, ``Title -----``, ``----- Title``,
@@ -107,7 +107,7 @@ def dashed_title(line: str) -> str | None:
         return None
     match = DASHED_TITLE.match(line)
     title = (match["a"] or match["b"]) if match else None
-    if not title or len(title) > TITLE_LIMIT or PARA_START.match(title):
+    if not title or len(title) > TITLE_LIMIT or PARA_START.match(title) or not any(map(str.isalnum, title)):
         return None
     return title
 

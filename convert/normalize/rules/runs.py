@@ -27,7 +27,7 @@ def ruled(text: str) -> bool:
 
 
 #: a rule line above a title (dashes, equals signs or underscores, a run the teletype wrapped)
-_RULE_LINE = re.compile(r"^\s*(?:[-=_]\s*){4,}$")
+_RULE_LINE = re.compile(r"^\s*/?(?:[-=_]\s*){4,}$")
 #: a line that cannot be part of a title: a numbered paragraph, a table's columns (three spaces)
 _NOT_TITLE_LINE = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s?[.)]|\S {3,}\S")
 
