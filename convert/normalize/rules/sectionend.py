@@ -5,7 +5,8 @@ A printout of a long cable (``This record is a partial extract of the original c
 91BERLIN3009) gives each section as it was received: its text, the page's bottom banner
 (``UNCLASSIFIED``), ``NNNN``, then the next section's page line, distribution block and
 routing. The closing stage takes the end marker after the last section; the ones between
-sections are transmission furniture too, and so is the banner on its own line before them.
+sections are transmission furniture too, and so is the banner on its own line before them, or
+before a page break that holds the same banner (`page-banner`).
 """
 
 from __future__ import annotations
@@ -44,4 +45,21 @@ def section_end_marker(blocks: list[Block], run: Run) -> list[Block]:
         before = _alone(blocks[index - 1]) if index else None
         if before is not None and CLASSIFICATION_LINE.match(before):
             out[index - 1] = PageBreak(Furniture("mark", (("footer", before),)))
+    return out if out != blocks else blocks
+
+
+@PASSES.rule("page-banner", after="section-end-marker")
+def page_banner(blocks: list[Block], run: Run) -> list[Block]:
+    """``… OFFSET BY A DROP IN SHORT-TIME LABOR`` / ``UNCLASSIFIED`` / ``UNCLASSIFIED`` / ``PAGE 03
+    BERLIN 03009 02 OF 06``: a classification alone right before a page break that already holds
+    the same banner is the page's other banner (a printout gives one at the bottom of a page and
+    one at the top of the next): fw type="footer", as the page break's."""
+    out = list(blocks)
+    for index, block in enumerate(blocks[:-1]):
+        line = _alone(block)
+        following = blocks[index + 1]
+        if line is None or not isinstance(following, PageBreak) or not CLASSIFICATION_LINE.match(line):
+            continue
+        if any(text.strip() == line for _, text in following.furniture.lines):
+            out[index] = PageBreak(Furniture("mark", (("footer", line),)))
     return out if out != blocks else blocks
