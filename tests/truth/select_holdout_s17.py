@@ -39,12 +39,10 @@ The seven earlier selection files still reproduce byte for byte.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import cabletext
 import select_holdout
 import select_holdout_s15
 import select_holdout_s16
@@ -56,24 +54,11 @@ CSV_MIN = 12
 EXCLUDED = (*select_holdout_s15.EXCLUDED, "selection-holdout-s15.tsv", "selection-holdout-s16.tsv")
 
 
-def with_csv_rows(chosen, pools, seed: int, csv_min: int = CSV_MIN) -> list[tuple[str, str, str]]:
-    """Swap CSV-backed pages in, the year with the fewest of them first."""
-    rows = {r[2] for r in cabletext.csv_rows()}
-    has_row = lambda rel: Path(rel).stem in rows  # noqa: E731
-    rng = random.Random(seed)  # noqa: S311  (a seeded draw, not a secret)
-    spare = {s: [r for r, _n in pool if has_row(r) and all(r != c[0] for c in chosen)] for s, pool in pools.items()}
-    while sum(has_row(c[0]) for c in chosen) < csv_min:
-        per_year = {y: sum(has_row(c[0]) for c in chosen if c[1] == y) for y in YEARS}
-        strata = [s for s in sorted(spare, key=lambda s: (per_year[s[0]], -len(spare[s]), s))
-                  if spare[s] and any(c[2] == "-".join(s) and not has_row(c[0]) for c in chosen)]
-        if not strata:
-            break
-        s = strata[0]
-        i = max(j for j, c in enumerate(chosen) if c[2] == "-".join(s) and not has_row(c[0]))
-        new = rng.choice(spare[s])
-        spare[s].remove(new)
-        chosen[i] = (new, s[0], "-".join(s))
-    return chosen
+def fewest_first(chosen, spare, has_row):
+    """The strata's order for the CSV swap: the year with the fewest CSV-backed pages so far first,
+    then the most unchosen CSV-backed pages (passed to ``select_holdout_s15.with_csv_rows``)."""
+    per_year = {y: sum(has_row(c[0]) for c in chosen if c[1] == y) for y in YEARS}
+    return lambda s: (per_year[s[0]], -len(spare[s]), s)
 
 
 def main() -> None:
@@ -84,7 +69,8 @@ def main() -> None:
         select_holdout.page_items(args.corpus), select_holdout.taken_pages(*EXCLUDED), QUOTA,
         select_holdout_s16.half_of).items()}
     sizes = {rel: n for pool in pools.values() for rel, n in pool}
-    chosen = with_csv_rows(select_holdout_s16.choose(pools, QUOTA, SEED), pools, SEED)
+    chosen = select_holdout_s15.with_csv_rows(select_holdout_s16.choose(pools, QUOTA, SEED), pools, SEED, CSV_MIN,
+                                              fewest_first)
     select_holdout.write([(rel, year, pool, sizes[rel]) for rel, year, pool in chosen])
 
 
