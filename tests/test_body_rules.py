@@ -440,3 +440,15 @@ def test_a_rule_wrapped_with_two_spaces_under_a_paragraph_sets_the_title_apart()
         "Plea for Senior U.S. Official to Attend EU Informal Ministerial"
     ]
     assert "Plea" not in "".join(done.cable.tei.xpath("//t:p[@n='2']//text()", namespaces=NS))
+
+
+def test_a_ref_line_run_on_into_a_sentence_after_an_items_date() -> None:
+    # 07TRIPOLI993 (session-17 holdout): the REF list ends with an e-mail and its date, and the whole
+    # text runs on after it; ref-sentence-runon cuts after the date as after a cable's number
+    body = ("REF: A) STATE 138248, B) GODFREY-LAWSON E-MAIL 11/21/2007 Per reftel, Post requests that Libya be "
+            "added to the list of invitees for the conference. The GOL has demonstrated keen interest. MILAM\n")
+    done = _run(body)
+    assert "Per reftel, Post requests that Libya" in _reading(done)
+    assert _signer(done) == "MILAM"
+    refs = done.cable.tei.xpath("//t:list[@type='references']/t:item//text()", namespaces=NS)
+    assert not any("Per reftel" in r for r in refs)
