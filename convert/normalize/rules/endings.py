@@ -177,6 +177,29 @@ def row_tail_at(line: str) -> int | None:
     return _after_name(line, _ROW_TAIL.search(line) if "/" in line and "," in line else None)
 
 
+#: a CSV export's row after the name on its line: the closing quote of the text's cell, then the
+#: date cell and the rest of the row (``DONOVAN ",6/28/2006,Japan Backs Anti-Counterfeiting …``)
+_CSV_ROW_TAIL = re.compile(r"(?<=\S)[ \t]*+\"[ \t]*+,[01]?+\d/[0-3]?+\d/(?:19|20)\d\d,")
+
+
+@STAMP.rule(
+    "name-csv-row",
+    after="name-row-tail",
+    note=note(
+        "normalization",
+        "A CSV export's row run on after the signer's name on its line (DONOVAN \",6/28/2006,Japan Backs … and "
+        "the row's copy of the text) is kept in the closer as fw type=\"wrapper\", after the signature.",
+    ),
+)
+def name_csv_row(line: str) -> int | None:
+    """``… cleared by USTR Chief Negotiator Stanford McCoy.  DONOVAN ",6/28/2006,Japan Backs
+    Anti-Counterfeiting Trade Agreement Proposal … 1.,(SBU) Japanese …`` (06TOKYO3567,
+    06TOKYO5805): the last line goes on, after a name in capitals after the last sentence, with
+    the quote that closed the text's cell in a CSV export, the date's cell and the rest of the
+    row; the stamp begins after the name."""
+    return _after_name(line, _CSV_ROW_TAIL.search(line) if '",' in line else None)
+
+
 def _after_name(line: str, found: re.Match[str] | None) -> int | None:
     """Where the stamp ``found`` begins, when what stands before it on the line is a name: the
     whole text before it, or a name in capitals after the last sentence."""
