@@ -17,11 +17,20 @@ heading when the line is set between two to four slashes each side (120 characte
 or is a question (ending in ``?``, 14 words and 100 characters at most, beginning with a
 capital, after any ``...``), or is followed by a page break and is a title by the ``headings``
 pass's measure (a cable in mixed case; 70 characters and ten words at most; a capital first;
-no full stop or other punctuation last; no quote's end, reasons or field). Not a question or a
+no full stop or other punctuation last; no quote's end, reasons or field). A title between
+slashes the teletype wrapped over two lines (``//Spain Requested IAEA Peer Review of Its Nuclear
+Regulatory`` / ``Agency//``, 09MADRID98: slashes opening the first line and closing the second
+only) is read as one line. Not a question or a
 parted line that opens with a comment's label (``Comment: How Important is This?``: the
 ``comment`` span begins there) or a teletype operating signal (``ZFR ZFR ZFR CANCEL TELEGRAM
 PER DRAFTER REQUEST``, 09BRASILIA1263). The line is kept as written (slashes included). A
 sentence in capitals that ends in a full stop is no title.
+
+``slashed-title-after-text`` (after ``marked-title``): a title between slashes on the last line
+of a paragraph, glued under its last line with no blank line between (``… at the same level.`` /
+``//BILATERAL ISSUES - CUBA, 3U COMMERCIAL DISPUTE//``, 05MADRID2588; after a redaction:
+``XXXXXXXXXXXX`` / ``//U.S.-SPAIN RELATIONS//``), before a numbered paragraph, is cut off as a
+heading, whatever the case.
 """
 
 from __future__ import annotations
