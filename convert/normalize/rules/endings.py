@@ -22,7 +22,10 @@ from .ruler import Chain, note
 #: the markers that end the message itself (not ``BT`` or ``###``, which also part its sections)
 MESSAGE_END = re.compile(r"^\s*(?:NNNN|={3,}\s*CABLE ENDS?(?:\s*={3,})?|End Cable Text)\s*$", re.I)
 #: a name in capitals after the last sentence of a line (``… End comment. STEVENS``)
-_CAPS_NAME_AFTER_SENTENCE = re.compile(r"[.!?)\"']\s+(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})$")
+#: (or after a redaction: ``… leaving post. XXXXXXXXXXXX TUTTLE``; no word of the name a redaction)
+_CAPS_NAME_AFTER_SENTENCE = re.compile(
+    r"(?:[.!?)\"']|\bX{4,})\s+(?P<name>(?!X{4})[A-Z][A-Z'’-]+(?:\s+(?!X{4})[A-Z][A-Z'’-]+){0,2})$"
+)
 #: a media partner's cut copy of a line of the cable: a short run of words ending in ``...``
 _CUT_COPY = re.compile(r"^\s*\S.{0,78}?(?:\.\.\.|\u2026)\s*$")
 #: a database row's columns after the name on its line: a count and the date (``0 11/13/2007``)
@@ -40,7 +43,7 @@ _CSV_TAIL = re.compile(r'(?<=\S)[ \t]*+",[01]?+\d/[0-3]?+\d/(?:19|20)\d\d,')
 
 #: a database row's columns at the start of a line, after the message: a count, the date, the
 #: text's length and its TAGS joined by commas (``0 11/28/2007 4679 PGOV,PREL,IS,BA FM CLASHES …``)
-_ROW_LINE = re.compile(
+ROW_COLUMNS = re.compile(
     r"^\s*+\d{1,3}+[ \t]++[01]?+\d/[0-3]?+\d/(?:19|20)\d\d[ \t]++\d{1,7}+[ \t]++"
     r"[A-Z]{2,8}+(?:,[A-Z0-9-]{2,10}+)++(?![^ \t])"
 )
@@ -169,6 +172,12 @@ def name_row_tail(line: str) -> int | None:
     the TAGS joined by commas, then whatever of the row follows on the line (its subject, its
     summary). The stamp begins after the name; name-row-stamp takes a line that ends with the
     date."""
+    return row_tail_at(line)
+
+
+def row_tail_at(line: str) -> int | None:
+    """Where a database row's columns and the rest of its row begin on ``line``, after a name
+    (``name-row-tail``'s test; ``copy-head`` asks it of the line before a second copy)."""
     return _after_name(line, _ROW_TAIL.search(line) if "/" in line and "," in line else None)
 
 
@@ -225,7 +234,7 @@ def row_after_text(line: str, before: list[str]) -> str | None:
     after the name on its line."""
     if not before:
         return None
-    return "wrapper" if any(_ROW_LINE.match(x) for x in (line, *before[-2:])) else None
+    return "wrapper" if any(ROW_COLUMNS.match(x) for x in (line, *before[-2:])) else None
 
 
 @AFTER_END.rule(
