@@ -39,13 +39,13 @@ import sys
 import tempfile
 import threading
 import time
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "scripts")]
+sys.path[:0] = [str(REPO), str(REPO / "scripts"), str(REPO / "tests")]
 
+from batch_support import complete, tree  # noqa: E402  (the tests' checks: an output file is whole; a cable's outputs)
 from corpus import pages as corpus_pages  # noqa: E402
 
 from convert.options import ConvertOptions  # noqa: E402
@@ -202,35 +202,6 @@ def peak_rss(report: dict) -> tuple[float, float]:
     return max(values), statistics.median(values)
 
 
-def complete(path: Path) -> str | None:
-    """Why an output file is not complete, or None."""
-    from lxml import etree
-
-    data = path.read_bytes()
-    if not data:
-        return "empty"
-    name = path.name
-    try:
-        if name.endswith(".json"):
-            json.loads(data)
-        elif name.endswith(".xml"):
-            etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
-        elif name.endswith(".html") and b"</html>" not in data[-200:]:
-            return "no </html>"
-        elif name.endswith(".pdf") and not data.rstrip().endswith(b"%%EOF"):
-            return "no %%EOF"
-        elif name.endswith((".epub", ".docx")) and zipfile.ZipFile(io.BytesIO(data)).testzip():
-            return "bad zip member"
-    except Exception as exc:
-        return f"{type(exc).__name__}"
-    return None
-
-
-def outputs(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and STATE not in p.parts and p.name != "report.json"}
-
-
 # ---------------------------------------------------------------- in-process references
 
 
@@ -367,7 +338,7 @@ def kill_test(pages: list[Path], scratch: Path) -> dict[str, object]:
     watcher.join()
     redone = {r["source"] for r in report["cables"] if r["status"] == "converted"}
     redone_keys = {os.path.abspath(s) for s in redone}
-    files = outputs(out)
+    files = tree(out)
     bad = [name for name in files if complete(out / name)]
     sources = [c["source"] for c in report["cables"]]
     return {
@@ -529,7 +500,7 @@ def main() -> int:
                                 *extra])
             row(f"{'dask local cluster' if extra else 'local engine'}, all formats, "
                 f"{report['totals']['cables']} pages", f"{wall:.1f} s")
-        a, b = outputs(local_out), outputs(dask_out)
+        a, b = tree(local_out), tree(dask_out)
         differ = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
         row("dask vs local outputs", f"{len(a)} files, {len(differ)} differ"
             + (f" (e.g. {differ[:3]})" if differ else ": byte-identical"))

@@ -341,3 +341,23 @@ def test_the_edition_says_where_the_appended_cable_begins(truth: dict[str, objec
     assert all(label in edition for label in labels) and not any(label in body_text(cable) for label in labels)
     assert labels[0] in html.write(cable, WriteOptions()).decode()
     assert labels[0].replace("[", "\\[").replace("]", "\\]") in markdown.write(cable, WriteOptions()).decode()
+
+
+def test_a_dateless_text_under_another_cables_id_keeps_the_pages_id() -> None:
+    """05MUSCAT679 (and 05SOFIA1280, 05LIMA3609): a partial extract, so no date-time group,
+    whose banner names BEIJING 002305 under the page's 05MUSCAT679. The only year there is, the
+    table's, is 05MUSCAT679's: an id made of the banner's reference and that year
+    (05BEIJING2305) would name a cable the text never claims to be. The page keeps its id, the
+    banner's reference stays the message reference, and a discrepancy note says why."""
+    from convert.model import SourceMetadata
+
+    body = ("C O N F I D E N T I A L SECTION 01 OF 03 BEIJING 002305\n\nSIPDIS\n\nE.O. 12958: DECL: 06/12/2033\n"
+            "TAGS: PREL CH\nSUBJECT: A MEETING\n\n1. (C) The meeting was held and it was long enough.\n\nPICCUTA\n")
+    meta = SourceMetadata(kind="cablegate-table", id="05MUSCAT679", created="2005-04-25 10:10")
+    facts = normalize_traced(RawCable(source="t.html", form="text", body=body, metadata=meta)).parsed.facts
+    assert facts.cable_id == "05MUSCAT679"
+    assert facts.message_ref == "BEIJING 002305"
+    assert [n for n in facts.discrepancies if n.startswith("id:")] == [
+        "id: the banner gives BEIJING 002305, the cablegate table 05MUSCAT679; the text gives no date, "
+        "so BEIJING 002305's year is unknown: the id 05MUSCAT679 is kept"
+    ]

@@ -105,6 +105,16 @@ def test_the_schemas_hold_the_new_fw_types(assert_valid_tei) -> None:  # type: i
     assert_valid_tei(done.cable.tei)
 
 
+def test_a_name_in_capitals_under_a_line_of_figures_signs() -> None:
+    # 06BOGOTA405's totals row, 10SANJOSE118's telephone number under a contact block
+    table = "1. (U) Seizures by year:\n\n2004  1,300  1,269  333\n      4,292  3,040  1,176  229  = 8,737 TOTAL\nWOOD\n"
+    assert _signer(_run(table)) == "WOOD"
+    contact = "1. (U) For details, call the Embassy.\n\nU.S. Embassy\n\nSan Jose, Costa Rica\n\n(506) 2519-2269\nANDREW\n"
+    assert _signer(_run(contact)) == "ANDREW"
+    # words of letters among the figures: no table's row, no signature under it
+    assert _signer(_run("1. (U) THE SEIZURES:\n\n4,292 TONS AND 3,040 KILOS\nWOOD\n")) is None
+
+
 def test_a_name_after_the_last_sentence_of_a_list_item_signs_and_leaves_the_item() -> None:
     body = "1. (C) The Prime Minister met the Ambassador.\n\n2. (C) The visit:\n\n-- The afternoon went well, he said. THORNE\n"
     done = _run(body)
@@ -440,3 +450,15 @@ def test_a_rule_wrapped_with_two_spaces_under_a_paragraph_sets_the_title_apart()
         "Plea for Senior U.S. Official to Attend EU Informal Ministerial"
     ]
     assert "Plea" not in "".join(done.cable.tei.xpath("//t:p[@n='2']//text()", namespaces=NS))
+
+
+def test_a_ref_line_run_on_into_a_sentence_after_an_items_date() -> None:
+    # 07TRIPOLI993 (session-17 holdout): the REF list ends with an e-mail and its date, and the whole
+    # text runs on after it; ref-sentence-runon cuts after the date as after a cable's number
+    body = ("REF: A) STATE 138248, B) GODFREY-LAWSON E-MAIL 11/21/2007 Per reftel, Post requests that Libya be "
+            "added to the list of invitees for the conference. The GOL has demonstrated keen interest. MILAM\n")
+    done = _run(body)
+    assert "Per reftel, Post requests that Libya" in _reading(done)
+    assert _signer(done) == "MILAM"
+    refs = done.cable.tei.xpath("//t:list[@type='references']/t:item//text()", namespaces=NS)
+    assert not any("Per reftel" in r for r in refs)

@@ -127,6 +127,19 @@ def test_a_chain_keeps_its_order_before_and_after_named_rules() -> None:
     assert "a" in registry and "a" not in REGISTRY
 
 
+def test_first_unless_takes_a_refused_first_finding_as_none_and_fires_nothing() -> None:
+    chain: Chain[object] = Chain("test.unless", "fields", "a test chain", registry={})  # type: ignore[type-var]
+    chain.rule("none")(lambda n: None)
+    chain.rule("guess")(lambda n: (n, True) if n > 1 else None)
+    chain.rule("sure")(lambda n: (n, False))
+    run = Run()
+    assert run.first_unless(chain, lambda found: found[1], 2) is None  # the guess decides: none
+    assert run.fired == {}
+    assert run.first_unless(chain, lambda found: found[1], 1) == (1, False)  # no guess: the next rule
+    assert run.fired == {"sure": 1}
+    assert Run().first(chain, 2) == (2, True)  # first() takes the guess
+
+
 def test_a_folded_trigger_may_not_miss_what_ignorecase_matches() -> None:
     chain: Chain[object] = Chain("test.fold", "inline", "a test chain", fold=True, registry={})  # type: ignore[type-var]
     with pytest.raises(ValueError, match="lower case without i or s"):

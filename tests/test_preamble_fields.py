@@ -210,6 +210,21 @@ def test_a_subject_that_runs_on_into_a_mixed_case_handling_sentence_is_cut_there
     assert rec(text)["subject"] == "A CABLE"
 
 
+def test_the_marked_text_without_its_number_after_the_handling_sentence_on_the_subject_line_is_the_body() -> None:
+    # 09CAIRO226: the whole text ran on after the SUBJECT and the handling sentence, unnumbered
+    line = (
+        "SUBJECT: EGYPT'S 55th BIRD FLU VICTIM Sensitive but Unclassified. Please handle accordingly. (SBU) On "
+        "February 8, 2009, the Ministry announced the country's 55th victim. Scobey"
+    )
+    text = BODY.replace("SUBJECT: A CABLE", line).replace("1. (C) Text of the cable.\n", "")
+    got = rec(text)
+    assert got["subject"] == "EGYPT'S 55th BIRD FLU VICTIM"
+    cable = normalize(RawCable(source="x.txt", form="text", body=text))
+    paragraphs = cable.tei.xpath("//t:div[@type='telegram']/t:p", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert "".join(paragraphs[0].itertext()).startswith("(SBU) On February 8, 2009, the Ministry")
+    assert got["signer"] == "Scobey"
+
+
 def test_a_wrapped_subject_whose_last_line_runs_on_into_the_ref_field_is_cut_there() -> None:
     text = BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE ON\nTHE REGION REF: STATE 16112 Classified By: Pol Couns")
     got = rec(text)

@@ -128,14 +128,8 @@ def _ref_year(
 def _sure_year(fields: list[Field], lines: list[str], run: Run) -> int | None:
     """The year of the first ``fields.ref-year`` rule that finds one, where it is no guess
     (which fires); None where that year would be a guess (no rule fires)."""
-    for rule in run.active(REF_YEAR):
-        found = rule.fn(fields, lines)
-        if found:
-            if found[2]:
-                return None
-            run.fire(rule.name)
-            return found[0]
-    return None
+    found: tuple[int, str, bool] | None = run.first_unless(REF_YEAR, lambda f: f[2], fields, lines)
+    return found[0] if found else None
 
 
 def _has_refs(fields: list[Field], blocks: list[Block], lines: list[str]) -> bool:

@@ -171,11 +171,14 @@ def _ident(
     banner: Banner | None, routing: Routing, date: str | None, meta: SourceMetadata | None, warnings: list[str],
     own_year: tuple[int | None, bool] = (None, False),
 ) -> tuple[str | None, str | None, str | None]:
-    """(cable id, message reference, the id the banner names where it is not kept): from the
-    banner's reference, else the FM line and the DE line's serial; the id else from the
-    metadata. Where the routing header (FM station, DE serial) and the metadata agree on an id
-    the banner contradicts, the text under that header is another cable's (seen in cablegate
-    pages), and the page keeps the id its two witnesses give."""
+    """(cable id, message reference, what the banner names where it is not kept: an id, or its
+    reference where the text has no date): from the banner's reference, else the FM line and
+    the DE line's serial; the id else from the metadata. Where the routing header (FM station,
+    DE serial) and the metadata agree on an id the banner contradicts, the text under that
+    header is another cable's (seen in cablegate pages), and the page keeps the id its two
+    witnesses give. A text with no date of its own whose banner names another cable than the
+    metadata keeps the metadata's id too: the only year there is, the metadata's, is that
+    cable's (05MUSCAT679's partial extract is BEIJING 002305's text)."""
     station = banner.station if banner and banner.station else None
     serial = banner.serial if banner and banner.serial else None
     id_station = banner.id_station if banner and banner.serial else None
@@ -194,6 +197,8 @@ def _ident(
             return meta.id, message_ref, ident
         if not (banner and banner.serial) and _last_digits(ident, meta.id):
             return meta.id, message_ref, None  # the DE line's serial is the id's last four digits
+        if routing.date is None:  # the year is then the metadata's, which vouches for its own id alone
+            return meta.id, message_ref, message_ref
     if ident and (meta is None or not meta.id) and banner and banner.serial:
         _routing_disagrees(ident, cable_id(date, station_from_sender(routing), routing.serial), warnings)
     if ident is None and meta is not None and meta.id:
@@ -364,14 +369,18 @@ def cross_check(
     named: str | None = None,
 ) -> tuple[str, ...]:
     """Where the text and the source's metadata disagree (each a warning and a TEI note);
-    ``named``: the id the banner gives where the page's own id is kept (see ``_ident``)."""
+    ``named``: the id the banner gives where the page's own id is kept, or its reference alone
+    where the text has no date (see ``_ident``)."""
     if meta is None:
         return ()
     where = _WITNESS.get(meta.kind, meta.kind)
     checks = []
     if meta.id and ident and meta.id != ident:
         checks.append(f"id: the text gives {ident}, {where} {meta.id}")
-    if named:
+    if named and routing.date is None:
+        checks.append(f"id: the banner gives {named}, {where} {ident}; the text gives no date, so "
+                      f"{named}'s year is unknown: the id {ident} is kept")
+    elif named:
         checks.append(f"id: the banner gives {named}, the routing header and {where} {ident}: the text "
                       f"seems to be {named}'s under {ident}'s header; the id {ident} is kept")
     # to the hour the table and the row give, to the day a scrape gives

@@ -177,7 +177,7 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
     """The field that starts (or, ``refs-more``, goes on) at ``line``, with its continuation
     lines: until a blank line or another field starts."""
     entries = cur.entries
-    more = kind in ("refs-more", "subject-more")
+    more = kind in ("refs-more", "subject-more", "classified-by-more")
     lines: list[Line] = []
     if kind == "subject-more":  # the SUBJECT, and the page furniture read since
         while cur.fields[-1].kind == "furniture":
@@ -215,7 +215,7 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
             break
         lines.append(e)
         cur.i += 1
-    if kind == "classified-by":
+    if kind.startswith("classified-by"):
         _dangling(cur, lines, run)
     field = Field(kind.removesuffix("-more"), tuple(lines))
     cur.fields.append(field)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import partial
 
 from lxml import etree
 
@@ -27,15 +28,21 @@ _WIDE = (
 )
 
 
+#: every parser of a TEI input: no entity resolved, no DTD loaded or validated, no network, no
+#: document larger than libxml2's default limits
+_safe = partial(
+    etree.XMLParser,
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_blank_text=False,
+)
+
+
 def safe_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_blank_text=False,
-    )
+    return _safe()
 
 
 def looks_like(head: str) -> bool:
@@ -58,16 +65,7 @@ def input_parser() -> etree.XMLParser:
     """:func:`safe_parser`, dropping comments and processing instructions: what a TEI input
     carries beyond the profile's elements is not copied into the outputs (it was, into the
     TEI written back)."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_blank_text=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    return _safe(remove_comments=True, remove_pis=True)
 
 
 def read(data: bytes, name: str) -> Cable:

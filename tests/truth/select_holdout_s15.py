@@ -98,13 +98,16 @@ def choose(pools, seed: int) -> list[tuple[str, str, str]]:
     return chosen
 
 
-def with_csv_rows(chosen, pools, seed: int, csv_min: int = CSV_MIN) -> list[tuple[str, str, str]]:
+def with_csv_rows(chosen, pools, seed: int, csv_min: int = CSV_MIN, first=None) -> list[tuple[str, str, str]]:
+    """``first(chosen, spare, has_row)``: the order in which strata give a page (default: the one
+    with the most unchosen CSV-backed pages first; session 17 passes its own)."""
     rows = {r[2] for r in cabletext.csv_rows()}
     has_row = lambda rel: Path(rel).stem in rows  # noqa: E731
     rng = random.Random(seed)  # noqa: S311
     spare = {s: [r for r, _n in pool if has_row(r)] for s, pool in pools.items()}
     while sum(has_row(c[0]) for c in chosen) < csv_min:
-        strata = [s for s in sorted(spare, key=lambda s: (-len(spare[s]), s))
+        key = first(chosen, spare, has_row) if first else (lambda s: (-len(spare[s]), s))
+        strata = [s for s in sorted(spare, key=key)
                   if spare[s] and any(c[2] == "-".join(s) and not has_row(c[0]) for c in chosen)]
         if not strata:
             break

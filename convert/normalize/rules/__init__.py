@@ -32,6 +32,7 @@ from . import (  # noqa: F401  (registers the rules)
     passes,
     preface,
     quoted,
+    reasons,
     recopied,
     redacted,
     refcopy,
@@ -59,6 +60,7 @@ from . import repeated  # noqa: F401  (after tailtitle: the last pass, over the 
 from . import copyhead  # noqa: F401  (after repeated: its pass reads the copy repeated-text marked)
 from . import previews  # noqa: F401  (after dumps: its late rule follows copied-fields)
 from . import rejoins  # noqa: F401  (after gaps: its merge rule follows wrapped-number-rejoin)
+from . import entries  # noqa: F401  (after tailtitle: its pass follows title-after-text)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

@@ -56,6 +56,7 @@ PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?\.(?=\s|\(|$|(?<!\d\d
 DASH_RULE = re.compile(r"^\s*/?(?:-\s*){4,}$|^\s*(?:=\s*){4,}$|^\s*(?:_\s*){4,}$")
 #: a line that ends a sentence (or a quotation, a parenthesis)
 _TERMINAL_CHARS = ".!?:;\"')]"
+_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}\s*$")  # ``… appreciation for U.S.``: no sentence's end
 
 
 def para_start(text: str) -> bool:
@@ -261,22 +262,21 @@ def starts_new(line: str) -> bool:
     ),
 )
 def paragraph_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
-    """Two runs of lines are one paragraph when the first stops mid-sentence (a line of more
-    than 25 characters) and the second goes on in lower case, or after page furniture; not when
-    the second is a heading set with dashes (a title over its rule after a page break: ``… (D).
-    CONFIDENTIAL`` / page break / ``BACKGROUND AND INTRODUCTION`` / ``-------``)."""
-    last = last_text(prev)
-    texts = text_lines(chunk)
+    """Two runs of lines are one paragraph when the first stops mid-sentence (more than 25
+    characters; after a page break, also in initials: ``for U.S.`` / page line / ``handling of …``)
+    and the second goes on in lower case, or after page furniture; not when the second is a heading
+    set with dashes (``… (D). CONFIDENTIAL`` / page break / ``BACKGROUND AND INTRODUCTION`` / ``---``)."""
+    last, texts = last_text(prev), text_lines(chunk)
     first = texts[0] if texts else ""
+    lower = first.lstrip()[:1].islower()
     joinable = (
         bool(last)
-        and not terminal(last)
+        and (not terminal(last) or bool(furniture and _INITIALS.search(last) and re.match(r"\s*[a-z]{2}", first)))
         and not starts_new(first)
         and not DASH_RULE.match(last)
         and dashed_title(last) is None  # a heading set with dashes ends its run
         and not _underlined(texts)  # and one starts its own (after a page break too)
     )
-    lower = first.lstrip()[:1].islower()
     return joinable and (lower or bool(furniture)) and len(last) > 25
 
 

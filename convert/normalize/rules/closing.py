@@ -23,6 +23,7 @@ from ..parsed import Paragraph
 from .blocks import DASH_RULE, terminal
 from .fields import is_wrapper
 from .ruler import Chain, note
+from .runs import figures_row
 
 LINES: Chain[Callable[[str, Paragraph], str | None]] = Chain(
     "closing.lines", "closing", "The last line of the last paragraph: a closing line? (first match)"
@@ -241,11 +242,11 @@ def _ends_redacted(line: str) -> bool:
 def after_text(prev_end: str, line: str) -> bool:
     """Whether a name line may sign after ``prev_end``: a finished sentence, an end label
     (``END TEXT``, ``END COMMENT``, with no full stop), a redaction, or (a name in capitals) a
-    line of mixed-case text."""
+    line of mixed-case text or of figures (06BOGOTA405's totals row, 10SANJOSE118's telephone)."""
     return (
         terminal(prev_end)
         or _ends_redacted(prev_end)
-        or (line.isupper() and _has_lower(prev_end))
+        or (line.isupper() and (_has_lower(prev_end) or figures_row(prev_end)))
         or bool(_END_OF.search(prev_end))
     )
 

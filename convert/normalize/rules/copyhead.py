@@ -16,11 +16,15 @@ head (09BERN260's ``CARTER`` / ``Embassy Bern`` / ``SECRET`` / ``09BERN186`` /
 the copy, the lines from the row's first field (a classification alone, an office of origin,
 the ``@@@OASYS@@@`` marker) to the paragraph's end, when every line after it is such a field or
 a line of the preamble or the header (a field's label first), go to the copy as a wrapper
-block (the edition prints it with the routing header); the signer's name before them (a word
-in capitals alone on its line, or after the last sentence), when the copy ends with the same
-name (the closing reads the signature there), ends the first copy as a line of its own (as a
-name alone after the text does). In the copy's head, before its first paragraph, a bare
-paragraph that begins with such a row (the name before it likewise) or with a preamble field's
+block (the edition prints it with the routing header); so does a row run on at the end of the
+paragraph's last line after the signer's name (``… leaving post. XXXXXXXXXXXX TUTTLE 0
+05/01/2008 5729 PGOV,…,UK On the heels of …``, 08LONDON1224: ``name-row-tail``'s columns,
+then the row's summary). The signer's name before them (a word in capitals alone on its line,
+or after the last sentence or a redaction), when it reads as a name or the copy ends with the
+same name, ends the first copy as a line of its own (as a name alone after the text does). In
+the copy's head, before its first paragraph, a bare paragraph that begins with such a row (the
+name before it likewise), with a row's columns (``0 05/15/2008 3797 ENRG,… OIL MINISTER ON …
+Bahrain is …``, 08MANAMA306: its subject and summary after them) or with a preamble field's
 label is a wrapper too.
 """
 
@@ -31,6 +35,8 @@ from dataclasses import replace
 
 from ..parsed import AnonBlock, Block, CopyStart, Line, Paragraph
 from .blocks import PASSES
+from .closing import is_name
+from .endings import ROW_COLUMNS, row_tail_at
 from .ruler import Run, note
 from .runs import is_bare
 
@@ -50,8 +56,9 @@ _HEAD_LINE = re.compile(
     r"|VZCZC|FM\s|TO\s|INFO\s)",
     re.IGNORECASE,
 )
-#: the signer's name: a word in capitals alone, or after the last sentence of the line
-_NAME = re.compile(r"(?:^|(?<=[.!?\"”)]\s))(?P<name>[A-Z][A-Z'-]+)\s*(?:\\\s*)?$")
+#: the signer's name: a word in capitals alone, or after the last sentence of the line (or
+#: after a redaction: ``… leaving post. XXXXXXXXXXXX TUTTLE``)
+_NAME = re.compile(r"(?:^|(?<=[.!?\"”)]\s)|(?<=XXXX\s))(?P<name>(?!XXXX)[A-Z][A-Z'-]+)\s*(?:\\\s*)?$")
 
 
 def _numbered_texts(lines: tuple[Line, ...]) -> list[tuple[int, str]]:
@@ -80,21 +87,39 @@ def _last_words(blocks: list[Block]) -> set[str]:
     return set()
 
 
+def _run_on_row(lines: tuple[Line, ...]) -> tuple[list[Line], tuple[Line, ...]] | None:
+    """``… leaving post. XXXXXXXXXXXX TUTTLE 0 05/01/2008 5729 PGOV,…,UK On the heels of …``
+    (08LONDON1224): the last text line runs on, after the signer's name, into the row's columns
+    and the rest of the row (its summary): the lines up to the name, and the row's."""
+    texts = _numbered_texts(lines)
+    if not texts:
+        return None
+    k, line = texts[-1]
+    at = row_tail_at(line)
+    if at is None:
+        return None
+    return [*lines[:k], line[:at].rstrip()], (line[at:].strip(), *lines[k + 1 :])
+
+
 def _cut_tail(block: Paragraph, ends: set[str]) -> tuple[Paragraph, Line | None, tuple[Line, ...]] | None:
-    """The paragraph without the row at its end, the signer's name before the row (when the
-    copy ends with that name; else it stays in the paragraph), and the row's lines."""
+    """The paragraph without the row at its end, the signer's name before the row (a name in
+    capitals, or one the copy ends with; else it stays in the paragraph), and the row's lines."""
     if block.items:
         return None
     start = _row_start(block.lines)
-    if start is None:
+    if start is not None:
+        kept, moved = list(block.lines[:start]), tuple(block.lines[start:])
+    elif (run_on := _run_on_row(block.lines)) is not None:
+        kept, moved = run_on
+    else:
         return None
-    kept, moved = list(block.lines[:start]), tuple(block.lines[start:])
     texts = _numbered_texts(tuple(kept))
     name: Line | None = None
     if texts:
         k, line = texts[-1]
         found = _NAME.search(line)
-        if found and found["name"] in ends and (found.start("name") or len(texts) > 1):
+        named = found is not None and (found["name"] in ends or is_name(found["name"]))
+        if found and named and (found.start("name") or len(texts) > 1):
             head = line[: found.start("name")].rstrip()
             name = line[found.start("name") :]
             if head:
@@ -117,6 +142,8 @@ def _head_block(block: Block) -> int | None:
         return None
     if _HEAD_LINE.match(texts[0]) and not re.match(r"\s*(?:TO|INFO|FM)\s", texts[0]):
         return 0
+    if ROW_COLUMNS.match(texts[0]):
+        return 0  # the row's columns, then its subject and summary (08MANAMA306)
     # a row: the signer's name, then the origin and the classification, each alone
     first = 1 if len(texts) > 2 and re.fullmatch(r"[A-Z][A-Z'-]+\s*(?:\\\s*)?", texts[0]) else 0
     if len(texts) > first + 1 and all(_ROW_FIELD.fullmatch(x) for x in texts[first : first + 2]):

@@ -182,6 +182,25 @@ def _ends_sentence_first(pre: str) -> bool:
     return pre[:1].islower() or bool(_FRAGMENT.match(pre))
 
 
+#: a span's end label before a title on the rule's line (``END SUMMARY PRESS SPOTLIGHTS …
+#: -----``, ``End Summary.  Moussavi: Admirable but Unknown -----``): the title starts after it
+_END_LABEL = re.compile(r"(?i:\bend (?:of )?(?:summary|comment|note)(?: and comment)?\b)\.?\)?\s+(?=\S)")
+
+
+def _after_end_label(pre: str) -> int | None:
+    """Where a title starts after the last span's end label in ``pre``: the rest is a short run
+    of words (80 characters and 12 words at most) with no sentence's end in it; None else."""
+    label = None
+    for found in _END_LABEL.finditer(pre, max(0, len(pre) - 120)):
+        label = found
+    if label is None:
+        return None
+    rest = pre[label.end() :]
+    if len(rest) > 80 or len(rest.split()) > 12 or _SENTENCE_END.search(rest.replace(": ", " ")):
+        return None
+    return label.end()
+
+
 def _title_start(pre: str, rule_at: int) -> int | None:
     """Where the title before a rule starts in ``pre`` (the line's text before the rule):
     the whole of a short line that does not end a sentence first, else the words after its
@@ -190,6 +209,9 @@ def _title_start(pre: str, rule_at: int) -> int | None:
     Summary. -----``); None when that cannot be told."""
     if not pre:
         return rule_at
+    after_label = _after_end_label(pre)
+    if after_label is not None:
+        return after_label
     if len(pre) <= _TITLE_MAX and not para_start(pre) and not ends_sentence(pre) and not _ends_sentence_first(pre):
         return 0  # a short line, all title
     if ends_sentence(pre):
@@ -242,7 +264,9 @@ def glued_heading(line: str) -> list[Line] | None:
     of the next (a copy that lost its line breaks), is a line of its own; so is a rule run
     into the text before or after it. Where no sentence ends before the title (``… would be
     severely limited Shah Deniz Production Also Down -----``), the title is the capitalised
-    words after the last lower-case one."""
+    words after the last lower-case one; after a span's end label (``End Summary.  Moussavi:
+    Admirable but Unknown -----``, ``END SUMMARY PRESS SPOTLIGHTS … -----``) it is the words
+    after the label."""
     return _cut_heading(line, 0)
 
 

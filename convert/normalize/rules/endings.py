@@ -22,7 +22,10 @@ from .ruler import Chain, note
 #: the markers that end the message itself (not ``BT`` or ``###``, which also part its sections)
 MESSAGE_END = re.compile(r"^\s*(?:NNNN|={3,}\s*CABLE ENDS?(?:\s*={3,})?|End Cable Text)\s*$", re.I)
 #: a name in capitals after the last sentence of a line (``… End comment. STEVENS``)
-_CAPS_NAME_AFTER_SENTENCE = re.compile(r"[.!?)\"']\s+(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})$")
+#: (or after a redaction: ``… leaving post. XXXXXXXXXXXX TUTTLE``; no word of the name a redaction)
+_CAPS_NAME_AFTER_SENTENCE = re.compile(
+    r"(?:[.!?)\"']|\bX{4,})\s+(?P<name>(?!X{4})[A-Z][A-Z'’-]+(?:\s+(?!X{4})[A-Z][A-Z'’-]+){0,2})$"
+)
 #: a media partner's cut copy of a line of the cable: a short run of words ending in ``...``
 _CUT_COPY = re.compile(r"^\s*\S.{0,78}?(?:\.\.\.|\u2026)\s*$")
 #: a database row's columns after the name on its line: a count and the date (``0 11/13/2007``)
@@ -34,9 +37,13 @@ _ROW_TAIL = re.compile(
     r"[A-Z]{2,8}+(?:,[A-Z0-9]{2,8}+)*+(?![^ \t])"
 )
 
+#: a CSV export's row run on after the name: the content field's closing quote, then the date
+#: and the next fields (``DONOVAN ",6/28/2006,Japan Backs … 1.,(SBU) Japanese …``)
+_CSV_TAIL = re.compile(r'(?<=\S)[ \t]*+",[01]?+\d/[0-3]?+\d/(?:19|20)\d\d,')
+
 #: a database row's columns at the start of a line, after the message: a count, the date, the
 #: text's length and its TAGS joined by commas (``0 11/28/2007 4679 PGOV,PREL,IS,BA FM CLASHES …``)
-_ROW_LINE = re.compile(
+ROW_COLUMNS = re.compile(
     r"^\s*+\d{1,3}+[ \t]++[01]?+\d/[0-3]?+\d/(?:19|20)\d\d[ \t]++\d{1,7}+[ \t]++"
     r"[A-Z]{2,8}+(?:,[A-Z0-9-]{2,10}+)++(?![^ \t])"
 )
@@ -165,7 +172,32 @@ def name_row_tail(line: str) -> int | None:
     the TAGS joined by commas, then whatever of the row follows on the line (its subject, its
     summary). The stamp begins after the name; name-row-stamp takes a line that ends with the
     date."""
+    return row_tail_at(line)
+
+
+def row_tail_at(line: str) -> int | None:
+    """Where a database row's columns and the rest of its row begin on ``line``, after a name
+    (``name-row-tail``'s test; ``copy-head`` asks it of the line before a second copy)."""
     return _after_name(line, _ROW_TAIL.search(line) if "/" in line and "," in line else None)
+
+
+@STAMP.rule(
+    "name-csv-tail",
+    after="name-row-tail",
+    note=note(
+        "normalization",
+        "The rest of a CSV export's row run on after the signer's name on its line (DONOVAN \",6/28/2006,"
+        "Japan Backs … and the row's subject and summary again) is kept in the closer as fw type=\"wrapper\", "
+        "after the signature.",
+    ),
+)
+def name_csv_tail(line: str) -> int | None:
+    """``… Stanford McCoy.  DONOVAN ",6/28/2006,Japan Backs Anti-Counterfeiting … 1.,(SBU)
+    Japanese Trade …`` (06TOKYO3567, 06TOKYO5805): the last line goes on, after a name (the
+    whole text before it, or a name in capitals after the last sentence), with the closing
+    quote of a CSV row's text field, a comma, the date and a comma, then the row's next fields
+    (its subject, its summary). The stamp begins after the name."""
+    return _after_name(line, _CSV_TAIL.search(line) if '",' in line else None)
 
 
 def _after_name(line: str, found: re.Match[str] | None) -> int | None:
@@ -202,4 +234,24 @@ def row_after_text(line: str, before: list[str]) -> str | None:
     after the name on its line."""
     if not before:
         return None
-    return "wrapper" if any(_ROW_LINE.match(x) for x in (line, *before[-2:])) else None
+    return "wrapper" if any(ROW_COLUMNS.match(x) for x in (line, *before[-2:])) else None
+
+
+@AFTER_END.rule(
+    "csv-row-after-name",
+    after="row-after-text",
+    note=note(
+        "normalization",
+        "The last line of a CSV export's row run on after the signer's name, where a page line parted the row "
+        "(DONOVAN \",6/28/2006,Japan Backs … / TOKYO 00003567 001.2 OF 002 / 1.,(SBU) Japanese …), is kept in "
+        "the closer as fw type=\"wrapper\"; name-csv-tail then takes the row's start after the name.",
+    ),
+)
+def csv_row_after_name(line: str, before: list[str]) -> str | None:
+    """``… Stanford McCoy.  DONOVAN ",6/28/2006,Japan Backs … Proposal`` / (a page line) /
+    ``1.,(SBU) Japanese Trade …`` (06TOKYO3567): the text line before the last one holds a CSV
+    row's start after a name (``name-csv-tail``'s shape), so the last line is the rest of that
+    row, not the message."""
+    if not before or '",' not in before[-1]:
+        return None
+    return "wrapper" if _after_name(before[-1], _CSV_TAIL.search(before[-1])) is not None else None

@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import re
 
+from ..parsed import RunOn
+from .blocks import PARA_START
 from .lines import CUT
 from .ruler import note
 
-#: the SBU handling sentence, then paragraph 1: its number and its portion marking (without the
-#: number the marked text stays a run with the sentence, in the opener or a paragraph: 09CAIRO226)
+#: the SBU handling sentence, then paragraph 1: its number and its portion marking, or the
+#: marking alone (09CAIRO226's only paragraph, unnumbered: ``… Please handle accordingly. (SBU)
+#: On February 8, 2009, …``, which stayed in the opener with the sentence, out of the text)
 _SENTENCE_THEN_MARKED = re.compile(
     r"(?i:sensitive\s++but\s++unclassified)[.,]?\s++(?i:please\s++(?:handle|protect|treat)\s++accordingly)\."
-    r"(?=\s++1\s*+\.\s*+\(\s*+(?:SBU|U)\s*+\))"
+    r"(?=\s++(?:1\s*+\.\s*+)?\(\s*+(?:SBU|U)\s*+\))"
 )
 
 
@@ -40,8 +43,16 @@ _SENTENCE_THEN_MARKED = re.compile(
 def handling_sentence_runon(line: str) -> list[str] | None:
     """``Sensitive but Unclassified. Please handle accordingly. 1.(SBU) Key Points: …`` (also
     after the SUBJECT on its line): the handling sentence, and paragraph 1 after it (its number
-    and portion marking), are two lines."""
+    and portion marking, or the marking alone: ``… accordingly. (SBU) On February 8, …``), are
+    two lines."""
     match = _SENTENCE_THEN_MARKED.search(line)
     if match is None:
         return None
-    return [line[: match.end()], line[match.end() :].lstrip()]
+    rest = line[match.end() :].lstrip()
+    if PARA_START.match(rest):
+        return [line[: match.end()], rest]
+    if not line[: match.start()].strip():
+        return None  # (the sentence opens the line: it and the marked text are a paragraph already)
+    # (the marked text without its number after a field's line begins the body: no field goes on
+    # into it)
+    return [line[: match.end()], RunOn(rest)]

@@ -300,7 +300,9 @@ _ENDED = r"(?:COMMENT\s+AND\s+)?SUMMARY(?:\s+AND\s+COMMENT)?"
 #: ``END SUMMARY.``, ``END COMMENT AND SUMMARY.``, ``END SUMMARY AND COMMENT.``
 SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?" + _ENDED + r"\b\s*[.:]?\)?", re.I)
 COMMENT_START = re.compile(r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?COMMENT\s*:", re.I)
-COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?COMMENT\b\s*[.:]?", re.I)
+#: ``END COMMENT.``, and the end of a summary that holds a comment: ``END SUMMARY AND COMMENT.``
+#: (``SUMMARY. … COMMENT: … END SUMMARY AND COMMENT.``, 09MADRID1003: no comment runs on past it)
+COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:SUMMARY\s+AND\s+)?COMMENT\b\s*[.:]?", re.I)
 QUOTE_START = re.compile(r"\b(?:BEGIN\s+(?:TEXT|QUOTE)|QTE)\b\s*[:.]?", re.I)
 QUOTE_END = re.compile(r"\b(?:END\s+(?:OF\s+)?(?:TEXT|QUOTE)|UNQTE|UNQUOTE)\b\s*[.:]?", re.I)
 

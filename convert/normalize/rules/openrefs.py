@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from ..parsed import Block, Paragraph, Ref
 from ..refs import guessed
-from .refcopy import REF_AT, block_lines, list_at, naming
+from .refcopy import PARAGRAPH_START, REF_AT, block_lines, list_at, naming
 from .ruler import Chain, Run, note
 
 OPENING_REFS: Chain[Callable[[Sequence[Sequence[str]], int | None], tuple[Ref, ...] | None]] = Chain(
@@ -23,8 +23,6 @@ OPENING_REFS: Chain[Callable[[Sequence[Sequence[str]], int | None], tuple[Ref, .
     "No REF field: a REF list inside the text's opening lines, before its first numbered paragraph (first match).",
 )
 
-#: a numbered paragraph's first line (``1. (C) …``, ``¶2. …``): where the opening ends
-_PARAGRAPH_START = re.compile(r"^\s*+¶?\s*+\d{1,2}\s*+[.)]")
 #: the opening lines read: the field glued to the title or to the handling sentence is in the
 #: body's first lines, never further down (a REF label further on is the text's)
 OPENING_LINES = 4
@@ -52,7 +50,7 @@ def opening_refs(blocks: Sequence[Sequence[str]], year: int | None) -> tuple[Ref
     seen = 0
     for lines in blocks:
         for index, line in enumerate(lines):
-            if seen == OPENING_LINES or _PARAGRAPH_START.match(line):
+            if seen == OPENING_LINES or PARAGRAPH_START.match(line):
                 return None
             seen += 1
             match = REF_AT.search(line)
@@ -110,7 +108,7 @@ def refs_after_cut(blocks: Sequence[Sequence[str]], year: int | None) -> tuple[R
     if not lines or not _CUT_LINE.match(lines[0]):
         return None
     for index, line in enumerate(lines):
-        if _PARAGRAPH_START.match(line):
+        if PARAGRAPH_START.match(line):
             return None
         if _REF_LINE.match(line):
             return naming(list_at(lines, index, line.index("REF"), year))

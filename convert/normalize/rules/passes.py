@@ -65,11 +65,14 @@ _RUN_ON = re.compile(
 
 
 #: the same with a title in capitals between the sentence and the number (``… in Sudan.
-#: QADHAFI'S LEADERSHIP ASPIRATIONS 2. (SBU) Libya …``: a heading run on as well)
+#: QADHAFI'S LEADERSHIP ASPIRATIONS 2. (SBU) Libya …``: a heading run on as well; a title that an
+#: ellipsis ends or begins, ``PREFERENTIAL TREATMENT ... 4. (C)`` / ``... EARNS NO QUARTER 5. (C)``)
 _RUN_ON_TITLED = re.compile(
-    r"(?<=[.!?\"')\]])\s+(?P<title>(?:[A-Z][A-Z'\u2019,;:/&()-]*+\s+){1,10}?)(?P<start>(?P<num>\d{1,3})\s?\.\s*"
+    r"(?<=[.!?\"')\]])\s+(?P<title>(?:(?:\.\.\.|\u2026)\s*)?(?:[A-Z][A-Z'\u2019,;:/&()-]*+\s+){1,10}?"
+    r"(?:(?:\.\.\.|\u2026)\s+)?)(?P<start>(?P<num>\d{1,3})\s?\.\s*"
     r"(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4})\)))\s*"
 )
+_TITLE_ELLIPSIS = re.compile(r"[.!?\"')\]]\s+(?:[A-Z][A-Z'\u2019,;:/&()-]*\s+){1,10}(?:\.\.\.|\u2026)$")
 
 
 def _cut_once(block: Paragraph, numbers: set[int], titled: bool = False) -> tuple[Paragraph, str, Paragraph] | None:
@@ -86,9 +89,10 @@ def _cut_once(block: Paragraph, numbers: set[int], titled: bool = False) -> tupl
         pattern = _RUN_ON_TITLED if titled else _RUN_ON
         found = next((m for m in pattern.finditer(line) if int(m["num"]) == wanted), None)
         title = found["title"].strip() if found is not None and titled else ""
-        if found is None or number_goes_on(title, found["start"]):
-            continue
-        before = line[: found.start()].rstrip()
+        before = line[: found.start()].rstrip() if found is not None else ""
+        ellipsis = not titled and before.endswith(("...", "\u2026")) and _TITLE_ELLIPSIS.search(before)
+        if found is None or number_goes_on(title, found["start"]) or ellipsis:
+            continue  # (a title ending in an ellipsis before the number: run-on-heading's)
         if title.startswith("END "):  # END SUMMARY 2. (C): the end marker is the paragraph's
             before, title = f"{before} {title}", ""
         head = Paragraph((*block.lines[:index], before), block.n, block.label, block.label_fix, block.marking)

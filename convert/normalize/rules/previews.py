@@ -23,6 +23,7 @@ from .copies import WRAPPED, row_field
 from .cuts import COPY_FIELD, copy_start
 from .fields import CSV_ROW, LATE, OTHER, PreambleCursor, field_kind
 from .ruler import Run, note
+from .runs import is_bare
 
 # ---------------------------------------------------------------- the preview's line
 #: where a preview is cut short (``… RUSSIAN SCIEN...``, ``C..``)
@@ -238,8 +239,7 @@ def preamble_again(fields: Sequence[Field], blocks: list[Block], run: Run) -> li
         texts = text_lines(block.lines)
         if row and not index:  # (the row's quoted fields that go on over the first lines)
             texts = texts[_row_rest(texts) :]
-        bare = block.n is None and block.marking is None and not block.items
-        if bare and texts and _head_line(out, texts, blocks[index + 1 : index + 2], loose, run):
+        if is_bare(block) and texts and _head_line(out, texts, blocks[index + 1 : index + 2], loose, run):
             if isinstance(out[-1], Paragraph):  # (the section's head begun at its end)
                 out[-1] = replace(out[-1], lines=_tail_wrapped(out[-1].lines))
             out.append(AnonBlock("wrapper", block.lines))

@@ -149,8 +149,9 @@ def cut_refs_unnamed(refs: Sequence[Ref], lines: Sequence[str], year: int | None
     return None
 
 
-#: a numbered paragraph's first line: where a later copy's preamble has ended
-_PARAGRAPH_START = re.compile(r"^\s*¶?\d{1,2}\.\s")
+#: a numbered paragraph's first line (``1. (C) …``, ``¶2. …``, ``3)``): where a preamble, or a
+#: text's opening, has ended
+PARAGRAPH_START = re.compile(r"^\s*+¶?\s*+\d{1,2}\s*+[.)]")
 
 
 @FULL_REFS.rule(
@@ -169,7 +170,7 @@ def refs_of_copy(refs: Sequence[Ref], lines: Sequence[str], year: int | None) ->
     if refs:
         return None
     for index, line in enumerate(lines):
-        if _PARAGRAPH_START.match(line):
+        if PARAGRAPH_START.match(line):
             return None
         match = REF_AT.search(line)
         if match is not None:

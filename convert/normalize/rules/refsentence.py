@@ -19,8 +19,11 @@ from ..refs import resolve_ref
 from .copies import WRAPPED
 
 #: after a cable's number (``SECSTATE 102414``: a station's last two capitals, a space, the
-#: number), a capitalised word that begins a sentence
-_SENTENCE_AFTER_NUMBER = re.compile(r"(?<=[A-Z][A-Z]\s)\d{1,7}\s++(?=[A-Z][a-z]++[\s,])")
+#: number) or an item's date (``GODFREY-LAWSON E-MAIL 11/21/2007``), a capitalised word that
+#: begins a sentence
+_SENTENCE_AFTER_NUMBER = re.compile(
+    r"(?:(?<=[A-Z][A-Z]\s)\d{1,7}|(?<=\s)[01]?\d/[0-3]?\d/(?:19|20)?\d\d)\s++(?=[A-Z][a-z]++[\s,])"
+)
 #: a word of a sentence in lower case
 _LOWER = re.compile(r"^[a-z]{2,}[,.:;]?$")
 #: words a mixed-case title also writes in lower case (``Guidance for the Meeting of the Board``)
@@ -37,11 +40,13 @@ _SENTENCE_END = re.compile(r"[a-z)\]\"'][.:](?:\s|$)")
 
 @WRAPPED.rule("ref-sentence-runon", after="ref-body-runon")
 def ref_sentence_runon(line: str) -> list[str] | None:
-    """``REF: SECSTATE 102414 We delivered points in reftel to MFA …``: a REF line that runs
-    on, after a cable's number, into a sentence without number or marking (a capitalised word,
-    then among the next words two or more in lower case that are not a title's function words,
-    and a sentence end) is cut there; the piece begins the body. Not cut: a title of the item
-    in mixed case (``STATE 1234 Guidance for the Meeting of the Board``), a next reference."""
+    """``REF: SECSTATE 102414 We delivered points in reftel to MFA …``, ``REF: A) STATE 138248,
+    B) GODFREY-LAWSON E-MAIL 11/21/2007 Per reftel, Post requests …`` (07TRIPOLI993): a REF line
+    that runs on, after a cable's number or an item's date, into a sentence without number or
+    marking (a capitalised word, then among the next words two or more in lower case that are
+    not a title's function words, and a sentence end) is cut there; the piece begins the body.
+    Not cut: a title of the item in mixed case (``STATE 1234 Guidance for the Meeting of the
+    Board``), a next reference."""
     for match in _SENTENCE_AFTER_NUMBER.finditer(line):
         rest = line[match.end() :]
         words = rest.split()[:_WINDOW]

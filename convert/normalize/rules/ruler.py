@@ -230,6 +230,19 @@ class Run:
                 return found
         return None
 
+    def first_unless(self, chain: Chain[Any], refuse: Callable[[Any], bool], *args: Any) -> Any:
+        """:meth:`first`, except that a finding ``refuse`` answers True for is taken as none:
+        None is returned and no rule fires (the first finding decides, a later rule is not
+        asked)."""
+        for rule in chain.active(self.disabled):
+            found = rule.fn(*args)
+            if found:
+                if refuse(found):
+                    return None
+                self.fire(rule.name)
+                return found
+        return None
+
     def first_memo(self, chain: Chain[Any], key: str, line: str, *args: Any) -> Any:
         """:meth:`first` (a None result is nothing found) for a chain of line rules asked about
         the same line more than once, ``line`` their first argument: the finding is kept in

@@ -155,3 +155,16 @@ def list_goes_on(block: Sequence[Line], match: re.Match[str]) -> bool:
         return False
     seen = [int(m["n"]) for m in _INLINE_ITEM.finditer(" ".join(texts))]
     return 1 in seen and number - 1 in seen[seen.index(1) :]
+
+
+def figures_row(line: str) -> bool:
+    """A line of figures (a table's totals row ``4,292   3,040   1,176   229   = 8,737 TOTAL``, a
+    telephone number ``(506) 2519-2269``): no lower-case letter, two figures at least, and one
+    word of letters at most; a name in capitals may sign under it, as under a finished
+    sentence."""
+    if has_lower(line):
+        return False
+    tokens = line.split()
+    figures = sum(1 for t in tokens if any(map(str.isdigit, t)))
+    words = sum(1 for t in tokens if any(map(str.isalpha, t)))
+    return figures >= 2 and words <= 1

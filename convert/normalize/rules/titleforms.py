@@ -17,18 +17,28 @@ heading when the line is set between two to four slashes each side (120 characte
 or is a question (ending in ``?``, 14 words and 100 characters at most, beginning with a
 capital, after any ``...``), or is followed by a page break and is a title by the ``headings``
 pass's measure (a cable in mixed case; 70 characters and ten words at most; a capital first;
-no full stop or other punctuation last; no quote's end, reasons or field). Not a question or a
+no full stop or other punctuation last; no quote's end, reasons or field). A title between
+slashes the teletype wrapped over two lines (``//Spain Requested IAEA Peer Review of Its Nuclear
+Regulatory`` / ``Agency//``, 09MADRID98: slashes opening the first line and closing the second
+only) is read as one line. Not a question or a
 parted line that opens with a comment's label (``Comment: How Important is This?``: the
 ``comment`` span begins there) or a teletype operating signal (``ZFR ZFR ZFR CANCEL TELEGRAM
 PER DRAFTER REQUEST``, 09BRASILIA1263). The line is kept as written (slashes included). A
 sentence in capitals that ends in a full stop is no title.
+
+``slashed-title-after-text`` (after ``marked-title``): a title between slashes on the last line
+of a paragraph, glued under its last line with no blank line between (``… at the same level.`` /
+``//BILATERAL ISSUES - CUBA, 3U COMMERCIAL DISPUTE//``, 05MADRID2588; after a redaction:
+``XXXXXXXXXXXX`` / ``//U.S.-SPAIN RELATIONS//``), before a numbered paragraph, is cut off as a
+heading, whatever the case.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from ..parsed import Block, Heading, PageBreak, Paragraph
+from ..parsed import Block, Heading, Line, PageBreak, Paragraph
 from .blocks import PASSES, text_lines
 from .fields import field_kind
 from .passes import DASHED_TITLE, NOT_HEADING
@@ -42,6 +52,16 @@ _QUESTION_START = re.compile(r"(?:\.{2,}|…)?\s*[\"“]?[A-Z]")
 #: not a title: a comment's label (``Comment: How Important is This?`` opens the comment the
 #: ``comment`` span reads), a teletype operating signal (``ZFR ZFR ZFR CANCEL TELEGRAM …``)
 _NOT_TITLE = re.compile(r"(?i:comment\b)|Z[A-Z]{2}\b")
+
+
+def _wrapped_slashed(texts: list[str]) -> bool:
+    """``//Spain Requested IAEA Peer Review of Its Nuclear Regulatory`` / ``Agency//``
+    (09MADRID98): a title between slashes the teletype wrapped over two lines, the slashes
+    opening the first and closing the second only."""
+    first, second = texts[0].strip(), texts[1].strip()
+    if not (first.startswith("//") and second.endswith("//")) or "/" in first.lstrip("/") or "/" in second.rstrip("/"):
+        return False
+    return _SLASHED.fullmatch(f"{first} {second}") is not None
 
 
 def _question(line: str) -> bool:
@@ -88,6 +108,8 @@ def marked_title(blocks: list[Block], run: Run) -> list[Block]:
         if not all(isinstance(x, str) for x in block.lines):
             continue
         texts = text_lines(block.lines)
+        if len(texts) == 2 and _wrapped_slashed(texts):
+            texts = [" ".join(x.strip() for x in texts)]
         if len(texts) != 1:
             continue
         following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
@@ -106,3 +128,44 @@ def marked_title(blocks: list[Block], run: Run) -> list[Block]:
         out = out or list(blocks)
         out[index] = Heading(block.lines)
     return out if out is not None else blocks
+
+
+def _glued_slashed(lines: tuple[Line, ...]) -> int | None:
+    """Where a title between slashes ends the paragraph's lines, after a line of its text; None
+    when none does (page furniture after it, or no text before it)."""
+    last = max((k for k, x in enumerate(lines) if not isinstance(x, str) or x.strip()), default=None)
+    if last is None or not isinstance(lines[last], str) or _SLASHED.fullmatch(str(lines[last])) is None:
+        return None
+    if not any(isinstance(x, str) and x.strip() for x in lines[:last]):
+        return None
+    return last
+
+
+@PASSES.rule(
+    "slashed-title-after-text",
+    after="marked-title",
+    note=note(
+        "normalization",
+        "A title set between slashes on the line after a paragraph's last line, with no blank line between "
+        "(… at the same level. / //BILATERAL ISSUES - CUBA, 3U COMMERCIAL DISPUTE//), before a numbered "
+        "paragraph, is the next section's heading, not the paragraph's last words; kept as written.",
+    ),
+)
+def slashed_title_after_text(blocks: list[Block], run: Run) -> list[Block]:
+    """``relations would continue at the same level.`` / ``//BILATERAL ISSUES - CUBA, 3U
+    COMMERCIAL DISPUTE//`` / blank / ``¶3. (C) …`` (05MADRID2588): the title glued under the
+    paragraph's last line heads ¶3 (whatever the case: the slashes mark it)."""
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        last = None
+        if isinstance(block, Paragraph) and not block.items:
+            following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
+            if isinstance(following, Paragraph) and following.n is not None:
+                last = _glued_slashed(block.lines)
+        if last is None or not isinstance(block, Paragraph):
+            out.append(block)
+            continue
+        title = block.lines[last]
+        assert isinstance(title, str)
+        out += [dataclasses.replace(block, lines=block.lines[:last], tokens=()), Heading((title.strip(),))]
+    return out if len(out) != len(blocks) else blocks

@@ -1,0 +1,174 @@
+"""Stage "blocks", chain ``blocks.passes``: entries written one to a line without labels (a list
+of participants, a delegation, an address, a tally), which joining a paragraph's lines ran
+together.
+
+A cable lists the people at a meeting one to a line under a label (``U.S. Participants:`` /
+``Under Secretary for Political Affairs Nicholas Burns`` / ``Ambassador E. Anthony Wayne`` / …,
+07BUENOSAIRES403) or under a heading (``Iran:`` / ``----`` / ``Ali Larijani, Secretary, Supreme
+Council for National Security`` / ``Javad Va'idi, Director for International Security, SCNS`` /
+…, 06BERN1280). No line carries an item label, so the paragraph's lines were joined with spaces
+and the reader saw one run of names: ``… Nicholas Burns Assistant Secretary for Western
+Hemisphere Affairs Thomas Shannon Ambassador E. Anthony Wayne …``.
+
+``entry-lines`` reads such lines as the items of a list (an item without a label, each on a line
+of its own in every edition): a run of three lines or more, each an entry, after the paragraph's
+line that ends in a colon (the rest of the paragraph), or making up an unnumbered paragraph of its
+own after a heading or after a line that ends in a colon. An entry is a line of at most 80
+characters that begins with a capital or a digit, holds a lower-case letter, and ends without a
+sentence's punctuation (no ``.``, ``!``, ``?``, ``;``, also before a closing bracket or quote). An
+entry the teletype wrapped goes on in the next line: after a comma, a word a phrase goes on after
+(``of``, ``for``, ``and`` …) or an open parenthesis, and a short line (no comma or colon) whose
+first word would not have fitted on the line before (the text's line length: the 90th percentile
+of its paragraphs' wrapped lines), unless another line of the list begins with that word or ends
+with the line before's last (``Article XXIII …`` / ``Article XXIV …``). A sub-label (``Argentine
+Participants:``) is an item too. Not in a cable written in capitals (every line begins with one),
+not in the text's last paragraph (where the signature is looked for), not where the last entry is
+one word (a name alone: a signature), not when a line carries an item label or a paragraph number,
+and not for lines that read as prose (on average more than half their words in lower case).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..parsed import Block, Heading, ItemList, Line, ListItem, Paragraph
+from .blocks import PASSES, para_start
+from .ruler import Run, note
+from .runs import ITEM_START, mixed_case
+
+_MAX_CHARS = 80
+_MIN_ENTRIES = 3
+#: lines whose words begin in lower case more often than this, on average, are prose
+_PROSE_SHARE = 0.5
+#: a line a phrase goes on after: a comma, or a function word at its end
+_GOES_ON = re.compile(r"(?:,|\b(?:a|an|the|of|to|in|on|for|and|or|with|by|at|from|de|del|la|le|van|von))$", re.I)
+
+
+def _lower_share(line: str) -> float:
+    """The share of a line's words that begin in lower case (prose: most; names, titles: few)."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return sum(w[:1].islower() for w in words) / len(words) if words else 0.0
+
+
+def _last_word(line: str) -> str:
+    """A line's last word's last run of letters or digits (``D/POB:04-18-1957,Taiwan``: Taiwan)."""
+    pieces = [p for p in re.split(r"[\W_]+", line) if p]
+    return pieces[-1] if pieces else ""
+
+
+def _wrapped_on(before: str, line: str, width: int, lines: list[str]) -> bool:
+    """Whether ``line`` is the rest of the entry ``before`` wrapped: a parenthesis left open, or
+    a short line (no comma or colon, no digit first) whose first word would not have fitted on
+    ``before``'s line (``width``: the text's line length), where no other line of the list begins
+    with that word or ends with ``before``'s last (``Article XXIII …`` / ``Article XXIV …``: two
+    entries of one kind)."""
+    if before.count("(") > before.count(")"):
+        return True
+    rest = line.strip()
+    if len(rest) > 40 or "," in rest or ":" in rest or rest[:1].isdigit() or "   " in before.strip():
+        return False
+    first, last = rest.split()[0], _last_word(before)
+    if sum(x.split()[0] == first for x in lines) > 1 or sum(_last_word(x) == last for x in lines) > 1:
+        return False
+    return bool(width) and len(before.strip()) + 1 + len(first) > width
+
+
+def _entry(text: str) -> bool:
+    """A line that may be an entry: short, begins with a capital or a digit, holds a lower-case
+    letter (or is a sub-label: ends in a colon), ends without a sentence's punctuation, and
+    carries no item label or number."""
+    line = text.strip()
+    return (
+        0 < len(line) <= _MAX_CHARS
+        and (line[0].isupper() or line[0].isdigit())
+        and (any(map(str.islower, line)) or line.endswith(":"))
+        and line.rstrip("\"')]\u201d\u2019")[-1:] not in ".!?;"
+        and not ITEM_START.match(line)
+        and not para_start(line)
+    )
+
+
+def _items(lines: list[str], width: int) -> list[ListItem] | None:
+    """The entries of ``lines`` as items (a line that goes on, or is the rest of a wrapped entry,
+    joins the item before it); None when a line is no entry, the lines read as prose (most of
+    their words in lower case), fewer than three entries are found, or the last is one word."""
+    if not all(_entry(x) for x in lines) or sum(map(_lower_share, lines)) / len(lines) > _PROSE_SHARE:
+        return None
+    items: list[list[Line]] = []
+    for index, line in enumerate(lines):
+        before = lines[index - 1].rstrip() if index else ""
+        if index and (_GOES_ON.search(before) or _wrapped_on(before, line, width, lines)):
+            items[-1].append(line)
+        else:
+            items.append([line])
+    if len(items) < _MIN_ENTRIES or len(str(items[-1][-1]).split()) < 2:
+        return None
+    return [ListItem("", tuple(item)) for item in items]
+
+
+def _width(blocks: list[Block]) -> int:
+    """The text's line length: the 90th percentile of the lengths of the paragraphs' wrapped
+    lines (each but a paragraph's last; 0 when there are fewer than ten)."""
+    lengths = sorted(
+        len(x.strip()) for b in blocks if isinstance(b, Paragraph)
+        for x in [y for y in b.lines if isinstance(y, str)][:-1] if len(x.strip()) >= 20
+    )
+    return lengths[len(lengths) * 9 // 10] if len(lengths) >= 10 else 0
+
+
+def _labelled(block: Paragraph, width: int) -> tuple[tuple[Line, ...], list[ListItem]] | None:
+    """The paragraph's text up to its line that ends in a colon, and the entries after it."""
+    lines = block.lines
+    for index, line in enumerate(lines):
+        if isinstance(line, str) and line.rstrip().endswith(":") and index + 1 < len(lines):
+            rest = lines[index + 1 :]
+            if not all(isinstance(x, str) for x in rest):
+                return None
+            items = _items([str(x) for x in rest], width)
+            return (lines[: index + 1], items) if items else None
+    return None
+
+
+def _after_label(blocks: list[Block], index: int) -> bool:
+    """Whether the block before ``index`` is a heading, or a paragraph whose text ends in a colon."""
+    before = blocks[index - 1] if index else None
+    if isinstance(before, Heading):
+        return True
+    last = before.lines[-1] if isinstance(before, Paragraph) and before.lines and not before.items else None
+    return isinstance(last, str) and last.rstrip().endswith(":")
+
+
+@PASSES.rule(
+    "entry-lines",
+    after="title-after-text",
+    note=note(
+        "normalization",
+        "Entries written one to a line without labels (participants, a delegation, an address) after a line "
+        "that ends in a colon or under a heading are the items of a list, one to a line, not one run of text.",
+    ),
+)
+def entry_lines(blocks: list[Block], run: Run) -> list[Block]:
+    """``2. (U) U.S. Participants:`` / ``Under Secretary for Political Affairs Nicholas Burns`` /
+    ``Assistant Secretary …`` / ``Ambassador E. Anthony Wayne`` (07BUENOSAIRES403), ``Iran:`` /
+    ``----`` / ``Ali Larijani, Secretary, …`` / ``Javad Va'idi, Director …`` (06BERN1280): three
+    entries or more, one to a line, after the paragraph's line that ends in a colon or as an
+    unnumbered paragraph under a heading, are list items (each on a line of its own), not a run of
+    text; see the module's note for what an entry is."""
+    if not mixed_case(blocks):
+        return blocks
+    last = max((i for i, b in enumerate(blocks) if isinstance(b, Paragraph)), default=-1)
+    width = _width(blocks)
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or block.items or index == last or not block.lines:
+            continue
+        found = _labelled(block, width)
+        if found is not None:
+            out[index] = dataclasses.replace(block, lines=found[0], items=tuple(found[1]), tokens=())
+            continue
+        bare = block.n is None and block.marking is None and all(isinstance(x, str) for x in block.lines)
+        items = _items([str(x) for x in block.lines], width) if bare and _after_label(blocks, index) else None
+        if items:
+            out[index] = ItemList(tuple(items))
+    return out if out != blocks else blocks

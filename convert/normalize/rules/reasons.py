@@ -1,0 +1,46 @@
+"""The reasons of a Classified By line, wrapped onto a line of their own after a blank line.
+
+``Classified By: Political Counselor Richard M. Mills, Jr. for reasons`` / (blank) / ``1.4 (b) and
+(d).`` (08LONDON2159, 08BEIJING2087, 09STATE132349's ``REASON:`` / ``1.4(C).``): the teletype's
+copy broke the Classified By line before its reasons, and a blank line stands between them. The
+field ended at the blank line, so the reasons stood in the reading text as the body's first
+paragraph (``1.4 (b) and (d).``).
+
+``reasons-continuation`` (chain ``fields.other``) puts such a line back in the Classified By field:
+the field's last line ends with the word ``reason`` or ``reasons`` (a colon after it or none), and
+the line is only the reasons (``1.4`` or ``1.5``, then letters, ``and``, commas, brackets), up to
+40 characters; what follows it is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fields import OTHER, PreambleCursor
+from .ruler import note
+
+#: a Classified By line that stops at the word that announces its reasons
+_ANNOUNCED = re.compile(r"\breasons?\s*:?\s*$", re.I)
+#: the reasons alone on a line: ``1.4 (b) and (d).``, ``1.4 B, D``, ``1.4(C).``
+_REASONS_ALONE = re.compile(r"^\s*1\.[45]\s*(?:[(\[]?[a-hA-H][)\]]?(?:\s*(?:,|and|&)?\s*)){1,8}\s*\.?\s*$")
+
+
+@OTHER.rule(
+    "reasons-continuation",
+    before="distribution",
+    note=note(
+        "normalization",
+        "The reasons of a Classified By line that the copy put on a line of their own after a blank line (… for "
+        "reasons / 1.4 (b) and (d).) go on with that field, in the preamble, not as the text's first paragraph.",
+    ),
+    trigger=("1.4", "1.5"),
+)
+def reasons_continuation(cur: PreambleCursor, line: str) -> str | None:
+    """``Classified By: … for reasons`` / (blank) / ``1.4 (b) and (d).``: a line that is only the
+    reasons, right after a Classified By field whose last line ends with the word ``reason(s)``,
+    goes on with that field."""
+    if len(line.strip()) > 40 or not _REASONS_ALONE.match(line) or not cur.fields:
+        return None
+    last = cur.fields[-1]
+    texts = [x for x in last.lines if isinstance(x, str)]
+    return "classified-by-more" if last.kind == "classified-by" and texts and _ANNOUNCED.search(texts[-1]) else None
