@@ -30,7 +30,9 @@ and not for lines that read as prose (on average more than half their words in l
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+from collections.abc import Callable
 
 from ..parsed import Block, Heading, ItemList, Line, ListItem, Paragraph
 from .blocks import PASSES, para_start
@@ -57,10 +59,10 @@ def _last_word(line: str) -> str:
     return pieces[-1] if pieces else ""
 
 
-def _wrapped_on(before: str, line: str, width: int, lines: list[str]) -> bool:
+def _wrapped_on(before: str, line: str, width: Callable[[], int], lines: list[str]) -> bool:
     """Whether ``line`` is the rest of the entry ``before`` wrapped: a parenthesis left open, or
     a short line (no comma or colon, no digit first) whose first word would not have fitted on
-    ``before``'s line (``width``: the text's line length), where no other line of the list begins
+    ``before``'s line (``width()``: the text's line length), where no other line of the list begins
     with that word or ends with ``before``'s last (``Article XXIII …`` / ``Article XXIV …``: two
     entries of one kind)."""
     if before.count("(") > before.count(")"):
@@ -71,7 +73,8 @@ def _wrapped_on(before: str, line: str, width: int, lines: list[str]) -> bool:
     first, last = rest.split()[0], _last_word(before)
     if sum(x.split()[0] == first for x in lines) > 1 or sum(_last_word(x) == last for x in lines) > 1:
         return False
-    return bool(width) and len(before.strip()) + 1 + len(first) > width
+    line_length = width()
+    return bool(line_length) and len(before.strip()) + 1 + len(first) > line_length
 
 
 def _entry(text: str) -> bool:
@@ -89,7 +92,7 @@ def _entry(text: str) -> bool:
     )
 
 
-def _items(lines: list[str], width: int) -> list[ListItem] | None:
+def _items(lines: list[str], width: Callable[[], int]) -> list[ListItem] | None:
     """The entries of ``lines`` as items (a line that goes on, or is the rest of a wrapped entry,
     joins the item before it); None when a line is no entry, the lines read as prose (most of
     their words in lower case), fewer than three entries are found, or the last is one word."""
@@ -117,7 +120,7 @@ def _width(blocks: list[Block]) -> int:
     return lengths[len(lengths) * 9 // 10] if len(lengths) >= 10 else 0
 
 
-def _labelled(block: Paragraph, width: int) -> tuple[tuple[Line, ...], list[ListItem]] | None:
+def _labelled(block: Paragraph, width: Callable[[], int]) -> tuple[tuple[Line, ...], list[ListItem]] | None:
     """The paragraph's text up to its line that ends in a colon, and the entries after it."""
     lines = block.lines
     for index, line in enumerate(lines):
@@ -158,7 +161,7 @@ def entry_lines(blocks: list[Block], run: Run) -> list[Block]:
     if not mixed_case(blocks):
         return blocks
     last = max((i for i, b in enumerate(blocks) if isinstance(b, Paragraph)), default=-1)
-    width = _width(blocks)
+    width = functools.cache(lambda: _width(blocks))  # (asked only of a run of entries that may be wrapped)
     out = list(blocks)
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph) or block.items or index == last or not block.lines:

@@ -158,10 +158,11 @@ def slashed_title_after_text(blocks: list[Block], run: Run) -> list[Block]:
     out: list[Block] = []
     for index, block in enumerate(blocks):
         last = None
-        if isinstance(block, Paragraph) and not block.items:
+        if isinstance(block, Paragraph) and not block.items and any("//" in x for x in text_lines(block.lines)):
+            last = _glued_slashed(block.lines)
             following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
-            if isinstance(following, Paragraph) and following.n is not None:
-                last = _glued_slashed(block.lines)
+            if not (isinstance(following, Paragraph) and following.n is not None):
+                last = None
         if last is None or not isinstance(block, Paragraph):
             out.append(block)
             continue
