@@ -15,7 +15,7 @@ from ..banner import CLASSIFICATION_LINE
 from ..parsed import Block, Furniture, PageBreak, Paragraph
 from .blocks import PASSES, text_lines
 from .closing import END_MARKER
-from .ruler import Run
+from .ruler import Run, note
 from .runs import is_bare
 
 
@@ -27,7 +27,15 @@ def _alone(block: Block) -> str | None:
     return texts[0].strip() if len(texts) == 1 else None
 
 
-@PASSES.rule("section-end-marker", before="attach-lists")
+@PASSES.rule(
+    "section-end-marker",
+    before="attach-lists",
+    note=note(
+        "normalization",
+        "An end-of-message marker (NNNN) between two sections of a printout, and the page's classification "
+        "alone before it, are kept as transmission furniture (fw), out of the text flow.",
+    ),
+)
 def section_end_marker(blocks: list[Block], run: Run) -> list[Block]:
     """``… 39,713 2.5`` / ``UNCLASSIFIED`` / ``NNNN`` / (page break) ``PAGE 01 BERLIN 03009 04 OF
     06`` …: ``NNNN`` (``NNN``) alone, with a page break or section banner right after it and
@@ -48,7 +56,15 @@ def section_end_marker(blocks: list[Block], run: Run) -> list[Block]:
     return out if out != blocks else blocks
 
 
-@PASSES.rule("page-banner", after="section-end-marker")
+@PASSES.rule(
+    "page-banner",
+    after="section-end-marker",
+    note=note(
+        "normalization",
+        "A classification alone before a page break that holds the same banner (a printout's banner at the "
+        "foot of one page and the head of the next) is kept as the page's furniture (fw), out of the text flow.",
+    ),
+)
 def page_banner(blocks: list[Block], run: Run) -> list[Block]:
     """``… OFFSET BY A DROP IN SHORT-TIME LABOR`` / ``UNCLASSIFIED`` / ``UNCLASSIFIED`` / ``PAGE 03
     BERLIN 03009 02 OF 06``: a classification alone right before a page break that already holds
