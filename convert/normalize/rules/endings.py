@@ -197,6 +197,12 @@ def name_csv_tail(line: str) -> int | None:
     whole text before it, or a name in capitals after the last sentence), with the closing
     quote of a CSV row's text field, a comma, the date and a comma, then the row's next fields
     (its subject, its summary). The stamp begins after the name."""
+    return _csv_tail_at(line)
+
+
+def _csv_tail_at(line: str) -> int | None:
+    """Where a CSV row's fields begin on ``line`` after a name (``name-csv-tail``'s test;
+    ``csv-row-after-name`` asks it of the line before the last)."""
     return _after_name(line, _CSV_TAIL.search(line) if '",' in line else None)
 
 
@@ -252,6 +258,4 @@ def csv_row_after_name(line: str, before: list[str]) -> str | None:
     ``1.,(SBU) Japanese Trade …`` (06TOKYO3567): the text line before the last one holds a CSV
     row's start after a name (``name-csv-tail``'s shape), so the last line is the rest of that
     row, not the message."""
-    if not before or '",' not in before[-1]:
-        return None
-    return "wrapper" if _after_name(before[-1], _CSV_TAIL.search(before[-1])) is not None else None
+    return "wrapper" if before and _csv_tail_at(before[-1]) is not None else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..parsed import Block, Line, ListItem, Paragraph
+from ..parsed import Block, Line, ListItem, PageBreak, Paragraph
 
 ITEM_START = re.compile(
     r"^\s*(?:¶\s*)?(?P<label>\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)|[A-Za-z]\)|[A-Z]\.(?=\s)|\d{1,2}\)|-{1,2}(?=\s)|--(?=[A-Z0-9])|[*•o](?=\s))\s*"
@@ -168,3 +168,10 @@ def figures_row(line: str) -> bool:
     figures = sum(1 for t in tokens if any(map(str.isdigit, t)))
     words = sum(1 for t in tokens if any(map(str.isalpha, t)))
     return figures >= 2 and words <= 1
+
+
+def next_numbered(blocks: Sequence[Block], index: int) -> bool:
+    """Whether the block after ``blocks[index]``, past any page break, is a numbered paragraph
+    (where a title before it heads that paragraph)."""
+    following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
+    return isinstance(following, Paragraph) and following.n is not None

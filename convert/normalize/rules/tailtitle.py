@@ -21,10 +21,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..parsed import Block, Heading, Line, PageBreak, Paragraph
+from ..parsed import Block, Heading, Line, Paragraph
 from .blocks import PASSES
 from .ruler import Run, note
-from .runs import has_lower, mixed_case
+from .runs import has_lower, mixed_case, next_numbered
 
 _ENDS = ".!?"
 _CLOSERS = "\"')”’]"
@@ -104,12 +104,6 @@ def tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
     return (*lines[:last], kept, *lines[last + 1 :]), title
 
 
-def _next_numbered(blocks: list[Block], index: int) -> bool:
-    """Whether the next block but page furniture is a numbered paragraph."""
-    following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
-    return isinstance(following, Paragraph) and following.n is not None
-
-
 @PASSES.rule(
     "title-after-text",
     after="title-before-number",
@@ -130,7 +124,7 @@ def title_after_text(blocks: list[Block], run: Run) -> list[Block]:
     out: list[Block] = []
     for index, block in enumerate(blocks):
         found = None
-        if isinstance(block, Paragraph) and not block.items and _next_numbered(blocks, index):
+        if isinstance(block, Paragraph) and not block.items and next_numbered(blocks, index):
             found = tail_title(block.lines)
         if found is None or not isinstance(block, Paragraph) or not any(map(has_lower, found[0])):
             out.append(block)

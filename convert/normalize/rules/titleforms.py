@@ -43,7 +43,7 @@ from .blocks import PASSES, text_lines
 from .fields import field_kind
 from .passes import DASHED_TITLE, NOT_HEADING
 from .ruler import Run, note
-from .runs import is_bare, mixed_case
+from .runs import is_bare, mixed_case, next_numbered
 
 #: a title between slashes (``//VENEZUELA//``, ``/// OIL PROSPECTS? ///``)
 _SLASHED = re.compile(r"\s*/{2,4}+[^/]{1,120}+/{2,4}+\s*")
@@ -112,8 +112,7 @@ def marked_title(blocks: list[Block], run: Run) -> list[Block]:
             texts = [" ".join(x.strip() for x in texts)]
         if len(texts) != 1:
             continue
-        following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
-        if not (isinstance(following, Paragraph) and following.n is not None):
+        if not next_numbered(blocks, index):
             continue
         line = texts[0].strip()
         if _SLASHED.fullmatch(line) is None and (_NOT_TITLE.match(line) or not _question(line)):
@@ -159,10 +158,7 @@ def slashed_title_after_text(blocks: list[Block], run: Run) -> list[Block]:
     for index, block in enumerate(blocks):
         last = None
         if isinstance(block, Paragraph) and not block.items and any("//" in x for x in text_lines(block.lines)):
-            last = _glued_slashed(block.lines)
-            following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
-            if not (isinstance(following, Paragraph) and following.n is not None):
-                last = None
+            last = _glued_slashed(block.lines) if next_numbered(blocks, index) else None
         if last is None or not isinstance(block, Paragraph):
             out.append(block)
             continue
