@@ -151,6 +151,27 @@ def test_an_empty_ref_label_prints_no_doubled_space() -> None:
     assert "REF A 09 CAIRO 074" in text and "REF A  09" not in text
 
 
+def test_references_written_on_one_line_print_on_one_line() -> None:
+    """``REF: (A) STATE 37552, (B) REYKJAVIK 50`` (06REYKJAVIK88): a reference marked
+    ``rend="run-in"`` (written on the line of the one before it) prints on that line, so its
+    separator is not left at a line's end; a reference starting a line of its own starts one."""
+    from convert.writers import html, markdown
+
+    cable = hand_tei()
+    references = cable.tei.find(f".//{T}body//{T}list[@type='references']")
+    for child in list(references):
+        references.remove(child)
+    for markup in ("<head>REF:</head>", "<label>(A)</label>", '<item n="A">STATE 37552,</item>',
+                   "<label>(B)</label>", '<item n="B" rend="run-in">REYKJAVIK 50</item>',
+                   "<label>(C)</label>", '<item n="C">STATE 1234</item>'):
+        references.append(etree.fromstring(f'<wrap xmlns="{TEI_NS}">{markup}</wrap>')[0])
+    page = lxml_html.fromstring(html.write(cable, WriteOptions()))
+    lines = [p.text_content() for p in page.xpath("//div[@class='references']//p")]
+    assert lines == ["REF: (A) STATE 37552, (B) REYKJAVIK 50", "(C) STATE 1234"]
+    text = markdown.write(cable, WriteOptions()).decode()
+    assert "REF: (A) STATE 37552, (B) REYKJAVIK 50\n\n(C) STATE 1234" in text
+
+
 def test_a_page_break_inside_a_comment_keeps_the_items_label_on_its_line() -> None:
     """An item whose text is a comment (``seg type="comment"``) the teletype page broke reads
     "3) avoid directly…" on one line, like the same item without the page break

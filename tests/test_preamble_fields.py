@@ -355,6 +355,27 @@ def test_ref_items_below_a_bare_label_or_a_serial_below_its_station() -> None:
     assert [r["id"] for r in rec(text)["references"]] == ["04PARIS675", "04BRASILIA2314"]
 
 
+def test_a_reference_written_on_the_line_of_the_one_before_is_marked_run_in() -> None:
+    """The body's REF list says which references share a source line (``rend="run-in"``),
+    so the editions print the field's lines as the telegram has them (06REYKJAVIK88)."""
+
+    def rends(ref_lines: str) -> list[str | None]:
+        text = BODY.replace("SUBJECT: A CABLE", f"SUBJECT: A CABLE\n\n{ref_lines}")
+        cable = normalize(RawCable(source="t.txt", form="text", body=text))
+        t = "{http://www.tei-c.org/ns/1.0}"
+        refs = cable.tei.find(f".//{t}body//{t}list[@type='references']")
+        return [item.get("rend") for item in refs.iter(f"{t}item")]
+
+    assert rends("REF: (A) STATE 37552, (B) REYKJAVIK 50") == [None, "run-in"]
+    assert rends("REF: A) BRASILIA 532;\nB) BRASILIA 437;\nC) BRASILIA 369") == [None, None, None]
+    assert rends("REF: A. PARIS 12, B. PARIS\n13; C. PARIS 14\nD. PARIS 15") == [None, "run-in", "run-in", None]
+    # labelled items run together with no separator: a copy that lost its line breaks
+    assert rends("REF: A. CAIRO 1197\nB. CAIRO 457 C. CAIRO 826") == [None, None, None]
+    assert rends("REF: 08 DJIBOUTI 859; 09 DJIBOUTI 337") == [None, "run-in"]
+    # a copy that lost the line breaks kept the next lines' indent (05NEWDELHI6841)
+    assert rends("REF: A. STATE 145434\n     B. DAMASCUS 4183      C. NEW DELHI 6735") == [None, None, None]
+
+
 def test_a_classified_by_label_written_twice_is_one_field() -> None:
     """``Classified By: Classified by Minister Counselor …`` (81 pages, old-style records): the
     ``ref-runon`` cut must not leave the first label alone as the field (the note said only

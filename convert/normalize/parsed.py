@@ -157,6 +157,9 @@ class Ref:
     #: the separator written after it (``,`` in ``A. STATE 363024, B. …``): text of the list,
     #: not of the reference, so the body keeps it beside the reference and the header drops it
     tail: str = ""
+    #: written on the same source line as the item before it (``REF: (A) STATE 37552, (B)
+    #: REYKJAVIK 50``): the editions print the two on one line, as the telegram has them
+    run_in: bool = False
 
     @property
     def year_kind(self) -> str | None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from .banner import parse_banner
 from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line, RefList, RunOn
 from .refs import REF as REF_LABEL
-from .refs import guessed, last_label, parse_refs
+from .refs import guessed, last_label, on_lines, parse_refs
 from .rules.blocks import PARA_START
 from .rules.copies import GLUED, ROWS, WRAPPED, glued
 from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, TAGS, PreambleCursor, field_kind, ref_continues
@@ -320,7 +320,8 @@ def with_refs(
         if field.kind != "refs":
             return field
         refs = parse_refs(field.text, own_year)
-        refs = RefList(refs.head, guessed(refs.items, guess))
+        lines = [x for x in field.lines if isinstance(x, str)]
+        refs = RefList(refs.head, on_lines(guessed(refs.items, guess), lines))
         return Field(field.kind, field.lines, field.banner, field.tokens, refs)
 
     return tuple(parsed(f) for f in fields), tuple(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from .. import stations
 from .parsed import Ref, RefList
@@ -299,6 +300,38 @@ def guessed(refs: tuple[Ref, ...], guess: bool) -> tuple[Ref, ...]:
     if not guess:
         return refs
     return tuple(dataclasses.replace(r, year_guessed=True) if r.target and r.year_inferred else r for r in refs)
+
+
+#: white space where a copy lost a line break and kept the next line's indent
+_LOST_BREAK = re.compile(r"\s{3,}")
+
+
+def on_lines(refs: tuple[Ref, ...], lines: Sequence[str]) -> tuple[Ref, ...]:
+    """The references marked ``run_in`` where the field's source ``lines`` (as
+    :attr:`~.parsed.Field.text` joins them) show an item written on the same line as the one
+    before it, and the writer meant it so: the item before ends in a separator (``(A) STATE
+    37552, (B) REYKJAVIK 50``), or the two are one item naming two cables (``NAIROBI 988
+    NAIROBI 974``). Labelled items run together with nothing between them (``B. CAIRO 457 C.
+    CAIRO 826``) are a copy that lost its line breaks: they keep a line each. So is a gap of
+    three spaces or more (``B. DAMASCUS 4183␣␣␣␣␣␣C. NEW DELHI 6735``, 05NEWDELHI6841: the
+    continuation lines' indent). An item not found in the text as written starts a line."""
+    text, starts = "", set()
+    for line in lines:
+        for part in _LOST_BREAK.split(line.strip()):
+            text += " " if text else ""
+            starts.add(len(text))
+            text += " ".join(part.split())
+    out, cursor = [], 0
+    for index, ref in enumerate(refs):
+        needle = ref.written or ref.text
+        at = text.find(needle, cursor) if needle else -1
+        if at < 0:
+            out.append(ref)
+            continue
+        cursor = at + len(needle)
+        meant = index > 0 and (bool(refs[index - 1].tail) or ref.written is None)
+        out.append(dataclasses.replace(ref, run_in=True) if meant and at not in starts else ref)
+    return tuple(out)
 
 
 def cited(refs: list[Ref]) -> list[Ref]:

@@ -276,6 +276,9 @@ class Walk:
                 continue
             if name in {"pb", "milestone"}:
                 continue
+            if child.get("rend") == "run-in" and len(outer) and self.run_in(pending, child, outer[-1]):
+                pending = []  # a reference written on the line of the one before it: printed there
+                continue
             holder = self.styled("div", item_key, "list-entry", parent=outer)
             if pending and name == "item":
                 self.labelled_item(pending, child, holder)
@@ -289,16 +292,35 @@ class Walk:
         for label in pending:
             self.blocks(label, self.styled("div", item_key, parent=outer))
 
-    def labelled_item(self, labels: list[etree._Element], item: etree._Element,
-                      holder: etree._Element) -> None:
-        """A list item with its labels (``Ref A:``) at the start of its first line."""
-        line = etree.SubElement(holder, "p")
+    def run_in(self, labels: list[etree._Element], item: etree._Element, entry: etree._Element) -> bool:
+        """A reference on the line of the entry before it (``(A) STATE 37552, (B) REYKJAVIK
+        50``), with its labels; False where that entry is no single line or the item holds a
+        block (a page-break line)."""
+        if "list-entry" not in entry.get("class", "").split() or len(entry) != 1 or entry[0].tag != "p":
+            return False
+        if any(is_block(g) for g in item if isinstance(g.tag, str)):
+            return False
+        line = entry[0]
+        add_text(line, " ")
+        self.labels(labels, line)
+        self.inline_content(item, line)
+        trim(line)
+        return True
+
+    def labels(self, labels: list[etree._Element], line: etree._Element) -> None:
+        """An item's labels at the end of ``line``, each followed by a space."""
         for label in labels:
             if not all_text(label).strip():
                 continue  # an empty label (<label/>) would print a doubled space: "REF A  09 CAIRO 074"
             span = etree.SubElement(line, "span", {"class": "ref-label"})
             self.inline_content(label, span)
             span.tail = " "
+
+    def labelled_item(self, labels: list[etree._Element], item: etree._Element,
+                      holder: etree._Element) -> None:
+        """A list item with its labels (``Ref A:``) at the start of its first line."""
+        line = etree.SubElement(holder, "p")
+        self.labels(labels, line)
         if any(is_block(g) for g in item if isinstance(g.tag, str)):
             # the item's first words stay on the label's line: a page-break line (``fw``)
             # inside the item is no block of the reading text, a nested list or quote is

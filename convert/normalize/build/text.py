@@ -189,12 +189,12 @@ def _references(out: Markup, field: Field, rend: str | None = None) -> None:
             # among labelled ones gets an empty label
             out.leaf("label", ref.written)
         if ref.target:
-            out.open("item", n=ref.letter)
+            out.open("item", n=ref.letter, rend="run-in" if ref.run_in else None)
             out.leaf("ref", ref.text, target=f"cable:{ref.target}", subtype=ref.year_kind)
             out.text(ref.tail)
             out.close("item")
         else:
-            out.leaf("item", ref.text + ref.tail, n=ref.letter)
+            out.leaf("item", ref.text + ref.tail, n=ref.letter, rend="run-in" if ref.run_in else None)
     out.close("list")
     for entry in field.lines:
         if isinstance(entry, Furniture):
