@@ -22,6 +22,7 @@ from ..banner import CLASSIFICATION_LINE
 from ..parsed import Paragraph
 from .blocks import DASH_RULE, terminal
 from .fields import is_wrapper
+from .names import CAPITAL_WORD, CAPS_WORD, NAME_WORD, REDACTED, SENTENCE_END, is_name, words
 from .ruler import Chain, note
 from .runs import figures_row
 
@@ -145,27 +146,6 @@ def wrapper_line(line: str, para: Paragraph) -> str | None:
 
 
 # ---------------------------------------------------------------- the signature
-NAME = r"[A-Za-z][A-Za-z'’.-]*"
-_NAME_WORD = re.compile(NAME)
-REDACTED = re.compile(r"[Xx]{4,}")
-_NOT_NAMES = frozenset(
-    "END COMMENT SUMMARY TEXT UNQTE QTE UNQUOTE QUOTE SIPDIS NOFORN THANKS THANK YOU NOTE BT NNNN CONFIDENTIAL SECRET "
-    "UNCLASSIFIED UNCLAS SENSITIVE PARA ENDS MINIMIZE CONSIDERED CLEARED REGARDS DRAFTED APPROVED GP-3 EXEMPT "
-    "DECL ADS".split()
-)
-
-
-def is_name(text: str) -> bool:
-    """One to four words of letters (a name as cables sign), none a word cables end with or
-    holding a redaction (``XXXXXXXXXXXXTUTTLE``: ``redaction-glued-signature``)."""
-    words = text.replace(".", " ").replace("#", " ").split()
-    if not words or len(words) > 4 or len(text) > 40:
-        return False
-    if any(w.upper().strip("’'") in _NOT_NAMES or REDACTED.search(w) for w in words):  # no redaction in a name
-        return False
-    return all(_NAME_WORD.fullmatch(w) for w in words) and any(len(w) > 1 for w in words)
-
-
 #: a post's trailer line: "Visit … Classified Website", its address (its end ``. cfm`` alone where
 #: the rest of the trailer is withheld: ``¶16. (C) XXXXXXXXXXXX. cfm Tuttle``, 07LONDON3923)
 TRAILER = re.compile(r"Classified Web ?Site|https?://|\bwww\.|(?:index)?\. ?c ?fm\b|\*{5,}", re.I)
@@ -192,9 +172,10 @@ def trailer_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, st
     return None
 
 
-#: a redaction glued to the name after it at the end of the line (``Website: XXXXXXXXXXXXTUTTLE``)
+#: a redaction glued to the name after it at the end of the line (``Website: XXXXXXXXXXXXTUTTLE``);
+#: the name's first word is no X (the redaction's own letter) and may be an initial
 _GLUED_NAME = re.compile(
-    r"(?:^|(?<=\s))(?:X{4,}|x{4,})(?P<name>[A-WYZ][A-Za-z'’-]*(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*\.?\s*$"
+    rf"(?:^|(?<=\s))(?:X{{4,}}|x{{4,}})(?P<name>[A-WYZ][A-Za-z'’-]*(?:\s+{CAPITAL_WORD}){{0,2}})\s*\.?\s*$"
 )
 
 
@@ -225,7 +206,7 @@ def redaction_glued_signature(para: Paragraph, texts: list[str]) -> tuple[str | 
     return line[: found.start("name")], line[found.start("name") :].strip()
 
 
-_NAME_AT_END = re.compile(r"(?<=\s)(?=(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*\.?\s*$)")
+_NAME_AT_END = re.compile(rf"(?<=\s)(?=(?P<name>{words(CAPITAL_WORD)})\s*\.?\s*$)")
 
 
 def _has_lower(text: str) -> bool:
@@ -267,13 +248,11 @@ def signature_line(para: Paragraph, texts: list[str]) -> tuple[str | None, str] 
     return None
 
 
-_INLINE_SIGNER = re.compile(
-    r"(?<=[.!?)\"'])\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*(?P<tail>\.?\s*#*)\s*$"
-)
+_INLINE_SIGNER = re.compile(rf"(?<={SENTENCE_END})\s+(?P<name>{words(CAPITAL_WORD)})\s*(?P<tail>\.?\s*#*)\s*$")
 #: a title's full stop (``Dr.``) is no sentence's end: the words after it are the titled person's name
 _TITLE_END = re.compile(r"(?<![A-Za-z])(?:Dr|Mr|Mrs|Ms|Messrs|Prof|Amb|Gen|Col|Sen|Rep|Gov|Hon|Rev)\.$")
 #: the words in capitals that end a name written in mixed case (``Ayman Nour SCOBEY``)
-_CAPS_TAIL = re.compile(r"\s(?P<caps>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)*)$")
+_CAPS_TAIL = re.compile(rf"\s(?P<caps>{CAPS_WORD}(?:\s+{CAPS_WORD})*)$")
 _END_OF = re.compile(r"(?:END\s+(?:OF\s+)?(?:COMMENT|SUMMARY|TEXT)|MINIMIZE\s+CONSIDERED)\s*\.?\)?\s*$", re.I)
 
 
@@ -317,9 +296,7 @@ def inline_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str
 
 
 #: the Minimize notice that closes a cable sent while traffic is restricted, then the name
-_MINIMIZE_SIGNER = re.compile(
-    r"\bMINIMIZE\s+CONSIDERED\s*\.?\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*\.?\s*$"
-)
+_MINIMIZE_SIGNER = re.compile(rf"\bMINIMIZE\s+CONSIDERED\s*\.?\s+(?P<name>{words(CAPITAL_WORD)})\s*\.?\s*$")
 
 
 @SIGNATURE.rule("minimize-signature", after="inline-signature")
@@ -353,9 +330,8 @@ def repeated_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, s
     return None
 
 
-_WORD = r"[A-Za-z][A-Za-z'’.-]*"
 _DOUBLED = re.compile(
-    rf"^(?P<first>\s*(?P<name>{_WORD}(?:\s+{_WORD})?))(?P<second>\s+(?P=name))(?P<tail>[\s.#]*)$", re.I
+    rf"^(?P<first>\s*(?P<name>{words(NAME_WORD, 2)}))(?P<second>\s+(?P=name))(?P<tail>[\s.#]*)$", re.I
 )
 
 

@@ -35,8 +35,8 @@ from dataclasses import replace
 
 from ..parsed import AnonBlock, Block, CopyStart, Line, Paragraph
 from .blocks import PASSES
-from .closing import is_name
 from .endings import ROW_COLUMNS, row_tail_at
+from .names import CAPS_WORD, NOT_REDACTED, SENTENCE_END, is_name
 from .ruler import Run, note
 from .runs import is_bare
 
@@ -58,7 +58,9 @@ _HEAD_LINE = re.compile(
 )
 #: the signer's name: a word in capitals alone, or after the last sentence of the line (or
 #: after a redaction: ``… leaving post. XXXXXXXXXXXX TUTTLE``)
-_NAME = re.compile(r"(?:^|(?<=[.!?\"”)]\s)|(?<=XXXX\s))(?P<name>(?!XXXX)[A-Z][A-Z'-]+)\s*(?:\\\s*)?$")
+_NAME = re.compile(rf"(?:^|(?<={SENTENCE_END}\s)|(?<=XXXX\s))(?P<name>{NOT_REDACTED}{CAPS_WORD})\s*(?:\\\s*)?$")
+#: a signer's name alone on its line (a dump's backslash after it)
+_NAME_LINE = re.compile(rf"{CAPS_WORD}\s*(?:\\\s*)?")
 
 
 def _numbered_texts(lines: tuple[Line, ...]) -> list[tuple[int, str]]:
@@ -83,7 +85,7 @@ def _last_words(blocks: list[Block]) -> set[str]:
     end: its signature, before a classification line and a partner's footer)."""
     for block in reversed(blocks):
         if isinstance(block, Paragraph):
-            return {w for _, x in _numbered_texts(block.lines)[-3:] for w in re.findall(r"[A-Z][A-Z'-]+", x)}
+            return {w for _, x in _numbered_texts(block.lines)[-3:] for w in re.findall(CAPS_WORD, x)}
     return set()
 
 
@@ -145,7 +147,7 @@ def _head_block(block: Block) -> int | None:
     if ROW_COLUMNS.match(texts[0]):
         return 0  # the row's columns, then its subject and summary (08MANAMA306)
     # a row: the signer's name, then the origin and the classification, each alone
-    first = 1 if len(texts) > 2 and re.fullmatch(r"[A-Z][A-Z'-]+\s*(?:\\\s*)?", texts[0]) else 0
+    first = 1 if len(texts) > 2 and _NAME_LINE.fullmatch(texts[0]) else 0
     if len(texts) > first + 1 and all(_ROW_FIELD.fullmatch(x) for x in texts[first : first + 2]):
         return next(k for k, x in enumerate(block.lines) if isinstance(x, str) and x.strip()) + 1 if first else 0
     return None

@@ -16,16 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .closing import after_text, is_name
+from .closing import after_text
+from .names import CAPS_WORD, NOT_REDACTED, SENTENCE_END, is_name, words
 from .ruler import Chain, note
 
 #: the markers that end the message itself (not ``BT`` or ``###``, which also part its sections)
 MESSAGE_END = re.compile(r"^\s*(?:NNNN|={3,}\s*CABLE ENDS?(?:\s*={3,})?|End Cable Text)\s*$", re.I)
 #: a name in capitals after the last sentence of a line (``… End comment. STEVENS``)
 #: (or after a redaction: ``… leaving post. XXXXXXXXXXXX TUTTLE``; no word of the name a redaction)
-_CAPS_NAME_AFTER_SENTENCE = re.compile(
-    r"(?:[.!?)\"']|\bX{4,})\s+(?P<name>(?!X{4})[A-Z][A-Z'’-]+(?:\s+(?!X{4})[A-Z][A-Z'’-]+){0,2})$"
-)
+_CAPS_NAME_AFTER_SENTENCE = re.compile(rf"(?:{SENTENCE_END}|\bX{{4,}})\s+(?P<name>{words(NOT_REDACTED + CAPS_WORD)})$")
 #: a media partner's cut copy of a line of the cable: a short run of words ending in ``...``
 _CUT_COPY = re.compile(r"^\s*\S.{0,78}?(?:\.\.\.|\u2026)\s*$")
 #: a database row's columns after the name on its line: a count and the date (``0 11/13/2007``)

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 
 from ..parsed import Paragraph
-from .closing import SIGNATURE, is_name
+from .closing import SIGNATURE
+from .names import CAPITAL_WORD, is_name
 from .ruler import note
 
 #: a paragraph's number after the word that names it, then a name with no space (``paragraph 2.Bradtke``)
-_GLUED_TO_NUMBER = re.compile(r"\b(?i:paras?|paragraphs?)\s++\d{1,2}\.(?P<name>[A-Z][A-Za-z'’-]++)\s*+$")
+_GLUED_TO_NUMBER = re.compile(rf"\b(?i:paras?|paragraphs?)\s++\d{{1,2}}\.(?P<name>{CAPITAL_WORD}+)\s*+$")
 #: the number and the name alone on the last line (the word that names the paragraph on the line before)
-_NUMBER_NAME = re.compile(r"^\s*+\d{1,2}\.[A-Z][A-Za-z'’-]++\s*+$")
+_NUMBER_NAME = re.compile(rf"^\s*+\d{{1,2}}\.{CAPITAL_WORD}+\s*+$")
 
 
 @SIGNATURE.rule(

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from ..parsed import Paragraph
-from .closing import REDACTED, SIGNATURE, is_name
+from .closing import SIGNATURE
+from .names import CAPS_WORD, REDACTED, is_name, words
 
 #: a name in capitals after a run of X's (the withheld words) at the end of the last line
-_AFTER_REDACTION = re.compile(r"(?<=[Xx]{4})\s+(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})\s*\.?\s*$")
+_AFTER_REDACTION = re.compile(rf"(?<=[Xx]{{4}})\s+(?P<name>{words(CAPS_WORD)})\s*\.?\s*$")
 
 
 @SIGNATURE.rule("redaction-signature", after="inline-signature")

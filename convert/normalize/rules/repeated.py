@@ -32,13 +32,14 @@ from collections.abc import Sequence
 
 from ..parsed import Block, CopyStart, Line, Paragraph
 from .blocks import PASSES
+from .names import CAPS_WORD
 from .ruler import Run, note
 from .runs import is_bare
 
 #: how much of a paragraph's start two copies must share
 _START = 50
 #: a signer's name alone on its line
-_NAME_ALONE = re.compile(r"\s*[A-Z][A-Z'-]+\.?\s*")
+_NAME_ALONE = re.compile(rf"\s*{CAPS_WORD}\.?\s*")
 
 
 def _start(block: Paragraph) -> str:

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from ..parsed import Furniture, Line
 from .blocks import DASH_RULE, MERGE
-from .closing import TRAILER, is_name
+from .closing import TRAILER
+from .names import is_name
 from .ruler import note
 from .runs import last_text
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 
 from ..parsed import Paragraph
-from .closing import SIGNATURE, is_name
+from .closing import SIGNATURE
+from .names import CAPITAL_WORD, is_name, words
 
 #: the quotation's end (``UNQUOTE``, ``UNQTE``, ``END QUOTE``), then a name, at the end of the line
-_AFTER_UNQUOTE = re.compile(
-    r"\b(?:UNQUOTE|UNQTE|END\s+QUOTE)\b\s*[.:]?\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2})\s*\.?\s*$"
-)
+_AFTER_UNQUOTE = re.compile(rf"\b(?:UNQUOTE|UNQTE|END\s+QUOTE)\b\s*[.:]?\s+(?P<name>{words(CAPITAL_WORD)})\s*\.?\s*$")
 
 
 @SIGNATURE.rule("unquote-signature", after="inline-signature")
