@@ -155,7 +155,8 @@ def test_hundreds_of_paragraphs_run_on_in_one_are_cut_without_recursion() -> Non
 def test_a_dashed_title_needs_its_dashes_at_one_end() -> None:
     # the pattern is tried only on a line that begins or ends with its dashes: a long line
     # with a dash inside is refused before it (the same answers as the pattern alone)
-    from convert.normalize.rules.blocks import DASHED_TITLE, dashed_title
+    from convert.normalize.rules.blocks import dashed_title
+    from convert.normalize.rules.runs import DASHED_TITLE
 
     titles = {"----- Summary -----": "Summary", "  - - - - Comment - - - -  ": "Comment",
               "Background ------": "Background", "-------- Egypt's Poverty Rate Rises": "Egypt's Poverty Rate Rises"}
@@ -171,7 +172,8 @@ def test_a_dashed_title_needs_its_dashes_at_one_end() -> None:
 def test_a_title_with_equals_signs_or_a_wrapped_rule_is_a_dashed_title() -> None:
     # the teletype wraps a long rule at its line's end (``===== ==``); equals signs underline
     # as dashes do (08DHAKA856); spaced dashes mixed with double ones (08BRASILIA1325)
-    from convert.normalize.rules.blocks import UNDERLINE, dashed_title
+    from convert.normalize.rules.blocks import dashed_title
+    from convert.normalize.rules.runs import UNDERLINE
 
     titles = {"Summary =======": "Summary",
               "RAB Pledges Full Support ============================================= ====": "RAB Pledges Full Support",

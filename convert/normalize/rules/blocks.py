@@ -24,7 +24,19 @@ from collections.abc import Callable
 from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, Line, ListItem, Paragraph
 from .fields import is_wrapper
 from .ruler import Chain, Run, note
-from .runs import ITEM_START, TITLE_LIMIT, last_text, list_goes_on, ruled, split_item_lines, tail_texts, wrapped_title
+from .runs import (
+    DASH_RULE,
+    DASHED_TITLE,
+    ITEM_START,
+    TITLE_LIMIT,
+    UNDERLINE,
+    last_text,
+    list_goes_on,
+    ruled,
+    split_item_lines,
+    tail_texts,
+    wrapped_title,
+)
 
 CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
     "blocks.cut",
@@ -53,7 +65,6 @@ PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?\.(?=\s|\(|$|(?<!\d\d
     r"|[A-Z]{1,4}//?REL(?:[ ,]+[A-Z]{1,12}){1,10}(?://)?)\)\.?"  # … (C//REL TO USA, KEN, GBR//)
     r"|\((?:sbu|u|c|s)(?:/nf)?\)|(?:SBU|U|C|S)(?:/NF)?\)(?=\s))?",  # … written small, or its "(" lost: (c), C)
 )
-DASH_RULE = re.compile(r"^\s*/?(?:-\s*){4,}$|^\s*(?:=\s*){4,}$|^\s*(?:_\s*){4,}$")
 #: a line that ends a sentence (or a quotation, a parenthesis)
 _TERMINAL_CHARS = ".!?:;\"')]"
 _INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}\s*$")  # ``… appreciation for U.S.``: no sentence's end
@@ -83,19 +94,6 @@ def unspaced_paragraph(block: list[Line], line: str) -> bool:
         return False
     previous = last_text(block)
     return bool(previous) and terminal(previous) and not list_goes_on(block, match)
-
-
-#: a rule that underlines: dashes, equals signs or underscores only, in one run (a run the
-#: teletype wrapped goes on after a space, dashes after two: ``----- ---``, ``===== ==``, ``------  -``; ``/----``)
-UNDERLINE = re.compile(r"^\s*/?(?:-{4,}(?: {1,2}-+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|_{4,})\s*$")
-#: a run of dashes or equals signs that sets a title (wrapped runs go on after a space)
-_RUN = r"(?:-{4,}(?: -+)*|(?:-+ ){3,}-+|={4,}(?: =+)*)"
-#: a title with its dashes on the same line: ``----- Title -----``, ``Title -----``, ``----- Title``,
-#: ``Title =====``
-DASHED_TITLE = re.compile(
-    rf"^\s*(?:{_RUN}\s*(?P<a>[^-=\s](?:[^-=]|-(?!--)|=(?!==))*?)\s*{_RUN}?"
-    rf"|(?P<b>[^-=\s](?:[^-=]|-(?!--)|=(?!==))*?)\s*{_RUN})\s*$"
-)
 
 
 def dashed_title(line: str) -> str | None:

@@ -20,11 +20,11 @@ from collections.abc import Callable
 
 from ..banner import CLASSIFICATION_LINE
 from ..parsed import Paragraph
-from .blocks import DASH_RULE, terminal
+from .blocks import terminal
 from .fields import is_wrapper
 from .names import CAPITAL_WORD, CAPS_WORD, NAME_WORD, REDACTED, SENTENCE_END, is_name, words
 from .ruler import Chain, note
-from .runs import figures_row
+from .runs import DASH_RULE, figures_row
 
 LINES: Chain[Callable[[str, Paragraph], str | None]] = Chain(
     "closing.lines", "closing", "The last line of the last paragraph: a closing line? (first match)"

@@ -294,18 +294,20 @@ def ref_runon(line: str) -> list[str] | None:
     return [line[: match.start()], _glued(line[match.end() :], True)]
 
 
+#: a rule's start: four dashes, equals signs or underscores (``runs.DASH_RULE``'s signs, unspaced)
+_RULE = r"(?:-{4,}|={4,}|_{4,})"
 #: where a field's line runs on into a dashed rule that begins the body: the rule, or a
 #: summary/comment label set with it (``… FIRM -------``, ``… (d). Summary -------``)
 _RULE_RUNON = re.compile(
-    r"(?<=\S)\s++(?=(?:(?i:summary|comment|background|introduction)\s*+[:.]?\s*+)?(?:-{4,}|={4,}|_{4,}))"
+    rf"(?<=\S)\s++(?=(?:(?i:summary|comment|background|introduction)\s*+[:.]?\s*+)?{_RULE})"
 )
 
 
 #: a rule run on before a portion-marked paragraph (its number, then its marking)
 _RULE_THEN_MARKED = re.compile(
-    r"(?P<rule>-{4,}|={4,}|_{4,})\s++(?=(?:\d{1,2}\.\s*+)?\((?:U|SBU|C|S|TS)(?://?[A-Z]+)?\)\s)"
+    rf"(?P<rule>{_RULE})\s++(?=(?:\d{{1,2}}\.\s*+)?\((?:U|SBU|C|S|TS)(?://?[A-Z]+)?\)\s)"
 )
-_RULE_START = re.compile(r"^\s*(?:-{4,}|={4,}|_{4,})|^\s*(?i:summary|comment|background|introduction)\s*[:.]?\s*$")
+_RULE_START = re.compile(rf"^\s*{_RULE}|^\s*(?i:summary|comment|background|introduction)\s*[:.]?\s*$")
 
 
 @WRAPPED.rule("field-rule-runon", after="ref-runon")

@@ -11,8 +11,9 @@ import re
 
 from ..banner import BANNER_LEVEL
 from ..parsed import Anchored, Furniture, Line
-from .blocks import CUT, DASH_RULE, ends_sentence, para_start, terminal
+from .blocks import CUT, ends_sentence, para_start, terminal
 from .ruler import note
+from .runs import DASH_RULE, DASH_RUN
 
 # ---------------------------------------------------------------- lines cut
 _HANDLING_WORD = re.compile(r"(?<!\S)SIPDIS(?:\s+SIPDIS)*(?!\S)")
@@ -156,7 +157,7 @@ def distribution_block(line: str) -> list[Line] | None:
 
 
 #: a standalone run of four dashes or more (not ``--`` punctuation, not ``vis--vis``)
-_DASH_RUN = re.compile(r"(?<![^\s.!?:;,\"')\]\u201d])(?:-{4,}(?: -+)*|(?:-+ ){3,}-+)(?!-|(?<=-) -)")
+_DASH_RUN = re.compile(rf"(?<![^\s.!?:;,\"')\]\u201d])(?:{DASH_RUN})(?!-|(?<=-) -)")
 #: dashes written for a name inside a sentence, a lower-case word on both sides (``The July 8
 #: arrest of --------------- by the …``): no rule
 _WORD_BEFORE = re.compile(r"\b[a-z]{2,}\s++$")

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from ..parsed import Furniture, Line
 from . import gaps  # noqa: F401  (wrapped-number-rejoin, which this rule goes after, registered first)
-from .blocks import DASH_RULE, MERGE, starts_new, terminal, text_lines
+from .blocks import MERGE, starts_new, terminal, text_lines
 from .ruler import note
-from .runs import TITLE_LIMIT, last_text
+from .runs import DASH_RULE, TITLE_LIMIT, last_text
 
 #: words a sentence does not end with: articles, prepositions, conjunctions, determiners
 _GOES_ON = frozenset(

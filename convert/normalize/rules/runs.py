@@ -14,7 +14,7 @@ ITEM_START = re.compile(
 )
 
 
-#: what every match of ``blocks.UNDERLINE`` holds (four dashes, equals signs or underscores, or
+#: what every match of ``UNDERLINE`` holds (four dashes, equals signs or underscores, or
 #: dashes between spaces) and every line ``blocks.dashed_title`` reads ("--", "- -" or "===="): a
 #: line without any is neither
 _RULED = ("--", "- -", "==", "__")
@@ -26,8 +26,32 @@ def ruled(text: str) -> bool:
     return _RULED[0] in text or _RULED[1] in text or _RULED[2] in text or _RULED[3] in text
 
 
-#: a rule line above a title (dashes, equals signs or underscores, a run the teletype wrapped)
-_RULE_LINE = re.compile(r"^\s*/?(?:[-=_]\s*){4,}$")
+def rule_pattern(rule: str) -> re.Pattern[str]:
+    """A line that is a rule of the shape ``rule`` and nothing else: white space around it, and
+    the slash a teletype may leave before it (``/----``). The one definition of a rule line;
+    its three shapes (any signs mixed, one sign, an underline's runs) differ on purpose."""
+    return re.compile(rf"^\s*/?(?:{rule})\s*$")
+
+
+#: any rule: four or more dashes, equals signs or underscores, mixed, spaced as they fall (a
+#: rule line above a title, a run the teletype wrapped)
+_RULE_LINE = rule_pattern(r"(?:[-=_]\s*){4,}")
+#: a rule of one sign: four or more dashes, equals signs or underscores, spaced as they fall
+DASH_RULE = rule_pattern(r"(?:-\s*){4,}|(?:=\s*){4,}|(?:_\s*){4,}")
+#: a rule that underlines: dashes, equals signs or underscores only, in one run (a run the
+#: teletype wrapped goes on after a space, dashes after two: ``----- ---``, ``===== ==``, ``------  -``)
+UNDERLINE = rule_pattern(r"-{4,}(?: {1,2}-+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|_{4,}")
+#: a run of dashes inside a line (``cuts``' rule run on) or setting a title on it: ``UNDERLINE``'s
+#: runs of dashes, but a wrapped run goes on after one space only and spaced dashes end in a dash
+DASH_RUN = r"-{4,}(?: -+)*|(?:-+ ){3,}-+"
+#: a run of dashes or equals signs that sets a title on its line
+_RUN = rf"(?:{DASH_RUN}|={{4,}}(?: =+)*)"
+#: a title with its dashes on the same line: ``----- Title -----``, ``Title -----``, ``----- Title``,
+#: ``Title =====`` (read by ``blocks.dashed_title``)
+DASHED_TITLE = re.compile(
+    rf"^\s*(?:{_RUN}\s*(?P<a>[^-=\s](?:[^-=]|-(?!--)|=(?!==))*?)\s*{_RUN}?"
+    rf"|(?P<b>[^-=\s](?:[^-=]|-(?!--)|=(?!==))*?)\s*{_RUN})\s*$"
+)
 #: a line that cannot be part of a title: a numbered paragraph, a table's columns (three spaces)
 _NOT_TITLE_LINE = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s?[.)]|\S {3,}\S")
 

@@ -19,11 +19,11 @@ signature, past the rule.
 from __future__ import annotations
 
 from ..parsed import Furniture, Line
-from .blocks import DASH_RULE, MERGE
+from .blocks import MERGE
 from .closing import TRAILER
 from .names import is_name
 from .ruler import note
-from .runs import last_text
+from .runs import DASH_RULE, last_text
 
 
 @MERGE.rule(
