@@ -242,6 +242,22 @@ def test_a_subject_cut_short_is_read_whole_from_a_later_copy_that_begins_with_it
     assert rec(cut + other)["subject"] == "A CABLE ON THE RE..."
 
 
+def test_quotation_marks_a_csv_export_doubled_in_the_subject_read_as_one_and_stay_as_written() -> None:
+    # 06TOKYO5805: ``SUBJECT: … ON ""GOLD STANDARD"" AGREEMENT …``: the title, the record and the
+    # editions' "Cite as" read one mark; the subject's heading keeps the doubled pair as orig
+    text = BODY.replace("SUBJECT: A CABLE", 'SUBJECT: A ""GOLD STANDARD"" CABLE')
+    cable = normalize(RawCable(source="pasted.txt", form="text", body=text))
+    assert record(cable)["subject"] == 'A "GOLD STANDARD" CABLE'
+    tei, ns = cable.tei, {"t": "http://www.tei-c.org/ns/1.0"}
+    assert tei.xpath("string(//t:titleStmt/t:title[@type='subject'])", namespaces=ns) == 'A "GOLD STANDARD" CABLE'
+    head = tei.xpath("//t:head[@type='subject']", namespaces=ns)[0]
+    assert head.xpath("t:choice/t:orig/text()", namespaces=ns) == ['""', '""']
+    assert head.xpath("t:choice/t:reg/@type", namespaces=ns) == ["doubled-quote", "doubled-quote"]
+    assert "doubled by the CSV export" in etree.tostring(tei, encoding="unicode")  # the rule's note
+    # a pair between spaces is not doubled quotation marks
+    assert rec(BODY.replace("SUBJECT: A CABLE", 'SUBJECT: A "" CABLE'))["subject"] == 'A "" CABLE'
+
+
 def test_references_written_number_first_in_cablegate_form_or_with_the_year_after_the_serial() -> None:
     assert [r[2] for r in refs_of("REF: A. A) 00821 ASMARA B. B) 00838 ASMARA")] == ["09ASMARA821", "09ASMARA838"]
     assert [r[2] for r in refs_of("REF: 09BOGOTA569")] == ["09BOGOTA569"]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from .. import vocab
 from ..model import RawCable, SourceMetadata
 from .handling import stated_caveats
+from .inline import repair, subject_repairs
 from .offices import no_origin, sender_station
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing, Seg, Signature
 from .refs import cited
@@ -20,6 +21,7 @@ from .rules.openrefs import opening_refs_of
 from .rules.refcopy import merged_refs, whole_refs
 from .rules.ruler import PARTS, Run, all_rules
 from .tagcodes import tags_from
+from .tokens import plain
 
 _NOT_ID = re.compile(r"[^A-Z0-9]")
 _LOU = re.compile(r"LIMITED OFFICIAL USE", re.I)
@@ -225,10 +227,12 @@ def _tags(field: Field | None, run: Run) -> tuple[str, ...]:
     return tuple(tags_from(field.text, run)) if field is not None else ()
 
 
-def _subject(field: Field | None) -> str | None:
+def _subject(field: Field | None, run: Run) -> str | None:
+    """The SUBJECT's words as they read: repaired as its heading in the text is (the quotation
+    marks a CSV export doubled read as one; the heading keeps them as written beside)."""
     if field is None:
         return None
-    subject = subject_text(field.text)
+    subject = plain(repair(subject_text(field.text), subject_repairs(run), run.trial()))
     return _SUBJECT_MARKING.sub("", subject) or None
 
 
@@ -305,7 +309,7 @@ def derive_facts(
     origin, origin_from_metadata = _origin(routing, banner, meta, run, warnings)
     eo = _first(every, "eo")
     refs = merged_refs([f.refs.items for f in every if f.kind == "refs" and f.refs is not None])
-    subject = _whole_subject(cut := _subject(_first(every, "subject")), blocks, run, warnings)
+    subject = _whole_subject(cut := _subject(_first(every, "subject"), run), blocks, run, warnings)
     refs = whole_refs(refs, fields, blocks, own_year, run, warnings, missing=subject != cut)
     facts = Facts(
         cable_id=ident,

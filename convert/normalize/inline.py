@@ -212,8 +212,20 @@ def cable_words(blocks: Sequence[Block]) -> Callable[[], set[str]]:
     return get
 
 
+#: the running text's repairs that a SUBJECT's words take too: quotation marks a CSV export
+#: doubled (``""GOLD STANDARD""``, 06TOKYO5805)
+_SUBJECT_REPAIRS = frozenset({"doubled-quotes"})
+
+
+def subject_repairs(run: Run) -> tuple[Rule[Callable[[str], Found]], ...]:
+    """The rules of ``inline.repairs`` that repair a SUBJECT's words (in the text's heading,
+    ``orig`` beside ``reg``; the facts' subject is their reading)."""
+    return tuple(rule for rule in run.active(REPAIRS) if rule.name in _SUBJECT_REPAIRS)
+
+
 def field_tokens(fields: Sequence[Field], run: Run) -> tuple[Field, ...]:
-    """Fields shown as one run of text get their tokens (link residue repaired in TAGS)."""
+    """Fields shown as one run of text get their tokens (link residue repaired in TAGS, doubled
+    quotation marks in the SUBJECT)."""
     joiner = Joiner(run)
     out = []
     for field in fields:
@@ -223,6 +235,8 @@ def field_tokens(fields: Sequence[Field], run: Run) -> tuple[Field, ...]:
                 tokens = repair_tokens(tokens, run.active(TAG_REPAIRS), run)
             elif field.kind == "subject" and tokens and isinstance(tokens[0], str):
                 tokens = [*repair(tokens[0], run.active(LABELS), run), *tokens[1:]]  # its label, damaged
+            if field.kind == "subject":
+                tokens = repair_tokens(tokens, subject_repairs(run), run)
             field = Field(field.kind, field.lines, field.banner, tuple(tokens), field.refs)
         out.append(field)
     return tuple(out)

@@ -8,8 +8,8 @@ start, or ``(`` ``-`` ``/`` ``'``, before a word) or closes one (after a word or
 before a space, the end or punctuation) is one quotation mark; the doubled pair stays beside it
 (orig/reg). A pair between spaces is one only in a run of text that has other doubled pairs
 (``daily ""Jansatta, "" and``). Not a run of three or four (a CSV field's own quote beside the
-text's), not the CSV field separator of a database row (``,""2.``, ``,""VZCZC…`` after a space
-or the line's start).
+text's), not the CSV field separator of a database row (``,""2.``, ``,""VZCZC…`` after a space,
+a comma or the line's start: 09STATE30927's lines each begin ``,,""``, its SUBJECT too).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def doubled_quotes(text: str) -> Found:
         at, end = match.start(), match.end()
         before = text[at - 1] if at else " "
         after = text[end] if end < len(text) else " "
-        if before == "," and (at < 2 or text[at - 2].isspace() or after.isdigit()):
+        if before == "," and (at < 2 or text[at - 2].isspace() or text[at - 2] == "," or after.isdigit()):
             continue  # a database row's field separator: ``… ,""2.  (C/NF)``
         if before.isspace() and after.isspace():
             spaced.append(at)  # ``daily ""Jansatta, "" and``: one only beside pairs that are
