@@ -108,7 +108,8 @@ class Cable:
         return self._first("t:teiHeader/t:fileDesc/t:titleStmt/t:title")
 
     def file_stem(self) -> str:
-        """A safe file name stem: the cable id, or the input's name when no id was derived."""
-        from .names import safe_stem
+        """A safe file name stem: the cable id, or the input's name without its suffix when no id
+        was derived (``note.txt`` -> ``note``)."""
+        from .names import input_stem, safe_stem
 
-        return safe_stem(self.id or self.source)
+        return safe_stem(self.id) if self.id else input_stem(self.source)

@@ -24,6 +24,28 @@ def safe_stem(name: str) -> str:
     return stem[:MAX_STEM] or "cable"
 
 
+#: the suffixes of the files read as cables: a folder walk picks these up, anything else in a
+#: folder is skipped (``""``: a file with none)
+CABLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".csv", ".xml", ".cable", ""}
+#: an input's name: its path, and a CSV row's number after it (``cables.csv#12``)
+_ROW = re.compile(r"(?P<path>.*?)(?P<row>#\d+)?", re.DOTALL)
+
+
+def input_stem(name: str) -> str:
+    """The stem of the files made from an input that gives no cable id: its file name without a
+    cable file's suffix, a CSV row's number after it, made safe (``notes/note.txt`` -> ``note``,
+    ``cables.csv#12`` -> ``cables_12``, ``<stdin>`` -> ``stdin``). Two inputs of one folder
+    that differ in their suffix only (``a.txt``, ``a.html``) get one stem: the batch's claims
+    give the second its whole name (``a.html``)."""
+    found = _ROW.fullmatch(name)
+    assert found is not None  # (every string matches: a name may hold a line break)
+    base = found["path"].replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    head, dot, suffix = base.rpartition(".")
+    if dot and head and f".{suffix.lower()}" in CABLE_SUFFIXES:
+        base = head
+    return safe_stem(base + (found["row"] or ""))
+
+
 def with_suffix(stem: str, suffix: str) -> str:
     """``<stem>_<suffix>``, the stem cut so that the whole stays within :data:`MAX_STEM`.
 

@@ -374,6 +374,27 @@ def test_duplicate_ids_never_overwrite_each_other(corpus: Path, tmp_path: Path) 
         r.source: r.outputs for r in report.results}
 
 
+def test_inputs_without_an_id_are_named_after_their_file_and_two_of_one_name_kept_apart(tmp_path: Path) -> None:
+    # ``note.txt`` gives ``note.json`` (not ``note.txt.json``); ``a.txt`` and ``a.html`` in one
+    # folder would share ``a``: the later input is named by its whole file name, and a re-run
+    # keeps every name
+    text = "SUBJECT: A NOTE WITHOUT BANNER OR HEADER\n\n1. (U) Text of the note.\n"
+    work = tmp_path / "in"
+    work.mkdir()
+    for name in ("a.txt", "a.html", "note.txt"):
+        (work / name).write_text(text.replace("NOTE", name.upper()), encoding="utf-8")
+    out = tmp_path / "out"
+    report = run([str(work)], out, OPTIONS, jobs=1)
+    names = {Path(r.source).name: sorted(Path(p).name for p in r.outputs.values()) for r in report.results}
+    assert names == {"a.html": ["a.json", "a.tei.xml"], "a.txt": ["a.txt.json", "a.txt.tei.xml"],
+                     "note.txt": ["note.json", "note.tei.xml"]}
+    (late,) = (r for r in report.results if Path(r.source).name == "a.txt")
+    assert any(w.startswith("duplicate file name a: ") and "written as a.txt" in w for w in late.warnings)
+    again = run([str(work)], out, OPTIONS, jobs=1)
+    assert len(again.skipped) == 3
+    assert {r.source: r.outputs for r in again.results} == {r.source: r.outputs for r in report.results}
+
+
 # -------------------------------------------------------------------------------- CLI
 
 

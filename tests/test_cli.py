@@ -140,8 +140,7 @@ def test_underivable_id_falls_back_to_the_input_name(tmp_path):
     (tmp_path / "note.txt").write_text(text, encoding="utf-8")
     result = run(str(tmp_path / "note.txt"), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in cable_files(tmp_path / "out")) == ["note.txt.json", "note.txt.pdf",
-                                                                    "note.txt.tei.xml"]
+    assert sorted(p.name for p in cable_files(tmp_path / "out")) == ["note.json", "note.pdf", "note.tei.xml"]
     assert "no cable id" in result.stderr.decode()
 
 

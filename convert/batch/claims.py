@@ -3,8 +3,10 @@
 A name is *claimed* by the key of the input that owns it. The input first in the input order
 keeps the plain name (within a run, whichever finishes first: a later input's files are
 renamed when an earlier one arrives, so names never depend on timing); the others get
-``<id>_<hash of their key>`` and a warning. A name claimed in an earlier run (a resume
-record) stays with its owner. Claims are made and dropped in the main thread only.
+``<id>_<hash of their key>`` and a warning. An input that gives no cable id is named after its
+file without the suffix (``note.txt``: ``note.json``); where two share that name (``a.txt``,
+``a.html``), the later one gets its whole file name (``a.html.json``), else a hash. A name
+claimed in an earlier run (a resume record) stays with its owner. Claims are made and dropped in the main thread only.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import os
 from pathlib import Path
 
 from ..errors import OutputError
-from ..names import with_suffix
+from ..names import safe_stem, with_suffix
 from .inputs import key_path
 from .publish import Publisher
 from .report import Ledger
@@ -39,8 +41,8 @@ class Claims:
         """The file stem for ``item``: its id's, unless another input already has that id."""
         stem = item.stem
         if stem.lower() in RESERVED:  # any case: a case-insensitive disk has one report.json
-            alternative = self.alternative(stem, task.key)
-            item.warnings.append(f"cable id {item.id or stem}: {stem}.json is the batch "
+            alternative = self.alternative(stem, task.key, item.id, item.source)
+            item.warnings.append(f"{_what(item.id, stem)}: {stem}.json is the batch "
                                  f"report's name; written as {alternative}")
             return alternative
         owner = self.owners.get(stem)
@@ -57,18 +59,23 @@ class Claims:
             moved = self.relocate(self.state.records[owner], owner_index, stem, item.source)
             self.owners[stem] = task.key
             self.claimed_at[stem] = task.index
-            item.warnings.append(f"duplicate cable id {item.id or stem}: {moved} has it too "
+            item.warnings.append(f"duplicate {_what(item.id, stem)}: {moved} has it too "
                                  f"and was renamed")
             return stem
-        alternative = self.alternative(stem, task.key)
+        alternative = self.alternative(stem, task.key, item.id, item.source)
         other = self.state.records[owner].name if owner in self.state.records else owner
-        item.warnings.append(f"duplicate cable id {item.id or stem}: {other} has it too; "
+        item.warnings.append(f"duplicate {_what(item.id, stem)}: {other} has it too; "
                              f"written as {alternative}")
         return alternative
 
-    def alternative(self, stem: str, key: str) -> str:
-        """``<stem>_<hash of key>``, claimed for ``key``: a longer hash in the unlikely case
-        that another input already has that name."""
+    def alternative(self, stem: str, key: str, cable_id: str | None, source: str) -> str:
+        """Another name than ``stem``, claimed for ``key``: for an input with no cable id its
+        whole file name (``a.html``), if free; else ``<stem>_<hash of key>`` (a longer hash in
+        the unlikely case that another input already has that name)."""
+        whole = safe_stem(source) if cable_id is None else stem
+        if whole != stem and self.owners.get(whole) in (None, key) and whole.lower() not in RESERVED:
+            self.owners[whole] = key
+            return whole
         digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
         for length in (8, 16, 64):
             name = with_suffix(stem, digest[:length])
@@ -97,7 +104,7 @@ class Claims:
 
     def relocate(self, record: Record, index: int, stem: str, newcomer: str) -> str:
         """Move a later input's published files from ``stem`` to ``<stem>_<hash>``."""
-        new_stem = self.alternative(stem, record.key)
+        new_stem = self.alternative(stem, record.key, record.id, record.name)
         outputs = {}
         for fmt, rel in record.outputs.items():
             old = self.out / rel
@@ -107,7 +114,7 @@ class Claims:
             except OSError as exc:
                 raise OutputError(str(old), exc.strerror or str(exc)) from None
             outputs[fmt] = os.path.relpath(new, self.out)
-        warning = (f"duplicate cable id {record.id or stem}: {newcomer} has it too; "
+        warning = (f"duplicate {_what(record.id, stem)}: {newcomer} has it too; "
                    f"written as {new_stem}")
         record.stem, record.outputs = new_stem, outputs
         record.warnings = [*record.warnings, warning]
@@ -117,3 +124,8 @@ class Claims:
             result.outputs = {f: str(self.out / outputs[f]) for f in result.outputs if f in outputs}
             result.warnings = list(record.warnings)
         return record.name
+
+
+def _what(cable_id: str | None, stem: str) -> str:
+    """What the name is, for a warning: the cable's id, or (no id) the input's file name."""
+    return f"cable id {cable_id}" if cable_id else f"file name {stem}"

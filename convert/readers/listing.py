@@ -27,13 +27,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import ConvertError, InputError
-from ..names import display_name
+from ..names import CABLE_SUFFIXES, display_name
 from ..options import ReadOptions
 from . import cablescsv
 from .source import Source, not_regular, open_regular, read_head
 
-#: file name suffixes a folder walk picks up; anything else in a folder is skipped
-CABLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".csv", ".xml", ".cable", ""}
 #: an output folder of cable-convert holds this folder (``convert.batch.state.STATE_DIR``)
 OUTPUT_MARK = ".cable-convert"
 #: files cable-convert writes beside its outputs that are not cables: the shared taxonomy

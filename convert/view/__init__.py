@@ -23,8 +23,7 @@ from collections import Counter
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ..names import safe_stem
-from ..readers.listing import CABLE_SUFFIXES
+from ..names import input_stem
 from .facts import (
     NOT_STATED,
     Appended,
@@ -94,11 +93,7 @@ class CableView:
     def id(self) -> str:
         """The cable id, or the input's file name stem when the TEI has none (``05BRASILIA2675``
         for ``05BRASILIA2675.txt``: a cable file's suffix is no part of a name it shows)."""
-        if cable_id := clean(self.header.cable_id):
-            return cable_id
-        stem = safe_stem(self.header.cable_id or self.source)
-        base, dot, suffix = stem.rpartition(".")
-        return base if dot and base and f".{suffix.lower()}" in CABLE_SUFFIXES else stem
+        return clean(self.header.cable_id) or input_stem(self.source)
 
     @cached_property
     def subject(self) -> str:
