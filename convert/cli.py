@@ -12,7 +12,9 @@ import os
 import signal
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from . import __version__
 from .console import Stop, Tolerant, names_from, print_warnings, silence
@@ -32,43 +34,45 @@ DEFAULT_INPUT = "data"
 DEFAULT_OUTPUT = "build"
 
 
-def _size(text: str) -> int:
-    """A size in bytes, at least one (``20M``, ``512k``, ``1g``, ``4096``)."""
+_T = TypeVar("_T")
+
+
+def _checked(text: str, parse: Callable[[str], _T], valid: Callable[[_T], bool], what: str, bound: str,
+             example: str = "") -> _T:
+    """``parse(text)``, where ``valid`` takes it; else an argparse error that says the value is
+    not ``what`` (then ``example``) or must be ``bound`` (the one check of every numeric option)."""
+    try:
+        value = parse(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not {what}: {text!r}{example}") from None
+    if not valid(value):
+        raise argparse.ArgumentTypeError(f"must be {bound}: {text!r}")
+    return value
+
+
+def _bytes(text: str) -> int:
     units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
     value = text.strip().lower().rstrip("b")
-    try:
-        if value and value[-1] in units:
-            number = float(value[:-1])
-            size = int(number * units[value[-1]]) if math.isfinite(number) else 0
-        else:
-            size = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 20M)") from None
-    if size < 1:
-        raise argparse.ArgumentTypeError(f"must be at least one byte: {text!r}")
-    return size
+    if value and value[-1] in units:
+        number = float(value[:-1])
+        return int(number * units[value[-1]]) if math.isfinite(number) else 0
+    return int(value)
+
+
+def _size(text: str) -> int:
+    """A size in bytes, at least one (``20M``, ``512k``, ``1g``, ``4096``)."""
+    return _checked(text, _bytes, lambda size: size >= 1, "a size", "at least one byte", " (e.g. 20M)")
 
 
 def _count(text: str) -> int:
     """A whole number, at least 1 (``--jobs``, ``--recycle-after``)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
-    return value
+    return _checked(text, int, lambda value: value >= 1, "a whole number", "at least 1")
 
 
 def _seconds(text: str) -> float:
     """Seconds, zero or more and finite (``--time-limit``; 0 means no limit)."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more seconds: {text!r}")
-    return value
+    return _checked(text, float, lambda value: math.isfinite(value) and value >= 0, "a number of seconds",
+                    "0 (no limit) or more seconds")
 
 
 def parser() -> argparse.ArgumentParser:
