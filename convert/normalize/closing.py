@@ -8,7 +8,7 @@ import dataclasses
 
 from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, ListItem, PageBreak, Paragraph, Signature
 from .rules.blocks import text_lines
-from .rules.closing import DOUBLED, LINES, SIGNATURE, TWICE, after_text
+from .rules.closing import DOUBLED, END_MARKER, LINES, SIGNATURE, TWICE, after_text
 from .rules.endings import AFTER_END, STAMP
 from .rules.recopied import COPIES, header_lead
 from .rules.ruler import Run
@@ -155,11 +155,12 @@ def _item_closing(blocks: list[Block], last: Paragraph, tail: list[Block], run: 
 
 def _stamp(blocks: list[Block], tail: list[Block], line: str, run: Run) -> None:
     """An export's stamp after the name on the last line (``closing.stamp``): the stamp goes
-    to the closing blocks as a wrapper, the name stays for the signature."""
+    to the closing blocks as a wrapper (an end marker glued on: as the end marker), the name stays
+    for the signature."""
     at = run.first(STAMP, line)
     if at:
         _replace_last_line(blocks, len(blocks) - 1, line[:at])
-        tail.insert(0, Closing(line[at:], "wrapper"))
+        tail.insert(0, Closing(line[at:], "end-marker" if END_MARKER.match(line[at:]) else "wrapper"))
 
 
 def _signed(name: str, run: Run, *, inline: bool = False, run_on: bool = False) -> list[Block]:

@@ -7,8 +7,9 @@ from collections import Counter
 from . import residue, secondop, truthscore
 from .tally import Outcome
 
-COLUMNS = ("page", "pasted", "csv", "pre2000", "seed", "browser", "cablemap")
-HEADS = ("page", "pasted text", "CSV row", "pre2000", "seed", "browser copy", "cablemap (pages)")
+COLUMNS = ("page", "pasted", "csv", "pre2000", "pre2000 page", "pre2000 pasted", "seed", "browser", "cablemap")
+HEADS = ("page", "pasted text", "CSV row", "pre2000", "pre2000 page", "pre2000 pasted", "seed", "browser copy",
+         "cablemap (pages)")
 
 
 def pct(ok: int, n: int) -> str:
@@ -46,8 +47,9 @@ def main_table(o: Outcome) -> list[str]:
                       [cell(r[f]["with residue"], r[f]["cables"]) if f in r else "—"
                        for f in COLUMNS], "≤ 2 %"))
     fp = o.form_pairs
-    agree = {"pasted": fp.get("page vs pasted"), "csv": fp.get("page vs CSV row")}
-    lines.append(_row("record agrees with the page's, but for table-only facts (%)",
+    agree = {"pasted": fp.get("page vs pasted"), "csv": fp.get("page vs CSV row"),
+             "pre2000 page": fp.get("pre2000: scrape vs page"), "pre2000 pasted": fp.get("pre2000: scrape vs pasted")}
+    lines.append(_row("record agrees with the page's (pre2000 forms: the scrape's), but for table-only facts (%)",
                       [cell(c["cables"] - c["cables with a difference"] - c["a form failed"], c["cables"])
                        if (c := agree.get(f)) else "—" for f in COLUMNS], "100 %"))
     s = o.safety
@@ -135,7 +137,9 @@ def forms_section(o: Outcome) -> list[str]:
         for key in c:
             if ":" in key and key.split(":", 1)[1] not in fields:
                 fields.append(key.split(":", 1)[1])
-    lines = ["| | " + " | ".join(pairs) + " |", "|---" * (len(pairs) + 1) + "|"]
+    lines = [f"pre2000 files left out of the page and pasted forms (the end of the routing header not found): "
+             f"{o.counts['pre2000 page:left out']} of {o.counts['pre2000:sources']}.", "",
+             "| | " + " | ".join(pairs) + " |", "|---" * (len(pairs) + 1) + "|"]
     for label in ("cables", "a form failed", "cables with a difference"):
         lines.append(f"| {label} | " + " | ".join(str(o.form_pairs[p][label]) for p in pairs) + " |")
     for f in fields:

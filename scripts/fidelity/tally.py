@@ -8,7 +8,9 @@ from typing import Any
 
 from . import audits, compare, secondop, truthscore
 
-FORMS = ("page", "pasted", "csv", "pre2000", "seed", "browser")
+FORMS = ("page", "pasted", "csv", "pre2000", "pre2000 page", "pre2000 pasted", "seed", "browser")
+#: the forms whose ¶ anchors are audited: a page's, and its pasted text's
+ANCHORED = ("page", "pasted", "pre2000 page", "pre2000 pasted")
 
 
 @dataclass
@@ -149,10 +151,19 @@ def _spec(name: str) -> truthscore.Field:
     return next(s for s in truthscore.FIELDS if s.name == name)
 
 
-def _forms_agreement(o: Outcome, pages_by_id: dict[str, dict[str, Any]], csv_rows: list[dict[str, Any]]) -> None:
+#: the pre2000 files' forms compared with the scrape as read (label, form)
+PRE2000_PAIRS = (("pre2000: scrape vs page", "pre2000 page"), ("pre2000: scrape vs pasted", "pre2000 pasted"))
+
+
+def _forms_agreement(o: Outcome, pages_by_id: dict[str, dict[str, Any]], csv_rows: list[dict[str, Any]],
+                     pre2000: list[dict[str, Any]]) -> None:
     pairs = []
     for source in pages_by_id.values():
         pairs.append(("page vs pasted", _name(source), source["forms"]["page"], source["forms"]["pasted"]))
+    for source in pre2000:
+        for label, form in PRE2000_PAIRS:
+            if form in source["forms"]:
+                pairs.append((label, _text_id(source), source["forms"]["pre2000"], source["forms"][form]))
     for source in csv_rows:
         page = pages_by_id.get(_name(source))
         if page is not None:
@@ -254,7 +265,7 @@ def everything(
     _second_opinion(o, pages, truth_pages, cablemap)
     items = [(form, _name(r), res) for r in results for form, res in r["forms"].items() if form != "browser"]
     o.residue = audits.residue_figures(items)
-    o.anchors = audits.anchor_figures((f, n, res) for f, n, res in items if f in ("page", "pasted"))
+    o.anchors = audits.anchor_figures((f, n, res) for f, n, res in items if f in ANCHORED)
     o.misses += o.residue["misses"] + o.anchors["misses"]
     pairs = []
     for record in truth_pages.values():
@@ -264,7 +275,9 @@ def everything(
         if page is not None:
             pairs.append((page["anchor_numbers"], record["paragraphs"]))
     o.anchor_rule = audits.anchor_rule_agreement(pairs)
-    _forms_agreement(o, pages_by_id, csv_rows)
+    _forms_agreement(o, pages_by_id, csv_rows, [r for r in results if r["source"] == "pre2000"])
+    o.counts["pre2000 page:left out"] = sum(1 for r in results if r["source"] == "pre2000"
+                                            and "pre2000 page" not in r["forms"])
     _safety(o, results, truth_by_id)
     _browser(o, pages)
     return o

@@ -108,8 +108,21 @@ def text_task(task: tuple[str, str]) -> dict[str, Any]:
         "source": form,
         "rel": rel,
         "has_dtg": bool(DTG.search(content)),
-        "forms": {form: _one_form(lambda: ours.from_text(content, rel))},
+        "forms": {form: _one_form(lambda: ours.from_text(content, rel)), **(_pre2000_forms(content, rel)
+                                                                          if form == "pre2000" else {})},
     }
+
+
+def _pre2000_forms(content: str, rel: str) -> dict[str, Any]:
+    """The pre2000 file as its cablegate page and as that page's pasted text
+    (:func:`inputs.pre2000_page`); none where the end of its routing header is not found."""
+    page = inputs.pre2000_page(content)
+    if page is None:
+        return {}
+    pasted = inputs.pasted_text(page)
+    found = paragraphs.anchors(inputs.pre_blocks(page)[-1])
+    return {"pre2000 page": _one_form(lambda: ours.from_page(page, rel + " (page)"), audit_anchors=found),
+            "pre2000 pasted": _one_form(lambda: ours.from_text(pasted, rel + " (pasted)"), audit_anchors=found)}
 
 
 def run(task: tuple[str, Any]) -> dict[str, Any]:

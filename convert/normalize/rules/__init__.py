@@ -59,6 +59,7 @@ from . import titleforms  # noqa: F401  (after tailtitle: its pass follows title
 from . import repeated  # noqa: F401  (after tailtitle: the last pass, over the numbering the others left)
 from . import copyhead  # noqa: F401  (after repeated: its pass reads the copy repeated-text marked)
 from . import previews  # noqa: F401  (after dumps: its late rule follows copied-fields)
+from . import routingagain  # noqa: F401  (after previews: it mends paragraphs with its helper)
 from . import rejoins  # noqa: F401  (after gaps: its merge rule follows wrapped-number-rejoin)
 from . import entries  # noqa: F401  (after tailtitle: its pass follows title-after-text)
 

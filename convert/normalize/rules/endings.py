@@ -199,6 +199,26 @@ def name_csv_tail(line: str) -> int | None:
     return _csv_tail_at(line)
 
 
+#: an end marker run on after the last letter of a name with no space (``ZAJAC##``)
+_GLUED_END = re.compile(r"(?<=[^\W\d_])#{2,}[ \t]*$")
+
+
+@STAMP.rule(
+    "name-end-marker",
+    after="name-csv-tail",
+    note=note(
+        "normalization",
+        "An end-of-message marker (##) run on after the signer's name on its line is kept in the closer as "
+        "fw type=\"end-marker\", after the signature; the name signs.",
+    ),
+)
+def name_end_marker(line: str) -> int | None:
+    """``ZAJAC##`` (92IZMIR819), ``BRAYSHAW##`` (93LIMA56): the last line is a name (the whole
+    line, or a name in capitals after the last sentence) with the message's end marker ``##``
+    glued on; the marker begins after the name (``##`` on a line of its own is ``end-marker``'s)."""
+    return _after_name(line, _GLUED_END.search(line) if "##" in line else None)
+
+
 def _csv_tail_at(line: str) -> int | None:
     """Where a CSV row's fields begin on ``line`` after a name (``name-csv-tail``'s test;
     ``csv-row-after-name`` asks it of the line before the last)."""

@@ -9,18 +9,35 @@ from ..banner import CLASSIFICATION_LINE
 from ..parsed import Entry
 
 
-def take_footer(entries: list[Entry]) -> list[tuple[str, str]]:
-    """The classification line just before the line read now (blank lines between), as the
-    previous page's footer (``CONFIDENTIAL`` over ``PAGE 02 …``, or over a later section's
-    banner ``CONFIDENTIAL     PTQ0798``), cut from ``entries``; [] if there is none."""
+def _banner_before(entries: list[Entry], banner: str | None = None) -> int | None:
+    """Where the classification line (``banner`` itself, if given) stands that the entries'
+    last blank lines follow, or None."""
     back = len(entries) - 1
     while back >= 0 and entries[back] is None:
         back -= 1
-    if back >= 0 and isinstance(entries[back], str) and CLASSIFICATION_LINE.match(str(entries[back])):
-        footer = str(entries[back]).strip()
-        del entries[back:]
+    if back < 0 or not isinstance(entries[back], str) or not CLASSIFICATION_LINE.match(str(entries[back])):
+        return None
+    return back if banner is None or str(entries[back]).strip() == banner else None
+
+
+def take_footer(entries: list[Entry]) -> list[tuple[str, str]]:
+    """The classification line just before the line read now (blank lines between), as the
+    previous page's footer (``CONFIDENTIAL`` over ``PAGE 02 …``, or over a later section's
+    banner ``CONFIDENTIAL     PTQ0798``), cut from ``entries``; [] if there is none. A
+    printout gives the banner twice there, at the foot of a page and at the head of the next
+    (``… END SUMMARY.`` / ``UNCLASSIFIED`` / ``UNCLASSIFIED`` / ``PAGE 03 BERLIN 03009``,
+    91BERLIN3009): the same line before it, right after a line of text, is cut as a footer too
+    (rule ``page-break-old``; one alone between blank lines is rule ``page-banner``'s)."""
+    back = _banner_before(entries)
+    if back is None:
+        return []
+    footer = str(entries[back]).strip()
+    del entries[back:]
+    first = _banner_before(entries, footer)
+    if first is None or not first or not isinstance(entries[first - 1], str):
         return [("footer", footer)]
-    return []
+    del entries[first:]
+    return [("footer", footer), ("footer", footer)]
 
 
 #: an old-style record's banner at the head of a later section's transmission: the level and

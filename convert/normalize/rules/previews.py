@@ -17,8 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..parsed import AnonBlock, Block, Field, Furniture, Glued, ItemList, Line, PageBreak, Paragraph
-from . import routing as routing_rules
-from .blocks import PASSES, text_lines
+from .blocks import text_lines
 from .copies import WRAPPED, row_field
 from .cuts import COPY_FIELD, copy_start
 from .fields import CSV_ROW, LATE, OTHER, PreambleCursor, field_kind
@@ -197,7 +196,7 @@ def _after_section(lines: tuple[Line, ...], preamble: _Preamble, run: Run) -> tu
     return tuple(out) if changed and text_lines(out) else None
 
 
-def _mended(block: Paragraph, mend: Callable[[tuple[Line, ...]], tuple[Line, ...] | None]) -> Paragraph | None:
+def mend_paragraph(block: Paragraph, mend: Callable[[tuple[Line, ...]], tuple[Line, ...] | None]) -> Paragraph | None:
     """The paragraph with its lines and its items' lines mended by ``mend`` (None: it mends
     none)."""
     lines = mend(block.lines)
@@ -239,7 +238,7 @@ def preamble_again(fields: Sequence[Field], blocks: list[Block], run: Run) -> li
         texts = text_lines(block.lines)
         if row and not index:  # (the row's quoted fields that go on over the first lines)
             texts = texts[_row_rest(texts) :]
-        if is_bare(block) and texts and _head_line(out, texts, blocks[index + 1 : index + 2], loose, run):
+        if is_bare(block) and texts and _head_line(out, texts, blocks[index + 1 :], loose, run):
             if isinstance(out[-1], Paragraph):  # (the section's head begun at its end)
                 out[-1] = replace(out[-1], lines=_tail_wrapped(out[-1].lines))
             out.append(AnonBlock("wrapper", block.lines))
@@ -249,7 +248,7 @@ def preamble_again(fields: Sequence[Field], blocks: list[Block], run: Run) -> li
             if block.items:  # (the list after the copy is the cable's text)
                 out.append(ItemList(block.items))
             continue
-        mended = _mended(block, lambda lines: _after_section(lines, strict, run))
+        mended = mend_paragraph(block, lambda lines: _after_section(lines, strict, run))
         out.append(block if mended is None else mended)
     return out if out != blocks else blocks
 
@@ -290,10 +289,25 @@ def _head_line(done: list[Block], texts: Sequence[str], after: list[Block], prea
         start = _section_tail(last.lines)
         tail = [str(x) for x in last.lines[start:] if isinstance(x, str)] if start is not None else []
         opened = start is not None and _copy_run(tail, preamble, run)[1] == len(tail)
-    if not opened or not after or not isinstance(after[0], Paragraph) or after[0].n is not None:
-        return False
     copied = _copy_run(texts, preamble, run)
-    return copied[1] == len(texts) and not copied[0] and _whole_copy(text_lines(after[0].lines), preamble, run)
+    return opened and copied[1] == len(texts) and not copied[0] and _copy_follows(after, preamble, run)
+
+
+def _copy_follows(after: Sequence[Block], preamble: _Preamble, run: Run) -> bool:
+    """Whether the copy of the preamble's E.O., TAGS and SUBJECT (a block that copies them,
+    or one an earlier rule made wrapper) follows, past more blocks of the preamble's lines
+    again (``TREASURY/OASIA/IMI FOR …`` / ``USIA FOR …``, 91BERLIN3009)."""
+    for block in after:
+        if isinstance(block, AnonBlock) and block.type == "wrapper":
+            return True
+        if not isinstance(block, Paragraph) or block.n is not None:
+            return False
+        texts = text_lines(block.lines)
+        if _whole_copy(texts, preamble, run):
+            return True
+        if not is_bare(block) or _copy_run(texts, preamble, run) != (0, len(texts)):
+            return False
+    return False
 
 
 def _section_tail(lines: Sequence[Line]) -> int | None:
@@ -327,73 +341,3 @@ def _whole_copy(texts: Sequence[str], preamble: _Preamble, run: Run) -> bool:
     look = run.trial()
     machinery = any(COPY_FIELD.search(t) or field_kind(t, look) in ("eo", "tags") for t in rest)
     return bool(rest) and fields > 0 and copied == len(rest) and machinery
-
-
-# ---------------------------------------------------------------- the routing again
-def _routing_run(lines: Sequence[Line], start: int, run: Run) -> int:
-    """Where the routing block that begins at ``start`` ends (``start``: there is none): a
-    precedence and date-time group line, then FM, TO, INFO and their addressees."""
-    look = run.trial()
-    first = lines[start] if start < len(lines) else None
-    if not isinstance(first, str) or routing_rules.classify(first, None, look) != "dtg":
-        return start
-    index, state = start, None
-    while index < len(lines):
-        line = lines[index]
-        kind = routing_rules.classify(line, state, look) if isinstance(line, str) else None
-        if kind is None:
-            break
-        base = kind.rstrip("+")
-        state = base if base in ("to", "info", "xmt") else None
-        index += 1
-    # (an addressee's line reads like a line of text: the block ends with the routing, or a
-    # mark or banner follows it)
-    ends = index == len(lines) or not isinstance(lines[index], str)
-    return index if index - start >= 3 and ends else start
-
-
-def _transmission(line: Line) -> bool:
-    """A distribution block's mark (``ACTION EUR-00``, ``------------------CF2A6B 231627Z /38``)."""
-    if not isinstance(line, Furniture) or line.kind != "mark" or not line.lines:
-        return False
-    return line.lines[0][0] == "transmission"
-
-
-def _after_distribution(lines: tuple[Line, ...], run: Run) -> tuple[Line, ...] | None:
-    """``lines`` with the routing block after an old-style distribution block's last mark made
-    transmission marks (None: there is none)."""
-    out = list(lines)
-    changed = False
-    for index in range(len(out) - 1, 0, -1):
-        if not _transmission(out[index - 1]):
-            continue
-        end = _routing_run(out, index, run)
-        if end > index:
-            texts = [str(x) for x in out[index:end]]
-            out[index:end] = [Furniture("mark", (("transmission", text.strip()),)) for text in texts]
-            changed = True
-    return tuple(out) if changed and text_lines(out) else None
-
-
-@PASSES.rule(
-    "routing-after-distribution",
-    after="row-block",
-    note=note(
-        "normalization",
-        "An old-style record's routing block written again in the text after each section's distribution "
-        "block (precedence and date-time group, FM, TO, INFO and their addressees) is kept as fw "
-        "type=\"transmission\" out of the text flow, as the distribution block is.",
-    ),
-)
-def routing_after_distribution(blocks: list[Block], run: Run) -> list[Block]:
-    """``ACTION EUR-00`` / ``INFO LOG-00 …`` / ``------------------CF2A6B 231627Z /38`` / ``P 231625Z
-    JUL 02`` / ``FM AMEMBASSY ROME`` / ``TO SECSTATE WASHDC PRIORITY 5040`` / ``INFO …`` /
-    ``AMCONSUL MILAN``: the routing lines after a distribution block in a paragraph (its lines,
-    or its items') are transmission marks like the block before them: at least three lines,
-    from a date-time group line on, to the paragraph's end or a mark or banner (a line of text
-    after them could be read as one more addressee)."""
-    out: list[Block] = []
-    for block in blocks:
-        mended = _mended(block, lambda lines: _after_distribution(lines, run)) if isinstance(block, Paragraph) else None
-        out.append(block if mended is None else mended)
-    return out if out != blocks else blocks

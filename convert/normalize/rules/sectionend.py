@@ -11,6 +11,8 @@ before a page break that holds the same banner (`page-banner`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..banner import CLASSIFICATION_LINE
 from ..parsed import Block, Furniture, PageBreak, Paragraph
 from .blocks import PASSES, text_lines
@@ -69,13 +71,28 @@ def page_banner(blocks: list[Block], run: Run) -> list[Block]:
     """``… OFFSET BY A DROP IN SHORT-TIME LABOR`` / ``UNCLASSIFIED`` / ``UNCLASSIFIED`` / ``PAGE 03
     BERLIN 03009 02 OF 06``: a classification alone right before a page break that already holds
     the same banner is the page's other banner (a printout gives one at the bottom of a page and
-    one at the top of the next): fw type="footer", as the page break's."""
-    out = list(blocks)
-    for index, block in enumerate(blocks[:-1]):
+    one at the top of the next): fw type="footer", as the page break's. So is the classification
+    that opens a paragraph the page break goes on in (``UNCLASSIFIED`` / ``PAGE 03 BERLIN 03009
+    05 OF 06`` / ``TOTAL 33.4 …``, no blank line under the page line: the text of the next page
+    was run on after the banner)."""
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
         line = _alone(block)
-        following = blocks[index + 1]
-        if line is None or not isinstance(following, PageBreak) or not CLASSIFICATION_LINE.match(line):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if line is not None and isinstance(following, PageBreak) and _holds(following.furniture, line):
+            out.append(PageBreak(Furniture("mark", (("footer", line),))))
             continue
-        if any(text.strip() == line for _, text in following.furniture.lines):
-            out[index] = PageBreak(Furniture("mark", (("footer", line),)))
+        if isinstance(block, Paragraph) and is_bare(block) and len(block.lines) > 2:
+            head = block.lines[0]
+            if isinstance(head, str) and _holds(block.lines[1], head.strip()):
+                footer = PageBreak(Furniture("mark", (("footer", head.strip()),)))
+                out += [footer, replace(block, lines=block.lines[1:])]
+                continue
+        out.append(block)
     return out if out != blocks else blocks
+
+
+def _holds(page: object, line: str) -> bool:
+    """Whether ``page`` is a page break's furniture that holds the classification ``line``."""
+    return (isinstance(page, Furniture) and page.kind == "page" and CLASSIFICATION_LINE.match(line) is not None
+            and any(text.strip() == line for _, text in page.lines))
