@@ -37,6 +37,7 @@ from . import (  # noqa: F401  (registers the rules)
     redacted,
     refcopy,
     refsentence,
+    resent,
     restated,
     routing,
     runon,

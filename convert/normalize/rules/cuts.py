@@ -220,10 +220,22 @@ def _title_start(pre: str, rule_at: int) -> int | None:
     ends = list(_SENTENCE_END.finditer(pre))
     tail = pre[ends[-1].end() :] if ends else ""
     if tail and len(tail) <= 80 and len(tail.split()) <= 12 and not tail.lower().startswith("end "):
-        return ends[-1].end()
+        return _before_colon(pre, ends)
     if terminal(pre) or tail.lower().startswith("end "):
         return rule_at
     return _title_run(pre)
+
+
+def _before_colon(pre: str, ends: list[re.Match[str]]) -> int:
+    """Where a title starts whose last sentence end is a colon inside it (``… illegal activity.
+    Twenty-Five Years: But Not a Happy Birthday -----``, 09SAOPAULO200): at the sentence end before
+    (a stop or a closing quote), when the words between are a title's (capitalised, at most six);
+    else after the colon."""
+    start = ends[-1].end()
+    if pre[ends[-1].start()] != ":" or len(ends) < 2 or pre[ends[-2].start()] not in ".!?\"\u201d":
+        return start  # (not after a paragraph's number or marking: ``4. (SBU) WANTED: STRIPED SHIRT``)
+    head = pre[ends[-2].end() : ends[-1].start()].split()
+    return ends[-2].end() if 0 < len(head) <= 6 and all(_TITLE_WORD.match(w) for w in head) else start
 
 
 #: a title's words: capitalised (``Shah``, ``"Info``, ``(SOCAR)``, ``XXXXXXXXXXXX``, ``2009``),
@@ -321,6 +333,9 @@ _ENDED = r"(?<=[.:;!?\"')\u201d\u2019]\s)"
 _RUN_ON_BULLET = re.compile(
     rf"\s(?:{_ENDED}(?:\s++(?=--\s+[A-Z(\"\u201c])|\s*+(?={_MARK}))|(?<!\s\s)\s++(?={_MARK}))"
 )
+#: the same bullet after one space only (``Key Points: -- The Government … subside. -- The
+#: efforts …``, 09CAIRO1222): a bullet only where the line holds two of them or more
+_SPACED_BULLET = re.compile(rf"\s{_ENDED}(?=--\s+[A-Z(\"\u201c])")
 
 
 @CUT.rule("run-on-bullets", after="glued-heading", trigger=("--",))
@@ -328,8 +343,12 @@ def run_on_bullets(line: str) -> list[Line] | None:
     """``1. Key Points  -- (S) Egyptian interlocutors confirmed … Iran.  -- (S) Central Bank
     …``: a list whose line breaks the copy lost, each ``--`` bullet run into the sentence
     before it, is one line per bullet again (the ``list-items`` rule then reads them as the
-    paragraph's items). A dash inside a sentence (``Iran -- and Syria``) stays."""
+    paragraph's items). After one space only (``Key Points: -- The Government … subside. -- The
+    efforts …``, 09CAIRO1222) where the line holds two such bullets or more. A dash inside a
+    sentence (``Iran -- and Syria``) stays."""
     cuts = [m.end() for m in _RUN_ON_BULLET.finditer(line)]
+    spaced = [m.end() for m in _SPACED_BULLET.finditer(line)]
+    cuts = sorted({*cuts, *spaced}) if len(spaced) >= 2 else cuts
     if not cuts:
         return None
     pieces: list[Line] = []

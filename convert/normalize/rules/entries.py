@@ -13,7 +13,8 @@ Hemisphere Affairs Thomas Shannon Ambassador E. Anthony Wayne …``.
 ``entry-lines`` reads such lines as the items of a list (an item without a label, each on a line
 of its own in every edition): a run of three lines or more, each an entry, after the paragraph's
 line that ends in a colon (the rest of the paragraph), or making up an unnumbered paragraph of its
-own after a heading or after a line that ends in a colon. An entry is a line of at most 80
+own after a heading, after a line that ends in a colon, or after a side's name alone on its line
+(``U.S.`` / ``Under Secretary Burns`` / …). An entry is a line of at most 80
 characters that begins with a capital or a digit, holds a lower-case letter, and ends without a
 sentence's punctuation (no ``.``, ``!``, ``?``, ``;``, also before a closing bracket or quote). An
 entry the teletype wrapped goes on in the next line: after a comma, a word a phrase goes on after
@@ -133,13 +134,37 @@ def _labelled(block: Paragraph, width: Callable[[], int]) -> tuple[tuple[Line, .
     return None
 
 
+#: a side's name alone on a line over its people (``U.S.``, ``COLOMBIA``, ``United States``): up to
+#: three capitalised words, a stop only inside an abbreviation
+_SIDE = re.compile(r"(?:[A-Z][\w'&-]*(?:\.[A-Za-z]+)*\.?)(?: [A-Z][\w'&-]*){0,2}")
+#: a handling word alone on its line is no side's name
+_HANDLING = re.compile(r"SIPDIS|SENSITIVE|NOFORN|EXDIS|NODIS|UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET")
+
+
+def _side_label(block: Paragraph) -> bool:
+    """An unnumbered paragraph of one line that names a side (``U.S.`` / ``Under Secretary Burns`` /
+    …, 06BOGOTA10294): a stop only after an abbreviation's letter (``U.S.``), not a sentence's."""
+    if block.n is not None or block.marking is not None or len(block.lines) != 1:
+        return False
+    text = str(block.lines[0]).strip()
+    return (
+        len(text) <= 20
+        and bool(_SIDE.fullmatch(text))
+        and not _HANDLING.fullmatch(text)
+        and (not text.endswith(".") or bool(re.search(r"\.[A-Za-z]\.$", text)))
+    )
+
+
 def _after_label(blocks: list[Block], index: int) -> bool:
-    """Whether the block before ``index`` is a heading, or a paragraph whose text ends in a colon."""
+    """Whether the block before ``index`` is a heading, a paragraph whose text ends in a colon, or
+    a side's name alone (``U.S.``)."""
     before = blocks[index - 1] if index else None
     if isinstance(before, Heading):
         return True
-    last = before.lines[-1] if isinstance(before, Paragraph) and before.lines and not before.items else None
-    return isinstance(last, str) and last.rstrip().endswith(":")
+    if not isinstance(before, Paragraph) or not before.lines or before.items:
+        return False
+    last = before.lines[-1]
+    return isinstance(last, str) and (last.rstrip().endswith(":") or _side_label(before))
 
 
 @PASSES.rule(
@@ -156,7 +181,8 @@ def entry_lines(blocks: list[Block], run: Run) -> list[Block]:
     ``Assistant Secretary …`` / ``Ambassador E. Anthony Wayne`` (07BUENOSAIRES403), ``Iran:`` /
     ``----`` / ``Ali Larijani, Secretary, …`` / ``Javad Va'idi, Director …`` (06BERN1280): three
     entries or more, one to a line, after the paragraph's line that ends in a colon or as an
-    unnumbered paragraph under a heading, are list items (each on a line of its own), not a run of
+    unnumbered paragraph under a heading or a side's name alone (``U.S.`` / ``Under Secretary
+    Burns`` / …, 06BOGOTA10294), are list items (each on a line of its own), not a run of
     text; see the module's note for what an entry is."""
     if not mixed_case(blocks):
         return blocks
