@@ -35,8 +35,10 @@ import functools
 import re
 from collections.abc import Callable
 
+from ..banner import CLASSIFICATION_LINE
 from ..parsed import Block, Heading, ItemList, Line, ListItem, Paragraph
 from .blocks import PASSES, para_start
+from .fields import HANDLING
 from .ruler import Run, note
 from .runs import ITEM_START, mixed_case
 
@@ -137,8 +139,6 @@ def _labelled(block: Paragraph, width: Callable[[], int]) -> tuple[tuple[Line, .
 #: a side's name alone on a line over its people (``U.S.``, ``COLOMBIA``, ``United States``): up to
 #: three capitalised words, a stop only inside an abbreviation
 _SIDE = re.compile(r"(?:[A-Z][\w'&-]*(?:\.[A-Za-z]+)*\.?)(?: [A-Z][\w'&-]*){0,2}")
-#: a handling word alone on its line is no side's name
-_HANDLING = re.compile(r"SIPDIS|SENSITIVE|NOFORN|EXDIS|NODIS|UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET")
 
 
 def _side_label(block: Paragraph) -> bool:
@@ -150,7 +150,8 @@ def _side_label(block: Paragraph) -> bool:
     return (
         len(text) <= 20
         and bool(_SIDE.fullmatch(text))
-        and not _HANDLING.fullmatch(text)
+        and not HANDLING.match(text)  # (a handling line or a classification is no side's name)
+        and not CLASSIFICATION_LINE.match(text)
         and (not text.endswith(".") or bool(re.search(r"\.[A-Za-z]\.$", text)))
     )
 
