@@ -15,15 +15,15 @@ ITEM_START = re.compile(
 
 
 #: what every match of ``UNDERLINE`` holds (four dashes, equals signs or underscores, or
-#: dashes between spaces) and every line ``blocks.dashed_title`` reads ("--", "- -" or "===="): a
-#: line without any is neither
-_RULED = ("--", "- -", "==", "__")
+#: dashes or equals signs between spaces) and every line ``blocks.dashed_title`` reads ("--",
+#: "- -", "====" or "= = ="): a line without any is neither
+_RULED = ("--", "- -", "==", "__", "= =")
 #: the longest title (its words joined) a dashed rule makes a heading (``dashed-heading``)
 TITLE_LIMIT = 160
 
 
 def ruled(text: str) -> bool:
-    return _RULED[0] in text or _RULED[1] in text or _RULED[2] in text or _RULED[3] in text
+    return _RULED[0] in text or _RULED[1] in text or _RULED[2] in text or _RULED[3] in text or _RULED[4] in text
 
 
 def rule_pattern(rule: str) -> re.Pattern[str]:
@@ -40,12 +40,14 @@ _RULE_LINE = rule_pattern(r"(?:[-=_]\s*){4,}")
 DASH_RULE = rule_pattern(r"(?:-\s*){4,}|(?:=\s*){4,}|(?:_\s*){4,}")
 #: a rule that underlines: dashes, equals signs or underscores only, in one run (a run the
 #: teletype wrapped goes on after a space, dashes after two: ``----- ---``, ``===== ==``, ``------  -``)
-UNDERLINE = rule_pattern(r"-{4,}(?: {1,2}-+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|_{4,}")
+UNDERLINE = rule_pattern(r"-{4,}(?: {1,2}-+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|(?:=+ ){3,}=*|_{4,}")
 #: a run of dashes inside a line (``cuts``' rule run on) or setting a title on it: ``UNDERLINE``'s
 #: runs of dashes, but a wrapped run goes on after one space only and spaced dashes end in a dash
 DASH_RUN = r"-{4,}(?: -+)*|(?:-+ ){3,}-+"
+#: equals signs between spaces (``BACKGROUND = = = = =``, 10MANAMA55): spaced dashes' twin
+SPACED_EQUALS = r"(?:=+ ){3,}=+"
 #: a run of dashes or equals signs that sets a title on its line
-_RUN = rf"(?:{DASH_RUN}|={{4,}}(?: =+)*)"
+_RUN = rf"(?:{DASH_RUN}|={{4,}}(?: =+)*|{SPACED_EQUALS})"
 #: a title with its dashes on the same line: ``----- Title -----``, ``Title -----``, ``----- Title``,
 #: ``Title =====`` (read by ``blocks.dashed_title``)
 DASHED_TITLE = re.compile(
