@@ -201,3 +201,22 @@ def next_numbered(blocks: Sequence[Block], index: int) -> bool:
     (where a title before it heads that paragraph)."""
     following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
     return isinstance(following, Paragraph) and following.n is not None
+
+
+#: a field's label inside a line in capitals: a field's line, not a title
+_FIELD_LABEL = re.compile(r"\b(?:TAGS|E\.\s?O\.|SUBJECT|REF)\s*:")
+
+
+def heading_title(title: str) -> bool:
+    """A title by the ``headings`` pass's measure, its length and its last sign: 70 characters
+    and ten words at most, no stop or clause's sign last; in capitals, 100 characters and 16
+    words, or an ellipsis last where the next title goes on (``MUAMMAR AL-QADHAFI QUIETLY
+    SUPPORTS DEVELOPMENT OF A CONSTITUTION ...`` / ``¶4.`` … / ``BUT KEEPS ROLE QUIET TO LET
+    SAIF AL-ISLAM TAKE THE LEAD AND MAINTAIN ROOM FOR MANEUVER``, 08TRIPOLI936)."""
+    if not title[:1].isupper():
+        return False
+    if not any(map(str.islower, title)) and len(title) <= 100 and len(title.split()) <= 16:
+        if _FIELD_LABEL.search(title):
+            return False  # a damaged field's line (``SNSITIVE TAGS: TU BO MD KCRM …``, 05ISTANBUL38)
+        return title.endswith(("...", "\u2026")) or title[-1:] not in ".,;:!?\"'"
+    return len(title) <= 70 and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10
