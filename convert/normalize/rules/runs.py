@@ -215,8 +215,8 @@ def heading_title(title: str) -> bool:
     SAIF AL-ISLAM TAKE THE LEAD AND MAINTAIN ROOM FOR MANEUVER``, 08TRIPOLI936)."""
     if not title[:1].isupper():
         return False
-    if not any(map(str.islower, title)) and len(title) <= 100 and len(title.split()) <= 16:
-        if _FIELD_LABEL.search(title):
-            return False  # a damaged field's line (``SNSITIVE TAGS: TU BO MD KCRM …``, 05ISTANBUL38)
-        return title.endswith(("...", "\u2026")) or title[-1:] not in ".,;:!?\"'"
-    return len(title) <= 70 and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10
+    if len(title) <= 70 and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10:
+        return True
+    if any(map(str.islower, title)) or len(title) > 100 or len(title.split()) > 16 or _FIELD_LABEL.search(title):
+        return False  # (a damaged field's line: ``SNSITIVE TAGS: TU BO MD KCRM …``, 05ISTANBUL38)
+    return title.endswith(("...", "\u2026")) or title[-1:] not in ".,;:!?\"'"
