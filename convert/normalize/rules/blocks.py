@@ -99,10 +99,10 @@ def unspaced_paragraph(block: list[Line], line: str) -> bool:
 def dashed_title(line: str) -> str | None:
     """The title of a line that sets a title with its dashes (at most 100 characters, not a
     numbered paragraph), or None."""
-    if "--" not in line and "- -" not in line and "====" not in line:
+    if "--" not in line and "- -" not in line and "====" not in line and "= = =" not in line:
         return None
     text = line.strip()  # the pattern needs a run of dashes at one end: a line with a dash
-    if not (text.endswith(("-", "=")) or text.startswith(("----", "- - -", "===="))):  # inside is not tried
+    if not (text.endswith(("-", "=")) or text.startswith(("----", "- - -", "====", "= = ="))):  # inside is not tried
         return None
     match = DASHED_TITLE.match(line)
     title = (match["a"] or match["b"]) if match else None

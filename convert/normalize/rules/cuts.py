@@ -13,7 +13,7 @@ from ..banner import BANNER_LEVEL
 from ..parsed import Anchored, Furniture, Line
 from .blocks import CUT, ends_sentence, para_start, terminal
 from .ruler import note
-from .runs import DASH_RULE, DASH_RUN
+from .runs import DASH_RULE, DASH_RUN, SPACED_EQUALS
 
 # ---------------------------------------------------------------- lines cut
 _HANDLING_WORD = re.compile(r"(?<!\S)SIPDIS(?:\s+SIPDIS)*(?!\S)")
@@ -156,8 +156,9 @@ def distribution_block(line: str) -> list[Line] | None:
     return [Furniture("mark", (("transmission", line.strip()),))]
 
 
-#: a standalone run of four dashes or more (not ``--`` punctuation, not ``vis--vis``)
-_DASH_RUN = re.compile(rf"(?<![^\s.!?:;,\"')\]\u201d])(?:{DASH_RUN})(?!-|(?<=-) -)")
+#: a standalone run of four dashes or more (not ``--`` punctuation, not ``vis--vis``), or of
+#: spaced equals signs
+_DASH_RUN = re.compile(rf"(?<![^\s.!?:;,\"')\]\u201d])(?:{DASH_RUN}|{SPACED_EQUALS})(?!-|(?<=-) -)")
 #: dashes written for a name inside a sentence, a lower-case word on both sides (``The July 8
 #: arrest of --------------- by the …``): no rule
 _WORD_BEFORE = re.compile(r"\b[a-z]{2,}\s++$")
@@ -226,13 +227,19 @@ def _title_start(pre: str, rule_at: int) -> int | None:
     return _title_run(pre)
 
 
+#: a stop that ends an initialism (``U.S.``), not always a sentence
+_INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
+
+
 def _before_colon(pre: str, ends: list[re.Match[str]]) -> int:
-    """Where a title starts whose last sentence end is a colon inside it (``… illegal activity.
-    Twenty-Five Years: But Not a Happy Birthday -----``, 09SAOPAULO200): at the sentence end before
-    (a stop or a closing quote), when the words between are a title's (capitalised, at most six);
-    else after the colon."""
-    start = ends[-1].end()
-    if pre[ends[-1].start()] != ":" or len(ends) < 2 or pre[ends[-2].start()] not in ".!?\"\u201d":
+    """Where a title starts whose last sentence end is a colon or an initialism's stop inside it
+    (``… illegal activity. Twenty-Five Years: But Not a Happy Birthday -----``, 09SAOPAULO200;
+    ``… Shia majority. CENSORSHIP AND U.S. FIRMS = = = =``, 10MANAMA52): at the sentence end
+    before (a stop or a closing quote), when the words between are a title's (capitalised, at
+    most six); else after the colon or stop."""
+    start, last = ends[-1].end(), ends[-1].start()
+    inside = pre[last] == ":" or (pre[last] == "." and _INITIALISM.search(pre, 0, last + 1) is not None)
+    if not inside or len(ends) < 2 or pre[ends[-2].start()] not in ".!?\"\u201d":
         return start  # (not after a paragraph's number or marking: ``4. (SBU) WANTED: STRIPED SHIRT``)
     head = pre[ends[-2].end() : ends[-1].start()].split()
     return ends[-2].end() if 0 < len(head) <= 6 and all(_TITLE_WORD.match(w) for w in head) else start
@@ -269,7 +276,7 @@ def _title_run(pre: str) -> int | None:
 @CUT.rule(
     "glued-heading",
     after="handling-word",
-    trigger=("----", "- - -"),
+    trigger=("----", "- - -", "= = ="),
 )
 def glued_heading(line: str) -> list[Line] | None:
     """``… the end. ----- Corruption vs. Inefficiency -----`` and ``COMMENT ------- 12. (C) …``:
@@ -279,7 +286,8 @@ def glued_heading(line: str) -> list[Line] | None:
     severely limited Shah Deniz Production Also Down -----``), the title is the capitalised
     words after the last lower-case one; after a span's end label (``End Summary.  Moussavi:
     Admirable but Unknown -----``, ``END SUMMARY PRESS SPOTLIGHTS … -----``) it is the words
-    after the label."""
+    after the label. Spaced equals signs are such a rule too (``… Shia majority. CENSORSHIP AND
+    U.S. FIRMS = = = = =``, 10MANAMA52)."""
     return _cut_heading(line, 0)
 
 

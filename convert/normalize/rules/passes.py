@@ -14,7 +14,7 @@ from .blocks import PASSES, number_goes_on, text_lines
 from .copies import ROW_CABLE, ROW_DAY, ROW_ID, ROW_START, row_field
 from .fields import field_kind, is_wrapper
 from .ruler import Run, note
-from .runs import is_bare, mixed_case
+from .runs import heading_title, is_bare, mixed_case
 
 
 # ---------------------------------------------------------------- passes
@@ -367,7 +367,8 @@ DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>(?<!\s)\s++-{
 def headings(blocks: list[Block], run: Run) -> list[Block]:
     """A short line standing alone before a numbered paragraph, without a full stop, in a cable
     written in mixed case, is a heading (MILITARY UPDATE, A New Era Begins, or a title with
-    its dashes on the same line); not a quote's end (END TEXT) nor a Classified By line's REASON."""
+    its dashes on the same line; a longer one in capitals, 08TRIPOLI936); not a quote's end
+    (END TEXT) nor a Classified By line's REASON."""
     if not mixed_case(blocks):
         return blocks
     out = list(blocks)
@@ -384,8 +385,7 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
             continue  # a late REF or Classified By line, not a heading
         match = DASHED_TITLE.match(texts[0].strip())
         title = match["title"] if match else ""
-        ok = 0 < len(title) <= 70 and title[:1].isupper() and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10
-        if ok and not title.startswith(NOT_HEADING):
+        if heading_title(title) and not title.startswith(NOT_HEADING):
             dashes = bool(match and match["dashes"])  # the rule is recorded as rend, like a dashed underline
             out[index] = Heading((title,) if dashes else block.lines, "dashes" if dashes else None)
     return out if out != blocks else blocks

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 
 from ..parsed import AnonBlock, Block, Heading, Paragraph
-from .blocks import PASSES, text_lines
+from .blocks import PASSES, terminal, text_lines
 from .fields import field_kind, is_wrapper
 from .ruler import Run
-from .runs import is_bare
+from .runs import is_bare, last_text
 
 #: a title's length: at most this many characters and words (a line of its own, or two when
 #: rules stand above and below it)
@@ -46,7 +46,9 @@ def ruled_heading(blocks: list[Block], run: Run) -> list[Block]:
     a section's title), is a heading; so is a title with a rule under it, a blank line between,
     when a numbered paragraph follows the rule (``Whistleblower Requests Refuge in the U.S.`` /
     ``-----`` / blank / ``¶9. …``), and a title's first line ending in a comma a blank line
-    above it. The rules stay lines of their own (``ab type="rule"``)."""
+    above it, under the box's top rule or a finished paragraph (``GOC SEES STRATEGIC
+    ADVANTAGE,`` / blank / ``GOE SEEKS PROGRESS ON ISSUES`` / blank / ``-----``, 09BOGOTA3093).
+    The rules stay lines of their own (``ab type="rule"``)."""
     out = list(blocks)
     for index in range(len(blocks) - 1):
         block = blocks[index]
@@ -58,10 +60,22 @@ def ruled_heading(blocks: list[Block], run: Run) -> list[Block]:
             continue
         if is_title(text_lines(block.lines), boxed, run):
             out[index] = Heading(block.lines)
-            first = _first_line(blocks[index - 1], run) if index > 1 and is_rule(blocks[index - 2]) else None
+            first = _first_line(blocks[index - 1], run) if index > 1 and _closed(blocks[index - 2]) else None
             if first is not None:
                 out[index - 1] = Heading(first.lines)
     return out if out != blocks else blocks
+
+
+def _closed(block: Block) -> bool:
+    """Whether a title's first line can start after ``block``: a rule (the box's top), or a
+    paragraph whose text ends a sentence (``… in the border area.`` / blank / ``GOC SEES
+    STRATEGIC ADVANTAGE,`` / blank / ``GOE SEEKS PROGRESS ON ISSUES`` / blank / ``-----``,
+    09BOGOTA3093's double-spaced text)."""
+    if is_rule(block):
+        return True
+    if not isinstance(block, Paragraph):
+        return False
+    return terminal(last_text(list(block.items[-1].lines if block.items else block.lines)))
 
 
 def _first_line(block: Block, run: Run) -> Paragraph | None:

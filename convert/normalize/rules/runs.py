@@ -15,15 +15,15 @@ ITEM_START = re.compile(
 
 
 #: what every match of ``UNDERLINE`` holds (four dashes, equals signs or underscores, or
-#: dashes between spaces) and every line ``blocks.dashed_title`` reads ("--", "- -" or "===="): a
-#: line without any is neither
-_RULED = ("--", "- -", "==", "__")
+#: dashes or equals signs between spaces) and every line ``blocks.dashed_title`` reads ("--",
+#: "- -", "====" or "= = ="): a line without any is neither
+_RULED = ("--", "- -", "==", "__", "= =")
 #: the longest title (its words joined) a dashed rule makes a heading (``dashed-heading``)
 TITLE_LIMIT = 160
 
 
 def ruled(text: str) -> bool:
-    return _RULED[0] in text or _RULED[1] in text or _RULED[2] in text or _RULED[3] in text
+    return _RULED[0] in text or _RULED[1] in text or _RULED[2] in text or _RULED[3] in text or _RULED[4] in text
 
 
 def rule_pattern(rule: str) -> re.Pattern[str]:
@@ -40,12 +40,14 @@ _RULE_LINE = rule_pattern(r"(?:[-=_]\s*){4,}")
 DASH_RULE = rule_pattern(r"(?:-\s*){4,}|(?:=\s*){4,}|(?:_\s*){4,}")
 #: a rule that underlines: dashes, equals signs or underscores only, in one run (a run the
 #: teletype wrapped goes on after a space, dashes after two: ``----- ---``, ``===== ==``, ``------  -``)
-UNDERLINE = rule_pattern(r"-{4,}(?: {1,2}-+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|_{4,}")
+UNDERLINE = rule_pattern(r"-{4,}(?: {1,2}-+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|(?:=+ ){3,}=*|_{4,}")
 #: a run of dashes inside a line (``cuts``' rule run on) or setting a title on it: ``UNDERLINE``'s
 #: runs of dashes, but a wrapped run goes on after one space only and spaced dashes end in a dash
 DASH_RUN = r"-{4,}(?: -+)*|(?:-+ ){3,}-+"
+#: equals signs between spaces (``BACKGROUND = = = = =``, 10MANAMA55): spaced dashes' twin
+SPACED_EQUALS = r"(?:=+ ){3,}=+"
 #: a run of dashes or equals signs that sets a title on its line
-_RUN = rf"(?:{DASH_RUN}|={{4,}}(?: =+)*)"
+_RUN = rf"(?:{DASH_RUN}|={{4,}}(?: =+)*|{SPACED_EQUALS})"
 #: a title with its dashes on the same line: ``----- Title -----``, ``Title -----``, ``----- Title``,
 #: ``Title =====`` (read by ``blocks.dashed_title``)
 DASHED_TITLE = re.compile(
@@ -199,3 +201,22 @@ def next_numbered(blocks: Sequence[Block], index: int) -> bool:
     (where a title before it heads that paragraph)."""
     following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
     return isinstance(following, Paragraph) and following.n is not None
+
+
+#: a field's label inside a line in capitals: a field's line, not a title
+_FIELD_LABEL = re.compile(r"\b(?:TAGS|E\.\s?O\.|SUBJECT|REF)\s*:")
+
+
+def heading_title(title: str) -> bool:
+    """A title by the ``headings`` pass's measure, its length and its last sign: 70 characters
+    and ten words at most, no stop or clause's sign last; in capitals, 100 characters and 16
+    words, or an ellipsis last where the next title goes on (``MUAMMAR AL-QADHAFI QUIETLY
+    SUPPORTS DEVELOPMENT OF A CONSTITUTION ...`` / ``¶4.`` … / ``BUT KEEPS ROLE QUIET TO LET
+    SAIF AL-ISLAM TAKE THE LEAD AND MAINTAIN ROOM FOR MANEUVER``, 08TRIPOLI936)."""
+    if not title[:1].isupper():
+        return False
+    if len(title) <= 70 and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10:
+        return True
+    if any(map(str.islower, title)) or len(title) > 100 or len(title.split()) > 16 or _FIELD_LABEL.search(title):
+        return False  # (a damaged field's line: ``SNSITIVE TAGS: TU BO MD KCRM …``, 05ISTANBUL38)
+    return title.endswith(("...", "\u2026")) or title[-1:] not in ".,;:!?\"'"

@@ -11,7 +11,10 @@ ends in the next section's title). A reader saw the title as the last words of t
 paragraph's text is in mixed case, its last line ends in two to twelve words in capitals after a
 finished sentence (or is such a line after one, or a line of a few words in mixed case that
 reads as a title after one: ``Taliban/Haqqani Network``, 10ABUDHABI9), and a numbered paragraph
-follows. The words are
+follows. Where the title's dashed rule stands between (``… is a legitimate case. The
+Complaint`` / ``-------------`` / ``¶6. …``, 09MADRID347), the rule shows the words are a title:
+up to twelve capitalised words (or the short words a title keeps in lower case) after a
+finished sentence, in mixed case too. The words are
 kept as written; only the line break is restored. Not an end marker (``END COMMENT``), not a
 line of the cable's own capitals (a cable in capitals has no mixed-case text to stand out from).
 """
@@ -21,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..parsed import Block, Heading, Line, Paragraph
+from ..parsed import AnonBlock, Block, Heading, Line, Paragraph
 from .blocks import PASSES
 from .ruler import Run, note
 from .runs import has_lower, mixed_case, next_numbered
@@ -104,6 +107,54 @@ def tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
     return (*lines[:last], kept, *lines[last + 1 :]), title
 
 
+#: a word of a title in mixed case: capitalised (``Shah``, ``U.S.``, ``6PT``, ``Won,t``,
+#: ``Unfortunately,``), or a short word a title keeps in lower case
+_MIXED_WORD = re.compile(
+    r"^(?:[\"\u201c(]?[A-Z0-9][^\s.!?:;]*|(?:[A-Z]\.)+|a|an|and|as|at|be|but|by|for|from|in|into|is|of|on|or"
+    r"|the|to|vs\.|with)$"
+)
+
+
+def _mixed_word(word: str, last: bool) -> bool:
+    """A word of a title in mixed case; before the last, also one that ends in a colon
+    (``Carl Bildt: Medium Size Dog …``, ``TURKEY: BETTER THAN THE REST``)."""
+    return _MIXED_WORD.match(word if last or not word.endswith(":") else word[:-1]) is not None
+
+
+def ruled_tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
+    """The paragraph's lines less the title run on after its last sentence, in capitals or in
+    mixed case (``… they can win. VAT Exemption on New Embassy Unlikely``), and the title;
+    None when its last line ends in none (a title of its own line is ``underlined-heading``'s)."""
+    last = max((k for k, x in enumerate(lines) if isinstance(x, str) and x.strip()), default=None)
+    if last is None or last != len(lines) - 1:
+        return None
+    line = lines[last]
+    assert isinstance(line, str)
+    words = line.split()
+    start = len(words)
+    while start > 0 and _mixed_word(words[start - 1], start == len(words)) and len(words) - start <= _MAX_WORDS:
+        start -= 1
+    while start < len(words) and not words[start][:1].isupper() and not words[start][:1].isdigit():
+        start += 1  # (a title starts with a capital)
+    title_words = words[start:]
+    before = words[start - 1] if 0 < start < len(words) else ""
+    if not (_finished(before) and any(map(str.isalnum, before))) or words[-1][:1].islower():
+        return None
+    title = line.split(None, start)[-1].rstrip()
+    if len(title) > _MAX_CHARS or title.upper().startswith(_NOT_TITLE) or _NOT_IN_TITLE.intersection(title_words):
+        return None
+    if not any(sum(map(str.isalpha, w)) >= 3 and set(w) != {"X"} for w in title_words):
+        return None  # (a redaction, a number: no title)
+    kept = line.rstrip()[: -len(title)].rstrip()
+    return (*lines[:last], kept), title
+
+
+def _ruled_next(blocks: list[Block], index: int) -> bool:
+    """Whether the block after ``blocks[index]`` is a rule line and a numbered paragraph follows it."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return isinstance(following, AnonBlock) and following.type == "rule" and next_numbered(blocks, index + 1)
+
+
 @PASSES.rule(
     "title-after-text",
     after="title-before-number",
@@ -112,13 +163,17 @@ def tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
         "A title in capitals run on after a paragraph's last sentence (… End summary. IS QUICK HOSPITALIZATION "
         "THE KEY TO SURVIVAL?), before a numbered paragraph, in a cable written in mixed case, is the next "
         "section's heading, and so is a title's own last line in mixed case after a finished sentence "
-        "(Taliban/Haqqani Network): the line break lost in copying is restored; the words are kept as written.",
+        "(Taliban/Haqqani Network) or a title in mixed case run on there with its dashed rule under it (… they "
+        "can win. VAT Exemption on New Embassy Unlikely / -----): the line break lost in copying is restored; "
+        "the words are kept as written.",
     ),
 )
 def title_after_text(blocks: list[Block], run: Run) -> list[Block]:
     """``1.(SBU) … End summary and comment. IS QUICK HOSPITALIZATION THE KEY TO SURVIVAL?`` /
     ``2.(SBU) …`` (09CAIRO173): the capitals after the paragraph's last finished sentence are a
-    heading before ¶2."""
+    heading before ¶2; so is a title in mixed case run on there when its rule follows the
+    paragraph (``… that they can win. VAT Exemption on New Embassy Unlikely`` / ``-----`` /
+    ``¶6. …``, 09LONDON2225), the rule a line of its own."""
     if not mixed_case(blocks):
         return blocks
     out: list[Block] = []
@@ -126,6 +181,8 @@ def title_after_text(blocks: list[Block], run: Run) -> list[Block]:
         found = None
         if isinstance(block, Paragraph) and not block.items and next_numbered(blocks, index):
             found = tail_title(block.lines)
+        elif isinstance(block, Paragraph) and not block.items and _ruled_next(blocks, index):
+            found = ruled_tail_title(block.lines)  # (its rule under it: a title in mixed case too)
         if found is None or not isinstance(block, Paragraph) or not any(map(has_lower, found[0])):
             out.append(block)
             continue

@@ -49,9 +49,10 @@ from .runs import is_bare, mixed_case, next_numbered
 _SLASHED = re.compile(r"\s*/{2,4}+[^/]{1,120}+/{2,4}+\s*")
 #: a question's first letter, after an ellipsis or a quotation mark
 _QUESTION_START = re.compile(r"(?:\.{2,}|…)?\s*[\"“]?[A-Z]")
-#: not a title: a comment's label (``Comment: How Important is This?`` opens the comment the
-#: ``comment`` span reads), a teletype operating signal (``ZFR ZFR ZFR CANCEL TELEGRAM …``)
-_NOT_TITLE = re.compile(r"(?i:comment\b)|Z[A-Z]{2}\b")
+#: not a title: a comment's label before its text (``Comment: How Important is This?`` opens the
+#: comment the ``comment`` span reads; the label alone is a title: ``Comment`` / page break /
+#: ``¶9. …``, 10MEXICO518), a teletype operating signal (``ZFR ZFR ZFR CANCEL TELEGRAM …``)
+_NOT_TITLE = re.compile(r"(?i:comment\b(?!\s*$))|Z[A-Z]{2}\b")
 
 
 def _wrapped_slashed(texts: list[str]) -> bool:
