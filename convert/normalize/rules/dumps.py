@@ -117,17 +117,21 @@ def _plain(text: str) -> str:
 _CUT_SHORT = re.compile(r"\s*(?:\.{2,}|…)$")
 
 
-def _copies(text: str, preamble: Sequence[str], run_on: bool, kind: str) -> bool:
-    """Whether ``text`` is a preamble field's words again: the same, or (``run_on``) beginning
-    with them (a copy's E.O. line with its TAGS and SUBJECT run on: ``E.O. 12958: DECL: … TAGS:
-    …``), or, where the preview cut the SUBJECT short (``SUBJECT: CANADA SUPPORTS … RUSSIAN
-    ACTIONS...``, 08OTTAWA1064), beginning with its words before the cut (``cut-subject`` reads the
-    subject whole from it). A REF list that goes on past the preamble's is no copy: it names more;
-    nor is a Classified By line the preamble cut short (``… Reason 1.4 (B/D...``, 06LIMA1229): the
-    copy is the field whole."""
-    plain = _plain(text)
+def _copies(texts: list[str], preamble: Sequence[str], run_on: bool, kind: str) -> bool:
+    """Whether ``texts`` (a block's first lines) are a preamble field's words again: the same,
+    or (``run_on``) beginning with them (a copy's E.O. line with its TAGS and SUBJECT run on:
+    ``E.O. 12958: DECL: … TAGS: …``; a copy that wraps the field over lines: ``SUBJECT: NO MORE
+    MR. NICE GUY (III): INEFFECTIVE ITALIAN`` / ``RESPONSE TO IMMIGRATION CHALLENGES Classified
+    By: …``, 09ROME438), or, where the preview cut the SUBJECT short (``SUBJECT: CANADA SUPPORTS
+    … RUSSIAN ACTIONS...``, 08OTTAWA1064), beginning with its words before the cut
+    (``cut-subject`` reads the subject whole from it). A REF list that goes on past the
+    preamble's is no copy: it names more; nor is a Classified By line the preamble cut short
+    (``… Reason 1.4 (B/D...``, 06LIMA1229): the copy is the field whole."""
     for field in preamble:
         stem = _CUT_SHORT.sub("", field) if kind == "subject" else field
+        plain, more = _plain(texts[0]), 1
+        while run_on and more < len(texts) and len(plain) < len(stem) and stem.startswith(plain):
+            plain, more = f"{plain} {_plain(texts[more])}", more + 1
         if plain == field or ((run_on or stem != field) and len(stem) >= 12 and plain.startswith(stem)):
             return True
     return False
@@ -172,6 +176,6 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
                 continue
         else:
             continue
-        if kind in written and texts and _copies(texts[0], written[kind], not isinstance(block, LateField), kind):
+        if kind in written and texts and _copies(texts, written[kind], not isinstance(block, LateField), kind):
             out[index] = AnonBlock("wrapper", block.field.lines if isinstance(block, LateField) else block.lines)
     return out if out != blocks else blocks
