@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..parsed import AnonBlock, Block, Field, LateField, Line, Paragraph
+from ..parsed import AnonBlock, Block, Field, LateField, Line, PageBreak, Paragraph
 from .blocks import CUT, PARA_START, PASSES, STARTS, text_lines
 from .copies import ROW_DAY, ROW_ID, ROW_START, row_field
 from .cuts import COPY_PARA
@@ -179,3 +179,43 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
         if kind in written and texts and _copies(texts, written[kind], not isinstance(block, LateField), kind):
             out[index] = AnonBlock("wrapper", block.field.lines if isinstance(block, LateField) else block.lines)
     return out if out != blocks else blocks
+
+
+#: a preview cut short after a few letters or words (``Classifie...``, ``RE...``, ``As requested
+#: reftel, Post provides in-country sch...``)
+_STUB_CUT = re.compile(r"[^\s.]\s?(?:\.{2,}|…)\s*$")
+
+
+def _wrapper(block: Block) -> bool:
+    """A block the stages before made the partner's wrapper: its database row or its copy of
+    the preamble (a block, or the furniture line ``preamble-copy`` cut)."""
+    if isinstance(block, AnonBlock):
+        return block.type == "wrapper"
+    return isinstance(block, PageBreak) and block.furniture.kind == "mark" and all(
+        kind == "wrapper" for kind, _ in block.furniture.lines)
+
+
+@LATE.rule(
+    "preview-stub",
+    after="copied-fields",
+    note=note(
+        "normalization",
+        "A media partner's preview cut short before its text got going (Classifie..., RE..., a sentence's first "
+        "words and '...'), right before the partner's copy of the cable (its database row or its copy of the "
+        "preamble), is part of the wrapper, not text of the cable.",
+    ),
+)
+def preview_stub(fields: Sequence[Field], blocks: list[Block], run: Run) -> list[Block]:
+    """``Classifie...`` / ``C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 003012 SIPDIS … TAGS:
+    …`` (07MOSCOW3012), ``Cl...`` / ``103825,4/10/2007 15:02,07THEHAGUE655,…`` (07THEHAGUE655): the
+    body's first paragraph, unnumbered and ending where the preview was cut, followed at once by a
+    block the stages before made wrapper, is the preview's end. A numbered preview is
+    ``preview-copy``'s."""
+    for index, block in enumerate(blocks[:-1]):
+        if not isinstance(block, Paragraph):
+            continue
+        texts = text_lines(block.lines)
+        if is_bare(block) and block.n is None and texts and _STUB_CUT.search(texts[-1]) and _wrapper(blocks[index + 1]):
+            return [*blocks[:index], AnonBlock("wrapper", block.lines), *blocks[index + 1 :]]
+        return blocks
+    return blocks
