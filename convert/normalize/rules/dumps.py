@@ -113,8 +113,13 @@ def _plain(text: str) -> str:
     return " ".join(text.split()).upper()
 
 
-#: where a media partner's preview cut a field short (``… RUSSIAN ACTIONS...``)
-_CUT_SHORT = re.compile(r"\s*(?:\.{2,}|…)$")
+def _cut_stem(text: str) -> str | None:
+    """The words before the cut where a media partner's preview cut ``text`` short with two dots
+    or more or an ellipsis (``… RUSSIAN ACTIONS...``, ``Classifie...``), or None. (Read as code:
+    a pattern anchored at the end is searched from every position, quadratic on white space.)"""
+    text = text.rstrip()
+    stem = text[:-1] if text.endswith("…") else text.rstrip(".")
+    return stem.rstrip() if stem and (text.endswith("…") or len(text) - len(stem) >= 2) else None
 
 
 def _copies(texts: list[str], preamble: Sequence[str], run_on: bool, kind: str) -> bool:
@@ -128,7 +133,7 @@ def _copies(texts: list[str], preamble: Sequence[str], run_on: bool, kind: str) 
     preamble's is no copy: it names more; nor is a Classified By line the preamble cut short
     (``… Reason 1.4 (B/D...``, 06LIMA1229): the copy is the field whole."""
     for field in preamble:
-        stem = _CUT_SHORT.sub("", field) if kind == "subject" else field
+        stem = (_cut_stem(field) or field) if kind == "subject" else field
         plain, more = _plain(texts[0]), 1
         while run_on and more < len(texts) and len(plain) < len(stem) and stem.startswith(plain):
             plain, more = f"{plain} {_plain(texts[more])}", more + 1
@@ -181,11 +186,6 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
     return out if out != blocks else blocks
 
 
-#: a preview cut short after a few letters or words (``Classifie...``, ``RE...``, ``As requested
-#: reftel, Post provides in-country sch...``)
-_STUB_CUT = re.compile(r"[^\s.]\s?(?:\.{2,}|…)\s*$")
-
-
 def _wrapper(block: Block) -> bool:
     """A block the stages before made the partner's wrapper: its database row or its copy of
     the preamble (a block, or the furniture line ``preamble-copy`` cut)."""
@@ -215,7 +215,7 @@ def preview_stub(fields: Sequence[Field], blocks: list[Block], run: Run) -> list
         if not isinstance(block, Paragraph):
             continue
         texts = text_lines(block.lines)
-        if is_bare(block) and block.n is None and texts and _STUB_CUT.search(texts[-1]) and _wrapper(blocks[index + 1]):
+        if is_bare(block) and block.n is None and texts and _cut_stem(texts[-1]) and _wrapper(blocks[index + 1]):
             return [*blocks[:index], AnonBlock("wrapper", block.lines), *blocks[index + 1 :]]
         return blocks
     return blocks
