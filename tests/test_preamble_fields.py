@@ -699,3 +699,41 @@ def test_a_ref_field_without_its_colon_run_on_after_the_handling_line_is_read() 
     )
     got = rec(text)
     assert [r["text"] for r in got["references"]] == ["LONDON 01170"]  # type: ignore[union-attr]
+
+
+#: a media partner's preview cut in paragraph 1, then its copy of the cable (09ROME438)
+WRAPPED_COPY = """
+C O N F I D E N T I A L ROME 000438
+
+SIPDIS
+
+E.O. 12958: DECL: 04/14/2019
+TAGS: PGOV SMIG IT
+SUBJECT: NO MORE MR. NICE GUY (III): INEFFECTIVE ITALIAN
+RESPONSE TO IMMIGRATION CHALLENGES
+
+...
+
+C O N F I D E N T I A L ROME 000438 SIPDIS E.O. 12958: DECL: 04/14/2019 TAGS: PGOV SMIG IT
+
+SUBJECT: NO MORE MR. NICE GUY (III): INEFFECTIVE ITALIAN
+RESPONSE TO IMMIGRATION CHALLENGES Classified By: Charge d'Affaires
+Elizabeth L. Dibble for reasons 1.4 (b) and (d).
+
+1. (SBU) This is the third in a series of three reporting cables on immigration in Italy.
+
+DIBBLE
+"""
+
+
+def test_a_copy_that_wraps_its_subject_over_lines_is_wrapper_not_text() -> None:
+    """The copy's SUBJECT, wrapped as the preamble's is and run on into its Classified By line,
+    is the wrapper's; a reader sees the subject once, then paragraph 1."""
+    got = rec(WRAPPED_COPY)
+    read = [b["text"] for b in got["body"] if b["type"] in ("p", "head")]  # type: ignore[attr-defined, index]
+    assert sum("NO MORE MR. NICE GUY" in t for t in read) == 1, read
+    assert [p["n"] for p in got["paragraphs"]] == [1]  # type: ignore[attr-defined, index]
+    cable = normalize(RawCable(source="t.txt", form="text", body=WRAPPED_COPY))
+    t = "{http://www.tei-c.org/ns/1.0}"
+    wrappers = ["".join(ab.itertext()) for ab in cable.tei.iter(f"{t}ab") if ab.get("type") == "wrapper"]
+    assert any(w.startswith("SUBJECT: NO MORE MR. NICE GUY (III): INEFFECTIVE ITALIAN RESPONSE") for w in wrappers)

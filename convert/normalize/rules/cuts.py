@@ -110,7 +110,7 @@ def copy_start(text: str) -> int | None:
 
 
 #: where the first numbered paragraph starts after the copied fields
-_COPY_PARA = re.compile(r"(?<=\s)(?:¶\s*)?\d{1,3}\s?\.\s*\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4})\)")
+COPY_PARA = re.compile(r"(?<=\s)(?:¶\s*)?\d{1,3}\s?\.\s*\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4})\)")
 
 
 @CUT.rule("preamble-copy", before="handling-word", trigger=("E.O", "E. O", "TAGS:"))
@@ -123,7 +123,7 @@ def preamble_copy(line: str) -> list[Line] | None:
     if start is None:
         return None
     fields = COPY_FIELD.search(line, start)
-    para = _COPY_PARA.search(line, fields.end()) if fields else None
+    para = COPY_PARA.search(line, fields.end()) if fields else None
     copy = line[: para.start()].rstrip() if para else line.strip()
     pieces: list[Line] = [Furniture("mark", (("wrapper", copy.strip()),))]
     if para:

@@ -1,6 +1,7 @@
 """A media partner's copy of the cable inside the text: its database row one field a line in
 one block (chain ``blocks.passes``), and its second copy of the preamble's fields (chain
-``fields.late``), both wrapper, not text of the cable.
+``fields.late``; its SUBJECT line cut from the paragraph it runs on into, chain ``blocks.cut``),
+both wrapper, not text of the cable.
 
 Media partners printed a cut preview of the cable, then a row of their database (``id:``,
 ``date:``, ``refid:`` …), a copy of the routing header to ``----- header ends -----``, and the
@@ -13,12 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..parsed import AnonBlock, Block, Field, LateField, Paragraph
-from .blocks import PASSES, text_lines
+from ..parsed import AnonBlock, Block, Field, LateField, Line, PageBreak, Paragraph
+from .blocks import CUT, PARA_START, PASSES, STARTS, text_lines
 from .copies import ROW_DAY, ROW_ID, ROW_START, row_field
+from .cuts import COPY_PARA
 from .fields import DATABASE_FIELD, LATE, field_kind
 from .ruler import Run, note
-from .runs import is_bare
+from .runs import is_bare, last_text
 
 _ROW_NAMED = re.compile(r"^\s*(?:refid\s*:\s*)?\d{2}[A-Z]{2,}\d+\s*$", re.I)
 #: the fields whose line shows a copy of the preamble (in a row's block, or a block of its own)
@@ -59,6 +61,36 @@ def row_block(blocks: list[Block], run: Run) -> list[Block]:
     return out if out != blocks else blocks
 
 
+#: a SUBJECT field's line in the body (a copy's, or a quoted cable's)
+_SUBJECT_LINE = re.compile(r"^\s*SUBJECT\s*:\s*\S")
+
+
+@CUT.rule("subject-copy-runon", after="preamble-copy", trigger=("SUBJECT",))
+def subject_copy_runon(line: str) -> list[Line] | None:
+    """``SUBJECT: TOUGH DAY FOR RUSSIA IN SECURITY COUNCIL 1.(SBU) Summary. All Security Council
+    Members …`` (08USUNNEWYORK721), ``SUBJECT: … REF: STATE 85678 Classified By: DCM …, reasons
+    1.4 (b) and (d). 1. (C)`` (08OTTAWA1064): a media partner's copy of the cable, its fields run
+    together on one line, goes on into paragraph 1 on the SUBJECT's line. The line is cut where
+    the numbered paragraph begins: the fields before it are the copy's (``copied-fields`` then
+    makes them wrapper), the paragraph keeps its number."""
+    if not _SUBJECT_LINE.match(line):
+        return None
+    para = COPY_PARA.search(line)
+    if para is None:
+        return None
+    return [line[: para.start()].rstrip(), line[para.start() :]]
+
+
+@STARTS.rule("paragraph-after-subject", after="salutation-paragraph", lead=r"[¶\d]")  # (PARA_START)
+def paragraph_after_subject(block: list[Line], line: str) -> bool:
+    """``SUBJECT: GEORGIA: SITREP 9: … DEFIANT REF: TBILISI 1362`` / ``1. (SBU)`` (08TBILISI1372,
+    as ``subject-copy-runon`` cut it): a numbered paragraph with its portion marking on the line
+    after a SUBJECT field's line starts a paragraph (the field ends no sentence, so
+    ``unspaced-paragraph`` does not read it)."""
+    match = PARA_START.match(line)
+    return bool(match and match["marking"] and _SUBJECT_LINE.match(last_text(block)))
+
+
 #: the fields a copy of the preamble writes again, as the late stage finds them
 _COPIED_KINDS = frozenset({"eo", "tags", "subject", "refs", "classified-by"})
 
@@ -81,12 +113,33 @@ def _plain(text: str) -> str:
     return " ".join(text.split()).upper()
 
 
-def _copies(text: str, preamble: Sequence[str], run_on: bool) -> bool:
-    """Whether ``text`` is a preamble field's words again: the same, or (``run_on``) beginning
-    with them (a copy's E.O. line with its TAGS and SUBJECT run on: ``E.O. 12958: DECL: … TAGS:
-    …``). A REF list that goes on past the preamble's is no copy: it names more."""
-    plain = _plain(text)
-    return any(plain == field or (run_on and len(field) >= 12 and plain.startswith(field)) for field in preamble)
+def _cut_stem(text: str) -> str | None:
+    """The words before the cut where a media partner's preview cut ``text`` short with two dots
+    or more or an ellipsis (``… RUSSIAN ACTIONS...``, ``Classifie...``), or None. (Read as code:
+    a pattern anchored at the end is searched from every position, quadratic on white space.)"""
+    text = text.rstrip()
+    stem = text[:-1] if text.endswith("…") else text.rstrip(".")
+    return stem.rstrip() if stem and (text.endswith("…") or len(text) - len(stem) >= 2) else None
+
+
+def _copies(texts: list[str], preamble: Sequence[str], run_on: bool, kind: str) -> bool:
+    """Whether ``texts`` (a block's first lines) are a preamble field's words again: the same,
+    or (``run_on``) beginning with them (a copy's E.O. line with its TAGS and SUBJECT run on:
+    ``E.O. 12958: DECL: … TAGS: …``; a copy that wraps the field over lines: ``SUBJECT: NO MORE
+    MR. NICE GUY (III): INEFFECTIVE ITALIAN`` / ``RESPONSE TO IMMIGRATION CHALLENGES Classified
+    By: …``, 09ROME438), or, where the preview cut the SUBJECT short (``SUBJECT: CANADA SUPPORTS
+    … RUSSIAN ACTIONS...``, 08OTTAWA1064), beginning with its words before the cut
+    (``cut-subject`` reads the subject whole from it). A REF list that goes on past the
+    preamble's is no copy: it names more; nor is a Classified By line the preamble cut short
+    (``… Reason 1.4 (B/D...``, 06LIMA1229): the copy is the field whole."""
+    for field in preamble:
+        stem = (_cut_stem(field) or field) if kind == "subject" else field
+        plain, more = _plain(texts[0]), 1
+        while run_on and more < len(texts) and len(plain) < len(stem) and stem.startswith(plain):
+            plain, more = f"{plain} {_plain(texts[more])}", more + 1
+        if plain == field or ((run_on or stem != field) and len(stem) >= 12 and plain.startswith(stem)):
+            return True
+    return False
 
 
 @LATE.rule(
@@ -128,6 +181,41 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
                 continue
         else:
             continue
-        if kind in written and texts and _copies(texts[0], written[kind], not isinstance(block, LateField)):
+        if kind in written and texts and _copies(texts, written[kind], not isinstance(block, LateField), kind):
             out[index] = AnonBlock("wrapper", block.field.lines if isinstance(block, LateField) else block.lines)
     return out if out != blocks else blocks
+
+
+def _wrapper(block: Block) -> bool:
+    """A block the stages before made the partner's wrapper: its database row or its copy of
+    the preamble (a block, or the furniture line ``preamble-copy`` cut)."""
+    if isinstance(block, AnonBlock):
+        return block.type == "wrapper"
+    return isinstance(block, PageBreak) and block.furniture.kind == "mark" and all(
+        kind == "wrapper" for kind, _ in block.furniture.lines)
+
+
+@LATE.rule(
+    "preview-stub",
+    after="copied-fields",
+    note=note(
+        "normalization",
+        "A media partner's preview cut short before its text got going (Classifie..., RE..., a sentence's first "
+        "words and '...'), right before the partner's copy of the cable (its database row or its copy of the "
+        "preamble), is part of the wrapper, not text of the cable.",
+    ),
+)
+def preview_stub(fields: Sequence[Field], blocks: list[Block], run: Run) -> list[Block]:
+    """``Classifie...`` / ``C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 003012 SIPDIS … TAGS:
+    …`` (07MOSCOW3012), ``Cl...`` / ``103825,4/10/2007 15:02,07THEHAGUE655,…`` (07THEHAGUE655): the
+    body's first paragraph, unnumbered and ending where the preview was cut, followed at once by a
+    block the stages before made wrapper, is the preview's end. A numbered preview is
+    ``preview-copy``'s."""
+    for index, block in enumerate(blocks[:-1]):
+        if not isinstance(block, Paragraph):
+            continue
+        texts = text_lines(block.lines)
+        if is_bare(block) and block.n is None and texts and _cut_stem(texts[-1]) and _wrapper(blocks[index + 1]):
+            return [*blocks[:index], AnonBlock("wrapper", block.lines), *blocks[index + 1 :]]
+        return blocks
+    return blocks

@@ -11,13 +11,16 @@ paragraph of its own, after the item, with the item's sentence broken off.
 ends in an article, a preposition, a conjunction or a determiner (``THE``, ``OF``, ``AND``,
 ``THOSE``), which no sentence and no heading ends with, and the next run begins with a word (no
 paragraph number, item label or rule) with a capital, the two are one run again.
+
+``bare-number-rejoin``: a paragraph's number and portion marking alone (``1. (SBU)``), then a
+blank line and text with no number of its own: the number heads that text.
 """
 
 from __future__ import annotations
 
 from ..parsed import Furniture, Line
 from . import gaps  # noqa: F401  (wrapped-number-rejoin, which this rule goes after, registered first)
-from .blocks import MERGE, starts_new, terminal, text_lines
+from .blocks import MERGE, PARA_START, starts_new, terminal, text_lines
 from .ruler import note
 from .runs import DASH_RULE, TITLE_LIMIT, last_text
 
@@ -92,3 +95,26 @@ def _title_goes_on(before: list[str], texts: list[str]) -> bool:
     framed = len(title) < len(before)  # a rule above: a title of its own lines (name / office)
     underlined = any(DASH_RULE.match(x) for x in texts)
     return (framed or not _prose(title)) and underlined and len(" ".join(words)) < TITLE_LIMIT
+
+
+@MERGE.rule(
+    "bare-number-rejoin",
+    after="function-word-rejoin",
+    note=note(
+        "normalization",
+        "A paragraph's number and portion marking alone on a line (1. (SBU)), the paragraph's text after a blank "
+        "line with no number of its own, are one paragraph.",
+    ),
+)
+def bare_number_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+    """``1. (SBU)`` / (blank) / ``Summary: Ukrainian media is split on its coverage …`` (08KYIV1627,
+    a media partner's copy whose SUBJECT line ran on into the number; ``3. (SBU)`` / (blank) /
+    ``Text of Official Statement``, 10ABUDHABI47): a run that is only a paragraph's number
+    with its portion marking goes on with the next run, when that begins with no number, item
+    label or rule of its own, and is no title a rule underlines (``Begin Text of German
+    Non-Paper:`` / dashes, 09BERLIN992: a heading of its own)."""
+    before, texts = text_lines(prev), text_lines(chunk)
+    if len(before) != 1 or not texts or starts_new(texts[0].lstrip()) or any(map(_ends_in_rule, texts[:2])):
+        return False
+    match = PARA_START.match(before[0])
+    return bool(match and match["marking"] and not before[0][match.end() :].strip())
