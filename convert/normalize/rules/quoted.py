@@ -97,20 +97,24 @@ def _opens_quote(text: str) -> bool:
     return bool(starts) and (not ends or starts[-1] > ends[-1])
 
 
-def quoted_tail(blocks: list[Block], numbered: list[tuple[int, int]]) -> set[int]:
-    """The indexes (into ``numbered``) of a restart at 1 after N that runs on to the end (each
-    number 1 or the last one's next, two or more), where the text from N to the restart opens a
-    quotation and the first END TEXT after the restart comes with or after the last number."""
-    numbers = [n for _, n in numbered]
+def quoted_tail_run(numbers: list[int], texts: list[str]) -> set[int]:
+    """The indexes of a restart at 1 after N that runs on to the end (each number 1 or the last
+    one's next, two or more), where ``texts[i]`` is the text from number i to the next (the last:
+    to the end): the text from N to the restart opens a quotation and the first END TEXT after the
+    restart comes with or after the last number (the paragraph audit shares this test)."""
     for k in range(1, len(numbers) - 1):
         if numbers[k] != 1 or any(numbers[i] not in (1, numbers[i - 1] + 1) for i in range(k + 1, len(numbers))):
             continue
-        if not _opens_quote(_texts(blocks[numbered[k - 1][0] : numbered[k][0]])):
-            continue
-        inside, last = _texts(blocks[numbered[k][0] : numbered[-1][0]]), _texts(blocks[numbered[-1][0] :])
-        if not QUOTE_END.search(inside) and QUOTE_END.search(last):
-            return set(range(k, len(numbers)))
+        if _opens_quote(texts[k - 1]) and not any(QUOTE_END.search(t) for t in texts[k:-1]):
+            return set(range(k, len(numbers))) if QUOTE_END.search(texts[-1]) else set()
     return set()
+
+
+def quoted_tail(blocks: list[Block], numbered: list[tuple[int, int]]) -> set[int]:
+    """``quoted_tail_run`` over the numbered paragraphs and the blocks from each to the next."""
+    ends = [p for p, _ in numbered[1:]] + [len(blocks)] * bool(numbered)
+    texts = [_texts(blocks[p:end]) for (p, _), end in zip(numbered, ends, strict=True)]
+    return quoted_tail_run([n for _, n in numbered], texts)
 
 
 @PASSES.rule("quoted-text-numbering", after="quoted-numbering")
