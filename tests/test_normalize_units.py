@@ -950,6 +950,24 @@ def test_a_quoted_documents_numbering_is_found_only_where_the_cable_resumes() ->
     assert kept([1, 2, 3, 1, 4]) == [1, 2, 3, 1, 4]
 
 
+def test_a_quoted_documents_numbering_to_the_end_needs_the_quotation_opened_and_closed() -> None:
+    """``quoted-text-numbering`` (session 19's holdout, 09STATE79165: a draft resolution's ¶1-¶34
+    after ``¶2. Begin text:``, closed by ``End text.`` before the signature): the restart is the
+    quoted document's only where the cable opens the quotation before it and closes it after the
+    last point; without either the numbers stay the cable's (as 10BERN48's restart)."""
+    def numbers(opening: str, closing: str) -> list[int]:
+        text = ("UNCLAS STATE 079165\n\nE.O. 12958: N/A\nTAGS: PREL IV\nSUBJECT: TEST\n\n"
+                "1. USUN is authorized to vote for the resolution.\n\n"
+                f"2. {opening}\n\nThe Security Council,\n\n1. Reiterates its support;\n\n"
+                f"2. Decides to remain actively seized of the matter.\n\n{closing}\nCLINTON\n")
+        rec = record(valid(normalize(RawCable(source="test", form="text", body=text))))
+        return [p["n"] for p in rec["paragraphs"]]
+
+    assert numbers("Begin text:", "End text.") == [1, 2]
+    assert numbers("Begin text:", "") == [1, 2, 1, 2]
+    assert numbers("The text follows:", "End text.") == [1, 2, 1, 2]
+
+
 def test_a_pasted_preview_without_date_reads_its_later_refs_with_the_texts_year() -> None:
     """A media partner's copy pasted without its header: the first copy of the preamble stops in
     the SUBJECT (``…``) and the REF field is only in the later copy. The references are read from

@@ -9,9 +9,10 @@ anchor starts a paragraph. Following the truth file's conventions an anchor **co
   cross-reference; ``NO``, ``SEE``, ``AND``, ...).
 Lettered anchors (``¶B.``) are never paragraphs, nor are a quoted document's own numbers (the
 numbering restarts at 1 after ``¶N.`` and the cable then resumes with ``¶N+1.``: the rule
-``quoted-numbering`` of the normalizer, whose test it shares), nor is a media partner's preview of the
-cable: an anchor whose text is cut short with ``...`` in its first 200 characters and whose
-number is anchored again further down the page (``¶1. (SBU) Ayacucho's economy turns on
+``quoted-numbering`` of the normalizer, whose test it shares; nor, with the quotation opened
+before them and closed after them, a quoted document's numbers that run on to the end:
+``quoted-text-numbering``), nor is a media partner's preview of the cable: an anchor whose
+text is cut short with ``...`` in its first 200 characters and whose number is anchored again further down the page (``¶1. (SBU) Ayacucho's economy turns on
 narcotr...``, the row naming the cable, then the whole cable with its ``¶1.``), which the
 truth counts once, nor a second copy of the whole numbered text after the text (the rule
 ``repeated-text``, whose test it shares: the anchors restart at 1 and run to the end, each
@@ -27,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from convert.normalize.rules.quoted import quoted_runs
+from convert.normalize.rules.quoted import quoted_runs, quoted_tail_run
 from convert.normalize.rules.repeated import copy_run
 
 MONTHS = frozenset(
@@ -59,6 +60,7 @@ def anchors(body: str) -> list[Anchor]:
     """Every numeric ¶ anchor of a page's body text (as displayed: anchors shown as ``¶``)."""
     lines = body.split("\n")
     out: list[Anchor] = []
+    at: list[int] = []  # the line of each anchor
     previews: list[int] = []  # anchors whose text is cut short with "..."
     for i, line in enumerate(lines):
         for m in _ANCHOR.finditer(line):
@@ -90,6 +92,7 @@ def anchors(body: str) -> list[Anchor]:
             if words and re.fullmatch(r"[a-z/]{1,8}", words[0]) and re.match(r"\s*\(", rest[1:]):
                 words = words[1:]  # the portion marking
             out.append(Anchor(int(token), counts, context, tuple(words[:8])))
+            at.append(i)
             if "..." in "\n".join([rest, *lines[i + 1 : i + 4]])[:200]:
                 previews.append(len(out) - 1)
     for index in previews:  # a cut preview whose number comes again later on the page
@@ -99,6 +102,14 @@ def anchors(body: str) -> list[Anchor]:
     # a quoted document's own numbering: restarted at 1 after N, the cable resuming with N+1
     counting = [i for i, a in enumerate(out) if a.counts]
     for index in quoted_runs([out[i].n for i in counting]):
+        anchor = out[counting[index]]
+        out[counting[index]] = Anchor(anchor.n, False, anchor.context, anchor.words)
+    # a quoted document's numbered points to the end, the quotation opened before them and closed
+    # after them (the rule ``quoted-text-numbering``)
+    counting = [i for i, a in enumerate(out) if a.counts]
+    bounds = [at[i] for i in counting[1:]] + [len(lines)] * bool(counting)
+    texts = [" ".join(lines[at[i] : end]) for i, end in zip(counting, bounds, strict=True)]
+    for index in quoted_tail_run([out[i].n for i in counting], texts):
         anchor = out[counting[index]]
         out[counting[index]] = Anchor(anchor.n, False, anchor.context, anchor.words)
     # a second copy of the numbered text after the text (the rule ``repeated-text``): counted once

@@ -54,10 +54,15 @@ EXCLUDED = (*select_holdout_s17.EXCLUDED, "selection-holdout-s17.tsv")
 TRUTH = ("truth.jsonl", "holdout.jsonl")
 
 
-def truth_ids() -> set[str]:
-    """Every id already read into a truth file (CSV, pre2000 and seed records included)."""
-    return {json.loads(ln)["id"] for name in TRUTH
-            for ln in (select_holdout.HERE / name).read_text().splitlines() if ln.strip()}
+def truth_ids(session: int = 18) -> set[str]:
+    """Every id read into a truth file before ``session``'s draw (CSV, pre2000 and seed records
+    included): the records of holdouts drawn in that session or later are left out, so that each
+    draw still reproduces once its own records (and later ones) are in ``holdout.jsonl``."""
+    def before(rec: dict) -> bool:
+        return int(rec.get("holdout", "session 0").split()[-1]) < session
+    return {rec["id"] for name in TRUTH
+            for ln in (select_holdout.HERE / name).read_text().splitlines() if ln.strip()
+            for rec in (json.loads(ln),) if before(rec)}
 
 
 def weight(seen: int, total: int) -> float:

@@ -16,6 +16,7 @@ from . import (  # noqa: F401  (registers the rules)
     closing,
     copies,
     cuts,
+    dashes,
     doubled,
     endings,
     entities,

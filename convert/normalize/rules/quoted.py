@@ -13,12 +13,22 @@ with its number as its label (its text, marking and items kept), so that the lis
 paragraph that quotes the document. Only where the cable resumes with N+1 after the runs, and
 N+1 is not the next number of the last run (``1, 2, 1, 2, 3, …``: the cable's own numbering
 restarted, which a reader cannot tell from a quotation).
+
+``quoted-text-numbering`` (after it): where the numbering restarts at 1 after paragraph N and
+runs on (1, 2, 3, …, or a new 1) to the cable's end, the restart is the quoted document's only
+when the text says so: paragraph N (or the text between it and the restart) opens a quoted text
+(``Begin text of resolution:``) that it does not close, and the quotation is closed (``End
+text.``) only after the last restarted number. A State instruction that quotes a draft
+resolution (09STATE79165: ``¶2. Begin text:`` … ``¶1. Recalls …`` … ``¶34. Decides to remain
+actively seized of the matter.`` / ``End text.`` / ``CLINTON``) does not resume its own
+numbering, so ``quoted-numbering`` cannot tell its points from a restart of the cable's own.
 """
 
 from __future__ import annotations
 
 from ..parsed import Block, ItemList, Line, ListItem, Paragraph
-from .blocks import PASSES
+from .blocks import PASSES, text_lines
+from .inline import QUOTE_END, QUOTE_START
 from .ruler import Run
 
 
@@ -67,7 +77,57 @@ def quoted_numbering(blocks: list[Block], run: Run) -> list[Block]:
     numbering restarts at 1 and the cable then resumes with N+1) are list items, not the
     cable's paragraphs."""
     numbered = _numbers(blocks)
-    quoted = quoted_runs([n for _, n in numbered])
+    return _listed(blocks, numbered, quoted_runs([n for _, n in numbered]))
+
+
+def _texts(blocks: list[Block]) -> str:
+    """The text lines of these blocks (their list items' too), joined."""
+    lines: list[Line] = []
+    for block in blocks:
+        lines += getattr(block, "lines", ())
+        for item in getattr(block, "items", ()):
+            lines += item.lines
+    return " ".join(text_lines(lines))
+
+
+def _opens_quote(text: str) -> bool:
+    """The text opens a quotation it does not close (its last BEGIN TEXT after its last END TEXT)."""
+    starts = [m.start() for m in QUOTE_START.finditer(text)]
+    ends = [m.start() for m in QUOTE_END.finditer(text)]
+    return bool(starts) and (not ends or starts[-1] > ends[-1])
+
+
+def quoted_tail_run(numbers: list[int], texts: list[str]) -> set[int]:
+    """The indexes of a restart at 1 after N that runs on to the end (each number 1 or the last
+    one's next, two or more), where ``texts[i]`` is the text from number i to the next (the last:
+    to the end): the text from N to the restart opens a quotation and the first END TEXT after the
+    restart comes with or after the last number (the paragraph audit shares this test)."""
+    for k in range(1, len(numbers) - 1):
+        if numbers[k] != 1 or any(numbers[i] not in (1, numbers[i - 1] + 1) for i in range(k + 1, len(numbers))):
+            continue
+        if _opens_quote(texts[k - 1]) and not any(QUOTE_END.search(t) for t in texts[k:-1]):
+            return set(range(k, len(numbers))) if QUOTE_END.search(texts[-1]) else set()
+    return set()
+
+
+def quoted_tail(blocks: list[Block], numbered: list[tuple[int, int]]) -> set[int]:
+    """``quoted_tail_run`` over the numbered paragraphs and the blocks from each to the next."""
+    ends = [p for p, _ in numbered[1:]] + [len(blocks)] * bool(numbered)
+    texts = [_texts(blocks[p:end]) for (p, _), end in zip(numbered, ends, strict=True)]
+    return quoted_tail_run([n for _, n in numbered], texts)
+
+
+@PASSES.rule("quoted-text-numbering", after="quoted-numbering")
+def quoted_text_numbering(blocks: list[Block], run: Run) -> list[Block]:
+    """A quoted document's numbered points from a restart at 1 to the cable's end, where the
+    cable opens the quotation before the restart and closes it after the last point
+    (09STATE79165), are list items, not the cable's paragraphs."""
+    numbered = _numbers(blocks)
+    return _listed(blocks, numbered, quoted_tail(blocks, numbered))
+
+
+def _listed(blocks: list[Block], numbered: list[tuple[int, int]], quoted: set[int]) -> list[Block]:
+    """The blocks with the numbered paragraphs at these indexes (into ``numbered``) as list items."""
     if not quoted:
         return blocks
     out = list(blocks)

@@ -1,0 +1,74 @@
+"""Chain ``inline.repairs`` (continued from :mod:`.inline`): a dash sent as ``)``.
+
+The character set that sent ``'`` as ``,`` (``apostrophe``) and ``“ ”`` as ``& 8``
+(``quote-marks``) sent the dashes ``–`` and ``—`` as ``)``: ``… causing the PT to disintegrate )
+with the radical elements …``, ``Scenario Four ) PT Splinters``, ``Minister of Justice ) Rachida
+Dati``, ``on its January 10 ) 12 visit`` (05BRASILIA2149, 07PARIS2027, 06SANJOSE1; 473 in 173
+pages and 8 CSV rows of the corpus). ``paren-dash`` reads such a ``)`` by its shape: a space on
+each side, after a word, a number or punctuation and before a word, a number, a quotation mark or
+``(``, where no parenthesis is open before it in the run of text (one that is open is closed by
+it: ``(see ref A ) and``), or inside one that a later ``)`` closes (``(Deputy Prime Minister )
+Kurd ) KDP)``, 07BAGHDAD63). Not after a single letter (``A. ) STATE 064404``, a list label written
+apart). Between two numbers it is read as ``–`` (``5 ) 21``), elsewhere as ``—``; the ``)`` stays
+beside the dash (sic/corr, certainty medium: the dash is found by its shape).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parsed import Choice
+from .inline import REPAIRS, Found
+from .ruler import note
+
+_PAREN = re.compile(r"[()]")
+#: what may stand before the space before the dash (a word's or a number's end, punctuation)
+_BEFORE = re.compile(r"[A-Za-z0-9.,;:'\"%\u2019\u201d]")
+#: what may stand after the space after it (a word or a number, a quotation, a parenthesis)
+_AFTER = re.compile(r"[A-Za-z0-9\"'(\u201c\u2018]")
+_LONE_LETTER = re.compile(r"(?:^|\s)[A-Za-z]\.?$")
+
+
+def _dash_shape(text: str, at: int) -> bool:
+    """The ``)`` at ``at`` stands between spaces, after a word, number or punctuation that is
+    not a lone letter, before a word, number, quotation or parenthesis."""
+    return (
+        at >= 2
+        and text[at - 1] == " "
+        and text[at + 1 : at + 2] == " "
+        and bool(_BEFORE.match(text, at - 2))
+        and bool(_AFTER.match(text, at + 2))
+        and not _LONE_LETTER.search(text[max(0, at - 5) : at - 1])
+    )
+
+
+@REPAIRS.rule(
+    "paren-dash",
+    after="accent",
+    trigger=(" ) ",),
+    note=note(
+        "correction",
+        "A dash sent as ) (disintegrate ) with the radical elements, January 10 ) 12) is an error of "
+        "transmission, corrected to — (– between numbers) where no parenthesis is open before it (sic/corr, "
+        "certainty medium: the dash is found by its shape).",
+    ),
+)
+def paren_dash(text: str) -> Found:
+    """``… disintegrate ) with …``: a ``)`` between spaces where no ``(`` is open before it in
+    the run (an open one it closes); ``–`` between numbers, ``—`` elsewhere."""
+    found: Found = []
+    depth = 0
+    parens = list(_PAREN.finditer(text))
+    for index, match in enumerate(parens):
+        at = match.start()
+        if match.group() == "(":
+            depth += 1
+            continue
+        shaped = _dash_shape(text, at)
+        # inside parentheses, a dash is followed by the ``)`` that closes them, not by a ``(``
+        if shaped and (not depth or (index + 1 < len(parens) and parens[index + 1].group() == ")")):
+            dash = "\u2013" if text[at - 2].isdigit() and text[at + 2].isdigit() else "\u2014"
+            found.append((at, at + 1, Choice(")", dash, kind="corr", cert="medium", reason="dash")))
+        elif depth:
+            depth -= 1
+    return found
