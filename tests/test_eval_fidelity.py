@@ -161,6 +161,7 @@ def test_a_preamble_line_again_is_a_whole_block_that_copies_it() -> None:
     # (the signer's name that ends a line of the preamble is no copy of it: 04THEHAGUE281)
     for clean in ("x\nThe TERREP channel was used.\ny", "x\n1. TERREP\ny", "x\nFED\ny", "x\nSOBEL"):
         assert not det.find(clean, preamble), clean
+    assert not det.find("REF: XXXXXXXXXXXX\nXXXXXXXXXXXX", ("XXXXXXXXXXXX",))  # (redactions: 10BEIJING207)
     assert not det.find("x\nTERREP\ny")
 
 

@@ -228,8 +228,9 @@ DETECTORS: tuple[Detector, ...] = (
         "media partner's copy of the preamble left in the text, where the edition prints it once; "
         "a block that only names an office or a caveat the preamble also names, inside a sentence "
         "of its own, is no hit (the whole block must be a line or lines of it)",
-        # a whole block of at most two lines' length (a numbered paragraph never copies them)
-        re.compile(r"(?m)^(?!\d{1,2}\.\s)[^\n]{5,160}$"),
+        # a whole block of at most two lines' length (a numbered paragraph never copies them;
+        # a redaction, ``XXXXXXXXXXXX``, that stands for a line of the preamble too, is no copy)
+        re.compile(r"(?m)^(?!\d{1,2}\.\s|[X\s.]+$)[^\n]{5,160}$"),
         in_preamble=True,
     ),
     Detector(
