@@ -124,9 +124,16 @@ DETECTOR_EXAMPLES = {
     "media-row": ("46151 11/28/2005 7:02 05DUSHANBE1870 Embassy Dushanbe", "on 11/28/2005 the embassy"),
     "classification-block": ("FORCES.\nCONFIDENTIAL NOFORN\nCENTCOM FOR J5, POLAD",
                              "THE CONFIDENTIAL REPORT\nSECRET TALKS WERE HELD"),
+    "inline-banner": ("THE FIGURES FELL SHARPLY. END SUMMARY. UNCLASSIFIED",
+                      "the plans are classified at the SECRET level. The Alliance"),
+    "preamble-again": ("FORCES.\nOSD FOR ISA-NATO\n1. (C) Summary", "the OSD for ISA-NATO said"),
     "partial-extract": ("This record is a partial extract of the original cable.", "a record of the meeting"),
     "subject-runon": ("LOOMS REF: A. LONDON 2163", "REFERENDUM LOOMS"),
 }
+
+
+#: the preamble's handling and distribution lines the examples' cable has
+PREAMBLE = ("SIPDIS", "NOFORN", "OSD FOR ISA-NATO")
 
 
 def test_every_detector_has_an_example() -> None:
@@ -137,8 +144,25 @@ def test_every_detector_has_an_example() -> None:
 def test_detector_finds_its_residue_and_nothing_in_clean_text(name: str) -> None:
     hit, clean = DETECTOR_EXAMPLES[name]
     det = residue.BY_NAME[name]
-    assert det.find(hit), f"{name} missed {hit!r}"
-    assert not det.find(clean), f"{name} fired on {clean!r}"
+    assert det.find(hit, PREAMBLE), f"{name} missed {hit!r}"
+    assert not det.find(clean, PREAMBLE), f"{name} fired on {clean!r}"
+
+
+def test_a_preamble_line_again_is_a_whole_block_that_copies_it() -> None:
+    # a media copy's distribution and handling lines (00THEHAGUE1695, 04THEHAGUE1903), a later
+    # section's repeated distribution block (91BERLIN3009): residue; the same words in a sentence,
+    # a numbered paragraph, or with no preamble to copy: none
+    det = residue.BY_NAME["preamble-again"]
+    preamble = ("SIPDIS", "TERREP", "DEPT PASS FEDERAL RESERVE FOR LEWIS ALEXANDER", "AND NY FED FOR GEORGE BENTLEY",
+                "FOR SECRETARY POWELL FROM AMB CLIFF SOBEL")
+    for hit in ("x\nTERREP\ny", "x\nDEPT PASS FEDERAL RESERVE FOR LEWIS ALEXANDER AND NY FED FOR GEORGE BENTLEY\ny",
+                "x\nDept. pass Federal Reserve for Lewis Alexander"):
+        assert det.find(hit, preamble), hit
+    # (the signer's name that ends a line of the preamble is no copy of it: 04THEHAGUE281)
+    for clean in ("x\nThe TERREP channel was used.\ny", "x\n1. TERREP\ny", "x\nFED\ny", "x\nSOBEL"):
+        assert not det.find(clean, preamble), clean
+    assert not det.find("REF: XXXXXXXXXXXX\nXXXXXXXXXXXX", ("XXXXXXXXXXXX",))  # (redactions: 10BEIJING207)
+    assert not det.find("x\nTERREP\ny")
 
 
 def test_classification_block_of_a_document_the_cable_carries_is_content() -> None:
@@ -153,6 +177,23 @@ def test_classification_block_of_a_document_the_cable_carries_is_content() -> No
         assert det.find(hit), hit
     for clean in ("x\n(SECRET//REL Armenia)\ny", "x\nSECRET//FGI//NOFORN\nDeclassify on",
                   "Begin text of the non-paper:\nCONFIDENTIAL\n1. x", "x\nConfidential sources say\ny"):
+        assert not det.find(clean), clean
+
+
+def test_a_banner_read_into_the_text_is_told_from_a_level_a_sentence_names() -> None:
+    # a page's bottom banner run into a paragraph (91BERLIN3009, 02ROME1196, 01VATICAN5693):
+    # at a block's end, between two sentences, opening a block, or with a section's teletype number
+    det = residue.BY_NAME["inline-banner"]
+    for hit in ("MONTHLY INCREASE (2.1) (14.9) UNCLASSIFIED NOTE: SOME OF THE FIGURES",
+                "THIS YEAR'S REPORT. CONFIDENTIAL ALTHOUGH SEVERAL OF OUR CONCERNS",
+                "x\nUNCLASSIFIED TOTAL 33.4 33.0 32.6 32.8", "WITH THE OUTSIDE CONFIDENTIAL PTQ7681 WORLD",
+                "The talks ended. SECRET The next round"):
+        assert det.find(hit), hit
+    for clean in ("1. (U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED AND NOT FOR INTERNET DISTRIBUTION.",
+                  "1. CONFIDENTIAL - ENTIRE TEXT.", "x\nSECRET - RELEASABLE TO THE UNITED STATES",
+                  "IT IS AN OPEN SECRET FOR THE VENEZUELANS", "goes only to SECRET. The C-LAN",
+                  "x\nSECRET//NOFORN", "MR. DONALD HAS A TOP SECRET CLEARANCE",
+                  "BEGIN TEXT:\nCONFIDENTIAL ANNEX ONE"):
         assert not det.find(clean), clean
 
 

@@ -150,6 +150,18 @@ def reading_blocks(cable: Any) -> list[Block]:
     return blocks
 
 
+#: the lines of an opener that a copy of the cable may write again in its text
+PREAMBLE_AGAIN = frozenset({"handling", "distribution", "info"})
+
+
+def preamble_lines(cable: Any) -> list[str]:
+    """The handling and distribution lines of the cable's openers (``NOFORN``, ``OSD FOR
+    ISA-NATO``, ``DEPT PASS FEDERAL RESERVE …``): what a later section or a media partner's
+    copy repeats, which the residue audit looks for in the reading text."""
+    segs = _xp(cable.tei, "t:text/t:body/t:div//t:opener/t:seg")
+    return [reading_text(seg) for seg in segs if seg.get("type") in PREAMBLE_AGAIN]
+
+
 def _blocks_of(div: Any, blocks: list[Block]) -> None:
     """The reading blocks of one ``div``, into ``blocks``; a second copy of the text (``div
     type="copy"``) is read block by block the same way, so its wrappers stay out as the

@@ -13,11 +13,18 @@ Each detector is documented by its ``doc`` and tested on a tiny example in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 _STATION = r"[A-Z][A-Z.'/-]*(?: [A-Z][A-Z.'/-]*){0,3}"
 _LEVEL = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|C O N F I D E N T I A L|S E C R E T|U N C L A S(?: S I F I E D)?)"
+
+#: a level as a page's or a section's banner prints it (not ``UNCLAS``: a word of prose too rarely
+#: to tell, and no printout's page banner abbreviates it)
+_BANNER_LEVEL = r"(?:UNCLASSIFIED|CONFIDENTIAL|(?:TOP )?SECRET|LIMITED OFFICIAL USE)(?![\w/-])"
+#: a word that may follow a banner read into the text: a capitalised word, not a dash or a
+#: caveat's ``//`` (``SECRET - RELEASABLE TO …``, ``SECRET//NOFORN``: a marking)
+_WORD_AFTER_BANNER = r"[A-Z][A-Za-z]*+(?![-/])"
 
 #: a caveat written after a classification level (``NOFORN``, ``REL Armenia``, ``FGI``)
 _CAVEAT = (
@@ -35,6 +42,32 @@ _QUOTED_MARKING = re.compile(
 )
 
 
+def _key(text: str) -> str:
+    """Letters and digits, in capitals: a copy of a line punctuates and spaces it otherwise."""
+    return "".join(c for c in text.upper() if c.isalnum())
+
+
+#: the shortest key a line of the preamble written again must have (``NOFORN``, ``TERREP``)
+_MIN_COPY = 5
+
+
+def _copies(key: str, preamble: Sequence[str]) -> bool:
+    """Whether ``key`` is a line of the preamble again, or several consecutive lines (a copy
+    joins them otherwise): from a line's start to a line's end (a signer's name that ends a
+    line ``… FROM AMB CLIFF SOBEL`` is no copy of it)."""
+    if len(key) < _MIN_COPY:
+        return False
+    for first in range(len(preamble)):
+        joined = ""
+        for line in preamble[first:]:
+            joined += line
+            if joined == key:
+                return True
+            if len(joined) >= len(key) or not key.startswith(joined):
+                break
+    return False
+
+
 @dataclass(frozen=True)
 class Detector:
     name: str
@@ -45,14 +78,21 @@ class Detector:
     #: what looks like a hit but is the cable's own writing (a hit inside a match is no hit)
     content: re.Pattern[str] | None = None
 
-    def find(self, value: str) -> list[str]:
+    #: a hit is one only where its letters and digits stand in a line of the preamble given
+    #: to :meth:`find` (the preamble's handling and distribution lines written again)
+    in_preamble: bool = False
+
+    def find(self, value: str, preamble: Sequence[str] = ()) -> list[str]:
         """Each hit with up to 30 characters of context on both sides."""
-        if self.trigger is not None and not self.trigger.search(value):
+        if (self.trigger is not None and not self.trigger.search(value)) or (self.in_preamble and not preamble):
             return []
         kept = [(m.start(), m.end()) for m in self.content.finditer(value)] if self.content else []
+        keys = [k for k in map(_key, preamble) if k] if self.in_preamble else []
         out = []
         for m in self.pattern.finditer(value):
             if any(a <= m.start() and m.end() <= b for a, b in kept):
+                continue
+            if self.in_preamble and not _copies(_key(m.group()), keys):
                 continue
             a, b = max(0, m.start() - 30), min(len(value), m.end() + 30)
             out.append(value[a:b].replace("\n", " ¦ "))
@@ -165,6 +205,35 @@ DETECTORS: tuple[Detector, ...] = (
         content=_QUOTED_MARKING,
     ),
     Detector(
+        "inline-banner",
+        "a page's or section's classification banner read into a block of text: the level in "
+        "capitals alone after a sentence's end at the block's end (`… END SUMMARY. UNCLASSIFIED`, "
+        "`… (24.7) UNCLASSIFIED`), between two sentences (`… REPORT. CONFIDENTIAL ALTHOUGH …`), "
+        "opening the block before its words (`UNCLASSIFIED TOTAL 33.4 …`), or with a later "
+        "section's teletype number (`… OUTSIDE CONFIDENTIAL CONFIDENTIAL PTQ7681 WORLD …`); a level "
+        "a sentence names (`at the SECRET level`, `IS SENSITIVE BUT UNCLASSIFIED.`, `1. CONFIDENTIAL - "
+        "ENTIRE TEXT.`) or a quoted document's marking (`SECRET - RELEASABLE TO …`) is no hit",
+        re.compile(
+            rf"(?m)(?:(?<=[.!?])|(?<=\d\)))[ \t]+{_BANNER_LEVEL}[ \t]*(?:$|(?={_WORD_AFTER_BANNER}))"
+            rf"|^{_BANNER_LEVEL}[ \t]+(?={_WORD_AFTER_BANNER})"
+            rf"|(?<![\w/-]){_BANNER_LEVEL}[ \t]+[A-Z]{{3}}\d{{4}}\b"
+        ),
+        trigger=re.compile(r"CONFIDENTIAL|SECRET|UNCLAS"),
+        content=_QUOTED_MARKING,
+    ),
+    Detector(
+        "preamble-again",
+        "a block that writes a handling or distribution line of the preamble again (`NOFORN`, "
+        "`TERREP`, `OSD FOR ISA-NATO`, `DEPT PASS FEDERAL RESERVE FOR …`): a later section's or a "
+        "media partner's copy of the preamble left in the text, where the edition prints it once; "
+        "a block that only names an office or a caveat the preamble also names, inside a sentence "
+        "of its own, is no hit (the whole block must be a line or lines of it)",
+        # a whole block of at most two lines' length (a numbered paragraph never copies them;
+        # a redaction, ``XXXXXXXXXXXX``, that stands for a line of the preamble too, is no copy)
+        re.compile(r"(?m)^(?!\d{1,2}\.\s|[X\s.]+$)[^\n]{5,160}$"),
+        in_preamble=True,
+    ),
+    Detector(
         "partial-extract",
         "the notice `This record is a partial extract of the original cable` as text",
         re.compile(r"This record is a partial extract", re.I),
@@ -190,12 +259,14 @@ DETECTORS: tuple[Detector, ...] = (
 BY_NAME = {d.name: d for d in DETECTORS}
 
 
-def audit(blocks: Iterable[tuple[str, str]], subject: str | None) -> dict[str, list[str]]:
-    """{detector name: hits} over the reading blocks ``(kind, text)`` and the subject."""
+def audit(blocks: Iterable[tuple[str, str]], subject: str | None, preamble: Sequence[str] = ()) -> dict[str, list[str]]:
+    """{detector name: hits} over the reading blocks ``(kind, text)`` and the subject; the
+    preamble's handling and distribution lines (``ours.preamble_lines``) for the detectors that
+    look for them again."""
     hits: dict[str, list[str]] = {}
     body = "\n".join(t for _kind, t in blocks)  # one search per detector; a block is one line
     for det in DETECTORS:
-        found = det.find(subject or "" if det.on_subject else body)
+        found = det.find(subject or "" if det.on_subject else body, preamble)
         if found:
             hits[det.name] = found
     return hits

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..banner import CLASSIFICATION_LINE
-from ..parsed import Entry
+from ..parsed import Anchored, Entry
 
 
 def _banner_before(entries: list[Entry], banner: str | None = None) -> int | None:
@@ -47,3 +47,28 @@ _TRANSMISSION_BANNER = re.compile(r"^(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED
 
 def transmission_banner(stripped: str) -> bool:
     return _TRANSMISSION_BANNER.match(stripped) is not None
+
+
+#: a page's footer glued on the end of its last text line (``… WE  CONFIDENTIAL`` over ``PAGE 04
+#: ROME 01196 01 OF 02 082030Z``): the level after the line's words and white space (not after a
+#: colon: ``CLASSIFICATION: SECRET`` names a level)
+_GLUED_FOOTER = re.compile(
+    r"(?<=[^\s:])\s+(?P<level>UNCLASSIFIED|CONFIDENTIAL|(?:TOP )?SECRET|LIMITED OFFICIAL USE)\s*$"
+)
+
+
+def take_glued_footer(entries: list[Entry]) -> list[tuple[str, str]]:
+    """The classification level that ends the text line just before the line read now (no
+    blank line between), as the previous page's footer, cut from that line (which keeps its
+    kind: a line that began with a ¶ still does); [] if there is none. A printout that lost the
+    footer's line break runs it on after the page's last words, in the middle of a sentence
+    (``… URGED OUR  CONFIDENTIAL`` / ``PAGE 04 ROME 01196 …`` / ``INTERLOCUTORS …``, 02ROME1196;
+    01VATICAN3507, 01VATICAN5693, 02VATICAN3692)."""
+    line = entries[-1] if entries else None
+    if not isinstance(line, str):
+        return []
+    found = _GLUED_FOOTER.search(line)
+    if type(line) not in (str, Anchored) or found is None:  # (a piece of a cut line keeps its level)
+        return []
+    entries[-1] = type(line)(line[: found.start()])
+    return [("footer", found["level"])]

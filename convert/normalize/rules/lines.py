@@ -26,7 +26,7 @@ from typing import Any
 from ...model import RawCable, SourceMetadata
 from ..banner import parse_banner
 from ..parsed import Anchored, Entry, Furniture
-from .footers import take_footer, transmission_banner
+from .footers import take_footer, take_glued_footer, transmission_banner
 from .ruler import Chain, note
 
 SOURCE: Chain[Callable[[RawCable], tuple[RawCable, int]]] = Chain(
@@ -257,16 +257,18 @@ def page_break(cur: EntryCursor, line: str, stripped: str) -> Furniture | None:
     note=note(
         "normalization",
         "Old-style page lines (PAGE 02 HARARE 05461 271458Z) and the classification line just before "
-        "them are moved out of the text flow into pb and fw at the place they occurred.",
+        "them (or the level a printout ran on at the end of the page's last line of text) are moved out "
+        "of the text flow into pb and fw at the place they occurred.",
     ),
 )
 def page_break_old(cur: EntryCursor, line: str, stripped: str) -> Furniture | None:
-    """An old-style page line is a page break; a classification line just before it is the
-    previous page's footer."""
+    """An old-style page line is a page break; a classification line just before it, or the
+    level that ends the text line just before it (02ROME1196), is the previous page's footer."""
     page = old_page(stripped)
     if page is None:
         return None
-    return Furniture("page", (*take_footer(cur.entries), ("header", line.strip())), page)
+    footer = take_footer(cur.entries) or take_glued_footer(cur.entries)
+    return Furniture("page", (*footer, ("header", line.strip())), page)
 
 
 #: a page-break line's serial and page of pages, met inside a line of text

@@ -300,6 +300,8 @@ def _copy_follows(after: Sequence[Block], preamble: _Preamble, run: Run) -> bool
     for block in after:
         if isinstance(block, AnonBlock) and block.type == "wrapper":
             return True
+        if isinstance(block, PageBreak) and _mark(block.furniture):  # (SIPDIS between them: 09QUITO103)
+            continue
         if not isinstance(block, Paragraph) or block.n is not None:
             return False
         texts = text_lines(block.lines)
