@@ -71,6 +71,15 @@ def test_sipdis_in_mid_sentence_is_a_handling_mark_and_no_word_is_lost() -> None
         assert word in tei_words
 
 
+def test_sipdis_set_in_sentence_case_between_two_lines_of_a_sentence_is_a_handling_mark() -> None:
+    # 08BEIJING1454: a copy that set the cable in sentence case writes the word Sipdis
+    body = "1. (C) Chinese officials took careful steps to conceal the\n\nSipdis\ntrue nature of the site.\n"
+    done = _run(body)
+    assert "Sipdis" not in _reading(done)
+    assert "conceal the true nature of the site." in _reading(done)
+    assert done.cable.tei.xpath("//t:fw[@type='handling'][.='Sipdis']", namespaces=NS)
+
+
 def test_signer_after_a_redacted_line() -> None:
     body = "1. (U) Embassy POC is EconOff at\nTel: XXXXXXXXXXXX or Email: XXXXXXXXXXXX\nSOBEL\n"
     assert _signer(_run(body)) == "SOBEL"

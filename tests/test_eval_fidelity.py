@@ -715,3 +715,11 @@ def test_a_second_copy_of_the_numbered_text_is_counted_once() -> None:
     other = "\n".join([*text, "", "¶1. (C) Another text of the cable on other talks.", "",
                         "¶2. (C) And more on the talks of the next day and night."])
     assert paragraphs.counted(paragraphs.anchors(other)) == [1, 2, 1, 2]
+
+
+def test_sipdis_in_a_copy_set_in_sentence_case_is_residue_too() -> None:
+    # 08BEIJING1454: "… steps to conceal the" / "Sipdis" / "true nature of the site."
+    det = residue.BY_NAME["sipdis"]
+    assert det.find("to conceal the Sipdis true nature", PREAMBLE)
+    assert det.find("sensitive sipdis dept", PREAMBLE)
+    assert not det.find("the Sipdistrict office", PREAMBLE)

@@ -139,8 +139,9 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     Detector(
         "sipdis",
-        "the handling word `SIPDIS` in the flow of the text (it belongs to the preamble)",
-        re.compile(r"\bSIPDIS\b"),
+        "the handling word `SIPDIS` in the flow of the text, as the transmission wrote it or as a copy in "
+        "sentence or lower case has it (`Sipdis`, `sipdis`): it belongs to the preamble",
+        re.compile(r"\b(?:SIPDIS|Sipdis|sipdis)\b"),
     ),
     Detector(
         "preamble-field",

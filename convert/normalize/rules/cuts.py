@@ -16,8 +16,11 @@ from .ruler import note
 from .runs import DASH_RULE, DASH_RUN, SPACED_EQUALS
 
 # ---------------------------------------------------------------- lines cut
-_HANDLING_WORD = re.compile(r"(?<!\S)SIPDIS(?:\s+SIPDIS)*(?!\S)")
-_HANDLING_LINE = re.compile(r"^\s*SIPDIS(?:\s+SIPDIS)*\s*$")
+#: SIPDIS as the transmission wrote it, or as a copy that set the text in lower or sentence case
+#: has it (``Sipdis``, ``sipdis``: 08BEIJING1454)
+_SIPDIS = r"(?:SIPDIS|Sipdis|sipdis)"
+_HANDLING_WORD = re.compile(rf"(?<!\S){_SIPDIS}(?:\s+{_SIPDIS})*(?!\S)")
+_HANDLING_LINE = re.compile(rf"^\s*{_SIPDIS}(?:\s+{_SIPDIS})*\s*$")
 
 
 def _mark(text: str) -> Furniture:
@@ -26,7 +29,7 @@ def _mark(text: str) -> Furniture:
 
 @CUT.rule(
     "handling-word",
-    trigger=("SIPDIS",),
+    trigger=("SIPDIS", "Sipdis", "sipdis"),
     note=note(
         "normalization",
         "The handling word SIPDIS, inserted by the transmission system into the text (a line of its own, "
@@ -37,7 +40,8 @@ def _mark(text: str) -> Furniture:
 def handling_word(line: str) -> list[Line] | None:
     """``… arrives in Beirut`` / ``SIPDIS May 1 because …``: the word SIPDIS in a line of the
     body (alone, or run into a sentence where the copy lost the line break around it) is a
-    handling mark, not text."""
+    handling mark, not text; so is ``Sipdis`` in a copy set in sentence case (``… steps to
+    conceal the`` / ``Sipdis`` / ``true nature of the site.``, 08BEIJING1454)."""
     if _HANDLING_LINE.match(line):
         return [_mark(line)]
     pieces: list[Line] = []
