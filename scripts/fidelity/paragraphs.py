@@ -11,13 +11,14 @@ Lettered anchors (``¶B.``) are never paragraphs, nor are a quoted document's ow
 numbering restarts at 1 after ``¶N.`` and the cable then resumes with ``¶N+1.``: the rule
 ``quoted-numbering`` of the normalizer, whose test it shares; nor, with the quotation opened
 before them and closed after them, a quoted document's numbers that run on to the end:
-``quoted-text-numbering``), nor is a media partner's preview of the cable: an anchor whose
-text is cut short with ``...`` in its first 200 characters and whose number is anchored again further down the page (``¶1. (SBU) Ayacucho's economy turns on
-narcotr...``, the row naming the cable, then the whole cable with its ``¶1.``), which the
-truth counts once, nor a second copy of the whole numbered text after the text (the rule
-``repeated-text``, whose test it shares: the anchors restart at 1 and run to the end, each
-beginning as the first copy's of its number does). How well this rule agrees with the truth
-file is measured and printed by the evaluation (``anchor_rule_agreement``).
+``quoted-text-numbering``), nor is a media partner's preview of the cable: an anchor whose text
+is cut short with ``...`` in its first 200 characters and whose number is anchored again
+further down the page (``¶1. (SBU) Ayacucho's economy turns on narcotr...``, the row naming the
+cable, then the whole cable with its ``¶1.``), which the truth counts once, nor a second copy
+of the whole numbered text after the text (the rule ``repeated-text``, whose test it shares:
+the anchors restart at 1 and run to the end, each beginning as the first copy's of its number
+does). How well this rule agrees with the truth file is measured and printed by the evaluation
+(``anchor_rule_agreement``).
 """
 
 from __future__ import annotations
