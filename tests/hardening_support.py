@@ -165,7 +165,7 @@ def csv_rows(limit: int) -> list[tuple[str, bytes]]:
     rows: list[tuple[str, bytes]] = []
     text = CSV_SAMPLE.read_bytes().decode("utf-8")
     starts = [0] + [m.start() + 1 for m in cablescsv._NEXT_ROW.finditer(text)]
-    for begin, end in zip(starts, starts[1:] + [len(text)], strict=True):
+    for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
         row = text[begin:end]
         if len(row) < 12_000:
             rows.append((f"row{len(rows)}", row.encode("utf-8")))

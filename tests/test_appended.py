@@ -69,7 +69,8 @@ def test_the_appended_cable_is_a_part_of_its_own(truth: dict[str, object], asser
     # the ids of its blocks
     part_id = f"c{truth['id']}-appended-1"
     assert divs[1].get("{http://www.w3.org/XML/1998/namespace}id") == part_id
-    inner = [n.get("{http://www.w3.org/XML/1998/namespace}id") for n in divs[1].iterdescendants() if isinstance(n.tag, str)]
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    inner = [n.get(xml_id) for n in divs[1].iterdescendants() if isinstance(n.tag, str)]
     assert all(i.startswith(part_id + "-") for i in inner if i) and any(inner)
     # its facts in the header, pointing at its div, and in the JSON record
     bibl = _x(cable.tei, "//t:listBibl[@type='appended-cables']/t:bibl")

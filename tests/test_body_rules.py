@@ -118,14 +118,16 @@ def test_a_name_in_capitals_under_a_line_of_figures_signs() -> None:
     # 06BOGOTA405's totals row, 10SANJOSE118's telephone number under a contact block
     table = "1. (U) Seizures by year:\n\n2004  1,300  1,269  333\n      4,292  3,040  1,176  229  = 8,737 TOTAL\nWOOD\n"
     assert _signer(_run(table)) == "WOOD"
-    contact = "1. (U) For details, call the Embassy.\n\nU.S. Embassy\n\nSan Jose, Costa Rica\n\n(506) 2519-2269\nANDREW\n"
+    contact = ("1. (U) For details, call the Embassy.\n\nU.S. Embassy\n\nSan Jose, Costa Rica\n\n"
+               "(506) 2519-2269\nANDREW\n")
     assert _signer(_run(contact)) == "ANDREW"
     # words of letters among the figures: no table's row, no signature under it
     assert _signer(_run("1. (U) THE SEIZURES:\n\n4,292 TONS AND 3,040 KILOS\nWOOD\n")) is None
 
 
 def test_a_name_after_the_last_sentence_of_a_list_item_signs_and_leaves_the_item() -> None:
-    body = "1. (C) The Prime Minister met the Ambassador.\n\n2. (C) The visit:\n\n-- The afternoon went well, he said. THORNE\n"
+    body = ("1. (C) The Prime Minister met the Ambassador.\n\n2. (C) The visit:\n\n"
+            "-- The afternoon went well, he said. THORNE\n")
     done = _run(body)
     assert _signer(done) == "THORNE"
     assert _reading(done).count("THORNE") == 1  # in the closer, no longer in the item

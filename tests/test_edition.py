@@ -180,8 +180,8 @@ def test_a_media_partners_wrapper_is_printed_with_the_routing_header_after_the_t
     """A media partner's cut preview, database row and copy of the header (``ab type="wrapper"``)
     are not the cable: the edition prints them in the Transmission appendix, after the text;
     the transcript keeps them where they stand."""
-    from convert.normalize import normalize
     from convert.model import RawCable
+    from convert.normalize import normalize
     from convert.writers import html, markdown
 
     text = (ROOT / "tests" / "fixtures" / "rules" / "copied-fields.txt").read_text(encoding="utf-8")

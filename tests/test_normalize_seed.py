@@ -41,7 +41,8 @@ def test_paragraphs_one_to_six_with_damaged_numbers_repaired(seed):
 
 
 def test_tags_without_link_residue(seed):
-    assert [t.text for t in x(seed, "//t:keywords[@scheme='ctax:tags']/t:term")] == ["ETRD", "EIND", "KIPR", "ECON", "CH"]
+    terms = x(seed, "//t:keywords[@scheme='ctax:tags']/t:term")
+    assert [t.text for t in terms] == ["ETRD", "EIND", "KIPR", "ECON", "CH"]
     assert record(seed)["tags"] == ["ETRD", "EIND", "KIPR", "ECON", "CH"]
     # the residue is kept as the original beside the regularised tag (a scraping residue, no
     # error of the cable: a regularisation, orig/reg)

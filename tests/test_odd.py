@@ -94,7 +94,8 @@ def closed_lists_of_the_odd() -> dict[tuple[str, str], dict[str, str]]:
 def disagreements(rng: dict[tuple[str, str], set[str]], odd: dict[tuple[str, str], dict[str, str]]
                   ) -> dict[tuple[str, str], tuple[list[str], list[str]]]:
     """(element, attribute) -> (values only the schema allows, values only the ODD lists)."""
-    return {key: (sorted(rng.get(key, set()) - set(odd.get(key, {}))), sorted(set(odd.get(key, {})) - rng.get(key, set())))
+    return {key: (sorted(rng.get(key, set()) - set(odd.get(key, {}))),
+                  sorted(set(odd.get(key, {})) - rng.get(key, set())))
             for key in set(rng) | set(odd) if rng.get(key, set()) != set(odd.get(key, {}))}
 
 

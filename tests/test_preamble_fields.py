@@ -331,7 +331,8 @@ def test_a_first_copy_cut_in_its_subject_takes_the_later_copys_references_only()
 
 
 def test_a_bare_subject_label_takes_the_next_line_cut_before_the_next_field() -> None:
-    text = BODY.replace("SUBJECT: A CABLE", "SUBJECT:\n\nA CABLE ON THE REGION REF: STATE 5535 Classified By: X for 1.4 (d).")
+    text = BODY.replace("SUBJECT: A CABLE",
+                        "SUBJECT:\n\nA CABLE ON THE REGION REF: STATE 5535 Classified By: X for 1.4 (d).")
     got = rec(text)
     assert got["subject"] == "A CABLE ON THE REGION"
     assert [r["id"] for r in got["references"]] == ["04STATE5535"]  # (the year: DECL 2014 less ten years)
@@ -398,7 +399,8 @@ def test_a_classified_by_label_written_twice_is_one_field() -> None:
     ``Classified By:``); a REF line that runs on into the label is still cut."""
     from convert.normalize.rules.copies import ref_runon
 
-    assert ref_runon("Classified By: Classified by Minister Counselor Josiah Rosenblatt for reasons 1.4 b and d") is None
+    twice = "Classified By: Classified by Minister Counselor Josiah Rosenblatt for reasons 1.4 b and d"
+    assert ref_runon(twice) is None
     assert ref_runon("CLASSIFIED BY Classified by DCM X for reasons 1.4 (b)") is None
     cut = ref_runon("REF: STATE 85678 Classified By: CDA Damian R. Leader")
     assert cut is not None and cut[0] == "REF: STATE 85678"
@@ -453,7 +455,8 @@ def test_a_late_classified_by_line_gives_paragraph_1_to_the_text() -> None:
     got = rec(COPY.format(classified=line))
     assert [p["n"] for p in got["paragraphs"]] == [1, 2]
     assert got["summary"].startswith("Summary. Ambassador met August 14")
-    dangling = "Classified By: Charge Kevin M. Johnson for reasons 1.4 b and d 1. (C)\n\nOn August 14 Charge met the FM."
+    dangling = ("Classified By: Charge Kevin M. Johnson for reasons 1.4 b and d 1. (C)\n\n"
+                "On August 14 Charge met the FM.")
     got = rec(COPY.format(classified=dangling))
     assert [p["n"] for p in got["paragraphs"]] == [1, 2]
     assert got["paragraphs"][0]["text"] == "On August 14 Charge met the FM."

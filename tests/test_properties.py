@@ -186,7 +186,7 @@ def _case(lines: list[str], d: st.DrawFn) -> list[str]:
     if not lines:
         return lines
     i = d(st.integers(0, len(lines) - 1))
-    return lines[:i] + [how(lines[i])] + lines[i + 1:]
+    return [*lines[:i], how(lines[i]), *lines[i + 1:]]
 
 
 def _drop_header(lines: list[str], d: st.DrawFn) -> list[str]:
@@ -199,7 +199,7 @@ def _drop_header(lines: list[str], d: st.DrawFn) -> list[str]:
 
 def _insert_noise(lines: list[str], d: st.DrawFn) -> list[str]:
     i = d(st.integers(0, len(lines)))
-    return lines[:i] + [d(cable_line)] + lines[i:]
+    return [*lines[:i], d(cable_line), *lines[i:]]
 
 
 def _truncate(lines: list[str], d: st.DrawFn) -> list[str]:
@@ -213,7 +213,7 @@ def _blank_and_indent(lines: list[str], d: st.DrawFn) -> list[str]:
         return lines
     i = d(st.integers(0, len(lines) - 1))
     pad = d(st.sampled_from(["", " ", "   ", "\t", "\u00a0", "\u2028", "\x0c"]))
-    return lines[:i] + ["", pad + lines[i]] + lines[i + 1:]
+    return [*lines[:i], "", pad + lines[i], *lines[i + 1:]]
 
 
 def _run_together(lines: list[str], d: st.DrawFn) -> list[str]:

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def csv_row(n: int, body: str, refid: str = "09MADRID857", header: str = "") -> bytes:
     return (f'"{n}","2/14/2009 12:00","{refid}","Embassy Madrid","CONFIDENTIAL","","{header}","{body}"\n'
-            .encode("utf-8"))
+            .encode())
 
 
 # ------------------------------------------------------------------ cables.csv
@@ -28,7 +28,8 @@ def test_csv_mysql_escapes_and_literal_newlines():
     rows = list(cablescsv.iter_rows(io.BytesIO(csv_row(1, body)), "x.csv"))
     (row,) = rows
     assert row.source == "x.csv#1"
-    assert row.body == 'C O N F I D E N T I A L MADRID 000857\n\n1. (C) He said "no" to the minister\'s plan; C:\\path.\n'
+    assert row.body == ('C O N F I D E N T I A L MADRID 000857\n\n'
+                        '1. (C) He said "no" to the minister\'s plan; C:\\path.\n')
     assert row.metadata.id == "09MADRID857" and row.metadata.created == "2009-02-14T12:00"
 
 
@@ -120,13 +121,15 @@ def test_the_sites_html_inside_a_pre_is_read_as_a_browser_shows_it():
     # table's closing tags after the signature, or emphasis; text that only looks like a tag
     # (<<220571>>, <Israel>) is the cable's and stays
     body = ("S E C R E T MADRID 000857 <br>&#x000A;<br>&#x000A;<strong>SUBJECT:</strong> A TEST <br>&#x000A;"
-            "&#x000A;1. (S) <em>Text</em> of <Israel> and <<220571>>.<br>&#x000A;SMITH &#x000A;</td></tr>&#x000A;</table>")
-    raw = cablegate.read(PAGE.replace(PAGE[PAGE.index("S E C R E T") : PAGE.index("</pre></code>\n<script")], body), "p.html")
+            "&#x000A;1. (S) <em>Text</em> of <Israel> and <<220571>>.<br>&#x000A;SMITH &#x000A;"
+            "</td></tr>&#x000A;</table>")
+    text = PAGE[PAGE.index("S E C R E T") : PAGE.index("</pre></code>\n<script")]
+    raw = cablegate.read(PAGE.replace(text, body), "p.html")
     assert raw.body == ("S E C R E T MADRID 000857 \n\nSUBJECT: A TEST \n\n1. (S) Text of <Israel> and <<220571>>.\n"
                         "SMITH \n\n")
-    assert raw.notes == ("the page's text blocks held the site's HTML (</em> \u00d71, </strong> \u00d71, </table> \u00d71, "
-                         "</td> \u00d71, </tr> \u00d71, <br> \u00d74, <em> \u00d71, <strong> \u00d71): read as a browser "
-                         "shows it (<br> a line break, the other tags nothing)",)
+    assert raw.notes == ("the page's text blocks held the site's HTML (</em> \u00d71, </strong> \u00d71, "
+                         "</table> \u00d71, </td> \u00d71, </tr> \u00d71, <br> \u00d74, <em> \u00d71, "
+                         "<strong> \u00d71): read as a browser shows it (<br> a line break, the other tags nothing)",)
 
 
 def test_cablegate_page_without_pre_is_refused():
@@ -174,9 +177,9 @@ def test_control_characters_are_counted_in_the_first_64k_characters_only(encode)
     text = "UNCLAS é " * 8000  # 72,000 characters, not all ASCII
     assert decode(encode(text[:65536] + "\x01" * 900), "x")  # past the sample: text
     assert decode(encode("\x01" * 8 + text), "x")  # 8 in the sample: text
-    with pytest.raises(BinaryInputError, match="^x: 700 control characters"):
+    with pytest.raises(BinaryInputError, match=r"^x: 700 control characters"):
         decode(encode(text[:1000] + "\x02" * 700 + text), "x")
-    with pytest.raises(BinaryInputError, match="^x: 9 control characters"):
+    with pytest.raises(BinaryInputError, match=r"^x: 9 control characters"):
         decode(encode("\x7f" * 9 + "UNCLAS"), "x")  # a short input: the sample is all of it
 
 

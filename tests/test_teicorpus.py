@@ -49,8 +49,8 @@ def test_a_tei_volume_is_one_tei_corpus_and_reads_back_as_its_cables(tmp_path, a
     """``--book --to tei``: one teiCorpus (ids unique, tei_all valid); read back, the same
     cables come out, in volume order (a volume is an input like any TEI)."""
     from convert.cli import main
-    from convert.readers import Source, load_source
     from convert.options import ReadOptions
+    from convert.readers import Source, load_source
 
     data = HERE.parent / "data"
     assert main([str(data), "--book", "--to", "tei", "-o", str(tmp_path), "--sort", "id", "-q"]) == 0

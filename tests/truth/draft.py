@@ -69,7 +69,7 @@ def classification(body: str):
 
 def caveats(pre_lines: list[str], banner_tail: str = "") -> list[str]:
     out: list[str] = []
-    for ln in [banner_tail] + pre_lines:
+    for ln in [banner_tail, *pre_lines]:
         if re.match(r"^\s*(TAGS|SUBJ|E\.?\s?O|REF|Classified|CLASSIFIED)", ln, re.I):
             continue
         u = ln.upper()

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import cabletext  # noqa: E402
-import draft  # noqa: E402
+import cabletext
+import draft
 
 HERE = Path(__file__).resolve().parent
 
@@ -34,7 +34,8 @@ def selection() -> dict[str, dict]:
         lines = (HERE / name).read_text().splitlines()
         head = lines[0].split("\t")
         for ln in lines[1:]:
-            rows[ln.split("\t")[0]] = {**dict(zip(head, ln.split("\t"))), **({"holdout": held} if held else {})}
+            cells = ln.split("\t")
+            rows[cells[0]] = {**dict(zip(head, cells, strict=False)), **({"holdout": held} if held else {})}
     return rows
 
 
