@@ -111,7 +111,10 @@ def quoted_tail_run(numbers: list[int], texts: list[str]) -> set[int]:
 
 
 def quoted_tail(blocks: list[Block], numbered: list[tuple[int, int]]) -> set[int]:
-    """``quoted_tail_run`` over the numbered paragraphs and the blocks from each to the next."""
+    """``quoted_tail_run`` over the numbered paragraphs and the blocks from each to the next
+    (their texts joined only where the numbering restarts at 1 before the last)."""
+    if 1 not in [n for _, n in numbered[1:-1]]:
+        return set()
     ends = [p for p, _ in numbered[1:]] + [len(blocks)] * bool(numbered)
     texts = [_texts(blocks[p:end]) for (p, _), end in zip(numbered, ends, strict=True)]
     return quoted_tail_run([n for _, n in numbered], texts)
