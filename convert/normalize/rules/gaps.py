@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..parsed import Anchored, Block, Furniture, ItemList, Line, ListItem, Paragraph
-from . import passes  # noqa: F401  (run-on-heading, which these rules go after, registered first)
+from . import passes  # noqa: F401  (paragraph-renumber, which these rules go after, registered first)
 from .blocks import MERGE, PARA_START, PASSES, STARTS, number_goes_on, text_lines
 from .ruler import Run, note
 from .runs import last_text
@@ -160,7 +160,7 @@ def _unmarked_around(blocks: list[Block], index: int) -> bool:
 
 @PASSES.rule(
     "unstopped-paragraph-number",
-    after="run-on-heading",
+    after="paragraph-renumber",
     note=note(
         "normalization",
         "A paragraph whose number lost its full stop in copying (18 (C) …, 14) (U) …, 1 (C) …) is the "
@@ -294,8 +294,8 @@ def unmarked_run_on_paragraph(blocks: list[Block], run: Run) -> list[Block]:
     (10JAKARTA186), ``… involving parties to this license. 3. Reason for request: …``
     (08STATE58722): where paragraph N's text holds N+1 and a word in capitals after a finished
     sentence, with no portion marking, that is paragraph N+1 when the cable has no paragraph
-    N+1 and its next numbered paragraph is N+2 (run-on-paragraph takes a number with a marking,
-    whatever comes after)."""
+    N+1 and its next numbered paragraph is N+2 (``run-on-paragraphs`` takes a number with a marking
+    in the lines, before the blocks are read)."""
     numbers = set(_numbered(blocks))
     out: list[Block] = []
     for index, block in enumerate(blocks):

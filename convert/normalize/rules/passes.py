@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from ..parsed import Anchored, AnonBlock, Block, Heading, ItemList, Paragraph
-from .blocks import PASSES, number_goes_on, text_lines
+from .blocks import PASSES, text_lines
 from .copies import ROW_CABLE, ROW_DAY, ROW_ID, ROW_START, row_field
 from .fields import field_kind, is_wrapper
 from .ruler import Run, note
@@ -54,120 +54,6 @@ def paragraph_renumber(blocks: list[Block], run: Run) -> list[Block]:
                 num = alt
         last = num
     return out if out != blocks else blocks
-
-
-#: the next paragraph's number and portion marking run on after a finished sentence:
-#: ``… in a first round. 5. (SBU) Simoes …`` (the marking's forms as PARA_START reads them)
-_RUN_ON = re.compile(
-    r"(?<=[.!?\"')\]])\s+(?P<start>(?P<num>\d{1,3})\s?\.\s*"
-    r"(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4})\)))\s*"
-)
-
-
-#: the same with a title in capitals between the sentence and the number (``… in Sudan.
-#: QADHAFI'S LEADERSHIP ASPIRATIONS 2. (SBU) Libya …``: a heading run on as well; a title that an
-#: ellipsis ends or begins, ``PREFERENTIAL TREATMENT ... 4. (C)`` / ``... EARNS NO QUARTER 5. (C)``)
-_RUN_ON_TITLED = re.compile(
-    r"(?<=[.!?\"')\]])\s+(?P<title>(?:(?:\.\.\.|\u2026)\s*)?(?:[A-Z][A-Z'\u2019,;:/&()-]*+\s+){1,10}?"
-    r"(?:(?:\.\.\.|\u2026)\s+)?)(?P<start>(?P<num>\d{1,3})\s?\.\s*"
-    r"(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4})\)))\s*"
-)
-_TITLE_ELLIPSIS = re.compile(r"[.!?\"')\]]\s+(?:[A-Z][A-Z'\u2019,;:/&()-]*\s+){1,10}(?:\.\.\.|\u2026)$")
-
-
-def _cut_once(block: Paragraph, numbers: set[int], titled: bool = False) -> tuple[Paragraph, str, Paragraph] | None:
-    """``block`` cut once where the next paragraph's number (missing from the cable) runs on in
-    its text (``titled``: after a title in capitals): (the paragraph, the title or "", the next
-    one); None when it holds none."""
-    assert block.n is not None
-    wanted = block.n + 1
-    if wanted in numbers:
-        return None
-    for index, line in enumerate(block.lines):
-        if not isinstance(line, str):
-            continue
-        pattern = _RUN_ON_TITLED if titled else _RUN_ON
-        found = next((m for m in pattern.finditer(line) if int(m["num"]) == wanted), None)
-        title = found["title"].strip() if found is not None and titled else ""
-        before = line[: found.start()].rstrip() if found is not None else ""
-        ellipsis = not titled and before.endswith(("...", "\u2026")) and _TITLE_ELLIPSIS.search(before)
-        if found is None or number_goes_on(title, found["start"]) or ellipsis:
-            continue  # (a title ending in an ellipsis before the number: run-on-heading's)
-        if title.startswith("END "):  # END SUMMARY 2. (C): the end marker is the paragraph's
-            before, title = f"{before} {title}", ""
-        head = Paragraph((*block.lines[:index], before), block.n, block.label, block.label_fix, block.marking)
-        label = f"{found['num']}."
-        rest = Paragraph((line[found.end() :], *block.lines[index + 1 :]), wanted, label, None,
-                         found["marking"], block.items)
-        numbers.add(wanted)
-        return head, title, rest
-    return None
-
-
-def _run_on(block: Paragraph, numbers: set[int], titled: bool = False) -> list[Block] | None:
-    """``block`` cut where the next paragraphs' numbers run on in its text, one after the other
-    (a loop, not a recursion: a text may hold hundreds); ``titled``: the first cut is after a
-    title in capitals (a heading of its own), the next ones with or without one. None when it
-    holds none."""
-    out: list[Block] = []
-    current = block
-    while True:
-        cut = _cut_once(current, numbers) if out or not titled else None
-        cut = cut or (_cut_once(current, numbers, True) if titled else None)
-        if cut is None:
-            return [*out, current] if out else None
-        out.append(cut[0])
-        if cut[1]:
-            out.append(Heading((cut[1],)))
-        current = cut[2]
-
-
-@PASSES.rule(
-    "run-on-paragraph",
-    after="paragraph-renumber",
-    note=note(
-        "normalization",
-        "A numbered paragraph run on at the end of the one before it (… in a first round. 5. (SBU) …: the "
-        "line break lost in copying) is a paragraph of its own, when its number is the next one, the cable has "
-        "no paragraph of that number, and it carries a portion marking after a finished sentence.",
-    ),
-)
-def run_on_paragraph(blocks: list[Block], run: Run) -> list[Block]:
-    """``4. (SBU) … to win in a first round. 5. (SBU) Simoes recognizes …``: where paragraph
-    N's text holds N+1 with a portion marking right after a finished sentence, and the cable
-    has no paragraph N+1, that is paragraph N+1 (and N+2 after it, in turn). ``see paragraph
-    5. (C)`` in paragraph 2, or a 5 the cable has, is left alone."""
-    numbers = {b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None}
-    out: list[Block] = []
-    for block in blocks:
-        pieces = _run_on(block, numbers) if isinstance(block, Paragraph) and block.n is not None else None
-        out.extend(pieces or [block])
-    return out if len(out) != len(blocks) else blocks
-
-
-@PASSES.rule(
-    "run-on-heading",
-    after="run-on-paragraph",
-    note=note(
-        "normalization",
-        "A heading in capitals and the next paragraph run on at the end of a paragraph (… in Sudan. QADHAFI'S "
-        "LEADERSHIP ASPIRATIONS 2. (SBU) …: the line breaks lost in copying) are a heading and a paragraph of "
-        "their own, when the number is the next one, the cable has no paragraph of that number, and it carries a "
-        "portion marking.",
-    ),
-)
-def run_on_heading(blocks: list[Block], run: Run) -> list[Block]:
-    """``… in Sudan. QADHAFI'S LEADERSHIP ASPIRATIONS 2. (SBU) Libya …`` (08TRIPOLI764): where
-    paragraph N's text holds a title in capitals and then N+1 with a portion marking, after a
-    finished sentence, and the cable has no paragraph N+1, the title is a heading and N+1 a
-    paragraph (then N+2 run on after it, in turn). ``END SUMMARY 2. (C)``: the end marker stays
-    in paragraph N."""
-    numbers = {b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None}
-    out: list[Block] = []
-    for block in blocks:
-        pieces = _run_on(block, numbers, True) if isinstance(block, Paragraph) and block.n is not None else None
-        out.extend(pieces or [block])
-    return out if len(out) != len(blocks) else blocks
 
 
 @PASSES.rule("attach-lists")

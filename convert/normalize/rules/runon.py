@@ -8,7 +8,7 @@ stands, the Classified By field held the whole body, and a reader saw no text at
 
 ``classified-by-runon`` (chain ``fields.wrapped``) cuts the Classified By line after its reasons
 where the first paragraph begins; the rest begins the body, whose paragraphs the pass
-``run-on-paragraph`` (:mod:`.passes`) then cuts apart as it does any run-on text.
+``run-on-paragraphs`` (:mod:`.runonparas`) has already cut apart in the lines.
 
 Chain ``fields.dangling`` ``(last_line, next_line) -> (field_part, number) | None``, run once on
 the Classified By field's last line and the body's first text line (first match): the first

@@ -212,11 +212,18 @@ def heading_title(title: str) -> bool:
     and ten words at most, no stop or clause's sign last; in capitals, 100 characters and 16
     words, or an ellipsis last where the next title goes on (``MUAMMAR AL-QADHAFI QUIETLY
     SUPPORTS DEVELOPMENT OF A CONSTITUTION ...`` / ``¶4.`` … / ``BUT KEEPS ROLE QUIET TO LET
-    SAIF AL-ISLAM TAKE THE LEAD AND MAINTAIN ROOM FOR MANEUVER``, 08TRIPOLI936)."""
-    if not title[:1].isupper():
+    SAIF AL-ISLAM TAKE THE LEAD AND MAINTAIN ROOM FOR MANEUVER``, 08TRIPOLI936); in capitals, an
+    ellipsis first where it goes on the one before (``... EARNS NO QUARTER FROM AN ANGRY AISHA``)."""
+    if title.startswith(("...", "\u2026")):
+        rest = title.lstrip(".\u2026 ")
+        if not rest[:1].isupper() or any(map(str.islower, rest)):
+            return False
+    elif not title[:1].isupper():
         return False
     if len(title) <= 70 and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10:
         return True
     if any(map(str.islower, title)) or len(title) > 100 or len(title.split()) > 16 or _FIELD_LABEL.search(title):
         return False  # (a damaged field's line: ``SNSITIVE TAGS: TU BO MD KCRM …``, 05ISTANBUL38)
+    if title.endswith('"') and title.count('"') % 2 == 0 and title[-2:-1].isalpha():
+        return True  # a quotation closed (``AL-QADHAFI'S SONS - "UNDISCIPLINED THUGS"``)
     return title.endswith(("...", "\u2026")) or title[-1:] not in ".,;:!?\"'"

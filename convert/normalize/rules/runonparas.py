@@ -1,0 +1,187 @@
+"""Chain ``lines.lines`` (continued from :mod:`.lines`): numbered paragraphs run on in a line.
+
+Some copies lost the line breaks between paragraphs: ``… the outcome of hostilities. 3. (SBU)
+Deputy chief editor …`` stands in the line of paragraph 2, and so on to the end of the text
+(08KYIV1627), or one paragraph is glued to the sentence before it (``… and students occupy
+schools.11. (C) Under the Kirchner …``). Read as it stands, the run-on paragraphs are text of
+the one before: a reader cannot cite them, and their numbers are lost. The numbers themselves
+tell which are paragraphs: a number in the text with a portion marking after it is the next
+paragraph where the paragraph numbers around it leave its place free.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import PARA_START, number_goes_on
+from .lines import LINES
+from .ruler import note
+
+#: a paragraph's number and portion marking inside a line (``3. (SBU) ``, ``11.(C) ``)
+_NUMBER = re.compile(
+    r"(?P<num>[1-9]\d?)\.[ \t]{0,3}+\((?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++(?:[ ,]\s*+[A-Z]++)*+)*+\)(?:\s|$)"
+)
+#: a heading's rule right before a paragraph's number (``… Incentive? ------- 17. (SBU)``)
+_AFTER_RULE = re.compile(r"(?:[-=_] ?){3,} *+$")
+#: what ends the sentence before a run-on paragraph (a word's full stop, a closing quotation
+#: mark or parenthesis, a label's end: ``END SUMMARY>``), then a space; or a word's full stop
+#: glued to the number
+_ENDS = "[.!?\"')\\]>\u201d\u2019]"
+_ENDED_SPACE = re.compile(_ENDS + r" +$")
+_ENDED_GLUED = re.compile(r"[a-z]{2}[.!?]$")
+#: a heading between the sentence's end and the number: in capitals (``… weapons possession
+#: charges. APPEAL EFFORT UNDERWAY 6. (C) …``, ``… SECURITY ASSURANCES "ESSENTIAL"  5. (C)``)
+#: in a text in mixed case, or words mostly capitalised before two spaces (``… before 2011.
+#: Kirchners Finished, but Dangerous  5. (C)``)
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z0-9&;,:'/\"\-]++)"  # (``U.S.`` too)
+_CAPS_HEADING = re.compile(
+    r"(?<![A-Z]\.[A-Z])" + _ENDS + r"\s+(?P<title>(?:(?:\.\.\.|\u2026) ?)?"
+    rf"(?=[A-Z]){_WORD}(?: {_WORD}){{1,15}}(?: ?(?:\.\.\.|\u2026))?) +$"
+)
+#: (one word, before two spaces: ``… custody.  BACKGROUND  5.``)
+_WORD_HEADING = re.compile(r"(?<![A-Z]\.[A-Z])" + _ENDS + r"\s+(?P<title>[A-Z]{4,}) {2,}$")
+_TITLE = re.compile(r"(?<![A-Z]\.[A-Z])" + _ENDS + r"\s+(?P<title>[A-Z][^.!?]{2,60}?)\s{2,}$")
+#: a span's end label at a heading's start (``End Summary GOVERNMENT OVERSIGHT …``): the
+#: paragraph's before; a title in capitals after it is the heading
+_SPAN = r"(?i:summary|comment|note|text|background)"
+_END_LABEL = re.compile(rf"(?i:end)\s+{_SPAN}(?:\s+(?i:and)\s+{_SPAN})?[.:]?(?:\s+|$)")
+_CAPS_TITLE = re.compile(rf"(?=[A-Z]){_WORD}(?: {_WORD})+$")
+#: how far before the number a heading is looked for
+_REACH = 160
+
+
+def _numbers(lines: list[str]) -> tuple[list[int | None], list[int | None]]:
+    """Each line's paragraph number where it starts a numbered paragraph with a portion marking;
+    and where it starts one without (``13. (TF/Embassy Tbilisi telcon) …``: the paragraph's
+    where it is the next number)."""
+    marked: list[int | None] = []
+    plain: list[int | None] = []
+    for line in lines:
+        match = PARA_START.match(line) if line[:6].strip()[:1].isdigit() or "¶" in line[:6] else None
+        marked.append(int(match["num"]) if match and match["marking"] else None)
+        plain.append(int(match["num"]) if match and not match["marking"] else None)
+    return marked, plain
+
+
+def _inline(line: str) -> list[re.Match[str]]:
+    """The paragraph numbers inside ``line`` (not the one it starts with)."""
+    return [m for m in _NUMBER.finditer(line, 1) if line[: m.start()].strip(" \t\u00b6")]
+
+
+def _titled(title: str) -> bool:
+    """Whether ``title`` reads as a title: two words or more, six in ten capitalised."""
+    words = title.split()
+    return len(words) >= 2 and sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) * 10 >= len(words) * 6
+
+
+def _cut_at(line: str, at: int) -> int | None:
+    """Where the line is cut for a paragraph number at ``at``: before the heading that stands
+    before it, or there; None where no sentence ends before it; -2 where the number goes on
+    the words before it (``SEE PARA 5. (SBU)``: no paragraph)."""
+    start = max(0, at - _REACH)
+    before = line[start:at]
+    if number_goes_on(before, line[at:]):
+        return -2
+    if any(c.islower() for c in line[max(0, at - 400) : at]):  # (capitals stand out in mixed case only)
+        heading = _CAPS_HEADING.search(before) or _WORD_HEADING.search(before) or _TITLE.search(before)
+        label = _END_LABEL.match(heading["title"]) if heading else None
+        if heading and label:  # ``… END SUMMARY 2. (C)``: the end marker is the paragraph's before
+            rest = heading["title"][label.end() :]
+            return start + heading.start("title") + label.end() if _CAPS_TITLE.match(rest) else at
+        if heading and (heading.re is not _TITLE or _titled(heading["title"])):
+            return start + heading.start("title")
+    if _ENDED_SPACE.search(before) or _ENDED_GLUED.search(before):
+        return at
+    return None
+
+
+@LINES.rule(
+    "run-on-paragraphs",
+    after="double-spaced",
+    trigger=(".(", ". (", ".  (", ".   ("),
+    note=note(
+        "normalization",
+        "A numbered paragraph run on in the line of the one before (a copy that lost its line breaks: "
+        "… hostilities. 3. (SBU) Deputy …), where the numbers around it leave its place free, starts a "
+        "paragraph of its own; a heading run on before its number (… charges. APPEAL EFFORT UNDERWAY 6. (C)) "
+        "is a line of its own.",
+    ),
+)
+def run_on_paragraphs(lines: list[str]) -> list[str]:
+    """``… military was inefficient). 3. (SBU) Deputy chief editor … NATO." 4. (SBU) These
+    opinions …``: a paragraph number with its portion marking after a sentence's end (or glued
+    to it: ``schools.11. (C)``; or after a heading in capitals: ``… charges. APPEAL EFFORT
+    UNDERWAY 6. (C)``) inside a line after the first numbered paragraph starts a line, where it
+    follows the last paragraph number (a line's or one cut so) and comes before the next line's:
+    the next number, or the one before the next line's (a paragraph the text skipped). A number
+    out of that order (``… working on this.1. (C) Summary``, a copy appended; ``¶20 … 17. (SBU)
+    COMMENT``) stays text. Before any numbered paragraph, the order starts at paragraph 1 run on
+    after the preamble's last field, or at two numbers in a row in a line."""
+    numbers, plain = _numbers(lines)
+    found = [_inline(line) if "(" in line else [] for line in lines]
+    if not any(found):
+        return lines
+    following: list[int | None] = [None] * len(lines)
+    nxt: int | None = None
+    for index in range(len(lines) - 1, -1, -1):
+        following[index] = nxt
+        if numbers[index] is not None:
+            nxt = numbers[index]
+    order = [n for index, line in enumerate(found) for n in ([numbers[index]] if numbers[index] else [])
+             + [int(m["num"]) for m in line]]  # every number in the text's order
+    out: list[str] = []
+    last: int | None = None
+    seen = 0  # (how many of ``order`` are behind)
+    for index, line in enumerate(lines):
+        if numbers[index] is not None:
+            last = numbers[index]
+            seen += 1
+        elif last is not None and plain[index] == last + 1:
+            last = plain[index]
+        cuts: list[tuple[int, int]] = []
+        for match in found[index]:
+            number = int(match["num"])
+            seen += 1
+            if last is None and (number == 1 or (seen < len(order) and order[seen] == number + 1)):
+                last = number - 1  # where the order starts (paragraph 1 after the preamble's fields is theirs)
+            cut = _place(line, match, last, following[index])
+            if cut is not None:
+                last = number
+                if cut >= 0:
+                    cuts.append((cut, match.start()))
+        out.extend(_pieces(line, cuts))
+    return out if len(out) != len(lines) else lines
+
+
+def _place(line: str, match: re.Match[str], last: int | None, upper: int | None) -> int | None:
+    """Where ``line`` is cut for the paragraph number ``match``: None where the number is not
+    the next paragraph's (out of order, or the words before go on in it: ``SEE PARA 5.``), -1
+    where it is but is not cut (after a heading's rule: ``glued-heading`` cuts it; no sentence
+    ends before it; paragraph 1, the field rules')."""
+    number = int(match["num"])
+    if last is None or number <= last:
+        return None
+    if _AFTER_RULE.search(line, 0, match.start()):
+        return -1
+    if (upper is not None and number >= upper) or (number != last + 1 and (upper is None or number != upper - 1)):
+        return None
+    if number == 1:
+        return -1
+    cut = _cut_at(line, match.start())
+    return -1 if cut is None else cut if cut >= 0 else None
+
+
+def _pieces(line: str, cuts: list[tuple[int, int]]) -> list[str]:
+    """``line`` cut at each (heading's start, number's start), a blank line before each piece
+    (the paragraphs' blank lines, lost with the line breaks) and the heading a line of its own."""
+    out: list[str] = []
+    start = 0
+    for cut, number in cuts:
+        if cut <= start:
+            continue
+        out.extend((line[start:cut].rstrip(), ""))
+        if cut != number:
+            out.extend((line[cut:number].strip(), ""))
+        start = number
+    out.append(line[start:] if start else line)
+    return out
