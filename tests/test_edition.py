@@ -132,6 +132,25 @@ def test_source_note_of_the_seed_like_cable() -> None:
         "0922Z; text as given.")
 
 
+def test_source_note_of_a_pasted_text_says_standard_input_not_the_readers_name() -> None:
+    """``cat FILE | cable-convert -``: the note and the citation say where the text came from in
+    words, not the program's name for the stream (``<stdin>``)."""
+    from convert.model import Cable
+    from convert.view.read import read_copy
+
+    tei = hand_tei().tei
+    header = tei.find(f"{T}teiHeader")
+    assert header is not None and header.find(f"{T}revisionDesc") is None
+    revisions = etree.SubElement(header, f"{T}revisionDesc")
+    etree.SubElement(revisions, f"{T}change").text = "Normalized by cable-convert 0.1.0 from <stdin>."
+    assert read_copy(tei).name == "<stdin>"
+    view = Cable(tei, source="<stdin>").view
+    note = dict(frus.source_note(view))
+    assert note["source"] == ("Source: Department of State telegram 09BEIJING1463; "
+                              "text as given on standard input.")
+    assert "<stdin>" not in frus.citation(view)
+
+
 def test_source_note_names_the_copy_and_the_front_matter() -> None:
     cable = hand_tei()
     source = cable.tei.find(f".//{T}sourceDesc")

@@ -230,3 +230,33 @@ def test_a_markdown_line_after_a_hard_break_starts_no_list() -> None:
     assert "\n1\\. (U) AT LEAST T..." in text
     rendered = MarkdownIt("commonmark").render(text)
     assert "<ol>" not in rendered and "1. (U) AT LEAST T..." in rendered
+
+
+def _paragraph_classes(body: str) -> list[str]:
+    """The classes of the edition's block for paragraph 5, the TEI markup ``body``."""
+    from convert.writers import html
+
+    cable = hand_tei()
+    last = cable.tei.findall(f".//{T}body//{T}p[@n]")[-1]
+    last.addnext(etree.fromstring(
+        f'<p xmlns="{TEI_NS}" n="5"><label type="paragraph-number">5.</label> '
+        f'<seg type="portion-marking">(C)</seg> {body}</p>'))
+    article = html.article(cable, WriteOptions(), flavour="pdf")
+    (block,) = [div for div in article.iter("div") if (div.get("data-label") or "").startswith("\u00b65")]
+    return (block.get("class") or "").split()
+
+
+def test_a_comment_at_the_end_of_a_paragraph_leaves_the_paragraph_in_the_body_style() -> None:
+    """A drafter's comment after a paragraph of reporting (``… THE RC. (COMMENT: MAYBE. …
+    END COMMENT.)``, 02ROME3639 ¶8 and 484 of 6,850 outputs) does not set the whole paragraph
+    in the comment's italics: the reporting is not the post's comment. A comment or summary
+    that opens the paragraph (``Comment: …``, ``Embassy comment: …``) still sets it apart."""
+    late = ('COFFERATI WILL ENTER POLITICS, EXPLAINED BOSSI. (<seg type="comment">COMMENT: '
+            'MAYBE. END COMMENT.</seg>)')
+    assert "comment" not in _paragraph_classes(late)
+    assert "comment" in _paragraph_classes('<seg type="comment">Comment: maybe. End comment.</seg>')
+    assert "comment" in _paragraph_classes(
+        'Embassy <seg type="comment">comment: maybe. End comment.</seg>')
+    assert "summary" in _paragraph_classes('<seg type="summary">Summary: talks. End summary.</seg>')
+    assert "summary" not in _paragraph_classes(
+        'The talks went well. They will go on. <seg type="summary">Summary: talks.</seg>')

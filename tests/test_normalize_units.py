@@ -674,10 +674,26 @@ def test_hyphen_split_mended_only_when_the_word_occurs_elsewhere():
     ("2. (U) Last point.\n\nvan Voorst\n", "van Voorst"),
     ("2. (U) Last point.\n\nLAINGEN\n\nCONFIDENTIAL\n\nNNNN\n", "LAINGEN"),
     ("2. (U) LAST POINT.\nMERANTE\n", "MERANTE"),
+    # the name on the end label's line, no full stop between (10KABUL104, 09ACCRA1070)
+    ("2. (C) Comment: we will see. END COMMENT EIKENBERRY\n", "EIKENBERRY"),
+    ("2. (C) Comment: we will see. END COMMENT FURUTA-TOY\n", "FURUTA-TOY"),
+    # a word in mixed case after the label is no signer
+    ("2. (C) Comment: we will see. END COMMENT Later\n", None),
 ])
 def test_signatures(ending, signer):
     c = cable("CONFIDENTIAL MADRID 000857\n\nSUBJECT: X\n\n1. (C) One.\n\n" + ending)
     assert record(c)["signer"] == signer
+
+
+def test_a_name_after_the_end_label_of_a_quoted_list_signs_and_the_label_stays():
+    """``-- … the ANA TF. END TEXT HEFFERN`` (10USNATO52): the text ends in a list item, the
+    name after its end label signs, and the item keeps ``END TEXT``."""
+    c = cable("CONFIDENTIAL MADRID 000857\n\nSUBJECT: X\n\n1. (C) One.\n\n2. (C) The paper: "
+              "BEGIN TEXT\n\n-- Urge partners to act.\n\n-- Express concern about the delay. END TEXT HEFFERN\n")
+    assert record(c)["signer"] == "HEFFERN"
+    text = " ".join(reading_text(xp(c, "//t:p[@n='2']")[0]).split())
+    assert text.endswith("Express concern about the delay. END TEXT")
+    assert [reading_text(s) for s in xp(c, "//t:closer/t:signed")] == ["HEFFERN"]
 
 
 def test_end_marker_and_trailing_classification_kept_in_closer():

@@ -587,6 +587,24 @@ def test_numbered_paragraphs_with_a_release_list_marking_start_without_a_blank_l
         (4, "(C//REL TO USA, KEN, GBR//)")]
 
 
+def test_a_release_or_dissemination_marking_in_mixed_case_is_the_paragraphs_marking() -> None:
+    """``(S/Rel UK)``, ``(S//Rel NATO, ISAF)``, ``(C/Releasable to Italy)``, ``(S/Noforn)`` and
+    ``(C )`` are portion markings as ``(S//REL TO USA, FVEY)`` is (10KABUL104, 10USNATO52: 41
+    of 6,850 cables): they were read as the paragraph's first words, printed as text and put in
+    the PDF bookmarks and EPUB navigation ("¶5 (C/REL Germany) Brandenburg…"). A word in
+    parentheses that is no marking (``(Sic)``) is none."""
+    body = BODY.replace(
+        "1. (C) Text of the cable.\n",
+        "1. (S/Rel UK) Summary: the first part.\n2. (S//Rel NATO, ISAF) The second part.\n"
+        "3. (C/Releasable to Italy) The third.\n4. (S/Noforn) The fourth.\n5. (C ) The fifth.\n"
+        "6. (C/REL Germany) The sixth.\n7. (Sic) The seventh.\n",
+    )
+    got = rec(body)
+    assert [(p["n"], p.get("marking")) for p in got["paragraphs"]] == [
+        (1, "(S/Rel UK)"), (2, "(S//Rel NATO, ISAF)"), (3, "(C/Releasable to Italy)"), (4, "(S/Noforn)"),
+        (5, "(C )"), (6, "(C/REL Germany)")]  # "7. (Sic)": no marking, no paragraph start (no blank line)
+
+
 def test_a_delegations_own_serial_in_the_de_line_does_not_make_its_text_another_cable() -> None:
     """09PARTO41305 pasted: the DE line carries the delegation's serial (#0005), the banner
     PARTO 041305; a preview of the text, the database's row and the whole text follow. The

@@ -211,6 +211,10 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+#: the name the readers give the text read from standard input (``cat FILE | cable-convert -``)
+STDIN = "<stdin>"
+
+
 def _source(view: CableView) -> str:
     copy = view.copy
     released = date_in_words(copy.released)
@@ -218,6 +222,8 @@ def _source(view: CableView) -> str:
         "cablegate": "WikiLeaks cablegate page" + (f", released {released}" if released else ""),
         "cables.csv": "cables.csv" + (f", row {copy.row}" if copy.row else ""),
     }.get(copy.kind)
+    if where is None and copy.name == STDIN:  # pasted or piped: no file to name
+        where = "text as given on standard input"
     if where is None:
         where = f"text as given in {copy.name}" if copy.name else "text as given"
     return f"Department of State telegram {view.id}; {where}"

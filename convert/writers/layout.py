@@ -19,7 +19,7 @@ from typing import cast
 
 from lxml import etree
 
-from ..model import XML_NS, compiled
+from ..model import XML_NS
 from ..textview import (
     APPENDED,
     ARTIFACTS,
@@ -34,12 +34,11 @@ from ..textview import (
 )
 from ..theme import Theme
 from ..view import clean, paragraph_of
+from .passage_style import passage_key
 
 _SPACE = re.compile(r"\s+")
 #: a block's or a passage's language when it is not the cable's (TEI xml:lang -> HTML lang)
 _XML_LANG = f"{{{XML_NS}}}lang"
-_SUMMARY = compiled(".//t:seg[@type='summary']")
-_COMMENT = compiled(".//t:seg[@type='comment']")
 
 
 def styled(theme: Theme, docx: bool, tag: str, key: str | None, *extra: str,
@@ -188,10 +187,8 @@ class Walk:
         parent = source.getparent()
         if parent is not None and local_name(parent) == "quote":
             key = "quote"
-        elif _SUMMARY(source):
-            key = "summary"
-        elif _COMMENT(source):
-            key = "comment"
+        else:  # the summary or a comment that opens the paragraph (not one at its end)
+            key = passage_key(source) or key
         extra = "cable-paragraph" if key in {"summary", "comment"} else ""
         div = self.styled("div", key, extra, parent=container)
         if source.get(_XML_LANG):

@@ -26,6 +26,7 @@ from . import (  # noqa: F401  (registers the rules)
     headlines,
     inline,
     labels,
+    labelsigned,
     lines,
     marked,
     numbersigned,

@@ -63,6 +63,9 @@ PASSES: Chain[Callable[[list[Block], Run], list[Block]]] = Chain(
 PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?\.(?=\s|\(|$|(?<!\d\d\d\.)[A-Z][A-Za-z])\s*"  # or 1.This
     r"(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4}|[A-Z]\s*-\s*[A-Z ]{3,20}"  # (C), (S/NF), (C - ENTIRE TEXT)
     r"|[A-Z]{1,4}//?REL(?:[ ,]+[A-Z]{1,12}){1,10}(?://)?)\)\.?"  # … (C//REL TO USA, KEN, GBR//)
+    # … release or dissemination in mixed case, (S/Rel UK), (C/Releasable to Italy), (S/Noforn); (C )
+    r"|\((?:SBU|TS|U|C|S)\s?//?\s?(?:Rel(?:easable)?|REL|Noforn)\b(?:[ ,]+(?:and|to|[A-Z][A-Za-z]{1,11})){0,10}\)\.?"
+    r"|\((?:SBU|TS|U|C|S) \)"
     r"|\((?:sbu|u|c|s)(?:/nf)?\)|(?:SBU|U|C|S)(?:/NF)?\)(?=\s))?",  # … written small, or its "(" lost: (c), C)
 )
 #: a line that ends a sentence (or a quotation, a parenthesis)

@@ -1,0 +1,68 @@
+"""Which passage style a numbered paragraph takes: the summary, the comment, or the body.
+
+A paragraph is set as the summary (boxed) or as a comment (italic) when the cable's passage
+opens it: ``1. (C) SUMMARY: … END SUMMARY.``, ``5. (C) Comment: …``, ``(C) Embassy comment: …``.
+A comment the drafter put at the end of a paragraph of reporting, ``… WITH THE SUPPORT OF THE
+REFOUNDED COMMUNISTS (RC). (COMMENT: MAYBE. … END COMMENT.)``, leaves the paragraph in the body
+style: the reporting before it is not the post's comment, and setting the whole paragraph in
+italics would say that it is. The passage keeps its own words (``COMMENT:`` … ``END
+COMMENT.``), which mark it in every format.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from lxml import etree
+
+from ..model import compiled
+from ..textview import ARTIFACTS, choice_reading, local_name
+
+_SUMMARY = compiled(".//t:seg[@type='summary']")
+_COMMENT = compiled(".//t:seg[@type='comment']")
+#: what may stand before the passage and still open the paragraph: a few words (``Embassy``,
+#: ``Bio note and``) and brackets, but no sentence (a word and a full stop, ?, !)
+_LEAD_MAX = 24
+_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?](?:\s|$)")
+#: elements that are not the paragraph's words: its number, page-break artifacts, anchors
+_NOT_WORDS = frozenset({"label", "pb", "milestone", "anchor", "note"}) | ARTIFACTS
+
+
+def passage_key(paragraph: etree._Element) -> str | None:
+    """``"summary"`` or ``"comment"`` when that passage opens the paragraph, else None."""
+    for key, find in (("summary", _SUMMARY), ("comment", _COMMENT)):
+        found = cast(list[etree._Element], find(paragraph))
+        if found and _opens(paragraph, found[0]):
+            return key
+    return None
+
+
+def _opens(paragraph: etree._Element, passage: etree._Element) -> bool:
+    lead = " ".join(_words_before(paragraph, passage).split())
+    return len(lead) <= _LEAD_MAX and not _SENTENCE.search(lead)
+
+
+def _words_before(element: etree._Element, passage: etree._Element) -> str:
+    """The paragraph's words before ``passage`` (its number and portion marking left out)."""
+    parts = [element.text or ""]
+    for child in element:
+        if child is passage:
+            break
+        if isinstance(child.tag, str):
+            name = local_name(child)
+            if any(d is passage for d in child.iterdescendants()):
+                parts.append(_words_before(child, passage))
+                break
+            if name == "gap":
+                parts.append("[redacted]")  # a word withheld, not its description
+            elif name == "choice":
+                parts.extend(_text(r) for r in choice_reading(child))
+            elif name not in _NOT_WORDS and child.get("type") != "portion-marking":
+                parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _text(element: etree._Element) -> str:
+    return "".join(str(t) for t in element.itertext())
