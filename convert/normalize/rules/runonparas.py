@@ -17,9 +17,10 @@ from .blocks import PARA_START, number_goes_on
 from .lines import LINES
 from .ruler import note
 
-#: a paragraph's number and portion marking inside a line (``3. (SBU) ``, ``11.(C) ``)
+#: a paragraph's number and portion marking inside a line (``3. (SBU) ``, ``11.(C) ``, ``16. (c) ``)
 _NUMBER = re.compile(
-    r"(?P<num>[1-9]\d?)\.[ \t]{0,3}+\((?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++(?:[ ,]\s*+[A-Z]++)*+)*+\)(?:\s|$)"
+    r"(?P<num>[1-9]\d?)\.[ \t]{0,3}+\((?:(?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++(?:[ ,]\s*+[A-Z]++)*+)*+"
+    r"|(?:sbu|u|c|s)(?:/nf)?)\)(?:\s|$)"  # (or written small: ``16. (c) comment:``)
 )
 #: a heading's rule right before a paragraph's number (``… Incentive? ------- 17. (SBU)``)
 _AFTER_RULE = re.compile(r"(?:[-=_] ?){3,} *+$")
