@@ -128,12 +128,23 @@ DETECTOR_EXAMPLES = {
                       "the plans are classified at the SECRET level. The Alliance"),
     "preamble-again": ("FORCES.\nOSD FOR ISA-NATO\n1. (C) Summary", "the OSD for ISA-NATO said"),
     "partial-extract": ("This record is a partial extract of the original cable.", "a record of the meeting"),
+    "field-again": ("SUBJECT: KENYA RESPONDS\nSUBJECT: KENYA RESPONDS\n1. (C) On December 15 …",
+                    "SUBJECT: KENYA RESPONDS\nREF: STATE 1\n1. (C) Text.\n2. (C) SUBJECT: a quoted cable's"),
     "subject-runon": ("LOOMS REF: A. LONDON 2163", "REFERENDUM LOOMS"),
 }
 
 
 #: the preamble's handling and distribution lines the examples' cable has
 PREAMBLE = ("SIPDIS", "NOFORN", "OSD FOR ISA-NATO")
+
+
+def test_field_again_counts_a_second_label_in_the_opening_only() -> None:
+    # the cable's own subject line and REF list are no residue; a second of each is (a copy's);
+    # after the first numbered paragraph the label is the text's (a quoted cable's subject)
+    det = residue.BY_NAME["field-again"]
+    assert len(det.find("SUBJECT: X Y\nSUBJECT: X Y\nREF: STATE 1\nRef: state 1\n1. (C) Text.")) == 2
+    assert det.find("SUBJECT: X Y\nREF: STATE 1\n1. (C) Text.\nSUBJECT: X Y\nREF: STATE 1") == []
+    assert det.find("SUBJ: X Y\nSubject matter\nREFS: A\n1. Text") == []
 
 
 def test_every_detector_has_an_example() -> None:

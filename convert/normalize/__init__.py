@@ -27,7 +27,9 @@ from .parsed import Block, Field, LateField, Paragraph, ParsedCable, Routing, ow
 from .preamble import late_fields, parse_preamble, with_refs
 from .routing import parse_routing, read_later, split_header
 from .rules import Run, check_names
+from .rules.again import again
 from .rules.appended import row_line
+from .rules.previewrefs import preview_refs as copied_refs
 from .rules.refcopy import REF_AT, preview_refs
 from .rules.subjects import whole_subject_head
 from .rules.years import REF_YEAR
@@ -91,10 +93,12 @@ def _parse(raw: RawCable, run: Run, warnings: list[str], depth: int) -> ParsedCa
     routing = parse_routing(header_lines, run)
     entries = lines_stage.entries(body_lines, run)
     fields, start = parse_preamble(entries, run)
+    fields = again(fields, run)  # a field the preamble writes twice: the copy's wrapper
     routing = read_later(routing, body_lines, own_banner(fields), run, warnings)
     blocks = split_closing(body_blocks(entries[start:], run), any(f.kind == "refs" for f in fields), run)
     _check_is_cable(raw, routing, fields, blocks, body_lines)
     blocks = late_fields(fields, blocks, run)
+    fields, blocks = copied_refs(fields, blocks, run)  # a preview's cut REF list, whole in the copy
     date, _ = date_of(routing, raw.metadata)
     own_year, guess = (int(date[:4]), False) if date else _ref_year(fields, blocks, body_lines, run, warnings)
     preamble, body = with_refs(tuple(fields), tuple(blocks), own_year, guess)

@@ -81,11 +81,16 @@ class Detector:
     #: a hit is one only where its letters and digits stand in a line of the preamble given
     #: to :meth:`find` (the preamble's handling and distribution lines written again)
     in_preamble: bool = False
+    #: only the text's opening is searched (up to its first numbered paragraph), and a match
+    #: is a hit only where the same label (the match's first word) matched before it there
+    again: bool = False
 
     def find(self, value: str, preamble: Sequence[str] = ()) -> list[str]:
         """Each hit with up to 30 characters of context on both sides."""
         if (self.trigger is not None and not self.trigger.search(value)) or (self.in_preamble and not preamble):
             return []
+        if self.again:
+            return self._again(value)
         kept = [(m.start(), m.end()) for m in self.content.finditer(value)] if self.content else []
         keys = [k for k in map(_key, preamble) if k] if self.in_preamble else []
         out = []
@@ -97,6 +102,27 @@ class Detector:
             a, b = max(0, m.start() - 30), min(len(value), m.end() + 30)
             out.append(value[a:b].replace("\n", " ¦ "))
         return out
+
+    def _again(self, value: str) -> list[str]:
+        """The matches in the text's opening whose label matched before (the first is the
+        cable's own field)."""
+        numbered = _NUMBERED.search(value)
+        opening = value[: numbered.start()] if numbered else value
+        seen: set[str] = set()
+        out = []
+        for m in self.pattern.finditer(opening):
+            label = m.group().split(":")[0].strip().upper().rstrip("S")
+            if label.startswith("SUBJ"):
+                label = "SUBJ"
+            if label in seen:
+                a, b = max(0, m.start() - 30), min(len(value), m.end() + 30)
+                out.append(value[a:b].replace("\n", " ¦ "))
+            seen.add(label)
+        return out
+
+
+#: a numbered paragraph's block (``1. (C) …``): where the text's opening ends
+_NUMBERED = re.compile(r"(?m)^¶?\d{1,3}\.\s")
 
 
 DETECTORS: tuple[Detector, ...] = (
@@ -233,6 +259,16 @@ DETECTORS: tuple[Detector, ...] = (
         # a redaction, ``XXXXXXXXXXXX``, that stands for a line of the preamble too, is no copy)
         re.compile(r"(?m)^(?!\d{1,2}\.\s|[X\s.]+$)[^\n]{5,160}$"),
         in_preamble=True,
+    ),
+    Detector(
+        "field-again",
+        "a SUBJECT or REF field written a second time in the text's opening (before its first "
+        "numbered paragraph): `SUBJECT: …` / `SUBJECT: …`, a second `REF:` list, a block that "
+        "opens with `SUBJECT:` after the subject line: a media partner's or a database's copy of "
+        "the preamble read as the cable's fields; the first of each is the cable's own",
+        re.compile(r"(?m)^(?:SUBJECT|SUBJ|REF|REFS|REFTEL)\s*:", re.I),
+        trigger=re.compile(r"(?i)SUBJ|REF"),
+        again=True,
     ),
     Detector(
         "partial-extract",

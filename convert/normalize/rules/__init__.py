@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import (  # noqa: F401  (registers the rules)
+    again,
     appended,
     blocks,
     bullets,
@@ -33,6 +34,7 @@ from . import (  # noqa: F401  (registers the rules)
     openrefs,
     passes,
     preface,
+    previewrefs,
     quoted,
     reasons,
     recopied,

@@ -157,8 +157,12 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
     block that opens with an E.O., TAGS or SUBJECT field (after the preamble's distribution or
     handling lines written again: ``TO THE DEPUTY SECRETARY FROM AMBASSADOR SOBEL``, 05THEHAGUE789),
     whose words are a preamble field's of
-    the same kind again, is a wrapper. A field the preamble lacks (or writes otherwise: a REF
-    list cut short there) stays a field of the cable."""
+    the same kind again, is a wrapper. So is a bare paragraph that is the preamble's REF list
+    again, its items included; a copy's SUBJECT wrapped over paragraphs a blank line apart
+    (``SUBJECT: … GOVERNORS HELPS`` / blank / ``ADVANCE OUR AFGHANISTAN AGENDA``, 08BERLIN1690);
+    and, where a preview cut the preamble's SUBJECT before its first word (``SUBJECT:...``), the
+    copy's SUBJECT paragraph after the copy's wrapper (04THEHAGUE281). A field the preamble lacks
+    (or writes otherwise: a REF list cut short there) stays a field of the cable."""
     written: dict[str, list[str]] = {}
     lead: set[str] = set()
     for field in fields:
@@ -174,6 +178,9 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
             break
         if isinstance(block, LateField):
             kind, texts = block.field.kind, [block.field.text]
+        elif isinstance(block, Paragraph) and _refs_again(block, written.get("refs", []), run):
+            out[index] = AnonBlock("wrapper", block.lines)  # the REF list again, as the preamble's
+            continue
         elif isinstance(block, Paragraph) and is_bare(block):
             texts = _past_lead(text_lines(block.lines), lead)
             kind = (field_kind(texts[0], run.trial()) or "") if texts else ""
@@ -183,7 +190,47 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
             continue
         if kind in written and texts and _copies(texts, written[kind], not isinstance(block, LateField), kind):
             out[index] = AnonBlock("wrapper", block.field.lines if isinstance(block, LateField) else block.lines)
+        elif kind == "subject" and kind in written and isinstance(block, Paragraph):
+            for k in _subject_copy(blocks, index, written[kind], any(_wrapper(b) for b in blocks[:index])):
+                out[k] = AnonBlock("wrapper", blocks[k].lines)  # type: ignore[union-attr]
     return out if out != blocks else blocks
+
+
+def _refs_again(block: Paragraph, refs: list[str], run: Run) -> bool:
+    """An unnumbered, unmarked paragraph that is the preamble's REF list again, its items
+    (``B. SECSTATE 296490``) included: the same words (a copy that lists more is no copy)."""
+    if not refs or block.n is not None or block.marking is not None:
+        return False
+    lines = text_lines(block.lines)
+    if not lines or field_kind(lines[0], run.trial()) != "refs":
+        return False
+    for item in block.items:
+        lines += [item.label, *text_lines(item.lines)]
+    return _plain(" ".join(lines)) in refs
+
+
+def _subject_copy(blocks: list[Block], index: int, subjects: list[str], after_wrapper: bool) -> list[int]:
+    """The blocks from ``index`` on that are a copy's SUBJECT wrapped over bare paragraphs a
+    blank line apart (``SUBJECT: GERMANY: VISIT OF KUNAR AND WARDAK GOVERNORS HELPS`` / blank /
+    ``ADVANCE OUR AFGHANISTAN AGENDA``, 08BERLIN1690), the preamble's SUBJECT again; or, where
+    the preview cut the preamble's SUBJECT before its first word (``SUBJECT:...``) and the
+    copy's wrapper stands before it, the one block (04THEHAGUE281). None found: []."""
+    texts = text_lines(blocks[index].lines)  # type: ignore[union-attr]
+    if after_wrapper and any(not (_cut_stem(s) or s).removeprefix("SUBJECT").strip(" :") for s in subjects):
+        return [index] if len(texts) == 1 and texts[0].partition(":")[2].strip() else []
+    taken = [index]
+    for k in range(index + 1, min(index + 3, len(blocks))):
+        block = blocks[k]
+        if not (isinstance(block, Paragraph) and is_bare(block) and block.n is None):
+            return []
+        texts = texts + text_lines(block.lines)
+        taken.append(k)
+        plain = _plain(" ".join(texts))
+        if plain in subjects:
+            return taken
+        if not any(s.startswith(plain) for s in subjects):
+            return []
+    return []
 
 
 def _wrapper(block: Block) -> bool:

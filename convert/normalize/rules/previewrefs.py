@@ -1,0 +1,108 @@
+"""Chain ``fields.preview-refs`` (run by the normalizer after ``fields.late``, first match): the
+preamble's REF list cut short by a media partner's preview, where the partner's copy of the
+cable, after its database row, writes the list whole.
+
+The pages of one partner print a preview of the cable cut short inside the REF list (``REF: A.
+STATE 68263`` / ``B. THE HAGUE 787 (NOTAL)`` / ``C. THE HAGUE 140 (NOTAL) ...``, ``REF: ...``,
+``REF: A. RICHARD-WITMER EMAIL 10/9`` / ``B....``), then the row (``15650`` / ``2004-04-02`` /
+``04THEHAGUE868`` / …) and the cable again, whose REF list is whole. The preview's list stood
+as the cable's REF list and the copy's after it as a paragraph: the references twice in the
+reading text, the first time cut.
+
+``preview-refs-copy``: the copy's list (a paragraph that opens with a REF field, its items
+included, or a REF field met late), before the first numbered paragraph and after a block of
+the wrapper, that begins with the preview's words (letters and digits, up to its cut) and goes
+on, or is those words without the cut mark (``REF: QUITO 100 ...`` / ``REF: QUITO 100``), not
+cut itself, is the cable's REF list (a late REF field); the preview's is a wrapper field, kept
+in the opener as written. (Where the copy met late names more cables, ``cut-refs`` read the
+whole list for the record and the preview's list was made a wrapper after the facts; this rule
+now does it first, for every copy, named or not: ``REF: 05 LIMA...`` / ``REF: 05 LIMA 5396``.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from ..parsed import AnonBlock, Block, Field, LateField, Line, Paragraph
+from .blocks import text_lines
+from .fields import field_kind
+from .ruler import Chain, Run, note
+
+PREVIEW_REFS: Chain[Callable[[list[Field], list[Block], Run], tuple[list[Field], list[Block]] | None]] = Chain(
+    "fields.preview-refs",
+    "fields",
+    "The preamble's REF list cut short by a preview, written whole in the partner's copy after it (first match).",
+)
+
+_NOT_ALNUM = re.compile(r"[^0-9A-Z]++")
+_CUT = re.compile(r"\.\.\.|…")
+
+
+def _plain(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.upper())
+
+
+def _copy_lines(block: Block, run: Run) -> list[Line] | None:
+    """The lines of a REF list written in ``block`` (a paragraph's, its items' after it, each
+    label before its text, or a REF field met late), or None where the block is no REF list."""
+    if isinstance(block, LateField):
+        return list(block.field.lines) if block.field.kind == "refs" else None
+    if not isinstance(block, Paragraph) or block.n is not None or block.marking is not None:
+        return None
+    texts = text_lines(block.lines)
+    if not texts or field_kind(texts[0], run.trial()) != "refs":
+        return None
+    lines: list[Line] = list(block.lines)
+    for item in block.items:
+        first, *rest = item.lines or ("",)
+        lines += [f"{item.label} {first}" if isinstance(first, str) else first, *rest]
+    return lines
+
+
+@PREVIEW_REFS.rule(
+    "preview-refs-copy",
+    note=note(
+        "normalization",
+        "A REF list cut short by a media partner's preview, written whole in the partner's copy of the cable "
+        "after its database row, is read from that copy (the cable's REF list, where it stands); the preview's "
+        "cut list is part of the wrapper, kept in the opener.",
+    ),
+)
+def preview_refs_copy(fields: list[Field], blocks: list[Block], run: Run) -> tuple[list[Field], list[Block]] | None:
+    """The copy's REF list, after a wrapper block and before the first numbered paragraph, that
+    begins with the preamble's first REF list's words up to its cut and goes on, or is those
+    words whole (not cut itself): a late REF field; the preamble's list a wrapper field."""
+    at = next((k for k, f in enumerate(fields) if f.kind == "refs"), None)
+    if at is None:
+        return None
+    written = fields[at].text
+    cut = _CUT.search(written)
+    stem = _plain(written[: cut.start()] if cut else written)
+    wrapped = False
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.n is not None:
+            return None
+        if isinstance(block, AnonBlock) and block.type == "wrapper":
+            wrapped = True
+            continue
+        lines = _copy_lines(block, run) if wrapped else None
+        if lines is None:
+            continue
+        text = " ".join(x for x in lines if isinstance(x, str))
+        plain = _plain(text)
+        if _CUT.search(text) or not plain.startswith(stem) or not (cut or len(plain) > len(stem)):
+            return None
+        out_fields = list(fields)
+        out_fields[at] = replace(fields[at], kind="wrapper", refs=None, tokens=())
+        out_blocks = list(blocks)
+        out_blocks[index] = block if isinstance(block, LateField) else LateField(Field("refs", tuple(lines)))
+        return out_fields, out_blocks
+    return None
+
+
+def preview_refs(fields: Sequence[Field], blocks: list[Block], run: Run) -> tuple[list[Field], list[Block]]:
+    """The ``fields.preview-refs`` rules (first match) over the preamble's fields and the blocks."""
+    found = run.first(PREVIEW_REFS, list(fields), blocks, run)
+    return found if found is not None else (list(fields), blocks)
