@@ -17,9 +17,10 @@ from .blocks import PARA_START, number_goes_on
 from .lines import LINES
 from .ruler import note
 
-#: a paragraph's number and portion marking inside a line (``3. (SBU) ``, ``11.(C) ``, ``16. (c) ``)
+#: a paragraph's number (1 to 199, as PARA_START reads it) and portion marking inside a line
+#: (``3. (SBU) ``, ``11.(C) ``, ``16. (c) ``)
 _NUMBER = re.compile(
-    r"(?P<num>[1-9]\d?)\.[ \t]{0,3}+\((?:(?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++(?:[ ,]\s*+[A-Z]++)*+)*+"
+    r"(?P<num>1\d{0,2}|[2-9]\d?)\.[ \t]{0,3}+\((?:(?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++(?:[ ,]\s*+[A-Z]++)*+)*+"
     r"|(?:sbu|u|c|s)(?:/nf)?)\)(?:\s|$)"  # (or written small: ``16. (c) comment:``)
 )
 #: a heading's rule right before a paragraph's number (``… Incentive? ------- 17. (SBU)``)
@@ -66,7 +67,10 @@ def _numbers(lines: list[str]) -> tuple[list[int | None], list[int | None]]:
 
 def _inline(line: str) -> list[re.Match[str]]:
     """The paragraph numbers inside ``line`` (not the one it starts with)."""
-    return [m for m in _NUMBER.finditer(line, 1) if line[: m.start()].strip(" \t\u00b6")]
+    return [
+        m for m in _NUMBER.finditer(line, 1)
+        if not line[m.start() - 1].isdigit() and line[: m.start()].strip(" \t\u00b6")  # (not 50 in 250.)
+    ]
 
 
 def _titled(title: str) -> bool:
