@@ -54,6 +54,32 @@ def test_figures_right_aligned_without_a_head() -> None:
     assert find_tables(FIGURES) == [(0, 5)]
 
 
+def test_a_head_set_over_the_columns_and_wrapped_row_labels_are_the_tables() -> None:
+    lines = [
+        "Table one:",
+        "                  Amount",
+        "Year        (USD million)    Percent of GDP",
+        "----        -------------    --------------",
+        "2005            861               4.3%",
+        "Tourism          $1,229    $1,095   $1,078",
+        "Revenues (USD",
+        "mln)",
+        "Tourism              8%        7%       6%",
+        "FDI** Directed    $52.1    $111.5      $76",
+        "The figures are the Central Bank's.",
+    ]
+    assert find_tables(lines) == [(1, 10)]
+
+
+def test_a_column_shared_by_half_the_rows_is_enough_but_not_less() -> None:
+    rows = ["   Theft of Vehicles    5403 cases   18.2%", "   Assaults (Robbery)   7500 cases   4.2%",
+            "   Vehicle Break-ins    6916 cases   22.5%", "   Kidnappings    8 cases           9  cases total",
+            "   Bank Assaults  9 cases           11 cases total", "   Homicides      300  cases   9%(275 homicides)"]
+    assert find_tables(rows) == [(0, 6)]
+    # rows whose cells share no edge are no table
+    assert find_tables(["Theft   5403", "Assaults (Robbery)  7500 cases", "Kidnappings     8", "Bank   9 cases"]) == []
+
+
 @pytest.mark.parametrize("lines", [
     # a hanging indent after an item label: the only gap follows the label
     ["(A)  POST IS NOT AWARE OF ANY SUCH", "     PLANS BY THE GOVERNMENT.", "(B)  NO OFFICIAL HAS SAID SO.",

@@ -12,19 +12,27 @@ prints them in a monospaced face, so the alignment, which is the table, is kept)
 before the table (``Mayors and Their Coalitions follow:``) and after it stay the paragraph's
 text, and the table stays in its paragraph (the same number, marking and anchor).
 
-A gap is three spaces or more between two characters, or two after a character that ends no
-sentence (two spaces after a full stop, a colon or a semicolon are a sentence's end, not a
-column's). A row is a line with a gap after its item label (``(A)  POST IS NOT AWARE``: a
-hanging indent, not a column), a rule a line of dashes, equals signs or underscores (one run or
-several, with spaces between). A table is a run of three rows or more (rules may stand between
-them) where one column edge (a cell's start or end, after the first cell) is shared by at least
-half the rows and by three rows or more, and the rows are no prose: at most a third
-of them hold a sentence's end followed by more words. A short line without a gap right above
-the column rule that opens the run is its head line (``City Mayor Party Coalition``, the spaces
-lost in a copy); a line indented under a column's edge right after a row is that row's wrapped
-cell (``and PPS``). Not a table: a run of items whose only gap follows the label, text with
-two spaces after its full stops, bullets, indented quotations (no gap inside the line), a
-heading over its underline (no gap), a run whose rows share no column.
+A gap is three spaces or more between two characters, or two between two short cells (24
+characters at most) after a character that ends no sentence; never a sentence's end (a full
+stop, then a capitalised word: ``8.)   Killing municipal police``), nor two spaces after a full
+stop, a colon or a semicolon. A row is a line with a gap after its item label (``(A)  POST IS NOT
+AWARE``: a hanging indent, not a column), a rule a line of dashes, equals signs or underscores
+(one run or several, with spaces between). A table is a run of three rows or more (rules may
+stand between them, and up to two lines of at most 48 characters without a gap that end no
+sentence: a row's first cell wrapped, ``Revenues (USD`` / ``mln)``, a note under a row,
+``Leader: Vicente Castano``) where one column edge (a cell's start or end, after the first cell)
+is shared by at least half the rows and by three rows or more, and the rows are no prose: at
+most a third of them hold a sentence's end followed by more words. Beside it, a line with two
+spaces between two of its cells that ends no sentence is a row too (``Total Tourists
+1,088,07 1,131,406 …``); a short line without a gap right above the column rule that opens the
+run is its head line (``City Mayor Party Coalition``, the spaces lost in a copy), so is one
+indented eight spaces or more above its first row (``               Amount``); a line indented
+under a column's edge right after a row is that row's wrapped cell (``and PPS``). The lines of
+a paragraph and those of each list item are looked at, in each stretch between two page breaks.
+Not a table: a run of items whose only gap follows the label, text with two spaces after its
+full stops, prose whose copy left two spaces between some words (long cells), bullets, indented
+quotations (no gap inside the line), a heading over its underline (no gap), a run whose rows
+share no column.
 """
 
 from __future__ import annotations
@@ -54,6 +62,8 @@ _LABEL = re.compile(r"\s*(?:\(?[A-Za-z0-9]{1,3}[.)]|-{1,2}|[*•o])(?= )\s*")
 _SENTENCE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z][a-z]")
 #: a head line: short, ends no sentence
 _HEAD_MAX = 72
+#: the longest line without a gap that may stand between two rows of a table
+_BRIDGE = 48
 #: the indentation of a head line set over the columns, with no rule under it
 _HEAD_INDENT = 8
 
@@ -154,10 +164,11 @@ def _row(line: str) -> bool:
 
 def _bridged(lines: list[str], index: int) -> bool:
     """A short line without a gap between two rows (``Revenues (USD`` / ``mln)``: a row's
-    first cell wrapped), up to two of them: a row follows."""
+    first cell wrapped; ``Leader: Vicente Castano`` under a row), up to two of them: a row
+    follows."""
     def short(line: str) -> bool:
         text = line.strip()
-        return 0 < len(text) <= _SHORT_CELL and text[-1] not in ".!?:;" and not _SENTENCE.search(text)
+        return 0 < len(text) <= _BRIDGE and text[-1] not in ".!?:;" and not _SENTENCE.search(text)
 
     ahead = lines[index : index + 3]
     return short(ahead[0]) and any(_row(x) for x in ahead[1:]) and all(
