@@ -152,3 +152,15 @@ def test_markdown_reads_back_the_lines_unchanged(cable: Cable) -> None:
     text = markdown.write(cable, WriteOptions()).decode()
     fences = [t.content for t in MarkdownIt("commonmark").parse(text) if t.type == "fence"]
     assert fences == ["\n".join(MAYORS) + "\n", "\n".join(FIGURES) + "\n"]
+
+
+def test_a_row_a_blank_line_sets_apart_keeps_its_columns_prose_after_does_not() -> None:
+    source = "\n".join([
+        "UNCLAS SAN JOSE 001248", "", "SIPDIS", "", "E.O. 12958: N/A", "TAGS: ECON CS", "SUBJECT: FDI", "",
+        "1. (U) Foreign direct investment by sector:", "", *FIGURES, "",
+        "TOTAL         632.6  922.8", "",
+        "The total grew by half in a year, the Central Bank said.", "",
+        "2. (U) The figures are preliminary.", "", "LANGDALE",
+    ])
+    tables = _tables(normalize_traced(text_reader.read(source, "total.txt")).cable)
+    assert tables == ["\n".join(FIGURES), "TOTAL         632.6  922.8"]

@@ -29,6 +29,9 @@ run is its head line (``City Mayor Party Coalition``, the spaces lost in a copy)
 indented eight spaces or more above its first row (``               Amount``); a line indented
 under a column's edge right after a row is that row's wrapped cell (``and PPS``). The lines of
 a paragraph and those of each list item are looked at, in each stretch between two page breaks.
+An unnumbered paragraph of one or two rows right under or over a table, a blank line between,
+whose rows share two column edges each with the table's rows next to it (``TOTAL         460.4
+659.4 …``), is kept so too (in its own paragraph: a blank line stood there).
 Not a table: a run of items whose only gap follows the label, text with two spaces after its
 full stops, prose whose copy left two spaces between some words (long cells), bullets, indented
 quotations (no gap inside the line), a heading over its underline (no gap), a run whose rows
@@ -247,7 +250,9 @@ def text_table(blocks: list[Block], run: Run) -> list[Block]:
     spaces, share a column's edge, with a column rule and a head line if any, are a table: its
     lines kept as they stand, in the paragraph (see the module's note for what a row is); a table
     that stands after a blank line under the paragraph whose last line introduces it (ends in a
-    colon) goes back into that paragraph."""
+    colon) goes back into that paragraph; a row or two a blank line sets apart from the table (a
+    total under it, a head over it) that share two of its column edges are kept so too, in their
+    own paragraph."""
     out: list[Block] = []
     changed = False  # (a table's lines compare equal to the plain lines: a flag, not ``out != blocks``)
     for block in blocks:
@@ -263,7 +268,51 @@ def text_table(blocks: list[Block], run: Run) -> list[Block]:
             out[-1] = dataclasses.replace(before, lines=before.lines + table.lines, tokens=())
         else:
             out.append(table)
+    if changed:
+        _set_apart_rows(out)
     return out if changed else blocks
+
+
+def _table_edges(block: Block, last: bool) -> set[int]:
+    """The column edges of the rows at the end (``last``) or at the start of ``block``'s text,
+    when they are a table's lines (none otherwise)."""
+    if not isinstance(block, Paragraph) or not block.lines:
+        return set()
+    lines = list(reversed(block.lines)) if last else list(block.lines)
+    edges: set[int] = set()
+    for line in lines:
+        if not isinstance(line, TableLine):
+            break
+        edges |= _edges(line) or set()
+    return edges
+
+
+def _rows_apart(block: Block, edges: set[int]) -> Paragraph | None:
+    """An unnumbered paragraph of one or two rows (or rules) that share two column edges each
+    with the table beside it, across a blank line (``TOTAL         460.4  659.4 …`` under the
+    table, ``MAY  JUN  JUL`` over it): its lines as a table's, or None."""
+    if not isinstance(block, Paragraph) or block.n is not None or block.marking or block.items:
+        return None
+    lines = block.lines
+    if not 1 <= len(lines) <= 2 or not all(isinstance(x, str) and not isinstance(x, TableLine) for x in lines):
+        return None
+    rows = [_edges(str(x)) for x in lines if not _RULE.fullmatch(str(x))]
+    if not rows or not all(row is not None and len(row & edges) >= 2 for row in rows):
+        return None
+    return dataclasses.replace(block, lines=tuple(TableLine(str(x)) for x in lines), tokens=())
+
+
+def _set_apart_rows(blocks: list[Block]) -> None:
+    """Rows a blank line sets apart from the table they belong to (a total under it, a head
+    over it) kept as a table's lines too, each in its own paragraph, in place."""
+    for index in range(1, len(blocks)):
+        found = _rows_apart(blocks[index], _table_edges(blocks[index - 1], last=True))
+        if found is not None:
+            blocks[index] = found
+    for index in range(len(blocks) - 2, -1, -1):
+        found = _rows_apart(blocks[index], _table_edges(blocks[index + 1], last=False))
+        if found is not None:
+            blocks[index] = found
 
 
 def _introduces(before: Paragraph, table: Paragraph) -> bool:
