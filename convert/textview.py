@@ -21,9 +21,11 @@ is shown) are here too, so the HTML walk and the text views cannot drift apart.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 from lxml import etree
 
@@ -102,6 +104,8 @@ def is_block(element: etree._Element) -> bool:
     parent = element.getparent()
     if parent is not None and local_name(parent) in {"opener", "closer"}:
         return True
+    if name == "seg" and element.get("type") == "table":
+        return True  # a table written in plain text: its lines set apart, as they stand
     if name in {"quote", "note", "seg"}:
         # a block when it holds one; a teletype page header (fw) inside it does not make it
         # one: the writers set it out of the flow, as inside a paragraph
@@ -240,6 +244,49 @@ def text_of(node: etree._Element, how: Reading = READING) -> str:
     parts: list[str] = []
     _content(node, how, parts)  # the node's own spacing would be stripped with the rest
     return collapse("".join(parts))
+
+
+#: a table's place in a text being read (:func:`lined_text`), a character no cable holds
+_TABLE_MARK = "\ue000"
+_TABLE_AT = re.compile(f"{_TABLE_MARK}(\\d+){_TABLE_MARK}")
+
+
+def table_lines(seg: etree._Element) -> str:
+    """A table written in plain text (``seg type="table"``): its lines as they stand, a line
+    feed for each ``lb``."""
+    parts = [seg.text or ""]
+    for child in seg:
+        if isinstance(child.tag, str):
+            name = local_name(child)
+            if name == "lb":
+                parts.append("\n")
+            elif name == "choice":
+                parts.extend("".join(cast("Iterable[str]", c.itertext())) for c in choice_reading(child))
+            elif name == "gap":
+                parts.append(child.get("rend") or "")
+            else:
+                parts.append("".join(cast("Iterable[str]", child.itertext())))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def lined_text(node: etree._Element, how: Reading = READING) -> str:
+    """``node``'s text under ``how`` (:func:`text_of`), each table in it on lines of its own
+    as they stand (its spaces align its columns): the JSON record's text of a paragraph."""
+    tables = [seg for seg in node.iter(_T + "seg") if seg.get("type") == "table"]
+    if not tables:
+        return text_of(node, how)
+    work = copy.deepcopy(node)
+    for index, seg in enumerate([s for s in work.iter(_T + "seg") if s.get("type") == "table"]):
+        for child in list(seg):
+            seg.remove(child)
+        seg.text = f" {_TABLE_MARK}{index}{_TABLE_MARK} "
+    pieces = _TABLE_AT.split(text_of(work, how))
+    out = [pieces[0].strip()]
+    for at in range(1, len(pieces), 2):
+        out.append(table_lines(tables[int(pieces[at])]))
+        out.append(pieces[at + 1].strip())
+    return "\n".join(piece for piece in out if piece)
 
 
 def reading_text(node: etree._Element, skip: frozenset[str] = READING_SKIP) -> str:

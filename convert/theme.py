@@ -119,6 +119,9 @@ DRESS: dict[str, Dress] = {
     "list_item": Dress("body", "body", "text", indent=1, hanging=True),
     "signature": Dress("body", "body", "text", small_caps=True, align="right"),
     "artifact": Dress("mono", "running", "muted", tight=True),
+    # a table written in plain text: its lines as they stand, in the monospaced face (the
+    # spaces align its columns); in DOCX pandoc's code block style, which this name replaces
+    "table": Dress("mono", "small", "text", tight=True),
     "paragraph_number": Dress("heading", "body", "accent", kind="character", bold="paragraph_number_weight"),
     "portion_marking": Dress("meta", "small", "muted", kind="character", italic="portion_marking_style"),
     "redaction": Dress("body", "body", "muted", kind="character", italic=True),

@@ -24,6 +24,7 @@ from .parsed import (
     Paragraph,
     Seg,
     Signature,
+    TableLine,
     Token,
     Tokens,
 )
@@ -74,6 +75,10 @@ class Joiner:
                 _flush(parts, tokens)
                 tokens.append(Break(entry))
                 continue
+            if isinstance(entry, TableLine):
+                _flush(parts, tokens)
+                _table_line(tokens, entry)
+                continue
             line = entry.strip()
             for rule in self.lines:
                 if rule.hit is None or rule.hit(entry):
@@ -84,6 +89,9 @@ class Joiner:
             if not line:
                 continue
             prior = _end(parts) if parts else _last_text(tokens)
+            if not parts and _after_table(tokens):
+                parts.append("\n" + line)  # the text after a table: a line of its own
+                continue
             if not prior or (isinstance(entry, Glued) and not entry.space_before):
                 parts.append(line)  # (a piece cut from the line before with no space: glued as written)
                 continue
@@ -124,6 +132,23 @@ def _broken_word(left: str, right: str, after: str) -> bool:
     and the word ends there (not ``-ary-`` in a compound)."""
     same_case = left.isupper() == right.isupper() or (left.istitle() and right.islower())
     return len(left) >= 3 and same_case and right.lower() in _SUFFIXES and after[:1] != "-"
+
+
+def _after_table(tokens: list[Token]) -> bool:
+    return bool(tokens) and isinstance(tokens[-1], Seg) and tokens[-1].type == "table"
+
+
+def _table_line(tokens: list[Token], line: TableLine) -> None:
+    """A table's line, as it stands, in the table's ``Seg`` (a new one after other text): the
+    lines of a table are its children, ``"\\n"`` between two (``lb`` in the TEI)."""
+    if _after_table(tokens):
+        table = tokens[-1]
+        assert isinstance(table, Seg)
+        tokens[-1] = Seg("table", (*table.children, "\n", str(line)))
+    else:
+        if tokens:
+            tokens.append("\n")  # (a table stands apart from the text before it)
+        tokens.append(Seg("table", (str(line),)))
 
 
 def _flush(parts: list[str], tokens: list[Token]) -> None:

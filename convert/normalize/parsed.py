@@ -49,6 +49,11 @@ class Anchored(str):
     """A line that began with the cablegate pages' paragraph anchor (¶, dropped)."""
 
 
+class TableLine(str):
+    """A line of a table written in plain text (rule ``text-table``): kept as it stands, its
+    spaces included (they align the columns); never joined to the line before or after."""
+
+
 Line = str | Furniture  # a text line, or page furniture met inside a field or block
 Entry = str | Furniture | None  # … or a blank line (None)
 

@@ -35,6 +35,7 @@ from ..textview import (
 from ..theme import Theme
 from ..view import clean, paragraph_of
 from .passage_style import passage_key
+from .tables import table_block
 
 _SPACE = re.compile(r"\s+")
 #: a block's or a passage's language when it is not the cable's (TEI xml:lang -> HTML lang)
@@ -209,6 +210,8 @@ class Walk:
                 add_text(etree.SubElement(mark, "p"), clean(all_text(source)))
         elif name == "p":
             self.paragraph(source, container)
+        elif name == "seg" and kind == "table":
+            table_block(self.styled("pre", "table", parent=container), source)
         elif name == "div" and kind in {"summary", "comment"}:
             self.blocks(source, self.styled("div", kind, parent=container))
         elif name == "div" and self.edition and kind == APPENDED:

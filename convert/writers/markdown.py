@@ -21,6 +21,7 @@ from ..options import WriteOptions
 from ..theme import load_theme
 from ..view import CableView
 from . import html
+from .tables import fenced
 
 if TYPE_CHECKING:
     from ..volume import Volume
@@ -115,6 +116,8 @@ def _blocks(element: etree._Element, classes: dict[str, str], quote: bool
                 text = f"*{text}*"
             if text:
                 yield ("> " + text) if in_quote else text
+        elif child.tag == "pre":
+            yield fenced(child.text or "", in_quote)  # a table written in plain text, as it stands
         elif child.tag in {"h1", "h2", "h3"}:
             level = int(child.tag[1])
             yield "#" * level + " " + inline(child, classes).strip()

@@ -146,6 +146,18 @@ def _hyperlink(theme: Theme, style: etree._Element) -> None:
     _sub(rpr, "u", val="single")
 
 
+def _verbatim(theme: Theme, style: etree._Element) -> None:
+    """Pandoc's Verbatim Char (the runs of a code block: a table written in plain text, in the
+    Source Code paragraph style) in the table style's face and size, not pandoc's Consolas."""
+    rpr = style.find(f"{_W}rPr")
+    if rpr is None:
+        rpr = _sub(style, "rPr")
+    for old in list(rpr):
+        rpr.remove(old)
+    for new in list(_run_props(theme, DRESS["table"])):
+        rpr.append(new)
+
+
 def _rewrite_styles(theme: Theme, xml: bytes) -> bytes:
     root = etree.fromstring(xml)
     body_font = theme.font("body")
@@ -176,6 +188,8 @@ def _rewrite_styles(theme: Theme, xml: bytes) -> bytes:
             rpr.append(_w("color", val=theme.colour("accent").lstrip("#").upper()))
         elif style_id == "Hyperlink":
             _hyperlink(theme, style)
+        elif style_id == "VerbatimChar":
+            _verbatim(theme, style)
         elif style_id in {"Normal", "BodyText", "FirstParagraph", "Compact"}:
             rpr = style.find(f"{_W}rPr")
             if rpr is None:

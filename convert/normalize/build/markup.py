@@ -150,6 +150,8 @@ def add_tokens(out: Markup, tokens: Iterable[Token]) -> None:
             _gap(out, token.text)
         elif isinstance(token, Break):
             add_furniture(out, token.furniture)
+        elif token.type == "table":
+            _table(out, token.children)
         elif token.type == "quote" and token.part is None:
             out.open("quote")  # BEGIN TEXT … END TEXT in one paragraph
             add_tokens(out, token.children)
@@ -159,6 +161,18 @@ def add_tokens(out: Markup, tokens: Iterable[Token]) -> None:
                      **{"xml:id": out.ids + token.ident if token.ident else None})
             add_tokens(out, token.children)
             out.close("seg")
+
+
+def _table(out: Markup, lines: Iterable[Token]) -> None:
+    """A table written in plain text (rule ``text-table``): its lines as they stand, spaces
+    kept (``xml:space="preserve"``), an ``lb`` between two."""
+    out.open("seg", type="table", **{"xml:space": "preserve"})
+    for line in lines:
+        if line == "\n":
+            out.leaf("lb")
+        else:
+            add_tokens(out, (line,))
+    out.close("seg")
 
 
 def _gap(out: Markup, written: str) -> None:

@@ -36,7 +36,7 @@ import re
 from collections.abc import Callable
 
 from ..banner import CLASSIFICATION_LINE
-from ..parsed import Block, Heading, ItemList, Line, ListItem, Paragraph
+from ..parsed import Block, Heading, ItemList, Line, ListItem, Paragraph, TableLine
 from .blocks import PASSES, para_start
 from .fields import HANDLING
 from .ruler import Run, note
@@ -193,6 +193,8 @@ def entry_lines(blocks: list[Block], run: Run) -> list[Block]:
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph) or block.items or index == last or not block.lines:
             continue
+        if any(isinstance(x, TableLine) for x in block.lines):
+            continue  # a table's lines (text-table) stay as they stand
         found = _labelled(block, width)
         if found is not None:
             out[index] = dataclasses.replace(block, lines=found[0], items=tuple(found[1]), tokens=())
