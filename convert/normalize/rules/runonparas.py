@@ -23,8 +23,6 @@ _NUMBER = re.compile(
     r"(?P<num>1\d{0,2}|[2-9]\d?)\.[ \t]{0,3}+\((?:(?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++(?:[ ,]\s*+[A-Z]++)*+)*+"
     r"|(?:sbu|u|c|s)(?:/nf)?)\)(?:\s|$)"  # (or written small: ``16. (c) comment:``)
 )
-#: a heading's rule right before a paragraph's number (``… Incentive? ------- 17. (SBU)``)
-_AFTER_RULE = re.compile(r"(?:[-=_] ?){3,} *+$")
 #: what ends the sentence before a run-on paragraph (a word's full stop, a closing quotation
 #: mark or parenthesis, a label's end: ``END SUMMARY>``), then a space; or a word's full stop
 #: glued to the number
@@ -63,6 +61,14 @@ def _numbers(lines: list[str]) -> tuple[list[int | None], list[int | None]]:
         marked.append(int(match["num"]) if match and match["marking"] else None)
         plain.append(int(match["num"]) if match and not match["marking"] else None)
     return marked, plain
+
+
+def _after_rule(text: str) -> bool:
+    """Whether ``text`` ends in a heading's rule (``… Incentive? ------- ``, ``- - - ``): three
+    dashes, equals signs or underscores at least, spaces between them or not."""
+    end = text.rstrip(" ")
+    rule = end[len(end.rstrip("-=_ ")) :]
+    return sum(1 for c in rule if c != " ") >= 3
 
 
 def _inline(line: str) -> list[re.Match[str]]:
@@ -166,7 +172,7 @@ def _place(line: str, match: re.Match[str], last: int | None, upper: int | None)
     number = int(match["num"])
     if last is None or number <= last:
         return None
-    if _AFTER_RULE.search(line, 0, match.start()):
+    if _after_rule(line[max(0, match.start() - 80) : match.start()]):
         return -1
     if (upper is not None and number >= upper) or (number != last + 1 and (upper is None or number != upper - 1)):
         return None
