@@ -128,10 +128,10 @@ def run_on_paragraphs(lines: list[str]) -> list[str]:
     out of that order (``… working on this.1. (C) Summary``, a copy appended; ``¶20 … 17. (SBU)
     COMMENT``) stays text. Before any numbered paragraph, the order starts at paragraph 1 run on
     after the preamble's last field, or at two numbers in a row in a line."""
-    numbers, plain = _numbers(lines)
     found = [_inline(line) if "(" in line else [] for line in lines]
     if not any(found):
         return lines
+    numbers, plain = _numbers(lines)
     following: list[int | None] = [None] * len(lines)
     nxt: int | None = None
     for index in range(len(lines) - 1, -1, -1):

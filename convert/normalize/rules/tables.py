@@ -208,7 +208,9 @@ def _table_lines(lines: tuple[Line, ...]) -> tuple[Line, ...] | None:
             stretch.append(index)
             continue
         texts = [str(lines[i]) for i in stretch]
-        for start, end in find_tables(texts) if len(texts) >= _MIN_ROWS else ():
+        # (a row holds two spaces between cells: fewer such lines than a table's rows, no table)
+        rows = sum(1 for t in texts if "  " in t.strip()) if len(texts) >= _MIN_ROWS else 0
+        for start, end in find_tables(texts) if rows >= _MIN_ROWS else ():
             for at in range(start, end):
                 new[stretch[at]] = TableLine(texts[at])
         stretch = []
