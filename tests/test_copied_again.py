@@ -153,3 +153,22 @@ def test_a_preview_list_cut_by_its_mark_only_then_the_copy_met_late() -> None:
     done = normalize_traced(RawCable("t.txt", "text", body))
     assert "preview-refs-copy" in done.fired
     assert [x for x in _reading(body) if x.startswith("REF")] == ["REF: SECSTATE 296471"]
+
+
+def test_a_copy_of_the_ref_list_made_wrapper_keeps_its_items() -> None:
+    # the property tests' find (a preview block written three times): the REF list made the
+    # copy's wrapper lost its item ``B. PRAGUE 356 ...``, words of the source missing from the TEI
+    import hardening_support as hs
+
+    text = (
+        "This record is a partial extract of the original cable. The full text of the original cable is "
+        "not available.\n\nC O N F I D E N T I A L PRAGUE 000470 \n \nSIPDIS \n \nE.O. 12958: DECL: "
+        "04/01/2015 \nTAGS: MASS PREL BO EZ RS\nSUBJECT: (C) CZECH GOVERNMENT OFFICIALLY SAYS NO TO SALE OF "
+        "\nMISSILES FROM BELARUS TO US NAVY \n \nREF: A. PRAGUE 337 \n \n     B. PRAGUE 356 ...\n"
+        + "4/1/2005 14:50 C O N F I D E N T I A L PRAGUE 000470 SIPDIS E.O. 12958: DECL: 04/01/2015 TAGS: "
+        "MASS PREL BO EZ RS\nMISSILES FROM BELARUS TO US NAVY \n \nREF: A. PRAGUE 337 \n \n     B. PRAGUE "
+        "356 ...\n" * 2
+        + "4/1/2005 14:50 C O N F I D E N T I A L PRAGUE 000470 SIPDIS E.O. 12958: DECL: 04/01/2015 TAGS: "
+        "MASS PREL BO EZ RS\n\n1. (C) The Czech government has formally denied the license request.\n\nCABANISS"
+    )
+    hs.assert_holds(text.encode(), "text")

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..parsed import AnonBlock, Block, Field, LateField, Line, PageBreak, Paragraph
+from ..parsed import AnonBlock, Block, Field, Furniture, LateField, Line, PageBreak, Paragraph
 from .blocks import CUT, PARA_START, PASSES, STARTS, text_lines
 from .copies import ROW_DAY, ROW_ID, ROW_START, row_field
 from .cuts import COPY_PARA
 from .fields import DATABASE_FIELD, LATE, field_kind
+from .refcopy import block_lines
 from .ruler import Run, note
 from .runs import is_bare, last_text
 
@@ -179,7 +180,7 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
         if isinstance(block, LateField):
             kind, texts = block.field.kind, [block.field.text]
         elif isinstance(block, Paragraph) and _refs_again(block, written.get("refs", []), run):
-            out[index] = AnonBlock("wrapper", block.lines)  # the REF list again, as the preamble's
+            out[index] = _as_wrapper(block)  # the REF list again, as the preamble's (its items too)
             continue
         elif isinstance(block, Paragraph) and is_bare(block):
             texts = _past_lead(text_lines(block.lines), lead)
@@ -189,11 +190,17 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
         else:
             continue
         if kind in written and texts and _copies(texts, written[kind], not isinstance(block, LateField), kind):
-            out[index] = AnonBlock("wrapper", block.field.lines if isinstance(block, LateField) else block.lines)
+            out[index] = _as_wrapper(block)
         elif kind == "subject" and kind in written and isinstance(block, Paragraph):
             for k in _subject_copy(blocks, index, written[kind], any(_wrapper(b) for b in blocks[:index])):
-                out[k] = AnonBlock("wrapper", blocks[k].lines)  # type: ignore[union-attr]
+                out[k] = _as_wrapper(blocks[k])
     return out if out != blocks else blocks
+
+
+def _as_wrapper(block: Block) -> AnonBlock:
+    """``block`` as the wrapper's, every line of it kept: its list items' too (a copy's REF
+    list ``REF: A. PRAGUE 337`` / ``B. PRAGUE 356 ...``: its items would be lost)."""
+    return AnonBlock("wrapper", tuple(line for line in block_lines(block) if isinstance(line, str | Furniture)))
 
 
 def _refs_again(block: Paragraph, refs: list[str], run: Run) -> bool:
