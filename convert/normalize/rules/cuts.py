@@ -13,7 +13,7 @@ from ..banner import BANNER_LEVEL
 from ..parsed import Anchored, Furniture, Line
 from .blocks import CUT, ends_sentence, para_start, terminal
 from .ruler import note
-from .runs import DASH_RULE, DASH_RUN, SPACED_EQUALS
+from .runs import DASH_RULE, DASH_RUN, END_LABEL, SPACED_EQUALS
 
 # ---------------------------------------------------------------- lines cut
 #: SIPDIS as the transmission wrote it, or as a copy that set the text in lower or sentence case
@@ -190,7 +190,7 @@ def _ends_sentence_first(pre: str) -> bool:
 
 #: a span's end label before a title on the rule's line (``END SUMMARY PRESS SPOTLIGHTS …
 #: -----``, ``End Summary.  Moussavi: Admirable but Unknown -----``): the title starts after it
-_END_LABEL = re.compile(r"(?i:\bend (?:of )?(?:summary|comment|note)(?: and comment)?\b)\.?\)?\s+(?=\S)")
+_END_LABEL = re.compile(r"\b" + END_LABEL + r"\s+(?=\S)")
 
 
 def _after_end_label(pre: str) -> int | None:
