@@ -91,10 +91,13 @@ def name_stray_quote(line: str) -> list[Line] | None:
 
 
 #: a media partner's stamp before its copy: the end of its preview cut short (``C..``), row
-#: number, date, time, cable id (each optional)
+#: number, date, time, cable id (each optional), and after the id the row's origin and
+#: classification columns, two spaces or more apart (``65298  2006-05-24  06THEHAGUE1184  Embassy
+#: The Hague  CONFIDENTIAL    C O N F I D E N T I A L …``)
 STAMP = re.compile(
     r"\s*(?:[^\s.]{1,20}(?:\.{2,}|…)\s*)?(?:\d{1,7}\s+)?(?:\d{1,2}/\d{1,2}/\d{4}\s+|\d{4}-\d{2}-\d{2}\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?"
-    r"(?:\d{2}[A-Z]{2,}\d+\s+)?"
+    r"(?:\d{2}[A-Z]{2,}\d+\s+(?:(?:Embassy|Consulate|Mission|USUN|US Mission|US Office|American Institute)"
+    r"(?: [A-Z][A-Za-z.'-]*){0,4}  ++(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)[A-Z/ ]*?  ++)?)?"
 )
 #: the banner's message reference after its level (``SECTION 01 OF 03 KYIV 001627``)
 COPY_REF = re.compile(r"\s*(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3}\s+)?[A-Z][A-Z .'-]{0,30}?\s\d{5,6}\b")
