@@ -277,6 +277,8 @@ def text_of(node: etree._Element, how: Reading = READING) -> str:
 
 
 def _lined(node: etree._Element, how: Reading) -> str:
+    """:func:`text_of` with ``how.table_lines``: the text between the tables collapsed, each
+    table's lines as they stand, a line feed between the pieces."""
     parts = _Parts()
     _content(node, how, parts)
     if not parts.tables:
