@@ -21,7 +21,6 @@ is shown) are here too, so the HTML walk and the text views cannot drift apart.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -146,10 +145,20 @@ class Reading:
     #: a block with ``rend="run-on"`` joins the text before it with no space (the source
     #: view: the two fields were one token there)
     run_on: bool = False
+    #: a table written in plain text (``seg type="table"``) keeps its lines as they stand, on
+    #: lines of their own (:func:`table_text`); the rest of the text is collapsed around it
+    #: (not with ``run_on``: its glue does not move a table's place among the pieces)
+    table_lines: bool = False
+    #: what an ``lb`` reads as (None: as any other element; inside a table: a line feed)
+    line_break: str | None = None
 
 
 READING = Reading(skip=READING_SKIP)
 SOURCE = Reading(skip=SOURCE_SKIP, run_on=True)
+#: :data:`READING`, each table on lines of its own as they stand: the JSON record's paragraphs
+LINED_READING = Reading(skip=READING_SKIP, table_lines=True)
+_SEG = _T + "seg"
+_LB = _T + "lb"
 
 
 def _layout_block(element: etree._Element) -> bool:
@@ -173,9 +182,21 @@ def edition_reading(include_artifacts: bool = False, opener: bool = False) -> Re
                    gap_text=REDACTION_LABEL)
 
 
+class _Parts(list[str]):
+    """The walker's pieces of text, and where a table's lines stand among them (an index of
+    the list: :attr:`Reading.table_lines`)."""
+
+    __slots__ = ("tables",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[int] = []
+
+
 def _content(node: etree._Element, how: Reading, parts: list[str]) -> None:
     """The text inside ``node`` under ``how``, into ``parts`` (the one walker: a loop over the
-    children, recursing only into children that have children)."""
+    children, recursing only into children that have children; with ``how.table_lines``,
+    ``parts`` is a :class:`_Parts` and each table's lines are one piece of it)."""
     one_reading = how.one_reading
     if one_reading and node.tag == _CHOICE:
         children: Iterable[etree._Element] = choice_reading(node)
@@ -185,7 +206,7 @@ def _content(node: etree._Element, how: Reading, parts: list[str]) -> None:
             parts.append(node.text)
         children, tails = node, True
     skip, blocks, rule, spaced = how.skip, how.blocks, how.block_rule, how.spaced_skip
-    gap_text = how.gap_text
+    gap_text, lined, line_break = how.gap_text, how.table_lines, how.line_break
     for child in children:
         tag = child.tag
         if tag.__class__ is str:  # not a comment or processing instruction: no text of its own
@@ -204,10 +225,15 @@ def _content(node: etree._Element, how: Reading, parts: list[str]) -> None:
                 elif tag == _GAP and (gap_text is not None or child.get("rend")):
                     # a redaction: its label, or its characters as the source shows them
                     parts.append(gap_text if gap_text is not None else child.get("rend", ""))
+                elif lined and tag == _SEG and child.get("type") == "table":
+                    cast("_Parts", parts).tables.append(len(parts))
+                    parts.append(table_text(child, how))
                 elif len(child) or (one_reading and tag == _CHOICE):
                     _content(child, how, parts)
                 elif child.text:
                     parts.append(child.text)
+                elif line_break is not None and tag == _LB:
+                    parts.append(line_break)
                 if glue:
                     _glue(parts, at)
                 if block:
@@ -238,55 +264,52 @@ def collapse(text: str) -> str:
 
 
 def text_of(node: etree._Element, how: Reading = READING) -> str:
-    """``node``'s text under ``how``, white space collapsed (one space between words)."""
+    """``node``'s text under ``how``, white space collapsed (one space between words); with
+    ``how.table_lines``, each table in it on lines of its own as they stand (its spaces align
+    its columns), the text before and after it collapsed."""
     if not len(node) and isinstance(node.tag, str) and node.tag != _CHOICE:
         return collapse(node.text or "")  # a leaf: nothing to walk
+    if how.table_lines:
+        return _lined(node, how)
     parts: list[str] = []
     _content(node, how, parts)  # the node's own spacing would be stripped with the rest
     return collapse("".join(parts))
 
 
-#: a table's place in a text being read (:func:`lined_text`), a character no cable holds
-_TABLE_MARK = "\ue000"
-_TABLE_AT = re.compile(f"{_TABLE_MARK}(\\d+){_TABLE_MARK}")
+def _lined(node: etree._Element, how: Reading) -> str:
+    """:func:`text_of` with ``how.table_lines``: the text between the tables collapsed, each
+    table's lines as they stand, a line feed between the pieces."""
+    parts = _Parts()
+    _content(node, how, parts)
+    if not parts.tables:
+        return collapse("".join(parts))
+    pieces: list[str] = []
+    start = 0
+    for at in parts.tables:
+        pieces += (collapse("".join(parts[start:at])), parts[at])
+        start = at + 1
+    pieces.append(collapse("".join(parts[start:])))
+    return "\n".join(piece for piece in pieces if piece)
 
 
-def table_lines(seg: etree._Element) -> str:
-    """A table written in plain text (``seg type="table"``): its lines as they stand, a line
-    feed for each ``lb``."""
-    parts = [seg.text or ""]
-    for child in seg:
-        if isinstance(child.tag, str):
-            name = local_name(child)
-            if name == "lb":
-                parts.append("\n")
-            elif name == "choice":
-                parts.extend("".join(cast("Iterable[str]", c.itertext())) for c in choice_reading(child))
-            elif name == "gap":
-                parts.append(child.get("rend") or "")
-            else:
-                parts.append("".join(cast("Iterable[str]", child.itertext())))
-        parts.append(child.tail or "")
+@cache
+def _in_table(how: Reading) -> Reading:
+    """``how`` inside a table written in plain text: no spacing around blocks, a line feed for
+    each ``lb``, the rest of its text as it stands."""
+    return Reading(skip=how.skip, blocks=frozenset(), one_reading=how.one_reading, gap_text=how.gap_text,
+                   line_break="\n")
+
+
+#: the writers' reading of a table (:func:`choice_reading` for a ``choice``), nothing left out
+TABLE_READING = Reading(skip=frozenset(), one_reading=True)
+
+
+def table_text(seg: etree._Element, how: Reading = TABLE_READING) -> str:
+    """A table written in plain text (``seg type="table"``): its lines as they stand under
+    ``how``, a line feed for each ``lb``."""
+    parts: list[str] = []
+    _content(seg, _in_table(how), parts)
     return "".join(parts)
-
-
-def lined_text(node: etree._Element, how: Reading = READING) -> str:
-    """``node``'s text under ``how`` (:func:`text_of`), each table in it on lines of its own
-    as they stand (its spaces align its columns): the JSON record's text of a paragraph."""
-    tables = [seg for seg in node.iter(_T + "seg") if seg.get("type") == "table"]
-    if not tables:
-        return text_of(node, how)
-    work = copy.deepcopy(node)
-    for index, seg in enumerate([s for s in work.iter(_T + "seg") if s.get("type") == "table"]):
-        for child in list(seg):
-            seg.remove(child)
-        seg.text = f" {_TABLE_MARK}{index}{_TABLE_MARK} "
-    pieces = _TABLE_AT.split(text_of(work, how))
-    out = [pieces[0].strip()]
-    for at in range(1, len(pieces), 2):
-        out.append(table_lines(tables[int(pieces[at])]))
-        out.append(pieces[at + 1].strip())
-    return "\n".join(piece for piece in out if piece)
 
 
 def reading_text(node: etree._Element, skip: frozenset[str] = READING_SKIP) -> str:

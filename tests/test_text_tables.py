@@ -113,8 +113,8 @@ def cable() -> Cable:
 
 
 def _tables(cable: Cable) -> list[str]:
-    from convert.textview import table_lines
-    return [table_lines(seg) for seg in cable.tei.iter() if local_name(seg) == "seg" and seg.get("type") == "table"]
+    from convert.textview import table_text
+    return [table_text(seg) for seg in cable.tei.iter() if local_name(seg) == "seg" and seg.get("type") == "table"]
 
 
 def test_the_tei_keeps_each_line_verbatim_in_its_paragraph(cable: Cable, assert_valid_tei) -> None:  # type: ignore[no-untyped-def]
@@ -164,3 +164,18 @@ def test_a_row_a_blank_line_sets_apart_keeps_its_columns_prose_after_does_not() 
     ])
     tables = _tables(normalize_traced(text_reader.read(source, "total.txt")).cable)
     assert tables == ["\n".join(FIGURES), "TOTAL         632.6  922.8"]
+
+
+def test_the_one_walker_keeps_a_table_s_lines_under_the_reading_given() -> None:
+    from lxml import etree
+
+    from convert.textview import LINED_READING, READING, TABLE_READING, table_text, text_of
+    tei = "http://www.tei-c.org/ns/1.0"
+    p = etree.fromstring(
+        f'<p xmlns="{tei}">Figures  follow: <seg type="table">A    1<lb/>B    <choice><orig>2O</orig>'
+        '<reg>20</reg></choice><lb/>  C    <gap rend="XXX"/></seg> Source:   the bank.</p>')
+    seg = p[0]
+    assert text_of(p, LINED_READING) == "Figures follow:\nA    1\nB    20\n  C    XXX\nSource: the bank."
+    assert text_of(p, READING) == "Figures follow: A 1 B 20 C XXX Source: the bank."  # (collapsed: no lines kept)
+    assert table_text(seg) == table_text(seg, TABLE_READING) == "A    1\nB    20\n  C    XXX"  # (the writers')
+    assert table_text(seg, LINED_READING) == "A    1\nB    20\n  C    XXX"

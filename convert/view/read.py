@@ -11,7 +11,7 @@ from lxml import etree
 
 from ..model import TEI_NS, XML_NS, compiled
 from ..taxonomy import level, pointer, precedence_name
-from ..textview import READING_SKIP, REDACTION_LABEL, SECOND_COPY, Reading, lined_text, local_name, text_of
+from ..textview import LINED_READING, READING_SKIP, REDACTION_LABEL, SECOND_COPY, Reading, local_name, text_of
 from ..vocab import LEVELS, slug
 from .facts import Appended, Block, Body, Copy, Header, Item, Office, Paragraph, Reference, clean
 
@@ -21,10 +21,11 @@ BIBL = f"{HEADER}/t:fileDesc/t:sourceDesc/t:bibl[@type='telegram']"
 META = f"{HEADER}/t:fileDesc/t:sourceDesc/t:bibl[@type!='telegram']"
 CORRESP = f"{HEADER}/t:profileDesc/t:correspDesc"
 DIV = "t:text/t:body/t:div[@type='telegram']"
-#: a paragraph's text leaves out its number (the record keeps ``n`` apart)
-_PARAGRAPH = Reading(skip=READING_SKIP | {_T + "label"})
+#: a paragraph's text leaves out its number (the record keeps ``n`` apart); a table in it keeps
+#: its lines
+_PARAGRAPH = Reading(skip=READING_SKIP | {_T + "label"}, table_lines=True)
 #: the same as the reading edition prints it: a redaction as its label
-_EDITION_PARAGRAPH = Reading(skip=_PARAGRAPH.skip, gap_text=REDACTION_LABEL)
+_EDITION_PARAGRAPH = Reading(skip=_PARAGRAPH.skip, gap_text=REDACTION_LABEL, table_lines=True)
 #: the TEI's level subtypes (``limited-official-use``) -> the level's name
 _SUBTYPES = {slug(name): name for name in LEVELS}
 
@@ -236,7 +237,7 @@ def paragraph_of(p: etree._Element, edition: bool = False) -> Paragraph:
     """A TEI ``p``'s number, portion marking and text (the text without the two); with
     ``edition``, a redaction reads as the edition prints it (a bookmark of the edition)."""
     mark = next((text_of(seg) for seg in p if seg.tag == _SEG and seg.get("type") == "portion-marking"), None)
-    text = lined_text(p, _EDITION_PARAGRAPH if edition else _PARAGRAPH)
+    text = text_of(p, _EDITION_PARAGRAPH if edition else _PARAGRAPH)
     if mark is not None and text.startswith(mark):
         text = text[len(mark):].lstrip()
     number = p.get("n")
@@ -296,8 +297,8 @@ def _blocks(node: etree._Element, blocks: list[Block], appended: list[int] | Non
 def _paragraph(p: etree._Element) -> Block:
     """A paragraph: its number (``n``; the label that shows it is left out of the text), its
     portion marking (likewise), and the rest of its reading text, lists and quotes included; a
-    table keeps its lines (:func:`~convert.textview.lined_text`)."""
-    text = lined_text(p)
+    table keeps its lines (:data:`~convert.textview.LINED_READING`)."""
+    text = text_of(p, LINED_READING)
     n = p.get("n")
     label = None
     if n is not None:

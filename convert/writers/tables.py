@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..textview import table_lines
+from ..textview import table_text
 
 
 def table_block(pre: etree._Element, source: etree._Element) -> None:
     """Fill ``pre`` (made in the table style by the walk) with the table's lines."""
-    pre.text = table_lines(source)
+    pre.text = table_text(source)
 
 
 def fenced(text: str, quote: bool = False) -> str:

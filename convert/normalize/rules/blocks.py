@@ -84,7 +84,7 @@ def terminal(line: str) -> bool:
 
 
 def text_lines(lines: list[Line] | tuple[Line, ...]) -> list[str]:
-    return [x for x in lines if isinstance(x, str)]
+    return list(filter(str.__instancecheck__, lines))  # type: ignore[arg-type]  # (isinstance(x, str), in C)
 
 
 # ---------------------------------------------------------------- runs of lines

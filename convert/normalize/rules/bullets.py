@@ -16,11 +16,22 @@ must follow a sentence's end), so it stays text.
 
 from __future__ import annotations
 
+import re
+
 from ..parsed import Line, ListItem
 from .blocks import ITEMS
 from .runs import ITEM_START, LABEL_LINE, split_item_lines
 
 _TERMINAL = (".", ":", ";", "!", "?")
+#: a dash after white space, the page's ¶ or nothing: where a line's text may begin with one
+#: (searched in the lines' joined text: ``re`` skips from dash to dash, a hyphen in a word fails)
+_LEADING_DASH = re.compile(r"-(?<![^\s\u00b6]-)")
+
+
+def _dash_may_lead(texts: list[str]) -> bool:
+    """Whether a line of ``texts`` may begin with a dash (as :func:`_lead` reads it): most
+    paragraphs have none."""
+    return _LEADING_DASH.search("\n".join(texts)) is not None
 
 
 def _lead(text: str) -> str:
@@ -51,7 +62,7 @@ def hyphen_bullets(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | Non
     stop, in a block where two lines or more do and the first follows a blank line, a heading
     or a finished sentence (``- ITALY AGREED …`` / ``- GOI OPPOSED …``)."""
     texts = [x for x in lines if isinstance(x, str)]
-    if sum(_lead(text).startswith("-") for text in texts) < 2:
+    if not _dash_may_lead(texts) or sum(_lead(text).startswith("-") for text in texts) < 2:
         return None  # (fewer than two lines that begin with a dash: no list of them)
     marks = [i for i, text in enumerate(texts) if _hyphen_bullet(text)]
     if len(marks) < 2:
@@ -86,7 +97,8 @@ def dash_bullets(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | None:
     before ends without a full stop (``Key issues for your visit include:`` / ``-- Internal
     political issues`` / ``-- Bilateral relations`` / …): the plain rule began the list, and a
     line of it that begins so, with no second dash on it (an aside's), is the next item."""
-    if not any(_lead(x).startswith("--") for x in lines if isinstance(x, str)):
+    texts = [x for x in lines if isinstance(x, str)]
+    if not _dash_may_lead(texts) or not any(_lead(x).startswith("--") for x in texts):
         return None  # (no line begins with a double dash)
     plain = split_item_lines(lines)
     if not plain[1] or plain[1][0].label != "--":

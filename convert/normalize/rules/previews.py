@@ -175,6 +175,8 @@ def _mark(line: Line) -> bool:
 def _after_section(lines: tuple[Line, ...], preamble: _Preamble, run: Run) -> tuple[Line, ...] | None:
     """``lines`` with the lines after a section banner (and the handling marks after it) that
     copy the preamble made wrapper lines (None: there are none, or no text would be left)."""
+    if not any(isinstance(line, Furniture) and line.kind == "section" for line in lines):
+        return None  # (no section banner: most paragraphs)
     out = list(lines)
     changed = False
     index = 0
@@ -340,6 +342,7 @@ def _whole_copy(texts: Sequence[str], preamble: _Preamble, run: Run) -> bool:
         rows += 1
     rest = texts[rows:]
     fields, copied = _copy_run(rest, preamble, run)
-    look = run.trial()
-    machinery = any(COPY_FIELD.search(t) or field_kind(t, look) in ("eo", "tags") for t in rest)
-    return bool(rest) and fields > 0 and copied == len(rest) and machinery
+    if not rest or fields == 0 or copied != len(rest):
+        return False
+    look = run.trial()  # (the lines' kinds asked only of a whole copy)
+    return any(COPY_FIELD.search(t) or field_kind(t, look) in ("eo", "tags") for t in rest)

@@ -46,6 +46,9 @@ _TITLE = re.compile(r"(?<![A-Z]\.[A-Z])" + _ENDS + r"\s+(?P<title>[A-Z][^.!?]{2,
 #: paragraph's before; a title in capitals after it is the heading
 _END_LABEL = re.compile(END_LABEL + r"(?:\s+|$)")
 _CAPS_TITLE = re.compile(rf"(?=[A-Z]){_WORD}(?: {_WORD})+$")
+#: a paragraph number's full stop and the parenthesis of its marking (``3. (``): what the text
+#: is searched for before a line is read with ``_NUMBER``
+_STOP = re.compile(r"\.[ \t]{0,3}+\(")
 #: how far before the number a heading is looked for
 _REACH = 160
 
@@ -77,6 +80,31 @@ def _inline(line: str) -> list[re.Match[str]]:
         m for m in _NUMBER.finditer(line, 1)
         if not line[m.start() - 1].isdigit() and line[: m.start()].strip(" \t\u00b6")  # (not 50 in 250.)
     ]
+
+
+def _inline_lines(lines: list[str]) -> dict[int, list[re.Match[str]]]:
+    """:func:`_inline` of each line that holds a paragraph number inside it, by the line's
+    index. The joined text is searched for a number's full stop and the parenthesis after it
+    (``3. (``: a search ``re`` skips to the full stop in, where one for the number would try
+    every position), and the number is read in its line where it starts after other text and
+    after no digit (``_inline``'s matches: one never holds the start of another)."""
+    text = "\n".join(lines)
+    if text.count("\n") != len(lines) - 1:  # (a line holding a line break: each line read)
+        return {i: m for i, line in enumerate(lines) if "(" in line and (m := _inline(line))}
+    found: dict[int, list[re.Match[str]]] = {}
+    index = at = 0
+    for stop in _STOP.finditer(text):
+        end = stop.start()  # (where the number ends)
+        line_start = text.rfind("\n", 0, end) + 1
+        for start in range(max(line_start + 1, end - 3), end):  # (a number of 1 to 3 digits)
+            if text[start - 1].isdigit() or not text[line_start:start].strip(" \t\u00b6"):
+                continue
+            index += text.count("\n", at, start)
+            at = start
+            match = _NUMBER.match(lines[index], start - line_start)
+            if match:
+                found.setdefault(index, []).append(match)
+    return found
 
 
 def _titled(title: str) -> bool:
@@ -128,9 +156,10 @@ def run_on_paragraphs(lines: list[str]) -> list[str]:
     out of that order (``… working on this.1. (C) Summary``, a copy appended; ``¶20 … 17. (SBU)
     COMMENT``) stays text. Before any numbered paragraph, the order starts at paragraph 1 run on
     after the preamble's last field, or at two numbers in a row in a line."""
-    found = [_inline(line) if "(" in line else [] for line in lines]
-    if not any(found):
+    inline = _inline_lines(lines)
+    if not inline:
         return lines
+    found = [inline.get(index, []) for index in range(len(lines))]
     numbers, plain = _numbers(lines)
     following: list[int | None] = [None] * len(lines)
     nxt: int | None = None

@@ -45,13 +45,13 @@ def double_spaced(lines: list[str]) -> list[str]:
     if len(text) < _ENOUGH:
         return lines
     inner = text[:-1]  # (each is followed by two lines at least: the last line of text follows)
-    run_on = sum(1 for i in inner if lines[i + 1].strip())
-    single = sum(1 for i in inner if not lines[i + 1].strip() and lines[i + 2].strip())
-    wrapped = sum(1 for i in text if len(lines[i]) <= _WRAPPED)
+    # (the counts one at a time, the one most texts fail first: the lines of a paragraph follow
+    # each other)
+    if sum(1 for i in inner if lines[i + 1].strip()) > _RUN_ON_SHARE * len(inner):
+        return lines
     if (
-        wrapped < _WRAPPED_SHARE * len(text)
-        or run_on > _RUN_ON_SHARE * len(inner)
-        or single < len(inner) / 2
+        sum(1 for i in text if len(lines[i]) <= _WRAPPED) < _WRAPPED_SHARE * len(text)
+        or sum(1 for i in inner if not lines[i + 1].strip() and lines[i + 2].strip()) < len(inner) / 2
         or not any(not lines[i].strip() and not lines[i + 1].strip() for i in range(1, text[-1]))
     ):  # (the last: no paragraph ends with two blank lines or more)
         return lines

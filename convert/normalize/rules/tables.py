@@ -42,6 +42,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
+from itertools import chain, islice
 
 from ..parsed import Block, ItemList, Line, Paragraph, TableLine
 from .blocks import PASSES
@@ -51,6 +53,10 @@ _MIN_ROWS = 3
 #: a run of spaces between two characters: a gap between two cells unless it is a sentence's
 #: (:func:`_gap`)
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+#: where a gap may stand (what :func:`_gap` asks of one, at least): three spaces or more between
+#: two characters, or two after a character that ends no sentence or clause; the spaces first,
+#: so that ``re`` skips from one pair of spaces to the next
+_MAY_GAP = re.compile(r"  (?:(?<=[^\s.!?:;]  )(?=\S)|(?<=\S  ) +(?=\S))")
 #: a sentence's end before a gap, and a sentence's start after it (``8.)   Killing municipal …``)
 _STOP = re.compile(r"[.!?][\"')\]]?$")
 _SENTENCE_START = re.compile(r"[A-Z][a-z]")
@@ -198,9 +204,18 @@ def find_tables(lines: list[str]) -> list[tuple[int, int]]:
     return found
 
 
+def _may_hold_table(lines: Iterable[Line]) -> bool:
+    """Whether ``lines`` may hold a table: a gap may stand in as many lines as a table has rows
+    (a gap stands in no line break: the gaps of their joined text are counted)."""
+    text = "\n".join(map(str, lines))
+    return next(islice(_MAY_GAP.finditer(text), _MIN_ROWS - 1, None), None) is not None
+
+
 def _table_lines(lines: tuple[Line, ...]) -> tuple[Line, ...] | None:
     """``lines`` with the lines of their tables kept as they stand, or None when none is found;
     page furniture ends a stretch of text lines a table is looked for in."""
+    if not _may_hold_table(lines):
+        return None
     new = list(lines)
     stretch: list[int] = []  # the indexes of a stretch of text lines
     for index in [*range(len(lines)), len(lines)]:
@@ -255,6 +270,15 @@ def text_table(blocks: list[Block], run: Run) -> list[Block]:
     colon) goes back into that paragraph; a row or two a blank line sets apart from the table (a
     total under it, a head over it) that share two of its column edges are kept so too, in their
     own paragraph."""
+    texts: list[tuple[Line, ...]] = []  # (a table in none of them: none anywhere)
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            texts.append(block.lines)
+        elif not isinstance(block, ItemList):
+            continue
+        texts.extend(item.lines for item in block.items)
+    if not _may_hold_table(chain.from_iterable(texts)):
+        return blocks
     out: list[Block] = []
     changed = False  # (a table's lines compare equal to the plain lines: a flag, not ``out != blocks``)
     for block in blocks:
