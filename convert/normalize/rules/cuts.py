@@ -91,10 +91,12 @@ def name_stray_quote(line: str) -> list[Line] | None:
 
 
 #: a media partner's stamp before its copy: the end of its preview cut short (``C..``), row
-#: number, date, time, cable id (each optional)
+#: number, date, time, cable id, and the origin and classification columns after the id
+#: (``65298  2006-05-24  06THEHAGUE1184  Embassy The Hague  CONFIDENTIAL``; each optional)
 STAMP = re.compile(
     r"\s*(?:[^\s.]{1,20}(?:\.{2,}|…)\s*)?(?:\d{1,7}\s+)?(?:\d{1,2}/\d{1,2}/\d{4}\s+|\d{4}-\d{2}-\d{2}\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?"
-    r"(?:\d{2}[A-Z]{2,}\d+\s+)?"
+    r"(?:\d{2}[A-Z]{2,}\d+\s+(?:(?:Embassy|Consulate|Mission)(?: [A-Z][a-z][\w.'-]*){1,4}\s+"
+    r"(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?://[A-Z]+)*\s+)?)?)?"
 )
 #: the banner's message reference after its level (``SECTION 01 OF 03 KYIV 001627``)
 COPY_REF = re.compile(r"\s*(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3}\s+)?[A-Z][A-Z .'-]{0,30}?\s\d{5,6}\b")
@@ -295,6 +297,14 @@ def glued_heading(line: str) -> list[Line] | None:
     return _cut_heading(line, 0)
 
 
+#: a title after a rule, glued by a hyphen or two to the next paragraph's number and marking
+#: (``----- Candidate for Governor Offers a Critique-14.  (U)  Ambassador …``: the rule after the
+#: title lost but its last dash): capitalised words with no sentence's end, then the hyphen
+_HYPHEN_TITLE = re.compile(
+    r"[A-Z][^.!?:;\-]{3,100}+(?<=[A-Za-z)])-{1,2}(?=(?:¶\s*)?\d{1,3}\.\s{1,3}\((?:U|C|S|SBU|TS)\b)"
+)
+
+
 def _for_a_name(line: str, run: re.Match[str]) -> bool:
     # (the word before looked for in the 60 characters before the run: linear on many runs)
     before = _WORD_BEFORE.search(line, max(0, run.start() - 60), run.start())
@@ -319,11 +329,14 @@ def _cut_heading(line: str, depth: int) -> list[Line] | None:
     if start is None:
         return None
     post = line[end:].strip()
+    glued = _HYPHEN_TITLE.match(post)
     pieces: list[Line] = []
     if start:
         pieces.append(line[:start].rstrip())
     pieces.append(line[start:end].strip())
-    if post:
+    if glued and start == first.start() and end == first.end():  # ----- Title-14. (U) …
+        pieces.extend((post[: glued.end()], post[glued.end() :]))
+    elif post:
         pieces.extend((_cut_heading(post, depth + 1) if depth < 20 else None) or [post])
     if len(pieces) == 1:
         return None
