@@ -164,3 +164,20 @@ def test_a_row_a_blank_line_sets_apart_keeps_its_columns_prose_after_does_not() 
     ])
     tables = _tables(normalize_traced(text_reader.read(source, "total.txt")).cable)
     assert tables == ["\n".join(FIGURES), "TOTAL         632.6  922.8"]
+
+
+def test_a_first_cell_wrapped_after_a_semicolon_keeps_the_table_whole() -> None:
+    # 07SANJOSE1926: ``63-TEX. ART NESOI; NDLECRFT SETS;`` / ``   WRN TXT ART  0.8 …``: a cell's
+    # list wrapped, the row going on indented under it; not so where the next row is not indented
+    lines = [
+        "C.R. Cttn Tex., Rel. Exp to US ($MM) 2005   2006",
+        "62-APRL ARTCLS, ACCES; NOT KNIT       246    233     -5%",
+        "61-APRL ARTCLS, ACCES; KNIT/CROCHET   238    232     -3%",
+        "63-TEX. ART NESOI; NDLECRFT SETS;",
+        "   WRN TXT ART                          0.8    0.7  -13%",
+        "60-KNITTED OR CROCHETED FABRICS         0.4    0.3  -25%",
+        "Total  ($MM)                          485    466     -4%",
+    ]
+    assert find_tables(lines) == [(0, 7)]
+    unindented = [*lines[:4], lines[4].strip(), *lines[5:]]
+    assert find_tables(unindented) != [(0, 7)]

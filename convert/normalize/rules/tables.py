@@ -168,13 +168,17 @@ def _row(line: str) -> bool:
 def _bridged(lines: list[str], index: int) -> bool:
     """A short line without a gap between two rows (``Revenues (USD`` / ``mln)``: a row's
     first cell wrapped; ``Leader: Vicente Castano`` under a row), up to two of them: a row
-    follows."""
-    def short(line: str) -> bool:
+    follows. A first cell wrapped in a list of its own may end in a semicolon or a comma where
+    the row under it goes on indented (``63-TEX. ART NESOI; NDLECRFT SETS;`` / ``   WRN TXT ART
+    0.8  0.7  -13%``)."""
+    def short(line: str, listed: bool = False) -> bool:
         text = line.strip()
-        return 0 < len(text) <= _BRIDGE and text[-1] not in ".!?:;" and not _SENTENCE.search(text)
+        ends = ".!?:" if listed else ".!?:;"
+        return 0 < len(text) <= _BRIDGE and text[-1] not in ends and not _SENTENCE.search(text)
 
     ahead = lines[index : index + 3]
-    return short(ahead[0]) and any(_row(x) for x in ahead[1:]) and all(
+    listed = len(ahead) > 1 and _indent(ahead[1]) > 0 and _row(ahead[1])
+    return short(ahead[0], listed) and any(_row(x) for x in ahead[1:]) and all(
         short(x) for x in ahead[1 : next(i for i, x in enumerate(ahead[1:], 1) if _row(x))]
     )
 
