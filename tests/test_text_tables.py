@@ -181,3 +181,17 @@ def test_a_first_cell_wrapped_after_a_semicolon_keeps_the_table_whole() -> None:
     assert find_tables(lines) == [(0, 7)]
     unindented = [*lines[:4], lines[4].strip(), *lines[5:]]
     assert find_tables(unindented) != [(0, 7)]
+
+
+def test_rows_set_apart_keep_their_columns_though_a_list_follows_them() -> None:
+    # 06BUENOSAIRES109, 07SANJOSE1248: the rows a blank line sets apart from the table, and a
+    # list after them that the paragraph takes as its items (``* Central American FDI …``)
+    source = "\n".join([
+        "UNCLAS SAN JOSE 001248", "", "SIPDIS", "", "E.O. 12958: N/A", "TAGS: ECON CS", "SUBJECT: FDI", "",
+        "1. (U) Foreign direct investment by sector:", "", *FIGURES, "",
+        "TOTAL         632.6  922.8", "U.S. Share    68.4%  56.8%", "",
+        "* Central American FDI is the sum of the four countries.", "",
+        "2. (U) The figures are preliminary.", "", "LANGDALE",
+    ])
+    tables = _tables(normalize_traced(text_reader.read(source, "total.txt")).cable)
+    assert tables == ["\n".join(FIGURES), "TOTAL         632.6  922.8\nU.S. Share    68.4%  56.8%"]

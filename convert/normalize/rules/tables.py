@@ -296,9 +296,11 @@ def _table_edges(block: Block, last: bool) -> set[int]:
 def _rows_apart(block: Block, edges: set[int]) -> Paragraph | None:
     """An unnumbered paragraph of one or two rows (or rules) that share two column edges each
     with the table beside it, across a blank line (``TOTAL         460.4  659.4 …`` under the
-    table, ``MAY  JUN  JUL`` over it): its lines as a table's, or None."""
-    if not isinstance(block, Paragraph) or block.n is not None or block.marking or block.items:
-        return None
+    table, ``MAY  JUN  JUL`` over it; ``Dec 13    Duck/Cover (drill)`` / ``Dec 23    Fire
+    (drill)`` under the month before, the list after it attached as its items): its lines as a
+    table's, or None."""
+    if not isinstance(block, Paragraph) or block.n is not None or block.marking:
+        return None  # (its items, a list the paragraph's lines introduce, stay as they are)
     lines = block.lines
     if not 1 <= len(lines) <= 2 or not all(isinstance(x, str) and not isinstance(x, TableLine) for x in lines):
         return None
