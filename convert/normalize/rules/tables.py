@@ -43,8 +43,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..parsed import Block, ItemList, Line, Paragraph, TableLine
-from .blocks import PASSES
+from ..parsed import Block, ItemList, Line, ListItem, Paragraph, TableLine
+from .blocks import ITEMS, PASSES
 from .ruler import Run, note
 
 _MIN_ROWS = 3
@@ -238,6 +238,25 @@ def _with_tables(block: Block) -> Block | None:
     if lines is None and not found:
         return None
     return dataclasses.replace(block, lines=lines or block.lines, items=tuple(items), tokens=())
+
+
+#: a line that begins with a bullet (``- Polofficer (FS 03)   20 hrs``)
+_BULLET = re.compile(r"\s*(?:-{1,2}|[*\u2022])\s")
+
+
+@ITEMS.rule("table-rows", before="hyphen-bullets")
+def table_rows(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | None:
+    """``Hours spent on preparation:`` / ``- Polofficer (FS 03)   20 hrs`` / ``- Econofficer (FS
+    03)   9 hrs`` / … / ``Total:                 92 hrs`` (07REYKJAVIK90): rows that begin with a
+    bullet but hold a table's columns (``find_tables``, two bulleted rows in it at least) are no
+    list: the lines stay the paragraph's (no items), for ``text-table`` to keep them as a table."""
+    texts = [x for x in lines if isinstance(x, str)]
+    if len(texts) != len(lines) or sum(1 for x in texts if _BULLET.match(x)) < 2:
+        return None
+    for start, end in find_tables(texts):
+        if sum(1 for x in texts[start:end] if _BULLET.match(x)) >= 2:
+            return lines, []
+    return None
 
 
 @PASSES.rule(
