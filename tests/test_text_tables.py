@@ -195,3 +195,18 @@ def test_rows_set_apart_keep_their_columns_though_a_list_follows_them() -> None:
     ])
     tables = _tables(normalize_traced(text_reader.read(source, "total.txt")).cable)
     assert tables == ["\n".join(FIGURES), "TOTAL         632.6  922.8\nU.S. Share    68.4%  56.8%"]
+
+
+def test_a_row_set_apart_with_its_source_under_it_keeps_its_columns_the_source_stays_text() -> None:
+    # 09SANJOSE758: ``TOTAL  794  861 …`` / ``(Source: Banco Central de Costa Rica (BCCR))``; a
+    # line under the row that has a gap itself (``TOTAL  13`` sharing one edge) keeps both prose
+    for under, kept in (("(Source: Central Bank.)", ["TOTAL         632.6  922.8"]), ("TOTAL      13", [])):
+        source = "\n".join([
+            "UNCLAS SAN JOSE 000758", "", "SIPDIS", "", "E.O. 12958: N/A", "TAGS: ECON CS", "SUBJECT: FDI", "",
+            "1. (U) Foreign direct investment by sector:", "", *FIGURES, "",
+            "TOTAL         632.6  922.8", under, "",
+            "2. (U) The figures are preliminary.", "", "LANGDALE",
+        ])
+        done = normalize_traced(text_reader.read(source, "total.txt"))
+        assert _tables(done.cable)[1:] == kept, under
+        assert " ".join(under.split()) in " ".join(" ".join(done.cable.tei.itertext()).split())

@@ -312,32 +312,43 @@ def _table_edges(block: Block, last: bool) -> set[int]:
     return edges
 
 
-def _rows_apart(block: Block, edges: set[int]) -> Paragraph | None:
+def _rows_apart(block: Block, edges: set[int], under: bool) -> Paragraph | None:
     """An unnumbered paragraph of one or two rows (or rules) that share two column edges each
     with the table beside it, across a blank line (``TOTAL         460.4  659.4 …`` under the
     table, ``MAY  JUN  JUL`` over it; ``Dec 13    Duck/Cover (drill)`` / ``Dec 23    Fire
     (drill)`` under the month before, the list after it attached as its items): its lines as a
-    table's, or None."""
+    table's, or None. Under the table, a line of text may follow the rows (``TOTAL  794  861 …`` /
+    ``(Source: Banco Central de Costa Rica (BCCR))``): it stays text."""
     if not isinstance(block, Paragraph) or block.n is not None or block.marking:
         return None  # (its items, a list the paragraph's lines introduce, stay as they are)
     lines = block.lines
-    if not 1 <= len(lines) <= 2 or not all(isinstance(x, str) and not isinstance(x, TableLine) for x in lines):
+    if not 1 <= len(lines) <= 3 or not all(isinstance(x, str) and not isinstance(x, TableLine) for x in lines):
         return None
-    rows = [_edges(str(x)) for x in lines if not _RULE.fullmatch(str(x))]
-    if not rows or not all(row is not None and len(row & edges) >= 2 for row in rows):
+    shared = [_shares(str(x), edges) for x in lines]
+    count = len(lines)
+    if under and len(lines) >= 2 and _edges(str(lines[-1])) is None and not _RULE.fullmatch(str(lines[-1])):
+        count -= 1  # the text under the rows (a source, a note: no gap in it)
+    if count > 2 or not all(shared[:count]) or all(_RULE.fullmatch(str(x)) for x in lines[:count]):
         return None
-    return dataclasses.replace(block, lines=tuple(TableLine(str(x)) for x in lines), tokens=())
+    kept = tuple(TableLine(str(x)) for x in lines[:count]) + tuple(lines[count:])
+    return dataclasses.replace(block, lines=kept, tokens=())
+
+
+def _shares(line: str, edges: set[int]) -> bool:
+    """Whether ``line`` is a rule, or a row sharing two column edges with ``edges``."""
+    row = _edges(line)
+    return (row is not None and len(row & edges) >= 2) or _RULE.fullmatch(line) is not None
 
 
 def _set_apart_rows(blocks: list[Block]) -> None:
     """Rows a blank line sets apart from the table they belong to (a total under it, a head
     over it) kept as a table's lines too, each in its own paragraph, in place."""
     for index in range(1, len(blocks)):
-        found = _rows_apart(blocks[index], _table_edges(blocks[index - 1], last=True))
+        found = _rows_apart(blocks[index], _table_edges(blocks[index - 1], last=True), under=True)
         if found is not None:
             blocks[index] = found
     for index in range(len(blocks) - 2, -1, -1):
-        found = _rows_apart(blocks[index], _table_edges(blocks[index + 1], last=False))
+        found = _rows_apart(blocks[index], _table_edges(blocks[index + 1], last=False), under=False)
         if found is not None:
             blocks[index] = found
 
