@@ -477,3 +477,33 @@ def test_a_ref_line_run_on_into_a_sentence_after_an_items_date() -> None:
     assert _signer(done) == "MILAM"
     refs = done.cable.tei.xpath("//t:list[@type='references']/t:item//text()", namespaces=NS)
     assert not any("Per reftel" in r for r in refs)
+
+
+def test_a_later_sections_transmission_banner_over_an_old_page_line_leaves_the_sentence() -> None:
+    # 01VATICAN5693: a partial extract whose first banner follows a quote mark (never read as
+    # the banner), so section-banner does not take the later section's ``CONFIDENTIAL PTQ7681``;
+    # over the old-style page line it is that section's banner, with the page's footer over it
+    body = ('","C O N F I D E N T I A L SECTION 01 OF 02 VATICAN 005693\n\nSIPDIS\n\n'
+            "E.O. 12958: DECL: 10/23/11\nTAGS: PREL AF VT\n\nSUBJECT: TEST\n\n"
+            "1.  (C) THE TALIBAN'S LACK OF CONCERN WAS SIGNIFICANT, HE ADDED, WITH THE OUTSIDE\n"
+            "                       CONFIDENTIAL\n"
+            "                           CONFIDENTIAL     PTQ7681\n"
+            "PAGE 01        VATICA  05693  02 OF 02  021700Z\n"
+            "WORLD STEPPING INTO THE GAP.\n\n2.  (C) THE SECOND PARAGRAPH.\n")
+    done = normalize_traced(RawCable(source="t.txt", form="text", body=body))
+    (p1,) = done.cable.tei.xpath("//t:p[@n='1']", namespaces=NS)
+    assert reading_text(p1).endswith("WITH THE OUTSIDE WORLD STEPPING INTO THE GAP.")
+    fws = [(fw.get("type"), fw.text) for fw in p1.xpath(".//t:fw", namespaces=NS)]
+    assert ("section-banner", "CONFIDENTIAL     PTQ7681") in fws
+    assert ("footer", "CONFIDENTIAL") in fws
+    assert p1.xpath("count(.//t:milestone[@unit='section'])", namespaces=NS) == 1
+    hs.assert_holds(body.encode("utf-8"), "text")
+
+
+def test_the_hyphen_title_cut_needs_a_marked_number_after_it() -> None:
+    # glued-heading's title glued by a hyphen: only before a paragraph's number and marking
+    body = ("1. (U) The paperwork is slow. ---------- Twenty-Five Years-2008 was a good year.\n\n"
+            "2. (U) The second paragraph.\n")
+    done = _run(body)
+    assert done.cable.tei.xpath("//t:ab[@type='heading']", namespaces=NS) == []
+    assert "Twenty-Five Years-2008 was a good year." in _reading(done)

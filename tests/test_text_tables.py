@@ -179,3 +179,49 @@ def test_the_one_walker_keeps_a_table_s_lines_under_the_reading_given() -> None:
     assert text_of(p, READING) == "Figures follow: A 1 B 20 C XXX Source: the bank."  # (collapsed: no lines kept)
     assert table_text(seg) == table_text(seg, TABLE_READING) == "A    1\nB    20\n  C    XXX"  # (the writers')
     assert table_text(seg, LINED_READING) == "A    1\nB    20\n  C    XXX"
+
+
+def test_a_first_cell_wrapped_after_a_semicolon_keeps_the_table_whole() -> None:
+    # 07SANJOSE1926: ``63-TEX. ART NESOI; NDLECRFT SETS;`` / ``   WRN TXT ART  0.8 …``: a cell's
+    # list wrapped, the row going on indented under it; not so where the next row is not indented
+    lines = [
+        "C.R. Cttn Tex., Rel. Exp to US ($MM) 2005   2006",
+        "62-APRL ARTCLS, ACCES; NOT KNIT       246    233     -5%",
+        "61-APRL ARTCLS, ACCES; KNIT/CROCHET   238    232     -3%",
+        "63-TEX. ART NESOI; NDLECRFT SETS;",
+        "   WRN TXT ART                          0.8    0.7  -13%",
+        "60-KNITTED OR CROCHETED FABRICS         0.4    0.3  -25%",
+        "Total  ($MM)                          485    466     -4%",
+    ]
+    assert find_tables(lines) == [(0, 7)]
+    unindented = [*lines[:4], lines[4].strip(), *lines[5:]]
+    assert find_tables(unindented) != [(0, 7)]
+
+
+def test_rows_set_apart_keep_their_columns_though_a_list_follows_them() -> None:
+    # 06BUENOSAIRES109, 07SANJOSE1248: the rows a blank line sets apart from the table, and a
+    # list after them that the paragraph takes as its items (``* Central American FDI …``)
+    source = "\n".join([
+        "UNCLAS SAN JOSE 001248", "", "SIPDIS", "", "E.O. 12958: N/A", "TAGS: ECON CS", "SUBJECT: FDI", "",
+        "1. (U) Foreign direct investment by sector:", "", *FIGURES, "",
+        "TOTAL         632.6  922.8", "U.S. Share    68.4%  56.8%", "",
+        "* Central American FDI is the sum of the four countries.", "",
+        "2. (U) The figures are preliminary.", "", "LANGDALE",
+    ])
+    tables = _tables(normalize_traced(text_reader.read(source, "total.txt")).cable)
+    assert tables == ["\n".join(FIGURES), "TOTAL         632.6  922.8\nU.S. Share    68.4%  56.8%"]
+
+
+def test_a_row_set_apart_with_its_source_under_it_keeps_its_columns_the_source_stays_text() -> None:
+    # 09SANJOSE758: ``TOTAL  794  861 …`` / ``(Source: Banco Central de Costa Rica (BCCR))``; a
+    # line under the row that has a gap itself (``TOTAL  13`` sharing one edge) keeps both prose
+    for under, kept in (("(Source: Central Bank.)", ["TOTAL         632.6  922.8"]), ("TOTAL      13", [])):
+        source = "\n".join([
+            "UNCLAS SAN JOSE 000758", "", "SIPDIS", "", "E.O. 12958: N/A", "TAGS: ECON CS", "SUBJECT: FDI", "",
+            "1. (U) Foreign direct investment by sector:", "", *FIGURES, "",
+            "TOTAL         632.6  922.8", under, "",
+            "2. (U) The figures are preliminary.", "", "LANGDALE",
+        ])
+        done = normalize_traced(text_reader.read(source, "total.txt"))
+        assert _tables(done.cable)[1:] == kept, under
+        assert " ".join(under.split()) in " ".join(" ".join(done.cable.tei.itertext()).split())

@@ -33,6 +33,7 @@ from . import (  # noqa: F401  (registers the rules)
     marked,
     numbersigned,
     openrefs,
+    pagesplit,
     passes,
     preface,
     previewrefs,
@@ -58,7 +59,7 @@ from . import (  # noqa: F401  (registers the rules)
 )
 
 # isort: off
-from . import dumps, ruled  # noqa: F401  (after passes: their rules are placed after its)
+from . import dumps, ruled, sectiontags  # noqa: F401  (after passes: their rules are placed after its)
 from . import titled  # noqa: F401  (after ruled: it reads its titles and rules)
 from . import tailtitle  # noqa: F401  (after titled: its pass follows title-before-number)
 from . import titleforms  # noqa: F401  (after tailtitle: its pass follows title-before-number, before tailtitle's)

@@ -298,6 +298,14 @@ def glued_heading(line: str) -> list[Line] | None:
     return _cut_heading(line, 0)
 
 
+#: a title after a rule, glued by a hyphen or two to the next paragraph's number and marking
+#: (``----- Candidate for Governor Offers a Critique-14.  (U)  Ambassador …``: the rule after the
+#: title lost but its last dash): capitalised words with no sentence's end, then the hyphen
+_HYPHEN_TITLE = re.compile(
+    r"[A-Z][^.!?:;\-]{3,100}+(?<=[A-Za-z)])-{1,2}(?=(?:¶\s*)?\d{1,3}\.\s{1,3}\((?:U|C|S|SBU|TS)\b)"
+)
+
+
 def _for_a_name(line: str, run: re.Match[str]) -> bool:
     # (the word before looked for in the 60 characters before the run: linear on many runs)
     before = _WORD_BEFORE.search(line, max(0, run.start() - 60), run.start())
@@ -322,11 +330,14 @@ def _cut_heading(line: str, depth: int) -> list[Line] | None:
     if start is None:
         return None
     post = line[end:].strip()
+    glued = _HYPHEN_TITLE.match(post)
     pieces: list[Line] = []
     if start:
         pieces.append(line[:start].rstrip())
     pieces.append(line[start:end].strip())
-    if post:
+    if glued and start == first.start() and end == first.end():  # ----- Title-14. (U) …
+        pieces.extend((post[: glued.end()], post[glued.end() :]))
+    elif post:
         pieces.extend((_cut_heading(post, depth + 1) if depth < 20 else None) or [post])
     if len(pieces) == 1:
         return None

@@ -136,6 +136,32 @@ def export_trace(line: str, before: list[str]) -> str | None:
     return "wrapper"
 
 
+#: a media partner's print stamp (El País's printouts: ``Track impresión: asegovia @ Sat Dec 4
+#: 19:20:36 2010. Este documento es propiedad de EL PAÍS``), and the row id printed under it
+_PRINT_STAMP = re.compile(r"^\s*Track impresi[oó]n:\s.{0,80}?@.{0,120}$")
+_PRINT_ID = re.compile(r"^\s*ID:\s*\d{1,9}\s*$")
+
+
+@AFTER_END.rule(
+    "print-stamp",
+    after="export-trace",
+    trigger=("Track impresi", "ID:"),
+    note=note(
+        "normalization",
+        "A media partner's print stamp after the message (Track impresión: … Este documento es propiedad de "
+        "EL PAÍS, and the row's ID: under it) is not the cable's text: it is kept in the closer as fw "
+        "type=\"wrapper\", out of the text flow.",
+    ),
+)
+def print_stamp(line: str, before: list[str]) -> str | None:
+    """``WHITE`` / ``Track impresión: asegovia @ Sat Dec 4 19:20:36 2010. Este documento es
+    propiedad de EL PAÍS`` / ``ID: 187536`` (09SAOPAULO487): the stamp a media partner's
+    printout puts under the message, and its row's number on the line under the stamp."""
+    if _PRINT_STAMP.match(line) or (before and _PRINT_ID.match(line) and _PRINT_STAMP.match(before[-1])):
+        return "wrapper"
+    return None
+
+
 @STAMP.rule(
     "name-row-stamp",
     note=note(
@@ -278,3 +304,47 @@ def csv_row_after_name(line: str, before: list[str]) -> str | None:
     row's start after a name (``name-csv-tail``'s shape), so the last line is the rest of that
     row, not the message."""
     return "wrapper" if before and _csv_tail_at(before[-1]) is not None else None
+
+
+#: a database row run on after the end marker that follows the signer's name (``HOAGLAND NNNN
+#: 2005-10-20 TAJIKISTAN: AMBASSADOR …``): the marker, then the row's date and its subject
+_MARKED_ROW = re.compile(r"(?<=\S)[ \t]++NNNN[ \t]++(?:19|20)\d\d-[01]\d-[0-3]\d[ \t]++\S")
+
+
+def _marked_row_at(line: str) -> int | None:
+    return _after_name(line, _MARKED_ROW.search(line) if "NNNN" in line else None)
+
+
+@AFTER_END.rule(
+    "marked-row-after-text",
+    after="row-after-text",
+    trigger=("NNNN",),
+    note=note(
+        "normalization",
+        "The text of a database row that ran on after the signer's name and the end marker (HOAGLAND NNNN "
+        "2005-10-20 TAJIKISTAN: … and the row's summary on the lines under it) is kept in the closer as fw "
+        "type=\"wrapper\", out of the text flow.",
+    ),
+)
+def marked_row_after_text(line: str, before: list[str]) -> str | None:
+    """``HOAGLAND NNNN 2005-10-20 TAJIKISTAN: AMBASSADOR ZARIPOV COUNSELS …`` / ``In a meeting
+    with Tajikistan's Ambassador …`` (05DUSHANBE1702): a line at the end of the body one or two
+    text lines under a name, the end marker and a row's date is the rest of the row (its
+    summary), not the message."""
+    return "wrapper" if any(_marked_row_at(x) is not None for x in before[-2:]) else None
+
+
+@STAMP.rule(
+    "name-marked-row",
+    after="name-end-marker",
+    note=note(
+        "normalization",
+        "The end marker and a database row run on after the signer's name on its line (HOAGLAND NNNN "
+        "2005-10-20 and the row's subject) are kept in the closer as fw type=\"wrapper\"; the name signs.",
+    ),
+)
+def name_marked_row(line: str) -> int | None:
+    """``HOAGLAND NNNN 2005-10-20 TAJIKISTAN: AMBASSADOR ZARIPOV COUNSELS NO SHARP RESPONSE …``:
+    the last line is a name, the end marker NNNN, and a database row's date and subject; the
+    stamp begins after the name."""
+    return _marked_row_at(line)

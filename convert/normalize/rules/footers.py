@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..banner import CLASSIFICATION_LINE
-from ..parsed import Anchored, Entry
+from ..parsed import Anchored, Entry, Furniture
 
 
 def _banner_before(entries: list[Entry], banner: str | None = None) -> int | None:
@@ -47,6 +47,24 @@ _TRANSMISSION_BANNER = re.compile(r"^(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED
 
 def transmission_banner(stripped: str) -> bool:
     return _TRANSMISSION_BANNER.match(stripped) is not None
+
+
+def take_section(entries: list[Entry]) -> bool:
+    """A later section's transmission banner just before the old-style page line read now
+    (``CONFIDENTIAL`` / ``CONFIDENTIAL     PTQ7681`` / ``PAGE 01 VATICA 05693 02 OF 02 …``,
+    01VATICAN5693), with the previous page's footer over it, made a section milestone in
+    ``entries`` (the page line begins the section's first page): where ``section-banner`` did
+    not take it, in a record whose first banner it never read (a partial extract's, run on
+    after a quote mark). Whether one was taken."""
+    back = len(entries) - 1
+    while back >= 0 and entries[back] is None:
+        back -= 1
+    if back < 0 or type(entries[back]) is not str or not transmission_banner(str(entries[back]).strip()):
+        return False
+    banner = str(entries[back]).strip()
+    del entries[back:]
+    entries.append(Furniture("section", (*take_footer(entries), ("banner", banner)), ""))
+    return True
 
 
 #: a page's footer glued on the end of its last text line (``… WE  CONFIDENTIAL`` over ``PAGE 04

@@ -26,7 +26,7 @@ from typing import Any
 from ...model import RawCable, SourceMetadata
 from ..banner import parse_banner
 from ..parsed import Anchored, Entry, Furniture
-from .footers import take_footer, take_glued_footer, transmission_banner
+from .footers import take_footer, take_glued_footer, take_section, transmission_banner
 from .ruler import Chain, note
 
 SOURCE: Chain[Callable[[RawCable], tuple[RawCable, int]]] = Chain(
@@ -267,7 +267,7 @@ def page_break_old(cur: EntryCursor, line: str, stripped: str) -> Furniture | No
     page = old_page(stripped)
     if page is None:
         return None
-    footer = take_footer(cur.entries) or take_glued_footer(cur.entries)
+    footer = [] if take_section(cur.entries) else take_footer(cur.entries) or take_glued_footer(cur.entries)
     return Furniture("page", (*footer, ("header", line.strip())), page)
 
 

@@ -246,7 +246,11 @@ def preview_copy(blocks: list[Block], run: Run) -> list[Block]:
 
 #: a quote's end, a Classified By line's reasons on a line of their own (08TRIPOLI455): no heading
 NOT_HEADING = ("END TEXT", "END QUOTE", "END OF TEXT", "UNQUOTE", "UNQTE", "REASON:", "REASONS:", "REASON 1.")
-DASHED_TITLE = re.compile(r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>(?<!\s)\s++-{3,}+|(?<!-)-{3,}+)?$")
+#: (a hyphen or two glued to the title's last word: what the teletype kept of its rule, ``-----
+#: Candidate for Governor Offers a Critique-14. (U)`` cut by ``glued-heading``)
+DASHED_TITLE = re.compile(
+    r"^(?:-{3,}\s*)?(?P<title>.*?)(?P<dashes>(?<!\s)\s++-{3,}+|(?<!-)-{3,}+|(?<=[A-Za-z)])-{1,2})?$"
+)
 
 
 @PASSES.rule("headings")

@@ -152,7 +152,8 @@ def run_on_paragraphs(lines: list[str]) -> list[str]:
     to it: ``schools.11. (C)``; or after a heading in capitals: ``… charges. APPEAL EFFORT
     UNDERWAY 6. (C)``) inside a line after the first numbered paragraph starts a line, where it
     follows the last paragraph number (a line's or one cut so) and comes before the next line's:
-    the next number, or the one before the next line's (a paragraph the text skipped). A number
+    the next number, or the one before the next line's (a paragraph the text skipped; after the
+    last numbered line, the one after next: ``her brother.10. (SBU)`` after 8, no 9). A number
     out of that order (``… working on this.1. (C) Summary``, a copy appended; ``¶20 … 17. (SBU)
     COMMENT``) stays text. Before any numbered paragraph, the order starts at paragraph 1 run on
     after the preamble's last field, or at two numbers in a row in a line."""
@@ -203,12 +204,20 @@ def _place(line: str, match: re.Match[str], last: int | None, upper: int | None)
         return None
     if _after_rule(line[max(0, match.start() - 80) : match.start()]):
         return -1
-    if (upper is not None and number >= upper) or (number != last + 1 and (upper is None or number != upper - 1)):
+    if (upper is not None and number >= upper) or (number != last + 1 and not _skips_one(number, last, upper)):
         return None
     if number == 1:
         return -1
     cut = _cut_at(line, match.start())
     return -1 if cut is None else cut if cut >= 0 else None
+
+
+def _skips_one(number: int, last: int, upper: int | None) -> bool:
+    """Whether ``number`` takes the place the numbers around it leave free one number on:
+    the one before the next line's (a paragraph the text skipped), or, with no numbered line
+    after it, the one after next (``… 8. (SBU) … of her brother.10. (SBU) COMMENT: …``, the last
+    paragraph, where the cable has no 9: the order still rises by one step it skipped)."""
+    return number == upper - 1 if upper is not None else number == last + 2
 
 
 def _pieces(line: str, cuts: list[tuple[int, int]]) -> list[str]:

@@ -53,10 +53,11 @@ SPACED_EQUALS = r"(?:=+ ){3,}=+"
 #: a run of dashes or equals signs that sets a title on its line
 _RUN = rf"(?:{DASH_RUN}|={{4,}}(?: =+)*|{SPACED_EQUALS})"
 #: a title with its dashes on the same line: ``----- Title -----``, ``Title -----``, ``----- Title``,
-#: ``Title =====`` (read by ``blocks.dashed_title``)
+#: ``Title =====``, ``--  Title -----`` (the last dashes of the rule above, wrapped: 08LONDON1917;
+#: no bullet ends in a rule) (read by ``blocks.dashed_title``)
 DASHED_TITLE = re.compile(
     rf"^\s*(?:{_RUN}\s*(?P<a>[^-=\s](?:[^-=]|-(?!--)|=(?!==))*?)\s*{_RUN}?"
-    rf"|(?P<b>[^-=\s](?:[^-=]|-(?!--)|=(?!==))*?)\s*{_RUN})\s*$"
+    rf"|(?:-{{2,3}}\s+)?(?P<b>[^-=\s](?:[^-=]|-(?!--)|=(?!==))*?)\s*{_RUN})\s*$"
 )
 #: a line that cannot be part of a title: a numbered paragraph, a table's columns (three spaces)
 _NOT_TITLE_LINE = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s?[.)]|\S {3,}\S")

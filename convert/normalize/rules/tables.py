@@ -45,8 +45,8 @@ import re
 from collections.abc import Iterable
 from itertools import chain, islice
 
-from ..parsed import Block, ItemList, Line, Paragraph, TableLine
-from .blocks import PASSES
+from ..parsed import Block, ItemList, Line, ListItem, Paragraph, TableLine
+from .blocks import ITEMS, PASSES
 from .ruler import Run, note
 
 _MIN_ROWS = 3
@@ -174,13 +174,17 @@ def _row(line: str) -> bool:
 def _bridged(lines: list[str], index: int) -> bool:
     """A short line without a gap between two rows (``Revenues (USD`` / ``mln)``: a row's
     first cell wrapped; ``Leader: Vicente Castano`` under a row), up to two of them: a row
-    follows."""
-    def short(line: str) -> bool:
+    follows. A first cell wrapped in a list of its own may end in a semicolon or a comma where
+    the row under it goes on indented (``63-TEX. ART NESOI; NDLECRFT SETS;`` / ``   WRN TXT ART
+    0.8  0.7  -13%``)."""
+    def short(line: str, listed: bool = False) -> bool:
         text = line.strip()
-        return 0 < len(text) <= _BRIDGE and text[-1] not in ".!?:;" and not _SENTENCE.search(text)
+        ends = ".!?:" if listed else ".!?:;"
+        return 0 < len(text) <= _BRIDGE and text[-1] not in ends and not _SENTENCE.search(text)
 
     ahead = lines[index : index + 3]
-    return short(ahead[0]) and any(_row(x) for x in ahead[1:]) and all(
+    listed = len(ahead) > 1 and _indent(ahead[1]) > 0 and _row(ahead[1])
+    return short(ahead[0], listed) and any(_row(x) for x in ahead[1:]) and all(
         short(x) for x in ahead[1 : next(i for i, x in enumerate(ahead[1:], 1) if _row(x))]
     )
 
@@ -251,6 +255,25 @@ def _with_tables(block: Block) -> Block | None:
     return dataclasses.replace(block, lines=lines or block.lines, items=tuple(items), tokens=())
 
 
+#: a line that begins with a bullet (``- Polofficer (FS 03)   20 hrs``)
+_BULLET = re.compile(r"\s*(?:-{1,2}|[*\u2022])\s")
+
+
+@ITEMS.rule("table-rows", before="hyphen-bullets")
+def table_rows(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | None:
+    """``Hours spent on preparation:`` / ``- Polofficer (FS 03)   20 hrs`` / ``- Econofficer (FS
+    03)   9 hrs`` / … / ``Total:                 92 hrs`` (07REYKJAVIK90): rows that begin with a
+    bullet but hold a table's columns (``find_tables``, two bulleted rows in it at least) are no
+    list: the lines stay the paragraph's (no items), for ``text-table`` to keep them as a table."""
+    texts = [x for x in lines if isinstance(x, str)]
+    if len(texts) != len(lines) or sum(1 for x in texts if _BULLET.match(x)) < 2:
+        return None
+    for start, end in find_tables(texts):
+        if sum(1 for x in texts[start:end] if _BULLET.match(x)) >= 2:
+            return lines, []
+    return None
+
+
 @PASSES.rule(
     "text-table",
     after="title-after-text",
@@ -313,30 +336,43 @@ def _table_edges(block: Block, last: bool) -> set[int]:
     return edges
 
 
-def _rows_apart(block: Block, edges: set[int]) -> Paragraph | None:
+def _rows_apart(block: Block, edges: set[int], under: bool) -> Paragraph | None:
     """An unnumbered paragraph of one or two rows (or rules) that share two column edges each
     with the table beside it, across a blank line (``TOTAL         460.4  659.4 …`` under the
-    table, ``MAY  JUN  JUL`` over it): its lines as a table's, or None."""
-    if not isinstance(block, Paragraph) or block.n is not None or block.marking or block.items:
-        return None
+    table, ``MAY  JUN  JUL`` over it; ``Dec 13    Duck/Cover (drill)`` / ``Dec 23    Fire
+    (drill)`` under the month before, the list after it attached as its items): its lines as a
+    table's, or None. Under the table, a line of text may follow the rows (``TOTAL  794  861 …`` /
+    ``(Source: Banco Central de Costa Rica (BCCR))``): it stays text."""
+    if not isinstance(block, Paragraph) or block.n is not None or block.marking:
+        return None  # (its items, a list the paragraph's lines introduce, stay as they are)
     lines = block.lines
-    if not 1 <= len(lines) <= 2 or not all(isinstance(x, str) and not isinstance(x, TableLine) for x in lines):
+    if not 1 <= len(lines) <= 3 or not all(isinstance(x, str) and not isinstance(x, TableLine) for x in lines):
         return None
-    rows = [_edges(str(x)) for x in lines if not _RULE.fullmatch(str(x))]
-    if not rows or not all(row is not None and len(row & edges) >= 2 for row in rows):
+    shared = [_shares(str(x), edges) for x in lines]
+    count = len(lines)
+    if under and len(lines) >= 2 and _edges(str(lines[-1])) is None and not _RULE.fullmatch(str(lines[-1])):
+        count -= 1  # the text under the rows (a source, a note: no gap in it)
+    if count > 2 or not all(shared[:count]) or all(_RULE.fullmatch(str(x)) for x in lines[:count]):
         return None
-    return dataclasses.replace(block, lines=tuple(TableLine(str(x)) for x in lines), tokens=())
+    kept = tuple(TableLine(str(x)) for x in lines[:count]) + tuple(lines[count:])
+    return dataclasses.replace(block, lines=kept, tokens=())
+
+
+def _shares(line: str, edges: set[int]) -> bool:
+    """Whether ``line`` is a rule, or a row sharing two column edges with ``edges``."""
+    row = _edges(line)
+    return (row is not None and len(row & edges) >= 2) or _RULE.fullmatch(line) is not None
 
 
 def _set_apart_rows(blocks: list[Block]) -> None:
     """Rows a blank line sets apart from the table they belong to (a total under it, a head
     over it) kept as a table's lines too, each in its own paragraph, in place."""
     for index in range(1, len(blocks)):
-        found = _rows_apart(blocks[index], _table_edges(blocks[index - 1], last=True))
+        found = _rows_apart(blocks[index], _table_edges(blocks[index - 1], last=True), under=True)
         if found is not None:
             blocks[index] = found
     for index in range(len(blocks) - 2, -1, -1):
-        found = _rows_apart(blocks[index], _table_edges(blocks[index + 1], last=False))
+        found = _rows_apart(blocks[index], _table_edges(blocks[index + 1], last=False), under=False)
         if found is not None:
             blocks[index] = found
 
