@@ -206,3 +206,23 @@ def test_csv_blank_references_are_no_references():
     data = b'"1","6/2/2009 9:22","","Embassy Test","","\t| |","","UNCLAS BEIJING 001463\n\n1. (SBU) Text.\n"\n'
     (row,) = list(cablescsv.iter_rows(io.BytesIO(data), "x.csv"))
     assert row.metadata.references == ()
+
+
+@pytest.mark.parametrize("declaration", [
+    b'<meta charset="windows-1252">', b"<meta charset=iso-8859-1>",
+    b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
+])
+def test_a_saved_page_is_read_in_the_encoding_it_declares(declaration: bytes) -> None:
+    """A cablegate page a browser saved in windows-1252 says so in its head: it is read so,
+    without --encoding (ISO-8859-1 as windows-1252, as browsers read it); a page that declares
+    nothing, or UTF-8, or an encoding its bytes do not fit, is still refused, and plain text is
+    never read by a declaration it happens to hold."""
+    body = "<pre>UNCLAS MADRID 000857\n\nSUBJECT: CAF\u00c9 \u201cCON LECHE\u201d\n</pre>"
+    page = b"<!DOCTYPE html>\r\n<html><head>" + declaration + b"</head><body>" + body.encode("cp1252") + b"</body></html>"
+    assert "CAF\u00c9 \u201cCON LECHE\u201d" in decode(page, "saved.htm")
+    for refused in (page.replace(declaration, b""), page.replace(declaration, b'<meta charset="utf-8">'),
+                    page.replace(declaration, b'<meta charset="x-no-such">'),
+                    b"UNCLAS " + declaration + "\u00c9".encode("cp1252"),
+                    b"<html><head><meta charset=shift_jis></head>\xff\xff"):
+        with pytest.raises(EncodingError):
+            decode(refused, "saved.htm")
