@@ -33,6 +33,21 @@ def test_csv_mysql_escapes_and_literal_newlines():
     assert row.metadata.id == "09MADRID857" and row.metadata.created == "2009-02-14T12:00"
 
 
+def test_csv_a_row_whose_opening_cannot_be_read_is_named_in_the_row_before_it():
+    """A row whose date is damaged does not open a row: its text runs on in the row before
+    it. That row says so (a warning naming the line and the opening) instead of holding
+    another cable's text without a word; rows that are sound say nothing."""
+    damaged = csv_row(2, "UNCLAS MADRID 000858\n\n1. (U) Other.\n", "09MADRID858").replace(
+        b"2/14/2009 12:00", b"yesterday")
+    data = csv_row(1, "UNCLAS MADRID 000857\n\n1. (U) Text.\n") + damaged + csv_row(3, "UNCLAS MADRID 000859\n")
+    first, third = cablescsv.iter_rows(io.BytesIO(data), "x.csv")
+    assert "09MADRID858" in first.body
+    assert [n for n in first.notes if "another row" in n] == [
+        'line 5 of the text opens another row ("2","yesterday","09MADRID858","Embassy Madrid") that '
+        "could not be read as one: its text is read as this row's"]
+    assert third.source == "x.csv#3" and not third.notes
+
+
 def test_csv_doubled_quotes_inside_a_field_do_not_end_it():
     data = csv_row(1, 'TEXT WITH ""PERSONAL REQUEST"" INSIDE') + csv_row(2, "SECOND")
     rows = list(cablescsv.iter_rows(io.BytesIO(data), "x.csv"))
