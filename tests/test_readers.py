@@ -203,6 +203,12 @@ def test_control_characters_are_counted_in_the_first_64k_characters_only(encode)
     ("<html><table class='cable'>", "html"),
     ('"1","3/6/2001 14:02","01VATICAN1261"', "csv"),
     ("UNCLAS SECTION 01 OF 02 BEIJING 001463", "text"),
+    # any web page is read as one (a page without <pre> is refused, not read as text whose markup
+    # would land in the fields); text that merely holds markup is text
+    ("<!DOCTYPE html>\n<html><body><p>UNCLAS MADRID 000857<br>", "html"),
+    ("\ufeff<!-- saved from url=(0014)about:internet -->\n<HTML><BODY>", "html"),
+    ("<?xml version='1.0' encoding='utf-8' ?>\n<html xmlns='http://www.w3.org/1999/xhtml'>", "html"),
+    ("UNCLAS MADRID 000857\n<html>", "text"),
 ])
 def test_form_detection(head, form):
     assert detect_form(head) == form
