@@ -172,3 +172,91 @@ def test_a_copy_of_the_ref_list_made_wrapper_keeps_its_items() -> None:
         "MASS PREL BO EZ RS\n\n1. (C) The Czech government has formally denied the license request.\n\nCABANISS"
     )
     hs.assert_holds(text.encode(), "text")
+
+
+def test_the_subject_again_under_its_short_label_is_wrapper() -> None:
+    # ``SUBJ: Italy Dodges …`` after the Classified By line: the same words under the short label
+    body = SAME_TWICE.replace(
+        "SUBJECT: ITALY DODGES FINANCIAL MELT DOWN, BUT GLOBAL DOWNTURN HITS HARD\nREF: ROME 320\nREF: ROME 320\n\n"
+        "Classified By: Economic Minister Counselor for reasons 1.4 (b) and (d)\n",
+        "REF: ROME 320\n\nClassified By: Economic Minister Counselor for reasons 1.4 (b) and (d)\n\n"
+        "SUBJ: Italy Dodges Financial Melt Down, but Global\nDownturn Hits Hard\n",
+    )
+    done = normalize_traced(RawCable("t.txt", "text", body))
+    assert "subject-again" in done.fired
+    assert sum("dodges" in x.lower() for x in _reading(body)) == 2  # the subject line and the sentence
+
+
+def test_a_second_subject_with_other_words_stays() -> None:
+    # a drafter's second title (``… STRATEGY FOR ADVANCING IPR`` / ``… IPR TRAINING WEEK A SUCCESS``)
+    body = SAME_TWICE.replace("BUT GLOBAL DOWNTURN HITS HARD\nREF", "BANKS HOLD FIRM\nREF")
+    done = normalize_traced(RawCable("t.txt", "text", body))
+    assert not {"subject-again", "preview-subject-cut"} & set(done.fired)
+    assert any("BANKS HOLD FIRM" in x for x in _reading(body))
+
+
+PREVIEW_THEN_OWN = """<<223100>>
+09.01.2009 08:58
+09NAIROBI1800
+Embassy Nairobi
+SECRET
+VZCZCXYZ0002
+P 010858Z SEP 09
+FM AMEMBASSY NAIROBI
+TO RUEHC/SECSTATE WASHDC PRIORITY 0826
+TAGS: CVIS KCOR KE
+SUBJECT: VISAS DONKEY: CORRUPTION VISA
+REF: A. 2008 STATE 81854
+
+
+S e c r e t nairobi 001800
+
+Sensitive
+sipdis
+
+Dept for a/s carson, inl/c/cp; nsc for senior
+director gavin
+
+E.o. 12958: decl: 08/27/2019
+Tags: cvis, kcor, ke
+Subject: visas donkey: corruption visa denial
+
+Ref: a. 2008 state 81854
+b. Nairobi 1700
+
+Classified By: Ambassador, Reasons 1.4 b,d
+
+1. (C) Embassy is seeking a security advisory opinion.
+
+RANNEBERGER
+"""
+
+
+def test_the_cables_own_preamble_after_a_preview() -> None:
+    done = normalize_traced(RawCable("t.txt", "text", PREVIEW_THEN_OWN))
+    assert {"copy-distribution", "preview-subject-cut", "refs-again"} <= set(done.fired)
+    reading = _reading(PREVIEW_THEN_OWN)
+    assert reading[0] == "Subject: visas donkey: corruption visa denial"  # the whole one, as written
+    assert reading[1].startswith("Ref: a. 2008 state 81854") and "Nairobi 1700" in reading[1]
+    assert not any(x.startswith(("Dept for", "E.o.", "Tags", "SUBJECT", "REF")) for x in reading), reading
+    distribution = _texts(PREVIEW_THEN_OWN, ".//t:opener/t:seg[@type='distribution']")
+    assert distribution == ["Dept for a/s carson, inl/c/cp; nsc for senior", "director gavin"]
+    assert [r.text for r in done.parsed.facts.refs] == ["2008 state 81854", "Nairobi 1700"]
+
+
+def test_no_banner_between_two_subjects_keeps_the_longer_second() -> None:
+    # one preamble's two SUBJECT lines, the second saying more (the cable's own slip): both stay
+    body = PREVIEW_THEN_OWN.replace("\n\nS e c r e t nairobi 001800\n", "\n")
+    done = normalize_traced(RawCable("t.txt", "text", body))
+    assert "preview-subject-cut" not in done.fired
+
+
+def test_a_row_with_its_origin_and_level_before_the_copy_is_wrapper() -> None:
+    # ``65298  2006-05-24  06THEHAGUE1184  Embassy The Hague  CONFIDENTIAL    C O N F I D E N T I A L …``
+    row = ("65298  2008-12-19  08BERLIN1690  Embassy Berlin  CONFIDENTIAL    C O N F I D E N T I A L BERLIN 001690"
+           "   SIPDIS   E.O. 12958: DECL: 12/18/2018  TAGS: PREL PGOV AF")
+    text = PREAMBLE.split("MINISTER COUNSELOR JEFF RATHKE.\n\n")[1]
+    body = PREAMBLE.split("\n\n183990")[0] + "\n\n" + row + "\n\n" + text
+    done = normalize_traced(RawCable("t.txt", "text", body))
+    assert "preamble-copy" in done.fired
+    assert not any("08BERLIN1690" in x for x in _reading(body))

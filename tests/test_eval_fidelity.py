@@ -147,6 +147,26 @@ def test_field_again_counts_a_second_label_in_the_opening_only() -> None:
     assert det.find("SUBJ: X Y\nSubject matter\nREFS: A\n1. Text") == []
 
 
+def test_field_again_counts_a_copy_of_the_subject_not_another_title() -> None:
+    # a copy writes the subject's words again (in any case, cut short, or run on into REF); a
+    # second SUBJECT with other words, or saying more than a whole first one, is the cable's own
+    det = residue.BY_NAME["field-again"]
+    assert len(det.find("SUBJECT: KENYA RESPONDS TO SUDAN\nSubject: Kenya responds to Sudan\n1. (C) Text.")) == 1
+    assert len(det.find("SUBJECT: KENYA RESPONDS...\nSUBJECT: KENYA RESPONDS TO SUDAN\n1. (C) Text.")) == 1
+    assert len(det.find("SUBJECT: KENYA RESPONDS TO SUDAN\nSUBJECT: KENYA RESPONDS TO SUDAN REF: STATE 1\n1. X")) == 1
+    assert det.find("SUBJECT: COSTA RICA: STRATEGY FOR IPR\nSUBJECT: COSTA RICA: IPR TRAINING WEEK\n1. (U) Text.") == []
+    assert det.find("SUBJECT: RELATIONS: FORMER AMBASSADORS TO\nSUBJECT: RELATIONS: FORMER AMBASSADORS TO IRAN "
+                    "SHARE VIEWS\n1. (C) Text.") == []
+
+
+def test_field_again_reads_each_cable_of_a_page() -> None:
+    # a cable appended on the page (its own SUBJECT and REF) is no copy of the first's fields
+    first = [("subject", "SUBJECT: NPT CONTACTS", 0), ("references", "REF: STATE 6970", 0), ("p", "Contacts are:", 0)]
+    appended = [("subject", "SUBJECT: ARAB LEAGUE JOINS", 1), ("references", "REF: STATE 7606", 1)]
+    assert "field-again" not in residue.audit(first + appended, "NPT CONTACTS")
+    assert "field-again" in residue.audit(first + [(k, t, 0) for k, t, _ in appended], "NPT CONTACTS")
+
+
 def test_every_detector_has_an_example() -> None:
     assert set(DETECTOR_EXAMPLES) == set(residue.BY_NAME)
 

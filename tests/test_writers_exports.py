@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from lxml import etree
 from lxml import html as lxml_html
 from writers_fixtures import hand_tei, seed_cable, words
@@ -377,6 +378,26 @@ def test_docx_headings_styles_properties_header_footer(seed: Cable) -> None:
     assert [p.text for p in section.header.paragraphs] == ["UNCLASSIFIED//FOR OFFICIAL USE ONLY"]
     assert section.footer.paragraphs[0].text == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
     assert section.footer.paragraphs[1].text.startswith("09BEIJING1463")
+
+
+def test_docx_footer_ends_below_the_text_margin(seed: Cable) -> None:
+    """The footer's two lines (classification; id and page) fit between the footer's distance
+    from the page's edge and the bottom margin with a blank line's room to spare (12 pt):
+    with less, LibreOffice set a long source note's last line against the footer's
+    classification (02ROME3639's first page, footer at half the margin: 7.6 pt spare)."""
+    import docx as python_docx
+
+    document = python_docx.Document(io.BytesIO(docx.write(seed, OPTIONS)))
+    section = document.sections[0]
+    room = section.bottom_margin - section.footer_distance
+    lines = 0
+    for paragraph in section.footer.paragraphs:
+        style = paragraph.style
+        size = style.font.size or document.styles["Normal"].font.size or Pt(11)
+        before = style.paragraph_format.space_before or 0
+        after = style.paragraph_format.space_after or 0
+        lines += int(size * 1.2) + before + after
+    assert lines + Pt(12) <= room, (lines / Pt(1), room.pt)
 
 
 def test_docx_transcript_has_todays_styles(seed: Cable) -> None:

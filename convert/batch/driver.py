@@ -52,26 +52,10 @@ def run(
     "none", written to ``stream`` (standard error by default). ``hook`` is for tests only:
     it runs in the worker before each cable (see :class:`.worker.Task`)."""
     started_wall, started = time.time(), time.perf_counter()
-    if layout not in LAYOUTS:
-        raise UsageError(layout, f"unknown layout (known: {', '.join(LAYOUTS)})")
-    if engine not in ENGINES:
-        raise UsageError(engine, f"unknown engine (known: {', '.join(ENGINES)})")
-    from ..writers import is_collection
-
-    for fmt in options.formats:
-        if is_collection(fmt):  # one file for many cables: convert.book.make_book makes it
-            raise UsageError(fmt, "made once for all the cables (--to on the command line, or "
-                             "convert.book.make_book), not by the batch per cable")
-    jobs = jobs or default_jobs()
-    if jobs < 1:
-        raise UsageError(str(jobs), "--jobs must be at least 1")
+    jobs = _checked(options, layout, engine, jobs)
     out = Path(out)
     inputs = list(inputs) if not isinstance(inputs, list) else inputs
-    meter = Progress(progress, stream)
-    if meter.mode != "none":
-        total = estimate_total(inputs)
-        if total is not None:
-            meter.set_total(total)
+    meter = _meter(progress, stream, inputs)
     state = State(out).load()
     config = config_hash(options, layout)
     ledger = Ledger(out, options.formats, meter)
@@ -109,14 +93,7 @@ def run(
             report.engine = runner.describe()
             drive(collector, planner, runner, iter([*first, *plan]))
         publisher.wait_all()  # every file in place and recorded
-        # the taxonomy the TEI documents point into, once in each of their folders (a
-        # companion: failing to write it is said and fails the run, the cables' own files
-        # stand; a re-run writes it)
-        try:
-            place_taxonomy(out, {Path(r.outputs["tei"]).parent for r in ledger.results.values()
-                                 if "tei" in r.outputs}, state.tmp)
-        except OutputError as exc:
-            report.run_errors.append(exc.one_line())
+        _taxonomy(out, ledger, state.tmp, report)
         report.complete = True
     finally:
         def close_report(kind: type[BaseException] | None, *_: object) -> bool:
@@ -135,6 +112,46 @@ def run(
             if runner is not None:
                 closing.callback(runner.close)
     return report
+
+
+def _checked(options: ConvertOptions, layout: str, engine: str, jobs: int | None) -> int:
+    """The number of worker slots, once the options are known to make a batch; a UsageError
+    names the first that does not."""
+    if layout not in LAYOUTS:
+        raise UsageError(layout, f"unknown layout (known: {', '.join(LAYOUTS)})")
+    if engine not in ENGINES:
+        raise UsageError(engine, f"unknown engine (known: {', '.join(ENGINES)})")
+    from ..writers import is_collection
+
+    for fmt in options.formats:
+        if is_collection(fmt):  # one file for many cables: convert.book.make_book makes it
+            raise UsageError(fmt, "made once for all the cables (--to on the command line, or "
+                             "convert.book.make_book), not by the batch per cable")
+    jobs = jobs or default_jobs()
+    if jobs < 1:
+        raise UsageError(str(jobs), "--jobs must be at least 1")
+    return jobs
+
+
+def _meter(progress: str, stream: IO[str] | None, inputs: list[str]) -> Progress:
+    """The progress display, told how many cables to expect where that is cheap to know."""
+    meter = Progress(progress, stream)
+    if meter.mode != "none":
+        total = estimate_total(inputs)
+        if total is not None:
+            meter.set_total(total)
+    return meter
+
+
+def _taxonomy(out: Path, ledger: Ledger, tmp: Path, report: BatchReport) -> None:
+    """The taxonomy the TEI documents point into, once in each of their folders: a companion,
+    so failing to write it is said and fails the run while the cables' own files stand (a
+    re-run writes it)."""
+    folders = {Path(r.outputs["tei"]).parent for r in ledger.results.values() if "tei" in r.outputs}
+    try:
+        place_taxonomy(out, folders, tmp)
+    except OutputError as exc:
+        report.run_errors.append(exc.one_line())
 
 
 def drive(collector: Collector, planner: Planner, runner: Engine, plan: Iterator[Task]) -> None:

@@ -250,11 +250,14 @@ def _document_part(theme: Theme, paper: str, xml: bytes) -> bytes:
     footer = _sub(sect, "footerReference", type="default")
     footer.set(f"{{{R_NS}}}id", "rIdCableFooter")
     _sub(sect, "pgSz", w=str(_length_twips(page["width"])), h=str(_length_twips(page["height"])))
-    half = str(_length_twips(page["margin_top"]) // 2)
+    header_at = str(_length_twips(page["margin_top"]) // 2)  # one line: the classification
+    # two lines (the classification, then the id and page): set low enough that they end
+    # well below the text's margin, where a long source note at the page's foot ends
+    footer_at = str(_length_twips(page["margin_bottom"]) // 3)
     _sub(sect, "pgMar", top=str(_length_twips(page["margin_top"])),
          right=str(_length_twips(page["margin_outer"])),
          bottom=str(_length_twips(page["margin_bottom"])),
-         left=str(_length_twips(page["margin_inner"])), header=half, footer=half, gutter="0")
+         left=str(_length_twips(page["margin_inner"])), header=header_at, footer=footer_at, gutter="0")
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 

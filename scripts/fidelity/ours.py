@@ -55,6 +55,9 @@ class Block:
     kind: str  # "subject" | "p" | "heading" | "references" | "closer" | "list" | "other:<tag>"
     n: int | None
     text: str
+    #: which cable of the page the block is of: 0 the page's own, then each cable appended on it
+    #: (``div type="appended-cable"``), in order
+    part: int = 0
 
 
 def _normalize(raw: Any) -> Any:
@@ -145,8 +148,9 @@ def reading_blocks(cable: Any) -> list[Block]:
     not in :data:`OUT_OF_FLOW` (regularised forms, no ``fw``/``pb``/``milestone``/``note``).
     """
     blocks: list[Block] = []
+    parts = [0]
     for div in _xp(cable.tei, "t:text/t:body/t:div"):
-        _blocks_of(div, blocks)
+        _blocks_of(div, blocks, parts)
     return blocks
 
 
@@ -162,16 +166,19 @@ def preamble_lines(cable: Any) -> list[str]:
     return [reading_text(seg) for seg in segs if seg.get("type") in PREAMBLE_AGAIN]
 
 
-def _blocks_of(div: Any, blocks: list[Block]) -> None:
+def _blocks_of(div: Any, blocks: list[Block], parts: list[int]) -> None:
     """The reading blocks of one ``div``, into ``blocks``; a second copy of the text (``div
     type="copy"``) is read block by block the same way, so its wrappers stay out as the
-    edition prints them."""
+    edition prints them. ``parts``: the count of cables met, the page's own first (a ``div
+    type="appended-cable"`` is another)."""
+    if div.get("type") == "appended-cable":
+        parts[0] += 1
     for child in div:
         if not isinstance(child.tag, str):
             continue
         kind_attr = child.get("type")
         if child.tag == _T + "div":
-            _blocks_of(child, blocks)
+            _blocks_of(child, blocks, parts)
             continue
         if (child.tag, None) in OUT_OF_FLOW or (child.tag, kind_attr) in OUT_OF_FLOW:
             continue
@@ -192,7 +199,7 @@ def _blocks_of(div: Any, blocks: list[Block]) -> None:
         else:
             kind = f"other:{name}" + (f"[{kind_attr}]" if kind_attr else "")
         n = child.get("n")
-        blocks.append(Block(kind, int(n) if n and n.isdigit() else None, text))
+        blocks.append(Block(kind, int(n) if n and n.isdigit() else None, text, parts[0]))
 
 
 def shown_classification(cable: Any) -> str | None:

@@ -109,16 +109,41 @@ class Detector:
         numbered = _NUMBERED.search(value)
         opening = value[: numbered.start()] if numbered else value
         seen: set[str] = set()
+        subjects: list[tuple[str, bool]] = []  # the SUBJECTs' words, and whether cut short
         out = []
         for m in self.pattern.finditer(opening):
             label = m.group().split(":")[0].strip().upper().rstrip("S")
             if label.startswith("SUBJ"):
                 label = "SUBJ"
+                end = opening.find("\n", m.end())
+                written = opening[m.end() : end if end >= 0 else len(opening)].rstrip()
+                copy = not subjects or any(_same_subject(_key(written), *s) for s in subjects)
+                subjects.append((_key(written), written.endswith(("..", "…"))))
+                if not copy:
+                    continue  # another subject: the cable's own (a drafter's second title)
             if label in seen:
                 a, b = max(0, m.start() - 30), min(len(value), m.end() + 30)
                 out.append(value[a:b].replace("\n", " ¦ "))
             seen.add(label)
         return out
+
+
+#: what a copy's SUBJECT may run on into after the subject's words (a copy that lost its breaks)
+_RUNON_LABEL = re.compile(r"^(?:REFS?|REFTEL|CLASSIFIEDBY)")
+
+
+def _same_subject(words: str, before: str, cut: bool) -> bool:
+    """Whether a SUBJECT's words (letters and digits) are an earlier one's again: the same, a part
+    of them (a copy cut short), the earlier's whole where a preview cut that short (``cut``: it
+    ends in ``...``), or the earlier's run on into the next field. A SUBJECT that says something
+    else (``… STRATEGY FOR ADVANCING IPR`` / ``… IPR TRAINING WEEK A SUCCESS``), or more than a
+    whole earlier one (``… FORMER AMBASSADORS TO`` / ``… TO IRAN SHARE THEIR VIEWS``), is the
+    cable's own second title, a drafter's, not a copy."""
+    if words == before or (before and before.startswith(words)):
+        return True
+    if not before or not words.startswith(before):
+        return False
+    return cut or bool(_RUNON_LABEL.match(words[len(before) :]))
 
 
 #: a numbered paragraph's block (``1. (C) …``): where the text's opening ends
@@ -265,7 +290,10 @@ DETECTORS: tuple[Detector, ...] = (
         "a SUBJECT or REF field written a second time in the text's opening (before its first "
         "numbered paragraph): `SUBJECT: …` / `SUBJECT: …`, a second `REF:` list, a block that "
         "opens with `SUBJECT:` after the subject line: a media partner's or a database's copy of "
-        "the preamble read as the cable's fields; the first of each is the cable's own",
+        "the preamble read as the cable's fields; the first of each is the cable's own. A copy "
+        "writes the subject's words again (in any case, cut short, or run on into REF): a second "
+        "SUBJECT with other words, or saying more than a whole first one, is the cable's own "
+        "second title (a drafter's); each cable appended on a page has its own opening",
         re.compile(r"(?m)^(?:SUBJECT|SUBJ|REF|REFS|REFTEL)\s*:", re.I),
         trigger=re.compile(r"(?i)SUBJ|REF"),
         again=True,
@@ -296,14 +324,27 @@ DETECTORS: tuple[Detector, ...] = (
 BY_NAME = {d.name: d for d in DETECTORS}
 
 
-def audit(blocks: Iterable[tuple[str, str]], subject: str | None, preamble: Sequence[str] = ()) -> dict[str, list[str]]:
-    """{detector name: hits} over the reading blocks ``(kind, text)`` and the subject; the
-    preamble's handling and distribution lines (``ours.preamble_lines``) for the detectors that
-    look for them again."""
+def audit(
+    blocks: Iterable[tuple[str, str] | tuple[str, str, int]], subject: str | None, preamble: Sequence[str] = ()
+) -> dict[str, list[str]]:
+    """{detector name: hits} over the reading blocks ``(kind, text)`` or ``(kind, text, part)``
+    and the subject; the preamble's handling and distribution lines (``ours.preamble_lines``)
+    for the detectors that look for them again. ``part`` numbers the cables of a page (0 its
+    own, then each cable appended on it): a detector that reads the text's opening
+    (``again``) reads each cable's."""
+    texts: dict[int, list[str]] = {}
+    for block in blocks:
+        texts.setdefault(block[2] if len(block) > 2 else 0, []).append(block[1])  # type: ignore[misc]
+    parts = ["\n".join(t) for t in texts.values()]  # one search per detector; a block is one line
+    body = "\n".join(parts)
     hits: dict[str, list[str]] = {}
-    body = "\n".join(t for _kind, t in blocks)  # one search per detector; a block is one line
     for det in DETECTORS:
-        found = det.find(subject or "" if det.on_subject else body, preamble)
+        if det.on_subject:
+            found = det.find(subject or "", preamble)
+        elif det.again:
+            found = [hit for part in parts for hit in det.find(part, preamble)]
+        else:
+            found = det.find(body, preamble)
         if found:
             hits[det.name] = found
     return hits

@@ -35,7 +35,7 @@ def _one_form(make: Any, *, audit_anchors: list[paragraphs.Anchor] | None = None
         return {"failed": exc.kind, "message": str(exc)}
     facts = ours.facts(cable)
     blocks = ours.reading_blocks(cable)
-    hits = residue.audit(((b.kind, b.text) for b in blocks), facts.get("subject"), ours.preamble_lines(cable))
+    hits = residue.audit(((b.kind, b.text, b.part) for b in blocks), facts.get("subject"), ours.preamble_lines(cable))
     out: dict[str, Any] = {
         "facts": facts,
         "residue": {k: v[:MAX_HITS] for k, v in hits.items()},

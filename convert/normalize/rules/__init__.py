@@ -16,6 +16,7 @@ from . import (  # noqa: F401  (registers the rules)
     bullets,
     closing,
     copies,
+    copypreamble,
     cuts,
     dashes,
     doubled,

@@ -47,8 +47,18 @@ _CUT = re.compile(r"\.\.\.|…")
 _SHORTEST = 12
 
 
+#: a SUBJECT's label, short or long (``SUBJ: Prime Minister Accuses …`` written again after the
+#: Classified By line, the long label's words in capitals before it): compared without it
+_SUBJECT_LABEL = re.compile(r"^SUBJ(?:ECT)?")
+
+
 def _plain(text: str) -> str:
     return _NOT_ALNUM.sub("", text.upper())
+
+
+def _words(text: str) -> str:
+    """A SUBJECT's letters and digits after its label."""
+    return _SUBJECT_LABEL.sub("", _plain(text), count=1)
 
 
 def _as_wrapper(fields: list[Field], index: int) -> None:
@@ -66,17 +76,18 @@ def _as_wrapper(fields: list[Field], index: int) -> None:
 )
 def subject_again(fields: list[Field]) -> list[Field] | None:
     """A SUBJECT field after the first whose words are the first's again (letters and digits,
-    any case), or begin with them and go on with a REF or Classified By field run on after
-    them: a wrapper field."""
+    any case, after the label, short or long: ``SUBJ: Prime Minister Accuses …`` after the
+    Classified By line), or begin with them and go on with a REF or Classified By field run on
+    after them: a wrapper field."""
     subjects = [k for k, f in enumerate(fields) if f.kind == "subject"]
     if len(subjects) < 2:
         return None
-    first = _plain(fields[subjects[0]].text)
-    if len(first) < _SHORTEST:
+    first = _words(fields[subjects[0]].text)
+    if len(first) + len("SUBJECT") < _SHORTEST:
         return None
     out = list(fields)
     for index in subjects[1:]:
-        plain = _plain(fields[index].text)
+        plain = _words(fields[index].text)
         if plain == first or (plain.startswith(first) and _RUNON_FIELD.match(plain[len(first) :])):
             _as_wrapper(out, index)
     return out if out != fields else None

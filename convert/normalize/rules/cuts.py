@@ -13,7 +13,7 @@ from ..banner import BANNER_LEVEL
 from ..parsed import Anchored, Furniture, Line
 from .blocks import CUT, ends_sentence, para_start, terminal
 from .ruler import note
-from .runs import DASH_RULE, DASH_RUN, SPACED_EQUALS
+from .runs import DASH_RULE, DASH_RUN, END_LABEL, SPACED_EQUALS
 
 # ---------------------------------------------------------------- lines cut
 #: SIPDIS as the transmission wrote it, or as a copy that set the text in lower or sentence case
@@ -91,10 +91,13 @@ def name_stray_quote(line: str) -> list[Line] | None:
 
 
 #: a media partner's stamp before its copy: the end of its preview cut short (``C..``), row
-#: number, date, time, cable id (each optional)
+#: number, date, time, cable id (each optional), and after the id the row's origin and
+#: classification columns, two spaces or more apart (``65298  2006-05-24  06THEHAGUE1184  Embassy
+#: The Hague  CONFIDENTIAL    C O N F I D E N T I A L …``)
 STAMP = re.compile(
     r"\s*(?:[^\s.]{1,20}(?:\.{2,}|…)\s*)?(?:\d{1,7}\s+)?(?:\d{1,2}/\d{1,2}/\d{4}\s+|\d{4}-\d{2}-\d{2}\s+)?(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?"
-    r"(?:\d{2}[A-Z]{2,}\d+\s+)?"
+    r"(?:\d{2}[A-Z]{2,}\d+\s+(?:(?:Embassy|Consulate|Mission|USUN|US Mission|US Office|American Institute)"
+    r"(?: [A-Z][A-Za-z.'-]*){0,4}  ++(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)[A-Z/ ]*?  ++)?)?"
 )
 #: the banner's message reference after its level (``SECTION 01 OF 03 KYIV 001627``)
 COPY_REF = re.compile(r"\s*(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3}\s+)?[A-Z][A-Z .'-]{0,30}?\s\d{5,6}\b")
@@ -190,7 +193,7 @@ def _ends_sentence_first(pre: str) -> bool:
 
 #: a span's end label before a title on the rule's line (``END SUMMARY PRESS SPOTLIGHTS …
 #: -----``, ``End Summary.  Moussavi: Admirable but Unknown -----``): the title starts after it
-_END_LABEL = re.compile(r"(?i:\bend (?:of )?(?:summary|comment|note)(?: and comment)?\b)\.?\)?\s+(?=\S)")
+_END_LABEL = re.compile(r"\b" + END_LABEL + r"\s+(?=\S)")
 
 
 def _after_end_label(pre: str) -> int | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..parsed import AnonBlock, Block, Field, Furniture, LateField, Line, PageBreak, Paragraph
+from ..parsed import AnonBlock, Block, Field, LateField, Line, PageBreak, Paragraph
 from .blocks import CUT, PARA_START, PASSES, STARTS, text_lines
 from .copies import ROW_DAY, ROW_ID, ROW_START, row_field
 from .cuts import COPY_PARA
@@ -200,7 +200,7 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
 def _as_wrapper(block: Block) -> AnonBlock:
     """``block`` as the wrapper's, every line of it kept: its list items' too (a copy's REF
     list ``REF: A. PRAGUE 337`` / ``B. PRAGUE 356 ...``: its items would be lost)."""
-    return AnonBlock("wrapper", tuple(line for line in block_lines(block) if isinstance(line, str | Furniture)))
+    return AnonBlock("wrapper", tuple(block_lines(block)))
 
 
 def _refs_again(block: Paragraph, refs: list[str], run: Run) -> bool:

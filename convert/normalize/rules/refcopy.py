@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ..parsed import Block, Field, LateField, Ref
+from ..parsed import Block, Field, LateField, Line, Ref
 from ..refs import guessed, parse_refs
 from .ruler import Chain, Run, note
 
@@ -208,11 +208,11 @@ def whole_refs(
     return list(guessed(whole, year[1]))
 
 
-def block_lines(block: Block) -> list[object]:
+def block_lines(block: Block) -> list[Line]:
     """A block's lines as written, with its list items' (each item's label before its text)."""
     if isinstance(block, LateField):
         return list(block.field.lines)
-    lines: list[object] = list(getattr(block, "lines", ()))
+    lines: list[Line] = list(getattr(block, "lines", ()))
     for item in getattr(block, "items", ()):
         first, *rest = item.lines or ("",)
         lines += [f"{item.label} {first}" if item.label and isinstance(first, str) else first, *rest]

@@ -16,6 +16,7 @@ import re
 from .blocks import PARA_START, number_goes_on
 from .lines import LINES
 from .ruler import note
+from .runs import END_LABEL
 
 #: a paragraph's number (1 to 199, as PARA_START reads it) and portion marking inside a line
 #: (``3. (SBU) ``, ``11.(C) ``, ``16. (c) ``)
@@ -43,8 +44,7 @@ _WORD_HEADING = re.compile(r"(?<![A-Z]\.[A-Z])" + _ENDS + r"\s+(?P<title>[A-Z]{4
 _TITLE = re.compile(r"(?<![A-Z]\.[A-Z])" + _ENDS + r"\s+(?P<title>[A-Z][^.!?]{2,60}?)\s{2,}$")
 #: a span's end label at a heading's start (``End Summary GOVERNMENT OVERSIGHT …``): the
 #: paragraph's before; a title in capitals after it is the heading
-_SPAN = r"(?i:summary|comment|note|text|background)"
-_END_LABEL = re.compile(rf"(?i:end)\s+{_SPAN}(?:\s+(?i:and)\s+{_SPAN})?[.:]?(?:\s+|$)")
+_END_LABEL = re.compile(END_LABEL + r"(?:\s+|$)")
 _CAPS_TITLE = re.compile(rf"(?=[A-Z]){_WORD}(?: {_WORD})+$")
 #: how far before the number a heading is looked for
 _REACH = 160

@@ -33,6 +33,10 @@ def rule_pattern(rule: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*/?(?:{rule})\s*$")
 
 
+#: a span's end label (``END SUMMARY``, ``End of Comment.``, ``End Summary and Comment:``):
+#: ``run-on-paragraphs`` reads it at a heading's start, ``glued-heading`` before a title
+_SPAN = r"(?:summary|comment|note|text|background)"
+END_LABEL = rf"(?i:end\s+(?:of\s+)?{_SPAN}(?:\s+and\s+{_SPAN})?)\b[.:]?\)?"
 #: any rule: four or more dashes, equals signs or underscores, mixed, spaced as they fall (a
 #: rule line above a title, a run the teletype wrapped)
 _RULE_LINE = rule_pattern(r"(?:[-=_]\s*){4,}")
