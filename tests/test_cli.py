@@ -158,3 +158,18 @@ def test_unknown_format_is_a_usage_error():
     result = run(str(SEED), "--to", "rtf", "-o", "-")
     assert result.returncode == 2
     assert "unknown output format" in result.stderr.decode()
+    # the names --to also takes for groups of formats are listed with the formats
+    assert "; all (tei,json,html,md,pdf,epub,docx); data (tei,json))" in result.stderr.decode()
+
+
+def test_a_pattern_matching_nothing_and_an_empty_folder_say_so(tmp_path):
+    """A quoted pattern that matches no file is named as a pattern; a folder without cable
+    files names every suffix a folder walk reads (not four of them)."""
+    result = run(str(tmp_path / "nothing*.txt"), "-o", str(tmp_path / "out"), "--to", "json")
+    assert result.returncode == 3
+    assert "no file matches it as a pattern" in result.stderr.decode()
+    (tmp_path / "empty").mkdir()
+    result = run(str(tmp_path / "empty"), "-o", str(tmp_path / "out"), "--to", "json")
+    assert result.returncode == 3
+    assert ("a folder with no cable files (.cable, .csv, .htm, .html, .text, .txt, .xml, or no suffix)"
+            in result.stderr.decode())

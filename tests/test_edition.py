@@ -416,3 +416,26 @@ def test_paragraph_bookmarks_print_a_redaction_as_the_text_does() -> None:
     assert edition and not [label for label in edition if "XXX" in label]
     assert edition[0].startswith(f"\u00b61 Ambassador met informally with {REDACTION_LABEL}.")
     assert [label for label in labels(WriteOptions(transcript=True)) if "XXXXXXXXXXXX" in label]
+
+
+LOU = ("P 121605Z JAN 76\nFM AMEMBASSY MOSCOW\nTO SECSTATE WASHDC PRIORITY 8821\nBT\n"
+       "LIMITED OFFICIAL USE MOSCOW 0512\n\nEXDIS\n\nE.O. 11652: N/A\nTAGS: PFOR, UR, US\n"
+       "SUBJECT: SOVIET PRESS ON ANGOLA\n\n1. SOVIET PRESS CARRIED A TASS COMMENTARY.\nSTOESSEL\nBT\n")
+
+
+def test_a_limited_official_use_cable_is_printed_under_its_own_level() -> None:
+    """A cable marked LIMITED OFFICIAL USE: the JSON keeps the cablegate record
+    (UNCLASSIFIED//FOR OFFICIAL USE ONLY, as the 2011 metadata writes it), but every page, the
+    source note and the front matter print the cable's own level, once."""
+    from convert.normalize import normalize
+    from convert.readers import text
+    from convert.writers import get_writer
+
+    cable = normalize(text.read(LOU, "76MOSCOW512.txt"))
+    view = cable.view
+    assert view.header.marking == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+    assert view.classification == "LIMITED OFFICIAL USE"
+    assert dict(frus.source_note(view))["marking"] == "Limited Official Use; Priority; EXDIS."
+    page = get_writer("html")(cable, WriteOptions()).decode("utf-8")
+    assert 'data-classification="LIMITED OFFICIAL USE"' in page
+    assert "UNCLASSIFIED" not in page.split("<body", 1)[1].split("Transmission", 1)[0]

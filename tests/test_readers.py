@@ -33,6 +33,21 @@ def test_csv_mysql_escapes_and_literal_newlines():
     assert row.metadata.id == "09MADRID857" and row.metadata.created == "2009-02-14T12:00"
 
 
+def test_csv_a_row_whose_opening_cannot_be_read_is_named_in_the_row_before_it():
+    """A row whose date is damaged does not open a row: its text runs on in the row before
+    it. That row says so (a warning naming the line and the opening) instead of holding
+    another cable's text without a word; rows that are sound say nothing."""
+    damaged = csv_row(2, "UNCLAS MADRID 000858\n\n1. (U) Other.\n", "09MADRID858").replace(
+        b"2/14/2009 12:00", b"yesterday")
+    data = csv_row(1, "UNCLAS MADRID 000857\n\n1. (U) Text.\n") + damaged + csv_row(3, "UNCLAS MADRID 000859\n")
+    first, third = cablescsv.iter_rows(io.BytesIO(data), "x.csv")
+    assert "09MADRID858" in first.body
+    assert [n for n in first.notes if "another row" in n] == [
+        'line 5 of the text opens another row ("2","yesterday","09MADRID858","Embassy Madrid") that '
+        "could not be read as one: its text is read as this row's"]
+    assert third.source == "x.csv#3" and not third.notes
+
+
 def test_csv_doubled_quotes_inside_a_field_do_not_end_it():
     data = csv_row(1, 'TEXT WITH ""PERSONAL REQUEST"" INSIDE') + csv_row(2, "SECOND")
     rows = list(cablescsv.iter_rows(io.BytesIO(data), "x.csv"))
@@ -188,6 +203,12 @@ def test_control_characters_are_counted_in_the_first_64k_characters_only(encode)
     ("<html><table class='cable'>", "html"),
     ('"1","3/6/2001 14:02","01VATICAN1261"', "csv"),
     ("UNCLAS SECTION 01 OF 02 BEIJING 001463", "text"),
+    # any web page is read as one (a page without <pre> is refused, not read as text whose markup
+    # would land in the fields); text that merely holds markup is text
+    ("<!DOCTYPE html>\n<html><body><p>UNCLAS MADRID 000857<br>", "html"),
+    ("\ufeff<!-- saved from url=(0014)about:internet -->\n<HTML><BODY>", "html"),
+    ("<?xml version='1.0' encoding='utf-8' ?>\n<html xmlns='http://www.w3.org/1999/xhtml'>", "html"),
+    ("UNCLAS MADRID 000857\n<html>", "text"),
 ])
 def test_form_detection(head, form):
     assert detect_form(head) == form
@@ -206,3 +227,23 @@ def test_csv_blank_references_are_no_references():
     data = b'"1","6/2/2009 9:22","","Embassy Test","","\t| |","","UNCLAS BEIJING 001463\n\n1. (SBU) Text.\n"\n'
     (row,) = list(cablescsv.iter_rows(io.BytesIO(data), "x.csv"))
     assert row.metadata.references == ()
+
+
+@pytest.mark.parametrize("declaration", [
+    b'<meta charset="windows-1252">', b"<meta charset=iso-8859-1>",
+    b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
+])
+def test_a_saved_page_is_read_in_the_encoding_it_declares(declaration: bytes) -> None:
+    """A cablegate page a browser saved in windows-1252 says so in its head: it is read so,
+    without --encoding (ISO-8859-1 as windows-1252, as browsers read it); a page that declares
+    nothing, or UTF-8, or an encoding its bytes do not fit, is still refused, and plain text is
+    never read by a declaration it happens to hold."""
+    body = "<pre>UNCLAS MADRID 000857\n\nSUBJECT: CAF\u00c9 \u201cCON LECHE\u201d\n</pre>"
+    page = b"<!DOCTYPE html>\r\n<html><head>" + declaration + b"</head><body>" + body.encode("cp1252") + b"</body></html>"
+    assert "CAF\u00c9 \u201cCON LECHE\u201d" in decode(page, "saved.htm")
+    for refused in (page.replace(declaration, b""), page.replace(declaration, b'<meta charset="utf-8">'),
+                    page.replace(declaration, b'<meta charset="x-no-such">'),
+                    b"UNCLAS " + declaration + "\u00c9".encode("cp1252"),
+                    b"<html><head><meta charset=shift_jis></head>\xff\xff"):
+        with pytest.raises(EncodingError):
+            decode(refused, "saved.htm")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 from collections.abc import Iterator
 
 from ..errors import ConvertError, UsageError
@@ -20,12 +21,16 @@ from .listing import CABLE_SUFFIXES, Notice, discover, expand_inputs, is_cable_f
 from .source import Source, read_bytes
 
 FORMS = ("text", "html", "csv", "tei")
+#: a web page's opening (after a BOM, white space, the XML declaration, a browser's ``<!-- saved
+#: from url=… -->``): read as a page, never as text whose markup would land in the cable's fields
+_WEB_PAGE = re.compile(r"\A\ufeff?\s*+(?:<\?xml[^>]{0,200}+>\s*+)?(?:<!--[^>]{0,300}?-->\s*+)?"
+                       r"(?:<!doctype\s++html\b|<html\b)", re.I)
 
 
 def detect_form(head: str) -> str:
     if tei.looks_like(head):
         return "tei"
-    if cablegate.looks_like(head):
+    if cablegate.looks_like(head) or _WEB_PAGE.match(head):
         return "html"
     if cablescsv.looks_like(head):
         return "csv"

@@ -175,7 +175,8 @@ def parse_table(page: str) -> SourceMetadata | None:
 def read(page: str, name: str) -> RawCable:
     blocks = [pre_text(b) for b in _contents(page, _PRE_START, _PRE_END)]
     if not blocks:
-        raise ParseError(name, "a web page without a <pre> block: no cable text found")
+        raise ParseError(name, "a web page without a <pre> block: no cable text found (open it in a "
+                         "browser and save or paste its text)")
     metadata = parse_table(page)
     markup: Counter[str] = Counter()
     for block in _contents(page, _PRE_START, _PRE_END):

@@ -38,6 +38,9 @@ _NEXT_ROW = re.compile(r"\n(?=" + _ROW_START + ")")
 #: where one row ends and the next begins: a field's closing quote, a newline, a row opening
 _BOUNDARY = re.compile(r'"\r?\n(?=' + _ROW_START + ")")
 _ESCAPE = re.compile(r"\\([\"'\\])")
+#: a row's opening inside a row's text: a row whose opening cannot be read (its date, say) does
+#: not start a row, and its text runs on in the row before it (``"2","yesterday","04BRASILIA526",``)
+_DAMAGED_OPENING = re.compile(r'\n"\d+","[^"\n]{0,40}","[^"\n]{0,60}","[^"\n]{0,80}","')
 
 
 class Readable(Protocol):
@@ -64,6 +67,11 @@ def _iso(date: str) -> str | None:
 
 def row_to_raw(fields: tuple[str, ...], name: str, notes: tuple[str, ...] = ()) -> RawCable:
     row, date, refid, origin, classification, refs, header, content = (unescape(f) for f in fields)
+    damaged = _DAMAGED_OPENING.search(content)
+    if damaged is not None:
+        line = content.count("\n", 0, damaged.start()) + 2
+        notes = (*notes, f"line {line} of the text opens another row ({damaged.group()[1:-2][:70]}) "
+                 "that could not be read as one: its text is read as this row's")
     metadata = SourceMetadata(
         kind="cables.csv",
         id=refid or None,

@@ -12,6 +12,15 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 #: every byte but those characters' (in UTF-8 they are single bytes that occur nowhere else)
 _NOT_CONTROL = bytes(b for b in range(256) if not _CONTROL_RE.match(chr(b)))
 _SAMPLE = 65536
+#: a markup document's statement of its encoding (a meta element's charset, the XML
+#: declaration's encoding), looked for in its first bytes only
+_DECLARED = re.compile(
+    rb"""<(?:meta\b[^>]{0,200}?\bcharset\s{0,5}=\s{0,5}["']?|\?xml\b[^>]{0,100}?\bencoding\s{0,5}=\s{0,5}["'])"""
+    rb"""([A-Za-z0-9._:-]{1,40})""",
+    re.I,
+)
+_DECLARED_WITHIN = 4096
+_AS_BROWSERS = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 
 
 def _controls(sample: str, utf8: bytes | None) -> int:
@@ -53,13 +62,10 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            hint = ""
-            try:
-                data.decode("cp1252")
-                hint = "; it decodes as cp1252: rerun with --encoding cp1252"
-            except UnicodeDecodeError:
-                pass
-            raise EncodingError(name, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}){hint}") from None
+            declared = as_declared(data)
+            if declared is None:
+                raise _not_utf8(data, name, exc) from None
+            text = declared
     sample = text[:_SAMPLE]
     limit = max(8, len(sample) // 100)
     controls = None
@@ -75,6 +81,41 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     if not text.strip():
         raise EmptyInputError(name, "the input holds only white space")
     return text
+
+
+def _not_utf8(data: bytes, name: str, exc: UnicodeDecodeError) -> EncodingError:
+    hint = ""
+    try:
+        data.decode("cp1252")
+        hint = "; it decodes as cp1252: rerun with --encoding cp1252"
+    except UnicodeDecodeError:
+        pass
+    return EncodingError(name, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}){hint}")
+
+
+def as_declared(data: bytes) -> str | None:
+    """A web page or XML document that is not UTF-8, decoded in the encoding it declares
+    near its start (``<meta charset="windows-1252">``, ``content="text/html;
+    charset=iso-8859-1"``, ``<?xml … encoding="ISO-8859-1"?>``: a page a browser saved);
+    None when it declares none, one Python does not know, or one its bytes do not fit.
+    ISO-8859-1 and ASCII are read as windows-1252, as browsers read them."""
+    head = data[:_DECLARED_WITHIN]
+    if not head.lstrip().startswith(b"<"):
+        return None
+    match = _DECLARED.search(head)
+    if match is None:
+        return None
+    try:
+        encoding = codecs.lookup(match[1].decode("ascii")).name
+    except LookupError:
+        return None
+    encoding = _AS_BROWSERS.get(encoding, encoding)
+    if encoding.startswith(("utf-8", "utf-16", "utf-32")):
+        return None  # not what the bytes are, as the UTF-8 decoding just showed (UTF-16: a BOM)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def line_breaks(text: str) -> tuple[str, str | None]:

@@ -38,6 +38,8 @@ OUTPUT_MARK = ".cable-convert"
 #: (``convert.taxonomy.FILE``) and a run's CMIF file (``*.cmif.xml``)
 COMPANION_NAMES = frozenset({"cable-taxonomy.xml"})
 COMPANION_SUFFIX = ".cmif.xml"
+#: the suffixes a folder walk reads, as an error names them
+_SUFFIXES_NAMED = ", ".join(sorted(s for s in CABLE_SUFFIXES if s)) + ", or no suffix"
 
 #: where warnings go: (the thing passed over, why)
 Notice = Callable[[str, str], None]
@@ -134,12 +136,15 @@ def expand_inputs(inputs: Iterable[str], options: ReadOptions, notice: Notice = 
                 found = True
                 yield from _file_sources(file, display_name(str(file)), options)
             if not found:
-                yield InputError(name, "a folder with no cable files (.txt, .html, .csv, .xml)")
+                yield InputError(name, f"a folder with no cable files ({_SUFFIXES_NAMED})")
             continue
         try:
             info = os.stat(item)
         except OSError as exc:
             missing = isinstance(exc, FileNotFoundError | NotADirectoryError)
+            if missing and any(c in item for c in "*?["):  # a pattern the tool expanded to nothing
+                yield InputError(name, "no such file or folder, and no file matches it as a pattern")
+                continue
             yield InputError(name, "no such file or folder" if missing else exc.strerror or str(exc))
             continue
         kind = not_regular(info.st_mode)

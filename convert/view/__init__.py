@@ -149,7 +149,11 @@ class CableView:
     @cached_property
     def classification(self) -> str:
         """The line printed at the top and bottom of every page (``SECRET//NOFORN``), or
-        :data:`NOT_STATED`."""
+        :data:`NOT_STATED`. A cable marked LIMITED OFFICIAL USE is printed under that level,
+        not under the record's UNCLASSIFIED//FOR OFFICIAL USE ONLY (the 2011 metadata's
+        convention, which the JSON keeps)."""
+        if self.level == "LIMITED OFFICIAL USE":
+            return self.level
         return clean(self.header.marking) or self.level or NOT_STATED
 
     @property

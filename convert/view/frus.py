@@ -236,7 +236,7 @@ def marking(view: CableView) -> str:
     items = [level]
     if view.precedence:
         items.append(view.precedence.title())
-    items += list(view.caveats)
+    items += [c for c in view.caveats if c != view.level]  # LIMITED OFFICIAL USE is both
     return "; ".join(items)
 
 

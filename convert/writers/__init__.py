@@ -102,7 +102,8 @@ def canonical_format(name: str) -> str:
     key = ALIASES.get(name.strip().lower(), name.strip().lower())
     if key not in FORMATS and key not in COLLECTIONS:
         known = ", ".join([*FORMATS, *COLLECTIONS])
-        raise UsageError(name, f"unknown output format (known: {known})")
+        groups = "; ".join(f"{group} ({','.join(names)})" for group, names in GROUPS.items())
+        raise UsageError(name, f"unknown output format (known: {known}; {groups})")
     return key
 
 

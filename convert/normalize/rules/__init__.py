@@ -49,6 +49,7 @@ from . import (  # noqa: F401  (registers the rules)
     runon,
     sectionend,
     separators,
+    serials,
     signoff,
     spacing,
     subjects,
