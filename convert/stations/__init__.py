@@ -18,7 +18,8 @@ Lookups are dictionary lookups, by:
 
 Every lookup returns None for an office the table does not hold; none raises on damaged
 text. :func:`country_on` gives the country of a post on a date (Moscow was in the Soviet
-Union until 1991-12-25), :func:`frus_name` and :func:`frus_parts` name an office the way a
+Union until 1991-12-25), :func:`city_on` the name of its city (Leningrad until 1991-09-05;
+:mod:`.cities`), :func:`frus_name` and :func:`frus_parts` name an office the way a
 FRUS heading does ("the Embassy in China"; ``("Embassy", "in", "China")`` for grouping
 several addressees as "the Embassies in …").
 """
@@ -29,15 +30,18 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from .cities import CITY_ERAS, CityName, city_then
 from .offices import clean_office, normalize_office, office_candidates
 from .table import COLUMNS, KINDS, REQUIRED, Era, Station, Table, parse_eras, parse_table, table
 
 __all__ = [
+    "CITY_ERAS",
     "COLUMNS",
     "DEFINITE",
     "KINDS",
     "PLURALS",
     "REQUIRED",
+    "CityName",
     "Era",
     "FrusParts",
     "Station",
@@ -47,6 +51,8 @@ __all__ = [
     "by_indicator",
     "by_office",
     "by_origin",
+    "city_on",
+    "city_then",
     "clean_office",
     "country_on",
     "find",
@@ -199,6 +205,13 @@ def country_on(station: Station, date: str | None = None) -> str:
     return station.country
 
 
+def city_on(station: Station, date: str | None = None, written: str | None = None) -> str:
+    """The post's city as named on ``date``: ``Leningrad`` for the Consulate in St. Petersburg
+    in 1976, ``St. Petersburg`` in 2009; without a date, the old name when the routing name
+    ``written`` uses it (see :func:`city_then`). Empty for an office with no city."""
+    return city_then(station.city, date, written) if station.city else ""
+
+
 def with_article(country: str) -> str:
     """``Netherlands`` -> ``the Netherlands``; ``China`` -> ``China``."""
     return f"the {country}" if country in DEFINITE else country
@@ -210,9 +223,11 @@ _FRUS = re.compile(
 )
 
 
-def frus_parts(station: Station, date: str | None = None) -> FrusParts | None:
-    """``("Embassy", "in", "the Soviet Union")`` for Embassy Moscow in 1985: the parts a
-    list of addressees is grouped by (same title and preposition: "the Embassies in …").
+def frus_parts(station: Station, date: str | None = None, written: str | None = None) -> FrusParts | None:
+    """``("Embassy", "in", "the Soviet Union")`` for Embassy Moscow in 1985, ``("Consulate",
+    "in", "Leningrad")`` for the Consulate in St. Petersburg in 1976 (``written``: the routing
+    name as the cable writes it, see :func:`city_on`): the parts a list of addressees is
+    grouped by (same title and preposition: "the Embassies in …").
     None for an office FRUS names without a place (the Department of State, a collective,
     the American Institute in Taiwan)."""
     match = _FRUS.match(station.frus)
@@ -223,15 +238,17 @@ def frus_parts(station: Station, date: str | None = None) -> FrusParts | None:
         then = country_on(station, date)
         if then != station.country and then:
             place = with_article(then)
+    elif place == station.city:
+        place = city_on(station, date, written)
     return FrusParts(title, prep, place)
 
 
-def frus_name(station: Station, date: str | None = None) -> str:
+def frus_name(station: Station, date: str | None = None, written: str | None = None) -> str:
     """The office as a FRUS heading names it on ``date``: ``the Embassy in the Soviet
     Union`` (Moscow, 1985), ``the Embassy in Russia`` (2009), ``the Consulate in Shanghai``,
-    ``the Department of State``. Falls back to the office as written when the table has no
-    FRUS form for it."""
-    parts = frus_parts(station, date)
+    ``the Department of State``; ``the Consulate in Leningrad`` (1976). Falls back to the
+    office as written when the table has no FRUS form for it."""
+    parts = frus_parts(station, date, written)
     if parts is not None:
         return f"the {parts.title} {parts.preposition} {parts.place}"
     return station.frus or station.office

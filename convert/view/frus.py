@@ -81,13 +81,16 @@ def _title(words: str) -> str:
     return " ".join(word.capitalize() for word in words.split())
 
 
-def _from_station(row: Station, date: str | None) -> Named:
-    parts = stations.frus_parts(row, date)
-    text = stations.frus_name(row, date)
+def _from_station(row: Station, date: str | None, written: str | None = None) -> Named:
+    """The office in words on ``date``: its country and city as named then (Leningrad in
+    1976, St. Petersburg in 2009); ``written`` is its routing name as the cable writes it."""
+    parts = stations.frus_parts(row, date, written)
+    text = stations.frus_name(row, date, written)
     if not text.startswith(("the ", "All ")) and row.frus:
         text = row.frus
-    short = row.city if row.kind in {"embassy", "consulate"} and row.city else text
-    return Named(text, parts, short, row.city or None, row.kind in POST_KINDS)
+    city = stations.city_on(row, date, written)
+    short = city if row.kind in {"embassy", "consulate"} and city else text
+    return Named(text, parts, short, city or None, row.kind in POST_KINDS)
 
 
 def _unknown(name: str) -> Named:
@@ -117,7 +120,7 @@ def _unknown(name: str) -> Named:
 def name_office(name: str, date: str | None = None) -> Named:
     """A routing name (``AMEMBASSY BEIJING``, ``SECSTATE WASHDC``) in words on ``date``."""
     row = stations.by_office(name)
-    return _from_station(row, date) if row is not None else _unknown(name)
+    return _from_station(row, date, name) if row is not None else _unknown(name)
 
 
 def sender(view: CableView) -> Named | None:
