@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import math
 import os
 import signal
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from . import __version__
+from .cliargs import Parser, count, seconds, size
 from .console import Stop, Tolerant, names_from, print_warnings, silence
 from .errors import (
     EXIT_INTERNAL,
@@ -34,47 +32,6 @@ DEFAULT_INPUT = "data"
 DEFAULT_OUTPUT = "build"
 
 
-_T = TypeVar("_T")
-
-
-def _checked(text: str, parse: Callable[[str], _T], valid: Callable[[_T], bool], what: str, bound: str,
-             example: str = "") -> _T:
-    """``parse(text)``, where ``valid`` takes it; else an argparse error that says the value is
-    not ``what`` (then ``example``) or must be ``bound`` (the one check of every numeric option)."""
-    try:
-        value = parse(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not {what}: {text!r}{example}") from None
-    if not valid(value):
-        raise argparse.ArgumentTypeError(f"must be {bound}: {text!r}")
-    return value
-
-
-def _bytes(text: str) -> int:
-    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
-    value = text.strip().lower().rstrip("b")
-    if value and value[-1] in units:
-        number = float(value[:-1])
-        return int(number * units[value[-1]]) if math.isfinite(number) else 0
-    return int(value)
-
-
-def _size(text: str) -> int:
-    """A size in bytes, at least one (``20M``, ``512k``, ``1g``, ``4096``)."""
-    return _checked(text, _bytes, lambda size: size >= 1, "a size", "at least one byte", " (e.g. 20M)")
-
-
-def _count(text: str) -> int:
-    """A whole number, at least 1 (``--jobs``, ``--recycle-after``)."""
-    return _checked(text, int, lambda value: value >= 1, "a whole number", "at least 1")
-
-
-def _seconds(text: str) -> float:
-    """Seconds, zero or more and finite (``--time-limit``; 0 means no limit)."""
-    return _checked(text, float, lambda value: math.isfinite(value) and value >= 0, "a number of seconds",
-                    "0 (no limit) or more seconds")
-
-
 def parser() -> argparse.ArgumentParser:
     # choices and help from the registries: input forms, formats, themes, papers, PDF variants
     from .readers import FORMS
@@ -89,7 +46,7 @@ def parser() -> argparse.ArgumentParser:
         volume_formats,
     )
 
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="cable-convert",
         description="Normalize US diplomatic cables (text, cablegate pages, cables.csv, TEI) to "
         "canonical TEI and render them to JSON, HTML, PDF, EPUB, DOCX and Markdown.",
@@ -108,7 +65,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-f", "--from", dest="form", choices=FORMS,
                    help="input form (default: detected from content)")
     p.add_argument("--encoding", help="decode inputs with this encoding (e.g. cp1252) instead of UTF-8")
-    p.add_argument("--max-input-size", type=_size, default=DEFAULT_MAX_INPUT_BYTES, metavar="BYTES",
+    p.add_argument("--max-input-size", type=size, default=DEFAULT_MAX_INPUT_BYTES, metavar="BYTES",
                    help="largest single-cable input accepted (e.g. 20M; default %(default)s)")
     p.add_argument("--layout", choices=("flat", "tree"), default="flat",
                    help="flat: OUT/<id>.<ext>; tree: OUT/<format>/<year>/<id>.<ext> (for large corpora)")
@@ -126,7 +83,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--show-artifacts", action="store_true",
                    help="show page-break and section marks as marginal notes")
     batch = p.add_argument_group("batch (a folder, a cables.csv, many inputs)")
-    batch.add_argument("-j", "--jobs", type=_count, metavar="N",
+    batch.add_argument("-j", "--jobs", type=count, metavar="N",
                        help="worker processes (default: every core); with --engine dask and no "
                        "--scheduler, the local cluster's workers")
     batch.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -136,13 +93,14 @@ def parser() -> argparse.ArgumentParser:
                        "dask: start a local cluster)")
     batch.add_argument("--force", "--no-resume", dest="force", action="store_true",
                        help="convert everything again, even cables whose outputs are up to date")
-    batch.add_argument("--recycle-after", type=_count, metavar="N", default=None,
+    batch.add_argument("--recycle-after", type=count, metavar="N", default=None,
                        help="replace each worker process after N cables, bounding memory "
                        "(default 1000)")
-    batch.add_argument("--time-limit", type=_seconds, metavar="SECONDS", default=None,
+    batch.add_argument("--time-limit", type=seconds, metavar="SECONDS", default=None,
                        help="give up on a cable after this long (default 60; 0: no limit)")
     batch.add_argument("--files-from", metavar="FILE",
-                       help="read more input names from FILE, one per line (- for stdin)")
+                       help="read more input names from FILE, one per line (- for stdin); "
+                       "blank lines and lines starting with # are skipped (name a file #x as ./#x)")
     batch.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto",
                        help="auto: a bar on a terminal, a line every 5 s otherwise")
     book = p.add_argument_group(f"volumes (many cables as one {', '.join(volume_formats())})")

@@ -92,7 +92,9 @@ class Stop:
 
 
 def names_from(name: str) -> list[str]:
-    """Input names, one per line, from a file or stdin (``find … | convert --files-from -``)."""
+    """Input names, one per line, from a file or stdin (``find … | convert --files-from -``).
+    Blank lines and comments (a line whose first non-blank character is ``#``) are skipped: a
+    file named ``#x`` is listed as ``./#x``."""
     try:
         if name == "-":
             lines = sys.stdin.read().splitlines()
@@ -100,7 +102,7 @@ def names_from(name: str) -> list[str]:
             lines = Path(name).read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise UsageError(name, f"cannot read the list of inputs: {exc.strerror or exc}") from None
-    names = [line for line in lines if line.strip()]
+    names = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
     if "-" in names:
         raise UsageError(name, "a list of inputs cannot name - (stdin)")
     return names

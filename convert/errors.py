@@ -121,6 +121,13 @@ class UsageError(ConvertError):
     kind = "usage"
 
 
+class EngineError(ConvertError):
+    """The batch engine cannot run: a Dask scheduler unreachable, a cluster without workers."""
+
+    exit_code = 17
+    kind = "engine"
+
+
 #: Exit status when a batch finished but some inputs failed (each is listed at the end).
 EXIT_SOME_FAILED = 16
 #: Exit status on an internal error (a bug): a traceback is printed with --debug.

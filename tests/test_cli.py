@@ -173,3 +173,78 @@ def test_a_pattern_matching_nothing_and_an_empty_folder_say_so(tmp_path):
     assert result.returncode == 3
     assert ("a folder with no cable files (.cable, .csv, .htm, .html, .text, .txt, .xml, or no suffix)"
             in result.stderr.decode())
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (("-j", "0"), "cable-convert: -j 0: usage: must be at least 1 (see --help)"),
+    (("--time-limit", "-1"), "cable-convert: --time-limit -1: usage: must be 0 (no limit) or more seconds"),
+    (("--jobs=x",), "cable-convert: --jobs x: usage: not a whole number"),
+    (("--no-such-option",), "cable-convert: --no-such-option: usage: unknown option (see --help)"),
+])
+def test_a_command_line_mistake_is_one_line_naming_the_option(args, words, tmp_path):
+    """argparse's errors are one line naming the option as typed and its value (the README's
+    promise), with the usage exit code, not the whole usage text before the error."""
+    result = run(str(SEED), "-o", str(tmp_path / "out"), "--to", "json", *args)
+    assert result.returncode == 2
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(words), lines
+    assert not (tmp_path / "out").exists()
+
+
+def test_help_is_still_the_whole_usage():
+    result = run("--help")
+    assert result.returncode == 0 and result.stdout.startswith(b"usage: cable-convert")
+    assert b"--files-from" in result.stdout and not result.stderr
+
+
+def test_a_csv_row_with_an_empty_text_is_refused_as_an_empty_file_is(tmp_path):
+    """An empty text field is no cable (exit 4, as an empty file): alone, the run exits 4; in a
+    batch it is listed at the end, by the CSV's name and the row, and the other rows convert."""
+    def row(n: int, refid: str, text: str) -> str:
+        return f'"{n}","2/14/2009 12:00","{refid}","Embassy Madrid","UNCLASSIFIED","","","{text}"\n'
+
+    text = "UNCLAS MADRID 000857\n\nSUBJECT: A VISIT\n\n1. (U) The minister came.\n"
+    (tmp_path / "one.csv").write_text(row(9002, "09MADRID858", ""), encoding="utf-8")
+    alone = run(str(tmp_path / "one.csv"), "-o", str(tmp_path / "a"), "--to", "json", "-q")
+    assert alone.returncode == 4, alone.stderr
+    assert alone.stderr.decode().splitlines() == [
+        f"cable-convert: {tmp_path / 'one.csv'}#9002: empty input: the row's text field (line 1) is "
+        "empty: no cable text"]
+    (tmp_path / "many.csv").write_text(row(1, "09MADRID857", text) + row(2, "09MADRID858", "  \n ")
+                                       + row(3, "09MADRID859", text.replace("857", "859")), encoding="utf-8")
+    batch = run(str(tmp_path / "many.csv"), "-o", str(tmp_path / "b"), "--to", "json", "-q", "-j", "1")
+    assert batch.returncode == 16, batch.stderr
+    assert sorted(p.name for p in cable_files(tmp_path / "b")) == ["09MADRID857.json", "09MADRID859.json"]
+    assert f"{tmp_path / 'many.csv'}#2: empty input: the row's text field (line 7) is empty" in batch.stderr.decode()
+
+
+def test_an_unreachable_dask_scheduler_is_an_engine_failure_not_a_usage_error(monkeypatch, tmp_path, capsys):
+    """The command line is right, the cluster is not: the engine's own exit code (17), one line
+    naming the scheduler's address. (Dask's client is a stand-in: no time passes.)"""
+    from types import SimpleNamespace
+
+    from convert.batch import dask_engine
+    from convert.cli import main
+    from convert.errors import EngineError
+
+    def unreachable(address: str, timeout: str) -> None:
+        raise OSError(f"Timed out trying to connect to {address} after {timeout}")
+
+    monkeypatch.setattr(dask_engine, "_import_distributed", lambda: SimpleNamespace(Client=unreachable))
+    code = main([str(SEED), "-o", str(tmp_path / "out"), "--to", "json", "-q", "--engine", "dask",
+                 "--scheduler", "tcp://127.0.0.1:1"])
+    assert code == EngineError.exit_code == 17
+    assert capsys.readouterr().err.splitlines() == [
+        "cable-convert: tcp://127.0.0.1:1: engine: cannot reach the Dask scheduler: Timed out trying "
+        "to connect to tcp://127.0.0.1:1 after 30s"]
+
+
+def test_files_from_skips_blank_lines_and_comments(tmp_path):
+    """A list of inputs may hold blank lines and ``#`` comments (also indented); a file whose
+    name starts with ``#`` is listed as ``./#x``."""
+    shutil.copy(SEED, tmp_path / "#x")
+    (tmp_path / "list.txt").write_text("# cables to convert\n\n   \n  # the seed, under an odd name\n./#x\n",
+                                       encoding="utf-8")
+    result = run("--files-from", "list.txt", "-o", "out", "--to", "json", "-q", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in cable_files(tmp_path / "out")] == ["09BEIJING1463.json"]

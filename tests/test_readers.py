@@ -247,3 +247,13 @@ def test_a_saved_page_is_read_in_the_encoding_it_declares(declaration: bytes) ->
                     b"<html><head><meta charset=shift_jis></head>\xff\xff"):
         with pytest.raises(EncodingError):
             decode(refused, "saved.htm")
+
+
+def test_csv_a_row_with_an_empty_text_field_is_an_empty_input_the_rows_around_it_read():
+    from convert.errors import EmptyInputError
+
+    data = csv_row(1, "UNCLAS MADRID 000857\n") + csv_row(2, " \n ") + csv_row(3, "UNCLAS MADRID 000859\n")
+    first, empty, third = cablescsv.iter_rows(io.BytesIO(data), "x.csv")
+    assert isinstance(empty, EmptyInputError) and empty.exit_code == 4
+    assert empty.source == "x.csv#2" and "text field (line 3) is empty" in empty.message
+    assert (first.source, third.source) == ("x.csv#1", "x.csv#3")

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import RenderError, UsageError
+from ..errors import EngineError, RenderError, UsageError
 from .digests import code_digest
 from .worker import Failure, Outcome, Task, execute
 
@@ -108,8 +108,8 @@ class DaskEngine:
                         scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
                 self.client = distributed.Client(self.cluster)
         except (OSError, TimeoutError) as exc:
-            raise UsageError(scheduler or "--engine dask",
-                             f"cannot reach the Dask scheduler: {exc}") from None
+            raise EngineError(scheduler or "--engine dask",
+                              f"cannot reach the Dask scheduler: {exc}") from None
         self._check_workers()
         threads = sum(self.client.nthreads().values()) or max(1, jobs)
         self.threads = threads
@@ -124,10 +124,10 @@ class DaskEngine:
         mine = code_digest()
         other = sorted(addr for addr, digest in digests.items() if digest != mine)
         if other:
-            raise UsageError("--engine dask", "these workers run a different cable-convert "
+            raise EngineError("--engine dask", "these workers run a different cable-convert "
                              f"(code or version): {', '.join(other)}")
         if not digests:
-            raise UsageError("--engine dask", "the cluster has no workers")
+            raise EngineError("--engine dask", "the cluster has no workers")
 
     def free_slots(self) -> int:
         return max(0, self.window - len(self.futures))

@@ -87,7 +87,8 @@ def row_to_raw(fields: tuple[str, ...], name: str, notes: tuple[str, ...] = ()) 
 
 def iter_rows(stream: Readable, name: str) -> Iterator[RawCable | ConvertError]:
     """Yield one RawCable per row, or a ParseError for a row that cannot be read, in order
-    (an :class:`EmptyInputError` for a file with nothing in it).
+    (an :class:`EmptyInputError` for a file with nothing in it, and for a row whose text
+    field is empty or white space).
 
     Invalid UTF-8 bytes become U+FFFD (the normalizer warns about them); a row is never
     silently dropped. Each row's name (``file.csv#<row number>``) is unique in the file: a
@@ -139,7 +140,11 @@ def _rows(stream: Readable, name: str) -> Iterator[tuple[RawCable, int] | Conver
             notes = ("the row's last field has no closing quote: it ends where the next row "
                      "opens",)
         if match and (eof or match.end() <= safe_end):
-            yield row_to_raw(match.groups(), name, notes), line_no
+            if match.group(8).strip():
+                yield row_to_raw(match.groups(), name, notes), line_no
+            else:  # as an empty file is: no cable to convert
+                yield EmptyInputError(f"{name}#{match.group(1)}", f"the row's text field (line "
+                                      f"{line_no}) is empty: no cable text")
             line_no += buffer.count("\n", pos, match.end())
             pos = match.end()
             continue
