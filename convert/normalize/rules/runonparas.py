@@ -6,7 +6,9 @@ Deputy chief editor …`` stands in the line of paragraph 2, and so on to the en
 schools.11. (C) Under the Kirchner …``). Read as it stands, the run-on paragraphs are text of
 the one before: a reader cannot cite them, and their numbers are lost. The numbers themselves
 tell which are paragraphs: a number in the text with a portion marking after it is the next
-paragraph where the paragraph numbers around it leave its place free.
+paragraph where the paragraph numbers around it leave its place free. A title before it with
+one space (``… the program.  Briefing on Mendoza's Economy 9. (U)``, or a line's start: ``Meeting
+with Directors of the Food Bank 6. (U)``) is a line of its own.
 """
 
 from __future__ import annotations
@@ -42,6 +44,13 @@ _CAPS_HEADING = re.compile(
 #: (one word, before two spaces: ``… custody.  BACKGROUND  5.``)
 _WORD_HEADING = re.compile(r"(?<![A-Z]\.[A-Z])" + _ENDS + r"\s+(?P<title>[A-Z]{4,}) {2,}$")
 _TITLE = re.compile(r"(?<![A-Z]\.[A-Z])" + _ENDS + r"\s+(?P<title>[A-Z][^.!?]{2,60}?)\s{2,}$")
+#: a title before the number with one space (``… the program.  Briefing on Mendoza's Economy 9.
+#: (U)``), or the whole of the line before it (``Meeting with Directors of the Food Bank 6. (U)``
+#: after a sentence's end or a rule; ``SUMMARY.Meeting with … Cobos 2.  (U)``, an end label's
+#: last word glued to it): read with :func:`_titled` not counting the small words
+_SPACED_TITLE = re.compile(r"(?P<title>[A-Z0-9][^.!?]{2,60}?) $")
+_ENDS_CHARS = ".!?\"')]>\u201d\u2019"
+_SMALL = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"})
 #: a span's end label at a heading's start (``End Summary GOVERNMENT OVERSIGHT …``): the
 #: paragraph's before; a title in capitals after it is the heading
 _END_LABEL = re.compile(END_LABEL + r"(?:\s+|$)")
@@ -113,7 +122,31 @@ def _titled(title: str) -> bool:
     return len(words) >= 2 and sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) * 10 >= len(words) * 6
 
 
-def _cut_at(line: str, at: int) -> int | None:
+def _title_at(line: str, at: int, prev: str) -> int | None:
+    """Where a title with one space between it and the number at ``at`` starts: after a
+    sentence's end in the line (two spaces or more before it, or a full stop glued to it), or
+    at the line's start where the line before ends a sentence, a rule, or is blank."""
+    reach = max(0, at - 64)
+    heading = _SPACED_TITLE.search(line, reach, at)
+    if not heading or line[at - 2 : at] == "  " or not _small_titled(heading["title"]):
+        return None
+    before = line[: heading.start()]
+    if before.strip():
+        tail = before.rstrip(" ")
+        ended = tail[-1:] in _ENDS_CHARS and not re.search(r"[A-Z]\.[A-Z]\.$", tail)
+        return heading.start() if ended and (tail == before or before.endswith("  ")) else None
+    end = prev.rstrip()
+    return heading.start() if not end or end[-1] in _ENDS_CHARS or _after_rule(prev) else None
+
+
+def _small_titled(title: str) -> bool:
+    """Whether ``title`` reads as a title (:func:`_titled`) of three words or more, its small
+    words not counted (``Meeting with Directors of the Mendoza Food Bank``)."""
+    words = [w for w in title.split() if w not in _SMALL]
+    return len(title.split()) >= 3 and _titled(" ".join(words)) and (words[0][:1].isupper() or words[0][:1].isdigit())
+
+
+def _cut_at(line: str, at: int, prev: str) -> int | None:
     """Where the line is cut for a paragraph number at ``at``: before the heading that stands
     before it, or there; None where no sentence ends before it; -2 where the number goes on
     the words before it (``SEE PARA 5. (SBU)``: no paragraph)."""
@@ -131,7 +164,7 @@ def _cut_at(line: str, at: int) -> int | None:
             return start + heading.start("title")
     if _ENDED_SPACE.search(before) or _ENDED_GLUED.search(before):
         return at
-    return None
+    return _title_at(line, at, prev)
 
 
 @LINES.rule(
@@ -185,7 +218,7 @@ def run_on_paragraphs(lines: list[str]) -> list[str]:
             seen += 1
             if last is None and (number == 1 or (seen < len(order) and order[seen] == number + 1)):
                 last = number - 1  # where the order starts (paragraph 1 after the preamble's fields is theirs)
-            cut = _place(line, match, last, following[index])
+            cut = _place(line, match, last, following[index], lines[index - 1] if index else "")
             if cut is not None:
                 last = number
                 if cut >= 0:
@@ -194,7 +227,7 @@ def run_on_paragraphs(lines: list[str]) -> list[str]:
     return out if len(out) != len(lines) else lines
 
 
-def _place(line: str, match: re.Match[str], last: int | None, upper: int | None) -> int | None:
+def _place(line: str, match: re.Match[str], last: int | None, upper: int | None, prev: str) -> int | None:
     """Where ``line`` is cut for the paragraph number ``match``: None where the number is not
     the next paragraph's (out of order, or the words before go on in it: ``SEE PARA 5.``), -1
     where it is but is not cut (after a heading's rule: ``glued-heading`` cuts it; no sentence
@@ -208,7 +241,7 @@ def _place(line: str, match: re.Match[str], last: int | None, upper: int | None)
         return None
     if number == 1:
         return -1
-    cut = _cut_at(line, match.start())
+    cut = _cut_at(line, match.start(), prev)
     return -1 if cut is None else cut if cut >= 0 else None
 
 
@@ -226,9 +259,9 @@ def _pieces(line: str, cuts: list[tuple[int, int]]) -> list[str]:
     out: list[str] = []
     start = 0
     for cut, number in cuts:
-        if cut <= start:
+        if cut < start or (cut == start and start):
             continue
-        out.extend((line[start:cut].rstrip(), ""))
+        out.extend((line[start:cut].rstrip(), "") if line[start:cut].strip() else ("",))
         if cut != number:
             out.extend((line[cut:number].strip(), ""))
         start = number
