@@ -42,7 +42,7 @@ _NOT_ALNUM = re.compile(r"[^0-9A-Z]++")
 #: a copy's SUBJECT run on into the next field: what follows the subject's words
 _RUNON_FIELD = re.compile(r"^(?:REFS?|REFTEL|CLASSIFIEDBY)")
 #: where a preview cut a field short
-_CUT = re.compile(r"\.\.\.|…")
+CUT = re.compile(r"\.\.\.|…")
 #: the shortest subject compared (letters and digits): shorter ones say too little to be a copy
 _SHORTEST = 12
 
@@ -52,17 +52,20 @@ _SHORTEST = 12
 _SUBJECT_LABEL = re.compile(r"^SUBJ(?:ECT)?")
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
+    """``text``'s letters and digits, in capitals: what a copy of a field is compared by."""
     return _NOT_ALNUM.sub("", text.upper())
 
 
-def _words(text: str) -> str:
-    """A SUBJECT's letters and digits after its label."""
-    return _SUBJECT_LABEL.sub("", _plain(text), count=1)
+def subject_words(text: str) -> str:
+    """A SUBJECT's letters and digits after its label (:func:`plain`)."""
+    return _SUBJECT_LABEL.sub("", plain(text), count=1)
 
 
-def _as_wrapper(fields: list[Field], index: int) -> None:
-    fields[index] = replace(fields[index], kind="wrapper", refs=None, tokens=())
+def as_wrapper(field: Field) -> Field:
+    """``field`` as part of a copy's wrapper (kept in the opener): no longer a field of the
+    cable, its references and tokens none."""
+    return replace(field, kind="wrapper", refs=None, tokens=())
 
 
 @AGAIN.rule(
@@ -82,14 +85,14 @@ def subject_again(fields: list[Field]) -> list[Field] | None:
     subjects = [k for k, f in enumerate(fields) if f.kind == "subject"]
     if len(subjects) < 2:
         return None
-    first = _words(fields[subjects[0]].text)
+    first = subject_words(fields[subjects[0]].text)
     if len(first) + len("SUBJECT") < _SHORTEST:
         return None
     out = list(fields)
     for index in subjects[1:]:
-        plain = _words(fields[index].text)
-        if plain == first or (plain.startswith(first) and _RUNON_FIELD.match(plain[len(first) :])):
-            _as_wrapper(out, index)
+        words = subject_words(fields[index].text)
+        if words == first or (words.startswith(first) and _RUNON_FIELD.match(words[len(first) :])):
+            out[index] = as_wrapper(out[index])
     return out if out != fields else None
 
 
@@ -112,18 +115,18 @@ def refs_again(fields: list[Field]) -> list[Field] | None:
     if len(refs) < 2:
         return None
     out = list(fields)
-    plains = {k: _plain(fields[k].text) for k in refs}
+    plains = {k: plain(fields[k].text) for k in refs}
     for at, index in enumerate(refs[1:], 1):
         if len(plains[index]) > len("REF") and plains[index] in (plains[k] for k in refs[:at]):
-            _as_wrapper(out, index)
+            out[index] = as_wrapper(out[index])
     for at, index in enumerate(refs[:-1]):
         written = fields[index].text
-        cut = _CUT.search(written)
-        stem = _plain(written[: cut.start()]) if cut else plains[index]
+        cut = CUT.search(written)
+        stem = plain(written[: cut.start()]) if cut else plains[index]
         if out[index].kind == "refs" and any(
             plains[k].startswith(stem) and len(plains[k]) > len(stem) for k in refs[at + 1 :]
         ):
-            _as_wrapper(out, index)  # the preview's list cut short, the copy's whole after it
+            out[index] = as_wrapper(out[index])  # the preview's list cut short, the copy's whole after it
     return out if out != fields else None
 
 

@@ -21,12 +21,11 @@ repetition a wrapper, kept in the opener.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..banner import BANNER_LEVEL
 from ..parsed import Field, Furniture, Line
 from . import cuts  # noqa: F401  (preamble-copy first: lowered-preamble-copy goes after it)
-from .again import AGAIN
+from .again import AGAIN, as_wrapper, subject_words
 from .blocks import CUT
 from .fields import OTHER, PreambleCursor
 from .ruler import note
@@ -56,16 +55,6 @@ def copy_distribution(cur: PreambleCursor, line: str) -> str | None:
     return "distribution"
 
 
-_NOT_ALNUM = re.compile(r"[^0-9A-Z]++")
-#: a SUBJECT's label, as the letters and digits of its line begin
-_SUBJECT_LABEL = re.compile(r"^SUBJ(?:ECT)?")
-
-
-def _words(field: Field) -> str:
-    """A SUBJECT's words: its letters and digits after the label, in capitals."""
-    return _SUBJECT_LABEL.sub("", _NOT_ALNUM.sub("", field.text.upper()), count=1)
-
-
 @AGAIN.rule(
     "preview-subject-cut",
     after="refs-again",
@@ -85,14 +74,14 @@ def preview_subject_cut(fields: list[Field]) -> list[Field] | None:
         return None
     first = kinds.index("subject")
     banner = kinds.index("banner", first)
-    stem = _words(fields[first])
+    stem = subject_words(fields[first].text)
     if len(stem) < 12:
         return None
     later = [f for f in fields[banner:] if f.kind == "subject"]
-    if not any(_words(f).startswith(stem) and len(_words(f)) > len(stem) for f in later):
+    if not any(subject_words(f.text).startswith(stem) and len(subject_words(f.text)) > len(stem) for f in later):
         return None
     out = list(fields)
-    out[first] = replace(fields[first], kind="wrapper", refs=None, tokens=())
+    out[first] = as_wrapper(fields[first])
     return out
 
 

@@ -21,11 +21,10 @@ now does it first, for every copy, named or not: ``REF: 05 LIMA...`` / ``REF: 05
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from ..parsed import AnonBlock, Block, Field, LateField, Line, Paragraph
+from .again import CUT, as_wrapper, plain
 from .blocks import text_lines
 from .fields import field_kind
 from .ruler import Chain, Run, note
@@ -35,14 +34,6 @@ PREVIEW_REFS: Chain[Callable[[list[Field], list[Block], Run], tuple[list[Field],
     "fields",
     "The preamble's REF list cut short by a preview, written whole in the partner's copy after it (first match).",
 )
-
-_NOT_ALNUM = re.compile(r"[^0-9A-Z]++")
-_CUT = re.compile(r"\.\.\.|…")
-
-
-def _plain(text: str) -> str:
-    return _NOT_ALNUM.sub("", text.upper())
-
 
 def _copy_lines(block: Block, run: Run) -> list[Line] | None:
     """The lines of a REF list written in ``block`` (a paragraph's, its items' after it, each
@@ -78,8 +69,8 @@ def preview_refs_copy(fields: list[Field], blocks: list[Block], run: Run) -> tup
     if at is None:
         return None
     written = fields[at].text
-    cut = _CUT.search(written)
-    stem = _plain(written[: cut.start()] if cut else written)
+    cut = CUT.search(written)
+    stem = plain(written[: cut.start()] if cut else written)
     wrapped = False
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph) and block.n is not None:
@@ -91,11 +82,11 @@ def preview_refs_copy(fields: list[Field], blocks: list[Block], run: Run) -> tup
         if lines is None:
             continue
         text = " ".join(x for x in lines if isinstance(x, str))
-        plain = _plain(text)
-        if _CUT.search(text) or not plain.startswith(stem) or not (cut or len(plain) > len(stem)):
+        words = plain(text)
+        if CUT.search(text) or not words.startswith(stem) or not (cut or len(words) > len(stem)):
             return None
         out_fields = list(fields)
-        out_fields[at] = replace(fields[at], kind="wrapper", refs=None, tokens=())
+        out_fields[at] = as_wrapper(fields[at])
         out_blocks = list(blocks)
         out_blocks[index] = block if isinstance(block, LateField) else LateField(Field("refs", tuple(lines)))
         return out_fields, out_blocks
