@@ -29,7 +29,8 @@ _NUMBER = re.compile(
 #: what ends the sentence before a run-on paragraph (a word's full stop, a closing quotation
 #: mark or parenthesis, a label's end: ``END SUMMARY>``), then a space; or a word's full stop
 #: glued to the number
-_ENDS = "[.!?\"')\\]>\u201d\u2019]"
+_ENDS_CHARS = ".!?\"')]>\u201d\u2019"
+_ENDS = f"[{re.escape(_ENDS_CHARS)}]"
 _ENDED_SPACE = re.compile(_ENDS + r" +$")
 _ENDED_GLUED = re.compile(r"[a-z]{2}[.!?]$")
 #: a heading between the sentence's end and the number: in capitals (``… weapons possession
@@ -49,7 +50,8 @@ _TITLE = re.compile(r"(?<![A-Z]\.[A-Z])" + _ENDS + r"\s+(?P<title>[A-Z][^.!?]{2,
 #: after a sentence's end or a rule; ``SUMMARY.Meeting with … Cobos 2.  (U)``, an end label's
 #: last word glued to it): read with :func:`_titled` not counting the small words
 _SPACED_TITLE = re.compile(r"(?P<title>[A-Z0-9][^.!?]{2,60}?) $")
-_ENDS_CHARS = ".!?\"')]>\u201d\u2019"
+#: an initialism's end (``U.S.``): no sentence's
+_INITIALS = re.compile(r"[A-Z]\.[A-Z]\.$")
 _SMALL = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"})
 #: a span's end label at a heading's start (``End Summary GOVERNMENT OVERSIGHT …``): the
 #: paragraph's before; a title in capitals after it is the heading
@@ -133,7 +135,7 @@ def _title_at(line: str, at: int, prev: str) -> int | None:
     before = line[: heading.start()]
     if before.strip():
         tail = before.rstrip(" ")
-        ended = tail[-1:] in _ENDS_CHARS and not re.search(r"[A-Z]\.[A-Z]\.$", tail)
+        ended = tail[-1:] in _ENDS_CHARS and not _INITIALS.search(tail)
         return heading.start() if ended and (tail == before or before.endswith("  ")) else None
     end = prev.rstrip()
     return heading.start() if not end or end[-1] in _ENDS_CHARS or _after_rule(prev) else None
