@@ -361,7 +361,7 @@ def _cells(row: stations.Station) -> dict[str, str]:
         "frus": row.frus,
         "city": row.city,
         "country": row.country,
-        "eras": ";".join(f"{e.country}<{e.until}" for e in row.eras),
+        "eras": ";".join(f"{e.name}<{e.until}" for e in row.eras),
         "iso": row.iso,
         "state_tag": row.state_tag,
         "indicators": "|".join(row.indicators),

@@ -50,7 +50,7 @@ def test_every_row_is_complete_in_the_columns_its_kind_requires(row: Station) ->
     if row.eras:
         assert row.country, "an era without today's country"
         assert [e.until for e in row.eras] == sorted({e.until for e in row.eras}), "eras out of order"
-        assert all(e.country != row.country for e in row.eras)
+        assert all(e.name != row.country for e in row.eras)
 
 
 def test_frus_names_are_phrases_a_heading_can_use() -> None:

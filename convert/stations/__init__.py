@@ -30,9 +30,9 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from .cities import CITY_ERAS, CityName, city_then
+from .cities import CITY_ERAS, city_then
 from .offices import clean_office, normalize_office, office_candidates
-from .table import COLUMNS, KINDS, REQUIRED, Era, Station, Table, parse_eras, parse_table, table
+from .table import COLUMNS, KINDS, REQUIRED, Era, Station, Table, name_on, parse_eras, parse_table, table
 
 __all__ = [
     "CITY_ERAS",
@@ -41,7 +41,6 @@ __all__ = [
     "KINDS",
     "PLURALS",
     "REQUIRED",
-    "CityName",
     "Era",
     "FrusParts",
     "Station",
@@ -197,12 +196,7 @@ def country_on(station: Station, date: str | None = None) -> str:
     """The post's country on ``date`` (``1985-02-18``, or any ISO string that starts with
     a date); today's country when ``date`` is None or not a date. Empty for an office
     with no country (a collective, an organisation)."""
-    day = date[:10] if date and re.match(r"\d{4}-\d{2}-\d{2}", date) else None
-    if day is not None:
-        for era in station.eras:
-            if day < era.until:
-                return era.country
-    return station.country
+    return name_on(station.eras, date) or station.country
 
 
 def city_on(station: Station, date: str | None = None, written: str | None = None) -> str:

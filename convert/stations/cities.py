@@ -3,7 +3,7 @@
 
 The table (``data/stations.tsv``) spells each city as the Department did in the 2000s; this
 module gives the names a city had before, oldest first, each with the day it stopped being
-the official name (exclusive, ISO date), as :class:`~convert.stations.table.Era` does for
+the official name (exclusive, ISO date): :class:`~convert.stations.table.Era`, as for
 countries. Only cities that are posts in the table, and only renamings whose day is known
 (sources in the comments: the renaming acts as general references date them). Renamings the
 Department did not follow are left out: it kept ``Rangoon`` (Yangon, 1989) and the table
@@ -14,39 +14,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import NamedTuple
 
-
-class CityName(NamedTuple):
-    """A name a city had on every day before ``until`` (exclusive, ISO date)."""
-
-    name: str
-    until: str
-
+from .table import Era, name_on
 
 #: today's city (the table's ``city``) -> its earlier names, oldest first
-CITY_ERAS: Mapping[str, tuple[CityName, ...]] = {
+CITY_ERAS: Mapping[str, tuple[Era, ...]] = {
     # decree of the Presidium of the RSFSR Supreme Soviet of 6 September 1991, after the
     # referendum of 12 June 1991
-    "St. Petersburg": (CityName("Leningrad", "1991-09-06"),),
+    "St. Petersburg": (Era("Leningrad", "1991-09-06"),),
     # the Maharashtra government's renaming of November 1995 (the day is not certain; the
     # first of the month is used)
-    "Mumbai": (CityName("Bombay", "1995-11-01"),),
+    "Mumbai": (Era("Bombay", "1995-11-01"),),
     # the Tamil Nadu government's renaming, in force 17 July 1996
-    "Chennai": (CityName("Madras", "1996-07-17"),),
+    "Chennai": (Era("Madras", "1996-07-17"),),
     # West Bengal's renaming, in force 1 January 2001
-    "Kolkata": (CityName("Calcutta", "2001-01-01"),),
+    "Kolkata": (Era("Calcutta", "2001-01-01"),),
     # renamed at the reunification of Vietnam, 2 July 1976 (the Embassy in Saigon closed
     # 30 April 1975; the Consulate General opened in 1997)
-    "Ho Chi Minh City": (CityName("Saigon", "1976-07-02"),),
+    "Ho Chi Minh City": (Era("Saigon", "1976-07-02"),),
     # Kyrgyz Supreme Soviet, 5 February 1991
-    "Bishkek": (CityName("Frunze", "1991-02-05"),),
+    "Bishkek": (Era("Frunze", "1991-02-05"),),
     # the Constitution of Kazakhstan of 28 January 1993 names the capital Almaty
-    "Almaty": (CityName("Alma-Ata", "1993-01-28"),),
+    "Almaty": (Era("Alma-Ata", "1993-01-28"),),
     # renamed on the second anniversary of Zimbabwe's independence, 18 April 1982
-    "Harare": (CityName("Salisbury", "1982-04-18"),),
+    "Harare": (Era("Salisbury", "1982-04-18"),),
     # Mobutu's renaming of the Congo's cities, 1 July 1966
-    "Kinshasa": (CityName("Leopoldville", "1966-07-01"),),
+    "Kinshasa": (Era("Leopoldville", "1966-07-01"),),
 }
 
 
@@ -62,12 +55,8 @@ def city_then(city: str, date: str | None = None, written: str | None = None) ->
     when its routing line writes the old name after the renaming (the Department's address
     lists lagged: ``AMCONSUL CALCUTTA`` in 2006 is Kolkata)."""
     eras = CITY_ERAS.get(city, ())
-    day = date[:10] if date and re.match(r"\d{4}-\d{2}-\d{2}", date) else None
-    if day is not None:
-        for era in eras:
-            if day < era.until:
-                return era.name
-        return city
+    if date and re.match(r"\d{4}-\d{2}-\d{2}", date):
+        return name_on(eras, date) or city
     if written:
         words = _letters(written)
         for era in eras:

@@ -74,10 +74,22 @@ REQUIRED: Mapping[str, tuple[str, ...]] = {
 
 
 class Era(NamedTuple):
-    """A country name that applied to a post's place before ``until`` (exclusive, ISO date)."""
+    """A name that applied to a post's place (its country; its city, :mod:`.cities`) before
+    ``until`` (exclusive, ISO date)."""
 
-    country: str
+    name: str
     until: str
+
+
+def name_on(eras: tuple[Era, ...], date: str | None) -> str | None:
+    """The name of the first of ``eras`` (oldest first) that ``date`` falls in (an ISO string
+    that starts with a date); None when it falls in none, or is None or not a date."""
+    day = date[:10] if date and re.match(r"\d{4}-\d{2}-\d{2}", date) else None
+    if day is not None:
+        for era in eras:
+            if day < era.until:
+                return era.name
+    return None
 
 
 @dataclass(frozen=True, slots=True)
