@@ -122,7 +122,7 @@ class UsageError(ConvertError):
 
 
 class EngineError(ConvertError):
-    """The batch engine cannot run: a Dask scheduler unreachable, a cluster without workers."""
+    """The batch engine cannot run: Dask not installed, its scheduler unreachable, no workers."""
 
     exit_code = 17
     kind = "engine"

@@ -11,7 +11,7 @@ from batch_support import BusyOn, CrashOn, Pages, tree
 
 from convert.api import convert_corpus, convert_file
 from convert.batch import run
-from convert.errors import UsageError
+from convert.errors import EngineError, UsageError
 from convert.options import ConvertOptions
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "seed-09BEIJING1463.txt"
@@ -68,9 +68,10 @@ def test_dask_isolates_crashes_and_hangs(corpus200: Path, tmp_path: Path) -> Non
     assert by_name[hang].attempts == 2
 
 
-def test_dask_missing_is_a_usage_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_dask_missing_is_an_engine_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The command line is right; the machine lacks the engine: exit 17, not a usage error."""
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
-    with pytest.raises(UsageError, match=r"dask\.distributed is not installed"):
+    with pytest.raises(EngineError, match=r"dask\.distributed is not installed"):
         run([str(SEED), str(SEED) + "x"], tmp_path, ConvertOptions(), engine="dask")
 
 

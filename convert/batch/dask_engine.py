@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import EngineError, RenderError, UsageError
+from ..errors import EngineError, RenderError
 from .digests import code_digest
 from .worker import Failure, Outcome, Task, execute
 
@@ -40,7 +40,7 @@ def _import_distributed() -> Any:
     try:
         import distributed
     except ImportError:
-        raise UsageError("--engine dask", "dask.distributed is not installed "
+        raise EngineError("--engine dask", "dask.distributed is not installed "
                          "(pip install 'cable-convert[dask]')") from None
     return distributed
 
