@@ -114,91 +114,121 @@ def iter_rows(stream: Readable, name: str) -> Iterator[RawCable | ConvertError]:
 
 def _rows(stream: Readable, name: str) -> Iterator[tuple[RawCable, int] | ConvertError]:
     """The rows, each with the number of its first line (for :func:`iter_rows`)."""
-    buffer = ""
-    pos = 0
-    eof = False
-    line_no = 1
-    pending = b""
-    first = True
-    safe_end = 0  # rows ending at or before this point are complete whatever comes next
-    skipping = False  # after an overlong row (reported once): drop text up to the next row
-    while True:
-        if skipping:
-            cut = _NEXT_ROW.search(buffer, pos)
-            end = cut.end() if cut else max(pos, len(buffer) - 64)  # a row opening may be cut
-            line_no += buffer.count("\n", pos, end)
-            pos = end
-            skipping = cut is None
-            if skipping and eof:
-                return
-        match = _ROW.match(buffer, pos) if pos < len(buffer) else None
-        # a row is taken only when the next row's opening is in the buffer (or at the end of
-        # the file): a quote before a row opening cut by the chunk boundary is not yet an end
-        notes: tuple[str, ...] = ()
-        if match is None and pos < len(buffer):
-            match = _UNCLOSED.match(buffer, pos)
-            notes = ("the row's last field has no closing quote: it ends where the next row "
-                     "opens",)
-        if match and (eof or match.end() <= safe_end):
-            if match.group(8).strip():
-                yield row_to_raw(match.groups(), name, notes), line_no
-            else:  # as an empty file is: no cable to convert
-                yield EmptyInputError(f"{name}#{match.group(1)}", f"the row's text field (line "
-                                      f"{line_no}) is empty: no cable text")
-            line_no += buffer.count("\n", pos, match.end())
-            pos = match.end()
-            continue
-        if eof:
-            if buffer[pos:].strip():
+    return _Scanner(stream, name).rows()
+
+
+class _Scanner:
+    """One pass over a cables.csv stream: text read but not yet cut into rows (``buffer``
+    from ``pos``), the line number there, and what the next read must know."""
+
+    def __init__(self, stream: Readable, name: str) -> None:
+        self.stream, self.name = stream, name
+        self.buffer, self.pos, self.line_no = "", 0, 1
+        self.eof, self.first = False, True
+        self.pending = b""  # the bytes of a UTF-8 sequence cut by the chunk boundary
+        self.safe_end = 0  # rows ending at or before this point are complete whatever comes next
+        self.skipping = False  # after an overlong row (reported once): drop text up to the next row
+
+    def rows(self) -> Iterator[tuple[RawCable, int] | ConvertError]:
+        while True:
+            if self.skipping:
+                self._skip()
+                if self.skipping and self.eof:
+                    return
+            taken = self._take()
+            if taken is not None:
+                yield taken
+                continue
+            if self.eof:
+                if not self.buffer[self.pos:].strip():
+                    return
                 yield ParseError(
-                    f"{name}:{line_no}",
+                    f"{self.name}:{self.line_no}",
                     "a CSV row that does not close (an unterminated quote or a missing field)",
                 )
                 # the rows after the damaged one are still read: go on after the next row
                 # boundary (a closing quote, a newline, a row opening). Every attempt stops
                 # at the field separators of the next row, so this stays linear.
-                boundary = _BOUNDARY.search(buffer, pos)
-                if boundary is not None:
-                    line_no += buffer.count("\n", pos, boundary.end())
-                    pos = boundary.end()
-                    continue
-            return
-        buffer = buffer[pos:]
-        safe_end = max(0, safe_end - pos)
-        pos = 0
-        if len(buffer) > MAX_ROW_CHARS:
-            # one error for the row, however long it runs; its text is skipped up to the next
-            # row's opening, which may still be to come (memory stays bounded meanwhile)
-            yield ParseError(
-                f"{name}:{line_no}",
-                f"a CSV row longer than {MAX_ROW_CHARS:,} characters, or one that never closes",
-            )
-            skipping, pos = True, 1
-            continue
-        chunk = stream.read(CHUNK) or b""  # a raw stream may say None for "nothing yet"
-        eof = not chunk
-        data = pending + chunk
-        cut_at = len(data) if eof else _complete_utf8(data)
-        pending = data[cut_at:]
-        text = data[:cut_at].decode("utf-8", errors="replace")
-        if first:
-            # judge the first row on enough text, whatever the size of the first read
-            buffer += text
-            if len(buffer) < 200 and not eof:
+                boundary = _BOUNDARY.search(self.buffer, self.pos)
+                if boundary is None:
+                    return
+                self._advance(boundary.end())
                 continue
-            text, buffer = buffer.lstrip("\ufeff"), ""
-            if eof and not text.strip():
-                yield EmptyInputError(name, "the input is empty: no cables.csv row")
+            self.buffer = self.buffer[self.pos:]
+            self.safe_end = max(0, self.safe_end - self.pos)
+            self.pos = 0
+            if len(self.buffer) > MAX_ROW_CHARS:
+                # one error for the row, however long it runs; its text is skipped up to the
+                # next row's opening, which may still be to come (memory stays bounded meanwhile)
+                yield ParseError(
+                    f"{self.name}:{self.line_no}",
+                    f"a CSV row longer than {MAX_ROW_CHARS:,} characters, or one that never closes",
+                )
+                self.skipping, self.pos = True, 1
+                continue
+            refused = self._read()
+            if refused is not None:
+                yield refused
                 return
+
+    def _advance(self, end: int) -> None:
+        self.line_no += self.buffer.count("\n", self.pos, end)
+        self.pos = end
+
+    def _skip(self) -> None:
+        cut = _NEXT_ROW.search(self.buffer, self.pos)
+        # a row opening may be cut by the end of what was read: keep its last 64 characters
+        self._advance(cut.end() if cut else max(self.pos, len(self.buffer) - 64))
+        self.skipping = cut is None
+
+    def _take(self) -> tuple[RawCable, int] | ConvertError | None:
+        """The row at ``pos``, when it is complete: the next row's opening is in the buffer
+        (or the file has ended), so a quote before a row opening cut by the chunk boundary is
+        not taken for its end."""
+        buffer, pos = self.buffer, self.pos
+        match = _ROW.match(buffer, pos) if pos < len(buffer) else None
+        notes: tuple[str, ...] = ()
+        if match is None and pos < len(buffer):
+            match = _UNCLOSED.match(buffer, pos)
+            notes = ("the row's last field has no closing quote: it ends where the next row "
+                     "opens",)
+        if not match or not (self.eof or match.end() <= self.safe_end):
+            return None
+        line_no = self.line_no
+        self._advance(match.end())
+        if match.group(8).strip():
+            return row_to_raw(match.groups(), self.name, notes), line_no
+        # as an empty file is: no cable to convert
+        return EmptyInputError(f"{self.name}#{match.group(1)}", f"the row's text field (line "
+                               f"{line_no}) is empty: no cable text")
+
+    def _read(self) -> ConvertError | None:
+        """Read the next chunk into the buffer; the error that ends the file, if its first row
+        shows it is none (nothing in it, or not a cables.csv)."""
+        chunk = self.stream.read(CHUNK) or b""  # a raw stream may say None for "nothing yet"
+        self.eof = not chunk
+        data = self.pending + chunk
+        cut_at = len(data) if self.eof else _complete_utf8(data)
+        self.pending = data[cut_at:]
+        text = data[:cut_at].decode("utf-8", errors="replace")
+        if self.first:
+            # judge the first row on enough text, whatever the size of the first read
+            self.buffer += text
+            if len(self.buffer) < 200 and not self.eof:
+                return None
+            text, self.buffer = self.buffer.lstrip("\ufeff"), ""
+            if self.eof and not text.strip():
+                return EmptyInputError(self.name, "the input is empty: no cables.csv row")
             if text and not looks_like(text[:200]):
-                yield ParseError(name, 'not a cables.csv file: the first row does not start "id","M/D/YYYY H:MM",')
-                return
-            first = False
-        buffer += text
+                return ParseError(self.name, 'not a cables.csv file: the first row does not '
+                                  'start "id","M/D/YYYY H:MM",')
+            self.first = False
+        self.buffer += text
         # rows end before the last complete row opening seen so far
-        openings = list(_NEXT_ROW.finditer(buffer, max(0, len(buffer) - len(text) - 64)))
+        openings = list(_NEXT_ROW.finditer(self.buffer, max(0, len(self.buffer) - len(text) - 64)))
         if openings:
-            safe_end = openings[-1].start() + 1
+            self.safe_end = openings[-1].start() + 1
+        return None
 
 
 def _complete_utf8(data: bytes) -> int:
