@@ -82,6 +82,15 @@ def parser() -> argparse.ArgumentParser:
                    "untagged; pdf/ua-1: tagged, not PDF/A; none: a plain PDF")
     p.add_argument("--show-artifacts", action="store_true",
                    help="show page-break and section marks as marginal notes")
+    _batch_options(p)
+    _volume_options(p, SORTS, volume_formats())
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress, only errors")
+    p.add_argument("--debug", action="store_true", help="print tracebacks for internal errors")
+    p.add_argument("--version", action="version", version=f"cable-convert {__version__}")
+    return p
+
+
+def _batch_options(p: argparse.ArgumentParser) -> None:
     batch = p.add_argument_group("batch (a folder, a cables.csv, many inputs)")
     batch.add_argument("-j", "--jobs", type=count, metavar="N",
                        help="worker processes (default: every core); with --engine dask and no "
@@ -103,7 +112,10 @@ def parser() -> argparse.ArgumentParser:
                        "blank lines and lines starting with # are skipped (name a file #x as ./#x)")
     batch.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto",
                        help="auto: a bar on a terminal, a line every 5 s otherwise")
-    book = p.add_argument_group(f"volumes (many cables as one {', '.join(volume_formats())})")
+
+
+def _volume_options(p: argparse.ArgumentParser, sorts: tuple[str, ...], formats: tuple[str, ...]) -> None:
+    book = p.add_argument_group(f"volumes (many cables as one {', '.join(formats)})")
     book.add_argument("--book", action="store_true",
                       help="gather every input cable into one volume per format (--to pdf,epub,…): "
                       "title page, contents, REF links between its cables, index of TAGS")
@@ -114,7 +126,7 @@ def parser() -> argparse.ArgumentParser:
                       "lays out the PDF edition for them (about 5x the EPUB's time) and writes "
                       "no PDF")
     book.add_argument("--title", help="the volume's title (default: from its cables)")
-    book.add_argument("--sort", choices=SORTS, default="date",
+    book.add_argument("--sort", choices=sorts, default="date",
                       help="order of the cables in a volume (default: date)")
     book.add_argument("--book-name", metavar="NAME",
                       help="file name of the volume, without extension (default: volume; a "
@@ -124,10 +136,6 @@ def parser() -> argparse.ArgumentParser:
     book.add_argument("--cmif-url", metavar="URL",
                       help="the address a CMIF file will be published at (its idno, which "
                       "correspSearch needs; default: its file name)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress, only errors")
-    p.add_argument("--debug", action="store_true", help="print tracebacks for internal errors")
-    p.add_argument("--version", action="version", version=f"cable-convert {__version__}")
-    return p
 
 
 def _formats(text: str) -> tuple[str, ...]:
