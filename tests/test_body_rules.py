@@ -507,3 +507,38 @@ def test_the_hyphen_title_cut_needs_a_marked_number_after_it() -> None:
     done = _run(body)
     assert done.cable.tei.xpath("//t:ab[@type='heading']", namespaces=NS) == []
     assert "Twenty-Five Years-2008 was a good year." in _reading(done)
+
+
+def _numbers(done) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(n) for n in done.cable.tei.xpath("//t:body//t:p/@n", namespaces=NS)]
+
+
+def test_unmarked_paragraphs_run_on_fill_a_wider_gap_in_order() -> None:
+    """08BUENOSAIRES858's shape: paragraph 3's text holds 4 to 8, paragraph 9 follows."""
+    body = ("1. The Governor met the Ambassador.\n\n2. He spoke of crime.\n\n3. He began with security.  "
+            "4. After six months in office he saw gains.  5. Police pay rose.\n\n6. This line is its own.\n")
+    done = _run(body)
+    assert _numbers(done) == ["1", "2", "3", "4", "5", "6"]
+    assert "After six months" in "".join(done.cable.tei.xpath("//t:p[@n='4']//text()", namespaces=NS))
+
+
+def test_a_gap_not_filled_whole_is_left_as_it_is() -> None:
+    """3 holds 4 but not 5, and 6 follows: no guess at where 5 was."""
+    body = "1. One.\n\n2. Two.\n\n3. Three is here.  4. Four is here, five is not.\n\n6. Six.\n"
+    assert _numbers(_run(body)) == ["1", "2", "3", "6"]
+
+
+def test_unmarked_paragraphs_run_on_after_the_last_numbered_one() -> None:
+    """09LONDON2291's shape: the last paragraph holds the next numbers, a line break lost."""
+    body = ("1. Counselor made the demarche on September 24, 2009.  2. Emboffs also made the points "
+            "at the reception.  3. There were no replies.\n\nSMITH\n")
+    done = _run(body)
+    assert _numbers(done) == ["1", "2", "3"]
+    assert _signer(done) == "SMITH"
+
+
+def test_a_list_inside_the_last_paragraph_is_not_paragraphs() -> None:
+    """The first number run on in the last paragraph is not the next paragraph's: a list."""
+    body = ("1. The delegation is as follows. 1. A/S McMurray (OES). 2. Mr. Sperling (OES). "
+            "3. Ms. Campbell (USAID).\n\nSMITH\n")
+    assert _numbers(_run(body)) == ["1"]

@@ -284,9 +284,10 @@ def bare_paragraph_number(blocks: list[Block], run: Run) -> list[Block]:
     after="bare-paragraph-number",
     note=note(
         "normalization",
-        "A numbered paragraph without a portion marking run on at the end of the one before it (… See "
-        "paragraphs 2-4. 3. Reason for request: …) is a paragraph of its own when its number fills the one gap "
-        "in the cable's numbers (the paragraph before has the number before it, the cable the number after).",
+        "Numbered paragraphs without a portion marking run on at the end of the one before them (… See "
+        "paragraphs 2-4. 3. Reason for request: …) are paragraphs of their own when their numbers fill the "
+        "gap in the cable's numbers after the paragraph before (every missing number, in order), or follow "
+        "the cable's last numbered paragraph in order from the next number.",
     ),
 )
 def unmarked_run_on_paragraph(blocks: list[Block], run: Run) -> list[Block]:
@@ -294,8 +295,12 @@ def unmarked_run_on_paragraph(blocks: list[Block], run: Run) -> list[Block]:
     (10JAKARTA186), ``… involving parties to this license. 3. Reason for request: …``
     (08STATE58722): where paragraph N's text holds N+1 and a word in capitals after a finished
     sentence, with no portion marking, that is paragraph N+1 when the cable has no paragraph
-    N+1 and its next numbered paragraph is N+2 (``run-on-paragraphs`` takes a number with a marking
-    in the lines, before the blocks are read)."""
+    N+1 and its next numbered paragraph is N+2; so for a wider gap, when N's text holds every
+    missing number in order (``… public security.  4. After only six months …  5. …`` up to
+    ¶9, 08BUENOSAIRES858), and after the cable's last numbered paragraph, from N+1 on as far as
+    the numbers go, when N+1 is the first number run on in its text (``… September 24, 2009.
+    2. Emboffs also made …``, 09LONDON2291: a line break lost in copying). ``run-on-paragraphs``
+    takes a number with a marking in the lines, before the blocks are read."""
     numbers = set(_numbered(blocks))
     out: list[Block] = []
     for index, block in enumerate(blocks):
@@ -304,23 +309,52 @@ def unmarked_run_on_paragraph(blocks: list[Block], run: Run) -> list[Block]:
     return out if len(out) != len(blocks) else blocks
 
 
+#: the most paragraph numbers one paragraph's text may hold run on, in a gap
+_MOST_RUN_ON = 9
+
+
 def _cut_bare(block: Paragraph, numbers: set[int], after: list[int]) -> list[Block] | None:
-    """Paragraph N cut where N+1 runs on in its text, when the cable has no N+1 and ``after``
-    (its next numbered paragraph's number) is N+2; None otherwise."""
-    if block.n is None or block.n + 1 in numbers or after != [block.n + 2]:
+    """Paragraph N cut where the missing numbers after it run on in its text: N+1 up to the
+    number before ``after`` (its next numbered paragraph's number), all of them, or, when
+    ``after`` is empty (N is the last), N+1 and the numbers after it in order as long as each
+    is the first run on in what is left. None when nothing is cut."""
+    n = block.n
+    if n is None or n + 1 in numbers:
         return None
+    if after and not n + 2 <= after[0] <= n + 1 + _MOST_RUN_ON:
+        return None
+    wanted = range(n + 1, after[0]) if after else range(n + 1, n + 1 + _MOST_RUN_ON)
+    pieces: list[Block] = []
+    rest = block
+    for number in wanted:
+        cut = _cut_at(rest, number, first_only=not after)
+        if cut is None:
+            break
+        pieces.append(cut[0])
+        rest = cut[1]
+    if not pieces or (after and len(pieces) != len(wanted)):
+        return None
+    numbers.update(range(n + 1, n + 1 + len(pieces)))
+    return [*pieces, rest]
+
+
+def _cut_at(block: Paragraph, number: int, first_only: bool) -> tuple[Paragraph, Paragraph] | None:
+    """``block`` cut where ``number`` runs on in its text (the first number so run on, with
+    ``first_only``): the text before, and paragraph ``number`` with the rest and the items."""
     for at, line in enumerate(block.lines):
         if not isinstance(line, str):
             continue
-        found = next((m for m in _RUN_ON_BARE.finditer(line) if int(m["num"]) == block.n + 1), None)
+        runs_on = _RUN_ON_BARE.finditer(line)
+        found = next(runs_on, None) if first_only else next((m for m in runs_on if int(m["num"]) == number), None)
         if found is None:
             continue
-        numbers.add(block.n + 1)
+        if int(found["num"]) != number:
+            return None
         head = Paragraph((*block.lines[:at], line[: found.start()].rstrip()), block.n, block.label,
                          block.label_fix, block.marking)
-        rest = Paragraph((line[found.end() :], *block.lines[at + 1 :]), block.n + 1, f"{found['num']}.", None,
+        rest = Paragraph((line[found.end() :], *block.lines[at + 1 :]), number, f"{found['num']}.", None,
                          None, block.items)
-        return [head, rest]
+        return head, rest
     return None
 
 
