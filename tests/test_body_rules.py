@@ -542,3 +542,16 @@ def test_a_list_inside_the_last_paragraph_is_not_paragraphs() -> None:
     body = ("1. The delegation is as follows. 1. A/S McMurray (OES). 2. Mr. Sperling (OES). "
             "3. Ms. Campbell (USAID).\n\nSMITH\n")
     assert _numbers(_run(body)) == ["1"]
+
+
+def test_a_text_single_spaced_throughout_keeps_its_paragraphs() -> None:
+    """No blank line anywhere, no portion markings (an older telegram pasted single-spaced)."""
+    body = "1. THE CITY COUNCIL MET TODAY.\n2. NO CHANGE IS EXPECTED.\n3. WE WILL REPORT.\nSMITH\n"
+    done = _run(body)
+    assert _numbers(done) == ["1", "2", "3"]
+    assert _signer(done) == "SMITH"
+
+
+def test_a_list_single_spaced_in_the_last_paragraph_stays_its_items() -> None:
+    body = "1. WE PROPOSE THE FOLLOWING.\n1. A MEETING IN MAY.\n2. A VISIT IN JUNE.\nSMITH\n"
+    assert _numbers(_run(body)) == ["1"]

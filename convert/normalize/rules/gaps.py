@@ -33,9 +33,6 @@ _UNSTOPPED = re.compile(
 #: the same in a cable written without portion markings: the number, a space and a sentence's
 #: first two words (``2 The net revenue from remittances tripled …``)
 _UNSTOPPED_BARE = re.compile(r"^\s*+(?:¶\s*+)?(?P<num>\d{1,3})\s++(?=[A-Z][a-z]++\s++[a-z])")
-#: the next paragraph's number run on after a finished sentence, with no portion marking, before
-#: a word in capitals: ``… See paragraphs 2-4. 3. Reason for request: …``
-_RUN_ON_BARE = re.compile(r"(?<=[.!?\"')\]])\s++(?P<num>\d{1,3})\.\s++(?=[A-Z])")
 
 
 @STARTS.rule("anchored-paragraph", after="next-paragraph", lead=r"[¶\d]")  # (PARA_START)
@@ -127,7 +124,8 @@ def salutation_paragraph(block: list[Line], line: str) -> bool:
     last = last_text(block)
     return salutation(last)
 
-def _numbered(blocks: list[Block]) -> list[int]:
+def numbered(blocks: list[Block]) -> list[int]:
+    """The numbers of the numbered paragraphs among ``blocks``, in order."""
     return [b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None]
 
 
@@ -136,10 +134,10 @@ def _gap(blocks: list[Block], index: int, number: int, numbers: set[int]) -> boo
     ``number - 1`` (for 1: there is none), the next one after it ``number + 1``, and the cable
     has no ``number`` before it (one after ``number + 1`` restarts: a quoted document's own
     points, 05THEHAGUE484's ``1 (S)`` before ¶2, ¶3 and a plan's points 1-6)."""
-    before = _numbered(blocks[:index])
-    if number in numbers.difference(_numbered(blocks[index + 1 :])) or number in before or not 1 <= number <= 199:
+    before = numbered(blocks[:index])
+    if number in numbers.difference(numbered(blocks[index + 1 :])) or number in before or not 1 <= number <= 199:
         return False
-    after = _numbered(blocks[index + 1 :])
+    after = numbered(blocks[index + 1 :])
     if not after or after[0] != number + 1:
         return False
     return before[-1] == number - 1 if before else number == 1
@@ -175,7 +173,7 @@ def unstopped_paragraph_number(blocks: list[Block], run: Run) -> list[Block]:
     with no full stop between, is the paragraph of that number (``@n``; the label as written)
     when the paragraph before is that number's predecessor (for 1: when no numbered paragraph
     comes before it), the next one its successor, and the cable has no paragraph of it."""
-    numbers = set(_numbered(blocks))
+    numbers = set(numbered(blocks))
     out: list[Block] | None = None
     for index, block in enumerate(blocks):
         found = _unstopped(block)
@@ -263,7 +261,7 @@ def bare_paragraph_number(blocks: list[Block], run: Run) -> list[Block]:
     number's predecessor (for 1: none comes before), the next one its successor, and the cable
     has no paragraph of it. A number before a name or a date (``1 Economic and Commercial
     Officer``, ``8 With …`` between paragraphs 2 and 3) fills no gap and stays text."""
-    numbers = set(_numbered(blocks))
+    numbers = set(numbered(blocks))
     out: list[Block] | None = None
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph) or block.n is not None or block.label is not None or block.marking:
@@ -280,87 +278,8 @@ def bare_paragraph_number(blocks: list[Block], run: Run) -> list[Block]:
 
 
 @PASSES.rule(
-    "unmarked-run-on-paragraph",
-    after="bare-paragraph-number",
-    note=note(
-        "normalization",
-        "Numbered paragraphs without a portion marking run on at the end of the one before them (… See "
-        "paragraphs 2-4. 3. Reason for request: …) are paragraphs of their own when their numbers fill the "
-        "gap in the cable's numbers after the paragraph before (every missing number, in order), or follow "
-        "the cable's last numbered paragraph in order from the next number.",
-    ),
-)
-def unmarked_run_on_paragraph(blocks: list[Block], run: Run) -> list[Block]:
-    """``¶1. Action/funding request in paragraph 5. 2. Summary: Mission Indonesia requests …``
-    (10JAKARTA186), ``… involving parties to this license. 3. Reason for request: …``
-    (08STATE58722): where paragraph N's text holds N+1 and a word in capitals after a finished
-    sentence, with no portion marking, that is paragraph N+1 when the cable has no paragraph
-    N+1 and its next numbered paragraph is N+2; so for a wider gap, when N's text holds every
-    missing number in order (``… public security.  4. After only six months …  5. …`` up to
-    ¶9, 08BUENOSAIRES858), and after the cable's last numbered paragraph, from N+1 on as far as
-    the numbers go, when N+1 is the first number run on in its text (``… September 24, 2009.
-    2. Emboffs also made …``, 09LONDON2291: a line break lost in copying). ``run-on-paragraphs``
-    takes a number with a marking in the lines, before the blocks are read."""
-    numbers = set(_numbered(blocks))
-    out: list[Block] = []
-    for index, block in enumerate(blocks):
-        cut = _cut_bare(block, numbers, _numbered(blocks[index + 1 :])[:1]) if isinstance(block, Paragraph) else None
-        out.extend(cut or [block])
-    return out if len(out) != len(blocks) else blocks
-
-
-#: the most paragraph numbers one paragraph's text may hold run on, in a gap
-_MOST_RUN_ON = 9
-
-
-def _cut_bare(block: Paragraph, numbers: set[int], after: list[int]) -> list[Block] | None:
-    """Paragraph N cut where the missing numbers after it run on in its text: N+1 up to the
-    number before ``after`` (its next numbered paragraph's number), all of them, or, when
-    ``after`` is empty (N is the last), N+1 and the numbers after it in order as long as each
-    is the first run on in what is left. None when nothing is cut."""
-    n = block.n
-    if n is None or n + 1 in numbers:
-        return None
-    if after and not n + 2 <= after[0] <= n + 1 + _MOST_RUN_ON:
-        return None
-    wanted = range(n + 1, after[0]) if after else range(n + 1, n + 1 + _MOST_RUN_ON)
-    pieces: list[Block] = []
-    rest = block
-    for number in wanted:
-        cut = _cut_at(rest, number, first_only=not after)
-        if cut is None:
-            break
-        pieces.append(cut[0])
-        rest = cut[1]
-    if not pieces or (after and len(pieces) != len(wanted)):
-        return None
-    numbers.update(range(n + 1, n + 1 + len(pieces)))
-    return [*pieces, rest]
-
-
-def _cut_at(block: Paragraph, number: int, first_only: bool) -> tuple[Paragraph, Paragraph] | None:
-    """``block`` cut where ``number`` runs on in its text (the first number so run on, with
-    ``first_only``): the text before, and paragraph ``number`` with the rest and the items."""
-    for at, line in enumerate(block.lines):
-        if not isinstance(line, str):
-            continue
-        runs_on = _RUN_ON_BARE.finditer(line)
-        found = next(runs_on, None) if first_only else next((m for m in runs_on if int(m["num"]) == number), None)
-        if found is None:
-            continue
-        if int(found["num"]) != number:
-            return None
-        head = Paragraph((*block.lines[:at], line[: found.start()].rstrip()), block.n, block.label,
-                         block.label_fix, block.marking)
-        rest = Paragraph((line[found.end() :], *block.lines[at + 1 :]), number, f"{found['num']}.", None,
-                         None, block.items)
-        return head, rest
-    return None
-
-
-@PASSES.rule(
     "unstopped-last-paragraph",
-    after="unmarked-run-on-paragraph",
+    after="bare-paragraph-number",
     note=note(
         "normalization",
         "The cable's last paragraph, whose number lost its full stop in copying (10 (U) This cable has been "
@@ -377,7 +296,7 @@ def unstopped_last_paragraph(blocks: list[Block], run: Run) -> list[Block]:
     lone ``1 (C)`` stays text) and the cable has no paragraph of it. No numbered paragraph comes
     after it, so unstopped-paragraph-number (which wants the next number after) leaves it; a
     number with a parenthesis (``4) (C)``, a questionnaire's items) stays an item."""
-    numbers = _numbered(blocks)
+    numbers = numbered(blocks)
     if not numbers:
         return blocks
     last = max(i for i, b in enumerate(blocks) if _number(b) is not None)
