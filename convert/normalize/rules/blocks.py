@@ -11,8 +11,7 @@ Chains (run by :mod:`convert.normalize.blocks`):
 - ``blocks.merge`` ``(before, furniture, texts) -> bool``: two runs (their text lines) are one paragraph.
 - ``blocks.kinds`` ``(chunk, texts, run) -> Block | None``: what a run of lines is (first
   match; none: a paragraph).
-- ``blocks.items`` ``(lines, starts) -> (head, items) | None``: a paragraph's text and the
-  list items after it (``starts``: each line's item label, ``runs.item_starts``, matched once).
+- ``blocks.items`` ``(lines, starts) -> (head, items) | None``: a paragraph's text and its items (each line's label).
 - ``blocks.passes`` ``(blocks, run) -> blocks``: passes over all blocks, in order.
 """
 
@@ -146,12 +145,13 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
     ``wrapped_title``), what follows a heading's rule starts a new run, and a title with its
     dashes on one line (``----- Summary -----``) stands apart from the lines around it. A rule
     over more text than a title holds is a rule alone: the text after it is a run of its own."""
-    texts = tail_texts(block)  # the last two: a run can be long (no scan of it per line)
-    if not texts:
+    last = block[-1] if block else None  # (the run's last text line: most runs end in one)
+    if not isinstance(last, str) and not (texts := tail_texts(block)):
         return False
-    last = texts[-1]
+    last = last if isinstance(last, str) else texts[-1]
     if not (ruled(line) or ruled(last) or (2 <= len(block) <= 8 and isinstance(block[0], str) and ruled(block[0]))):
         return False  # every answer below needs a rule or a dashed title: in the line, the last, or the run's first
+    texts = tail_texts(block)  # the last two: a run can be long (no scan of it per line)
     if UNDERLINE.match(line):
         if _title_like(last) and not DASH_RULE.match(last):
             if len(texts) == 1 or DASH_RULE.match(texts[-2]) or wrapped_title(block):
