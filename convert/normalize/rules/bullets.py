@@ -44,7 +44,7 @@ def hyphen_bullets(lines: list[Line], starts: Starts) -> tuple[list[Line], list[
     """Lines that begin with ``- `` and a word are list items though they end without a full
     stop, in a block where two lines or more do and the first follows a blank line, a heading
     or a finished sentence (``- ITALY AGREED …`` / ``- GOI OPPOSED …``)."""
-    if sum(1 for start in starts if start and start["label"] == "-") < 2:
+    if not any(starts) or sum(1 for start in starts if start and start["label"] == "-") < 2:
         return None  # (fewer than two lines that begin with a hyphen's label: no list of them)
     texts = [x for x in lines if isinstance(x, str)]
     marks = [i for i, text in enumerate(texts) if _hyphen_bullet(text)]
@@ -85,7 +85,7 @@ def dash_bullets(lines: list[Line], starts: Starts) -> tuple[list[Line], list[Li
     before ends without a full stop (``Key issues for your visit include:`` / ``-- Internal
     political issues`` / ``-- Bilateral relations`` / …): the plain rule began the list, and a
     line of it that begins so, with no second dash on it (an aside's), is the next item."""
-    if not any(start and start["label"] == "--" for start in starts):
+    if not any(starts) or not any(start and start["label"] == "--" for start in starts):
         return None  # (no line begins with a double dash's label)
     plain = split_item_lines(lines, starts=starts)
     if not plain[1] or plain[1][0].label != "--":

@@ -266,7 +266,7 @@ def table_rows(lines: list[Line], starts: Starts) -> tuple[list[Line], list[List
     03)   9 hrs`` / … / ``Total:                 92 hrs`` (07REYKJAVIK90): rows that begin with a
     bullet but hold a table's columns (``find_tables``, two bulleted rows in it at least) are no
     list: the lines stay the paragraph's (no items), for ``text-table`` to keep them as a table."""
-    if sum(1 for start in starts if start) < 2:
+    if len(starts) - starts.count(None) < 2:
         return None  # (a bulleted line starts with an item label: fewer than two, no table of them)
     texts = [x for x in lines if isinstance(x, str)]
     if len(texts) != len(lines) or sum(1 for x in texts if _BULLET.match(x)) < 2:
