@@ -67,7 +67,9 @@ def parse_banner(line: str) -> Banner | None:
     if _DOUBLED.match(s):
         s = s[1:]  # a doubled first letter of a spaced banner (SS E C R E T)
     level_match = BANNER_LEVEL.match(s)
-    section = SECTION.search(s)
+    # without a level only a SECTION at the start counts (the pattern begins with \b: searched,
+    # it is tried at every position of every line that begins as a banner may)
+    section = SECTION.search(s) if level_match else SECTION.match(s)
     if not level_match and not (section and section.start() == 0):
         return None
     start = level_match.end() if level_match else 0

@@ -7,7 +7,7 @@ import bisect
 import itertools
 
 from .parsed import Block, Entry, Furniture, Line, PageBreak, Paragraph
-from .rules.blocks import CUT, KINDS, MERGE, PASSES, STARTS, split_items
+from .rules.blocks import CUT, KINDS, MERGE, PASSES, STARTS, split_items, text_lines
 from .rules.ruler import Run
 
 Chunk = list[Line] | Furniture
@@ -78,7 +78,8 @@ def merge(found: list[Chunk], run: Run) -> list[Chunk]:
                 back -= 1
             prev = out[back] if back >= 0 else None
             if isinstance(prev, list):
-                rule = next((r for r in rules if r.fn(prev, furniture, chunk)), None)
+                before, texts = text_lines(prev), text_lines(chunk)  # (read once for all the rules)
+                rule = next((r for r in rules if r.fn(before, furniture, texts)), None)
                 if rule is not None:
                     run.fire(rule.name)
                     prev.extend(furniture)

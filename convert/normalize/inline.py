@@ -66,7 +66,8 @@ class Joiner:
         one growing string copied it at every line, and a long hard-wrapped paragraph took
         minutes (issue 12 item 13). A word never spans two pieces (a piece starts the text,
         follows a hyphen, or starts with its glue), so the join rules are shown the end of
-        the text (:func:`_end`) and the hyphen rule searches the last piece only."""
+        the text (the last piece, with the character before a piece of one) and the hyphen
+        rule searches the last piece only."""
         tokens: list[Token] = []
         parts: list[str] = []
         fired: dict[str, int] = {}
@@ -88,10 +89,15 @@ class Joiner:
                         line = new
             if not line:
                 continue
-            prior = _end(parts) if parts else _last_text(tokens)
-            if not parts and _after_table(tokens):
-                parts.append("\n" + line)  # the text after a table: a line of its own
-                continue
+            if parts:  # the end of the text gathered (the join rules look at two characters)
+                prior = parts[-1]
+                if len(prior) < 2 and len(parts) > 1:
+                    prior = parts[-2][-1:] + prior
+            else:
+                prior = _last_text(tokens)
+                if _after_table(tokens):
+                    parts.append("\n" + line)  # the text after a table: a line of its own
+                    continue
             if not prior or (isinstance(entry, Glued) and not entry.space_before):
                 parts.append(line)  # (a piece cut from the line before with no space: glued as written)
                 continue
@@ -157,13 +163,6 @@ def _flush(parts: list[str], tokens: list[Token]) -> None:
     parts.clear()
     if text:
         tokens.append(text)
-
-
-def _end(parts: list[str]) -> str:
-    """The end of the text gathered in ``parts`` (no piece empty): the last piece, with the
-    character before it when the piece is one character (the join rules look at two)."""
-    last = parts[-1]
-    return last if len(last) >= 2 or len(parts) == 1 else parts[-2][-1:] + last
 
 
 def _last_text(tokens: list[Token]) -> str:

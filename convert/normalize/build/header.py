@@ -355,7 +355,14 @@ def _place(station: stations.Station | None, origin: str | None) -> str | None:
 
 def listed_addressees(listed: Sequence[Addressee]) -> list[Addressee]:
     """The addressees the header lists (not a distribution code or a rule of dashes)."""
-    return [a for a in listed if not _DISTRIBUTION.search(a.name or a.text)]
+    return [a for a in listed if not _distribution(a.name or a.text)]
+
+
+def _distribution(name: str) -> bool:
+    """Whether ``_DISTRIBUTION`` finds a distribution code or a rule in ``name``: each of its
+    forms holds a dash or a slash, or is digits (most names are tried at once, not at every
+    position: the pattern begins with ``\\b``)."""
+    return ("-" in name or "/" in name or name[:1].isdecimal()) and _DISTRIBUTION.search(name) is not None
 
 
 def addressee_values(addressee: Addressee) -> tuple[str, str | None, str | None, str | None]:

@@ -8,11 +8,10 @@ Chains (run by :mod:`convert.normalize.blocks`):
   :class:`Furniture`, in order).
 - ``blocks.starts`` ``(run_lines, line) -> bool | int``: a paragraph starts inside a run of
   lines (an int n > 1: it starts n - 1 lines back, with the title a rule underlines).
-- ``blocks.merge`` ``(previous, furniture, chunk) -> bool``: two runs are one paragraph.
+- ``blocks.merge`` ``(before, furniture, texts) -> bool``: two runs (their text lines) are one paragraph.
 - ``blocks.kinds`` ``(chunk, texts, run) -> Block | None``: what a run of lines is (first
   match; none: a paragraph).
-- ``blocks.items`` ``(lines) -> (head, items) | None``: a paragraph's text and the list items
-  after it.
+- ``blocks.items`` ``(lines, starts) -> (head, items) | None``: a paragraph's text and its items (each line's label).
 - ``blocks.passes`` ``(blocks, run) -> blocks``: passes over all blocks, in order.
 """
 
@@ -30,6 +29,8 @@ from .runs import (
     ITEM_START,
     TITLE_LIMIT,
     UNDERLINE,
+    Starts,
+    item_starts,
     last_text,
     list_goes_on,
     ruled,
@@ -47,13 +48,13 @@ CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
 STARTS: Chain[Callable[[list[Line], str], bool | int]] = Chain(
     "blocks.starts", "blocks", "Does a paragraph start inside the run of lines read so far?"
 )
-MERGE: Chain[Callable[[list[Line], list[Furniture], list[Line]], bool]] = Chain(
+MERGE: Chain[Callable[[list[str], list[Furniture], list[str]], bool]] = Chain(
     "blocks.merge", "blocks", "Are two runs of lines one paragraph?"
 )
 KINDS: Chain[Callable[[list[Line], list[str], Run], Block | None]] = Chain(
     "blocks.kinds", "blocks", "What a run of lines is (first match; none: a paragraph)."
 )
-ITEMS: Chain[Callable[[list[Line]], tuple[list[Line], list[ListItem]] | None]] = Chain(
+ITEMS: Chain[Callable[[list[Line], Starts], tuple[list[Line], list[ListItem]] | None]] = Chain(
     "blocks.items", "blocks", "A paragraph's text and the list items after it."
 )
 PASSES: Chain[Callable[[list[Block], Run], list[Block]]] = Chain(
@@ -144,12 +145,13 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
     ``wrapped_title``), what follows a heading's rule starts a new run, and a title with its
     dashes on one line (``----- Summary -----``) stands apart from the lines around it. A rule
     over more text than a title holds is a rule alone: the text after it is a run of its own."""
-    texts = tail_texts(block)  # the last two: a run can be long (no scan of it per line)
-    if not texts:
+    last = block[-1] if block else None  # (the run's last text line: most runs end in one)
+    if not isinstance(last, str) and not (texts := tail_texts(block)):
         return False
-    last = texts[-1]
+    last = last if isinstance(last, str) else texts[-1]
     if not (ruled(line) or ruled(last) or (2 <= len(block) <= 8 and isinstance(block[0], str) and ruled(block[0]))):
         return False  # every answer below needs a rule or a dashed title: in the line, the last, or the run's first
+    texts = tail_texts(block)  # the last two: a run can be long (no scan of it per line)
     if UNDERLINE.match(line):
         if _title_like(last) and not DASH_RULE.match(last):
             if len(texts) == 1 or DASH_RULE.match(texts[-2]) or wrapped_title(block):
@@ -262,12 +264,12 @@ def starts_new(line: str) -> bool:
         "second goes on in lower case or after the break) is one paragraph again.",
     ),
 )
-def paragraph_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+def paragraph_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
     """Two runs of lines are one paragraph when the first stops mid-sentence (more than 25
     characters; after a page break, also in initials: ``for U.S.`` / page line / ``handling of …``)
     and the second goes on in lower case, or after page furniture; not when the second is a heading
     set with dashes (``… (D). CONFIDENTIAL`` / page break / ``BACKGROUND AND INTRODUCTION`` / ``---``)."""
-    last, texts = last_text(prev), text_lines(chunk)
+    last = before[-1] if before else ""
     first = texts[0] if texts else ""
     lower = first.lstrip()[:1].islower()
     joinable = (
@@ -312,13 +314,11 @@ _END_LABEL = re.compile(
         "the END before it, and closes the span it ends.",
     ),
 )
-def end_label_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+def end_label_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
     """``… he would not turn down a health-based amnesty. End`` / (blank) / ``Summary.``: a run
     of one line that is only the label an END closes goes back to the run whose last line ends
     with that END (after a sentence)."""
-    texts = text_lines(chunk)
-    last = last_text(prev)
-    return len(texts) == 1 and bool(_END_LABEL.match(texts[0])) and bool(_END_WORD.search(last))
+    return len(texts) == 1 and bool(_END_LABEL.match(texts[0])) and bool(_END_WORD.search(before[-1] if before else ""))
 
 
 # ---------------------------------------------------------------- what a run is
@@ -388,13 +388,13 @@ def item_list(chunk: list[Line], texts: list[str], run: Run) -> Block | None:
 def split_items(lines: list[Line], run: Run) -> tuple[list[Line], list[ListItem]]:
     """A paragraph's text and the list items after it (the first rule of ``blocks.items`` that
     finds items; none: all text)."""
-    found: tuple[list[Line], list[ListItem]] | None = run.first(ITEMS, lines)
+    found: tuple[list[Line], list[ListItem]] | None = run.first(ITEMS, lines, item_starts(lines))
     return found or (lines, [])
 
 
 @ITEMS.rule("list-items")
-def list_items(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | None:
+def list_items(lines: list[Line], starts: Starts) -> tuple[list[Line], list[ListItem]] | None:
     """Lines that start with an item label after a finished sentence (``A. …``, ``-- …``,
     ``(1) …``) are list items of the paragraph."""
-    head, items = split_item_lines(lines)
+    head, items = split_item_lines(lines, starts=starts) if any(starts) else (lines, [])  # (most have none)
     return (head, items) if items else None

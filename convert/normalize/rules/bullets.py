@@ -16,28 +16,11 @@ must follow a sentence's end), so it stays text.
 
 from __future__ import annotations
 
-import re
-
 from ..parsed import Line, ListItem
 from .blocks import ITEMS
-from .runs import ITEM_START, LABEL_LINE, split_item_lines
+from .runs import ITEM_START, LABEL_LINE, Starts, split_item_lines
 
 _TERMINAL = (".", ":", ";", "!", "?")
-#: a dash after white space, the page's ¶ or nothing: where a line's text may begin with one
-#: (searched in the lines' joined text: ``re`` skips from dash to dash, a hyphen in a word fails)
-_LEADING_DASH = re.compile(r"-(?<![^\s\u00b6]-)")
-
-
-def _dash_may_lead(texts: list[str]) -> bool:
-    """Whether a line of ``texts`` may begin with a dash (as :func:`_lead` reads it): most
-    paragraphs have none."""
-    return _LEADING_DASH.search("\n".join(texts)) is not None
-
-
-def _lead(text: str) -> str:
-    """The line from its first character that is neither a space nor the page's ¶ (an item
-    label can only begin there)."""
-    return text.lstrip().lstrip("¶").lstrip()
 
 
 def _hyphen_bullet(text: str) -> bool:
@@ -57,13 +40,13 @@ def _next_bullet(line: str, before: str) -> bool:
 
 
 @ITEMS.rule("hyphen-bullets", before="list-items")
-def hyphen_bullets(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | None:
+def hyphen_bullets(lines: list[Line], starts: Starts) -> tuple[list[Line], list[ListItem]] | None:
     """Lines that begin with ``- `` and a word are list items though they end without a full
     stop, in a block where two lines or more do and the first follows a blank line, a heading
     or a finished sentence (``- ITALY AGREED …`` / ``- GOI OPPOSED …``)."""
+    if not any(starts) or sum(1 for start in starts if start and start["label"] == "-") < 2:
+        return None  # (fewer than two lines that begin with a hyphen's label: no list of them)
     texts = [x for x in lines if isinstance(x, str)]
-    if not _dash_may_lead(texts) or sum(_lead(text).startswith("-") for text in texts) < 2:
-        return None  # (fewer than two lines that begin with a dash: no list of them)
     marks = [i for i, text in enumerate(texts) if _hyphen_bullet(text)]
     if len(marks) < 2:
         return None
@@ -72,8 +55,8 @@ def hyphen_bullets(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | Non
         before = texts[first - 1].rstrip()
         if not (before.endswith(_TERMINAL) or (first == 1 and LABEL_LINE.match(before))):
             return None  # a wrapped sentence's dash, or a list the plain rule does not begin
-    head, items = split_item_lines(lines, _next_bullet)
-    if len(items) == len(split_item_lines(lines)[1]):
+    head, items = split_item_lines(lines, _next_bullet, starts)
+    if len(items) == len(split_item_lines(lines, starts=starts)[1]):
         return None  # nothing the plain rule does not do
     return head, items
 
@@ -91,17 +74,21 @@ def _dash_bullet(line: str, before: str) -> bool:
     return rest[:1].isupper() or rest[:1].isdigit() or (rest[:1] in ('"', "(") and " --" not in rest)
 
 
+def _dash_item(line: str, before: str) -> bool:
+    """A ``--`` bullet that starts the next item, with no second dash on its line (an aside's)."""
+    return _dash_bullet(line, before) and " -- " not in line
+
+
 @ITEMS.rule("dash-bullets", after="hyphen-bullets")
-def dash_bullets(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | None:
+def dash_bullets(lines: list[Line], starts: Starts) -> tuple[list[Line], list[ListItem]] | None:
     """Lines that begin with ``--`` and a capital are items of a ``--`` list though the item
     before ends without a full stop (``Key issues for your visit include:`` / ``-- Internal
     political issues`` / ``-- Bilateral relations`` / …): the plain rule began the list, and a
     line of it that begins so, with no second dash on it (an aside's), is the next item."""
-    texts = [x for x in lines if isinstance(x, str)]
-    if not _dash_may_lead(texts) or not any(_lead(x).startswith("--") for x in texts):
-        return None  # (no line begins with a double dash)
-    plain = split_item_lines(lines)
+    if not any(starts) or not any(start and start["label"] == "--" for start in starts):
+        return None  # (no line begins with a double dash's label)
+    plain = split_item_lines(lines, starts=starts)
     if not plain[1] or plain[1][0].label != "--":
         return None
-    head, items = split_item_lines(lines, lambda line, before: _dash_bullet(line, before) and " -- " not in line)
+    head, items = split_item_lines(lines, _dash_item, starts)
     return (head, items) if len(items) > len(plain[1]) else None

@@ -21,7 +21,7 @@ import re
 
 from ..parsed import Anchored, Block, Furniture, ItemList, Line, ListItem, Paragraph
 from . import passes  # noqa: F401  (paragraph-renumber, which these rules go after, registered first)
-from .blocks import MERGE, PARA_START, PASSES, STARTS, number_goes_on, text_lines
+from .blocks import MERGE, PARA_START, PASSES, STARTS, number_goes_on
 from .ruler import Run, note
 from .runs import last_text
 
@@ -65,13 +65,12 @@ _NUMBER_ALONE = re.compile(r"^\s*+(?:¶\s*+)?\d{1,3}\s?\.\s*+$")
         "paragraph: it goes back to the sentence.",
     ),
 )
-def paragraph_reference_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+def paragraph_reference_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
     """``1.(U) This message contains an action request in para`` / (blank) / ``¶6.``
     (09CAIRO1258): a run that is only a paragraph number, with no marking or text, after a run
     whose last line ends in a word a number goes on (``para``, ``paragraph``, ``see``), goes
     back to that run: the sentence's reference, not an empty paragraph 6."""
-    texts = text_lines(chunk)
-    last = last_text(prev)
+    last = before[-1] if before else ""
     return len(texts) == 1 and bool(_NUMBER_ALONE.match(texts[0])) and bool(last) and number_goes_on(last, texts[0])
 
 
@@ -85,7 +84,7 @@ def paragraph_reference_rejoin(prev: list[Line], furniture: list[Furniture], chu
         "sentence's number wrapped onto the next line, not a paragraph: the text is one paragraph again.",
     ),
 )
-def wrapped_number_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+def wrapped_number_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
     """``5. (C) … prohibit the employment of children under the age of`` / (blank) / ``¶16.
     Juveniles between ages 14 and 16 may …`` (10MANAMA56): a run that starts with a number
     without a portion marking, after a run that is a numbered paragraph with its marking and
@@ -93,7 +92,6 @@ def wrapped_number_rejoin(prev: list[Line], furniture: list[Furniture], chunk: l
     goes back to that run, unless the number is the paragraph's next one (then it may be the
     next paragraph with its marking left out) and the word is not one that names a paragraph
     (``… is included in para`` / ``¶3. (Note: …``, 10TRIPOLI72)."""
-    texts, before = text_lines(chunk), text_lines(prev)
     found = PARA_START.match(texts[0]) if texts else None
     head = PARA_START.match(before[0]) if before else None
     if found is None or found["marking"] or head is None or not head["marking"]:

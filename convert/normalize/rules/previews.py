@@ -175,6 +175,8 @@ def _mark(line: Line) -> bool:
 def _after_section(lines: tuple[Line, ...], preamble: _Preamble, run: Run) -> tuple[Line, ...] | None:
     """``lines`` with the lines after a section banner (and the handling marks after it) that
     copy the preamble made wrapper lines (None: there are none, or no text would be left)."""
+    if len(text_lines(lines)) == len(lines):  # (filtered in C: most paragraphs hold no furniture)
+        return None
     if not any(isinstance(line, Furniture) and line.kind == "section" for line in lines):
         return None  # (no section banner: most paragraphs)
     out = list(lines)

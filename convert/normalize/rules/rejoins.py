@@ -18,11 +18,11 @@ blank line and text with no number of its own: the number heads that text.
 
 from __future__ import annotations
 
-from ..parsed import Furniture, Line
+from ..parsed import Furniture
 from . import gaps  # noqa: F401  (wrapped-number-rejoin, which this rule goes after, registered first)
-from .blocks import MERGE, PARA_START, starts_new, terminal, text_lines
+from .blocks import MERGE, PARA_START, starts_new, terminal
 from .ruler import note
-from .runs import DASH_RULE, TITLE_LIMIT, last_text
+from .runs import DASH_RULE, TITLE_LIMIT
 
 #: words a sentence does not end with: articles, prepositions, conjunctions, determiners
 _GOES_ON = frozenset(
@@ -60,19 +60,18 @@ def ends_mid_sentence(line: str) -> bool:
         "INTERESTS INTO ACCOUNT.) is one again, where the text after the blank line begins with a capital.",
     ),
 )
-def function_word_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+def function_word_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
     """``-- … WE BELIEVE THAT ANY FUTURE GOVERNMENT SHOULD TAKE THOSE`` / (blank) /
     ``INTERESTS INTO ACCOUNT. …`` (01STATE176819): the second run goes back to the first when
     the first's last line ends in an article, a preposition, a conjunction or a determiner and
     the second begins with a capital (in lower case, ``paragraph-rejoin`` joins it) and no
     number, label or rule; not a title of one line after prose, nor one a rule underlines."""
-    texts = text_lines(chunk)
     first = texts[0].lstrip() if texts else ""
-    if not (first[:1].isupper() and not starts_new(first) and ends_mid_sentence(last_text(prev))):
+    if not (first[:1].isupper() and not starts_new(first) and ends_mid_sentence(before[-1] if before else "")):
         return False
-    if any(_ends_in_rule(text) for text in texts[:3]) and not _title_goes_on(text_lines(prev), texts):
+    if any(_ends_in_rule(text) for text in texts[:3]) and not _title_goes_on(before, texts):
         return False
-    return not (len(texts) == 1 and not terminal(first) and _prose(text_lines(prev)))
+    return not (len(texts) == 1 and not terminal(first) and _prose(before))
 
 
 def _prose(texts: list[str]) -> bool:
@@ -106,14 +105,13 @@ def _title_goes_on(before: list[str], texts: list[str]) -> bool:
         "line with no number of its own, are one paragraph.",
     ),
 )
-def bare_number_rejoin(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+def bare_number_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
     """``1. (SBU)`` / (blank) / ``Summary: Ukrainian media is split on its coverage …`` (08KYIV1627,
     a media partner's copy whose SUBJECT line ran on into the number; ``3. (SBU)`` / (blank) /
     ``Text of Official Statement``, 10ABUDHABI47): a run that is only a paragraph's number
     with its portion marking goes on with the next run, when that begins with no number, item
     label or rule of its own, and is no title a rule underlines (``Begin Text of German
     Non-Paper:`` / dashes, 09BERLIN992: a heading of its own)."""
-    before, texts = text_lines(prev), text_lines(chunk)
     if len(before) != 1 or not texts or starts_new(texts[0].lstrip()) or any(map(_ends_in_rule, texts[:2])):
         return False
     match = PARA_START.match(before[0])

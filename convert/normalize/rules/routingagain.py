@@ -46,6 +46,8 @@ def _transmission(line: Line) -> bool:
 def _after_distribution(lines: tuple[Line, ...], run: Run) -> tuple[Line, ...] | None:
     """``lines`` with the routing block after an old-style distribution block's last mark made
     transmission marks (None: there is none)."""
+    if len(text_lines(lines)) == len(lines):
+        return None  # (no mark among them: most paragraphs hold no furniture, told so in C)
     out = list(lines)
     changed = False
     for index in range(len(out) - 1, 0, -1):

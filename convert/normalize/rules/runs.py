@@ -119,19 +119,30 @@ def last_text(lines: list[Line]) -> str:
 LABEL_LINE = re.compile(r"^\s*[A-Z][A-Za-z]*+(?: [A-Za-z][A-Za-z]*+){0,3}\s*$")
 
 
+#: ``ITEM_START``'s match for each entry of a run (None: furniture, or no item label)
+Starts = list[re.Match[str] | None]
+
+
+def item_starts(lines: Sequence[Line]) -> Starts:
+    """The item label that starts each entry of a run (:data:`Starts`): matched once for all
+    the rules of ``blocks.items``."""
+    return [ITEM_START.match(x) if isinstance(x, str) else None for x in lines]
+
+
 def split_item_lines(
-    lines: list[Line], more: Callable[[str, str], bool] | None = None
+    lines: list[Line], more: Callable[[str, str], bool] | None = None, starts: Starts | None = None
 ) -> tuple[list[Line], list[ListItem]]:
     """A run's text and its list items: a line with an item label starts an item after a
     finished sentence (or a label line, before ``--`` bullets); once a list has begun, ``more``
-    (given the line and the text line before it) may start items after other lines too."""
+    (given the line and the text line before it) may start items after other lines too.
+    ``starts``: the run's :func:`item_starts`, when known."""
     head: list[Line] = []
     items: list[tuple[str, list[Line]]] = []
     prev_text = ""
     head_texts = 0  # (the text lines in ``head``: one, the label line, before the first bullet)
-    for entry in lines:
+    for index, entry in enumerate(lines):
         if isinstance(entry, str):
-            match = ITEM_START.match(entry)
+            match = ITEM_START.match(entry) if starts is None else starts[index]
             label = match and match["label"] == "--" and not items and head_texts == 1 and LABEL_LINE.match(prev_text)
             after = not prev_text or prev_text.rstrip()[-1:] in (".", ":", ";") or label
             if match and (after or (items and more is not None and more(entry, prev_text))):

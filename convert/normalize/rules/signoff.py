@@ -18,12 +18,12 @@ signature, past the rule.
 
 from __future__ import annotations
 
-from ..parsed import Furniture, Line
+from ..parsed import Furniture
 from .blocks import MERGE
 from .closing import TRAILER
 from .names import is_name
 from .ruler import note
-from .runs import DASH_RULE, last_text
+from .runs import DASH_RULE
 
 
 @MERGE.rule(
@@ -34,10 +34,9 @@ from .runs import DASH_RULE, last_text
         "is read with the trailer, not as a heading: the name signs.",
     ),
 )
-def name_under_trailer(prev: list[Line], furniture: list[Furniture], chunk: list[Line]) -> bool:
+def name_under_trailer(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
     """A run of a dashed rule and one name, after a run whose last line is a post's trailer
     (its address, its "Classified Website" line)."""
-    texts = [x for x in chunk if isinstance(x, str)]
     if furniture or len(texts) != 2 or not DASH_RULE.match(texts[0]) or not is_name(texts[1].strip()):
         return False
-    return bool(TRAILER.search(last_text(prev)))
+    return bool(TRAILER.search(before[-1] if before else ""))

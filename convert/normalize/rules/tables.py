@@ -48,6 +48,7 @@ from itertools import chain, islice
 from ..parsed import Block, ItemList, Line, ListItem, Paragraph, TableLine
 from .blocks import ITEMS, PASSES
 from .ruler import Run, note
+from .runs import Starts
 
 _MIN_ROWS = 3
 #: a run of spaces between two characters: a gap between two cells unless it is a sentence's
@@ -260,11 +261,13 @@ _BULLET = re.compile(r"\s*(?:-{1,2}|[*\u2022])\s")
 
 
 @ITEMS.rule("table-rows", before="hyphen-bullets")
-def table_rows(lines: list[Line]) -> tuple[list[Line], list[ListItem]] | None:
+def table_rows(lines: list[Line], starts: Starts) -> tuple[list[Line], list[ListItem]] | None:
     """``Hours spent on preparation:`` / ``- Polofficer (FS 03)   20 hrs`` / ``- Econofficer (FS
     03)   9 hrs`` / … / ``Total:                 92 hrs`` (07REYKJAVIK90): rows that begin with a
     bullet but hold a table's columns (``find_tables``, two bulleted rows in it at least) are no
     list: the lines stay the paragraph's (no items), for ``text-table`` to keep them as a table."""
+    if len(starts) - starts.count(None) < 2:
+        return None  # (a bulleted line starts with an item label: fewer than two, no table of them)
     texts = [x for x in lines if isinstance(x, str)]
     if len(texts) != len(lines) or sum(1 for x in texts if _BULLET.match(x)) < 2:
         return None

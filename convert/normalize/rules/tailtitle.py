@@ -78,9 +78,18 @@ def _line_title(words: list[str]) -> bool:
     return 3 * capitals >= len(words) and not any(word[-1:] in ",;:" for word in words[:-1])
 
 
+def _last_line(lines: tuple[Line, ...]) -> int | None:
+    """The index of the last text line that is not blank (looked for from the end), or None."""
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if isinstance(line, str) and line.strip():
+            return index
+    return None
+
+
 def tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
     """The paragraph's lines less the title at its end, and the title; None when it ends in none."""
-    last = max((k for k, x in enumerate(lines) if isinstance(x, str) and x.strip()), default=None)
+    last = _last_line(lines)
     if last is None:
         return None
     line = lines[last]
@@ -125,7 +134,7 @@ def ruled_tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | 
     """The paragraph's lines less the title run on after its last sentence, in capitals or in
     mixed case (``… they can win. VAT Exemption on New Embassy Unlikely``), and the title;
     None when its last line ends in none (a title of its own line is ``underlined-heading``'s)."""
-    last = max((k for k, x in enumerate(lines) if isinstance(x, str) and x.strip()), default=None)
+    last = _last_line(lines)
     if last is None or last != len(lines) - 1:
         return None
     line = lines[last]

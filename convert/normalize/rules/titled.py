@@ -43,7 +43,7 @@ def _head(block: Block, rule: Block | None, run: Run) -> tuple[Line, ...] | None
     if len(block.lines) != 1 or not isinstance(block.lines[0], str):
         return None
     line = block.lines[0]
-    match = _TITLE_RULE.match(line)
+    match = _TITLE_RULE.match(line) if line.rstrip().endswith("-") else None  # (its rule ends the line)
     if match and rule is None and _titled(match["title"], run) and not _COLUMNS.match(match["rule"]):
         return (match["title"], _rule_mark(match["rule"]))
     rules = text_lines(rule.lines) if rule is not None else []  # type: ignore[union-attr]
