@@ -10,6 +10,7 @@ from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, ListItem
 from .rules.blocks import text_lines
 from .rules.closing import DOUBLED, END_MARKER, LINES, SIGNATURE, TWICE, after_text
 from .rules.endings import AFTER_END, STAMP
+from .rules.groups import BEFORE_SIGNER
 from .rules.recopied import COPIES, header_lead
 from .rules.ruler import Run
 from .rules.runs import is_bare
@@ -221,6 +222,24 @@ def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
     _twice(blocks, tail, name, run)
 
 
+def _before_signer(blocks: list[Block], tail: list[Block], run: Run) -> None:
+    """Markings on the lines right above the signer's name (``closing.before-signer``: ``GP-3``)
+    go to the closing blocks, before the signature, in order; a numbered paragraph keeps at
+    least its first line."""
+    while blocks and tail and isinstance(tail[0], Signature | Closing):
+        last = blocks[-1]
+        if not isinstance(last, Paragraph) or last.items:
+            return
+        texts = text_lines(last.lines)
+        if not texts or (last.n is not None and len(texts) == 1):
+            return
+        kind = run.first(BEFORE_SIGNER, texts[-1])
+        if kind is None:
+            return
+        _pop_last_line(blocks, last)
+        tail.insert(0, Closing(texts[-1], kind))
+
+
 def _twice(blocks: list[Block], tail: list[Block], name: str, run: Run) -> None:
     """The name again on the line before the signature (``closing.twice``): alone in an
     unnumbered block, or the last line of a paragraph after its last sentence."""
@@ -291,6 +310,8 @@ def split_closing(blocks: list[Block], has_refs: bool, run: Run) -> list[Block]:
     tail: list[Block] = []
     _closing_lines(body, tail, trial)
     _signature(body, tail, trial)
+    if any(isinstance(b, Signature) for b in tail):
+        _before_signer(body, tail, trial)
     _trailer(body, trial)
     closed = body + tail
     if has_refs or any(isinstance(b, _CONTENT) for b in closed):

@@ -35,7 +35,8 @@ POST_KINDS = frozenset({"embassy", "consulate", "mission", "interests-section", 
                         "delegation", "collective"})
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?")
 _PREFIXES = {"AMEMBASSY": ("Embassy", "in"), "AMCONSUL": ("Consulate", "in"),
-             "USMISSION": ("Mission", "in")}
+             "USMISSION": ("Mission", "in"), "USINT": ("Interests Section", "in"),
+             "USLO": ("Liaison Office", "in")}
 _ORIGIN = re.compile(r"^(Embassy|Consulate|Consulate General|Mission)\s+(.+)$")
 _OFFICE_LIKE = re.compile(r"[A-Za-z][A-Za-z .,&'/()-]*")
 
