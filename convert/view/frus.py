@@ -115,6 +115,8 @@ def _unknown(name: str) -> Named:
         title, place = origin[1], origin[2]
         return Named(f"the {title} in {place}", FrusParts(title, "in", place), place, place, True)
     written = " ".join(name.split())
+    if office and written.isupper():  # a routing name: without its office symbol (``//POLAD//``), ``POUCH)``
+        written = office
     return Named(written, None, written, None, False)
 
 
