@@ -3,6 +3,7 @@ station table), places that are places, no distribution codes among addressees."
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from convert.model import NS, RawCable
@@ -153,3 +154,16 @@ def test_a_head_with_fm_and_to_keeps_its_own() -> None:
     action = _corresp(tei, "t:correspAction[@type='received'][@subtype='action']/t:orgName")
     assert ["".join(n.itertext()) for n in action] == ["AMEMBASSY PARIS"]
     assert not tei.xpath("//*[@source and not(self::t:date)]", namespaces=NS)
+
+
+# ---------------------------------------------------------------- the place of sending on the cable's date
+@pytest.mark.parametrize(("sender", "dtg", "place"), [
+    ("AMEMBASSY SAIGON", "281848Z DEC 66", "Saigon"),  # Ho Chi Minh City only from 1976
+    ("AMCONSUL BOMBAY", "160930Z MAR 82", "Bombay"),  # Mumbai from 1995
+    ("AMCONSUL MUMBAI", "160930Z MAR 09", "Mumbai"),
+    ("USLO PEKING", "190815Z NOV 73", "Peking"),  # Beijing from 1979
+])
+def test_the_place_of_sending_is_named_as_on_the_cables_date(sender: str, dtg: str, place: str) -> None:
+    text = f"R {dtg}\nFM {sender}\nTO SECSTATE WASHDC\nBT\nUNCLAS\n\nSUBJECT: X\n\n1. TEXT.\n"
+    tei = normalize(RawCable("t.txt", "text", text)).tei
+    assert [p.text for p in _corresp(tei, "t:correspAction[@type='sent']/t:placeName")] == [place]

@@ -63,6 +63,9 @@ def test_a_dated_cable_takes_the_name_of_its_date_whatever_its_routing_line_writ
     ("AMEMBASSY KINSHASA", "1985-01-01", None, "Kinshasa"),
     ("AMEMBASSY RANGOON", "2009-01-01", None, "Rangoon"),  # the Department kept Rangoon
     ("AMEMBASSY BEIJING", "1985-01-01", None, "Beijing"),
+    ("USLO PEKING", "1978-12-31", None, "Peking"),  # pinyin from 1979-01-01
+    ("AMEMBASSY BEIJING", "1979-01-01", None, "Beijing"),
+    ("AMEMBASSY SAIGON", "1966-12-28", None, "Saigon"),
 ])
 def test_city_on_a_date(office: str, date: str | None, written: str | None, city: str) -> None:
     row = stations.by_office(office)
@@ -81,3 +84,31 @@ def test_an_embassy_is_still_named_by_country() -> None:
     harare = stations.by_office("AMEMBASSY HARARE")
     assert harare is not None
     assert stations.frus_name(harare, "1980-06-01") == "the Embassy in Zimbabwe"
+
+
+def test_the_liaison_office_in_peking_is_the_liaison_office_in_china() -> None:
+    """FRUS 1969-1976, XVIII: "Telegram From the Liaison Office in China to the Department of State"."""
+    cable = routed("USLO PEKING", ["SECSTATE WASHDC"], ["AMCONSUL HONG KONG", "CINCPAC HONOLULU HI"],
+                   when="1973-11-19T08:15:00Z")
+    assert frus.heading(cable.view) == "Telegram From the Liaison Office in China to the Department of State"
+    assert frus.dateline(cable.view).startswith("Peking, November 19, 1973")
+    assert dict(frus.source_note(cable.view))["repeated"] == (
+        "Repeated to Hong Kong and the Commander in Chief, Pacific.")
+
+
+def test_the_embassy_in_saigon_is_the_embassy_in_vietnam() -> None:
+    """FRUS 1964-1968: "Telegram From the Embassy in Vietnam to the Department of State", dated Saigon;
+    grouped with another embassy by country, not by city."""
+    cable = routed("AMEMBASSY SAIGON", ["SECSTATE WASHDC"], ["CINCPAC"], when="1966-12-28T18:48:00Z")
+    assert frus.heading(cable.view) == "Telegram From the Embassy in Vietnam to the Department of State"
+    assert frus.dateline(cable.view).startswith("Saigon, December 28, 1966")
+    cable = routed("SECSTATE WASHDC", ["AMEMBASSY SAIGON", "AMEMBASSY PHNOM PENH"], when="1975-03-05T22:34:00Z")
+    assert frus.heading(cable.view) == (
+        "Telegram From the Department of State to the Embassies in Vietnam and Cambodia")
+
+
+def test_an_interests_section_or_liaison_office_the_table_does_not_hold_is_named_in_words() -> None:
+    cable = routed("SECSTATE WASHDC", ["USINT BAGHDAD"], when="1975-03-05T22:34:00Z")
+    assert frus.heading(cable.view) == "Telegram From the Department of State to the Interests Section in Baghdad"
+    cable = routed("USLO KABUL", ["SECSTATE WASHDC"], when="1990-03-05T22:34:00Z")
+    assert frus.heading(cable.view) == "Telegram From the Liaison Office in Kabul to the Department of State"

@@ -5,11 +5,13 @@ blocks, kept in order."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, ListItem, PageBreak, Paragraph, Signature
 from .rules.blocks import text_lines
 from .rules.closing import DOUBLED, END_MARKER, LINES, SIGNATURE, TWICE, after_text
 from .rules.endings import AFTER_END, STAMP
+from .rules.groups import BEFORE_SIGNER, QUOTE_CLOSED, QUOTE_OPENED
 from .rules.recopied import COPIES, header_lead
 from .rules.ruler import Run
 from .rules.runs import is_bare
@@ -221,6 +223,32 @@ def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
     _twice(blocks, tail, name, run)
 
 
+def _unmatched(blocks: list[Block]) -> bool:
+    """Whether the text closes more quotations (``UNQUOTE``) than it opens (``QUOTE``)."""
+    text = "\n".join(x for b in blocks if isinstance(b, Paragraph) for x in b.lines if isinstance(x, str))
+    return len(QUOTE_CLOSED.findall(text)) > len(QUOTE_OPENED.findall(text))
+
+
+def _before_signer(blocks: list[Block], tail: list[Block], run: Run) -> None:
+    """Markings on the lines right above the signer's name (``closing.before-signer``: ``GP-3``)
+    go to the closing blocks, before the signature, in order; a numbered paragraph keeps at
+    least its first line."""
+    while blocks and tail and isinstance(tail[0], Signature | Closing):
+        last = blocks[-1]
+        if not isinstance(last, Paragraph) or last.items:
+            return
+        texts = text_lines(last.lines)
+        if not texts or (last.n is not None and len(texts) == 1):
+            return
+        kind = run.first(BEFORE_SIGNER, texts[-1], _unmatched(blocks))
+        if kind is None:
+            return
+        _pop_last_line(blocks, last)
+        tail.insert(0, Closing(texts[-1], kind))
+        if kind == "end-marker":  # the repeated telegram's own signer above its end
+            _signature(blocks, tail, run)
+
+
 def _twice(blocks: list[Block], tail: list[Block], name: str, run: Run) -> None:
     """The name again on the line before the signature (``closing.twice``): alone in an
     unnumbered block, or the last line of a paragraph after its last sentence."""
@@ -283,6 +311,19 @@ def _cut(lines: tuple[Line, ...], line: int, column: int) -> tuple[tuple[Line, .
     return before, (text[column:].lstrip(), *lines[at + 1 :])
 
 
+def signer_of(blocks: Sequence[Block]) -> str | None:
+    """The telegram's signer: its first signature, or where a repeated telegram's text ends with
+    its own signer and end marker (``SULLIVAN`` / ``UNQUOTE`` / ``VANCE``), the first after it."""
+    signed = [i for i, b in enumerate(blocks) if isinstance(b, Signature)]
+    if not signed:
+        return None
+    ends = [i for i, b in enumerate(blocks) if isinstance(b, Closing) and b.type == "end-marker" and i < signed[-1]]
+    at = next(i for i in signed if i > (ends[-1] if ends else -1))
+    block = blocks[at]
+    assert isinstance(block, Signature)
+    return block.line.strip(" .#")
+
+
 def split_closing(blocks: list[Block], has_refs: bool, run: Run) -> list[Block]:
     """The blocks with the closing ones at the end. A closing needs text before it: a body
     that is only a name or only "NNNN" stays text (unless the cable has a REF field)."""
@@ -291,6 +332,8 @@ def split_closing(blocks: list[Block], has_refs: bool, run: Run) -> list[Block]:
     tail: list[Block] = []
     _closing_lines(body, tail, trial)
     _signature(body, tail, trial)
+    if any(isinstance(b, Signature) for b in tail):
+        _before_signer(body, tail, trial)
     _trailer(body, trial)
     closed = body + tail
     if has_refs or any(isinstance(b, _CONTENT) for b in closed):

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 
 from .. import vocab
 from ..model import RawCable, SourceMetadata
+from .closing import signer_of
 from .handling import stated_caveats
 from .inline import repair, subject_repairs
 from .offices import no_origin, sender_station
-from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing, Seg, Signature
+from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing, Seg
 from .refs import cited
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, partial_extract
 from .rules.labels import subject_text
@@ -324,7 +325,7 @@ def derive_facts(
         classification=classification_record(level, caveats),
         origin=origin,
         origin_from_metadata=origin_from_metadata,
-        signer=next((b.line.strip(" .#") for b in blocks if isinstance(b, Signature)), None),
+        signer=signer_of(blocks),
         tags=_tags(_first(every, "tags"), run),
         refs=tuple(cited(opening_refs_of(refs, blocks, own_year, run, warnings, subject != cut))),
         eo=eo.text if eo else None,

@@ -32,6 +32,9 @@ CITY_ERAS: Mapping[str, tuple[Era, ...]] = {
     # renamed at the reunification of Vietnam, 2 July 1976 (the Embassy in Saigon closed
     # 30 April 1975; the Consulate General opened in 1997)
     "Ho Chi Minh City": (Era("Saigon", "1976-07-02"),),
+    # the pinyin romanization, which Xinhua and the Department adopted for foreign use on
+    # 1 January 1979 (the day of normalization); the Liaison Office wrote PEKING until then
+    "Beijing": (Era("Peking", "1979-01-01"),),
     # Kyrgyz Supreme Soviet, 5 February 1991
     "Bishkek": (Era("Frunze", "1991-02-05"),),
     # the Constitution of Kazakhstan of 28 January 1993 names the capital Almaty

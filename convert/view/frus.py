@@ -35,7 +35,8 @@ POST_KINDS = frozenset({"embassy", "consulate", "mission", "interests-section", 
                         "delegation", "collective"})
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?")
 _PREFIXES = {"AMEMBASSY": ("Embassy", "in"), "AMCONSUL": ("Consulate", "in"),
-             "USMISSION": ("Mission", "in")}
+             "USMISSION": ("Mission", "in"), "USINT": ("Interests Section", "in"),
+             "USLO": ("Liaison Office", "in")}
 _ORIGIN = re.compile(r"^(Embassy|Consulate|Consulate General|Mission)\s+(.+)$")
 _OFFICE_LIKE = re.compile(r"[A-Za-z][A-Za-z .,&'/()-]*")
 
@@ -114,6 +115,8 @@ def _unknown(name: str) -> Named:
         title, place = origin[1], origin[2]
         return Named(f"the {title} in {place}", FrusParts(title, "in", place), place, place, True)
     written = " ".join(name.split())
+    if office and written.isupper():  # a routing name: without its office symbol (``//POLAD//``), ``POUCH)``
+        written = office
     return Named(written, None, written, None, False)
 
 

@@ -315,7 +315,7 @@ def _correspondence(out: Markup, facts: Facts) -> None:
         out.leaf("orgName", routing.sender, key=station.indicator if station else None)
     if facts.signer:
         out.leaf("persName", facts.signer)
-    place = _place(station, facts.origin)
+    place = _place(station, facts.origin, facts.date, routing.sender)
     if place:
         out.leaf("placeName", place)
     if facts.date:
@@ -342,12 +342,15 @@ def _correspondence(out: Markup, facts: Facts) -> None:
         out.close("correspContext")
 
 
-def _place(station: stations.Station | None, origin: str | None) -> str | None:
-    """Where the cable was sent from: the station's city; for an office the table does not
-    know, the city an embassy's or consulate's origin name gives (``Embassy Tehran``), never
-    an institution (``Secretary of State``)."""
+def _place(
+    station: stations.Station | None, origin: str | None, date: str | None = None, written: str | None = None
+) -> str | None:
+    """Where the cable was sent from: the station's city, as it was named on the cable's date
+    (Saigon in 1966, Bombay in 1982: :func:`convert.stations.city_on`); for an office the table
+    does not know, the city an embassy's or consulate's origin name gives (``Embassy Tehran``),
+    never an institution (``Secretary of State``)."""
     if station is not None:
-        return station.city or None
+        return stations.city_on(station, date, written) or None
     if origin and origin.startswith(("Embassy ", "Consulate ")):
         return origin.split(" ", 1)[1]
     return None

@@ -24,6 +24,7 @@ from . import (  # noqa: F401  (registers the rules)
     entities,
     fields,
     gaps,
+    groups,
     handlingcut,
     headlines,
     inline,

@@ -22,6 +22,7 @@ from ..banner import CLASSIFICATION_LINE
 from ..parsed import Paragraph
 from .blocks import terminal
 from .fields import is_wrapper
+from .groups import is_group
 from .names import CAPITAL_WORD, CAPS_WORD, NAME_WORD, REDACTED, SENTENCE_END, is_name, words
 from .ruler import Chain, note
 from .runs import DASH_RULE, figures_row
@@ -223,12 +224,14 @@ def _ends_redacted(line: str) -> bool:
 def after_text(prev_end: str, line: str) -> bool:
     """Whether a name line may sign after ``prev_end``: a finished sentence, an end label
     (``END TEXT``, ``END COMMENT``, with no full stop), a redaction, or (a name in capitals) a
-    line of mixed-case text or of figures (06BOGOTA405's totals row, 10SANJOSE118's telephone)."""
+    line of mixed-case text or of figures (06BOGOTA405's totals row, 10SANJOSE118's telephone),
+    or a downgrading group (``GP-3``)."""
     return (
         terminal(prev_end)
         or _ends_redacted(prev_end)
         or (line.isupper() and (_has_lower(prev_end) or figures_row(prev_end)))
         or bool(_END_OF.search(prev_end))
+        or is_group(prev_end)  # the 1960s downgrading group above the name: ``GP-3`` / ``LODGE``
     )
 
 
