@@ -74,12 +74,19 @@ def _normalize(raw: Any) -> Any:
 
 def from_text(text: str, name: str) -> Any:
     """A cable given as plain text (pasted, a text file): the text reader, no metadata."""
+    return from_bytes(text.encode("utf-8"), name, form="text")
+
+
+def from_bytes(data: bytes, name: str, form: str | None = None, encoding: str | None = None) -> Any:
+    """A file's bytes as the command line reads them: decoded (``encoding``: what
+    ``--encoding`` gives), its form detected from its content unless ``form`` is given, read
+    and normalised."""
     from convert.errors import ConvertError
     from convert.options import ReadOptions
     from convert.readers import Source, load_source
 
     try:
-        raw = next(iter(load_source(Source(name, data=text.encode("utf-8"), form="text"), ReadOptions())))
+        raw = next(iter(load_source(Source(name, data=data, form=form), ReadOptions(encoding=encoding))))
     except ConvertError as exc:
         raise Failed("error", exc.one_line()) from None
     except Exception as exc:

@@ -57,6 +57,7 @@ from . import (  # noqa: F401  (registers the rules)
     summaries,
     tags,
     unquoted,
+    usercopies,
     years,
 )
 

@@ -86,7 +86,7 @@ def footer(line: str, para: Paragraph) -> str | None:
     return "footer" if FOOTER.match(line) else None
 
 
-_STRAY = re.compile(r"^\s*[.\"'\u2026,]{1,3}\s*$")
+_STRAY = re.compile(r"^\s*[.\"'\u2026,\u201c\u201d\u2018\u2019]{1,3}\s*$")
 
 
 @LINES.rule(

@@ -127,8 +127,8 @@ def split_glued(line: str) -> list[str]:
     space = False
     if not _may_glue(line):
         return [line]
-    while True:
-        match = GLUED_FIELD.search(rest, 1)
+    while True:  # (from the second character that is not white space: an indented line too)
+        match = GLUED_FIELD.search(rest, len(rest) - len(rest.lstrip()) + 1)
         if not match:
             break
         head = rest[: match.start()]

@@ -77,11 +77,11 @@ def glued_end_marker(line: str) -> list[Line] | None:
 
 
 #: a name as cables sign it (one or two capitalised words) with a database export's stray
-#: quotation mark after it on the same line
-_NAME_QUOTE = re.compile(r"^\s*(?P<name>[A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'-]+)?)\s+(?P<quote>\")\s*$")
+#: quotation mark after it on the same line (curled where a word processor saved the text)
+_NAME_QUOTE = re.compile(r"^\s*(?P<name>[A-Z][A-Za-z'-]+(?:\s[A-Z][A-Za-z'-]+)?)\s+(?P<quote>[\"\u201c\u201d])\s*$")
 
 
-@CUT.rule("name-stray-quote", after="glued-end-marker", trigger=('"',))
+@CUT.rule("name-stray-quote", after="glued-end-marker", trigger=('"', "\u201c", "\u201d"))
 def name_stray_quote(line: str) -> list[Line] | None:
     """``WARE "``: the quotation mark a database export (a CSV row's closing quote) left after
     the signer's name, on the name's line, is a line of its own (the closing stage then keeps it

@@ -71,6 +71,10 @@ DATABASE_MARK = re.compile(
     r"^\s*(?:-{5,}\s*header ends\s*-{5,}|={5,}\s*CABLE ENDS?(?:\s*={5,})?|<<\d+>>|\d+\t\S)", re.I
 )
 PARTIAL_EXTRACT = re.compile(r"This record is a partial extract of the original cable", re.I)
+#: the notice's second sentence on a line of its own (a copy re-wrapped at 60-69 columns)
+NOTICE_TAIL = re.compile(
+    r"^\s*(?:(?:The\s+)?full\s+)?(?:text\s+)?of\s+the\s+original\s+cable\s+is\s+not\s+available\.?\s*$", re.I
+)
 NARA_STAMP = re.compile(r"Declassified/Released US Department of State|Copy from the National Archives", re.I)
 
 
@@ -135,8 +139,9 @@ def handling_field(line: str) -> str | None:
 
 @KINDS.rule("notice-field")
 def notice_field(line: str) -> str | None:
-    """``This record is a partial extract of the original cable…`` (old-style records)."""
-    return "notice" if partial_extract(line) else None
+    """``This record is a partial extract of the original cable…`` (old-style records), also
+    its second sentence wrapped onto a line of its own."""
+    return "notice" if partial_extract(line) or NOTICE_TAIL.match(line) else None
 
 
 @KINDS.rule("wrapper-field")

@@ -187,9 +187,13 @@ def backslash_continuations(lines: list[str]) -> list[str]:
 
 
 # ---------------------------------------------------------------- body lines
+#: the pages' anchor at a line's start, or as a copy writes it (``&para;``; ``?`` saved as ASCII: ``?1.``)
+_PILCROW = re.compile(r"[ \t]*(?:\u00b6|&para;|&#182;|\?(?=\d{1,3}\.|[A-Z]\.\s))")
+
+
 @ANCHOR.rule(
     "pilcrow",
-    trigger=("¶",),
+    trigger=("¶", "&para;", "&#182;", "?"),
     note=note(
         "normalization",
         "The ¶ sign before paragraph numbers was added by the cablegate web pages, not part of the cables; "
@@ -197,11 +201,10 @@ def backslash_continuations(lines: list[str]) -> list[str]:
     ),
 )
 def pilcrow(line: str) -> str | None:
-    """The pages' paragraph anchor ¶ at a line's start is dropped; the line remembers it
-    (a hint that a paragraph starts there)."""
-    if line.lstrip().startswith("¶"):
-        return Anchored(line.strip().lstrip("¶").strip())
-    return None
+    """The pages' paragraph anchor ¶ at a line's start (``&para;``, ``&#182;`` or, before a
+    label, ``?`` in a copy) is dropped; the line remembers it (a hint that a paragraph starts there)."""
+    found = _PILCROW.match(line)
+    return Anchored(line[found.end() :].strip().lstrip("¶").strip()) if found else None
 
 
 NEW_PAGE = re.compile(
