@@ -235,6 +235,15 @@ def test_old_style_page_break_and_transmission_rule() -> None:
     assert not residue.BY_NAME["dashed-rule"].find("------------------8A8E0D 271459Z /38")
 
 
+def test_a_page_break_line_broken_in_two_is_residue() -> None:
+    det = residue.BY_NAME["page-break"]
+    # its rest opens a block (09RIODEJANEIRO365: the page number cut after its point)
+    assert det.find("CRITERIA FOR SELECTION\nRIO DE JAN 00000365 002.\n2 OF 002 5. (C) In selecting")
+    assert det.find("REF: 08 STATE 74840 TRIPOLI 00000268\n001.2 OF 003 1.")
+    # a sentence's count is no page of pages
+    assert not det.find("The ministry named\n2 of 20 candidates") and not det.find("x\n3 of 5 votes")
+
+
 def test_a_tables_column_rules_and_dashes_for_a_name_are_no_dashed_rule() -> None:
     det = residue.BY_NAME["dashed-rule"]
     # a table's column rules (07SANJOSE63, 08SANJOSE347, 09RABAT607): the author's drawing
