@@ -72,6 +72,7 @@ from . import rejoins  # noqa: F401  (after gaps: its merge rule follows wrapped
 from . import entries  # noqa: F401  (after tailtitle: its pass follows title-after-text)
 from . import runonparas  # noqa: F401  (after spacing: its rule follows double-spaced)
 from . import tables  # noqa: F401  (after entries: its pass goes before entry-lines, which leaves tables alone)
+from . import csvbreaks  # noqa: F401  (after lines: its text rule follows form-feeds)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note
