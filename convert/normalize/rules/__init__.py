@@ -75,6 +75,7 @@ from . import tables  # noqa: F401  (after entries: its pass goes before entry-l
 from . import csvbreaks  # noqa: F401  (after lines: its text rule follows form-feeds)
 from . import capsend  # noqa: F401  (after closing: its rule follows minimize-signature)
 from . import endslash  # noqa: F401  (after lines: its rule follows backslash-continuations)
+from . import splitnumber  # noqa: F401  (after lines: a rule of lines.lines)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note
