@@ -316,6 +316,15 @@ def test_a_media_partners_cut_preview_is_no_paragraph() -> None:
     assert paragraphs.counted(paragraphs.anchors(alone)) == [1, 2]
 
 
+def test_an_anchor_whose_number_a_wrap_split_is_the_number_joined() -> None:
+    """``PKO/HAITI --------- 1`` / ``¶0. (C)`` after ¶9 (04BRASILIA1291): the site anchored 0, the
+    paragraph is 10 (the normalizer's ``split-paragraph-number``); a figure that makes no next
+    number leaves the anchor as it is."""
+    body = "\n".join(["¶9. (C) Brazil shares its border.", "", "PKO/HAITI --------- 1", "",
+                      "¶0. (C) Zaluar announced the bill.", "", "¶11. (SBU) As in paragraph 3", "", "¶2. (U) Two."])
+    assert paragraphs.counted(paragraphs.anchors(body)) == [9, 10, 11, 2]
+
+
 def test_matched_is_a_multiset_count_and_sequence_check() -> None:
     assert paragraphs.matched([1, 2, 2, 3], [1, 2, 3]) == 3
     assert paragraphs.out_of_sequence([1, 2, 6, 5, 3]) == [(6, 5), (5, 3)]

@@ -17,9 +17,9 @@ from ..parsed import Paragraph
 from .closing import SIGNATURE
 from .names import CAPS_WORD, is_name
 
-#: one or two words in capitals ending the line, after a word with a lower-case letter that ends
-#: no sentence (its last sign a letter or a figure)
-_CAPS_AFTER_MIXED = re.compile(rf"\b\S*[a-z]\S*[A-Za-z0-9]\s+(?P<name>{CAPS_WORD}(?:\s+{CAPS_WORD})?)\s*$")
+#: a word of a line; a word in capitals (a name's)
+_WORD = re.compile(r"\S+")
+_CAPS = re.compile(CAPS_WORD)
 #: the least letters the name has (not an acronym of three: ``the IMF``)
 _LETTERS = 4
 #: the least share of lower-case letters in the text (a text written in mixed case)
@@ -35,11 +35,31 @@ def caps_name_end(para: Paragraph, texts: list[str]) -> tuple[str | None, str] |
     if para.items:
         return None
     line = texts[-1]
-    match = _CAPS_AFTER_MIXED.search(line)
-    if match is None or sum(map(str.isalpha, match["name"])) < _LETTERS or not is_name(match["name"]):
+    start = _name_start(line)
+    if start is None:
+        return None
+    name = line[start:].strip()
+    if sum(map(str.isalpha, name)) < _LETTERS or not is_name(name):
         return None
     body = " ".join(texts)
     letters = sum(map(str.isalpha, body)) or 1
     if sum(map(str.islower, body)) / letters < _MIXED:
         return None
-    return line[: match.start("name")], line[match.start("name") :].strip()
+    return line[:start], name
+
+
+def _name_start(line: str) -> int | None:
+    """Where the one or two words in capitals that end ``line`` begin, after a word with a
+    lower-case letter that ends no sentence; None if the line does not end so (words taken a
+    word at a time: linear on long lines)."""
+    words = list(_WORD.finditer(line))
+    for k in (2, 1):
+        if len(words) > k and all(_CAPS.fullmatch(w.group()) for w in words[-k:]):
+            if _mixed_word(words[-k - 1].group()):
+                return words[-k].start()
+    return None
+
+
+def _mixed_word(word: str) -> bool:
+    """A word with a lower-case letter that ends no sentence (its last sign a letter or a figure)."""
+    return any("a" <= c <= "z" for c in word) and word[-1].isascii() and word[-1].isalnum()

@@ -44,19 +44,32 @@ def split_paragraph_number(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         numbered = _NUMBERED.match(line)
         one = _ONE_FIGURE.match(line)
-        if one and last is not None and int(one["n"]) != last + 1:
+        if one and last is not None:
             back = index - 1
             while back >= 0 and index - back <= _GAP and not out[back].strip():
                 back -= 1
-            figure = _LAST_FIGURE.search(out[back].rstrip()) if back >= 0 else None
-            if figure and int(figure["figure"] + one["n"]) == last + 1:
+            if back >= 0 and joined_number(out[back], int(one["n"]), last) is not None:
                 if out is lines:
                     out = list(lines)
-                before = out[back].rstrip()
-                out[back] = before[: figure.start("figure")].rstrip()
+                figure = _LAST_FIGURE.search(out[back].rstrip())
+                assert figure is not None
+                out[back] = out[back].rstrip()[: figure.start("figure")].rstrip()
                 out[index] = one["pilcrow"] + figure["figure"] + line[one.end("pilcrow") :]
                 last += 1
                 continue
         if numbered:
             last = int(numbered["n"])
     return out
+
+
+def joined_number(before: str, n: int, last: int | None) -> int | None:
+    """The number a wrap split after its first figure: ``last + 1`` where ``n`` (one figure) is
+    not it and the line ``before`` the paragraph ends in one figure after other words that with
+    ``n`` makes it (``PKO/HAITI --------- 1`` and 0 after 9: 10); None otherwise. (The paragraph
+    audit reads the pages' anchors so: the site anchored the number as split, ``¶0.``.)"""
+    if last is None or n > 9 or n == last + 1:
+        return None
+    figure = _LAST_FIGURE.search(before.rstrip())
+    if figure is None or int(figure["figure"] + str(n)) != last + 1:
+        return None
+    return last + 1
