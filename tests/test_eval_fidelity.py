@@ -235,6 +235,15 @@ def test_old_style_page_break_and_transmission_rule() -> None:
     assert not residue.BY_NAME["dashed-rule"].find("------------------8A8E0D 271459Z /38")
 
 
+def test_a_page_break_line_broken_in_two_is_residue() -> None:
+    det = residue.BY_NAME["page-break"]
+    # its rest opens a block (09RIODEJANEIRO365: the page number cut after its point)
+    assert det.find("CRITERIA FOR SELECTION\nRIO DE JAN 00000365 002.\n2 OF 002 5. (C) In selecting")
+    assert det.find("REF: 08 STATE 74840 TRIPOLI 00000268\n001.2 OF 003 1.")
+    # a sentence's count is no page of pages
+    assert not det.find("The ministry named\n2 of 20 candidates") and not det.find("x\n3 of 5 votes")
+
+
 def test_a_tables_column_rules_and_dashes_for_a_name_are_no_dashed_rule() -> None:
     det = residue.BY_NAME["dashed-rule"]
     # a table's column rules (07SANJOSE63, 08SANJOSE347, 09RABAT607): the author's drawing
@@ -305,6 +314,15 @@ def test_a_media_partners_cut_preview_is_no_paragraph() -> None:
     assert [(a.n, a.counts) for a in paragraphs.anchors(body)] == [(1, False), (1, True), (2, True)]
     alone = "\n".join(["¶1. (SBU) Ayacucho's economy turns...", "", "¶2. (SBU) Two."])
     assert paragraphs.counted(paragraphs.anchors(alone)) == [1, 2]
+
+
+def test_an_anchor_whose_number_a_wrap_split_is_the_number_joined() -> None:
+    """``PKO/HAITI --------- 1`` / ``¶0. (C)`` after ¶9 (04BRASILIA1291): the site anchored 0, the
+    paragraph is 10 (the normalizer's ``split-paragraph-number``); a figure that makes no next
+    number leaves the anchor as it is."""
+    body = "\n".join(["¶9. (C) Brazil shares its border.", "", "PKO/HAITI --------- 1", "",
+                      "¶0. (C) Zaluar announced the bill.", "", "¶11. (SBU) As in paragraph 3", "", "¶2. (U) Two."])
+    assert paragraphs.counted(paragraphs.anchors(body)) == [9, 10, 11, 2]
 
 
 def test_matched_is_a_multiset_count_and_sequence_check() -> None:

@@ -679,6 +679,15 @@ def test_hyphen_split_mended_only_when_the_word_occurs_elsewhere():
     ("2. (C) Comment: we will see. END COMMENT FURUTA-TOY\n", "FURUTA-TOY"),
     # a word in mixed case after the label is no signer
     ("2. (C) Comment: we will see. END COMMENT Later\n", None),
+    # a name in capitals run on after the last words, no stop between (04DUBLIN1719, 10WINDHOEK7)
+    ("2. (U) This cable has been cleared by Treasury DAS Nancy Lee KENNY\n", "KENNY"),
+    ("2. (C) They face serious threats. End Comment MATHIEU\n", "MATHIEU"),
+    # an acronym of three letters ends a sentence, no name
+    ("2. (U) The loan was agreed with the IMF\n", None),
+    # one word in mixed case after a redaction, no stop (09CAIRO2299)
+    ("2. (C) Biographical Note: XXXXXXXXXXXX Scobey\n", "Scobey"),
+    # a dump's backslash after the signer, the only one (09BEIJING3160)
+    ("2. (U) Last point.\nHUNTSMAN \\\n", "HUNTSMAN"),
 ])
 def test_signatures(ending, signer):
     c = cable("CONFIDENTIAL MADRID 000857\n\nSUBJECT: X\n\n1. (C) One.\n\n" + ending)

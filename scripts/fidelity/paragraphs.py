@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from convert.normalize.rules.quoted import quoted_runs, quoted_tail_run
 from convert.normalize.rules.repeated import copy_run
+from convert.normalize.rules.splitnumber import joined_number
 
 MONTHS = frozenset(
     "JANUARY FEBRUARY MARCH APRIL MAY JUNE JULY AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER "
@@ -62,6 +63,7 @@ def anchors(body: str) -> list[Anchor]:
     lines = body.split("\n")
     out: list[Anchor] = []
     at: list[int] = []  # the line of each anchor
+    before: list[str] = []  # the line with text before each anchor
     previews: list[int] = []  # anchors whose text is cut short with "..."
     for i, line in enumerate(lines):
         for m in _ANCHOR.finditer(line):
@@ -94,6 +96,7 @@ def anchors(body: str) -> list[Anchor]:
                 words = words[1:]  # the portion marking
             out.append(Anchor(int(token), counts, context, tuple(words[:8])))
             at.append(i)
+            before.append(prev.replace("\\", " ") if re.match(r"\.\s*\(", rest) else "")
             if "..." in "\n".join([rest, *lines[i + 1 : i + 4]])[:200]:
                 previews.append(len(out) - 1)
     for index in previews:  # a cut preview whose number comes again later on the page
@@ -113,6 +116,7 @@ def anchors(body: str) -> list[Anchor]:
     for index in quoted_tail_run([out[i].n for i in counting], texts):
         anchor = out[counting[index]]
         out[counting[index]] = Anchor(anchor.n, False, anchor.context, anchor.words)
+    _join_split_numbers(out, before)
     # a second copy of the numbered text after the text (the rule ``repeated-text``): counted once
     counting = [i for i, a in enumerate(out) if a.counts]
     starts = [" ".join(out[i].words[:6]) if len(out[i].words) >= 6 else "" for i in counting]
@@ -120,6 +124,20 @@ def anchors(body: str) -> list[Anchor]:
         anchor = out[counting[index]]
         out[counting[index]] = Anchor(anchor.n, False, anchor.context, anchor.words)
     return out
+
+
+def _join_split_numbers(out: list[Anchor], before: Sequence[str]) -> None:
+    """A number a wrap split after its first figure (``PKO/HAITI --------- 1`` / ``¶0. (C)`` after
+    ¶9: the site anchored ``0``) is the number joined again, as the normalizer's rule
+    ``split-paragraph-number`` reads it (its test shared): ¶10."""
+    last = None
+    for index, anchor in enumerate(out):
+        if not anchor.counts:
+            continue
+        joined = joined_number(before[index], anchor.n, last)
+        if joined is not None:
+            out[index] = Anchor(joined, True, anchor.context, anchor.words)
+        last = out[index].n
 
 
 def counted(found: Iterable[Anchor]) -> list[int]:

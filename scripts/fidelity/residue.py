@@ -154,8 +154,11 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(
         "page-break",
         "a page-break line left in the text: new style `BEIJING 00001463 002 OF 002` (8-digit "
-        "serial, page of pages), old style `PAGE 02 HARARE 05461 01 OF 02 271458Z`",
-        re.compile(r"\b\d{8} \d{3}(?:\.\d)? (?:OF|of) \d{3}\b|\bPAGE \d{2,3} +[A-Z][A-Z ]{1,20}? \d{4,6}\b"),
+        "serial, page of pages), old style `PAGE 02 HARARE 05461 01 OF 02 271458Z`; or the rest of a "
+        "new-style one a copy broke in two opening a block (`RIO DE JAN 00000365 002.` / `2 OF 002 5. (C)`, "
+        "`TRIPOLI 00000268` / `001.2 OF 003`: a page of pages zero-padded, which no sentence writes)",
+        re.compile(r"\b\d{8} \d{3}(?:\.\d)? (?:OF|of) \d{3}\b|\bPAGE \d{2,3} +[A-Z][A-Z ]{1,20}? \d{4,6}\b"
+                   r"|(?m:^)\d{1,3}(?:\.\d)? (?:OF|of) 0\d\d(?!\w)"),
     ),
     Detector(
         "section-banner",

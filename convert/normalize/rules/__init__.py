@@ -75,6 +75,10 @@ from . import runonbare  # noqa: F401  (after gaps: its pass follows bare-paragr
 from . import entries  # noqa: F401  (after tailtitle: its pass follows title-after-text)
 from . import runonparas  # noqa: F401  (after spacing: its rule follows double-spaced)
 from . import tables  # noqa: F401  (after entries: its pass goes before entry-lines, which leaves tables alone)
+from . import csvbreaks  # noqa: F401  (after lines: its text rule follows form-feeds)
+from . import capsend  # noqa: F401  (after closing: its rule follows minimize-signature)
+from . import endslash  # noqa: F401  (after lines: its rule follows backslash-continuations)
+from . import splitnumber  # noqa: F401  (after lines: a rule of lines.lines)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

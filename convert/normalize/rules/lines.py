@@ -277,7 +277,7 @@ def page_break_old(cur: EntryCursor, line: str, stripped: str) -> Furniture | No
 #: a page-break line's serial and page of pages, met inside a line of text
 #: (the digits first, the space before them looked back at: a regex that starts with a class
 #: skips to a digit in C, one that starts with a look-behind tries every position)
-_PAGE_IN_LINE = re.compile(r"\d{8}(?<!\S\d{8}) +\d{3}(?:\.\d)? +(?:OF|of|Of) +\d{3}(?!\S)")
+PAGE_IN_LINE = re.compile(r"\d{8}(?<!\S\d{8}) +\d{3}(?:\.\d)? +(?:OF|of|Of) +\d{3}(?!\S)")
 #: the end of every such page number (``OF 003``): a line without one is not searched from
 #: every digit for the eight of a serial (most lines of text hold an "of")
 _PAGE_OF = re.compile(r"(?:OF|of|Of) +\d{3}(?!\S)")
@@ -294,7 +294,7 @@ def _cut_stations() -> frozenset[str]:
     return frozenset(key[:10].rstrip() for key in table().banners if len(key) > 10)
 
 
-def _station_before(words: list[str]) -> int:
+def station_before(words: list[str]) -> int:
     """How many of the last ``words`` name a banner station (``TRIPOLI``, ``BUENOS AIRES``,
     ``USUN NEW YORK``, or one cut to ten characters: ``RIO DE JAN``): the longest; 0 if none."""
     from ...stations import banner_offices
@@ -329,14 +329,14 @@ def glued_page_break(line: str) -> list[str] | None:
 def _cut_pages(line: str, depth: int) -> list[str] | None:
     if _PAGE_OF.search(line) is None:
         return None
-    for match in _PAGE_IN_LINE.finditer(line):
+    for match in PAGE_IN_LINE.finditer(line):
         before, after = line[: match.start()].rstrip(), line[match.end() :].strip()
         words = before.split()
-        k = _station_before(words)
+        k = station_before(words)
         cut = len(before) - len(" ".join(words[-k:]))
         if not k:  # the station glued to the word before it (``C. CAIRO 507CAIRO 00000524 …``)
             glued = _GLUED_STATION.match(words[-1]) if words else None
-            if glued is None or not _station_before([glued["station"]]):
+            if glued is None or not station_before([glued["station"]]):
                 continue
             cut = len(before) - len(glued["station"])
         text_before = before[:cut].rstrip()

@@ -10,12 +10,17 @@ from .closing import SIGNATURE
 from .names import CAPS_WORD, REDACTED, is_name, words
 
 #: a name in capitals after a run of X's (the withheld words) at the end of the last line
-_AFTER_REDACTION = re.compile(rf"(?<=[Xx]{{4}})\s+(?P<name>{words(CAPS_WORD)})\s*\.?\s*$")
+#: (or one name in mixed case with no full stop: ``Biographical Note: XXXXXXXXXXXX Scobey``; in the
+#: pages every text that ends in a redaction and one such word is signed so)
+_AFTER_REDACTION = re.compile(
+    rf"(?<=[Xx]{{4}})\s+(?:(?P<name>{words(CAPS_WORD)})\s*\.?|(?P<mixed>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))\s*$"
+)
 
 
 @SIGNATURE.rule("redaction-signature", after="inline-signature")
 def redaction_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
-    """``… in 2009. XXXXXXXXXXXX  ROEMER``, ``¶3. (C) XXXXXXXXXXXX SCOBEY``: a name in capitals
+    """``… in 2009. XXXXXXXXXXXX  ROEMER``, ``¶3. (C) XXXXXXXXXXXX SCOBEY``: a name in capitals (or
+    one word in mixed case with no full stop: ``Biographical Note: XXXXXXXXXXXX Scobey``)
     after a redaction (the withheld end of the last sentence, or a withheld paragraph) at the
     end of the text written in mixed case signs the cable; the redaction stays in the text. Not
     in a list's item, nor after text in capitals (a redacted name's title); a paragraph that
@@ -24,7 +29,7 @@ def redaction_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, 
         return None
     line = texts[-1]
     match = _AFTER_REDACTION.search(line)
-    if match is None or not is_name(match["name"]):
+    if match is None or not is_name(match["name"] or match["mixed"]):
         return None
     body_text = REDACTED.sub("", " ".join([*texts[:-1], line[: match.start()]]))
     letters = sum(map(str.isalpha, body_text))

@@ -221,6 +221,8 @@ def next_numbered(blocks: Sequence[Block], index: int) -> bool:
 
 #: a field's label inside a line in capitals: a field's line, not a title
 _FIELD_LABEL = re.compile(r"\b(?:TAGS|E\.\s?O\.|SUBJECT|REF)\s*:")
+#: a title that opens with an ordinal in figures before a capitalised word (``4th Air Force Brigade``)
+_ORDINAL_FIRST = re.compile(r"^\d{1,3}(?:st|nd|rd|th) [A-Z]")
 
 
 def heading_title(title: str) -> bool:
@@ -229,12 +231,13 @@ def heading_title(title: str) -> bool:
     words, or an ellipsis last where the next title goes on (``MUAMMAR AL-QADHAFI QUIETLY
     SUPPORTS DEVELOPMENT OF A CONSTITUTION ...`` / ``¶4.`` … / ``BUT KEEPS ROLE QUIET TO LET
     SAIF AL-ISLAM TAKE THE LEAD AND MAINTAIN ROOM FOR MANEUVER``, 08TRIPOLI936); in capitals, an
-    ellipsis first where it goes on the one before (``... EARNS NO QUARTER FROM AN ANGRY AISHA``)."""
+    ellipsis first where it goes on the one before (``... EARNS NO QUARTER FROM AN ANGRY AISHA``).
+    It opens with a capital, or with an ordinal in figures before one (``4th Air Force Brigade``)."""
     if title.startswith(("...", "\u2026")):
         rest = title.lstrip(".\u2026 ")
         if not rest[:1].isupper() or any(map(str.islower, rest)):
             return False
-    elif not title[:1].isupper():
+    elif not title[:1].isupper() and not _ORDINAL_FIRST.match(title):
         return False
     if len(title) <= 70 and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10:
         return True

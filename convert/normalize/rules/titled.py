@@ -122,9 +122,10 @@ def _numbers_around(blocks: list[Block], index: int) -> tuple[int | None, int | 
 def misnumbered_title(blocks: list[Block], run: Run) -> list[Block]:
     """``6. (C) …`` / ``10. Post-Cairo Speech Plans -----------------------`` / ``7. (C) …``: a
     numbered paragraph that is only a title (no portion marking) with its rule on its line,
-    right before a numbered paragraph whose number follows the one before it, is a heading
-    (its dashes recorded as rend="dashes"), the number written kept as the heading's first
-    word."""
+    right before a numbered paragraph whose number follows the one before it (its own number
+    another, or the same: ``13. …`` / ``14. Review of documentation requirements … -----`` /
+    ``14. The S/C noted …``, a wrapped ``DSC 14.`` before the title), is a heading (its dashes
+    recorded as rend="dashes"), the number written kept as the heading's first word."""
     out = list(blocks)
     for index, block in enumerate(blocks[:-1]):
         following = blocks[index + 1]
@@ -138,7 +139,7 @@ def misnumbered_title(blocks: list[Block], run: Run) -> list[Block]:
         if not match or not _titled(match["title"], run) or match["title"].upper().startswith("END "):
             continue
         before, _after = _numbers_around(blocks, index)
-        if before is not None and following.n == before + 1 and block.n != before + 1:
+        if before is not None and following.n == before + 1 and (block.n != before + 1 or block.n == following.n):
             out[index] = Heading((f"{block.label} {match['title']}",), "dashes")
     return out if out != blocks else blocks
 
