@@ -240,7 +240,9 @@ def _before_signer(blocks: list[Block], tail: list[Block], run: Run) -> None:
         texts = text_lines(last.lines)
         if not texts or (last.n is not None and len(texts) == 1):
             return
-        kind = run.first(BEFORE_SIGNER, texts[-1], _unmatched(blocks))
+        # the whole text is read for its quotations only where the line closes one
+        unmatched = QUOTE_CLOSED.search(texts[-1]) is not None and _unmatched(blocks)
+        kind = run.first(BEFORE_SIGNER, texts[-1], unmatched)
         if kind is None:
             return
         _pop_last_line(blocks, last)

@@ -7,7 +7,8 @@ line above it, repeated upwards):
 - ``closing.before-signer`` ``(line, unmatched) -> type | None``: a line right above the
   signer's name that is a marking, not the cable's text (first match); ``unmatched``: whether
   the text closes more quotations (``UNQUOTE``) than it opens (``QUOTE``), so that its last
-  ``UNQUOTE`` closes one the preamble opened (a repeated telegram's ``FOLLOWING REPEAT … QUOTE``).
+  ``UNQUOTE`` closes one the preamble opened (a repeated telegram's ``FOLLOWING REPEAT … QUOTE``);
+  read only for a line that itself closes a quotation (``QUOTE_CLOSED``), False for any other.
 """
 
 from __future__ import annotations

@@ -42,6 +42,8 @@ def _quoted(lines: list[str]) -> bool:
 def mail_quotes(text: str) -> str:
     """Where every line with text begins with ``>``, one level of quotation (``>`` and one
     space) goes from every line, and again while the whole text is still quoted."""
+    if not text.lstrip().startswith(">"):  # the first line with text is not quoted
+        return text
     lines = text.split("\n")
     while _quoted(lines):
         text = _QUOTE.sub("", text)
@@ -52,12 +54,12 @@ def mail_quotes(text: str) -> str:
 def _doubled(lines: list[str], parity: int) -> bool:
     """Every line at ``parity`` + 1, + 3 … is empty, and two lines or more between them are
     blank too (the cable's own blank lines, doubled: runs of three)."""
-    between = lines[parity + 1 :: 2]
+    if not all(not line.strip() for line in lines[parity + 1 :: 2]):  # most texts: the first pair
+        return False
     kept = lines[parity::2]
     blank_kept = sum(1 for line in kept[1:-1] if not line.strip())
     filled = sum(1 for line in kept if line.strip())
-    return (all(not line.strip() for line in between) and blank_kept >= 2 and filled >= _LEAST
-            and all(not line.strip() for line in lines[:parity]))
+    return blank_kept >= 2 and filled >= _LEAST and all(not line.strip() for line in lines[:parity])
 
 
 @TEXT.rule(
