@@ -24,9 +24,6 @@ _NUMBERED = re.compile(r"^\s*¶?(?P<n>\d{1,2})\.\s")
 _LAST_FIGURE = re.compile(r"\S\s+(?P<figure>[1-9])$")
 #: how many blank lines may stand between the two halves
 _GAP = 2
-#: the two halves anywhere in the text, the blank lines between them (what the rule needs, found
-#: in C before the lines are read one by one)
-_HALVES = re.compile(r"\S[^\S\n]+[1-9][^\S\n]*\n(?:[^\S\n]*\n){0," + str(_GAP) + r"}[^\S\n]*¶?\d\.\s*\(")
 
 
 @LINES.rule(
@@ -42,8 +39,6 @@ def split_paragraph_number(lines: list[str]) -> list[str]:
     and a portion marking, out of order, after a line (up to two blank lines before it) that ends
     in one figure after other words, where that figure and the number make the number after the
     last paragraph's (9, then 1 and 0: 10), takes the figure: the line before loses it."""
-    if not _HALVES.search("\n".join(lines)):
-        return lines
     out = lines
     last = None  # the last paragraph number met
     for index, line in enumerate(lines):
