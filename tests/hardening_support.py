@@ -82,8 +82,13 @@ def tei_words(cable: Cable) -> collections.Counter[str]:
     return words(source_text(text[0]))
 
 
+#: the pages' paragraph sign as a copy may spell it (``&para;``, ``&#182;``): the normalizer reads
+#: these as the sign itself (rule ``pilcrow``), which is no word; its figures are not words either
+_PILCROW_SPELT = re.compile(r"&(?:para|#182);")
+
+
 def raw_text(raw: RawCable) -> str:
-    return (raw.header or "") + "\n" + raw.body
+    return _PILCROW_SPELT.sub("\u00b6", (raw.header or "") + "\n" + raw.body)
 
 
 @dataclass
