@@ -43,7 +43,8 @@ def split_page_line(lines: list[str]) -> list[str]:
     start of its line."""
     out = lines
     for index, line in enumerate(lines):
-        if not line.lstrip()[:1].isdigit() and not line.lstrip().startswith(("OF ", "of ", "Of ")):
+        start = line.lstrip()
+        if not start[:1].isdigit() and not start.startswith(("OF ", "of ", "Of ")):
             continue
         back = index - 1
         while back >= 0 and index - back <= _GAP and not out[back].strip():
@@ -69,7 +70,7 @@ def _joined(before: str, after: str) -> tuple[str, str] | None:
     match = next((m for m in PAGE_IN_LINE.finditer(text) if m.end() > cut), None)
     if match is None or match.start() > cut:
         return None
-    words = [w for w in _WORD.finditer(text, 0, match.start())]
+    words = list(_WORD.finditer(text, 0, match.start()))
     k = station_before([w.group() for w in words])
     if not k or (k == len(words) and match.start() >= cut):
         return None  # no station, or a line that is the station alone (not a cut page line)

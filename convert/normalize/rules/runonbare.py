@@ -16,12 +16,14 @@ from .blocks import PASSES
 from .gaps import numbered
 from .ruler import Run, note
 
+#: the last sign of a finished sentence
+_END = r"[.!?\"')\]]"
 #: the next paragraph's number run on after a finished sentence, with no portion marking, before
 #: a word in capitals: ``… See paragraphs 2-4. 3. Reason for request: …``
-_RUN_ON_BARE = re.compile(r"(?<=[.!?\"')\]])\s++(?P<num>\d{1,3})\.\s++(?=[A-Z])")
+_RUN_ON_BARE = re.compile(r"(?<=" + _END + r")\s++(?P<num>\d{1,3})\.\s++(?=[A-Z])")
 #: the same at a line's start, after a line that ends a sentence (a text single-spaced throughout)
 _LINE_START_BARE = re.compile(r"^\s*+(?P<num>\d{1,3})\.\s++(?=[A-Z])")
-_SENTENCE_END = re.compile(r"[.!?\"')\]]\s*+$")
+_SENTENCE_END = re.compile(_END + r"\s*+$")
 
 
 @PASSES.rule(
