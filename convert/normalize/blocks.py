@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import itertools
 
+from .needles import searches
 from .parsed import Block, Entry, Furniture, Line, PageBreak, Paragraph
 from .rules.blocks import CUT, KINDS, MERGE, PASSES, STARTS, split_items, text_lines
 from .rules.ruler import Run
@@ -133,7 +134,8 @@ class _Lines:
         if any("\n" in n for n in needles):
             return [i for i, text in zip(self.where, self.texts, strict=True) if any(n in text for n in needles)]
         found: set[int] = set()
-        for needle in needles:
+        alone, patterns = searches(needles)  # (``needles``: several found by one pattern)
+        for needle in alone:
             at = self.whole.find(needle)
             while at >= 0:
                 line = bisect.bisect_right(self.starts, at) - 1
@@ -141,6 +143,13 @@ class _Lines:
                 # the next occurrence in a later line (this line holds it)
                 nxt = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.whole)
                 at = self.whole.find(needle, nxt)
+        for pattern in patterns:
+            match = pattern.search(self.whole)
+            while match is not None:
+                line = bisect.bisect_right(self.starts, match.start()) - 1
+                found.add(line)
+                nxt = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.whole)
+                match = pattern.search(self.whole, nxt)
         return [self.where[k] for k in sorted(found)]
 
 

@@ -1,0 +1,29 @@
+"""``blocks.cut``'s trigger search: needles found together by one pattern give the lines each
+found alone gives (``needles.searches``)."""
+
+from __future__ import annotations
+
+import random
+
+from convert.normalize.blocks import _Lines
+from convert.normalize.needles import searches
+
+_NEEDLES = ("-0", "-1", "----", "Z ", *(f"{d}W" for d in "0123456789"))
+
+
+def test_two_character_needles_with_one_end_are_one_pattern() -> None:
+    alone, patterns = searches(_NEEDLES)
+    assert alone == ("-0", "-1", "----", "Z ")
+    assert len(patterns) == 1
+    assert searches(("a]", "b]")) == (("a]", "b]"), ())  # two: searched alone
+    (pattern,) = searches(("a]", "^]", "\\]"))[1]
+    assert [m.start() for m in pattern.finditer("a] ^] \\] x]")] == [1, 4, 7]
+
+
+def test_lines_holding_needles_are_those_holding_one() -> None:
+    rng = random.Random(3)  # noqa: S311  (test data)
+    alphabet = "0123456789WZ -xA"
+    for _ in range(3000):
+        lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(1, 8))]
+        expected = [i for i, line in enumerate(lines) if any(n in line for n in _NEEDLES)]
+        assert _Lines(lines).holding(_NEEDLES) == expected, lines
