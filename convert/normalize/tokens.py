@@ -86,6 +86,32 @@ class Span:
     #: the end may be in a list's item (``We discussed: -- a; -- b. End summary.``): the runs
     #: searched for it are all those after the start, items too, up to the 12th paragraph on
     through_items: bool = False
+    #: lower-case strings every match of ``start`` (``end``) begins with, none with an i, k or s
+    #: (``re.I`` matches ı, K and ſ there): the pattern is tried only where the text holds one
+    #: (:func:`search`); None: at every position
+    start_at: tuple[str, ...] | None = None
+    end_at: tuple[str, ...] | None = None
+
+
+def search(pattern: re.Pattern[str], source: str, low: str, starts: tuple[str, ...] | None,
+           pos: int = 0) -> re.Match[str] | None:
+    """``pattern.search(source, pos)``, tried only where ``low`` (``source`` lower-cased) holds
+    one of ``starts`` (what every match begins with): a pattern that begins with ``\\b`` or an
+    alternation has no prefix ``re`` can skip to, and is tried at every position of the text.
+    ``match`` at a position still sees the character before it (``\\b``, a look-behind).
+    Where lower-casing changed the text's length (``İ``), positions differ: searched whole."""
+    if starts is None or len(low) != len(source):
+        return pattern.search(source, pos)
+    found: re.Match[str] | None = None
+    for start in starts:
+        at = low.find(start, pos)
+        while at >= 0 and (found is None or at < found.start()):
+            match = pattern.match(source, at)
+            if match is not None:
+                found = match
+                break
+            at = low.find(start, at + 1)
+    return found
 
 
 def _has(low: str, needles: tuple[str, ...]) -> bool:
@@ -130,20 +156,23 @@ def mark_ranges(text: SpanText, indices: list[int], span: Span) -> bool:
         if index <= done:
             continue
         source = text.texts[index]
-        start = span.start.search(source) if span.anywhere else span.start.match(source)
+        low = text.lows[index]
+        start = search(span.start, source, low, span.start_at) if span.anywhere else span.start.match(source)
         if not start:
             continue
         begin = start.start()
-        end = span.end.search(source, start.end()) if _has(text.lows[index], span.end_trigger) else None
+        end = search(span.end, source, low, span.end_at, start.end()) if _has(low, span.end_trigger) else None
         if end:
             text.tokens[index] = wrap(text.tokens[index], begin, end.end(), span.seg_type)
             found = True
             continue
         following = _following(text, indices, position, span)
         for later, k in enumerate(following):
-            if span.restart_stops and _has(text.lows[k], span.start_trigger) and span.start.search(text.texts[k]):
-                break
-            stop = span.end.search(text.texts[k]) if _has(text.lows[k], span.end_trigger) else None
+            low = text.lows[k]
+            if span.restart_stops and _has(low, span.start_trigger):
+                if search(span.start, text.texts[k], low, span.start_at):
+                    break
+            stop = search(span.end, text.texts[k], low, span.end_at) if _has(low, span.end_trigger) else None
             if stop:
                 text.tokens[index] = wrap(text.tokens[index], begin, len(source), span.seg_type, "I")
                 for middle in following[:later]:

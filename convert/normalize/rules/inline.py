@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 
 from ..parsed import Choice, Gap, Seg, Token
-from ..tokens import Span, SpanText, mark_ranges
+from ..tokens import Span, SpanText, mark_ranges, search
 from .ruler import Chain, note
 from .tags import ORGANISATIONS, SUBJECTS
 
@@ -315,9 +315,12 @@ _COMPOUND = (
 #: the end of a summary: ``END SUMMARY``, or its label's own (``End summary and action request.``)
 _COMPOUND_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:" + _COMPOUND + "|" + _ENDED + r")\b\s*[.:]?\)?", re.I)
 # triggers: lower case without i or s (see Chain); "ummary" stands for SUMMARY
-_SUMMARY = Span("summary", SUMMARY_START, SUMMARY_END, ("ummary",), ("end",), anywhere=False, through_items=True)
-_COMMENT = Span("comment", COMMENT_START, COMMENT_END, ("comment",), ("end",), anywhere=True, restart_stops=True)
-_QUOTE = Span("quote", QUOTE_START, QUOTE_END, ("beg", "qte"), ("end", "unq"), anywhere=True)
+_SUMMARY = Span("summary", SUMMARY_START, SUMMARY_END, ("ummary",), ("end",), anywhere=False, through_items=True,
+                end_at=("end",))
+_COMMENT = Span("comment", COMMENT_START, COMMENT_END, ("comment",), ("end",), anywhere=True, restart_stops=True,
+                start_at=("beg", "comment"), end_at=("end",))
+_QUOTE = Span("quote", QUOTE_START, QUOTE_END, ("beg", "qte"), ("end", "unq"), anywhere=True, start_at=("beg", "qte"),
+              end_at=("end", "unq"))
 
 
 @SPANS.rule("summary", trigger=_SUMMARY.start_trigger)
@@ -332,7 +335,8 @@ def summary(text: SpanText) -> bool:
 SUMMARY_LABEL = re.compile(
     r"^\s*(?:BEGIN\s+)?(?:SUMMARY(?:\s+AND\s+(?:COMMENT|INTRODUCTION))?|" + _COMPOUND + r")\s*[:.]?\s*$", re.I
 )
-_HEADED_SUMMARY = Span("summary", re.compile(r"(?=\S)"), _COMPOUND_END, ("",), ("end",), anywhere=False)
+_HEADED_SUMMARY = Span("summary", re.compile(r"(?=\S)"), _COMPOUND_END, ("",), ("end",), anywhere=False,
+                       end_at=("end",))
 
 
 @SPANS.rule("summary-heading", after="summary")
@@ -345,7 +349,8 @@ def summary_heading(text: SpanText) -> bool:
             continue  # its own label: the summary rule's
         position = text.main.index(index)
         for last in range(position, min(len(text.main), position + 13)):
-            if _COMPOUND_END.search(text.texts[text.main[last]]):
+            k = text.main[last]
+            if search(_COMPOUND_END, text.texts[k], text.lows[k], _HEADED_SUMMARY.end_at):
                 found = mark_ranges(text, text.main[position : last + 1], _HEADED_SUMMARY) or found
                 break
     return found
@@ -359,6 +364,7 @@ _SUMMARY_COMPOUND = Span(
     ("end",),
     anywhere=False,
     through_items=True,
+    end_at=("end",),
 )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..parsed import Seg
-from ..tokens import Span, SpanText, mark_ranges
+from ..tokens import Span, SpanText, mark_ranges, search
 from . import inline  # noqa: F401  (summary-compound, which this rule goes after, registered first)
 from .inline import SPANS, SUMMARY_END
 from .ruler import note
@@ -21,7 +21,7 @@ from .ruler import note
 _WORDS = 6
 #: a summary label before the end marker in the same paragraph (another rule's, or none to find)
 _LABEL = re.compile(r"(?i)\bsummary\b")
-_UNLABELLED = Span("summary", re.compile(r"(?=\S)"), SUMMARY_END, ("",), ("end",), anywhere=False)
+_UNLABELLED = Span("summary", re.compile(r"(?=\S)"), SUMMARY_END, ("",), ("end",), anywhere=False, end_at=("end",))
 
 
 def _has_summary(text: SpanText) -> bool:
@@ -50,7 +50,7 @@ def summary_unlabelled(text: SpanText) -> bool:
         return False
     index = text.main[0]
     source = text.texts[index]
-    end = SUMMARY_END.search(source) if "end" in text.lows[index] else None
+    end = search(SUMMARY_END, source, text.lows[index], _UNLABELLED.end_at) if "end" in text.lows[index] else None
     if end is None:
         return False
     before = source[: end.start()]
