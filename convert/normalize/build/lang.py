@@ -186,13 +186,21 @@ def _quoted(text: str) -> Iterator[re.Match[str]]:
     as long over the cables' paragraphs). ``match`` at a position still sees the character
     before it (the opening's look-behind)."""
     pos = 0
-    while (opening := _OPENING.search(text, pos)) is not None:
-        match = _QUOTED.match(text, opening.start())
+    while (at := _opening(text, pos)) >= 0:
+        match = _QUOTED.match(text, at)
         if match is None:
-            pos = opening.start() + 1
+            pos = at + 1
         else:
             yield match
             pos = match.end()
+
+
+def _opening(text: str, pos: int) -> int:
+    """Where the first of :data:`_OPENING`'s characters stands in ``text`` from ``pos`` (-1:
+    none): found with ``str.find`` (``memchr``), where the pattern's class was tested at each
+    character in turn."""
+    found = [at for at in (text.find('"', pos), text.find("“", pos), text.find("«", pos)) if at >= 0]
+    return min(found) if found else -1
 
 
 def _pieces(text: str) -> list[str | etree._Element]:

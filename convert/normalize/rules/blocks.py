@@ -183,8 +183,7 @@ def _over_text(block: list[Line], line: str) -> int:
     return len(block) if len(words) >= TITLE_LIMIT else 0
 
 
-#: the last word of a line that a number goes on (``see paragraph`` / ``3. (C) above``), not a
-#: paragraph's end
+#: the last word of a line that a number goes on (``see paragraph`` / ``3. (C) above``), not a paragraph's end
 _NUMBER_GOES_ON = re.compile(
     r"(?i)(?:^|\W)(?:paras?|paragraphs?|see|no|nos|and|or|to|of|in|ref|reftel|page|item|number)\.?\s*$"
 )
@@ -197,11 +196,12 @@ _MONTH_GOES_ON = re.compile(
 
 
 def number_goes_on(text: str, line: str) -> bool:
-    """Whether ``text`` (a line's end) is continued by the number that starts ``line``."""
-    if _NUMBER_GOES_ON.search(text):
+    """Whether ``text`` (a line's end) is continued by the number that starts ``line`` (its last
+    16 characters searched: a match is a short word and white space to the end)."""
+    if _NUMBER_GOES_ON.search(text, tail := max(0, len(text.rstrip()) - 16)):
         return True
     match = PARA_START.match(line)
-    return not (match and match["marking"]) and bool(_MONTH_GOES_ON.search(text))
+    return not (match and match["marking"]) and bool(_MONTH_GOES_ON.search(text, tail))
 
 
 #: a classification or handling word alone on a line (an old page's foot, ``CONFIDENTIAL``): not a title

@@ -152,6 +152,14 @@ def wrapper_line(line: str, para: Paragraph) -> str | None:
 TRAILER = re.compile(r"Classified Web ?Site|https?://|\bwww\.|(?:index)?\. ?c ?fm\b|\*{5,}", re.I)
 
 
+def may_trail(text: str) -> bool:
+    """False where ``TRAILER`` cannot match: every match holds one of these (lower-cased, none
+    with an i, k or s, which ``re.I`` also matches as ı, K and ſ); the pattern, with no prefix
+    ``re`` can skip to, is tried at every position of a line that may be a paragraph long."""
+    low = text.lower()
+    return "web" in low or "http" in low or "www." in low or "fm" in low or "*****" in low
+
+
 @SIGNATURE.rule("trailer-signature")
 def trailer_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str] | None:
     """``… Visit Paris' Classified Website at: http://…/index.cfm`` / ``Hofmann``: a name on
@@ -164,7 +172,7 @@ def trailer_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, st
         return None, line
     if len(texts) >= 3 and is_name(line) and DASH_RULE.match(texts[-2]) and TRAILER.search(texts[-3]):
         return None, line  # under the rule that closes the trailer (``name-under-trailer``)
-    ends = [m.end() for m in TRAILER.finditer(line)]
+    ends = [m.end() for m in TRAILER.finditer(line)] if may_trail(line) else []
     if not ends:
         return None
     for match in _NAME_AT_END.finditer(line, ends[-1]):  # the first words after the trailer that are a name
@@ -199,6 +207,8 @@ def redaction_glued_signature(para: Paragraph, texts: list[str]) -> tuple[str | 
     if para.items:
         return None
     line = texts[-1]
+    if "XXXX" not in line and "xxxx" not in line:
+        return None  # (every match holds one: the pattern, with no prefix, is tried at every position)
     found = _GLUED_NAME.search(line)
     if found is None or not is_name(found["name"]):
         return None

@@ -327,6 +327,8 @@ _TRAILING = re.compile(rf"(?:\b(?:{_EDGE_WORDS})[\s,;.]*+){{1,16}}+$")
 def handling_edges(line: str) -> str:
     """Handling words that run on at the start or end of a distribution line
     (``SOUTHCOM ALSO FOR POLAD SENSITIVE SIPDIS``; upper case only) are caveats."""
+    if not ("DIS" in line or "SENSITIVE" in line or "NOFORN" in line or "FOUO" in line or "OFFICIAL" in line):
+        return ""  # (every match holds one; ``_TRAILING``, with no prefix, is tried at every position)
     found = [m.group() for m in (_LEADING.search(line), _TRAILING.search(line)) if m]
     return " ".join(found)
 

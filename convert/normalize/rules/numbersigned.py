@@ -41,6 +41,8 @@ def number_glued_signature(para: Paragraph, texts: list[str]) -> tuple[str | Non
         return None
     line = texts[-1]
     before = texts[-2] if len(texts) > 1 and _NUMBER_NAME.match(line) else ""
+    if "para" not in before.lower() and "para" not in line.lower():
+        return None  # (every match holds it: the pattern, with no prefix, is tried at every position)
     match = _GLUED_TO_NUMBER.search(f"{before} {line}" if before else line)
     if match is None or not is_name(match["name"]):
         return None

@@ -172,7 +172,14 @@ def csv_copy(blocks: list[Block], run: Run) -> list[Block]:
     """``CONFIDENTIAL,,"VZCZCXYZ0003 OO RUEHWEB DE RUEHTC …","C O N F I D E N T I A L …``: an
     unnumbered block that goes on with a media partner's CSV row (the routing header and the
     banner of its copy of the cable, in quotes) is wrapper, not text of the cable."""
-    return _copies_as_wrapper(blocks, lambda texts: bool(_CSV_COPY.search("\n".join(texts[:3]))))
+    return _copies_as_wrapper(blocks, _csv_row)
+
+
+def _csv_row(texts: list[str]) -> bool:
+    """Whether the first lines go on with a CSV row (every match holds a comma: a text without
+    one is not searched, the pattern tried at each of its positions)."""
+    head = "\n".join(texts[:3])
+    return "," in head and bool(_CSV_COPY.search(head))
 
 
 def _copies_as_wrapper(blocks: list[Block], is_copy: Callable[[list[str]], bool]) -> list[Block]:
