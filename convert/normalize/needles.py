@@ -30,3 +30,17 @@ def searches(needles: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[re.Patter
         for end, chars in grouped.items()
     )
     return alone, patterns
+
+
+_DIGITS = b"0123456789"
+
+
+def few_digits(text: str, least: int) -> bool:
+    """Whether ``text`` holds fewer than ``least`` digits, told in C for a text in ASCII (the
+    digits deleted from its bytes); False for any other (``\\d`` also matches other scripts'
+    digits): a pattern that needs that many digits (a page-break line's serial and page of
+    pages) cannot match where this is True."""
+    if not text.isascii():
+        return False
+    raw = text.encode("ascii")
+    return len(raw) - len(raw.translate(None, _DIGITS)) < least

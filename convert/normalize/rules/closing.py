@@ -168,7 +168,7 @@ def trailer_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, st
     if para.items:
         return None
     line = texts[-1]
-    if len(texts) >= 2 and is_name(line) and TRAILER.search(texts[-2]):
+    if len(texts) >= 2 and is_name(line) and may_trail(texts[-2]) and TRAILER.search(texts[-2]):
         return None, line
     if len(texts) >= 3 and is_name(line) and DASH_RULE.match(texts[-2]) and TRAILER.search(texts[-3]):
         return None, line  # under the rule that closes the trailer (``name-under-trailer``)
@@ -212,7 +212,7 @@ def redaction_glued_signature(para: Paragraph, texts: list[str]) -> tuple[str | 
     found = _GLUED_NAME.search(line)
     if found is None or not is_name(found["name"]):
         return None
-    if not (found["name"].isupper() or TRAILER.search(line, 0, found.start())):
+    if not (found["name"].isupper() or (may_trail(line) and TRAILER.search(line, 0, found.start()))):
         return None
     return line[: found.start("name")], line[found.start("name") :].strip()
 

@@ -21,7 +21,7 @@ from .inline import REPAIRS, Found
 from .ruler import note
 
 #: exactly two straight double quotes
-_PAIR = re.compile(r'(?<!")""(?!")')
+_PAIR = re.compile(r'""(?<!""")(?!")')  # (a literal first: re skips to it)
 #: what may stand before an opening pair / after a closing pair
 _OPENS_AFTER = " \t\n([-/'\u2014"
 _CLOSES_BEFORE = " \t\n).,;:!?'/-\u2014"

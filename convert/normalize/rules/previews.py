@@ -67,12 +67,16 @@ def preview_copy(cur: PreambleCursor, line: str) -> str | None:
 
 # ---------------------------------------------------------------- the preamble again
 _NOT_KEY = re.compile(r"[^A-Z0-9]+")
+_NOT_KEY_BYTES = bytes(b for b in range(128) if not (65 <= b <= 90 or 48 <= b <= 57))
 
 
 def _key(text: str) -> str:
     """Letters and digits only, upper case: a field compared however a copy punctuates and
     spaces it (``EO 12958 DECL: 07/02/11`` and ``E.O. 12958: DECL: 07/02/11``)."""
-    return _NOT_KEY.sub("", text.upper())
+    upper = text.upper()
+    if upper.isascii():  # (the same, in C: the other bytes deleted)
+        return upper.encode("ascii").translate(None, _NOT_KEY_BYTES).decode("ascii")
+    return _NOT_KEY.sub("", upper)
 
 
 #: a line is a copy when its key (this long at least) stands in the preamble's

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ..parsed import Furniture
 from .blocks import MERGE
-from .closing import TRAILER
+from .closing import TRAILER, may_trail
 from .names import is_name
 from .ruler import note
 from .runs import DASH_RULE
@@ -39,4 +39,5 @@ def name_under_trailer(before: list[str], furniture: list[Furniture], texts: lis
     (its address, its "Classified Website" line)."""
     if furniture or len(texts) != 2 or not DASH_RULE.match(texts[0]) or not is_name(texts[1].strip()):
         return False
-    return bool(TRAILER.search(before[-1] if before else ""))
+    last = before[-1] if before else ""
+    return may_trail(last) and bool(TRAILER.search(last))

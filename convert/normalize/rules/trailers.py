@@ -111,6 +111,8 @@ def post_trailer(texts: list[str]) -> tuple[int, int] | None:
     the website within a sentence (``available on Embassy Rome's Classified web site``) does
     not begin with "visit" there, and is not taken."""
     for index, line in enumerate(texts):
+        if "web" not in line.lower():
+            continue  # (every notice holds it: ``_NOTICE``, with no prefix, is tried at every position)
         for found in _NOTICE.finditer(line):
             if not _may_begin(line[: found.start()]):
                 continue
