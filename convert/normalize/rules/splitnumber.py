@@ -20,6 +20,8 @@ from .ruler import note
 _ONE_FIGURE = re.compile(r"^(?P<pilcrow>\s*¶?)(?P<n>\d)\.\s*\(")
 #: a numbered paragraph's line (its number)
 _NUMBERED = re.compile(r"^\s*¶?(?P<n>\d{1,2})\.\s")
+#: what both begin with: a line without it is neither (one match for most lines, not two)
+_HEAD = re.compile(r"^\s*¶?\d{1,2}\.")
 #: a figure alone at a line's end, after other words
 _LAST_FIGURE = re.compile(r"\S\s+(?P<figure>[1-9])$")
 #: how many blank lines may stand between the two halves
@@ -42,6 +44,8 @@ def split_paragraph_number(lines: list[str]) -> list[str]:
     out = lines
     last = None  # the last paragraph number met
     for index, line in enumerate(lines):
+        if _HEAD.match(line) is None:
+            continue
         numbered = _NUMBERED.match(line)
         one = _ONE_FIGURE.match(line)
         if one and last is not None:
