@@ -94,7 +94,7 @@ def _parse(raw: RawCable, run: Run, warnings: list[str], depth: int) -> ParsedCa
     entries = lines_stage.entries(body_lines, run)
     fields, start = parse_preamble(entries, run)
     fields = again(fields, run)  # a field the preamble writes twice: the copy's wrapper
-    routing = read_later(routing, body_lines, own_banner(fields), run, warnings)
+    routing = read_later(routing, body_lines, own_banner(fields), run, warnings, header_lines)
     blocks = split_closing(body_blocks(entries[start:], run), any(f.kind == "refs" for f in fields), run)
     _check_is_cable(raw, routing, fields, blocks, body_lines)
     blocks = late_fields(fields, blocks, run)

@@ -10,6 +10,7 @@ from .banner import parse_banner
 from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line, RefList, RunOn
 from .refs import REF as REF_LABEL
 from .refs import guessed, last_label, on_lines, parse_refs
+from .rules.bannerlevel import with_level_above
 from .rules.blocks import PARA_START
 from .rules.copies import GLUED, ROWS, WRAPPED, glued
 from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, TAGS, PreambleCursor, field_kind, ref_continues
@@ -103,6 +104,7 @@ def parse_preamble(entries: list[Entry], run: Run) -> tuple[list[Field], int]:
         kind = field_kind(line, run)
         banner = run.first(BANNER, line) if kind is None and not cur.seen_banner else None
         if banner is not None:
+            banner = with_level_above(entries, cur.i, banner, run)
             cur.fields.append(Field("banner", (line,), banner))
             cur.seen_banner = True
             cur.i += 1

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .dtg import DTG_LINE, parse_dtg
 from .parsed import Addressee, Banner, Routing, RoutingLine
 from .rules.fields import field_kind
+from .rules.joinedrouting import JOINED
 from .rules.routing import ADDRESSEE_START, DE, FM, GLUED, INFO, LATER, PRECEDENCE, PREFACE, STARTS, TO, classify
 from .rules.ruler import Run
 
@@ -186,22 +188,35 @@ def parse_routing(lines: list[str], run: Run) -> Routing:
     return reading.routing()
 
 
-def read_later(routing: Routing, lines: list[str], own: Banner | None, run: Run, warnings: list[str]) -> Routing:
+def read_later(
+    routing: Routing, lines: list[str], own: Banner | None, run: Run, warnings: list[str], header: Sequence[str] = ()
+) -> Routing:
     """Where the head gives no date-time group and no FM line, the date, sender, precedence
-    and addressees of the routing block a ``routing.later`` rule finds inside the text for the
-    cable whose banner is ``own`` (the head's lines are kept; the block's lines stay in the text)."""
-    if routing.date or routing.sender or own is None or not (own.station and own.serial):
+    and addressees of the header's lines joined into one (``routing.joined``), else of the
+    routing block a ``routing.later`` rule finds inside the text for the cable whose banner is
+    ``own`` (the head's lines are kept; the block's lines stay in the text)."""
+    if routing.date or routing.sender:
         return routing
-    found: tuple[list[str], int] | None = run.first(LATER, lines, own, run)
-    if found is None:
-        return routing
-    block = found[0]
+    joined: list[str] | None = run.first(JOINED, list(header), run) if header else None
+    if joined:
+        block = joined
+        warnings.append(
+            "the routing header's lines are joined into one: the date-time group, the FM line and the "
+            f"addressees are read from it as the lines it was ({' / '.join(block[:2])})"
+        )
+    else:
+        if own is None or not (own.station and own.serial):
+            return routing
+        found: tuple[list[str], int] | None = run.first(LATER, lines, own, run)
+        if found is None:
+            return routing
+        block = found[0]
+        where = " / ".join(line.strip() for line in block[:2])
+        warnings.append(
+            f"no routing header at the head of the text: the date-time group, the FM line and the addressees "
+            f"are read from the routing block inside the text ({where})"
+        )
     later = parse_routing(block, run)
-    where = " / ".join(line.strip() for line in block[:2])
-    warnings.append(
-        f"no routing header at the head of the text: the date-time group, the FM line and the addressees "
-        f"are read from the routing block inside the text ({where})"
-    )
     return dataclasses.replace(
         routing,
         dtg=later.dtg,

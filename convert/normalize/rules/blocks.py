@@ -66,7 +66,7 @@ PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?\.(?=\s|\(|$|(?<!\d\d
     r"|[A-Z]{1,4}//?REL(?:[ ,]+[A-Z]{1,12}){1,10}(?://)?)\)\.?"  # … (C//REL TO USA, KEN, GBR//)
     # … release or dissemination in mixed case, (S/Rel UK), (C/Releasable to Italy), (S/Noforn); (C )
     r"|\((?:SBU|TS|U|C|S)\s?//?\s?(?:Rel(?:easable)?|REL|Noforn)\b(?:[ ,]+(?:and|to|[A-Z][A-Za-z]{1,11})){0,10}\)\.?"
-    r"|\((?:SBU|TS|U|C|S) \)"
+    r"|\((?:SBU|TS|U|C|S) \)|\( (?:SBU|TS|U|C|S) ?\)"  # … a stray space inside: (C ), ( C), ( SBU )
     r"|\((?:sbu|u|c|s)(?:/nf)?\)|(?:SBU|U|C|S)(?:/NF)?\)(?=\s))?",  # … written small, or its "(" lost: (c), C)
 )
 #: a line that ends a sentence (or a quotation, a parenthesis)
@@ -280,7 +280,7 @@ def paragraph_rejoin(before: list[str], furniture: list[Furniture], texts: list[
         and dashed_title(last) is None  # a heading set with dashes ends its run
         and not _underlined(texts)  # and one starts its own (after a page break too)
     )
-    return joinable and (lower or bool(furniture)) and len(last) > 25
+    return joinable and (lower or bool(furniture)) and len(last.strip()) > 25
 
 
 def _underlined(texts: list[str]) -> bool:

@@ -17,8 +17,9 @@ from .ruler import note
 
 #: a line break written as CSV quoting, after a space (a teletype line's end): ``,,""``, ``,""``,
 #: ``""``, ``,,"``, ``,"`` or ``"`` before the next line's text, or the last three before a break
-#: that survived and the ``"`` that opens the next line
-_MARK = re.compile(r' ,{0,2}(?:"\n"|"{1,3})')
+#: that survived and the ``"`` that opens the next line; or before that break written as a space
+#: (``… AND LOOK ," "FORWARD TO …``, 09STATE49854: one break, not two)
+_MARK = re.compile(r' (?:,{1,2}" "(?![\s,"])|,{0,2}(?:"\n"|"{1,3}))')
 #: the marks' doubled form, ``,,""``, that no text writes: how many make a text written so
 _ENOUGH = 5
 
@@ -35,7 +36,7 @@ _ENOUGH = 5
 def csv_line_breaks(text: str) -> str:
     """``… FOR BUENOS AIRES 000174 ,,"" ,,""REF: BUENOS AIRES 000174 ,,"`` / ``"``: in a text
     with five ``,,""`` or more, each `` ,,""``, `` ,""``, `` ""`` (after a space: the end of a
-    teletype line; the commas and quotes alone too) and `` ,"`` / newline / ``"`` is a line break
+    teletype line; the commas and quotes alone too) and `` ,"`` / newline (or a space) / ``"`` is a line break
     (a quotation mark the writer opened after a space goes with them: the text cannot tell it)."""
     if text.count(',,""') < _ENOUGH:
         return text

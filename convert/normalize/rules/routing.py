@@ -353,12 +353,12 @@ def flattened_routing(lines: list[str], own: Banner, run: Run) -> tuple[list[str
         parts = _INFO_WORD.split(rest.strip(), maxsplit=1)
         block = [match["dtg"], "FM " + match["fm"].strip()]
         for label, text in zip(("TO ", "INFO "), parts, strict=False):
-            block.extend((label if i == 0 else "") + name for i, name in enumerate(_addressees(text)))
+            block.extend((label if i == 0 else "") + name for i, name in enumerate(addressees(text)))
         return block, index
     return None
 
 
-def _addressees(text: str) -> list[str]:
+def addressees(text: str) -> list[str]:
     """The addressees run together in ``text``, each ending at its precedence (and number);
     what follows the last one is one more."""
     names, end = [], 0

@@ -24,6 +24,15 @@ _RUN_ON_BARE = re.compile(r"(?<=" + _END + r")\s++(?P<num>\d{1,3})\.\s++(?=[A-Z]
 #: the same at a line's start, after a line that ends a sentence (a text single-spaced throughout)
 _LINE_START_BARE = re.compile(r"^\s*+(?P<num>\d{1,3})\.\s++(?=[A-Z])")
 _SENTENCE_END = re.compile(_END + r"\s*+$")
+#: the same after a news item's attribution, which ends no sentence (a newsletter's items:
+#: ``… for light aircraft. Source - Yahoo 20. Brazil Wants Help …``): the source's name, one
+#: to four words with capitals, then the number
+_AFTER_SOURCE = re.compile(
+    r"(?<!\S)Sources?\s?[-:]\s++(?:[A-Z][\w.&'-]*+\s++){1,4}?(?P<num>\d{1,3})\.\s++(?=[A-Z])"
+)
+#: a number of a list inside the paragraph's text (``… AS FOLLOWS: 1. A/S Claudia McMurray 2.
+#: Larry Sperling (OES) 3. Connie …``), however it follows the words before it
+_LIST_NUMBER = re.compile(r"(?<!\S)(?P<num>\d{1,2})\.\s++(?=[A-Z])")
 
 
 @PASSES.rule(
@@ -92,15 +101,25 @@ def _cut_at(block: Paragraph, number: int, first_only: bool) -> tuple[Paragraph,
     """``block`` cut where ``number`` runs on in its text, or starts one of its lines after a
     finished sentence (a text single-spaced throughout: ``… IN LENINGRAD.`` / ``2. NO CHANGE
     …``), the first number so placed with ``first_only``: the text before, and paragraph
-    ``number`` with the rest and the items."""
+    ``number`` with the rest and the items. With ``first_only``, the numbers of a list counted
+    from 1 inside the text are passed over (``… FOLLOWS: 1. A/S … 2. Larry … (OES) 3. Connie …
+    (USAID) 2. VISITORS …``), and the number that goes on with such a list is the list's (a
+    statement quoted with its own numbers 1 to 10: no paragraph 7 is read in its 7)."""
+    listed: tuple[int, int] | None = None  # (line, the last number of a list counted from 1 in it)
     for at, found in _bare_numbers(block.lines):
-        if int(found["num"]) != number:
-            if first_only:
+        num = int(found["num"])
+        if first_only and listed is not None and listed == (at, num - 1):
+            return None
+        if num != number:
+            if not first_only:
+                continue
+            if not _in_list(block.lines[at], found):
                 return None
+            listed = (at, num)
             continue
         line = block.lines[at]
         assert isinstance(line, str)
-        before = line[: found.start()].rstrip()
+        before = line[: found.start("num")].rstrip()
         head = Paragraph((*block.lines[:at], before) if before else block.lines[:at], block.n, block.label,
                          block.label_fix, block.marking)
         rest = Paragraph((line[found.end() :], *block.lines[at + 1 :]), number, f"{found['num']}.", None,
@@ -121,5 +140,21 @@ def _bare_numbers(lines: tuple[Line, ...]) -> Iterator[tuple[int, re.Match[str]]
         starts = _LINE_START_BARE.match(line) if ended and at else None
         if starts is not None:
             yield at, starts
-        yield from ((at, m) for m in _RUN_ON_BARE.finditer(line))
+        found = list(_RUN_ON_BARE.finditer(line))
+        if "Source" in line:  # (a news item's attribution before the number: rare)
+            found = sorted([*found, *_AFTER_SOURCE.finditer(line)], key=lambda m: m.start("num"))
+        yield from ((at, m) for m in found)
         ended = _SENTENCE_END.search(line) is not None
+
+
+def _in_list(line: Line, found: re.Match[str]) -> bool:
+    """Whether the number ``found`` ends a list numbered from 1 inside ``line``: 1 up to the
+    number before it stand in order before it (a list of names: a paragraph's number, which
+    the order asks for, comes after it)."""
+    if not isinstance(line, str):
+        return False
+    wanted, n = 1, int(found["num"])
+    for match in _LIST_NUMBER.finditer(line, 0, found.start("num")):
+        if int(match["num"]) == wanted:
+            wanted += 1
+    return n > 1 and wanted == n

@@ -21,10 +21,10 @@ from .ruler import note
 from .runs import END_LABEL
 
 #: a paragraph's number (1 to 199, as PARA_START reads it) and portion marking inside a line
-#: (``3. (SBU) ``, ``11.(C) ``, ``16. (c) ``)
+#: (``3. (SBU) ``, ``11.(C) ``, ``16. (c) ``; a stray space inside the marking: ``9. ( C) ``)
 _NUMBER = re.compile(
-    r"(?P<num>1\d{0,2}|[2-9]\d?)\.[ \t]{0,3}+\((?:(?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++(?:[ ,]\s*+[A-Z]++)*+)*+"
-    r"|(?:sbu|u|c|s)(?:/nf)?)\)(?:\s|$)"  # (or written small: ``16. (c) comment:``)
+    r"(?P<num>1\d{0,2}|[2-9]\d?)\.[ \t]{0,3}+\( ?(?:(?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++(?:[ ,]\s*+[A-Z]++)*+)*+"
+    r"|(?:sbu|u|c|s)(?:/nf)?) ?\)(?:\s|$)"  # (or written small: ``16. (c) comment:``)
 )
 #: what ends the sentence before a run-on paragraph (a word's full stop, a closing quotation
 #: mark or parenthesis, a label's end: ``END SUMMARY>``), then a space; or a word's full stop
