@@ -997,6 +997,20 @@ def test_a_quoted_documents_numbering_to_the_end_needs_the_quotation_opened_and_
     assert numbers("The text follows:", "End text.") == [1, 2, 1, 2]
 
 
+def test_a_paragraph_number_typed_with_a_comma_before_its_marking_is_the_paragraphs() -> None:
+    """``18, (SBU) Accompanying …`` (session 23's holdout, 07TELAVIV2652; 06PARIS741's ``7, (U)`` and
+    ``18, (C)``): a number followed by a comma and a portion marking at a line's start is the paragraph's
+    number, its label kept as written; a comma without a marking (``16, Rotterdam``) stays text."""
+    def numbers(line: str) -> list[tuple[int, str]]:
+        text = ("C O N F I D E N T I A L TEL AVIV 002652\n\nE.O. 12958: N/A\nTAGS: PREL IS\nSUBJECT: TEST\n\n"
+                f"1. (C) The first paragraph.\n\n{line}\n\n3. (C) The last paragraph.\n\nJONES\n")
+        rec = record(valid(normalize(RawCable(source="test", form="text", body=text))))
+        return [p["n"] for p in rec["paragraphs"]]
+
+    assert numbers("2, (SBU) Accompanying the Under Secretary were two officers.") == [1, 2, 3]
+    assert numbers("2, Rotterdam is a port.") == [1, 3]
+
+
 def test_a_pasted_preview_without_date_reads_its_later_refs_with_the_texts_year() -> None:
     """A media partner's copy pasted without its header: the first copy of the preamble stops in
     the SUBJECT (``…``) and the REF field is only in the later copy. The references are read from
