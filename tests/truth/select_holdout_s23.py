@@ -11,7 +11,10 @@ What the earlier draws hold (``python select_holdout_s23.py --count``, session 1
 least-read strata are still the embassy pages of 2009 and 2008 (under 10 % read), then State of
 2009, the embassies of 2006, 2010 and 2007.
 
-Method: session 19's, imported, at a size the session's time allows (TOTAL 30):
+Method: session 19's, imported, at a size the session's time allows, in two stages: TOTAL (30)
+pages, read, frozen and scored blind; then EXTRA (15) more from the pool the first stage left (seed
+EXTRA_SEED, at least EXTRA_CSV_MIN with a CSV row), drawn when time allowed, read and frozen before the
+normalizer ran on them. Each stage:
 - the pool: every page of ``select_holdout.py``'s kinds of post in none of the nine earlier selection
   files and with no truth id read before this session (``select_holdout_s18.truth_ids(23)``);
 - **weighted toward the least read**: the places split over the (year, kind) strata in proportion
@@ -41,6 +44,10 @@ import select_holdout_s19
 SEED = 20261206  # session 23
 TOTAL = 30
 CSV_MIN = 10
+#: the second stage: pages drawn once the first 30 were read, frozen and scored (time allowed more)
+EXTRA = 15
+EXTRA_CSV_MIN = 3
+EXTRA_SEED = SEED + 1
 YEARS = select_holdout_s17.YEARS
 EXCLUDED = (*select_holdout_s19.EXCLUDED, "selection-holdout-s19.tsv")
 PATTERN = ("hard", "shape", "plain", "hard")
@@ -83,15 +90,22 @@ def main() -> None:
     taken = select_holdout.taken_pages(*EXCLUDED) | {rel for rel, _h in items if Path(rel).stem in done}
     if args.count:
         return select_holdout_s19.count(items, taken)
-    places = quota(items, taken)
+    first = draw(items, taken, TOTAL, SEED, CSV_MIN)
+    second = draw(items, taken | {rel for rel, _y, _p, _n in first}, EXTRA, EXTRA_SEED, EXTRA_CSV_MIN)
+    select_holdout.write(first + second)
+
+
+def draw(items, taken: set[str], total: int, seed: int, csv_min: int) -> list[tuple[str, str, str, int]]:
+    """One stage: ``total`` pages of the pool left by ``taken`` (the method of the docstring)."""
+    places = quota(items, taken, total)
     pools = {k: sorted(v) for k, v in select_holdout.pools_of(items, taken, YEARS, select_holdout_s19.half_of).items()}
     sizes = {rel: n for pool in pools.values() for rel, n in pool}
-    rng = random.Random(SEED)  # noqa: S311  (a seeded draw, not a secret)
+    rng = random.Random(seed)  # noqa: S311  (a seeded draw, not a secret)
     chosen: list[tuple[str, str, str]] = []
     for (year, k), n in places.items():
         take(pools, year, k, n, rng, chosen)
-    chosen = select_holdout_s15.with_csv_rows(chosen, pools, SEED, CSV_MIN, select_holdout_s17.fewest_first)
-    select_holdout.write([(rel, year, pool, sizes[rel]) for rel, year, pool in chosen])
+    chosen = select_holdout_s15.with_csv_rows(chosen, pools, seed, csv_min, select_holdout_s17.fewest_first)
+    return [(rel, year, pool, sizes[rel]) for rel, year, pool in chosen]
 
 
 if __name__ == "__main__":
