@@ -1011,6 +1011,24 @@ def test_a_paragraph_number_typed_with_a_comma_before_its_marking_is_the_paragra
     assert numbers("2, Rotterdam is a port.") == [1, 3]
 
 
+def test_an_ampersand_opening_a_quotation_closed_by_a_straight_mark_is_corrected() -> None:
+    """``amp-straight-quote`` (session 23's holdout, 08MOSCOW2153's PDF read by eye: ``the &strong shareholder
+    agreement"``): the ampersand before a word in lower case, closed by a straight ``"``, is the opening mark;
+    ``Trade & Investment``, ``R&D``, ``;&undq`` and a quotation ``quote-marks`` pairs with its 8 are not."""
+    from convert.normalize.rules.ampquote import amp_straight_quote
+
+    def corrected(text: str) -> list[int]:
+        return [start for start, _end, _choice in amp_straight_quote(text)]
+
+    assert corrected('rely on the &strong shareholder agreement" and its') == [12]
+    assert corrected('Stirrup said he was &delighted" to') == [20]
+    assert corrected('Trade & Investment, R&D, AT&T said "yes"') == []
+    assert corrected(';&undq$ )t aaain ran into 4rgU"') == []
+    assert corrected('before it rise thE &undq$ )t aaain ran into 4rgU"de.') == []  # a garbled line's
+    assert corrected('the &soften-up8 BP and "more"') == []
+    assert corrected("the &strong agreement and no closing mark") == []
+
+
 def test_a_pasted_preview_without_date_reads_its_later_refs_with_the_texts_year() -> None:
     """A media partner's copy pasted without its header: the first copy of the preamble stops in
     the SUBJECT (``…``) and the REF field is only in the later copy. The references are read from

@@ -79,6 +79,7 @@ from . import csvbreaks  # noqa: F401  (after lines: its text rule follows form-
 from . import capsend  # noqa: F401  (after closing: its rule follows minimize-signature)
 from . import endslash  # noqa: F401  (after lines: its rule follows backslash-continuations)
 from . import splitnumber  # noqa: F401  (after lines: a rule of lines.lines)
+from . import ampquote  # noqa: F401  (after entities: its repair follows entity-quote)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note
