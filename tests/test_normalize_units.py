@@ -997,6 +997,38 @@ def test_a_quoted_documents_numbering_to_the_end_needs_the_quotation_opened_and_
     assert numbers("The text follows:", "End text.") == [1, 2, 1, 2]
 
 
+def test_a_paragraph_number_typed_with_a_comma_before_its_marking_is_the_paragraphs() -> None:
+    """``18, (SBU) Accompanying …`` (session 23's holdout, 07TELAVIV2652; 06PARIS741's ``7, (U)`` and
+    ``18, (C)``): a number followed by a comma and a portion marking at a line's start is the paragraph's
+    number, its label kept as written; a comma without a marking (``16, Rotterdam``) stays text."""
+    def numbers(line: str) -> list[tuple[int, str]]:
+        text = ("C O N F I D E N T I A L TEL AVIV 002652\n\nE.O. 12958: N/A\nTAGS: PREL IS\nSUBJECT: TEST\n\n"
+                f"1. (C) The first paragraph.\n\n{line}\n\n3. (C) The last paragraph.\n\nJONES\n")
+        rec = record(valid(normalize(RawCable(source="test", form="text", body=text))))
+        return [p["n"] for p in rec["paragraphs"]]
+
+    assert numbers("2, (SBU) Accompanying the Under Secretary were two officers.") == [1, 2, 3]
+    assert numbers("2, Rotterdam is a port.") == [1, 3]
+
+
+def test_an_ampersand_opening_a_quotation_closed_by_a_straight_mark_is_corrected() -> None:
+    """``amp-straight-quote`` (session 23's holdout, 08MOSCOW2153's PDF read by eye: ``the &strong shareholder
+    agreement"``): the ampersand before a word in lower case, closed by a straight ``"``, is the opening mark;
+    ``Trade & Investment``, ``R&D``, ``;&undq`` and a quotation ``quote-marks`` pairs with its 8 are not."""
+    from convert.normalize.rules.ampquote import amp_straight_quote
+
+    def corrected(text: str) -> list[int]:
+        return [start for start, _end, _choice in amp_straight_quote(text)]
+
+    assert corrected('rely on the &strong shareholder agreement" and its') == [12]
+    assert corrected('Stirrup said he was &delighted" to') == [20]
+    assert corrected('Trade & Investment, R&D, AT&T said "yes"') == []
+    assert corrected(';&undq$ )t aaain ran into 4rgU"') == []
+    assert corrected('before it rise thE &undq$ )t aaain ran into 4rgU"de.') == []  # a garbled line's
+    assert corrected('the &soften-up8 BP and "more"') == []
+    assert corrected("the &strong agreement and no closing mark") == []
+
+
 def test_a_pasted_preview_without_date_reads_its_later_refs_with_the_texts_year() -> None:
     """A media partner's copy pasted without its header: the first copy of the preamble stops in
     the SUBJECT (``…``) and the REF field is only in the later copy. The references are read from

@@ -81,6 +81,7 @@ from . import endslash  # noqa: F401  (after lines: its rule follows backslash-c
 from . import splitnumber  # noqa: F401  (after lines: a rule of lines.lines)
 from . import bannerlevel  # noqa: F401  (after fields: its chain is asked of the banner fields.banner found)
 from . import joinedrouting  # noqa: F401  (after routing: its chain is read before routing.later)
+from . import ampquote  # noqa: F401  (after entities: its repair follows entity-quote)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

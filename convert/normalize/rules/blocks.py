@@ -9,8 +9,7 @@ Chains (run by :mod:`convert.normalize.blocks`):
 - ``blocks.starts`` ``(run_lines, line) -> bool | int``: a paragraph starts inside a run of
   lines (an int n > 1: it starts n - 1 lines back, with the title a rule underlines).
 - ``blocks.merge`` ``(before, furniture, texts) -> bool``: two runs (their text lines) are one paragraph.
-- ``blocks.kinds`` ``(chunk, texts, run) -> Block | None``: what a run of lines is (first
-  match; none: a paragraph).
+- ``blocks.kinds`` ``(chunk, texts, run) -> Block | None``: what a run of lines is (first match; none: a paragraph).
 - ``blocks.items`` ``(lines, starts) -> (head, items) | None``: a paragraph's text and its items (each line's label).
 - ``blocks.passes`` ``(blocks, run) -> blocks``: passes over all blocks, in order.
 """
@@ -61,7 +60,8 @@ PASSES: Chain[Callable[[list[Block], Run], list[Block]]] = Chain(
     "blocks.passes", "blocks", "Passes over all the blocks, in order."
 )
 
-PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?\.(?=\s|\(|$|(?<!\d\d\d\.)[A-Z][A-Za-z])\s*"  # or 1.This
+PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?(?:\.(?=\s|\(|$|(?<!\d\d\d\.)[A-Z][A-Za-z])"  # or 1.This
+    r"|,(?= \((?:U|C|S|SBU|S/NF|C/NF)\)))\s*"  # a comma typed for the point before a marking: 18, (SBU)
     r"(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4}|[A-Z]\s*-\s*[A-Z ]{3,20}"  # (C), (S/NF), (C - ENTIRE TEXT)
     r"|[A-Z]{1,4}//?REL(?:[ ,]+[A-Z]{1,12}){1,10}(?://)?)\)\.?"  # … (C//REL TO USA, KEN, GBR//)
     # … release or dissemination in mixed case, (S/Rel UK), (C/Releasable to Italy), (S/Noforn); (C )
@@ -364,7 +364,7 @@ def rule_line(chunk: list[Line], texts: list[str], run: Run) -> Block | None:
 
 @KINDS.rule("numbered-paragraph")
 def numbered_paragraph(chunk: list[Line], texts: list[str], run: Run) -> Block | None:
-    """``1. (C) …``, ``¶2. (SBU) …``: a numbered paragraph (1 to 199) with its portion marking."""
+    """``1. (C) …``, ``¶2. (SBU) …``, ``18, (SBU) …``: a numbered paragraph (1 to 199) with its portion marking."""
     first = texts[0]
     match = PARA_START.match(first)
     if not (match and 1 <= int(match["num"]) <= 199):
