@@ -184,7 +184,8 @@ def article(cable: Cable, options: WriteOptions, flavour: str = "html",
     if banners and flavour != "epub":
         header.append(banner(view, theme, docx))
     header.append(heading(view, theme, prefix, number=number))
-    if banners and flavour == "epub":  # pandoc starts a chapter at the heading: the line after it
+    if banners and flavour == "epub":  # pandoc starts a chapter at the heading: the line after
+        # it, which the EPUB writer moves back above the heading (``epub._banner_first``)
         header.append(banner(view, theme, docx))
     if form == "aside-head":
         header.append(source_note(view, theme, prefix, "aside"))
