@@ -273,6 +273,9 @@ def test_the_epub_prints_the_classification_above_the_heading_then_the_dateline(
 
     order = ["div.classification", "h1.heading-1", "div.dateline"]
     assert _chapter_order(epub.write(hand_tei(), WriteOptions())) == order
+    # the transcript keeps its HTML's order: the title, then the classification line
+    transcript = _chapter_order(epub.write(hand_tei(), WriteOptions(transcript=True)))
+    assert transcript[:2] == ["h1.title", "div.classification"]
     volume = Volume((hand_tei(),), title="A volume")
     with zipfile.ZipFile(io.BytesIO(epub.write_volume(volume, WriteOptions()))) as book:
         names = [name for name in book.namelist() if name.startswith("EPUB/text/ch")]

@@ -22,7 +22,7 @@ from ..options import WriteOptions
 from ..theme import stylesheet
 from ..view import CableView, frus, iso_to_epoch
 from . import epub_a11y, epub_pages, html, pandoc
-from .edition import nav_paragraphs
+from .edition import ABOVE_HEADING, nav_paragraphs
 from .epub_pages import PrintPages
 
 if TYPE_CHECKING:
@@ -103,14 +103,15 @@ def _start(nav: etree._Element, documents: list[str]) -> str:
 def _banner_first(documents: dict[str, etree._Element]) -> set[str]:
     """Put each cable's classification line back above its heading, as the PDF's running
     head and the HTML page print it. Pandoc starts a chapter at a heading and makes a chapter
-    of its own of anything before it, so the article hands it the line after the heading;
-    here, inside the heading's section, it moves before the heading again. Returns the
-    documents changed."""
+    of its own of anything before it, so the article hands it the line after the heading,
+    marked :data:`.edition.ABOVE_HEADING`; here, inside the heading's section, it moves before
+    the heading again (a transcript's line stays after its title). Returns the documents
+    changed."""
     changed = set()
     for name, root in documents.items():
         for heading in list(root.iter(f"{_XHTML}h1")):
             after = heading.getnext()
-            if after is None or after.tag != f"{_XHTML}div" or "classification" not in (
+            if after is None or after.tag != f"{_XHTML}div" or ABOVE_HEADING not in (
                     after.get("class") or "").split():
                 continue
             after.tail, heading.tail = heading.tail, after.tail
