@@ -255,6 +255,40 @@ def test_the_epub_note_call_is_set_as_a_superscript() -> None:
     assert rule is not None and "vertical-align: super" in rule[2] and "font-size: 0.7em" in rule[2]
 
 
+def _chapter_order(data: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        chapter = etree.fromstring(book.read("EPUB/text/ch001.xhtml"))
+    (section,) = chapter.xpath("//x:section[x:h1]", namespaces={"x": XHTML})
+    return [etree.QName(child).localname + "." + (child.get("class") or "").split(" ")[0]
+            for child in section][:3]
+
+
+def test_the_epub_prints_the_classification_above_the_heading_then_the_dateline() -> None:
+    """The PDF's running head and the HTML page put the classification line above the
+    heading and the dateline right under it; the EPUB's chapter reads in the same order
+    (pandoc, given the line after the heading, keeps it in the heading's chapter). A volume's
+    chapters too."""
+    from convert.volume import Volume
+    from convert.writers import epub
+
+    order = ["div.classification", "h1.heading-1", "div.dateline"]
+    assert _chapter_order(epub.write(hand_tei(), WriteOptions())) == order
+    # the transcript keeps its HTML's order: the title, then the classification line
+    transcript = _chapter_order(epub.write(hand_tei(), WriteOptions(transcript=True)))
+    assert transcript[:2] == ["h1.title", "div.classification"]
+    volume = Volume((hand_tei(),), title="A volume")
+    with zipfile.ZipFile(io.BytesIO(epub.write_volume(volume, WriteOptions()))) as book:
+        names = [name for name in book.namelist() if name.startswith("EPUB/text/ch")]
+        chapters = [etree.fromstring(book.read(name)) for name in names]
+    headed = [section for chapter in chapters
+              for section in chapter.xpath("//x:section[x:h1]", namespaces={"x": XHTML})
+              if section.get("id", "").startswith("cable-")]
+    firsts = [next(child for child in section if child.get("role") != "doc-pagebreak")
+              for section in headed]  # the print page's marker may stand first
+    assert firsts and all(etree.QName(first).localname == "div"
+                          and "classification" in first.get("class", "") for first in firsts)
+
+
 # ------------------------------------------------------------------------------ user themes
 
 

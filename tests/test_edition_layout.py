@@ -131,6 +131,47 @@ def test_the_signature_and_a_lists_opening_line_never_stand_alone_on_a_page() ->
         assert "FIRST ITEM" in opening, lines
 
 
+def _pages_with_transmission(lines: int, stylesheet: str) -> list[str]:
+    """The pages' text of ``lines`` one-line paragraphs, a signature and a Transmission
+    appendix of five routing lines, laid out in ``stylesheet``."""
+    import io
+
+    import weasyprint
+    from pypdf import PdfReader
+
+    filler = "".join(f'<div class="cable-paragraph"><p>Line {n} of the text.</p></div>'
+                     for n in range(lines))
+    routing = "<br/>".join(f'<span class="line">ROUTING LINE {n}</span>' for n in range(5))
+    page = (f"<html><head><style>{stylesheet}</style></head><body>"
+            f'<article class="cable edition"><section class="telegram">{filler}'
+            '<div class="cable-paragraph"><p>LAST paragraph of the text.</p></div>'
+            '<div class="closer"><div class="signature"><p>TUTTLE</p></div></div></section>'
+            '<section class="transmission-appendix"><h2 class="heading-2">Transmission</h2>'
+            f'<div class="transmission"><p>{routing}</p></div></section></article></body></html>')
+    pdf = weasyprint.HTML(string=page).write_pdf()
+    return [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_the_transmission_appendix_never_has_a_page_to_itself() -> None:
+    """A short cable whose text fills its page (05SANJOSE1995, 05BRASILIA1622, a partial
+    extract's few paragraphs) printed its Transmission alone on the last page: the text's
+    last lines and the signature now come with it. Without the rule some length of text
+    does leave it alone (the check of the check)."""
+    from convert.theme import stylesheet
+
+    css = stylesheet("modern", "print")
+    without = css.replace("break-before: avoid; border-top", "border-top")
+    assert without != css
+    alone = []
+    for lines in range(24, 34):  # 33 one-line paragraphs fill an A4 page
+        pages = _pages_with_transmission(lines, css)
+        (appendix,) = [text for text in pages if "Transmission" in text]
+        assert "TUTTLE" in appendix and "LAST paragraph" in appendix, lines
+        alone += [lines for text in _pages_with_transmission(lines, without)
+                  if "Transmission" in text and "TUTTLE" not in text]
+    assert alone
+
+
 def test_an_empty_ref_label_prints_no_doubled_space() -> None:
     """A REF list whose head is "REF A" and whose first label is empty (09CAIRO173's TEI:
     ``<head>REF A</head><label/>``) reads "REF A 09 CAIRO 074", one space, in every format."""

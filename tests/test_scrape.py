@@ -74,7 +74,23 @@ def test_the_texts_own_facts_come_first_and_a_level_alone_is_no_disagreement() -
     assert not cable.tei.findall(".//t:note[@type='discrepancy']", NS)
     other = normalize(text.read(ADANA.replace("UNCLASSIFIED", "CONFIDENTIAL") + SENT, "88ADANA638.txt"))
     notes = [n.text for n in other.tei.iter(f"{{{TEI_NS}}}note") if n.get("type") == "discrepancy"]
-    assert notes == ["classification: the text gives UNCLASSIFIED, the text scrape's metadata CONFIDENTIAL"]
+    # named as the record has it, not by its level alone (the record is FOUO, the level UNCLASSIFIED)
+    assert notes == ["classification: the text gives UNCLASSIFIED//FOR OFFICIAL USE ONLY, "
+                     "the text scrape's metadata CONFIDENTIAL"]
+    assert notes[0] in record(other)["warnings"]
+
+
+def test_a_limited_official_use_scrape_is_named_as_its_record_in_a_disagreement() -> None:
+    """A cable marked LIMITED OFFICIAL USE is UNCLASSIFIED//FOR OFFICIAL USE ONLY in the record;
+    where the scrape's metadata gives another level, the warning names the record's line."""
+    marked = SENT.replace("UNCLAS ADANA 0638", "LIMITED OFFICIAL USE ADANA 0638").replace(
+        "FOR OFFICIAL USE ONLY\n\n", "")
+    cable = normalize(text.read(ADANA.replace("UNCLASSIFIED", "SECRET") + marked, "88ADANA638.txt"))
+    rec = record(cable)
+    assert rec["classification"] == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+    notes = [n.text for n in cable.tei.iter(f"{{{TEI_NS}}}note") if n.get("type") == "discrepancy"]
+    assert notes == ["classification: the text gives UNCLASSIFIED//FOR OFFICIAL USE ONLY, "
+                     "the text scrape's metadata SECRET"]
 
 
 def test_the_release_misspelling_a_post_is_no_disagreement() -> None:

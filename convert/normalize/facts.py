@@ -391,10 +391,10 @@ def cross_check(
     # to the hour the table and the row give, to the day a scrape gives
     if meta.created and routing.date and meta.created[:13] != routing.date[: min(13, len(meta.created))]:
         checks.append(f"date: the text gives {routing.date}, {where} {meta.created}")
-    # a scrape's metadata gives the level alone, without the caveats the table's and the row's give
+    # a scrape's metadata gives the level alone: compared by level, named as the record has it
     given = classification.split("//")[0] if classification and meta.kind == "text-scrape" else classification
     if meta.classification and given and meta.classification.upper() != given:
-        checks.append(f"classification: the text gives {given}, {where} {meta.classification}")
+        checks.append(f"classification: the text gives {classification}, {where} {meta.classification}")
     if meta.origin and origin and not origin_from_metadata and not _same_post(meta.origin, origin):
         checks.append(f"origin: the text gives {origin}, {where} {meta.origin}")
     return tuple(checks)

@@ -40,6 +40,9 @@ from .layout import add_text, styled
 #: (paper and Word have running heads; a screen or an e-reader chapter has a top and a bottom)
 NOTE_FORMS = {"html": "aside-end", "pdf": "aside-head", "epub": "pandoc", "docx": "pandoc"}
 BANNERS = {"html": True, "pdf": False, "epub": True, "docx": False}
+#: the class of the EPUB's classification line that stands above the heading in print (the
+#: transcript's line follows its title, as in its HTML, and stays where it is)
+ABOVE_HEADING = "above-heading"
 #: a cable with at least this many numbered paragraphs gets paragraph entries in the EPUB nav
 NAV_PARAGRAPHS = 5
 
@@ -184,8 +187,11 @@ def article(cable: Cable, options: WriteOptions, flavour: str = "html",
     if banners and flavour != "epub":
         header.append(banner(view, theme, docx))
     header.append(heading(view, theme, prefix, number=number))
-    if banners and flavour == "epub":  # pandoc starts a chapter at the heading: the line after it
-        header.append(banner(view, theme, docx))
+    if banners and flavour == "epub":  # pandoc starts a chapter at the heading: the line after
+        # it, marked for the EPUB writer to move back above the heading (``epub._banner_first``)
+        line_after = banner(view, theme, docx)
+        line_after.set("class", f"{line_after.get('class')} {ABOVE_HEADING}")
+        header.append(line_after)
     if form == "aside-head":
         header.append(source_note(view, theme, prefix, "aside"))
     line = dateline(view, theme, docx)

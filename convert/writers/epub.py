@@ -22,7 +22,7 @@ from ..options import WriteOptions
 from ..theme import stylesheet
 from ..view import CableView, frus, iso_to_epoch
 from . import epub_a11y, epub_pages, html, pandoc
-from .edition import nav_paragraphs
+from .edition import ABOVE_HEADING, nav_paragraphs
 from .epub_pages import PrintPages
 
 if TYPE_CHECKING:
@@ -100,6 +100,26 @@ def _start(nav: etree._Element, documents: list[str]) -> str:
     return documents[0] if documents else "#toc"
 
 
+def _banner_first(documents: dict[str, etree._Element]) -> set[str]:
+    """Put each cable's classification line back above its heading, as the PDF's running
+    head and the HTML page print it. Pandoc starts a chapter at a heading and makes a chapter
+    of its own of anything before it, so the article hands it the line after the heading,
+    marked :data:`.edition.ABOVE_HEADING`; here, inside the heading's section, it moves before
+    the heading again (a transcript's line stays after its title). Returns the documents
+    changed."""
+    changed = set()
+    for name, root in documents.items():
+        for heading in list(root.iter(f"{_XHTML}h1")):
+            after = heading.getnext()
+            if after is None or after.tag != f"{_XHTML}div" or ABOVE_HEADING not in (
+                    after.get("class") or "").split():
+                continue
+            after.tail, heading.tail = heading.tail, after.tail
+            heading.addprevious(after)
+            changed.add(name)
+    return changed
+
+
 def _accessible(entries: dict[str, bytes], opf: etree._Element,
                 nav: tuple[str, list[tuple[str, str]]] | None, contents: bool,
                 pages: PrintPages | None) -> dict[str, bytes]:
@@ -109,6 +129,7 @@ def _accessible(entries: dict[str, bytes], opf: etree._Element,
     nav_root = etree.fromstring(entries[NAV_ENTRY])
     names = [name for name in epub_a11y.content_names(opf, OPF_ENTRY) if name != NAV_ENTRY]
     documents = {name: etree.fromstring(data) for name, data in entries.items() if name in names}
+    moved = _banner_first(documents)
     base = posixpath.dirname(NAV_ENTRY)
     if nav is not None and nav[1]:
         chapters = {element.get("id") or "": posixpath.relpath(name, base)
@@ -122,7 +143,8 @@ def _accessible(entries: dict[str, bytes], opf: etree._Element,
     epub_a11y.finish(opf, documents, nav_root)
     if pages is not None and placed:
         epub_pages.name_source(opf, pages.source)
-    marked = {name: _xml(documents[name], doctype=True) for name in dict.fromkeys(n for _, n in placed)}
+    changed = [name for name in names if name in moved or any(name == n for _, n in placed)]
+    marked = {name: _xml(documents[name], doctype=True) for name in changed}
     return {**marked, NAV_ENTRY: _xml(nav_root), OPF_ENTRY: _xml(opf)}
 
 
