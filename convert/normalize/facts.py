@@ -16,6 +16,7 @@ from .inline import repair, subject_repairs
 from .offices import no_origin, sender_station
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing, Seg
 from .refs import cited
+from .rules.deserial import de_serial_id
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, partial_extract
 from .rules.labels import subject_text
 from .rules.openrefs import opening_refs_of
@@ -60,8 +61,7 @@ _CAVEAT_NAMES = {name: name for name in (
     "STADIS", "EFTO", "SBU", "ROGER", "CHEROKEE", "SPECAT", "ORCON", "PROPIN", "NOCONTRACT", "CORRECTED COPY",
     "TERREP",
 )} | {
-    "SENSITIVE BUT UNCLASSIFIED": "SENSITIVE", "NO FORN": "NOFORN", "FOUO": "FOR OFFICIAL USE ONLY",
-    "E F T O": "EFTO",
+    "SENSITIVE BUT UNCLASSIFIED": "SENSITIVE", "NO FORN": "NOFORN", "FOUO": "FOR OFFICIAL USE ONLY", "E F T O": "EFTO",
 }
 
 
@@ -84,9 +84,7 @@ def cable_id(year_iso: str | None, station: str | None, serial: str | None) -> s
         return None
     digits = serial.lstrip("0") or "0"
     letters = _NOT_ID.sub("", station.upper()).lstrip("0123456789")
-    if not letters:
-        return None
-    return f"{year_iso[2:4]}{letters}{digits}"
+    return f"{year_iso[2:4]}{letters}{digits}" if letters else None
 
 
 _ID_PARTS = re.compile(r"^(\d\d[A-Z]+?)(\d+)$")
@@ -307,6 +305,8 @@ def derive_facts(
     if date_from_metadata and meta is not None:
         warnings.append("no date-time group in the text: the date comes from the " + meta.kind)
     ident, message_ref, named = _ident(banner, routing, date, meta, warnings, own_year)
+    if ident and not (banner and banner.serial) and not (meta and meta.id == ident):  # the DE line's serial
+        ident, message_ref = de_serial_id(ident, message_ref, f"{raw.header or ''}\n{raw.body}", run, warnings)
     origin, origin_from_metadata = _origin(routing, banner, meta, run, warnings)
     eo = _first(every, "eo")
     refs = merged_refs([f.refs.items for f in every if f.kind == "refs" and f.refs is not None])

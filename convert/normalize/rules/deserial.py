@@ -1,0 +1,74 @@
+"""Stage "fields": a cable id whose serial only the DE line gives.
+
+The DE line's serial (``DE RUEHC #5395/01 2682315``) is the telegram's number cut to its last
+four digits. A post's numbers seldom reach five digits in a year, so a text with no banner
+serial takes its id from the DE line (``DE RUEHBJ #1463`` is BEIJING 001463). The
+Department's do within weeks of January 1 (``STATE 135395`` is sent as ``#5395``): an id made
+so is the wrong cable's. The full number may still be written in the text, by the database
+row a dump carries (``… 07STATE135395 Secretary of State CONFIDENTIAL …``); else the text has
+no id, and a warning says why.
+
+Chain (asked by :func:`convert.normalize.facts.derive_facts` of an id made from the DE line's
+serial, where no metadata settles it):
+
+- ``fields.de-serial`` ``(id, text) -> (id or "", warning) | None``: the id to keep ("" for
+  none) and what to say (first match).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .ruler import Chain, Run, note
+
+DE_SERIAL: Chain[Callable[[str, str], tuple[str, str] | None]] = Chain(
+    "fields.de-serial",
+    "fields",
+    "An id whose serial only the DE line gives (its last four digits), where the sender's numbers run longer: "
+    "the whole id the text writes, else none (first match: the id, or '' for none, and a warning).",
+)
+
+#: an id made from a DE serial: two-digit year, station, the serial's digits
+_ID = re.compile(r"(?P<year>\d\d)(?P<station>[A-Z]+)(?P<serial>\d{1,4})")
+
+
+@DE_SERIAL.rule(
+    "department-de-serial",
+    note=note(
+        "normalization",
+        "The Department's telegram numbers run to six digits and the DE line gives the last four: a text with "
+        "no banner serial takes its id from the whole number written in it (a database row's id), else has none.",
+    ),
+)  # (no trigger: asked only of an id that the DE line's serial made)
+def department_de_serial(ident: str, text: str) -> tuple[str, str] | None:
+    """``DE RUEHC #5395/01`` with no banner serial: ``07STATE135395`` where a row of the text
+    writes it, else no id (``07STATE5395`` would name another telegram)."""
+    made = _ID.fullmatch(ident)
+    if made is None or made["station"] != "STATE":
+        return None
+    last = made["serial"].zfill(4)
+    written = re.compile(rf"(?<![A-Z0-9]){made['year']}STATE(\d*{last})(?![0-9])")
+    for found in written.finditer(text):
+        if len(found[1].lstrip("0")) > 4:
+            return found.group(), (
+                f"the DE line gives only the last four digits of the Department's telegram number "
+                f"(#{last}): the id {found.group()} is the one the text writes"
+            )
+    return "", (
+        f"the DE line gives only the last four digits of the Department's telegram number (#{last}) "
+        "and the text has no banner serial: no cable id (the number cannot be told)"
+    )
+
+
+def de_serial_id(
+    ident: str, message_ref: str | None, text: str, run: Run, warnings: list[str]
+) -> tuple[str | None, str | None]:
+    """(id, message reference) for an id made from the DE line's serial: as made, unless a
+    ``fields.de-serial`` rule finds another or none (its warning is then said)."""
+    found: tuple[str, str] | None = run.first(DE_SERIAL, ident, text)
+    if found is None:
+        return ident, message_ref
+    warnings.append(found[1])
+    whole = re.fullmatch(r"\d\d(?P<station>[A-Z]+)0*(?P<serial>\d+)", found[0])
+    return (found[0], f"{whole['station']} {whole['serial']}") if whole else (None, None)
