@@ -55,3 +55,26 @@ def test_a_posts_id_from_its_de_serial_stands() -> None:
     got = rec(HEADER.format(station="RUEHSW", serial="0443", sender="AMEMBASSY BERN"))
     assert got["id"] == "07BERN443"
     assert not any("last four digits" in w for w in got["warnings"])  # type: ignore[union-attr]
+
+
+CUT = (Path(__file__).resolve().parent / "fixtures" / "rules" / "banner-serial-cut.txt").read_text(encoding="utf-8")
+
+
+def test_a_banner_serial_that_lost_its_last_digit_takes_the_de_lines() -> None:
+    got = rec(CUT)
+    assert got["id"] == "10TRIPOLI112"
+    assert any("lost its last digit" in w for w in got["warnings"])  # type: ignore[union-attr]
+    assert not any("the banner's is kept" in w for w in got["warnings"])  # type: ignore[union-attr]
+
+
+def test_an_older_five_digit_banner_serial_is_its_number() -> None:
+    # a 1980s banner writes five digits: BEIRUT 01013 under DE RUEHBL #1013 is 1013, not cut
+    old = CUT.replace("#0112", "#1013").replace("TRIPOLI 00011", "TRIPOLI 01013")
+    assert rec(old)["id"] == "10TRIPOLI1013"
+
+
+def test_a_banner_serial_the_de_line_does_not_begin_with_is_kept() -> None:
+    # another cable's text under the header: the banner's number, said (not mended)
+    other = rec(CUT.replace("TRIPOLI 00011", "TRIPOLI 00093"))
+    assert other["id"] == "10TRIPOLI93"
+    assert not any("lost its last digit" in w for w in other["warnings"])  # type: ignore[union-attr]

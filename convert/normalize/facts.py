@@ -16,7 +16,7 @@ from .inline import repair, subject_repairs
 from .offices import no_origin, sender_station
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing, Seg
 from .refs import cited
-from .rules.deserial import de_serial_id
+from .rules.deserial import de_serial_id, whole_serial
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, partial_extract
 from .rules.labels import subject_text
 from .rules.openrefs import opening_refs_of
@@ -297,7 +297,7 @@ def derive_facts(
     late = [b.field for b in blocks if isinstance(b, LateField)]
     every = [*fields, *late]
     banner_field = _first(fields, "banner")
-    banner = banner_field.banner if banner_field else None
+    banner = whole_serial(banner_field.banner if banner_field else None, routing.serial, raw.metadata, run, warnings)
     level, caveats = _classification(every, banner, routing, run)
     caveats += [name for name in stated_caveats(blocks) if name not in caveats]
     meta = raw.metadata

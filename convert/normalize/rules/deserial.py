@@ -1,4 +1,4 @@
-"""Stage "fields": a cable id whose serial only the DE line gives.
+"""Stage "fields": a cable id whose serial the DE line gives, or mends.
 
 The DE line's serial (``DE RUEHC #5395/01 2682315``) is the telegram's number cut to its last
 four digits. A post's numbers seldom reach five digits in a year, so a text with no banner
@@ -8,18 +8,28 @@ so is the wrong cable's. The full number may still be written in the text, by th
 row a dump carries (``… 07STATE135395 Secretary of State CONFIDENTIAL …``); else the text has
 no id, and a warning says why.
 
-Chain (asked by :func:`convert.normalize.facts.derive_facts` of an id made from the DE line's
-serial, where no metadata settles it):
+A banner whose serial lost its last digit (``C O N F I D E N T I A L TRIPOLI 00011`` under
+``DE RUEHTRO #0112``: five digits where the period's banners write six, the DE line's number
+begun) takes the DE line's where no page or row gives the id: the text's own two witnesses, one
+of them cut (cablegate read such banners both ways, so its id settles a page).
 
-- ``fields.de-serial`` ``(id, text) -> (id or "", warning) | None``: the id to keep ("" for
-  none) and what to say (first match).
+Chains (asked by :func:`convert.normalize.facts.derive_facts`):
+
+- ``fields.de-serial`` ``(id, text) -> (id or "", warning) | None``: for an id made from the DE
+  line's serial where no metadata settles it, the id to keep ("" for none) and what to say
+  (first match).
+- ``fields.banner-serial`` ``(banner serial, DE serial) -> serial | None``: the banner's serial
+  mended from the DE line's (first match).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
+from ...model import SourceMetadata
+from ..parsed import Banner
 from .ruler import Chain, Run, note
 
 DE_SERIAL: Chain[Callable[[str, str], tuple[str, str] | None]] = Chain(
@@ -27,6 +37,12 @@ DE_SERIAL: Chain[Callable[[str, str], tuple[str, str] | None]] = Chain(
     "fields",
     "An id whose serial only the DE line gives (its last four digits), where the sender's numbers run longer: "
     "the whole id the text writes, else none (first match: the id, or '' for none, and a warning).",
+)
+
+BANNER_SERIAL: Chain[Callable[[str, str], str | None]] = Chain(
+    "fields.banner-serial",
+    "fields",
+    "A banner's serial that the DE line's mends (first match: the serial to read).",
 )
 
 #: an id made from a DE serial: two-digit year, station, the serial's digits
@@ -72,3 +88,38 @@ def de_serial_id(
     warnings.append(found[1])
     whole = re.fullmatch(r"\d\d(?P<station>[A-Z]+)0*(?P<serial>\d+)", found[0])
     return (found[0], f"{whole['station']} {whole['serial']}") if whole else (None, None)
+
+
+@BANNER_SERIAL.rule(
+    "banner-serial-cut",
+    note=note(
+        "normalization",
+        "A banner serial of five digits that begins the DE line's number written in six (TRIPOLI 00011 under "
+        "DE RUEHTRO #0112) lost its last digit: where no page or row gives the id, the cable's id takes the DE "
+        "line's number; the banner is kept as written.",
+    ),
+)  # (no trigger: asked only where the banner and the DE line give a serial that differ)
+def banner_serial_cut(banner_serial: str, de_serial: str) -> str | None:
+    """``TRIPOLI 00011`` / ``#0112``: ``000112``; an older banner's five digits that are its
+    number (``BEIRUT 01013`` / ``#1013``) are not cut and stay."""
+    whole = de_serial.zfill(6)
+    if len(banner_serial) != 5 or not banner_serial.startswith("0") or len(whole) != 6:
+        return None
+    return whole if whole.startswith(banner_serial) else None
+
+
+def whole_serial(
+    banner: Banner | None, de_serial: str | None, meta: SourceMetadata | None, run: Run, warnings: list[str]
+) -> Banner | None:
+    """``banner`` with its serial mended by a ``fields.banner-serial`` rule (a warning says
+    so), else as it is. A page's or row's id settles it where there is one (cablegate read
+    such banners both ways: 10TRIPOLI112 from the DE line, 06REYKJAVIK40 from the cut banner)."""
+    if not (banner and banner.serial and de_serial) or (meta is not None and meta.id):
+        return banner
+    if banner.serial.lstrip("0") == de_serial.lstrip("0"):
+        return banner
+    found: str | None = run.first(BANNER_SERIAL, banner.serial, de_serial)
+    if found is None:
+        return banner
+    warnings.append(f"the banner's serial {banner.serial} lost its last digit: the DE line's #{de_serial} is read")
+    return dataclasses.replace(banner, serial=found)
