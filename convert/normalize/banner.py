@@ -15,10 +15,12 @@ def _spaced(word: str) -> str:
     return r"\s{1,2}".join(word)
 
 
+#: the levels written spaced, as an alternation: ``C O N F I D E N T I A L``, ``S E C R E T``
+SPACED_LEVELS = "|".join(r"\s+".join(_spaced(w) for w in level.split()) for level in vocab.LEVELS)
 BANNER_LEVEL = re.compile(
     r"^\s*(?P<level>"
     # spaced (C O N F I D E N T I A L): may run straight into the station (…A LCAIRO)
-    + "|".join(r"\s+".join(_spaced(w) for w in level.split()) for level in vocab.LEVELS)
+    + SPACED_LEVELS
     + "|"
     # unspaced: a whole word
     + "|".join(r"\s+".join(level.split()) + r"(?![A-Za-z])" for level in vocab.LEVELS)

@@ -71,10 +71,11 @@ def half_of(body: str) -> str:
     return select_holdout_s16.half_of(body)
 
 
-def take(pools, year: str, k: str, n: int, rng: random.Random, chosen: list[tuple[str, str, str]]) -> None:
-    """Up to n pages of (year, kind), halves in PATTERN's order (an empty half: the next one)."""
+def take(pools, year: str, k: str, n: int, rng: random.Random, chosen: list[tuple[str, str, str]],
+         pattern: tuple[str, ...] = PATTERN) -> None:
+    """Up to n pages of (year, kind), halves in ``pattern``'s order (an empty half: the next one)."""
     for i in range(n):
-        order = PATTERN[i % len(PATTERN):] + PATTERN[:i % len(PATTERN)]
+        order = pattern[i % len(pattern):] + pattern[:i % len(pattern)]
         half = next((h for h in order if pools.get((year, k, h))), None)
         if half is None:
             return

@@ -68,18 +68,6 @@ def quota(items, taken: set[str], total: int = TOTAL) -> dict[tuple[str, str], i
     return select_holdout_s16.shares({k: round(w * 10 ** 6) for k, w in weights.items()}, total)
 
 
-def take(pools, year: str, k: str, n: int, rng: random.Random, chosen: list[tuple[str, str, str]]) -> None:
-    """Up to n pages of (year, kind), halves in PATTERN's order (an empty half: the next one)."""
-    for i in range(n):
-        order = PATTERN[i % len(PATTERN):] + PATTERN[:i % len(PATTERN)]
-        half = next((h for h in order if pools.get((year, k, h))), None)
-        if half is None:
-            return
-        rel, size = rng.choice(pools[(year, k, half)])
-        pools[(year, k, half)].remove((rel, size))
-        chosen.append((rel, year, f"{year}-{k}-{half}"))
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus")
@@ -103,7 +91,7 @@ def draw(items, taken: set[str], total: int, seed: int, csv_min: int) -> list[tu
     rng = random.Random(seed)  # noqa: S311  (a seeded draw, not a secret)
     chosen: list[tuple[str, str, str]] = []
     for (year, k), n in places.items():
-        take(pools, year, k, n, rng, chosen)
+        select_holdout_s19.take(pools, year, k, n, rng, chosen, PATTERN)
     chosen = select_holdout_s15.with_csv_rows(chosen, pools, seed, csv_min, select_holdout_s17.fewest_first)
     return [(rel, year, pool, sizes[rel]) for rel, year, pool in chosen]
 

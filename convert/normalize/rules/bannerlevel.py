@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from ... import vocab
-from ..banner import parse_banner
+from ..banner import SPACED_LEVELS, parse_banner
 from ..parsed import Banner, Entry
 from .ruler import Chain, Run, note
 
@@ -32,15 +32,11 @@ LEVEL_ABOVE: Chain[Callable[[str, Banner], Banner | None]] = Chain(
 )
 
 
-def _spaced(word: str) -> str:
-    return r"\s{1,2}".join(word)
-
-
 #: a level at the end of a line, spaced (``… PRIORITY 1136 C O N F I D E N T I A L``) or a
 #: whole word (``… IMMEDIATE  CONFIDENTIAL``), after white space or alone on the line
 _LEVEL_END = re.compile(
     r"(?:(?<=\s)|^)(?P<level>"
-    + "|".join(r"\s+".join(_spaced(w) for w in level.split()) for level in vocab.LEVELS)
+    + SPACED_LEVELS
     + "|"
     + "|".join(r"\s+".join(level.split()) for level in vocab.LEVELS)
     + r"|UNCLAS)\s*+$"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from ..dtg import parse_dtg
-from .routing import addressees
+from .routing import INFO_WORD, addressees
 from .ruler import Chain, Run, note
 
 JOINED: Chain[Callable[[list[str], Run], list[str] | None]] = Chain(
@@ -33,7 +33,6 @@ _JOINED = re.compile(
     r"(?:\s++Z[A-Z]{2}(?:\s++[A-Z]{1,12}){0,5}?)?\s++FM\s++"
     r"(?P<fm>[A-Z][A-Z .'()/-]{1,60}?)\s++TO\s++"
 )
-_INFO_WORD = re.compile(r"(?<!\s)\s++INFO\s++")
 #: where a further addressee starts: its routing indicator (``RUEHZA/``, ``RUEHXX/RUEHYY/``)
 _INDICATOR = re.compile(r"(?<=\s)(?=R[A-Z0-9]{3,7}(?:/R[A-Z0-9]{3,7})*+/\S)")
 
@@ -59,7 +58,7 @@ def joined_routing(header: list[str], run: Run) -> list[str] | None:
         match = _JOINED.search(line)
         if match is None or parse_dtg(match["dtg"]) is None:
             continue
-        parts = _INFO_WORD.split(line[match.end() :].strip(), maxsplit=1)
+        parts = INFO_WORD.split(line[match.end() :].strip(), maxsplit=1)
         block = [match["dtg"], "FM " + match["fm"].strip()]
         for label, text in zip(("TO ", "INFO "), parts, strict=False):
             names = [name for chunk in _INDICATOR.split(text) if chunk.strip() for name in addressees(chunk)]

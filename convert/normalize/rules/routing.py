@@ -321,7 +321,8 @@ _FLAT = re.compile(
     r"(?<![^\s/])(?P<dtg>(?:[ZOPR] ){1,2}\d{6}Z [A-Z]{3,4} \d\d(?:\d\d)?)\s++FM\s++"
     r"(?P<fm>[A-Z][A-Z .'()/-]{1,60}?)\s++TO\s++"
 )
-_INFO_WORD = re.compile(r"(?<!\s)\s++INFO\s++")
+#: the INFO label inside a line the header was joined into
+INFO_WORD = re.compile(r"(?<!\s)\s++INFO\s++")
 #: the precedence (and number) that ends an addressee run together with the next
 _ADDRESSEE_END = re.compile(r"\b(?:NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH)\b(?:\s++\d{1,5}\b)?")
 
@@ -350,7 +351,7 @@ def flattened_routing(lines: list[str], own: Banner, run: Run) -> tuple[list[str
         if not own_banner_next(lines[index + 1 :], own):
             continue
         rest = line[match.end() :].split('"', 1)[0]  # (a database export's cell ends at a quotation mark)
-        parts = _INFO_WORD.split(rest.strip(), maxsplit=1)
+        parts = INFO_WORD.split(rest.strip(), maxsplit=1)
         block = [match["dtg"], "FM " + match["fm"].strip()]
         for label, text in zip(("TO ", "INFO "), parts, strict=False):
             block.extend((label if i == 0 else "") + name for i, name in enumerate(addressees(text)))
