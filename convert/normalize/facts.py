@@ -305,7 +305,7 @@ def derive_facts(
     if date_from_metadata and meta is not None:
         warnings.append("no date-time group in the text: the date comes from the " + meta.kind)
     ident, message_ref, named = _ident(banner, routing, date, meta, warnings, own_year)
-    if ident and not (banner and banner.serial) and not (meta and meta.id == ident):  # the DE line's serial
+    if ident and not (banner and banner.serial) and not (meta and meta.id):  # the DE line's serial, no page id
         ident, message_ref = de_serial_id(ident, message_ref, f"{raw.header or ''}\n{raw.body}", run, warnings)
     origin, origin_from_metadata = _origin(routing, banner, meta, run, warnings)
     eo = _first(every, "eo")

@@ -16,7 +16,7 @@ of them cut (cablegate read such banners both ways, so its id settles a page).
 Chains (asked by :func:`convert.normalize.facts.derive_facts`):
 
 - ``fields.de-serial`` ``(id, text) -> (id or "", warning) | None``: for an id made from the DE
-  line's serial where no metadata settles it, the id to keep ("" for none) and what to say
+  line's serial where no page or row gives an id, the id to keep ("" for none) and what to say
   (first match).
 - ``fields.banner-serial`` ``(banner serial, DE serial) -> serial | None``: the banner's serial
   mended from the DE line's (first match).
