@@ -59,6 +59,21 @@ def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
+def _drop_running_lines(root: etree._Element) -> None:
+    """Take out the classification line an EPUB chapter prints above its heading (class
+    ``above-heading``): the PDF prints that line as its running head, which its page text leaves
+    out. What follows the line (its tail) stays."""
+    for line in [e for e in root.iter() if "above-heading" in (e.get("class") or "").split()]:
+        parent, before = line.getparent(), line.getprevious()
+        if parent is None:
+            continue
+        if before is not None:
+            before.tail = (before.tail or "") + (line.tail or "")
+        else:
+            parent.text = (parent.text or "") + (line.tail or "")
+        parent.remove(line)
+
+
 def _reading_text(book: zipfile.ZipFile, opf_name: str, opf: etree._Element) -> tuple[str, dict[str, int]]:
     """The non-blank text of the spine's documents, and where each page marker is in it
     (``document#id`` -> position)."""
@@ -73,6 +88,7 @@ def _reading_text(book: zipfile.ZipFile, opf_name: str, opf: etree._Element) -> 
             continue  # the navigation document
         name = posixpath.join(base, item.get("href") or "")
         root = etree.fromstring(book.read(name), _parser())
+        _drop_running_lines(root)
         for event, element in etree.iterwalk(root.find(f"{X}body"), events=("start", "end")):
             if event == "start" and element.get(EPUB_TYPE) == "pagebreak":
                 markers[f"{name}#{element.get('id')}"] = count
