@@ -70,8 +70,9 @@ def weight(seen: int, total: int) -> float:
     return (total - seen) * (total - seen) / total if total else 0.0
 
 
-def quota(items, taken: set[str]) -> dict[tuple[str, str], int]:
-    """(year, kind) -> places, in proportion to ``weight`` (strata with nothing unseen get none)."""
+def quota(items, taken: set[str], places: int = TOTAL) -> dict[tuple[str, str], int]:
+    """(year, kind) -> ``places`` split in proportion to ``weight`` (strata with nothing unseen
+    get none; largest remainder)."""
     seen: dict[tuple[str, str], int] = {}
     total: dict[tuple[str, str], int] = {}
     for rel, html in items:
@@ -83,7 +84,7 @@ def quota(items, taken: set[str]) -> dict[tuple[str, str], int]:
         seen[key] = seen.get(key, 0) + (rel in taken)
     weights = {k: weight(seen[k], total[k]) for k in sorted(total)}
     scale = 10 ** 6  # shares() splits integer counts
-    return select_holdout_s16.shares({k: round(w * scale) for k, w in weights.items()}, TOTAL)
+    return select_holdout_s16.shares({k: round(w * scale) for k, w in weights.items()}, places)
 
 
 def main() -> None:

@@ -36,7 +36,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import select_holdout
 import select_holdout_s15
-import select_holdout_s16
 import select_holdout_s17
 import select_holdout_s18
 import select_holdout_s19
@@ -51,21 +50,6 @@ EXTRA_SEED = SEED + 1
 YEARS = select_holdout_s17.YEARS
 EXCLUDED = (*select_holdout_s19.EXCLUDED, "selection-holdout-s19.tsv")
 PATTERN = ("hard", "shape", "plain", "hard")
-
-
-def quota(items, taken: set[str], total: int = TOTAL) -> dict[tuple[str, str], int]:
-    """(year, kind) -> places, in proportion to session 18's ``weight`` (largest remainder)."""
-    seen: dict[tuple[str, str], int] = {}
-    count: dict[tuple[str, str], int] = {}
-    for rel, html in items:
-        year = rel.split("/")[1]
-        if year not in YEARS:
-            continue
-        key = (year, select_holdout.kind(html, "\n\n".join(select_holdout.cabletext.page_blocks(html)), year))
-        count[key] = count.get(key, 0) + 1
-        seen[key] = seen.get(key, 0) + (rel in taken)
-    weights = {k: select_holdout_s18.weight(seen[k], count[k]) for k in sorted(count)}
-    return select_holdout_s16.shares({k: round(w * 10 ** 6) for k, w in weights.items()}, total)
 
 
 def main() -> None:
@@ -85,7 +69,7 @@ def main() -> None:
 
 def draw(items, taken: set[str], total: int, seed: int, csv_min: int) -> list[tuple[str, str, str, int]]:
     """One stage: ``total`` pages of the pool left by ``taken`` (the method of the docstring)."""
-    places = quota(items, taken, total)
+    places = select_holdout_s18.quota(items, taken, total)
     pools = {k: sorted(v) for k, v in select_holdout.pools_of(items, taken, YEARS, select_holdout_s19.half_of).items()}
     sizes = {rel: n for pool in pools.values() for rel, n in pool}
     rng = random.Random(seed)  # noqa: S311  (a seeded draw, not a secret)
