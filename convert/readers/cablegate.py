@@ -146,9 +146,10 @@ def iso_date(value: str | None) -> str | None:
 
 
 def parse_table(page: str) -> SourceMetadata | None:
-    table = next(iter(_contents(page, _TABLE_START, _TABLE_END)), None)
-    if table is None:
+    first = next(_between(page, _TABLE_START, _TABLE_END), None)  # (the first table: no scan for more)
+    if first is None:
         return None
+    table = page[first[0].end() : first[1].start()]
     rows = [
         [(start.group(1), row[start.end() : end.start()]) for start, end in _between(row, _CELL_START, _CELL_END)]
         for row in _contents(table, _ROW_START, _ROW_END)
@@ -173,13 +174,14 @@ def parse_table(page: str) -> SourceMetadata | None:
 
 
 def read(page: str, name: str) -> RawCable:
-    blocks = [pre_text(b) for b in _contents(page, _PRE_START, _PRE_END)]
+    fragments = _contents(page, _PRE_START, _PRE_END)  # (found once: each search scans the page)
+    blocks = [pre_text(b) for b in fragments]
     if not blocks:
         raise ParseError(name, "a web page without a <pre> block: no cable text found (open it in a "
                          "browser and save or paste its text)")
     metadata = parse_table(page)
     markup: Counter[str] = Counter()
-    for block in _contents(page, _PRE_START, _PRE_END):
+    for block in fragments:
         markup.update(markup_in(block))
     tags = ", ".join(f"{tag} \u00d7{n}" for tag, n in sorted(markup.items()))
     notes = (f"the page's text blocks held the site's HTML ({tags}): read as a browser shows it "
