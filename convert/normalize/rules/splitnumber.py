@@ -24,6 +24,11 @@ _NUMBERED = re.compile(r"^\s*¶?(?P<n>\d{1,2})\.\s")
 _HEAD = re.compile(r"^\s*¶?\d{1,2}\.")
 #: a figure alone at a line's end, after other words
 _LAST_FIGURE = re.compile(r"\S\s+(?P<figure>[1-9])$")
+#: in the lines joined, each followed by a line break: a line that ends in a figure after white
+#: space, or in white space (what it ends in once stripped is not told here). Where no line
+#: does, ``_LAST_FIGURE`` finds nothing in any line stripped. It begins with the line break, a
+#: literal ``re`` skips to in C (a class it would try at every character).
+_FIGURE_ENDS = re.compile(r"\n(?:(?<=\s[1-9]\n)|(?<=[^\S\n]\n))")
 #: how many blank lines may stand between the two halves
 _GAP = 2
 
@@ -41,6 +46,8 @@ def split_paragraph_number(lines: list[str]) -> list[str]:
     and a portion marking, out of order, after a line (up to two blank lines before it) that ends
     in one figure after other words, where that figure and the number make the number after the
     last paragraph's (9, then 1 and 0: 10), takes the figure: the line before loses it."""
+    if _FIGURE_ENDS.search("\n".join(lines) + "\n") is None:
+        return lines  # no line ends in one figure after other words: no number to take back
     out = lines
     last = None  # the last paragraph number met
     for index, line in enumerate(lines):
