@@ -52,6 +52,12 @@ _NOT_ID = re.compile(r"[^A-Z0-9]")
 _EFTO = re.compile(r"E\s?F\s?T\s?O", re.I)
 
 
+#: the characters a banner can begin with: the first letters of the levels and of SECTION, in
+#: either case, and the long s that ``re.I`` matches for s (``BANNER_LEVEL``'s and ``SECTION``'s
+#: first characters; a line beginning with any other is no banner, told without a pattern)
+_STARTS = frozenset("TSCLUtsclu\u017f")
+
+
 def level_name(text: str) -> str:
     """The level's name for a banner's level words (as matched by BANNER_LEVEL)."""
     return vocab.level_name(text) or text.upper()
@@ -63,7 +69,7 @@ def parse_banner(line: str) -> Banner | None:
     bare classification line; None for anything else. (Kept per line: the stages ask about
     the same line several times, and a Banner is frozen.)"""
     s = line.strip()
-    if not s or len(s) > 160:
+    if not s or len(s) > 160 or s[0] not in _STARTS:
         return None
     written = s
     if _DOUBLED.match(s):
