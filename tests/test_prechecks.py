@@ -32,6 +32,7 @@ def test_figure_ends_search_finds_every_line_the_figure_pattern_finds() -> None:
 
 def test_split_number_rejoined_after_the_precheck() -> None:
     lines = ["9. (C) Ninth.", "", "PKO/HAITI --------- 1", "", "0. (C) Tenth."]
-    assert splitnumber.split_paragraph_number(lines) == ["9. (C) Ninth.", "", "PKO/HAITI ---------", "", "10. (C) Tenth."]
+    expected = ["9. (C) Ninth.", "", "PKO/HAITI ---------", "", "10. (C) Tenth."]
+    assert splitnumber.split_paragraph_number(lines) == expected
     plain = ["9. (C) Ninth.", "", "0. (C) Tenth."]
     assert splitnumber.split_paragraph_number(plain) is plain
