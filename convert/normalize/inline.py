@@ -28,7 +28,7 @@ from .parsed import (
     Token,
     Tokens,
 )
-from .rules.inline import JOINS, LINES, REPAIRS, SPANS, SUMMARY_LABEL, TAG_REPAIRS, Found
+from .rules.inline import JOINS, LINES, REPAIRS, SPANS, SUMMARY_LABEL, TAG_REPAIRS, Found, hyphenation, line_joins
 from .rules.labels import LABELS
 from .rules.ruler import Rule, Run
 from .tokens import SpanText, plain
@@ -56,6 +56,8 @@ class Joiner:
         self.mend = mend
         self.lines = run.active(LINES)
         self.joins = run.active(JOINS)
+        #: the two join rules as defined, both on: asked inline, without two calls a line
+        self.plain = tuple(rule.fn for rule in self.joins) == (hyphenation, line_joins)
 
     def join(self, lines: Sequence[Line], mend: bool = False) -> list[Token]:
         """One run of tokens, furniture kept in place. Where a line is joined without a space
@@ -101,13 +103,12 @@ class Joiner:
             if not prior or (isinstance(entry, Glued) and not entry.space_before):
                 parts.append(line)  # (a piece cut from the line before with no space: glued as written)
                 continue
-            for join in self.joins:
-                glue = join.fn(prior, line)
-                if glue is not None:
-                    fired[join.name] = fired.get(join.name, 0) + 1
-                    break
+            if self.plain:  # (``hyphenation``'s test, else ``line-joins``' space)
+                hyphen = prior[-1:] == "-" and prior[-2:-1].isalpha() and line[:1].isalpha()
+                name, glue = ("hyphenation", "") if hyphen else ("line-joins", " ")
+                fired[name] = fired.get(name, 0) + 1
             else:
-                glue = "\n"  # no rule joins them: the line break stays
+                glue = self._glue(prior, line, fired)
             if glue == "":
                 self._hyphen(parts, line, tokens, mend)
             else:
@@ -116,6 +117,15 @@ class Joiner:
         for name, times in fired.items():
             self.run.fire(name, times)
         return tokens
+
+    def _glue(self, prior: str, line: str, fired: dict[str, int]) -> str:
+        """The first join rule's glue (a rule switched off: each asked in turn)."""
+        for join in self.joins:
+            glue = join.fn(prior, line)
+            if glue is not None:
+                fired[join.name] = fired.get(join.name, 0) + 1
+                return glue
+        return "\n"  # no rule joins them: the line break stays
 
     def _hyphen(self, parts: list[str], line: str, tokens: list[Token], mend: bool) -> None:
         left = _HYPHEN_END.search(parts[-1]) if parts else None  # None: the hyphen ended a token
