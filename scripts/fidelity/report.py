@@ -208,7 +208,9 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 17", "% right on pages drawn and read in session 17, before any rule saw them"),
             ("session 18", "% right on pages drawn and read in session 18, before any rule saw them"),
             ("session 19", "% right on pages drawn and read in session 19, before any rule saw them"),
-            ("session 23", "% right on pages drawn and read in session 23, before any rule saw them"))
+            ("session 23", "% right on pages drawn and read in session 23, before any rule saw them"),
+            ("session 24", "% right on pages drawn and read in session 24 (drawn in proportion to the corpus), "
+                           "before any rule saw them"))
 
 
 def holdout_sections(o: Outcome) -> list[tuple[str, list[str]]]:

@@ -26,7 +26,8 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s14.tsv", "session 14"), ("selection-holdout-s15.tsv", "session 15"),
               ("selection-holdout-s16.tsv", "session 16"), ("selection-holdout-s17.tsv", "session 17"),
               ("selection-holdout-s18.tsv", "session 18"), ("selection-holdout-s19.tsv", "session 19"),
-              ("selection-holdout-s23.tsv", "session 23"))
+              ("selection-holdout-s23.tsv", "session 23"),
+              ("selection-holdout-s24.tsv", "session 24"))
 
 
 def selection() -> dict[str, dict]:

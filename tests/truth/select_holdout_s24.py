@@ -1,0 +1,79 @@
+"""Seeded choice of the SESSION-24 HOLDOUT pages: an eleventh set no rule was tuned to.
+
+Run:  python tests/truth/select_holdout_s24.py [--corpus DIR] > tests/truth/selection-holdout-s24.tsv
+
+Why: the ten earlier holdouts (sessions 7, 12-19, 23) have all been read, scored and tuned to, so
+none is blind any more. The earlier draws leaned toward the least-read strata; this one leans toward
+what an unseen-cable reviewer meets most, so its figures estimate the whole corpus's.
+
+Method (session 18's and 19's pieces, imported):
+- the pool: every page of 2000-2010 in none of the ten earlier selection files and with no truth id
+  read before this session (``select_holdout_s18.truth_ids(24)``);
+- **proportional**: TOTAL (45) places split over the (year, kind of post) strata in proportion to
+  the stratum's size in the WHOLE corpus (read or not; ``select_holdout_s16.shares``, largest
+  remainder), strata with nothing unread left out;
+- **hard bodies one in three**: each stratum's pool split into session 19's ``shape`` / session
+  16's ``hard`` / ``plain``, drawn in ``PATTERN``'s order (``select_holdout_s19.take``);
+- **CSV as far as the pool allows**: pages without a ``cables-sample.csv`` row swapped for pages
+  of the same stratum with one until no stratum has one left (``select_holdout_s15.with_csv_rows``
+  with a minimum of TOTAL).
+The ten earlier selection files still reproduce byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import select_holdout
+import select_holdout_s15
+import select_holdout_s16
+import select_holdout_s18
+import select_holdout_s19
+import select_holdout_s23
+
+SEED = 20261208  # session 24
+TOTAL = 45
+YEARS = ("2000", "2001", "2002", "2003", *select_holdout_s23.YEARS)
+EXCLUDED = (*select_holdout_s23.EXCLUDED, "selection-holdout-s23.tsv")
+PATTERN = ("hard", "shape", "plain")
+
+
+def quota(items, taken: set[str], places: int = TOTAL) -> dict[tuple[str, str], int]:
+    """(year, kind) -> ``places`` split in proportion to the stratum's corpus size (strata with
+    nothing unread get none)."""
+    total: dict[tuple[str, str], int] = {}
+    unread: dict[tuple[str, str], int] = {}
+    for rel, html in items:
+        year = rel.split("/")[1]
+        if year not in YEARS:
+            continue
+        key = (year, select_holdout.kind(html, "\n\n".join(select_holdout.cabletext.page_blocks(html)), year))
+        total[key] = total.get(key, 0) + 1
+        unread[key] = unread.get(key, 0) + (rel not in taken)
+    return select_holdout_s16.shares({k: total[k] for k in sorted(total) if unread[k]}, places)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus")
+    args = ap.parse_args()
+    items = sorted(select_holdout.page_items(args.corpus))
+    done = select_holdout_s18.truth_ids(24)
+    taken = select_holdout.taken_pages(*EXCLUDED) | {rel for rel, _h in items if Path(rel).stem in done}
+    places = quota(items, taken)
+    pools = {k: sorted(v) for k, v in select_holdout.pools_of(items, taken, YEARS, select_holdout_s19.half_of).items()}
+    sizes = {rel: n for pool in pools.values() for rel, n in pool}
+    rng = random.Random(SEED)  # noqa: S311  (a seeded draw, not a secret)
+    chosen: list[tuple[str, str, str]] = []
+    for (year, k), n in places.items():
+        select_holdout_s19.take(pools, year, k, n, rng, chosen, PATTERN)
+    chosen = select_holdout_s15.with_csv_rows(chosen, pools, SEED, TOTAL)
+    select_holdout.write([(rel, year, pool, sizes[rel]) for rel, year, pool in chosen])
+
+
+if __name__ == "__main__":
+    main()
