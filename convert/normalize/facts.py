@@ -10,14 +10,15 @@ from collections.abc import Sequence
 
 from .. import vocab
 from ..model import RawCable, SourceMetadata
+from .bodyfacts import has_summary, is_partial, markings
 from .closing import signer_of
 from .handling import stated_caveats
 from .inline import repair, subject_repairs
 from .offices import no_origin, sender_station
-from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing, Seg
+from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing
 from .refs import cited
 from .rules.deserial import de_serial_id, whole_serial
-from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH, partial_extract
+from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH
 from .rules.labels import subject_text
 from .rules.openrefs import opening_refs_of
 from .rules.refcopy import merged_refs, whole_refs
@@ -274,15 +275,6 @@ def _noted() -> list[tuple[str, EditorialNote]]:
     return _NOTED
 
 
-def markings(blocks: Sequence[Block]) -> tuple[tuple[str, str], ...]:
-    """Each portion marking met, first seen first, with its category id (``(S/NF)`` -> cls-s-nf)."""
-    found: dict[str, str] = {}
-    for block in blocks:
-        if isinstance(block, Paragraph) and block.marking:
-            found.setdefault(block.marking, "cls-" + vocab.slug(block.marking.strip("().")))
-    return tuple(found.items())
-
-
 def derive_facts(
     raw: RawCable,
     routing: Routing,
@@ -336,22 +328,13 @@ def derive_facts(
         discrepancies=cross_check(
             ident, routing, classification_record(level, caveats), origin, origin_from_metadata, meta, named
         ),
-        partial=any(f.kind == "notice" for f in every)
-        or any(line.kind == "notice" for line in routing.lines)
-        or bool(raw.header and partial_extract(raw.header)),
+        partial=is_partial(raw, routing, every),
         editorial=editorial_notes(run),
         markings=markings(blocks),
-        summary=any(isinstance(b, Paragraph) and _has_summary(b) for b in blocks),
+        summary=has_summary(blocks),
     )
     warnings.extend(facts.discrepancies)
     return facts
-
-
-def _has_summary(block: Paragraph) -> bool:
-    def walk(tokens: Sequence[object]) -> bool:
-        return any(isinstance(t, Seg) and (t.ident == "summary" or walk(t.children)) for t in tokens)
-
-    return walk(block.tokens)
 
 
 def _same_post(a: str, b: str) -> bool:
