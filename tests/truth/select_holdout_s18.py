@@ -70,18 +70,24 @@ def weight(seen: int, total: int) -> float:
     return (total - seen) * (total - seen) / total if total else 0.0
 
 
-def quota(items, taken: set[str], places: int = TOTAL) -> dict[tuple[str, str], int]:
-    """(year, kind) -> ``places`` split in proportion to ``weight`` (strata with nothing unseen
-    get none; largest remainder)."""
+def strata(items, taken: set[str], years) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+    """(year, kind) -> pages in the corpus, and -> pages of those in ``taken``, for the ``years`` given."""
     seen: dict[tuple[str, str], int] = {}
     total: dict[tuple[str, str], int] = {}
     for rel, html in items:
         year = rel.split("/")[1]
-        if year not in YEARS:
+        if year not in years:
             continue
         key = (year, select_holdout.kind(html, "\n\n".join(select_holdout.cabletext.page_blocks(html)), year))
         total[key] = total.get(key, 0) + 1
         seen[key] = seen.get(key, 0) + (rel in taken)
+    return total, seen
+
+
+def quota(items, taken: set[str], places: int = TOTAL) -> dict[tuple[str, str], int]:
+    """(year, kind) -> ``places`` split in proportion to ``weight`` (strata with nothing unseen
+    get none; largest remainder)."""
+    total, seen = strata(items, taken, YEARS)
     weights = {k: weight(seen[k], total[k]) for k in sorted(total)}
     scale = 10 ** 6  # shares() splits integer counts
     return select_holdout_s16.shares({k: round(w * scale) for k, w in weights.items()}, places)

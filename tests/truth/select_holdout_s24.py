@@ -45,16 +45,8 @@ PATTERN = ("hard", "shape", "plain")
 def quota(items, taken: set[str], places: int = TOTAL) -> dict[tuple[str, str], int]:
     """(year, kind) -> ``places`` split in proportion to the stratum's corpus size (strata with
     nothing unread get none)."""
-    total: dict[tuple[str, str], int] = {}
-    unread: dict[tuple[str, str], int] = {}
-    for rel, html in items:
-        year = rel.split("/")[1]
-        if year not in YEARS:
-            continue
-        key = (year, select_holdout.kind(html, "\n\n".join(select_holdout.cabletext.page_blocks(html)), year))
-        total[key] = total.get(key, 0) + 1
-        unread[key] = unread.get(key, 0) + (rel not in taken)
-    return select_holdout_s16.shares({k: total[k] for k in sorted(total) if unread[k]}, places)
+    total, seen = select_holdout_s18.strata(items, taken, YEARS)
+    return select_holdout_s16.shares({k: total[k] for k in sorted(total) if total[k] > seen[k]}, places)
 
 
 def main() -> None:
