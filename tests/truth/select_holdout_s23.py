@@ -67,16 +67,27 @@ def main() -> None:
     select_holdout.write(first + second)
 
 
-def draw(items, taken: set[str], total: int, seed: int, csv_min: int) -> list[tuple[str, str, str, int]]:
-    """One stage: ``total`` pages of the pool left by ``taken`` (the method of the docstring)."""
-    places = select_holdout_s18.quota(items, taken, total)
-    pools = {k: sorted(v) for k, v in select_holdout.pools_of(items, taken, YEARS, select_holdout_s19.half_of).items()}
+def draw(
+    items,
+    taken: set[str],
+    total: int,
+    seed: int,
+    csv_min: int,
+    quota=select_holdout_s18.quota,
+    first=select_holdout_s17.fewest_first,
+    pattern: tuple[str, ...] = PATTERN,
+    years: tuple[str, ...] = YEARS,
+) -> list[tuple[str, str, str, int]]:
+    """One stage: ``total`` pages of the pool left by ``taken`` (the method of the docstring); a
+    later session passes its own ``quota(items, taken, places)``, CSV order ``first``, ``pattern`` and ``years``."""
+    places = quota(items, taken, total)
+    pools = {k: sorted(v) for k, v in select_holdout.pools_of(items, taken, years, select_holdout_s19.half_of).items()}
     sizes = {rel: n for pool in pools.values() for rel, n in pool}
     rng = random.Random(seed)  # noqa: S311  (a seeded draw, not a secret)
     chosen: list[tuple[str, str, str]] = []
     for (year, k), n in places.items():
-        select_holdout_s19.take(pools, year, k, n, rng, chosen, PATTERN)
-    chosen = select_holdout_s15.with_csv_rows(chosen, pools, seed, csv_min, select_holdout_s17.fewest_first)
+        select_holdout_s19.take(pools, year, k, n, rng, chosen, pattern)
+    chosen = select_holdout_s15.with_csv_rows(chosen, pools, seed, csv_min, first)
     return [(rel, year, pool, sizes[rel]) for rel, year, pool in chosen]
 
 

@@ -23,16 +23,13 @@ The ten earlier selection files still reproduce byte for byte.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import select_holdout
-import select_holdout_s15
 import select_holdout_s16
 import select_holdout_s18
-import select_holdout_s19
 import select_holdout_s23
 
 SEED = 20261208  # session 24
@@ -56,15 +53,7 @@ def main() -> None:
     items = sorted(select_holdout.page_items(args.corpus))
     done = select_holdout_s18.truth_ids(24)
     taken = select_holdout.taken_pages(*EXCLUDED) | {rel for rel, _h in items if Path(rel).stem in done}
-    places = quota(items, taken)
-    pools = {k: sorted(v) for k, v in select_holdout.pools_of(items, taken, YEARS, select_holdout_s19.half_of).items()}
-    sizes = {rel: n for pool in pools.values() for rel, n in pool}
-    rng = random.Random(SEED)  # noqa: S311  (a seeded draw, not a secret)
-    chosen: list[tuple[str, str, str]] = []
-    for (year, k), n in places.items():
-        select_holdout_s19.take(pools, year, k, n, rng, chosen, PATTERN)
-    chosen = select_holdout_s15.with_csv_rows(chosen, pools, SEED, TOTAL)
-    select_holdout.write([(rel, year, pool, sizes[rel]) for rel, year, pool in chosen])
+    select_holdout.write(select_holdout_s23.draw(items, taken, TOTAL, SEED, TOTAL, quota, None, PATTERN, YEARS))
 
 
 if __name__ == "__main__":
