@@ -85,6 +85,40 @@ def classified_by_runon(line: str) -> list[str] | None:
     return None
 
 
+#: a heading typed at the end of the line, after the reasons: ``… REASON: 1.4(B), (D) SUMMARY``,
+#: ``… (d) Background:`` (one with its dashed rule on the line, ``… 1.4 b and d Summary -------``, is
+#: ``field-rule-runon``'s)
+_HEADING_AFTER = re.compile(
+    r"\s++(?P<heading>(?:SUMMARY(?:\s+AND\s+(?:COMMENT|INTRODUCTION|ACTION\s+REQUESTS?))?|INTRODUCTION(?:\s+AND\s+SUMMARY)?"
+    r"|BACKGROUND|OVERVIEW|KEY\s+POINTS)\s*+[:.]?)\s*+$",
+    re.I,
+)
+
+
+@WRAPPED.rule(
+    "classified-by-heading",
+    after="classified-by-runon",
+    trigger=("ummary", "UMMARY", "ntroduction", "NTRODUCTION", "ackground", "ACKGROUND", "verview", "VERVIEW",
+             "oints", "OINTS"),
+    note=note(
+        "normalization",
+        "A Classified By line that ends, after its reasons, with the heading of the first paragraph (… REASON: "
+        "1.4(B), (D) SUMMARY) is cut there: the heading stands above the text, as the copy's line break had it.",
+    ),
+)
+def classified_by_heading(line: str) -> list[str] | None:
+    """``CLASSIFIED BY: Lisa Kubiske, Charge d'Affaires; REASON: 1.4(B), (D) SUMMARY``
+    (09RIODEJANEIRO363, 09PESHAWAR2, 09VATICAN113): the heading that a copy joined to the end of
+    the line, right after the reasons, is cut off and begins the body, where the paragraph under
+    it is read as a headed one (a summary to its END SUMMARY). Only a heading alone after the
+    reasons: ``… (d) Summary: The visit …`` is ``classified-by-runon``'s, or the field's own."""
+    for reasons in _REASONS.finditer(line):
+        found = _HEADING_AFTER.match(line, reasons.end())
+        if found is not None:
+            return [line[: reasons.end()], RunOn(found["heading"])]
+    return None
+
+
 #: paragraph 1's number and marking alone at the end of the line, after the reasons: ``… (D). 1. (C)``
 _DANGLING_NUMBER = re.compile(
     r"\s++(?P<number>(?:¶\s*+)?1\s?[.,]\s?\((?:U|SBU|C|S|TS|LOU)(?:\s*+/\s*+[A-Z]++)*\))\s*+$"
