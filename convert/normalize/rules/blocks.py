@@ -144,7 +144,9 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
     starts a line back; a title wrapped over two lines, a run of its own, goes whole:
     ``wrapped_title``), what follows a heading's rule starts a new run, and a title with its
     dashes on one line (``----- Summary -----``) stands apart from the lines around it. A rule
-    over more text than a title holds is a rule alone: the text after it is a run of its own."""
+    over more text than a title holds is a rule alone: the text after it is a run of its own.
+    The label of an end marker split over two lines is no title (``… U.S. interests.  End`` /
+    ``Summary`` / ``-------``, 09UNVIEVIENNA536): it stays with its END, the rule stands alone."""
     last = block[-1] if block else None  # (the run's last text line: most runs end in one)
     if not isinstance(last, str) and not (texts := tail_texts(block)):
         return False
@@ -153,7 +155,7 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
         return False  # every answer below needs a rule or a dashed title: in the line, the last, or the run's first
     texts = tail_texts(block)  # the last two: a run can be long (no scan of it per line)
     if UNDERLINE.match(line):
-        if _title_like(last) and not DASH_RULE.match(last):
+        if _title_like(last) and not DASH_RULE.match(last) and not _closes_end(texts):
             if len(texts) == 1 or DASH_RULE.match(texts[-2]) or wrapped_title(block):
                 return False  # [TITLE], [-----, TITLE] or a title of two lines: this rule completes the heading
             if isinstance(block[-1], str):
@@ -303,6 +305,12 @@ _END_LABEL = re.compile(
     r"\s*[.:]?\)?\s*$",
     re.I,
 )
+
+
+def _closes_end(texts: list[str]) -> bool:
+    """The run's last line is the label of the END that ends the line before it (``… End`` /
+    ``Summary``)."""
+    return len(texts) >= 2 and bool(_END_LABEL.match(texts[-1])) and bool(_END_WORD.search(texts[-2]))
 
 
 @MERGE.rule(
