@@ -61,6 +61,19 @@ def test_end_summary_before_a_rule_stays_in_its_paragraph() -> None:
     assert done.cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
 
 
+def test_a_stray_point_before_the_summary_label_still_opens_the_summary() -> None:
+    # 09BRASILIA1472: ``¶1.  . Summary: In meetings …``, a point typed twice
+    body = "1.  . Summary: The experts met the ministry. End Summary.\n\n2. The talks went on.\n"
+    done = _run(body)
+    summary = done.cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
+    assert [s.text for s in summary] == [". Summary: The experts met the ministry. End Summary."]
+    assert "summary" in done.fired
+    # the point opens no label of its own: a stray point before other words marks nothing
+    assert not _run("1.  . The summary follows. End Summary.\n").cable.tei.xpath(
+        "//t:seg[@type='summary']", namespaces=NS
+    )
+
+
 def test_sipdis_in_mid_sentence_is_a_handling_mark_and_no_word_is_lost() -> None:
     body = "1. (C) He will be in Beirut SIPDIS May 1 to meet the minister.\n"
     done = _run(body)

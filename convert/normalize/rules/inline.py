@@ -288,10 +288,10 @@ SPANS: Chain[Callable[[SpanText], bool]] = Chain(
 )
 
 #: ``SUMMARY:``, ``Summary.``, ``SUMMARY (U)``, and a label with no stop before a capital
-#: (``1.(SBU) SUMMARY Egypt has offered …``; not a two-part label's ``SUMMARY AND …``): the span
-#: needs its END SUMMARY all the same
+#: (``1.(SBU) SUMMARY Egypt has offered …``; not a two-part label's ``SUMMARY AND …``), after a
+#: stray point typed twice (``¶1.  . Summary: …``): the span needs its END SUMMARY all the same
 SUMMARY_START = re.compile(
-    r"^\s*(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?"
+    r"^\s*(?:[.,;]\s+)?(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?"
     r"(?:\s*(?:[:.-]|$)|\s*\([A-Z/ ]{1,12}\)|\s+(?!AND\b|&)(?=(?-i:[A-Z])))",
     re.I,
 )
