@@ -74,6 +74,31 @@ def test_a_stray_point_before_the_summary_label_still_opens_the_summary() -> Non
     )
 
 
+def test_a_summary_whose_end_is_not_written_is_its_labelled_paragraph_alone() -> None:
+    body = "1. (C) Summary: The minister will visit in May to sign the accord.\n\n2. (C) The accord.\n"
+    done = _run(body)
+    summary = done.cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
+    assert [s.text for s in summary] == ["Summary: The minister will visit in May to sign the accord."]
+    assert "summary-unended" in done.fired
+    # switched off, nothing is marked (the rule, not another, made the span)
+    assert not _run(body, frozenset({"summary-unended"})).cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an END SUMMARY further on: where the summary ends is written, this rule stays out
+        "1. (C) Summary: The minister will visit in May.\n\n2. (C) He will sign. End summary.\n\n3. (C) Text.\n",
+        # the label alone, its text in the next paragraph: no words to mark
+        "1. (C) Summary:\n\n2. (C) The minister will visit in May to sign the accord.\n",
+        # a preview cut short after the label
+        "1. (C) Summary. On July 3, Presi...\n",
+    ],
+)
+def test_an_unended_summary_is_not_marked_where_it_is_not_that(body: str) -> None:
+    assert "summary-unended" not in _run(body).fired
+
+
 def test_sipdis_in_mid_sentence_is_a_handling_mark_and_no_word_is_lost() -> None:
     body = "1. (C) He will be in Beirut SIPDIS May 1 to meet the minister.\n"
     done = _run(body)

@@ -25,10 +25,13 @@ from .ruler import Chain, Run, note
 from .runs import (
     DASH_RULE,
     DASHED_TITLE,
+    END_LABEL_LINE,
+    END_WORD,
     ITEM_START,
     TITLE_LIMIT,
     UNDERLINE,
     Starts,
+    closes_end,
     item_starts,
     last_text,
     list_goes_on,
@@ -155,7 +158,7 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
         return False  # every answer below needs a rule or a dashed title: in the line, the last, or the run's first
     texts = tail_texts(block)  # the last two: a run can be long (no scan of it per line)
     if UNDERLINE.match(line):
-        if _title_like(last) and not DASH_RULE.match(last) and not _closes_end(texts):
+        if _title_like(last) and not DASH_RULE.match(last) and not closes_end(texts):
             if len(texts) == 1 or DASH_RULE.match(texts[-2]) or wrapped_title(block):
                 return False  # [TITLE], [-----, TITLE] or a title of two lines: this rule completes the heading
             if isinstance(block[-1], str):
@@ -297,22 +300,6 @@ def _underlined(texts: list[str]) -> bool:
     return 2 <= len(texts) <= 4 and bool(UNDERLINE.match(texts[-1])) and _title_like(texts[0])
 
 
-#: a run's last line ending in the word END after a sentence (``… a health-based amnesty. End``)
-_END_WORD = re.compile(r"(?:^|[.!?)\"'”]\s+)END\s*$", re.I)
-#: the label an END closes, alone on a line (``Summary.``, ``COMMENT``, ``Summary and Comment.``)
-_END_LABEL = re.compile(
-    r"^\s*(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE|INTRODUCTION)(?:\s+AND\s+(?:SUMMARY|COMMENT|INTRODUCTION))?"
-    r"\s*[.:]?\)?\s*$",
-    re.I,
-)
-
-
-def _closes_end(texts: list[str]) -> bool:
-    """The run's last line is the label of the END that ends the line before it (``… End`` /
-    ``Summary``)."""
-    return len(texts) >= 2 and bool(_END_LABEL.match(texts[-1])) and bool(_END_WORD.search(texts[-2]))
-
-
 @MERGE.rule(
     "end-label-rejoin",
     after="paragraph-rejoin",
@@ -326,7 +313,8 @@ def end_label_rejoin(before: list[str], furniture: list[Furniture], texts: list[
     """``… he would not turn down a health-based amnesty. End`` / (blank) / ``Summary.``: a run
     of one line that is only the label an END closes goes back to the run whose last line ends
     with that END (after a sentence)."""
-    return len(texts) == 1 and bool(_END_LABEL.match(texts[0])) and bool(_END_WORD.search(before[-1] if before else ""))
+    last = before[-1] if before else ""
+    return len(texts) == 1 and bool(END_LABEL_LINE.match(texts[0])) and bool(END_WORD.search(last))
 
 
 # ---------------------------------------------------------------- what a run is

@@ -40,6 +40,22 @@ END_LABEL = rf"(?i:end\s+(?:of\s+)?{_SPAN}(?:\s+and\s+{_SPAN})?)\b[.:]?\)?"
 #: any rule: four or more dashes, equals signs or underscores, mixed, spaced as they fall (a
 #: rule line above a title, a run the teletype wrapped)
 _RULE_LINE = rule_pattern(r"(?:[-=_]\s*){4,}")
+#: a run's last line ending in the word END after a sentence (``… a health-based amnesty. End``)
+END_WORD = re.compile(r"(?:^|[.!?)\"'”]\s+)END\s*$", re.I)
+#: the label an END closes, alone on a line (``Summary.``, ``COMMENT``, ``Summary and Comment.``)
+END_LABEL_LINE = re.compile(
+    r"^\s*(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE|INTRODUCTION)(?:\s+AND\s+(?:SUMMARY|COMMENT|INTRODUCTION))?"
+    r"\s*[.:]?\)?\s*$",
+    re.I,
+)
+
+
+def closes_end(texts: list[str]) -> bool:
+    """The run's last line is the label of the END that ends the line before it (``… End`` /
+    ``Summary``): an end marker split over two lines, not a title."""
+    return len(texts) >= 2 and bool(END_LABEL_LINE.match(texts[-1])) and bool(END_WORD.search(texts[-2]))
+
+
 #: a rule of one sign: four or more dashes, equals signs or underscores, spaced as they fall
 DASH_RULE = rule_pattern(r"(?:-\s*){4,}|(?:=\s*){4,}|(?:_\s*){4,}")
 #: a rule that underlines: dashes, equals signs or underscores only, in one run (a run the

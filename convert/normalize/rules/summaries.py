@@ -14,7 +14,7 @@ import re
 from ..parsed import Seg
 from ..tokens import Span, SpanText, mark_ranges, search
 from . import inline  # noqa: F401  (summary-compound, which this rule goes after, registered first)
-from .inline import SPANS, SUMMARY_END
+from .inline import SPANS, SUMMARY_END, SUMMARY_START
 from .ruler import note
 
 #: the words a summary must hold before its end marker (not ``END SUMMARY.`` alone on its line)
@@ -57,3 +57,41 @@ def summary_unlabelled(text: SpanText) -> bool:
     if len(before.split()) < _WORDS or _LABEL.search(before) or before.lstrip()[:1].islower():
         return False  # (lower case: a page cut mid-sentence, the summary's start not in it)
     return mark_ranges(text, [index], _UNLABELLED)
+
+
+#: the end of the labelled paragraph: a summary whose end the text does not write
+_PARAGRAPH_END = re.compile(r"\Z")
+_UNENDED = Span("summary", SUMMARY_START, _PARAGRAPH_END, ("ummary",), ("",), anywhere=False)
+_UNDER_HEADING = Span("summary", re.compile(r"(?=\S)"), _PARAGRAPH_END, ("",), ("",), anywhere=False)
+#: any END that closes a summary, anywhere in the text (then the labelled span is another rule's)
+_ANY_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:\w+\s+AND\s+)?SUMMARY\b", re.I)
+
+
+@SPANS.rule(
+    "summary-unended",
+    after="summary-unlabelled",
+    note=note(
+        "normalization",
+        "A paragraph labelled SUMMARY in a text that writes no END SUMMARY: the labelled paragraph alone is "
+        "marked as the summary (where the summary ends is not written; it may go on in the paragraphs after).",
+    ),
+)
+def summary_unended(text: SpanText) -> bool:
+    """``¶1. SUMMARY: (SBU) Heading into the March 28-29 regional elections, …`` (10MILAN21) in
+    a cable with no END SUMMARY anywhere: the first paragraph that opens with the label, or
+    that stands under a summary heading (``SUMMARY`` / ``-------`` / ``1. (C) On July 29, …``,
+    08KABUL1975), is the summary, to its own end: when it holds six words or more after its
+    label (not ``Summary:`` alone with the text in the next paragraph, nor a preview's cut
+    ``Summary. On July 3, Presi...``)."""
+    if not text.headed and not any("ummary" in text.lows[i][:40] for i in text.main):
+        return False
+    if _has_summary(text) or any("end" in low and _ANY_END.search(low) for low in text.lows):
+        return False
+    for index in text.main:
+        source = text.texts[index]
+        if index in text.headed:
+            return len(source.split()) >= _WORDS and mark_ranges(text, [index], _UNDER_HEADING)
+        label = SUMMARY_START.match(source) if "ummary" in text.lows[index][:40] else None
+        if label is not None:
+            return len(source[label.end() :].split()) >= _WORDS and mark_ranges(text, [index], _UNENDED)
+    return False
