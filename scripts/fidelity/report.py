@@ -210,6 +210,8 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 19", "% right on pages drawn and read in session 19, before any rule saw them"),
             ("session 23", "% right on pages drawn and read in session 23, before any rule saw them"),
             ("session 24", "% right on pages drawn and read in session 24 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 25", "% right on pages drawn and read in session 25 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 

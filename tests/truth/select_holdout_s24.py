@@ -46,14 +46,21 @@ def quota(items, taken: set[str], places: int = TOTAL) -> dict[tuple[str, str], 
     return select_holdout_s16.shares({k: total[k] for k in sorted(total) if total[k] > seen[k]}, places)
 
 
+def select(corpus: str | None, session: int = 24, excluded: tuple[str, ...] = EXCLUDED, total: int = TOTAL,
+           seed: int = SEED) -> list[tuple[str, str, str, int]]:
+    """The draw of the docstring; a later session passes its own number (truth ids read before it are
+    left out), selection files to exclude, size and seed."""
+    items = sorted(select_holdout.page_items(corpus))
+    done = select_holdout_s18.truth_ids(session)
+    taken = select_holdout.taken_pages(*excluded) | {rel for rel, _h in items if Path(rel).stem in done}
+    return select_holdout_s23.draw(items, taken, total, seed, total, quota, None, PATTERN, YEARS)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus")
     args = ap.parse_args()
-    items = sorted(select_holdout.page_items(args.corpus))
-    done = select_holdout_s18.truth_ids(24)
-    taken = select_holdout.taken_pages(*EXCLUDED) | {rel for rel, _h in items if Path(rel).stem in done}
-    select_holdout.write(select_holdout_s23.draw(items, taken, TOTAL, SEED, TOTAL, quota, None, PATTERN, YEARS))
+    select_holdout.write(select(args.corpus))
 
 
 if __name__ == "__main__":
