@@ -99,6 +99,17 @@ def test_an_unended_summary_is_not_marked_where_it_is_not_that(body: str) -> Non
     assert "summary-unended" not in _run(body).fired
 
 
+def test_a_handling_notice_before_paragraph_one_does_not_hide_its_unlabelled_summary() -> None:
+    # 06BRASILIA1185: the notice stands first; paragraph 1 ends with END SUMMARY and has no label
+    notice = "(U) This cable is business-sensitive. Please protect accordingly.\n\n"
+    body = "1. (SBU) The airline went for auction on June 8 and failed. End Summary.\n\n2. (SBU) Text.\n"
+    summary = _run(notice + body).cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
+    assert [s.text for s in summary] == ["The airline went for auction on June 8 and failed. End Summary."]
+    # a first paragraph of text (no notice) before it: where the summary began is not written
+    other = "(U) The airline's creditors met the minister on June 2 in the capital.\n\n"
+    assert not _run(other + body).cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
+
+
 def test_sipdis_in_mid_sentence_is_a_handling_mark_and_no_word_is_lost() -> None:
     body = "1. (C) He will be in Beirut SIPDIS May 1 to meet the minister.\n"
     done = _run(body)

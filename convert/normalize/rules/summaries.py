@@ -28,6 +28,19 @@ def _has_summary(text: SpanText) -> bool:
     return any(isinstance(token, Seg) and token.type == "summary" for run in text.tokens for token in run)
 
 
+#: a handling notice (``(U) This cable is business-sensitive. Please protect accordingly.``,
+#: ``SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY``): at most this many words
+_NOTICE = re.compile(
+    r"(?i)\b(?:please\s+(?:handle|protect|treat)\s+accordingly|not\s+for\s+(?:internet|public)\s+distribution"
+    r"|sensitive\s+but\s+unclassified|business[- ]sensitive)\b"
+)
+_NOTICE_WORDS = 30
+
+
+def _is_notice(source: str) -> bool:
+    return len(source.split()) <= _NOTICE_WORDS and _NOTICE.search(source) is not None
+
+
 @SPANS.rule(
     "summary-unlabelled",
     after="summary-compound",
@@ -45,10 +58,16 @@ def summary_unlabelled(text: SpanText) -> bool:
     SUMMARY after six words or more with no word SUMMARY before it, is the summary from its
     start to the end marker. An END SUMMARY further on is left alone (where the summary began
     is not written), and so is a first paragraph that begins in lower case (a page cut
-    mid-sentence) or under a summary heading (``summary-heading``'s)."""
-    if _has_summary(text) or not text.main or text.main[0] in text.headed:
+    mid-sentence) or under a summary heading (``summary-heading``'s). A handling notice of a
+    line before it is not the text's first paragraph (``(U) This cable is business-sensitive.
+    Please protect accordingly.`` / ``¶1. (SBU) VARIG, … End Summary.``, 06BRASILIA1185)."""
+    if _has_summary(text) or not text.main:
         return False
     index = text.main[0]
+    if len(text.main) > 1 and _is_notice(text.texts[index]):
+        index = text.main[1]  # (a handling notice before the first paragraph: 06BRASILIA1185)
+    if index in text.headed:
+        return False
     source = text.texts[index]
     end = search(SUMMARY_END, source, text.lows[index], _UNLABELLED.end_at) if "end" in text.lows[index] else None
     if end is None:
