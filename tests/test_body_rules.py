@@ -99,15 +99,21 @@ def test_an_unended_summary_is_not_marked_where_it_is_not_that(body: str) -> Non
     assert "summary-unended" not in _run(body).fired
 
 
-def test_a_handling_notice_before_paragraph_one_does_not_hide_its_unlabelled_summary() -> None:
+def test_a_notice_or_a_stray_line_before_paragraph_one_does_not_hide_its_unlabelled_summary() -> None:
     # 06BRASILIA1185: the notice stands first; paragraph 1 ends with END SUMMARY and has no label
     notice = "(U) This cable is business-sensitive. Please protect accordingly.\n\n"
     body = "1. (SBU) The airline went for auction on June 8 and failed. End Summary.\n\n2. (SBU) Text.\n"
     summary = _run(notice + body).cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
     assert [s.text for s in summary] == ["The airline went for auction on June 8 and failed. End Summary."]
-    # a first paragraph of text (no notice) before it: where the summary began is not written
-    other = "(U) The airline's creditors met the minister on June 2 in the capital.\n\n"
-    assert not _run(other + body).cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
+    # a line with no number right before paragraph 1 (a field's line left in the text) neither
+    left = "IIR 6 809 0067 09 Classified By: Ambassador Clifford M. Sobel, Reason 1.4 (b) and (d)\n\n"
+    summary = _run(left + body).cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
+    assert [s.text for s in summary] == ["The airline went for auction on June 8 and failed. End Summary."]
+    # but a first paragraph before paragraph 2 (a page cut mid-sentence): where the summary
+    # began is not written
+    cut = "the creditors met the minister on June 2 in the capital.\n\n"
+    later = body.replace("2. (SBU) Text", "3. (SBU) Text").replace("1. (SBU)", "2. (SBU)")
+    assert not _run(cut + later).cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
 
 
 def test_sipdis_in_mid_sentence_is_a_handling_mark_and_no_word_is_lost() -> None:

@@ -317,11 +317,14 @@ def _spans(blocks: list[Block], run: Run) -> list[Block]:
     owners: list[tuple[int, int]] = []  # (block index, item index or -1)
     tokens: list[list[Token]] = []
     headed: list[int] = []
+    numbered: dict[int, int] = {}
     label = False  # the block before is a heading that says "Summary"
     for b_index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             if label:
                 headed.append(len(tokens))
+            if block.n is not None:
+                numbered[len(tokens)] = block.n
             owners.append((b_index, -1))
             tokens.append(list(block.tokens))
         if not isinstance(block, PageBreak) and not (isinstance(block, AnonBlock) and block.type == "rule"):
@@ -340,7 +343,7 @@ def _spans(blocks: list[Block], run: Run) -> list[Block]:
     if not wanted:
         return blocks
     before = list(tokens)
-    span_text = SpanText(tokens, texts, lows, [k for k, (_, item) in enumerate(owners) if item == -1], headed)
+    span_text = SpanText(tokens, texts, lows, [k for k, (_, item) in enumerate(owners) if item == -1], headed, numbered)
     for rule in wanted:
         if rule.fn(span_text):
             run.fire(rule.name)

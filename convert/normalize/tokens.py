@@ -63,13 +63,15 @@ class SpanText:
     """The runs of text of a stretch of the body (paragraphs, then their items) as tokens,
     with their reading text (lower-cased too, for the rules' triggers); ``main``: the indices
     of the paragraphs' own text (not items); ``headed``: those of paragraphs right after a
-    heading that is a summary label (``Summary`` / ``-------``)."""
+    heading that is a summary label (``Summary`` / ``-------``); ``numbered``: the number of
+    each numbered paragraph by its index."""
 
     tokens: list[list[Token]]
     texts: list[str]
     lows: list[str]
     main: list[int]
     headed: list[int] = field(default_factory=list)
+    numbered: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,11 @@ def _is_notice(source: str) -> bool:
     return len(source.split()) <= _NOTICE_WORDS and _NOTICE.search(source) is not None
 
 
+def _before_one(text: SpanText, index: int) -> bool:
+    """The paragraph ``index`` has no number and the next paragraph is paragraph 1."""
+    return index not in text.numbered and text.numbered.get(text.main[text.main.index(index) + 1]) == 1
+
+
 @SPANS.rule(
     "summary-unlabelled",
     after="summary-compound",
@@ -58,14 +63,16 @@ def summary_unlabelled(text: SpanText) -> bool:
     SUMMARY after six words or more with no word SUMMARY before it, is the summary from its
     start to the end marker. An END SUMMARY further on is left alone (where the summary began
     is not written), and so is a first paragraph that begins in lower case (a page cut
-    mid-sentence) or under a summary heading (``summary-heading``'s). A handling notice of a
-    line before it is not the text's first paragraph (``(U) This cable is business-sensitive.
-    Please protect accordingly.`` / ``¶1. (SBU) VARIG, … End Summary.``, 06BRASILIA1185)."""
+    mid-sentence) or under a summary heading (``summary-heading``'s). A handling notice before
+    it is not the text's first paragraph (``(U) This cable is business-sensitive. Please protect
+    accordingly.`` / ``¶1. (SBU) VARIG, … End Summary.``, 06BRASILIA1185), nor a paragraph with
+    no number right before the numbered one (a field's line left in the text: ``IIR 6 809 0067 09
+    Classified By: …`` / ``¶1. (C) The Brazilian Air Force's …``, 09BRASILIA68)."""
     if _has_summary(text) or not text.main:
         return False
     index = text.main[0]
-    if len(text.main) > 1 and _is_notice(text.texts[index]):
-        index = text.main[1]  # (a handling notice before the first paragraph: 06BRASILIA1185)
+    if len(text.main) > 1 and (_is_notice(text.texts[index]) or _before_one(text, index)):
+        index = text.main[1]  # (a handling notice or a line with no number before paragraph 1)
     if index in text.headed:
         return False
     source = text.texts[index]
