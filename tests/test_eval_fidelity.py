@@ -128,6 +128,9 @@ DETECTOR_EXAMPLES = {
                       "the plans are classified at the SECRET level. The Alliance"),
     "preamble-again": ("FORCES.\nOSD FOR ISA-NATO\n1. (C) Summary", "the OSD for ISA-NATO said"),
     "partial-extract": ("This record is a partial extract of the original cable.", "a record of the meeting"),
+    "classified-by-again": ("REF: A. STATE 1\nBOGOTA 12512 Classified By: Ambassador William B. Wood, reasons 1.4 (b)",
+                            "1. (U) Classified by: David Appleton, Director, INR/CCS, Reason: 1.4 (c, d).\n"
+                            "THE TEXT IS CLASSIFIED\nBY: the minister"),
     "field-again": ("SUBJECT: KENYA RESPONDS\nSUBJECT: KENYA RESPONDS\n1. (C) On December 15 …",
                     "SUBJECT: KENYA RESPONDS\nREF: STATE 1\n1. (C) Text.\n2. (C) SUBJECT: a quoted cable's"),
     "subject-runon": ("LOOMS REF: A. LONDON 2163", "REFERENDUM LOOMS"),

@@ -302,6 +302,15 @@ DETECTORS: tuple[Detector, ...] = (
         again=True,
     ),
     Detector(
+        "classified-by-again",
+        "a Classified By line (`Classified By: Ambassador … for reasons 1.4 (b) and (d)`) in a block of the "
+        "reading text that no paragraph number opens: the preamble's classification authority left in the "
+        "text (a copy's preamble run together, a line the preamble did not take); a numbered paragraph that "
+        "states it (`1. (U) Classified by: …`) is the cable's own text, no hit",
+        re.compile(r"(?m)^(?!\s*(?:¶\s*)?\d{1,3}\.\s)[^\n]*?\b(?:CLASSIFIED[ \t]+BY|Classified[ \t]+[Bb]y)[ \t]*:"),
+        trigger=re.compile(r"(?i)classified\s+by"),
+    ),
+    Detector(
         "partial-extract",
         "the notice `This record is a partial extract of the original cable` as text",
         re.compile(r"This record is a partial extract", re.I),
