@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from convert.model import RawCable
+from convert.model import NS, RawCable
 from convert.normalize import normalize
 from convert.options import WriteOptions
 from convert.view import frus
@@ -117,6 +117,20 @@ def test_a_subject_run_on_into_ref_and_classified_by_is_cut_there() -> None:
     got = rec(BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLEREF: PARIS 8705 Classified By: Ambassador X, 1.4 (b)"))
     assert got["subject"] == "A CABLE"
     assert [r["text"] for r in got["references"]] == ["PARIS 8705"]
+
+
+def test_a_classified_by_line_with_its_own_portion_marking_is_the_field() -> None:
+    # 03ANKARA1516, 09STATE119085: ``(U) Classified by …`` after the REF field, before paragraph 1
+    line = "(U) Classified by Polcouns John Kunstadter; reasons 1.5 (b,d)."
+    body = BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE\n\nREF: STATE 1234\n\n" + line)
+    cable = normalize(RawCable(source="pasted.txt", form="text", body=body))
+    assert cable.tei.xpath("string(//t:bibl/t:note[@type='classified-by'])", namespaces=NS) == line
+    assert [r["text"] for r in record(cable)["references"]] == ["STATE 1234"]  # (the REF field not cut at it)
+    assert not cable.tei.xpath("//t:body//t:p[not(@n)]", namespaces=NS)  # (no unnumbered paragraph left)
+    # a paragraph that opens with a marking and says something else is the text's
+    other = normalize(RawCable(source="pasted.txt", form="text",
+                               body=BODY.replace("1. (C) Text", "(U) Classified documents were sent.\n\n1. (C) Text")))
+    assert not other.tei.xpath("//t:bibl/t:note[@type='classified-by']", namespaces=NS)
 
 
 def test_a_subject_mentioning_an_executive_order_is_not_cut() -> None:

@@ -30,6 +30,7 @@ from . import (  # noqa: F401  (registers the rules)
     inline,
     labels,
     labelsigned,
+    lateby,
     lines,
     marked,
     numbersigned,

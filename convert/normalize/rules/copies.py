@@ -103,6 +103,10 @@ _BANNER_HEAD = re.compile(
 )
 
 
+#: a portion marking alone before a field: the field's own (``(U) CLASSIFIED BY: …``)
+_OWN_MARKING = re.compile(r"\s*\((?:U|SBU)\)\s*")
+
+
 def split_glued(line: str) -> list[str]:
     """``E.O. 12958: DECL: 09/17/06 TAGS: PTER PGOV AF`` -> two lines (preamble zone only).
     Also a media partner's ``Cable dated:…`` or CSV quote residue glued before a banner."""
@@ -288,8 +292,9 @@ def ref_runon(line: str) -> list[str] | None:
     (``CAIRO 1725Classified By: …``, glued to the number) is cut there; the piece starts that
     field (a REF label inside the field is not cut: ``REF: A. REF: LAGOS 066``)."""
     match = _REF_RUNON.search(line, 1)
-    if match is None or _BARE_LABEL.match(line[: match.start()]):
-        return None  # (``Classified By: Classified by Minister …``: the label written twice, one field)
+    if match is None or _BARE_LABEL.match(line[: match.start()]) or _OWN_MARKING.fullmatch(line[: match.start()]):
+        return None  # (``Classified By: Classified by Minister …``: the label written twice, one field;
+        # ``(U) CLASSIFIED BY: …``: the field's own portion marking before it)
     # (set apart from what it followed: the REF field goes to the text, this line to the opener)
     return [line[: match.start()], _glued(line[match.end() :], True)]
 

@@ -40,7 +40,7 @@ _LETTERS = r"(?:\(\s*[a-hA-H](?:\s*(?:,|/|&amp;|&|and|AND)\s*[a-hA-H])*\s*\)|\b[
 #: ``1. 4 (b,d)``, ``1.4 b, d``, ``1.4(b)(d)``; a group after the first is joined by a comma,
 #: ``and``, ``&`` or ``/``, or set right after the one before (not a portion marking after a
 #: space: ``1.4 (b) and (d) (C) HMG is aware …``)
-_REASONS = re.compile(
+REASONS = re.compile(
     rf"\b1\s?\.\s?[45]\s*{_LETTERS}(?:(?:\s*(?:,|and|AND|&amp;|&|/)\s*|(?<=\)))(?:{_LETTERS}))*(?:\s*\.)?"
 )
 #: what begins the body right after them: paragraph 1 (``1. (C)``, ``1.(C)``, ``1, (C)``,
@@ -74,7 +74,7 @@ def classified_by_runon(line: str) -> list[str] | None:
     So does a next line of the field that begins so (``1.KEY POINTS -- (C) On May 18 …``)."""
     if _LINE_START.match(line):  # (a numbered paragraph's line never gets here: it ends the field)
         return [RunOn(line)] if len(line.split()) >= _BODY_WORDS else None
-    for reasons in _REASONS.finditer(line):
+    for reasons in REASONS.finditer(line):
         start = _BODY_START.match(line, reasons.end())
         if start is None:
             continue
@@ -112,7 +112,7 @@ def classified_by_heading(line: str) -> list[str] | None:
     the line, right after the reasons, is cut off and begins the body, where the paragraph under
     it is read as a headed one (a summary to its END SUMMARY). Only a heading alone after the
     reasons: ``… (d) Summary: The visit …`` is ``classified-by-runon``'s, or the field's own."""
-    for reasons in _REASONS.finditer(line):
+    for reasons in REASONS.finditer(line):
         found = _HEADING_AFTER.match(line, reasons.end())
         if found is not None:
             return [line[: reasons.end()], RunOn(found["heading"])]
@@ -141,7 +141,7 @@ def classified_by_number(line: str, following: str) -> tuple[str, str] | None:
     page gives the paragraph again, and the field keeps its tail)."""
     if PARA_START.match(following) or not following.strip():
         return None
-    for reasons in _REASONS.finditer(line):
+    for reasons in REASONS.finditer(line):
         found = _DANGLING_NUMBER.match(line, reasons.end())
         if found is not None:
             return line[: reasons.end()], found["number"]
