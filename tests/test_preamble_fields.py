@@ -133,6 +133,29 @@ def test_a_classified_by_line_with_its_own_portion_marking_is_the_field() -> Non
     assert not other.tei.xpath("//t:bibl/t:note[@type='classified-by']", namespaces=NS)
 
 
+@pytest.mark.parametrize(
+    ("second", "subject"),
+    [
+        # the wrapped half, with the REF field on the next line (a copy that lost its breaks: long)
+        ("POLICY; WILL SHARE UK EXPERIENCE RESETTLING DETAINEES WITH OTHER GOVERNMENTS, BUT NOT MORE\nREF: STATE 6516",
+         "A CABLE POLICY; WILL SHARE UK EXPERIENCE RESETTLING DETAINEES WITH OTHER GOVERNMENTS, BUT NOT MORE"),
+        # the words before a field glued to them
+        ("MEETING REF: STATE 6516", "A CABLE MEETING"),
+        # a report's number: no words of the subject
+        ("IIR 6 809 0067 09 REF: STATE 6516", "A CABLE"),
+        # the subject written again (a copy's), before its REF
+        ("A CABLE REF: STATE 6516", "A CABLE"),
+        # a handling sentence before the REF field
+        ("SENSITIVE BUT UNCLASSIFIED\nREF: STATE 6516", "A CABLE"),
+    ],
+)
+def test_a_subject_wrapped_past_a_blank_line_before_a_field(second: str, subject: str) -> None:
+    got = rec(BODY.replace("SUBJECT: A CABLE", "SUBJECT: A CABLE\n\n" + second))
+    assert got["subject"] == subject
+    if subject != "A CABLE":  # (taken: the field after it is read as the REF field)
+        assert [r["text"] for r in got["references"]] == ["STATE 6516"]
+
+
 def test_a_subject_mentioning_an_executive_order_is_not_cut() -> None:
     got = rec(BODY.replace("SUBJECT: A CABLE", "SUBJECT: DESIGNATION UNDER E.O. 13224 OF THE SIPDIS REFORM"))
     assert got["subject"] == "DESIGNATION UNDER E.O. 13224 OF THE SIPDIS REFORM"

@@ -55,6 +55,7 @@ from . import (  # noqa: F401  (registers the rules)
     signoff,
     spacing,
     subjects,
+    subjectwrap,
     summaries,
     tags,
     unquoted,

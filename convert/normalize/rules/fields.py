@@ -257,7 +257,7 @@ NOT_SUBJECT_START = (
     r"^(?:\(?[A-Z0-9]{1,2}[.)]\s|\((?:U|C|S|SBU)[/)]|(?:BEGIN\s+)?(?:SUMMARY|COMMENT|INTRODUCTION|BACKGROUND|"
     r"OVERVIEW)\b)"
 )
-_NOT_SUBJECT = re.compile(
+NOT_SUBJECT = re.compile(
     NOT_SUBJECT_START + r"|SENSITIVE|ACCORDINGLY|PROTECT|HANDLE|XXXX|---|[.:]$"
     # a byline, a reply, a distribution line (``NSC FOR …``), routing, a serial or a page's
     # number (``001.2 OF 003``), a rule of slashes, spaced capitals (``C O R R E C T E D``)
@@ -294,9 +294,22 @@ def subject_continuation(cur: PreambleCursor, line: str) -> str | None:
         return None
     upper = subject.text.upper() == subject.text
     for text in run:
-        if _NOT_SUBJECT.search(text.strip()) or (upper and text.upper() != text) or len(text) > 90:
+        if NOT_SUBJECT.search(text.strip()) or (upper and text.upper() != text) or len(text) > 90:
             return None
-    return "subject-more"
+    return None if no_subject_words(line, subject.text) else "subject-more"
+
+
+def no_subject_words(line: str, subject: str) -> bool:
+    """A line after the SUBJECT that holds no words of it: mostly figures (a report's number,
+    ``IIR 6 809 0067 09``), or the subject written again (a copy's, before its REF field)."""
+    words = " ".join(line.split())
+    if sum(c.isdigit() for c in words) > sum(c.isalpha() for c in words):
+        return True
+    said = " ".join(SUBJECT.sub("", subject, count=1).split())  # (the field's words, not its label)
+    if words.startswith(said + " "):  # (the subject again, a field run on after it)
+        rest = words[len(said) + 1 :]
+        return ref_field(rest) is not None or classified_by_field(rest) is not None
+    return bool(words) and words in said
 
 
 # ---------------------------------------------------------------- later
