@@ -32,6 +32,12 @@ def _signer(done) -> str | None:  # type: ignore[no-untyped-def]
     return str(names[0]) if names else None
 
 
+def _summaries(body: str, disable: frozenset[str] = frozenset()) -> list[str]:
+    """The text of each summary span the body's cable gets."""
+    done = _run(body, disable)
+    return ["".join(s.itertext()) for s in done.cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)]
+
+
 def _words(text: str) -> list[str]:
     return sorted(re.findall(r"[A-Za-z0-9]+", text))
 
@@ -64,24 +70,17 @@ def test_end_summary_before_a_rule_stays_in_its_paragraph() -> None:
 def test_a_stray_point_before_the_summary_label_still_opens_the_summary() -> None:
     # 09BRASILIA1472: ``¶1.  . Summary: In meetings …``, a point typed twice
     body = "1.  . Summary: The experts met the ministry. End Summary.\n\n2. The talks went on.\n"
-    done = _run(body)
-    summary = done.cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
-    assert [s.text for s in summary] == [". Summary: The experts met the ministry. End Summary."]
-    assert "summary" in done.fired
+    assert _summaries(body) == [". Summary: The experts met the ministry. End Summary."]
+    assert "summary" in _run(body).fired
     # the point opens no label of its own: a stray point before other words marks nothing
-    assert not _run("1.  . The summary follows. End Summary.\n").cable.tei.xpath(
-        "//t:seg[@type='summary']", namespaces=NS
-    )
+    assert not _summaries("1.  . The summary follows. End Summary.\n")
 
 
 def test_a_summary_whose_end_is_not_written_is_its_labelled_paragraph_alone() -> None:
     body = "1. (C) Summary: The minister will visit in May to sign the accord.\n\n2. (C) The accord.\n"
-    done = _run(body)
-    summary = done.cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
-    assert [s.text for s in summary] == ["Summary: The minister will visit in May to sign the accord."]
-    assert "summary-unended" in done.fired
+    assert _summaries(body) == ["Summary: The minister will visit in May to sign the accord."]
     # switched off, nothing is marked (the rule, not another, made the span)
-    assert not _run(body, frozenset({"summary-unended"})).cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
+    assert not _summaries(body, frozenset({"summary-unended"}))
 
 
 @pytest.mark.parametrize(
@@ -103,17 +102,15 @@ def test_a_notice_or_a_stray_line_before_paragraph_one_does_not_hide_its_unlabel
     # 06BRASILIA1185: the notice stands first; paragraph 1 ends with END SUMMARY and has no label
     notice = "(U) This cable is business-sensitive. Please protect accordingly.\n\n"
     body = "1. (SBU) The airline went for auction on June 8 and failed. End Summary.\n\n2. (SBU) Text.\n"
-    summary = _run(notice + body).cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
-    assert [s.text for s in summary] == ["The airline went for auction on June 8 and failed. End Summary."]
+    assert _summaries(notice + body) == ["The airline went for auction on June 8 and failed. End Summary."]
     # a line with no number right before paragraph 1 (a field's line left in the text) neither
     left = "IIR 6 809 0067 09 Classified By: Ambassador Clifford M. Sobel, Reason 1.4 (b) and (d)\n\n"
-    summary = _run(left + body).cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
-    assert [s.text for s in summary] == ["The airline went for auction on June 8 and failed. End Summary."]
+    assert _summaries(left + body) == ["The airline went for auction on June 8 and failed. End Summary."]
     # but a first paragraph before paragraph 2 (a page cut mid-sentence): where the summary
     # began is not written
     cut = "the creditors met the minister on June 2 in the capital.\n\n"
     later = body.replace("2. (SBU) Text", "3. (SBU) Text").replace("1. (SBU)", "2. (SBU)")
-    assert not _run(cut + later).cable.tei.xpath("//t:seg[@type='summary']", namespaces=NS)
+    assert not _summaries(cut + later)
 
 
 def test_sipdis_in_mid_sentence_is_a_handling_mark_and_no_word_is_lost() -> None:
