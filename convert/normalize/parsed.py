@@ -277,10 +277,20 @@ class Closing:
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    line: str  # the name as written, with any full stop or # after it
+    line: str  # the name as written, with any full stop, # or stray quotation mark after it
     inline: bool = False  # found at the end of the last sentence, not on a line of its own
     same_line: bool = False  # the name again on the previous signature's line (``BOYCE BOYCE``): text
     run_on: bool = False  # no space between it and the text before in the source (``XXXXXXXXXXXXTUTTLE``)
+
+
+    def split(self) -> tuple[str, str]:
+        """``PICCUTA.`` -> (``PICCUTA``, ``.``): the name, and the full stops, ``#``, quotation
+        marks and spaces after it."""
+        name = self.line.lstrip()
+        end = len(name)
+        while end and (name[end - 1].isspace() or name[end - 1] in '.#"'):
+            end -= 1
+        return name[:end], name[end:]
 
 
 @dataclass(frozen=True, slots=True)

@@ -262,7 +262,7 @@ def _closing(closer: Markup, block: Block) -> None:
             closer.parts.insert(-1, text(block.line))  # the name again on the same line: kept as written, marked once
             return
         closer.open("signed", rend="run-on" if block.run_on else None)
-        name, tail = _signed(block.line)
+        name, tail = block.split()
         closer.leaf("persName", name)
         closer.text(tail)
         closer.close("signed")
@@ -270,15 +270,6 @@ def _closing(closer: Markup, block: Block) -> None:
         closer.leaf("fw", block.line, type=block.type)
     elif isinstance(block, PageBreak):
         add_furniture(closer, block.furniture)
-
-
-def _signed(line: str) -> tuple[str, str]:
-    """``PICCUTA.`` -> (``PICCUTA``, ``.``): the name, and the full stops, # and spaces after it."""
-    name = line.lstrip()
-    end = len(name)
-    while end and (name[end - 1].isspace() or name[end - 1] in ".#"):
-        end -= 1
-    return name[:end], name[end:]
 
 
 def _paragraph(out: Markup, block: Paragraph) -> None:
