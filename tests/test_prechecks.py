@@ -76,3 +76,22 @@ def test_table_or_pre_is_the_first_of_the_two_openings() -> None:
         assert (both.span() if both else None) == (first.span() if first else None), page
         if both:
             assert (both.group()[1] in "tT") == (first.re is cablegate._TABLE_START), page
+
+
+def test_leading_in_leaves_out_only_the_rules_the_text_holds_no_trigger_of() -> None:
+    """``lines.entries`` and ``appended.find_start`` ask a line only the rules whose triggers
+    the lines joined hold: a trigger the text lacks, no line of it holds."""
+    from convert.normalize.rules.lines import CUT
+    from convert.normalize.rules.ruler import Run
+
+    run = Run()
+    lines = ["1. (SBU) Please handle accordingly. Text of", "BEIJING 00001463 002 OF 002", ""]
+    for kept in (lines, lines[1:], lines[2:]):
+        text = "\n".join(kept)
+        leads = run.leading_in(CUT, text)
+        for first in {line.lstrip()[:1] for line in lines} | {"", "P", "1", "B"}:
+            expected = [r for r in run.leading(CUT)[first] if r.hit is None or r.hit(text)]
+            assert list(leads[first]) == expected
+            for line in kept:  # every rule left out is one no line of the text makes run
+                left_out = set(run.leading(CUT)[first]) - set(leads[first])
+                assert not any(r.hit is not None and r.hit(line) for r in left_out)
