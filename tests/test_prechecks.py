@@ -9,6 +9,7 @@ import re
 from convert import vocab
 from convert.normalize import banner
 from convert.normalize.rules import splitnumber
+from convert.readers import cablegate
 
 
 def test_banner_starts_are_the_characters_its_patterns_begin_with() -> None:
@@ -36,3 +37,61 @@ def test_split_number_rejoined_after_the_precheck() -> None:
     assert splitnumber.split_paragraph_number(lines) == expected
     plain = ["9. (C) Ninth.", "", "0. (C) Tenth."]
     assert splitnumber.split_paragraph_number(plain) is plain
+
+
+def test_table_or_pre_is_the_first_of_the_two_openings() -> None:
+    """``cablegate.read`` finds the table's opening and the first ``<pre>``'s in one scan: its
+    pattern's first match is the first match of ``_TABLE_START`` or ``_PRE_START``, whichever
+    starts first (same span), where each alternative's first letter is a literal in both cases."""
+    for letter in "tp":
+        matched = {chr(i) for i in range(0x110000) if re.fullmatch(letter, chr(i), re.I)}
+        assert matched == {letter, letter.upper()}
+    pieces = [
+        "<table class='cable'>",
+        '<TABLE  CLASS="Cable" >',
+        "<table class=cable>",
+        "<pre>",
+        "<PRE class='x'>",
+        "<pre",
+        "<p>",
+        "<tr>",
+        "<a href='/x'>",
+        "</pre>",
+        "</table>",
+        "<",
+        "<<",
+        "t",
+        "x",
+        " ",
+        "\n",
+        "ſ",
+    ]
+    rng = random.Random(9)  # noqa: S311  (test data)
+    pages = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(20000)]
+    pages += ["<ul><li><a href='/'>x</a></li></ul>\n<table class='cable'>\n<tr><th>id</th></tr></table>\n<pre>A</pre>"]
+    for page in pages:
+        found = [m for m in (cablegate._TABLE_START.search(page), cablegate._PRE_START.search(page)) if m]
+        first = min(found, key=lambda m: m.start()) if found else None
+        both = cablegate._TABLE_OR_PRE.search(page)
+        assert (both.span() if both else None) == (first.span() if first else None), page
+        if both:
+            assert (both.group()[1] in "tT") == (first.re is cablegate._TABLE_START), page
+
+
+def test_leading_in_leaves_out_only_the_rules_the_text_holds_no_trigger_of() -> None:
+    """``lines.entries`` and ``appended.find_start`` ask a line only the rules whose triggers
+    the lines joined hold: a trigger the text lacks, no line of it holds."""
+    from convert.normalize.rules.lines import CUT
+    from convert.normalize.rules.ruler import Run
+
+    run = Run()
+    lines = ["1. (SBU) Please handle accordingly. Text of", "BEIJING 00001463 002 OF 002", ""]
+    for kept in (lines, lines[1:], lines[2:]):
+        text = "\n".join(kept)
+        leads = run.leading_in(CUT, text)
+        for first in {line.lstrip()[:1] for line in lines} | {"", "P", "1", "B"}:
+            expected = [r for r in run.leading(CUT)[first] if r.hit is None or r.hit(text)]
+            assert list(leads[first]) == expected
+            for line in kept:  # every rule left out is one no line of the text makes run
+                left_out = set(run.leading(CUT)[first]) - set(leads[first])
+                assert not any(r.hit is not None and r.hit(line) for r in left_out)

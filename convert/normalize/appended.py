@@ -62,7 +62,7 @@ def find_start(lines: list[str], own: Identity, run: Run) -> Start | None:
     """The first line after the own cable's beginning that names another cable."""
     if own.serial is None and own.cable_id is None:
         return None
-    rules = run.leading(APPENDED)  # the rules a line's first character can make fire
+    rules = run.leading_in(APPENDED, "\n".join(lines))  # the rules a line's first character can make fire
     words = 0
     for index, line in enumerate(lines):
         if words >= _OWN_WORDS and line.strip():

@@ -265,13 +265,18 @@ def editorial_notes(run: Run) -> tuple[EditorialNote, ...]:
 
 
 _NOTED: list[tuple[str, EditorialNote]] = []
+#: how many rules there were when _NOTED was made (-1: not yet made)
+_NOTED_OF = [-1]
 
 
 def _noted() -> list[tuple[str, EditorialNote]]:
-    """Every rule with a note, by part (in PARTS' order), then in the rules' order."""
+    """Every rule with a note, by part (in PARTS' order), then in the rules' order. Made again
+    when the rules are (``all_rules`` is made again only when a rule was added, and a rule's
+    note is fixed), not counted for each cable."""
     rules = all_rules()
-    if sum(1 for rule in rules if rule.note) != len(_NOTED):
+    if len(rules) != _NOTED_OF[0]:
         _NOTED[:] = [(r.name, r.note) for part in PARTS for r in rules if r.note is not None and r.note.part == part]
+        _NOTED_OF[0] = len(rules)
     return _NOTED
 
 

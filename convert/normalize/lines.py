@@ -81,7 +81,7 @@ def entries(lines: list[str], run: Run) -> list[Entry]:
     where it ran into a line of text: ``lines.cut``)."""
     cursor = EntryCursor()
     out = cursor.entries
-    cuts = run.leading(CUT)  # the rules a line's first character can make fire
+    cuts = run.leading_in(CUT, "\n".join(lines))  # the rules a line's first character can make fire
     rules = (run.active(ANCHOR), run.leading(FURNITURE))  # asked once, not for every line
     for line in lines:
         if not line.strip():

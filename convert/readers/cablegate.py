@@ -35,6 +35,14 @@ _CELL_END = re.compile(r"</t[hd]>", re.I)
 _TAG = re.compile(r"<[^<>]*>")
 _PRE_START = re.compile(r"<pre[^<>]*>", re.I)
 _PRE_END = re.compile(r"</pre>", re.I)
+#: the first opening of the metadata table or of a ``<pre>`` block (what the first match of
+#: _TABLE_START or of _PRE_START is, whichever starts first), in one scan of the site's markup
+#: before them: each alternative begins with its letter as a literal in either case (under re.I
+#: a letter matches only itself in either case: tests/test_prechecks.py), so ``re`` passes
+#: over any other tag at its first letter, where the two patterns scanned that markup twice
+_TABLE_TAIL = r"""able\s+class=['"]cable['"]\s*>"""
+_PRE_TAIL = r"re[^<>]*>"
+_TABLE_OR_PRE = re.compile(rf"<(?:t(?i:{_TABLE_TAIL})|T(?i:{_TABLE_TAIL})|p(?i:{_PRE_TAIL})|P(?i:{_PRE_TAIL}))")
 # the site's own anchors: paragraph pilcrows and TAG links
 _PAR_ANCHOR_START = re.compile(r"<a id=['\"]par[^'\"<>]*['\"] href=['\"]#par[^'\"<>]*['\"]>")
 _LINK_START = re.compile(r"<a href=['\"]/[^'\"<>]*['\"]>")
@@ -72,12 +80,12 @@ def _numeric(match: re.Match[str]) -> str:
 
 
 def _between(
-    text: str, opening: re.Pattern[str], closing: re.Pattern[str]
+    text: str, opening: re.Pattern[str], closing: re.Pattern[str], pos: int = 0
 ) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
     """(opening tag, closing tag) pairs, leftmost first, not overlapping, each opening with
     the nearest closing after it: what ``re.finditer(OPEN (.*?) CLOSE, re.S)`` finds, in
-    linear time. When no closing follows an opening, none follows a later one: stop."""
-    pos = 0
+    linear time. When no closing follows an opening, none follows a later one: stop.
+    ``pos``: where to look from (no opening starts before it)."""
     while True:
         start = opening.search(text, pos)
         if start is None:
@@ -89,8 +97,8 @@ def _between(
         pos = end.end()
 
 
-def _contents(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> list[str]:
-    return [text[start.end() : end.start()] for start, end in _between(text, opening, closing)]
+def _contents(text: str, opening: re.Pattern[str], closing: re.Pattern[str], pos: int = 0) -> list[str]:
+    return [text[start.end() : end.start()] for start, end in _between(text, opening, closing, pos)]
 
 
 def _unwrap(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> str:
@@ -145,8 +153,13 @@ def iso_date(value: str | None) -> str | None:
         return None
 
 
-def parse_table(page: str) -> SourceMetadata | None:
-    first = next(_between(page, _TABLE_START, _TABLE_END), None)  # (the first table: no scan for more)
+def parse_table(page: str, opening: re.Match[str] | None = None) -> SourceMetadata | None:
+    """The metadata table's fields; ``opening``: the first match of _TABLE_START, when found."""
+    if opening is None:
+        first = next(_between(page, _TABLE_START, _TABLE_END), None)  # (the first table: no scan for more)
+    else:
+        closing = _TABLE_END.search(page, opening.end())
+        first = (opening, closing) if closing is not None else None
     if first is None:
         return None
     table = page[first[0].end() : first[1].start()]
@@ -174,12 +187,17 @@ def parse_table(page: str) -> SourceMetadata | None:
 
 
 def read(page: str, name: str) -> RawCable:
-    fragments = _contents(page, _PRE_START, _PRE_END)  # (found once: each search scans the page)
+    # the table's opening first where it comes before every <pre> (as on the site's pages): no
+    # <pre> opening starts before the table's end (its opening holds one "<"), and the markup
+    # before it is scanned once
+    first = _TABLE_OR_PRE.search(page)
+    table = first if first is not None and first.group()[1] in "tT" else None
+    fragments = _contents(page, _PRE_START, _PRE_END, table.end() if table else 0)  # (found once)
     blocks = [pre_text(b) for b in fragments]
     if not blocks:
         raise ParseError(name, "a web page without a <pre> block: no cable text found (open it in a "
                          "browser and save or paste its text)")
-    metadata = parse_table(page)
+    metadata = parse_table(page, table)
     markup: Counter[str] = Counter()
     for block in fragments:
         markup.update(markup_in(block))

@@ -216,6 +216,13 @@ class Run:
     def leading(self, chain: Chain[F]) -> Leads[F]:
         return chain.leading(self.disabled)
 
+    def leading_in(self, chain: Chain[F], text: str) -> Leads[F]:
+        """:meth:`leading` without the rules whose triggers ``text`` holds none of, for a driver
+        that asks them only of parts of ``text`` (its lines): a trigger the text does not hold,
+        no part of it holds, and those rules would not run on any line."""
+        absent = frozenset(r.name for r in chain.active(self.disabled) if r.hit is not None and not r.hit(text))
+        return chain.leading(self.disabled | absent) if absent else chain.leading(self.disabled)
+
     def on(self, name: str) -> bool:
         """Whether the rule ``name`` runs (a rule a driver calls at one fixed point)."""
         return name not in self.disabled
