@@ -189,17 +189,26 @@ def test_kill_9_then_rerun_converts_each_cable_once(corpus: Path, tmp_path: Path
     problems: list[str] = []
     stop = threading.Event()
 
+    def listing() -> list[Path]:
+        try:
+            return list(out.rglob("*")) if out.exists() else []
+        except FileNotFoundError:  # a worker's scratch folder removed while it was listed
+            return []
+
     def watch() -> None:  # no truncated or empty output, at any moment
-        while not stop.is_set():
-            for path in list(out.rglob("*")) if out.exists() else []:
-                if ".cable-convert" in path.parts or not path.is_file():
-                    continue
-                try:
-                    why = complete(path)
-                except FileNotFoundError:
-                    continue
-                if why:
-                    problems.append(f"{path.name}: {why}")
+        try:
+            while not stop.is_set():
+                for path in listing():
+                    if ".cable-convert" in path.parts or not path.is_file():
+                        continue
+                    try:
+                        why = complete(path)
+                    except FileNotFoundError:
+                        continue
+                    if why:
+                        problems.append(f"{path.name}: {why}")
+        except Exception as exc:  # a watcher that died would check nothing: the test fails
+            problems.append(f"the watcher stopped: {exc!r}")
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
