@@ -127,16 +127,20 @@ def numbered(blocks: list[Block]) -> list[int]:
     return [b.n for b in blocks if isinstance(b, Paragraph) and b.n is not None]
 
 
-def _gap(blocks: list[Block], index: int, number: int, numbers: set[int]) -> bool:
-    """Whether ``number`` fills a gap at ``index``: the last numbered paragraph before it is
-    ``number - 1`` (for 1: there is none), the next one after it ``number + 1``, and the cable
-    has no ``number`` before it (one after ``number + 1`` restarts: a quoted document's own
-    points, 05THEHAGUE484's ``1 (S)`` before ¶2, ¶3 and a plan's points 1-6)."""
+def _gap(
+    blocks: list[Block], index: int, number: int, numbers: set[int], count: int = 1, last: int | None = None
+) -> bool:
+    """Whether ``number`` (and the ``count - 1`` numbers after it, in the blocks up to ``last``)
+    fills a gap at ``index``: the last numbered paragraph before it is ``number - 1`` (for 1: there
+    is none), the next one after them ``number + count``, and the cable has none of them before
+    (one after ``number + count`` restarts: a quoted document's own points, 05THEHAGUE484's ``1
+    (S)`` before ¶2, ¶3 and a plan's points 1-6)."""
     before = numbered(blocks[:index])
-    if number in numbers.difference(numbered(blocks[index + 1 :])) or number in before or not 1 <= number <= 199:
+    after = numbered(blocks[(index if last is None else last) + 1 :])
+    taken = numbers.difference(after).union(before)
+    if any(n in taken for n in range(number, number + count)) or not 1 <= number <= number + count - 1 <= 199:
         return False
-    after = numbered(blocks[index + 1 :])
-    if not after or after[0] != number + 1:
+    if not after or after[0] != number + count:
         return False
     return before[-1] == number - 1 if before else number == 1
 
@@ -171,16 +175,37 @@ def unstopped_paragraph_number(blocks: list[Block], run: Run) -> list[Block]:
     with no full stop between, is the paragraph of that number (``@n``; the label as written)
     when the paragraph before is that number's predecessor (for 1: when no numbered paragraph
     comes before it), the next one its successor, and the cable has no paragraph of it."""
+    found = {index: hit for index, block in enumerate(blocks) if (hit := _unstopped(block)) is not None}
+    if not found:
+        return blocks
     numbers = set(numbered(blocks))
     out: list[Block] | None = None
-    for index, block in enumerate(blocks):
-        found = _unstopped(block)
-        if found is None or not _gap(blocks, index, int(found[0]["num"]), numbers):
-            continue
-        numbers.add(int(found[0]["num"]))
-        out = out or list(blocks)
-        out[index] = _as_paragraph(*found)
+    for index, hit in found.items():
+        number = int(hit[0]["num"])
+        run_ = _unstopped_run(blocks, index, number, found)
+        while run_ and not _gap(blocks, index, number, numbers, len(run_), run_[-1]):
+            run_.pop()
+        for at, n in zip(run_, range(number, number + len(run_)), strict=True):
+            numbers.add(n)
+            out = out or list(blocks)
+            out[at] = _as_paragraph(*found[at])
     return out if out is not None else blocks
+
+
+def _unstopped_run(blocks: list[Block], index: int, number: int, found: dict[int, Unstopped]) -> list[int]:
+    """The blocks from ``index`` on that open with ``number``, ``number + 1`` … and their
+    markings, unstopped (``found``), with no numbered paragraph between them: two paragraphs in a
+    row that lost their full stops (``4 (C) Special Envoy …`` / ``5 (C) Turning to Kosovo …``,
+    run on in the line of paragraph 3 and cut apart by ``run-on-paragraphs``)."""
+    run_ = [index]
+    if found[index][0]["stop"]:  # (``1) (U)``, ``2) (C)`` …: parenthesised-paragraphs' to read)
+        return run_
+    for at in range(index + 1, len(blocks)):
+        if _number(blocks[at]) is not None:
+            break
+        if at in found and int(found[at][0]["num"]) == number + len(run_) and not found[at][0]["stop"]:
+            run_.append(at)
+    return run_
 
 
 Unstopped = tuple[re.Match[str], tuple[Line, ...], tuple[ListItem, ...]]
@@ -281,8 +306,8 @@ def bare_paragraph_number(blocks: list[Block], run: Run) -> list[Block]:
     note=note(
         "normalization",
         "The cable's last paragraph, whose number lost its full stop in copying (10 (U) This cable has been "
-        "cleared …), is the paragraph of that number when the paragraph before it has the number before; the "
-        "number is kept as written.",
+        "cleared …), is the paragraph of that number when the paragraph before it has the number before (so "
+        "for the paragraphs after it that lost theirs, in order); the number is kept as written.",
     ),
 )
 def unstopped_last_paragraph(blocks: list[Block], run: Run) -> list[Block]:
@@ -293,17 +318,21 @@ def unstopped_last_paragraph(blocks: list[Block], run: Run) -> list[Block]:
     as written) when the last numbered paragraph before it has the number before (2 or more: a
     lone ``1 (C)`` stays text) and the cable has no paragraph of it. No numbered paragraph comes
     after it, so unstopped-paragraph-number (which wants the next number after) leaves it; a
-    number with a parenthesis (``4) (C)``, a questionnaire's items) stays an item."""
+    number with a parenthesis (``4) (C)``, a questionnaire's items) stays an item. The paragraphs
+    after it so written are read the same way, each after the one before (``36 (C) …`` / ``37 (C)
+    …`` after ¶35: two run on in its line, cut apart by ``run-on-paragraphs``)."""
     numbers = numbered(blocks)
     if not numbers:
         return blocks
     last = max(i for i, b in enumerate(blocks) if _number(b) is not None)
+    out = blocks
     for index in range(last + 1, len(blocks)):
         found = _unstopped(blocks[index])
         if found is None or found[0]["stop"] or not isinstance(blocks[index], Paragraph):
             continue
         number = int(found[0]["num"])
         if number < 2 or number in numbers or numbers[-1] != number - 1:
-            return blocks
-        return [*blocks[:index], _as_paragraph(*found), *blocks[index + 1 :]]
-    return blocks
+            break
+        out = [*out[:index], _as_paragraph(*found), *out[index + 1 :]]
+        numbers.append(number)  # (the next one so written, if any, follows this one)
+    return out

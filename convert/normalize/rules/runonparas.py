@@ -26,6 +26,12 @@ _NUMBER = re.compile(
     r"(?P<num>1\d{0,2}|[2-9]\d?)\.[ \t]{0,3}+\( ?(?:(?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++(?:[ ,]\s*+[A-Z]++)*+)*+"
     r"|(?:sbu|u|c|s)(?:/nf)?) ?\)(?:\s|$)"  # (or written small: ``16. (c) comment:``)
 )
+#: the same with no full stop, its marking in capitals, one space on each side and a capital
+#: after (``… collection. 4 (C) Special Envoy …``, ``… outpatient care. 13 (C) Comment: …``): read
+#: only as the very next number after a finished sentence (``section 4 (c)`` is a law's, written
+#: after no sentence's end). Searched from the marking's ``(``, which ``re`` skips to
+_BARE_MARKING = re.compile(r"\((?:U|SBU|C|S|TS|LOU|S/NF|C/NF)\) (?=[A-Z])")
+_BARE_NUMBER = re.compile(r"(?P<num>1\d{0,2}|[2-9]\d?) \((?:U|SBU|C|S|TS|LOU|S/NF|C/NF)\) (?=[A-Z])")
 #: what ends the sentence before a run-on paragraph (a word's full stop, a closing quotation
 #: mark or parenthesis, a label's end: ``END SUMMARY>``), then a space; or a word's full stop
 #: glued to the number
@@ -86,11 +92,22 @@ def _after_rule(text: str) -> bool:
 
 
 def _inline(line: str) -> list[re.Match[str]]:
-    """The paragraph numbers inside ``line`` (not the one it starts with)."""
-    return [
-        m for m in _NUMBER.finditer(line, 1)
-        if not line[m.start() - 1].isdigit() and line[: m.start()].strip(" \t\u00b6")  # (not 50 in 250.)
-    ]
+    """The paragraph numbers inside ``line`` (not the one it starts with), with a full stop or
+    (``_BARE_NUMBER``) without one, in the line's order."""
+    found = [*_NUMBER.finditer(line, 1), *(m for b in _BARE_MARKING.finditer(line) if (m := _bare_at(line, b.start())))]
+    kept = (m for m in found if not line[m.start() - 1].isdigit() and line[: m.start()].strip(" \t\u00b6"))
+    return sorted(kept, key=lambda m: m.start())  # (not 50 in 250.)
+
+
+def _bare_at(line: str, paren: int) -> re.Match[str] | None:
+    """``_BARE_NUMBER`` ending in the marking whose ``(`` is at ``paren`` in ``line`` (a number
+    of 1 to 3 digits and one space before it), or None."""
+    if paren < 2 or line[paren - 1] != " " or not line[paren - 2].isdigit():
+        return None
+    start = paren - 2
+    while start > 0 and paren - start < 4 and line[start - 1].isdigit():
+        start -= 1
+    return _BARE_NUMBER.match(line, start)
 
 
 def _inline_lines(lines: list[str]) -> dict[int, list[re.Match[str]]]:
@@ -115,6 +132,16 @@ def _inline_lines(lines: list[str]) -> dict[int, list[re.Match[str]]]:
             match = _NUMBER.match(lines[index], start - line_start)
             if match:
                 found.setdefault(index, []).append(match)
+    index = at = 0
+    for paren in _BARE_MARKING.finditer(text):
+        line_start = text.rfind("\n", 0, paren.start()) + 1
+        index += text.count("\n", at, line_start)
+        at = line_start
+        line = lines[index]
+        match = _bare_at(line, paren.start() - line_start)
+        if match and not line[match.start() - 1 : match.start()].isdigit() and line[: match.start()].strip(" \t\u00b6"):
+            found.setdefault(index, []).append(match)
+            found[index].sort(key=lambda m: m.start())
     return found
 
 
@@ -237,6 +264,12 @@ def _place(line: str, match: re.Match[str], last: int | None, upper: int | None,
     number = int(match["num"])
     if last is None or number <= last:
         return None
+    if match.re is _BARE_NUMBER:  # (no full stop: only the very next number, after a finished sentence)
+        before = line[max(0, match.start() - _REACH) : match.start()]
+        if number < 2 or number != last + 1 or (upper is not None and number >= upper) \
+                or number_goes_on(before, line[match.start() :]):
+            return None
+        return match.start() if _ENDED_SPACE.search(before) and not _INITIALS.search(before.rstrip()) else None
     if _after_rule(line[max(0, match.start() - 80) : match.start()]):
         return -1
     if (upper is not None and number >= upper) or (number != last + 1 and not _skips_one(number, last, upper)):
