@@ -113,6 +113,22 @@ def test_a_notice_or_a_stray_line_before_paragraph_one_does_not_hide_its_unlabel
     assert not _summaries(cut + later)
 
 
+def test_an_unlabelled_summary_whose_end_is_in_a_list_item_of_paragraph_one() -> None:
+    # 09ISTANBUL440: paragraph 1 lists its points and the END SUMMARY closes the last one
+    body = ("1. (C) Recent talks with our contacts show a broad consensus that:\n"
+            "-- Turkey wants closer relations with Iran for stability;\n"
+            "-- Iran sees Turkey as a hedge against isolation. End Summary.\n\n"
+            "2. (C) Text.\n")
+    got = _summaries(body)
+    assert got[0] == "Recent talks with our contacts show a broad consensus that:"
+    assert got[-1].endswith("a hedge against isolation. End Summary.")
+    assert not _summaries(body, frozenset({"summary-unlabelled"}))
+    # an END SUMMARY in the items of a later paragraph is not paragraph 1's
+    later = ("1. (C) Recent talks with our contacts went on for some hours.\n\n"
+             "2. (C) They showed that:\n-- Turkey wants closer relations. End Summary.\n\n3. (C) Text.\n")
+    assert not _summaries(later)
+
+
 def test_sipdis_in_mid_sentence_is_a_handling_mark_and_no_word_is_lost() -> None:
     body = "1. (C) He will be in Beirut SIPDIS May 1 to meet the minister.\n"
     done = _run(body)

@@ -22,6 +22,10 @@ _WORDS = 6
 #: a summary label before the end marker in the same paragraph (another rule's, or none to find)
 _LABEL = re.compile(r"(?i)\bsummary\b")
 _UNLABELLED = Span("summary", re.compile(r"(?=\S)"), SUMMARY_END, ("",), ("end",), anywhere=False, end_at=("end",))
+#: the same where the end marker is in one of the paragraph's list items
+_UNLABELLED_ITEMS = Span(
+    "summary", re.compile(r"(?=\S)"), SUMMARY_END, ("",), ("end",), anywhere=False, through_items=True, end_at=("end",)
+)
 
 
 def _has_summary(text: SpanText) -> bool:
@@ -60,14 +64,15 @@ def summary_unlabelled(text: SpanText) -> bool:
     """``1. (C) Staffdel Kessler, representing the House Committee on Foreign Affairs, visited
     Paris … Highlights of Staffdel Kessler's meetings in Paris are as follows. End summary.``
     (10PARIS71): where no summary was found, the text's first paragraph, when it holds END
-    SUMMARY after six words or more with no word SUMMARY before it, is the summary from its
-    start to the end marker. An END SUMMARY further on is left alone (where the summary began
-    is not written), and so is a first paragraph that begins in lower case (a page cut
-    mid-sentence) or under a summary heading (``summary-heading``'s). A handling notice before
-    it is not the text's first paragraph (``(U) This cable is business-sensitive. Please protect
-    accordingly.`` / ``¶1. (SBU) VARIG, … End Summary.``, 06BRASILIA1185), nor a paragraph with
-    no number right before the numbered one (a field's line left in the text: ``IIR 6 809 0067 09
-    Classified By: …`` / ``¶1. (C) The Brazilian Air Force's …``, 09BRASILIA68)."""
+    SUMMARY after six words or more with no word SUMMARY before it (in its text, or in one of
+    its list items: :func:`_in_items`), is the summary from its start to the end marker. An END
+    SUMMARY further on is left alone (where the summary began is not written), and so is a first
+    paragraph that begins in lower case (a page cut mid-sentence) or under a summary heading
+    (``summary-heading``'s). A handling notice before it is not the text's first paragraph
+    (``(U) This cable is business-sensitive. Please protect accordingly.`` / ``¶1. (SBU) VARIG,
+    … End Summary.``, 06BRASILIA1185), nor a paragraph with no number right before the numbered
+    one (a field's line left in the text: ``IIR 6 809 0067 09 Classified By: …`` / ``¶1. (C) The
+    Brazilian Air Force's …``, 09BRASILIA68)."""
     if _has_summary(text) or not text.main:
         return False
     index = text.main[0]
@@ -77,12 +82,28 @@ def summary_unlabelled(text: SpanText) -> bool:
         return False
     source = text.texts[index]
     end = search(SUMMARY_END, source, text.lows[index], _UNLABELLED.end_at) if "end" in text.lows[index] else None
-    if end is None:
+    span = _UNLABELLED
+    if end is not None:
+        before = source[: end.start()]
+    elif (before_in_items := _in_items(text, index)) is not None:
+        span, before = _UNLABELLED_ITEMS, before_in_items
+    else:
         return False
-    before = source[: end.start()]
     if len(before.split()) < _WORDS or _LABEL.search(before) or before.lstrip()[:1].islower():
         return False  # (lower case: a page cut mid-sentence, the summary's start not in it)
-    return mark_ranges(text, [index], _UNLABELLED)
+    return mark_ranges(text, [index], span)
+
+
+def _in_items(text: SpanText, index: int) -> str | None:
+    """Where the END SUMMARY is in a list item of the paragraph ``index`` (``… a broad
+    consensus that: (1) Turkey pursues … (3) … the UNSC and IAEA.  End Summary.``,
+    09ISTANBUL440): the paragraph's text and its items' up to the marker; None where none of its
+    items holds one."""
+    after = [k for k in text.main if k > index][:1]
+    for k in range(index + 1, after[0] if after else len(text.texts)):
+        if "end" in text.lows[k] and (end := search(SUMMARY_END, text.texts[k], text.lows[k], _UNLABELLED.end_at)):
+            return "\n".join((*text.texts[index:k], text.texts[k][: end.start()]))
+    return None
 
 
 #: the end of the labelled paragraph: a summary whose end the text does not write
