@@ -212,6 +212,8 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 24", "% right on pages drawn and read in session 24 (drawn in proportion to the corpus), "
                            "before any rule saw them"),
             ("session 25", "% right on pages drawn and read in session 25 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 27", "% right on pages drawn and read in session 27 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 

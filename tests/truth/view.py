@@ -28,7 +28,8 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s18.tsv", "session 18"), ("selection-holdout-s19.tsv", "session 19"),
               ("selection-holdout-s23.tsv", "session 23"),
               ("selection-holdout-s24.tsv", "session 24"),
-              ("selection-holdout-s25.tsv", "session 25"))
+              ("selection-holdout-s25.tsv", "session 25"),
+              ("selection-holdout-s27.tsv", "session 27"))
 
 
 def selection() -> dict[str, dict]:
