@@ -129,6 +129,22 @@ def test_an_unlabelled_summary_whose_end_is_in_a_list_item_of_paragraph_one() ->
     assert not _summaries(later)
 
 
+def test_a_summary_under_a_heading_takes_in_the_list_items_to_its_end() -> None:
+    # 10KABUL694: the END SUMMARY closes the last item of paragraph 1; 04THEHAGUE3044: the
+    # items of paragraph 1 stand between its text and paragraph 2, where the summary ends
+    head = "SUMMARY\n-------\n\n"
+    items = ("1. (C) The minister told the Ambassador that:\n\n"
+             "-- he wants to train police officers outside the country;\n\n"
+             "-- local defense initiatives would meet their needs.")
+    got = _summaries(head + items + " END SUMMARY\n\n2. (C) Text.\n")
+    assert got[0] == "The minister told the Ambassador that:"
+    assert got[-1] == "local defense initiatives would meet their needs. END SUMMARY"
+    got = _summaries(head + items + "\n\n2. (C) More. END SUMMARY\n\n3. (C) Text.\n")
+    assert len(got) == 4 and got[1] == "he wants to train police officers outside the country;"
+    assert got[-1] == "More. END SUMMARY"
+    assert not _summaries(head + items + " END SUMMARY\n\n2. (C) Text.\n", frozenset({"summary-heading"}))
+
+
 def test_sipdis_in_mid_sentence_is_a_handling_mark_and_no_word_is_lost() -> None:
     body = "1. (C) He will be in Beirut SIPDIS May 1 to meet the minister.\n"
     done = _run(body)

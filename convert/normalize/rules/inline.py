@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 
 from ..parsed import Choice, Gap, Seg, Token
-from ..tokens import Span, SpanText, mark_ranges, search
+from ..tokens import Span, SpanText, mark_ranges
 from .ruler import Chain, note
 from .tags import ORGANISATIONS, SUBJECTS
 
@@ -336,23 +336,19 @@ SUMMARY_LABEL = re.compile(
     r"^\s*(?:BEGIN\s+)?(?:SUMMARY(?:\s+AND\s+(?:COMMENT|INTRODUCTION))?|" + _COMPOUND + r")\s*[:.]?\s*$", re.I
 )
 _HEADED_SUMMARY = Span("summary", re.compile(r"(?=\S)"), _COMPOUND_END, ("",), ("end",), anywhere=False,
-                       end_at=("end",))
+                       through_items=True, end_at=("end",))
 
 
 @SPANS.rule("summary-heading", after="summary")
 def summary_heading(text: SpanText) -> bool:
     """``Summary`` / ``-------`` (a heading) / ``1. (C) … End summary.``: the summary is the
-    text from the paragraph under the heading to END SUMMARY (up to 12 paragraphs on)."""
+    text from the paragraph under the heading to END SUMMARY (up to 12 paragraphs on), which
+    may close a list item (``-- … remains the same. END SUMMARY``, 10KABUL694)."""
     found = False
     for index in text.headed:
         if SUMMARY_START.match(text.texts[index]) or any(isinstance(t, Seg) for t in text.tokens[index]):
             continue  # its own label: the summary rule's
-        position = text.main.index(index)
-        for last in range(position, min(len(text.main), position + 13)):
-            k = text.main[last]
-            if search(_COMPOUND_END, text.texts[k], text.lows[k], _HEADED_SUMMARY.end_at):
-                found = mark_ranges(text, text.main[position : last + 1], _HEADED_SUMMARY) or found
-                break
+        found = mark_ranges(text, [index], _HEADED_SUMMARY) or found
     return found
 
 
