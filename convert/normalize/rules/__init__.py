@@ -85,6 +85,7 @@ from . import deserial  # noqa: F401  (after fields: its chain is asked by facts
 from . import bannerlevel  # noqa: F401  (after fields: its chain is asked of the banner fields.banner found)
 from . import joinedrouting  # noqa: F401  (after routing: its chain is read before routing.later)
 from . import ampquote  # noqa: F401  (after entities: its repair follows entity-quote)
+from . import initials  # noqa: F401  (after passes: its pass follows attach-lists)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note
