@@ -57,14 +57,20 @@ def main() -> None:
     ap.add_argument("--corpus")
     ap.add_argument("--count", action="store_true")
     args = ap.parse_args()
-    items = sorted(select_holdout.page_items(args.corpus))
-    done = select_holdout_s18.truth_ids(23)
-    taken = select_holdout.taken_pages(*EXCLUDED) | {rel for rel, _h in items if Path(rel).stem in done}
+    items, taken = pool(args.corpus)
     if args.count:
         return select_holdout_s19.count(items, taken)
     first = draw(items, taken, TOTAL, SEED, CSV_MIN)
     second = draw(items, taken | {rel for rel, _y, _p, _n in first}, EXTRA, EXTRA_SEED, EXTRA_CSV_MIN)
     select_holdout.write(first + second)
+
+
+def pool(corpus: str | None, session: int = 23, excluded: tuple[str, ...] = EXCLUDED) -> tuple[list, set[str]]:
+    """The pages, and those left out of the pool: in ``excluded``'s selection files or with a truth id
+    read before ``session`` (a later session passes its own number and files)."""
+    items = sorted(select_holdout.page_items(corpus))
+    done = select_holdout_s18.truth_ids(session)
+    return items, select_holdout.taken_pages(*excluded) | {rel for rel, _h in items if Path(rel).stem in done}
 
 
 def draw(
