@@ -18,6 +18,8 @@ blank line and text with no number of its own: the number heads that text.
 
 from __future__ import annotations
 
+import re
+
 from ..parsed import Furniture
 from . import gaps  # noqa: F401  (wrapped-number-rejoin, which this rule goes after, registered first)
 from .blocks import MERGE, PARA_START, starts_new, terminal
@@ -116,3 +118,44 @@ def bare_number_rejoin(before: list[str], furniture: list[Furniture], texts: lis
         return False
     match = PARA_START.match(before[0])
     return bool(match and match["marking"] and not before[0][match.end() :].strip())
+
+
+@MERGE.rule(
+    "backward-number-rejoin",
+    after="bare-number-rejoin",
+    note=note(
+        "normalization",
+        "A number at the start of a line after a blank line, without a portion marking, lower than the number of "
+        "the marked paragraph before it, whose last line ends in a word with no stop (… in Sakhalin / ¶1. "
+        "Regarding gas sales …: the field Sakhalin 1), is a name's number wrapped onto the next line, not a "
+        "paragraph: the text is one paragraph again.",
+    ),
+)
+def backward_number_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
+    """``7.(SBU) … partnership with ExxonMobil in Sakhalin`` / (blank) / ``¶1. Regarding gas sales
+    out of Sakhalin 1, …`` (07MOSCOW5835; 09CAIRO1618's ship ``Momtaz`` / ``¶1. He said …``): a
+    run that starts with a number and no portion marking, after a paragraph with its number and
+    marking whose last line ends in a word (no stop, no colon), goes back to that paragraph when
+    its number is lower than the paragraph's: paragraphs do not count back, and the page anchored
+    the number of a name the line's wrap cut off (``wrapped-number-rejoin`` reads the words a
+    number goes on, ``of``, ``to``, ``para``; a name is none of them)."""
+    found = PARA_START.match(texts[0]) if texts else None
+    head = PARA_START.match(before[0]) if before else None
+    if found is None or found["marking"] or head is None or not head["marking"]:
+        return False
+    if int(found["num"]) >= int(head["num"]) or not before[-1].rstrip()[-1:].isalnum():
+        return False
+    return _sentence_goes_on(" ".join((before[0][head.end() :], *before[1:])))
+
+
+#: where a sentence (or a title's label) ends inside a paragraph's text
+_SENTENCE_END = re.compile(r"[.!?:;]\s")
+
+
+def _sentence_goes_on(text: str) -> bool:
+    """Whether ``text`` ends inside a sentence of prose: its last sentence has eight words or more,
+    fewer than half of them capitalised (not a title: ``DELEGATION ROSTERS U.S. Delegation`` /
+    ``1.Michael Stafford``, ``… Policy Outcomes Session I: Supporting economic growth and welfare``
+    / ``¶1. We agreed …``, a list and a quoted document's own numbers)."""
+    words = _SENTENCE_END.split(text)[-1].split()
+    return len(words) >= 8 and sum(1 for w in words if w[:1].isupper()) * 2 < len(words)
