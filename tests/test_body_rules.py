@@ -145,6 +145,18 @@ def test_a_summary_under_a_heading_takes_in_the_list_items_to_its_end() -> None:
     assert not _summaries(head + items + " END SUMMARY\n\n2. (C) Text.\n", frozenset({"summary-heading"}))
 
 
+def test_a_signer_glued_behind_a_hash_mark_to_the_last_sentence() -> None:
+    # 09MANAMA646: ``… are issued on a case-by-case basis. #ERELI``; the mark stays in <signed>
+    done = _run("1. (U) Permits are issued on a case-by-case basis. #ERELI\n")
+    assert _signer(done) == "ERELI"
+    signed = done.cable.tei.xpath("//t:closer/t:signed", namespaces=NS)[0]
+    assert "".join(signed.itertext()) == "#ERELI"
+    paragraph = done.cable.tei.xpath("//t:p[@n='1']", namespaces=NS)[0]
+    assert "".join(paragraph.itertext()).endswith("case-by-case basis.")
+    # a hash mark inside a sentence signs nothing
+    assert _signer(_run("1. (U) The tag was #ERELI in the list we saw\n")) is None
+
+
 def test_sipdis_in_mid_sentence_is_a_handling_mark_and_no_word_is_lost() -> None:
     body = "1. (C) He will be in Beirut SIPDIS May 1 to meet the minister.\n"
     done = _run(body)

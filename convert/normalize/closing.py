@@ -323,7 +323,7 @@ def signer_of(blocks: Sequence[Block]) -> str | None:
     at = next(i for i in signed if i > (ends[-1] if ends else -1))
     block = blocks[at]
     assert isinstance(block, Signature)
-    return block.split()[0].strip(" .#")
+    return block.split()[1].strip(" .#")
 
 
 def split_closing(blocks: list[Block], has_refs: bool, run: Run) -> list[Block]:

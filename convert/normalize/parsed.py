@@ -277,20 +277,23 @@ class Closing:
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    line: str  # the name as written, with any full stop, # or stray quotation mark after it
+    line: str  # the name as written, with any full stop, # or stray quotation mark after it (or # before it)
     inline: bool = False  # found at the end of the last sentence, not on a line of its own
     same_line: bool = False  # the name again on the previous signature's line (``BOYCE BOYCE``): text
     run_on: bool = False  # no space between it and the text before in the source (``XXXXXXXXXXXXTUTTLE``)
 
 
-    def split(self) -> tuple[str, str]:
-        """``PICCUTA.`` -> (``PICCUTA``, ``.``): the name, and the full stops, ``#``, quotation
-        marks and spaces after it."""
+    def split(self) -> tuple[str, str, str]:
+        """``PICCUTA.`` -> (``""``, ``PICCUTA``, ``.``), ``#ERELI`` -> (``#``, ``ERELI``, ``""``):
+        the ``#`` glued before the name, the name, and the full stops, ``#``, quotation marks and
+        spaces after it."""
         name = self.line.lstrip()
+        head = name[: len(name) - len(name.lstrip("#"))]
+        name = name[len(head) :]
         end = len(name)
         while end and (name[end - 1].isspace() or name[end - 1] in '.#"'):
             end -= 1
-        return name[:end], name[end:]
+        return head, name[:end], name[end:]
 
 
 @dataclass(frozen=True, slots=True)

@@ -262,7 +262,8 @@ def _closing(closer: Markup, block: Block) -> None:
             closer.parts.insert(-1, text(block.line))  # the name again on the same line: kept as written, marked once
             return
         closer.open("signed", rend="run-on" if block.run_on else None)
-        name, tail = block.split()
+        head, name, tail = block.split()
+        closer.text(head)
         closer.leaf("persName", name)
         closer.text(tail)
         closer.close("signed")

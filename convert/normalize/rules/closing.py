@@ -261,7 +261,8 @@ def signature_line(para: Paragraph, texts: list[str]) -> tuple[str | None, str] 
     return None
 
 
-_INLINE_SIGNER = re.compile(rf"(?<={SENTENCE_END})\s+(?P<name>{words(CAPITAL_WORD)})\s*(?P<tail>\.?\s*#*)\s*$")
+#: (a ``#`` glued before the name: ``… on a case-by-case basis. #ERELI``, Manama's cables of 2009)
+_INLINE_SIGNER = re.compile(rf"(?<={SENTENCE_END})\s+#?(?P<name>{words(CAPITAL_WORD)})\s*(?P<tail>\.?\s*#*)\s*$")
 #: a title's full stop (``Dr.``) is no sentence's end: the words after it are the titled person's name
 _TITLE_END = re.compile(r"(?<![A-Za-z])(?:Dr|Mr|Mrs|Ms|Messrs|Prof|Amb|Gen|Col|Sen|Rep|Gov|Hon|Rev)\.$")
 #: the words in capitals that end a name written in mixed case (``Ayman Nour SCOBEY``)
