@@ -55,7 +55,8 @@ _NUMBER_FIRST = re.compile(r"\s*(?P<serial>\d{3,6})\s+(?P<station>[A-Z]{3,}(?:\s
 _WORDS_AFTER = re.compile(r"\s++(?!(?:AND|PREVIOUS|NOTAL|DATED|DTG|OF|ON)\b)[A-Z]{2,}\b")
 NOT_STATIONS = frozenset(
     "EMAIL TELECON LETTER FAX MEMO DIPNOTE NOTE AND OF THE NO PARA PARAS PARAGRAPH SECTION PAGE REFTEL REF TEL "
-    "IIR CIA DAILY INCSR".split()  # (``PRAGUE DAILY 08.11.2008``, ``INCSR BRAZIL 2008``: a daily, a report)
+    "IIR CIA DAILY INCSR SECDEF".split()  # (``PRAGUE DAILY 08.11.2008``, ``INCSR BRAZIL 2008``: a daily, a report;
+    # ``SECDEF 122723``: a Defense message, no State cable)
 )
 #: an office's word before the station (``EMBASSY VIENNA 1450``: the cable is Vienna's)
 _OFFICE_WORD = re.compile(r"(?:AM)?EMBASSY\s|(?:AM)?CONSUL(?:ATE)?\s")
@@ -252,7 +253,10 @@ def cable_runs(item: str, own_year: int | None, start: int = 0) -> list[tuple[in
                 runs.append((pos, target, runs[-1][2]))
                 pos = _BETWEEN.match(item, serial.end()).end()  # type: ignore[union-attr]
                 continue
-            after = item.find(";", pos)  # ``LIMA 1299 AND PREVIOUS; LIMA 1647``: past what names none
+        if (match is None or target is None) and (runs or match is not None):
+            # ``LIMA 1299 AND PREVIOUS; LIMA 1647``: past what names none; so past a first piece
+            # written as a cable's that is none (``SECDEF 122723; … 2009 CAIRO 2394``)
+            after = item.find(";", pos)
             if after >= 0:
                 pos = _BETWEEN.match(item, after).end()  # type: ignore[union-attr]
                 continue
@@ -279,6 +283,10 @@ def parse_refs(text: str, own_year: int | None) -> RefList:
             refs.append(_ref(letter, written, item, None, False))
             continue
         cuts = [0] + [at for at, _, _ in runs[1:]] + [len(item)]
+        if item[start : runs[0][0]].strip():  # ``SECDEF 122723; 2009 CAIRO 2394``: what names none first
+            refs.append(_ref(letter, written, item[: runs[0][0]].strip(), None, False))
+            letter = written = None
+            cuts[0] = runs[0][0]
         for index, (_, target, inferred) in enumerate(runs):
             piece = item[cuts[index] : cuts[index + 1]].strip()
             first = index == 0  # the item's label and written form go with its first cable
