@@ -61,17 +61,22 @@ def fewest_first(chosen, spare, has_row):
     return lambda s: (per_year[s[0]], -len(spare[s]), s)
 
 
+def draw(items, taken: set[str], quota: dict[str, int] = QUOTA, seed: int = SEED,
+         csv_min: int = CSV_MIN) -> list[tuple[str, str, str, int]]:
+    """The draw of the docstring over the pages ``items`` not in ``taken``: (page, year, pool, chars);
+    a later session passes its own pool, year quota, seed and CSV minimum."""
+    pools = {k: sorted(v) for k, v in select_holdout.pools_of(items, taken, quota, select_holdout_s16.half_of).items()}
+    sizes = {rel: n for pool in pools.values() for rel, n in pool}
+    chosen = select_holdout_s15.with_csv_rows(select_holdout_s16.choose(pools, quota, seed), pools, seed, csv_min,
+                                              fewest_first)
+    return [(rel, year, pool, sizes[rel]) for rel, year, pool in chosen]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus")
     args = ap.parse_args()
-    pools = {k: sorted(v) for k, v in select_holdout.pools_of(
-        select_holdout.page_items(args.corpus), select_holdout.taken_pages(*EXCLUDED), QUOTA,
-        select_holdout_s16.half_of).items()}
-    sizes = {rel: n for pool in pools.values() for rel, n in pool}
-    chosen = select_holdout_s15.with_csv_rows(select_holdout_s16.choose(pools, QUOTA, SEED), pools, SEED, CSV_MIN,
-                                              fewest_first)
-    select_holdout.write([(rel, year, pool, sizes[rel]) for rel, year, pool in chosen])
+    select_holdout.write(draw(select_holdout.page_items(args.corpus), select_holdout.taken_pages(*EXCLUDED)))
 
 
 if __name__ == "__main__":
