@@ -294,7 +294,8 @@ def derive_facts(
     late = [b.field for b in blocks if isinstance(b, LateField)]
     every = [*fields, *late]
     banner_field = _first(fields, "banner")
-    banner = whole_serial(banner_field.banner if banner_field else None, routing.serial, raw.metadata, run, warnings)
+    banner = whole_serial(banner_field.banner if banner_field else None, routing.serial, raw.metadata, run, warnings,
+                          routing.sender)
     level, caveats = _classification(every, banner, routing, run)
     caveats += [name for name in stated_caveats(blocks) if name not in caveats]
     meta = raw.metadata

@@ -39,10 +39,11 @@ DE_SERIAL: Chain[Callable[[str, str], tuple[str, str] | None]] = Chain(
     "the whole id the text writes, else none (first match: the id, or '' for none, and a warning).",
 )
 
-BANNER_SERIAL: Chain[Callable[[str, str], str | None]] = Chain(
+BANNER_SERIAL: Chain[Callable[[str, str, bool], str | None]] = Chain(
     "fields.banner-serial",
     "fields",
-    "A banner's serial that the DE line's mends (first match: the serial to read).",
+    "A banner's serial that the DE line's mends, given whether the FM line names the banner's station (first "
+    "match: the serial to read).",
 )
 
 #: an id made from a DE serial: two-digit year, station, the serial's digits
@@ -99,7 +100,7 @@ def de_serial_id(
         "line's number; the banner is kept as written.",
     ),
 )  # (no trigger: asked only where the banner and the DE line give a serial that differ)
-def banner_serial_cut(banner_serial: str, de_serial: str) -> str | None:
+def banner_serial_cut(banner_serial: str, de_serial: str, same_post: bool) -> str | None:
     """``TRIPOLI 00011`` / ``#0112``: ``000112``; an older banner's five digits that are its
     number (``BEIRUT 01013`` / ``#1013``) are not cut and stay."""
     whole = de_serial.zfill(6)
@@ -108,8 +109,36 @@ def banner_serial_cut(banner_serial: str, de_serial: str) -> str | None:
     return whole if whole.startswith(banner_serial) else None
 
 
+@BANNER_SERIAL.rule(
+    "banner-serial-other",
+    after="banner-serial-cut",
+    note=note(
+        "normalization",
+        "A banner that numbers the cable otherwise than the DE line of the same post (NAIROBI 004428 under DE "
+        "RUEHNR #4427 and FM AMEMBASSY NAIROBI, a corrected copy): where no page or row gives the id, the cable's "
+        "id takes the DE line's number, as the cablegate release does; the banner is kept as written.",
+    ),
+)
+def banner_serial_other(banner_serial: str, de_serial: str, same_post: bool) -> str | None:
+    """``NAIROBI 004428`` / ``DE RUEHNR #4427`` / ``FM AMEMBASSY NAIROBI``: ``004427``. Only under
+    the FM line of the banner's own post (a banner of another post is another cable's text under
+    this header), and only for a serial the DE line's four digits can write whole (under 10,000):
+    of the 5,438 pages whose DE line and banner of one post both give a serial, the 4 where they
+    differ have the DE line's number as their cablegate id (07NAIROBI4427, 09ASUNCION595,
+    10ASUNCION71, 10TRIPOLI112), none the banner's."""
+    if not same_post or int(banner_serial) >= 10000 or not de_serial.isdigit():
+        return None
+    whole = de_serial.zfill(6)
+    return None if whole.startswith(banner_serial) else whole  # (a cut banner: ``banner-serial-cut``'s to read)
+
+
 def whole_serial(
-    banner: Banner | None, de_serial: str | None, meta: SourceMetadata | None, run: Run, warnings: list[str]
+    banner: Banner | None,
+    de_serial: str | None,
+    meta: SourceMetadata | None,
+    run: Run,
+    warnings: list[str],
+    sender: str | None = None,
 ) -> Banner | None:
     """``banner`` with its serial mended by a ``fields.banner-serial`` rule (a warning says
     so), else as it is. A page's or row's id settles it where there is one (cablegate read
@@ -118,8 +147,12 @@ def whole_serial(
         return banner
     if banner.serial.lstrip("0") == de_serial.lstrip("0"):
         return banner
-    found: str | None = run.first(BANNER_SERIAL, banner.serial, de_serial)
+    same_post = bool(sender and banner.station) and f" {banner.station} " in f" {' '.join((sender or '').split())} "
+    found: str | None = run.first(BANNER_SERIAL, banner.serial, de_serial, same_post)
     if found is None:
         return banner
-    warnings.append(f"the banner's serial {banner.serial} lost its last digit: the DE line's #{de_serial} is read")
+    if found.startswith(banner.serial):
+        warnings.append(f"the banner's serial {banner.serial} lost its last digit: the DE line's #{de_serial} is read")
+    else:
+        warnings.append(f"the banner's serial {banner.serial} is not the DE line's #{de_serial}: the DE line's is read")
     return dataclasses.replace(banner, serial=found)
