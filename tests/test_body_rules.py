@@ -157,6 +157,16 @@ def test_a_signer_glued_behind_a_hash_mark_to_the_last_sentence() -> None:
     assert _signer(_run("1. (U) The tag was #ERELI in the list we saw\n")) is None
 
 
+@pytest.mark.parametrize("cut", ["Classifie...", "Classif...", "Cl..."])
+def test_a_classified_by_line_cut_by_an_ellipsis_signs_nothing(cut: str) -> None:
+    # 08STOCKHOLM571, 08RIGA497, 08STATE88235: a partner's copy cut short in its Classified By
+    # line, then the flattened banner of its second copy: no name is written
+    body = f"REF: STATE 87254\n\n{cut}\n\nC O N F I D E N T I A L ROME 000123 SIPDIS TAGS: PREL IT\n"
+    assert _signer(_run(body)) is None
+    # a name with dots after it still signs
+    assert _signer(_run("1. (U) The delegation cleared this cable.\nWEINROD..\n")) == "WEINROD"
+
+
 def test_sipdis_in_mid_sentence_is_a_handling_mark_and_no_word_is_lost() -> None:
     body = "1. (C) He will be in Beirut SIPDIS May 1 to meet the minister.\n"
     done = _run(body)

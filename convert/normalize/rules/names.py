@@ -50,7 +50,12 @@ _NOT_NAMES = frozenset(
 
 def is_name(text: str) -> bool:
     """One to four words of letters (a name as cables sign), none a word cables end with or
-    holding a redaction (``XXXXXXXXXXXXTUTTLE``: ``redaction-glued-signature``)."""
+    holding a redaction (``XXXXXXXXXXXXTUTTLE``: ``redaction-glued-signature``), nor the first
+    letters of ``Classified`` cut off by an ellipsis (``Classifie...``, ``Cl...``: a media
+    partner's copy cut short in its Classified By line; ``WEINROD..``, ``Susman...`` sign)."""
+    cut = text.strip().rstrip(".\u2026")
+    if cut != text.strip() and len(cut) >= 2 and "CLASSIFIED".startswith(cut.upper()):
+        return False
     words = text.replace(".", " ").replace("#", " ").split()
     if not words or len(words) > 4 or len(text) > 40:
         return False
