@@ -114,3 +114,42 @@ def test_rule_lines_written_out_match_as_the_repeated_groups() -> None:
         for old, new in ((dash_rule, runs.DASH_RULE), (rule_line, runs._RULE_LINE)):
             a, b = old.match(text), new.match(text)
             assert (a and a.span()) == (b and b.span()), text
+
+
+def test_look_behinds_after_the_first_character_find_the_same_matches() -> None:
+    """A pattern that began with a look-behind (tried at every position) now begins with the
+    character every match begins with and looks back from after it: the same matches, spans and
+    groups over texts of the characters each pattern reads."""
+    from convert.normalize import routing
+    from convert.normalize.rules import ampquote, copies, inline, resent, runonbare
+
+    cases = [
+        (r"(?<!\S)Q", resent._Q, "Q q\n\tx.", "finditer"),
+        (r"(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])", inline._REDACTION, "XxX xa-1", "finditer"),
+        (r"(?:^|(?<=[\s(]))&(?=[a-z])", ampquote._OPEN, "& (a\nA;", "finditer"),
+        (r"(?<!\s)\s++(?P<seq>\d{1,5})$", routing._SEQ, "1 2\t\n0a ", "search"),
+        (
+            r"(?<=\S)\s++(?=(?:(?i:summary|comment|background|introduction)\s*+[:.]?\s*+)?(?:-{4,}|={4,}|_{4,}))",
+            copies._RULE_RUNON,
+            "----= \tSuMmary:_a",
+            "search",
+        ),
+        (r"(?<=[.!?\"')\]])\s++(?P<num>\d{1,3})\.\s++(?=[A-Z])", runonbare._RUN_ON_BARE,
+         [". ", "! ", '" ', ") ", " ", "\n", "12", "7", ". ", "A", "a"], "finditer"),
+    ]
+    rng = random.Random(28)  # noqa: S311  (test data)
+    for source, pattern, alphabet, how in cases:
+        old = re.compile(source)
+        found = 0
+        for _ in range(20000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+            if how == "search":
+                text += rng.choice(["", "SUMMARY ----", " 12", "____"])
+                a, b = old.search(text), pattern.search(text)
+                assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (source, text)
+                found += a is not None
+            else:
+                a_all = [(m.span(), m.groups()) for m in old.finditer(text)]
+                assert a_all == [(m.span(), m.groups()) for m in pattern.finditer(text)], (source, text)
+                found += bool(a_all)
+        assert found > 100, source
