@@ -99,9 +99,9 @@ def _scalar(value: Any) -> str | None:
 
 
 def _item(value: Any, inner: str) -> str:
-    """One member's text (the common cases first, without a call)."""
-    if value.__class__ is str and value.isprintable() and '"' not in value and "\\" not in value:
-        return '"' + value + '"'
+    """One member's text (a string first: its one test of printable characters)."""
+    if value.__class__ is str:
+        return _string(value)
     return _scalar(value) or _encode(value, inner)
 
 
