@@ -153,3 +153,15 @@ def test_look_behinds_after_the_first_character_find_the_same_matches() -> None:
                 assert a_all == [(m.span(), m.groups()) for m in pattern.finditer(text)], (source, text)
                 found += bool(a_all)
         assert found > 100, source
+
+
+def test_printable_is_isprintable() -> None:
+    """``textview.printable`` answers as ``str.isprintable``: in ASCII only the controls and DEL
+    are not printable (checked for every character of ASCII), and a long text is told by them."""
+    from convert import textview
+
+    assert {chr(i) for i in range(128) if not chr(i).isprintable()} == set(textview._CONTROLS.decode("ascii"))
+    base = "The Ambassador said \"no\" to 3.5 percent. " * 20
+    for i in range(128):
+        for text in (base + chr(i), chr(i) + base, base[:100] + chr(i), base + chr(i) + "\u00e9"):
+            assert textview.printable(text) == text.isprintable(), (i, text[:20])

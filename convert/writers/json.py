@@ -11,6 +11,7 @@ from typing import Any
 from ..model import Cable
 from ..names import public_source
 from ..options import WriteOptions
+from ..textview import printable
 from ..view import Block, Office, Paragraph
 
 
@@ -71,7 +72,7 @@ def _string(text: str) -> str:
     """``encode_basestring(text)``: the JSON string (``ensure_ascii=False``), twice as fast on
     cable text. A printable string holds no control character, and only ``"`` and ``\\`` are
     escaped besides those: two replacements do it; anything else goes to the standard encoder."""
-    if text.isprintable():
+    if printable(text):
         if '"' in text or "\\" in text:
             text = text.replace("\\", "\\\\").replace('"', '\\"')
         return '"' + text + '"'
