@@ -95,3 +95,73 @@ def test_leading_in_leaves_out_only_the_rules_the_text_holds_no_trigger_of() -> 
             for line in kept:  # every rule left out is one no line of the text makes run
                 left_out = set(run.leading(CUT)[first]) - set(leads[first])
                 assert not any(r.hit is not None and r.hit(line) for r in left_out)
+
+
+def test_rule_lines_written_out_match_as_the_repeated_groups() -> None:
+    """``runs.DASH_RULE`` and ``runs._RULE_LINE`` spell ``(?:-\\s*){4,}`` (one sign, or any of
+    the three) as three signs with their spaces and a fourth before any signs and spaces: the
+    same lines, the same spans."""
+    from convert.normalize.rules import runs
+
+    dash_rule = runs.rule_pattern(r"(?:-\s*){4,}|(?:=\s*){4,}|(?:_\s*){4,}")
+    rule_line = runs.rule_pattern(r"(?:[-=_]\s*){4,}")
+    rng = random.Random(27)  # noqa: S311  (test data)
+    mixed = ["-", "-", "-", "=", "=", "_", " ", "\t", "\n", "\u00a0", "/", "a", "*"]
+    alphabets = [mixed] + [[sign] * 6 + [" ", "\t", "\n", "/", "a", "="] for sign in "-=_"]
+    for index in range(60000):
+        alphabet = alphabets[index % 4]
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        for old, new in ((dash_rule, runs.DASH_RULE), (rule_line, runs._RULE_LINE)):
+            a, b = old.match(text), new.match(text)
+            assert (a and a.span()) == (b and b.span()), text
+
+
+def test_look_behinds_after_the_first_character_find_the_same_matches() -> None:
+    """A pattern that began with a look-behind (tried at every position) now begins with the
+    character every match begins with and looks back from after it: the same matches, spans and
+    groups over texts of the characters each pattern reads."""
+    from convert.normalize import routing
+    from convert.normalize.rules import ampquote, copies, inline, resent, runonbare
+
+    cases = [
+        (r"(?<!\S)Q", resent._Q, "Q q\n\tx.", "finditer"),
+        (r"(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])", inline._REDACTION, "XxX xa-1", "finditer"),
+        (r"(?:^|(?<=[\s(]))&(?=[a-z])", ampquote._OPEN, "& (a\nA;", "finditer"),
+        (r"(?<!\s)\s++(?P<seq>\d{1,5})$", routing._SEQ, "1 2\t\n0a ", "search"),
+        (
+            r"(?<=\S)\s++(?=(?:(?i:summary|comment|background|introduction)\s*+[:.]?\s*+)?(?:-{4,}|={4,}|_{4,}))",
+            copies._RULE_RUNON,
+            "----= \tSuMmary:_a",
+            "search",
+        ),
+        (r"(?<=[.!?\"')\]])\s++(?P<num>\d{1,3})\.\s++(?=[A-Z])", runonbare._RUN_ON_BARE,
+         [". ", "! ", '" ', ") ", " ", "\n", "12", "7", ". ", "A", "a"], "finditer"),
+    ]
+    rng = random.Random(28)  # noqa: S311  (test data)
+    for source, pattern, alphabet, how in cases:
+        old = re.compile(source)
+        found = 0
+        for _ in range(20000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+            if how == "search":
+                text += rng.choice(["", "SUMMARY ----", " 12", "____"])
+                a, b = old.search(text), pattern.search(text)
+                assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (source, text)
+                found += a is not None
+            else:
+                a_all = [(m.span(), m.groups()) for m in old.finditer(text)]
+                assert a_all == [(m.span(), m.groups()) for m in pattern.finditer(text)], (source, text)
+                found += bool(a_all)
+        assert found > 100, source
+
+
+def test_printable_is_isprintable() -> None:
+    """``textview.printable`` answers as ``str.isprintable``: in ASCII only the controls and DEL
+    are not printable (checked for every character of ASCII), and a long text is told by them."""
+    from convert import textview
+
+    assert {chr(i) for i in range(128) if not chr(i).isprintable()} == set(textview._CONTROLS.decode("ascii"))
+    base = "The Ambassador said \"no\" to 3.5 percent. " * 20
+    for i in range(128):
+        for text in (base + chr(i), chr(i) + base, base[:100] + chr(i), base + chr(i) + "\u00e9"):
+            assert textview.printable(text) == text.isprintable(), (i, text[:20])

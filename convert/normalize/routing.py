@@ -17,7 +17,9 @@ from .rules.ruler import Run
 
 PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 _ADDRESSEE = re.compile(r"^(?:(?P<prefix>(?:R[A-Z0-9]{3,7}|ZEN)(?:/R[A-Z0-9]{3,7})*)/)?(?P<rest>.*\S|.)\s*$")
-_SEQ = re.compile(r"(?<!\s)\s++(?P<seq>\d{1,5})$")
+#: a sequence number after white space at the end (``(?<!\s)\s++``: the first white space, then
+#: the character before it looked back at, so that ``re`` skips to white space)
+_SEQ = re.compile(r"\s(?<!\s\s)\s*+(?P<seq>\d{1,5})$")
 _LISTS = ("to", "info", "xmt")
 #: kinds whose next lines are read with them (``drafting``: the clearances under DRAFTED BY)
 _RUNS = (*_LISTS, "drafting")

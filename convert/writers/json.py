@@ -11,6 +11,7 @@ from typing import Any
 from ..model import Cable
 from ..names import public_source
 from ..options import WriteOptions
+from ..textview import printable
 from ..view import Block, Office, Paragraph
 
 
@@ -71,7 +72,7 @@ def _string(text: str) -> str:
     """``encode_basestring(text)``: the JSON string (``ensure_ascii=False``), twice as fast on
     cable text. A printable string holds no control character, and only ``"`` and ``\\`` are
     escaped besides those: two replacements do it; anything else goes to the standard encoder."""
-    if text.isprintable():
+    if printable(text):
         if '"' in text or "\\" in text:
             text = text.replace("\\", "\\\\").replace('"', '\\"')
         return '"' + text + '"'
@@ -99,9 +100,9 @@ def _scalar(value: Any) -> str | None:
 
 
 def _item(value: Any, inner: str) -> str:
-    """One member's text (the common cases first, without a call)."""
-    if value.__class__ is str and value.isprintable() and '"' not in value and "\\" not in value:
-        return '"' + value + '"'
+    """One member's text (a string first: its one test of printable characters)."""
+    if value.__class__ is str:
+        return _string(value)
     return _scalar(value) or _encode(value, inner)
 
 

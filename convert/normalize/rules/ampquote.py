@@ -18,7 +18,8 @@ from .ruler import note
 
 #: an ampersand that opens a word: at the start, after white space or an opening parenthesis, before a
 #: lower-case letter (``Trade & Investment``, ``R&D``, ``AT&T``, ``;&undq`` are no quotation)
-_OPEN = re.compile(r"(?:^|(?<=[\s(]))&(?=[a-z])")
+#: (``(?:^|(?<=[\s(]))&``: the ampersand first, the character before it looked back at from there)
+_OPEN = re.compile(r"&(?<![^\s(]&)(?=[a-z])")
 #: words up to the straight closing mark after a letter or a sentence's punctuation: letters, figures,
 #: spaces and a sentence's signs only (no ``&`` or ``"`` of another quotation; not a garbled line's
 #: ``&undq$ )t aaain``)

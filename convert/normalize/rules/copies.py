@@ -304,7 +304,8 @@ _RULE = r"(?:-{4,}|={4,}|_{4,})"
 #: where a field's line runs on into a dashed rule that begins the body: the rule, or a
 #: summary/comment label set with it (``… FIRM -------``, ``… (d). Summary -------``)
 _RULE_RUNON = re.compile(
-    rf"(?<=\S)\s++(?=(?:(?i:summary|comment|background|introduction)\s*+[:.]?\s*+)?{_RULE})"
+    # (``(?<=\S)\s++``: the first white space, then the character before it looked back at)
+    rf"\s(?<=\S\s)\s*+(?=(?:(?i:summary|comment|background|introduction)\s*+[:.]?\s*+)?{_RULE})"
 )
 
 

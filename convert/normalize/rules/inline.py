@@ -80,7 +80,9 @@ def line_joins(prior: str, line: str) -> str | None:
 _APOSTROPHE_COMMA = re.compile(r",(?=(?:s|t|ll|re|ve|d|m)\b)|,(?=[ST]\b(?!\.))")
 _AMP_OPEN = re.compile(r"&(?=[A-Za-z0-9(])")
 _EIGHT_CLOSE = re.compile(r"8(?![0-9A-Za-z])")
-_REDACTION = re.compile(r"(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])")
+#: four X or more (either case, not mixed) between no letters; the first X before the look-behind
+#: (``(?<![A-Za-z])(?:X{4,}|x{4,})`` written so that ``re`` skips to an X or an x)
+_REDACTION = re.compile(r"(?:X(?<![A-Za-z]X)X{3,}|x(?<![A-Za-z]x)x{3,})(?![A-Za-z])")
 _DAMAGED_WORDS = {"vis--vis": "vis-\u00e0-vis", "Vis--vis": "Vis-\u00e0-vis", "VIS--VIS": "VIS-A-VIS"}
 _DAMAGED = re.compile("|".join(re.escape(w) for w in _DAMAGED_WORDS))
 _CLOSES_QUOTE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,!?;:)'")

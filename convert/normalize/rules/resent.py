@@ -20,8 +20,10 @@ from ..parsed import Choice
 from .inline import REPAIRS, Found
 from .ruler import note
 
-#: a Q after white space (or at the start): where a resent line begins
-_Q = re.compile(r"(?<!\S)Q")
+#: a Q after white space (or at the start): where a resent line begins (the Q first, the character
+#: before it looked back at from there: ``re`` skips to a literal, a look-behind first is tried at
+#: every position)
+_Q = re.compile(r"Q(?<!\SQ)")
 #: the least a resent copy holds, and how far back its first copy may begin
 _LEAST = 20
 _REACH = 400

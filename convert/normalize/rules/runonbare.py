@@ -20,7 +20,9 @@ from .ruler import Run, note
 _END = r"[.!?\"')\]]"
 #: the next paragraph's number run on after a finished sentence, with no portion marking, before
 #: a word in capitals: ``… See paragraphs 2-4. 3. Reason for request: …``
-_RUN_ON_BARE = re.compile(r"(?<=" + _END + r")\s++(?P<num>\d{1,3})\.\s++(?=[A-Z])")
+#: (``(?<=END)\s++``: the first white space, then the sign before it looked back at: ``re`` skips
+#: to white space, where a look-behind first is tried at every position)
+_RUN_ON_BARE = re.compile(r"\s(?<=" + _END + r"\s)\s*+(?P<num>\d{1,3})\.\s++(?=[A-Z])")
 #: the same at a line's start, after a line that ends a sentence (a text single-spaced throughout)
 _LINE_START_BARE = re.compile(r"^\s*+(?P<num>\d{1,3})\.\s++(?=[A-Z])")
 _SENTENCE_END = re.compile(_END + r"\s*+$")
