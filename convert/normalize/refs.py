@@ -246,21 +246,19 @@ def cable_runs(item: str, own_year: int | None, start: int = 0) -> list[tuple[in
     while True:
         match = _CABLE_AT.match(item, pos)
         target, inferred = _resolved(match, own_year) if match else (None, False)
-        if (match is None or target is None) and runs:
-            serial = _SERIAL_ALONE.match(item, pos)  # ``BRASILIA 715 AND 660``: the station's again
+        if match is None or target is None:
+            serial = _SERIAL_ALONE.match(item, pos) if runs else None  # ``BRASILIA 715 AND 660``: the station's again
             if serial is not None and _JOINED.search(item, 0, pos):
                 target = re.sub(r"\d+$", str(int(serial["serial"])), runs[-1][1])
                 runs.append((pos, target, runs[-1][2]))
                 pos = _BETWEEN.match(item, serial.end()).end()  # type: ignore[union-attr]
                 continue
-        if (match is None or target is None) and (runs or match is not None):
             # ``LIMA 1299 AND PREVIOUS; LIMA 1647``: past what names none; so past a first piece
             # written as a cable's that is none (``SECDEF 122723; … 2009 CAIRO 2394``)
-            after = item.find(";", pos)
+            after = item.find(";", pos) if runs or match is not None else -1
             if after >= 0:
                 pos = _BETWEEN.match(item, after).end()  # type: ignore[union-attr]
                 continue
-        if match is None or target is None:
             return runs
         runs.append((pos, target, inferred))
         pos = _BETWEEN.match(item, match.end()).end()  # type: ignore[union-attr]

@@ -147,7 +147,8 @@ def whole_serial(
         return banner
     if banner.serial.lstrip("0") == de_serial.lstrip("0"):
         return banner
-    same_post = bool(sender and banner.station) and f" {banner.station} " in f" {' '.join((sender or '').split())} "
+    sender_words = f" {' '.join(sender.split())} " if sender else ""  # (a station of several words: BUENOS AIRES)
+    same_post = bool(banner.station) and f" {banner.station} " in sender_words
     found: str | None = run.first(BANNER_SERIAL, banner.serial, de_serial, same_post)
     if found is None:
         return banner

@@ -30,8 +30,9 @@ _NUMBER = re.compile(
 #: after (``… collection. 4 (C) Special Envoy …``, ``… outpatient care. 13 (C) Comment: …``): read
 #: only as the very next number after a finished sentence (``section 4 (c)`` is a law's, written
 #: after no sentence's end). Searched from the marking's ``(``, which ``re`` skips to
-_BARE_MARKING = re.compile(r"\((?:U|SBU|C|S|TS|LOU|S/NF|C/NF)\) (?=[A-Z])")
-_BARE_NUMBER = re.compile(r"(?P<num>1\d{0,2}|[2-9]\d?) \((?:U|SBU|C|S|TS|LOU|S/NF|C/NF)\) (?=[A-Z])")
+_MARKED = r"\((?:U|SBU|C|S|TS|LOU|S/NF|C/NF)\) (?=[A-Z])"
+_BARE_MARKING = re.compile(_MARKED)
+_BARE_NUMBER = re.compile(r"(?P<num>1\d{0,2}|[2-9]\d?) " + _MARKED)
 #: what ends the sentence before a run-on paragraph (a word's full stop, a closing quotation
 #: mark or parenthesis, a label's end: ``END SUMMARY>``), then a space; or a word's full stop
 #: glued to the number
@@ -95,8 +96,13 @@ def _inline(line: str) -> list[re.Match[str]]:
     """The paragraph numbers inside ``line`` (not the one it starts with), with a full stop or
     (``_BARE_NUMBER``) without one, in the line's order."""
     found = [*_NUMBER.finditer(line, 1), *(m for b in _BARE_MARKING.finditer(line) if (m := _bare_at(line, b.start())))]
-    kept = (m for m in found if not line[m.start() - 1].isdigit() and line[: m.start()].strip(" \t\u00b6"))
-    return sorted(kept, key=lambda m: m.start())  # (not 50 in 250.)
+    return sorted((m for m in found if _inside(line, m.start())), key=lambda m: m.start())
+
+
+def _inside(line: str, start: int) -> bool:
+    """Whether a number at ``start`` stands inside ``line``: after other text, and after no digit
+    (not 50 in 250.)."""
+    return start > 0 and not line[start - 1].isdigit() and bool(line[:start].strip(" \t\u00b6"))
 
 
 def _bare_at(line: str, paren: int) -> re.Match[str] | None:
@@ -133,15 +139,17 @@ def _inline_lines(lines: list[str]) -> dict[int, list[re.Match[str]]]:
             if match:
                 found.setdefault(index, []).append(match)
     index = at = 0
+    bare: set[int] = set()  # (the lines a number without its full stop was added to: sorted once)
     for paren in _BARE_MARKING.finditer(text):
         line_start = text.rfind("\n", 0, paren.start()) + 1
         index += text.count("\n", at, line_start)
         at = line_start
-        line = lines[index]
-        match = _bare_at(line, paren.start() - line_start)
-        if match and not line[match.start() - 1 : match.start()].isdigit() and line[: match.start()].strip(" \t\u00b6"):
+        match = _bare_at(lines[index], paren.start() - line_start)
+        if match and _inside(lines[index], match.start()):
             found.setdefault(index, []).append(match)
-            found[index].sort(key=lambda m: m.start())
+            bare.add(index)
+    for index in bare:
+        found[index].sort(key=lambda m: m.start())
     return found
 
 

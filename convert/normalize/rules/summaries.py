@@ -10,6 +10,7 @@ start to the end marker.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..parsed import Seg
 from ..tokens import Span, SpanText, mark_ranges, search
@@ -23,9 +24,7 @@ _WORDS = 6
 _LABEL = re.compile(r"(?i)\bsummary\b")
 _UNLABELLED = Span("summary", re.compile(r"(?=\S)"), SUMMARY_END, ("",), ("end",), anywhere=False, end_at=("end",))
 #: the same where the end marker is in one of the paragraph's list items
-_UNLABELLED_ITEMS = Span(
-    "summary", re.compile(r"(?=\S)"), SUMMARY_END, ("",), ("end",), anywhere=False, through_items=True, end_at=("end",)
-)
+_UNLABELLED_ITEMS = replace(_UNLABELLED, through_items=True)
 
 
 def _has_summary(text: SpanText) -> bool:
