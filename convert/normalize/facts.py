@@ -298,6 +298,7 @@ def derive_facts(
                           routing.sender)
     level, caveats = _classification(every, banner, routing, run)
     caveats += [name for name in stated_caveats(blocks) if name not in caveats]
+    record = classification_record(level, caveats)
     meta = raw.metadata
     date, date_from_metadata = date_of(routing, meta)
     if date_from_metadata and meta is not None:
@@ -320,7 +321,7 @@ def derive_facts(
         level=level,
         level_text=banner.text if banner else None,
         caveats=tuple(caveats),
-        classification=classification_record(level, caveats),
+        classification=record,
         origin=origin,
         origin_from_metadata=origin_from_metadata,
         signer=signer_of(blocks),
@@ -331,9 +332,7 @@ def derive_facts(
         date=date,
         date_from_metadata=date_from_metadata,
         metadata=meta,
-        discrepancies=cross_check(
-            ident, routing, classification_record(level, caveats), origin, origin_from_metadata, meta, named
-        ),
+        discrepancies=cross_check(ident, routing, record, origin, origin_from_metadata, meta, named),
         partial=is_partial(raw, routing, every),
         editorial=editorial_notes(run),
         markings=markings(blocks),
