@@ -27,18 +27,30 @@ def functions(path: Path) -> list[tuple[int, str]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-            out.append((node.end_lineno - start + 1, f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"))
+            out.append(((node.end_lineno or node.lineno) - start + 1, f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"))
     return out
+
+
+def measure(package: Path = PACKAGE) -> tuple[list[tuple[int, Path]], list[tuple[int, str]], list[tuple[int, str]]]:
+    """The package's modules by size, its functions by length, and those of them the limit holds."""
+    sizes = ((len(p.read_text(encoding="utf-8").splitlines()), p) for p in package.rglob("*.py"))
+    modules = sorted(sizes, reverse=True)
+    funcs = sorted((f for _, p in modules for f in functions(p)), reverse=True)
+    limited = [f for f in funcs if f[1].split("/")[1] in FUNCTION_LIMITED]
+    return modules, funcs, limited
+
+
+def over_limits(modules: list[tuple[int, Path]], limited: list[tuple[int, str]]) -> list[str]:
+    """The modules and limited functions over their limits (none, when the code keeps them)."""
+    broken = [str(p.relative_to(ROOT)) for n, p in modules if n > MODULE_LIMIT]
+    return broken + [name for n, name in limited if n > FUNCTION_LIMIT]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--top", type=int, default=10)
     args = ap.parse_args()
-    sizes = ((len(p.read_text(encoding="utf-8").splitlines()), p) for p in PACKAGE.rglob("*.py"))
-    modules = sorted(sizes, reverse=True)
-    funcs = sorted((f for _, p in modules for f in functions(p)), reverse=True)
-    limited = [f for f in funcs if f[1].split("/")[1] in FUNCTION_LIMITED]
+    modules, funcs, limited = measure()
 
     print(f"| largest modules (limit {MODULE_LIMIT}) | lines |\n|---|---:|")
     for lines, path in modules[: args.top]:
@@ -49,10 +61,9 @@ def main() -> int:
     print("\n| longest functions elsewhere | lines |\n|---|---:|")
     for lines, name in [f for f in funcs if f not in limited][: args.top]:
         print(f"| {name} | {lines} |")
-    broken = [p.relative_to(ROOT) for n, p in modules if n > MODULE_LIMIT]
-    broken += [name for n, name in limited if n > FUNCTION_LIMIT]
+    broken = over_limits(modules, limited)
     if broken:
-        print("\nover the limits: " + ", ".join(str(b) for b in broken))
+        print("\nover the limits: " + ", ".join(broken))
     return 1 if broken else 0
 
 
