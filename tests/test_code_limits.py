@@ -6,11 +6,14 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
+from types import ModuleType
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _metrics():
+def _metrics() -> ModuleType:
     spec = importlib.util.spec_from_file_location("code_metrics", ROOT / "scripts" / "code_metrics.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -26,7 +29,7 @@ def test_the_package_keeps_its_size_limits() -> None:
     assert metrics.over_limits(modules, limited) == []
 
 
-def test_a_function_over_the_limit_is_found(tmp_path: Path, monkeypatch) -> None:
+def test_a_function_over_the_limit_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     metrics = _metrics()
     monkeypatch.setattr(metrics, "ROOT", tmp_path)
     body = "\n".join(f"    x{i} = {i}" for i in range(metrics.FUNCTION_LIMIT))
