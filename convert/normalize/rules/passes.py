@@ -9,7 +9,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from ..parsed import Anchored, AnonBlock, Block, Heading, ItemList, Paragraph
+from ..parsed import Anchored, AnonBlock, Block, Heading, ItemList, PageBreak, Paragraph
 from .blocks import PASSES, text_lines
 from .copies import ROW_CABLE, ROW_DAY, ROW_ID, ROW_START, row_field
 from .fields import field_kind, is_wrapper
@@ -287,3 +287,39 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
             out[index] = Heading((title,) if dashes else block.lines, "dashes" if dashes else None)
     return out if out != blocks else blocks
 
+
+
+#: a label on a line of its own, its colon last: five words at most (``Comment:``, ``Action Request:``,
+#: ``SECURITY/INTELLIGENCE ISSUES:``)
+_LABEL = re.compile(r"[A-Z][\w'/&.,-]*(?:\s[\w'/&.,-]+){0,4}:")
+#: a letter's salutation (``MADAM SECRETARY:``, ``Assistant Secretary Fried:``), not a heading
+_SALUTATION = re.compile(r"\b(?:SECRETARY|MADAME?|SIR|DEAR|AMBASSADOR|PRESIDENT|MINISTER|SENATOR|GENERAL)\b", re.I)
+
+
+@PASSES.rule("label-heading", after="headings")
+def label_heading(blocks: list[Block], run: Run) -> list[Block]:
+    """``Comment:`` / ``¶12. (C) …``, ``GOB REACTIONS:`` / ``¶3. …``: a label of five words at
+    most, its colon last, standing alone before a numbered paragraph (a page break between them
+    or not) heads it (the ``headings`` pass takes no title that ends in a colon, nor any in a
+    cable written in capitals). Every word of four letters or more opens with a capital
+    (``Follow the Money:``, not ``They noted the following:``); not a letter's salutation
+    (``MADAM SECRETARY:``), a quote's end (``End Text:``) nor a field (``REF:``). The colon
+    stays in the heading, as written."""
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or not is_bare(block) or len(block.lines) > 3:
+            continue
+        texts = text_lines(block.lines)
+        title = texts[0].strip() if len(texts) == 1 else ""
+        if not title.endswith(":") or not _LABEL.fullmatch(title) or field_kind(texts[0], run.trial()) is not None:
+            continue
+        following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
+        if not isinstance(following, Paragraph) or following.n is None:
+            continue
+        words = title[:-1].split()
+        if any(len(w) >= 4 and not w[0].isupper() for w in words) or _SALUTATION.search(title):
+            continue
+        if title.upper().startswith(NOT_HEADING) or title.upper().startswith(("END ", "BEGIN ")):
+            continue
+        out[index] = Heading(block.lines)
+    return out if out != blocks else blocks
