@@ -688,6 +688,11 @@ def test_hyphen_split_mended_only_when_the_word_occurs_elsewhere():
     ("2. (C) Biographical Note: XXXXXXXXXXXX Scobey\n", "Scobey"),
     # a dump's backslash after the signer, the only one (09BEIJING3160)
     ("2. (U) Last point.\nHUNTSMAN \\\n", "HUNTSMAN"),
+    # a name in capitals after a figure ending mixed-case text (09TRIPOLI632, 08BUENOSAIRES62)
+    ("2. (U) Signature: Musa Kusa, Secretary. July 30, 2009 CRETZ\n", "CRETZ"),
+    ("2. (U) Marine Post 1 (24 hrs)     5777-4873  WAYNE\n", "WAYNE"),
+    # in a text written in capitals the words after a figure may be its own
+    ("2. (U) THE TALKS RESUME ON 5 MAY 2009 IN GENEVA\n", None),
 ])
 def test_signatures(ending, signer):
     c = cable("CONFIDENTIAL MADRID 000857\n\nSUBJECT: X\n\n1. (C) One.\n\n" + ending)

@@ -23,6 +23,7 @@ from . import (  # noqa: F401  (registers the rules)
     endings,
     entities,
     fields,
+    figuresigned,
     gaps,
     groups,
     handlingcut,
