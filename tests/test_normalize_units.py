@@ -693,6 +693,11 @@ def test_hyphen_split_mended_only_when_the_word_occurs_elsewhere():
     ("2. (U) Marine Post 1 (24 hrs)     5777-4873  WAYNE\n", "WAYNE"),
     # in a text written in capitals the words after a figure may be its own
     ("2. (U) THE TALKS RESUME ON 5 MAY 2009 IN GENEVA\n", None),
+    # the name above a post's notice, quoted whole with its address wrapped (09ANKARA1472)
+    ("2. (U) Last point.\n\nJEFFREY\n\n    \"Visit Ankara's Classified Web Site at http://www.intelink.s\n"
+     "gov.gov/wiki/Portal:Turkey\"\n", "JEFFREY"),
+    ("2. (U) Drafted by OSD staff. Jeffrey\n\nVisit Ankara's Classified Web Site at http://www.intelink.sgov.gov\n",
+     "Jeffrey"),
 ])
 def test_signatures(ending, signer):
     c = cable("CONFIDENTIAL MADRID 000857\n\nSUBJECT: X\n\n1. (C) One.\n\n" + ending)
@@ -1196,3 +1201,14 @@ def test_a_title_a_rule_underlines_is_not_rejoined_to_the_text_before_it() -> No
     assert "----" not in text
     assert xp(c, "//t:ab[@type='heading']/text()") == ["CORRUPTION"]
     assert "problems of the PROVINCE AND ITS PEOPLE, WHO HAVE SUFFERED MOST." in text  # no rule: rejoined
+
+
+def test_a_notice_quoted_whole_is_the_notice_with_its_quotation_marks_and_stands_before_the_closer():
+    """``JEFFREY`` / ``"Visit Ankara's … Portal:Turkey"``: the opening quotation mark goes with the
+    notice, and the notice stays before the closer (TEI's ``closer`` ends a division)."""
+    c = cable("CONFIDENTIAL ANKARA 000001\n\nSUBJECT: X\n\n1. (C) One.\n\nJEFFREY\n\n"
+              "    \"Visit Ankara's Classified Web Site at http://www.intelink.s\ngov.gov/wiki/Portal:Turkey\"\n")
+    [notice] = xp(c, "//t:ab[@type='trailer']")
+    assert reading_text(notice).startswith("\"Visit Ankara's") and reading_text(notice).endswith('Turkey"')
+    assert notice.getnext().tag == f"{{{NS['t']}}}closer"
+    assert not xp(c, "//t:body//t:p[not(@n)]")  # no paragraph left holding the quotation mark

@@ -313,6 +313,22 @@ def _cut(lines: tuple[Line, ...], line: int, column: int) -> tuple[tuple[Line, .
     return before, (text[column:].lstrip(), *lines[at + 1 :])
 
 
+def _signed_above_trailer(blocks: list[Block], tail: list[Block], run: Run) -> None:
+    """``JEFFREY`` / ``"Visit Ankara's Classified Web Site at http://www.intelink.s`` /
+    ``gov.gov/wiki/Portal:Turkey"``: with no signer at the end, the post's notice is set apart
+    first and the name above it read. The notice stays before the closing blocks (a division's
+    ``closer`` ends it in TEI), as a notice after the name stands."""
+    _trailer(blocks, run)
+    notice: list[Block] = []
+    while blocks and isinstance(blocks[-1], AnonBlock) and blocks[-1].type == "trailer":
+        notice.insert(0, blocks.pop())
+    if notice:
+        _signature(blocks, tail, run)
+        if any(isinstance(b, Signature) for b in tail):
+            _before_signer(blocks, tail, run)
+    blocks.extend(notice)
+
+
 def signer_of(blocks: Sequence[Block]) -> str | None:
     """The telegram's signer: its first signature, or where a repeated telegram's text ends with
     its own signer and end marker (``SULLIVAN`` / ``UNQUOTE`` / ``VANCE``), the first after it."""
@@ -336,7 +352,9 @@ def split_closing(blocks: list[Block], has_refs: bool, run: Run) -> list[Block]:
     _signature(body, tail, trial)
     if any(isinstance(b, Signature) for b in tail):
         _before_signer(body, tail, trial)
-    _trailer(body, trial)
+        _trailer(body, trial)
+    else:
+        _signed_above_trailer(body, tail, trial)
     closed = body + tail
     if has_refs or any(isinstance(b, _CONTENT) for b in closed):
         run.keep(trial)

@@ -32,6 +32,8 @@ TRAILER: Chain[Callable[[list[str]], tuple[int, int] | None]] = Chain(
 #: the notice's opening words (``Please visit Paris' Classified Website at:``, ``Visit Embassy
 #: Tel Aviv's Classified Web Site``, ``visit our classified website``)
 _NOTICE = re.compile(r"(?:please\s+)?visit\s+(?:\S+\s+){0,5}?classified\s+web\s?site\b", re.I)
+#: a quotation mark that opens the notice (09ANKARA1472: the notice quoted whole, its address wrapped)
+_OPENING = "\"“"
 #: what ends a sentence before the notice on its line
 _SENTENCE_END = frozenset(".!?\"”')]")
 #: the notice's sentences besides its opening: the one naming SIPRNET, another page "at" an
@@ -120,6 +122,8 @@ def post_trailer(texts: list[str]) -> tuple[int, int] | None:
             if not _only_notice(rest):
                 continue
             column = found.start()
+            if column and line[column - 1] in _OPENING and (column == 1 or line[column - 2].isspace()):
+                column -= 1  # the quotation mark that opens it (``"Visit Ankara's … Portal:Turkey"``)
             while column and line[column - 1] in " \t*":  # the asterisks and space before it are the notice's
                 column -= 1
             while not column and index and _rule_line(texts[index - 1]):  # and a line of them above it
