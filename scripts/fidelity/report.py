@@ -218,7 +218,9 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 28", "% right on pages drawn and read in session 28 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 29", "% right on pages drawn and read in session 29 (even over year groups, hard bodies), "
-                           "before any rule saw them"))
+                           "before any rule saw them"),
+            ("session 31", "% right on pages drawn and read in session 31 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"))
 
 
 def holdout_sections(o: Outcome) -> list[tuple[str, list[str]]]:
