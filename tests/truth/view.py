@@ -32,7 +32,8 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s27.tsv", "session 27"),
               ("selection-holdout-s28.tsv", "session 28"),
               ("selection-holdout-s29.tsv", "session 29"),
-              ("selection-holdout-s30.tsv", "session 30"))
+              ("selection-holdout-s30.tsv", "session 30"),
+              ("selection-holdout-s31.tsv", "session 31"))
 
 
 def selection() -> dict[str, dict]:
