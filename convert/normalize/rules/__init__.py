@@ -29,6 +29,7 @@ from . import (  # noqa: F401  (registers the rules)
     handlingcut,
     headlines,
     inline,
+    labelcut,
     labels,
     labelsigned,
     lateby,
