@@ -1212,3 +1212,16 @@ def test_a_notice_quoted_whole_is_the_notice_with_its_quotation_marks_and_stands
     assert reading_text(notice).startswith("\"Visit Ankara's") and reading_text(notice).endswith('Turkey"')
     assert notice.getnext().tag == f"{{{NS['t']}}}closer"
     assert not xp(c, "//t:body//t:p[not(@n)]")  # no paragraph left holding the quotation mark
+
+
+@pytest.mark.parametrize("after", ["1.4 (b) and (d).\n\n1. (C) Summary: The talks went well. End Summary.\n",
+                                   "1.4 (b) 1. (C) Summary: The talks went well. End Summary.\n"])
+def test_reasons_on_a_line_of_their_own_go_with_the_field_and_paragraph_one_is_the_texts(after):
+    """``REASON:`` / (blank) / ``1.4 (b) 1. (C) Summary: …`` (09VATICAN106): the reasons go on
+    with the Classified By field and paragraph 1, run on after them, begins the text."""
+    c = cable("CONFIDENTIAL VATICAN 000106\n\nSUBJECT: X\n\nCLASSIFIED BY: Julieta Valls Noyes, DCM. REASON:\n\n"
+              + after + "\n2. (C) More.\n")
+    assert record(c)["paragraphs"][0]["n"] == 1 and [p["n"] for p in record(c)["paragraphs"]] == [1, 2]
+    assert record(c)["summary"].startswith("Summary: The talks")
+    reasons = "REASON: 1.4 (b)" + (" and (d)." if "and" in after else "")
+    assert xp(c, "string(//t:note[@type='classified-by'])").endswith(reasons)

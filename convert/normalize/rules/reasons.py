@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..parsed import RunOn
 from .fields import OTHER, PreambleCursor
 from .ruler import note
 
@@ -23,6 +24,10 @@ from .ruler import note
 _ANNOUNCED = re.compile(r"\breasons?\s*:?\s*$", re.I)
 #: the reasons alone on a line: ``1.4 (b) and (d).``, ``1.4 B, D``, ``1.4(C).``
 _REASONS_ALONE = re.compile(r"^\s*1\.[45]\s*(?:[(\[]?[a-hA-H][)\]]?(?:\s*(?:,|and|&)?\s*)){1,8}\s*\.?\s*$")
+#: the reasons, then paragraph 1's number and portion marking on the same line
+_REASONS_THEN_PARAGRAPH = re.compile(
+    r"\s*1\.[45]\s*(?:[(\[]?[a-hA-H][)\]]?(?:\s*(?:,|and|&)?\s*)){1,8}\.?\s*(?=\d{1,2}\.\s*\((?:U|C|S|SBU|TS)\b)"
+)
 
 
 @OTHER.rule(
@@ -38,9 +43,19 @@ _REASONS_ALONE = re.compile(r"^\s*1\.[45]\s*(?:[(\[]?[a-hA-H][)\]]?(?:\s*(?:,|an
 def reasons_continuation(cur: PreambleCursor, line: str) -> str | None:
     """``Classified By: … for reasons`` / (blank) / ``1.4 (b) and (d).``: a line that is only the
     reasons, right after a Classified By field whose last line ends with the word ``reason(s)``,
-    goes on with that field."""
-    if len(line.strip()) > 40 or not _REASONS_ALONE.match(line) or not cur.fields:
+    goes on with that field. Where paragraph 1 runs on after them (``REASON:`` / (blank) /
+    ``1.4 (b) 1. (C) Summary: …``, 09VATICAN106), the line is cut there: the paragraph begins
+    the text."""
+    if not cur.fields:
+        return None
+    alone = len(line.strip()) <= 40 and _REASONS_ALONE.match(line) is not None
+    then = None if alone else _REASONS_THEN_PARAGRAPH.match(line)
+    if not alone and then is None:
         return None
     last = cur.fields[-1]
     texts = [x for x in last.lines if isinstance(x, str)]
-    return "classified-by-more" if last.kind == "classified-by" and texts and _ANNOUNCED.search(texts[-1]) else None
+    if last.kind != "classified-by" or not texts or not _ANNOUNCED.search(texts[-1]):
+        return None
+    if then is not None:
+        cur.entries[cur.i : cur.i + 1] = [line[: then.end()].rstrip(), RunOn(line[then.end() :])]
+    return "classified-by-more"
