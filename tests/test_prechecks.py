@@ -78,6 +78,36 @@ def test_table_or_pre_is_the_first_of_the_two_openings() -> None:
             assert (both.group()[1] in "tT") == (first.re is cablegate._TABLE_START), page
 
 
+def test_first_opening_is_the_first_match_after_any_page_before() -> None:
+    """``cablegate.first_opening`` searches after the start a page shares with those read before
+    it: the same match as a search of the whole page, whatever pages came before (markup long
+    enough to be kept, pages of other widths, an opening inside or just after the shared start)."""
+    pieces = ["<table class='cable'>", "<TABLE class='cable' >", "<pre>", "<Pre x>", "<p>", "<t", "<tr>",
+              "<a href='/x'>", "</a>", "<", "x", "\n", "é", "\u2019", "<title>Cable Viewer</title>"]
+    rng = random.Random(28)  # noqa: S311  (test data)
+    markup = ["".join(rng.choice(pieces[5:]) for _ in range(rng.randint(150, 400))) for _ in range(4)]
+    pages = []
+    for _ in range(3000):
+        head = rng.choice(markup)
+        cut = rng.randint(0, len(head))
+        if rng.random() < 0.2:  # another crawl: the markup changed somewhere
+            head = head[:cut] + rng.choice(pieces) + head[cut:]
+        tail = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        pages.append(head + tail if rng.random() < 0.9 else tail)
+    saved = cablegate._clean_head
+    try:
+        cablegate._clean_head = ""
+        kept = 0
+        for page in pages:
+            found = cablegate.first_opening(page)
+            expected = cablegate._TABLE_OR_PRE.search(page)
+            assert (found.span(), found.group()) == (expected.span(), expected.group()) if expected else found is None
+            kept += len(cablegate._clean_head) >= cablegate._HEAD_KEPT
+        assert kept > 2000  # (the shared start was used)
+    finally:
+        cablegate._clean_head = saved
+
+
 def test_leading_in_leaves_out_only_the_rules_the_text_holds_no_trigger_of() -> None:
     """``lines.entries`` and ``appended.find_start`` ask a line only the rules whose triggers
     the lines joined hold: a trigger the text lacks, no line of it holds."""
