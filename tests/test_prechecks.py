@@ -108,6 +108,24 @@ def test_first_opening_is_the_first_match_after_any_page_before() -> None:
         cablegate._clean_head = saved
 
 
+def test_markup_is_counted_wherever_the_text_without_anchors_holds_a_tag() -> None:
+    """``cablegate.read`` counts the site's HTML in a ``<pre>`` only where its text without the
+    site's anchors holds a "<": where it holds none, ``markup_in`` finds nothing (crafted
+    fragments of anchors, the tags it counts, and their pieces)."""
+    pieces = ["<a id='par1' href='#par1'>", "<a href='/tag/PREL_0.html'>", "</a>", "¶1", "PREL", "<br>",
+              "<BR />", "</td>", "<strong>", "</TABLE>", "<", ">", "br", "/", "td>", "a", " ", "&#x000A;", "\n"]
+    rng = random.Random(29)  # noqa: S311  (test data)
+    tagged = 0
+    for _ in range(20000):
+        fragment = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        text, may = cablegate._pre_text(fragment)
+        assert text == cablegate.pre_text(fragment)
+        if not may:
+            assert not cablegate.markup_in(fragment), fragment
+        tagged += may
+    assert 2000 < tagged < 18000
+
+
 def test_leading_in_leaves_out_only_the_rules_the_text_holds_no_trigger_of() -> None:
     """``lines.entries`` and ``appended.find_start`` ask a line only the rules whose triggers
     the lines joined hold: a trigger the text lacks, no line of it holds."""

@@ -112,15 +112,23 @@ def _unwrap(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> st
 
 
 def pre_text(fragment: str) -> str:
+    return _pre_text(fragment)[0]
+
+
+def _pre_text(fragment: str) -> tuple[str, bool]:
+    """:func:`pre_text`, and whether the fragment may hold the site's HTML (:func:`markup_in`):
+    False where the text without the site's anchors holds no "<" (a match of _BR or _MARKUP
+    begins with a "<" that begins no anchor, so it is a "<" of that text)."""
     text = _unwrap(fragment, _PAR_ANCHOR_START, _ANCHOR_END)
     text = _unwrap(text, _LINK_START, _ANCHOR_END)
     # the pages write every line break in the text as &#x000A;: replaced as a string first
     # (a reference holds no & or #, so no other reference can overlap one)
     text = text.replace("&#x000A;", "\n")
-    if "<" in text:
+    tagged = "<" in text
+    if tagged:
         text = _BR.sub("\n", text)
         text = _MARKUP.sub("", text)
-    return _NUMERIC_REF.sub(_numeric, text) if "&#" in text else text
+    return _NUMERIC_REF.sub(_numeric, text) if "&#" in text else text, tagged
 
 
 def markup_in(fragment: str) -> Counter[str]:
@@ -237,14 +245,16 @@ def read(page: str, name: str) -> RawCable:
     first = first_opening(page)
     table = first if first is not None and first.group()[1] in "tT" else None
     fragments = _contents(page, _PRE_START, _PRE_END, table.end() if table else 0)  # (found once)
-    blocks = [pre_text(b) for b in fragments]
+    texts = [_pre_text(b) for b in fragments]
+    blocks = [text for text, _ in texts]
     if not blocks:
         raise ParseError(name, "a web page without a <pre> block: no cable text found (open it in a "
                          "browser and save or paste its text)")
     metadata = parse_table(page, table)
     markup: Counter[str] = Counter()
-    for block in fragments:
-        markup.update(markup_in(block))
+    for block, (_, tagged) in zip(fragments, texts, strict=True):
+        if tagged:  # (the anchors' "<" begin no match: not scanned where they are all there is)
+            markup.update(markup_in(block))
     tags = ", ".join(f"{tag} \u00d7{n}" for tag, n in sorted(markup.items()))
     notes = (f"the page's text blocks held the site's HTML ({tags}): read as a browser shows it "
              "(<br> a line break, the other tags nothing)",) if markup else ()
