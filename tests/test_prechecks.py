@@ -126,6 +126,23 @@ def test_markup_is_counted_wherever_the_text_without_anchors_holds_a_tag() -> No
     assert 2000 < tagged < 18000
 
 
+def test_row_field_is_any_of_the_row_patterns() -> None:
+    """``copies.row_field`` asks one pattern, the row fields' alternatives: the lines any of the
+    six matches (crafted lines of their pieces)."""
+    from convert.normalize.rules import copies
+
+    pieces = ["87334", "<<87334>>", "2009-06-02", " 09:22", ":05", "3/4/2009", "09STATE1234", "|", " 09LONDON12 ",
+              "SECRET", "//NOFORN", "Embassy", " London", "USUN", "Iran", "x", " ", "\t", "-", "1", "A", "\n", "é"]
+    rng = random.Random(30)  # noqa: S311  (test data)
+    held = 0
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+        expected = any(p.match(line) for p in copies._ROW_FIELDS)
+        assert copies.row_field(line) == expected, line
+        held += expected
+    assert held > 1000
+
+
 def test_leading_in_leaves_out_only_the_rules_the_text_holds_no_trigger_of() -> None:
     """``lines.entries`` and ``appended.find_start`` ask a line only the rules whose triggers
     the lines joined hold: a trigger the text lacks, no line of it holds."""
