@@ -143,6 +143,27 @@ def test_row_field_is_any_of_the_row_patterns() -> None:
     assert held > 1000
 
 
+def test_bare_marking_is_read_on_only_after_a_digit_and_a_space() -> None:
+    """``runonparas._BARE_MARKING`` looks back from a marking's ``(`` for a digit and a space:
+    the markings it leaves out are those ``_bare_at`` reads no number before, and it finds the
+    others at the same places (crafted texts of numbers, markings and their pieces)."""
+    from convert.normalize.rules import runonparas
+
+    every = re.compile(runonparas._MARKED)
+    pieces = ["(C) ", "(C) A", "(S/NF) B", "(U)", " ", "4 ", "13 ", "1", "3.", "\u00b2", "\u0663", "\n", "A", "b",
+              "x. "]
+    rng = random.Random(31)  # noqa: S311  (test data)
+    kept = 0
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        found = [m.start() for m in runonparas._BARE_MARKING.finditer(line)]
+        expected = [m.start() for m in every.finditer(line) if runonparas._bare_at(line, m.start())]
+        assert [at for at in found if runonparas._bare_at(line, at)] == expected, line
+        assert set(found) <= {m.start() for m in every.finditer(line)}, line
+        kept += len(expected)
+    assert kept > 500
+
+
 def test_leading_in_leaves_out_only_the_rules_the_text_holds_no_trigger_of() -> None:
     """``lines.entries`` and ``appended.find_start`` ask a line only the rules whose triggers
     the lines joined hold: a trigger the text lacks, no line of it holds."""
