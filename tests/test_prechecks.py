@@ -164,6 +164,32 @@ def test_bare_marking_is_read_on_only_after_a_digit_and_a_space() -> None:
     assert kept > 500
 
 
+def test_stop_leaves_out_only_numbers_that_begin_their_line() -> None:
+    """``runonparas._STOP`` does not stop at a number that begins its line (after a line break, a
+    pilcrow or not): ``_inline_lines`` finds the same numbers, at the same places, as with every
+    full stop before a parenthesis (crafted lines of numbers, markings and their pieces)."""
+    from convert.normalize.rules import runonparas
+
+    every = re.compile(r"\.[ \t]{0,3}+\(")
+    pieces = ["1. (C) ", "12.(S) ", "¶3. (U) ", "4. (SBU) ", "199.  (C) ", "2 (C) A", "\u00b2. (C) ", "\u0663. (C) ",
+              "said.", " ", "\t", "¶", "1", "10", "Text", ". (", "\n", "\n", "A", "x. "]
+    rng = random.Random(32)  # noqa: S311  (test data)
+    saved = runonparas._STOP
+    held = 0
+    try:
+        for _ in range(10000):
+            lines = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))).split("\n")
+            runonparas._STOP = saved
+            found = {i: [(m.span(), m.group()) for m in ms] for i, ms in runonparas._inline_lines(lines).items()}
+            runonparas._STOP = every
+            expected = {i: [(m.span(), m.group()) for m in ms] for i, ms in runonparas._inline_lines(lines).items()}
+            assert found == expected, lines
+            held += len(expected)
+    finally:
+        runonparas._STOP = saved
+    assert held > 2000
+
+
 def test_leading_in_leaves_out_only_the_rules_the_text_holds_no_trigger_of() -> None:
     """``lines.entries`` and ``appended.find_start`` ask a line only the rules whose triggers
     the lines joined hold: a trigger the text lacks, no line of it holds."""

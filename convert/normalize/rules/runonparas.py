@@ -68,8 +68,12 @@ _SMALL = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"
 _END_LABEL = re.compile(END_LABEL + r"(?:\s+|$)")
 _CAPS_TITLE = re.compile(rf"(?=[A-Z]){_WORD}(?: {_WORD})+$")
 #: a paragraph number's full stop and the parenthesis of its marking (``3. (``): what the text
-#: is searched for before a line is read with ``_NUMBER``
-_STOP = re.compile(r"\.[ \t]{0,3}+\(")
+#: is searched for before a line is read with ``_NUMBER``; not after a number that begins its
+#: line (``¶3. (C)``, most of them: :func:`_inline_lines` reads a number inside a line only),
+#: looked back at from the full stop once the parenthesis is seen
+_STOP = re.compile(
+    r"\.(?=[ \t]{0,3}+\()(?<!\n\d\.)(?<!\n\d\d\.|\n¶\d\.)(?<!\n\d\d\d\.|\n¶\d\d\.)(?<!\n¶\d\d\d\.)[ \t]{0,3}+\("
+)
 #: how far before the number a heading is looked for
 _REACH = 160
 
