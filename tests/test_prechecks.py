@@ -78,6 +78,118 @@ def test_table_or_pre_is_the_first_of_the_two_openings() -> None:
             assert (both.group()[1] in "tT") == (first.re is cablegate._TABLE_START), page
 
 
+def test_first_opening_is_the_first_match_after_any_page_before() -> None:
+    """``cablegate.first_opening`` searches after the start a page shares with those read before
+    it: the same match as a search of the whole page, whatever pages came before (markup long
+    enough to be kept, pages of other widths, an opening inside or just after the shared start)."""
+    pieces = ["<table class='cable'>", "<TABLE class='cable' >", "<pre>", "<Pre x>", "<p>", "<t", "<tr>",
+              "<a href='/x'>", "</a>", "<", "x", "\n", "é", "\u2019", "<title>Cable Viewer</title>"]
+    rng = random.Random(28)  # noqa: S311  (test data)
+    markup = ["".join(rng.choice(pieces[5:]) for _ in range(rng.randint(150, 400))) for _ in range(4)]
+    pages = []
+    for _ in range(3000):
+        head = rng.choice(markup)
+        cut = rng.randint(0, len(head))
+        if rng.random() < 0.2:  # another crawl: the markup changed somewhere
+            head = head[:cut] + rng.choice(pieces) + head[cut:]
+        tail = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        pages.append(head + tail if rng.random() < 0.9 else tail)
+    saved = cablegate._clean_head
+    try:
+        cablegate._clean_head = ""
+        kept = 0
+        for page in pages:
+            found = cablegate.first_opening(page)
+            expected = cablegate._TABLE_OR_PRE.search(page)
+            assert (found.span(), found.group()) == (expected.span(), expected.group()) if expected else found is None
+            kept += len(cablegate._clean_head) >= cablegate._HEAD_KEPT
+        assert kept > 2000  # (the shared start was used)
+    finally:
+        cablegate._clean_head = saved
+
+
+def test_markup_is_counted_wherever_the_text_without_anchors_holds_a_tag() -> None:
+    """``cablegate.read`` counts the site's HTML in a ``<pre>`` only where its text without the
+    site's anchors holds a "<": where it holds none, ``markup_in`` finds nothing (crafted
+    fragments of anchors, the tags it counts, and their pieces)."""
+    pieces = ["<a id='par1' href='#par1'>", "<a href='/tag/PREL_0.html'>", "</a>", "¶1", "PREL", "<br>",
+              "<BR />", "</td>", "<strong>", "</TABLE>", "<", ">", "br", "/", "td>", "a", " ", "&#x000A;", "\n"]
+    rng = random.Random(29)  # noqa: S311  (test data)
+    tagged = 0
+    for _ in range(20000):
+        fragment = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        text, may = cablegate._pre_text(fragment)
+        assert text == cablegate.pre_text(fragment)
+        if not may:
+            assert not cablegate.markup_in(fragment), fragment
+        tagged += may
+    assert 2000 < tagged < 18000
+
+
+def test_row_field_is_any_of_the_row_patterns() -> None:
+    """``copies.row_field`` asks one pattern, the row fields' alternatives: the lines any of the
+    six matches (crafted lines of their pieces)."""
+    from convert.normalize.rules import copies
+
+    pieces = ["87334", "<<87334>>", "2009-06-02", " 09:22", ":05", "3/4/2009", "09STATE1234", "|", " 09LONDON12 ",
+              "SECRET", "//NOFORN", "Embassy", " London", "USUN", "Iran", "x", " ", "\t", "-", "1", "A", "\n", "é"]
+    rng = random.Random(30)  # noqa: S311  (test data)
+    held = 0
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+        expected = any(p.match(line) for p in copies._ROW_FIELDS)
+        assert copies.row_field(line) == expected, line
+        held += expected
+    assert held > 1000
+
+
+def test_bare_marking_is_read_on_only_after_a_digit_and_a_space() -> None:
+    """``runonparas._BARE_MARKING`` looks back from a marking's ``(`` for a digit and a space:
+    the markings it leaves out are those ``_bare_at`` reads no number before, and it finds the
+    others at the same places (crafted texts of numbers, markings and their pieces)."""
+    from convert.normalize.rules import runonparas
+
+    every = re.compile(runonparas._MARKED)
+    pieces = ["(C) ", "(C) A", "(S/NF) B", "(U)", " ", "4 ", "13 ", "1", "3.", "\u00b2", "\u0663", "\n", "A", "b",
+              "x. "]
+    rng = random.Random(31)  # noqa: S311  (test data)
+    kept = 0
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        found = [m.start() for m in runonparas._BARE_MARKING.finditer(line)]
+        expected = [m.start() for m in every.finditer(line) if runonparas._bare_at(line, m.start())]
+        assert [at for at in found if runonparas._bare_at(line, at)] == expected, line
+        assert set(found) <= {m.start() for m in every.finditer(line)}, line
+        kept += len(expected)
+    assert kept > 500
+
+
+def test_stop_leaves_out_only_numbers_that_begin_their_line() -> None:
+    """``runonparas._STOP`` does not stop at a number that begins its line (after a line break, a
+    pilcrow or not): ``_inline_lines`` finds the same numbers, at the same places, as with every
+    full stop before a parenthesis (crafted lines of numbers, markings and their pieces)."""
+    from convert.normalize.rules import runonparas
+
+    every = re.compile(r"\.[ \t]{0,3}+\(")
+    pieces = ["1. (C) ", "12.(S) ", "¶3. (U) ", "4. (SBU) ", "199.  (C) ", "2 (C) A", "\u00b2. (C) ", "\u0663. (C) ",
+              "said.", " ", "\t", "¶", "1", "10", "Text", ". (", "\n", "\n", "A", "x. "]
+    rng = random.Random(32)  # noqa: S311  (test data)
+    saved = runonparas._STOP
+    held = 0
+    try:
+        for _ in range(10000):
+            lines = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))).split("\n")
+            runonparas._STOP = saved
+            found = {i: [(m.span(), m.group()) for m in ms] for i, ms in runonparas._inline_lines(lines).items()}
+            runonparas._STOP = every
+            expected = {i: [(m.span(), m.group()) for m in ms] for i, ms in runonparas._inline_lines(lines).items()}
+            assert found == expected, lines
+            held += len(expected)
+    finally:
+        runonparas._STOP = saved
+    assert held > 2000
+
+
 def test_leading_in_leaves_out_only_the_rules_the_text_holds_no_trigger_of() -> None:
     """``lines.entries`` and ``appended.find_start`` ask a line only the rules whose triggers
     the lines joined hold: a trigger the text lacks, no line of it holds."""

@@ -32,15 +32,24 @@ def searches(needles: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[re.Patter
     return alone, patterns
 
 
-_DIGITS = b"0123456789"
+#: the UTF-8 bytes that begin a character ``\\d`` may match besides 0-9: every byte that begins
+#: one but those of U+0080-U+00FF (C2, C3) and U+2000-U+2FFF (E2: the typographic quotes and
+#: dashes), which hold no such digit (tests/test_needles.py)
+_OTHER_DIGITS = bytes(b for b in range(0xC4, 0x100) if b != 0xE2)
+#: every ASCII digit a zero, and every byte of _OTHER_DIGITS 0xFF (which UTF-8 never holds)
+_AS_ZERO = bytes.maketrans(b"123456789" + _OTHER_DIGITS, b"000000000" + b"\xff" * len(_OTHER_DIGITS))
 
 
-def few_digits(text: str, least: int) -> bool:
-    """Whether ``text`` holds fewer than ``least`` digits, told in C for a text in ASCII (the
-    digits deleted from its bytes); False for any other (``\\d`` also matches other scripts'
-    digits): a pattern that needs that many digits (a page-break line's serial and page of
-    pages) cannot match where this is True."""
-    if not text.isascii():
+def no_page_number(text: str) -> bool:
+    """Whether ``text`` cannot hold a new-style page-break line's serial and page of pages
+    (``00001463 002 OF 003``: eight digits and a space, fourteen digits in all), told in C from
+    its UTF-8 bytes (its digits made zeros, then searched for eight and a space, and counted);
+    False where it holds a character from a script with other digits (``\\d`` matches them too):
+    the patterns that need them (``PAGE_IN_LINE``) cannot match where this is True. The lines of
+    text that hold an "of" (and a pilcrow or a typographic quotation mark: most are not ASCII)
+    rarely hold a serial: a few passes in C, where the pattern tried each of their characters."""
+    raw = text.encode("ascii") if text.isascii() else text.encode("utf-8", "surrogatepass")
+    zeros = raw.translate(_AS_ZERO)
+    if b"\xff" in zeros:
         return False
-    raw = text.encode("ascii")
-    return len(raw) - len(raw.translate(None, _DIGITS)) < least
+    return b"00000000 " not in zeros or zeros.count(48) < 14

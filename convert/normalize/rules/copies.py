@@ -48,11 +48,12 @@ ROW_ORIGIN = re.compile(
     r"^\s*(?:Embassy|Consulate|Mission|US |USUN|USEU|UNVIE|Secretary|American|Iran|REO)\b[\w ,.'-]{0,40}$"
 )
 _ROW_FIELDS = (ROW_ID, ROW_DATE, ROW_CABLE, ROW_REFS, ROW_CLASS, ROW_ORIGIN)
+_ROW_FIELD = re.compile("|".join(f"(?:{r.pattern})" for r in _ROW_FIELDS))  # (one match, not up to six)
 
 
 def row_field(line: str) -> bool:
     """One field of a media partner's database row: id, date, refid, classification, origin."""
-    return any(p.match(line) for p in _ROW_FIELDS)
+    return _ROW_FIELD.match(line) is not None
 
 
 @ROWS.rule("database-row")

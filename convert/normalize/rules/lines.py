@@ -25,7 +25,7 @@ from typing import Any
 
 from ...model import RawCable, SourceMetadata
 from ..banner import parse_banner
-from ..needles import few_digits
+from ..needles import no_page_number
 from ..parsed import Anchored, Entry, Furniture
 from .footers import take_footer, take_glued_footer, take_section, transmission_banner
 from .ruler import Chain, note
@@ -328,7 +328,7 @@ def glued_page_break(line: str) -> list[str] | None:
 
 
 def _cut_pages(line: str, depth: int) -> list[str] | None:
-    if few_digits(line, 14) or _PAGE_OF.search(line) is None:  # (PAGE_IN_LINE: 14 digits at least)
+    if no_page_number(line) or _PAGE_OF.search(line) is None:
         return None
     for match in PAGE_IN_LINE.finditer(line):
         before, after = line[: match.start()].rstrip(), line[match.end() :].strip()

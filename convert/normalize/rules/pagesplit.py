@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..needles import few_digits
+from ..needles import no_page_number
 from .lines import LINES, PAGE_IN_LINE, station_before
 from .ruler import note
 
@@ -67,8 +67,8 @@ def _joined(before: str, after: str) -> tuple[str, str] | None:
     (at its station) in ``before`` and ends in ``after``."""
     glue = "" if before.endswith(".") else " "  # a page number cut after its point: ``002.`` / ``2 OF``
     text = before + glue + after
-    if few_digits(text, 14):
-        return None  # (a page-break line's serial and page of pages: 14 digits at least)
+    if no_page_number(text):
+        return None  # (a page-break line's serial and page of pages)
     cut = len(before) + len(glue)  # where ``after`` starts in ``text``
     match = next((m for m in PAGE_IN_LINE.finditer(text) if m.end() > cut), None)
     if match is None or match.start() > cut:

@@ -31,7 +31,10 @@ _NUMBER = re.compile(
 #: only as the very next number after a finished sentence (``section 4 (c)`` is a law's, written
 #: after no sentence's end). Searched from the marking's ``(``, which ``re`` skips to
 _MARKED = r"\((?:U|SBU|C|S|TS|LOU|S/NF|C/NF)\) (?=[A-Z])"
-_BARE_MARKING = re.compile(_MARKED)
+#: such a marking after a digit and a space (where ``_BARE_NUMBER`` may end in it: a marking
+#: after a numbered paragraph's full stop, most of them, is not read on), looked back at from
+#: its ``(``
+_BARE_MARKING = re.compile(r"\((?<=\d \()" + _MARKED[2:])
 _BARE_NUMBER = re.compile(r"(?P<num>1\d{0,2}|[2-9]\d?) " + _MARKED)
 #: what ends the sentence before a run-on paragraph (a word's full stop, a closing quotation
 #: mark or parenthesis, a label's end: ``END SUMMARY>``), then a space; or a word's full stop
@@ -65,8 +68,12 @@ _SMALL = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"
 _END_LABEL = re.compile(END_LABEL + r"(?:\s+|$)")
 _CAPS_TITLE = re.compile(rf"(?=[A-Z]){_WORD}(?: {_WORD})+$")
 #: a paragraph number's full stop and the parenthesis of its marking (``3. (``): what the text
-#: is searched for before a line is read with ``_NUMBER``
-_STOP = re.compile(r"\.[ \t]{0,3}+\(")
+#: is searched for before a line is read with ``_NUMBER``; not after a number that begins its
+#: line (``¶3. (C)``, most of them: :func:`_inline_lines` reads a number inside a line only),
+#: looked back at from the full stop once the parenthesis is seen
+_STOP = re.compile(
+    r"\.(?=[ \t]{0,3}+\()(?<!\n\d\.)(?<!\n\d\d\.|\n¶\d\.)(?<!\n\d\d\d\.|\n¶\d\d\.)(?<!\n¶\d\d\d\.)[ \t]{0,3}+\("
+)
 #: how far before the number a heading is looked for
 _REACH = 160
 
