@@ -27,7 +27,8 @@ def functions(path: Path) -> list[tuple[int, str]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-            out.append(((node.end_lineno or node.lineno) - start + 1, f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"))
+            end = node.end_lineno or node.lineno
+            out.append((end - start + 1, f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"))
     return out
 
 
