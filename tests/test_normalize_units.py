@@ -193,6 +193,9 @@ def test_refs_split_by_label_sequence():
     # a station the table knows only written short goes on after its number like a known one
     ("HAGUE 2345 PARA 4", 2005, "05THEHAGUE2345", True),
     ("USUN 1593 PARA 2", 2004, "04USUNNEWYORK1593", True),
+    # the Mission to the European Union written short, read as written in full (04THEHAGUE1919)
+    ("USEU 3226", 2004, "04USEUBRUSSELS3226", True),
+    ("USEU BRUSSELS 4936", 2004, "04USEUBRUSSELS4936", True),
     ("RIO 12 DE JANEIRO 400", 2007, None, False),  # the station's own words again: garbled
     # ... but a known station may go on, and so may an unknown one with what follows a number
     ("BEIJING 581 ON TRADE", 2009, "09BEIJING581", True),

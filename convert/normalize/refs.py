@@ -175,6 +175,11 @@ def _read_station(station: str) -> str | None:
 
 
 _ALSO_STATIONS = frozenset({"SECSTATE"})
+#: stations a reference writes otherwise than the ids spell them, where no banner tells: the
+#: Department's cables are STATE; ``USEU 3226`` is the Mission to the European Union's, written
+#: in full ``USEU BRUSSELS 4936`` as other references do (04USEUBRUSSELS4936; a page's database
+#: row gives 04THEHAGUE1919's ``USEU 3226`` as 04USEUBRUSSELS3226)
+_WRITTEN_SHORT = {"SECSTATE": "STATE", "SECSTATE WASHDC": "STATE", "USEU": "USEU BRUSSELS"}
 
 
 def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, bool]:
@@ -184,8 +189,7 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
     station = _read_station(" ".join(written.split()))
     if station is None:
         return None, False
-    if station in ("SECSTATE", "SECSTATE WASHDC"):
-        station = "STATE"  # cablegate ids spell the Department's cables STATE
+    station = _WRITTEN_SHORT.get(station, station)
     words = station.split()
     # THE HAGUE is a station, and so is RIO DE JAN (cut at the teletype's width: its JAN is no month)
     known = len(words) > 1 and bool(stations.banner_offices(station) or stations.cut_at_width(station))
