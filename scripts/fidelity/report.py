@@ -222,7 +222,9 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 30", "% right on pages drawn and read in session 30 (drawn in proportion to the corpus), "
                            "before any rule saw them"),
             ("session 31", "% right on pages drawn and read in session 31 (weighted toward the least read and "
-                           "hard bodies), before any rule saw them"))
+                           "hard bodies), before any rule saw them"),
+            ("session 33", "% right on pages drawn and read in session 33 (drawn in proportion to the corpus), "
+                           "before any rule saw them"))
 
 
 def holdout_sections(o: Outcome) -> list[tuple[str, list[str]]]:
