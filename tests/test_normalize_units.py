@@ -696,6 +696,12 @@ def test_hyphen_split_mended_only_when_the_word_occurs_elsewhere():
     ("2. (U) Marine Post 1 (24 hrs)     5777-4873  WAYNE\n", "WAYNE"),
     # in a text written in capitals the words after a figure may be its own
     ("2. (U) THE TALKS RESUME ON 5 MAY 2009 IN GENEVA\n", None),
+    # a name glued to the last full stop (09CAIRO200, 08TRIPOLI829), an export's date after the name (09BRASILIA1540)
+    ("2. (U) They will get back to us with nominees by February 12.SCOBEY\n", "SCOBEY"),
+    ("2. (C) It is chilly in the fall.  End Comment.GODFREY\n", "GODFREY"),
+    ("2. (U) IT WAS AGREED WITH THE U.S.EMBASSY\n", None),
+    ("2. (U) It is now an autonomous offense. KUBISKE 2009-12-31\n", "KUBISKE"),
+    ("2. (U) Last point.\n\nSOBEL 2008-01-08\n", "SOBEL"),
     # the name above a post's notice, quoted whole with its address wrapped (09ANKARA1472)
     ("2. (U) Last point.\n\nJEFFREY\n\n    \"Visit Ankara's Classified Web Site at http://www.intelink.s\n"
      "gov.gov/wiki/Portal:Turkey\"\n", "JEFFREY"),

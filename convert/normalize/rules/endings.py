@@ -178,6 +178,26 @@ def name_row_stamp(line: str) -> int | None:
     return _after_name(line, _ROW_STAMP.search(line) if "/" in line else None)
 
 
+#: an export's date after the name on its line (``KUBISKE 2009-12-31``, ``BURNS<tab>2006-03-31``)
+_DAY_STAMP = re.compile(r"(?<=\S)[ \t]++(?:19|20)\d\d-[01]\d-[0-3]\d[ \t]*+$")
+
+
+@STAMP.rule(
+    "name-day-stamp",
+    after="name-row-stamp",
+    note=note(
+        "normalization",
+        "An export's date run on after the signer's name on its line (KUBISKE 2009-12-31) is kept in the closer "
+        "as fw type=\"wrapper\", after the signature.",
+    ),
+)
+def name_day_stamp(line: str) -> int | None:
+    """``… an autonomous offense. KUBISKE 2009-12-31``, ``SOBEL 2008-01-08``: the last line ends
+    with a name (the whole line, or a name in capitals after the last sentence) and a date
+    written year first (an export's stamp, 5 pages); the stamp begins after the name."""
+    return _after_name(line, _DAY_STAMP.search(line) if "-" in line else None)
+
+
 @STAMP.rule(
     "name-row-tail",
     after="name-row-stamp",
