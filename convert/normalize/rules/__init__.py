@@ -47,6 +47,7 @@ from . import (  # noqa: F401  (registers the rules)
     redacted,
     refcopy,
     refsentence,
+    refwrap,
     resent,
     restated,
     routing,
