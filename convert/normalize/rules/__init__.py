@@ -51,6 +51,7 @@ from . import (  # noqa: F401  (registers the rules)
     resent,
     restated,
     routing,
+    rowday,
     runon,
     sectionend,
     separators,
