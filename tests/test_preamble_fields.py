@@ -119,6 +119,23 @@ def test_a_subject_run_on_into_ref_and_classified_by_is_cut_there() -> None:
     assert [r["text"] for r in got["references"]] == ["PARIS 8705"]
 
 
+@pytest.mark.parametrize(
+    ("after_reasons", "first"),
+    [
+        ("1.4 (b) (d) 1. (C) Summary: A delegation came to the ministry today.", 1),  # letters apart after a space (08BAKU761)
+        ("1.4 (b) and (d) 1. (C) Summary: A delegation came to the ministry today.", 1),
+        ("1.4 (b) (C) Summary: A delegation came to the ministry today.", None),  # "(C)" after a space is the marking, not a letter
+    ],
+)
+def test_a_classified_by_line_run_on_into_the_body_is_cut_after_its_reasons(after_reasons: str, first: int | None) -> None:
+    run_on = f"Classified By: Acting DCM Rob Garverick, Reasons {after_reasons}"
+    got = rec(BODY.replace("1. (C) Text of the cable.", run_on + "\n\n2. (C) Text of the cable."))
+    assert [p["n"] for p in got["paragraphs"]] == ([1, 2] if first else [2])  # type: ignore[union-attr]
+    body = [b["text"] for b in got["body"] if b.get("type") == "p"]  # type: ignore[union-attr]
+    assert any(t.lstrip("(C) ").startswith("Summary: A delegation came to the ministry today.") for t in body)
+    assert not any("Garverick" in t for t in body)
+
+
 def test_a_classified_by_line_with_its_own_portion_marking_is_the_field() -> None:
     # 03ANKARA1516, 09STATE119085: ``(U) Classified by …`` after the REF field, before paragraph 1
     line = "(U) Classified by Polcouns John Kunstadter; reasons 1.5 (b,d)."

@@ -38,10 +38,12 @@ DANGLING: Chain[Callable[[str, str], tuple[str, str] | None]] = Chain(
 _LETTERS = r"(?:\(\s*[a-hA-H](?:\s*(?:,|/|&amp;|&|and|AND)\s*[a-hA-H])*\s*\)|\b[a-hA-H]\b)"
 #: the reasons that end a Classified By line: ``1.4 (b) and (d).``, ``1.4 (b), (c), (d)``,
 #: ``1. 4 (b,d)``, ``1.4 b, d``, ``1.4(b)(d)``; a group after the first is joined by a comma,
-#: ``and``, ``&`` or ``/``, or set right after the one before (not a portion marking after a
-#: space: ``1.4 (b) and (d) (C) HMG is aware …``)
+#: ``and``, ``&`` or ``/``, or set right after the one before, or after a space when it is a
+#: bracketed letter no portion marking spells (``1.4 (b) (d) 1. (C)``, 08BAKU761; not ``(C)`` or
+#: ``(S)`` after a space: ``1.4 (b) and (d) (C) HMG is aware …``)
 REASONS = re.compile(
-    rf"\b1\s?\.\s?[45]\s*{_LETTERS}(?:(?:\s*(?:,|and|AND|&amp;|&|/)\s*|(?<=\)))(?:{_LETTERS}))*(?:\s*\.)?"
+    rf"\b1\s?\.\s?[45]\s*{_LETTERS}"
+    rf"(?:(?:\s*(?:,|and|AND|&amp;|&|/)\s*|(?<=\))|\s+(?=\(\s*(?:[a-h]|[ABDEFGH])\s*\)))(?:{_LETTERS}))*(?:\s*\.)?"
 )
 #: what begins the body right after them: paragraph 1 (``1. (C)``, ``1.(C)``, ``1, (C)``,
 #: ``1.KEY POINTS``), a portion marking before a sentence, or a bullet with its marking
