@@ -89,7 +89,9 @@ def wrapped_title(block: Sequence[Line]) -> bool:
     rules over them, is one title the teletype wrapped, which a rule under it completes (not its
     last line alone): each line at most 80 characters and a letter or digit, all under TITLE_LIMIT,
     none a numbered paragraph, an item, a table's columns nor a sentence's end (all but the last
-    may end in a comma or a colon), none in lower case at its start."""
+    may end in a comma or a colon), none in lower case at its start but a line after the first of
+    a title in title case (``Development - Industrial Towns, Hydro-electric Power and Jitters`` /
+    ``about Privatization`` / dashes, 08KABUL576)."""
     texts = [x for x in block if isinstance(x, str)]
     if len(texts) != len(block):
         return False
@@ -104,8 +106,22 @@ def wrapped_title(block: Sequence[Line]) -> bool:
         and sum(map(len, lines)) < TITLE_LIMIT
         and not any(x.endswith((".", ";")) for x in lines[:-1])
         and not lines[-1].endswith((".", ",", ";", " --"))
-        and not any(x[0].islower() for x in lines)
+        and not lines[0][0].islower()
+        and (not any(x[0].islower() for x in lines[1:]) or _title_case(lines))
     )
+
+
+#: a word a title in title case capitalises: four letters or more (``and``, ``of``, ``the`` are not)
+_LONG_WORD = re.compile(r"[A-Za-z][\w'-]{3,}")
+
+
+def _title_case(lines: Sequence[str]) -> bool:
+    """Whether the words of four letters or more in these lines begin in capitals, all but one
+    at most, and three at least: a title in title case, whose wrapped line may begin with a
+    small word (``about Privatization``), not prose."""
+    words = [w for x in lines for w in _LONG_WORD.findall(x)]
+    lower = sum(w[0].islower() for w in words)
+    return len(words) - lower >= 3 and lower <= 1
 
 
 def tail_texts(block: list[Line], n: int = 2) -> list[str]:
