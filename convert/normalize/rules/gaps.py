@@ -31,8 +31,11 @@ _UNSTOPPED = re.compile(
     r"^\s*+(?:¶\s*+)?(?P<num>\d{1,3})(?P<stop>\)?)\s++(?P<marking>\((?:U|SBU|C|S|TS|LOU)(?:\s*+//?\s*+[A-Z]++){0,3}\))\s++"
 )
 #: the same in a cable written without portion markings: the number, a space and a sentence's
-#: first two words (``2 The net revenue from remittances tripled …``)
-_UNSTOPPED_BARE = re.compile(r"^\s*+(?:¶\s*+)?(?P<num>\d{1,3})\s++(?=[A-Z][a-z]++\s++[a-z])")
+#: first two words (``2 The net revenue from remittances tripled …``), or the number with a comma
+#: typed for its full stop before a capitalised word (``1, On Monday, January 7, …``)
+_UNSTOPPED_BARE = re.compile(
+    r"^\s*+(?:¶\s*+)?(?P<label>(?P<num>\d{1,3})(?:\s++(?=[A-Z][a-z]++\s++[a-z])|,(?=\s++[A-Z][a-z])))\s*+"
+)
 
 
 @STARTS.rule("anchored-paragraph", after="next-paragraph", lead=r"[¶\d]")  # (PARA_START)
@@ -270,7 +273,8 @@ def parenthesised_paragraphs(blocks: list[Block], run: Run) -> list[Block]:
     note=note(
         "normalization",
         "In a cable written without portion markings, "
-        "a paragraph whose number lost its full stop in copying (2 The net revenue …) "
+        "a paragraph whose number lost its full stop in copying (2 The net revenue …) or has a comma for it "
+        "(1, On Monday …) "
         "is the paragraph of that number when the numbers before and after it confirm it; "
         "the number is kept as written.",
     ),
@@ -282,7 +286,9 @@ def bare_paragraph_number(blocks: list[Block], run: Run) -> list[Block]:
     unnumbered paragraph that opens with a number, a space and a sentence (a capitalised word
     and a word in lower case) is the paragraph of that number when the paragraph before is that
     number's predecessor (for 1: none comes before), the next one its successor, and the cable
-    has no paragraph of it. A number before a name or a date (``1 Economic and Commercial
+    has no paragraph of it; so is one whose number has a comma for its full stop before a
+    capitalised word (``1, On Monday, January 7, Ambassador Langdale …`` / ``¶2. FM Stagno …``,
+    08SANJOSE15). A number before a name or a date (``1 Economic and Commercial
     Officer``, ``8 With …`` between paragraphs 2 and 3) fills no gap and stays text."""
     numbers = set(numbered(blocks))
     out: list[Block] | None = None
@@ -295,7 +301,7 @@ def bare_paragraph_number(blocks: list[Block], run: Run) -> list[Block]:
             continue
         numbers.add(int(found["num"]))
         out = out or list(blocks)
-        out[index] = Paragraph((first[found.end() :], *block.lines[1:]), int(found["num"]), found["num"], None,
+        out[index] = Paragraph((first[found.end() :], *block.lines[1:]), int(found["num"]), found["label"].strip(), None,
                                None, block.items)
     return out if out is not None else blocks
 
