@@ -811,6 +811,16 @@ def test_subject_label_colon_written_twice():
     assert cable("UNCLAS MADRID 000857\n\nSUBJECT: IRAN: THE VOTE\n\n1. (U) Text.\n").subject == "IRAN: THE VOTE"
 
 
+def test_subject_label_written_twice():
+    """``SUBJECT: SUBJECT: COSTA RICA: …`` (08SANJOSE1000): the second label is the label's, not
+    the subject's; the head keeps it as written. A subject that begins with the word is kept."""
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: SUBJECT: COSTA RICA: THE VOTE\n\n1. (U) Text here.\n")
+    assert c.subject == "COSTA RICA: THE VOTE"
+    assert xp(c, "string(//t:head[@type='subject'])") == "SUBJECT: SUBJECT: COSTA RICA: THE VOTE"
+    kept = cable("UNCLAS MADRID 000857\n\nSUBJECT: SUBJECT TO CHANGE: THE VOTE\n\n1. (U) Text.\n")
+    assert kept.subject == "SUBJECT TO CHANGE: THE VOTE"
+
+
 def test_begin_end_text_is_a_quote():
     c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) The note reads: BEGIN TEXT: We agree. END TEXT.\n\n"
               "2. (U) Begin text:\n\n3. (U) First quoted.\n\n4. (U) Last quoted. End text.\n")

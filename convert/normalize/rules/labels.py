@@ -57,12 +57,14 @@ def subject_label_mended(text: str) -> Found:
                                                               reason="field-label"))]
 
 
-#: the label's colon written again after a space (``SUBJECT: : MEXICANS DIFFER …``, 08MEXICO3108)
-_COLON_AGAIN = re.compile(r"^:\s+(?=\S)")
+#: the label's colon written again after a space (``SUBJECT: : MEXICANS DIFFER …``, 08MEXICO3108),
+#: or the whole label with its colon (``SUBJECT: SUBJECT: COSTA RICA: TITLE III …``, 08SANJOSE1000)
+_COLON_AGAIN = re.compile(r"^(?::|SUBJ(?:ECT)?:)\s+(?=\S)")
 
 
 def subject_text(text: str) -> str:
     """A SUBJECT field's text without its label, written whole or damaged; a stray second colon
-    after the label (``SUBJECT: : …``) belongs to the label (the text keeps it as written)."""
+    after the label (``SUBJECT: : …``), or the label written twice (``SUBJECT: SUBJECT: …``),
+    belongs to the label (the text keeps it as written)."""
     label = SUBJECT if SUBJECT.match(text) else DAMAGED_SUBJECT
     return _COLON_AGAIN.sub("", label.sub("", text, count=1).strip(), count=1)
