@@ -707,6 +707,8 @@ def test_hyphen_split_mended_only_when_the_word_occurs_elsewhere():
      "gov.gov/wiki/Portal:Turkey\"\n", "JEFFREY"),
     ("2. (U) Drafted by OSD staff. Jeffrey\n\nVisit Ankara's Classified Web Site at http://www.intelink.sgov.gov\n",
      "Jeffrey"),
+    # an end label wrapped and cut under its line is no name (05THEHAGUE1556)
+    ("2. (C) Comment: we will see. END COMMENT\nAND GUIDANCE REQUES\n", None),
 ])
 def test_signatures(ending, signer):
     c = cable("CONFIDENTIAL MADRID 000857\n\nSUBJECT: X\n\n1. (C) One.\n\n" + ending)

@@ -46,11 +46,15 @@ _NOT_NAMES = frozenset(
     "UNCLASSIFIED UNCLAS SENSITIVE PARA ENDS MINIMIZE CONSIDERED CLEARED REGARDS DRAFTED APPROVED GP-3 EXEMPT "
     "DECL ADS".split()
 )
+#: words no name begins with: a sentence's small words (``END COMMENT`` / ``AND GUIDANCE REQUES``,
+#: 05THEHAGUE1556: an end label wrapped and cut, no signature)
+_NOT_FIRST = frozenset("AND OR BUT THE OF FOR TO IN ON AT BY WITH FROM".split())
 
 
 def is_name(text: str) -> bool:
     """One to four words of letters (a name as cables sign), none a word cables end with or
-    holding a redaction (``XXXXXXXXXXXXTUTTLE``: ``redaction-glued-signature``), nor the first
+    holding a redaction (``XXXXXXXXXXXXTUTTLE``: ``redaction-glued-signature``), none beginning
+    with a sentence's small word (``AND GUIDANCE REQUES``) before another, nor the first
     letters of ``Classified`` cut off by an ellipsis (``Classifie...``, ``Cl...``: a media
     partner's copy cut short in its Classified By line; ``WEINROD..``, ``Susman...`` sign)."""
     cut = text.strip().rstrip(".\u2026")
@@ -60,5 +64,7 @@ def is_name(text: str) -> bool:
     if not words or len(words) > 4 or len(text) > 40:
         return False
     if any(w.upper().strip("’'") in _NOT_NAMES or REDACTED.search(w) for w in words):  # no redaction in a name
+        return False
+    if len(words) > 1 and words[0].upper() in _NOT_FIRST:
         return False
     return all(_NAME_WORD.fullmatch(w) for w in words) and any(len(w) > 1 for w in words)
