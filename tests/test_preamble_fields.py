@@ -122,12 +122,16 @@ def test_a_subject_run_on_into_ref_and_classified_by_is_cut_there() -> None:
 @pytest.mark.parametrize(
     ("after_reasons", "first"),
     [
-        ("1.4 (b) (d) 1. (C) Summary: A delegation came to the ministry today.", 1),  # letters apart after a space (08BAKU761)
+        # letters apart after a space (08BAKU761)
+        ("1.4 (b) (d) 1. (C) Summary: A delegation came to the ministry today.", 1),
         ("1.4 (b) and (d) 1. (C) Summary: A delegation came to the ministry today.", 1),
-        ("1.4 (b) (C) Summary: A delegation came to the ministry today.", None),  # "(C)" after a space is the marking, not a letter
+        # "(C)" after a space is the marking, not a letter
+        ("1.4 (b) (C) Summary: A delegation came to the ministry today.", None),
     ],
 )
-def test_a_classified_by_line_run_on_into_the_body_is_cut_after_its_reasons(after_reasons: str, first: int | None) -> None:
+def test_a_classified_by_line_run_on_into_the_body_is_cut_after_its_reasons(
+    after_reasons: str, first: int | None
+) -> None:
     run_on = f"Classified By: Acting DCM Rob Garverick, Reasons {after_reasons}"
     got = rec(BODY.replace("1. (C) Text of the cable.", run_on + "\n\n2. (C) Text of the cable."))
     assert [p["n"] for p in got["paragraphs"]] == ([1, 2] if first else [2])  # type: ignore[union-attr]

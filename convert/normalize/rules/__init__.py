@@ -56,6 +56,7 @@ from . import (  # noqa: F401  (registers the rules)
     sectionend,
     separators,
     serials,
+    shortrule,
     signoff,
     spacing,
     subjects,

@@ -301,8 +301,9 @@ def bare_paragraph_number(blocks: list[Block], run: Run) -> list[Block]:
             continue
         numbers.add(int(found["num"]))
         out = out or list(blocks)
-        out[index] = Paragraph((first[found.end() :], *block.lines[1:]), int(found["num"]), found["label"].strip(), None,
-                               None, block.items)
+        label = found["label"].strip()
+        rest = (first[found.end() :], *block.lines[1:])
+        out[index] = Paragraph(rest, int(found["num"]), label, None, None, block.items)
     return out if out is not None else blocks
 
 

@@ -119,8 +119,8 @@ def _title_case(lines: Sequence[str]) -> bool:
     """Whether the words of four letters or more in these lines begin in capitals, all but one
     at most, and three at least: a title in title case, whose wrapped line may begin with a
     small word (``about Privatization``), not prose."""
-    words = [w for x in lines for w in _LONG_WORD.findall(x)]
-    lower = sum(w[0].islower() for w in words)
+    words: list[str] = [w for x in lines for w in _LONG_WORD.findall(x)]
+    lower = sum(1 for w in words if w[0].islower())
     return len(words) - lower >= 3 and lower <= 1
 
 
