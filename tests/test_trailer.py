@@ -110,3 +110,14 @@ def test_the_rule_finds_where_the_notice_begins() -> None:
     cairo = ["*******", "Visit Embassy Cairo's Classified Website:", "http://www.state.sgov.gov/p/nea/cairo"]
     assert post_trailer(cairo) == (0, 0)
     assert post_trailer(["the cable (Visit Embassy Cairo's Classified Website"]) is None
+
+
+def test_a_post_s_plain_invitation_to_its_classified_page_before_the_name_is_its_notice() -> None:
+    """``Please visit us at http://www.state.sgov.gov/p/wha/asuncion`` / ``Cason`` (Embassy Asuncion,
+    08ASUNCION358 and 7 more): the notice without the words "classified website", its address on
+    the classified network; an invitation to an address elsewhere stays text."""
+    done = _run("1. (C) The talks went on.\n\nPlease visit us at http://www.state.sgov.gov/p/wha/asuncion\n\nCason\n")
+    assert _trailers(done) == ["Please visit us at http://www.state.sgov.gov/p/wha/asuncion"]
+    assert done.cable.tei.xpath("//t:closer/t:signed/t:persName/text()", namespaces=NS) == ["Cason"]
+    kept = _run("1. (C) The talks went on.\n\nPlease visit us at http://www.usembassy.gov/asuncion\n\nCason\n")
+    assert _trailers(kept) == []

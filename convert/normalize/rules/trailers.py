@@ -30,8 +30,13 @@ TRAILER: Chain[Callable[[list[str]], tuple[int, int] | None]] = Chain(
 )
 
 #: the notice's opening words (``Please visit Paris' Classified Website at:``, ``Visit Embassy
-#: Tel Aviv's Classified Web Site``, ``visit our classified website``)
-_NOTICE = re.compile(r"(?:please\s+)?visit\s+(?:\S+\s+){0,5}?classified\s+web\s?site\b", re.I)
+#: Tel Aviv's Classified Web Site``, ``visit our classified website``; Asuncion's ``Please visit us
+#: at http://www.state.sgov.gov/p/wha/asuncion``, its address on the classified network next)
+_NOTICE = re.compile(
+    r"(?:please\s+)?visit\s+(?:\S+\s+){0,5}?classified\s+web\s?site\b"
+    r"|please\s+visit\s+us\s+at(?=\s+\S*sgov\.gov)",
+    re.I,
+)
 #: a quotation mark that opens the notice (09ANKARA1472: the notice quoted whole, its address wrapped)
 _OPENING = "\"“"
 #: what ends a sentence before the notice on its line
@@ -113,8 +118,9 @@ def post_trailer(texts: list[str]) -> tuple[int, int] | None:
     the website within a sentence (``available on Embassy Rome's Classified web site``) does
     not begin with "visit" there, and is not taken."""
     for index, line in enumerate(texts):
-        if "web" not in line.lower():
-            continue  # (every notice holds it: ``_NOTICE``, with no prefix, is tried at every position)
+        lower = line.lower()
+        if "web" not in lower and "visit us" not in lower:
+            continue  # (every notice holds one: ``_NOTICE``, with no prefix, is tried at every position)
         for found in _NOTICE.finditer(line):
             if not _may_begin(line[: found.start()]):
                 continue
