@@ -34,10 +34,12 @@ _COMMA_APOSTROPHE = re.compile(r"(?<=[A-Za-z]),(?=(?:s|t|ll|re|ve|d|m)\b)", re.I
 
 def text(value: object) -> str:
     """White space and typographic quotes normalised, a comma written for an apostrophe
-    (``Korea,s``, ``hasn,t``) read as one; None -> ''."""
+    (``Korea,s``, ``hasn,t``) read as one, and a quotation mark a CSV export doubled
+    (``""TRANSFORMATIONAL""``) read as one; None -> ''."""
     if value is None:
         return ""
-    return _COMMA_APOSTROPHE.sub("'", " ".join(str(value).translate(_QUOTES).split()))
+    plain = " ".join(str(value).translate(_QUOTES).split()).replace('""', '"')
+    return _COMMA_APOSTROPHE.sub("'", plain)
 
 
 def subject_equal(truth: str | None, ours: str | None) -> bool:
