@@ -36,6 +36,7 @@ from . import (  # noqa: F401  (registers the rules)
     lines,
     marked,
     numbersigned,
+    numbertext,
     openrefs,
     pagesplit,
     passes,
