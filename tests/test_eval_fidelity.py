@@ -21,7 +21,8 @@ def test_subject_normalises_space_and_quotes_but_not_case() -> None:
     assert compare.subject_equal("NEPAL:  INDIAN  VIEWS", "NEPAL: INDIAN VIEWS")
     assert compare.subject_equal("SPAIN'S PARTY", "SPAIN’S PARTY")
     assert compare.subject_equal("GOF C/T COORDINATOR,S OVERVIEW", "GOF C/T COORDINATOR'S OVERVIEW")
-    assert compare.subject_equal('FOR ""TRANSFORMATIONAL"" VISIT', 'FOR "TRANSFORMATIONAL" VISIT')  # a CSV export's pair
+    # a quotation mark a CSV export doubled
+    assert compare.subject_equal('FOR ""TRANSFORMATIONAL"" VISIT', 'FOR "TRANSFORMATIONAL" VISIT')
     assert not compare.subject_equal('FOR "TRANSFORMATIONAL" VISIT', "FOR TRANSFORMATIONAL VISIT")
     assert not compare.subject_equal("SPAIN'S PARTY", "Spain's Party")
     assert not compare.subject_equal("LOOMS", "LOOMS REF: A. LONDON 2163")

@@ -9,9 +9,11 @@ opposed …`` (09BRUSSELS537: the E3+1), ``… civil liberties remained at`` / `
 asserts …`` (10MANAMA30: a rating of 5). 5 pages.
 
 ``number-in-sentence`` puts such a line back in the paragraph before it: the number has no
-portion marking where the paragraph before has one, it is out of the cable's order (not the
-number after that paragraph's), that paragraph's text stops without a sentence's end, and the
-next numbered paragraph, if any, is the one after it. A list numbered inside a paragraph
+portion marking where the paragraph before has one, it is out of the cable's order (that
+paragraph's own number again, or one past the next), that paragraph's text stops without a
+sentence's end, and the next numbered paragraph, if any, is the one after it. A lower number is
+``backward-number-rejoin``'s (chain ``blocks.merge``: paragraphs never count back, so it needs
+no look at the numbers after it). A list numbered inside a paragraph
 (``1. A/S …``, ``2. Larry …``) has no marked paragraph right before each number, and stays.
 """
 
@@ -40,7 +42,7 @@ def _in_sentence(before: Block, block: Block, after: int | None) -> bool:
         and not block.marking
         and before.n is not None
         and bool(before.marking)
-        and block.n != before.n + 1
+        and (block.n == before.n or block.n > before.n + 1)  # (a lower one is backward-number-rejoin's)
         and (after is None or after == before.n + 1)
         and _stops_mid_sentence(before)
     )
