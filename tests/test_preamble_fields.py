@@ -204,6 +204,11 @@ def test_a_label_written_twice_does_not_hide_the_cable() -> None:
         ("C", "C: 2004 MADRID 4554", "04MADRID4554"),
         ("D", "D. 08 ROME 5", "08ROME5"),
     ]
+    # the label's closing parenthesis set apart (08LONDON1761)
+    assert refs_of("REF: A. ) STATE 064404 B. ) IIR 663 2405 08") == [
+        ("A", ") STATE 064404", "09STATE64404"),
+        ("B", ") IIR 663 2405 08", None),
+    ]
 
 
 def test_an_item_naming_several_cables_is_one_item_per_cable_with_its_separator() -> None:

@@ -228,9 +228,12 @@ _SERIAL_ALONE = re.compile(r"(?P<serial>\d{3,6})\b(?![/:.\d]|\s*+[A-Za-z(])")
 
 def _doubled(letter: str | None, item: str) -> int:
     """Where the text of an item starts past its label written twice (``A. A) SECSTATE
-    96300``, ``A. (A) …``, ``A. A: …``, ``A. A. …``, ``A. REF A: …``): 0 when it is not."""
+    96300``, ``A. (A) …``, ``A. A: …``, ``A. A. …``, ``A. REF A: …``) or past the label's stray
+    closing parenthesis (``A. ) STATE 064404``, 08LONDON1761): 0 when it is not."""
     if letter is None:
         return 0
+    if item.startswith(")"):
+        return len(item) - len(item[1:].lstrip())
     # (also ``A. REF: KATHMANDU 2282``, ``A. REF A:LIMA 3646``, ``A. REFTELS: (A) PARAMARIBO 501``)
     # (and glued or without its stop: ``A. A.BOGOTA 5486``, ``B. B HAVANA 772``, ``A. REF A HAVANA 639``)
     match = re.match(
