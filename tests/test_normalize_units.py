@@ -514,6 +514,14 @@ def test_summary_ended_with_the_comment():
      "3. (S) More.", "Summary and Recommendation: we recommend it. Why. End Summary and Recommendation."),
     ("SUMMARY AND ACTION REQUEST\n---------\n\n1. (C) Please demarche. End summary and action request.\n\n"
      "2. (C) More.", "Please demarche. End summary and action request."),
+    # the summary and the comment joined by an ampersand (09RIYADH181); three parts (09KUALALUMPUR1013)
+    ("1. (C) SUMMARY & COMMENT: They met.\n\n2. (C) He is reliable. End summary & comment.\n\n3. (C) More.",
+     "SUMMARY & COMMENT: They met. He is reliable. End summary & comment."),
+    ("1. (C) SUMMARY, COMMENT, AND ACTION REQUEST: It was stolen.\n\n2. (C) Please advise. END SUMMARY AND ACTION "
+     "REQUEST.\n\n3. (C) More.", "SUMMARY, COMMENT, AND ACTION REQUEST: It was stolen. Please advise. END SUMMARY AND "
+     "ACTION REQUEST."),
+    ("Summary, Comment and Recommendation\n---------\n\n1. (S) It is not routine. End Summary, Comment, and "
+     "Recommendation.\n\n2. (S) More.", "It is not routine. End Summary, Comment, and Recommendation."),
 ])
 def test_summary_labels(body: str, summary: str) -> None:
     assert record(cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n" + body + "\n"))["summary"] == summary

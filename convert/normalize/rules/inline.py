@@ -293,12 +293,12 @@ SPANS: Chain[Callable[[SpanText], bool]] = Chain(
 #: (``1.(SBU) SUMMARY Egypt has offered …``; not a two-part label's ``SUMMARY AND …``), after a
 #: stray point typed twice (``¶1.  . Summary: …``): the span needs its END SUMMARY all the same
 SUMMARY_START = re.compile(
-    r"^\s*(?:[.,;]\s+)?(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?"
+    r"^\s*(?:[.,;]\s+)?(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT|\s*&\s*COMMENT)?"
     r"(?:\s*(?:[:.-]|$)|\s*\([A-Z/ ]{1,12}\)|\s+(?!AND\b|&)(?=(?-i:[A-Z])))",
     re.I,
 )
-#: what END closes: ``SUMMARY``, ``COMMENT AND SUMMARY``, ``SUMMARY AND COMMENT``
-_ENDED = r"(?:COMMENT\s+AND\s+)?SUMMARY(?:\s+AND\s+COMMENT)?"
+#: what END closes: ``SUMMARY``, ``COMMENT AND SUMMARY``, ``SUMMARY AND COMMENT``, ``summary & comment``
+_ENDED = r"(?:COMMENT\s+AND\s+)?SUMMARY(?:\s+AND\s+COMMENT|\s*&\s*COMMENT)?"
 #: ``END SUMMARY.``, ``END COMMENT AND SUMMARY.``, ``END SUMMARY AND COMMENT.``
 SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?" + _ENDED + r"\b\s*[.:]?\)?", re.I)
 COMMENT_START = re.compile(r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?COMMENT\s*:", re.I)
@@ -309,10 +309,13 @@ QUOTE_START = re.compile(r"\b(?:BEGIN\s+(?:TEXT|QUOTE)|QTE)\b\s*[:.]?", re.I)
 QUOTE_END = re.compile(r"\b(?:END\s+(?:OF\s+)?(?:TEXT|QUOTE)|UNQTE|UNQUOTE)\b\s*[.:]?", re.I)
 
 #: a summary under a two-part label: ``Summary and Introduction``, ``Summary and Action Request``,
-#: ``Summary and Background``, ``Summary and Recommendation``, ``Summary/Comment`` …
+#: ``Summary and Background``, ``Summary and Recommendation``, ``Summary/Comment`` …, and the three
+#: parts of ``SUMMARY, COMMENT, AND ACTION REQUEST`` (09KUALALUMPUR1013), ``Summary, Comment and
+#: Recommendation`` (09UNVIEVIENNA220)
 _COMPOUND = (
     r"(?:INTRODUCTION\s+AND\s+SUMMARY|SUMMARY\s*(?:(?:AND|&)\s*(?:INTRODUCTION|KEY\s+(?:POINTS|THEMES)|ACTION\s+REQUESTS?"
-    r"|BACKGROUND|RECOMMENDATIONS?|CONCLUSIONS?)|/\s*(?:INTRODUCTION|COMMENTS?|KEY\s+POINTS|ACTION\s+REQUESTS?)))"
+    r"|BACKGROUND|RECOMMENDATIONS?|CONCLUSIONS?)|/\s*(?:INTRODUCTION|COMMENTS?|KEY\s+POINTS|ACTION\s+REQUESTS?)"
+    r"|,\s*COMMENTS?\s*,?\s*(?:AND|&)\s*(?:ACTION\s+REQUESTS?|RECOMMENDATIONS?)))"
 )
 #: the end of a summary: ``END SUMMARY``, or its label's own (``End summary and action request.``)
 _COMPOUND_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:" + _COMPOUND + "|" + _ENDED + r")\b\s*[.:]?\)?", re.I)
