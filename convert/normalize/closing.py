@@ -92,6 +92,7 @@ def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
             continue
         if isinstance(last, Paragraph) and last.items:
             if not _item_closing(blocks, last, tail, run):
+                _item_stamp(blocks, last, tail, run)
                 break
             continue
         if not isinstance(last, Paragraph) or (last.n is not None and len(last.lines) == 0):
@@ -153,6 +154,21 @@ def _item_closing(blocks: list[Block], last: Paragraph, tail: list[Block], run: 
     _pop_item_line(blocks, last)
     tail.insert(0, Closing(line, kind[1]))
     return True
+
+
+def _item_stamp(blocks: list[Block], last: Paragraph, tail: list[Block], run: Run) -> None:
+    """``… -- Post does not recommend such a visit.`` / ``STEVENS 0 02/20/2008`` (08TRIPOLI137):
+    an export's stamp after the name on the last line of the last list item, as ``_stamp``
+    takes it after a paragraph's (the name stays in the item for the signature)."""
+    texts = text_lines(last.items[-1].lines)
+    at = run.first(STAMP, texts[-1]) if texts else None
+    if not at:
+        return
+    item = last.items[-1]
+    lines = list(item.lines)
+    lines[max(i for i, x in enumerate(lines) if isinstance(x, str))] = texts[-1][:at]
+    blocks[-1] = dataclasses.replace(last, items=(*last.items[:-1], ListItem(item.label, tuple(lines), item.tokens)))
+    tail.insert(0, Closing(texts[-1][at:], "end-marker" if END_MARKER.match(texts[-1][at:]) else "wrapper"))
 
 
 def _stamp(blocks: list[Block], tail: list[Block], line: str, run: Run) -> None:
