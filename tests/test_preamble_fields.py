@@ -327,6 +327,12 @@ def test_references_written_number_first_in_cablegate_form_or_with_the_year_afte
     assert [r[2] for r in refs_of("REF: A. A: PANAMA 00933/08 B. B: PANAMA 00343")] == ["08PANAMA933", "09PANAMA343"]
     assert [r[2] for r in refs_of("REF: A. REF: KATHMANDU 2282 B. KATHMANDU 2298")] == [
         "09KATHMANDU2282", "09KATHMANDU2298"]
+    # the year after the serial and a space, ending the item (07KABUL1032); none past the cable's year
+    assert refs_of("REF: A. KABUL 5679 06 B. KABUL 940 07") == [
+        ("A", "KABUL 5679 06", "06KABUL5679"), ("B", "KABUL 940 07", "07KABUL940")]
+    assert [r[2] for r in refs_of("REF: LIMA 123 45")] == ["09LIMA123"]
+    # Embassy Kuala Lumpur's short name for itself (10KUALALUMPUR12)
+    assert [r[2] for r in refs_of("REF: A. 09 KL 1016 -- F-5 FOLLOW UP")] == ["09KUALALUMPUR1016"]
     # a number then words that are no station, a date-like serial: no cable
     assert [r[2] for r in refs_of("REF: 00500 PEOPLE")] == [None]
     assert [r[2] for r in refs_of("REF: STATE 12/05")] == [None]

@@ -46,6 +46,8 @@ _CABLE_REF = re.compile(
     r"^\s*(?:['’](?=\d\d\s))?(?:(?P<year>\d{4}|\d{2}|O\d)(?:\s+|(?=[A-Z]{3})))?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?(?:0(?=\s+\d))?)\s*"
     r"(?P<serial>\d{1,6}|0{1,2}[1-9]\d{5}(?!\s+\d{3}(?:\.\d)?\s+OF\b))(?:/(?P<after>\d{2})\b(?<=\d{3}/\d\d))?\b(?![/\d]|:(?!\s)|-(?!-)|\.\.|…)"
     r"(?:\s?\((?P<paren>(?:19|20)?\d\d)\))?"
+    # the year after the serial and a space, ending the item (``KABUL 5679 06``, 07KABUL1032)
+    r"(?:\s(?P<spaced>\d\d)(?=\s*$))?"
 )
 #: number first: ``00821 ASMARA`` (the whole item; the station must be one the table knows)
 _NUMBER_FIRST = re.compile(r"\s*(?P<serial>\d{3,6})\s+(?P<station>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2})\s*$")
@@ -178,8 +180,9 @@ _ALSO_STATIONS = frozenset({"SECSTATE"})
 #: stations a reference writes otherwise than the ids spell them, where no banner tells: the
 #: Department's cables are STATE; ``USEU 3226`` is the Mission to the European Union's, written
 #: in full ``USEU BRUSSELS 4936`` as other references do (04USEUBRUSSELS4936; a page's database
-#: row gives 04THEHAGUE1919's ``USEU 3226`` as 04USEUBRUSSELS3226)
-_WRITTEN_SHORT = {"SECSTATE": "STATE", "SECSTATE WASHDC": "STATE", "USEU": "USEU BRUSSELS"}
+#: row gives 04THEHAGUE1919's ``USEU 3226`` as 04USEUBRUSSELS3226); ``09 KL 1016`` is Embassy
+#: Kuala Lumpur's own short name for itself (10KUALALUMPUR12)
+_WRITTEN_SHORT = {"SECSTATE": "STATE", "SECSTATE WASHDC": "STATE", "USEU": "USEU BRUSSELS", "KL": "KUALA LUMPUR"}
 
 
 def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, bool]:
@@ -204,7 +207,10 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
         # is KUALA LUMPUR's, its name cut at the teletype's ten characters: 05KUALALUMPUR4317
         words = full.split()
     groups = match.groupdict()
-    year_text = groups.get("year") or groups.get("after") or groups.get("paren")
+    spaced = groups.get("spaced")
+    if spaced and own_year is not None and int(spaced) > own_year % 100:
+        spaced = None  # a year after the cable's own is no year (the figures are something else)
+    year_text = groups.get("year") or groups.get("after") or groups.get("paren") or spaced
     inferred = False
     if year_text:
         year = int(year_text.replace("O", "0")) % 100  # (``O4 SAN JOSE 2872``: the letter O for 0)
