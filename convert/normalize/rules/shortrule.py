@@ -42,14 +42,14 @@ def short_underline_apart(block: list[Line], line: str) -> bool | int:
     a short rule under a short title after other lines begins a run with its title (2: one line
     back; 3, two lines back, with a short rule above the title); a line right under such a rule
     begins a run of its own."""
-    if line.strip() in ("--", "---"):
+    if "--" in line and line.strip() in ("--", "---"):  # (``in`` first: asked of every line, it is the cheap test)
         if not block or not _underlined(block[-1], line):
             return False
         above = block[-2] if len(block) >= 2 else None
         back = 3 if isinstance(above, str) and _SHORT_RULE.fullmatch(above.strip()) else 2
         return back if len(block) >= back else False  # (only lines before the title or its rule part)
     last = block[-1] if len(block) >= 2 else None
-    return isinstance(last, str) and last.strip() in ("--", "---") and _underlined(block[-2], last)
+    return isinstance(last, str) and "--" in last and last.strip() in ("--", "---") and _underlined(block[-2], last)
 
 
 @KINDS.rule("short-underlined-heading", before="dashed-heading")
