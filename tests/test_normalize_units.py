@@ -715,6 +715,8 @@ def test_hyphen_split_mended_only_when_the_word_occurs_elsewhere():
      "gov.gov/wiki/Portal:Turkey\"\n", "JEFFREY"),
     ("2. (U) Drafted by OSD staff. Jeffrey\n\nVisit Ankara's Classified Web Site at http://www.intelink.sgov.gov\n",
      "Jeffrey"),
+    # a name after a press item's bracketed source (09TRIPOLI221)
+    ("2. (U) The fair closed. [Tripoli Post, 2/21/2009] CRETZ\n", "CRETZ"),
     # an export's stamp after the name under a list's last item (08TRIPOLI137)
     ("2. (C) Steps:\n-- Post does not recommend such a visit.\nSTEVENS 0 02/20/2008\n", "STEVENS"),
     # an end label wrapped and cut under its line is no name (05THEHAGUE1556)

@@ -27,8 +27,9 @@ CAPS_WORD = r"[A-Z][A-Z'’-]+"
 CAPITAL_WORD = r"[A-Z][A-Za-z'’-]+"
 #: any word of a name as cables sign (``is_name``'s words: a particle in lower case, an initial)
 NAME_WORD = r"[A-Za-z][A-Za-z'’.-]*"
-#: what ends the last sentence before a name on its line (a quotation's or a parenthesis's end too)
-SENTENCE_END = r"[.!?)\"'”]"
+#: what ends the last sentence before a name on its line (a quotation's or a parenthesis's end too, and a
+#: press item's bracketed source: ``… companies. [Tripoli Post, 2/21/2009] CRETZ``, 09TRIPOLI221)
+SENTENCE_END = r"[.!?)\]\"'”]"
 #: a redaction: a run of X's (the withheld words)
 REDACTED = re.compile(r"[Xx]{4,}")
 #: put before a word of a name: the word is no redaction
