@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsed import AnonBlock, Block, Heading, Paragraph
+from ..parsed import AnonBlock, Block, Heading, PageBreak, Paragraph
 from .blocks import PASSES, terminal, text_lines
 from .fields import field_kind, is_wrapper
 from .ruler import Run
@@ -48,14 +48,18 @@ def ruled_heading(blocks: list[Block], run: Run) -> list[Block]:
     ``-----`` / blank / ``¶9. …``), and a title's first line ending in a comma a blank line
     above it, under the box's top rule or a finished paragraph (``GOC SEES STRATEGIC
     ADVANTAGE,`` / blank / ``GOE SEEKS PROGRESS ON ISSUES`` / blank / ``-----``, 09BOGOTA3093).
-    The rules stay lines of their own (``ab type="rule"``)."""
+    A page break may stand between the title and its rule. The rules stay lines of their own
+    (``ab type="rule"``)."""
     out = list(blocks)
     for index in range(len(blocks) - 1):
         block = blocks[index]
-        if not (isinstance(block, Paragraph) and is_bare(block) and is_rule(blocks[index + 1])):
+        below = index + 1  # (a page break between the title and its rule: ``Business Environment`` /
+        while below < len(blocks) - 1 and isinstance(blocks[below], PageBreak):  # a page line / ``-----``, 08NAPLES96)
+            below += 1
+        if not (isinstance(block, Paragraph) and is_bare(block) and is_rule(blocks[below])):
             continue
         boxed = index > 0 and is_rule(blocks[index - 1])
-        after = blocks[index + 2] if index + 2 < len(blocks) else None
+        after = blocks[below + 1] if below + 1 < len(blocks) else None
         if not boxed and not (isinstance(after, Paragraph) and after.n is not None):
             continue
         if is_title(text_lines(block.lines), boxed, run):
