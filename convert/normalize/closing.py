@@ -54,6 +54,14 @@ def _with_lines(block: Paragraph, lines: list[Line]) -> Paragraph:
     return dataclasses.replace(block, lines=tuple(lines))
 
 
+def _replace_item_line(blocks: list[Block], block: Paragraph, text: str) -> None:
+    """``block`` (the last block) with ``text`` for the last text line of its last list item."""
+    item = block.items[-1]
+    lines = list(item.lines)
+    lines[max(i for i, x in enumerate(lines) if isinstance(x, str))] = text
+    blocks[-1] = dataclasses.replace(block, items=(*block.items[:-1], dataclasses.replace(item, lines=tuple(lines))))
+
+
 def _replace_last_line(blocks: list[Block], index: int, text: str) -> None:
     block = blocks[index]
     assert isinstance(block, Paragraph)
@@ -92,7 +100,7 @@ def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
             continue
         if isinstance(last, Paragraph) and last.items:
             if not _item_closing(blocks, last, tail, run):
-                _item_stamp(blocks, last, tail, run)
+                _stamp(blocks, last, tail, run)
                 break
             continue
         if not isinstance(last, Paragraph) or (last.n is not None and len(last.lines) == 0):
@@ -106,7 +114,7 @@ def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
             before = _lines_before(blocks, 2) if last.n is None and last.marking is None else texts[-3:-1]
             kind = next(((r.name, k) for r in after if (k := r.fn(line, before)) is not None), None)
         if kind is None:
-            _stamp(blocks, tail, line, run)
+            _stamp(blocks, last, tail, run)
             break
         run.fire(kind[0])
         _pop_last_line(blocks, last)
@@ -156,29 +164,21 @@ def _item_closing(blocks: list[Block], last: Paragraph, tail: list[Block], run: 
     return True
 
 
-def _item_stamp(blocks: list[Block], last: Paragraph, tail: list[Block], run: Run) -> None:
-    """``… -- Post does not recommend such a visit.`` / ``STEVENS 0 02/20/2008`` (08TRIPOLI137):
-    an export's stamp after the name on the last line of the last list item, as ``_stamp``
-    takes it after a paragraph's (the name stays in the item for the signature)."""
-    texts = text_lines(last.items[-1].lines)
+def _stamp(blocks: list[Block], last: Paragraph, tail: list[Block], run: Run) -> None:
+    """An export's stamp after the name on the last line (``closing.stamp``), the paragraph's or
+    its last list item's (``-- … such a visit.`` / ``STEVENS 0 02/20/2008``, 08TRIPOLI137): the
+    stamp goes to the closing blocks as a wrapper (an end marker glued on: as the end marker),
+    the name stays for the signature."""
+    texts = text_lines(last.items[-1].lines if last.items else last.lines)
     at = run.first(STAMP, texts[-1]) if texts else None
     if not at:
         return
-    item = last.items[-1]
-    lines = list(item.lines)
-    lines[max(i for i, x in enumerate(lines) if isinstance(x, str))] = texts[-1][:at]
-    blocks[-1] = dataclasses.replace(last, items=(*last.items[:-1], ListItem(item.label, tuple(lines), item.tokens)))
-    tail.insert(0, Closing(texts[-1][at:], "end-marker" if END_MARKER.match(texts[-1][at:]) else "wrapper"))
-
-
-def _stamp(blocks: list[Block], tail: list[Block], line: str, run: Run) -> None:
-    """An export's stamp after the name on the last line (``closing.stamp``): the stamp goes
-    to the closing blocks as a wrapper (an end marker glued on: as the end marker), the name stays
-    for the signature."""
-    at = run.first(STAMP, line)
-    if at:
+    line = texts[-1]
+    if last.items:
+        _replace_item_line(blocks, last, line[:at])
+    else:
         _replace_last_line(blocks, len(blocks) - 1, line[:at])
-        tail.insert(0, Closing(line[at:], "end-marker" if END_MARKER.match(line[at:]) else "wrapper"))
+    tail.insert(0, Closing(line[at:], "end-marker" if END_MARKER.match(line[at:]) else "wrapper"))
 
 
 def _signed(name: str, run: Run, *, inline: bool = False, run_on: bool = False) -> list[Block]:
@@ -219,11 +219,7 @@ def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
         return
     kept, name = found
     if last.items and kept is not None:
-        item = last.items[-1]
-        item_lines = list(item.lines)
-        item_lines[max(i for i, x in enumerate(item_lines) if isinstance(x, str))] = kept
-        items = (*last.items[:-1], ListItem(item.label, tuple(item_lines)))
-        blocks[-1] = dataclasses.replace(last, items=items)
+        _replace_item_line(blocks, last, kept)
         tail[:0] = _signed(name, run, inline=True, run_on=_glued(texts[-1], kept, name))
         return
     if last.items and text_lines(last.items[-1].lines)[-1:] == [name]:

@@ -53,10 +53,12 @@ def ruled_heading(blocks: list[Block], run: Run) -> list[Block]:
     out = list(blocks)
     for index in range(len(blocks) - 1):
         block = blocks[index]
+        if not (isinstance(block, Paragraph) and is_bare(block)):
+            continue
         below = index + 1  # (a page break between the title and its rule: ``Business Environment`` /
         while below < len(blocks) - 1 and isinstance(blocks[below], PageBreak):  # a page line / ``-----``, 08NAPLES96)
             below += 1
-        if not (isinstance(block, Paragraph) and is_bare(block) and is_rule(blocks[below])):
+        if not is_rule(blocks[below]):
             continue
         boxed = index > 0 and is_rule(blocks[index - 1])
         after = blocks[below + 1] if below + 1 < len(blocks) else None
