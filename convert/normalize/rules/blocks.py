@@ -125,15 +125,16 @@ def ends_sentence(text: str) -> bool:
     return text.endswith(".") and not text.endswith("..")
 
 
-def _title_like(line: str) -> bool:
+def _title_like(line: str, clause: bool = False) -> bool:
     """A short line that can be a heading: no longer than 80 characters, not a numbered
-    paragraph or an item, not a sentence (ending in a full stop, a comma or a semicolon),
-    not going on in lower case."""
+    paragraph or an item, not a sentence (ending in a full stop, a comma or a semicolon; with
+    ``clause``, a line alone over its rule, a comma or a semicolon may end a title: ``MOU Signed
+    for Airpor Facility;`` / ``-----``, 08ACCRA1005), not going on in lower case."""
     text = line.strip()
     return (
         0 < len(text) <= 80
         and not starts_new(text)
-        and text[-1] not in ",;"
+        and (text[-1] not in ",;" or (clause and _title_like(text[:-1])))
         and not text.endswith(" --")
         and not ends_sentence(text)
         and not text[0].islower()
@@ -158,7 +159,8 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
         return False  # every answer below needs a rule or a dashed title: in the line, the last, or the run's first
     texts = tail_texts(block)  # the last two: a run can be long (no scan of it per line)
     if UNDERLINE.match(line):
-        if (_title_like(last) or wrapped_title(block)) and not DASH_RULE.match(last) and not closes_end(texts):
+        if (_title_like(last, len(block) == 1) or wrapped_title(block)) and not DASH_RULE.match(last) \
+                and not closes_end(texts):
             if len(texts) == 1 or DASH_RULE.match(texts[-2]) or wrapped_title(block):
                 return False  # [TITLE], [-----, TITLE] or a title of two lines: this rule completes the heading
             if isinstance(block[-1], str):
