@@ -1258,3 +1258,38 @@ def test_reasons_on_a_line_of_their_own_go_with_the_field_and_paragraph_one_is_t
     assert record(c)["summary"].startswith("Summary: The talks")
     reasons = "REASON: 1.4 (b)" + (" and (d)." if "and" in after else "")
     assert xp(c, "string(//t:note[@type='classified-by'])").endswith(reasons)
+
+
+@pytest.mark.parametrize("title", ["MOU Signed for Airpor Facility;", "Minister of Culture and Communication,"])
+def test_a_title_ending_in_a_comma_or_semicolon_over_its_own_rule_is_a_heading(title) -> None:
+    """A run of one line that ends as a list's clause would, with its rule under it, is a
+    heading (08ACCRA1005, 07PARIS2027): the rule had stood apart as a rule and the title as an
+    unnumbered paragraph. A sentence's first line over a rule stays text."""
+    c = cable(f"1. (U) Summary: text.\n\n{title}\n{'-' * (len(title) - 4)}\n\n2. (U) More text.\n")
+    assert xp(c, "//t:ab[@type='heading']/text()") == [title]
+    assert not xp(c, "//t:ab[@type='rule']") and "----" not in reading_text(c.tei)
+    c = cable("1. (U) Summary: text.\n\nThe minister said he would go,\nand so he went\n-------\n\n2. (U) More.\n")
+    assert not xp(c, "//t:ab[@type='heading']")
+
+
+def test_field_lines_leave_a_copied_preamble_and_wrapped_prose_as_they_stand() -> None:
+    """``field-lines`` splits a record of labelled fields into lines, but not a copy of a preamble
+    (``E.O.`` / ``TAGS:`` / ``SUBJECT:``, 06CARACAS3688: its SUBJECT is read as the cable's) nor
+    prose whose wrapped lines happen to begin with a word and a colon (09STATE15113: three of six);
+    a value wrapped in lower case or inside a parenthesis goes on in its field (08MADRID580)."""
+    prose = ("Germany: TAT-14 undersea cable landing, Nodren, Germany. Atlantic\nCrossing-1 (AC-1) undersea "
+             "cable landing Sylt, Germany BASF\nLudwigshafen: World's largest integrated chemical complex Siemens\n"
+             "Erlangen: Essentially irreplaceable production of key chemicals\nSiemens, GE, Hydroelectric Dam "
+             "Turbines and Generators Draeger\nSafety AG & Co.,\n")
+    c = cable(f"1. (U) Sites follow.\n\n{prose}\n2. (U) More.\n")
+    assert not xp(c, "//t:list[@type='items']")
+    fields = ("Tourism: Globalia Hoteles, Sol Melia, and RIU.\nFinancial Sector: BBVA and Caja Madrid. (These "
+              "institutions have\nsmall offices that presumably do mostly\ntrade finance.)\nTobacco: Altadis\n"
+              "Airlines: Iberia\n")
+    c = cable(f"1. (U) Investors follow.\n\n{fields}\n2. (U) More.\n")
+    items = [reading_text(x) for x in xp(c, "//t:list[@type='items']/t:item")]
+    assert items[1] == ("Financial Sector: BBVA and Caja Madrid. (These institutions have small offices "
+                        "that presumably do mostly trade finance.)") and len(items) == 4
+    c = cable("1. (U) Text.\n\nE.O. 12958: DECL: 12/26/2016\nTAGS: PREL PGOV VE\nSUBJECT: A COPY\nREF: A. X\n\n"
+              "2. (U) B.\n")
+    assert not xp(c, "//t:list[@type='items']")

@@ -81,6 +81,7 @@ from . import routingagain  # noqa: F401  (after previews: it mends paragraphs w
 from . import rejoins  # noqa: F401  (after gaps: its merge rule follows wrapped-number-rejoin)
 from . import runonbare  # noqa: F401  (after gaps: its pass follows bare-paragraph-number)
 from . import entries  # noqa: F401  (after tailtitle: its pass follows title-after-text)
+from . import fieldlines  # noqa: F401  (after entries: its pass follows entry-lines)
 from . import runonparas  # noqa: F401  (after spacing: its rule follows double-spaced)
 from . import tables  # noqa: F401  (after entries: its pass goes before entry-lines, which leaves tables alone)
 from . import csvbreaks  # noqa: F401  (after lines: its text rule follows form-feeds)

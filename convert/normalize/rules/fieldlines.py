@@ -1,0 +1,134 @@
+"""Stage "blocks", chain ``blocks.passes``: a record written as labelled fields, one to a line
+(``Vetting #: 99209`` / ``Rank/Name: LTC …`` / ``DOB: 6/28/1970`` / …), which joining a
+paragraph's lines ran together.
+
+A cable sets out a form's answers one field to a line: a Leahy vetting request (09STATE108736:
+``Vetting #``, ``Rank/Name``, ``DOB``, ``Place of Birth``, ``Unit/Institution``, ``Course``, ``Start
+Date``, ``End Date``), a contact (``Name:`` / ``Title:`` / ``Contact information:``, 07REYKJAVIK22),
+a tally (``PS: 12`` / ``PSD: 7`` / …, 09LISBON289), a company's officers (``Chairman of the Board:
+…`` / ``DG: …`` / ``Market share: 67.8%``, 06MEXICO6413). No line carries an item label, so the
+paragraph's lines were joined with spaces and the reader saw ``Vetting #: 99209 Rank/Name: LTC
+Hesham … DOB: 6/28/1970 Place of Birth: …``. ``entry-lines`` keeps lines without a colon under a
+label; its entries end without a full stop, and a field's value often ends in one (``Title: CEO of
+Alcan Iceland Ltd.``), so these are read here, by their labels.
+
+``field-lines`` reads a paragraph's last lines as the fields of a list (an item without a label,
+each on a line of its own in every edition) where three lines or more begin with a field's label: a
+capital, up to five words, a colon, a space and the value (``Rank/Name:``, ``Vetting #:``; not a
+clock's ``10:30``). A line without a label is the value before it wrapped when it begins in lower
+case, goes on after a comma, a function word or a parenthesis the value left open, or when its first
+word would not have fitted on the line before (the text's line length, as ``entry-lines`` measures
+it); otherwise it is a line of its own (``3 standard non-smoking rooms``). The lines before the
+fields stay the paragraph's text where they end a sentence or a label (``… breaks down like this:``)
+or are a short title (``Bimbo``); the fields must be more than half the lines from the first, and
+none a field of a preamble (``TAGS:``, ``SUBJECT:``: a copied preamble). Not in the text's last
+paragraph where its last line is a name alone (the signature is looked for there).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Callable
+
+from ..parsed import Block, ItemList, Line, ListItem, Paragraph
+from .blocks import PASSES, terminal
+from .entries import _GOES_ON, _width
+from .fields import EO, SUBJECT, TAGS
+from .ruler import Run, note
+
+_MIN_FIELDS = 3
+#: a field's label and the start of its value: a capital, up to five words, a colon, a space
+_FIELD = re.compile(r"[A-Z][\w/#.()&'\u2019-]*(?: [\w/#.()&'\u2019-]+){0,4}(?<=[A-Za-z#).]): +\S")
+#: a short line before the fields that names what they describe (``Bimbo``, ``Hotel Emperador``)
+_TITLE_MAX = 40
+#: a name alone (the signature the last paragraph may end in)
+_NAME = re.compile(r"[A-Z][A-Za-z'.-]+")
+
+
+def _field(line: str) -> bool:
+    return bool(_FIELD.match(line.lstrip()))
+
+
+def _wrapped(item: list[Line], line: str, width: Callable[[], int]) -> bool:
+    """Whether ``line`` (no label) is the rest of the value ``item`` holds: in lower case, after a
+    comma, a word a phrase goes on after or a parenthesis the item left open, or where its first
+    word would not have fitted on the item's last line."""
+    before, rest = str(item[-1]).rstrip(), line.strip()
+    opened = sum(str(x).count("(") - str(x).count(")") for x in item)
+    if rest[:1].islower() or _GOES_ON.search(before) or opened > 0:
+        return True
+    line_length = width() or 60
+    return bool(rest) and len(before) + 1 + len(rest.split()[0]) > line_length
+
+
+def _start(lines: list[str]) -> int | None:
+    """Where the fields begin: the first label line after which more than half the lines are
+    fields, three or more; None where there is no such line."""
+    for index, line in enumerate(lines):
+        if _field(line):
+            rest = lines[index:]
+            fields = sum(map(_field, rest))
+            return index if fields >= _MIN_FIELDS and 2 * fields > len(rest) else None
+    return None
+
+
+def _preamble(line: str) -> bool:
+    """A field of a cable's preamble (``E.O.``, ``TAGS:``, ``SUBJECT:``): a copy of a preamble is
+    read by the rules for copies, not here."""
+    return bool(EO.match(line) or TAGS.match(line) or SUBJECT.match(line))
+
+
+def _head_allows(head: list[str]) -> bool:
+    """The lines before the fields end a sentence or a label, or are one short title."""
+    if not head:
+        return True
+    last = head[-1].strip()
+    return terminal(last) or (len(head) == 1 and 0 < len(last) <= _TITLE_MAX)
+
+
+def _items(lines: list[str], width: Callable[[], int]) -> list[ListItem]:
+    items: list[list[Line]] = []
+    for index, line in enumerate(lines):
+        if index and not _field(line) and _wrapped(items[-1], line, width):
+            items[-1].append(line)
+        else:
+            items.append([line])
+    return [ListItem("", tuple(item)) for item in items]
+
+
+@PASSES.rule(
+    "field-lines",
+    after="entry-lines",
+    note=note(
+        "normalization",
+        "Fields written one to a line with their labels (Name: / Title: / DOB: …) are the items of a list, one "
+        "to a line, not one run of text.",
+    ),
+)
+def field_lines(blocks: list[Block], run: Run) -> list[Block]:
+    """``Vetting #: 99209`` / ``Rank/Name: LTC Hesham Fathi Hasbou Afifi`` / ``DOB: 6/28/1970`` / …
+    (09STATE108736), ``… breaks down like this:`` / ``PS: 12`` / ``PSD: 7`` / ``CDS-PP: 2``
+    (09LISBON289): three labelled fields or more, one to a line, are list items (each on a line
+    of its own), not a run of text; see the module's note for what a field is."""
+    last = max((i for i, b in enumerate(blocks) if isinstance(b, Paragraph)), default=-1)
+    width = functools.cache(lambda: _width(blocks))
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or block.items or len(block.lines) < _MIN_FIELDS:
+            continue
+        if not all(type(x) is str for x in block.lines):
+            continue  # (a page break or a table's line, text-table's, inside: left as it stands)
+        lines = [str(x) for x in block.lines]
+        if index == last and _NAME.fullmatch(lines[-1].strip()):
+            continue
+        start = _start(lines)
+        if start is None or not _head_allows(lines[:start]) or any(map(_preamble, lines[start:])):
+            continue
+        items = _items(lines[start:], width)
+        if start == 0 and block.n is None and block.marking is None:
+            out[index] = ItemList(tuple(items))
+        elif start:
+            out[index] = dataclasses.replace(block, lines=block.lines[:start], items=tuple(items), tokens=())
+    return out if out != blocks else blocks
