@@ -1293,3 +1293,19 @@ def test_field_lines_leave_a_copied_preamble_and_wrapped_prose_as_they_stand() -
     c = cable("1. (U) Text.\n\nE.O. 12958: DECL: 12/26/2016\nTAGS: PREL PGOV VE\nSUBJECT: A COPY\nREF: A. X\n\n"
               "2. (U) B.\n")
     assert not xp(c, "//t:list[@type='items']")
+
+
+@pytest.mark.parametrize("field, line", [
+    ("CLASSIFIED BY: Gene A. Cretz, Ambassador, Embassy Tripoli,", "Department of State. REASON: 1.4 (b), (d)"),
+    ("Classified By: AMBASSADOR EARL ANTHONY WAYNE,", "FOR REASONS 1.4 (B) AND (D)"),
+    ("Classified By: Ambassador E. Anthony Wayne for", "reasons 1.4 (b) and (d)."),
+])
+def test_a_classified_by_field_goes_on_over_a_blank_line_to_its_reasons(field, line) -> None:
+    """09TRIPOLI260, 07BUENOSAIRES1723, 09BUENOSAIRES295: the field stops after a comma or a word
+    and gives no reasons; its last words and the reasons, after a blank line, had stood in the
+    text as a heading or a paragraph."""
+    c = cable(f"CONFIDENTIAL TRIPOLI 000260\n\nSUBJECT: X\n\n{field}\n\n{line}\n\n1. (C) Text.\n\n2. (C) More.\n")
+    assert xp(c, "string(//t:note[@type='classified-by'])").endswith(line)
+    assert not xp(c, "//t:ab[@type='heading']") and not xp(c, "//t:body//t:p[not(@n)]")
+    c = cable(f"CONFIDENTIAL TRIPOLI 000260\n\nSUBJECT: X\n\n{field[:-4]}.\n\n{line}\n\n1. (C) Text.\n")
+    assert not xp(c, "string(//t:note[@type='classified-by'])").endswith(line)  # a field that ended

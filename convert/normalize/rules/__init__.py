@@ -82,6 +82,7 @@ from . import rejoins  # noqa: F401  (after gaps: its merge rule follows wrapped
 from . import runonbare  # noqa: F401  (after gaps: its pass follows bare-paragraph-number)
 from . import entries  # noqa: F401  (after tailtitle: its pass follows title-after-text)
 from . import fieldlines  # noqa: F401  (after entries: its pass follows entry-lines)
+from . import classifiedcut  # noqa: F401  (after fields: its kind follows classified-by-field)
 from . import runonparas  # noqa: F401  (after spacing: its rule follows double-spaced)
 from . import tables  # noqa: F401  (after entries: its pass goes before entry-lines, which leaves tables alone)
 from . import csvbreaks  # noqa: F401  (after lines: its text rule follows form-feeds)

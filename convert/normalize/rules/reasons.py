@@ -9,7 +9,9 @@ paragraph (``1.4 (b) and (d).``).
 ``reasons-continuation`` (chain ``fields.other``) puts such a line back in the Classified By field:
 the field's last line ends with the word ``reason`` or ``reasons`` (a colon after it or none), and
 the line is only the reasons (``1.4`` or ``1.5``, then letters, ``and``, commas, brackets), up to
-40 characters; what follows it is left as it is.
+40 characters; what follows it is left as it is. The field's last words may stand on that line
+too (``Department of State. REASON: 1.4 (b), (d)``, 09TRIPOLI260; ``FOR REASONS 1.4 (B) AND
+(D)``, 07BUENOSAIRES1723) where the field gives no reasons yet and stops after a comma or a word.
 """
 
 from __future__ import annotations
@@ -30,6 +32,19 @@ _REASONS_THEN_PARAGRAPH = re.compile(
 )
 
 
+#: the field's last words and its reasons, ending the line (``Department of State. REASON: 1.4 (b), (d)``,
+#: ``FOR REASONS 1.4 (B) AND (D)``): up to 80 characters without a colon before the word ``reason``
+_WORDED = re.compile(
+    r"^[^:\n]{0,80}?\breasons?\s*:?\s*1\.[45]\s*(?:[(\[]?[a-hA-H][)\]]?(?:\s*(?:,|and|&)?\s*)){1,8}\s*\.?\s*$", re.I
+)
+
+
+def _unfinished(texts: list[str]) -> bool:
+    """A Classified By field that gives no reasons yet and stops after a comma or a word, not a
+    full stop (``Classified By: Ambassador E. Anthony Wayne for``, ``… Embassy Tripoli,``)."""
+    return not any("1.4" in x or "1.5" in x for x in texts) and not texts[-1].rstrip().endswith(".")
+
+
 @OTHER.rule(
     "reasons-continuation",
     before="distribution",
@@ -45,16 +60,22 @@ def reasons_continuation(cur: PreambleCursor, line: str) -> str | None:
     reasons, right after a Classified By field whose last line ends with the word ``reason(s)``,
     goes on with that field. Where paragraph 1 runs on after them (``REASON:`` / (blank) /
     ``1.4 (b) 1. (C) Summary: …``, 09VATICAN106), the line is cut there: the paragraph begins
-    the text."""
+    the text. A line that ends with the word ``reason(s)`` and the reasons after a field that
+    gives none and stops after a comma or a word (``CLASSIFIED BY: Gene A. Cretz, Ambassador,
+    Embassy Tripoli,`` / (blank) / ``Department of State. REASON: 1.4 (b), (d)``, 09TRIPOLI260)
+    goes on with it too."""
     if not cur.fields:
         return None
     alone = len(line.strip()) <= 40 and _REASONS_ALONE.match(line) is not None
     then = None if alone else _REASONS_THEN_PARAGRAPH.match(line)
-    if not alone and then is None:
+    worded = not alone and then is None and _WORDED.match(line) is not None
+    if not alone and then is None and not worded:
         return None
     last = cur.fields[-1]
     texts = [x for x in last.lines if isinstance(x, str)]
-    if last.kind != "classified-by" or not texts or not _ANNOUNCED.search(texts[-1]):
+    if last.kind != "classified-by" or not texts:
+        return None
+    if not (_unfinished(texts) if worded else _ANNOUNCED.search(texts[-1])):
         return None
     if then is not None:
         cur.entries[cur.i : cur.i + 1] = [line[: then.end()].rstrip(), RunOn(line[then.end() :])]
