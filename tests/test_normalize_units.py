@@ -1309,3 +1309,25 @@ def test_a_classified_by_field_goes_on_over_a_blank_line_to_its_reasons(field, l
     assert not xp(c, "//t:ab[@type='heading']") and not xp(c, "//t:body//t:p[not(@n)]")
     c = cable(f"CONFIDENTIAL TRIPOLI 000260\n\nSUBJECT: X\n\n{field[:-4]}.\n\n{line}\n\n1. (C) Text.\n")
     assert not xp(c, "string(//t:note[@type='classified-by'])").endswith(line)  # a field that ended
+
+
+@pytest.mark.parametrize("rule, title", [("-------", "summary"), ("- - - - - - - - -", "from bad to worse"),
+                                         ("-" * 43, "dprk delegation offers no criticism of u.s.")])
+def test_a_title_in_lower_case_between_rules_as_long_as_it_is_a_heading(rule, title) -> None:
+    """A copy set in lower case (09MOSCOW2528, 09ABUJA259, 09ULAANBAATAR234): the title between
+    its rules had stood as an unnumbered paragraph between two rules; a sentence between rules of
+    another length stays text."""
+    c = cable(f"1. (U) Text here.\n\n{rule}\n{title}\n{rule}\n\n2. (U) More text.\n")
+    assert xp(c, "//t:ab[@type='heading']/text()") == [title]
+    c = cable(f"1. (U) Text here.\n\n{rule}\nthe minister went home to rest and said nothing more.\n{rule}\n\n"
+              "2. (U) More text.\n")
+    assert not xp(c, "//t:ab[@type='heading']")
+
+
+def test_a_numbered_paragraph_between_rules_keeps_its_number() -> None:
+    """``-----------`` / ``¶1. SUMMARY`` / ``-----------`` (09HARARE888): the rules as long as the
+    line do not make a numbered paragraph a heading."""
+    c = cable("SUBJECT: ZIM NOTES\n-----------\n1. SUMMARY\n-----------\nTopics of the week: rain.\n\n"
+              "2. (U) More text.\n")
+    assert [p["n"] for p in record(c)["paragraphs"]][:1] == [1]
+    assert not xp(c, "//t:ab[@type='heading']")

@@ -32,6 +32,7 @@ from .runs import (
     UNDERLINE,
     Starts,
     closes_end,
+    framed,
     item_starts,
     last_text,
     list_goes_on,
@@ -159,8 +160,8 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
         return False  # every answer below needs a rule or a dashed title: in the line, the last, or the run's first
     texts = tail_texts(block)  # the last two: a run can be long (no scan of it per line)
     if UNDERLINE.match(line):
-        if (_title_like(last, len(block) == 1) or wrapped_title(block)) and not DASH_RULE.match(last) \
-                and not closes_end(texts):
+        if (_title_like(last, len(block) == 1) or wrapped_title(block) or framed(texts[0], last)) \
+                and not DASH_RULE.match(last) and not closes_end(texts):
             if len(texts) == 1 or DASH_RULE.match(texts[-2]) or wrapped_title(block):
                 return False  # [TITLE], [-----, TITLE] or a title of two lines: this rule completes the heading
             if isinstance(block[-1], str):
@@ -172,7 +173,7 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
     if UNDERLINE.match(last):
         if len(texts) >= 2:
             return True  # the rule closed a heading
-        return para_start(line) or not _title_like(line)  # a rule alone: over a title, or not
+        return para_start(line) or not (_title_like(line) or framed(last, line))  # a rule alone: over a title?
     return dashed_title(line) is not None or dashed_title(last) is not None
 
 

@@ -63,6 +63,22 @@ DASH_RULE = rule_pattern(r"-\s*-\s*-\s*-[-\s]*|=\s*=\s*=\s*=[=\s]*|_\s*_\s*_\s*_
 #: a rule that underlines: dashes, equals signs or underscores only, in one run (a run the
 #: teletype wrapped goes on after a space, dashes after two: ``----- ---``, ``===== ==``, ``------  -``)
 UNDERLINE = rule_pattern(r"-{4,}(?: {1,2}-+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|(?:=+ ){3,}=*|_{4,}")
+#: a paragraph's number opening a line (``¶1.``, ``2)``)
+_NUMBERED = re.compile(r"(?:¶\s*)?\d{1,3}\s?[.)]")
+
+
+def framed(rule: str, title: str) -> bool:
+    """A title between rules as long as it is, in whatever case (``-------`` / ``summary`` /
+    ``-------``, 09MOSCOW2528; ``- - - - - - - - -`` / ``from bad to worse``, 09ABUJA259: copies
+    set in lower case): its rule, within two characters of its length, makes it a title."""
+    text = title.strip()
+    if len(text) < 3 or text[-1] in ",;" or (text[-1] == "." and "." not in text.split()[-1][:-1]):
+        return False  # (a sentence's full stop, not an abbreviation's: ``… criticism of u.s.``)
+    if _NUMBERED.match(text):
+        return False  # a numbered paragraph between rules keeps its number (``¶1. SUMMARY``, 09HARARE888)
+    return abs(len(rule.strip()) - len(text)) <= 2 and DASH_RULE.match(rule) is not None
+
+
 #: a run of dashes inside a line (``cuts``' rule run on) or setting a title on it: ``UNDERLINE``'s
 #: runs of dashes, but a wrapped run goes on after one space only and spaced dashes end in a dash
 DASH_RUN = r"-{4,}(?: -+)*|(?:-+ ){3,}-+"
