@@ -1,6 +1,6 @@
 """Stage "blocks", chain ``blocks.passes``: a record written as labelled fields, one to a line
-(``Vetting #: 99209`` / ``Rank/Name: LTC …`` / ``DOB: 6/28/1970`` / …), which joining a
-paragraph's lines ran together.
+(``Vetting #: 99209`` / ``Rank/Name: LTC …`` / ``DOB: 6/28/1970`` / …), or rows of figures, which
+joining a paragraph's lines ran together.
 
 A cable sets out a form's answers one field to a line: a Leahy vetting request (09STATE108736:
 ``Vetting #``, ``Rank/Name``, ``DOB``, ``Place of Birth``, ``Unit/Institution``, ``Course``, ``Start
@@ -23,6 +23,11 @@ fields stay the paragraph's text where they end a sentence or a label (``… bre
 or are a short title (``Bimbo``); the fields must be more than half the lines from the first, and
 none a field of a preamble (``TAGS:``, ``SUBJECT:``: a copied preamble). Not in the text's last
 paragraph where its last line is a name alone (the signature is looked for there).
+
+``figure-lines`` reads rows of figures the same way: a table whose copy lost the spaces that
+aligned its columns (``Cannabis 20.0 19.0 9.0 9.0`` / ``Cocaine 2.8 2.2 1.2 0.8``, 05THEHAGUE3305),
+so that ``text-table`` finds no column in it; a row is a label of up to six words without a
+sentence's end (or none), then two figures or more to the line's end.
 """
 
 from __future__ import annotations
@@ -63,14 +68,14 @@ def _wrapped(item: list[Line], line: str, width: Callable[[], int]) -> bool:
     return bool(rest) and len(before) + 1 + len(rest.split()[0]) > line_length
 
 
-def _start(lines: list[str]) -> int | None:
-    """Where the fields begin: the first label line after which more than half the lines are
-    fields, three or more; None where there is no such line."""
+def _start(lines: list[str], row: Callable[[str], bool]) -> int | None:
+    """Where the rows begin (fields: ``row`` is ``_field``): the first row after which more than
+    half the lines are rows, three or more; None where there is no such line."""
     for index, line in enumerate(lines):
-        if _field(line):
+        if row(line):
             rest = lines[index:]
-            fields = sum(map(_field, rest))
-            return index if fields >= _MIN_FIELDS and 2 * fields > len(rest) else None
+            rows = sum(map(row, rest))
+            return index if rows >= _MIN_FIELDS and 2 * rows > len(rest) else None
     return None
 
 
@@ -88,10 +93,10 @@ def _head_allows(head: list[str]) -> bool:
     return terminal(last) or (len(head) == 1 and 0 < len(last) <= _TITLE_MAX)
 
 
-def _items(lines: list[str], width: Callable[[], int]) -> list[ListItem]:
+def _items(lines: list[str], width: Callable[[], int], row: Callable[[str], bool]) -> list[ListItem]:
     items: list[list[Line]] = []
     for index, line in enumerate(lines):
-        if index and not _field(line) and _wrapped(items[-1], line, width):
+        if index and not row(line) and _wrapped(items[-1], line, width):
             items[-1].append(line)
         else:
             items.append([line])
@@ -112,6 +117,51 @@ def field_lines(blocks: list[Block], run: Run) -> list[Block]:
     (09STATE108736), ``… breaks down like this:`` / ``PS: 12`` / ``PSD: 7`` / ``CDS-PP: 2``
     (09LISBON289): three labelled fields or more, one to a line, are list items (each on a line
     of its own), not a run of text; see the module's note for what a field is."""
+    return _rows_apart(blocks, _field)
+
+
+#: a figure: digits with their separators, a sign, a currency, a bracket, a percent or a scale
+#: (``5.6%``, ``$1.4b``, ``(+3)``, ``1,776,903``, ``-10.4``)
+_FIGURE = re.compile(r"[-+(]?[$\u20ac\u00a3]?\d[\d,]*(?:\.\d+)?(?:%|[mbk]n?|bn)?\)?", re.I)
+#: a label before a row's figures: up to six words, no sentence's end
+_ROW_LABEL_WORDS = 6
+
+
+def _figures_row(line: str) -> bool:
+    """A row of a table whose spaces a copy lost: a label of up to six words (or none), then two
+    figures or more to the line's end (``Cannabis 20.0 19.0 9.0 9.0``, ``FDI     $861m $1.4b``,
+    ``1999 2003 1999 2003``)."""
+    tokens = line.split()
+    figures = 0
+    for token in reversed(tokens):
+        if not _FIGURE.fullmatch(token):
+            break
+        figures += 1
+    label = tokens[: len(tokens) - figures]
+    return figures >= 2 and len(label) <= _ROW_LABEL_WORDS and not any(t.endswith((".", ";", ":")) for t in label)
+
+
+@PASSES.rule(
+    "figure-lines",
+    after="field-lines",
+    note=note(
+        "normalization",
+        "Rows of figures one to a line (Cannabis 20.0 19.0 9.0 9.0: a table whose spaces a copy lost) are the "
+        "items of a list, one to a line, not one run of text.",
+    ),
+)
+def figure_lines(blocks: list[Block], run: Run) -> list[Block]:
+    """``Cannabis 20.0 19.0 9.0 9.0`` / ``Cocaine 2.8 2.2 1.2 0.8`` / … (05THEHAGUE3305), ``2005
+    2006`` / ``Real Growth Rate GDP 5.6%  6.8%`` / ``FDI     $861m $1.4b`` / … (07SANJOSE298): three
+    rows of figures or more, one to a line, where ``text-table`` found no columns (the copy lost
+    the spaces that aligned them), are list items (each on a line of its own), read as
+    ``field-lines`` reads its fields: a row is a label of up to six words without a sentence's
+    end, then two figures or more to the line's end."""
+    return _rows_apart(blocks, _figures_row)
+
+
+def _rows_apart(blocks: list[Block], row: Callable[[str], bool]) -> list[Block]:
+    """Each paragraph whose last lines are rows (``row``), three or more, as list items."""
     last = max((i for i, b in enumerate(blocks) if isinstance(b, Paragraph)), default=-1)
     width = functools.cache(lambda: _width(blocks))
     out = list(blocks)
@@ -123,10 +173,10 @@ def field_lines(blocks: list[Block], run: Run) -> list[Block]:
         lines = [str(x) for x in block.lines]
         if index == last and _NAME.fullmatch(lines[-1].strip()):
             continue
-        start = _start(lines)
+        start = _start(lines, row)
         if start is None or not _head_allows(lines[:start]) or any(map(_preamble, lines[start:])):
             continue
-        items = _items(lines[start:], width)
+        items = _items(lines[start:], width, row)
         if start == 0 and block.n is None and block.marking is None:
             out[index] = ItemList(tuple(items))
         elif start:
