@@ -1331,3 +1331,15 @@ def test_a_numbered_paragraph_between_rules_keeps_its_number() -> None:
               "2. (U) More text.\n")
     assert [p["n"] for p in record(c)["paragraphs"]][:1] == [1]
     assert not xp(c, "//t:ab[@type='heading']")
+
+
+def test_entries_go_on_in_lower_case_and_may_end_in_a_companys_abbreviation() -> None:
+    """06BOGOTA10114: ``… and a member`` / ``of the family that owns the paper.`` is one entry, and
+    ``Miguel Silva, Gravitas Ltda.`` an entry; the names had run together as one paragraph."""
+    c = cable("1. (U) Text.\n\n2. (U) Participants:\n\nCOLOMBIA\n\nAlvaro Forero, Forero Associates\n"
+              "Enrique Santos, Director of El Tiempo newspaper and a member\nof the family that owns the paper.\n"
+              "Miguel Silva, Gravitas Ltda.\nLeon Valencia, New Rainbow Foundation\n\n3. (C) More text here.\n")
+    items = [reading_text(x) for x in xp(c, "//t:list[@type='items']/t:item")]
+    assert items == ["Alvaro Forero, Forero Associates",
+                     "Enrique Santos, Director of El Tiempo newspaper and a member of the family that owns the paper.",
+                     "Miguel Silva, Gravitas Ltda.", "Leon Valencia, New Rainbow Foundation"]

@@ -10,22 +10,23 @@ Council for National Security`` / ``Javad Va'idi, Director for International Sec
 and the reader saw one run of names: ``… Nicholas Burns Assistant Secretary for Western
 Hemisphere Affairs Thomas Shannon Ambassador E. Anthony Wayne …``.
 
-``entry-lines`` reads such lines as the items of a list (an item without a label, each on a line
-of its own in every edition): a run of three lines or more, each an entry, after the paragraph's
-line that ends in a colon (the rest of the paragraph), or making up an unnumbered paragraph of its
-own after a heading, after a line that ends in a colon, or after a side's name alone on its line
-(``U.S.`` / ``Under Secretary Burns`` / …). An entry is a line of at most 80
-characters that begins with a capital or a digit, holds a lower-case letter, and ends without a
-sentence's punctuation (no ``.``, ``!``, ``?``, ``;``, also before a closing bracket or quote). An
-entry the teletype wrapped goes on in the next line: after a comma, a word a phrase goes on after
-(``of``, ``for``, ``and`` …) or an open parenthesis, and a short line (no comma or colon) whose
-first word would not have fitted on the line before (the text's line length: the 90th percentile
-of its paragraphs' wrapped lines), unless another line of the list begins with that word or ends
-with the line before's last (``Article XXIII …`` / ``Article XXIV …``). A sub-label (``Argentine
-Participants:``) is an item too. Not in a cable written in capitals (every line begins with one),
-not in the text's last paragraph (where the signature is looked for), not where the last entry is
-one word (a name alone: a signature), not when a line carries an item label or a paragraph number,
-and not for lines that read as prose (on average more than half their words in lower case).
+``entry-lines`` reads such lines as the items of a list (an item without a label, each on a line of
+its own in every edition): a run of three lines or more, each an entry, after the paragraph's line
+that ends in a colon (the rest of the paragraph), or making up an unnumbered paragraph of its own
+after a heading, after a line that ends in a colon, or after a side's name alone on its line
+(``U.S.`` / ``Under Secretary Burns`` / …). An entry is a line of at most 80 characters that begins
+with a capital or a digit, holds a lower-case letter, and ends without a sentence's punctuation (no
+``.``, ``!``, ``?``, ``;``, also before a closing bracket or quote; a company's abbreviation,
+``Gravitas Ltda.``, may end it). An entry the teletype wrapped goes on in the next line: a line in
+lower case (``… and a member`` / ``of the family that owns the paper.``), after a comma, a word a
+phrase goes on after (``of``, ``for``, ``and`` …) or an open parenthesis, and a short line (no comma
+or colon) whose first word would not have fitted on the line before (the text's line length: the
+90th percentile of its paragraphs' wrapped lines), unless another line of the list begins with that
+word or ends with the line before's last (``Article XXIII …`` / ``Article XXIV …``). A sub-label
+(``Argentine Participants:``) is an item too. Not in a cable written in capitals (every line begins
+with one), not in the text's last paragraph (where the signature is looked for), not where the last
+entry is one word (a name alone: a signature), not when a line carries an item label or a paragraph
+number, and not for lines that read as prose (on average more than half their words in lower case).
 """
 
 from __future__ import annotations
@@ -80,31 +81,50 @@ def _wrapped_on(before: str, line: str, width: Callable[[], int], lines: list[st
     return bool(line_length) and len(before.strip()) + 1 + len(first) > line_length
 
 
+#: a company's or a name's abbreviation that may end an entry with its full stop (``Gravitas Ltda.``)
+_ABBREVIATION_END = re.compile(r"\b(?:Ltda?|Inc|Co|Corp|Jr|Sr|LLC|S\.A|S\.L|N\.V|Esq|Bros)\.$")
+
+
 def _entry(text: str) -> bool:
     """A line that may be an entry: short, begins with a capital or a digit, holds a lower-case
-    letter (or is a sub-label: ends in a colon), ends without a sentence's punctuation, and
-    carries no item label or number."""
+    letter (or is a sub-label: ends in a colon), ends without a sentence's punctuation (a
+    company's abbreviation may end it: ``Ltda.``), and carries no item label or number."""
     line = text.strip()
     return (
         0 < len(line) <= _MAX_CHARS
         and (line[0].isupper() or line[0].isdigit())
         and (any(map(str.islower, line)) or line.endswith(":"))
-        and line.rstrip("\"')]\u201d\u2019")[-1:] not in ".!?;"
+        and (line.rstrip("\"')]\u201d\u2019")[-1:] not in ".!?;" or bool(_ABBREVIATION_END.search(line)))
         and not ITEM_START.match(line)
         and not para_start(line)
     )
+
+
+#: a sentence's end inside a line, then the next sentence
+_SENTENCE_INSIDE = re.compile(r"[a-z)]\.\s+[A-Z]")
+
+
+def _goes_on(line: str) -> bool:
+    """A line that begins in lower case: the rest of the entry before it (``Enrique Santos,
+    Director of El Tiempo newspaper and a member`` / ``of the family that owns the paper.``)."""
+    return line.lstrip()[:1].islower()
 
 
 def _items(lines: list[str], width: Callable[[], int]) -> list[ListItem] | None:
     """The entries of ``lines`` as items (a line that goes on, or is the rest of a wrapped entry,
     joins the item before it); None when a line is no entry, the lines read as prose (most of
     their words in lower case), fewer than three entries are found, or the last is one word."""
-    if not all(_entry(x) for x in lines) or sum(map(_lower_share, lines)) / len(lines) > _PROSE_SHARE:
+    if not all(_entry(x) or (index and _goes_on(x)) for index, x in enumerate(lines)):
+        return None
+    lowered = sum(not _entry(x) for x in lines)
+    if lowered and (lowered * 5 > len(lines) or any(map(_SENTENCE_INSIDE.search, lines))):
+        return None  # lower case among sentences, or often: prose (``(AECA).  The Brokering …`` / ``administered``)
+    if sum(map(_lower_share, lines)) / len(lines) > _PROSE_SHARE:
         return None
     items: list[list[Line]] = []
     for index, line in enumerate(lines):
         before = lines[index - 1].rstrip() if index else ""
-        if index and (_GOES_ON.search(before) or _wrapped_on(before, line, width, lines)):
+        if index and (_GOES_ON.search(before) or _goes_on(line) or _wrapped_on(before, line, width, lines)):
             items[-1].append(line)
         else:
             items.append([line])
