@@ -333,12 +333,15 @@ def test_a_title_run_on_from_a_sentence_without_its_full_stop() -> None:
 def test_the_sbu_sentence_after_a_page_break_is_no_part_of_the_subject() -> None:
     # 06THEHAGUE1001: SUBJECT / page-break line / ``SENSITIVE BUT UNCLASSIFIED. PLEASE HANDLE
     # ACCORDINGLY.``: the subject ends before the handling sentence (a field of its own); so
-    # does a subject whose line runs on into it misspelt (06SAOPAULO360: ``SENSTIVE``)
+    # does a subject whose line runs on into it misspelt (06SAOPAULO360: ``SENSTIVE``) or after
+    # ``ENTIRE TEXT`` (09EFTOTRIPOLI704)
     head = "UNCLAS THE HAGUE 001001\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL NL\n"
     for subject in ("SUBJECT: ISLAMIC EDUCATION IN THE NETHERLANDS\nTHE HAGUE 00001001 001.2 OF 002\n"
                     "SENSITIVE BUT UNCLASSIFIED. PLEASE HANDLE ACCORDINGLY.\n",
                     "SUBJECT: ISLAMIC EDUCATION IN THE NETHERLANDS SENSTIVE BUT UNCLASSIFIED - PLEASE PROTECT "
-                    "ACCORDINGLY.\n"):
+                    "ACCORDINGLY.\n",
+                    "SUBJECT: ISLAMIC EDUCATION IN THE NETHERLANDS ENTIRE TEXT SENSITIVE BUT UNCLASSIFIED/NOFORN; "
+                    "PLEASE PROTECT ACCORDINGLY.\n"):
         done = normalize_traced(RawCable(source="t.txt", form="text", body=head + subject + "\n1. (U) Text.\n"))
         title = done.cable.tei.xpath("string(//t:title[@type='subject'])", namespaces=NS)
         assert title == "ISLAMIC EDUCATION IN THE NETHERLANDS", subject

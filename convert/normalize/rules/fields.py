@@ -361,11 +361,12 @@ def classified_by_paragraph(lines: list[str]) -> str | None:
 # ---------------------------------------------------------------- a subject cut short
 #: where a SUBJECT line runs on into the next field (a copy that unwrapped the preamble):
 #: ``… LICENSING REF: SAO PAULO 1467``, ``… EGYPTREF: CAIRO 493``, ``… Classified By: …``,
-#: ``… SENSITIVE BUT UNCLASSIFIED, PLEASE TREAT ACCORDINGLY``, ``… VODDLER Ref: A) STOCKHOLM 733``,
+#: ``… SENSITIVE BUT UNCLASSIFIED, PLEASE TREAT ACCORDINGLY`` (also after ``ENTIRE TEXT``, 09EFTOTRIPOLI704),
+#: ``… VODDLER Ref: A) STOCKHOLM 733``,
 #: ``… IN RIO Ref(s): A) 08 RIO DE JAN 138``
 SUBJECT_RUNON = re.compile(
     r"(?<!\s)\s++(?=REF(?:S|TELS?)?\s*+:|Ref(?:\(s\))?\s*+:|REFTELS?\s|REF\s++[A-Z]\s*+:|(?i:CLASSIFIED\s++BY\b)"
-    r"|(?i:SENSI?TIVE\s++BUT\s++UNCLASSIFIED\b))"
+    r"|(?i:(?:ENTIRE\s++TEXT\s++)?SENSI?TIVE\s++BUT\s++UNCLASSIFIED\b))"
     r"|(?<=[A-Za-z0-9.)])(?=REFS?:)"
 )
 
