@@ -1343,3 +1343,13 @@ def test_entries_go_on_in_lower_case_and_may_end_in_a_companys_abbreviation() ->
     assert items == ["Alvaro Forero, Forero Associates",
                      "Enrique Santos, Director of El Tiempo newspaper and a member of the family that owns the paper.",
                      "Miguel Silva, Gravitas Ltda.", "Leon Valencia, New Rainbow Foundation"]
+
+
+def test_a_rule_of_three_spaced_dashes_underlines_its_title() -> None:
+    """``Yadav Supports Nuke Deal`` / ``- - -`` (07NEWDELHI5280; Embassy New Delhi's and Consulate
+    Lahore's form, 14 pages): the title had run into the paragraph before it, the dashes left in
+    the reading text."""
+    c = cable("1. (C) Summary: the minister spoke. End Summary.\nYadav Supports Nuke Deal\n- - -\n"
+              "2. (C) In a meeting the minister spoke again.\n")
+    assert xp(c, "//t:ab[@type='heading']/text()") == ["Yadav Supports Nuke Deal"]
+    assert "- - -" not in reading_text(c.tei) and [p["n"] for p in record(c)["paragraphs"]] == [1, 2]

@@ -58,11 +58,13 @@ def closes_end(texts: list[str]) -> bool:
 
 
 #: a rule of one sign: four or more dashes, equals signs or underscores, spaced as they fall
-#: (``(?:-\s*){4,}`` … written out as ``_RULE_LINE``'s signs: the same strings, matched faster)
-DASH_RULE = rule_pattern(r"-\s*-\s*-\s*-[-\s]*|=\s*=\s*=\s*=[=\s]*|_\s*_\s*_\s*_[_\s]*")
+#: (``(?:-\s*){4,}`` … written out as ``_RULE_LINE``'s signs: the same strings, matched faster),
+#: or three dashes spaced (``- - -`` under a title: Embassy New Delhi's and Consulate Lahore's)
+DASH_RULE = rule_pattern(r"-\s*-\s*-\s*-[-\s]*|- - -|=\s*=\s*=\s*=[=\s]*|_\s*_\s*_\s*_[_\s]*")
 #: a rule that underlines: dashes, equals signs or underscores only, in one run (a run the
-#: teletype wrapped goes on after a space, dashes after two: ``----- ---``, ``===== ==``, ``------  -``)
-UNDERLINE = rule_pattern(r"-{4,}(?: {1,2}-+)*|(?:-+ ){3,}-*|={4,}(?: =+)*|(?:=+ ){3,}=*|_{4,}")
+#: teletype wrapped goes on after a space, dashes after two: ``----- ---``, ``===== ==``, ``------  -``),
+#: or three dashes spaced (``- - -``)
+UNDERLINE = rule_pattern(r"-{4,}(?: {1,2}-+)*|(?:-+ ){3,}-*|- - -|={4,}(?: =+)*|(?:=+ ){3,}=*|_{4,}")
 #: a paragraph's number opening a line (``¶1.``, ``2)``)
 _NUMBERED = re.compile(r"(?:¶\s*)?\d{1,3}\s?[.)]")
 
