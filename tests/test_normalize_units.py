@@ -1353,3 +1353,13 @@ def test_a_rule_of_three_spaced_dashes_underlines_its_title() -> None:
               "2. (C) In a meeting the minister spoke again.\n")
     assert xp(c, "//t:ab[@type='heading']/text()") == ["Yadav Supports Nuke Deal"]
     assert "- - -" not in reading_text(c.tei) and [p["n"] for p in record(c)["paragraphs"]] == [1, 2]
+
+
+@pytest.mark.parametrize("line", ["Motorcycles for Mangos - - -", "- - - Motorcycles for Mangos - - -"])
+def test_a_title_set_with_three_spaced_dashes_on_its_line_is_a_heading(line) -> None:
+    """08NEWDELHI1489, 08BRASILIA1325, 09BRASILIA68: the dashes had stood in the reading text, and
+    a title on the line after a paragraph's had run into it (08LAHORE325)."""
+    for gap in ("\n\n", "\n"):
+        c = cable(f"1. (C) Summary: the minister spoke. End Summary.{gap}{line}\n\n2. (C) The senator spoke.\n")
+        assert xp(c, "//t:ab[@type='heading']/text()") == ["Motorcycles for Mangos"]
+        assert "- - -" not in reading_text(c.tei) and [p["n"] for p in record(c)["paragraphs"]] == [1, 2]

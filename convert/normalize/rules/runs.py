@@ -82,8 +82,10 @@ def framed(rule: str, title: str) -> bool:
 
 
 #: a run of dashes inside a line (``cuts``' rule run on) or setting a title on it: ``UNDERLINE``'s
-#: runs of dashes, but a wrapped run goes on after one space only and spaced dashes end in a dash
-DASH_RUN = r"-{4,}(?: -+)*|(?:-+ ){3,}-+"
+#: runs of dashes, but a wrapped run goes on after one space only and spaced dashes end in a dash;
+#: three spaced dashes too (``Motorcycles for Mangos - - -``, ``- - - Trade - - -``: Embassies New
+#: Delhi's and Brasilia's)
+DASH_RUN = r"-{4,}(?: -+)*|(?:-+ ){3,}-+|- - -"
 #: equals signs between spaces (``BACKGROUND = = = = =``, 10MANAMA55): spaced dashes' twin
 SPACED_EQUALS = r"(?:=+ ){3,}=+"
 #: a run of dashes or equals signs that sets a title on its line
