@@ -212,10 +212,10 @@ def test_leading_in_leaves_out_only_the_rules_the_text_holds_no_trigger_of() -> 
 def test_rule_lines_written_out_match_as_the_repeated_groups() -> None:
     """``runs.DASH_RULE`` and ``runs._RULE_LINE`` spell ``(?:-\\s*){4,}`` (one sign, or any of
     the three) as three signs with their spaces and a fourth before any signs and spaces: the
-    same lines, the same spans."""
+    same lines, the same spans (``DASH_RULE`` also takes three spaced dashes, ``- - -``)."""
     from convert.normalize.rules import runs
 
-    dash_rule = runs.rule_pattern(r"(?:-\s*){4,}|(?:=\s*){4,}|(?:_\s*){4,}")
+    dash_rule = runs.rule_pattern(r"(?:-\s*){4,}|- - -|(?:=\s*){4,}|(?:_\s*){4,}")
     rule_line = runs.rule_pattern(r"(?:[-=_]\s*){4,}")
     rng = random.Random(27)  # noqa: S311  (test data)
     mixed = ["-", "-", "-", "=", "=", "_", " ", "\t", "\n", "\u00a0", "/", "a", "*"]
