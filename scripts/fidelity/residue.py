@@ -206,9 +206,9 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     Detector(
         "dashed-rule",
-        "a rule of five or more dashes, equals signs or underscores (`-------`, `- - - - -`) "
-        "in a block of text (an underlined heading glued to its paragraph, a separator)",
-        re.compile(r"(?<![-\w])(?:-{5,}+(?![0-9A-F]{6} )|(?:- ){4,}-|={5,}|_{5,})"),
+        "a rule of five or more dashes, equals signs or underscores (`-------`, `- - - - -`), or three "
+        "dashes spaced (`- - -`), in a block of text (an underlined heading glued to its paragraph, a separator)",
+        re.compile(r"(?<![-\w])(?:-{5,}+(?![0-9A-F]{6} )|(?:- ){2,}-(?![-\w])|={5,}|_{5,})"),
         # the cable's own: a table's column rules (two runs of dashes or more side by side,
         # none of 45, the teletype's line: ``---- ------ ---- -----`` under ``Year Costa Rica Index``,
         # ``----- -----`` over a total), and dashes written for a name (``off to ------------'s
