@@ -1363,3 +1363,16 @@ def test_a_title_set_with_three_spaced_dashes_on_its_line_is_a_heading(line) -> 
         c = cable(f"1. (C) Summary: the minister spoke. End Summary.{gap}{line}\n\n2. (C) The senator spoke.\n")
         assert xp(c, "//t:ab[@type='heading']/text()") == ["Motorcycles for Mangos"]
         assert "- - -" not in reading_text(c.tei) and [p["n"] for p in record(c)["paragraphs"]] == [1, 2]
+
+
+@pytest.mark.parametrize("ref", ["REF: SAO PAULO 895\nSENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY\n",
+                                 "REF: SAO PAULO 895 (U) THIS CABLE IS SENSITIVE BUT UNCLASSIFIED AND NOT FOR "
+                                 "INTERNET DISTRIBUTION.\n"])
+def test_the_sbu_sentence_after_a_ref_is_no_part_of_the_reference(ref) -> None:
+    """07SAOPAULO976 (the sentence on the REF's next line), 10BRASILIA140 (on its line after a
+    portion marking and ``THIS CABLE IS``): the reference's text had held the sentence, or
+    ``(U) THIS CABLE IS``."""
+    c = cable(f"UNCLAS SAO PAULO 000976\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PGOV BR\nSUBJECT: X\n\n{ref}\n"
+              "1. (SBU) Text here.\n\nWHITE\n")
+    assert [r["text"] for r in record(c)["references"]] == ["SAO PAULO 895"]
+    assert "SENSITIVE BUT UNCLASSIFIED" in " ".join(xp(c, "//t:opener//t:seg[@type='handling']/text()"))

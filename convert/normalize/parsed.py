@@ -35,9 +35,11 @@ class Furniture:
 
 class Glued(str):
     """A piece of a line that held several fields run together; ``space_before`` says
-    whether white space separated it from the previous piece (the source view keeps it)."""
+    whether white space separated it from the previous piece (the source view keeps it);
+    ``own_line``: a whole line set apart from the field above it (a line break before it)."""
 
     space_before: bool = False
+    own_line: bool = False
 
 
 class RunOn(str):

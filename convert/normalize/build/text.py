@@ -141,7 +141,7 @@ def _fields(out: Markup, fields: Sequence[Field], first: bool) -> bool:
         if field.kind in ("subject", "refs"):
             continue
         head = field.lines[0] if field.lines else None
-        if isinstance(head, Glued) and not first:
+        if isinstance(head, Glued) and not head.own_line and not first:
             # a field that ran on from the previous one in the source: no line break
             out.text(" " if head.space_before else "")
         elif not first:

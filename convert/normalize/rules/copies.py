@@ -274,10 +274,10 @@ def subject_runon_wrapped(line: str) -> list[str] | None:
 _SBU_LINE = re.compile(r"^\s*(?i:SENSI?TIVE\s++BUT\s++UNCLASSIFIED\b)")
 
 
-#: where a line of the REF field runs on into the Classified By line or the SBU sentence, after
-#: a space or glued to a cable's number (``CAIRO 1725Classified By: …``)
+#: where a line of the REF field runs on into the Classified By line or the SBU sentence (``(U) THIS
+#: CABLE IS SENSITIVE …`` too), after a space or glued to a cable's number (``CAIRO 1725Classified By: …``)
 _REF_RUNON = re.compile(
-    r"(?:(?<!\s)\s++|(?<=\d))(?=(?i:CLASSIFIED\s++BY\b)|(?i:SENSITIVE\s++BUT\s++UNCLASSIFIED\b))"
+    r"(?:(?<!\s)\s++|(?<=\d))(?=(?i:CLASSIFIED\s++BY\b)|(?:\(U\)\s*+)?(?i:(?:THIS\s++CABLE\s++IS\s++)?SENSITIVE\s++BUT\s++UNCLASSIFIED\b))"
 )
 
 

@@ -9,14 +9,23 @@ accordingly. 1.(SBU): The Ministry of Health …``) or on a line of its own (10C
 one line, the paragraph went with the handling sentence into the opener (its text out of the
 reading text), or stood unnumbered with it. ``handling-sentence-runon`` makes it two lines:
 the sentence (a preamble field, as where the line break was kept) and the paragraph.
+
+The sentence on a line of its own right under the REF field (``REF: SAO PAULO 895`` /
+``SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY``, 07SAOPAULO976) had gone on as the
+last reference's text. ``sbu-sentence-line`` (chain ``fields.wrapped``, asked of a REF or
+Classified By field's lines) sets such a line apart, a field of its own, as ``subject-runon-wrapped``
+does under a SUBJECT; ``glued-sbu-sentence`` (chain ``fields.other``) makes any such piece a
+handling field (the opener's ``seg type="handling"``), not a distribution line.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..parsed import RunOn
+from ..parsed import Glued, RunOn
 from .blocks import PARA_START
+from .copies import WRAPPED
+from .fields import OTHER, PreambleCursor
 from .lines import CUT
 from .ruler import note
 
@@ -56,3 +65,40 @@ def handling_sentence_runon(line: str) -> list[str] | None:
     # (the marked text without its number after a field's line begins the body: no field goes on
     # into it)
     return [line[: match.end()], RunOn(rest)]
+
+
+#: the SBU handling sentence opening a line (its own portion marking and ``THIS CABLE IS`` before it
+#: as some posts write it)
+_SBU_SENTENCE = re.compile(
+    r"\s*+(?:\(U\)\s*+)?(?:THIS\s++(?:CABLE|MESSAGE|TELEGRAM)\s++IS\s++)?SENSI?TIVE\s++BUT\s++UNCLASSIFIED\b", re.I
+)
+#: the words that may follow it on its line: the sentence's own, nothing of the text's
+_SBU_WORDS = frozenset(
+    "please handle protect treat accordingly and not for internet distribution public release dissemination "
+    "noforn sipdis".split()
+)
+
+
+@WRAPPED.rule("sbu-sentence-line", after="ref-runon", trigger=("ENSITIVE", "ensitive"))
+def sbu_sentence_line(line: str) -> list[str] | None:
+    """``REF: SAO PAULO 895`` / ``SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY``
+    (07SAOPAULO976): a line that is the SBU handling sentence and nothing more (not ``… Please
+    handle accordingly. (SBU): The Ministry of Health …``, 09CAIRO1004) is a field of its own."""
+    if not _sbu_sentence(line):
+        return None
+    piece = Glued(line)
+    piece.space_before = piece.own_line = True
+    return [piece]
+
+
+def _sbu_sentence(line: str) -> bool:
+    match = _SBU_SENTENCE.match(line)
+    return match is not None and all(w.lower() in _SBU_WORDS for w in re.findall(r"[A-Za-z]+", line[match.end() :]))
+
+
+@OTHER.rule("glued-sbu-sentence", before="glued-distribution")
+def glued_sbu_sentence(cur: PreambleCursor, line: str) -> str | None:
+    """The SBU handling sentence set apart from a SUBJECT, REF or Classified By line
+    (``sbu-sentence-line``, ``subject-runon-wrapped``, ``ref-runon``) is a handling field, not
+    a distribution line."""
+    return "handling" if isinstance(line, Glued) and _sbu_sentence(line) else None
