@@ -1376,3 +1376,21 @@ def test_the_sbu_sentence_after_a_ref_is_no_part_of_the_reference(ref) -> None:
               "1. (SBU) Text here.\n\nWHITE\n")
     assert [r["text"] for r in record(c)["references"]] == ["SAO PAULO 895"]
     assert "SENSITIVE BUT UNCLASSIFIED" in " ".join(xp(c, "//t:opener//t:seg[@type='handling']/text()"))
+
+
+@pytest.mark.parametrize("notice", [
+    "********************************************* *\nFor more reporting from Embassy Kuwait, visit:\n"
+    "http://www.state.sgov.gov/p/nea/kuwait/?cable s\n\nVisit Kuwait's Classified Website:\n"
+    "http://www.state.sgov.gov/p/nea/kuwait/\n********************************************* *\n",
+    "For more reporting from Embassy Lisbon and information about Portugal,\nplease see our Intelink site:\n\n"
+    "http://www.intelink.sgov.gov/wiki/portal:port ugal\n",
+])
+def test_kuwaits_and_lisbons_website_notices_are_trailers(notice) -> None:
+    """07KUWAIT808, 09LISBON289 (12 pages of the two posts): the notice had stood in the reading
+    text as paragraphs, asterisks and addresses with it; over a blank line it begins in the
+    block before the one that names the classified website."""
+    c = cable(f"1. (C) Text.\n\n2. (C) A/S O'Brien cleared this cable.\n\n{notice}\nLEBARON\n")
+    text = reading_text(xp(c, "//t:div[@type='telegram']")[0])
+    assert "For more reporting" not in " ".join(reading_text(p) for p in xp(c, "//t:body//t:p"))
+    assert len(xp(c, "//t:ab[@type='trailer']")) == 2 and "cleared this cable." in text
+    assert record(c)["signer"] == "LEBARON"

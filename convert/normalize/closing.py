@@ -282,14 +282,15 @@ def _trailer(blocks: list[Block], run: Run) -> None:
     """A post's website notice at the end of the text (``closing.trailer``), in the last block
     (its last list item, if it has items) or begun in the one before an unnumbered last block:
     out of the paragraph, into blocks of its own (``AnonBlock`` "trailer"), one for each block
-    it stood in."""
-    for back in (1, 2):
+    it stood in; begun in the one before, first (``For more reporting from Embassy Kuwait, visit:
+    …`` / (blank) / ``Visit Kuwait's Classified Website: …``, 07KUWAIT808)."""
+    for back in (2, 1):
         start = len(blocks) - back
         first = blocks[start] if start >= 0 else None
         if not isinstance(first, Paragraph):
-            return
+            continue
         if back == 2 and not (isinstance(blocks[-1], Paragraph) and is_bare(blocks[-1])):
-            return
+            continue
         lines = first.items[-1].lines if first.items else first.lines
         after = (t for b in blocks[start + 1 :] if isinstance(b, Paragraph) for t in text_lines(b.lines))
         texts = [*text_lines(lines), *after]

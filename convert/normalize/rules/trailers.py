@@ -31,10 +31,13 @@ TRAILER: Chain[Callable[[list[str]], tuple[int, int] | None]] = Chain(
 
 #: the notice's opening words (``Please visit Paris' Classified Website at:``, ``Visit Embassy
 #: Tel Aviv's Classified Web Site``, ``visit our classified website``; Asuncion's ``Please visit us
-#: at http://www.state.sgov.gov/p/wha/asuncion``, its address on the classified network next)
+#: at http://www.state.sgov.gov/p/wha/asuncion``, its address on the classified network next;
+#: Kuwait's and Lisbon's ``For more reporting from Embassy Kuwait``, the rest of their sentence a
+#: notice sentence below)
 _NOTICE = re.compile(
     r"(?:please\s+)?visit\s+(?:\S+\s+){0,5}?classified\s+web\s?site\b"
-    r"|please\s+visit\s+us\s+at(?=\s+\S*sgov\.gov)",
+    r"|please\s+visit\s+us\s+at(?=\s+\S*sgov\.gov)"
+    r"|for\s+more\s+reporting\s+from\s+(?:embassy|consulate|mission)\s+[\w.-]+",
     re.I,
 )
 #: a quotation mark that opens the notice (09ANKARA1472: the notice quoted whole, its address wrapped)
@@ -42,11 +45,15 @@ _OPENING = "\"“"
 #: what ends a sentence before the notice on its line
 _SENTENCE_END = frozenset(".!?\"”')]")
 #: the notice's sentences besides its opening: the one naming SIPRNET, another page "at" an
-#: address (``and the North American Partnership Blog at http://…``)
+#: address (``and the North American Partnership Blog at http://…``), the website's after
+#: Kuwait's opening (``visit Kuwait's Classified Website at:``), the rest of Kuwait's and Lisbon's
+#: opening (``, visit:``, ``and information about Portugal, please see our Intelink site:``)
 _NOTICE_SENTENCES = re.compile(
     r"(?:you\s+can\s+also\s+|or\s+)?access\s+(?:this|the)\s+site\s+through\s+the\s+state\s+department[’']?s?\s+"
     r"(?:classified\s+)?siprnet\s+(?:web\s?site|home\s?page)"
-    r"|and\s+the\s+(?:[\w-]+\s+){0,4}(?:blog|site|page|portal)\s+at",
+    r"|and\s+the\s+(?:[\w-]+\s+){0,4}(?:blog|site|page|portal)\s+at"
+    r"|visit\s+(?:\S+\s+){0,3}?classified\s+web\s?site(?:\s+at)?"
+    r"|(?:and\s+information\s+about\s+(?:\S+\s+){0,3}?\S+?)?,?\s*(?:visit|please\s+see\s+our\s+intelink\s+site)\s*:",
     re.I,
 )
 #: a word that is (part of) an address
@@ -119,7 +126,7 @@ def post_trailer(texts: list[str]) -> tuple[int, int] | None:
     not begin with "visit" there, and is not taken."""
     for index, line in enumerate(texts):
         lower = line.lower()
-        if "web" not in lower and "visit us" not in lower:
+        if "web" not in lower and "visit us" not in lower and "reporting from" not in lower:
             continue  # (every notice holds one: ``_NOTICE``, with no prefix, is tried at every position)
         for found in _NOTICE.finditer(line):
             if not _may_begin(line[: found.start()]):
