@@ -1394,3 +1394,14 @@ def test_kuwaits_and_lisbons_website_notices_are_trailers(notice) -> None:
     assert "For more reporting" not in " ".join(reading_text(p) for p in xp(c, "//t:body//t:p"))
     assert len(xp(c, "//t:ab[@type='trailer']")) == 2 and "cleared this cable." in text
     assert record(c)["signer"] == "LEBARON"
+
+
+def test_a_website_notice_after_its_asterisks_follows_a_list_items_end() -> None:
+    """07MANAMA956: ``… --Representatives from the Foreign and Defense Ministries ****…****
+    Visit Embassy Manama's Classified Website: XXXXXXXXXXXX****…``: the run of asterisks begins
+    the notice though no full stop ends the item before it."""
+    stars = "*" * 45
+    c = cable(f"1. (C) Text.\n\n2. (C) The list: --Crown Prince --Representatives from the Defense Ministries "
+              f"{stars} ******** Visit Embassy Manama's Classified Website: XXXXXXXXXXXX{stars} ********\n\nERELI\n")
+    assert len(xp(c, "//t:ab[@type='trailer']")) == 1
+    assert "*****" not in " ".join(reading_text(p) for p in xp(c, "//t:body//t:p"))

@@ -91,11 +91,12 @@ def _only_notice(rest: str) -> bool:
 
 def _may_begin(before: str) -> bool:
     """Whether the notice may begin after ``before`` (its line up to the notice): nothing but
-    asterisks and spaces, a sentence's end, or two spaces (where a page ran the lines of the
-    text into one, a lost line break)."""
+    asterisks and spaces, a sentence's end, two spaces (where a page ran the lines of the text
+    into one, a lost line break), or a run of ten asterisks or more (the notice's own rule, after
+    a list item's end: ``… Defense Ministries ****…**** Visit Embassy Manama's …``)."""
     kept = before.rstrip(" \t*")
     gap = before[len(kept) :]
-    return not kept or kept[-1] in _SENTENCE_END or (len(gap) >= 2 and gap[:2].isspace())
+    return not kept or kept[-1] in _SENTENCE_END or (len(gap) >= 2 and gap[:2].isspace()) or "*" * 10 in gap
 
 
 def _rule_line(line: str) -> bool:
