@@ -36,6 +36,7 @@ import dataclasses
 import functools
 import re
 from collections.abc import Callable
+from typing import cast
 
 from ..parsed import Block, ItemList, Line, ListItem, Paragraph
 from .blocks import PASSES, terminal
@@ -117,7 +118,7 @@ def field_lines(blocks: list[Block], run: Run) -> list[Block]:
     (09STATE108736), ``… breaks down like this:`` / ``PS: 12`` / ``PSD: 7`` / ``CDS-PP: 2``
     (09LISBON289): three labelled fields or more, one to a line, are list items (each on a line
     of its own), not a run of text; see the module's note for what a field is."""
-    return _rows_apart(blocks, _field)
+    return _rows_apart(blocks, _field, lambda text: text.count(": ") >= _MIN_FIELDS)
 
 
 #: a figure: digits with their separators, a sign, a currency, a bracket, a percent or a scale
@@ -157,11 +158,17 @@ def figure_lines(blocks: list[Block], run: Run) -> list[Block]:
     the spaces that aligned them), are list items (each on a line of its own), read as
     ``field-lines`` reads its fields: a row is a label of up to six words without a sentence's
     end, then two figures or more to the line's end."""
-    return _rows_apart(blocks, _figures_row)
+    return _rows_apart(blocks, _figures_row, lambda text: len(_TWO_FIGURES_END.findall(text)) >= _MIN_FIELDS)
 
 
-def _rows_apart(blocks: list[Block], row: Callable[[str], bool]) -> list[Block]:
-    """Each paragraph whose last lines are rows (``row``), three or more, as list items."""
+#: two words holding a digit at a line's end: what a row of figures ends in (asked of a paragraph's
+#: whole text first, in C)
+_TWO_FIGURES_END = re.compile(r"\d\S*[ \t]+\S{0,2}\d\S*[ \t]*$", re.M)
+
+
+def _rows_apart(blocks: list[Block], row: Callable[[str], bool], may: Callable[[str], bool]) -> list[Block]:
+    """Each paragraph whose last lines are rows (``row``), three or more, as list items (``may``:
+    whether a paragraph's text, its lines joined, can hold three rows; asked first)."""
     last = max((i for i, b in enumerate(blocks) if isinstance(b, Paragraph)), default=-1)
     width = functools.cache(lambda: _width(blocks))
     out = list(blocks)
@@ -170,7 +177,9 @@ def _rows_apart(blocks: list[Block], row: Callable[[str], bool]) -> list[Block]:
             continue
         if not all(type(x) is str for x in block.lines):
             continue  # (a page break or a table's line, text-table's, inside: left as it stands)
-        lines = [str(x) for x in block.lines]
+        lines = cast("list[str]", list(block.lines))  # (every one a str: above)
+        if not may("\n".join(lines)):
+            continue  # (fewer than three lines can be rows: no line asked)
         if index == last and _NAME.fullmatch(lines[-1].strip()):
             continue
         start = _start(lines, row)
