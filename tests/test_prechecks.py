@@ -281,7 +281,7 @@ def test_printable_is_isprintable() -> None:
 
 def test_ruled_tests_a_sign_before_its_pairs() -> None:
     """``runs.ruled`` looks for a dash or an equals sign before the pairs that hold one (a line
-    without either is told in two scans, not four): the same answer as the five substring tests."""
+    without either is told in three scans, not five): the same answer as the five substring tests."""
     from convert.normalize.rules import runs
 
     def five(text: str) -> bool:
