@@ -345,11 +345,11 @@ def dashed_title_line(chunk: list[Line], texts: list[str], run: Run) -> Block | 
     """One line that sets a title with its dashes or equals signs (``----- Summary -----``,
     ``COMMENT -------``, ``Summary =======``) is a heading; the dashes are recorded as
     rend="dashes"."""
-    if len(texts) != 1 or is_wrapper(texts[0]):
-        return None  # ----- header ends -----: a wrapper's line (the wrapper-block pass)
-    title = dashed_title(texts[0])
-    if title is None:
+    if len(texts) != 1:
         return None
+    title = dashed_title(texts[0])  # (first: a line without a title's dashes is no wrapper's business)
+    if title is None or is_wrapper(texts[0]):
+        return None  # ----- header ends -----: a wrapper's line (the wrapper-block pass)
     return Heading(tuple(title if isinstance(x, str) else x for x in chunk), rend="dashes")
 
 

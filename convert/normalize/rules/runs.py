@@ -23,7 +23,12 @@ TITLE_LIMIT = 160
 
 
 def ruled(text: str) -> bool:
-    return _RULED[0] in text or _RULED[1] in text or _RULED[2] in text or _RULED[3] in text or _RULED[4] in text
+    # (a sign first, then its pairs: a line without a dash or an equals sign, most, is told in three scans, not five)
+    return (
+        ("-" in text and (_RULED[0] in text or _RULED[1] in text))
+        or ("=" in text and (_RULED[2] in text or _RULED[4] in text))
+        or _RULED[3] in text
+    )
 
 
 def rule_pattern(rule: str) -> re.Pattern[str]:
