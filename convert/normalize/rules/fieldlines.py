@@ -161,6 +161,8 @@ def figure_lines(blocks: list[Block], run: Run) -> list[Block]:
     return _rows_apart(blocks, _figures_row, lambda text: len(_TWO_FIGURES_END.findall(text)) >= _MIN_FIELDS)
 
 
+#: a paragraph's lines' types when all are plain text (no page break, no table line)
+_TEXT_ONLY = frozenset({str})
 #: two words holding a digit at a line's end: what a row of figures ends in (asked of a paragraph's
 #: whole text first, in C)
 _TWO_FIGURES_END = re.compile(r"\d\S*[ \t]+\S{0,2}\d\S*[ \t]*$", re.M)
@@ -175,7 +177,7 @@ def _rows_apart(blocks: list[Block], row: Callable[[str], bool], may: Callable[[
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph) or block.items or len(block.lines) < _MIN_FIELDS:
             continue
-        if not all(type(x) is str for x in block.lines):
+        if set(map(type, block.lines)) != _TEXT_ONLY:
             continue  # (a page break or a table's line, text-table's, inside: left as it stands)
         lines = cast("list[str]", list(block.lines))  # (every one a str: above)
         if not may("\n".join(lines)):
