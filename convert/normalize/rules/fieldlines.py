@@ -172,7 +172,7 @@ def _rows_apart(blocks: list[Block], row: Callable[[str], bool], may: Callable[[
     """Each paragraph whose last lines are rows (``row``), three or more, as list items (``may``:
     whether a paragraph's text, its lines joined, can hold three rows; asked first)."""
     last = max((i for i, b in enumerate(blocks) if isinstance(b, Paragraph)), default=-1)
-    width = functools.cache(lambda: _width(blocks))
+    width = None  # (the text's line length: worked out at the first paragraph of rows)
     out = list(blocks)
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph) or block.items or len(block.lines) < _MIN_FIELDS:
@@ -187,6 +187,7 @@ def _rows_apart(blocks: list[Block], row: Callable[[str], bool], may: Callable[[
         start = _start(lines, row)
         if start is None or not _head_allows(lines[:start]) or any(map(_preamble, lines[start:])):
             continue
+        width = width or functools.cache(lambda: _width(blocks))
         items = _items(lines[start:], width, row)
         if start == 0 and block.n is None and block.marking is None:
             out[index] = ItemList(tuple(items))
