@@ -163,9 +163,9 @@ def figure_lines(blocks: list[Block], run: Run) -> list[Block]:
 
 #: a paragraph's lines' types when all are plain text (no page break, no table line)
 _TEXT_ONLY = frozenset({str})
-#: two words holding a digit at a line's end: what a row of figures ends in (asked of a paragraph's
-#: whole text first, in C)
-_TWO_FIGURES_END = re.compile(r"\d\S*[ \t]+\S{0,2}\d\S*[ \t]*$", re.M)
+#: two words holding a digit in their first three characters at a line's end: what a row of
+#: figures ends in (asked of a paragraph's whole text first, in C; a word matched from its start)
+_TWO_FIGURES_END = re.compile(r"(?<!\S)\S{0,2}\d\S*+[ \t]++\S{0,2}\d\S*+[ \t]*+$", re.M)
 
 
 def _rows_apart(blocks: list[Block], row: Callable[[str], bool], may: Callable[[str], bool]) -> list[Block]:

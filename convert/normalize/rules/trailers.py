@@ -53,7 +53,7 @@ _NOTICE_SENTENCES = re.compile(
     r"(?:classified\s+)?siprnet\s+(?:web\s?site|home\s?page)"
     r"|and\s+the\s+(?:[\w-]+\s+){0,4}(?:blog|site|page|portal)\s+at"
     r"|visit\s+(?:\S+\s+){0,3}?classified\s+web\s?site(?:\s+at)?"
-    r"|(?:and\s+information\s+about\s+(?:\S+\s+){0,3}?\S+?)?,?\s*(?:visit|please\s+see\s+our\s+intelink\s+site)\s*:",
+    r"|(?:and\s+information\s+about\s+(?:\S+\s+){0,3}?\S+?,?\s+)?(?:visit|please\s+see\s+our\s+intelink\s+site)\s*+:",
     re.I,
 )
 #: a word that is (part of) an address
