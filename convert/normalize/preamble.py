@@ -25,6 +25,8 @@ _ONE_LINE = ("handling", "eo", "wrapper", "notice")
 _EO_MORE = re.compile(r"^\s*(?:DECL|\()", re.I)
 #: the SBU handling sentence's end wrapped onto a line of its own (``… PLEASE HANDLE`` / ``ACCORDINGLY.``)
 _SBU_MORE = re.compile(r"^\s*(?:(?:PLEASE\s+)?(?:HANDLE|PROTECT|TREAT)\s+)?ACCORDINGLY\b", re.I)
+#: what a field of one line may go on with, by kind
+_ONE_LINE_MORE = {"eo": _EO_MORE, "handling": _SBU_MORE}
 
 
 def _next_line(entries: list[Entry], index: int) -> int:
@@ -278,7 +280,7 @@ def _goes_on(cur: PreambleCursor, kind: str, lines: list[Line], e: str, run: Run
         return None  # (a piece split off a line starts a field of its own, or the body)
     if kind == "distribution" and _glues_field(e, look):
         return None  # (``… FOR NEA WATCHER E.O. 12958: N/A TAGS: …``: the fields.glued rules split it)
-    more = {"eo": _EO_MORE, "handling": _SBU_MORE}.get(kind)
+    more = _ONE_LINE_MORE.get(kind)
     if kind in _ONE_LINE and not (more and more.match(e)):
         return None
     if kind == "tags" and starts is None and _codes_glued(entries, cur.i, look):

@@ -24,19 +24,17 @@ from .ruler import note
 
 #: a Classified By line that stops at the word that announces its reasons
 _ANNOUNCED = re.compile(r"\breasons?\s*:?\s*$", re.I)
+#: the reasons: ``1.4`` or ``1.5``, then up to eight letters, bracketed or not, with commas, ``and``, ``&``
+_REASONS = r"1\.[45]\s*(?:[(\[]?[a-hA-H][)\]]?(?:\s*(?:,|and|&)?\s*)){1,8}"
 #: the reasons alone on a line: ``1.4 (b) and (d).``, ``1.4 B, D``, ``1.4(C).``
-_REASONS_ALONE = re.compile(r"^\s*1\.[45]\s*(?:[(\[]?[a-hA-H][)\]]?(?:\s*(?:,|and|&)?\s*)){1,8}\s*\.?\s*$")
+_REASONS_ALONE = re.compile(rf"^\s*{_REASONS}\s*\.?\s*$")
 #: the reasons, then paragraph 1's number and portion marking on the same line
-_REASONS_THEN_PARAGRAPH = re.compile(
-    r"\s*1\.[45]\s*(?:[(\[]?[a-hA-H][)\]]?(?:\s*(?:,|and|&)?\s*)){1,8}\.?\s*(?=\d{1,2}\.\s*\((?:U|C|S|SBU|TS)\b)"
-)
+_REASONS_THEN_PARAGRAPH = re.compile(rf"\s*{_REASONS}\.?\s*(?=\d{{1,2}}\.\s*\((?:U|C|S|SBU|TS)\b)")
 
 
 #: the field's last words and its reasons, ending the line (``Department of State. REASON: 1.4 (b), (d)``,
 #: ``FOR REASONS 1.4 (B) AND (D)``): up to 80 characters without a colon before the word ``reason``
-_WORDED = re.compile(
-    r"^[^:\n]{0,80}?\breasons?\s*:?\s*1\.[45]\s*(?:[(\[]?[a-hA-H][)\]]?(?:\s*(?:,|and|&)?\s*)){1,8}\s*\.?\s*$", re.I
-)
+_WORDED = re.compile(rf"^[^:\n]{{0,80}}?\breasons?\s*:?\s*{_REASONS}\s*\.?\s*$", re.I)
 
 
 def _unfinished(texts: list[str]) -> bool:
