@@ -98,9 +98,68 @@ def _title_goes_on(before: list[str], texts: list[str]) -> bool:
     return (framed or not _prose(title)) and underlined and len(" ".join(words)) < TITLE_LIMIT
 
 
+#: a line that ends in a quoted word or a bracket with no stop before it (``… a political 'black
+#: hole'``, ``… told newspaper ""La Nacion""``)
+#: (a bracket not one that closes a note: ``… End Note)`` ends a sentence)
+_QUOTED_END = re.compile(r"(?:\w['\"”’]{1,3}|\w(?<!(?i:note))(?<!(?i:comment))[)\]])\s*$")
+#: a list's label in lower case (``c. The Ministry …``, ``iii. (SBU) …``): an item of its own
+_LOWER_LABEL = re.compile(r"[a-z]{1,4}[.)]\s")
+
+
+@MERGE.rule(
+    "quoted-end-rejoin",
+    after="function-word-rejoin",
+    note=note(
+        "normalization",
+        "A paragraph a page break or a blank line cut after a quoted word (… a political 'black hole' / that "
+        "swallows …) is one paragraph again, where the text after the cut goes on in lower case.",
+    ),
+)
+def quoted_end_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
+    """``… Iran's current domestic strife is a political 'black hole'`` / page line / ``that
+    swallows all other issues …`` (10RPODUBAI15), ``… Garrido told newspaper ""La Nacion""`` /
+    (blank) / ``he was convinced …`` (09BUENOSAIRES534): a closing quotation mark or bracket with
+    no stop before it ends no sentence (``paragraph-rejoin`` takes it as a sentence's end), when
+    the next run goes on in lower case with no number or item label of its own (``c. The
+    Ministry …``, 06BRASILIA1365), nor after a note's bracket (``(Note: … End Note)``)."""
+    last = before[-1] if before else ""
+    first = texts[0].lstrip() if texts else ""
+    if not (len(last.strip()) > _LINE and first[:1].islower() and not starts_new(first)):
+        return False
+    return not _LOWER_LABEL.match(first) and bool(_QUOTED_END.search(last))
+
+
+#: a run that goes on a sentence a comma left: a word with a capital, then one in lower case
+#: (``Jimenez had served …``); not a resolution's clause (``Expressing again its appreciation …,``)
+_GOES_ON_CAPITALISED = re.compile(r"[A-Z][a-z]+ [a-z]")
+
+
+@MERGE.rule(
+    "comma-rejoin",
+    after="quoted-end-rejoin",
+    note=note(
+        "normalization",
+        "A paragraph a blank line cut after a comma (… Until May 2008, / Jimenez had served as …) is one "
+        "paragraph again, where the text after the cut begins with a capitalised word and one in lower case.",
+    ),
+)
+def comma_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
+    """``… Until May 2008,`` / (blank) / ``Jimenez had served as the commander …`` (08MADRID1092),
+    ``… At this stage,`` / (blank) / ``German officials remain opposed …`` (08BERLIN1387): a run of
+    prose whose last line ends in a comma goes on in the next run when that begins with a word
+    with a capital and then one in lower case, with no number, item label or rule; not a clause
+    of a resolution (a word in -ing or -ed first, ``Expressing again …``, or a run ending in a
+    comma itself: a series of clauses)."""
+    last = before[-1].rstrip() if before else ""
+    first = texts[0].lstrip() if texts else ""
+    if not (len(last) > _LINE and last.endswith(",") and _prose(before) and _GOES_ON_CAPITALISED.match(first)):
+        return False
+    return not (starts_new(first) or first.split()[0].endswith(("ing", "ed")) or texts[-1].rstrip().endswith(","))
+
+
 @MERGE.rule(
     "bare-number-rejoin",
-    after="function-word-rejoin",
+    after="comma-rejoin",
     note=note(
         "normalization",
         "A paragraph's number and portion marking alone on a line (1. (SBU)), the paragraph's text after a blank "

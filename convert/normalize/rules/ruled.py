@@ -48,8 +48,9 @@ def ruled_heading(blocks: list[Block], run: Run) -> list[Block]:
     ``-----`` / blank / ``¶9. …``), and a title's first line ending in a comma a blank line
     above it, under the box's top rule or a finished paragraph (``GOC SEES STRATEGIC
     ADVANTAGE,`` / blank / ``GOE SEEKS PROGRESS ON ISSUES`` / blank / ``-----``, 09BOGOTA3093).
-    A page break may stand between the title and its rule. The rules stay lines of their own
-    (``ab type="rule"``)."""
+    A page break may stand between the title and its rule, and between the rule and the paragraph
+    (``NO 2ND REVOLUTION`` / blank / ``-----`` / a page line / ``¶12. …``, 10RPODUBAI15). The
+    rules stay lines of their own (``ab type="rule"``)."""
     out = list(blocks)
     for index in range(len(blocks) - 1):
         block = blocks[index]
@@ -61,7 +62,7 @@ def ruled_heading(blocks: list[Block], run: Run) -> list[Block]:
         if not is_rule(blocks[below]):
             continue
         boxed = index > 0 and is_rule(blocks[index - 1])
-        after = blocks[below + 1] if below + 1 < len(blocks) else None
+        after = next((b for b in blocks[below + 1 :] if not isinstance(b, PageBreak)), None)  # (behind a page break)
         if not boxed and not (isinstance(after, Paragraph) and after.n is not None):
             continue
         if is_title(text_lines(block.lines), boxed, run):
