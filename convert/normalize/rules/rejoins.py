@@ -157,9 +157,33 @@ def comma_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]
     return not (starts_new(first) or first.split()[0].endswith(("ing", "ed")) or texts[-1].rstrip().endswith(","))
 
 
+#: a line that ends in a law's or a decree's number sign (``… under the terms of Banking Law No.``)
+_NUMBER_SIGN = re.compile(r"\b[A-Z][a-z]+\s+No\.\s*$")
+
+
+@MERGE.rule(
+    "number-sign-rejoin",
+    after="comma-rejoin",
+    note=note(
+        "normalization",
+        "A number at the start of a line after a blank line, without a portion marking, after a line that ends in "
+        "a law's number sign (… Banking Law No. / 2.The Central Bank …), is the law's number wrapped onto the next "
+        "line, not a paragraph: the text is one paragraph again.",
+    ),
+)
+def number_sign_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
+    """``8.Libya established a Financial Information Unit (FIU) under the terms of Banking Law
+    No.`` / (blank) / ``2.The Central Bank is responsible …`` (10TRIPOLI10; ``… for Law No.`` /
+    ``5.The LFIB …``, 10TRIPOLI39, whose paragraph 5 follows): no sentence ends in a number sign,
+    so the number that starts the next run is the law's, whatever its place in the paragraphs'
+    sequence, when it carries no portion marking."""
+    found = PARA_START.match(texts[0]) if texts else None
+    return bool(found and not found["marking"] and before and _NUMBER_SIGN.search(before[-1]))
+
+
 @MERGE.rule(
     "bare-number-rejoin",
-    after="comma-rejoin",
+    after="number-sign-rejoin",
     note=note(
         "normalization",
         "A paragraph's number and portion marking alone on a line (1. (SBU)), the paragraph's text after a blank "

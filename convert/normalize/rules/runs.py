@@ -9,8 +9,10 @@ from collections.abc import Callable, Sequence
 
 from ..parsed import Block, Line, ListItem, PageBreak, Paragraph
 
+#: an item's label at a line's start: ``(a)``, ``a)``, ``A.``, ``1)``, ``-``/``--`` (before a space, or
+#: glued to the item's first word: ``-hardliners, such as …``, ``--monitor implementation …``), ``*``
 ITEM_START = re.compile(
-    r"^\s*(?:¶\s*)?(?P<label>\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)|[A-Za-z]\)|[A-Z]\.(?=\s)|\d{1,2}\)|-{1,2}(?=\s)|--(?=[A-Z0-9])|[*•o](?=\s))\s*"
+    r"^\s*(?:¶\s*)?(?P<label>\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)|[A-Za-z]\)|[A-Z]\.(?=\s)|\d{1,2}\)|-{1,2}(?=\s)|--(?=[A-Za-z0-9])|-(?=[A-Za-z])|[*•o](?=\s))\s*"
 )
 
 
