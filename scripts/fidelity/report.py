@@ -230,7 +230,9 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 34", "% right on pages drawn and read in session 34 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 35", "% right on pages drawn and read in session 35 (drawn in proportion to the corpus), "
-                           "before any rule saw them"))
+                           "before any rule saw them"),
+            ("session 36", "% right on pages drawn and read in session 36 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"))
 
 
 def holdout_sections(o: Outcome) -> list[tuple[str, list[str]]]:
