@@ -232,7 +232,9 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 35", "% right on pages drawn and read in session 35 (drawn in proportion to the corpus), "
                            "before any rule saw them"),
             ("session 36", "% right on pages drawn and read in session 36 (weighted toward the least read and "
-                           "hard bodies), before any rule saw them"))
+                           "hard bodies), before any rule saw them"),
+            ("session 37", "% right on pages drawn and read in session 37 (drawn in proportion to the corpus), "
+                           "before any rule saw them"))
 
 
 def holdout_sections(o: Outcome) -> list[tuple[str, list[str]]]:

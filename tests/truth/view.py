@@ -38,7 +38,8 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s33.tsv", "session 33"),
               ("selection-holdout-s34.tsv", "session 34"),
               ("selection-holdout-s35.tsv", "session 35"),
-              ("selection-holdout-s36.tsv", "session 36"))
+              ("selection-holdout-s36.tsv", "session 36"),
+              ("selection-holdout-s37.tsv", "session 37"))
 
 
 def selection() -> dict[str, dict]:
