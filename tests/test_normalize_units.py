@@ -535,6 +535,20 @@ def test_a_summary_that_ends_in_a_list_item() -> None:
     assert record(c)["summary"] == "Summary: We discussed: the first point; the second point. End Summary."
 
 
+@pytest.mark.parametrize("after, summary", [
+    # a heading follows: the summary is the heading's section, to the paragraph before it (09STATE16285)
+    ("Action Requests\n---------\n\n4. (C) Please demarche.", "Iran has not answered the questions put to it. "
+     "The Agency has no access. Syria's answers are incomplete."),
+    # no heading follows: the first paragraph alone (where it ends is not written)
+    ("4. (C) Please demarche.", "Iran has not answered the questions put to it."),
+])
+def test_a_summary_under_its_heading_with_no_end_runs_to_the_next_heading(after: str, summary: str) -> None:
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) This is an action request.\n\nSUMMARY\n-------\n\n"
+              "2. (C) Iran has not answered the questions put to it.\n\n3. (C) The Agency has no access. Syria's "
+              "answers are incomplete.\n\n" + after + "\n")
+    assert record(c)["summary"] == summary
+
+
 @pytest.mark.parametrize("body", [
     "1. (U) Summary of the talks follows in para 2.\n\n2. (U) More. End summary.",  # no label: lower case
     "1. (U) SUMMARY AND OUTLOOK ARE BELOW.\n\n2. (U) More. END SUMMARY.",  # not a label the rules know

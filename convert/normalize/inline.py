@@ -316,20 +316,20 @@ def _spans(blocks: list[Block], run: Run) -> list[Block]:
     rules = run.active(SPANS)
     owners: list[tuple[int, int]] = []  # (block index, item index or -1)
     tokens: list[list[Token]] = []
-    headed: list[int] = []
     numbered: dict[int, int] = {}
-    label = False  # the block before is a heading that says "Summary"
+    opened: dict[int, bool] = {}  # the paragraphs right after a heading: whether it says "Summary"
+    label: bool | None = None  # the block before is a heading (True: one that says "Summary")
     for b_index, block in enumerate(blocks):
         if isinstance(block, Paragraph):
-            if label:
-                headed.append(len(tokens))
+            if label is not None:
+                opened[len(tokens)] = label
             if block.n is not None:
                 numbered[len(tokens)] = block.n
             owners.append((b_index, -1))
             tokens.append(list(block.tokens))
         if not isinstance(block, PageBreak) and not (isinstance(block, AnonBlock) and block.type == "rule"):
             # a page break or the heading's rule between it and the paragraph: still under it
-            label = isinstance(block, Heading) and bool(SUMMARY_LABEL.match(plain(block.tokens)))
+            label = bool(SUMMARY_LABEL.match(plain(block.tokens))) if isinstance(block, Heading) else None
         if isinstance(block, Paragraph | ItemList):
             for i_index, item in enumerate(block.items):
                 owners.append((b_index, i_index))
@@ -343,7 +343,8 @@ def _spans(blocks: list[Block], run: Run) -> list[Block]:
     if not wanted:
         return blocks
     before = list(tokens)
-    span_text = SpanText(tokens, texts, lows, [k for k, (_, item) in enumerate(owners) if item == -1], headed, numbered)
+    main = [k for k, (_, item) in enumerate(owners) if item == -1]
+    span_text = SpanText(tokens, texts, lows, main, [k for k, s in opened.items() if s], numbered, frozenset(opened))
     for rule in wanted:
         if rule.fn(span_text):
             run.fire(rule.name)

@@ -64,7 +64,8 @@ class SpanText:
     with their reading text (lower-cased too, for the rules' triggers); ``main``: the indices
     of the paragraphs' own text (not items); ``headed``: those of paragraphs right after a
     heading that is a summary label (``Summary`` / ``-------``); ``numbered``: the number of
-    each numbered paragraph by its index."""
+    each numbered paragraph by its index; ``opened``: the indices of paragraphs right after any
+    heading (where a section begins)."""
 
     tokens: list[list[Token]]
     texts: list[str]
@@ -72,6 +73,7 @@ class SpanText:
     main: list[int]
     headed: list[int] = field(default_factory=list)
     numbered: dict[int, int] = field(default_factory=dict)
+    opened: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..parsed import Seg
-from ..tokens import Span, SpanText, mark_ranges, search
+from ..tokens import Span, SpanText, mark_ranges, search, wrap
 from . import inline  # noqa: F401  (summary-compound, which this rule goes after, registered first)
 from .inline import SPANS, SUMMARY_END, SUMMARY_START
 from .ruler import note
@@ -119,7 +119,8 @@ _ANY_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:\w+\s+AND\s+)?SUMMARY\b", re.I)
     note=note(
         "normalization",
         "A paragraph labelled SUMMARY in a text that writes no END SUMMARY: the labelled paragraph alone is "
-        "marked as the summary (where the summary ends is not written; it may go on in the paragraphs after).",
+        "marked as the summary (where the summary ends is not written; it may go on in the paragraphs after); "
+        "under a SUMMARY heading, the paragraphs up to the next heading are.",
     ),
 )
 def summary_unended(text: SpanText) -> bool:
@@ -128,7 +129,9 @@ def summary_unended(text: SpanText) -> bool:
     that stands under a summary heading (``SUMMARY`` / ``-------`` / ``1. (C) On July 29, …``,
     08KABUL1975), is the summary, to its own end: when it holds six words or more after its
     label (not ``Summary:`` alone with the text in the next paragraph, nor a preview's cut
-    ``Summary. On July 3, Presi...``)."""
+    ``Summary. On July 3, Presi...``). Under a summary heading, the summary is the heading's
+    section: it runs to the paragraph before the next heading, when one follows within twelve
+    paragraphs (``SUMMARY`` / ``-------`` / ¶2-¶5 / ``Action Requests``, 09STATE16285)."""
     if not text.headed and not any("ummary" in text.lows[i][:40] for i in text.main):
         return False
     if _has_summary(text) or any("end" in low and _ANY_END.search(low) for low in text.lows):
@@ -136,8 +139,40 @@ def summary_unended(text: SpanText) -> bool:
     for index in text.main:
         source = text.texts[index]
         if index in text.headed:
-            return len(source.split()) >= _WORDS and mark_ranges(text, [index], _UNDER_HEADING)
+            if len(source.split()) < _WORDS:
+                return False
+            last = _section_end(text, index)
+            return mark_ranges(text, [index], _UNDER_HEADING) if last is None else _mark_section(text, index, last)
         label = SUMMARY_START.match(source) if "ummary" in text.lows[index][:40] else None
         if label is not None:
             return len(source[label.end() :].split()) >= _WORDS and mark_ranges(text, [index], _UNENDED)
     return False
+
+
+#: how many paragraphs a summary's section may hold after its first (a heading beyond: not its end)
+_SECTION = 12
+
+
+def _section_end(text: SpanText, index: int) -> int | None:
+    """The last run (a paragraph or an item) before the next heading after the paragraph
+    ``index``, when a paragraph comes between and the heading follows within twelve; None
+    otherwise (the summary is the first paragraph alone)."""
+    main = set(text.main)
+    paragraphs = 0
+    for k in range(index + 1, len(text.tokens)):
+        if k in text.opened:
+            return k - 1 if paragraphs else None
+        paragraphs += k in main
+        if paragraphs > _SECTION:
+            return None
+    return None
+
+
+def _mark_section(text: SpanText, index: int, last: int) -> bool:
+    """Wrap the runs ``index`` to ``last`` in one summary span (``part`` I, M, F)."""
+    source = text.texts[index]
+    text.tokens[index] = wrap(text.tokens[index], len(source) - len(source.lstrip()), len(source), "summary", "I")
+    for k in range(index + 1, last):
+        text.tokens[k] = wrap(text.tokens[k], 0, len(text.texts[k]), "summary", "M")
+    text.tokens[last] = wrap(text.tokens[last], 0, len(text.texts[last]), "summary", "F")
+    return True
