@@ -220,7 +220,8 @@ def _cut_at(line: str, at: int, prev: str) -> int | None:
         "A numbered paragraph run on in the line of the one before (a copy that lost its line breaks: "
         "… hostilities. 3. (SBU) Deputy …), where the numbers around it leave its place free, starts a "
         "paragraph of its own; a heading run on before its number (… charges. APPEAL EFFORT UNDERWAY 6. (C)) "
-        "is a line of its own.",
+        "is a line of its own. The very next number does so after no sentence's end too (… Treaty. "
+        "Recommendation 13. (SBU), ….htm 13. (SBU)).",
     ),
 )
 def run_on_paragraphs(lines: list[str]) -> list[str]:
@@ -292,7 +293,35 @@ def _place(line: str, match: re.Match[str], last: int | None, upper: int | None,
     if number == 1:
         return -1
     cut = _cut_at(line, match.start(), prev)
+    if cut is None and number == last + 1:
+        cut = _unended_at(line, match.start())
     return -1 if cut is None else cut if cut >= 0 else None
+
+
+#: the words between a sentence's end (or the line's start) and a paragraph number after them
+_SINCE_SENTENCE = re.compile(r"(?:^|(?<=[.!?:;\"')\u201d] ))(?P<words>[^.!?:;]{1,80}?) ?$")
+
+
+def _unended_at(line: str, at: int) -> int | None:
+    """Where the line is cut for the very next paragraph number with its portion marking, after
+    no sentence's end (``… Phonograms Treaty. Recommendation 13. (SBU) Despite …``, ``….htm 13.
+    (SBU) Ukrains'ka Pravda …``, ``… personal story. Despite the Obama Advantage, Challenges Ahead
+    9. (SBU)``: a heading, or a link, the line's breaks lost): before the words since the last
+    sentence's end when they read as a title (a word with a capital, or a few mostly
+    capitalised: a heading of its own line), else at the number. None (no cut) where the number
+    is glued to the word before (``… a Critique-14.``, ``glued-heading``'s), follows only marks
+    (``(11. (C) Comment: …)``, a paragraph in brackets), a label's colon, or words from the
+    line's start (``HAITI 3. (SBU)``: ``title-before-number``'s and the other line rules')."""
+    found = _SINCE_SENTENCE.search(line, max(0, at - 80), at)
+    words = found["words"].split() if found else []
+    if not line[at - 1 : at].isspace() or (words and not any(map(str.isalnum, "".join(words)))):
+        return None
+    if line[:at].rstrip().endswith(":") or (found is not None and found.start() == 0):
+        return None  # (``Comment: 2. (C)``, ``HAITI 3. (SBU)``: a label's or a title's at the line's start)
+    if words and len(words) <= 8 and words[0][:1].isupper() and (len(words) > 1 or len(words[0]) > 3):
+        if len(words) == 1 or _small_titled(" ".join(words)):
+            return found.start("words")  # type: ignore[union-attr]
+    return at
 
 
 def _skips_one(number: int, last: int, upper: int | None) -> bool:
