@@ -181,9 +181,37 @@ def number_sign_rejoin(before: list[str], furniture: list[Furniture], texts: lis
     return bool(found and not found["marking"] and before and _NUMBER_SIGN.search(before[-1]))
 
 
+#: a line that ends in a month's name (``… (Note: the March``), and a run that begins with a year
+_MONTH_END = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s*$"
+)
+_YEAR_START = re.compile(r"\s*(?:19|20)\d\d\b(?![.:]\s*\()")
+
+
+@MERGE.rule(
+    "month-year-rejoin",
+    after="number-sign-rejoin",
+    note=note(
+        "normalization",
+        "A paragraph a blank line cut between a month and its year (… (Note: the March / 2009 strike was …) is "
+        "one paragraph again.",
+    ),
+)
+def month_year_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
+    """``… could flaunt safety laws with impunity. (Note: the March`` / (blank) / ``2009 strike
+    was precipitated …`` (10BOGOTA115; ``… (most recent January`` / ``2005 Andahuaylas
+    uprising)``, 06LIMA158): a run of prose whose last line ends in a month's name goes on in
+    the next run when that begins with a year (no paragraph's number or label)."""
+    first = texts[0] if texts else ""
+    if not (before and _MONTH_END.search(before[-1]) and _YEAR_START.match(first) and _prose(before)):
+        return False
+    return not starts_new(first.lstrip())
+
+
 @MERGE.rule(
     "bare-number-rejoin",
-    after="number-sign-rejoin",
+    after="month-year-rejoin",
     note=note(
         "normalization",
         "A paragraph's number and portion marking alone on a line (1. (SBU)), the paragraph's text after a blank "
