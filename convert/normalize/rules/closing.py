@@ -86,24 +86,26 @@ def footer(line: str, para: Paragraph) -> str | None:
     return "footer" if FOOTER.match(line) else None
 
 
-_STRAY = re.compile(r"^\s*[.\"'\u2026,\u201c\u201d\u2018\u2019]{1,3}\s*$")
+_STRAY = re.compile(r"^\s*[.\"'\u2026,\u201c\u201d\u2018\u2019/]{1,3}\s*$")
 
 
 @LINES.rule(
     "stray-punctuation",
     note=note(
         "normalization",
-        "A line of one or two punctuation marks after the end of the message (a quotation mark or a "
-        "full stop left by a database export) is kept in the closer as fw type=\"wrapper\".",
+        "A line of one or two punctuation marks after the end of the message (a quotation mark, a full stop "
+        "or a slash left by a database export) is kept in the closer as fw type=\"wrapper\".",
     ),
 )
 def stray_punctuation(line: str, para: Paragraph) -> str | None:
     """``"`` or ``...`` alone after ``=====CABLE ENDS=====`` or the signer's name: what a
-    database export left after the message (a line of its own, or after a name)."""
+    database export left after the message (a line of its own, or after a name; a column of
+    them, ``van Voorst`` / ``/`` / ``/`` …, 08REYKJAVIK52)."""
     if not (_STRAY.match(line) and para.n is None):
         return None
     texts = [x for x in para.lines if isinstance(x, str)]
-    return "wrapper" if len(texts) == 1 or is_name(texts[-2]) else None
+    before = next((x for x in reversed(texts[:-1]) if not _STRAY.match(x)), None)
+    return "wrapper" if before is None or is_name(before) else None
 
 
 @LINES.rule(
@@ -123,6 +125,8 @@ def stray_after_signer(line: str, para: Paragraph) -> str | None:
     if not _STRAY.match(line) or para.n is None or para.items:
         return None
     texts = [x for x in para.lines if isinstance(x, str)]
+    while len(texts) > 2 and _STRAY.match(texts[-2]):  # (a column of them: ``AGUIRRE`` / ``/`` / ``/``)
+        del texts[-2]
     if len(texts) < 2:
         return None
     name_line = texts[-2]
