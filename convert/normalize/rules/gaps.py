@@ -82,9 +82,10 @@ def paragraph_reference_rejoin(before: list[str], furniture: list[Furniture], te
     after="paragraph-reference-rejoin",
     note=note(
         "normalization",
-        "A number at the start of a line after a blank line, with no portion marking in a paragraph that has one, "
-        "where the text before ends in a word a number goes on (… under the age of / ¶16. Juveniles …), is the "
-        "sentence's number wrapped onto the next line, not a paragraph: the text is one paragraph again.",
+        "A number at the start of a line after a blank line, with no portion marking in a paragraph that has one "
+        "(or out of the sequence, in a text with no markings), where the text before ends in a word a number goes "
+        "on (… under the age of / ¶16. Juveniles …), is the sentence's number wrapped onto the next line, not a "
+        "paragraph: the text is one paragraph again.",
     ),
 )
 def wrapped_number_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
@@ -94,13 +95,17 @@ def wrapped_number_rejoin(before: list[str], furniture: list[Furniture], texts: 
     whose last line ends in a word a number goes on (``of``, ``to``, ``see para``, ``Jan``),
     goes back to that run, unless the number is the paragraph's next one (then it may be the
     next paragraph with its marking left out) and the word is not one that names a paragraph
-    (``… is included in para`` / ``¶3. (Note: …``, 10TRIPOLI72)."""
+    (``… is included in para`` / ``¶3. (Note: …``, 10TRIPOLI72). After a paragraph with no marking
+    (``2.In response …`` / ``¶16. Juveniles``, 08MANAMA34), the number goes back when it is neither
+    the paragraph's own nor the next."""
     found = PARA_START.match(texts[0]) if texts else None
     head = PARA_START.match(before[0]) if before else None
-    if found is None or found["marking"] or head is None or not head["marking"]:
+    if found is None or found["marking"] or head is None:
         return False
     if not number_goes_on(before[-1], texts[0]):
         return False
+    if not head["marking"]:  # (a text with no markings: ``2.In response …`` / ``¶16. Juveniles``, 08MANAMA34)
+        return int(found["num"]) not in (int(head["num"]), int(head["num"]) + 1)
     return int(found["num"]) != int(head["num"]) + 1 or bool(_REFERS.search(before[-1]))
 
 
