@@ -129,6 +129,29 @@ def quoted_end_rejoin(before: list[str], furniture: list[Furniture], texts: list
     return not _LOWER_LABEL.match(first) and bool(_QUOTED_END.search(last))
 
 
+@MERGE.rule(
+    "page-cut-rejoin",
+    after="quoted-end-rejoin",
+    note=note(
+        "normalization",
+        "A paragraph a page break cut where no sentence ends (after a short line, a semicolon, a comma or a "
+        "quotation mark: … the PRC has already / likely decided / page line / that Google is …) is one "
+        "paragraph again, where the text after the page break goes on in lower case.",
+    ),
+)
+def page_cut_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
+    """``… in XXXXXXXXXXXX opinion the PRC has already`` / ``likely decided`` / page line /
+    ``that Google is a company …`` (10BEIJING105: a last line too short for ``paragraph-rejoin``),
+    ``… lose patience;`` / page line / ``this is why …`` (09PARIS1254): across a page break, a
+    run that goes on in lower case (no item label of its own) goes back to a run whose last line
+    ends in no full stop, question or exclamation mark."""
+    last = before[-1].rstrip() if before else ""
+    first = texts[0].lstrip() if texts else ""
+    if not (furniture and last and last[-1] not in ".!?" and first[:1].islower()):
+        return False
+    return not (starts_new(first) or _LOWER_LABEL.match(first) or DASH_RULE.match(last))
+
+
 #: a run that goes on a sentence a comma left: a word with a capital, then one in lower case
 #: (``Jimenez had served …``); not a resolution's clause (``Expressing again its appreciation …,``)
 _GOES_ON_CAPITALISED = re.compile(r"[A-Z][a-z]+ [a-z]")
@@ -136,7 +159,7 @@ _GOES_ON_CAPITALISED = re.compile(r"[A-Z][a-z]+ [a-z]")
 
 @MERGE.rule(
     "comma-rejoin",
-    after="quoted-end-rejoin",
+    after="page-cut-rejoin",
     note=note(
         "normalization",
         "A paragraph a blank line cut after a comma (… Until May 2008, / Jimenez had served as …) is one "
