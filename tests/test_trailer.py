@@ -64,6 +64,20 @@ def _words(text: str) -> list[str]:
             "The talks went on with Lashkar I Jhangvi",
             "TUTTLE",
         ),
+        (  # after an end marker with no stop (08LONDON2217), the name in a block after it
+            "1. (C) Comment: The economy weakens. End Comment Visit London's Classified Website: XXXXXXXXXXXX\n\n"
+            "LEBARON\n",
+            ["Visit London's Classified Website: [redacted]"],
+            "The economy weakens. End Comment",
+            "LEBARON",
+        ),
+        (  # after the signer's name in capitals after the last sentence (08PARIS735)
+            "1. (C) The talks went on. This cable was cleared by the Delegation. STAPLETON Please visit Paris' "
+            "Classified Website at: http://www.state.sgov.gov/p/eur/paris/index.c fm\n",
+            ["Please visit Paris' Classified Website at: http://www.state.sgov.gov/p/eur/paris/index.c fm"],
+            "This cable was cleared by the Delegation.",
+            "STAPLETON",
+        ),
     ],
 )
 def test_the_notice_is_set_apart(body: str, trailer: list[str], last: str, signer: str) -> None:

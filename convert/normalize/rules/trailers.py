@@ -89,14 +89,25 @@ def _only_notice(rest: str) -> bool:
     return len(left) <= _LEFT_WORDS and all(len(word) <= _LEFT_CHARS for word in left)
 
 
+#: an end marker with no stop (``… a weakening economy. End Comment``), or a signer's name in
+#: capitals after the last sentence (``… Delegation. STAPLETON``): the notice may follow either
+_ENDED_OTHERWISE = re.compile(
+    r"(?:\b(?i:end\s+(?:of\s+)?(?:comment|note|summary|text))|[.!?]\s+[A-Z]{3,}(?:\s+[A-Z]{3,})?)$"
+)
+
+
 def _may_begin(before: str) -> bool:
     """Whether the notice may begin after ``before`` (its line up to the notice): nothing but
     asterisks and spaces, a sentence's end, two spaces (where a page ran the lines of the text
     into one, a lost line break), or a run of ten asterisks or more (the notice's own rule, after
-    a list item's end: ``… Defense Ministries ****…**** Visit Embassy Manama's …``)."""
+    a list item's end: ``… Defense Ministries ****…**** Visit Embassy Manama's …``), an end
+    marker with no stop or a signer's name in capitals (``… End Comment Visit London's …``, ``…
+    Delegation. STAPLETON Please visit Paris' …``)."""
     kept = before.rstrip(" \t*")
     gap = before[len(kept) :]
-    return not kept or kept[-1] in _SENTENCE_END or (len(gap) >= 2 and gap[:2].isspace()) or "*" * 10 in gap
+    if not kept or kept[-1] in _SENTENCE_END or (len(gap) >= 2 and gap[:2].isspace()) or "*" * 10 in gap:
+        return True
+    return _ENDED_OTHERWISE.search(kept[-80:]) is not None
 
 
 def _rule_line(line: str) -> bool:
