@@ -283,7 +283,23 @@ def next_numbered(blocks: Sequence[Block], index: int) -> bool:
 #: a field's label inside a line in capitals: a field's line, not a title
 _FIELD_LABEL = re.compile(r"\b(?:TAGS|E\.\s?O\.|SUBJECT|REF)\s*:")
 #: a title that opens with an ordinal in figures before a capitalised word (``4th Air Force Brigade``)
-_ORDINAL_FIRST = re.compile(r"^\d{1,3}(?:st|nd|rd|th) [A-Z]")
+_ORDINAL_FIRST = re.compile(r"^\d{1,3}(?:st|nd|rd|th) [A-Z]|^(?:19|20)\d\d: [A-Z]")  # (or a year's label)
+#: the small words a title in mixed case writes in lower case
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or per the to vs with".split())
+
+
+def title_case(title: str) -> bool:
+    """Whether a line in mixed case is written as a title: three in four of its words but the
+    small ones open with a capital or a figure (``Why Brazil Needs to Improve Public Education:
+    It's An Economic Necessity``)."""
+    words = [w.strip("\"“”'‘’(),:;.-") for w in title.split()]
+    words = [w for w in words if w and w.lower() not in _SMALL_WORDS]
+    return bool(words) and sum(1 for w in words if w[0].isupper() or w[0].isdigit()) * 4 >= len(words) * 3
+
+
+def _quoted_last(title: str) -> bool:
+    """Whether the title ends in a quotation it closes (``FARC Drug Ties "Transactional"``)."""
+    return title[-1:] in "\"”" and title[-2:-1].isalpha() and title.count('"') % 2 == 0
 
 
 def heading_title(title: str) -> bool:
@@ -293,16 +309,27 @@ def heading_title(title: str) -> bool:
     SUPPORTS DEVELOPMENT OF A CONSTITUTION ...`` / ``¶4.`` … / ``BUT KEEPS ROLE QUIET TO LET
     SAIF AL-ISLAM TAKE THE LEAD AND MAINTAIN ROOM FOR MANEUVER``, 08TRIPOLI936); in capitals, an
     ellipsis first where it goes on the one before (``... EARNS NO QUARTER FROM AN ANGRY AISHA``).
-    It opens with a capital, or with an ordinal in figures before one (``4th Air Force Brigade``)."""
+    It opens with a capital, or with an ordinal in figures before one (``4th Air Force Brigade``),
+    or a year's label (``2009: The Year the Bubble Burst``), or a quotation mark before a capital. In
+    mixed case, a line written as a title (:func:`title_case`) may run to 90 characters and 14 words,
+    and end in a quotation it closes or an ellipsis (``FARC Drug Ties "Transactional"``)."""
+    quoted = title.lstrip("\"“")  # (a title opened with a quotation: ``"SOVEREIGN MINISTRIES" AN …``)
     if title.startswith(("...", "\u2026")):
         rest = title.lstrip(".\u2026 ")
-        if not rest[:1].isupper() or any(map(str.islower, rest)):
+        if not rest[:1].isupper() or (any(map(str.islower, rest)) and not title_case(rest)):
             return False
-    elif not title[:1].isupper() and not _ORDINAL_FIRST.match(title):
+    elif not quoted[:1].isupper() and not _ORDINAL_FIRST.match(title):
         return False
+    lower = any(map(str.islower, title))
+    if quoted != title and lower and not title_case(title):
+        return False  # (a quoted sentence: ``"We will not negotiate," he said``)
     if len(title) <= 70 and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10:
         return True
-    if any(map(str.islower, title)) or len(title) > 100 or len(title.split()) > 16 or _FIELD_LABEL.search(title):
+    if lower:  # a title in mixed case: longer, or a quotation or an ellipsis last, when written as a title
+        ends = title[-1:] not in ".,;:!?\"'" or _quoted_last(title) or title.endswith(("...", "\u2026"))
+        fields = title.count(":") > 1  # (``Declassify on: Source marked …, Date of source: …``, a field's line)
+        return len(title) <= 90 and len(title.split()) <= 14 and ends and not fields and title_case(title)
+    if len(title) > 100 or len(title.split()) > 16 or _FIELD_LABEL.search(title):
         return False  # (a damaged field's line: ``SNSITIVE TAGS: TU BO MD KCRM …``, 05ISTANBUL38)
     if title.endswith('"') and title.count('"') % 2 == 0 and title[-2:-1].isalpha():
         return True  # a quotation closed (``AL-QADHAFI'S SONS - "UNDISCIPLINED THUGS"``)
