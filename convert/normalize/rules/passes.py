@@ -264,8 +264,8 @@ DASHED_TITLE = re.compile(
 def headings(blocks: list[Block], run: Run) -> list[Block]:
     """A short line standing alone before a numbered paragraph, without a full stop, in a cable
     written in mixed case, is a heading (MILITARY UPDATE, A New Era Begins, or a title with
-    its dashes on the same line; a longer one in capitals, 08TRIPOLI936); not a quote's end
-    (END TEXT) nor a Classified By line's REASON."""
+    its dashes on the same line; a longer one in capitals, 08TRIPOLI936; a title wrapped over
+    two lines); not a quote's end (END TEXT) nor a Classified By line's REASON."""
     if not mixed_case(blocks):
         return blocks
     out = list(blocks)
@@ -278,6 +278,9 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
         ):
             continue
         texts = text_lines(block.lines)
+        if len(texts) == 2 and _wrapped_title(texts, run):
+            out[index] = Heading(block.lines)
+            continue
         if len(texts) != 1 or field_kind(texts[0], run.trial()) is not None:
             continue  # a late REF or Classified By line, not a heading
         match = DASHED_TITLE.match(texts[0].strip())
@@ -287,6 +290,18 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
             out[index] = Heading((title,) if dashes else block.lines, "dashes" if dashes else None)
     return out if out != blocks else blocks
 
+
+
+def _wrapped_title(texts: list[str], run: Run) -> bool:
+    """A title wrapped over two lines (``Proposed US-Spain-Morocco Technical Exercises on Nuclear``
+    / ``Emergency Management``, 10MADRID192): the first line long enough to have wrapped (30
+    characters) with no mark that ends a clause last, no sentence's end inside, no field, and
+    the whole a title by ``heading_title``'s measure."""
+    first, second = (x.strip() for x in texts)
+    title = f"{first} {second}"
+    if len(first) < 30 or first[-1:] in ".,;:!?" or ". " in title or title.startswith(NOT_HEADING):
+        return False
+    return heading_title(title) and all(field_kind(x, run.trial()) is None for x in texts)
 
 
 #: a label on a line of its own, its colon last: five words at most (``Comment:``, ``Action Request:``,
