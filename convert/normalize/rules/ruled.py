@@ -65,7 +65,9 @@ def ruled_heading(blocks: list[Block], run: Run) -> list[Block]:
         after = next((b for b in blocks[below + 1 :] if not isinstance(b, PageBreak)), None)  # (behind a page break)
         if not boxed and not (isinstance(after, Paragraph) and after.n is not None):
             continue
-        if is_title(text_lines(block.lines), boxed, run):
+        texts = text_lines(block.lines)  # (a title wrapped over two lines: the first long, with no clause's mark last)
+        wrapped = len(texts) == 2 and len(texts[0].strip()) >= 30 and texts[0].rstrip()[-1:] not in ".,;:!?"
+        if is_title(texts, boxed or wrapped, run):
             out[index] = Heading(block.lines)
             first = _first_line(blocks[index - 1], run) if index > 1 and _closed(blocks[index - 2]) else None
             if first is not None:
