@@ -1419,3 +1419,13 @@ def test_a_website_notice_after_its_asterisks_follows_a_list_items_end() -> None
               f"{stars} ******** Visit Embassy Manama's Classified Website: XXXXXXXXXXXX{stars} ********\n\nERELI\n")
     assert len(xp(c, "//t:ab[@type='trailer']")) == 1
     assert "*****" not in " ".join(reading_text(p) for p in xp(c, "//t:body//t:p"))
+
+
+@pytest.mark.parametrize("line", ["SECRET/NOFORN", "SECRET//FGI//NOFORN", "SECRET//FGI//NOFORN//MR"])
+def test_a_restated_classification_with_its_caveats_is_a_preamble_field(line: str) -> None:
+    """``Classified By: …`` / ``SECRET//FGI//NOFORN`` (09STATE63860, foreign government information):
+    the marking restated, kept in the preamble, not the text's first paragraph."""
+    c = cable("S E C R E T STATE 063860\n\nSUBJECT: X\n\nClassified By: Derived from Multiple Sources\n\n"
+              f"{line}\n\n1. (S) Text.\n")
+    assert [reading_text(p) for p in xp(c, "//t:body//t:p")] == ["1. (S) Text."]
+    assert line in xp(c, "//t:opener//t:seg[@type='classification']/text()")

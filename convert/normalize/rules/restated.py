@@ -16,11 +16,11 @@ import re
 from .fields import OTHER, PreambleCursor
 from .ruler import note
 
-#: a level alone, with the caveats a marking writes after it (``SECRET/NOFORN``, ``CONFIDENTIAL
+#: a level alone, with the caveats a marking writes after it (``SECRET/NOFORN``, ``SECRET//FGI//NOFORN``, ``CONFIDENTIAL
 #: NOFORN``); capitals only, as a marking is written
 _LEVEL_ALONE = re.compile(
     r"^\s*+(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|C O N F I D E N T I A L|S E C R E T)"
-    r"(?:(?:\s*+//?\s*+|\s++)(?:NOFORN|NOCONTRACT|ORCON|SIPDIS|EXDIS|LIMDIS|NODIS|SENSITIVE))*+\s*+$"
+    r"(?:(?:\s*+//?\s*+|\s++)(?:NOFORN|NOCONTRACT|ORCON|SIPDIS|EXDIS|LIMDIS|NODIS|SENSITIVE|FGI|MR))*+\s*+$"
 )
 
 
