@@ -21,7 +21,7 @@ import re
 
 from ..parsed import Anchored, Block, Furniture, ItemList, Line, ListItem, Paragraph
 from . import passes  # noqa: F401  (paragraph-renumber, which these rules go after, registered first)
-from .blocks import MERGE, PARA_START, PASSES, STARTS, number_goes_on
+from .blocks import MERGE, PARA_START, PASSES, STARTS, number_goes_on, terminal
 from .ruler import Run, note
 from .runs import last_text
 
@@ -105,7 +105,7 @@ def wrapped_number_rejoin(before: list[str], furniture: list[Furniture], texts: 
     if not number_goes_on(before[-1], texts[0]):
         return False
     if not head["marking"]:  # (a text with no markings: ``2.In response …`` / ``¶16. Juveniles``, 08MANAMA34)
-        return int(found["num"]) not in (int(head["num"]), int(head["num"]) + 1)
+        return int(found["num"]) not in (int(head["num"]), int(head["num"]) + 1) and not terminal(before[-1])
     return int(found["num"]) != int(head["num"]) + 1 or bool(_REFERS.search(before[-1]))
 
 
