@@ -200,8 +200,10 @@ def number_sign_rejoin(before: list[str], furniture: list[Furniture], texts: lis
     ``5.The LFIB …``, 10TRIPOLI39, whose paragraph 5 follows): no sentence ends in a number sign,
     so the number that starts the next run is the law's, whatever its place in the paragraphs'
     sequence, when it carries no portion marking."""
+    if not (before and before[-1].rstrip().endswith("No.")):
+        return False  # (asked first: most runs end otherwise)
     found = PARA_START.match(texts[0]) if texts else None
-    return bool(found and not found["marking"] and before and _NUMBER_SIGN.search(before[-1]))
+    return bool(found and not found["marking"] and _NUMBER_SIGN.search(before[-1]))
 
 
 #: a line that ends in a month's name (``… (Note: the March``), and a run that begins with a year
@@ -227,8 +229,8 @@ def month_year_rejoin(before: list[str], furniture: list[Furniture], texts: list
     uprising)``, 06LIMA158): a run of prose whose last line ends in a month's name goes on in
     the next run when that begins with a year (no paragraph's number or label)."""
     first = texts[0] if texts else ""
-    if not (before and _MONTH_END.search(before[-1]) and _YEAR_START.match(first) and _prose(before)):
-        return False
+    if not (_YEAR_START.match(first) and before and _MONTH_END.search(before[-1]) and _prose(before)):
+        return False  # (the year first: a run seldom begins with one)
     return not starts_new(first.lstrip())
 
 
