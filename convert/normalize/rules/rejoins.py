@@ -129,14 +129,19 @@ def quoted_end_rejoin(before: list[str], furniture: list[Furniture], texts: list
     return not _LOWER_LABEL.match(first) and bool(_QUOTED_END.search(last))
 
 
+#: initials that end a line (``U.S.``): no sentence's end before a run in lower case
+_INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]\.$")
+
+
 @MERGE.rule(
     "page-cut-rejoin",
     after="quoted-end-rejoin",
     note=note(
         "normalization",
         "A paragraph a page break cut where no sentence ends (after a short line, a semicolon, a comma or a "
-        "quotation mark: … the PRC has already / likely decided / page line / that Google is …) is one "
-        "paragraph again, where the text after the page break goes on in lower case.",
+        "quotation mark: … the PRC has already / likely decided / page line / that Google is …), or a blank "
+        "line cut after initials (… either to U.S. / companies or …), is one paragraph again, where the text "
+        "after the cut goes on in lower case.",
     ),
 )
 def page_cut_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
@@ -144,10 +149,12 @@ def page_cut_rejoin(before: list[str], furniture: list[Furniture], texts: list[s
     ``that Google is a company …`` (10BEIJING105: a last line too short for ``paragraph-rejoin``),
     ``… lose patience;`` / page line / ``this is why …`` (09PARIS1254): across a page break, a
     run that goes on in lower case (no item label of its own) goes back to a run whose last line
-    ends in no full stop, question or exclamation mark."""
+    ends in no full stop, question or exclamation mark; across a blank line too where the line
+    ends in initials (``… either to U.S.`` / ``companies or …``, 10BUENOSAIRES95)."""
     last = before[-1].rstrip() if before else ""
     first = texts[0].lstrip() if texts else ""
-    if not (furniture and last and last[-1] not in ".!?" and first[:1].islower()):
+    initials = bool(_INITIALS_END.search(last))  # (``… either to U.S.`` / blank / ``companies or …``)
+    if not ((furniture or initials) and last and (initials or last[-1] not in ".!?") and first[:1].islower()):
         return False
     return not (starts_new(first) or _LOWER_LABEL.match(first) or DASH_RULE.match(last))
 
