@@ -149,6 +149,16 @@ def _following(text: SpanText, indices: list[int], position: int, span: Span) ->
     return runs
 
 
+def wrap_parts(text: SpanText, runs: Sequence[int], begin: int, end: int, seg_type: str) -> None:
+    """Wrap one span over two runs or more (``part`` I, M, F): the first from ``begin`` to its
+    end, the runs between whole, the last from its start to ``end``."""
+    first, *middle, last = runs
+    text.tokens[first] = wrap(text.tokens[first], begin, len(text.texts[first]), seg_type, "I")
+    for k in middle:
+        text.tokens[k] = wrap(text.tokens[k], 0, len(text.texts[k]), seg_type, "M")
+    text.tokens[last] = wrap(text.tokens[last], 0, end, seg_type, "F")
+
+
 def mark_ranges(text: SpanText, indices: list[int], span: Span) -> bool:
     """Wrap each start…end range among the runs ``indices`` in ``seg type=…`` (``part``
     I/M/F when it spans runs: at most 12 further). Returns whether a range was found. An
@@ -178,10 +188,7 @@ def mark_ranges(text: SpanText, indices: list[int], span: Span) -> bool:
                     break
             stop = search(span.end, text.texts[k], low, span.end_at) if _has(low, span.end_trigger) else None
             if stop:
-                text.tokens[index] = wrap(text.tokens[index], begin, len(source), span.seg_type, "I")
-                for middle in following[:later]:
-                    text.tokens[middle] = wrap(text.tokens[middle], 0, len(text.texts[middle]), span.seg_type, "M")
-                text.tokens[k] = wrap(text.tokens[k], 0, stop.end(), span.seg_type, "F")
+                wrap_parts(text, [index, *following[:later], k], begin, stop.end(), span.seg_type)
                 found = True
                 done = k
                 break

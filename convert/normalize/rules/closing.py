@@ -89,6 +89,16 @@ def footer(line: str, para: Paragraph) -> str | None:
 _STRAY = re.compile(r"^\s*[.\"'\u2026,\u201c\u201d\u2018\u2019/]{1,3}\s*$")
 
 
+def _unstrayed(para: Paragraph) -> list[str]:
+    """The paragraph's text lines, the stray lines just before its last left out (a column of
+    them: ``van Voorst`` / ``/`` / ``/`` …, 08REYKJAVIK52; ``AGUIRRE`` / ``/`` / ``/``)."""
+    texts = [x for x in para.lines if isinstance(x, str)]
+    end = len(texts) - 1
+    while end > 0 and _STRAY.match(texts[end - 1]):
+        end -= 1
+    return texts[:end] + texts[-1:]
+
+
 @LINES.rule(
     "stray-punctuation",
     note=note(
@@ -103,9 +113,8 @@ def stray_punctuation(line: str, para: Paragraph) -> str | None:
     them, ``van Voorst`` / ``/`` / ``/`` …, 08REYKJAVIK52)."""
     if not (_STRAY.match(line) and para.n is None):
         return None
-    texts = [x for x in para.lines if isinstance(x, str)]
-    before = next((x for x in reversed(texts[:-1]) if not _STRAY.match(x)), None)
-    return "wrapper" if before is None or is_name(before) else None
+    texts = _unstrayed(para)
+    return "wrapper" if len(texts) < 2 or is_name(texts[-2]) else None
 
 
 @LINES.rule(
@@ -124,9 +133,7 @@ def stray_after_signer(line: str, para: Paragraph) -> str | None:
     comment. CRETZ``)."""
     if not _STRAY.match(line) or para.n is None or para.items:
         return None
-    texts = [x for x in para.lines if isinstance(x, str)]
-    while len(texts) > 2 and _STRAY.match(texts[-2]):  # (a column of them: ``AGUIRRE`` / ``/`` / ``/``)
-        del texts[-2]
+    texts = _unstrayed(para)
     if len(texts) < 2:
         return None
     name_line = texts[-2]

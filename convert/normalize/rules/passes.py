@@ -14,7 +14,7 @@ from .blocks import PASSES, text_lines
 from .copies import ROW_CABLE, ROW_DAY, ROW_ID, ROW_START, row_field
 from .fields import field_kind, is_wrapper
 from .ruler import Run, note
-from .runs import heading_title, is_bare, mixed_case
+from .runs import heading_title, is_bare, mixed_case, wrapped_title_lines
 
 
 # ---------------------------------------------------------------- passes
@@ -294,12 +294,10 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
 
 def _wrapped_title(texts: list[str], run: Run) -> bool:
     """A title wrapped over two lines (``Proposed US-Spain-Morocco Technical Exercises on Nuclear``
-    / ``Emergency Management``, 10MADRID192): the first line long enough to have wrapped (30
-    characters) with no mark that ends a clause last, no sentence's end inside, no field, and
-    the whole a title by ``heading_title``'s measure."""
-    first, second = (x.strip() for x in texts)
-    title = f"{first} {second}"
-    if len(first) < 30 or first[-1:] in ".,;:!?" or ". " in title or title.startswith(NOT_HEADING):
+    / ``Emergency Management``, 10MADRID192: ``wrapped_title_lines``), no sentence's end inside,
+    no field, and the whole a title by ``heading_title``'s measure."""
+    title = " ".join(x.strip() for x in texts)
+    if not wrapped_title_lines(texts) or ". " in title or title.startswith(NOT_HEADING):
         return False
     return heading_title(title) and all(field_kind(x, run.trial()) is None for x in texts)
 

@@ -11,7 +11,7 @@ from ..parsed import AnonBlock, Block, Heading, PageBreak, Paragraph
 from .blocks import PASSES, terminal, text_lines
 from .fields import field_kind, is_wrapper
 from .ruler import Run
-from .runs import has_lower, is_bare, last_text, title_case
+from .runs import has_lower, is_bare, last_text, title_case, wrapped_title_lines
 
 #: a title's length: at most this many characters and words (a line of its own, or two when
 #: rules stand above and below it)
@@ -65,9 +65,8 @@ def ruled_heading(blocks: list[Block], run: Run) -> list[Block]:
         after = next((b for b in blocks[below + 1 :] if not isinstance(b, PageBreak)), None)  # (behind a page break)
         if not boxed and not (isinstance(after, Paragraph) and after.n is not None):
             continue
-        texts = text_lines(block.lines)  # (a title wrapped over two lines: the first long, with no clause's mark last)
-        wrapped = len(texts) == 2 and len(texts[0].strip()) >= 30 and texts[0].rstrip()[-1:] not in ".,;:!?"
-        wrapped = wrapped and (not has_lower(texts[0]) or title_case(" ".join(texts)))  # (not a sentence)
+        texts = text_lines(block.lines)  # (a title wrapped over two lines, written as a title: not a sentence)
+        wrapped = wrapped_title_lines(texts) and (not has_lower(texts[0]) or title_case(" ".join(texts)))
         if is_title(texts, boxed or wrapped, run):
             out[index] = Heading(block.lines)
             first = _first_line(blocks[index - 1], run) if index > 1 and _closed(blocks[index - 2]) else None

@@ -297,9 +297,17 @@ def title_case(title: str) -> bool:
     return bool(words) and sum(1 for w in words if w[0].isupper() or w[0].isdigit()) * 4 >= len(words) * 3
 
 
+def wrapped_title_lines(texts: list[str]) -> bool:
+    """Whether two lines may be one title wrapped (``Proposed US-Spain-Morocco Technical Exercises
+    on Nuclear`` / ``Emergency Management``): the first long enough to have wrapped (30
+    characters), with no mark that ends a clause last."""
+    return len(texts) == 2 and len(texts[0].strip()) >= 30 and texts[0].rstrip()[-1:] not in ".,;:!?"
+
+
 def _quoted_last(title: str) -> bool:
-    """Whether the title ends in a quotation it closes (``FARC Drug Ties "Transactional"``)."""
-    return title[-1:] in "\"”" and title[-2:-1].isalpha() and title.count('"') % 2 == 0
+    """Whether the title ends in a quotation it closes (``FARC Drug Ties "Transactional"``,
+    ``AL-QADHAFI'S SONS - "UNDISCIPLINED THUGS"``; a curly mark last ends no sentence anyway)."""
+    return title.endswith('"') and title.count('"') % 2 == 0 and title[-2:-1].isalpha()
 
 
 def heading_title(title: str) -> bool:
@@ -320,7 +328,7 @@ def heading_title(title: str) -> bool:
             return False
     elif not quoted[:1].isupper() and not _ORDINAL_FIRST.match(title):
         return False
-    lower = any(map(str.islower, title))
+    lower = has_lower(title)
     if quoted != title and lower and not title_case(title):
         return False  # (a quoted sentence: ``"We will not negotiate," he said``)
     if len(title) <= 70 and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10:
@@ -331,6 +339,6 @@ def heading_title(title: str) -> bool:
         return len(title) <= 90 and len(title.split()) <= 14 and ends and not fields and title_case(title)
     if len(title) > 100 or len(title.split()) > 16 or _FIELD_LABEL.search(title):
         return False  # (a damaged field's line: ``SNSITIVE TAGS: TU BO MD KCRM …``, 05ISTANBUL38)
-    if title.endswith('"') and title.count('"') % 2 == 0 and title[-2:-1].isalpha():
-        return True  # a quotation closed (``AL-QADHAFI'S SONS - "UNDISCIPLINED THUGS"``)
+    if _quoted_last(title):
+        return True  # a quotation closed
     return title.endswith(("...", "\u2026")) or title[-1:] not in ".,;:!?\"'"

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..parsed import Seg
-from ..tokens import Span, SpanText, mark_ranges, search, wrap
+from ..tokens import Span, SpanText, mark_ranges, search, wrap_parts
 from . import inline  # noqa: F401  (summary-compound, which this rule goes after, registered first)
 from .inline import SPANS, SUMMARY_END, SUMMARY_START
 from .ruler import note
@@ -171,8 +171,5 @@ def _section_end(text: SpanText, index: int) -> int | None:
 def _mark_section(text: SpanText, index: int, last: int) -> bool:
     """Wrap the runs ``index`` to ``last`` in one summary span (``part`` I, M, F)."""
     source = text.texts[index]
-    text.tokens[index] = wrap(text.tokens[index], len(source) - len(source.lstrip()), len(source), "summary", "I")
-    for k in range(index + 1, last):
-        text.tokens[k] = wrap(text.tokens[k], 0, len(text.texts[k]), "summary", "M")
-    text.tokens[last] = wrap(text.tokens[last], 0, len(text.texts[last]), "summary", "F")
+    wrap_parts(text, range(index, last + 1), len(source) - len(source.lstrip()), len(text.texts[last]), "summary")
     return True
