@@ -75,7 +75,7 @@ PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?(?:\.(?=\s|\(|$|(?<!\
 )
 #: a line that ends a sentence (or a quotation, a parenthesis)
 _TERMINAL_CHARS = ".!?:;\"')]"
-_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}\s*$")  # ``… appreciation for U.S.``: no sentence's end
+INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}\s*$")  # ``… appreciation for U.S.``: no sentence's end
 
 
 def para_start(text: str) -> bool:
@@ -282,7 +282,7 @@ def paragraph_rejoin(before: list[str], furniture: list[Furniture], texts: list[
     lower = first.lstrip()[:1].islower()
     joinable = (
         bool(last)
-        and (not terminal(last) or bool(furniture and _INITIALS.search(last) and re.match(r"\s*[a-z]{2}", first)))
+        and (not terminal(last) or bool(furniture and INITIALS_END.search(last) and re.match(r"\s*[a-z]{2}", first)))
         and not starts_new(first)
         and not DASH_RULE.match(last)
         and dashed_title(last) is None  # a heading set with dashes ends its run

@@ -22,7 +22,7 @@ import re
 
 from ..parsed import Furniture
 from . import gaps  # noqa: F401  (wrapped-number-rejoin, which this rule goes after, registered first)
-from .blocks import MERGE, PARA_START, starts_new, terminal
+from .blocks import INITIALS_END, MERGE, PARA_START, starts_new, terminal
 from .ruler import note
 from .runs import DASH_RULE, TITLE_LIMIT
 
@@ -129,10 +129,6 @@ def quoted_end_rejoin(before: list[str], furniture: list[Furniture], texts: list
     return not _LOWER_LABEL.match(first) and bool(_QUOTED_END.search(last))
 
 
-#: initials that end a line (``U.S.``): no sentence's end before a run in lower case
-_INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]\.$")
-
-
 @MERGE.rule(
     "page-cut-rejoin",
     after="quoted-end-rejoin",
@@ -153,7 +149,7 @@ def page_cut_rejoin(before: list[str], furniture: list[Furniture], texts: list[s
     ends in initials (``… either to U.S.`` / ``companies or …``, 10BUENOSAIRES95)."""
     last = before[-1].rstrip() if before else ""
     first = texts[0].lstrip() if texts else ""
-    initials = bool(_INITIALS_END.search(last))  # (``… either to U.S.`` / blank / ``companies or …``)
+    initials = bool(INITIALS_END.search(last))  # (``… either to U.S.`` / blank / ``companies or …``)
     if not ((furniture or initials) and last and (initials or last[-1] not in ".!?") and first[:1].islower()):
         return False
     return not (starts_new(first) or _LOWER_LABEL.match(first) or DASH_RULE.match(last))
