@@ -39,7 +39,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s34.tsv", "session 34"),
               ("selection-holdout-s35.tsv", "session 35"),
               ("selection-holdout-s36.tsv", "session 36"),
-              ("selection-holdout-s37.tsv", "session 37"))
+              ("selection-holdout-s37.tsv", "session 37"),
+              ("selection-holdout-s38.tsv", "session 38"),
+              ("selection-holdout-s39.tsv", "session 39"))
 
 
 def selection() -> dict[str, dict]:
