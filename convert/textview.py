@@ -28,6 +28,7 @@ from typing import cast
 
 from lxml import etree
 
+from .editorial import APPENDED, MISSING_SECTION, SECOND_COPY, appended_label, copy_label, missing_label
 from .model import TEI_NS, Cable
 
 _T = f"{{{TEI_NS}}}"
@@ -62,30 +63,8 @@ AB_OUT_OF_TEXT = _AB_AFTER | {"rule"}
 REDACTION_LABEL = "[redacted]"
 _GAP = _T + "gap"
 _DIV = _T + "div"
-#: the ``div`` type of a second cable a page prints after the cable's own text
-APPENDED = "appended-cable"
-
-
-#: the source's second copy of the cable's text (``div type="copy"``, rule ``repeated-text``)
-SECOND_COPY = "copy"
-#: the heading the reading edition sets over it
-SECOND_COPY_LABEL = "[Second copy, as transmitted: the text again as the source repeats it]"
-
-
-def copy_label(div: etree._Element) -> str | None:
-    """The editorial line the reading edition prints where the source's second copy of the
-    text begins (``div type="copy"``); None for any other div."""
-    return SECOND_COPY_LABEL if div.get("type") == SECOND_COPY else None
-
-
-def appended_label(div: etree._Element) -> str | None:
-    """The editorial line the reading edition prints where a second cable, appended on the
-    same page, begins (``div type="appended-cable"``, its id in ``@n``): its text would
-    otherwise run on from the cable's own, signature after signature. None when the part
-    holds nothing but its header (the opener, which the edition prints after the text)."""
-    if div.get("type") != APPENDED or all(child.tag == _OPENER for child in div if isinstance(child.tag, str)):
-        return None
-    return f"[Appended on the same page: Telegram {div.get('n') or 'of unknown number'}]"
+#: the ``ab`` types the reading edition does not print as written
+_AB_EDITED = AB_OUT_OF_TEXT | {MISSING_SECTION}
 
 
 def local_name(element: etree._Element) -> str:
@@ -368,12 +347,18 @@ def edition_text(cable: Cable, include_artifacts: bool = False) -> str:
         return ""
     later = [e for e in body.iter(_OPENER, _AB) if after_text(e)]
     text = body
-    if any(e.get("type") in AB_OUT_OF_TEXT for e in body.iter(_AB)) or any(
+    if any(e.get("type") in _AB_EDITED for e in body.iter(_AB)) or any(
         e.get("type") in (APPENDED, SECOND_COPY) for e in body.iter(_DIV)
     ):
         text = copy.deepcopy(body)
         for block in [e for e in text.iter(_AB) if e.get("type") in AB_OUT_OF_TEXT]:
             _drop(block)
+        for block in text.iter(_AB):
+            label = missing_label(block)
+            if label:  # the archive's box: the edition's line in its place
+                for child in list(block):
+                    _drop(child)
+                block.text = label
         for div in text.iter(_DIV):
             label = appended_label(div) or copy_label(div)
             if label:  # where it begins, the edition says so

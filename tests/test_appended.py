@@ -315,8 +315,9 @@ def test_the_edition_says_where_the_appended_cable_begins(truth: dict[str, objec
     would otherwise run on from the page's own, signature after signature): in the edition's
     words, between the two cables' texts, and in the HTML and Markdown renditions; the
     transcript (the cable's own order, no editorial words) has none."""
+    from convert.editorial import appended_label
     from convert.options import WriteOptions
-    from convert.textview import appended_label, body_text, edition_text
+    from convert.textview import body_text, edition_text
     from convert.writers import html, markdown
 
     cable = normalize_traced(_raw(str(truth["id"]))).cable

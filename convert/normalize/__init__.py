@@ -18,6 +18,7 @@ from ..model import Cable, RawCable
 from . import lines as lines_stage
 from .appended import Tail, cut, own_identity
 from .blocks import body_blocks
+from .bodyfacts import missing_warnings
 from .build import build
 from .build.stated import stated_header
 from .closing import split_closing
@@ -104,6 +105,7 @@ def _parse(raw: RawCable, run: Run, warnings: list[str], depth: int) -> ParsedCa
     preamble, body = with_refs(tuple(fields), tuple(blocks), own_year, guess)
     preamble, body = field_tokens(preamble, run), block_tokens(body, run)
     facts = derive_facts(raw, routing, preamble, body, run, warnings, (own_year, guess))
+    warnings.extend(missing_warnings(body))
     preamble = whole_subject_head(preamble, facts.subject)  # a preview's cut SUBJECT reads whole
     if "cut-refs" in run.fired:
         preamble = preview_refs(preamble, body)  # and its cut REF list is a wrapper line

@@ -9,6 +9,7 @@ import itertools
 from .needles import searches
 from .parsed import Block, Entry, Furniture, Line, PageBreak, Paragraph
 from .rules.blocks import CUT, KINDS, MERGE, PASSES, STARTS, split_items, text_lines
+from .rules.missing import section_number
 from .rules.ruler import Run
 
 Chunk = list[Line] | Furniture
@@ -80,7 +81,9 @@ def merge(found: list[Chunk], run: Run) -> list[Chunk]:
             prev = out[back] if back >= 0 else None
             if isinstance(prev, list):
                 before, texts = text_lines(prev), text_lines(chunk)  # (read once for all the rules)
-                rule = next((r for r in rules if r.fn(before, furniture, texts)), None)
+                # the archive's box where a section is missing joins no text, before or after it
+                boxed = section_number(before) is not None or section_number(texts) is not None
+                rule = None if boxed else next((r for r in rules if r.fn(before, furniture, texts)), None)
                 if rule is not None:
                     run.fire(rule.name)
                     prev.extend(furniture)

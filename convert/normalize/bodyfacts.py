@@ -9,6 +9,7 @@ from .. import vocab
 from ..model import RawCable
 from .parsed import Block, Field, Paragraph, Routing, Seg
 from .rules.fields import partial_extract
+from .rules.missing import missing_sections
 
 
 def markings(blocks: Sequence[Block]) -> tuple[tuple[str, str], ...]:
@@ -36,3 +37,18 @@ def is_partial(raw: RawCable, routing: Routing, fields: Sequence[Field]) -> bool
         or any(line.kind == "notice" for line in routing.lines)
         or bool(raw.header and partial_extract(raw.header))
     )
+
+
+def missing_warnings(blocks: Sequence[Block]) -> list[str]:
+    """A warning naming the sections the archive's boxes say are missing (``* Missing Section
+    002 *``): the text is cut off where each stands, and a reader of many cables should know."""
+    numbers = list(dict.fromkeys(missing_sections(blocks)))  # (a second copy of the text repeats its boxes)
+    if not numbers:
+        return []
+    many = len(numbers) > 1
+    named = ", ".join(str(n) for n in numbers[:-1]) + " and " if many else ""
+    return [
+        f"the source lacks section{'s' if many else ''} {named}{numbers[-1]} of the cable "
+        f"(the archive's \"Missing Section\" box{'es' if many else ''}): the text is cut off where "
+        f"{'they' if many else 'it'} stood"
+    ]

@@ -9,9 +9,10 @@ from typing import Any, cast
 
 from lxml import etree
 
+from ..editorial import SECOND_COPY
 from ..model import TEI_NS, XML_NS, compiled
 from ..taxonomy import level, pointer, precedence_name
-from ..textview import LINED_READING, READING_SKIP, REDACTION_LABEL, SECOND_COPY, Reading, local_name, text_of
+from ..textview import LINED_READING, READING_SKIP, REDACTION_LABEL, Reading, local_name, text_of
 from ..vocab import LEVELS, slug
 from .facts import Appended, Block, Body, Copy, Header, Item, Office, Paragraph, Reference, clean
 

@@ -19,19 +19,9 @@ from typing import cast
 
 from lxml import etree
 
+from ..editorial import APPENDED, MISSING_SECTION, SECOND_COPY, appended_label, copy_label, missing_label
 from ..model import XML_NS
-from ..textview import (
-    APPENDED,
-    ARTIFACTS,
-    REDACTION_LABEL,
-    SECOND_COPY,
-    after_text,
-    appended_label,
-    choice_reading,
-    copy_label,
-    is_block,
-    local_name,
-)
+from ..textview import ARTIFACTS, REDACTION_LABEL, after_text, choice_reading, is_block, local_name
 from ..theme import Theme
 from ..view import clean, paragraph_of
 from .passage_style import passage_key
@@ -237,6 +227,10 @@ class Walk:
             # cut preview), a Classified By line among the first blocks: the edition prints
             # them with the routing header, after the text
             self.blocks(source, self.styled("div", None, "opener-block", kind, parent=container))
+        elif name == "ab" and self.edition and kind == MISSING_SECTION:
+            # the archive's box where a section is missing: the edition says so in its own words
+            add_text(etree.SubElement(self.styled("div", "text_heading", "missing-section", parent=container), "p"),
+                     missing_label(source))
         elif name == "ab" and self.edition and kind == "rule":
             pass  # a line of dashes: the teletype's underline or separator, drawn by no edition
         elif name == "ab" and kind == "heading":

@@ -94,6 +94,7 @@ from . import bannerlevel  # noqa: F401  (after fields: its chain is asked of th
 from . import joinedrouting  # noqa: F401  (after routing: its chain is read before routing.later)
 from . import ampquote  # noqa: F401  (after entities: its repair follows entity-quote)
 from . import initials  # noqa: F401  (after passes: its pass follows attach-lists)
+from . import missing  # noqa: F401  (after blocks: its kind goes before short-underlined-heading)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

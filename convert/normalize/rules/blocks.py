@@ -17,9 +17,9 @@ Chains (run by :mod:`convert.normalize.blocks`):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, Line, ListItem, Paragraph
+from ..parsed import Anchored, AnonBlock, Block, Entry, Furniture, Heading, ItemList, Line, ListItem, Paragraph
 from .fields import is_wrapper
 from .ruler import Chain, Run, note
 from .runs import (
@@ -42,7 +42,7 @@ from .runs import (
     wrapped_title,
 )
 
-CUT: Chain[Callable[[str], list[Line] | None]] = Chain(
+CUT: Chain[Callable[[str], Sequence[Entry] | None]] = Chain(
     "blocks.cut",
     "blocks",
     "A text line of the body: a mark or a heading run into it? (each rule in turn, over the text pieces the "
