@@ -549,6 +549,16 @@ def test_a_summary_under_its_heading_with_no_end_runs_to_the_next_heading(after:
     assert record(c)["summary"] == summary
 
 
+def test_a_summary_heading_over_a_cut_preview_leaves_the_copys_heading_its_summary() -> None:
+    """04THEHAGUE1446 (session-39 holdout): a media preview's ``SUMMARY`` / ``-----`` / ``...`` (its
+    text cut off), then the copy's own ``SUMMARY`` heading over ¶1 and a heading after it: the
+    copy's paragraph is the summary, not nothing because the preview's comes first."""
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\nSUMMARY\n-------\n\n...\n\n17734\n\nSUMMARY\n-------\n\n"
+              "1. During a June 7 meeting the Ministers agreed to go on.\n\nTHE MEETING\n-----------\n\n"
+              "2. The Secretary is considering it.\n")
+    assert record(c)["summary"] == "During a June 7 meeting the Ministers agreed to go on."
+
+
 @pytest.mark.parametrize("body", [
     "1. (U) Summary of the talks follows in para 2.\n\n2. (U) More. End summary.",  # no label: lower case
     "1. (U) SUMMARY AND OUTLOOK ARE BELOW.\n\n2. (U) More. END SUMMARY.",  # not a label the rules know

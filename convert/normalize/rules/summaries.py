@@ -131,7 +131,9 @@ def summary_unended(text: SpanText) -> bool:
     label (not ``Summary:`` alone with the text in the next paragraph, nor a preview's cut
     ``Summary. On July 3, Presi...``). Under a summary heading, the summary is the heading's
     section: it runs to the paragraph before the next heading, when one follows within twelve
-    paragraphs (``SUMMARY`` / ``-------`` / ¶2-¶5 / ``Action Requests``, 09STATE16285)."""
+    paragraphs (``SUMMARY`` / ``-------`` / ¶2-¶5 / ``Action Requests``, 09STATE16285). A paragraph
+    of fewer words under a summary heading (a media preview's cut ``...``, 04THEHAGUE1446) is passed
+    over: the copy's own heading may follow."""
     if not text.headed and not any("ummary" in text.lows[i][:40] for i in text.main):
         return False
     if _has_summary(text) or any("end" in low and _ANY_END.search(low) for low in text.lows):
@@ -140,7 +142,7 @@ def summary_unended(text: SpanText) -> bool:
         source = text.texts[index]
         if index in text.headed:
             if len(source.split()) < _WORDS:
-                return False
+                continue  # a preview's cut ``...`` under its heading: the copy's heading may follow
             last = _section_end(text, index)
             return mark_ranges(text, [index], _UNDER_HEADING) if last is None else _mark_section(text, index, last)
         label = SUMMARY_START.match(source) if "ummary" in text.lows[index][:40] else None
