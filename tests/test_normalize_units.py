@@ -573,6 +573,23 @@ def test_dashed_heading():
     assert reading_text(head) == "SUMMARY" and head.get("rend") == "dashes"
 
 
+@pytest.mark.parametrize("title, heading", [
+    ("Venezuela: Chavez is Worried. So is the Church.", True),  # 09VATICAN59: a stop last, the rule its length
+    ("WHY VOTE NO? BECAUSE WE CAN.", True),  # 05THEHAGUE1434
+    ("End Summary.", False),  # an end marker underlined (05THEHAGUE2064): it closes the summary
+    ("He left the room at once.", False),  # a sentence, its rule longer: the paragraph's last line
+])
+def test_a_title_with_a_stop_glued_under_a_paragraph_is_a_heading_when_its_rule_is_its_length(
+    title: str, heading: bool
+) -> None:
+    rule = "-" * (len(title) - 2) + " -" if heading else "-" * (len(title) + 12)
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n1. (U) Summary: One went home. He came back.\n"
+              f"{title}\n{rule}\n2. (U) Two.\n")
+    heads = [reading_text(h) for h in xp(c, "//t:ab[@type='heading']")]
+    assert heads == ([title] if heading else [])
+    assert (title in reading_text(xp(c, "//t:p[@n='1']")[0])) is not heading
+
+
 @pytest.mark.parametrize(("first", "second"), [
     ("Chief of the Chancellery and Minister", "Without Portfolio: Ronald Pofalla (CDU)"),  # 09BERLIN1360
     ("BERRI ASKS FOR PRESSURE", "ON SYRIA OVER LAHOUD"),  # 06BEIRUT895

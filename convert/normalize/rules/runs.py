@@ -88,6 +88,24 @@ def framed(rule: str, title: str) -> bool:
     return abs(len(rule.strip()) - len(text)) <= 2 and DASH_RULE.match(rule) is not None
 
 
+def measured_title(texts: Sequence[str], rule: str) -> bool:
+    """A line that ends in a stop (``Venezuela: Chavez is Worried. So is the Church.`` /
+    ``--------------------------------------------- -``, 09VATICAN59) is still a title when the
+    rule under it is its length (within two characters) and the line before it ends a sentence:
+    a paragraph's last line does not start after a sentence's end, nor is its rule cut to it."""
+    if len(texts) < 2 or DASH_RULE.match(rule) is None:
+        return False
+    title, before = texts[-1].strip(), texts[-2].rstrip()
+    return (
+        3 <= len(title) <= 80
+        and title[0].isupper()
+        and abs(len(rule.strip()) - len(title)) <= 2
+        and before[-1:] in ".!?\"\u201d"
+        and _NUMBERED.match(title) is None
+        and not title.lower().startswith("end ")  # an end marker underlined (``END COMMENT.``): it closes its span
+    )
+
+
 #: a run of dashes inside a line (``cuts``' rule run on) or setting a title on it: ``UNDERLINE``'s
 #: runs of dashes, but a wrapped run goes on after one space only and spaced dashes end in a dash;
 #: three spaced dashes too (``Motorcycles for Mangos - - -``, ``- - - Trade - - -``: Embassies New
