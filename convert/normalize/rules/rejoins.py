@@ -24,7 +24,7 @@ from ..parsed import Furniture
 from . import gaps  # noqa: F401  (wrapped-number-rejoin, which this rule goes after, registered first)
 from .blocks import INITIALS_END, MERGE, PARA_START, starts_new, terminal
 from .ruler import note
-from .runs import DASH_RULE, TITLE_LIMIT
+from .runs import DASH_RULE, END_LABEL, TITLE_LIMIT
 
 #: words a sentence does not end with: articles, prepositions, conjunctions, determiners
 _GOES_ON = frozenset(
@@ -285,6 +285,33 @@ def backward_number_rejoin(before: list[str], furniture: list[Furniture], texts:
     if int(found["num"]) >= int(head["num"]) or not before[-1].rstrip()[-1:].isalnum():
         return False
     return _sentence_goes_on(" ".join((before[0][head.end() :], *before[1:])))
+
+
+#: an end marker alone on its line (``END SUMMARY.``, ``End of Comment.``, ``¶END COMMENT.``)
+_END_MARKER_LINE = re.compile(rf"^\s*(?:¶\s*)?{END_LABEL}\s*$")
+
+
+@MERGE.rule(
+    "end-marker-rejoin",
+    after="backward-number-rejoin",
+    note=note(
+        "normalization",
+        "An end marker set apart by a blank line (… as before. / END COMMENT.) closes the paragraph before it: "
+        "it is that paragraph's last words again, not a paragraph of its own.",
+    ),
+)
+def end_marker_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
+    """``… his prospects for the presidency.`` / (blank) / ``END COMMENT.`` (06NAIROBI1077,
+    07USNATO520's ``END SUMMARY.``): a run that is only an end marker goes back to the run of
+    prose before it, whose last line ends a sentence; not to a heading or a rule (a marker
+    under ``COMMENT`` / ``-------`` closes nothing there), and not ``END TEXT``, which closes a
+    quoted document of several paragraphs, not the last of them."""
+    if len(texts) != 1 or not before or _END_MARKER_LINE.match(texts[0]) is None:
+        return False
+    if "text" in texts[0].lower():
+        return False  # ``END TEXT``: the quoted document's end, set apart from its last paragraph as the cable sets it
+    last = before[-1].rstrip()
+    return terminal(last) and not _ends_in_rule(last) and len(" ".join(before)) > TITLE_LIMIT // 2
 
 
 #: where a sentence (or a title's label) ends inside a paragraph's text
