@@ -590,6 +590,24 @@ def test_a_title_with_a_stop_glued_under_a_paragraph_is_a_heading_when_its_rule_
     assert (title in reading_text(xp(c, "//t:p[@n='1']")[0])) is not heading
 
 
+@pytest.mark.parametrize("heading, second, expected", [
+    # one title run on, no heading elsewhere: the words may be a name's or a list's; text
+    ("", "", []),
+    # the cable sets its sections under titles (a heading of its own line): a heading
+    ("Summary\n-------\n\n", "", ["Summary", "Venezuelan Accession to Mercosul"]),
+    # two titles run on: a heading each
+    ("", " Internal Politics Today", ["Internal Politics Today", "Venezuelan Accession to Mercosul"]),
+])
+def test_a_mixed_case_title_run_on_after_text_is_a_heading_where_the_cable_has_titles(
+    heading: str, second: str, expected: list[str]
+) -> None:
+    """07BRASILIA1568's ``… for his own benefit. Venezuelan Accession to Mercosul`` / ``¶5. …``."""
+    c = cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n" + heading + "1. (U) He spoke of the talks." + second + "\n\n"
+              "2. (U) He spoke of the region and its trade. Venezuelan Accession to Mercosul\n\n3. (U) More.\n")
+    assert [reading_text(h) for h in xp(c, "//t:ab[@type='heading']")] == expected
+    assert reading_text(xp(c, "//t:p[@n='2']")[0]).endswith("trade.") is (len(expected) > 1)
+
+
 @pytest.mark.parametrize(("first", "second"), [
     ("Chief of the Chancellery and Minister", "Without Portfolio: Ronald Pofalla (CDU)"),  # 09BERLIN1360
     ("BERRI ASKS FOR PRESSURE", "ON SYRIA OVER LAHOUD"),  # 06BEIRUT895

@@ -27,7 +27,7 @@ import re
 from ..parsed import AnonBlock, Block, Heading, Line, Paragraph
 from .blocks import PASSES
 from .ruler import Run, note
-from .runs import has_lower, mixed_case, next_numbered
+from .runs import has_lower, mixed_case, next_numbered, title_case
 
 _ENDS = ".!?"
 _CLOSERS = "\"')”’]"
@@ -198,3 +198,68 @@ def title_after_text(blocks: list[Block], run: Run) -> list[Block]:
         lines, title = found
         out += [dataclasses.replace(block, lines=lines, items=(), tokens=()), Heading((title,))]
     return out if len(out) != len(blocks) else blocks
+
+
+#: the word before a title that ends in a stop but no sentence: an honorific or an abbreviation
+#: (``Dr.``, ``Mr.``, ``Amb.``, ``UN.``, ``U.S.``), an item's number (``3.``)
+_NO_END = re.compile(r"^\(?(?:[A-Z][A-Za-z]{0,2}|(?:[A-Z]\.)+[A-Z]|\d{1,3})\.$")
+#: a name with its office, an entry of a list of persons (``Lorna Miller, Defence Science …``)
+_NAME_ENTRY = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+,")
+#: words a list's or a source's line opens with, not a title's
+_NOT_MIXED_TITLE = ("Source", "REF", "Ref", "And ", "MESSAGE")
+
+
+def mixed_tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
+    """The paragraph's lines less a title written as a title (:func:`runs.title_case`) run on after its last
+    sentence with no rule under it (``… for his own benefit. Venezuelan Accession to Mercosul``), and the
+    title; None where its last line ends in none, or in a name (``… Secretary of the GPC, Dr. Ali Essawi``,
+    ``… Mr. Philippe Delaune``, ``… Ambassador to the U.S. Imad Mustapha …``), a person's entry of a list
+    (``Lorna Miller, Defence …``), a redaction or a source line (``Source: Reuters``)."""
+    found = ruled_tail_title(lines)
+    if found is None:
+        return None
+    kept, title = found
+    before = next((x for x in reversed(kept) if isinstance(x, str) and x.strip()), "").split()
+    if len(title.split()) < 2 or not before or _NO_END.match(before[-1]) or _NAME_ENTRY.match(title):
+        return None
+    if "XXXX" in title or title.startswith(_NOT_MIXED_TITLE) or not title_case(title):
+        return None
+    return found
+
+
+@PASSES.rule(
+    "mixed-title-after-text",
+    after="title-after-text",
+    note=note(
+        "normalization",
+        "A title written in mixed case run on after a paragraph's last sentence with no rule under it (… for "
+        "his own benefit. Venezuelan Accession to Mercosul), before a numbered paragraph, is the next "
+        "section's heading where the cable sets its sections under titles (another heading, or another such "
+        "title): the line break lost in copying is restored; the words are kept as written.",
+    ),
+)
+def mixed_title_after_text(blocks: list[Block], run: Run) -> list[Block]:
+    """``¶4. (SBU) … an international "blocking" effort for his own benefit. Venezuelan Accession to
+    Mercosul`` / ``¶5. (SBU) …`` (07BRASILIA1568, whose ¶1 ends in ``Concern for Democracy on the
+    Continent`` too): a title in mixed case at the end of a paragraph, where a copy lost the line
+    breaks, is a heading before the next numbered paragraph. A name ends many a paragraph as well
+    (``… the Secretary, Dr. Ali Essawi``), so a title alone is taken only in a cable that has another
+    heading or another such title: a cable that sets its sections under titles."""
+    if not mixed_case(blocks):
+        return blocks
+    found: dict[int, tuple[tuple[Line, ...], str]] = {}
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and not block.items and next_numbered(blocks, index):
+            cut = mixed_tail_title(block.lines)
+            if cut is not None and any(map(has_lower, cut[0])):
+                found[index] = cut
+    if not found or (len(found) < 2 and not any(isinstance(b, Heading) for b in blocks)):
+        return blocks
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        if index in found and isinstance(block, Paragraph):
+            lines, heading = found[index]
+            out += [dataclasses.replace(block, lines=lines, items=(), tokens=()), Heading((heading,))]
+        else:
+            out.append(block)
+    return out
