@@ -522,6 +522,9 @@ def test_summary_ended_with_the_comment():
      "ACTION REQUEST."),
     ("Summary, Comment and Recommendation\n---------\n\n1. (S) It is not routine. End Summary, Comment, and "
      "Recommendation.\n\n2. (S) More.", "It is not routine. End Summary, Comment, and Recommendation."),
+    # an ampersand in the heading's label (09STOCKHOLM384, session-38 holdout)
+    ("Introduction & Summary\n----------\n\n1. (U) Welcome.\n\n2. (C) Key points. End Introduction and Summary.\n\n"
+     "3. (C) More.", "Welcome. Key points. End Introduction and Summary."),
 ])
 def test_summary_labels(body: str, summary: str) -> None:
     assert record(cable("UNCLAS MADRID 000857\n\nSUBJECT: X\n\n" + body + "\n"))["summary"] == summary
