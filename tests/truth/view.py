@@ -41,7 +41,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s36.tsv", "session 36"),
               ("selection-holdout-s37.tsv", "session 37"),
               ("selection-holdout-s38.tsv", "session 38"),
-              ("selection-holdout-s39.tsv", "session 39"))
+              ("selection-holdout-s39.tsv", "session 39"),
+              ("selection-holdout-s40.tsv", "session 40"),
+              ("selection-holdout-s41.tsv", "session 41"))
 
 
 def selection() -> dict[str, dict]:
