@@ -1477,3 +1477,20 @@ def test_a_restated_classification_with_its_caveats_is_a_preamble_field(line: st
               f"{line}\n\n1. (S) Text.\n")
     assert [reading_text(p) for p in xp(c, "//t:body//t:p")] == ["1. (S) Text."]
     assert line in xp(c, "//t:opener//t:seg[@type='classification']/text()")
+
+
+def test_a_page_number_is_a_footer_only_alone_at_the_end() -> None:
+    """``page-number-footer`` (09REYKJAVIK49): a lone number after the signer, above a
+    ``SENSITIVE BUT UNCLASSIFIED`` footer, is the draft's page number, kept in the closer; a
+    number that ends a paragraph of text, or stands before more text, is the text's."""
+    def end(tail: str) -> tuple[str | None, list[str]]:
+        text = ("UNCLAS REYKJAVIK 000049\n\nE.O. 12958: N/A\nTAGS: KTIP IC\nSUBJECT: TEST\n\n"
+                f"1. (SBU) The report.\n\n{tail}")
+        c = valid(normalize(RawCable(source="test", form="text", body=text)))
+        return record(c)["signer"], [f.text for f in xp(c, "//t:closer/t:fw")]
+
+    assert end("VAN VOORST\n\n\n1\nSENSITIVE BUT UNCLASSIFIED\n") == (
+        "VAN VOORST", ["1", "SENSITIVE BUT UNCLASSIFIED"])
+    assert end("VAN VOORST\n\n7\n") == ("VAN VOORST", ["7"])
+    assert end("The arrests numbered\n7\n\nVAN VOORST\n") == ("VAN VOORST", [])
+    assert end("The total is\n12\n") == (None, [])

@@ -95,6 +95,7 @@ from . import joinedrouting  # noqa: F401  (after routing: its chain is read bef
 from . import ampquote  # noqa: F401  (after entities: its repair follows entity-quote)
 from . import initials  # noqa: F401  (after passes: its pass follows attach-lists)
 from . import missing  # noqa: F401  (after blocks: its kind goes before short-underlined-heading)
+from . import pagenumber  # noqa: F401  (after closing: its rule follows classification-line)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

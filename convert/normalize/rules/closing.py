@@ -41,6 +41,7 @@ DOUBLED: Chain[Callable[[str], tuple[str, str] | None]] = Chain(
 )
 END_MARKER = re.compile(r"^\s*(?:NNNN?|BT|={3,}\s*CABLE ENDS?(?:\s*={3,})?|#+|End Cable Text)\s*$", re.I)
 #: ``2003ROME02045 - Clas"<tab>"sification: …``: a spreadsheet's cell boundary may split the word
+_SBU_LINE = re.compile(r"^\s*SENSITIVE BUT UNCLASSIFIED\s*$")
 FOOTER = re.compile(r"^\s*(?:NNNN\s+)?(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Clas(?:\"\s*\")?sification:|Classification:)", re.I)
 
 
@@ -68,8 +69,9 @@ def end_marker(line: str, para: Paragraph) -> str | None:
     ),
 )
 def classification_line(line: str, para: Paragraph) -> str | None:
-    """``CONFIDENTIAL``, ``UNCLASSIFIED//FOUO``: the classification repeated at the end."""
-    return "classification" if CLASSIFICATION_LINE.match(line) else None
+    """``CONFIDENTIAL``, ``UNCLASSIFIED//FOUO``, ``SENSITIVE BUT UNCLASSIFIED`` (a word
+    processor's page footer, 09REYKJAVIK49): the classification repeated at the end."""
+    return "classification" if CLASSIFICATION_LINE.match(line) or _SBU_LINE.match(line) else None
 
 
 @LINES.rule(
