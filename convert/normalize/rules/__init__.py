@@ -42,6 +42,7 @@ from . import (  # noqa: F401  (registers the rules)
     passes,
     preface,
     previewrefs,
+    qdamage,
     quoted,
     reasons,
     recopied,

@@ -1,0 +1,123 @@
+"""Chain ``inline.repairs`` (continued from :mod:`.inline`): punctuation sent as ``Q``.
+
+A character set seen in some posts' copies of 2006-2009 sent every character it did not know as
+``Q``: the curly apostrophe most often (``IranQs``, ``Costa RicaQs``, ``doesnQt``, ``QWeQre``),
+curly quotation marks (``QGreen BombersQ``, ``Qgo hang,Q``) and dashes (``foreign lackeys Q
+including American``, ``from 1997 Q 2000``), but also accented letters (``CortQs`` for Cortés)
+and, in the most damaged copies, letters of words. About 25 pages of the corpus carry it. Each
+rule reads a ``Q`` by its shape only; the ``Q`` stays beside what it is read as (sic/corr,
+certainty medium), so a misreading (an accent read as an apostrophe) loses nothing.
+
+- ``q-apostrophe``: after a lower-case letter that follows another letter, before ``s``, ``t``,
+  ``ll``, ``re``, ``ve``, ``d`` or ``m`` ending the word; not ``FAQs`` (a capital before it).
+- ``q-quotes``: a pair in one run of text: an opening ``Q`` at a word's start before a capital
+  and a lower-case letter or a lower-case letter other than ``a`` and ``u`` (``Qatar``,
+  ``Qaeda``, ``Quito`` and ``QUESTION`` are words), closed within 120 characters by a ``Q`` after
+  a lower-case letter or a stop, before a space, a stop or the run's end, no other ``Q`` between.
+- ``q-dash``: a ``Q`` between spaces after a word of two letters or more ending in a lower-case
+  letter, or a number, before a lower-case letter or a digit (``–`` between numbers, ``—``
+  elsewhere); not ``Q and A`` (a press conference's questions), nor a ``Q`` before a name or a
+  capital, which may be a label or an initial.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parsed import Choice
+from .inline import REPAIRS, Found
+from .ruler import note
+
+_Q_APOSTROPHE = re.compile(r"Q(?=(?:s|t|ll|re|ve|d|m)\b)")
+_Q_OPEN = re.compile(r"Q(?=[A-Z][a-z]|[b-tv-z])")
+_Q_CLOSE = re.compile(r"Q(?=[\s,.;:)!?]|$)")
+_Q_DASH = re.compile(r"Q(?= [a-z0-9])(?! and [Aa]\b)")
+_BEFORE_OPEN = frozenset(" \t\n([/\"")
+
+
+def _corr(start: int, reg: str, reason: str) -> tuple[int, int, Choice]:
+    return (start, start + 1, Choice("Q", reg, kind="corr", cert="medium", reason=reason))
+
+
+@REPAIRS.rule(
+    "q-apostrophe",
+    after="apostrophe",
+    trigger=("Q",),
+    note=note(
+        "correction",
+        "An apostrophe sent as Q (IranQs, doesnQt, weQre) is an error of transmission, corrected to ’ after a "
+        "lower-case letter in a possessive or a contraction (sic/corr, certainty medium: the same character set "
+        "sent accented letters as Q).",
+    ),
+)
+def q_apostrophe(text: str) -> Found:
+    """``IranQs`` / ``doesnQt`` / ``QWeQre``: a ``Q`` after two letters, the last lower case,
+    before a possessive's or a contraction's end; not ``FAQs`` nor ``lQd``."""
+    return [
+        _corr(m.start(), "\u2019", "apostrophe")
+        for m in _Q_APOSTROPHE.finditer(text)
+        if m.start() > 1 and text[m.start() - 1].islower() and text[m.start() - 2].isalpha()
+    ]
+
+
+@REPAIRS.rule(
+    "q-quotes",
+    after="q-apostrophe",
+    trigger=("Q",),
+    note=note(
+        "correction",
+        "Quotation marks sent as Q (QGreen BombersQ, Qgo hang,Q) are errors of transmission, corrected to “ and ” "
+        "where an opening Q at a word's start is closed within the run (sic/corr, certainty medium: the pair is "
+        "found by its shape; Qatar, Qaeda, Quito are words).",
+    ),
+)
+def q_quotes(text: str) -> Found:
+    """``QGreen BombersQ`` / ``Qtransitions,Q``: a pair of ``Q`` that open a word and close one,
+    within 120 characters and with no ``Q`` between but apostrophes (``QWeQre … image.Q``)."""
+    found: Found = []
+    at = 0
+    while (opening := _Q_OPEN.search(text, at)) is not None:
+        start = opening.start()
+        at = start + 1
+        if start and text[start - 1] not in _BEFORE_OPEN:
+            continue
+        stop = _next_q(text, at, start + 120)
+        if stop < 0 or not _Q_CLOSE.match(text, stop) or not (text[stop - 1].islower() or text[stop - 1] in ".,!?"):
+            continue
+        found += [_corr(start, "\u201c", "quote"), _corr(stop, "\u201d", "quote")]
+        at = stop + 1
+    return found
+
+
+def _next_q(text: str, at: int, limit: int) -> int:
+    """Where the next ``Q`` after ``at`` and before ``limit`` stands, apostrophes passed over
+    (``QWeQre not worried.Q``); -1 if there is none."""
+    stop = text.find("Q", at, limit)
+    while stop > 1 and _Q_APOSTROPHE.match(text, stop) and text[stop - 1].islower() and text[stop - 2].isalpha():
+        stop = text.find("Q", stop + 1, limit)
+    return stop
+
+
+@REPAIRS.rule(
+    "q-dash",
+    after="q-quotes",
+    trigger=(" Q ",),
+    note=note(
+        "correction",
+        "A dash sent as Q (lackeys Q including, 1997 Q 2000) is an error of transmission, corrected to — (– between "
+        "numbers) between a lower-case word or a number and another; not Q and A (sic/corr, certainty medium).",
+    ),
+)
+def q_dash(text: str) -> Found:
+    """``foreign lackeys Q including`` / ``from 1997 Q 2000``: a ``Q`` alone between a lower-case
+    letter or a digit (not a word of one letter: ``a Q that``) and a lower-case letter or a digit."""
+    found: Found = []
+    for m in _Q_DASH.finditer(text):
+        at = m.start()
+        if at < 3 or text[at - 1] != " " or not (text[at - 2].islower() or text[at - 2].isdigit()):
+            continue
+        if not text[at - 3].isalnum():  # ``a Q that``: after a word of one letter, Q is a letter
+            continue
+        dash = "\u2013" if text[at - 2].isdigit() and text[at + 2].isdigit() else "\u2014"
+        found.append(_corr(at, dash, "dash"))
+    return found
