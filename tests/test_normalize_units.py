@@ -1494,3 +1494,23 @@ def test_a_page_number_is_a_footer_only_alone_at_the_end() -> None:
     assert end("VAN VOORST\n\n7\n") == ("VAN VOORST", ["7"])
     assert end("The arrests numbered\n7\n\nVAN VOORST\n") == ("VAN VOORST", [])
     assert end("The total is\n12\n") == (None, [])
+
+
+def test_a_two_part_summary_label_opens_an_unended_summary_and_closes_a_split_or_plain_one() -> None:
+    """``Summary and Action Request.`` with no END (09STATE50240) is the labelled paragraph's
+    summary; its END split over a blank line (``… parts. End`` / ``Summary and Action
+    Request.``, 09ISLAMABAD1119) goes back to the paragraph; a ``SUMMARY:`` closed by ``END
+    SUMMARY AND ACTION REQUESTS.`` (08SANJOSE596) ends after the whole marker."""
+    def summary(body: str) -> str | None:
+        text = ("C O N F I D E N T I A L STATE 050240\n\nE.O. 12958: N/A\nTAGS: PREL PM\nSUBJECT: TEST\n\n"
+                f"{body}\nCLINTON\n")
+        rec = record(valid(normalize(RawCable(source="test", form="text", body=text))))
+        return rec["summary"]
+
+    unended = "1. (SBU) Summary and Action Request. This cable provides guidance for the embassy.\n\n2. (U) More.\n\n"
+    assert summary(unended) == "Summary and Action Request. This cable provides guidance for the embassy."
+    split = ("1. (C) Summary and Action Request. Kayani wants helicopters now. End\n\n"
+             "Summary and Action Request.\n2. (C) In a conversation he said more.\n\n")
+    assert summary(split) == "Summary and Action Request. Kayani wants helicopters now. End Summary and Action Request."
+    plain = "1. (U) SUMMARY: Post thanks the Department. END SUMMARY AND ACTION REQUESTS.\n\n2. (U) More.\n\n"
+    assert summary(plain) == "SUMMARY: Post thanks the Department. END SUMMARY AND ACTION REQUESTS."

@@ -320,7 +320,8 @@ _COMPOUND = (
 #: the end of a summary: ``END SUMMARY``, or its label's own (``End summary and action request.``)
 _COMPOUND_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:" + _COMPOUND + "|" + _ENDED + r")\b\s*[.:]?\)?", re.I)
 # triggers: lower case without i or s (see Chain); "ummary" stands for SUMMARY
-_SUMMARY = Span("summary", SUMMARY_START, SUMMARY_END, ("ummary",), ("end",), anywhere=False, through_items=True,
+# (its end may be a two-part label's: ``SUMMARY: … END SUMMARY AND ACTION REQUESTS.``, 08SANJOSE596)
+_SUMMARY = Span("summary", SUMMARY_START, _COMPOUND_END, ("ummary",), ("end",), anywhere=False, through_items=True,
                 end_at=("end",))
 _COMMENT = Span("comment", COMMENT_START, COMMENT_END, ("comment",), ("end",), anywhere=True, restart_stops=True,
                 start_at=("beg", "comment"), end_at=("end",))
@@ -357,9 +358,11 @@ def summary_heading(text: SpanText) -> bool:
     return found
 
 
+#: ``Summary and Action Request.``, ``SUMMARY AND INTRODUCTION:``: a two-part label at a paragraph's start
+COMPOUND_START = re.compile(r"^\s*(?:\(\s*)?" + _COMPOUND + r"\s*(?:[:.-]|$)", re.I)
 _SUMMARY_COMPOUND = Span(
     "summary",
-    re.compile(r"^\s*(?:\(\s*)?" + _COMPOUND + r"\s*(?:[:.-]|$)", re.I),
+    COMPOUND_START,
     _COMPOUND_END,
     ("ummary",),
     ("end",),

@@ -52,7 +52,8 @@ _RULE_LINE = rule_pattern(r"[-=_]\s*[-=_]\s*[-=_]\s*[-=_][-=_\s]*")
 END_WORD = re.compile(r"(?:^|[.!?)\"'”]\s+)END\s*$", re.I)
 #: the label an END closes, alone on a line (``Summary.``, ``COMMENT``, ``Summary and Comment.``)
 END_LABEL_LINE = re.compile(
-    r"^\s*(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE|INTRODUCTION)(?:\s+AND\s+(?:SUMMARY|COMMENT|INTRODUCTION))?"
+    r"^\s*(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE|INTRODUCTION)(?:\s+AND\s+(?:SUMMARY|COMMENT|INTRODUCTION|ACTION\s+REQUESTS?"
+    r"|BACKGROUND|RECOMMENDATIONS?|KEY\s+(?:POINTS|THEMES)))?"
     r"\s*[.:]?\)?\s*$",
     re.I,
 )

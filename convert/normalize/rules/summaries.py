@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..parsed import Seg
 from ..tokens import Span, SpanText, mark_ranges, search, wrap_parts
 from . import inline  # noqa: F401  (summary-compound, which this rule goes after, registered first)
-from .inline import SPANS, SUMMARY_END, SUMMARY_START
+from .inline import COMPOUND_START, SPANS, SUMMARY_END, SUMMARY_START
 from .ruler import note
 
 #: the words a summary must hold before its end marker (not ``END SUMMARY.`` alone on its line)
@@ -108,6 +108,7 @@ def _in_items(text: SpanText, index: int) -> str | None:
 #: the end of the labelled paragraph: a summary whose end the text does not write
 _PARAGRAPH_END = re.compile(r"\Z")
 _UNENDED = Span("summary", SUMMARY_START, _PARAGRAPH_END, ("ummary",), ("",), anywhere=False)
+_UNENDED_COMPOUND = replace(_UNENDED, start=COMPOUND_START)
 _UNDER_HEADING = Span("summary", re.compile(r"(?=\S)"), _PARAGRAPH_END, ("",), ("",), anywhere=False)
 #: any END that closes a summary, anywhere in the text (then the labelled span is another rule's)
 _ANY_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:\w+\s+AND\s+)?SUMMARY\b", re.I)
@@ -145,9 +146,13 @@ def summary_unended(text: SpanText) -> bool:
                 continue  # a preview's cut ``...`` under its heading: the copy's heading may follow
             last = _section_end(text, index)
             return mark_ranges(text, [index], _UNDER_HEADING) if last is None else _mark_section(text, index, last)
-        label = SUMMARY_START.match(source) if "ummary" in text.lows[index][:40] else None
+        if "ummary" not in text.lows[index][:40]:
+            continue
+        label, span = SUMMARY_START.match(source), _UNENDED
+        if label is None:  # a two-part label: ``Summary and Action Request.`` (09STATE50240)
+            label, span = COMPOUND_START.match(source), _UNENDED_COMPOUND
         if label is not None:
-            return len(source[label.end() :].split()) >= _WORDS and mark_ranges(text, [index], _UNENDED)
+            return len(source[label.end() :].split()) >= _WORDS and mark_ranges(text, [index], span)
     return False
 
 
