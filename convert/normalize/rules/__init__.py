@@ -80,6 +80,7 @@ from . import copyhead  # noqa: F401  (after repeated: its pass reads the copy r
 from . import previews  # noqa: F401  (after dumps: its late rule follows copied-fields)
 from . import routingagain  # noqa: F401  (after previews: it mends paragraphs with its helper)
 from . import rejoins  # noqa: F401  (after gaps: its merge rule follows wrapped-number-rejoin)
+from . import midsentence  # noqa: F401  (after rejoins: its merge rule follows function-word-rejoin)
 from . import runonbare  # noqa: F401  (after gaps: its pass follows bare-paragraph-number)
 from . import entries  # noqa: F401  (after tailtitle: its pass follows title-after-text)
 from . import fieldlines  # noqa: F401  (after entries: its pass follows entry-lines)

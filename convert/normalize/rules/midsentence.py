@@ -1,0 +1,68 @@
+"""Stage "blocks", chain ``blocks.merge`` (made in :mod:`.blocks`): prose a stray blank line cut
+in the middle of a sentence, before a word with a capital.
+
+Some copies carry blank lines where the original had none, inside sentences: ``… be transferred
+to Costa`` / blank / ``Rica.  There are well over 250 …`` (08SANJOSE930, four times), ``… to
+interview Tunisian terrorist`` / blank / ``Noureddine Taam and 2) a commitment …`` (08TUNIS193).
+``paragraph-rejoin`` joins such runs where the second goes on in lower case and
+``function-word-rejoin`` where the first stops after ``the`` or ``of``; after any other word the
+second part, beginning with a name, printed as a paragraph of its own.
+
+``mid-sentence-rejoin`` joins them where both sides are prose in mixed case: the first run two
+lines or more with a sentence's end in them (not a list of participants), its last line a long one
+(a line the writer's wrap broke, not a list's entry, a title or an end marker) ending in a word
+with no stop, comma or other mark after it; the second run's first line long too (not a heading)
+and beginning with a capital, no number, label or rule. Neither line holds a ``Label:`` in its
+first words (``Position: …``, ``Denmark: TAT-14 …``) or a table's columns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parsed import Furniture
+from . import rejoins  # noqa: F401  (function-word-rejoin, which this rule goes after, registered first)
+from .blocks import MERGE, starts_new
+from .ruler import note
+from .runs import END_LABEL
+
+#: a line the wrap broke: this long at least
+_WRAPPED = 50
+#: a word's end, no mark after it; the line in mixed case (not a cable in capitals, whose titles are too)
+_WORD_END = re.compile(r"[A-Za-z]\s*$")
+#: a label in a line's first words (``Denmark: TAT-14 …``, ``Personal: He is …``)
+_LABEL = re.compile(r"^[^:]{0,40}:")
+#: a line that ends in a span's end label (``… not likely have a positive result. END SUMMARY``)
+_END_LABEL_END = re.compile(END_LABEL + r"\s*$")
+#: a sentence's end in a run (prose, not a list of participants): a word, a stop, then a capital or the line's end
+_SENTENCE_END = re.compile(r"[a-z]{2}[.?!][\"')\u201d]?(?:\s+[A-Z]|\s*$)")
+
+
+@MERGE.rule(
+    "mid-sentence-rejoin",
+    after="function-word-rejoin",
+    note=note(
+        "normalization",
+        "Prose a stray blank line cut mid-sentence before a capital (… transferred to Costa / Rica. There are …) "
+        "is one paragraph again, where the first part's last line is a long one ending in a word with no mark "
+        "after it and both parts are prose in mixed case.",
+    ),
+)
+def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
+    """``… transferred to Costa`` / (blank) / ``Rica.  There are …``: two runs of prose in mixed
+    case, the first of two lines or more with a sentence's end, whose last is long and ends in a
+    bare word, the second beginning with a long line with a capital; no page furniture between
+    (``paragraph-rejoin``'s)."""
+    if furniture or len(before) < 2 or not texts:
+        return False
+    last, first = before[-1].strip(), texts[0].strip()
+    if not (_wrapped(last) and _wrapped(first) and _WORD_END.search(last) and not _END_LABEL_END.search(last)):
+        return False
+    if not first[:1].isupper() or first.endswith(":") or starts_new(first):  # (a list's lead line: ``… meetings:``)
+        return False
+    return any(_SENTENCE_END.search(line) for line in before)
+
+
+def _wrapped(line: str) -> bool:
+    """A long line of prose in mixed case: no label first (``Position: …``), no table's columns."""
+    return len(line) >= _WRAPPED and line.upper() != line and not _LABEL.match(line) and "   " not in line
