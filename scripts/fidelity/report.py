@@ -238,6 +238,8 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 38", "% right on pages drawn and read in session 38 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 39", "% right on pages drawn and read in session 39 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 41", "% right on pages drawn and read in session 41 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
