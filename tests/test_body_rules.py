@@ -664,3 +664,14 @@ def test_a_text_single_spaced_throughout_keeps_its_paragraphs() -> None:
 def test_a_list_single_spaced_in_the_last_paragraph_stays_its_items() -> None:
     body = "1. WE PROPOSE THE FOLLOWING.\n1. A MEETING IN MAY.\n2. A VISIT IN JUNE.\nSMITH\n"
     assert _numbers(_run(body)) == ["1"]
+
+
+def test_a_summary_under_a_summary_slash_background_heading_runs_to_the_next_heading() -> None:
+    # 08STATE83144: no END SUMMARY; the ruled heading's section is the summary
+    body = ("1. (U) This is an action request. Please see paragraph 3.\n\n-------------------\n"
+            "SUMMARY/BACKGROUND\n-------------------\n\n2. (S) Washington is initiating a more focused strategy "
+            "today.\n\n3. (S) Iran has failed to suspend its enrichment as required by the Council.\n\n"
+            "--------------\nACTION REQUEST\n--------------\n\n4. (S) Please deliver the points below.\n")
+    got = _summaries(body)
+    assert got[0].startswith("Washington is initiating") and got[-1].endswith("as required by the Council.")
+    assert not _summaries(body.replace("SUMMARY/BACKGROUND", "HISTORY/BACKGROUND"))
