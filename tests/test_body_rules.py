@@ -666,6 +666,30 @@ def test_a_list_single_spaced_in_the_last_paragraph_stays_its_items() -> None:
     assert _numbers(_run(body)) == ["1"]
 
 
+def _page_subject(subject: str, body: str):  # type: ignore[no-untyped-def]
+    text = HEAD.replace("SUBJECT: TEST", subject) + body
+    return normalize_traced(RawCable(source="t.txt", form="text", body=text))
+
+
+def test_the_subject_again_under_a_page_line_is_the_page_header_not_the_text() -> None:
+    subject = "SUBJECT: TALKS WITH THE MINISTER ON TRADE"
+    page = "1. (C) HE SPOKE OF THE\nROME 00000123 002 OF 002\nSUBJECT: TALKS WITH THE MINIS\nNEW TARIFFS.\n"
+    done = _page_subject(subject, page)
+    assert _reading(done).count("SUBJECT") == 1 and "HE SPOKE OF THE NEW TARIFFS." in _reading(done)  # (the head's)
+    assert done.cable.tei.xpath("//t:p//t:fw/text()", namespaces=NS)[-1] == "SUBJECT: TALKS WITH THE MINIS"
+    assert "page-subject" in done.fired
+    # other words than the subject's, or a subject a media preview cut (where its copy under
+    # the page line ends is not known), or under the page line of page 1: the text's
+    for head, written in (
+        (subject, "SUBJECT: ROME WEEKLY REPORT"),
+        ("SUBJECT: TALKS WITH THE MINI...", "SUBJECT: TALKS WITH THE MINISTER ON TRADE"),
+    ):
+        kept = _page_subject(head, page.replace("SUBJECT: TALKS WITH THE MINIS", written))
+        assert _reading(kept).count("SUBJECT") == 2 and "page-subject" not in kept.fired
+    first = _page_subject(subject, page.replace("002 OF 002", "001 OF 002"))
+    assert _reading(first).count("SUBJECT") == 2
+
+
 def test_a_summary_under_a_summary_slash_background_heading_runs_to_the_next_heading() -> None:
     # 08STATE83144: no END SUMMARY; the ruled heading's section is the summary
     body = ("1. (U) This is an action request. Please see paragraph 3.\n\n-------------------\n"

@@ -137,6 +137,9 @@ DETECTOR_EXAMPLES = {
     "field-again": ("SUBJECT: KENYA RESPONDS\nSUBJECT: KENYA RESPONDS\n1. (C) On December 15 …",
                     "SUBJECT: KENYA RESPONDS\nREF: STATE 1\n1. (C) Text.\n2. (C) SUBJECT: a quoted cable's"),
     "subject-runon": ("LOOMS REF: A. LONDON 2163", "REFERENDUM LOOMS"),
+    "subject-in-text": ("he was nervous about the SUBJECT: NUCLEAR NONPROLIFERATION TREATY (NPT) BILATERALS",
+                        "2. (C) SUBJECT: a quoted cable's. The e-mail's SUBJECT: line was empty. (Ref. E); SUBJ: DRUG "
+                        "ACTIVITIES"),
 }
 
 

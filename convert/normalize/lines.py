@@ -9,13 +9,13 @@ from collections.abc import Callable
 from typing import Any
 
 from ..model import RawCable
-from .parsed import Entry, Furniture
+from .parsed import Continued, Entry, Furniture
 from .routing import split_header, split_text_header
 from .rules.lines import ANCHOR, CUT, FURNITURE, LINES, SOURCE, TEXT, EntryCursor
 from .rules.ruler import Leads, Rule, Run
 
 AnchorFn = Callable[[str], str | None]
-FurnitureFn = Callable[[EntryCursor, str, str], Furniture | None]
+FurnitureFn = Callable[[EntryCursor, str, str], Furniture | Continued | None]
 Furnishing = Leads[FurnitureFn]
 
 
@@ -120,9 +120,16 @@ def _entry(
                 line = new
     for furniture_rule in furniture[stripped[:1]]:  # (stripped: its first non-blank character)
         found = furniture_rule.fn(cursor, line, stripped)
-        if found is not None:
-            run.fire(furniture_rule.name)
-            out.append(found)
-            return
+        if found is None:
+            continue
+        run.fire(furniture_rule.name)
+        if isinstance(found, Continued):  # the furniture before grows; the text run on after it goes on
+            out[found.at] = found.furniture
+            if not found.rest:
+                return
+            line = found.rest
+            break
+        out.append(found)
+        return
     cursor.content_lines += 1
     out.append(line)

@@ -33,6 +33,17 @@ class Furniture:
     n: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Continued:
+    """A line that goes on with page furniture met just before it (a page header's second line:
+    the cable's subject written again under the page-break line): ``furniture`` is the
+    furniture at entry ``at`` with the line added; ``rest``, the text the copy ran on after it."""
+
+    furniture: Furniture
+    at: int
+    rest: str = ""
+
+
 class Glued(str):
     """A piece of a line that held several fields run together; ``space_before`` says
     whether white space separated it from the previous piece (the source view keeps it);

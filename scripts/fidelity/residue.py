@@ -302,6 +302,16 @@ DETECTORS: tuple[Detector, ...] = (
         again=True,
     ),
     Detector(
+        "subject-in-text",
+        "a SUBJECT label inside a sentence (`… he was nervous about the SUBJECT: NUCLEAR NONPROLIFERATION "
+        "TREATY …`): a page's header that wrote the subject again under its page line, left in the flow where "
+        "the page cut a sentence; a label after a sentence's end or at a block's start is no hit (a cable's "
+        "own words about a subject line), nor is one after a semicolon (a list of documents and their "
+        "subjects: `(Ref. E); SUBJ: DRUG ACTIVITIES …`)",
+        re.compile(r"(?<=[a-z,] )SUBJ(?:ECT)?\s*:\s+[A-Z(]"),
+        trigger=re.compile(r"SUBJ"),
+    ),
+    Detector(
         "classified-by-again",
         "a Classified By line (`Classified By: Ambassador … for reasons 1.4 (b) and (d)`) in a block of the "
         "reading text that no paragraph number opens: the preamble's classification authority left in the "

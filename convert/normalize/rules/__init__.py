@@ -98,6 +98,7 @@ from . import ampquote  # noqa: F401  (after entities: its repair follows entity
 from . import initials  # noqa: F401  (after passes: its pass follows attach-lists)
 from . import missing  # noqa: F401  (after blocks: its kind goes before short-underlined-heading)
 from . import pagenumber  # noqa: F401  (after closing: its rule follows classification-line)
+from . import pagesubject  # noqa: F401  (after lines: its rules follow page-break-old)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

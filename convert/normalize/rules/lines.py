@@ -10,8 +10,9 @@ Chains (run by :mod:`convert.normalize.lines`):
 - ``lines.cut`` ``(line) -> pieces | None``: each non-blank body line (first match): page
   furniture run into a line of text is cut out as a line of its own (the pieces, in order,
   hold every character of the line but the white space at the cuts).
-- ``lines.furniture`` ``(cursor, line, stripped) -> Furniture | None``: each non-blank body
-  line (first match): page furniture takes the line out of the text.
+- ``lines.furniture`` ``(cursor, line, stripped) -> Furniture | Continued | None``: each
+  non-blank body line (first match): page furniture takes the line out of the text (or adds it
+  to the furniture just before: ``Continued``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any
 from ...model import RawCable, SourceMetadata
 from ..banner import parse_banner
 from ..needles import no_page_number
-from ..parsed import Anchored, Entry, Furniture
+from ..parsed import Anchored, Continued, Entry, Furniture
 from .footers import take_footer, take_glued_footer, take_section, transmission_banner
 from .ruler import Chain, note
 
@@ -52,7 +53,7 @@ class EntryCursor:
 CUT: Chain[Callable[[str], list[str] | None]] = Chain(
     "lines.cut", "lines", "Each non-blank line of the body: page furniture run into the text? (first match)"
 )
-FURNITURE: Chain[Callable[[EntryCursor, str, str], Furniture | None]] = Chain(
+FURNITURE: Chain[Callable[[EntryCursor, str, str], Furniture | Continued | None]] = Chain(
     "lines.furniture", "lines", "Each non-blank line of the body: is it page furniture? (first match)"
 )
 
