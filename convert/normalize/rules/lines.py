@@ -11,8 +11,7 @@ Chains (run by :mod:`convert.normalize.lines`):
   furniture run into a line of text is cut out as a line of its own (the pieces, in order,
   hold every character of the line but the white space at the cuts).
 - ``lines.furniture`` ``(cursor, line, stripped) -> Furniture | Continued | None``: each
-  non-blank body line (first match): page furniture takes the line out of the text (or adds it
-  to the furniture just before: ``Continued``).
+  non-blank body line (first match): page furniture, or a line added to the one before it.
 """
 
 from __future__ import annotations
@@ -48,6 +47,7 @@ class EntryCursor:
     entries: list[Entry] = field(default_factory=list)
     first_banner_seen: bool = False
     content_lines: int = 0
+    page_subject: bool = False  # the last line was a page header's subject (its wrap may follow)
 
 
 CUT: Chain[Callable[[str], list[str] | None]] = Chain(

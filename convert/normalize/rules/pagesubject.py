@@ -104,6 +104,7 @@ def page_subject(cur: EntryCursor, line: str, stripped: str) -> Continued | None
     n = max((_matched(words, s) for s in _subjects(cur.entries[:at]) if len(s) >= _WORDS), default=0)
     if n < _WORDS:
         return None
+    cur.page_subject = n == len(words)  # (text after it: the header has ended)
     return _continued(cur.entries[at], at, stripped, len(words) - n)
 
 
@@ -119,20 +120,25 @@ def page_subject_wrap(cur: EntryCursor, line: str, stripped: str) -> Continued |
     """``SUBJECT: (U) SECRETARY CLINTON'S DECEMBER 14, 2009`` / ``CONVERSATION WITH SPANISH
     FOREIGN MINISTER MIGUEL ANG`` (09STATE129362): the line right under a page header's subject
     that wrote whole words of it, when the whole line goes on with the subject's words (its
-    last may be cut), is the header's too."""
+    last may be cut), is the header's too; and so is the line after, where it goes on again."""
+    if not cur.page_subject:  # (asked of every line: the flag first)
+        return None
+    cur.page_subject = False
     at = _page_before(cur.entries)
     if at is None:
         return None
     last = cur.entries[at]
     assert isinstance(last, Furniture)
-    if not _LABEL.match(last.lines[-1][1]):
+    labelled = [k for k, (_, text) in enumerate(last.lines) if _LABEL.match(text)]
+    if not labelled:
         return None
-    head = _LABEL.sub("", last.lines[-1][1]).split()
+    head = _LABEL.sub("", " ".join(text for _, text in last.lines[labelled[-1] :])).split()
     words = stripped.split()
     for subject in _subjects(cur.entries[:at]):
         # (the header wrote whole words of the subject, not all of them; the line goes on with it)
         if subject[: len(head)] == head and len(head) < len(subject):
             if _matched(words, subject[len(head) :]) == len(words):
+                cur.page_subject = True  # (and the line after it may go on too)
                 return _continued(last, at, stripped, 0)
     return None
 
