@@ -43,7 +43,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s38.tsv", "session 38"),
               ("selection-holdout-s39.tsv", "session 39"),
               ("selection-holdout-s40.tsv", "session 40"),
-              ("selection-holdout-s41.tsv", "session 41"))
+              ("selection-holdout-s41.tsv", "session 41"),
+              ("selection-holdout-s42.tsv", "session 42"),
+              ("selection-holdout-s43.tsv", "session 43"))
 
 
 def selection() -> dict[str, dict]:
