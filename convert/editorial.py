@@ -29,6 +29,20 @@ MISSING_SECTION = "missing-section"
 _SECTION_NUMBER = re.compile(r"Missing Section\s+(\d+)")
 
 
+#: the ``gap`` reason where the source holds no text of the telegram after its preamble (rule
+#: ``text-absent``), its description in the TEI, and the line the reading edition prints there
+TEXT_ABSENT = "not-in-source"
+TEXT_ABSENT_DESC = "The source holds no text of this telegram after its preamble."  # (the label's words)
+TEXT_ABSENT_LABEL = "[The source holds no text of this telegram after its preamble]"
+_GAP = f"{{{TEI_NS}}}gap"
+
+
+def absent_label(gap: etree._Element) -> str | None:
+    """The editorial line the editions print where the source holds no text of the telegram
+    (``gap reason="not-in-source"``); None for any other element (a redaction's gap too)."""
+    return TEXT_ABSENT_LABEL if gap.tag == _GAP and gap.get("reason") == TEXT_ABSENT else None
+
+
 def missing_label(ab: etree._Element) -> str | None:
     """The editorial line the reading edition prints in place of the archive's box where a
     section is missing (``ab type="missing-section"``); None for any other block."""

@@ -28,7 +28,7 @@ from typing import cast
 
 from lxml import etree
 
-from .editorial import APPENDED, MISSING_SECTION, SECOND_COPY, appended_label, copy_label, missing_label
+from .editorial import APPENDED, MISSING_SECTION, SECOND_COPY, absent_label, appended_label, copy_label, missing_label
 from .model import TEI_NS, Cable
 
 _T = f"{{{TEI_NS}}}"
@@ -84,6 +84,8 @@ def is_block(element: etree._Element) -> bool:
         return True
     if name == "seg" and element.get("type") == "table":
         return True  # a table written in plain text: its lines set apart, as they stand
+    if name == "gap" and absent_label(element):
+        return True  # where the source holds no text of the telegram: the editions' line
     if name in {"quote", "note", "seg"}:
         # a block when it holds one; a teletype page header (fw) inside it does not make it
         # one: the writers set it out of the flow, as inside a paragraph
@@ -347,10 +349,17 @@ def edition_text(cable: Cable, include_artifacts: bool = False) -> str:
         return ""
     later = [e for e in body.iter(_OPENER, _AB) if after_text(e)]
     text = body
-    if any(e.get("type") in _AB_EDITED for e in body.iter(_AB)) or any(
+    absent = any(absent_label(gap) for gap in body.iter(_GAP))
+    if absent or any(e.get("type") in _AB_EDITED for e in body.iter(_AB)) or any(
         e.get("type") in (APPENDED, SECOND_COPY) for e in body.iter(_DIV)
     ):
         text = copy.deepcopy(body)
+        for gap in [g for g in text.iter(_GAP) if absent_label(g)]:  # no text in the source: the line
+            line = etree.Element(_AB)
+            line.text, line.tail = absent_label(gap), gap.tail
+            parent = gap.getparent()
+            assert parent is not None
+            parent.replace(gap, line)
         for block in [e for e in text.iter(_AB) if e.get("type") in AB_OUT_OF_TEXT]:
             _drop(block)
         for block in text.iter(_AB):

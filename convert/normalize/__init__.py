@@ -28,6 +28,7 @@ from .parsed import Block, Field, LateField, Paragraph, ParsedCable, Routing, ow
 from .preamble import late_fields, parse_preamble, with_refs
 from .routing import parse_routing, read_later, split_header
 from .rules import Run, check_names
+from .rules.absent import ABSENT
 from .rules.again import again
 from .rules.appended import row_line
 from .rules.previewrefs import preview_refs as copied_refs
@@ -100,6 +101,10 @@ def _parse(raw: RawCable, run: Run, warnings: list[str], depth: int) -> ParsedCa
     _check_is_cable(raw, routing, fields, blocks, body_lines)
     blocks = late_fields(fields, blocks, run)
     fields, blocks = copied_refs(fields, blocks, run)  # a preview's cut REF list, whole in the copy
+    # no text of the telegram in the source: a gap says so (an appended part with none is only its header)
+    if depth == 0 and (absent := run.first(ABSENT, blocks)) is not None:
+        blocks = absent
+        warnings.append("the source holds no text of the telegram after its preamble: the copy stops there")
     date, _ = date_of(routing, raw.metadata)
     own_year, guess = (int(date[:4]), False) if date else _ref_year(fields, blocks, body_lines, run, warnings)
     preamble, body = with_refs(tuple(fields), tuple(blocks), own_year, guess)

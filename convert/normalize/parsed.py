@@ -316,13 +316,22 @@ class CopyStart:
 
 
 @dataclass(frozen=True, slots=True)
+class TextAbsent:
+    """Where the telegram's text would stand when the source holds none after the preamble (a
+    copy that stops there): TEI ``gap reason="not-in-source"``, which the editions print as a
+    line of their own."""
+
+
+@dataclass(frozen=True, slots=True)
 class LateField:
     """A REF or Classified By field met among the body's first blocks."""
 
     field: Field
 
 
-Block = Paragraph | ItemList | Heading | AnonBlock | PageBreak | Closing | Signature | LateField | CopyStart
+Block = (
+    Paragraph | ItemList | Heading | AnonBlock | PageBreak | Closing | Signature | LateField | CopyStart | TextAbsent
+)
 
 
 # ---------------------------------------------------------------- facts and the whole

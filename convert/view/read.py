@@ -291,7 +291,7 @@ def _blocks(node: etree._Element, blocks: list[Block], appended: list[int] | Non
             else:
                 text = text_of(child)
                 if text:
-                    blocks.append(Block(local_name(child), child.get("type"), text))
+                    blocks.append(Block(local_name(child), child.get("type") or child.get("reason"), text))
         _loose(child.tail, blocks)
 
 

@@ -19,7 +19,7 @@ from typing import cast
 
 from lxml import etree
 
-from ..editorial import APPENDED, MISSING_SECTION, SECOND_COPY, appended_label, copy_label, missing_label
+from ..editorial import APPENDED, MISSING_SECTION, SECOND_COPY, absent_label, appended_label, copy_label, missing_label
 from ..model import XML_NS
 from ..textview import ARTIFACTS, REDACTION_LABEL, after_text, choice_reading, is_block, local_name
 from ..theme import Theme
@@ -202,23 +202,8 @@ class Walk:
             self.paragraph(source, container)
         elif name == "seg" and kind == "table":
             table_block(self.styled("pre", "table", parent=container), source)
-        elif name == "div" and kind in {"summary", "comment"}:
-            self.blocks(source, self.styled("div", kind, parent=container))
-        elif name == "div" and self.edition and kind == APPENDED:
-            # a second cable the page prints after this one: the edition says where it begins
-            part = self.styled("div", None, "appended-cable", parent=container)
-            label = appended_label(source)
-            if label:
-                add_text(etree.SubElement(self.styled("div", "text_heading", parent=part), "p"), label)
-            self.blocks(source, part)
-        elif name == "div" and kind == SECOND_COPY:
-            # the source's second copy of the text: set apart, under a heading of its own in the
-            # edition; its note (what it is) is the heading's matter, not a block of text
-            part = self.styled("div", None, "second-copy", parent=container)
-            if self.edition:
-                add_text(etree.SubElement(self.styled("div", "text_heading", "second-copy-heading", parent=part),
-                                          "p"), copy_label(source))
-            self.blocks(source, part)
+        elif name == "div":
+            self.div_block(source, container, kind)
         elif name == "opener":
             self.lines(source, self.styled("div", None, "opener-block", parent=container),
                        "opener")
@@ -227,6 +212,9 @@ class Walk:
             # cut preview), a Classified By line among the first blocks: the edition prints
             # them with the routing header, after the text
             self.blocks(source, self.styled("div", None, "opener-block", kind, parent=container))
+        elif name == "gap" and (label := absent_label(source)):
+            # the source holds no text of the telegram: every rendition says so, in its own words
+            add_text(etree.SubElement(self.styled("div", "text_heading", "text-absent", parent=container), "p"), label)
         elif name == "ab" and self.edition and kind == MISSING_SECTION:
             # the archive's box where a section is missing: the edition says so in its own words
             add_text(etree.SubElement(self.styled("div", "text_heading", "missing-section", parent=container), "p"),
@@ -251,6 +239,29 @@ class Walk:
             self.blocks(source, self.styled("div", "signature", parent=container))
         else:
             self.blocks(source, self.styled("div", None, f"tei-{name}", parent=container))
+
+    def div_block(self, source: etree._Element, container: etree._Element, kind: str) -> None:
+        """A span of paragraphs (summary, comment), a second cable the page prints after this
+        one or the source's second copy of the text (each begun by the edition's line), another part."""
+        if kind in {"summary", "comment"}:
+            self.blocks(source, self.styled("div", kind, parent=container))
+        elif self.edition and kind == APPENDED:
+            # a second cable the page prints after this one: the edition says where it begins
+            part = self.styled("div", None, "appended-cable", parent=container)
+            label = appended_label(source)
+            if label:
+                add_text(etree.SubElement(self.styled("div", "text_heading", parent=part), "p"), label)
+            self.blocks(source, part)
+        elif kind == SECOND_COPY:
+            # the source's second copy of the text: set apart, under a heading of its own in the
+            # edition; its note (what it is) is the heading's matter, not a block of text
+            part = self.styled("div", None, "second-copy", parent=container)
+            if self.edition:
+                add_text(etree.SubElement(self.styled("div", "text_heading", "second-copy-heading", parent=part),
+                                          "p"), copy_label(source))
+            self.blocks(source, part)
+        else:
+            self.blocks(source, self.styled("div", None, "tei-div", parent=container))
 
     def list_block(self, source: etree._Element, container: etree._Element, key: str) -> None:
         """A list: each item (with the label before it) on a line of its own."""

@@ -33,7 +33,7 @@ def build(parsed: ParsedCable) -> etree._Element:
     out.parts.append(written)
     out.close("TEI")
     parts = [(appended_id(number), part.facts) for number, part in enumerate(parsed.appended, 1)]
-    build_header(header, parsed.facts, parts, withheld="<gap " in written)
+    build_header(header, parsed.facts, parts, withheld='<gap reason="redacted"' in written)
     tei = out.element()  # parsed once (the header and the text)
     mark_languages(tei[-1])  # a paragraph in Spanish, French, …: its xml:lang
     mark_foreign(tei[-1])  # a quoted passage in one of them inside an English paragraph: foreign

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ... import taxonomy
+from ...editorial import TEXT_ABSENT, TEXT_ABSENT_DESC
 from ..dtg import DTG_LINE
 from ..parsed import (
     AnonBlock,
@@ -25,6 +26,7 @@ from ..parsed import (
     Paragraph,
     ParsedCable,
     Signature,
+    TextAbsent,
     Tokens,
 )
 from .markup import Markup, add_furniture, add_tokens, text
@@ -230,6 +232,10 @@ def _body(out: Markup, blocks: Sequence[Block]) -> None:
             _closing(closer, block)
         elif isinstance(block, PageBreak):
             add_furniture(out, block.furniture)
+        elif isinstance(block, TextAbsent):
+            out.open("gap", reason=TEXT_ABSENT, resp="#normalizer")
+            out.leaf("desc", TEXT_ABSENT_DESC)
+            out.close("gap")
         elif isinstance(block, Heading):
             _tokens(out, "ab", block.tokens, type="heading", rend=block.rend)
         elif isinstance(block, AnonBlock):

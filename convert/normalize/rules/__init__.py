@@ -99,6 +99,7 @@ from . import initials  # noqa: F401  (after passes: its pass follows attach-lis
 from . import missing  # noqa: F401  (after blocks: its kind goes before short-underlined-heading)
 from . import pagenumber  # noqa: F401  (after closing: its rule follows classification-line)
 from . import pagesubject  # noqa: F401  (after lines: its rules follow page-break-old)
+from . import absent  # noqa: F401  (the closing.absent chain)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note
