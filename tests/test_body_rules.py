@@ -699,3 +699,17 @@ def test_a_summary_under_a_summary_slash_background_heading_runs_to_the_next_hea
     got = _summaries(body)
     assert got[0].startswith("Washington is initiating") and got[-1].endswith("as required by the Council.")
     assert not _summaries(body.replace("SUMMARY/BACKGROUND", "HISTORY/BACKGROUND"))
+
+
+def test_ref_items_after_the_tags_line_are_no_tags() -> None:
+    # 06SAOPAULO348: the REF label and item A lost, items B and C under the TAGS line
+    text = ("UNCLAS SAO PAULO 000348\n\nE.O. 12958: N/A TAGS: PGOV PHUM KCRM BR\n(B) Sao Paulo 215;\n"
+            "(C) 05 Sao Paulo 975\n\n1. (SBU) SUMMARY: The prisons are full. END SUMMARY.\n")
+    done = normalize_traced(RawCable(source="t.txt", form="text", body=text))
+    terms = done.cable.tei.xpath("//t:keywords/t:term/text()", namespaces=NS)
+    assert terms == ["PGOV", "PHUM", "KCRM", "BR"]
+    assert "Sao Paulo 215" in _reading(done)  # the items are kept, as the text's
+    # a person tag's rest in parentheses still goes on with the field
+    person = text.replace("(B) Sao Paulo 215;\n(C) 05 Sao Paulo 975\n", "OVIP\n(STEINBERG, JAMES B.)\n")
+    done = normalize_traced(RawCable(source="t.txt", form="text", body=person))
+    assert "STEINBERG" in " ".join(done.cable.tei.xpath("//t:keywords/t:term/text()", namespaces=NS))

@@ -110,6 +110,8 @@ def tag_phrases(words: list[str]) -> list[str] | None:
 
 
 _WORD = re.compile(r"[^\s,;]+")
+#: a REF list's item (``(B) Sao Paulo 215;``, ``(C) 05 Sao Paulo 975``): no person tag's rest
+_REF_ITEM = re.compile(r"^\s*\([A-Z]\)\s+(?:\d\d\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*\s+\d{1,6}\b")
 
 
 @ENDS.rule("tags-runon")
@@ -118,7 +120,7 @@ def tags_runon(field: str, line: str) -> bool:
     line after the TAGS field of three words or more, mostly no codes (a SUBJECT without its
     label, the text), ends the field; a line of codes (``NATO, UK, CN``), a phrase's last word
     (``COUNTRY`` / ``CLEARANCE``) or a person tag's rest goes on."""
-    if field.count("(") > field.count(")") or line.lstrip().startswith("("):
+    if field.count("(") > field.count(")") or (line.lstrip().startswith("(") and not _REF_ITEM.match(line)):
         return False
     words = _WORD.findall(line)
     return len(words) >= 3 and sum(map(is_code, words)) * 2 < len(words)
