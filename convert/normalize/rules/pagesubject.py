@@ -24,7 +24,7 @@ _LABEL = re.compile(r"^\s*SUBJ(?:ECT)?\s*:\s*")
 _NEXT_FIELD = re.compile(r"^\s*(?:REF|Classified|CLASSIFIED|E\.\s?O\.|TAGS|¶|\d{1,3}\.|\(\w{1,4}\)|[-=_]{4})")
 #: blank lines that may stand between the page line and the subject
 _BLANKS = 2
-#: words of the subject a page header writes at least (or the whole subject)
+#: words of the subject a page header writes at least
 _WORDS = 2
 
 
