@@ -180,6 +180,25 @@ def test_classification_not_stated_is_never_unclassified() -> None:
     assert 'classification: null' in front
 
 
+def test_front_matter_subject_is_the_fact_not_the_title() -> None:
+    """A text with no SUBJECT line: the Markdown front matter's ``subject`` is null, as in the
+    JSON record, never the title that stands in for it on the page (``Cable 09TRIPOLI485``)."""
+    import json
+
+    from convert.model import RawCable
+    from convert.normalize import normalize
+    from convert.writers import json as json_writer
+
+    text = ("C O N F I D E N T I A L TRIPOLI 000485\n\nSIPDIS\n\nE.O. 12958: DECL: 6/17/2019\n"
+            "TAGS: ECON PGOV LY\n\n1. (C) The workshop went well.\n\nCRETZ\n")
+    cable = normalize(RawCable(source="09TRIPOLI485.txt", form="text", body=text))
+    assert json.loads(json_writer.write(cable, OPTIONS))["subject"] is None
+    assert cable.view.subject  # the page still shows a title in the subject's place
+    front = markdown.write(cable, OPTIONS).decode().split("\n---\n", 1)[0]
+    assert "\nsubject: null\n" in front
+    assert 'tags: ["ECON", "PGOV", "LY"]' in front
+
+
 def test_html_shows_reg_and_corr_never_orig_or_sic(hand: Cable) -> None:
     text = html_text(html.write(hand, TRANSCRIPT))
     assert "United States" in text and "Untied" not in text

@@ -166,7 +166,7 @@ def front_matter(view: CableView, extra: dict[str, object] | None = None) -> str
         "info": list(view.info),
         "classification": view.classification if view.level else None,
         "caveats": list(view.caveats),
-        "subject": view.subject,
+        "subject": view.header.subject,  # the fact, as in the JSON record: null where the text has none
         "tags": list(view.tags),
         "references": [{"label": r.label, "text": r.text, "id": r.cable_id}
                        for r in view.references],
