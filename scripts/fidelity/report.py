@@ -242,6 +242,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 40", "% right on pages drawn and read in session 40 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 41", "% right on pages drawn and read in session 41 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 42", "% right on pages drawn and read in session 42 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 43", "% right on pages drawn and read in session 43 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
