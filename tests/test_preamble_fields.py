@@ -827,3 +827,11 @@ def test_a_copy_that_wraps_its_subject_over_lines_is_wrapper_not_text() -> None:
     t = "{http://www.tei-c.org/ns/1.0}"
     wrappers = ["".join(ab.itertext()) for ab in cable.tei.iter(f"{t}ab") if ab.get("type") == "wrapper"]
     assert any(w.startswith("SUBJECT: NO MORE MR. NICE GUY (III): INEFFECTIVE ITALIAN RESPONSE") for w in wrappers)
+
+
+def test_a_reference_whose_serial_is_zero_names_no_cable() -> None:
+    """``A. 2008 SAN JOSE 00`` (09SECTION01OF03SANJOSE525, its figures lost): no cable has serial 0,
+    so the item keeps its text and gets no id; the items beside it are read as ever."""
+    assert refs_of("REF: A. 2008 SAN JOSE 00 B. 2008 SAN JOSE 0800 C. 2008 SAN JOSE 01") == [
+        ("A", "2008 SAN JOSE 00", None), ("B", "2008 SAN JOSE 0800", "08SANJOSE800"),
+        ("C", "2008 SAN JOSE 01", "08SANJOSE1")]

@@ -220,6 +220,8 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
     else:
         return None, False
     serial = str(int(match["serial"]))
+    if serial == "0":
+        return None, False  # ``2008 SAN JOSE 00``: a serial of zero (its figures lost) names no cable
     return f"{year:02d}{''.join(words)}{serial}", inferred
 
 
