@@ -334,6 +334,19 @@ def test_an_anchor_whose_number_a_wrap_split_is_the_number_joined() -> None:
     assert paragraphs.counted(paragraphs.anchors(body)) == [9, 10, 11, 2]
 
 
+def test_a_quoted_documents_own_paragraph_numbers_after_a_jump_are_no_anchors_of_the_cable() -> None:
+    """``¶13. Begin text of SIR paragraphs 42-47`` / ``¶42.`` … ``¶47.`` to the end, unclosed
+    (09UNVIEVIENNA220): the document's numbers, not the cable's (the rule
+    ``quoted-jump-numbering``'s test, shared); a gap in the cable's own numbering with no
+    quotation opened before it stays counted."""
+    body = "\n".join(["¶12. (SBU) The 2008 SIR.", "", "¶13. (SBU) Begin text of SIR paragraphs 42-44", "",
+                      "¶42. Following Agency enquiries.", "", "¶43. Between 2004 and 2006.", "",
+                      "¶44. For 2008.", "PYATT"])
+    assert paragraphs.counted(paragraphs.anchors(body)) == [12, 13]
+    gap = body.replace("Begin text of SIR", "The SIR's")
+    assert paragraphs.counted(paragraphs.anchors(gap)) == [12, 13, 42, 43, 44]
+
+
 def test_matched_is_a_multiset_count_and_sequence_check() -> None:
     assert paragraphs.matched([1, 2, 2, 3], [1, 2, 3]) == 3
     assert paragraphs.out_of_sequence([1, 2, 6, 5, 3]) == [(6, 5), (5, 3)]

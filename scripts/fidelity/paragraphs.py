@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from convert.normalize.rules.quoted import quoted_runs, quoted_tail_run
+from convert.normalize.rules.quoted import quoted_jump_run, quoted_runs, quoted_tail_run
 from convert.normalize.rules.repeated import copy_run
 from convert.normalize.rules.splitnumber import joined_number
 
@@ -109,13 +109,15 @@ def anchors(body: str) -> list[Anchor]:
         anchor = out[counting[index]]
         out[counting[index]] = Anchor(anchor.n, False, anchor.context, anchor.words)
     # a quoted document's numbered points to the end, the quotation opened before them and closed
-    # after them (the rule ``quoted-text-numbering``)
-    counting = [i for i, a in enumerate(out) if a.counts]
-    bounds = [at[i] for i in counting[1:]] + [len(lines)] * bool(counting)
-    texts = [" ".join(lines[at[i] : end]) for i, end in zip(counting, bounds, strict=True)]
-    for index in quoted_tail_run([out[i].n for i in counting], texts):
-        anchor = out[counting[index]]
-        out[counting[index]] = Anchor(anchor.n, False, anchor.context, anchor.words)
+    # after them (the rule ``quoted-text-numbering``); its paragraphs under their own numbers, after
+    # a jump ahead of the cable's, to the end (the rule ``quoted-jump-numbering``)
+    for quoted in (quoted_tail_run, quoted_jump_run):
+        counting = [i for i, a in enumerate(out) if a.counts]
+        bounds = [at[i] for i in counting[1:]] + [len(lines)] * bool(counting)
+        texts = [" ".join(lines[at[i] : end]) for i, end in zip(counting, bounds, strict=True)]
+        for index in quoted([out[i].n for i in counting], texts):
+            anchor = out[counting[index]]
+            out[counting[index]] = Anchor(anchor.n, False, anchor.context, anchor.words)
     _join_split_numbers(out, before)
     # a second copy of the numbered text after the text (the rule ``repeated-text``): counted once
     counting = [i for i, a in enumerate(out) if a.counts]

@@ -129,6 +129,41 @@ def quoted_text_numbering(blocks: list[Block], run: Run) -> list[Block]:
     return _listed(blocks, numbered, quoted_tail(blocks, numbered))
 
 
+#: how far the numbering must jump ahead (past N+1) for a run to be taken for a quoted document's
+_JUMP = 3
+
+
+def quoted_jump_run(numbers: list[int], texts: list[str]) -> set[int]:
+    """The indexes of a run that jumps ahead of the cable's numbering after N (to N+3 or more) and
+    goes on one by one to the end (``13, 42, 43, … 47``), where ``texts[i]`` is the text from number
+    i to the next (the last: to the end): the text from N to the jump opens a quotation (``Begin
+    text of SIR paragraphs 42-47``) that no text closes before the run's last number (the
+    paragraph audit shares this test)."""
+    for k in range(1, len(numbers)):
+        if numbers[k] < numbers[k - 1] + _JUMP:
+            continue
+        if any(numbers[i] != numbers[i - 1] + 1 for i in range(k + 1, len(numbers))):
+            return set()
+        if _opens_quote(texts[k - 1]) and not any(QUOTE_END.search(t) for t in texts[k:-1]):
+            return set(range(k, len(numbers)))
+        return set()
+    return set()
+
+
+@PASSES.rule("quoted-jump-numbering", after="quoted-text-numbering")
+def quoted_jump_numbering(blocks: list[Block], run: Run) -> list[Block]:
+    """A quoted document's paragraphs numbered as in the document, from a jump ahead of the cable's
+    numbering to the cable's end, where the cable opens the quotation before the jump and does not
+    close it before them (``¶13. Begin text of SIR (GOV/2009/24) paragraphs 42-47`` / ``¶42.`` …
+    ``¶47.``, 09UNVIEVIENNA220), are list items, not the cable's paragraphs."""
+    numbered = _numbers(blocks)
+    if len(numbered) < 2:
+        return blocks
+    ends = [p for p, _ in numbered[1:]] + [len(blocks)]
+    texts = [_texts(blocks[p:end]) for (p, _), end in zip(numbered, ends, strict=True)]
+    return _listed(blocks, numbered, quoted_jump_run([n for _, n in numbered], texts))
+
+
 def _listed(blocks: list[Block], numbered: list[tuple[int, int]], quoted: set[int]) -> list[Block]:
     """The blocks with the numbered paragraphs at these indexes (into ``numbered``) as list items."""
     if not quoted:
