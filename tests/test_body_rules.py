@@ -713,3 +713,66 @@ def test_ref_items_after_the_tags_line_are_no_tags() -> None:
     person = text.replace("(B) Sao Paulo 215;\n(C) 05 Sao Paulo 975\n", "OVIP\n(STEINBERG, JAMES B.)\n")
     done = normalize_traced(RawCable(source="t.txt", form="text", body=person))
     assert "STEINBERG" in " ".join(done.cable.tei.xpath("//t:keywords/t:term/text()", namespaces=NS))
+
+
+_WRAPPED = (
+    "1. (C) The office has followed trafficking in persons for some years and reports to\n"
+    "the Department each spring on what the government did in the year before, as\n"
+    "the law asks of every post; this year the report is short because the office\n"
+    "was without an officer for most of the autumn and the winter, and its local\n"
+    "staff carried the work on their own until the new officer arrived in March\n"
+    "from Washington, where she had worked on the same issue for the Department\n"
+    "and knew the people there who read these reports and act on what they say;\n"
+    "she met the ministry's officials in her first week and found them ready to\n"
+    "help, though they had little to add to what the newspapers had already said\n"
+    "about the cases the police brought to court in the course of the last year,\n"
+    "and the figures they gave her are the ones this report sets out below, as\n"
+    "the ministry wrote them.\n\n"
+)
+
+
+def _paragraph_texts(done) -> list[tuple[str | None, str]]:  # type: ignore[no-untyped-def]
+    return [(p.get("n"), " ".join("".join(p.itertext()).split()))
+            for p in done.cable.tei.xpath("//t:body//t:p", namespaces=NS)]
+
+
+def test_a_line_that_begins_anew_after_a_lists_last_item_is_the_text_after_the_list() -> None:
+    """On a wrapped text the last item ends with a sentence and the next line begins with a
+    capital whose word had room on the item's line, or a tally's row well short of the line is
+    followed by its total: the paragraph's text after its list, a paragraph of its own
+    (list-tail). A wrapped item (its line full, no sentence ended) keeps its next line, capital
+    or not, and so does a short line of prose (a writer's early break)."""
+    body = _WRAPPED + (
+        "2. (C) The figures show:\n"
+        "-- a 75 percent increase from one year to the next.\n"
+        "According to the IOM, the major source countries of the\n"
+        "victims are in Eastern Europe.\n\n"
+        "3. (C) The delegation was:\n"
+        "-- Corin Robertson, Joint Head, Counter Terrorism Policy\n"
+        "Department, Foreign and Commonwealth Office, United Kingdom\n"
+        "-- Ann Smith, Deputy Head, Criminal Justice Department of\n"
+        "the Home Office.\n\n"
+        "4. (SBU) Hours spent on preparation:\n"
+        "- Pol Officer (FS 02) 18 hrs\n"
+        "- DCM 1 hrs\n"
+        "Total: 19 hrs in all\n\n"
+        "5. (SBU) The plan has three parts:\n"
+        "- First, the training the police asked for in March.\n"
+        "- Finally, a brief on what we expect FY09\n"
+        "Merida programs to be.\n\n"
+        "SMITH\n"
+    )
+    done = _run(body)
+    assert done.fired.get("list-tail") == 1
+    texts = _paragraph_texts(done)
+    tail = [t for n, t in texts if n is None]
+    assert tail == ["According to the IOM, the major source countries of the victims are in Eastern Europe.",
+                    "Total: 19 hrs in all"]
+    assert next(t for n, t in texts if n == "5").endswith("a brief on what we expect FY09 Merida programs to be.")
+    two = next(t for n, t in texts if n == "2")
+    assert two.endswith("a 75 percent increase from one year to the next.")
+    three = next(t for n, t in texts if n == "3")
+    assert "Counter Terrorism Policy Department, Foreign and Commonwealth Office" in three
+    assert _words(_reading(done)) == _words(_reading(_run(body, frozenset({"list-tail"}))))
+    off = _paragraph_texts(_run(body, frozenset({"list-tail"})))
+    assert [n for n, _ in off] == ["1", "2", "3", "4", "5"]

@@ -100,6 +100,7 @@ from . import missing  # noqa: F401  (after blocks: its kind goes before short-u
 from . import pagenumber  # noqa: F401  (after closing: its rule follows classification-line)
 from . import pagesubject  # noqa: F401  (after lines: its rules follow page-break-old)
 from . import absent  # noqa: F401  (the closing.absent chain)
+from . import listtail  # noqa: F401  (after tailtitle and entries: its pass follows mixed-title-after-text)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

@@ -46,12 +46,12 @@ from .runs import ITEM_START, mixed_case
 _MAX_CHARS = 80
 _MIN_ENTRIES = 3
 #: lines whose words begin in lower case more often than this, on average, are prose
-_PROSE_SHARE = 0.5
+PROSE_SHARE = 0.5
 #: a line a phrase goes on after: a comma, or a function word at its end
-_GOES_ON = re.compile(r"(?:,|\b(?:a|an|the|of|to|in|on|for|and|or|with|by|at|from|de|del|la|le|van|von))$", re.I)
+GOES_ON = re.compile(r"(?:,|\b(?:a|an|the|of|to|in|on|for|and|or|with|by|at|from|de|del|la|le|van|von))$", re.I)
 
 
-def _lower_share(line: str) -> float:
+def lower_share(line: str) -> float:
     """The share of a line's words that begin in lower case (prose: most; names, titles: few)."""
     words = [w for w in line.split() if w[:1].isalpha()]
     return sum(w[:1].islower() for w in words) / len(words) if words else 0.0
@@ -119,12 +119,12 @@ def _items(lines: list[str], width: Callable[[], int]) -> list[ListItem] | None:
     lowered = sum(not _entry(x) for x in lines)
     if lowered and (lowered * 5 > len(lines) or any(map(_SENTENCE_INSIDE.search, lines))):
         return None  # lower case among sentences, or often: prose (``(AECA).  The Brokering …`` / ``administered``)
-    if sum(map(_lower_share, lines)) / len(lines) > _PROSE_SHARE:
+    if sum(map(lower_share, lines)) / len(lines) > PROSE_SHARE:
         return None
     items: list[list[Line]] = []
     for index, line in enumerate(lines):
         before = lines[index - 1].rstrip() if index else ""
-        if index and (_GOES_ON.search(before) or _goes_on(line) or _wrapped_on(before, line, width, lines)):
+        if index and (GOES_ON.search(before) or _goes_on(line) or _wrapped_on(before, line, width, lines)):
             items[-1].append(line)
         else:
             items.append([line])

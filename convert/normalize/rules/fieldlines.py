@@ -40,7 +40,7 @@ from typing import cast
 
 from ..parsed import Block, ItemList, Line, ListItem, Paragraph
 from .blocks import PASSES, terminal
-from .entries import _GOES_ON, _width
+from .entries import GOES_ON, _width
 from .fields import EO, SUBJECT, TAGS
 from .ruler import Run, note
 
@@ -63,7 +63,7 @@ def _wrapped(item: list[Line], line: str, width: Callable[[], int]) -> bool:
     word would not have fitted on the item's last line."""
     before, rest = str(item[-1]).rstrip(), line.strip()
     opened = sum(str(x).count("(") - str(x).count(")") for x in item)
-    if rest[:1].islower() or _GOES_ON.search(before) or opened > 0:
+    if rest[:1].islower() or GOES_ON.search(before) or opened > 0:
         return True
     line_length = width() or 60
     return bool(rest) and len(before) + 1 + len(rest.split()[0]) > line_length

@@ -1,0 +1,125 @@
+"""Stage "blocks", chain ``blocks.passes``: the text a paragraph goes on with after its list.
+
+A list's item takes every line up to the next item, so the last item also took the lines the
+paragraph goes on with after the list: ``- Mid-May (tentatively Iran, Russia, Spain)`` / ``Each
+responded favorably to suggestions …`` (10BRASILIA61) read as one item, and a tally's total,
+``- DCM 1 hrs`` / ``Total: 63 hrs`` (09REYKJAVIK50), as part of its last row.
+
+``list-tail`` ends the last item where a line begins anew: a line that begins with a capital, holds
+at least three words and a word in lower case (prose, not a name or a row), after an item line that
+does not run on into it (no comma, hyphen or word a phrase goes on after at its end). The item line
+must end a sentence (or a bracket) where the writer set the text in long lines (200 characters or
+more: every line break is the writer's). On a text the teletype wrapped (its line length: the 90th
+percentile of the paragraphs' wrapped lines), the line's first word must also have fitted on the
+item's line, and the item line must end a sentence or stop well short of the line length with few
+words in lower case (a title, a tally's row: ``-- Dispute Settlement``, ``- DCM 1 hrs``), for a
+writer breaks a line of prose early (``- Finally, a brief on what we expect FY09`` / ``Merida
+programs to be.``, 10SANJOSE182). What follows is an unnumbered paragraph of its own, as the cable
+sets it. Not where the line length cannot be told, nor in a cable written in capitals.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Callable
+
+from ..parsed import Block, ItemList, Line, ListItem, Paragraph
+from . import entries  # noqa: F401  (its pass, and the title passes it follows, registered first)
+from .blocks import PASSES, para_start
+from .entries import GOES_ON, PROSE_SHARE, lower_share
+from .ruler import Run, note
+from .runs import ITEM_START, mixed_case
+
+#: a line of at least this many characters is one a writer set as a whole paragraph (no teletype wrap)
+_LONG_LINE = 200
+#: on a wrapped text, an item line that ends no sentence stops at most this share of the line length
+_SHORT = 0.6
+_MIN_WORDS = 3
+#: an item line's end that goes on into the next line: a comma, a function word, a hyphen, an open bracket
+_RUNS_ON = re.compile(r"[-(/&]$")
+#: a sentence's end (before a closing quotation mark or bracket)
+_SENTENCE_END = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*$")
+
+
+def _line_length(blocks: list[Block]) -> float:
+    """The teletype's line length: the 90th percentile of the lengths of the paragraphs' wrapped
+    lines (each but a paragraph's last, none a writer's long line) where there are ten or more;
+    else no bound where the writer set a paragraph on one long line (the text was not wrapped);
+    else 0 (it cannot be told)."""
+    lines = [x.strip() for b in blocks if isinstance(b, Paragraph) for x in b.lines if isinstance(x, str)]
+    lengths = sorted(len(x) for x in lines if 20 <= len(x) < _LONG_LINE)
+    if len(lengths) >= 10:
+        return float(lengths[len(lengths) * 9 // 10])
+    return float("inf") if any(len(x) >= _LONG_LINE for x in lines) else 0.0
+
+
+def _begins_anew(before: Line, line: Line, width: Callable[[], float]) -> bool:
+    """Whether ``line`` begins the paragraph's text again after an item that ends with ``before``."""
+    if not isinstance(before, str) or not isinstance(line, str) or line != line.lstrip():
+        return False
+    words = line.split()
+    if len(words) < _MIN_WORDS or not words[0][:1].isupper() or not any(w[:1].islower() for w in words):
+        return False  # (a line with no word in lower case is a name, an entry, a row: no prose)
+    if ITEM_START.match(line) or para_start(line):
+        return False
+    end = before.strip()
+    if not end or GOES_ON.search(end) or _RUNS_ON.search(end):
+        return False
+    ended = bool(_SENTENCE_END.search(end)) or end.endswith(")")
+    if len(end) >= _LONG_LINE:
+        return ended  # a writer's long line: a break after its sentence is the writer's
+    length = width()
+    if length == float("inf"):
+        return ended  # a text the writer did not wrap: every line break is the writer's
+    if not length or len(end) + 1 + len(words[0]) > length:
+        return False  # the word would not have fitted: the teletype wrapped the item (or no telling)
+    return ended or (len(end) <= _SHORT * length and lower_share(end) <= PROSE_SHARE)
+
+
+def _split(items: tuple[ListItem, ...], width: Callable[[], float]) -> tuple[tuple[ListItem, ...], Paragraph] | None:
+    """The items with the last one ended where the text begins anew, and that text; None if it does not."""
+    last = items[-1]
+    for index in range(1, len(last.lines)):
+        if _begins_anew(last.lines[index - 1], last.lines[index], width):
+            kept = dataclasses.replace(last, lines=last.lines[:index], tokens=())
+            return (*items[:-1], kept), Paragraph(tuple(last.lines[index:]))
+    return None
+
+
+@PASSES.rule(
+    "list-tail",
+    after="mixed-title-after-text",
+    note=note(
+        "normalization",
+        "A line that begins anew after a list's last item (a capital where the item's line had room for the "
+        "word) is the text the paragraph goes on with after its list, set as a paragraph of its own, not the "
+        "item's words.",
+    ),
+)
+def list_tail(blocks: list[Block], run: Run) -> list[Block]:
+    """``- Mid-May (tentatively Iran, Russia, Spain)`` / ``Each responded favorably …``
+    (10BRASILIA61), ``- DCM 1 hrs`` / ``Total: 63 hrs`` (09REYKJAVIK50): the line after a list's
+    last item that begins anew is an unnumbered paragraph after the list; see the module's note."""
+    if not any((isinstance(b, (Paragraph, ItemList)) and b.items and len(b.items[-1].lines) > 1) for b in blocks):
+        return blocks
+    if not mixed_case(blocks):
+        return blocks
+    width = functools.cache(lambda: _line_length(blocks))
+    out: list[Block] = []
+    for block in blocks:
+        found = (
+            _split(block.items, width)
+            if isinstance(block, (Paragraph, ItemList)) and block.items and len(block.items[-1].lines) > 1
+            else None
+        )
+        if found is None:
+            out.append(block)
+            continue
+        items, tail = found
+        out += [
+            dataclasses.replace(block, items=items, tokens=()) if isinstance(block, Paragraph) else ItemList(items),
+            tail,
+        ]
+    return out if len(out) != len(blocks) else blocks
