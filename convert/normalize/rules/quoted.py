@@ -26,6 +26,8 @@ numbering, so ``quoted-numbering`` cannot tell its points from a restart of the 
 
 from __future__ import annotations
 
+import itertools
+
 from ..parsed import Block, ItemList, Line, ListItem, Paragraph
 from .blocks import PASSES, text_lines
 from .inline import QUOTE_END, QUOTE_START
@@ -157,11 +159,12 @@ def quoted_jump_numbering(blocks: list[Block], run: Run) -> list[Block]:
     close it before them (``¶13. Begin text of SIR (GOV/2009/24) paragraphs 42-47`` / ``¶42.`` …
     ``¶47.``, 09UNVIEVIENNA220), are list items, not the cable's paragraphs."""
     numbered = _numbers(blocks)
-    if len(numbered) < 2:
-        return blocks
+    numbers = [n for _, n in numbered]
+    if not any(b >= a + _JUMP for a, b in itertools.pairwise(numbers)):
+        return blocks  # (no jump: the texts are not joined)
     ends = [p for p, _ in numbered[1:]] + [len(blocks)]
     texts = [_texts(blocks[p:end]) for (p, _), end in zip(numbered, ends, strict=True)]
-    return _listed(blocks, numbered, quoted_jump_run([n for _, n in numbered], texts))
+    return _listed(blocks, numbered, quoted_jump_run(numbers, texts))
 
 
 def _listed(blocks: list[Block], numbered: list[tuple[int, int]], quoted: set[int]) -> list[Block]:
