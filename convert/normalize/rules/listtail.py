@@ -10,7 +10,7 @@ at least three words and a word in lower case (prose, not a name or a row), afte
 does not run on into it (no comma, hyphen or word a phrase goes on after at its end). The item line
 must end a sentence (or a bracket) where the writer set the text in long lines (200 characters or
 more: every line break is the writer's). On a text the teletype wrapped (its line length: the 90th
-percentile of the paragraphs' wrapped lines), the line's first word must also have fitted on the
+percentile of the paragraphs' lines), the line's first word must also have fitted on the
 item's line, and the item line must end a sentence or stop well short of the line length with few
 words in lower case (a title, a tally's row: ``-- Dispute Settlement``, ``- DCM 1 hrs``), for a
 writer breaks a line of prose early (``- Finally, a brief on what we expect FY09`` / ``Merida
@@ -24,6 +24,7 @@ import dataclasses
 import functools
 import re
 from collections.abc import Callable
+from typing import TypeGuard
 
 from ..parsed import Block, ItemList, Line, ListItem, Paragraph
 from . import entries  # noqa: F401  (its pass, and the title passes it follows, registered first)
@@ -44,10 +45,10 @@ _SENTENCE_END = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*$")
 
 
 def _line_length(blocks: list[Block]) -> float:
-    """The teletype's line length: the 90th percentile of the lengths of the paragraphs' wrapped
-    lines (each but a paragraph's last, none a writer's long line) where there are ten or more;
-    else no bound where the writer set a paragraph on one long line (the text was not wrapped);
-    else 0 (it cannot be told)."""
+    """The teletype's line length: the 90th percentile of the lengths of the paragraphs' text lines
+    of 20 characters or more (none a writer's long line) where there are ten or more; else no bound
+    where the writer set a paragraph on one long line (the text was not wrapped); else 0 (it cannot
+    be told)."""
     lines = [x.strip() for b in blocks if isinstance(b, Paragraph) for x in b.lines if isinstance(x, str)]
     lengths = sorted(len(x) for x in lines if 20 <= len(x) < _LONG_LINE)
     if len(lengths) >= 10:
@@ -88,6 +89,11 @@ def _split(items: tuple[ListItem, ...], width: Callable[[], float]) -> tuple[tup
     return None
 
 
+def _may_go_on(block: Block) -> TypeGuard[Paragraph | ItemList]:
+    """A paragraph or a list whose last item has more than one line (a tail may be among them)."""
+    return isinstance(block, (Paragraph, ItemList)) and bool(block.items) and len(block.items[-1].lines) > 1
+
+
 @PASSES.rule(
     "list-tail",
     after="mixed-title-after-text",
@@ -102,18 +108,12 @@ def list_tail(blocks: list[Block], run: Run) -> list[Block]:
     """``- Mid-May (tentatively Iran, Russia, Spain)`` / ``Each responded favorably …``
     (10BRASILIA61), ``- DCM 1 hrs`` / ``Total: 63 hrs`` (09REYKJAVIK50): the line after a list's
     last item that begins anew is an unnumbered paragraph after the list; see the module's note."""
-    if not any((isinstance(b, (Paragraph, ItemList)) and b.items and len(b.items[-1].lines) > 1) for b in blocks):
-        return blocks
-    if not mixed_case(blocks):
+    if not any(map(_may_go_on, blocks)) or not mixed_case(blocks):
         return blocks
     width = functools.cache(lambda: _line_length(blocks))
     out: list[Block] = []
     for block in blocks:
-        found = (
-            _split(block.items, width)
-            if isinstance(block, (Paragraph, ItemList)) and block.items and len(block.items[-1].lines) > 1
-            else None
-        )
+        found = _split(block.items, width) if _may_go_on(block) else None
         if found is None:
             out.append(block)
             continue

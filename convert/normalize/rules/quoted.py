@@ -112,14 +112,18 @@ def quoted_tail_run(numbers: list[int], texts: list[str]) -> set[int]:
     return set()
 
 
+def _numbered_texts(blocks: list[Block], numbered: list[tuple[int, int]]) -> list[str]:
+    """The text from each numbered paragraph to the next (the last: to the end), joined."""
+    ends = [p for p, _ in numbered[1:]] + [len(blocks)] * bool(numbered)
+    return [_texts(blocks[p:end]) for (p, _), end in zip(numbered, ends, strict=True)]
+
+
 def quoted_tail(blocks: list[Block], numbered: list[tuple[int, int]]) -> set[int]:
     """``quoted_tail_run`` over the numbered paragraphs and the blocks from each to the next
     (their texts joined only where the numbering restarts at 1 before the last)."""
     if 1 not in [n for _, n in numbered[1:-1]]:
         return set()
-    ends = [p for p, _ in numbered[1:]] + [len(blocks)] * bool(numbered)
-    texts = [_texts(blocks[p:end]) for (p, _), end in zip(numbered, ends, strict=True)]
-    return quoted_tail_run([n for _, n in numbered], texts)
+    return quoted_tail_run([n for _, n in numbered], _numbered_texts(blocks, numbered))
 
 
 @PASSES.rule("quoted-text-numbering", after="quoted-numbering")
@@ -162,9 +166,7 @@ def quoted_jump_numbering(blocks: list[Block], run: Run) -> list[Block]:
     numbers = [n for _, n in numbered]
     if not any(b >= a + _JUMP for a, b in itertools.pairwise(numbers)):
         return blocks  # (no jump: the texts are not joined)
-    ends = [p for p, _ in numbered[1:]] + [len(blocks)]
-    texts = [_texts(blocks[p:end]) for (p, _), end in zip(numbered, ends, strict=True)]
-    return _listed(blocks, numbered, quoted_jump_run(numbers, texts))
+    return _listed(blocks, numbered, quoted_jump_run(numbers, _numbered_texts(blocks, numbered)))
 
 
 def _listed(blocks: list[Block], numbered: list[tuple[int, int]], quoted: set[int]) -> list[Block]:
