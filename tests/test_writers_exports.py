@@ -182,7 +182,8 @@ def test_classification_not_stated_is_never_unclassified() -> None:
 
 def test_front_matter_subject_is_the_fact_not_the_title() -> None:
     """A text with no SUBJECT line: the Markdown front matter's ``subject`` is null, as in the
-    JSON record, never the title that stands in for it on the page (``Cable 09TRIPOLI485``)."""
+    JSON record, and the transcript prints no ``Subject:`` line, never the title that stands in
+    for it on the page (``Cable 09TRIPOLI485``)."""
     import json
 
     from convert.model import RawCable
@@ -197,6 +198,9 @@ def test_front_matter_subject_is_the_fact_not_the_title() -> None:
     front = markdown.write(cable, OPTIONS).decode().split("\n---\n", 1)[0]
     assert "\nsubject: null\n" in front
     assert 'tags: ["ECON", "PGOV", "LY"]' in front
+    # the transcript's labelled facts state no subject either
+    labels = lxml_html.fromstring(html.write(cable, TRANSCRIPT)).xpath("//strong[@class='meta-label']/text()")
+    assert "TAGS:" in labels and "Subject:" not in labels
 
 
 def test_html_shows_reg_and_corr_never_orig_or_sic(hand: Cable) -> None:

@@ -96,9 +96,15 @@ class CableView:
         return clean(self.header.cable_id) or input_stem(self.source)
 
     @cached_property
+    def stated_subject(self) -> str:
+        """The subject the text states, "" where it has no SUBJECT line (a labelled fact, never
+        the stand-in title :attr:`subject` shows)."""
+        return clean(self.header.subject)
+
+    @cached_property
     def subject(self) -> str:
         """The subject, else the first title of any kind, else "(no subject)"."""
-        return clean(self.header.subject) or clean(read_title(self.tei)) or "(no subject)"
+        return self.stated_subject or clean(read_title(self.tei)) or "(no subject)"
 
     @property
     def date(self) -> str | None:

@@ -86,7 +86,7 @@ def metadata_block(theme: Theme, docx: bool, view: CableView, parent: etree._Ele
     _meta_line(block, "Info", view.info)
     _meta_line(block, "Classification", [view.classification])
     _meta_line(block, "TAGS", [" ".join(view.tags)])
-    _meta_line(block, "Subject", [view.subject])
+    _meta_line(block, "Subject", [view.stated_subject])  # (a fact: no line where the text has none)
     if view.references:
         line = etree.SubElement(block, "p")
         strong = etree.SubElement(line, "strong", {"class": "meta-label"})
