@@ -45,7 +45,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s40.tsv", "session 40"),
               ("selection-holdout-s41.tsv", "session 41"),
               ("selection-holdout-s42.tsv", "session 42"),
-              ("selection-holdout-s43.tsv", "session 43"))
+              ("selection-holdout-s43.tsv", "session 43"),
+              ("selection-holdout-s44.tsv", "session 44"),
+              ("selection-holdout-s45.tsv", "session 45"))
 
 
 def selection() -> dict[str, dict]:
