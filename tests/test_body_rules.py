@@ -776,3 +776,49 @@ def test_a_line_that_begins_anew_after_a_lists_last_item_is_the_text_after_the_l
     assert _words(_reading(done)) == _words(_reading(_run(body, frozenset({"list-tail"}))))
     off = _paragraph_texts(_run(body, frozenset({"list-tail"})))
     assert [n for n, _ in off] == ["1", "2", "3", "4", "5"]
+
+
+def _items(done) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(label.text or "", " ".join("".join(label.getnext().itertext()).split()))
+            for label in done.cable.tei.xpath("//t:list/t:label", namespaces=NS)]
+
+
+def test_an_item_begins_after_a_question_or_a_stop_inside_a_bracket() -> None:
+    """A question ends a sentence, and so does a full stop a closing bracket or quotation mark
+    follows: the bullet on the next line begins an item (09KAMPALA1399's answers, 09LONDON1933's
+    ``End comment.)`` / ``-- Projecting …``). A line that ends in a bracket alone ends nothing."""
+    body = (
+        "1. (C) Who was in command of the forces that went to the prison?\n"
+        "- Lt. Col. Otema was in charge of the forces that went to the prison.\n\n"
+        "2. (C) Officials cited three programs. (Comment: Evidence was anecdotal. End comment.)\n"
+        "-- Projecting British Muslims: professionals travel to Pakistan.\n"
+        "-- Radical Middle Way: a domestic program.\n\n"
+        "3. (C) The talks covered the new arrangements (ref A)\n"
+        "-- and the old ones, which stay in force.\n\n"
+        "SMITH\n"
+    )
+    items = _items(_run(body))
+    assert items == [("-", "Lt. Col. Otema was in charge of the forces that went to the prison."),
+                     ("--", "Projecting British Muslims: professionals travel to Pakistan."),
+                     ("--", "Radical Middle Way: a domestic program.")]
+
+
+def test_a_counted_list_goes_on_at_its_next_label_though_no_sentence_ends() -> None:
+    """``1). COL. …`` / ``SEPTEMBER 1966, MENOFYA, MOD`` / ``2). CAPT. …`` (09STATE86227): the next
+    label of the count starts the next item (counted-items); a number that does not come next
+    (``3)`` after ``1)``) stays in the item's text, and ``1).`` is the label whole."""
+    body = (
+        "1. (SBU) 1). COL. MOHAMED SHAHIN, 25\n"
+        "SEPTEMBER 1966, MENOFYA, MOD\n"
+        "            2). CAPT. MOHAMED HUSSEIN, 13 MAY\n"
+        "1980, GIZA, FINANCIAL DEPARTMENT\n"
+        "            4). MAJ KARIM REDA, 2\n"
+        "MARCH 1972, GIZA, AIR DEFENSE COMMAND\n\n"
+        "SMITH\n"
+    )
+    done = _run(body)
+    assert done.fired.get("counted-items") == 1
+    assert _items(done) == [("1).", "COL. MOHAMED SHAHIN, 25 SEPTEMBER 1966, MENOFYA, MOD"),
+                            ("2).", "CAPT. MOHAMED HUSSEIN, 13 MAY 1980, GIZA, FINANCIAL DEPARTMENT 4). MAJ KARIM "
+                                    "REDA, 2 MARCH 1972, GIZA, AIR DEFENSE COMMAND")]
+    assert [label for label, _ in _items(_run(body, frozenset({"counted-items"})))] == ["1)."]

@@ -1514,3 +1514,31 @@ def test_a_two_part_summary_label_opens_an_unended_summary_and_closes_a_split_or
     assert summary(split) == "Summary and Action Request. Kayani wants helicopters now. End Summary and Action Request."
     plain = "1. (U) SUMMARY: Post thanks the Department. END SUMMARY AND ACTION REQUESTS.\n\n2. (U) More.\n\n"
     assert summary(plain) == "SUMMARY: Post thanks the Department. END SUMMARY AND ACTION REQUESTS."
+
+
+def test_reasons_a_page_line_parts_from_the_classified_by_line_go_with_it() -> None:
+    """``CLASSIFIED BY: … ROSENBLATT, REASONS`` / ``PAGE 02 RUEHFRA0170 S E C R E T`` / ``1.4 (B) AND
+    (D).`` (07PARIS170): the reasons, written in capitals and parted from the field by a page
+    line, go on with the field (the page line kept where it stood), not as the text's first
+    paragraph."""
+    c = cable("S E C R E T PARIS 000170\n\nSUBJECT: X\n\nCLASSIFIED BY: MINISTER-COUNSELOR JOSIAH ROSENBLATT, REASONS\n"
+              "\n\n\nPAGE 02 RUEHFRA0170 S E C R E T\n1.4 (B) AND (D).\n\n1. (S) ONE.\n\n2. (S) TWO.\n")
+    assert xp(c, "//t:bibl[@type='telegram']/t:note[@type='classified-by']/text()") == [
+        "CLASSIFIED BY: MINISTER-COUNSELOR JOSIAH ROSENBLATT, REASONS 1.4 (B) AND (D)."]
+    assert [p["n"] for p in record(c)["body"] if p["type"] == "p"] == [1, 2]
+    assert xp(c, "//t:opener//t:fw/text()") == ["PAGE 02 RUEHFRA0170 S E C R E T"]
+
+
+def test_a_line_that_ends_in_a_word_no_sentence_ends_with_is_no_title_to_keep_apart() -> None:
+    """``… COULD BECOME A`` / (blank) / ``VIABLE CANDIDATE … IN THE CONTEXT OF AN`` / page line /
+    ``INTERNATIONAL CRISIS.`` (07PARIS170): the one line between the blank and the page line is
+    no title (it too ends in a word a sentence goes on after), so function-word-rejoin puts the
+    paragraph back together."""
+    c = cable("S E C R E T PARIS 000170\n\nSUBJECT: X\n\n1. (S) ONE THING IS CLEAR.\n\n"
+              "2. (S) FINALLY, CONVENTIONAL WISDOM HERE HAS IT THAT THE\nONLY CONCEIVABLE SCENARIO WHEREBY CHIRAC"
+              " COULD BECOME A\n\n\nVIABLE CANDIDATE TO SUCCEED WOULD BE IN THE CONTEXT OF AN\n\n\n\n"
+              "PAGE 02 RUEHFRA0170 S E C R E T\nINTERNATIONAL CRISIS.\n\n3. (S) THREE.\n")
+    paragraphs = record(c)["paragraphs"]
+    assert [p["n"] for p in paragraphs] == [1, 2, 3]
+    assert paragraphs[1]["text"].endswith("COULD BECOME A VIABLE CANDIDATE TO SUCCEED WOULD BE IN THE CONTEXT OF AN "
+                                          "INTERNATIONAL CRISIS.")

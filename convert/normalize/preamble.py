@@ -185,7 +185,7 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
     entries = cur.entries
     more = kind in ("refs-more", "subject-more", "classified-by-more")
     lines: list[Line] = []
-    if kind == "subject-more":  # the SUBJECT, and the page furniture read since
+    if kind in ("subject-more", "classified-by-more"):  # the field, and the page furniture read since
         while cur.fields[-1].kind == "furniture":
             lines[:0] = cur.fields.pop().lines
     if more:

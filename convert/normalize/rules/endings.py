@@ -326,6 +326,26 @@ def csv_row_after_name(line: str, before: list[str]) -> str | None:
     return "wrapper" if before and _csv_tail_at(before[-1]) is not None else None
 
 
+@AFTER_END.rule(
+    "row-tail-after-name",
+    after="csv-row-after-name",
+    trigger=(",", "/"),
+    note=note(
+        "normalization",
+        "The rest of a database row run on after the signer's name, on the one or two lines under the name's "
+        "line at the end (the row's summary after a page line, and its cut mark), is kept in the closer as fw "
+        "type=\"wrapper\"; name-row-tail then takes the row's start after the name.",
+    ),
+)
+def row_tail_after_name(line: str, before: list[str]) -> str | None:
+    """``… for improvement. STEVENS 0 02/08/2008 6783 PGOV,PREL,LY LIBYAN FOREIGN AFFAIRS CHAIR …``
+    / (a page line) / ``The head of the foreign affairs committee …`` / `` ...`` (08TRIPOLI106): one of
+    the two text lines before the last holds a database row's columns after a name
+    (``name-row-tail``'s shape), so the last line is the rest of that row (its summary, the
+    export's cut mark), not the message."""
+    return "wrapper" if before and any(row_tail_at(x) is not None for x in before[-2:]) else None
+
+
 #: a database row run on after the end marker that follows the signer's name (``HOAGLAND NNNN
 #: 2005-10-20 TAJIKISTAN: AMBASSADOR …``): the marker, then the row's date and its subject
 _MARKED_ROW = re.compile(r"(?<=\S)[ \t]++NNNN[ \t]++(?:19|20)\d\d-[01]\d-[0-3]\d[ \t]++\S")

@@ -24,8 +24,8 @@ from .ruler import note
 
 #: a Classified By line that stops at the word that announces its reasons
 _ANNOUNCED = re.compile(r"\breasons?\s*:?\s*$", re.I)
-#: the reasons: ``1.4`` or ``1.5``, then up to eight letters, bracketed or not, with commas, ``and``, ``&``
-_REASONS = r"1\.[45]\s*(?:[(\[]?[a-hA-H][)\]]?(?:\s*(?:,|and|&)?\s*)){1,8}"
+#: the reasons: ``1.4`` or ``1.5``, then up to eight letters, bracketed or not, with commas, ``and`` (``AND``), ``&``
+_REASONS = r"1\.[45]\s*(?:[(\[]?[a-hA-H][)\]]?(?:\s*(?:,|and|AND|And|&)?\s*)){1,8}"
 #: the reasons alone on a line: ``1.4 (b) and (d).``, ``1.4 B, D``, ``1.4(C).``
 _REASONS_ALONE = re.compile(rf"^\s*{_REASONS}\s*\.?\s*$")
 #: the reasons, then paragraph 1's number and portion marking on the same line
@@ -61,7 +61,9 @@ def reasons_continuation(cur: PreambleCursor, line: str) -> str | None:
     the text. A line that ends with the word ``reason(s)`` and the reasons after a field that
     gives none and stops after a comma or a word (``CLASSIFIED BY: Gene A. Cretz, Ambassador,
     Embassy Tripoli,`` / (blank) / ``Department of State. REASON: 1.4 (b), (d)``, 09TRIPOLI260)
-    goes on with it too."""
+    goes on with it too; so does a line of reasons a page break parted from the field
+    (``… JOSIAH ROSENBLATT, REASONS`` / ``PAGE 02 RUEHFRA0170 S E C R E T`` / ``1.4 (B) AND (D).``,
+    07PARIS170)."""
     if not cur.fields:
         return None
     alone = len(line.strip()) <= 40 and _REASONS_ALONE.match(line) is not None
@@ -69,7 +71,7 @@ def reasons_continuation(cur: PreambleCursor, line: str) -> str | None:
     worded = not alone and then is None and _WORDED.match(line) is not None
     if not alone and then is None and not worded:
         return None
-    last = cur.fields[-1]
+    last = next(field for field in reversed(cur.fields) if field.kind != "furniture")  # (a page break between)
     texts = [x for x in last.lines if isinstance(x, str)]
     if last.kind != "classified-by" or not texts:
         return None

@@ -67,13 +67,15 @@ def function_word_rejoin(before: list[str], furniture: list[Furniture], texts: l
     ``INTERESTS INTO ACCOUNT. …`` (01STATE176819): the second run goes back to the first when
     the first's last line ends in an article, a preposition, a conjunction or a determiner and
     the second begins with a capital (in lower case, ``paragraph-rejoin`` joins it) and no
-    number, label or rule; not a title of one line after prose, nor one a rule underlines."""
+    number, label or rule; not a title of one line after prose (a line that itself ends in such a
+    word is no title: ``… COULD BECOME A`` / (blank) / ``VIABLE CANDIDATE … THE CONTEXT OF AN`` /
+    page line / ``INTERNATIONAL CRISIS.``, 07PARIS170), nor one a rule underlines."""
     first = texts[0].lstrip() if texts else ""
     if not (first[:1].isupper() and not starts_new(first) and ends_mid_sentence(before[-1] if before else "")):
         return False
     if any(_ends_in_rule(text) for text in texts[:3]) and not _title_goes_on(before, texts):
         return False
-    return not (len(texts) == 1 and not terminal(first) and _prose(before))
+    return not (len(texts) == 1 and not terminal(first) and not ends_mid_sentence(first) and _prose(before))
 
 
 def _prose(texts: list[str]) -> bool:

@@ -9,10 +9,10 @@ from collections.abc import Callable, Sequence
 
 from ..parsed import Block, Line, ListItem, PageBreak, Paragraph
 
-#: an item's label at a line's start: ``(a)``, ``a)``, ``A.``, ``1)``, ``-``/``--`` (before a space, or
+#: an item's label at a line's start: ``(a)``, ``a)``, ``A.``, ``1)`` (``1).``), ``-``/``--`` (before a space, or
 #: glued to the item's first word: ``-hardliners, such as …``, ``--monitor implementation …``), ``*``
 ITEM_START = re.compile(
-    r"^\s*(?:¶\s*)?(?P<label>\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)|[A-Za-z]\)|[A-Z]\.(?=\s)|\d{1,2}\)|-{1,2}(?=\s)|--(?=[A-Za-z0-9])|-(?=[A-Za-z])|[*•o](?=\s))\s*"
+    r"^\s*(?:¶\s*)?(?P<label>\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)|[A-Za-z]\)|[A-Z]\.(?=\s)|\d{1,2}\)(?:\.(?=\s))?|-{1,2}(?=\s)|--(?=[A-Za-z0-9])|-(?=[A-Za-z])|[*•o](?=\s))\s*"
 )
 
 
@@ -209,6 +209,16 @@ def item_starts(lines: Sequence[Line]) -> Starts:
     return [ITEM_START.match(x) if isinstance(x, str) else None for x in lines]
 
 
+#: what may close a sentence after its stop (``… End comment.)``, ``… he said."``)
+_CLOSERS = ")]\"'\u201d\u2019"
+def finished(text: str) -> bool:
+    """Whether a line ends a sentence, a clause or a label: a full stop, colon, semicolon,
+    question or exclamation mark, a closing bracket or quotation mark after it or not
+    (``… End comment.)`` / ``-- Projecting British Muslims …``, 09LONDON1933; ``… went to Gulu
+    prison?`` / ``- Lt. Col. …``, 09KAMPALA1399)."""
+    return text.rstrip().rstrip(_CLOSERS)[-1:] in (".", ":", ";", "?", "!")
+
+
 def split_item_lines(
     lines: list[Line], more: Callable[[str, str], bool] | None = None, starts: Starts | None = None
 ) -> tuple[list[Line], list[ListItem]]:
@@ -224,7 +234,7 @@ def split_item_lines(
         if isinstance(entry, str):
             match = ITEM_START.match(entry) if starts is None else starts[index]
             label = match and match["label"] == "--" and not items and head_texts == 1 and LABEL_LINE.match(prev_text)
-            after = not prev_text or prev_text.rstrip()[-1:] in (".", ":", ";") or label
+            after = not prev_text or finished(prev_text) or label
             if match and (after or (items and more is not None and more(entry, prev_text))):
                 items.append((match["label"], [entry[match.end() :]]))
                 prev_text = entry
