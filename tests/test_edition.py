@@ -170,6 +170,26 @@ def test_source_note_names_the_copy_and_the_front_matter() -> None:
     assert note["drafting"] == "Drafted by EAP/CM:SFLATT; approved by EAP:DSHEAR."
 
 
+def test_source_note_ends_with_where_the_witnesses_disagree() -> None:
+    """The normalizer's discrepancy notes (the text against the page's table, the banner against
+    the routing header) end the source note, each fact named as FRUS would (09CHISINAU694: the text
+    under the header is Ulaanbaatar's; a table's NOFORN the text does not write)."""
+    cable = hand_tei()
+    source = cable.tei.find(f".//{T}sourceDesc")
+    page = etree.SubElement(source, f"{T}bibl", type="cablegate-table")
+    etree.SubElement(page, f"{T}note", type="discrepancy").text = (
+        "id: the banner gives 09ULAANBAATAR234, the routing header and the cablegate table 09BEIJING1463: the text "
+        "seems to be 09ULAANBAATAR234's under 09BEIJING1463's header; the id 09BEIJING1463 is kept")
+    etree.SubElement(page, f"{T}note", type="discrepancy").text = (
+        "classification: the text gives UNCLASSIFIED, the cablegate table UNCLASSIFIED//NOFORN")
+    note = frus.source_note(cable.view)
+    assert [kind for kind, _ in note][-2:] == ["discrepancy", "discrepancy"]
+    assert note[-2][1].startswith("Telegram number: the banner gives 09ULAANBAATAR234, the routing header")
+    assert note[-2][1].endswith("the id 09BEIJING1463 is kept.")
+    assert note[-1][1] == "Classification: the text gives UNCLASSIFIED, the cablegate table UNCLASSIFIED//NOFORN."
+    assert not [kind for kind, _ in frus.source_note(hand_tei().view) if kind == "discrepancy"]
+
+
 def test_repeated_to_counts_what_is_not_an_office() -> None:
     cities = ["AMEMBASSY TOKYO", "AMEMBASSY SEOUL", "LOG-00 AID-00 CIAE-00", "029700"]
     cities += [f"AMCONSUL {c}" for c in ("SHANGHAI", "GUANGZHOU", "CHENGDU", "SHENYANG",

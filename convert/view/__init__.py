@@ -45,6 +45,7 @@ from .read import (
     read_banner,
     read_body,
     read_copy,
+    read_discrepancies,
     read_drafting,
     read_dtg,
     read_header,
@@ -188,6 +189,12 @@ class CableView:
     def classified_by(self) -> tuple[str, ...]:
         """The Classified By line(s) as written."""
         return read_notes(self.tei, "classified-by")
+
+    @cached_property
+    def discrepancies(self) -> tuple[str, ...]:
+        """Where the witnesses disagree and which the TEI kept (``classification: the text gives
+        CONFIDENTIAL, the cablegate table CONFIDENTIAL//NOFORN``), as the normalizer noted it."""
+        return read_discrepancies(self.tei)
 
     @cached_property
     def partial(self) -> bool:

@@ -277,7 +277,8 @@ def drafting(view: CableView) -> str | None:
 def source_note(view: CableView) -> list[tuple[str, str]]:
     """The source note as (kind, sentence) pairs, in FRUS's order: where this copy comes from,
     the classification, precedence and handling, who else received it; then what the cable's
-    front matter adds (drafting, TAGS, E.O. and Classified By lines)."""
+    front matter adds (drafting, TAGS, E.O. and Classified By lines); last, where the witnesses
+    of a fact disagree (the text and the page's table, the banner and the routing header)."""
     note = [("source", _sentence("Source: " + _source(view)))]
     if view.partial:
         note.append(("partial", "A partial extract of the original cable."))
@@ -289,7 +290,23 @@ def source_note(view: CableView) -> list[tuple[str, str]]:
         note.append(("tags", _sentence("TAGS: " + ", ".join(view.tags))))
     note += [("declassification", _sentence(line)) for line in view.declassification]
     note += [("classified-by", _sentence(line)) for line in view.classified_by]
+    note += [("discrepancy", _sentence(discrepancy(text))) for text in view.discrepancies]
     return note
+
+
+#: the fact a discrepancy note names first (``id: the banner gives …``), as the source note names it
+_FACT_NAMES = {"id": "Telegram number", "date": "Date", "origin": "Origin", "classification": "Classification"}
+
+
+def discrepancy(text: str) -> str:
+    """A discrepancy note as the source note says it: the fact's name, then what each witness
+    gives and which the edition kept (``Telegram number: the banner gives 09ULAANBAATAR234, the
+    routing header and the cablegate table 09CHISINAU694: the text seems to be …``), as FRUS
+    editors note where a document's copies disagree."""
+    fact, colon, rest = text.partition(": ")
+    if not colon:
+        return text
+    return f"{_FACT_NAMES.get(fact, fact[:1].upper() + fact[1:])}: {rest}"
 
 
 def citation(view: CableView) -> str:

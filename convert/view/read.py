@@ -187,6 +187,13 @@ def read_notes(tei: etree._Element, kind: str) -> tuple[str, ...]:
                  if (text := clean("".join(cast("Iterable[str]", node.itertext())))))
 
 
+def read_discrepancies(tei: etree._Element) -> tuple[str, ...]:
+    """The normalizer's notes where two witnesses of a fact disagree (the text and the cablegate
+    table, the banner and the routing header: ``note type="discrepancy"``), as written."""
+    return tuple(text for node in _all(tei, f"{HEADER}/t:fileDesc/t:sourceDesc/t:bibl/t:note[@type='discrepancy']")
+                 if (text := clean("".join(cast("Iterable[str]", node.itertext())))))
+
+
 #: a drafting, clearing or approving line of the telegram's front matter (``DRAFTED BY: …``;
 #: a 1970s telegram's without the colon: ``DRAFTED BY EUR/WE:JSMITH:LK``): the verb, and the
 #: match ends where the name begins (the source note reads both)
