@@ -190,6 +190,21 @@ def test_source_note_ends_with_where_the_witnesses_disagree() -> None:
     assert not [kind for kind, _ in frus.source_note(hand_tei().view) if kind == "discrepancy"]
 
 
+def test_source_note_says_a_corrected_copy_and_what_it_corrected() -> None:
+    """``C O R R E C T E D  C O P Y -- CLASSIFICATION PARA 4`` among the opener's lines (09HAVANA153;
+    105 of the 6,550 pages carry such a notice): the note says so, after where the copy comes from."""
+    cable = hand_tei()
+    opener = cable.tei.find(f".//{T}opener")
+    notice = "C O R R E C T E D  C O P Y -- CLASSIFICATION PARA 4"
+    etree.SubElement(opener, f"{T}seg", type="distribution").text = notice
+    note = frus.source_note(cable.view)
+    assert note[1] == ("corrected", "Sent as a corrected copy (CLASSIFICATION PARA 4).")
+    bare = hand_tei()
+    etree.SubElement(bare.tei.find(f".//{T}opener"), f"{T}seg", type="distribution").text = "C O R R E C T E D C O P Y"
+    assert dict(frus.source_note(bare.view))["corrected"] == "Sent as a corrected copy."
+    assert "corrected" not in dict(frus.source_note(hand_tei().view))
+
+
 def test_repeated_to_counts_what_is_not_an_office() -> None:
     cities = ["AMEMBASSY TOKYO", "AMEMBASSY SEOUL", "LOG-00 AID-00 CIAE-00", "029700"]
     cities += [f"AMCONSUL {c}" for c in ("SHANGHAI", "GUANGZHOU", "CHENGDU", "SHENYANG",

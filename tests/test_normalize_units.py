@@ -1542,3 +1542,37 @@ def test_a_line_that_ends_in_a_word_no_sentence_ends_with_is_no_title_to_keep_ap
     assert [p["n"] for p in paragraphs] == [1, 2, 3]
     assert paragraphs[1]["text"].endswith("COULD BECOME A VIABLE CANDIDATE TO SUCCEED WOULD BE IN THE CONTEXT OF AN "
                                           "INTERNATIONAL CRISIS.")
+
+
+def test_a_portion_marking_left_at_the_end_of_the_classified_by_line_marks_the_text_after_it() -> None:
+    """``Classified By: … for reasons 1 .4 (b) and (d).  (C)`` / blank / ``Poloff delivered …``
+    (08MANAMA300): the marking is the unnumbered paragraph's, not the field's tail."""
+    c = cable("CONFIDENTIAL MANAMA 000300\n\nSUBJECT: X\n\nClassified By: Charge d'Affaires Christopher Henzel "
+              "for reasons 1 .4 (b) and (d).  (C)\n\nPoloff delivered reftel points to the Ministry on May 6.\n\n"
+              "HENZEL\n")
+    [field] = xp(c, "//t:bibl[@type='telegram']/t:note[@type='classified-by']/text()")
+    assert field.endswith("(b) and (d).")
+    [paragraph] = [b for b in record(c)["body"] if b["type"] == "p"]
+    assert paragraph["marking"] == "(C)" and paragraph["text"].startswith("Poloff delivered")
+
+
+def test_a_redaction_glued_to_the_word_before_is_a_gap() -> None:
+    """``Ben Salem toldXXXXXXXXXXXX that …`` (08TUNIS299): the publisher's twelve X after a word are
+    the redaction; the word stays whole. A word of X's own (``XXL``) is none."""
+    c = cable("CONFIDENTIAL TUNIS 000299\n\nSUBJECT: X\n\n1. (C) Ben Salem toldXXXXXXXXXXXX that the "
+              "President had called. The NGOXXXXXXXXXXXX said so. The XXL size sold out.\n\nGODEC\n")
+    assert xp(c, "//t:gap/@rend") == ["XXXXXXXXXXXX", "XXXXXXXXXXXX"]
+    before = [str(x) for x in xp(c, "//t:gap/preceding-sibling::node()[1]")]
+    assert [x[-4:] for x in before] == ["told", " NGO"]
+    assert "The XXL size sold out." in "".join(xp(c, "//t:p[@n='1']/text()"))
+
+
+def test_the_subject_line_takes_the_apostrophe_and_the_redaction_repairs_the_text_takes() -> None:
+    """``SUBJECT: QATAR,S PRIME MINISTER …`` (09DOHA728) and ``SUBJECT: RUSSIA: MEETING WITH
+    XXXXXXXXXXXX`` (07MOSCOW1770): the heading shows the apostrophe and the redaction as the text's
+    paragraphs show them (the comma kept beside it, the X's in the gap); the record's subject is the
+    reading, the redaction as written."""
+    c = cable("SECRET DOHA 000728\n\nSUBJECT: QATAR,S PRIME MINISTER MEETS XXXXXXXXXXXX\n\n1. (S) Text.\n\nLEBARON\n")
+    assert record(c)["subject"] == "QATAR\u2019S PRIME MINISTER MEETS XXXXXXXXXXXX"
+    assert xp(c, "//t:head[@type='subject']//t:sic/text()") == [","]
+    assert xp(c, "//t:head[@type='subject']//t:gap/@rend") == ["XXXXXXXXXXXX"]

@@ -45,6 +45,7 @@ from .read import (
     read_banner,
     read_body,
     read_copy,
+    read_corrected,
     read_discrepancies,
     read_drafting,
     read_dtg,
@@ -189,6 +190,12 @@ class CableView:
     def classified_by(self) -> tuple[str, ...]:
         """The Classified By line(s) as written."""
         return read_notes(self.tei, "classified-by")
+
+    @cached_property
+    def corrected(self) -> str | None:
+        """What the copy's notice says was corrected (``CLASSIFICATION PARA 4``; "" where it names
+        nothing), or None: the cable is no corrected copy."""
+        return read_corrected(self.tei)
 
     @cached_property
     def discrepancies(self) -> tuple[str, ...]:

@@ -275,13 +275,17 @@ def drafting(view: CableView) -> str | None:
 
 
 def source_note(view: CableView) -> list[tuple[str, str]]:
-    """The source note as (kind, sentence) pairs, in FRUS's order: where this copy comes from,
-    the classification, precedence and handling, who else received it; then what the cable's
+    """The source note as (kind, sentence) pairs, in FRUS's order: where this copy comes from
+    (a partial extract, a corrected copy and what it corrected), the classification, precedence
+    and handling, who else received it; then what the cable's
     front matter adds (drafting, TAGS, E.O. and Classified By lines); last, where the witnesses
     of a fact disagree (the text and the page's table, the banner and the routing header)."""
     note = [("source", _sentence("Source: " + _source(view)))]
     if view.partial:
         note.append(("partial", "A partial extract of the original cable."))
+    if view.corrected is not None:
+        note.append(("corrected", _sentence(f"Sent as a corrected copy ({view.corrected})" if view.corrected
+                                            else "Sent as a corrected copy")))
     note.append(("marking", _sentence(marking(view))))
     for kind, text in (("repeated", repeated_to(view)), ("drafting", drafting(view))):
         if text:

@@ -102,6 +102,7 @@ from . import pagenumber  # noqa: F401  (after closing: its rule follows classif
 from . import pagesubject  # noqa: F401  (after lines: its rules follow page-break-old)
 from . import absent  # noqa: F401  (the closing.absent chain)
 from . import listtail  # noqa: F401  (after tailtitle and entries: its pass follows mixed-title-after-text)
+from . import valediction  # noqa: F401  (after entries: its pass follows entry-lines)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

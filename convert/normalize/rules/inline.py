@@ -82,7 +82,11 @@ _AMP_OPEN = re.compile(r"&(?=[A-Za-z0-9(])")
 _EIGHT_CLOSE = re.compile(r"8(?![0-9A-Za-z])")
 #: four X or more (either case, not mixed) between no letters; the first X before the look-behind
 #: (``(?<![A-Za-z])(?:X{4,}|x{4,})`` written so that ``re`` skips to an X or an x)
-_REDACTION = re.compile(r"(?:X(?<![A-Za-z]X)X{3,}|x(?<![A-Za-z]x)x{3,})(?![A-Za-z])")
+#: (the publisher's twelve X glued to the word before, ``toldXXXXXXXXXXXX``, ``NGOXXXXXXXXXXXX``: no word
+#: holds twelve X after another letter, so the run is the redaction, the word before kept whole)
+_REDACTION = re.compile(
+    r"(?:X(?<![A-Za-z]X)X{3,}|x(?<![A-Za-z]x)x{3,}|(?<=[A-WYZa-wyz])X{12,}|(?<=[A-WYZa-wyz])x{12,})(?![A-Za-z])"
+)
 _DAMAGED_WORDS = {"vis--vis": "vis-\u00e0-vis", "Vis--vis": "Vis-\u00e0-vis", "VIS--VIS": "VIS-A-VIS"}
 _DAMAGED = re.compile("|".join(re.escape(w) for w in _DAMAGED_WORDS))
 _CLOSES_QUOTE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,!?;:)'")
@@ -183,7 +187,8 @@ def accent(text: str) -> Found:
     ),
 )
 def redaction(text: str) -> Found:
-    """``XXXXXXXXXXXX`` (a name or a detail withheld by the publisher): a gap."""
+    """``XXXXXXXXXXXX`` (a name or a detail withheld by the publisher): a gap; also where the copy
+    glued it to the word before (``Ben Salem toldXXXXXXXXXXXX that …``, 08TUNIS299)."""
     return [(m.start(), m.end(), Gap(m.group())) for m in _REDACTION.finditer(text)]
 
 

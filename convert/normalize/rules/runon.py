@@ -121,9 +121,10 @@ def classified_by_heading(line: str) -> list[str] | None:
     return None
 
 
-#: paragraph 1's number and marking alone at the end of the line, after the reasons: ``… (D). 1. (C)``
+#: paragraph 1's number and marking alone at the end of the line, after the reasons: ``… (D). 1. (C)``;
+#: or its marking alone, the paragraph unnumbered (``… (b) and (d).  (C)``, 08MANAMA300)
 _DANGLING_NUMBER = re.compile(
-    r"\s++(?P<number>(?:¶\s*+)?1\s?[.,]\s?\((?:U|SBU|C|S|TS|LOU)(?:\s*+/\s*+[A-Z]++)*\))\s*+$"
+    r"\s++(?P<number>(?:(?:¶\s*+)?1\s?[.,]\s?)?\((?:U|SBU|C|S|TS|LOU)(?:\s*+/\s*+[A-Z]++)*\))\s*+$"
 )
 
 
@@ -140,7 +141,9 @@ def classified_by_number(line: str, following: str) -> tuple[str, str] | None:
     ``Summary: As Prime Minister Fredrik Reinfeldt heads to Washington, …`` (09STOCKHOLM679):
     paragraph 1's number and marking, alone at the end of the line right after the reasons, go
     to the text that follows, which has no number of its own (``¶1. (C) During …`` after it: the
-    page gives the paragraph again, and the field keeps its tail)."""
+    page gives the paragraph again, and the field keeps its tail). So does a marking alone there
+    (``… for reasons 1 .4 (b) and (d).  (C)`` / blank / ``Poloff delivered reftel points …``,
+    08MANAMA300: the text's one paragraph, unnumbered)."""
     if PARA_START.match(following) or not following.strip():
         return None
     for reasons in REASONS.finditer(line):
