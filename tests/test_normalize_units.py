@@ -1576,3 +1576,19 @@ def test_the_subject_line_takes_the_apostrophe_and_the_redaction_repairs_the_tex
     assert record(c)["subject"] == "QATAR\u2019S PRIME MINISTER MEETS XXXXXXXXXXXX"
     assert xp(c, "//t:head[@type='subject']//t:sic/text()") == [","]
     assert xp(c, "//t:head[@type='subject']//t:gap/@rend") == ["XXXXXXXXXXXX"]
+
+
+def test_damaged_quotation_marks_and_apostrophes_the_rules_read_at_the_edges() -> None:
+    """``I,d`` (the pronoun: 09DOHA728), ``the &EU-38 (UK, …)`` (an 8 after a digit closes where no 8
+    after a letter does, near and on the line: 09THEHAGUE338), ``&best in the world.”`` (the copy kept
+    the closing mark: 08LONDON2964). A number's own 8 far from an ampersand closes nothing, and an
+    ampersand with no close at all stays."""
+    c = cable("CONFIDENTIAL DOHA 000728\n\nSUBJECT: X\n\n1. (C) He said \"I,d be surprised.\" They backed the "
+              "&EU-38 (UK, France and Germany) talks. Officials were the &best in the world.\u201d\n\n"
+              "2. (C) Costs rose by &some margin this year, and the figure for 2008 was higher.\n\nLEBARON\n")
+    text = "".join(xp(c, "//t:p[@n='1']//text()[not(ancestor::t:sic)]"))
+    assert "I\u2019d be surprised" in text
+    assert "the \u201cEU-3\u201d (UK" in text
+    assert "the \u201cbest in the world.\u201d" in text
+    two = "".join(xp(c, "//t:p[@n='2']//text()[not(ancestor::t:sic)]"))
+    assert "&some margin" in two and "for 2008 was" in two

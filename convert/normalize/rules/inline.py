@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from ..parsed import Choice, Gap, Seg, Token
 from ..tokens import Span, SpanText, mark_ranges
+from .damage import acronym_before, curly_close, digit_close, pronoun_i
 from .ruler import Chain, note
 from .tags import ORGANISATIONS, SUBJECTS
 
@@ -104,29 +105,23 @@ _LINK = re.compile(r"\[([^\]\[]{1,40})\]\(#?[^)\s]*\)")
 )
 def apostrophe(text: str) -> Found:
     """``Korea,s`` / ``hasn,t`` (lower case), ``KOREA,S`` (two capitals before), ``UK,s``
-    (an acronym's possessive): an apostrophe sent as a comma. Not after a letter that stands
-    alone: ``1.4 (b,d)``, ``(a,b,c,d)`` are lists of letters."""
+    (an acronym's possessive), ``I,d`` (the pronoun, 09DOHA728): an apostrophe sent as a comma.
+    Not after a letter that stands alone: ``1.4 (b,d)``, ``(a,b,c,d)`` are lists of letters."""
     found: Found = []
     for match in _APOSTROPHE_COMMA.finditer(text):
         comma = match.start()
         after = text[comma + 1 : comma + 2]
         if after.islower():
-            ok = (comma > 1 and text[comma - 1].islower() and text[comma - 2].isalpha()) or (
-                after == "s" and _acronym_before(text, comma)
+            ok = (
+                (comma > 1 and text[comma - 1].islower() and text[comma - 2].isalpha())
+                or (after == "s" and acronym_before(text, comma))
+                or (after in "dlmv" and pronoun_i(text, comma))
             )
         else:
             ok = comma > 1 and text[comma - 1].isupper() and text[comma - 2].isupper() and text[comma - 1].isalpha()
         if ok:
             found.append((comma, match.end(), Choice(",", "\u2019", kind="corr", cert="high", reason="apostrophe")))
     return found
-
-
-def _acronym_before(text: str, comma: int) -> bool:
-    """``UK,s``, ``DRC,s``, ``ROK,s``: two to six capitals, a word of their own, before the comma."""
-    start = comma
-    while start > 0 and text[start - 1].isupper() and comma - start < 7:
-        start -= 1
-    return 2 <= comma - start <= 6 and (start == 0 or not text[start - 1].isalnum())
 
 
 @REPAIRS.rule(
@@ -140,18 +135,23 @@ def _acronym_before(text: str, comma: int) -> bool:
 )
 def quote_marks(text: str) -> Found:
     """``&quoted text8``: an ampersand that opens (not after a letter or digit: R&D is not
-    one), an 8 that closes after a letter or punctuation, within 400 characters."""
+    one), an 8 that closes after a letter or punctuation, within 400 characters; where none
+    does, an 8 after a digit within 40 characters on the ampersand's line (``the &EU-38 (UK,
+    France and Germany)``, 09THEHAGUE338); where none does, a closing ” the copy kept, the
+    ampersand alone repaired (``&best in the world.”``, 08LONDON2964)."""
     found: Found = []
     opens = [m for m in _AMP_OPEN.finditer(text) if _opens(text, m.start())]
     for index, match in enumerate(opens):
-        limit = min(len(text), match.end() + 400)
-        if index + 1 < len(opens):
-            limit = min(limit, opens[index + 1].start())
-        eights = _EIGHT_CLOSE.finditer(text, match.end(), limit)
+        limit = min(len(text), match.end() + 400, opens[index + 1].start() if index + 1 < len(opens) else len(text))
+        eights = list(_EIGHT_CLOSE.finditer(text, match.end(), limit))
         close = next((m for m in eights if m.start() > 0 and text[m.start() - 1] in _CLOSES_QUOTE), None)
-        if close is None:
+        if close is None:  # (``&EU-38``, ``&Paris 20128``: after a digit, close by and on the same line)
+            close = digit_close(text, match.end(), eights)
+        opening = (match.start(), match.end(), Choice("&", "\u201c", kind="corr", cert="medium", reason="quote"))
+        if close is None:  # (``&best in the world.”``: the copy kept the closing mark)
+            found.extend([opening] if curly_close(text, match.end(), limit) else [])
             continue
-        found.append((match.start(), match.end(), Choice("&", "\u201c", kind="corr", cert="medium", reason="quote")))
+        found.append(opening)
         found.append((close.start(), close.end(), Choice("8", "\u201d", kind="corr", cert="medium", reason="quote")))
     return found
 

@@ -1,0 +1,45 @@
+"""Tests the repairs of characters damaged in transmission ask (``inline.repairs``' ``apostrophe``
+and ``quote-marks``): where a comma stands for an apostrophe, where an 8 closes a quotation an
+ampersand opened. Pure functions of the text; no rules of their own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+#: how far an 8 after a digit may close a quotation no 8 after a letter closes (characters)
+DIGIT_CLOSE_REACH = 40
+#: how far a closing quotation mark the copy kept may close what an ampersand opened (characters)
+CURLY_CLOSE_REACH = 200
+
+
+def pronoun_i(text: str, comma: int) -> bool:
+    """``I,d``, ``I,ll``, ``I,m``, ``I,ve``: the pronoun, a word of its own, before the comma."""
+    return comma >= 1 and text[comma - 1] == "I" and (comma == 1 or not text[comma - 2].isalnum())
+
+
+def acronym_before(text: str, comma: int) -> bool:
+    """``UK,s``, ``DRC,s``, ``ROK,s``: two to six capitals, a word of their own, before the comma."""
+    start = comma
+    while start > 0 and text[start - 1].isupper() and comma - start < 7:
+        start -= 1
+    return 2 <= comma - start <= 6 and (start == 0 or not text[start - 1].isalnum())
+
+
+def digit_close(text: str, opened: int, eights: Sequence[re.Match[str]]) -> re.Match[str] | None:
+    """The 8 after a digit that closes a quotation opened at ``opened`` where no 8 after a letter
+    does: the first within :data:`DIGIT_CLOSE_REACH` characters on the opening's line (``the
+    &EU-38 (UK, France and Germany)``, 09THEHAGUE338; a number quoted, ``&at least 250,0008``)."""
+    line_end = text.find("\n", opened)
+    near = min(opened + DIGIT_CLOSE_REACH, line_end if line_end >= 0 else len(text))
+    return next((m for m in eights if m.start() < near and text[m.start() - 1].isdigit()), None)
+
+
+def curly_close(text: str, opened: int, limit: int) -> bool:
+    """Whether a closing quotation mark (”) the copy kept closes the quotation an ampersand opened
+    at ``opened``: within :data:`CURLY_CLOSE_REACH` characters (and before ``limit``, the next
+    ampersand), no opening mark (“) before it (``to ensure &completeness, objectivity and compliance
+    with procedural norms.”``, 07MOSCOW1770)."""
+    stretch = text[opened : min(limit, opened + CURLY_CLOSE_REACH)]
+    close = stretch.find("\u201d")
+    return close > 0 and "\u201c" not in stretch[:close]
