@@ -205,6 +205,17 @@ def test_source_note_says_a_corrected_copy_and_what_it_corrected() -> None:
     assert "corrected" not in dict(frus.source_note(hand_tei().view))
 
 
+def test_source_note_prints_a_redaction_as_the_text_does() -> None:
+    """``Classified By: Political Minister-Counselor XXXXXXXXXXXX for reasons 1.4 b and d.`` (06PARIS7904):
+    the note prints the redaction as the reading text does, not the publisher's X's."""
+    cable = hand_tei()
+    bibl = cable.tei.find(f".//{T}bibl[@type='telegram']")
+    etree.SubElement(bibl, f"{T}note", type="classified-by").text = (
+        "Classified By: Political Minister-Counselor XXXXXXXXXXXX for reasons 1.4 b and d")
+    assert dict(frus.source_note(cable.view))["classified-by"] == (
+        f"Classified By: Political Minister-Counselor {REDACTION_LABEL} for reasons 1.4 b and d.")
+
+
 def test_repeated_to_counts_what_is_not_an_office() -> None:
     cities = ["AMEMBASSY TOKYO", "AMEMBASSY SEOUL", "LOG-00 AID-00 CIAE-00", "029700"]
     cities += [f"AMCONSUL {c}" for c in ("SHANGHAI", "GUANGZHOU", "CHENGDU", "SHENYANG",

@@ -168,7 +168,8 @@ def front_matter(view: CableView, extra: dict[str, object] | None = None) -> str
         "caveats": list(view.caveats),
         "subject": view.header.subject,  # the fact, as in the JSON record: null where the text has none
         "tags": list(view.tags),
-        "references": [{"label": r.label, "text": r.text, "id": r.cable_id}
+        # a REF item without a letter: null, as in the JSON record (the view reads it as "")
+        "references": [{"label": r.label or None, "text": r.text, "id": r.cable_id}
                        for r in view.references],
         "signer": view.signer,
     }
