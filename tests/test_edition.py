@@ -216,6 +216,17 @@ def test_source_note_prints_a_redaction_as_the_text_does() -> None:
         f"Classified By: Political Minister-Counselor {REDACTION_LABEL} for reasons 1.4 b and d.")
 
 
+def test_a_quotation_inside_the_cited_subject_takes_single_marks() -> None:
+    """``SUBJECT: LAGE AND PEREZ ROQUE ADMIT "ERRORS"`` (09HAVANA153): in the citation, inside its
+    quotation marks, the subject's own become single ones (not ``“… "ERRORS",”``)."""
+    cable = hand_tei()
+    for title in cable.tei.iter(f"{T}title"):
+        if title.get("type") == "subject":
+            title.text = 'CHINA SAYS "NO" TO SPECIAL 301'
+    cite = frus.citation(cable.view)
+    assert "\u201cCHINA SAYS 'NO' TO SPECIAL 301,\u201d" in cite and '"' not in cite
+
+
 def test_repeated_to_counts_what_is_not_an_office() -> None:
     cities = ["AMEMBASSY TOKYO", "AMEMBASSY SEOUL", "LOG-00 AID-00 CIAE-00", "029700"]
     cities += [f"AMCONSUL {c}" for c in ("SHANGHAI", "GUANGZHOU", "CHENGDU", "SHENYANG",

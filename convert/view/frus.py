@@ -319,13 +319,17 @@ def discrepancy(text: str) -> str:
     return f"{_FACT_NAMES.get(fact, fact[:1].upper() + fact[1:])}: {rest}"
 
 
+#: a quotation inside a quoted title takes single marks (``“"ERRORS" IN …”`` -> ``“'ERRORS' IN …”``)
+_INNER_QUOTES = str.maketrans({'"': "'", "\u201c": "\u2018", "\u201d": "\u2019"})
+
+
 def citation(view: CableView) -> str:
     """A ready citation: ``Telegram 09BEIJING1463 from the Embassy in China to the Department
     of State, "SUBJECT," June 2, 2009, 0922Z; WikiLeaks cablegate page, released ….``"""
     kind, _, rest = heading(view).partition(" From ")
     pieces = [f"{kind.removesuffix(' ' + view.id)} {view.id}" + (f" from {rest}" if rest else "")]
-    if view.header.subject:
-        pieces.append(f"\u201c{view.subject}\u201d")
+    if view.header.subject:  # quotation marks inside the subject become single ones, inside the citation's
+        pieces.append(f"\u201c{view.subject.translate(_INNER_QUOTES)}\u201d")
     pieces += [w for w in (date_in_words(view.date), time_of_day(view.date) if view.dtg else None) if w]
     text = ", ".join(pieces).replace("\u201d, ", ",\u201d ")  # the comma inside the quotes
     return _sentence(f"{text}; {_source(view).split('; ', 1)[1]}")
