@@ -81,12 +81,11 @@ def line_joins(prior: str, line: str) -> str | None:
 _APOSTROPHE_COMMA = re.compile(r",(?=(?:s|t|ll|re|ve|d|m)\b)|,(?=[ST]\b(?!\.))")
 _AMP_OPEN = re.compile(r"&(?=[A-Za-z0-9(])")
 _EIGHT_CLOSE = re.compile(r"8(?![0-9A-Za-z])")
-#: four X or more (either case, not mixed) between no letters; the first X before the look-behind
-#: (``(?<![A-Za-z])(?:X{4,}|x{4,})`` written so that ``re`` skips to an X or an x)
-#: (the publisher's twelve X glued to the word before, ``toldXXXXXXXXXXXX``, ``NGOXXXXXXXXXXXX``: no word
-#: holds twelve X after another letter, so the run is the redaction, the word before kept whole)
+#: four X or more (either case, not mixed) between no letters, or twelve glued to the word before
+#: (``toldXXXXXXXXXXXX``: no word holds twelve X after another letter); each alternative begins with
+#: its X, the letter before looked back at from there, so that ``re`` skips to an X or an x
 _REDACTION = re.compile(
-    r"(?:X(?<![A-Za-z]X)X{3,}|x(?<![A-Za-z]x)x{3,}|(?<=[A-WYZa-wyz])X{12,}|(?<=[A-WYZa-wyz])x{12,})(?![A-Za-z])"
+    r"(?:X(?<![A-Za-z]X)X{3,}|x(?<![A-Za-z]x)x{3,}|X(?<=[A-WYZa-wyz]X)X{11,}|x(?<=[A-WYZa-wyz]x)x{11,})(?![A-Za-z])"
 )
 _DAMAGED_WORDS = {"vis--vis": "vis-\u00e0-vis", "Vis--vis": "Vis-\u00e0-vis", "VIS--VIS": "VIS-A-VIS"}
 _DAMAGED = re.compile("|".join(re.escape(w) for w in _DAMAGED_WORDS))
