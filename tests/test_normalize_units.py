@@ -1592,3 +1592,11 @@ def test_damaged_quotation_marks_and_apostrophes_the_rules_read_at_the_edges() -
     assert "the \u201cbest in the world.\u201d" in text
     two = "".join(xp(c, "//t:p[@n='2']//text()[not(ancestor::t:sic)]"))
     assert "&some margin" in two and "for 2008 was" in two
+
+
+def test_a_line_of_reasons_after_a_page_line_with_no_field_before_it_is_text() -> None:
+    """A text that opens with a page line and a line of reasons, no Classified By field before
+    them: the reasons are no field's to go on with (the look back past page lines finds none)."""
+    c = cable("PAGE 02 RUEHRO0001 C O N F I D E N T I A L\n1.4 (B) AND (D).\n\n1. (C) Text.\n")
+    assert [b["type"] for b in record(c)["body"]] == ["opener", "p", "p"]
+    assert record(c)["paragraphs"][0]["n"] == 1

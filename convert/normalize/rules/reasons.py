@@ -71,9 +71,9 @@ def reasons_continuation(cur: PreambleCursor, line: str) -> str | None:
     worded = not alone and then is None and _WORDED.match(line) is not None
     if not alone and then is None and not worded:
         return None
-    last = next(field for field in reversed(cur.fields) if field.kind != "furniture")  # (a page break between)
-    texts = [x for x in last.lines if isinstance(x, str)]
-    if last.kind != "classified-by" or not texts:
+    last = next((field for field in reversed(cur.fields) if field.kind != "furniture"), None)  # (a page line between)
+    texts = [x for x in last.lines if isinstance(x, str)] if last is not None else []
+    if last is None or last.kind != "classified-by" or not texts:
         return None
     if not (_unfinished(texts) if worded else _ANNOUNCED.search(texts[-1])):
         return None

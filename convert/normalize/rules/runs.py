@@ -211,6 +211,8 @@ def item_starts(lines: Sequence[Line]) -> Starts:
 
 #: what may close a sentence after its stop (``… End comment.)``, ``… he said."``)
 _CLOSERS = ")]\"'\u201d\u2019"
+
+
 def finished(text: str) -> bool:
     """Whether a line ends a sentence, a clause or a label: a full stop, colon, semicolon,
     question or exclamation mark, a closing bracket or quotation mark after it or not
