@@ -218,13 +218,19 @@ def test_source_note_prints_a_redaction_as_the_text_does() -> None:
 
 def test_a_quotation_inside_the_cited_subject_takes_single_marks() -> None:
     """``SUBJECT: LAGE AND PEREZ ROQUE ADMIT "ERRORS"`` (09HAVANA153): in the citation, inside its
-    quotation marks, the subject's own become single ones (not ``“… "ERRORS",”``)."""
+    quotation marks, the subject's own become single curly ones (not ``“… "ERRORS",”``); an
+    apostrophe inside a word stays."""
     cable = hand_tei()
     for title in cable.tei.iter(f"{T}title"):
         if title.get("type") == "subject":
             title.text = 'CHINA SAYS "NO" TO SPECIAL 301'
     cite = frus.citation(cable.view)
-    assert "\u201cCHINA SAYS 'NO' TO SPECIAL 301,\u201d" in cite and '"' not in cite
+    assert "\u201cCHINA SAYS \u2018NO\u2019 TO SPECIAL 301,\u201d" in cite and '"' not in cite
+    cable = hand_tei()  # (a view reads its subject once)
+    for title in cable.tei.iter(f"{T}title"):
+        if title.get("type") == "subject":
+            title.text = "'COSTA RICA, INC.': PANAMA'S PARTNERS' VIEWS"
+    assert "\u201c\u2018COSTA RICA, INC.\u2019: PANAMA'S PARTNERS\u2019 VIEWS,\u201d" in frus.citation(cable.view)
 
 
 def test_repeated_to_counts_what_is_not_an_office() -> None:

@@ -320,9 +320,10 @@ def test_a_second_copy_of_the_ref_list_names_no_cable_twice():
     # list that names no cable is no copy of anything (09ROME1072)
     for refs, ids in (("REF: A. QUITO 878\n\nREF: A. QUITO 878\nB. QUITO 877\nC. QUITO 876",
                        ["09QUITO878", "09QUITO877", "09QUITO876"]),
-                      ("REF: A. ROME DAIL...\n\nREF: A. ROME DAILY REPORT 9/17/09\nB. QUITO 1040", ["09QUITO1040"]),
-                      ("REF: A. 08 STATE 81854\n\nRef: a. 08 state 81854\nb. Quito 1830\n\n"
-                       "Classified By: Ambassador X for reasons 1.5 (b)", ["08STATE81854", "09QUITO1830"])):
+                      ("REF: A. ROME DAIL...\n\nREF: A. ROME DAILY REPORT 9/17/09\nB. QUITO 940", ["09QUITO940"]),
+                      ("REF: A. 08 STATE 81854\n\nRef: a. 08 state 81854\nb. Quito 830\n\n"
+                       "Classified By: Ambassador X for reasons 1.5 (b)", ["08STATE81854", "09QUITO830"])):
+        # (serials below the cable's own QUITO 951: one above it is of the year before, serial-above-own)
         c = cable(head + refs + "\n\n1. (C) Text.\n", quito)
         assert [r["id"] for r in record(c)["references"] if r["id"]] == ids
 
@@ -1600,3 +1601,33 @@ def test_a_line_of_reasons_after_a_page_line_with_no_field_before_it_is_text() -
     c = cable("PAGE 02 RUEHRO0001 C O N F I D E N T I A L\n1.4 (B) AND (D).\n\n1. (C) Text.\n")
     assert [b["type"] for b in record(c)["body"]] == ["opener", "p", "p"]
     assert record(c)["paragraphs"][0]["n"] == 1
+
+
+def test_a_ref_items_letter_written_again_in_brackets_is_its_label() -> None:
+    """``REF: A. A) KYIV 02080  B. B) KYIV 02207`` (08KYIV2294), ``A. (A) REYKJAVIK 118``: the letter
+    written again is the label's, not the reference's text; ``A. A. SMITH LETTER`` keeps its initial."""
+    from convert.normalize.refs import split_refs
+    assert split_refs("A. A) KYIV 02080  B. B) KYIV 02207") == [
+        ("A", "A. A)", "KYIV 02080"), ("B", "B. B)", "KYIV 02207")]
+    assert split_refs("A. (A) REYKJAVIK 118") == [("A", "A. (A)", "REYKJAVIK 118")]
+    assert split_refs("A. A. SMITH LETTER B. STATE 123")[0] == ("A", "A.", "A. SMITH LETTER")
+    c = cable("CONFIDENTIAL KYIV 002294\n\nSUBJECT: X\n\nREF: A. A) KYIV 02080  B. B) KYIV 02207\n\n1. (C) Text.\n")
+    assert [(r["label"], r["text"]) for r in record(c)["references"]] == [("A", "KYIV 02080"), ("B", "KYIV 02207")]
+
+
+def test_a_reference_above_the_cables_own_serial_is_of_the_year_before() -> None:
+    """``REF: TRIPOLI 984`` in TRIPOLI 5 of January 2009: 08TRIPOLI984 (a post numbers its
+    telegrams from 1 each year); one below the cable's own, another post's, or one with its year
+    written stays as read. A text with no id of its own goes by its banner's message reference."""
+    from convert.normalize.parsed import Ref
+    from convert.normalize.rules.refbefore import serial_above_own
+    header = HEADER.replace("RUEHMD #0857/01", "RUEHTRO #0005/01").replace("AMEMBASSY MADRID", "AMEMBASSY TRIPOLI")
+    c = cable("CONFIDENTIAL TRIPOLI 000005\n\nSUBJECT: X\n\nREF: A. TRIPOLI 984 B. TRIPOLI 3 C. STATE 1012 "
+              "D. 09 TRIPOLI 990\n\n1. (C) Text.\n", header)
+    assert [r["id"] for r in record(c)["references"]] == ["08TRIPOLI984", "09TRIPOLI3", "09STATE1012", "09TRIPOLI990"]
+    assert any("of the year before: 08TRIPOLI984" in w for w in record(c)["warnings"])
+    refs = (Ref("A", "A.", "BRASILIA 9600", "04BRASILIA9600", True),
+            Ref("B", "B.", "BRASILIA 1185", "04BRASILIA1185", True))
+    found = serial_above_own(refs, None, "BRASILIA 002885")
+    assert found is not None and [r.target for r in found[0]] == ["03BRASILIA9600", "04BRASILIA1185"]
+    assert serial_above_own(refs, None, None) is None

@@ -199,8 +199,8 @@ def refs_of(text: str) -> list[tuple[str | None, str, str | None]]:
 
 def test_a_label_written_twice_does_not_hide_the_cable() -> None:
     assert refs_of("REF: A. A) SECSTATE 96300 B. (B) MADRID 2114 C. C: 2004 MADRID 4554 D. D. 08 ROME 5") == [
-        ("A", "A) SECSTATE 96300", "09STATE96300"),
-        ("B", "(B) MADRID 2114", "09MADRID2114"),
+        ("A", "SECSTATE 96300", "09STATE96300"),  # (the letter written again, bracketed: the label's)
+        ("B", "MADRID 2114", "09MADRID2114"),
         ("C", "C: 2004 MADRID 4554", "04MADRID4554"),
         ("D", "D. 08 ROME 5", "08ROME5"),
     ]

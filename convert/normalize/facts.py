@@ -21,6 +21,7 @@ from .rules.deserial import de_serial_id, whole_serial
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH
 from .rules.labels import subject_text
 from .rules.openrefs import opening_refs_of
+from .rules.refbefore import years_before
 from .rules.refcopy import merged_refs, whole_refs
 from .rules.ruler import PARTS, Run, all_rules
 from .tagcodes import tags_from
@@ -307,7 +308,6 @@ def derive_facts(
     if ident and not (banner and banner.serial) and not (meta and meta.id):  # the DE line's serial, no page id
         ident, message_ref = de_serial_id(ident, message_ref, f"{raw.header or ''}\n{raw.body}", run, warnings)
     origin, origin_from_metadata = _origin(routing, banner, meta, run, warnings)
-    eo = _first(every, "eo")
     refs = merged_refs([f.refs.items for f in every if f.kind == "refs" and f.refs is not None])
     subject = _whole_subject(cut := _subject(_first(every, "subject"), run), blocks, run, warnings)
     refs = whole_refs(refs, fields, blocks, own_year, run, warnings, missing=subject != cut)
@@ -326,8 +326,9 @@ def derive_facts(
         origin_from_metadata=origin_from_metadata,
         signer=signer_of(blocks),
         tags=_tags(_first(every, "tags"), run),
-        refs=tuple(cited(opening_refs_of(refs, blocks, own_year, run, warnings, subject != cut))),
-        eo=eo.text if eo else None,
+        refs=years_before(cited(opening_refs_of(refs, blocks, own_year, run, warnings, subject != cut)), ident,
+                          message_ref, run, warnings),
+        eo=getattr(_first(every, "eo"), "text", None),
         classified_by=_classified_by(every, blocks, run),
         date=date,
         date_from_metadata=date_from_metadata,

@@ -92,8 +92,18 @@ def split_refs(text: str, first: str = "A") -> list[Item]:
         items.append((None, None, text[: cuts[0][0]].strip()))
     for index, (start, end, letter) in enumerate(cuts):
         stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(text)
-        items.append((letter, text[start:end].strip(), text[end:stop].strip()))
+        body = text[end:stop].strip()
+        twice = _LABEL_AGAIN.match(body)
+        if twice and (twice["a"] or twice["b"]).upper() == letter:  # ``A. A) KYIV 02080``, ``A. (A) REYKJAVIK 118``
+            end += len(text[end:stop]) - len(text[end:stop].lstrip()) + twice.end()
+            body = body[twice.end() :]
+        items.append((letter, text[start:end].strip(), body))
     return items
+
+
+#: the item's letter written again at the start of its text, bracketed (``A. A) KYIV 02080``); not
+#: ``A.``, which may be an initial (``A. A. SMITH LETTER``)
+_LABEL_AGAIN = re.compile(r"(?:\((?P<a>[A-Za-z])\)|(?P<b>[A-Za-z])\))\s+")
 
 
 _TEXT_WORD = re.compile(r"\b(?!REF)\w", re.I)

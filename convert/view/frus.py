@@ -319,8 +319,16 @@ def discrepancy(text: str) -> str:
     return f"{_FACT_NAMES.get(fact, fact[:1].upper() + fact[1:])}: {rest}"
 
 
-#: a quotation inside a quoted title takes single marks (``“"ERRORS" IN …”`` -> ``“'ERRORS' IN …”``)
-_INNER_QUOTES = str.maketrans({'"': "'", "\u201c": "\u2018", "\u201d": "\u2019"})
+#: a straight quotation mark that opens (at the start, after a space or an opening bracket) or one of
+#: the title's own curly ones
+_OPENING_MARK = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))[\"']|\u201c")
+_CLOSING_MARK = re.compile(r"[\"\u201d]|(?<=[\w.,!?])'(?=[\s,.;:!?)\]]|$)")
+
+
+def _single_marks(title: str) -> str:
+    """A quotation inside a quoted title in single curly marks (``"ERRORS"``, ``'COSTA RICA, INC.'``
+    -> ``‘ERRORS’``, ``‘COSTA RICA, INC.’``); an apostrophe stays (``PANAMA'S``)."""
+    return _CLOSING_MARK.sub("\u2019", _OPENING_MARK.sub("\u2018", title))
 
 
 def citation(view: CableView) -> str:
@@ -329,7 +337,7 @@ def citation(view: CableView) -> str:
     kind, _, rest = heading(view).partition(" From ")
     pieces = [f"{kind.removesuffix(' ' + view.id)} {view.id}" + (f" from {rest}" if rest else "")]
     if view.header.subject:  # quotation marks inside the subject become single ones, inside the citation's
-        pieces.append(f"\u201c{view.subject.translate(_INNER_QUOTES)}\u201d")
+        pieces.append(f"\u201c{_single_marks(view.subject)}\u201d")
     pieces += [w for w in (date_in_words(view.date), time_of_day(view.date) if view.dtg else None) if w]
     text = ", ".join(pieces).replace("\u201d, ", ",\u201d ")  # the comma inside the quotes
     return _sentence(f"{text}; {_source(view).split('; ', 1)[1]}")

@@ -4,7 +4,7 @@ references, the body's blocks and the closer."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ... import taxonomy
 from ...editorial import TEXT_ABSENT, TEXT_ABSENT_DESC
@@ -96,9 +96,11 @@ def _cable(out: Markup, parsed: ParsedCable) -> None:
         out.open(tag, type="subject", rend=_run_on(subject) if index == 0 else None)
         add_tokens(out, subject.tokens)
         out.close(tag)
+    # the facts' reading of each reference (``fields.ref-before`` may have read a year otherwise)
+    targets = {(r.letter, r.text): r.target for r in parsed.facts.refs if r.year_inferred}
     for field in parsed.fields:
         if field.kind == "refs":
-            _references(out, field, _run_on(field))
+            _references(out, field, _run_on(field), targets)
     _body(out, parsed.blocks)
 
 
@@ -174,9 +176,11 @@ def _run_on(field: Field) -> str | None:
     return "run-on" if isinstance(head, Glued) and not head.space_before else None
 
 
-def _references(out: Markup, field: Field, rend: str | None = None) -> None:
+def _references(out: Markup, field: Field, rend: str | None = None,
+                targets: Mapping[tuple[str | None, str], str | None] | None = None) -> None:
     """A REF field as ``list type="references"``: the field's label as ``head``, then
-    label/item pairs, a resolvable cable reference as ``ref target="cable:ID"``."""
+    label/item pairs, a resolvable cable reference as ``ref target="cable:ID"`` (a year the
+    field inferred as the facts read it: ``targets``, by label and text)."""
     assert field.refs is not None
     out.open("list", type="references", rend=rend)
     if field.refs.head:
@@ -191,8 +195,9 @@ def _references(out: Markup, field: Field, rend: str | None = None) -> None:
             # among labelled ones gets an empty label
             out.leaf("label", ref.written)
         if ref.target:
+            target = (targets or {}).get((ref.letter, ref.text), ref.target) if ref.year_inferred else ref.target
             out.open("item", n=ref.letter, rend="run-in" if ref.run_in else None)
-            out.leaf("ref", ref.text, target=f"cable:{ref.target}", subtype=ref.year_kind)
+            out.leaf("ref", ref.text, target=f"cable:{target}", subtype=ref.year_kind)
             out.text(ref.tail)
             out.close("item")
         else:

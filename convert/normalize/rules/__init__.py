@@ -103,6 +103,7 @@ from . import pagesubject  # noqa: F401  (after lines: its rules follow page-bre
 from . import absent  # noqa: F401  (the closing.absent chain)
 from . import listtail  # noqa: F401  (after tailtitle and entries: its pass follows mixed-title-after-text)
 from . import valediction  # noqa: F401  (after entries: its pass follows entry-lines)
+from . import refbefore  # noqa: F401  (the fields.ref-before chain, asked by the facts)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note
