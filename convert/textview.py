@@ -21,6 +21,7 @@ is shown) are here too, so the HTML walk and the text views cannot drift apart.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -61,6 +62,12 @@ AB_OUT_OF_TEXT = _AB_AFTER | {"rule"}
 #: an editorial insertion in square brackets, as FRUS prints ``[text not declassified]``.
 #: The round-trip checks count it as the word ``redacted`` where the gap stands.
 REDACTION_LABEL = "[redacted]"
+#: The source's redaction (the normalizer's ``gap``; the label in the source note's quoted fields):
+#: four X or more (one case) between no letters, or twelve glued to the word before (``toldXXXXXXXXXXXX``).
+#: Each alternative begins with its X and looks back from there, so that ``re`` skips to an X or an x.
+REDACTION = re.compile(
+    r"(?:X(?<![A-Za-z]X)X{3,}|x(?<![A-Za-z]x)x{3,}|X(?<=[A-WYZa-wyz]X)X{11,}|x(?<=[A-WYZa-wyz]x)x{11,})(?![A-Za-z])"
+)
 _GAP = _T + "gap"
 _DIV = _T + "div"
 #: the ``ab`` types the reading edition does not print as written

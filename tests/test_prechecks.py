@@ -232,12 +232,13 @@ def test_look_behinds_after_the_first_character_find_the_same_matches() -> None:
     """A pattern that began with a look-behind (tried at every position) now begins with the
     character every match begins with and looks back from after it: the same matches, spans and
     groups over texts of the characters each pattern reads."""
+    from convert import textview
     from convert.normalize import routing
-    from convert.normalize.rules import ampquote, copies, inline, resent, runonbare
+    from convert.normalize.rules import ampquote, copies, resent, runonbare
 
     cases = [
         (r"(?<!\S)Q", resent._Q, "Q q\n\tx.", "finditer"),
-        (r"(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])", inline._REDACTION, "XxX xa-1", "finditer"),
+        (r"(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])", textview.REDACTION, "XxX xa-1", "finditer"),
         (r"(?:^|(?<=[\s(]))&(?=[a-z])", ampquote._OPEN, "& (a\nA;", "finditer"),
         (r"(?<!\s)\s++(?P<seq>\d{1,5})$", routing._SEQ, "1 2\t\n0a ", "search"),
         (

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .. import stations
 from ..stations import FrusParts, Station
-from ..textview import REDACTION_LABEL
+from ..textview import REDACTION, REDACTION_LABEL
 from .read import DRAFTING
 
 if TYPE_CHECKING:
@@ -213,13 +213,10 @@ def dateline(view: CableView) -> str:
     return ", ".join(parts) + "." if parts else ""
 
 
-#: the publisher's redaction in a line the note quotes (``Classified By: Political Minister-Counselor
-#: XXXXXXXXXXXX for reasons …``, 06PARIS7904): printed as the text's redactions are
-_REDACTED = re.compile(r"(?:(?<![A-Za-z])(?:X{4,}|x{4,})|(?<=[A-WYZa-wyz])X{12,})(?![A-Za-z])")
-
-
 def _sentence(text: str) -> str:
-    text = _REDACTED.sub(REDACTION_LABEL, " ".join(text.split()))
+    # (a redaction in a line the note quotes, ``Classified By: Political Minister-Counselor
+    # XXXXXXXXXXXX for reasons …``, 06PARIS7904: printed as the text's redactions are)
+    text = REDACTION.sub(REDACTION_LABEL, " ".join(text.split()))
     return text if text.endswith((".", "?", "!")) else text + "."
 
 

@@ -183,15 +183,18 @@ def read_place(tei: etree._Element) -> str | None:
 def read_notes(tei: etree._Element, kind: str) -> tuple[str, ...]:
     """The telegram's notes of one type (``declassification``: the E.O. line,
     ``classified-by``, ``partial-extract``), as written."""
-    return tuple(text for node in _all(tei, f"{BIBL}/t:note[@type='{kind}']")
-                 if (text := clean("".join(cast("Iterable[str]", node.itertext())))))
+    return _note_texts(tei, f"{BIBL}/t:note[@type='{kind}']")
+
+
+def _note_texts(tei: etree._Element, path: str) -> tuple[str, ...]:
+    """The text of each note ``path`` finds, cleaned, those with none left out."""
+    return tuple(text for node in _all(tei, path) if (text := clean("".join(cast("Iterable[str]", node.itertext())))))
 
 
 def read_discrepancies(tei: etree._Element) -> tuple[str, ...]:
     """The normalizer's notes where two witnesses of a fact disagree (the text and the cablegate
     table, the banner and the routing header: ``note type="discrepancy"``), as written."""
-    return tuple(text for node in _all(tei, f"{HEADER}/t:fileDesc/t:sourceDesc/t:bibl/t:note[@type='discrepancy']")
-                 if (text := clean("".join(cast("Iterable[str]", node.itertext())))))
+    return _note_texts(tei, f"{HEADER}/t:fileDesc/t:sourceDesc/t:bibl/t:note[@type='discrepancy']")
 
 
 #: a drafting, clearing or approving line of the telegram's front matter (``DRAFTED BY: …``;

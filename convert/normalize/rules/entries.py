@@ -101,7 +101,7 @@ def _entry(text: str) -> bool:
 
 
 #: a sentence's end inside a line, then the next sentence
-_SENTENCE_INSIDE = re.compile(r"[a-z)]\.\s+[A-Z]")
+SENTENCE_INSIDE = re.compile(r"[a-z)]\.\s+[A-Z]")
 
 
 def _goes_on(line: str) -> bool:
@@ -117,7 +117,7 @@ def _items(lines: list[str], width: Callable[[], int]) -> list[ListItem] | None:
     if not all(_entry(x) or (index and _goes_on(x)) for index, x in enumerate(lines)):
         return None
     lowered = sum(not _entry(x) for x in lines)
-    if lowered and (lowered * 5 > len(lines) or any(map(_SENTENCE_INSIDE.search, lines))):
+    if lowered and (lowered * 5 > len(lines) or any(map(SENTENCE_INSIDE.search, lines))):
         return None  # lower case among sentences, or often: prose (``(AECA).  The Brokering …`` / ``administered``)
     if sum(map(lower_share, lines)) / len(lines) > PROSE_SHARE:
         return None

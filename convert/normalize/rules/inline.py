@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ...textview import REDACTION
 from ..parsed import Choice, Gap, Seg, Token
 from ..tokens import Span, SpanText, mark_ranges
 from .damage import acronym_before, curly_close, digit_close, pronoun_i
@@ -81,12 +82,6 @@ def line_joins(prior: str, line: str) -> str | None:
 _APOSTROPHE_COMMA = re.compile(r",(?=(?:s|t|ll|re|ve|d|m)\b)|,(?=[ST]\b(?!\.))")
 _AMP_OPEN = re.compile(r"&(?=[A-Za-z0-9(])")
 _EIGHT_CLOSE = re.compile(r"8(?![0-9A-Za-z])")
-#: four X or more (either case, not mixed) between no letters, or twelve glued to the word before
-#: (``toldXXXXXXXXXXXX``: no word holds twelve X after another letter); each alternative begins with
-#: its X, the letter before looked back at from there, so that ``re`` skips to an X or an x
-_REDACTION = re.compile(
-    r"(?:X(?<![A-Za-z]X)X{3,}|x(?<![A-Za-z]x)x{3,}|X(?<=[A-WYZa-wyz]X)X{11,}|x(?<=[A-WYZa-wyz]x)x{11,})(?![A-Za-z])"
-)
 _DAMAGED_WORDS = {"vis--vis": "vis-\u00e0-vis", "Vis--vis": "Vis-\u00e0-vis", "VIS--VIS": "VIS-A-VIS"}
 _DAMAGED = re.compile("|".join(re.escape(w) for w in _DAMAGED_WORDS))
 _CLOSES_QUOTE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,!?;:)'")
@@ -188,7 +183,7 @@ def accent(text: str) -> Found:
 def redaction(text: str) -> Found:
     """``XXXXXXXXXXXX`` (a name or a detail withheld by the publisher): a gap; also where the copy
     glued it to the word before (``Ben Salem toldXXXXXXXXXXXX that …``, 08TUNIS299)."""
-    return [(m.start(), m.end(), Gap(m.group())) for m in _REDACTION.finditer(text)]
+    return [(m.start(), m.end(), Gap(m.group())) for m in REDACTION.finditer(text)]
 
 
 @TAG_REPAIRS.rule(

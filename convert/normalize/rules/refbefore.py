@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..parsed import Ref
+from .appended import CABLE_ID
 from .ruler import Chain, Run, note
 
 REF_BEFORE: Chain[
@@ -29,8 +30,6 @@ REF_BEFORE: Chain[
     "and its banner's message reference.",
 )
 
-#: a cablegate id: its year, its post, its serial (``09TRIPOLI5``)
-_ID = re.compile(r"^(?P<year>\d\d)(?P<post>[A-Z]+)(?P<serial>\d+)$")
 #: a banner's message reference: its post and serial (``TRIPOLI 000005``)
 _MESSAGE = re.compile(r"^(?P<post>[A-Z][A-Z ]*?)\s+0*(?P<serial>\d+)$")
 
@@ -39,9 +38,9 @@ def _own(ident: str | None, message_ref: str | None) -> dict[str, int]:
     """The cable's own serial by post, as its id and its banner write them (a page whose text is
     another post's telegram under its routing header has two; a dateless text only the banner's)."""
     own: dict[str, int] = {}
-    named = _ID.match(ident or "")
+    named = CABLE_ID.fullmatch(ident or "")
     if named:
-        own[named["post"]] = int(named["serial"])
+        own[named["station"]] = int(named["serial"])
     written = _MESSAGE.match(message_ref or "")
     if written:
         own.setdefault("".join(written["post"].split()), int(written["serial"]))
@@ -69,9 +68,9 @@ def serial_above_own(
     out: list[Ref] = []
     said: list[str] = []
     for ref in refs:
-        named = _ID.match(ref.target or "") if ref.year_inferred else None
-        if named and named["post"] in own and int(named["serial"]) > own[named["post"]]:
-            before = f"{(int(named['year']) - 1) % 100:02d}{named['post']}{named['serial']}"
+        named = CABLE_ID.fullmatch(ref.target or "") if ref.year_inferred else None
+        if named and named["station"] in own and int(named["serial"]) > own[named["station"]]:
+            before = f"{(int(named['year']) - 1) % 100:02d}{named['station']}{named['serial']}"
             said.append(f"REF {ref.text}: a serial above the cable's own ({ident or message_ref}) of the same "
                         f"post, so of the year before: {before}")
             ref = dataclasses.replace(ref, target=before)

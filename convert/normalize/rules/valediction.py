@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 
 from ..parsed import Block, ItemList, ListItem, Paragraph
-from . import entries  # noqa: F401  (entry-lines, which this pass follows, registered first)
 from .blocks import PASSES, para_start
+from .entries import SENTENCE_INSIDE  # (and entry-lines, which this pass follows, registered first)
 from .ruler import Run, note
 from .runs import ITEM_START
 
@@ -33,8 +33,6 @@ _VALEDICTION = re.compile(
 )
 #: the longest line of a closing (a name, a title, an office)
 _MAX_CHARS = 80
-#: a sentence's end inside a line, then the next sentence
-_SENTENCE_INSIDE = re.compile(r"[a-z)]\.\s+[A-Z]")
 
 
 def _closing_line(text: str) -> bool:
@@ -44,7 +42,7 @@ def _closing_line(text: str) -> bool:
     return (
         0 < len(line) <= _MAX_CHARS
         and line[0].isupper()
-        and not _SENTENCE_INSIDE.search(line)
+        and not SENTENCE_INSIDE.search(line)
         and line[-1:] not in "!?;:"
         and not ITEM_START.match(line)
         and not para_start(line)
