@@ -47,7 +47,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s42.tsv", "session 42"),
               ("selection-holdout-s43.tsv", "session 43"),
               ("selection-holdout-s44.tsv", "session 44"),
-              ("selection-holdout-s45.tsv", "session 45"))
+              ("selection-holdout-s45.tsv", "session 45"),
+              ("selection-holdout-s46.tsv", "session 46"),
+              ("selection-holdout-s47.tsv", "session 47"))
 
 
 def selection() -> dict[str, dict]:
