@@ -755,7 +755,8 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
                           ("session 39", "selection-holdout-s39.tsv"), ("session 40", "selection-holdout-s40.tsv"),
                           ("session 41", "selection-holdout-s41.tsv"), ("session 42", "selection-holdout-s42.tsv"),
                           ("session 43", "selection-holdout-s43.tsv"), ("session 44", "selection-holdout-s44.tsv"),
-                          ("session 45", "selection-holdout-s45.tsv")):
+                          ("session 45", "selection-holdout-s45.tsv"), ("session 46", "selection-holdout-s46.tsv"),
+                          ("session 47", "selection-holdout-s47.tsv")):
         chosen = truthscore.HOLDOUT.with_name(name).read_text(encoding="utf-8").splitlines()[1:]
         ids = sorted(r["id"] for r in held if r["holdout"] == session)
         assert sorted(line.split("\t")[0] for line in chosen) == ids
@@ -765,7 +766,8 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
                                             "session 29", "session 30", "session 31", "session 32", "session 33",
                                             "session 34", "session 35", "session 36", "session 37", "session 38",
                                             "session 39", "session 40", "session 41", "session 42",
-                                            "session 43", "session 44", "session 45"}
+                                            "session 43", "session 44", "session 45", "session 46",
+                                            "session 47"}
     assert len({r["id"] for r in held}) == len(held)
     assert all(r["paragraph_count"] == len(r["paragraphs"]) for r in held)
 

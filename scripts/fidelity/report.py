@@ -250,6 +250,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 44", "% right on pages drawn and read in session 44 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 45", "% right on pages drawn and read in session 45 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 46", "% right on pages drawn and read in session 46 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 47", "% right on pages drawn and read in session 47 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
