@@ -217,7 +217,15 @@ def _sentence(text: str) -> str:
     # (a redaction in a line the note quotes, ``Classified By: Political Minister-Counselor
     # XXXXXXXXXXXX for reasons …``, 06PARIS7904: printed as the text's redactions are)
     text = REDACTION.sub(REDACTION_LABEL, " ".join(text.split()))
+    # (a line break inside a bracket or a number, ``1.4 (B) and (`` / ``D)``, ``reasons 1`` /
+    # ``.4 (b)``, joined to ``( D)``, ``1 .4``; a line that ends in a colon, ``for reasons 1.4 (d)
+    # and (e):``, ends the note's sentence with a stop)
+    text = _INNER_SPACE.sub("", text).rstrip(":;,")
     return text if text.endswith((".", "?", "!")) else text + "."
+
+
+#: the spaces just inside a bracket, and a space before a number's decimal point
+_INNER_SPACE = re.compile(r"(?<=\()\s+|\s+(?=\))|(?<=\d) (?=\.\d)")
 
 
 #: the name the readers give the text read from standard input (``cat FILE | cable-convert -``)
@@ -328,15 +336,22 @@ def _single_marks(title: str) -> str:
     return _CLOSING_MARK.sub("\u2019", _OPENING_MARK.sub("\u2018", title))
 
 
+#: what ends a title before the citation's comma: a stop after a word (not ``U.S.``, nor an
+#: ellipsis), a colon, semicolon or comma (``… COMPLY.``, ``… DOWNFALL,`` -> ``… COMPLY,”``)
+_TITLE_END = re.compile(r"(?:(?<=[A-Za-z0-9)\]]{2})(?<!\.[A-Za-z])\.|\s*[:;,])$")
+_MARKED_END = re.compile(r"([?!]),\u201d")
+
+
 def citation(view: CableView) -> str:
     """A ready citation: ``Telegram 09BEIJING1463 from the Embassy in China to the Department
     of State, "SUBJECT," June 2, 2009, 0922Z; WikiLeaks cablegate page, released ….``"""
     kind, _, rest = heading(view).partition(" From ")
     pieces = [f"{kind.removesuffix(' ' + view.id)} {view.id}" + (f" from {rest}" if rest else "")]
     if view.header.subject:  # quotation marks inside the subject become single ones, inside the citation's
-        pieces.append(f"\u201c{_single_marks(view.subject)}\u201d")
+        pieces.append(f"\u201c{_TITLE_END.sub('', _single_marks(view.subject))}\u201d")
     pieces += [w for w in (date_in_words(view.date), time_of_day(view.date) if view.dtg else None) if w]
-    text = ", ".join(pieces).replace("\u201d, ", ",\u201d ")  # the comma inside the quotes
+    # the comma inside the quotes, none after a title's own question or exclamation mark
+    text = _MARKED_END.sub("\\1\u201d", ", ".join(pieces).replace("\u201d, ", ",\u201d "))
     return _sentence(f"{text}; {_source(view).split('; ', 1)[1]}")
 
 
