@@ -32,10 +32,11 @@ _LOU = re.compile(r"LIMITED OFFICIAL USE", re.I)
 #: how a disagreement names the metadata it is with
 _WITNESS = {"cablegate-table": "the cablegate table", "cables.csv": "the cables.csv row",
             "text-scrape": "the text scrape's metadata"}
-#: a portion marking that begins or ends the SUBJECT: (C), (S/NF), (s), (S/REL UK), ``… FROM BRAZIL (S)``
+#: a portion marking that begins or ends the SUBJECT: (C), (S/NF), (s), (S/REL UK), ``… FROM BRAZIL (S)``,
+#: ``… IRANIAN TIES (S//REL CANADA)``
 _SUBJECT_MARKING = re.compile(
-    r"^\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,6}(?:[ ,]+[A-Z]{2,4})*)*\)\s*"
-    r"|(?<=\S)\s+\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,6})*\)$",
+    r"^\((?:U|C|S|SBU|TS)(?://?[A-Z]{2,6}(?:[ ,]+[A-Z]{2,4})*)*\)\s*"
+    r"|(?<=\S)\s+\((?:U|C|S|SBU|TS)(?://?[A-Z]{2,6}(?:[ ,]+[A-Z]{2,6})*)*\)$",
     re.I,
 )
 

@@ -33,6 +33,7 @@ from .runs import (
     Starts,
     closes_end,
     framed,
+    glued_next,
     item_starts,
     last_text,
     list_goes_on,
@@ -231,8 +232,7 @@ def heading_line(block: list[Line], line: str) -> bool | int:
     """A short title on a line of its own, with no rule under it and no blank line, between a
     finished sentence (or alone at the start of a run) and a numbered paragraph (``… reforms.``
     / ``Growing U.S. - Uzbekistan cooperation`` / ``¶3. (C) …``; ``SUMMARY`` / ``1. (C) …``):
-    the title is a run of its own (a heading, for the ``headings`` pass), and the paragraph
-    starts after it."""
+    the title is a run of its own (a heading, for the ``headings`` pass), the paragraph after it."""
     if not block or not isinstance(block[-1], str) or _numbered_start(line) is None:
         return False
     texts = tail_texts(block)
@@ -249,13 +249,13 @@ def next_paragraph(block: list[Line], line: str) -> bool:
     """Inside paragraph N's run, a line that starts paragraph N + 1 with its portion marking
     or the page's ¶ anchor starts it, whatever ends the line before (a list of names, a
     quotation closed with a curly quote): unless that line ends in a word a number goes on
-    (``see paragraph`` / ``5. (C)``)."""
+    (``see paragraph`` / ``5. (C)``); without either, glued to its first word (``runs.glued_next``)."""
     number = _numbered_start(line)
-    if number is None or number == 1:
-        return False
     first = next((x for x in block if isinstance(x, str)), "")
+    if number is None:
+        return glued_next(first, line) and terminal(last_text(block))
     match = PARA_START.match(first)
-    if not match or int(match["num"]) != number - 1:
+    if number == 1 or not match or int(match["num"]) != number - 1:
         return False
     last = last_text(block)
     return not number_goes_on(last, line)

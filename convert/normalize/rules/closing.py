@@ -23,7 +23,7 @@ from ..parsed import Paragraph
 from .blocks import terminal
 from .fields import is_wrapper
 from .groups import is_group
-from .names import CAPITAL_WORD, CAPS_WORD, NAME_WORD, REDACTED, SENTENCE_END, is_name, words
+from .names import CAPITAL_WORD, CAPS_WORD, NAME_WORD, REDACTED, SENTENCE_END, after_unfinished, is_name, words
 from .ruler import Chain, note
 from .runs import DASH_RULE, figures_row
 
@@ -116,7 +116,13 @@ def stray_punctuation(line: str, para: Paragraph) -> str | None:
     if not (_STRAY.match(line) and para.n is None):
         return None
     texts = _unstrayed(para)
-    return "wrapper" if len(texts) < 2 or is_name(texts[-2]) else None
+    return "wrapper" if len(texts) < 2 or is_name(texts[-2]) or _signs(para, texts[:-1]) else None
+
+
+def _signs(para: Paragraph, texts: list[str]) -> bool:
+    """Whether a signature rule finds the name that ends ``texts`` (the lines before a stray one:
+    ``…Website: XXXXXXXXXXXX******** HENZEL`` / ``...``, 08MANAMA486)."""
+    return any(rule.fn(para, texts) is not None for rule in SIGNATURE)
 
 
 @LINES.rule(
@@ -136,13 +142,7 @@ def stray_after_signer(line: str, para: Paragraph) -> str | None:
     if not _STRAY.match(line) or para.n is None or para.items:
         return None
     texts = _unstrayed(para)
-    if len(texts) < 2:
-        return None
-    name_line = texts[-2]
-    if len(texts) >= 3 and is_name(name_line) and after_text(texts[-3], name_line):
-        return "wrapper"
-    found = _INLINE_SIGNER.search(name_line)
-    return "wrapper" if found is not None and is_name(found["name"]) else None
+    return "wrapper" if len(texts) >= 2 and _signs(para, texts[:-1]) else None
 
 
 @LINES.rule(
@@ -248,13 +248,14 @@ def after_text(prev_end: str, line: str) -> bool:
     """Whether a name line may sign after ``prev_end``: a finished sentence, an end label
     (``END TEXT``, ``END COMMENT``, with no full stop), a redaction, or (a name in capitals) a
     line of mixed-case text or of figures (06BOGOTA405's totals row, 10SANJOSE118's telephone),
-    or a downgrading group (``GP-3``)."""
+    or a downgrading group (``GP-3``), or (one surname in mixed case) prose whose full stop is lost."""
     return (
         terminal(prev_end)
         or _ends_redacted(prev_end)
         or (line.isupper() and (_has_lower(prev_end) or figures_row(prev_end)))
         or bool(_END_OF.search(prev_end))
         or is_group(prev_end)  # the 1960s downgrading group above the name: ``GP-3`` / ``LODGE``
+        or after_unfinished(prev_end, line)
     )
 
 

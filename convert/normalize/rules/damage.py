@@ -19,11 +19,30 @@ def pronoun_i(text: str, comma: int) -> bool:
 
 
 def acronym_before(text: str, comma: int) -> bool:
-    """``UK,s``, ``DRC,s``, ``ROK,s``: two to six capitals, a word of their own, before the comma."""
+    """``UK,s``, ``DRC,s``, ``GESAMP-BWWG,s``: two to six capitals, a word of their own, before the
+    comma; or ``AFRICOM,s``, ``GoK,s``, ``GIRoA,s``, ``HUJI-B,s``: a word of its own of two to twelve
+    letters and hyphens, two of them capitals, that ends in a capital (not a ``Q`` after a small
+    letter: ``CalderonQ,s`` is one apostrophe sent twice, ``q-apostrophe``'s)."""
     start = comma
     while start > 0 and text[start - 1].isupper() and comma - start < 7:
         start -= 1
-    return 2 <= comma - start <= 6 and (start == 0 or not text[start - 1].isalnum())
+    if 2 <= comma - start <= 6 and (start == 0 or not text[start - 1].isalnum()):
+        return True
+    start = comma
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-") and comma - start < 13:
+        start -= 1
+    word = text[start:comma]
+    return (2 <= len(word) <= 12 and word[-1].isupper() and sum(map(str.isupper, word)) >= 2 and word[0].isalpha()
+            and not (word[-1] == "Q" and word[-2].islower()) and (start == 0 or not text[start - 1].isalnum()))
+
+
+#: a French or Irish elision before a name or word (``Cote d,Ivoire``, ``charge d,affaires``,
+#: ``L,Estrange``, ``O,Driscoll``, ``O,hUiginn``); a short Arabic syllable's ayn or hamza before a
+#: name's ending (``al-Qa,ida``, ``Shi,a``, ``Sana,a``, ``Ba,ath``): group 1 is the comma
+ELIDED = re.compile(
+    r"(?<![A-Za-z])(?:[dDlLO](,)(?=[A-Z][a-z]{2}|h[A-Z]|[aeiouh][a-z]{2})"
+    r"|[A-Z][a-z]{1,3}(,)(?=(?:a|ida|aida|ath|ubi|ite|ites)\b))"
+)
 
 
 def digit_close(text: str, opened: int, eights: Sequence[re.Match[str]]) -> re.Match[str] | None:

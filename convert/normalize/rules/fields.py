@@ -335,15 +335,17 @@ def late_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> list[
 
 
 _EDGE_WORDS = r"SIPDIS|SENSITIVE|NOFORN|EXDIS|LIMDIS|NODIS|FOUO|FOR\s+OFFICIAL\s+USE\s+ONLY"
-_LEADING = re.compile(rf"^\s*(?:(?:{_EDGE_WORDS})\b[\s,;]*)+")
+_LEADING = re.compile(rf"^\s*(?:(?:{_EDGE_WORDS}|(?i:sipdis))\b[\s,;]*)+")
 _TRAILING = re.compile(rf"(?:\b(?:{_EDGE_WORDS})[\s,;.]*+){{1,16}}+$")
 
 
 @EDGES.rule("handling-edges")
 def handling_edges(line: str) -> str:
     """Handling words that run on at the start or end of a distribution line
-    (``SOUTHCOM ALSO FOR POLAD SENSITIVE SIPDIS``; upper case only) are caveats."""
-    if not ("DIS" in line or "SENSITIVE" in line or "NOFORN" in line or "FOUO" in line or "OFFICIAL" in line):
+    (``SOUTHCOM ALSO FOR POLAD SENSITIVE SIPDIS``; upper case only, but SIPDIS, no word of prose,
+    first in any case: ``Sipdis, isn/mtr, eur/ags``, a preamble in lower case) are caveats."""
+    if not ("DIS" in line or "dis" in line or "SENSITIVE" in line or "NOFORN" in line or "FOUO" in line
+            or "OFFICIAL" in line):
         return ""  # (every match holds one; ``_TRAILING``, with no prefix, is tried at every position)
     found = [m.group() for m in (_LEADING.search(line), _TRAILING.search(line)) if m]
     return " ".join(found)

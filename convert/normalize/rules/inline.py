@@ -23,7 +23,7 @@ from collections.abc import Callable
 from ...textview import REDACTION
 from ..parsed import Choice, Gap, Seg, Token
 from ..tokens import Span, SpanText, mark_ranges
-from .damage import acronym_before, curly_close, digit_close, pronoun_i
+from .damage import ELIDED, acronym_before, curly_close, digit_close, pronoun_i
 from .ruler import Chain, note
 from .tags import ORGANISATIONS, SUBJECTS
 
@@ -93,13 +93,14 @@ _LINK = re.compile(r"\[([^\]\[]{1,40})\]\(#?[^)\s]*\)")
     trigger=(",",),
     note=note(
         "correction",
-        "An apostrophe sent as a comma (Korea,s, hasn,t, UK,s) is an error of transmission, corrected to ’ "
-        "(sic/corr, certainty high).",
+        "An apostrophe sent as a comma (Korea,s, hasn,t, UK,s, GoK,s, d,Ivoire, O,Driscoll, al-Qa,ida) is an "
+        "error of transmission, corrected to ’ (sic/corr, certainty high).",
     ),
 )
 def apostrophe(text: str) -> Found:
     """``Korea,s`` / ``hasn,t`` (lower case), ``KOREA,S`` (two capitals before), ``UK,s``
-    (an acronym's possessive), ``I,d`` (the pronoun, 09DOHA728): an apostrophe sent as a comma.
+    (an acronym's possessive), ``I,d`` (the pronoun, 09DOHA728), ``d,Ivoire``, ``al-Qa,ida``
+    (:data:`~convert.normalize.rules.damage.ELIDED`): an apostrophe sent as a comma.
     Not after a letter that stands alone: ``1.4 (b,d)``, ``(a,b,c,d)`` are lists of letters."""
     found: Found = []
     for match in _APOSTROPHE_COMMA.finditer(text):
@@ -115,7 +116,11 @@ def apostrophe(text: str) -> Found:
             ok = comma > 1 and text[comma - 1].isupper() and text[comma - 2].isupper() and text[comma - 1].isalpha()
         if ok:
             found.append((comma, match.end(), Choice(",", "\u2019", kind="corr", cert="high", reason="apostrophe")))
-    return found
+    for match in ELIDED.finditer(text):
+        comma = match.start(1) if match.start(1) >= 0 else match.start(2)
+        if all(at != comma for at, _end, _choice in found):
+            found.append((comma, comma + 1, Choice(",", "\u2019", kind="corr", cert="high", reason="apostrophe")))
+    return sorted(found, key=lambda f: f[0])
 
 
 @REPAIRS.rule(

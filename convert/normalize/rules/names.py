@@ -69,3 +69,21 @@ def is_name(text: str) -> bool:
     if len(words) > 1 and words[0].upper() in _NOT_FIRST:
         return False
     return all(_NAME_WORD.fullmatch(w) for w in words) and any(len(w) > 1 for w in words)
+
+
+#: the small words a sentence goes on after (a line that ends in one ends no sentence)
+_GOES_ON = frozenset("the a an of to in into with and or but for by on at from as his her their its our".split())
+
+
+def after_unfinished(prev_end: str, line: str) -> bool:
+    """``… will be aired in the Spanish media`` / ``Aguirre``: one surname in mixed case alone on
+    the line after prose that ends in a lower-case word, its full stop lost (07MADRID545); not
+    after a small word a sentence goes on after, nor after a capitalised word (``the Legislative``
+    / ``Assembl``, a name's own run)."""
+    words = prev_end.split()[-3:]  # (three words of prose: not an address's end, ``…/index.c fm``)
+    return (_SURNAME.fullmatch(line.strip()) is not None and len(words) == 3 and all(map(str.isalpha, words))
+            and words[-1].islower() and words[-1] not in _GOES_ON)
+
+
+_SURNAME = re.compile(r"[A-Z][a-z]+")
+

@@ -28,7 +28,7 @@ from ..parsed import Choice
 from .inline import REPAIRS, Found
 from .ruler import note
 
-_Q_APOSTROPHE = re.compile(r"Q(?=(?:s|t|ll|re|ve|d|m)\b)")
+_Q_APOSTROPHE = re.compile(r"Q,?(?=(?:s|t|ll|re|ve|d|m)\b)")  # (``CalderonQ,s``: the Q and a comma, one mark)
 _Q_OPEN = re.compile(r"Q(?=[A-Z][a-z]|[b-tv-z])")
 _Q_CLOSE = re.compile(r"Q(?=[\s,.;:)!?]|$)")
 _Q_DASH = re.compile(r"Q(?= [a-z0-9])(?! and [Aa]\b)")
@@ -45,16 +45,17 @@ def _corr(start: int, reg: str, reason: str) -> tuple[int, int, Choice]:
     trigger=("Q",),
     note=note(
         "correction",
-        "An apostrophe sent as Q (IranQs, doesnQt, weQre) is an error of transmission, corrected to ’ after a "
+        "An apostrophe sent as Q (IranQs, doesnQt, weQre; or as Q and a comma, CalderonQ,s) is an error of "
+        "transmission, corrected to ’ after a "
         "lower-case letter in a possessive or a contraction (sic/corr, certainty medium: the same character set "
         "sent accented letters as Q).",
     ),
 )
 def q_apostrophe(text: str) -> Found:
-    """``IranQs`` / ``doesnQt`` / ``QWeQre``: a ``Q`` after two letters, the last lower case,
-    before a possessive's or a contraction's end; not ``FAQs`` nor ``lQd``."""
+    """``IranQs`` / ``doesnQt`` / ``QWeQre`` / ``CalderonQ,s``: a ``Q`` (and a comma) after two
+    letters, the last lower case, before a possessive's or a contraction's end; not ``FAQs`` nor ``lQd``."""
     return [
-        _corr(m.start(), "\u2019", "apostrophe")
+        (m.start(), m.end(), Choice(m.group(), "\u2019", kind="corr", cert="medium", reason="apostrophe"))
         for m in _Q_APOSTROPHE.finditer(text)
         if m.start() > 1 and text[m.start() - 1].islower() and text[m.start() - 2].isalpha()
     ]

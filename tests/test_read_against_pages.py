@@ -1,0 +1,112 @@
+"""Forms found by reading editions against their pages (session 39): the blind holdouts' misses and
+the random editions' defects, each mended as a general rule and tested here on a made-up text of
+its form, with the nearest form it must leave alone."""
+
+from __future__ import annotations
+
+from lxml import etree
+from writers_fixtures import hand_tei
+
+from convert.model import NS, TEI_NS, RawCable
+from convert.normalize import normalize
+from convert.textview import reading_text
+from convert.view import frus
+from convert.writers.json import record
+
+T = f"{{{TEI_NS}}}"
+HEAD = ("C O N F I D E N T I A L MADRID 000545\n\nSIPDIS\n\nE.O. 12958: DECL: 01/01/2017\nTAGS: PREL SP\n"
+        "SUBJECT: TEST\n\n")
+
+
+def _record(body: str, head: str = HEAD) -> dict:  # type: ignore[type-arg]
+    return record(normalize(RawCable(source="t.txt", form="text", body=head + body)))
+
+
+def _text(body: str) -> str:
+    cable = normalize(RawCable(source="t.txt", form="text", body=HEAD + body))
+    return " ".join(reading_text(p) for p in cable.tei.iterfind(".//t:body//t:p", NS))
+
+
+def test_an_apostrophe_sent_as_a_comma_in_elisions_names_and_mixed_acronyms() -> None:
+    """``Cote d,Ivoire``, ``charge d,affaires``, ``Dave O,Reilly``, ``al-Qa,ida``, ``Shi,a``, ``the GoK,s
+    view``, ``HUJI-B,s``, ``MINURSO,s`` (08STATE116943, 08ASTANA338: 37 ``d,Ivoire`` and 26 ``Qa,ida``
+    in the pages); a list of letters (``(a,b,c,d,e)``) and a comma with its space lost (``Iraq,and``)
+    stay commas. ``CalderonQ,s`` (06MEXICO7054) is one apostrophe sent as a Q and a comma; a hyphened
+    acronym's last capitals (``GESAMP-BWWG,s``) still take it."""
+    text = _text("1. (C) In Cote d,Ivoire the charge d,affaires met Dave O,Reilly about al-Qa,ida and the "
+                 "Shi,a militias; the GoK,s view, HUJI-B,s leader and MINURSO,s mandate. Points (a,b,c,d,e) "
+                 "on Iraq,and more. CalderonQ,s aide read GESAMP-BWWG,s paper.\n")
+    for word in ("d\u2019Ivoire", "d\u2019affaires", "O\u2019Reilly", "al-Qa\u2019ida", "Shi\u2019a", "GoK\u2019s",
+                 "HUJI-B\u2019s", "MINURSO\u2019s", "Calderon\u2019s aide", "GESAMP-BWWG\u2019s"):
+        assert word in text
+    assert "(a,b,c,d,e)" in text and "Iraq,and" in text
+
+
+def test_numbers_glued_to_each_paragraphs_first_word_start_paragraphs() -> None:
+    """``5.Diab said …`` / ``… much slower.`` / ``6.Other NGOs …`` with no blank line between
+    (07ADDISABABA3407): where the post glues each number to its paragraph's first word, the next
+    number so glued after a finished sentence starts the next paragraph; after an unfinished line,
+    or a number not the next, it does not."""
+    numbers = [p["n"] for p in _record(
+        "5.Diab said the food was late. Deliveries are\nmuch slower.\n6.Other NGOs agreed with him.\n"
+        "They asked for trucks and\n8.Other things.\n")["paragraphs"]]
+    assert numbers == [5, 6]
+
+
+def test_a_surname_alone_after_prose_whose_full_stop_is_lost_signs() -> None:
+    """``… will be aired in the Spanish media`` / ``Aguirre`` (07MADRID545): one surname in mixed case
+    signs after prose that ends in a lower-case word; not after a small word a sentence goes on
+    after (``… with the`` / ``Minister``), nor after an address's end."""
+    assert _record("1. (C) Differences on this policy will be aired in the Spanish media\nAguirre\n")["signer"] == \
+        "Aguirre"
+    assert _record("1. (C) The talks will go on, he said, with the\nMinister\n")["signer"] is None
+
+
+def test_a_lone_ellipsis_after_a_trailer_and_its_name_leaves_the_name_to_sign() -> None:
+    """``…Website: XXXXXXXXXXXX******** HENZEL`` / ``...`` (08MANAMA486) and ``… Abdullah. HENZEL`` /
+    ``...`` (09MANAMA597): the export's ellipsis after the line is set apart, and the name signs."""
+    trailer = ("1. (C) Text ends here. ***** Visit Embassy Manama's Classified Website: "
+               "XXXXXXXXXXXX***** HENZEL\n ...\n")
+    assert _record(trailer)["signer"] == "HENZEL"
+    assert _record("1. (C) He met Undersecretary Abdullah. HENZEL\n ...\n")["signer"] == "HENZEL"
+
+
+def test_sipdis_first_on_a_line_in_lower_case_is_a_caveat() -> None:
+    """``Sipdis, isn/mtr, eur/ags and eur/pra`` (08BERLIN643, a preamble in lower case): SIPDIS,
+    no word of prose, is the caveat in any case."""
+    head = ("S e c r e t berlin 000643\n\nSipdis, isn/mtr, eur/ags and eur/pra\n\nE.o. 12958: decl: 05/16/2033\n"
+            "Tags: parm, prel\nSubject: (s) germany requests information\n\n")
+    assert _record("1. (S) Text.\n", head)["caveats"] == ["SIPDIS"]
+
+
+def test_a_subjects_closing_marking_with_a_release_is_no_part_of_it() -> None:
+    """``SUBJECT: … DUE TO GFI'S IRANIAN TIES (S//REL CANADA)`` (09STATE84119): the marking written
+    after the subject, with its release, is no part of the subject."""
+    head = HEAD.replace("SUBJECT: TEST", "SUBJECT: PREVENTING A SALE DUE TO IRANIAN TIES (S//REL CANADA)")
+    assert _record("1. (S) Text.\n", head)["subject"] == "PREVENTING A SALE DUE TO IRANIAN TIES"
+
+
+def test_the_classified_by_note_tidies_what_its_line_breaks_left() -> None:
+    """``1.4 (B) and (`` / ``D)`` (07MADRID1914) and ``reasons 1`` / ``.4 (b)`` (09RABAT607) joined to
+    ``( D)``, ``1 .4``; a line that ends in a colon (05LONDON4981): the note reads ``(D)``, ``1.4``
+    and ends with one full stop."""
+    for line, printed in (("Classified By: DCM X for Reasons 1.4 (B) and ( D)", "1.4 (B) and (D)."),
+                          ("Classified By: DCM X for reasons 1 .4 (b) and (d )", "1.4 (b) and (d)."),
+                          ("Classified By: ESTOff X for reasons 1.4 (d) and (e):", "1.4 (d) and (e).")):
+        cable = hand_tei()
+        etree.SubElement(cable.tei.find(f".//{T}bibl[@type='telegram']"), f"{T}note", type="classified-by").text = line
+        assert dict(frus.source_note(cable.view))["classified-by"].endswith(printed)
+
+
+def test_the_citation_drops_a_subjects_full_stop_and_keeps_its_question_mark() -> None:
+    """``“EDUCATION REFORM IN EGYPT.,”`` (09CAIRO302) and ``“… TANKS?,”``: the title's full stop gives
+    way to the citation's comma; after a question mark no comma follows; ``U.S.`` keeps its stop."""
+    def cited(subject: str) -> str:
+        cable = hand_tei()
+        for title in cable.tei.iter(f"{T}title"):
+            if title.get("type") == "subject":
+                title.text = subject
+        return frus.citation(cable.view)
+    assert "\u201cEDUCATION REFORM IN EGYPT,\u201d June 2" in cited("EDUCATION REFORM IN EGYPT.")
+    assert "\u201cWHO RUNS THE TANKS?\u201d June 2" in cited("WHO RUNS THE TANKS?")
+    assert "\u201cTALKS WITH THE U.S.,\u201d June 2" in cited("TALKS WITH THE U.S.")
