@@ -49,7 +49,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s44.tsv", "session 44"),
               ("selection-holdout-s45.tsv", "session 45"),
               ("selection-holdout-s46.tsv", "session 46"),
-              ("selection-holdout-s47.tsv", "session 47"))
+              ("selection-holdout-s47.tsv", "session 47"),
+              ("selection-holdout-s48.tsv", "session 48"),
+              ("selection-holdout-s49.tsv", "session 49"))
 
 
 def selection() -> dict[str, dict]:
