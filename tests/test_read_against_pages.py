@@ -110,3 +110,20 @@ def test_the_citation_drops_a_subjects_full_stop_and_keeps_its_question_mark() -
     assert "\u201cEDUCATION REFORM IN EGYPT,\u201d June 2" in cited("EDUCATION REFORM IN EGYPT.")
     assert "\u201cWHO RUNS THE TANKS?\u201d June 2" in cited("WHO RUNS THE TANKS?")
     assert "\u201cTALKS WITH THE U.S.,\u201d June 2" in cited("TALKS WITH THE U.S.")
+
+
+def test_a_redaction_among_the_routing_lines_reads_as_the_texts_do(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``STATE FOR … AND DS/OP/EUR`` / ``XXXXXXXXXXXX`` among the lines before the E.O. line
+    (07MADRID1914): the Transmission prints ``[redacted]``, as the text and the notes do, not the
+    X's; the TEI keeps the line as written."""
+    from convert.api import convert_file
+
+    page = tmp_path / "t.txt"
+    page.write_text("S E C R E T MADRID 001914\n\nSIPDIS\nSTATE FOR EUR AND DS/OP/EUR\nXXXXXXXXXXXX\n"
+                    "E.O. 12958: DECL: 10/02/2017\nTAGS: PTER SP\nSUBJECT: TEST\n\n1. (S) Text.\n", encoding="utf-8")
+    done = convert_file(page, to=("tei", "md", "html"))[0]
+    markdown = done.outputs["md"].decode()
+    transmission = markdown[markdown.index("Transmission"):]
+    assert "XXXX" not in transmission and "\\[redacted\\]" in transmission
+    assert b"(XXXXXXXXXXXX in the source)" in done.outputs["html"]
+    assert b">XXXXXXXXXXXX</seg>" in done.outputs["tei"]

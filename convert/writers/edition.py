@@ -32,6 +32,7 @@ from lxml import etree
 
 from ..model import Cable
 from ..options import WriteOptions
+from ..textview import REDACTION, REDACTION_LABEL
 from ..theme import Theme, load_theme
 from ..view import CableView, frus
 from .layout import add_text, styled
@@ -156,7 +157,26 @@ def transmission(openers: list[etree._Element], theme: Theme, prefix: str, docx:
         add_text(span, line.text)
         for child in list(line):
             span.append(child)  # moves the child with its tail
+        _withheld(span, theme, docx)
     return appendix
+
+
+def _withheld(span: etree._Element, theme: Theme, docx: bool) -> None:
+    """A run of X's in an opener's line (``… AND DS/OP/EUR`` / ``XXXXXXXXXXXX``, 07MADRID1914: the
+    normalizer keeps the routing lines' characters) reads as the text's redactions do."""
+    for node, attr in reversed([(span, "text")] + [(child, "tail") for child in span]):
+        text = getattr(node, attr) or ""
+        found = list(REDACTION.finditer(text))
+        if not found:
+            continue
+        setattr(node, attr, text[: found[0].start()])
+        at = 0 if node is span else span.index(node) + 1
+        for offset, match in enumerate(found):
+            mark = styled(theme, docx, "span", "redaction")
+            end = found[offset + 1].start() if offset + 1 < len(found) else len(text)
+            mark.text, mark.tail = REDACTION_LABEL, text[match.end() : end]
+            mark.set("title", f"Redacted: text withheld when the cable was published ({match.group()} in the source)")
+            span.insert(at + offset, mark)
 
 
 def banner(view: CableView, theme: Theme, docx: bool) -> etree._Element:
