@@ -756,7 +756,8 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
                           ("session 41", "selection-holdout-s41.tsv"), ("session 42", "selection-holdout-s42.tsv"),
                           ("session 43", "selection-holdout-s43.tsv"), ("session 44", "selection-holdout-s44.tsv"),
                           ("session 45", "selection-holdout-s45.tsv"), ("session 46", "selection-holdout-s46.tsv"),
-                          ("session 47", "selection-holdout-s47.tsv")):
+                          ("session 47", "selection-holdout-s47.tsv"), ("session 48", "selection-holdout-s48.tsv"),
+                          ("session 49", "selection-holdout-s49.tsv")):
         chosen = truthscore.HOLDOUT.with_name(name).read_text(encoding="utf-8").splitlines()[1:]
         ids = sorted(r["id"] for r in held if r["holdout"] == session)
         assert sorted(line.split("\t")[0] for line in chosen) == ids
@@ -767,7 +768,7 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
                                             "session 34", "session 35", "session 36", "session 37", "session 38",
                                             "session 39", "session 40", "session 41", "session 42",
                                             "session 43", "session 44", "session 45", "session 46",
-                                            "session 47"}
+                                            "session 47", "session 48", "session 49"}
     assert len({r["id"] for r in held}) == len(held)
     assert all(r["paragraph_count"] == len(r["paragraphs"]) for r in held)
 

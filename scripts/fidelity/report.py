@@ -254,6 +254,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 46", "% right on pages drawn and read in session 46 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 47", "% right on pages drawn and read in session 47 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 48", "% right on pages drawn and read in session 48 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 49", "% right on pages drawn and read in session 49 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
