@@ -36,13 +36,24 @@ def acronym_before(text: str, comma: int) -> bool:
             and not (word[-1] == "Q" and word[-2].islower()) and (start == 0 or not text[start - 1].isalnum()))
 
 
-#: a French or Irish elision before a name or word (``Cote d,Ivoire``, ``charge d,affaires``,
-#: ``L,Estrange``, ``O,Driscoll``, ``O,hUiginn``); a short Arabic syllable's ayn or hamza before a
-#: name's ending (``al-Qa,ida``, ``Shi,a``, ``Sana,a``, ``Ba,ath``): group 1 is the comma
-ELIDED = re.compile(
-    r"(?<![A-Za-z])(?:[dDlLO](,)(?=[A-Z][a-z]{2}|h[A-Z]|[aeiouh][a-z]{2})"
-    r"|[A-Z][a-z]{1,3}(,)(?=(?:a|ida|aida|ath|ubi|ite|ites)\b))"
-)
+#: after a French or Irish elision's comma: a name or a word (``d,Ivoire``, ``d,affaires``, ``O,hUiginn``)
+_ELISION_AFTER = re.compile(r"[A-Z][a-z]{2}|h[A-Z]|[aeiouh][a-z]{2}")
+#: after an Arabic name's ayn or hamza sent as a comma: the name's ending (``Qa,ida``, ``Shi,a``, ``Ba,ath``)
+_AYN_AFTER = re.compile(r"(?:a|ida|aida|ath|ubi|ite|ites)\b")
+
+
+def elided(text: str, comma: int) -> bool:
+    """``Cote d,Ivoire``, ``charge d,affaires``, ``L,Estrange``, ``O,Driscoll``: a French or Irish
+    elision, the letter a word of its own, before a name or word; ``al-Qa,ida``, ``Shi,a``,
+    ``Sana,a``: a short capitalised Arabic syllable (a word of its own, or after ``al-``) before a
+    name's ending. The comma stands for the apostrophe."""
+    if comma and text[comma - 1] in "dDlLO" and (comma == 1 or not text[comma - 2].isalpha()):
+        return _ELISION_AFTER.match(text, comma + 1) is not None
+    start = comma
+    while start > 0 and text[start - 1].islower() and comma - start < 4:
+        start -= 1
+    return (1 <= comma - start <= 3 and start > 0 and text[start - 1].isupper()
+            and (start == 1 or not text[start - 2].isalpha()) and _AYN_AFTER.match(text, comma + 1) is not None)
 
 
 def digit_close(text: str, opened: int, eights: Sequence[re.Match[str]]) -> re.Match[str] | None:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from ...textview import REDACTION
 from ..parsed import Choice, Gap, Seg, Token
 from ..tokens import Span, SpanText, mark_ranges
-from .damage import ELIDED, acronym_before, curly_close, digit_close, pronoun_i
+from .damage import acronym_before, curly_close, digit_close, elided, pronoun_i
 from .ruler import Chain, note
 from .tags import ORGANISATIONS, SUBJECTS
 
@@ -80,6 +80,7 @@ def line_joins(prior: str, line: str) -> str | None:
 # Each pattern starts with a literal (",", "&", "8") so the regex engine can skip to it; the
 # character before it is checked in Python (a look-behind would make every position a try).
 _APOSTROPHE_COMMA = re.compile(r",(?=(?:s|t|ll|re|ve|d|m)\b)|,(?=[ST]\b(?!\.))")
+_COMMA_LETTER = re.compile(r",(?=[A-Za-z])")  # (``d,Ivoire``, ``Qa,ida``: ``damage.elided``)
 _AMP_OPEN = re.compile(r"&(?=[A-Za-z0-9(])")
 _EIGHT_CLOSE = re.compile(r"8(?![0-9A-Za-z])")
 _DAMAGED_WORDS = {"vis--vis": "vis-\u00e0-vis", "Vis--vis": "Vis-\u00e0-vis", "VIS--VIS": "VIS-A-VIS"}
@@ -100,7 +101,7 @@ _LINK = re.compile(r"\[([^\]\[]{1,40})\]\(#?[^)\s]*\)")
 def apostrophe(text: str) -> Found:
     """``Korea,s`` / ``hasn,t`` (lower case), ``KOREA,S`` (two capitals before), ``UK,s``
     (an acronym's possessive), ``I,d`` (the pronoun, 09DOHA728), ``d,Ivoire``, ``al-Qa,ida``
-    (:data:`~convert.normalize.rules.damage.ELIDED`): an apostrophe sent as a comma.
+    (:func:`~convert.normalize.rules.damage.elided`): an apostrophe sent as a comma.
     Not after a letter that stands alone: ``1.4 (b,d)``, ``(a,b,c,d)`` are lists of letters."""
     found: Found = []
     for match in _APOSTROPHE_COMMA.finditer(text):
@@ -116,9 +117,9 @@ def apostrophe(text: str) -> Found:
             ok = comma > 1 and text[comma - 1].isupper() and text[comma - 2].isupper() and text[comma - 1].isalpha()
         if ok:
             found.append((comma, match.end(), Choice(",", "\u2019", kind="corr", cert="high", reason="apostrophe")))
-    for match in ELIDED.finditer(text):
-        comma = match.start(1) if match.start(1) >= 0 else match.start(2)
-        if all(at != comma for at, _end, _choice in found):
+    for match in _COMMA_LETTER.finditer(text):
+        comma = match.start()
+        if elided(text, comma) and all(at != comma for at, _end, _choice in found):
             found.append((comma, comma + 1, Choice(",", "\u2019", kind="corr", cert="high", reason="apostrophe")))
     return sorted(found, key=lambda f: f[0])
 
