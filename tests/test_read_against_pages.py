@@ -127,3 +127,28 @@ def test_a_redaction_among_the_routing_lines_reads_as_the_texts_do(tmp_path) -> 
     assert "XXXX" not in transmission and "\\[redacted\\]" in transmission
     assert b"(XXXXXXXXXXXX in the source)" in done.outputs["html"]
     assert b">XXXXXXXXXXXX</seg>" in done.outputs["tei"]
+
+
+def test_a_department_serial_above_what_it_could_have_sent_is_of_the_year_before() -> None:
+    """``REF: STATE 131995`` in 10CAIRO209 of February 16, 2010 (State had sent some 14,000 that
+    year): 09STATE131995. A serial State could have sent by then, one with its year written, and
+    any in a cable of later in the year (where a high serial is the year's own) stay as read."""
+    head = ("VZCZCXRO0001\nPP RUEHXX\nDE RUEHEG #0209/01 0471200\nZNY CCCCC ZZH\nP 161200Z FEB 10\n"
+            "FM AMEMBASSY CAIRO\nTO RUEHC/SECSTATE WASHDC PRIORITY 0001\n\n")
+    body = ("UNCLAS CAIRO 000209\n\nSUBJECT: X\n\nREF: A. STATE 131995 B. STATE 13701 C. 10 STATE 131996\n\n"
+            "1. (U) Text.\n")
+    found = _record(body, head)
+    assert [r["id"] for r in found["references"]] == ["09STATE131995", "10STATE13701", "10STATE131996"]
+    assert any("of the year before: 09STATE131995" in w for w in found["warnings"])
+    later = _record(body, head.replace("161200Z FEB 10", "161200Z NOV 10").replace("0471200", "3201200"))
+    assert later["references"][0]["id"] == "10STATE131995"
+
+
+def test_a_finished_sentence_in_mixed_case_after_a_subject_in_capitals_is_the_texts() -> None:
+    """``SUBJECT: … AT U.S.-EU SUMMIT`` / ``This is an Action request. Please see para 2.`` with no
+    blank line between (09STOCKHOLM569): the sentence is the text's; a wrapped line of the subject
+    in capitals stays the subject's."""
+    head = HEAD.replace("SUBJECT: TEST\n", "SUBJECT: SWEDISH PM URGES VISITS DURING\nTHE EU PRESIDENCY\n"
+                                           "This is an Action request. Please see para 2.\n")
+    assert _record("1. (U) Text.\n\n2. (U) Action request.\n", head)["subject"] == \
+        "SWEDISH PM URGES VISITS DURING THE EU PRESIDENCY"

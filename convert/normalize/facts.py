@@ -328,7 +328,7 @@ def derive_facts(
         signer=signer_of(blocks),
         tags=_tags(_first(every, "tags"), run),
         refs=years_before(cited(opening_refs_of(refs, blocks, own_year, run, warnings, subject != cut)), ident,
-                          message_ref, run, warnings),
+                          message_ref, date, run, warnings),
         eo=getattr(_first(every, "eo"), "text", None),
         classified_by=_classified_by(every, blocks, run),
         date=date,

@@ -272,7 +272,8 @@ def _goes_on(cur: PreambleCursor, kind: str, lines: list[Line], e: str, run: Run
     if kind in ("subject", "subject-more") and run.first(SUBJECT_LINES, _text(lines), e):
         return e  # (``… MARCH 18,`` / ``¶2009.``; ``… UNDER`` / ``E.O. 13382``)
     starts = field_kind(e, look)
-    if kind in ("subject", "subject-more") and starts is None and run.first(SUBJECT_ENDS, _text(lines), e):
+    if (kind in ("subject", "subject-more") and starts is None and not isinstance(e, (Glued, RunOn))
+            and run.first(SUBJECT_ENDS, _text(lines), e)):
         return None  # (``… JAPANESE PRESS 03/15/06`` / ``INDEX:``)
     if starts == "tags" and kind == "tags" and not TAGS.match(e):
         starts = None  # a line of codes goes on with the TAGS field (``unlabelled-tags`` starts none)

@@ -8,11 +8,17 @@ that reading names a telegram not yet sent: ``REF: TRIPOLI 984`` in TRIPOLI 5 of
 ``PANAMA 00955`` in PANAMA 8, ``REYKJAVIK 228`` in REYKJAVIK 3 of 2010 (187 references in the
 corpus's pages were read so). ``serial-above-own`` reads each as of the year before, the nearest
 year it can be of, and says so in a warning.
+
+The Department numbers its telegrams so too, and sends the most: ``state-serial-above-date`` reads
+a year-less ``STATE`` serial above what it could have sent by the cable's date, in the first
+months of a year, as of the year before (``REF: STATE 131995`` in a cable of February 16, 2010).
+Each rule of the chain is asked in turn, of the references the one before returned.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 from collections.abc import Callable, Sequence
 
@@ -20,14 +26,13 @@ from ..parsed import Ref
 from .appended import CABLE_ID
 from .ruler import Chain, Run, note
 
-REF_BEFORE: Chain[
-    Callable[[Sequence[Ref], str | None, str | None], tuple[tuple[Ref, ...], list[str]] | None]
-] = Chain(
+Before = tuple[tuple[Ref, ...], list[str]] | None
+REF_BEFORE: Chain[Callable[[Sequence[Ref], str | None, str | None, str | None], Before]] = Chain(
     "fields.ref-before",
     "fields",
-    "References whose year was read as the cable's, where that names a telegram of the cable's own post not "
-    "yet sent (first match: the references again, and what was changed, or None). Asked with the cable's id "
-    "and its banner's message reference.",
+    "References whose year was read as the cable's, where that names a telegram not yet sent (each rule in "
+    "turn: the references again, and what was changed, or None). Asked with the cable's id, its banner's "
+    "message reference and its date.",
 )
 
 #: a banner's message reference: its post and serial (``TRIPOLI 000005``)
@@ -56,9 +61,7 @@ def _own(ident: str | None, message_ref: str | None) -> dict[str, int]:
         "each year, and the cable's year would name one not yet sent.",
     ),
 )
-def serial_above_own(
-    refs: Sequence[Ref], ident: str | None, message_ref: str | None
-) -> tuple[tuple[Ref, ...], list[str]] | None:
+def serial_above_own(refs: Sequence[Ref], ident: str | None, message_ref: str | None, date: str | None) -> Before:
     """``REF: TRIPOLI 984`` in 09TRIPOLI5: 08TRIPOLI984, not 09TRIPOLI984; only a reference whose
     year was inferred (the cable's, or the year a dateless text was read as of), of the cable's
     own post."""
@@ -78,12 +81,60 @@ def serial_above_own(
     return (tuple(out), said) if said else None
 
 
-def years_before(refs: Sequence[Ref], ident: str | None, message_ref: str | None, run: Run,
+#: the most telegrams the Department sent in a day, on average over a year, in any year of the
+#: corpus (2003's were numbered to about 348,000, some 950 a day; 2007-2010's 290 to 505 a day in
+#: the pages' own State telegrams), with room to spare, and a margin for the year's first days
+STATE_PER_DAY, STATE_MARGIN = 1100, 5000
+#: the first days of a year, where a reference to a telegram of the year before is to be expected
+EARLY_DAYS = 120
+
+
+@REF_BEFORE.rule(
+    "state-serial-above-date",
+    after="serial-above-own",
+    note=note(
+        "normalization",
+        "A reference written without a year to a Department telegram whose serial is above what the "
+        "Department could have sent by the cable's date in the first months of a year (REF: STATE 131995 on "
+        "February 16) is of the year before: the Department numbers its telegrams from 1 each year.",
+    ),
+)
+def state_serial_above_date(refs: Sequence[Ref], ident: str | None, message_ref: str | None,
+                            date: str | None) -> Before:
+    """``REF: STATE 131995`` in 10CAIRO209 of February 16, 2010: by then the Department had sent
+    some 14,000 telegrams that year (10STATE13701 is of February 10), so 09STATE131995; only in a
+    year's first :data:`EARLY_DAYS` days, above :data:`STATE_PER_DAY` a day and the margin."""
+    try:
+        day = datetime.date.fromisoformat((date or "")[:10])
+    except ValueError:
+        return None
+    ordinal = day.timetuple().tm_yday
+    if ordinal > EARLY_DAYS:
+        return None
+    out: list[Ref] = []
+    said: list[str] = []
+    for ref in refs:
+        named = CABLE_ID.fullmatch(ref.target or "") if ref.year_inferred else None
+        if (named and named["station"] == "STATE" and int(named["year"]) == day.year % 100
+                and int(named["serial"]) > ordinal * STATE_PER_DAY + STATE_MARGIN):
+            before = f"{(day.year - 1) % 100:02d}STATE{named['serial']}"
+            said.append(f"REF {ref.text}: a Department serial above what it could have sent by {day.isoformat()}, "
+                        f"so of the year before: {before}")
+            ref = dataclasses.replace(ref, target=before)
+        out.append(ref)
+    return (tuple(out), said) if said else None
+
+
+def years_before(refs: Sequence[Ref], ident: str | None, message_ref: str | None, date: str | None, run: Run,
                  warnings: list[str]) -> tuple[Ref, ...]:
-    """The references, a serial of the cable's own post above its own read as of the year before
-    (the chain's first finding; a warning says which)."""
-    before: tuple[tuple[Ref, ...], list[str]] | None = run.first(REF_BEFORE, refs, ident, message_ref)
-    if not before:
-        return tuple(refs)
-    warnings.extend(before[1])
-    return before[0]
+    """The references, each rule of the chain asked in turn (a serial of the cable's own post above
+    its own, a Department serial above the cable's date) and read as of the year before; a warning
+    says which."""
+    out = tuple(refs)
+    for rule in run.active(REF_BEFORE):
+        found: Before = rule.fn(out, ident, message_ref, date)
+        if found:
+            run.fire(rule.name)
+            out = found[0]
+            warnings.extend(found[1])
+    return out

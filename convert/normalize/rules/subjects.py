@@ -99,6 +99,17 @@ def subject_label_line(subject: str, line: str) -> bool:
     return bool(_LABEL_LINE.match(line))
 
 
+@ENDS.rule("subject-prose-line", after="subject-label-line")
+def subject_prose_line(subject: str, line: str) -> bool:
+    """``SUBJECT: … AT U.S.-EU SUMMIT`` / ``This is an Action request. Please see para 2.``
+    (09STOCKHOLM569, no blank line between): a sentence in mixed case, finished, after a SUBJECT
+    in capitals is the text's first, not the subject's last line."""
+    letters = [c for c in line if c.isalpha()]
+    lower = sum(map(str.islower, letters))
+    return (lower * 2 > len(letters) and line.rstrip()[-1:] in ".?!" and not any(map(str.islower, subject))
+            and " " in line.strip())
+
+
 # ---------------------------------------------------------------- a subject cut short
 _NEXT_FIELD = re.compile(r"^\s*(?:REF|Ref|CLASSIFIED|Classified|E\.\s?O|TAGS|¶|\d{1,3}\.|\()")
 
