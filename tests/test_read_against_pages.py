@@ -152,3 +152,13 @@ def test_a_finished_sentence_in_mixed_case_after_a_subject_in_capitals_is_the_te
                                            "This is an Action request. Please see para 2.\n")
     assert _record("1. (U) Text.\n\n2. (U) Action request.\n", head)["subject"] == \
         "SWEDISH PM URGES VISITS DURING THE EU PRESIDENCY"
+
+
+def test_three_dashes_before_a_space_label_an_item() -> None:
+    """``… related the following:`` / ``--- per intel information …`` / ``--- The state had …``
+    (09MONTERREY251): each ``---`` item belongs to the paragraph as ``--`` items do; a title set
+    between dashes (``--- CGT ---``, 06SAOPAULO280) is no item."""
+    found = _record("1. (C) Our interlocutors related the following:\n\n--- per intel, he was murdered.\n\n"
+                    "--- The state had identified the plaza boss.\n\n--- CGT ---\n\n2. (C) Text.\n")
+    first = found["paragraphs"][0]["text"]
+    assert "per intel, he was murdered" in first and "identified the plaza boss" in first and "CGT" not in first
