@@ -162,3 +162,9 @@ def test_three_dashes_before_a_space_label_an_item() -> None:
                     "--- The state had identified the plaza boss.\n\n--- CGT ---\n\n2. (C) Text.\n")
     first = found["paragraphs"][0]["text"]
     assert "per intel, he was murdered" in first and "identified the plaza boss" in first and "CGT" not in first
+
+
+def test_a_hyphen_after_an_abbreviations_stop_at_a_lines_end_joins_without_a_space() -> None:
+    """``RSO spoke with U.S.-`` / ``affiliated business owners`` (08SANJOSE901): one word, as
+    ``well-`` / ``known`` is."""
+    assert "U.S.-affiliated business" in _text("1. (U) The RSO spoke with U.S.-\naffiliated business owners.\n")

@@ -28,7 +28,7 @@ from .parsed import (
     Token,
     Tokens,
 )
-from .rules.inline import JOINS, LINES, REPAIRS, SPANS, SUMMARY_LABEL, TAG_REPAIRS, Found, hyphenation, line_joins
+from .rules.inline import JOINS, LINES, REPAIRS, SPANS, SUMMARY_LABEL, TAG_REPAIRS, Found, hyphen_joins
 from .rules.labels import LABELS
 from .rules.ruler import Rule, Run
 from .tokens import SpanText, plain
@@ -57,7 +57,7 @@ class Joiner:
         self.lines = run.active(LINES)
         self.joins = run.active(JOINS)
         #: the two join rules as defined, both on: asked inline, without two calls a line
-        self.plain = tuple(rule.fn for rule in self.joins) == (hyphenation, line_joins)
+        self.plain = tuple(rule.name for rule in self.joins) == ("hyphenation", "line-joins")
 
     def join(self, lines: Sequence[Line], mend: bool = False) -> list[Token]:
         """One run of tokens, furniture kept in place. Where a line is joined without a space
@@ -104,8 +104,7 @@ class Joiner:
                 parts.append(line)  # (a piece cut from the line before with no space: glued as written)
                 continue
             if self.plain:  # (``hyphenation``'s test, else ``line-joins``' space)
-                hyphen = prior[-1:] == "-" and prior[-2:-1].isalpha() and line[:1].isalpha()
-                name, glue = ("hyphenation", "") if hyphen else ("line-joins", " ")
+                name, glue = ("hyphenation", "") if hyphen_joins(prior, line) else ("line-joins", " ")
                 fired[name] = fired.get(name, 0) + 1
             else:
                 glue = self._glue(prior, line, fired)

@@ -36,6 +36,18 @@ def acronym_before(text: str, comma: int) -> bool:
             and not (word[-1] == "Q" and word[-2].islower()) and (start == 0 or not text[start - 1].isalnum()))
 
 
+def comma_apostrophe(text: str, comma: int) -> bool:
+    """Whether the comma at ``comma``, before ``s``, ``t``, ``ll``, ``re``, ``ve``, ``d``, ``m``
+    (or ``S``, ``T``), is an apostrophe: after two letters, the last lower case (``Korea,s``,
+    ``hasn,t``), an acronym (``UK,s``), the pronoun (``I,d``); before a capital, after two
+    capitals (``KOREA,S``)."""
+    after = text[comma + 1 : comma + 2]
+    if after.islower():
+        return ((comma > 1 and text[comma - 1].islower() and text[comma - 2].isalpha())
+                or (after == "s" and acronym_before(text, comma)) or (after in "dlmv" and pronoun_i(text, comma)))
+    return comma > 1 and text[comma - 1].isupper() and text[comma - 2].isupper() and text[comma - 1].isalpha()
+
+
 #: after a French or Irish elision's comma: a name or a word (``d,Ivoire``, ``d,affaires``, ``O,hUiginn``)
 _ELISION_AFTER = re.compile(r"[A-Z][a-z]{2}|h[A-Z]|[aeiouh][a-z]{2}")
 #: after an Arabic name's ayn or hamza sent as a comma: the name's ending (``Qa,ida``, ``Shi,a``, ``Ba,ath``)

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from ...textview import REDACTION
 from ..parsed import Choice, Gap, Seg, Token
 from ..tokens import Span, SpanText, mark_ranges
-from .damage import acronym_before, curly_close, digit_close, elided, pronoun_i
+from .damage import comma_apostrophe, curly_close, digit_close, elided
 from .ruler import Chain, note
 from .tags import ORGANISATIONS, SUBJECTS
 
@@ -55,6 +55,9 @@ def space_runs(line: str) -> str | None:
     return collapsed if collapsed != line.strip() else None
 
 
+_HYPHEN_END = re.compile(r"[^\W\d_]\.?-$")  # (a letter, or an abbreviation's stop, before the hyphen)
+
+
 @JOINS.rule(
     "hyphenation",
     note=note(
@@ -65,9 +68,14 @@ def space_runs(line: str) -> str | None:
     ),
 )
 def hyphenation(prior: str, line: str) -> str | None:
-    """A line that ends in a hyphen after a letter, before a line that starts with a letter,
-    is joined to it without a space."""
-    return "" if prior[-1:] == "-" and prior[-2:-1].isalpha() and line[:1].isalpha() else None
+    """A line that ends in a hyphen after a letter or an abbreviation's stop (``U.S.-`` /
+    ``affiliated``), before a line that starts with a letter, is joined to it without a space."""
+    return "" if hyphen_joins(prior, line) else None
+
+
+def hyphen_joins(prior: str, line: str) -> bool:
+    """``hyphenation``'s test (also asked inline by the joiner, where both join rules are on)."""
+    return line[:1].isalpha() and _HYPHEN_END.search(prior[-3:]) is not None
 
 
 @JOINS.rule("line-joins", note=note("hyphenation", "Hard line breaks inside paragraphs are joined with a space."))
@@ -103,20 +111,8 @@ def apostrophe(text: str) -> Found:
     (an acronym's possessive), ``I,d`` (the pronoun, 09DOHA728), ``d,Ivoire``, ``al-Qa,ida``
     (:func:`~convert.normalize.rules.damage.elided`): an apostrophe sent as a comma.
     Not after a letter that stands alone: ``1.4 (b,d)``, ``(a,b,c,d)`` are lists of letters."""
-    found: Found = []
-    for match in _APOSTROPHE_COMMA.finditer(text):
-        comma = match.start()
-        after = text[comma + 1 : comma + 2]
-        if after.islower():
-            ok = (
-                (comma > 1 and text[comma - 1].islower() and text[comma - 2].isalpha())
-                or (after == "s" and acronym_before(text, comma))
-                or (after in "dlmv" and pronoun_i(text, comma))
-            )
-        else:
-            ok = comma > 1 and text[comma - 1].isupper() and text[comma - 2].isupper() and text[comma - 1].isalpha()
-        if ok:
-            found.append((comma, match.end(), Choice(",", "\u2019", kind="corr", cert="high", reason="apostrophe")))
+    found: Found = [(m.start(), m.end(), Choice(",", "\u2019", kind="corr", cert="high", reason="apostrophe"))
+                    for m in _APOSTROPHE_COMMA.finditer(text) if comma_apostrophe(text, m.start())]
     for match in _COMMA_LETTER.finditer(text):
         comma = match.start()
         if elided(text, comma) and all(at != comma for at, _end, _choice in found):
