@@ -168,3 +168,15 @@ def test_a_hyphen_after_an_abbreviations_stop_at_a_lines_end_joins_without_a_spa
     """``RSO spoke with U.S.-`` / ``affiliated business owners`` (08SANJOSE901): one word, as
     ``well-`` / ``known`` is."""
     assert "U.S.-affiliated business" in _text("1. (U) The RSO spoke with U.S.-\naffiliated business owners.\n")
+
+
+def test_a_lower_case_letter_label_after_a_blank_line_starts_its_own_block() -> None:
+    """``¶2. Text of Dip Note 79 … - September 9, 2005`` / blank / ``a. The Ministry of Foreign
+    Affairs presents …`` (06BRASILIA1365): item a. is not the caption's continuation, as b. is not;
+    a line that goes on in lower case still does."""
+    found = _record("2. (U) Text of Dip Note 79 (ref B) - September 9, 2005\n\na. The Ministry presents its "
+                    "compliments.\n\nb. The Ministry cannot.\n\n3. (U) He said the talks would go on until\n\n"
+                    "the end of the month.\n")
+    first = found["paragraphs"][0]["text"]
+    assert first.endswith("September 9, 2005") and "The Ministry presents" not in first
+    assert found["paragraphs"][1]["text"].endswith("go on until the end of the month.")

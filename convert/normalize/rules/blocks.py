@@ -280,7 +280,7 @@ def paragraph_rejoin(before: list[str], furniture: list[Furniture], texts: list[
     set with dashes (``… (D). CONFIDENTIAL`` / page break / ``BACKGROUND AND INTRODUCTION`` / ``---``)."""
     last = before[-1] if before else ""
     first = texts[0] if texts else ""
-    lower = first.lstrip()[:1].islower()
+    lower = first.lstrip()[:1].islower() and not re.match(r"\s*[a-z]\.\s+[A-Z]", first)  # (not ``a. The …``, an item)
     joinable = (
         bool(last)
         and (not terminal(last) or bool(furniture and INITIALS_END.search(last) and re.match(r"\s*[a-z]{2}", first)))
