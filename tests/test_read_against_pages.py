@@ -180,3 +180,14 @@ def test_a_lower_case_letter_label_after_a_blank_line_starts_its_own_block() -> 
     first = found["paragraphs"][0]["text"]
     assert first.endswith("September 9, 2005") and "The Ministry presents" not in first
     assert found["paragraphs"][1]["text"].endswith("go on until the end of the month.")
+
+
+def test_a_lettered_title_in_capitals_over_its_rule_is_a_heading() -> None:
+    """``… END SUMMARY.`` / blank / ``I. THE COMMUNITY`` / ``----------------`` (05THEHAGUE2599): the
+    section's title, not an item of the summary's paragraph; ``II. SOCIAL …`` was one already."""
+    cable = normalize(RawCable(source="t.txt", form="text", body=HEAD + (
+        "1. (SBU) Summary: the community grows. END SUMMARY.\n\nI. THE COMMUNITY\n----------------\n\n"
+        "2. (SBU) The community numbers 945,000.\n")))
+    headings = [reading_text(h) for h in cable.tei.iterfind(".//t:body//t:ab[@type='heading']", NS)]
+    assert headings == ["I. THE COMMUNITY"]
+    assert "COMMUNITY" not in reading_text(cable.tei.find(".//t:body//t:p[@n='1']", NS))

@@ -132,11 +132,12 @@ def _title_like(line: str, clause: bool = False) -> bool:
     """A short line that can be a heading: no longer than 80 characters, not a numbered
     paragraph or an item, not a sentence (ending in a full stop, a comma or a semicolon; with
     ``clause``, a line alone over its rule, a comma or a semicolon may end a title: ``MOU Signed
-    for Airpor Facility;`` / ``-----``, 08ACCRA1005), not going on in lower case."""
+    for Airpor Facility;`` / ``-----``, 08ACCRA1005, and so may a lettered title in capitals:
+    ``I. THE COMMUNITY``, 05THEHAGUE2599), not going on in lower case."""
     text = line.strip()
     return (
         0 < len(text) <= 80
-        and not starts_new(text)
+        and (not starts_new(text) or (clause and re.fullmatch(r"[A-Z]\.\s+[^a-z]+", text) is not None))  # I. THE …
         and (text[-1] not in ",;" or (clause and _title_like(text[:-1])))
         and not text.endswith(" --")
         and not ends_sentence(text)
@@ -278,8 +279,7 @@ def paragraph_rejoin(before: list[str], furniture: list[Furniture], texts: list[
     characters; after a page break, also in initials: ``for U.S.`` / page line / ``handling of …``)
     and the second goes on in lower case, or after page furniture; not when the second is a heading
     set with dashes (``… (D). CONFIDENTIAL`` / page break / ``BACKGROUND AND INTRODUCTION`` / ``---``)."""
-    last = before[-1] if before else ""
-    first = texts[0] if texts else ""
+    last, first = (before[-1] if before else ""), (texts[0] if texts else "")
     lower = first.lstrip()[:1].islower() and not re.match(r"\s*[a-z]\.\s+[A-Z]", first)  # (not ``a. The …``, an item)
     joinable = (
         bool(last)
