@@ -191,3 +191,14 @@ def test_a_lettered_title_in_capitals_over_its_rule_is_a_heading() -> None:
     headings = [reading_text(h) for h in cable.tei.iterfind(".//t:body//t:ab[@type='heading']", NS)]
     assert headings == ["I. THE COMMUNITY"]
     assert "COMMUNITY" not in reading_text(cable.tei.find(".//t:body//t:p[@n='1']", NS))
+
+
+def test_neither_a_lone_redaction_nor_the_handling_sentence_is_a_heading() -> None:
+    """A paragraph withheld whole, ``XXXXXXXXXXXX`` alone before ``¶7.`` (10BEIJING105), and
+    ``SENSITIVE BUT UNCLASSIFIED--PLEASE PROTECT ACCORDINGLY`` before ¶1 (09SAOPAULO317), in a cable
+    in mixed case: text, not headings; a short title there is one."""
+    cable = normalize(RawCable(source="t.txt", form="text", body=HEAD + (
+        "SENSITIVE BUT UNCLASSIFIED--PLEASE PROTECT ACCORDINGLY\n\n1. (SBU) Summary: talks went on.\n\n"
+        "XXXXXXXXXXXX\n\n2. (SBU) Business reactions were mixed.\n\nNext Steps\n\n3. (SBU) Text.\n")))
+    headings = [reading_text(h) for h in cable.tei.iterfind(".//t:body//t:ab[@type='heading']", NS)]
+    assert headings == ["Next Steps"]

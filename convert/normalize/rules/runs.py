@@ -342,6 +342,11 @@ def _quoted_last(title: str) -> bool:
     return title.endswith('"') and title.count('"') % 2 == 0 and title[-2:-1].isalpha()
 
 
+#: no title: a redaction alone (a paragraph withheld whole, 10BEIJING105), the handling sentence
+#: (``SENSITIVE BUT UNCLASSIFIED--PLEASE PROTECT ACCORDINGLY``, 09SAOPAULO317)
+_NO_TITLE = re.compile(r"(?:(?:X{4,}|x{4,})[\s.]*)+$|SENSITIVE\s+BUT\s+UNCLASSIFIED\b", re.I)
+
+
 def heading_title(title: str) -> bool:
     """A title by the ``headings`` pass's measure, its length and its last sign: 70 characters
     and ten words at most, no stop or clause's sign last; in capitals, 100 characters and 16
@@ -354,6 +359,8 @@ def heading_title(title: str) -> bool:
     mixed case, a line written as a title (:func:`title_case`) may run to 90 characters and 14 words,
     and end in a quotation it closes or an ellipsis (``FARC Drug Ties "Transactional"``)."""
     quoted = title.lstrip("\"“")  # (a title opened with a quotation: ``"SOVEREIGN MINISTRIES" AN …``)
+    if _NO_TITLE.match(title):
+        return False
     if title.startswith(("...", "\u2026")):
         rest = title.lstrip(".\u2026 ")
         if not rest[:1].isupper() or (any(map(str.islower, rest)) and not title_case(rest)):
