@@ -51,7 +51,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s46.tsv", "session 46"),
               ("selection-holdout-s47.tsv", "session 47"),
               ("selection-holdout-s48.tsv", "session 48"),
-              ("selection-holdout-s49.tsv", "session 49"))
+              ("selection-holdout-s49.tsv", "session 49"),
+              ("selection-holdout-s50.tsv", "session 50"),
+              ("selection-holdout-s51.tsv", "session 51"))
 
 
 def selection() -> dict[str, dict]:
