@@ -251,6 +251,29 @@ def preview_copy(blocks: list[Block], run: Run) -> list[Block]:
     return out if out != blocks else blocks
 
 
+@PASSES.rule(
+    "preview-cut-mark",
+    after="preview-copy",
+    note=note(
+        "normalization",
+        "A media partner's cut mark (...) alone before its database row, where its preview of the cable stops, "
+        "is part of the wrapper, not a paragraph of the text.",
+    ),
+    trigger=("...", "\u2026"),
+)
+def preview_cut_mark(blocks: list[Block], run: Run) -> list[Block]:
+    """``SUBJECT: …`` / ``...`` / ``215474`` / ``2009-07-07`` (09THEHAGUE404), ``REF: … C. 09 THE HAGUE
+    0078`` / ``...`` / ``191568,2/11/2009 14:57,09THEHAGUE92,…`` (the CSV row): an unnumbered block of
+    nothing but an ellipsis, right before a wrapper block, is where the partner's preview was cut."""
+    out = list(blocks)
+    for index, (block, following) in enumerate(itertools.pairwise(blocks)):
+        if (isinstance(block, Paragraph) and block.n is None and not block.items and block.marking is None
+                and isinstance(following, AnonBlock) and following.type == "wrapper"
+                and "".join(text_lines(block.lines)).strip() in ("...", "\u2026")):
+            out[index] = AnonBlock("wrapper", block.lines)
+    return out if out != blocks else blocks
+
+
 #: a quote's end, a Classified By line's reasons on a line of their own (08TRIPOLI455): no heading
 NOT_HEADING = ("END TEXT", "END QUOTE", "END OF TEXT", "UNQUOTE", "UNQTE", "REASON:", "REASONS:", "REASON 1.")
 #: (a hyphen or two glued to the title's last word: what the teletype kept of its rule, ``-----
