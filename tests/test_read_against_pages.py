@@ -202,3 +202,17 @@ def test_neither_a_lone_redaction_nor_the_handling_sentence_is_a_heading() -> No
         "XXXXXXXXXXXX\n\n2. (SBU) Business reactions were mixed.\n\nNext Steps\n\n3. (SBU) Text.\n")))
     headings = [reading_text(h) for h in cable.tei.iterfind(".//t:body//t:ab[@type='heading']", NS)]
     assert headings == ["Next Steps"]
+
+
+def test_an_acronym_written_with_its_stops_takes_the_apostrophe() -> None:
+    """``President Bush,s and the U.S.,s help`` (05BUENOSAIRES138; 7 in the pages): ``U.S.’s``."""
+    assert "the U.S.\u2019s help" in _text("1. (C) President Bush,s and the U.S.,s help.\n")
+
+
+def test_a_sentence_a_page_break_cut_after_a_comma_in_quotation_marks_goes_on() -> None:
+    """``… labelled them "extreme left,"`` / page line / ``"pro-EU" and "unbiased."`` (09ANKARA1594):
+    one paragraph; a finished sentence before a page break still ends its paragraph."""
+    found = _record('1. (C) The memo labelled the sites "extreme left,"\n\nMADRID 00000545  002 OF 003\n\n'
+                    '"pro-EU" and "unbiased." The memo was signed.\n\n2. (C) Text.\n')
+    assert [p["n"] for p in found["paragraphs"]] == [1, 2]
+    assert found["paragraphs"][0]["text"].endswith('"extreme left," "pro-EU" and "unbiased." The memo was signed.')

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 
 from ..parsed import Anchored, AnonBlock, Block, Entry, Furniture, Heading, ItemList, Line, ListItem, Paragraph
 from .fields import is_wrapper
+from .joined import cut_at_page, glued_next
 from .ruler import Chain, Run, note
 from .runs import (
     DASH_RULE,
@@ -33,7 +34,6 @@ from .runs import (
     Starts,
     closes_end,
     framed,
-    glued_next,
     item_starts,
     last_text,
     list_goes_on,
@@ -77,7 +77,6 @@ PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?(?:\.(?=\s|\(|$|(?<!\
 )
 #: a line that ends a sentence (or a quotation, a parenthesis)
 _TERMINAL_CHARS = ".!?:;\"')]"
-INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}\s*$")  # ``… appreciation for U.S.``: no sentence's end
 
 
 def para_start(text: str) -> bool:
@@ -250,7 +249,7 @@ def next_paragraph(block: list[Line], line: str) -> bool:
     """Inside paragraph N's run, a line that starts paragraph N + 1 with its portion marking
     or the page's ¶ anchor starts it, whatever ends the line before (a list of names, a
     quotation closed with a curly quote): unless that line ends in a word a number goes on
-    (``see paragraph`` / ``5. (C)``); without either, glued to its first word (``runs.glued_next``)."""
+    (``see paragraph`` / ``5. (C)``); without either, glued to its first word (``joined.glued_next``)."""
     number = _numbered_start(line)
     first = next((x for x in block if isinstance(x, str)), "")
     if number is None:
@@ -276,14 +275,14 @@ def starts_new(line: str) -> bool:
 )
 def paragraph_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
     """Two runs of lines are one paragraph when the first stops mid-sentence (more than 25
-    characters; after a page break, also in initials: ``for U.S.`` / page line / ``handling of …``)
+    characters; after a page break, also where it looks ended: ``joined.cut_at_page``)
     and the second goes on in lower case, or after page furniture; not when the second is a heading
     set with dashes (``… (D). CONFIDENTIAL`` / page break / ``BACKGROUND AND INTRODUCTION`` / ``---``)."""
     last, first = (before[-1] if before else ""), (texts[0] if texts else "")
     lower = first.lstrip()[:1].islower() and not re.match(r"\s*[a-z]\.\s+[A-Z]", first)  # (not ``a. The …``, an item)
     joinable = (
         bool(last)
-        and (not terminal(last) or bool(furniture and INITIALS_END.search(last) and re.match(r"\s*[a-z]{2}", first)))
+        and (not terminal(last) or (bool(furniture) and cut_at_page(last, first)))
         and not starts_new(first)
         and not DASH_RULE.match(last)
         and dashed_title(last) is None  # a heading set with dashes ends its run

@@ -22,7 +22,8 @@ import re
 
 from ..parsed import Furniture
 from . import gaps  # noqa: F401  (wrapped-number-rejoin, which this rule goes after, registered first)
-from .blocks import INITIALS_END, MERGE, PARA_START, starts_new, terminal
+from .blocks import MERGE, PARA_START, starts_new, terminal
+from .joined import INITIALS_END
 from .ruler import note
 from .runs import DASH_RULE, END_LABEL, TITLE_LIMIT
 

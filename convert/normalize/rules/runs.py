@@ -381,15 +381,3 @@ def heading_title(title: str) -> bool:
     if _quoted_last(title):
         return True  # a quotation closed
     return title.endswith(("...", "\u2026")) or title[-1:] not in ".,;:!?\"'"
-
-
-#: ``6.Other NGOs …``: a paragraph's number glued to its first word
-_GLUED = re.compile(r"\s*(\d{1,3})\.(?=[A-Z][a-z])")
-
-
-def glued_next(first: str, line: str) -> bool:
-    """Whether ``line`` opens with the number after ``first``'s, each glued to its paragraph's
-    first word: the post's way of numbering (``5.Diab said …`` / ``… slower.`` / ``6.Other NGOs …``,
-    07ADDISABABA3407), so the number starts the next paragraph without a marking or an anchor."""
-    glued, this = _GLUED.match(first), _GLUED.match(line)
-    return bool(glued and this and int(this[1]) == int(glued[1]) + 1)

@@ -1,0 +1,32 @@
+"""Helpers of the block rules: what a line's end or start says about the run it is in (no rules of
+their own). A sentence a page break cut though its line looks ended; the next paragraph's number
+glued to its first word, as the post numbers them."""
+
+from __future__ import annotations
+
+import re
+
+#: ``6.Other NGOs …``: a paragraph's number glued to its first word
+_GLUED = re.compile(r"\s*(\d{1,3})\.(?=[A-Z][a-z])")
+
+
+def glued_next(first: str, line: str) -> bool:
+    """Whether ``line`` opens with the number after ``first``'s, each glued to its paragraph's
+    first word: the post's way of numbering (``5.Diab said …`` / ``… slower.`` / ``6.Other NGOs …``,
+    07ADDISABABA3407), so the number starts the next paragraph without a marking or an anchor."""
+    glued, this = _GLUED.match(first), _GLUED.match(line)
+    return bool(glued and this and int(this[1]) == int(glued[1]) + 1)
+
+
+#: a stop in initials ends no sentence (``… appreciation for U.S.``)
+INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}\s*$")
+
+
+def cut_at_page(last: str, first: str) -> bool:
+    """Whether a page break cut a sentence whose line looks ended: a stop in initials before lower
+    case (``for U.S.`` / page line / ``handling of …``), a comma inside a closing quotation mark
+    (``… as "extreme left,"`` / page line / ``"pro-EU" and "unbiased."``, 09ANKARA1594)."""
+    if INITIALS_END.search(last):
+        return re.match(r"\s*[a-z]{2}", first) is not None
+    return last.rstrip().endswith((',"', ",\u201d"))
+
