@@ -92,7 +92,8 @@ def test_the_classified_by_note_tidies_what_its_line_breaks_left() -> None:
     and ends with one full stop."""
     for line, printed in (("Classified By: DCM X for Reasons 1.4 (B) and ( D)", "1.4 (B) and (D)."),
                           ("Classified By: DCM X for reasons 1 .4 (b) and (d )", "1.4 (b) and (d)."),
-                          ("Classified By: ESTOff X for reasons 1.4 (d) and (e):", "1.4 (d) and (e).")):
+                          ("Classified By: ESTOff X for reasons 1.4 (d) and (e):", "1.4 (d) and (e)."),
+                          ("Classified By: DCM X, Reasons 1. 4 (b), (d).", "Reasons 1.4 (b), (d).")):
         cable = hand_tei()
         etree.SubElement(cable.tei.find(f".//{T}bibl[@type='telegram']"), f"{T}note", type="classified-by").text = line
         assert dict(frus.source_note(cable.view))["classified-by"].endswith(printed)
@@ -216,3 +217,16 @@ def test_a_sentence_a_page_break_cut_after_a_comma_in_quotation_marks_goes_on() 
                     '"pro-EU" and "unbiased." The memo was signed.\n\n2. (C) Text.\n')
     assert [p["n"] for p in found["paragraphs"]] == [1, 2]
     assert found["paragraphs"][0]["text"].endswith('"extreme left," "pro-EU" and "unbiased." The memo was signed.')
+
+
+def test_reasons_after_a_blank_line_that_begin_with_the_word_go_on_with_the_classified_by_field() -> None:
+    """``Classified By: POLITICAL COUNSELOR DENNIS HEARNE.`` / (blank) / ``REASONS: 1.4 (B)(D)``
+    (04BRASILIA991, 08LAHORE315, 09TRIPOLI198), ``Classified By: Political Counselor`` / (blank) /
+    ``Political Counselor Richard Mills reasons, 1.4 b and d`` (08LONDON1972): the field's, not the
+    text's first paragraph or a heading."""
+    for field, reasons in (("Classified By: POLITICAL COUNSELOR DENNIS HEARNE.", "REASONS: 1.4 (B)(D)"),
+                           ("Classified By: Political Counselor",
+                            "Political Counselor Richard Mills reasons, 1.4 b and d")):
+        found = _record(f"{field}\n\n{reasons}\n\n1. (C) Text.\n")
+        assert [b["type"] for b in found["body"]][-1:] == ["p"] and found["paragraphs"][0]["n"] == 1
+        assert not any(reasons in (b.get("text") or "") for b in found["body"] if b["type"] in ("p", "ab"))

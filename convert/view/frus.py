@@ -218,14 +218,14 @@ def _sentence(text: str) -> str:
     # XXXXXXXXXXXX for reasons …``, 06PARIS7904: printed as the text's redactions are)
     text = REDACTION.sub(REDACTION_LABEL, " ".join(text.split()))
     # (a line break inside a bracket or a number, ``1.4 (B) and (`` / ``D)``, ``reasons 1`` /
-    # ``.4 (b)``, joined to ``( D)``, ``1 .4``; a line that ends in a colon, ``for reasons 1.4 (d)
-    # and (e):``, ends the note's sentence with a stop)
+    # ``.4 (b)``, ``Reasons 1.`` / ``4 (b)``, joined to ``( D)``, ``1 .4``, ``1. 4``; a line that
+    # ends in a colon, ``for reasons 1.4 (d) and (e):``, ends the note's sentence with a stop)
     text = _INNER_SPACE.sub("", text).rstrip(":;,")
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
 #: the spaces just inside a bracket, and a space before a number's decimal point
-_INNER_SPACE = re.compile(r"(?<=\()\s+|\s+(?=\))|(?<=\d) (?=\.\d)")
+_INNER_SPACE = re.compile(r"(?<=\()\s+|\s+(?=\))|(?<=\d) (?=\.\d)|(?<=\b1\.) (?=[45]\b)")
 
 
 #: the name the readers give the text read from standard input (``cat FILE | cable-convert -``)

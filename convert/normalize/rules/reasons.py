@@ -11,7 +11,9 @@ the field's last line ends with the word ``reason`` or ``reasons`` (a colon afte
 the line is only the reasons (``1.4`` or ``1.5``, then letters, ``and``, commas, brackets), up to
 40 characters; what follows it is left as it is. The field's last words may stand on that line
 too (``Department of State. REASON: 1.4 (b), (d)``, 09TRIPOLI260; ``FOR REASONS 1.4 (B) AND
-(D)``, 07BUENOSAIRES1723) where the field gives no reasons yet and stops after a comma or a word.
+(D)``, 07BUENOSAIRES1723; ``Political Counselor Richard Mills reasons, 1.4 b and d``, 08LONDON1972)
+where the field gives no reasons yet and stops after a comma or a word, or after a full stop where
+the line begins with the word (``… DENNIS HEARNE.`` / ``REASONS: 1.4 (B)(D)``, 04BRASILIA991).
 """
 
 from __future__ import annotations
@@ -34,13 +36,17 @@ _REASONS_THEN_PARAGRAPH = re.compile(rf"\s*{_REASONS}\.?\s*(?=\d{{1,2}}\.\s*\((?
 
 #: the field's last words and its reasons, ending the line (``Department of State. REASON: 1.4 (b), (d)``,
 #: ``FOR REASONS 1.4 (B) AND (D)``): up to 80 characters without a colon before the word ``reason``
-_WORDED = re.compile(rf"^[^:\n]{{0,80}}?\breasons?\s*:?\s*{_REASONS}\s*\.?\s*$", re.I)
+_WORDED = re.compile(rf"^[^:\n]{{0,80}}?\breasons?\s*[:,]?\s*{_REASONS}\s*\.?\s*$", re.I)
+#: a line that begins with the word: ``REASON: 1.4 (b), (d)`` (the field before may end with a stop)
+_REASON_FIRST = re.compile(r"\s*(?:for\s+)?reasons?\b", re.I)
 
 
-def _unfinished(texts: list[str]) -> bool:
+def _unfinished(texts: list[str], line: str) -> bool:
     """A Classified By field that gives no reasons yet and stops after a comma or a word, not a
-    full stop (``Classified By: Ambassador E. Anthony Wayne for``, ``… Embassy Tripoli,``)."""
-    return not any("1.4" in x or "1.5" in x for x in texts) and not texts[-1].rstrip().endswith(".")
+    full stop (``Classified By: Ambassador E. Anthony Wayne for``, ``… Embassy Tripoli,``), or
+    after one where the line begins with the word (``… DENNIS HEARNE.`` / ``REASONS: 1.4 (B)(D)``)."""
+    return not any("1.4" in x or "1.5" in x for x in texts) and (
+        not texts[-1].rstrip().endswith(".") or _REASON_FIRST.match(line) is not None)
 
 
 @OTHER.rule(
@@ -75,7 +81,7 @@ def reasons_continuation(cur: PreambleCursor, line: str) -> str | None:
     texts = [x for x in last.lines if isinstance(x, str)] if last is not None else []
     if last is None or last.kind != "classified-by" or not texts:
         return None
-    if not (_unfinished(texts) if worded else _ANNOUNCED.search(texts[-1])):
+    if not (_unfinished(texts, line) if worded else _ANNOUNCED.search(texts[-1])):
         return None
     if then is not None:
         cur.entries[cur.i : cur.i + 1] = [line[: then.end()].rstrip(), RunOn(line[then.end() :])]
