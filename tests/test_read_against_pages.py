@@ -230,3 +230,17 @@ def test_reasons_after_a_blank_line_that_begin_with_the_word_go_on_with_the_clas
         found = _record(f"{field}\n\n{reasons}\n\n1. (C) Text.\n")
         assert [b["type"] for b in found["body"]][-1:] == ["p"] and found["paragraphs"][0]["n"] == 1
         assert not any(reasons in (b.get("text") or "") for b in found["body"] if b["type"] in ("p", "ab"))
+
+
+def test_a_page_keeps_its_id_where_the_fm_line_names_its_post_and_the_banner_another() -> None:
+    """09BANGKOK706's page: ``FM AMEMBASSY BANGKOK``, no DE line, over AIT Taipei's ``TAIPEI 000320``
+    (the session-50 holdout's one unambiguous miss): the page's id, which the FM line's post
+    confirms, is kept, and a discrepancy note names the banner's."""
+    from convert.model import SourceMetadata
+
+    body = ("P 200414Z MAR 09\nFM AMEMBASSY BANGKOK\nTO SECSTATE WASHDC PRIORITY 6457\n\n"
+            "C O N F I D E N T I A L SECTION 01 OF 03 TAIPEI 000320\n\nSUBJECT: X\n\n1. (C) Text.\n")
+    meta = SourceMetadata(kind="cablegate-table", id="09BANGKOK706")
+    found = record(normalize(RawCable(source="t.html", form="html", body=body, metadata=meta)))
+    assert found["id"] == "09BANGKOK706"
+    assert any("09TAIPEI320" in w and "09BANGKOK706 is kept" in w for w in found["warnings"])

@@ -197,8 +197,8 @@ def _ident(
                         "(the cable's own id or a wrapper's date written in it)")
     if ident and meta is not None and meta.id and ident != meta.id:
         routed = cable_id(date, station_from_sender(routing), routing.serial)
-        if routed == meta.id:  # two witnesses against the banner: the page keeps its identity
-            return meta.id, message_ref, ident
+        if routed == meta.id or _sent_from(meta.id, ident, routing, date):  # two witnesses against the banner:
+            return meta.id, message_ref, ident  # the page keeps its identity
         if not (banner and banner.serial) and _last_digits(ident, meta.id):
             return meta.id, message_ref, None  # the DE line's serial is the id's last four digits
         if routing.date is None:  # the year is then the metadata's, which vouches for its own id alone
@@ -211,6 +211,16 @@ def _ident(
     if ident is None:
         warnings.append("no cable id could be derived: files are named after the input")
     return ident, message_ref, None
+
+
+def _sent_from(page_id: str, ident: str, routing: Routing, date: str | None) -> bool:
+    """Whether a header with no DE serial names the page id's post, not the banner's, in its FM line
+    (``FM AMEMBASSY BANGKOK`` over ``TAIPEI 000320``, 09BANGKOK706): two witnesses against the banner."""
+    sent = _ID_PARTS.match(cable_id(date, station_from_sender(routing), "1") or "")
+    page, banner = _ID_PARTS.match(page_id), _ID_PARTS.match(ident)
+    if routing.serial is not None or sent is None or page is None or banner is None:
+        return False
+    return bool(sent[1] == page[1] != banner[1])
 
 
 def _routing_disagrees(ident: str, routed: str | None, warnings: list[str]) -> None:
