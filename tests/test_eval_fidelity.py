@@ -88,6 +88,9 @@ TRUTH_SUMMARY = {"start": "Two years after it lost in", "end": "come back in the
          "and Recommendation.", (True, True, True)),
         ("SUMMARY AND BACKGROUND: Two years after it lost in ... come back in the immediate future. END SUMMARY",
          (True, True, True)),
+        # ``&`` for ``and`` in the label and its end marker (09RIYADH181)
+        ("SUMMARY & COMMENT: Two years after it lost in ... come back in the immediate future. End summary & "
+         "comment.", (True, True, True)),
         ("Two years after it lost in ... come back in the immediate", (True, True, False)),
         ("Summary: Spain's party, two years after it lost in ... come back in the immediate future.",
          (True, False, True)),

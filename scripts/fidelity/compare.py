@@ -117,8 +117,8 @@ def classification_equal(
 #: two-part label the normalizer reads); the truth excludes label and marker
 LABEL_WORDS = frozenset(
     "summary begin and introduction comment comments key points themes action request requests end of overview "
-    "sipdis background recommendation recommendations conclusion conclusions".split()
-)
+    "sipdis background recommendation recommendations conclusion conclusions &".split()
+)  # (``&``: ``SUMMARY & COMMENT:`` … ``End summary & comment.``, 09RIYADH181)
 _MARKING = re.compile(r"^\((?:U|C|S|SBU|TS|LOU)(?:[/ -][A-Z ]+)?\)[.:]?$", re.I)
 
 
