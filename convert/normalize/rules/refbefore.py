@@ -68,14 +68,24 @@ def serial_above_own(refs: Sequence[Ref], ident: str | None, message_ref: str | 
     own = _own(ident, message_ref)
     if not own:
         return None
+    def above(named: re.Match[str]) -> str | None:
+        if named["station"] in own and int(named["serial"]) > own[named["station"]]:
+            return f"a serial above the cable's own ({ident or message_ref}) of the same post"
+        return None
+    return _year_before(refs, above)
+
+
+def _year_before(refs: Sequence[Ref], reason: Callable[[re.Match[str]], str | None]) -> Before:
+    """The references, each whose year was inferred and for which ``reason`` (asked with its id's
+    parts) gives one read as of the year before, a warning saying why; None where none is."""
     out: list[Ref] = []
     said: list[str] = []
     for ref in refs:
         named = CABLE_ID.fullmatch(ref.target or "") if ref.year_inferred else None
-        if named and named["station"] in own and int(named["serial"]) > own[named["station"]]:
+        why = reason(named) if named else None
+        if named and why:
             before = f"{(int(named['year']) - 1) % 100:02d}{named['station']}{named['serial']}"
-            said.append(f"REF {ref.text}: a serial above the cable's own ({ident or message_ref}) of the same "
-                        f"post, so of the year before: {before}")
+            said.append(f"REF {ref.text}: {why}, so of the year before: {before}")
             ref = dataclasses.replace(ref, target=before)
         out.append(ref)
     return (tuple(out), said) if said else None
@@ -111,18 +121,13 @@ def state_serial_above_date(refs: Sequence[Ref], ident: str | None, message_ref:
     ordinal = day.timetuple().tm_yday
     if ordinal > EARLY_DAYS:
         return None
-    out: list[Ref] = []
-    said: list[str] = []
-    for ref in refs:
-        named = CABLE_ID.fullmatch(ref.target or "") if ref.year_inferred else None
-        if (named and named["station"] == "STATE" and int(named["year"]) == day.year % 100
-                and int(named["serial"]) > ordinal * STATE_PER_DAY + STATE_MARGIN):
-            before = f"{(day.year - 1) % 100:02d}STATE{named['serial']}"
-            said.append(f"REF {ref.text}: a Department serial above what it could have sent by {day.isoformat()}, "
-                        f"so of the year before: {before}")
-            ref = dataclasses.replace(ref, target=before)
-        out.append(ref)
-    return (tuple(out), said) if said else None
+    limit = ordinal * STATE_PER_DAY + STATE_MARGIN
+
+    def above(named: re.Match[str]) -> str | None:
+        if named["station"] == "STATE" and int(named["year"]) == day.year % 100 and int(named["serial"]) > limit:
+            return f"a Department serial above what it could have sent by {day.isoformat()}"
+        return None
+    return _year_before(refs, above)
 
 
 def years_before(refs: Sequence[Ref], ident: str | None, message_ref: str | None, date: str | None, run: Run,
