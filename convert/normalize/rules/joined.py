@@ -29,4 +29,3 @@ def cut_at_page(last: str, first: str) -> bool:
     if INITIALS_END.search(last):
         return re.match(r"\s*[a-z]{2}", first) is not None
     return last.rstrip().endswith((',"', ",\u201d"))
-

@@ -86,4 +86,3 @@ def after_unfinished(prev_end: str, line: str) -> bool:
 
 
 _SURNAME = re.compile(r"[A-Z][a-z]+")
-
