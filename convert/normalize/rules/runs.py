@@ -344,7 +344,7 @@ def _quoted_last(title: str) -> bool:
 
 #: no title: a redaction alone (a paragraph withheld whole, 10BEIJING105), the handling sentence
 #: (``SENSITIVE BUT UNCLASSIFIED--PLEASE PROTECT ACCORDINGLY``, 09SAOPAULO317)
-_NO_TITLE = re.compile(r"(?:(?:X{4,}|x{4,})[\s.]*)+$|SENSITIVE\s+BUT\s+UNCLASSIFIED\b", re.I)
+_NO_TITLE = re.compile(r"X{4}[X\s.]*+$|SENSITIVE\s+BUT\s+UNCLASSIFIED\b", re.I)
 
 
 def heading_title(title: str) -> bool:
