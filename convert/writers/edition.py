@@ -35,7 +35,7 @@ from ..options import WriteOptions
 from ..textview import REDACTION, REDACTION_LABEL
 from ..theme import Theme, load_theme
 from ..view import CableView, frus
-from .layout import add_text, styled
+from .layout import add_text, redaction_title, styled
 
 #: where each flavour puts the source note, and whether the text carries classification lines
 #: (paper and Word have running heads; a screen or an e-reader chapter has a top and a bottom)
@@ -175,7 +175,7 @@ def _withheld(span: etree._Element, theme: Theme, docx: bool) -> None:
             mark = styled(theme, docx, "span", "redaction")
             end = found[offset + 1].start() if offset + 1 < len(found) else len(text)
             mark.text, mark.tail = REDACTION_LABEL, text[match.end() : end]
-            mark.set("title", f"Redacted: text withheld when the cable was published ({match.group()} in the source)")
+            mark.set("title", redaction_title(match.group()))
             span.insert(at + offset, mark)
 
 

@@ -50,6 +50,11 @@ def all_text(element: etree._Element) -> str:
     return "".join(cast("Iterable[str]", element.itertext()))
 
 
+def redaction_title(written: str) -> str:
+    """A redaction's tooltip: what was withheld, and the characters the source shows for it."""
+    return "Redacted: text withheld when the cable was published" + (f" ({written} in the source)" if written else "")
+
+
 def add_text(parent: etree._Element, text: str | None) -> None:
     """Append ``text`` (white space collapsed) after ``parent``'s last child, or as its text."""
     if not text:
@@ -376,8 +381,7 @@ class Walk:
             written = clean(source.get("rend") or all_text(source))
             if self.edition or not written:
                 span.text = REDACTION_LABEL
-                withheld = f" ({written} in the source)" if written else ""
-                span.set("title", f"Redacted: text withheld when the cable was published{withheld}")
+                span.set("title", redaction_title(written))
                 return None
             span.text = written  # the transcript: the characters the source shows
             return None
