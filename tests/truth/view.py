@@ -53,7 +53,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s48.tsv", "session 48"),
               ("selection-holdout-s49.tsv", "session 49"),
               ("selection-holdout-s50.tsv", "session 50"),
-              ("selection-holdout-s51.tsv", "session 51"))
+              ("selection-holdout-s51.tsv", "session 51"),
+              ("selection-holdout-s52.tsv", "session 52"),
+              ("selection-holdout-s53.tsv", "session 53"))
 
 
 def selection() -> dict[str, dict]:
