@@ -43,13 +43,14 @@ _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}$")
 def comma_apostrophe(text: str, comma: int) -> bool:
     """Whether the comma at ``comma``, before ``s``, ``t``, ``ll``, ``re``, ``ve``, ``d``, ``m``
     (or ``S``, ``T``), is an apostrophe: after two letters, the last lower case (``Korea,s``,
-    ``hasn,t``), an acronym (``UK,s``, ``U.S.,s``), the pronoun (``I,d``); before a capital, after
+    ``hasn,t``), an acronym (``UK,s``, ``U.S.,s``), a number (``the 1990,s``, ``the G-20,s``: a
+    thousands' comma has three digits after it), the pronoun (``I,d``); before a capital, after
     two capitals (``KOREA,S``)."""
     after = text[comma + 1 : comma + 2]
     if after.islower():
         return ((comma > 1 and text[comma - 1].islower() and text[comma - 2].isalpha())
-                or (after == "s" and (acronym_before(text, comma) or _DOTTED.search(text, max(0, comma - 9), comma)
-                                      is not None))
+                or (after == "s" and (acronym_before(text, comma) or text[comma - 1 : comma].isdigit()
+                                      or _DOTTED.search(text, max(0, comma - 9), comma) is not None))
                 or (after in "dlmv" and pronoun_i(text, comma)))
     return comma > 1 and text[comma - 1].isupper() and text[comma - 2].isupper() and text[comma - 1].isalpha()
 

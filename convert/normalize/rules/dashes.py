@@ -10,7 +10,8 @@ each side, after a word, a number or punctuation and before a word, a number, a 
 it: ``(see ref A ) and``), or inside one that a later ``)`` closes (``(Deputy Prime Minister )
 Kurd ) KDP)``, 07BAGHDAD63). Not after a single letter (``A. ) STATE 064404``, a list label written
 apart). Between two numbers it is read as ``–`` (``5 ) 21``), elsewhere as ``—``; the ``)`` stays
-beside the dash (sic/corr, certainty medium: the dash is found by its shape).
+beside the dash (sic/corr, certainty medium: the dash is found by its shape). Some copies sent the
+dash as ``)-`` (``the group remains intact )- for now``, 05ANKARA7215; 26 pages): read alike.
 """
 
 from __future__ import annotations
@@ -29,28 +30,31 @@ _AFTER = re.compile(r"[A-Za-z0-9\"'(\u201c\u2018]")
 _LONE_LETTER = re.compile(r"(?:^|\s)[A-Za-z]\.?$")
 
 
-def _dash_shape(text: str, at: int) -> bool:
-    """The ``)`` at ``at`` stands between spaces, after a word, number or punctuation that is
-    not a lone letter, before a word, number, quotation or parenthesis."""
-    return (
+def _dash_width(text: str, at: int) -> int:
+    """How many characters the dash sent at ``at`` takes (``)`` or ``)-``), when it stands
+    between spaces, after a word, number or punctuation that is not a lone letter, before a
+    word, number, quotation or parenthesis; 0 when the ``)`` at ``at`` is no dash."""
+    width = 2 if text.startswith(")- ", at) else 1
+    shaped = (
         at >= 2
         and text[at - 1] == " "
-        and text[at + 1 : at + 2] == " "
+        and text[at + width : at + width + 1] == " "
         and bool(_BEFORE.match(text, at - 2))
-        and bool(_AFTER.match(text, at + 2))
+        and bool(_AFTER.match(text, at + width + 1))
         and not _LONE_LETTER.search(text[max(0, at - 5) : at - 1])
     )
+    return width if shaped else 0
 
 
 @REPAIRS.rule(
     "paren-dash",
     after="accent",
-    trigger=(" ) ",),
+    trigger=(" ) ", " )- "),
     note=note(
         "correction",
         "A dash sent as ) (disintegrate ) with the radical elements, January 10 ) 12) is an error of "
-        "transmission, corrected to — (– between numbers) where no parenthesis is open before it (sic/corr, "
-        "certainty medium: the dash is found by its shape).",
+        "transmission (sent as )- by some copies), corrected to — (– between numbers) where no parenthesis is open "
+        "before it (sic/corr, certainty medium: the dash is found by its shape).",
     ),
 )
 def paren_dash(text: str) -> Found:
@@ -64,11 +68,12 @@ def paren_dash(text: str) -> Found:
         if match.group() == "(":
             depth += 1
             continue
-        shaped = _dash_shape(text, at)
+        width = _dash_width(text, at)
         # inside parentheses, a dash is followed by the ``)`` that closes them, not by a ``(``
-        if shaped and (not depth or (index + 1 < len(parens) and parens[index + 1].group() == ")")):
-            dash = "\u2013" if text[at - 2].isdigit() and text[at + 2].isdigit() else "\u2014"
-            found.append((at, at + 1, Choice(")", dash, kind="corr", cert="medium", reason="dash")))
+        if width and (not depth or (index + 1 < len(parens) and parens[index + 1].group() == ")")):
+            dash = "\u2013" if text[at - 2].isdigit() and text[at + width + 1].isdigit() else "\u2014"
+            sent = text[at : at + width]
+            found.append((at, at + width, Choice(sent, dash, kind="corr", cert="medium", reason="dash")))
         elif depth:
             depth -= 1
     return found

@@ -184,7 +184,8 @@ def accent(text: str) -> Found:
 )
 def redaction(text: str) -> Found:
     """``XXXXXXXXXXXX`` (a name or a detail withheld by the publisher): a gap; also where the copy
-    glued it to the word before (``Ben Salem toldXXXXXXXXXXXX that …``, 08TUNIS299)."""
+    glued it to the word before (``Ben Salem toldXXXXXXXXXXXX that …``, 08TUNIS299) or after
+    (``He asserted that XXXXXXXXXXXXhusband is …``, 10CAIRO147: the word's first letter in lower case)."""
     return [(m.start(), m.end(), Gap(m.group())) for m in REDACTION.finditer(text)]
 
 

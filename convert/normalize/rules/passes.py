@@ -9,9 +9,9 @@ import itertools
 import re
 from collections.abc import Callable
 
-from ..parsed import Anchored, AnonBlock, Block, Heading, ItemList, PageBreak, Paragraph
+from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, PageBreak, Paragraph
 from .blocks import PASSES, text_lines
-from .copies import ROW_CABLE, ROW_DAY, ROW_ID, ROW_START, row_field
+from .copies import ROW_CABLE, ROW_DAY, ROW_ID, ROW_REFS, ROW_START, row_field
 from .fields import field_kind, is_wrapper
 from .ruler import Run, note
 from .runs import heading_title, is_bare, mixed_case, wrapped_title_lines
@@ -87,11 +87,23 @@ def _is_row(rows: list[list[str]]) -> bool:
     return len(lines) == len(rows) or any(ROW_CABLE.match(t) for t in lines)
 
 
+def _refs_cell_head(block: Block) -> bool:
+    """A row's last field, the cables it names (``09SECSTATE112828|09THEHAGUE615``), run on
+    into the head of the text's next copy: its banner (a section mark), then its handling and
+    office lines (``… IO/HR FOR PAUL KRUCHOWSKI …``, 09THEHAGUE668)."""
+    if not (isinstance(block, Paragraph) and is_bare(block) and block.lines and isinstance(block.lines[0], str)):
+        return False
+    return bool(ROW_REFS.match(block.lines[0])) and any(
+        isinstance(x, Furniture) and x.kind == "section" for x in block.lines[1:]
+    )
+
+
 @PASSES.rule("database-rows")
 def database_rows(blocks: list[Block], run: Run) -> list[Block]:
     """A media partner's database row inside the text (id, date, refid, origin,
     classification, one per line, a blank line or none between them) is a wrapper, not
-    paragraphs of the cable."""
+    paragraphs of the cable; so is its last field, the cables it names, where the head of the
+    text's next copy runs on after it (:func:`_refs_cell_head`)."""
     out = list(blocks)
     index = 0
     while index < len(out):
@@ -100,6 +112,8 @@ def database_rows(blocks: list[Block], run: Run) -> list[Block]:
             rows.append(found)
             end += 1
         if _is_row(rows):
+            if end < len(out) and _refs_cell_head(out[end]):
+                end += 1
             for k in range(index, end):
                 out[k] = AnonBlock("wrapper", out[k].lines)  # type: ignore[union-attr]
             index = end

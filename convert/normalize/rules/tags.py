@@ -118,12 +118,17 @@ _REF_ITEM = re.compile(r"^\s*\([A-Z]\)\s+(?:\d\d\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A
 def tags_runon(field: str, line: str) -> bool:
     """``TAGS: ECON EPET EWWT PGOV KCOR CY LY`` / ``HANNIBAL GOES TO SEA: INSIGHTS INTO …``: a
     line after the TAGS field of three words or more, mostly no codes (a SUBJECT without its
-    label, the text), ends the field; a line of codes (``NATO, UK, CN``), a phrase's last word
-    (``COUNTRY`` / ``CLEARANCE``) or a person tag's rest goes on."""
+    label, the text), ends the field; so does a shorter line of no codes that ends in a comma or
+    holds a hyphened word (``TAGS: PGOV PINR PE`` / ``RUN-OFF,`` / ``SEEKS EMBASSY'S …``, 06LIMA1452:
+    a SUBJECT's words after its lost label); a line of codes (``NATO, UK, CN``), a phrase's last
+    word (``COUNTRY`` / ``CLEARANCE``) or a person tag's rest goes on."""
     if field.count("(") > field.count(")") or (line.lstrip().startswith("(") and not _REF_ITEM.match(line)):
         return False
     words = _WORD.findall(line)
-    return len(words) >= 3 and sum(map(is_code, words)) * 2 < len(words)
+    if len(words) >= 3:
+        return sum(map(is_code, words)) * 2 < len(words)
+    return (bool(words) and not any(map(is_code, words))
+            and (line.rstrip().endswith(",") or any("-" in w.strip("-") for w in words)))
 
 
 _CODES_LINE = re.compile(r"^\s*[A-Z]{2,8}(?:\s*,\s*|\s+)[A-Z]{2,8}(?:(?:\s*,\s*|\s+)[A-Z]{2,8})+\s*$")

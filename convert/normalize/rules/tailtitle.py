@@ -78,6 +78,17 @@ def _line_title(words: list[str]) -> bool:
     return 3 * capitals >= len(words) and not any(word[-1:] in ",;:" for word in words[:-1])
 
 
+#: a news summary's source and date closing its item (``… in the fair. [libyaonline.com, 4/4/2009]``)
+_CITED = re.compile(r"\d\]$")
+
+
+def _cited_title(words: list[str]) -> bool:
+    """A title after a news item's citation: up to twelve words in capitals, a letter first, one
+    word too (``[Libyaonline.com, 4/9/2009] IT``, 09TRIPOLI365: the item's end is sure)."""
+    return (len(words) <= _MAX_WORDS and words[0][:1].isalpha() and words[0][:1].isupper()
+            and not " ".join(words).startswith(_NOT_TITLE) and not _NOT_IN_TITLE.intersection(words))
+
+
 def _last_line(lines: tuple[Line, ...]) -> int | None:
     """The index of the last text line that is not blank (looked for from the end), or None."""
     for index in range(len(lines) - 1, -1, -1):
@@ -100,16 +111,18 @@ def tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
         if before is not None and _finished(before.split()[-1]):
             return lines[:last], line.strip()
     start = len(words)
-    while start > 0 and _title_word(words[start - 1]) and len(words) - start <= _MAX_WORDS:
+    while (start > 0 and _title_word(words[start - 1]) and not _CITED.search(words[start - 1])
+           and len(words) - start <= _MAX_WORDS):
         start -= 1
-    if start == len(words) or not _is_title(words[start:]):
+    cited = 0 < start < len(words) and _CITED.search(words[start - 1]) is not None and _cited_title(words[start:])
+    if start == len(words) or not (_is_title(words[start:]) or cited):
         return None
     if start == 0:
         before = next((x for x in reversed(lines[:last]) if isinstance(x, str) and x.strip()), None)
         if before is None or not _finished(before.split()[-1]):
             return None
         return lines[:last], line.strip()
-    if not _finished(words[start - 1]):
+    if not (_finished(words[start - 1]) or cited):
         return None
     title = line.split(None, start)[-1].rstrip()
     kept = line.rstrip()[: -len(title)].rstrip()
@@ -205,22 +218,40 @@ def title_after_text(blocks: list[Block], run: Run) -> list[Block]:
 _NO_END = re.compile(r"^\(?(?:[A-Z][A-Za-z]{0,2}|(?:[A-Z]\.)+[A-Z]|\d{1,3})\.$")
 #: a name with its office, an entry of a list of persons (``Lorna Miller, Defence Science …``)
 _NAME_ENTRY = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+,")
+#: a title of one word: a capital and small letters (``Venezuela``, ``Inauguration``)
+_ONE_WORD_TITLE = re.compile(r"[A-Z][a-z]{4,}")
+
+
+def _mixed_titles(blocks: list[Block], single: bool) -> dict[int, tuple[tuple[Line, ...], str]]:
+    """The paragraphs before a numbered one that end in a title in mixed case (:func:`mixed_tail_title`),
+    by index: their lines less the title, and the title."""
+    found: dict[int, tuple[tuple[Line, ...], str]] = {}
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and not block.items and next_numbered(blocks, index):
+            cut = mixed_tail_title(block.lines, single)
+            if cut is not None and any(map(has_lower, cut[0])):
+                found[index] = cut
+    return found
+
+
 #: words a list's or a source's line opens with, not a title's
 _NOT_MIXED_TITLE = ("Source", "REF", "Ref", "And ", "MESSAGE")
 
 
-def mixed_tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
+def mixed_tail_title(lines: tuple[Line, ...], single: bool = False) -> tuple[tuple[Line, ...], str] | None:
     """The paragraph's lines less a title written as a title (:func:`runs.title_case`) run on after its last
     sentence with no rule under it (``… for his own benefit. Venezuelan Accession to Mercosul``), and the
     title; None where its last line ends in none, or in a name (``… Secretary of the GPC, Dr. Ali Essawi``,
     ``… Mr. Philippe Delaune``, ``… Ambassador to the U.S. Imad Mustapha …``), a person's entry of a list
-    (``Lorna Miller, Defence …``), a redaction or a source line (``Source: Reuters``)."""
+    (``Lorna Miller, Defence …``), a redaction or a source line (``Source: Reuters``). With ``single``, also
+    a title of one word, a capital and four small letters or more (``… working with us. Venezuela``)."""
     found = ruled_tail_title(lines)
     if found is None:
         return None
     kept, title = found
     before = next((x for x in reversed(kept) if isinstance(x, str) and x.strip()), "").split()
-    if len(title.split()) < 2 or not before or _NO_END.match(before[-1]) or _NAME_ENTRY.match(title):
+    one = single and _ONE_WORD_TITLE.fullmatch(title) is not None
+    if (len(title.split()) < 2 and not one) or not before or _NO_END.match(before[-1]) or _NAME_ENTRY.match(title):
         return None
     if "XXXX" in title or title.startswith(_NOT_MIXED_TITLE) or not title_case(title):
         return None
@@ -244,16 +275,18 @@ def mixed_title_after_text(blocks: list[Block], run: Run) -> list[Block]:
     Continent`` too): a title in mixed case at the end of a paragraph, where a copy lost the line
     breaks, is a heading before the next numbered paragraph. A name ends many a paragraph as well
     (``… the Secretary, Dr. Ali Essawi``), so a title alone is taken only in a cable that has another
-    heading or another such title: a cable that sets its sections under titles."""
+    heading or another such title: a cable that sets its sections under titles. In such a cable a
+    title of one word is taken too (``… the GOB is focused on working with us. Venezuela`` / ``¶4.
+    …``, 06BRASILIA2412, whose sections are titled ``Presidential Meeting``, ``Bilateral Relations``)."""
     if not mixed_case(blocks):
         return blocks
-    found: dict[int, tuple[tuple[Line, ...], str]] = {}
-    for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph) and not block.items and next_numbered(blocks, index):
-            cut = mixed_tail_title(block.lines)
-            if cut is not None and any(map(has_lower, cut[0])):
-                found[index] = cut
+    found = _mixed_titles(blocks, False)
     if not found or (len(found) < 2 and not any(isinstance(b, Heading) for b in blocks)):
+        if not any(isinstance(b, Heading) for b in blocks):
+            return blocks
+        found = {}
+    found = {**_mixed_titles(blocks, True), **found}
+    if not found:
         return blocks
     out: list[Block] = []
     for index, block in enumerate(blocks):

@@ -1,0 +1,114 @@
+"""Forms found by reading editions against their pages (session 40): the blind holdouts' misses and
+the random editions' defects, each mended as a general rule and tested here on a made-up text of
+its form, with the nearest form it must leave alone."""
+
+from __future__ import annotations
+
+from lxml import etree
+from test_read_against_pages import HEAD, _record, _text
+from writers_fixtures import hand_tei
+
+from convert.model import NS, RawCable
+from convert.normalize import normalize
+from convert.view import frus
+
+T = "{http://www.tei-c.org/ns/1.0}"
+
+
+def test_the_word_reasons_split_by_a_line_end_is_joined_in_the_source_note() -> None:
+    """``for reas`` / ``ons 1.4`` (08PARIS1616; ``REASO NS``, ``r easons``, ``REASON S:`` in 47 pages): the
+    note reads ``reasons`` as the cable meant it, in the case it was written; other words stay apart."""
+    for line, printed in (("Classified By: X for reas ons 1.4 (B & D).", "for reasons 1.4 (B & D)."),
+                          ("CLASSIFIED BY: X, REASON S: 1.4 (B/D).", "X, REASONS: 1.4 (B/D)."),
+                          ("Classified By: X for r easons 1.4 (b).", "for reasons 1.4 (b)."),
+                          ("Classified By: X for the reason s 1.4 (b).", "for the reasons 1.4 (b).")):
+        cable = hand_tei()
+        etree.SubElement(cable.tei.find(f".//{T}bibl[@type='telegram']"), f"{T}note", type="classified-by").text = line
+        assert dict(frus.source_note(cable.view))["classified-by"].endswith(printed)
+
+
+def test_a_dash_sent_as_a_bracket_and_a_hyphen_is_a_dash() -> None:
+    """``the group remains intact )- for now`` (05ANKARA7215; 26 pages): ``)-`` between spaces is the dash
+    ``)`` alone stands for elsewhere; inside brackets a ``)-`` that closes them stays as written."""
+    text = _text("1. (C) The group remains intact )- for now. Between 5 )- 7 votes (see ref A )- and B).\n")
+    assert "intact \u2014 for now" in text and "5 \u2013 7 votes" in text
+    assert "(see ref A )- and B)" in text
+
+
+def test_a_redaction_glued_to_the_word_after_it_is_a_redaction() -> None:
+    """``He asserted that XXXXXXXXXXXXhusband is`` (10CAIRO147; 24 pages): six X or more glued to a word in
+    lower case are a redaction and the word; ``XXXs`` (a plural of a letter) and ``Xerxes`` are words."""
+    cable = normalize(RawCable(source="t.txt", form="text", body=HEAD + (
+        "1. (C) He asserted that XXXXXXXXXXXXhusband is a criminal; the XXXs and Xerxes stay.\n")))
+    gaps = cable.tei.findall(".//t:body//t:gap", NS)
+    assert [g.get("rend") for g in gaps] == ["XXXXXXXXXXXX"]
+    assert gaps[0].tail.startswith("husband is")
+
+
+def test_an_apostrophe_sent_as_a_comma_after_a_number() -> None:
+    """``the same 1990,s agreements``, ``the G-20,s expansion``, ``Jorge 40,s planned demobilization``
+    (08PARIS1616, 09THEHAGUE196, 06BOGOTA2291; 15 pages): after a digit a comma before ``s`` ending the
+    word is an apostrophe (a thousands' comma has three digits after it)."""
+    text = _text("1. (C) The 1990,s agreements and the G-20,s expansion; 1,500 troops and 2,s3 stay.\n")
+    assert "1990\u2019s agreements" in text and "G-20\u2019s expansion" in text
+    assert "1,500 troops" in text and "2,s3" in text
+
+
+def test_a_subjects_words_after_its_lost_label_are_no_tags() -> None:
+    """``TAGS: PGOV PINR PE`` / ``RUN-OFF,`` / ``SEEKS EMBASSY'S ASSISTANCE …`` (06LIMA1452, session-52
+    holdout): a short line of no codes that ends in a comma or holds a hyphened word ends the TAGS
+    field; a phrase's last word (``COUNTRY`` / ``CLEARANCE``) and a line of codes still go on."""
+    head = "C O N F I D E N T I A L LIMA 001452\n\nE.O. 12958: DECL: 04/12/2016 TAGS: PGOV PINR PE\n"
+    assert _record("RUN-OFF,\nSEEKS EMBASSY'S ASSISTANCE IN CEMENTING A COALITION\n\n1. (C) Text.\n",
+                   head)["tags"] == ["PGOV", "PINR", "PE"]
+    head = "C O N F I D E N T I A L KUWAIT 000624\n\nE.O. 12958: DECL: 04/12/2016\nTAGS: OREP AMGT KU COUNTRY\n"
+    assert _record("CLEARANCE\nSUBJECT: TEST\n\n1. (C) Text.\n", head)["tags"][-1] == "COUNTRY CLEARANCE"
+    head = "C O N F I D E N T I A L LIMA 001452\n\nE.O. 12958: DECL: 04/12/2016\nTAGS: PGOV PINR\n"
+    assert _record("PE, KDEM\nSUBJECT: TEST\n\n1. (C) Text.\n", head)["tags"] == ["PGOV", "PINR", "PE", "KDEM"]
+
+
+def _headings(body: str) -> list[str]:
+    cable = normalize(RawCable(source="t.txt", form="text", body=HEAD + body))
+    return [" ".join("".join(h.itertext()).split()) for h in cable.tei.iterfind(".//t:body//t:ab[@type='heading']", NS)]
+
+
+def test_a_title_of_one_word_run_on_after_a_paragraph_in_a_cable_of_titled_sections() -> None:
+    """``… focused on working with us. Venezuela`` / blank / ``¶4. …`` (06BRASILIA2412, whose other
+    sections are titled ``Presidential Meeting``, ``Bilateral Relations``): in a cable that sets its
+    sections under titles, one word, a capital and small letters, after the last sentence is a title;
+    in a cable with no other title it stays the paragraph's."""
+    titled = ("1. (C) Summary. The talks went well. End summary.\n\nBilateral Relations\n\n"
+              "2. (C) The minister is focused on working with us. Venezuela\n\n3. (C) Lula goes to Caracas.\n")
+    assert _headings(titled) == ["Bilateral Relations", "Venezuela"]
+    untitled = "1. (C) The minister is focused on working with us. Venezuela\n\n2. (C) Lula goes to Caracas.\n"
+    assert _headings(untitled) == []
+
+
+def test_a_title_after_a_news_items_citation_is_a_heading() -> None:
+    """``… in the fair. [Tripoli Post, 4/4/2009] BILATERAL ISSUES`` / ``14.(U) …`` (09TRIPOLI365 and six
+    more of Tripoli's economic digests): after the item's source and date in brackets, words in
+    capitals, one too (``IT``, ``LABOR``), are the next section's title; a bracket without a date is no
+    item's end."""
+    body = ("1. (U) Fair Opens: The fair opened. [Tripoli Post, 4/4/2009] BILATERAL ISSUES\n\n"
+            "2. (U) Talks: The talks went on. [Libyaonline.com, 4/9/2009] IT\n\n"
+            "3. (U) Telecom: Users grew. [see above] NOT A TITLE\n\n4. (U) The end.\n")
+    assert _headings(body) == ["BILATERAL ISSUES", "IT"]
+
+
+def test_a_rows_cited_cables_cell_run_on_into_the_next_copys_head_is_the_rows() -> None:
+    """``232980`` / ``2009-11-04`` / ``09THEHAGUE668`` / ``Embassy The Hague`` / ``CONFIDENTIAL`` /
+    ``09SECSTATE112828|09THEHAGUE615`` / the banner again / ``IO/HR FOR PAUL KRUCHOWSKI`` (09THEHAGUE668,
+    09THEHAGUE707, 07THEHAGUE497): the row's last field and the copy's head it runs into are the
+    wrapper's, not a paragraph of the reading text."""
+    body = ("C O N F I D E N T I A L THE HAGUE 000668\n\nSIPDIS\n\nIO/HR FOR PAUL KRUCHOWSKI\n\n"
+            "E.O. 12958: DECL: 11/03/2019\nTAGS: PREL NL\nSUBJECT:...\n\n\n232980\n\n2009-11-04\n\n09THEHAGUE668\n\n"
+            "Embassy The Hague\n\nCONFIDENTIAL\n\n09SECSTATE112828|09THEHAGUE615\n\n"
+            "C O N F I D E N T I A L THE HAGUE 000668\n\nSIPDIS\n\nIO/HR FOR PAUL KRUCHOWSKI\n\n"
+            "E.O. 12958: DECL: 11/03/2019\nTAGS: PREL NL\nSUBJECT: THE REDLINES\n\n"
+            "Classified By: PolEcon Counselor Andrew C. Mann for reasons 1.5(b,d)\n\n"
+            "(C) Post conveyed the points to the ministry.\nLEVIN\n")
+    cable = normalize(RawCable(source="t.txt", form="text", body=body))
+    texts = [" ".join("".join(p.itertext()).split()) for p in cable.tei.iterfind(".//t:body//t:p", NS)]
+    assert texts == ["(C) Post conveyed the points to the ministry."]
+    wrappers = ["".join(a.itertext()) for a in cable.tei.iterfind(".//t:body//t:ab[@type='wrapper']", NS)]
+    assert any(w.startswith("09SECSTATE112828|09THEHAGUE615") for w in wrappers)
