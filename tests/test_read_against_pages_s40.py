@@ -11,6 +11,7 @@ from writers_fixtures import hand_tei
 from convert.model import NS, RawCable
 from convert.normalize import normalize
 from convert.view import frus
+from convert.writers.json import record
 
 T = "{http://www.tei-c.org/ns/1.0}"
 
@@ -112,3 +113,60 @@ def test_a_rows_cited_cables_cell_run_on_into_the_next_copys_head_is_the_rows() 
     assert texts == ["(C) Post conveyed the points to the ministry."]
     wrappers = ["".join(a.itertext()) for a in cable.tei.iterfind(".//t:body//t:ab[@type='wrapper']", NS)]
     assert any(w.startswith("09SECSTATE112828|09THEHAGUE615") for w in wrappers)
+
+
+ROUTED = ("VZCZCXYZ0001\nPP RUEHWEB\nDE RUEHPE #1358/01 0972243\nZNY CCCCC ZZH\nP 072243Z APR 06\nFM AMEMBASSY LIMA\n"
+          "TO RUEHC/SECSTATE WASHDC PRIORITY 9676-9677\nINFO RUEHBO/AMEMBASSY BOGOTA 3231\n{line}\n"
+          "RUEHSG/AMEMBASSY SANTIAGO 0401\n\nC O N F I D E N T I A L LIMA 001358\n\nSIPDIS\n\n"
+          "E.O. 12958: DECL: 04/07/2016\nTAGS: PREL PE\nSUBJECT: TEST\n\n1. (C) Text of the cable.\n")
+
+
+def test_la_paz_with_a_month_for_its_number_and_the_next_addressee_run_on_is_two_addressees() -> None:
+    """``RUEHLP/AMEMBASSY LA PAZ APR QUITO 0227`` (06LIMA1358, 144 pages): La Paz, then Quito with the
+    number, and both in the source note's "Repeated to"; ``… LA PAZ DEC 9085`` is La Paz alone. A
+    sequence written for two sections (``PRIORITY 9676-9677``, 09STATE99783) leaves the name clean."""
+    def listed(line: str) -> tuple[list[tuple[str, str | None]], dict]:  # type: ignore[type-arg]
+        cable = normalize(RawCable(source="t.txt", form="text", body=ROUTED.format(line=line)))
+        rec = record(cable)
+        return [(a["name"], a.get("sequence")) for a in rec["info"]], rec
+    info, rec = listed("RUEHLP/AMEMBASSY LA PAZ APR QUITO 0227")
+    assert info == [("AMEMBASSY BOGOTA", "3231"), ("AMEMBASSY LA PAZ", None), ("AMEMBASSY QUITO", "0227"),
+                    ("AMEMBASSY SANTIAGO", "0401")]
+    assert [(a["name"], a["precedence"], a["sequence"]) for a in rec["to"]] == [("SECSTATE WASHDC", "PRIORITY", "9676")]
+    info, _ = listed("RUEHLP/AMEMBASSY LA PAZ DEC 9085")
+    assert info[1] == ("AMEMBASSY LA PAZ", "9085") and len(info) == 3
+    merged = ROUTED.format(line="RUEHLP/AMEMBASSY LA PAZ APR QUITO 0227")
+    cable = normalize(RawCable(source="t.txt", form="text", body=merged))
+    assert frus.repeated_to(cable.view) == "Repeated to Bogota, La Paz, Quito, and Santiago"
+
+
+def test_a_marked_bullet_after_a_label_in_capitals_is_an_item() -> None:
+    """``1.KEY POINTS -- (C) Since our last update …`` (09CAIRO1182 and 20 more of Cairo's): the first
+    key point after the label is an item as the others are, not the label's text."""
+    cable = normalize(RawCable(source="t.txt", form="text", body=HEAD + (
+        "1.KEY POINTS -- (C) Since our last update, cases went on. -- (C) The case is slow.\n")))
+    items = [" ".join("".join(i.itertext()).split()) for i in cable.tei.iterfind(".//t:body//t:item", NS)]
+    assert items[:2] == ["(C) Since our last update, cases went on.", "(C) The case is slow."]
+
+
+def test_titles_in_capitals_may_open_with_a_bracketed_word_or_a_figure_and_end_in_an_ellipsis() -> None:
+    """``(ANOTHER) RADICAL RESTRUCTURING OF GOVERNMENT IN THE OFFING`` and ``5,000 LD ALLOTMENT "AN
+    EXAMPLE"; CENTRAL BANK …`` on lines of their own (08TRIPOLI227); ``Wang Pledges Chinese Support...``
+    over its rule after the paragraph's last line (09BEIJING3313). A portion marking or a redaction
+    after a figure (``(SBU) …``, ``1 XXXXXXXXXXXX``) opens no title."""
+    body = ("1. (C) Oil prices rose.\n\n(ANOTHER) RADICAL RESTRUCTURING OF GOVERNMENT IN THE OFFING\n\n"
+            "2. (C) Qadhafi called for change.\n\n5,000 LD ALLOTMENT \"AN EXAMPLE\"; CENTRAL BANK CONCERNED\n\n"
+            "3. (C) The figure was an example.\n\n1 XXXXXXXXXXXX\n\n4. (C) The minister engaged seriously.\n"
+            "Wang Pledges Chinese Support...\n\n-------------------------------\n\n5. (C) Wang had praise.\n")
+    assert _headings(body) == ["(ANOTHER) RADICAL RESTRUCTURING OF GOVERNMENT IN THE OFFING",
+                               "5,000 LD ALLOTMENT \"AN EXAMPLE\"; CENTRAL BANK CONCERNED",
+                               "Wang Pledges Chinese Support..."]
+
+
+def test_and_and_for_split_by_a_line_end_are_joined_in_the_source_note() -> None:
+    """``for REASONS 1.4 (B) an`` / ``d (D)`` (09NAIROBI2338), ``(b) a`` / ``nd (d)``, ``fo`` / ``r reasons``."""
+    for line, printed in (("Classified By: X for REASONS 1.4 (B) an d (D)", "1.4 (B) and (D)."),
+                          ("Classified By: X fo r reasons 1.4 (b) a nd (d).", "for reasons 1.4 (b) and (d).")):
+        cable = hand_tei()
+        etree.SubElement(cable.tei.find(f".//{T}bibl[@type='telegram']"), f"{T}note", type="classified-by").text = line
+        assert dict(frus.source_note(cable.view))["classified-by"].endswith(printed)

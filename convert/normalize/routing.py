@@ -12,6 +12,7 @@ from .dtg import DTG_LINE, parse_dtg
 from .parsed import Addressee, Banner, Routing, RoutingLine
 from .rules.fields import field_kind
 from .rules.joinedrouting import JOINED
+from .rules.merged import ADDRESSEES
 from .rules.routing import ADDRESSEE_START, DE, FM, GLUED, INFO, LATER, PRECEDENCE, PREFACE, STARTS, TO, classify
 from .rules.ruler import Run
 
@@ -19,7 +20,8 @@ PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROU
 _ADDRESSEE = re.compile(r"^(?:(?P<prefix>(?:R[A-Z0-9]{3,7}|ZEN)(?:/R[A-Z0-9]{3,7})*)/)?(?P<rest>.*\S|.)\s*$")
 #: a sequence number after white space at the end (``(?<!\s)\s++``: the first white space, then
 #: the character before it looked back at, so that ``re`` skips to white space)
-_SEQ = re.compile(r"\s(?<!\s\s)\s*+(?P<seq>\d{1,5})$")
+#: (a cable sent in two sections numbers it twice, ``PRIORITY 9759-9760``: the first is kept in ``n``)
+_SEQ = re.compile(r"\s(?<!\s\s)\s*+(?P<seq>\d{1,5})(?:-\d{1,5})?$")
 _LISTS = ("to", "info", "xmt")
 #: kinds whose next lines are read with them (``drafting``: the clearances under DRAFTED BY)
 _RUNS = (*_LISTS, "drafting")
@@ -263,4 +265,6 @@ def _take(reading: _Reading, line: str, kind: str, base: str, run: Run) -> None:
         found["sender"] = " ".join(match["rest"].split())
     elif base in ("to", "info"):
         match = (TO if base == "to" else INFO).match(line) if kind == base else None
-        (reading.to if base == "to" else reading.info).append(parse_addressee(match["rest"] if match else line, run))
+        rest = match["rest"] if match else line
+        listed = reading.to if base == "to" else reading.info
+        listed.extend(parse_addressee(text, run) for text in run.first(ADDRESSEES, rest) or (rest,))

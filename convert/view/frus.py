@@ -221,16 +221,16 @@ def _sentence(text: str) -> str:
     # ``.4 (b)``, ``Reasons 1.`` / ``4 (b)``, joined to ``( D)``, ``1 .4``, ``1. 4``; a line that
     # ends in a colon, ``for reasons 1.4 (d) and (e):``, ends the note's sentence with a stop)
     text = _INNER_SPACE.sub("", text).rstrip(":;,")
-    # (the word ``reasons`` broken by a line end, ``for reas`` / ``ons 1.4``, joined as the
-    # text's other wrapped words are)
-    text = _SPLIT_REASONS.sub(lambda m: m.group().replace(" ", ""), text)
+    # (the line's words ``reasons``, ``and``, ``for`` broken by a line end, ``for reas`` / ``ons 1.4``,
+    # ``(B) an`` / ``d (D)``, joined as the text's other wrapped words are)
+    text = _SPLIT_WORDS.sub(lambda m: m.group().replace(" ", ""), text)
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
 #: the spaces just inside a bracket, and a space before a number's decimal point
 _INNER_SPACE = re.compile(r"(?<=\()\s+|\s+(?=\))|(?<=\d) (?=\.\d)|(?<=\b1\.) (?=[45]\b)")
-#: ``reasons`` with one space inside it, where a line break split it (``rea sons``, ``REASO NS``)
-_SPLIT_REASONS = re.compile(r"\b(?:r easons|re asons|rea sons|reas ons|reaso ns|reason s)\b", re.I)
+#: ``reasons``, ``and``, ``for`` with one space inside, where a line break split them (``rea sons``, ``A ND``)
+_SPLIT_WORDS = re.compile(r"\b(?:r easons|re asons|rea sons|reas ons|reaso ns|reason s|a nd|an d|f or|fo r)\b", re.I)
 
 
 #: the name the readers give the text read from standard input (``cat FILE | cable-convert -``)

@@ -357,7 +357,9 @@ _ENDED = r"(?<=[.:;!?\"')\u201d\u2019]\s)"
 #: the pattern begins with the run's first white space, so the search skips to white space in C
 #: instead of trying three look-behinds at every position: the same matches, 5x faster)
 _RUN_ON_BULLET = re.compile(
-    rf"\s(?:{_ENDED}(?:\s++(?=--\s+[A-Z(\"\u201c])|\s*+(?={_MARK}))|(?<!\s\s)\s++(?={_MARK}))"
+    rf"\s(?:{_ENDED}(?:\s++(?=--\s+[A-Z(\"\u201c])|\s*+(?={_MARK}))|(?<!\s\s)\s++(?={_MARK})"
+    # (or after a label in capitals: ``1.KEY POINTS -- (C) Since …``, 09CAIRO1182)
+    rf"|(?<=[A-Z]{{2}}\s)(?={_MARK}))"
 )
 #: the same bullet after one space only (``Key Points: -- The Government … subside. -- The
 #: efforts …``, 09CAIRO1222): a bullet only where the line holds two of them or more

@@ -316,6 +316,9 @@ def next_numbered(blocks: Sequence[Block], index: int) -> bool:
 _FIELD_LABEL = re.compile(r"\b(?:TAGS|E\.\s?O\.|SUBJECT|REF)\s*:")
 #: a title that opens with an ordinal in figures before a capitalised word (``4th Air Force Brigade``)
 _ORDINAL_FIRST = re.compile(r"^\d{1,3}(?:st|nd|rd|th) [A-Z]|^(?:19|20)\d\d: [A-Z]")  # (or a year's label)
+#: a title in capitals may open with a word in brackets (not a portion marking) or a figure:
+#: ``(ANOTHER) RADICAL RESTRUCTURING …``, ``5,000 LD ALLOTMENT "AN EXAMPLE"; …`` (08TRIPOLI227)
+_CAPS_OPENING = re.compile(r"^(?:\((?!(?:SBU|LOU|FOUO)\))[A-Z]{3,}\)|\d{1,3}(?:,\d{3})*) (?!X{4})[A-Z]{2}")
 #: the small words a title in mixed case writes in lower case
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or per the to vs with".split())
 
@@ -355,7 +358,8 @@ def heading_title(title: str) -> bool:
     SAIF AL-ISLAM TAKE THE LEAD AND MAINTAIN ROOM FOR MANEUVER``, 08TRIPOLI936); in capitals, an
     ellipsis first where it goes on the one before (``... EARNS NO QUARTER FROM AN ANGRY AISHA``).
     It opens with a capital, or with an ordinal in figures before one (``4th Air Force Brigade``),
-    or a year's label (``2009: The Year the Bubble Burst``), or a quotation mark before a capital. In
+    or a year's label (``2009: The Year the Bubble Burst``), or a quotation mark before a capital; in
+    capitals, also with a word in brackets or a figure (``(ANOTHER) RADICAL …``, ``5,000 LD …``). In
     mixed case, a line written as a title (:func:`title_case`) may run to 90 characters and 14 words,
     and end in a quotation it closes or an ellipsis (``FARC Drug Ties "Transactional"``)."""
     quoted = title.lstrip("\"“")  # (a title opened with a quotation: ``"SOVEREIGN MINISTRIES" AN …``)
@@ -366,7 +370,8 @@ def heading_title(title: str) -> bool:
         if not rest[:1].isupper() or (any(map(str.islower, rest)) and not title_case(rest)):
             return False
     elif not quoted[:1].isupper() and not _ORDINAL_FIRST.match(title):
-        return False
+        if has_lower(title) or not _CAPS_OPENING.match(title):
+            return False
     lower = has_lower(title)
     if quoted != title and lower and not title_case(title):
         return False  # (a quoted sentence: ``"We will not negotiate," he said``)

@@ -68,8 +68,10 @@ def _is_title(words: list[str]) -> bool:
 def _line_title(words: list[str]) -> bool:
     """A whole line that reads as a title in mixed case (``Taliban/Haqqani Network``, ``(S//NF)
     Lashkar-e-Tayyiba and Jamaat al-Dawa …``): a few words, the first a capital (or a portion
-    marking), a third of them capitalised, no sentence's end and no clause's punctuation."""
-    if not 2 <= len(words) <= 10 or not (words[-1][-1:].isalnum() or words[-1][-1:] in "?\"”"):
+    marking), a third of them capitalised, no sentence's end and no clause's punctuation; an ellipsis
+    may end it (``Wang Pledges Chinese Support...``, 09BEIJING3313)."""
+    last = words[-1][:-3] if len(words) > 1 and words[-1].endswith("...") else words[-1]
+    if not 2 <= len(words) <= 10 or not (last[-1:].isalnum() or last[-1:] in "?\"”"):
         return False
     first = words[1] if _MARKING.match(words[0]) else words[0]
     if not (first[:1].isupper() and first[:1].isalpha()) or " ".join(words).upper().startswith(_NOT_TITLE):
@@ -204,7 +206,8 @@ def title_after_text(blocks: list[Block], run: Run) -> list[Block]:
         if isinstance(block, Paragraph) and not block.items and next_numbered(blocks, index):
             found = tail_title(block.lines)
         elif isinstance(block, Paragraph) and not block.items and _ruled_next(blocks, index):
-            found = ruled_tail_title(block.lines)  # (its rule under it: a title in mixed case too)
+            # (its rule under it: a title in mixed case too, run on or a line of its own)
+            found = ruled_tail_title(block.lines) or tail_title(block.lines)
         if found is None or not isinstance(block, Paragraph) or not any(map(has_lower, found[0])):
             out.append(block)
             continue

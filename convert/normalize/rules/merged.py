@@ -1,0 +1,51 @@
+"""Chain ``routing.addressees`` (asked by the routing header's reading): the addressees one line of
+the TO or INFO list names.
+
+Most lines name one. In many copies of 2005-2009 the line of the embassy in La Paz lost its
+sequence number to the month and ran on into the next line: ``RUEHLP/AMEMBASSY LA PAZ APR QUITO
+0227`` (06LIMA1358) is La Paz, then Quito with its number; ``RUEHLP/AMEMBASSY LA PAZ DEC 9085``
+(07BOGOTA8306) is La Paz alone (144 pages of the corpus). ``month-merged-addressees`` reads such a
+line as the addressees it names, each with the office the line gives La Paz; the line itself is
+kept as written in the header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .ruler import Chain, note
+
+ADDRESSEES: Chain[Callable[[str], list[str] | None]] = Chain(
+    "routing.addressees",
+    "routing",
+    "The addressees one line of the TO or INFO list names, where it names more than one or garbles one "
+    "(first match: the addressees' texts, routing indicator first where the line has one).",
+)
+
+_MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
+_MERGED = re.compile(
+    rf"^(?P<head>(?:[A-Z0-9]+/)?(?P<office>[A-Z]+) LA PAZ)\s+(?:{_MONTHS})\b\s*"
+    r"(?P<tail>(?P<post>[A-Z][A-Z .'-]*?)?\s*\d*)\s*$"
+)
+
+
+@ADDRESSEES.rule(
+    "month-merged-addressees",
+    note=note(
+        "normalization",
+        "An addressee line in which La Paz's sequence number was lost to a month and the next addressee ran "
+        "on (RUEHLP/AMEMBASSY LA PAZ APR QUITO 0227) is read as the addressees it names: La Paz, and Quito "
+        "with the number; the line is kept as written.",
+    ),
+)
+def month_merged(line: str) -> list[str] | None:
+    """``RUEHLP/AMEMBASSY LA PAZ APR QUITO 0227`` -> ``RUEHLP/AMEMBASSY LA PAZ``, ``AMEMBASSY QUITO
+    0227``; ``RUEHLP/AMEMBASSY LA PAZ DEC 9085`` -> ``RUEHLP/AMEMBASSY LA PAZ 9085``."""
+    found = _MERGED.match(line.strip()) if "LA PAZ" in line else None
+    if found is None:
+        return None
+    tail = found["tail"].strip()
+    if found["post"]:
+        return [found["head"], f"{found['office']} {tail}"]
+    return [f"{found['head']} {tail}".rstrip()]
