@@ -55,7 +55,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s50.tsv", "session 50"),
               ("selection-holdout-s51.tsv", "session 51"),
               ("selection-holdout-s52.tsv", "session 52"),
-              ("selection-holdout-s53.tsv", "session 53"))
+              ("selection-holdout-s53.tsv", "session 53"),
+              ("selection-holdout-s54.tsv", "session 54"),
+              ("selection-holdout-s55.tsv", "session 55"))
 
 
 def selection() -> dict[str, dict]:
