@@ -762,7 +762,8 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
                           ("session 47", "selection-holdout-s47.tsv"), ("session 48", "selection-holdout-s48.tsv"),
                           ("session 49", "selection-holdout-s49.tsv"), ("session 50", "selection-holdout-s50.tsv"),
                           ("session 51", "selection-holdout-s51.tsv"), ("session 52", "selection-holdout-s52.tsv"),
-                          ("session 53", "selection-holdout-s53.tsv")):
+                          ("session 53", "selection-holdout-s53.tsv"), ("session 54", "selection-holdout-s54.tsv"),
+                          ("session 55", "selection-holdout-s55.tsv")):
         chosen = truthscore.HOLDOUT.with_name(name).read_text(encoding="utf-8").splitlines()[1:]
         ids = sorted(r["id"] for r in held if r["holdout"] == session)
         assert sorted(line.split("\t")[0] for line in chosen) == ids
@@ -774,7 +775,8 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
                                             "session 39", "session 40", "session 41", "session 42",
                                             "session 43", "session 44", "session 45", "session 46",
                                             "session 47", "session 48", "session 49", "session 50",
-                                            "session 51", "session 52", "session 53"}
+                                            "session 51", "session 52", "session 53",
+                                            "session 54", "session 55"}
     assert len({r["id"] for r in held}) == len(held)
     assert all(r["paragraph_count"] == len(r["paragraphs"]) for r in held)
 
