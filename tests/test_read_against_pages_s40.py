@@ -10,7 +10,9 @@ from writers_fixtures import hand_tei
 
 from convert.model import NS, RawCable
 from convert.normalize import normalize
+from convert.options import WriteOptions
 from convert.view import frus
+from convert.writers import markdown
 from convert.writers.json import record
 
 T = "{http://www.tei-c.org/ns/1.0}"
@@ -170,3 +172,44 @@ def test_and_and_for_split_by_a_line_end_are_joined_in_the_source_note() -> None
         cable = hand_tei()
         etree.SubElement(cable.tei.find(f".//{T}bibl[@type='telegram']"), f"{T}note", type="classified-by").text = line
         assert dict(frus.source_note(cable.view))["classified-by"].endswith(printed)
+
+
+def test_a_subject_glued_to_the_classified_by_line_with_no_space_ends_before_it() -> None:
+    """``SUBJECT: SCENESETTER FOR AMBASSADOR CROCKER'S VISIT TO CAIROClassified By: DEPUTY CHIEF …``
+    (07CAIRO3126, the session-55 holdout's one unambiguous miss): the label glued to the last word
+    still ends the subject; a word that merely ends in ``classified`` does not."""
+    head = "S E C R E T CAIRO 003126\n\nSIPDIS\n\nE.O. 12958: DECL: 10/24/2017\nTAGS: PREL EG\n\n"
+    rec = _record("SUBJECT: SCENESETTER FOR THE VISIT TO CAIROClassified By: DCM STUART JONES. REASONS: 1.4 (B)\n\n"
+                  "1. (S) Welcome to Cairo.\n", head)
+    assert rec["subject"] == "SCENESETTER FOR THE VISIT TO CAIRO"
+
+
+def test_an_old_style_page_header_after_the_info_label_is_no_addressee() -> None:
+    """``INFO PAGE 02        STATE   037566  161435Z`` then the list goes on (09STATE37566): the second
+    page's header is kept in the routing header as written and names no addressee."""
+    body = ("R 161417Z APR 09\nFM SECSTATE WASHDC\nTO AMEMBASSY BAMAKO\nAMEMBASSY BANJUL\n"
+            "INFO PAGE 02        STATE   037566  161435Z\nAMEMBASSY LONDON\nAMEMBASSY PARIS\n\n"
+            "S E C R E T STATE 037566\n\nE.O. 12958: DECL: 04/16/2034\nTAGS: PINR ML\nSUBJECT: TEST\n\n"
+            "1. (S) Text.\n")
+    rec = record(normalize(RawCable(source="t.txt", form="text", body=body)))
+    assert [a["name"] for a in rec["info"]] == ["AMEMBASSY LONDON", "AMEMBASSY PARIS"]
+
+
+def test_markdown_shows_a_redaction_glued_to_a_word_without_emphasis_marks() -> None:
+    """``Ben Salem toldXXXXXXXXXXXX that`` (08TUNIS299), ``XXXXXXXXXXXXhusband`` (10CAIRO147): CommonMark opens
+    no emphasis between a letter and a bracket, so ``told*\\[redacted\\]*`` printed its asterisks; a
+    redaction between spaces keeps its emphasis."""
+    cable = normalize(RawCable(source="t.txt", form="text", body=HEAD + (
+        "1. (C) Ben Salem toldXXXXXXXXXXXX that XXXXXXXXXXXXhusband left; XXXXXXXXXXXX stayed.\n")))
+    text = markdown.write(cable, WriteOptions()).decode()
+    assert "told\\[redacted\\] that \\[redacted\\]husband left; *\\[redacted\\]* stayed." in text
+
+
+def test_q_for_an_apostrophe_in_capitals_and_for_the_accent_of_known_words() -> None:
+    """``COVERAGE OF AMBASSADORQS TRIPS`` (07SANJOSE1823), ``IRAQQS`` (04BAGHDAD4); ``a communiquQ``, ``the
+    Legal AttachQ`` (08MEXICO1487): the possessive's apostrophe and the accent; a routing indicator
+    (``RUEHQT``) and ``FAQS`` stay."""
+    text = _text("1. (C) COVERAGE OF AMBASSADORQS TRIPS and IRAQQS FUTURE; a communiquQ from the Legal AttachQ; "
+                 "RUEHQT and FAQS stay.\n")
+    assert "AMBASSADOR\u2019S TRIPS" in text and "IRAQ\u2019S FUTURE" in text
+    assert "communiqu\u00e9 from the Legal Attach\u00e9;" in text and "RUEHQT and FAQS stay" in text

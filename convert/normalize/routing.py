@@ -12,7 +12,7 @@ from .dtg import DTG_LINE, parse_dtg
 from .parsed import Addressee, Banner, Routing, RoutingLine
 from .rules.fields import field_kind
 from .rules.joinedrouting import JOINED
-from .rules.merged import ADDRESSEES
+from .rules.merged import addressee_texts
 from .rules.routing import ADDRESSEE_START, DE, FM, GLUED, INFO, LATER, PRECEDENCE, PREFACE, STARTS, TO, classify
 from .rules.ruler import Run
 
@@ -267,4 +267,4 @@ def _take(reading: _Reading, line: str, kind: str, base: str, run: Run) -> None:
         match = (TO if base == "to" else INFO).match(line) if kind == base else None
         rest = match["rest"] if match else line
         listed = reading.to if base == "to" else reading.info
-        listed.extend(parse_addressee(text, run) for text in run.first(ADDRESSEES, rest) or (rest,))
+        listed.extend(parse_addressee(text, run) for text in addressee_texts(rest, run))

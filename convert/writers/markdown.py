@@ -83,7 +83,10 @@ def inline(element: etree._Element, facts_classes: dict[str, str]) -> str:
         elif "source-note-number" in classes:
             parts.append("")
         elif facts_classes["redaction"] in classes:
-            parts.append(f"*{inner}*" if inner.strip() else inner)
+            # (glued to a word, ``toldXXXXXXXXXXXX that``, ``XXXXXXXXXXXXhusband``: no emphasis can open
+            # or close there in CommonMark, and its asterisks would print; the label alone is shown)
+            glued = "".join(parts)[-1:].isalnum() or (child.tail or "")[:1].isalnum()
+            parts.append(f"*{inner}*" if inner.strip() and not glued else inner)
         elif facts_classes["paragraph_number"] in classes:
             parts.append(f"**{inner}**")
         elif tag == "em":

@@ -369,7 +369,7 @@ def classified_by_paragraph(lines: list[str]) -> str | None:
 SUBJECT_RUNON = re.compile(
     r"(?<!\s)\s++(?=REF(?:S|TELS?)?\s*+:|Ref(?:\(s\))?\s*+:|REFTELS?\s|REF\s++[A-Z]\s*+:|(?i:CLASSIFIED\s++BY\b)"
     r"|(?i:(?:ENTIRE\s++TEXT\s++)?SENSI?TIVE\s++BUT\s++UNCLASSIFIED\b))"
-    r"|(?<=[A-Za-z0-9.)])(?=REFS?:)"
+    r"|(?<=[A-Za-z0-9.)])(?=REFS?:|Classified By:|CLASSIFIED BY:)"  # (glued: ``… TO CAIROClassified By:``)
 )
 
 

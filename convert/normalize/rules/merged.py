@@ -6,7 +6,8 @@ sequence number to the month and ran on into the next line: ``RUEHLP/AMEMBASSY L
 0227`` (06LIMA1358) is La Paz, then Quito with its number; ``RUEHLP/AMEMBASSY LA PAZ DEC 9085``
 (07BOGOTA8306) is La Paz alone (144 pages of the corpus). ``month-merged-addressees`` reads such a
 line as the addressees it names, each with the office the line gives La Paz; the line itself is
-kept as written in the header.
+kept as written in the header. ``page-line-addressee``: an old-style page's header after the INFO
+label (``INFO PAGE 02        STATE   037566  161435Z``, 09STATE37566) names no addressee.
 """
 
 from __future__ import annotations
@@ -14,14 +15,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .ruler import Chain, note
+from .lines import OLD_PAGE
+from .ruler import Chain, Run, note
 
 ADDRESSEES: Chain[Callable[[str], list[str] | None]] = Chain(
     "routing.addressees",
     "routing",
     "The addressees one line of the TO or INFO list names, where it names more than one or garbles one "
-    "(first match: the addressees' texts, routing indicator first where the line has one).",
+    "(the first rule that answers: the addressees' texts, routing indicator first where the line has one; "
+    "none for a line that names none).",
 )
+
+
+def addressee_texts(line: str, run: Run) -> list[str]:
+    """The addressees ``line`` (a TO or INFO line without its label) names: the first rule's answer
+    that is not None, else the line itself."""
+    for rule in run.active(ADDRESSEES):
+        found = rule.fn(line)
+        if found is not None:
+            run.fire(rule.name)
+            return found
+    return [line]
 
 _MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
 _MERGED = re.compile(
@@ -49,3 +63,17 @@ def month_merged(line: str) -> list[str] | None:
     if found["post"]:
         return [found["head"], f"{found['office']} {tail}"]
     return [f"{found['head']} {tail}".rstrip()]
+
+
+@ADDRESSEES.rule(
+    "page-line-addressee",
+    note=note(
+        "normalization",
+        "An old-style page's header after the INFO label (INFO PAGE 02 STATE 037566 161435Z) names no "
+        "addressee; the line is kept as written.",
+    ),
+)
+def page_line_addressee(line: str) -> list[str] | None:
+    """``PAGE 02        STATE   037566  161435Z`` after ``INFO``: the second page's header, where the
+    page broke inside the addressee list: no addressee."""
+    return [] if OLD_PAGE.match(line) else None

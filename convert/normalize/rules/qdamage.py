@@ -29,6 +29,8 @@ from .inline import REPAIRS, Found
 from .ruler import note
 
 _Q_APOSTROPHE = re.compile(r"Q,?(?=(?:s|t|ll|re|ve|d|m)\b)")  # (``CalderonQ,s``: the Q and a comma, one mark)
+#: a possessive's Q in a word in capitals (``AMBASSADORQS``): the word's capitals, then the Q before ``S``
+_CAPS_Q = re.compile(r"(?<![A-Za-z])[A-Z]{4,}Q(?=S\b)")
 _Q_OPEN = re.compile(r"Q(?=[A-Z][a-z]|[b-tv-z])")
 _Q_CLOSE = re.compile(r"Q(?=[\s,.;:)!?]|$)")
 _Q_DASH = re.compile(r"Q(?= [a-z0-9])(?! and [Aa]\b)")
@@ -47,18 +49,23 @@ def _corr(start: int, reg: str, reason: str) -> tuple[int, int, Choice]:
         "correction",
         "An apostrophe sent as Q (IranQs, doesnQt, weQre; or as Q and a comma, CalderonQ,s) is an error of "
         "transmission, corrected to ’ after a "
-        "lower-case letter in a possessive or a contraction (sic/corr, certainty medium: the same character set "
-        "sent accented letters as Q).",
+        "lower-case letter in a possessive or a contraction, or before a possessive's S in a word in capitals "
+        "(AMBASSADORQS) (sic/corr, certainty medium: the same character set sent accented letters as Q).",
     ),
 )
 def q_apostrophe(text: str) -> Found:
     """``IranQs`` / ``doesnQt`` / ``QWeQre`` / ``CalderonQ,s``: a ``Q`` (and a comma) after two
-    letters, the last lower case, before a possessive's or a contraction's end; not ``FAQs`` nor ``lQd``."""
-    return [
+    letters, the last lower case, before a possessive's or a contraction's end; not ``FAQs`` nor ``lQd``.
+    In a title in capitals, ``AMBASSADORQS`` (07SANJOSE1823), ``IRAQQS``: after four capitals or more
+    that are no routing indicator (``RUEHQT``), before a possessive's ``S``."""
+    found: Found = [
         (m.start(), m.end(), Choice(m.group(), "\u2019", kind="corr", cert="medium", reason="apostrophe"))
         for m in _Q_APOSTROPHE.finditer(text)
         if m.start() > 1 and text[m.start() - 1].islower() and text[m.start() - 2].isalpha()
     ]
+    found += [_corr(m.end() - 1, "\u2019", "apostrophe") for m in _CAPS_Q.finditer(text)
+              if not m.group().startswith(("RUE", "RH"))]
+    return sorted(found, key=lambda f: f[0])
 
 
 @REPAIRS.rule(
@@ -122,3 +129,24 @@ def q_dash(text: str) -> Found:
         dash = "\u2013" if text[at - 2].isdigit() and text[at + 2].isdigit() else "\u2014"
         found.append(_corr(at, dash, "dash"))
     return found
+
+
+#: words whose last letter, an e with an acute accent, the Q character set sent as ``Q``
+_Q_ACCENT = re.compile(r"\b(?:communiquQ|CommuniquQ|attachQ|AttachQ)(?![A-Za-z])")
+
+
+@REPAIRS.rule(
+    "q-accent",
+    after="q-dash",
+    trigger=("uQ", "hQ"),
+    note=note(
+        "correction",
+        "An accented letter sent as Q in a word that is known (communiquQ, AttachQ) is an error of transmission, "
+        "corrected to the word (sic/corr, certainty high: no English word ends so).",
+    ),
+)
+def q_accent(text: str) -> Found:
+    """``issue a communiquQ threatening …``, ``the Office of the Legal AttachQ`` (08MEXICO1487,
+    08CARACAS338): ``communiqué``, ``Attaché``; the Q stays beside the letter it is read as."""
+    return [(m.end() - 1, m.end(), Choice("Q", "\u00e9", kind="corr", cert="high", reason="accent"))
+            for m in _Q_ACCENT.finditer(text)]
