@@ -57,7 +57,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s52.tsv", "session 52"),
               ("selection-holdout-s53.tsv", "session 53"),
               ("selection-holdout-s54.tsv", "session 54"),
-              ("selection-holdout-s55.tsv", "session 55"))
+              ("selection-holdout-s55.tsv", "session 55"),
+              ("selection-holdout-s56.tsv", "session 56"),
+              ("selection-holdout-s57.tsv", "session 57"))
 
 
 def selection() -> dict[str, dict]:
