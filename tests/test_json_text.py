@@ -75,7 +75,9 @@ def test_every_reading_word_of_cablegate_pages_is_in_the_record(cablegate: Pages
 
 def test_blocks_keep_their_type_and_paragraphs_keep_their_meaning() -> None:
     """``body`` names each block's TEI element and type; ``paragraphs`` stays the numbered
-    paragraphs (n, marking, text), the same as ``body``'s numbered ones."""
+    paragraphs (n, marking, text): ``body``'s numbered ones, each with the unnumbered paragraphs
+    that follow it before the next number (¶5 goes on in ``As an example, she cited her son …``:
+    the citation unit ¶5 is both, a blank line between)."""
     [converted] = convert_file(ROOT / "data" / "seed-09BEIJING1463.txt", to="tei")
     data = record(converted.cable)
     kinds = [(block["type"], block["subtype"], block["n"]) for block in data["body"]]
@@ -87,4 +89,5 @@ def test_blocks_keep_their_type_and_paragraphs_keep_their_meaning() -> None:
     assert refs["text"] == "Ref A:" and refs["items"] == [{"label": None, "n": "A", "text": "State 41880"}]
     assert data["body"][9]["text"].startswith("As an example, she cited her son")
     numbered = [{"n": b["n"], "marking": b["marking"], "text": b["text"]} for b in data["body"] if b["n"]]
+    numbered[4]["text"] += "\n\n" + data["body"][9]["text"]
     assert data["paragraphs"] == numbered

@@ -213,3 +213,75 @@ def test_q_for_an_apostrophe_in_capitals_and_for_the_accent_of_known_words() -> 
                  "RUEHQT and FAQS stay.\n")
     assert "AMBASSADOR\u2019S TRIPS" in text and "IRAQ\u2019S FUTURE" in text
     assert "communiqu\u00e9 from the Legal Attach\u00e9;" in text and "RUEHQT and FAQS stay" in text
+
+
+def test_a_title_in_capitals_keeps_an_acronym_with_its_stops() -> None:
+    """``… End summary. LIBYA AND THE U.S. MAKING UP FOR LOST TIME`` / ``2. …`` (09TRIPOLI242): the title
+    was cut at ``U.S.``, its first words left in the summary; an acronym inside a title is the title's."""
+    body = ("1. (C) Contracts are available for contractors. End summary. LIBYA AND THE U.S. MAKING UP FOR LOST TIME"
+            "\n\n2. (C) The minister said so.\n")
+    assert _headings(body) == ["LIBYA AND THE U.S. MAKING UP FOR LOST TIME"]
+
+
+def test_a_title_run_on_after_a_paragraphs_last_list_item_is_a_heading() -> None:
+    """``… -- In 2007, … in the sugarcane sector. But the Case is Not Open and Shut`` / ``5. …``
+    (08SAOPAULO432), ``… getting them back. TIMELINESS OF ACCESS`` after a list's last item
+    (09TRIPOLI76): the title is cut off the last item as it is off a paragraph's last line."""
+    body = ("1. (C) Summary. Cutting cane is hard. End summary.\n\nSugar is King\n\n"
+            "2. (C) The following add to it: -- Cutting has been slave work. -- Workers migrate far. "
+            "-- In 2007, many were freed in the sugarcane sector. But the Case is Not Open and Shut\n\n"
+            "3. (C) Others disagree.\n")
+    assert _headings(body) == ["Sugar is King", "But the Case is Not Open and Shut"]
+
+
+def test_bullets_without_a_space_after_the_dashes_and_after_a_key_points_label() -> None:
+    """``1.(C) Key Points --The GOE's Village Development Initiative … conditions. --Following a pilot
+    phase, …`` (09CAIRO1531): two bullets or more run on in a line are items with no space after their
+    dashes too, the first after the label; a dash inside a sentence (``Iran --and Syria``) stays."""
+    cable = normalize(RawCable(source="t.txt", form="text", body=HEAD + (
+        "1. (C) Key Points --The initiative aims high. --Following a pilot, it grew. --It has support of "
+        "Iran --and Syria.\n")))
+    items = [" ".join("".join(i.itertext()).split()) for i in cable.tei.iterfind(".//t:body//t:item", NS)]
+    assert items == ["The initiative aims high.", "Following a pilot, it grew.", "It has support of Iran --and Syria."]
+
+
+def test_sipdis_named_by_the_sentence_stays_and_an_end_marker_is_no_heading() -> None:
+    """``Please use the caption SIPDIS in all replies.`` (10STATE16220): the word the sentence names is
+    text, not the handling mark; ``End talking points/non-paper`` (10STATE16932) closes the points and
+    heads nothing."""
+    text = _text("1. (C) Please use the caption SIPDIS in all replies.\n")
+    assert "caption SIPDIS in all replies" in text
+    body = ("1. (C) Begin talking points/non-paper:\n\n-- We urge restraint.\n\nEnd talking points/non-paper\n\n"
+            "2. (C) Post should report.\n")
+    assert _headings(body) == []
+
+
+def test_a_five_digit_serial_written_in_eight_and_a_number_before_the_precedence() -> None:
+    """``REF: STATE 00028885`` (09TRIPOLI320; 97 such in the pages) is 09STATE28885, while ``STATE 00028885
+    002 OF 003`` heads a page; ``RUEHLO/AMEMBASSY LONDON 8778 PRIORITY`` is London, 8778, priority."""
+    from convert.normalize.refs import parse_refs
+    assert [r.target for r in parse_refs("STATE 00028885", 2009).items] == ["09STATE28885"]
+    assert [r.target for r in parse_refs("STATE 00028885 002 OF 003", 2009).items] == [None]
+    body = ROUTED.format(line="RUEHLO/AMEMBASSY LONDON 8778 PRIORITY")
+    rec = record(normalize(RawCable(source="t.txt", form="text", body=body)))
+    listed = [(a["name"], a["precedence"], a["sequence"]) for a in rec["info"]]
+    assert ("AMEMBASSY LONDON", "PRIORITY", "8778") in listed
+
+
+def test_a_numbered_paragraph_in_the_record_holds_the_paragraphs_it_goes_on_in() -> None:
+    """``¶5. (SBU) On October 27, … Capriles Radonski.`` / a page break / ``The charges were levied …``
+    (09CARACAS1417): the record's ¶5 is the citation unit, both blocks, a blank line between; a heading
+    ends it, and the text before the first number belongs to no paragraph."""
+    rec = _record("Intro before any number.\n\n5. (SBU) On October 27, the charges were accepted.\n\n"
+                  "The charges were levied in August.\n\nA Title Here\n---------------\n\n6. (SBU) Next.\n\n"
+                  "More of six, which the minister said would go on.\n\n7. (SBU) Last.\n\nSMITH\n")
+    texts = {p["n"]: p["text"] for p in rec["paragraphs"]}
+    assert texts == {5: "On October 27, the charges were accepted.\n\nThe charges were levied in August.",
+                     6: "Next.\n\nMore of six, which the minister said would go on.", 7: "Last."}
+
+
+def test_the_aidac_caption_is_a_handling_line() -> None:
+    """``AIDAC`` alone under the banner (09SANJOSE10, the session-57 holdout; 3 pages): the aid channel's
+    caption is a caveat, as SIPDIS is."""
+    head = "UNCLAS SAN JOSE 000010\n\nAIDAC\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL CS\nSUBJECT: TEST\n\n"
+    assert _record("1. (U) Text.\n", head)["caveats"] == ["AIDAC", "SIPDIS"]

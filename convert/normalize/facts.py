@@ -62,7 +62,7 @@ def classification_record(level: str | None, caveats: Sequence[str]) -> str | No
 _CAVEAT_NAMES = {name: name for name in (
     "SIPDIS", "SENSITIVE", "NOFORN", "FOR OFFICIAL USE ONLY", "LIMITED OFFICIAL USE", "EXDIS", "LIMDIS", "NODIS",
     "STADIS", "EFTO", "SBU", "ROGER", "CHEROKEE", "SPECAT", "ORCON", "PROPIN", "NOCONTRACT", "CORRECTED COPY",
-    "TERREP",
+    "TERREP", "AIDAC",
 )} | {
     "SENSITIVE BUT UNCLASSIFIED": "SENSITIVE", "NO FORN": "NOFORN", "FOUO": "FOR OFFICIAL USE ONLY", "E F T O": "EFTO",
 }

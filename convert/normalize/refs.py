@@ -37,14 +37,14 @@ MONTH_WORDS = frozenset(
     "AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
 )
 #: ``05 PARIS 7528``, ``PARIS 7528``, the cablegate form ``09BOGOTA569``, a year after the
-#: serial ``PANAMA 00933/08`` or in parentheses ``THE HAGUE 3128 (2005)``, a six-digit serial
-#: written in eight (``STATE 00218123``; not a page's own number, ``STATE 00120578 002 OF
-#: 003``, nor a shorter serial written so: ``TRIPOLI 00000948`` heads a page). Not a serial
+#: serial ``PANAMA 00933/08`` or in parentheses ``THE HAGUE 3128 (2005)``, a five- or six-digit
+#: serial written in eight (``STATE 00218123``, ``STATE 00028885``; not a page's own number,
+#: ``STATE 00120578 002 OF 003``, nor a shorter serial written so: ``TRIPOLI 00000948`` heads a page). Not a serial
 #: that an ellipsis cuts off (``DUSHANBE 16...``, where a partial extract ends): its digits may
 #: be only the first of the number's
 _CABLE_REF = re.compile(
     r"^\s*(?:['’](?=\d\d\s))?(?:(?P<year>\d{4}|\d{2}|O\d)(?:\s+|(?=[A-Z]{3})))?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?(?:0(?=\s+\d))?)\s*"
-    r"(?P<serial>\d{1,6}|0{1,2}[1-9]\d{5}(?!\s+\d{3}(?:\.\d)?\s+OF\b))(?:/(?P<after>\d{2})\b(?<=\d{3}/\d\d))?\b(?![/\d]|:(?!\s)|-(?!-)|\.\.|…)"
+    r"(?P<serial>\d{1,6}|(?:0{1,2}[1-9]\d{5}|000[1-9]\d{4})(?!\s+\d{3}(?:\.\d)?\s+OF\b))(?:/(?P<after>\d{2})\b(?<=\d{3}/\d\d))?\b(?![/\d]|:(?!\s)|-(?!-)|\.\.|…)"
     r"(?:\s?\((?P<paren>(?:19|20)?\d\d)\))?"
     # the year after the serial and a space, ending the item (``KABUL 5679 06``, 07KABUL1032)
     r"(?:\s(?P<spaced>\d\d)(?=\s*$))?"

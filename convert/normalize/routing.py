@@ -140,8 +140,11 @@ def parse_addressee(text: str, run: Run) -> Addressee:
                 fixed = rule.fn(" ".join(words[-size:]).upper())
                 if fixed:
                     run.fire(rule.name)
-                    precedence, norm = " ".join(words[-size:]), fixed
-                    return Addressee(text.strip(), " ".join(words[:-size]), prefix, precedence, norm, seq)
+                    precedence, norm, name = " ".join(words[-size:]), fixed, words[:-size]
+                    if seq is None and len(name) > 1 and name[-1].isdigit() and len(name[-1]) <= 5:
+                        # the number before the precedence: ``AMEMBASSY LONDON 8778 PRIORITY`` (09TRIPOLI320)
+                        seq, name = "".join(str(int(d)) for d in name[-1]), name[:-1]
+                    return Addressee(text.strip(), " ".join(name), prefix, precedence, norm, seq)
     return Addressee(text.strip(), " ".join(words), prefix, precedence, norm, seq)
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from lxml import etree
@@ -282,9 +282,37 @@ def read_body(tei: etree._Element) -> Body:
     if found:
         _blocks(found[0], blocks, appended)
     own = blocks[: appended[0]] if appended else blocks  # the paragraphs are the cable's own
-    paragraphs = tuple(Paragraph(b.n, b.marking, b.text) for b in own if b.kind == "p" and b.n is not None)
     summary = " ".join(text_of(seg) for seg in _elements(_SUMMARIES, tei))
-    return Body(paragraphs, summary or None, tuple(blocks))
+    return Body(numbered_paragraphs(own), summary or None, tuple(blocks))
+
+
+def numbered_paragraphs(blocks: Sequence[Block]) -> tuple[Paragraph, ...]:
+    """The numbered paragraphs, each with the unnumbered paragraphs and lists that follow it up to
+    the next number, heading or other block (a paragraph the text goes on in after a page break or
+    a blank line, a quoted letter's paragraphs): the citation unit ``¶5`` is all of them, joined
+    by a blank line."""
+    out: list[Paragraph] = []
+    parts: list[str] = []
+    head: Block | None = None
+    for block in blocks:
+        if head is not None and block.kind in ("p", "list") and block.n is None:
+            parts.append(_block_text(block))
+            continue
+        if head is not None:
+            out.append(Paragraph(head.n, head.marking, "\n\n".join(p for p in parts if p)))
+        head = block if block.kind == "p" and block.n is not None else None
+        parts = [block.text] if head is not None else []
+    if head is not None:
+        out.append(Paragraph(head.n, head.marking, "\n\n".join(p for p in parts if p)))
+    return tuple(out)
+
+
+def _block_text(block: Block) -> str:
+    """A block's reading text; a list's head, then its items with their labels."""
+    if block.items is None:
+        return block.text
+    items = [" ".join(x for x in (item.label, item.text) if x) for item in block.items]
+    return " ".join(x for x in (block.text, *items) if x)
 
 
 def _loose(text: str | None, blocks: list[Block]) -> None:

@@ -19,7 +19,8 @@ from .runs import DASH_RULE, DASH_RUN, END_LABEL, SPACED_EQUALS
 #: SIPDIS as the transmission wrote it, or as a copy that set the text in lower or sentence case
 #: has it (``Sipdis``, ``sipdis``: 08BEIJING1454)
 _SIPDIS = r"(?:SIPDIS|Sipdis|sipdis)"
-_HANDLING_WORD = re.compile(rf"(?<!\S){_SIPDIS}(?:\s+{_SIPDIS})*(?!\S)")
+#: (not the word a sentence names: ``Please use the caption SIPDIS in all replies``, 10STATE16220)
+_HANDLING_WORD = re.compile(rf"(?<!\S)(?<!caption )(?<!CAPTION ){_SIPDIS}(?:\s+{_SIPDIS})*(?!\S)")
 _HANDLING_LINE = re.compile(rf"^\s*{_SIPDIS}(?:\s+{_SIPDIS})*\s*$")
 
 
@@ -44,6 +45,8 @@ def handling_word(line: str) -> list[Line] | None:
     conceal the`` / ``Sipdis`` / ``true nature of the site.``, 08BEIJING1454)."""
     if _HANDLING_LINE.match(line):
         return [_mark(line)]
+    if _HANDLING_WORD.search(line) is None:
+        return None
     pieces: list[Line] = []
     start = 0
     for match in _HANDLING_WORD.finditer(line):
@@ -363,7 +366,8 @@ _RUN_ON_BULLET = re.compile(
 )
 #: the same bullet after one space only (``Key Points: -- The Government … subside. -- The
 #: efforts …``, 09CAIRO1222): a bullet only where the line holds two of them or more
-_SPACED_BULLET = re.compile(rf"\s{_ENDED}(?=--\s+[A-Z(\"\u201c])")
+#: (``--The GOE's …`` too, and after a ``Key Points`` label with no colon: 09CAIRO1531)
+_SPACED_BULLET = re.compile(rf"\s(?:{_ENDED}|(?<=\b(?:Key Points|KEY POINTS)\s))(?=--\s*+[A-Z(\"\u201c])")
 
 
 @CUT.rule("run-on-bullets", after="glued-heading", trigger=("--",))
@@ -372,7 +376,8 @@ def run_on_bullets(line: str) -> list[Line] | None:
     …``: a list whose line breaks the copy lost, each ``--`` bullet run into the sentence
     before it, is one line per bullet again (the ``list-items`` rule then reads them as the
     paragraph's items). After one space only (``Key Points: -- The Government … subside. -- The
-    efforts …``, 09CAIRO1222) where the line holds two such bullets or more. A dash inside a
+    efforts …``, 09CAIRO1222; ``--Following …``, no space after the dashes, 09CAIRO1531) where the line
+    holds two such bullets or more. A dash inside a
     sentence (``Iran -- and Syria``) stays."""
     cuts = [m.end() for m in _RUN_ON_BULLET.finditer(line)]
     spaced = [m.end() for m in _SPACED_BULLET.finditer(line)]

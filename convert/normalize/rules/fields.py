@@ -43,7 +43,7 @@ def field_kind(line: str, run: Run) -> str | None:
 
 HANDLING_WORDS = (
     r"SIPDIS|SENSITIVE\s+BUT\s+UNCLASSIFIED|SENSITIVE|NO\s?FORN|FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO|LIMITED\s+OFFICIAL\s+USE|"
-    r"EXDIS|LIMDIS|NODIS|STADIS|ROGER|CHEROKEE|SPECAT|E\s?F\s?T\s?O|CORRECTED\s+COPY|"
+    r"EXDIS|LIMDIS|NODIS|STADIS|ROGER|CHEROKEE|SPECAT|E\s?F\s?T\s?O|CORRECTED\s+COPY|AIDAC|"
     r"NOT\s+FOR\s+INTERNET\s+DISTRIBUTION|SBU|ORCON|PROPIN|NOCONTRACT|EYES\s+ONLY|TERREP|"
     r"DEPT\s+PASS\s+\S+|PASS\s+TO\s+\S+"
 )
@@ -134,7 +134,7 @@ def ref_field(line: str) -> str | None:
     return "refs" if REF.match(line) and _REF_WORD.match(line) else None
 
 
-@KINDS.rule("handling-field", lead="(?i)[SNFLERCOPTD]")  # (HANDLING_WORDS)
+@KINDS.rule("handling-field", lead="(?i)[SNFLERCOPTDA]")  # (HANDLING_WORDS)
 def handling_field(line: str) -> str | None:
     """A line of handling caveats only: ``SENSITIVE SIPDIS``, ``NOFORN``, ``DEPT PASS USTR``."""
     return "handling" if HANDLING.match(line) else None

@@ -347,7 +347,12 @@ def _quoted_last(title: str) -> bool:
 
 #: no title: a redaction alone (a paragraph withheld whole, 10BEIJING105), the handling sentence
 #: (``SENSITIVE BUT UNCLASSIFIED--PLEASE PROTECT ACCORDINGLY``, 09SAOPAULO317)
-_NO_TITLE = re.compile(r"X{4}[X\s.]*+$|SENSITIVE\s+BUT\s+UNCLASSIFIED\b", re.I)
+_NO_TITLE = re.compile(
+    r"X{4}[X\s.]*+$|SENSITIVE\s+BUT\s+UNCLASSIFIED\b"
+    # a quotation's end marker (``End talking points/non-paper``, ``END TEXT OF NON-PAPER``, 10STATE16932)
+    r"|END\s+(?:OF\s+)?(?:TEXT|NOTE|TALKING\s+POINTS|NON-?PAPER|EXCERPTS?|QUOTE)\b",
+    re.I,
+)
 
 
 def heading_title(title: str) -> bool:

@@ -36,6 +36,8 @@ _MIN_WORDS, _MAX_WORDS, _MAX_CHARS = 2, 12, 90
 _NOT_TITLE = ("END ", "UNQUOTE", "UNQTE", "QUOTE", "BEGIN ", "SEE ")
 #: words no title holds: an end marker's, a Classified By line's wrapped reasons (``REASONS 1.4 (B) AND (D)``)
 _NOT_IN_TITLE = frozenset(("END", "REASON", "REASONS", "1.4"))
+#: an acronym written with its stops (``U.S.``, ``U.N.``)
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 #: a portion marking before a title (``(S//NF) Lashkar-e-Tayyiba …``)
 _MARKING = re.compile(r"^\((?:U|C|S|SBU|TS)(?://?[A-Z]{2,6})*\)$")
 
@@ -45,11 +47,12 @@ def _finished(word: str) -> bool:
     return word.rstrip(_CLOSERS)[-1:] in _ENDS
 
 
-def _title_word(word: str) -> bool:
+def _title_word(word: str, inside: bool = False) -> bool:
     """A word of a title in capitals: a letter or digit and no lower-case letter (or ``&``, a
     dash), and it does not end a sentence or a parenthesis (but ``?`` may end the title: ``… THE
-    KEY TO SURVIVAL?``)."""
-    if word in ("&", "-", "--"):
+    KEY TO SURVIVAL?``); ``inside`` the title (not its last word), also an acronym written with
+    its stops (``LIBYA AND THE U.S. MAKING UP FOR LOST TIME``, 09TRIPOLI242)."""
+    if word in ("&", "-", "--") or (inside and _DOTTED.fullmatch(word)):
         return True
     return any(map(str.isalnum, word)) and not any(map(str.islower, word)) and word.rstrip("?")[-1:] not in ".!:;,)"
 
@@ -113,7 +116,7 @@ def tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
         if before is not None and _finished(before.split()[-1]):
             return lines[:last], line.strip()
     start = len(words)
-    while (start > 0 and _title_word(words[start - 1]) and not _CITED.search(words[start - 1])
+    while (start > 0 and _title_word(words[start - 1], start < len(words)) and not _CITED.search(words[start - 1])
            and len(words) - start <= _MAX_WORDS):
         start -= 1
     cited = 0 < start < len(words) and _CITED.search(words[start - 1]) is not None and _cited_title(words[start:])
@@ -203,17 +206,31 @@ def title_after_text(blocks: list[Block], run: Run) -> list[Block]:
     out: list[Block] = []
     for index, block in enumerate(blocks):
         found = None
-        if isinstance(block, Paragraph) and not block.items and next_numbered(blocks, index):
-            found = tail_title(block.lines)
-        elif isinstance(block, Paragraph) and not block.items and _ruled_next(blocks, index):
+        if isinstance(block, Paragraph) and next_numbered(blocks, index):
+            found = tail_title(_last_lines(block))
+        elif isinstance(block, Paragraph) and _ruled_next(blocks, index):
             # (its rule under it: a title in mixed case too, run on or a line of its own)
-            found = ruled_tail_title(block.lines) or tail_title(block.lines)
+            found = ruled_tail_title(_last_lines(block)) or tail_title(_last_lines(block))
         if found is None or not isinstance(block, Paragraph) or not any(map(has_lower, found[0])):
             out.append(block)
             continue
         lines, title = found
-        out += [dataclasses.replace(block, lines=lines, items=(), tokens=()), Heading((title,))]
+        out += [_with_last_lines(block, lines), Heading((title,))]
     return out if len(out) != len(blocks) else blocks
+
+
+def _last_lines(block: Paragraph) -> tuple[Line, ...]:
+    """The lines a title run on at the paragraph's end stands in: its last item's, where it has
+    items (``… in the sugarcane sector. But the Case is Not Open and Shut``, 08SAOPAULO432)."""
+    return block.items[-1].lines if block.items else block.lines
+
+
+def _with_last_lines(block: Paragraph, lines: tuple[Line, ...]) -> Paragraph:
+    """``block`` with :func:`_last_lines` replaced by ``lines`` (the title cut off)."""
+    if block.items:
+        last = dataclasses.replace(block.items[-1], lines=lines, tokens=())
+        return dataclasses.replace(block, items=(*block.items[:-1], last), tokens=())
+    return dataclasses.replace(block, lines=lines, items=(), tokens=())
 
 
 #: the word before a title that ends in a stop but no sentence: an honorific or an abbreviation
@@ -230,8 +247,8 @@ def _mixed_titles(blocks: list[Block], single: bool) -> dict[int, tuple[tuple[Li
     by index: their lines less the title, and the title."""
     found: dict[int, tuple[tuple[Line, ...], str]] = {}
     for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph) and not block.items and next_numbered(blocks, index):
-            cut = mixed_tail_title(block.lines, single)
+        if isinstance(block, Paragraph) and next_numbered(blocks, index):
+            cut = mixed_tail_title(_last_lines(block), single)
             if cut is not None and any(map(has_lower, cut[0])):
                 found[index] = cut
     return found
@@ -295,7 +312,7 @@ def mixed_title_after_text(blocks: list[Block], run: Run) -> list[Block]:
     for index, block in enumerate(blocks):
         if index in found and isinstance(block, Paragraph):
             lines, heading = found[index]
-            out += [dataclasses.replace(block, lines=lines, items=(), tokens=()), Heading((heading,))]
+            out += [_with_last_lines(block, lines), Heading((heading,))]
         else:
             out.append(block)
     return out
