@@ -285,3 +285,24 @@ def test_the_aidac_caption_is_a_handling_line() -> None:
     caption is a caveat, as SIPDIS is."""
     head = "UNCLAS SAN JOSE 000010\n\nAIDAC\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL CS\nSUBJECT: TEST\n\n"
     assert _record("1. (U) Text.\n", head)["caveats"] == ["AIDAC", "SIPDIS"]
+
+
+def test_a_title_broken_over_two_lines_whose_first_ran_on_after_the_paragraph_is_one_heading() -> None:
+    """``… End Summary. Recovery is Fragile and Banker Bonuses`` / ``Radioactive`` / rule (09LONDON2225),
+    ``… May 3. AI Report on Indigenous Living`` / ``Conditions`` / rule (05BRASILIA1325): one heading;
+    a name after a sentence before a heading that heads no numbered paragraph stays the paragraph's."""
+    body = ("1. (C) The minister was briefed. End Summary. Recovery is Fragile and Banker Bonuses\n\n"
+            "Radioactive\n-----------\n\n2. (C) Bonuses are hated.\n")
+    assert _headings(body) == ["Recovery is Fragile and Banker Bonuses Radioactive"]
+
+
+def test_one_word_section_titles_and_damaged_dashes_and_apostrophes() -> None:
+    """``… media group. COMMENT`` / ``13. (C) …`` (08TRIPOLI679): the comment's one-word title; ``illicit
+    activity*sometimes from … themselves*but`` (06BOGOTA2291): dashes sent as ``*``; ``the Brazilian
+    Government?s position``, ``they don?t`` (05BRASILIA1207): apostrophes sent as ``?``."""
+    assert _headings("1. (C) Both are owned by the media group. COMMENT\n\n2. (C) His speeches matter.\n") == [
+        "COMMENT"]
+    text = _text("1. (C) Reports of illicit activity*sometimes from leaders themselves*but not here; the "
+                 "Government?s position is that they don?t agree. Why? Nobody knows, he said.\n")
+    assert "activity\u2014sometimes from leaders themselves\u2014but" in text
+    assert "Government\u2019s position" in text and "don\u2019t agree. Why? Nobody knows" in text

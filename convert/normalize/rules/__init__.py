@@ -105,6 +105,7 @@ from . import listtail  # noqa: F401  (after tailtitle and entries: its pass fol
 from . import valediction  # noqa: F401  (after entries: its pass follows entry-lines)
 from . import refbefore  # noqa: F401  (the fields.ref-before chain, asked by the facts)
 from . import merged  # noqa: F401  (the routing.addressees chain, asked by the routing stage)
+from . import halftitle  # noqa: F401  (after tailtitle: its pass follows mixed-title-after-text)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

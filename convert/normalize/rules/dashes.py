@@ -77,3 +77,25 @@ def paren_dash(text: str) -> Found:
         elif depth:
             depth -= 1
     return found
+
+
+#: an asterisk between two words, no space on either side (``illicit activity*sometimes from``)
+_STAR = re.compile(r"(?<=[a-z])\*(?=[a-z]|[A-Z][a-z])")  # (``… process*Spain, France …``: a name after it)
+
+
+@REPAIRS.rule(
+    "star-dash",
+    after="paren-dash",
+    trigger=("*",),
+    note=note(
+        "correction",
+        "A dash sent as * between two words (illicit activity*sometimes from former leaders themselves*but) is "
+        "an error of transmission, corrected to — (sic/corr, certainty medium: the dash is found by its shape).",
+    ),
+)
+def star_dash(text: str) -> Found:
+    """``… reports of illicit activity*sometimes from former paramilitary leaders themselves*but …``
+    (06BOGOTA2291, 18 pages): a ``*`` glued between two words, the first in lower case, is the dash the same
+    character set sent as ``)`` elsewhere; not a footnote's star (a space or a stop after it)."""
+    return [(m.start(), m.end(), Choice("*", "\u2014", kind="corr", cert="medium", reason="dash"))
+            for m in _STAR.finditer(text)]

@@ -150,3 +150,24 @@ def q_accent(text: str) -> Found:
     08CARACAS338): ``communiqué``, ``Attaché``; the Q stays beside the letter it is read as."""
     return [(m.end() - 1, m.end(), Choice("Q", "\u00e9", kind="corr", cert="high", reason="accent"))
             for m in _Q_ACCENT.finditer(text)]
+
+
+#: an apostrophe sent as ``?`` between a word's letters and a possessive's or a contraction's end
+_QUESTION_APOSTROPHE = re.compile(r"(?<=[a-z]{2})\?(?=(?:s|t|ll|re|ve|d|m)\b)")
+
+
+@REPAIRS.rule(
+    "question-apostrophe",
+    after="q-apostrophe",
+    trigger=("?",),
+    note=note(
+        "correction",
+        "An apostrophe sent as ? inside a word (Government?s, don?t) is an error of transmission, corrected to ’ "
+        "(sic/corr, certainty medium: a question mark ends a word, it does not stand inside one).",
+    ),
+)
+def question_apostrophe(text: str) -> Found:
+    """``the Brazilian Government?s position`` (05BRASILIA1207), ``they don?t trust`` (14 pages): a ``?``
+    after two letters, the last lower case, before a possessive's or a contraction's end."""
+    return [(m.start(), m.end(), Choice("?", "\u2019", kind="corr", cert="medium", reason="apostrophe"))
+            for m in _QUESTION_APOSTROPHE.finditer(text)]

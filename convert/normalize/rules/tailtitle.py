@@ -120,7 +120,8 @@ def tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
            and len(words) - start <= _MAX_WORDS):
         start -= 1
     cited = 0 < start < len(words) and _CITED.search(words[start - 1]) is not None and _cited_title(words[start:])
-    if start == len(words) or not (_is_title(words[start:]) or cited):
+    section = words[start:] in (["COMMENT"], ["BACKGROUND"])  # (a section's one-word title: ``… media group. COMMENT``)
+    if start == len(words) or not (_is_title(words[start:]) or cited or section):
         return None
     if start == 0:
         before = next((x for x in reversed(lines[:last]) if isinstance(x, str) and x.strip()), None)
@@ -270,7 +271,7 @@ def mixed_tail_title(lines: tuple[Line, ...], single: bool = False) -> tuple[tup
         return None
     kept, title = found
     before = next((x for x in reversed(kept) if isinstance(x, str) and x.strip()), "").split()
-    one = single and _ONE_WORD_TITLE.fullmatch(title) is not None
+    one = (single and _ONE_WORD_TITLE.fullmatch(title) is not None) or title in ("Comment", "Background")
     if (len(title.split()) < 2 and not one) or not before or _NO_END.match(before[-1]) or _NAME_ENTRY.match(title):
         return None
     if "XXXX" in title or title.startswith(_NOT_MIXED_TITLE) or not title_case(title):
@@ -301,11 +302,11 @@ def mixed_title_after_text(blocks: list[Block], run: Run) -> list[Block]:
     if not mixed_case(blocks):
         return blocks
     found = _mixed_titles(blocks, False)
-    if not found or (len(found) < 2 and not any(isinstance(b, Heading) for b in blocks)):
-        if not any(isinstance(b, Heading) for b in blocks):
-            return blocks
-        found = {}
-    found = {**_mixed_titles(blocks, True), **found}
+    headed = any(isinstance(b, Heading) for b in blocks)
+    if len(found) >= 2 or headed:
+        found = {**_mixed_titles(blocks, True), **found}
+    else:  # (but a section's own one-word title stands alone: ``… of the demarche. Comment``)
+        found = {i: cut for i, cut in found.items() if cut[1] in ("Comment", "Background")}
     if not found:
         return blocks
     out: list[Block] = []
