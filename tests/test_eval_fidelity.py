@@ -782,6 +782,14 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
     assert all(r["paragraph_count"] == len(r["paragraphs"]) for r in held)
 
 
+def test_sipdis_a_sentence_names_is_no_residue() -> None:
+    """``Please use the caption SIPDIS in all replies.`` (10STATE16220): the word the sentence names,
+    which the reading text keeps; SIPDIS run into a sentence is residue."""
+    det = residue.BY_NAME["sipdis"]
+    assert det.find("Please use the caption SIPDIS in all replies.") == []
+    assert det.find("arrives in Beirut SIPDIS May 1") != []
+
+
 def test_end_of_cable_is_a_marker_only_in_capitals() -> None:
     det = residue.BY_NAME["end-marker"]
     assert det.find("MINIMIZE CONSIDERED. END OF CABLE")
