@@ -63,12 +63,11 @@ AB_OUT_OF_TEXT = _AB_AFTER | {"rule"}
 #: The round-trip checks count it as the word ``redacted`` where the gap stands.
 REDACTION_LABEL = "[redacted]"
 #: The source's redaction (the normalizer's ``gap``; the label in the source note's quoted fields):
-#: four X or more (one case) between no letters, twelve glued to the word before (``toldXXXXXXXXXXXX``), or
-#: six capitals or more glued to a word in lower case after (``that XXXXXXXXXXXXhusband is``, 10CAIRO147).
-#: Each alternative begins with its X and looks back from there, so that ``re`` skips to an X or an x.
+#: four X or more (one case) between no letters, twelve glued to the word before (``toldXXXXXXXXXXXX``), six glued to
+#: a word after (``XXXXXXXXXXXXhusband``); each alternative begins with its X (``re`` skips to an X or an x).
 REDACTION = re.compile(
     r"(?:X(?<![A-Za-z]X)X{3,}|x(?<![A-Za-z]x)x{3,}|X(?<=[A-WYZa-wyz]X)X{11,}|x(?<=[A-WYZa-wyz]x)x{11,})(?![A-Za-z])"
-    r"|X(?<![A-Za-z]X)X{5,}(?=[a-z])"
+    r"|X(?<![A-Za-z]X)X{5,}(?=[a-wyz])"
 )
 _GAP = _T + "gap"
 _DIV = _T + "div"
