@@ -86,6 +86,13 @@ def test_a_subjects_closing_marking_with_a_release_is_no_part_of_it() -> None:
     assert _record("1. (S) Text.\n", head)["subject"] == "PREVENTING A SALE DUE TO IRANIAN TIES"
 
 
+def classified_by_note(line: str) -> str:
+    """The source note's Classified By sentence for a hand-made cable whose TEI header holds ``line``."""
+    cable = hand_tei()
+    etree.SubElement(cable.tei.find(f".//{T}bibl[@type='telegram']"), f"{T}note", type="classified-by").text = line
+    return dict(frus.source_note(cable.view))["classified-by"]
+
+
 def test_the_classified_by_note_tidies_what_its_line_breaks_left() -> None:
     """``1.4 (B) and (`` / ``D)`` (07MADRID1914) and ``reasons 1`` / ``.4 (b)`` (09RABAT607) joined to
     ``( D)``, ``1 .4``; a line that ends in a colon (05LONDON4981): the note reads ``(D)``, ``1.4``
@@ -94,9 +101,7 @@ def test_the_classified_by_note_tidies_what_its_line_breaks_left() -> None:
                           ("Classified By: DCM X for reasons 1 .4 (b) and (d )", "1.4 (b) and (d)."),
                           ("Classified By: ESTOff X for reasons 1.4 (d) and (e):", "1.4 (d) and (e)."),
                           ("Classified By: DCM X, Reasons 1. 4 (b), (d).", "Reasons 1.4 (b), (d).")):
-        cable = hand_tei()
-        etree.SubElement(cable.tei.find(f".//{T}bibl[@type='telegram']"), f"{T}note", type="classified-by").text = line
-        assert dict(frus.source_note(cable.view))["classified-by"].endswith(printed)
+        assert classified_by_note(line).endswith(printed)
 
 
 def test_the_citation_drops_a_subjects_full_stop_and_keeps_its_question_mark() -> None:

@@ -4,9 +4,7 @@ its form, with the nearest form it must leave alone."""
 
 from __future__ import annotations
 
-from lxml import etree
-from test_read_against_pages import HEAD, _record, _text
-from writers_fixtures import hand_tei
+from test_read_against_pages import HEAD, _record, _text, classified_by_note
 
 from convert.model import NS, RawCable
 from convert.normalize import normalize
@@ -15,7 +13,6 @@ from convert.view import frus
 from convert.writers import markdown
 from convert.writers.json import record
 
-T = "{http://www.tei-c.org/ns/1.0}"
 
 
 def test_the_word_reasons_split_by_a_line_end_is_joined_in_the_source_note() -> None:
@@ -25,9 +22,7 @@ def test_the_word_reasons_split_by_a_line_end_is_joined_in_the_source_note() -> 
                           ("CLASSIFIED BY: X, REASON S: 1.4 (B/D).", "X, REASONS: 1.4 (B/D)."),
                           ("Classified By: X for r easons 1.4 (b).", "for reasons 1.4 (b)."),
                           ("Classified By: X for the reason s 1.4 (b).", "for the reasons 1.4 (b).")):
-        cable = hand_tei()
-        etree.SubElement(cable.tei.find(f".//{T}bibl[@type='telegram']"), f"{T}note", type="classified-by").text = line
-        assert dict(frus.source_note(cable.view))["classified-by"].endswith(printed)
+        assert classified_by_note(line).endswith(printed)
 
 
 def test_a_dash_sent_as_a_bracket_and_a_hyphen_is_a_dash() -> None:
@@ -169,9 +164,7 @@ def test_and_and_for_split_by_a_line_end_are_joined_in_the_source_note() -> None
     """``for REASONS 1.4 (B) an`` / ``d (D)`` (09NAIROBI2338), ``(b) a`` / ``nd (d)``, ``fo`` / ``r reasons``."""
     for line, printed in (("Classified By: X for REASONS 1.4 (B) an d (D)", "1.4 (B) and (D)."),
                           ("Classified By: X fo r reasons 1.4 (b) a nd (d).", "for reasons 1.4 (b) and (d).")):
-        cable = hand_tei()
-        etree.SubElement(cable.tei.find(f".//{T}bibl[@type='telegram']"), f"{T}note", type="classified-by").text = line
-        assert dict(frus.source_note(cable.view))["classified-by"].endswith(printed)
+        assert classified_by_note(line).endswith(printed)
 
 
 def test_a_subject_glued_to_the_classified_by_line_with_no_space_ends_before_it() -> None:
