@@ -14,7 +14,6 @@ from convert.writers import markdown
 from convert.writers.json import record
 
 
-
 def test_the_word_reasons_split_by_a_line_end_is_joined_in_the_source_note() -> None:
     """``for reas`` / ``ons 1.4`` (08PARIS1616; ``REASO NS``, ``r easons``, ``REASON S:`` in 47 pages): the
     note reads ``reasons`` as the cable meant it, in the case it was written; other words stay apart."""
