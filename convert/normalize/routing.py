@@ -121,6 +121,11 @@ def split_header(lines: list[str], run: Run) -> int:
     return end
 
 
+def _ascii_digits(number: str) -> str:
+    """A sequence number in ASCII digits (``orgName/@n`` is ``[0-9]+``; a text may write others)."""
+    return "".join(str(int(d)) for d in number)
+
+
 def parse_addressee(text: str, run: Run) -> Addressee:
     match = _ADDRESSEE.match(text.strip())
     assert match is not None
@@ -128,7 +133,7 @@ def parse_addressee(text: str, run: Run) -> Addressee:
     seq = None
     seq_match = _SEQ.search(rest)
     if seq_match and len(rest.split()) > 1:
-        seq = "".join(str(int(d)) for d in seq_match["seq"])  # ASCII digits: orgName/@n is [0-9]+
+        seq = _ascii_digits(seq_match["seq"])
         rest = rest[: seq_match.start()]
     words = rest.split()
     precedence = norm = None
@@ -143,7 +148,7 @@ def parse_addressee(text: str, run: Run) -> Addressee:
                     precedence, norm, name = " ".join(words[-size:]), fixed, words[:-size]
                     if seq is None and len(name) > 1 and name[-1].isdigit() and len(name[-1]) <= 5:
                         # the number before the precedence: ``AMEMBASSY LONDON 8778 PRIORITY`` (09TRIPOLI320)
-                        seq, name = "".join(str(int(d)) for d in name[-1]), name[:-1]
+                        seq, name = _ascii_digits(name[-1]), name[:-1]
                     return Addressee(text.strip(), " ".join(name), prefix, precedence, norm, seq)
     return Addressee(text.strip(), " ".join(words), prefix, precedence, norm, seq)
 

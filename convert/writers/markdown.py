@@ -85,7 +85,8 @@ def inline(element: etree._Element, facts_classes: dict[str, str]) -> str:
         elif facts_classes["redaction"] in classes:
             # (glued to a word, ``toldXXXXXXXXXXXX that``, ``XXXXXXXXXXXXhusband``: no emphasis can open
             # or close there in CommonMark, and its asterisks would print; the label alone is shown)
-            glued = "".join(parts)[-1:].isalnum() or (child.tail or "")[:1].isalnum()
+            before = next((part for part in reversed(parts) if part), "")
+            glued = before[-1:].isalnum() or (child.tail or "")[:1].isalnum()
             parts.append(f"*{inner}*" if inner.strip() and not glued else inner)
         elif facts_classes["paragraph_number"] in classes:
             parts.append(f"**{inner}**")

@@ -19,6 +19,7 @@ from ..parsed import Block, Heading, Paragraph
 from .blocks import PASSES
 from .ruler import Run, note
 from .runs import END_LABEL, next_numbered
+from .tailtitle import last_lines, with_last_lines
 
 #: a title's words after the last finished sentence of a line: capitalised, or a title's small
 #: words, ``&``, a dash last (``Bradford & Bingley -``); two to nine words, or one with a dash
@@ -37,7 +38,7 @@ _SHORT = 6
 
 def _half(block: Paragraph) -> tuple[Paragraph, str] | None:
     """The paragraph less the title's first words run on after its last sentence, and the words."""
-    lines = block.items[-1].lines if block.items else block.lines
+    lines = last_lines(block)
     if not lines or not isinstance(lines[-1], str):
         return None
     line = lines[-1]
@@ -47,11 +48,7 @@ def _half(block: Paragraph) -> tuple[Paragraph, str] | None:
     before = line[: found.start("t")].split()
     if before and _ABBREVIATION.fullmatch(before[-1]):
         return None  # (``… Defense Attache, U.S. Embassy Tel Aviv``: no sentence ends there)
-    kept = (*lines[:-1], line[: found.start("t")].rstrip())
-    if block.items:
-        last = dataclasses.replace(block.items[-1], lines=kept, tokens=())
-        return dataclasses.replace(block, items=(*block.items[:-1], last), tokens=()), found["t"]
-    return dataclasses.replace(block, lines=kept, tokens=()), found["t"]
+    return with_last_lines(block, (*lines[:-1], line[: found.start("t")].rstrip())), found["t"]
 
 
 @PASSES.rule(

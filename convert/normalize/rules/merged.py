@@ -37,6 +37,7 @@ def addressee_texts(line: str, run: Run) -> list[str]:
             return found
     return [line]
 
+
 _MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
 _MERGED = re.compile(
     rf"^(?P<head>(?:[A-Z0-9]+/)?(?P<office>[A-Z]+) LA PAZ)\s+(?:{_MONTHS})\b\s*"

@@ -208,26 +208,26 @@ def title_after_text(blocks: list[Block], run: Run) -> list[Block]:
     for index, block in enumerate(blocks):
         found = None
         if isinstance(block, Paragraph) and next_numbered(blocks, index):
-            found = tail_title(_last_lines(block))
+            found = tail_title(last_lines(block))
         elif isinstance(block, Paragraph) and _ruled_next(blocks, index):
             # (its rule under it: a title in mixed case too, run on or a line of its own)
-            found = ruled_tail_title(_last_lines(block)) or tail_title(_last_lines(block))
+            found = ruled_tail_title(last_lines(block)) or tail_title(last_lines(block))
         if found is None or not isinstance(block, Paragraph) or not any(map(has_lower, found[0])):
             out.append(block)
             continue
         lines, title = found
-        out += [_with_last_lines(block, lines), Heading((title,))]
+        out += [with_last_lines(block, lines), Heading((title,))]
     return out if len(out) != len(blocks) else blocks
 
 
-def _last_lines(block: Paragraph) -> tuple[Line, ...]:
+def last_lines(block: Paragraph) -> tuple[Line, ...]:
     """The lines a title run on at the paragraph's end stands in: its last item's, where it has
     items (``… in the sugarcane sector. But the Case is Not Open and Shut``, 08SAOPAULO432)."""
     return block.items[-1].lines if block.items else block.lines
 
 
-def _with_last_lines(block: Paragraph, lines: tuple[Line, ...]) -> Paragraph:
-    """``block`` with :func:`_last_lines` replaced by ``lines`` (the title cut off)."""
+def with_last_lines(block: Paragraph, lines: tuple[Line, ...]) -> Paragraph:
+    """``block`` with :func:`last_lines` replaced by ``lines`` (the title cut off)."""
     if block.items:
         last = dataclasses.replace(block.items[-1], lines=lines, tokens=())
         return dataclasses.replace(block, items=(*block.items[:-1], last), tokens=())
@@ -243,23 +243,35 @@ _NAME_ENTRY = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+,")
 _ONE_WORD_TITLE = re.compile(r"[A-Z][a-z]{4,}")
 
 
-def _mixed_titles(blocks: list[Block], single: bool) -> dict[int, tuple[tuple[Line, ...], str]]:
-    """The paragraphs before a numbered one that end in a title in mixed case (:func:`mixed_tail_title`),
-    by index: their lines less the title, and the title."""
-    found: dict[int, tuple[tuple[Line, ...], str]] = {}
+#: a section's own title of one word, taken even alone (``… of the demarche. Comment``)
+_SECTION_TITLES = ("Comment", "Background")
+
+Cut = tuple[tuple[Line, ...], str]
+
+
+def _mixed_titles(blocks: list[Block]) -> tuple[dict[int, Cut], dict[int, Cut]]:
+    """The paragraphs before a numbered one that end in a title in mixed case, by index (their
+    lines less the title, and the title): those :func:`mixed_tail_title` takes, and those it takes
+    only as titles of one word (``single``). One reading of each paragraph serves both."""
+    titles: dict[int, Cut] = {}
+    single: dict[int, Cut] = {}
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph) and next_numbered(blocks, index):
-            cut = mixed_tail_title(_last_lines(block), single)
-            if cut is not None and any(map(has_lower, cut[0])):
-                found[index] = cut
-    return found
+            found = ruled_tail_title(last_lines(block))
+            if found is None or not any(map(has_lower, found[0])):
+                continue
+            if _mixed_title(found, False):
+                titles[index] = found
+            elif _mixed_title(found, True):
+                single[index] = found
+    return titles, single
 
 
 #: words a list's or a source's line opens with, not a title's
 _NOT_MIXED_TITLE = ("Source", "REF", "Ref", "And ", "MESSAGE")
 
 
-def mixed_tail_title(lines: tuple[Line, ...], single: bool = False) -> tuple[tuple[Line, ...], str] | None:
+def mixed_tail_title(lines: tuple[Line, ...], single: bool = False) -> Cut | None:
     """The paragraph's lines less a title written as a title (:func:`runs.title_case`) run on after its last
     sentence with no rule under it (``… for his own benefit. Venezuelan Accession to Mercosul``), and the
     title; None where its last line ends in none, or in a name (``… Secretary of the GPC, Dr. Ali Essawi``,
@@ -267,16 +279,17 @@ def mixed_tail_title(lines: tuple[Line, ...], single: bool = False) -> tuple[tup
     (``Lorna Miller, Defence …``), a redaction or a source line (``Source: Reuters``). With ``single``, also
     a title of one word, a capital and four small letters or more (``… working with us. Venezuela``)."""
     found = ruled_tail_title(lines)
-    if found is None:
-        return None
+    return found if found is not None and _mixed_title(found, single) else None
+
+
+def _mixed_title(found: Cut, single: bool) -> bool:
+    """Whether :func:`ruled_tail_title`'s title is one :func:`mixed_tail_title` takes."""
     kept, title = found
     before = next((x for x in reversed(kept) if isinstance(x, str) and x.strip()), "").split()
-    one = (single and _ONE_WORD_TITLE.fullmatch(title) is not None) or title in ("Comment", "Background")
+    one = (single and _ONE_WORD_TITLE.fullmatch(title) is not None) or title in _SECTION_TITLES
     if (len(title.split()) < 2 and not one) or not before or _NO_END.match(before[-1]) or _NAME_ENTRY.match(title):
-        return None
-    if "XXXX" in title or title.startswith(_NOT_MIXED_TITLE) or not title_case(title):
-        return None
-    return found
+        return False
+    return "XXXX" not in title and not title.startswith(_NOT_MIXED_TITLE) and title_case(title)
 
 
 @PASSES.rule(
@@ -301,19 +314,18 @@ def mixed_title_after_text(blocks: list[Block], run: Run) -> list[Block]:
     …``, 06BRASILIA2412, whose sections are titled ``Presidential Meeting``, ``Bilateral Relations``)."""
     if not mixed_case(blocks):
         return blocks
-    found = _mixed_titles(blocks, False)
-    headed = any(isinstance(b, Heading) for b in blocks)
-    if len(found) >= 2 or headed:
-        found = {**_mixed_titles(blocks, True), **found}
+    found, single = _mixed_titles(blocks)
+    if len(found) >= 2 or any(isinstance(b, Heading) for b in blocks):
+        found = {**single, **found}
     else:  # (but a section's own one-word title stands alone: ``… of the demarche. Comment``)
-        found = {i: cut for i, cut in found.items() if cut[1] in ("Comment", "Background")}
+        found = {i: cut for i, cut in found.items() if cut[1] in _SECTION_TITLES}
     if not found:
         return blocks
     out: list[Block] = []
     for index, block in enumerate(blocks):
         if index in found and isinstance(block, Paragraph):
             lines, heading = found[index]
-            out += [_with_last_lines(block, lines), Heading((heading,))]
+            out += [with_last_lines(block, lines), Heading((heading,))]
         else:
             out.append(block)
     return out
