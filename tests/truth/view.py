@@ -59,7 +59,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s54.tsv", "session 54"),
               ("selection-holdout-s55.tsv", "session 55"),
               ("selection-holdout-s56.tsv", "session 56"),
-              ("selection-holdout-s57.tsv", "session 57"))
+              ("selection-holdout-s57.tsv", "session 57"),
+              ("selection-holdout-s58.tsv", "session 58"),
+              ("selection-holdout-s59.tsv", "session 59"))
 
 
 def selection() -> dict[str, dict]:
