@@ -108,6 +108,16 @@ def test_summary_end_marker_is_cut_only_from_an_end_word() -> None:
     assert compare.summary_agrees(truth, "The minister declined to. End comment.")[2] is False
 
 
+def test_a_compound_the_truth_read_broken_at_a_line_end_agrees_with_the_joined_one() -> None:
+    # 06THEHAGUE1510: the truth's words are the source's (``Police-to-`` / ``police``); the span
+    # joins the compound; a different word still disagrees
+    truth = {"start": "In preparation for this", "end": "police cooperation has continued to improve."}
+    span = ("Summary. In preparation for this review. Police-to-police cooperation has continued to improve. "
+            "End Summary.")
+    assert compare.summary_agrees(truth, span) == (True, True, True)
+    assert compare.summary_agrees(truth, span.replace("to-police", "to-army"))[2] is False
+
+
 def test_no_summary_on_either_side_agrees_and_a_spurious_one_does_not() -> None:
     assert compare.summary_agrees(None, None) == (True, True, True)
     assert compare.summary_agrees(None, "Summary: something") == (False, False, False)
