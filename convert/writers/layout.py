@@ -24,7 +24,7 @@ from ..model import XML_NS
 from ..textview import ARTIFACTS, REDACTION_LABEL, after_text, choice_reading, is_block, local_name
 from ..theme import Theme
 from ..view import clean, paragraph_of
-from .passage_style import passage_key
+from .passage_style import passage_key, signature_case
 from .tables import table_block
 
 _SPACE = re.compile(r"\s+")
@@ -165,7 +165,7 @@ class Walk:
             elif name in {"lb", "pb", "milestone"}:
                 pass  # every child is a line already
             elif name == "signed":
-                para = self.styled("div", "signature", parent=container)
+                para = self.styled("div", "signature", signature_case(child), parent=container)
                 self.blocks(child, para)
             else:
                 extra = "banner" if child.get("type") == "classification" else ""
@@ -241,7 +241,7 @@ class Walk:
         elif name == "quote":
             self.blocks(source, self.styled("div", "quote", parent=container))
         elif name == "signed":
-            self.blocks(source, self.styled("div", "signature", parent=container))
+            self.blocks(source, self.styled("div", "signature", signature_case(source), parent=container))
         else:
             self.blocks(source, self.styled("div", None, f"tei-{name}", parent=container))
 

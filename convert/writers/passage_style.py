@@ -1,4 +1,5 @@
-"""Which passage style a numbered paragraph takes: the summary, the comment, or the body.
+"""Which passage style a numbered paragraph takes: the summary, the comment, or the body; and
+whether a signature may be set in small capitals.
 
 A paragraph is set as the summary (boxed) or as a comment (italic) when the cable's passage
 opens it: ``1. (C) SUMMARY: … END SUMMARY.``, ``5. (C) Comment: …``, ``(C) Embassy comment: …``.
@@ -66,3 +67,12 @@ def _words_before(element: etree._Element, passage: etree._Element) -> str:
 
 def _text(element: etree._Element) -> str:
     return "".join(str(t) for t in element.itertext())
+
+
+def signature_case(signed: etree._Element) -> str:
+    """``"as-written"`` for a signature whose letters after the first stand in both cases
+    (``Leslie BASSETT``, ``McCormick``), else ``""``. Capitals and small capitals make one glyph
+    of ``a`` and ``A``; a PDF's text then gives every such glyph the case it first met
+    (``Leslie BAsseTT``), so such a name is set as written, its text read back as it stands."""
+    letters = "".join(cast("list[str]", signed.xpath(".//text()")))[1:]
+    return "as-written" if set(filter(str.islower, letters)) & {c.lower() for c in letters if c.isupper()} else ""
