@@ -126,7 +126,7 @@ def test_la_paz_with_a_month_for_its_number_and_the_next_addressee_run_on_is_two
         rec = record(cable)
         return [(a["name"], a.get("sequence")) for a in rec["info"]], rec
     info, rec = listed("RUEHLP/AMEMBASSY LA PAZ APR QUITO 0227")
-    assert info == [("AMEMBASSY BOGOTA", "3231"), ("AMEMBASSY LA PAZ", None), ("AMEMBASSY QUITO", "0227"),
+    assert info == [("AMEMBASSY BOGOTA", "3231"), ("AMEMBASSY LA PAZ", None), ("QUITO", "0227"),  # (as written: s41)
                     ("AMEMBASSY SANTIAGO", "0401")]
     assert [(a["name"], a["precedence"], a["sequence"]) for a in rec["to"]] == [("SECSTATE WASHDC", "PRIORITY", "9676")]
     info, _ = listed("RUEHLP/AMEMBASSY LA PAZ DEC 9085")

@@ -17,6 +17,7 @@ from .inline import repair, subject_repairs
 from .offices import no_origin, sender_station
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing
 from .refs import cited
+from .rules.cutfields import WHOLE_CLASSIFIED_BY
 from .rules.deserial import de_serial_id, whole_serial
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH
 from .rules.labels import subject_text
@@ -28,7 +29,6 @@ from .tagcodes import tags_from
 from .tokens import plain
 
 _NOT_ID = re.compile(r"[^A-Z0-9]")
-_LOU = re.compile(r"LIMITED OFFICIAL USE", re.I)
 #: how a disagreement names the metadata it is with
 _WITNESS = {"cablegate-table": "the cablegate table", "cables.csv": "the cables.csv row",
             "text-scrape": "the text scrape's metadata"}
@@ -160,7 +160,7 @@ def _classification(
     ]
     caveats = caveat_names(" ".join([" ".join(handling + edges), banner.rest if banner else ""]))
     level = banner.level if banner else None
-    if level is None and any(_LOU.search(text) for text in handling):
+    if level is None and any("LIMITED OFFICIAL USE" in text.upper() for text in handling):
         level = "LIMITED OFFICIAL USE"
     if level is None:
         security = next((line.text for line in routing.lines if line.kind == "security"), None)
@@ -260,13 +260,13 @@ def _whole_subject(subject: str | None, blocks: Sequence[Block], run: Run, warni
 
 
 def _classified_by(fields: Sequence[Field], blocks: Sequence[Block], run: Run) -> str | None:
-    """The Classified By field, else (``fields.paragraph``) the first numbered paragraph."""
-    field = next((f for f in fields if f.kind == "classified-by" and not f.text.endswith("...")), None)
-    if (field := field or _first(fields, "classified-by")) is not None:  # not one cut short, if the text has another
-        return field.text
-    first = next((b for b in blocks if isinstance(b, Paragraph) and b.n is not None), None)
-    lines = [x for x in first.lines if isinstance(x, str)] if first else []
-    found: str | None = run.first(PARAGRAPH, lines)
+    """The Classified By field (one cut short, or none: from a later copy), else the first numbered paragraph."""
+    texts = [f.text for f in fields if f.kind == "classified-by"]
+    text = next((t for t in texts if not t.endswith("...")), texts[0] if texts else "")  # not one cut, if another
+    if text and not text.endswith("..."):
+        return text
+    lines = next(([x for x in b.lines if isinstance(x, str)] for b in blocks if isinstance(b, Paragraph) and b.n), [])
+    found: str | None = run.first(WHOLE_CLASSIFIED_BY, text, blocks) or text or run.first(PARAGRAPH, lines)
     return found
 
 

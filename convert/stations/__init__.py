@@ -124,6 +124,18 @@ def by_office(text: str) -> Station | None:
     return table().by_office(text)
 
 
+#: a post's name alone, as a banner writes it (``SAO PAULO``, ``PORT AU PRINCE``)
+_BARE_POST = re.compile(r"[A-Z][A-Z .'-]*[A-Z]")
+
+
+def by_addressee(name: str) -> Station | None:
+    """An addressee's office (:func:`by_office`), or, for a post named bare with its office not
+    written (``SAO PAULO 3671`` run on after La Paz's line), the office its banner name sends
+    under (:func:`by_banner`)."""
+    found = by_office(name)
+    return by_banner(name) if found is None and _BARE_POST.fullmatch(name) else found
+
+
 def by_indicator(indicator: str) -> Station | None:
     """``RUEHBJ`` -> Embassy Beijing's row: the office most of the indicator's traffic is
     for. None if unknown, and for a gateway many offices share (``RHMFISS``)."""

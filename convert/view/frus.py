@@ -123,7 +123,7 @@ def _unknown(name: str) -> Named:
 
 def name_office(name: str, date: str | None = None) -> Named:
     """A routing name (``AMEMBASSY BEIJING``, ``SECSTATE WASHDC``) in words on ``date``."""
-    row = stations.by_office(name)
+    row = stations.by_addressee(name)  # (a post named bare, its office not written: ``SAO PAULO``)
     return _from_station(row, date, name) if row is not None else _unknown(name)
 
 

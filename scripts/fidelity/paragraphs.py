@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from convert.normalize.rules.quoted import quoted_jump_run, quoted_runs, quoted_tail_run
+from convert.normalize.rules.quoted import contents_run, entry_tail_run, quoted_jump_run, quoted_runs, quoted_tail_run
 from convert.normalize.rules.repeated import copy_run
 from convert.normalize.rules.splitnumber import joined_number
 
@@ -110,8 +110,9 @@ def anchors(body: str) -> list[Anchor]:
         out[counting[index]] = Anchor(anchor.n, False, anchor.context, anchor.words)
     # a quoted document's numbered points to the end, the quotation opened before them and closed
     # after them (the rule ``quoted-text-numbering``); its paragraphs under their own numbers, after
-    # a jump ahead of the cable's, to the end (the rule ``quoted-jump-numbering``)
-    for quoted in (quoted_tail_run, quoted_jump_run):
+    # a jump ahead of the cable's, to the end (the rule ``quoted-jump-numbering``); a roster numbered
+    # from 1 to the end (``roster-numbering``); a table of contents (``contents-numbering``)
+    for quoted in (quoted_tail_run, quoted_jump_run, entry_tail_run, contents_run):
         counting = [i for i, a in enumerate(out) if a.counts]
         bounds = [at[i] for i in counting[1:]] + [len(lines)] * bool(counting)
         texts = [" ".join(lines[at[i] : end]) for i, end in zip(counting, bounds, strict=True)]

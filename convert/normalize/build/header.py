@@ -372,7 +372,7 @@ def addressee_values(addressee: Addressee) -> tuple[str, str | None, str | None,
     """An addressee's ``orgName``: its text, ``key`` (routing indicator), ``n`` and ``ana``
     (precedence category)."""
     name = addressee.name or addressee.text
-    known = None if addressee.prefix else stations.by_office(name)
+    known = None if addressee.prefix else stations.by_addressee(name)
     precedence = taxonomy.precedence(addressee.precedence_norm)
     return (name, addressee.prefix or (known.indicator if known else None), addressee.sequence,
             taxonomy.pointer(precedence) if precedence else None)

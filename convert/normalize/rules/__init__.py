@@ -18,6 +18,7 @@ from . import (  # noqa: F401  (registers the rules)
     copies,
     copypreamble,
     counted,
+    cutfields,
     cuts,
     dashes,
     doubled,

@@ -73,7 +73,7 @@ PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?(?:\.(?=\s|\(|$|(?<!\
     # … release or dissemination in mixed case, (S/Rel UK), (C/Releasable to Italy), (S/Noforn); (C )
     r"|\((?:SBU|TS|U|C|S)\s?//?\s?(?:Rel(?:easable)?|REL|Noforn)\b(?:[ ,]+(?:and|to|[A-Z][A-Za-z]{1,11})){0,10}\)\.?"
     r"|\((?:SBU|TS|U|C|S) \)|\( (?:SBU|TS|U|C|S) ?\)"  # … a stray space inside: (C ), ( C), ( SBU )
-    r"|\((?:sbu|u|c|s)(?:/nf)?\)|(?:SBU|U|C|S)(?:/NF)?\)(?=\s))?",  # … written small, or its "(" lost: (c), C)
+    r"|\((?:sbu|u|c|s)(?:/nf)?\)|(?:SBU|U|C|S)(?:/NF)?\)(?=\s|[A-Z]))?",  # … written small, or its "(" lost: (c), C)
 )
 #: a line that ends a sentence (or a quotation, a parenthesis)
 _TERMINAL_CHARS = ".!?:;\"')]"

@@ -16,6 +16,8 @@ must follow a sentence's end), so it stays text.
 
 from __future__ import annotations
 
+import re
+
 from ..parsed import Line, ListItem
 from .blocks import ITEMS
 from .runs import ITEM_START, LABEL_LINE, Starts, split_item_lines
@@ -74,9 +76,20 @@ def _dash_bullet(line: str, before: str) -> bool:
     return rest[:1].isupper() or rest[:1].isdigit() or (rest[:1] in ('"', "(") and " --" not in rest)
 
 
+#: the end of a list's last item but one: ``… profiling; and``, ``… in March; and,``, ``… efficiency, and``
+_LAST_BUT_ONE = re.compile(r"(?:[;,]|^)\s*(?:and|or),?\s*$")  # (``and,`` may stand alone on its line)
+
+
 def _dash_item(line: str, before: str) -> bool:
-    """A ``--`` bullet that starts the next item, with no second dash on its line (an aside's)."""
-    return _dash_bullet(line, before) and " -- " not in line
+    """A ``--`` bullet that starts the next item, with no second dash on its line (an aside's);
+    in lower case too after a list's last item but one (``-- consideration of … profiling; and`` /
+    ``-- the need to correct …``, 09BRASILIA1167)."""
+    if " -- " in line:
+        return False
+    if _dash_bullet(line, before):
+        return True
+    match = ITEM_START.match(line) if _LAST_BUT_ONE.search(before) else None
+    return match is not None and match["label"] == "--" and line[match.end() :][:1].islower()
 
 
 @ITEMS.rule("dash-bullets", after="hyphen-bullets")

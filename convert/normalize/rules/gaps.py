@@ -97,13 +97,15 @@ def wrapped_number_rejoin(before: list[str], furniture: list[Furniture], texts: 
     next paragraph with its marking left out) and the word is not one that names a paragraph
     (``… is included in para`` / ``¶3. (Note: …``, 10TRIPOLI72). After a paragraph with no marking
     (``2.In response …`` / ``¶16. Juveniles``, 08MANAMA34), the number goes back when it is neither
-    the paragraph's own nor the next."""
+    the paragraph's own nor the next. After a run with no number (the text a paragraph goes on with
+    after its heading, ``… Delegation rosters are in paragraph`` / (blank) / ``¶6. The U.S.
+    delegation presented …``, 07YEREVAN1420), only a word that names a paragraph sends it back."""
     found = PARA_START.match(texts[0]) if texts else None
-    head = PARA_START.match(before[0]) if before else None
-    if found is None or found["marking"] or head is None:
+    if found is None or found["marking"] or not before or not number_goes_on(before[-1], texts[0]):
         return False
-    if not number_goes_on(before[-1], texts[0]):
-        return False
+    head = PARA_START.match(before[0])
+    if head is None:  # (a run with no number of its own: only a word that names a paragraph, 07YEREVAN1420)
+        return bool(_REFERS.search(before[-1]))
     if not head["marking"]:  # (a text with no markings: ``2.In response …`` / ``¶16. Juveniles``, 08MANAMA34)
         return int(found["num"]) not in (int(head["num"]), int(head["num"]) + 1) and not terminal(before[-1])
     return int(found["num"]) != int(head["num"]) + 1 or bool(_REFERS.search(before[-1]))

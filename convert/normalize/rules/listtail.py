@@ -7,15 +7,16 @@ responded favorably to suggestions …`` (10BRASILIA61) read as one item, and a 
 
 ``list-tail`` ends the last item where a line begins anew: a line that begins with a capital, holds
 at least three words and a word in lower case (prose, not a name or a row), after an item line that
-does not run on into it (no comma, hyphen or word a phrase goes on after at its end). The item line
-must end a sentence (or a bracket) where the writer set the text in long lines (200 characters or
-more: every line break is the writer's). On a text the teletype wrapped (its line length: the 90th
-percentile of the paragraphs' lines), the line's first word must also have fitted on the
-item's line, and the item line must end a sentence or stop well short of the line length with few
-words in lower case (a title, a tally's row: ``-- Dispute Settlement``, ``- DCM 1 hrs``), for a
-writer breaks a line of prose early (``- Finally, a brief on what we expect FY09`` / ``Merida
-programs to be.``, 10SANJOSE182). What follows is an unnumbered paragraph of its own, as the cable
-sets it. Not where the line length cannot be told, nor in a cable written in capitals.
+does not run on into it (no comma, hyphen or word a phrase goes on after at its end; no colon, which
+announces the item's own text). The item line must end a sentence (or a bracket) where the writer
+set the text in long lines (200 characters or more: every line break is the writer's). On a text
+the teletype wrapped (its line length: the 90th percentile of the paragraphs' lines), the line's
+first word must also have fitted on the item's line, and the item line must end a sentence or stop
+well short of the line length with few words in lower case (a title, a tally's row: ``-- Dispute
+Settlement``, ``- DCM 1 hrs``), for a writer breaks a line of prose early (``- Finally, a brief on
+what we expect FY09`` / ``Merida programs to be.``, 10SANJOSE182). What follows is an unnumbered
+paragraph of its own, as the cable sets it. Not where the line length cannot be told, nor in a
+cable written in capitals.
 """
 
 from __future__ import annotations
@@ -40,8 +41,10 @@ _SHORT = 0.6
 _MIN_WORDS = 3
 #: an item line's end that goes on into the next line: a comma, a function word, a hyphen, an open bracket
 _RUNS_ON = re.compile(r"[-(/&]$")
-#: a sentence's end (before a closing quotation mark or bracket)
-_SENTENCE_END = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*$")
+#: a sentence's end (before a closing quotation mark or bracket); a colon last announces the item's
+#: own text on the next line (``C) FY2010 MERIDA INITIATIVE REQUEST ($2.8 million total):`` /
+#: ``Refit inoperable SNGC 105-foot patrol boat …``, 08SANJOSE596), and ends none
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 
 
 def _line_length(blocks: list[Block]) -> float:
@@ -66,7 +69,7 @@ def _begins_anew(before: Line, line: Line, width: Callable[[], float]) -> bool:
     if ITEM_START.match(line) or para_start(line):
         return False
     end = before.strip()
-    if not end or GOES_ON.search(end) or _RUNS_ON.search(end):
+    if not end or GOES_ON.search(end) or _RUNS_ON.search(end) or end.endswith(":"):
         return False
     ended = bool(_SENTENCE_END.search(end)) or end.endswith(")")
     if len(end) >= _LONG_LINE:

@@ -5,8 +5,9 @@ Most lines name one. In many copies of 2005-2009 the line of the embassy in La P
 sequence number to the month and ran on into the next line: ``RUEHLP/AMEMBASSY LA PAZ APR QUITO
 0227`` (06LIMA1358) is La Paz, then Quito with its number; ``RUEHLP/AMEMBASSY LA PAZ DEC 9085``
 (07BOGOTA8306) is La Paz alone (144 pages of the corpus). ``month-merged-addressees`` reads such a
-line as the addressees it names, each with the office the line gives La Paz; the line itself is
-kept as written in the header. ``page-line-addressee``: an old-style page's header after the INFO
+line as the addressees it names, each as written (the next post's office is not: Lima's is an
+embassy, Sao Paulo's a consulate); the line itself is kept as written in the header.
+``page-line-addressee``: an old-style page's header after the INFO
 label (``INFO PAGE 02        STATE   037566  161435Z``, 09STATE37566) names no addressee.
 """
 
@@ -45,6 +46,10 @@ _MERGED = re.compile(
 )
 
 
+#: La Paz's own precedence after the month (``RUEHLP/DEA LA PAZ SEP IMMEDIATE``): no next post
+_PRECEDENCES = frozenset({"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", "NIACT"})
+
+
 @ADDRESSEES.rule(
     "month-merged-addressees",
     note=note(
@@ -55,14 +60,15 @@ _MERGED = re.compile(
     ),
 )
 def month_merged(line: str) -> list[str] | None:
-    """``RUEHLP/AMEMBASSY LA PAZ APR QUITO 0227`` -> ``RUEHLP/AMEMBASSY LA PAZ``, ``AMEMBASSY QUITO
-    0227``; ``RUEHLP/AMEMBASSY LA PAZ DEC 9085`` -> ``RUEHLP/AMEMBASSY LA PAZ 9085``."""
+    """``RUEHLP/AMEMBASSY LA PAZ APR QUITO 0227`` -> ``RUEHLP/AMEMBASSY LA PAZ``, ``QUITO 0227``;
+    ``RUEHLP/AMEMBASSY LA PAZ DEC 9085`` -> ``RUEHLP/AMEMBASSY LA PAZ 9085``; ``RUEHLP/DEA LA PAZ
+    SEP IMMEDIATE`` -> ``RUEHLP/DEA LA PAZ IMMEDIATE``."""
     found = _MERGED.match(line.strip()) if "LA PAZ" in line else None
     if found is None:
         return None
     tail = found["tail"].strip()
-    if found["post"]:
-        return [found["head"], f"{found['office']} {tail}"]
+    if found["post"] and found["post"].split()[0] not in _PRECEDENCES:
+        return [found["head"], tail]  # (its office is not written: Lima's is an embassy, Sao Paulo's a consulate)
     return [f"{found['head']} {tail}".rstrip()]
 
 

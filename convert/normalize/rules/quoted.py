@@ -27,11 +27,12 @@ numbering, so ``quoted-numbering`` cannot tell its points from a restart of the 
 from __future__ import annotations
 
 import itertools
+import re
 
 from ..parsed import Block, ItemList, Line, ListItem, Paragraph
-from .blocks import PASSES, text_lines
+from .blocks import PARA_START, PASSES, text_lines
 from .inline import QUOTE_END, QUOTE_START
-from .ruler import Run
+from .ruler import Run, note
 
 
 def _numbers(blocks: list[Block]) -> list[tuple[int, int]]:
@@ -167,6 +168,106 @@ def quoted_jump_numbering(blocks: list[Block], run: Run) -> list[Block]:
     if not any(b >= a + _JUMP for a, b in itertools.pairwise(numbers)):
         return blocks  # (no jump: the texts are not joined)
     return _listed(blocks, numbered, quoted_jump_run(numbers, _numbered_texts(blocks, numbered)))
+
+
+#: an entry's text: short, no portion marking first, no sentence ended inside it
+_MARKED = re.compile(r"\s*\((?:U|C|S|TS|SBU|LOU|FOUO)(?:/{1,2}[A-Z]{1,6})*\)")  # (not ``(EU)``, a topic)
+_SENTENCE_INSIDE = re.compile(r"[a-z)][.!?]\s+[A-Z][a-z]")
+_ENTRY_CHARS, _ENTRY_WORDS = 100, 14
+#: the fewest entries in a roster, and the share of them that must read as entries (a last one
+#: may run on into the signature, a page may glue a few onto one line)
+_ROSTER_MIN, _ROSTER_SHARE = 3, 0.75
+
+
+def _entry(text: str) -> bool:
+    """A roster's entry: ``Varduhi Asaturian, Ministry of Foreign Affairs`` (a number stripped)."""
+    text = PARA_START.sub("", text, count=1).strip() if PARA_START.match(text) else text.strip()
+    return (
+        len(text) <= _ENTRY_CHARS
+        and len(text.split()) <= _ENTRY_WORDS
+        and not _MARKED.match(text)
+        and not _SENTENCE_INSIDE.search(text)
+    )
+
+
+def entry_tail_run(numbers: list[int], texts: list[str]) -> set[int]:
+    """The indexes of a restart at 1 after N (2 or more) that runs on to the end (each number 1 or
+    the last one's next, three or more), where ``texts[i]`` is the text from number i to the next
+    (the last: to the end) and three in four of them are a roster's entries: a delegation's names
+    numbered from 1 in the cable's last paragraph (``6.(U) DELEGATION ROSTERS U.S. Delegation`` /
+    ``1.Michael Stafford ) State Department`` …, 07YEREVAN1420), not the cable's paragraphs (the
+    paragraph audit shares this test)."""
+    for k in range(1, len(numbers)):
+        if numbers[k] != 1 or numbers[k - 1] < 2:
+            continue
+        if any(numbers[i] not in (1, numbers[i - 1] + 1) for i in range(k + 1, len(numbers))):
+            return set()
+        run = texts[k:]
+        if len(run) >= _ROSTER_MIN and sum(map(_entry, run)) >= _ROSTER_SHARE * len(run):
+            return set(range(k, len(numbers)))
+        return set()
+    return set()
+
+
+@PASSES.rule(
+    "roster-numbering",
+    after="quoted-jump-numbering",
+    note=note(
+        "normalization",
+        "Where the numbering restarts at 1 after paragraph N and runs on to the end, and the restarted numbers "
+        "hold short entries (a delegation's names and offices), they are the entries of a list in paragraph N, "
+        "each with its number as its label, not the cable's paragraphs.",
+    ),
+)
+def roster_numbering(blocks: list[Block], run: Run) -> list[Block]:
+    """A roster numbered from 1 in the cable's last paragraph, to the end (07YEREVAN1420): list
+    items, not the cable's paragraphs (``entry_tail_run``); none with a portion marking."""
+    numbered = _numbers(blocks)
+    numbers = [n for _, n in numbered]
+    if 1 not in numbers[1:]:
+        return blocks
+    found = entry_tail_run(numbers, _numbered_texts(blocks, numbered))
+    if any(_MARKED.match(getattr(blocks[numbered[i][0]], "marking", None) or "") for i in found):
+        return blocks
+    return _listed(blocks, numbered, found)
+
+
+def contents_run(numbers: list[int], texts: list[str]) -> set[int]:
+    """The indexes of a table of contents: the numbers are 1 to N twice (N three or more) and the
+    first N texts are a roster's entries, titles of a line (``¶1. Lead Stories Summary`` …
+    ``¶10. Iceland Elections``, then ``¶1. Lead Stories Summary`` / its text …, 09BERLIN485: a
+    media reaction's contents); ``texts[i]`` as for ``entry_tail_run``."""
+    half = len(numbers) // 2
+    if half < _ROSTER_MIN or numbers != [*range(1, half + 1)] * 2 or not all(map(_entry, texts[:half])):
+        return set()
+    return set(range(half))
+
+
+@PASSES.rule(
+    "contents-numbering",
+    after="roster-numbering",
+    note=note(
+        "normalization",
+        "Where the numbers run 1 to N twice and the first run holds only titles of a line, the first run is "
+        "the cable's table of contents: list entries, each with its number as its label, not paragraphs.",
+    ),
+)
+def contents_numbering(blocks: list[Block], run: Run) -> list[Block]:
+    """A table of contents numbered as the paragraphs it lists (09BERLIN485): list items, not
+    the cable's paragraphs (``contents_run``); none with a portion marking."""
+    numbered = _numbers(blocks)
+    numbers = [n for _, n in numbered]
+    if len(numbers) < 2 * _ROSTER_MIN or numbers[len(numbers) // 2] != 1:
+        return blocks
+    found = contents_run(numbers, _numbered_texts(blocks, numbered))
+    if any(_MARKED.match(getattr(blocks[numbered[i][0]], "marking", None) or "") for i in found):
+        return blocks  # (a classification's marking, not a topic's: ``(EU) Barroso Election``)
+    out = _listed(blocks, numbered, found)
+    first, last = numbered[0][0], numbered[len(found) - 1][0] if found else -1
+    if found and last - first == len(found) - 1:  # one list, where nothing stands between its entries
+        items = tuple(item for block in out[first : last + 1] if isinstance(block, ItemList) for item in block.items)
+        out[first : last + 1] = [ItemList(items)]
+    return out
 
 
 def _listed(blocks: list[Block], numbered: list[tuple[int, int]], quoted: set[int]) -> list[Block]:

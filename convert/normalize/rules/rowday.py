@@ -8,14 +8,16 @@ the banner, one field a line, the date as a day (10KABUL102: ``243245`` / ``2010
 row whose date has its hour; this one was read as office lines, and its classification column's
 ``//FOR OFFICIAL USE ONLY`` as a caveat of the cable. ``database-row-day`` takes it as the
 wrapper it is. After a preview's banner, the same rows are the body's (``row-block``): not taken
-here.
+here. ``database-row-fields``: a row without its number and date, the cable's id first
+(06THEHAGUE1510: ``06THEHAGUE1510`` / ``Embassy The Hague`` / ``UNCLASSIFIED//FOR OFFICIAL USE
+ONLY`` / ``06STATE78495``), whose classification column was likewise read as a caveat.
 """
 
 from __future__ import annotations
 
 from ..banner import parse_banner
 from ..parsed import Entry
-from .copies import ROW_DAY, ROW_ID, ROWS, row_field
+from .copies import ROW_CABLE, ROW_CLASS, ROW_DAY, ROW_ID, ROW_ORIGIN, ROWS, row_field
 from .ruler import Run
 
 #: the most fields a row holds
@@ -43,3 +45,23 @@ def database_row_day(entries: list[Entry], start: int, run: Run) -> int:
             break
         index += 1
     return index if taken >= 3 else 0
+
+
+@ROWS.rule("database-row-fields", after="database-row-day")
+def database_row_fields(entries: list[Entry], start: int, run: Run) -> int:
+    """``06THEHAGUE1510`` / ``Embassy The Hague`` / ``UNCLASSIFIED//FOR OFFICIAL USE ONLY`` / … before
+    any banner: a database row without its number and date, one field a line, the cable's id, its
+    origin and its classification first; returns where it ends (0: there is none)."""
+    lines = [(i, e) for i, e in enumerate(entries[start : start + 8], start) if isinstance(e, str)][:3]
+    if len(lines) < 3 or not ROW_CABLE.match(lines[0][1]):
+        return 0
+    if not (ROW_ORIGIN.match(lines[1][1]) and ROW_CLASS.match(lines[2][1])):
+        return 0
+    if any(isinstance(e, str) and parse_banner(e) is not None for e in entries[:start]):
+        return 0  # (after a banner: a copy's row in the body)
+    index = lines[2][0] + 1
+    while index < len(entries) and (entries[index] is None or isinstance(entries[index], str)):
+        if entries[index] is not None and not row_field(str(entries[index])):
+            break
+        index += 1
+    return index

@@ -27,13 +27,18 @@ def is_rule(block: Block | None) -> bool:
 
 def is_title(texts: list[str], boxed: bool, run: Run) -> bool:
     """Whether the lines read as a title: short, beginning with a capital (or a quotation mark
-    and one), not running on (no trailing comma or semicolon), no field or wrapper line."""
+    and one, or an ellipsis and words written as a title), not running on (no trailing comma or
+    semicolon), no field or wrapper line."""
     if not texts or len(texts) > (2 if boxed else 1):
         return False
     title = " ".join(t.strip() for t in texts)
     if not title or len(title) > _TITLE_CHARS or len(title.split()) > _TITLE_WORDS or _NOT_TITLE.search(title):
         return False
-    first = title.lstrip("\"'“‘")[:1]
+    opened = title.lstrip("\"'“‘")
+    first = opened[:1]
+    if opened.startswith(("...", "\u2026")):  # the next title goes on one before it: ``...but Attention Shifts``
+        rest = opened.lstrip(".\u2026 ")
+        first = "A" if rest[:1].isupper() or title_case(rest) else ""
     if not (first.isupper() or first.isdigit()) or title[-1] in ",;":
         return False
     return all(field_kind(t, run.trial()) is None and not is_wrapper(t) for t in texts)

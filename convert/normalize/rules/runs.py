@@ -371,8 +371,8 @@ def heading_title(title: str) -> bool:
     if _NO_TITLE.match(title):
         return False
     if title.startswith(("...", "\u2026")):
-        rest = title.lstrip(".\u2026 ")
-        if not rest[:1].isupper() or (any(map(str.islower, rest)) and not title_case(rest)):
+        rest = title.lstrip(".\u2026 ")  # (a small word may open it: ``...but Attention Shifts to the Accuser``)
+        if not rest[:1].isalpha() or (any(map(str.islower, rest)) and not title_case(rest)):
             return False
     elif not quoted[:1].isupper() and not _ORDINAL_FIRST.match(title):
         if has_lower(title) or not _CAPS_OPENING.match(title):

@@ -151,8 +151,9 @@ def _mixed_word(word: str, last: bool) -> bool:
 
 def ruled_tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
     """The paragraph's lines less the title run on after its last sentence, in capitals or in
-    mixed case (``… they can win. VAT Exemption on New Embassy Unlikely``), and the title;
-    None when its last line ends in none (a title of its own line is ``underlined-heading``'s)."""
+    mixed case (``… they can win. VAT Exemption on New Embassy Unlikely``), or its last line whole under a
+    finished one (``… co-equals.`` / ``Comment``, 09MOSCOW2779), and the title; None when its last line
+    ends in none (a title of its own line over its rule is ``underlined-heading``'s)."""
     last = _last_line(lines)
     if last is None or last != len(lines) - 1:
         return None
@@ -166,6 +167,8 @@ def ruled_tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | 
         start += 1  # (a title starts with a capital)
     title_words = words[start:]
     before = words[start - 1] if 0 < start < len(words) else ""
+    if start == 0 and last and isinstance(lines[last - 1], str):  # a line of its own under the last sentence
+        before = (str(lines[last - 1]).split() or [""])[-1]  # (``… though not co-equals.`` / ``Comment``)
     if not (_finished(before) and any(map(str.isalnum, before))) or words[-1][:1].islower():
         return None
     title = line.split(None, start)[-1].rstrip()

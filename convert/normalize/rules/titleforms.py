@@ -66,9 +66,10 @@ def _wrapped_slashed(texts: list[str]) -> bool:
 
 
 def _question(line: str) -> bool:
-    """A short question: ``?`` last, 14 words and 100 characters at most, a capital first."""
+    """A short question: ``?`` last (or before the quotation mark that closes it: ``Is this really
+    "True Love?"``, 10MANAGUA115), 14 words and 100 characters at most, a capital first."""
     return (
-        line.endswith("?")
+        line.removesuffix('"').removesuffix("\u201d").endswith("?")
         and len(line) <= 100
         and len(line.split()) <= 14
         and _QUESTION_START.match(line) is not None

@@ -65,6 +65,8 @@ _MARKS = " \t:;,.()/\"“”*=_-"
 #: wrapping cut off (``Portal:Moro cco``, ``index.c fm``), a word or two, each short
 _LEFT_WORDS = 2
 _LEFT_CHARS = 12
+#: a list item's label alone before the notice on its line (the sender's list numbered it too)
+_LIST_LABEL = re.compile(r"\s*\(?(?:[A-Za-z]|\d{1,2})[.)]")
 #: the longest notice taken (the longest in the pages is under 300 characters)
 _LONGEST = 400
 
@@ -151,6 +153,8 @@ def post_trailer(texts: list[str]) -> tuple[int, int] | None:
                 column -= 1  # the quotation mark that opens it (``"Visit Ankara's … Portal:Turkey"``)
             while column and line[column - 1] in " \t*":  # the asterisks and space before it are the notice's
                 column -= 1
+            if _LIST_LABEL.fullmatch(line[:column]):
+                column = 0  # a list's label that numbers the notice (``k. Visit Kuwait's …``, 09KUWAIT1135)
             while not column and index and _rule_line(texts[index - 1]):  # and a line of them above it
                 index -= 1
             return index, column

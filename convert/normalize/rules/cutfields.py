@@ -1,0 +1,72 @@
+"""Chain ``fields.whole-classified-by`` (asked by the facts): the Classified By line where the
+one the preamble gives is cut short, or where it gives none, read from the text's later copy.
+
+A media partner's page often prints a preview of the cable cut short (``Classified By: Am...``,
+07THEHAGUE1295), then its database row with the whole cable. The preview's preamble is the one
+the fields are read from; the row's copy holds the classification authority whole
+(``Classified By: Ambassador Roland Arnall, reasons 1.4 (b,d)``), or holds the only one where the
+preview was cut before it (08THEHAGUE625). ``cut-classified-by`` reads it from there, with the
+lines it wraps onto; the preview's words are kept as written in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+from ..parsed import AnonBlock, Block, Paragraph
+from .blocks import PARA_START
+from .fields import CLASSIFIED_BY
+from .ruler import Chain, note
+
+WHOLE_CLASSIFIED_BY: Chain[Callable[[str, Sequence[Block]], str | None]] = Chain(
+    "fields.whole-classified-by",
+    "fields",
+    "The whole Classified By line where the one read is cut short (its text given) or missing (an empty text), "
+    "from a later copy of the cable (asked by the facts).",
+)
+
+#: the most lines a Classified By line wraps onto
+_WRAPS = 2
+
+
+def _copied_lines(blocks: Sequence[Block], cut: bool) -> Iterator[str]:
+    """Each Classified By line a copy of the cable writes, with the lines it wraps onto (until its
+    reasons end with a stop or a bracket), joined by one space: in a wrapper block (a database
+    row's copy) or, for a line cut short, also in unnumbered text; for a missing one, only in a
+    wrapper before the first numbered paragraph."""
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.n is not None and not cut:
+            return
+        if not (isinstance(block, AnonBlock) and block.type == "wrapper") and not (
+            cut and isinstance(block, Paragraph) and block.n is None
+        ):
+            continue
+        lines = [x for x in block.lines if isinstance(x, str)]
+        for index, line in enumerate(lines):
+            if CLASSIFIED_BY.match(line):
+                taken = [line]
+                for more in lines[index + 1 : index + 1 + _WRAPS]:
+                    if taken[-1].rstrip().endswith((".", ")")) or not more.strip() or PARA_START.match(more):
+                        break  # (its reasons given: ``… 1.4 (B) AND (D).`` / ``Mr. Deputy Secretary.``)
+                    taken.append(more)
+                yield " ".join(" ".join(taken).split())
+
+
+@WHOLE_CLASSIFIED_BY.rule(
+    "cut-classified-by",
+    note=note(
+        "normalization",
+        "A Classified By line cut short in a media partner's preview (Classified By: Am...), or missing from "
+        "it, is read whole from the text's later copy (the partner's database row); the preview's words stay "
+        "as written in the text.",
+    ),
+)
+def cut_classified_by(cut: str, blocks: Sequence[Block]) -> str | None:
+    """``Classified By: Am...``: the first Classified By line of a later copy that begins with the
+    cut one's words and goes on past them; with no line at all (an empty ``cut``), the first a
+    copy before the text writes."""
+    stem = " ".join(cut.rstrip(".… ").split())
+    for whole in _copied_lines(blocks, bool(stem)):
+        if len(whole) > len(stem) and whole.startswith(stem) and not whole.endswith(("...", "…")):
+            return whole
+    return None
