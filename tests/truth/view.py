@@ -61,7 +61,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s56.tsv", "session 56"),
               ("selection-holdout-s57.tsv", "session 57"),
               ("selection-holdout-s58.tsv", "session 58"),
-              ("selection-holdout-s59.tsv", "session 59"))
+              ("selection-holdout-s59.tsv", "session 59"),
+              ("selection-holdout-s60.tsv", "session 60"),
+              ("selection-holdout-s61.tsv", "session 61"))
 
 
 def selection() -> dict[str, dict]:
