@@ -22,7 +22,8 @@ from convert.writers.json import record
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = sorted(p for p in (ROOT / "data").rglob("*") if p.is_file() and not p.name.startswith("."))
-WORD = re.compile(r"\w+")
+#: a word: letters and figures (a rule of underscores is none: the record's body leaves rules out)
+WORD = re.compile(r"[^\W_]+")
 
 
 def reading_words(cable: Cable) -> list[str]:

@@ -118,9 +118,10 @@ def test_an_items_label_ending_in_a_colon_keeps_the_text_it_announces() -> None:
     patrol boat …`` (08SANJOSE596): a list's last item whose line ends in a colon goes on with the
     next line, as its items before did; after a finished sentence the text after the list is its own."""
     line = "the boats of the coast guard have waited for a refit since the\n"
-    lead = "1. (U) Our recommendations: " + line * 10 + "end:\n\nA) FY2009 REQUEST: a refit.\n\n"
+    lead = "1. (U) Our recommendations: " + line * 10 + "end:\n\n" + "A) FY2009 REQUEST: a refit.\n\n"
     items = ".//t:body//t:item"
-    body = lead + "B) FY2010 REQUEST ($2.8 million total):\nRefit inoperable SNGC 105-foot patrol boat.\n" + "\n2. (U) More.\n"
+    body = lead + "B) FY2010 REQUEST ($2.8 million total):\nRefit inoperable SNGC 105-foot patrol boat.\n\n"
+    body += "2. (U) More.\n"
     assert _texts(body, items)[-1] == "FY2010 REQUEST ($2.8 million total): Refit inoperable SNGC 105-foot patrol boat."
     body = lead + "B) FY2010 REQUEST ($2.8 million total).\nWe would modify the requests.\n" + "\n2. (U) More.\n"
     assert _texts(body, items)[-1] == "FY2010 REQUEST ($2.8 million total)."
@@ -182,3 +183,41 @@ def test_a_sections_title_on_the_last_line_of_a_paragraph_under_its_last_sentenc
     assert _texts(body, heading) == ["Comment"]
     body = "1. (C) They see Medvedev and Putin as the authors of the\nComment\n\n2. (C) The Tandem is working.\n"
     assert _texts(body, heading) == []
+
+
+def test_program_codes_glued_to_a_countrys_code_are_the_codes() -> None:
+    """``TAGS: … SMIG KWMNCS`` (09SANJOSE692): a program code (K…) run together with a country's code
+    the station table knows is those codes, as ``ECONCS`` is; ``KOSOVO`` (no country ``VO``) stays."""
+    head = HEAD.replace("TAGS: PREL SP", "TAGS: PREL SMIG KWMNCS KOSOVO")
+    assert _record("1. (U) Text.\n", head)["tags"] == ["PREL", "SMIG", "KWMN", "CS", "KOSOVO"]
+
+
+def test_the_records_body_holds_no_rule_of_dashes() -> None:
+    """``Violence Continues`` / blank / ``-----`` / blank / ``¶2. …`` (09SANTIAGO885, and five more random
+    editions): the record's ``body`` carries the reading text's blocks, and a rule has no words and no
+    edition prints it; the heading stays."""
+    body = "1. (U) Text.\n\n=====================\n\nViolence Continues\n\n------------------\n\n2. (U) More.\n"
+    blocks = _record(body)["body"]
+    assert not [b for b in blocks if b["type"] == "ab" and b["subtype"] == "rule"]
+    assert any(b["subtype"] == "heading" and b["text"] == "Violence Continues" for b in blocks)
+
+
+def test_a_classified_by_line_run_on_in_the_rows_flattened_copy_is_read() -> None:
+    """``SUBJECT: … PULL BACK FROM SOUTH OSSE...`` (a preview cut before its Classified By), then a copy
+    that lost its line breaks, ``… REF: TBILISI 1348 CLASSIFIED BY: AMBASSADOR JOHN F. TEFFT FOR REASONS
+    1.4 (B) AND (D)`` (08TBILISI1349): the note reads the run-on line from its label on."""
+    head = ("C O N F I D E N T I A L TBILISI 001349\n\nE.O. 12958: DECL: 08/11/2018\nTAGS: PGOV GG\n"
+            "SUBJECT: GEORGIA: SITREP 5: PULL BACK FROM SOUTH OSSE...\n\n"
+            "C O N F I D E N T I A L TBILISI 001349 E.O. 12958: DECL: 08/11/2018 TAGS: PGOV GG\n\n"
+            "SUBJECT: GEORGIA: SITREP 5: PULL BACK FROM SOUTH OSSETIA REF: TBILISI 1348 CLASSIFIED BY: "
+            "AMBASSADOR JOHN F. TEFFT FOR REASONS 1.4 (B) AND (D)\n\n")
+    cable = _cable("\u00b61. (C) Begin Summary: The minister briefed. End Summary.\n\nTEFFT\n", head)
+    note = dict(frus.source_note(cable.view)).get("classified-by")
+    assert note == "CLASSIFIED BY: AMBASSADOR JOHN F. TEFFT FOR REASONS 1.4 (B) AND (D)."
+
+
+def test_a_rows_stamp_after_the_name_may_end_in_a_stray_stop() -> None:
+    """``… End comment.`` / ``STEVENS 0 12/23/2007 .`` (07TRIPOLI1056, session-60 holdout): the database
+    row's count and date after the name, a stop after them, are the row's; the name signs."""
+    assert _record("1. (S) Text of the cable. End comment.\nSTEVENS 0 12/23/2007 .\n")["signer"] == "STEVENS"
+    assert _record("1. (S) Text of the cable. End comment.\nSTEVENS 0 12/23/2007\n")["signer"] == "STEVENS"

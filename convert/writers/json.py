@@ -61,7 +61,8 @@ def record(cable: Cable) -> dict[str, Any]:
         "summary": body.summary,
         "sections": header.sections,
         "paragraphs": [_paragraph(p) for p in body.paragraphs],
-        "body": [_block(block) for block in body.blocks],
+        # (a rule of dashes is the teletype's underline or separator, no words: no edition prints it)
+        "body": [_block(block) for block in body.blocks if (block.kind, block.subtype) != ("ab", "rule")],
         "appended": [{"part": part.part, "id": part.cable_id, "date": part.date, "origin": part.origin,
                       "subject": part.subject, "signer": part.signer} for part in header.appended],
         "warnings": list(cable.warnings),

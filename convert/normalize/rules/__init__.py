@@ -27,6 +27,7 @@ from . import (  # noqa: F401  (registers the rules)
     fields,
     figuresigned,
     gaps,
+    gluedtags,
     groups,
     handlingcut,
     headlines,

@@ -11,12 +11,14 @@ lines it wraps onto; the preview's words are kept as written in the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 
 from ..parsed import AnonBlock, Block, Paragraph
 from .blocks import PARA_START
 from .fields import CLASSIFIED_BY
 from .ruler import Chain, note
+from .runon import REASONS
 
 WHOLE_CLASSIFIED_BY: Chain[Callable[[str, Sequence[Block]], str | None]] = Chain(
     "fields.whole-classified-by",
@@ -25,6 +27,9 @@ WHOLE_CLASSIFIED_BY: Chain[Callable[[str, Sequence[Block]], str | None]] = Chain
     "from a later copy of the cable (asked by the facts).",
 )
 
+#: a Classified By line run on after the copy's other fields (``… SOUTH OSSETIA REF: TBILISI 1348 CLASSIFIED
+#: BY: AMBASSADOR …``, 08TBILISI1349: a copy that lost its line breaks)
+_GLUED = re.compile(r"(?<=\s)(?:CLASSIFIED|Classified)\s+(?:BY|By):")
 #: the most lines a Classified By line wraps onto
 _WRAPS = 2
 
@@ -43,13 +48,29 @@ def _copied_lines(blocks: Sequence[Block], cut: bool) -> Iterator[str]:
             continue
         lines = [x for x in block.lines if isinstance(x, str)]
         for index, line in enumerate(lines):
-            if CLASSIFIED_BY.match(line):
+            glued = _GLUED.search(line) if not CLASSIFIED_BY.match(line) else None  # (a copy that lost its breaks)
+            if glued:
+                yield _to_reasons(" ".join(line[glued.start() :].split()))
+            elif CLASSIFIED_BY.match(line):
                 taken = [line]
                 for more in lines[index + 1 : index + 1 + _WRAPS]:
                     if taken[-1].rstrip().endswith((".", ")")) or not more.strip() or PARA_START.match(more):
                         break  # (its reasons given: ``… 1.4 (B) AND (D).`` / ``Mr. Deputy Secretary.``)
                     taken.append(more)
-                yield " ".join(" ".join(taken).split())
+                yield _to_reasons(" ".join(" ".join(taken).split()))
+
+
+#: words in capitals run on after the reasons (``… REASON 1.4(D) EXPLOSIONS NEAR TBILISI``, 08STATE85725)
+_RUN_ON = re.compile(r"\s+[A-Z]{2,}\b")
+
+
+def _to_reasons(text: str) -> str:
+    """The line up to its reasons' end where words in capitals run on after them (a copy that lost its
+    line breaks); else as it stands."""
+    reasons = list(REASONS.finditer(text))
+    if reasons and _RUN_ON.match(text, reasons[-1].end()):
+        return text[: reasons[-1].end()].rstrip()
+    return text
 
 
 @WHOLE_CLASSIFIED_BY.rule(

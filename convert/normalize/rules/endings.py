@@ -27,8 +27,9 @@ MESSAGE_END = re.compile(r"^\s*(?:NNNN|={3,}\s*CABLE ENDS?(?:\s*={3,})?|End Cabl
 _CAPS_NAME_AFTER_SENTENCE = re.compile(rf"(?:{SENTENCE_END}|\bX{{4,}})\s+(?P<name>{words(NOT_REDACTED + CAPS_WORD)})$")
 #: a media partner's cut copy of a line of the cable: a short run of words ending in ``...``
 _CUT_COPY = re.compile(r"^\s*\S.{0,78}?(?:\.\.\.|\u2026)\s*$")
-#: a database row's columns after the name on its line: a count and the date (``0 11/13/2007``)
-_ROW_STAMP = re.compile(r"(?<=\S)[ \t]+\d{1,3}[ \t]+[01]?\d/[0-3]?\d/(?:19|20)\d\d[ \t]*$")
+#: a database row's columns after the name on its line: a count and the date (``0 11/13/2007``; a
+#: stray stop after it, ``STEVENS 0 12/23/2007 .``, 07TRIPOLI1056)
+_ROW_STAMP = re.compile(r"(?<=\S)[ \t]+\d{1,3}[ \t]+[01]?\d/[0-3]?\d/(?:19|20)\d\d(?:[ \t]+\.)?[ \t]*$")
 #: the same columns followed by the rest of the row on the line: its length, its TAGS joined by
 #: commas, then its subject and summary (``MILAM 0 11/26/2007 6209 PHUM,PGOV,PREL,LY LIBYA …``)
 _ROW_TAIL = re.compile(

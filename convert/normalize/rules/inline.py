@@ -25,7 +25,6 @@ from ..parsed import Choice, Gap, Seg, Token
 from ..tokens import Span, SpanText, mark_ranges
 from .damage import comma_apostrophe, curly_close, digit_close, elided
 from .ruler import Chain, note
-from .tags import ORGANISATIONS, SUBJECTS
 
 Found = list[tuple[int, int, Token]]
 
@@ -240,49 +239,6 @@ def glued_tags(text: str) -> Found:
         if parts:
             found.append((match.start(), match.end(), Choice(word, " ".join(parts), kind="corr", cert="medium",
                                                              reason="glued-tags")))
-    return found
-
-
-_GLUED_WORD = re.compile(r"(?<![A-Za-z])[A-Z]{6,60}(?![A-Za-z])")
-
-
-def _glued_codes(word: str) -> list[str] | None:
-    """``ETRDEINVECINPGOVCS`` -> ``[ETRD, EINV, ECIN, PGOV, CS]``: four-letter codes, each a
-    subject code of the handbook or a program code (K…), one at least a subject code, then
-    two-letter (geographic) codes; the first such reading that takes the most four-letter codes."""
-    for fours in range(len(word) // 4, 0, -1):
-        head, tail = word[: 4 * fours], word[4 * fours :]
-        if len(tail) % 2:
-            continue
-        parts = [head[i : i + 4] for i in range(0, len(head), 4)]
-        if all(p in SUBJECTS or p[0] == "K" for p in parts) and any(p in SUBJECTS for p in parts):
-            return parts + [tail[i : i + 2] for i in range(0, len(tail), 2)]
-    return None
-
-
-@TAG_REPAIRS.rule(
-    "glued-codes",
-    after="glued-tags",
-    note=note(
-        "normalization",
-        "A TAG run together from codes written with no space (ETRDEINVECINPGOVCS) is corrected to those codes "
-        "when it reads as the handbook's subject or program codes followed by geographic codes (sic/corr, "
-        "certainty medium); a word that does not read so (MEETINGS, BRUSSELS) is left as written.",
-    ),
-)
-def glued_codes(text: str) -> Found:
-    """``TAGS: KFRDCVISCMGTCASCKOCIASECPHUMSMIGEG``: a word of six letters or more that is no
-    code or organisation and reads end to end as subject or program codes (``KFRD``, ``CVIS``,
-    …) then geographic codes (``EG``) is those codes; ``ECONCS`` is ``ECON CS``. A glued word
-    whose parts stand apart on the same line is ``glued-tags``' (``VTPREL``)."""
-    found: list[tuple[int, int, Token]] = []
-    for match in _GLUED_WORD.finditer(text):
-        word = match.group()
-        parts = None if word in ORGANISATIONS else _glued_codes(word)
-        if parts and len(parts) > 1:
-            # the same kind of correction as glued-tags' (corr type="glued-tags": codes run together)
-            fix = Choice(word, " ".join(parts), kind="corr", cert="medium", reason="glued-tags")
-            found.append((match.start(), match.end(), fix))
     return found
 
 

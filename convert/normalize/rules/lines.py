@@ -211,7 +211,7 @@ def pilcrow(line: str) -> str | None:
 
 NEW_PAGE = re.compile(
     r"^\s*(?P<station>[A-Za-z][A-Za-z .'()-]{0,30}?)\s+(?P<serial>\d{8})\s+"
-    r"(?P<page>\d{3}(?:\.\d)?)\s+of\s+(?P<pages>\d{3})\s*$",
+    r"(?P<page>\d{3}(?:\.\d{1,2})?)\s+of\s+(?P<pages>\d{3})\s*$",  # (``003.10 OF 003``, 09ROME558)
     re.I,
 )
 OLD_PAGE = re.compile(  # (or the sender's indicator and serial, then the banner: PAGE 02 RUEHFRA0170 S E C R E T)
@@ -279,7 +279,7 @@ def page_break_old(cur: EntryCursor, line: str, stripped: str) -> Furniture | No
 #: a page-break line's serial and page of pages, met inside a line of text
 #: (the digits first, the space before them looked back at: a regex that starts with a class
 #: skips to a digit in C, one that starts with a look-behind tries every position)
-PAGE_IN_LINE = re.compile(r"\d{8}(?<!\S\d{8}) +\d{3}(?:\.\d)? +(?:OF|of|Of) +\d{3}(?!\S)")
+PAGE_IN_LINE = re.compile(r"\d{8}(?<!\S\d{8}) +\d{3}(?:\.\d{1,2})? +(?:OF|of|Of) +\d{3}(?!\S)")
 #: the end of every such page number (``OF 003``): a line without one is not searched from
 #: every digit for the eight of a serial (most lines of text hold an "of")
 _PAGE_OF = re.compile(r"(?:OF|of|Of) +\d{3}(?!\S)")
