@@ -221,3 +221,15 @@ def test_a_rows_stamp_after_the_name_may_end_in_a_stray_stop() -> None:
     row's count and date after the name, a stop after them, are the row's; the name signs."""
     assert _record("1. (S) Text of the cable. End comment.\nSTEVENS 0 12/23/2007 .\n")["signer"] == "STEVENS"
     assert _record("1. (S) Text of the cable. End comment.\nSTEVENS 0 12/23/2007\n")["signer"] == "STEVENS"
+
+
+def test_a_short_title_ending_in_an_initialisms_stop_over_a_rule_of_its_length_is_a_heading() -> None:
+    """``¶2. (SBU) Participants:`` / blank / ``U.S.`` / ``----`` / ``The Deputy Secretary`` … (09BEIJING2964):
+    a line alone at its run's start over a rule of its own length is a title though it ends in a stop; the
+    rule is no residue before the first name. A sentence whose rule is longer than it stays the text's."""
+    heading = ".//t:body//t:ab[@type='heading']"
+    body = "1. (SBU) Participants:\n\nU.S.\n----\nThe Deputy Secretary\nAmb. Jon M. Huntsman, Jr.\n\n2. (C) Text.\n"
+    assert _texts(body, heading) == ["U.S."]
+    assert "----" not in _text(body)
+    body = "1. (SBU) Participants:\n\nHe left.\n------------------\nThe Deputy Secretary\n\n2. (C) Text.\n"
+    assert "He left." not in _texts(body, heading)

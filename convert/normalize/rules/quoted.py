@@ -22,6 +22,15 @@ text.``) only after the last restarted number. A State instruction that quotes a
 resolution (09STATE79165: ``¶2. Begin text:`` … ``¶1. Recalls …`` … ``¶34. Decides to remain
 actively seized of the matter.`` / ``End text.`` / ``CLINTON``) does not resume its own
 numbering, so ``quoted-numbering`` cannot tell its points from a restart of the cable's own.
+
+``roster-numbering`` (after ``quoted-jump-numbering``): where the numbering restarts at 1 after
+paragraph N and runs on to the end, and three in four of the restarted numbers hold a roster's
+entries (a line of 100 characters at most, no portion marking, no sentence ended inside:
+``Varduhi Asaturian, Ministry of Foreign Affairs``), they are the entries of a list in paragraph N
+(07YEREVAN1420's delegations). ``contents-numbering`` (after it): where the numbers run 1 to N twice
+and the first N are entries, the first run is a table of contents, one list (six of Embassy
+Berlin's media reactions: ``¶1. Lead Stories Summary`` … ``¶10. Iceland Elections``, then the
+sections). The paragraph audit shares both tests.
 """
 
 from __future__ import annotations
@@ -262,9 +271,11 @@ def contents_numbering(blocks: list[Block], run: Run) -> list[Block]:
     found = contents_run(numbers, _numbered_texts(blocks, numbered))
     if any(_MARKED.match(getattr(blocks[numbered[i][0]], "marking", None) or "") for i in found):
         return blocks  # (a classification's marking, not a topic's: ``(EU) Barroso Election``)
+    if not found:
+        return blocks
     out = _listed(blocks, numbered, found)
-    first, last = numbered[0][0], numbered[len(found) - 1][0] if found else -1
-    if found and last - first == len(found) - 1:  # one list, where nothing stands between its entries
+    first, last = numbered[0][0], numbered[len(found) - 1][0]
+    if last - first == len(found) - 1:  # one list, where nothing stands between its entries
         items = tuple(item for block in out[first : last + 1] if isinstance(block, ItemList) for item in block.items)
         out[first : last + 1] = [ItemList(items)]
     return out

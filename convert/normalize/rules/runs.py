@@ -94,10 +94,12 @@ def measured_title(texts: Sequence[str], rule: str) -> bool:
     """A line that ends in a stop (``Venezuela: Chavez is Worried. So is the Church.`` /
     ``--------------------------------------------- -``, 09VATICAN59) is still a title when the
     rule under it is its length (within two characters) and the line before it ends a sentence:
-    a paragraph's last line does not start after a sentence's end, nor is its rule cut to it."""
-    if len(texts) < 2 or DASH_RULE.match(rule) is None:
+    a paragraph's last line does not start after a sentence's end, nor is its rule cut to it. A
+    line alone at its run's start is one too (``U.S.`` / ``----``, over a list of the delegation's
+    members, 09BEIJING2964)."""
+    if not texts or DASH_RULE.match(rule) is None:
         return False
-    title, before = texts[-1].strip(), texts[-2].rstrip()
+    title, before = texts[-1].strip(), texts[-2].rstrip() if len(texts) >= 2 else "."
     return (
         3 <= len(title) <= 80
         and title[0].isupper()
