@@ -6,7 +6,9 @@ A media partner's page often prints a preview of the cable cut short (``Classifi
 the fields are read from; the row's copy holds the classification authority whole
 (``Classified By: Ambassador Roland Arnall, reasons 1.4 (b,d)``), or holds the only one where the
 preview was cut before it (08THEHAGUE625). ``cut-classified-by`` reads it from there, with the
-lines it wraps onto; the preview's words are kept as written in the text.
+lines it wraps onto, or from inside a line where the copy lost its line breaks (``… REF: TBILISI
+1348 CLASSIFIED BY: AMBASSADOR JOHN F. TEFFT FOR REASONS 1.4 (B) AND (D)``, 08TBILISI1349), up to
+the end of its reasons; the preview's words are kept as written in the text.
 """
 
 from __future__ import annotations
