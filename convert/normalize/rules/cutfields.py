@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from ..parsed import AnonBlock, Block, Paragraph
+from ..parsed import Block
 from .blocks import PARA_START
 from .fields import CLASSIFIED_BY
 from .ruler import Chain, note
 from .runon import REASONS
+from .subjects import copy_lines
 
 WHOLE_CLASSIFIED_BY: Chain[Callable[[str, Sequence[Block]], str | None]] = Chain(
     "fields.whole-classified-by",
@@ -41,14 +42,7 @@ def _copied_lines(blocks: Sequence[Block], cut: bool) -> Iterator[str]:
     reasons end with a stop or a bracket), joined by one space: in a wrapper block (a database
     row's copy) or, for a line cut short, also in unnumbered text; for a missing one, only in a
     wrapper before the first numbered paragraph."""
-    for block in blocks:
-        if isinstance(block, Paragraph) and block.n is not None and not cut:
-            return
-        if not (isinstance(block, AnonBlock) and block.type == "wrapper") and not (
-            cut and isinstance(block, Paragraph) and block.n is None
-        ):
-            continue
-        lines = [x for x in block.lines if isinstance(x, str)]
+    for lines in copy_lines(blocks, before_text=not cut, unnumbered=cut):
         for index, line in enumerate(lines):
             glued = _GLUED.search(line) if not CLASSIFIED_BY.match(line) else None  # (a copy that lost its breaks)
             if glued:

@@ -41,7 +41,7 @@ def addressee_texts(line: str, run: Run) -> list[str]:
 
 _MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
 _MERGED = re.compile(
-    rf"^(?P<head>(?:[A-Z0-9]+/)?(?P<office>[A-Z]+) LA PAZ)\s+(?:{_MONTHS})\b\s*"
+    rf"^(?P<head>(?:[A-Z0-9]+/)?[A-Z]+ LA PAZ)\s+(?:{_MONTHS})\b\s*"
     r"(?P<tail>(?P<post>[A-Z][A-Z .'-]*?)?\s*\d*)\s*$"
 )
 

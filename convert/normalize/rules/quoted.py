@@ -189,14 +189,26 @@ _ROSTER_MIN, _ROSTER_SHARE = 3, 0.75
 
 
 def _entry(text: str) -> bool:
-    """A roster's entry: ``Varduhi Asaturian, Ministry of Foreign Affairs`` (a number stripped)."""
-    text = PARA_START.sub("", text, count=1).strip() if PARA_START.match(text) else text.strip()
+    """A roster's entry: ``Varduhi Asaturian, Ministry of Foreign Affairs`` (its number and a topic in
+    brackets after it stripped, ``¶3. (EU) Barroso Election``; a portion marking makes it the cable's)."""
+    number = PARA_START.match(text)
+    if number is not None:
+        if _MARKED.match(number["marking"] or ""):
+            return False
+        text = text[number.end() :]
+    text = text.strip()
     return (
         len(text) <= _ENTRY_CHARS
         and len(text.split()) <= _ENTRY_WORDS
         and not _MARKED.match(text)
         and not _SENTENCE_INSIDE.search(text)
     )
+
+
+def _marked(blocks: list[Block], numbered: list[tuple[int, int]], found: set[int]) -> bool:
+    """Whether a paragraph at these indexes (into ``numbered``) carries a portion marking (the cable's
+    own paragraph, not an entry; a topic in brackets, ``(EU)``, is none)."""
+    return any(_MARKED.match(getattr(blocks[numbered[i][0]], "marking", None) or "") for i in found)
 
 
 def entry_tail_run(numbers: list[int], texts: list[str]) -> set[int]:
@@ -236,7 +248,7 @@ def roster_numbering(blocks: list[Block], run: Run) -> list[Block]:
     if 1 not in numbers[1:]:
         return blocks
     found = entry_tail_run(numbers, _numbered_texts(blocks, numbered))
-    if any(_MARKED.match(getattr(blocks[numbered[i][0]], "marking", None) or "") for i in found):
+    if _marked(blocks, numbered, found):
         return blocks
     return _listed(blocks, numbered, found)
 
@@ -269,9 +281,7 @@ def contents_numbering(blocks: list[Block], run: Run) -> list[Block]:
     if len(numbers) < 2 * _ROSTER_MIN or numbers[len(numbers) // 2] != 1:
         return blocks
     found = contents_run(numbers, _numbered_texts(blocks, numbered))
-    if any(_MARKED.match(getattr(blocks[numbered[i][0]], "marking", None) or "") for i in found):
-        return blocks  # (a classification's marking, not a topic's: ``(EU) Barroso Election``)
-    if not found:
+    if not found or _marked(blocks, numbered, found):
         return blocks
     out = _listed(blocks, numbered, found)
     first, last = numbered[0][0], numbered[len(found) - 1][0]

@@ -34,8 +34,19 @@ def database_row_day(entries: list[Entry], start: int, run: Run) -> int:
     second = next((e for e in entries[start + 1 : start + 3] if isinstance(e, str)), None)
     if second is None or not ROW_DAY.match(second):
         return 0
-    if any(isinstance(e, str) and parse_banner(e) is not None for e in entries[:start]):
+    if _after_banner(entries, start):
         return 0  # (after a banner: a copy's row in the body)
+    return _row_end(entries, start)
+
+
+def _after_banner(entries: list[Entry], start: int) -> bool:
+    """Whether a banner stands before ``start`` (a row there is a copy's, in the body)."""
+    return any(isinstance(e, str) and parse_banner(e) is not None for e in entries[:start])
+
+
+def _row_end(entries: list[Entry], start: int) -> int:
+    """Where the row's fields, one a line from ``start`` (blank lines between them), end; 0 where
+    there are fewer than three."""
     index, taken = start, 0
     while index < len(entries) and taken < _FIELDS:
         entry = entries[index]
@@ -57,11 +68,6 @@ def database_row_fields(entries: list[Entry], start: int, run: Run) -> int:
         return 0
     if not (ROW_ORIGIN.match(lines[1][1]) and ROW_CLASS.match(lines[2][1])):
         return 0
-    if any(isinstance(e, str) and parse_banner(e) is not None for e in entries[:start]):
+    if _after_banner(entries, start):
         return 0  # (after a banner: a copy's row in the body)
-    index = lines[2][0] + 1
-    while index < len(entries) and (entries[index] is None or isinstance(entries[index], str)):
-        if entries[index] is not None and not row_field(str(entries[index])):
-            break
-        index += 1
-    return index
+    return _row_end(entries, start)

@@ -99,12 +99,12 @@ def measured_title(texts: Sequence[str], rule: str) -> bool:
     members, 09BEIJING2964)."""
     if not texts or DASH_RULE.match(rule) is None:
         return False
-    title, before = texts[-1].strip(), texts[-2].rstrip() if len(texts) >= 2 else "."
+    title = texts[-1].strip()
     return (
         3 <= len(title) <= 80
         and title[0].isupper()
         and abs(len(rule.strip()) - len(title)) <= 2
-        and before[-1:] in ".!?\"\u201d"
+        and (len(texts) == 1 or texts[-2].rstrip()[-1:] in ".!?\"\u201d")
         and _NUMBERED.match(title) is None
         and not title.lower().startswith("end ")  # an end marker underlined (``END COMMENT.``): it closes its span
     )

@@ -118,21 +118,26 @@ def _words(text: str) -> list[str]:
     return text.replace('""', '"').split()
 
 
+def copy_lines(blocks: Sequence[Block], before_text: bool, unnumbered: bool = True) -> Iterator[list[str]]:
+    """The text lines of each block a later copy of the cable may stand in: a wrapper block (a
+    database row's copy) and, with ``unnumbered``, unnumbered text; ``before_text``: only those
+    before the first numbered paragraph."""
+    for block in blocks:
+        if isinstance(block, AnonBlock) and block.type == "wrapper":
+            yield [x for x in block.lines if isinstance(x, str)]
+        elif isinstance(block, Paragraph) and block.n is None and unnumbered:
+            yield [x for x in block.lines if isinstance(x, str)]
+        elif isinstance(block, Paragraph) and block.n is not None and before_text:
+            return
+
+
 def _copied_subjects(blocks: Sequence[Block], before_text: bool) -> Iterator[str]:
     """Each SUBJECT a second copy of the cable writes (in a wrapper block or unnumbered text),
     with its wrapped lines, up to where it runs on into the next field (a copy that lost its
     line breaks: ``… TERRITORIAL INTEGRITY Classified By: …``, ``… DEFIANT REF: TBILISI 1362``),
     as words joined by one space; ``before_text``: only those before the first numbered
     paragraph."""
-    for block in blocks:
-        if isinstance(block, AnonBlock) and block.type == "wrapper":
-            lines = [x for x in block.lines if isinstance(x, str)]
-        elif isinstance(block, Paragraph) and block.n is None:
-            lines = [x for x in block.lines if isinstance(x, str)]
-        elif isinstance(block, Paragraph) and before_text:
-            return
-        else:
-            continue
+    for lines in copy_lines(blocks, before_text):
         for index, line in enumerate(lines):
             if not SUBJECT.match(line):
                 continue
