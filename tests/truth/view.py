@@ -63,7 +63,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s58.tsv", "session 58"),
               ("selection-holdout-s59.tsv", "session 59"),
               ("selection-holdout-s60.tsv", "session 60"),
-              ("selection-holdout-s61.tsv", "session 61"))
+              ("selection-holdout-s61.tsv", "session 61"),
+              ("selection-holdout-s62.tsv", "session 62"),
+              ("selection-holdout-s63.tsv", "session 63"))
 
 
 def selection() -> dict[str, dict]:
