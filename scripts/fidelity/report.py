@@ -282,6 +282,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 60", "% right on pages drawn and read in session 60 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 61", "% right on pages drawn and read in session 61 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 62", "% right on pages drawn and read in session 62 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 63", "% right on pages drawn and read in session 63 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
