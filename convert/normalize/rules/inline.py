@@ -90,7 +90,8 @@ _APOSTROPHE_COMMA = re.compile(r",(?=(?:s|t|ll|re|ve|d|m)\b)|,(?=[ST]\b(?!\.))")
 _COMMA_LETTER = re.compile(r",(?=[A-Za-z])")  # (``d,Ivoire``, ``Qa,ida``: ``damage.elided``)
 _AMP_OPEN = re.compile(r"&(?=[A-Za-z0-9(])")
 _EIGHT_CLOSE = re.compile(r"8(?![0-9A-Za-z])")
-_DAMAGED_WORDS = {"vis--vis": "vis-\u00e0-vis", "Vis--vis": "Vis-\u00e0-vis", "VIS--VIS": "VIS-A-VIS"}
+_DAMAGED_WORDS = {"vis--vis": "vis-\u00e0-vis", "Vis--vis": "Vis-\u00e0-vis", "VIS--VIS": "VIS-A-VIS",
+                  "vis-`-vis": "vis-\u00e0-vis", "Vis-`-vis": "Vis-\u00e0-vis"}
 _DAMAGED = re.compile("|".join(re.escape(w) for w in _DAMAGED_WORDS))
 _CLOSES_QUOTE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,!?;:)'")
 _LINK = re.compile(r"\[([^\]\[]{1,40})\]\(#?[^)\s]*\)")
@@ -157,15 +158,15 @@ def _opens(text: str, amp: int) -> bool:
 
 @REPAIRS.rule(
     "accent",
-    trigger=("--",),
+    trigger=("--", "-`-"),
     note=note(
         "correction",
-        "An accented letter dropped to -- in transmission (vis--vis) is an error, corrected (sic/corr, certainty "
-        "high).",
+        "An accented letter dropped to -- or -`- in transmission (vis--vis, vis-`-vis) is an error, corrected "
+        "(sic/corr, certainty high).",
     ),
 )
 def accent(text: str) -> Found:
-    """``vis--vis``: the à lost in transmission."""
+    """``vis--vis``, ``vis-`-vis`` (the à's one byte with its high bit cleared): the à lost in transmission."""
     return [
         (m.start(), m.end(), Choice(m.group(), _DAMAGED_WORDS[m.group()], kind="corr", cert="high", reason="accent"))
         for m in _DAMAGED.finditer(text)
