@@ -58,16 +58,16 @@ _AB = _T + "ab"
 #: the ``ab`` types the reading edition prints after the text, and those it leaves out of it
 _AB_AFTER = frozenset({"wrapper", "classified-by", "trailer"})
 AB_OUT_OF_TEXT = _AB_AFTER | {"rule"}
-#: How the reading edition shows a redaction (a TEI ``gap``; the source's ``XXXXXXXXXXXX``):
-#: an editorial insertion in square brackets, as FRUS prints ``[text not declassified]``.
-#: The round-trip checks count it as the word ``redacted`` where the gap stands.
+#: How the reading edition shows a redaction (a TEI ``gap``; the source's ``XXXXXXXXXXXX``): an editorial insertion
+#: in square brackets, as FRUS prints ``[text not declassified]``; the round-trip checks count it as ``redacted``.
 REDACTION_LABEL = "[redacted]"
 #: The source's redaction (the normalizer's ``gap``; the label in the source note's quoted fields):
-#: four X or more (one case) between no letters, twelve glued to the word before (``toldXXXXXXXXXXXX``), six glued to
-#: a word after (``XXXXXXXXXXXXhusband``); each alternative begins with its X (``re`` skips to an X or an x).
+#: four X or more (one case, or capitals then small: ``XXXXXXXXXXXxx``; small ones not after a figure: ``2008xxxx
+#: (month?)`` is the drafter's blank) between no letters, twelve glued to the word before (``toldXXXXXXXXXXXX``), six
+#: glued to a word after (``XXXXXXXXXXXXhusband``); each alternative begins with its X (``re`` skips to an X or x).
 REDACTION = re.compile(
-    r"(?:X(?<![A-Za-z]X)X{3,}|x(?<![A-Za-z]x)x{3,}|X(?<=[A-WYZa-wyz]X)X{11,}|x(?<=[A-WYZa-wyz]x)x{11,})(?![A-Za-z])"
-    r"|X(?<![A-Za-z]X)X{5,}(?=[a-wyz])"
+    r"(?:X(?<![A-Za-z]X)X{3,}(?:x+)?|x(?<![A-Za-z0-9]x)x{3,}|X(?<=[A-WYZa-wyz]X)X{11,}|x(?<=[A-WYZa-wyz]x)x{11,})"
+    r"(?![A-Za-z])|X(?<![A-Za-z]X)X{5,}(?=[a-wyz])"
 )
 _GAP = _T + "gap"
 _DIV = _T + "div"
