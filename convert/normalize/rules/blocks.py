@@ -66,7 +66,8 @@ PASSES: Chain[Callable[[list[Block], Run], list[Block]]] = Chain(
     "blocks.passes", "blocks", "Passes over all the blocks, in order."
 )
 
-PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?(?:\.(?=\s|\(|$|(?<!\d\d\d\.)[A-Z][A-Za-z])"  # or 1.This
+PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?"
+    r"(?:\.(?=\s|\(|$|(?<!\d\d\d\.)(?:[A-Z][A-Za-z]|[CSU]\)\s))"  # or 1.This, 15.C) Internally
     r"|,(?= \((?:U|C|S|SBU|S/NF|C/NF)\)))\s*"  # a comma typed for the point before a marking: 18, (SBU)
     r"(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4}|[A-Z]\s*-\s*[A-Z ]{3,20}"  # (C), (S/NF), (C - ENTIRE TEXT)
     r"|[A-Z]{1,4}//?REL(?:[ ,]+[A-Z]{1,12}){1,10}(?://)?)\)\.?"  # … (C//REL TO USA, KEN, GBR//)
