@@ -12,8 +12,10 @@ import re
 from ..banner import BANNER_LEVEL
 from ..parsed import Anchored, Furniture, Line
 from .blocks import CUT, ends_sentence, para_start, terminal
+from .dashnames import TITLE_MAX as _TITLE_MAX
+from .dashnames import rule_runs
 from .ruler import note
-from .runs import DASH_RULE, DASH_RUN, END_LABEL, SPACED_EQUALS
+from .runs import DASH_RULE, END_LABEL
 
 # ---------------------------------------------------------------- lines cut
 #: SIPDIS as the transmission wrote it, or as a copy that set the text in lower or sentence case
@@ -166,14 +168,6 @@ def distribution_block(line: str) -> list[Line] | None:
     return [Furniture("mark", (("transmission", line.strip()),))]
 
 
-#: a standalone run of four dashes or more (not ``--`` punctuation, not ``vis--vis``), or of
-#: spaced equals signs
-_DASH_RUN = re.compile(rf"(?<![^\s.!?:;,\"')\]\u201d])(?:{DASH_RUN}|{SPACED_EQUALS})(?!-|(?<=-) -)")
-#: dashes written for a name inside a sentence, a lower-case word on both sides (``The July 8
-#: arrest of --------------- by the …``): no rule
-_WORD_BEFORE = re.compile(r"\b[a-z]{2,}\s++$")
-_WORD_AFTER = re.compile(r"\s++[a-z]{2,}\b")
-_TITLE_MAX = 100
 
 
 #: where the last sentence of a line ends (a title may follow it, or a title that goes on from
@@ -309,17 +303,11 @@ _HYPHEN_TITLE = re.compile(
 )
 
 
-def _for_a_name(line: str, run: re.Match[str]) -> bool:
-    # (the word before looked for in the 60 characters before the run: linear on many runs)
-    before = _WORD_BEFORE.search(line, max(0, run.start() - 60), run.start())
-    return bool(before and _WORD_AFTER.match(line, run.end()))
-
-
 def _cut_heading(line: str, depth: int) -> list[Line] | None:
     """``glued-heading`` on ``line``, cutting what follows a heading again (at most 20 deep)."""
     if DASH_RULE.match(line):
         return None
-    runs = [m for m in _DASH_RUN.finditer(line) if not _for_a_name(line, m)]
+    runs = rule_runs(line)
     if not runs:
         return None
     first = runs[0]
