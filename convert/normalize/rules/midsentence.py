@@ -11,7 +11,9 @@ second part, beginning with a name, printed as a paragraph of its own.
 ``mid-sentence-rejoin`` joins them where both sides are prose in mixed case: the first run two
 lines or more with a sentence's end in them (not a list of participants), its last line a long one
 (a line the writer's wrap broke, not a list's entry, a title or an end marker) ending in a word
-with no stop, comma or other mark after it; the second run's first line long too (not a heading)
+with no stop, comma or other mark after it, or a first run of any length whose last line, long, ends
+in a comma (no paragraph ends so: ``¶5. (SBU) Softening his tone in his February 7 radio address,`` /
+blank / ``President Correa read …``, 09QUITO103); the second run's first line long too (not a heading)
 and beginning with a capital, no number, label or rule. Neither line holds a ``Label:`` in its
 first words (``Position: …``, ``Denmark: TAT-14 …``) or a table's columns.
 """
@@ -30,6 +32,9 @@ from .runs import END_LABEL
 _WRAPPED = 50
 #: a word's end, no mark after it; the line in mixed case (not a cable in capitals, whose titles are too)
 _WORD_END = re.compile(r"[A-Za-z]\s*$")
+#: a word and a comma: a sentence going on (a paragraph's first line too: ``¶5. (SBU) Softening his tone in his
+#: February 7 radio address,`` / blank / ``President Correa read …``, 09QUITO103)
+_COMMA_END = re.compile(r"[A-Za-z\"')\u201d],\s*$")
 #: a label in a line's first words (``Denmark: TAT-14 …``, ``Personal: He is …``)
 _LABEL = re.compile(r"^[^:]{0,40}:")
 #: a line that ends in a span's end label (``… not likely have a positive result. END SUMMARY``)
@@ -51,16 +56,19 @@ _SENTENCE_END = re.compile(r"[a-z]{2}[.?!][\"')\u201d]?(?:\s+[A-Z]|\s*$)")
 def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
     """``… transferred to Costa`` / (blank) / ``Rica.  There are …``: two runs of prose in mixed
     case, the first of two lines or more with a sentence's end, whose last is long and ends in a
-    bare word, the second beginning with a long line with a capital; no page furniture between
-    (``paragraph-rejoin``'s)."""
-    if furniture or len(before) < 2 or not texts:
+    bare word, or a first run of any length whose last line is long and ends in a comma (``¶5. (SBU)
+    Softening his tone in his February 7 radio address,`` / blank / ``President Correa read …``), the
+    second beginning with a long line with a capital; no page furniture between (``paragraph-rejoin``'s)."""
+    if furniture or not before or not texts:
         return False
     last, first = before[-1].strip(), texts[0].strip()
-    if not (_wrapped(last) and _wrapped(first) and _WORD_END.search(last) and not _END_LABEL_END.search(last)):
+    if not (_wrapped(last) and _wrapped(first)) or _END_LABEL_END.search(last):
         return False
     if not first[:1].isupper() or first.endswith(":") or starts_new(first):  # (a list's lead line: ``… meetings:``)
         return False
-    return any(_SENTENCE_END.search(line) for line in before)
+    if _COMMA_END.search(last):  # (no paragraph ends in a comma: ``… in his February 7 radio address,``)
+        return True
+    return len(before) >= 2 and bool(_WORD_END.search(last)) and any(_SENTENCE_END.search(line) for line in before)
 
 
 def _wrapped(line: str) -> bool:
