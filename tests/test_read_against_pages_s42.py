@@ -69,3 +69,41 @@ def test_every_agency_the_station_table_holds_has_a_name_in_words() -> None:
     assert said is not None and "the Homeland Security Center" in said and "WASH" not in said
     unnamed = [s.office for s in table().rows if s.kind == "agency" and not s.frus]
     assert unnamed == []
+
+
+def test_dashes_for_the_subject_of_a_sentence_are_no_rule() -> None:
+    """``… and partners. ---------- told us recently (ref A) that …`` (08MOSCOW2759, a copy that lost its
+    line breaks): the dashes stand for a withheld name, the sentence stays in its paragraph; a title
+    set with dashes after a sentence (``… the end. ----- Corruption -----``) is still a heading."""
+    body = ("2. (C) He works for favored colleagues and partners. ---------- told us recently (ref A) that he "
+            "thinks Sechin is dangerous. The end. ----- Corruption vs. Inefficiency ----- 3. (C) Next. "
+            "No comment. -------- and the Press -------- 4. (C) Last.\n")
+    rec = _record(body)
+    assert [p["n"] for p in rec["paragraphs"]] == [2, 3, 4]
+    assert "partners. ---------- told us recently" in rec["paragraphs"][0]["text"]
+    assert _texts(body, ".//t:body//t:ab[@type='heading']") == ["Corruption vs. Inefficiency", "and the Press"]
+
+
+def test_a_paragraph_cut_after_a_comma_by_a_blank_line_goes_on() -> None:
+    """``¶5.  (SBU) Softening his tone in his February 7 radio address,`` / blank / ``President Correa
+    read a letter …`` (09QUITO103): no paragraph ends in a comma, so the next run goes on with it; after
+    a finished sentence the next run is a paragraph of its own."""
+    body = ("4. (SBU) Text of four.\n\n5.  (SBU) Softening his tone in his February 7 radio address,\n\n"
+            "President Correa read a letter sent by Chauvin's wife and apologized to him.\n\n"
+            "He said he had been unfair to the man in his comments on the radio.\n")
+    rec = _record(body)
+    assert "radio address, President Correa read" in rec["paragraphs"][1]["text"]
+    assert "apologized to him.\n\nHe said" in rec["paragraphs"][1]["text"]
+
+
+def test_a_quoted_text_longer_than_twelve_paragraphs_is_one_quotation() -> None:
+    """``Begin Text:`` / 13 paragraphs / ``… End Text.`` (05SANJOSE2265, a communique): the quotation is
+    set off whole; a second ``Begin Text`` before an end leaves the first unclosed."""
+    quoted = "".join(f"Paragraph {k} of the communique says what it says.\n\n" for k in range(1, 14))
+    body = (f"5. (U) Tovar distributed the communique:\n\nBegin Text:\n\n{quoted}End of communique. End Text.\n\n"
+            "6. (U) Next.\n")
+    segs = _cable(body).tei.findall(".//t:body//t:seg[@type='quote']", NS)
+    assert len(segs) == 15 and segs[0].get("part") == "I" and segs[-1].get("part") == "F"
+    body = f"5. (U) Begin Text: a text left open.\n\n{quoted}Begin Text:\n\nIt said this. End Text.\n"
+    segs = _cable(body).tei.findall(".//t:body//t:seg[@type='quote']", NS)
+    assert len(segs) == 2 and "a text left open" not in "".join(segs[0].itertext())

@@ -95,6 +95,8 @@ class Span:
     #: (:func:`search`); None: at every position
     start_at: tuple[str, ...] | None = None
     end_at: tuple[str, ...] | None = None
+    #: how many runs (or, ``through_items``, paragraphs) after the start its end is looked for in
+    reach: int = 12
 
 
 def search(pattern: re.Pattern[str], source: str, low: str, starts: tuple[str, ...] | None,
@@ -134,16 +136,16 @@ def _holding(lows: list[str], indices: list[int], needles: tuple[str, ...]) -> l
 
 
 def _following(text: SpanText, indices: list[int], position: int, span: Span) -> list[int]:
-    """The runs after a start where its end may be: the next 12 of ``indices``, or (a span
-    ``through_items``) every run, items too, up to the 12th paragraph on."""
+    """The runs after a start where its end may be: the next 12 (the span's ``reach``) of ``indices``,
+    or (a span ``through_items``) every run, items too, up to the 12th paragraph on."""
     if not span.through_items:
-        return indices[position + 1 : position + 13]
+        return indices[position + 1 : position + 1 + span.reach]
     main = set(text.main)
     runs: list[int] = []
     paragraphs = 0
     for k in range(indices[position] + 1, len(text.tokens)):
         paragraphs += k in main
-        if paragraphs > 12:
+        if paragraphs > span.reach:
             break
         runs.append(k)
     return runs

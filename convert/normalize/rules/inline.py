@@ -91,7 +91,7 @@ _COMMA_LETTER = re.compile(r",(?=[A-Za-z])")  # (``d,Ivoire``, ``Qa,ida``: ``dam
 _AMP_OPEN = re.compile(r"&(?=[A-Za-z0-9(])")
 _EIGHT_CLOSE = re.compile(r"8(?![0-9A-Za-z])")
 _DAMAGED_WORDS = {"vis--vis": "vis-\u00e0-vis", "Vis--vis": "Vis-\u00e0-vis", "VIS--VIS": "VIS-A-VIS",
-                  "vis-`-vis": "vis-\u00e0-vis", "Vis-`-vis": "Vis-\u00e0-vis"}
+                  "vis-`-vis": "vis-\u00e0-vis", "Vis-`-vis": "Vis-\u00e0-vis", "vis-C -vis": "vis-\u00e0-vis"}
 _DAMAGED = re.compile("|".join(re.escape(w) for w in _DAMAGED_WORDS))
 _CLOSES_QUOTE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,!?;:)'")
 _LINK = re.compile(r"\[([^\]\[]{1,40})\]\(#?[^)\s]*\)")
@@ -158,15 +158,16 @@ def _opens(text: str, amp: int) -> bool:
 
 @REPAIRS.rule(
     "accent",
-    trigger=("--", "-`-"),
+    trigger=("--", "-`-", "-C -"),
     note=note(
         "correction",
-        "An accented letter dropped to -- or -`- in transmission (vis--vis, vis-`-vis) is an error, corrected "
-        "(sic/corr, certainty high).",
+        "An accented letter dropped to -- or -`- in transmission (vis--vis, vis-`-vis, vis-C -vis) is an error, "
+        "corrected (sic/corr, certainty high).",
     ),
 )
 def accent(text: str) -> Found:
-    """``vis--vis``, ``vis-`-vis`` (the à's one byte with its high bit cleared): the à lost in transmission."""
+    """``vis--vis``, ``vis-`-vis``, ``vis-C -vis`` (the à's byte, or its two, with the high bit cleared): the à
+    lost in transmission."""
     return [
         (m.start(), m.end(), Choice(m.group(), _DAMAGED_WORDS[m.group()], kind="corr", cert="high", reason="accent"))
         for m in _DAMAGED.finditer(text)
@@ -285,8 +286,10 @@ _SUMMARY = Span("summary", SUMMARY_START, _COMPOUND_END, ("ummary",), ("end",), 
                 end_at=("end",))
 _COMMENT = Span("comment", COMMENT_START, COMMENT_END, ("comment",), ("end",), anywhere=True, restart_stops=True,
                 start_at=("beg", "comment"), end_at=("end",))
+#: (a quoted text may run longer than a summary: its end looked for up to 40 runs on, not 12, and not past another
+#: start; 05SANJOSE2265's communique is 14 paragraphs)
 _QUOTE = Span("quote", QUOTE_START, QUOTE_END, ("beg", "qte"), ("end", "unq"), anywhere=True, start_at=("beg", "qte"),
-              end_at=("end", "unq"))
+              end_at=("end", "unq"), reach=40, restart_stops=True)
 
 
 @SPANS.rule("summary", trigger=_SUMMARY.start_trigger)
