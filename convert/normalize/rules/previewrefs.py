@@ -21,12 +21,14 @@ now does it first, for every copy, named or not: ``REF: 05 LIMA...`` / ``REF: 05
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from ..parsed import AnonBlock, Block, Field, LateField, Line, Paragraph
 from .again import CUT, as_wrapper, plain
 from .blocks import text_lines
 from .fields import field_kind
+from .refcopy import REF_AT, REF_END
 from .ruler import Chain, Run, note
 
 PREVIEW_REFS: Chain[Callable[[list[Field], list[Block], Run], tuple[list[Field], list[Block]] | None]] = Chain(
@@ -97,3 +99,77 @@ def preview_refs(fields: Sequence[Field], blocks: list[Block], run: Run) -> tupl
     """The ``fields.preview-refs`` rules (first match) over the preamble's fields and the blocks."""
     found = run.first(PREVIEW_REFS, list(fields), blocks, run)
     return found if found is not None else (list(fields), blocks)
+
+
+#: a line of a REF list after its label's: an item's label first (``¶B. THE HAGUE 133``, ``(C) STATE 12``)
+_ITEM_LINE = re.compile(r"^\s*+¶?\s*+\(?[A-Z][.)]\s")
+#: the site's anchor before an item's label (``¶B.``), which the cablegate page added
+_ANCHOR = re.compile(r"^(\s*)¶\s*")
+
+
+def _wrapped_list(lines: Sequence[Line]) -> tuple[int, int, int, int] | None:
+    """Where the last REF list in a wrapper's ``lines`` is: (first line, where in it, last line,
+    where in it the list ends), the list running from its label over the lines after it that are
+    items, to its end (``Classified By``, a paragraph, a summary: ``refcopy.REF_END``) or the last."""
+    texts = [x if isinstance(x, str) else "" for x in lines]
+    found = [(k, m.start()) for k, t in enumerate(texts) for m in REF_AT.finditer(t)]
+    if not found:
+        return None
+    first, at = found[-1]
+    last = first
+    while True:
+        end = REF_END.search(texts[last], at + 1 if last == first else 0)
+        if end is not None:
+            return first, at, last, end.start()
+        if last + 1 == len(texts) or not _ITEM_LINE.match(texts[last + 1]):
+            return first, at, last, len(texts[last])
+        last += 1
+
+
+@PREVIEW_REFS.rule(
+    "preview-refs-wrapped",
+    after="preview-refs-copy",
+    note=note(
+        "normalization",
+        "A REF list cut short by a media partner's preview, written whole in the partner's database row that "
+        "copies the preamble, is read from that copy (the cable's REF list, after the row); the preview's cut "
+        "list is part of the wrapper, kept in the opener, and so is the rest of the row.",
+    ),
+)
+def preview_refs_wrapped(fields: list[Field], blocks: list[Block], run: Run) -> tuple[list[Field], list[Block]] | None:
+    """``REF: A. THE HAGUE 175`` / ``B. THE HAGUE 133`` / ``C. THE H...``, then the partner's row that
+    copies the routing and the preamble and writes the REF list whole (``REF: A. …`` / ``¶B. …`` /
+    ``¶C. THE HAGUE 102`` / ``¶D. THE HAGUE 61``, 08THEHAGUE302; run on in one line, ``SUBJECT: … REF:
+    A. KYIV 1557 B. MOSCOW 2351 Classified By: …``, 08MOSCOW2411), before the first numbered paragraph:
+    the row's last REF list, when it begins with the preview's words up to the cut and goes on, is the
+    cable's REF list (a late REF field after the row); the preview's cut list and the row's other lines
+    are the wrapper."""
+    at = next((k for k, f in enumerate(fields) if f.kind == "refs"), None)
+    cut = CUT.search(fields[at].text) if at is not None else None
+    if at is None or cut is None:
+        return None
+    stem = plain(fields[at].text[: cut.start()])
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.n is not None:
+            return None
+        if not (isinstance(block, AnonBlock) and block.type == "wrapper"):
+            continue
+        where = _wrapped_list(block.lines)
+        if where is None:
+            continue
+        first, start, last, end = where
+        texts = [x if isinstance(x, str) else "" for x in block.lines]
+        written = [texts[first][start:], *texts[first + 1 : last + 1]]
+        written[-1] = written[-1][: end - (start if last == first else 0)].rstrip()
+        words = " ".join(written)
+        if CUT.search(words) or not plain(words).startswith(stem) or len(plain(words)) <= len(stem):
+            continue
+        before = [*block.lines[:first], *([texts[first][:start].rstrip()] if texts[first][:start].strip() else [])]
+        after = [*([texts[last][end:].strip()] if texts[last][end:].strip() else []), *block.lines[last + 1 :]]
+        out_fields = list(fields)
+        out_fields[at] = as_wrapper(fields[at])
+        refs = LateField(Field("refs", tuple(_ANCHOR.sub(r"\1", t) for t in written)))
+        out: list[Block] = [AnonBlock("wrapper", tuple(part)) for part in (before, after) if part]
+        out.insert(1 if before else 0, refs)
+        return out_fields, [*blocks[:index], *out, *blocks[index + 1 :]]
+    return None

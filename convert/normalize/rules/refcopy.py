@@ -25,7 +25,7 @@ _CUT = re.compile(r"\.\.\.|…")
 REF_AT = re.compile(r"(?<![A-Za-z])REF(?:S|TEL|TELS)?\s*:")
 #: what ends a REF list in a copy: the Classified By field, a numbered paragraph, a summary, the
 #: SBU handling sentence
-_REF_END = re.compile(
+REF_END = re.compile(
     r"(?i:classified\s+by)\b|(?<!\S)¶?\d{1,2}\.\s*\(|^\s*¶?\d{1,2}\.\s|(?i:\b(?:begin\s+)?summary\b)"
     r"|(?i:\bsensi?tive\s+but\s+unclassified\b)"
 )
@@ -81,10 +81,10 @@ def list_at(lines: Sequence[str], index: int, start: int, year: int | None) -> t
     a numbered paragraph or a summary (on the following lines while they are part of it)."""
     text = lines[index][start:]
     for more in lines[index + 1 : index + 1 + _MORE_LINES]:
-        if _REF_END.match(more) or REF_AT.search(more):
+        if REF_END.match(more) or REF_AT.search(more):
             break
         text += " " + more
-    end = _REF_END.search(text)
+    end = REF_END.search(text)
     return parse_refs(_ANCHOR.sub("", text[: end.start()] if end else text), year).items
 
 
