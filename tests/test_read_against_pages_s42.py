@@ -107,3 +107,32 @@ def test_a_quoted_text_longer_than_twelve_paragraphs_is_one_quotation() -> None:
     body = f"5. (U) Begin Text: a text left open.\n\n{quoted}Begin Text:\n\nIt said this. End Text.\n"
     segs = _cable(body).tei.findall(".//t:body//t:seg[@type='quote']", NS)
     assert len(segs) == 2 and "a text left open" not in "".join(segs[0].itertext())
+
+
+def test_a_list_items_label_after_a_space_is_the_next_item_after_and() -> None:
+    """`` -- sky-rocketing violent crime, … victims; and`` / `` -- difficulties faced in border …``
+    (08SANJOSE63, items set in by a space): the item after ``; and`` is the list's last, not run
+    into the one before; a dash that wraps an aside stays in its sentence."""
+    body = ("2. (U) He explained the challenges, including:\n\n -- The rise of organized crime;\n"
+            " -- increased use of its territory for smuggling;\n -- violent crime, with officials\n"
+            "themselves victims; and\n -- difficulties faced in border security.\n\n3. (U) Next.\n")
+    items = _texts(body, ".//t:body//t:p[@n='2']/t:list/t:item")
+    assert items[-2:] == ["violent crime, with officials themselves victims; and",
+                          "difficulties faced in border security."]
+
+
+def test_a_bullet_run_on_after_a_finished_item_or_a_lists_lead_is_an_item() -> None:
+    """``… which Jereissati outlined: -- Use the first weeks …`` (06BRASILIA1837) and ``-- A photograph
+    … in the other). -- Barreto noted …`` (06BRASILIA1910), copies that lost their line breaks: one
+    bullet after a colon, or after a finished sentence on a line that begins with a bullet, starts an
+    item; ``Iran -- and Syria`` inside a sentence stays, and so does a dash after a closing quote (``an
+    abject “surrender” -- Sarkozy’s agreeing …``, 08PARIS1568)."""
+    body = ("5. (C) The party kept to a strategy, which he outlined: -- Use the first weeks to establish him. "
+            "This was essential.\n-- Monitor progress in the polls. -- With him established, attack Lula.\n\n"
+            "6. (C) He spoke of Iran -- and Syria -- at length.\n\n7. (C) The tally:\n-- MADAGASCAR: add an abject "
+            "\u201csurrender\u201d -- Sarkozy\u2019s agreeing to the request.\n-- MALI: a draw.\n")
+    items = _texts(body, ".//t:body//t:p[@n='5']/t:list/t:item")
+    assert items == ["Use the first weeks to establish him. This was essential.", "Monitor progress in the polls.",
+                     "With him established, attack Lula."]
+    assert "Iran -- and Syria -- at length" in _text(body)
+    assert len(_texts(body, ".//t:body//t:p[@n='7']/t:list/t:item")) == 2

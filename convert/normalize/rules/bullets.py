@@ -84,7 +84,7 @@ def _dash_item(line: str, before: str) -> bool:
     """A ``--`` bullet that starts the next item, with no second dash on its line (an aside's);
     in lower case too after a list's last item but one (``-- consideration of … profiling; and`` /
     ``-- the need to correct …``, 09BRASILIA1167)."""
-    if " -- " in line:
+    if " -- " in line.strip():  # (the line's own label may stand after a space: `` -- difficulties …``)
         return False
     if _dash_bullet(line, before):
         return True

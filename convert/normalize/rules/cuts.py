@@ -356,6 +356,10 @@ _RUN_ON_BULLET = re.compile(
 #: efforts …``, 09CAIRO1222): a bullet only where the line holds two of them or more
 #: (``--The GOE's …`` too, and after a ``Key Points`` label with no colon: 09CAIRO1531)
 _SPACED_BULLET = re.compile(rf"\s(?:{_ENDED}|(?<=\b(?:Key Points|KEY POINTS)\s))(?=--\s*+[A-Z(\"\u201c])")
+#: a line that begins with a ``--`` bullet (counted with one run into it); a list's lead, a sentence's stop before
+_LEADING_BULLET = re.compile(r"^\s*+--\s*+[A-Z(\"\u201c]")
+_LEAD_END = re.compile(r":\s+$")
+_STOP_END = re.compile(r"[a-z0-9)][.!?;][\"\u201d]?\s+$")
 
 
 @CUT.rule("run-on-bullets", after="glued-heading", trigger=("--",))
@@ -365,11 +369,18 @@ def run_on_bullets(line: str) -> list[Line] | None:
     before it, is one line per bullet again (the ``list-items`` rule then reads them as the
     paragraph's items). After one space only (``Key Points: -- The Government … subside. -- The
     efforts …``, 09CAIRO1222; ``--Following …``, no space after the dashes, 09CAIRO1531) where the line
-    holds two such bullets or more. A dash inside a
-    sentence (``Iran -- and Syria``) stays."""
+    holds two such bullets or more, counting its own first (``-- Barreto said … other). -- Barreto
+    noted …``, 06BRASILIA1910), or after a colon (``… outlined: -- Use …``, 06BRASILIA1837). A dash inside
+    a sentence (``Iran -- and Syria``) stays."""
     cuts = [m.end() for m in _RUN_ON_BULLET.finditer(line)]
     spaced = [m.end() for m in _SPACED_BULLET.finditer(line)]
-    cuts = sorted({*cuts, *spaced}) if len(spaced) >= 2 else cuts
+    if len(spaced) >= 2:
+        cuts = sorted({*cuts, *spaced})
+    else:  # (one bullet after a list's lead: ``… which Jereissati outlined: -- Use …``, or after a finished
+        # sentence on a line a bullet begins, not after a closing quote: ``-- MADAGASCAR: … an abject “surrender” --``)
+        lead = _LEADING_BULLET.match(line) is not None
+        ends = (at for at in spaced if _LEAD_END.search(line, 0, at) or (lead and _STOP_END.search(line, 0, at)))
+        cuts = sorted({*cuts, *ends})
     if not cuts:
         return None
     pieces: list[Line] = []
