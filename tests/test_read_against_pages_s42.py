@@ -136,3 +136,16 @@ def test_a_bullet_run_on_after_a_finished_item_or_a_lists_lead_is_an_item() -> N
                      "With him established, attack Lula."]
     assert "Iran -- and Syria -- at length" in _text(body)
     assert len(_texts(body, ".//t:body//t:p[@n='7']/t:list/t:item")) == 2
+
+
+def test_an_end_label_alone_after_a_lists_last_item_closes_the_list() -> None:
+    """``-- dismissed the notion … had not yielded any tangible results.`` / ``End Summary.``
+    (09NEWDELHI412): the label stands after the list, not in its last item, in mixed case and in
+    capitals; the summary still ends there."""
+    body = ("1. (C) Summary: The minister said that India:\n\n-- welcomed the talks;\n"
+            "-- dismissed the notion that they had not yielded any tangible results.\nEnd Summary.\n\n"
+            "2. (C) Text.\n")
+    rec = _record(body)
+    assert _texts(body, ".//t:body//t:p[@n='1']/t:list/t:item")[-1].endswith("any tangible results.")
+    assert rec["summary"] is not None and rec["summary"].rstrip().endswith("End Summary.")
+    assert _texts(body.upper(), ".//t:body//t:p[@n='1']/t:list/t:item")[-1].endswith("ANY TANGIBLE RESULTS.")

@@ -16,7 +16,9 @@ well short of the line length with few words in lower case (a title, a tally's r
 Settlement``, ``- DCM 1 hrs``), for a writer breaks a line of prose early (``- Finally, a brief on
 what we expect FY09`` / ``Merida programs to be.``, 10SANJOSE182). What follows is an unnumbered
 paragraph of its own, as the cable sets it. Not where the line length cannot be told, nor in a
-cable written in capitals.
+cable written in capitals; but in any cable a span's end label alone on its line after an item that
+ends a sentence (``-- dismissed the notion … tangible results.`` / ``End Summary.``, 09NEWDELHI412)
+closes the list, not the item.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from . import entries  # noqa: F401  (its pass, and the title passes it follows,
 from .blocks import PASSES, para_start
 from .entries import GOES_ON, PROSE_SHARE, lower_share
 from .ruler import Run, note
-from .runs import ITEM_START, mixed_case
+from .runs import END_LABEL, ITEM_START, mixed_case
 
 #: a line of at least this many characters is one a writer set as a whole paragraph (no teletype wrap)
 _LONG_LINE = 200
@@ -45,6 +47,8 @@ _RUNS_ON = re.compile(r"[-(/&]$")
 #: own text on the next line (``C) FY2010 MERIDA INITIATIVE REQUEST ($2.8 million total):`` /
 #: ``Refit inoperable SNGC 105-foot patrol boat …``, 08SANJOSE596), and ends none
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+#: a span's end label alone on its line (``End Summary.``, ``END COMMENT``): it ends the list in any case
+_END_ALONE = re.compile(rf"^\s*\(?{END_LABEL}\s*$")
 
 
 def _line_length(blocks: list[Block]) -> float:
@@ -59,9 +63,14 @@ def _line_length(blocks: list[Block]) -> float:
     return float("inf") if any(len(x) >= _LONG_LINE for x in lines) else 0.0
 
 
-def _begins_anew(before: Line, line: Line, width: Callable[[], float]) -> bool:
-    """Whether ``line`` begins the paragraph's text again after an item that ends with ``before``."""
-    if not isinstance(before, str) or not isinstance(line, str) or line != line.lstrip():
+def _begins_anew(before: Line, line: Line, width: Callable[[], float], prose: bool) -> bool:
+    """Whether ``line`` begins the paragraph's text again after an item that ends with ``before``
+    (``prose``: in a cable written in mixed case; in capitals only a span's end label does)."""
+    if not isinstance(before, str) or not isinstance(line, str):
+        return False
+    if _END_ALONE.match(line) and _SENTENCE_END.search(before.strip()):
+        return True  # (``-- dismissed the notion … any tangible results.`` / ``End Summary.``, 09NEWDELHI412)
+    if line != line.lstrip() or not prose:
         return False
     words = line.split()
     if len(words) < _MIN_WORDS or not words[0][:1].isupper() or not any(w[:1].islower() for w in words):
@@ -82,11 +91,13 @@ def _begins_anew(before: Line, line: Line, width: Callable[[], float]) -> bool:
     return ended or (len(end) <= _SHORT * length and lower_share(end) <= PROSE_SHARE)
 
 
-def _split(items: tuple[ListItem, ...], width: Callable[[], float]) -> tuple[tuple[ListItem, ...], Paragraph] | None:
+def _split(
+    items: tuple[ListItem, ...], width: Callable[[], float], prose: bool
+) -> tuple[tuple[ListItem, ...], Paragraph] | None:
     """The items with the last one ended where the text begins anew, and that text; None if it does not."""
     last = items[-1]
     for index in range(1, len(last.lines)):
-        if _begins_anew(last.lines[index - 1], last.lines[index], width):
+        if _begins_anew(last.lines[index - 1], last.lines[index], width, prose):
             kept = dataclasses.replace(last, lines=last.lines[:index], tokens=())
             return (*items[:-1], kept), Paragraph(tuple(last.lines[index:]))
     return None
@@ -103,20 +114,20 @@ def _may_go_on(block: Block) -> TypeGuard[Paragraph | ItemList]:
     note=note(
         "normalization",
         "A line that begins anew after a list's last item (a capital where the item's line had room for the "
-        "word) is the text the paragraph goes on with after its list, set as a paragraph of its own, not the "
-        "item's words.",
+        "word; a span's end label alone, End Summary.) is the text the paragraph goes on with after its list, "
+        "set as a paragraph of its own, not the item's words.",
     ),
 )
 def list_tail(blocks: list[Block], run: Run) -> list[Block]:
     """``- Mid-May (tentatively Iran, Russia, Spain)`` / ``Each responded favorably …``
     (10BRASILIA61), ``- DCM 1 hrs`` / ``Total: 63 hrs`` (09REYKJAVIK50): the line after a list's
     last item that begins anew is an unnumbered paragraph after the list; see the module's note."""
-    if not any(map(_may_go_on, blocks)) or not mixed_case(blocks):
+    if not any(map(_may_go_on, blocks)):
         return blocks
-    width = functools.cache(lambda: _line_length(blocks))
+    width, prose = functools.cache(lambda: _line_length(blocks)), mixed_case(blocks)
     out: list[Block] = []
     for block in blocks:
-        found = _split(block.items, width) if _may_go_on(block) else None
+        found = _split(block.items, width, prose) if _may_go_on(block) else None
         if found is None:
             out.append(block)
             continue
