@@ -8,6 +8,7 @@ from test_read_against_pages import HEAD, _record, _text
 
 from convert.model import NS, RawCable
 from convert.normalize import normalize
+from convert.normalize.rules import tailtitle
 from convert.stations.table import table
 from convert.textview import edition_text
 from convert.view import frus
@@ -149,3 +150,16 @@ def test_an_end_label_alone_after_a_lists_last_item_closes_the_list() -> None:
     assert _texts(body, ".//t:body//t:p[@n='1']/t:list/t:item")[-1].endswith("any tangible results.")
     assert rec["summary"] is not None and rec["summary"].rstrip().endswith("End Summary.")
     assert _texts(body.upper(), ".//t:body//t:p[@n='1']/t:list/t:item")[-1].endswith("ANY TANGIBLE RESULTS.")
+
+
+def test_a_title_in_capitals_with_a_colon_after_a_paragraph_is_a_heading() -> None:
+    """``… to help SME's in Libya. POST-CABINET SHUFFLE: AL-MAHMOUDI TRYING TO SHOW RESULTS?`` / blank /
+    ``¶5. (C) …`` (09TRIPOLI223): the title run on after the paragraph's last sentence is a heading,
+    its colon inside it, and a person's title (``MEETING WITH DR. HESNAWY …``, 08TRIPOLI574); a label
+    first (``COMMENT: …``) makes no title."""
+    body = ("4. (C) He said it had not been fruitful in Libya. POST-CABINET SHUFFLE: AL-MAHMOUDI TRYING TO SHOW "
+            "RESULTS?\n\n5. (C) Comment: Will it succeed? We will see. MEETING WITH DR. HESNAWY & MFA/IO: LIBYA "
+            "AGREES\n\n6. (C) Last.\n")
+    title = "POST-CABINET SHUFFLE: AL-MAHMOUDI TRYING TO SHOW RESULTS?"
+    assert _texts(body, ".//t:body//t:ab[@type='heading']") == [title, "MEETING WITH DR. HESNAWY & MFA/IO: LIBYA AGREES"]
+    assert not tailtitle._is_title(["COMMENT:", "NONE", "NEEDED"])

@@ -36,8 +36,9 @@ _MIN_WORDS, _MAX_WORDS, _MAX_CHARS = 2, 12, 90
 _NOT_TITLE = ("END ", "UNQUOTE", "UNQTE", "QUOTE", "BEGIN ", "SEE ")
 #: words no title holds: an end marker's, a Classified By line's wrapped reasons (``REASONS 1.4 (B) AND (D)``)
 _NOT_IN_TITLE = frozenset(("END", "REASON", "REASONS", "1.4"))
-#: an acronym written with its stops (``U.S.``, ``U.N.``)
+#: an acronym written with its stops (``U.S.``, ``U.N.``); a person's title before a name (``MEETING WITH DR. HESNAWY``)
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
+_TITLES = frozenset("DR. MR. MRS. MS. GEN. AMB. SEN. REP. GOV. PROF. LT. COL. ST.".split())
 #: a portion marking before a title (``(S//NF) Lashkar-e-Tayyiba …``)
 _MARKING = re.compile(r"^\((?:U|C|S|SBU|TS)(?://?[A-Z]{2,6})*\)$")
 
@@ -51,18 +52,21 @@ def _title_word(word: str, inside: bool = False) -> bool:
     """A word of a title in capitals: a letter or digit and no lower-case letter (or ``&``, a
     dash), and it does not end a sentence or a parenthesis (but ``?`` may end the title: ``… THE
     KEY TO SURVIVAL?``); ``inside`` the title (not its last word), also an acronym written with
-    its stops (``LIBYA AND THE U.S. MAKING UP FOR LOST TIME``, 09TRIPOLI242)."""
-    if word in ("&", "-", "--") or (inside and _DOTTED.fullmatch(word)):
+    its stops (``LIBYA AND THE U.S. MAKING UP FOR LOST TIME``, 09TRIPOLI242) or a person's title
+    (``DR.``), and a word before a colon (``POST-CABINET SHUFFLE: AL-MAHMOUDI TRYING TO SHOW RESULTS?``,
+    09TRIPOLI223)."""
+    if word in ("&", "-", "--") or (inside and (_DOTTED.fullmatch(word) or word in _TITLES)):
         return True
-    return any(map(str.isalnum, word)) and not any(map(str.islower, word)) and word.rstrip("?")[-1:] not in ".!:;,)"
+    end = word[:-1] if inside and word.endswith(":") else word.rstrip("?")  # (``SHUFFLE: AL-MAHMOUDI``)
+    return any(map(str.isalnum, word)) and not any(map(str.islower, word)) and end[-1:] not in ".!:;,)"
 
 
 def _is_title(words: list[str]) -> bool:
     title = " ".join(words)
     if not (_MIN_WORDS <= len(words) <= _MAX_WORDS and len(title) <= _MAX_CHARS):
         return False
-    if not words[0][:1].isupper() or title.startswith(_NOT_TITLE):
-        return False
+    if not words[0][:1].isupper() or title.startswith(_NOT_TITLE) or words[0].endswith(":"):
+        return False  # (a label first, ``COMMENT: …``, is a sentence's start, not a title)
     if _NOT_IN_TITLE.intersection(words):
         return False
     return sum(1 for word in words if sum(map(str.isalpha, word)) >= 3 and set(word) != {"X"}) >= 2
