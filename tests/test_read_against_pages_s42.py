@@ -163,3 +163,12 @@ def test_a_title_in_capitals_with_a_colon_after_a_paragraph_is_a_heading() -> No
     title = "POST-CABINET SHUFFLE: AL-MAHMOUDI TRYING TO SHOW RESULTS?"
     assert _texts(body, ".//t:body//t:ab[@type='heading']") == [title, "MEETING WITH DR. HESNAWY & MFA/IO: LIBYA AGREES"]
     assert not tailtitle._is_title(["COMMENT:", "NONE", "NEEDED"])
+
+
+def test_a_title_in_mixed_case_that_asks_a_question_is_a_heading() -> None:
+    """``Comment: How Important is This?`` alone before ``¶12. (C) …`` (10BRASILIA5): a line written as a
+    title that ends in a question mark heads the next paragraph; a question written as a sentence
+    (``Will he go?``) does not."""
+    body = ("11. (C) Text of eleven.\n\nComment: How Important is This?\n\n12. (C) It is questionable.\n\n"
+            "Will he go for it now?\n\n13. (C) Last.\n")
+    assert _texts(body, ".//t:body//t:ab[@type='heading']") == ["Comment: How Important is This?"]

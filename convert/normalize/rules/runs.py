@@ -368,7 +368,8 @@ def heading_title(title: str) -> bool:
     or a year's label (``2009: The Year the Bubble Burst``), or a quotation mark before a capital; in
     capitals, also with a word in brackets or a figure (``(ANOTHER) RADICAL …``, ``5,000 LD …``). In
     mixed case, a line written as a title (:func:`title_case`) may run to 90 characters and 14 words,
-    and end in a quotation it closes or an ellipsis (``FARC Drug Ties "Transactional"``)."""
+    and end in a quotation it closes, an ellipsis (``FARC Drug Ties "Transactional"``) or a question mark
+    (``Comment: How Important is This?``, 10BRASILIA5)."""
     quoted = title.lstrip("\"“")  # (a title opened with a quotation: ``"SOVEREIGN MINISTRIES" AN …``)
     if _NO_TITLE.match(title):
         return False
@@ -385,7 +386,7 @@ def heading_title(title: str) -> bool:
     if len(title) <= 70 and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10:
         return True
     if lower:  # a title in mixed case: longer, or a quotation or an ellipsis last, when written as a title
-        ends = title[-1:] not in ".,;:!?\"'" or _quoted_last(title) or title.endswith(("...", "\u2026"))
+        ends = title[-1:] not in ".,;:!\"'" or _quoted_last(title) or title.endswith(("...", "\u2026"))
         fields = title.count(":") > 1  # (``Declassify on: Source marked …, Date of source: …``, a field's line)
         return len(title) <= 90 and len(title.split()) <= 14 and ends and not fields and title_case(title)
     if len(title) > 100 or len(title.split()) > 16 or _FIELD_LABEL.search(title):
