@@ -141,9 +141,9 @@ def preview_refs_wrapped(fields: list[Field], blocks: list[Block], run: Run) -> 
     copies the routing and the preamble and writes the REF list whole (``REF: A. …`` / ``¶B. …`` /
     ``¶C. THE HAGUE 102`` / ``¶D. THE HAGUE 61``, 08THEHAGUE302; run on in one line, ``SUBJECT: … REF:
     A. KYIV 1557 B. MOSCOW 2351 Classified By: …``, 08MOSCOW2411), before the first numbered paragraph:
-    the row's last REF list, when it begins with the preview's words up to the cut and goes on, is the
-    cable's REF list (a late REF field after the row); the preview's cut list and the row's other lines
-    are the wrapper."""
+    the row's last REF list, when it begins with the preview's words up to the cut (and goes on, or is
+    those words without the cut mark: ``B. THE HAGUE 0092...``, 09THEHAGUE514), is the cable's REF list
+    (a late REF field after the row); the preview's cut list and the row's other lines are the wrapper."""
     at = next((k for k, f in enumerate(fields) if f.kind == "refs"), None)
     cut = CUT.search(fields[at].text) if at is not None else None
     if at is None or cut is None:
@@ -162,7 +162,7 @@ def preview_refs_wrapped(fields: list[Field], blocks: list[Block], run: Run) -> 
         written = [texts[first][start:], *texts[first + 1 : last + 1]]
         written[-1] = written[-1][: end - (start if last == first else 0)].rstrip()
         words = " ".join(written)
-        if CUT.search(words) or not plain(words).startswith(stem) or len(plain(words)) <= len(stem):
+        if CUT.search(words) or not plain(words).startswith(stem):
             continue
         before = [*block.lines[:first], *([texts[first][:start].rstrip()] if texts[first][:start].strip() else [])]
         after = [*([texts[last][end:].strip()] if texts[last][end:].strip() else []), *block.lines[last + 1 :]]
