@@ -161,7 +161,8 @@ def test_a_title_in_capitals_with_a_colon_after_a_paragraph_is_a_heading() -> No
             "RESULTS?\n\n5. (C) Comment: Will it succeed? We will see. MEETING WITH DR. HESNAWY & MFA/IO: LIBYA "
             "AGREES\n\n6. (C) Last.\n")
     title = "POST-CABINET SHUFFLE: AL-MAHMOUDI TRYING TO SHOW RESULTS?"
-    assert _texts(body, ".//t:body//t:ab[@type='heading']") == [title, "MEETING WITH DR. HESNAWY & MFA/IO: LIBYA AGREES"]
+    meeting = "MEETING WITH DR. HESNAWY & MFA/IO: LIBYA AGREES"
+    assert _texts(body, ".//t:body//t:ab[@type='heading']") == [title, meeting]
     assert not tailtitle._is_title(["COMMENT:", "NONE", "NEEDED"])
 
 
@@ -170,3 +171,16 @@ def test_a_title_in_mixed_case_that_asks_a_question_is_a_heading() -> None:
     title that ends in a question mark heads the next paragraph."""
     body = "11. (C) Text of eleven.\n\nComment: How Important is This?\n\n12. (C) It is questionable.\n"
     assert _texts(body, ".//t:body//t:ab[@type='heading']") == ["Comment: How Important is This?"]
+
+
+def test_the_declassify_on_line_of_a_classification_block_is_no_text() -> None:
+    """``Classified By: Derived from Multiple Sources`` / ``SECRET//FGI//NOFORN`` / ``Declassify on: Source
+    marked 25X1-human, Date of source: June 18, 2009`` (09STATE63860, the DS Daily): the block's last line
+    goes with its Classified By line, out of the reading text."""
+    body = ("Classified By: Derived from Multiple Sources\n\nSECRET//FGI//NOFORN\n\n"
+            "Declassify on: Source marked 25X1-human, Date of source: June 18, 2009\n\n"
+            "1. (U) Diplomatic Security Daily, June 19, 2009\n\n2. (U) Text.\n")
+    assert "Declassify" not in _text(body)
+    said = [*_texts(body, ".//t:body//t:seg[@type='classified-by']"),
+            *_texts(body, ".//t:body//t:ab[@type='classified-by']")]
+    assert any(s.startswith("Declassify on: Source marked") for s in said)

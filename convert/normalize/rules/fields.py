@@ -55,9 +55,9 @@ EO = re.compile(r"^\s*(?:¶\s*)?E\s?\.?\s?[O0]\s?\.?\s*:?\s*\d{4,5}\b|^\s*EO\s*\
 TAGS = re.compile(r"^\s*(?:TAGS?\b|AGS(?=:))\s*:?", re.I)  # (``AGS:``: the label's T lost)
 _TAG_NOT_FIELD = re.compile(r"^\s*TAG\s+\w+\s+[a-z]")
 SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\b\s*[:.-]?", re.I)
-CLASSIFIED_BY = re.compile(
-    r"^\s*+(?:\((?:U|SBU)\)\s*+)?(?:CLASSIFIED|CLASSIFIED\s+BY|DERIVED)\s++(?:BY\b|FROM\b|BY:)", re.I
-)
+CLASSIFIED_BY = re.compile(  # (and the authority block's last line: ``Declassify on: Source marked 25X1-human, …``)
+    r"^\s*+(?:\((?:U|SBU)\)\s*+)?(?:(?:CLASSIFIED|CLASSIFIED\s+BY|DERIVED)\s++(?:BY\b|FROM\b|BY:)|DECLASSIFY\s+ON:)",
+    re.I)
 #: "1. (U) CLASSIFIED BY …": the classification authority given as the first paragraph
 CLASSIFIED_IN_PARAGRAPH = re.compile(r"^\s*+(?:CLASSIFIED\s+BY|DERIVED\s+FROM)\b", re.I)
 _REF_WORD = re.compile(r"^\s*(?:¶\s*)?REF", re.I)
@@ -123,8 +123,8 @@ def subject_field(line: str) -> str | None:
 
 @KINDS.rule("classified-by-field", lead="(?i)[CD(]")  # (CLASSIFIED_BY)
 def classified_by_field(line: str) -> str | None:
-    """``Classified By: Ambassador …, Reasons 1.4 (b) and (d)``, ``DERIVED FROM …``, also after
-    an unclassified portion marking of its own (``(U) CLASSIFIED BY: CHRISTINA B. ROCCA, …``)."""
+    """``Classified By: Ambassador …, Reasons 1.4 (b) and (d)``, ``DERIVED FROM …``, ``Declassify on: …``, also
+    after an unclassified portion marking of its own (``(U) CLASSIFIED BY: CHRISTINA B. ROCCA, …``)."""
     return "classified-by" if CLASSIFIED_BY.match(line) else None
 
 
