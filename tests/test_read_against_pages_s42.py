@@ -184,3 +184,15 @@ def test_the_declassify_on_line_of_a_classification_block_is_no_text() -> None:
     said = [*_texts(body, ".//t:body//t:seg[@type='classified-by']"),
             *_texts(body, ".//t:body//t:ab[@type='classified-by']")]
     assert any(s.startswith("Declassify on: Source marked") for s in said)
+
+
+def test_a_triple_dash_list_of_names_is_one_item_a_name() -> None:
+    """``¶20. (SBU) UAE delegation:`` / ``--- Staff Major General Ali …, Deputy Chief of`` / ``Staff`` /
+    ``--- Staff Colonel Saeed Rashid al-Shihi, CNIA`` / … (09ABUDHABI744): each ``---`` line begins an
+    item though the one before ends without a stop; the wrapped line stays with its item."""
+    body = ("20. (SBU) UAE delegation:\n\n--- Staff Major General Ali Hamad Subaih al-Kaabi, Deputy Chief of\n"
+            "Staff\n--- Staff Colonel Saeed Rashid al-Shihi, CNIA\n--- Colonel (Engineer) Ahmad Sultan, Air Forces\n\n"
+            "21. (U) Next.\n")
+    assert _texts(body, ".//t:body//t:p[@n='20']/t:list/t:item") == [
+        "Staff Major General Ali Hamad Subaih al-Kaabi, Deputy Chief of Staff",
+        "Staff Colonel Saeed Rashid al-Shihi, CNIA", "Colonel (Engineer) Ahmad Sultan, Air Forces"]

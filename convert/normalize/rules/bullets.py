@@ -70,12 +70,14 @@ def _dash_bullet(line: str, before: str) -> bool:
     / ``-- and expensive -- Honeywell …``: a lower-case word, or a second dash that closes it)
     nor a line inside a parenthesis left open on the line before."""
     match = ITEM_START.match(line)
-    if match is None or match["label"] != "--" or before.count("(") > before.count(")"):
+    if match is None or match["label"] not in _DASHES or before.count("(") > before.count(")"):
         return False
     rest = line[match.end() :]
     return rest[:1].isupper() or rest[:1].isdigit() or (rest[:1] in ('"', "(") and " --" not in rest)
 
 
+#: the labels of a dash list (``-- Vice-Minister Jose Torres``, ``--- Staff Colonel Saeed Rashid al-Shihi, CNIA``)
+_DASHES = frozenset(("--", "---"))
 #: the end of a list's last item but one: ``… profiling; and``, ``… in March; and,``, ``… efficiency, and``
 _LAST_BUT_ONE = re.compile(r"(?:[;,]|^)\s*(?:and|or),?\s*$")  # (``and,`` may stand alone on its line)
 
@@ -89,19 +91,20 @@ def _dash_item(line: str, before: str) -> bool:
     if _dash_bullet(line, before):
         return True
     match = ITEM_START.match(line) if _LAST_BUT_ONE.search(before) else None
-    return match is not None and match["label"] == "--" and line[match.end() :][:1].islower()
+    return match is not None and match["label"] in _DASHES and line[match.end() :][:1].islower()
 
 
 @ITEMS.rule("dash-bullets", after="hyphen-bullets")
 def dash_bullets(lines: list[Line], starts: Starts) -> tuple[list[Line], list[ListItem]] | None:
     """Lines that begin with ``--`` and a capital are items of a ``--`` list though the item
     before ends without a full stop (``Key issues for your visit include:`` / ``-- Internal
-    political issues`` / ``-- Bilateral relations`` / …): the plain rule began the list, and a
-    line of it that begins so, with no second dash on it (an aside's), is the next item."""
-    if not any(starts) or not any(start and start["label"] == "--" for start in starts):
-        return None  # (no line begins with a double dash's label)
+    political issues`` / ``-- Bilateral relations`` / …; ``---`` too: ``--- Staff Colonel Saeed Rashid
+    al-Shihi, CNIA``, 09ABUDHABI744): the plain rule began the list, and a line of it that begins so,
+    with no second dash on it (an aside's), is the next item."""
+    if not any(starts) or not any(start and start["label"] in _DASHES for start in starts):
+        return None  # (no line begins with a double (or triple) dash's label)
     plain = split_item_lines(lines, starts=starts)
-    if not plain[1] or plain[1][0].label != "--":
+    if not plain[1] or plain[1][0].label not in _DASHES:
         return None
     head, items = split_item_lines(lines, _dash_item, starts)
     return (head, items) if len(items) > len(plain[1]) else None
