@@ -196,3 +196,17 @@ def test_a_triple_dash_list_of_names_is_one_item_a_name() -> None:
     assert _texts(body, ".//t:body//t:p[@n='20']/t:list/t:item") == [
         "Staff Major General Ali Hamad Subaih al-Kaabi, Deputy Chief of Staff",
         "Staff Colonel Saeed Rashid al-Shihi, CNIA", "Colonel (Engineer) Ahmad Sultan, Air Forces"]
+
+
+def test_hyphen_bullets_run_into_a_paragraph_are_items_where_two_stand_in_a_line() -> None:
+    """``… walked CDA through the following steps: - Payment for the seven USG properties. (Note: …
+    septel.) - Approval of the HEU agreement. - Visas working group.`` (09TRIPOLI695, a copy that lost its
+    line breaks): each hyphen after a finished sentence or a colon begins an item where the line holds two
+    such; a hyphen in a sentence (``Brazil's economy - the largest - grows``) does not."""
+    body = ("5. (C) He walked CDA through the following steps: - Payment for the seven USG properties. (Note: Post is "
+            "reporting details septel.) - Approval of the HEU agreement. - Visas working group.\n\n"
+            "6. (C) Brazil's economy - the largest in the region - is growing.\n")
+    assert _texts(body, ".//t:body//t:p[@n='5']/t:list/t:item") == [
+        "Payment for the seven USG properties. (Note: Post is reporting details septel.)",
+        "Approval of the HEU agreement.", "Visas working group."]
+    assert _texts(body, ".//t:body//t:p[@n='6']/t:list/t:item") == []

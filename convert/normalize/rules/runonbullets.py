@@ -1,0 +1,74 @@
+"""Stage "blocks", chain ``blocks.cut`` (continued from :mod:`.cuts`, after ``glued-heading``): bullets
+a copy that lost its line breaks ran into the sentence before them, cut into lines of their own again."""
+
+from __future__ import annotations
+
+import re
+
+from ..parsed import Anchored, Line
+from .blocks import CUT
+
+#: a bullet run into the line before it (a copy that lost the line breaks of a list): after a
+#: finished sentence or a colon, two spaces or more and ``-- `` and a capital; ``--`` and a
+#: portion marking after a finished sentence, or after two spaces or more (a space after
+#: the dashes: ``--No UK Minister …``, an answer, is no bullet the list rules read)
+_MARK = r"--\s++\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,8})*\)"
+#: what ends a sentence, and the first white space after it (looked back at from there)
+_ENDED = r"(?<=[.:;!?\"')\u201d\u2019]\s)"
+#: (each alternative starts where a run of spaces does, and takes it whole: linear on long runs;
+#: the pattern begins with the run's first white space, so the search skips to white space in C
+#: instead of trying three look-behinds at every position: the same matches, 5x faster)
+_RUN_ON_BULLET = re.compile(
+    rf"\s(?:{_ENDED}(?:\s++(?=--\s+[A-Z(\"\u201c])|\s*+(?={_MARK}))|(?<!\s\s)\s++(?={_MARK})"
+    # (or after a label in capitals: ``1.KEY POINTS -- (C) Since …``, 09CAIRO1182)
+    rf"|(?<=[A-Z]{{2}}\s)(?={_MARK}))"
+)
+#: the same bullet after one space only (``Key Points: -- The Government … subside. -- The
+#: efforts …``, 09CAIRO1222): a bullet only where the line holds two of them or more
+#: (``--The GOE's …`` too, and after a ``Key Points`` label with no colon: 09CAIRO1531)
+_SPACED_BULLET = re.compile(rf"\s(?:{_ENDED}|(?<=\b(?:Key Points|KEY POINTS)\s))(?=--\s*+[A-Z(\"\u201c])")
+#: the same with one hyphen, two on the line at least (``… the following steps: - Payment for … septel.) - Approval
+#: and implementation …``, 09TRIPOLI695; ``1.(U) KEY POINTS - The Egyptian stock market …``)
+_SPACED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|(?<=\b(?:Key Points|KEY POINTS)\s))(?=-\s+[A-Z(\"\u201c])")
+#: a line that begins with a ``--`` bullet (counted with one run into it); a list's lead, a sentence's stop before
+_LEADING_BULLET = re.compile(r"^\s*+--\s*+[A-Z(\"\u201c]")
+_LEAD_END = re.compile(r":\s+$")
+_STOP_END = re.compile(r"[a-z0-9)][.!?;][\"\u201d]?\s+$")
+
+
+@CUT.rule("run-on-bullets", after="glued-heading", trigger=("--", " - "))
+def run_on_bullets(line: str) -> list[Line] | None:
+    """``1. Key Points  -- (S) Egyptian interlocutors confirmed … Iran.  -- (S) Central Bank
+    …``: a list whose line breaks the copy lost, each ``--`` bullet run into the sentence
+    before it, is one line per bullet again (the ``list-items`` rule then reads them as the
+    paragraph's items). After one space only (``Key Points: -- The Government … subside. -- The
+    efforts …``, 09CAIRO1222; ``--Following …``, no space after the dashes, 09CAIRO1531) where the line
+    holds two such bullets or more, counting its own first (``-- Barreto said … other). -- Barreto
+    noted …``, 06BRASILIA1910), or after a colon (``… outlined: -- Use …``, 06BRASILIA1837); one hyphen
+    too where the line holds two such (``… steps: - Payment … - Approval …``, 09TRIPOLI695). A dash inside
+    a sentence (``Iran -- and Syria``, ``Brazil - the largest``) stays."""
+    cuts = [m.end() for m in _RUN_ON_BULLET.finditer(line)]
+    spaced = [m.end() for m in _SPACED_BULLET.finditer(line)]
+    hyphens = [m.end() for m in _SPACED_HYPHEN.finditer(line)] if " - " in line else []
+    cuts += hyphens if len(hyphens) >= 2 else []
+    if len(spaced) >= 2:
+        cuts = sorted({*cuts, *spaced})
+    else:  # (one bullet after a list's lead: ``… which Jereissati outlined: -- Use …``, or after a finished
+        # sentence on a line a bullet begins, not after a closing quote: ``-- MADAGASCAR: … an abject “surrender” --``)
+        lead = _LEADING_BULLET.match(line) is not None
+        ends = (at for at in spaced if _LEAD_END.search(line, 0, at) or (lead and _STOP_END.search(line, 0, at)))
+        cuts = sorted({*cuts, *ends})
+    if not cuts:
+        return None
+    pieces: list[Line] = []
+    start = 0
+    for at in [*cuts, len(line)]:
+        piece = line[start:at].strip()
+        if piece:
+            pieces.append(piece)
+        start = at
+    if len(pieces) < 2:
+        return None
+    if isinstance(line, Anchored):
+        pieces[0] = Anchored(pieces[0])
+    return pieces
