@@ -238,8 +238,8 @@ def test_look_behinds_after_the_first_character_find_the_same_matches() -> None:
 
     cases = [
         (r"(?<!\S)Q", resent._Q, "Q q\n\tx.", "finditer"),
-        (r"(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])|(?<![A-Za-z])X{6,}(?=[a-wyz])", textview.REDACTION, "XxX xa-1",
-         "finditer"),
+        (r"(?<![A-Za-z])(?:X{4,}(?:x+)?|(?<![0-9])x{4,})(?![A-Za-z])|(?<![A-Za-z])X{6,}(?=[a-wyz])", textview.REDACTION,
+         "XxX xa-1", "finditer"),
         (r"(?:^|(?<=[\s(]))&(?=[a-z])", ampquote._OPEN, "& (a\nA;", "finditer"),
         (r"(?<!\s)\s++(?P<seq>\d{1,5})$", routing._SEQ, "1 2\t\n0a ", "search"),
         (
