@@ -234,13 +234,15 @@ def test_look_behinds_after_the_first_character_find_the_same_matches() -> None:
     groups over texts of the characters each pattern reads."""
     from convert import textview
     from convert.normalize import routing
-    from convert.normalize.rules import ampquote, copies, resent, runonbare
+    from convert.normalize.rules import accents, ampquote, copies, resent, runonbare
 
     cases = [
         (r"(?<!\S)Q", resent._Q, "Q q\n\tx.", "finditer"),
         (r"(?<![A-Za-z])(?:X{4,}(?:x+)?|(?<![0-9])x{4,})(?![A-Za-z])|(?<![A-Za-z])X{6,}(?=[a-wyz])", textview.REDACTION,
          "XxX xa-1", "finditer"),
         (r"(?:^|(?<=[\s(]))&(?=[a-z])", ampquote._OPEN, "& (a\nA;", "finditer"),
+        (r"(?<=[a-z]{2})C[!-?](?![A-Z])|(?<=(?<![A-Za-z])[A-Z])C[0-9!#$%*+:;<=>?](?=[a-z])", accents._DAMAGED,
+         "aBCcC)-3!x #Z.", "finditer"),
         (r"(?<!\s)\s++(?P<seq>\d{1,5})$", routing._SEQ, "1 2\t\n0a ", "search"),
         (
             r"(?<=\S)\s++(?=(?:(?i:summary|comment|background|introduction)\s*+[:.]?\s*+)?(?:-{4,}|={4,}|_{4,}))",

@@ -24,7 +24,9 @@ from .ruler import note
 #: two small letters, the ``C``, one of the signs a lower-case letter's second byte leaves (not the space),
 #: then a small letter or no letter; or a capital that begins the word, the ``C`` and a figure or a sign an
 #: acronym is not followed by (not a bracket, stop, comma, apostrophe, hyphen or slash), then a small letter
-_DAMAGED = re.compile(r"(?<=[a-z]{2})C[!-?](?![A-Z])|(?<=(?<![A-Za-z])[A-Z])C[0-9!#$%*+:;<=>?](?=[a-z])")
+#: (each alternative begins with its ``C`` and looks back from after it: ``re`` skips to a ``C``, where a pattern
+#: that began with a look-behind would be tried at every position)
+_DAMAGED = re.compile(r"C(?<=[a-z]{2}C)[!-?](?![A-Z])|C(?<=(?<![A-Za-z])[A-Z]C)[0-9!#$%*+:;<=>?](?=[a-z])")
 
 
 @REPAIRS.rule(

@@ -47,8 +47,9 @@ def run_on_bullets(line: str) -> list[Line] | None:
     noted …``, 06BRASILIA1910), or after a colon (``… outlined: -- Use …``, 06BRASILIA1837); one hyphen
     too where the line holds two such (``… steps: - Payment … - Approval …``, 09TRIPOLI695). A dash inside
     a sentence (``Iran -- and Syria``, ``Brazil - the largest``) stays."""
-    cuts = [m.end() for m in _RUN_ON_BULLET.finditer(line)]
-    spaced = [m.end() for m in _SPACED_BULLET.finditer(line)]
+    dashes = "--" in line  # (the rule runs on lines with `` - `` too, for the hyphen's bullets)
+    cuts = [m.end() for m in _RUN_ON_BULLET.finditer(line)] if dashes else []
+    spaced = [m.end() for m in _SPACED_BULLET.finditer(line)] if dashes else []
     hyphens = [m.end() for m in _SPACED_HYPHEN.finditer(line)] if " - " in line else []
     cuts += hyphens if len(hyphens) >= 2 else []
     if len(spaced) >= 2:
