@@ -50,7 +50,7 @@ _SENTENCE_END = re.compile(r"[a-z]{2}[.?!][\"')\u201d]?(?:\s+[A-Z]|\s*$)")
         "normalization",
         "Prose a stray blank line cut mid-sentence before a capital (… transferred to Costa / Rica. There are …) "
         "is one paragraph again, where the first part's last line is a long one ending in a word with no mark "
-        "after it and both parts are prose in mixed case.",
+        "after it, or in a comma, and both parts are prose in mixed case.",
     ),
 )
 def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
