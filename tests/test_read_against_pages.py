@@ -27,6 +27,15 @@ def _text(body: str) -> str:
     return " ".join(reading_text(p) for p in cable.tei.iterfind(".//t:body//t:p", NS))
 
 
+def _cable(body: str, head: str = HEAD):  # type: ignore[no-untyped-def]
+    return normalize(RawCable(source="t.txt", form="text", body=head + body))
+
+
+def _texts(body: str, path: str) -> list[str]:
+    """The text of each element at ``path`` in the cable's TEI, white space collapsed."""
+    return [" ".join("".join(e.itertext()).split()) for e in _cable(body).tei.iterfind(path, NS)]
+
+
 def test_an_apostrophe_sent_as_a_comma_in_elisions_names_and_mixed_acronyms() -> None:
     """``Cote d,Ivoire``, ``charge d,affaires``, ``Dave O,Reilly``, ``al-Qa,ida``, ``Shi,a``, ``the GoK,s
     view``, ``HUJI-B,s``, ``MINURSO,s`` (08STATE116943, 08ASTANA338: 37 ``d,Ivoire`` and 26 ``Qa,ida``

@@ -4,10 +4,9 @@ its form, with the nearest form it must leave alone."""
 
 from __future__ import annotations
 
-from test_read_against_pages import HEAD, _record, _text
+from test_read_against_pages import HEAD, _cable, _record, _text, _texts
 
-from convert.model import NS, RawCable
-from convert.normalize import normalize
+from convert.model import NS
 from convert.options import WriteOptions
 from convert.view import frus
 from convert.writers import html
@@ -15,13 +14,6 @@ from convert.writers import html
 ROUTED = ("VZCZCXYZ0000\nRR RUEHWEB\nDE RUEHBU #0425/01 0901200\nZNY CCCCC ZZH\nR 301200Z MAR 08\n"
           "FM AMEMBASSY BUENOS AIRES\nTO RUEHC/SECSTATE WASHDC 0001\nINFO RUEHBR/AMEMBASSY BRASILIA 6746\n")
 
-
-def _cable(body: str, head: str = HEAD):  # type: ignore[no-untyped-def]
-    return normalize(RawCable(source="t.txt", form="text", body=head + body))
-
-
-def _texts(body: str, path: str) -> list[str]:
-    return [" ".join("".join(e.itertext()).split()) for e in _cable(body).tei.iterfind(path, NS)]
 
 
 def test_an_addressee_run_on_after_la_paz_keeps_the_office_it_was_written_with() -> None:

@@ -4,22 +4,13 @@ its form, with the nearest form it must leave alone."""
 
 from __future__ import annotations
 
-from test_read_against_pages import HEAD, _record, _text
+from test_read_against_pages import _cable, _record, _text, _texts
 
-from convert.model import NS, RawCable
-from convert.normalize import normalize
+from convert.model import NS
 from convert.normalize.rules import tailtitle
 from convert.stations.table import table
 from convert.textview import edition_text
 from convert.view import frus
-
-
-def _cable(body: str, head: str = HEAD):  # type: ignore[no-untyped-def]
-    return normalize(RawCable(source="t.txt", form="text", body=head + body))
-
-
-def _texts(body: str, path: str) -> list[str]:
-    return [" ".join("".join(e.itertext()).split()) for e in _cable(body).tei.iterfind(path, NS)]
 
 
 def test_a_number_before_a_marking_that_lost_its_bracket_is_the_paragraphs() -> None:
