@@ -54,6 +54,24 @@ def _copy_lines(block: Block, run: Run) -> list[Line] | None:
     return lines
 
 
+def _preview(fields: Sequence[Field]) -> tuple[int, bool, str] | None:
+    """The preamble's first REF field: where it stands, whether a cut mark (``...``) ends it, and its
+    letters and digits up to the cut (:func:`~.again.plain`); None where there is none."""
+    at = next((k for k, f in enumerate(fields) if f.kind == "refs"), None)
+    if at is None:
+        return None
+    written = fields[at].text
+    cut = CUT.search(written)
+    return at, cut is not None, plain(written[: cut.start()] if cut else written)
+
+
+def _copies(text: str, stem: str, cut: bool) -> bool:
+    """Whether ``text`` writes the preview's REF list whole: not cut itself, it begins with the preview's
+    words up to the cut (``stem``) and goes on, or, where the preview was ``cut``, is those words."""
+    words = plain(text)
+    return not CUT.search(text) and words.startswith(stem) and (cut or len(words) > len(stem))
+
+
 @PREVIEW_REFS.rule(
     "preview-refs-copy",
     note=note(
@@ -67,12 +85,10 @@ def preview_refs_copy(fields: list[Field], blocks: list[Block], run: Run) -> tup
     """The copy's REF list, after a wrapper block and before the first numbered paragraph, that
     begins with the preamble's first REF list's words up to its cut and goes on, or is those
     words whole (not cut itself): a late REF field; the preamble's list a wrapper field."""
-    at = next((k for k, f in enumerate(fields) if f.kind == "refs"), None)
-    if at is None:
+    preview = _preview(fields)
+    if preview is None:
         return None
-    written = fields[at].text
-    cut = CUT.search(written)
-    stem = plain(written[: cut.start()] if cut else written)
+    at, cut, stem = preview
     wrapped = False
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph) and block.n is not None:
@@ -83,9 +99,7 @@ def preview_refs_copy(fields: list[Field], blocks: list[Block], run: Run) -> tup
         lines = _copy_lines(block, run) if wrapped else None
         if lines is None:
             continue
-        text = " ".join(x for x in lines if isinstance(x, str))
-        words = plain(text)
-        if CUT.search(text) or not words.startswith(stem) or not (cut or len(words) > len(stem)):
+        if not _copies(" ".join(x for x in lines if isinstance(x, str)), stem, cut):
             return None
         out_fields = list(fields)
         out_fields[at] = as_wrapper(fields[at])
@@ -107,11 +121,10 @@ _ITEM_LINE = re.compile(r"^\s*+¶?\s*+\(?[A-Z][.)]\s")
 _ANCHOR = re.compile(r"^(\s*)¶\s*")
 
 
-def _wrapped_list(lines: Sequence[Line]) -> tuple[int, int, int, int] | None:
-    """Where the last REF list in a wrapper's ``lines`` is: (first line, where in it, last line,
+def _wrapped_list(texts: Sequence[str]) -> tuple[int, int, int, int] | None:
+    """Where the last REF list in a wrapper's text lines is: (first line, where in it, last line,
     where in it the list ends), the list running from its label over the lines after it that are
     items, to its end (``Classified By``, a paragraph, a summary: ``refcopy.REF_END``) or the last."""
-    texts = [x if isinstance(x, str) else "" for x in lines]
     found = [(k, m.start()) for k, t in enumerate(texts) for m in REF_AT.finditer(t)]
     if not found:
         return None
@@ -144,25 +157,23 @@ def preview_refs_wrapped(fields: list[Field], blocks: list[Block], run: Run) -> 
     the row's last REF list, when it begins with the preview's words up to the cut (and goes on, or is
     those words without the cut mark: ``B. THE HAGUE 0092...``, 09THEHAGUE514), is the cable's REF list
     (a late REF field after the row); the preview's cut list and the row's other lines are the wrapper."""
-    at = next((k for k, f in enumerate(fields) if f.kind == "refs"), None)
-    cut = CUT.search(fields[at].text) if at is not None else None
-    if at is None or cut is None:
+    preview = _preview(fields)
+    if preview is None or not preview[1]:
         return None
-    stem = plain(fields[at].text[: cut.start()])
+    at, _cut, stem = preview
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph) and block.n is not None:
             return None
         if not (isinstance(block, AnonBlock) and block.type == "wrapper"):
             continue
-        where = _wrapped_list(block.lines)
+        texts = [x if isinstance(x, str) else "" for x in block.lines]
+        where = _wrapped_list(texts)
         if where is None:
             continue
         first, start, last, end = where
-        texts = [x if isinstance(x, str) else "" for x in block.lines]
         written = [texts[first][start:], *texts[first + 1 : last + 1]]
         written[-1] = written[-1][: end - (start if last == first else 0)].rstrip()
-        words = " ".join(written)
-        if CUT.search(words) or not plain(words).startswith(stem):
+        if not _copies(" ".join(written), stem, True):
             continue
         before = [*block.lines[:first], *([texts[first][:start].rstrip()] if texts[first][:start].strip() else [])]
         after = [*([texts[last][end:].strip()] if texts[last][end:].strip() else []), *block.lines[last + 1 :]]
