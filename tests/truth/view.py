@@ -65,7 +65,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s60.tsv", "session 60"),
               ("selection-holdout-s61.tsv", "session 61"),
               ("selection-holdout-s62.tsv", "session 62"),
-              ("selection-holdout-s63.tsv", "session 63"))
+              ("selection-holdout-s63.tsv", "session 63"),
+              ("selection-holdout-s64.tsv", "session 64"),
+              ("selection-holdout-s65.tsv", "session 65"))
 
 
 def selection() -> dict[str, dict]:
