@@ -286,6 +286,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 62", "% right on pages drawn and read in session 62 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 63", "% right on pages drawn and read in session 63 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 64", "% right on pages drawn and read in session 64 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 65", "% right on pages drawn and read in session 65 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
