@@ -227,6 +227,17 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+def _apostrophes(text: str) -> str:
+    """The line with each apostrophe the transmission sent as a comma written as one (``Charge
+    d,Affaires``, ``DCM,s``), as the normalizer corrects the text's (the line itself is kept as written
+    in the Transmission appendix)."""
+    from ..normalize.rules.inline import apostrophe  # (the one reading of the damage, the text's)
+
+    for start, end, choice in reversed(apostrophe(text) if "," in text else []):
+        text = text[:start] + getattr(choice, "reg", text[start:end]) + text[end:]
+    return text
+
+
 #: the spaces just inside a bracket, and a space before a number's decimal point
 _INNER_SPACE = re.compile(r"(?<=\()\s+|\s+(?=\))|(?<=\d) (?=\.\d)|(?<=\b1\.) (?=[45]\b)")
 #: ``reasons``, ``and``, ``for`` with one space inside, where a line break split them (``rea sons``, ``A ND``)
@@ -309,7 +320,7 @@ def source_note(view: CableView) -> list[tuple[str, str]]:
     if view.tags:
         note.append(("tags", _sentence("TAGS: " + ", ".join(view.tags))))
     note += [("declassification", _sentence(line)) for line in view.declassification]
-    note += [("classified-by", _sentence(line)) for line in view.classified_by]
+    note += [("classified-by", _sentence(_apostrophes(line))) for line in view.classified_by]
     note += [("discrepancy", _sentence(discrepancy(text))) for text in view.discrepancies]
     return note
 

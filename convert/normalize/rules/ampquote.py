@@ -6,6 +6,13 @@ the opening mark: ``... could rely on the &strong shareholder agreement" and its
 (08MOSCOW2153), ``Stirrup said he was &delighted"``, ``an unannounced &technical stop"``. Read as they
 stand, the ampersand stays in the reading text, a teletype residue before a word. It is corrected to
 ``“`` (sic/corr, certainty medium); the straight closing mark is the cable's and stays.
+
+``straight-quote-eight`` reads the other half: a quotation opened by a straight ``"`` that the copy kept,
+closed by an ``8``: ``"You can easily bribe the chief of police or a judge,8 he said`` (09KABUL3068),
+``the "so-called Internet freedom8 and of hypocrisy`` (10BEIJING207). An ``8`` after a lower-case letter or
+a sentence's punctuation (not a figure's decimal point: ``1.8``), before no letter or figure, with a straight
+``"`` open before it (an odd number of them before it in the run of text, the last within 300 characters,
+no ``&`` or other ``8`` between) is the closing mark, corrected to ``”`` (sic/corr, certainty medium).
 """
 
 from __future__ import annotations
@@ -48,4 +55,42 @@ def amp_straight_quote(text: str) -> Found:
         if span is None or _EIGHT.search(span.group()):
             continue
         found.append((match.start(), match.end(), Choice("&", "\u201c", kind="corr", cert="medium", reason="quote")))
+    return found
+
+
+#: an 8 after a lower-case letter or a sentence's punctuation, before no letter or figure
+_LONE_EIGHT = re.compile(r"8(?![0-9A-Za-z])")
+_BEFORE_EIGHT = frozenset("abcdefghijklmnopqrstuvwxyz.,!?;:)'")
+_REACH = 300
+
+
+@REPAIRS.rule(
+    "straight-quote-eight",
+    after="amp-straight-quote",
+    trigger=('"',),
+    note=note(
+        "correction",
+        'A closing quotation mark sent as 8 after a quotation opened by a straight " (a judge,8 he said) is '
+        "corrected to ” (sic/corr, certainty medium: found by its shape).",
+    ),
+)
+def straight_quote_eight(text: str) -> Found:
+    """``"… or a judge,8 he said``: an ``8`` after a lower-case letter or punctuation (not ``1.8``), before
+    no letter or figure, where a straight ``"`` is open before it (the marks read in order, each ``8``
+    taken closing one; the opening within 300 characters, no ``&`` and no other ``8`` between)."""
+    found: Found = []
+    opened = -1  # where the quotation open now began (-1: none)
+    marks = sorted([m.start() for m in _LONE_EIGHT.finditer(text)] + [i for i, c in enumerate(text) if c == '"'])
+    for at in marks:
+        if text[at] == '"':
+            opened = -1 if opened >= 0 else at
+            continue
+        if opened < 0 or at - opened > _REACH or text[at - 1] not in _BEFORE_EIGHT:
+            continue
+        if text[at - 1] in ".," and text[at - 2].isdigit():
+            continue  # (a figure's decimal: ``1.8``)
+        if "&" in text[opened:at] or "8" in text[opened + 1 : at - 1]:
+            continue
+        found.append((at, at + 1, Choice("8", "\u201d", kind="corr", cert="medium", reason="quote")))
+        opened = -1
     return found

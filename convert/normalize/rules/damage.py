@@ -42,10 +42,10 @@ _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}$")
 
 def comma_apostrophe(text: str, comma: int) -> bool:
     """Whether the comma at ``comma``, before ``s``, ``t``, ``ll``, ``re``, ``ve``, ``d``, ``m``
-    (or ``S``, ``T``), is an apostrophe: after two letters, the last lower case (``Korea,s``,
+    (or ``S``, ``T``, ``LL``, ``RE``, ``VE``), is an apostrophe: after two letters, the last lower case (``Korea,s``,
     ``hasn,t``), an acronym (``UK,s``, ``U.S.,s``), a number (``the 1990,s``, ``the G-20,s``: a
     thousands' comma has three digits after it), the pronoun (``I,d``); before a capital, after
-    two capitals (``KOREA,S``)."""
+    two capitals (``KOREA,S``, ``WE,LL``)."""
     after = text[comma + 1 : comma + 2]
     if after.islower():
         return ((comma > 1 and text[comma - 1].islower() and text[comma - 2].isalpha())

@@ -11,7 +11,9 @@ it: ``(see ref A ) and``), or inside one that a later ``)`` closes (``(Deputy Pr
 Kurd ) KDP)``, 07BAGHDAD63). Not after a single letter (``A. ) STATE 064404``, a list label written
 apart). Between two numbers it is read as ``–`` (``5 ) 21``), elsewhere as ``—``; the ``)`` stays
 beside the dash (sic/corr, certainty medium: the dash is found by its shape). Some copies sent the
-dash as ``)-`` (``the group remains intact )- for now``, 05ANKARA7215; 26 pages): read alike.
+dash as ``)-`` (``the group remains intact )- for now``, 05ANKARA7215; 26 pages) or ``-)`` (``It took
+weeks -) even months -) before``, 06ANKARA4688; 11 pages): read alike, also after a bracket closed
+(``… (47 percent of overall visits) )- increased``, 09SANJOSE917).
 """
 
 from __future__ import annotations
@@ -25,36 +27,44 @@ from .ruler import note
 _PAREN = re.compile(r"[()]")
 #: what may stand before the space before the dash (a word's or a number's end, punctuation)
 _BEFORE = re.compile(r"[A-Za-z0-9.,;:'\"%\u2019\u201d]")
+#: the same before a dash sent as two characters, and a bracket closed
+_BEFORE_PAIR = re.compile(r"[A-Za-z0-9.,;:'\"%\u2019\u201d)]")
 #: what may stand after the space after it (a word or a number, a quotation, a parenthesis)
 _AFTER = re.compile(r"[A-Za-z0-9\"'(\u201c\u2018]")
 _LONE_LETTER = re.compile(r"(?:^|\s)[A-Za-z]\.?$")
 
 
-def _dash_width(text: str, at: int) -> int:
-    """How many characters the dash sent at ``at`` takes (``)`` or ``)-``), when it stands
-    between spaces, after a word, number or punctuation that is not a lone letter, before a
-    word, number, quotation or parenthesis; 0 when the ``)`` at ``at`` is no dash."""
-    width = 2 if text.startswith(")- ", at) else 1
+def _dash_span(text: str, at: int) -> tuple[int, int] | None:
+    """Where the dash sent at the ``)`` at ``at`` begins and ends (``)``, ``)-`` or ``-)``), when it
+    stands between spaces, after a word, number or punctuation that is not a lone letter (the two
+    characters' forms also after a bracket closed: ``(47 percent of visits) )- increased``), before a
+    word, number, quotation or parenthesis; None when the ``)`` at ``at`` is no dash."""
+    start, end = at, at + 1
+    if text.startswith(")- ", at):
+        end = at + 2
+    elif text.startswith(" -) ", at - 2):
+        start = at - 1
+    before = _BEFORE_PAIR if end - start == 2 else _BEFORE
     shaped = (
-        at >= 2
-        and text[at - 1] == " "
-        and text[at + width : at + width + 1] == " "
-        and bool(_BEFORE.match(text, at - 2))
-        and bool(_AFTER.match(text, at + width + 1))
-        and not _LONE_LETTER.search(text[max(0, at - 5) : at - 1])
+        start >= 2
+        and text[start - 1] == " "
+        and text[end : end + 1] == " "
+        and bool(before.match(text, start - 2))
+        and bool(_AFTER.match(text, end + 1))
+        and not _LONE_LETTER.search(text[max(0, start - 5) : start - 1])
     )
-    return width if shaped else 0
+    return (start, end) if shaped else None
 
 
 @REPAIRS.rule(
     "paren-dash",
     after="accent",
-    trigger=(" ) ", " )- "),
+    trigger=(" ) ", " )- ", " -) "),
     note=note(
         "correction",
         "A dash sent as ) (disintegrate ) with the radical elements, January 10 ) 12) is an error of "
-        "transmission (sent as )- by some copies), corrected to — (– between numbers) where no parenthesis is open "
-        "before it (sic/corr, certainty medium: the dash is found by its shape).",
+        "transmission (sent as )- or -) by some copies), corrected to — (– between numbers) where no parenthesis "
+        "is open before it (sic/corr, certainty medium: the dash is found by its shape).",
     ),
 )
 def paren_dash(text: str) -> Found:
@@ -68,12 +78,12 @@ def paren_dash(text: str) -> Found:
         if match.group() == "(":
             depth += 1
             continue
-        width = _dash_width(text, at)
+        span = _dash_span(text, at)
         # inside parentheses, a dash is followed by the ``)`` that closes them, not by a ``(``
-        if width and (not depth or (index + 1 < len(parens) and parens[index + 1].group() == ")")):
-            dash = "\u2013" if text[at - 2].isdigit() and text[at + width + 1].isdigit() else "\u2014"
-            sent = text[at : at + width]
-            found.append((at, at + width, Choice(sent, dash, kind="corr", cert="medium", reason="dash")))
+        if span and (not depth or (index + 1 < len(parens) and parens[index + 1].group() == ")")):
+            start, end = span
+            dash = "\u2013" if text[start - 2].isdigit() and text[end + 1].isdigit() else "\u2014"
+            found.append((start, end, Choice(text[start:end], dash, kind="corr", cert="medium", reason="dash")))
         elif depth:
             depth -= 1
     return found

@@ -86,7 +86,7 @@ def line_joins(prior: str, line: str) -> str | None:
 # ---------------------------------------------------------------- repairs
 # Each pattern starts with a literal (",", "&", "8") so the regex engine can skip to it; the
 # character before it is checked in Python (a look-behind would make every position a try).
-_APOSTROPHE_COMMA = re.compile(r",(?=(?:s|t|ll|re|ve|d|m)\b)|,(?=[ST]\b(?!\.))")
+_APOSTROPHE_COMMA = re.compile(r",(?=(?:s|t|ll|re|ve|d|m)\b)|,(?=(?:[ST]|LL|RE|VE)\b(?!\.))")
 _COMMA_LETTER = re.compile(r",(?=[A-Za-z])")  # (``d,Ivoire``, ``Qa,ida``: ``damage.elided``)
 _AMP_OPEN = re.compile(r"&(?=[A-Za-z0-9(])")
 _EIGHT_CLOSE = re.compile(r"8(?![0-9A-Za-z])")
