@@ -299,21 +299,19 @@ DASHED_TITLE = re.compile(
 
 @PASSES.rule("headings")
 def headings(blocks: list[Block], run: Run) -> list[Block]:
-    """A short line standing alone before a numbered paragraph, without a full stop, in a cable
-    written in mixed case, is a heading (MILITARY UPDATE, A New Era Begins, or a title with
-    its dashes on the same line; a longer one in capitals, 08TRIPOLI936; a title wrapped over
-    two lines); not a quote's end (END TEXT) nor a Classified By line's REASON."""
+    """A short line standing alone before a numbered paragraph (a page break may stand between),
+    without a full stop, in a cable written in mixed case, is a heading (MILITARY UPDATE, A New Era
+    Begins, or a title with its dashes on the same line; a longer one in capitals, 08TRIPOLI936; a
+    title wrapped over two lines); not a quote's end (END TEXT), a Classified By line's REASON, nor
+    the answer under a label alone (``PURPOSE:`` / ``For commercial resale in Costa Rica``)."""
     if not mixed_case(blocks):
         return blocks
     out = list(blocks)
-    for index, (block, following) in enumerate(itertools.pairwise(blocks)):
-        if not (
-            isinstance(block, Paragraph)
-            and is_bare(block)
-            and isinstance(following, Paragraph)
-            and following.n is not None
-        ):
+    for index, block in enumerate(blocks):
+        if not (isinstance(block, Paragraph) and is_bare(block) and _numbered_after(blocks, index)):
             continue
+        if index and _awaits_value(blocks[index - 1]):
+            continue  # (the answer under a label: ``PURPOSE:`` / ``For commercial resale in Costa Rica``)
         texts = text_lines(block.lines)
         if len(texts) == 2 and _wrapped_title(texts, run):
             out[index] = Heading(block.lines)
@@ -327,6 +325,29 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
             out[index] = Heading((title,) if dashes else block.lines, "dashes" if dashes else None)
     return out if out != blocks else blocks
 
+
+
+def _numbered_after(blocks: list[Block], index: int) -> bool:
+    """Whether a numbered paragraph follows ``blocks[index]``, or a page break and then one (``COMMENT - A
+    TRUE BELIEVER …`` / page line / ``¶13.``, 09DUSHANBE1433; not a copy's mark)."""
+    following = blocks[index + 1 : index + 3]
+    if following and isinstance(following[0], PageBreak) and following[0].furniture.kind == "page":
+        following = following[1:]
+    return bool(following) and isinstance(following[0], Paragraph) and following[0].n is not None
+
+
+#: the longest label alone (its text, the paragraph's number and marking apart) an answer may follow
+_LABEL_ALONE = 40
+
+
+def _awaits_value(block: Block) -> bool:
+    """Whether a block is a short label alone, its colon last (``PURPOSE:``, ``Participants: United
+    States:``), so that the short line after it is its answer or entry, not a heading (09STATE83456,
+    09KYIV1942); a paragraph's lead line that ends in a colon (``… in the Egyptian press:``) is longer."""
+    if not isinstance(block, Paragraph) or block.items:
+        return False
+    text = " ".join(x.strip() for x in text_lines(block.lines))
+    return text.endswith(":") and len(text) <= _LABEL_ALONE
 
 
 def _wrapped_title(texts: list[str], run: Run) -> bool:

@@ -17,8 +17,9 @@ restarted, which a reader cannot tell from a quotation).
 ``quoted-text-numbering`` (after it): where the numbering restarts at 1 after paragraph N and
 runs on (1, 2, 3, …, or a new 1) to the cable's end, the restart is the quoted document's only
 when the text says so: paragraph N (or the text between it and the restart) opens a quoted text
-(``Begin text of resolution:``) that it does not close, and the quotation is closed (``End
-text.``) only after the last restarted number. A State instruction that quotes a draft
+(``Begin text of resolution:``, or ``Following is the text of the Swiss non-paper passed to
+Larijani:``, 07BERN259) that it does not close, and the quotation is closed (``End text.``) only
+after the last restarted number. A State instruction that quotes a draft
 resolution (09STATE79165: ``¶2. Begin text:`` … ``¶1. Recalls …`` … ``¶34. Decides to remain
 actively seized of the matter.`` / ``End text.`` / ``CLINTON``) does not resume its own
 numbering, so ``quoted-numbering`` cannot tell its points from a restart of the cable's own.
@@ -109,6 +110,21 @@ def _opens_quote(text: str) -> bool:
     return bool(starts) and (not ends or starts[-1] > ends[-1])
 
 
+#: a paragraph that introduces a text it then quotes: ``Following is the text of the Swiss non-paper
+#: passed to Larijani:`` (07BERN259), ``The text of the letter follows:``
+_INTRODUCES = re.compile(
+    r"\b(?:following|below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?texts?\b[^.]{0,120}:"
+    r"|\btexts?\s+of\b[^.]{0,120}\bfollows?\s*:",
+    re.I,
+)
+
+
+def _introduces_text(text: str) -> bool:
+    """The text opens a quotation (:func:`_opens_quote`), or introduces a text it quotes without a
+    BEGIN TEXT (``Following is the text of the Swiss non-paper passed to Larijani:``) and closes none."""
+    return _opens_quote(text) or (_INTRODUCES.search(text) is not None and QUOTE_END.search(text) is None)
+
+
 def quoted_tail_run(numbers: list[int], texts: list[str]) -> set[int]:
     """The indexes of a restart at 1 after N that runs on to the end (each number 1 or the last
     one's next, two or more), where ``texts[i]`` is the text from number i to the next (the last:
@@ -117,7 +133,7 @@ def quoted_tail_run(numbers: list[int], texts: list[str]) -> set[int]:
     for k in range(1, len(numbers) - 1):
         if numbers[k] != 1 or any(numbers[i] not in (1, numbers[i - 1] + 1) for i in range(k + 1, len(numbers))):
             continue
-        if _opens_quote(texts[k - 1]) and not any(QUOTE_END.search(t) for t in texts[k:-1]):
+        if _introduces_text(texts[k - 1]) and not any(QUOTE_END.search(t) for t in texts[k:-1]):
             return set(range(k, len(numbers))) if QUOTE_END.search(texts[-1]) else set()
     return set()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..banner import CLASSIFICATION_LINE
-from ..parsed import Block, Furniture, PageBreak, Paragraph
+from ..parsed import Block, Furniture, Heading, PageBreak, Paragraph
 from .blocks import PASSES, text_lines
 from .closing import END_MARKER
 from .ruler import Run, note
@@ -96,3 +96,42 @@ def _holds(page: object, line: str) -> bool:
     """Whether ``page`` is a page break's furniture that holds the classification ``line``."""
     return (isinstance(page, Furniture) and page.kind == "page" and CLASSIFICATION_LINE.match(line) is not None
             and any(text.strip() == line for _, text in page.lines))
+
+
+def _cancel_line(line: str) -> bool:
+    """Whether a line is ZFR (the teletype's fill) and at most a cancel order between: ``ZFR ZFR ZFR CANCEL
+    TELEGRAM PER DRAFTER REQUEST``, ``CANCEL AND FILE MESSAGE WILL BE RESENT``, ``ZFR ZFR ZFR ZFR``."""
+    words = line.split()
+    while words and words[0] == "ZFR":
+        words.pop(0)
+    while words and words[-1] == "ZFR":
+        words.pop()
+    return not words or (words[0] == "CANCEL" and all(w.isalpha() and w.isupper() for w in words))
+
+
+@PASSES.rule(
+    "cancel-notice",
+    after="section-end-marker",
+    trigger=("ZFR",),
+    note=note(
+        "normalization",
+        "A transmission's cancel notice in the text (ZFR ZFR ZFR CANCEL TELEGRAM PER DRAFTER REQUEST; CANCEL AND "
+        "FILE MESSAGE WILL BE RESENT between runs of ZFR) is kept as transmission furniture (fw), out of the "
+        "text flow.",
+    ),
+)
+def cancel_notice(blocks: list[Block], run: Run) -> list[Block]:
+    """``ZFR ZFR ZFR ZFR`` / ``CANCEL AND FILE MESSAGE WILL BE RESENT`` / ``ZFR ZFR ZFR ZFR`` (09REYKJAVIK158),
+    ``ZFR ZFR ZFR CANCEL TELEGRAM PER DRAFTER REQUEST`` (09BRASILIA1263): a bare block (or a heading) whose first line
+    begins with ZFR and whose every line is ZFR or a cancel order is the teletype's notice (fw
+    type="transmission"), not a heading or a paragraph of the cable."""
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        if not (isinstance(block, Paragraph) and is_bare(block)) and not isinstance(block, Heading):
+            continue  # (a heading too: the notice between rules, ``-----`` / ``ZFR ZFR …`` / ``-----``)
+        texts = [x.strip() for x in text_lines(block.lines) if x.strip()]
+        if not texts or not texts[0].startswith("ZFR") or len(texts) != len(block.lines):
+            continue
+        if all(map(_cancel_line, texts)):
+            out[index] = PageBreak(Furniture("mark", tuple(("transmission", line) for line in texts)))
+    return out if out != blocks else blocks

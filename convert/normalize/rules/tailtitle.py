@@ -17,6 +17,9 @@ up to twelve capitalised words (or the short words a title keeps in lower case) 
 finished sentence, in mixed case too. The words are
 kept as written; only the line break is restored. Not an end marker (``END COMMENT``), not a
 line of the cable's own capitals (a cable in capitals has no mixed-case text to stand out from).
+A title of one word in capitals on the paragraph's last line of its own (``… by cutting off this
+flow of students.`` / ``DETAINEES`` / blank / ``¶6. …``, 09RIYADH447) heads the next section only
+between paragraphs N and N+1: a name there between ¶6 and a new ¶6 signs a cable (09RANGOON378).
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ def _title_word(word: str, inside: bool = False) -> bool:
     09TRIPOLI223)."""
     if word in ("&", "-", "--") or (inside and (_DOTTED.fullmatch(word) or word in _TITLES)):
         return True
-    end = word[:-1] if inside and word.endswith(":") else word.rstrip("?")  # (``SHUFFLE: AL-MAHMOUDI``)
+    end = word[:-1] if inside and word.endswith((":", ",")) else word.rstrip("?")  # (``SHUFFLE: AL-MAHMOUDI``)
     return any(map(str.isalnum, word)) and not any(map(str.islower, word)) and end[-1:] not in ".!:;,)"
 
 
@@ -65,11 +68,38 @@ def _is_title(words: list[str]) -> bool:
     title = " ".join(words)
     if not (_MIN_WORDS <= len(words) <= _MAX_WORDS and len(title) <= _MAX_CHARS):
         return False
-    if not words[0][:1].isupper() or title.startswith(_NOT_TITLE) or words[0].endswith(":"):
-        return False  # (a label first, ``COMMENT: …``, is a sentence's start, not a title)
+    if not words[0].lstrip("\"\u201c'")[:1].isupper() or title.startswith(_NOT_TITLE) or words[0].endswith(":"):
+        return False  # (a label first, ``COMMENT: …``, is a sentence's start, not a title; a quoted title may open
+        # with its mark: ``“NOTHING IS FREE IN THIS COUNTRY”``, 08ASHGABAT1399)
     if _NOT_IN_TITLE.intersection(words):
         return False
     return sum(1 for word in words if sum(map(str.isalpha, word)) >= 3 and set(word) != {"X"}) >= 2
+
+
+#: a title of one word in capitals on a line of its own (a hyphen inside)
+_ALONE = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?")
+#: words no one-word title is: a marking's, a handling line's, an end marker's
+_NOT_ALONE = frozenset("UNCLASSIFIED CONFIDENTIAL SECRET SENSITIVE NOFORN SIPDIS UNQUOTE UNQTE QUOTE NNNN END TEXT "
+                       "EXDIS NODIS LIMDIS STADIS CORRECTED".split())
+
+
+#: a section's one-word title in capitals, taken run on too
+_SECTIONS = ("COMMENT", "BACKGROUND")
+
+
+def _alone_title(words: list[str]) -> bool:
+    """A one-word title in capitals on a line of its own (``DETAINEES``, ``IRAN``, 09RIYADH447): four
+    letters or more, no marking, handling word, end marker or redaction."""
+    word = words[0] if len(words) == 1 else ""
+    return len(word) >= 4 and bool(_ALONE.fullmatch(word)) and word not in _NOT_ALONE and set(word) != {"X"}
+
+
+def _numbered_on(blocks: list[Block], index: int) -> bool:
+    """Whether ``blocks[index]`` is paragraph N and the next numbered paragraph N+1 (a one-word title
+    between them heads a section; a name between ¶6 and a new ¶6 signs a cable, 09RANGOON378)."""
+    block = blocks[index]
+    following = next((b for b in blocks[index + 1 :] if isinstance(b, Paragraph) and b.n is not None), None)
+    return isinstance(block, Paragraph) and block.n is not None and following is not None and following.n == block.n + 1
 
 
 def _line_title(words: list[str]) -> bool:
@@ -107,8 +137,10 @@ def _last_line(lines: tuple[Line, ...]) -> int | None:
     return None
 
 
-def tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
-    """The paragraph's lines less the title at its end, and the title; None when it ends in none."""
+def tail_title(lines: tuple[Line, ...], alone: bool = False) -> tuple[tuple[Line, ...], str] | None:
+    """The paragraph's lines less the title at its end, and the title; None when it ends in none.
+    With ``alone`` (the paragraph is N and the next numbered one N+1), also a title of one word in
+    capitals on its last line (:func:`_alone_title`)."""
     last = _last_line(lines)
     if last is None:
         return None
@@ -124,8 +156,9 @@ def tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
            and len(words) - start <= _MAX_WORDS):
         start -= 1
     cited = 0 < start < len(words) and _CITED.search(words[start - 1]) is not None and _cited_title(words[start:])
-    section = words[start:] in (["COMMENT"], ["BACKGROUND"])  # (a section's one-word title: ``… media group. COMMENT``)
-    if start == len(words) or not (_is_title(words[start:]) or cited or section):
+    section = " ".join(words[start:]) in _SECTIONS  # (a section's one-word title: ``… media group. COMMENT``)
+    alone = alone and start == 0 and last > 0 and _alone_title(words)  # (``… of students.`` / ``DETAINEES``)
+    if start == len(words) or not (_is_title(words[start:]) or cited or section or alone):
         return None
     if start == 0:
         before = next((x for x in reversed(lines[:last]) if isinstance(x, str) and x.strip()), None)
@@ -215,7 +248,7 @@ def title_after_text(blocks: list[Block], run: Run) -> list[Block]:
     for index, block in enumerate(blocks):
         found = None
         if isinstance(block, Paragraph) and next_numbered(blocks, index):
-            found = tail_title(last_lines(block))
+            found = tail_title(last_lines(block), alone=_numbered_on(blocks, index))
         elif isinstance(block, Paragraph) and _ruled_next(blocks, index):
             # (its rule under it: a title in mixed case too, run on or a line of its own)
             found = ruled_tail_title(last_lines(block)) or tail_title(last_lines(block))
