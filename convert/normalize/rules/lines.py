@@ -209,8 +209,8 @@ def pilcrow(line: str) -> str | None:
     return Anchored(line[found.end() :].strip().lstrip("¶").strip()) if found else None
 
 
-NEW_PAGE = re.compile(
-    r"^\s*(?P<station>[A-Za-z][A-Za-z .'()-]{0,30}?)\s+(?P<serial>\d{8})\s+"
+NEW_PAGE = re.compile(  # (station and serial redacted together: ``XXXXXXXXXXXX  002 OF 002``, 10BEIJING207)
+    r"^\s*(?:(?P<station>[A-Za-z][A-Za-z .'()-]{0,30}?)\s+(?P<serial>\d{8})|X{8,})\s+"
     r"(?P<page>\d{3}(?:\.\d{1,2})?)\s+of\s+(?P<pages>\d{3})\s*$",  # (``003.10 OF 003``, 09ROME558)
     re.I,
 )
@@ -221,11 +221,11 @@ _NOT_PAGE_STATIONS = ("REF", "REFS", "REFTEL")
 
 
 def new_page(stripped: str) -> str | None:
-    """The page number of a page-break line (``BEIJING 00001463 002 OF 002``), or None."""
+    """The page number of a page-break line (``BEIJING 00001463 002 OF 002``, ``XXXXXXXXXXXX  002 OF 002``), or None."""
     if not stripped[-1:].isdigit():
         return None
     match = NEW_PAGE.match(stripped)
-    if match and match["station"].split()[0].upper() not in _NOT_PAGE_STATIONS:
+    if match and (match["station"] is None or match["station"].split()[0].upper() not in _NOT_PAGE_STATIONS):
         # str(int()): \d also matches digits that are not ASCII ("００２"); pb/@n is [0-9]+
         return str(int(match["page"].split(".")[0]))
     return None

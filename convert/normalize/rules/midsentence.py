@@ -16,6 +16,16 @@ in a comma (no paragraph ends so: ``¶5. (SBU) Softening his tone in his Februar
 blank / ``President Correa read …``, 09QUITO103); the second run's first line long too (not a heading)
 and beginning with a capital, no number, label or rule. Neither line holds a ``Label:`` in its
 first words (``Position: …``, ``Denmark: TAT-14 …``) or a table's columns.
+
+``page-break-rejoin`` joins prose a page break cut after a sentence's end: ``… take a more active role
+in supporting regional democracy.`` / page line / ``The DCM thanked Zannini for the GOA's continued help
+in`` / ``Haiti. …`` (06BUENOSAIRES1632, where each of the cable's paragraphs is numbered; 09RABAT408).
+The page line and the blank lines around it stand where the copy turned the page, whether or not a
+paragraph ended there; what tells them apart is the wrap: the paragraph's last line before the break is
+so long that the next run's first word would not have fitted on it (the text's line length: the longest
+of the two runs' other lines), so the teletype broke the line, not the writer. Both runs are prose of
+two lines or more in mixed case (most words of the second's first line in lower case: not a heading, a
+name or a signature), the second beginning with a capital and no number, label or rule.
 """
 
 from __future__ import annotations
@@ -24,7 +34,8 @@ import re
 
 from ..parsed import Furniture
 from . import rejoins  # noqa: F401  (function-word-rejoin, which this rule goes after, registered first)
-from .blocks import MERGE, starts_new
+from .blocks import MERGE, starts_new, terminal
+from .entries import lower_share
 from .ruler import note
 from .runs import END_LABEL
 
@@ -74,3 +85,35 @@ def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: li
 def _wrapped(line: str) -> bool:
     """A long line of prose in mixed case: no label first (``Position: …``), no table's columns."""
     return len(line) >= _WRAPPED and line.upper() != line and not _LABEL.match(line) and "   " not in line
+
+
+#: the shortest text line length the wrap test trusts; the share of a line's words in lower case that makes it prose
+_MIN_WIDTH, _PROSE = 40, 0.4
+
+
+@MERGE.rule(
+    "page-break-rejoin",
+    after="mid-sentence-rejoin",
+    note=note(
+        "normalization",
+        "Prose a page break cut after a sentence's end is one paragraph again where the line before the break "
+        "is so long that the next word would not have fitted on it (the teletype broke the line, not the "
+        "writer) and the text after the break is prose beginning with a capital.",
+    ),
+)
+def page_break_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
+    """``… supporting regional democracy.`` / page line / ``The DCM thanked Zannini for …`` / ``Haiti. …``:
+    two runs of prose of two lines or more with a page line between, the first's last line ending a
+    sentence and too long for the second's first word to have fitted after it (the line length: the
+    longest of the two runs' other lines, 40 or more), the second's first line long, mostly in lower
+    case, beginning with a capital and no number, label or rule."""
+    if not any(f.kind == "page" for f in furniture) or len(before) < 2 or len(texts) < 2:
+        return False
+    last, first = before[-1].strip(), texts[0].strip()
+    if not terminal(last) or not first[:1].isupper() or starts_new(first) or _LABEL.match(first):
+        return False
+    width = max(len(x.strip()) for x in (*before[:-1], *texts[:-1]))
+    space = 2 if any(".  " in x for x in (*before, *texts)) else 1  # (two after a sentence, where the writer sets two)
+    if width < _MIN_WIDTH or len(last) + space + len(first.split()[0]) <= width:
+        return False  # (the word would have fitted: the writer ended the paragraph there)
+    return 10 * len(first) >= 7 * width and lower_share(first) > _PROSE

@@ -10,7 +10,8 @@ paragraph of its own, after the item, with the item's sentence broken off.
 ``function-word-rejoin``: where the first run's last line (a line of some length, not a title)
 ends in an article, a preposition, a conjunction or a determiner (``THE``, ``OF``, ``AND``,
 ``THOSE``), which no sentence and no heading ends with, and the next run begins with a word (no
-paragraph number, item label or rule) with a capital, the two are one run again.
+paragraph number, item label or rule) with a capital, or with a figure (``… inflation rate of`` /
+blank / ``2.9 percent is …``, 08MANAMA301), the two are one run again.
 
 ``bare-number-rejoin``: a paragraph's number and portion marking alone (``1. (SBU)``), then a
 blank line and text with no number of its own: the number heads that text.
@@ -60,7 +61,8 @@ def ends_mid_sentence(line: str) -> bool:
     note=note(
         "normalization",
         "A paragraph or list item a blank line cut after a word no sentence ends with (… SHOULD TAKE THOSE / "
-        "INTERESTS INTO ACCOUNT.) is one again, where the text after the blank line begins with a capital.",
+        "INTERESTS INTO ACCOUNT.) is one again, where the text after the blank line begins with a capital or a "
+        "figure (… inflation rate of / 2.9 percent).",
     ),
 )
 def function_word_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
@@ -72,7 +74,9 @@ def function_word_rejoin(before: list[str], furniture: list[Furniture], texts: l
     word is no title: ``… COULD BECOME A`` / (blank) / ``VIABLE CANDIDATE … THE CONTEXT OF AN`` /
     page line / ``INTERNATIONAL CRISIS.``, 07PARIS170), nor one a rule underlines."""
     first = texts[0].lstrip() if texts else ""
-    if not (first[:1].isupper() and not starts_new(first) and ends_mid_sentence(before[-1] if before else "")):
+    if not ((first[:1].isupper() or first[:1].isdigit()) and not starts_new(first)):
+        return False  # (a figure goes on a sentence too: ``… inflation rate of`` / ``2.9 percent is …``)
+    if not ends_mid_sentence(before[-1] if before else ""):
         return False
     if any(_ends_in_rule(text) for text in texts[:3]) and not _title_goes_on(before, texts):
         return False

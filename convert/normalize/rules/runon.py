@@ -53,6 +53,9 @@ _STARTS = (
     r"|--\s*\((?:U|SBU|C|S|TS|LOU)(?:\s*/\s*[A-Z]+)*\)"
 )
 _BODY_START = re.compile(rf"\s+(?={_STARTS})")
+#: … or a notice of one sentence first, after the two spaces of a lost line break (``1.4 B & D  Action
+#: Request in Paragraphs 4 and 10.  1. (C) SUMMARY: …``, 09LONDON2479)
+_NOTICE = re.compile(rf"\s{{2,}}(?P<notice>[A-Z][^.:\n]{{5,120}}\.)\s+(?={_STARTS})")
 #: … or at the start of the field's next line (``… (d).`` / ``1.KEY POINTS -- (C) On May 18 …``)
 _LINE_START = re.compile(rf"\s*(?={_STARTS})")
 #: words the body's first piece must hold for the cut (a line of text, not a stray mark)
@@ -72,18 +75,22 @@ _BODY_WORDS = 6
 def classified_by_runon(line: str) -> list[str] | None:
     """``CLASSIFIED BY: Chris Stevens, CDA … REASON: 1.4 (b) 1. (C) Summary: An Embassy
     officer …``: the line is cut after the reasons, where paragraph 1, a portion marking before a
-    sentence or a marked bullet begins the body (six words or more); the piece begins the body.
+    sentence or a marked bullet begins the body (six words or more), or a notice of one sentence before
+    it (``… 1.4 B & D  Action Request in Paragraphs 4 and 10.  1. (C) SUMMARY: …``, 09LONDON2479); the
+    piece begins the body.
     So does a next line of the field that begins so (``1.KEY POINTS -- (C) On May 18 …``)."""
     if _LINE_START.match(line):  # (a numbered paragraph's line never gets here: it ends the field)
         return [RunOn(line)] if len(line.split()) >= _BODY_WORDS else None
     for reasons in REASONS.finditer(line):
-        start = _BODY_START.match(line, reasons.end())
+        start = _BODY_START.match(line, reasons.end()) or _NOTICE.match(line, reasons.end())
         if start is None:
             continue
         rest = line[start.end() :]
         if len(rest.split()) < _BODY_WORDS:
             return None
-        return [line[: reasons.end()], RunOn(rest)]
+        notice = start.groupdict().get("notice")
+        told = [RunOn(notice)] if notice else []  # (the notice a line of its own, paragraph 1 the next)
+        return [line[: reasons.end()], *told, RunOn(rest)]
     return None
 
 
