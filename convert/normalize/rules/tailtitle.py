@@ -94,6 +94,12 @@ def _alone_title(words: list[str]) -> bool:
     return len(word) >= 4 and bool(_ALONE.fullmatch(word)) and word not in _NOT_ALONE and set(word) != {"X"}
 
 
+def _one_word_last(lines: tuple[Line, ...]) -> bool:
+    """Whether the last text line of ``lines`` is one word."""
+    last = _last_line(lines)
+    return last is not None and len(str(lines[last]).split()) == 1
+
+
 def _numbered_on(blocks: list[Block], index: int) -> bool:
     """Whether ``blocks[index]`` is paragraph N and the next numbered paragraph N+1 (a one-word title
     between them heads a section; a name between ¶6 and a new ¶6 signs a cable, 09RANGOON378)."""
@@ -248,7 +254,9 @@ def title_after_text(blocks: list[Block], run: Run) -> list[Block]:
     for index, block in enumerate(blocks):
         found = None
         if isinstance(block, Paragraph) and next_numbered(blocks, index):
-            found = tail_title(last_lines(block), alone=_numbered_on(blocks, index))
+            lines = last_lines(block)
+            alone = _one_word_last(lines) and _numbered_on(blocks, index)  # (asked only of a word alone)
+            found = tail_title(lines, alone=alone)
         elif isinstance(block, Paragraph) and _ruled_next(blocks, index):
             # (its rule under it: a title in mixed case too, run on or a line of its own)
             found = ruled_tail_title(last_lines(block)) or tail_title(last_lines(block))
