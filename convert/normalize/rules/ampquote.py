@@ -11,8 +11,9 @@ stand, the ampersand stays in the reading text, a teletype residue before a word
 closed by an ``8``: ``"You can easily bribe the chief of police or a judge,8 he said`` (09KABUL3068),
 ``the "so-called Internet freedom8 and of hypocrisy`` (10BEIJING207). An ``8`` after a lower-case letter or
 a sentence's punctuation (not a figure's decimal point: ``1.8``), before no letter or figure, with a straight
-``"`` open before it (an odd number of them before it in the run of text, the last within 300 characters,
-no ``&`` or other ``8`` between) is the closing mark, corrected to ``”`` (sic/corr, certainty medium).
+``"`` open before it (the marks and such 8s read in order, each 8 taken closing the quotation; the opening
+within 300 characters, no ``&`` or other ``8`` between) is the closing mark, corrected to ``”`` (sic/corr,
+certainty medium).
 """
 
 from __future__ import annotations
@@ -90,8 +91,8 @@ def straight_quote_eight(text: str) -> Found:
         if text[at] == '"':
             opened = -1 if opened >= 0 else at
             continue
-        if opened < 0 or at - opened > _REACH or text[at - 1] not in _BEFORE_EIGHT:
-            continue
+        if opened < 0 or at - opened > _REACH:
+            continue  # (no quotation open, or one opened too far back)
         if text[at - 1] in ".," and text[at - 2].isdigit():
             continue  # (a figure's decimal: ``1.8``)
         if "&" in text[opened:at] or "8" in text[opened + 1 : at - 1]:

@@ -23,7 +23,8 @@ in`` / ``Haiti. …`` (06BUENOSAIRES1632, where each of the cable's paragraphs i
 The page line and the blank lines around it stand where the copy turned the page, whether or not a
 paragraph ended there; what tells them apart is the wrap: the paragraph's last line before the break is
 so long that the next run's first word would not have fitted on it (the text's line length: the longest
-of the two runs' other lines), so the teletype broke the line, not the writer. Both runs are prose of
+of the two runs' other lines; two spaces after the sentence's end where the writer sets two), so the
+teletype broke the line, not the writer. Both runs are prose of
 two lines or more in mixed case (most words of the second's first line in lower case: not a heading, a
 name or a signature), the second beginning with a capital and no number, label or rule.
 """
