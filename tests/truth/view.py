@@ -67,7 +67,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s62.tsv", "session 62"),
               ("selection-holdout-s63.tsv", "session 63"),
               ("selection-holdout-s64.tsv", "session 64"),
-              ("selection-holdout-s65.tsv", "session 65"))
+              ("selection-holdout-s65.tsv", "session 65"),
+              ("selection-holdout-s66.tsv", "session 66"),
+              ("selection-holdout-s67.tsv", "session 67"))
 
 
 def selection() -> dict[str, dict]:
