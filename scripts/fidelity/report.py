@@ -290,6 +290,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 64", "% right on pages drawn and read in session 64 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 65", "% right on pages drawn and read in session 65 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 66", "% right on pages drawn and read in session 66 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 67", "% right on pages drawn and read in session 67 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
