@@ -239,6 +239,10 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
 #: two references of one item (``; ``, ``, ``, `` AND ``)
 _CABLE_AT = re.compile(r"(?<![A-Za-z0-9])" + _CABLE_REF.pattern.removeprefix("^\\s*"))
 _BETWEEN = re.compile(r"[\s,;]*+(?:AND\s++)?", re.I)
+#: a cable's title in parentheses after it, where another cable follows (``HANOI 60 (FEW CHANGES AT THE 9TH
+#: PARTY PLENUM)  HANOI 330 (…)``, 09HANOI809): words, one bracket inside them at most (not a year, ``(08) SAO
+#: PAULO 497``, the next cable's)
+_TITLE = re.compile(r"\((?=[^()]*[A-Za-z])(?:[^()]|\([^()]*\))*+\)[\s,;]*+(?:AND\s++)?", re.I)
 #: a serial alone after a cable's and ``AND`` or a comma (``BRASILIA 715 AND 660``)
 _JOINED = re.compile(r"(?:,|\bAND)\s*$", re.I)
 _SERIAL_ALONE = re.compile(r"(?P<serial>\d{3,6})\b(?![/:.\d]|\s*+[A-Za-z(])")
@@ -262,6 +266,16 @@ def _doubled(letter: str | None, item: str) -> int:
     return match.end() if match else 0
 
 
+def _past_title(item: str, pos: int, own_year: int | None) -> int:
+    """Where the next cable begins past a cable's title in parentheses at ``pos`` (``(FEW CHANGES AT THE
+    9TH PARTY PLENUM)  HANOI 330``), or 0 when no cable follows the title."""
+    title = _TITLE.match(item, pos)
+    following = _CABLE_AT.match(item, title.end()) if title else None
+    if title is None or following is None or _resolved(following, own_year)[0] is None:
+        return 0
+    return title.end()
+
+
 def cable_runs(item: str, own_year: int | None, start: int = 0) -> list[tuple[int, str, bool]]:
     """The cables one item names, in order: (where each starts in the item, its id, whether
     its year was inferred). ``08 DJIBOUTI 859; 09 DJIBOUTI 337`` names two; a reference that
@@ -271,6 +285,9 @@ def cable_runs(item: str, own_year: int | None, start: int = 0) -> list[tuple[in
     while True:
         match = _CABLE_AT.match(item, pos)
         target, inferred = _resolved(match, own_year) if match else (None, False)
+        if match is None and runs and item.startswith("(", pos) and (past := _past_title(item, pos, own_year)):
+            pos = past
+            continue
         if match is None or target is None:
             serial = _SERIAL_ALONE.match(item, pos) if runs else None  # ``BRASILIA 715 AND 660``: the station's again
             if serial is not None and _JOINED.search(item, 0, pos):

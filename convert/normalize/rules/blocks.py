@@ -133,7 +133,8 @@ def _title_like(line: str, clause: bool = False) -> bool:
     paragraph or an item, not a sentence (ending in a full stop, a comma or a semicolon; with
     ``clause``, a line alone over its rule, a comma or a semicolon may end a title: ``MOU Signed
     for Airpor Facility;`` / ``-----``, 08ACCRA1005, and so may a lettered title in capitals:
-    ``I. THE COMMUNITY``, 05THEHAGUE2599), not going on in lower case."""
+    ``I. THE COMMUNITY``, 05THEHAGUE2599), not going on in lower case (a redaction in lower case
+    first is no word: ``xxxxxxxxxxxx Private Plea on IRGC Designation``, 07LONDON3175)."""
     text = line.strip()
     return (
         0 < len(text) <= 80
@@ -141,8 +142,12 @@ def _title_like(line: str, clause: bool = False) -> bool:
         and (text[-1] not in ",;" or (clause and _title_like(text[:-1])))
         and not text.endswith(" --")
         and not ends_sentence(text)
-        and not text[0].islower()
+        and not (text[0].islower() and not _LOWER_REDACTION.match(text))
     )
+
+
+#: a redaction in lower case and a word after it, first on a line
+_LOWER_REDACTION = re.compile(r"x{4,}\s+[A-Z]")
 
 
 @STARTS.rule("underlined-heading", after="unspaced-paragraph")
@@ -241,7 +246,10 @@ def heading_line(block: list[Line], line: str) -> bool | int:
     if not _title_like(title) or is_wrapper(title) or number_goes_on(title, line) or _MARK_LINE.match(title):
         return False
     if len(texts) == 2 and not (terminal(texts[0]) or DASH_RULE.match(texts[0])):
-        return False
+        # a title of two lines that is the whole run (``Article VI`` / ``Privileges and Immunities`` / ``¶1. …``,
+        # 08BOGOTA4083): the two lines stand alone
+        two = len(block) == 2 and _title_like(texts[0]) and not _MARK_LINE.match(texts[0])
+        return -2 if two and not any("   " in text.strip() for text in texts) else False  # (no table's columns)
     return -1
 
 

@@ -21,7 +21,7 @@ import re
 
 from ..parsed import Anchored, Block, Furniture, ItemList, Line, ListItem, Paragraph
 from . import passes  # noqa: F401  (paragraph-renumber, which these rules go after, registered first)
-from .blocks import MERGE, PARA_START, PASSES, STARTS, number_goes_on, terminal
+from .blocks import MERGE, PARA_START, PASSES, STARTS, dashed_title, number_goes_on, starts_new, terminal
 from .ruler import Run, note
 from .runs import last_text
 
@@ -109,6 +109,31 @@ def wrapped_number_rejoin(before: list[str], furniture: list[Furniture], texts: 
     if not head["marking"]:  # (a text with no markings: ``2.In response …`` / ``¶16. Juveniles``, 08MANAMA34)
         return int(found["num"]) not in (int(head["num"]), int(head["num"]) + 1) and not terminal(before[-1])
     return int(found["num"]) != int(head["num"]) + 1 or bool(_REFERS.search(before[-1]))
+
+
+#: a paragraph's number alone on its line, its portion marking or not (``1.``, ``¶3. (C)``)
+_NUMBER_ONLY = re.compile(r"^\s*+(?:¶\s*+)?\d{1,3}\s?\.(?:\s*+\([A-Z/ ]{1,12}\))?\s*+$")
+@MERGE.rule(
+    "number-alone-rejoin",
+    after="wrapped-number-rejoin",
+    note=note(
+        "normalization",
+        "A paragraph number alone on its line, a blank line after it and then the text (… 1. / blank / The "
+        "following responses are keyed to reftel.), is that text's number: the two are one paragraph.",
+    ),
+)
+def number_alone_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
+    """``1.`` / (blank) / ``The following responses are keyed to reftel.`` (09TRIPOLI268, where a page
+    line wrapped onto the number's line was cut away): a run that is only a paragraph's number goes on
+    with the run of prose after it (a capital first, two lines or a sentence; no number, item, rule or
+    dashed title of its own), not a numbered paragraph with no text and an unnumbered one after it."""
+    if len(before) != 1 or not _NUMBER_ONLY.match(before[0]) or not texts:
+        return False
+    first = texts[0].strip()
+    prose = len(texts) >= 2 or first.endswith((".", "?", "!"))  # (a sentence, not a title: ``¶6.`` / ``Growing …``)
+    ruled = any(starts_new(line) for line in texts[1:3])  # (a title over its rule: ``10. (U)`` / ``BEGIN …`` / ``---``)
+    titled = first.endswith(":") or dashed_title(first) is not None  # (``BEGIN EXCERPTS FROM DECLARATION -----``)
+    return prose and first[:1].isupper() and not starts_new(first) and not titled and not ruled
 
 
 #: a letter's salutation on a line of its own: ``Director Mueller,``, ``Dear Madam Secretary,``

@@ -42,8 +42,10 @@ from .runs import END_LABEL
 
 #: a line the wrap broke: this long at least
 _WRAPPED = 50
-#: a word's end, no mark after it; the line in mixed case (not a cable in capitals, whose titles are too)
-_WORD_END = re.compile(r"[A-Za-z]\s*$")
+#: a word's end, no mark after it; the line in mixed case (not a cable in capitals, whose titles are too); or a
+#: figure's after a word in lower case (``… According to the 2007`` / blank / ``EU Terrorism Situation and Trend
+#: Report, …``, 08MADRID522; not a list's entry ending in its year, ``… CLIVAR. 2004``)
+_WORD_END = re.compile(r"(?:[A-Za-z]|[a-z]\s\d+)\s*$")
 #: a word and a comma: a sentence going on (a paragraph's first line too: ``¶5. (SBU) Softening his tone in his
 #: February 7 radio address,`` / blank / ``President Correa read …``, 09QUITO103)
 _COMMA_END = re.compile(r"[A-Za-z\"')\u201d],\s*$")

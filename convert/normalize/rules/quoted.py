@@ -114,15 +114,20 @@ def _opens_quote(text: str) -> bool:
 #: passed to Larijani:`` (07BERN259), ``The text of the letter follows:``
 _INTRODUCES = re.compile(
     r"\b(?:following|below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?texts?\b[^.]{0,120}:"
-    r"|\btexts?\s+of\b[^.]{0,120}\bfollows?\s*:",
-    re.I,
+    r"|\btexts?\s+of\b[^.]{0,120}\bfollows?\s*:"
+    r"|\btranslation\s+of\b[^.]{0,120}\bfollows\b",  # (``An official translation of the GOC counterproposal
+    re.I,  # follows, provided by U.S. Department of State …:``, 08BOGOTA4083)
+)
+#: what closes such a text: END TEXT and its kin, or ``End of official translation.``
+_TEXT_END = re.compile(
+    QUOTE_END.pattern + r"|\bEND\s+(?:OF\s+)?(?:THE\s+)?(?:(?:UN)?OFFICIAL\s+|INFORMAL\s+)?TRANSLATION\b", re.I
 )
 
 
 def _introduces_text(text: str) -> bool:
     """The text opens a quotation (:func:`_opens_quote`), or introduces a text it quotes without a
     BEGIN TEXT (``Following is the text of the Swiss non-paper passed to Larijani:``) and closes none."""
-    return _opens_quote(text) or (_INTRODUCES.search(text) is not None and QUOTE_END.search(text) is None)
+    return _opens_quote(text) or (_INTRODUCES.search(text) is not None and _TEXT_END.search(text) is None)
 
 
 def quoted_tail_run(numbers: list[int], texts: list[str]) -> set[int]:
@@ -133,8 +138,8 @@ def quoted_tail_run(numbers: list[int], texts: list[str]) -> set[int]:
     for k in range(1, len(numbers) - 1):
         if numbers[k] != 1 or any(numbers[i] not in (1, numbers[i - 1] + 1) for i in range(k + 1, len(numbers))):
             continue
-        if _introduces_text(texts[k - 1]) and not any(QUOTE_END.search(t) for t in texts[k:-1]):
-            return set(range(k, len(numbers))) if QUOTE_END.search(texts[-1]) else set()
+        if _introduces_text(texts[k - 1]) and not any(_TEXT_END.search(t) for t in texts[k:-1]):
+            return set(range(k, len(numbers))) if _TEXT_END.search(texts[-1]) else set()
     return set()
 
 

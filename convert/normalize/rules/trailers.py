@@ -106,6 +106,8 @@ def _may_begin(before: str) -> bool:
     marker with no stop or a signer's name in capitals (``… End Comment Visit London's …``, ``…
     Delegation. STAPLETON Please visit Paris' …``)."""
     kept = before.rstrip(" \t*")
+    if kept[-1:] == "“" and (len(kept) == 1 or kept[-2].isspace()):  # the notice quoted whole (09ANKARA1549)
+        kept = kept[:-1].rstrip(" \t*")
     gap = before[len(kept) :]
     if not kept or kept[-1] in _SENTENCE_END or (len(gap) >= 2 and gap[:2].isspace()) or "*" * 10 in gap:
         return True
