@@ -7,6 +7,8 @@ from __future__ import annotations
 from test_read_against_pages import HEAD, _cable, _record, _text
 
 from convert.model import NS
+from convert.options import WriteOptions
+from convert.writers import html
 
 _HANOI_HEAD = HEAD.replace("SUBJECT: TEST\n", "SUBJECT: TEST\n\nREF: {}\n")
 
@@ -89,3 +91,13 @@ def test_an_underlined_title_after_a_redaction_is_a_heading() -> None:
     heads = [" ".join("".join(h.itertext()).split()) for h in _cable(body).tei.iterfind(".//t:body//t:ab", NS)
              if h.get("type") == "heading"]
     assert len(heads) == 1 and heads[0].endswith("Private Plea on IRGC Designation")
+
+
+def test_a_numbered_paragraphs_title_over_its_rule_keeps_its_line_in_the_edition() -> None:
+    """``¶2. (C) A PICNIC WITH THE “AMERICAN MAFIA”`` / ``-----`` / ``Members of …`` (09ASMARA47, 09CAIRO874):
+    the rule is drawn by no edition, but the text goes on under the title, not in its line."""
+    body = ("1. (C) Summary. A text. End Summary.\n\n2. (C) A PICNIC WITH THE AMERICAN MAFIA\n"
+            "-----------------------------------------\nMembers of the American Mafia, senior officials, have taken "
+            "the lead.\n\n3. (C) More text.\n")
+    page = html.write(_cable(body), WriteOptions()).decode()
+    assert "A PICNIC WITH THE AMERICAN MAFIA<br>" in page

@@ -1,9 +1,9 @@
 """The one walk over a TEI body: it lays the cable's text out as an HTML tree.
 
-The walk builds an lxml tree (never strings), so cable text is escaped in one place: the
-serialiser. Elements the walk does not know are rendered by their content, as a span or, when
-they hold blocks, a div: no word of the body is ever dropped. Page-break and section artifacts
-(``fw``) stay out of the flow unless ``show_artifacts`` asks for them as marginal marks.
+The walk builds an lxml tree (never strings), so cable text is escaped in one place: the serialiser. Elements
+the walk does not know are rendered by their content, as a span or, when they hold blocks, a div: no word of
+the body is ever dropped. Page-break and section artifacts (``fw``) stay out of the flow unless
+``show_artifacts`` asks for them as marginal marks (a rule under a paragraph's title leaves a line break).
 
 Every styled block and span carries its theme class and pandoc's ``data-custom-style`` (the
 DOCX style name); :mod:`.html` removes the latter for the other formats, so one walk serves
@@ -352,6 +352,9 @@ class Walk:
         kind = source.get("type", "")
         if name in {"pb", "milestone", "anchor"}:
             return
+        if name == "lb" or (name == "fw" and kind == "separator" and not self.show_artifacts):
+            etree.SubElement(target, "br")  # (a rule under a paragraph's title, 09ASMARA47: the text goes on under it)
+            return
         if name in ARTIFACTS:
             if self.show_artifacts:
                 mark = self.styled("span", "artifact", "marginal", parent=target)
@@ -360,9 +363,6 @@ class Walk:
         if name == "choice":
             for shown in choice_reading(source):
                 self.inline_content(shown, target)
-            return
-        if name == "lb":
-            etree.SubElement(target, "br")
             return
         span = self.inline_element(source, target, name, kind)
         if span is not None:

@@ -133,8 +133,8 @@ def _title_like(line: str, clause: bool = False) -> bool:
     paragraph or an item, not a sentence (ending in a full stop, a comma or a semicolon; with
     ``clause``, a line alone over its rule, a comma or a semicolon may end a title: ``MOU Signed
     for Airpor Facility;`` / ``-----``, 08ACCRA1005, and so may a lettered title in capitals:
-    ``I. THE COMMUNITY``, 05THEHAGUE2599), not going on in lower case (a redaction in lower case
-    first is no word: ``xxxxxxxxxxxx Private Plea on IRGC Designation``, 07LONDON3175)."""
+    ``I. THE COMMUNITY``, 05THEHAGUE2599), not going on in lower case (past a redaction: ``xxxxxxxxxxxx Private
+    Plea on IRGC Designation``, 07LONDON3175)."""
     text = line.strip()
     return (
         0 < len(text) <= 80
@@ -142,24 +142,19 @@ def _title_like(line: str, clause: bool = False) -> bool:
         and (text[-1] not in ",;" or (clause and _title_like(text[:-1])))
         and not text.endswith(" --")
         and not ends_sentence(text)
-        and not (text[0].islower() and not _LOWER_REDACTION.match(text))
+        and not text.lstrip("x")[:1].islower()
     )
-
-
-#: a redaction in lower case and a word after it, first on a line
-_LOWER_REDACTION = re.compile(r"x{4,}\s+[A-Z]")
 
 
 @STARTS.rule("underlined-heading", after="unspaced-paragraph")
 def underlined_heading(block: list[Line], line: str) -> bool | int:
-    """A heading set with dashes inside a run of lines is a block of its own: a rule under a
-    short title line (``UKRAINE AND INDIA`` / ``-------``) takes the title with it (the run
-    starts a line back; a title wrapped over two lines, a run of its own, goes whole:
-    ``wrapped_title``), what follows a heading's rule starts a new run, and a title with its
-    dashes on one line (``----- Summary -----``) stands apart from the lines around it. A rule
-    over more text than a title holds is a rule alone: the text after it is a run of its own.
-    The label of an end marker split over two lines is no title (``… U.S. interests.  End`` /
-    ``Summary`` / ``-------``, 09UNVIEVIENNA536): it stays with its END, the rule stands alone."""
+    """A heading set with dashes inside a run of lines is a block of its own: a rule under a short title line
+    (``UKRAINE AND INDIA`` / ``-------``) takes the title with it (the run starts a line back; a title wrapped
+    over two lines, a run of its own, goes whole: ``wrapped_title``), what follows a heading's rule starts a new
+    run, and a title with its dashes on one line (``----- Summary -----``) stands apart from the lines around
+    it. A rule over more text than a title holds is a rule alone: the text after it is a run of its own. The
+    label of an end marker split over two lines is no title (``… U.S. interests.  End`` / ``Summary`` /
+    ``-------``, 09UNVIEVIENNA536): it stays with its END, the rule stands alone."""
     last = block[-1] if block else None  # (the run's last text line: most runs end in one)
     if not isinstance(last, str) and not (texts := tail_texts(block)):
         return False
@@ -225,8 +220,7 @@ _MARK_LINE = re.compile(r"^\s*(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED O
 
 
 def _numbered_start(line: str) -> int | None:
-    """The number of a numbered paragraph's first line (1 to 199) that carries a portion
-    marking or the page's ¶ anchor, or None."""
+    """The number of a numbered paragraph's first line (1 to 199) with a portion marking or the page's ¶ anchor."""
     match = PARA_START.match(line)
     if not match or not 1 <= int(match["num"]) <= 199 or not (match["marking"] or isinstance(line, Anchored)):
         return None
@@ -238,7 +232,8 @@ def heading_line(block: list[Line], line: str) -> bool | int:
     """A short title on a line of its own, with no rule under it and no blank line, between a
     finished sentence (or alone at the start of a run) and a numbered paragraph (``… reforms.``
     / ``Growing U.S. - Uzbekistan cooperation`` / ``¶3. (C) …``; ``SUMMARY`` / ``1. (C) …``):
-    the title is a run of its own (a heading, for the ``headings`` pass), the paragraph after it."""
+    the title is a run of its own (a heading, for the ``headings`` pass), the paragraph after it; so is a title of
+    two lines that is all of its run (``Article VI`` / ``Privileges and Immunities`` / ``¶1. …``, 08BOGOTA4083)."""
     if not block or not isinstance(block[-1], str) or _numbered_start(line) is None:
         return False
     texts = tail_texts(block)
@@ -246,8 +241,6 @@ def heading_line(block: list[Line], line: str) -> bool | int:
     if not _title_like(title) or is_wrapper(title) or number_goes_on(title, line) or _MARK_LINE.match(title):
         return False
     if len(texts) == 2 and not (terminal(texts[0]) or DASH_RULE.match(texts[0])):
-        # a title of two lines that is the whole run (``Article VI`` / ``Privileges and Immunities`` / ``¶1. …``,
-        # 08BOGOTA4083): the two lines stand alone
         two = len(block) == 2 and _title_like(texts[0]) and not _MARK_LINE.match(texts[0])
         return -2 if two and not any("   " in text.strip() for text in texts) else False  # (no table's columns)
     return -1
@@ -283,10 +276,10 @@ def starts_new(line: str) -> bool:
     ),
 )
 def paragraph_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
-    """Two runs of lines are one paragraph when the first stops mid-sentence (more than 25
-    characters; after a page break, also where it looks ended: ``joined.cut_at_page``)
-    and the second goes on in lower case, or after page furniture; not when the second is a heading
-    set with dashes (``… (D). CONFIDENTIAL`` / page break / ``BACKGROUND AND INTRODUCTION`` / ``---``)."""
+    """Two runs of lines are one paragraph when the first stops mid-sentence (more than 25 characters; after a
+    page break, also where it looks ended: ``joined.cut_at_page``) and the second goes on in lower case, or after
+    page furniture; not when the second is a heading set with dashes (``… (D). CONFIDENTIAL`` / page break /
+    ``BACKGROUND AND INTRODUCTION`` / ``---``)."""
     last, first = (before[-1] if before else ""), (texts[0] if texts else "")
     lower = first.lstrip()[:1].islower() and not re.match(r"\s*[a-z]\.\s+[A-Z]", first)  # (not ``a. The …``, an item)
     joinable = (
@@ -301,10 +294,10 @@ def paragraph_rejoin(before: list[str], furniture: list[Furniture], texts: list[
 
 
 def _underlined(texts: list[str]) -> bool:
-    """Whether a run begins with a heading set with dashes: a title between its dashes on one
-    line (``----- ACTION NEEDED -----``), a title over its rule with text after it
-    (``BACKGROUND AND INTRODUCTION`` / ``-------`` / ``4. (U) …``), or a short title of one to
-    three lines over its rule (``Terror Cases and Communities Present Mixed Pictures`` / ``-----``)."""
+    """Whether a run begins with a heading set with dashes: a title between its dashes on one line (``-----
+    ACTION NEEDED -----``), a title over its rule with text after it (``BACKGROUND AND INTRODUCTION`` /
+    ``-------`` / ``4. (U) …``), or a short title of one to three lines over its rule (``Terror Cases and
+    Communities Present Mixed Pictures`` / ``-----``)."""
     if texts and texts[0].lstrip().startswith(("----", "- - -", "====")) and dashed_title(texts[0]):
         return True
     if len(texts) >= 2 and DASH_RULE.match(texts[1]) and _title_like(texts[0]):
@@ -351,9 +344,8 @@ def dashed_heading(chunk: list[Line], texts: list[str], run: Run) -> Block | Non
 
 @KINDS.rule("dashed-title", after="dashed-heading")
 def dashed_title_line(chunk: list[Line], texts: list[str], run: Run) -> Block | None:
-    """One line that sets a title with its dashes or equals signs (``----- Summary -----``,
-    ``COMMENT -------``, ``Summary =======``) is a heading; the dashes are recorded as
-    rend="dashes"."""
+    """One line that sets a title with its dashes or equals signs (``----- Summary -----``, ``COMMENT -------``,
+    ``Summary =======``) is a heading; the dashes are recorded as rend="dashes"."""
     if len(texts) != 1:
         return None
     title = dashed_title(texts[0])  # (first: a line without a title's dashes is no wrapper's business)
