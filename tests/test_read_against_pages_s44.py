@@ -8,6 +8,7 @@ from test_read_against_pages import HEAD, _cable, _record, _text
 
 from convert.model import NS
 from convert.options import WriteOptions
+from convert.view import frus
 from convert.writers import html
 
 _HANOI_HEAD = HEAD.replace("SUBJECT: TEST\n", "SUBJECT: TEST\n\nREF: {}\n")
@@ -101,3 +102,18 @@ def test_a_numbered_paragraphs_title_over_its_rule_keeps_its_line_in_the_edition
             "the lead.\n\n3. (C) More text.\n")
     page = html.write(_cable(body), WriteOptions()).decode()
     assert "A PICNIC WITH THE AMERICAN MAFIA<br>" in page
+
+
+def test_a_corrected_copys_notice_wrapped_onto_the_next_line_is_read_whole_in_the_source_note() -> None:
+    """``C O R R E C T E D C O P Y - ADDED AMEMBASSY LONDON AS ADDITIONAL`` / ``ADDRESSEE.`` (10BUENOSAIRES71),
+    ``… C O P Y (ADDED`` / ``CLASSIFIED BY LINE)`` (09LONDON2347): the note says what was corrected whole. A
+    distribution line after a notice that is whole (``… COPY CAPTION`` / ``DEPT FOR WHA …``) is no part of it."""
+    def note(lines: str) -> str:
+        head = HEAD.replace("SIPDIS\n", lines + "\nSIPDIS\n")
+        return dict(frus.source_note(_cable("1. (C) Text.\n", head).view))["corrected"]
+
+    assert note("C O R R E C T E D C O P Y - ADDED AMEMBASSY LONDON AS ADDITIONAL\nADDRESSEE.") == (
+        "Sent as a corrected copy (ADDED AMEMBASSY LONDON AS ADDITIONAL ADDRESSEE).")
+    assert note("C O R R E C T E D  C O P Y (ADDED\nCLASSIFIED BY LINE)") == (
+        "Sent as a corrected copy (ADDED CLASSIFIED BY LINE).")
+    assert note("C O R R E C T E D COPY CAPTION\nDEPT FOR WHA DAS JACOBSON") == "Sent as a corrected copy (CAPTION)."

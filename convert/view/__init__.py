@@ -24,6 +24,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..names import input_stem
+from .corrected import read_corrected
 from .facts import (
     NOT_STATED,
     Appended,
@@ -45,7 +46,6 @@ from .read import (
     read_banner,
     read_body,
     read_copy,
-    read_corrected,
     read_discrepancies,
     read_drafting,
     read_dtg,

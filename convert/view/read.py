@@ -213,21 +213,6 @@ def read_drafting(tei: etree._Element) -> tuple[str, ...]:
     return tuple(lines)
 
 
-#: the notice of a corrected copy, spaced out as the teletype writes it, and what it corrected after it
-#: (``C O R R E C T E D  C O P Y -- CLASSIFICATION PARA 4``, ``… (ADDED TAGS)``)
-_CORRECTED = re.compile(r"^\s*C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y\b[\s\-:(]*(?P<why>.*?)[\s)\\]*$")
-
-
-def read_corrected(tei: etree._Element) -> str | None:
-    """What a corrected copy's notice among the opener's lines says it corrected ("" where it says
-    nothing more), or None where the cable carries no such notice."""
-    for seg in _all(tei, f"{DIV}/t:opener/t:seg"):
-        found = _CORRECTED.match(text_of(seg))
-        if found:
-            return found["why"]
-    return None
-
-
 _FROM = re.compile(r"\bfrom (.+?)\.?$")
 
 
