@@ -4,12 +4,16 @@ its form, with the nearest form it must leave alone."""
 
 from __future__ import annotations
 
+import re
+
 from test_read_against_pages import HEAD, _cable, _record, _text
 
-from convert.model import NS
+from convert.model import NS, RawCable, SourceMetadata
+from convert.normalize import normalize
 from convert.options import WriteOptions
 from convert.view import frus
 from convert.writers import html
+from convert.writers.json import record
 
 _HANOI_HEAD = HEAD.replace("SUBJECT: TEST\n", "SUBJECT: TEST\n\nREF: {}\n")
 
@@ -117,3 +121,81 @@ def test_a_corrected_copys_notice_wrapped_onto_the_next_line_is_read_whole_in_th
     assert note("C O R R E C T E D  C O P Y (ADDED\nCLASSIFIED BY LINE)") == (
         "Sent as a corrected copy (ADDED CLASSIFIED BY LINE).")
     assert note("C O R R E C T E D COPY CAPTION\nDEPT FOR WHA DAS JACOBSON") == "Sent as a corrected copy (CAPTION)."
+
+
+def test_a_spaced_banner_whose_first_space_was_lost_still_counts_its_sections() -> None:
+    """``CO N F I D E N T I A L SECTION 01 OF 04 HANOI 000809`` (09HANOI809): four sections, the level
+    confidential; a line of capitals that spells no level stays no banner."""
+    banner = "CO N F I D E N T I A L SECTION 01 OF 04 MADRID 000545"
+    head = HEAD.replace("C O N F I D E N T I A L MADRID 000545", banner)
+    record = _record("1. (C) Text.\n", head)
+    assert record["sections"] == 4 and record["classification"] == "CONFIDENTIAL"
+
+
+def test_an_addressee_whose_routing_indicator_lost_its_r_is_named_without_it() -> None:
+    """``UEHSM/AMEMBASSY STOCKHOLM IMMEDIATE`` (09BRUSSELS1639, three pages): the damaged indicator stays the
+    routing, as written; the name is the embassy's."""
+    head = ("R 011200Z JAN 07\nFM AMEMBASSY MADRID\nTO RUEHC/SECSTATE WASHDC 0001\n"
+            "INFO RUEHBS/AMEMBASSY BRUSSELS 0002\nUEHSM/AMEMBASSY STOCKHOLM IMMEDIATE\n\n") + HEAD
+    info = _record("1. (C) Text.\n", head)["info"]
+    assert {"name": "AMEMBASSY STOCKHOLM", "routing": "UEHSM"} in [
+        {"name": i["name"], "routing": i["routing"]} for i in info]
+
+
+def test_the_reasons_run_on_into_the_texts_first_sentence_leave_it_in_the_text() -> None:
+    """``CLASSIFIED BY: Julieta Valls Noyes, CDA, EXEC, State. REASON: 1.4 (b), (d) Mr. President, it's an honor
+    to welcome you …`` (09VATICAN78): the sentence opens the text, not the Classified By line; a line with a
+    label after the reasons (``Derived from: …``) is left as it is."""
+    body = ("CLASSIFIED BY: Julieta Valls Noyes, CDA, EXEC, State. REASON: 1.4 (b), (d) Mr. President, it's an honor "
+            "to welcome you and your family to the Vatican, the smallest state.\n\n1. (C) Officials are pleased.\n")
+    assert _text(body).startswith("Mr. President, it's an honor to welcome you")
+
+
+def test_quotation_marks_a_dash_and_apostrophes_sent_as_q_and_a_second_character() -> None:
+    """``against Q&American imperialism.Q8``, ``in much broader Q) and aggressive``, ``the BRVQ,s willingness``,
+    ``Maduro called ReyesQ, death`` (08CARACAS283): “ ” — and ’, each Q and its partner one mark; an Audi
+    Q8 and a Q alone stay."""
+    body = ("1. (C) He spoke against Q&American imperialism.Q8 in much broader Q) and aggressive terms; the BRVQ,s "
+            "willingness was plain. Maduro called ReyesQ, death a slap. The Audi Q8 stays.\n")
+    assert _text(body).endswith("He spoke against “American imperialism.” in much broader — and aggressive "
+                                "terms; the BRV’s willingness was plain. Maduro called Reyes’ death a slap. The "
+                                "Audi Q8 stays.")
+
+
+def test_a_title_broken_after_an_end_summary_with_a_question_and_a_quoted_second_line() -> None:
+    """``… UK policy.  End Summary.  More British Troops?`` / blank / ``"The Cupboard is Bare." -----`` /
+    ``¶2. …`` (09LONDON2639): one heading, the question its first line; the summary still ends at End Summary."""
+    body = ('1. (S/NF) Summary. Officers told us the troops will stay.  End Summary.  More British Troops?\n\n'
+            '"The Cupboard is Bare." ---------------------------------------------\n\n2. (S/NF) The Minister spoke.\n')
+    heads = [" ".join("".join(h.itertext()).split()) for h in _cable(body).tei.iterfind(".//t:body//t:ab", NS)
+             if h.get("type") == "heading"]
+    assert heads == ['More British Troops? "The Cupboard is Bare."']
+
+
+def test_the_teletypes_hash_before_a_signers_name_is_no_part_of_the_edition() -> None:
+    """``#HENZEL`` (09MANAMA684), ``MURRAY .`` (09BRUSSELS1639, 05MADRID541): the # and the stop set apart are
+    kept in the TEI as the transmission's marks (fw), the edition prints the name alone; a stop glued to the
+    name (``PICCUTA.``) is the writer's and stays."""
+    cable = _cable("1. (C) We will report on compliance.\n\n#HENZEL\n")
+    assert [f.text for f in cable.tei.iterfind(".//t:closer//t:fw", NS)] == ["#"]
+    page = html.write(cable, WriteOptions()).decode()
+    assert "HENZEL" in page and "#HENZEL" not in page
+    apart = _cable("1. (C) The delegation did not review this cable.\n\nMURRAY .\n")  # (09BRUSSELS1639)
+    assert [f.text for f in apart.tei.iterfind(".//t:closer//t:fw", NS)] == ["."]
+    glued = html.write(_cable("1. (C) The talks went well.\n\nPICCUTA.\n"), WriteOptions()).decode()
+    assert "PICCUTA." in re.sub(r"<[^>]+>", "", glued)
+
+
+def test_a_date_taken_from_the_table_keeps_the_day_where_its_minutes_repeat_the_hour() -> None:
+    """``2005-02-10 16:04`` in a page's Created cell (05MADRID541, whose text has no date-time group): 04 is the
+    hour again on a 12-hour clock, not a minute (5,926 of 5,928 pages, ``scripts/eval_table_time.py``), so the
+    record dates the cable to the day; a cell whose minutes are no such repeat keeps them."""
+    def dated(created: str) -> tuple[str, list[str]]:
+        meta = SourceMetadata(kind="cablegate-table", id="05MADRID545", created=created)
+        cable = normalize(RawCable(source="t.html", form="html", body=HEAD + "1. (C) Text.\n", metadata=meta))
+        sent = cable.tei.find(".//t:correspAction[@type='sent']/t:date", NS)
+        return record(cable)["date"], [sent.get("when"), sent.get("cert")]
+
+    assert dated("2005-02-10T16:04") == ("2005-02-10", ["2005-02-10", "low"])
+    assert dated("2005-02-10T00:12") == ("2005-02-10", ["2005-02-10", "low"])
+    assert dated("2005-02-10T16:37") == ("2005-02-10T16:37:00Z", ["2005-02-10T16:37:00Z", "low"])

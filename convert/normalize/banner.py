@@ -45,6 +45,8 @@ _TRAILING_CAVEATS = re.compile(
     r"(?<!\s)(?:\s++(?:SIPDIS|SENSITIVE|NOFORN|EXDIS|LIMDIS|NODIS|STADIS|E\s?F\s?T\s?O|FOUO)\b[,.]?){1,8}+\s*+$"
 )
 _DOUBLED = re.compile(r"^([A-Z])\1 [A-Z] [A-Z] ")
+#: a spaced banner whose first space was lost (``CO N F I D E N T I A L SECTION 01 OF 04``, 09HANOI809)
+_GLUED_FIRST = re.compile(r"^[A-Z]{2} [A-Z] [A-Z] [A-Z] ")
 _LOOSE_REF = re.compile(r"(?P<junk>.*?\s)(?P<ref>[A-Z][A-Z .'()-]{0,40}?[A-Z)]\s+\d{3,7})", re.I)
 _DIGIT_END = re.compile(r"\d\s*$")
 _SERIAL_END = re.compile(r"(?<!\s)\s*+\d{1,7}\s*$")  # starts only where a run of spaces does: linear
@@ -74,6 +76,8 @@ def parse_banner(line: str) -> Banner | None:
     written = s
     if _DOUBLED.match(s):
         s = s[1:]  # a doubled first letter of a spaced banner (SS E C R E T)
+    elif _GLUED_FIRST.match(s):
+        s = f"{s[0]} {s[1:]}"  # its first two letters glued (CO N F I D E N T I A L)
     level_match = BANNER_LEVEL.match(s)
     # without a level only a SECTION at the start counts (the pattern begins with \b: searched,
     # it is tried at every position of every line that begins as a banner may)

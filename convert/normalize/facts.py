@@ -12,6 +12,7 @@ from .. import vocab
 from ..model import RawCable, SourceMetadata
 from .bodyfacts import has_summary, is_partial, markings
 from .closing import signer_of
+from .dtg import table_moment
 from .handling import stated_caveats
 from .inline import repair, subject_repairs
 from .offices import no_origin, sender_station
@@ -109,15 +110,14 @@ def station_from_sender(routing: Routing) -> str | None:
 
 # ---------------------------------------------------------------- the facts of one cable
 def date_of(routing: Routing, meta: SourceMetadata | None) -> tuple[str | None, bool]:
-    """The date of sending: the date-time group's, else the metadata's (and whether so)."""
+    """The date of sending: the date-time group's, else the metadata's (:func:`.dtg.table_moment`; and whether so)."""
     if routing.date is None and meta is not None and meta.created:
-        return (meta.created + ":00Z" if len(meta.created) == 16 else meta.created), True
+        return table_moment(meta.created), True
     return routing.date, False
 
 
-def origin_named(
-    sender: str | None, station: str | None, meta_origin: str | None, run: Run | None = None
-) -> tuple[str | None, str | None]:
+def origin_named(sender: str | None, station: str | None, meta_origin: str | None,
+                 run: Run | None = None) -> tuple[str | None, str | None]:
     """The origin and where it comes from (``text``, ``metadata``, ``banner``): what the FM
     line's office names, else the metadata's, else what the banner's station names (the
     ``fields.origin`` rules; the TEI's readers ask this too)."""

@@ -17,7 +17,10 @@ from .rules.routing import ADDRESSEE_START, DE, FM, GLUED, INFO, LATER, PRECEDEN
 from .rules.ruler import Run
 
 PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
-_ADDRESSEE = re.compile(r"^(?:(?P<prefix>(?:R[A-Z0-9]{3,7}|ZEN)(?:/R[A-Z0-9]{3,7})*)/)?(?P<rest>.*\S|.)\s*$")
+#: an addressee: its routing indicator (``RUEHC``; ``UEHSM``, its R lost: 09BRUSSELS1639), name, precedence, number
+_ADDRESSEE = re.compile(
+    r"^(?:(?P<prefix>(?:R[A-Z0-9]{3,7}|UE[A-Z][A-Z0-9]{1,4}|ZEN)(?:/R[A-Z0-9]{3,7})*)/)?(?P<rest>.*\S|.)\s*$"
+)
 #: a sequence number after white space at the end (``(?<!\s)\s++``: the first white space, then
 #: the character before it looked back at, so that ``re`` skips to white space)
 #: (a cable sent in two sections numbers it twice, ``PRIORITY 9759-9760``: the first is kept in ``n``)

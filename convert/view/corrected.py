@@ -17,8 +17,9 @@ from lxml import etree
 from ..model import compiled
 from ..textview import text_of
 
-#: the notice of a corrected copy, spaced out as the teletype writes it, and what it corrected after it
-_CORRECTED = re.compile(r"^\s*C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y\b[\s\-:(]*(?P<why>.*?)[\s)\\]*$")
+#: the notice of a corrected copy, spaced out as the teletype writes it (in brackets or not: ``(C O R R E C T E D
+#: COPY - ADDING SENSITIVE CAPTION)``, 07SANJOSE625), and what it corrected after it
+_CORRECTED = re.compile(r"^\s*\(?\s*C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y\b[\s\-:(]*(?P<why>.*?)[\s)\\]*$")
 #: a line that is no notice's end: a distribution instruction (``DEPT FOR …``, ``H PASS TO …``, ``EU POLITICAL
 #: COLLECTIVE``), a rule
 _INSTRUCTION = re.compile(r"\b(?:FOR|PASS|COLLECTIVE)\b|^\s*[-=_*/]{3}", re.I)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from ... import __version__, stations, taxonomy, vocab
 from ...names import public_source
+from ..dtg import table_moment
 from ..parsed import Addressee, Facts, Routing
 from .markup import Markup
 from .xml import WITHHELD
@@ -28,7 +29,6 @@ WITNESSES = {
 #: an office list's distribution codes (``LOG-00 NP-00``), the count that ends it (``/000W``,
 #: ``(TEDE) /001R``), the serial printed under it (``029700``) or a rule of dashes: no addressee
 _DISTRIBUTION = re.compile(r"-{3,}|\b[A-Z]{1,6}-\d{2}\b|^(?:\([A-Z]+\)\s*)?/\d{3}[A-Z]$|^\d+$")
-_MINUTES = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 #: the attribute ``xml:id`` (a keyword argument cannot be written with a colon)
 _ID = "xml:id"
 slug = functools.lru_cache(maxsize=1024)(vocab.slug)
@@ -165,9 +165,10 @@ def _metadata(out: Markup, facts: Facts) -> None:
     if meta.row:
         out.leaf("idno", meta.row, type="row")
     if meta.created:
-        # the page table's and the row's "Created" is UTC: its hour is the date-time group's
-        # (its minutes often are not, ../shared/corpus/README.md)
-        out.leaf("date", meta.created.replace("T", " "), when=utc(meta.created), type="created", **{_ID: "created"})
+        # the page table's and the row's "Created" is UTC: its hour is the date-time group's, its minutes
+        # most often the hour again on a 12-hour clock (dtg.table_moment: then the day alone is data)
+        out.leaf("date", meta.created.replace("T", " "), when=table_moment(meta.created), type="created",
+                 **{_ID: "created"})
     if meta.released:
         # the release's time of day is in a zone no source states: the day only as data
         out.leaf("date", meta.released.replace("T", " "), when=meta.released[:10], type="released")
@@ -180,12 +181,6 @@ def _metadata(out: Markup, facts: Facts) -> None:
     for text in facts.discrepancies:
         out.leaf("note", text, type="discrepancy", resp="#normalizer")
     out.close("bibl")
-
-
-def utc(when: str) -> str:
-    """``2006-03-17T22:10`` -> ``2006-03-17T22:10:00Z`` (xs:dateTime needs the seconds; the
-    zone is UTC); a day stays a day."""
-    return when + ":00Z" if _MINUTES.fullmatch(when) else when
 
 
 def _appended(out: Markup, appended: Sequence[tuple[str, Facts]]) -> None:

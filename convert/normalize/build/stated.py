@@ -17,9 +17,10 @@ from ... import taxonomy
 from ...textview import collapse
 from ...view.facts import Appended, Header, Office, Reference
 from ...view.read import cited, stated_level, station_of
+from ..dtg import table_moment
 from ..facts import origin_named
 from ..parsed import Addressee, Facts, ParsedCable
-from .header import addressee_values, listed_addressees, message_precedence, slug, utc
+from .header import addressee_values, listed_addressees, message_precedence, slug
 from .ids import document_id
 from .text import appended_id
 
@@ -40,7 +41,7 @@ def _offices(listed: Sequence[Addressee]) -> tuple[Office, ...]:
 def _date(facts: Facts) -> str | None:
     """The first of the sent date, the date-time group's and the metadata's creation."""
     meta = facts.metadata
-    created = utc(meta.created) if meta is not None and meta.created else None
+    created = table_moment(meta.created) if meta is not None and meta.created else None
     return facts.date or facts.routing.date or created or None
 
 

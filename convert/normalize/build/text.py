@@ -274,9 +274,14 @@ def _closing(closer: Markup, block: Block) -> None:
             return
         closer.open("signed", rend="run-on" if block.run_on else None)
         head, name, tail = block.split()
-        closer.text(head)
+        if head:  # the teletype's # before the name (``#HENZEL``, 09MANAMA684): no edition prints it
+            closer.leaf("fw", head, type="transmission")
         closer.leaf("persName", name)
-        closer.text(tail)
+        if tail[:1].isspace() and tail.strip():  # a mark set apart after the name (``MURRAY .``): no edition prints it
+            closer.text(tail[: len(tail) - len(tail.lstrip())])
+            closer.leaf("fw", tail.lstrip(), type="transmission")
+        else:
+            closer.text(tail)
         closer.close("signed")
     elif isinstance(block, Closing):
         closer.leaf("fw", block.line, type=block.type)

@@ -17,6 +17,7 @@ import re
 
 from ..parsed import Block, Heading, Paragraph
 from .blocks import PASSES
+from .ruled import is_rule
 from .ruler import Run, note
 from .runs import END_LABEL, next_numbered
 from .tailtitle import last_lines, with_last_lines
@@ -28,7 +29,7 @@ _HALF = re.compile(
     rf"(?!{END_LABEL})"  # (not a span's end label: ``… well. End Summary`` / ``OVERSIGHT …``)
     r"(?P<t>[A-Z][\w'\u2019/-]*+(?:\s++(?:(?:[A-Z]\.){2,4}|[A-Z0-9][\w'\u2019/-]*+|&|of|and|the|in|on|for|to|a|an|is"
     r"|with|at|by)){0,8}"
-    r"(?:\s++--?)?)\s*$"
+    r"\??(?:\s++--?)?)\s*$"  # (a question ends it: ``… End Summary.  More British Troops?``, 09LONDON2639)
 )
 #: a word whose stop ends no sentence: an honorific, an abbreviation, an acronym with its stops
 _ABBREVIATION = re.compile(r"\(?(?:(?:[A-Z]\.)+[A-Z]?|Mr|Mrs|Ms|Dr|Amb|Gen|Col|Lt|St|No|Sen|Rep|Gov|Pres)\.")
@@ -66,10 +67,12 @@ def half_title(blocks: list[Block], run: Run) -> list[Block]:
     out = list(blocks)
     for index in range(len(blocks) - 1):
         block, heading = blocks[index], blocks[index + 1]
-        if not (isinstance(block, Paragraph) and isinstance(heading, Heading) and next_numbered(blocks, index + 1)):
+        ruled = index + 2 < len(blocks) and is_rule(blocks[index + 2])  # (its rule a block of its own: 09LONDON2639)
+        if not (isinstance(block, Paragraph) and isinstance(heading, Heading)
+                and next_numbered(blocks, index + 1 + ruled)):
             continue
         text = " ".join(x for x in heading.lines if isinstance(x, str)).strip()
-        if not text[:1].isupper() or len(text.split()) > _SHORT:
+        if not text.lstrip("\"'“‘")[:1].isupper() or len(text.split()) > _SHORT:  # (``"The Cupboard is Bare."``)
             continue
         cut = _half(block)
         if cut is not None:

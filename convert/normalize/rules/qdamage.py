@@ -31,6 +31,9 @@ from .ruler import note
 _Q_APOSTROPHE = re.compile(r"Q,?(?=(?:s|t|ll|re|ve|d|m)\b)")  # (``CalderonQ,s``: the Q and a comma, one mark)
 #: a possessive's Q in a word in capitals (``AMBASSADORQS``): the word's capitals, then the Q before ``S``
 _CAPS_Q = re.compile(r"(?<![A-Za-z])[A-Z]{4,}Q(?=S\b)")
+#: the Q and its comma after an acronym's capitals (``the BRVQ,s willingness``), or before a word after a plural's
+#: or a name's s or z (``ReyesQ, death``, ``ChavezQ, idea``, 08CARACAS283)
+_Q_COMMA = re.compile(r"(?<=[A-Z]{2})Q,(?=s\b)|(?<=[a-z][sz])Q,(?= [a-z])")
 _Q_OPEN = re.compile(r"Q(?=[A-Z][a-z]|[b-tv-z])")
 _Q_CLOSE = re.compile(r"Q(?=[\s,.;:)!?]|$)")
 _Q_DASH = re.compile(r"Q(?= [a-z0-9])(?! and [Aa]\b)")
@@ -57,7 +60,8 @@ def q_apostrophe(text: str) -> Found:
     """``IranQs`` / ``doesnQt`` / ``QWeQre`` / ``CalderonQ,s``: a ``Q`` (and a comma) after two
     letters, the last lower case, before a possessive's or a contraction's end; not ``FAQs`` nor ``lQd``.
     In a title in capitals, ``AMBASSADORQS`` (07SANJOSE1823), ``IRAQQS``: after four capitals or more
-    that are no routing indicator (``RUEHQT``), before a possessive's ``S``."""
+    that are no routing indicator (``RUEHQT``), before a possessive's ``S``. With its comma after an acronym
+    (``BRVQ,s``) or a plural's s (``ReyesQ, death``)."""
     found: Found = [
         (m.start(), m.end(), Choice(m.group(), "\u2019", kind="corr", cert="medium", reason="apostrophe"))
         for m in _Q_APOSTROPHE.finditer(text)
@@ -65,6 +69,8 @@ def q_apostrophe(text: str) -> Found:
     ]
     found += [_corr(m.end() - 1, "\u2019", "apostrophe") for m in _CAPS_Q.finditer(text)
               if not m.group().startswith(("RUE", "RH"))]
+    found += [(m.start(), m.end(), Choice(m.group(), "\u2019", kind="corr", cert="medium", reason="apostrophe"))
+              for m in _Q_COMMA.finditer(text)]
     return sorted(found, key=lambda f: f[0])
 
 
@@ -131,13 +137,37 @@ def q_dash(text: str) -> Found:
     return found
 
 
+#: quotation marks and a dash each sent as Q and a second character (``Q&American imperialism.Q8``, ``broader
+#: Q) and aggressive``, 08CARACAS283): ``Q&`` opening a word, ``Q8`` after a word or its stop, ``Q)`` between words
+_Q_PAIRED = re.compile(r"(?:(?<=[\s(])|^)Q&(?=[A-Za-z])|(?<=[a-z.,!?])Q8(?![\dA-Za-z])|(?<=[a-z] )Q\)(?= [a-z])")
+_Q_PAIRED_MARK = {"&": "\u201c", "8": "\u201d", ")": "\u2014"}
+
+
+@REPAIRS.rule(
+    "q-paired-marks",
+    after="q-dash",
+    trigger=("Q&", "Q8", "Q)"),
+    note=note(
+        "correction",
+        "Quotation marks and a dash sent as Q and a second character (Q&American imperialism.Q8, broader Q) and) "
+        "are errors of transmission, corrected to “ ” and — (sic/corr, certainty medium).",
+    ),
+)
+def q_paired_marks(text: str) -> Found:
+    """``Q&Alo, PresidenteQ8`` / ``in much broader Q) and aggressive`` (08CARACAS283): the two characters
+    are one mark (the Q the character set's, the other the mark's own damaged form)."""
+    return [(m.start(), m.end(), Choice(m.group(), _Q_PAIRED_MARK[m.group()[1]], kind="corr", cert="medium",
+                                        reason="dash" if m.group() == "Q)" else "quote"))
+            for m in _Q_PAIRED.finditer(text)]
+
+
 #: words whose last letter, an e with an acute accent, the Q character set sent as ``Q``
 _Q_ACCENT = re.compile(r"\b(?:communiquQ|CommuniquQ|attachQ|AttachQ)(?![A-Za-z])")
 
 
 @REPAIRS.rule(
     "q-accent",
-    after="q-dash",
+    after="q-paired-marks",
     trigger=("uQ", "hQ"),
     note=note(
         "correction",

@@ -76,14 +76,16 @@ def classified_by_runon(line: str) -> list[str] | None:
     """``CLASSIFIED BY: Chris Stevens, CDA … REASON: 1.4 (b) 1. (C) Summary: An Embassy
     officer …``: the line is cut after the reasons, where paragraph 1, a portion marking before a
     sentence or a marked bullet begins the body (six words or more), or a notice of one sentence before
-    it (``… 1.4 B & D  Action Request in Paragraphs 4 and 10.  1. (C) SUMMARY: …``, 09LONDON2479); the
-    piece begins the body.
+    it (``… 1.4 B & D  Action Request in Paragraphs 4 and 10.  1. (C) SUMMARY: …``, 09LONDON2479), or prose
+    (``… (d) Mr. President, it's an honor to welcome you …``, 09VATICAN78); the piece begins the body.
     So does a next line of the field that begins so (``1.KEY POINTS -- (C) On May 18 …``)."""
     if _LINE_START.match(line):  # (a numbered paragraph's line never gets here: it ends the field)
         return [RunOn(line)] if len(line.split()) >= _BODY_WORDS else None
     for reasons in REASONS.finditer(line):
         start = _BODY_START.match(line, reasons.end()) or _NOTICE.match(line, reasons.end())
         if start is None:
+            if _prose(line[reasons.end() :]):  # (``… 1.4 (b), (d) Mr. President, it's an honor …``, 09VATICAN78)
+                return [line[: reasons.end()], RunOn(line[reasons.end() :].strip())]
             continue
         rest = line[start.end() :]
         if len(rest.split()) < _BODY_WORDS:
@@ -92,6 +94,20 @@ def classified_by_runon(line: str) -> list[str] | None:
         told = [RunOn(notice)] if notice else []  # (the notice a line of its own, paragraph 1 the next)
         return [line[: reasons.end()], *told, RunOn(rest)]
     return None
+
+
+#: prose: this many words at least, half of them in lower case
+_PROSE_WORDS = 8
+
+
+def _prose(rest: str) -> bool:
+    """Whether what follows the reasons on their line is the text's first sentences: a capital first, eight
+    words or more, half of them in lower case, a stop last, no label in its first words (``Derived from: …``)."""
+    text = rest.strip()
+    words = text.split()
+    if len(words) < _PROSE_WORDS or not text[:1].isupper() or ":" in text[:30]:
+        return False
+    return 2 * sum(w[:1].islower() for w in words) >= len(words) and text[-1] in ".!?\"”"
 
 
 #: a heading typed at the end of the line, after the reasons: ``… REASON: 1.4(B), (D) SUMMARY``,
