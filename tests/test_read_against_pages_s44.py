@@ -154,12 +154,12 @@ def test_the_reasons_run_on_into_the_texts_first_sentence_leave_it_in_the_text()
 def test_quotation_marks_a_dash_and_apostrophes_sent_as_q_and_a_second_character() -> None:
     """``against Q&American imperialism.Q8``, ``in much broader Q) and aggressive``, ``the BRVQ,s willingness``,
     ``Maduro called ReyesQ, death`` (08CARACAS283): “ ” — and ’, each Q and its partner one mark; an Audi
-    Q8 and a Q alone stay."""
+    Q8 and a Q&A stay."""
     body = ("1. (C) He spoke against Q&American imperialism.Q8 in much broader Q) and aggressive terms; the BRVQ,s "
-            "willingness was plain. Maduro called ReyesQ, death a slap. The Audi Q8 stays.\n")
+            "willingness was plain. Maduro called ReyesQ, death a slap. The Audi Q8 stays, and so does the Q&A.\n")
     assert _text(body).endswith("He spoke against “American imperialism.” in much broader — and aggressive "
                                 "terms; the BRV’s willingness was plain. Maduro called Reyes’ death a slap. The "
-                                "Audi Q8 stays.")
+                                "Audi Q8 stays, and so does the Q&A.")
 
 
 def test_a_title_broken_after_an_end_summary_with_a_question_and_a_quoted_second_line() -> None:

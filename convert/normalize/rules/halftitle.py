@@ -49,6 +49,8 @@ def _half(block: Paragraph) -> tuple[Paragraph, str] | None:
     before = line[: found.start("t")].split()
     if before and _ABBREVIATION.fullmatch(before[-1]):
         return None  # (``… Defense Attache, U.S. Embassy Tel Aviv``: no sentence ends there)
+    if before and all(set(word) <= {".", "\u2026"} for word in before):
+        return None  # (``... BUT OPTIMISTIC ABOUT`` / ``RAPPROCHEMENT …``, 10BOGOTA235: an ellipsis opens the title)
     return with_last_lines(block, (*lines[:-1], line[: found.start("t")].rstrip())), found["t"]
 
 

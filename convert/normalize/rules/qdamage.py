@@ -138,8 +138,9 @@ def q_dash(text: str) -> Found:
 
 
 #: quotation marks and a dash each sent as Q and a second character (``Q&American imperialism.Q8``, ``broader
-#: Q) and aggressive``, 08CARACAS283): ``Q&`` opening a word, ``Q8`` after a word or its stop, ``Q)`` between words
-_Q_PAIRED = re.compile(r"(?:(?<=[\s(])|^)Q&(?=[A-Za-z])|(?<=[a-z.,!?])Q8(?![\dA-Za-z])|(?<=[a-z] )Q\)(?= [a-z])")
+#: Q) and aggressive``, 08CARACAS283): ``Q&`` opening a word (not ``Q&A``), ``Q8`` after a word or its stop, ``Q)``
+#: between words
+_Q_PAIRED = re.compile(r"(?:(?<=[\s(])|^)Q&(?!A\b)(?=[A-Za-z])|(?<=[a-z.,!?])Q8(?![\dA-Za-z])|(?<=[a-z] )Q\)(?= [a-z])")
 _Q_PAIRED_MARK = {"&": "\u201c", "8": "\u201d", ")": "\u2014"}
 
 
