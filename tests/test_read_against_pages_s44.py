@@ -10,6 +10,7 @@ from test_read_against_pages import HEAD, _cable, _record, _text
 
 from convert.model import NS, RawCable, SourceMetadata
 from convert.normalize import normalize
+from convert.normalize.banner import parse_banner
 from convert.options import WriteOptions
 from convert.view import frus
 from convert.writers import html
@@ -125,11 +126,13 @@ def test_a_corrected_copys_notice_wrapped_onto_the_next_line_is_read_whole_in_th
 
 def test_a_spaced_banner_whose_first_space_was_lost_still_counts_its_sections() -> None:
     """``CO N F I D E N T I A L SECTION 01 OF 04 HANOI 000809`` (09HANOI809): four sections, the level
-    confidential; a line of capitals that spells no level stays no banner."""
+    confidential; a station withheld (``XXXXXXXXXXXX 000004``) gives the banner no reference."""
     banner = "CO N F I D E N T I A L SECTION 01 OF 04 MADRID 000545"
     head = HEAD.replace("C O N F I D E N T I A L MADRID 000545", banner)
     record = _record("1. (C) Text.\n", head)
     assert record["sections"] == 4 and record["classification"] == "CONFIDENTIAL"
+    withheld = parse_banner("SE C R E T SECTION 01 OF 02 XXXXXXXXXXXX 000004")  # (10SHENYANG4: no id from it)
+    assert withheld is not None and (withheld.sections, withheld.station, withheld.serial) == (2, None, None)
 
 
 def test_an_addressee_whose_routing_indicator_lost_its_r_is_named_without_it() -> None:

@@ -52,6 +52,7 @@ _DIGIT_END = re.compile(r"\d\s*$")
 _SERIAL_END = re.compile(r"(?<!\s)\s*+\d{1,7}\s*$")  # starts only where a run of spaces does: linear
 _NOT_ID = re.compile(r"[^A-Z0-9]")
 _EFTO = re.compile(r"E\s?F\s?T\s?O", re.I)
+_REDACTED = re.compile(r"X{4,}", re.I)
 
 
 #: the characters a banner can begin with: the first letters of the levels and of SECTION, in
@@ -109,6 +110,8 @@ def parse_banner(line: str) -> Banner | None:
         return None
     if ref and ref["station"].upper().startswith("VZCZC"):
         return None  # a level before a transmission id (SECRET VZCZCXRO2956): a copy's routing, no reference
+    if ref and _REDACTED.fullmatch(ref["station"]):
+        ref = None  # the station withheld (SE C R E T SECTION 01 OF 02 XXXXXXXXXXXX 000004, 10SHENYANG4): no reference
     if caveats.strip() and _CAVEATS.match(caveats.strip()).end() != len(caveats.strip()):  # type: ignore[union-attr]
         return None
     return Banner(
