@@ -202,3 +202,10 @@ def test_a_date_taken_from_the_table_keeps_the_day_where_its_minutes_repeat_the_
     assert dated("2005-02-10T16:04") == ("2005-02-10", ["2005-02-10", "low"])
     assert dated("2005-02-10T00:12") == ("2005-02-10", ["2005-02-10", "low"])
     assert dated("2005-02-10T16:37") == ("2005-02-10T16:37:00Z", ["2005-02-10T16:37:00Z", "low"])
+
+
+def test_a_range_of_figures_broken_after_its_hyphen_is_joined_without_a_space() -> None:
+    """``… on January 16-`` / ``20, …`` (06SAOPAULO73): ``16-20``; a hyphen after a word before a figure
+    (``the Group of`` / ``…``) and a figure's line after a text's line stay as they were."""
+    body = "1. (U) The mission visited Sao Paulo on January 16-\n20, and met officials of the G-\n8 and others.\n"
+    assert "on January 16-20, and met officials of the G- 8 and others." in _text(body)

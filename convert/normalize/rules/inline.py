@@ -68,12 +68,16 @@ _HYPHEN_END = re.compile(r"[^\W\d_]\.?-$")  # (a letter, or an abbreviation's st
 )
 def hyphenation(prior: str, line: str) -> str | None:
     """A line that ends in a hyphen after a letter or an abbreviation's stop (``U.S.-`` /
-    ``affiliated``), before a line that starts with a letter, is joined to it without a space."""
+    ``affiliated``), before a line that starts with a letter, or after a figure before a figure (``16-`` /
+    ``20``), is joined to it without a space."""
     return "" if hyphen_joins(prior, line) else None
 
 
 def hyphen_joins(prior: str, line: str) -> bool:
-    """``hyphenation``'s test (also asked inline by the joiner, where both join rules are on)."""
+    """``hyphenation``'s test (also asked inline by the joiner, where both join rules are on); a range of
+    figures broken after its hyphen too (``on January 16-`` / ``20,``, 06SAOPAULO73)."""
+    if line[:1].isdigit():
+        return prior[-2:-1].isdigit() and prior.endswith("-")
     return line[:1].isalpha() and _HYPHEN_END.search(prior[-3:]) is not None
 
 
