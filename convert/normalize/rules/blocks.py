@@ -215,6 +215,7 @@ def number_goes_on(text: str, line: str) -> bool:
     return not (match and match["marking"]) and bool(_MONTH_GOES_ON.search(text, tail))
 
 
+_TITLE_LINE = 50  # (the longest line of a two-line title that is all of its run: no list's wrapped lines)
 #: a classification or handling word alone on a line (an old page's foot, ``CONFIDENTIAL``): not a title
 _MARK_LINE = re.compile(r"^\s*(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE|SIPDIS|NOFORN)\b")
 
@@ -242,7 +243,7 @@ def heading_line(block: list[Line], line: str) -> bool | int:
         return False
     if len(texts) == 2 and not (terminal(texts[0]) or DASH_RULE.match(texts[0])):
         two = len(block) == 2 and _title_like(texts[0]) and not _MARK_LINE.match(texts[0])
-        return -2 if two and not any("   " in text.strip() for text in texts) else False  # (no table's columns)
+        return -2 if two and all(len(t.strip()) <= _TITLE_LINE and "   " not in t.strip() for t in texts) else False
     return -1
 
 
@@ -315,9 +316,8 @@ def _underlined(texts: list[str]) -> bool:
     ),
 )
 def end_label_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
-    """``… he would not turn down a health-based amnesty. End`` / (blank) / ``Summary.``: a run
-    of one line that is only the label an END closes goes back to the run whose last line ends
-    with that END (after a sentence)."""
+    """``… he would not turn down a health-based amnesty. End`` / (blank) / ``Summary.``: a run of one line that
+    is only the label an END closes goes back to the run whose last line ends with that END (after a sentence)."""
     last = before[-1] if before else ""
     return len(texts) == 1 and bool(END_LABEL_LINE.match(texts[0])) and bool(END_WORD.search(last))
 
