@@ -209,3 +209,15 @@ def test_a_range_of_figures_broken_after_its_hyphen_is_joined_without_a_space() 
     (``the Group of`` / ``…``) and a figure's line after a text's line stay as they were."""
     body = "1. (U) The mission visited Sao Paulo on January 16-\n20, and met officials of the G-\n8 and others.\n"
     assert "on January 16-20, and met officials of the G- 8 and others." in _text(body)
+
+
+def test_a_paragraphs_list_items_are_one_a_line_in_the_record() -> None:
+    """``17. (S) Some possible offers:`` / ``--The regime might accept …`` / ``--They might relax …``
+    (09RANGOON205, and 1,382 records so): in ``paragraphs`` and ``body`` each item is a line after its label,
+    as the reader sees it, not run on with spaces; the words are the same."""
+    body = ("17. (S) Some possible offers:\n\n-- The regime might accept some tweaks.\n\n"
+            "-- They might relax some terms of her detention.\n\n18. (S) More text follows here.\n")
+    record = _record(body)
+    assert record["paragraphs"][0]["text"] == ("Some possible offers:\n-- The regime might accept some tweaks.\n"
+                                               "-- They might relax some terms of her detention.")
+    assert [b["text"] for b in record["body"] if b.get("n") == 17] == [record["paragraphs"][0]["text"]]

@@ -293,11 +293,11 @@ def numbered_paragraphs(blocks: Sequence[Block]) -> tuple[Paragraph, ...]:
 
 
 def _block_text(block: Block) -> str:
-    """A block's reading text; a list's head, then its items with their labels."""
+    """A block's reading text; a list's head, then its items with their labels, one a line."""
     if block.items is None:
         return block.text
     items = [" ".join(x for x in (item.label, item.text) if x) for item in block.items]
-    return " ".join(x for x in (block.text, *items) if x)
+    return "\n".join(x for x in (block.text, *items) if x)
 
 
 def _loose(text: str | None, blocks: list[Block]) -> None:
@@ -350,7 +350,24 @@ def _paragraph(p: etree._Element) -> Block:
         text = text[len(mark):].lstrip()
         if label and text.startswith(label):  # the number written after the marking: (C) 1. …
             text = text[len(label):].lstrip()
-    return Block("p", p.get("type"), text, n, mark)
+    return Block("p", p.get("type"), _items_apart(p, text), n, mark)
+
+
+def _items_apart(p: etree._Element, text: str) -> str:
+    """A paragraph's text with the lists it ends with (``Some possible offers:`` / ``-- The regime might …``)
+    one item a line, each after its label, as the reader sees them; the text as it is where a list stands
+    before more of the paragraph's words, or holds none."""
+    lists = [child for child in p if child.tag == _LIST]
+    if not lists or any((child.tail or "").strip() for child in lists) or p[len(p) - 1] is not lists[-1]:
+        return text
+    written = " ".join(text_of(node, LINED_READING) for node in lists)
+    if not written or not text.endswith(written):
+        return text
+    lines = [text[: len(text) - len(written)].rstrip()]
+    for node in lists:
+        found = _list(node)
+        lines += [found.text, *(" ".join(x for x in (item.label, item.text) if x) for item in found.items or ())]
+    return "\n".join(line for line in lines if line)
 
 
 def _list(node: etree._Element) -> Block:
