@@ -357,17 +357,20 @@ def _items_apart(p: etree._Element, text: str) -> str:
     """A paragraph's text with the lists it ends with (``Some possible offers:`` / ``-- The regime might …``)
     one item a line, each after its label, as the reader sees them; the text as it is where a list stands
     before more of the paragraph's words, or holds none."""
+    if p.find(_LIST) is None:  # (most paragraphs: found in C, no Python loop over the children)
+        return text
     lists = [child for child in p if child.tag == _LIST]
-    if not lists or any((child.tail or "").strip() for child in lists) or p[len(p) - 1] is not lists[-1]:
+    if any((child.tail or "").strip() for child in lists) or p[len(p) - 1] is not lists[-1]:
         return text
-    written = " ".join(text_of(node, LINED_READING) for node in lists)
-    if not written or not text.endswith(written):
-        return text
-    lines = [text[: len(text) - len(written)].rstrip()]
+    lines = []
     for node in lists:
         found = _list(node)
         lines += [found.text, *(" ".join(x for x in (item.label, item.text) if x) for item in found.items or ())]
-    return "\n".join(line for line in lines if line)
+    lines = [line for line in lines if line]
+    written = " ".join(lines)  # (the lists as the paragraph's text reads them: else the text stays as it is)
+    if not written or not text.endswith(written):
+        return text
+    return "\n".join([text[: len(text) - len(written)].rstrip(), *lines]).lstrip("\n")
 
 
 def _list(node: etree._Element) -> Block:
