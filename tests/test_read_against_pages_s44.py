@@ -213,7 +213,7 @@ def test_a_range_of_figures_broken_after_its_hyphen_is_joined_without_a_space() 
 
 def test_a_paragraphs_list_items_are_one_a_line_in_the_record() -> None:
     """``17. (S) Some possible offers:`` / ``--The regime might accept …`` / ``--They might relax …``
-    (09RANGOON205, and 1,382 records so): in ``paragraphs`` and ``body`` each item is a line after its label,
+    (09RANGOON205, and 1,381 records so): in ``paragraphs`` and ``body`` each item is a line after its label,
     as the reader sees it, not run on with spaces; the words are the same."""
     body = ("17. (S) Some possible offers:\n\n-- The regime might accept some tweaks.\n\n"
             "-- They might relax some terms of her detention.\n\n18. (S) More text follows here.\n")
