@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..model import compiled
 from ..textview import text_of
+from .read import DIV
 
 #: the notice of a corrected copy, spaced out as the teletype writes it (in brackets or not: ``(C O R R E C T E D
 #: COPY - ADDING SENSITIVE CAPTION)``, 07SANJOSE625), and what it corrected after it
@@ -25,7 +26,7 @@ _CORRECTED = re.compile(r"^\s*\(?\s*C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?
 _INSTRUCTION = re.compile(r"\b(?:FOR|PASS|COLLECTIVE)\b|^\s*[-=_*/]{3}", re.I)
 #: a line that says what was corrected (``CORRECTED THROUGHOUT TEXT``, ``FIRST PARA CHANGED FROM (C) TO (U).``)
 _CORRECTION = re.compile(r"\b(?:CORRECTED|CHANGED|ADDED|DELETED|REMOVED|ERROR)\b", re.I)
-_OPENER_SEGS = "t:text/t:body/t:div[@type='telegram']/t:opener/t:seg"
+_OPENER_SEGS = f"{DIV}/t:opener/t:seg"
 
 
 def read_corrected(tei: etree._Element) -> str | None:

@@ -294,10 +294,13 @@ def numbered_paragraphs(blocks: Sequence[Block]) -> tuple[Paragraph, ...]:
 
 def _block_text(block: Block) -> str:
     """A block's reading text; a list's head, then its items with their labels, one a line."""
-    if block.items is None:
-        return block.text
-    items = [" ".join(x for x in (item.label, item.text) if x) for item in block.items]
-    return "\n".join(x for x in (block.text, *items) if x)
+    return block.text if block.items is None else "\n".join(_list_lines(block))
+
+
+def _list_lines(block: Block) -> list[str]:
+    """A list's lines as the reader sees them: its head, then each item after its label (none empty)."""
+    items = [" ".join(x for x in (item.label, item.text) if x) for item in block.items or ()]
+    return [x for x in (block.text, *items) if x]
 
 
 def _loose(text: str | None, blocks: list[Block]) -> None:
@@ -362,11 +365,7 @@ def _items_apart(p: etree._Element, text: str) -> str:
     lists = [child for child in p if child.tag == _LIST]
     if any((child.tail or "").strip() for child in lists) or p[len(p) - 1] is not lists[-1]:
         return text
-    lines = []
-    for node in lists:
-        found = _list(node)
-        lines += [found.text, *(" ".join(x for x in (item.label, item.text) if x) for item in found.items or ())]
-    lines = [line for line in lines if line]
+    lines = [line for node in lists for line in _list_lines(_list(node))]
     written = " ".join(lines)  # (the lists as the paragraph's text reads them: else the text stays as it is)
     if not written or not text.endswith(written):
         return text
