@@ -69,7 +69,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s64.tsv", "session 64"),
               ("selection-holdout-s65.tsv", "session 65"),
               ("selection-holdout-s66.tsv", "session 66"),
-              ("selection-holdout-s67.tsv", "session 67"))
+              ("selection-holdout-s67.tsv", "session 67"),
+              ("selection-holdout-s68.tsv", "session 68"),
+              ("selection-holdout-s69.tsv", "session 69"))
 
 
 def selection() -> dict[str, dict]:
