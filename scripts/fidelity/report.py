@@ -294,6 +294,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 66", "% right on pages drawn and read in session 66 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 67", "% right on pages drawn and read in session 67 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 68", "% right on pages drawn and read in session 68 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 69", "% right on pages drawn and read in session 69 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
