@@ -70,7 +70,7 @@ PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?"
     r"(?:\.(?=\s|\(|$|(?<!\d\d\d\.)(?:[A-Z][A-Za-z]|[CSU]\)\s))"  # or 1.This, 15.C) Internally
     r"|,(?= \((?:U|C|S|SBU|S/NF|C/NF)\)))\s*"  # a comma typed for the point before a marking: 18, (SBU)
     r"(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4}|[A-Z]\s*-\s*[A-Z ]{3,20}"  # (C), (S/NF), (C - ENTIRE TEXT)
-    r"|[A-Z]{1,4}//?REL(?:[ ,]+[A-Z]{1,12}){1,10}(?://)?)\)\.?"  # … (C//REL TO USA, KEN, GBR//)
+    r"|[A-Z]{1,4}//?REL(?:[ ,]+[A-Z]{1,12}){1,10}(?://)?)\)[.:]?"  # … (C//REL TO USA, KEN, GBR//); (C):
     # … release or dissemination in mixed case, (S/Rel UK), (C/Releasable to Italy), (S/Noforn); (C )
     r"|\((?:SBU|TS|U|C|S)\s?//?\s?(?:Rel(?:easable)?|REL|Noforn)\b(?:[ ,]+(?:and|to|[A-Z][A-Za-z]{1,11})){0,10}\)\.?"
     r"|\((?:SBU|TS|U|C|S) \)|\( (?:SBU|TS|U|C|S) ?\)"  # … a stray space inside: (C ), ( C), ( SBU )
@@ -128,7 +128,7 @@ def ends_sentence(text: str) -> bool:
     return text.endswith(".") and not text.endswith("..")
 
 
-def _title_like(line: str, clause: bool = False) -> bool:
+def title_like(line: str, clause: bool = False) -> bool:
     """A short line that can be a heading: no longer than 80 characters, not a numbered
     paragraph or an item, not a sentence (ending in a full stop, a comma or a semicolon; with
     ``clause``, a line alone over its rule, a comma or a semicolon may end a title: ``MOU Signed
@@ -139,7 +139,7 @@ def _title_like(line: str, clause: bool = False) -> bool:
     return (
         0 < len(text) <= 80
         and (not starts_new(text) or (clause and re.fullmatch(r"[A-Z]\.\s+[^a-z]+", text) is not None))  # I. THE …
-        and (text[-1] not in ",;" or (clause and _title_like(text[:-1])))
+        and (text[-1] not in ",;" or (clause and title_like(text[:-1])))
         and not text.endswith(" --")
         and not ends_sentence(text)
         and not text.lstrip("x")[:1].islower()
@@ -163,7 +163,7 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
         return False  # every answer below needs a rule or a dashed title: in the line, the last, or the run's first
     texts = tail_texts(block)  # the last two: a run can be long (no scan of it per line)
     if UNDERLINE.match(line):
-        if (_title_like(last, len(block) == 1) or wrapped_title(block) or framed(texts[0], last)
+        if (title_like(last, len(block) == 1) or wrapped_title(block) or framed(texts[0], last)
                 or measured_title(texts, line)) and not DASH_RULE.match(last) and not closes_end(texts):
             if len(texts) == 1 or DASH_RULE.match(texts[-2]) or wrapped_title(block):
                 return False  # [TITLE], [-----, TITLE] or a title of two lines: this rule completes the heading
@@ -176,7 +176,7 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
     if UNDERLINE.match(last):
         if len(texts) >= 2:
             return True  # the rule closed a heading
-        return para_start(line) or not (_title_like(line) or framed(last, line))  # a rule alone: over a title?
+        return para_start(line) or not (title_like(line) or framed(last, line))  # a rule alone: over a title?
     return dashed_title(line) is not None or dashed_title(last) is not None
 
 
@@ -198,8 +198,7 @@ def _over_text(block: list[Line], line: str) -> int:
 _NUMBER_GOES_ON = re.compile(
     r"(?i)(?:^|\W)(?:paras?|paragraphs?|see|no|nos|and|or|to|of|in|ref|reftel|page|item|number)\.?\s*$"
 )
-#: a month that a day goes on (``on January`` / ``19.``, the page's anchor on the day): only
-#: where the number has no portion marking (``… OR FEBRUARY`` / ``2. (C)`` is a title)
+#: a month that a day goes on (``on January`` / ``19.``): only where the number has no marking (``2. (C)``)
 _MONTH_GOES_ON = re.compile(
     r"(?i)(?:^|\W)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
@@ -230,19 +229,20 @@ def _numbered_start(line: str) -> int | None:
 
 @STARTS.rule("heading-line", after="underlined-heading", lead=r"[¶\d]")  # (PARA_START)
 def heading_line(block: list[Line], line: str) -> bool | int:
-    """A short title on a line of its own, with no rule under it and no blank line, between a
-    finished sentence (or alone at the start of a run) and a numbered paragraph (``… reforms.``
-    / ``Growing U.S. - Uzbekistan cooperation`` / ``¶3. (C) …``; ``SUMMARY`` / ``1. (C) …``):
-    the title is a run of its own (a heading, for the ``headings`` pass), the paragraph after it; so is a title of
-    two lines that is all of its run (``Article VI`` / ``Privileges and Immunities`` / ``¶1. …``, 08BOGOTA4083)."""
+    """A short title on a line of its own, with no rule under it and no blank line, between a finished sentence
+    (or alone at the start of a run; or, in capitals, after a paragraph kept on one line: 07MOSCOW2981) and a
+    numbered paragraph (``… reforms.`` / ``Growing U.S. - Uzbekistan cooperation`` / ``¶3. (C) …``; ``SUMMARY`` /
+    ``1. (C) …``): the title is a run of its own (a heading, for the ``headings`` pass), the paragraph after it; so
+    is a title of two lines, all of its run (``Article VI`` / ``Privileges and Immunities`` / ``¶1. …``)."""
     if not block or not isinstance(block[-1], str) or _numbered_start(line) is None:
         return False
     texts = tail_texts(block)
     title = texts[-1]
-    if not _title_like(title) or is_wrapper(title) or number_goes_on(title, line) or _MARK_LINE.match(title):
+    if not title_like(title) or is_wrapper(title) or number_goes_on(title, line) or _MARK_LINE.match(title):
         return False
-    if len(texts) == 2 and not (terminal(texts[0]) or DASH_RULE.match(texts[0])):
-        two = len(block) == 2 and _title_like(texts[0]) and not _MARK_LINE.match(texts[0])
+    unwrapped = len(texts[0]) >= 200 and title.isupper() and not texts[0].isupper()  # (a paragraph on one line)
+    if len(texts) == 2 and not (terminal(texts[0]) or DASH_RULE.match(texts[0]) or unwrapped):
+        two = len(block) == 2 and title_like(texts[0]) and not _MARK_LINE.match(texts[0])
         return -2 if two and all(len(t.strip()) <= _TITLE_LINE and "   " not in t.strip() for t in texts) else False
     return -1
 
@@ -282,7 +282,7 @@ def paragraph_rejoin(before: list[str], furniture: list[Furniture], texts: list[
     page furniture; not when the second is a heading set with dashes (``… (D). CONFIDENTIAL`` / page break /
     ``BACKGROUND AND INTRODUCTION`` / ``---``)."""
     last, first = (before[-1] if before else ""), (texts[0] if texts else "")
-    lower = first.lstrip()[:1].islower() and not re.match(r"\s*[a-z]\.\s+[A-Z]", first)  # (not ``a. The …``, an item)
+    lower = first.lstrip(" \t\"“")[:1].islower() and not re.match(r"\s*[a-z]\.\s+[A-Z]", first)  # (not ``a. The``)
     joinable = (
         bool(last)
         and (not terminal(last) or (bool(furniture) and cut_at_page(last, first)))
@@ -301,9 +301,9 @@ def _underlined(texts: list[str]) -> bool:
     Communities Present Mixed Pictures`` / ``-----``)."""
     if texts and texts[0].lstrip().startswith(("----", "- - -", "====")) and dashed_title(texts[0]):
         return True
-    if len(texts) >= 2 and DASH_RULE.match(texts[1]) and _title_like(texts[0]):
+    if len(texts) >= 2 and DASH_RULE.match(texts[1]) and title_like(texts[0]):
         return True
-    return 2 <= len(texts) <= 4 and bool(UNDERLINE.match(texts[-1])) and _title_like(texts[0])
+    return 2 <= len(texts) <= 4 and bool(UNDERLINE.match(texts[-1])) and title_like(texts[0])
 
 
 @MERGE.rule(
@@ -316,10 +316,10 @@ def _underlined(texts: list[str]) -> bool:
     ),
 )
 def end_label_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
-    """``… he would not turn down a health-based amnesty. End`` / (blank) / ``Summary.``: a run of one line that
-    is only the label an END closes goes back to the run whose last line ends with that END (after a sentence)."""
-    last = before[-1] if before else ""
-    return len(texts) == 1 and bool(END_LABEL_LINE.match(texts[0])) and bool(END_WORD.search(last))
+    """``… turn down a health-based amnesty. End`` / (blank) / ``Summary.`` (and a title in capitals under it:
+    ``SURPRISE GUEST AT MIQDAD MEETING``, 10DAMASCUS159): the label goes back to the run that ends with its END."""
+    one = len(texts) == 1 or (len(texts) == 2 and texts[1].isupper() and title_like(texts[1]))
+    return one and bool(END_LABEL_LINE.match(texts[0])) and bool(END_WORD.search(before[-1] if before else ""))
 
 
 # ---------------------------------------------------------------- what a run is

@@ -111,8 +111,11 @@ def wrapped_number_rejoin(before: list[str], furniture: list[Furniture], texts: 
     return int(found["num"]) != int(head["num"]) + 1 or bool(_REFERS.search(before[-1]))
 
 
-#: a paragraph's number alone on its line, its portion marking or not (``1.``, ``¶3. (C)``)
+#: a paragraph's number alone on its line, its portion marking or not (``1.``, ``¶3. (C)``); the longest title line
+_TITLE_LONGEST = 80
 _NUMBER_ONLY = re.compile(r"^\s*+(?:¶\s*+)?\d{1,3}\s?\.(?:\s*+\([A-Z/ ]{1,12}\))?\s*+$")
+
+
 @MERGE.rule(
     "number-alone-rejoin",
     after="wrapped-number-rejoin",
@@ -130,7 +133,8 @@ def number_alone_rejoin(before: list[str], furniture: list[Furniture], texts: li
     if len(before) != 1 or not _NUMBER_ONLY.match(before[0]) or not texts:
         return False
     first = texts[0].strip()
-    prose = len(texts) >= 2 or first.endswith((".", "?", "!"))  # (a sentence, not a title: ``¶6.`` / ``Growing …``)
+    # (a sentence, or a line longer than a title, not a title: ``¶6.`` / ``Growing …``)
+    prose = len(texts) >= 2 or first.endswith((".", "?", "!")) or len(first) > _TITLE_LONGEST
     ruled = any(starts_new(line) for line in texts[1:3])  # (a title over its rule: ``10. (U)`` / ``BEGIN …`` / ``---``)
     titled = first.endswith(":") or dashed_title(first) is not None  # (``BEGIN EXCERPTS FROM DECLARATION -----``)
     return prose and first[:1].isupper() and not starts_new(first) and not titled and not ruled

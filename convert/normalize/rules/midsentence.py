@@ -13,9 +13,22 @@ lines or more with a sentence's end in them (not a list of participants), its la
 (a line the writer's wrap broke, not a list's entry, a title or an end marker) ending in a word
 with no stop, comma or other mark after it, or a first run of any length whose last line, long, ends
 in a comma (no paragraph ends so: ``¶5. (SBU) Softening his tone in his February 7 radio address,`` /
-blank / ``President Correa read …``, 09QUITO103); the second run's first line long too (not a heading)
+blank / ``President Correa read …``, 09QUITO103), or a numbered paragraph's first line alone, ending in a word in
+lower case (``¶10. Former Foreign Minister and current Cambio editor`` / blank / ``Rodrigo Pardo speculated …``,
+08BOGOTA2024); the second run's first line long too (not a heading)
 and beginning with a capital, no number, label or rule. Neither line holds a ``Label:`` in its
 first words (``Position: …``, ``Denmark: TAT-14 …``) or a table's columns.
+
+``unwrapped-rejoin`` joins them in a copy that keeps each paragraph on one line, where the wrap tells
+nothing: the first run's last line an unwrapped paragraph (200 characters or more, a sentence's end in it)
+that stops on a word with no mark after it (``… without interfering in internal`` / blank / ``Lebanese
+affairs.``, 10DAMASCUS159; ``… if the provision to establish a National`` / blank / ``Truth Commission was
+not changed.``, 10BRASILIA86), the second run's first line prose in mixed case beginning with a capital
+and ending a sentence, with no number, label or rule.
+
+``hyphen-rejoin`` joins a run that stops on a word's hyphen to the next, whatever its case: ``… Director of
+CERT-`` / blank / ``Estonia for his read …`` (08TALLINN326, a copy with a blank line after each line; a
+word in lower case after it ``paragraph-rejoin`` joins already).
 
 ``page-break-rejoin`` joins prose a page break cut after a sentence's end: ``… take a more active role
 in supporting regional democracy.`` / page line / ``The DCM thanked Zannini for the GOA's continued help
@@ -35,13 +48,17 @@ import re
 
 from ..parsed import Furniture
 from . import rejoins  # noqa: F401  (function-word-rejoin, which this rule goes after, registered first)
-from .blocks import MERGE, starts_new, terminal
+from .blocks import MERGE, PARA_START, starts_new, terminal
 from .entries import lower_share
 from .ruler import note
 from .runs import END_LABEL
 
 #: a line the wrap broke: this long at least
 _WRAPPED = 50
+#: a paragraph kept on one line (no teletype wrap): this long at least; a teletype's line: this long at most
+_UNWRAPPED, _LINE = 200, 80
+#: a word in lower case last, no mark after it (``… and current Cambio editor``)
+_SMALL_WORD_END = re.compile(r"\b[a-z]+\s*$")
 #: a word's end, no mark after it; the line in mixed case (not a cable in capitals, whose titles are too); or a
 #: figure's after a word in lower case (``… According to the 2007`` / blank / ``EU Terrorism Situation and Trend
 #: Report, …``, 08MADRID522; not a list's entry ending in its year, ``… CLIVAR. 2004``)
@@ -82,6 +99,8 @@ def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: li
         return False
     if _COMMA_END.search(last):  # (no paragraph ends in a comma: ``… in his February 7 radio address,``)
         return True
+    if len(before) == 1 and len(last) <= _LINE and PARA_START.match(last) and _SMALL_WORD_END.search(last):
+        return True  # (a teletype line: ``¶10. Former Foreign Minister and current Cambio editor``)
     return len(before) >= 2 and bool(_WORD_END.search(last)) and any(_SENTENCE_END.search(line) for line in before)
 
 
@@ -90,13 +109,62 @@ def _wrapped(line: str) -> bool:
     return len(line) >= _WRAPPED and line.upper() != line and not _LABEL.match(line) and "   " not in line
 
 
+
+
+@MERGE.rule(
+    "unwrapped-rejoin",
+    after="mid-sentence-rejoin",
+    note=note(
+        "normalization",
+        "In a copy that keeps each paragraph on one line, a paragraph a stray blank line cut mid-sentence "
+        "(… without interfering in internal / Lebanese affairs.) is one paragraph again, where its line stops "
+        "on a word with no mark after it and the text after the blank line is prose ending a sentence.",
+    ),
+)
+def unwrapped_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
+    """``¶10. (S/NF) … without interfering in internal`` / (blank) / ``Lebanese affairs.``: the first run's last
+    line an unwrapped paragraph with a sentence's end in it, ending in a bare word; the second run's first line
+    in mixed case, beginning with a capital and ending a sentence, no number, label or rule first."""
+    if furniture or not before or not texts:
+        return False
+    last, first = before[-1].strip(), texts[0].strip()
+    word = last.rsplit(None, 1)[-1] if len(last) >= _UNWRAPPED else ""  # (a letter in lower case: no redaction)
+    if not word.isalpha() or word.isupper() or not _SENTENCE_END.search(last[:-1]):
+        return False
+    if not first[:1].isupper() or first.upper() == first or starts_new(first) or _LABEL.match(first):
+        return False
+    return terminal(first) and "   " not in first
+
+
+#: a line that stops on a word's hyphen (not a dash: ``--``, `` -``)
+_WORD_HYPHEN = re.compile(r"[A-Za-z]{2}-\s*$")
+
+
+@MERGE.rule(
+    "hyphen-rejoin",
+    after="unwrapped-rejoin",
+    note=note(
+        "normalization",
+        "A word a stray blank line cut after its hyphen (Director of CERT- / Estonia for his read …) is joined "
+        "again, and its paragraph with it.",
+    ),
+)
+def hyphen_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
+    """``… Director of CERT-`` / (blank) / ``Estonia for his read …``: the first run's last line (prose, 25
+    characters or more) stops on a word's hyphen, the second begins with a word: no number, item or rule."""
+    if furniture or not before or not texts:
+        return False
+    last, first = before[-1].strip(), texts[0].strip()
+    return len(last) > 25 and bool(_WORD_HYPHEN.search(last)) and first[:1].isalpha() and not starts_new(first)
+
+
 #: the shortest text line length the wrap test trusts; the share of a line's words in lower case that makes it prose
 _MIN_WIDTH, _PROSE = 40, 0.4
 
 
 @MERGE.rule(
     "page-break-rejoin",
-    after="mid-sentence-rejoin",
+    after="hyphen-rejoin",
     note=note(
         "normalization",
         "Prose a page break cut after a sentence's end is one paragraph again where the line before the break "

@@ -94,10 +94,12 @@ def _closed(block: Block) -> bool:
 
 def _first_line(block: Block, run: Run) -> Paragraph | None:
     """A title's first line, a blank line above the rest (``GOC SEES STRATEGIC ADVANTAGE,`` /
-    blank / ``GOE SEEKS PROGRESS ON ISSUES`` / ``-----``): one line ending in a comma."""
+    blank / ``GOE SEEKS PROGRESS ON ISSUES`` / ``-----``): one line ending in a comma, or in capitals
+    and a colon (``POTENTIAL COOPERATION:`` / blank / ``RENEWABLES, INFRASTRUCTURE PROTECTION``, 09ABUDHABI1151)."""
     if not (isinstance(block, Paragraph) and is_bare(block)):
         return None
     texts = text_lines(block.lines)
-    if len(texts) == 1 and texts[0].rstrip().endswith(",") and is_title([texts[0].rstrip().rstrip(",")], False, run):
+    line = texts[0].rstrip() if len(texts) == 1 else ""
+    if (line.endswith(",") or (line.endswith(":") and line.isupper())) and is_title([line[:-1]], False, run):
         return block
     return None

@@ -17,9 +17,9 @@ up to twelve capitalised words (or the short words a title keeps in lower case) 
 finished sentence, in mixed case too. The words are
 kept as written; only the line break is restored. Not an end marker (``END COMMENT``), not a
 line of the cable's own capitals (a cable in capitals has no mixed-case text to stand out from).
-A title of one word in capitals on the paragraph's last line of its own (``… by cutting off this
-flow of students.`` / ``DETAINEES`` / blank / ``¶6. …``, 09RIYADH447) heads the next section only
-between paragraphs N and N+1: a name there between ¶6 and a new ¶6 signs a cable (09RANGOON378).
+A title of one word in capitals (or capitalised: ``Iran``, 09BRASILIA1038) on the paragraph's last line of its
+own (``… by cutting off this flow of students.`` / ``DETAINEES`` / blank / ``¶6. …``, 09RIYADH447) heads the
+next section only between paragraphs N and N+1: a name there between ¶6 and a new ¶6 signs a cable (09RANGOON378).
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def _is_title(words: list[str]) -> bool:
 
 
 #: a title of one word in capitals on a line of its own (a hyphen inside)
-_ALONE = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?")
+_ALONE = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?|[A-Z][a-z]{3,}")  # (or one capitalised word: ``Iran``, 09BRASILIA1038)
 #: words no one-word title is: a marking's, a handling line's, an end marker's
 _NOT_ALONE = frozenset("UNCLASSIFIED CONFIDENTIAL SECRET SENSITIVE NOFORN SIPDIS UNQUOTE UNQTE QUOTE NNNN END TEXT "
                        "EXDIS NODIS LIMDIS STADIS CORRECTED".split())
@@ -88,10 +88,10 @@ _SECTIONS = ("COMMENT", "BACKGROUND")
 
 
 def _alone_title(words: list[str]) -> bool:
-    """A one-word title in capitals on a line of its own (``DETAINEES``, ``IRAN``, 09RIYADH447): four
-    letters or more, no marking, handling word, end marker or redaction."""
+    """A one-word title in capitals on a line of its own (``DETAINEES``, ``IRAN``, 09RIYADH447), or capitalised
+    (``Iran``, 09BRASILIA1038): four letters or more, no marking, handling word, end marker or redaction."""
     word = words[0] if len(words) == 1 else ""
-    return len(word) >= 4 and bool(_ALONE.fullmatch(word)) and word not in _NOT_ALONE and set(word) != {"X"}
+    return len(word) >= 4 and bool(_ALONE.fullmatch(word)) and word.upper() not in _NOT_ALONE and set(word) != {"X"}
 
 
 def _one_word_last(lines: tuple[Line, ...]) -> bool:
@@ -163,7 +163,8 @@ def tail_title(lines: tuple[Line, ...], alone: bool = False) -> tuple[tuple[Line
         start -= 1
     cited = 0 < start < len(words) and _CITED.search(words[start - 1]) is not None and _cited_title(words[start:])
     section = " ".join(words[start:]) in _SECTIONS  # (a section's one-word title: ``… media group. COMMENT``)
-    alone = alone and start == 0 and last > 0 and _alone_title(words)  # (``… of students.`` / ``DETAINEES``)
+    alone = alone and last > 0 and _alone_title(words)  # (``… of students.`` / ``DETAINEES``; ``Iran``)
+    start = 0 if alone else start
     if start == len(words) or not (_is_title(words[start:]) or cited or section or alone):
         return None
     if start == 0:
