@@ -64,7 +64,7 @@ def marking(text: str) -> tuple[str, ...]:
     """A portion marking's categories: ``(S/NF)`` -> level-secret, caveat-noforn; ``(SBU)``
     -> level-unclassified, caveat-sbu. Parts the taxonomy does not know have none. (Kept per
     marking: a cable writes the same few on each of its paragraphs.)"""
-    parts = [p for p in re.split(r"/+|-", text.strip().strip(".").strip("()").upper()) if p.strip()]
+    parts = [p for p in re.split(r"/+|-", text.strip().strip(".:").strip("()").upper()) if p.strip()]
     if not parts:
         return ()
     found: list[str] = []

@@ -239,15 +239,16 @@ def read_banner(tei: etree._Element) -> str | None:
 
 
 _BODY = compiled("t:text/t:body")
-_SEG = _T + "seg"  # a paragraph's portion marking: its first seg[@type='portion-marking']
 _LABEL, _HEAD, _ITEM, _LIST, _P, _DIV = (_T + n for n in ("label", "head", "item", "list", "p", "div"))
 _SUMMARIES = compiled(f"{DIV}//t:seg[@type='summary']")
+#: a paragraph's portion marking as written (its JSON value without a stop or colon typed after it: ``6.(C/NF): …``)
+_MARKING = "t:seg[@type='portion-marking']"
 
 
 def paragraph_of(p: etree._Element, edition: bool = False) -> Paragraph:
     """A TEI ``p``'s number, portion marking and text (the text without the two); with
     ``edition``, a redaction reads as the edition prints it (a bookmark of the edition)."""
-    mark = next((text_of(seg) for seg in p if seg.tag == _SEG and seg.get("type") == "portion-marking"), None)
+    mark = next((text_of(seg) for seg in _all(p, _MARKING)), None)
     text = text_of(p, _EDITION_PARAGRAPH if edition else _PARAGRAPH)
     if mark is not None and text.startswith(mark):
         text = text[len(mark):].lstrip()
@@ -256,7 +257,8 @@ def paragraph_of(p: etree._Element, edition: bool = False) -> Paragraph:
         # the number written in the text, after the marking (``(C) 1. The Embassy…``,
         # 07BAGHDAD3504): kept apart as the label's is, not printed twice ("¶1 1. The…")
         text = re.sub(rf"^{re.escape(number)}[.)]\s+", "", text)
-    return Paragraph(number, mark, text)
+    return Paragraph(number, mark and mark.rstrip(".:"), text)
+
 
 
 def read_body(tei: etree._Element) -> Body:
@@ -348,12 +350,12 @@ def _paragraph(p: etree._Element) -> Block:
         if label and text.startswith(label):
             text = text[len(label):].lstrip()
             label = None
-    mark = next((text_of(seg) for seg in p if seg.tag == _SEG and seg.get("type") == "portion-marking"), None)
+    mark = next((text_of(seg) for seg in _all(p, _MARKING)), None)
     if mark is not None and text.startswith(mark):
         text = text[len(mark):].lstrip()
         if label and text.startswith(label):  # the number written after the marking: (C) 1. …
             text = text[len(label):].lstrip()
-    return Block("p", p.get("type"), _items_apart(p, text), n, mark)
+    return Block("p", p.get("type"), _items_apart(p, text), n, mark and mark.rstrip(".:"))
 
 
 def _items_apart(p: etree._Element, text: str) -> str:
