@@ -40,9 +40,11 @@ DOUBLED: Chain[Callable[[str], tuple[str, str] | None]] = Chain(
     "closing.doubled", "closing", "The signature's line: the name written twice on it? (first match)"
 )
 END_MARKER = re.compile(r"^\s*(?:NNNN?|BT|={3,}\s*CABLE ENDS?(?:\s*={3,})?|#+|End Cable Text)\s*$", re.I)
-#: ``2003ROME02045 - Clas"<tab>"sification: …``: a spreadsheet's cell boundary may split the word
 _SBU_LINE = re.compile(r"^\s*SENSITIVE BUT UNCLASSIFIED\s*$")
-FOOTER = re.compile(r"^\s*(?:NNNN\s+)?(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Clas(?:\"\s*\")?sification:|Classification:)", re.I)
+#: ``2003ROME02045 - Clas"<tab>"sification: …``: a cell boundary may split the word, or come first (06ROME439)
+FOOTER = re.compile(
+    r"^\s*+(?:NNNN\s+)?(?:>|\d{4}[A-Z]{4,}\d+\s*-\s*Clas(?:\"\s*\")?sification:|(?:\"\s++)?Classification:)", re.I
+)
 
 
 @LINES.rule(

@@ -62,9 +62,17 @@ def subject_label_mended(text: str) -> Found:
 _COLON_AGAIN = re.compile(r"^(?::|SUBJ(?:ECT)?:)\s+(?=\S)")
 
 
+#: the label again after the subject's words: the subject written twice (``SUBJECT: KENYA: … VISIT TO THE UK
+#: SUBJECT: KENYA: … VISIT TO THE UK``, 10LONDON65)
+_WRITTEN_AGAIN = re.compile(r"(?<=\S)\s++SUBJECT:\s++")
+
+
 def subject_text(text: str) -> str:
     """A SUBJECT field's text without its label, written whole or damaged; a stray second colon
     after the label (``SUBJECT: : …``), or the label written twice (``SUBJECT: SUBJECT: …``),
-    belongs to the label (the text keeps it as written)."""
+    belongs to the label (the text keeps it as written); a subject written twice with its label
+    between, word for word (wrapped or not), is its words once."""
     label = SUBJECT if SUBJECT.match(text) else DAMAGED_SUBJECT
-    return _COLON_AGAIN.sub("", label.sub("", text, count=1).strip(), count=1)
+    words = _COLON_AGAIN.sub("", label.sub("", text, count=1).strip(), count=1)
+    parts = _WRITTEN_AGAIN.split(words)
+    return parts[0] if len(parts) == 2 and parts[0].split() == parts[1].split() else words

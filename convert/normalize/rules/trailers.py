@@ -33,10 +33,12 @@ TRAILER: Chain[Callable[[list[str]], tuple[int, int] | None]] = Chain(
 #: Tel Aviv's Classified Web Site``, ``visit our classified website``; Asuncion's ``Please visit us
 #: at http://www.state.sgov.gov/p/wha/asuncion``, its address on the classified network next;
 #: Kuwait's and Lisbon's ``For more reporting from Embassy Kuwait``, the rest of their sentence a
-#: notice sentence below)
+#: notice sentence below; Ottawa's ``Visit Canada,s Economy and Environment Forum at http://www.intelink.gov/…``)
 _NOTICE = re.compile(
     r"(?:please\s+)?visit\s+(?:\S+\s+){0,5}?classified\s+web\s?site\b"
     r"|please\s+visit\s+us\s+at(?=\s+\S*sgov\.gov)"
+    # a post's other page on the classified network (``Visit Canada,s Economy and Environment Forum at``)
+    r"|visit\s+(?:\S+\s+){0,6}?(?:forum|blog|web\s?page|community|wiki)\s+at:?(?=\s+\S*(?:sgov|intelink)\.gov|\s*$)"
     r"|for\s+more\s+reporting\s+from\s+(?:embassy|consulate|mission)\s+[\w.-]+",
     re.I,
 )
@@ -142,7 +144,7 @@ def post_trailer(texts: list[str]) -> tuple[int, int] | None:
     not begin with "visit" there, and is not taken."""
     for index, line in enumerate(texts):
         lower = line.lower()
-        if "web" not in lower and "visit us" not in lower and "reporting from" not in lower:
+        if "web" not in lower and "visit" not in lower and "reporting from" not in lower:
             continue  # (every notice holds one: ``_NOTICE``, with no prefix, is tried at every position)
         for found in _NOTICE.finditer(line):
             if not _may_begin(line[: found.start()]):
