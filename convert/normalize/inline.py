@@ -35,7 +35,7 @@ from .tokens import SpanText, plain
 
 _HYPHEN_END = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
 _WORD_START = re.compile(r"[A-Za-z]+")
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")  # (a compound too: ``counter-terrorism``, its parts apart)
 #: a word's end that is no word of its own (``REVOLUTION-`` / ``ARY``): a line-end hyphen before it
 #: only broke the word, so it is mended though the whole word occurs nowhere else in the cable
 _SUFFIXES = frozenset(
@@ -131,7 +131,8 @@ class Joiner:
         right = _WORD_START.match(line)  # None when the line starts with "À": no mend
         if left and right and mend and self.mend is not None:
             joined = left.group(1) + right.group(0)
-            if joined.lower() in self.mend() or _broken_word(left.group(1), right.group(0), line[right.end() :]):
+            whole = joined.lower() in self.mend() and f"{left.group(1)}-{right.group(0)}".lower() not in self.mend()
+            if whole or _broken_word(left.group(1), right.group(0), line[right.end() :]):
                 parts[-1] = parts[-1][: left.start()]
                 _flush(parts, tokens)
                 tokens.append(Choice(f"{left.group(1)}-{right.group(0)}", joined, reason="hyphen"))
@@ -224,8 +225,8 @@ def repair_tokens(tokens: list[Token], rules: tuple[Rule[Callable[[str], Found]]
 
 
 def cable_words(blocks: Sequence[Block]) -> Callable[[], set[str]]:
-    """The words (lower case) of the body's block lines, computed on first use: a hyphen is
-    mended only when the joined word occurs there."""
+    """The words (lower case) of the body's block lines, and the compounds written with a hyphen, computed on
+    first use: a hyphen is mended only when the joined word occurs there and the hyphenated one does not."""
     words: set[str] = set()
 
     def lines(block: Block) -> Sequence[Line]:
@@ -239,7 +240,8 @@ def cable_words(blocks: Sequence[Block]) -> Callable[[], set[str]]:
 
     def get() -> set[str]:
         if not words:
-            words.update(w.lower() for b in blocks for x in lines(b) if isinstance(x, str) for w in _WORD.findall(x))
+            found = (w.lower() for b in blocks for x in lines(b) if isinstance(x, str) for w in _WORD.findall(x))
+            words.update(p for w in found for p in (w, *w.split("-")))
         return words
 
     return get
