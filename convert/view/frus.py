@@ -352,9 +352,11 @@ def _single_marks(title: str) -> str:
     return _CLOSING_MARK.sub("\u2019", _OPENING_MARK.sub("\u2018", title))
 
 
-#: what ends a title before the citation's comma: a stop after a word (not ``U.S.``, nor an
-#: ellipsis), a colon, semicolon or comma (``… COMPLY.``, ``… DOWNFALL,`` -> ``… COMPLY,”``)
-_TITLE_END = re.compile(r"(?:(?<=[A-Za-z0-9)\]]{2})(?<!\.[A-Za-z])\.|\s*[:;,])$")
+#: what ends a title before the citation's comma: a stop after a word (not ``U.S.``, an ellipsis or an
+#: abbreviation's: ``… KEE, JR.``), a colon, semicolon or comma (``… COMPLY.``, ``… DOWNFALL,`` -> ``… COMPLY,”``)
+_TITLE_END = re.compile(
+    r"(?:(?<=[A-Za-z0-9)\]]{2})(?<!\.[A-Za-z])(?<!\bJR)(?<!\bSR)(?<!\bINC)(?<!\bLTD)\.|\s*[:;,])$", re.I
+)
 _MARKED_END = re.compile(r"([?!]),\u201d")
 
 
