@@ -240,8 +240,8 @@ def cable_words(blocks: Sequence[Block]) -> Callable[[], set[str]]:
 
     def get() -> set[str]:
         if not words:
-            found = (w.lower() for b in blocks for x in lines(b) if isinstance(x, str) for w in _WORD.findall(x))
-            words.update(p for w in found for p in (w, *w.split("-")))
+            found = [w.lower() for b in blocks for x in lines(b) if isinstance(x, str) for w in _WORD.findall(x)]
+            words.update(found, *(w.split("-") for w in found if "-" in w))
         return words
 
     return get

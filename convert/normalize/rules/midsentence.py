@@ -155,7 +155,8 @@ def hyphen_rejoin(before: list[str], furniture: list[Furniture], texts: list[str
     if furniture or not before or not texts:
         return False
     last, first = before[-1].strip(), texts[0].strip()
-    return len(last) > 25 and bool(_WORD_HYPHEN.search(last)) and first[:1].isalpha() and not starts_new(first)
+    hyphen = last.endswith("-") and bool(_WORD_HYPHEN.search(last))
+    return hyphen and len(last) > 25 and first[:1].isalpha() and not starts_new(first)
 
 
 #: the shortest text line length the wrap test trusts; the share of a line's words in lower case that makes it prose
