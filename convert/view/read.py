@@ -260,7 +260,6 @@ def paragraph_of(p: etree._Element, edition: bool = False) -> Paragraph:
     return Paragraph(number, mark and mark.rstrip(".:"), text)
 
 
-
 def read_body(tei: etree._Element) -> Body:
     """The body's reading text block by block, its numbered paragraphs, and the summary."""
     found = _elements(_BODY, tei)

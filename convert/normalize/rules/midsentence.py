@@ -109,8 +109,6 @@ def _wrapped(line: str) -> bool:
     return len(line) >= _WRAPPED and line.upper() != line and not _LABEL.match(line) and "   " not in line
 
 
-
-
 @MERGE.rule(
     "unwrapped-rejoin",
     after="mid-sentence-rejoin",

@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from ..parsed import Block, Line, ListItem, PageBreak, Paragraph
 
 #: an item's label at a line's start: ``(a)``, ``a)``, ``A.``, ``1)`` (``1).``), ``-``/``--``/``---`` (before a
-#: space, or glued to the item's first word: ``-hardliners, such as …``, ``--monitor implementation …``; not
-#: ``--- CGT ---``, a title set with dashes), ``*``
+#: space, or glued to the item's first word: ``-hardliners, such as …``, ``--monitor implementation …``, ``--(C) …``;
+#: not ``--- CGT ---``, a title set with dashes), ``*``
 ITEM_START = re.compile(
     r"^\s*(?:¶\s*)?(?P<label>\((?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)|[A-Za-z]\)|[A-Z]\.(?=\s)|\d{1,2}\)(?:\.(?=\s))?|-{1,2}(?=\s)|---(?=\s)(?!.*--\s*$)|--(?=[A-Za-z0-9(])|-(?=[A-Za-z])|[*•o](?=\s))\s*"
 )
