@@ -44,6 +44,11 @@ def _corr(start: int, reg: str, reason: str) -> tuple[int, int, Choice]:
     return (start, start + 1, Choice("Q", reg, kind="corr", cert="medium", reason=reason))
 
 
+def _corr_match(m: re.Match[str], reg: str, reason: str) -> tuple[int, int, Choice]:
+    """The whole match (the Q and what came with it: ``Q,``, ``Q&``) corrected to one mark."""
+    return (m.start(), m.end(), Choice(m.group(), reg, kind="corr", cert="medium", reason=reason))
+
+
 @REPAIRS.rule(
     "q-apostrophe",
     after="apostrophe",
@@ -63,14 +68,13 @@ def q_apostrophe(text: str) -> Found:
     that are no routing indicator (``RUEHQT``), before a possessive's ``S``. With its comma after an acronym
     (``BRVQ,s``) or a plural's s (``ReyesQ, death``)."""
     found: Found = [
-        (m.start(), m.end(), Choice(m.group(), "\u2019", kind="corr", cert="medium", reason="apostrophe"))
+        _corr_match(m, "\u2019", "apostrophe")
         for m in _Q_APOSTROPHE.finditer(text)
         if m.start() > 1 and text[m.start() - 1].islower() and text[m.start() - 2].isalpha()
     ]
     found += [_corr(m.end() - 1, "\u2019", "apostrophe") for m in _CAPS_Q.finditer(text)
               if not m.group().startswith(("RUE", "RH"))]
-    found += [(m.start(), m.end(), Choice(m.group(), "\u2019", kind="corr", cert="medium", reason="apostrophe"))
-              for m in _Q_COMMA.finditer(text)]
+    found += [_corr_match(m, "\u2019", "apostrophe") for m in _Q_COMMA.finditer(text)]
     return sorted(found, key=lambda f: f[0])
 
 
@@ -157,8 +161,7 @@ _Q_PAIRED_MARK = {"&": "\u201c", "8": "\u201d", ")": "\u2014"}
 def q_paired_marks(text: str) -> Found:
     """``Q&Alo, PresidenteQ8`` / ``in much broader Q) and aggressive`` (08CARACAS283): the two characters
     are one mark (the Q the character set's, the other the mark's own damaged form)."""
-    return [(m.start(), m.end(), Choice(m.group(), _Q_PAIRED_MARK[m.group()[1]], kind="corr", cert="medium",
-                                        reason="dash" if m.group() == "Q)" else "quote"))
+    return [_corr_match(m, _Q_PAIRED_MARK[m.group()[1]], "dash" if m.group() == "Q)" else "quote")
             for m in _Q_PAIRED.finditer(text)]
 
 
@@ -200,5 +203,4 @@ _QUESTION_APOSTROPHE = re.compile(r"(?<=[a-z]{2})\?(?=(?:s|t|ll|re|ve|d|m)\b)")
 def question_apostrophe(text: str) -> Found:
     """``the Brazilian Government?s position`` (05BRASILIA1207), ``they don?t trust`` (14 pages): a ``?``
     after two letters, the last lower case, before a possessive's or a contraction's end."""
-    return [(m.start(), m.end(), Choice("?", "\u2019", kind="corr", cert="medium", reason="apostrophe"))
-            for m in _QUESTION_APOSTROPHE.finditer(text)]
+    return [_corr_match(m, "\u2019", "apostrophe") for m in _QUESTION_APOSTROPHE.finditer(text)]
