@@ -71,7 +71,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s66.tsv", "session 66"),
               ("selection-holdout-s67.tsv", "session 67"),
               ("selection-holdout-s68.tsv", "session 68"),
-              ("selection-holdout-s69.tsv", "session 69"))
+              ("selection-holdout-s69.tsv", "session 69"),
+              ("selection-holdout-s70.tsv", "session 70"),
+              ("selection-holdout-s71.tsv", "session 71"))
 
 
 def selection() -> dict[str, dict]:
