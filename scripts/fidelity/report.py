@@ -298,6 +298,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 68", "% right on pages drawn and read in session 68 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 69", "% right on pages drawn and read in session 69 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 70", "% right on pages drawn and read in session 70 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 71", "% right on pages drawn and read in session 71 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
