@@ -16,6 +16,7 @@ from .rules.copies import GLUED, ROWS, WRAPPED, glued
 from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, TAGS, PreambleCursor, field_kind, ref_continues
 from .rules.ruler import Run
 from .rules.runon import DANGLING
+from .rules.sectionend import is_fence
 from .rules.subjects import ENDS as SUBJECT_ENDS
 from .rules.subjects import LINES as SUBJECT_LINES
 from .rules.tags import ENDS as TAGS_END
@@ -279,6 +280,8 @@ def _goes_on(cur: PreambleCursor, kind: str, lines: list[Line], e: str, run: Run
         starts = None  # a line of codes goes on with the TAGS field (``unlabelled-tags`` starts none)
     if isinstance(e, (Glued, RunOn)) or starts is not None or PARA_START.match(e) or parse_banner(e):
         return None  # (a piece split off a line starts a field of its own, or the body)
+    if "ZFR" in e and is_fence(e):
+        return None  # (a cancel notice's fence: the teletype's, not the field's: ``sectionend.cancel_notice``)
     if kind == "distribution" and _glues_field(e, look):
         return None  # (``… FOR NEA WATCHER E.O. 12958: N/A TAGS: …``: the fields.glued rules split it)
     more = _ONE_LINE_MORE.get(kind)

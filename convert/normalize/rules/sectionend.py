@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..banner import CLASSIFICATION_LINE
-from ..parsed import Block, Furniture, Heading, PageBreak, Paragraph
+from ..parsed import Block, Furniture, Heading, Line, PageBreak, Paragraph
 from .blocks import PASSES, text_lines
 from .closing import END_MARKER
 from .ruler import Run, note
@@ -98,15 +98,72 @@ def _holds(page: object, line: str) -> bool:
             and any(text.strip() == line for _, text in page.lines))
 
 
+_SLASHES = str.maketrans("/\\", "  ")
+
+
+def is_fence(line: str) -> bool:
+    """Whether a line is the teletype's ZFR fence around a cancel notice: ``////ZFR ZFR ZFR////``,
+    ``\\\\ZFR IMI ZFR\\\\``, ``ZFR --- ZFR --- ZFR`` (ZFR, IMI, slashes and dashes only)."""
+    words = [w for w in line.translate(_SLASHES).split() if w.strip("-")]
+    return "ZFR" in words and all(w in ("ZFR", "IMI") for w in words)
+
+
 def _cancel_line(line: str) -> bool:
     """Whether a line is ZFR (the teletype's fill) and at most a cancel order between: ``ZFR ZFR ZFR CANCEL
     TELEGRAM PER DRAFTER REQUEST``, ``CANCEL AND FILE MESSAGE WILL BE RESENT``, ``ZFR ZFR ZFR ZFR``."""
+    if is_fence(line):
+        return True
     words = line.split()
     while words and words[0] == "ZFR":
         words.pop(0)
     while words and words[-1] == "ZFR":
         words.pop()
     return not words or (words[0] == "CANCEL" and all(w.isalpha() and w.isupper() for w in words))
+
+
+def _closes(line: str) -> bool:
+    """Whether a line can close a fenced notice: a fence, or a rule of slashes (``////// /``, 09JAKARTA1369)."""
+    return is_fence(line) or (len(line) >= 4 and not line.strip("/\\- "))
+
+
+def _fenced(texts: list[str]) -> bool:
+    """Whether lines are notices between fences: a ZFR fence first, a fence or a rule last, at most four lines
+    between two fences, and those lines name ZFR or a cancelling (``PLS ZFR ABOVE PARIS 144 … MESSAGE WAS
+    CANCELLED BY DRAFTER``, ``PLS ZFR JAKARTA 1369, BLANK ALL ASSOCIATED MCN/MRN``)."""
+    if not is_fence(texts[0]) or not _closes(texts[-1]):
+        return False
+    between = [line for line in texts[1:-1] if not is_fence(line)]
+    words = " ".join(between)
+    run = 0
+    for line in texts[1:-1]:
+        run = 0 if is_fence(line) else run + 1
+        if run > 4:
+            return False
+    return not between or "ZFR" in words or "CANCEL" in words.upper()
+
+
+def _notice_at(texts: list[str]) -> int | None:
+    """Where a block's cancel notice begins (it runs to the block's end), or None: the whole block when its
+    every line is ZFR or a cancel order; else the first fence, when the lines from it are fenced notices
+    (a ``Classified By`` field's lines before it, 10PARIS144)."""
+    if texts[0].startswith("ZFR") and all(map(_cancel_line, texts)):
+        return 0
+    first = next((i for i, line in enumerate(texts) if is_fence(line)), None)
+    return first if first is not None and _fenced(texts[first:]) else None
+
+
+def _as_furniture(lines: tuple[Line, ...]) -> list[Block]:
+    """A notice's lines as transmission furniture, each page break met among them kept as its own."""
+    out: list[Block] = []
+    for line in lines:
+        if not isinstance(line, str):
+            out.append(PageBreak(line))
+        elif out and isinstance(out[-1], PageBreak) and out[-1].furniture.kind == "mark":
+            mark = out[-1].furniture
+            out[-1] = PageBreak(replace(mark, lines=(*mark.lines, ("transmission", line.strip()))))
+        else:
+            out.append(PageBreak(Furniture("mark", (("transmission", line.strip()),))))
+    return out
 
 
 @PASSES.rule(
@@ -116,22 +173,38 @@ def _cancel_line(line: str) -> bool:
     note=note(
         "normalization",
         "A transmission's cancel notice in the text (ZFR ZFR ZFR CANCEL TELEGRAM PER DRAFTER REQUEST; CANCEL AND "
-        "FILE MESSAGE WILL BE RESENT between runs of ZFR) is kept as transmission furniture (fw), out of the "
-        "text flow.",
+        "FILE MESSAGE WILL BE RESENT between runs of ZFR; a notice between ////ZFR ZFR//// fences) is kept as "
+        "transmission furniture (fw), out of the text flow.",
     ),
 )
 def cancel_notice(blocks: list[Block], run: Run) -> list[Block]:
     """``ZFR ZFR ZFR ZFR`` / ``CANCEL AND FILE MESSAGE WILL BE RESENT`` / ``ZFR ZFR ZFR ZFR`` (09REYKJAVIK158),
-    ``ZFR ZFR ZFR CANCEL TELEGRAM PER DRAFTER REQUEST`` (09BRASILIA1263): a bare block (or a heading) whose first line
-    begins with ZFR and whose every line is ZFR or a cancel order is the teletype's notice (fw
-    type="transmission"), not a heading or a paragraph of the cable."""
-    out = list(blocks)
-    for index, block in enumerate(blocks):
+    ``ZFR ZFR ZFR CANCEL TELEGRAM PER DRAFTER REQUEST`` (09BRASILIA1263), ``////ZFR ZFR////`` / ``PLS ZFR ABOVE
+    PARIS 144 … SORRY FOR ANY INCONVENIENCE.`` / ``////ZFR ZFR////`` (10PARIS144), a fence alone
+    (``\\\\ZFR IMI ZFR\\\\``, 08ALGIERS1328): a bare block (or a heading) that is the teletype's notice, or ends in
+    it, keeps the notice as furniture (fw type="transmission"), not a heading or a paragraph of the cable."""
+    out: list[Block] = []
+    for block in blocks:
+        out.append(block)
         if not (isinstance(block, Paragraph) and is_bare(block)) and not isinstance(block, Heading):
             continue  # (a heading too: the notice between rules, ``-----`` / ``ZFR ZFR …`` / ``-----``)
-        texts = [x.strip() for x in text_lines(block.lines) if x.strip()]
-        if not texts or not texts[0].startswith("ZFR") or len(texts) != len(block.lines):
+        texts = [x.strip() for x in text_lines(block.lines)]
+        at = _notice_at(texts) if texts and all(texts) else None
+        if at is None or (at and isinstance(block, Heading)):
             continue
-        if all(map(_cancel_line, texts)):
-            out[index] = PageBreak(Furniture("mark", tuple(("transmission", line) for line in texts)))
-    return out if out != blocks else blocks
+        cut = [i for i, line in enumerate(block.lines) if isinstance(line, str)][at]
+        out[-1:] = [replace(block, lines=block.lines[:cut])] if cut else []
+        out.extend(_as_furniture(block.lines[cut:]))
+    return out if out != blocks and _more_than_a_name(out) else blocks
+
+
+def _more_than_a_name(blocks: list[Block]) -> bool:
+    """Whether text blocks hold more than a signature's few words: a cable that is only its cancel notice and a
+    name (09JAKARTA1369) keeps the notice as its text, so that the name closes it."""
+    words = 0
+    for block in blocks:
+        if isinstance(block, (Paragraph, Heading)):
+            words += sum(len(line.split()) for line in text_lines(block.lines))
+            if words > 3 or (isinstance(block, Paragraph) and (block.n is not None or block.items)):
+                return True
+    return False
