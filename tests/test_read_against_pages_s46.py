@@ -1,0 +1,27 @@
+"""Forms found by reading editions against their pages (session 46): the blind holdouts' misses and
+the random editions' defects, each mended as a general rule and tested here on a made-up text of
+its form, with the nearest form it must leave alone."""
+
+from __future__ import annotations
+
+from test_read_against_pages import HEAD, _cable, _record
+
+from convert.model import NS
+
+
+def _paragraphs(body: str, head: str = HEAD) -> list[str]:
+    """Each paragraph's text in the TEI, white space collapsed."""
+    return [" ".join("".join(p.itertext()).split()) for p in _cable(body, head).tei.iterfind(".//t:body//t:p", NS)]
+
+
+def test_a_reference_label_written_twice_is_no_part_of_the_references_text() -> None:
+    """``REF: A. A. STATE 3080 B. B. 09 VATICAN 132`` (10VATICAN13), ``REF: A. REF: A) 2008 THE HAGUE 00021``
+    (09THEHAGUE247): the record's text is the cable's (``STATE 3080``), as for ``A. (A) …``; the TEI keeps
+    the label as written. An initial before a name that is no cable stays the item's text."""
+    head = HEAD.replace("SUBJECT: TEST\n\n", "SUBJECT: TEST\n\nREF: A. A. 08 STATE 3080 B. B. 09 MADRID 132 "
+                        "C. A. SMITH LETTER\n\n")
+    refs = _record("1. (C) Text.\n", head)["references"]
+    assert [(r["label"], r["text"], r["id"]) for r in refs] == [
+        ("A", "08 STATE 3080", "08STATE3080"), ("B", "09 MADRID 132", "09MADRID132"), ("C", "A. SMITH LETTER", None)]
+    labels = [e.text for e in _cable("1. (C) Text.\n", head).tei.iterfind(".//t:list[@type='references']/t:label", NS)]
+    assert labels == ["A. A.", "B. B.", "C."]
