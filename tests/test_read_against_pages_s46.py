@@ -25,3 +25,14 @@ def test_a_reference_label_written_twice_is_no_part_of_the_references_text() -> 
         ("A", "08 STATE 3080", "08STATE3080"), ("B", "09 MADRID 132", "09MADRID132"), ("C", "A. SMITH LETTER", None)]
     labels = [e.text for e in _cable("1. (C) Text.\n", head).tei.iterfind(".//t:list[@type='references']/t:label", NS)]
     assert labels == ["A. A.", "B. B.", "C."]
+
+
+def test_a_name_in_capitals_after_a_stray_star_signs() -> None:
+    """``… security cooperation.`` / ``* HENZEL`` (08MANAMA496): no list of one item, the signature, its star
+    kept in the TEI as transmission furniture. A star item of prose after a paragraph stays a list item."""
+    body = "16. (S) We can use our close ties to push for cooperation.\n* HENZEL\n"
+    assert _record(body)["signer"] == "HENZEL"
+    signed = _cable(body).tei.find(".//t:signed", NS)
+    assert "".join(signed.itertext()) == "* HENZEL"
+    listed = _record("16. (S) The talks covered two matters:\n* Trade and customs.\n")
+    assert listed["signer"] is None

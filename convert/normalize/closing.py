@@ -12,6 +12,7 @@ from .rules.blocks import text_lines
 from .rules.closing import DOUBLED, END_MARKER, LINES, SIGNATURE, TWICE, after_text
 from .rules.endings import AFTER_END, STAMP
 from .rules.groups import BEFORE_SIGNER, QUOTE_CLOSED, QUOTE_OPENED
+from .rules.names import is_name
 from .rules.recopied import COPIES, header_lead
 from .rules.ruler import Run
 from .rules.runs import is_bare
@@ -211,6 +212,9 @@ def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
         return
     if not isinstance(last, Paragraph):
         return
+    if _starred_name(last):  # (``… cooperation.`` / ``* HENZEL``: no list of one item, a name with a stray star)
+        item = last.items[0]
+        blocks[-1] = last = dataclasses.replace(last, lines=(*last.lines, f"* {item.lines[0]}"), items=())
     texts: list[str] = text_lines(last.items[-1].lines) if last.items else text_lines(last.lines)
     if not texts:
         return
@@ -233,6 +237,14 @@ def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
     _pop_last_line(blocks, last)
     tail[:0] = _signed(name, run)
     _twice(blocks, tail, name, run)
+
+
+def _starred_name(para: Paragraph) -> bool:
+    """Whether a paragraph's one list item is a star before one line, a name in capitals (08MANAMA496)."""
+    if len(para.items) != 1 or para.items[0].label != "*" or len(para.items[0].lines) != 1:
+        return False
+    line = para.items[0].lines[0]
+    return isinstance(line, str) and line.isupper() and len(line.split()) <= 2 and is_name(line)
 
 
 def _unmatched(blocks: list[Block]) -> bool:

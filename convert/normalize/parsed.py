@@ -290,7 +290,7 @@ class Closing:
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    line: str  # the name as written, with any full stop, # or stray quotation mark after it (or # before it)
+    line: str  # the name as written, with any full stop, # or stray quotation mark after it (or # or * before it)
     inline: bool = False  # found at the end of the last sentence, not on a line of its own
     same_line: bool = False  # the name again on the previous signature's line (``BOYCE BOYCE``): text
     run_on: bool = False  # no space between it and the text before in the source (``XXXXXXXXXXXXTUTTLE``)
@@ -298,10 +298,10 @@ class Signature:
 
     def split(self) -> tuple[str, str, str]:
         """``PICCUTA.`` -> (``""``, ``PICCUTA``, ``.``), ``#ERELI`` -> (``#``, ``ERELI``, ``""``):
-        the ``#`` glued before the name, the name, and the full stops, ``#``, quotation marks and
-        spaces after it."""
+        the ``#`` glued before the name (or a star, ``* HENZEL``), the name, and the full stops, ``#``,
+        quotation marks and spaces after it."""
         name = self.line.lstrip()
-        head = name[: len(name) - len(name.lstrip("#"))]
+        head = name[: len(name) - len(name.lstrip("#*").lstrip())]
         name = name[len(head) :]
         end = len(name)
         while end and (name[end - 1].isspace() or name[end - 1] in '.#"'):

@@ -61,7 +61,7 @@ def is_name(text: str) -> bool:
     cut = text.strip().rstrip(".\u2026")
     if cut != text.strip() and len(cut) >= 2 and "CLASSIFIED".startswith(cut.upper()):
         return False
-    words = text.replace(".", " ").replace("#", " ").split()
+    words = text.replace(".", " ").replace("#", " ").removeprefix("* ").split()  # (``* HENZEL``: a stray star)
     if not words or len(words) > 4 or len(text) > 40:
         return False
     if any(w.upper().strip("’'") in _NOT_NAMES or REDACTED.search(w) for w in words):  # no redaction in a name
