@@ -36,3 +36,22 @@ def test_a_name_in_capitals_after_a_stray_star_signs() -> None:
     assert "".join(signed.itertext()) == "* HENZEL"
     listed = _record("16. (S) The talks covered two matters:\n* Trade and customs.\n")
     assert listed["signer"] is None
+
+
+def test_a_documents_points_numbered_from_1_after_full_text_of_and_a_colon_are_no_paragraphs() -> None:
+    """``¶9. Full Text of Dossier:`` / ``¶1. …`` … ``¶21. …`` (09NEWDELHI1778): the quoted document runs to
+    the cable's end, its points list items; ``Below is XXXXXXXXXXXX paper on reform.`` / ``Pensions:`` /
+    ``¶1. …`` … ``End XXXXXXXXXXXX.`` (10KYIV278) too. A restart at 1 that nothing introduces stays the
+    cable's numbering."""
+    points = "".join(f"{n}. The dossier's point {n} is set out here at some length.\n\n" for n in (1, 2, 3))
+    dossier = f"1. (C) The minister met us.\n\n2. Full Text of Dossier:\n\n{points}End Text of Dossier\nROEMER\n"
+    record = _record(dossier)
+    assert [p["n"] for p in record["paragraphs"]] == [1, 2]
+    assert record["signer"] == "ROEMER"
+    paper = (f"1. (C) The minister met us.\n\n2. (U) Below is XXXXXXXXXXXX paper on reform.\n\nPensions:\n\n{points}"
+             "Prices:\n\n1. Increase prices for transport.\n\nEnd XXXXXXXXXXXX.\n\nTEFFT\n")
+    assert [p["n"] for p in _record(paper)["paragraphs"]] == [1, 2]
+    marked = "".join(f"{n}. (C) The point {n} is set out here at some length, as he said.\n\n" for n in (1, 2, 3))
+    for intro in ("He spoke of the talks.", "Below is the paper on reform."):  # (nothing introduced, or closed)
+        plain = f"1. (C) The minister met us.\n\n2. (C) {intro}\n\n{marked}"
+        assert [p["n"] for p in _record(plain)["paragraphs"]] == [1, 2, 1, 2, 3]

@@ -90,6 +90,15 @@ def _lines_before(blocks: list[Block], n: int) -> list[str]:
 
 
 def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
+    last = blocks[-1] if blocks else None
+    if isinstance(last, ItemList):  # read as a paragraph of items (as by ``_signature``), written back as a list
+        at = len(blocks) - 1
+        blocks[at] = Paragraph(items=last.items)
+        _closing_lines(blocks, tail, run)
+        done = blocks[at] if at < len(blocks) else None
+        if isinstance(done, Paragraph) and not done.lines and done.items:
+            blocks[at] = ItemList(done.items)
+        return
     rules = run.active(LINES)
     after = run.active(AFTER_END)
     while blocks:

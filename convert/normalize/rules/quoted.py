@@ -115,12 +115,19 @@ def _opens_quote(text: str) -> bool:
 _INTRODUCES = re.compile(
     r"\b(?:following|below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?texts?\b[^.]{0,120}:"
     r"|\btexts?\s+of\b[^.]{0,120}\bfollows?\s*:"
-    r"|\btranslation\s+of\b[^.]{0,120}\bfollows\b",  # (``An official translation of the GOC counterproposal
-    re.I,  # follows, provided by U.S. Department of State …:``, 08BOGOTA4083)
+    r"|\btranslation\s+of\b[^.]{0,120}\bfollows\b"  # (``An official translation of the GOC counterproposal
+    # follows, provided by U.S. Department of State …:``, 08BOGOTA4083)
+    r"|\b(?:full|complete)\s+texts?\s+of\b[^.]{0,120}:\s*$"  # (``Full Text of Dossier:``, 09NEWDELHI1778)
+    # (``Below is XXXXXXXXXXXX paper on priority reform for the new government.``, 10KYIV278)
+    r"|\b(?:following|below|here)\s+(?:is|are)\s+(?:\S+\s+){0,3}?(?:non-?)?(?:paper|letter|statement)\b",
+    re.I,
 )
-#: what closes such a text: END TEXT and its kin, or ``End of official translation.``
+#: what closes such a text: END TEXT and its kin, ``End of official translation.``, or the end of a text whose
+#: author's name is withheld (``End XXXXXXXXXXXX.``)
 _TEXT_END = re.compile(
-    QUOTE_END.pattern + r"|\bEND\s+(?:OF\s+)?(?:THE\s+)?(?:(?:UN)?OFFICIAL\s+|INFORMAL\s+)?TRANSLATION\b", re.I
+    QUOTE_END.pattern + r"|\bEND\s+(?:OF\s+)?(?:THE\s+)?(?:(?:UN)?OFFICIAL\s+|INFORMAL\s+)?TRANSLATION\b"
+    r"|\bEND\s+X{4,}+\b",
+    re.I,
 )
 
 
@@ -134,12 +141,15 @@ def quoted_tail_run(numbers: list[int], texts: list[str]) -> set[int]:
     """The indexes of a restart at 1 after N that runs on to the end (each number 1 or the last
     one's next, two or more), where ``texts[i]`` is the text from number i to the next (the last:
     to the end): the text from N to the restart opens a quotation and the first END TEXT after the
-    restart comes with or after the last number (the paragraph audit shares this test)."""
+    restart comes with or after the last number, or none does and a colon ends the text that introduces
+    it (``¶9. Full Text of Dossier:``: quoted to the end; the paragraph audit shares this test)."""
     for k in range(1, len(numbers) - 1):
         if numbers[k] != 1 or any(numbers[i] not in (1, numbers[i - 1] + 1) for i in range(k + 1, len(numbers))):
             continue
         if _introduces_text(texts[k - 1]) and not any(_TEXT_END.search(t) for t in texts[k:-1]):
-            return set(range(k, len(numbers))) if _TEXT_END.search(texts[-1]) else set()
+            # (closed after the last point, or introduced by a colon and quoted to the cable's end)
+            closed = _TEXT_END.search(texts[-1]) or texts[k - 1].rstrip().endswith(":")
+            return set(range(k, len(numbers))) if closed else set()
     return set()
 
 
