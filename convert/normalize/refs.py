@@ -315,7 +315,8 @@ def parse_refs(text: str, own_year: int | None) -> RefList:
     for letter, written, item in items:
         start = _doubled(letter, item)
         runs = cable_runs(item, own_year, start)
-        if start and written and runs and runs[0][0] == start:  # the label written again goes with the label
+        if start and written and runs and runs[0][0] == start and item[start - 1].isspace():  # (the label again:
+            # with the label; not glued, ``A. A.BOGOTA 5486``: the edition prints the label, a space, the text)
             written, item = " ".join(f"{written} {item[:start]}".split()), item[start:]
             runs, start = [(at - start, target, inferred) for at, target, inferred in runs], 0
         if not runs:
