@@ -19,6 +19,7 @@ from . import (  # noqa: F401  (registers the rules)
     copypreamble,
     counted,
     cutfields,
+    cutpreview,
     cuts,
     dashes,
     doubled,

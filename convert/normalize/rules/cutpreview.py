@@ -1,0 +1,75 @@
+"""Chain ``blocks.passes``: a line a media partner's preview cut short, alone in a block before the
+cable's numbered paragraphs (``ROME 00001...``, ``Clas...``, ``Sensitive but Unclassified - not for
+Internet dist...``), whose words begin a later line of the cable (the handling sentence), a page line
+or the Classified By field's label: the preview's, a wrapper line, not text of the cable."""
+
+from __future__ import annotations
+
+import re
+
+from ..parsed import AnonBlock, Block, Furniture, PageBreak, Paragraph
+from .blocks import PASSES, text_lines
+from .ruler import Run, note
+from .runs import is_bare
+
+#: the ellipsis a preview is cut with, ending the line
+_CUT_END = re.compile(r"\s*+(?:\.{3,}+|…)$")
+#: the fewest characters before it (``Clas...``), the most a preview's line holds
+_SHORTEST, _LONGEST = 4, 90
+#: a page line's start (the station, the serial in eight digits cut short: ``ROME 00001``)
+_PAGE_START = re.compile(r"[A-Z][A-Z.]*+(?: [A-Z.]++){0,3}+ 0\d{2,7}+")
+
+
+def _later_lines(blocks: list[Block]) -> list[str]:
+    """Every line of these blocks, white space collapsed: text, list items and page furniture."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, PageBreak):
+            lines += [text for _, text in block.furniture.lines]
+            continue
+        held = list(getattr(block, "lines", ()))
+        for item in getattr(block, "items", ()):
+            held += item.lines
+        lines += text_lines(held)
+        lines += [text for x in held if isinstance(x, Furniture) for _, text in x.lines]
+    return [" ".join(line.split()) for line in lines]
+
+
+def _cut_head(block: Block) -> str | None:
+    """The words before the ellipsis of a bare block of one line cut short, or None."""
+    if not (isinstance(block, Paragraph) and is_bare(block)) or len(block.lines) != 1:
+        return None
+    line = block.lines[0]
+    if not isinstance(line, str) or len(line.strip()) > _LONGEST:
+        return None
+    cut = _CUT_END.search(line.strip())
+    head = " ".join(line.strip()[: cut.start()].split()) if cut else ""
+    return head if len(head) >= _SHORTEST else None
+
+
+@PASSES.rule(
+    "cut-preview-line",
+    trigger=("...", "…"),
+    note=note(
+        "normalization",
+        "A line of a media partner's preview cut short with '...' (ROME 00001..., Clas...), alone before the "
+        "numbered paragraphs and beginning a later line of the cable or a page line, is a wrapper line, not text.",
+    ),
+)
+def cut_preview_line(blocks: list[Block], run: Run) -> list[Block]:
+    """``ROME 00001...`` (a page line's start, 08ROME1021), ``Clas...`` (the Classified By label, 09KABUL3867),
+    ``Sensitive but Unclassified - not for Internet dist...`` before the sentence whole (09THEHAGUE338):
+    a wrapper (TEI ``ab type="wrapper"``). A sentence that trails off (``He said he would wait...``) begins
+    no later line and stays."""
+    out = list(blocks)
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.n is not None:
+            break
+        head = _cut_head(block)
+        if head is None:
+            continue
+        if "CLASSIFIED BY".startswith(head.upper()) or _PAGE_START.fullmatch(head) or any(
+            line.startswith(head) and len(line) > len(head) for line in _later_lines(blocks[index + 1 :])
+        ):
+            out[index] = AnonBlock("wrapper", block.lines)
+    return out if out != blocks else blocks
