@@ -1,4 +1,4 @@
-"""Chain ``lines.text`` (continued from :mod:`.lines`): line breaks a database wrote as CSV quoting.
+"""Chain ``lines.text`` (continued from :mod:`.lines`): line breaks a database wrote as CSV quoting, or as a tab.
 
 A database that stored a cable's text as a CSV cell, and a second export that quoted the cell
 again, left every line break of the text as ``,,""`` or ``,""`` at a line's end (the break itself
@@ -41,3 +41,24 @@ def csv_line_breaks(text: str) -> str:
     if text.count(',,""') < _ENOUGH:
         return text
     return _MARK.sub("\n", text)
+
+
+#: a tab before the banner of the cable's first section (a database row's copy that joined the routing's
+#: last line to it: ``… COLLECTIVE PRIORITY<tab>C O N F I D E N T I A L SECTION 01 OF 02 BERN 001280``)
+_TAB_BANNER = re.compile(
+    r"\t++(?=(?:C O N F I D E N T I A L|S E C R E T|U N C L A S|CONFIDENTIAL|SECRET|UNCLAS(?:SIFIED)?)\b"
+    r"[^\t\n]{0,40}?\bSECTION\s++0?1\s++OF\b)"
+)
+
+
+@TEXT.rule(
+    "tab-banner",
+    before="tabs",
+    trigger=("\t",),
+    note=note("normalization", "A tab before the banner of the first section is a line break (a row's copy)."),
+)
+def tab_banner(text: str) -> str:
+    """``… EUROPEAN POLITICAL COLLECTIVE PRIORITY<tab>C O N F I D E N T I A L SECTION 01 OF 02 BERN 001280``
+    (06BERN1280, a row's copy with its fields between tabs): the banner begins a line of its own, as in the
+    telegram. A row's field (``<tab>CONFIDENTIAL<tab>``) is left to the row."""
+    return _TAB_BANNER.sub("\n", text)
