@@ -35,9 +35,9 @@ def _later_lines(blocks: list[Block]) -> list[str]:
     return [" ".join(line.split()) for line in lines]
 
 
-def _cut_head(block: Block) -> str | None:
+def _cut_head(block: Paragraph) -> str | None:
     """The words before the ellipsis of a bare block of one line cut short, or None."""
-    if not (isinstance(block, Paragraph) and is_bare(block)) or len(block.lines) != 1:
+    if not is_bare(block) or len(block.lines) != 1:
         return None
     line = block.lines[0]
     if not isinstance(line, str) or len(line.strip()) > _LONGEST:
@@ -63,7 +63,9 @@ def cut_preview_line(blocks: list[Block], run: Run) -> list[Block]:
     no later line and stays."""
     out = list(blocks)
     for index, block in enumerate(blocks):
-        if isinstance(block, Paragraph) and block.n is not None:
+        if not isinstance(block, Paragraph):
+            continue
+        if block.n is not None:
             break
         head = _cut_head(block)
         if head is None:
