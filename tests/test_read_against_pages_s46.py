@@ -55,3 +55,17 @@ def test_a_documents_points_numbered_from_1_after_full_text_of_and_a_colon_are_n
     for intro in ("He spoke of the talks.", "Below is the paper on reform."):  # (nothing introduced, or closed)
         plain = f"1. (C) The minister met us.\n\n2. (C) {intro}\n\n{marked}"
         assert [p["n"] for p in _record(plain)["paragraphs"]] == [1, 2, 1, 2, 3]
+
+
+def test_a_series_lettered_inside_its_sentence_is_no_list_where_a_line_begins_with_its_next_letter() -> None:
+    """``… explained to us privately that a) the GOCR had taken a decision to recognize Palestine;`` /
+    ``b) President Arias had been involved; and c) the intent was …`` (08SANJOSE129): one paragraph, no
+    list item ``b)``. A list whose every label begins its line stays a list."""
+    body = ("5. (C) Guillermet explained to us privately that a) the GOCR had taken a decision to\n"
+            "recognize the state of Palestine;\nb) President Arias had been involved; and c) the intent was to help.\n")
+    assert _paragraphs(body) == ["5. (C) Guillermet explained to us privately that a) the GOCR had taken a decision "
+                                 "to recognize the state of Palestine; b) President Arias had been involved; and c) "
+                                 "the intent was to help."]
+    assert not _cable(body).tei.findall(".//t:body//t:item", NS)
+    listed = "5. (C) The minister raised two matters:\na) the border;\nb) the visas.\n"
+    assert len(_cable(listed).tei.findall(".//t:body//t:item", NS)) == 2

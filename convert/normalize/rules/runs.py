@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..parsed import Block, Line, ListItem, PageBreak, Paragraph
+from .runin import run_in_series
 
 #: an item's label at a line's start: ``(a)``, ``a)``, ``A.``, ``1)`` (``1).``), ``-``/``--``/``---`` (before a
 #: space, or glued to the item's first word: ``-hardliners, such as …``, ``--monitor implementation …``, ``--(C) …``;
@@ -239,7 +240,8 @@ def split_item_lines(
         if isinstance(entry, str):
             match = ITEM_START.match(entry) if starts is None else starts[index]
             label = match and match["label"] == "--" and not items and head_texts == 1 and LABEL_LINE.match(prev_text)
-            after = not prev_text or finished(prev_text) or label
+            after = (not prev_text or finished(prev_text) or label) and not (
+                match and not items and run_in_series(match["label"], " ".join(x for x in head if isinstance(x, str))))
             if match and (after or (items and more is not None and more(entry, prev_text))):
                 items.append((match["label"], [entry[match.end() :]]))
                 prev_text = entry
