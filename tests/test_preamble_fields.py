@@ -201,12 +201,12 @@ def test_a_label_written_twice_does_not_hide_the_cable() -> None:
     assert refs_of("REF: A. A) SECSTATE 96300 B. (B) MADRID 2114 C. C: 2004 MADRID 4554 D. D. 08 ROME 5") == [
         ("A", "SECSTATE 96300", "09STATE96300"),  # (the letter written again, bracketed: the label's)
         ("B", "MADRID 2114", "09MADRID2114"),
-        ("C", "C: 2004 MADRID 4554", "04MADRID4554"),
-        ("D", "D. 08 ROME 5", "08ROME5"),
+        ("C", "2004 MADRID 4554", "04MADRID4554"),  # (written again unbracketed before a cable: the label's too)
+        ("D", "08 ROME 5", "08ROME5"),
     ]
     # the label's closing parenthesis set apart (08LONDON1761)
     assert refs_of("REF: A. ) STATE 064404 B. ) IIR 663 2405 08") == [
-        ("A", ") STATE 064404", "09STATE64404"),
+        ("A", "STATE 064404", "09STATE64404"),  # (before a cable, the label's)
         ("B", ") IIR 663 2405 08", None),
     ]
 

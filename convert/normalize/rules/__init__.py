@@ -19,7 +19,6 @@ from . import (  # noqa: F401  (registers the rules)
     copypreamble,
     counted,
     cutfields,
-    cutpreview,
     cuts,
     dashes,
     doubled,
@@ -82,6 +81,7 @@ from . import titleforms  # noqa: F401  (after tailtitle: its pass follows title
 from . import repeated  # noqa: F401  (after tailtitle: the last pass, over the numbering the others left)
 from . import copyhead  # noqa: F401  (after repeated: its pass reads the copy repeated-text marked)
 from . import previews  # noqa: F401  (after dumps: its late rule follows copied-fields)
+from . import cutpreview  # noqa: F401  (after dumps: its late rule follows preview-stub)
 from . import routingagain  # noqa: F401  (after previews: it mends paragraphs with its helper)
 from . import rejoins  # noqa: F401  (after gaps: its merge rule follows wrapped-number-rejoin)
 from . import midsentence  # noqa: F401  (after rejoins: its merge rule follows function-word-rejoin)

@@ -46,7 +46,7 @@ def csv_line_breaks(text: str) -> str:
 #: a tab before the banner of the cable's first section (a database row's copy that joined the routing's
 #: last line to it: ``… COLLECTIVE PRIORITY<tab>C O N F I D E N T I A L SECTION 01 OF 02 BERN 001280``)
 _TAB_BANNER = re.compile(
-    r"\t++(?=(?:C O N F I D E N T I A L|S E C R E T|U N C L A S|CONFIDENTIAL|SECRET|UNCLAS(?:SIFIED)?)\b"
+    r"(?<!\t)\t++(?=(?:C O N F I D E N T I A L|S E C R E T|U N C L A S|CONFIDENTIAL|SECRET|UNCLAS(?:SIFIED)?)\b"
     r"[^\t\n]{0,40}?\bSECTION\s++0?1\s++OF\b)"
 )
 

@@ -1,19 +1,23 @@
-"""Chain ``blocks.passes``: a line a media partner's preview cut short, alone in a block before the
-cable's numbered paragraphs (``ROME 00001...``, ``Clas...``, ``Sensitive but Unclassified - not for
-Internet dist...``), whose words begin a later line of the cable (the handling sentence), a page line
-or the Classified By field's label: the preview's, a wrapper line, not text of the cable."""
+"""Chain ``fields.late`` (after ``preview-stub``, which takes such a line right before the partner's copy): a
+line a media partner's preview cut short, alone in a block before the cable's numbered paragraphs
+(``ROME 00001...``, ``Clas...``, ``Sensitive but Unclassified - not for Internet dist...``), whose words begin a
+later line of the cable (the handling sentence), a page line or the Classified By field's label: the preview's, a
+wrapper line, not text of the cable."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ..parsed import AnonBlock, Block, Furniture, PageBreak, Paragraph
-from .blocks import PASSES, text_lines
+from ..parsed import AnonBlock, Block, Field, Furniture, PageBreak, Paragraph
+from .blocks import text_lines
+from .dumps import wrapper_block
+from .fields import LATE
 from .ruler import Run, note
 from .runs import is_bare
 
 #: the ellipsis a preview is cut with, ending the line
-_CUT_END = re.compile(r"\s*+(?:\.{3,}+|…)$")
+_CUT_ENDS = ("...", "…")
 #: the fewest characters before it (``Clas...``), the most a preview's line holds
 _SHORTEST, _LONGEST = 4, 90
 #: a page line's start (the station, the serial in eight digits cut short: ``ROME 00001``)
@@ -42,13 +46,14 @@ def _cut_head(block: Paragraph) -> str | None:
     line = block.lines[0]
     if not isinstance(line, str) or len(line.strip()) > _LONGEST:
         return None
-    cut = _CUT_END.search(line.strip())
-    head = " ".join(line.strip()[: cut.start()].split()) if cut else ""
+    cut = line.strip()
+    head = " ".join(cut.rstrip(".…").split()) if cut.endswith(_CUT_ENDS) else ""
     return head if len(head) >= _SHORTEST else None
 
 
-@PASSES.rule(
+@LATE.rule(
     "cut-preview-line",
+    after="preview-stub",
     trigger=("...", "…"),
     note=note(
         "normalization",
@@ -56,7 +61,7 @@ def _cut_head(block: Paragraph) -> str | None:
         "numbered paragraphs and beginning a later line of the cable or a page line, is a wrapper line, not text.",
     ),
 )
-def cut_preview_line(blocks: list[Block], run: Run) -> list[Block]:
+def cut_preview_line(fields: Sequence[Field], blocks: list[Block], run: Run) -> list[Block]:
     """``ROME 00001...`` (a page line's start, 08ROME1021), ``Clas...`` (the Classified By label, 09KABUL3867),
     ``Sensitive but Unclassified - not for Internet dist...`` before the sentence whole (09THEHAGUE338):
     a wrapper (TEI ``ab type="wrapper"``). A sentence that trails off (``He said he would wait...``) begins
@@ -68,8 +73,8 @@ def cut_preview_line(blocks: list[Block], run: Run) -> list[Block]:
         if block.n is not None:
             break
         head = _cut_head(block)
-        if head is None:
-            continue
+        if head is None or (index + 1 < len(blocks) and wrapper_block(blocks[index + 1])):
+            continue  # (right before the partner's copy: ``preview-stub``'s)
         if "CLASSIFIED BY".startswith(head.upper()) or _PAGE_START.fullmatch(head) or any(
             line.startswith(head) and len(line) > len(head) for line in _later_lines(blocks[index + 1 :])
         ):

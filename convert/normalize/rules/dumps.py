@@ -192,7 +192,7 @@ def copied_fields(fields: Sequence[Field], blocks: list[Block], run: Run) -> lis
         if kind in written and texts and _copies(texts, written[kind], not isinstance(block, LateField), kind):
             out[index] = _as_wrapper(block)
         elif kind == "subject" and kind in written and isinstance(block, Paragraph):
-            for k in _subject_copy(blocks, index, written[kind], any(_wrapper(b) for b in blocks[:index])):
+            for k in _subject_copy(blocks, index, written[kind], any(wrapper_block(b) for b in blocks[:index])):
                 out[k] = _as_wrapper(blocks[k])
     return out if out != blocks else blocks
 
@@ -240,7 +240,7 @@ def _subject_copy(blocks: list[Block], index: int, subjects: list[str], after_wr
     return []
 
 
-def _wrapper(block: Block) -> bool:
+def wrapper_block(block: Block) -> bool:
     """A block the stages before made the partner's wrapper: its database row or its copy of
     the preamble (a block, or the furniture line ``preamble-copy`` cut)."""
     if isinstance(block, AnonBlock):
@@ -269,7 +269,7 @@ def preview_stub(fields: Sequence[Field], blocks: list[Block], run: Run) -> list
         if not isinstance(block, Paragraph):
             continue
         texts = text_lines(block.lines)
-        if is_bare(block) and block.n is None and texts and _cut_stem(texts[-1]) and _wrapper(blocks[index + 1]):
+        if is_bare(block) and block.n is None and texts and _cut_stem(texts[-1]) and wrapper_block(blocks[index + 1]):
             return [*blocks[:index], AnonBlock("wrapper", block.lines), *blocks[index + 1 :]]
         return blocks
     return blocks

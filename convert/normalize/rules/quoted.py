@@ -141,15 +141,12 @@ def quoted_tail_run(numbers: list[int], texts: list[str]) -> set[int]:
     """The indexes of a restart at 1 after N that runs on to the end (each number 1 or the last
     one's next, two or more), where ``texts[i]`` is the text from number i to the next (the last:
     to the end): the text from N to the restart opens a quotation and the first END TEXT after the
-    restart comes with or after the last number, or none does and a colon ends the text that introduces
-    it (``¶9. Full Text of Dossier:``: quoted to the end; the paragraph audit shares this test)."""
+    restart comes with or after the last number (the paragraph audit shares this test)."""
     for k in range(1, len(numbers) - 1):
         if numbers[k] != 1 or any(numbers[i] not in (1, numbers[i - 1] + 1) for i in range(k + 1, len(numbers))):
             continue
         if _introduces_text(texts[k - 1]) and not any(_TEXT_END.search(t) for t in texts[k:-1]):
-            # (closed after the last point, or introduced by a colon and quoted to the cable's end)
-            closed = _TEXT_END.search(texts[-1]) or texts[k - 1].rstrip().endswith(":")
-            return set(range(k, len(numbers))) if closed else set()
+            return set(range(k, len(numbers))) if _TEXT_END.search(texts[-1]) else set()
     return set()
 
 
