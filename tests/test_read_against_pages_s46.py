@@ -38,9 +38,9 @@ def test_a_name_in_capitals_after_a_stray_star_signs() -> None:
     assert listed["signer"] is None
 
 
-def test_a_documents_points_numbered_from_1_after_full_text_of_and_a_colon_are_no_paragraphs() -> None:
-    """``¶9. Full Text of Dossier:`` / ``¶1. …`` … ``¶21. …`` (09NEWDELHI1778): the quoted document runs to
-    the cable's end, its points list items; ``Below is XXXXXXXXXXXX paper on reform.`` / ``Pensions:`` /
+def test_a_documents_points_numbered_from_1_after_full_text_of_are_no_paragraphs() -> None:
+    """``¶9. Full Text of Dossier:`` / ``¶1. …`` … ``¶21. …`` / ``End Text of Dossier`` (09NEWDELHI1778): the
+    quoted document's points are list items; ``Below is XXXXXXXXXXXX paper on reform.`` / ``Pensions:`` /
     ``¶1. …`` … ``End XXXXXXXXXXXX.`` (10KYIV278) too. A restart at 1 that nothing introduces stays the
     cable's numbering."""
     points = "".join(f"{n}. The dossier's point {n} is set out here at some length.\n\n" for n in (1, 2, 3))
