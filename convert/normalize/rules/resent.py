@@ -27,9 +27,9 @@ _Q = re.compile(r"Q(?<!\SQ)")
 #: the least a resent copy holds, and how far back its first copy may begin
 _LEAST = 20
 _REACH = 400
-#: a space, and a paragraph number and portion marking the second copy repeats before the words
-#: (the first copy's are the paragraph's label, not in its text)
-_LEAD = re.compile(r"\s*(?:\d{1,3}\.\s*(?:\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,8})*\)\s*)?)?")
+#: a space, and a paragraph number and portion marking, or a list item's dash, the second copy repeats before
+#: the words (the first copy's are the paragraph's or the item's label, not in its text: ``Q--  Canada has …``)
+_LEAD = re.compile(r"\s*(?:\d{1,3}\.\s*(?:\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,8})*\)\s*)?|-{1,3}\s*)?")
 
 
 def _resent(text: str, at: int) -> int | None:
