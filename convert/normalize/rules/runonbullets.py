@@ -30,6 +30,9 @@ _SPACED_BULLET = re.compile(rf"\s(?:{_ENDED}|(?<=\b(?:Key Points|KEY POINTS)\s))
 #: the same with one hyphen, two on the line at least (``… the following steps: - Payment for … septel.) - Approval
 #: and implementation …``, 09TRIPOLI695; ``1.(U) KEY POINTS - The Egyptian stock market …``)
 _SPACED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|(?<=\b(?:Key Points|KEY POINTS)\s))(?=-\s+[A-Z(\"\u201c])")
+#: the same bullet glued to a sentence's stop (``… telecommunications equipment.-- Even as we …``, 09DAMASCUS142):
+#: a bullet only where the line holds two spaced ones or more
+_GLUED_BULLET = re.compile(r"--(?<=[a-z]{2}[.!?]--)(?=\s++[A-Z])")
 #: a line that begins with a ``--`` bullet (counted with one run into it); a list's lead, a sentence's stop before
 _LEADING_BULLET = re.compile(r"^\s*+--\s*+[A-Z(\"\u201c]")
 _LEAD_END = re.compile(r":\s+$")
@@ -53,7 +56,7 @@ def run_on_bullets(line: str) -> list[Line] | None:
     hyphens = [m.end() for m in _SPACED_HYPHEN.finditer(line)] if " - " in line else []
     cuts += hyphens if len(hyphens) >= 2 else []
     if len(spaced) >= 2:
-        cuts = sorted({*cuts, *spaced})
+        cuts = sorted({*cuts, *spaced, *(m.start() for m in _GLUED_BULLET.finditer(line))})
     else:  # (one bullet after a list's lead: ``… which Jereissati outlined: -- Use …``, or after a finished
         # sentence on a line a bullet begins, not after a closing quote: ``-- MADAGASCAR: … an abject “surrender” --``)
         lead = _LEADING_BULLET.match(line) is not None
