@@ -15,6 +15,9 @@ from .blocks import CUT
 _MARK = r"--\s++\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,8})*\)"
 #: what ends a sentence, and the first white space after it (looked back at from there)
 _ENDED = r"(?<=[.:;!?\"')\u201d\u2019]\s)"
+#: the last item's ``and`` after the item before's semicolon (``… remain open; - Exit routes …; and - Every effort
+#: must be made …``, 09COLOMBO106)
+_AND = r"(?<=;\s(?:and|AND)\s)"
 #: (each alternative starts where a run of spaces does, and takes it whole: linear on long runs;
 #: the pattern begins with the run's first white space, so the search skips to white space in C
 #: instead of trying three look-behinds at every position: the same matches, 5x faster)
@@ -26,10 +29,10 @@ _RUN_ON_BULLET = re.compile(
 #: the same bullet after one space only (``Key Points: -- The Government … subside. -- The
 #: efforts …``, 09CAIRO1222): a bullet only where the line holds two of them or more
 #: (``--The GOE's …`` too, and after a ``Key Points`` label with no colon: 09CAIRO1531)
-_SPACED_BULLET = re.compile(rf"\s(?:{_ENDED}|(?<=\b(?:Key Points|KEY POINTS)\s))(?=--\s*+[A-Z(\"\u201c])")
+_SPACED_BULLET = re.compile(rf"\s(?:{_ENDED}|{_AND}|(?<=\b(?:Key Points|KEY POINTS)\s))(?=--\s*+[A-Z(\"\u201c])")
 #: the same with one hyphen, two on the line at least (``… the following steps: - Payment for … septel.) - Approval
 #: and implementation …``, 09TRIPOLI695; ``1.(U) KEY POINTS - The Egyptian stock market …``)
-_SPACED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|(?<=\b(?:Key Points|KEY POINTS)\s))(?=-\s+[A-Z(\"\u201c])")
+_SPACED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|{_AND}|(?<=\b(?:Key Points|KEY POINTS)\s))(?=-\s+[A-Z(\"\u201c])")
 #: the same bullet glued to a sentence's stop (``… telecommunications equipment.-- Even as we …``, 09DAMASCUS142):
 #: a bullet only where the line holds two spaced ones or more
 _GLUED_BULLET = re.compile(r"--(?<=[a-z]{2}[.!?]--)(?=\s++[A-Z])")
