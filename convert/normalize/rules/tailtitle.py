@@ -205,7 +205,8 @@ def ruled_tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | 
     assert isinstance(line, str)
     words = line.split()
     start = len(words)
-    while start > 0 and _mixed_word(words[start - 1], start == len(words)) and len(words) - start <= _MAX_WORDS:
+    while (start > 0 and _mixed_word(words[start - 1], start == len(words)) and len(words) - start <= _MAX_WORDS
+           and not _withheld(words[start - 1])):
         start -= 1
     while start < len(words) and not words[start][:1].isupper() and not words[start][:1].isdigit():
         start += 1  # (a title starts with a capital)
@@ -213,8 +214,8 @@ def ruled_tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | 
     before = words[start - 1] if 0 < start < len(words) else ""
     if start == 0 and last and isinstance(lines[last - 1], str):  # a line of its own under the last sentence
         before = (str(lines[last - 1]).split() or [""])[-1]  # (``… though not co-equals.`` / ``Comment``)
-    if not (_finished(before) and any(map(str.isalnum, before))) or words[-1][:1].islower():
-        return None
+    if not ((_finished(before) and any(map(str.isalnum, before))) or _withheld(before)) or words[-1][:1].islower():
+        return None  # (after a finished sentence, or a redaction: ``¶16. (S) XXXXXXXXXXXX Child Trafficking``)
     title = line.split(None, start)[-1].rstrip()
     if len(title) > _MAX_CHARS or title.upper().startswith(_NOT_TITLE) or _NOT_IN_TITLE.intersection(title_words):
         return None
@@ -222,6 +223,17 @@ def ruled_tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | 
         return None  # (a redaction, a number: no title)
     kept = line.rstrip()[: -len(title)].rstrip()
     return (*lines[:last], kept), title
+
+
+def _withheld(word: str) -> bool:
+    """Whether a word is a redaction (a run of X's: the withheld words)."""
+    return len(word) >= 4 and set(word) == {"X"}
+
+
+def _all_withheld(lines: tuple[Line, ...]) -> bool:
+    """Whether the text left before a title is redactions alone (a withheld paragraph)."""
+    words = " ".join(x for x in lines if isinstance(x, str)).split()
+    return bool(words) and all(map(_withheld, words))
 
 
 def _ruled_next(blocks: list[Block], index: int) -> bool:
@@ -261,7 +273,8 @@ def title_after_text(blocks: list[Block], run: Run) -> list[Block]:
         elif isinstance(block, Paragraph) and _ruled_next(blocks, index):
             # (its rule under it: a title in mixed case too, run on or a line of its own)
             found = ruled_tail_title(last_lines(block)) or tail_title(last_lines(block))
-        if found is None or not isinstance(block, Paragraph) or not any(map(has_lower, found[0])):
+        kept = found[0] if found else ()
+        if found is None or not isinstance(block, Paragraph) or not (any(map(has_lower, kept)) or _all_withheld(kept)):
             out.append(block)
             continue
         lines, title = found
