@@ -351,6 +351,8 @@ def _mixed_title(found: Cut, single: bool) -> bool:
     one = (single and _ONE_WORD_TITLE.fullmatch(title) is not None) or title in _SECTION_TITLES
     if (len(title.split()) < 2 and not one) or not before or _NO_END.match(before[-1]) or _NAME_ENTRY.match(title):
         return False
+    if _withheld(before[-1]):  # (no rule under it: ``… protect. XXXXXXXXXXXX Azerbaijan`` may be a name's end)
+        return False
     return "XXXX" not in title and not title.startswith(_NOT_MIXED_TITLE) and title_case(title)
 
 
