@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from test_read_against_pages import HEAD, _cable, _record
 
-from convert.model import NS
+from convert.model import NS, RawCable, SourceMetadata
+from convert.normalize import normalize
+from convert.writers.json import record
 
 
 def _paragraphs(body: str, head: str = HEAD) -> list[str]:
@@ -69,3 +71,21 @@ def test_a_series_lettered_inside_its_sentence_is_no_list_where_a_line_begins_wi
     assert not _cable(body).tei.findall(".//t:body//t:item", NS)
     listed = "5. (C) The minister raised two matters:\na) the border;\nb) the visas.\n"
     assert len(_cable(listed).tei.findall(".//t:body//t:item", NS)) == 2
+
+
+def test_a_banner_serial_that_lost_its_last_digit_names_no_other_cable() -> None:
+    """``C O N F I D E N T I A L BUENOS AIRES 00167SIPDIS`` under ``DE RUEHBU #1673/01`` on the page of
+    07BUENOSAIRES1673: the banner's serial lost a digit; the note does not say the text is another cable's.
+    A banner of six digits that names another serial still does."""
+    def warnings(banner: str) -> list[str]:
+        header = ("VZCZCXRO1234\nRR RUEHAC\nDE RUEHBU #1673/01 2361854\nZNY CCCCC ZZH\nR 241854Z AUG 07\n"
+                  "FM AMEMBASSY BUENOS AIRES\nTO RUEHC/SECSTATE WASHDC 8888\n")
+        body = f"{banner}\n\nSIPDIS\n\nE.O. 12958: DECL: 08/22/2017\nTAGS: PREL AR\nSUBJECT: TEST\n\n1. (C) Text.\n"
+        meta = SourceMetadata(kind="cablegate-table", id="07BUENOSAIRES1673", created="2007-08-24 18:54")
+        raw = RawCable(source="t.html", form="html", body=body, header=header, metadata=meta)
+        return list(record(normalize(raw))["warnings"])
+
+    cut = warnings("C O N F I D E N T I A L BUENOS AIRES 00167")
+    assert not any("seems to be" in w for w in cut)
+    assert any("lost its last digit" in w for w in cut)
+    assert any("seems to be 07BUENOSAIRES1671's" in w for w in warnings("C O N F I D E N T I A L BUENOS AIRES 001671"))

@@ -19,7 +19,7 @@ from .offices import no_origin, sender_station
 from .parsed import Banner, Block, EditorialNote, Facts, Field, LateField, Paragraph, Routing
 from .refs import cited
 from .rules.cutfields import WHOLE_CLASSIFIED_BY
-from .rules.deserial import de_serial_id, whole_serial
+from .rules.deserial import cut_banner, de_serial_id, whole_serial
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH
 from .rules.labels import subject_text
 from .rules.openrefs import opening_refs_of
@@ -198,7 +198,7 @@ def _ident(
     if ident and meta is not None and meta.id and ident != meta.id:
         routed = cable_id(date, station_from_sender(routing), routing.serial)
         if routed == meta.id or _sent_from(meta.id, ident, routing, date):  # two witnesses against the banner:
-            return meta.id, message_ref, ident  # the page keeps its identity
+            return meta.id, message_ref, None if cut_banner(banner, routing.serial, warnings) else ident  # (its id)
         if not (banner and banner.serial) and _last_digits(ident, meta.id):
             return meta.id, message_ref, None  # the DE line's serial is the id's last four digits
         if routing.date is None:  # the year is then the metadata's, which vouches for its own id alone

@@ -157,3 +157,13 @@ def whole_serial(
     else:
         warnings.append(f"the banner's serial {banner.serial} is not the DE line's #{de_serial}: the DE line's is read")
     return dataclasses.replace(banner, serial=found)
+
+
+def cut_banner(banner: Banner | None, de_serial: str | None, warnings: list[str]) -> bool:
+    """Whether a banner that names another cable than the page's id and DE line only lost its serial's last
+    digit (``BUENOS AIRES 00167SIPDIS`` under ``#1673``, 07BUENOSAIRES1673): no other cable's text, as
+    ``banner-serial-cut`` reads it; a warning says so."""
+    if not (banner and banner.serial and de_serial) or banner_serial_cut(banner.serial, de_serial, True) is None:
+        return False
+    warnings.append(f"the banner's serial {banner.serial} lost its last digit: the DE line's #{de_serial} is read")
+    return True
