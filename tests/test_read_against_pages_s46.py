@@ -89,3 +89,13 @@ def test_a_banner_serial_that_lost_its_last_digit_names_no_other_cable() -> None
     assert not any("seems to be" in w for w in cut)
     assert any("lost its last digit" in w for w in cut)
     assert any("seems to be 07BUENOSAIRES1671's" in w for w in warnings("C O N F I D E N T I A L BUENOS AIRES 001671"))
+
+
+def test_a_reference_label_glued_to_a_four_digit_year_still_labels() -> None:
+    """``REFTELS: A) 2008 BRASILIA 672, B) 2008 BRASILIA 593, C)2008 SAO PAULO 260`` (09BRASILIA1383): three
+    references, C its own, as ``C)08 …`` was."""
+    from convert.normalize.refs import parse_refs
+
+    refs = parse_refs("REFTELS: A) 2008 BRASILIA 672, B) 2008 BRASILIA 593, C)2008 SAO PAULO 260", 2009).items
+    assert [(r.letter, r.target) for r in refs] == [("A", "08BRASILIA672"), ("B", "08BRASILIA593"),
+                                                   ("C", "08SAOPAULO260")]

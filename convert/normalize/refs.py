@@ -29,7 +29,7 @@ REF = re.compile(
 _REF_LABEL = re.compile(
     r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,)|(?<=\d)(?=[A-Z][.)]\s))(?:¶\s*)?(?:"  # (``STATE 14201B. GENEVA 133``)
     + _BARE
-    + r"|(?:REF\s+)?(?:\(\s?(?P<a>[A-Za-z])\s?\)|(?P<b>[A-Za-z])(?:[.)](?=\s|[A-Z]|\d\d\s)|:(?=\s))))\s*",
+    + r"|(?:REF\s+)?(?:\(\s?(?P<a>[A-Za-z])\s?\)|(?P<b>[A-Za-z])(?:[.)](?=\s|[A-Z]|(?:\d\d){1,2}\s)|:(?=\s))))\s*",
 )
 _HEAD_LETTER = re.compile(r"\b([A-Z])\s*:?$")
 MONTH_WORDS = frozenset(
