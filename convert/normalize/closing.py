@@ -5,7 +5,7 @@ blocks, kept in order."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, ListItem, PageBreak, Paragraph, Signature
 from .rules.blocks import text_lines
@@ -89,15 +89,23 @@ def _lines_before(blocks: list[Block], n: int) -> list[str]:
     return found[-n - 1 : -1]
 
 
-def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
+def _as_paragraph(blocks: list[Block], step: Callable[[], None]) -> bool:
+    """Whether the last block is a list of items: if so, ``step`` reads it as a paragraph of items (as the
+    closing's rules read a paragraph's), and what is left of it is written back as a list."""
     last = blocks[-1] if blocks else None
-    if isinstance(last, ItemList):  # read as a paragraph of items (as by ``_signature``), written back as a list
-        at = len(blocks) - 1
-        blocks[at] = Paragraph(items=last.items)
-        _closing_lines(blocks, tail, run)
-        done = blocks[at] if at < len(blocks) else None
-        if isinstance(done, Paragraph) and not done.lines and done.items:
-            blocks[at] = ItemList(done.items)
+    if not isinstance(last, ItemList):
+        return False
+    at = len(blocks) - 1
+    blocks[at] = Paragraph(items=last.items)
+    step()
+    done = blocks[at] if at < len(blocks) else None
+    if isinstance(done, Paragraph) and not done.lines and done.items:
+        blocks[at] = ItemList(done.items)
+    return True
+
+
+def _closing_lines(blocks: list[Block], tail: list[Block], run: Run) -> None:
+    if _as_paragraph(blocks, lambda: _closing_lines(blocks, tail, run)):
         return
     rules = run.active(LINES)
     after = run.active(AFTER_END)
@@ -210,15 +218,9 @@ def _glued(line: str, kept: str, name: str) -> bool:
 
 def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
     """The signature: a name on its own last line, or after the last sentence."""
-    last = blocks[-1] if blocks else None
-    if isinstance(last, ItemList):  # read as a paragraph of items, written back as a list
-        at = len(blocks) - 1
-        blocks[at] = Paragraph(items=last.items)
-        _signature(blocks, tail, run)
-        done = blocks[at]
-        if isinstance(done, Paragraph):
-            blocks[at] = ItemList(done.items)
+    if _as_paragraph(blocks, lambda: _signature(blocks, tail, run)):
         return
+    last = blocks[-1] if blocks else None
     if not isinstance(last, Paragraph):
         return
     if _starred_name(last):  # (``… cooperation.`` / ``* HENZEL``: no list of one item, a name with a stray star)

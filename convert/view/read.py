@@ -241,23 +241,29 @@ def read_banner(tei: etree._Element) -> str | None:
 _BODY = compiled("t:text/t:body")
 _LABEL, _HEAD, _ITEM, _LIST, _P, _DIV = (_T + n for n in ("label", "head", "item", "list", "p", "div"))
 _SUMMARIES = compiled(f"{DIV}//t:seg[@type='summary']")
-#: a paragraph's portion marking as written (its JSON value without a stop or colon typed after it: ``6.(C/NF): …``)
-_MARKING = "t:seg[@type='portion-marking']"
 
 
 def paragraph_of(p: etree._Element, edition: bool = False) -> Paragraph:
     """A TEI ``p``'s number, portion marking and text (the text without the two); with
     ``edition``, a redaction reads as the edition prints it (a bookmark of the edition)."""
-    mark = next((text_of(seg) for seg in _all(p, _MARKING)), None)
-    text = text_of(p, _EDITION_PARAGRAPH if edition else _PARAGRAPH)
-    if mark is not None and text.startswith(mark):
-        text = text[len(mark):].lstrip()
+    mark, text = _unmarked(p, text_of(p, _EDITION_PARAGRAPH if edition else _PARAGRAPH))
     number = p.get("n")
     if number and not any(child.tag == _LABEL for child in p):
         # the number written in the text, after the marking (``(C) 1. The Embassy…``,
         # 07BAGHDAD3504): kept apart as the label's is, not printed twice ("¶1 1. The…")
         text = re.sub(rf"^{re.escape(number)}[.)]\s+", "", text)
-    return Paragraph(number, mark and mark.rstrip(".:"), text)
+    return Paragraph(number, mark, text)
+
+
+def _unmarked(p: etree._Element, text: str, label: str | None = None) -> tuple[str | None, str]:
+    """A paragraph's portion marking (its value: no stop or colon typed after it, ``6.(C/NF): …``) and ``text``
+    without the marking written at its start (and ``label`` after it: the number after the marking, ``(C) 1. …``)."""
+    mark = next((text_of(seg) for seg in _all(p, "t:seg[@type='portion-marking']")), None)
+    if mark is not None and text.startswith(mark):
+        text = text[len(mark):].lstrip()
+        if label and text.startswith(label):
+            text = text[len(label):].lstrip()
+    return mark and mark.rstrip(".:"), text
 
 
 def read_body(tei: etree._Element) -> Body:
@@ -349,12 +355,8 @@ def _paragraph(p: etree._Element) -> Block:
         if label and text.startswith(label):
             text = text[len(label):].lstrip()
             label = None
-    mark = next((text_of(seg) for seg in _all(p, _MARKING)), None)
-    if mark is not None and text.startswith(mark):
-        text = text[len(mark):].lstrip()
-        if label and text.startswith(label):  # the number written after the marking: (C) 1. …
-            text = text[len(label):].lstrip()
-    return Block("p", p.get("type"), _items_apart(p, text), n, mark and mark.rstrip(".:"))
+    mark, text = _unmarked(p, text, label)
+    return Block("p", p.get("type"), _items_apart(p, text), n, mark)
 
 
 def _items_apart(p: etree._Element, text: str) -> str:

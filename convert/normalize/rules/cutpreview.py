@@ -13,6 +13,7 @@ from ..parsed import AnonBlock, Block, Field, Furniture, PageBreak, Paragraph
 from .blocks import text_lines
 from .dumps import wrapper_block
 from .fields import LATE
+from .refcopy import block_lines
 from .ruler import Run, note
 from .runs import is_bare
 
@@ -31,9 +32,7 @@ def _later_lines(blocks: list[Block]) -> list[str]:
         if isinstance(block, PageBreak):
             lines += [text for _, text in block.furniture.lines]
             continue
-        held = list(getattr(block, "lines", ()))
-        for item in getattr(block, "items", ()):
-            held += item.lines
+        held = block_lines(block)
         lines += text_lines(held)
         lines += [text for x in held if isinstance(x, Furniture) for _, text in x.lines]
     return [" ".join(line.split()) for line in lines]
