@@ -73,7 +73,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s68.tsv", "session 68"),
               ("selection-holdout-s69.tsv", "session 69"),
               ("selection-holdout-s70.tsv", "session 70"),
-              ("selection-holdout-s71.tsv", "session 71"))
+              ("selection-holdout-s71.tsv", "session 71"),
+              ("selection-holdout-s72.tsv", "session 72"),
+              ("selection-holdout-s73.tsv", "session 73"))
 
 
 def selection() -> dict[str, dict]:
