@@ -302,6 +302,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 70", "% right on pages drawn and read in session 70 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 71", "% right on pages drawn and read in session 71 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 72", "% right on pages drawn and read in session 72 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 73", "% right on pages drawn and read in session 73 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
