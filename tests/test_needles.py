@@ -8,7 +8,7 @@ import re
 
 from convert.normalize.blocks import _Lines
 from convert.normalize.needles import no_page_number, searches
-from convert.normalize.rules.lines import PAGE_IN_LINE
+from convert.normalize.rules.pagecut import PAGE_IN_LINE
 
 _NEEDLES = ("-0", "-1", "----", "Z ", *(f"{d}W" for d in "0123456789"))
 

@@ -11,7 +11,7 @@ import re
 
 from ..banner import BANNER_LEVEL
 from ..parsed import Anchored, Furniture, Line
-from .blocks import CUT, ends_sentence, para_start, terminal
+from .blocks import CUT, PARA_START, ends_sentence, para_start, terminal
 from .dashnames import TITLE_MAX as _TITLE_MAX
 from .dashnames import rule_runs
 from .ruler import note
@@ -215,6 +215,8 @@ def _title_start(pre: str, rule_at: int) -> int | None:
     Summary. -----``); None when that cannot be told."""
     if not pre:
         return rule_at
+    if _numbered_title(pre):
+        return rule_at  # ``3. (C) THREE-STAGE TALKS, BUT WITH WHOM? -----``: the paragraph's own title over its rule
     after_label = _after_end_label(pre)
     if after_label is not None:
         return after_label
@@ -231,6 +233,21 @@ def _title_start(pre: str, rule_at: int) -> int | None:
     return _title_run(pre)
 
 
+#: a sentence's end inside a title (a stop, not an initialism's; ``!`` or ``?``), a space after it
+_STOP_INSIDE = re.compile(r"(?<![A-Z])[.!?]\s+\S")
+
+
+def _numbered_title(pre: str) -> bool:
+    """Whether ``pre`` is a numbered paragraph's number and marking and then only a title (``3. (C)
+    THREE-STAGE TALKS, BUT WITH WHOM?``, ``4. (SBU) WANTED: STRIPED SHIRT WITH BLUE HELMET``,
+    08ASMARA249): short, no sentence ending inside it or at its end."""
+    start = PARA_START.match(pre)
+    if not (start and para_start(pre)):
+        return False
+    title = pre[start.end() :].strip()
+    return 0 < len(title) <= _TITLE_MAX and not ends_sentence(title) and not _STOP_INSIDE.search(title)
+
+
 #: a stop that ends an initialism (``U.S.``), not always a sentence
 _INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 
@@ -244,7 +261,7 @@ def _before_colon(pre: str, ends: list[re.Match[str]]) -> int:
     start, last = ends[-1].end(), ends[-1].start()
     inside = pre[last] == ":" or (pre[last] == "." and _INITIALISM.search(pre, 0, last + 1) is not None)
     if not inside or len(ends) < 2 or pre[ends[-2].start()] not in ".!?\"\u201d":
-        return start  # (not after a paragraph's number or marking: ``4. (SBU) WANTED: STRIPED SHIRT``)
+        return start  # (the words after the last sentence end or colon)
     head = pre[ends[-2].end() : ends[-1].start()].split()
     return ends[-2].end() if 0 < len(head) <= 6 and all(_TITLE_WORD.match(w) for w in head) else start
 
@@ -295,6 +312,21 @@ def glued_heading(line: str) -> list[Line] | None:
     return _cut_heading(line, 0)
 
 
+#: a redaction first in a title, then the title's words
+_REDACTION_FIRST = re.compile(r"X{4,}\s+(?=\S)")
+
+
+def _past_redaction(line: str, start: int, rule: re.Match[str]) -> int:
+    """Where a title starts that a redaction stands before (``… bankroll the party. XXXXXXXXXXXX Al Mustaqbal
+    ------------``, 08MANAMA592): past the redaction when the rule is as long as the words after it, as a
+    typed underline is (the redaction ends the sentence before); else ``start``."""
+    first = _REDACTION_FIRST.match(line, start)
+    if first is None or first.end() >= rule.start():
+        return start
+    title = line[first.end() : rule.start()].rstrip()
+    return first.end() if len(rule.group().strip()) == len(title) else start
+
+
 #: a title after a rule, glued by a hyphen or two to the next paragraph's number and marking
 #: (``----- Candidate for Governor Offers a Critique-14.  (U)  Ambassador …``: the rule after the
 #: title lost but its last dash): capitalised words with no sentence's end, then the hyphen
@@ -320,7 +352,10 @@ def _cut_heading(line: str, depth: int) -> list[Line] | None:
         start = _title_start(pre, first.start())
     if start is None:
         return None
+    start = _past_redaction(line, start, first)
     post = line[end:].strip()
+    if post[:1] in (",", ";"):
+        return None  # ``… what fate awaits -------------- , though …`` (05VILNIUS732): dashes in a sentence's place
     glued = _HYPHEN_TITLE.match(post)
     pieces: list[Line] = []
     if start:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from ..needles import no_page_number
-from .lines import LINES, PAGE_IN_LINE, station_before
+from .lines import LINES
+from .pagecut import PAGE_IN_LINE, station_before
 from .ruler import note
 
 #: a word of a line
