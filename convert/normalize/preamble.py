@@ -3,19 +3,20 @@ the start of the body, up to the first paragraph; later, the fields met among th
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
 from .banner import parse_banner
-from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line, RefList, RunOn
+from .parsed import Block, Entry, Field, Furniture, Glued, LateField, Line, Ref, RefList, RunOn
 from .refs import REF as REF_LABEL
-from .refs import guessed, last_label, on_lines, parse_refs
+from .refs import guessed, last_label, parse_refs
 from .rules.bannerlevel import with_level_above
 from .rules.blocks import PARA_START
 from .rules.copies import GLUED, ROWS, WRAPPED, glued
 from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, TAGS, PreambleCursor, field_kind, ref_continues
 from .rules.ruler import Run
-from .rules.runon import DANGLING
+from .rules.runon import DANGLING, PAGE_ENDS
 from .rules.sectionend import is_fence
 from .rules.subjects import ENDS as SUBJECT_ENDS
 from .rules.subjects import LINES as SUBJECT_LINES
@@ -203,6 +204,8 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
     while cur.i < len(entries):
         e = entries[cur.i]
         if isinstance(e, Furniture):
+            if run.first(PAGE_ENDS, kind, e):
+                break  # (``… 1.4 (b) and (d). CAIRO 00001759 002 OF 003 NCP and SPLM …``: the text's)
             lines.append(e)
             cur.i += 1
             continue
@@ -338,3 +341,35 @@ def with_refs(
     return tuple(parsed(f) for f in fields), tuple(
         LateField(parsed(b.field)) if isinstance(b, LateField) else b for b in blocks
     )
+
+
+#: white space where a copy lost a line break and kept the next line's indent
+_LOST_BREAK = re.compile(r"\s{3,}")
+
+
+def on_lines(refs: tuple[Ref, ...], lines: Sequence[str]) -> tuple[Ref, ...]:
+    """The references marked ``run_in`` where the field's source ``lines`` (as
+    :attr:`~.parsed.Field.text` joins them) show an item written on the same line as the one
+    before it, and the writer meant it so: the item before ends in a separator (``(A) STATE
+    37552, (B) REYKJAVIK 50``), or the two are one item naming two cables (``NAIROBI 988
+    NAIROBI 974``). Labelled items run together with nothing between them (``B. CAIRO 457 C.
+    CAIRO 826``) are a copy that lost its line breaks: they keep a line each. So is a gap of
+    three spaces or more (``B. DAMASCUS 4183␣␣␣␣␣␣C. NEW DELHI 6735``, 05NEWDELHI6841: the
+    continuation lines' indent). An item not found in the text as written starts a line."""
+    text, starts = "", set()
+    for line in lines:
+        for part in _LOST_BREAK.split(line.strip()):
+            text += " " if text else ""
+            starts.add(len(text))
+            text += " ".join(part.split())
+    out, cursor = [], 0
+    for index, ref in enumerate(refs):
+        needle = ref.written or ref.text
+        at = text.find(needle, cursor) if needle else -1
+        if at < 0:
+            out.append(ref)
+            continue
+        cursor = at + len(needle)
+        meant = index > 0 and (bool(refs[index - 1].tail) or ref.written is None)
+        out.append(dataclasses.replace(ref, run_in=True) if meant and at not in starts else ref)
+    return tuple(out)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
 
 from .. import stations
 from .parsed import Ref, RefList
@@ -43,9 +42,15 @@ MONTH_WORDS = frozenset(
 #: that an ellipsis cuts off (``DUSHANBE 16...``, where a partial extract ends): its digits may
 #: be only the first of the number's
 _CABLE_REF = re.compile(
-    r"^\s*(?:['’](?=\d\d\s))?(?:(?P<year>\d{4}|\d{2}|O\d)(?:\s+|(?=[A-Z]{3})))?(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?(?:0(?=\s+\d))?)\s*"
+    # (a year before the station, or in brackets: ``(08) SAO PAULO 497``)
+    r"^\s*(?:['’](?=\d\d\s))?(?:(?P<year>\d{4}|\d{2}|O\d)(?:\s+|(?=[A-Z]{3}))|\((?P<pyear>\d\d)\)\s*)?"
+    r"(?P<station>[A-Za-z][A-Za-z]+(?:\s[A-Za-z]+){0,3}?(?:0(?=\s+\d))?)\s*"
+    r"(?:(?P<mid>\d\d)\s+(?=\d{4,6}\b))?"  # (the year between the station and the serial: ``SECSTATE 06 163201``)
     r"(?P<serial>\d{1,6}|(?:0{1,2}[1-9]\d{5}|000[1-9]\d{4})(?!\s+\d{3}(?:\.\d)?\s+OF\b))(?:/(?P<after>\d{2})\b(?<=\d{3}/\d\d))?\b(?![/\d]|:(?!\s)|-(?!-)|\.\.|…)"
     r"(?:\s?\((?P<paren>(?:19|20)?\d\d)\))?"
+    # the cable's date after it, its year written whole (``BOGOTA 3361 12 NOV 2009``, 10STATE369)
+    r"(?:,?\s+(?i:OF\s+|DATED\s+|DTD\s+)?\(?(?P<day>\d{1,2}\s+)?(?i:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+    r"[A-Za-z]{0,6}\.?\s+(?:\d{1,2},?\s+)?(?P<dated>(?:19|20)\d\d)\b\)?)?"
     # the year after the serial and a space, ending the item (``KABUL 5679 06``, 07KABUL1032)
     r"(?:\s(?P<spaced>\d\d)(?=\s*$))?"
 )
@@ -67,9 +72,9 @@ _OFFICE_WORD = re.compile(r"(?:AM)?EMBASSY\s|(?:AM)?CONSUL(?:ATE)?\s")
 _NO_REFS = re.compile(r"\(?(?:N/?A|NONE|NIL|NOT APPLICABLE)\)?\.?", re.I)
 
 Item = tuple[str | None, str | None, str]  # (letter, label as written, text)
-#: the separators that end an item before the next (``STATE 363024,``, ``(NOTAL),;``, ``QUITO 5 AND``)
-#: (matched at the start of the item reversed, so that it is tried once, from the end)
-_TAIL_REVERSED = re.compile(r"\s*+(?:DNA\s++)?(?:[,;]\s*+)++|\s*+DNA\s++", re.I)
+#: the separators that end an item before the next (``STATE 363024,``, ``(NOTAL),;``, ``QUITO 5 AND``,
+#: ``HAVANA 500 &``) (matched at the start of the item reversed, so that it is tried once, from the end)
+_TAIL_REVERSED = re.compile(r"\s*+(?:DNA\s++)?(?:[,;]\s*+)++|\s*+(?:DNA|&)\s++", re.I)
 
 
 def split_refs(text: str, first: str = "A") -> list[Item]:
@@ -220,7 +225,16 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
     spaced = groups.get("spaced")
     if spaced and own_year is not None and int(spaced) > own_year % 100:
         spaced = None  # a year after the cable's own is no year (the figures are something else)
-    year_text = groups.get("year") or groups.get("after") or groups.get("paren") or spaced
+    mid = groups.get("mid")
+    if mid and own_year is not None and own_year >= 2000 and own_year % 100 < int(mid) < 50:
+        return None, False  # (``STATE 12 3456`` in 2009: no year between, and no serial of its own)
+    dated = groups.get("dated")
+    if dated and not groups.get("day") and len(match["serial"]) <= 2:
+        return None, False  # (``PARIS POINTS 20 SEPTEMBER 2007``: a day, not a serial)
+    if dated and own_year is not None and int(dated) > own_year:
+        dated = None  # (a date after the cable's own is no date of the cable it cites)
+    year_text = (groups.get("year") or groups.get("pyear") or groups.get("mid") or groups.get("after")
+                 or groups.get("paren") or spaced or dated)
     inferred = False
     if year_text:
         year = int(year_text.replace("O", "0")) % 100  # (``O4 SAN JOSE 2872``: the letter O for 0)
@@ -236,15 +250,15 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
 
 
 #: a cable reference anywhere (``_CABLE_REF`` without its anchor), and what may stand between
-#: two references of one item (``; ``, ``, ``, `` AND ``)
+#: two references of one item (``; ``, ``, ``, `` AND ``, `` & ``)
 _CABLE_AT = re.compile(r"(?<![A-Za-z0-9])" + _CABLE_REF.pattern.removeprefix("^\\s*"))
-_BETWEEN = re.compile(r"[\s,;]*+(?:AND\s++)?", re.I)
+_BETWEEN = re.compile(r"[\s,;&]*+(?:AND\s++)?", re.I)
 #: a cable's title in parentheses after it, where another cable follows (``HANOI 60 (FEW CHANGES AT THE 9TH
 #: PARTY PLENUM)  HANOI 330 (…)``, 09HANOI809): words, one bracket inside them at most (not a year, ``(08) SAO
 #: PAULO 497``, the next cable's)
 _TITLE = re.compile(r"\((?=[^()]*[A-Za-z])(?:[^()]|\([^()]*\))*+\)[\s,;]*+(?:AND\s++)?", re.I)
-#: a serial alone after a cable's and ``AND`` or a comma (``BRASILIA 715 AND 660``)
-_JOINED = re.compile(r"(?:,|\bAND)\s*$", re.I)
+#: a serial alone after a cable's and ``AND``, ``&`` or a comma (``BRASILIA 715 AND 660``, ``HAVANA 500 & 511``)
+_JOINED = re.compile(r"(?:[,&]|\bAND)\s*$", re.I)
 _SERIAL_ALONE = re.compile(r"(?P<serial>\d{3,6})\b(?![/:.\d]|\s*+[A-Za-z(])")
 
 
@@ -352,38 +366,6 @@ def guessed(refs: tuple[Ref, ...], guess: bool) -> tuple[Ref, ...]:
     if not guess:
         return refs
     return tuple(dataclasses.replace(r, year_guessed=True) if r.target and r.year_inferred else r for r in refs)
-
-
-#: white space where a copy lost a line break and kept the next line's indent
-_LOST_BREAK = re.compile(r"\s{3,}")
-
-
-def on_lines(refs: tuple[Ref, ...], lines: Sequence[str]) -> tuple[Ref, ...]:
-    """The references marked ``run_in`` where the field's source ``lines`` (as
-    :attr:`~.parsed.Field.text` joins them) show an item written on the same line as the one
-    before it, and the writer meant it so: the item before ends in a separator (``(A) STATE
-    37552, (B) REYKJAVIK 50``), or the two are one item naming two cables (``NAIROBI 988
-    NAIROBI 974``). Labelled items run together with nothing between them (``B. CAIRO 457 C.
-    CAIRO 826``) are a copy that lost its line breaks: they keep a line each. So is a gap of
-    three spaces or more (``B. DAMASCUS 4183␣␣␣␣␣␣C. NEW DELHI 6735``, 05NEWDELHI6841: the
-    continuation lines' indent). An item not found in the text as written starts a line."""
-    text, starts = "", set()
-    for line in lines:
-        for part in _LOST_BREAK.split(line.strip()):
-            text += " " if text else ""
-            starts.add(len(text))
-            text += " ".join(part.split())
-    out, cursor = [], 0
-    for index, ref in enumerate(refs):
-        needle = ref.written or ref.text
-        at = text.find(needle, cursor) if needle else -1
-        if at < 0:
-            out.append(ref)
-            continue
-        cursor = at + len(needle)
-        meant = index > 0 and (bool(refs[index - 1].tail) or ref.written is None)
-        out.append(dataclasses.replace(ref, run_in=True) if meant and at not in starts else ref)
-    return tuple(out)
 
 
 def cited(refs: list[Ref]) -> list[Ref]:

@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..parsed import RunOn
+from ..parsed import Furniture, RunOn
 from .blocks import PARA_START
 from .copies import WRAPPED
+from .lines import new_page
 from .ruler import Chain, note
 
 DANGLING: Chain[Callable[[str, str], tuple[str, str] | None]] = Chain(
@@ -31,6 +32,12 @@ DANGLING: Chain[Callable[[str, str], tuple[str, str] | None]] = Chain(
     "fields",
     "The Classified By field's last line and the body's first line: the first paragraph's number left at the "
     "field's end (first match).",
+)
+
+PAGE_ENDS: Chain[Callable[[str, Furniture], bool]] = Chain(
+    "fields.page-ends",
+    "fields",
+    "Does a page break end the field before it, the text after the break the body's? (first match)",
 )
 
 # ---------------------------------------------------------------- the Classified By line
@@ -135,8 +142,13 @@ def classified_by_heading(line: str) -> list[str] | None:
     """``CLASSIFIED BY: Lisa Kubiske, Charge d'Affaires; REASON: 1.4(B), (D) SUMMARY``
     (09RIODEJANEIRO363, 09PESHAWAR2, 09VATICAN113): the heading that a copy joined to the end of
     the line, right after the reasons, is cut off and begins the body, where the paragraph under
-    it is read as a headed one (a summary to its END SUMMARY). Only a heading alone after the
-    reasons: ``… (d) Summary: The visit …`` is ``classified-by-runon``'s, or the field's own."""
+    it is read as a headed one (a summary to its END SUMMARY); so is such a heading alone on the field's next
+    line (``Classified By: Ambassador Rosemary DiCarlo for reasons 1.4 (d)`` / ``SUMMARY AND INTRODUCTION``,
+    09USUNNEWYORK1141). Only a heading alone after the reasons: ``… (d) Summary: The visit …`` is
+    ``classified-by-runon``'s, or the field's own."""
+    alone = _HEADING_AFTER.match(" " + line)  # (the heading on the field's next line: ``… 1.4 (d)`` / ``SUMMARY AND
+    if alone is not None:  # INTRODUCTION`` / ``¶1. (U) …``, 09USUNNEWYORK1141)
+        return [RunOn(alone["heading"])]
     for reasons in REASONS.finditer(line):
         found = _HEADING_AFTER.match(line, reasons.end())
         if found is not None:
@@ -174,3 +186,22 @@ def classified_by_number(line: str, following: str) -> tuple[str, str] | None:
         if found is not None:
             return line[: reasons.end()], found["number"]
     return None
+
+
+@PAGE_ENDS.rule(
+    "later-page-ends-classified-by",
+    note=note(
+        "normalization",
+        "A page break of the second page or a later one met in the Classified By line (a copy that lost its "
+        "line breaks: … 1.4 (b) and (d). CAIRO 00001759 002 OF 003 NCP and SPLM to resolve …) ends the field: "
+        "the preamble stands on the first page, so the words after the break are the cable's text.",
+    ),
+)
+def later_page_ends_classified_by(kind: str, page: Furniture) -> bool:
+    """``Classified By: … for reasons 1.4 (b) and (d). CAIRO 00001759 002 OF 003 NCP and SPLM to resolve
+    …`` (09CAIRO1759, after ``glued-page-break``): a new-style page break whose page is the second or a later
+    one ends the Classified By field (not an old printout's ``PAGE 02 …`` line, whose page may hold a
+    preamble copied again)."""
+    if not kind.startswith("classified-by") or page.kind != "page" or not page.n or int(page.n) < 2:
+        return False
+    return any(role == "header" and new_page(text.strip()) is not None for role, text in page.lines)
