@@ -137,18 +137,29 @@ def _copied_subjects(blocks: Sequence[Block], before_text: bool) -> Iterator[str
     line breaks: ``… TERRITORIAL INTEGRITY Classified By: …``, ``… DEFIANT REF: TBILISI 1362``),
     as words joined by one space; ``before_text``: only those before the first numbered
     paragraph."""
-    for lines in copy_lines(blocks, before_text):
+    copies = list(copy_lines(blocks, before_text))
+    for at, lines in enumerate(copies):
         for index, line in enumerate(lines):
             if not SUBJECT.match(line):
                 continue
             taken = [SUBJECT.sub("", line, count=1)]
-            for more in lines[index + 1 : index + 4]:
+            following = lines[index + 1 : index + 4]
+            if not following and at + 1 < len(copies) and _wants_more(taken[0]):
+                following = copies[at + 1][:3]  # (``… THE MIDDLE EAST,`` / blank / ``WESTERN BALKANS AND MORE``)
+            for more in following:
                 if not more.strip() or _NEXT_FIELD.match(more) or HANDLING.match(more):
                     break
                 taken.append(more)
             text = " ".join(taken)
             runon = SUBJECT_RUNON.search(text, 1)  # the copy runs on: ``… INTEGRITY Classified By: …``
             yield " ".join(_words(text[: runon.start()] if runon else text))
+
+
+def _wants_more(first: str) -> bool:
+    """Whether a copied SUBJECT's first line goes on past a blank line under it: it ends wanting its next
+    words, a comma, a hyphen or ``AND`` last (``… THE MIDDLE EAST,`` / blank / ``WESTERN BALKANS AND MORE``, a
+    copy printed double-spaced, 09BRUSSELS854)."""
+    return first.rstrip().endswith((",", "-")) or _WANTING.search(first) is not None
 
 
 @FULL_SUBJECT.rule(
