@@ -78,7 +78,14 @@ def hyphen_joins(prior: str, line: str) -> bool:
     figures broken after its hyphen too (``on January 16-`` / ``20,``, 06SAOPAULO73)."""
     if line[:1].isdigit():
         return prior[-2:-1].isdigit() and prior.endswith("-")
+    if _SUSPENDED.match(line):
+        return False  # (``the faction-`` / ``and positivism-ridden aridity``, 04ANKARA7211: a suspended hyphen)
     return line[:1].isalpha() and _HYPHEN_END.search(prior[-3:]) is not None
+
+
+#: a line that goes on from a suspended hyphen (``faction-`` / ``and positivism-ridden``): a conjunction, then a
+#: word with its own hyphen
+_SUSPENDED = re.compile(r"(?i:and|or|nor|to)\s+\w+-\w")
 
 
 @JOINS.rule("line-joins", note=note("hyphenation", "Hard line breaks inside paragraphs are joined with a space."))
