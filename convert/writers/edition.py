@@ -35,7 +35,8 @@ from ..options import WriteOptions
 from ..textview import REDACTION, REDACTION_LABEL
 from ..theme import Theme, load_theme
 from ..view import CableView, frus
-from .layout import add_text, redaction_title, styled
+from .layout import add_text, styled
+from .redactions import redaction_title
 
 #: where each flavour puts the source note, and whether the text carries classification lines
 #: (paper and Word have running heads; a screen or an e-reader chapter has a top and a bottom)

@@ -21,10 +21,11 @@ from lxml import etree
 
 from ..editorial import APPENDED, MISSING_SECTION, SECOND_COPY, absent_label, appended_label, copy_label, missing_label
 from ..model import XML_NS
-from ..textview import ARTIFACTS, REDACTION_LABEL, after_text, choice_reading, is_block, local_name
+from ..textview import ARTIFACTS, after_text, choice_reading, is_block, local_name
 from ..theme import Theme
 from ..view import clean, paragraph_of
 from .passage_style import passage_key, signature_case
+from .redactions import withheld
 from .tables import table_block
 
 _SPACE = re.compile(r"\s+")
@@ -48,11 +49,6 @@ def styled(theme: Theme, docx: bool, tag: str, key: str | None, *extra: str,
 def all_text(element: etree._Element) -> str:
     """Every piece of text inside ``element``, as written (alternatives included)."""
     return "".join(cast("Iterable[str]", element.itertext()))
-
-
-def redaction_title(written: str) -> str:
-    """A redaction's tooltip: what was withheld, and the characters the source shows for it."""
-    return "Redacted: text withheld when the cable was published" + (f" ({written} in the source)" if written else "")
 
 
 def add_text(parent: etree._Element, text: str | None) -> None:
@@ -376,14 +372,9 @@ class Walk:
         if name == "seg" and kind == "portion-marking":
             return self.styled("span", "portion_marking", parent=target)
         if name == "gap":
-            span = self.styled("span", "redaction", parent=target)
             # the characters the source shows (@rend; a TEI of an older profile: its desc)
             written = clean(source.get("rend") or all_text(source))
-            if self.edition or not written:
-                span.text = REDACTION_LABEL
-                span.set("title", redaction_title(written))
-                return None
-            span.text = written  # the transcript: the characters the source shows
+            withheld(self.styled("span", "redaction", parent=target), written, source.tail, self.edition)
             return None
         if name == "foreign":  # a quoted passage in another language: its language for readers and speech
             return etree.SubElement(target, "span", {"class": "tei-foreign", "lang": source.get(_XML_LANG, "")})

@@ -1,0 +1,34 @@
+"""A redaction (TEI ``gap``) as the writers print it: the reading edition's label, the transcript's X's."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..textview import REDACTION_LABEL
+
+
+def redaction_title(written: str) -> str:
+    """A redaction's tooltip: what was withheld, and the characters the source shows for it."""
+    return "Redacted: text withheld when the cable was published" + (f" ({written} in the source)" if written else "")
+
+
+def withheld(mark: etree._Element, written: str, tail: str | None, edition: bool) -> None:
+    """``mark`` (a redaction's span, the last child of its parent so far) filled: in the reading edition (or
+    where the source shows nothing) the label :data:`REDACTION_LABEL` with a tooltip, in the transcript the
+    characters the source shows. The edition's label stands apart by a space from a word the copy glued to
+    the X's (``XXXXXXXXXXXXsaid``, 08ASMARA546; ``contactXXXXXXXXXXXX``, 07IRANRPODUBAI18): ``[redacted]
+    said``; the TEI keeps the X's as written (``gap/@rend``) and the word beside them."""
+    if not (edition or not written):
+        mark.text = written
+        return
+    mark.text = REDACTION_LABEL
+    mark.set("title", redaction_title(written))
+    if not edition:
+        return
+    if (tail or "")[:1].isalnum():
+        mark.tail = " "
+    before, parent = mark.getprevious(), mark.getparent()
+    if before is not None and (before.tail or "")[-1:].isalnum():
+        before.tail = f"{before.tail} "
+    elif before is None and parent is not None and (parent.text or "")[-1:].isalnum():
+        parent.text = f"{parent.text} "
