@@ -146,3 +146,15 @@ def test_the_editions_redaction_stands_apart_from_a_word_glued_to_its_xs() -> No
     assert "\\[redacted\\]* said" in text and "contact *\\[redacted\\]* claimed" in text
     p = cable.tei.find(".//t:body//t:p[@n='7']", NS)
     assert "said the guards" in "".join(p.itertext()) and p.find("t:gap", NS).tail.startswith("said")
+
+
+def test_a_marking_at_the_end_of_the_ref_field_is_the_texts_first_paragraphs() -> None:
+    """``SUBJECT: DEMARCHE DELIVERED: … REF: STATE 90254 (SBU)`` / blank / ``Pol/Econ Chief delivered reftel
+    demarche …`` (09TRIPOLI756 and six pages more): the reference is ``STATE 90254``, the paragraph marked SBU.
+    Before a numbered paragraph the REF field keeps what it ends with."""
+    head = HEAD.replace("SUBJECT: TEST\n\n", "SUBJECT: DEMARCHE DELIVERED REF: STATE 90254 (SBU)\n\n")
+    record = _record("Pol/Econ Chief delivered reftel demarche on September 16 to the MFA Director.\n", head)
+    assert [r["text"] for r in record["references"]] == ["STATE 90254"]
+    assert [b["marking"] for b in record["body"] if b["type"] == "p"] == ["(SBU)"]
+    numbered = _record("1. (C) Pol/Econ Chief delivered reftel demarche on September 16.\n", head)
+    assert [r["text"] for r in numbered["references"]] == ["STATE 90254 (SBU)"]

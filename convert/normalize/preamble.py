@@ -225,7 +225,7 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
             break
         lines.append(e)
         cur.i += 1
-    if kind.startswith("classified-by"):
+    if kind.startswith(("classified-by", "refs")):
         _dangling(cur, lines, run)
     field = Field(kind.removesuffix("-more"), tuple(lines))
     cur.fields.append(field)
@@ -236,8 +236,8 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
 
 
 def _dangling(cur: PreambleCursor, lines: list[Line], run: Run) -> None:
-    """The ``fields.dangling`` rules on the Classified By field's last line and the body's first
-    text line: a number cut from the field begins that line's run (the blank lines between go)."""
+    """The ``fields.dangling`` rules on the Classified By (or REF) field's last line and the body's first
+    text line: a number or marking cut from the field begins that line's run (the blank lines between go)."""
     entries = cur.entries
     k = _next_line(entries, cur.i)
     last = lines[-1] if lines else None
@@ -249,6 +249,9 @@ def _dangling(cur: PreambleCursor, lines: list[Line], run: Run) -> None:
             run.fire(rule.name)
             lines[-1] = cut[0]
             kept = [e for e in entries[cur.i : k] if isinstance(e, Furniture)]
+            if PARA_START.match(cut[1]) is None:  # a marking alone heads the text's line (``(SBU) Pol/Econ …``)
+                entries[cur.i : k + 1] = [*kept, RunOn(f"{cut[1]} {str(entries[k]).lstrip()}")]
+                return
             entries[cur.i : k] = [*kept, RunOn(cut[1])]
             return
 

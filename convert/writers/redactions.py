@@ -25,10 +25,16 @@ def withheld(mark: etree._Element, written: str, tail: str | None, edition: bool
     mark.set("title", redaction_title(written))
     if not edition:
         return
-    if (tail or "")[:1].isalnum():
+    if _word((tail or "")[:1]):
         mark.tail = " "
     before, parent = mark.getprevious(), mark.getparent()
-    if before is not None and (before.tail or "")[-1:].isalnum():
+    if before is not None and _word((before.tail or "")[-1:]):
         before.tail = f"{before.tail} "
-    elif before is None and parent is not None and (parent.text or "")[-1:].isalnum():
+    elif before is None and parent is not None and _word((parent.text or "")[-1:]):
         parent.text = f"{parent.text} "
+
+
+def _word(char: str) -> bool:
+    """Whether ``char`` is a Latin letter or a digit: a word's (a Cyrillic ``Х`` after the X's is one of them,
+    sent in another alphabet: ``XXXXXXXXXXXXХ``, 08MOSCOW1124)."""
+    return char.isascii() and char.isalnum()

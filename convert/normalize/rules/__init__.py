@@ -112,8 +112,8 @@ from . import valediction  # noqa: F401  (after entries: its pass follows entry-
 from . import refbefore  # noqa: F401  (the fields.ref-before chain, asked by the facts)
 from . import merged  # noqa: F401  (the routing.addressees chain, asked by the routing stage)
 from . import halftitle  # noqa: F401  (after tailtitle: its pass follows mixed-title-after-text)
-from . import lineparas  # noqa: F401  (after marked: its rule follows marked-line)
 from . import sipdisline  # noqa: F401  (after spacing: its rule follows double-spaced)
+from . import lineparas  # noqa: F401  (after sipdisline: its rule follows sipdis-blank)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

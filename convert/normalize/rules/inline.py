@@ -265,7 +265,7 @@ SPANS: Chain[Callable[[SpanText], bool]] = Chain(
 #: stray point typed twice (``¶1.  . Summary: …``): the span needs its END SUMMARY all the same
 SUMMARY_START = re.compile(
     r"^\s*(?:[.,;]\s+)?(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT|\s*&\s*COMMENT)?"
-    r"(?:\s*(?:[:.-]|$)|\s*\([A-Z/ ]{1,12}\)|\s+(?!AND\b|&)(?=(?-i:[A-Z])))",
+    r"(?:\s*(?:[:.-]|$)|\)\s*+[:.-]|\s*\([A-Z/ ]{1,12}\)|\s+(?!AND\b|&)(?=(?-i:[A-Z])))",  # (``(SUMMARY):``)
     re.I,
 )
 #: what END closes: ``SUMMARY``, ``COMMENT AND SUMMARY``, ``SUMMARY AND COMMENT``, ``summary & comment``

@@ -11,9 +11,10 @@ where the first paragraph begins; the rest begins the body, whose paragraphs the
 ``run-on-paragraphs`` (:mod:`.runonparas`) has already cut apart in the lines.
 
 Chain ``fields.dangling`` ``(last_line, next_line) -> (field_part, number) | None``, run once on
-the Classified By field's last line and the body's first text line (first match): the first
+the Classified By (or REF) field's last line and the body's first text line (first match): the first
 paragraph's number and marking left at the end of the field (``… 1.4 (B) & (D). 1. (C)`` / blank /
-``Summary: As Prime Minister …``) go to the paragraph they begin.
+``Summary: As Prime Minister …``; ``REF: STATE 90254 (SBU)`` / blank / ``Pol/Econ Chief …``) go to the
+paragraph they begin.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from .ruler import Chain, note
 DANGLING: Chain[Callable[[str, str], tuple[str, str] | None]] = Chain(
     "fields.dangling",
     "fields",
-    "The Classified By field's last line and the body's first line: the first paragraph's number left at the "
-    "field's end (first match).",
+    "The Classified By (or REF) field's last line and the body's first line: the first paragraph's number or "
+    "marking left at the field's end (first match).",
 )
 
 PAGE_ENDS: Chain[Callable[[str, Furniture], bool]] = Chain(
@@ -186,6 +187,39 @@ def classified_by_number(line: str, following: str) -> tuple[str, str] | None:
         if found is not None:
             return line[: reasons.end()], found["number"]
     return None
+
+
+#: a portion marking alone at the end of the REF field, after its last cable's serial (``REF: STATE 90254 (SBU)``)
+#: (or paragraph 1's number and marking: ``REF: STATE 69691 1. (SBU)``, 08LONDON1763)
+_REF_MARKING = re.compile(
+    r"(?<=\d)\s++(?P<marking>(?:1\s?[.,]\s?)?\((?:U|SBU|C|S|TS|LOU)(?:\s*+/\s*+[A-Z]++)*\))\s*+$"
+)
+#: the text's first line: prose (a capital first, five words or more, half of its first twelve in lower case),
+#: no label
+_PROSE_WORDS = 5
+
+
+@DANGLING.rule(
+    "ref-marking",
+    after="classified-by-number",
+    note=note(
+        "normalization",
+        "A REF field that ends with a portion marking after its last cable (REF: STATE 90254 (SBU)), the text "
+        "after it unmarked and unnumbered, is cut there: the marking is the text's first paragraph's.",
+    ),
+)
+def ref_marking(line: str, following: str) -> tuple[str, str] | None:
+    """``SUBJECT: DEMARCHE DELIVERED: … REF: STATE 90254 (SBU)`` / blank / ``Pol/Econ Chief delivered reftel
+    demarche …`` (09TRIPOLI756, 09TRIPOLI934, 10CAIRO310, 09EFTOLONDON2187: a copy that lost the line break
+    before the paragraph's marking): the marking, alone at the end of the field after a cable's serial, goes
+    to the text that follows when that is prose with no number or marking of its own."""
+    found = _REF_MARKING.search(line)
+    words = following.split()[:12]
+    if found is None or PARA_START.match(following) or ":" in following[:30] or len(words) < _PROSE_WORDS:
+        return None
+    if not following.lstrip()[:1].isupper() or 2 * sum(w[:1].islower() for w in words) < len(words):
+        return None
+    return line[: found.start()], found["marking"]
 
 
 @PAGE_ENDS.rule(
