@@ -158,3 +158,27 @@ def test_a_marking_at_the_end_of_the_ref_field_is_the_texts_first_paragraphs() -
     assert [b["marking"] for b in record["body"] if b["type"] == "p"] == ["(SBU)"]
     numbered = _record("1. (C) Pol/Econ Chief delivered reftel demarche on September 16.\n", head)
     assert [r["text"] for r in numbered["references"]] == ["STATE 90254 (SBU)"]
+
+
+def test_an_apostrophe_sent_as_a_question_mark_after_capitals_and_in_the_subject() -> None:
+    """``SUBJECT: COSTA RICA?S 7TH ANNUAL TIP REPORT SUBMISSION``, ``data from NGO?s is anecdotal`` (07SANJOSE524;
+    ``the AG?s lists``, 7 pages): an apostrophe, in the subject as in the text. A question mark that ends a
+    question stays (``Is it?  Still``)."""
+    head = HEAD.replace("SUBJECT: TEST", "SUBJECT: COSTA RICA?S TIP REPORT")
+    record = _record("1. (U) Data from NGO?s is anecdotal. Is it AG? Still open.\n", head)
+    assert record["subject"] == "COSTA RICA\u2019S TIP REPORT"
+    assert "NGO\u2019s is anecdotal. Is it AG? Still open." in record["paragraphs"][0]["text"]
+
+
+def test_a_sipdis_line_after_a_whole_paragraph_line_goes_on_with_it() -> None:
+    """``¶1. (C) … spoken to Prime Minister Singh on February 1.`` (a line of its whole paragraph) / ``SIPDIS
+    Saran indicated …`` (06NEWDELHI760): the marking written after a line naming the Secretary is no
+    paragraph's start, in a copy that kept its paragraphs on one line."""
+    first = ("1. (C) In a February 2 meeting with the Ambassador, the Foreign Secretary noted the Secretary had spoken "
+             "to Prime Minister Singh on February 1.\n")
+    more = ("SIPDIS Saran indicated the Chinese had already given India the EU-3 draft resolution, which we "
+            "also shared with them.\n2. (C) Action request: we would like the Department's guidance on this "
+            "matter before the meeting of the Board.\n")
+    record = _record(first + more)
+    assert [p["n"] for p in record["paragraphs"]] == [1, 2]
+    assert len([b for b in record["body"] if b["type"] == "p"]) == 2

@@ -247,10 +247,9 @@ def cable_words(blocks: Sequence[Block]) -> Callable[[], set[str]]:
     return get
 
 
-#: the running text's repairs that a SUBJECT's words take too: quotation marks a CSV export
-#: doubled (``""GOLD STANDARD""``, 06TOKYO5805), an apostrophe sent as a comma or as Q (``AMBASSADORQS``,
-#: 07SANJOSE1820)
-_SUBJECT_REPAIRS = frozenset({"doubled-quotes", "apostrophe", "q-apostrophe", "redaction"})
+#: the running text's repairs that a SUBJECT's words take too: quotes a CSV export doubled (``""GOLD STANDARD""``,
+#: 06TOKYO5805), an apostrophe sent as a comma, Q or ? (``AMBASSADORQS``, 07SANJOSE1820; ``COSTA RICA?S``)
+_SUBJECT_REPAIRS = frozenset({"doubled-quotes", "apostrophe", "q-apostrophe", "question-apostrophe", "redaction"})
 
 
 def subject_repairs(run: Run) -> tuple[Rule[Callable[[str], Found]], ...]:

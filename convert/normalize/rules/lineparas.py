@@ -53,7 +53,9 @@ def whole_paragraph_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     for index, line in enumerate(lines):
         before = lines[index - 1] if index else ""
-        if len(line) >= _WHOLE and len(before) >= _WHOLE and _ENDS.search(before) and _PROSE.match(line):
+        if (len(line) >= _WHOLE and len(before) >= _WHOLE and _ENDS.search(before) and _PROSE.match(line)
+                and not line.lstrip().startswith("SIPDIS")):  # (the marking set after a line naming the Secretary:
+            # ``… spoken to Prime Minister Singh on February 1.`` / ``SIPDIS Saran indicated …``, 06NEWDELHI760)
             out.append("")
         out.append(line)
     return out if len(out) != len(lines) else lines

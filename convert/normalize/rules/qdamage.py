@@ -186,8 +186,9 @@ def q_accent(text: str) -> Found:
             for m in _Q_ACCENT.finditer(text)]
 
 
-#: an apostrophe sent as ``?`` between a word's letters and a possessive's or a contraction's end
-_QUESTION_APOSTROPHE = re.compile(r"(?<=[a-z]{2})\?(?=(?:s|t|ll|re|ve|d|m)\b)")
+#: an apostrophe sent as ``?`` between a word's letters and a possessive's or a contraction's end; or between
+#: an acronym's or a title's capitals and a possessive's ``s`` (``NGO?s``, ``AG?s``, ``COSTA RICA?S``)
+_QUESTION_APOSTROPHE = re.compile(r"(?<=[a-z]{2})\?(?=(?:s|t|ll|re|ve|d|m)\b)|(?<=[A-Z]{2})\?(?=[sS]\b)")
 
 
 @REPAIRS.rule(
@@ -196,11 +197,13 @@ _QUESTION_APOSTROPHE = re.compile(r"(?<=[a-z]{2})\?(?=(?:s|t|ll|re|ve|d|m)\b)")
     trigger=("?",),
     note=note(
         "correction",
-        "An apostrophe sent as ? inside a word (Government?s, don?t) is an error of transmission, corrected to ’ "
-        "(sic/corr, certainty medium: a question mark ends a word, it does not stand inside one).",
+        "An apostrophe sent as ? inside a word (Government?s, don?t, NGO?s) is an error of transmission, corrected "
+        "to ’ (sic/corr, certainty medium: a question mark ends a word, it does not stand inside one).",
     ),
 )
 def question_apostrophe(text: str) -> Found:
     """``the Brazilian Government?s position`` (05BRASILIA1207), ``they don?t trust`` (14 pages): a ``?``
-    after two letters, the last lower case, before a possessive's or a contraction's end."""
+    after two letters, the last lower case, before a possessive's or a contraction's end; after two capitals,
+    before a possessive's ``s`` (``data from NGO?s``, ``the AG?s lists``, ``COSTA RICA?S 7TH ANNUAL TIP REPORT``:
+    7 pages)."""
     return [_corr_match(m, "\u2019", "apostrophe") for m in _QUESTION_APOSTROPHE.finditer(text)]
