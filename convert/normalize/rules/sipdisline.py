@@ -30,6 +30,7 @@ _LINE = 40
 @LINES.rule(
     "sipdis-blank",
     after="double-spaced",
+    trigger=("SIPDIS",),
     note=note(
         "normalization",
         "The blank line set before the word SIPDIS inside a paragraph (… March 18. / blank / SIPDIS / "
@@ -42,8 +43,6 @@ def sipdis_blank(lines: list[str]) -> list[str]:
     paragraph, a line that is SIPDIS alone, a blank line before it and a line of running text before
     that (40 characters or more), and a line of text right after it that starts no paragraph, item
     or rule: the blank line goes."""
-    if "SIPDIS" not in "\n".join(lines):
-        return lines
     start = next((i for i, line in enumerate(lines) if _NUMBERED.match(line)), None)
     if start is None:
         return lines
