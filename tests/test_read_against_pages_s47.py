@@ -182,3 +182,14 @@ def test_a_sipdis_line_after_a_whole_paragraph_line_goes_on_with_it() -> None:
     record = _record(first + more)
     assert [p["n"] for p in record["paragraphs"]] == [1, 2]
     assert len([b for b in record["body"] if b["type"] == "p"]) == 2
+
+
+def test_the_drafters_include_sipdis_an_acronyms_q_and_a_curly_quote_closed_by_8() -> None:
+    """``Please include SIPDIS in all replies.`` (08STATE128877, 5 pages): the drafter's words, no handling mark;
+    ``ACTAQs proposed goals`` (06ROME3205, ``GOCRQs``: 6 pages): an apostrophe; ``a much publicized “clandestine8
+    meeting`` (09ISLAMABAD2427): the 8 closes the quotation. SIPDIS run into a sentence elsewhere stays a mark."""
+    body = ("1. (C) Italy agrees with ACTAQs proposed goals. He held a much publicized “clandestine8 meeting.\n"
+            "2. (U) Please include SIPDIS in all replies. The talks SIPDIS went on.\n")
+    texts = {p["n"]: p["text"] for p in _record(body)["paragraphs"]}
+    assert "ACTA\u2019s proposed goals" in texts[1] and "\u201cclandestine\u201d meeting" in texts[1]
+    assert "Please include SIPDIS in all replies. The talks went on." in " ".join(texts[2].split())

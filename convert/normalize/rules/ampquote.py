@@ -63,23 +63,24 @@ def amp_straight_quote(text: str) -> Found:
 #: before it checked in Python: a look-behind would make every position a try)
 _LONE_EIGHT = re.compile(r"8(?![0-9A-Za-z])")
 _BEFORE_EIGHT = frozenset("abcdefghijklmnopqrstuvwxyz.,!?;:)'")
-_QUOTE = re.compile('"')
+_QUOTE = re.compile('["\u201c]')  # (a straight mark opens or closes; a curly opening one opens: ``“clandestine8``)
 _REACH = 300
 
 
 @REPAIRS.rule(
     "straight-quote-eight",
     after="amp-straight-quote",
-    trigger=('"',),
+    trigger=('"', "\u201c"),
     note=note(
         "correction",
-        'A closing quotation mark sent as 8 after a quotation opened by a straight " (a judge,8 he said) is '
-        "corrected to ” (sic/corr, certainty medium: found by its shape).",
+        'A closing quotation mark sent as 8 after a quotation opened by a straight " or a curly “ (a judge,8 he said) '
+        "is corrected to ” (sic/corr, certainty medium: found by its shape).",
     ),
 )
 def straight_quote_eight(text: str) -> Found:
-    """``"… or a judge,8 he said``: an ``8`` after a lower-case letter or punctuation (not ``1.8``), before
-    no letter or figure, where a straight ``"`` is open before it (the marks read in order, each ``8``
+    """``"… or a judge,8 he said``, ``a much publicized “clandestine8 meeting`` (09ISLAMABAD2427): an ``8`` after
+    a lower-case letter or punctuation (not ``1.8``), before no letter or figure, where a straight ``"`` (or a
+    curly ``“``) is open before it (the marks read in order, each ``8``
     taken closing one; the opening within 300 characters, no ``&`` and no other ``8`` between)."""
     eights = [m.start() for m in _LONE_EIGHT.finditer(text) if text[m.start() - 1 : m.start()] in _BEFORE_EIGHT]
     if not eights:
@@ -90,6 +91,9 @@ def straight_quote_eight(text: str) -> Found:
     for at in marks:
         if text[at] == '"':
             opened = -1 if opened >= 0 else at
+            continue
+        if text[at] == "\u201c":
+            opened = at
             continue
         if opened < 0 or at - opened > _REACH:
             continue  # (no quotation open, or one opened too far back)

@@ -21,8 +21,11 @@ from .runs import DASH_RULE, END_LABEL
 #: SIPDIS as the transmission wrote it, or as a copy that set the text in lower or sentence case
 #: has it (``Sipdis``, ``sipdis``: 08BEIJING1454)
 _SIPDIS = r"(?:SIPDIS|Sipdis|sipdis)"
-#: (not the word a sentence names: ``Please use the caption SIPDIS in all replies``, 10STATE16220)
-_HANDLING_WORD = re.compile(rf"(?<!\S)(?<!caption )(?<!CAPTION ){_SIPDIS}(?:\s+{_SIPDIS})*(?!\S)")
+#: (not the word a sentence names: ``Please use the caption SIPDIS in all replies``, 10STATE16220; ``Please
+#: include SIPDIS in all replies``, 08STATE128877 and 4 pages more)
+_HANDLING_WORD = re.compile(
+    rf"(?<!\S)(?<!caption )(?<!CAPTION )(?<!include )(?<!INCLUDE ){_SIPDIS}(?:\s+{_SIPDIS})*(?!\S)"
+)
 _HANDLING_LINE = re.compile(rf"^\s*{_SIPDIS}(?:\s+{_SIPDIS})*\s*$")
 
 

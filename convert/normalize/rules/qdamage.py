@@ -30,7 +30,7 @@ from .ruler import note
 
 _Q_APOSTROPHE = re.compile(r"Q,?(?=(?:s|t|ll|re|ve|d|m)\b)")  # (``CalderonQ,s``: the Q and a comma, one mark)
 #: a possessive's Q in a word in capitals (``AMBASSADORQS``): the word's capitals, then the Q before ``S``
-_CAPS_Q = re.compile(r"(?<![A-Za-z])[A-Z]{4,}Q(?=S\b)")
+_CAPS_Q = re.compile(r"(?<![A-Za-z])[A-Z]{4,}Q(?=[Ss]\b)")  # (and an acronym's possessive: ``ACTAQs``, ``GOCRQs``)
 #: the Q and its comma after an acronym's capitals (``the BRVQ,s willingness``), or before a word after a plural's
 #: or a name's s or z (``ReyesQ, death``, ``ChavezQ, idea``, 08CARACAS283)
 _Q_COMMA = re.compile(r"(?<=[A-Z]{2})Q,(?=s\b)|(?<=[a-z][sz])Q,(?= [a-z])")
@@ -64,8 +64,9 @@ def _corr_match(m: re.Match[str], reg: str, reason: str) -> tuple[int, int, Choi
 def q_apostrophe(text: str) -> Found:
     """``IranQs`` / ``doesnQt`` / ``QWeQre`` / ``CalderonQ,s``: a ``Q`` (and a comma) after two
     letters, the last lower case, before a possessive's or a contraction's end; not ``FAQs`` nor ``lQd``.
-    In a title in capitals, ``AMBASSADORQS`` (07SANJOSE1823), ``IRAQQS``: after four capitals or more
-    that are no routing indicator (``RUEHQT``), before a possessive's ``S``. With its comma after an acronym
+    In a title in capitals, ``AMBASSADORQS`` (07SANJOSE1823), ``IRAQQS``, and after an acronym (``ACTAQs``,
+    ``GOCRQs``: 6 pages): after four capitals or more that are no routing indicator (``RUEHQT``), before a
+    possessive's ``S`` or ``s``. With its comma after an acronym
     (``BRVQ,s``) or a plural's s (``ReyesQ, death``)."""
     found: Found = [
         _corr_match(m, "\u2019", "apostrophe")
