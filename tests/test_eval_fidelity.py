@@ -805,10 +805,12 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
 
 
 def test_sipdis_a_sentence_names_is_no_residue() -> None:
-    """``Please use the caption SIPDIS in all replies.`` (10STATE16220): the word the sentence names,
-    which the reading text keeps; SIPDIS run into a sentence is residue."""
+    """``Please use the caption SIPDIS in all replies.`` (10STATE16220), ``Please include SIPDIS in all
+    replies.`` (08STATE128877): the word the sentence names, which the reading text keeps; SIPDIS run into a
+    sentence is residue."""
     det = residue.BY_NAME["sipdis"]
     assert det.find("Please use the caption SIPDIS in all replies.") == []
+    assert det.find("Please include SIPDIS in all replies.") == []
     assert det.find("arrives in Beirut SIPDIS May 1") != []
 
 

@@ -195,8 +195,8 @@ DETECTORS: tuple[Detector, ...] = (
         "sipdis",
         "the handling word `SIPDIS` in the flow of the text, as the transmission wrote it or as a copy in "
         "sentence or lower case has it (`Sipdis`, `sipdis`): it belongs to the preamble; not the word a "
-        "sentence names (`Please use the caption SIPDIS in all replies`)",
-        re.compile(r"\b(?<!caption )(?<!CAPTION )(?:SIPDIS|Sipdis|sipdis)\b"),
+        "sentence names (`Please use the caption SIPDIS in all replies`, `Please include SIPDIS in all replies`)",
+        re.compile(r"\b(?<!caption )(?<!CAPTION )(?<!include )(?<!INCLUDE )(?:SIPDIS|Sipdis|sipdis)\b"),
     ),
     Detector(
         "preamble-field",
