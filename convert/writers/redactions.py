@@ -18,8 +18,8 @@ def withheld(mark: etree._Element, written: str, tail: str | None, edition: bool
     characters the source shows. The edition's label stands apart by a space from a word the copy glued to
     the X's (``XXXXXXXXXXXXsaid``, 08ASMARA546; ``contactXXXXXXXXXXXX``, 07IRANRPODUBAI18): ``[redacted]
     said``; the TEI keeps the X's as written (``gap/@rend``) and the word beside them."""
-    if not (edition or not written):
-        mark.text = written
+    if written and not edition:
+        mark.text = written  # the transcript: the characters the source shows
         return
     mark.text = REDACTION_LABEL
     mark.set("title", redaction_title(written))

@@ -157,10 +157,12 @@ def classified_by_heading(line: str) -> list[str] | None:
     return None
 
 
+#: a portion marking: a level and its caveats (``(C)``, ``(SBU/NF)``), as the field's dangling end writes it
+_MARKING = r"\((?:U|SBU|C|S|TS|LOU)(?:\s*+/\s*+[A-Z]++)*\)"
 #: paragraph 1's number and marking alone at the end of the line, after the reasons: ``… (D). 1. (C)``;
 #: or its marking alone, the paragraph unnumbered (``… (b) and (d).  (C)``, 08MANAMA300)
 _DANGLING_NUMBER = re.compile(
-    r"\s++(?P<number>(?:(?:¶\s*+)?1\s?[.,]\s?)?\((?:U|SBU|C|S|TS|LOU)(?:\s*+/\s*+[A-Z]++)*\))\s*+$"
+    rf"\s++(?P<number>(?:(?:¶\s*+)?1\s?[.,]\s?)?{_MARKING})\s*+$"
 )
 
 
@@ -192,7 +194,7 @@ def classified_by_number(line: str, following: str) -> tuple[str, str] | None:
 #: a portion marking alone at the end of the REF field, after its last cable's serial (``REF: STATE 90254 (SBU)``)
 #: (or paragraph 1's number and marking: ``REF: STATE 69691 1. (SBU)``, 08LONDON1763)
 _REF_MARKING = re.compile(
-    r"(?<=\d)\s++(?P<marking>(?:1\s?[.,]\s?)?\((?:U|SBU|C|S|TS|LOU)(?:\s*+/\s*+[A-Z]++)*\))\s*+$"
+    rf"(?<=\d)\s++(?P<marking>(?:1\s?[.,]\s?)?{_MARKING})\s*+$"
 )
 #: the text's first line: prose (a capital first, five words or more, half of its first twelve in lower case),
 #: no label
