@@ -75,7 +75,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s70.tsv", "session 70"),
               ("selection-holdout-s71.tsv", "session 71"),
               ("selection-holdout-s72.tsv", "session 72"),
-              ("selection-holdout-s73.tsv", "session 73"))
+              ("selection-holdout-s73.tsv", "session 73"),
+              ("selection-holdout-s74.tsv", "session 74"),
+              ("selection-holdout-s75.tsv", "session 75"))
 
 
 def selection() -> dict[str, dict]:
