@@ -306,6 +306,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 72", "% right on pages drawn and read in session 72 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 73", "% right on pages drawn and read in session 73 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 74", "% right on pages drawn and read in session 74 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 75", "% right on pages drawn and read in session 75 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
