@@ -10,13 +10,14 @@ from collections.abc import Callable, Sequence
 from .parsed import AnonBlock, Block, Closing, Heading, ItemList, Line, ListItem, PageBreak, Paragraph, Signature
 from .rules.blocks import text_lines
 from .rules.closing import DOUBLED, END_MARKER, LINES, SIGNATURE, TWICE, after_text
+from .rules.copysigned import COPY
 from .rules.endings import AFTER_END, STAMP
 from .rules.groups import BEFORE_SIGNER, QUOTE_CLOSED, QUOTE_OPENED
 from .rules.names import is_name
 from .rules.recopied import COPIES, header_lead
 from .rules.ruler import Run
 from .rules.runs import is_bare
-from .rules.trailers import TRAILER
+from .trailer import set_apart
 
 #: blocks of text: a closing needs one before it (TEI allows no closer in a div without content)
 _CONTENT = (Paragraph, ItemList, AnonBlock, Heading)
@@ -301,60 +302,12 @@ def _twice(blocks: list[Block], tail: list[Block], name: str, run: Run) -> None:
         tail[:0] = _signed(lines[-1], run)
 
 
-def _trailer(blocks: list[Block], run: Run) -> None:
-    """A post's website notice at the end of the text (``closing.trailer``), in the last block
-    (its last list item, if it has items) or begun in the one before an unnumbered last block:
-    out of the paragraph, into blocks of its own (``AnonBlock`` "trailer"), one for each block
-    it stood in; begun in the one before, first (``For more reporting from Embassy Kuwait, visit:
-    …`` / (blank) / ``Visit Kuwait's Classified Website: …``, 07KUWAIT808)."""
-    for back in (2, 1):
-        start = len(blocks) - back
-        first = blocks[start] if start >= 0 else None
-        if not isinstance(first, Paragraph):
-            continue
-        if back == 2 and not (isinstance(blocks[-1], Paragraph) and is_bare(blocks[-1])):
-            continue
-        lines = first.items[-1].lines if first.items else first.lines
-        after = (t for b in blocks[start + 1 :] if isinstance(b, Paragraph) for t in text_lines(b.lines))
-        texts = [*text_lines(lines), *after]
-        trial = run.trial()  # fires only where the notice is set apart
-        found = trial.first(TRAILER, texts)
-        if found is None or found[0] >= len(text_lines(lines)):  # none, or begun in the last block alone
-            continue
-        if found == (0, 0) and (first.items or not is_bare(first)):
-            return  # the post numbered it or made it an item: a paragraph of the cable
-        run.keep(trial)
-        before, moved = _cut(lines, *found)
-        if first.items:
-            item = first.items[-1]
-            items = (*first.items[:-1], ListItem(item.label, before))
-            kept: list[Block] = [dataclasses.replace(first, items=items)]
-        elif any(isinstance(x, str) and x.strip() for x in before) or not is_bare(first):
-            kept = [_with_lines(first, list(before))]
-        else:  # nothing of it before the notice but page furniture
-            kept = [PageBreak(x) for x in before if not isinstance(x, str)]
-        later = [AnonBlock("trailer", b.lines) for b in blocks[start + 1 :] if isinstance(b, Paragraph)]
-        blocks[start:] = [*kept, AnonBlock("trailer", moved), *later]
-        return
-
-
-def _cut(lines: tuple[Line, ...], line: int, column: int) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
-    """``lines`` cut at the ``line``-th text line's ``column``: the lines before, the lines from
-    the cut on (the page furniture where it stood)."""
-    at = [k for k, x in enumerate(lines) if isinstance(x, str)][line]
-    text = lines[at]
-    assert isinstance(text, str)
-    head = text[:column].rstrip()
-    before = (*lines[:at], head) if head.strip() else lines[:at]
-    return before, (text[column:].lstrip(), *lines[at + 1 :])
-
-
 def _signed_above_trailer(blocks: list[Block], tail: list[Block], run: Run) -> None:
     """``JEFFREY`` / ``"Visit Ankara's Classified Web Site at http://www.intelink.s`` /
     ``gov.gov/wiki/Portal:Turkey"``: with no signer at the end, the post's notice is set apart
     first and the name above it read. The notice stays before the closing blocks (a division's
     ``closer`` ends it in TEI), as a notice after the name stands."""
-    _trailer(blocks, run)
+    set_apart(blocks, run)
     notice: list[Block] = []
     while blocks and isinstance(blocks[-1], AnonBlock) and blocks[-1].type == "trailer":
         notice.insert(0, blocks.pop())
@@ -382,17 +335,35 @@ def split_closing(blocks: list[Block], has_refs: bool, run: Run) -> list[Block]:
     """The blocks with the closing ones at the end. A closing needs text before it: a body
     that is only a name or only "NNNN" stays text (unless the cable has a REF field)."""
     trial = run.trial()
+    body, tail = _close(blocks, trial)
+    closed = body + tail
+    if not (has_refs or any(isinstance(b, _CONTENT) for b in closed)):
+        return blocks
+    run.keep(trial)
+    if any(isinstance(b, Signature) for b in tail):
+        return closed
+    return run.first(COPY, closed, lambda part: _signed_part(part, run)) or closed  # (a text given twice)
+
+
+def _close(blocks: list[Block], run: Run) -> tuple[list[Block], list[Block]]:
+    """The blocks before the closing, and the closing blocks."""
     body = list(blocks)
     tail: list[Block] = []
-    _closing_lines(body, tail, trial)
-    _signature(body, tail, trial)
+    _closing_lines(body, tail, run)
+    _signature(body, tail, run)
     if any(isinstance(b, Signature) for b in tail):
-        _before_signer(body, tail, trial)
-        _trailer(body, trial)
+        _before_signer(body, tail, run)
+        set_apart(body, run)
     else:
-        _signed_above_trailer(body, tail, trial)
-    closed = body + tail
-    if has_refs or any(isinstance(b, _CONTENT) for b in closed):
-        run.keep(trial)
-        return closed
-    return blocks
+        _signed_above_trailer(body, tail, run)
+    return body, tail
+
+
+def _signed_part(blocks: list[Block], run: Run) -> tuple[list[Block], list[Block]] | None:
+    """:func:`_close` of a part of the text where it finds a signature there, else None (and no rule fires)."""
+    trial = run.trial()
+    body, tail = _close(blocks, trial)
+    if not any(isinstance(b, Signature) for b in tail):
+        return None
+    run.keep(trial)
+    return body, tail

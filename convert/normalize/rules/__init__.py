@@ -17,6 +17,7 @@ from . import (  # noqa: F401  (registers the rules)
     closing,
     copies,
     copypreamble,
+    copysigned,
     counted,
     cutfields,
     cuts,

@@ -70,6 +70,15 @@ _COMMA_END = re.compile(r"[A-Za-z\"')\u201d],\s*$")
 _LABEL = re.compile(r"^[^:]{0,40}:")
 #: a line that ends in a span's end label (``… not likely have a positive result. END SUMMARY``)
 _END_LABEL_END = re.compile(END_LABEL + r"\s*$")
+#: quotation marks that open a run (``""Everyone on the outside …``, a copy's doubled quote)
+_OPENING_QUOTES = "\"'\u201c"
+
+
+def _opening(line: str) -> str:
+    """A run's first line without the quotation marks it opens with."""
+    return line.lstrip(_OPENING_QUOTES)
+
+
 #: a sentence's end in a run (prose, not a list of participants): a word, a stop, then a capital or the line's end
 _SENTENCE_END = re.compile(r"[a-z]{2}[.?!][\"')\u201d]?(?:\s+[A-Z]|\s*$)")
 
@@ -180,7 +189,7 @@ def page_break_rejoin(before: list[str], furniture: list[Furniture], texts: list
     if not any(f.kind == "page" for f in furniture) or len(before) < 2 or len(texts) < 2:
         return False
     last, first = before[-1].strip(), texts[0].strip()
-    if not terminal(last) or not first[:1].isupper() or starts_new(first) or _LABEL.match(first):
+    if not terminal(last) or not _opening(first)[:1].isupper() or starts_new(first) or _LABEL.match(first):
         return False
     width = max(len(x.strip()) for x in (*before[:-1], *texts[:-1]))
     space = 2 if any(".  " in x for x in (*before, *texts)) else 1  # (two after a sentence, where the writer sets two)
