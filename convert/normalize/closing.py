@@ -13,6 +13,7 @@ from .rules.closing import DOUBLED, END_MARKER, LINES, SIGNATURE, TWICE, after_t
 from .rules.copysigned import COPY
 from .rules.endings import AFTER_END, STAMP
 from .rules.groups import BEFORE_SIGNER, QUOTE_CLOSED, QUOTE_OPENED
+from .rules.headsigned import HEADING
 from .rules.names import is_name
 from .rules.recopied import COPIES, header_lead
 from .rules.ruler import Run
@@ -222,6 +223,9 @@ def _signature(blocks: list[Block], tail: list[Block], run: Run) -> None:
     if _as_paragraph(blocks, lambda: _signature(blocks, tail, run)):
         return
     last = blocks[-1] if blocks else None
+    if isinstance(last, Heading) and (parts := run.first(HEADING, last)):  # (a cut section's title, then the name)
+        blocks[-1:] = parts
+        last = blocks[-1]
     if not isinstance(last, Paragraph):
         return
     if _starred_name(last):  # (``… cooperation.`` / ``* HENZEL``: no list of one item, a name with a stray star)

@@ -32,6 +32,7 @@ from . import (  # noqa: F401  (registers the rules)
     groups,
     handlingcut,
     headlines,
+    headsigned,
     inline,
     labelcut,
     labels,

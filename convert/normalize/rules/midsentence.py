@@ -39,7 +39,9 @@ so long that the next run's first word would not have fitted on it (the text's l
 of the two runs' other lines; two spaces after the sentence's end where the writer sets two), so the
 teletype broke the line, not the writer. Both runs are prose of
 two lines or more in mixed case (most words of the second's first line in lower case: not a heading, a
-name or a signature), the second beginning with a capital and no number, label or rule.
+name or a signature), the second beginning with a capital, or a quotation mark and a capital (``… and insular
+style.`` / page line / ``""Everyone on the outside is viewed as an enemy. …``, 06BUENOSAIRES1912), and no
+number, label or rule.
 """
 
 from __future__ import annotations
@@ -185,7 +187,7 @@ def page_break_rejoin(before: list[str], furniture: list[Furniture], texts: list
     two runs of prose of two lines or more with a page line between, the first's last line ending a
     sentence and too long for the second's first word to have fitted after it (the line length: the
     longest of the two runs' other lines, 40 or more), the second's first line long, mostly in lower
-    case, beginning with a capital and no number, label or rule."""
+    case, beginning with a capital (a quotation mark before it aside) and no number, label or rule."""
     if not any(f.kind == "page" for f in furniture) or len(before) < 2 or len(texts) < 2:
         return False
     last, first = before[-1].strip(), texts[0].strip()
