@@ -301,3 +301,35 @@ def test_a_comment_at_the_end_of_a_paragraph_leaves_the_paragraph_in_the_body_st
     assert "summary" in _paragraph_classes('<seg type="summary">Summary: talks. End summary.</seg>')
     assert "summary" not in _paragraph_classes(
         'The talks went well. They will go on. <seg type="summary">Summary: talks.</seg>')
+
+
+def _unnumbered_classes(body: str, n: str | None = None) -> list[str]:
+    """The classes of the edition's block for a paragraph (unnumbered, or numbered ``n``) after
+    the last numbered one, the TEI markup ``body`` (found by its first words)."""
+    from convert.writers import html
+
+    cable = hand_tei()
+    last = cable.tei.findall(f".//{T}body//{T}p[@n]")[-1]
+    number = f' n="{n}"' if n else ""
+    last.addnext(etree.fromstring(f'<p xmlns="{TEI_NS}"{number}>{body}</p>'))
+    article = html.article(cable, WriteOptions(), flavour="pdf")
+    (block,) = [div for div in article.iter("div")
+                if "".join(div.itertext()).lstrip().startswith(("The Government", "Begin text", "It ends", "9."))]
+    return (block.get("class") or "").split()
+
+
+def test_a_paragraph_all_of_a_text_quoted_over_paragraphs_is_set_as_a_quotation() -> None:
+    """``Begin text:`` / ``The Government of India expresses …`` / … ``End text.`` (05NEWDELHI2094,
+    09PANAMA94's diplomatic note, 71 of 6,850 pages): the TEI marks the quotation's parts; an
+    unnumbered paragraph that is all one part is set as a quotation, indented, in every medium
+    (``> `` in Markdown). A paragraph with words of the cable's own beside the part, or a numbered
+    paragraph of the cable, stays in the body style."""
+    assert "cable-quote" in _unnumbered_classes('<seg type="quote" part="M">The Government of India expresses concern.</seg>')
+    assert "cable-quote" in _unnumbered_classes('<seg type="quote" part="F">It ends here. End text.</seg>')
+    assert "cable-quote" in _unnumbered_classes('<seg type="quote" part="I">Begin text: The note reads so.</seg>')
+    assert "cable-quote" not in _unnumbered_classes(
+        'The Government said more. <seg type="quote" part="I">Begin text: The note reads so.</seg>')
+    assert "cable-quote" not in _unnumbered_classes(
+        '<seg type="quote" part="F">It ends here. End text.</seg> The Embassy will reply.')
+    assert "cable-quote" not in _unnumbered_classes(
+        '<label type="paragraph-number">9.</label> <seg type="quote" part="M">The Government notes it.</seg>', "9")

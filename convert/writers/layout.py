@@ -24,7 +24,7 @@ from ..model import XML_NS
 from ..textview import ARTIFACTS, after_text, choice_reading, is_block, local_name
 from ..theme import Theme
 from ..view import clean, paragraph_of
-from .passage_style import passage_key, signature_case
+from .passage_style import passage_key, quoted, signature_case
 from .redactions import withheld
 from .tables import table_block
 
@@ -177,8 +177,8 @@ class Walk:
     def paragraph(self, source: etree._Element, container: etree._Element) -> None:
         key = "body"
         parent = source.getparent()
-        if parent is not None and local_name(parent) == "quote":
-            key = "quote"
+        if (parent is not None and local_name(parent) == "quote") or quoted(source):
+            key = "quote"  # (a quotation's paragraph, or one all of a text quoted over paragraphs)
         else:  # the summary or a comment that opens the paragraph (not one at its end)
             key = passage_key(source) or key
         extra = "cable-paragraph" if key in {"summary", "comment"} else ""

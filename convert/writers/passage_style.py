@@ -1,5 +1,5 @@
-"""Which passage style a numbered paragraph takes: the summary, the comment, or the body; and
-whether a signature may be set in small capitals.
+"""Which passage style a numbered paragraph takes: the summary, the comment, or the body; whether
+a paragraph is all quoted text; and whether a signature may be set in small capitals.
 
 A paragraph is set as the summary (boxed) or as a comment (italic) when the cable's passage
 opens it: ``1. (C) SUMMARY: … END SUMMARY.``, ``5. (C) Comment: …``, ``(C) Embassy comment: …``.
@@ -22,6 +22,8 @@ from ..textview import ARTIFACTS, choice_reading, local_name
 
 _SUMMARY = compiled(".//t:seg[@type='summary']")
 _COMMENT = compiled(".//t:seg[@type='comment']")
+#: a quoted text's part (``BEGIN TEXT`` … ``END TEXT`` over paragraphs): its middle, its end, or its start
+_QUOTE_PART = compiled("t:seg[@type='quote'][@part]")
 #: what may stand before the passage and still open the paragraph: a few words (``Embassy``,
 #: ``Bio note and``) and brackets, but no sentence (a word and a full stop, ?, !)
 _LEAD_MAX = 24
@@ -37,6 +39,21 @@ def passage_key(paragraph: etree._Element) -> str | None:
         if found and _opens(paragraph, found[0]):
             return key
     return None
+
+
+def quoted(paragraph: etree._Element) -> bool:
+    """Whether an unnumbered paragraph is all a part of a text the cable quotes over paragraphs
+    (``Begin text:`` / ``The Government of India expresses …`` / … ``End text.``): its words are
+    the quoted text's alone, set as a quotation, as a numbered paragraph of the cable's is not."""
+    if paragraph.get("n") is not None or (paragraph.text or "").strip():
+        return False
+    parts = cast(list[etree._Element], _QUOTE_PART(paragraph))
+    if len(parts) != 1:
+        return False
+    others = [c for c in paragraph if isinstance(c.tag, str) and c is not parts[0]]
+    if any(local_name(c) not in _NOT_WORDS for c in others) or any((c.tail or "").strip() for c in paragraph):
+        return False
+    return parts[0].get("part") != "I" or paragraph.index(parts[0]) == 0  # (a start: where the paragraph begins)
 
 
 def _opens(paragraph: etree._Element, passage: etree._Element) -> bool:
