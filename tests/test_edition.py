@@ -536,3 +536,32 @@ def test_a_limited_official_use_cable_is_printed_under_its_own_level() -> None:
     page = get_writer("html")(cable, WriteOptions()).decode("utf-8")
     assert 'data-classification="LIMITED OFFICIAL USE"' in page
     assert "UNCLASSIFIED" not in page.split("<body", 1)[1].split("Transmission", 1)[0]
+
+
+def _addressed(lines: str) -> str | None:
+    """The source note's sentence on whom a cable with these office lines is for and from."""
+    from convert.normalize import normalize
+    from convert.readers import text
+
+    cable = normalize(text.read(
+        "C O N F I D E N T I A L BRASILIA 001859\n\nSIPDIS\n\n" + lines + "\n\nE.O. 12958: DECL: 05/25/2016\n"
+        "TAGS: PREL BR\nSUBJECT: A LEGACY AND A FUTURE\n\n1. (C) In my first weeks in Brazil I have met many.\n\n"
+        "SOBEL\n", "06BRASILIA1859.txt"))
+    return dict(frus.source_note(cable.view)).get("addressed")
+
+
+def test_the_source_note_says_whom_a_personal_telegram_is_for_and_from() -> None:
+    """``FOR WHA ASSISTANT SECRETARY SHANNON FROM AMBASSADOR SOBEL`` (06BRASILIA1859; about 80 of
+    6,850 pages) stands among the office lines the edition prints with the routing header; the
+    source note says it, as written, so the reader knows whose "I" the text is. Its words wrapped
+    over two lines are joined; a post's line (``FROM USOECD``), a corrected copy's notice and an
+    office line without FROM give none."""
+    assert _addressed("FOR WHA ASSISTANT SECRETARY SHANNON FROM AMBASSADOR SOBEL") == (
+        "FOR WHA ASSISTANT SECRETARY SHANNON FROM AMBASSADOR SOBEL.")
+    assert _addressed("FOR UNDERSECRETARY SHINER AND ASSISTANT USTR VARGO FROM\nAMBASSADOR LANGDALE") == (
+        "FOR UNDERSECRETARY SHINER AND ASSISTANT USTR VARGO FROM AMBASSADOR LANGDALE.")
+    assert _addressed("FOR U/S KENNEDY, EUR A/S FRIED AND S/ES DAN\nSMITH FROM AMBASSADOR TEFFT") == (
+        "FOR U/S KENNEDY, EUR A/S FRIED AND S/ES DAN SMITH FROM AMBASSADOR TEFFT.")
+    assert _addressed("DEPT FOR WHA/BSC") is None
+    assert _addressed("FROM USOECD") is None
+    assert _addressed("FIRST PARA CHANGED FROM (C) TO (U)") is None

@@ -24,6 +24,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..names import input_stem
+from .addressed import read_addressed
 from .corrected import read_corrected
 from .facts import (
     NOT_STATED,
@@ -207,6 +208,12 @@ class CableView:
     def partial(self) -> bool:
         """Whether the record is a partial extract of the original cable."""
         return bool(read_notes(self.tei, "partial-extract"))
+
+    @cached_property
+    def addressed(self) -> str | None:
+        """Whom a personal telegram is for and from, as its front matter's line says
+        (``FOR THE SECRETARY FROM THE AMBASSADOR``), or None."""
+        return read_addressed(self.tei)
 
     @cached_property
     def drafting(self) -> tuple[str, ...]:

@@ -314,6 +314,8 @@ def source_note(view: CableView) -> list[tuple[str, str]]:
         note.append(("corrected", _sentence(f"Sent as a corrected copy ({view.corrected})" if view.corrected
                                             else "Sent as a corrected copy")))
     note.append(("marking", _sentence(marking(view))))
+    if view.addressed:  # (whose "I" the text is, and to whom it speaks)
+        note.append(("addressed", _sentence(view.addressed)))
     for kind, text in (("repeated", repeated_to(view)), ("drafting", drafting(view))):
         if text:
             note.append((kind, _sentence(text)))
