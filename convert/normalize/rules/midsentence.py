@@ -16,7 +16,9 @@ in a comma (no paragraph ends so: ``¶5. (SBU) Softening his tone in his Februar
 blank / ``President Correa read …``, 09QUITO103), or a numbered paragraph's first line alone, ending in a word in
 lower case (``¶10. Former Foreign Minister and current Cambio editor`` / blank / ``Rodrigo Pardo speculated …``,
 08BOGOTA2024); the second run's first line long too (not a heading)
-and beginning with a capital, no number, label or rule. Neither line holds a ``Label:`` in its
+and beginning with a capital (after a quotation mark too: ``… an overwhelming victory for the`` / blank /
+``"No" vote in Santa Cruz, …``, 09LAPAZ96) or a figure in brackets (``… including La Paz`` / blank /
+``(38,000) and Potosi …``), no number, label or rule. Neither line holds a ``Label:`` in its
 first words (``Position: …``, ``Denmark: TAT-14 …``) or a table's columns.
 
 ``unwrapped-rejoin`` joins them in a copy that keeps each paragraph on one line, where the wrap tells
@@ -100,19 +102,26 @@ def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: li
     case, the first of two lines or more with a sentence's end, whose last is long and ends in a
     bare word, or a first run of any length whose last line is long and ends in a comma (``¶5. (SBU)
     Softening his tone in his February 7 radio address,`` / blank / ``President Correa read …``), the
-    second beginning with a long line with a capital; no page furniture between (``paragraph-rejoin``'s)."""
+    second beginning with a long line with a capital (or a quotation mark and a capital, or a figure in
+    brackets); no page furniture between (``paragraph-rejoin``'s)."""
     if furniture or not before or not texts:
         return False
     last, first = before[-1].strip(), texts[0].strip()
     if not (_wrapped(last) and _wrapped(first)) or _END_LABEL_END.search(last):
         return False
-    if not first[:1].isupper() or first.endswith(":") or starts_new(first):  # (a list's lead line: ``… meetings:``)
+    if not _capital_or_figure(first) or first.endswith(":") or starts_new(first):  # (a list's lead: ``… meetings:``)
         return False
     if _COMMA_END.search(last):  # (no paragraph ends in a comma: ``… in his February 7 radio address,``)
         return True
     if len(before) == 1 and len(last) <= _LINE and PARA_START.match(last) and _SMALL_WORD_END.search(last):
         return True  # (a teletype line: ``¶10. Former Foreign Minister and current Cambio editor``)
     return len(before) >= 2 and bool(_WORD_END.search(last)) and any(_SENTENCE_END.search(line) for line in before)
+
+
+def _capital_or_figure(line: str) -> bool:
+    """A run's first line begins with a capital, after a quotation mark too (``"No" vote in Santa Cruz, …``),
+    or with a figure in brackets (``(38,000) and Potosi (16,000) saw …``): a sentence going on, 09LAPAZ96."""
+    return _opening(line)[:1].isupper() or re.match(r"\(\d", line) is not None
 
 
 def _wrapped(line: str) -> bool:
