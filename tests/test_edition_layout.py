@@ -333,3 +333,30 @@ def test_a_paragraph_all_of_a_text_quoted_over_paragraphs_is_set_as_a_quotation(
         '<seg type="quote" part="F">It ends here. End text.</seg> The Embassy will reply.')
     assert "cable-quote" not in _unnumbered_classes(
         '<label type="paragraph-number">9.</label> <seg type="quote" part="M">The Government notes it.</seg>', "9")
+
+
+def _signatures(closer: str, transcript: bool = False) -> list[str]:
+    """The signature lines the edition (or the transcript) prints for the TEI ``closer``'s content."""
+    from convert.writers import html
+
+    cable = hand_tei()
+    old = cable.tei.find(f".//{T}closer")
+    old.getparent().replace(old, etree.fromstring(f'<closer xmlns="{TEI_NS}">{closer}</closer>'))
+    article = html.article(cable, WriteOptions(transcript=transcript), flavour="pdf")
+    return [" ".join("".join(div.itertext()).split()) for div in article.iter("div")
+            if "signature" in (div.get("class") or "").split()]
+
+
+def test_a_signature_written_twice_is_printed_once_in_the_edition() -> None:
+    """``FRISBIE`` / ``FRISBIE`` (05SANJOSE2158) and ``KUBISKE KUBISKE`` (09BRASILIA1412): a signature
+    line copied twice (33 of 6,850 pages). The TEI keeps both as written, and so does the transcript;
+    the edition signs once. A name signed again after an end marker (a quoted telegram's signer,
+    then the cable's: ``RICE`` / ``UNQUOTE`` / ``RICE``) is printed both times."""
+    twice = "<signed><persName>FRISBIE</persName></signed><lb/><signed><persName>FRISBIE</persName></signed>"
+    assert _signatures(twice) == ["FRISBIE"]
+    assert _signatures(twice, transcript=True) == ["FRISBIE", "FRISBIE"]
+    assert _signatures("<signed><persName>KUBISKE</persName> KUBISKE</signed>") == ["KUBISKE"]
+    assert _signatures("<signed><persName>SHANNON</persName> Shannon</signed>") == ["SHANNON"]
+    quoted = ('<signed><persName>RICE</persName></signed><lb/><trailer type="end-marker">UNQUOTE</trailer>'
+              '<lb/><signed><persName>RICE</persName></signed>')
+    assert _signatures(quoted) == ["RICE", "UNQUOTE", "RICE"]

@@ -24,7 +24,7 @@ from ..model import XML_NS
 from ..textview import ARTIFACTS, after_text, choice_reading, is_block, local_name
 from ..theme import Theme
 from ..view import clean, paragraph_of
-from .passage_style import passage_key, quoted, signature_case
+from .passage_style import once, passage_key, quoted, signature_case, signed_once
 from .redactions import withheld
 from .tables import table_block
 
@@ -151,18 +151,23 @@ class Walk:
                 add_text(etree.SubElement(para, "p"), text.strip())
 
         line(source.text)
+        signed: list[str] = []  # the name signed on the line before, if that line is a signature
         for child in source:
             if not isinstance(child.tag, str):
                 line(child.tail)
                 continue
             name = local_name(child)
+            if name not in {"signed", "lb"}:
+                signed.clear()  # (``RICE`` / ``UNQUOTE`` / ``RICE``: a quoted telegram's signer, then the cable's)
             if name in ARTIFACTS:
                 self.block(child, container)
             elif name in {"lb", "pb", "milestone"}:
                 pass  # every child is a line already
+            elif name == "signed" and self.edition and once(child, signed):
+                pass  # the signature written again (``FRISBIE`` / ``FRISBIE``): the edition signs once
             elif name == "signed":
                 para = self.styled("div", "signature", signature_case(child), parent=container)
-                self.blocks(child, para)
+                self.blocks(signed_once(child) if self.edition else child, para)
             else:
                 extra = "banner" if child.get("type") == "classification" else ""
                 para = self.styled("div", key, extra, parent=container)

@@ -1,5 +1,6 @@
 """Which passage style a numbered paragraph takes: the summary, the comment, or the body; whether
-a paragraph is all quoted text; and whether a signature may be set in small capitals.
+a paragraph is all quoted text; whether a signature may be set in small capitals, and how often the
+edition prints a name the cable signed twice.
 
 A paragraph is set as the summary (boxed) or as a comment (italic) when the cable's passage
 opens it: ``1. (C) SUMMARY: … END SUMMARY.``, ``5. (C) Comment: …``, ``(C) Embassy comment: …``.
@@ -13,6 +14,7 @@ COMMENT.``), which mark it in every format.
 from __future__ import annotations
 
 import re
+from copy import deepcopy as copy_element
 from typing import cast
 
 from lxml import etree
@@ -93,3 +95,32 @@ def signature_case(signed: etree._Element) -> str:
     (``Leslie BAsseTT``), so such a name is set as written, its text read back as it stands."""
     letters = "".join(cast("list[str]", signed.xpath(".//text()")))[1:]
     return "as-written" if set(filter(str.islower, letters)) & {c.lower() for c in letters if c.isupper()} else ""
+
+
+def _name(signed: etree._Element) -> str:
+    """The name a ``signed`` gives: its ``persName``'s words, else its own, in capitals."""
+    found = [c for c in signed if isinstance(c.tag, str) and local_name(c) == "persName"]
+    return " ".join(_text(found[0] if found else signed).split()).upper()
+
+
+def once(signed: etree._Element, names: list[str]) -> bool:
+    """Whether ``signed`` gives the name signed on the line before (``FRISBIE`` / ``FRISBIE``, a
+    signature line copied twice: the TEI keeps both lines, the edition signs once); ``names``
+    holds that name, and then this one's."""
+    name = _name(signed)
+    if names == [name]:
+        return True
+    names[:] = [name]
+    return False
+
+
+def signed_once(signed: etree._Element) -> etree._Element:
+    """``signed`` without the name written again after its ``persName`` on the line (``SIBERELL
+    SIBERELL``, ``SHANNON Shannon``: the edition prints the name once); else ``signed`` itself."""
+    found = [c for c in signed if isinstance(c.tag, str) and local_name(c) == "persName"]
+    if len(found) != 1 or " ".join((found[0].tail or "").split()).upper() != _name(signed):
+        return signed
+    copy = copy_element(signed)
+    copy[list(signed).index(found[0])].tail = None
+    return copy
+
