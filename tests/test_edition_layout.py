@@ -324,7 +324,7 @@ def test_a_paragraph_all_of_a_text_quoted_over_paragraphs_is_set_as_a_quotation(
     unnumbered paragraph that is all one part is set as a quotation, indented, in every medium
     (``> `` in Markdown). A paragraph with words of the cable's own beside the part, or a numbered
     paragraph of the cable, stays in the body style."""
-    assert "cable-quote" in _unnumbered_classes('<seg type="quote" part="M">The Government of India expresses concern.</seg>')
+    assert "cable-quote" in _unnumbered_classes('<seg type="quote" part="M">The Government of India notes it.</seg>')
     assert "cable-quote" in _unnumbered_classes('<seg type="quote" part="F">It ends here. End text.</seg>')
     assert "cable-quote" in _unnumbered_classes('<seg type="quote" part="I">Begin text: The note reads so.</seg>')
     assert "cable-quote" not in _unnumbered_classes(
@@ -360,3 +360,20 @@ def test_a_signature_written_twice_is_printed_once_in_the_edition() -> None:
     quoted = ('<signed><persName>RICE</persName></signed><lb/><trailer type="end-marker">UNQUOTE</trailer>'
               '<lb/><signed><persName>RICE</persName></signed>')
     assert _signatures(quoted) == ["RICE", "UNQUOTE", "RICE"]
+
+
+def test_a_references_letter_written_twice_is_printed_once_in_the_edition() -> None:
+    """``REF: A. A) MEXICO 1963`` / ``B. B) MEXICO 2409`` (06MEXICO2460; 131 of 6,850 pages, with ``A. (A)``):
+    the TEI keeps the label as written; the edition prints the letter once, the transcript as written."""
+    from convert.normalize import normalize
+    from convert.readers import text
+    from convert.writers import markdown
+
+    cable = normalize(text.read(
+        "C O N F I D E N T I A L MEXICO 002460\n\nSIPDIS\n\nE.O. 12958: DECL: 05/04/2016\nTAGS: PREL MX\n"
+        "SUBJECT: TEST\n\nREF: A. A) MEXICO 1963\n     B. B) MEXICO 2409\n\n1. (C) The talks went well.\n\n"
+        "GARZA\n", "06MEXICO2460.txt"))
+    assert [x.text for x in cable.tei.iter(f"{T}label") if "MEXICO" not in (x.tail or "")][:2] == ["A. A)", "B. B)"]
+    edition = markdown.write(cable, WriteOptions()).decode()
+    assert "REF: A. MEXICO 1963" in edition and "\nB. MEXICO 2409" in edition and "A. A)" not in edition
+    assert "A. A) MEXICO 1963" in markdown.write(cable, WriteOptions(transcript=True)).decode()

@@ -24,7 +24,7 @@ from ..model import XML_NS
 from ..textview import ARTIFACTS, after_text, choice_reading, is_block, local_name
 from ..theme import Theme
 from ..view import clean, paragraph_of
-from .passage_style import once, passage_key, quoted, signature_case, signed_once
+from .passage_style import label_once, once, passage_key, quoted, signature_case, signed_once
 from .redactions import withheld
 from .tables import table_block
 
@@ -324,7 +324,11 @@ class Walk:
             if not all_text(label).strip():
                 continue  # an empty label (<label/>) would print a doubled space: "REF A  09 CAIRO 074"
             span = etree.SubElement(line, "span", {"class": "ref-label"})
-            self.inline_content(label, span)
+            once = label_once(label) if self.edition else None
+            if once:  # (``A. A) MEXICO 1963``: the letter written twice, printed once; the TEI keeps both)
+                add_text(span, once)
+            else:
+                self.inline_content(label, span)
             span.tail = " "
 
     def labelled_item(self, labels: list[etree._Element], item: etree._Element,

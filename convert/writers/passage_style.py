@@ -1,6 +1,6 @@
 """Which passage style a numbered paragraph takes: the summary, the comment, or the body; whether
 a paragraph is all quoted text; whether a signature may be set in small capitals, and how often the
-edition prints a name the cable signed twice.
+edition prints a name the cable signed twice or a reference's letter it wrote twice.
 
 A paragraph is set as the summary (boxed) or as a comment (italic) when the cable's passage
 opens it: ``1. (C) SUMMARY: … END SUMMARY.``, ``5. (C) Comment: …``, ``(C) Embassy comment: …``.
@@ -123,4 +123,17 @@ def signed_once(signed: etree._Element) -> etree._Element:
     copy = copy_element(signed)
     copy[list(signed).index(found[0])].tail = None
     return copy
+
+
+#: an item's letter written twice (``A. A)``, ``A. (A)``: 131 of 6,850 pages' REF lists): the first, once
+_DOUBLED_LABEL = re.compile(r"(?P<once>(?P<letter>[A-Z])[.)])\s*\(?(?P=letter)[.)]")
+
+
+def label_once(label: etree._Element) -> str | None:
+    """A list label that writes its letter twice (``A. A)``: the copy's, kept in the TEI), as the
+    edition prints it: once (``A.``); None for any other label."""
+    if len(label):
+        return None
+    found = _DOUBLED_LABEL.fullmatch(" ".join((label.text or "").split()))
+    return found["once"] if found else None
 
