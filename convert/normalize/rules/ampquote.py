@@ -81,7 +81,8 @@ def straight_quote_eight(text: str) -> Found:
     """``"… or a judge,8 he said``, ``a much publicized “clandestine8 meeting`` (09ISLAMABAD2427): an ``8`` after
     a lower-case letter or punctuation (not ``1.8``), before no letter or figure, where a straight ``"`` (or a
     curly ``“``) is open before it (the marks read in order, each ``8``
-    taken closing one; the opening within 300 characters, no ``&`` and no other ``8`` between)."""
+    taken closing one; the opening within 300 characters, no ``&`` and no other ``8`` between; a doubled
+    ``""``, a copy's escape, one mark: ``to ""explain8 the need``, 09BUENOSAIRES66)."""
     eights = [m.start() for m in _LONE_EIGHT.finditer(text) if text[m.start() - 1 : m.start()] in _BEFORE_EIGHT]
     if not eights:
         return []  # (most texts: no 8 after a letter or a stop)
@@ -90,7 +91,8 @@ def straight_quote_eight(text: str) -> Found:
     marks = sorted(eights + [m.start() for m in _QUOTE.finditer(text)])
     for at in marks:
         if text[at] == '"':
-            opened = -1 if opened >= 0 else at
+            if text[at - 1 : at] != '"':  # (a doubled ``""``, a copy's escape, is one mark: ``""explain8``)
+                opened = -1 if opened >= 0 else at
             continue
         if text[at] == "\u201c":
             opened = at
