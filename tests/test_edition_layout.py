@@ -313,8 +313,8 @@ def _unnumbered_classes(body: str, n: str | None = None) -> list[str]:
     number = f' n="{n}"' if n else ""
     last.addnext(etree.fromstring(f'<p xmlns="{TEI_NS}"{number}>{body}</p>'))
     article = html.article(cable, WriteOptions(), flavour="pdf")
-    (block,) = [div for div in article.iter("div")
-                if "".join(div.itertext()).lstrip().startswith(("The Government", "Begin text", "It ends", "9."))]
+    starts = ("The Government", "Begin text", "It ends", "9.", "End")
+    (block,) = [div for div in article.iter("div") if "".join(div.itertext()).lstrip().startswith(starts)]
     return (block.get("class") or "").split()
 
 
@@ -331,6 +331,7 @@ def test_a_paragraph_all_of_a_text_quoted_over_paragraphs_is_set_as_a_quotation(
         'The Government said more. <seg type="quote" part="I">Begin text: The note reads so.</seg>')
     assert "cable-quote" not in _unnumbered_classes(
         '<seg type="quote" part="F">It ends here. End text.</seg> The Embassy will reply.')
+    assert "cable-quote" not in _unnumbered_classes('<seg type="quote" part="F">End points.</seg>')  # (the marker)
     assert "cable-quote" not in _unnumbered_classes(
         '<label type="paragraph-number">9.</label> <seg type="quote" part="M">The Government notes it.</seg>', "9")
 

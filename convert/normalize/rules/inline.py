@@ -276,8 +276,10 @@ COMMENT_START = re.compile(r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?COMMENT\s*:", re.I)
 #: ``END COMMENT.``, and the end of a summary that holds a comment: ``END SUMMARY AND COMMENT.``
 #: (``SUMMARY. … COMMENT: … END SUMMARY AND COMMENT.``, 09MADRID1003: no comment runs on past it)
 COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:SUMMARY\s+AND\s+)?COMMENT\b\s*[.:]?", re.I)
-QUOTE_START = re.compile(r"\b(?:BEGIN\s+(?:TEXT|QUOTE)|QTE)\b\s*[:.]?", re.I)
-QUOTE_END = re.compile(r"\b(?:END\s+(?:OF\s+)?(?:TEXT|QUOTE)|UNQTE|UNQUOTE)\b\s*[.:]?", re.I)
+#: a text quoted whole: a letter, a statement, the talking points or non-paper a post is to deliver
+_QUOTED = r"(?:TEXT|QUOTE|NON-?PAPER|(?:TALKING\s+)?POINTS(?:\s*/\s*NON-?PAPER)?)"
+QUOTE_START = re.compile(rf"\b(?:BEGIN\s+{_QUOTED}|QTE)\b\s*[:.]?", re.I)
+QUOTE_END = re.compile(rf"\b(?:END\s+(?:OF\s+)?{_QUOTED}|UNQTE|UNQUOTE)\b\s*[.:]?", re.I)
 
 #: a summary under a two-part label: ``Summary and Introduction``, ``Summary and Action Request``,
 #: ``Summary and Background``, ``Summary and Recommendation``, ``Summary/Comment`` …, and the three
@@ -363,6 +365,7 @@ def comment(text: SpanText) -> bool:
 
 @SPANS.rule("quote", trigger=_QUOTE.start_trigger)
 def quote(text: SpanText) -> bool:
-    """``BEGIN TEXT: … END TEXT.``, ``QTE … UNQTE``: a quoted text (``quote`` within one
-    paragraph, ``seg type="quote"`` across paragraphs)."""
+    """``BEGIN TEXT: … END TEXT.``, ``QTE … UNQTE``, ``Begin talking points/non-paper:`` … ``End points.``
+    (what a post is to deliver, 48 of 6,850 pages): a quoted text (``quote`` within one paragraph,
+    ``seg type="quote"`` across paragraphs)."""
     return mark_ranges(text, list(range(len(text.tokens))), _QUOTE)
