@@ -46,6 +46,7 @@ from . import (  # noqa: F401  (registers the rules)
     pagecut,
     pagesplit,
     passes,
+    plussign,
     preface,
     previewrefs,
     qdamage,
