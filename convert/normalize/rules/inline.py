@@ -276,8 +276,12 @@ COMMENT_START = re.compile(r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?COMMENT\s*:", re.I)
 #: ``END COMMENT.``, and the end of a summary that holds a comment: ``END SUMMARY AND COMMENT.``
 #: (``SUMMARY. … COMMENT: … END SUMMARY AND COMMENT.``, 09MADRID1003: no comment runs on past it)
 COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:SUMMARY\s+AND\s+)?COMMENT\b\s*[.:]?", re.I)
-#: a text quoted whole: a letter, a statement, the talking points or non-paper a post is to deliver
-_QUOTED = r"(?:TEXT|QUOTE|NON-?PAPER|(?:TALKING\s+)?POINTS(?:\s*/\s*NON-?PAPER)?)"
+#: a text quoted whole: a letter, a statement, the talking points or non-paper a post is to deliver, a text
+#: named for what it is (``Begin releasable text.``, ``BEGIN FINAL TEXT``, ``END OF DIPNOTE TEXT``)
+_QUOTED = (
+    r"(?:(?:(?:FINAL|LIGHTLY\s+EDITED|RELEASABLE|PROPOSED|DRAFT|SUGGESTED|AGREED|INFORMAL|UNOFFICIAL|NOTE|DIPNOTE"
+    r"|NON-?PAPER)\s+)?TEXT|QUOTE|NON-?PAPER|(?:TALKING\s+)?POINTS(?:\s*/\s*NON-?PAPER)?)"
+)
 QUOTE_START = re.compile(rf"\b(?:BEGIN\s+{_QUOTED}|QTE)\b\s*[:.]?", re.I)
 QUOTE_END = re.compile(rf"\b(?:END\s+(?:OF\s+)?{_QUOTED}|UNQTE|UNQUOTE)\b\s*[.:]?", re.I)
 
@@ -366,6 +370,7 @@ def comment(text: SpanText) -> bool:
 @SPANS.rule("quote", trigger=_QUOTE.start_trigger)
 def quote(text: SpanText) -> bool:
     """``BEGIN TEXT: … END TEXT.``, ``QTE … UNQTE``, ``Begin talking points/non-paper:`` … ``End points.``
-    (what a post is to deliver, 48 of 6,850 pages): a quoted text (``quote`` within one paragraph,
+    (what a post is to deliver, 48 of 6,850 pages), ``(Begin releasable text.)``, ``BEGIN PROPOSED TEXT:``
+    (7 pages): a quoted text (``quote`` within one paragraph,
     ``seg type="quote"`` across paragraphs)."""
     return mark_ranges(text, list(range(len(text.tokens))), _QUOTE)
