@@ -173,17 +173,27 @@ def form_feeds(text: str) -> str:
     trigger=("\\",),
     note=note(
         "normalization",
-        "The backslash that ends most lines of an SQL or TSV dump (a line continuation) is dropped.",
+        "The backslash that ends most lines of an SQL or TSV dump (a line continuation) is dropped, and so is the "
+        "dump's escaped vertical tab at a line's end (CARTER \\v).",
     ),
 )
 def backslash_continuations(lines: list[str]) -> list[str]:
     """A dump's backslash line continuations go, when three lines or more and 30 % of the
-    lines with text end in one."""
+    lines with text end in one; so does an escaped vertical tab that ends a line there (``CARTER \\v``,
+    the signer's line of 09BERN98 and 08TASHKENT153)."""
     filled = [line for line in lines if line.strip()]
     ends = sum(1 for line in filled if line.endswith("\\"))
     if ends >= 3 and ends * 10 >= len(filled) * 3:
-        return [line[:-1].rstrip() if line.endswith("\\") else line for line in lines]
+        return [_continued(line) for line in lines]
     return lines
+
+
+def _continued(line: str) -> str:
+    """A dump's line without the continuation or the escaped vertical tab it ends in."""
+    for end in ("\\", "\\v"):
+        if line.rstrip().endswith(end):
+            return line.rstrip()[: -len(end)].rstrip()
+    return line
 
 
 # ---------------------------------------------------------------- body lines
