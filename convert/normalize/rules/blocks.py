@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 
 from ..parsed import Anchored, AnonBlock, Block, Entry, Furniture, Heading, ItemList, Line, ListItem, Paragraph
 from .fields import is_wrapper
-from .joined import cut_at_page, glued_next
+from .joined import cut_at_page, glued_next, goes_on
 from .ruler import Chain, Run, note
 from .runs import (
     DASH_RULE,
@@ -278,11 +278,11 @@ def starts_new(line: str) -> bool:
 )
 def paragraph_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
     """Two runs of lines are one paragraph when the first stops mid-sentence (more than 25 characters; after a
-    page break, also where it looks ended: ``joined.cut_at_page``) and the second goes on in lower case, or after
+    page break, also where it looks ended: ``joined.cut_at_page``) and the second goes on (``joined.goes_on``), or after
     page furniture; not when the second is a heading set with dashes (``… (D). CONFIDENTIAL`` / page break /
     ``BACKGROUND AND INTRODUCTION`` / ``---``)."""
     last, first = (before[-1] if before else ""), (texts[0] if texts else "")
-    lower = first.lstrip(" \t\"“")[:1].islower() and not re.match(r"\s*[a-z]\.\s+[A-Z]", first)  # (not ``a. The``)
+    lower = goes_on(first)  # (in lower case, or a figure then lower case; not ``a. The``)
     joinable = (
         bool(last)
         and (not terminal(last) or (bool(furniture) and cut_at_page(last, first)))

@@ -29,3 +29,15 @@ def cut_at_page(last: str, first: str) -> bool:
     if INITIALS_END.search(last):
         return re.match(r"\s*[a-z]{2}", first) is not None
     return last.rstrip().endswith((',"', ",\u201d"))
+
+
+#: a figure whose words go on in lower case (``300-page text that …``, ``40 percent of …``)
+_FIGURE_ON = re.compile(r"\s*\d[\d,.]*(?:-[a-z]+)?\s+[a-z]")
+
+
+def goes_on(first: str) -> bool:
+    """Whether a run's first line goes on a sentence: in lower case (after a quotation mark too), or a
+    figure then lower case (``… De Vido gave Ambassador a bound`` / blank / ``300-page text that …``,
+    08BUENOSAIRES568); not a list's letter (``a. The …``)."""
+    lower = first.lstrip(" \t\"\u201c")[:1].islower() or _FIGURE_ON.match(first) is not None
+    return lower and not re.match(r"\s*[a-z]\.\s+[A-Z]", first)
