@@ -112,19 +112,24 @@ def accept(corpus: str | None, batch: str) -> None:
 CORRECTIONS = HERE / "corrections.jsonl"
 
 
-def _corrected(line: str, corrections: dict[str, dict[str, object]]) -> str:
+def _corrected(line: str, corrections: dict[str, list[dict[str, object]]]) -> str:
+    """The record with each of its corrections applied in the file's order (a later reading of the
+    same field wins), each one's reason added to its notes."""
     rec = json.loads(line)
-    fix = corrections.get(rec["id"])
-    if fix is None:
+    fixes = corrections.get(rec["id"])
+    if not fixes:
         return line
-    rec.update({k: v for k, v in fix.items() if k not in ("id", "why")})
-    rec["notes"] = f"{rec.get('notes', '')} [corrected: {fix['why']}]".strip()
+    for fix in fixes:
+        rec.update({k: v for k, v in fix.items() if k not in ("id", "why")})
+        rec["notes"] = f"{rec.get('notes', '')} [corrected: {fix['why']}]".strip()
     return json.dumps({k: rec[k] for k in ORDER if k in rec}, ensure_ascii=False)
 
 
 def build() -> None:
     lines = CORRECTIONS.read_text(encoding="utf-8").splitlines() if CORRECTIONS.exists() else []
-    corrections = {c["id"]: c for c in map(json.loads, filter(str.strip, lines))}
+    corrections: dict[str, list[dict[str, object]]] = {}
+    for fix in map(json.loads, filter(str.strip, lines)):
+        corrections.setdefault(fix["id"], []).append(fix)
     for target, holdout in (("truth.jsonl", False), ("holdout.jsonl", True)):
         out = []
         for rf in sorted((HERE / "reviews").glob("*.jsonl")):

@@ -12,7 +12,10 @@ year it can be of, and says so in a warning.
 The Department numbers its telegrams so too, and sends the most: ``state-serial-above-date`` reads
 a year-less ``STATE`` serial above what it could have sent by the cable's date, in the first
 months of a year, as of the year before (``REF: STATE 131995`` in a cable of February 16, 2010).
-Each rule of the chain is asked in turn, of the references the one before returned.
+Any post's serials run so too: ``post-serial-above-date`` reads a year-less serial of another post above
+what any post sent by the cable's date (100 a day and a margin), in a year's first months, as of the year
+before (``REF: TOKYO 3114`` in SEOUL 59 of January 12, 2009). Each rule of the chain is asked in turn, of the
+references the one before returned.
 """
 
 from __future__ import annotations
@@ -143,3 +146,43 @@ def years_before(refs: Sequence[Ref], ident: str | None, message_ref: str | None
             out = found[0]
             warnings.extend(found[1])
     return out
+
+
+#: the most telegrams a post sent in a day, on average since January 1, in the corpus's pages (Havana 78 and
+#: Beijing 76 in 2006), with room to spare, and a margin for the year's first days; not the Secretary's
+#: travelling party, whose numbers (PARTO 41305 in April) are no post's
+POST_PER_DAY, POST_MARGIN = 100, 500
+_NOT_A_POST = frozenset({"STATE", "PARTO", "TOSEC", "SECTO"})
+
+
+@REF_BEFORE.rule(
+    "post-serial-above-date",
+    after="state-serial-above-date",
+    note=note(
+        "normalization",
+        "A reference written without a year to another post's telegram whose serial is above what any post "
+        "sent by the cable's date in the first months of a year (REF: TOKYO 3114 in SEOUL 59 of January 12) "
+        "is of the year before: a post numbers its telegrams from 1 each year.",
+    ),
+)
+def post_serial_above_date(refs: Sequence[Ref], ident: str | None, message_ref: str | None,
+                           date: str | None) -> Before:
+    """``REF: A. TOKYO 3114`` in 09SEOUL59 of January 12, 2009: no post had sent 1,700 telegrams by then
+    (:data:`POST_PER_DAY` a day and the margin), so 08TOKYO3114 (also ``MINSK 1721`` on January 11,
+    ``MADRID 3095`` on January 3, ``KABUL 5855`` on February 14); only in a year's first :data:`EARLY_DAYS`
+    days."""
+    try:
+        day = datetime.date.fromisoformat((date or "")[:10])
+    except ValueError:
+        return None
+    ordinal = day.timetuple().tm_yday
+    if ordinal > EARLY_DAYS:
+        return None
+    limit = ordinal * POST_PER_DAY + POST_MARGIN
+
+    def above(named: re.Match[str]) -> str | None:
+        station = named["station"]
+        if station in _NOT_A_POST or int(named["year"]) != day.year % 100 or int(named["serial"]) <= limit:
+            return None
+        return f"a serial above what any post had sent by {day.isoformat()}"
+    return _year_before(refs, above)
