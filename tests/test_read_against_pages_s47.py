@@ -13,9 +13,10 @@ from convert.writers.markdown import write as markdown
 
 
 def _ids(head: str, year: str = "2009") -> list[str | None]:
-    """The reference ids of a cable with the REF field in ``head``, dated in ``year``."""
+    """The reference ids of a cable with the REF field in ``head``, dated June 1 of ``year`` (not a year's first
+    days, where a serial in the thousands is of the year before: ``post-serial-above-date``)."""
     dated = head.replace("DECL: 01/01/2017", f"DECL: 01/01/{int(year) + 10}")
-    body = f"R 011200Z JAN {year[2:]}\nFM AMEMBASSY MADRID\nTO SECSTATE WASHDC 1\n\n{dated}1. (C) Text.\n"
+    body = f"R 011200Z JUN {year[2:]}\nFM AMEMBASSY MADRID\nTO SECSTATE WASHDC 1\n\n{dated}1. (C) Text.\n"
     return [r["id"] for r in _record("", body)["references"]]
 
 

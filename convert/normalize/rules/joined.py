@@ -31,8 +31,9 @@ def cut_at_page(last: str, first: str) -> bool:
     return last.rstrip().endswith((',"', ",\u201d"))
 
 
-#: a figure whose words go on in lower case (``300-page text that …``, ``40 percent of …``)
-_FIGURE_ON = re.compile(r"\s*\d[\d,.]*(?:-[a-z]+)?\s+[a-z]")
+#: a figure whose words go on in lower case (``300-page text that …``, ``40 percent of …``); not a year,
+#: which ``month-year-rejoin`` reads after its month (``… the March`` / ``2009 strike was …``)
+_FIGURE_ON = re.compile(r"\s*(?!(?:19|20)\d\d\b)\d[\d,.]*(?:-[a-z]+)?\s+[a-z]")
 
 
 def goes_on(first: str) -> bool:
