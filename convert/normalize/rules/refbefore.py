@@ -102,6 +102,17 @@ STATE_PER_DAY, STATE_MARGIN = 1100, 5000
 EARLY_DAYS = 120
 
 
+def _early(date: str | None, per_day: int, margin: int) -> tuple[datetime.date, int] | None:
+    """The cable's day and the highest serial a sender could have reached by it (``per_day`` a day since
+    January 1, and ``margin``), in a year's first :data:`EARLY_DAYS` days; None later or without a date."""
+    try:
+        day = datetime.date.fromisoformat((date or "")[:10])
+    except ValueError:
+        return None
+    ordinal = day.timetuple().tm_yday
+    return (day, ordinal * per_day + margin) if ordinal <= EARLY_DAYS else None
+
+
 @REF_BEFORE.rule(
     "state-serial-above-date",
     after="serial-above-own",
@@ -117,14 +128,10 @@ def state_serial_above_date(refs: Sequence[Ref], ident: str | None, message_ref:
     """``REF: STATE 131995`` in 10CAIRO209 of February 16, 2010: by then the Department had sent
     some 14,000 telegrams that year (10STATE13701 is of February 10), so 09STATE131995; only in a
     year's first :data:`EARLY_DAYS` days, above :data:`STATE_PER_DAY` a day and the margin."""
-    try:
-        day = datetime.date.fromisoformat((date or "")[:10])
-    except ValueError:
+    early = _early(date, STATE_PER_DAY, STATE_MARGIN)
+    if early is None:
         return None
-    ordinal = day.timetuple().tm_yday
-    if ordinal > EARLY_DAYS:
-        return None
-    limit = ordinal * STATE_PER_DAY + STATE_MARGIN
+    day, limit = early
 
     def above(named: re.Match[str]) -> str | None:
         if named["station"] == "STATE" and int(named["year"]) == day.year % 100 and int(named["serial"]) > limit:
@@ -171,14 +178,10 @@ def post_serial_above_date(refs: Sequence[Ref], ident: str | None, message_ref: 
     (:data:`POST_PER_DAY` a day and the margin), so 08TOKYO3114 (also ``MINSK 1721`` on January 11,
     ``MADRID 3095`` on January 3, ``KABUL 5855`` on February 14); only in a year's first :data:`EARLY_DAYS`
     days."""
-    try:
-        day = datetime.date.fromisoformat((date or "")[:10])
-    except ValueError:
+    early = _early(date, POST_PER_DAY, POST_MARGIN)
+    if early is None:
         return None
-    ordinal = day.timetuple().tm_yday
-    if ordinal > EARLY_DAYS:
-        return None
-    limit = ordinal * POST_PER_DAY + POST_MARGIN
+    day, limit = early
 
     def above(named: re.Match[str]) -> str | None:
         station = named["station"]
