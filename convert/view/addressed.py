@@ -3,7 +3,7 @@ SHANNON FROM AMBASSADOR SOBEL`` (06BRASILIA1859), ``FOR THE SECRETARY FROM THE A
 
 The line stands among the opener's office lines (``seg type="distribution"``), which the edition
 prints with the routing header, out of the reader's way; but it tells the reader whose "I" the text
-is and to whom it speaks, so the source note says it, as written (a line of about 80 pages in 6,850).
+is and to whom it speaks, so the source note says it, as written (111 of 6,850 cables have one).
 Its words may wrap over the next line (``FOR UNDERSECRETARY SHINER AND ASSISTANT USTR VARGO FROM`` /
 ``AMBASSADOR LANGDALE``) or begin on the line before (``FOR U/S KENNEDY, EUR A/S FRIED AND DAS BRYZA, AND
 S/ES DAN`` / ``SMITH FROM AMBASSADOR TEFFT``).

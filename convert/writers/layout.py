@@ -324,9 +324,9 @@ class Walk:
             if not all_text(label).strip():
                 continue  # an empty label (<label/>) would print a doubled space: "REF A  09 CAIRO 074"
             span = etree.SubElement(line, "span", {"class": "ref-label"})
-            once = label_once(label) if self.edition else None
-            if once:  # (``A. A) MEXICO 1963``: the letter written twice, printed once; the TEI keeps both)
-                add_text(span, once)
+            single = label_once(label) if self.edition else None
+            if single:  # (``A. A) MEXICO 1963``: the letter written twice, printed once; the TEI keeps both)
+                add_text(span, single)
             else:
                 self.inline_content(label, span)
             span.tail = " "

@@ -4,7 +4,7 @@ ends with no signature.
 ``repeated-text`` (:mod:`.repeated`) sets apart a second copy of the numbered paragraphs that a
 database row or a media partner printed after the text (``div type="copy"``), and the closing reads
 the end of the whole text, the copy's. A copy that stops before its signature (08MANAMA306: the
-row's summary and ``2.(C) Minister of Oil …`` again, then nothing; 08LONDON1224, 09TRIPOLI583)
+row's summary and ``2.(C) Minister of Oil …`` again, then nothing; 08LONDON1224, 09TRIPOLI953)
 leaves the cable unsigned, though the first copy ends with the name: alone on its line
 (``TUTTLE``, which ``copy-head`` cut from the row run on after it), after the last sentence
 (``… resolve this standoff. POLASCHIK``) or after the post's website notice (``… ***** Visit
