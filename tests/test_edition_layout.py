@@ -320,7 +320,7 @@ def _unnumbered_classes(body: str, n: str | None = None) -> list[str]:
 
 def test_a_paragraph_all_of_a_text_quoted_over_paragraphs_is_set_as_a_quotation() -> None:
     """``Begin text:`` / ``The Government of India expresses …`` / … ``End text.`` (05NEWDELHI2094,
-    09PANAMA94's diplomatic note, 71 of 6,850 pages): the TEI marks the quotation's parts; an
+    09PANAMA94's diplomatic note, 74 of 6,850 pages): the TEI marks the quotation's parts; an
     unnumbered paragraph that is all one part is set as a quotation, indented, in every medium
     (``> `` in Markdown). A paragraph with words of the cable's own beside the part, or a numbered
     paragraph of the cable, stays in the body style."""
