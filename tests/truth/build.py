@@ -12,7 +12,7 @@
       -18, -19, -23, -24, -25, -27, -28, -29, -30, -31, -32, -33, -34, -35, -36, -37, -38, -39, -40, -41,
       -42, -43, -44, -45, -46, -47, -48, -49, -50, -51, -52, -53, -54, -55, -56, -57,
       -58, -59, -60, -61, -62, -63, -64, -65, -66, -67, -68, -69, -70, -71, -72, -73,
-      -74 and -75
+      -74, -75, -76 and -77
       holdouts, kept apart, each record naming its holdout), each record with the later reading of
       corrections.jsonl applied (its notes say so).
 """

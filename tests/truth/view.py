@@ -77,7 +77,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s72.tsv", "session 72"),
               ("selection-holdout-s73.tsv", "session 73"),
               ("selection-holdout-s74.tsv", "session 74"),
-              ("selection-holdout-s75.tsv", "session 75"))
+              ("selection-holdout-s75.tsv", "session 75"),
+              ("selection-holdout-s76.tsv", "session 76"),
+              ("selection-holdout-s77.tsv", "session 77"))
 
 
 def selection() -> dict[str, dict]:
