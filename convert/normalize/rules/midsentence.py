@@ -13,7 +13,9 @@ lines or more with a sentence's end in them (not a list of participants), its la
 (a line the writer's wrap broke, not a list's entry, a title or an end marker) ending in a word
 with no stop, comma or other mark after it, or a first run of any length whose last line, long, ends
 in a comma (no paragraph ends so: ``¶5. (SBU) Softening his tone in his February 7 radio address,`` /
-blank / ``President Correa read …``, 09QUITO103), or a numbered paragraph's first line alone, ending in a word in
+blank / ``President Correa read …``, 09QUITO103; the second run then may be one short line that ends the
+series, a name and a comma first: ``… found in Sudan, Iran, Kazakhstan,`` / blank / ``Venezuela, Angola, and the
+Caspian Basin.``, 09BEIJING22), or a numbered paragraph's first line alone, ending in a word in
 lower case (``¶10. Former Foreign Minister and current Cambio editor`` / blank / ``Rodrigo Pardo speculated …``,
 08BOGOTA2024); the second run's first line long too (not a heading)
 and beginning with a capital (after a quotation mark too: ``… an overwhelming victory for the`` / blank /
@@ -107,6 +109,8 @@ def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: li
     if furniture or not before or not texts:
         return False
     last, first = before[-1].strip(), texts[0].strip()
+    if _wrapped(last) and _COMMA_END.search(last) and len(texts) == 1 and _sentence_tail(first):
+        return True  # (``… found in Sudan, Iran, Kazakhstan,`` / blank / ``Venezuela, Angola, and the Caspian Basin.``)
     if not (_wrapped(last) and _wrapped(first)) or _END_LABEL_END.search(last):
         return False
     if not _capital_or_figure(first) or first.endswith(":") or starts_new(first):  # (a list's lead: ``… meetings:``)
@@ -116,6 +120,20 @@ def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: li
     if len(before) == 1 and len(last) <= _LINE and PARA_START.match(last) and _SMALL_WORD_END.search(last):
         return True  # (a teletype line: ``¶10. Former Foreign Minister and current Cambio editor``)
     return len(before) >= 2 and bool(_WORD_END.search(last)) and any(_SENTENCE_END.search(line) for line in before)
+
+
+def _sentence_tail(line: str) -> bool:
+    """A short run that ends the series a comma left open: one line that begins with a name and a comma (the
+    series going on), three words or more, some in lower case, ending in a full stop (``Venezuela, Angola, and
+    the Caspian Basin.``, 09BEIJING22); no label, number or heading. (``The Ambassador and the DCM.`` after ``…
+    the Deputy Minister,`` is no series going on: ``comma-rejoin`` leaves it.)"""
+    words = line.split()
+    return (len(words) >= 3 and _SERIES_GOES_ON.match(line) is not None and line.endswith(".")
+            and any(w[:1].islower() for w in words) and not _LABEL.match(line) and not starts_new(line))
+
+
+#: a name and a comma first: a series going on (``Venezuela, Angola, …``)
+_SERIES_GOES_ON = re.compile(r"[A-Z][\w'\u2019.-]*, ")
 
 
 def _capital_or_figure(line: str) -> bool:

@@ -7,8 +7,11 @@ negotiated with Iran, ``P5+1`` (and ``E3+3``, the same group as the Europeans na
 the page has it, ``the P5 1 package`` reads as a paragraph's stray number; 129 times in 63 of 6,850
 pages, beside 52 ``P5+1`` that other copies kept.
 
-``plus-sign``: ``P5 1``, ``P-5 1`` and ``E3 3`` are corrected to ``P5+1``, ``P-5+1`` and ``E3+3``
-(sic/corr, certainty high: no other reading of the group's name; ``type="plus-sign"``).
+``plus-sign``: ``P5 1``, ``P-5 1``, ``E3 3`` and ``EU-3 1`` are corrected to ``P5+1``, ``P-5+1``, ``E3+3`` and
+``EU-3+1`` (sic/corr, certainty high: no other reading of the group's name; ``type="plus-sign"``). So is a
+format named by its sides' counts, two single figures before the word that names the format (``the 2 2
+consultations``, US-Russia, 07PARIS2725; ``the 5 2 talks`` on Transnistria; ``the 3 1 dialogue``): certainty
+medium, for two figures a space apart could in principle be two numbers, though none in the corpus is.
 """
 
 from __future__ import annotations
@@ -20,19 +23,29 @@ from .inline import REPAIRS, Found
 from .ruler import note
 
 #: the group's name with a space where its plus sign stood
-_LOST_PLUS = re.compile(r"\b(?:P-?5(?= 1\b)|E3(?= 3\b)) ")
+_LOST_PLUS = re.compile(r"\b(?:P-?5(?= 1\b)|E3(?= 3\b)|EU-?3(?= 1\b)) ")
+#: what a format of ``2+2`` or ``5+2`` sides is called in the sentence
+_FORMAT = ("consultations", "talks", "dialogue", "meeting", "meetings", "format", "process", "framework",
+           "ministerial", "negotiations")
+#: a format named by its sides' counts: two single figures a space apart, then what it is
+_LOST_PLUS_FORMAT = re.compile(rf"(?<![\d.,/:-])\b[1-9] (?=[1-9] (?:{'|'.join(_FORMAT)})\b)")
 
 
 @REPAIRS.rule(
     "plus-sign",
-    trigger=("P5 1", "P-5 1", "E3 3"),
+    trigger=("P5 1", "P-5 1", "E3 3", "EU3 1", "EU-3 1", *(f" {word}" for word in _FORMAT)),
     note=note(
         "correction",
         "A plus sign the release lost to a space in the name of the six powers' group (P5 1, E3 3) is "
-        "corrected to P5+1, E3+3 (sic/corr, certainty high).",
+        "corrected to P5+1, E3+3 (sic/corr, certainty high); in a format named by its sides' counts (the 2 2 "
+        "consultations, the 5 2 talks), to 2+2, 5+2 (certainty medium).",
     ),
 )
 def plus_sign(text: str) -> Found:
-    """``the latest P5 1 package`` (08BERN1020): the space after ``P5`` is the lost ``+``."""
-    return [(m.end() - 1, m.end(), Choice(" ", "+", kind="corr", cert="high", reason="plus-sign"))
-            for m in _LOST_PLUS.finditer(text)]
+    """``the latest P5 1 package`` (08BERN1020): the space after ``P5`` is the lost ``+``; ``the recent
+    2 2 consultations`` (07PARIS2725): the space between the figures is."""
+    found: Found = [(m.end() - 1, m.end(), Choice(" ", "+", kind="corr", cert="high", reason="plus-sign"))
+                    for m in _LOST_PLUS.finditer(text)]
+    found += [(m.end() - 1, m.end(), Choice(" ", "+", kind="corr", cert="medium", reason="plus-sign"))
+              for m in _LOST_PLUS_FORMAT.finditer(text)]
+    return sorted(found, key=lambda hit: hit[0])

@@ -34,6 +34,10 @@ _CAPS_Q = re.compile(r"(?<![A-Za-z])[A-Z]{4,}Q(?=[Ss]\b)")  # (and an acronym's 
 #: the Q and its comma after an acronym's capitals (``the BRVQ,s willingness``), or before a word after a plural's
 #: or a name's s or z (``ReyesQ, death``, ``ChavezQ, idea``, 08CARACAS283)
 _Q_COMMA = re.compile(r"(?<=[A-Z]{2})Q,(?=s\b)|(?<=[a-z][sz])Q,(?= [a-z])")
+#: a plural's possessive Q before the noun it owns (``the union leadersQ complaint``, 07SANJOSE1820; ``othersQ
+#: assets``): after a word of three letters or more that ends in s, before a lower-case word that is no function word
+_PLURAL_Q = re.compile(r"(?<=[a-z]{2}s)Q(?= (?!(?:of|the|and|or|to|in|on|at|by|for|from|with|a|an|is|are|was|were|"
+                       r"has|have|had|that|which|who)\b)[a-z])")
 _Q_OPEN = re.compile(r"Q(?=[A-Z][a-z]|[b-tv-z])")
 _Q_CLOSE = re.compile(r"Q(?=[\s,.;:)!?]|$)")
 _Q_DASH = re.compile(r"Q(?= [a-z0-9])(?! and [Aa]\b)")
@@ -67,7 +71,8 @@ def q_apostrophe(text: str) -> Found:
     In a title in capitals, ``AMBASSADORQS`` (07SANJOSE1823), ``IRAQQS``, and after an acronym (``ACTAQs``,
     ``GOCRQs``: 6 pages): after four capitals or more that are no routing indicator (``RUEHQT``), before a
     possessive's ``S`` or ``s``. With its comma after an acronym
-    (``BRVQ,s``) or a plural's s (``ReyesQ, death``)."""
+    (``BRVQ,s``) or a plural's s (``ReyesQ, death``); without it after a plural's s, before the noun it owns
+    (``the union leadersQ complaint``; not ``the linesQ of``, nor a quotation's closing Q)."""
     found: Found = [
         _corr_match(m, "\u2019", "apostrophe")
         for m in _Q_APOSTROPHE.finditer(text)
@@ -76,7 +81,17 @@ def q_apostrophe(text: str) -> Found:
     found += [_corr(m.end() - 1, "\u2019", "apostrophe") for m in _CAPS_Q.finditer(text)
               if not m.group().startswith(("RUE", "RH"))]
     found += [_corr_match(m, "\u2019", "apostrophe") for m in _Q_COMMA.finditer(text)]
+    found += [_corr(m.start(), "\u2019", "apostrophe") for m in _PLURAL_Q.finditer(text)
+              if not _opened(text, m.start())]
     return sorted(found, key=lambda f: f[0])
+
+
+def _opened(text: str, at: int) -> bool:
+    """Whether a quotation sent as ``Q`` opens a word in the 120 characters before ``at``: the Q at ``at``
+    may close it (``QtraitorsQ visit``), for ``q-quotes`` to read."""
+    start = max(0, at - 120)
+    return any(m.start() == 0 or text[m.start() - 1] in _BEFORE_OPEN
+               for m in _Q_OPEN.finditer(text, start, at) if m.start() >= start)
 
 
 @REPAIRS.rule(

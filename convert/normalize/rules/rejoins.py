@@ -244,9 +244,33 @@ def month_year_rejoin(before: list[str], furniture: list[Furniture], texts: list
     return not starts_new(first.lstrip())
 
 
+#: a run that begins with a day of the month and a word, no stop after the figure (``9 Bilateral …``, not ``9.``)
+_DAY_START = re.compile(r"\s*(?:[1-9]|[12]\d|3[01])(?:, (?:19|20)\d\d\b| (?=[A-Za-z]))")
+
+
+@MERGE.rule(
+    "month-day-rejoin",
+    after="month-year-rejoin",
+    note=note(
+        "normalization",
+        "A paragraph a blank line cut between a month and its day (… the December / 9 Bilateral Consultative "
+        "Mechanism …) is one paragraph again.",
+    ),
+)
+def month_day_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
+    """``… although Brazil is still cautious, the December`` / (blank) / ``9 Bilateral Consultative
+    Mechanism between USTR and MRE will explore …`` (09BRASILIA1412): a run of prose whose last line ends
+    in a month's name goes on in the next run when that begins with a day's figure and a word (``9 Bilateral``,
+    ``9, 2009``), no stop, bracket or portion marking after it: a paragraph's number is written ``9.``."""
+    first = texts[0] if texts else ""
+    if not (_DAY_START.match(first) and before and _MONTH_END.search(before[-1]) and _prose(before)):
+        return False
+    return not furniture and not starts_new(first.lstrip())
+
+
 @MERGE.rule(
     "bare-number-rejoin",
-    after="month-year-rejoin",
+    after="month-day-rejoin",
     note=note(
         "normalization",
         "A paragraph's number and portion marking alone on a line (1. (SBU)), the paragraph's text after a blank "

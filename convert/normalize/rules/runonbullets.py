@@ -33,6 +33,11 @@ _SPACED_BULLET = re.compile(rf"\s(?:{_ENDED}|{_AND}|(?<=\b(?:Key Points|KEY POIN
 #: the same with one hyphen, two on the line at least (``… the following steps: - Payment for … septel.) - Approval
 #: and implementation …``, 09TRIPOLI695; ``1.(U) KEY POINTS - The Egyptian stock market …``)
 _SPACED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|{_AND}|(?<=\b(?:Key Points|KEY POINTS)\s))(?=-\s+[A-Z(\"\u201c])")
+#: the same bullet in lower case, after a semicolon or a colon (or an item's ``; and``), two on the line at least,
+#: counting a line's own first (``… the following: -- strengthen the preamble …; -- shorten the main text …; and
+#: -- allow for projects …``, 09BRASILIA1167); not an aside's ``-- and``, ``-- which`` …
+_SPACED_LOWER = re.compile(rf"\s(?:(?<=[;:]\s)|{_AND})(?=--\s*+(?!(?:and|or|but|which|who|that|as)\b)[a-z])")
+_LEADING_LOWER = re.compile(r"^\s*+--\s*+[a-z]")
 #: the same bullet glued to a sentence's stop (``… telecommunications equipment.-- Even as we …``, 09DAMASCUS142):
 #: a bullet only where the line holds two spaced ones or more
 _GLUED_BULLET = re.compile(r"--(?<=[a-z]{2}[.!?]--)(?=\s++[A-Z])")
@@ -51,13 +56,16 @@ def run_on_bullets(line: str) -> list[Line] | None:
     efforts …``, 09CAIRO1222; ``--Following …``, no space after the dashes, 09CAIRO1531) where the line
     holds two such bullets or more, counting its own first (``-- Barreto said … other). -- Barreto
     noted …``, 06BRASILIA1910), or after a colon (``… outlined: -- Use …``, 06BRASILIA1837); one hyphen
-    too where the line holds two such (``… steps: - Payment … - Approval …``, 09TRIPOLI695). A dash inside
-    a sentence (``Iran -- and Syria``, ``Brazil - the largest``) stays."""
+    too where the line holds two such (``… steps: - Payment … - Approval …``, 09TRIPOLI695); in lower case after a
+    semicolon or a colon where the line holds two such (``… following: -- strengthen …; -- shorten …; and -- allow
+    …``, 09BRASILIA1167). A dash inside a sentence (``Iran -- and Syria``, ``Brazil - the largest``) stays."""
     dashes = "--" in line  # (the rule runs on lines with `` - `` too, for the hyphen's bullets)
     cuts = [m.end() for m in _RUN_ON_BULLET.finditer(line)] if dashes else []
     spaced = [m.end() for m in _SPACED_BULLET.finditer(line)] if dashes else []
     hyphens = [m.end() for m in _SPACED_HYPHEN.finditer(line)] if " - " in line else []
     cuts += hyphens if len(hyphens) >= 2 else []
+    lower = [m.end() for m in _SPACED_LOWER.finditer(line)] if dashes else []
+    cuts += lower if len(lower) + (_LEADING_LOWER.match(line) is not None) >= 2 else []
     if len(spaced) >= 2:
         cuts = sorted({*cuts, *spaced, *(m.start() for m in _GLUED_BULLET.finditer(line))})
     else:  # (one bullet after a list's lead: ``… which Jereissati outlined: -- Use …``, or after a finished

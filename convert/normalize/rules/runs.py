@@ -229,7 +229,8 @@ def split_item_lines(
     lines: list[Line], more: Callable[[str, str], bool] | None = None, starts: Starts | None = None
 ) -> tuple[list[Line], list[ListItem]]:
     """A run's text and its list items: a line with an item label starts an item after a
-    finished sentence (or a label line, before ``--`` bullets); once a list has begun, ``more``
+    finished sentence (or a label line, before ``--`` or ``-`` bullets: ``KEY POINTS`` / ``- The Egyptian …``,
+    09CAIRO1929); once a list has begun, ``more``
     (given the line and the text line before it) may start items after other lines too.
     ``starts``: the run's :func:`item_starts`, when known."""
     head: list[Line] = []
@@ -239,7 +240,7 @@ def split_item_lines(
     for index, entry in enumerate(lines):
         if isinstance(entry, str):
             match = ITEM_START.match(entry) if starts is None else starts[index]
-            label = match and match["label"] == "--" and not items and head_texts == 1 and LABEL_LINE.match(prev_text)
+            label = match and match["label"] in "---" and not items and head_texts == 1 and LABEL_LINE.match(prev_text)
             after = (not prev_text or finished(prev_text) or label) and not (
                 match and not items and run_in_series(match["label"], " ".join(x for x in head if isinstance(x, str))))
             if match and (after or (items and more is not None and more(entry, prev_text))):
