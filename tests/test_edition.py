@@ -181,12 +181,13 @@ def test_source_note_ends_with_where_the_witnesses_disagree() -> None:
         "id: the banner gives 09ULAANBAATAR234, the routing header and the cablegate table 09BEIJING1463: the text "
         "seems to be 09ULAANBAATAR234's under 09BEIJING1463's header; the id 09BEIJING1463 is kept")
     etree.SubElement(page, f"{T}note", type="discrepancy").text = (
-        "classification: the text gives UNCLASSIFIED, the cablegate table UNCLASSIFIED//NOFORN")
+        "classification: the text's markings read as UNCLASSIFIED, the cablegate table UNCLASSIFIED//NOFORN")
     note = frus.source_note(cable.view)
     assert [kind for kind, _ in note][-2:] == ["discrepancy", "discrepancy"]
     assert note[-2][1].startswith("Telegram number: the banner gives 09ULAANBAATAR234, the routing header")
     assert note[-2][1].endswith("the id 09BEIJING1463 is kept.")
-    assert note[-1][1] == "Classification: the text gives UNCLASSIFIED, the cablegate table UNCLASSIFIED//NOFORN."
+    assert note[-1][1] == ("Classification: the text's markings read as UNCLASSIFIED, the cablegate table "
+                           "UNCLASSIFIED//NOFORN.")
     assert not [kind for kind, _ in frus.source_note(hand_tei().view) if kind == "discrepancy"]
 
 

@@ -378,3 +378,44 @@ def test_a_references_letter_written_twice_is_printed_once_in_the_edition() -> N
     edition = markdown.write(cable, WriteOptions()).decode()
     assert "REF: A. MEXICO 1963" in edition and "\nB. MEXICO 2409" in edition and "A. A)" not in edition
     assert "A. A) MEXICO 1963" in markdown.write(cable, WriteOptions(transcript=True)).decode()
+
+
+def _with_list(items: str) -> Cable:
+    """The hand-made cable with a list of ``items`` (TEI markup) after its last numbered paragraph."""
+    cable = hand_tei()
+    last = cable.tei.findall(f".//{T}body//{T}p[@n]")[-1]
+    last.addnext(etree.fromstring(f'<list xmlns="{TEI_NS}" type="items">{items}</list>'))
+    return cable
+
+
+def test_a_list_all_of_a_quoted_text_is_set_as_the_quotation() -> None:
+    """``Begin Text:`` / … / ``Sincerely yours,`` / ``Federico Carillo Zurcher`` / ``Minister of Finance`` /
+    ``End Text:`` (05SANJOSE2186): the letter's close is a list of lines, each a part of the quotation;
+    the edition sets it as the quotation it closes, not as the embassy's own lines. A list with one
+    item of the cable's own stays in the body style."""
+    from convert.writers import html
+
+    def classes(items: str) -> list[str]:
+        article = html.article(_with_list(items), WriteOptions(), flavour="pdf")
+        (div,) = [d for d in article.iter("div") if "cable-list" in (d.get("class") or "").split()
+                  and "Sincerely" in "".join(d.itertext())]
+        return (div.get("class") or "").split()
+
+    close = ('<label/><item><seg type="quote" part="M">Sincerely yours,</seg></item>'
+             '<label/><item><seg type="quote" part="M">Federico Carillo Zurcher</seg></item>')
+    assert "cable-quote" in classes(close)
+    assert "cable-quote" not in classes(close + "<label/><item>The Embassy supports it.</item>")
+
+
+def test_markdown_prints_a_list_without_labels_as_one_block_of_lines() -> None:
+    """``Vetting #: 99533`` / ``Rank/Name: MAJ …`` / ``DOB: 1/1/1978`` (10STATE13894): a record's fields, one
+    to a line, are one Markdown block with a hard break after each line, so the next record (a list of its
+    own) starts a block of its own; a list with labels keeps an item to a block."""
+    from convert.writers import markdown
+
+    fields = "".join(f"<label/><item>{line}</item>" for line in ("Vetting #: 99533", "DOB: 1/1/1978"))
+    text = markdown.write(_with_list(fields), WriteOptions()).decode()
+    assert "\n\nVetting #: 99533\\\nDOB: 1/1/1978\n\n" in text
+    labelled = "<label>--</label><item>the first point;</item><label>--</label><item>the second.</item>"
+    text = markdown.write(_with_list(labelled), WriteOptions()).decode()
+    assert "the first point;\n\n" in text

@@ -847,7 +847,7 @@ def test_discrepancy_with_metadata_is_noted():
     c = valid(normalize(RawCable("p.html", "html", "C O N F I D E N T I A L MADRID 000857\n\nSUBJECT: X\n\n1. (C) T.\n",
                            header=HEADER, metadata=meta)))
     notes = xp(c, "//t:bibl[@type='cablegate-table']/t:note[@type='discrepancy']/text()")
-    assert notes == ["classification: the text gives CONFIDENTIAL, the cablegate table SECRET"]
+    assert notes == ["classification: the text's markings read as CONFIDENTIAL, the cablegate table SECRET"]
     assert c.warnings == notes
 
 

@@ -75,7 +75,7 @@ def test_the_texts_own_facts_come_first_and_a_level_alone_is_no_disagreement() -
     other = normalize(text.read(ADANA.replace("UNCLASSIFIED", "CONFIDENTIAL") + SENT, "88ADANA638.txt"))
     notes = [n.text for n in other.tei.iter(f"{{{TEI_NS}}}note") if n.get("type") == "discrepancy"]
     # named as the record has it, not by its level alone (the record is FOUO, the level UNCLASSIFIED)
-    assert notes == ["classification: the text gives UNCLASSIFIED//FOR OFFICIAL USE ONLY, "
+    assert notes == ["classification: the text's markings read as UNCLASSIFIED//FOR OFFICIAL USE ONLY, "
                      "the text scrape's metadata CONFIDENTIAL"]
     assert notes[0] in record(other)["warnings"]
 
@@ -89,7 +89,7 @@ def test_a_limited_official_use_scrape_is_named_as_its_record_in_a_disagreement(
     rec = record(cable)
     assert rec["classification"] == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
     notes = [n.text for n in cable.tei.iter(f"{{{TEI_NS}}}note") if n.get("type") == "discrepancy"]
-    assert notes == ["classification: the text gives UNCLASSIFIED//FOR OFFICIAL USE ONLY, "
+    assert notes == ["classification: the text's markings read as UNCLASSIFIED//FOR OFFICIAL USE ONLY, "
                      "the text scrape's metadata SECRET"]
 
 

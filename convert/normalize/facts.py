@@ -394,7 +394,7 @@ def cross_check(
     # a scrape's metadata gives the level alone: compared by level, named as the record has it
     given = classification.split("//")[0] if classification and meta.kind == "text-scrape" else classification
     if meta.classification and given and meta.classification.upper() != given:
-        checks.append(f"classification: the text gives {classification}, {where} {meta.classification}")
+        checks.append(f"classification: the text's markings read as {classification}, {where} {meta.classification}")
     if meta.origin and origin and not origin_from_metadata and not _same_post(meta.origin, origin):
         checks.append(f"origin: the text gives {origin}, {where} {meta.origin}")
     return tuple(checks)

@@ -28,7 +28,9 @@ REF = re.compile(
 _REF_LABEL = re.compile(
     r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,)|(?<=\d)(?=[A-Z][.)]\s))(?:¶\s*)?(?:"  # (``STATE 14201B. GENEVA 133``)
     + _BARE
-    + r"|(?:REF\s+)?(?:\(\s?(?P<a>[A-Za-z])\s?\)|(?P<b>[A-Za-z])(?:[.)](?=\s|[A-Z]|(?:\d\d){1,2}\s)|:(?=\s))))\s*",
+    + r"|(?:REF\s+)?(?:\(\s?(?P<a>[A-Za-z])\s?\)|(?P<b>[A-Za-z])(?:[.)](?=\s|[A-Z]|(?:\d\d){1,2}\s)|:(?=\s)))"
+    # (a letter after B with no stop, then a cable: ``A. SECSTATE 90063`` / ``B KUALA LUMPUR 739``, 09KUALALUMPUR752)
+    + r"|(?P<d>[B-Z])\s+" + _CABLE_AHEAD + r")\s*",
 )
 _HEAD_LETTER = re.compile(r"\b([A-Z])\s*:?$")
 MONTH_WORDS = frozenset(
@@ -80,11 +82,14 @@ _TAIL_REVERSED = re.compile(r"\s*+(?:DNA\s++)?(?:[,;]\s*+)++|\s*+(?:DNA|&)\s++",
 def split_refs(text: str, first: str = "A") -> list[Item]:
     """``A. TBILISI 1605 B. ROME 721`` -> [("A", "A.", "TBILISI 1605"), ("B", "B.", "ROME 721")]:
     (letter, label as written, text). Labels must run A, B, C… to tell them from initials, in
-    either case (``a. State 77660 b. Berlin 1000``: the letter is given in capitals)."""
+    either case (``a. State 77660 b. Berlin 1000``: the letter is given in capitals); after the first, a letter
+    with no stop before a cable goes on the list (``A. SECSTATE 90063 B KUALA LUMPUR 739``)."""
     cuts: list[tuple[int, int, str]] = []
     expected = first  # (``B`` when the field's label named A: ``REF A 09 CAIRO 074 REF B …``)
     for match in _REF_LABEL.finditer(text):
-        letter = (match["a"] or match["b"] or match["c"]).upper()
+        letter = (match["a"] or match["b"] or match["c"] or match["d"]).upper()
+        if match["d"] and not (cuts and letter == expected):
+            continue  # (a bare letter only goes on a list its labels began: ``A. …`` then ``B KUALA LUMPUR 739``)
         if letter == expected:
             cuts.append((match.start(), match.end(), letter))
             expected = chr(ord(expected) + 1)

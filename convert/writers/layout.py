@@ -24,7 +24,7 @@ from ..model import XML_NS
 from ..textview import ARTIFACTS, after_text, choice_reading, is_block, local_name
 from ..theme import Theme
 from ..view import clean, paragraph_of
-from .passage_style import label_once, once, passage_key, quoted, signature_case, signed_once
+from .passage_style import label_once, once, passage_key, quoted, quoted_list, signature_case, signed_once
 from .redactions import withheld
 from .tables import table_block
 
@@ -271,8 +271,8 @@ class Walk:
 
     def list_block(self, source: etree._Element, container: etree._Element, key: str) -> None:
         """A list: each item (with the label before it) on a line of its own."""
-        outer = self.styled("div", "references" if key == "references" else None,
-                            "" if key == "references" else "cable-list", parent=container)
+        style = "references" if key == "references" else "quote" if quoted_list(source) else None
+        outer = self.styled("div", style, "" if key == "references" else "cable-list", parent=container)
         item_key = None if key == "references" else "list_item"
         pending: list[etree._Element] = []  # a list head and labels go before the next item
         for child in source:

@@ -133,8 +133,29 @@ def _blocks(element: etree._Element, classes: dict[str, str], quote: bool
             yield "**" + inline(child[0] if len(child) else child, classes).strip() + "**"
         elif classes["metadata"] in names:
             continue  # the same facts are in the front matter
+        elif _CABLE_LIST in names and (lines := _line_list(child, classes)):
+            text = _BREAK.join(escape_line_start(line) for line in lines)
+            yield ("> " + text) if in_quote else text
         else:
             yield from _blocks(child, classes, in_quote)
+
+
+#: the HTML writer's class of a list in the text (not the REF list)
+_CABLE_LIST = "cable-list"
+
+
+def _line_list(element: etree._Element, classes: dict[str, str]) -> list[str]:
+    """The lines of a list whose items have no label (a record's fields, names, one to a line: ``Vetting #:
+    99533`` / ``Rank/Name: MAJ …`` / ``DOB: …``, 10STATE13894): one block, an item to a line, so that a record
+    stays together and the next record's list starts a block of its own; none for any other list."""
+    lines = []
+    for entry in element:
+        if not isinstance(entry.tag, str):
+            continue
+        if len(entry) != 1 or entry[0].tag != "p" or entry[0].find("span[@class='ref-label']") is not None:
+            return []
+        lines.append(inline(entry[0], classes).strip())
+    return lines if len(lines) >= 2 else []
 
 
 def names_of(element: etree._Element) -> set[str]:

@@ -62,6 +62,14 @@ def quoted(paragraph: etree._Element) -> bool:
     return parts[0].get("part") != "I" or paragraph.index(parts[0]) == 0  # (a start: where the paragraph begins)
 
 
+def quoted_list(source: etree._Element) -> bool:
+    """Whether every item of a list is all a part of a text the cable quotes over paragraphs (a quoted
+    letter's close: ``Sincerely yours,`` / ``Federico Carillo Zurcher`` / ``Minister of Finance``, 05SANJOSE2186):
+    the list is set as the quotation it belongs to."""
+    items = [child for child in source if isinstance(child.tag, str) and local_name(child) == "item"]
+    return bool(items) and all(quoted(item) for item in items)
+
+
 def _opens(paragraph: etree._Element, passage: etree._Element) -> bool:
     lead = " ".join(_words_before(paragraph, passage).split())
     return len(lead) <= _LEAD_MAX and not _SENTENCE.search(lead)

@@ -13,6 +13,7 @@ from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, P
 from .blocks import PASSES, text_lines
 from .copies import ROW_CABLE, ROW_DAY, ROW_ID, ROW_REFS, ROW_START, row_field
 from .fields import field_kind, is_wrapper
+from .listed import ends_entries
 from .ruler import Run, note
 from .runs import heading_title, is_bare, mixed_case, wrapped_title_lines
 
@@ -310,8 +311,8 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
     for index, block in enumerate(blocks):
         if not (isinstance(block, Paragraph) and is_bare(block) and _numbered_after(blocks, index)):
             continue
-        if index and _awaits_value(blocks[index - 1]):
-            continue  # (the answer under a label: ``PURPOSE:`` / ``For commercial resale in Costa Rica``)
+        if index and _awaits_value(blocks[index - 1]) or ends_entries(blocks, index):
+            continue  # (the answer under a label: ``PURPOSE:`` / ``For commercial resale …``; a list's last entry)
         texts = text_lines(block.lines)
         if len(texts) == 2 and _wrapped_title(texts, run):
             out[index] = Heading(block.lines)

@@ -231,7 +231,7 @@ def run_on_paragraphs(lines: list[str]) -> list[str]:
     UNDERWAY 6. (C)``) inside a line after the first numbered paragraph starts a line, where it
     follows the last paragraph number (a line's or one cut so) and comes before the next line's:
     the next number, or the one before the next line's (a paragraph the text skipped; after the
-    last numbered line, the one after next: ``her brother.10. (SBU)`` after 8, no 9). A number
+    last numbered line, the one after next or the next again: ``her brother.10. (SBU)`` after 8, no 9). A number
     out of that order (``… working on this.1. (C) Summary``, a copy appended; ``¶20 … 17. (SBU)
     COMMENT``) stays text. Before any numbered paragraph, the order starts at paragraph 1 run on
     after the preamble's last field, or at two numbers in a row in a line."""
@@ -328,8 +328,9 @@ def _skips_one(number: int, last: int, upper: int | None) -> bool:
     """Whether ``number`` takes the place the numbers around it leave free one number on:
     the one before the next line's (a paragraph the text skipped), or, with no numbered line
     after it, the one after next (``… 8. (SBU) … of her brother.10. (SBU) COMMENT: …``, the last
-    paragraph, where the cable has no 9: the order still rises by one step it skipped)."""
-    return number == upper - 1 if upper is not None else number == last + 2
+    paragraph, where the cable has no 9: the order still rises by one step it skipped), or by two (``… 5.(C)
+    … by Colombian guerrillas. 8. (C) COMMENT: …``, 09CARACAS1333, whose copy lost 6 and 7)."""
+    return number == upper - 1 if upper is not None else last + 2 <= number <= last + 3
 
 
 def _pieces(line: str, cuts: list[tuple[int, int]]) -> list[str]:
