@@ -311,7 +311,7 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
     for index, block in enumerate(blocks):
         if not (isinstance(block, Paragraph) and is_bare(block) and _numbered_after(blocks, index)):
             continue
-        if index and _awaits_value(blocks[index - 1]) or ends_entries(blocks, index):
+        if (index and _awaits_value(blocks[index - 1])) or ends_entries(blocks, index):
             continue  # (the answer under a label: ``PURPOSE:`` / ``For commercial resale …``; a list's last entry)
         texts = text_lines(block.lines)
         if len(texts) == 2 and _wrapped_title(texts, run):
