@@ -185,6 +185,9 @@ def heading(view: CableView) -> str:
     """``Telegram From the Embassy in China to the Department of State``."""
     origin = sender(view)
     to = _distinct(view.to, view.date)
+    # (a post that lists itself first among the addressees, ``TO RUEHSJ/AMEMBASSY SAN JOSE`` / ``RUEHC/SECSTATE
+    # WASHDC``, 08SANJOSE71: a copy for its own file; the heading names those it was sent to)
+    to = [named for named in to if origin is None or named.text != origin.text] or to
     kind = "Telegram"
     if len(to) > MAX_NAMED_ADDRESSEES:
         kind = "Circular Telegram"
@@ -213,10 +216,17 @@ def dateline(view: CableView) -> str:
     return ", ".join(parts) + "." if parts else ""
 
 
+def _label(found: re.Match[str]) -> str:
+    """The redaction's label, set apart from a word the copy glued to it (``XXXXXXXXXXXXNEED A MILLION``)."""
+    text = found.string
+    before = " " if found.start() and text[found.start() - 1].isalnum() else ""
+    return before + REDACTION_LABEL + (" " if text[found.end() : found.end() + 1].isalnum() else "")
+
+
 def _sentence(text: str) -> str:
     # (a redaction in a line the note quotes, ``Classified By: Political Minister-Counselor
     # XXXXXXXXXXXX for reasons …``, 06PARIS7904: printed as the text's redactions are)
-    text = REDACTION.sub(REDACTION_LABEL, " ".join(text.split()))
+    text = REDACTION.sub(_label, " ".join(text.split()))
     # (a line break inside a bracket or a number, ``1.4 (B) and (`` / ``D)``, ``reasons 1`` /
     # ``.4 (b)``, ``Reasons 1.`` / ``4 (b)``, joined to ``( D)``, ``1 .4``, ``1. 4``; a line that
     # ends in a colon, ``for reasons 1.4 (d) and (e):``, ends the note's sentence with a stop)
@@ -225,6 +235,16 @@ def _sentence(text: str) -> str:
     # ``(B) an`` / ``d (D)``, joined as the text's other wrapped words are)
     text = _SPLIT_WORDS.sub(lambda m: m.group().replace(" ", ""), text)
     return text if text.endswith((".", "?", "!")) else text + "."
+
+
+#: a field's label written twice (``SUBJECT: SUBJECT: URIBE-SUPREME COURT …``, ``Classified By: Classified By:
+#: Political Counselor …``: 30 of 6,850 pages): the first, once
+_FIELD_TWICE = re.compile(r"^(\s*)((?:SUBJECT|SUBJ|Classified By|CLASSIFIED BY|REF|TAGS)\s*:)\s*(?i:\2)\s*")
+
+
+def label_written_once(text: str) -> str:
+    """``text`` with a field's label written twice printed once (the TEI and the Transmission keep both)."""
+    return _FIELD_TWICE.sub(r"\1\2 ", text, count=1)
 
 
 def _apostrophes(text: str) -> str:
@@ -322,7 +342,7 @@ def source_note(view: CableView) -> list[tuple[str, str]]:
     if view.tags:
         note.append(("tags", _sentence("TAGS: " + ", ".join(view.tags))))
     note += [("declassification", _sentence(line)) for line in view.declassification]
-    note += [("classified-by", _sentence(_apostrophes(line))) for line in view.classified_by]
+    note += [("classified-by", _sentence(_apostrophes(label_written_once(line)))) for line in view.classified_by]
     note += [("discrepancy", _sentence(discrepancy(text))) for text in view.discrepancies]
     return note
 

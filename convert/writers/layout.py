@@ -24,7 +24,7 @@ from ..model import XML_NS
 from ..textview import ARTIFACTS, after_text, choice_reading, is_block, local_name
 from ..theme import Theme
 from ..view import clean, paragraph_of
-from .passage_style import label_once, once, passage_key, quoted, quoted_list, signature_case, signed_once
+from .passage_style import head_once, label_once, once, passage_key, quoted, quoted_list, signature_case, signed_once
 from .redactions import withheld
 from .tables import table_block
 
@@ -236,7 +236,7 @@ class Walk:
             div = self.styled("div", "subject" if kind in {"subject", ""} else None,
                               f"tei-head-{kind}" if kind not in {"subject", ""} else "",
                               parent=container)
-            self.blocks(source, div)
+            self.blocks(head_once(source) if self.edition else source, div)
         elif name == "list":
             self.list_block(source, container, "references" if kind == "references" else "list_item")
         elif name == "quote":

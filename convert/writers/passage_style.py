@@ -21,6 +21,7 @@ from lxml import etree
 
 from ..model import compiled
 from ..textview import ARTIFACTS, choice_reading, local_name
+from ..view.frus import label_written_once
 
 _SUMMARY = compiled(".//t:seg[@type='summary']")
 _COMMENT = compiled(".//t:seg[@type='comment']")
@@ -124,6 +125,17 @@ def once(signed: etree._Element, names: list[str]) -> bool:
         return True
     names[:] = [name]
     return False
+
+
+def head_once(head: etree._Element) -> etree._Element:
+    """``head`` with its label written twice printed once (``SUBJECT: SUBJECT: URIBE-SUPREME COURT …``,
+    09BOGOTA849); else ``head`` itself."""
+    once = label_written_once(head.text or "")
+    if once == (head.text or ""):
+        return head
+    copy = copy_element(head)
+    copy.text = once
+    return copy
 
 
 def signed_once(signed: etree._Element) -> etree._Element:

@@ -3,6 +3,7 @@ a copy that lost its line breaks ran into the sentence before them, cut into lin
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..parsed import Anchored, Line
@@ -38,6 +39,9 @@ _SPACED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|{_AND}|(?<=\b(?:Key Points|KEY POIN
 #: -- allow for projects …``, 09BRASILIA1167); not an aside's ``-- and``, ``-- which`` …
 _SPACED_LOWER = re.compile(rf"\s(?:(?<=[;:]\s)|{_AND})(?=--\s*+(?!(?:and|or|but|which|who|that|as)\b)[a-z])")
 _LEADING_LOWER = re.compile(r"^\s*+--\s*+[a-z]")
+#: one hyphen glued to the item's first word, two on the line at least (``Key points: -A former Ministry … -The
+#: consultant told us …``, 09CAIRO2371; ``… keyed to reftel: -Is the central government …? Answer: Yes. -Is …``)
+_GLUED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|{_AND})(?=-(?:[A-Z][a-z]|[AI]\s))")
 #: the same bullet glued to a sentence's stop (``… telecommunications equipment.-- Even as we …``, 09DAMASCUS142):
 #: a bullet only where the line holds two spaced ones or more
 _GLUED_BULLET = re.compile(r"--(?<=[a-z]{2}[.!?]--)(?=\s++[A-Z])")
@@ -47,7 +51,30 @@ _LEAD_END = re.compile(r":\s+$")
 _STOP_END = re.compile(r"[a-z0-9)][.!?;][\"\u201d]?\s+$")
 
 
-@CUT.rule("run-on-bullets", after="glued-heading", trigger=("--", " - "))
+#: a ``--`` bullet before a capital, and the white space before it
+_ANY_BULLET = re.compile(r"\s++(?=--\s*+[A-Z])")
+#: a name's words: each with a capital first, or a particle (``Al``, ``bin``, ``de``)
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'\u2019.-]*|al|bin|bint|de|da|del|dos|el|la|van|von|y)")
+#: the names a list of them holds at least, and the words of one at most
+_NAMES, _NAME_WORDS = 3, 7
+
+
+def _name_bullets(line: str) -> list[int]:
+    """Where a list of names run into one line after its lead's colon is cut (``… ordered them imprisoned
+    for five years for their role: -- Maytham Bader Jassem Al Sheikh -- Issa Abdulla Issa -- Naji Ali Hassan
+    Ali Fateel -- …``, 08MANAMA471): three bullets or more, each item before the last a name (seven words or
+    fewer, each a capital's or a particle); none where an item is prose."""
+    cuts = [m.end() for m in _ANY_BULLET.finditer(line)]
+    if len(cuts) < _NAMES or not line[: cuts[0]].rstrip().endswith(":"):
+        return []
+    for start, stop in itertools.pairwise(cuts):
+        words = line[start:stop].lstrip("- ").split()
+        if not words or len(words) > _NAME_WORDS or not all(_NAME_WORD.fullmatch(w) for w in words):
+            return []
+    return cuts
+
+
+@CUT.rule("run-on-bullets", after="glued-heading", trigger=("--", " -"))
 def run_on_bullets(line: str) -> list[Line] | None:
     """``1. Key Points  -- (S) Egyptian interlocutors confirmed … Iran.  -- (S) Central Bank
     …``: a list whose line breaks the copy lost, each ``--`` bullet run into the sentence
@@ -56,16 +83,21 @@ def run_on_bullets(line: str) -> list[Line] | None:
     efforts …``, 09CAIRO1222; ``--Following …``, no space after the dashes, 09CAIRO1531) where the line
     holds two such bullets or more, counting its own first (``-- Barreto said … other). -- Barreto
     noted …``, 06BRASILIA1910), or after a colon (``… outlined: -- Use …``, 06BRASILIA1837); one hyphen
-    too where the line holds two such (``… steps: - Payment … - Approval …``, 09TRIPOLI695); in lower case after a
+    too where the line holds two such (``… steps: - Payment … - Approval …``, 09TRIPOLI695), glued to the item's
+    first word too (``Key points: -A former … -The consultant …``, 09CAIRO2371); in lower case after a
     semicolon or a colon where the line holds two such (``… following: -- strengthen …; -- shorten …; and -- allow
-    …``, 09BRASILIA1167). A dash inside a sentence (``Iran -- and Syria``, ``Brazil - the largest``) stays."""
-    dashes = "--" in line  # (the rule runs on lines with `` - `` too, for the hyphen's bullets)
+    …``, 09BRASILIA1167); names after a colon, three or more (``… for their role: -- Maytham Bader Jassem Al
+    Sheikh -- Issa Abdulla Issa -- …``, 08MANAMA471). A dash inside a sentence (``Iran -- and Syria``) stays."""
+    dashes = "--" in line  # (the rule runs on lines with `` -`` too, for the hyphen's bullets)
     cuts = [m.end() for m in _RUN_ON_BULLET.finditer(line)] if dashes else []
     spaced = [m.end() for m in _SPACED_BULLET.finditer(line)] if dashes else []
     hyphens = [m.end() for m in _SPACED_HYPHEN.finditer(line)] if " - " in line else []
     cuts += hyphens if len(hyphens) >= 2 else []
+    glued = [m.end() for m in _GLUED_HYPHEN.finditer(line)]
+    cuts += glued if len(glued) >= 2 else []
     lower = [m.end() for m in _SPACED_LOWER.finditer(line)] if dashes else []
     cuts += lower if len(lower) + (_LEADING_LOWER.match(line) is not None) >= 2 else []
+    cuts += _name_bullets(line) if dashes else []
     if len(spaced) >= 2:
         cuts = sorted({*cuts, *spaced, *(m.start() for m in _GLUED_BULLET.finditer(line))})
     else:  # (one bullet after a list's lead: ``… which Jereissati outlined: -- Use …``, or after a finished

@@ -364,7 +364,7 @@ def heading_title(title: str) -> bool:
     """A title by the ``headings`` pass's measure, its length and its last sign: 70 characters
     and ten words at most, no stop or clause's sign last; in capitals, 100 characters and 16
     words, or an ellipsis last where the next title goes on (``MUAMMAR AL-QADHAFI QUIETLY
-    SUPPORTS DEVELOPMENT OF A CONSTITUTION ...`` / ``¶4.`` … / ``BUT KEEPS ROLE QUIET TO LET
+    SUPPORTS DEVELOPMENT OF A CONSTITUTION ...`` or `` . . .`` / ``¶4.`` … / ``BUT KEEPS ROLE QUIET TO LET
     SAIF AL-ISLAM TAKE THE LEAD AND MAINTAIN ROOM FOR MANEUVER``, 08TRIPOLI936); in capitals, an
     ellipsis first where it goes on the one before (``... EARNS NO QUARTER FROM AN ANGRY AISHA``).
     It opens with a capital, or with an ordinal in figures before one (``4th Air Force Brigade``),
@@ -389,11 +389,11 @@ def heading_title(title: str) -> bool:
     if len(title) <= 70 and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10:
         return True
     if lower:  # a title in mixed case: longer, or a quotation or an ellipsis last, when written as a title
-        ends = title[-1:] not in ".,;:!\"'" or _quoted_last(title) or title.endswith(("...", "\u2026"))
+        ends = title[-1:] not in ".,;:!\"'" or _quoted_last(title) or title.endswith(("...", "\u2026", ". . ."))
         fields = title.count(":") > 1  # (``Declassify on: Source marked …, Date of source: …``, a field's line)
         return len(title) <= 90 and len(title.split()) <= 14 and ends and not fields and title_case(title)
     if len(title) > 100 or len(title.split()) > 16 or _FIELD_LABEL.search(title):
         return False  # (a damaged field's line: ``SNSITIVE TAGS: TU BO MD KCRM …``, 05ISTANBUL38)
     if _quoted_last(title):
         return True  # a quotation closed
-    return title.endswith(("...", "\u2026")) or title[-1:] not in ".,;:!?\"'"
+    return title.endswith(("...", "\u2026", ". . .")) or title[-1:] not in ".,;:!?\"'"
