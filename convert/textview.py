@@ -61,11 +61,10 @@ AB_OUT_OF_TEXT = _AB_AFTER | {"rule"}
 #: How the reading edition shows a redaction (a TEI ``gap``; the source's ``XXXXXXXXXXXX``): an editorial insertion
 #: in square brackets, as FRUS prints ``[text not declassified]``; the round-trip checks count it as ``redacted``.
 REDACTION_LABEL = "[redacted]"
-#: The source's redaction (the normalizer's ``gap``; the label in the source note's quoted fields):
-#: four X or more (one case, or capitals then small: ``XXXXXXXXXXXxx``; small ones not after a figure: ``2008xxxx
-#: (month?)`` is the drafter's blank) between no letters, twelve glued to the word before (``toldXXXXXXXXXXXX``), six
-#: glued to a word after (``XXXXXXXXXXXXhusband``, ``xxxxxxxxxxxxbelieve``; twelve exactly before a word in capitals,
-#: ``XXXXXXXXXXXXTUTTLE``); each alternative begins with its X (``re`` skips to an X or x).
+#: The source's redaction (the normalizer's ``gap``; the label in the source note's quoted fields): four X or more
+#: (one case, or capitals then small: ``XXXXXXXXXXXxx``; small ones not after a figure: ``2008xxxx (month?)`` is the
+#: drafter's blank) between no letters, twelve glued to the word before (``toldXXXXXXXXXXXX``), six glued to a word
+#: after (``XXXXXXXXXXXXhusband``, ``xxxxxxxxxxxxbelieve``; twelve exactly before capitals, ``XXXXXXXXXXXXTUTTLE``).
 REDACTION = re.compile(
     r"(?:X(?<![A-Za-z]X)X{3,}(?:x+)?|x(?<![A-Za-z0-9]x)x{3,}|X(?<=[A-WYZa-wyz]X)X{11,}|x(?<=[A-WYZa-wyz]x)x{11,})"
     r"(?![A-Za-z])|X(?<![A-Za-z]X)X{5,}(?=[a-wyz])|x(?<![A-Za-z0-9]x)x{5,}(?=[a-wyz])|X(?<![A-Za-z]X)X{11}(?=[A-WYZ])"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .. import stations
 from ..stations import FrusParts, Station
-from ..textview import REDACTION, REDACTION_LABEL
+from .notetext import apostrophes, label_printed, sentence
 from .read import DRAFTING
 
 if TYPE_CHECKING:
@@ -161,6 +161,14 @@ def _distinct(names: Iterable[str], date: str | None) -> list[Named]:
     return list(seen.values())
 
 
+def _others(view: CableView, names: Iterable[str]) -> list[Named]:
+    """The offices named, the sender's own left out: a post that lists itself among its addressees
+    (``TO RUEHSJ/AMEMBASSY SAN JOSE`` / ``RUEHC/SECSTATE WASHDC``, 08SANJOSE71; ``INFO … RUEHSG/AMEMBASSY
+    SANTIAGO``, 10SANTIAGO254) keeps a copy for its own file; the heading and the note name those it was sent to."""
+    origin = sender(view)
+    return [named for named in _distinct(names, view.date) if origin is None or named.text != origin.text]
+
+
 def addressees(named: Sequence[Named]) -> str:
     """Offices in words, those of one kind together: "the Department of State and the
     Embassies in Venezuela, Ecuador, and Peru"."""
@@ -184,10 +192,7 @@ def addressees(named: Sequence[Named]) -> str:
 def heading(view: CableView) -> str:
     """``Telegram From the Embassy in China to the Department of State``."""
     origin = sender(view)
-    to = _distinct(view.to, view.date)
-    # (a post that lists itself first among the addressees, ``TO RUEHSJ/AMEMBASSY SAN JOSE`` / ``RUEHC/SECSTATE
-    # WASHDC``, 08SANJOSE71: a copy for its own file; the heading names those it was sent to)
-    to = [named for named in to if origin is None or named.text != origin.text] or to
+    to = _others(view, view.to) or _distinct(view.to, view.date)
     kind = "Telegram"
     if len(to) > MAX_NAMED_ADDRESSEES:
         kind = "Circular Telegram"
@@ -214,54 +219,6 @@ def dateline(view: CableView) -> str:
         if time:
             parts.append(time)
     return ", ".join(parts) + "." if parts else ""
-
-
-def _label(found: re.Match[str]) -> str:
-    """The redaction's label, set apart from a word the copy glued to it (``XXXXXXXXXXXXNEED A MILLION``)."""
-    text = found.string
-    before = " " if found.start() and text[found.start() - 1].isalnum() else ""
-    return before + REDACTION_LABEL + (" " if text[found.end() : found.end() + 1].isalnum() else "")
-
-
-def _sentence(text: str) -> str:
-    # (a redaction in a line the note quotes, ``Classified By: Political Minister-Counselor
-    # XXXXXXXXXXXX for reasons …``, 06PARIS7904: printed as the text's redactions are)
-    text = REDACTION.sub(_label, " ".join(text.split()))
-    # (a line break inside a bracket or a number, ``1.4 (B) and (`` / ``D)``, ``reasons 1`` /
-    # ``.4 (b)``, ``Reasons 1.`` / ``4 (b)``, joined to ``( D)``, ``1 .4``, ``1. 4``; a line that
-    # ends in a colon, ``for reasons 1.4 (d) and (e):``, ends the note's sentence with a stop)
-    text = _INNER_SPACE.sub("", text).rstrip(":;,")
-    # (the line's words ``reasons``, ``and``, ``for`` broken by a line end, ``for reas`` / ``ons 1.4``,
-    # ``(B) an`` / ``d (D)``, joined as the text's other wrapped words are)
-    text = _SPLIT_WORDS.sub(lambda m: m.group().replace(" ", ""), text)
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
-#: a field's label written twice (``SUBJECT: SUBJECT: URIBE-SUPREME COURT …``, ``Classified By: Classified By:
-#: Political Counselor …``: 30 of 6,850 pages): the first, once
-_FIELD_TWICE = re.compile(r"^(\s*)((?:SUBJECT|SUBJ|Classified By|CLASSIFIED BY|REF|TAGS)\s*:)\s*(?i:\2)\s*")
-
-
-def label_written_once(text: str) -> str:
-    """``text`` with a field's label written twice printed once (the TEI and the Transmission keep both)."""
-    return _FIELD_TWICE.sub(r"\1\2 ", text, count=1)
-
-
-def _apostrophes(text: str) -> str:
-    """The line with each apostrophe the transmission sent as a comma written as one (``Charge
-    d,Affaires``, ``DCM,s``), as the normalizer corrects the text's (the line itself is kept as written
-    in the Transmission appendix)."""
-    from ..normalize.rules.inline import apostrophe  # (the one reading of the damage, the text's)
-
-    for start, end, choice in reversed(apostrophe(text) if "," in text else []):
-        text = text[:start] + getattr(choice, "reg", text[start:end]) + text[end:]
-    return text
-
-
-#: the spaces just inside a bracket, and a space before a number's decimal point
-_INNER_SPACE = re.compile(r"(?<=\()\s+|\s+(?=\))|(?<=\d) (?=\.\d)|(?<=\b1\.) (?=[45]\b)")
-#: ``reasons``, ``and``, ``for`` with one space inside, where a line break split them (``rea sons``, ``A ND``)
-_SPLIT_WORDS = re.compile(r"\b(?:r easons|re asons|rea sons|reas ons|reaso ns|reason s|a nd|an d|f or|fo r)\b", re.I)
 
 
 #: the name the readers give the text read from standard input (``cat FILE | cable-convert -``)
@@ -295,7 +252,7 @@ def marking(view: CableView) -> str:
 
 def repeated_to(view: CableView) -> str | None:
     """``Repeated to Tokyo, Seoul, and the Mission in Geneva``, or None."""
-    named = _distinct(view.info, view.date)
+    named = _others(view, view.info)
     if not named:
         return None
     # a line the header's reader took for an addressee (``LOG-00 AID-00``, ``029700``) is
@@ -327,23 +284,23 @@ def source_note(view: CableView) -> list[tuple[str, str]]:
     and handling, who else received it; then what the cable's
     front matter adds (drafting, TAGS, E.O. and Classified By lines); last, where the witnesses
     of a fact disagree (the text and the page's table, the banner and the routing header)."""
-    note = [("source", _sentence("Source: " + _source(view)))]
+    note = [("source", sentence("Source: " + _source(view)))]
     if view.partial:
         note.append(("partial", "A partial extract of the original cable."))
     if view.corrected is not None:
-        note.append(("corrected", _sentence(f"Sent as a corrected copy ({view.corrected})" if view.corrected
+        note.append(("corrected", sentence(f"Sent as a corrected copy ({view.corrected})" if view.corrected
                                             else "Sent as a corrected copy")))
-    note.append(("marking", _sentence(marking(view))))
+    note.append(("marking", sentence(marking(view))))
     if view.addressed:  # (whose "I" the text is, and to whom it speaks)
-        note.append(("addressed", _sentence(view.addressed)))
+        note.append(("addressed", sentence(view.addressed)))
     for kind, text in (("repeated", repeated_to(view)), ("drafting", drafting(view))):
         if text:
-            note.append((kind, _sentence(text)))
+            note.append((kind, sentence(text)))
     if view.tags:
-        note.append(("tags", _sentence("TAGS: " + ", ".join(view.tags))))
-    note += [("declassification", _sentence(line)) for line in view.declassification]
-    note += [("classified-by", _sentence(_apostrophes(label_written_once(line)))) for line in view.classified_by]
-    note += [("discrepancy", _sentence(discrepancy(text))) for text in view.discrepancies]
+        note.append(("tags", sentence("TAGS: " + ", ".join(view.tags))))
+    note += [("declassification", sentence(line)) for line in view.declassification]
+    note += [("classified-by", sentence(apostrophes(label_printed(line)))) for line in view.classified_by]
+    note += [("discrepancy", sentence(discrepancy(text))) for text in view.discrepancies]
     return note
 
 
@@ -392,7 +349,7 @@ def citation(view: CableView) -> str:
     pieces += [w for w in (date_in_words(view.date), time_of_day(view.date) if view.dtg else None) if w]
     # the comma inside the quotes, none after a title's own question or exclamation mark
     text = _MARKED_END.sub("\\1\u201d", ", ".join(pieces).replace("\u201d, ", ",\u201d "))
-    return _sentence(f"{text}; {_source(view).split('; ', 1)[1]}")
+    return sentence(f"{text}; {_source(view).split('; ', 1)[1]}")
 
 
 def bookmark(view: CableView) -> str:

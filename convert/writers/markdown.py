@@ -133,7 +133,8 @@ def _blocks(element: etree._Element, classes: dict[str, str], quote: bool
             yield "**" + inline(child[0] if len(child) else child, classes).strip() + "**"
         elif classes["metadata"] in names:
             continue  # the same facts are in the front matter
-        elif _CABLE_LIST in names and (lines := _line_list(child, classes)):
+        elif (_CABLE_LIST in names or classes["references"] in names) and (
+                lines := _line_list(child, classes, labels=classes["references"] in names)):
             text = _BREAK.join(escape_line_start(line) for line in lines)
             yield ("> " + text) if in_quote else text
         else:
@@ -144,15 +145,17 @@ def _blocks(element: etree._Element, classes: dict[str, str], quote: bool
 _CABLE_LIST = "cable-list"
 
 
-def _line_list(element: etree._Element, classes: dict[str, str]) -> list[str]:
+def _line_list(element: etree._Element, classes: dict[str, str], labels: bool = False) -> list[str]:
     """The lines of a list whose items have no label (a record's fields, names, one to a line: ``Vetting #:
-    99533`` / ``Rank/Name: MAJ …`` / ``DOB: …``, 10STATE13894): one block, an item to a line, so that a record
-    stays together and the next record's list starts a block of its own; none for any other list."""
+    99533`` / ``Rank/Name: MAJ …`` / ``DOB: …``, 10STATE13894), or of the REF list (``labels``: ``REF: CAIRO 47;
+    09 CAIRO 2164`` / ``07 CAIRO 3214``, 10CAIRO147): one block, an item to a line, so that a record or the
+    field stays together and what follows starts a block of its own; none for any other list."""
     lines = []
     for entry in element:
         if not isinstance(entry.tag, str):
             continue
-        if len(entry) != 1 or entry[0].tag != "p" or entry[0].find("span[@class='ref-label']") is not None:
+        labelled = entry[0].find("span[@class='ref-label']") is not None if len(entry) else False
+        if len(entry) != 1 or entry[0].tag != "p" or (labelled and not labels):
             return []
         lines.append(inline(entry[0], classes).strip())
     return lines if len(lines) >= 2 else []

@@ -21,7 +21,7 @@ from lxml import etree
 
 from ..model import compiled
 from ..textview import ARTIFACTS, choice_reading, local_name
-from ..view.frus import label_written_once
+from ..view.notetext import label_printed
 
 _SUMMARY = compiled(".//t:seg[@type='summary']")
 _COMMENT = compiled(".//t:seg[@type='comment']")
@@ -129,8 +129,8 @@ def once(signed: etree._Element, names: list[str]) -> bool:
 
 def head_once(head: etree._Element) -> etree._Element:
     """``head`` with its label written twice printed once (``SUBJECT: SUBJECT: URIBE-SUPREME COURT …``,
-    09BOGOTA849); else ``head`` itself."""
-    once = label_written_once(head.text or "")
+    09BOGOTA849), or glued to its first word printed with a space (``SUBJECT:SUDAN``); else ``head`` itself."""
+    once = label_printed(head.text or "")
     if once == (head.text or ""):
         return head
     copy = copy_element(head)

@@ -9,7 +9,9 @@ interview Tunisian terrorist`` / blank / ``Noureddine Taam and 2) a commitment �
 second part, beginning with a name, printed as a paragraph of its own.
 
 ``mid-sentence-rejoin`` joins them where both sides are prose in mixed case: the first run two
-lines or more with a sentence's end in them (not a list of participants), its last line a long one
+lines or more with a sentence's end in them or a numbered paragraph's number first (not a list of
+participants: ``¶6. (U) During the APEC meeting …`` / … / ``… hosting the third`` / blank /
+``China-Latin America Entrepreneurs Summit. …``, 09BEIJING841), its last line a long one
 (a line the writer's wrap broke, not a list's entry, a title or an end marker) ending in a word
 with no stop, comma or other mark after it, or a first run of any length whose last line, long, ends
 in a comma (no paragraph ends so: ``¶5. (SBU) Softening his tone in his February 7 radio address,`` /
@@ -101,7 +103,8 @@ _SENTENCE_END = re.compile(r"[a-z]{2}[.?!][\"')\u201d]?(?:\s+[A-Z]|\s*$)")
 )
 def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: list[str]) -> bool:
     """``… transferred to Costa`` / (blank) / ``Rica.  There are …``: two runs of prose in mixed
-    case, the first of two lines or more with a sentence's end, whose last is long and ends in a
+    case, the first of two lines or more with a sentence's end (or a paragraph's number first), whose last is long
+    and ends in a
     bare word, or a first run of any length whose last line is long and ends in a comma (``¶5. (SBU)
     Softening his tone in his February 7 radio address,`` / blank / ``President Correa read …``), the
     second beginning with a long line with a capital (or a quotation mark and a capital, or a figure in
@@ -119,7 +122,10 @@ def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: li
         return True
     if len(before) == 1 and len(last) <= _LINE and PARA_START.match(last) and _SMALL_WORD_END.search(last):
         return True  # (a teletype line: ``¶10. Former Foreign Minister and current Cambio editor``)
-    return len(before) >= 2 and bool(_WORD_END.search(last)) and any(_SENTENCE_END.search(line) for line in before)
+    # (prose: a sentence's end in the run, or a numbered paragraph's opening: ``¶6. (U) During the APEC meeting …``
+    # / … / ``… hosting the third`` / blank / ``China-Latin America Entrepreneurs Summit. …``, 09BEIJING841)
+    prose = PARA_START.match(before[0]) is not None or any(_SENTENCE_END.search(line) for line in before)
+    return len(before) >= 2 and bool(_WORD_END.search(last)) and prose
 
 
 def _sentence_tail(line: str) -> bool:

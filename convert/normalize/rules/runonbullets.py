@@ -52,7 +52,7 @@ _STOP_END = re.compile(r"[a-z0-9)][.!?;][\"\u201d]?\s+$")
 
 
 #: a ``--`` bullet before a capital, and the white space before it
-_ANY_BULLET = re.compile(r"\s++(?=--\s*+[A-Z])")
+_ANY_BULLET = re.compile(r"(?<!\s)\s++(?=--\s*+[A-Z])")
 #: a name's words: each with a capital first, or a particle (``Al``, ``bin``, ``de``)
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'\u2019.-]*|al|bin|bint|de|da|del|dos|el|la|van|von|y)")
 #: the names a list of them holds at least, and the words of one at most

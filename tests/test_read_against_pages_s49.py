@@ -1,0 +1,56 @@
+"""Forms found by reading editions against their pages (session 49): the random editions' defects, each
+mended as a general rule and tested here on a made-up text of its form, with the nearest form it must
+leave alone. (The normalizer's rules have their fixtures in ``tests/fixtures/rules``; these are the
+edition's, and the redaction pattern every layer shares.)"""
+
+from __future__ import annotations
+
+from test_read_against_pages import _cable
+
+from convert.model import NS, RawCable
+from convert.normalize import normalize
+from convert.options import WriteOptions
+from convert.view import frus
+from convert.writers import markdown
+
+_ROUTED = ("R 301510Z JAN 08\nFM AMEMBASSY SAN JOSE\nTO AMEMBASSY SAN JOSE\nSECSTATE WASHDC 9392\n"
+           "INFO AMEMBASSY MANAGUA\nAMEMBASSY SAN JOSE\n\nC O N F I D E N T I A L SAN JOSE 000071\n\nSIPDIS\n\n"
+           "E.O. 12958: DECL: 01/01/2018\nTAGS: PREL CS\nSUBJECT: SUBJECT: A TEST\n\n"
+           "Classified By: Classified By: DCM Peter Brennan per 1.4 (d).\n\n")
+
+
+def test_redactions_glued_to_the_word_after_them_in_either_case() -> None:
+    """``including xxxxxxxxxxxxxxxxxxxxxxxxbelieve the GBRV`` (09CARACAS1595), ``XXXXXXXXXXXXTUTTLE`` (36 pages
+    glue a redaction to the next word): a run of small x glued to a word is a redaction and the word; twelve
+    capitals before a word in capitals are one too. A word that begins with an X (``XXXXXXXXXXXXXAVIER``, thirteen)
+    is not cut."""
+    cable = _cable("1. (C) Many, including xxxxxxxxxxxxxxxxbelieve it; XXXXXXXXXXXXTUTTLE signed; "
+                   "XXXXXXXXXXXXXAVIER stays.\n")
+    gaps = [(g.get("rend"), (g.tail or "")[:7]) for g in cable.tei.iterfind(".//t:body//t:gap", NS)]
+    assert gaps == [("xxxxxxxxxxxxxxxx", "believe"), ("XXXXXXXXXXXX", "TUTTLE ")]
+
+
+def test_the_edition_prints_a_label_written_twice_once_and_names_no_post_among_its_own_addressees() -> None:
+    """``SUBJECT: SUBJECT: …`` and ``Classified By: Classified By: …`` (30 of 6,850 pages): the edition prints
+    the label once (the TEI and the Transmission keep both). ``TO AMEMBASSY SAN JOSE`` in San Jose's own
+    telegram (08SANJOSE71), and the sender among its INFO addressees (10SANTIAGO254): the file copy is not one
+    of those it was sent to, in the heading, the citation or the note."""
+    cable = normalize(RawCable(source="t.txt", form="text", body=_ROUTED + "1. (C) The text.\n\nBRENNAN\n"))
+    text = markdown.write(cable, WriteOptions()).decode()
+    assert "\nSUBJECT: A TEST\n" in text
+    assert cable.tei.findtext(".//t:body//t:head[@type='subject']", namespaces=NS) == "SUBJECT: SUBJECT: A TEST"
+    note = text.split("[^08SANJOSE71]:", 1)[1]
+    assert "Classified By: DCM Peter Brennan per 1.4 (d)." in note and "Classified By: Classified" not in note
+    assert "\nClassified By: Classified By: DCM" in text  # (the Transmission's line as written)
+    view = cable.view
+    assert frus.heading(view) == "Telegram From the Embassy in Costa Rica to the Department of State"
+    assert frus.repeated_to(view) == "Repeated to Managua"
+
+
+def test_a_redaction_glued_to_a_word_is_set_apart_in_the_citation() -> None:
+    """``SUBJECT: XXXXXXXXXXXXNEED A MILLION CUBANS IN THE STREETS`` (07HAVANA252): the citation's title reads
+    ``[redacted] NEED A MILLION …``, the label set apart from the word as the text's are."""
+    head = ("C O N F I D E N T I A L HAVANA 000252\n\nSIPDIS\n\nE.O. 12958: DECL: 01/01/2017\nTAGS: PREL CU\n"
+            "SUBJECT: XXXXXXXXXXXXNEED A MILLION CUBANS IN THE STREETS\n\n")
+    view = _cable("1. (C) The text.\n", head).view
+    assert "\u201c[redacted] NEED A MILLION CUBANS IN THE STREETS\u201d" in frus.citation(view)
