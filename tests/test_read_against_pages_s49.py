@@ -54,3 +54,17 @@ def test_a_redaction_glued_to_a_word_is_set_apart_in_the_citation() -> None:
             "SUBJECT: XXXXXXXXXXXXNEED A MILLION CUBANS IN THE STREETS\n\n")
     view = _cable("1. (C) The text.\n", head).view
     assert "\u201c[redacted] NEED A MILLION CUBANS IN THE STREETS\u201d" in frus.citation(view)
+
+
+def test_the_mission_to_the_eu_is_cited_by_embassy_brussels_ids_from_2007() -> None:
+    """``REF: A. USEU BRUSSELS 1638 B. USEU BRUSSELS 1637`` (09BRUSSELS1639), ``USEU 1629`` (08LONDON2972): from
+    2007 the Mission's telegrams carry Embassy Brussels's ids (every FM USEU BRUSSELS page of 2007-2010 is
+    BRUSSELS: 07BRUSSELS3423 … 10BRUSSELS186); before, its own (04USEUBRUSSELS4936, 06USEUBRUSSELS2754)."""
+    from convert.normalize.refs import parse_refs
+
+    def ids(text: str, year: int) -> list[str | None]:
+        return [ref.target for ref in parse_refs(text, year).items]
+
+    assert ids("REF: A. USEU BRUSSELS 1638 B. USEU 1629", 2009) == ["09BRUSSELS1638", "09BRUSSELS1629"]
+    assert ids("REF: USEU BRUSSELS 4936", 2004) == ["04USEUBRUSSELS4936"]
+    assert ids("REF: 06 USEU BRUSSELS 2754", 2009) == ["06USEUBRUSSELS2754"]

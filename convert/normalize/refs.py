@@ -251,7 +251,15 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
     serial = str(int(match["serial"]))
     if serial == "0":
         return None, False  # ``2008 SAN JOSE 00``: a serial of zero (its figures lost) names no cable
+    if words == _USEU and _USEU_SHARED <= year < 50:
+        words = ["BRUSSELS"]  # (the Mission's cables from 2007 are numbered with the Embassy's: 09BRUSSELS1639)
     return f"{year:02d}{''.join(words)}{serial}", inferred
+
+
+#: the Mission to the European Union, and the year from which its telegrams carry Embassy Brussels's ids (FM USEU
+#: BRUSSELS, DE RUEHBS: 07BRUSSELS3423 … 10BRUSSELS186, every page of 2007-2010; 04USEUBRUSSELS4936 and
+#: 06USEUBRUSSELS2754 before)
+_USEU, _USEU_SHARED = ["USEU", "BRUSSELS"], 7
 
 
 #: a cable reference anywhere (``_CABLE_REF`` without its anchor), and what may stand between

@@ -31,9 +31,9 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 MAX_NAMED_ADDRESSEES = 10
 #: "Repeated to" names this many offices, then counts the rest (all are in the appendix)
 MAX_REPEATED = 12
-#: the kinds of office that are posts (a circular to posts only is "to N Posts")
-POST_KINDS = frozenset({"embassy", "consulate", "mission", "interests-section", "liaison",
-                        "delegation", "collective"})
+#: the kinds of office that are posts (a circular to posts only is "to N Posts"; a collective is many posts, so a
+#: circular to one is "to N Addressees": 10STATE9124's 17 include the IAEA and EU member states collectives)
+POST_KINDS = frozenset({"embassy", "consulate", "mission", "interests-section", "liaison", "delegation"})
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?")
 _PREFIXES = {"AMEMBASSY": ("Embassy", "in"), "AMCONSUL": ("Consulate", "in"),
              "USMISSION": ("Mission", "in"), "USINT": ("Interests Section", "in"),

@@ -99,6 +99,7 @@ from . import csvbreaks  # noqa: F401  (after lines: its text rule follows form-
 from . import capsend  # noqa: F401  (after closing: its rule follows minimize-signature)
 from . import endslash  # noqa: F401  (after lines: its rule follows backslash-continuations)
 from . import rulewrap  # noqa: F401  (after endslash: its rule follows last-line-continuation)
+from . import straystop  # noqa: F401  (after rulewrap: its rule follows wrapped-rule)
 from . import splitnumber  # noqa: F401  (after lines: a rule of lines.lines)
 from . import deserial  # noqa: F401  (after fields: its chain is asked by facts of an id the DE serial made)
 from . import bannerlevel  # noqa: F401  (after fields: its chain is asked of the banner fields.banner found)

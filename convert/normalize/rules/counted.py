@@ -75,3 +75,24 @@ def counted_items(lines: list[Line], starts: Starts) -> tuple[list[Line], list[L
     last: dict[str, int] = {}
     counted = [piece for item in items for piece in _split_counted(item, last)]
     return (head, counted) if len(counted) > len(items) else None
+
+
+@ITEMS.rule("run-in-enumeration", before="hyphen-bullets")
+def run_in_enumeration(lines: list[Line], starts: Starts) -> tuple[list[Line], list[ListItem]] | None:
+    """``His rationale:`` / ``1) All other countries … a lone holdout; 2) Now that Costa`` / ``Rica had opened
+    … why not open up to Cuba?; 3)`` / … (08SANJOSE629, 09REYKJAVIK39, 09MEXICO701; 15 pages): a count that
+    runs on inside the sentence, its first label put at a line's start by the wrap, is no list: the one line
+    that begins with a counted label begins with the first (``1)``, ``(a)``), and the next (``2)``, ``(b)``)
+    follows in the same text after a semicolon, a comma or an ``and``. The lines stay the paragraph's text."""
+    counted = [(index, _count(match["label"])) for index, match in enumerate(starts) if match is not None]
+    if len(counted) != 1:
+        return None
+    index, count = counted[0]
+    if count is None or count[1] != 1:
+        return None
+    form = count[0]
+    after = " ".join(str(x) for x in lines[index:] if isinstance(x, str))
+    following = re.escape(form.replace("9", "2").replace("a", "b").replace("A", "B"))
+    if re.search(rf"(?:[;,]|\band)\s+{following}\s", after) is None:
+        return None
+    return list(lines), []

@@ -41,7 +41,7 @@ _SPACED_LOWER = re.compile(rf"\s(?:(?<=[;:]\s)|{_AND})(?=--\s*+(?!(?:and|or|but|
 _LEADING_LOWER = re.compile(r"^\s*+--\s*+[a-z]")
 #: one hyphen glued to the item's first word, two on the line at least (``Key points: -A former Ministry … -The
 #: consultant told us …``, 09CAIRO2371; ``… keyed to reftel: -Is the central government …? Answer: Yes. -Is …``)
-_GLUED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|{_AND})(?=-(?:[A-Z][a-z]|[AI]\s))")
+_GLUED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|{_AND})(?=-(?:[A-Z][a-z]|[AI]\s|[\"\u201c][A-Z]))")
 #: the same bullet glued to a sentence's stop (``… telecommunications equipment.-- Even as we …``, 09DAMASCUS142):
 #: a bullet only where the line holds two spaced ones or more
 _GLUED_BULLET = re.compile(r"--(?<=[a-z]{2}[.!?]--)(?=\s++[A-Z])")
