@@ -21,8 +21,8 @@ word would not have fitted on the line before (the text's line length, as ``entr
 it); otherwise it is a line of its own (``3 standard non-smoking rooms``). The lines before the
 fields stay the paragraph's text where they end a sentence or a label (``… breaks down like this:``)
 or are a short title (``Bimbo``); the fields must be more than half the lines from the first, and
-none a field of a preamble (``TAGS:``, ``SUBJECT:``: a copied preamble). Not in the text's last
-paragraph where its last line is a name alone (the signature is looked for there).
+none a field of a preamble (``TAGS:``, ``SUBJECT:``: a copied preamble). In the text's last paragraph,
+a last line that is a name alone is the signature: it stays a block of its own after the fields.
 
 ``figure-lines`` reads rows of figures the same way: a table whose copy lost the spaces that
 aligned its columns (``Cannabis 20.0 19.0 9.0 9.0`` / ``Cocaine 2.8 2.2 1.2 0.8``, 05THEHAGUE3305),
@@ -173,7 +173,7 @@ def _rows_apart(blocks: list[Block], row: Callable[[str], bool], may: Callable[[
     whether a paragraph's text, its lines joined, can hold three rows; asked first)."""
     last = max((i for i, b in enumerate(blocks) if isinstance(b, Paragraph)), default=-1)
     width = None  # (the text's line length: worked out at the first paragraph of rows)
-    out = list(blocks)
+    out: list[list[Block]] = [[block] for block in blocks]
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph) or block.items or len(block.lines) < _MIN_FIELDS:
             continue
@@ -182,15 +182,21 @@ def _rows_apart(blocks: list[Block], row: Callable[[str], bool], may: Callable[[
         lines = cast("list[str]", list(block.lines))  # (every one a str: above)
         if not may("\n".join(lines)):
             continue  # (fewer than three lines can be rows: no line asked)
-        if index == last and _NAME.fullmatch(lines[-1].strip()):
-            continue
-        start = _start(lines, row)
-        if start is None or not _head_allows(lines[:start]) or any(map(_preamble, lines[start:])):
+        # (the text's last paragraph ending in a name alone: the signature, kept a block of its own after the rows:
+        # ``SOLIMAN, Khaled Sayed Ahmed`` / ``DOB: 7/14/1975`` / … / ``SCOBEY``, 09CAIRO37)
+        signed = index == last and _NAME.fullmatch(lines[-1].strip()) is not None
+        rows = lines[:-1] if signed else lines
+        start = _start(rows, row)
+        if start is None or not _head_allows(rows[:start]) or any(map(_preamble, rows[start:])):
             continue
         width = width or functools.cache(lambda: _width(blocks))
-        items = _items(lines[start:], width, row)
+        items = _items(rows[start:], width, row)
         if start == 0 and block.n is None and block.marking is None:
-            out[index] = ItemList(tuple(items))
+            out[index] = [ItemList(tuple(items))]
         elif start:
-            out[index] = dataclasses.replace(block, lines=block.lines[:start], items=tuple(items), tokens=())
-    return out if out != blocks else blocks
+            out[index] = [dataclasses.replace(block, lines=block.lines[:start], items=tuple(items), tokens=())]
+        else:
+            continue
+        out[index] += [Paragraph((lines[-1],))] if signed else []
+    flat = [block for group in out for block in group]
+    return flat if flat != blocks else blocks

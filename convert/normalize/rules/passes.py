@@ -13,6 +13,7 @@ from ..parsed import Anchored, AnonBlock, Block, Furniture, Heading, ItemList, P
 from .blocks import PASSES, text_lines
 from .copies import ROW_CABLE, ROW_DAY, ROW_ID, ROW_REFS, ROW_START, row_field
 from .fields import field_kind, is_wrapper
+from .figures import mostly_figures
 from .listed import ends_entries
 from .ruler import Run, note
 from .runs import heading_title, is_bare, mixed_case, wrapped_title_lines
@@ -321,7 +322,7 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
             continue  # a late REF or Classified By line, not a heading
         match = DASHED_TITLE.match(texts[0].strip())
         title = match["title"] if match else ""
-        if heading_title(title) and not title.startswith(NOT_HEADING):
+        if heading_title(title) and not title.startswith(NOT_HEADING) and not mostly_figures((title,)):
             dashes = bool(match and match["dashes"])  # the rule is recorded as rend, like a dashed underline
             out[index] = Heading((title,) if dashes else block.lines, "dashes" if dashes else None)
     return out if out != blocks else blocks
