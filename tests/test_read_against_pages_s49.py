@@ -68,3 +68,15 @@ def test_the_mission_to_the_eu_is_cited_by_embassy_brussels_ids_from_2007() -> N
     assert ids("REF: A. USEU BRUSSELS 1638 B. USEU 1629", 2009) == ["09BRUSSELS1638", "09BRUSSELS1629"]
     assert ids("REF: USEU BRUSSELS 4936", 2004) == ["04USEUBRUSSELS4936"]
     assert ids("REF: 06 USEU BRUSSELS 2754", 2009) == ["06USEUBRUSSELS2754"]
+
+
+def test_a_format_named_by_its_sides_counts_takes_its_plus_sign_back() -> None:
+    """``the usefulness of the 3 1 mechanism`` and ``the 3 1 agenda`` (07BRASILIA2262), ``the 2 2 consultations``
+    (07PARIS2725), ``the 5 2 talks`` on Transnistria: the release read the plus sign as a space; ``2 1 group``
+    names no format the rule knows, and a date's or a list's figures stay as written."""
+    from test_read_against_pages import _text
+
+    text = _text("1. (C) The 3 1 mechanism met after the 2 2 consultations and the 5 2 talks; the 6 2 1 group "
+                 "and pages 12 5 stay.\n")
+    assert "The 3+1 mechanism met after the 2+2 consultations and the 5+2 talks;" in text
+    assert "the 6 2 1 group and pages 12 5 stay" in text

@@ -10,29 +10,31 @@ Council for National Security`` / ``Javad Va'idi, Director for International Sec
 and the reader saw one run of names: ``… Nicholas Burns Assistant Secretary for Western
 Hemisphere Affairs Thomas Shannon Ambassador E. Anthony Wayne …``.
 
-``entry-lines`` reads such lines as the items of a list (an item without a label, each on a line of
-its own in every edition): a run of three lines or more, each an entry, after the paragraph's line
-that ends in a colon (the rest of the paragraph), or making up an unnumbered paragraph of its own
-after a heading, after a line that ends in a colon, or after a side's name alone on its line
-(``U.S.`` / ``Under Secretary Burns`` / …). An entry is a line of at most 80 characters that begins
-with a capital or a digit, holds a lower-case letter, and ends without a sentence's punctuation (no
-``.``, ``!``, ``?``, ``;``, also before a closing bracket or quote; a company's abbreviation,
-``Gravitas Ltda.``, may end it). An entry the teletype wrapped goes on in the next line: a line in
-lower case (``… and a member`` / ``of the family that owns the paper.``), after a comma, a word a
-phrase goes on after (``of``, ``for``, ``and`` …) or an open parenthesis, and a short line (no comma
-or colon) whose first word would not have fitted on the line before (the text's line length: the
-90th percentile of its paragraphs' wrapped lines), unless another line of the list begins with that
-word or ends with the line before's last (``Article XXIII …`` / ``Article XXIV …``). A sub-label
-(``Argentine Participants:``) is an item too. Not in a cable written in capitals (every line begins
-with one), not in the text's last paragraph (where the signature is looked for), not where the last
-entry is one word (a name alone: a signature), not when a line carries an item label or a paragraph
-number, and not for lines that read as prose (on average more than half their words in lower case).
+``entry-lines`` reads such lines as the items of a list (an item without a label, each on a line of its own in
+every edition): a run of three lines or more, each an entry, after the paragraph's line that ends in a colon
+(the rest of the paragraph), or making up an unnumbered paragraph of its own after a heading, after a line
+that ends in a colon, or after a side's name alone on its line (``U.S.`` / ``Under Secretary Burns`` / …), or
+whose every line its writer ended (the next line's first word would have fitted after it: an address, a
+contact's block, a letter's close, ``His Excellency Mark Langdale`` / ``Ambassador of the United States`` /
+``San Jose``, 05SANJOSE2808). An entry is a line of at most 80 characters that begins with a capital or a
+digit, holds a lower-case letter, and ends without a sentence's punctuation (no ``.``, ``!``, ``?``, ``;``,
+also before a closing bracket or quote; a company's abbreviation, ``Gravitas Ltda.``, may end it). An entry
+the teletype wrapped goes on in the next line: a line in lower case (``… and a member`` / ``of the family that
+owns the paper.``), after a comma, a word a phrase goes on after (``of``, ``for``, ``and`` …) or an open
+parenthesis, and a short line (no comma or colon) whose first word would not have fitted on the line before
+(the text's line length: the 90th percentile of its paragraphs' wrapped lines), unless another line of the
+list begins with that word or ends with the line before's last (``Article XXIII …`` / ``Article XXIV …``). A
+sub-label (``Argentine Participants:``) is an item too. Not in a cable written in capitals (every line begins
+with one), not in the text's last paragraph (where the signature is looked for), not where the last entry is
+one word (a name alone: a signature), not when a line carries an item label or a paragraph number, and not for
+lines that read as prose (on average more than half their words in lower case).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Callable
 
@@ -176,6 +178,16 @@ def _side_label(block: Paragraph) -> bool:
     )
 
 
+def _set(lines: list[str], width: Callable[[], int]) -> bool:
+    """Whether every line of a paragraph was ended by its writer, not by the teletype's wrap: the next line's
+    first word would have fitted after it (``His Excellency Mark Langdale`` / ``Ambassador of the United States``
+    / ``San Jose``, 05SANJOSE2808; an address, a contact's block, a letter's close)."""
+    if len(lines) < _MIN_ENTRIES or not width():
+        return False
+    return all(len(before.strip()) + 1 + len(line.split()[0]) <= width()
+               for before, line in itertools.pairwise(lines) if line.strip())
+
+
 def _after_label(blocks: list[Block], index: int) -> bool:
     """Whether the block before ``index`` is a heading, a paragraph whose text ends in a colon, or
     a side's name alone (``U.S.``)."""
@@ -194,7 +206,8 @@ def _after_label(blocks: list[Block], index: int) -> bool:
     note=note(
         "normalization",
         "Entries written one to a line without labels (participants, a delegation, an address) after a line "
-        "that ends in a colon or under a heading are the items of a list, one to a line, not one run of text.",
+        "that ends in a colon, under a heading, or in lines their writer ended are the items of a list, one to a "
+        "line, not one run of text.",
     ),
 )
 def entry_lines(blocks: list[Block], run: Run) -> list[Block]:
@@ -203,8 +216,8 @@ def entry_lines(blocks: list[Block], run: Run) -> list[Block]:
     ``----`` / ``Ali Larijani, Secretary, …`` / ``Javad Va'idi, Director …`` (06BERN1280): three
     entries or more, one to a line, after the paragraph's line that ends in a colon or as an
     unnumbered paragraph under a heading or a side's name alone (``U.S.`` / ``Under Secretary
-    Burns`` / …, 06BOGOTA10294), are list items (each on a line of its own), not a run of
-    text; see the module's note for what an entry is."""
+    Burns`` / …, 06BOGOTA10294) or whose lines its writer ended (an address: 05SANJOSE2808), are list
+    items (each on a line of its own), not a run of text; see the module's note for what an entry is."""
     if not mixed_case(blocks):
         return blocks
     last = max((i for i, b in enumerate(blocks) if isinstance(b, Paragraph)), default=-1)
@@ -220,7 +233,8 @@ def entry_lines(blocks: list[Block], run: Run) -> list[Block]:
             out[index] = dataclasses.replace(block, lines=found[0], items=tuple(found[1]), tokens=())
             continue
         bare = block.n is None and block.marking is None and all(isinstance(x, str) for x in block.lines)
-        items = _items([str(x) for x in block.lines], width) if bare and _after_label(blocks, index) else None
+        texts = [str(x) for x in block.lines]
+        items = _items(texts, width) if bare and (_after_label(blocks, index) or _set(texts, width)) else None
         if items:
             out[index] = ItemList(tuple(items))
     return out if out != blocks else blocks

@@ -26,7 +26,7 @@ from .ruler import note
 _LOST_PLUS = re.compile(r"\b(?:P-?5(?= 1\b)|E3(?= 3\b)|EU-?3(?= 1\b)) ")
 #: what a format of ``2+2`` or ``5+2`` sides is called in the sentence
 _FORMAT = ("consultations", "talks", "dialogue", "meeting", "meetings", "format", "process", "framework",
-           "ministerial", "negotiations")
+           "ministerial", "negotiations", "mechanism", "agenda")
 #: a format named by its sides' counts: two single figures a space apart, then what it is
 _LOST_PLUS_FORMAT = re.compile(rf"(?<![\d.,/:-])\b[1-9] (?=[1-9] (?:{'|'.join(_FORMAT)})\b)")
 
