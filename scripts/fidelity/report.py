@@ -310,6 +310,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 74", "% right on pages drawn and read in session 74 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 75", "% right on pages drawn and read in session 75 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 76", "% right on pages drawn and read in session 76 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 77", "% right on pages drawn and read in session 77 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
