@@ -365,7 +365,8 @@ def test_a_signature_written_twice_is_printed_once_in_the_edition() -> None:
 
 
 def test_a_references_letter_written_twice_is_printed_once_in_the_edition() -> None:
-    """``REF: A. A) MEXICO 1963`` / ``B. B) MEXICO 2409`` (06MEXICO2460; 131 of 6,850 pages, with ``A. (A)``):
+    """``REF: A. A) MEXICO 1963`` / ``B. B) MEXICO 2409`` (06MEXICO2460; 131 of 6,850 pages, with ``A. (A)``;
+    ``B. B: PANAMA 00917``, 09PANAMA8):
     the TEI keeps the label as written; the edition prints the letter once, the transcript as written."""
     from convert.normalize import normalize
     from convert.readers import text
@@ -373,9 +374,9 @@ def test_a_references_letter_written_twice_is_printed_once_in_the_edition() -> N
 
     cable = normalize(text.read(
         "C O N F I D E N T I A L MEXICO 002460\n\nSIPDIS\n\nE.O. 12958: DECL: 05/04/2016\nTAGS: PREL MX\n"
-        "SUBJECT: TEST\n\nREF: A. A) MEXICO 1963\n     B. B) MEXICO 2409\n\n1. (C) The talks went well.\n\n"
+        "SUBJECT: TEST\n\nREF: A. A) MEXICO 1963\n     B. B: MEXICO 2409\n\n1. (C) The talks went well.\n\n"
         "GARZA\n", "06MEXICO2460.txt"))
-    assert [x.text for x in cable.tei.iter(f"{T}label") if "MEXICO" not in (x.tail or "")][:2] == ["A. A)", "B. B)"]
+    assert [x.text for x in cable.tei.iter(f"{T}label") if "MEXICO" not in (x.tail or "")][:2] == ["A. A)", "B. B:"]
     edition = markdown.write(cable, WriteOptions()).decode()
     assert "REF: A. MEXICO 1963" in edition and "\nB. MEXICO 2409" in edition and "A. A)" not in edition
     assert "A. A) MEXICO 1963" in markdown.write(cable, WriteOptions(transcript=True)).decode()

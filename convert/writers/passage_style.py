@@ -149,8 +149,8 @@ def signed_once(signed: etree._Element) -> etree._Element:
     return copy
 
 
-#: an item's letter written twice (``A. A)``, ``A. (A)``: 131 of 6,850 pages' REF lists): the first, once
-_DOUBLED_LABEL = re.compile(r"(?P<once>(?P<letter>[A-Z])[.)])\s*\(?(?P=letter)[.)]")
+#: an item's letter written twice (``A. A)``, ``A. (A)``, ``A. A:``: 131 of 6,850 pages' REF lists): the first, once
+_DOUBLED_LABEL = re.compile(r"(?P<once>(?P<letter>[A-Z])[.)])\s*\(?(?P=letter)[.):]")
 
 
 def label_once(label: etree._Element) -> str | None:
