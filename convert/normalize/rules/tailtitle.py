@@ -189,8 +189,9 @@ _MIXED_WORD = re.compile(
 
 def _mixed_word(word: str, last: bool) -> bool:
     """A word of a title in mixed case; before the last, also one that ends in a colon
-    (``Carl Bildt: Medium Size Dog …``, ``TURKEY: BETTER THAN THE REST``)."""
-    return _MIXED_WORD.match(word if last or not word.endswith(":") else word[:-1]) is not None
+    (``Carl Bildt: Medium Size Dog …``, ``TURKEY: BETTER THAN THE REST``); the last may end in a question mark
+    (``… or the Best She'll Get?``, 10BRASILIA49)."""
+    return _MIXED_WORD.match(word.removesuffix("?") if last else word.removesuffix(":")) is not None
 
 
 def ruled_tail_title(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], str] | None:
