@@ -24,16 +24,19 @@ from .ruler import note
 
 #: the group's name with a space where its plus sign stood
 _LOST_PLUS = re.compile(r"\b(?:P-?5(?= 1\b)|E3(?= 3\b)|EU-?3(?= 1\b)) ")
+#: the group's names as the release wrote them
+_GROUPS = ("P5 1", "P-5 1", "E3 3", "EU3 1", "EU-3 1")
 #: what a format of ``2+2`` or ``5+2`` sides is called in the sentence
 _FORMAT = ("consultations", "talks", "dialogue", "meeting", "meetings", "format", "process", "framework",
            "ministerial", "negotiations", "mechanism", "agenda")
 #: a format named by its sides' counts: two single figures a space apart, then what it is
-_LOST_PLUS_FORMAT = re.compile(rf"(?<![\d.,/:-])\b[1-9] (?=[1-9] (?:{'|'.join(_FORMAT)})\b)")
+#: (the figure first, then what stands before it: a search skips to figures instead of looking back everywhere)
+_LOST_PLUS_FORMAT = re.compile(rf"[1-9](?<![\w.,/:-][1-9]) (?=[1-9] (?:{'|'.join(_FORMAT)})\b)")
 
 
 @REPAIRS.rule(
     "plus-sign",
-    trigger=("P5 1", "P-5 1", "E3 3", "EU3 1", "EU-3 1", *(f" {word}" for word in _FORMAT)),
+    trigger=(*_GROUPS, *(f" {word}" for word in _FORMAT)),
     note=note(
         "correction",
         "A plus sign the release lost to a space in the name of the six powers' group (P5 1, E3 3) is "
@@ -44,8 +47,9 @@ _LOST_PLUS_FORMAT = re.compile(rf"(?<![\d.,/:-])\b[1-9] (?=[1-9] (?:{'|'.join(_F
 def plus_sign(text: str) -> Found:
     """``the latest P5 1 package`` (08BERN1020): the space after ``P5`` is the lost ``+``; ``the recent
     2 2 consultations`` (07PARIS2725): the space between the figures is."""
+    named = any(group in text for group in _GROUPS)  # (asked first: a format's word is in most texts, a name in few)
     found: Found = [(m.end() - 1, m.end(), Choice(" ", "+", kind="corr", cert="high", reason="plus-sign"))
-                    for m in _LOST_PLUS.finditer(text)]
+                    for m in (_LOST_PLUS.finditer(text) if named else ())]
     found += [(m.end() - 1, m.end(), Choice(" ", "+", kind="corr", cert="medium", reason="plus-sign"))
               for m in _LOST_PLUS_FORMAT.finditer(text)]
     return sorted(found, key=lambda hit: hit[0])

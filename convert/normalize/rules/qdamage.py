@@ -36,7 +36,7 @@ _CAPS_Q = re.compile(r"(?<![A-Za-z])[A-Z]{4,}Q(?=[Ss]\b)")  # (and an acronym's 
 _Q_COMMA = re.compile(r"(?<=[A-Z]{2})Q,(?=s\b)|(?<=[a-z][sz])Q,(?= [a-z])")
 #: a plural's possessive Q before the noun it owns (``the union leadersQ complaint``, 07SANJOSE1820; ``othersQ
 #: assets``): after a word of three letters or more that ends in s, before a lower-case word that is no function word
-_PLURAL_Q = re.compile(r"(?<=[a-z]{2}s)Q(?= (?!(?:of|the|and|or|to|in|on|at|by|for|from|with|a|an|is|are|was|were|"
+_PLURAL_Q = re.compile(r"Q(?<=[a-z]{2}sQ)(?= (?!(?:of|the|and|or|to|in|on|at|by|for|from|with|a|an|is|are|was|were|"
                        r"has|have|had|that|which|who)\b)[a-z])")
 _Q_OPEN = re.compile(r"Q(?=[A-Z][a-z]|[b-tv-z])")
 _Q_CLOSE = re.compile(r"Q(?=[\s,.;:)!?]|$)")

@@ -19,8 +19,8 @@ from .ruler import note
 _LONG_RULE = re.compile(r"\s*-{10,}(?: -+)*\s*")
 #: the rule's end on the next line: one to three dashes alone
 _RULE_END = re.compile(r"\s*-{1,3}\s*")
-#: the shortest rule line whose end a teletype could have wrapped
-_WIDE = 60
+#: the shortest rule line whose end a teletype could have wrapped; the longest line its end may be (dashes, spaces)
+_WIDE, _END_CHARS = 60, 8
 
 
 @LINES.rule(
@@ -38,7 +38,8 @@ def wrapped_rule(lines: list[str]) -> list[str]:
     one to three dashes alone, right after a rule of dashes 60 characters wide or more, is the rule's end."""
     out: list[str] = []
     for line in lines:
-        if out and _RULE_END.fullmatch(line) and len(out[-1].strip()) >= _WIDE and _LONG_RULE.fullmatch(out[-1]):
+        if len(line) <= _END_CHARS and out and _RULE_END.fullmatch(line) and len(out[-1].strip()) >= _WIDE \
+                and _LONG_RULE.fullmatch(out[-1]):
             out[-1] = f"{out[-1].rstrip()}{line.strip()}"
             continue
         out.append(line)
