@@ -182,8 +182,8 @@ def _set(lines: list[str], width: Callable[[], int]) -> bool:
     """Whether every line of a paragraph was ended by its writer, not by the teletype's wrap: the next line's
     first word would have fitted after it (``His Excellency Mark Langdale`` / ``Ambassador of the United States``
     / ``San Jose``, 05SANJOSE2808; an address, a contact's block, a letter's close)."""
-    if len(lines) < _MIN_ENTRIES or not all(map(_entry, lines[1:])) or not width():
-        return False  # (prose's wrapped lines begin in lower case: no entries, asked before the line length)
+    if len(lines) < _MIN_ENTRIES or sum(not _entry(x) for x in lines) * 5 > len(lines) or not width():
+        return False  # (prose's wrapped lines begin in lower case: few entries, as _items counts them; asked first)
     return all(len(before.strip()) + 1 + len(line.split()[0]) <= width()
                for before, line in itertools.pairwise(lines) if line.strip())
 
