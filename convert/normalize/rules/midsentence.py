@@ -112,9 +112,11 @@ def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: li
     if furniture or not before or not texts:
         return False
     last, first = before[-1].strip(), texts[0].strip()
-    if _wrapped(last) and _COMMA_END.search(last) and len(texts) == 1 and _sentence_tail(first):
+    if not _wrapped(last):
+        return False
+    if len(texts) == 1 and _COMMA_END.search(last) and _sentence_tail(first):
         return True  # (``… found in Sudan, Iran, Kazakhstan,`` / blank / ``Venezuela, Angola, and the Caspian Basin.``)
-    if not (_wrapped(last) and _wrapped(first)) or _END_LABEL_END.search(last):
+    if not _wrapped(first) or _END_LABEL_END.search(last):
         return False
     if not _capital_or_figure(first) or first.endswith(":") or starts_new(first):  # (a list's lead: ``… meetings:``)
         return False
@@ -124,8 +126,9 @@ def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: li
         return True  # (a teletype line: ``¶10. Former Foreign Minister and current Cambio editor``)
     # (prose: a sentence's end in the run, or a numbered paragraph's opening: ``¶6. (U) During the APEC meeting …``
     # / … / ``… hosting the third`` / blank / ``China-Latin America Entrepreneurs Summit. …``, 09BEIJING841)
-    prose = PARA_START.match(before[0]) is not None or any(_SENTENCE_END.search(line) for line in before)
-    return len(before) >= 2 and bool(_WORD_END.search(last)) and prose
+    if len(before) < 2 or not _WORD_END.search(last):
+        return False
+    return PARA_START.match(before[0]) is not None or any(_SENTENCE_END.search(line) for line in before)
 
 
 def _sentence_tail(line: str) -> bool:

@@ -93,11 +93,12 @@ def run_on_bullets(line: str) -> list[Line] | None:
     spaced = [m.end() for m in _SPACED_BULLET.finditer(line)] if dashes else []
     hyphens = [m.end() for m in _SPACED_HYPHEN.finditer(line)] if " - " in line else []
     cuts += hyphens if len(hyphens) >= 2 else []
-    glued = [m.end() for m in _GLUED_HYPHEN.finditer(line)]
+    glued = [m.end() for m in _GLUED_HYPHEN.finditer(line)] if line.count(" -") >= 2 else []
     cuts += glued if len(glued) >= 2 else []
-    lower = [m.end() for m in _SPACED_LOWER.finditer(line)] if dashes else []
+    twice = dashes and line.count("--") >= 2  # (what the rules below ask for at least, counted in C first)
+    lower = [m.end() for m in _SPACED_LOWER.finditer(line)] if twice else []
     cuts += lower if len(lower) + (_LEADING_LOWER.match(line) is not None) >= 2 else []
-    cuts += _name_bullets(line) if dashes else []
+    cuts += _name_bullets(line) if twice else []
     if len(spaced) >= 2:
         cuts = sorted({*cuts, *spaced, *(m.start() for m in _GLUED_BULLET.finditer(line))})
     else:  # (one bullet after a list's lead: ``… which Jereissati outlined: -- Use …``, or after a finished
