@@ -80,7 +80,7 @@ def counted_items(lines: list[Line], starts: Starts) -> tuple[list[Line], list[L
 @ITEMS.rule("run-in-enumeration", before="hyphen-bullets")
 def run_in_enumeration(lines: list[Line], starts: Starts) -> tuple[list[Line], list[ListItem]] | None:
     """``His rationale:`` / ``1) All other countries … a lone holdout; 2) Now that Costa`` / ``Rica had opened
-    … why not open up to Cuba?; 3)`` / … (08SANJOSE629, 09REYKJAVIK39, 09MEXICO701; 15 pages): a count that
+    … why not open up to Cuba?; 3)`` / … (08SANJOSE629, 09REYKJAVIK39, 09MEXICO701; 14 pages): a count that
     runs on inside the sentence, its first label put at a line's start by the wrap, is no list: the one line
     that begins with a counted label begins with the first (``1)``, ``(a)``), and the next (``2)``, ``(b)``)
     follows in the same text after a semicolon, a comma or an ``and``. The lines stay the paragraph's text."""

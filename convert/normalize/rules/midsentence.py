@@ -114,7 +114,7 @@ def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: li
     last, first = before[-1].strip(), texts[0].strip()
     if not _wrapped(last):
         return False
-    if len(texts) == 1 and _COMMA_END.search(last) and _sentence_tail(first):
+    if len(texts) == 1 and last.endswith(",") and _COMMA_END.search(last) and _sentence_tail(first):
         return True  # (``… found in Sudan, Iran, Kazakhstan,`` / blank / ``Venezuela, Angola, and the Caspian Basin.``)
     if not _wrapped(first) or _END_LABEL_END.search(last):
         return False

@@ -39,6 +39,8 @@ _SPACED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|{_AND}|(?<=\b(?:Key Points|KEY POIN
 #: -- allow for projects …``, 09BRASILIA1167); not an aside's ``-- and``, ``-- which`` …
 _SPACED_LOWER = re.compile(rf"\s(?:(?<=[;:]\s)|{_AND})(?=--\s*+(?!(?:and|or|but|which|who|that|as)\b)[a-z])")
 _LEADING_LOWER = re.compile(r"^\s*+--\s*+[a-z]")
+#: what stands before such a bullet (the pattern's look-behinds as substrings, tested first)
+_LOWER_LEADS = ("; --", ": --", ";\t--", ":\t--", "; and --", "; AND --")
 #: one hyphen glued to the item's first word, two on the line at least (``Key points: -A former Ministry … -The
 #: consultant told us …``, 09CAIRO2371; ``… keyed to reftel: -Is the central government …? Answer: Yes. -Is …``)
 _GLUED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|{_AND})(?=-(?:[A-Z][a-z]|[AI]\s|[\"\u201c][A-Z]))")
@@ -93,12 +95,13 @@ def run_on_bullets(line: str) -> list[Line] | None:
     spaced = [m.end() for m in _SPACED_BULLET.finditer(line)] if dashes else []
     hyphens = [m.end() for m in _SPACED_HYPHEN.finditer(line)] if " - " in line else []
     cuts += hyphens if len(hyphens) >= 2 else []
-    glued = [m.end() for m in _GLUED_HYPHEN.finditer(line)] if line.count(" -") >= 2 else []
+    glued = [m.end() for m in _GLUED_HYPHEN.finditer(line)] if line.count(" -") - line.count(" --") >= 2 else []
     cuts += glued if len(glued) >= 2 else []
-    twice = dashes and line.count("--") >= 2  # (what the rules below ask for at least, counted in C first)
-    lower = [m.end() for m in _SPACED_LOWER.finditer(line)] if twice else []
+    twice = dashes and line.count("--") >= 2  # (what the rules below ask for at least, found in C first)
+    led = twice and any(lead in line for lead in _LOWER_LEADS)
+    lower = [m.end() for m in _SPACED_LOWER.finditer(line)] if led else []
     cuts += lower if len(lower) + (_LEADING_LOWER.match(line) is not None) >= 2 else []
-    cuts += _name_bullets(line) if twice else []
+    cuts += _name_bullets(line) if twice and (": --" in line or ":  --" in line) else []
     if len(spaced) >= 2:
         cuts = sorted({*cuts, *spaced, *(m.start() for m in _GLUED_BULLET.finditer(line))})
     else:  # (one bullet after a list's lead: ``… which Jereissati outlined: -- Use …``, or after a finished
