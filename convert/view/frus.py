@@ -161,12 +161,11 @@ def _distinct(names: Iterable[str], date: str | None) -> list[Named]:
     return list(seen.values())
 
 
-def _others(view: CableView, names: Iterable[str]) -> list[Named]:
+def _others(named: list[Named], origin: Named | None) -> list[Named]:
     """The offices named, the sender's own left out: a post that lists itself among its addressees
     (``TO RUEHSJ/AMEMBASSY SAN JOSE`` / ``RUEHC/SECSTATE WASHDC``, 08SANJOSE71; ``INFO … RUEHSG/AMEMBASSY
     SANTIAGO``, 10SANTIAGO254) keeps a copy for its own file; the heading and the note name those it was sent to."""
-    origin = sender(view)
-    return [named for named in _distinct(names, view.date) if origin is None or named.text != origin.text]
+    return [office for office in named if origin is None or office.text != origin.text]
 
 
 def addressees(named: Sequence[Named]) -> str:
@@ -192,7 +191,8 @@ def addressees(named: Sequence[Named]) -> str:
 def heading(view: CableView) -> str:
     """``Telegram From the Embassy in China to the Department of State``."""
     origin = sender(view)
-    to = _others(view, view.to) or _distinct(view.to, view.date)
+    everyone = _distinct(view.to, view.date)
+    to = _others(everyone, origin) or everyone
     kind = "Telegram"
     if len(to) > MAX_NAMED_ADDRESSEES:
         kind = "Circular Telegram"
@@ -252,7 +252,7 @@ def marking(view: CableView) -> str:
 
 def repeated_to(view: CableView) -> str | None:
     """``Repeated to Tokyo, Seoul, and the Mission in Geneva``, or None."""
-    named = _others(view, view.info)
+    named = _others(_distinct(view.info, view.date), sender(view))
     if not named:
         return None
     # a line the header's reader took for an addressee (``LOG-00 AID-00``, ``029700``) is

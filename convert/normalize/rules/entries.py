@@ -80,7 +80,13 @@ def _wrapped_on(before: str, line: str, width: Callable[[], int], lines: list[st
     if sum(x.split()[0] == first for x in lines) > 1 or sum(_last_word(x) == last for x in lines) > 1:
         return False
     line_length = width()
-    return bool(line_length) and len(before.strip()) + 1 + len(first) > line_length
+    return bool(line_length) and not _fits(before, first, line_length)
+
+
+def _fits(before: str, word: str, line_length: int) -> bool:
+    """Whether ``word`` would have fitted on ``before``'s line after a space (the teletype wraps only a word
+    that would not: a line that ends before such a word was ended by its writer)."""
+    return len(before.strip()) + 1 + len(word) <= line_length
 
 
 #: a company's or a name's abbreviation that may end an entry with its full stop (``Gravitas Ltda.``)
@@ -184,8 +190,9 @@ def _set(lines: list[str], width: Callable[[], int]) -> bool:
     / ``San Jose``, 05SANJOSE2808; an address, a contact's block, a letter's close)."""
     if len(lines) < _MIN_ENTRIES or sum(not _entry(x) for x in lines) * 5 > len(lines) or not width():
         return False  # (prose's wrapped lines begin in lower case: few entries, as _items counts them; asked first)
-    return all(len(before.strip()) + 1 + len(line.split()[0]) <= width()
-               for before, line in itertools.pairwise(lines) if line.strip())
+    line_length = width()
+    pairs = itertools.pairwise(lines)
+    return all(_fits(before, line.split()[0], line_length) for before, line in pairs if line.strip())
 
 
 def _after_label(blocks: list[Block], index: int) -> bool:

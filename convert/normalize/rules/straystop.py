@@ -16,6 +16,8 @@ from .ruler import note
 
 #: a line that begins with a stop, a space and a title in capitals (an ellipsis may open it)
 _STRAY_STOP = re.compile(r"(\s*)\. +(?=(?:\.\.\.)?[A-Z][A-Z0-9 '.,&/-]{7,}$)")
+#: a line that ends in a word or a bracket, no stop after it (the paragraph the stop belongs to)
+_UNSTOPPED = re.compile(r"[A-Za-z0-9)]\s*$")
 
 
 @LINES.rule(
@@ -39,7 +41,7 @@ def stray_stop_line(lines: list[str]) -> list[str]:
         if found is None:
             continue
         before = next((i for i in (index - 1, index - 2) if i >= 0 and out[i].strip()), None)
-        if before is None or not re.search(r"[A-Za-z0-9)]\s*$", out[before]):
+        if before is None or not _UNSTOPPED.search(out[before]):
             continue
         out[before] = out[before].rstrip() + "."
         out[index] = found.group(1) + line[found.end() :]
