@@ -79,7 +79,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s74.tsv", "session 74"),
               ("selection-holdout-s75.tsv", "session 75"),
               ("selection-holdout-s76.tsv", "session 76"),
-              ("selection-holdout-s77.tsv", "session 77"))
+              ("selection-holdout-s77.tsv", "session 77"),
+              ("selection-holdout-s78.tsv", "session 78"),
+              ("selection-holdout-s79.tsv", "session 79"))
 
 
 def selection() -> dict[str, dict]:
