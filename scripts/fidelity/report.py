@@ -314,6 +314,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 76", "% right on pages drawn and read in session 76 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 77", "% right on pages drawn and read in session 77 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 78", "% right on pages drawn and read in session 78 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 79", "% right on pages drawn and read in session 79 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
