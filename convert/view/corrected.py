@@ -27,11 +27,14 @@ _INSTRUCTION = re.compile(r"\b(?:FOR|PASS|COLLECTIVE)\b|^\s*[-=_*/]{3}", re.I)
 #: a line that says what was corrected (``CORRECTED THROUGHOUT TEXT``, ``FIRST PARA CHANGED FROM (C) TO (U).``)
 _CORRECTION = re.compile(r"\b(?:CORRECTED|CHANGED|ADDED|DELETED|REMOVED|ERROR)\b", re.I)
 _OPENER_SEGS = f"{DIV}/t:opener/t:seg"
+#: the pages' headers in the text (the page lines, and what a page writes under its line)
+_PAGE_HEADERS = f"{DIV}//t:fw[@type='header']"
 
 
 def read_corrected(tei: etree._Element) -> str | None:
     """What a corrected copy's notice among the opener's lines says it corrected ("" where it says
-    nothing more), its wrapped last words included, or None where the cable carries no such notice."""
+    nothing more), its wrapped last words included; else a notice a page's header writes; None where the
+    cable carries no such notice."""
     segs = cast("list[Any]", compiled(_OPENER_SEGS)(tei))
     for index, seg in enumerate(segs):
         written = text_of(seg)
@@ -42,8 +45,22 @@ def read_corrected(tei: etree._Element) -> str | None:
         if after is not None and _goes_on(written, found["why"], after):
             whole = f"{found['why']} {text_of(after).strip()}".strip().rstrip(" .")
             return whole[:-1].rstrip() if whole.endswith(")") and whole.count(")") > whole.count("(") else whole
-        return cast(str, found["why"])
+        return _balanced(written, found)
+    for header in cast("list[Any]", compiled(_PAGE_HEADERS)(tei)):  # (the notice as a page's header: 08PARIS130)
+        found = _CORRECTED.match(text_of(header))
+        if found is not None:
+            return _balanced(text_of(header), found)
     return None
+
+
+def _balanced(written: str, found: re.Match[str]) -> str:
+    """What the notice says it corrected, its opening bracket given back where the pattern took it as the
+    notice's (``C O R R E C T E D  C O P Y  (PARAGRAPH 10) NOTE ADDED``, 09QUITO177: ``(PARAGRAPH 10) NOTE
+    ADDED``, not ``PARAGRAPH 10) NOTE ADDED``)."""
+    why = cast(str, found["why"])
+    if why.count(")") > why.count("(") and "(" in written[: found.start("why")]:
+        return "(" + why
+    return why
 
 
 def _goes_on(written: str, why: str, after: etree._Element) -> bool:

@@ -111,6 +111,7 @@ from . import initials  # noqa: F401  (after passes: its pass follows attach-lis
 from . import missing  # noqa: F401  (after blocks: its kind goes before short-underlined-heading)
 from . import pagenumber  # noqa: F401  (after closing: its rule follows classification-line)
 from . import pagesubject  # noqa: F401  (after lines: its rules follow page-break-old)
+from . import pagenotice  # noqa: F401  (after pagesubject: its rule follows page-subject-wrap)
 from . import absent  # noqa: F401  (the closing.absent chain)
 from . import listtail  # noqa: F401  (after tailtitle and entries: its pass follows mixed-title-after-text)
 from . import valediction  # noqa: F401  (after entries: its pass follows entry-lines)
@@ -119,6 +120,7 @@ from . import merged  # noqa: F401  (the routing.addressees chain, asked by the 
 from . import halftitle  # noqa: F401  (after tailtitle: its pass follows mixed-title-after-text)
 from . import sipdisline  # noqa: F401  (after spacing: its rule follows double-spaced)
 from . import lineparas  # noqa: F401  (after sipdisline: its rule follows sipdis-blank)
+from . import slashes  # noqa: F401  (after listtail: its pass follows list-tail)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

@@ -82,16 +82,25 @@ _DASHES = frozenset(("--", "---"))
 _LAST_BUT_ONE = re.compile(r"(?:[;,]|^)\s*(?:and|or),?\s*$")  # (``and,`` may stand alone on its line)
 
 
-def _dash_item(line: str, before: str) -> bool:
+def _dash_item(line: str, before: str, one_per_line: bool) -> bool:
     """A ``--`` bullet that starts the next item, with no second dash on its line (an aside's);
     in lower case too after a list's last item but one (``-- consideration of … profiling; and`` /
-    ``-- the need to correct …``, 09BRASILIA1167)."""
+    ``-- the need to correct …``, 09BRASILIA1167), or in a list whose every line begins with its dash
+    (``one_per_line``: no item wrapped, so no line goes on with the one before: ``-- Director-General for
+    Foreign Trade Gabriela Castro`` / ``-- the GOCR's Ambassador to Panama``, 08SANJOSE958)."""
     if " -- " in line.strip():  # (the line's own label may stand after a space: `` -- difficulties …``)
         return False
     if _dash_bullet(line, before):
         return True
-    match = ITEM_START.match(line) if _LAST_BUT_ONE.search(before) else None
+    match = ITEM_START.match(line) if one_per_line or _LAST_BUT_ONE.search(before) else None
     return match is not None and match["label"] in _DASHES and line[match.end() :][:1].islower()
+
+
+def _one_per_line(lines: list[Line], starts: Starts) -> bool:
+    """Whether every text line from the first that begins with a dash's label begins with one."""
+    pairs = zip(lines, starts, strict=True)
+    labelled = [bool(start and start["label"] in _DASHES) for x, start in pairs if isinstance(x, str)]
+    return all(labelled[labelled.index(True) :]) if True in labelled else False
 
 
 @ITEMS.rule("dash-bullets", after="hyphen-bullets")
@@ -100,11 +109,13 @@ def dash_bullets(lines: list[Line], starts: Starts) -> tuple[list[Line], list[Li
     before ends without a full stop (``Key issues for your visit include:`` / ``-- Internal
     political issues`` / ``-- Bilateral relations`` / …; ``---`` too: ``--- Staff Colonel Saeed Rashid
     al-Shihi, CNIA``, 09ABUDHABI744): the plain rule began the list, and a line of it that begins so,
-    with no second dash on it (an aside's), is the next item."""
+    with no second dash on it (an aside's), is the next item; so is one in lower case where every line
+    of the list begins with its dash (no item wrapped: 08SANJOSE958)."""
     if not any(starts) or not any(start and start["label"] in _DASHES for start in starts):
         return None  # (no line begins with a double (or triple) dash's label)
     plain = split_item_lines(lines, starts=starts)
     if not plain[1] or plain[1][0].label not in _DASHES:
         return None
-    head, items = split_item_lines(lines, _dash_item, starts)
+    one = _one_per_line(lines, starts)
+    head, items = split_item_lines(lines, lambda line, before: _dash_item(line, before, one), starts)
     return (head, items) if len(items) > len(plain[1]) else None

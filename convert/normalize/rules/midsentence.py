@@ -44,7 +44,7 @@ paragraph ended there; what tells them apart is the wrap: the paragraph's last l
 so long that the next run's first word would not have fitted on it (the text's line length: the longest
 of the two runs' other lines; two spaces after the sentence's end where the writer sets two), so the
 teletype broke the line, not the writer. Both runs are prose of
-two lines or more in mixed case (most words of the second's first line in lower case: not a heading, a
+two lines or more in mixed case (most words of the second's first two lines in lower case: not a heading, a
 name or a signature), the second beginning with a capital, or a quotation mark and a capital (``… and insular
 style.`` / page line / ``""Everyone on the outside is viewed as an enemy. …``, 06BUENOSAIRES1912), and no
 number, label or rule.
@@ -222,8 +222,8 @@ def page_break_rejoin(before: list[str], furniture: list[Furniture], texts: list
     """``… supporting regional democracy.`` / page line / ``The DCM thanked Zannini for …`` / ``Haiti. …``:
     two runs of prose of two lines or more with a page line between, the first's last line ending a
     sentence and too long for the second's first word to have fitted after it (the line length: the
-    longest of the two runs' other lines, 40 or more), the second's first line long, mostly in lower
-    case, beginning with a capital (a quotation mark before it aside) and no number, label or rule."""
+    longest of the two runs' other lines, 40 or more), the second's first line long, its first two mostly in
+    lower case, beginning with a capital (a quotation mark before it aside) and no number, label or rule."""
     if not any(f.kind == "page" for f in furniture) or len(before) < 2 or len(texts) < 2:
         return False
     last, first = before[-1].strip(), texts[0].strip()
@@ -233,4 +233,6 @@ def page_break_rejoin(before: list[str], furniture: list[Furniture], texts: list
     space = 2 if any(".  " in x for x in (*before, *texts)) else 1  # (two after a sentence, where the writer sets two)
     if width < _MIN_WIDTH or len(last) + space + len(first.split()[0]) <= width:
         return False  # (the word would have fitted: the writer ended the paragraph there)
-    return 10 * len(first) >= 7 * width and lower_share(first) > _PROSE
+    # (prose: most words of the first two lines in lower case; a sentence may open with a name: ``Institutional
+    # Revolutionary Party (PRI) contacts have`` / ``indicated that they would prefer …``, 09MEXICO3101)
+    return 10 * len(first) >= 7 * width and lower_share(f"{first} {texts[1]}") > _PROSE

@@ -69,12 +69,13 @@ def _matched(words: Sequence[str], subject: Sequence[str]) -> int:
     return n
 
 
-def _page_before(entries: Sequence[Entry]) -> int | None:
-    """The index of a page break (after the first page) just before, blank lines between."""
+def page_before(entries: Sequence[Entry], first: bool = False) -> int | None:
+    """The index of a page break just before, blank lines between: after the first page (the first's own
+    line too where ``first``)."""
     for k in range(len(entries) - 1, max(-1, len(entries) - 2 - _BLANKS), -1):
         entry = entries[k]
         if isinstance(entry, Furniture):
-            return k if entry.kind == "page" and entry.n not in (None, "1") else None
+            return k if entry.kind == "page" and (first or entry.n not in (None, "1")) else None
         if entry is not None:
             return None
     return None
@@ -97,7 +98,7 @@ def page_subject(cur: EntryCursor, line: str, stripped: str) -> Continued | None
     the cable's subject from its start (two words or more; its last word may be cut), is the
     page's header; the words after it are the text's."""
     label = _LABEL.match(stripped)
-    at = _page_before(cur.entries) if label else None
+    at = page_before(cur.entries) if label else None
     if label is None or at is None:
         return None
     words = stripped[label.end() :].split()
@@ -105,7 +106,7 @@ def page_subject(cur: EntryCursor, line: str, stripped: str) -> Continued | None
     if n < _WORDS:
         return None
     cur.page_subject = n == len(words)  # (text after it: the header has ended)
-    return _continued(cur.entries[at], at, stripped, len(words) - n)
+    return continued(cur.entries[at], at, stripped, len(words) - n)
 
 
 @FURNITURE.rule(
@@ -124,7 +125,7 @@ def page_subject_wrap(cur: EntryCursor, line: str, stripped: str) -> Continued |
     if not cur.page_subject:  # (asked of every line: the flag first)
         return None
     cur.page_subject = False
-    at = _page_before(cur.entries)
+    at = page_before(cur.entries)
     if at is None:
         return None
     last = cur.entries[at]
@@ -139,11 +140,11 @@ def page_subject_wrap(cur: EntryCursor, line: str, stripped: str) -> Continued |
         if subject[: len(head)] == head and len(head) < len(subject):
             if _matched(words, subject[len(head) :]) == len(words):
                 cur.page_subject = True  # (and the line after it may go on too)
-                return _continued(last, at, stripped, 0)
+                return continued(last, at, stripped, 0)
     return None
 
 
-def _continued(furniture: Entry, at: int, stripped: str, rest_words: int) -> Continued:
+def continued(furniture: Entry, at: int, stripped: str, rest_words: int) -> Continued:
     """The furniture ``at`` with the line's first words added as a header line; the rest after."""
     assert isinstance(furniture, Furniture)
     cut = len(stripped)

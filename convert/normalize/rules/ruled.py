@@ -11,12 +11,15 @@ from ..parsed import AnonBlock, Block, Heading, PageBreak, Paragraph
 from .blocks import PASSES, terminal, text_lines
 from .fields import field_kind, is_wrapper
 from .ruler import Run
-from .runs import has_lower, is_bare, last_text, title_case, wrapped_title_lines
+from .runs import TITLE_LIMIT, has_lower, is_bare, last_text, title_case, wrapped_title_lines
 
 #: a title's length: at most this many characters and words (a line of its own, or two when
-#: rules stand above and below it)
+#: rules stand above and below it); boxed by rules above and below, as long as a title a rule
+#: touches may be (``dashed-heading``'s measure: ``Muslim countries should play lead role in Iraq And
+#: help solve the Israeli-Palestinian dispute``, 07ISLAMABAD1583)
 _TITLE_CHARS = 90
 _TITLE_WORDS = 14
+_BOXED_WORDS = 24
 #: a post's trailer set between rules (``Visit Embassy Madrid's Classified Website; http://…``)
 _NOT_TITLE = re.compile(r"://|\bwww\.|Classified Web ?Site", re.I)
 
@@ -25,14 +28,15 @@ def is_rule(block: Block | None) -> bool:
     return isinstance(block, AnonBlock) and block.type == "rule"
 
 
-def is_title(texts: list[str], boxed: bool, run: Run) -> bool:
-    """Whether the lines read as a title: short, beginning with a capital (or a quotation mark
-    and one, or an ellipsis and words written as a title), not running on (no trailing comma or
-    semicolon), no field or wrapper line."""
-    if not texts or len(texts) > (2 if boxed else 1):
+def is_title(texts: list[str], two_lines: bool, run: Run, boxed: bool = False) -> bool:
+    """Whether the lines read as a title: short (longer ``boxed`` by rules above and below it), beginning with
+    a capital (or a quotation mark and one, or an ellipsis and words written as a title), not running on (no
+    trailing comma or semicolon), no field or wrapper line; two lines where ``two_lines`` allows."""
+    if not texts or len(texts) > (2 if two_lines else 1):
         return False
     title = " ".join(t.strip() for t in texts)
-    if not title or len(title) > _TITLE_CHARS or len(title.split()) > _TITLE_WORDS or _NOT_TITLE.search(title):
+    chars, words = (TITLE_LIMIT, _BOXED_WORDS) if boxed else (_TITLE_CHARS, _TITLE_WORDS)
+    if not title or len(title) > chars or len(title.split()) > words or _NOT_TITLE.search(title):
         return False
     opened = title.lstrip("\"'“‘")
     first = opened[:1]
@@ -72,7 +76,7 @@ def ruled_heading(blocks: list[Block], run: Run) -> list[Block]:
             continue
         texts = text_lines(block.lines)  # (a title wrapped over two lines, written as a title: not a sentence)
         wrapped = wrapped_title_lines(texts) and (not has_lower(texts[0]) or title_case(" ".join(texts)))
-        if is_title(texts, boxed or wrapped, run):
+        if is_title(texts, boxed or wrapped, run, boxed):
             out[index] = Heading(block.lines)
             first = _first_line(blocks[index - 1], run) if index > 1 and _closed(blocks[index - 2]) else None
             if first is not None:

@@ -23,7 +23,8 @@ Regulatory`` / ``Agency//``, 09MADRID98: slashes opening the first line and clos
 only) is read as one line. Not a question or a
 parted line that opens with a comment's label (``Comment: How Important is This?``: the
 ``comment`` span begins there) or a teletype operating signal (``ZFR ZFR ZFR CANCEL TELEGRAM
-PER DRAFTER REQUEST``, 09BRASILIA1263). The line is kept as written (slashes included). A
+PER DRAFTER REQUEST``, 09BRASILIA1263). The line is kept as written here (``slashed-heading``,
+after every heading pass, records two slashes each side as the heading's rendition). A
 sentence in capitals that ends in a full stop is no title.
 
 ``slashed-title-after-text`` (after ``marked-title``): a title between slashes on the last line
@@ -149,7 +150,7 @@ def _glued_slashed(lines: tuple[Line, ...]) -> int | None:
         "normalization",
         "A title set between slashes on the line after a paragraph's last line, with no blank line between "
         "(… at the same level. / //BILATERAL ISSUES - CUBA, 3U COMMERCIAL DISPUTE//), before a numbered "
-        "paragraph, is the next section's heading, not the paragraph's last words; kept as written.",
+        "paragraph, is the next section's heading, not the paragraph's last words.",
     ),
 )
 def slashed_title_after_text(blocks: list[Block], run: Run) -> list[Block]:
