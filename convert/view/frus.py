@@ -154,10 +154,13 @@ def id_station(cable_id: str) -> str | None:
 
 
 def _distinct(names: Iterable[str], date: str | None) -> list[Named]:
-    seen: dict[str, Named] = {}
+    """The offices named, each once: two routing names of one office (``AMEMBASSY ASTANA``, ``RUEHTA/AMEMBASSY
+    ASTANA``) are one; two posts one name gives in words (the Embassy in Kazakhstan at Astana and at Almaty,
+    07ISLAMABAD1583) are two, told apart by their city."""
+    seen: dict[tuple[str, str], Named] = {}
     for name in names:
         named = name_office(name, date)
-        seen.setdefault(named.text, named)
+        seen.setdefault((named.text, named.short), named)
     return list(seen.values())
 
 
@@ -165,7 +168,7 @@ def _others(named: list[Named], origin: Named | None) -> list[Named]:
     """The offices named, the sender's own left out: a post that lists itself among its addressees
     (``TO RUEHSJ/AMEMBASSY SAN JOSE`` / ``RUEHC/SECSTATE WASHDC``, 08SANJOSE71; ``INFO … RUEHSG/AMEMBASSY
     SANTIAGO``, 10SANTIAGO254) keeps a copy for its own file; the heading and the note name those it was sent to."""
-    return [office for office in named if origin is None or office.text != origin.text]
+    return [office for office in named if origin is None or (office.text, office.short) != (origin.text, origin.short)]
 
 
 def addressees(named: Sequence[Named]) -> str:
@@ -182,7 +185,7 @@ def addressees(named: Sequence[Named]) -> str:
             phrases.append(members[0].text)
         else:
             plural = stations.PLURALS.get(parts.title, parts.title + "s")
-            places = join_words([m.parts.place for m in members if m.parts])
+            places = join_words(list(dict.fromkeys(m.parts.place for m in members if m.parts)))  # (Astana, Almaty)
             phrases.append(f"the {plural} {parts.preposition} {places}")
     return join_words(phrases)
 
@@ -250,6 +253,14 @@ def marking(view: CableView) -> str:
     return "; ".join(items)
 
 
+def _corrected(why: str) -> str:
+    """``Sent as a corrected copy (ADDED TAGS)``; what was corrected after a colon where it has brackets of
+    its own (``Sent as a corrected copy: (PARAGRAPH 10) NOTE ADDED``)."""
+    if not why:
+        return "Sent as a corrected copy"
+    return f"Sent as a corrected copy: {why}" if "(" in why or ")" in why else f"Sent as a corrected copy ({why})"
+
+
 def repeated_to(view: CableView) -> str | None:
     """``Repeated to Tokyo, Seoul, and the Mission in Geneva``, or None."""
     named = _others(_distinct(view.info, view.date), sender(view))
@@ -288,8 +299,7 @@ def source_note(view: CableView) -> list[tuple[str, str]]:
     if view.partial:
         note.append(("partial", "A partial extract of the original cable."))
     if view.corrected is not None:
-        note.append(("corrected", sentence(f"Sent as a corrected copy ({view.corrected})" if view.corrected
-                                            else "Sent as a corrected copy")))
+        note.append(("corrected", sentence(_corrected(view.corrected))))
     note.append(("marking", sentence(marking(view))))
     if view.addressed:  # (whose "I" the text is, and to whom it speaks)
         note.append(("addressed", sentence(view.addressed)))
