@@ -89,8 +89,9 @@ def paren_dash(text: str) -> Found:
     return found
 
 
-#: an asterisk between two words, no space on either side (``illicit activity*sometimes from``)
-_STAR = re.compile(r"(?<=[a-z])\*(?=[a-z]|[A-Z][a-z])")  # (``… process*Spain, France …``: a name after it)
+#: an asterisk between two words, no space on either side (``illicit activity*sometimes from``; ``… process*Spain,
+#: France …``: a name after it), or a space on each side before a word in lower case (``not what happened * it was``)
+_STAR = re.compile(r"\*(?:(?<=[a-z]\*)(?=[a-z]|[A-Z][a-z])|(?<=[A-Za-z0-9,] \*)(?= [a-z]))")
 
 
 @REPAIRS.rule(
@@ -99,13 +100,16 @@ _STAR = re.compile(r"(?<=[a-z])\*(?=[a-z]|[A-Z][a-z])")  # (``… process*Spain,
     trigger=("*",),
     note=note(
         "correction",
-        "A dash sent as * between two words (illicit activity*sometimes from former leaders themselves*but) is "
-        "an error of transmission, corrected to — (sic/corr, certainty medium: the dash is found by its shape).",
+        "A dash sent as * between two words (illicit activity*sometimes from former leaders themselves*but; what "
+        "happened * it was) is an error of transmission, corrected to — (sic/corr, certainty medium: the dash is "
+        "found by its shape).",
     ),
 )
 def star_dash(text: str) -> Found:
     """``… reports of illicit activity*sometimes from former paramilitary leaders themselves*but …``
     (06BOGOTA2291, 18 pages): a ``*`` glued between two words, the first in lower case, is the dash the same
-    character set sent as ``)`` elsewhere; not a footnote's star (a space or a stop after it)."""
+    character set sent as ``)`` elsewhere; so is one set between spaces before a word in lower case (``what
+    happened * it was a lunch``, 06LIMA2017; 7 pages); not a footnote's star (a stop after it, or a space and
+    no word in lower case), nor a bullet (the line's first mark)."""
     return [(m.start(), m.end(), Choice("*", "\u2014", kind="corr", cert="medium", reason="dash"))
             for m in _STAR.finditer(text)]

@@ -225,6 +225,46 @@ def question_apostrophe(text: str) -> Found:
     return [_corr_match(m, "\u2019", "apostrophe") for m in _QUESTION_APOSTROPHE.finditer(text)]
 
 
+#: a quotation mark sent as ``?``: an opening one at a word's start before a letter (no question mark stands
+#: there), a closing one after a word's letter, a stop, a comma or a bracket, before a space, a mark or the run's end
+_QUESTION_OPEN = re.compile(r"\?(?=[A-Za-z])")
+_QUESTION_CLOSE = re.compile(r"\?(?<=[A-Za-z0-9.,!)]\?)(?=[\s,.;:)]|$)")
+
+
+@REPAIRS.rule(
+    "question-quotes",
+    after="question-apostrophe",
+    trigger=("?",),
+    note=note(
+        "correction",
+        "Quotation marks sent as ? (the terms ?principal components?, He said, ?Iceland currently has …?) are "
+        "errors of transmission, corrected to \u201c and \u201d where a ? at a word's start is closed within the "
+        "run (sic/corr, certainty medium: the pair is found by its shape; no question mark opens a word).",
+    ),
+)
+def question_quotes(text: str) -> Found:
+    """``cannot support the terms ?principal components? and ?closure elements?``, ``He said, ?Iceland currently
+    has 3 to 4 billion Euro … for two years.?`` (08REYKJAVIK224; 5 pages): a ``?`` at a word's start (after a
+    space, a bracket or the run's start) opens a quotation the next ``?`` closes, within 300 characters, after
+    a word, a stop or a comma (an apostrophe sent as ``?`` passed over: ``Iceland?s``); a lone one stays."""
+    found: Found = []
+    at = 0
+    while (opening := _QUESTION_OPEN.search(text, at)) is not None:
+        start = opening.start()
+        at = start + 1
+        if start and text[start - 1] not in _BEFORE_OPEN:
+            continue
+        stop = text.find("?", at, start + 300)
+        while stop > 0 and _QUESTION_APOSTROPHE.match(text, stop):
+            stop = text.find("?", stop + 1, start + 300)
+        if stop < 0 or not _QUESTION_CLOSE.match(text, stop):
+            continue
+        found += [(start, start + 1, Choice("?", "\u201c", kind="corr", cert="medium", reason="quote")),
+                  (stop, stop + 1, Choice("?", "\u201d", kind="corr", cert="medium", reason="quote"))]
+        at = stop + 1
+    return found
+
+
 #: an apostrophe typed as an acute accent (a keyboard with the accent where the apostrophe is): after a letter,
 #: before a possessive's ``s`` (``government´s``, ``AIVD´s``, ``COSTA RICA´S``), or after a plural's ``s`` before a
 #: space (``the Netherlands´ counter terrorism``)
@@ -233,7 +273,7 @@ _ACUTE_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u00b4(?=[sS]\b)|(?<=[a-z]s)\u00b4
 
 @REPAIRS.rule(
     "acute-apostrophe",
-    after="question-apostrophe",
+    after="question-quotes",
     trigger=("\u00b4",),
     note=note(
         "correction",
