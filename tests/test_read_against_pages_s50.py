@@ -49,3 +49,34 @@ def test_what_a_corrected_copy_corrected_keeps_its_own_brackets_whole() -> None:
         notes.append(markdown.write(cable, WriteOptions()).decode().split("[^", 2)[-1])
     assert "Sent as a corrected copy: (PARAGRAPH 10) NOTE ADDED." in notes[0]
     assert "Sent as a corrected copy (ADDED TAGS)." in notes[1]
+
+
+def test_a_subject_that_says_it_is_a_corrected_copy_makes_the_note_say_so() -> None:
+    """``SUBJECT: (CORRECTED COPY) ARIAS ACCEPTS FIRST RESIGNATION`` (06SANJOSE2041; 12 pages write the notice in
+    the subject, before or after its words): the subject keeps it as written, and the source note says the
+    copy was sent corrected; a subject about a correction of another kind does not."""
+    notes = []
+    for subject in ("(CORRECTED COPY) ARIAS ACCEPTS A RESIGNATION", "THE CORRECTED FIGURES ON COPY PAPER"):
+        body = _routed("101200Z APR 08", "AMEMBASSY KABUL").replace("SUBJECT: A TEST", "SUBJECT: " + subject)
+        cable = normalize(RawCable(source="t.txt", form="text", body=body))
+        notes.append(markdown.write(cable, WriteOptions()).decode().split("[^", 2)[-1])
+    assert "Sent as a corrected copy." in notes[0] and "(CORRECTED COPY) ARIAS ACCEPTS" in notes[0]
+    assert "corrected copy" not in notes[1]
+
+
+def test_a_reference_that_names_no_cable_after_a_semicolon_is_one_of_its_own() -> None:
+    """``REF: A) 05 VATICAN 475 ET AL.; WARSAW 799 ET AL.; MARTIN - CURTIN, VAN CLEVE TELCONS`` (06VATICAN83):
+    three references, the telcons apart from Warsaw's cable; a conjunction before the next label (``C) State
+    15111; and D) …``) and a semicolon inside a quoted title stay with their reference."""
+    from convert.normalize.refs import parse_refs
+
+    def items(text: str) -> list[tuple[str, str | None]]:
+        return [(r.text, r.target) for r in parse_refs(text, 2006).items]
+
+    assert items("REF: A) 05 VATICAN 475 ET AL.; WARSAW 799 ET AL.; MARTIN - CURTIN, VAN CLEVE TELCONS") == [
+        ("05 VATICAN 475 ET AL.", "05VATICAN475"), ("WARSAW 799 ET AL.", "06WARSAW799"),
+        ("MARTIN - CURTIN, VAN CLEVE TELCONS", None)]
+    assert items("REF: A) STATE 16319; B) STATE 15111; and C) STATE 13716") == [
+        ("STATE 16319", "06STATE16319"), ("STATE 15111", "06STATE15111"), ("STATE 13716", "06STATE13716")]
+    assert items('REF: A. TRIPOLI 370 - QADHAFI: "REGAN WAS CRAZY; LIBYA IS BETTER" B. STATE 5') == [
+        ('TRIPOLI 370 - QADHAFI: "REGAN WAS CRAZY; LIBYA IS BETTER"', "06TRIPOLI370"), ("STATE 5", "06STATE5")]

@@ -37,12 +37,10 @@ MONTH_WORDS = frozenset(
     "JAN FEB MAR APR MAY JUN JUL AUG SEP SEPT OCT NOV DEC JANUARY FEBRUARY MARCH APRIL JUNE JULY "
     "AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
 )
-#: ``05 PARIS 7528``, ``PARIS 7528``, the cablegate form ``09BOGOTA569``, a year after the
-#: serial ``PANAMA 00933/08`` or in parentheses ``THE HAGUE 3128 (2005)``, a five- or six-digit
-#: serial written in eight (``STATE 00218123``, ``STATE 00028885``; not a page's own number,
-#: ``STATE 00120578 002 OF 003``, nor a shorter serial written so: ``TRIPOLI 00000948`` heads a page). Not a serial
-#: that an ellipsis cuts off (``DUSHANBE 16...``, where a partial extract ends): its digits may
-#: be only the first of the number's
+#: ``05 PARIS 7528``, ``PARIS 7528``, the cablegate form ``09BOGOTA569``, a year after the serial ``PANAMA 00933/08``
+#: or in parentheses ``THE HAGUE 3128 (2005)``, a five- or six-digit serial written in eight (``STATE 00218123``,
+#: ``STATE 00028885``; not a page's own number, ``STATE 00120578 002 OF 003``, nor a shorter serial written so:
+#: ``TRIPOLI 00000948`` heads a page). Not a serial an ellipsis cuts off (``DUSHANBE 16...``, a partial extract's end)
 _CABLE_REF = re.compile(
     # (a year before the station, or in brackets: ``(08) SAO PAULO 497``)
     r"^\s*(?:['’](?=\d\d\s))?(?:(?P<year>\d{4}|\d{2}|O\d)(?:\s+|(?=[A-Z]{3}))|\((?P<pyear>\d\d)\)\s*)?"
@@ -197,11 +195,10 @@ def _read_station(station: str) -> str | None:
 
 
 _ALSO_STATIONS = frozenset({"SECSTATE"})
-#: stations a reference writes otherwise than the ids spell them, where no banner tells: the
-#: Department's cables are STATE; ``USEU 3226`` is the Mission to the European Union's, written
-#: in full ``USEU BRUSSELS 4936`` as other references do (04USEUBRUSSELS4936; a page's database
-#: row gives 04THEHAGUE1919's ``USEU 3226`` as 04USEUBRUSSELS3226); ``09 KL 1016`` is Embassy
-#: Kuala Lumpur's own short name for itself (10KUALALUMPUR12)
+#: stations a reference writes otherwise than the ids spell them, where no banner tells: the Department's cables are
+#: STATE; ``USEU 3226`` is the Mission to the European Union's, written in full ``USEU BRUSSELS 4936`` as other
+#: references do (04USEUBRUSSELS4936; a page's database row gives 04THEHAGUE1919's ``USEU 3226`` as
+#: 04USEUBRUSSELS3226); ``09 KL 1016`` is Embassy Kuala Lumpur's own short name for itself (10KUALALUMPUR12)
 _WRITTEN_SHORT = {"SECSTATE": "STATE", "SECSTATE WASHDC": "STATE", "USEU": "USEU BRUSSELS", "KL": "KUALA LUMPUR"}
 
 
@@ -262,13 +259,11 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
 _USEU, _USEU_SHARED = ["USEU", "BRUSSELS"], 7
 
 
-#: a cable reference anywhere (``_CABLE_REF`` without its anchor), and what may stand between
-#: two references of one item (``; ``, ``, ``, `` AND ``, `` & ``)
+#: a cable reference anywhere (``_CABLE_REF`` unanchored); what may stand between two of one item (``;`` ``,`` ``AND``)
 _CABLE_AT = re.compile(r"(?<![A-Za-z0-9])" + _CABLE_REF.pattern.removeprefix("^\\s*"))
 _BETWEEN = re.compile(r"[\s,;&]*+(?:AND\s++)?", re.I)
-#: a cable's title in parentheses after it, where another cable follows (``HANOI 60 (FEW CHANGES AT THE 9TH
-#: PARTY PLENUM)  HANOI 330 (…)``, 09HANOI809): words, one bracket inside them at most (not a year, ``(08) SAO
-#: PAULO 497``, the next cable's)
+#: a cable's title in parentheses after it, where another cable follows (``HANOI 60 (FEW CHANGES AT THE 9TH PARTY
+#: PLENUM)  HANOI 330 (…)``, 09HANOI809): words, one bracket inside at most (not a year, ``(08) SAO PAULO 497``)
 _TITLE = re.compile(r"\((?=[^()]*[A-Za-z])(?:[^()]|\([^()]*\))*+\)[\s,;]*+(?:AND\s++)?", re.I)
 #: a serial alone after a cable's and ``AND``, ``&`` or a comma (``BRASILIA 715 AND 660``, ``HAVANA 500 & 511``)
 _JOINED = re.compile(r"(?:[,&]|\bAND)\s*$", re.I)
@@ -361,8 +356,26 @@ def parse_refs(text: str, own_year: int | None) -> RefList:
         for index, (_, target, inferred) in enumerate(runs):
             piece = item[cuts[index] : cuts[index + 1]].strip()
             first = index == 0  # the item's label and written form go with its first cable
-            refs.append(_ref(letter if first else None, written if first else None, piece, target, inferred))
+            other = _other_after(piece)
+            refs.append(_ref(letter if first else None, written if first else None, piece[:other], target, inferred))
+            if other < len(piece):  # ``WARSAW 799 ET AL.; MARTIN - CURTIN, VAN CLEVE TELCONS``: two references
+                refs.append(_ref(None, None, piece[other:].strip(), None, False))
     return RefList(head, tuple(refs))
+
+
+def _other_after(piece: str) -> int:
+    """Where a reference naming no cable begins after a cable's, past a semicolon outside brackets and quotes
+    (``WARSAW 799 ET AL.; MARTIN - CURTIN, VAN CLEVE TELCONS``, 06VATICAN83; not a conjunction before the next
+    label, ``C) State 15111; and D) …``, nor ``; AND PREVIOUS``); the piece's length where there is none."""
+    depth, quoted = 0, False
+    for at, char in enumerate(piece):
+        depth, quoted = depth + (char == "(") - (char == ")"), quoted ^ (char == '"')
+        if char == ";" and depth <= 0 and not quoted and not _JOINING.fullmatch(piece[at + 1 :]):
+            return at + 1
+    return len(piece)
+
+
+_JOINING = re.compile(r"[\s;,]*(?:(?:and|or|&)(?:\s+(?:previous|prior|related))?[\s.,;]*)?", re.I)
 
 
 def _ref(letter: str | None, written: str | None, text: str, target: str | None, inferred: bool) -> Ref:

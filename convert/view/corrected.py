@@ -29,12 +29,16 @@ _CORRECTION = re.compile(r"\b(?:CORRECTED|CHANGED|ADDED|DELETED|REMOVED|ERROR)\b
 _OPENER_SEGS = f"{DIV}/t:opener/t:seg"
 #: the pages' headers in the text (the page lines, and what a page writes under its line)
 _PAGE_HEADERS = f"{DIV}//t:fw[@type='header']"
+#: the subject, and the notice a subject may carry instead (``SUBJECT: (CORRECTED COPY) ARIAS ACCEPTS …``,
+#: ``CORRECTED COPY - TAJIKISTAN SCENESETTER …``, ``… (CORRECTED COPY - SPACING)``: the subject keeps it as written)
+_SUBJECT = f"{DIV}/t:head[@type='subject']"
+_IN_SUBJECT = re.compile(r"\bCORRECTED COPY\b")
 
 
 def read_corrected(tei: etree._Element) -> str | None:
     """What a corrected copy's notice among the opener's lines says it corrected ("" where it says
-    nothing more), its wrapped last words included; else a notice a page's header writes; None where the
-    cable carries no such notice."""
+    nothing more), its wrapped last words included; else a notice a page's header writes; else "" where the
+    subject says it is one; None where the cable carries no such notice."""
     segs = cast("list[Any]", compiled(_OPENER_SEGS)(tei))
     for index, seg in enumerate(segs):
         written = text_of(seg)
@@ -50,7 +54,8 @@ def read_corrected(tei: etree._Element) -> str | None:
         found = _CORRECTED.match(text_of(header))
         if found is not None:
             return _balanced(text_of(header), found)
-    return None
+    subject = cast("list[Any]", compiled(_SUBJECT)(tei))
+    return "" if subject and _IN_SUBJECT.search(text_of(subject[0])) else None
 
 
 def _balanced(written: str, found: re.Match[str]) -> str:
