@@ -121,6 +121,7 @@ from . import halftitle  # noqa: F401  (after tailtitle: its pass follows mixed-
 from . import sipdisline  # noqa: F401  (after spacing: its rule follows double-spaced)
 from . import lineparas  # noqa: F401  (after sipdisline: its rule follows sipdis-blank)
 from . import slashes  # noqa: F401  (after listtail: its pass follows list-tail)
+from . import stopline  # noqa: F401  (after slashes: its pass follows slashed-heading)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

@@ -57,7 +57,6 @@ def _unslashed(lines: tuple[Line, ...]) -> tuple[Line, ...] | None:
 @PASSES.rule(
     "slashed-heading",
     after="list-tail",
-    trigger=("//",),
     note=note(
         "normalization",
         "A heading set between two slashes each side (//HEATED POLITICAL ENVIRONMENT//) is printed without "
