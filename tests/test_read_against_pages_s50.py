@@ -80,3 +80,27 @@ def test_a_reference_that_names_no_cable_after_a_semicolon_is_one_of_its_own() -
         ("STATE 16319", "06STATE16319"), ("STATE 15111", "06STATE15111"), ("STATE 13716", "06STATE13716")]
     assert items('REF: A. TRIPOLI 370 - QADHAFI: "REGAN WAS CRAZY; LIBYA IS BETTER" B. STATE 5') == [
         ('TRIPOLI 370 - QADHAFI: "REGAN WAS CRAZY; LIBYA IS BETTER"', "06TRIPOLI370"), ("STATE 5", "06STATE5")]
+
+
+def test_a_redaction_glued_after_a_stop_is_set_apart_and_a_split_reason_joined() -> None:
+    """``… subject to legal sanctions.xxxxx noted that …`` (05VIENNA3833): the edition prints ``sanctions.
+    [redacted] noted``; ``SCHOFER. REASO`` / ``N: 1.4(C).`` (07THEHAGUE295), a word the line's cut split, is
+    ``REASON: 1.4(C).`` in the source note (the Transmission keeps the lines as written)."""
+    body = _routed("101200Z APR 08", "AMEMBASSY KABUL").replace(
+        "1. (C) The text.", "Classified By: POLITICAL COUNSELOR ANDREW J. SCHOFER. REASO\nN: 1.4(C).\n\n"
+        "1. (C) They face legal sanctions.xxxxx noted that the court agreed.")
+    text = markdown.write(normalize(RawCable(source="t.txt", form="text", body=body)), WriteOptions()).decode()
+    assert "legal sanctions. *\\[redacted\\]* noted" in text
+    assert "SCHOFER. REASON: 1.4(C)." in text.split("[^", 2)[-1]
+
+
+def test_an_unwrapped_copy_keeps_its_participants_one_to_a_line() -> None:
+    """A copy that keeps each paragraph on one long line, its participants listed one to a line under each
+    side's name (10ISLAMABAD428): the lines are entries its writer ended, not a paragraph's wrapped text."""
+    long = "1. (C) " + "The senator and the president discussed the border and the economy at length. " * 4
+    names = ("United States\nSenator John Kerry\nAmbassador Anne W. Patterson\nDr. Jonah Blank, Senior PSM, SFRC\n"
+             "Wendy Nassmacher, Embassy Notetaker")
+    body = _routed("101200Z APR 08", "AMEMBASSY KABUL").replace(
+        "1. (C) The text.", f"{long}\n\n2. (U) Participants\n\n{names}\n\n3. (U) The delegation cleared this.")
+    text = markdown.write(normalize(RawCable(source="t.txt", form="text", body=body)), WriteOptions()).decode()
+    assert "United States\\\nSenator John Kerry\\\nAmbassador Anne W. Patterson\\\n" in text

@@ -59,5 +59,8 @@ def apostrophes(text: str) -> str:
 
 #: the spaces just inside a bracket, and a space before a number's decimal point
 _INNER_SPACE = re.compile(r"(?<=\()\s+|\s+(?=\))|(?<=\d) (?=\.\d)|(?<=\b1\.) (?=[45]\b)")
-#: ``reasons``, ``and``, ``for`` with one space inside, where a line break split them (``rea sons``, ``A ND``)
-_SPLIT_WORDS = re.compile(r"\b(?:r easons|re asons|rea sons|reas ons|reaso ns|reason s|a nd|an d|f or|fo r)\b", re.I)
+#: ``reasons``, ``reason``, ``and``, ``for`` with one space inside, where a line break split them (``rea sons``,
+#: ``A ND``, ``REASO N: 1.4(C)``, 07THEHAGUE295)
+_SPLIT_WORDS = re.compile(
+    r"\b(?:r easons?|re asons?|rea sons?|reas ons?|reaso ns?|reason s|a nd|an d|f or|fo r)\b", re.I
+)

@@ -16,8 +16,8 @@ def withheld(mark: etree._Element, written: str, tail: str | None, edition: bool
     """``mark`` (a redaction's span, the last child of its parent so far) filled: in the reading edition (or
     where the source shows nothing) the label :data:`REDACTION_LABEL` with a tooltip, in the transcript the
     characters the source shows. The edition's label stands apart by a space from a word the copy glued to
-    the X's (``XXXXXXXXXXXXsaid``, 08ASMARA546; ``contactXXXXXXXXXXXX``, 07IRANRPODUBAI18): ``[redacted]
-    said``; the TEI keeps the X's as written (``gap/@rend``) and the word beside them."""
+    the X's (``XXXXXXXXXXXXsaid``, 08ASMARA546; ``contactXXXXXXXXXXXX``, 07IRANRPODUBAI18; after a stop,
+    ``sanctions.xxxxx``): ``[redacted] said``; the TEI keeps the X's as written (``gap/@rend``) and the word beside them."""
     if written and not edition:
         mark.text = written  # the transcript: the characters the source shows
         return
@@ -28,10 +28,16 @@ def withheld(mark: etree._Element, written: str, tail: str | None, edition: bool
     if _word((tail or "")[:1]):
         mark.tail = " "
     before, parent = mark.getprevious(), mark.getparent()
-    if before is not None and _word((before.tail or "")[-1:]):
+    if before is not None and _glued((before.tail or "")[-2:]):
         before.tail = f"{before.tail} "
-    elif before is None and parent is not None and _word((parent.text or "")[-1:]):
+    elif before is None and parent is not None and _glued((parent.text or "")[-2:]):
         parent.text = f"{parent.text} "
+
+
+def _glued(last: str) -> bool:
+    """Whether the text before a redaction ends glued to it: a word's letter or digit, or a stop or a comma after
+    one (``legal sanctions.xxxxx noted``, 05VIENNA3833: ``sanctions. [redacted] noted``)."""
+    return _word(last[-1:]) or (last[-1:] in ".,;:!?" and _word(last[:1]))
 
 
 def _word(char: str) -> bool:

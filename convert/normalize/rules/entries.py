@@ -46,6 +46,10 @@ from .ruler import Run, note
 from .runs import ITEM_START, mixed_case
 
 _MAX_CHARS = 80
+#: a paragraph kept on one line (no teletype wrap): this long at least; the line length of such a copy
+_UNWRAPPED, _NO_BOUND = 200, 1 << 20
+#: the shortest line length a teletype's wrap gives (a shorter measure is of lists' lines, not prose's)
+_SHORTEST_WRAP = 50
 _MIN_ENTRIES = 3
 #: lines whose words begin in lower case more often than this, on average, are prose
 PROSE_SHARE = 0.5
@@ -143,12 +147,18 @@ def _items(lines: list[str], width: Callable[[], int]) -> list[ListItem] | None:
 
 def _width(blocks: list[Block]) -> int:
     """The text's line length: the 90th percentile of the lengths of the paragraphs' wrapped
-    lines (each but a paragraph's last; 0 when there are fewer than ten)."""
+    lines (each but a paragraph's last; 0 when there are fewer than ten). Where that is no teletype's
+    line (fewer than ten, or shorter than any teletype wraps) and a paragraph is one long line, the copy
+    was not wrapped: no bound (every shorter line its writer ended: 10ISLAMABAD428's participants)."""
     lengths = sorted(
         len(x.strip()) for b in blocks if isinstance(b, Paragraph)
         for x in [y for y in b.lines if isinstance(y, str)][:-1] if len(x.strip()) >= 20
     )
-    return lengths[len(lengths) * 9 // 10] if len(lengths) >= 10 else 0
+    found = lengths[len(lengths) * 9 // 10] if len(lengths) >= 10 else 0
+    if found >= _SHORTEST_WRAP:
+        return found
+    lines = (x for b in blocks if isinstance(b, Paragraph) for x in b.lines if isinstance(x, str))
+    return _NO_BOUND if any(len(x) >= _UNWRAPPED for x in lines) else found
 
 
 def _labelled(block: Paragraph, width: Callable[[], int]) -> tuple[tuple[Line, ...], list[ListItem]] | None:
