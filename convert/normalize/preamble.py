@@ -14,6 +14,7 @@ from .refs import guessed, last_label, parse_refs
 from .rules.bannerlevel import with_level_above
 from .rules.blocks import PARA_START
 from .rules.copies import GLUED, ROWS, WRAPPED, glued
+from .rules.cutword import CUT_WORD
 from .rules.fields import BANNER, CLASSIFIED_BY, LATE, OTHER, TAGS, PreambleCursor, field_kind, ref_continues
 from .rules.ruler import Run
 from .rules.runon import DANGLING, PAGE_ENDS
@@ -225,6 +226,8 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
             break
         lines.append(e)
         cur.i += 1
+    if kind.startswith("classified-by"):
+        _cut_words(lines, run)
     if kind.startswith(("classified-by", "refs")):
         _dangling(cur, lines, run)
     field = Field(kind.removesuffix("-more"), tuple(lines))
@@ -233,6 +236,16 @@ def _take_field(cur: PreambleCursor, kind: str, line: str, run: Run) -> None:
         cur.seen_subject = True
     if field.kind == "refs":
         cur.last_ref_label = last_label(field.text)
+
+
+def _cut_words(lines: list[Line], run: Run) -> None:
+    """The ``fields.cut-word`` rules on each two lines of the Classified By field: a word the cut split, whole."""
+    for k in range(len(lines) - 2, -1, -1):
+        line, after = lines[k], lines[k + 1]
+        if isinstance(line, str) and isinstance(after, str) and not isinstance(after, (Glued, RunOn)):
+            joined = run.first(CUT_WORD, line, after)
+            if joined is not None:
+                lines[k : k + 2] = [joined]
 
 
 def _dangling(cur: PreambleCursor, lines: list[Line], run: Run) -> None:

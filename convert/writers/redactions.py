@@ -17,7 +17,8 @@ def withheld(mark: etree._Element, written: str, tail: str | None, edition: bool
     where the source shows nothing) the label :data:`REDACTION_LABEL` with a tooltip, in the transcript the
     characters the source shows. The edition's label stands apart by a space from a word the copy glued to
     the X's (``XXXXXXXXXXXXsaid``, 08ASMARA546; ``contactXXXXXXXXXXXX``, 07IRANRPODUBAI18; after a stop,
-    ``sanctions.xxxxx``): ``[redacted] said``; the TEI keeps the X's as written (``gap/@rend``) and the word beside them."""
+    ``sanctions.xxxxx``): ``[redacted] said``; the TEI keeps the X's as written (``gap/@rend``) and the word
+    beside them."""
     if written and not edition:
         mark.text = written  # the transcript: the characters the source shows
         return
