@@ -316,13 +316,13 @@ def next_numbered(blocks: Sequence[Block], index: int) -> bool:
     following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
     return isinstance(following, Paragraph) and following.n is not None
 
-
 #: a field's label inside a line in capitals: a field's line, not a title
 _FIELD_LABEL = re.compile(r"\b(?:TAGS|E\.\s?O\.|SUBJECT|REF)\s*:")
+#: an abbreviation's stop at a title's end, no sentence's (``… PARTNERSHIP WITH THE U.S.``, 09TRIPOLI310)
+_ABBREVIATED = re.compile(r"\b[A-Z]\.[A-Z]\.$")
 #: a title that opens with an ordinal in figures before a capitalised word (``4th Air Force Brigade``)
 _ORDINAL_FIRST = re.compile(r"^\d{1,3}(?:st|nd|rd|th) [A-Z]|^(?:19|20)\d\d: [A-Z]")  # (or a year's label)
-#: a title in capitals may open with a word in brackets (not a portion marking) or a figure:
-#: ``(ANOTHER) RADICAL RESTRUCTURING …``, ``5,000 LD ALLOTMENT "AN EXAMPLE"; …`` (08TRIPOLI227)
+#: a title in capitals may open with a word in brackets (no marking) or a figure (``(ANOTHER) RADICAL …``, ``5,000 …``)
 _CAPS_OPENING = re.compile(r"^(?:\((?!(?:SBU|LOU|FOUO)\))[A-Z]{3,}\)|\d{1,3}(?:,\d{3})*) (?!X{4})[A-Z]{2}")
 #: the small words a title in mixed case writes in lower case
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or per the to vs with".split())
@@ -386,7 +386,8 @@ def heading_title(title: str) -> bool:
     lower = has_lower(title)
     if quoted != title and lower and not title_case(title):
         return False  # (a quoted sentence: ``"We will not negotiate," he said``)
-    if len(title) <= 70 and title[-1:] not in ".,;:!?\"'" and len(title.split()) <= 10:
+    last = title[-2:-1] if _ABBREVIATED.search(title) else title[-1:]  # (``… WITH THE U.S.``: no sentence's stop)
+    if len(title) <= 70 and last not in ".,;:!?\"'" and len(title.split()) <= 10:
         return True
     if lower:  # a title in mixed case: longer, or a quotation or an ellipsis last, when written as a title
         ends = title[-1:] not in ".,;:!\"'" or _quoted_last(title) or title.endswith(("...", "\u2026", ". . ."))
@@ -396,4 +397,4 @@ def heading_title(title: str) -> bool:
         return False  # (a damaged field's line: ``SNSITIVE TAGS: TU BO MD KCRM …``, 05ISTANBUL38)
     if _quoted_last(title):
         return True  # a quotation closed
-    return title.endswith(("...", "\u2026", ". . .")) or title[-1:] not in ".,;:!?\"'"
+    return title.endswith(("...", "\u2026", ". . .")) or last not in ".,;:!?\"'"
