@@ -23,6 +23,7 @@ certainty medium), so a misreading (an accent read as an apostrophe) loses nothi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..parsed import Choice
 from .inline import REPAIRS, Found
@@ -108,17 +109,33 @@ def _opened(text: str, at: int) -> bool:
 def q_quotes(text: str) -> Found:
     """``QGreen BombersQ`` / ``Qtransitions,Q``: a pair of ``Q`` that open a word and close one,
     within 120 characters and with no ``Q`` between but apostrophes (``QWeQre … image.Q``)."""
+    return _paired(text, _Q_OPEN, "Q", _q_closing)
+
+
+def _q_closing(text: str, at: int, start: int) -> int:
+    """Where the ``Q`` that closes a quotation opened at ``start`` stands, or -1."""
+    stop = _next_q(text, at, start + 120)
+    if stop < 0 or not _Q_CLOSE.match(text, stop) or not (text[stop - 1].islower() or text[stop - 1] in ".,!?"):
+        return -1
+    return stop
+
+
+def _paired(text: str, opening: re.Pattern[str], mark: str, closing: Callable[[str, int, int], int]) -> Found:
+    """Quotation marks sent as ``mark`` in pairs: an opening one at a word's start (after a space, a bracket or
+    the run's start), and the one ``closing`` finds after it (given the text, where to look from and where the
+    opening one stands; -1: none), corrected to “ and ” (sic/corr, certainty medium)."""
     found: Found = []
     at = 0
-    while (opening := _Q_OPEN.search(text, at)) is not None:
-        start = opening.start()
+    while (found_open := opening.search(text, at)) is not None:
+        start = found_open.start()
         at = start + 1
         if start and text[start - 1] not in _BEFORE_OPEN:
             continue
-        stop = _next_q(text, at, start + 120)
-        if stop < 0 or not _Q_CLOSE.match(text, stop) or not (text[stop - 1].islower() or text[stop - 1] in ".,!?"):
+        stop = closing(text, at, start)
+        if stop < 0:
             continue
-        found += [_corr(start, "\u201c", "quote"), _corr(stop, "\u201d", "quote")]
+        found += [(start, start + 1, Choice(mark, "\u201c", kind="corr", cert="medium", reason="quote")),
+                  (stop, stop + 1, Choice(mark, "\u201d", kind="corr", cert="medium", reason="quote"))]
         at = stop + 1
     return found
 
@@ -247,22 +264,15 @@ def question_quotes(text: str) -> Found:
     has 3 to 4 billion Euro … for two years.?`` (08REYKJAVIK224; 5 pages): a ``?`` at a word's start (after a
     space, a bracket or the run's start) opens a quotation the next ``?`` closes, within 300 characters, after
     a word, a stop or a comma (an apostrophe sent as ``?`` passed over: ``Iceland?s``); a lone one stays."""
-    found: Found = []
-    at = 0
-    while (opening := _QUESTION_OPEN.search(text, at)) is not None:
-        start = opening.start()
-        at = start + 1
-        if start and text[start - 1] not in _BEFORE_OPEN:
-            continue
-        stop = text.find("?", at, start + 300)
-        while stop > 0 and _QUESTION_APOSTROPHE.match(text, stop):
-            stop = text.find("?", stop + 1, start + 300)
-        if stop < 0 or not _QUESTION_CLOSE.match(text, stop):
-            continue
-        found += [(start, start + 1, Choice("?", "\u201c", kind="corr", cert="medium", reason="quote")),
-                  (stop, stop + 1, Choice("?", "\u201d", kind="corr", cert="medium", reason="quote"))]
-        at = stop + 1
-    return found
+    return _paired(text, _QUESTION_OPEN, "?", _question_closing)
+
+
+def _question_closing(text: str, at: int, start: int) -> int:
+    """Where the ``?`` that closes a quotation opened at ``start`` stands (apostrophes passed over), or -1."""
+    stop = text.find("?", at, start + 300)
+    while stop > 0 and _QUESTION_APOSTROPHE.match(text, stop):
+        stop = text.find("?", stop + 1, start + 300)
+    return stop if stop >= 0 and _QUESTION_CLOSE.match(text, stop) else -1
 
 
 #: an apostrophe typed as an acute accent (a keyboard with the accent where the apostrophe is): after a letter,
