@@ -6,9 +6,9 @@ the next line's start: ``… Political-Military Affairs Michae`` / ``l Corbin fo
 ``oung`` (09PARIS848). Joined with a space, the note printed ``Michae l Corbin``. ``cut-word`` joins the
 two pieces without one where the line runs to the cut's width and ends in a letter, the next begins in
 lower case, the line's last word is no word a line may end with (``… Young for`` / ``reasons 1.4``:
-``for``; ``… 1.4 b`` / ``and d``: a reason's letter), and the next line's first is none a line may begin with
-(``… Hoyt Yee`` / ``for Reasons``: the cut fell between two words). The words ``reasons`` and ``and`` cut so the source
-note joins as it reads them.
+``for``; ``… 1.4 b`` / ``and d``: a reason's letter), and the next line's first is none a line may begin
+with (``… Hoyt Yee`` / ``for Reasons``: the cut fell between two words). The words ``reasons`` and ``and``
+cut so the source note joins as it reads them.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ CUT_WORD: Chain[Callable[[str, str], str | None]] = Chain(
 
 #: the widths the system cuts a Classified By line at
 _CUT_WIDTHS = (70, 71)
-#: a line's last word that may end it whole: a function word, a reason's letter, a number
 #: a line's first word that may begin it whole (``… Hoyt Yee`` / ``for reasons``: the cut fell between words)
 _WHOLE_FIRST = re.compile(r"(?:for|and|or|per|reasons?|of|to|in|on|at|by|with|from|the)\b")
+#: a line's last word that may end it whole: a function word, a reason's letter, a number
 _WHOLE_LAST = re.compile(r"\b(?i:for|and|or|per|by|of|to|the|in|on|at|as|with|from|a|an)$|\b[a-z]$|\d$")
 
 
