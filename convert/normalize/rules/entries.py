@@ -46,10 +46,11 @@ from .ruler import Run, note
 from .runs import ITEM_START, mixed_case
 
 _MAX_CHARS = 80
-#: a paragraph kept on one line (no teletype wrap): this long at least; the line length of such a copy
-_UNWRAPPED, _NO_BOUND = 200, 1 << 20
-#: the shortest line length a teletype's wrap gives (a shorter measure is of lists' lines, not prose's)
-_SHORTEST_WRAP = 50
+#: a line a writer set as a whole paragraph (no teletype wrap): this long at least (the rejoins and list-tail measure
+#: so too); the line length of a copy so set
+UNWRAPPED, _NO_BOUND = 200, 1 << 20
+#: the shortest line a teletype's wrap gives (a shorter measure is of lists' lines, not prose's; a line the wrap broke)
+SHORTEST_WRAP = 50
 _MIN_ENTRIES = 3
 #: lines whose words begin in lower case more often than this, on average, are prose
 PROSE_SHARE = 0.5
@@ -155,10 +156,10 @@ def _width(blocks: list[Block]) -> int:
         for x in [y for y in b.lines if isinstance(y, str)][:-1] if len(x.strip()) >= 20
     )
     found = lengths[len(lengths) * 9 // 10] if len(lengths) >= 10 else 0
-    if found >= _SHORTEST_WRAP:
+    if found >= SHORTEST_WRAP:
         return found
     lines = (x for b in blocks if isinstance(b, Paragraph) for x in b.lines if isinstance(x, str))
-    return _NO_BOUND if any(len(x) >= _UNWRAPPED for x in lines) else found
+    return _NO_BOUND if any(len(x) >= UNWRAPPED for x in lines) else found
 
 
 def _labelled(block: Paragraph, width: Callable[[], int]) -> tuple[tuple[Line, ...], list[ListItem]] | None:

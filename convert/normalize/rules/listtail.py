@@ -32,12 +32,10 @@ from typing import TypeGuard
 from ..parsed import Block, ItemList, Line, ListItem, Paragraph
 from . import entries  # noqa: F401  (its pass, and the title passes it follows, registered first)
 from .blocks import PASSES, para_start
-from .entries import GOES_ON, PROSE_SHARE, lower_share
+from .entries import GOES_ON, PROSE_SHARE, UNWRAPPED, lower_share
 from .ruler import Run, note
 from .runs import END_LABEL, ITEM_START, mixed_case
 
-#: a line of at least this many characters is one a writer set as a whole paragraph (no teletype wrap)
-_LONG_LINE = 200
 #: on a wrapped text, an item line that ends no sentence stops at most this share of the line length
 _SHORT = 0.6
 _MIN_WORDS = 3
@@ -57,10 +55,10 @@ def _line_length(blocks: list[Block]) -> float:
     where the writer set a paragraph on one long line (the text was not wrapped); else 0 (it cannot
     be told)."""
     lines = [x.strip() for b in blocks if isinstance(b, Paragraph) for x in b.lines if isinstance(x, str)]
-    lengths = sorted(len(x) for x in lines if 20 <= len(x) < _LONG_LINE)
+    lengths = sorted(len(x) for x in lines if 20 <= len(x) < UNWRAPPED)
     if len(lengths) >= 10:
         return float(lengths[len(lengths) * 9 // 10])
-    return float("inf") if any(len(x) >= _LONG_LINE for x in lines) else 0.0
+    return float("inf") if any(len(x) >= UNWRAPPED for x in lines) else 0.0
 
 
 def _begins_anew(before: Line, line: Line, width: Callable[[], float], prose: bool) -> bool:
@@ -81,7 +79,7 @@ def _begins_anew(before: Line, line: Line, width: Callable[[], float], prose: bo
     if not end or GOES_ON.search(end) or _RUNS_ON.search(end) or end.endswith(":"):
         return False
     ended = bool(_SENTENCE_END.search(end)) or end.endswith(")")
-    if len(end) >= _LONG_LINE:
+    if len(end) >= UNWRAPPED:
         return ended  # a writer's long line: a break after its sentence is the writer's
     length = width()
     if length == float("inf"):

@@ -57,14 +57,13 @@ import re
 from ..parsed import Furniture
 from . import rejoins  # noqa: F401  (function-word-rejoin, which this rule goes after, registered first)
 from .blocks import MERGE, PARA_START, starts_new, terminal
-from .entries import lower_share
+from .entries import SHORTEST_WRAP, UNWRAPPED, lower_share
 from .ruler import note
 from .runs import END_LABEL
 
-#: a line the wrap broke: this long at least
-_WRAPPED = 50
-#: a paragraph kept on one line (no teletype wrap): this long at least; a teletype's line: this long at most
-_UNWRAPPED, _LINE = 200, 80
+#: a teletype's line: this long at most (a line the wrap broke is ``SHORTEST_WRAP`` long at least; a paragraph kept on
+#: one line, ``UNWRAPPED``)
+_LINE = 80
 #: a word in lower case last, no mark after it (``… and current Cambio editor``)
 _SMALL_WORD_END = re.compile(r"\b[a-z]+\s*$")
 #: a word's end, no mark after it; the line in mixed case (not a cable in capitals, whose titles are too); or a
@@ -153,7 +152,7 @@ def _capital_or_figure(line: str) -> bool:
 
 def _wrapped(line: str) -> bool:
     """A long line of prose in mixed case: no label first (``Position: …``), no table's columns."""
-    return len(line) >= _WRAPPED and line.upper() != line and not _LABEL.match(line) and "   " not in line
+    return len(line) >= SHORTEST_WRAP and line.upper() != line and not _LABEL.match(line) and "   " not in line
 
 
 @MERGE.rule(
@@ -173,7 +172,7 @@ def unwrapped_rejoin(before: list[str], furniture: list[Furniture], texts: list[
     if furniture or not before or not texts:
         return False
     last, first = before[-1].strip(), texts[0].strip()
-    word = last.rsplit(None, 1)[-1] if len(last) >= _UNWRAPPED else ""  # (a letter in lower case: no redaction)
+    word = last.rsplit(None, 1)[-1] if len(last) >= UNWRAPPED else ""  # (a letter in lower case: no redaction)
     if not word.isalpha() or word.isupper() or not _SENTENCE_END.search(last[:-1]):
         return False
     if not first[:1].isupper() or first.upper() == first or starts_new(first) or _LABEL.match(first):
