@@ -78,6 +78,12 @@ class Named:
     city: str | None  # where it is, when known
     post: bool
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """What tells two offices apart: the name in words and the city (the Embassy in Kazakhstan at Astana and
+        at Almaty are two; two routing names of one office, one)."""
+        return (self.text, self.short)
+
 
 def _title(words: str) -> str:
     return " ".join(word.capitalize() for word in words.split())
@@ -160,7 +166,7 @@ def _distinct(names: Iterable[str], date: str | None) -> list[Named]:
     seen: dict[tuple[str, str], Named] = {}
     for name in names:
         named = name_office(name, date)
-        seen.setdefault((named.text, named.short), named)
+        seen.setdefault(named.key, named)
     return list(seen.values())
 
 
@@ -168,7 +174,7 @@ def _others(named: list[Named], origin: Named | None) -> list[Named]:
     """The offices named, the sender's own left out: a post that lists itself among its addressees
     (``TO RUEHSJ/AMEMBASSY SAN JOSE`` / ``RUEHC/SECSTATE WASHDC``, 08SANJOSE71; ``INFO … RUEHSG/AMEMBASSY
     SANTIAGO``, 10SANTIAGO254) keeps a copy for its own file; the heading and the note name those it was sent to."""
-    return [office for office in named if origin is None or (office.text, office.short) != (origin.text, origin.short)]
+    return [office for office in named if origin is None or office.key != origin.key]
 
 
 def addressees(named: Sequence[Named]) -> str:

@@ -316,10 +316,10 @@ def next_numbered(blocks: Sequence[Block], index: int) -> bool:
     following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
     return isinstance(following, Paragraph) and following.n is not None
 
+
 #: a field's label inside a line in capitals: a field's line, not a title
 _FIELD_LABEL = re.compile(r"\b(?:TAGS|E\.\s?O\.|SUBJECT|REF)\s*:")
-#: an abbreviation's stop at a title's end, no sentence's (``… PARTNERSHIP WITH THE U.S.``, 09TRIPOLI310)
-_ABBREVIATED = re.compile(r"\b[A-Z]\.[A-Z]\.$")
+_ABBREVIATED = re.compile(r"\b[A-Z]\.[A-Z]\.$")  # (an abbreviation's stop at a title's end, no sentence's: ``U.S.``)
 #: a title that opens with an ordinal in figures before a capitalised word (``4th Air Force Brigade``)
 _ORDINAL_FIRST = re.compile(r"^\d{1,3}(?:st|nd|rd|th) [A-Z]|^(?:19|20)\d\d: [A-Z]")  # (or a year's label)
 #: a title in capitals may open with a word in brackets (no marking) or a figure (``(ANOTHER) RADICAL …``, ``5,000 …``)
