@@ -81,7 +81,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s76.tsv", "session 76"),
               ("selection-holdout-s77.tsv", "session 77"),
               ("selection-holdout-s78.tsv", "session 78"),
-              ("selection-holdout-s79.tsv", "session 79"))
+              ("selection-holdout-s79.tsv", "session 79"),
+              ("selection-holdout-s80.tsv", "session 80"),
+              ("selection-holdout-s81.tsv", "session 81"))
 
 
 def selection() -> dict[str, dict]:
