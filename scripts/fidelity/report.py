@@ -318,6 +318,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 78", "% right on pages drawn and read in session 78 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 79", "% right on pages drawn and read in session 79 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 80", "% right on pages drawn and read in session 80 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 81", "% right on pages drawn and read in session 81 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
