@@ -54,6 +54,8 @@ def anchored_paragraph(block: list[Line], line: str) -> bool:
 
 #: a word that names a paragraph, at the end of a line (``… is included in para``)
 _REFERS = re.compile(r"(?i)(?:^|\W)(?:paras?|paragraphs?)\.?\s*+$")
+#: a number and a word that pairs it with the next, at the end of a line (``… convert Rabta 1 and``)
+_PAIRED = re.compile(r"(?i)\b(\d{1,3})\s++(?:and|or|to)\s*+$")
 #: a paragraph number alone on its line (``¶6.``): nothing after it, no marking
 _NUMBER_ALONE = re.compile(r"^\s*+(?:¶\s*+)?\d{1,3}\s?\.\s*+$")
 
@@ -97,18 +99,31 @@ def wrapped_number_rejoin(before: list[str], furniture: list[Furniture], texts: 
     next paragraph with its marking left out) and the word is not one that names a paragraph
     (``… is included in para`` / ``¶3. (Note: …``, 10TRIPOLI72). After a paragraph with no marking
     (``2.In response …`` / ``¶16. Juveniles``, 08MANAMA34), the number goes back when it is neither
-    the paragraph's own nor the next. After a run with no number (the text a paragraph goes on with
-    after its heading, ``… Delegation rosters are in paragraph`` / (blank) / ``¶6. The U.S.
-    delegation presented …``, 07YEREVAN1420), only a word that names a paragraph sends it back."""
+    the paragraph's own nor the next; after either, a number the text before pairs with the one
+    before it goes back (``… convert Rabta 1 and`` / ``¶2. Except …``, 09TRIPOLI795). After a run
+    with no number (the text a paragraph goes on with after its heading, ``… Delegation rosters are
+    in paragraph`` / (blank) / ``¶6. The U.S. delegation presented …``, 07YEREVAN1420), only a word
+    that names a paragraph sends it back."""
     found = PARA_START.match(texts[0]) if texts else None
     if found is None or found["marking"] or not before or not number_goes_on(before[-1], texts[0]):
         return False
     head = PARA_START.match(before[0])
     if head is None:  # (a run with no number of its own: only a word that names a paragraph, 07YEREVAN1420)
         return bool(_REFERS.search(before[-1]))
+    number, own = int(found["num"]), int(head["num"])
+    if _paired(before[-1], number):  # (``… convert Rabta 1 and`` / ``¶2. Except …``, 09TRIPOLI795)
+        return True
     if not head["marking"]:  # (a text with no markings: ``2.In response …`` / ``¶16. Juveniles``, 08MANAMA34)
-        return int(found["num"]) not in (int(head["num"]), int(head["num"]) + 1) and not terminal(before[-1])
-    return int(found["num"]) != int(head["num"]) + 1 or bool(_REFERS.search(before[-1]))
+        return number not in (own, own + 1) and not terminal(before[-1])
+    return number != own + 1 or bool(_REFERS.search(before[-1]))
+
+
+def _paired(text: str, number: int) -> bool:
+    """Whether ``text`` ends in the number before ``number`` and a word that pairs the two (``…
+    convert Rabta 1 and`` / (blank) / ``¶2. Except for …``, 09TRIPOLI795): the next number goes on
+    the sentence even where it is the paragraph's next (its last 24 characters searched)."""
+    found = _PAIRED.search(text, max(0, len(text.rstrip()) - 24))
+    return found is not None and int(found[1]) == number - 1
 
 
 #: a paragraph's number alone on its line, its portion marking or not (``1.``, ``¶3. (C)``); the longest title line
