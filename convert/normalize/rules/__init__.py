@@ -122,6 +122,7 @@ from . import sipdisline  # noqa: F401  (after spacing: its rule follows double-
 from . import lineparas  # noqa: F401  (after sipdisline: its rule follows sipdis-blank)
 from . import slashes  # noqa: F401  (after listtail: its pass follows list-tail)
 from . import stopline  # noqa: F401  (after slashes: its pass follows slashed-heading)
+from . import paragraphpoint  # noqa: F401  (after stopline: its pass follows stop-line)
 from . import cutword  # noqa: F401  (the fields.cut-word chain, asked by the preamble)
 
 # isort: on

@@ -66,9 +66,9 @@ PASSES: Chain[Callable[[list[Block], Run], list[Block]]] = Chain(
     "blocks.passes", "blocks", "Passes over all the blocks, in order."
 )
 
-PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})\s?"
+PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})(?P<point>\s?"  # (the point as written: the label's end)
     r"(?:\.(?=\s|\(|$|(?<!\d\d\d\.)(?:[A-Z][A-Za-z]|[CSU]\)\s))"  # or 1.This, 15.C) Internally
-    r"|,(?= \((?:U|C|S|SBU|S/NF|C/NF)\)))\s*"  # a comma typed for the point before a marking: 18, (SBU)
+    r"|(?:,|\.\.)(?= \((?:U|C|S|SBU|S/NF|C/NF)\))))\s*"  # or a comma, two points before a marking: 18, (SBU), 3.. (C)
     r"(?P<marking>\((?:[A-Z]{1,4}(?:[/ -]+[A-Z]{1,8}){0,4}|[A-Z]\s*-\s*[A-Z ]{3,20}"  # (C), (S/NF), (C - ENTIRE TEXT)
     r"|[A-Z]{1,4}//?REL(?:[ ,]+[A-Z]{1,12}){1,10}(?://)?)\)[.:]?"  # … (C//REL TO USA, KEN, GBR//); (C):
     # … release or dissemination in mixed case, (S/Rel UK), (C/Releasable to Italy), (S/Noforn); (C )
@@ -256,7 +256,7 @@ def next_paragraph(block: list[Line], line: str) -> bool:
     number = _numbered_start(line)
     first = next((x for x in block if isinstance(x, str)), "")
     if number is None:
-        return glued_next(first, line) and terminal(last_text(block))
+        return glued_next(first, line, len(text_lines(block))) and terminal(last_text(block))
     match = PARA_START.match(first)
     if number == 1 or not match or int(match["num"]) != number - 1:
         return False
@@ -369,9 +369,8 @@ def numbered_paragraph(chunk: list[Line], texts: list[str], run: Run) -> Block |
     match = PARA_START.match(first)
     if not (match and 1 <= int(match["num"]) <= 199):
         return None
-    rest = first[match.end() :]
-    label = (Anchored if isinstance(first, Anchored) else str)(first[: match.end("num") + 1].strip().lstrip("¶ \t"))
-    lines: list[Line] = [rest.lstrip(), *chunk[chunk.index(first) + 1 :]]
+    label = (Anchored if isinstance(first, Anchored) else str)(first[: match.end("point")].strip().lstrip("¶ \t"))
+    lines: list[Line] = [first[match.end() :].lstrip(), *chunk[chunk.index(first) + 1 :]]
     head, items = split_items(lines, run)
     return Paragraph(tuple(head), int(match["num"]), label, None, match["marking"] or None, tuple(items))
 

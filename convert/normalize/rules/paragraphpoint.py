@@ -1,0 +1,42 @@
+"""Chain ``blocks.passes`` (continued from :mod:`.stopline`): a paragraph number's point typed twice or
+set apart from its number is regularised, the number as written kept beside it.
+
+``3.. (SBU) All elections within Europe …`` (05PARIS4760) and ``2 . (U) Leaders of Curacao …``
+(08CURACAO82, every paragraph of it) are numbered paragraphs. The number as written is the label's
+``sic``; ``paragraph-point`` gives it the ``corr`` every other paragraph's label reads as (``3.``), so
+that no edition prints ``3..`` or ``2 .`` in bold before the text. A comma typed for the point
+(``18, (SBU)``) is left as written: it reads as a number still.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..parsed import Block, Paragraph
+from . import stopline  # noqa: F401  (stop-line, which this rule goes after, registered first)
+from .blocks import PASSES
+from .ruler import Run, note
+
+
+def _mistyped(block: Block) -> bool:
+    """Whether a paragraph's number as written has its point twice or apart (``3..``, ``2 .``)."""
+    if not isinstance(block, Paragraph) or block.n is None or block.label_fix or not block.label:
+        return False
+    return block.label.endswith("..") or " " in block.label
+
+
+@PASSES.rule(
+    "paragraph-point",
+    after="stop-line",
+    note=note(
+        "correction",
+        "A paragraph number whose point was typed twice or set apart from it (3.., 2 .) is regularised to 3. "
+        "(sic/corr, certainty high).",
+    ),
+)
+def paragraph_point(blocks: list[Block], run: Run) -> list[Block]:
+    """``3.. (SBU) …`` (05PARIS4760), ``2 . (U) …`` (08CURACAO82): the label's ``corr`` is ``3.``."""
+    if not any(map(_mistyped, blocks)):
+        return blocks
+    return [dataclasses.replace(b, label_fix=f"{b.n}.") if _mistyped(b) and isinstance(b, Paragraph) else b
+            for b in blocks]
