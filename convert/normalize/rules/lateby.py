@@ -64,6 +64,31 @@ def glued_classified_by(fields: Sequence[Field], blocks: list[Block], run: Run) 
     return blocks
 
 
+@LATE.rule(
+    "late-refs-classified-by",
+    after="glued-classified-by",
+    note=note(
+        "normalization",
+        "A Classified By line under a REF field in the text's opening (after a subject's last line with no SUBJECT "
+        "label: REF: STATE 149277 / Classified By: …) is a field of its own, not the last reference's words.",
+    ),
+)
+def late_refs_classified_by(fields: Sequence[Field], blocks: list[Block], run: Run) -> list[Block]:
+    """``DISCUSS HAITI AND OTHER ISSUES, 19 AUGUST 2005`` / (blank) / ``REF: STATE 149277`` /
+    ``Classified By: AMBASSADOR JOHN DANILOVICH. REASONS: 1.4(B)(D).`` (05BRASILIA2231, a
+    partial extract whose SUBJECT lost its label): ``late-fields`` takes the two lines for a REF
+    field; they are two fields, cut where the label begins, when the block ends with the reasons."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.n is not None:
+            break
+        cut = _cut(block.field.lines) if isinstance(block, LateField) and block.field.kind == "refs" else None
+        if cut is not None:
+            out = list(blocks)
+            out[index : index + 1] = [LateField(Field("refs", cut[0])), LateField(Field("classified-by", cut[1]))]
+            return out
+    return blocks
+
+
 def _cut(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[Line, ...]] | None:
     """The block's lines before the label and from it, when the label follows other words and
     the block ends with the reasons."""
