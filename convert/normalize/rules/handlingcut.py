@@ -100,5 +100,9 @@ def _sbu_sentence(line: str) -> bool:
 def glued_sbu_sentence(cur: PreambleCursor, line: str) -> str | None:
     """The SBU handling sentence set apart from a SUBJECT, REF or Classified By line
     (``sbu-sentence-line``, ``subject-runon-wrapped``, ``ref-runon``) is a handling field, not
-    a distribution line."""
-    return "handling" if isinstance(line, Glued) and _sbu_sentence(line) else None
+    a distribution line; so is the sentence on a line of its own after the fields, in capitals
+    from its first word (``REF: 09 ADDIS ABABA 2900`` / a page line / ``SENSITIVE BUT
+    UNCLASSIFIED. NOT FOR INTERNET DISTRIBUTION.``, 10ADDISABABA247), where it stood as the
+    text's first paragraph. (A sentence that says ``This cable is …`` is the text's, as written.)"""
+    own = isinstance(line, Glued) or line.lstrip().startswith("SENSITIVE BUT UNCLASSIFIED")
+    return "handling" if own and _sbu_sentence(line) else None
