@@ -45,6 +45,8 @@ _RUNS_ON = re.compile(r"[-(/&]$")
 #: own text on the next line (``C) FY2010 MERIDA INITIATIVE REQUEST ($2.8 million total):`` /
 #: ``Refit inoperable SNGC 105-foot patrol boat …``, 08SANJOSE596), and ends none
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+#: two spaces after a sentence's end, before the next (the typist's way)
+_SPACED = re.compile(r"[.!?]  [A-Z(]")
 #: a span's end label alone on its line (``End Summary.``, ``END COMMENT``): it ends the list in any case
 _END_ALONE = re.compile(rf"^\s*\(?{END_LABEL}\s*$")
 
@@ -61,9 +63,10 @@ def _line_length(blocks: list[Block]) -> float:
     return float("inf") if any(len(x) >= UNWRAPPED for x in lines) else 0.0
 
 
-def _begins_anew(before: Line, line: Line, width: Callable[[], float], prose: bool) -> bool:
+def _begins_anew(before: Line, line: Line, width: Callable[[], float], prose: bool, spaced: bool = False) -> bool:
     """Whether ``line`` begins the paragraph's text again after an item that ends with ``before``
-    (``prose``: in a cable written in mixed case; in capitals only a span's end label does)."""
+    (``prose``: in a cable written in mixed case; in capitals only a span's end label does;
+    ``spaced``: the item sets two spaces after a sentence, which the word would have needed too)."""
     if not isinstance(before, str) or not isinstance(line, str):
         return False
     if _END_ALONE.match(line) and _SENTENCE_END.search(before.strip()):
@@ -84,7 +87,7 @@ def _begins_anew(before: Line, line: Line, width: Callable[[], float], prose: bo
     length = width()
     if length == float("inf"):
         return ended  # a text the writer did not wrap: every line break is the writer's
-    if not length or len(end) + 1 + len(words[0]) > length:
+    if not length or len(end) + (2 if ended and spaced else 1) + len(words[0]) > length:
         return False  # the word would not have fitted: the teletype wrapped the item (or no telling)
     return ended or (len(end) <= _SHORT * length and lower_share(end) <= PROSE_SHARE)
 
@@ -94,8 +97,11 @@ def _split(
 ) -> tuple[tuple[ListItem, ...], Paragraph] | None:
     """The items with the last one ended where the text begins anew, and that text; None if it does not."""
     last = items[-1]
+    # (``D. (S) Kamal Darvishi.  This individual …`` / ``… during the Iran-Iraq war.`` / ``Kamil  rose …``,
+    # 09BAKU175: the wrap left the room of one space, not of the two a sentence's end took)
+    spaced = any(_SPACED.search(x) for x in last.lines if isinstance(x, str))
     for index in range(1, len(last.lines)):
-        if _begins_anew(last.lines[index - 1], last.lines[index], width, prose):
+        if _begins_anew(last.lines[index - 1], last.lines[index], width, prose, spaced):
             kept = dataclasses.replace(last, lines=last.lines[:index], tokens=())
             return (*items[:-1], kept), Paragraph(tuple(last.lines[index:]))
     return None
