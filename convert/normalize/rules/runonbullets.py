@@ -39,6 +39,9 @@ _SPACED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|{_AND}|(?<=\b(?:Key Points|KEY POIN
 #: -- allow for projects …``, 09BRASILIA1167); not an aside's ``-- and``, ``-- which`` …
 _SPACED_LOWER = re.compile(rf"\s(?:(?<=[;:]\s)|{_AND})(?=--\s*+(?!(?:and|or|but|which|who|that|as)\b)[a-z])")
 _LEADING_LOWER = re.compile(r"^\s*+--\s*+[a-z]")
+#: the same after a sentence's stop, on a line a bullet in lower case begins (``-- the election issue … through the
+#: London conference. -- for elections to be credible … -- what matters now …``, 10KABUL699)
+_STOPPED_LOWER = re.compile(r"\s(?<=[a-z0-9)][.!?]\s)(?=--\s++(?!(?:and|or|but|which|who|that|as)\b)[a-z])")
 #: what stands before such a bullet (the pattern's look-behinds as substrings, tested first)
 _LOWER_LEADS = ("; --", ": --", ";\t--", ":\t--", "; and --", "; AND --")
 #: one hyphen glued to the item's first word, two on the line at least (``Key points: -A former Ministry … -The
@@ -88,7 +91,8 @@ def run_on_bullets(line: str) -> list[Line] | None:
     too where the line holds two such (``… steps: - Payment … - Approval …``, 09TRIPOLI695), glued to the item's
     first word too (``Key points: -A former … -The consultant …``, 09CAIRO2371); in lower case after a
     semicolon or a colon where the line holds two such (``… following: -- strengthen …; -- shorten …; and -- allow
-    …``, 09BRASILIA1167); names after a colon, three or more (``… for their role: -- Maytham Bader Jassem Al
+    …``, 09BRASILIA1167), or after a stop on a line one begins (``-- the election issue … conference. -- for
+    elections …``, 10KABUL699); names after a colon, three or more (``… for their role: -- Maytham Bader Jassem Al
     Sheikh -- Issa Abdulla Issa -- …``, 08MANAMA471). A dash inside a sentence (``Iran -- and Syria``) stays."""
     dashes = "--" in line  # (the rule runs on lines with `` -`` too, for the hyphen's bullets)
     cuts = [m.end() for m in _RUN_ON_BULLET.finditer(line)] if dashes else []
@@ -101,6 +105,7 @@ def run_on_bullets(line: str) -> list[Line] | None:
     led = twice and any(lead in line for lead in _LOWER_LEADS)
     lower = [m.end() for m in _SPACED_LOWER.finditer(line)] if led else []
     cuts += lower if len(lower) + (_LEADING_LOWER.match(line) is not None) >= 2 else []
+    cuts += [m.end() for m in _STOPPED_LOWER.finditer(line)] if twice and _LEADING_LOWER.match(line) else []
     cuts += _name_bullets(line) if twice and (": --" in line or ":  --" in line) else []
     if len(spaced) >= 2:
         cuts = sorted({*cuts, *spaced, *(m.start() for m in _GLUED_BULLET.finditer(line))})
