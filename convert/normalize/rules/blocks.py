@@ -256,7 +256,8 @@ def next_paragraph(block: list[Line], line: str) -> bool:
     number = _numbered_start(line)
     first = next((x for x in block if isinstance(x, str)), "")
     if number is None:
-        return glued_next(first, line, len(text_lines(block))) and terminal(last_text(block))
+        last = last_text(block)
+        return glued_next(first, line, alone=last is first) and terminal(last)
     match = PARA_START.match(first)
     if number == 1 or not match or int(match["num"]) != number - 1:
         return False

@@ -14,15 +14,15 @@ _GLUED = re.compile(r"\s*(\d{1,3})\.(?=[A-Z][a-z])")
 _ALONE = re.compile(r"\s*(?:¶\s*)?\d{1,3}\s?\.\s*$")
 
 
-def glued_next(first: str, line: str, lines: int = 0) -> bool:
+def glued_next(first: str, line: str, alone: bool = False) -> bool:
     """Whether ``line`` opens with the number after ``first``'s, each glued to its paragraph's
     first word: the post's way of numbering (``5.Diab said …`` / ``… slower.`` / ``6.Other NGOs …``,
     07ADDISABABA3407), so the number starts the next paragraph without a marking or an anchor; or,
-    where ``first`` is a number alone and all of its run's ``lines`` (a reference a page wrapped:
+    where ``first`` is a number alone and ``alone``, all of its run's text (a reference a page wrapped:
     ``… please see para`` / (blank) / ``¶4.`` / ``2.On September 14, …``, 09CAIRO1778), with any
     number glued to its word: ``paragraph-reference-rejoin`` sends the lone number back."""
     glued, this = _GLUED.match(first), _GLUED.match(line)
-    if this and lines == 1 and _ALONE.match(first):
+    if this and alone and _ALONE.match(first):
         return True
     return bool(glued and this and int(this[1]) == int(glued[1]) + 1)
 
