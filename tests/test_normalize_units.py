@@ -207,6 +207,7 @@ def test_refs_split_by_label_sequence():
     ("SAN JSE 1955", 2006, "06SANJOSE1955", True),
     ("TALLIN 309", 2009, "09TALLINN309", True),
     ("EMBASSY VIENNA 1450", 2009, "09VIENNA1450", True),  # an office's word before the station
+    ("MEXICO CITY 002759", 2009, "09MEXICO2759", True),  # the post's city, its banner and more (09MEXICO3092)
     ("09 XXXXXXXXXXXX 167", 2010, None, False),  # a redacted station names no cable
     ("PRAGUE DAILY 08.11.2008", 2008, None, False),  # a daily, not a cable
     ("ASUNCION 701 (08)", 2009, "08ASUNCION701", False),  # a two-digit year in parentheses

@@ -375,6 +375,17 @@ def test_a_station_cut_at_ten_characters_names_the_one_it_begins() -> None:
             assert table.cut_at_width(key[:10]) in (key, None)
 
 
+def test_a_city_whose_name_is_the_banner_and_more_names_that_banner() -> None:
+    """A post's references may name its city: ``REF: MEXICO CITY 002759`` (09MEXICO3092) is the
+    Embassy's cable 09MEXICO2759. Not a city that is a banner itself, nor one whose office's
+    banner is not its beginning (``NEW YORK``: ``USUN NEW YORK``), nor a city of several offices."""
+    assert stations.city_banner("MEXICO CITY") == "MEXICO"
+    assert stations.city_banner("panama  city") == "PANAMA"
+    assert stations.city_banner("HO CHI MINH CITY") is None  # (a banner itself)
+    assert stations.city_banner("NEW YORK") is None and stations.city_banner("WASHINGTON") is None
+    assert stations.city_banner("BRUSSELS") is None and stations.city_banner("NOWHERE CITY") is None
+
+
 def test_a_post_the_release_misspells_is_printed_by_its_name_and_found_by_both() -> None:
     """The release's metadata writes "Embasy Bonn" (the scrape's Bonn cables): the origin
     printed is the name AMEMBASSY BONN implies; the misspelling still finds the post."""

@@ -182,7 +182,7 @@ def _title_after(match: re.Match[str], station: str, full: str | None) -> bool:
 def _read_station(station: str) -> str | None:
     """The station a reference names, read as the corpus's ids spell it: without an office's
     word before it (``EMBASSY VIENNA``), a one-letter slip read (``TRIPOLII``, ``SECTATE``,
-    ``TALLIN``, ``SAN JSE``: the written text stays as it is); None for a redacted one
+    ``TALLIN``, ``SAN JSE``: the written text stays as it is), a post's city (``MEXICO CITY``); None for a redacted one
     (``09 XXXXXXXXXXXX 167`` names no cable a reader can find)."""
     if "XXX" in station:
         return None
@@ -191,7 +191,7 @@ def _read_station(station: str) -> str | None:
         return station[office.end() :]
     if stations.banner_offices(station) or stations.written_short(station) or stations.cut_at_width(station):
         return station
-    return stations.misspelt(station, _ALSO_STATIONS) or station
+    return stations.city_banner(station) or stations.misspelt(station, _ALSO_STATIONS) or station
 
 
 _ALSO_STATIONS = frozenset({"SECSTATE"})

@@ -162,6 +162,12 @@ def cut_at_width(station: str) -> str | None:
     return table().cut_at_width(station)
 
 
+def city_banner(station: str) -> str | None:
+    """The banner station of the one office in the city ``station`` names (``MEXICO CITY`` ->
+    ``MEXICO``), or None (see :meth:`Table.city_banner`)."""
+    return table().city_banner(station)
+
+
 def misspelt(station: str, also: frozenset[str] = frozenset()) -> str | None:
     """The banner station (or one of ``also``) that ``station`` misspells by one letter, or
     None (see :meth:`Table.misspelt`)."""

@@ -285,6 +285,18 @@ class Table:
                 index.setdefault(tuple(names[-size:]), set()).add(key)
         return {words: frozenset(keys) for words, keys in index.items()}
 
+    def city_banner(self, station: str) -> str | None:
+        """The banner station of the one office whose city ``station`` names, where the city's name is
+        the banner's and more, and no banner station itself (``MEXICO CITY`` -> ``MEXICO``,
+        ``PANAMA CITY`` -> ``PANAMA``: a post's references name its city); None where none or several
+        offices are so (not ``NEW YORK``, whose mission's banner is ``USUN NEW YORK``)."""
+        key = banner_key(station)
+        if key in self.banners:
+            return None
+        found = {row.banners[0] for row in self.rows
+                 if row.banners and banner_key(row.city) == key and key.startswith(banner_key(row.banners[0]) + " ")}
+        return found.pop() if len(found) == 1 else None
+
     def by_banner(self, station: str) -> Station | None:
         found = self.banner_offices(station)
         return found[0] if len(found) == 1 else None
