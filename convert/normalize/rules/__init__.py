@@ -107,6 +107,7 @@ from . import joinedrouting  # noqa: F401  (after routing: its chain is read bef
 from . import ampquote  # noqa: F401  (after entities: its repair follows entity-quote)
 from . import accents  # noqa: F401  (after inline: its repair follows accent)
 from . import runonbullets  # noqa: F401  (after cuts: its rule follows glued-heading)
+from . import runonletters  # noqa: F401  (after runonbullets: its rule follows run-on-bullets)
 from . import initials  # noqa: F401  (after passes: its pass follows attach-lists)
 from . import missing  # noqa: F401  (after blocks: its kind goes before short-underlined-heading)
 from . import pagenumber  # noqa: F401  (after closing: its rule follows classification-line)

@@ -1,0 +1,56 @@
+"""Stage "blocks", chain ``blocks.cut`` (continued from :mod:`.runonbullets`): a lettered list a copy
+that lost its line breaks ran into one line, cut into a line per item again.
+
+Some copies set a paragraph's list on the paragraph's own line: ``… London IW contacts have
+suggested the following:  a) Have the European Parliament invite … absence.  b) Ask a non-P5 1
+member country … c) IW contacts have also proposed …`` (09LONDON2352); ``A) The material is
+purportedly stationary … (NFI) B) A plaque on the container … C) Source stated …`` (09BUJUMBURA689,
+answers keyed to a request's questions). Read as one line, the items were printed as one run of
+prose. ``run-on-letters`` cuts such a line before each label, so that the list rules read the items
+as they read a list the copy kept: labels with a closing bracket (``a)``, ``B)``), the letters in
+order from ``a`` (or ``A``), three at least, each after a sentence's end or a colon (the first
+after a colon, or first on its line), each before a capital. A letter in brackets inside a sentence
+(``1.4 (b) and (d)``, ``… the U.S. (a) …``) has no sentence's end before it and stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parsed import Anchored, Line
+from . import runonbullets  # noqa: F401  (run-on-bullets, which this rule goes after, registered first)
+from .blocks import CUT
+
+#: a letter's label after a sentence's end or a colon (and white space), before a capital: ``a)``, ``B)``
+#: (the pattern begins with the white space, so the search skips to it in C)
+_LABEL = re.compile(r"\s(?<=[.:;!?)\"'\u201d\u2019]\s)\s*+(?P<letter>[A-Za-z])\)\s++(?=[A-Z(\"\u201c])")
+#: the same first on its line
+_FIRST = re.compile(r"\s*+(?:¶\s*+)?(?P<letter>[aA])\)\s++(?=[A-Z(\"\u201c])")
+#: the fewest items a run-on list holds
+_FEWEST = 3
+
+
+@CUT.rule("run-on-letters", after="run-on-bullets", trigger=("b) ", "B) "))
+def run_on_letters(line: str) -> list[Line] | None:
+    """``… the following:  a) Have the European Parliament … b) Ask a non-P5 1 member country …
+    c) IW contacts …`` (09LONDON2352): a line per item; see the module's note."""
+    first = _FIRST.match(line)
+    expected = "b" if first else "a"
+    upper = first is not None and first["letter"] == "A"
+    cuts: list[int] = []
+    for found in _LABEL.finditer(line):
+        letter = found["letter"]
+        if expected == "a":  # (the list's first label: after a colon, the list's lead)
+            if letter not in "aA" or not line[: found.start()].rstrip().endswith(":"):
+                continue
+            upper = letter == "A"
+        elif letter != (expected.upper() if upper else expected):
+            continue
+        cuts.append(found.start("letter"))
+        expected = chr(ord(expected) + 1)
+    if len(cuts) + (first is not None) < _FEWEST:
+        return None
+    pieces = [line[start:end].strip() for start, end in zip([0, *cuts], [*cuts, len(line)])]
+    if isinstance(line, Anchored):
+        pieces[0] = Anchored(pieces[0])
+    return [piece for piece in pieces if piece]
