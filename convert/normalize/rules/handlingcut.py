@@ -75,7 +75,7 @@ _SBU_SENTENCE = re.compile(
 #: the words that may follow it on its line: the sentence's own, nothing of the text's
 _SBU_WORDS = frozenset(
     "please handle protect treat accordingly and not for internet distribution public release dissemination "
-    "noforn sipdis".split()
+    "noforn sipdis entire text".split()
 )
 
 
