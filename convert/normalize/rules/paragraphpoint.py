@@ -1,11 +1,11 @@
 """Chain ``blocks.passes`` (continued from :mod:`.stopline`): a paragraph number's point typed twice or
 set apart from its number is regularised, the number as written kept beside it.
 
-``3.. (SBU) All elections within Europe …`` (05PARIS4760) and ``2 . (U) Leaders of Curacao …``
-(08CURACAO82, every paragraph of it) are numbered paragraphs. The number as written is the label's
-``sic``; ``paragraph-point`` gives it the ``corr`` every other paragraph's label reads as (``3.``), so
-that no edition prints ``3..`` or ``2 .`` in bold before the text. A comma typed for the point
-(``18, (SBU)``) is left as written: it reads as a number still.
+``3.. (SBU) All elections within Europe …`` (05PARIS4760), ``2 . (U) Leaders of Curacao …``
+(08CURACAO82, every paragraph of it) and ``1, On August 8 …`` (07SANJOSE1497, a comma typed for the
+point) are numbered paragraphs. The number as written is the label's ``sic``; ``paragraph-point``
+gives it the ``corr`` every other paragraph's label reads as (``3.``), so that no edition prints
+``3..``, ``2 .`` or ``1,`` in bold before the text.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from .ruler import Run, note
 
 
 def _mistyped(block: Block) -> bool:
-    """Whether a paragraph's number as written has its point twice or apart (``3..``, ``2 .``)."""
+    """Whether a paragraph's number as written has its point twice, apart or a comma for it (``3..``, ``2 .``,
+    ``1,``)."""
     if not isinstance(block, Paragraph) or block.n is None or block.label_fix or not block.label:
         return False
-    return block.label.endswith("..") or " " in block.label
+    return block.label.endswith(("..", ",")) or " " in block.label
 
 
 @PASSES.rule(
@@ -30,12 +31,13 @@ def _mistyped(block: Block) -> bool:
     after="stop-line",
     note=note(
         "correction",
-        "A paragraph number whose point was typed twice or set apart from it (3.., 2 .) is regularised to 3. "
-        "(sic/corr, certainty high).",
+        "A paragraph number whose point was typed twice, set apart from it or typed as a comma (3.., 2 ., 1,) is "
+        "regularised to 3. (sic/corr, certainty high).",
     ),
 )
 def paragraph_point(blocks: list[Block], run: Run) -> list[Block]:
-    """``3.. (SBU) …`` (05PARIS4760), ``2 . (U) …`` (08CURACAO82): the label's ``corr`` is ``3.``."""
+    """``3.. (SBU) …`` (05PARIS4760), ``2 . (U) …`` (08CURACAO82), ``1, On …`` (07SANJOSE1497): the label's
+    ``corr`` is ``3.``."""
     if not any(map(_mistyped, blocks)):
         return blocks
     return [dataclasses.replace(b, label_fix=f"{b.n}.") if _mistyped(b) and isinstance(b, Paragraph) else b

@@ -42,6 +42,11 @@ _LEADING_LOWER = re.compile(r"^\s*+--\s*+[a-z]")
 #: the same after a sentence's stop, on a line a bullet in lower case begins (``-- the election issue … through the
 #: London conference. -- for elections to be credible … -- what matters now …``, 10KABUL699)
 _STOPPED_LOWER = re.compile(r"\s(?<=[a-z0-9)][.!?]\s)(?=--\s++(?!(?:and|or|but|which|who|that|as)\b)[a-z])")
+#: the dashes glued to an item's first word in lower case, on a line such a bullet begins (``--foster domestic
+#: political unity --plead Pakistan's case … --continue doing business …``, 08ISLAMABAD3733): an aside's dashes stand
+#: apart from its words
+_GLUED_LOWER = re.compile(r"\s(?=--[a-z])")
+_GLUED_LOWER_FIRST = re.compile(r"^\s*+--[a-z]")
 #: what stands before such a bullet (the pattern's look-behinds as substrings, tested first)
 _LOWER_LEADS = ("; --", ": --", ";\t--", ":\t--", "; and --", "; AND --")
 #: one hyphen glued to the item's first word, two on the line at least (``Key points: -A former Ministry … -The
@@ -92,8 +97,10 @@ def run_on_bullets(line: str) -> list[Line] | None:
     first word too (``Key points: -A former … -The consultant …``, 09CAIRO2371); in lower case after a
     semicolon or a colon where the line holds two such (``… following: -- strengthen …; -- shorten …; and -- allow
     …``, 09BRASILIA1167), or after a stop on a line one begins (``-- the election issue … conference. -- for
-    elections …``, 10KABUL699); names after a colon, three or more (``… for their role: -- Maytham Bader Jassem Al
-    Sheikh -- Issa Abdulla Issa -- …``, 08MANAMA471). A dash inside a sentence (``Iran -- and Syria``) stays."""
+    elections …``, 10KABUL699), or glued to their words, two after the one a line begins with (``--foster …
+    --plead … --continue …``, 08ISLAMABAD3733); names after a colon, three or more (``… for their role: --
+    Maytham Bader Jassem Al Sheikh -- Issa Abdulla Issa -- …``, 08MANAMA471). A dash inside a sentence
+    (``Iran -- and Syria``) stays."""
     dashes = "--" in line  # (the rule runs on lines with `` -`` too, for the hyphen's bullets)
     cuts = [m.end() for m in _RUN_ON_BULLET.finditer(line)] if dashes else []
     spaced = [m.end() for m in _SPACED_BULLET.finditer(line)] if dashes else []
@@ -106,6 +113,8 @@ def run_on_bullets(line: str) -> list[Line] | None:
     lower = [m.end() for m in _SPACED_LOWER.finditer(line)] if led else []
     cuts += lower if len(lower) + (_LEADING_LOWER.match(line) is not None) >= 2 else []
     cuts += [m.end() for m in _STOPPED_LOWER.finditer(line)] if twice and _LEADING_LOWER.match(line) else []
+    glued_lower = [m.end() for m in _GLUED_LOWER.finditer(line)] if twice and _GLUED_LOWER_FIRST.match(line) else []
+    cuts += glued_lower if len(glued_lower) >= 2 else []
     cuts += _name_bullets(line) if twice and (": --" in line or ":  --" in line) else []
     if len(spaced) >= 2:
         cuts = sorted({*cuts, *spaced, *(m.start() for m in _GLUED_BULLET.finditer(line))})

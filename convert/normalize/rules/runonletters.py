@@ -50,7 +50,7 @@ def run_on_letters(line: str) -> list[Line] | None:
         expected = chr(ord(expected) + 1)
     if len(cuts) + (first is not None) < _FEWEST:
         return None
-    pieces = [line[start:end].strip() for start, end in zip([0, *cuts], [*cuts, len(line)])]
+    pieces = [line[start:end].strip() for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True)]
     if isinstance(line, Anchored):
         pieces[0] = Anchored(pieces[0])
     return [piece for piece in pieces if piece]
