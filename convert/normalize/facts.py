@@ -21,7 +21,7 @@ from .refs import cited
 from .rules.cutfields import WHOLE_CLASSIFIED_BY
 from .rules.deserial import cut_banner, de_serial_id, whole_serial
 from .rules.fields import EDGES, FULL_SUBJECT, HANDLING_TOKEN, ORIGIN, PARAGRAPH
-from .rules.labels import subject_text
+from .rules.labels import field_words, subject_text
 from .rules.openrefs import opening_refs_of
 from .rules.refbefore import years_before
 from .rules.refcopy import merged_refs, whole_refs
@@ -37,9 +37,7 @@ _WITNESS = {"cablegate-table": "the cablegate table", "cables.csv": "the cables.
 #: ``… IRANIAN TIES (S//REL CANADA)``
 _SUBJECT_MARKING = re.compile(
     r"^\((?:U|C|S|SBU|TS)(?://?[A-Z]{2,6}(?:[ ,]+[A-Z]{2,4})*)*\)\s*"
-    r"|(?<=\S)\s+\((?:U|C|S|SBU|TS)(?://?[A-Z]{2,6}(?:[ ,]+[A-Z]{2,6})*)*\)$",
-    re.I,
-)
+    r"|(?<=\S)\s+\((?:U|C|S|SBU|TS)(?://?[A-Z]{2,6}(?:[ ,]+[A-Z]{2,6})*)*\)$", re.I)
 
 
 def classification_record(level: str | None, caveats: Sequence[str]) -> str | None:
@@ -240,11 +238,12 @@ def _tags(field: Field | None, run: Run) -> tuple[str, ...]:
 
 
 def _subject(field: Field | None, run: Run) -> str | None:
-    """The SUBJECT's words as they read: repaired as its heading in the text is (the quotation
-    marks a CSV export doubled read as one; the heading keeps them as written beside)."""
+    """The SUBJECT's words as they read: repaired and joined as its heading in the text is (the quotation
+    marks a CSV export doubled read as one; the heading keeps them as written beside; ``… CBI-`` / ``BENEFICIARY``)."""
     if field is None:
         return None
-    subject = plain(repair(subject_text(field.text), subject_repairs(run), run.trial()))
+    words = subject_text(field_words(field.lines, run.on("hyphenation")))
+    subject = plain(repair(words, subject_repairs(run), run.trial()))
     return _SUBJECT_MARKING.sub("", subject) or None
 
 

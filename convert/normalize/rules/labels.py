@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..parsed import Choice
+from ..parsed import Choice, Line
 from .fields import KINDS, SUBJECT
-from .inline import Found
+from .inline import Found, hyphen_joins
 from .ruler import Chain, note
 
 #: ``UBJECT:``, ``UBJ:`` (``SUBJECT:``, ``SUBJ:`` without their S), in capitals, with the colon
@@ -65,6 +65,16 @@ _COLON_AGAIN = re.compile(r"^(?::|SUBJ(?:ECT)?:)\s+(?=\S)")
 #: the label again after the subject's words: the subject written twice (``SUBJECT: KENYA: … VISIT TO THE UK
 #: SUBJECT: KENYA: … VISIT TO THE UK``, 10LONDON65)
 _WRITTEN_AGAIN = re.compile(r"(?<=\S)\s++SUBJECT:\s++")
+
+
+def field_words(lines: tuple[Line, ...], hyphens: bool = True) -> str:
+    """A field's lines as one text, each line's white space as one space: joined with a space, or
+    with none after a word's hyphen that ends a line (``… CBI-`` / ``BENEFICIARY COUNTRIES``,
+    05SANJOSE2658: ``hyphenation``'s test, as the text's heading is joined; ``hyphens`` off: a space)."""
+    out = ""
+    for line in (" ".join(x.split()) for x in lines if isinstance(x, str)):
+        out += ("" if not out or (hyphens and hyphen_joins(out, line)) else " ") + line
+    return out
 
 
 def subject_text(text: str) -> str:
