@@ -78,6 +78,14 @@ def _words(text: str) -> list[str]:
             "This cable was cleared by the Delegation.",
             "STAPLETON",
         ),
+        (  # boxed by rules, a page line after the box, the name after it (06MADRID2632)
+            "1. (C) The talks went on. END NOTE.\n\n------------------------------------------\n"
+            "Visit Embassy Madrid's Classified Website;\nhttp://www.state.sgov.gov/p/eur/madrid/\n"
+            "------------------------------------------\n\nROME 00000123 002.2 OF 002\n\n\nAGUIRRE\n",
+            ["Visit Embassy Madrid's Classified Website; http://www.state.sgov.gov/p/eur/madrid/"],
+            "The talks went on. END NOTE.",
+            "AGUIRRE",
+        ),
     ],
 )
 def test_the_notice_is_set_apart(body: str, trailer: list[str], last: str, signer: str) -> None:

@@ -17,7 +17,17 @@ def set_apart(blocks: list[Block], run: Run) -> None:
     (its last list item, if it has items) or begun in the one before an unnumbered last block:
     out of the paragraph, into blocks of its own (``AnonBlock`` "trailer"), one for each block
     it stood in; begun in the one before, first (``For more reporting from Embassy Kuwait, visit:
-    …`` / (blank) / ``Visit Kuwait's Classified Website: …``, 07KUWAIT808)."""
+    …`` / (blank) / ``Visit Kuwait's Classified Website: …``, 07KUWAIT808). Rules and page breaks after
+    it stay after it (``-----`` / ``Visit Embassy Madrid's Classified Website; …`` / ``-----`` / a page
+    line / ``AGUIRRE``, 06MADRID2632)."""
+    tail = len(blocks)
+    while tail and (isinstance(blocks[tail - 1], PageBreak) or _rule(blocks[tail - 1])):
+        tail -= 1
+    if tail < len(blocks):  # (the notice sought before them, the blocks after it kept)
+        body, after = blocks[:tail], blocks[tail:]
+        set_apart(body, run)
+        blocks[:] = [*body, *after]
+        return
     for back in (2, 1):
         start = len(blocks) - back
         first = blocks[start] if start >= 0 else None
@@ -47,6 +57,10 @@ def set_apart(blocks: list[Block], run: Run) -> None:
         later = [AnonBlock("trailer", b.lines) for b in blocks[start + 1 :] if isinstance(b, Paragraph)]
         blocks[start:] = [*kept, AnonBlock("trailer", moved), *later]
         return
+
+
+def _rule(block: Block) -> bool:
+    return isinstance(block, AnonBlock) and block.type == "rule"
 
 
 def _cut(lines: tuple[Line, ...], line: int, column: int) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
