@@ -24,9 +24,9 @@ def set_apart(blocks: list[Block], run: Run) -> None:
     while tail and (isinstance(blocks[tail - 1], PageBreak) or _rule(blocks[tail - 1])):
         tail -= 1
     if tail < len(blocks):  # (the notice sought before them, the blocks after it kept)
-        body, after = blocks[:tail], blocks[tail:]
+        body, ending = blocks[:tail], blocks[tail:]
         set_apart(body, run)
-        blocks[:] = [*body, *after]
+        blocks[:] = [*body, *ending]
         return
     for back in (2, 1):
         start = len(blocks) - back
