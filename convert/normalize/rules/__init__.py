@@ -89,6 +89,7 @@ from . import cutpreview  # noqa: F401  (after dumps: its late rule follows prev
 from . import routingagain  # noqa: F401  (after previews: it mends paragraphs with its helper)
 from . import rejoins  # noqa: F401  (after gaps: its merge rule follows wrapped-number-rejoin)
 from . import midsentence  # noqa: F401  (after rejoins: its merge rule follows function-word-rejoin)
+from . import opennote  # noqa: F401  (after midsentence: its merge rule follows page-break-rejoin)
 from . import runonbare  # noqa: F401  (after gaps: its pass follows bare-paragraph-number)
 from . import entries  # noqa: F401  (after tailtitle: its pass follows title-after-text)
 from . import fieldlines  # noqa: F401  (after entries: its pass follows entry-lines)
