@@ -9,8 +9,12 @@ answers keyed to a request's questions). Read as one line, the items were printe
 prose. ``run-on-letters`` cuts such a line before each label, so that the list rules read the items
 as they read a list the copy kept: labels with a closing bracket (``a)``, ``B)``), the letters in
 order from ``a`` (or ``A``), three at least, each after a sentence's end or a colon (the first
-after a colon, or first on its line), each before a capital. A letter in brackets inside a sentence
-(``1.4 (b) and (d)``, ``… the U.S. (a) …``) has no sentence's end before it and stays.
+after a colon, or first on its line), each before a capital; or capitals with a point, each after
+a semicolon (``… the following items: A. FBI forensic examination …; B. …; C. …``; the first after a
+colon), as initials never stand. (``… from the FBI: (Item A is underway …) A. FBI forensic …``,
+09ISLAMABAD922, is left as it stands: after a bracket, the list rules would not take its first
+item.) A letter in brackets inside a sentence (``1.4 (b) and (d)``, ``… the U.S. (a) …``) has no
+sentence's end before it and stays.
 """
 
 from __future__ import annotations
@@ -21,32 +25,37 @@ from ..parsed import Anchored, Line
 from . import runonbullets  # noqa: F401  (run-on-bullets, which this rule goes after, registered first)
 from .blocks import CUT
 
-#: a letter's label after a sentence's end or a colon (and white space), before a capital: ``a)``, ``B)``
+#: a letter's label after a sentence's end or a colon (and white space), before a capital: ``a)``, ``B)``; or a
+#: capital and a point after a semicolon or a colon (``…; B. FBI forensic comparison …``)
 #: (the pattern begins with the white space, so the search skips to it in C)
-_LABEL = re.compile(r"\s(?<=[.:;!?)\"'\u201d\u2019]\s)\s*+(?P<letter>[A-Za-z])\)\s++(?=[A-Z(\"\u201c])")
+_LABEL = re.compile(
+    r"\s(?:(?<=[.:;!?)\"'\u201d\u2019]\s)\s*+(?P<letter>[A-Za-z])\)|(?<=[;:]\s)\s*+(?P<point>[A-Z])\.)"
+    r"\s++(?=[A-Z(\"\u201c])"
+)
 #: the same first on its line
 _FIRST = re.compile(r"\s*+(?:¶\s*+)?(?P<letter>[aA])\)\s++(?=[A-Z(\"\u201c])")
 #: the fewest items a run-on list holds
 _FEWEST = 3
 
 
-@CUT.rule("run-on-letters", after="run-on-bullets", trigger=("b) ", "B) "))
+@CUT.rule("run-on-letters", after="run-on-bullets", trigger=("b) ", "B) ", "; B. "))
 def run_on_letters(line: str) -> list[Line] | None:
     """``… the following:  a) Have the European Parliament … b) Ask a non-P5 1 member country …
-    c) IW contacts …`` (09LONDON2352): a line per item; see the module's note."""
+    c) IW contacts …`` (09LONDON2352), ``… the following items: A. FBI forensic examination …; B. …;
+    C. …``: a line per item; see the module's note."""
     first = _FIRST.match(line)
     expected = "b" if first else "a"
-    upper = first is not None and first["letter"] == "A"
+    upper, point = first is not None and first["letter"] == "A", False
     cuts: list[int] = []
     for found in _LABEL.finditer(line):
-        letter = found["letter"]
+        letter = found["letter"] or found["point"]
         if expected == "a":  # (the list's first label: after a colon, the list's lead)
             if letter not in "aA" or not line[: found.start()].rstrip().endswith(":"):
                 continue
-            upper = letter == "A"
-        elif letter != (expected.upper() if upper else expected):
+            upper, point = letter == "A", found["point"] is not None
+        elif letter != (expected.upper() if upper else expected) or (found["point"] is not None) != point:
             continue
-        cuts.append(found.start("letter"))
+        cuts.append(found.start("point" if point else "letter"))
         expected = chr(ord(expected) + 1)
     if len(cuts) + (first is not None) < _FEWEST:
         return None
