@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from convert.model import RawCable
 from convert.normalize import normalize, normalize_traced
+from convert.options import WriteOptions
 from convert.textview import edition_text
+from convert.writers import markdown
 from convert.writers.json import record
 
 
@@ -48,3 +50,13 @@ def test_the_sbu_sentence_on_a_line_of_its_own_among_the_fields_is_no_paragraph(
     edition = edition_text(fields.cable)  # (the text, then what the edition prints after it: the opener's fields)
     assert edition.index("NOT FOR INTERNET") > edition.index("LANGDALE") > edition.index("The text.")
     assert edition_text(said).index("not for internet distribution") < edition_text(said).index("LANGDALE")
+
+
+def test_a_redaction_glued_to_a_closing_quotation_mark_stands_apart_in_the_edition() -> None:
+    """``… as "cautious."XXXXXXXXXXXX described …`` (07PARIS4722): the edition reads ``"cautious." [redacted]
+    described``; an opening mark before the X's (``… told "XXXXXXXXXXXX`` ) gets no space after it."""
+    said = '1. (U) He called the talks "cautious."XXXXXXXXXXXX described them. He quoted "XXXXXXXXXXXX at length.\n'
+    cable = normalize(RawCable(source="t.txt", form="text", body=_text("A TEST", "", said)))
+    text = markdown.write(cable, WriteOptions()).decode()
+    assert '"cautious." *\\[redacted\\]* described' in text.replace("\u201c", '"').replace("\u201d", '"')
+    assert 'quoted "*\\[redacted\\]* at length' in text.replace("\u201c", '"').replace("\u201d", '"')

@@ -37,8 +37,10 @@ def withheld(mark: etree._Element, written: str, tail: str | None, edition: bool
 
 def _glued(last: str) -> bool:
     """Whether the text before a redaction ends glued to it: a word's letter or digit, or a stop or a comma after
-    one (``legal sanctions.xxxxx noted``, 05VIENNA3833: ``sanctions. [redacted] noted``)."""
-    return _word(last[-1:]) or (last[-1:] in ".,;:!?" and _word(last[:1]))
+    one (``legal sanctions.xxxxx noted``, 05VIENNA3833: ``sanctions. [redacted] noted``), or a closing quotation
+    mark or bracket after either (``“cautious.”XXXXXXXXXXXX described``, 07PARIS4722; not an opening mark
+    after a space, ``"XXXX``)."""
+    return _word(last[-1:]) or (last[-1:] in ".,;:!?\u201d\u2019\"')" and (_word(last[:1]) or last[:1] in ".,;:!?"))
 
 
 def _word(char: str) -> bool:

@@ -9,12 +9,12 @@ answers keyed to a request's questions). Read as one line, the items were printe
 prose. ``run-on-letters`` cuts such a line before each label, so that the list rules read the items
 as they read a list the copy kept: labels with a closing bracket (``a)``, ``B)``), the letters in
 order from ``a`` (or ``A``), three at least, each after a sentence's end or a colon (the first
-after a colon, or first on its line), each before a capital; or capitals with a point, each after
-a semicolon (``… the following items: A. FBI forensic examination …; B. …; C. …``; the first after a
-colon), as initials never stand. (``… from the FBI: (Item A is underway …) A. FBI forensic …``,
-09ISLAMABAD922, is left as it stands: after a bracket, the list rules would not take its first
-item.) A letter in brackets inside a sentence (``1.4 (b) and (d)``, ``… the U.S. (a) …``) has no
-sentence's end before it and stays.
+after a colon, or first on its line, where a later letter may begin: ``K) … L) … M) …``), each
+before a capital; or capitals with a point, each after a semicolon (``… the following items: A.
+FBI forensic examination …; B. …; C. …``; the first after a colon), as initials never stand.
+(``… from the FBI: (Item A is underway …) A. FBI forensic …``, 09ISLAMABAD922, is left as it
+stands: after a bracket, the list rules would not take its first item.) A letter in brackets inside
+a sentence (``1.4 (b) and (d)``, ``… the U.S. (a) …``) has no sentence's end before it and stays.
 """
 
 from __future__ import annotations
@@ -32,20 +32,23 @@ _LABEL = re.compile(
     r"\s(?:(?<=[.:;!?)\"'\u201d\u2019]\s)\s*+(?P<letter>[A-Za-z])\)|(?<=[;:]\s)\s*+(?P<point>[A-Z])\.)"
     r"\s++(?=[A-Z(\"\u201c])"
 )
-#: the same first on its line
-_FIRST = re.compile(r"\s*+(?:¶\s*+)?(?P<letter>[aA])\)\s++(?=[A-Z(\"\u201c])")
+#: the same first on its line: ``a)``, or a later letter where the list goes on from an earlier line (``K) The
+#: report originates …  L) …``, 09BUJUMBURA302, after a heading)
+_FIRST = re.compile(r"\s*+(?:¶\s*+)?(?P<letter>[A-Za-z])\)\s++(?=[A-Z(\"\u201c])")
 #: the fewest items a run-on list holds
 _FEWEST = 3
 
 
-@CUT.rule("run-on-letters", after="run-on-bullets", trigger=("b) ", "B) ", "; B. "))
+@CUT.rule("run-on-letters", after="run-on-bullets", trigger=(") ", "; "))
 def run_on_letters(line: str) -> list[Line] | None:
     """``… the following:  a) Have the European Parliament … b) Ask a non-P5 1 member country …
     c) IW contacts …`` (09LONDON2352), ``… the following items: A. FBI forensic examination …; B. …;
     C. …``: a line per item; see the module's note."""
+    if line.count(") ") < _FEWEST and line.count("; ") < _FEWEST - 1:
+        return None  # (three labels at least: a bracket after each, or a semicolon before each point's but the first)
     first = _FIRST.match(line)
-    expected = "b" if first else "a"
-    upper, point = first is not None and first["letter"] == "A", False
+    expected = chr(ord(first["letter"].lower()) + 1) if first else "a"
+    upper, point = first is not None and first["letter"].isupper(), False
     cuts: list[int] = []
     for found in _LABEL.finditer(line):
         letter = found["letter"] or found["point"]
