@@ -55,8 +55,10 @@ def test_the_sbu_sentence_on_a_line_of_its_own_among_the_fields_is_no_paragraph(
 def test_a_redaction_glued_to_a_closing_quotation_mark_stands_apart_in_the_edition() -> None:
     """``… as "cautious."XXXXXXXXXXXX described …`` (07PARIS4722): the edition reads ``"cautious." [redacted]
     described``; an opening mark before the X's (``… told "XXXXXXXXXXXX`` ) gets no space after it."""
-    said = '1. (U) He called the talks "cautious."XXXXXXXXXXXX described them. He quoted "XXXXXXXXXXXX at length.\n'
+    said = ('1. (U) He called the talks "cautious."XXXXXXXXXXXX described them. He quoted "XXXXXXXXXXXX at length.\n'
+            "\nXXXXXXXXXXXX said the rest could wait.\n")  # (and a paragraph that begins with the X's: nothing before)
     cable = normalize(RawCable(source="t.txt", form="text", body=_text("A TEST", "", said)))
     text = markdown.write(cable, WriteOptions()).decode()
+    assert "\n*\\[redacted\\]* said the rest could wait." in text
     assert '"cautious." *\\[redacted\\]* described' in text.replace("\u201c", '"').replace("\u201d", '"')
     assert 'quoted "*\\[redacted\\]* at length' in text.replace("\u201c", '"').replace("\u201d", '"')

@@ -40,7 +40,9 @@ def _glued(last: str) -> bool:
     one (``legal sanctions.xxxxx noted``, 05VIENNA3833: ``sanctions. [redacted] noted``), or a closing quotation
     mark or bracket after either (``“cautious.”XXXXXXXXXXXX described``, 07PARIS4722; not an opening mark
     after a space, ``"XXXX``)."""
-    return _word(last[-1:]) or (last[-1:] in ".,;:!?\u201d\u2019\"')" and (_word(last[:1]) or last[:1] in ".,;:!?"))
+    if len(last) < 2:
+        return _word(last)
+    return _word(last[-1]) or (last[-1] in ".,;:!?\u201d\u2019\"')" and (_word(last[0]) or last[0] in ".,;:!?"))
 
 
 def _word(char: str) -> bool:
