@@ -26,8 +26,9 @@ parenthesis, and a short line (no comma or colon) whose first word would not hav
 list begins with that word or ends with the line before's last (``Article XXIII …`` / ``Article XXIV …``). A
 sub-label (``Argentine Participants:``) is an item too. Not in a cable written in capitals (every line begins
 with one), not in the text's last paragraph (where the signature is looked for), not where the last entry is
-one word (a name alone: a signature), not when a line carries an item label or a paragraph number, and not for
-lines that read as prose (on average more than half their words in lower case).
+one word in capitals (a name alone: a signature; not ``Interpreter``, 09STATE11937), not when a line carries an
+item label or a paragraph number, and not for lines that read as prose (on average more than half their words
+in lower case).
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ def _goes_on(line: str) -> bool:
 def _items(lines: list[str], width: Callable[[], int]) -> list[ListItem] | None:
     """The entries of ``lines`` as items (a line that goes on, or is the rest of a wrapped entry,
     joins the item before it); None when a line is no entry, the lines read as prose (most of
-    their words in lower case), fewer than three entries are found, or the last is one word."""
+    their words in lower case), fewer than three entries are found, or the last is one word in capitals."""
     if not all(_entry(x) or (index and _goes_on(x)) for index, x in enumerate(lines)):
         return None
     lowered = sum(not _entry(x) for x in lines)
@@ -141,8 +142,8 @@ def _items(lines: list[str], width: Callable[[], int]) -> list[ListItem] | None:
             items[-1].append(line)
         else:
             items.append([line])
-    if len(items) < _MIN_ENTRIES or len(str(items[-1][-1]).split()) < 2:
-        return None
+    if len(items) < _MIN_ENTRIES or (len(str(items[-1][-1]).split()) < 2 and str(items[-1][-1]).isupper()):
+        return None  # (a name alone in capitals last: a signature; ``Interpreter`` last is an entry, 09STATE11937)
     return [ListItem("", tuple(item)) for item in items]
 
 
