@@ -29,8 +29,8 @@ _GRAVE = re.compile(r"`(?=[A-Za-z0-9])")
 _CLOSING = re.compile(r"(?<=[A-Za-z0-9.,!?])'(?![A-Za-z])")
 #: how far the closing apostrophe may stand (characters), and what stops the search: another accent, a line's end
 _REACH = 200
-#: a stop, a space, a stop, not an ellipsis's third after them (what stands before is checked in Python)
-_TWICE = re.compile(r"\. \.(?! ?\.)")
+#: a stop, a space, a stop before white space, not an ellipsis's third after them (what stands before: in Python)
+_TWICE = re.compile(r"\. \.(?=\s|$)(?! \.)")
 
 
 @REPAIRS.rule(
@@ -71,11 +71,13 @@ def backtick_quote(text: str) -> Found:
 )
 def doubled_stop(text: str) -> Found:
     """``… the domestic political scene. .`` (06MOSCOW3335): after a word's last letter or a closing bracket or
-    quotation mark, not after a spaced ellipsis's stops (``. . .``)."""
+    quotation mark, before white space; not after a spaced ellipsis's stops (``. . .``), nor after a short word
+    (``No. .``, a note's number left blank after its abbreviation), nor glued to what follows (``. .FARRAR``)."""
     found: Found = []
     for match in _TWICE.finditer(text):
         at = match.start()
-        if at < 2 or not (text[at - 1].isalpha() or text[at - 1] in ")\"'\u201d\u2019") or text[at - 2] == " ":
-            continue  # (``word . .``, ``. . .``: no sentence's stop typed twice)
+        word = text[max(0, at - 4) : at].split()[-1:] or [""]
+        if at < 2 or not (text[at - 1].isalpha() or text[at - 1] in ")\"'\u201d\u2019") or len(word[0]) < 3:
+            continue  # (``word . .``, ``. . .``; ``No. .``: an abbreviation's point, a number left blank after it)
         found.append((at, match.end(), Choice(". .", ".", kind="corr", cert="high", reason="stop")))
     return found
