@@ -10,7 +10,8 @@ pages, beside 52 ``P5+1`` that other copies kept.
 ``plus-sign``: ``P5 1``, ``P-5 1``, ``E3 3`` and ``EU-3 1`` are corrected to ``P5+1``, ``P-5+1``, ``E3+3`` and
 ``EU-3+1`` (sic/corr, certainty high: no other reading of the group's name; ``type="plus-sign"``). So is a
 format named by its sides' counts, two single figures before the word that names the format (``the 2 2
-consultations``, US-Russia, 07PARIS2725; ``the 5 2 talks`` on Transnistria; ``the 3 1 dialogue``): certainty
+consultations``, US-Russia, 07PARIS2725; ``the 5 2 talks`` on Transnistria; ``the 3 1 dialogue``; what the group put
+forward, ``the 5 1 offer``, ``the EU 3 3 proposals``, 09BRASILIA1368): certainty
 medium, for two figures a space apart could in principle be two numbers, though none in the corpus is.
 """
 
@@ -28,7 +29,7 @@ _LOST_PLUS = re.compile(r"\b(?:P-?5(?= 1\b)|E3(?= 3\b)|EU-?3(?= 1\b)) ")
 _GROUPS = ("P5 1", "P-5 1", "E3 3", "EU3 1", "EU-3 1")
 #: what a format of ``2+2`` or ``5+2`` sides is called in the sentence
 _FORMAT = ("consultations", "talks", "dialogue", "meeting", "meetings", "format", "process", "framework",
-           "ministerial", "negotiations", "mechanism", "agenda")
+           "ministerial", "negotiations", "mechanism", "agenda", "offer", "offers", "proposal", "proposals", "package")
 #: a format named by its sides' counts: two single figures a space apart (the second 1 to 3, as every such name of
 #: the corpus has it: the rule is asked only of texts that hold `` 1 ``, `` 2 `` or `` 3 ``), then what it is
 #: (the figure first, then what stands before it: a search skips to figures instead of looking back everywhere)
