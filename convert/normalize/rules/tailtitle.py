@@ -18,8 +18,10 @@ finished sentence, in mixed case too. The words are
 kept as written; only the line break is restored. Not an end marker (``END COMMENT``), not a
 line of the cable's own capitals (a cable in capitals has no mixed-case text to stand out from).
 A title of one word in capitals (or capitalised: ``Iran``, 09BRASILIA1038) on the paragraph's last line of its
-own (``… by cutting off this flow of students.`` / ``DETAINEES`` / blank / ``¶6. …``, 09RIYADH447) heads the
-next section only between paragraphs N and N+1: a name there between ¶6 and a new ¶6 signs a cable (09RANGOON378).
+own (``… by cutting off this flow of students.`` / ``DETAINEES`` / blank / ``¶6. …``, 09RIYADH447), or in
+capitals run on after its last sentence (``… a cautious approach to both cases. IRAN``, 09BRASILIA1186), heads
+the next section only between paragraphs N and N+1: a name there between ¶6 and a new ¶6 signs a cable
+(09RANGOON378).
 """
 
 from __future__ import annotations
@@ -95,9 +97,9 @@ def _alone_title(words: list[str]) -> bool:
 
 
 def _one_word_last(lines: tuple[Line, ...]) -> bool:
-    """Whether the last text line of ``lines`` is one word."""
-    last = _last_line(lines)
-    return last is not None and len(str(lines[last]).split()) == 1
+    """Whether the last text line of ``lines`` is one word, or ends in one in capitals after a finished sentence."""
+    words = str(lines[last]).split() if (last := _last_line(lines)) is not None else []
+    return len(words) == 1 or (len(words) > 1 and words[-1].isupper() and _finished(words[-2]))
 
 
 def _numbered_on(blocks: list[Block], index: int) -> bool:
@@ -146,7 +148,7 @@ def _last_line(lines: tuple[Line, ...]) -> int | None:
 def tail_title(lines: tuple[Line, ...], alone: bool = False) -> tuple[tuple[Line, ...], str] | None:
     """The paragraph's lines less the title at its end, and the title; None when it ends in none.
     With ``alone`` (the paragraph is N and the next numbered one N+1), also a title of one word in
-    capitals on its last line (:func:`_alone_title`)."""
+    capitals on its last line (:func:`_alone_title`), or run on there after a finished sentence."""
     last = _last_line(lines)
     if last is None:
         return None
@@ -163,9 +165,11 @@ def tail_title(lines: tuple[Line, ...], alone: bool = False) -> tuple[tuple[Line
         start -= 1
     cited = 0 < start < len(words) and _CITED.search(words[start - 1]) is not None and _cited_title(words[start:])
     section = " ".join(words[start:]) in _SECTIONS  # (a section's one-word title: ``… media group. COMMENT``)
+    # (one word in capitals run on after the last sentence, between paragraphs N and N+1: ``… cases. IRAN``)
+    run_on = alone and 0 < start == len(words) - 1 and _alone_title(words[start:]) and words[start].isupper()
     alone = alone and last > 0 and _alone_title(words)  # (``… of students.`` / ``DETAINEES``; ``Iran``)
     start = 0 if alone else start
-    if start == len(words) or not (_is_title(words[start:]) or cited or section or alone):
+    if start == len(words) or not (_is_title(words[start:]) or cited or section or alone or run_on):
         return None
     if start == 0:
         before = next((x for x in reversed(lines[:last]) if isinstance(x, str) and x.strip()), None)
