@@ -126,6 +126,7 @@ from . import slashes  # noqa: F401  (after listtail: its pass follows list-tail
 from . import stopline  # noqa: F401  (after slashes: its pass follows slashed-heading)
 from . import paragraphpoint  # noqa: F401  (after stopline: its pass follows stop-line)
 from . import typed  # noqa: F401  (after qdamage: its repairs follow acute-apostrophe)
+from . import byref  # noqa: F401  (after copies: its rule follows field-rule-runon)
 from . import cutword  # noqa: F401  (the fields.cut-word chain, asked by the preamble)
 
 # isort: on
