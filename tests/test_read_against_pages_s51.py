@@ -62,3 +62,12 @@ def test_a_redaction_glued_to_a_closing_quotation_mark_stands_apart_in_the_editi
     assert "\n*\\[redacted\\]* said the rest could wait." in text
     assert '"cautious." *\\[redacted\\]* described' in text.replace("\u201c", '"').replace("\u201d", '"')
     assert 'quoted "*\\[redacted\\]* at length' in text.replace("\u201c", '"').replace("\u201d", '"')
+
+
+def test_a_subject_run_on_into_the_derived_from_line_ends_before_it() -> None:
+    """``SUBJECT: DARFUR REBEL GROUP MERGER IN KUFRA: MORE FANFARE THAN Derived from: DSCG 05-1, B,D`` (10TRIPOLI62):
+    the subject ends before the classification authority's line, which keeps its words out of the subject."""
+    cable = normalize(RawCable(source="t.txt", form="text", body=_text(
+        "DARFUR REBEL GROUP MERGER IN KUFRA: MORE FANFARE THAN Derived from: DSCG 05-1, B,D")))
+    assert record(cable)["subject"] == "DARFUR REBEL GROUP MERGER IN KUFRA: MORE FANFARE THAN"
+    assert "DSCG 05-1" in " ".join(cable.tei.itertext())

@@ -365,10 +365,10 @@ def classified_by_paragraph(lines: list[str]) -> str | None:
 #: ``… LICENSING REF: SAO PAULO 1467``, ``… EGYPTREF: CAIRO 493``, ``… Classified By: …``,
 #: ``… SENSITIVE BUT UNCLASSIFIED, PLEASE TREAT ACCORDINGLY`` (also after ``ENTIRE TEXT``, 09EFTOTRIPOLI704),
 #: ``… VODDLER Ref: A) STOCKHOLM 733``,
-#: ``… IN RIO Ref(s): A) 08 RIO DE JAN 138``
+#: ``… IN RIO Ref(s): A) 08 RIO DE JAN 138``, ``… MORE FANFARE THAN Derived from: DSCG 05-1, B,D`` (10TRIPOLI62)
 SUBJECT_RUNON = re.compile(
     r"(?<!\s)\s++(?=REF(?:S|TELS?)?\s*+:|Ref(?:\(s\))?\s*+:|REFTELS?\s|REF\s++[A-Z]\s*+:|(?i:CLASSIFIED\s++BY\b)"
-    r"|(?i:(?:ENTIRE\s++TEXT\s++)?SENSI?TIVE\s++BUT\s++UNCLASSIFIED\b))"
+    r"|(?i:DERIVED\s++FROM\s*+:)|(?i:(?:ENTIRE\s++TEXT\s++)?SENSI?TIVE\s++BUT\s++UNCLASSIFIED\b))"
     r"|(?<=[A-Za-z0-9.)])(?=REFS?:|Classified By:|CLASSIFIED BY:)"  # (glued: ``… TO CAIROClassified By:``)
 )
 
