@@ -7,6 +7,7 @@ import dataclasses
 
 from .parsed import AnonBlock, Block, Line, ListItem, PageBreak, Paragraph
 from .rules.blocks import text_lines
+from .rules.ruled import is_rule
 from .rules.ruler import Run
 from .rules.runs import is_bare
 from .rules.trailers import TRAILER
@@ -21,7 +22,7 @@ def set_apart(blocks: list[Block], run: Run) -> None:
     it stay after it (``-----`` / ``Visit Embassy Madrid's Classified Website; …`` / ``-----`` / a page
     line / ``AGUIRRE``, 06MADRID2632)."""
     tail = len(blocks)
-    while tail and (isinstance(blocks[tail - 1], PageBreak) or _rule(blocks[tail - 1])):
+    while tail and (isinstance(blocks[tail - 1], PageBreak) or is_rule(blocks[tail - 1])):
         tail -= 1
     if tail < len(blocks):  # (the notice sought before them, the blocks after it kept)
         body, ending = blocks[:tail], blocks[tail:]
@@ -57,10 +58,6 @@ def set_apart(blocks: list[Block], run: Run) -> None:
         later = [AnonBlock("trailer", b.lines) for b in blocks[start + 1 :] if isinstance(b, Paragraph)]
         blocks[start:] = [*kept, AnonBlock("trailer", moved), *later]
         return
-
-
-def _rule(block: Block) -> bool:
-    return isinstance(block, AnonBlock) and block.type == "rule"
 
 
 def _cut(lines: tuple[Line, ...], line: int, column: int) -> tuple[tuple[Line, ...], tuple[Line, ...]]:

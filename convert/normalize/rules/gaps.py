@@ -22,6 +22,7 @@ import re
 from ..parsed import Anchored, Block, Furniture, ItemList, Line, ListItem, Paragraph
 from . import passes  # noqa: F401  (paragraph-renumber, which these rules go after, registered first)
 from .blocks import MERGE, PARA_START, PASSES, STARTS, dashed_title, number_goes_on, starts_new, terminal
+from .joined import NUMBER_ALONE
 from .ruler import Run, note
 from .runs import last_text
 
@@ -56,8 +57,6 @@ def anchored_paragraph(block: list[Line], line: str) -> bool:
 _REFERS = re.compile(r"(?i)(?:^|\W)(?:paras?|paragraphs?)\.?\s*+$")
 #: a number and a word that pairs it with the next, at the end of a line (``… convert Rabta 1 and``)
 _PAIRED = re.compile(r"(?i)\b(\d{1,3})\s++(?:and|or|to)\s*+$")
-#: a paragraph number alone on its line (``¶6.``): nothing after it, no marking
-_NUMBER_ALONE = re.compile(r"^\s*+(?:¶\s*+)?\d{1,3}\s?\.\s*+$")
 
 
 @MERGE.rule(
@@ -76,7 +75,7 @@ def paragraph_reference_rejoin(before: list[str], furniture: list[Furniture], te
     whose last line ends in a word a number goes on (``para``, ``paragraph``, ``see``), goes
     back to that run: the sentence's reference, not an empty paragraph 6."""
     last = before[-1] if before else ""
-    return len(texts) == 1 and bool(_NUMBER_ALONE.match(texts[0])) and bool(last) and number_goes_on(last, texts[0])
+    return len(texts) == 1 and bool(NUMBER_ALONE.match(texts[0])) and bool(last) and number_goes_on(last, texts[0])
 
 
 @MERGE.rule(

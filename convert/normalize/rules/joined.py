@@ -10,8 +10,8 @@ import re
 _GLUED = re.compile(r"\s*(\d{1,3})\.(?=[A-Z][a-z])")
 
 
-#: a paragraph's number alone on its line (``¶4.``), nothing after it
-_ALONE = re.compile(r"\s*(?:¶\s*)?\d{1,3}\s?\.\s*$")
+#: a paragraph number alone on its line (``¶6.``): nothing after it, no marking
+NUMBER_ALONE = re.compile(r"^\s*+(?:¶\s*+)?\d{1,3}\s?\.\s*+$")
 
 
 def glued_next(first: str, line: str, alone: bool = False) -> bool:
@@ -22,7 +22,7 @@ def glued_next(first: str, line: str, alone: bool = False) -> bool:
     ``… please see para`` / (blank) / ``¶4.`` / ``2.On September 14, …``, 09CAIRO1778), with any
     number glued to its word: ``paragraph-reference-rejoin`` sends the lone number back."""
     glued, this = _GLUED.match(first), _GLUED.match(line)
-    if this and alone and _ALONE.match(first):
+    if this and alone and NUMBER_ALONE.match(first):
         return True
     return bool(glued and this and int(this[1]) == int(glued[1]) + 1)
 
