@@ -293,9 +293,19 @@ class Table:
         key = banner_key(station)
         if key in self.banners:
             return None
-        found = {row.banners[0] for row in self.rows
-                 if row.banners and banner_key(row.city) == key and key.startswith(banner_key(row.banners[0]) + " ")}
-        return found.pop() if len(found) == 1 else None
+        found = self._cities.get(key, frozenset())
+        return next(iter(found)) if len(found) == 1 else None
+
+    @functools.cached_property
+    def _cities(self) -> dict[str, frozenset[str]]:
+        """Every office's city whose name is its banner and more (``MEXICO CITY``), under that city: the
+        banners of the offices there. Built on the first city asked for (a reference's unknown station
+        asks on every cable: ``SECSTATE``)."""
+        index: dict[str, set[str]] = {}
+        for row in self.rows:
+            if row.banners and banner_key(row.city).startswith(banner_key(row.banners[0]) + " "):
+                index.setdefault(banner_key(row.city), set()).add(row.banners[0])
+        return {city: frozenset(banners) for city, banners in index.items()}
 
     def by_banner(self, station: str) -> Station | None:
         found = self.banner_offices(station)
