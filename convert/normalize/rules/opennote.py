@@ -43,10 +43,11 @@ def open_note_rejoin(before: list[str], furniture: list[Furniture], texts: list[
     … End Note.) In general, …`` (10SANTIAGO15): see the module's note."""
     if not any(f.kind == "page" for f in furniture) or not before or not texts or starts_new(texts[0]):
         return False
-    opened = list(_OPENED.finditer("\n".join(before)))
+    text = "\n".join(before)
+    opened = list(_OPENED.finditer(text))
     if not opened:
         return False
-    tail = "\n".join(before)[opened[-1].end() :]
+    tail = text[opened[-1].end() :]
     if ")" in tail or "]" in tail:
         return False  # (the note closed before the break)
     after = "\n".join(texts[:_NEAR])

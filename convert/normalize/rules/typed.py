@@ -27,7 +27,7 @@ from .ruler import note
 _GRAVE = re.compile(r"`(?=[A-Za-z0-9])")
 #: an apostrophe after a word's letter, not before another letter (``wait and see'``; not ``Iceland's``)
 _CLOSING = re.compile(r"(?<=[A-Za-z0-9.,!?])'(?![A-Za-z])")
-#: how far the closing apostrophe may stand (characters), and what stops the search: another accent, a line's end
+#: how far the closing apostrophe may stand (characters; another accent before it stops the search)
 _REACH = 200
 #: a stop, a space, a stop before white space, not an ellipsis's third after them (what stands before: in Python)
 _TWICE = re.compile(r"\. \.(?=\s|$)(?! \.)")
@@ -52,7 +52,7 @@ def backtick_quote(text: str) -> Found:
         if at and not (text[at - 1].isspace() or text[at - 1] in "([\"/-\u2014"):
             continue
         closing = _CLOSING.search(text[at + 1 : at + 1 + _REACH].split("`", 1)[0])
-        if closing and all(end <= at for _at, end, _choice in found):
+        if closing and (not found or found[-1][1] <= at):  # (not inside the quotation found before)
             close = at + 1 + closing.start()
             found += [(at, at + 1, Choice("`", "\u2018", kind="corr", cert="high", reason="quote")),
                       (close, close + 1, Choice("'", "\u2019", kind="corr", cert="high", reason="quote"))]
