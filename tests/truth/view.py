@@ -83,7 +83,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s78.tsv", "session 78"),
               ("selection-holdout-s79.tsv", "session 79"),
               ("selection-holdout-s80.tsv", "session 80"),
-              ("selection-holdout-s81.tsv", "session 81"))
+              ("selection-holdout-s81.tsv", "session 81"),
+              ("selection-holdout-s82.tsv", "session 82"),
+              ("selection-holdout-s83.tsv", "session 83"))
 
 
 def selection() -> dict[str, dict]:
