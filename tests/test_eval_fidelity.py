@@ -21,6 +21,8 @@ def test_subject_normalises_space_and_quotes_but_not_case() -> None:
     assert compare.subject_equal("NEPAL:  INDIAN  VIEWS", "NEPAL: INDIAN VIEWS")
     assert compare.subject_equal("SPAIN'S PARTY", "SPAIN’S PARTY")
     assert compare.subject_equal("GOF C/T COORDINATOR,S OVERVIEW", "GOF C/T COORDINATOR'S OVERVIEW")
+    assert compare.subject_equal("NUEVO LEON?S EFFORTS", "NUEVO LEON’S EFFORTS")  # (09MONTERREY102)
+    assert not compare.subject_equal("WHY? SO", "WHY' SO")
     # a quotation mark a CSV export doubled
     assert compare.subject_equal('FOR ""TRANSFORMATIONAL"" VISIT', 'FOR "TRANSFORMATIONAL" VISIT')
     assert not compare.subject_equal('FOR "TRANSFORMATIONAL" VISIT', "FOR TRANSFORMATIONAL VISIT")
@@ -786,7 +788,8 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
                           ("session 75", "selection-holdout-s75.tsv"), ("session 76", "selection-holdout-s76.tsv"),
                           ("session 77", "selection-holdout-s77.tsv"), ("session 78", "selection-holdout-s78.tsv"),
                           ("session 79", "selection-holdout-s79.tsv"), ("session 80", "selection-holdout-s80.tsv"),
-                          ("session 81", "selection-holdout-s81.tsv")):
+                          ("session 81", "selection-holdout-s81.tsv"), ("session 82", "selection-holdout-s82.tsv"),
+                          ("session 83", "selection-holdout-s83.tsv")):
         chosen = truthscore.HOLDOUT.with_name(name).read_text(encoding="utf-8").splitlines()[1:]
         ids = sorted(r["id"] for r in held if r["holdout"] == session)
         assert sorted(line.split("\t")[0] for line in chosen) == ids
@@ -805,7 +808,8 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
                                             "session 66", "session 67", "session 68", "session 69",
                                             "session 70", "session 71", "session 72", "session 73",
                                             "session 74", "session 75", "session 76", "session 77",
-                                            "session 78", "session 79", "session 80", "session 81"}
+                                            "session 78", "session 79", "session 80", "session 81",
+                                            "session 82", "session 83"}
     assert len({r["id"] for r in held}) == len(held)
     assert all(r["paragraph_count"] == len(r["paragraphs"]) for r in held)
 

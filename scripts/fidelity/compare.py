@@ -29,13 +29,13 @@ from collections.abc import Iterable, Sequence
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "“": '"', "”": '"'})
 
 
-_COMMA_APOSTROPHE = re.compile(r"(?<=[A-Za-z]),(?=(?:s|t|ll|re|ve|d|m)\b)", re.I)
+_COMMA_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[,?](?=(?:s|t|ll|re|ve|d|m)\b)", re.I)
 
 
 def text(value: object) -> str:
-    """White space and typographic quotes normalised, a comma written for an apostrophe
-    (``Korea,s``, ``hasn,t``) read as one, and a quotation mark a CSV export doubled
-    (``""TRANSFORMATIONAL""``) read as one; None -> ''."""
+    """White space and typographic quotes normalised, a comma or a question mark written for an
+    apostrophe (``Korea,s``, ``hasn,t``, ``NUEVO LEON?S``: the normalizer regularises both) read as
+    one, and a quotation mark a CSV export doubled (``""TRANSFORMATIONAL""``) read as one; None -> ''."""
     if value is None:
         return ""
     plain = " ".join(str(value).translate(_QUOTES).split()).replace('""', '"')

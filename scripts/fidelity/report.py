@@ -322,6 +322,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 80", "% right on pages drawn and read in session 80 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 81", "% right on pages drawn and read in session 81 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 82", "% right on pages drawn and read in session 82 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 83", "% right on pages drawn and read in session 83 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
