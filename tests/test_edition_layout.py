@@ -314,8 +314,9 @@ def _unnumbered_classes(body: str, n: str | None = None) -> list[str]:
     number = f' n="{n}"' if n else ""
     last.addnext(etree.fromstring(f'<p xmlns="{TEI_NS}"{number}>{body}</p>'))
     article = html.article(cable, WriteOptions(), flavour="pdf")
-    starts = ("The Government", "Begin text", "It ends", "9.", "End")
-    (block,) = [div for div in article.iter("div") if "".join(div.itertext()).lstrip().startswith(starts)]
+    words = "".join(etree.fromstring(f"<p>{body.replace(' xmlns', ' x')}</p>").itertext()).split()
+    start = " ".join(words[:2])
+    (block,) = [div for div in article.iter("div") if " ".join("".join(div.itertext()).split()).startswith(start)]
     return (block.get("class") or "").split()
 
 
@@ -324,7 +325,7 @@ def test_a_paragraph_all_of_a_text_quoted_over_paragraphs_is_set_as_a_quotation(
     09PANAMA94's diplomatic note, 74 of 6,850 pages): the TEI marks the quotation's parts; an
     unnumbered paragraph that is all one part is set as a quotation, indented, in every medium
     (``> `` in Markdown). A paragraph with words of the cable's own beside the part, or a numbered
-    paragraph of the cable, stays in the body style."""
+    paragraph of the cable, stays in the body style, and so do the markers alone (``Begin Text:``, ``End Text.``)."""
     assert "cable-quote" in _unnumbered_classes('<seg type="quote" part="M">The Government of India notes it.</seg>')
     assert "cable-quote" in _unnumbered_classes('<seg type="quote" part="F">It ends here. End text.</seg>')
     assert "cable-quote" in _unnumbered_classes('<seg type="quote" part="I">Begin text: The note reads so.</seg>')
@@ -333,6 +334,9 @@ def test_a_paragraph_all_of_a_text_quoted_over_paragraphs_is_set_as_a_quotation(
     assert "cable-quote" not in _unnumbered_classes(
         '<seg type="quote" part="F">It ends here. End text.</seg> The Embassy will reply.')
     assert "cable-quote" not in _unnumbered_classes('<seg type="quote" part="F">End points.</seg>')  # (the marker)
+    # the start marker alone is the cable's as its end is (05BRASILIA3116: ``Begin Text:`` … ``End Text.``)
+    assert "cable-quote" not in _unnumbered_classes('<seg type="quote" part="I">Begin Text:</seg>')
+    assert "cable-quote" not in _unnumbered_classes('<seg type="quote" part="I">BEGIN PROPOSED TEXT:</seg>')
     assert "cable-quote" not in _unnumbered_classes(
         '<label type="paragraph-number">9.</label> <seg type="quote" part="M">The Government notes it.</seg>', "9")
 

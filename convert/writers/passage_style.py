@@ -27,6 +27,8 @@ _SUMMARY = compiled(".//t:seg[@type='summary']")
 _COMMENT = compiled(".//t:seg[@type='comment']")
 #: a quotation's end marker alone (``End points.``, ``END TEXT``, ``UNQUOTE``)
 _END_ALONE = re.compile(r"(?:END\s+[A-Z/ -]{0,30}|UNQ(?:UO)?TE)\W*", re.I)
+#: a quotation's start marker alone (``Begin Text:``, ``BEGIN TEXT OF NON-PAPER:``, ``QUOTE``): set as its end is
+_BEGIN_ALONE = re.compile(r"(?:BEGIN\s+[A-Z/ -]{0,30}|QU?O?TE)\W*", re.I)
 #: a quoted text's part (``BEGIN TEXT`` … ``END TEXT`` over paragraphs): its middle, its end, or its start
 _QUOTE_PART = compiled("t:seg[@type='quote'][@part]")
 #: what may stand before the passage and still open the paragraph: a few words (``Embassy``,
@@ -58,8 +60,9 @@ def quoted(paragraph: etree._Element) -> bool:
     others = [c for c in paragraph if isinstance(c.tag, str) and c is not parts[0]]
     if any(local_name(c) not in _NOT_WORDS for c in others) or any((c.tail or "").strip() for c in paragraph):
         return False
-    if parts[0].get("part") == "F" and _END_ALONE.fullmatch(" ".join(_text(parts[0]).split())):
-        return False  # (``End points.`` alone, after points in a list: the marker, not the quotation's words)
+    marker = {"F": _END_ALONE, "I": _BEGIN_ALONE}.get(parts[0].get("part", ""))
+    if marker is not None and marker.fullmatch(" ".join(_text(parts[0]).split())):
+        return False  # (``Begin Text:`` or ``End points.`` alone: the cable's marker, not the quotation's words)
     return parts[0].get("part") != "I" or paragraph.index(parts[0]) == 0  # (a start: where the paragraph begins)
 
 
