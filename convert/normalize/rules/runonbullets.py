@@ -10,9 +10,9 @@ from ..parsed import Anchored, Line
 from .blocks import CUT
 
 #: a bullet run into the line before it (a copy that lost the line breaks of a list): after a
-#: finished sentence or a colon, two spaces or more and ``-- `` and a capital; ``--`` and a
-#: portion marking after a finished sentence, or after two spaces or more (a space after
-#: the dashes: ``--No UK Minister …``, an answer, is no bullet the list rules read)
+#: finished sentence or a colon, two spaces or more and ``--`` and a capital (the dashes glued to it too: ``…
+#: Villegas.  --Uto Saenz, money launderer …``, 10STATE369); ``--`` and a portion marking after a finished
+#: sentence, or after two spaces or more
 _MARK = r"--\s++\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,8})*\)"
 #: what ends a sentence, and the first white space after it (looked back at from there)
 _ENDED = r"(?<=[.:;!?\"')\u201d\u2019]\s)"
@@ -23,14 +23,15 @@ _AND = r"(?<=;\s(?:and|AND)\s)"
 #: the pattern begins with the run's first white space, so the search skips to white space in C
 #: instead of trying three look-behinds at every position: the same matches, 5x faster)
 _RUN_ON_BULLET = re.compile(
-    rf"\s(?:{_ENDED}(?:\s++(?=--\s+[A-Z(\"\u201c])|\s*+(?={_MARK}))|(?<!\s\s)\s++(?={_MARK})"
+    rf"\s(?:{_ENDED}(?:\s++(?=--\s*+[A-Z(\"\u201c])|\s*+(?={_MARK}))|(?<!\s\s)\s++(?={_MARK})"
     # (or after a label in capitals: ``1.KEY POINTS -- (C) Since …``, 09CAIRO1182)
     rf"|(?<=[A-Z]{{2}}\s)(?={_MARK}))"
 )
 #: the same bullet after one space only (``Key Points: -- The Government … subside. -- The
 #: efforts …``, 09CAIRO1222): a bullet only where the line holds two of them or more
-#: (``--The GOE's …`` too, and after a ``Key Points`` label with no colon: 09CAIRO1531)
-_SPACED_BULLET = re.compile(rf"\s(?:{_ENDED}|{_AND}|(?<=\b(?:Key Points|KEY POINTS)\s))(?=--\s*+[A-Z(\"\u201c])")
+#: (``--The GOE's …`` too, and after a ``Key Points`` label with no colon: 09CAIRO1531; after two spaces too:
+#: ``… launderers: -- Byron Lopez Salazar; … Villegas.  --Uto Saenz, …  --Jesus Guerrero; …``, 10STATE369)
+_SPACED_BULLET = re.compile(rf"\s(?:{_ENDED}|{_AND}|(?<=\b(?:Key Points|KEY POINTS)\s))\s*+(?=--\s*+[A-Z(\"\u201c])")
 #: the same with one hyphen, two on the line at least (``… the following steps: - Payment for … septel.) - Approval
 #: and implementation …``, 09TRIPOLI695; ``1.(U) KEY POINTS - The Egyptian stock market …``)
 _SPACED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|{_AND}|(?<=\b(?:Key Points|KEY POINTS)\s))(?=-\s+[A-Z(\"\u201c])")
