@@ -242,6 +242,14 @@ def test_repeated_to_counts_what_is_not_an_office() -> None:
     text = frus.repeated_to(routed("AMEMBASSY BEIJING", ["SECSTATE WASHDC"], cities).view)
     assert text.startswith("Repeated to Tokyo, Seoul, Shanghai, Guangzhou,")
     assert text.endswith(", and 3 other addressees (see Transmission)")
+    # one addressee past the twelve named is named too, not counted (09BOGOTA3435: ``and 1 other addressee``)
+    offices = [f"AMCONSUL {c}" for c in ("SHANGHAI", "GUANGZHOU", "CHENGDU", "SHENYANG", "WUHAN", "HONG KONG",
+                                         "OSAKA KOBE", "NAHA", "SAPPORO", "FUKUOKA", "NAGOYA", "CHIANG MAI")]
+    text = frus.repeated_to(routed("AMEMBASSY BEIJING", ["SECSTATE WASHDC"], ["AMEMBASSY TOKYO", *offices]).view)
+    assert text.endswith(", Fukuoka, Nagoya, and Chiang Mai") and "other addressee" not in text
+    text = frus.repeated_to(routed("AMEMBASSY BEIJING", ["SECSTATE WASHDC"],
+                                   ["AMEMBASSY TOKYO", "029700", *offices]).view)
+    assert text.endswith(", and 2 other addressees (see Transmission)")
 
 
 # ------------------------------------------------------------------------------ reading text

@@ -275,7 +275,9 @@ def repeated_to(view: CableView) -> str | None:
     # a line the header's reader took for an addressee (``LOG-00 AID-00``, ``029700``) is
     # counted, not named
     nameable = [n for n in named if n.parts is not None or _OFFICE_LIKE.fullmatch(n.text)]
-    shown = [n.short for n in nameable[:MAX_REPEATED]]
+    # one addressee past the limit is named, not counted (``… Panama City, and the Secretary of Defense``)
+    limit = MAX_REPEATED + 1 if len(nameable) == len(named) == MAX_REPEATED + 1 else MAX_REPEATED
+    shown = [n.short for n in nameable[:limit]]
     rest = len(named) - len(shown)
     if rest:
         shown.append(f"{rest} other addressee{'s' if rest > 1 else ''} (see Transmission)")
