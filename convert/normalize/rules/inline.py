@@ -75,9 +75,10 @@ def hyphenation(prior: str, line: str) -> str | None:
 
 def hyphen_joins(prior: str, line: str) -> bool:
     """``hyphenation``'s test (also asked inline by the joiner, where both join rules are on); a range of
-    figures broken after its hyphen too (``on January 16-`` / ``20,``, 06SAOPAULO73)."""
+    figures broken after its hyphen too (``on January 16-`` / ``20,``, 06SAOPAULO73), and a letter's
+    hyphen before a figure (``three USAF F-`` / ``15C fighters``, 07REYKJAVIK247; ``mid-`` / ``2009``)."""
     if line[:1].isdigit():
-        return prior[-2:-1].isdigit() and prior.endswith("-")
+        return prior.endswith("-") and (prior[-2:-1].isdigit() or prior[-2:-1].isalpha())
     if _SUSPENDED.match(line):
         return False  # (``the faction-`` / ``and positivism-ridden aridity``, 04ANKARA7211: a suspended hyphen)
     return line[:1].isalpha() and _HYPHEN_END.search(prior[-3:]) is not None
