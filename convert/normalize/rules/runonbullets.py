@@ -33,8 +33,9 @@ _RUN_ON_BULLET = re.compile(
 #: ``… launderers: -- Byron Lopez Salazar; … Villegas.  --Uto Saenz, …  --Jesus Guerrero; …``, 10STATE369)
 _SPACED_BULLET = re.compile(rf"\s(?:{_ENDED}|{_AND}|(?<=\b(?:Key Points|KEY POINTS)\s))\s*+(?=--\s*+[A-Z(\"\u201c])")
 #: the same with one hyphen, two on the line at least (``… the following steps: - Payment for … septel.) - Approval
-#: and implementation …``, 09TRIPOLI695; ``1.(U) KEY POINTS - The Egyptian stock market …``)
-_SPACED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|{_AND}|(?<=\b(?:Key Points|KEY POINTS)\s))(?=-\s+[A-Z(\"\u201c])")
+#: and implementation …``, 09TRIPOLI695; ``1.(U) KEY POINTS - The Egyptian stock market …``; after two spaces too:
+#: ``… a series of GOI concerns:  - EU Commission Role …  - A Role for Countries …``, 06ROME3205)
+_SPACED_HYPHEN = re.compile(rf"\s(?:{_ENDED}|{_AND}|(?<=\b(?:Key Points|KEY POINTS)\s))\s*+(?=-\s+[A-Z(\"\u201c])")
 #: the same bullet in lower case, after a semicolon or a colon (or an item's ``; and``), two on the line at least,
 #: counting a line's own first (``… the following: -- strengthen the preamble …; -- shorten the main text …; and
 #: -- allow for projects …``, 09BRASILIA1167); not an aside's ``-- and``, ``-- which`` …
