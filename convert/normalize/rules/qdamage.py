@@ -14,9 +14,8 @@ certainty medium), so a misreading (an accent read as an apostrophe) loses nothi
   and a lower-case letter or a lower-case letter other than ``a`` and ``u`` (``Qatar``,
   ``Qaeda``, ``Quito`` and ``QUESTION`` are words), closed within 120 characters by a ``Q`` after
   a lower-case letter or a stop, before a space, a stop or the run's end, no other ``Q`` between.
-- ``q-dash``: a ``Q`` between spaces after a word of two letters or more ending in a lower-case
-  letter, or a number, before a lower-case letter or a digit (``–`` between numbers, ``—``
-  elsewhere); not ``Q and A`` (a press conference's questions), nor a ``Q`` before a name or a
+- ``q-dash``: a ``Q`` between spaces after a word of two letters or more (an acronym too: ``ACTA Q
+  that``), or a number, before a lower-case letter or a digit (``–`` between numbers, ``—`` elsewhere); not ``Q and A`` (a press conference's questions), nor a ``Q`` before a name or a
   capital, which may be a label or an initial.
 """
 
@@ -156,16 +155,18 @@ def _next_q(text: str, at: int, limit: int) -> int:
     note=note(
         "correction",
         "A dash sent as Q (lackeys Q including, 1997 Q 2000) is an error of transmission, corrected to — (– between "
-        "numbers) between a lower-case word or a number and another; not Q and A (sic/corr, certainty medium).",
+        "numbers) between a word (an acronym too: ACTA Q that) or a number and a lower-case word or a number; not "
+        "Q and A (sic/corr, certainty medium).",
     ),
 )
 def q_dash(text: str) -> Found:
     """``foreign lackeys Q including`` / ``from 1997 Q 2000``: a ``Q`` alone between a lower-case
-    letter or a digit (not a word of one letter: ``a Q that``) and a lower-case letter or a digit."""
+    letter or a digit (not a word of one letter: ``a Q that``) and a lower-case letter or a digit;
+    after an acronym too (``concern about ACTA Q that this agreement``, 06ROME3205)."""
     found: Found = []
     for m in _Q_DASH.finditer(text):
         at = m.start()
-        if at < 3 or text[at - 1] != " " or not (text[at - 2].islower() or text[at - 2].isdigit()):
+        if at < 3 or text[at - 1] != " " or not (text[at - 2].isalpha() or text[at - 2].isdigit()):
             continue
         if not text[at - 3].isalnum():  # ``a Q that``: after a word of one letter, Q is a letter
             continue
