@@ -156,6 +156,9 @@ def test_misspelt_precedence_kept_as_written_in_the_body():
     ("PARM PREL CWC OPCW IBRD IMF UNHCR UNICEF", ["PARM", "PREL", "CWC", "OPCW", "IBRD", "IMF", "UNHCR", "UNICEF"]),
     ("ETRD AR MERCOSUR FTAA IWC", ["ETRD", "AR", "MERCOSUR", "FTAA", "IWC"]),
     ("PREL, BILAT, REGION", ["PREL", "BILAT", "REGION"]),
+    # an embassy's offices by their symbols, each an entry (06MEXICO6278), beside a post's own words
+    ("ECON FBI DHS PAS DAO CONS OPAD DCM POL AID",
+     ["ECON", "FBI", "DHS", "PAS", "DAO", "CONS", "OPAD", "DCM", "POL", "AID"]),
 ])
 def test_tags(text, tags):
     assert tags_from(text, Run()) == tags

@@ -78,10 +78,19 @@ _GEOGRAPHIC = re.compile(r"[A-Z]{2}")
 _SUBJECT = re.compile(r"[A-Z]{4}")
 
 
+#: an embassy's offices by the symbols posts write into the TAGS field among the codes (``TAGS: ECON FBI DHS PAS DAO
+#: CONS OPAD DCM POL AID``, 06MEXICO6278, 06MEXICO6546): the defence attaché, the deputy chief of mission, public
+#: affairs, the regional security officer, each an entry of its own; not ``POL`` and ``MIL``, whose ``POL MIL`` posts
+#: write as one phrase
+OFFICES = frozenset("DAO DCM PAS PAO RSO".split())
+
+
 def is_code(word: str) -> bool:
     """Whether a word of the TAGS field is a code: geographic (two letters), subject or
-    program (four letters from a subject field), or a known organisation."""
+    program (four letters from a subject field), a known organisation, or an office's symbol."""
     word = word.strip(".:-").upper()
+    if word in OFFICES:
+        return True
     if _GEOGRAPHIC.fullmatch(word):
         return True
     if _SUBJECT.fullmatch(word) and word[0] in _SUBJECT_FIELDS:
