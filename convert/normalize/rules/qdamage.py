@@ -15,7 +15,8 @@ certainty medium), so a misreading (an accent read as an apostrophe) loses nothi
   ``Qaeda``, ``Quito`` and ``QUESTION`` are words), closed within 120 characters by a ``Q`` after
   a lower-case letter or a stop, before a space, a stop or the run's end, no other ``Q`` between.
 - ``q-dash``: a ``Q`` between spaces after a word of two letters or more (an acronym too: ``ACTA Q
-  that``), or a number, before a lower-case letter or a digit (``–`` between numbers, ``—`` elsewhere); not ``Q and A`` (a press conference's questions), nor a ``Q`` before a name or a
+  that``), or a number, before a lower-case letter or a digit (``–`` between numbers, ``—``
+  elsewhere); not ``Q and A`` (a press conference's questions), nor a ``Q`` before a name or a
   capital, which may be a label or an initial.
 """
 
