@@ -855,6 +855,21 @@ def test_discrepancy_with_metadata_is_noted():
     assert c.warnings == notes
 
 
+def test_a_record_the_convention_derives_is_named_with_the_texts_own_markings():
+    """``UNCLAS`` and ``SENSITIVE BUT UNCLASSIFIED`` make the record ``UNCLASSIFIED//FOR OFFICIAL USE ONLY``
+    (the cablegate convention); where the table says ``UNCLASSIFIED``, the note names what the text wrote
+    (05BRASILIA369), not words it never wrote."""
+    from convert.model import SourceMetadata
+
+    meta = SourceMetadata(kind="cablegate-table", id="05MADRID857", created="2005-02-14T12:00",
+                          classification="UNCLASSIFIED", origin="Embassy Madrid")
+    text = "UNCLAS MADRID 000857\n\nSENSITIVE BUT UNCLASSIFIED\n\nSUBJECT: X\n\n1. (SBU) T.\n"
+    c = valid(normalize(RawCable("p.html", "html", text, header=HEADER.replace("09", "05"), metadata=meta)))
+    notes = xp(c, "//t:bibl[@type='cablegate-table']/t:note[@type='discrepancy']/text()")
+    assert notes == ["classification: the text's markings read as UNCLASSIFIED and SENSITIVE (UNCLASSIFIED//FOR "
+                     "OFFICIAL USE ONLY in the cablegate convention), the cablegate table UNCLASSIFIED"]
+
+
 def test_white_space_artifacts():
     c = cable("UNCLAS SECTION 01 OF 08 MADRID 000857 \u2028\u2028SUBJECT:\tX\n \n \n1. (U) Text\u00a0here. \n")
     assert c.subject == "X"

@@ -12,6 +12,7 @@ from .. import vocab
 from ..model import RawCable, SourceMetadata
 from .bodyfacts import has_summary, is_partial, markings
 from .closing import signer_of
+from .crosscheck import cross_check
 from .dtg import table_moment
 from .handling import stated_caveats
 from .inline import repair, subject_repairs
@@ -30,9 +31,6 @@ from .tagcodes import tags_from
 from .tokens import plain
 
 _NOT_ID = re.compile(r"[^A-Z0-9]")
-#: how a disagreement names the metadata it is with
-_WITNESS = {"cablegate-table": "the cablegate table", "cables.csv": "the cables.csv row",
-            "text-scrape": "the text scrape's metadata"}
 #: a portion marking that begins or ends the SUBJECT: (C), (S/NF), (s), (S/REL UK), ``… FROM BRAZIL (S)``,
 #: ``… IRANIAN TIES (S//REL CANADA)``
 _SUBJECT_MARKING = re.compile(
@@ -343,7 +341,7 @@ def derive_facts(
         date=date,
         date_from_metadata=date_from_metadata,
         metadata=meta,
-        discrepancies=cross_check(ident, routing, record, origin, origin_from_metadata, meta, named),
+        discrepancies=cross_check(ident, routing, (record, level, caveats), origin, origin_from_metadata, meta, named),
         partial=is_partial(raw, routing, every),
         editorial=editorial_notes(run),
         markings=markings(blocks),
@@ -351,49 +349,3 @@ def derive_facts(
     )
     warnings.extend(facts.discrepancies)
     return facts
-
-
-def _same_post(a: str, b: str) -> bool:
-    """Two origin names of one post (``Embasy Bonn``, the release's slip, and ``Embassy Bonn``)."""
-    from .. import stations
-
-    if a == b:
-        return True
-    post = stations.by_origin(a)
-    return post is not None and post is stations.by_origin(b)
-
-
-def cross_check(
-    ident: str | None,
-    routing: Routing,
-    classification: str | None,
-    origin: str | None,
-    origin_from_metadata: bool,
-    meta: SourceMetadata | None,
-    named: str | None = None,
-) -> tuple[str, ...]:
-    """Where the text and the source's metadata disagree (each a warning and a TEI note);
-    ``named``: the id the banner gives where the page's own id is kept, or its reference alone
-    where the text has no date (see ``_ident``)."""
-    if meta is None:
-        return ()
-    where = _WITNESS.get(meta.kind, meta.kind)
-    checks = []
-    if meta.id and ident and meta.id != ident:
-        checks.append(f"id: the text gives {ident}, {where} {meta.id}")
-    if named and routing.date is None:
-        checks.append(f"id: the banner gives {named}, {where} {ident}; the text gives no date, so "
-                      f"{named}'s year is unknown: the id {ident} is kept")
-    elif named:
-        checks.append(f"id: the banner gives {named}, the routing header and {where} {ident}: the text "
-                      f"seems to be {named}'s under {ident}'s header; the id {ident} is kept")
-    # to the hour the table and the row give, to the day a scrape gives
-    if meta.created and routing.date and meta.created[:13] != routing.date[: min(13, len(meta.created))]:
-        checks.append(f"date: the text gives {routing.date}, {where} {meta.created}")
-    # a scrape's metadata gives the level alone: compared by level, named as the record has it
-    given = classification.split("//")[0] if classification and meta.kind == "text-scrape" else classification
-    if meta.classification and given and meta.classification.upper() != given:
-        checks.append(f"classification: the text's markings read as {classification}, {where} {meta.classification}")
-    if meta.origin and origin and not origin_from_metadata and not _same_post(meta.origin, origin):
-        checks.append(f"origin: the text gives {origin}, {where} {meta.origin}")
-    return tuple(checks)
