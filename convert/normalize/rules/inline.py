@@ -278,10 +278,12 @@ COMMENT_START = re.compile(r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?COMMENT\s*:", re.I)
 #: (``SUMMARY. … COMMENT: … END SUMMARY AND COMMENT.``, 09MADRID1003: no comment runs on past it)
 COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:SUMMARY\s+AND\s+)?COMMENT\b\s*[.:]?", re.I)
 #: a text quoted whole: a letter, a statement, the talking points or non-paper a post is to deliver, a text
-#: named for what it is (``Begin releasable text.``, ``BEGIN FINAL TEXT``, ``END OF DIPNOTE TEXT``)
+#: named for what it is (``Begin releasable text.``, ``BEGIN FINAL TEXT``, ``END OF DIPNOTE TEXT``), a post's
+#: translation of one (``Begin Translation:`` … ``End of translation``, 06SANJOSE606; ``Begin unofficial translation``)
 _QUOTED = (
     r"(?:(?:(?:FINAL|LIGHTLY\s+EDITED|RELEASABLE|PROPOSED|DRAFT|SUGGESTED|AGREED|INFORMAL|UNOFFICIAL|NOTE|DIPNOTE"
-    r"|NON-?PAPER)\s+)?TEXT|QUOTE|NON-?PAPER|(?:TALKING\s+)?POINTS(?:\s*/\s*NON-?PAPER)?)"
+    r"|NON-?PAPER)\s+)?TEXT|QUOTE|NON-?PAPER|(?:TALKING\s+)?POINTS(?:\s*/\s*NON-?PAPER)?"
+    r"|(?:(?:INFORMAL|UNOFFICIAL)\s+)?(?:EMBASSY\s+)?TRANSLATION)"
 )
 QUOTE_START = re.compile(rf"\b(?:BEGIN\s+{_QUOTED}|QTE)\b\s*[:.]?", re.I)
 QUOTE_END = re.compile(rf"\b(?:END\s+(?:OF\s+)?{_QUOTED}|UNQTE|UNQUOTE)\b\s*[.:]?", re.I)
