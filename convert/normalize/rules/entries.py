@@ -71,6 +71,10 @@ def _last_word(line: str) -> str:
     return pieces[-1] if pieces else ""
 
 
+#: a tally's line: it ends in its figure (``Total Cases referred to fraud - 298``, 09MEXICO944)
+_TALLY = re.compile(r"\d[\d,.]*%?\s*$")
+
+
 def _wrapped_on(before: str, line: str, width: Callable[[], int], lines: list[str]) -> bool:
     """Whether ``line`` is the rest of the entry ``before`` wrapped: a parenthesis left open, or
     a short line (no comma or colon, no digit first) whose first word would not have fitted on
@@ -133,8 +137,8 @@ def _items(lines: list[str], width: Callable[[], int]) -> list[ListItem] | None:
     lowered = sum(not _entry(x) for x in lines)
     if lowered and (lowered * 5 > len(lines) or any(map(SENTENCE_INSIDE.search, lines))):
         return None  # lower case among sentences, or often: prose (``(AECA).  The Brokering …`` / ``administered``)
-    if sum(map(lower_share, lines)) / len(lines) > PROSE_SHARE:
-        return None
+    if sum(map(lower_share, lines)) / len(lines) > PROSE_SHARE and not all(map(_TALLY.search, lines)):
+        return None  # (prose; not a tally's lines, each ending in its figure: ``Cases no fraud found - 167``)
     items: list[list[Line]] = []
     for index, line in enumerate(lines):
         before = lines[index - 1].rstrip() if index else ""
