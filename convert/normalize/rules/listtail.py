@@ -5,7 +5,8 @@ paragraph goes on with after the list: ``- Mid-May (tentatively Iran, Russia, Sp
 responded favorably to suggestions …`` (10BRASILIA61) read as one item, and a tally's total,
 ``- DCM 1 hrs`` / ``Total: 63 hrs`` (09REYKJAVIK50), as part of its last row.
 
-``list-tail`` ends the last item where a line begins anew: a line that begins with a capital, holds
+``list-tail`` ends the last item where a line begins anew: a line that begins with a capital (or a
+bracket and a capital: ``mentioned above.`` / ``(Note: Recipients of this cable …``, 06THEHAGUE374), holds
 at least three words and a word in lower case (prose, not a name or a row), after an item line that
 does not run on into it (no comma, hyphen or word a phrase goes on after at its end; no colon, which
 announces the item's own text). The item line must end a sentence (or a bracket) where the writer
@@ -74,7 +75,7 @@ def _begins_anew(before: Line, line: Line, width: Callable[[], float], prose: bo
     if line != line.lstrip() or not prose:
         return False
     words = line.split()
-    if len(words) < _MIN_WORDS or not words[0][:1].isupper() or not any(w[:1].islower() for w in words):
+    if len(words) < _MIN_WORDS or not words[0].lstrip("(")[:1].isupper() or not any(w[:1].islower() for w in words):
         return False  # (a line with no word in lower case is a name, an entry, a row: no prose)
     if ITEM_START.match(line) or para_start(line):
         return False
