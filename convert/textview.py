@@ -41,8 +41,7 @@ ARTIFACTS = frozenset({"fw"})
 LAYOUT_BLOCKS = frozenset({
     "body", "div", "opener", "closer", "head", "p", "ab", "list", "item", "signed", "dateline",
     "salute", "postscript", "lg", "l", "table", "row", "cell", "fw", "listBibl", "bibl", "sp",
-    "floatingText", "argument", "byline", "trailer", "epigraph",
-})
+    "floatingText", "argument", "byline", "trailer", "epigraph"})
 
 READING_SKIP = frozenset(_T + n for n in ("orig", "sic", "fw", "pb", "milestone", "note"))
 SOURCE_SKIP = frozenset(_T + n for n in ("reg", "corr"))
@@ -69,8 +68,7 @@ REDACTION_LABEL = "[redacted]"
 REDACTION = re.compile(
     r"(?:X(?<![A-Za-z]X)X{3,}(?:x+)?|x(?<![A-Za-z0-9]x)x{3,}|X(?<=[A-WYZa-wyz]X)X{11,}|x(?<=[A-WYZa-wyz]x)x{11,})"
     r"(?![A-Za-z])|X(?<![A-Za-z]X)X{5,}(?=[a-wyz])|x(?<![A-Za-z0-9]x)x{3,}(?=[a-wyz])|X(?<![A-Za-z]X)X{11}(?=[A-WYZ])"
-    r"|X(?<![A-Za-z]X)XX(?![A-Za-z0-9])"
-)
+    r"|X(?<![A-Za-z]X)XX(?![A-Za-z0-9])")
 _GAP = _T + "gap"
 _DIV = _T + "div"
 #: the ``ab`` types the reading edition does not print as written
