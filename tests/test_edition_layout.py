@@ -384,6 +384,13 @@ def test_a_references_letter_written_twice_is_printed_once_in_the_edition() -> N
     edition = markdown.write(cable, WriteOptions()).decode()
     assert "REF: A. MEXICO 1963" in edition and "\nB. MEXICO 2409" in edition and "A. A)" not in edition
     assert "A. A) MEXICO 1963" in markdown.write(cable, WriteOptions(transcript=True)).decode()
+    # the REF label written again after the letter (09CAIRO2404): the letter once too
+    cable = normalize(text.read(
+        "C O N F I D E N T I A L CAIRO 002404\n\nSIPDIS\n\nE.O. 12958: DECL: 12/14/2019\nTAGS: PREL EG\n"
+        "SUBJECT: TEST\n\nREF: A. REF: A. STATE 55370\n     B. CAIRO 2361\n\n1. (C) The talks went well.\n\n"
+        "SCOBEY\n", "09CAIRO2404.txt"))
+    edition = markdown.write(cable, WriteOptions()).decode()
+    assert "REF: A. STATE 55370" in edition and "A. REF" not in edition
 
 
 def _with_list(items: str) -> Cable:
