@@ -360,11 +360,6 @@ _NO_TITLE = re.compile(
 )
 
 
-#: the longest title in capitals: characters and words (``MADAGASCAR & AU SUMMIT: LIBYA HAS NOT RECOGNIZED RAJOELINA
-#: GOVERNMENT; SIRTE THE VENUE FOR AU MEETING``, 09TRIPOLI409: 101 and 16)
-_CAPS_LONGEST, _CAPS_WORDS = 120, 18
-
-
 def heading_title(title: str) -> bool:
     """A title by the ``headings`` pass's measure, its length and its last sign: 70 characters
     and ten words at most, no stop or clause's sign last; in capitals, 120 characters and 18
@@ -398,7 +393,7 @@ def heading_title(title: str) -> bool:
         ends = title[-1:] not in ".,;:!\"'" or _quoted_last(title) or title.endswith(("...", "\u2026", ". . ."))
         fields = title.count(":") > 1  # (``Declassify on: Source marked …, Date of source: …``, a field's line)
         return len(title) <= 90 and len(title.split()) <= 14 and ends and not fields and title_case(title)
-    if len(title) > _CAPS_LONGEST or len(title.split()) > _CAPS_WORDS or _FIELD_LABEL.search(title):
+    if len(title) > 120 or len(title.split()) > 18 or _FIELD_LABEL.search(title):  # (09TRIPOLI409's runs to 101)
         return False  # (a damaged field's line: ``SNSITIVE TAGS: TU BO MD KCRM …``, 05ISTANBUL38)
     if _quoted_last(title):
         return True  # a quotation closed
