@@ -55,8 +55,9 @@ SHORTEST_WRAP = 50
 _MIN_ENTRIES = 3
 #: lines whose words begin in lower case more often than this, on average, are prose
 PROSE_SHARE = 0.5
-#: a line a phrase goes on after: a comma, or a function word at its end
-GOES_ON = re.compile(r"(?:,|\b(?:a|an|the|of|to|in|on|for|and|or|with|by|at|from|de|del|la|le|van|von))$", re.I)
+#: a line a phrase goes on after: a comma, a dash before the rest (``… Out of the Question -`` / ``Milliyet``), or a
+#: function word at its end
+GOES_ON = re.compile(r"(?:,|[A-Za-z]\s-|\b(?:a|an|the|of|to|in|on|for|and|or|with|by|at|from|de|del|la|le|van|von))$", re.I)
 
 
 def lower_share(line: str) -> float:
@@ -190,7 +191,12 @@ def _side_label(block: Paragraph) -> bool:
     …, 06BOGOTA10294): a stop only after an abbreviation's letter (``U.S.``), not a sentence's."""
     if block.n is not None or block.marking is not None or len(block.lines) != 1:
         return False
-    text = str(block.lines[0]).strip()
+    return _side(str(block.lines[0]))
+
+
+def _side(line: str) -> bool:
+    """A line that names a side (``U.S.``, ``COLOMBIA``, ``United States``), by :func:`_side_label`'s measure."""
+    text = line.strip()
     return (
         len(text) <= 20
         and bool(_SIDE.fullmatch(text))
@@ -260,4 +266,9 @@ def entry_lines(blocks: list[Block], run: Run) -> list[Block]:
         items = _items(texts, width) if bare and (_after_label(blocks, index) or _set(texts, width)) else None
         if items:
             out[index] = ItemList(tuple(items))
+        elif bare and len(texts) > _MIN_ENTRIES and _side(texts[0]) and not any(map(_entry, texts[:1])):
+            # (a side's name in capitals over its people, in one run: ``U.S.`` / ``The Secretary`` / …, 09PARTO40301)
+            items = _items(texts[1:], width)
+            if items:
+                out[index] = dataclasses.replace(block, lines=block.lines[:1], items=tuple(items), tokens=())
     return out if out != blocks else blocks
