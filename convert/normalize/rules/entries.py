@@ -57,7 +57,9 @@ _MIN_ENTRIES = 3
 PROSE_SHARE = 0.5
 #: a line a phrase goes on after: a comma, a dash before the rest (``… Out of the Question -`` / ``Milliyet``), or a
 #: function word at its end
-GOES_ON = re.compile(r"(?:,|[A-Za-z]\s-|\b(?:a|an|the|of|to|in|on|for|and|or|with|by|at|from|de|del|la|le|van|von))$", re.I)
+GOES_ON = re.compile(
+    r"(?:,|[A-Za-z]\s-|\b(?:a|an|the|of|to|in|on|for|and|or|with|by|at|from|de|del|la|le|van|von))$", re.I
+)
 
 
 def lower_share(line: str) -> float:
