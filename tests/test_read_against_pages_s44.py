@@ -205,10 +205,12 @@ def test_a_date_taken_from_the_table_keeps_the_day_where_its_minutes_repeat_the_
 
 
 def test_a_range_of_figures_broken_after_its_hyphen_is_joined_without_a_space() -> None:
-    """``… on January 16-`` / ``20, …`` (06SAOPAULO73): ``16-20``; a hyphen after a word before a figure
-    (``the Group of`` / ``…``) and a figure's line after a text's line stay as they were."""
-    body = "1. (U) The mission visited Sao Paulo on January 16-\n20, and met officials of the G-\n8 and others.\n"
-    assert "on January 16-20, and met officials of the G- 8 and others." in _text(body)
+    """``… on January 16-`` / ``20, …`` (06SAOPAULO73): ``16-20``; a letter's hyphen before a figure joins too
+    (``G-`` / ``8``, ``F-`` / ``15C``: session 52, 07REYKJAVIK247); a figure's line after a text's line with no
+    hyphen keeps its space."""
+    body = ("1. (U) The mission visited Sao Paulo on January 16-\n20, and met officials of the G-\n8 and others of\n"
+            "20 states.\n")
+    assert "on January 16-20, and met officials of the G-8 and others of 20 states." in _text(body)
 
 
 def test_a_paragraphs_list_items_are_one_a_line_in_the_record() -> None:

@@ -74,8 +74,9 @@ def _last_word(line: str) -> str:
     return pieces[-1] if pieces else ""
 
 
-#: a tally's line: it ends in its figure (``Total Cases referred to fraud - 298``, 09MEXICO944)
-_TALLY = re.compile(r"\d[\d,.]*%?\s*$")
+def _tally(line: str) -> bool:
+    """A tally's line: it ends in its figure (``Total Cases referred to fraud - 298``, 09MEXICO944; ``15%``)."""
+    return line.rstrip().rstrip("%")[-1:].isdigit()
 
 
 def _wrapped_on(before: str, line: str, width: Callable[[], int], lines: list[str]) -> bool:
@@ -140,7 +141,7 @@ def _items(lines: list[str], width: Callable[[], int]) -> list[ListItem] | None:
     lowered = sum(not _entry(x) for x in lines)
     if lowered and (lowered * 5 > len(lines) or any(map(SENTENCE_INSIDE.search, lines))):
         return None  # lower case among sentences, or often: prose (``(AECA).  The Brokering …`` / ``administered``)
-    if sum(map(lower_share, lines)) / len(lines) > PROSE_SHARE and not all(map(_TALLY.search, lines)):
+    if sum(map(lower_share, lines)) / len(lines) > PROSE_SHARE and not all(map(_tally, lines)):
         return None  # (prose; not a tally's lines, each ending in its figure: ``Cases no fraud found - 167``)
     items: list[list[Line]] = []
     for index, line in enumerate(lines):
