@@ -176,14 +176,19 @@ def cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
     SUBJECT whole: that one (with its wrapped lines), when it begins with the cut one's words;
     up to where it runs on into the next field (a copy that lost its line breaks: ``…
     TERRITORIAL INTEGRITY Classified By: …``, ``… DEFIANT REF: TBILISI 1362``)."""
-    stem = _words(cut.rstrip(".… "))
+    stem = _words(_MARKED.sub("", cut).rstrip(".… "))
     if not stem:
         return None
     start = " ".join(stem)
     for whole in _copied_subjects(blocks, False):
+        whole = _MARKED.sub("", whole)  # (``(C) GOC SEEKS TO …``: the marking read apart from the cut, 08BOGOTA3521)
         if len(whole) > len(start) and whole.startswith(start):  # (the cut may end mid-word)
             return whole
     return None
+
+
+#: a portion marking that opens a SUBJECT (``(C)``, ``(S/NF)``, ``(SBU)``)
+_MARKED = re.compile(r"^\s*\((?:U|C|S|SBU|TS)(?:/+[A-Z]{1,6})*\)\s*")
 
 
 @FULL_SUBJECT.rule(

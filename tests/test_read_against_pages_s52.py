@@ -1,0 +1,47 @@
+"""Forms found by reading editions against their pages (session 52) whose mending lies outside one rule's
+fixture: the facts a record gives, each tested on a made-up text of its form beside the nearest form it must
+leave alone. (The normalizer's rules have their fixtures in ``tests/fixtures/rules``.)"""
+
+from __future__ import annotations
+
+from convert.model import RawCable
+from convert.normalize import normalize
+from convert.writers.json import record
+
+_PREVIEW = """C O N F I D E N T I A L BOGOTA 003521
+
+SIPDIS
+
+E.O. 12958: DECL: 09/18/2018
+TAGS: PGOV PREL CO VE
+SUBJECT: {marking}GOC SEEKS TO NORMALIZE RELATIONS WITH VENEZUELA, AND SEES
+BRAZILIAN ...
+
+
+
+170699,9/18/2008 21:05,08BOGOTA3521,"Embassy Bogota",CONFIDENTIAL,,"VZCZCXYZ0002
+PP RUEHWEB
+DE RUEHBO #3521 2622105
+ZNY CCCCC ZZH
+P 182105Z SEP 08
+FM AMEMBASSY BOGOTA
+TO RUEHC/SECSTATE WASHDC PRIORITY 4825","C O N F I D E N T I A L BOGOTA 003521
+SIPDIS
+E.O. 12958: DECL: 09/18/2018
+TAGS: PGOV PREL CO VE
+SUBJECT: {marking}GOC SEEKS TO NORMALIZE RELATIONS WITH VENEZUELA, AND SEES
+BRAZILIAN INFLUENCE ON THE RISE
+Classified By: Acting Political Counselor David M. Zimov Reasons 1.4 (b and d)
+
+1. (C) Summary: The Government of Colombia seeks to normalize its relations.
+"""
+
+
+def test_a_subject_cut_in_a_preview_is_read_whole_from_the_copy_whatever_its_portion_marking() -> None:
+    """``SUBJECT: (C) GOC SEEKS … AND SEES`` / ``BRAZILIAN ...`` then the database row's copy with the whole
+    ``… BRAZILIAN INFLUENCE ON THE RISE`` (08BOGOTA3521): the marking is read apart from the subject's words
+    in both copies, so the whole one is found, as it is where neither copy writes a marking."""
+    whole = "GOC SEEKS TO NORMALIZE RELATIONS WITH VENEZUELA, AND SEES BRAZILIAN INFLUENCE ON THE RISE"
+    for marking in ("(C) ", ""):
+        cable = normalize(RawCable(source="p.txt", form="text", body=_PREVIEW.format(marking=marking)))
+        assert record(cable)["subject"] == whole, marking
