@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from convert.model import RawCable
 from convert.normalize import normalize
+from convert.options import WriteOptions
+from convert.writers import markdown
 from convert.writers.json import record
 
 _PREVIEW = """C O N F I D E N T I A L BOGOTA 003521
@@ -31,6 +33,7 @@ E.O. 12958: DECL: 09/18/2018
 TAGS: PGOV PREL CO VE
 SUBJECT: {marking}GOC SEEKS TO NORMALIZE RELATIONS WITH VENEZUELA, AND SEES
 BRAZILIAN INFLUENCE ON THE RISE
+REF: STATE 85678
 Classified By: Acting Political Counselor David M. Zimov Reasons 1.4 (b and d)
 
 1. (C) Summary: The Government of Colombia seeks to normalize its relations.
@@ -45,3 +48,19 @@ def test_a_subject_cut_in_a_preview_is_read_whole_from_the_copy_whatever_its_por
     for marking in ("(C) ", ""):
         cable = normalize(RawCable(source="p.txt", form="text", body=_PREVIEW.format(marking=marking)))
         assert record(cable)["subject"] == whole, marking
+
+
+def test_the_references_a_later_copy_gives_are_printed_under_the_subject() -> None:
+    """A preview cut in its SUBJECT, then the database row's copy with its REF field (08OTTAWA1064, 12 pages): the
+    record names the reference, and the edition prints ``REF: STATE 85678`` under the SUBJECT, where the cable
+    has it, once; a cable whose text writes its REF list prints it once too."""
+    cable = normalize(RawCable(source="p.txt", form="text", body=_PREVIEW.format(marking="")))
+    assert [r["id"] for r in record(cable)["references"]] == ["08STATE85678"]
+    edition = markdown.write(cable, WriteOptions()).decode()
+    reading = edition.split("SUBJECT:", 1)[1].split("## ", 1)[0]  # (the reading text, before the Transmission)
+    assert reading.count("REF: STATE 85678") == 1
+    assert reading.index("REF: STATE 85678") < reading.index("The Government of Colombia")
+    written = normalize(RawCable(source="p.txt", form="text", body=(
+        "C O N F I D E N T I A L BOGOTA 003521\n\nSIPDIS\n\nE.O. 12958: DECL: 09/18/2018\nTAGS: PGOV CO\n"
+        "SUBJECT: A TEST\n\nREF: STATE 85678\n\n1. (C) The text.\n\nBROWNFIELD\n")))
+    assert markdown.write(written, WriteOptions()).decode().count("REF: STATE 85678") == 1

@@ -24,6 +24,7 @@ from ..model import XML_NS
 from ..textview import ARTIFACTS, after_text, choice_reading, is_block, local_name
 from ..theme import Theme
 from ..view import clean, paragraph_of
+from .copiedrefs import copied_references
 from .passage_style import head_once, label_once, once, passage_key, quoted, quoted_list, signature_case, signed_once
 from .redactions import withheld
 from .tables import table_block
@@ -234,9 +235,10 @@ class Walk:
             self.lines(source, self.styled("div", None, "closer", parent=container), "signature")
         elif name == "head":
             div = self.styled("div", "subject" if kind in {"subject", ""} else None,
-                              f"tei-head-{kind}" if kind not in {"subject", ""} else "",
-                              parent=container)
+                              f"tei-head-{kind}" if kind not in {"subject", ""} else "", parent=container)
             self.blocks(head_once(source) if self.edition else source, div)
+            if self.edition and kind == "subject" and (refs := copied_references(source)) is not None:
+                self.list_block(refs, container, "references")  # (the references a later copy gives)
         elif name == "list":
             self.list_block(source, container, "references" if kind == "references" else "list_item")
         elif name == "quote":
@@ -259,8 +261,7 @@ class Walk:
                 add_text(etree.SubElement(self.styled("div", "text_heading", parent=part), "p"), label)
             self.blocks(source, part)
         elif kind == SECOND_COPY:
-            # the source's second copy of the text: set apart, under a heading of its own in the
-            # edition; its note (what it is) is the heading's matter, not a block of text
+            # the source's second copy of the text: set apart, under a heading of its own (its note is the matter)
             part = self.styled("div", None, "second-copy", parent=container)
             if self.edition:
                 add_text(etree.SubElement(self.styled("div", "text_heading", "second-copy-heading", parent=part),
