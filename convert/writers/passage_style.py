@@ -152,11 +152,11 @@ def signed_once(signed: etree._Element) -> etree._Element:
     return copy
 
 
-#: an item's letter written twice (``A. A)``, ``A. (A)``, ``A. A:``: 131 of 6,850 pages' REF lists), or the field's
-#: label written again after it, with the letter or not (``REF: A. REF: A. STATE 55370``, 09CAIRO2404; ``A. REF A``,
-#: ``A. REFTELS: (A)``: 13 pages): the first letter, once
+#: an item's letter written twice (``A. A)``, ``A. (A)``, ``A. A:``, ``A. A``: 131 of 6,850 pages' REF lists), or the
+#: field's label written again after it, with the letter or not (``REF: A. REF: A. STATE 55370``, 09CAIRO2404;
+#: ``A. REF A``, ``A. REFTELS: (A)``: 13 pages): the first letter, once
 _DOUBLED_LABEL = re.compile(
-    r"(?P<once>(?P<letter>[A-Z])[.)])\s*(?:\(?(?P=letter)[.):]|REF(?:TELS?)?\s*:?(?:\s*\(?(?P=letter)[.):]?)?)")
+    r"(?P<once>(?P<letter>[A-Z])[.)])\s*(?:\(?(?P=letter)[.):]?|REF(?:TELS?)?\s*:?(?:\s*\(?(?P=letter)[.):]?)?)")
 
 
 def label_once(label: etree._Element) -> str | None:

@@ -128,6 +128,7 @@ from . import paragraphpoint  # noqa: F401  (after stopline: its pass follows st
 from . import typed  # noqa: F401  (after qdamage: its repairs follow acute-apostrophe)
 from . import byref  # noqa: F401  (after copies: its rule follows field-rule-runon)
 from . import cutword  # noqa: F401  (the fields.cut-word chain, asked by the preamble)
+from . import markedtitle  # noqa: F401  (after tailtitle: its pass follows title-after-text, before entry-lines)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

@@ -110,7 +110,7 @@ def _numbered_on(blocks: list[Block], index: int) -> bool:
     return isinstance(block, Paragraph) and block.n is not None and following is not None and following.n == block.n + 1
 
 
-def _line_title(words: list[str]) -> bool:
+def line_title(words: list[str]) -> bool:
     """A whole line that reads as a title in mixed case (``Taliban/Haqqani Network``, ``(S//NF)
     Lashkar-e-Tayyiba and Jamaat al-Dawa …``): a few words, the first a capital (or a portion
     marking), a third of them capitalised, no sentence's end and no clause's punctuation; an ellipsis
@@ -155,7 +155,7 @@ def tail_title(lines: tuple[Line, ...], alone: bool = False) -> tuple[tuple[Line
     line = lines[last]
     assert isinstance(line, str)
     words = line.split()
-    if last and _line_title(words):
+    if last and line_title(words):
         before = next((x for x in reversed(lines[:last]) if isinstance(x, str) and x.strip()), None)
         if before is not None and _finished(before.split()[-1]):
             return lines[:last], line.strip()
