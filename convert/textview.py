@@ -63,12 +63,11 @@ REDACTION_LABEL = "[redacted]"
 #: The source's redaction (the normalizer's ``gap``; the label in the source note's quoted fields): four X or more
 #: (one case, or capitals then small: ``XXXXXXXXXXXxx``; small ones not after a figure: ``2008xxxx (month?)`` is the
 #: drafter's blank) between no letters, twelve glued to the word before (``toldXXXXXXXXXXXX``), six glued to a word
-#: after (``XXXXXXXXXXXXhusband``; four small, ``xxxxxtold``; twelve exactly before capitals, ``XXXXXXXXXXXXTUTTLE``);
-#: three capitals alone too (``internal armed conflicts, XXX said``, 09RIODEJANEIRO357; ``Cell: XXX, Fax XXX``).
+#: after (``XXXXXXXXXXXXhusband``; four small, ``xxxxxtold``; twelve exactly before capitals, ``XXXXXXXXXXXXTUTTLE``).
+#: Not three alone: a drafter's blank as often as a partner's redaction (``REF B: STATE XXX``, 09SANJOSE983).
 REDACTION = re.compile(
     r"(?:X(?<![A-Za-z]X)X{3,}(?:x+)?|x(?<![A-Za-z0-9]x)x{3,}|X(?<=[A-WYZa-wyz]X)X{11,}|x(?<=[A-WYZa-wyz]x)x{11,})"
-    r"(?![A-Za-z])|X(?<![A-Za-z]X)X{5,}(?=[a-wyz])|x(?<![A-Za-z0-9]x)x{3,}(?=[a-wyz])|X(?<![A-Za-z]X)X{11}(?=[A-WYZ])"
-    r"|X(?<![A-Za-z]X)XX(?![A-Za-z0-9])")
+    r"(?![A-Za-z])|X(?<![A-Za-z]X)X{5,}(?=[a-wyz])|x(?<![A-Za-z0-9]x)x{3,}(?=[a-wyz])|X(?<![A-Za-z]X)X{11}(?=[A-WYZ])")
 _GAP = _T + "gap"
 _DIV = _T + "div"
 #: the ``ab`` types the reading edition does not print as written

@@ -239,8 +239,7 @@ def test_look_behinds_after_the_first_character_find_the_same_matches() -> None:
     cases = [
         (r"(?<!\S)Q", resent._Q, "Q q\n\tx.", "finditer"),
         (r"(?<![A-Za-z])(?:X{4,}(?:x+)?|(?<![0-9])x{4,})(?![A-Za-z])|(?<![A-Za-z])X{6,}(?=[a-wyz])"
-         r"|(?<![A-Za-z0-9])x{4,}(?=[a-wyz])|(?<![A-Za-z])X{12}(?=[A-WYZ])|(?<![A-Za-z])XXX(?![A-Za-z0-9])",
-         textview.REDACTION,
+         r"|(?<![A-Za-z0-9])x{4,}(?=[a-wyz])|(?<![A-Za-z])X{12}(?=[A-WYZ])", textview.REDACTION,
          "XxX xa-1B", "finditer"),
         (r"(?:^|(?<=[\s(]))&(?=[a-z])", ampquote._OPEN, "& (a\nA;", "finditer"),
         (r"(?<=[a-z]{2})C[!-?](?![A-Z])|(?<=(?<![A-Za-z])[A-Z])C[0-9!#$%*+:;<=>?](?=[a-z])", accents._DAMAGED,

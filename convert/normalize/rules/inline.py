@@ -188,7 +188,7 @@ def accent(text: str) -> Found:
 
 @REPAIRS.rule(
     "redaction",
-    trigger=("XXX", "xxxx"),
+    trigger=("XXXX", "xxxx"),
     note=note(
         "normalization",
         "Names and details withheld at publication by WikiLeaks and its media partners (XXXXXXXXXXXX in the "
