@@ -64,3 +64,15 @@ def test_the_references_a_later_copy_gives_are_printed_under_the_subject() -> No
         "C O N F I D E N T I A L BOGOTA 003521\n\nSIPDIS\n\nE.O. 12958: DECL: 09/18/2018\nTAGS: PGOV CO\n"
         "SUBJECT: A TEST\n\nREF: STATE 85678\n\n1. (C) The text.\n\nBROWNFIELD\n")))
     assert markdown.write(written, WriteOptions()).decode().count("REF: STATE 85678") == 1
+
+
+def test_a_redaction_in_a_reference_is_a_gap_as_in_the_text() -> None:
+    """``REF: 09 XXXXXXXXXXXX 167`` (10SHENYANG4, 4 pages): the reference's words hold a gap, printed as the text's
+    redactions are; its words stay as written in the record."""
+    cable = normalize(RawCable(source="p.txt", form="text", body=(
+        "S E C R E T SECTION 01 OF 02 SHENYANG 000004\n\nSIPDIS\n\nE.O. 12958: DECL: 01/07/2035\nTAGS: PREL KN\n"
+        "SUBJECT: A TEST\n\nREF: 09 XXXXXXXXXXXX 167\n\n1. (S) XXXXXXXXXXXX said so.\n\nWELLER\n")))
+    edition = markdown.write(cable, WriteOptions()).decode()
+    reading = edition.split("SUBJECT:", 1)[1].split("## ", 1)[0]
+    assert "REF: 09 *\\[redacted\\]* 167" in reading and "XXXX" not in reading
+    assert [r["text"] for r in record(cable)["references"]] == ["09 XXXXXXXXXXXX 167"]
