@@ -55,6 +55,8 @@ def space_runs(line: str) -> str | None:
 
 
 _HYPHEN_END = re.compile(r"[^\W\d_]\.?-$")  # (a letter, or an abbreviation's stop, before the hyphen)
+#: a figure's hyphen before a word (``its 60-`` / ``day deadline``, 05SANJOSE1639): a compound's, not a dash's
+_FIGURE_HYPHEN = re.compile(r"\d-$")
 
 
 @JOINS.rule(
@@ -76,12 +78,14 @@ def hyphenation(prior: str, line: str) -> str | None:
 def hyphen_joins(prior: str, line: str) -> bool:
     """``hyphenation``'s test (also asked inline by the joiner, where both join rules are on); a range of
     figures broken after its hyphen too (``on January 16-`` / ``20,``, 06SAOPAULO73), and a letter's
-    hyphen before a figure (``three USAF F-`` / ``15C fighters``, 07REYKJAVIK247; ``mid-`` / ``2009``)."""
+    hyphen before a figure (``three USAF F-`` / ``15C fighters``, 07REYKJAVIK247; ``mid-`` / ``2009``), and a
+    figure's before a word (``its 60-`` / ``day deadline``, 05SANJOSE1639)."""
     if line[:1].isdigit():
         return prior.endswith("-") and (prior[-2:-1].isdigit() or prior[-2:-1].isalpha())
     if _SUSPENDED.match(line):
         return False  # (``the faction-`` / ``and positivism-ridden aridity``, 04ANKARA7211: a suspended hyphen)
-    return line[:1].isalpha() and _HYPHEN_END.search(prior[-3:]) is not None
+    end = prior[-3:]
+    return line[:1].isalpha() and (_HYPHEN_END.search(end) is not None or _FIGURE_HYPHEN.search(end) is not None)
 
 
 #: a line that goes on from a suspended hyphen (``faction-`` / ``and positivism-ridden``): a conjunction, then a
