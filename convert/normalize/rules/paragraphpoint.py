@@ -5,7 +5,8 @@ set apart from its number is regularised, the number as written kept beside it.
 (08CURACAO82, every paragraph of it) and ``1, On August 8 …`` (07SANJOSE1497, a comma typed for the
 point) are numbered paragraphs. The number as written is the label's ``sic``; ``paragraph-point``
 gives it the ``corr`` every other paragraph's label reads as (``3.``), so that no edition prints
-``3..``, ``2 .`` or ``1,`` in bold before the text.
+``3..``, ``2 .`` or ``1,`` in bold before the text. So is a number the ``unstopped-paragraph-number`` rule read
+without its point, or with a bracket for it (``1 (S) On January 26 …``, 09SANJOSE56; ``14) (U) …``, 09BRASILIA310).
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from .ruler import Run, note
 
 
 def _mistyped(block: Block) -> bool:
-    """Whether a paragraph's number as written has its point twice, apart or a comma for it (``3..``, ``2 .``,
-    ``1,``)."""
+    """Whether a paragraph's number as written has its point twice, apart, a comma or a bracket for it, or none
+    (``3..``, ``2 .``, ``1,``, ``14)``, ``18``)."""
     if not isinstance(block, Paragraph) or block.n is None or block.label_fix or not block.label:
         return False
-    return block.label.endswith(("..", ",")) or " " in block.label
+    return block.label.endswith(("..", ",", ")")) or " " in block.label or block.label.isdigit()
 
 
 @PASSES.rule(
@@ -31,8 +32,8 @@ def _mistyped(block: Block) -> bool:
     after="stop-line",
     note=note(
         "correction",
-        "A paragraph number whose point was typed twice, set apart from it or typed as a comma (3.., 2 ., 1,) is "
-        "regularised to 3. (sic/corr, certainty high).",
+        "A paragraph number whose point was typed twice, set apart from it, typed as a comma or a bracket, or left "
+        "out (3.., 2 ., 1,, 14), 18) is regularised to 3. (sic/corr, certainty high).",
     ),
 )
 def paragraph_point(blocks: list[Block], run: Run) -> list[Block]:
