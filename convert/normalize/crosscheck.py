@@ -14,7 +14,7 @@ from .parsed import Routing
 _WITNESS = {"cablegate-table": "the cablegate table", "cables.csv": "the cables.csv row",
             "text-scrape": "the text scrape's metadata"}
 #: the handling words that make an unclassified cable's record ``UNCLASSIFIED//FOR OFFICIAL USE ONLY``
-_UNCLASSIFIED_HANDLING = ("SENSITIVE", "FOR OFFICIAL USE ONLY", "FOUO", "SBU", "NOFORN")
+UNCLASSIFIED_HANDLING = frozenset({"SENSITIVE", "FOR OFFICIAL USE ONLY", "FOUO", "SBU", "NOFORN"})
 
 
 def _same_post(a: str, b: str) -> bool:
@@ -36,7 +36,7 @@ def marked_as(record: str, level: str | None, caveats: Sequence[str]) -> str:
     upper = {c.upper() for c in caveats}
     if level != "UNCLASSIFIED" or not record.startswith("UNCLASSIFIED//") or upper & {"FOR OFFICIAL USE ONLY", "FOUO"}:
         return record
-    words = [c for c in caveats if c.upper() in _UNCLASSIFIED_HANDLING]
+    words = [c for c in caveats if c.upper() in UNCLASSIFIED_HANDLING]
     return f"{' and '.join([level, *words])} ({record} in the cablegate convention)"
 
 

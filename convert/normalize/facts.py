@@ -12,7 +12,7 @@ from .. import vocab
 from ..model import RawCable, SourceMetadata
 from .bodyfacts import has_summary, is_partial, markings
 from .closing import signer_of
-from .crosscheck import cross_check
+from .crosscheck import UNCLASSIFIED_HANDLING, cross_check
 from .dtg import table_moment
 from .handling import stated_caveats
 from .inline import repair, subject_repairs
@@ -48,7 +48,7 @@ def classification_record(level: str | None, caveats: Sequence[str]) -> str | No
         return "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
     # an unclassified cable with any handling restriction (SENSITIVE, FOUO, even NOFORN) is
     # "UNCLASSIFIED//FOR OFFICIAL USE ONLY" in the 2011 metadata
-    if level == "UNCLASSIFIED" and upper & {"SENSITIVE", "FOR OFFICIAL USE ONLY", "FOUO", "SBU", "NOFORN"}:
+    if level == "UNCLASSIFIED" and upper & UNCLASSIFIED_HANDLING:
         return "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
     if "NOFORN" in upper and level in ("SECRET", "CONFIDENTIAL", "TOP SECRET"):
         return f"{level}//NOFORN"

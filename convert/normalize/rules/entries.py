@@ -269,7 +269,7 @@ def entry_lines(blocks: list[Block], run: Run) -> list[Block]:
         items = _items(texts, width) if bare and (_after_label(blocks, index) or _set(texts, width)) else None
         if items:
             out[index] = ItemList(tuple(items))
-        elif bare and len(texts) > _MIN_ENTRIES and _side(texts[0]) and not any(map(_entry, texts[:1])):
+        elif bare and len(texts) > _MIN_ENTRIES and _side(texts[0]) and not _entry(texts[0]):
             # (a side's name in capitals over its people, in one run: ``U.S.`` / ``The Secretary`` / …, 09PARTO40301)
             items = _items(texts[1:], width)
             if items:

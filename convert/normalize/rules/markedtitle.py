@@ -10,8 +10,8 @@ where the paragraph ends it (``… END SUMMARY.`` / ``(U) Taliban/Haqqani Networ
 
 ``marked-title-item`` reads such an item as the next section's heading, its marking kept as written: the
 paragraph's one item, one line, labelled by a portion marking, that reads as a title in mixed case (a few
-words, most capitalised, no sentence's end: ``title-after-text``'s measure), after a paragraph whose text
-ends a sentence, before the numbered paragraph that follows it.
+words, a third of them capitalised at least, no sentence's end: ``title-after-text``'s measure), after a
+paragraph whose text ends a sentence, before the numbered paragraph that follows it.
 """
 
 from __future__ import annotations
@@ -63,6 +63,6 @@ def _marked_title(block: Paragraph) -> str | None:
     if len(texts) != 1 or len(item.lines) != 1 or not _MARKING_LABEL.match(item.label) or not isinstance(last, str):
         return None
     if not last.rstrip().endswith((".", ".\"", ".\u201d", ".)")):
-        return None  # (the paragraph's text ends a sentence: the item is no sentence's going on)
+        return None  # (the paragraph's text must end a sentence: else the item may be a sentence going on)
     words = [item.label, *texts[0].split()]
     return " ".join(words) if line_title(words) else None

@@ -162,6 +162,10 @@ def _wants_more(first: str) -> bool:
     return first.rstrip().endswith((",", "-")) or _WANTING.search(first) is not None
 
 
+#: a portion marking that opens a SUBJECT (``(C)``, ``(S/NF)``, ``(SBU)``)
+_MARKED = re.compile(r"^\s*\((?:U|C|S|SBU|TS)(?:/+[A-Z]{1,6})*\)\s*")
+
+
 @FULL_SUBJECT.rule(
     "cut-subject",
     note=note(
@@ -186,9 +190,6 @@ def cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
             return whole
     return None
 
-
-#: a portion marking that opens a SUBJECT (``(C)``, ``(S/NF)``, ``(SBU)``)
-_MARKED = re.compile(r"^\s*\((?:U|C|S|SBU|TS)(?:/+[A-Z]{1,6})*\)\s*")
 
 
 @FULL_SUBJECT.rule(
