@@ -1231,7 +1231,9 @@ def test_unstopped_first_paragraph_before_a_quoted_documents_points():
               "2. (S) A letter came.\n\n3. (S) Begin text of plan:\n\n1. all converters are for civilian use;\n\n"
               "2. the plan is agreed.\n\n4. (S) The end.\n")
     assert [p.get("n") for p in xp(c, "//t:p[@n]")] == ["1", "2", "3", "4"]
-    assert xp(c, "//t:p[@n='1']/t:label/text()") == ["1"]
+    # the number as written, and the point every other paragraph's label has (``paragraph-point``, session 52)
+    assert xp(c, "//t:p[@n='1']/t:label/t:choice/t:sic/text()") == ["1"]
+    assert xp(c, "//t:p[@n='1']/t:label/t:choice/t:corr/text()") == ["1."]
 
 
 #: the preamble a media partner's preview cuts short and its later copy writes whole (09STATE47202)
