@@ -26,6 +26,7 @@ from .facts import date_of, derive_facts
 from .inline import block_tokens, field_tokens
 from .parsed import Block, Field, LateField, Paragraph, ParsedCable, Routing, own_banner
 from .preamble import late_fields, parse_preamble, with_refs
+from .reftokens import ref_tokens
 from .routing import parse_routing, read_later, split_header
 from .rules import Run, check_names
 from .rules.absent import ABSENT
@@ -109,6 +110,7 @@ def _parse(raw: RawCable, run: Run, warnings: list[str], depth: int) -> ParsedCa
     own_year, guess = (int(date[:4]), False) if date else _ref_year(fields, blocks, body_lines, run, warnings)
     preamble, body = with_refs(tuple(fields), tuple(blocks), own_year, guess)
     preamble, body = field_tokens(preamble, run), block_tokens(body, run)
+    preamble, body = ref_tokens(preamble, body, run)  # (a reference's redaction a gap, as in the text)
     facts = derive_facts(raw, routing, preamble, body, run, warnings, (own_year, guess))
     warnings.extend(missing_warnings(body))
     preamble = whole_subject_head(preamble, facts.subject)  # a preview's cut SUBJECT reads whole

@@ -178,6 +178,8 @@ class Ref:
     #: written on the same source line as the item before it (``REF: (A) STATE 37552, (B)
     #: REYKJAVIK 50``): the editions print the two on one line, as the telegram has them
     run_in: bool = False
+    #: the words and their tail repaired, where a repair reads them (a redaction as a gap: :mod:`.reftokens`)
+    tokens: Tokens = ()
 
     @property
     def year_kind(self) -> str | None:

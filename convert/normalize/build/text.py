@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 
 from ... import taxonomy
 from ...editorial import TEXT_ABSENT, TEXT_ABSENT_DESC
-from ...textview import REDACTION
 from ..dtg import DTG_LINE
 from ..parsed import (
     AnonBlock,
@@ -18,7 +17,6 @@ from ..parsed import (
     CopyStart,
     Field,
     Furniture,
-    Gap,
     Glued,
     Heading,
     ItemList,
@@ -202,24 +200,14 @@ def _references(out: Markup, field: Field, rend: str | None = None,
             out.leaf("ref", ref.text, target=f"cable:{target}", subtype=ref.year_kind)
             out.text(ref.tail)
             out.close("item")
-        else:  # (a redaction in its words, ``09 XXXXXXXXXXXX 167``, 10SHENYANG4: a gap, as in the text)
+        else:  # (its words as the repairs read them: ``09 XXXXXXXXXXXX 167``, a gap as in the text)
             out.open("item", n=ref.letter, rend="run-in" if ref.run_in else None)
-            add_tokens(out, _redacted(ref.text + ref.tail))
+            add_tokens(out, ref.tokens or (ref.text + ref.tail,))
             out.close("item")
     out.close("list")
     for entry in field.lines:
         if isinstance(entry, Furniture):
             add_furniture(out, entry)
-
-
-def _redacted(words: str) -> list[str | Gap]:
-    """``words`` with each redaction (:data:`~convert.textview.REDACTION`) a gap."""
-    pieces: list[str | Gap] = []
-    at = 0
-    for found in REDACTION.finditer(words):
-        pieces += [words[at : found.start()], Gap(found.group())]
-        at = found.end()
-    return [*pieces, words[at:]] if pieces else [words]
 
 
 #: the editorial note that opens a second copy of the text (``div type="copy"``)
