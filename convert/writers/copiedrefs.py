@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..model import TEI_NS, compiled
 from ..textview import after_text, local_name
+from .passage_style import element_text
 
 _T = f"{{{TEI_NS}}}"
 _REF_LIST = compiled(".//t:list[@type='references']")
@@ -24,10 +25,6 @@ _HEADER_REFS = compiled("//t:teiHeader//t:correspContext/t:ref[@type='reference'
 #: the blocks of the reading text a reference's words may stand in already (a REF list run on into the
 #: opening lines, a Classified By line run on after it: 06SAOPAULO505, 09CAIRO1468)
 _READING = compiled(".//t:p | .//t:head | .//t:ab | .//t:item")
-
-
-def _text(element: etree._Element) -> str:
-    return "".join(cast("list[str]", element.xpath(".//text()")))
 
 
 def copied_references(head: etree._Element) -> etree._Element | None:
@@ -41,17 +38,18 @@ def copied_references(head: etree._Element) -> etree._Element | None:
     if not refs:
         return None
     reading = " ".join(
-        " ".join(_text(e).split())
+        " ".join(element_text(e).split())
         for e in cast(list[etree._Element], _READING(body))
         if not after_text(e) and not any(after_text(a) for a in e.iterancestors())
     )
-    if any(" ".join(_text(ref).split()) in reading for ref in refs):
+    words = [" ".join(element_text(ref).split()) for ref in refs]
+    if any(written in reading for written in words):
         return None
     made = etree.Element(_T + "list", {"type": "references"})
     etree.SubElement(made, _T + "head").text = "REF:"
-    for ref in refs:
+    for ref, written in zip(refs, words, strict=True):
         letter = ref.get("n")
         if letter:
             etree.SubElement(made, _T + "label").text = f"{letter}."
-        etree.SubElement(made, _T + "item").text = " ".join(_text(ref).split())
+        etree.SubElement(made, _T + "item").text = written
     return made

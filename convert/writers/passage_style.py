@@ -61,7 +61,7 @@ def quoted(paragraph: etree._Element) -> bool:
     if any(local_name(c) not in _NOT_WORDS for c in others) or any((c.tail or "").strip() for c in paragraph):
         return False
     marker = {"F": _END_ALONE, "I": _BEGIN_ALONE}.get(parts[0].get("part", ""))
-    if marker is not None and marker.fullmatch(" ".join(_text(parts[0]).split())):
+    if marker is not None and marker.fullmatch(" ".join(element_text(parts[0]).split())):
         return False  # (``Begin Text:`` or ``End points.`` alone: the cable's marker, not the quotation's words)
     return parts[0].get("part") != "I" or paragraph.index(parts[0]) == 0  # (a start: where the paragraph begins)
 
@@ -93,14 +93,15 @@ def _words_before(element: etree._Element, passage: etree._Element) -> str:
             if name == "gap":
                 parts.append("[redacted]")  # a word withheld, not its description
             elif name == "choice":
-                parts.extend(_text(r) for r in choice_reading(child))
+                parts.extend(element_text(r) for r in choice_reading(child))
             elif name not in _NOT_WORDS and child.get("type") != "portion-marking":
-                parts.append(_text(child))
+                parts.append(element_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
 
 
-def _text(element: etree._Element) -> str:
+def element_text(element: etree._Element) -> str:
+    """Every piece of text inside ``element``, as written (alternatives included)."""
     return "".join(str(t) for t in element.itertext())
 
 
@@ -116,7 +117,7 @@ def signature_case(signed: etree._Element) -> str:
 def _name(signed: etree._Element) -> str:
     """The name a ``signed`` gives: its ``persName``'s words, else its own, in capitals."""
     found = [c for c in signed if isinstance(c.tag, str) and local_name(c) == "persName"]
-    return " ".join(_text(found[0] if found else signed).split()).upper()
+    return " ".join(element_text(found[0] if found else signed).split()).upper()
 
 
 def once(signed: etree._Element, names: list[str]) -> bool:
