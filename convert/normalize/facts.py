@@ -27,15 +27,11 @@ from .rules.openrefs import opening_refs_of
 from .rules.refbefore import years_before
 from .rules.refcopy import merged_refs, whole_refs
 from .rules.ruler import PARTS, Run, all_rules
+from .rules.subjects import EDGE_MARKING
 from .tagcodes import tags_from
 from .tokens import plain
 
 _NOT_ID = re.compile(r"[^A-Z0-9]")
-#: a portion marking that begins or ends the SUBJECT: (C), (S/NF), (s), (S/REL UK), ``… FROM BRAZIL (S)``,
-#: ``… IRANIAN TIES (S//REL CANADA)``
-_SUBJECT_MARKING = re.compile(
-    r"^\((?:U|C|S|SBU|TS)(?://?[A-Z]{2,6}(?:[ ,]+[A-Z]{2,4})*)*\)\s*"
-    r"|(?<=\S)\s+\((?:U|C|S|SBU|TS)(?://?[A-Z]{2,6}(?:[ ,]+[A-Z]{2,6})*)*\)$", re.I)
 
 
 def classification_record(level: str | None, caveats: Sequence[str]) -> str | None:
@@ -242,7 +238,7 @@ def _subject(field: Field | None, run: Run) -> str | None:
         return None
     words = subject_text(field_words(field.lines, run.on("hyphenation")))
     subject = plain(repair(words, subject_repairs(run), run.trial()))
-    return _SUBJECT_MARKING.sub("", subject) or None
+    return EDGE_MARKING.sub("", subject) or None
 
 
 def _whole_subject(subject: str | None, blocks: Sequence[Block], run: Run, warnings: list[str]) -> str | None:
@@ -253,7 +249,7 @@ def _whole_subject(subject: str | None, blocks: Sequence[Block], run: Run, warni
     if not whole:
         return subject
     warnings.append(f"the subject is cut short in the text ({subject!r}): it is read whole from a later copy")
-    return _SUBJECT_MARKING.sub("", whole) or subject
+    return EDGE_MARKING.sub("", whole) or subject
 
 
 def _classified_by(fields: Sequence[Field], blocks: Sequence[Block], run: Run) -> str | None:

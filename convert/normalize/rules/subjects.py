@@ -28,6 +28,11 @@ from .ruler import Chain, note
 #: what a bare SUBJECT's next line is not: a list item or a marked paragraph, a summary or
 #: comment, a redaction, routing, a page's number, a rule of slashes
 _NOT_BARE_SUBJECT = re.compile(NOT_SUBJECT_START + r"|XXXX|VZCZC|\b\d{3}(?:\.\d)?\s+OF\s+\d{3}\b|//", re.I)
+#: a portion marking that begins or ends the SUBJECT: (C), (S/NF), (s), (S/REL UK), ``… FROM BRAZIL (S)``,
+#: ``… IRANIAN TIES (S//REL CANADA)`` (the facts' subject is read without it)
+EDGE_MARKING = re.compile(
+    r"^\((?:U|C|S|SBU|TS)(?://?[A-Z]{2,6}(?:[ ,]+[A-Z]{2,4})*)*\)\s*"
+    r"|(?<=\S)\s+\((?:U|C|S|SBU|TS)(?://?[A-Z]{2,6}(?:[ ,]+[A-Z]{2,6})*)*\)$", re.I)
 #: a subject's portion marking before its words (``(C) SURVEILLANCE …``)
 SUBJECT_MARKING = re.compile(r"^\((?:U|C|S|SBU|TS)(?:/[A-Z]{2,6})*\)\s*")
 #: the longest subject of a bare label (the longest of the corpus is 279 characters)
@@ -162,10 +167,6 @@ def _wants_more(first: str) -> bool:
     return first.rstrip().endswith((",", "-")) or _WANTING.search(first) is not None
 
 
-#: a portion marking that opens a SUBJECT (``(C)``, ``(S/NF)``, ``(SBU)``)
-_MARKED = re.compile(r"^\s*\((?:U|C|S|SBU|TS)(?:/+[A-Z]{1,6})*\)\s*")
-
-
 @FULL_SUBJECT.rule(
     "cut-subject",
     note=note(
@@ -180,12 +181,12 @@ def cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
     SUBJECT whole: that one (with its wrapped lines), when it begins with the cut one's words;
     up to where it runs on into the next field (a copy that lost its line breaks: ``…
     TERRITORIAL INTEGRITY Classified By: …``, ``… DEFIANT REF: TBILISI 1362``)."""
-    stem = _words(_MARKED.sub("", cut).rstrip(".… "))
+    stem = _words(EDGE_MARKING.sub("", cut).rstrip(".… "))
     if not stem:
         return None
     start = " ".join(stem)
     for whole in _copied_subjects(blocks, False):
-        whole = _MARKED.sub("", whole)  # (``(C) GOC SEEKS TO …``: the marking read apart from the cut, 08BOGOTA3521)
+        whole = EDGE_MARKING.sub("", whole)  # (``(C) GOC SEEKS …``: read apart from the cut, 08BOGOTA3521)
         if len(whole) > len(start) and whole.startswith(start):  # (the cut may end mid-word)
             return whole
     return None
