@@ -6,7 +6,7 @@ header's references give them so."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from .inline import repair
 from .parsed import Block, Field, LateField, Ref, RefList
@@ -33,7 +33,7 @@ def ref_tokens(
     return (fields, blocks) if same else (new_fields, new_blocks)
 
 
-def _field(field: Field, rules: Sequence[Rule[Callable[[str], Found]]], run: Run) -> Field:
+def _field(field: Field, rules: tuple[Rule[Callable[[str], Found]], ...], run: Run) -> Field:
     if field.kind != "refs" or field.refs is None:
         return field
     items = tuple(_item(ref, rules, run) for ref in field.refs.items)
@@ -42,9 +42,9 @@ def _field(field: Field, rules: Sequence[Rule[Callable[[str], Found]]], run: Run
     return dataclasses.replace(field, refs=RefList(field.refs.head, items))
 
 
-def _item(ref: Ref, rules: Sequence[Rule[Callable[[str], Found]]], run: Run) -> Ref:
+def _item(ref: Ref, rules: tuple[Rule[Callable[[str], Found]], ...], run: Run) -> Ref:
     if ref.target:
         return ref
     words = ref.text + ref.tail
-    tokens = repair(words, tuple(rules), run)
+    tokens = repair(words, rules, run)
     return ref if tokens == [words] else dataclasses.replace(ref, tokens=tuple(tokens))
