@@ -85,7 +85,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s80.tsv", "session 80"),
               ("selection-holdout-s81.tsv", "session 81"),
               ("selection-holdout-s82.tsv", "session 82"),
-              ("selection-holdout-s83.tsv", "session 83"))
+              ("selection-holdout-s83.tsv", "session 83"),
+              ("selection-holdout-s84.tsv", "session 84"),
+              ("selection-holdout-s85.tsv", "session 85"))
 
 
 def selection() -> dict[str, dict]:
