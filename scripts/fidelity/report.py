@@ -326,6 +326,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 82", "% right on pages drawn and read in session 82 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 83", "% right on pages drawn and read in session 83 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 84", "% right on pages drawn and read in session 84 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 85", "% right on pages drawn and read in session 85 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
