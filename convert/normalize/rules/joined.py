@@ -48,6 +48,7 @@ _FIGURE_ON = re.compile(r"\s*(?!(?:19|20)\d\d\b)\d[\d,.]*(?:-[a-z]+)?\s+[a-z]")
 def goes_on(first: str) -> bool:
     """Whether a run's first line goes on a sentence: in lower case (after a quotation mark too), or a
     figure then lower case (``… De Vido gave Ambassador a bound`` / blank / ``300-page text that …``,
-    08BUENOSAIRES568); not a list's letter (``a. The …``)."""
+    08BUENOSAIRES568); not a list's letter or small roman numeral (``a. The …``, ``iv.  (U)  No``, 09PANAMA171:
+    a questionnaire's short answers, each its own item)."""
     lower = first.lstrip(" \t\"\u201c")[:1].islower() or _FIGURE_ON.match(first) is not None
-    return lower and not re.match(r"\s*[a-z]\.\s+[A-Z]", first)
+    return lower and not re.match(r"\s*(?:[a-z]|[ivx]{2,4})\.\s+[A-Z(]", first)
