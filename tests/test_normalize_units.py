@@ -159,6 +159,13 @@ def test_misspelt_precedence_kept_as_written_in_the_body():
     # an embassy's offices by their symbols, each an entry (06MEXICO6278), beside a post's own words
     ("ECON FBI DHS PAS DAO CONS OPAD DCM POL AID",
      ["ECON", "FBI", "DHS", "PAS", "DAO", "CONS", "OPAD", "DCM", "POL", "AID"]),
+    # a post's known phrases one after another are each an entry (06TELAVIV145); a run with an unknown word is one
+    ("PREL PGOV IS KPAL PINR ELECTIONS GOI INTERNAL ISRAELI PALESTINIAN AFFAIRS GOI EXTERNAL",
+     ["PREL", "PGOV", "IS", "KPAL", "PINR", "ELECTIONS", "GOI INTERNAL", "ISRAELI PALESTINIAN AFFAIRS",
+      "GOI EXTERNAL"]),
+    ("PREL PGOV CVIS IT ITALY NATIONAL ELECTIONS ITALIAN POLITICS IRAQI FREEDOM",
+     ["PREL", "PGOV", "CVIS", "IT", "ITALY NATIONAL ELECTIONS", "ITALIAN POLITICS", "IRAQI FREEDOM"]),
+    ("PREL IS GOI EXTERNAL AFFAIRS ELECTIONS", ["PREL", "IS", "GOI EXTERNAL AFFAIRS ELECTIONS"]),
 ])
 def test_tags(text, tags):
     assert tags_from(text, Run()) == tags

@@ -98,12 +98,55 @@ def is_code(word: str) -> bool:
     return word in ORGANISATIONS or word.split("-", 1)[0] in ORGANISATIONS
 
 
+#: the phrases posts write into the TAGS field: Embassy Tel Aviv's keywords (``… IS GOI EXTERNAL``, ``… KPAL
+#: ISRAELI PALESTINIAN AFFAIRS``; ``GOI INTERNAL``, ``ELECTIONS``, 2005's ``GAZA DISENGAGEMENT``), Embassy Rome's
+#: (``… IT ITALIAN POLITICS``, ``ITALY NATIONAL ELECTIONS``), and the others the pages write between codes or
+#: commas, on their own
+KNOWN_PHRASES = frozenset(
+    (
+        "GOI",
+        "GOI EXTERNAL",
+        "GOI INTERNAL",
+        "ISRAELI PALESTINIAN AFFAIRS",
+        "ELECTIONS",
+        "GAZA DISENGAGEMENT",
+        "ITALIAN POLITICS",
+        "ITALY NATIONAL ELECTIONS",
+        "IRAQI FREEDOM",
+        "COUNTER TERRORISM",
+        "MEETINGS WITH AMBASSADOR",
+        "MEDIA REACTION",
+        "POL MIL",
+    )
+)
+_LONGEST = max(len(p.split()) for p in KNOWN_PHRASES)
+
+
+def known_phrases(run: list[str]) -> list[str]:
+    """A run of words that are no code, as the phrases it is made of: ``ELECTIONS GOI INTERNAL ISRAELI
+    PALESTINIAN AFFAIRS GOI EXTERNAL`` (06TELAVIV145) is four of the known ones, one after another, each an
+    entry; a run that is not made of known phrases alone, every word of it, stays one entry (fewest pieces
+    first, read from the start)."""
+    best: list[list[str] | None] = [[]] + [None] * len(run)
+    for end in range(1, len(run) + 1):
+        for size in range(1, min(_LONGEST, end) + 1):
+            head = best[end - size]
+            phrase = " ".join(run[end - size : end]).upper()
+            if head is not None and phrase in KNOWN_PHRASES:
+                found = [*head, " ".join(run[end - size : end])]
+                if best[end] is None or len(found) < len(best[end] or ()):
+                    best[end] = found
+    pieces = best[len(run)]
+    return pieces if pieces is not None and len(pieces) > 1 else [" ".join(run)]
+
+
 @READ.rule("tag-phrases")
 def tag_phrases(words: list[str]) -> list[str] | None:
     """``TAGS: MARR PREL BR KICC POL MIL``, ``… IS GOI EXTERNAL``, ``… UNSC MEETINGS WITH
     AMBASSADOR``: words of the TAGS field next to each other (not parted by a comma) that are
     no code (not geographic, subject or program by their form, nor a known organisation) are
-    one entry, the phrase a post wrote into the field; codes stay one entry each."""
+    one entry, the phrase a post wrote into the field, or the known phrases it is made of, one
+    after another (:func:`known_phrases`); codes stay one entry each."""
     out: list[str] = []
     run: list[str] = []
     for word in [*words, ""]:
@@ -111,7 +154,7 @@ def tag_phrases(words: list[str]) -> list[str] | None:
             run.append(word)
             continue
         if run:
-            out.append(" ".join(run))
+            out.extend(known_phrases(run))
             run = []
         if word:
             out.append(word)
