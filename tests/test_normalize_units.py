@@ -981,6 +981,9 @@ def test_the_de_lines_four_digits_are_the_tables_serial_cut(table_id: str, kept:
 
 @pytest.mark.parametrize("text, ids", [
     ("REF: BRASILIA 715 AND 660", ["09BRASILIA715", "09BRASILIA660"]),  # a serial alone: the station's again
+    ("REF: MALABO 19, 21, 26, 27, 31",  # serials of one or two figures too (09MALABO48, 06TRIPOLI198)
+     ["09MALABO19", "09MALABO21", "09MALABO26", "09MALABO27", "09MALABO31"]),
+    ("REF: TRIPOLI 33, 53", ["09TRIPOLI33", "09TRIPOLI53"]),
     ("REF: LIMA 1209; LIMA 1299 AND PREVIOUS; LIMA 1647; LIMA 1653",
      ["09LIMA1209", "09LIMA1299", "09LIMA1647", "09LIMA1653"]),  # past a piece that names none, at a semicolon
     ("REF: SECDEF 122723; CAIRO IIR 6 899 0149 10; 2009 CAIRO 2394 2009 CAIRO 491",

@@ -265,9 +265,9 @@ _BETWEEN = re.compile(r"[\s,;&]*+(?:AND\s++)?", re.I)
 #: a cable's title in parentheses after it, where another cable follows (``HANOI 60 (FEW CHANGES AT THE 9TH PARTY
 #: PLENUM)  HANOI 330 (…)``, 09HANOI809): words, one bracket inside at most (not a year, ``(08) SAO PAULO 497``)
 _TITLE = re.compile(r"\((?=[^()]*[A-Za-z])(?:[^()]|\([^()]*\))*+\)[\s,;]*+(?:AND\s++)?", re.I)
-#: a serial alone after a cable's and ``AND``, ``&`` or a comma (``BRASILIA 715 AND 660``, ``HAVANA 500 & 511``)
+#: a serial alone after a cable's and ``AND``, ``&`` or a comma (``BRASILIA 715 AND 660``, ``MALABO 19, 21, 26``)
 _JOINED = re.compile(r"(?:[,&]|\bAND)\s*$", re.I)
-_SERIAL_ALONE = re.compile(r"(?P<serial>\d{3,6})\b(?![/:.\d]|\s*+[A-Za-z(])")
+_SERIAL_ALONE = re.compile(r"(?P<serial>\d{1,6})\b(?![/:.\d]|\s*+[A-Za-z(])")
 
 
 def _doubled(letter: str | None, item: str) -> int:
