@@ -127,8 +127,11 @@ DASHED_TITLE = re.compile(
     rf"^\s*(?:{_RUN}\s*(?P<a>[^-=\s](?:[^-=]|-(?!--)|=(?!==))*?)\s*{_RUN}?"
     rf"|(?:-{{2,3}}\s+)?(?P<b>[^-=\s](?:[^-=]|-(?!--)|=(?!==))*?)\s*{_RUN})\s*$"
 )
-#: a line that cannot be part of a title: a numbered paragraph, a table's columns (three spaces)
-_NOT_TITLE_LINE = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s?[.)]|\S {3,}\S")
+#: a line that cannot be part of a title: a numbered paragraph, a table's columns (three spaces), an address on the
+#: web (``Visit Embassy Madrid's Classified Website;`` / ``http://www.state.sgov.gov/…`` between rules, a trailer)
+_NOT_TITLE_LINE = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s?[.)]|\S {3,}\S|://|\bwww\.")
+#: the longest line of a title in sentence case wrapped before a word in lower case (prose wraps longer lines)
+_SENTENCE_TITLE_LINE = 50
 
 
 def wrapped_title(block: Sequence[Line]) -> bool:
@@ -138,10 +141,13 @@ def wrapped_title(block: Sequence[Line]) -> bool:
     ``AGRICULTURE CHARGED WITH HYDRAULIC RESOURCES AND`` / ``FISHERIES``, 97TUNIS5237), after any
     rules over them, is one title the teletype wrapped, which a rule under it completes (not its
     last line alone): each line at most 80 characters and a letter or digit, all under TITLE_LIMIT,
-    none a numbered paragraph, an item, a table's columns nor a sentence's end (all but the last
-    may end in a comma or a colon), none in lower case at its start but a line after the first of
-    a title in title case (``Development - Industrial Towns, Hydro-electric Power and Jitters`` /
-    ``about Privatization`` / dashes, 08KABUL576)."""
+    none a numbered paragraph, an item, a table's columns, an address on the web nor a sentence's
+    end (all but the last may end in a comma, a semicolon or a colon: ``MIDDLE EAST: KEEPING EU
+    PRESSURE ON ARAFAT;`` / ``FORUM FOR THE FUTURE``, 04THEHAGUE1833), none in lower case at its
+    start but a line after the first of a title in title case (``Development - Industrial Towns,
+    Hydro-electric Power and Jitters`` / ``about Privatization`` / dashes, 08KABUL576) or of a title
+    in sentence case of short lines (``Lack of signature on Customs Protocol;`` / ``no clearance of
+    commercial cargo imports`` / dashes, 06JERUSALEM4511: at most 50 characters each)."""
     texts = [x for x in block if isinstance(x, str)]
     if len(texts) != len(block):
         return False
@@ -154,10 +160,14 @@ def wrapped_title(block: Sequence[Line]) -> bool:
             for x in lines
         )
         and sum(map(len, lines)) < TITLE_LIMIT
-        and not any(x.endswith((".", ";")) for x in lines[:-1])
+        and not any(x.endswith(".") for x in lines[:-1])
         and not lines[-1].endswith((".", ",", ";", " --"))
         and not lines[0][0].islower()
-        and (not any(x[0].islower() for x in lines[1:]) or _title_case(lines))
+        and (
+            not any(x[0].islower() for x in lines[1:])
+            or _title_case(lines)
+            or all(len(x) <= _SENTENCE_TITLE_LINE for x in lines)
+        )
     )
 
 
