@@ -85,15 +85,18 @@ def classified_by_runon(line: str) -> list[str] | None:
     officer …``: the line is cut after the reasons, where paragraph 1, a portion marking before a
     sentence or a marked bullet begins the body (six words or more), or a notice of one sentence before
     it (``… 1.4 B & D  Action Request in Paragraphs 4 and 10.  1. (C) SUMMARY: …``, 09LONDON2479), or prose
-    (``… (d) Mr. President, it's an honor to welcome you …``, 09VATICAN78); the piece begins the body.
+    (``… (d) Mr. President, it's an honor to welcome you …``, 09VATICAN78), or a notice of an action request
+    to the line's end (``… 1.4 B & D  This message contains Action Requests. Please see paragraphs 3, 11, 13
+    and 14.``, 09LONDON118); the piece begins the body.
     So does a next line of the field that begins so (``1.KEY POINTS -- (C) On May 18 …``)."""
     if _LINE_START.match(line):  # (a numbered paragraph's line never gets here: it ends the field)
         return [RunOn(line)] if len(line.split()) >= _BODY_WORDS else None
     for reasons in REASONS.finditer(line):
         start = _BODY_START.match(line, reasons.end()) or _NOTICE.match(line, reasons.end())
         if start is None:
-            if _prose(line[reasons.end() :]):  # (``… 1.4 (b), (d) Mr. President, it's an honor …``, 09VATICAN78)
-                return [line[: reasons.end()], RunOn(line[reasons.end() :].strip())]
+            rest = line[reasons.end() :].strip()
+            if _prose(rest) or _action_request(rest):  # (``… 1.4 (b), (d) Mr. President, it's an honor …``)
+                return [line[: reasons.end()], RunOn(rest)]
             continue
         rest = line[start.end() :]
         if len(rest.split()) < _BODY_WORDS:
@@ -102,6 +105,17 @@ def classified_by_runon(line: str) -> list[str] | None:
         told = [RunOn(notice)] if notice else []  # (the notice a line of its own, paragraph 1 the next)
         return [line[: reasons.end()], *told, RunOn(rest)]
     return None
+
+
+#: a notice that the cable asks for action, after the reasons to the line's end: ``This message contains Action
+#: Requests. Please see paragraphs 3, 11, 13 and 14.`` (09LONDON118), ``ACTION REQUEST. PLEASE SEE PARAGRAPH 6``
+_ACTION = re.compile(r"(?i)\baction\s+requests?\b")
+
+
+def _action_request(rest: str) -> bool:
+    """Whether what follows the reasons on their line is a notice of an action request (the words in its first
+    60 characters, a capital first, 200 characters at most): the text's, not the classification authority's."""
+    return 0 < len(rest) <= 200 and rest[:1].isupper() and _ACTION.search(rest, 0, 60) is not None
 
 
 #: prose: this many words at least, half of them in lower case

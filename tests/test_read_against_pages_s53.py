@@ -1,0 +1,47 @@
+"""Forms found by reading editions against their pages (session 53) whose mending lies outside one rule's
+fixture: each tested on a made-up text of its form beside the nearest form it must leave alone. (The
+normalizer's rules have their fixtures in ``tests/fixtures/rules``.)"""
+
+from __future__ import annotations
+
+from convert.model import RawCable
+from convert.normalize import normalize
+from convert.options import WriteOptions
+from convert.writers import markdown
+
+_HEAD = """S E C R E T LONDON 000118
+
+NOFORN
+SIPDIS
+
+E.O. 12958: DECL: 01/15/2019
+TAGS: EFIN KNNP IR UK
+SUBJECT: UK IRAN SANCTIONS ROUNDUP
+
+REF: STATE 1760  Classified By: KATHLEEN DOHERTY, ECON COUNSELOR, FOR REASONS 1.4 B & D  {after}
+
+1. (S/NF) Summary. British officials are eager to apply additional pressure. End summary.
+
+2. (S/NF) The second paragraph.
+
+TUTTLE
+"""
+
+
+def _edition(after: str) -> tuple[str, str]:
+    """The reading text (SUBJECT to the Transmission) and the source note of the edition of ``_HEAD``."""
+    edition = markdown.write(normalize(RawCable(source="p.txt", form="text", body=_HEAD.format(after=after))),
+                             WriteOptions()).decode()
+    return edition.split("SUBJECT:", 1)[1].split("## ", 1)[0], edition.rsplit("[^", 1)[1]
+
+
+def test_an_action_request_notice_after_the_reasons_is_the_texts_not_the_classifying_officers() -> None:
+    """``… FOR REASONS 1.4 B & D  This message contains Action Requests. Please see paragraphs 3, 11, 13 and
+    14.`` (09LONDON118, 3 pages): the notice is a line of the text, and the Classified By line ends with its
+    reasons; words after the reasons that are no such notice stay in the field."""
+    notice = "This message contains Action Requests. Please see paragraphs 3, 11, 13 and 14."
+    reading, source = _edition(notice)
+    assert notice in reading and "Action Requests" not in source
+    assert "FOR REASONS 1.4 B \\& D." in source
+    reading, source = _edition("AND OTHERS")
+    assert "AND OTHERS" in source and "AND OTHERS" not in reading
