@@ -129,6 +129,7 @@ from . import typed  # noqa: F401  (after qdamage: its repairs follow acute-apos
 from . import byref  # noqa: F401  (after copies: its rule follows field-rule-runon)
 from . import cutword  # noqa: F401  (the fields.cut-word chain, asked by the preamble)
 from . import markedtitle  # noqa: F401  (after tailtitle: its pass follows title-after-text, before entry-lines)
+from . import introduced  # noqa: F401  (after inline: its span rule follows quote)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note
