@@ -25,8 +25,9 @@ from .ruler import note
 
 #: a grave accent before a letter or a figure (what may stand before it is checked in Python)
 _GRAVE = re.compile(r"`(?=[A-Za-z0-9])")
-#: an apostrophe after a word's letter, not before another letter (``wait and see'``; not ``Iceland's``)
-_CLOSING = re.compile(r"(?<=[A-Za-z0-9.,!?])'(?![A-Za-z])")
+#: an apostrophe after a word's letter or a closing bracket, not before another letter (``wait and see'``,
+#: ``the `Yonkeros Unidos (United Junkyard Owners of Juarez)'``, 09CIUDADJUAREZ22; not ``Iceland's``)
+_CLOSING = re.compile(r"(?<=[A-Za-z0-9.,!?)])'(?![A-Za-z])")
 #: how far the closing apostrophe may stand (characters; another accent before it stops the search)
 _REACH = 200
 #: a stop, a space, a stop before white space, not an ellipsis's third after them (what stands before: in Python)
