@@ -41,8 +41,8 @@ from .runs import (
     ruled,
     split_item_lines,
     tail_texts,
-    wrapped_title,
 )
+from .wrappedtitle import MARKED_TITLE, wrapped_title
 
 CUT: Chain[Callable[[str], Sequence[Entry] | None]] = Chain(
     "blocks.cut",
@@ -129,16 +129,16 @@ def ends_sentence(text: str) -> bool:
 
 
 def title_like(line: str, clause: bool = False) -> bool:
-    """A short line that can be a heading: no longer than 80 characters, not a numbered
-    paragraph or an item, not a sentence (ending in a full stop, a comma or a semicolon; with
-    ``clause``, a line alone over its rule, a comma or a semicolon may end a title: ``MOU Signed
-    for Airpor Facility;`` / ``-----``, 08ACCRA1005, and so may a lettered title in capitals:
-    ``I. THE COMMUNITY``, 05THEHAGUE2599), not going on in lower case (past a redaction: ``xxxxxxxxxxxx Private
-    Plea on IRGC Designation``, 07LONDON3175)."""
+    """A short line that can be a heading: no longer than 80 characters, not a numbered paragraph or an item (a
+    portion marking first is none: ``(U) Participants``, 10STATE17263), not a sentence (ending in a full stop, a comma
+    or a semicolon; with ``clause``, a line alone over its rule, a comma or a semicolon may end a title: ``MOU Signed
+    for Airpor Facility;`` / ``-----``, 08ACCRA1005, and so may a lettered title in capitals: ``I. THE COMMUNITY``,
+    05THEHAGUE2599), not going on in lower case (past a redaction: ``xxxxxxxxxxxx Private Plea …``, 07LONDON3175)."""
     text = line.strip()
     return (
         0 < len(text) <= 80
-        and (not starts_new(text) or (clause and re.fullmatch(r"[A-Z]\.\s+[^a-z]+", text) is not None))  # I. THE …
+        and (not starts_new(MARKED_TITLE.sub("", text, count=1))
+             or (clause and re.fullmatch(r"[A-Z]\.\s+[^a-z]+", text) is not None))  # I. THE …
         and (text[-1] not in ",;" or (clause and title_like(text[:-1])))
         and not text.endswith(" --")
         and not ends_sentence(text)
