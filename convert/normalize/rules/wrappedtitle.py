@@ -35,7 +35,8 @@ def wrapped_title(block: Sequence[Line]) -> bool:
     start but a line after the first of a title in title case (``Development - Industrial Towns,
     Hydro-electric Power and Jitters`` / ``about Privatization`` / dashes, 08KABUL576) or of a title
     in sentence case of short lines (``Lack of signature on Customs Protocol;`` / ``no clearance of
-    commercial cargo imports`` / dashes, 06JERUSALEM4511: at most 50 characters each)."""
+    commercial cargo imports`` / dashes, 06JERUSALEM4511: at most 50 characters each, the first not ending in a
+    comma, as a sentence's clause does: ``The minister said he would go,`` / ``and so he went`` / dashes)."""
     texts = [x for x in block if isinstance(x, str)]
     if len(texts) != len(block):
         return False
@@ -54,7 +55,7 @@ def wrapped_title(block: Sequence[Line]) -> bool:
         and (
             not any(x[0].islower() for x in lines[1:])
             or _title_case(lines)
-            or all(len(x) <= _SENTENCE_TITLE_LINE for x in lines)
+            or (all(len(x) <= _SENTENCE_TITLE_LINE for x in lines) and not lines[0].endswith(","))
         )
     )
 
