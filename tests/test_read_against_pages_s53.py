@@ -45,3 +45,17 @@ def test_an_action_request_notice_after_the_reasons_is_the_texts_not_the_classif
     assert "FOR REASONS 1.4 B \\& D." in source
     reading, source = _edition("AND OTHERS")
     assert "AND OTHERS" in source and "AND OTHERS" not in reading
+
+
+def test_a_posts_website_notice_after_a_list_that_ends_the_text_is_set_apart() -> None:
+    """``Resolutions …`` / ``-----`` / ``10)  …`` … ``12)  The forty-first session … 2010.  Visit London's Classified
+    Website: XXXXXXXXXXXX`` / ``SUSMAN`` (09LONDON2293, 3 pages): the list stands alone after a heading, and the
+    notice at the end of its last item is the post's boilerplate, printed after the text, as after a paragraph."""
+    body = ("C O N F I D E N T I A L LONDON 002293\n\nSIPDIS\n\nE.O. 12958: DECL: 10/14/2019\nTAGS: PREL UK\n"
+            "SUBJECT: TEST\n\nResolutions to be Proposed ----------------------\n\n10)  The working group met.\n\n"
+            "11)  It agreed.\n\n12)  The session is scheduled for January 11-15, 2010.  Visit London's Classified "
+            "Website: XXXXXXXXXXXX\nSUSMAN\n")
+    edition = markdown.write(normalize(RawCable(source="p.txt", form="text", body=body)), WriteOptions()).decode()
+    reading, transmission = edition.split("## Transmission", 1)
+    assert "January 11-15, 2010.\n" in reading and "Classified Website" not in reading
+    assert "Visit London's Classified Website" in transmission

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from .parsed import AnonBlock, Block, Line, ListItem, PageBreak, Paragraph
+from .parsed import AnonBlock, Block, ItemList, Line, ListItem, PageBreak, Paragraph
 from .rules.blocks import text_lines
 from .rules.ruled import is_rule
 from .rules.ruler import Run
@@ -32,18 +32,18 @@ def set_apart(blocks: list[Block], run: Run) -> None:
     for back in (2, 1):
         start = len(blocks) - back
         first = blocks[start] if start >= 0 else None
-        if not isinstance(first, Paragraph):
-            continue
+        if not isinstance(first, Paragraph) and not (back == 1 and isinstance(first, ItemList) and first.items):
+            continue  # (a list of its own, after a heading, ends the text: its last item, 09LONDON2293)
         if back == 2 and not (isinstance(blocks[-1], Paragraph) and is_bare(blocks[-1])):
             continue
-        lines = first.items[-1].lines if first.items else first.lines
+        lines = first.items[-1].lines if first.items or isinstance(first, ItemList) else first.lines
         after = (t for b in blocks[start + 1 :] if isinstance(b, Paragraph) for t in text_lines(b.lines))
         texts = [*text_lines(lines), *after]
         trial = run.trial()  # fires only where the notice is set apart
         found = trial.first(TRAILER, texts)
         if found is None or found[0] >= len(text_lines(lines)):  # none, or begun in the last block alone
             continue
-        if found == (0, 0) and (first.items or not is_bare(first)):
+        if found == (0, 0) and (first.items or (isinstance(first, Paragraph) and not is_bare(first))):
             return  # the post numbered it or made it an item: a paragraph of the cable
         run.keep(trial)
         before, moved = _cut(lines, *found)
@@ -51,7 +51,8 @@ def set_apart(blocks: list[Block], run: Run) -> None:
             item = first.items[-1]
             items = (*first.items[:-1], ListItem(item.label, before))
             kept: list[Block] = [dataclasses.replace(first, items=items)]
-        elif any(isinstance(x, str) and x.strip() for x in before) or not is_bare(first):
+        elif isinstance(first, Paragraph) and (any(isinstance(x, str) and x.strip() for x in before)
+                                               or not is_bare(first)):
             kept = [dataclasses.replace(first, lines=tuple(before))]
         else:  # nothing of it before the notice but page furniture
             kept = [PageBreak(x) for x in before if not isinstance(x, str)]
