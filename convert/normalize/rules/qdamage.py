@@ -37,8 +37,8 @@ _CAPS_Q = re.compile(r"(?<![A-Za-z])[A-Z]{4,}Q(?=[Ss]\b)")  # (and an acronym's 
 _Q_COMMA = re.compile(r"(?<=[A-Z]{2})Q,(?=s\b)|(?<=[a-z][sz])Q,(?= [a-z])")
 #: a plural's possessive Q before the noun it owns (``the union leadersQ complaint``, 07SANJOSE1820; ``othersQ
 #: assets``): after a word of three letters or more that ends in s, before a lower-case word that is no function word
-_PLURAL_Q = re.compile(r"Q(?<=[a-z]{2}sQ)(?= (?!(?:of|the|and|or|to|in|on|at|by|for|from|with|a|an|is|are|was|were|"
-                       r"has|have|had|that|which|who)\b)[a-z])")
+_FUNCTION = r"of|the|and|or|to|in|on|at|by|for|from|with|a|an|is|are|was|were|has|have|had|that|which|who"
+_PLURAL_Q = re.compile(r"Q(?<=[a-z]{2}sQ)(?= (?!(?:" + _FUNCTION + r")\b)[a-z])")
 _Q_OPEN = re.compile(r"Q(?=[A-Z][a-z]|[b-tv-z])")
 _Q_CLOSE = re.compile(r"Q(?=[\s,.;:)!?]|$)")
 _Q_DASH = re.compile(r"Q(?= [a-z0-9])(?! and [Aa]\b)")
@@ -222,8 +222,12 @@ def q_accent(text: str) -> Found:
 
 
 #: an apostrophe sent as ``?`` between a word's letters and a possessive's or a contraction's end; or between
-#: an acronym's or a title's capitals and a possessive's ``s`` (``NGO?s``, ``AG?s``, ``COSTA RICA?S``)
-_QUESTION_APOSTROPHE = re.compile(r"(?<=[a-z]{2})\?(?=(?:s|t|ll|re|ve|d|m)\b)|(?<=[A-Z]{2})\?(?=[sS]\b)")
+#: an acronym's or a title's capitals and a possessive's ``s`` (``NGO?s``, ``AG?s``, ``COSTA RICA?S``); or after a
+#: plural's ``s`` before the noun it owns, as ``_PLURAL_Q`` reads a Q (``AG members? gratitude``, 09BERLIN992)
+_QUESTION_APOSTROPHE = re.compile(
+    r"(?<=[a-z]{2})\?(?=(?:s|t|ll|re|ve|d|m)\b)|(?<=[A-Z]{2})\?(?=[sS]\b)|\?(?<=[a-z]{2}s\?)"
+    r"(?= (?!(?:" + _FUNCTION + r"|he|she|they|we|you|it|i|asked|wondered|said)\b)[a-z])"  # (``… banks? he asked``)
+)
 
 
 @REPAIRS.rule(
@@ -232,15 +236,17 @@ _QUESTION_APOSTROPHE = re.compile(r"(?<=[a-z]{2})\?(?=(?:s|t|ll|re|ve|d|m)\b)|(?
     trigger=("?",),
     note=note(
         "correction",
-        "An apostrophe sent as ? inside a word (Government?s, don?t, NGO?s) is an error of transmission, corrected "
-        "to ’ (sic/corr, certainty medium: a question mark ends a word, it does not stand inside one).",
+        "An apostrophe sent as ? inside a word (Government?s, don?t, NGO?s), or after a plural's s before the noun "
+        "it owns (members? gratitude), is an error of transmission, corrected to ’ (sic/corr, certainty medium: a "
+        "question mark ends a word, it does not stand inside one, nor before a word in lower case).",
     ),
 )
 def question_apostrophe(text: str) -> Found:
     """``the Brazilian Government?s position`` (05BRASILIA1207), ``they don?t trust`` (14 pages): a ``?``
     after two letters, the last lower case, before a possessive's or a contraction's end; after two capitals,
     before a possessive's ``s`` (``data from NGO?s``, ``the AG?s lists``, ``COSTA RICA?S 7TH ANNUAL TIP REPORT``:
-    7 pages)."""
+    7 pages); after a plural's ``s`` before a word in lower case that is no function word (``AG members?
+    gratitude``, 09BERLIN992)."""
     return [_corr_match(m, "\u2019", "apostrophe") for m in _QUESTION_APOSTROPHE.finditer(text)]
 
 
