@@ -210,10 +210,10 @@ def test_leading_in_leaves_out_only_the_rules_the_text_holds_no_trigger_of() -> 
 
 
 def test_rule_lines_written_out_match_as_the_repeated_groups() -> None:
-    """``runs.DASH_RULE`` and ``runs._RULE_LINE`` spell ``(?:-\\s*){4,}`` (one sign, or any of
+    """``runs.DASH_RULE`` and ``wrappedtitle._RULE_LINE`` spell ``(?:-\\s*){4,}`` (one sign, or any of
     the three) as three signs with their spaces and a fourth before any signs and spaces: the
     same lines, the same spans (``DASH_RULE`` also takes three spaced dashes, ``- - -``)."""
-    from convert.normalize.rules import runs
+    from convert.normalize.rules import runs, wrappedtitle
 
     dash_rule = runs.rule_pattern(r"(?:-\s*){4,}|- - -|(?:=\s*){4,}|(?:_\s*){4,}")
     rule_line = runs.rule_pattern(r"(?:[-=_]\s*){4,}")
@@ -223,7 +223,7 @@ def test_rule_lines_written_out_match_as_the_repeated_groups() -> None:
     for index in range(60000):
         alphabet = alphabets[index % 4]
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
-        for old, new in ((dash_rule, runs.DASH_RULE), (rule_line, runs._RULE_LINE)):
+        for old, new in ((dash_rule, runs.DASH_RULE), (rule_line, wrappedtitle._RULE_LINE)):
             a, b = old.match(text), new.match(text)
             assert (a and a.span()) == (b and b.span()), text
 
