@@ -102,8 +102,11 @@ def wrapped_number_rejoin(before: list[str], furniture: list[Furniture], texts: 
     before it goes back (``… convert Rabta 1 and`` / ``¶2. Except …``, 09TRIPOLI795). After a run
     with no number (the text a paragraph goes on with after its heading, ``… Delegation rosters are
     in paragraph`` / (blank) / ``¶6. The U.S. delegation presented …``, 07YEREVAN1420), only a word
-    that names a paragraph sends it back."""
+    that names a paragraph sends it back. A year so wrapped (``… through early`` / ``¶2009. Unfortunately``,
+    09SANSALVADOR164) goes back after any run the sentence goes on from."""
     found = PARA_START.match(texts[0]) if texts else None
+    if found is not None and not found["marking"] and before and 1900 <= int(found["num"]) <= 2099:
+        return not terminal(before[-1])  # a year, no paragraph's number (``… through early`` / ``¶2009. …``)
     if found is None or found["marking"] or not before or not number_goes_on(before[-1], texts[0]):
         return False
     head = PARA_START.match(before[0])
