@@ -183,11 +183,11 @@ def tail_title(lines: tuple[Line, ...], alone: bool = False) -> tuple[tuple[Line
     return (*lines[:last], kept, *lines[last + 1 :]), title
 
 
-#: a word of a title in mixed case: capitalised (``Shah``, ``U.S.``, ``6PT``, ``Won,t``,
-#: ``Unfortunately,``), or a short word a title keeps in lower case
+#: a word of a title in mixed case: capitalised (``Shah``, ``U.S.``, ``U.S.-Brazil``, ``6PT``, ``Won,t``,
+#: ``Unfortunately,``), a short word a title keeps in lower case (``Traditionalist, not Center-Right``), or a dash
 _MIXED_WORD = re.compile(
-    r"^(?:[\"\u201c(]?[A-Z0-9][^\s.!?:;]*|(?:[A-Z]\.)+|a|an|and|as|at|be|but|by|for|from|in|into|is|of|on|or"
-    r"|the|to|vs\.|with)$"
+    r"^(?:[\"\u201c(]?[A-Z0-9][^\s.!?:;]*|(?:[A-Z]\.)+(?:-[A-Z][^\s.!?:;]*)?|a|an|and|as|at|be|but|by|for|from|in"
+    r"|into|is|not|of|on|or|the|to|vs\.|with|-|--|\u2013|\u2014)$"
 )
 
 
