@@ -59,3 +59,17 @@ def test_a_posts_website_notice_after_a_list_that_ends_the_text_is_set_apart() -
     reading, transmission = edition.split("## Transmission", 1)
     assert "January 11-15, 2010.\n" in reading and "Classified Website" not in reading
     assert "Visit London's Classified Website" in transmission
+
+
+def test_a_classified_by_label_written_again_without_its_colon_is_printed_once() -> None:
+    """``Classified By: Classified by Ambassador E. Anthony Wayne for reasons 1.4 (b) and (d).`` (09BUENOSAIRES632):
+    the source note prints the label once, as for ``Classified By: Classified By:``; a Classified By line that
+    names no label again keeps its words."""
+    for line, printed in (("Classified By: Classified by Ambassador E. Anthony Wayne for reasons 1.4 (b) and (d).",
+                           "Classified By: Ambassador E. Anthony Wayne for reasons 1.4 (b) and (d)."),
+                          ("Classified By: Political Counselor Richard Mills for reasons 1.4 (b) and (d).",
+                           "Classified By: Political Counselor Richard Mills for reasons 1.4 (b) and (d).")):
+        body = ("C O N F I D E N T I A L BUENOS AIRES 000632\n\nSIPDIS\n\nE.O. 12958: DECL: 05/29/2019\n"
+                f"TAGS: PREL AR\nSUBJECT: A TEST\n\n{line}\n\n1. (C) The text.\n\nWAYNE\n")
+        edition = markdown.write(normalize(RawCable(source="p.txt", form="text", body=body)), WriteOptions()).decode()
+        assert printed in edition.rsplit("[^", 1)[1]

@@ -32,8 +32,10 @@ def sentence(text: str) -> str:
 
 
 #: a field's label written twice (``SUBJECT: SUBJECT: URIBE-SUPREME COURT …``, ``Classified By: Classified By:
-#: Political Counselor …``: 30 of 6,850 pages): the first, once
+#: Political Counselor …``: 30 of 6,850 pages; ``Classified By: Classified by Ambassador …`` with no colon the second
+#: time, 09BUENOSAIRES632): the first, once
 _FIELD_TWICE = re.compile(r"^(\s*)((?:SUBJECT|SUBJ|Classified By|CLASSIFIED BY|REF|TAGS)\s*:)\s*(?i:\2)\s*")
+_BY_TWICE = re.compile(r"^(\s*(?i:classified\s+by)\s*:)\s*(?i:classified\s+by)\b\s*")
 
 
 #: the SUBJECT label glued to its first word (``SUBJECT:SUDAN: SLA-MINAWI …``, 09CAIRO1352)
@@ -43,7 +45,8 @@ _LABEL_GLUED = re.compile(r"^(\s*SUBJ(?:ECT)?:)(?=\S)")
 def label_printed(text: str) -> str:
     """``text`` with a field's label written twice printed once, and a space after a SUBJECT label glued to its
     first word (the TEI and the Transmission keep the line as written)."""
-    return _LABEL_GLUED.sub(r"\1 ", _FIELD_TWICE.sub(r"\1\2 ", text, count=1), count=1)
+    once = _BY_TWICE.sub(r"\1 ", _FIELD_TWICE.sub(r"\1\2 ", text, count=1), count=1)
+    return _LABEL_GLUED.sub(r"\1 ", once, count=1)
 
 
 def apostrophes(text: str) -> str:
