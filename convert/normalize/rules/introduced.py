@@ -8,16 +8,17 @@ the letter's two paragraphs / ``End text.`` (09REYKJAVIK36). Read as it stands, 
 the embassy's own, and a reader could not tell where the quotation began.
 
 ``quote-introduced`` marks as the quotation (``seg type="quote"``, as ``BEGIN TEXT … END TEXT``) the
-runs from the one after the introducing paragraph to the end marker: the introducing paragraph is the
-nearest one before the marker that ends in a colon, whose last sentence says it introduces a text (``text``,
-``letter``, ``translation``, ``follows``, ``noted`` …; not a list's lead-in, ``Such measures include:``), and it
-must be reached without passing a paragraph of the cable's own numbering, a heading, or another span (a
-summary, a comment, a quotation); and no start marker the quote rule left unclosed comes before (``Begin text
-of submission:`` far above its end, 09REYKJAVIK49: the quotation began there). A
-salutation that ends in a colon (``Dear Commissioner Ali:``, ``Your Excellency:``) is the letter's own
-first line, inside the quotation. An end marker in a numbered paragraph of the cable is read with an
-introduction in that paragraph only (``2. (U) Unofficial translation of the diplomatic note follows: The
-Ministry presents … End text.``); one with no words between it and its introduction is left alone.
+text from the introduction to the end marker. The introduction is the first colon, from the cable's own
+paragraph that holds or precedes the marker on, whose sentence says it introduces a text (``text``,
+``letter``, ``translation``, ``follows``, ``noted`` …; not a list's lead-in, ``Such measures include:``),
+or a sentence that ends ``follows.`` (``The full text of the Libyan draft MOU follows. Draft Memorandum …``,
+08TRIPOLI308); the quotation begins after it, in its run or in the next. A salutation that ends in a
+colon (``Dear Commissioner Ali:``, ``Your Excellency:``), where no sentence announces the text, is the
+letter's own first line, inside the quotation. Nothing is marked where a heading or another span (a summary,
+a comment, a quotation) comes between, where the cable's paragraph lies more than 40 runs back (where the
+quotation began is not known: ``Bgin Text:`` 60 runs up, 06SANJOSE980), where a start marker the quote rule
+left unclosed comes before (``Begin text of submission:`` far above its end, 09REYKJAVIK49: the quotation
+began there), or where no words stand between the introduction and the marker.
 """
 
 from __future__ import annotations
@@ -98,16 +99,16 @@ def _announced(source: str) -> int | None:
     trigger=("end", "unq"),
     note=note(
         "normalization",
-        "A quoted text whose end is written (End text.) and whose start is not: the text from the paragraph "
-        "after the one that introduces it with a colon (… signed by ambassadors of …:) to the end marker is "
+        "A quoted text whose end is written (End text.) and whose start is not: the text from the colon or the "
+        "'follows.' that introduces it (Text of joint letter … signed by ambassadors of …:) to the end marker is "
         "marked as the quotation, a letter's salutation (Dear …:) inside it.",
     ),
 )
 def quote_introduced(text: SpanText) -> bool:
     """``Text of joint letter … signed by ambassadors of …:`` / two paragraphs / ``End text.``
     (09REYKJAVIK36): where an end marker of a quoted text has no start marker before it in its run
-    and no span holds it, the runs from the one after the introduction (:func:`_introduction`; the
-    introduction itself when it is a salutation) to the marker are the quotation."""
+    and no span holds it, the text from its introduction (:func:`_introduction`) to the marker is the
+    quotation."""
     found = False
     for end in range(len(text.tokens)):
         low = text.lows[end]
