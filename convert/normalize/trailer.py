@@ -15,7 +15,8 @@ from .rules.trailers import TRAILER
 
 def set_apart(blocks: list[Block], run: Run) -> None:
     """A post's website notice at the end of the text (``closing.trailer``), in the last block
-    (its last list item, if it has items) or begun in the one before an unnumbered last block:
+    (its last list item, if it has items, or a list standing alone is that block: 09LONDON2293) or begun in the
+    one before an unnumbered last block:
     out of the paragraph, into blocks of its own (``AnonBlock`` "trailer"), one for each block
     it stood in; begun in the one before, first (``For more reporting from Embassy Kuwait, visit:
     …`` / (blank) / ``Visit Kuwait's Classified Website: …``, 07KUWAIT808). Rules and page breaks after
