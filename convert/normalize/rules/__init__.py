@@ -131,6 +131,7 @@ from . import cutword  # noqa: F401  (the fields.cut-word chain, asked by the pr
 from . import markedtitle  # noqa: F401  (after tailtitle: its pass follows title-after-text, before entry-lines)
 from . import introduced  # noqa: F401  (after inline: its span rule follows quote)
 from . import pairdashes  # noqa: F401  (after blocks: its kind goes before dashed-heading)
+from . import partnerrow  # noqa: F401  (after endings: a rule of its closing.after-end chain)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note
