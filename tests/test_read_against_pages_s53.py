@@ -8,6 +8,7 @@ from convert.model import RawCable
 from convert.normalize import normalize
 from convert.options import WriteOptions
 from convert.writers import markdown
+from convert.writers.json import record
 
 _HEAD = """S E C R E T LONDON 000118
 
@@ -73,3 +74,17 @@ def test_a_classified_by_label_written_again_without_its_colon_is_printed_once()
                 f"TAGS: PREL AR\nSUBJECT: A TEST\n\n{line}\n\n1. (C) The text.\n\nWAYNE\n")
         edition = markdown.write(normalize(RawCable(source="p.txt", form="text", body=body)), WriteOptions()).decode()
         assert printed in edition.rsplit("[^", 1)[1]
+
+
+def test_a_routing_indicator_glued_to_its_office_is_read_apart() -> None:
+    """``TO RUEHCSECSTATE WASHDC PRIORITY 3700`` (09CAIRO1848), ``INFO … RUEHSGAMEMBASSY SANTIAGO``
+    (07BRASILIA1568): the slash between the routing indicator and the office was lost; the addressee is the
+    Department of State and Embassy Santiago, not an office named ``RUEHC…``; one with its slash is read as
+    before."""
+    body = ("P 241417Z SEP 09\nFM AMEMBASSY CAIRO\nTO RUEHCSECSTATE WASHDC PRIORITY 3700\n"
+            "INFO RUEHSGAMEMBASSY SANTIAGO\nRUEHRO/AMEMBASSY ROME\n\nC O N F I D E N T I A L CAIRO 001848\n\nSIPDIS\n\n"
+            "E.O. 12958: DECL: 09/24/2019\nTAGS: PHUM EG\nSUBJECT: A TEST\n\n1. (C) The text.\n\nSCOBEY\n")
+    rec = record(normalize(RawCable(source="p.txt", form="text", body=body)))
+    assert [a["name"] for a in rec["to"]] == ["SECSTATE WASHDC"]
+    assert [(a["name"], a["routing"]) for a in rec["info"]] == [("AMEMBASSY SANTIAGO", "RUEHSG"),
+                                                                 ("AMEMBASSY ROME", "RUEHRO")]

@@ -17,9 +17,12 @@ from .rules.routing import ADDRESSEE_START, DE, FM, GLUED, INFO, LATER, PRECEDEN
 from .rules.ruler import Run
 
 PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
-#: an addressee: its routing indicator (``RUEHC``; ``UEHSM``, its R lost: 09BRUSSELS1639), name, precedence, number
+#: an addressee: its routing indicator (``RUEHC``; ``UEHSM``, its R lost: 09BRUSSELS1639; glued to the office with
+#: its slash lost, ``RUEHSGAMEMBASSY SANTIAGO``, ``RUEHCSECSTATE WASHDC``: 07BRASILIA1568, 09CAIRO1848), name,
+#: precedence, number
 _ADDRESSEE = re.compile(
-    r"^(?:(?P<prefix>(?:R[A-Z0-9]{3,7}|UE[A-Z][A-Z0-9]{1,4}|ZEN)(?:/R[A-Z0-9]{3,7})*)/)?(?P<rest>.*\S|.)\s*$"
+    r"^(?:(?P<prefix>(?:R[A-Z0-9]{3,7}|UE[A-Z][A-Z0-9]{1,4}|ZEN)(?:/R[A-Z0-9]{3,7})*)/"
+    r"|(?P<glued>RUEH[A-Z0-9]{1,3}?)(?=(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL)\b))?(?P<rest>.*\S|.)\s*$"
 )
 #: a sequence number after white space at the end (``(?<!\s)\s++``: the first white space, then
 #: the character before it looked back at, so that ``re`` skips to white space)
@@ -132,7 +135,7 @@ def _ascii_digits(number: str) -> str:
 def parse_addressee(text: str, run: Run) -> Addressee:
     match = _ADDRESSEE.match(text.strip())
     assert match is not None
-    prefix, rest = match["prefix"], match["rest"]
+    prefix, rest = match["prefix"] or match["glued"], match["rest"]
     seq = None
     seq_match = _SEQ.search(rest)
     if seq_match and len(rest.split()) > 1:
