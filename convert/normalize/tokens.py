@@ -75,6 +75,10 @@ class SpanText:
     numbered: dict[int, int] = field(default_factory=dict)
     opened: frozenset[int] = frozenset()
 
+    def spanned(self, index: int) -> bool:
+        """Whether the run ``index`` holds a span a rule marked already (a summary, a comment, a quotation)."""
+        return any(isinstance(token, Seg) for token in self.tokens[index])
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 
 from ...textview import REDACTION
-from ..parsed import Choice, Gap, Seg, Token
+from ..parsed import Choice, Gap, Token
 from ..tokens import Span, SpanText, mark_ranges
 from .damage import comma_apostrophe, curly_close, digit_close, elided
 from .ruler import Chain, note
@@ -339,7 +339,7 @@ def summary_heading(text: SpanText) -> bool:
     may close a list item (``-- … remains the same. END SUMMARY``, 10KABUL694)."""
     found = False
     for index in text.headed:
-        if SUMMARY_START.match(text.texts[index]) or any(isinstance(t, Seg) for t in text.tokens[index]):
+        if SUMMARY_START.match(text.texts[index]) or text.spanned(index):
             continue  # its own label: the summary rule's
         found = mark_ranges(text, [index], _HEADED_SUMMARY) or found
     return found

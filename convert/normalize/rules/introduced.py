@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 
-from ..parsed import Seg
 from ..tokens import SpanText, search, wrap, wrap_parts
 from . import inline  # noqa: F401  (the quote rule, which this one goes after, registered first)
 from .inline import QUOTE_END, QUOTE_START, SPANS
@@ -51,10 +50,6 @@ _ANNOUNCES = re.compile(
 _BEGUN = re.compile(r"(?i)\bbegin\s+(?:[\w-]+\s+){0,3}?(?:text|letter|quote|translation|non-?paper|points|note)\b")
 
 
-def _spanned(text: SpanText, index: int) -> bool:
-    return any(isinstance(token, Seg) for token in text.tokens[index])
-
-
 def _introduction(text: SpanText, end: int, limit: int) -> tuple[int, int] | None:
     """Where the quotation that ends in run ``end`` (its marker at ``limit``) begins: (run, offset) just past
     the first colon that announces a text (:func:`_announced`) from the paragraph of the cable's numbering
@@ -63,7 +58,7 @@ def _introduction(text: SpanText, end: int, limit: int) -> tuple[int, int] | Non
     found: tuple[int, int] | None = None
     for index in range(end, max(-1, end - 1 - _REACH), -1):
         source = text.texts[index] if index < end else text.texts[end][:limit]
-        if index < end and _spanned(text, index):
+        if index < end and text.spanned(index):
             return found
         at = _announced(source)
         if at is not None:
@@ -112,7 +107,7 @@ def quote_introduced(text: SpanText) -> bool:
     found = False
     for end in range(len(text.tokens)):
         low = text.lows[end]
-        if ("end" not in low and "unq" not in low) or _spanned(text, end):
+        if ("end" not in low and "unq" not in low) or text.spanned(end):
             continue
         marker = search(QUOTE_END, text.texts[end], low, ("end", "unq"))
         if marker is None or QUOTE_START.search(text.texts[end], 0, marker.start()):

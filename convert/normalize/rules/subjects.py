@@ -192,7 +192,6 @@ def cut_subject(cut: str, blocks: Sequence[Block]) -> str | None:
     return None
 
 
-
 @FULL_SUBJECT.rule(
     "empty-cut-subject",
     after="cut-subject",
