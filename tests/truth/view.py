@@ -87,7 +87,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s82.tsv", "session 82"),
               ("selection-holdout-s83.tsv", "session 83"),
               ("selection-holdout-s84.tsv", "session 84"),
-              ("selection-holdout-s85.tsv", "session 85"))
+              ("selection-holdout-s85.tsv", "session 85"),
+              ("selection-holdout-s86.tsv", "session 86"),
+              ("selection-holdout-s87.tsv", "session 87"))
 
 
 def selection() -> dict[str, dict]:
