@@ -49,8 +49,9 @@ SOURCE_SKIP = frozenset(_T + n for n in ("reg", "corr"))
 BLOCKS = frozenset(
     _T + n
     for n in ("p", "ab", "head", "item", "label", "list", "fw", "lb", "pb", "milestone", "opener",
-              "closer", "signed", "dateline", "quote", "div", "body", "text", "note")
-)
+              "closer", "signed", "dateline", "quote", "div", "body", "text", "note"))
+#: :data:`BLOCKS` but ``quote`` (the reading views'): a quotation runs in its sentence, as the writers set it
+READING_BLOCKS = BLOCKS - {_T + "quote"}
 _CHOICE = _T + "choice"
 _OPENER = _T + "opener"
 _AB = _T + "ab"
@@ -121,7 +122,7 @@ class Reading:
     #: elements left out with their content (their tail stays); never the walk's own root
     skip: frozenset[str]
     #: elements that stand apart from their neighbours (a space on either side)
-    blocks: frozenset[str] = BLOCKS
+    blocks: frozenset[str] = READING_BLOCKS
     #: a layout rule in place of ``blocks`` (it may look at the element's context)
     block_rule: Callable[[etree._Element], bool] | None = None
     #: a left-out block still separates its neighbours
@@ -142,7 +143,7 @@ class Reading:
 
 
 READING = Reading(skip=READING_SKIP)
-SOURCE = Reading(skip=SOURCE_SKIP, run_on=True)
+SOURCE = Reading(skip=SOURCE_SKIP, blocks=BLOCKS, run_on=True)
 #: :data:`READING`, each table on lines of its own as they stand: the JSON record's paragraphs
 LINED_READING = Reading(skip=READING_SKIP, table_lines=True)
 _SEG = _T + "seg"

@@ -92,3 +92,31 @@ def test_blocks_keep_their_type_and_paragraphs_keep_their_meaning() -> None:
     numbered = [{"n": b["n"], "marking": b["marking"], "text": b["text"]} for b in data["body"] if b["n"]]
     numbered[4]["text"] += "\n\n" + data["body"][9]["text"]
     assert data["paragraphs"] == numbered
+
+
+QUOTED = """UNCLAS SECTION 01 OF 01 LONDON 002125
+
+SIPDIS
+
+E.O. 12958: N/A
+TAGS: EWWT, IMO, UK
+SUBJECT: IMO TECHNICAL COOPERATION COMMITTEE
+
+1. The report continues: (BEGIN QUOTE) "The Secretary-General thanked the delegation." (END QUOTE).
+
+2. Nothing else.
+
+SUSMAN
+"""
+
+
+def test_a_quotation_inside_a_sentence_reads_with_no_space_at_its_edges(tmp_path: Path) -> None:
+    """A ``quote`` that runs in its paragraph is no block of the reading text: the record prints
+    ``(BEGIN QUOTE)`` as the cable does, not ``( BEGIN QUOTE)`` … ``(END QUOTE )``."""
+    source = tmp_path / "quoted.txt"
+    source.write_text(QUOTED, encoding="utf-8")
+    (converted,) = convert_file(source, to="tei")
+    assert converted.cable.tei.find(f".//{{{TEI_NS}}}p/{{{TEI_NS}}}quote") is not None  # the case is the one meant
+    texts = [p["text"] for p in record(converted.cable)["paragraphs"]]
+    assert texts[0] == ('The report continues: (BEGIN QUOTE) "The Secretary-General thanked the delegation." '
+                        '(END QUOTE).')
