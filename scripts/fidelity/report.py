@@ -330,6 +330,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 84", "% right on pages drawn and read in session 84 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 85", "% right on pages drawn and read in session 85 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 86", "% right on pages drawn and read in session 86 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 87", "% right on pages drawn and read in session 87 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
