@@ -184,6 +184,16 @@ def test_refs_split_by_label_sequence():
         [t for _, _, t in glued][1] == "ANKARA 11279"
 
 
+def test_a_reference_label_glued_to_a_date_goes_on_the_list_it_continues():
+    """10MANAMA15: ``B01/10/10 ERELI-HALE TELCON`` is item B (so item C's cable is read); a letter glued to a
+    date that no list began is no label, nor one out of sequence."""
+    assert split_refs("A. 01/11/10 ERELI-RICCIARDONE E-MAIL B01/10/10 ERELI-HALE TELCON C. 09 MANAMA 731") == [
+        ("A", "A.", "01/11/10 ERELI-RICCIARDONE E-MAIL"), ("B", "B", "01/10/10 ERELI-HALE TELCON"),
+        ("C", "C.", "09 MANAMA 731")]
+    assert split_refs("SEE B01/10/10 TELCON") == [(None, None, "SEE B01/10/10 TELCON")]
+    assert [letter for letter, _, _ in split_refs("A. STATE 1234 C01/10/10 TELCON")] == ["A"]
+
+
 @pytest.mark.parametrize("text, year, ident, inferred", [
     ("TBILISI 1605", 2009, "09TBILISI1605", True),
     ("05 PARIS 7528 AND PREVIOUS", 2006, "05PARIS7528", False),

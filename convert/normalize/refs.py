@@ -29,14 +29,13 @@ _REF_LABEL = re.compile(
     r"(?:(?<=\s)|(?<=^)|(?<=;)|(?<=,)|(?<=\d)(?=[A-Z][.)]\s))(?:¶\s*)?(?:"  # (``STATE 14201B. GENEVA 133``)
     + _BARE
     + r"|(?:REF\s+)?(?:\(\s?(?P<a>[A-Za-z])\s?\)|(?P<b>[A-Za-z])(?:[.)](?=\s|[A-Z]|(?:\d\d){1,2}\s)|:(?=\s)))"
-    # (a letter after B with no stop, then a cable: ``A. SECSTATE 90063`` / ``B KUALA LUMPUR 739``, 09KUALALUMPUR752)
-    + r"|(?P<d>[B-Z])\s+" + _CABLE_AHEAD + r")\s*",
+    # (a letter after B with no stop, then a cable, ``A. SECSTATE 90063`` / ``B KUALA LUMPUR 739``, or glued to a date,
+    # ``A. 01/11/10 ERELI-RICCIARDONE E-MAIL B01/10/10 ERELI-HALE TELCON C. 09 MANAMA 731``)
+    + r"|(?P<d>[B-Z])(?:\s+" + _CABLE_AHEAD + r"|(?=\d{1,2}/\d{1,2}/\d{2,4}\s)))\s*",
 )
 _HEAD_LETTER = re.compile(r"\b([A-Z])\s*:?$")
-MONTH_WORDS = frozenset(
-    "JAN FEB MAR APR MAY JUN JUL AUG SEP SEPT OCT NOV DEC JANUARY FEBRUARY MARCH APRIL JUNE JULY "
-    "AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split()
-)
+MONTH_WORDS = frozenset("JAN FEB MAR APR MAY JUN JUL AUG SEP SEPT OCT NOV DEC JANUARY FEBRUARY MARCH APRIL JUNE JULY "
+                        "AUGUST SEPTEMBER OCTOBER NOVEMBER DECEMBER".split())
 #: ``05 PARIS 7528``, ``PARIS 7528``, the cablegate form ``09BOGOTA569``, a year after the serial ``PANAMA 00933/08``
 #: or in parentheses ``THE HAGUE 3128 (2005)``, a five- or six-digit serial written in eight (``STATE 00218123``,
 #: ``STATE 00028885``; not a page's own number, ``STATE 00120578 002 OF 003``, nor a shorter serial written so:
