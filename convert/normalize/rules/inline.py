@@ -325,8 +325,9 @@ def summary(text: SpanText) -> bool:
 
 
 #: a heading that labels the summary under it (``Summary`` / ``-------``, ``SUMMARY AND ACTION REQUEST``)
-SUMMARY_LABEL = re.compile(
-    r"^\s*(?:BEGIN\s+)?(?:SUMMARY(?:\s+AND\s+(?:COMMENT|INTRODUCTION))?|" + _COMPOUND + r")\s*[:.]?\s*$", re.I
+SUMMARY_LABEL = re.compile(  # (its portion marking before it: ``(C) SUMMARY`` / ``---``, 09DOHA502)
+    r"^\s*(?:\((?:U|SBU|C|S|TS)(?:/[A-Z]+)*\)\s*)?(?:BEGIN\s+)?(?:SUMMARY(?:\s+AND\s+(?:COMMENT|INTRODUCTION))?|"
+    + _COMPOUND + r")\s*[:.]?\s*$", re.I
 )
 _HEADED_SUMMARY = Span("summary", re.compile(r"(?=\S)"), _COMPOUND_END, ("",), ("end",), anywhere=False,
                        through_items=True, end_at=("end",))
