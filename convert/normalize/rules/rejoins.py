@@ -111,6 +111,8 @@ def _title_goes_on(before: list[str], texts: list[str]) -> bool:
 _QUOTED_END = re.compile(r"(?:\w['\"”’]{1,3}|\w(?<!(?i:note))(?<!(?i:comment))[)\]])\s*$")
 #: a list's label in lower case (``c. The Ministry …``, ``iii. (SBU) …``): an item of its own
 _LOWER_LABEL = re.compile(r"[a-z]{1,4}[.)]\s")
+#: a redaction, then the stop that ends the line
+_REDACTED_STOP = re.compile(r"(?<![A-Za-z])X{4,}\.$")
 
 
 @MERGE.rule(
@@ -152,12 +154,15 @@ def page_cut_rejoin(before: list[str], furniture: list[Furniture], texts: list[s
     ``that Google is a company …`` (10BEIJING105: a last line too short for ``paragraph-rejoin``),
     ``… lose patience;`` / page line / ``this is why …`` (09PARIS1254): across a page break, a
     run that goes on in lower case (no item label of its own) goes back to a run whose last line
-    ends in no full stop, question or exclamation mark; across a blank line too where the line
-    ends in initials (``… either to U.S.`` / ``companies or …``, 10BUENOSAIRES95)."""
+    ends in no full stop, question or exclamation mark (or in a redaction's); across a blank line too where the
+    line ends in initials (``… either to U.S.`` / ``companies or …``, 10BUENOSAIRES95)."""
     last = before[-1].rstrip() if before else ""
     first = texts[0].lstrip() if texts else ""
     initials = bool(INITIALS_END.search(last))  # (``… either to U.S.`` / blank / ``companies or …``)
-    if not ((furniture or initials) and last and (initials or last[-1] not in ".!?") and first[:1].islower()):
+    # a redaction's stop ends no sentence that goes on after the page (``… to be viewed XXXXXXXXXXXX.`` / page line /
+    # ``currently a wave of goodwill …``, 09MADRID614: the redaction took the sentence's end and the next one's start)
+    open_end = last[-1:] not in (".", "!", "?") or bool(furniture and _REDACTED_STOP.search(last))
+    if not ((furniture or initials) and last and (initials or open_end) and first[:1].islower()):
         return False
     return not (starts_new(first) or _LOWER_LABEL.match(first) or DASH_RULE.match(last))
 
