@@ -254,6 +254,9 @@ def question_apostrophe(text: str) -> Found:
 #: there), a closing one after a word's letter, a stop, a comma or a bracket, before a space, a mark or the run's end
 _QUESTION_OPEN = re.compile(r"\?(?=[A-Za-z])")
 _QUESTION_CLOSE = re.compile(r"\?(?<=[A-Za-z0-9.,!)]\?)(?=[\s,.;:)]|$)")
+#: how far after its opening mark a quotation's closing one is looked for (a law's article quoted whole runs to 500
+#: characters: ``Article 160 which states: ?whoever pays, … eighteen years.?``, 07SANJOSE524)
+_REACH = 700
 
 
 @REPAIRS.rule(
@@ -270,16 +273,16 @@ _QUESTION_CLOSE = re.compile(r"\?(?<=[A-Za-z0-9.,!)]\?)(?=[\s,.;:)]|$)")
 def question_quotes(text: str) -> Found:
     """``cannot support the terms ?principal components? and ?closure elements?``, ``He said, ?Iceland currently
     has 3 to 4 billion Euro … for two years.?`` (08REYKJAVIK224; 5 pages): a ``?`` at a word's start (after a
-    space, a bracket or the run's start) opens a quotation the next ``?`` closes, within 300 characters, after
+    space, a bracket or the run's start) opens a quotation the next ``?`` closes, within 700 characters, after
     a word, a stop or a comma (an apostrophe sent as ``?`` passed over: ``Iceland?s``); a lone one stays."""
     return _paired(text, _QUESTION_OPEN, "?", _question_closing)
 
 
 def _question_closing(text: str, at: int, start: int) -> int:
     """Where the ``?`` that closes a quotation opened at ``start`` stands (apostrophes passed over), or -1."""
-    stop = text.find("?", at, start + 300)
+    stop = text.find("?", at, start + _REACH)
     while stop > 0 and _QUESTION_APOSTROPHE.match(text, stop):
-        stop = text.find("?", stop + 1, start + 300)
+        stop = text.find("?", stop + 1, start + _REACH)
     return stop if stop >= 0 and _QUESTION_CLOSE.match(text, stop) else -1
 
 
