@@ -163,9 +163,9 @@ def underlined_heading(block: list[Line], line: str) -> bool | int:
         return False  # every answer below needs a rule or a dashed title: in the line, the last, or the run's first
     texts = tail_texts(block)  # the last two: a run can be long (no scan of it per line)
     if UNDERLINE.match(line):
-        if (title_like(last, len(block) == 1) or wrapped_title(block) or framed(texts[0], last)
+        if (title_like(last, len(block) == 1) or wrapped_title(block, line) or framed(texts[0], last)
                 or measured_title(texts, line)) and not DASH_RULE.match(last) and not closes_end(texts):
-            if len(texts) == 1 or DASH_RULE.match(texts[-2]) or wrapped_title(block):
+            if len(texts) == 1 or DASH_RULE.match(texts[-2]) or wrapped_title(block, line):
                 return False  # [TITLE], [-----, TITLE] or a title of two lines: this rule completes the heading
             if isinstance(block[-1], str):
                 return 2  # the title goes with its rule

@@ -22,7 +22,7 @@ _NOT_TITLE_LINE = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s?[.)]|\S {3,}\S|://|\bwww\
 _SENTENCE_TITLE_LINE = 50
 
 
-def wrapped_title(block: Sequence[Line]) -> bool:
+def wrapped_title(block: Sequence[Line], rule: str | None = None) -> bool:
     """``Chief of the Chancellery and Minister`` / ``Without Portfolio: Ronald Pofalla (CDU)`` /
     dashes (09BERLIN1360), ``BERRI ASKS FOR PRESSURE`` / ``ON SYRIA OVER LAHOUD`` / dashes: a run
     that is two short lines of text (or three: ``AMEUR HORCHANI, SECRETARY OF STATE FOR`` /
@@ -36,7 +36,10 @@ def wrapped_title(block: Sequence[Line]) -> bool:
     Hydro-electric Power and Jitters`` / ``about Privatization`` / dashes, 08KABUL576) or of a title
     in sentence case of short lines (``Lack of signature on Customs Protocol;`` / ``no clearance of
     commercial cargo imports`` / dashes, 06JERUSALEM4511: at most 50 characters each, the first not ending in a
-    comma, as a sentence's clause does: ``The minister said he would go,`` / ``and so he went`` / dashes)."""
+    comma, as a sentence's clause does: ``The minister said he would go,`` / ``and so he went`` / dashes; or
+    longer, where the ``rule`` under it is as long as its first line, within two characters, as a drafter's
+    underline wrapped with its title is: ``GOA CN initiatives to improve interagency and international`` /
+    ``cooperation`` / ``------------------------------------------- ----------------``, 07BUENOSAIRES1246)."""
     texts = [x for x in block if isinstance(x, str)]
     if len(texts) != len(block):
         return False
@@ -56,6 +59,7 @@ def wrapped_title(block: Sequence[Line]) -> bool:
             not any(x[0].islower() for x in lines[1:])
             or _title_case(lines)
             or (all(len(x) <= _SENTENCE_TITLE_LINE for x in lines) and not lines[0].endswith(","))
+            or (rule is not None and abs(len(rule.strip()) - len(lines[0])) <= 2 and len(lines[-1]) < len(lines[0]))
         )
     )
 
