@@ -837,3 +837,26 @@ def test_a_reference_whose_serial_is_zero_names_no_cable() -> None:
     assert refs_of("REF: A. 2008 SAN JOSE 00 B. 2008 SAN JOSE 0800 C. 2008 SAN JOSE 01") == [
         ("A", "2008 SAN JOSE 00", None), ("B", "2008 SAN JOSE 0800", "08SANJOSE800"),
         ("C", "2008 SAN JOSE 01", "08SANJOSE1")]
+
+
+CORRECTED = """C O N F I D E N T I A L LONDON 002347
+
+SIPDIS
+
+C O R R E C T E D  C O P Y (ADDED CLASSIFIED BY LINE)
+
+E.O. 12958: DECL: 10/15/2019
+TAGS: MARR PREL UK
+SUBJECT: HOST NATION SENSITIVITY SURVEY  Classified By: Political Counselor Robin Quinville, for reasons 1.4 b and d
+
+1. (C) Text of the cable.
+"""
+
+
+def test_a_corrected_copy_that_names_the_classified_by_line_is_not_that_line() -> None:
+    """09LONDON2347: ``(ADDED CLASSIFIED BY LINE)`` is the corrected copy's note; the line itself is run on
+    after the subject, and the header's classified-by note is that line."""
+    cable = normalize(RawCable(source="pasted.txt", form="text", body=CORRECTED))
+    note = cable.tei.xpath("string(//t:bibl/t:note[@type='classified-by'])", namespaces=NS)
+    assert note == "Classified By: Political Counselor Robin Quinville, for reasons 1.4 b and d"
+    assert record(cable)["subject"] == "HOST NATION SENSITIVITY SURVEY"

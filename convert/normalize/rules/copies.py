@@ -86,9 +86,9 @@ def database_row(entries: list[Entry], start: int, run: Run) -> int:
     return index
 
 
-# ---------------------------------------------------------------- glued fields
+# ---------------------- glued fields (not a corrected copy's note: ``C O P Y (ADDED CLASSIFIED BY LINE)``)
 GLUED_FIELD = re.compile(
-    r"\s(?=(?i:SIPDIS\b|NOFORN\b|E\.\s?O\.\s?\d|EO\s\d{5}|TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY))"
+    r"\s(?=(?i:SIPDIS\b|NOFORN\b|E\.\s?O\.\s?\d|EO\s\d{5}|TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY(?![\"”]?\s*LINE\b)))"
     r"|(?<=[A-Za-z0-9.)\]])(?=SIPDIS|NOFORN|E\.O\.\s?\d|TAGS:|SUBJECT:|REF:)"
     # the TAGS label damaged or without its colon after the E.O. line (``… N/A AGS: PREL, OVIP``,
     # ``… 03/20/2019 TAG PTER, PGOV``)
