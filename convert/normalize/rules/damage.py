@@ -38,19 +38,22 @@ def acronym_before(text: str, comma: int) -> bool:
 
 #: an acronym written with its stops, a word of its own (``the U.S.,s help``, 05BUENOSAIRES138)
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}$")
+#: an acronym in brackets after the name it stands for (``Government of Brazil (GOB),s position``, 09BRASILIA28)
+_BRACKETED = re.compile(r"\([A-Z]{2,8}\)$")
 
 
 def comma_apostrophe(text: str, comma: int) -> bool:
     """Whether the comma at ``comma``, before ``s``, ``t``, ``ll``, ``re``, ``ve``, ``d``, ``m``
     (or ``S``, ``T``, ``LL``, ``RE``, ``VE``), is an apostrophe: after two letters, the last lower case (``Korea,s``,
-    ``hasn,t``), an acronym (``UK,s``, ``U.S.,s``), a number (``the 1990,s``, ``the G-20,s``: a
+    ``hasn,t``), an acronym (``UK,s``, ``U.S.,s``, ``(GOB),s``), a number (``the 1990,s``, ``the G-20,s``: a
     thousands' comma has three digits after it), the pronoun (``I,d``); before a capital, after
     two capitals (``KOREA,S``, ``WE,LL``)."""
     after = text[comma + 1 : comma + 2]
     if after.islower():
         return ((comma > 1 and text[comma - 1].islower() and text[comma - 2].isalpha())
                 or (after == "s" and (acronym_before(text, comma) or text[comma - 1 : comma].isdigit()
-                                      or _DOTTED.search(text, max(0, comma - 9), comma) is not None))
+                                      or _DOTTED.search(text, max(0, comma - 9), comma) is not None
+                                      or _BRACKETED.search(text, max(0, comma - 10), comma) is not None))
                 or (after in "dlmv" and pronoun_i(text, comma)))
     return comma > 1 and text[comma - 1].isupper() and text[comma - 2].isupper() and text[comma - 1].isalpha()
 
