@@ -45,7 +45,7 @@ LAYOUT_BLOCKS = frozenset({
 
 READING_SKIP = frozenset(_T + n for n in ("orig", "sic", "fw", "pb", "milestone", "note"))
 SOURCE_SKIP = frozenset(_T + n for n in ("reg", "corr"))
-#: elements that stand apart from their neighbours in the reading and source views
+#: elements that stand apart from their neighbours in the source view (the reading views: READING_BLOCKS)
 BLOCKS = frozenset(
     _T + n
     for n in ("p", "ab", "head", "item", "label", "list", "fw", "lb", "pb", "milestone", "opener",
