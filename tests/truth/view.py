@@ -89,7 +89,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s84.tsv", "session 84"),
               ("selection-holdout-s85.tsv", "session 85"),
               ("selection-holdout-s86.tsv", "session 86"),
-              ("selection-holdout-s87.tsv", "session 87"))
+              ("selection-holdout-s87.tsv", "session 87"),
+              ("selection-holdout-s88.tsv", "session 88"),
+              ("selection-holdout-s89.tsv", "session 89"))
 
 
 def selection() -> dict[str, dict]:
