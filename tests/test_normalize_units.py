@@ -280,6 +280,8 @@ def test_ref_label_doubled_and_a_year_written_with_an_apostrophe():
         "08BUENOSAIRES1491", "08BUENOSAIRES1389"]
     # ``REF: REF 07 KOLKATA 88`` (08NEWDELHI1645): the label again before the cable, no letter
     assert [r.target for r in parse_refs("REF: REF 07 KOLKATA 88", 2008).items] == ["07KOLKATA88"]
+    # ``REF: REFTEL KABUL 02245`` (09KABUL2246): the label's other name again before the cable
+    assert [r.target for r in parse_refs("REF: REFTEL KABUL 02245", 2009).items] == ["09KABUL2245"]
 
 
 def test_ref_list_in_tei_links_known_cables():

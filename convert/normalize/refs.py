@@ -22,7 +22,8 @@ _BARE = r"REF\s+(?P<c>[A-Z])\s+" + _CABLE_AHEAD
 REF = re.compile(
     r"^\s*(?:¶\s*)?REF(?:\(S\)|(?:S|TEL|TELS|ERENCES?|REF)?\b)(?:\s+[A-Z](?=\s*:)|\s+[A-Z]\s+" + _CABLE_AHEAD + r")?"
     r"\s*(?:\.\s?:|[:.])?"  # (``REF.:``)
-    r"(?:\s+REF\s+" + _CABLE_AHEAD + r")?",  # the label written again before a cable (``REF: REF 07 KOLKATA 88``)
+    # the label written again before a cable (``REF: REF 07 KOLKATA 88``, ``REF: REFTEL KABUL 02245``)
+    r"(?:\s+REF(?:TELS?)?\s+" + _CABLE_AHEAD + r")?",
     re.I,
 )
 _REF_LABEL = re.compile(
