@@ -73,6 +73,9 @@ _WORD_END = re.compile(r"(?:[A-Za-z]|[a-z]\s\d+)\s*$")
 #: a word and a comma: a sentence going on (a paragraph's first line too: ``¶5. (SBU) Softening his tone in his
 #: February 7 radio address,`` / blank / ``President Correa read …``, 09QUITO103)
 _COMMA_END = re.compile(r"[A-Za-z\"')\u201d],\s*$")
+#: a resolution's preambular paragraph's first word (``Recalling …,`` / blank / ``Expressing again …,``, 08STATE3800):
+#: a paragraph that ends in a comma, before another of them
+_PREAMBULAR = re.compile(r"(?:[A-Z][a-z]{2,}ing|Having|Mindful|Concerned|Convinced|Aware|Alarmed|Deeply|Gravely)\b")
 #: a label in a line's first words (``Denmark: TAT-14 …``, ``Personal: He is …``)
 _LABEL = re.compile(r"^[^:]{0,40}:")
 #: a line that ends in a span's end label (``… not likely have a positive result. END SUMMARY``)
@@ -120,7 +123,7 @@ def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: li
     if not _capital_or_figure(first) or first.endswith(":") or starts_new(first):  # (a list's lead: ``… meetings:``)
         return False
     if _COMMA_END.search(last):  # (no paragraph ends in a comma: ``… in his February 7 radio address,``)
-        return True
+        return not (_PREAMBULAR.match(_opening(before[0].strip())) and _PREAMBULAR.match(_opening(first)))
     if len(before) == 1 and len(last) <= _LINE and PARA_START.match(last) and _SMALL_WORD_END.search(last):
         return True  # (a teletype line: ``¶10. Former Foreign Minister and current Cambio editor``)
     # (prose: a sentence's end in the run, or a numbered paragraph's opening: ``¶6. (U) During the APEC meeting …``
