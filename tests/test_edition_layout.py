@@ -420,6 +420,29 @@ def test_a_list_all_of_a_quoted_text_is_set_as_the_quotation() -> None:
     assert "cable-quote" not in classes(close + "<label/><item>The Embassy supports it.</item>")
 
 
+def test_a_quoted_paragraph_with_its_quoted_list_is_one_quotation() -> None:
+    """``Acting under Chapter VII of the Charter of the United Nations,`` / ``1. Welcomes …`` / ``2. Takes note …``
+    (08STATE3800, a resolution's text): the TEI holds the quoted words and the quoted list in one paragraph. The
+    paragraph is set as the quotation, its lead too, and the list inside it is not set as a second quotation; words
+    of the cable's own beside the list leave the paragraph in the body style."""
+    items = ('<list type="items"><label>1.</label><item><seg type="quote" part="M">Welcomes it;</seg></item>'
+             '<label>2.</label><item><seg type="quote" part="M">Decides to remain seized of the matter.</seg></item>'
+             '</list>')
+    lead = '<seg type="quote" part="M">Acting under Chapter VII of the Charter,</seg>'
+    assert "cable-quote" in _unnumbered_classes(lead + items)
+    assert "cable-quote" not in _unnumbered_classes('The Council said so. ' + lead + items)
+    from convert.writers import html
+
+    cable = hand_tei()
+    last = cable.tei.findall(f".//{T}body//{T}p[@n]")[-1]
+    last.addnext(etree.fromstring(f'<p xmlns="{TEI_NS}">{lead}{items}</p>'))
+    article = html.article(cable, WriteOptions(), flavour="pdf")
+    (listed,) = [d for d in article.iter("div") if "cable-list" in (d.get("class") or "").split()
+                 and "Welcomes" in "".join(d.itertext())]
+    assert "cable-quote" not in (listed.get("class") or "").split()  # (one quotation, not one inside another)
+    assert "cable-quote" in (listed.getparent().get("class") or "").split()
+
+
 def test_markdown_prints_a_list_without_labels_as_one_block_of_lines() -> None:
     """``Vetting #: 99533`` / ``Rank/Name: MAJ …`` / ``DOB: 1/1/1978`` (10STATE13894): a record's fields, one
     to a line, are one Markdown block with a hard break after each line, so the next record (a list of its

@@ -25,7 +25,7 @@ from ..textview import ARTIFACTS, after_text, choice_reading, is_block, local_na
 from ..theme import Theme
 from ..view import clean, paragraph_of
 from .copiedrefs import copied_references
-from .passage_style import head_once, label_once, once, passage_key, quoted, quoted_list, signature_case, signed_once
+from .passage_style import head_once, label_once, once, passage_key, quoted, quoted_apart, signature_case, signed_once
 from .redactions import withheld
 from .tables import table_block
 
@@ -272,7 +272,7 @@ class Walk:
 
     def list_block(self, source: etree._Element, container: etree._Element, key: str) -> None:
         """A list: each item (with the label before it) on a line of its own."""
-        style = "references" if key == "references" else "quote" if quoted_list(source) else None
+        style = "references" if key == "references" else "quote" if quoted_apart(source) else None
         outer = self.styled("div", style, "" if key == "references" else "cable-list", parent=container)
         item_key = None if key == "references" else "list_item"
         pending: list[etree._Element] = []  # a list head and labels go before the next item

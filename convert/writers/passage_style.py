@@ -57,7 +57,10 @@ def quoted(paragraph: etree._Element) -> bool:
     parts = cast(list[etree._Element], _QUOTE_PART(paragraph))
     if len(parts) != 1:
         return False
-    others = [c for c in paragraph if isinstance(c.tag, str) and c is not parts[0]]
+    # (its other children none of its words, or lists of the quoted text's items: ``Acting under Chapter VII …,``
+    # / ``1. Welcomes …`` / ``2. Decides …``, 08STATE3800)
+    others = [c for c in paragraph if isinstance(c.tag, str) and c is not parts[0]
+              and not (local_name(c) == "list" and quoted_list(c))]
     if any(local_name(c) not in _NOT_WORDS for c in others) or any((c.tail or "").strip() for c in paragraph):
         return False
     marker = {"F": _END_ALONE, "I": _BEGIN_ALONE}.get(parts[0].get("part", ""))
@@ -72,6 +75,13 @@ def quoted_list(source: etree._Element) -> bool:
     the list is set as the quotation it belongs to."""
     items = [child for child in source if isinstance(child.tag, str) and local_name(child) == "item"]
     return bool(items) and all(quoted(item) for item in items)
+
+
+def quoted_apart(source: etree._Element) -> bool:
+    """Whether a list is set as a quotation of its own: all of a quoted text's items (:func:`quoted_list`), and
+    not inside a paragraph set as that quotation already (``Acting under Chapter VII …,`` / ``1. Welcomes …``)."""
+    parent = source.getparent()
+    return quoted_list(source) and not (parent is not None and local_name(parent) == "p" and quoted(parent))
 
 
 def _opens(paragraph: etree._Element, passage: etree._Element) -> bool:
