@@ -59,8 +59,8 @@ def ruled_heading(blocks: list[Block], run: Run) -> list[Block]:
     ADVANTAGE,`` / blank / ``GOE SEEKS PROGRESS ON ISSUES`` / blank / ``-----``, 09BOGOTA3093).
     A page break may stand between the title and its rule, and between the rule and the paragraph
     (``NO 2ND REVOLUTION`` / blank / ``-----`` / a page line / ``¶12. …``, 10RPODUBAI15). The
-    rules stay lines of their own (``ab type="rule"``)."""
-    out = list(blocks)
+    rules stay lines of their own (``ab type="rule"``); a title over two lines so is one heading."""
+    out: list[Block | None] = list(blocks)
     for index in range(len(blocks) - 1):
         block = blocks[index]
         if not (isinstance(block, Paragraph) and is_bare(block)):
@@ -79,9 +79,10 @@ def ruled_heading(blocks: list[Block], run: Run) -> list[Block]:
         if is_title(texts, boxed or wrapped, run, boxed):
             out[index] = Heading(block.lines)
             first = _first_line(blocks[index - 1], run) if index > 1 and _closed(blocks[index - 2]) else None
-            if first is not None:
-                out[index - 1] = Heading(first.lines)
-    return out if out != blocks else blocks
+            if first is not None:  # (one title over its two lines, as the rule under it underlines both)
+                out[index - 1], out[index] = Heading((*first.lines, *block.lines)), None
+    kept = [b for b in out if b is not None]
+    return kept if kept != blocks else blocks
 
 
 def _closed(block: Block) -> bool:
