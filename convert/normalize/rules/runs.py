@@ -190,7 +190,7 @@ def split_item_lines(
         if isinstance(entry, str):
             match = ITEM_START.match(entry) if starts is None else starts[index]
             label = match and match["label"] in "---" and not items and head_texts == 1 and LABEL_LINE.match(prev_text)
-            after = (not prev_text or finished(prev_text) or label) and not (
+            after = (not prev_text or finished(prev_text) or label or _nested(match, items)) and not (
                 match and not items and run_in_series(match["label"], " ".join(x for x in head if isinstance(x, str))))
             if match and (after or (items and more is not None and more(entry, prev_text))):
                 items.append((match["label"], [entry[match.end() :]]))
@@ -203,6 +203,20 @@ def split_item_lines(
             head.append(entry)
             head_texts += isinstance(entry, str)
     return head, [ListItem(label, tuple(item)) for label, item in items]
+
+
+#: the first label of a series (``1)``, ``(1)``, ``a)``, ``(a)``, ``i)``)
+_SERIES_FIRST = re.compile(r"\(?[1ai]\)")
+
+
+def _nested(match: re.Match[str] | None, items: list[tuple[str, list[Line]]]) -> bool:
+    """Whether ``match`` opens a list nested under the item before it, that item a title on its own line
+    (``A. Foreign Relations and Energy Security`` / `` 1) Regional Neighbors (FPOL-4H). Plans …``, 09STATE62397):
+    the first label of a series after an item of one line, a title by :func:`heading_title`'s measure."""
+    if match is None or not items or len(items[-1][1]) != 1 or not _SERIES_FIRST.fullmatch(match["label"].strip()):
+        return False
+    title = items[-1][1][0]
+    return isinstance(title, str) and heading_title(title.strip())
 
 
 def is_bare(block: Paragraph) -> bool:
