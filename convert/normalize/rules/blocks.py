@@ -29,6 +29,7 @@ from .runs import (
     END_LABEL_LINE,
     END_WORD,
     ITEM_START,
+    QUOTED_TITLE,
     TITLE_LIMIT,
     UNDERLINE,
     Starts,
@@ -129,11 +130,11 @@ def ends_sentence(text: str) -> bool:
 
 
 def title_like(line: str, clause: bool = False) -> bool:
-    """A short line that can be a heading: no longer than 80 characters, not a numbered paragraph or an item (a
-    portion marking first is none: ``(U) Participants``, 10STATE17263), not a sentence (ending in a full stop, a comma
-    or a semicolon; with ``clause``, a line alone over its rule, a comma or a semicolon may end a title: ``MOU Signed
-    for Airpor Facility;`` / ``-----``, 08ACCRA1005, and so may a lettered title in capitals: ``I. THE COMMUNITY``,
-    05THEHAGUE2599), not going on in lower case (past a redaction: ``xxxxxxxxxxxx Private Plea …``, 07LONDON3175)."""
+    """A short line that can be a heading: 80 characters at most, not a numbered paragraph or an item (a portion
+    marking first is none: ``(U) Participants``), not a sentence (a full stop, a comma or a semicolon last, but a
+    quotation whole: ``“We are because of you.”``; with ``clause``, a line alone over its rule, a comma or a
+    semicolon may end a title, ``MOU Signed for Airpor Facility;``, and so may a lettered title in capitals, ``I. THE
+    COMMUNITY``), not going on in lower case (past a redaction: ``xxxxxxxxxxxx Private Plea …``)."""
     text = line.strip()
     return (
         0 < len(text) <= 80
@@ -141,7 +142,7 @@ def title_like(line: str, clause: bool = False) -> bool:
              or (clause and re.fullmatch(r"[A-Z]\.\s+[^a-z]+", text) is not None))  # I. THE …
         and (text[-1] not in ",;" or (clause and title_like(text[:-1])))
         and not text.endswith(" --")
-        and not ends_sentence(text)
+        and (not ends_sentence(text) or QUOTED_TITLE.fullmatch(text) is not None)
         and not text.lstrip("x")[:1].islower()
     )
 
@@ -196,8 +197,7 @@ def _over_text(block: list[Line], line: str) -> int:
 
 #: the last word of a line that a number goes on (``see paragraph`` / ``3. (C) above``), not a paragraph's end
 _NUMBER_GOES_ON = re.compile(
-    r"(?i)(?:^|\W)(?:paras?|paragraphs?|see|no|nos|and|or|to|of|in|ref|reftel|page|item|number)\.?\s*$"
-)
+    r"(?i)(?:^|\W)(?:paras?|paragraphs?|see|no|nos|and|or|to|of|in|ref|reftel|page|item|number)\.?\s*$")
 #: a month that a day goes on (``on January`` / ``19.``): only where the number has no marking (``2. (C)``)
 _MONTH_GOES_ON = re.compile(
     r"(?i)(?:^|\W)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"

@@ -22,6 +22,8 @@ ITEM_START = re.compile(
 #: dashes or equals signs between spaces) and every line ``blocks.dashed_title`` reads ("--",
 #: "- -", "====" or "= = ="): a line without any is neither
 _RULED = ("--", "- -", "==", "__", "= =")
+#: a title that is one quotation, its stop inside the marks (``“We are because of you.”`` / ``-----``, 08ISLAMABAD1998)
+QUOTED_TITLE = re.compile(r"[\"\u201c][^\"\u201c\u201d]+[.!?][\"\u201d]")
 #: the longest title (its words joined) a dashed rule makes a heading (``dashed-heading``)
 TITLE_LIMIT = 160
 
