@@ -808,6 +808,9 @@ def test_hyphen_split_mended_only_when_the_word_occurs_elsewhere():
     ("2. (C) Steps:\n-- Post does not recommend such a visit.\nSTEVENS 0 02/20/2008\n", "STEVENS"),
     # an end label wrapped and cut under its line is no name (05THEHAGUE1556)
     ("2. (C) Comment: we will see. END COMMENT\nAND GUIDANCE REQUES\n", None),
+    # a middle initial's stop is no sentence's end: the name goes on (09PESHAWAR41); after a sentence it signs
+    ("2. (U) Point of contact for this information is RSO\nPeshawar, David J. Hazarian\n", None),
+    ("2. (U) The plan was agreed under Annex B. SMITH\n", "SMITH"),
 ])
 def test_signatures(ending, signer):
     c = cable("CONFIDENTIAL MADRID 000857\n\nSUBJECT: X\n\n1. (C) One.\n\n" + ending)

@@ -33,9 +33,7 @@ LINES: Chain[Callable[[str, Paragraph], str | None]] = Chain(
 SIGNATURE: Chain[Callable[[Paragraph, list[str]], tuple[str | None, str] | None]] = Chain(
     "closing.signature", "closing", "The signer's name at the end of the text (first match)."
 )
-TWICE: Chain[Callable[[str, str], bool]] = Chain(
-    "closing.twice", "closing", "The line before the signature: the name again?"
-)
+TWICE: Chain[Callable[[str, str], bool]] = Chain("closing.twice", "closing", "Above the signature: the name again?")
 DOUBLED: Chain[Callable[[str], tuple[str, str] | None]] = Chain(
     "closing.doubled", "closing", "The signature's line: the name written twice on it? (first match)"
 )
@@ -52,8 +50,7 @@ FOOTER = re.compile(
     note=note(
         "normalization",
         "End-of-message markers after the text (NNNN or NNN, BT, ###, ===CABLE ENDS===, End Cable Text) are kept in "
-        "the closer "
-        "as fw type=\"end-marker\", out of the text flow.",
+        "the closer as fw type=\"end-marker\", out of the text flow.",
     ),
 )
 def end_marker(line: str, para: Paragraph) -> str | None:
@@ -307,6 +304,8 @@ def inline_signature(para: Paragraph, texts: list[str]) -> tuple[str | None, str
         at = match.start("name") + caps.start()
         before, name = line[:at], caps["caps"]
         return (before, line[at:].strip()) if is_name(name) else None
+    if not name.isupper() and re.search(r"(?<![A-Za-z])[A-Z][a-z]+\s+[A-Z]\.$", before):
+        return None  # (``… RSO Peshawar, David J. Hazarian``: a middle initial's stop, not a sentence's end)
     body_text = " ".join(texts)
     lowers = sum(map(str.islower, body_text))
     letters = sum(map(str.isalpha, body_text)) or 1
