@@ -30,6 +30,29 @@ def _glued_codes(word: str) -> list[str] | None:
         known = any(p in SUBJECTS for p in parts) or (places and set(places) <= _state_tags())
         if all(p in SUBJECTS or p[0] == "K" for p in parts) and known:
             return parts + places
+    return _with_organisation(word)
+
+
+#: the longest organisation's code read inside a glued TAG (``WTO``, ``NATO``, ``OSCE``)
+_LONGEST_ORGANISATION = 5
+
+
+def _with_organisation(word: str) -> list[str] | None:
+    """``ETRDECONWTOCS`` -> ``[ETRD, ECON, WTO, CS]``: subject codes of the handbook, one organisation's code
+    among or after them, then countries' codes the station table knows; only where the four-letter reading finds
+    none."""
+    for fours in range(len(word) // 4, 0, -1):
+        for size in range(_LONGEST_ORGANISATION, 2, -1):
+            for at in range(fours + 1):
+                codes = [word[i * 4 : i * 4 + 4] for i in range(at)]
+                org = word[4 * at : 4 * at + size]
+                rest = word[4 * at + size :]
+                more = [rest[i : i + 4] for i in range(0, 4 * (fours - at), 4)]
+                tail = rest[4 * (fours - at) :]
+                places = [tail[i : i + 2] for i in range(0, len(tail), 2)]
+                if (org in ORGANISATIONS and all(c in SUBJECTS for c in codes + more) and not len(tail) % 2
+                        and set(places) <= _state_tags() and len("".join(codes + more)) == 4 * fours):
+                    return [*codes, org, *more, *places]
     return None
 
 
