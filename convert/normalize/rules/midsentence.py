@@ -118,6 +118,8 @@ def mid_sentence_rejoin(before: list[str], furniture: list[Furniture], texts: li
         return False
     if len(texts) == 1 and last.endswith(",") and _COMMA_END.search(last) and _sentence_tail(first):
         return True  # (``… found in Sudan, Iran, Kazakhstan,`` / blank / ``Venezuela, Angola, and the Caspian Basin.``)
+    if len(texts) == 1 and _ACRONYM.fullmatch(first.rstrip(".,;")) and _NAME_END.search(last):
+        return True  # (``… of the Defense Industries Organization`` / blank / ``(DIO).``, 10STATE15856)
     if not _wrapped(first) or _END_LABEL_END.search(last):
         return False
     if not _capital_or_figure(first) or first.endswith(":") or starts_new(first):  # (a list's lead: ``… meetings:``)
@@ -147,10 +149,18 @@ def _sentence_tail(line: str) -> bool:
 _SERIES_GOES_ON = re.compile(r"[A-Z][\w'\u2019.-]*, ")
 
 
+#: an acronym in brackets, after the name it stands for (``… now it was time apply the Justice and Peace Law`` / blank /
+#: ``(JPL).  He called …``, 06BOGOTA11125); not a portion marking (``(SBU)``, ``(C/NF)``)
+_ACRONYM = re.compile(r"\((?!(?:U|C|S|SBU|TS|LOU|FOUO|NF)(?:\s*/+\s*[A-Z]+)*\))[A-Z][A-Za-z/&-]{1,10}\)(?=[\s.,;:]|$)")
+#: a name's word last (``… of the Defense Industries Organization``)
+_NAME_END = re.compile(r"\b[A-Z][a-z]+\s*$")
+
+
 def _capital_or_figure(line: str) -> bool:
     """A run's first line begins with a capital, after a quotation mark too (``"No" vote in Santa Cruz, …``),
-    or with a figure in brackets (``(38,000) and Potosi (16,000) saw …``): a sentence going on, 09LAPAZ96."""
-    return _opening(line)[:1].isupper() or re.match(r"\(\d", line) is not None
+    with a figure in brackets (``(38,000) and Potosi (16,000) saw …``, 09LAPAZ96) or an acronym in brackets
+    (``(JPL).  He called for …``): a sentence going on."""
+    return _opening(line)[:1].isupper() or re.match(r"\(\d", line) is not None or _ACRONYM.match(line) is not None
 
 
 def _wrapped(line: str) -> bool:
