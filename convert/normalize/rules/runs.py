@@ -338,7 +338,7 @@ def heading_title(title: str) -> bool:
     mixed case, a line written as a title (:func:`title_case`) may run to 90 characters and 14 words,
     and end in a quotation it closes, an ellipsis (``FARC Drug Ties "Transactional"``) or a question mark
     (``Comment: How Important is This?``, 10BRASILIA5)."""
-    quoted = title.lstrip("\"“")  # (a title opened with a quotation: ``"SOVEREIGN MINISTRIES" AN …``)
+    quoted = title.lstrip("\"'“‘")  # (opened with a quotation: ``"SOVEREIGN MINISTRIES" AN …``, ``‘PLENTY OF GAS’ …``)
     if _NO_TITLE.match(title):
         return False
     if title.startswith(("...", "\u2026")):
