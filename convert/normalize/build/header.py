@@ -352,8 +352,9 @@ def _place(
 
 
 def listed_addressees(listed: Sequence[Addressee]) -> list[Addressee]:
-    """The addressees the header lists (not a distribution code or a rule of dashes)."""
-    return [a for a in listed if not _distribution(a.name or a.text)]
+    """The addressees the header lists (not a distribution code or a rule of dashes; an addressee with its routing
+    indicator is one whatever office symbols follow it: ``RUWDQAC/COMDT COGARD WASHINGTON DC//CG-094/CG-52//``)."""
+    return [a for a in listed if a.prefix or not _distribution(a.name or a.text)]
 
 
 def _distribution(name: str) -> bool:
