@@ -102,14 +102,14 @@ def test_a_stop_or_colon_typed_after_a_marking_is_the_markings_not_the_texts() -
 
 def test_a_title_first_line_in_capitals_and_a_colon_a_blank_line_above_its_ruled_rest_is_a_heading() -> None:
     """``POTENTIAL COOPERATION:`` / blank / ``RENEWABLES, INFRASTRUCTURE PROTECTION`` / blank / ``-----``
-    (09ABUDHABI1151, a copy with blank lines between its lines): both lines are headings, not the first
-    an unnumbered paragraph run into the summary before it."""
+    (09ABUDHABI1151, a copy with blank lines between its lines): both lines are the heading, one title (session
+    55: not two headings), not the first an unnumbered paragraph run into the summary before it."""
     body = ("1. (SBU) Summary: The Crown Prince met the Deputy Secretary. End Summary.\n\n\n"
             "POTENTIAL COOPERATION:\n\nRENEWABLES, INFRASTRUCTURE PROTECTION\n\n"
             "-------------------------------------\n\n2. (SBU) The Crown Prince asked several questions.\n")
     cable = _cable(body)
     headings = [" ".join("".join(e.itertext()).split()) for e in cable.tei.iterfind(".//t:ab[@type='heading']", NS)]
-    assert headings == ["POTENTIAL COOPERATION:", "RENEWABLES, INFRASTRUCTURE PROTECTION"]
+    assert headings == ["POTENTIAL COOPERATION: RENEWABLES, INFRASTRUCTURE PROTECTION"]
 
 
 def test_a_one_word_title_in_mixed_case_between_paragraphs_n_and_n_plus_one_is_a_heading() -> None:
