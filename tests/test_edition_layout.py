@@ -329,6 +329,9 @@ def test_a_paragraph_all_of_a_text_quoted_over_paragraphs_is_set_as_a_quotation(
     assert "cable-quote" in _unnumbered_classes('<seg type="quote" part="M">The Government of India notes it.</seg>')
     assert "cable-quote" in _unnumbered_classes('<seg type="quote" part="F">It ends here. End text.</seg>')
     assert "cable-quote" in _unnumbered_classes('<seg type="quote" part="I">Begin text: The note reads so.</seg>')
+    # its portion marking before it is no word of the cable's own (a draft note's ``(U) AS A RESULT …``, 10STATE1168)
+    assert "cable-quote" in _unnumbered_classes(
+        '<seg type="portion-marking">(U)</seg> <seg type="quote" part="M">AS A RESULT, IT PROPOSES SO.</seg>')
     assert "cable-quote" not in _unnumbered_classes(
         'The Government said more. <seg type="quote" part="I">Begin text: The note reads so.</seg>')
     assert "cable-quote" not in _unnumbered_classes(

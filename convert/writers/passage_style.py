@@ -59,8 +59,9 @@ def quoted(paragraph: etree._Element) -> bool:
         return False
     # (its other children none of its words, or lists of the quoted text's items: ``Acting under Chapter VII …,``
     # / ``1. Welcomes …`` / ``2. Decides …``, 08STATE3800)
+    # (or its portion marking: ``(U) AS A RESULT OF THESE DISCUSSIONS, …`` inside a draft note, 10STATE1168)
     others = [c for c in paragraph if isinstance(c.tag, str) and c is not parts[0]
-              and not (local_name(c) == "list" and quoted_list(c))]
+              and c.get("type") != "portion-marking" and not (local_name(c) == "list" and quoted_list(c))]
     if any(local_name(c) not in _NOT_WORDS for c in others) or any((c.tail or "").strip() for c in paragraph):
         return False
     marker = {"F": _END_ALONE, "I": _BEGIN_ALONE}.get(parts[0].get("part", ""))
