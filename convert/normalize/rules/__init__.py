@@ -133,6 +133,7 @@ from . import introduced  # noqa: F401  (after inline: its span rule follows quo
 from . import pairdashes  # noqa: F401  (after blocks: its kind goes before dashed-heading)
 from . import partnerrow  # noqa: F401  (after endings: a rule of its closing.after-end chain)
 from . import linkend  # noqa: F401  (after inline: a rule of inline.repairs)
+from . import cancelnotice  # noqa: F401  (after inline: a rule of inline.repairs)
 
 # isort: on
 from .ruler import CHAINS, REGISTRY, STAGES, Chain, Rule, Run, all_rules, check_names, note

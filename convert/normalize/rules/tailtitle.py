@@ -39,8 +39,8 @@ _CLOSERS = "\"')”’]"
 _MIN_WORDS, _MAX_WORDS, _MAX_CHARS = 2, 12, 90
 #: a title that is a span's end or a quotation's, a reference (``SEE ALSO BRASILIA 1159``), not a heading
 _NOT_TITLE = ("END ", "UNQUOTE", "UNQTE", "QUOTE", "BEGIN ", "SEE ")
-#: words no title holds: an end marker's, a Classified By line's wrapped reasons (``REASONS 1.4 (B) AND (D)``)
-_NOT_IN_TITLE = frozenset(("END", "REASON", "REASONS", "1.4"))
+#: words no title holds: an end marker's, a Classified By line's wrapped reasons (``1.4 (B)``), a cancel notice's
+_NOT_IN_TITLE = frozenset(("END", "REASON", "REASONS", "1.4", "ZFR"))
 #: an acronym written with its stops (``U.S.``, ``U.N.``); a person's title before a name (``MEETING WITH DR. HESNAWY``)
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 _TITLES = frozenset("DR. MR. MRS. MS. GEN. AMB. SEN. REP. GOV. PROF. LT. COL. ST.".split())
