@@ -27,8 +27,9 @@ _WORD = (
     # the operator's request after it (``PLS ZFR JAKARTA 1369, BLANK ALL ASSOCIATED MCN/MRN``)
     r"|PLS\s+ZFR\s+[A-Z]+(?:\s[A-Z]+)*\s+\d+,?\s+BLANK\s+ALL\s+ASSOCIATED\s+MCN/MRN)\b"
 )
-#: the notice with the slashes, stops and dashes around it
-_NOTICE = re.compile(rf"(?<!PLS )[/\\]*[ \t]*ZFR\b(?:[\s/\\.-]*{_WORD})*(?:[ \t]*[/\\.]+)*")
+#: the notice from its first ZFR, with the slashes, stops and dashes after it (the fence before it is taken by
+#: :func:`_fenced`: a pattern that began with it would try every slash of a long run)
+_NOTICE = re.compile(rf"(?<!PLS )ZFR\b(?:[\s/\\.-]*{_WORD})*[/\\. \t]*")
 
 
 @REPAIRS.rule(
@@ -44,5 +45,21 @@ _NOTICE = re.compile(rf"(?<!PLS )[/\\]*[ \t]*ZFR\b(?:[\s/\\.-]*{_WORD})*(?:[ \t]
 def cancel_notice(text: str) -> Found:
     """``… This fits with ////////ZFR CANCEL THIS MESSAGE. MESSAGE WILL BE RESENT WITH NEW MRN././/////// party
     leader …`` (09LONDON2581): the notice is dropped from the reading (see the module's note)."""
-    return [(m.start(), m.end(), Choice(m.group(), "", reason="cancel-notice")) for m in _NOTICE.finditer(text)
-            if "/" in m.group() or "\\" in m.group() or "CANCEL" in m.group() or m.group().count("ZFR") > 1]
+    found: Found = []
+    for match in _NOTICE.finditer(text):
+        start, end = _fenced(text, match.start()), match.start() + len(match.group().rstrip(" \t"))
+        notice = text[start:end]
+        if "/" in notice or "\\" in notice or "CANCEL" in notice or notice.count("ZFR") > 1:
+            found.append((start, end, Choice(notice, "", reason="cancel-notice")))
+    return found
+
+
+def _fenced(text: str, at: int) -> int:
+    """Where the notice at ``at`` begins: before the slashes that fence it (and the spaces after them), if any."""
+    start = at
+    while start and text[start - 1] in " \t":
+        start -= 1
+    fence = start
+    while fence and text[fence - 1] in "/\\":
+        fence -= 1
+    return fence if fence < start else at
