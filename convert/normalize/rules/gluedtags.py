@@ -43,16 +43,17 @@ def _with_organisation(word: str) -> list[str] | None:
     none."""
     for fours in range(len(word) // 4, 0, -1):
         for size in range(_LONGEST_ORGANISATION, 2, -1):
-            for at in range(fours + 1):
-                codes = [word[i * 4 : i * 4 + 4] for i in range(at)]
+            left = len(word) - 4 * fours - size  # the letters of the countries' codes after them
+            if left < 0 or left % 2:
+                continue
+            places = [word[i : i + 2] for i in range(len(word) - left, len(word), 2)]
+            if not set(places) <= _state_tags():
+                continue
+            for at in range(fours + 1):  # (the organisation's code after ``at`` subject codes)
                 org = word[4 * at : 4 * at + size]
-                rest = word[4 * at + size :]
-                more = [rest[i : i + 4] for i in range(0, 4 * (fours - at), 4)]
-                tail = rest[4 * (fours - at) :]
-                places = [tail[i : i + 2] for i in range(0, len(tail), 2)]
-                if (org in ORGANISATIONS and all(c in SUBJECTS for c in codes + more) and not len(tail) % 2
-                        and set(places) <= _state_tags() and len("".join(codes + more)) == 4 * fours):
-                    return [*codes, org, *more, *places]
+                codes = [word[i : i + 4] for i in (*range(0, 4 * at, 4), *range(4 * at + size, 4 * fours + size, 4))]
+                if org in ORGANISATIONS and all(c in SUBJECTS for c in codes):
+                    return [*codes[:at], org, *codes[at:], *places]
     return None
 
 
