@@ -91,7 +91,9 @@ SELECTIONS = (("selection.tsv", ""), ("selection-holdout.tsv", "session 7"),
               ("selection-holdout-s86.tsv", "session 86"),
               ("selection-holdout-s87.tsv", "session 87"),
               ("selection-holdout-s88.tsv", "session 88"),
-              ("selection-holdout-s89.tsv", "session 89"))
+              ("selection-holdout-s89.tsv", "session 89"),
+              ("selection-holdout-s90.tsv", "session 90"),
+              ("selection-holdout-s91.tsv", "session 91"))
 
 
 def selection() -> dict[str, dict]:
