@@ -792,7 +792,8 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
                           ("session 83", "selection-holdout-s83.tsv"), ("session 84", "selection-holdout-s84.tsv"),
                           ("session 85", "selection-holdout-s85.tsv"), ("session 86", "selection-holdout-s86.tsv"),
                           ("session 87", "selection-holdout-s87.tsv"), ("session 88", "selection-holdout-s88.tsv"),
-                          ("session 89", "selection-holdout-s89.tsv")):
+                          ("session 89", "selection-holdout-s89.tsv"), ("session 90", "selection-holdout-s90.tsv"),
+                          ("session 91", "selection-holdout-s91.tsv")):
         chosen = truthscore.HOLDOUT.with_name(name).read_text(encoding="utf-8").splitlines()[1:]
         ids = sorted(r["id"] for r in held if r["holdout"] == session)
         assert sorted(line.split("\t")[0] for line in chosen) == ids
@@ -813,7 +814,8 @@ def test_the_holdout_file_is_disjoint_from_the_truth_and_marked() -> None:
                                             "session 74", "session 75", "session 76", "session 77",
                                             "session 78", "session 79", "session 80", "session 81",
                                             "session 82", "session 83", "session 84", "session 85",
-                                            "session 86", "session 87", "session 88", "session 89"}
+                                            "session 86", "session 87", "session 88", "session 89",
+                                            "session 90", "session 91"}
     assert len({r["id"] for r in held}) == len(held)
     assert all(r["paragraph_count"] == len(r["paragraphs"]) for r in held)
 

@@ -338,6 +338,10 @@ HOLDOUTS = (("session 7", "% right on pages no rule was tuned to before session 
             ("session 88", "% right on pages drawn and read in session 88 (weighted toward the least read and "
                            "hard bodies), before any rule saw them"),
             ("session 89", "% right on pages drawn and read in session 89 (drawn in proportion to the corpus), "
+                           "before any rule saw them"),
+            ("session 90", "% right on pages drawn and read in session 90 (weighted toward the least read and "
+                           "hard bodies), before any rule saw them"),
+            ("session 91", "% right on pages drawn and read in session 91 (drawn in proportion to the corpus), "
                            "before any rule saw them"))
 
 
