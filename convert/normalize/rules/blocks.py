@@ -36,6 +36,7 @@ from .runs import (
     closes_end,
     framed,
     item_starts,
+    label_alone,
     last_text,
     list_goes_on,
     measured_title,
@@ -55,8 +56,7 @@ STARTS: Chain[Callable[[list[Line], str], bool | int]] = Chain(
     "blocks.starts", "blocks", "Does a paragraph start inside the run of lines read so far?"
 )
 MERGE: Chain[Callable[[list[str], list[Furniture], list[str]], bool]] = Chain(
-    "blocks.merge", "blocks", "Are two runs of lines one paragraph?"
-)
+    "blocks.merge", "blocks", "Are two runs of lines one paragraph?")
 KINDS: Chain[Callable[[list[Line], list[str], Run], Block | None]] = Chain(
     "blocks.kinds", "blocks", "What a run of lines is (first match; none: a paragraph)."
 )
@@ -64,8 +64,7 @@ ITEMS: Chain[Callable[[list[Line], Starts], tuple[list[Line], list[ListItem]] | 
     "blocks.items", "blocks", "A paragraph's text and the list items after it."
 )
 PASSES: Chain[Callable[[list[Block], Run], list[Block]]] = Chain(
-    "blocks.passes", "blocks", "Passes over all the blocks, in order."
-)
+    "blocks.passes", "blocks", "Passes over all the blocks, in order.")
 
 PARA_START = re.compile(r"^\s*(?:¶\s*)?(?P<num>\d{1,4})(?P<point>\s?"  # (the point as written: the label's end)
     r"(?:\.(?=\s|\(|$|(?<!\d\d\d\.)(?:[A-Z][A-Za-z]|[CSU]\)\s))"  # or 1.This, 15.C) Internally
@@ -99,12 +98,13 @@ def text_lines(lines: list[Line] | tuple[Line, ...]) -> list[str]:
 @STARTS.rule("unspaced-paragraph", lead=r"[¶\d]")  # (PARA_START)
 def unspaced_paragraph(block: list[Line], line: str) -> bool:
     """A numbered paragraph that follows the previous one with no blank line between: the number must carry a portion
-    marking or the page's ¶ anchor (not a list's next item: ``runs.list_goes_on``), after a finished sentence."""
+    marking or the page's ¶ anchor (not a list's next item: ``runs.list_goes_on``), after a finished sentence, not
+    a label alone (``Comment:`` / ``¶7. (C) …``, 09LONDON1069: ``heading-line`` sets it apart)."""
     match = PARA_START.match(line)
     if not match or not 1 <= int(match["num"]) <= 199 or not (match["marking"] or isinstance(line, Anchored)):
         return False
     previous = last_text(block)
-    return bool(previous) and terminal(previous) and not list_goes_on(block, match)
+    return bool(previous) and terminal(previous) and not list_goes_on(block, match) and not label_alone(previous)
 
 
 def dashed_title(line: str) -> str | None:

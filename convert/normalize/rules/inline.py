@@ -283,14 +283,19 @@ COMMENT_START = re.compile(r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?COMMENT\s*:", re.I)
 COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?(?:SUMMARY\s+AND\s+)?COMMENT\b\s*[.:]?", re.I)
 #: a text quoted whole: a letter, a statement, the talking points or non-paper a post is to deliver, a text
 #: named for what it is (``Begin releasable text.``, ``BEGIN FINAL TEXT``, ``END OF DIPNOTE TEXT``), a post's
-#: translation of one (``Begin Translation:`` … ``End of translation``, 06SANJOSE606; ``Begin unofficial translation``)
+#: translation of one (``Begin Translation:`` … ``End of translation``, 06SANJOSE606; ``Begin unofficial translation``),
+#: a document named for its kind (``Begin Final Statement:`` … ``End Final Statement.``, 05BRASILIA1714; ``BEGIN
+#: EMBASSY PRESS RELEASE``, ``Begin excerpts``, ``BEGIN DIPLOMATIC NOTE``; a bare ``Begin note`` is the post's own)
 _QUOTED = (
     r"(?:(?:(?:FINAL|LIGHTLY\s+EDITED|RELEASABLE|PROPOSED|DRAFT|SUGGESTED|AGREED|INFORMAL|UNOFFICIAL|NOTE|DIPNOTE"
     r"|NON-?PAPER)\s+)?TEXT|QUOTE|NON-?PAPER|(?:TALKING\s+)?POINTS(?:\s*/\s*NON-?PAPER)?"
-    r"|(?:(?:INFORMAL|UNOFFICIAL)\s+)?(?:EMBASSY\s+)?TRANSLATION)"
+    r"|(?:(?:INFORMAL|UNOFFICIAL)\s+)?(?:EMBASSY\s+)?TRANSLATION"
+    r"|(?:(?:FINAL|DRAFT|PROPOSED|AGREED|JOINT|OFFICIAL|EMBASSY)\s+){0,2}"
+    r"(?:STATEMENT|LETTER|COMMUNIQU[EÉ]|DECLARATION|TRANSCRIPT|PRESS\s+RELEASE|DIPLOMATIC\s+NOTE|EXCERPTS?))"
 )
 QUOTE_START = re.compile(rf"\b(?:BEGIN\s+{_QUOTED}|QTE)\b\s*[:.]?", re.I)
-QUOTE_END = re.compile(rf"\b(?:END\s+(?:OF\s+)?{_QUOTED}|UNQTE|UNQUOTE)\b\s*[.:]?", re.I)
+#: (``END TEXT OF DIPLOMATIC NOTE``, 09TRIPOLI953: the kind named after the text)
+QUOTE_END = re.compile(rf"\b(?:END\s+(?:OF\s+)?(?:TEXT\s+OF\s+(?:THE\s+)?)?{_QUOTED}|UNQTE|UNQUOTE)\b\s*[.:]?", re.I)
 
 #: a summary under a two-part label: ``Summary and Introduction``, ``Summary and Action Request``,
 #: ``Summary and Background``, ``Summary and Recommendation``, ``Summary/Comment`` …, and the three

@@ -16,7 +16,7 @@ from .fields import field_kind, is_wrapper
 from .figures import mostly_figures
 from .listed import ends_entries
 from .ruler import Run, note
-from .runs import heading_title, is_bare, mixed_case, wrapped_title_lines
+from .runs import heading_title, is_bare, label_alone, mixed_case, wrapped_title_lines
 
 
 # ---------------------------------------------------------------- passes
@@ -362,13 +362,6 @@ def _wrapped_title(texts: list[str], run: Run) -> bool:
     return heading_title(title) and all(field_kind(x, run.trial()) is None for x in texts)
 
 
-#: a label on a line of its own, its colon last: five words at most (``Comment:``, ``Action Request:``,
-#: ``SECURITY/INTELLIGENCE ISSUES:``)
-_LABEL = re.compile(r"[A-Z][\w'/&.,-]*(?:\s[\w'/&.,-]+){0,4}:")
-#: a letter's salutation (``MADAM SECRETARY:``, ``Assistant Secretary Fried:``), not a heading
-_SALUTATION = re.compile(r"\b(?:SECRETARY|MADAME?|SIR|DEAR|AMBASSADOR|PRESIDENT|MINISTER|SENATOR|GENERAL)\b", re.I)
-
-
 @PASSES.rule("label-heading", after="headings")
 def label_heading(blocks: list[Block], run: Run) -> list[Block]:
     """``Comment:`` / ``¶12. (C) …``, ``GOB REACTIONS:`` / ``¶3. …``: a label of five words at
@@ -384,15 +377,10 @@ def label_heading(blocks: list[Block], run: Run) -> list[Block]:
             continue
         texts = text_lines(block.lines)
         title = texts[0].strip() if len(texts) == 1 else ""
-        if not title.endswith(":") or not _LABEL.fullmatch(title) or field_kind(texts[0], run.trial()) is not None:
+        if not label_alone(title) or field_kind(texts[0], run.trial()) is not None:
             continue
         following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
-        if not isinstance(following, Paragraph) or following.n is None:
-            continue
-        words = title[:-1].split()
-        if any(len(w) >= 4 and not w[0].isupper() for w in words) or _SALUTATION.search(title):
-            continue
-        if title.upper().startswith(NOT_HEADING) or title.upper().startswith(("END ", "BEGIN ")):
+        if not isinstance(following, Paragraph) or following.n is None or title.upper().startswith(NOT_HEADING):
             continue
         out[index] = Heading(block.lines)
     return out if out != blocks else blocks

@@ -363,3 +363,20 @@ def heading_title(title: str) -> bool:
     if _quoted_last(title):
         return True  # a quotation closed
     return title.endswith(("...", "\u2026", ". . .")) or last not in ".,;:!?\"'"
+
+
+#: a label on a line of its own, its colon last: five words at most (``Comment:``, ``Action Request:``,
+#: ``SECURITY/INTELLIGENCE ISSUES:``)
+_LABEL = re.compile(r"[A-Z][\w'/&.,-]*(?:\s[\w'/&.,-]+){0,4}:")
+#: a letter's salutation (``MADAM SECRETARY:``, ``Assistant Secretary Fried:``), not a heading
+_SALUTATION = re.compile(r"\b(?:SECRETARY|MADAME?|SIR|DEAR|AMBASSADOR|PRESIDENT|MINISTER|SENATOR|GENERAL)\b", re.I)
+
+
+def label_alone(line: str) -> bool:
+    """A label of five words at most, its colon last, every word of four letters or more opening with a capital
+    (``Follow the Money:``, not ``They noted the following:``); not a letter's salutation (``MADAM SECRETARY:``)
+    nor a quotation's start or end (``End Text:``, ``Begin text:``)."""
+    title = line.strip()
+    if not _LABEL.fullmatch(title) or _SALUTATION.search(title) or title.upper().startswith(("END ", "BEGIN ")):
+        return False
+    return all(len(word) < 4 or word[0].isupper() for word in title[:-1].split())

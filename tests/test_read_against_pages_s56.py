@@ -1,0 +1,73 @@
+"""Forms found by reading editions against their pages (session 56) whose mending lies outside one rule's
+fixture: each tested on a made-up text of its form beside the nearest form it must leave alone. (The
+normalizer's rules have their fixtures in ``tests/fixtures/rules``.)"""
+
+from __future__ import annotations
+
+from convert.model import NS, RawCable
+from convert.normalize import normalize
+from convert.textview import reading_text
+from convert.writers.json import record
+
+_HEAD = """UNCLAS BRASILIA 001714
+
+SIPDIS
+
+E.O. 12958: N/A
+TAGS: ETRD BR
+SUBJECT: FOURTH GLOBAL FORUM ON FIGHTING CORRUPTION
+
+{body}
+DANILOVICH
+"""
+
+
+def _cable(body: str):
+    return normalize(RawCable(source="p.txt", form="text", body=_HEAD.format(body=body)))
+
+
+def _quoted(body: str) -> list[str]:
+    """The text of each quotation's parts, in order."""
+    tei = _cable(body).tei
+    return [" ".join(reading_text(q).split()) for q in tei.xpath("//t:quote | //t:seg[@type='quote']",
+                                                                namespaces=NS)]
+
+
+def test_a_document_named_for_its_kind_between_begin_and_end_is_quoted() -> None:
+    """``Begin Final Statement:`` … ``End Final Statement.`` (05BRASILIA1714), a letter, a transcript, a press
+    release: a document the cable quotes whole, named for its kind, is a quotation as ``BEGIN TEXT`` … ``END
+    TEXT`` is; a bare ``Begin note`` (the post's own note) is not."""
+    body = ("1. (U) The forum ended with a declaration.\n\n2. (U) Begin Final Statement:\n\n"
+            "1. The Heads of Delegation renew their commitment.\n\n2. They reaffirm the Global Forums.\n\n"
+            "End Final Statement.\n\n3. (U) We will follow up.\n\n")
+    assert _quoted(body) == ["Begin Final Statement:", "The Heads of Delegation renew their commitment.",
+                             "They reaffirm the Global Forums.", "End Final Statement."]
+    note = "1. (U) The forum ended. Begin note: it rained. End note.\n\n"
+    assert _quoted(note) == []
+
+
+def test_the_end_of_a_quoted_document_may_name_its_kind_after_text_of() -> None:
+    """``BEGIN DIPLOMATIC NOTE`` … ``END TEXT OF DIPLOMATIC NOTE`` (09TRIPOLI953): the end marker is whole, not
+    ``END TEXT`` with ``OF DIPLOMATIC NOTE`` left outside the quotation."""
+    body = ("1. (U) The note reads: BEGIN DIPLOMATIC NOTE The Ministry presents its compliments.\n\n"
+            "END TEXT OF DIPLOMATIC NOTE\n\n2. (U) We will reply.\n\n")
+    quoted = _quoted(body)
+    assert quoted[-1] == "END TEXT OF DIPLOMATIC NOTE"
+    assert quoted[0] == "BEGIN DIPLOMATIC NOTE The Ministry presents its compliments."
+
+
+def test_a_label_alone_between_paragraphs_each_on_one_line_is_a_heading() -> None:
+    """``… activity.`` / ``Comment:`` / ``¶7. (C) …`` (09LONDON1069, 08MUMBAI491): a label alone on its line
+    between two paragraphs written with no blank line heads the next one, as it does with blank lines; a lead
+    line that ends in a colon (``They noted the following:``) stays in its paragraph."""
+    body = "1. (U) Banks will return to traditional activity.\nComment:\n2. (U) Meetings were held there.\n"
+    c = _cable(body)
+    blocks = record(c)["body"]
+    assert [b["text"] for b in blocks if b.get("subtype") == "heading"] == ["Comment:"]
+    assert [b["text"] for b in blocks if b.get("n") == 1] == ["Banks will return to traditional activity."]
+    lead = "1. (U) Banks will return to traditional activity.\nThey noted the following:\n2. (U) Meetings.\n"
+    blocks = record(_cable(lead))["body"]
+    assert not [b for b in blocks if b.get("subtype") == "heading"]
+    assert [b["text"] for b in blocks if b.get("n") == 1] == [
+        "Banks will return to traditional activity. They noted the following:"]
+
