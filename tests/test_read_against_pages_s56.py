@@ -71,3 +71,13 @@ def test_a_label_alone_between_paragraphs_each_on_one_line_is_a_heading() -> Non
     assert [b["text"] for b in blocks if b.get("n") == 1] == [
         "Banks will return to traditional activity. They noted the following:"]
 
+
+def test_a_summary_label_after_the_paragraphs_number_typed_again_opens_the_summary() -> None:
+    """``¶1. 1. Summary and comment: …`` … ``End summary and comment.`` (09LAPAZ1784; ``¶1. 1. (SBU) Summary and
+    action request``, 09STATE69224): the number typed again after the paragraph's does not hide the label; a
+    paragraph that only begins with a number and the word (``2. Summary of the talks``) opens none."""
+    body = ("1. 1. Summary and comment: Officials voiced concern. End summary and comment.\n\n"
+            "2. (U) More text.\n\n")
+    assert record(_cable(body))["summary"] == "1. Summary and comment: Officials voiced concern. End summary and comment."
+    other = "1. (U) Talks went on.\n\n2. 2. Summary of the talks is below.\n\n"
+    assert record(_cable(other))["summary"] is None

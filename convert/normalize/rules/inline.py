@@ -267,9 +267,11 @@ SPANS: Chain[Callable[[SpanText], bool]] = Chain(
 
 #: ``SUMMARY:``, ``Summary.``, ``SUMMARY (U)``, and a label with no stop before a capital
 #: (``1.(SBU) SUMMARY Egypt has offered …``; not a two-part label's ``SUMMARY AND …``), after a
-#: stray point typed twice (``¶1.  . Summary: …``): the span needs its END SUMMARY all the same
+#: stray point typed twice (``¶1.  . Summary: …``) or the number typed again (``¶1. 1. Summary and comment:``,
+#: 09LAPAZ1784; ``¶1. 1. (SBU) Summary and action request``, 09STATE69224): the span needs its END SUMMARY all the same
+_TYPED_BEFORE = r"(?:[.,;]\s+|\d{1,2}\.\s+(?:\([A-Z/]{1,8}\)\s*)?)?"
 SUMMARY_START = re.compile(
-    r"^\s*(?:[.,;]\s+)?(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT|\s*&\s*COMMENT)?"
+    r"^\s*" + _TYPED_BEFORE + r"(?:\(\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT|\s*&\s*COMMENT)?"
     r"(?:\s*(?:[:.-]|$)|\)\s*+[:.-]|\s*\([A-Z/ ]{1,12}\)|\s+(?!AND\b|&)(?=(?-i:[A-Z])))",  # (``(SUMMARY):``)
     re.I,
 )
@@ -352,7 +354,7 @@ def summary_heading(text: SpanText) -> bool:
 
 
 #: ``Summary and Action Request.``, ``SUMMARY AND INTRODUCTION:``: a two-part label at a paragraph's start
-COMPOUND_START = re.compile(r"^\s*(?:\(\s*)?" + _COMPOUND + r"\s*(?:[:.-]|$)", re.I)
+COMPOUND_START = re.compile(r"^\s*" + _TYPED_BEFORE + r"(?:\(\s*)?" + _COMPOUND + r"\s*(?:[:.-]|$)", re.I)
 _SUMMARY_COMPOUND = Span(
     "summary",
     COMPOUND_START,
