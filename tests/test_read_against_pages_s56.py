@@ -78,6 +78,20 @@ def test_a_summary_label_after_the_paragraphs_number_typed_again_opens_the_summa
     paragraph that only begins with a number and the word (``2. Summary of the talks``) opens none."""
     body = ("1. 1. Summary and comment: Officials voiced concern. End summary and comment.\n\n"
             "2. (U) More text.\n\n")
-    assert record(_cable(body))["summary"] == "1. Summary and comment: Officials voiced concern. End summary and comment."
+    assert record(_cable(body))["summary"] == (
+        "1. Summary and comment: Officials voiced concern. End summary and comment.")
     other = "1. (U) Talks went on.\n\n2. 2. Summary of the talks is below.\n\n"
     assert record(_cable(other))["summary"] is None
+
+
+def test_a_marked_heading_on_the_line_after_classified_by_begins_the_body() -> None:
+    """``CLASSIFIED BY: …; REASON: 1.4(B), (D)`` / ``(S//NF) Summary`` / ``¶1. …`` (10ABUDHABI9): the heading with
+    its portion marking is the body's first heading, not the end of the Classified By field (it was lost from the
+    reading text), as ``Summary`` alone is; a marked title alone before a numbered paragraph is a heading."""
+    body = ("Classified By: Richard Olson, Ambassador; REASON: 1.4(B), (D)\n(S//NF) Summary\n\n"
+            "1. (S//NF) SUMMARY. Officials met. END SUMMARY.\n\n(C/NF) ROBERT BOURGI\n\n2. (C/NF) Bourgi spoke.\n\n")
+    c = _cable(body)
+    blocks = record(c)["body"]
+    assert [b["text"] for b in blocks if b.get("subtype") == "heading"] == ["(S//NF) Summary", "(C/NF) ROBERT BOURGI"]
+    assert c.tei.xpath("string(//t:seg[@type='classified-by'])", namespaces=NS) == (
+        "Classified By: Richard Olson, Ambassador; REASON: 1.4(B), (D)")

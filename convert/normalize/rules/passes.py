@@ -17,6 +17,7 @@ from .figures import mostly_figures
 from .listed import ends_entries
 from .ruler import Run, note
 from .runs import heading_title, is_bare, label_alone, mixed_case, wrapped_title_lines
+from .wrappedtitle import MARKED_TITLE
 
 
 # ---------------------------------------------------------------- passes
@@ -322,7 +323,8 @@ def headings(blocks: list[Block], run: Run) -> list[Block]:
             continue  # a late REF or Classified By line, not a heading
         match = DASHED_TITLE.match(texts[0].strip())
         title = match["title"] if match else ""
-        if heading_title(title) and not title.startswith(NOT_HEADING) and not mostly_figures((title,)):
+        plain = MARKED_TITLE.sub("", title, count=1)  # (its portion marking before it: ``(S//NF) Summary``)
+        if heading_title(plain) and not title.startswith(NOT_HEADING) and not mostly_figures((title,)):
             dashes = bool(match and match["dashes"])  # the rule is recorded as rend, like a dashed underline
             out[index] = Heading((title,) if dashes else block.lines, "dashes" if dashes else None)
     return out if out != blocks else blocks

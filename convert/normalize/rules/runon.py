@@ -134,9 +134,9 @@ def _prose(rest: str) -> bool:
 
 #: a heading typed at the end of the line, after the reasons: ``… REASON: 1.4(B), (D) SUMMARY``,
 #: ``… (d) Background:`` (one with its dashed rule on the line, ``… 1.4 b and d Summary -------``, is
-#: ``field-rule-runon``'s)
+#: ``field-rule-runon``'s), its portion marking before it or not (``(S//NF) Summary``, 10ABUDHABI9)
 _HEADING_AFTER = re.compile(
-    r"\s++(?P<heading>(?:SUMMARY(?:\s+AND\s+(?:COMMENT|INTRODUCTION|ACTION\s+REQUESTS?))?|INTRODUCTION(?:\s+AND\s+SUMMARY)?"
+    r"\s++(?P<heading>(?:\((?:U|SBU|C|S|TS)(?:/{1,2}[A-Z]++)*\)\s*+)?(?:SUMMARY(?:\s+AND\s+(?:COMMENT|INTRODUCTION|ACTION\s+REQUESTS?))?|INTRODUCTION(?:\s+AND\s+SUMMARY)?"
     r"|BACKGROUND|OVERVIEW|KEY\s+POINTS)\s*+[:.]?)\s*+$",
     re.I,
 )
