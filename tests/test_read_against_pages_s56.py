@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from convert.model import NS, RawCable
 from convert.normalize import normalize
+from convert.normalize.refs import parse_refs
 from convert.textview import reading_text
 from convert.writers.json import record
 
@@ -95,3 +96,16 @@ def test_a_marked_heading_on_the_line_after_classified_by_begins_the_body() -> N
     assert [b["text"] for b in blocks if b.get("subtype") == "heading"] == ["(S//NF) Summary", "(C/NF) ROBERT BOURGI"]
     assert c.tei.xpath("string(//t:seg[@type='classified-by'])", namespaces=NS) == (
         "Classified By: Richard Olson, Ambassador; REASON: 1.4(B), (D)")
+
+
+def test_a_serial_alone_after_a_cable_is_one_of_that_cables_station() -> None:
+    """``REF: A. A) SOFIA 1219`` / ``B. B) 1206`` (07SOFIA1271; ``A) CALCUTTA 00354 B) 00357``, ``A) STATE 15111 AND
+    B) 13716``): an item that is a serial alone names a cable of the station (and year) of the item before it; a
+    year alone, or a serial alone first, names none."""
+    def ids(text: str) -> list[str | None]:
+        return [r.target for r in parse_refs(text, 2007).items]
+    assert ids("REF: A. A) SOFIA 1219 B. B) 1206") == ["07SOFIA1219", "07SOFIA1206"]
+    assert ids("REF: A) 06 CALCUTTA 00354 B) 00357 C) CALCUTTA 363") == ["06CALCUTTA354", "06CALCUTTA357",
+                                                                           "07CALCUTTA363"]
+    assert ids("REF: A. PARIS 1113 B. 2006") == ["07PARIS1113", None]
+    assert ids("REF: A. 85678 B. 86108") == [None, None]

@@ -54,8 +54,8 @@ _CABLE_REF = re.compile(
     # the year after the serial and a space, ending the item (``KABUL 5679 06``, 07KABUL1032)
     r"(?:\s(?P<spaced>\d\d)(?=\s*$))?"
 )
-#: number first: ``00821 ASMARA`` (the whole item; the station must be one the table knows)
-_NUMBER_FIRST = re.compile(r"\s*(?P<serial>\d{3,6})\s+(?P<station>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2})\s*$")
+#: number first: ``00821 ASMARA`` (the whole item; the station must be one the table knows), or the serial alone
+_NUMBER_FIRST = re.compile(r"\s*(?P<serial>\d{3,6})(?:\s+(?P<station>[A-Z]{3,}(?:\s[A-Z]{2,}){0,2}))?\s*$")
 #: a word in capitals right after a serial (``ATTACHMENT 1 TO LOR``, ``UNSCR 1737 SANCTIONS``):
 #: with a station the table does not know, a title, not a cable; what an item may say after a
 #: cable's number (``AND PREVIOUS``, ``NOTAL``, ``DTG 070102Z``) is not such a word
@@ -112,8 +112,6 @@ def split_refs(text: str, first: str = "A") -> list[Item]:
 #: the item's letter written again at the start of its text, bracketed (``A. A) KYIV 02080``); not
 #: ``A.``, which may be an initial (``A. A. SMITH LETTER``)
 _LABEL_AGAIN = re.compile(r"(?:\((?P<a>[A-Za-z])\)|(?P<b>[A-Za-z])\))\s+")
-
-
 _TEXT_WORD = re.compile(r"\b(?!REF)\w", re.I)
 
 
@@ -142,8 +140,8 @@ def split_ref_field(text: str) -> tuple[str, list[Item]]:
 
 
 def last_label(text: str) -> str | None:
-    """The letter of the last label written in a REF field's text (``B`` for ``REF: A. X
-    B. Y``): the next line that starts with the next letter goes on with the field."""
+    """The letter of the last label written in a REF field's text (``B`` for ``REF: A. X B. Y``): the next line
+    that starts with the next letter goes on with the field."""
     letters = [letter for letter, written, _ in split_ref_field(text)[1] if written]
     return letters[-1] if letters else None
 
@@ -157,20 +155,25 @@ def resolve_ref(text: str, own_year: int | None) -> tuple[str | None, bool]:
     return _resolved(match, own_year)
 
 
-def _number_first(item: str, start: int, own_year: int | None) -> tuple[str | None, bool]:
-    """``00821 ASMARA``: an item that is a serial then a station the table knows."""
+def _number_first(item: str, start: int, own_year: int | None, before: Ref | None) -> tuple[str | None, bool]:
+    """``00821 ASMARA``: an item that is a serial then a station the table knows; a serial alone (not a year) after
+    an item that names a cable, one of that cable's station and year (``A) SOFIA 1219`` / ``B) 1206``, 07SOFIA1271)."""
     match = _NUMBER_FIRST.match(item, start)
+    if match is not None and match["station"] is None:
+        serial = match["serial"]
+        if before is None or before.target is None or (len(serial) == 4 and serial.startswith(("19", "20"))):
+            return None, False
+        return re.sub(r"\d+$", str(int(serial)), before.target), before.year_inferred
     if match is None or not stations.banner_offices(" ".join(match["station"].split())):
         return None, False
     return _resolved(match, own_year)
 
 
 def _title_after(match: re.Match[str], station: str, full: str | None) -> bool:
-    """Whether a word in capitals right after the serial makes the match a title, not a
-    cable: a station the table does not know (``ATTACHMENT 1 TO LOR``). A station it knows,
-    or knows written short (``HAGUE 2345 PARA 4``, ``USUN 1593 PARA 2``), may go on after
-    its number, unless the word is the rest of the station's own name (``SAO 06 PAULO
-    1038``: a garbled ``SAO PAULO 061038``, whose ``06`` is no serial)."""
+    """Whether a word in capitals right after the serial makes the match a title, not a cable: a station the table
+    does not know (``ATTACHMENT 1 TO LOR``). A station it knows, or knows written short (``HAGUE 2345 PARA 4``,
+    ``USUN 1593 PARA 2``), may go on after its number, unless the word is the rest of the station's own name (``SAO
+    06 PAULO 1038``: a garbled ``SAO PAULO 061038``, whose ``06`` is no serial)."""
     after = _WORDS_AFTER.match(match.string, match.end())
     if after is None or stations.banner_offices(station):
         return False
@@ -180,10 +183,9 @@ def _title_after(match: re.Match[str], station: str, full: str | None) -> bool:
 
 
 def _read_station(station: str) -> str | None:
-    """The station a reference names, read as the corpus's ids spell it: without an office's
-    word before it (``EMBASSY VIENNA``), a one-letter slip read (``TRIPOLII``, ``SECTATE``,
-    ``TALLIN``, ``SAN JSE``: the written text stays as it is), a post's city (``MEXICO CITY``); None for a redacted one
-    (``09 XXXXXXXXXXXX 167`` names no cable a reader can find)."""
+    """The station a reference names, read as the corpus's ids spell it: without an office's word before it
+    (``EMBASSY VIENNA``), a one-letter slip read (``TRIPOLII``, ``SECTATE``, ``TALLIN``, ``SAN JSE``: the written
+    text stays as it is), a post's city (``MEXICO CITY``); None for a redacted one (``09 XXXXXXXXXXXX 167``)."""
     if "XXX" in station:
         return None
     office = _OFFICE_WORD.match(station)
@@ -333,7 +335,7 @@ def parse_refs(text: str, own_year: int | None) -> RefList:
     An item that names several cables (``08 DJIBOUTI 859; 09 DJIBOUTI 337``) is cut into one
     item per cable, the separators kept with the item before them."""
     head, items = split_ref_field(text)
-    refs = []
+    refs: list[Ref] = []
     for letter, written, item in items:
         start = _doubled(letter, item)
         runs = cable_runs(item, own_year, start)
@@ -342,7 +344,7 @@ def parse_refs(text: str, own_year: int | None) -> RefList:
             written, item = " ".join(f"{written} {item[:start]}".split()), item[start:]
             runs, start = [(at - start, target, inferred) for at, target, inferred in runs], 0
         if not runs:
-            target, inferred = _number_first(item, start, own_year)
+            target, inferred = _number_first(item, start, own_year, refs[-1] if refs else None)
             if target is not None:
                 runs = [(0, target, inferred)]
         if not runs:
@@ -381,9 +383,7 @@ _JOINING = re.compile(r"[\s;,]*(?:(?:and|or|&)(?:\s+(?:previous|prior|related))?
 def _ref(letter: str | None, written: str | None, text: str, target: str | None, inferred: bool) -> Ref:
     """One reference, the separator written after it (``,`` ``;``) apart from its text."""
     tail = _TAIL_REVERSED.match(text[::-1])
-    cut = len(text) - tail.end() if tail else 0
-    if cut <= 0:
-        return Ref(letter, written, text, target, inferred)
+    cut = len(text) - tail.end() if tail and tail.end() < len(text) else len(text)  # (separators alone: the text)
     return Ref(letter, written, text[:cut], target, inferred, tail=text[cut:])
 
 
