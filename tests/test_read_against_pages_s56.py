@@ -109,3 +109,24 @@ def test_a_serial_alone_after_a_cable_is_one_of_that_cables_station() -> None:
                                                                            "07CALCUTTA363"]
     assert ids("REF: A. PARIS 1113 B. 2006") == ["07PARIS1113", None]
     assert ids("REF: A. 85678 B. 86108") == [None, None]
+
+
+def _paragraph(body: str, n: int) -> str:
+    return next(b["text"] for b in record(_cable(body))["body"] if b.get("n") == n)
+
+
+def test_a_suspended_hyphen_before_a_conjunction_keeps_its_space() -> None:
+    """``in the medium-`` / ``to long term`` (08MADRID794), ``Iftar, Black-`` / ``and Women's History Month``
+    (08BERN612): a hyphen at a line's end before ``to``, ``and``, ``or`` is a suspended one, the break a space; a
+    word broken at its hyphen is joined without one."""
+    body = ("1. (U) He said that in the medium-\nto long term it was easy. Speakers for Black-\nand Women's History "
+            "Month came. The well-\nknown speaker spoke.\n\n")
+    assert _paragraph(body, 1) == ("He said that in the medium- to long term it was easy. Speakers for Black- and "
+                                   "Women's History Month came. The well-known speaker spoke.")
+
+
+def test_an_apostrophe_sent_as_q_and_a_comma_after_a_figure_or_a_stop() -> None:
+    """``Palmas 26Q,s attempt``, ``the U.S.Q,s own restrictions`` (06MEXICO7054): the Q and its comma after a
+    figure or an abbreviation's stop are the possessive's apostrophe, as after a lower-case letter."""
+    body = "1. (U) The Palmas 26Q,s attempt failed, as did the U.S.Q,s own. The IranQs share grew.\n\n"
+    assert _paragraph(body, 1) == "The Palmas 26’s attempt failed, as did the U.S.’s own. The Iran’s share grew."

@@ -88,9 +88,9 @@ def hyphen_joins(prior: str, line: str) -> bool:
     return line[:1].isalpha() and (_HYPHEN_END.search(end) is not None or _FIGURE_HYPHEN.search(end) is not None)
 
 
-#: a line that goes on from a suspended hyphen (``faction-`` / ``and positivism-ridden``): a conjunction, then a
-#: word with its own hyphen
-_SUSPENDED = re.compile(r"(?i:and|or|nor|to)\s+\w+-\w")
+#: a line that goes on from a suspended hyphen (``faction-`` / ``and positivism-ridden``, ``medium-`` / ``to long
+#: term``, 08MADRID794): a conjunction, then a word
+_SUSPENDED = re.compile(r"(?i:and|or|nor|to)\s+\w")
 
 
 @JOINS.rule("line-joins", note=note("hyphenation", "Hard line breaks inside paragraphs are joined with a space."))

@@ -32,9 +32,10 @@ from .ruler import note
 _Q_APOSTROPHE = re.compile(r"Q,?(?=(?:s|t|ll|re|ve|d|m)\b)")  # (``CalderonQ,s``: the Q and a comma, one mark)
 #: a possessive's Q in a word in capitals (``AMBASSADORQS``): the word's capitals, then the Q before ``S``
 _CAPS_Q = re.compile(r"(?<![A-Za-z])[A-Z]{4,}Q(?=[Ss]\b)")  # (and an acronym's possessive: ``ACTAQs``, ``GOCRQs``)
-#: the Q and its comma after an acronym's capitals (``the BRVQ,s willingness``), or before a word after a plural's
+#: the Q and its comma after an acronym's capitals (``the BRVQ,s willingness``), a figure or a stop (``Palmas 26Q,s
+#: attempt``, ``the U.S.Q,s own``, 06MEXICO7054), or before a word after a plural's
 #: or a name's s or z (``ReyesQ, death``, ``ChavezQ, idea``, 08CARACAS283)
-_Q_COMMA = re.compile(r"(?<=[A-Z]{2})Q,(?=s\b)|(?<=[a-z][sz])Q,(?= [a-z])")
+_Q_COMMA = re.compile(r"(?<=[A-Z]{2})Q,(?=s\b)|(?<=[0-9.])Q,(?=s\b)|(?<=[a-z][sz])Q,(?= [a-z])")
 #: a plural's possessive Q before the noun it owns (``the union leadersQ complaint``, 07SANJOSE1820; ``othersQ
 #: assets``): after a word of three letters or more that ends in s, before a lower-case word that is no function word
 _FUNCTION = r"of|the|and|or|to|in|on|at|by|for|from|with|a|an|is|are|was|were|has|have|had|that|which|who"
