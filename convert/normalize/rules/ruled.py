@@ -5,6 +5,7 @@ take a rule touching its title (``underlined-heading``, ``dashed-heading``) are 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..parsed import AnonBlock, Block, Heading, PageBreak, Paragraph
@@ -108,3 +109,36 @@ def _first_line(block: Block, run: Run) -> Paragraph | None:
     if (line.endswith(",") or (line.endswith(":") and line.isupper())) and is_title([line[:-1]], False, run):
         return block
     return None
+
+
+#: a section's label, a title of its own (``Summary``, ``COMMENT:``): no title's second line
+_SECTION_LABEL = re.compile(
+    r"(?:SUMMARY|COMMENTS?|BACKGROUND|INTRODUCTION|CONCLUSIONS?|ACTION\s+REQUESTS?|KEY\s+POINTS|OVERVIEW)\s*[:.]?", re.I
+)
+
+
+@PASSES.rule("glued-title-line", after="ruled-heading")
+def glued_title_line(blocks: list[Block], run: Run) -> list[Block]:
+    """``¶4. (C) … in Hefei.`` / ``Institute of Optics and Fine Mechanics - Spectrometry & Fiber Optic`` / blank /
+    ``Research`` / ``-----`` (10BEIJING263): a title wrapped over two lines, a blank line between them, whose first
+    line follows the paragraph above with no blank line, is one heading: the paragraph's last line, after a finished
+    sentence, that ends none, and the heading's one line make a title written as one (in capitals or as a title),
+    the first line long enough to have wrapped."""
+    out = list(blocks)
+    for index in range(1, len(blocks)):
+        heading, block = blocks[index], blocks[index - 1]
+        if not isinstance(heading, Heading) or not isinstance(block, Paragraph) or block.items:
+            continue
+        rest, texts = text_lines(heading.lines), text_lines(block.lines)
+        if len(rest) != 1 or len(texts) < 2 or block.lines[-1] is not texts[-1] or not terminal(texts[-2]):
+            continue
+        pair = [texts[-1].strip(), rest[0].strip()]
+        title = " ".join(pair)
+        if terminal(pair[0]) or not wrapped_title_lines(pair) or not (not has_lower(title) or title_case(title)):
+            continue
+        if _SECTION_LABEL.fullmatch(pair[1]):
+            continue  # (``Leon Valencia, New Rainbow Foundation`` / ``Summary``: a list's last entry, a title)
+        if is_title(pair, True, run):
+            out[index - 1] = dataclasses.replace(block, lines=block.lines[:-1], tokens=())
+            out[index] = dataclasses.replace(heading, lines=(block.lines[-1], *heading.lines))
+    return out if out != blocks else blocks
