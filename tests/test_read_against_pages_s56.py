@@ -130,3 +130,17 @@ def test_an_apostrophe_sent_as_q_and_a_comma_after_a_figure_or_a_stop() -> None:
     figure or an abbreviation's stop are the possessive's apostrophe, as after a lower-case letter."""
     body = "1. (U) The Palmas 26Q,s attempt failed, as did the U.S.Q,s own. The IranQs share grew.\n\n"
     assert _paragraph(body, 1) == "The Palmas 26’s attempt failed, as did the U.S.’s own. The Iran’s share grew."
+
+
+def test_a_subject_goes_on_after_a_blank_line_to_its_stop_in_capitals() -> None:
+    """``SUBJECT: BRAZIL: FORMER U.S. AMBASSADORS DISCUSS UN`` / blank / ``REFORM, NUCLEAR PROLIFERATION WITH GOB.``
+    (05BRASILIA1044, a partial extract written double-spaced): the line in capitals that ends with a stop is the
+    subject's end; a sentence in mixed case after a mixed-case subject is not."""
+    head = "UNCLAS BRASILIA 001044\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PARM BR\nSUBJECT: {}\n\n{}\n\n{}\n\nDANILOVICH\n"
+    body = "1. (SBU) Summary. They met. End Summary."
+    c = normalize(RawCable(source="p.txt", form="text", body=head.format(
+        "BRAZIL: FORMER U.S. AMBASSADORS DISCUSS UN", "REFORM, NUCLEAR PROLIFERATION WITH GOB.", body)))
+    assert record(c)["subject"] == "BRAZIL: FORMER U.S. AMBASSADORS DISCUSS UN REFORM, NUCLEAR PROLIFERATION WITH GOB."
+    mixed = normalize(RawCable(source="p.txt", form="text", body=head.format(
+        "Brazil: Former Ambassadors Discuss UN", "They met twice.", body)))
+    assert record(mixed)["subject"] == "Brazil: Former Ambassadors Discuss UN"

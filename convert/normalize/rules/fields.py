@@ -6,14 +6,12 @@ Chains (run by :mod:`convert.normalize.preamble`, except where said):
 - ``fields.kinds`` ``(line) -> kind | None``: the field a line starts (first match).
 - (``fields.rows`` and ``fields.glued``, media partners' marks: :mod:`.copies`)
 - ``fields.banner`` ``(line) -> Banner | None``: the classification banner.
-- ``fields.other`` ``(cursor, line) -> kind | None``: what a line that starts no field goes on
-  with (first match; ``refs-more``: the REF field before it).
-- ``fields.late`` ``(blocks, run) -> blocks``: fields met among the body's blocks (after the
-  closing stage).
-- ``fields.edges`` ``(line) -> words``: handling caveats run on at a distribution line's ends
-  (asked by the facts).
-- ``fields.paragraph`` ``(lines) -> text | None``: a field written as the first numbered
-  paragraph (asked by the facts).
+- ``fields.other`` ``(cursor, line) -> kind | None``: what a line that starts no field goes on with (first match;
+  ``refs-more``: the REF field before it).
+- ``fields.late`` ``(blocks, run) -> blocks``: fields met among the body's blocks (after the closing stage).
+- ``fields.edges`` ``(line) -> words``: handling caveats run on at a distribution line's ends (asked by the facts).
+- ``fields.paragraph`` ``(lines) -> text | None``: a field written as the first numbered paragraph (asked by the
+  facts).
 - ``fields.origin`` ``(sender, station) -> origin | None``: the cablegate origin the text
   names (the FM line's office, else the banner's station; asked by the facts).
 """
@@ -35,8 +33,7 @@ KINDS: Chain[Callable[[str], str | None]] = Chain("fields.kinds", "fields", "The
 
 
 def field_kind(line: str, run: Run) -> str | None:
-    """The preamble field a line starts, if any (the first rule of ``fields.kinds`` that
-    recognises it fires)."""
+    """The preamble field a line starts, if any (the first rule of ``fields.kinds`` that recognises it fires)."""
     found: str | None = run.first_memo(KINDS, line, line)
     return found
 
@@ -276,10 +273,10 @@ def subject_before(cur: PreambleCursor) -> Field | None:
 
 @OTHER.rule("subject-continuation")
 def subject_continuation(cur: PreambleCursor, line: str) -> str | None:
-    """The second line of a SUBJECT after a blank line or a page break (``… INSIDER ON GOA POLICY
-    IN THE`` / blank / ``REGION``): a run of one or two lines with more text after it, in the
-    subject's case, not ending a sentence, that is no field, item, heading, handling sentence
-    or redaction, after a subject not cut short (``…``)."""
+    """The second line of a SUBJECT after a blank line or a page break (``… INSIDER ON GOA POLICY IN THE`` / blank
+    / ``REGION``): a run of one or two lines with more text after it, in the subject's case, not ending a sentence
+    (but in capitals before a text in mixed case: ``… DISCUSS UN`` / blank / ``REFORM, … WITH GOB.``, 05BRASILIA1044),
+    that is no field, item, heading, handling sentence or redaction, after a subject not cut short (``…``)."""
     subject = subject_before(cur)
     if subject is None or isinstance(line, Glued) or subject.text.rstrip().endswith("..."):
         return None
@@ -293,8 +290,11 @@ def subject_continuation(cur: PreambleCursor, line: str) -> str | None:
     else:  # three lines and more, or the end of the text: a paragraph
         return None
     upper = subject.text.upper() == subject.text
+    mixed = any(map(str.islower, next((e for e in cur.entries[cur.i + len(run) :] if isinstance(e, str)), "")))
     for text in run:
-        if NOT_SUBJECT.search(text.strip()) or (upper and text.upper() != text) or len(text) > 90:
+        words = text.strip()
+        words = words[:-1] if mixed and words.endswith(".") and words.isupper() and ". " not in words else words
+        if NOT_SUBJECT.search(words) or (upper and text.upper() != text) or len(text) > 90:
             return None
     return None if no_subject_words(line, subject.text) else "subject-more"
 
