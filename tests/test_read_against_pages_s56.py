@@ -144,3 +144,15 @@ def test_a_subject_goes_on_after_a_blank_line_to_its_stop_in_capitals() -> None:
     mixed = normalize(RawCable(source="p.txt", form="text", body=head.format(
         "Brazil: Former Ambassadors Discuss UN", "They met twice.", body)))
     assert record(mixed)["subject"] == "Brazil: Former Ambassadors Discuss UN"
+
+
+def test_a_long_title_in_capitals_over_its_rule_is_one_heading() -> None:
+    """``INTERNATIONAL TELECOMMUNICATIONS UNION (ITU) MATTERS INCLUDING RADIO COMMUNICATIONS ITU-R STUDY GROUP ISSUES
+    -----`` on one line (09LONDON2119): a title in capitals longer than a hundred characters, no sentence's stop in
+    it, is one heading, not cut after its bracket into a paragraph and half a heading."""
+    title = ("INTERNATIONAL TELECOMMUNICATIONS UNION (ITU) MATTERS INCLUDING RADIO COMMUNICATIONS ITU-R STUDY GROUP "
+             "ISSUES")
+    body = (f"1. (U) The session was held.\n\n{title} ---------------------------------------------\n\n"
+            "2. (U) The S/C noted the report.\n\n")
+    headings = [b["text"] for b in record(_cable(body))["body"] if b.get("subtype") == "heading"]
+    assert headings == [title]

@@ -15,7 +15,7 @@ from .blocks import CUT, PARA_START, ends_sentence, para_start, terminal
 from .dashnames import TITLE_MAX as _TITLE_MAX
 from .dashnames import rule_runs
 from .ruler import note
-from .runs import DASH_RULE, END_LABEL
+from .runs import DASH_RULE, END_LABEL, TITLE_LIMIT
 
 # ---------------------------------------------------------------- lines cut
 #: SIPDIS as the transmission wrote it, or as a copy that set the text in lower or sentence case
@@ -225,6 +225,8 @@ def _title_start(pre: str, rule_at: int) -> int | None:
         return after_label
     if len(pre) <= _TITLE_MAX and not para_start(pre) and not ends_sentence(pre) and not _ends_sentence_first(pre):
         return 0  # a short line, all title
+    if len(pre) <= TITLE_LIMIT and pre.isupper() and not para_start(pre) and not _SENTENCE_STOP.search(pre):
+        return 0  # a long title in capitals, no sentence's stop in it (``… UNION (ITU) MATTERS …``, 09LONDON2119)
     if ends_sentence(pre):
         return rule_at
     ends = list(_SENTENCE_END.finditer(pre))
@@ -236,6 +238,8 @@ def _title_start(pre: str, rule_at: int) -> int | None:
     return _title_run(pre)
 
 
+#: a sentence's stop anywhere (not an initialism's: ``U.S.``)
+_SENTENCE_STOP = re.compile(r"(?<!\.[A-Z])[.!?](?:\s|$)")
 #: a sentence's end inside a title (a stop, not an initialism's; ``!`` or ``?``), a space after it
 _STOP_INSIDE = re.compile(r"(?<![A-Z])[.!?]\s+\S")
 
