@@ -156,3 +156,20 @@ def test_a_long_title_in_capitals_over_its_rule_is_one_heading() -> None:
             "2. (U) The S/C noted the report.\n\n")
     headings = [b["text"] for b in record(_cable(body))["body"] if b.get("subtype") == "heading"]
     assert headings == [title]
+
+
+def test_a_marking_after_a_ref_item_that_names_no_cable_begins_the_text() -> None:
+    """``REF: A. SECSTATE 97170      B. JOFI-PALMER 09/22 EMAIL  (SBU/NF)`` / blank / ``PolOff shared U.S. objectives
+    regarding the upcoming Comprehensive Nuclear Test-Ban Treaty …`` (09EFTOLONDON2211): the marking at the field's
+    end is the text's, after an item that names no cable as after a cable's serial; a reason's letter after ``and``
+    in a Classified By run into the field stays (``… reasons 1.5 b and (C)``)."""
+    head = "UNCLAS LONDON 002211\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PARM UK\nSUBJECT: CTBT\n{}\n\n{}\n\nSUSMAN\n"
+    prose = ("PolOff shared U.S. objectives regarding the upcoming Comprehensive Nuclear Test-Ban Treaty (CTBT) "
+             "Conference with an officer of the Foreign Office.")
+    c = normalize(RawCable(source="p.txt", form="text", body=head.format(
+        "REF: A. SECSTATE 97170      B. JOFI-PALMER 09/22 EMAIL  (SBU/NF)", prose)))
+    assert [r["text"] for r in record(c)["references"]] == ["SECSTATE 97170", "JOFI-PALMER 09/22 EMAIL"]
+    assert [b["marking"] for b in record(c)["body"] if b["type"] == "p"] == ["(SBU/NF)"]
+    reason = normalize(RawCable(source="p.txt", form="text", body=head.format(
+        "REF: STATE 186511 Classified By: CG Simon Henshaw, reasons 1.5 b and (C)", prose)))
+    assert [b["marking"] for b in record(reason)["body"] if b["type"] == "p"] == [None]

@@ -206,12 +206,13 @@ def classified_by_number(line: str, following: str) -> tuple[str, str] | None:
 
 
 #: a portion marking alone at the end of the REF field, after its last cable's serial (``REF: STATE 90254 (SBU)``)
-#: (or paragraph 1's number and marking: ``REF: STATE 69691 1. (SBU)``, 08LONDON1763)
+#: or its last item's word (``B. JOFI-PALMER 09/22 EMAIL  (SBU/NF)``, 09EFTOLONDON2211) (or paragraph 1's number
+#: and marking: ``REF: STATE 69691 1. (SBU)``, 08LONDON1763); not a reason's letter after ``and`` (``1.5 b and (C)``)
 _REF_MARKING = re.compile(
-    rf"(?<=\d)\s++(?P<marking>(?:1\s?[.,]\s?)?{_MARKING})\s*+$"
+    rf"(?:(?<=\d)|(?<=[A-Za-z])(?<!\band)(?<!\bor))\s++(?P<marking>(?:1\s?[.,]\s?)?{_MARKING})\s*+$"
 )
-#: the text's first line: prose (a capital first, five words or more, half of its first twelve in lower case),
-#: no label
+#: the text's first line: prose (a capital first, five words or more, a third of its first twelve in lower case:
+#: ``PolOff shared U.S. objectives regarding the upcoming Comprehensive Nuclear Test-Ban Treaty …``), no label
 _PROSE_WORDS = 5
 
 
@@ -227,13 +228,13 @@ _PROSE_WORDS = 5
 def ref_marking(line: str, following: str) -> tuple[str, str] | None:
     """``SUBJECT: DEMARCHE DELIVERED: … REF: STATE 90254 (SBU)`` / blank / ``Pol/Econ Chief delivered reftel
     demarche …`` (09TRIPOLI756, 09TRIPOLI934, 10CAIRO310, 09EFTOLONDON2187: a copy that lost the line break
-    before the paragraph's marking): the marking, alone at the end of the field after a cable's serial, goes
-    to the text that follows when that is prose with no number or marking of its own."""
+    before the paragraph's marking): the marking, alone at the end of the field after a cable's serial or an
+    item's word, goes to the text that follows when that is prose with no number or marking of its own."""
     found = _REF_MARKING.search(line)
     words = following.split()[:12]
     if found is None or PARA_START.match(following) or ":" in following[:30] or len(words) < _PROSE_WORDS:
         return None
-    if not following.lstrip()[:1].isupper() or 2 * sum(w[:1].islower() for w in words) < len(words):
+    if not following.lstrip()[:1].isupper() or 3 * sum(w[:1].islower() for w in words) < len(words):
         return None
     return line[: found.start()], found["marking"]
 
