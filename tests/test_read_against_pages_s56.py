@@ -111,6 +111,13 @@ def test_a_serial_alone_after_a_cable_is_one_of_that_cables_station() -> None:
     assert ids("REF: A. 85678 B. 86108") == [None, None]
 
 
+def test_embassy_buenos_aires_short_name_for_itself_names_its_cables() -> None:
+    """``REF: A. BA 1485`` / ``B. BA 1062`` (06BUENOSAIRES1439): the Embassy's own short name, as ``KL`` is
+    Kuala Lumpur's (the year of a serial above the cable's own is set later, from the cable's serial)."""
+    refs = parse_refs("REF: A. BA 1485 B. BA 1062", 2006).items
+    assert [r.target for r in refs] == ["06BUENOSAIRES1485", "06BUENOSAIRES1062"]
+
+
 def _paragraph(body: str, n: int) -> str:
     return next(b["text"] for b in record(_cable(body))["body"] if b.get("n") == n)
 

@@ -198,10 +198,11 @@ def _read_station(station: str) -> str | None:
 
 _ALSO_STATIONS = frozenset({"SECSTATE"})
 #: stations a reference writes otherwise than the ids spell them, where no banner tells: the Department's cables are
-#: STATE; ``USEU 3226`` is the Mission to the European Union's, written in full ``USEU BRUSSELS 4936`` as other
-#: references do (04USEUBRUSSELS4936; a page's database row gives 04THEHAGUE1919's ``USEU 3226`` as
-#: 04USEUBRUSSELS3226); ``09 KL 1016`` is Embassy Kuala Lumpur's own short name for itself (10KUALALUMPUR12)
-_WRITTEN_SHORT = {"SECSTATE": "STATE", "SECSTATE WASHDC": "STATE", "USEU": "USEU BRUSSELS", "KL": "KUALA LUMPUR"}
+#: STATE; ``USEU 3226`` is the Mission to the European Union's, written in full as other references do (a page's
+#: database row gives 04THEHAGUE1919's ``USEU 3226`` as 04USEUBRUSSELS3226); ``09 KL 1016`` and ``BA 1485`` are
+#: Embassies Kuala Lumpur's and Buenos Aires's own short names for themselves (10KUALALUMPUR12, 06BUENOSAIRES1439)
+_WRITTEN_SHORT = {"SECSTATE": "STATE", "SECSTATE WASHDC": "STATE", "USEU": "USEU BRUSSELS", "KL": "KUALA LUMPUR",
+                  "BA": "BUENOS AIRES"}
 
 
 def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, bool]:
@@ -256,8 +257,7 @@ def _resolved(match: re.Match[str], own_year: int | None) -> tuple[str | None, b
 
 
 #: the Mission to the European Union, and the year from which its telegrams carry Embassy Brussels's ids (FM USEU
-#: BRUSSELS, DE RUEHBS: 07BRUSSELS3423 … 10BRUSSELS186, every page of 2007-2010; 04USEUBRUSSELS4936 and
-#: 06USEUBRUSSELS2754 before)
+#: BRUSSELS, DE RUEHBS: 07BRUSSELS3423 … 10BRUSSELS186, every page of 2007-2010; 04USEUBRUSSELS4936 before)
 _USEU, _USEU_SHARED = ["USEU", "BRUSSELS"], 7
 
 
